@@ -1,0 +1,120 @@
+"""``feedback-bot``: one sub-command per job, each a thin call into the library."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import DEFAULT_CONFIG, Settings, load_settings
+from bot.flows import load_flows
+from bot.i18n import check_catalogue
+from bot.sources import SourceError, SourceErrors
+from bot.store import FlowChanged
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="feedback-bot", description="Anonymous feedback for drug and alcohol services."
+    )
+    parser.add_argument(
+        "--config", type=Path, default=DEFAULT_CONFIG, help="settings file (default: config.yaml)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    chat = sub.add_parser("chat", help="take a flow in this terminal (no Telegram needed)")
+    chat.add_argument("--flow", help="flow id (default: config default_flow)")
+    chat.add_argument("--lang", help="language code, e.g. en or pl")
+    chat.add_argument(
+        "--mode",
+        choices=["own_device", "peer_assisted", "paper"],
+        default="own_device",
+        help="how the answers are being given (peer workers: peer_assisted or paper)",
+    )
+
+    sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
+    sub.add_parser("migrate", help="create or upgrade the database")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except SourceErrors as exc:
+        print(f"Config error in {args.config}:", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    handler = COMMANDS[args.command]
+    try:
+        return handler(settings, args)
+    except SourceErrors as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except FlowChanged as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console import chat
+    from bot.service import open_conversations
+
+    async def run() -> int:
+        conversations = await open_conversations(settings)
+        try:
+            if args.flow and args.flow not in conversations.flows:
+                known = ", ".join(sorted(conversations.flows))
+                print(f"error: no flow {args.flow!r}; known flows: {known}", file=sys.stderr)
+                return 2
+            if args.lang and args.lang not in settings.languages:
+                enabled = ", ".join(settings.languages)
+                print(f"error: language {args.lang!r} is not enabled ({enabled})", file=sys.stderr)
+                return 2
+            await chat(conversations, flow_id=args.flow, lang=args.lang, mode=args.mode)
+            print(f"\nAnswers saved in {settings.database}")
+            return 0
+        finally:
+            await conversations.store.close()
+
+    return asyncio.run(run())
+
+
+def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.service import option_ids
+
+    errors: list[SourceError] = []
+    flows = {}
+    try:
+        flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    except SourceErrors as exc:
+        errors.extend(exc.errors)
+    errors.extend(check_catalogue(settings.languages))
+    for error in errors:
+        print(error, file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found.", file=sys.stderr)
+        return 1
+    names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
+    print(f"OK: {names}; languages: {', '.join(settings.languages)}")
+    return 0
+
+
+def _migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.store import Store
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        version = await store.schema_version()
+        await store.close()
+        print(f"{settings.database}: schema version {version}")
+        return 0
+
+    return asyncio.run(run())
+
+
+COMMANDS = {"chat": _chat, "check-flows": _check_flows, "migrate": _migrate}

@@ -1,0 +1,107 @@
+"""The terminal channel: the same flows, with numbered options.
+
+This is how a newcomer tries the bot without a Telegram token, and how a peer
+worker can take feedback on a laptop.  Input and output are plain callables so
+tests can drive it line by line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
+
+from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
+from bot.service import Conversations, Turn
+
+CHANNEL = "terminal"
+Input = Callable[[str], Awaitable[str | None]]
+Output = Callable[[str], None]
+
+COMMANDS = {
+    "b": Back(),
+    "back": Back(),
+    "s": Skip(),
+    "skip": Skip(),
+    "d": Done(),
+    "done": Done(),
+    "q": Stop(),
+    "quit": Stop(),
+    "/stop": Stop(),
+}
+
+
+async def terminal_input(prompt: str) -> str | None:
+    """Read a line without blocking the event loop; None at end of input."""
+    try:
+        return await asyncio.to_thread(input, prompt)
+    except EOFError:
+        return None
+
+
+def render(turn: Turn) -> str:
+    """A turn as plain text, options numbered from 1."""
+    parts = []
+    if turn.alert:
+        parts.append(f"!!! {turn.alert}")
+    parts.extend(turn.messages)
+    if turn.prompt:
+        parts.append(render_prompt(turn.prompt))
+    return "\n\n".join(parts)
+
+
+def render_prompt(prompt: Prompt) -> str:
+    lines = [f"[{prompt.progress}] {prompt.text}"]
+    for i, choice in enumerate(prompt.choices, start=1):
+        mark = "[x] " if choice.selected and prompt.kind == "multi" else ""
+        mark = "(chosen) " if choice.selected and prompt.kind != "multi" else mark
+        lines.append(f"  {i}. {mark}{choice.label}")
+    keys = []
+    if prompt.done_label:
+        keys.append(f"d = {prompt.done_label}")
+    if prompt.can_skip:
+        keys.append(f"s = {prompt.skip_label}")
+    if prompt.can_back:
+        keys.append(f"b = {prompt.back_label}")
+    keys.append("q = stop")
+    if prompt.hint:
+        lines.append(prompt.hint)
+    lines.append("   " + "   ".join(keys))
+    return "\n".join(lines)
+
+
+def parse(line: str, prompt: Prompt | None) -> Event:
+    """Map a typed line to an engine event; numbers pick options."""
+    word = line.strip().casefold()
+    if word in COMMANDS:
+        return COMMANDS[word]
+    if prompt and prompt.choices and word.isdigit():
+        index = int(word) - 1
+        if 0 <= index < len(prompt.choices):
+            return Choose(prompt.choices[index].id)
+    return Reply(line)
+
+
+async def chat(
+    conversations: Conversations,
+    *,
+    flow_id: str | None = None,
+    lang: str | None = None,
+    mode: str = "own_device",
+    read: Input = terminal_input,
+    write: Output = print,
+) -> Turn:
+    """Run one flow to its end (or to 'q' / end of input); returns the last turn."""
+    # Each terminal run is a new anonymous respondent: a shared laptop must not
+    # link one person's answers to the next.
+    key = f"terminal:{uuid.uuid4().hex}"
+    turn = await conversations.start(key, CHANNEL, flow_id=flow_id, lang=lang, mode=mode)
+    write(render(turn))
+    while not turn.finished:
+        line = await read("> ")
+        if line is None:
+            turn = await conversations.handle(key, CHANNEL, Stop())
+        else:
+            turn = await conversations.handle(key, CHANNEL, parse(line, turn.prompt or None))
+        write(render(turn))
+    return turn

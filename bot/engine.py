@@ -1,0 +1,414 @@
+"""The conversation as a pure state machine: no I/O, no Telegram, no SQLite.
+
+``Engine.handle(state, event)`` returns an ``Outcome``: the new state, what to
+say, the question to ask next and the answers to write.  Adapters store the
+writes before they show the next prompt, so an answer is never lost between
+two messages, and a restart resumes from the stored state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.flows import (
+    LIKERT_SCALES,
+    PREFER_NOT,
+    ChoiceStep,
+    Condition,
+    Flow,
+    LikertStep,
+    MultiStep,
+    Step,
+    Text,
+    TextStep,
+    likert_score,
+)
+from bot.i18n import Catalogue
+
+Value = str | list[str]
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Start:
+    """Begin the flow, or show the current question again if it has begun."""
+
+
+@dataclass(frozen=True)
+class Choose:
+    """A tap on an option (or a toggle, in a multi-select)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A typed message."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Done:
+    """Confirm a multi-select."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    pass
+
+
+@dataclass(frozen=True)
+class Back:
+    pass
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+Event = Start | Choose | Reply | Done | Skip | Back | Stop
+
+
+# --- state and outcome --------------------------------------------------------------------
+
+
+class State(BaseModel):
+    """Everything needed to carry on a conversation; stored as JSON with the session."""
+
+    flow_id: str
+    flow_version: int
+    lang: str
+    status: Literal["new", "active", "completed", "stopped"] = "new"
+    cursor: str | None = None
+    trail: list[str] = []
+    """Questions shown before the cursor, oldest first: the way Back goes."""
+    answers: dict[str, Value] = {}
+    draft: list[str] = []
+    """Ticks in the current multi-select, not yet confirmed with Done."""
+    preset: dict[str, str] = {}
+    """Profile answers known before the flow began (e.g. the site from a QR code)."""
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("completed", "stopped")
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question ready to show: adapters only lay it out."""
+
+    step_id: str
+    kind: str
+    text: str
+    choices: tuple[Choice, ...]
+    hint: str
+    can_skip: bool
+    can_back: bool
+    number: int
+    total: int
+    progress: str
+    skip_label: str
+    back_label: str
+    done_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Write:
+    """One answer to store (``value`` None: delete the stored answer)."""
+
+    step_id: str
+    kind: str
+    value: Value | None
+    score: int | None = None
+    stage: str | None = None
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: State
+    messages: tuple[str, ...] = ()
+    prompt: Prompt | None = None
+    writes: tuple[Write, ...] = ()
+    profile: dict[str, str] = field(default_factory=dict)
+    """Answers that describe the respondent (site, group), for the session row."""
+    error: bool = False
+    """True when the input was not accepted; nothing was written."""
+
+
+# --- engine -------------------------------------------------------------------------------
+
+
+class Engine:
+    """Walks one flow.  Holds only definitions, so one instance serves every person."""
+
+    def __init__(
+        self,
+        flow: Flow,
+        catalogue: Catalogue,
+        option_sources: dict[str, list[tuple[str, Text]]] | None = None,
+    ):
+        self.flow = flow
+        self.catalogue = catalogue
+        self.option_sources = option_sources or {}
+        self._positions = {s.id: i for i, s in enumerate(flow.steps)}
+
+    def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
+        return State(
+            flow_id=self.flow.id, flow_version=self.flow.version, lang=lang, preset=preset or {}
+        )
+
+    def handle(self, state: State, event: Event) -> Outcome:
+        state = state.model_copy(deep=True)
+        if isinstance(event, Start):
+            if state.status == "new":
+                state.status = "active"
+                intro = self.catalogue.pick(self.flow.intro, state.lang)
+                return self._advance(state, 0, [intro], [], {})
+            if state.status == "active":
+                return self._ask(state, [self._t("flow.resumed", state)])
+        if state.finished:
+            return Outcome(state, (self._t("flow.already_finished", state),), error=True)
+        if state.status == "new":
+            return Outcome(state, (self._t("flow.no_session", state),), error=True)
+        if isinstance(event, Stop):
+            state.status = "stopped"
+            state.cursor = None
+            state.draft = []
+            return Outcome(state, (self._t("flow.stopped", state),))
+        step = self.flow.step(state.cursor or "")
+        if isinstance(event, Back):
+            return self._back(state)
+        if isinstance(event, Skip):
+            if step.required:
+                return self._error(state, "error.required")
+            writes = [self._write(step, None)] if step.id in state.answers else []
+            state.answers.pop(step.id, None)
+            return self._next(state, step, writes, {})
+        if isinstance(event, Reply):
+            return self._reply(state, step, event.text)
+        if isinstance(event, Choose):
+            return self._choose(state, step, event.value)
+        if isinstance(event, Done):
+            return self._done(state, step)
+        raise TypeError(f"unknown event {event!r}")
+
+    def prompt(self, state: State) -> Prompt | None:
+        """The current question, e.g. to show it again after a language change."""
+        if state.status != "active" or state.cursor is None:
+            return None
+        return self._prompt(state, self.flow.step(state.cursor))
+
+    # -- transitions
+
+    def _reply(self, state: State, step: Step, text: str) -> Outcome:
+        if isinstance(step, TextStep):
+            text = text.strip()
+            if not text:
+                return self._error(state, "error.empty_text")
+            state.answers[step.id] = text
+            return self._next(state, step, [self._write(step, text)], {})
+        # Someone typed instead of tapping: accept an option's number or exact label.
+        wanted = text.strip().casefold()
+        for i, (oid, label) in enumerate(self._options(step, state.lang), start=1):
+            if wanted in (str(i), label.casefold(), oid):
+                return self._choose(state, step, oid)
+        return self._error(state, "error.choose_option")
+
+    def _choose(self, state: State, step: Step, value: str) -> Outcome:
+        ids = [oid for oid, _ in self._options(step, state.lang)]
+        if isinstance(step, TextStep):
+            return self._error(state, "error.type_answer")
+        if value not in ids:
+            return self._error(state, "error.choose_option")
+        if isinstance(step, MultiStep):
+            state.draft = self._toggle(step, state.draft, value)
+            return Outcome(state, (), self._prompt(state, step))
+        state.answers[step.id] = value
+        profile = {step.profile: value} if isinstance(step, ChoiceStep) and step.profile else {}
+        return self._next(state, step, [self._write(step, value)], profile)
+
+    def _done(self, state: State, step: Step) -> Outcome:
+        if not isinstance(step, MultiStep):
+            return self._error(state, "error.choose_option")
+        if not state.draft:
+            if step.required:
+                return self._error(state, "error.choose_at_least_one")
+            return self.handle(state, Skip())
+        ids = [oid for oid, _ in self._options(step, state.lang)]
+        value = [oid for oid in ids if oid in state.draft]
+        state.answers[step.id] = value
+        state.draft = []
+        return self._next(state, step, [self._write(step, value)], {})
+
+    def _back(self, state: State) -> Outcome:
+        if not state.trail:
+            return self._error(state, "error.first_question")
+        state.cursor = state.trail.pop()
+        previous = state.answers.get(state.cursor)
+        state.draft = list(previous) if isinstance(previous, list) else []
+        return self._ask(state, [])
+
+    def _next(
+        self, state: State, step: Step, writes: list[Write], profile: dict[str, str]
+    ) -> Outcome:
+        state.trail.append(step.id)
+        state.draft = []
+        return self._advance(state, self._positions[step.id] + 1, [], writes, profile)
+
+    def _advance(
+        self,
+        state: State,
+        start: int,
+        messages: list[str],
+        writes: list[Write],
+        profile: dict[str, str],
+    ) -> Outcome:
+        """Move to the next step that applies, dropping answers that no longer apply."""
+        for step in self.flow.steps[start:]:
+            if not self._applies(step, state):
+                if step.id in state.answers:
+                    del state.answers[step.id]
+                    writes.append(self._write(step, None))
+                continue
+            if step.kind == "info":
+                messages.append(self.catalogue.pick(step.text, state.lang))
+                continue
+            preset = state.preset.get(getattr(step, "profile", None) or "")
+            if preset is not None and preset in [o for o, _ in self._options(step, state.lang)]:
+                if state.answers.get(step.id) != preset:
+                    state.answers[step.id] = preset
+                    writes.append(self._write(step, preset))
+                    profile = {**profile, step.profile: preset}  # type: ignore[attr-defined]
+                continue
+            state.cursor = step.id
+            if isinstance(step, MultiStep) and not state.draft:
+                previous = state.answers.get(step.id)
+                state.draft = list(previous) if isinstance(previous, list) else []
+            return Outcome(
+                state, tuple(messages), self._prompt(state, step), tuple(writes), profile
+            )
+        state.status = "completed"
+        state.cursor = None
+        messages.append(self.catalogue.pick(self.flow.outro, state.lang))
+        return Outcome(state, tuple(messages), None, tuple(writes), profile)
+
+    def _ask(self, state: State, messages: list[str]) -> Outcome:
+        step = self.flow.step(state.cursor or "")
+        return Outcome(state, tuple(messages), self._prompt(state, step))
+
+    def _error(self, state: State, key: str) -> Outcome:
+        prompt = self.prompt(state)
+        return Outcome(state, (self._t(key, state),), prompt, error=True)
+
+    # -- helpers
+
+    def _t(self, key: str, state: State, **values: object) -> str:
+        return self.catalogue.text(key, state.lang, **values)
+
+    def _applies(self, step: Step, state: State) -> bool:
+        return all(_holds(c, state.answers) for c in step.conditions)
+
+    def _options(self, step: Step, lang: str) -> list[tuple[str, str]]:
+        if isinstance(step, LikertStep):
+            ids = [*LIKERT_SCALES[step.scale]]
+            labels = [self.catalogue.text(f"likert.{step.scale}.{i}", lang) for i in ids]
+            return [
+                *zip(ids, labels, strict=True),
+                (PREFER_NOT, self.catalogue.text("likert.prefer_not_to_say", lang)),
+            ]
+        if isinstance(step, ChoiceStep | MultiStep):
+            if step.options_from:
+                source = self.option_sources.get(step.options_from, [])
+                return [(oid, self.catalogue.pick(label, lang)) for oid, label in source]
+            return [(o.id, self.catalogue.pick(o.label, lang)) for o in step.options]
+        return []
+
+    def _toggle(self, step: MultiStep, draft: list[str], value: str) -> list[str]:
+        if value in draft:
+            return [v for v in draft if v != value]
+        exclusive = {o.id for o in step.options if o.exclusive}
+        if value in exclusive:
+            return [value]
+        return [*(v for v in draft if v not in exclusive), value]
+
+    def _write(self, step: Step, value: Value | None) -> Write:
+        score = None
+        if isinstance(step, LikertStep) and isinstance(value, str):
+            score = likert_score(step.scale, value)
+        return Write(step.id, step.kind, value, score, step.stage, step.topic)
+
+    def _prompt(self, state: State, step: Step) -> Prompt:
+        lang = state.lang
+        current = state.answers.get(step.id)
+        selected = set(state.draft) if isinstance(step, MultiStep) else {current}
+        choices = tuple(
+            Choice(oid, label, oid in selected) for oid, label in self._options(step, lang)
+        )
+        number, total = self._progress(state, step)
+        if isinstance(step, MultiStep):
+            hint = self._t("hint.multi", state)
+        elif isinstance(step, TextStep):
+            hint = self._t("hint.text", state)
+        else:
+            hint = ""
+        if not step.required and not isinstance(step, MultiStep):
+            hint = f"{hint} {self._t('hint.optional', state)}".strip()
+        return Prompt(
+            step_id=step.id,
+            kind=step.kind,
+            text=self.catalogue.pick(step.text, lang),
+            choices=choices,
+            hint=hint,
+            can_skip=not step.required,
+            can_back=bool(state.trail),
+            number=number,
+            total=total,
+            progress=self._t("progress", state, n=number, total=total),
+            skip_label=self._t("button.skip", state),
+            back_label=self._t("button.back", state),
+            done_label=self._t("button.done", state) if isinstance(step, MultiStep) else None,
+        )
+
+    def _progress(self, state: State, step: Step) -> tuple[int, int]:
+        """'3 of 9': questions asked so far, plus those still ahead that may apply."""
+        number = len(state.trail) + 1
+        here = self._positions[step.id]
+        ahead = 0
+        for later in self.flow.steps[here + 1 :]:
+            if not later.is_question:
+                continue
+            if getattr(later, "profile", None) in state.preset:
+                continue
+            if all(
+                _holds(c, state.answers) or self._positions[c.step] >= here
+                for c in later.conditions
+            ):
+                ahead += 1
+        return number, number + ahead
+
+
+def _holds(cond: Condition, answers: dict[str, Value]) -> bool:
+    value = answers.get(cond.step)
+    given = [value] if isinstance(value, str) else list(value or [])
+    if cond.answered is not None:
+        return bool(given) == cond.answered
+    if cond.equals is not None:
+        return cond.equals in given
+    if cond.in_ is not None:
+        return any(v in cond.in_ for v in given)
+    return not any(v in (cond.not_in or []) for v in given)

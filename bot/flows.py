@@ -1,0 +1,302 @@
+"""The model of a flow file, and the checks ``feedback-bot check-flows`` runs.
+
+A flow is data: a list of steps, each a question or a message, with every
+visible string given per language.  Flows are versioned; stored answers name
+the flow id and version, and the store keeps a snapshot of each version, so
+editing a flow never changes what old answers meant.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from bot.sources import Document, SourceError, SourceErrors, load_yaml, validate
+
+Text = dict[str, str]
+"""A visible string: language code → text."""
+
+Stage = Literal["referral", "assessment", "treatment", "step_down"]
+ProfileField = Literal["site", "area", "respondent_group"]
+OptionSource = Literal["sites", "areas", "respondent_groups"]
+STEP_ID = r"^[a-z][a-z0-9_]*$"
+
+# Files in flows/ that are not flows.
+RESERVED_FILES = frozenset({"themes.yaml", "messages.yaml"})
+
+LIKERT_SCALES: dict[str, tuple[str, ...]] = {
+    "agree": ("strongly_agree", "agree", "neither", "disagree", "strongly_disagree"),
+    "satisfaction": (
+        "very_satisfied",
+        "satisfied",
+        "neither",
+        "dissatisfied",
+        "very_dissatisfied",
+    ),
+}
+PREFER_NOT = "prefer_not_to_say"
+
+
+def likert_score(scale: str, value: str) -> int | None:
+    """5 for the most positive answer down to 1; None for 'prefer not to say'."""
+    options = LIKERT_SCALES[scale]
+    return 5 - options.index(value) if value in options else None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Condition(_Strict):
+    """Show a step only when an earlier answer matches."""
+
+    step: str
+    equals: str | None = None
+    in_: list[str] | None = Field(None, alias="in")
+    not_in: list[str] | None = None
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = [self.equals, self.in_, self.not_in, self.answered]
+        if sum(t is not None for t in tests) != 1:
+            raise ValueError("give exactly one of: equals, in, not_in, answered")
+        return self
+
+    def values(self) -> list[str]:
+        return [self.equals] if self.equals is not None else list(self.in_ or self.not_in or [])
+
+
+class Option(_Strict):
+    id: str = Field(pattern=STEP_ID)
+    label: Text
+    exclusive: bool = False
+    """In a multi-select, choosing this clears the others (e.g. 'none')."""
+
+
+class _Step(_Strict):
+    id: str = Field(pattern=STEP_ID)
+    text: Text
+    required: bool = False
+    when: Condition | list[Condition] | None = None
+    stage: Stage | None = None
+    topic: str | None = None
+
+    @property
+    def conditions(self) -> list[Condition]:
+        if self.when is None:
+            return []
+        return self.when if isinstance(self.when, list) else [self.when]
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind != "info"  # type: ignore[attr-defined]
+
+
+class LikertStep(_Step):
+    kind: Literal["likert"]
+    scale: Literal["agree", "satisfaction"] = "agree"
+
+
+class _OptionsStep(_Step):
+    options: list[Option] = []
+    options_from: OptionSource | None = None
+    profile: ProfileField | None = None
+
+    @model_validator(mode="after")
+    def _has_options(self) -> _OptionsStep:
+        if bool(self.options) == bool(self.options_from):
+            raise ValueError("give either options or options_from, not both or neither")
+        return self
+
+
+class ChoiceStep(_OptionsStep):
+    kind: Literal["choice"]
+
+
+class MultiStep(_OptionsStep):
+    kind: Literal["multi"]
+
+
+class TextStep(_Step):
+    kind: Literal["text"]
+
+
+class InfoStep(_Step):
+    kind: Literal["info"]
+
+
+Step = Annotated[
+    LikertStep | ChoiceStep | MultiStep | TextStep | InfoStep, Field(discriminator="kind")
+]
+
+
+class Flow(_Strict):
+    id: str = Field(pattern=STEP_ID)
+    version: int = Field(ge=1)
+    title: Text
+    intro: Text
+    outro: Text
+    steps: list[Step] = Field(min_length=1)
+
+    _index: dict[str, Step] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object) -> None:
+        self._index = {s.id: s for s in self.steps}
+
+    def step(self, step_id: str) -> Step:
+        return self._index[step_id]
+
+    def position(self, step_id: str) -> int:
+        return next(i for i, s in enumerate(self.steps) if s.id == step_id)
+
+    def fingerprint(self) -> str:
+        """Hash of the definition, to catch a flow edited without a version bump."""
+        blob = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class FlowFile(BaseModel):
+    """A loaded flow and the document it came from, for error locations."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    flow: Flow
+    doc: Document
+
+
+def flow_paths(flows_dir: Path) -> list[Path]:
+    return sorted(p for p in flows_dir.glob("*.yaml") if p.name not in RESERVED_FILES)
+
+
+def load_flow(path: Path) -> FlowFile:
+    doc = load_yaml(path)
+    return FlowFile(flow=validate(doc, Flow), doc=doc)
+
+
+def check_flow(
+    ff: FlowFile,
+    languages: Iterable[str],
+    option_ids: dict[str, list[str]] | None = None,
+) -> list[SourceError]:
+    """Cross-field checks pydantic cannot do alone.
+
+    ``option_ids`` gives the ids behind each ``options_from`` source (from config),
+    so conditions on a site or group can be checked too.
+    """
+    flow, doc = ff.flow, ff.doc
+    languages = list(languages)
+    errors: list[SourceError] = []
+    seen: dict[str, int] = {}
+    for i, step in enumerate(flow.steps):
+        loc: tuple[str | int, ...] = ("steps", i)
+        if step.id in seen:
+            errors.append(
+                doc.error(
+                    (*loc, "id"), f"duplicate step id {step.id!r} (also step {seen[step.id]})"
+                )
+            )
+        seen.setdefault(step.id, i)
+        for j, cond in enumerate(step.conditions):
+            cloc = (*loc, "when", j) if isinstance(step.when, list) else (*loc, "when")
+            target_index = seen.get(cond.step)
+            if target_index is None or target_index == i:
+                later = any(s.id == cond.step for s in flow.steps[i:])
+                why = "refers to a later step" if later else "refers to an unknown step"
+                errors.append(doc.error((*cloc, "step"), f"{why}: {cond.step!r}"))
+                continue
+            target = flow.steps[target_index]
+            allowed = _answer_ids(target, option_ids or {})
+            if target.kind in ("text", "info") and cond.answered is None:
+                errors.append(
+                    doc.error(cloc, f"step {cond.step!r} is {target.kind}: only 'answered' works")
+                )
+            elif allowed is not None:
+                for value in cond.values():
+                    if value not in allowed:
+                        errors.append(
+                            doc.error(
+                                cloc,
+                                f"{value!r} is not an answer of step {cond.step!r} "
+                                f"(one of: {', '.join(allowed)})",
+                            )
+                        )
+        if isinstance(step, ChoiceStep | MultiStep):
+            dup = _duplicates(o.id for o in step.options)
+            for oid in dup:
+                errors.append(doc.error((*loc, "options"), f"duplicate option id {oid!r}"))
+    errors.extend(_missing_translations(doc, languages))
+    return errors
+
+
+def _answer_ids(step: Step, option_ids: dict[str, list[str]]) -> list[str] | None:
+    if isinstance(step, LikertStep):
+        return [*LIKERT_SCALES[step.scale], PREFER_NOT]
+    if isinstance(step, ChoiceStep | MultiStep):
+        if step.options_from:
+            return option_ids.get(step.options_from)
+        return [o.id for o in step.options]
+    return None
+
+
+def _duplicates(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    dup: list[str] = []
+    for item in items:
+        if item in seen:
+            dup.append(item)
+        seen.add(item)
+    return dup
+
+
+_TEXT_KEYS = {"title", "intro", "outro", "text", "label"}
+
+
+def _missing_translations(doc: Document, languages: list[str]) -> list[SourceError]:
+    """Every visible string must exist, non-empty, in every enabled language."""
+    errors: list[SourceError] = []
+
+    def walk(value: object, loc: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key in _TEXT_KEYS and isinstance(child, dict):
+                    for lang in languages:
+                        if not str(child.get(lang) or "").strip():
+                            errors.append(doc.error((*loc, key), f"missing {lang!r} translation"))
+                else:
+                    walk(child, (*loc, key))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                walk(child, (*loc, i))
+
+    walk(doc.data, ())
+    return errors
+
+
+def load_flows(
+    flows_dir: Path, languages: Iterable[str], option_ids: dict[str, list[str]] | None = None
+) -> dict[str, Flow]:
+    """Load and check every flow; raise SourceErrors listing all problems in all files."""
+    languages = list(languages)
+    flows: dict[str, Flow] = {}
+    errors: list[SourceError] = []
+    paths = flow_paths(flows_dir)
+    if not paths:
+        raise SourceErrors([SourceError(str(flows_dir), 0, "", "no flow files (*.yaml) found")])
+    for path in paths:
+        try:
+            ff = load_flow(path)
+        except SourceErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        errors.extend(check_flow(ff, languages, option_ids))
+        if ff.flow.id in flows:
+            errors.append(ff.doc.error(("id",), f"flow id {ff.flow.id!r} is used by another file"))
+        flows[ff.flow.id] = ff.flow
+    if errors:
+        raise SourceErrors(errors)
+    return flows

@@ -1,0 +1,204 @@
+"""The conversation service: the one place adapters call.
+
+An adapter turns its channel's input into an engine event and a pseudonymous
+key, calls ``Conversations``, and lays out the ``Turn`` it gets back.  Here we
+load the session from SQLite, screen free text, run the engine, and commit the
+answers before returning — so what a person sees next is always already saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import Settings
+from bot.engine import Engine, Event, Prompt, Reply, Start, Stop
+from bot.flows import Flow, Text, load_flows
+from bot.i18n import Catalogue, load_catalogue
+from bot.store import AnswerMeta, Session, Store
+
+
+@dataclass
+class Turn:
+    """What the adapter shows, in order: alert, messages, then the prompt."""
+
+    lang: str
+    messages: list[str] = field(default_factory=list)
+    prompt: Prompt | None = None
+    alert: str | None = None
+    """Signposting to show first and prominently (e.g. helplines)."""
+    error: bool = False
+    finished: bool = False
+
+
+class Conversations:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        flows: dict[str, Flow],
+        catalogue: Catalogue | None = None,
+    ):
+        self.settings = settings
+        self.store = store
+        self.flows = flows
+        self.catalogue = catalogue or load_catalogue()
+        self._engines: dict[tuple[str, int], Engine] = {}
+        self._sources = self._option_sources()
+        for flow in flows.values():
+            self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
+
+    async def register_flows(self) -> None:
+        """Snapshot every flow version in the store; call once at start-up."""
+        for flow in self.flows.values():
+            await self.store.register_flow(flow)
+
+    # -- the calls adapters make
+
+    async def start(
+        self,
+        key: str,
+        channel: str,
+        *,
+        flow_id: str | None = None,
+        lang: str | None = None,
+        site: str | None = None,
+        mode: str = "own_device",
+        restart: bool = False,
+    ) -> Turn:
+        """Begin a flow, or resume the person's unfinished one."""
+        session = await self.store.current_session(key, channel)
+        if session is not None and restart:
+            await self._run(session, Stop())
+            session = None
+        if session is None:
+            flow = self.flows[flow_id or self.settings.default_flow]
+            lang = lang if lang in self.settings.languages else self.settings.default_language
+            known_site = self.settings.site(site)
+            preset = {"site": known_site.id} if known_site else {}
+            engine = self._engines[(flow.id, flow.version)]
+            session = await self.store.create_session(
+                key,
+                channel,
+                engine.new_state(lang, preset),
+                mode=mode,
+                site=known_site.id if known_site else None,
+                area=known_site.area if known_site else None,
+            )
+        return await self._run(session, Start())
+
+    async def handle(self, key: str, channel: str, event: Event) -> Turn:
+        session = await self.store.current_session(key, channel)
+        lang = session.state.lang if session else self.settings.default_language
+        if session is None:
+            return Turn(lang, [self.catalogue.text("flow.no_session", lang)], error=True)
+        if isinstance(event, Reply):
+            limit = self.settings.max_text_length
+            if len(event.text) > limit:
+                # Ask to shorten rather than cut: a cut answer could lose its point.
+                text = self.catalogue.text(
+                    "error.too_long", lang, limit=limit, length=len(event.text)
+                )
+                return await self._repeat(session, text)
+        return await self._run(session, event)
+
+    async def set_language(self, key: str, channel: str, lang: str) -> Turn | None:
+        """Switch the current session's language, keeping every answer."""
+        session = await self.store.current_session(key, channel)
+        if session is None or lang not in self.settings.languages:
+            return None
+        session.state.lang = lang
+        await self.store.save(session)
+        engine = await self._engine(session)
+        return Turn(lang, prompt=engine.prompt(session.state))
+
+    async def current_prompt(self, key: str, channel: str) -> Prompt | None:
+        session = await self.store.current_session(key, channel)
+        if session is None:
+            return None
+        return (await self._engine(session)).prompt(session.state)
+
+    async def forget(self, key: str) -> int:
+        """Delete everything stored for this person; returns sessions removed."""
+        return await self.store.delete_respondent(key)
+
+    # -- internals
+
+    async def _run(self, session: Session, event: Event) -> Turn:
+        engine = await self._engine(session)
+        alert = None
+        meta: dict[str, AnswerMeta] = {}
+        if isinstance(event, Reply) and session.state.cursor:
+            text, answer_meta, alert = await self.screen(event.text, session.state.lang)
+            event = Reply(text)
+            meta[session.state.cursor] = answer_meta
+        outcome = engine.handle(session.state, event)
+        session.state = outcome.state
+        for name, value in outcome.profile.items():
+            self._set_profile(session, name, value)
+        if not outcome.error:
+            await self.store.save(session, outcome.writes, meta)
+        return Turn(
+            lang=outcome.state.lang,
+            messages=list(outcome.messages),
+            prompt=outcome.prompt,
+            alert=alert,
+            error=outcome.error,
+            finished=outcome.state.finished,
+        )
+
+    async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:
+        """Look at free text before it is stored: returns (text to store, meta, alert)."""
+        return text, AnswerMeta(), None
+
+    async def _repeat(self, session: Session, message: str) -> Turn:
+        engine = await self._engine(session)
+        return Turn(session.state.lang, [message], prompt=engine.prompt(session.state), error=True)
+
+    async def _engine(self, session: Session) -> Engine:
+        """Sessions begun on an older flow version finish on that version."""
+        key = (session.state.flow_id, session.state.flow_version)
+        if key not in self._engines:
+            flow = await self.store.flow_snapshot(*key)
+            if flow is None:
+                raise LookupError(f"no stored snapshot of flow {key[0]} v{key[1]}")
+            self._engines[key] = Engine(flow, self.catalogue, self._sources)
+        return self._engines[key]
+
+    def _set_profile(self, session: Session, name: str, value: str) -> None:
+        if name == "site":
+            session.site = value
+            site = self.settings.site(value)
+            session.area = site.area if site else session.area
+        elif name == "area":
+            session.area = value
+        elif name == "respondent_group":
+            session.respondent_group = value
+
+    def _option_sources(self) -> dict[str, list[tuple[str, Text]]]:
+        groups = [
+            (gid, dict(self.catalogue.messages.get(f"group.{gid}", {"en": gid})))
+            for gid in self.settings.respondent_groups
+        ]
+        return {
+            "sites": [(s.id, s.name) for s in self.settings.sites],
+            "areas": [(a.id, a.name) for a in self.settings.areas],
+            "respondent_groups": groups,
+        }
+
+
+def option_ids(settings: Settings) -> dict[str, list[str]]:
+    """The ids behind each ``options_from`` source, for checking flow conditions."""
+    return {
+        "sites": [s.id for s in settings.sites],
+        "areas": [a.id for a in settings.areas],
+        "respondent_groups": list(settings.respondent_groups),
+    }
+
+
+async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
+    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    store = store or await Store.open(settings.database)
+    conversations = Conversations(settings, store, flows)
+    await conversations.register_flows()
+    return conversations

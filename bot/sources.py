@@ -1,0 +1,160 @@
+"""YAML files that remember where each value came from.
+
+Config and flow files are edited by hand by people who are not programmers, so
+every validation error must point at a file, a line and a field.  PyYAML's
+composer keeps line marks on nodes; we walk the node tree once and keep a map
+from each value's path (as pydantic reports it in ``loc``) to its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+Loc = tuple[str | int, ...]
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """One problem in one file, in the form editors jump to: ``file:line: field: message``."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class SourceErrors(Exception):
+    """Raised with every problem found in a file, so people fix them in one pass."""
+
+    def __init__(self, errors: Iterable[SourceError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class Document:
+    """Parsed YAML data plus the line of every value in it."""
+
+    path: Path
+    data: Any
+    lines: dict[Loc, int]
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of the deepest part of ``loc`` that exists in the file.
+
+        pydantic adds parts that are not in the file (the tag of a union, or
+        the name of a missing field); those fall back to their parent's line.
+        """
+        best = self.lines.get((), 1)
+        node_loc: Loc = ()
+        for part in loc:
+            candidate = (*node_loc, part)
+            if candidate in self.lines:
+                node_loc = candidate
+                best = self.lines[candidate]
+        return best
+
+    def error(self, loc: Loc, message: str) -> SourceError:
+        return SourceError(str(self.path), self.line_of(loc), _dotted(loc, self), message)
+
+
+def _dotted(loc: Loc, doc: Document | None = None) -> str:
+    """``steps.3.text.pl`` — drop pydantic's union tags, which are not in the file."""
+    parts: list[str] = []
+    node_loc: Loc = ()
+    for part in loc:
+        candidate = (*node_loc, part)
+        if doc is not None and candidate not in doc.lines and isinstance(part, str):
+            parent = _value_at(doc.data, node_loc)
+            if isinstance(parent, dict) and part not in parent and _is_tag(part):
+                continue
+        node_loc = candidate
+        parts.append(str(part))
+    return ".".join(parts)
+
+
+def _is_tag(part: str) -> bool:
+    return part.startswith("function-") or part in {
+        "likert",
+        "choice",
+        "multi",
+        "text",
+        "info",
+        "str",
+        "list[...]",
+        "dict[str,str]",
+    }
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def load_yaml(path: Path) -> Document:
+    """Parse ``path``; a syntax error becomes a SourceError with its line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else 1
+        raise SourceErrors(
+            [SourceError(str(path), line, "", f"not valid YAML: {exc.problem}")]
+        ) from None
+    lines: dict[Loc, int] = {}
+    data = _build(node, (), lines) if node is not None else None
+    return Document(path, data, lines)
+
+
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _CONSTRUCTOR.construct_object(key_node, deep=True)
+            key = str(key) if not isinstance(key, str) else key
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, (*loc, key), lines)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, (*loc, i), lines) for i, child in enumerate(node.value)]
+    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+def validate(doc: Document, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """Validate a document against a pydantic model, with file:line errors."""
+    try:
+        return model.model_validate(doc.data if doc.data is not None else {}, context=context)
+    except ValidationError as exc:
+        raise SourceErrors(
+            doc.error(tuple(err["loc"]), _friendly(err)) for err in exc.errors()
+        ) from None
+
+
+def _friendly(err: Any) -> str:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (is it spelled right?)"
+    if kind == "missing":
+        return "required field is missing"
+    return str(err["msg"])

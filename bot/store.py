@@ -1,0 +1,325 @@
+"""All SQL lives here.  SQLite is the only persistence: sessions, answers, state.
+
+One aiosqlite connection serialises writes; WAL lets reports read while the bot
+writes.  Every event's writes go in one transaction, committed before the
+adapter shows the next question.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.engine import State, Write
+from bot.flows import Flow
+
+Clock = Callable[[], datetime]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+class FlowChanged(Exception):
+    """A flow file was edited but its version was not raised."""
+
+
+@dataclass
+class Session:
+    id: str
+    respondent_key: str
+    channel: str
+    mode: str
+    site: str | None
+    area: str | None
+    respondent_group: str | None
+    state: State
+
+    @property
+    def flow_id(self) -> str:
+        return self.state.flow_id
+
+
+@dataclass(frozen=True)
+class AnswerMeta:
+    """What the service learnt about a free-text answer before storing it."""
+
+    detected_lang: str | None = None
+    lang_prob: float | None = None
+    risk_flag: bool = False
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every file in bot/migrations, in order."""
+    found = []
+    for entry in resources.files("bot.migrations").iterdir():
+        if entry.name.endswith(".sql"):
+            number = int(entry.name.split("_", 1)[0])
+            found.append((number, entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    def __init__(self, db: aiosqlite.Connection, clock: Clock = utcnow):
+        self.db = db
+        self.clock = clock
+
+    @classmethod
+    async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(str(path))
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA foreign_keys=ON")
+        await db.execute("PRAGMA synchronous=NORMAL")
+        store = cls(db, clock)
+        await store.migrate()
+        return store
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def now(self) -> str:
+        return _iso(self.clock())
+
+    async def migrate(self) -> list[int]:
+        """Apply migrations not yet applied; returns the numbers applied now."""
+        await self.db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations"
+            " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        async with self.db.execute("SELECT version FROM schema_migrations") as cur:
+            done = {row[0] for row in await cur.fetchall()}
+        applied = []
+        for number, name, sql in migrations():
+            if number in done:
+                continue
+            record = f"INSERT INTO schema_migrations VALUES ({number}, '{name}', '{self.now()}');"
+            try:
+                await self.db.executescript(f"BEGIN;\n{sql}\n;{record}\nCOMMIT;")
+            except Exception:
+                await self.db.rollback()
+                raise
+            applied.append(number)
+        return applied
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("SELECT max(version) FROM schema_migrations") as cur:
+            row = await cur.fetchone()
+        return int(row[0] or 0)
+
+    # -- flows
+
+    async def register_flow(self, flow: Flow) -> None:
+        """Snapshot a flow version, refusing one that changed without a version bump."""
+        fingerprint = flow.fingerprint()
+        async with self.db.execute(
+            "SELECT fingerprint FROM flow_versions WHERE flow_id = ? AND version = ?",
+            (flow.id, flow.version),
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            await self.db.execute(
+                "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
+                (
+                    flow.id,
+                    flow.version,
+                    fingerprint,
+                    json.dumps(flow.model_dump(mode="json", by_alias=True)),
+                    self.now(),
+                ),
+            )
+            await self.db.commit()
+        elif row[0] != fingerprint:
+            raise FlowChanged(
+                f"flow {flow.id!r} version {flow.version} differs from the version already "
+                "used for stored answers: raise 'version' in the flow file"
+            )
+
+    async def flow_snapshot(self, flow_id: str, version: int) -> Flow | None:
+        async with self.db.execute(
+            "SELECT definition FROM flow_versions WHERE flow_id = ? AND version = ?",
+            (flow_id, version),
+        ) as cur:
+            row = await cur.fetchone()
+        return Flow.model_validate_json(row[0]) if row else None
+
+    # -- sessions
+
+    async def create_session(
+        self,
+        respondent_key: str,
+        channel: str,
+        state: State,
+        *,
+        mode: str = "own_device",
+        site: str | None = None,
+        area: str | None = None,
+    ) -> Session:
+        session = Session(
+            id=uuid.uuid4().hex,
+            respondent_key=respondent_key,
+            channel=channel,
+            mode=mode,
+            site=site,
+            area=area,
+            respondent_group=None,
+            state=state,
+        )
+        now = self.now()
+        await self.db.execute(
+            "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version,"
+            " lang, site, area, respondent_group, status, started_at, updated_at, state)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+            (
+                session.id,
+                respondent_key,
+                channel,
+                mode,
+                state.flow_id,
+                state.flow_version,
+                state.lang,
+                site,
+                area,
+                state.status,
+                now,
+                now,
+                state.model_dump_json(),
+            ),
+        )
+        await self.db.commit()
+        return session
+
+    async def current_session(self, respondent_key: str, channel: str) -> Session | None:
+        """The person's newest session that is not finished, if any."""
+        async with self.db.execute(
+            "SELECT * FROM sessions WHERE respondent_key = ? AND channel = ?"
+            " AND status IN ('new', 'active') ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (respondent_key, channel),
+        ) as cur:
+            row = await cur.fetchone()
+        return _session(row) if row else None
+
+    async def get_session(self, session_id: str) -> Session | None:
+        async with self.db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)) as cur:
+            row = await cur.fetchone()
+        return _session(row) if row else None
+
+    async def save(
+        self,
+        session: Session,
+        writes: Iterable[Write] = (),
+        meta: dict[str, AnswerMeta] | None = None,
+    ) -> None:
+        """Store the new state and its answers in one transaction.
+
+        A changed answer replaces the old row (same session and step), so going
+        back never duplicates an answer.
+        """
+        meta = meta or {}
+        state = session.state
+        now = self.now()
+        try:
+            for write in writes:
+                if write.value is None:
+                    await self.db.execute(
+                        "DELETE FROM answers WHERE session_id = ? AND step_id = ?",
+                        (session.id, write.step_id),
+                    )
+                    continue
+                m = meta.get(write.step_id, AnswerMeta())
+                value = write.value if isinstance(write.value, str) else json.dumps(write.value)
+                await self.db.execute(
+                    "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind,"
+                    " value, score, stage, topic, detected_lang, lang_prob, risk_flag,"
+                    " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (session_id, step_id) DO UPDATE SET value = excluded.value,"
+                    " score = excluded.score, detected_lang = excluded.detected_lang,"
+                    " lang_prob = excluded.lang_prob, risk_flag = excluded.risk_flag,"
+                    " answered_at = excluded.answered_at",
+                    (
+                        session.id,
+                        state.flow_id,
+                        state.flow_version,
+                        write.step_id,
+                        write.kind,
+                        value,
+                        write.score,
+                        write.stage,
+                        write.topic,
+                        m.detected_lang,
+                        m.lang_prob,
+                        int(m.risk_flag),
+                        now,
+                    ),
+                )
+            finished = now if state.finished else None
+            await self.db.execute(
+                "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
+                " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?)"
+                " WHERE id = ?",
+                (
+                    state.model_dump_json(),
+                    state.status,
+                    state.lang,
+                    session.site,
+                    session.area,
+                    session.respondent_group,
+                    now,
+                    finished,
+                    session.id,
+                ),
+            )
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+
+    async def answers(self, session_id: str) -> dict[str, Any]:
+        """A session's stored answers by step id (multi-selects as lists)."""
+        async with self.db.execute(
+            "SELECT step_id, kind, value FROM answers WHERE session_id = ? ORDER BY id",
+            (session_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return {r[0]: json.loads(r[2]) if r[1] == "multi" else r[2] for r in rows}
+
+    async def delete_respondent(self, respondent_key: str) -> int:
+        """Remove every session (and, by cascade, answer) of one person."""
+        cur = await self.db.execute(
+            "DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,)
+        )
+        await self.db.commit()
+        return cur.rowcount
+
+
+def _session(row: aiosqlite.Row) -> Session:
+    return Session(
+        id=row["id"],
+        respondent_key=row["respondent_key"],
+        channel=row["channel"],
+        mode=row["mode"],
+        site=row["site"],
+        area=row["area"],
+        respondent_group=row["respondent_group"],
+        state=State.model_validate_json(row["state"]),
+    )
