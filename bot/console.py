@@ -51,7 +51,7 @@ def render(turn: Turn) -> str:
 
 
 def render_prompt(prompt: Prompt) -> str:
-    lines = [f"[{prompt.progress}] {prompt.text}"]
+    lines = [f"[{prompt.progress}] {prompt.text}" if prompt.progress else prompt.text]
     for i, choice in enumerate(prompt.choices, start=1):
         mark = "[x] " if choice.selected and prompt.kind == "multi" else ""
         mark = "(chosen) " if choice.selected and prompt.kind != "multi" else mark

@@ -94,6 +94,10 @@ class State(BaseModel):
     """Ticks in the current multi-select, not yet confirmed with Done."""
     preset: dict[str, str] = {}
     """Profile answers known before the flow began (e.g. the site from a QR code)."""
+    lang_chosen: bool = True
+    """False until the person picks a language (the service asks before the flow)."""
+    consented: bool = False
+    """True once the person agreed to the privacy notice; nothing is stored before."""
 
     @property
     def finished(self) -> bool:

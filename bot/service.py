@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.config import Settings
-from bot.engine import Engine, Event, Prompt, Reply, Start, Stop
+from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, Stop
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.store import AnswerMeta, Session, Store
+
+LANG_CHOICE = "lang:"
+CONSENT_AGREE = "consent:agree"
+CONSENT_DECLINE = "consent:decline"
 
 
 @dataclass
@@ -72,14 +76,18 @@ class Conversations:
             session = None
         if session is None:
             flow = self.flows[flow_id or self.settings.default_flow]
-            lang = lang if lang in self.settings.languages else self.settings.default_language
+            chosen_lang = lang in self.settings.languages
+            lang = lang if chosen_lang else self.settings.default_language
             known_site = self.settings.site(site)
             preset = {"site": known_site.id} if known_site else {}
             engine = self._engines[(flow.id, flow.version)]
+            state = engine.new_state(lang, preset)
+            # Ask for a language only when the channel could not tell us one we offer.
+            state.lang_chosen = chosen_lang or len(self.settings.languages) == 1
             session = await self.store.create_session(
                 key,
                 channel,
-                engine.new_state(lang, preset),
+                state,
                 mode=mode,
                 site=known_site.id if known_site else None,
                 area=known_site.area if known_site else None,
@@ -125,6 +133,11 @@ class Conversations:
 
     async def _run(self, session: Session, event: Event) -> Turn:
         engine = await self._engine(session)
+        if session.state.status == "new":
+            gate = await self._before_flow(session, event)
+            if gate is not None:
+                return gate
+            event = Start()
         alert = None
         meta: dict[str, AnswerMeta] = {}
         if isinstance(event, Reply) and session.state.cursor:
@@ -144,6 +157,73 @@ class Conversations:
             alert=alert,
             error=outcome.error,
             finished=outcome.state.finished,
+        )
+
+    async def _before_flow(self, session: Session, event: Event) -> Turn | None:
+        """Language, then the privacy notice: both before any answer is stored.
+
+        Returns the turn to show, or None when the flow may begin.
+        """
+        state = session.state
+        if isinstance(event, Stop):
+            await self.store.delete_session(session.id)
+            return Turn(
+                state.lang, [self.catalogue.text("consent.declined", state.lang)], finished=True
+            )
+        if isinstance(event, Choose) and event.value.startswith(LANG_CHOICE):
+            picked = event.value.removeprefix(LANG_CHOICE)
+            if picked in self.settings.languages:
+                state.lang, state.lang_chosen = picked, True
+                await self.store.save(session)
+        if not state.lang_chosen:
+            return Turn(state.lang, prompt=self.language_prompt(state.lang))
+        if isinstance(event, Choose) and event.value == CONSENT_DECLINE:
+            return await self._before_flow(session, Stop())
+        if isinstance(event, Choose) and event.value == CONSENT_AGREE:
+            state.consented = True
+            await self.store.save(session)
+        if not state.consented:
+            notice = self.catalogue.text(
+                "privacy.notice", state.lang, retention_days=self.settings.retention_days
+            )
+            return Turn(state.lang, [notice], prompt=self._consent_prompt(state.lang))
+        return None
+
+    def language_prompt(self, lang: str) -> Prompt:
+        """Each language named in its own script, so people can find theirs."""
+        choices = tuple(
+            Choice(f"{LANG_CHOICE}{code}", self.catalogue.languages[code].native)
+            for code in self.settings.languages
+        )
+        return self._system_prompt(
+            "_language", self.catalogue.text("language.choose", lang), choices, lang
+        )
+
+    def _consent_prompt(self, lang: str) -> Prompt:
+        choices = (
+            Choice(CONSENT_AGREE, self.catalogue.text("consent.agree", lang)),
+            Choice(CONSENT_DECLINE, self.catalogue.text("consent.decline", lang)),
+        )
+        return self._system_prompt(
+            "_consent", self.catalogue.text("consent.question", lang), choices, lang
+        )
+
+    def _system_prompt(
+        self, step_id: str, text: str, choices: tuple[Choice, ...], lang: str
+    ) -> Prompt:
+        return Prompt(
+            step_id=step_id,
+            kind="choice",
+            text=text,
+            choices=choices,
+            hint="",
+            can_skip=False,
+            can_back=False,
+            number=0,
+            total=0,
+            progress="",
+            skip_label=self.catalogue.text("button.skip", lang),
+            back_label=self.catalogue.text("button.back", lang),
         )
 
     async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:

@@ -303,6 +303,10 @@ class Store:
             rows = await cur.fetchall()
         return {r[0]: json.loads(r[2]) if r[1] == "multi" else r[2] for r in rows}
 
+    async def delete_session(self, session_id: str) -> None:
+        await self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        await self.db.commit()
+
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""
         cur = await self.db.execute(
