@@ -69,44 +69,32 @@ class Document:
         return best
 
     def error(self, loc: Loc, message: str) -> SourceError:
-        return SourceError(str(self.path), self.line_of(loc), _dotted(loc, self), message)
+        return SourceError(str(self.path), self.line_of(loc), ".".join(map(str, loc)), message)
 
 
-def _dotted(loc: Loc, doc: Document | None = None) -> str:
-    """``steps.3.text.pl`` — drop pydantic's union tags, which are not in the file."""
-    parts: list[str] = []
-    node_loc: Loc = ()
+def clean_loc(loc: Loc, data: Any) -> Loc:
+    """Drop the parts of a pydantic ``loc`` that are not in the file.
+
+    pydantic inserts the tag of a discriminated union (a step's ``kind``) and the
+    names of union members (``list[...]``, ``function-after[...]``).
+    """
+    out: list[str | int] = []
+    node = data
+    tag_allowed = True
     for part in loc:
-        candidate = (*node_loc, part)
-        if doc is not None and candidate not in doc.lines and isinstance(part, str):
-            parent = _value_at(doc.data, node_loc)
-            if isinstance(parent, dict) and part not in parent and _is_tag(part):
+        if isinstance(part, str) and isinstance(node, dict):
+            # The tag comes first inside a list item: ('steps', 1, 'text', 'text', 'en').
+            is_tag = tag_allowed and part == node.get("kind")
+            if is_tag or ("[" in part and part not in node):
+                tag_allowed = False
                 continue
-        node_loc = candidate
-        parts.append(str(part))
-    return ".".join(parts)
-
-
-def _is_tag(part: str) -> bool:
-    return part.startswith("function-") or part in {
-        "likert",
-        "choice",
-        "multi",
-        "text",
-        "info",
-        "str",
-        "list[...]",
-        "dict[str,str]",
-    }
-
-
-def _value_at(data: Any, loc: Loc) -> Any:
-    for part in loc:
+        tag_allowed = isinstance(part, int)
+        out.append(part)
         try:
-            data = data[part]
+            node = node[part]  # type: ignore[index]
         except (KeyError, IndexError, TypeError):
-            return None
-    return data
+            node = None
+    return tuple(out)
 
 
 def load_yaml(path: Path) -> Document:
@@ -146,9 +134,12 @@ def validate(doc: Document, model: type[M], context: dict[str, Any] | None = Non
     try:
         return model.model_validate(doc.data if doc.data is not None else {}, context=context)
     except ValidationError as exc:
-        raise SourceErrors(
-            doc.error(tuple(err["loc"]), _friendly(err)) for err in exc.errors()
-        ) from None
+        errors: dict[tuple[int, str], SourceError] = {}
+        for err in exc.errors():
+            error = doc.error(clean_loc(tuple(err["loc"]), doc.data), _friendly(err))
+            # A union reports once per member; the first member's complaint is the useful one.
+            errors.setdefault((error.line, error.field), error)
+        raise SourceErrors(errors.values()) from None
 
 
 def _friendly(err: Any) -> str:
