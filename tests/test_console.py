@@ -1,0 +1,105 @@
+"""The terminal channel, driven line by line as a person would type."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import Settings
+from bot.console import chat
+from bot.service import Conversations
+
+
+class Terminal:
+    """Feeds typed lines and records the screen, checking the DB at each prompt."""
+
+    def __init__(self, lines: list[str], db: Path):
+        self.lines: Iterator[str] = iter(lines)
+        self.db = db
+        self.screens: list[str] = []
+        self.stored_when_shown: list[int] = []
+
+    async def read(self, prompt: str) -> str | None:
+        return next(self.lines, None)
+
+    def write(self, text: str) -> None:
+        self.screens.append(text)
+        with sqlite3.connect(self.db) as conn:
+            self.stored_when_shown.append(
+                conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+            )
+
+
+async def test_full_consultation_in_the_terminal(
+    conversations: Conversations, settings: Settings
+) -> None:
+    typed = [
+        "1",  # agree to the privacy notice
+        "1",  # service user
+        "2",  # Peterborough
+        "2",  # agree: one service
+        "Less travel between towns",
+        "s",  # skip prison statement
+        "b",  # back to the prison statement
+        "5",  # strongly disagree
+        "They need it inside",
+        "9",  # not an option: the question is asked again
+        "6",  # prefer not to say
+        "",  # empty: asked again
+        "s",
+        "More evening groups",
+    ]
+    term = Terminal(typed, settings.database)
+    turn = await chat(conversations, flow_id="consultation", read=term.read, write=term.write)
+    assert turn.finished and "Your views are saved" in term.screens[-1]
+    assert "1 of 9" in term.screens[1] and "Please choose one of the options." in "".join(
+        term.screens
+    )
+    with sqlite3.connect(settings.database) as conn:
+        answers = dict(conn.execute("SELECT step_id, value FROM answers").fetchall())
+        session = conn.execute(
+            "SELECT area, respondent_group, status, mode FROM sessions"
+        ).fetchone()
+    assert answers == {
+        "respondent_group": "service_user",
+        "area": "peterborough",
+        "one_service": "agree",
+        "one_service_why": "Less travel between towns",
+        "prison_service": "strongly_disagree",
+        "prison_service_why": "They need it inside",
+        "young_adults": "prefer_not_to_say",
+        "anything_else": "More evening groups",
+    }
+    assert session == ("peterborough", "service_user", "completed", "own_device")
+    # Each screen was drawn only after the answer before it was committed.
+    assert term.stored_when_shown[2:6] == [1, 2, 3, 4]
+
+
+async def test_end_of_input_stops_and_keeps_answers(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = Terminal(["1", "3"], settings.database)
+    turn = await chat(conversations, read=term.read, write=term.write, mode="paper")
+    assert turn.finished and "kept the answers" in term.screens[-1]
+    with sqlite3.connect(settings.database) as conn:
+        assert conn.execute("SELECT status, mode FROM sessions").fetchone() == ("stopped", "paper")
+        assert conn.execute("SELECT value FROM answers").fetchall() == [("provider_staff",)]
+
+
+def test_chat_command_refuses_unknown_flow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parent.parent
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        (root / "config.yaml")
+        .read_text()
+        .replace("./flows", str(root / "flows"))
+        .replace("./data/feedback.db", str(tmp_path / "f.db"))
+    )
+    assert main(["--config", str(config), "chat", "--flow", "nope"]) == 2
+    assert "known flows: consultation, service_feedback" in capsys.readouterr().err
