@@ -177,7 +177,7 @@ class Engine:
         )
 
     def handle(self, state: State, event: Event) -> Outcome:
-        state = state.model_copy(deep=True)
+        state = _copy(state)
         if isinstance(event, Start):
             if state.status == "new":
                 state.status = "active"
@@ -404,6 +404,19 @@ class Engine:
             ):
                 ahead += 1
         return number, number + ahead
+
+
+def _copy(state: State) -> State:
+    """A copy the engine may change; cheaper than a generic deep copy on the hot path."""
+    answers = {k: list(v) if isinstance(v, list) else v for k, v in state.answers.items()}
+    return state.model_copy(
+        update={
+            "trail": list(state.trail),
+            "answers": answers,
+            "draft": list(state.draft),
+            "preset": dict(state.preset),
+        }
+    )
 
 
 def _holds(cond: Condition, answers: dict[str, Value]) -> bool:

@@ -1,0 +1,100 @@
+"""Benchmark 1: engine + store in process, one core.
+
+N simulated people each take the whole ``service_feedback`` flow through
+``Conversations`` (the same path every adapter uses), against a real SQLite
+file.  Prints updates/s and per-update latency percentiles.
+
+    python bench/engine_store.py [--people 10000] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_settings  # noqa: E402
+from bot.engine import Choose, Done, Event, Reply  # noqa: E402
+from bot.service import CONSENT_AGREE, open_conversations  # noqa: E402
+
+# One person's way through the flow: every kind of step, about 15 updates.
+SCRIPT: list[Event] = [
+    Choose(CONSENT_AGREE),
+    Choose("service_user"),
+    Choose("cambridge_hub"),
+    Choose("referral"),
+    Choose("treatment"),
+    Done(),
+    Choose("satisfied"),
+    Reply("The referral took three weeks, which felt very long."),
+    Choose("very_satisfied"),
+    Reply("More evening groups would help me keep my job."),
+    Choose("housing"),
+    Done(),
+    Reply("Support for my family while I was in treatment."),
+]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
+
+
+async def run(people: int, db: Path) -> dict[str, float]:
+    settings = load_settings(ROOT / "config.yaml").model_copy(
+        update={"database": db, "flows_dir": ROOT / "flows"}
+    )
+    service = await open_conversations(settings)
+    latencies: list[float] = []
+    began = time.perf_counter()
+    for person in range(people):
+        key = f"bench_{person}"
+        t0 = time.perf_counter()
+        turn = await service.start(key, "telegram")
+        latencies.append(time.perf_counter() - t0)
+        for event in SCRIPT:
+            t0 = time.perf_counter()
+            turn = await service.handle(key, "telegram", event)
+            latencies.append(time.perf_counter() - t0)
+        assert turn.finished, f"person {person} did not finish"
+    elapsed = time.perf_counter() - began
+    await service.store.close()
+    return {
+        "people": people,
+        "updates": len(latencies),
+        "seconds": elapsed,
+        "updates_per_s": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 50) * 1000,
+        "p99_ms": percentile(latencies, 99) * 1000,
+        "mean_ms": statistics.fmean(latencies) * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {0})  # one core, as the target says
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or Path(tmp) / "bench.db"
+        result = asyncio.run(run(args.people, db))
+    print(
+        f"engine+store: {result['people']:,} people, {result['updates']:,} updates in "
+        f"{result['seconds']:.1f} s = {result['updates_per_s']:,.0f} updates/s; "
+        f"p50 {result['p50_ms']:.2f} ms, p99 {result['p99_ms']:.2f} ms (one core)"
+    )
+    print(f"rerun: python bench/engine_store.py --people {args.people}")
+
+
+if __name__ == "__main__":
+    main()
