@@ -170,6 +170,7 @@ class Engine:
         self.catalogue = catalogue
         self.option_sources = option_sources or {}
         self._positions = {s.id: i for i, s in enumerate(flow.steps)}
+        self._steps = {s.id: s for s in flow.steps}
 
     def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
         return State(
@@ -194,7 +195,7 @@ class Engine:
             state.cursor = None
             state.draft = []
             return Outcome(state, (self._t("flow.stopped", state),))
-        step = self.flow.step(state.cursor or "")
+        step = self._steps[state.cursor or ""]
         if isinstance(event, Back):
             return self._back(state)
         if isinstance(event, Skip):
@@ -215,7 +216,7 @@ class Engine:
         """The current question, e.g. to show it again after a language change."""
         if state.status != "active" or state.cursor is None:
             return None
-        return self._prompt(state, self.flow.step(state.cursor))
+        return self._prompt(state, self._steps[state.cursor])
 
     # -- transitions
 
@@ -312,7 +313,7 @@ class Engine:
         return Outcome(state, tuple(messages), None, tuple(writes), profile)
 
     def _ask(self, state: State, messages: list[str]) -> Outcome:
-        step = self.flow.step(state.cursor or "")
+        step = self._steps[state.cursor or ""]
         return Outcome(state, tuple(messages), self._prompt(state, step))
 
     def _error(self, state: State, key: str) -> Outcome:
