@@ -1,0 +1,56 @@
+"""Shared fixtures: real settings from config.yaml, a real SQLite store in a temp dir."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, load_settings
+from bot.flows import load_flows
+from bot.service import Conversations, option_ids
+from bot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_FLOWS = ROOT / "tests" / "data" / "flows"
+
+
+class Clock:
+    """A clock tests can set and move: ``clock.now = …``."""
+
+    def __init__(self, now: datetime | None = None):
+        self.now = now or datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    base = load_settings(ROOT / "config.yaml")
+    return base.model_copy(
+        update={"database": tmp_path / "feedback.db", "flows_dir": ROOT / "flows"}
+    )
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def store(settings: Settings, clock: Clock):
+    store = await Store.open(settings.database, clock=clock)
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+async def tiny(settings: Settings, store: Store) -> Conversations:
+    """Conversations over the tiny test flow, so tests reach a text question in two taps."""
+    tiny_settings = settings.model_copy(update={"default_flow": "tiny"})
+    flows = load_flows(TEST_FLOWS, tiny_settings.languages, option_ids(tiny_settings))
+    conversations = Conversations(tiny_settings, store, flows)
+    await conversations.register_flows()
+    return conversations
