@@ -54,3 +54,19 @@ async def tiny(settings: Settings, store: Store) -> Conversations:
     conversations = Conversations(tiny_settings, store, flows)
     await conversations.register_flows()
     return conversations
+
+
+@pytest.fixture
+def dump_tables():
+    """Every row of every table as text, to search for what must never be stored."""
+
+    async def dump(store: Store) -> str:
+        async with store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+            tables = [row[0] for row in await cur.fetchall()]
+        lines = []
+        for table in tables:
+            async with store.db.execute(f"SELECT * FROM {table}") as cur:
+                lines.extend(f"{table}: {tuple(row)!r}" for row in await cur.fetchall())
+        return "\n".join(lines)
+
+    return dump
