@@ -125,6 +125,8 @@ def new_code() -> str:
 
 def normalise_code(typed: str) -> str | None:
     """What the person typed, as a code: case, spaces and dashes do not matter."""
+    if len(typed) > 64:
+        return None
     code = re.sub(r"[\s\-_.]", "", typed).upper()
     if len(code) != CODE_GROUPS * GROUP_LENGTH or any(ch not in ALPHABET for ch in code):
         return None

@@ -36,6 +36,7 @@ def test_typed_codes_ignore_case_spaces_and_dashes():
     assert normalise_code(" abcd efgh-jkmn ") == "ABCDEFGHJKMN"
     assert normalise_code("ABCD-EFGH") is None
     assert normalise_code("ABCD-EFGH-JKM0") is None
+    assert normalise_code("ABCD-EFGH-JKMN" + " " * 10_000) is None
 
 
 async def test_invite_then_join_gives_the_role_for_the_site(roles, store):
