@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -103,6 +104,19 @@ def main() -> None:
         f" {s.precision():>10.3f} {s.recall():>8.3f}"
     )
     print(f"lines exactly right: {s.exact}/{s.lines}")
+    rounds = 20
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for source, _ in pairs:
+            redact(source)
+    per_line = (time.perf_counter() - started) / (rounds * len(pairs))
+    bait = "a." * 1000
+    started = time.perf_counter()
+    redact(bait)
+    print(
+        f"time per line: {per_line * 1e6:.0f} µs; 2,000-character bait: "
+        f"{(time.perf_counter() - started) * 1e3:.1f} ms"
+    )
     if "--show-misses" in sys.argv:
         for source, expected, got in s.misses:
             print(f"\n  in:   {source}\n  want: {expected}\n  got:  {got}")

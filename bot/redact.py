@@ -122,7 +122,7 @@ _TLDS = (
 )
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+"
-    rf"|\b(?:[a-z0-9-]+\.)+(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
+    rf"|\b(?:[a-z0-9-]{{1,63}}\.){{1,6}}(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
     re.IGNORECASE,
 )
 
@@ -146,7 +146,7 @@ def _cards(text: str) -> Iterator[Span]:
 
 
 _NHS = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*$", re.IGNORECASE)
+_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
 
 
 def _nhs_numbers(text: str) -> Iterator[Span]:
@@ -160,9 +160,8 @@ def _nhs_numbers(text: str) -> Iterator[Span]:
 _PHONE = re.compile(
     # international: +CC or 00CC, then digits in groups
     r"(?<![\w+])(?:\+|00)[1-9][\d \-().]{6,18}\d(?!\d)"
-    # UK: 0 then 9-10 more digits, in groups of 2-5
-    r"|(?<![\w.,£$€/:])\(?0\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}(?![\w.,/:]\d)"
-    r"|(?<![\w.,£$€/:])0\d{10}(?!\d)"
+    # UK: 0 then 9 or 10 more digits, spaced or dashed anywhere, area code maybe in brackets
+    r"|(?<![\w.,£$€/:])\(?0\d{1,4}\)?(?:[ -]?\d){6,9}(?!\w|[.,/:]\d)"
     # 3-3-3 groups (Polish, Portuguese, Lithuanian… mobiles written without a prefix)
     r"|(?<![\w.,£$€/:-])\d{3}[ -]\d{3}[ -]\d{3}(?![\w.,/:-]?\d)"
 )
@@ -170,8 +169,14 @@ _PHONE = re.compile(
 
 def _phones(text: str) -> Iterator[Span]:
     for m in _PHONE.finditer(text):
-        count = len(_digits(m.group()))
-        if 9 <= count <= 15:
+        value, count = m.group(), len(_digits(m.group()))
+        if value[0] in "+" or value.startswith("00"):
+            fits = 9 <= count <= 15
+        elif value.lstrip("(").startswith("0"):
+            fits = count in (10, 11)
+        else:
+            fits = count == 9
+        if fits:
             yield Span(m.start(), m.end(), "phone")
 
 

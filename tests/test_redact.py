@@ -1,11 +1,14 @@
 import importlib.util
 import itertools
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.redact import find, nhs_check_digit_ok, redact
+from bot.redact import TAGS, find, nhs_check_digit_ok, redact
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "redaction_eval.py"
 
@@ -71,3 +74,28 @@ def test_spans_never_overlap():
     spans = find("email jo@example.com www.example.com 07700 900123 07700900123")
     for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 +-/.@abcMNPQ:()£\n")), max_size=60))
+def test_redaction_only_replaces_spans_with_known_tags(text):
+    """Whatever comes in, what is kept is the input's own text, in order, between tags."""
+    out = redact(text)
+    pieces = re.split(r"\[(" + "|".join(TAGS) + r")\]", out)
+    kept, tags = pieces[0::2], pieces[1::2]
+    assert set(tags) <= set(TAGS)
+    pos = 0
+    for piece in kept:
+        found = text.find(piece, pos)
+        assert found >= pos, (text, out)
+        pos = found + len(piece)
+
+
+def test_worst_case_messages_are_redacted_quickly():
+    """Backtracking blow-ups would stall the bot for everyone: 2,000 characters of bait."""
+    import time
+
+    for bait in ("a." * 1000, "1 " * 1000, "0" * 2000, "1-" * 1000, "+4" * 1000):
+        started = time.perf_counter()
+        redact(bait)
+        assert time.perf_counter() - started < 0.5, bait[:10]
