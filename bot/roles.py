@@ -26,6 +26,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel
 
 from bot.config import Settings
+from bot.i18n import Catalogue
 from bot.privacy import load_secret
 from bot.store import Store
 
@@ -286,6 +287,18 @@ class Roles:
         grant = _grant(rows[0]).model_copy(update={"revoked_at": now})
         await audit(self.store, actor, "revoke", {"key": grant.respondent_key, "role": grant.role})
         return grant
+
+
+def join_reply(catalogue: Catalogue, result: JoinResult, lang: str) -> str:
+    """What to tell the person after /join, in their language."""
+    if result.status == "joined":
+        role = catalogue.text(f"role.{result.role}", lang)
+        if result.site is None:
+            return catalogue.text("join.ok_all_sites", lang, role=role)
+        return catalogue.text("join.ok", lang, role=role, site=result.site)
+    if result.status == "locked":
+        return catalogue.text("join.locked", lang, minutes=result.retry_minutes)
+    return catalogue.text(f"join.{result.status}", lang)
 
 
 def _grant(row: Any) -> Grant:

@@ -2,14 +2,17 @@ from datetime import timedelta
 
 import pytest
 
+from bot.i18n import load_catalogue
 from bot.roles import (
     ALPHABET,
     PEER_ROLES,
     STAFF_ROLES,
+    JoinResult,
     RevokeError,
     Roles,
     audit,
     audit_log,
+    join_reply,
     new_code,
     normalise_code,
 )
@@ -145,3 +148,18 @@ async def test_audit_records_who_did_what_and_when(roles, store, clock):
     assert entries[-1].at == "2026-01-02T12:00:00+00:00"
     assert [e.action for e in await audit_log(store, "2026-01-02")] == ["export"]
     assert invite.code not in repr(entries)
+
+
+@pytest.mark.parametrize(
+    ("result", "text"),
+    [
+        (JoinResult("joined", "peer", "wisbech_hub"), "joined as peer worker for wisbech_hub"),
+        (JoinResult("joined", "admin", None), "joined as admin for all sites"),
+        (JoinResult("invalid"), "did not work"),
+        (JoinResult("expired"), "expired"),
+        (JoinResult("used"), "already been used"),
+        (JoinResult("locked", retry_minutes=12), "wait 12 minutes"),
+    ],
+)
+def test_every_join_result_has_a_clear_reply(result, text):
+    assert text in join_reply(load_catalogue(), result, "en")
