@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_admin
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
     sub.add_parser("migrate", help="create or upgrade the database")
+    cli_admin.add_parsers(sub)
     return parser
 
 
@@ -117,4 +119,4 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
-COMMANDS = {"chat": _chat, "check-flows": _check_flows, "migrate": _migrate}
+COMMANDS = {"chat": _chat, "check-flows": _check_flows, "migrate": _migrate, **cli_admin.COMMANDS}

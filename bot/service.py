@@ -14,6 +14,8 @@ from bot.config import Settings
 from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, Stop
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
+from bot.redact import redact
+from bot.safety import RiskScreen, signpost
 from bot.store import AnswerMeta, Session, Store
 
 LANG_CHOICE = "lang:"
@@ -47,6 +49,7 @@ class Conversations:
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
+        self.risk = RiskScreen(settings.risk_phrases)
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
@@ -95,6 +98,14 @@ class Conversations:
         return await self._run(session, Start())
 
     async def handle(self, key: str, channel: str, event: Event) -> Turn:
+        turn = await self._handle(key, channel, event)
+        if isinstance(event, Reply) and turn.alert is None:
+            # Every typed message is checked, even one not stored (too long, before
+            # consent, not an answer to this question): signposting is never missed.
+            turn.alert = self.risk_alert(event.text, turn.lang)
+        return turn
+
+    async def _handle(self, key: str, channel: str, event: Event) -> Turn:
         session = await self.store.current_session(key, channel)
         lang = session.state.lang if session else self.settings.default_language
         if session is None:
@@ -227,8 +238,18 @@ class Conversations:
         )
 
     async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:
-        """Look at free text before it is stored: returns (text to store, meta, alert)."""
-        return text, AnswerMeta(), None
+        """Look at free text before it is stored: returns (text to store, meta, alert).
+
+        Risk is judged on the raw text; only the redacted text is stored.
+        """
+        alert = self.risk_alert(text, lang)
+        return redact(text), AnswerMeta(risk_flag=alert is not None), alert
+
+    def risk_alert(self, text: str, lang: str) -> str | None:
+        """Helplines in the person's language if ``text`` holds a risk phrase."""
+        if not self.risk.at_risk(text):
+            return None
+        return signpost(self.catalogue, self.settings.helplines_for(lang), lang)
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)

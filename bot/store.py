@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,14 @@ class AnswerMeta:
     detected_lang: str | None = None
     lang_prob: float | None = None
     risk_flag: bool = False
+
+
+@dataclass(frozen=True)
+class Purged:
+    sessions: int
+    answers: int
+    cutoff: str
+    """Sessions started before this moment were (or, in a dry run, would be) deleted."""
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -313,6 +321,20 @@ class Store:
     async def delete_session(self, session_id: str) -> None:
         await self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         await self.db.commit()
+
+    async def purge(self, older_than: timedelta, *, dry_run: bool = False) -> Purged:
+        """Delete sessions started more than ``older_than`` ago; answers go by cascade."""
+        cutoff = _iso(self.clock() - older_than)
+        async with self.db.execute(
+            "SELECT count(*), (SELECT count(*) FROM answers WHERE session_id IN"
+            " (SELECT id FROM sessions WHERE started_at < ?)) FROM sessions WHERE started_at < ?",
+            (cutoff, cutoff),
+        ) as cur:
+            sessions, answers = await cur.fetchone()
+        if not dry_run:
+            await self.db.execute("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
+            await self.db.commit()
+        return Purged(sessions, answers, cutoff)
 
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""

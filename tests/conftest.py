@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.config import Settings, load_settings
-from bot.service import Conversations, open_conversations
+from bot.flows import load_flows
+from bot.service import Conversations, open_conversations, option_ids
 from bot.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEST_FLOWS = ROOT / "tests" / "data" / "flows"
+
+
+class Clock:
+    """A clock tests can set and move: ``clock.now = …``."""
+
+    def __init__(self, now: datetime | None = None):
+        self.now = now or datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 @pytest.fixture
@@ -25,14 +38,44 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def conversations(settings: Settings) -> AsyncIterator[Conversations]:
-    service = await open_conversations(settings)
-    try:
-        yield service
-    finally:
-        await service.store.close()
+def clock() -> Clock:
+    return Clock()
 
 
 @pytest.fixture
-async def store(conversations: Conversations) -> Store:
-    return conversations.store
+async def store(settings: Settings, clock: Clock) -> AsyncIterator[Store]:
+    store = await Store.open(settings.database, clock=clock)
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+async def conversations(settings: Settings, store: Store) -> Conversations:
+    """The shipped flows over the temp database."""
+    return await open_conversations(settings, store)
+
+
+@pytest.fixture
+async def tiny(settings: Settings, store: Store) -> Conversations:
+    """Conversations over the tiny test flow, so tests reach a text question in two taps."""
+    tiny_settings = settings.model_copy(update={"default_flow": "tiny"})
+    flows = load_flows(TEST_FLOWS, tiny_settings.languages, option_ids(tiny_settings))
+    conversations = Conversations(tiny_settings, store, flows)
+    await conversations.register_flows()
+    return conversations
+
+
+@pytest.fixture
+def dump_tables():
+    """Every row of every table as text, to search for what must never be stored."""
+
+    async def dump(store: Store) -> str:
+        async with store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cur:
+            tables = [row[0] for row in await cur.fetchall()]
+        lines = []
+        for table in tables:
+            async with store.db.execute(f"SELECT * FROM {table}") as cur:
+                lines.extend(f"{table}: {tuple(row)!r}" for row in await cur.fetchall())
+        return "\n".join(lines)
+
+    return dump

@@ -1,0 +1,126 @@
+"""The operator's ``feedback-bot`` commands for privacy and roles.
+
+``purge``, ``invite``, ``roles`` and ``audit``: each a thin call into
+``bot.retention`` or ``bot.roles``.  Kept apart from ``bot.cli`` so the
+commands about who may see what sit together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.config import Settings
+from bot.store import Store
+
+
+def add_parsers(sub: Any) -> None:
+    purge = sub.add_parser("purge", help="delete sessions older than retention_days")
+    purge.add_argument("--dry-run", action="store_true", help="only count what would go")
+
+    invite = sub.add_parser("invite", help="make a one-time code for /join (shown once)")
+    invite.add_argument("--role", choices=["staff", "peer", "admin"], required=True)
+    invite.add_argument("--site", help="site id from config (required for staff and peer)")
+    invite.add_argument("--days", type=int, default=7, help="days until it expires (default 7)")
+
+    roles = sub.add_parser("roles", help="list staff, peer and admin roles, or revoke one")
+    roles.add_argument("--revoke", metavar="KEYPREFIX", help="end the role whose key starts so")
+    roles.add_argument("--all", action="store_true", help="include revoked roles")
+
+    audit = sub.add_parser("audit", help="print the audit log as JSON lines")
+    audit.add_argument("--since", help="ISO date, e.g. 2026-01-01")
+
+
+def _with_store(settings: Settings, work: Callable[[Store], Awaitable[int]]) -> int:
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        try:
+            return await work(store)
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
+
+
+def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.retention import purge_expired
+
+    async def work(store: Store) -> int:
+        done = await purge_expired(store, settings, dry_run=args.dry_run)
+        verb = "would delete" if args.dry_run else "deleted"
+        print(
+            f"{verb} {done.sessions} session(s) and {done.answers} answer(s)"
+            f" started before {done.cutoff} (retention {settings.retention_days} days)"
+        )
+        return 0
+
+    return _with_store(settings, work)
+
+
+def _invite(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.roles import Roles
+
+    if args.site is None and args.role != "admin":
+        print(f"error: --site is needed for a {args.role} invite", file=sys.stderr)
+        return 2
+    if args.site is not None and settings.site(args.site) is None:
+        known = ", ".join(s.id for s in settings.sites)
+        print(f"error: no site {args.site!r}; known sites: {known}", file=sys.stderr)
+        return 2
+    if args.days < 1:
+        print("error: --days must be at least 1", file=sys.stderr)
+        return 2
+
+    async def work(store: Store) -> int:
+        made = await Roles.for_settings(store, settings).create_invite(
+            args.role, args.site, days=args.days
+        )
+        where = f"for {made.site}" if made.site else "for all sites"
+        print(f"Invite code ({made.role} {where}), valid until {made.expires_at}:\n")
+        print(f"    {made.code}\n")
+        print("It works once and is not stored: pass it on now. In Telegram, send /join CODE")
+        return 0
+
+    return _with_store(settings, work)
+
+
+def _roles(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.roles import RevokeError, Roles
+
+    async def work(store: Store) -> int:
+        roles = Roles.for_settings(store, settings)
+        if args.revoke:
+            try:
+                grant = await roles.revoke(args.revoke)
+            except RevokeError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(f"revoked the {grant.role} role of {grant.respondent_key[:16]}")
+            return 0
+        grants = await roles.list(include_revoked=args.all)
+        if not grants:
+            print("no roles yet: make one with `feedback-bot invite --role admin`")
+        for g in grants:
+            ended = f"  revoked {g.revoked_at}" if g.revoked_at else ""
+            site = g.site or "(all sites)"
+            print(f"{g.respondent_key[:16]}  {g.role:<6} {site:<22} since {g.granted_at}{ended}")
+        return 0
+
+    return _with_store(settings, work)
+
+
+def _audit(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.roles import audit_log
+
+    async def work(store: Store) -> int:
+        for entry in await audit_log(store, args.since):
+            print(entry.model_dump_json())
+        return 0
+
+    return _with_store(settings, work)
+
+
+COMMANDS = {"purge": _purge, "invite": _invite, "roles": _roles, "audit": _audit}

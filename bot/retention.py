@@ -1,0 +1,28 @@
+"""How long anything is kept: sessions for ``retention_days``, /join tries for an hour.
+
+``purge_expired`` is what both ``feedback-bot purge`` and the bot's daily job
+run, so the rule lives in one place.  Each real purge is written to the audit
+log (counts and cutoff only), so it can be shown that deletion happens.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.config import Settings
+from bot.roles import audit, forget_join_attempts
+from bot.store import Purged, Store
+
+
+async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = False) -> Purged:
+    """Delete sessions (and their answers) started before now minus ``retention_days``."""
+    purged = await store.purge(timedelta(days=settings.retention_days), dry_run=dry_run)
+    if not dry_run:
+        await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
+        await audit(
+            store,
+            "system",
+            "purge",
+            {"cutoff": purged.cutoff, "sessions": purged.sessions, "answers": purged.answers},
+        )
+    return purged

@@ -1,0 +1,101 @@
+import importlib.util
+import itertools
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.redact import TAGS, find, nhs_check_digit_ok, redact
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "redaction_eval.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("redaction_eval", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_precision_and_recall_are_at_least_095():
+    bench = _bench()
+    pairs = bench.load_corpus()
+    assert len(pairs) >= 150
+    negatives = [p for p in pairs if p[0] == p[1]]
+    assert len(negatives) >= 60, "the corpus needs many true negatives"
+    scores = bench.score(pairs)
+    misses = "\n".join(f"{s!r} -> {g!r} (want {w!r})" for s, w, g in scores.misses)
+    assert scores.precision() >= 0.95, misses
+    assert scores.recall() >= 0.95, misses
+
+
+def test_scoring_counts_a_missed_and_a_spurious_tag():
+    bench = _bench()
+    scores = bench.score([("call 07700 900123", "call 07700 900123"), ("x", "[phone]")])
+    assert scores.fp["phone"] == 1
+    assert scores.fn["phone"] == 1
+    assert scores.exact == 0
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [("9434765919", True), ("4945807302", True), ("9434765918", False), ("4370374244", False)],
+)
+def test_nhs_check_digit(number, valid):
+    assert nhs_check_digit_ok(number) is valid
+
+
+def test_ten_digits_failing_the_nhs_check_are_kept_unless_called_an_nhs_number():
+    assert redact("reference 437 037 4244 on the letter") == "reference 437 037 4244 on the letter"
+    assert redact("my NHS number is 437 037 4244") == "my NHS number is [nhs_number]"
+
+
+def test_sixteen_digits_failing_luhn_are_not_a_card():
+    assert "[card]" not in redact("order 4111 1111 1111 1112")
+
+
+def test_every_kind_of_detail_in_one_message():
+    text = (
+        "My name is Jo Bloggs, 07700 900123, jo@example.com, CB2 1TN, "
+        "NHS 943 476 5919, NI AB123456C, born 01/02/1980, https://x.example.com, "
+        "@jo_b, 4111 1111 1111 1111"
+    )
+    assert redact(text) == (
+        "My name is [name], [phone], [email], [postcode], NHS [nhs_number], NI [ni_number], "
+        "born [date], [url], [handle], [card]"
+    )
+
+
+def test_spans_never_overlap():
+    spans = find("email jo@example.com www.example.com 07700 900123 07700900123")
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 +-/.@abcMNPQ:()£\n")), max_size=60))
+def test_redaction_only_replaces_spans_with_known_tags(text):
+    """Whatever comes in, what is kept is the input's own text, in order, between tags."""
+    out = redact(text)
+    pieces = re.split(r"\[(" + "|".join(TAGS) + r")\]", out)
+    kept, tags = pieces[0::2], pieces[1::2]
+    assert set(tags) <= set(TAGS)
+    pos = 0
+    for piece in kept:
+        found = text.find(piece, pos)
+        assert found >= pos, (text, out)
+        pos = found + len(piece)
+
+
+def test_worst_case_messages_are_redacted_quickly():
+    """Backtracking blow-ups would stall the bot for everyone: 2,000 characters of bait."""
+    import time
+
+    for bait in ("a." * 1000, "1 " * 1000, "0" * 2000, "1-" * 1000, "+4" * 1000):
+        started = time.perf_counter()
+        redact(bait)
+        assert time.perf_counter() - started < 0.5, bait[:10]

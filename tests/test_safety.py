@@ -1,0 +1,212 @@
+from pathlib import Path
+
+import pytest
+
+from bot.config import Helpline
+from bot.engine import Choose, Reply
+from bot.flows import load_flows
+from bot.i18n import Catalogue, Language, load_catalogue
+from bot.safety import RiskScreen, normalise, phrase_pattern, signpost
+from bot.service import CONSENT_AGREE, Conversations, option_ids
+
+TEST_FLOWS = Path(__file__).parent / "data" / "flows"
+
+# (language, text a person might type). Case, punctuation, missing accents and extra
+# spaces are deliberate: people type fast on phones, often without diacritics.
+AT_RISK = [
+    ("en", "Honestly I want to die"),
+    ("en", "i've thought about SUICIDE a lot"),
+    ("en", "I overdosed twice last year"),
+    ("en", "there's no point anymore"),
+    ("en", "I don't want to live like this"),
+    ("en", "my partner hits me when he drinks"),
+    ("en", "I think the kids are not safe at home"),
+    ("en", "I'm not suicidal, but some nights I think about it"),
+    ("pl", "Chcę umrzeć."),
+    ("pl", "chce   umrzec"),
+    ("pl", "myślałem o samobójstwie"),
+    ("pl", "nie chce zyc"),
+    ("pl", "mąż mnie bije"),
+    ("ro", "Vreau să mor"),
+    ("ro", "vreau sa mor!!"),
+    ("ro", "m-am gândit la sinucidere"),
+    ("ro", "nu mai vreau sa traiesc"),
+    ("pt", "Quero morrer"),
+    ("pt", "já pensei em suicídio"),
+    ("pt", "ele bate-me todos os dias"),
+    ("pt", "nao quero viver"),
+    ("ru", "Я хочу умереть"),
+    ("ru", "мысли о самоубийстве"),
+    ("ru", "муж бьет меня"),
+    ("lt", "Noriu mirti"),
+    ("lt", "galvoju apie savizudybe"),
+    ("ar", "أريد أن أموت"),
+    ("ar", "اريد ان اموت"),
+    ("ar", "فكرت في الانتحار"),
+    ("ur", "میں خودکشی کے بارے میں سوچتا ہوں"),
+    ("de", "Ich will sterben"),
+    ("uk", "Я хочу померти"),
+]
+
+NEAR_MISSES = [
+    ("en", "I killed it at the gym today"),
+    ("en", "my rent is overdue"),
+    ("en", "I'm dying for a brew after group"),
+    ("en", "the point is they listened"),
+    ("en", "I hit my targets this month"),
+    ("en", "my kids are safe with my mum now"),
+    ("pl", "chcę umyć samochód"),
+    ("pl", "nie chcę czekać tak długo"),
+    ("ro", "vreau să mă mut mai aproape"),
+    ("ro", "vreau să mănânc ceva"),
+    ("pt", "quero morar perto do centro"),
+    ("pt", "me bateu uma fome"),
+    ("ru", "ребёнок в безопасности"),
+    ("ru", "я хочу уметь готовить"),
+    ("lt", "noriu miegoti"),
+    ("ar", "أريد أن أعود إلى البيت"),
+    ("de", "ich will schlafen"),
+]
+
+
+@pytest.fixture
+def screen(settings):
+    return RiskScreen(settings.risk_phrases)
+
+
+@pytest.mark.parametrize(("lang", "text"), AT_RISK)
+def test_risk_phrases_fire(screen, lang, text):
+    assert any(found == lang for found, _ in screen.matches(text)), screen.matches(text)
+
+
+@pytest.mark.parametrize(("lang", "text"), NEAR_MISSES)
+def test_near_misses_do_not_fire(screen, lang, text):
+    assert screen.matches(text) == []
+
+
+def test_at_least_five_languages_are_tested_both_ways():
+    assert len({lang for lang, _ in AT_RISK}) >= 5
+    assert len({lang for lang, _ in NEAR_MISSES}) >= 5
+
+
+def test_every_configured_phrase_matches_itself(settings):
+    """A phrase that cannot match its own words is a config mistake (e.g. a stray *)."""
+    for phrases in settings.risk_phrases.values():
+        for phrase in phrases:
+            assert phrase_pattern(phrase).search(normalise(phrase.replace("*", ""))), phrase
+
+
+def test_required_languages_have_phrases(settings):
+    assert {"en", "pl", "ro", "pt", "ru", "lt", "ar", "ur"} <= set(settings.risk_phrases)
+
+
+def test_normalise_drops_case_accents_punctuation_and_spaces():
+    assert normalise("  Chcę—UMRZEĆ!!  ") == "chce umrzec"
+    assert normalise("I don't") == "i dont"
+    assert normalise("إيذاء") == normalise("ايذاء")
+
+
+def test_a_phrase_without_words_is_refused():
+    with pytest.raises(ValueError):
+        phrase_pattern(" * ")
+
+
+def test_signpost_lists_every_helpline_between_intro_and_outro():
+    catalogue = load_catalogue()
+    lines = [Helpline(name="Samaritans", number="116 123", note={"en": "free"})]
+    text = signpost(catalogue, lines, "en")
+    assert text.splitlines() == [
+        catalogue.text("risk.intro", "en"),
+        "• Samaritans: 116 123 (free)",
+        catalogue.text("risk.outro", "en"),
+    ]
+
+
+# -- wired into the service
+
+
+async def _at_story(conversations, key="k1"):
+    """Start, agree, pick a group: the next prompt is the free-text question."""
+    await conversations.start(key, "telegram")
+    turn = await conversations.handle(key, "telegram", Choose(CONSENT_AGREE))
+    turn = await conversations.handle(key, "telegram", Choose(turn.prompt.choices[0].id))
+    assert turn.prompt.step_id == "story"
+    return turn
+
+
+async def _stored(store, column="value, risk_flag"):
+    async with store.db.execute(f"SELECT step_id, {column} FROM answers") as cur:
+        return {row[0]: tuple(row[1:]) for row in await cur.fetchall()}
+
+
+async def test_risk_answer_gets_helplines_and_the_flow_continues(tiny, store):
+    await _at_story(tiny)
+    turn = await tiny.handle("k1", "telegram", Reply("Some days I want to die, call 07700 900123"))
+    assert "Samaritans: 116 123" in turn.alert
+    assert "999" in turn.alert
+    assert turn.prompt.step_id == "overall"
+    assert (await _stored(store))["story"] == ("Some days I want to die, call [phone]", 1)
+
+
+async def test_ordinary_answer_has_no_alert_and_no_flag(tiny, store):
+    await _at_story(tiny)
+    turn = await tiny.handle("k1", "telegram", Reply("The staff were kind"))
+    assert turn.alert is None
+    assert (await _stored(store))["story"] == ("The staff were kind", 0)
+
+
+async def test_a_typed_reply_to_a_choice_question_still_signposts_but_stores_nothing(tiny, store):
+    await tiny.start("k1", "telegram")
+    await tiny.handle("k1", "telegram", Choose(CONSENT_AGREE))
+    turn = await tiny.handle("k1", "telegram", Reply("I want to kill myself"))
+    assert turn.error and turn.alert and "116 123" in turn.alert
+    assert turn.prompt.step_id == "group"
+    assert await _stored(store) == {}
+
+
+async def test_risk_before_consent_and_in_oversized_text_still_signposts(tiny, store, settings):
+    turn = await tiny.start("k1", "telegram")
+    assert turn.prompt.step_id == "_consent"
+    turn = await tiny.handle("k1", "telegram", Reply("no point living"))
+    assert turn.alert and turn.prompt.step_id == "_consent"
+    await tiny.handle("k1", "telegram", Choose(CONSENT_AGREE))
+    await tiny.handle("k1", "telegram", Choose("service_user"))
+    long_text = "I overdosed again. " + "x" * settings.max_text_length
+    turn = await tiny.handle("k1", "telegram", Reply(long_text))
+    assert turn.error and turn.alert
+    assert await _stored(store) == {"group": ("service_user", 0)}
+
+
+async def test_no_session_still_signposts(tiny):
+    turn = await tiny.handle("nobody", "telegram", Reply("Chcę umrzeć"))
+    assert turn.error and turn.alert
+
+
+async def test_alert_is_in_the_persons_language(settings, store):
+    """With Polish enabled and translated, a Polish speaker gets Polish signposting."""
+    base = load_catalogue()
+    messages = {k: dict(v) for k, v in base.messages.items()}
+    messages["risk.intro"]["pl"] = "Wygląda na to, że jest Ci teraz bardzo ciężko."
+    messages["risk.outro"]["pl"] = "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999."
+    languages = {**base.languages, "pl": Language(name="Polish", native="Polski")}
+    catalogue = Catalogue(languages=languages, messages=messages)
+    pl_line = Helpline(name="Samaritans", number="116 123", note={"pl": "bezpłatnie"})
+    two = settings.model_copy(
+        update={
+            "languages": ["en", "pl"],
+            "default_flow": "tiny",
+            "helplines": {**settings.helplines, "pl": [pl_line]},
+        }
+    )
+    flows = load_flows(TEST_FLOWS, ["en"], option_ids(two))
+    conversations = Conversations(two, store, flows, catalogue)
+    await conversations.register_flows()
+    await conversations.start("k2", "telegram", lang="pl")
+    await conversations.handle("k2", "telegram", Choose(CONSENT_AGREE))
+    await conversations.handle("k2", "telegram", Choose("service_user"))
+    turn = await conversations.handle("k2", "telegram", Reply("chce umrzec"))
+    assert turn.alert.splitlines() == [
+        "Wygląda na to, że jest Ci teraz bardzo ciężko.",
+        "• Samaritans: 116 123 (bezpłatnie)",
+        "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999.",
+    ]
