@@ -17,13 +17,19 @@ from tests.e2e.fakebotapi import FakeBotAPI, traced_application
 SECRET = b"e2e-test-secret"
 
 
-class FrozenClock:
-    """Flood control's clock: time moves only when a test says so."""
+class SteppingClock:
+    """Flood control's clock: each reading is ``step`` seconds after the last.
 
-    def __init__(self) -> None:
+    With the default step a scripted person is never "too fast"; a test of
+    flooding sets ``step = 0`` so a burst all lands in one window.
+    """
+
+    def __init__(self, step: float = 1.0) -> None:
         self.now = 0.0
+        self.step = step
 
     def __call__(self) -> float:
+        self.now += self.step
         return self.now
 
 
@@ -35,7 +41,7 @@ class RunningBot:
         self.api = api
         self.telegram = telegram or Telegram()
         self.webhook_secret: str | None = None
-        self.clock = FrozenClock()
+        self.clock = SteppingClock()
         self.conversations: Conversations | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
 

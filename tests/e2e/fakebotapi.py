@@ -168,7 +168,8 @@ class FakeBotAPI:
         try:
             await asyncio.wait_for(self._processed[update_id].wait(), timeout)
         except TimeoutError:
-            raise AssertionError(f"the bot did not finish update {update_id} in {timeout}s") from None
+            message = f"the bot did not finish update {update_id} in {timeout}s"
+            raise AssertionError(message) from None
 
     async def post_to_webhook(self, update: dict[str, Any], secret: str | None) -> int:
         """Deliver one update directly, with the given secret header; returns the HTTP status."""
