@@ -74,8 +74,11 @@ class Shown:
 
 
 class FakeBotAPI:
-    def __init__(self, token: str = TOKEN):
+    def __init__(self, token: str = TOKEN, *, traced: bool = True):
         self.token = token
+        self.traced = traced
+        """True when the bot under test reports finished updates (``traced_application``)."""
+        self._changed = asyncio.Condition()
         self.port = 0
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -171,6 +174,14 @@ class FakeBotAPI:
             message = f"the bot did not finish update {update_id} in {timeout}s"
             raise AssertionError(message) from None
 
+    async def wait_until(self, ready: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> None:
+        """For a bot that is not traced (e.g. a separate process): wait for what it sends."""
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(ready), timeout)
+            except TimeoutError:
+                raise AssertionError(f"the bot did not reply as expected in {timeout}s") from None
+
     async def post_to_webhook(self, update: dict[str, Any], secret: str | None) -> int:
         """Deliver one update directly, with the given secret header; returns the HTTP status."""
         assert self._http is not None and self.webhook_url
@@ -239,6 +250,8 @@ class FakeBotAPI:
         self.sent.append(message)
         if self.on_bot_message:
             self.on_bot_message(message)
+        async with self._changed:
+            self._changed.notify_all()
         return message
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
@@ -404,8 +417,14 @@ class FakeUser:
     async def _push(self, update: dict[str, Any]) -> list[Shown]:
         before = len(self.messages())
         update_id = await self.api.push(update)
-        await self.api.settled(update_id)
+        if self.api.traced:
+            await self.api.settled(update_id)
         return self.messages()[before:]
+
+    async def wait_for_messages(self, count: int) -> list[Shown]:
+        """Wait until the bot has sent this chat ``count`` messages in all."""
+        await self.api.wait_until(lambda: len(self.messages()) >= count)
+        return self.messages()
 
     def _message(self, message_id: int | None = None, **content: Any) -> dict[str, Any]:
         return {
@@ -476,3 +495,49 @@ def _error(exc: ApiError) -> web.Response:
     if exc.retry_after is not None:
         body["parameters"] = {"retry_after": exc.retry_after}
     return web.json_response(body, status=exc.code)
+
+
+async def _chat_by_hand(port: int) -> None:
+    """Be the person: type messages, tap buttons, and see the bot's replies."""
+    api = await FakeBotAPI(traced=False).start(port)
+    user = api.user(4242)
+
+    def show(message: dict[str, Any]) -> None:
+        shown = _shown(message)
+        print(f"\n<bot> {shown.text}")
+        for label in shown.labels:
+            print(f"      [{label}]")
+
+    api.on_bot_message = show
+    print(f"Fake Bot API listening on {api.base_url}")
+    print("Start the bot against it in another terminal:")
+    print(f"  TELEGRAM_BOT_TOKEN='{api.token}' feedback-bot run --base-url {api.base_url}")
+    print("Type a message to send it; 'tap LABEL' taps a button; 'sticker', 'photo', 'voice',")
+    print("'document', 'location' send those; Ctrl-D quits.")
+    try:
+        while True:
+            try:
+                line = await asyncio.to_thread(input, "")
+            except EOFError:
+                break
+            word = line.strip()
+            if word.startswith("tap "):
+                try:
+                    await user.tap(word.removeprefix("tap ").strip())
+                except AssertionError as exc:
+                    print(exc)
+            elif word in ("sticker", "photo", "voice", "document", "location"):
+                await getattr(user, f"send_{word}")()
+            elif word:
+                await user.send(line)
+    finally:
+        await api.close()
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A fake Telegram Bot API to try the bot by hand.")
+    parser.add_argument("--port", type=int, default=8081)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_chat_by_hand(parser.parse_args().port))

@@ -168,3 +168,27 @@ async def test_retry_after_from_telegram_is_waited_out(bot, api):
     shown = await user.send("/help")
     assert "/delete" in shown[-1].text
     assert api.calls.count("sendMessage") == 2
+
+
+async def test_a_failing_handler_is_logged_without_personal_data(bot, at_site_question, caplog):
+    user = at_site_question
+    conversations = bot.conversations
+    real_handle = conversations.handle
+
+    async def broken(key, channel, event):
+        raise RuntimeError(f"store unavailable while saving {event!r} for {key}")
+
+    conversations.handle = broken
+    with caplog.at_level("DEBUG"):
+        shown = await user.send("My name is Alex Smith")
+    assert [s.text for s in shown] == [
+        "Sorry, something went wrong on our side. Your answers so far are saved. Please try again."
+    ]
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.levelname != "DEBUG")
+    assert "RuntimeError" in logged and "on_text" in logged
+    assert "Alex" not in logged and str(user.id) not in logged and "te_" not in logged
+    assert "Sam" not in logged  # the Telegram first name
+
+    conversations.handle = real_handle  # the app is still running and answers again
+    shown = await user.tap("Wisbech hub")
+    assert "Which parts of the service" in shown[-1].text
