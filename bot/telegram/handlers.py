@@ -84,6 +84,8 @@ class TelegramChannel:
         ]
         media = filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
         personal = filters.LOCATION | filters.VENUE | filters.CONTACT
+        # Service messages (pins, "allowed to write") are not the person saying anything.
+        everything_else = filters.ALL & ~filters.StatusUpdate.ALL
         return [
             (-1, TypeHandler(Update, self.guard)),
             (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
@@ -93,7 +95,7 @@ class TelegramChannel:
             (0, MessageHandler(filters.TEXT & new, self.on_text)),
             (0, MessageHandler(media, self.reply_with("telegram.voice"))),
             (0, MessageHandler(personal, self.reply_with("telegram.personal_not_saved"))),
-            (0, MessageHandler(filters.ALL, self.reply_with("telegram.not_text"))),
+            (0, MessageHandler(everything_else, self.reply_with("telegram.not_text"))),
         ]
 
     def key(self, user_id: int) -> str:

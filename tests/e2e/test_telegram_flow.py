@@ -291,3 +291,23 @@ async def test_webhook_listener_refuses_a_wrong_secret(settings, api: FakeBotAPI
     finally:
         await bot.stop()
     assert json.dumps(api.calls).count("setWebhook") == 1
+
+
+async def test_an_alert_comes_first_in_its_own_message(bot, api):
+    from bot.store import AnswerMeta
+
+    async def screen_with_alert(text, lang):
+        return text, AnswerMeta(risk_flag=True), "You can call Samaritans free on 116 123."
+
+    user = api.user()
+    await begin(user)
+    await user.tap(SERVICE_USER)
+    await user.tap("Cambridge hub")
+    await user.tap("First assessment")
+    await user.tap("Done")
+    await user.tap("Satisfied")
+    bot.conversations.screen = screen_with_alert  # the hook the risk worker fills in
+    shown = await user.send("It was hard to get through the door.")
+    assert shown[0].text == "You can call Samaritans free on 116 123."
+    assert shown[0].buttons == []
+    assert "Do any of these apply" in shown[-1].text
