@@ -55,7 +55,7 @@ def parse_tap(data: str | None) -> Tap | None:
     action, tag, raw = parts
     if raw == "":
         index = None
-    elif raw.isdigit() and len(raw) <= 3:
+    elif raw.isascii() and raw.isdigit() and len(raw) <= 3:
         index = int(raw)
     else:
         return None
