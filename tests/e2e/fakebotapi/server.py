@@ -1,18 +1,4 @@
-"""A small fake Telegram Bot API server, and scripted users who talk to the bot through it.
-
-The real python-telegram-bot ``Application`` talks to this server over HTTP on
-127.0.0.1 (``base_url``), by long polling or by webhook, exactly as it would to
-Telegram.  Tests drive it as a person would::
-
-    user = api.user()
-    await user.send("/start")
-    await user.tap("Yes, I agree, let's start")
-    shown = await user.last_message()
-
-Each call returns once the bot has finished handling that update (the
-``traced_application`` hook tells the server), so tests await events rather
-than sleep.  Run ``python -m tests.e2e.fakebotapi`` to chat with a real bot by hand.
-"""
+"""The fake Bot API server: the methods the bot calls, with Bot API-shaped JSON."""
 
 from __future__ import annotations
 
@@ -21,13 +7,13 @@ import contextlib
 import itertools
 import json
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import ClientSession, web
 from telegram.ext import Application
+
+from tests.e2e.fakebotapi.user import FakeUser
 
 TOKEN = "123456:TEST-token"
 BOT_USER = {
@@ -40,7 +26,6 @@ BOT_USER = {
     "supports_inline_queries": False,
 }
 STEP_TIMEOUT = 10.0
-TICK = "✓ "
 # Form fields PTB sends as plain strings; every other field is JSON-encoded.
 _STRING_FIELDS = {"text", "callback_query_id", "url", "secret_token", "language_code"}
 
@@ -49,28 +34,6 @@ class ApiError(Exception):
     def __init__(self, code: int, description: str, retry_after: int | None = None):
         super().__init__(description)
         self.code, self.description, self.retry_after = code, description, retry_after
-
-
-@dataclass
-class Shown:
-    """A bot message as the person sees it now (after any edits)."""
-
-    message_id: int
-    text: str
-    buttons: list[list[tuple[str, str]]] = field(default_factory=list)
-    """Rows of (label, callback data)."""
-    edited: bool = False
-
-    @property
-    def labels(self) -> list[str]:
-        return [label for row in self.buttons for label, _ in row]
-
-    def data_for(self, label: str) -> str | None:
-        for row in self.buttons:
-            for text, data in row:
-                if label in (text, text.removeprefix(TICK)):
-                    return data
-        return None
 
 
 class FakeBotAPI:
@@ -136,6 +99,10 @@ class FakeBotAPI:
 
     def user(self, user_id: int | None = None, **kwargs: Any) -> FakeUser:
         return FakeUser(self, user_id or 1000 + next(self._update_ids), **kwargs)
+
+    def next_message_id(self) -> int:
+        """Message ids are unique across the whole fake server, as a simple stand-in."""
+        return next(self._message_ids)
 
     def fail_next(self, method: str, code: int = 429, retry_after: int | None = 1) -> None:
         """Make the next call of ``method`` fail, e.g. with 429 Too Many Requests."""
@@ -238,7 +205,7 @@ class FakeBotAPI:
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
         message = {
-            "message_id": next(self._message_ids),
+            "message_id": self.next_message_id(),
             "date": int(time.time()),
             "chat": _chat(chat_id),
             "from": BOT_USER,
@@ -311,138 +278,6 @@ class FakeBotAPI:
             message.pop("reply_markup", None)
 
 
-class FakeUser:
-    """One person (or one group member) talking to the bot through the fake server."""
-
-    def __init__(
-        self,
-        api: FakeBotAPI,
-        user_id: int,
-        *,
-        first_name: str = "Sam",
-        language_code: str | None = "en",
-        group: int | None = None,
-    ):
-        self.api = api
-        self.id = user_id
-        self.profile: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
-        if language_code:
-            self.profile["language_code"] = language_code
-        self.chat = (
-            {"id": group, "type": "group", "title": "Recovery group"}
-            if group
-            else {"id": user_id, "type": "private", "first_name": first_name}
-        )
-        self.last_query_id = ""
-
-    # -- what the person does
-
-    async def send(self, text: str) -> list[Shown]:
-        message = self._message(text=text)
-        if text.startswith("/"):
-            command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return await self._push({"message": message})
-
-    async def tap(self, label: str, message_id: int | None = None) -> list[Shown]:
-        """Tap the button with this label (ignoring a tick) on the newest message showing it."""
-        shown = self._with_button(label, message_id)
-        data = shown.data_for(label)
-        assert data is not None
-        return await self.tap_data(data, shown.message_id)
-
-    async def tap_data(self, data: str, message_id: int) -> list[Shown]:
-        """Send callback data as if a button carried it (also for forged or stale data)."""
-        query = {
-            "id": uuid.uuid4().hex,
-            "from": self.profile,
-            "message": self.api.messages[message_id],
-            "chat_instance": str(self.chat["id"]),
-            "data": data,
-        }
-        self.last_query_id = query["id"]
-        return await self._push({"callback_query": query})
-
-    async def edit(self, message_id: int, text: str) -> list[Shown]:
-        edited = self._message(text=text, message_id=message_id)
-        edited["edit_date"] = int(time.time())
-        return await self._push({"edited_message": edited})
-
-    async def send_sticker(self) -> list[Shown]:
-        sticker = {
-            **_file("sticker"),
-            "type": "regular",
-            "width": 512,
-            "height": 512,
-            "is_animated": False,
-            "is_video": False,
-        }
-        return await self._push({"message": self._message(sticker=sticker)})
-
-    async def send_photo(self) -> list[Shown]:
-        photo = [{**_file("photo"), "width": 90, "height": 90}]
-        return await self._push({"message": self._message(photo=photo)})
-
-    async def send_voice(self) -> list[Shown]:
-        voice = {**_file("voice"), "duration": 3}
-        return await self._push({"message": self._message(voice=voice)})
-
-    async def send_document(self) -> list[Shown]:
-        document = {**_file("document"), "file_name": "letter.pdf"}
-        return await self._push({"message": self._message(document=document)})
-
-    async def send_location(self) -> list[Shown]:
-        location = {"latitude": 52.2053, "longitude": 0.1218}
-        return await self._push({"message": self._message(location=location)})
-
-    async def send_contact(self) -> list[Shown]:
-        contact = {"phone_number": "+447700900123", "first_name": "Sam"}
-        return await self._push({"message": self._message(contact=contact)})
-
-    # -- what the person sees
-
-    async def last_message(self) -> Shown:
-        return self.messages()[-1]
-
-    def messages(self) -> list[Shown]:
-        """Every bot message in this chat, as it reads now."""
-        return [_shown(m) for m in self.api.sent if m["chat"]["id"] == self.chat["id"]]
-
-    def callback_answer(self) -> dict[str, Any] | None:
-        """What the bot answered to this person's last tap (text and show_alert)."""
-        return self.api.callback_answers.get(self.last_query_id)
-
-    # -- internals
-
-    async def _push(self, update: dict[str, Any]) -> list[Shown]:
-        before = len(self.messages())
-        update_id = await self.api.push(update)
-        if self.api.traced:
-            await self.api.settled(update_id)
-        return self.messages()[before:]
-
-    async def wait_for_messages(self, count: int) -> list[Shown]:
-        """Wait until the bot has sent this chat ``count`` messages in all."""
-        await self.api.wait_until(lambda: len(self.messages()) >= count)
-        return self.messages()
-
-    def _message(self, message_id: int | None = None, **content: Any) -> dict[str, Any]:
-        return {
-            "message_id": message_id or next(self.api._message_ids),
-            "date": int(time.time()),
-            "chat": self.chat,
-            "from": self.profile,
-            **content,
-        }
-
-    def _with_button(self, label: str, message_id: int | None) -> Shown:
-        for shown in reversed(self.messages()):
-            if message_id in (None, shown.message_id) and shown.data_for(label) is not None:
-                return shown
-        visible = [s.labels for s in self.messages() if s.buttons]
-        raise AssertionError(f"no button {label!r} to tap; buttons shown: {visible}")
-
-
 def traced_application(api: FakeBotAPI) -> type[Application[Any, Any, Any, Any, Any, Any]]:
     """An Application that tells the fake server when it has finished each update."""
 
@@ -458,20 +293,10 @@ def traced_application(api: FakeBotAPI) -> type[Application[Any, Any, Any, Any, 
     return TracedApplication
 
 
-def _shown(message: dict[str, Any]) -> Shown:
-    rows = (message.get("reply_markup") or {}).get("inline_keyboard", [])
-    buttons = [[(b["text"], b.get("callback_data", "")) for b in row] for row in rows]
-    return Shown(message["message_id"], message["text"], buttons, "edit_date" in message)
-
-
 def _chat(chat_id: int) -> dict[str, Any]:
     if chat_id < 0:
         return {"id": chat_id, "type": "group", "title": "Recovery group"}
     return {"id": chat_id, "type": "private", "first_name": "Sam"}
-
-
-def _file(kind: str) -> dict[str, Any]:
-    return {"file_id": f"{kind}-{uuid.uuid4().hex[:8]}", "file_unique_id": uuid.uuid4().hex[:8]}
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
@@ -495,49 +320,3 @@ def _error(exc: ApiError) -> web.Response:
     if exc.retry_after is not None:
         body["parameters"] = {"retry_after": exc.retry_after}
     return web.json_response(body, status=exc.code)
-
-
-async def _chat_by_hand(port: int) -> None:
-    """Be the person: type messages, tap buttons, and see the bot's replies."""
-    api = await FakeBotAPI(traced=False).start(port)
-    user = api.user(4242)
-
-    def show(message: dict[str, Any]) -> None:
-        shown = _shown(message)
-        print(f"\n<bot> {shown.text}")
-        for label in shown.labels:
-            print(f"      [{label}]")
-
-    api.on_bot_message = show
-    print(f"Fake Bot API listening on {api.base_url}")
-    print("Start the bot against it in another terminal:")
-    print(f"  TELEGRAM_BOT_TOKEN='{api.token}' feedback-bot run --base-url {api.base_url}")
-    print("Type a message to send it; 'tap LABEL' taps a button; 'sticker', 'photo', 'voice',")
-    print("'document', 'location' send those; Ctrl-D quits.")
-    try:
-        while True:
-            try:
-                line = await asyncio.to_thread(input, "")
-            except EOFError:
-                break
-            word = line.strip()
-            if word.startswith("tap "):
-                try:
-                    await user.tap(word.removeprefix("tap ").strip())
-                except AssertionError as exc:
-                    print(exc)
-            elif word in ("sticker", "photo", "voice", "document", "location"):
-                await getattr(user, f"send_{word}")()
-            elif word:
-                await user.send(line)
-    finally:
-        await api.close()
-
-
-if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(description="A fake Telegram Bot API to try the bot by hand.")
-    parser.add_argument("--port", type=int, default=8081)
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_chat_by_hand(parser.parse_args().port))
