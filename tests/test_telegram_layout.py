@@ -84,4 +84,4 @@ def test_text_question_without_moves_has_no_keyboard():
 def test_record_shows_the_answer():
     assert record_text(prompt(), Tap(CHOOSE, "site", 1), "Skip") == "2 of 9\n\nWhich hub?\n\n✓ Beta"
     assert record_text(prompt("multi"), Tap(DONE, "site", None), "Skip").endswith("✓ Alpha")
-    assert record_text(prompt(), Tap(SKIP, "site", None), "Skip").endswith("— Skip")
+    assert record_text(prompt(), Tap(SKIP, "site", None), "Skipped").endswith("— Skipped")

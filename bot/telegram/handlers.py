@@ -222,7 +222,7 @@ class TelegramChannel:
             await self._edit(query.message, markup=keyboard(turn.prompt))
             return
         if not turn.error:
-            record = record_text(prompt, tap, self._t("button.skip", turn.lang))
+            record = record_text(prompt, tap, self._t("telegram.skipped", turn.lang))
             await self._answered(context, query.message, record)
         await self.show(update, context, turn)
 

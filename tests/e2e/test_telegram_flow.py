@@ -72,8 +72,11 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     shown = await user.send("More time to talk, please.")
     assert "treatment and support" in shown[-1].text
     await user.tap("Very satisfied")
+    skipped = await user.last_message()
     shown = await user.tap("Skip")  # treatment_better
     assert "Do any of these apply" in shown[-1].text
+    record = next(m for m in user.messages() if m.message_id == skipped.message_id)
+    assert record.text.endswith("— Skipped") and record.buttons == []
     await user.tap("Housing problems")
     await user.tap("Done")
     shown = await user.send("Evening groups.")
