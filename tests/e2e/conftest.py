@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -36,8 +36,15 @@ class SteppingClock:
 class RunningBot:
     """The bot as a process would run it, with stop and start to simulate a restart."""
 
-    def __init__(self, settings: Settings, api: FakeBotAPI, telegram: Telegram | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        api: FakeBotAPI,
+        telegram: Telegram | None = None,
+        opener: Callable[[Settings], Awaitable[Conversations]] = open_conversations,
+    ):
         self.settings = settings
+        self.opener = opener
         self.api = api
         self.telegram = telegram or Telegram()
         self.webhook_secret: str | None = None
@@ -46,7 +53,7 @@ class RunningBot:
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
 
     async def start(self) -> RunningBot:
-        self.conversations = await open_conversations(self.settings)
+        self.conversations = await self.opener(self.settings)
         channel = TelegramChannel(self.conversations, SECRET, FloodGate(clock=self.clock))
         # No outbound pacing in tests (there is no real Telegram to protect), but the
         # same limiter class, so RetryAfter is retried as in production.
