@@ -33,7 +33,7 @@ async def begin(user: FakeUser, start: str = "/start") -> None:
 
 
 async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
-    user = api.user()
+    user = api.user(7_391_845_206, first_name="Rowena", language_code="en")
     shown = await user.send("/start")
     assert "anonymous" in shown[0].text
     assert shown[-1].labels == [AGREE, "No thanks"]
@@ -99,6 +99,10 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     }
     # Only the last question message could still carry buttons; none do at the end.
     assert [m.message_id for m in user.messages() if m.buttons] == []
+    # Nothing in the database names the person's Telegram account.
+    dump = "\n".join([line async for line in bot.store.db.iterdump()])
+    assert "Evening groups." in dump
+    assert "7391845206" not in dump and "Rowena" not in dump
 
 
 async def test_back_changes_an_answer_without_duplicating_it(bot, api):
