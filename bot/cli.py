@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=["own_device", "peer_assisted", "paper"],
         default="own_device",
         help="how the answers are being given (peer workers: peer_assisted or paper)",
+    )
+
+    run = sub.add_parser("run", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN)")
+    run.add_argument(
+        "--base-url",
+        help="another Bot API server, e.g. http://127.0.0.1:8081/bot (the token is appended)",
     )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
@@ -86,6 +94,42 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from telegram.error import TelegramError
+
+    from bot.telegram import TOKEN_ENV, WEBHOOK_SECRET_ENV, serve
+
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if not token:
+        print(
+            f"error: {TOKEN_ENV} is not set. Put the token from @BotFather in it, or try the"
+            " flows without Telegram: feedback-bot chat",
+            file=sys.stderr,
+        )
+        return 2
+    webhook_secret = os.environ.get(WEBHOOK_SECRET_ENV, "").strip() or None
+    if settings.telegram.mode == "webhook":
+        if not webhook_secret:
+            print(f"error: webhook mode needs {WEBHOOK_SECRET_ENV} set", file=sys.stderr)
+            return 2
+        if not settings.telegram.webhook.url:
+            print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
+            return 2
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    base_url = args.base_url or settings.telegram.base_url
+    try:
+        asyncio.run(serve(settings, token, base_url=base_url, webhook_secret=webhook_secret))
+    except TelegramError as exc:
+        # Not the message: for a rejected token it repeats the token.
+        print(f"error: Telegram refused to start the bot ({type(exc).__name__})", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     from bot.service import option_ids
 
@@ -119,4 +163,10 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
-COMMANDS = {"chat": _chat, "check-flows": _check_flows, "migrate": _migrate, **cli_admin.COMMANDS}
+COMMANDS = {
+    "chat": _chat,
+    "run": _run,
+    "check-flows": _check_flows,
+    "migrate": _migrate,
+    **cli_admin.COMMANDS,
+}

@@ -131,10 +131,24 @@ class Conversations:
         return Turn(lang, prompt=engine.prompt(session.state))
 
     async def current_prompt(self, key: str, channel: str) -> Prompt | None:
+        """The question waiting for an answer, including the language and consent ones.
+
+        Adapters compare a tap against it, to refuse taps on an older question.
+        """
         session = await self.store.current_session(key, channel)
         if session is None:
             return None
-        return (await self._engine(session)).prompt(session.state)
+        state = session.state
+        if state.status == "new":
+            if not state.lang_chosen:
+                return self.language_prompt(state.lang)
+            return None if state.consented else self._consent_prompt(state.lang)
+        return (await self._engine(session)).prompt(state)
+
+    async def language_of(self, key: str, channel: str) -> str | None:
+        """The language of the person's open session, for system replies outside a turn."""
+        session = await self.store.current_session(key, channel)
+        return session.state.lang if session else None
 
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""

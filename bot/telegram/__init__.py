@@ -1,0 +1,108 @@
+"""The Telegram channel: wiring, start-up and shutdown of the PTB ``Application``.
+
+``serve`` is what ``feedback-bot run`` calls.  Tests use the same pieces
+(``build_application``, ``start_bot``, ``stop_bot``) against a local fake Bot
+API server, so the wiring under test is the wiring that runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Any
+
+from telegram.ext import AIORateLimiter, Application, BaseRateLimiter
+
+from bot.config import Settings, Telegram
+from bot.privacy import load_secret
+from bot.service import open_conversations
+from bot.telegram.handlers import CHANNEL, TelegramChannel
+
+__all__ = ["CHANNEL", "TelegramChannel", "build_application", "serve", "start_bot", "stop_bot"]
+
+TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
+WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+
+
+def build_application(
+    channel: TelegramChannel,
+    token: str,
+    *,
+    base_url: str | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    application_class: type[Application[Any, Any, Any, Any, Any, Any]] = Application,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """One place where handlers meet PTB.  No persistence: the database is the persistence.
+
+    ``base_url`` points at another Bot API server, e.g. ``http://127.0.0.1:8081/bot``
+    (the token is appended).  The rate limiter retries after RetryAfter.
+    """
+    builder = (
+        Application.builder()
+        .token(token)
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .application_class(application_class)
+    )
+    if base_url:
+        builder = builder.base_url(base_url)
+    app = builder.build()
+    for group, handler in channel.handlers():
+        app.add_handler(handler, group)
+    app.add_error_handler(channel.on_error)
+    return app
+
+
+async def start_bot(
+    app: Application[Any, Any, Any, Any, Any, Any],
+    channel: TelegramChannel,
+    telegram: Telegram,
+    webhook_secret: str | None = None,
+) -> None:
+    """Connect, publish the command menu, and start polling or the webhook listener."""
+    await app.initialize()
+    await channel.publish_commands(app.bot)
+    await app.start()
+    assert app.updater is not None
+    if telegram.mode == "webhook":
+        hook = telegram.webhook
+        await app.updater.start_webhook(
+            listen=hook.listen,
+            port=hook.port,
+            url_path=hook.path,
+            webhook_url=hook.url,
+            secret_token=webhook_secret,
+        )
+    else:
+        await app.updater.start_polling()
+
+
+async def stop_bot(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stop taking updates, finish the ones in hand, and close the connection."""
+    if app.updater is not None and app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+
+
+async def serve(
+    settings: Settings,
+    token: str,
+    *,
+    base_url: str | None = None,
+    webhook_secret: str | None = None,
+) -> None:
+    """Run until SIGINT or SIGTERM."""
+    conversations = await open_conversations(settings)
+    channel = TelegramChannel(conversations, load_secret(settings.database))
+    app = build_application(channel, token, base_url=base_url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await start_bot(app, channel, settings.telegram, webhook_secret)
+        await stop.wait()
+    finally:
+        await stop_bot(app)
+        await conversations.store.close()

@@ -1,0 +1,55 @@
+"""Inbound flood control, per person, in memory.
+
+Someone who sends a burst of messages (a stuck key, a forwarded album, a
+script) must not have every message stored as an answer.  Within one window the
+first ``limit`` updates pass, the next one earns a single "slow down", and the
+rest are dropped until the window has room again.  Keys are pseudonymous, and
+nothing here outlives the process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from enum import Enum
+
+Clock = Callable[[], float]
+
+
+class Verdict(Enum):
+    PASS = "pass"
+    WARN = "warn"
+    DROP = "drop"
+
+
+class FloodGate:
+    def __init__(self, limit: int = 10, window: float = 5.0, clock: Clock = time.monotonic):
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._seen: dict[str, deque[float]] = {}
+        self._warned: set[str] = set()
+
+    def check(self, key: str) -> Verdict:
+        now = self.clock()
+        if len(self._seen) > 1000:
+            self._forget_idle(now)
+        seen = self._seen.setdefault(key, deque())
+        while seen and now - seen[0] >= self.window:
+            seen.popleft()
+        if len(seen) < self.limit:
+            seen.append(now)
+            self._warned.discard(key)
+            return Verdict.PASS
+        if key in self._warned:
+            return Verdict.DROP
+        self._warned.add(key)
+        return Verdict.WARN
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop people with no recent messages, so memory stays small on a long run."""
+        idle = [k for k, seen in self._seen.items() if not seen or now - seen[-1] >= self.window]
+        for key in idle:
+            del self._seen[key]
+            self._warned.discard(key)

@@ -1,0 +1,409 @@
+"""Telegram updates in, ``Turn``s out: the thin layer between PTB and ``Conversations``.
+
+Each handler turns one update into a pseudonymous key and an engine event,
+calls the service, and lays out the ``Turn``.  Nothing about the conversation is
+kept here: the database holds it, so a restart resumes where the person was.
+The only memory is cosmetic (which message carries the live keyboard) or
+protective (flood control, groups already told), and losing it is harmless.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import traceback
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackContext,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
+from bot.privacy import respondent_key
+from bot.service import LANG_CHOICE, Conversations, Turn
+from bot.telegram.flood import FloodGate, Verdict
+from bot.telegram.layout import (
+    BACK,
+    CHOOSE,
+    DELETE_NO,
+    DELETE_YES,
+    DONE,
+    LANGUAGE,
+    SKIP,
+    TICK,
+    Tap,
+    callback_data,
+    keyboard,
+    parse_tap,
+    prompt_text,
+    record_text,
+    step_tag,
+)
+
+CHANNEL = "telegram"
+COMMANDS = ("start", "help", "privacy", "language", "stop", "delete")
+OPEN_PROMPT = "open_prompt"
+"""chat_data key: (message id, step id) of the question whose keyboard is live."""
+
+log = logging.getLogger(__name__)
+Context = CallbackContext[Any, Any, Any, Any]
+
+
+class TelegramChannel:
+    def __init__(self, conversations: Conversations, secret: bytes, flood: FloodGate | None = None):
+        self.conversations = conversations
+        self.settings = conversations.settings
+        self.catalogue = conversations.catalogue
+        self.secret = secret
+        self.flood = flood or FloodGate()
+        self._groups_told: set[str] = set()
+
+    def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
+        """Group -1 guards every update; in group 0 the first matching handler wins."""
+        private = filters.ChatType.PRIVATE
+        new = filters.UpdateType.MESSAGE
+        commands = [
+            CommandHandler(name, getattr(self, f"on_{name}"), filters=private & new)
+            for name in COMMANDS
+        ]
+        media = filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
+        personal = filters.LOCATION | filters.VENUE | filters.CONTACT
+        # Service messages (pins, "allowed to write") are not the person saying anything.
+        everything_else = filters.ALL & ~filters.StatusUpdate.ALL
+        return [
+            (-1, TypeHandler(Update, self.guard)),
+            (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
+            *((0, handler) for handler in commands),
+            (0, MessageHandler(filters.COMMAND, self.reply_with("telegram.unknown_command"))),
+            (0, CallbackQueryHandler(self.on_tap)),
+            (0, MessageHandler(filters.TEXT & new, self.on_text)),
+            (0, MessageHandler(media, self.reply_with("telegram.voice"))),
+            (0, MessageHandler(personal, self.reply_with("telegram.personal_not_saved"))),
+            (0, MessageHandler(everything_else, self.reply_with("telegram.not_text"))),
+        ]
+
+    def key(self, user_id: int) -> str:
+        return respondent_key(self.secret, CHANNEL, user_id)
+
+    async def publish_commands(self, bot: Any) -> None:
+        """The command menu, in the default language and in each other enabled one."""
+        for lang in self.settings.languages:
+            menu = [BotCommand(n, self._t(f"telegram.command.{n}", lang)) for n in COMMANDS]
+            code = None if lang == self.settings.default_language else lang
+            await bot.set_my_commands(menu, language_code=code)
+
+    # -- before any handler
+
+    async def guard(self, update: Update, context: Context) -> None:
+        """Private chats only, and no floods: both stop the update before it is handled."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None:
+            raise ApplicationHandlerStop
+        if chat.type != ChatType.PRIVATE:
+            await self._refuse_group(update, context)
+            raise ApplicationHandlerStop
+        verdict = self.flood.check(self.key(user.id))
+        if verdict is Verdict.WARN:
+            await self._say(
+                context, chat.id, self._t("telegram.slow_down", await self._lang(update))
+            )
+        if verdict is not Verdict.PASS:
+            raise ApplicationHandlerStop
+
+    async def _refuse_group(self, update: Update, context: Context) -> None:
+        chat = update.effective_chat
+        assert chat is not None
+        # Remember groups by keyed hash, so not even memory holds a chat id in plain form.
+        tag = respondent_key(self.secret, "telegram-group", chat.id)
+        if update.effective_message is None or tag in self._groups_told:
+            return
+        self._groups_told.add(tag)
+        lang = self.settings.default_language
+        await self._say(context, chat.id, self._t("telegram.private_only", lang))
+
+    # -- commands
+
+    async def on_start(self, update: Update, context: Context) -> None:
+        user = update.effective_user
+        assert user is not None
+        payload = context.args[0] if context.args else ""
+        site = payload.removeprefix("site_") if payload.startswith("site_") else None
+        # Telegram's language is a hint for this call only: never stored or logged.
+        hint = (user.language_code or "")[:2].lower() or None
+        turn = await self.conversations.start(self.key(user.id), CHANNEL, lang=hint, site=site)
+        await self.show(update, context, turn)
+
+    async def on_help(self, update: Update, context: Context) -> None:
+        await self._reply(update, context, "telegram.help")
+
+    async def on_privacy(self, update: Update, context: Context) -> None:
+        await self._reply(
+            update, context, "telegram.privacy", retention_days=self.settings.retention_days
+        )
+
+    async def on_language(self, update: Update, context: Context) -> None:
+        key = self._key_of(update)
+        current = await self.conversations.current_prompt(key, CHANNEL)
+        if current is not None and current.step_id == "_language":
+            await self.show(update, context, Turn(self.settings.default_language, prompt=current))
+            return
+        prompt = self.conversations.language_prompt(await self._lang(update))
+        await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
+
+    async def on_stop(self, update: Update, context: Context) -> None:
+        turn = await self.conversations.handle(self._key_of(update), CHANNEL, Stop())
+        await self.show(update, context, turn)
+
+    async def on_delete(self, update: Update, context: Context) -> None:
+        lang = await self._lang(update)
+        buttons = InlineKeyboardMarkup(
+            [
+                [_button(self._t("telegram.delete_yes", lang), callback_data(DELETE_YES))],
+                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO))],
+            ]
+        )
+        await self._say(
+            context, _chat_id(update), self._t("telegram.delete_confirm", lang), buttons
+        )
+
+    # -- answers
+
+    async def on_text(self, update: Update, context: Context) -> None:
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        turn = await self.conversations.handle(self._key_of(update), CHANNEL, Reply(message.text))
+        await self.show(update, context, turn)
+
+    async def on_tap(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        assert query is not None
+        tap = parse_tap(query.data)
+        lang = await self._lang(update)
+        if tap is None:
+            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            return
+        if tap.action in (DELETE_YES, DELETE_NO):
+            await self._confirm_delete(update, context, tap, lang)
+            return
+        if tap.action == LANGUAGE:
+            await self._pick_language(update, context, tap, lang)
+            return
+        key = self._key_of(update)
+        prompt = await self.conversations.current_prompt(key, CHANNEL)
+        if prompt is None or tap.tag != step_tag(prompt.step_id):
+            await query.answer(self._t("telegram.old_question", lang), show_alert=True)
+            await self._edit(query.message, markup=None)
+            return
+        event = _event(tap, prompt)
+        if event is None:
+            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            return
+        turn = await self.conversations.handle(key, CHANNEL, event)
+        await query.answer()
+        toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
+        if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
+            assert turn.prompt is not None
+            await self._edit(query.message, markup=keyboard(turn.prompt))
+            return
+        if not turn.error:
+            record = record_text(prompt, tap, self._t("telegram.skipped", turn.lang))
+            await self._answered(context, query.message, record)
+        await self.show(update, context, turn)
+
+    async def _pick_language(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
+        query = update.callback_query
+        assert query is not None and tap.index is not None
+        prompt = self.conversations.language_prompt(lang)
+        if tap.index >= len(prompt.choices):
+            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            return
+        await query.answer()
+        code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
+        key = self._key_of(update)
+        turn = await self.conversations.set_language(key, CHANNEL, code)
+        await self._answered(context, query.message, record_text(prompt, tap, ""))
+        if turn is None:
+            await self._reply(update, context, "flow.no_session")
+            return
+        if turn.prompt is None:
+            turn.prompt = await self.conversations.current_prompt(key, CHANNEL)
+        await self.show(update, context, turn)
+
+    async def _confirm_delete(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        question = self._t("telegram.delete_confirm", lang)
+        if tap.action == DELETE_NO:
+            chosen = self._t("telegram.delete_no", lang)
+            await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
+            await self._reply(update, context, "telegram.delete_kept", lang=lang)
+            return
+        removed = await self.conversations.forget(self._key_of(update))
+        chosen = self._t("telegram.delete_yes", lang)
+        await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
+        await self._close_open_prompt(context, _chat_id(update))
+        done = "telegram.deleted" if removed else "telegram.nothing_to_delete"
+        await self._reply(update, context, done, lang=lang)
+
+    # -- kind replies and errors
+
+    def reply_with(self, message_key: str) -> Any:
+        """A handler that answers with one system message and changes nothing stored."""
+
+        async def handler(update: Update, context: Context) -> None:
+            await self._reply(update, context, message_key)
+
+        handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
+        return handler
+
+    async def on_error(self, update: object, context: Context) -> None:
+        """Log what failed and where, never who or what they wrote."""
+        error = context.error
+        if isinstance(error, RetryAfter):
+            log.warning("Telegram asked us to wait %s before sending more", error.retry_after)
+            return
+        if error is None:
+            return
+        frames = traceback.extract_tb(error.__traceback__)[-4:]
+        where = " <- ".join(
+            f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames)
+        )
+        detail = f": {error.message}" if isinstance(error, TelegramError) else ""
+        log.error("handling an update failed with %s%s at %s", type(error).__name__, detail, where)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            with contextlib.suppress(TelegramError):
+                lang = self.settings.default_language
+                await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
+
+    # -- showing a turn
+
+    async def show(self, update: Update, context: Context, turn: Turn) -> None:
+        """Alert first (its own message), then messages, then the question with its buttons."""
+        chat_id = _chat_id(update)
+        if turn.alert:
+            await self._say(context, chat_id, turn.alert)
+        for text in turn.messages:
+            await self._say(context, chat_id, text)
+        prompt = turn.prompt
+        if prompt is None:
+            await self._close_open_prompt(context, chat_id)
+            return
+        live = _chat_data(context).get(OPEN_PROMPT)
+        if turn.error and live is not None and live[1] == prompt.step_id:
+            return  # the question is still on screen with its buttons
+        await self._close_open_prompt(context, chat_id)
+        markup = keyboard(prompt)
+        sent = await self._say(context, chat_id, prompt_text(prompt), markup)
+        if markup is not None:
+            _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
+
+    async def _answered(self, context: Context, message: object, record: str | None) -> None:
+        """Turn a tapped question into a record of the answer, without buttons."""
+        if not isinstance(message, Message):
+            return
+        live = _chat_data(context).get(OPEN_PROMPT)
+        if live is not None and live[0] == message.message_id:
+            _chat_data(context).pop(OPEN_PROMPT)
+        if record is None:
+            await self._edit(message, markup=None)
+        else:
+            await self._edit(message, text=record, markup=None)
+
+    async def _close_open_prompt(self, context: Context, chat_id: int) -> None:
+        live = _chat_data(context).pop(OPEN_PROMPT, None)
+        if live is not None:
+            with contextlib.suppress(BadRequest):
+                await context.bot.edit_message_reply_markup(chat_id, live[0], reply_markup=None)
+
+    async def _edit(
+        self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
+    ) -> None:
+        if not isinstance(message, Message):
+            return  # too old for Telegram to show us; nothing to tidy
+        # "Message is not modified" and "message to edit not found" are harmless here.
+        with contextlib.suppress(BadRequest):
+            if text is None:
+                await message.edit_reply_markup(reply_markup=markup)
+            else:
+                await message.edit_text(text, reply_markup=markup)
+
+    async def _say(
+        self,
+        context: Context,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> Message:
+        return await context.bot.send_message(chat_id, text, reply_markup=markup)
+
+    async def _reply(
+        self,
+        update: Update,
+        context: Context,
+        message_key: str,
+        lang: str | None = None,
+        **values: object,
+    ) -> None:
+        lang = lang or await self._lang(update)
+        await self._say(context, _chat_id(update), self._t(message_key, lang, **values))
+
+    async def _lang(self, update: Update) -> str:
+        """The person's session language, else Telegram's hint if we offer it, else the default."""
+        user = update.effective_user
+        if user is None:
+            return self.settings.default_language
+        stored = await self.conversations.language_of(self.key(user.id), CHANNEL)
+        hint = (user.language_code or "")[:2].lower()
+        if stored:
+            return stored
+        return hint if hint in self.settings.languages else self.settings.default_language
+
+    def _key_of(self, update: Update) -> str:
+        assert update.effective_user is not None
+        return self.key(update.effective_user.id)
+
+    def _t(self, message_key: str, lang: str, **values: object) -> str:
+        return self.catalogue.text(message_key, lang, **values)
+
+
+def _event(tap: Tap, prompt: Prompt) -> Event | None:
+    """The engine event a tap stands for, if the current question offers it."""
+    if tap.action == CHOOSE and tap.index is not None and tap.index < len(prompt.choices):
+        return Choose(prompt.choices[tap.index].id)
+    if tap.action == SKIP and prompt.can_skip:
+        return Skip()
+    if tap.action == BACK and prompt.can_back:
+        return Back()
+    if tap.action == DONE and prompt.kind == "multi":
+        return Done()
+    return None
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id
+
+
+def _chat_data(context: Context) -> dict[str, Any]:
+    return context.chat_data if context.chat_data is not None else {}
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)

@@ -1,0 +1,322 @@
+"""The fake Bot API server: the methods the bot calls, with Bot API-shaped JSON."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import ClientSession, web
+from telegram.ext import Application
+
+from tests.e2e.fakebotapi.user import FakeUser
+
+TOKEN = "123456:TEST-token"
+BOT_USER = {
+    "id": 123456,
+    "is_bot": True,
+    "first_name": "Feedback",
+    "username": "feedback_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+STEP_TIMEOUT = 10.0
+# Form fields PTB sends as plain strings; every other field is JSON-encoded.
+_STRING_FIELDS = {"text", "callback_query_id", "url", "secret_token", "language_code"}
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None):
+        super().__init__(description)
+        self.code, self.description, self.retry_after = code, description, retry_after
+
+
+class FakeBotAPI:
+    def __init__(self, token: str = TOKEN, *, traced: bool = True):
+        self.token = token
+        self.traced = traced
+        """True when the bot under test reports finished updates (``traced_application``)."""
+        self._changed = asyncio.Condition()
+        self.port = 0
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._arrived = asyncio.Condition()
+        self._closing = False
+        self._processed: dict[int, asyncio.Event] = {}
+        self.messages: dict[int, dict[str, Any]] = {}
+        """Bot messages by id, as they stand now."""
+        self.sent: list[dict[str, Any]] = []
+        """Bot messages in the order sent (the dicts in ``messages``)."""
+        self.callback_answers: dict[str, dict[str, Any]] = {}
+        self.commands: dict[str | None, list[dict[str, str]]] = {}
+        self.calls: list[str] = []
+        self.webhook_url = ""
+        self.webhook_secret: str | None = None
+        self.webhook_statuses: list[int] = []
+        self._failures: dict[str, list[ApiError]] = {}
+        self._deliveries: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._runner: web.AppRunner | None = None
+        self._delivery_task: asyncio.Task[None] | None = None
+        self._http: ClientSession | None = None
+        self.on_bot_message: Callable[[dict[str, Any]], None] | None = None
+
+    # -- lifecycle
+
+    async def start(self, port: int = 0) -> FakeBotAPI:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        self._runner = web.AppRunner(app, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._http = ClientSession()
+        self._delivery_task = asyncio.create_task(self._deliver())
+        return self
+
+    async def close(self) -> None:
+        self._closing = True
+        async with self._arrived:
+            self._arrived.notify_all()
+        if self._delivery_task:
+            self._delivery_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._delivery_task
+        if self._http:
+            await self._http.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def user(self, user_id: int | None = None, **kwargs: Any) -> FakeUser:
+        return FakeUser(self, user_id or 1000 + next(self._update_ids), **kwargs)
+
+    def next_message_id(self) -> int:
+        """Message ids are unique across the whole fake server, as a simple stand-in."""
+        return next(self._message_ids)
+
+    def fail_next(self, method: str, code: int = 429, retry_after: int | None = 1) -> None:
+        """Make the next call of ``method`` fail, e.g. with 429 Too Many Requests."""
+        description = f"Too Many Requests: retry after {retry_after}" if code == 429 else "Error"
+        self._failures.setdefault(method, []).append(ApiError(code, description, retry_after))
+
+    # -- updates in
+
+    async def push(self, update: dict[str, Any]) -> int:
+        """Queue an update for the bot and return its id."""
+        update_id = next(self._update_ids)
+        update = {"update_id": update_id, **update}
+        self._processed[update_id] = asyncio.Event()
+        if self.webhook_url:
+            await self._deliveries.put(update)
+        else:
+            async with self._arrived:
+                self._updates.append(update)
+                self._arrived.notify_all()
+        return update_id
+
+    def processed(self, update_id: int) -> None:
+        """Called by the traced application when it has finished with an update."""
+        event = self._processed.get(update_id)
+        if event is not None:
+            event.set()
+
+    def was_processed(self, update_id: int) -> bool:
+        event = self._processed.get(update_id)
+        return bool(event and event.is_set())
+
+    async def settled(self, update_id: int, timeout: float = STEP_TIMEOUT) -> None:
+        try:
+            await asyncio.wait_for(self._processed[update_id].wait(), timeout)
+        except TimeoutError:
+            message = f"the bot did not finish update {update_id} in {timeout}s"
+            raise AssertionError(message) from None
+
+    async def wait_until(self, ready: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> None:
+        """For a bot that is not traced (e.g. a separate process): wait for what it sends."""
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(ready), timeout)
+            except TimeoutError:
+                raise AssertionError(f"the bot did not reply as expected in {timeout}s") from None
+
+    async def post_to_webhook(self, update: dict[str, Any], secret: str | None) -> int:
+        """Deliver one update directly, with the given secret header; returns the HTTP status."""
+        assert self._http is not None and self.webhook_url
+        headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+        async with self._http.post(self.webhook_url, json=update, headers=headers) as response:
+            return response.status
+
+    async def _deliver(self) -> None:
+        """Telegram's side of a webhook: POST each update in order, with the secret header."""
+        while True:
+            update = await self._deliveries.get()
+            status = await self.post_to_webhook(update, self.webhook_secret)
+            self.webhook_statuses.append(status)
+
+    # -- the Bot API
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _error(ApiError(401, "Unauthorized"))
+        method = request.match_info["method"]
+        self.calls.append(method)
+        params = await _params(request)
+        failures = self._failures.get(method)
+        if failures:
+            return _error(failures.pop(0))
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return _error(ApiError(404, "Not Found"))
+        try:
+            result = await handler(params)
+        except ApiError as exc:
+            return _error(exc)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        if self.webhook_url:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active")
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        async with self._arrived:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if not self._updates and timeout > 0 and not self._closing:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._arrived.wait_for(lambda: bool(self._updates) or self._closing),
+                        timeout,
+                    )
+            limit = int(params.get("limit") or 100)
+            return self._updates[:limit]
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        chat_id = int(params["chat_id"])
+        message = {
+            "message_id": self.next_message_id(),
+            "date": int(time.time()),
+            "chat": _chat(chat_id),
+            "from": BOT_USER,
+            "text": params["text"],
+        }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[message["message_id"]] = message
+        self.sent.append(message)
+        if self.on_bot_message:
+            self.on_bot_message(message)
+        async with self._changed:
+            self._changed.notify_all()
+        return message
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        message = self._message(params)
+        markup = params.get("reply_markup") or None
+        if message["text"] == params["text"] and message.get("reply_markup") == markup:
+            raise ApiError(400, "Bad Request: message is not modified")
+        message["text"] = params["text"]
+        self._set_markup(message, markup)
+        return message
+
+    async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
+        message = self._message(params)
+        markup = params.get("reply_markup") or None
+        if message.get("reply_markup") == markup:
+            raise ApiError(400, "Bad Request: message is not modified")
+        self._set_markup(message, markup)
+        return message
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        self.callback_answers[params["callback_query_id"]] = params
+        return True
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        self.commands[params.get("language_code")] = params["commands"]
+        return True
+
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url, self.webhook_secret = "", None
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = params["url"]
+        self.webhook_secret = params.get("secret_token")
+        return True
+
+    async def _api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
+        return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
+
+    async def _api_close(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _api_logOut(self, params: dict[str, Any]) -> Any:
+        return True
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self.messages.get(int(params.get("message_id") or 0))
+        if message is None or message["chat"]["id"] != int(params["chat_id"]):
+            raise ApiError(400, "Bad Request: message to edit not found")
+        return message
+
+    def _set_markup(self, message: dict[str, Any], markup: Any) -> None:
+        message["edit_date"] = int(time.time())
+        if markup:
+            message["reply_markup"] = markup
+        else:
+            message.pop("reply_markup", None)
+
+
+def traced_application(api: FakeBotAPI) -> type[Application[Any, Any, Any, Any, Any, Any]]:
+    """An Application that tells the fake server when it has finished each update."""
+
+    class TracedApplication(Application):  # type: ignore[type-arg]
+        async def process_update(self, update: object) -> None:
+            try:
+                await super().process_update(update)
+            finally:
+                update_id = getattr(update, "update_id", None)
+                if update_id is not None:
+                    api.processed(update_id)
+
+    return TracedApplication
+
+
+def _chat(chat_id: int) -> dict[str, Any]:
+    if chat_id < 0:
+        return {"id": chat_id, "type": "group", "title": "Recovery group"}
+    return {"id": chat_id, "type": "private", "first_name": "Sam"}
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        return dict(await request.json())
+    form = await request.post()
+    params: dict[str, Any] = {}
+    for name, value in form.items():
+        if not isinstance(value, str) or name in _STRING_FIELDS:
+            params[name] = value
+            continue
+        try:
+            params[name] = json.loads(value)
+        except ValueError:
+            params[name] = value
+    return params
+
+
+def _error(exc: ApiError) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": exc.code, "description": exc.description}
+    if exc.retry_after is not None:
+        body["parameters"] = {"retry_after": exc.retry_after}
+    return web.json_response(body, status=exc.code)

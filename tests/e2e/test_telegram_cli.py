@@ -1,0 +1,48 @@
+"""``feedback-bot run`` as a separate process against the fake server, stopped by SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.e2e.fakebotapi import FakeBotAPI
+
+
+async def test_run_command_serves_until_sigterm(tmp_path: Path):
+    api = await FakeBotAPI(traced=False).start()
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "FEEDBACK_BOT_DATABASE": str(tmp_path / "feedback.db"),
+        "FEEDBACK_BOT_FLOWS_DIR": str(ROOT / "flows"),
+        "FEEDBACK_BOT_SECRET": "cli-test-secret",
+    }
+    command = [sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml"), "run"]
+    proc = await asyncio.create_subprocess_exec(
+        *command,
+        "--base-url",
+        api.base_url,
+        env=env,
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        user = api.user()
+        await user.send("/start")
+        shown = await user.wait_for_messages(2)
+        assert shown[-1].text == "Are you happy to go ahead?"
+        assert api.commands[None][0]["command"] == "start"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(proc.communicate(), 20)
+        await api.close()
+    assert proc.returncode == 0, err.decode()
+    logs = (out + err).decode()
+    assert api.token not in logs
+    assert str(user.id) not in logs
+    assert (tmp_path / "feedback.db").exists()

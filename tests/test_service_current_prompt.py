@@ -1,0 +1,35 @@
+"""``current_prompt`` names the question an adapter should accept taps for, gates included."""
+
+from __future__ import annotations
+
+from bot.engine import Choose
+from bot.flows import load_flows
+from bot.i18n import Language, load_catalogue
+from bot.service import CONSENT_AGREE, Conversations, option_ids
+from bot.store import Store
+
+
+async def test_current_prompt_covers_language_and_consent(settings):
+    # Two languages, so the service asks which one before the privacy notice.
+    two_langs = settings.model_copy(update={"languages": ["en", "pl"]})
+    english = load_catalogue()
+    polish = Language(name="Polish", native="Polski")
+    catalogue = english.model_copy(update={"languages": {**english.languages, "pl": polish}})
+    flows = load_flows(settings.flows_dir, ["en"], option_ids(settings))
+    store = await Store.open(settings.database)
+    conversations = Conversations(two_langs, store, flows, catalogue)
+    await conversations.register_flows()
+    try:
+        key = "te_someone"
+        assert await conversations.current_prompt(key, "telegram") is None
+        assert await conversations.language_of(key, "telegram") is None
+        await conversations.start(key, "telegram", lang="xx")
+        assert (await conversations.current_prompt(key, "telegram")).step_id == "_language"
+        await conversations.handle(key, "telegram", Choose("lang:pl"))
+        assert (await conversations.current_prompt(key, "telegram")).step_id == "_consent"
+        assert await conversations.language_of(key, "telegram") == "pl"
+        await conversations.handle(key, "telegram", Choose(CONSENT_AGREE))
+        prompt = await conversations.current_prompt(key, "telegram")
+        assert prompt.step_id == "respondent_group"
+    finally:
+        await store.close()
