@@ -8,10 +8,12 @@ answers before returning — so what a person sees next is always already saved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.config import Settings
-from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, Stop
+from bot.detect import detector_for
+from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, State, Stop
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.store import AnswerMeta, Session, Store
@@ -19,6 +21,10 @@ from bot.store import AnswerMeta, Session, Store
 LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
+SWITCH_OFFER = "_switch_language"
+SWITCH_AFTER = 2
+"""Free-text answers in another language before we offer to switch to it."""
+SWITCH_MIN_PROB = 0.85
 
 
 @dataclass
@@ -32,6 +38,9 @@ class Turn:
     """Signposting to show first and prominently (e.g. helplines)."""
     error: bool = False
     finished: bool = False
+    offer: Prompt | None = None
+    """Optional, after the prompt: offer to carry on in the language the person writes in.
+    Its choices are ``Choose`` values like any other, accepted at any point."""
 
 
 class Conversations:
@@ -47,6 +56,7 @@ class Conversations:
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
+        self.detector = detector_for(tuple(settings.languages))
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
@@ -99,6 +109,12 @@ class Conversations:
         lang = session.state.lang if session else self.settings.default_language
         if session is None:
             return Turn(lang, [self.catalogue.text("flow.no_session", lang)], error=True)
+        if (
+            isinstance(event, Choose)
+            and event.value.startswith(LANG_CHOICE)
+            and session.state.status == "active"
+        ):
+            return await self._switch_language(session, event.value.removeprefix(LANG_CHOICE))
         if isinstance(event, Reply):
             limit = self.settings.max_text_length
             if len(event.text) > limit:
@@ -114,10 +130,7 @@ class Conversations:
         session = await self.store.current_session(key, channel)
         if session is None or lang not in self.settings.languages:
             return None
-        session.state.lang = lang
-        await self.store.save(session)
-        engine = await self._engine(session)
-        return Turn(lang, prompt=engine.prompt(session.state))
+        return await self._switch_language(session, lang)
 
     async def current_prompt(self, key: str, channel: str) -> Prompt | None:
         session = await self.store.current_session(key, channel)
@@ -148,7 +161,9 @@ class Conversations:
         session.state = outcome.state
         for name, value in outcome.profile.items():
             self._set_profile(session, name, value)
+        offer = None
         if not outcome.error:
+            offer = self._language_offer(session.state, meta.values(), outcome.prompt)
             await self.store.save(session, outcome.writes, meta)
         return Turn(
             lang=outcome.state.lang,
@@ -157,7 +172,45 @@ class Conversations:
             alert=alert,
             error=outcome.error,
             finished=outcome.state.finished,
+            offer=offer,
         )
+
+    async def _switch_language(self, session: Session, lang: str) -> Turn:
+        """Carry on in ``lang`` from the current question, keeping every answer."""
+        if lang not in self.settings.languages:
+            return await self._repeat(
+                session, self.catalogue.text("error.choose_option", session.state.lang)
+            )
+        session.state.lang = lang
+        # Whoever has picked a language mid-flow has answered the question.
+        session.state.switch_offered = True
+        await self.store.save(session)
+        engine = await self._engine(session)
+        return Turn(lang, prompt=engine.prompt(session.state))
+
+    def _language_offer(
+        self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
+    ) -> Prompt | None:
+        """Count answers written in another language; after a few, offer it once."""
+        for meta in metas:
+            other = meta.detected_lang
+            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+                state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
+        wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
+        if state.switch_offered or not wanted or prompt is None:
+            return None
+        state.switch_offered = True
+        lang = max(wanted, key=lambda code: state.lang_hints[code])
+        name = self.catalogue.languages[lang].native
+        choices = (
+            Choice(
+                f"{LANG_CHOICE}{lang}",
+                self.catalogue.text("language.switch_yes", lang, language=name),
+            ),
+            Choice(f"{LANG_CHOICE}{state.lang}", self.catalogue.text("language.switch_no", lang)),
+        )
+        text = self.catalogue.text("language.switch_offer", lang, language=name)
+        return self._system_prompt(SWITCH_OFFER, text, choices, lang)
 
     async def _before_flow(self, session: Session, event: Event) -> Turn | None:
         """Language, then the privacy notice: both before any answer is stored.
@@ -228,7 +281,9 @@ class Conversations:
 
     async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:
         """Look at free text before it is stored: returns (text to store, meta, alert)."""
-        return text, AnswerMeta(), None
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
+        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
+        return text, AnswerMeta(**language), None
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)
