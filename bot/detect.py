@@ -72,10 +72,14 @@ class LanguageDetector:
         self.profiled = tuple(lang for lang in self.languages if lang in available_profiles())
         self.unprofiled = tuple(lang for lang in self.languages if lang not in self.profiled)
         self._factory = _factory(self.profiled) if len(self.profiled) >= 2 else None
+        # A language missing from SCRIPT_OF_LANGUAGE may be written in any script.
+        anywhere = [lang for lang in self.languages if lang not in SCRIPT_OF_LANGUAGE]
         by_script: dict[str, list[str]] = {}
         for lang in self.languages:
-            by_script.setdefault(SCRIPT_OF_LANGUAGE.get(lang, "?"), []).append(lang)
+            if lang in SCRIPT_OF_LANGUAGE:
+                by_script.setdefault(SCRIPT_OF_LANGUAGE[lang], []).append(lang)
         self._script_langs = by_script
+        self._anywhere = anywhere
 
     def detect(self, text: str) -> Detection | None:
         """The most likely enabled language, or None when the text is too short to tell."""
@@ -84,7 +88,7 @@ class LanguageDetector:
         if letters < self.min_letters:
             return None
         script, count = counts.most_common(1)[0]
-        candidates = self._script_langs.get(script, [])
+        candidates = self._script_langs.get(script, []) + self._anywhere
         if len(candidates) == 1:
             return Detection(candidates[0], round(count / letters, 3))
         if self._factory is None or any(c in self.unprofiled for c in candidates):

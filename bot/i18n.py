@@ -45,15 +45,15 @@ class Catalogue(BaseModel):
         forms = self.messages[key]
         template = forms.get(lang)
         if not template:
-            return self._fallback(forms[FALLBACK].format(**values), lang)
+            english = forms[FALLBACK]
+            return self._fallback(english.format(**values) if values else english, lang)
         if not self.is_rtl(lang):
             return template.format(**values) if values else template
         # Isolate each number, command and filled-in value, so "{n} of {total}" or
         # "/start" cannot be reordered or have their punctuation flipped.
-        parts = _PLACEHOLDER.split(template)
         return "".join(
-            isolate(str(values[p[1:-1]])) if _PLACEHOLDER.fullmatch(p) else isolate_ltr(p)
-            for p in parts
+            _fill(part, values) if _PLACEHOLDER.fullmatch(part) else isolate_ltr(part)
+            for part in _PLACEHOLDER.split(template)
         )
 
     def pick(self, text: dict[str, str], lang: str) -> str:
@@ -70,6 +70,11 @@ class Catalogue(BaseModel):
     def is_rtl(self, lang: str) -> bool:
         info = self.languages.get(lang)
         return bool(info and info.rtl)
+
+
+def _fill(placeholder: str, values: dict[str, object]) -> str:
+    name = placeholder[1:-1]
+    return isolate(str(values[name])) if name in values else placeholder
 
 
 def isolate(text: str) -> str:

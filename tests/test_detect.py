@@ -116,6 +116,14 @@ def test_language_without_a_profile_is_never_guessed_by_ngrams(
     assert all(partial.detect(line) is None for line in SENTENCES["ur"] + SENTENCES["ar"])
 
 
+def test_a_language_outside_the_script_table_is_still_found() -> None:
+    """A service may enable another language later (here German): n-grams decide."""
+    with_german = LanguageDetector(("en", "pl", "de"))
+    found = with_german.detect("Ich habe sechs Wochen auf den ersten Termin gewartet.")
+    assert found is not None and found.lang == "de"
+    assert with_german.detect(SENTENCES["pl"][0]).lang == "pl"  # type: ignore[union-attr]
+
+
 def test_profiles_load_once(detector: LanguageDetector) -> None:
     assert detect.detector_for(ENABLED) is detect.detector_for(ENABLED)
     assert LanguageDetector(ENABLED)._factory is detector._factory

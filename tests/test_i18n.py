@@ -104,7 +104,9 @@ def test_urdu_and_arabic_use_their_own_letters() -> None:
     assert ARABIC_ONLY & set(arabic) and not URDU_ONLY & set(arabic)
 
 
-@pytest.mark.parametrize("lang", [lang for lang in SETTINGS.languages if lang not in EXPECTED_SCRIPT])
+@pytest.mark.parametrize(
+    "lang", [lang for lang in SETTINGS.languages if lang not in EXPECTED_SCRIPT]
+)
 def test_latin_script_languages_have_no_other_script(lang: str) -> None:
     for text in translations(lang):
         assert set(script_counts(KEPT_LATIN.sub("", text))) == {"Latin"}, text
@@ -136,6 +138,11 @@ def test_rtl_commands_and_numbers_are_isolated_with_punctuation_outside(lang: st
     assert f"{FSI}2500{PDI}" in too_long and f"{FSI}2000{PDI}" in too_long
 
 
+def test_unfilled_placeholders_stay_as_they_are() -> None:
+    assert CATALOGUE.text("progress", "en") == "{n} of {total}"
+    assert CATALOGUE.text("progress", "ar") == "{n} من {total}"
+
+
 def test_english_fallback_inside_rtl_is_one_isolated_island() -> None:
     assert CATALOGUE.pick({"en": "Cambridgeshire"}, "ar") == f"{FSI}Cambridgeshire{PDI}"
     assert CATALOGUE.pick({"en": "Cambridgeshire"}, "pl") == "Cambridgeshire"
@@ -161,7 +168,7 @@ def well_formed(text: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["ar", "ur"])
 def test_rtl_strings_are_well_formed_everywhere(lang: str) -> None:
-    for key, forms in CATALOGUE.messages.items():
+    for key in CATALOGUE.messages:
         values = {"n": 3, "total": 12, "length": 2500, "limit": 2000, "retention_days": 365}
         values["language"] = CATALOGUE.languages[lang].native
         assert well_formed(CATALOGUE.text(key, lang, **values)), key
