@@ -69,8 +69,8 @@ def main() -> None:
         total += len(lines)
         right_total += right
         shown = ", ".join(f"{k}×{v}" for k, v in wrong.most_common()) or "-"
-        print(f"{lang:<5}{len(lines):>4}{right:>7}{none:>6}{right / len(lines):>10.0%}  {shown}")
-    print(f"{'all':<5}{total:>4}{right_total:>7}{'':>6}{right_total / total:>10.0%}")
+        print(f"{lang:<5}{len(lines):>4}{right:>7}{none:>6}{right / len(lines):>10.1%}  {shown}")
+    print(f"{'all':<5}{total:>4}{right_total:>7}{'':>6}{right_total / total:>10.1%}")
 
     print("\n2. Accuracy by length in letters (every word-prefix of every sentence, no threshold)")
     by_bucket: dict[tuple[int, int], list[bool]] = defaultdict(list)
@@ -121,6 +121,15 @@ def main() -> None:
     print(
         f"per call: median {statistics.median(calls_ms):.2f} ms, "
         f"max {max(calls_ms):.2f} ms over {len(calls_ms)} sentences"
+    )
+    longest = (" ".join(data.get("en", [])) * 10)[:2000]
+    runs = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        detector.detect(longest)
+        runs.append((time.perf_counter() - t0) * 1000)
+    print(
+        f"a 2,000-character answer (the longest accepted): median {statistics.median(runs):.1f} ms"
     )
     print("\nRerun: .venv/bin/python bench/detect_accuracy.py")
 
