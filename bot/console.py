@@ -39,6 +39,10 @@ async def terminal_input(prompt: str) -> str | None:
         return None
 
 
+OFFER_KEY = "l"
+"""Offer choices are typed as l1, l2…: numbers stay the question's own options."""
+
+
 def render(turn: Turn) -> str:
     """A turn as plain text, options numbered from 1."""
     parts = []
@@ -47,6 +51,11 @@ def render(turn: Turn) -> str:
     parts.extend(turn.messages)
     if turn.prompt:
         parts.append(render_prompt(turn.prompt))
+    if turn.offer:
+        lines = [turn.offer.text]
+        for i, choice in enumerate(turn.offer.choices, start=1):
+            lines.append(f"  {OFFER_KEY}{i}. {choice.label}")
+        parts.append("\n".join(lines))
     return "\n\n".join(parts)
 
 
@@ -70,11 +79,15 @@ def render_prompt(prompt: Prompt) -> str:
     return "\n".join(lines)
 
 
-def parse(line: str, prompt: Prompt | None) -> Event:
-    """Map a typed line to an engine event; numbers pick options."""
+def parse(line: str, prompt: Prompt | None, offer: Prompt | None = None) -> Event:
+    """Map a typed line to an engine event; numbers pick options, l1, l2… the offer's."""
     word = line.strip().casefold()
     if word in COMMANDS:
         return COMMANDS[word]
+    if offer and word.startswith(OFFER_KEY) and word[1:].isdigit():
+        index = int(word[1:]) - 1
+        if 0 <= index < len(offer.choices):
+            return Choose(offer.choices[index].id)
     if prompt and prompt.choices and word.isdigit():
         index = int(word) - 1
         if 0 <= index < len(prompt.choices):
@@ -97,11 +110,15 @@ async def chat(
     key = f"terminal:{uuid.uuid4().hex}"
     turn = await conversations.start(key, CHANNEL, flow_id=flow_id, lang=lang, mode=mode)
     write(render(turn))
+    offer = turn.offer
     while not turn.finished:
         line = await read("> ")
         if line is None:
             turn = await conversations.handle(key, CHANNEL, Stop())
         else:
-            turn = await conversations.handle(key, CHANNEL, parse(line, turn.prompt or None))
+            event = parse(line, turn.prompt or None, offer)
+            turn = await conversations.handle(key, CHANNEL, event)
         write(render(turn))
+        # The offer stays open until answered (an error turn does not withdraw it).
+        offer = turn.offer or (offer if turn.error else None)
     return turn

@@ -98,6 +98,10 @@ class State(BaseModel):
     """False until the person picks a language (the service asks before the flow)."""
     consented: bool = False
     """True once the person agreed to the privacy notice; nothing is stored before."""
+    lang_hints: dict[str, int] = {}
+    """Free-text answers written in another language than ``lang``, per language."""
+    switch_offered: bool = False
+    """The service offers to switch language at most once per session."""
 
     @property
     def finished(self) -> bool:

@@ -7,6 +7,7 @@ to English at run time, but ``check-flows`` reports it, so it never ships.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,14 @@ from bot.sources import SourceError, load_yaml, validate
 
 CATALOGUE_PATH = Path(__file__).with_name("messages.yaml")
 FALLBACK = "en"
+
+FSI, PDI = "\u2068", "\u2069"
+"""First-strong isolate and its closing mark: the text between keeps its own direction."""
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+# A run of Latin letters, digits and the punctuation inside commands, numbers and
+# names ("/start", "116 123", "HMP Peterborough"), as one left-to-right island.
+_WORD = r"[/A-Za-z0-9](?:[A-Za-z0-9]|[/'’._:+@-](?=[A-Za-z0-9]))*"
+_LTR_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
 
 
 class Language(BaseModel):
@@ -34,16 +43,47 @@ class Catalogue(BaseModel):
     def text(self, key: str, lang: str, **values: object) -> str:
         """The message in ``lang`` (English if missing), with ``{names}`` filled in."""
         forms = self.messages[key]
-        template = forms.get(lang) or forms[FALLBACK]
-        return template.format(**values) if values else template
+        template = forms.get(lang)
+        if not template:
+            english = forms[FALLBACK]
+            return self._fallback(english.format(**values) if values else english, lang)
+        if not self.is_rtl(lang):
+            return template.format(**values) if values else template
+        # Isolate each number, command and filled-in value, so "{n} of {total}" or
+        # "/start" cannot be reordered or have their punctuation flipped.
+        return "".join(
+            _fill(part, values) if _PLACEHOLDER.fullmatch(part) else isolate_ltr(part)
+            for part in _PLACEHOLDER.split(template)
+        )
 
     def pick(self, text: dict[str, str], lang: str) -> str:
         """Choose from a per-language map such as a flow question."""
-        return text.get(lang) or text.get(FALLBACK) or next(iter(text.values()), "")
+        chosen = text.get(lang)
+        if chosen:
+            return isolate_ltr(chosen) if self.is_rtl(lang) else chosen
+        return self._fallback(text.get(FALLBACK) or next(iter(text.values()), ""), lang)
+
+    def _fallback(self, english: str, lang: str) -> str:
+        """English shown inside right-to-left text reads as one left-to-right island."""
+        return isolate(english) if self.is_rtl(lang) else english
 
     def is_rtl(self, lang: str) -> bool:
         info = self.languages.get(lang)
         return bool(info and info.rtl)
+
+
+def _fill(placeholder: str, values: dict[str, object]) -> str:
+    name = placeholder[1:-1]
+    return isolate(str(values[name])) if name in values else placeholder
+
+
+def isolate(text: str) -> str:
+    return f"{FSI}{text}{PDI}" if text else text
+
+
+def isolate_ltr(text: str) -> str:
+    """Wrap each left-to-right run (Latin words, digits, /commands) in isolates."""
+    return _LTR_RUN.sub(lambda m: isolate(m.group(0)), text)
 
 
 @cache

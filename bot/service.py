@@ -8,10 +8,12 @@ answers before returning — so what a person sees next is always already saved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.config import Settings
-from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, Stop
+from bot.detect import detector_for
+from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, State, Stop
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact
@@ -21,6 +23,10 @@ from bot.store import AnswerMeta, Session, Store
 LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
+SWITCH_OFFER = "_switch_language"
+SWITCH_AFTER = 2
+"""Free-text answers in another language before we offer to switch to it."""
+SWITCH_MIN_PROB = 0.85
 
 
 @dataclass
@@ -34,6 +40,9 @@ class Turn:
     """Signposting to show first and prominently (e.g. helplines)."""
     error: bool = False
     finished: bool = False
+    offer: Prompt | None = None
+    """Optional, after the prompt: offer to carry on in the language the person writes in.
+    Its choices are ``Choose`` values like any other, accepted at any point."""
 
 
 class Conversations:
@@ -50,6 +59,7 @@ class Conversations:
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
         self.risk = RiskScreen(settings.risk_phrases)
+        self.detector = detector_for(tuple(settings.languages))
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
@@ -110,6 +120,12 @@ class Conversations:
         lang = session.state.lang if session else self.settings.default_language
         if session is None:
             return Turn(lang, [self.catalogue.text("flow.no_session", lang)], error=True)
+        if (
+            isinstance(event, Choose)
+            and event.value.startswith(LANG_CHOICE)
+            and session.state.status == "active"
+        ):
+            return await self._switch_language(session, event.value.removeprefix(LANG_CHOICE))
         if isinstance(event, Reply):
             limit = self.settings.max_text_length
             if len(event.text) > limit:
@@ -125,10 +141,7 @@ class Conversations:
         session = await self.store.current_session(key, channel)
         if session is None or lang not in self.settings.languages:
             return None
-        session.state.lang = lang
-        await self.store.save(session)
-        engine = await self._engine(session)
-        return Turn(lang, prompt=engine.prompt(session.state))
+        return await self._switch_language(session, lang)
 
     async def current_prompt(self, key: str, channel: str) -> Prompt | None:
         """The question waiting for an answer, including the language and consent ones.
@@ -173,7 +186,9 @@ class Conversations:
         session.state = outcome.state
         for name, value in outcome.profile.items():
             self._set_profile(session, name, value)
+        offer = None
         if not outcome.error:
+            offer = self._language_offer(session.state, meta.values(), outcome.prompt)
             await self.store.save(session, outcome.writes, meta)
         return Turn(
             lang=outcome.state.lang,
@@ -182,7 +197,45 @@ class Conversations:
             alert=alert,
             error=outcome.error,
             finished=outcome.state.finished,
+            offer=offer,
         )
+
+    async def _switch_language(self, session: Session, lang: str) -> Turn:
+        """Carry on in ``lang`` from the current question, keeping every answer."""
+        if lang not in self.settings.languages:
+            return await self._repeat(
+                session, self.catalogue.text("error.choose_option", session.state.lang)
+            )
+        session.state.lang = lang
+        # Whoever has picked a language mid-flow has answered the question.
+        session.state.switch_offered = True
+        await self.store.save(session)
+        engine = await self._engine(session)
+        return Turn(lang, prompt=engine.prompt(session.state))
+
+    def _language_offer(
+        self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
+    ) -> Prompt | None:
+        """Count answers written in another language; after a few, offer it once."""
+        for meta in metas:
+            other = meta.detected_lang
+            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+                state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
+        wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
+        if state.switch_offered or not wanted or prompt is None:
+            return None
+        state.switch_offered = True
+        lang = max(wanted, key=lambda code: state.lang_hints[code])
+        name = self.catalogue.languages[lang].native
+        choices = (
+            Choice(
+                f"{LANG_CHOICE}{lang}",
+                self.catalogue.text("language.switch_yes", lang, language=name),
+            ),
+            Choice(f"{LANG_CHOICE}{state.lang}", self.catalogue.text("language.switch_no", lang)),
+        )
+        text = self.catalogue.text("language.switch_offer", lang, language=name)
+        return self._system_prompt(SWITCH_OFFER, text, choices, lang)
 
     async def _before_flow(self, session: Session, event: Event) -> Turn | None:
         """Language, then the privacy notice: both before any answer is stored.
@@ -254,10 +307,12 @@ class Conversations:
     async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:
         """Look at free text before it is stored: returns (text to store, meta, alert).
 
-        Risk is judged on the raw text; only the redacted text is stored.
+        Risk and language are judged on the raw text; only the redacted text is stored.
         """
         alert = self.risk_alert(text, lang)
-        return redact(text), AnswerMeta(risk_flag=alert is not None), alert
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
+        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
+        return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase."""
