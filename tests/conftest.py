@@ -58,7 +58,7 @@ async def conversations(settings: Settings, store: Store) -> Conversations:
 @pytest.fixture
 async def tiny(settings: Settings, store: Store) -> Conversations:
     """Conversations over the tiny test flow, so tests reach a text question in two taps."""
-    tiny_settings = settings.model_copy(update={"default_flow": "tiny"})
+    tiny_settings = settings.model_copy(update={"default_flow": "tiny", "languages": ["en"]})
     flows = load_flows(TEST_FLOWS, tiny_settings.languages, option_ids(tiny_settings))
     conversations = Conversations(tiny_settings, store, flows)
     await conversations.register_flows()

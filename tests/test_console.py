@@ -54,7 +54,9 @@ async def test_full_consultation_in_the_terminal(
         "More evening groups",
     ]
     term = Terminal(typed, settings.database)
-    turn = await chat(conversations, flow_id="consultation", read=term.read, write=term.write)
+    turn = await chat(
+        conversations, flow_id="consultation", lang="en", read=term.read, write=term.write
+    )
     assert turn.finished and "Your views are saved" in term.screens[-1]
     assert "1 of 9" in term.screens[1] and "Please choose one of the options." in "".join(
         term.screens
@@ -83,7 +85,7 @@ async def test_end_of_input_stops_and_keeps_answers(
     conversations: Conversations, settings: Settings
 ) -> None:
     term = Terminal(["1", "3"], settings.database)
-    turn = await chat(conversations, read=term.read, write=term.write, mode="paper")
+    turn = await chat(conversations, lang="en", read=term.read, write=term.write, mode="paper")
     assert turn.finished and "kept the answers" in term.screens[-1]
     with sqlite3.connect(settings.database) as conn:
         assert conn.execute("SELECT status, mode FROM sessions").fetchone() == ("stopped", "paper")

@@ -58,7 +58,7 @@ async def test_db_from_an_older_release_gets_the_later_migrations(tmp_path: Path
 
 
 async def begin(conversations: Conversations, **kwargs: object) -> None:
-    turn = await conversations.start(KEY, "terminal", **kwargs)  # type: ignore[arg-type]
+    turn = await conversations.start(KEY, "terminal", lang="en", **kwargs)  # type: ignore[arg-type]
     assert turn.prompt and turn.prompt.step_id == "_consent"
     turn = await conversations.handle(KEY, "terminal", Choose(CONSENT_AGREE))
     assert turn.prompt and turn.prompt.step_id == "respondent_group"
@@ -79,7 +79,7 @@ async def test_changed_answer_updates_never_duplicates(
 async def test_nothing_is_stored_before_consent(
     conversations: Conversations, settings: Settings
 ) -> None:
-    turn = await conversations.start(KEY, "terminal")
+    turn = await conversations.start(KEY, "terminal", lang="en")
     assert "anonymous" in turn.messages[0].lower()
     assert (await conversations.handle(KEY, "terminal", Choose("service_user"))).prompt
     assert rows(settings.database, "SELECT count(*) FROM answers") == [(0,)]
@@ -139,6 +139,6 @@ async def test_flow_edited_without_version_bump_is_refused(
     edited = flow.model_copy(update={"title": {"en": "A new title"}})
     with pytest.raises(FlowChanged, match="raise 'version'"):
         await conversations.store.register_flow(edited)
-    bumped = edited.model_copy(update={"version": 2})
+    bumped = edited.model_copy(update={"version": flow.version + 1})
     await conversations.store.register_flow(bumped)
-    assert await conversations.store.flow_snapshot("consultation", 1) == flow
+    assert await conversations.store.flow_snapshot("consultation", flow.version) == flow

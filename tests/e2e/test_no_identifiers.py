@@ -74,7 +74,7 @@ async def test_full_flow_leaves_no_identifier_in_tables_file_or_logs(
         return next(lines, None)
 
     shown: list[str] = []
-    await chat(conversations, read=read, write=shown.append)
+    await chat(conversations, lang="en", read=read, write=shown.append)
 
     async with store.db.execute("SELECT value, risk_flag FROM answers WHERE kind = 'text'") as cur:
         texts = [tuple(r) for r in await cur.fetchall()]
