@@ -189,12 +189,14 @@ class ReportQueries:
         return [ThemeCount(*r) for r in rows]
 
     async def quotes(self, period: Period, per_theme: int = 3) -> list[QuoteRow]:
-        """Example comments per theme: reviewed ones first, then mid-length, never risk-flagged."""
+        """Distinct example comments per theme: reviewed first, then mid-length; never risk-flagged."""
         rows = await self._all(
             _EFFECTIVE_THEMES + "SELECT theme, value, detected_lang, reviewed FROM ("
-            " SELECT e.theme, a.value, a.detected_lang, e.reviewed, row_number() OVER ("
-            "  PARTITION BY e.theme ORDER BY e.reviewed DESC, abs(length(a.value) - 120), a.id"
-            " ) AS rank FROM effective e JOIN answers a ON a.id = e.id WHERE a.risk_flag = 0"
+            " SELECT e.theme, a.value, min(a.detected_lang) AS detected_lang,"
+            " max(e.reviewed) AS reviewed, row_number() OVER (PARTITION BY e.theme"
+            "  ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank"
+            " FROM effective e JOIN answers a ON a.id = e.id WHERE a.risk_flag = 0"
+            " GROUP BY e.theme, a.value"
             ") WHERE rank <= ? ORDER BY theme, rank",
             (*period.bounds(), per_theme),
         )
