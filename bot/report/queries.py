@@ -189,7 +189,7 @@ class ReportQueries:
         return [ThemeCount(*r) for r in rows]
 
     async def quotes(self, period: Period, per_theme: int = 3) -> list[QuoteRow]:
-        """Distinct example comments per theme: reviewed first, then mid-length; never risk-flagged."""
+        """Distinct example comments per theme: reviewed first, mid-length; never risk-flagged."""
         rows = await self._all(
             _EFFECTIVE_THEMES + "SELECT theme, value, detected_lang, reviewed FROM ("
             " SELECT e.theme, a.value, min(a.detected_lang) AS detected_lang,"
