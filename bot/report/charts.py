@@ -47,6 +47,18 @@ def _segments(table: Table, row: Row) -> list[float] | None:
     return None
 
 
+def _combined(row: Row) -> bool:
+    """True when only the top-two / neither / bottom-two shares could be drawn."""
+    return any(c.pct is None for k, c in row.cells.items() if k not in _COMBINED)
+
+
+_COMBINED = {"top_two", "bottom_two", "neither", "prefer_not"}
+FOOTNOTE = (
+    "† Only % agree (top two), neither and % disagree (bottom two) are drawn: "
+    "the finer split is hidden because some numbers are small."
+)
+
+
 def likert_chart(report: PublicReport, table: Table) -> str:
     """One question's rows as an SVG string (no XML prologue), for inlining in HTML."""
     if not isinstance(report, PublicReport):
@@ -56,10 +68,25 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     labels = []
     for y, row in enumerate(rows):
         n = row.base.count if row.base and row.base.count is not None else None
-        labels.append(f"{row.label} (n={n})" if n is not None else row.label)
+        label = f"{row.label} (n={n})" if n is not None else row.label
         shares = _segments(table, row)
+        if shares is not None and shares[0] == shares[4] == 0.0 and _combined(row):
+            label += " †"
+        labels.append(label)
+        if y and row.split != rows[y - 1].split:
+            ax.axhline(y - 0.5, color="#999", linewidth=0.6)
         if shares is None:
-            ax.text(0, y, "numbers too small to show", ha="center", va="center", color="#555")
+            ax.text(
+                0,
+                y,
+                "numbers too small to show",
+                ha="center",
+                va="center",
+                color="#444",
+                fontsize=8,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+                zorder=3,
+            )
             continue
         left = -(shares[0] + shares[1] + shares[2] / 2)
         for share, colour in zip(shares, COLOURS, strict=True):
@@ -86,18 +113,18 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     ax.tick_params(axis="y", length=0)
     names = [table.labels[c] for c in table.columns[:5]]
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in reversed(COLOURS)]
-    ax.legend(
+    fig.legend(
         handles,
         names,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 1.0),
+        loc="upper center",
         ncol=5,
         frameon=False,
         fontsize=8,
         handlelength=1,
         columnspacing=1,
     )
-    fig.tight_layout()
+    top = 1 - 0.3 / (0.7 + ROW_IN * max(len(rows), 1))
+    fig.tight_layout(rect=(0, 0, 1, top))
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     plt.close(fig)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.report.charts import likert_chart
+from bot.report.charts import FOOTNOTE, likert_chart
 from bot.report.model import Cell, PublicReport, Row, Table
 
 CSS = """
@@ -151,12 +151,14 @@ def _likert(report: PublicReport) -> str:
             if delta
             else ""
         )
+        svg = likert_chart(report, table)
+        note = f"<p class='note'>{escape(FOOTNOTE)}</p>" if "†" in svg else ""
         parts.append(
             f'<section class="question"><h3>{escape(table.title)}</h3>'
             f'<p class="note">Survey: {escape(table.flow_id or "")}{trend}</p>'
             f"{_stat_table(report, table, LIKERT_SPLITS)}"
             f'<div class="chart" role="img" aria-label="{escape(table.title)}">'
-            f"{likert_chart(report, table)}</div></section>"
+            f"{svg}</div>{note}</section>"
         )
     return "".join(parts)
 
