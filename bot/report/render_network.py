@@ -25,7 +25,9 @@ blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 6px solid #21
 """
 
 
-def network_parts(report: PublicReport, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
+def network_parts(
+    report: PublicReport, catalogue: Catalogue, lang: str = "en"
+) -> list[tuple[str, str]]:
     """The report as (kind, text) pieces: h1/h2/h3/p/quote/small. Shared by HTML and Markdown."""
     if not isinstance(report, PublicReport):
         raise TypeError("only a suppressed PublicReport may be rendered")
