@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from bot.sources import load_yaml, validate
+from bot.sources import SourceError, SourceErrors, load_yaml, validate
 
 CODEBOOK_NAME = "themes.yaml"
 THEME_ID = r"^[a-z][a-z0-9_]*$"
@@ -102,4 +102,9 @@ class Codebook(BaseModel):
 
 def load_codebook(flows_dir: Path) -> Codebook:
     """Raises SourceErrors with ``themes.yaml:line: field: problem``."""
-    return validate(load_yaml(flows_dir / CODEBOOK_NAME), Codebook)
+    path = flows_dir / CODEBOOK_NAME
+    if not path.exists():
+        raise SourceErrors(
+            [SourceError(str(path), 0, "", "theme codebook not found (check flows_dir in config)")]
+        )
+    return validate(load_yaml(path), Codebook)
