@@ -328,6 +328,7 @@ class ReportBuilder:
             word = "agree" if step.scale == "agree" else "satisfied"
             neg = "disagree" if step.scale == "agree" else "dissatisfied"
             labels = {o: self._text(f"likert.{step.scale}.{o}", o) for o in options}
+            labels["neither"] = "Neither"  # the full wording is in the chart legend
             labels |= {
                 "top_two": f"% {word} (top two)",
                 "bottom_two": f"% {neg} (bottom two)",
@@ -459,7 +460,7 @@ class ReportBuilder:
             rows.append(
                 Row(
                     key=row_key,
-                    label=questions[key].text,
+                    label=f"{questions[key].text} ({key[1].replace('_', ' ')})",
                     base=Cell(count=base),
                     cells={
                         "answered": Cell(count=n, pct=pct(n, base)),

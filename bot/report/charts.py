@@ -21,6 +21,16 @@ from bot.report.model import PublicReport, Row, Table
 # ColorBrewer RdBu, safe for the common colour-vision deficiencies, with a grey middle.
 COLOURS = ["#b2182b", "#ef8a62", "#cccccc", "#67a9cf", "#2166ac"]
 WIDTH_IN = 6.7
+LEGEND = {
+    "agree": ["Strongly agree", "Agree", "Neither", "Disagree", "Strongly disagree"],
+    "satisfaction": [
+        "Very satisfied",
+        "Satisfied",
+        "Neither",
+        "Dissatisfied",
+        "Very dissatisfied",
+    ],
+}
 ROW_IN = 0.32
 
 plt.rcParams.update(
@@ -111,7 +121,8 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     ax.set_xticks([-100, -50, 0, 50, 100], ["100%", "50%", "0", "50%", "100%"])
     ax.spines[["top", "right", "left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    names = [table.labels[c] for c in table.columns[:5]]
+    scale = table.scale or "agree"
+    names = [LEGEND[scale][i] for i in range(5)]
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in reversed(COLOURS)]
     fig.legend(
         handles,

@@ -21,6 +21,8 @@ h2 { font-size: 15pt; margin: 9mm 0 3mm; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 12pt; margin: 6mm 0 2mm; }
 p.lede { color: var(--muted); margin: 0 0 4mm; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
+table.wide { font-size: 8.5pt; } table.wide th, table.wide td { padding: 1mm 1.2mm; }
+table.wide td:first-child { width: 26%; }
 th, td { padding: 1.2mm 2mm; border-bottom: 1px solid var(--rule); text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: var(--band); font-weight: bold; vertical-align: bottom; }
@@ -78,7 +80,8 @@ def _stat_table(report: PublicReport, table: Table, splits: dict[str, str] | Non
     t = report.threshold
     heads = ["", escape(table.base_label)] if any(r.base for r in table.rows) else [""]
     heads += [escape(table.labels[c]) for c in table.columns]
-    out = ["<table>", _head(heads), "<tbody>"]
+    wide = ' class="wide"' if len(heads) > 6 else ""
+    out = [f"<table{wide}>", _head(heads), "<tbody>"]
     current = None
     for row in table.rows:
         if splits and row.split != current and row.split in splits:
