@@ -13,6 +13,7 @@ answer was given in, never from the flow files on disk.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -445,7 +446,8 @@ class ReportBuilder:
         questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
         # Open questions with no answers this period still belong in the table.
         for flow_id in per_flow:
-            for version in await self._versions(flow_id):
+            version = await self.q.latest_version(flow_id)
+            if version is not None:
                 flow = await self._flow(flow_id, version)
                 for step in flow.steps if flow else []:
                     if step.kind == "text" and (flow_id, step.id) not in questions:
@@ -494,13 +496,6 @@ class ReportBuilder:
                 rows=rows,
             )
         )
-
-    async def _versions(self, flow_id: str) -> list[int]:
-        async with self.store.db.execute(
-            "SELECT version FROM flow_versions WHERE flow_id = ? ORDER BY version DESC LIMIT 1",
-            (flow_id,),
-        ) as cur:
-            return [r[0] for r in await cur.fetchall()]
 
     async def _multi(self, b: _Builder, period: Period) -> None:
         answered = await self.q.answered(period, "multi")
@@ -662,8 +657,6 @@ _SCRUB = [
 
 def _scrub(text: str, limit: int = 400) -> str:
     """A last check on a quote: free text is redacted when stored, this catches what slips."""
-    import re
-
     for pattern, replacement in _SCRUB:
         text = re.sub(pattern, replacement, text)
     text = " ".join(text.split())

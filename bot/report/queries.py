@@ -136,6 +136,12 @@ class ReportQueries:
         )
         return int(rows[0][0])
 
+    async def latest_version(self, flow_id: str) -> int | None:
+        rows = await self._all(
+            "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
+        )
+        return rows[0][0] if rows else None
+
     # -- themes
 
     async def tag_comments(
