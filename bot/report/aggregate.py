@@ -36,7 +36,7 @@ from bot.report.model import (
     Update,
 )
 from bot.report.period import Period
-from bot.report.queries import LikertCount, ReportQueries, SessionCount
+from bot.report.queries import AnswerCount, ReportQueries, SessionCount
 from bot.report.themes import Codebook
 from bot.store import Store
 
@@ -108,16 +108,17 @@ class ReportBuilder:
         sessions = await self.q.sessions(period)
         self._headline(b, sessions)
         self.progress("counting answers")
-        likert = await self.q.likert(period)
+        counts = await self.q.answer_counts(period)
+        likert = [c for c in counts if c.kind == "likert"]
         questions = await self._likert_questions(likert)
         self._likert(b, likert, questions)
         self._journey(b, likert, questions)
-        await self._open(b, period, sessions)
-        await self._multi(b, period)
+        await self._open(b, counts, sessions)
+        await self._multi(b, period, counts)
         self.progress("counting themes")
-        await self._themes(b, period)
-        await self._languages(b, period)
-        risk = await self.q.risk_respondents(period)
+        await self._themes(b, period, sum(s.commented for s in sessions))
+        self._languages(b, counts)
+        risk = sum(s.risk for s in sessions)
         b.add(
             Table(
                 id="risk",
@@ -310,14 +311,14 @@ class ReportBuilder:
     # -- Likert
 
     async def _likert_questions(
-        self, likert: list[LikertCount]
+        self, likert: list[AnswerCount]
     ) -> dict[tuple[str, str], _Question]:
         return await self._questions({(c.flow_id, c.flow_version, c.step_id) for c in likert})
 
     def _likert(
-        self, b: _Builder, likert: list[LikertCount], questions: dict[tuple[str, str], _Question]
+        self, b: _Builder, likert: list[AnswerCount], questions: dict[tuple[str, str], _Question]
     ) -> None:
-        by_question: dict[tuple[str, str], list[LikertCount]] = defaultdict(list)
+        by_question: dict[tuple[str, str], list[AnswerCount]] = defaultdict(list)
         for c in likert:
             by_question[(c.flow_id, c.step_id)].append(c)
         for key, question in questions.items():
@@ -363,7 +364,7 @@ class ReportBuilder:
             _likert_relations(b, table_id, rows, options)
 
     def _journey(
-        self, b: _Builder, likert: list[LikertCount], questions: dict[tuple[str, str], _Question]
+        self, b: _Builder, likert: list[AnswerCount], questions: dict[tuple[str, str], _Question]
     ) -> None:
         staged: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key, q in questions.items():
@@ -435,8 +436,10 @@ class ReportBuilder:
 
     # -- open and multi-select questions
 
-    async def _open(self, b: _Builder, period: Period, sessions: list[SessionCount]) -> None:
-        answered = await self.q.answered(period, "text")
+    async def _open(
+        self, b: _Builder, counts: list[AnswerCount], sessions: list[SessionCount]
+    ) -> None:
+        answered = _answered(counts, "text")
         per_flow: dict[str, int] = defaultdict(int)
         for s in sessions:
             per_flow[s.flow_id] += s.n
@@ -497,8 +500,8 @@ class ReportBuilder:
             )
         )
 
-    async def _multi(self, b: _Builder, period: Period) -> None:
-        answered = await self.q.answered(period, "multi")
+    async def _multi(self, b: _Builder, period: Period, counts: list[AnswerCount]) -> None:
+        answered = _answered(counts, "multi")
         ticks = await self.q.multi_options(period)
         bases: dict[tuple[str, str], int] = defaultdict(int)
         for flow_id, _, step_id, n in answered:
@@ -543,8 +546,7 @@ class ReportBuilder:
 
     # -- comments
 
-    async def _themes(self, b: _Builder, period: Period) -> None:
-        commenters = await self.q.commenters(period)
+    async def _themes(self, b: _Builder, period: Period, commenters: int) -> None:
         found = {t.theme: t for t in await self.q.themes(period)}
         rows = []
         for theme in self.codebook.themes:
@@ -585,8 +587,11 @@ class ReportBuilder:
             )
         )
 
-    async def _languages(self, b: _Builder, period: Period) -> None:
-        counts = {(lang or NOT_STATED): n for lang, n in await self.q.comment_languages(period)}
+    def _languages(self, b: _Builder, answers: list[AnswerCount]) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for c in answers:
+            if c.kind == "text":
+                counts[c.detected_lang or NOT_STATED] += c.n
         total = sum(counts.values())
         rows = [
             Row(
@@ -613,6 +618,15 @@ class ReportBuilder:
             ("comment_languages", "overall", "all", "comments"),
             [("comment_languages", "lang", r.key, "comments") for r in rows[1:]],
         )
+
+
+def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str, int]]:
+    """(flow, version, step, respondents who answered) for one kind of question."""
+    totals: dict[tuple[str, int, str], int] = defaultdict(int)
+    for c in counts:
+        if c.kind == kind:
+            totals[(c.flow_id, c.flow_version, c.step_id)] += c.n
+    return [(*key, n) for key, n in totals.items()]
 
 
 def _likert_row(

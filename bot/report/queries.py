@@ -29,17 +29,29 @@ class SessionCount:
     lang: str
     completed: bool
     n: int
+    commented: int
+    """Of these, respondents who wrote at least one comment."""
+    risk: int
+    """Of these, respondents with at least one risk-flagged answer."""
 
 
 @dataclass(frozen=True)
-class LikertCount:
+class AnswerCount:
+    """Answers to one step, by the groups reports split on.
+
+    Group and area are kept only for Likert answers, and detected language only
+    for comments, so the result stays small.
+    """
+
     flow_id: str
     flow_version: int
     step_id: str
+    kind: str
     stage: str | None
     respondent_group: str | None
     area: str | None
     score: int | None
+    detected_lang: str | None
     n: int
 
 
@@ -86,31 +98,32 @@ class ReportQueries:
     # -- counts
 
     async def sessions(self, period: Period) -> list[SessionCount]:
+        """Responses (sessions with an answer) by profile, in one pass over their answers."""
         rows = await self._all(
-            "SELECT flow_id, mode, respondent_group, area, site, lang, status = 'completed',"
-            f" count(*) FROM sessions s WHERE {_IN_PERIOD} AND {_HAS_ANSWER}"
-            " GROUP BY 1, 2, 3, 4, 5, 6, 7",
-            period.bounds(),
-        )
-        return [SessionCount(*r[:6], bool(r[6]), r[7]) for r in rows]
-
-    async def likert(self, period: Period) -> list[LikertCount]:
-        rows = await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, a.stage, s.respondent_group, s.area,"
-            " a.score, count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.kind = 'likert' GROUP BY 1, 2, 3, 4, 5, 6, 7",
-            period.bounds(),
-        )
-        return [LikertCount(*r) for r in rows]
-
-    async def answered(self, period: Period, kind: str) -> list[tuple[str, int, str, int]]:
-        """(flow, version, step, respondents who answered) for one kind of question."""
-        return await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, count(*)"
+            "SELECT flow_id, mode, respondent_group, area, site, lang, completed, count(*),"
+            " sum(has_text), sum(has_risk) FROM ("
+            " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
+            "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
+            "  max(a.risk_flag) AS has_risk"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.kind = ? GROUP BY 1, 2, 3",
-            (*period.bounds(), kind),
+            f" WHERE {_IN_PERIOD} GROUP BY s.id"
+            ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
+            period.bounds(),
         )
+        return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
+
+    async def answer_counts(self, period: Period) -> list[AnswerCount]:
+        """Every answer of the period counted in one GROUP BY."""
+        rows = await self._all(
+            "SELECT a.flow_id, a.flow_version, a.step_id, a.kind, a.stage,"
+            " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
+            " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
+            " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
+            " FROM sessions s JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+            period.bounds(),
+        )
+        return [AnswerCount(*r) for r in rows]
 
     async def multi_options(self, period: Period) -> list[tuple[str, int, str, str, int]]:
         """(flow, version, step, option, respondents who ticked it)."""
@@ -120,21 +133,6 @@ class ReportQueries:
             f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
             period.bounds(),
         )
-
-    async def comment_languages(self, period: Period) -> list[tuple[str | None, int]]:
-        return await self._all(
-            "SELECT a.detected_lang, count(*) FROM sessions s JOIN answers a"
-            f" ON a.session_id = s.id WHERE {_IN_PERIOD} AND a.kind = 'text' GROUP BY 1",
-            period.bounds(),
-        )
-
-    async def risk_respondents(self, period: Period) -> int:
-        rows = await self._all(
-            "SELECT count(DISTINCT s.id) FROM sessions s JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.risk_flag = 1",
-            period.bounds(),
-        )
-        return int(rows[0][0])
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -177,14 +175,6 @@ class ReportQueries:
             await self.db.rollback()
             raise
         return len(rows)
-
-    async def commenters(self, period: Period) -> int:
-        rows = await self._all(
-            "SELECT count(DISTINCT s.id) FROM sessions s JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.kind = 'text'",
-            period.bounds(),
-        )
-        return int(rows[0][0])
 
     async def themes(self, period: Period) -> list[ThemeCount]:
         rows = await self._all(
