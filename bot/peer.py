@@ -83,13 +83,21 @@ class PeerDesks:
         return await self.next_form(peer_key)
 
     async def next_form(self, peer_key: str) -> Turn:
-        """A fresh, anonymous form: the one before can no longer be found or undone."""
+        """A fresh, anonymous form; a half-filled one is stopped, its answers kept.
+
+        A paper form just finished can still be undone until this one is finished
+        too (the peer may spot a typo while typing the next); an assisted one not.
+        """
         desk = await self.desk(peer_key)
         if desk is None:
             raise LookupError("no desk open for this peer worker")
         await self._stop_form(desk)
         key = new_form_key(self.channel)
-        await self._set(peer_key, current_key=key, last_session=None)
+        if desk.mode == "peer_assisted":
+            # The last person has gone: from now on nothing finds their answers.
+            await self._set(peer_key, current_key=key, last_session=None)
+        else:
+            await self._set(peer_key, current_key=key)
         if desk.mode == "paper":
             # The form is typed in the peer's language; the paper carried the notice.
             return await self.conversations.start(

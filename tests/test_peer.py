@@ -94,7 +94,7 @@ async def test_paper_form_skips_notice_reads_back_and_undo_deletes_it(
     assert await desks.undo(PEER) is False  # only the last form, and only once
 
 
-async def test_next_form_ends_the_undo_window_and_keeps_the_half_done_form(
+async def test_undo_during_the_next_form_removes_the_previous_one_only(
     tiny: Conversations, store: Store
 ) -> None:
     desks = PeerDesks(tiny, CHANNEL)
@@ -102,12 +102,12 @@ async def test_next_form_ends_the_undo_window_and_keeps_the_half_done_form(
     await fill_tiny(desks, "Good")
     await desks.handle(PEER, Reply("No."))
     await desks.next_form(PEER)
-    assert await desks.undo(PEER) is False
     await desks.handle(PEER, Choose("other"))
+    assert await desks.undo(PEER) is True
+    # The form in hand carries on; closing the desk stops it with its answers kept.
+    await desks.handle(PEER, Reply("Typed from the second form"))
     await desks.close(PEER)
     rows = await sessions(store)
-    assert [(r["mode"], r["status"]) for r in rows] == [
-        ("paper", "completed"),
-        ("paper", "stopped"),
-    ]
+    assert [(r["mode"], r["status"]) for r in rows] == [("paper", "stopped")]
+    assert (await store.answers(rows[0]["id"]))["story"] == "Typed from the second form"
     assert await desks.desk(PEER) is None
