@@ -89,7 +89,9 @@ class Reports(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}; use a name like Europe/London") from None
+            raise ValueError(
+                f"unknown time zone {value!r}; use a name like Europe/London"
+            ) from None
         return value
 
 

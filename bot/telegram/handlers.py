@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -33,8 +34,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-
-from datetime import timedelta
 
 from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
 from bot.privacy import respondent_key

@@ -20,7 +20,12 @@ _PAYLOAD_TEMPLATES: dict[str, int | None] = {
     "Dropping pending update: %s": None,
     "Webhook received data: %s": None,
 }
-LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Application", "telegram.ext.Updater")
+LOGGERS = (
+    "telegram.Bot",
+    "telegram.ext.ExtBot",
+    "telegram.ext.Application",
+    "telegram.ext.Updater",
+)
 
 
 class PayloadFilter(logging.Filter):
@@ -29,9 +34,9 @@ class PayloadFilter(logging.Filter):
             return True
         keep = _PAYLOAD_TEMPLATES[record.msg]
         args = record.args if isinstance(record.args, tuple) else ()
-        record.args = tuple(
-            arg if i == keep else WITHHELD for i, arg in enumerate(args)
-        ) or (WITHHELD,)
+        record.args = tuple(arg if i == keep else WITHHELD for i, arg in enumerate(args)) or (
+            WITHHELD,
+        )
         return True
 
 

@@ -63,7 +63,9 @@ async def _period(channel: TelegramChannel, update: Update, context: Context) ->
         return parse_week(" ".join(context.args))
     except ValueError:
         lang = await channel.lang_of(update)
-        await context.bot.send_message(_chat_id(update), channel.text("staff.bad_week", lang, example=EXAMPLE_WEEK))
+        await context.bot.send_message(
+            _chat_id(update), channel.text("staff.bad_week", lang, example=EXAMPLE_WEEK)
+        )
         return None
 
 

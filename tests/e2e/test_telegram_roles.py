@@ -1,4 +1,4 @@
-"""Roles over Telegram: /join with good and bad codes, lockout, and the gate on every privileged command."""
+"""Roles over Telegram: /join codes, lockout, and the gate on every privileged command."""
 
 from __future__ import annotations
 

@@ -65,7 +65,9 @@ class FakeUser:
             else {"id": user_id, "type": "private", "first_name": first_name}
         )
         if not group:
-            self.chat.update({k: self.profile[k] for k in ("last_name", "username") if k in self.profile})
+            self.chat.update(
+                {k: self.profile[k] for k in ("last_name", "username") if k in self.profile}
+            )
         self.last_query_id = ""
 
     # -- what the person does
