@@ -100,7 +100,8 @@ class ReportBuilder:
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
 
-    async def build(self, period: Period) -> Report:
+    async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
+        """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
         self.progress("tagging comments")
         await self.q.tag_comments(period, self.codebook)
         b = _Builder()
@@ -114,7 +115,8 @@ class ReportBuilder:
         self._likert(b, likert, questions)
         self._journey(b, likert, questions)
         await self._open(b, counts, sessions)
-        await self._multi(b, period, counts)
+        if not for_comparison:
+            await self._multi(b, period, counts)
         self.progress("counting themes")
         await self._themes(b, period, sum(s.commented for s in sessions))
         self._languages(b, counts)
@@ -131,11 +133,11 @@ class ReportBuilder:
         )
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
-            for r in await self.q.quotes(period)
+            for r in ([] if for_comparison else await self.q.quotes(period))
         ]
         updates = [
             Update(text=text, lang=lang, dated=dated)
-            for _, text, lang, dated in await self.q.updates(period)
+            for _, text, lang, dated in ([] if for_comparison else await self.q.updates(period))
         ]
         return Report(
             period=period,
