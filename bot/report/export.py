@@ -39,7 +39,7 @@ async def build_public(
         store, settings, load_codebook(settings.flows_dir), load_catalogue(), progress
     )
     current = publish(await builder.build(period))
-    previous = publish(await builder.build(period.previous()))
+    previous = publish(await builder.build(period.previous(), for_comparison=True))
     return with_previous(current, previous)
 
 
