@@ -16,19 +16,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.config import Settings
-from bot.flows import LIKERT_SCALES, Flow, LikertStep, MultiStep
+from bot.flows import Flow, MultiStep
 from bot.i18n import Catalogue
+from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
     Cell,
-    CellRef,
-    LanguageStatus,
     Quote,
-    Relation,
     Report,
     Row,
     Table,
@@ -37,50 +34,11 @@ from bot.report.model import (
 )
 from bot.report.period import Period
 from bot.report.queries import AnswerCount, ReportQueries, SessionCount
+from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
 from bot.store import Store
 
-STAGES = ("referral", "assessment", "treatment", "step_down")
-STAGE_LABELS = {
-    "referral": "Referral",
-    "assessment": "Assessment",
-    "treatment": "Treatment",
-    "step_down": "Step-down",
-}
 Progress = Callable[[str], None]
-
-
-def pct(count: int, base: int) -> int | None:
-    """Whole percent, rounded half up, in integers so 72.5 never becomes 72."""
-    if base <= 0:
-        return None
-    return (200 * count + base) // (2 * base)
-
-
-@dataclass
-class _Question:
-    flow_id: str
-    step_id: str
-    text: str
-    position: int
-    step: object
-
-
-class _Builder:
-    """Collects tables and the relations between their cells."""
-
-    def __init__(self) -> None:
-        self.tables: list[Table] = []
-        self.relations: list[Relation] = []
-
-    def add(self, table: Table) -> Table:
-        self.tables.append(table)
-        return table
-
-    def relate(self, total: CellRef, parts: Iterable[CellRef]) -> None:
-        parts = list(parts)
-        if parts:
-            self.relations.append(Relation(total=total, parts=parts))
 
 
 class ReportBuilder:
@@ -97,13 +55,15 @@ class ReportBuilder:
         self.settings = settings
         self.codebook = codebook
         self.catalogue = catalogue
+        self.labels = Labels(settings, catalogue)
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
 
-    async def build(self, period: Period) -> Report:
+    async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
+        """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
         self.progress("tagging comments")
         await self.q.tag_comments(period, self.codebook)
-        b = _Builder()
+        b = TableSet()
         self.progress("counting responses")
         sessions = await self.q.sessions(period)
         self._headline(b, sessions)
@@ -111,10 +71,11 @@ class ReportBuilder:
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
         questions = await self._likert_questions(likert)
-        self._likert(b, likert, questions)
-        self._journey(b, likert, questions)
+        likert_tables(b, self.labels, likert, questions)
+        journey_table(b, self.labels, likert, questions)
         await self._open(b, counts, sessions)
-        await self._multi(b, period, counts)
+        if not for_comparison:
+            await self._multi(b, period, counts)
         self.progress("counting themes")
         await self._themes(b, period, sum(s.commented for s in sessions))
         self._languages(b, counts)
@@ -131,11 +92,11 @@ class ReportBuilder:
         )
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
-            for r in await self.q.quotes(period)
+            for r in ([] if for_comparison else await self.q.quotes(period))
         ]
         updates = [
             Update(text=text, lang=lang, dated=dated)
-            for _, text, lang, dated in await self.q.updates(period)
+            for _, text, lang, dated in ([] if for_comparison else await self.q.updates(period))
         ]
         return Report(
             period=period,
@@ -147,60 +108,9 @@ class ReportBuilder:
             themes=[ThemeInfo(id=t.id, label=t.label) for t in self.codebook.themes],
             quotes=quotes,
             updates=updates,
-            languages=self._language_status(),
+            languages=self.labels.language_status(),
             codebook_version=self.codebook.version,
         )
-
-    # -- labels
-
-    def _text(self, key: str, fallback: str) -> str:
-        forms = self.catalogue.messages.get(key)
-        return forms.get("en", fallback) if forms else fallback
-
-    def _label(self, split: str, key: str | None) -> str:
-        if key is None or key == NOT_STATED:
-            return self._text("report.not_stated", "Not stated")
-        if split == "respondent_group":
-            return self._text(f"report.group.{key}", key)
-        if split == "area":
-            area = next((a for a in self.settings.areas if a.id == key), None)
-            return area.name.get("en", key) if area else key
-        if split == "site":
-            site = self.settings.site(key)
-            return site.name.get("en", key) if site else key
-        if split == "mode":
-            return self._text(f"report.mode.{key}", key)
-        if split == "lang":
-            info = self.catalogue.languages.get(key)
-            return info.name if info else key
-        if split == "flow":
-            return key
-        return key
-
-    def _order(self, split: str, keys: Iterable[str]) -> list[str]:
-        known: list[str] = {
-            "respondent_group": list(self.settings.respondent_groups),
-            "area": [a.id for a in self.settings.areas],
-            "site": [s.id for s in self.settings.sites],
-            "mode": ["own_device", "peer_assisted", "paper"],
-            "lang": list(self.settings.languages),
-        }.get(split, [])
-        keys = set(keys)
-        first = [k for k in known if k in keys]
-        rest = sorted(k for k in keys if k not in known and k != NOT_STATED)
-        return first + rest + ([NOT_STATED] if NOT_STATED in keys else [])
-
-    def _language_status(self) -> list[LanguageStatus]:
-        out = []
-        for code in self.settings.languages:
-            info = self.catalogue.languages.get(code)
-            if info:
-                out.append(
-                    LanguageStatus(
-                        code=code, name=info.name, native=info.native, reviewed=info.reviewed
-                    )
-                )
-        return out
 
     # -- flows
 
@@ -210,7 +120,7 @@ class ReportBuilder:
             self._flows[key] = await self.store.flow_snapshot(flow_id, version)
         return self._flows[key]
 
-    async def _question(self, flow_id: str, version: int, step_id: str) -> _Question | None:
+    async def _question(self, flow_id: str, version: int, step_id: str) -> Question | None:
         flow = await self._flow(flow_id, version)
         if flow is None:
             return None
@@ -218,15 +128,15 @@ class ReportBuilder:
             step = flow.step(step_id)
         except KeyError:
             return None
-        return _Question(
+        return Question(
             flow_id, step_id, step.text.get("en", step_id), flow.position(step_id), step
         )
 
     async def _questions(
         self, keys: Iterable[tuple[str, int, str]]
-    ) -> dict[tuple[str, str], _Question]:
+    ) -> dict[tuple[str, str], Question]:
         """One question per (flow, step), worded as in the newest version answered."""
-        found: dict[tuple[str, str], tuple[int, _Question]] = {}
+        found: dict[tuple[str, str], tuple[int, Question]] = {}
         for flow_id, version, step_id in keys:
             question = await self._question(flow_id, version, step_id)
             if question is None:
@@ -239,7 +149,7 @@ class ReportBuilder:
 
     # -- headline
 
-    def _headline(self, b: _Builder, sessions: list[SessionCount]) -> None:
+    def _headline(self, b: TableSet, sessions: list[SessionCount]) -> None:
         total = sum(s.n for s in sessions)
         completed = sum(s.n for s in sessions if s.completed)
         b.add(
@@ -286,11 +196,11 @@ class ReportBuilder:
             rows = [
                 Row(
                     key=k,
-                    label=self._label(split, k),
+                    label=self.labels.label(split, k),
                     split=split,
                     cells={"responses": Cell(count=counts[k], pct=pct(counts[k], total))},
                 )
-                for k in self._order(split, counts)
+                for k in self.labels.order(split, counts)
             ]
             b.add(
                 Table(
@@ -310,134 +220,13 @@ class ReportBuilder:
 
     # -- Likert
 
-    async def _likert_questions(
-        self, likert: list[AnswerCount]
-    ) -> dict[tuple[str, str], _Question]:
+    async def _likert_questions(self, likert: list[AnswerCount]) -> dict[tuple[str, str], Question]:
         return await self._questions({(c.flow_id, c.flow_version, c.step_id) for c in likert})
-
-    def _likert(
-        self, b: _Builder, likert: list[AnswerCount], questions: dict[tuple[str, str], _Question]
-    ) -> None:
-        by_question: dict[tuple[str, str], list[AnswerCount]] = defaultdict(list)
-        for c in likert:
-            by_question[(c.flow_id, c.step_id)].append(c)
-        for key, question in questions.items():
-            step = question.step
-            if not isinstance(step, LikertStep):
-                continue
-            options = LIKERT_SCALES[step.scale]
-            columns = [*options, "top_two", "bottom_two", "prefer_not"]
-            word = "agree" if step.scale == "agree" else "satisfied"
-            neg = "disagree" if step.scale == "agree" else "dissatisfied"
-            labels = {o: self._text(f"likert.{step.scale}.{o}", o) for o in options}
-            labels["neither"] = "Neither"  # the full wording is in the chart legend
-            labels |= {
-                "top_two": f"% {word} (top two)",
-                "bottom_two": f"% {neg} (bottom two)",
-                "prefer_not": "Prefer not to say",
-            }
-            table_id = f"likert:{key[0]}:{key[1]}"
-            rows = []
-            for split in ("overall", "respondent_group", "area"):
-                groups: dict[str, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
-                for c in by_question[key]:
-                    g = "all" if split == "overall" else getattr(c, split) or NOT_STATED
-                    groups[g][c.score] += c.n
-                order = ["all"] if split == "overall" else self._order(split, groups)
-                for g in order:
-                    label = "All respondents" if g == "all" else self._label(split, g)
-                    rows.append(_likert_row(g, label, split, groups[g], options))
-            b.add(
-                Table(
-                    id=table_id,
-                    kind="likert",
-                    title=question.text,
-                    flow_id=key[0],
-                    question_id=key[1],
-                    scale=step.scale,
-                    columns=columns,
-                    labels=labels,
-                    pct_columns=[*options, "top_two", "bottom_two"],
-                    rows=rows,
-                )
-            )
-            _likert_relations(b, table_id, rows, options)
-
-    def _journey(
-        self, b: _Builder, likert: list[AnswerCount], questions: dict[tuple[str, str], _Question]
-    ) -> None:
-        staged: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for key, q in questions.items():
-            stage = getattr(q.step, "stage", None)
-            if stage in STAGES and isinstance(q.step, LikertStep):
-                staged[stage].append(key)
-        if not staged:
-            return
-        table_id = "journey"
-        rows: list[Row] = []
-        for stage in STAGES:
-            keys = staged.get(stage, [])
-            if not keys:
-                continue
-            areas: dict[str, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
-            for c in likert:
-                if (c.flow_id, c.step_id) in keys:
-                    areas["all"][c.score] += c.n
-                    areas[c.area or NOT_STATED][c.score] += c.n
-            for area in ["all", *self._order("area", [a for a in areas if a != "all"])]:
-                scores = areas[area]
-                base = sum(scores.get(s, 0) for s in range(1, 6))
-                top, mid, bottom = scores[5] + scores[4], scores[3], scores[2] + scores[1]
-                label = "All areas" if area == "all" else self._label("area", area)
-                rows.append(
-                    Row(
-                        key=area,
-                        label=label,
-                        split=stage,
-                        base=Cell(count=base),
-                        cells={
-                            "top_two": Cell(count=top, pct=pct(top, base)),
-                            "neither": Cell(count=mid, pct=pct(mid, base)),
-                            "bottom_two": Cell(count=bottom, pct=pct(bottom, base)),
-                        },
-                    )
-                )
-                cols = ("base", "top_two", "neither", "bottom_two")
-                split_of = "overall" if area == "all" else "area"
-                for col in cols:
-                    b.relate(
-                        (table_id, stage, area, col),
-                        [(f"likert:{k[0]}:{k[1]}", split_of, area, col) for k in keys],
-                    )
-                b.relate(
-                    (table_id, stage, area, "base"),
-                    [(table_id, stage, area, c) for c in cols[1:]],
-                )
-            area_keys = [r.key for r in rows if r.split == stage and r.key != "all"]
-            for col in ("base", "top_two", "neither", "bottom_two"):
-                b.relate(
-                    (table_id, stage, "all", col), [(table_id, stage, a, col) for a in area_keys]
-                )
-        b.add(
-            Table(
-                id=table_id,
-                kind="journey",
-                title="Satisfaction through the journey, by area",
-                columns=["top_two", "neither", "bottom_two"],
-                labels={
-                    "top_two": "% satisfied",
-                    "neither": "% neither",
-                    "bottom_two": "% dissatisfied",
-                },
-                pct_columns=["top_two", "neither", "bottom_two"],
-                rows=rows,
-            )
-        )
 
     # -- open and multi-select questions
 
     async def _open(
-        self, b: _Builder, counts: list[AnswerCount], sessions: list[SessionCount]
+        self, b: TableSet, counts: list[AnswerCount], sessions: list[SessionCount]
     ) -> None:
         answered = _answered(counts, "text")
         per_flow: dict[str, int] = defaultdict(int)
@@ -500,7 +289,7 @@ class ReportBuilder:
             )
         )
 
-    async def _multi(self, b: _Builder, period: Period, counts: list[AnswerCount]) -> None:
+    async def _multi(self, b: TableSet, period: Period, counts: list[AnswerCount]) -> None:
         answered = _answered(counts, "multi")
         ticks = await self.q.multi_options(period)
         bases: dict[tuple[str, str], int] = defaultdict(int)
@@ -546,7 +335,7 @@ class ReportBuilder:
 
     # -- comments
 
-    async def _themes(self, b: _Builder, period: Period, commenters: int) -> None:
+    async def _themes(self, b: TableSet, period: Period, commenters: int) -> None:
         found = {t.theme: t for t in await self.q.themes(period)}
         rows = []
         for theme in self.codebook.themes:
@@ -587,7 +376,7 @@ class ReportBuilder:
             )
         )
 
-    def _languages(self, b: _Builder, answers: list[AnswerCount]) -> None:
+    def _languages(self, b: TableSet, answers: list[AnswerCount]) -> None:
         counts: dict[str, int] = defaultdict(int)
         for c in answers:
             if c.kind == "text":
@@ -596,7 +385,7 @@ class ReportBuilder:
         rows = [
             Row(
                 key=k,
-                label=self._label("lang", k),
+                label=self.labels.label("lang", k),
                 split="lang",
                 cells={"comments": Cell(count=n, pct=pct(n, total))},
             )
@@ -627,38 +416,6 @@ def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str,
         if c.kind == kind:
             totals[(c.flow_id, c.flow_version, c.step_id)] += c.n
     return [(*key, n) for key, n in totals.items()]
-
-
-def _likert_row(
-    key: str, label: str, split: str, scores: dict[int | None, int], options: tuple[str, ...]
-) -> Row:
-    base = sum(scores.get(s, 0) for s in range(1, 6))
-    cells = {}
-    for i, option in enumerate(options):
-        n = scores.get(5 - i, 0)
-        cells[option] = Cell(count=n, pct=pct(n, base))
-    top = scores.get(5, 0) + scores.get(4, 0)
-    bottom = scores.get(2, 0) + scores.get(1, 0)
-    cells["top_two"] = Cell(count=top, pct=pct(top, base))
-    cells["bottom_two"] = Cell(count=bottom, pct=pct(bottom, base))
-    cells["prefer_not"] = Cell(count=scores.get(None, 0))
-    return Row(key=key, label=label, split=split, base=Cell(count=base), cells=cells)
-
-
-def _likert_relations(
-    b: _Builder, table_id: str, rows: list[Row], options: tuple[str, ...]
-) -> None:
-    o5, o4, o3, o2, o1 = options
-    for row in rows:
-        ref = lambda col, r=row: (table_id, r.split, r.key, col)  # noqa: E731
-        b.relate(ref("base"), [ref(o) for o in options])
-        b.relate(ref("top_two"), [ref(o5), ref(o4)])
-        b.relate(ref("bottom_two"), [ref(o2), ref(o1)])
-        b.relate(ref("base"), [ref("top_two"), ref(o3), ref("bottom_two")])
-    for split in ("respondent_group", "area"):
-        keys = [r.key for r in rows if r.split == split]
-        for col in [*options, "top_two", "bottom_two", "prefer_not", "base"]:
-            b.relate((table_id, "overall", "all", col), [(table_id, split, k, col) for k in keys])
 
 
 _SCRUB = [

@@ -39,7 +39,7 @@ async def build_public(
         store, settings, load_codebook(settings.flows_dir), load_catalogue(), progress
     )
     current = publish(await builder.build(period))
-    previous = publish(await builder.build(period.previous()))
+    previous = publish(await builder.build(period.previous(), for_comparison=True))
     return with_previous(current, previous)
 
 
@@ -48,12 +48,17 @@ async def weekly_summary_text(
 ) -> str:
     """The short summary for the staff chat; by default the last full ISO week."""
     if week is None:
-        period = last_full_week(datetime.now(UTC).date())
+        period = summary_period()
     elif isinstance(week, str):
         period = parse_week(week)
     else:
         period = week
     return summary_text(await build_public(store, settings, period))
+
+
+def summary_period() -> Period:
+    """The week a summary covers when none is named: the last full ISO week."""
+    return last_full_week(datetime.now(UTC).date())
 
 
 def network_languages(report: PublicReport) -> list[str]:

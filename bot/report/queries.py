@@ -47,7 +47,6 @@ class AnswerCount:
     flow_version: int
     step_id: str
     kind: str
-    stage: str | None
     respondent_group: str | None
     area: str | None
     score: int | None
@@ -73,7 +72,7 @@ class QuoteRow:
 
 _EFFECTIVE_THEMES = f"""
 WITH period_text AS (
-    SELECT a.id, a.session_id FROM sessions s JOIN answers a ON a.session_id = s.id
+    SELECT a.id, a.session_id FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
     WHERE {_IN_PERIOD} AND a.kind = 'text'
 ), effective AS (
     SELECT p.id, p.session_id, t.theme, 0 AS reviewed
@@ -105,7 +104,7 @@ class ReportQueries:
             " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
             "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
             "  max(a.risk_flag) AS has_risk"
-            " FROM sessions s JOIN answers a ON a.session_id = s.id"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
             f" WHERE {_IN_PERIOD} GROUP BY s.id"
             ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
             period.bounds(),
@@ -115,12 +114,12 @@ class ReportQueries:
     async def answer_counts(self, period: Period) -> list[AnswerCount]:
         """Every answer of the period counted in one GROUP BY."""
         rows = await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, a.kind, a.stage,"
+            "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
             " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
             " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
             " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
-            " FROM sessions s JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
             period.bounds(),
         )
         return [AnswerCount(*r) for r in rows]
@@ -129,7 +128,7 @@ class ReportQueries:
         """(flow, version, step, option, respondents who ticked it)."""
         return await self._all(
             "SELECT a.flow_id, a.flow_version, a.step_id, j.value, count(*)"
-            " FROM sessions s JOIN answers a ON a.session_id = s.id, json_each(a.value) j"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id, json_each(a.value) j"
             f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
             period.bounds(),
         )

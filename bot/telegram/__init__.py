@@ -17,6 +17,8 @@ from bot.config import Settings, Telegram
 from bot.privacy import load_secret
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
+from bot.telegram.jobs import schedule
+from bot.telegram.logsafe import withhold_payloads
 
 __all__ = ["CHANNEL", "TelegramChannel", "build_application", "serve", "start_bot", "stop_bot"]
 
@@ -36,7 +38,9 @@ def build_application(
 
     ``base_url`` points at another Bot API server, e.g. ``http://127.0.0.1:8081/bot``
     (the token is appended).  The rate limiter retries after RetryAfter.
+    The weekly summary and daily purge are put on the job queue here.
     """
+    withhold_payloads()
     builder = (
         Application.builder()
         .token(token)
@@ -49,6 +53,7 @@ def build_application(
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
+    schedule(app, channel)
     return app
 
 
