@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -48,16 +49,35 @@ class Broadcast:
 
 
 class Subscriptions:
+    """Every statement that carries a chat id goes through ``_quietly``: aiosqlite logs
+    the parameters of ordinary calls at DEBUG, and a chat id must never reach a log."""
+
     def __init__(self, store: Store):
         self.store = store
         self.db = store.db
 
+    async def _quietly(self, sql: str, args: tuple[Any, ...]) -> tuple[list[tuple[Any, ...]], int]:
+        """(rows, rows changed), committed, in one hop that logs no parameters."""
+
+        def run(conn: sqlite3.Connection) -> tuple[list[tuple[Any, ...]], int]:
+            try:
+                cur = conn.execute(sql, args)
+                rows = [tuple(r) for r in cur.fetchall()]
+                conn.commit()
+                return rows, cur.rowcount
+            except BaseException:
+                conn.rollback()
+                raise
+
+        return await self.db._execute(run, self.db._conn)
+
     async def get(self, chat_id: int) -> Subscriber | None:
-        async with self.db.execute(
+        rows, _ = await self._quietly(
             "SELECT chat_id, lang, updates, remind FROM subscribers WHERE chat_id = ?", (chat_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        return Subscriber(row[0], row[1], bool(row[2]), bool(row[3])) if row else None
+        )
+        return (
+            Subscriber(rows[0][0], rows[0][1], bool(rows[0][2]), bool(rows[0][3])) if rows else None
+        )
 
     async def set(
         self, chat_id: int, lang: str, *, updates: bool | None = None, remind: bool | None = None
@@ -69,20 +89,18 @@ class Subscriptions:
         if not (wants_updates or wants_remind):
             await self.remove(chat_id)
             return None
-        await self.db.execute(
+        await self._quietly(
             "INSERT INTO subscribers (chat_id, lang, updates, remind, consented_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET lang = excluded.lang,"
             " updates = excluded.updates, remind = excluded.remind,"
             " consented_at = excluded.consented_at",
             (chat_id, lang, int(wants_updates), int(wants_remind), self.store.now()),
         )
-        await self.db.commit()
         return Subscriber(chat_id, lang, wants_updates, wants_remind)
 
     async def remove(self, chat_id: int) -> bool:
-        cur = await self.db.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
-        await self.db.commit()
-        return cur.rowcount > 0
+        _, changed = await self._quietly("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
+        return changed > 0
 
     async def wanting(self, what: str) -> list[Subscriber]:
         """Everyone who asked for ``updates`` or ``remind``."""
