@@ -81,26 +81,12 @@ def make_poster(
     ]
     font = _font_for(lang, "".join(texts))
 
-    page = Image.new("RGB", A4, "white")
-    draw = ImageDraw.Draw(page)
-    width = A4[0] - 2 * MARGIN
-    y = MARGIN
-    y = _para(draw, texts[0], font, 80, INK, y, width) + 10
-    y = _para(draw, texts[1], font, 46, GREY, y, width) + 30
-
-    qr = _qr_image(link, size=500)
-    page.paste(qr, ((A4[0] - qr.width) // 2, y))
-    y += qr.height + 10
-    latin = _font_for("en", link)
-    y = _para(draw, link.removeprefix("https://"), latin, 28, GREY, y, width) + 30
-
-    y = _para(draw, texts[2], font, 40, INK, y, width) + 20
-    y = _para(draw, texts[3], font, 36, INK, y, width) + 30
-    draw.line([(MARGIN, y), (A4[0] - MARGIN, y)], fill=GREY, width=3)
-    y = _para(draw, texts[4], font, 38, INK, y + 24, width) + 10
-    for line in texts[5:]:
-        y = _para(draw, line, font, 27, INK, y, width) + 4
-    if y > A4[1] - MARGIN // 2:
+    # Long translations get a smaller page, never a cut one: shrink until it fits.
+    for scale in (1.0, 0.9, 0.8, 0.7):
+        page, bottom = _layout(link, texts, font, scale)
+        if bottom <= A4[1] - MARGIN // 2:
+            break
+    else:
         raise PosterError(f"the text for {lang!r} does not fit on one page; shorten it")
 
     out = io.BytesIO()
@@ -109,6 +95,30 @@ def make_poster(
     else:
         page.save(out, "PNG", dpi=(DPI, DPI))
     return Poster(link, out.getvalue(), fmt)
+
+
+def _layout(link: str, texts: list[str], font: str, scale: float) -> tuple[Image.Image, int]:
+    """The page, and how far down its text reaches."""
+    page = Image.new("RGB", A4, "white")
+    draw = ImageDraw.Draw(page)
+    width = A4[0] - 2 * MARGIN
+
+    def para(text: str, path: str, size: int, fill: tuple[int, int, int], y: int) -> int:
+        return _para(draw, text, path, round(size * scale), fill, y, width)
+
+    y = para(texts[0], font, 80, INK, MARGIN) + 10
+    y = para(texts[1], font, 46, GREY, y) + 30
+    qr = _qr_image(link, size=round(500 * scale))
+    page.paste(qr, ((A4[0] - qr.width) // 2, y))
+    y += qr.height + 10
+    y = para(link.removeprefix("https://"), _font_for("en", link), 28, GREY, y) + 30
+    y = para(texts[2], font, 40, INK, y) + 20
+    y = para(texts[3], font, 36, INK, y) + 30
+    draw.line([(MARGIN, y), (A4[0] - MARGIN, y)], fill=GREY, width=3)
+    y = para(texts[4], font, 38, INK, y + 24) + 10
+    for line in texts[5:]:
+        y = para(line, font, 27, INK, y) + 4
+    return page, y
 
 
 def _qr_image(link: str, size: int) -> Image.Image:
