@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 from typing import Literal
 
 from bot.engine import Event, Stop
@@ -28,6 +29,8 @@ from bot.service import Conversations, Turn
 
 DeskMode = Literal["peer_assisted", "paper"]
 MODES: tuple[DeskMode, ...] = ("peer_assisted", "paper")
+STALE_AFTER = timedelta(hours=12)
+"""A desk untouched this long is closed, so no link outlives a shift."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,17 @@ class PeerDesks:
         await self.db.execute("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))
         await self.db.commit()
         return True
+
+    async def close_stale(self, idle: timedelta = STALE_AFTER) -> int:
+        """Close desks left open (a peer who walked away): the link goes with them."""
+        cutoff = (self.store.clock() - idle).astimezone(UTC).isoformat(timespec="seconds")
+        async with self.db.execute(
+            "SELECT peer_key FROM peer_desks WHERE updated_at < ?", (cutoff,)
+        ) as cur:
+            stale = [row[0] for row in await cur.fetchall()]
+        for peer_key in stale:
+            await self.close(peer_key)
+        return len(stale)
 
     # -- internals
 

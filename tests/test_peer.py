@@ -94,6 +94,22 @@ async def test_paper_form_skips_notice_reads_back_and_undo_deletes_it(
     assert await desks.undo(PEER) is False  # only the last form, and only once
 
 
+async def test_a_desk_left_open_for_a_shift_is_closed_with_its_form_kept(
+    tiny: Conversations, store: Store, clock
+) -> None:
+    from datetime import timedelta
+
+    desks = PeerDesks(tiny, CHANNEL)
+    await desks.open(PEER, "paper", None, "en")
+    await desks.handle(PEER, Choose("other"))
+    clock.now += timedelta(hours=11)
+    assert await desks.close_stale() == 0
+    clock.now += timedelta(hours=2)
+    assert await desks.close_stale() == 1
+    assert await desks.desk(PEER) is None
+    assert [(r["mode"], r["status"]) for r in await sessions(store)] == [("paper", "stopped")]
+
+
 async def test_undo_during_the_next_form_removes_the_previous_one_only(
     tiny: Conversations, store: Store
 ) -> None:

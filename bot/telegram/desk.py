@@ -8,9 +8,11 @@ or finish.  Paper forms end with a read-back of every stored answer first.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackContext
 
 from bot.engine import Event
@@ -124,11 +126,6 @@ def _next_label(mode: DeskMode) -> str:
 
 
 async def _close(message: object) -> None:
-    from contextlib import suppress
-
-    from telegram import Message
-    from telegram.error import BadRequest
-
     if isinstance(message, Message):
         with suppress(BadRequest):
             await message.edit_reply_markup(reply_markup=None)

@@ -78,8 +78,12 @@ async def daily_purge(context: Context) -> None:
 
 
 async def reminders(context: Context) -> None:
-    """One gentle reminder to each opted-in person who left feedback unfinished a day ago."""
+    """One gentle reminder to each opted-in person who left feedback unfinished a day ago.
+
+    Peer desks left open for a shift are closed here too.
+    """
     channel = _channel(context)
+    await channel.desks.close_stale()
     sent = await send_reminders(
         context.bot.send_message,
         channel.conversations.store,

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import CallbackContext
 
 from bot.report.queries import ReportQueries
+from bot.roles import STAFF_ROLES
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
 from bot.updates import Subscriber, broadcast, news, publish
 
@@ -112,7 +113,7 @@ async def on_update_tap(
     query = update.callback_query
     assert query is not None
     # The buttons are only ever shown to staff, but a tap is checked again: roles end.
-    allowed = await channel.roles.check(channel.key_of(update), frozenset({"staff", "admin"}))
+    allowed = await channel.roles.check(channel.key_of(update), STAFF_ROLES)
     if allowed is None or not (tap.tag == KEEP or tap.tag.removeprefix(SEND).isdigit()):
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
