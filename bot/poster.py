@@ -8,13 +8,15 @@ scripts are shaped properly) and writes PNG or a one-page PDF.
 Fonts: DejaVu Sans (shipped with matplotlib) covers Latin, Cyrillic and Arabic;
 Urdu, Punjabi, Gujarati and Bengali need the Noto fonts (Debian:
 ``fonts-noto-core``).  A language whose letters no installed font has is
-refused with that advice, rather than printed as empty boxes.
+refused with that advice, rather than printed as empty boxes.  A paragraph
+that mixes scripts (Bengali with "Telegram") is drawn in runs, a font each.
 """
 
 from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,7 +36,8 @@ INK, GREY = (20, 20, 20), (90, 90, 90)
 
 _NOTO = Path("/usr/share/fonts/truetype/noto")
 _FONT_NAMES = {
-    "ur": ["NotoNastaliqUrdu-Regular.ttf", "NotoSansArabic-Regular.ttf"],
+    # Naskh rather than Nastaliq: Nastaliq's tall, sloping lines collide on a poster.
+    "ur": ["NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf"],
     "ar": ["NotoSansArabic-Regular.ttf"],
     "pa": ["NotoSansGurmukhi-Regular.ttf"],
     "gu": ["NotoSansGujarati-Regular.ttf"],
@@ -79,11 +82,11 @@ def make_poster(
         catalogue.text("poster.helplines", lang),
         *helplines,
     ]
-    font = _font_for(lang, "".join(texts))
+    fonts = _fonts_for(lang, "".join(texts))
 
     # Long translations get a smaller page, never a cut one: shrink until it fits.
     for scale in (1.0, 0.9, 0.8, 0.7):
-        page, bottom = _layout(link, texts, font, scale)
+        page, bottom = _layout(link, texts, fonts, scale)
         if bottom <= A4[1] - MARGIN // 2:
             break
     else:
@@ -97,27 +100,27 @@ def make_poster(
     return Poster(link, out.getvalue(), fmt)
 
 
-def _layout(link: str, texts: list[str], font: str, scale: float) -> tuple[Image.Image, int]:
+def _layout(link: str, texts: list[str], fonts: list[str], scale: float) -> tuple[Image.Image, int]:
     """The page, and how far down its text reaches."""
     page = Image.new("RGB", A4, "white")
     draw = ImageDraw.Draw(page)
     width = A4[0] - 2 * MARGIN
 
-    def para(text: str, path: str, size: int, fill: tuple[int, int, int], y: int) -> int:
-        return _para(draw, text, path, round(size * scale), fill, y, width)
+    def para(text: str, size: int, fill: tuple[int, int, int], y: int) -> int:
+        return _para(draw, text, fonts, round(size * scale), fill, y, width)
 
-    y = para(texts[0], font, 80, INK, MARGIN) + 10
-    y = para(texts[1], font, 46, GREY, y) + 30
+    y = para(texts[0], 80, INK, MARGIN) + 10
+    y = para(texts[1], 46, GREY, y) + 30
     qr = _qr_image(link, size=round(500 * scale))
     page.paste(qr, ((A4[0] - qr.width) // 2, y))
     y += qr.height + 10
-    y = para(link.removeprefix("https://"), _font_for("en", link), 28, GREY, y) + 30
-    y = para(texts[2], font, 40, INK, y) + 20
-    y = para(texts[3], font, 36, INK, y) + 30
+    y = para(link.removeprefix("https://"), 28, GREY, y) + 30
+    y = para(texts[2], 40, INK, y) + 20
+    y = para(texts[3], 36, INK, y) + 30
     draw.line([(MARGIN, y), (A4[0] - MARGIN, y)], fill=GREY, width=3)
-    y = para(texts[4], font, 38, INK, y + 24) + 10
+    y = para(texts[4], 38, INK, y + 24) + 10
     for line in texts[5:]:
-        y = para(line, font, 27, INK, y) + 4
+        y = para(line, 27, INK, y) + 4
     return page, y
 
 
@@ -131,10 +134,15 @@ def _qr_image(link: str, size: int) -> Image.Image:
     return Image.open(buffer).convert("RGB")
 
 
+Run = tuple[str, str]
+"""Text and the font that draws it."""
+_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
+
+
 def _para(
     draw: ImageDraw.ImageDraw,
     text: str,
-    font_path: str,
+    fonts: list[str],
     size: int,
     fill: tuple[int, int, int],
     y: int,
@@ -143,36 +151,70 @@ def _para(
     """Draw wrapped, centred lines; returns the y below them.
 
     Each paragraph runs in the direction of its first letter, so an English
-    helpline on an Arabic poster still reads left to right.
+    helpline on an Arabic poster still reads left to right.  Pillow does not
+    fall back between fonts, so a paragraph no one font can write (Bengali
+    with "Telegram" in it) is drawn as runs, each in a font that has its letters.
     """
-    font = ImageFont.truetype(font_path, size, layout_engine=ImageFont.Layout.RAQM)
     direction = _direction(text)
-    for line in _wrap(draw, text, font, width, direction):
-        length = draw.textlength(line, font=font, direction=direction)
-        draw.text(((A4[0] - length) / 2, y), line, font=font, fill=fill, direction=direction)
-        y += int(size * 1.45)
+    faces = {
+        path: ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM) for path in fonts
+    }
+
+    def measure(runs: list[Run]) -> float:
+        return sum(draw.textlength(t, font=faces[f], direction=_direction(t)) for t, f in runs)
+
+    for line in _wrap(text, fonts, measure, width):
+        # Runs in different fonts share a baseline, placed by the tallest of them.
+        ascent = max(faces[f].getmetrics()[0] for _, f in line)
+        descent = max(faces[f].getmetrics()[1] for _, f in line)
+        x = (A4[0] - measure(line)) / 2
+        for run_text, path in reversed(line) if direction == "rtl" else line:
+            run_dir = _direction(run_text)
+            face = faces[path]
+            draw.text(
+                (x, y + ascent), run_text, font=face, fill=fill, direction=run_dir, anchor="ls"
+            )
+            x += draw.textlength(run_text, font=face, direction=run_dir)
+        y += max(int(size * 1.45), int((ascent + descent) * 1.1))
     return y
 
 
 def _wrap(
-    draw: ImageDraw.ImageDraw,
-    text: str,
-    font: ImageFont.FreeTypeFont,
-    width: int,
-    direction: str,
-) -> list[str]:
-    lines: list[str] = []
+    text: str, fonts: list[str], measure: Callable[[list[Run]], float], width: int
+) -> list[list[Run]]:
+    lines: list[list[Run]] = []
     for paragraph in text.splitlines():
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}".strip()
-            if line and draw.textlength(trial, font=font, direction=direction) > width:
-                lines.append(line)
+            if line and measure(_runs(trial, fonts)) > width:
+                lines.append(_runs(line, fonts))
                 line = word
             else:
                 line = trial
-        lines.append(line)
+        lines.append(_runs(line, fonts))
     return lines
+
+
+def _runs(text: str, fonts: list[str]) -> list[Run]:
+    """One run when a single font has every letter; else runs by the font that has each."""
+    whole = next((f for f in fonts if _needed(text) <= _coverage(f)), None)
+    if whole is not None:
+        return [(text, whole)]
+    runs: list[Run] = []
+    for ch in text.translate(_ISOLATES):
+        neutral = unicodedata.category(ch)[0] in "ZPNCS"
+        if runs and (
+            ord(ch) in _coverage(runs[-1][1]) and (neutral or runs[-1][1] == _first(ch, fonts))
+        ):
+            runs[-1] = (runs[-1][0] + ch, runs[-1][1])
+        else:
+            runs.append((ch, _first(ch, fonts)))
+    return runs
+
+
+def _first(ch: str, fonts: list[str]) -> str:
+    return next((f for f in fonts if ord(ch) in _coverage(f)), fonts[-1])
 
 
 def _direction(text: str) -> str:
@@ -185,16 +227,20 @@ def _direction(text: str) -> str:
     return "ltr"
 
 
-def _font_for(lang: str, text: str) -> str:
-    """The first font that has every letter of ``text``; PosterError if none has."""
-    needed = {ord(ch) for ch in text if unicodedata.category(ch)[0] not in "CZ"}
-    for path in _candidates(lang):
-        if needed <= _coverage(str(path)):
-            return str(path)
-    raise PosterError(
-        f"no installed font has every letter needed for {lang!r}: install the Noto fonts"
-        " (Debian/Ubuntu: apt-get install fonts-noto-core)"
-    )
+def _needed(text: str) -> set[int]:
+    return {ord(ch) for ch in text if unicodedata.category(ch)[0] not in "CZ"}
+
+
+def _fonts_for(lang: str, text: str) -> list[str]:
+    """Fonts that between them have every letter of ``text``; PosterError if they don't."""
+    fonts = [str(path) for path in _candidates(lang)]
+    missing = _needed(text) - frozenset().union(*(_coverage(f) for f in fonts))
+    if missing:
+        raise PosterError(
+            f"no installed font has every letter needed for {lang!r}: install the Noto fonts"
+            " (Debian/Ubuntu: apt-get install fonts-noto-core)"
+        )
+    return fonts
 
 
 def _candidates(lang: str) -> list[Path]:

@@ -12,7 +12,7 @@ from PIL import Image
 from bot import cli
 from bot.config import Settings
 from bot.i18n import load_catalogue
-from bot.poster import A4, PosterError, _font_for, make_poster
+from bot.poster import A4, PosterError, _fonts_for, make_poster
 
 CATALOGUE = load_catalogue()
 
@@ -71,4 +71,17 @@ def test_cli_png_decodes_and_bad_site_or_language_is_a_clear_error(
 
 def test_a_language_no_installed_font_can_write_is_refused_not_boxed() -> None:
     with pytest.raises(PosterError, match="fonts-noto-core"):
-        _font_for("xx", "\U0001e900")  # Adlam: in no font we look for
+        _fonts_for("xx", "\U0001e900")  # Adlam: in no font we look for
+
+
+NOTO = Path("/usr/share/fonts/truetype/noto")
+
+
+@pytest.mark.skipif(
+    not (NOTO / "NotoSansBengali-Regular.ttf").exists(), reason="needs fonts-noto-core"
+)
+@pytest.mark.parametrize("lang", ["bn", "pa", "gu", "ur"])
+def test_scripts_that_need_noto_mix_fonts_and_still_decode(settings: Settings, lang: str) -> None:
+    """Bengali with "Telegram" in it: no one font has both, so the text is drawn in runs."""
+    poster = make_poster(settings, CATALOGUE, "peterborough_hub", lang)
+    assert decoded(poster.data) == ["https://t.me/your_feedback_bot?start=site_peterborough_hub"]
