@@ -242,3 +242,17 @@ async def test_delete_removes_the_opt_in_too(bot, api):
     await user.tap("Yes, delete my answers")
     async with bot.store.db.execute("SELECT count(*) FROM subscribers") as cur:
         assert (await cur.fetchone())[0] == 0
+
+
+async def test_assisted_person_chooses_their_own_language(settings, api):
+    running = await RunningBot(settings, api).start()  # the shipped flows, 13 languages
+    try:
+        peer = await member(running, api, "peer", "huntingdon_hub")
+        shown = await peer.send("/assist")
+        assert "Polski" in shown[-1].labels
+        shown = await peer.tap("Polski")
+        assert shown[-1].labels[0].startswith("Tak")  # the notice, in the person's language
+        [row] = await sessions(running)
+        assert (row["mode"], row["site"]) == ("peer_assisted", "huntingdon_hub")
+    finally:
+        await running.stop()
