@@ -15,7 +15,7 @@ import logging
 import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from telegram.error import BadRequest, Forbidden, RetryAfter
@@ -156,8 +156,8 @@ async def deliver(send: Send, chat_id: int, text: str) -> bool | None:
         except RetryAfter as exc:
             if attempt:
                 return None
-            wait = exc.retry_after
-            await asyncio.sleep(wait.total_seconds() if hasattr(wait, "total_seconds") else wait)
+            wait = exc.retry_after  # seconds, or a timedelta once PTB_TIMEDELTA is on
+            await asyncio.sleep(wait.total_seconds() if isinstance(wait, timedelta) else wait)
     return None
 
 

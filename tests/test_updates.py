@@ -113,3 +113,28 @@ async def test_no_reminder_for_finished_or_long_forgotten_sessions(
     await quiet_session(tiny, key_of(CHAT))
     clock.now += timedelta(days=8)
     assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+
+
+async def test_deliver_waits_once_when_telegram_still_asks_to_slow_down() -> None:
+    from telegram.error import Forbidden, RetryAfter
+
+    from bot.updates import deliver
+
+    calls: list[int] = []
+
+    async def busy_once(chat_id: int, text: str) -> None:
+        calls.append(chat_id)
+        if len(calls) == 1:
+            raise RetryAfter(0)
+
+    assert await deliver(busy_once, 1, "hi") is True and calls == [1, 1]
+
+    async def always_busy(chat_id: int, text: str) -> None:
+        raise RetryAfter(0)
+
+    assert await deliver(always_busy, 1, "hi") is None
+
+    async def blocked(chat_id: int, text: str) -> None:
+        raise Forbidden("Forbidden: bot was blocked by the user")
+
+    assert await deliver(blocked, 1, "hi") is False
