@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.i18n import load_catalogue
+from bot.i18n import FSI, PDI, load_catalogue
 from bot.report.export import build_public, export_files, network_languages, weekly_summary_text
 from bot.report.period import parse_week
 from bot.report.queries import ReportQueries
-from bot.report.render_network import network_parts
+from bot.report.render_network import network_html, network_parts
 from bot.report.synth import Response, write
 
 WEEK = parse_week("2026-W47")
@@ -27,6 +27,16 @@ async def test_network_report_says_so_when_nothing_changed(store, settings, flow
     assert ("h3", "Waiting times") in parts
     assert ("quote", "I waited weeks") in parts
     assert any("nothing new to tell you" in t for t in texts)
+
+
+async def test_arabic_network_report_reads_right_to_left_in_arabic(store, settings, flows):
+    await write(store, flows, [comment("انتظرت أسابيع", lang="ar") for _ in range(6)])
+    report = await build_public(store, settings, WEEK)
+    arabic = network_html(report, load_catalogue(), "ar")
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "<h1>ما أخبرتمونا به</h1>" in arabic
+    assert f"عدد الأشخاص الذين شاركوا آراءهم: {FSI}6{PDI}." in arabic
+    assert '<html lang="en" dir="ltr">' in network_html(report, load_catalogue(), "en")
 
 
 async def test_network_report_shows_staff_updates_for_the_period(store, settings, flows):

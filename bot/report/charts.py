@@ -12,9 +12,8 @@ import io
 import re
 
 import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from bot.report.model import PublicReport, Row, Table
 
@@ -33,7 +32,7 @@ LEGEND = {
 }
 ROW_IN = 0.32
 
-plt.rcParams.update(
+matplotlib.rcParams.update(
     {
         "svg.fonttype": "none",
         "font.family": "sans-serif",
@@ -74,7 +73,9 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     if not isinstance(report, PublicReport):
         raise TypeError("charts are drawn only from a suppressed PublicReport")
     rows = [r for r in table.rows if r.base is not None and r.base.count]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.7 + ROW_IN * max(len(rows), 1)))
+    # A bare Figure, not pyplot: no global state, so charts can be drawn off the event loop.
+    fig = Figure(figsize=(WIDTH_IN, 0.7 + ROW_IN * max(len(rows), 1)))
+    ax = fig.subplots()
     labels = []
     for y, row in enumerate(rows):
         n = row.base.count if row.base and row.base.count is not None else None
@@ -123,7 +124,7 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     ax.tick_params(axis="y", length=0)
     scale = table.scale or "agree"
     names = [LEGEND[scale][i] for i in range(5)]
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in reversed(COLOURS)]
+    handles = [Rectangle((0, 0), 1, 1, color=c) for c in reversed(COLOURS)]
     fig.legend(
         handles,
         names,
@@ -138,7 +139,6 @@ def likert_chart(report: PublicReport, table: Table) -> str:
     fig.tight_layout(rect=(0, 0, 1, top))
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
-    plt.close(fig)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     # Scale with the page instead of a fixed size in points.

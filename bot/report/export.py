@@ -7,6 +7,7 @@ Both go through ``build_public``, so suppression is never skipped.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -95,6 +96,20 @@ async def export_files(
     step = progress or (lambda _label: None)
     report = await build_public(store, settings, period, step)
     folder = out_dir / period.label.replace(" ", "_")
+    # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
+    # for staff keeps answering everyone else.
+    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
+    await _record_export(store, actor=actor, period=period, audience=audience, files=written)
+    return written
+
+
+def _render_files(
+    report: PublicReport,
+    audience: Audience,
+    formats: list[str],
+    folder: Path,
+    step: Callable[[str], None],
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
@@ -125,7 +140,6 @@ async def export_files(
             path = folder / "report.xlsx"
             write_xlsx(report, path)
             written.append(path)
-    await _record_export(store, actor=actor, period=period, audience=audience, files=written)
     return written
 
 
