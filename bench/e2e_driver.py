@@ -122,6 +122,9 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     late: int = 0
     """Paced updates that could not go on time because every person was busy."""
+    bot_cpu: float = 0.0
+    driver_cpu: float = 0.0
+    """CPU seconds used meanwhile by the bot's process and by the server + people's one."""
 
     @property
     def rate(self) -> float:
@@ -216,6 +219,12 @@ class BotProcess:
                 raise RuntimeError(f"the {self.kind} bot did not start polling")
             await asyncio.sleep(0.02)
         return self
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the bot process has used so far."""
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     async def stop(self) -> None:
         if self.proc is None:

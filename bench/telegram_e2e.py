@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -48,7 +49,10 @@ async def bench_one(
     try:
         await run_people(server, first_id, WARM_UP_PEOPLE)
         calls_before = Counter(server.api.calls)
+        bot_cpu, driver_cpu = bot.cpu_seconds(), time.process_time()
         peak = await run_people(server, first_id + 1000, args.people)
+        peak.bot_cpu = bot.cpu_seconds() - bot_cpu
+        peak.driver_cpu = time.process_time() - driver_cpu
         calls = Counter(server.api.calls) - calls_before
         steady = await run_paced(server, first_id + 100_000, args.rate, args.seconds)
     finally:
@@ -59,6 +63,8 @@ async def bench_one(
 
 
 async def main(args: argparse.Namespace) -> None:
+    if args.profile_dir:
+        Path(args.profile_dir).mkdir(parents=True, exist_ok=True)
     server = await Server().start()
     results: dict[str, tuple[Result, Result, float]] = {}
     try:
@@ -72,6 +78,10 @@ async def main(args: argparse.Namespace) -> None:
     print(f"{len(SCRIPT)} updates per person; the bot in its own process, server and people here")
     for kind, (peak, steady, per_update) in results.items():
         print(line(kind, "maximum", peak) + f"; {per_update:.2f} Bot API calls per update")
+        print(
+            f"{'':17} CPU per update: bot {peak.bot_cpu / peak.updates * 1000:.2f} ms, "
+            f"fake server + people {peak.driver_cpu / peak.updates * 1000:.2f} ms"
+        )
         print(line(kind, f"{args.rate:g}/s", steady))
     if "ours" in results and "baseline" in results:
         ratio = results["ours"][0].rate / results["baseline"][0].rate

@@ -17,6 +17,8 @@ from bot.config import Settings, Telegram
 from bot.privacy import load_secret
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
+from bot.telegram.http import AiohttpRequest
+from bot.telegram.ordering import PerPersonOrder
 
 __all__ = ["CHANNEL", "TelegramChannel", "build_application", "serve", "start_bot", "stop_bot"]
 
@@ -35,12 +37,17 @@ def build_application(
     """One place where handlers meet PTB.  No persistence: the database is the persistence.
 
     ``base_url`` points at another Bot API server, e.g. ``http://127.0.0.1:8081/bot``
-    (the token is appended).  The rate limiter retries after RetryAfter.
+    (the token is appended).  The rate limiter retries after RetryAfter.  Updates
+    from different people are handled concurrently, each person's in order, over
+    aiohttp (``bot/telegram/http.py`` says why).
     """
     builder = (
         Application.builder()
         .token(token)
         .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerPersonOrder(channel.person_of))
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .application_class(application_class)
     )
     if base_url:

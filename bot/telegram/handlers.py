@@ -101,6 +101,14 @@ class TelegramChannel:
     def key(self, user_id: int) -> str:
         return respondent_key(self.secret, CHANNEL, user_id)
 
+    def person_of(self, update: Update) -> str | None:
+        """Whose turn an update is, by key: their updates are handled one at a time."""
+        if update.effective_user is not None:
+            return self.key(update.effective_user.id)
+        if update.effective_chat is not None:
+            return respondent_key(self.secret, "telegram-group", update.effective_chat.id)
+        return None
+
     async def publish_commands(self, bot: Any) -> None:
         """The command menu, in the default language and in each other enabled one."""
         for lang in self.settings.languages:
@@ -194,25 +202,26 @@ class TelegramChannel:
         query = update.callback_query
         assert query is not None
         tap = parse_tap(query.data)
-        lang = await self._lang(update)
+        # The language is looked up only when needed: most taps are answers, and each
+        # lookup is a trip to the database.
         if tap is None:
-            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            await self._alert(update, "telegram.bad_button")
             return
         if tap.action in (DELETE_YES, DELETE_NO):
-            await self._confirm_delete(update, context, tap, lang)
+            await self._confirm_delete(update, context, tap, await self._lang(update))
             return
         if tap.action == LANGUAGE:
-            await self._pick_language(update, context, tap, lang)
+            await self._pick_language(update, context, tap, await self._lang(update))
             return
         key = self._key_of(update)
         prompt = await self.conversations.current_prompt(key, CHANNEL)
         if prompt is None or tap.tag != step_tag(prompt.step_id):
-            await query.answer(self._t("telegram.old_question", lang), show_alert=True)
+            await self._alert(update, "telegram.old_question")
             await self._edit(query.message, markup=None)
             return
         event = _event(tap, prompt)
         if event is None:
-            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            await self._alert(update, "telegram.bad_button")
             return
         turn = await self.conversations.handle(key, CHANNEL, event)
         await query.answer()
@@ -225,6 +234,12 @@ class TelegramChannel:
             record = record_text(prompt, tap, self._t("telegram.skipped", turn.lang))
             await self._answered(context, query.message, record)
         await self.show(update, context, turn)
+
+    async def _alert(self, update: Update, message_key: str) -> None:
+        """Answer a tap with a pop-up, in the person's language."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer(self._t(message_key, await self._lang(update)), show_alert=True)
 
     async def _pick_language(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
         query = update.callback_query
