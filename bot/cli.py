@@ -14,6 +14,7 @@ from bot import cli_admin
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
+from bot.report.cli import add_parsers as add_report_parsers
 from bot.sources import SourceError, SourceErrors
 from bot.store import FlowChanged
 
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
+    COMMANDS.update(add_report_parsers(sub))
     return parser
 
 
@@ -140,6 +142,13 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         errors.extend(exc.errors)
     errors.extend(check_catalogue(settings.languages))
+    if (settings.flows_dir / "themes.yaml").exists():
+        from bot.report.themes import load_codebook
+
+        try:
+            load_codebook(settings.flows_dir)
+        except SourceErrors as exc:
+            errors.extend(exc.errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:

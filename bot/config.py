@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -63,6 +64,37 @@ class Telegram(_Strict):
     webhook: Webhook = Webhook()
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Reports(_Strict):
+    """Where and when the bot sends the weekly summary on its own."""
+
+    staff_chat_ids: list[int] = []
+    weekly_day: Weekday = "mon"
+    weekly_time: str = "09:00"
+    timezone: str = "Europe/London"
+
+    @field_validator("weekly_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not _HH_MM.match(value):
+            raise ValueError("write the time as HH:MM on a 24-hour clock, e.g. 09:00")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use a name like Europe/London"
+            ) from None
+        return value
+
+
 class Settings(BaseSettings):
     """Validated settings; unknown keys are errors so typos never pass silently."""
 
@@ -92,6 +124,7 @@ class Settings(BaseSettings):
     helplines: dict[str, list[Helpline]] = {}
     risk_phrases: dict[str, list[str]] = {}
     telegram: Telegram = Telegram()
+    reports: Reports = Reports()
 
     @classmethod
     def settings_customise_sources(

@@ -117,6 +117,20 @@ async def forget_join_attempts(store: Store, older_than: timedelta) -> int:
     return cur.rowcount
 
 
+async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> int:
+    """Drop one person's /join tries (for /delete), except failures inside the lockout window.
+
+    Those few stay until they age out (within ``window``): dropping them would
+    let anyone reset the lockout by sending /delete between guesses.
+    """
+    cur = await store.db.execute(
+        "DELETE FROM join_attempts WHERE respondent_key = ? AND (ok = 1 OR at <= ?)",
+        (key, _iso(store.clock() - window)),
+    )
+    await store.db.commit()
+    return cur.rowcount
+
+
 def new_code() -> str:
     groups = (
         "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(CODE_GROUPS)

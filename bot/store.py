@@ -8,6 +8,7 @@ adapter shows the next question.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
@@ -88,7 +89,11 @@ class Store:
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
         if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         db = await aiosqlite.connect(str(path))
         db.row_factory = aiosqlite.Row
         await db.execute("PRAGMA journal_mode=WAL")

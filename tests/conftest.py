@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, load_settings
-from bot.flows import load_flows
+from bot.flows import Flow, load_flows
 from bot.service import Conversations, open_conversations, option_ids
 from bot.store import Store
 
@@ -35,6 +35,11 @@ def settings(tmp_path: Path) -> Settings:
     return base.model_copy(
         update={"database": tmp_path / "feedback.db", "flows_dir": ROOT / "flows"}
     )
+
+
+@pytest.fixture
+def flows(settings: Settings) -> dict[str, Flow]:
+    return load_flows(settings.flows_dir, settings.languages, option_ids(settings))
 
 
 @pytest.fixture

@@ -78,3 +78,20 @@ def test_cli_exits_non_zero_naming_the_file(
     assert main(["--config", str(path), "check-flows"]) == 1
     err = capsys.readouterr().err
     assert f"Config error in {path}" in err and "langauges: unknown field" in err
+
+
+def test_reports_section_defaults_and_bad_values(tmp_path: Path) -> None:
+    reports = load_settings(Path(__file__).parent.parent / "config.yaml").reports
+    assert (reports.weekly_day, reports.weekly_time, reports.timezone) == (
+        "mon",
+        "09:00",
+        "Europe/London",
+    )
+    path = write(tmp_path, "reports:\n  staff_chat_ids: [-1001234]\n  weekly_time: '9am'\n")
+    with pytest.raises(SourceErrors, match=r":3: reports.weekly_time: .*HH:MM"):
+        load_settings(path)
+    path = write(tmp_path, "reports:\n  timezone: Europe/Cambridge\n  weekly_day: monday\n")
+    with pytest.raises(SourceErrors) as info:
+        load_settings(path)
+    assert "reports.timezone: Value error, unknown time zone 'Europe/Cambridge'" in str(info.value)
+    assert ":3: reports.weekly_day: Input should be 'mon'" in str(info.value)

@@ -29,6 +29,7 @@ async def test_migrations_on_empty_then_existing_db(tmp_path: Path) -> None:
     await store.db.commit()
     await store.close()
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+    assert db.stat().st_mode & 0o777 == 0o600  # answers are readable by the owner only
 
     store = await Store.open(db)
     assert await store.migrate() == []

@@ -18,6 +18,8 @@ from bot.privacy import load_secret
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
+from bot.telegram.jobs import schedule
+from bot.telegram.logsafe import withhold_payloads
 from bot.telegram.ordering import PerPersonOrder
 
 __all__ = ["CHANNEL", "TelegramChannel", "build_application", "serve", "start_bot", "stop_bot"]
@@ -40,7 +42,9 @@ def build_application(
     (the token is appended).  The rate limiter retries after RetryAfter.  Updates
     from different people are handled concurrently, each person's in order, over
     aiohttp (``bot/telegram/http.py`` says why).
+    The weekly summary and daily purge are put on the job queue here.
     """
+    withhold_payloads()
     builder = (
         Application.builder()
         .token(token)
@@ -56,6 +60,7 @@ def build_application(
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
+    schedule(app, channel)
     return app
 
 

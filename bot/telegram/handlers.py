@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -36,8 +37,11 @@ from telegram.ext import (
 
 from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
 from bot.privacy import respondent_key
+from bot.roles import Roles, forget_join_attempts_of, join_reply
 from bot.service import LANG_CHOICE, Conversations, Turn
+from bot.telegram import staff
 from bot.telegram.flood import FloodGate, Verdict
+from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
     BACK,
     CHOOSE,
@@ -58,6 +62,8 @@ from bot.telegram.layout import (
 
 CHANNEL = "telegram"
 COMMANDS = ("start", "help", "privacy", "language", "stop", "delete")
+"""The public menu.  /join works for anyone but is not listed: staff are told of it."""
+UNKNOWN_COMMAND = "telegram.unknown_command"
 OPEN_PROMPT = "open_prompt"
 """chat_data key: (message id, step id) of the question whose keyboard is live."""
 
@@ -73,6 +79,13 @@ class TelegramChannel:
         self.secret = secret
         self.flood = flood or FloodGate()
         self._groups_told: set[str] = set()
+        self.roles = Roles(
+            conversations.store,
+            secret,
+            max_attempts=self.settings.join_max_attempts,
+            window=timedelta(minutes=self.settings.join_window_minutes),
+        )
+        self.gate = RoleGate(self.roles, self.key_of, self.reply_with(UNKNOWN_COMMAND))
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""
@@ -80,7 +93,13 @@ class TelegramChannel:
         new = filters.UpdateType.MESSAGE
         commands = [
             CommandHandler(name, getattr(self, f"on_{name}"), filters=private & new)
-            for name in COMMANDS
+            for name in (*COMMANDS, "join")
+        ]
+        commands += [
+            CommandHandler(
+                name, self.gate.wrap(name, getattr(self, f"on_{name}")), filters=private & new
+            )
+            for name in PRIVILEGED
         ]
         media = filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
         personal = filters.LOCATION | filters.VENUE | filters.CONTACT
@@ -90,7 +109,7 @@ class TelegramChannel:
             (-1, TypeHandler(Update, self.guard)),
             (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
             *((0, handler) for handler in commands),
-            (0, MessageHandler(filters.COMMAND, self.reply_with("telegram.unknown_command"))),
+            (0, MessageHandler(filters.COMMAND, self.reply_with(UNKNOWN_COMMAND))),
             (0, CallbackQueryHandler(self.on_tap)),
             (0, MessageHandler(filters.TEXT & new, self.on_text)),
             (0, MessageHandler(media, self.reply_with("telegram.voice"))),
@@ -108,6 +127,15 @@ class TelegramChannel:
         if update.effective_chat is not None:
             return respondent_key(self.secret, "telegram-group", update.effective_chat.id)
         return None
+
+    def key_of(self, update: Update) -> str:
+        return self._key_of(update)
+
+    async def lang_of(self, update: Update) -> str:
+        return await self._lang(update)
+
+    def text(self, message_key: str, lang: str, **values: object) -> str:
+        return self._t(message_key, lang, **values)
 
     async def publish_commands(self, bot: Any) -> None:
         """The command menu, in the default language and in each other enabled one."""
@@ -190,6 +218,25 @@ class TelegramChannel:
             context, _chat_id(update), self._t("telegram.delete_confirm", lang), buttons
         )
 
+    async def on_join(self, update: Update, context: Context) -> None:
+        """Redeem an invite code.  The code is never logged: it is a password until used."""
+        typed = " ".join(context.args or [])
+        if not typed:
+            await self._reply(update, context, "join.usage")
+            return
+        result = await self.roles.join(self._key_of(update), typed)
+        log.info("a /join attempt: %s", result.status)
+        lang = await self._lang(update)
+        await self._say(context, _chat_id(update), join_reply(self.catalogue, result, lang))
+
+    # -- staff and peer commands (behind the role gate: see bot.telegram.gate)
+
+    async def on_summary(self, update: Update, context: Context) -> None:
+        await staff.on_summary(self, update, context)
+
+    async def on_export(self, update: Update, context: Context) -> None:
+        await staff.on_export(self, update, context)
+
     # -- answers
 
     async def on_text(self, update: Update, context: Context) -> None:
@@ -270,7 +317,9 @@ class TelegramChannel:
             await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
             await self._reply(update, context, "telegram.delete_kept", lang=lang)
             return
-        removed = await self.conversations.forget(self._key_of(update))
+        key = self._key_of(update)
+        removed = await self.conversations.forget(key)
+        await forget_join_attempts_of(self.conversations.store, key, self.roles.window)
         chosen = self._t("telegram.delete_yes", lang)
         await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
         await self._close_open_prompt(context, _chat_id(update))

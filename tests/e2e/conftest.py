@@ -51,10 +51,12 @@ class RunningBot:
         self.clock = SteppingClock()
         self.conversations: Conversations | None = None
         self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
+        self.channel: TelegramChannel | None = None
 
     async def start(self) -> RunningBot:
         self.conversations = await self.opener(self.settings)
         channel = TelegramChannel(self.conversations, SECRET, FloodGate(clock=self.clock))
+        self.channel = channel
         # No outbound pacing in tests (there is no real Telegram to protect), but the
         # same limiter class, so RetryAfter is retried as in production.
         limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)

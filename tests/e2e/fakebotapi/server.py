@@ -27,7 +27,7 @@ BOT_USER = {
 }
 STEP_TIMEOUT = 10.0
 # Form fields PTB sends as plain strings; every other field is JSON-encoded.
-_STRING_FIELDS = {"text", "callback_query_id", "url", "secret_token", "language_code"}
+_STRING_FIELDS = {"text", "callback_query_id", "url", "secret_token", "language_code", "caption"}
 
 
 class ApiError(Exception):
@@ -54,6 +54,8 @@ class FakeBotAPI:
         self.sent: list[dict[str, Any]] = []
         """Bot messages in the order sent (the dicts in ``messages``)."""
         self.callback_answers: dict[str, dict[str, Any]] = {}
+        self.documents: list[dict[str, Any]] = []
+        """Files the bot sent: chat_id, file_name, content (bytes), caption."""
         self.commands: dict[str | None, list[dict[str, str]]] = {}
         self.calls: list[str] = []
         self.webhook_url = ""
@@ -221,6 +223,35 @@ class FakeBotAPI:
             self._changed.notify_all()
         return message
 
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:
+        """A multipart upload, as PTB sends a local file or bytes."""
+        upload = params.get("document")
+        if not isinstance(upload, web.FileField):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        chat_id = int(params["chat_id"])
+        content = upload.file.read()
+        document = {
+            "file_id": f"doc-{len(self.documents) + 1}",
+            "file_unique_id": f"u{len(self.documents) + 1}",
+            "file_name": upload.filename,
+            "file_size": len(content),
+        }
+        self.documents.append(
+            {
+                "chat_id": chat_id,
+                "file_name": upload.filename,
+                "content": content,
+                "caption": params.get("caption"),
+            }
+        )
+        return {
+            "message_id": self.next_message_id(),
+            "date": int(time.time()),
+            "chat": _chat(chat_id),
+            "from": BOT_USER,
+            "document": document,
+        }
+
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         message = self._message(params)
         markup = params.get("reply_markup") or None
@@ -243,6 +274,9 @@ class FakeBotAPI:
         return True
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        scope = params.get("scope") or {"type": "default"}
+        if scope.get("type") != "default":
+            raise ApiError(400, "Bad Request: only the default scope is faked")
         self.commands[params.get("language_code")] = params["commands"]
         return True
 

@@ -44,19 +44,30 @@ class FakeUser:
         user_id: int,
         *,
         first_name: str = "Sam",
+        last_name: str | None = None,
+        username: str | None = None,
         language_code: str | None = "en",
         group: int | None = None,
     ):
         self.api = api
         self.id = user_id
         self.profile: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
-        if language_code:
-            self.profile["language_code"] = language_code
+        for field_name, value in (
+            ("last_name", last_name),
+            ("username", username),
+            ("language_code", language_code),
+        ):
+            if value:
+                self.profile[field_name] = value
         self.chat = (
             {"id": group, "type": "group", "title": "Recovery group"}
             if group
             else {"id": user_id, "type": "private", "first_name": first_name}
         )
+        if not group:
+            self.chat.update(
+                {k: self.profile[k] for k in ("last_name", "username") if k in self.profile}
+            )
         self.last_query_id = ""
 
     # -- what the person does

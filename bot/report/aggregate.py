@@ -1,0 +1,434 @@
+"""From grouped counts to a raw ``Report``: percentages, tables and their relations.
+
+Percentage rules (stated in every report's method note):
+- a Likert percentage's base is the respondents who answered the question,
+  leaving out "prefer not to say", which is counted on its own;
+- % agree (top two) and % disagree (bottom two) are computed from the summed
+  counts, not by adding rounded percentages;
+- every percentage is rounded half up to a whole number, so the five parts
+  may add to 99 or 101.
+Question wording comes from the stored snapshot of the flow version each
+answer was given in, never from the flow files on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+from bot.config import Settings
+from bot.flows import Flow, MultiStep
+from bot.i18n import Catalogue
+from bot.report.likert import journey_table, likert_tables
+from bot.report.model import (
+    NOT_STATED,
+    Cell,
+    Quote,
+    Report,
+    Row,
+    Table,
+    ThemeInfo,
+    Update,
+)
+from bot.report.period import Period
+from bot.report.queries import AnswerCount, ReportQueries, SessionCount
+from bot.report.tables import Labels, Question, TableSet, pct
+from bot.report.themes import Codebook
+from bot.store import Store
+
+Progress = Callable[[str], None]
+
+
+class ReportBuilder:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        codebook: Codebook,
+        catalogue: Catalogue,
+        progress: Progress | None = None,
+    ):
+        self.store = store
+        self.q = ReportQueries(store)
+        self.settings = settings
+        self.codebook = codebook
+        self.catalogue = catalogue
+        self.labels = Labels(settings, catalogue)
+        self.progress = progress or (lambda _label: None)
+        self._flows: dict[tuple[str, int], Flow | None] = {}
+
+    async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
+        """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
+        self.progress("tagging comments")
+        await self.q.tag_comments(period, self.codebook)
+        b = TableSet()
+        self.progress("counting responses")
+        sessions = await self.q.sessions(period)
+        self._headline(b, sessions)
+        self.progress("counting answers")
+        counts = await self.q.answer_counts(period)
+        likert = [c for c in counts if c.kind == "likert"]
+        questions = await self._likert_questions(likert)
+        likert_tables(b, self.labels, likert, questions)
+        journey_table(b, self.labels, likert, questions)
+        await self._open(b, counts, sessions)
+        if not for_comparison:
+            await self._multi(b, period, counts)
+        self.progress("counting themes")
+        await self._themes(b, period, sum(s.commented for s in sessions))
+        self._languages(b, counts)
+        risk = sum(s.risk for s in sessions)
+        b.add(
+            Table(
+                id="risk",
+                kind="risk",
+                title="Comments flagged for risk",
+                columns=["respondents"],
+                labels={"respondents": "Respondents whose words raised a risk flag"},
+                rows=[Row(key="all", label="All", cells={"respondents": Cell(count=risk)})],
+            )
+        )
+        quotes = [
+            Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
+            for r in ([] if for_comparison else await self.q.quotes(period))
+        ]
+        updates = [
+            Update(text=text, lang=lang, dated=dated)
+            for _, text, lang, dated in ([] if for_comparison else await self.q.updates(period))
+        ]
+        return Report(
+            period=period,
+            previous_period=period.previous(),
+            generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            threshold=self.settings.suppression_threshold,
+            tables=b.tables,
+            relations=b.relations,
+            themes=[ThemeInfo(id=t.id, label=t.label) for t in self.codebook.themes],
+            quotes=quotes,
+            updates=updates,
+            languages=self.labels.language_status(),
+            codebook_version=self.codebook.version,
+        )
+
+    # -- flows
+
+    async def _flow(self, flow_id: str, version: int) -> Flow | None:
+        key = (flow_id, version)
+        if key not in self._flows:
+            self._flows[key] = await self.store.flow_snapshot(flow_id, version)
+        return self._flows[key]
+
+    async def _question(self, flow_id: str, version: int, step_id: str) -> Question | None:
+        flow = await self._flow(flow_id, version)
+        if flow is None:
+            return None
+        try:
+            step = flow.step(step_id)
+        except KeyError:
+            return None
+        return Question(
+            flow_id, step_id, step.text.get("en", step_id), flow.position(step_id), step
+        )
+
+    async def _questions(
+        self, keys: Iterable[tuple[str, int, str]]
+    ) -> dict[tuple[str, str], Question]:
+        """One question per (flow, step), worded as in the newest version answered."""
+        found: dict[tuple[str, str], tuple[int, Question]] = {}
+        for flow_id, version, step_id in keys:
+            question = await self._question(flow_id, version, step_id)
+            if question is None:
+                continue
+            held = found.get((flow_id, step_id))
+            if held is None or version > held[0]:
+                found[(flow_id, step_id)] = (version, question)
+        ordered = sorted(found.values(), key=lambda v: (v[1].flow_id, v[1].position))
+        return {(q.flow_id, q.step_id): q for _, q in ordered}
+
+    # -- headline
+
+    def _headline(self, b: TableSet, sessions: list[SessionCount]) -> None:
+        total = sum(s.n for s in sessions)
+        completed = sum(s.n for s in sessions if s.completed)
+        b.add(
+            Table(
+                id="headline",
+                kind="headline",
+                title="Responses",
+                columns=["completed", "not_completed"],
+                labels={"completed": "Completed", "not_completed": "Stopped or unfinished"},
+                pct_columns=["completed", "not_completed"],
+                base_label="Responses",
+                rows=[
+                    Row(
+                        key="all",
+                        label="All responses",
+                        base=Cell(count=total),
+                        cells={
+                            "completed": Cell(count=completed, pct=pct(completed, total)),
+                            "not_completed": Cell(
+                                count=total - completed, pct=pct(total - completed, total)
+                            ),
+                        },
+                    )
+                ],
+            )
+        )
+        b.relate(
+            ("headline", "overall", "all", "base"),
+            [("headline", "overall", "all", c) for c in ("completed", "not_completed")],
+        )
+        splits = [
+            ("mode", "How people answered", lambda s: s.mode),
+            ("respondent_group", "Who answered", lambda s: s.respondent_group),
+            ("area", "Area", lambda s: s.area),
+            ("site", "Service or hub", lambda s: s.site),
+            ("lang", "Interface language", lambda s: s.lang),
+            ("flow", "Survey", lambda s: s.flow_id),
+        ]
+        for split, title, get in splits:
+            counts: dict[str, int] = defaultdict(int)
+            for s in sessions:
+                counts[get(s) or NOT_STATED] += s.n
+            table_id = f"by_{split}"
+            rows = [
+                Row(
+                    key=k,
+                    label=self.labels.label(split, k),
+                    split=split,
+                    cells={"responses": Cell(count=counts[k], pct=pct(counts[k], total))},
+                )
+                for k in self.labels.order(split, counts)
+            ]
+            b.add(
+                Table(
+                    id=table_id,
+                    kind="breakdown",
+                    title=title,
+                    columns=["responses"],
+                    labels={"responses": "Responses"},
+                    pct_columns=["responses"],
+                    rows=rows,
+                )
+            )
+            b.relate(
+                ("headline", "overall", "all", "base"),
+                [(table_id, split, r.key, "responses") for r in rows],
+            )
+
+    # -- Likert
+
+    async def _likert_questions(self, likert: list[AnswerCount]) -> dict[tuple[str, str], Question]:
+        return await self._questions({(c.flow_id, c.flow_version, c.step_id) for c in likert})
+
+    # -- open and multi-select questions
+
+    async def _open(
+        self, b: TableSet, counts: list[AnswerCount], sessions: list[SessionCount]
+    ) -> None:
+        answered = _answered(counts, "text")
+        per_flow: dict[str, int] = defaultdict(int)
+        for s in sessions:
+            per_flow[s.flow_id] += s.n
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for flow_id, _, step_id, n in answered:
+            counts[(flow_id, step_id)] += n
+        questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
+        # Open questions with no answers this period still belong in the table.
+        for flow_id in per_flow:
+            version = await self.q.latest_version(flow_id)
+            if version is not None:
+                flow = await self._flow(flow_id, version)
+                for step in flow.steps if flow else []:
+                    if step.kind == "text" and (flow_id, step.id) not in questions:
+                        q = await self._question(flow_id, version, step.id)
+                        if q:
+                            questions[(flow_id, step.id)] = q
+        rows = []
+        for key in sorted(questions, key=lambda k: (k[0], questions[k].position)):
+            base = per_flow.get(key[0], 0)
+            n = counts.get(key, 0)
+            row_key = f"{key[0]}:{key[1]}"
+            rows.append(
+                Row(
+                    key=row_key,
+                    label=f"{questions[key].text} ({key[1].replace('_', ' ')})",
+                    base=Cell(count=base),
+                    cells={
+                        "answered": Cell(count=n, pct=pct(n, base)),
+                        "not_answered": Cell(count=base - n, pct=pct(base - n, base)),
+                    },
+                )
+            )
+            b.relate(
+                ("open", "overall", row_key, "base"),
+                [
+                    ("open", "overall", row_key, "answered"),
+                    ("open", "overall", row_key, "not_answered"),
+                ],
+            )
+            # The same number as the survey's row in the headline: keep them hidden together.
+            b.relate(
+                ("open", "overall", row_key, "base"), [("by_flow", "flow", key[0], "responses")]
+            )
+            b.relate(
+                ("by_flow", "flow", key[0], "responses"), [("open", "overall", row_key, "base")]
+            )
+        b.add(
+            Table(
+                id="open",
+                kind="open",
+                title="Open questions: response rate",
+                columns=["answered", "not_answered"],
+                labels={"answered": "Answered", "not_answered": "Did not answer"},
+                pct_columns=["answered", "not_answered"],
+                base_label="Respondents to the survey",
+                rows=rows,
+            )
+        )
+
+    async def _multi(self, b: TableSet, period: Period, counts: list[AnswerCount]) -> None:
+        answered = _answered(counts, "multi")
+        ticks = await self.q.multi_options(period)
+        bases: dict[tuple[str, str], int] = defaultdict(int)
+        for flow_id, _, step_id, n in answered:
+            bases[(flow_id, step_id)] += n
+        counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for flow_id, _, step_id, option, n in ticks:
+            counts[(flow_id, step_id)][option] += n
+        questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
+        for key, question in questions.items():
+            step = question.step
+            if not isinstance(step, MultiStep):
+                continue
+            base = bases[key]
+            rows = [
+                Row(
+                    key=o.id,
+                    label=o.label.get("en", o.id),
+                    base=Cell(count=base),
+                    cells={
+                        "count": Cell(count=counts[key][o.id], pct=pct(counts[key][o.id], base))
+                    },
+                )
+                for o in step.options
+            ]
+            title = question.text
+            if step.topic == "additional_needs":
+                title = f"Additional needs: {title}"
+            b.add(
+                Table(
+                    id=f"multi:{key[0]}:{key[1]}",
+                    kind="multi",
+                    title=title,
+                    flow_id=key[0],
+                    question_id=key[1],
+                    columns=["count"],
+                    labels={"count": "Respondents"},
+                    pct_columns=["count"],
+                    base_label="Answered the question",
+                    rows=rows,
+                )
+            )
+
+    # -- comments
+
+    async def _themes(self, b: TableSet, period: Period, commenters: int) -> None:
+        found = {t.theme: t for t in await self.q.themes(period)}
+        rows = []
+        for theme in self.codebook.themes:
+            t = found.get(theme.id)
+            people, comments, reviewed = (t.respondents, t.comments, t.reviewed) if t else (0, 0, 0)
+            rows.append(
+                Row(
+                    key=theme.id,
+                    label=theme.label["en"],
+                    base=Cell(count=commenters),
+                    cells={
+                        "respondents": Cell(count=people, pct=pct(people, commenters)),
+                        "comments": Cell(count=comments),
+                        "auto": Cell(count=comments - reviewed),
+                        "reviewed": Cell(count=reviewed),
+                    },
+                )
+            )
+            b.relate(
+                ("themes", "overall", theme.id, "comments"),
+                [("themes", "overall", theme.id, c) for c in ("auto", "reviewed")],
+            )
+        b.add(
+            Table(
+                id="themes",
+                kind="themes",
+                title="Themes in comments",
+                columns=["respondents", "comments", "auto", "reviewed"],
+                labels={
+                    "respondents": "% of commenters mentioning",
+                    "comments": "Comments",
+                    "auto": "Tagged automatically",
+                    "reviewed": "Tagged by staff review",
+                },
+                pct_columns=["respondents"],
+                base_label="Respondents who wrote a comment",
+                rows=rows,
+            )
+        )
+
+    def _languages(self, b: TableSet, answers: list[AnswerCount]) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for c in answers:
+            if c.kind == "text":
+                counts[c.detected_lang or NOT_STATED] += c.n
+        total = sum(counts.values())
+        rows = [
+            Row(
+                key=k,
+                label=self.labels.label("lang", k),
+                split="lang",
+                cells={"comments": Cell(count=n, pct=pct(n, total))},
+            )
+            for k, n in sorted(counts.items(), key=lambda kv: (kv[0] == NOT_STATED, -kv[1], kv[0]))
+        ]
+        rows.insert(0, Row(key="all", label="All comments", cells={"comments": Cell(count=total)}))
+        b.add(
+            Table(
+                id="comment_languages",
+                kind="languages",
+                title="Comments by detected language",
+                columns=["comments"],
+                labels={"comments": "Comments"},
+                pct_columns=["comments"],
+                rows=rows,
+            )
+        )
+        b.relate(
+            ("comment_languages", "overall", "all", "comments"),
+            [("comment_languages", "lang", r.key, "comments") for r in rows[1:]],
+        )
+
+
+def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str, int]]:
+    """(flow, version, step, respondents who answered) for one kind of question."""
+    totals: dict[tuple[str, int, str], int] = defaultdict(int)
+    for c in counts:
+        if c.kind == kind:
+            totals[(c.flow_id, c.flow_version, c.step_id)] += c.n
+    return [(*key, n) for key, n in totals.items()]
+
+
+_SCRUB = [
+    (r"[\w.+-]+@[\w-]+\.[\w.-]+", "[email]"),
+    (r"(?:\+?\d[\d\s().-]{7,}\d)", "[number]"),
+    (r"@\w{4,}", "[username]"),
+    (r"https?://\S+", "[link]"),
+]
+
+
+def _scrub(text: str, limit: int = 400) -> str:
+    """A last check on a quote: free text is redacted when stored, this catches what slips."""
+    for pattern, replacement in _SCRUB:
+        text = re.sub(pattern, replacement, text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

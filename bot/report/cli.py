@@ -1,0 +1,187 @@
+"""``feedback-bot export``, ``update`` and ``themes``: thin calls into the report library."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bot.config import Settings
+from bot.report.period import Period, last_full_week, parse_range, parse_week
+from bot.store import Store
+
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
+    """Register the report commands on the main parser; returns their handlers."""
+    export = sub.add_parser("export", help="write the weekly summary files")
+    when = export.add_mutually_exclusive_group()
+    when.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: last full week)")
+    when.add_argument("--from", dest="start", metavar="DATE", help="first day, YYYY-MM-DD")
+    export.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument("--audience", choices=["commissioners", "network"], default="commissioners")
+    export.add_argument(
+        "--format", default="html,csv,xlsx,json,md", help="comma-separated: html,csv,xlsx,json,md"
+    )
+    export.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
+
+    update = sub.add_parser("update", help="'what changed' notes for the network report")
+    usub = update.add_subparsers(dest="action", required=True)
+    add = usub.add_parser("add", help="add a note")
+    add.add_argument("text")
+    add.add_argument("--date", help="the day it belongs to, YYYY-MM-DD (default: today)")
+    add.add_argument("--lang", default="en")
+    usub.add_parser("list", help="list every note")
+    delete = usub.add_parser("delete", help="remove a note")
+    delete.add_argument("id", type=int)
+
+    themes = sub.add_parser("themes", help="review the themes of comments")
+    tsub = themes.add_subparsers(dest="action", required=True)
+    show = tsub.add_parser("list", help="comments of a week with their themes")
+    show.add_argument("--week", help="ISO week (default: last full week)")
+    review = tsub.add_parser("review", help="set a comment's themes (replaces automatic tags)")
+    review.add_argument("answer_id", type=int)
+    review.add_argument("themes", nargs="*", help="theme ids; none means 'no theme'")
+    clear = tsub.add_parser("clear", help="drop a review, back to automatic tags")
+    clear.add_argument("answer_id", type=int)
+    return {"export": _export, "update": _update, "themes": _themes}
+
+
+def period_from(args: argparse.Namespace) -> Period:
+    if getattr(args, "start", None) or getattr(args, "end", None):
+        if not (args.start and args.end):
+            raise ValueError("give both --from and --to")
+        return parse_range(args.start, args.end)
+    if getattr(args, "week", None):
+        return parse_week(args.week)
+    return last_full_week(datetime.now(UTC).date())
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from bot.report.export import FORMATS, export_files
+
+    try:
+        period = period_from(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        # Two periods are built (this one and the last, for change), then each format.
+        bar = tqdm(total=8 + len(formats), unit="step", disable=None, file=sys.stderr)
+
+        def progress(label: str) -> None:
+            bar.set_description(label)
+            bar.update(1)
+
+        try:
+            files = await export_files(
+                store,
+                settings,
+                period,
+                audience=args.audience,
+                formats=formats,
+                out_dir=args.out,
+                progress=progress,
+            )
+        finally:
+            bar.close()
+            await store.close()
+        print(f"{period.describe()}: wrote {len(files)} file(s)")
+        for path in files:
+            print(f"  {path}")
+        return 0
+
+    return asyncio.run(run())
+
+
+def _update(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.report.queries import ReportQueries
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        q = ReportQueries(store)
+        try:
+            if args.action == "add":
+                if not args.text.strip():
+                    return _fail("the note is empty; write what changed")
+                try:
+                    dated = date.fromisoformat(args.date) if args.date else date.today()
+                except ValueError:
+                    return _fail(f"{args.date!r} is not a date; write it as YYYY-MM-DD")
+                new_id = await q.add_update(args.text.strip(), dated.isoformat(), args.lang)
+                print(f"Added note {new_id} for {dated}.")
+            elif args.action == "list":
+                rows = await q.updates()
+                if not rows:
+                    print('No notes yet. Add one with: feedback-bot update add "what changed"')
+                for update_id, text, lang, dated in rows:
+                    print(f"{update_id}\t{dated}\t{lang}\t{text}")
+            elif args.action == "delete":
+                if not await q.delete_update(args.id):
+                    return _fail(f"no note {args.id}")
+                print(f"Deleted note {args.id}.")
+            return 0
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
+
+
+def _themes(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.report.queries import ReportQueries
+    from bot.report.themes import load_codebook
+
+    codebook = load_codebook(settings.flows_dir)
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        q = ReportQueries(store)
+        try:
+            if args.action == "list":
+                try:
+                    period = period_from(args)
+                except ValueError as exc:
+                    return _fail(str(exc))
+                await q.tag_comments(period, codebook)
+                for answer_id, text, auto, reviewed in await q.comments(period):
+                    tags = (
+                        f"reviewed: {','.join(reviewed) or '-'}"
+                        if reviewed is not None
+                        else (f"auto: {','.join(auto) or '-'}")
+                    )
+                    print(f"{answer_id}\t{tags}\t{text}")
+            elif args.action == "review":
+                bad = [t for t in args.themes if t not in codebook.ids()]
+                if bad:
+                    known = ", ".join(codebook.ids())
+                    return _fail(f"unknown theme {', '.join(bad)}; known themes: {known}")
+                if not await q.set_review(args.answer_id, args.themes):
+                    return _fail(f"no comment with id {args.answer_id}")
+                print(
+                    f"Comment {args.answer_id}: themes set to {', '.join(args.themes) or 'none'}."
+                )
+            elif args.action == "clear":
+                if not await q.clear_review(args.answer_id):
+                    return _fail(f"comment {args.answer_id} has no review")
+                print(f"Comment {args.answer_id}: back to automatic themes.")
+            return 0
+        finally:
+            await store.close()
+
+    return asyncio.run(run())

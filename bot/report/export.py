@@ -1,0 +1,166 @@
+"""Build, suppress and write the weekly summaries: the calls the CLI and the bot make.
+
+``weekly_summary_text`` is the short text for the staff chat (/summary and
+the Monday send); ``export_files`` writes the files (/export and the CLI).
+Both go through ``build_public``, so suppression is never skipped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.config import Settings
+from bot.i18n import load_catalogue
+from bot.report.aggregate import ReportBuilder
+from bot.report.compare import with_previous
+from bot.report.model import Audience, PublicReport
+from bot.report.period import Period, last_full_week, parse_week
+from bot.report.render_html import commissioner_html
+from bot.report.render_network import network_html, network_parts
+from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
+from bot.report.suppress import publish
+from bot.report.themes import load_codebook
+from bot.roles import audit
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+FORMATS = ("html", "csv", "xlsx", "json", "md")
+Progress = Callable[[str], None]
+
+
+async def build_public(
+    store: Store, settings: Settings, period: Period, progress: Progress | None = None
+) -> PublicReport:
+    """This period and the one before, each suppressed, then compared."""
+    builder = ReportBuilder(
+        store, settings, load_codebook(settings.flows_dir), load_catalogue(), progress
+    )
+    current = publish(await builder.build(period))
+    previous = publish(await builder.build(period.previous(), for_comparison=True))
+    return with_previous(current, previous)
+
+
+async def weekly_summary_text(
+    store: Store, settings: Settings, week: Period | str | None = None
+) -> str:
+    """The short summary for the staff chat; by default the last full ISO week."""
+    if week is None:
+        period = summary_period()
+    elif isinstance(week, str):
+        period = parse_week(week)
+    else:
+        period = week
+    return summary_text(await build_public(store, settings, period))
+
+
+def summary_period() -> Period:
+    """The week a summary covers when none is named: the last full ISO week."""
+    return last_full_week(datetime.now(UTC).date())
+
+
+def network_languages(report: PublicReport) -> list[str]:
+    """English, plus interface languages with enough responses to show.
+
+    A language with fewer responses than the threshold gets no report of its
+    own: its existence would tell readers that a handful of people used it.
+    """
+    langs = ["en"]
+    table = report.table("by_lang")
+    for row in table.rows if table else []:
+        cell = row.cells["responses"]
+        if cell.count is not None and cell.count >= report.threshold and row.key not in langs:
+            langs.append(row.key)
+    return langs
+
+
+async def export_files(
+    store: Store,
+    settings: Settings,
+    period: Period,
+    *,
+    audience: Audience = "commissioners",
+    formats: Iterable[str] = FORMATS,
+    out_dir: Path = Path("out"),
+    actor: str = "cli",
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the chosen formats under ``out_dir/<period>/``; returns the files written."""
+    formats = list(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    step = progress or (lambda _label: None)
+    report = await build_public(store, settings, period, step)
+    folder = out_dir / period.label.replace(" ", "_")
+    # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
+    # for staff keeps answering everyone else.
+    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
+    await _record_export(store, actor=actor, period=period, audience=audience, files=written)
+    return written
+
+
+def _render_files(
+    report: PublicReport,
+    audience: Audience,
+    formats: list[str],
+    folder: Path,
+    step: Callable[[str], None],
+) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def put(name: str, text: str) -> None:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    catalogue = load_catalogue()
+    for fmt in formats:
+        step(f"writing {fmt}")
+        if fmt == "html" and audience == "commissioners":
+            put("commissioners.html", commissioner_html(report))
+        elif fmt == "html":
+            for lang in network_languages(report):
+                put(f"network.{lang}.html", network_html(report, catalogue, lang))
+        elif fmt == "md" and audience == "commissioners":
+            put("summary.md", summary_text(report))
+        elif fmt == "md":
+            for lang in network_languages(report):
+                put(f"network.{lang}.md", _network_md(report, lang))
+        elif fmt == "csv":
+            put("report.csv", to_csv(report))
+        elif fmt == "json":
+            put("report.json", to_json(report))
+            put("report.schema.json", json_schema())
+        elif fmt == "xlsx":
+            path = folder / "report.xlsx"
+            write_xlsx(report, path)
+            written.append(path)
+    return written
+
+
+def _network_md(report: PublicReport, lang: str) -> str:
+    marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "p": "", "small": "_"}
+    lines = []
+    for kind, text in network_parts(report, load_catalogue(), lang):
+        end = "_" if kind == "small" else ""
+        lines.append(f"{marks[kind]}{text}{end}\n")
+    return "\n".join(lines)
+
+
+async def _record_export(
+    store: Store, *, actor: str, period: Period, audience: str, files: list[Path]
+) -> None:
+    """The one place an export is recorded in the audit log: who, when, what range."""
+    params = {
+        "period": period.label,
+        "from": period.start.isoformat(),
+        "to": period.end.isoformat(),
+        "audience": audience,
+        "files": [p.name for p in files],
+    }
+    await audit(store, actor_key=actor, action="export", params=params)

@@ -1,0 +1,136 @@
+"""What a report holds, as pydantic models: the JSON export's schema.
+
+A ``Report`` is raw: true counts, plus the ``relations`` between cells (a
+total and its parts) that suppression needs.  ``suppress.publish`` turns it
+into a ``PublicReport``, the only type renderers accept, so no format can
+show a number that suppression hid.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.report.period import Period
+
+TableKind = Literal[
+    "headline", "breakdown", "likert", "journey", "open", "themes", "multi", "languages", "risk"
+]
+Audience = Literal["commissioners", "network"]
+NOT_STATED = "_not_stated"
+SCHEMA_VERSION = 1
+
+
+class Cell(BaseModel):
+    """One statistic: a count of respondents and, where it has a base, its percentage."""
+
+    count: int | None = None
+    """Respondents (or comments, in comment tables); None when suppressed."""
+    pct: int | None = None
+    """Whole percent of the row's base, rounded half up; None when suppressed or no base."""
+    suppressed: bool = False
+    prev: int | None = None
+    """The same statistic last period (the percentage if there is one, else the count)."""
+    change: int | None = None
+    """This period minus last: percentage points, or a count difference."""
+
+
+class Row(BaseModel):
+    key: str
+    label: str
+    split: str = "overall"
+    """What the row is a part of: overall, respondent_group, area, a stage, …"""
+    base: Cell | None = None
+    """The denominator of this row's percentages (n), itself subject to suppression."""
+    cells: dict[str, Cell] = {}
+
+
+class Table(BaseModel):
+    id: str
+    kind: TableKind
+    title: str
+    flow_id: str | None = None
+    question_id: str | None = None
+    scale: str | None = None
+    columns: list[str]
+    labels: dict[str, str]
+    """Column id → heading."""
+    pct_columns: list[str] = []
+    """Columns shown as percentages (the rest are counts)."""
+    base_label: str = "n"
+    rows: list[Row]
+
+    def row(self, key: str, split: str = "overall") -> Row | None:
+        return next((r for r in self.rows if r.key == key and r.split == split), None)
+
+
+class Quote(BaseModel):
+    theme: str
+    text: str
+    lang: str | None = None
+    reviewed: bool = False
+
+
+class Update(BaseModel):
+    text: str
+    lang: str
+    dated: str
+
+
+class LanguageStatus(BaseModel):
+    code: str
+    name: str
+    native: str
+    reviewed: bool
+    """Whether a community translator has checked the system text."""
+
+
+class ThemeInfo(BaseModel):
+    id: str
+    label: dict[str, str]
+
+
+CellRef = tuple[str, str, str, str]
+"""(table id, row split, row key, column) — column ``base`` is the row's base."""
+
+
+class Relation(BaseModel):
+    """``total`` = sum of ``parts``: if the total is shown, one hidden part could be worked out."""
+
+    total: CellRef
+    parts: list[CellRef]
+
+
+class _Body(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    period: Period
+    previous_period: Period
+    generated_at: str
+    threshold: int
+    tables: list[Table]
+    themes: list[ThemeInfo]
+    quotes: list[Quote]
+    updates: list[Update]
+    languages: list[LanguageStatus]
+    """Interface languages with responses this period, and their translation status."""
+    codebook_version: int
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def tables_of(self, kind: TableKind) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+
+class Report(_Body):
+    """Raw counts, never rendered."""
+
+    relations: list[Relation] = []
+
+
+class PublicReport(_Body):
+    """Counts under the threshold hidden, with secondary suppression; safe to publish."""
+
+    model_config = ConfigDict(title="FeedbackReport")
+    suppressed_cells: int = Field(0, description="cells hidden by primary or secondary suppression")

@@ -1,0 +1,255 @@
+"""All report SQL: counts by GROUP BY, theme tags, staff reviews and updates.
+
+A sibling of ``bot.store`` for one concern, on the same connection.  Reads
+count in SQLite and return small grouped results; rendering never sees rows.
+Periods select sessions by ``started_at`` (one session is one response).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.report.period import Period
+from bot.report.themes import Codebook
+from bot.store import Store
+
+_IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
+_HAS_ANSWER = "EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+
+
+@dataclass(frozen=True)
+class SessionCount:
+    flow_id: str
+    mode: str
+    respondent_group: str | None
+    area: str | None
+    site: str | None
+    lang: str
+    completed: bool
+    n: int
+    commented: int
+    """Of these, respondents who wrote at least one comment."""
+    risk: int
+    """Of these, respondents with at least one risk-flagged answer."""
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    """Answers to one step, by the groups reports split on.
+
+    Group and area are kept only for Likert answers, and detected language only
+    for comments, so the result stays small.
+    """
+
+    flow_id: str
+    flow_version: int
+    step_id: str
+    kind: str
+    respondent_group: str | None
+    area: str | None
+    score: int | None
+    detected_lang: str | None
+    n: int
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: str
+    respondents: int
+    comments: int
+    reviewed: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    theme: str
+    text: str
+    lang: str | None
+    reviewed: bool
+
+
+_EFFECTIVE_THEMES = f"""
+WITH period_text AS (
+    SELECT a.id, a.session_id FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
+    WHERE {_IN_PERIOD} AND a.kind = 'text'
+), effective AS (
+    SELECT p.id, p.session_id, t.theme, 0 AS reviewed
+    FROM period_text p JOIN answer_themes t ON t.answer_id = p.id
+    WHERE NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = p.id)
+    UNION ALL
+    SELECT p.id, p.session_id, j.value, 1
+    FROM period_text p JOIN theme_reviews r ON r.answer_id = p.id, json_each(r.themes) j
+)
+"""
+
+
+class ReportQueries:
+    def __init__(self, store: Store):
+        self.store = store
+        self.db = store.db
+
+    async def _all(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        async with self.db.execute(sql, tuple(params)) as cur:
+            return [tuple(r) for r in await cur.fetchall()]
+
+    # -- counts
+
+    async def sessions(self, period: Period) -> list[SessionCount]:
+        """Responses (sessions with an answer) by profile, in one pass over their answers."""
+        rows = await self._all(
+            "SELECT flow_id, mode, respondent_group, area, site, lang, completed, count(*),"
+            " sum(has_text), sum(has_risk) FROM ("
+            " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
+            "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
+            "  max(a.risk_flag) AS has_risk"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} GROUP BY s.id"
+            ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
+            period.bounds(),
+        )
+        return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
+
+    async def answer_counts(self, period: Period) -> list[AnswerCount]:
+        """Every answer of the period counted in one GROUP BY."""
+        rows = await self._all(
+            "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
+            " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
+            " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
+            " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+            period.bounds(),
+        )
+        return [AnswerCount(*r) for r in rows]
+
+    async def multi_options(self, period: Period) -> list[tuple[str, int, str, str, int]]:
+        """(flow, version, step, option, respondents who ticked it)."""
+        return await self._all(
+            "SELECT a.flow_id, a.flow_version, a.step_id, j.value, count(*)"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id, json_each(a.value) j"
+            f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
+            period.bounds(),
+        )
+
+    async def latest_version(self, flow_id: str) -> int | None:
+        rows = await self._all(
+            "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
+        )
+        return rows[0][0] if rows else None
+
+    # -- themes
+
+    async def tag_comments(
+        self, period: Period, codebook: Codebook, tick: Callable[[int], None] | None = None
+    ) -> int:
+        """Tag the period's comments not yet tagged with this codebook; returns how many."""
+        fingerprint = codebook.fingerprint()
+        rows = await self._all(
+            "SELECT a.id, a.value, a.answered_at FROM sessions s"
+            " JOIN answers a ON a.session_id = s.id"
+            " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
+            f" WHERE {_IN_PERIOD} AND a.kind = 'text' AND (t.answer_id IS NULL"
+            " OR t.codebook != ? OR t.answered_at != a.answered_at)",
+            (*period.bounds(), fingerprint),
+        )
+        if not rows:
+            return 0
+        try:
+            ids = [(r[0],) for r in rows]
+            await self.db.executemany("DELETE FROM answer_themes WHERE answer_id = ?", ids)
+            tags = []
+            for i, (answer_id, text, _) in enumerate(rows):
+                tags.extend((answer_id, theme) for theme in codebook.tag(text))
+                if tick and i % 1000 == 999:
+                    tick(1000)
+            await self.db.executemany("INSERT INTO answer_themes VALUES (?, ?)", tags)
+            await self.db.executemany(
+                "INSERT OR REPLACE INTO answer_tagging VALUES (?, ?, ?)",
+                [(r[0], fingerprint, r[2]) for r in rows],
+            )
+            await self.db.commit()
+        except BaseException:
+            await self.db.rollback()
+            raise
+        return len(rows)
+
+    async def themes(self, period: Period) -> list[ThemeCount]:
+        rows = await self._all(
+            _EFFECTIVE_THEMES + "SELECT theme, count(DISTINCT session_id), count(*),"
+            " sum(reviewed) FROM effective GROUP BY theme",
+            period.bounds(),
+        )
+        return [ThemeCount(*r) for r in rows]
+
+    async def quotes(self, period: Period, per_theme: int = 3) -> list[QuoteRow]:
+        """Distinct example comments per theme: reviewed first, mid-length; never risk-flagged."""
+        rows = await self._all(
+            _EFFECTIVE_THEMES + "SELECT theme, value, detected_lang, reviewed FROM ("
+            " SELECT e.theme, a.value, min(a.detected_lang) AS detected_lang,"
+            " max(e.reviewed) AS reviewed, row_number() OVER (PARTITION BY e.theme"
+            "  ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank"
+            " FROM effective e JOIN answers a ON a.id = e.id WHERE a.risk_flag = 0"
+            " GROUP BY e.theme, a.value"
+            ") WHERE rank <= ? ORDER BY theme, rank",
+            (*period.bounds(), per_theme),
+        )
+        return [QuoteRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
+        """(answer id, text, automatic themes, reviewed themes or None) for staff review."""
+        rows = await self._all(
+            "SELECT a.id, a.value,"
+            " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
+            " (SELECT themes FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " FROM sessions s JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} AND a.kind = 'text' ORDER BY a.id",
+            period.bounds(),
+        )
+        return [(r[0], r[1], json.loads(r[2]), json.loads(r[3]) if r[3] else None) for r in rows]
+
+    async def set_review(self, answer_id: int, themes: list[str]) -> bool:
+        """Record staff's themes for one comment (they replace the automatic ones).
+
+        Returns False when there is no such free-text answer.
+        """
+        rows = await self._all("SELECT 1 FROM answers WHERE id = ? AND kind = 'text'", (answer_id,))
+        if not rows:
+            return False
+        await self.db.execute(
+            "INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)",
+            (answer_id, json.dumps(sorted(set(themes))), self.store.now()),
+        )
+        await self.db.commit()
+        return True
+
+    async def clear_review(self, answer_id: int) -> bool:
+        cur = await self.db.execute("DELETE FROM theme_reviews WHERE answer_id = ?", (answer_id,))
+        await self.db.commit()
+        return cur.rowcount > 0
+
+    # -- updates
+
+    async def add_update(self, text: str, dated: str, lang: str = "en") -> int:
+        cur = await self.db.execute(
+            "INSERT INTO updates (text, lang, dated, created_at) VALUES (?, ?, ?, ?)",
+            (text, lang, dated, self.store.now()),
+        )
+        await self.db.commit()
+        return int(cur.lastrowid or 0)
+
+    async def updates(self, period: Period | None = None) -> list[tuple[int, str, str, str]]:
+        """(id, text, lang, date), oldest first; within ``period`` if given."""
+        if period is None:
+            return await self._all("SELECT id, text, lang, dated FROM updates ORDER BY dated, id")
+        return await self._all(
+            "SELECT id, text, lang, dated FROM updates WHERE dated >= ? AND dated <= ?"
+            " ORDER BY dated, id",
+            (period.start.isoformat(), period.end.isoformat()),
+        )
+
+    async def delete_update(self, update_id: int) -> bool:
+        cur = await self.db.execute("DELETE FROM updates WHERE id = ?", (update_id,))
+        await self.db.commit()
+        return cur.rowcount > 0

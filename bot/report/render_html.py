@@ -1,0 +1,307 @@
+"""The commissioner report: one self-contained HTML file, print-friendly on A4.
+
+Everything is escaped on the way out (comments are written by the public),
+charts are inline SVG, and there are no external files, scripts or fonts.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.report.charts import FOOTNOTE, likert_chart
+from bot.report.model import Cell, PublicReport, Row, Table
+
+CSS = """
+:root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --band: #f3f5f8; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.45 Arial, "Liberation Sans", sans-serif; color: var(--ink);
+       max-width: 190mm; margin: 0 auto; padding: 12mm 10mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { font-size: 15pt; margin: 9mm 0 3mm; border-bottom: 2px solid var(--ink); }
+h3 { font-size: 12pt; margin: 6mm 0 2mm; }
+p.lede { color: var(--muted); margin: 0 0 4mm; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9.5pt; }
+table.wide { font-size: 8.5pt; } table.wide th, table.wide td { padding: 1mm 1.2mm; }
+table.wide td:first-child { width: 26%; }
+th, td { padding: 1.2mm 2mm; border-bottom: 1px solid var(--rule); text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: var(--band); font-weight: bold; vertical-align: bottom; }
+tr.split td { background: var(--band); font-weight: bold; font-size: 9pt; }
+td.key { font-weight: bold; }
+.figures { display: flex; gap: 4mm; flex-wrap: wrap; margin: 3mm 0; }
+.figure { border: 1px solid var(--rule); padding: 3mm 4mm; min-width: 40mm; }
+.figure b { display: block; font-size: 20pt; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
+.question { break-inside: avoid; }
+.chart svg { display: block; max-width: 100%; height: auto; }
+blockquote { margin: 1mm 0 2mm; padding: 1mm 4mm; border-left: 3px solid var(--rule);
+             font-style: italic; }
+.lang { font-style: normal; color: var(--muted); font-size: 8.5pt; }
+.note { font-size: 9.5pt; color: var(--muted); }
+.up { color: #1b6e20; } .down { color: #a11; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; } table, .question, .figure { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def count(cell: Cell | None, threshold: int) -> str:
+    if cell is None:
+        return ""
+    if cell.suppressed or cell.count is None:
+        return f"&lt;{threshold}"
+    return f"{cell.count:,}"
+
+
+def percent(cell: Cell | None) -> str:
+    if cell is None:
+        return ""
+    return "*" if cell.pct is None else f"{cell.pct}%"
+
+
+def change(cell: Cell | None, unit: str = " pts") -> str:
+    if cell is None or cell.change is None:
+        return ""
+    if cell.change == 0:
+        return "no change"
+    arrow, css = ("▲", "up") if cell.change > 0 else ("▼", "down")
+    return f'<span class="{css}">{arrow} {abs(cell.change)}{unit}</span>'
+
+
+def _head(columns: list[str]) -> str:
+    return "<thead><tr>" + "".join(f"<th>{c}</th>" for c in columns) + "</tr></thead>"
+
+
+def _stat_table(report: PublicReport, table: Table, splits: dict[str, str] | None = None) -> str:
+    """A table with n, then each column as a percentage or a count."""
+    t = report.threshold
+    heads = ["", escape(table.base_label)] if any(r.base for r in table.rows) else [""]
+    heads += [escape(table.labels[c]) for c in table.columns]
+    wide = ' class="wide"' if len(heads) > 6 else ""
+    out = [f"<table{wide}>", _head(heads), "<tbody>"]
+    current = None
+    for row in table.rows:
+        if splits and row.split != current and row.split in splits:
+            out.append(
+                f'<tr class="split"><td colspan="{len(heads)}">{splits[row.split]}</td></tr>'
+            )
+        current = row.split
+        cells = [f"<td>{escape(row.label)}</td>"]
+        if len(heads) > len(table.columns) + 1:
+            cells.append(f"<td>{count(row.base, t)}</td>")
+        for c in table.columns:
+            cell = row.cells.get(c)
+            text = percent(cell) if c in table.pct_columns else count(cell, t)
+            cells.append(f"<td>{text}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _breakdown(report: PublicReport, table: Table) -> str:
+    t = report.threshold
+    rows = "".join(
+        f"<tr><td>{escape(r.label)}</td><td>{count(r.cells['responses'], t)}</td>"
+        f"<td>{percent(r.cells['responses'])}</td></tr>"
+        for r in table.rows
+    )
+    return (
+        f"<div><h3>{escape(table.title)}</h3><table>{_head(['', 'Responses', '%'])}"
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+def _headline(report: PublicReport) -> str:
+    t = report.threshold
+    head = report.table("headline")
+    row = head.rows[0] if head else Row(key="all", label="")
+    completed = row.cells.get("completed")
+    risk = report.table("risk")
+    risk_cell = risk.rows[0].cells["respondents"] if risk else None
+    prev = row.base.prev if row.base else None
+    figures = [
+        ("Responses this period", count(row.base, t), change(row.base, "")),
+        ("Last period", f"{prev:,}" if prev is not None else "–", ""),
+        ("Completed", percent(completed), count(completed, t) + " responses"),
+        ("Risk flags", count(risk_cell, t), "respondents; never quoted"),
+    ]
+    boxes = "".join(
+        f'<div class="figure">{escape(label)}<b>{value}</b><span class="note">{extra}</span></div>'
+        for label, value, extra in figures
+    )
+    splits = [
+        _breakdown(report, tb)
+        for tid in ("by_mode", "by_respondent_group", "by_area", "by_site", "by_lang")
+        if (tb := report.table(tid))
+    ]
+    grid = "".join(splits)
+    return f'<h2>Headline</h2><div class="figures">{boxes}</div><div class="grid">{grid}</div>'
+
+
+LIKERT_SPLITS = {"respondent_group": "By respondent group", "area": "By area"}
+
+
+def _likert(report: PublicReport) -> str:
+    parts = ["<h2>Questions on a five-point scale</h2>"]
+    for table in report.tables_of("likert"):
+        overall = table.row("all")
+        delta = change(overall.cells.get("top_two")) if overall else ""
+        trend = (
+            f" <span class='note'>{escape(table.labels['top_two'])} vs last period: {delta}</span>"
+            if delta
+            else ""
+        )
+        svg = likert_chart(report, table)
+        note = f"<p class='note'>{escape(FOOTNOTE)}</p>" if "†" in svg else ""
+        parts.append(
+            f'<section class="question"><h3>{escape(table.title)}</h3>'
+            f'<p class="note">Survey: {escape(table.flow_id or "")}{trend}</p>'
+            f"{_stat_table(report, table, LIKERT_SPLITS)}"
+            f'<div class="chart" role="img" aria-label="{escape(table.title)}">'
+            f"{svg}</div>{note}</section>"
+        )
+    return "".join(parts)
+
+
+def _journey(report: PublicReport) -> str:
+    table = report.table("journey")
+    if table is None:
+        return ""
+    t = report.threshold
+    stages = list(dict.fromkeys(r.split for r in table.rows))
+    areas = list(dict.fromkeys((r.key, r.label) for r in table.rows))
+    heads = ["Stage", *(escape(label) for _, label in areas)]
+    body = []
+    for stage in stages:
+        cells = [f"<td class='key'>{escape(stage.replace('_', '-').capitalize())}</td>"]
+        for key, _ in areas:
+            row = table.row(key, stage)
+            if row is None:
+                cells.append("<td>–</td>")
+                continue
+            cells.append(
+                f"<td>{percent(row.cells['top_two'])} "
+                f"<span class='note'>(n={count(row.base, t)})</span></td>"
+            )
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        "<h2>Satisfaction through the journey</h2>"
+        "<p class='lede'>% satisfied or very satisfied at each stage, by area (n = people who "
+        "answered, leaving out 'prefer not to say').</p>"
+        f"<table>{_head(heads)}<tbody>{''.join(body)}</tbody></table>"
+    )
+
+
+def _comments(report: PublicReport) -> str:
+    t = report.threshold
+    out = ["<h2>What people wrote</h2>"]
+    if table := report.table("open"):
+        out.append("<h3>Open questions: response rate</h3>" + _stat_table(report, table))
+    themes = report.table("themes")
+    if themes:
+        base = themes.rows[0].base if themes.rows else None
+        out.append(
+            f"<h3>Themes</h3><p class='lede'>{count(base, t)} respondents wrote at least one "
+            "comment. One comment can touch several themes, so the percentages need not add "
+            "to 100.</p>"
+        )
+        heads = ["Theme", "% of commenters", "Change", "Comments", "Auto-tagged", "Staff-reviewed"]
+        rows = []
+        for r in themes.rows:
+            c = r.cells
+            rows.append(
+                f"<tr><td>{escape(r.label)}</td><td>{percent(c['respondents'])}</td>"
+                f"<td>{change(c['respondents'])}</td><td>{count(c['comments'], t)}</td>"
+                f"<td>{count(c['auto'], t)}</td><td>{count(c['reviewed'], t)}</td></tr>"
+            )
+        out.append(f"<table>{_head(heads)}<tbody>{''.join(rows)}</tbody></table>")
+        labels = {r.key: r.label for r in themes.rows}
+        quoted = [k for k in labels if any(q.theme == k for q in report.quotes)]
+        if quoted:
+            out.append("<h3>In their own words</h3>")
+            out.append(
+                f"<p class='note'>Examples only from themes raised by at least {t} "
+                "respondents; comments flagged for risk are never quoted.</p>"
+            )
+        for key in quoted:
+            out.append(f"<h4>{escape(labels[key])}</h4>")
+            for q in (q for q in report.quotes if q.theme == key):
+                lang = f" <span class='lang'>[{escape(q.lang)}]</span>" if q.lang else ""
+                out.append(f"<blockquote>{escape(q.text)}{lang}</blockquote>")
+    if table := report.table("comment_languages"):
+        out.append("<h3>Comments by detected language</h3>" + _stat_table(report, table))
+    return "".join(out)
+
+
+def _multi(report: PublicReport) -> str:
+    tables = report.tables_of("multi")
+    if not tables:
+        return ""
+    parts = ["<h2>Additional needs and other multiple-choice questions</h2>"]
+    for table in tables:
+        parts.append(f"<h3>{escape(table.title)}</h3>" + _stat_table(report, table))
+    return "".join(parts)
+
+
+def method_note(report: PublicReport) -> list[str]:
+    """The method note as sentences; also used by the Markdown version."""
+    t = report.threshold
+    head = report.table("headline")
+    n = count(head.rows[0].base, t) if head else "0"
+    langs = ", ".join(
+        f"{lang.name} ({'reviewed' if lang.reviewed else 'not yet reviewed by a translator'})"
+        for lang in report.languages
+    )
+    return [
+        f"Period: {report.period.describe()}; compared with {report.previous_period.describe()}.",
+        f"Responses: {n}. A response is one survey session begun in the period with at least "
+        "one answer; completion means the person reached the end.",
+        "Percentages on five-point scales are of the people who answered the question, leaving "
+        "out 'prefer not to say', which is counted separately. '% agree' is strongly agree plus "
+        "agree (top two); '% disagree' is disagree plus strongly disagree (bottom two); both "
+        "come from the summed counts. Every percentage is rounded half up to a whole number, "
+        "so rows may add to 99 or 101.",
+        f"Suppression: any count from 1 to {t - 1}, and any percentage of such a count, is shown "
+        f"as '&lt;{t}' (counts) or '*' (percentages); where a total and its other parts would "
+        "give a hidden number away, further cells are hidden too. The same rule is applied to "
+        "every format (HTML, CSV, XLSX, JSON, text). Quotes are shown only for themes mentioned "
+        f"by at least {t} respondents, and never from comments flagged for risk.",
+        f"Themes: automatic tagging with codebook version {report.codebook_version} "
+        "(flows/themes.yaml); where staff have reviewed a comment, their themes replace the "
+        "automatic ones. Theme percentages are of respondents who wrote at least one comment.",
+        f"Translation status of the bot's own text: {langs or 'English only'}.",
+        f"Cells hidden in this report: {report.suppressed_cells}.",
+    ]
+
+
+def commissioner_html(report: PublicReport) -> str:
+    if not isinstance(report, PublicReport):
+        raise TypeError("only a suppressed PublicReport may be rendered")
+    method = "".join(f"<p class='note'>{s}</p>" for s in method_note(report))
+    risk = report.table("risk")
+    risk_cell = risk.rows[0].cells["respondents"] if risk else None
+    body = [
+        "<h1>Service feedback: summary for commissioners</h1>",
+        f"<p class='lede'>{escape(report.period.describe())} · generated "
+        f"{escape(report.generated_at[:16].replace('T', ' '))} UTC</p>",
+        _headline(report),
+        _likert(report),
+        _journey(report),
+        _comments(report),
+        _multi(report),
+        "<h2>Risk</h2>",
+        f"<p>{count(risk_cell, report.threshold)} respondents wrote words that raised a risk "
+        f"flag {change(risk_cell, '')} and were shown helplines at the time. Their comments "
+        "are never quoted.</p>",
+        "<h2>Method</h2>",
+        method,
+    ]
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Feedback summary {escape(report.period.label)}</title>"
+        f"<style>{CSS}</style></head><body>{''.join(body)}</body></html>"
+    )

@@ -1,0 +1,97 @@
+"""The network report: what people told us, and what changed, in plain words.
+
+For people who use services and their families: big type, short sentences,
+no tables.  Fixed sentences come from ``bot/messages.yaml`` (``network.*``),
+so each language's version is a translation of the catalogue, not of code.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.i18n import Catalogue
+from bot.report.model import PublicReport
+
+CSS = """
+body { font: 20px/1.6 Arial, "Liberation Sans", sans-serif; color: #111; max-width: 40em;
+       margin: 0 auto; padding: 1.5em 1em; }
+h1 { font-size: 2em; margin: 0 0 .3em; } h2 { font-size: 1.5em; margin: 1.6em 0 .4em; }
+h3 { font-size: 1.2em; margin: 1.2em 0 .2em; }
+blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 6px solid #2166ac;
+             background: #f3f5f8; }
+.small { font-size: .85em; color: #444; }
+@media print { body { font-size: 14pt; max-width: none; } h2, h3 { break-after: avoid; }
+               blockquote { break-inside: avoid; } }
+"""
+
+
+def network_parts(
+    report: PublicReport, catalogue: Catalogue, lang: str = "en"
+) -> list[tuple[str, str]]:
+    """The report as (kind, text) pieces: h1/h2/h3/p/quote/small. Shared by HTML and Markdown."""
+    if not isinstance(report, PublicReport):
+        raise TypeError("only a suppressed PublicReport may be rendered")
+
+    def t(key: str, **values: object) -> str:
+        return catalogue.text(key, lang, **values)
+
+    out: list[tuple[str, str]] = [("h1", t("network.title"))]
+    out.append(("p", t("network.period", period=report.period.describe())))
+    head = report.table("headline")
+    base = head.rows[0].base if head and head.rows else None
+    if base is not None and base.count is not None:
+        out.append(("p", t("network.responses", n=base.count)))
+    else:
+        out.append(("p", t("network.responses_few", threshold=report.threshold)))
+    themes = report.table("themes")
+    shown = []
+    if themes:
+        ranked = sorted(
+            (r for r in themes.rows if r.cells["respondents"].count),
+            key=lambda r: -(r.cells["respondents"].count or 0),
+        )
+        shown = [r for r in ranked if any(q.theme == r.key for q in report.quotes)]
+    if shown:
+        out.append(("p", t("network.themes_intro")))
+        labels = {th.id: th.label for th in report.themes}
+        for row in shown:
+            label = catalogue.pick(labels.get(row.key, {"en": row.label}), lang)
+            out.append(("h3", label))
+            share = row.cells["respondents"].pct
+            if share is not None:
+                out.append(("p", t("network.theme_count", pct=share)))
+            else:
+                out.append(("p", t("network.theme_few")))
+            out.append(("p", t("network.quotes_intro")))
+            out.extend(("quote", q.text) for q in report.quotes if q.theme == row.key)
+    else:
+        out.append(("p", t("network.no_themes")))
+    out.append(("h2", t("network.changed_title")))
+    updates = [u for u in report.updates if u.lang == lang] or [
+        u for u in report.updates if u.lang == "en"
+    ]
+    if updates:
+        out.extend(("p", u.text) for u in updates)
+    else:
+        out.append(("p", t("network.changed_none")))
+    out.append(("small", t("network.privacy")))
+    out.append(("p", t("network.thanks")))
+    return out
+
+
+def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -> str:
+    tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "quote": "blockquote"}
+    body = []
+    for kind, text in network_parts(report, catalogue, lang):
+        if kind == "small":
+            body.append(f'<p class="small">{escape(text)}</p>')
+        else:
+            body.append(f"<{tags[kind]}>{escape(text)}</{tags[kind]}>")
+    direction = "rtl" if catalogue.is_rtl(lang) else "ltr"
+    title = escape(catalogue.text("network.title", lang))
+    return (
+        f'<!doctype html><html lang="{escape(lang)}" dir="{direction}"><head>'
+        '<meta charset="utf-8"><meta name="viewport" content="width=device-width, '
+        f'initial-scale=1"><title>{title}</title><style>{CSS}</style></head>'
+        f"<body>{''.join(body)}</body></html>"
+    )

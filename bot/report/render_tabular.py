@@ -1,0 +1,229 @@
+"""Analyst formats from the public model: tidy CSV, XLSX, JSON, and short text.
+
+CSV is tidy: one row per statistic, so a spreadsheet pivot or pandas
+``read_csv`` needs no reshaping.  A hidden cell keeps its row, with empty
+numbers and ``suppressed`` true, so analysts see that something was hidden.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel
+
+from bot.report.model import Cell, PublicReport, Table
+
+
+class ExportRow(BaseModel):
+    """One statistic, as a CSV line."""
+
+    period: str
+    table: str
+    table_title: str
+    flow_id: str
+    question_id: str
+    split: str
+    group: str
+    group_label: str
+    measure: str
+    measure_label: str
+    count: int | None
+    percent: int | None
+    base: int | None
+    suppressed: bool
+    display: str
+    previous: int | None
+    change: int | None
+
+
+def _display(cell: Cell, is_pct: bool, threshold: int) -> str:
+    if is_pct:
+        return "*" if cell.pct is None else f"{cell.pct}%"
+    return f"<{threshold}" if cell.count is None else str(cell.count)
+
+
+def _guard(report: PublicReport) -> None:
+    if not isinstance(report, PublicReport):
+        raise TypeError("only a suppressed PublicReport may be exported")
+
+
+def export_rows(report: PublicReport) -> list[ExportRow]:
+    _guard(report)
+    rows = []
+    t = report.threshold
+    for table in report.tables:
+        for row in table.rows:
+            base = row.base.count if row.base else None
+            cells: list[tuple[str, str, Cell]] = []
+            if row.base is not None:
+                cells.append(("n", table.base_label, row.base))
+            cells += [(c, table.labels.get(c, c), row.cells[c]) for c in table.columns]
+            for measure, label, cell in cells:
+                is_pct = measure in table.pct_columns
+                rows.append(
+                    ExportRow(
+                        period=report.period.label,
+                        table=table.id,
+                        table_title=table.title,
+                        flow_id=table.flow_id or "",
+                        question_id=table.question_id or "",
+                        split=row.split,
+                        group=row.key,
+                        group_label=row.label,
+                        measure=measure,
+                        measure_label=label,
+                        count=cell.count,
+                        percent=cell.pct if is_pct else None,
+                        base=base if measure != "n" else None,
+                        suppressed=cell.suppressed or (is_pct and cell.pct is None),
+                        display=_display(cell, is_pct, t),
+                        previous=cell.prev,
+                        change=cell.change,
+                    )
+                )
+    return rows
+
+
+def to_csv(report: PublicReport) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(ExportRow.model_fields), lineterminator="\n")
+    writer.writeheader()
+    for row in export_rows(report):
+        writer.writerow(row.model_dump())
+    return buf.getvalue()
+
+
+def to_json(report: PublicReport) -> str:
+    _guard(report)
+    return report.model_dump_json(indent=2)
+
+
+def json_schema() -> str:
+    return json.dumps(PublicReport.model_json_schema(), indent=2)
+
+
+_BOLD = Font(bold=True)
+_BAND = PatternFill("solid", fgColor="F3F5F8")
+
+
+def _sheet_name(table: Table, used: set[str]) -> str:
+    base = {
+        "headline": "Headline",
+        "journey": "Journey",
+        "open": "Open questions",
+        "themes": "Themes",
+        "languages": "Comment languages",
+        "risk": "Risk",
+    }.get(table.kind) or table.title
+    if table.kind == "breakdown":
+        base = f"By {table.id.removeprefix('by_').replace('_', ' ')}"
+    elif table.kind in ("likert", "multi"):
+        base = f"{'Q' if table.kind == 'likert' else 'Multi'} {table.question_id}"
+    name = re.sub(r"[\[\]:*?/\\]", " ", base)[:31]
+    i = 2
+    while name in used:
+        suffix = f" {i}"
+        name = name[: 31 - len(suffix)] + suffix
+        i += 1
+    used.add(name)
+    return name
+
+
+def write_xlsx(report: PublicReport, path: Path) -> None:
+    """A sheet per table, wide: one line per group, a count and a % column per measure."""
+    _guard(report)
+    t = report.threshold
+    book = Workbook()
+    book.remove(book.active)
+    used: set[str] = set()
+    for table in report.tables:
+        sheet = book.create_sheet(_sheet_name(table, used))
+        sheet.append([table.title])
+        sheet["A1"].font = Font(bold=True, size=12)
+        sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
+        header = ["Split", "Group"]
+        has_base = any(r.base is not None for r in table.rows)
+        if has_base:
+            header.append(table.base_label)
+        for c in table.columns:
+            header.append(f"{table.labels.get(c, c)} (n)")
+            if c in table.pct_columns:
+                header.append(f"{table.labels.get(c, c)} (%)")
+        sheet.append(header)
+        for cell in sheet[3]:
+            cell.font, cell.fill = _BOLD, _BAND
+        for row in table.rows:
+            line: list[object] = [row.split, row.label]
+            if has_base:
+                line.append(_value(row.base, False, t))
+            for c in table.columns:
+                cell = row.cells[c]
+                line.append(_value(cell, False, t))
+                if c in table.pct_columns:
+                    line.append(_value(cell, True, t))
+            sheet.append(line)
+        for i in range(1, len(header) + 1):
+            sheet.column_dimensions[get_column_letter(i)].width = 14 if i > 2 else 28
+        sheet.freeze_panes = "C4"
+    method = book.create_sheet("Method")
+    from bot.report.render_html import method_note
+
+    for sentence in method_note(report):
+        method.append([sentence.replace("&lt;", "<")])
+    method.column_dimensions["A"].width = 120
+    book.save(path)
+
+
+def _value(cell: Cell | None, is_pct: bool, threshold: int) -> object:
+    if cell is None:
+        return None
+    if is_pct:
+        return "*" if cell.pct is None else cell.pct / 100
+    return f"<{threshold}" if cell.count is None else cell.count
+
+
+def summary_text(report: PublicReport, top: int = 3) -> str:
+    """A short plain-text summary that fits one Telegram message (also the .md file)."""
+    _guard(report)
+    t = report.threshold
+    head = report.table("headline")
+    base = head.rows[0].base if head else None
+    completed = head.rows[0].cells["completed"] if head else None
+    n = "<" + str(t) if base is None or base.count is None else str(base.count)
+    lines = [f"*Feedback summary {report.period.label}*", report.period.describe(), ""]
+    prev = f" (last period {base.prev})" if base and base.prev is not None else ""
+    lines.append(f"Responses: {n}{prev}")
+    if completed and completed.pct is not None:
+        lines.append(f"Completed: {completed.pct}%")
+    likert = []
+    for table in report.tables_of("likert"):
+        row = table.row("all")
+        if row and row.cells["top_two"].pct is not None and row.base and row.base.count:
+            likert.append((table.title, row.cells["top_two"], table.labels["top_two"], row.base))
+    if likert:
+        lines += ["", "*Questions*"]
+        for title, cell, label, b in likert:
+            delta = f", {cell.change:+d} pts" if cell.change is not None else ""
+            lines.append(f"- {title.rstrip('.?')}: {cell.pct}%{label[1:]} (n={b.count}{delta})")
+    themes = report.table("themes")
+    if themes:
+        ranked = sorted(
+            (r for r in themes.rows if r.cells["respondents"].pct),
+            key=lambda r: -(r.cells["respondents"].pct or 0),
+        )[:top]
+        if ranked:
+            lines += ["", "*Top themes in comments*"]
+            lines += [f"- {r.label}: {r.cells['respondents'].pct}% of commenters" for r in ranked]
+    risk = report.table("risk")
+    if risk:
+        cell = risk.rows[0].cells["respondents"]
+        lines += ["", f"Risk flags: {_display(cell, False, t)} respondents (never quoted)"]
+    lines += ["", f"Numbers under {t} are hidden."]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,95 @@
+"""What the bot does on its own, on PTB's JobQueue: the weekly summary and the daily purge.
+
+Each job's callback takes only the PTB context (the channel rides in
+``job.data``), so tests run the very callback the scheduler would, at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import time
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackContext
+
+from bot.report.export import weekly_summary_text
+from bot.retention import purge_expired
+
+if TYPE_CHECKING:
+    from bot.telegram.handlers import TelegramChannel
+
+WEEKLY_SUMMARY, DAILY_PURGE = "weekly_summary", "daily_purge"
+PURGE_AT = time(3, 30)
+"""Local time of the daily purge: a quiet hour."""
+PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
+"""PTB numbers weekdays from Sunday = 0, like cron."""
+TELEGRAM_LIMIT = 4096
+
+log = logging.getLogger(__name__)
+Context = CallbackContext[Any, Any, Any, Any]
+
+
+def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramChannel) -> None:
+    """Register both jobs, at the times in ``reports:`` of the config."""
+    queue = app.job_queue
+    if queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    reports = channel.settings.reports
+    zone = ZoneInfo(reports.timezone)
+    hour, minute = (int(part) for part in reports.weekly_time.split(":"))
+    queue.run_daily(
+        weekly_summary,
+        time(hour, minute, tzinfo=zone),
+        days=(PTB_DAYS[reports.weekly_day],),
+        data=channel,
+        name=WEEKLY_SUMMARY,
+    )
+    queue.run_daily(daily_purge, PURGE_AT.replace(tzinfo=zone), data=channel, name=DAILY_PURGE)
+
+
+async def weekly_summary(context: Context) -> None:
+    """Last full week's summary to every staff chat; one chat failing does not stop the rest."""
+    channel = _channel(context)
+    chats = channel.settings.reports.staff_chat_ids
+    if not chats:
+        return
+    text = await weekly_summary_text(channel.conversations.store, channel.settings)
+    for number, chat_id in enumerate(chats, 1):
+        try:
+            for part in split_message(text):
+                await context.bot.send_message(chat_id, part)
+        except TelegramError as exc:
+            # The position in the config list, never the chat id.
+            log.error("weekly summary not sent to staff chat #%d: %s", number, exc.message)
+
+
+async def daily_purge(context: Context) -> None:
+    purged = await purge_expired(_channel(context).conversations.store, _channel(context).settings)
+    log.info("daily purge: %d sessions, %d answers removed", purged.sessions, purged.answers)
+
+
+def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Whole lines per message where possible; Telegram refuses longer messages."""
+    parts: list[str] = []
+    current = ""
+    for line in text.splitlines(keepends=True):
+        while len(line) > limit:
+            parts.extend([current] if current else [])
+            current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        if len(current) + len(line) > limit:
+            parts.append(current)
+            current = ""
+        current += line
+    if current.strip():
+        parts.append(current)
+    return [p.rstrip("\n") for p in parts if p.strip()]
+
+
+def _channel(context: Context) -> TelegramChannel:
+    assert context.job is not None
+    channel: TelegramChannel = context.job.data
+    return channel

@@ -1,0 +1,74 @@
+"""Staff commands on Telegram: /summary (text) and /export (files).
+
+Both are behind the role gate (``bot.telegram.gate.PRIVILEGED``); by the time
+these run, the person holds a staff role.  Reports come from
+``bot.report.export``, so suppression and the audit log are the same as for
+the command line.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from telegram import Update
+from telegram.ext import CallbackContext
+
+from bot.report.export import export_files, summary_period, weekly_summary_text
+from bot.report.period import Period, parse_week
+from bot.telegram.jobs import split_message
+
+if TYPE_CHECKING:
+    from bot.telegram.handlers import TelegramChannel
+
+Context = CallbackContext[Any, Any, Any, Any]
+EXAMPLE_WEEK = "2026-W47"
+
+
+async def on_summary(channel: TelegramChannel, update: Update, context: Context) -> None:
+    period = await _period(channel, update, context)
+    if period is None:
+        return
+    text = await weekly_summary_text(channel.conversations.store, channel.settings, period)
+    for part in split_message(text):
+        await context.bot.send_message(_chat_id(update), part)
+
+
+async def on_export(channel: TelegramChannel, update: Update, context: Context) -> None:
+    period = await _period(channel, update, context)
+    if period is None:
+        return
+    chat_id = _chat_id(update)
+    with tempfile.TemporaryDirectory(prefix="feedback-export-") as folder:
+        files = await export_files(
+            channel.conversations.store,
+            channel.settings,
+            period,
+            out_dir=Path(folder),
+            actor=channel.key_of(update),
+        )
+        lang = await channel.lang_of(update)
+        ready = channel.text("staff.export_ready", lang, period=period.label)
+        await context.bot.send_message(chat_id, ready)
+        for path in files:
+            await context.bot.send_document(chat_id, path.read_bytes(), filename=path.name)
+
+
+async def _period(channel: TelegramChannel, update: Update, context: Context) -> Period | None:
+    """The week asked for (``2026-W47``), else last full week; None after a kind refusal."""
+    if not context.args:
+        return summary_period()
+    try:
+        return parse_week(" ".join(context.args))
+    except ValueError:
+        lang = await channel.lang_of(update)
+        await context.bot.send_message(
+            _chat_id(update), channel.text("staff.bad_week", lang, example=EXAMPLE_WEEK)
+        )
+        return None
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id

@@ -1,0 +1,139 @@
+"""Staff on Telegram: /summary and /export, and the jobs the bot runs on its own."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.config import Reports
+from bot.privacy import respondent_key
+from bot.report.synth import Response, write
+from bot.roles import audit_log
+from bot.telegram.jobs import DAILY_PURGE, WEEKLY_SUMMARY
+from tests.e2e.conftest import SECRET, RunningBot
+from tests.e2e.fakebotapi import FakeUser
+
+STAFF_ID = 860_412_337_905
+STAFF_GROUP = -100_777_123_456
+MOMENT = datetime(2026, 11, 17, 9, tzinfo=UTC)  # in 2026-W47
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+async def staff_bot(settings, api):
+    with_chats = settings.model_copy(update={"reports": Reports(staff_chat_ids=[STAFF_GROUP])})
+    running = await RunningBot(with_chats, api).start()
+    yield running
+    await running.stop()
+
+
+async def six_comments(bot: RunningBot, flows) -> None:
+    people = [Response("consultation", MOMENT, {"anything_else": "I waited weeks"})] * 6
+    await write(bot.store, flows, people)
+
+
+async def staff_member(bot: RunningBot, api) -> FakeUser:
+    user = api.user(STAFF_ID, first_name="Priya")
+    invite = await bot.channel.roles.create_invite("staff", None)
+    await user.send(f"/join {invite.code}")
+    return user
+
+
+async def test_summary_for_a_named_week_and_a_kind_refusal_of_a_bad_one(bot, api, flows):
+    await six_comments(bot, flows)
+    user = await staff_member(bot, api)
+    shown = await user.send("/summary 2026-W47")
+    text = "\n".join(s.text for s in shown)
+    assert "Feedback summary 2026-W47" in text
+    assert "Responses: 6" in text
+
+    shown = await user.send("/summary last tuesday")
+    assert [s.text for s in shown] == [
+        "Sorry, I could not read that week. Please write it like 2026-W47,"
+        " or send the command on its own for last week."
+    ]
+
+
+async def test_summary_without_a_week_is_last_full_week(bot, api):
+    user = await staff_member(bot, api)
+    shown = await user.send("/summary")
+    year, number, _ = (datetime.now(UTC).date() - timedelta(days=7)).isocalendar()
+    assert f"Feedback summary {year}-W{number:02d}" in shown[0].text
+
+
+async def test_export_sends_the_files_and_is_audited_by_pseudonymous_key(bot, api, flows):
+    await six_comments(bot, flows)
+    user = await staff_member(bot, api)
+    shown = await user.send("/export 2026-W47")
+    assert shown[-1].text == "Here are the report files for 2026-W47."
+
+    files = {d["file_name"]: d["content"] for d in api.documents}
+    assert {d["chat_id"] for d in api.documents} == {STAFF_ID}
+    assert {"commissioners.html", "report.csv", "report.xlsx", "report.json", "summary.md"} <= set(
+        files
+    )
+    assert files["report.xlsx"][:2] == b"PK"  # a real zip, uploaded as bytes
+    assert "Feedback summary 2026-W47" in files["summary.md"].decode()
+    rows = list(csv.DictReader(io.StringIO(files["report.csv"].decode())))
+    assert rows, "the CSV has rows"
+    assert json.loads(files["report.json"])["period"]["label"] == "2026-W47"
+
+    exports = [e for e in await audit_log(bot.store) if e.action == "export"]
+    assert len(exports) == 1
+    entry = exports[0]
+    assert entry.actor_key == respondent_key(SECRET, "telegram", STAFF_ID)
+    assert entry.params["period"] == "2026-W47"
+    assert str(STAFF_ID) not in entry.model_dump_json()
+    assert "Priya" not in entry.model_dump_json()
+
+
+async def test_jobs_are_registered_for_monday_nine_london_and_daily(staff_bot):
+    jobs = {job.name: job for job in staff_bot.app.job_queue.jobs()}
+    assert set(jobs) == {WEEKLY_SUMMARY, DAILY_PURGE}
+    weekly = jobs[WEEKLY_SUMMARY].next_t.astimezone(LONDON)
+    assert (weekly.weekday(), weekly.hour, weekly.minute) == (0, 9, 0)
+    assert weekly - datetime.now(UTC) <= timedelta(days=7)
+    purge = jobs[DAILY_PURGE].next_t.astimezone(LONDON)
+    assert purge - datetime.now(UTC) <= timedelta(days=1)
+
+
+async def test_weekly_job_sends_the_summary_to_the_staff_group(staff_bot, api):
+    job = next(j for j in staff_bot.app.job_queue.jobs() if j.name == WEEKLY_SUMMARY)
+    await job.run(staff_bot.app)
+    sent = [m["text"] for m in api.sent if m["chat"]["id"] == STAFF_GROUP]
+    year, number, _ = (datetime.now(UTC).date() - timedelta(days=7)).isocalendar()
+    assert len(sent) == 1 and f"Feedback summary {year}-W{number:02d}" in sent[0]
+
+
+async def test_weekly_job_with_one_failing_chat_still_sends_to_the_others(settings, api):
+    chats = [STAFF_GROUP, STAFF_GROUP - 1]
+    running = await RunningBot(
+        settings.model_copy(update={"reports": Reports(staff_chat_ids=chats)}), api
+    ).start()
+    try:
+        api.fail_next("sendMessage", code=400, retry_after=None)
+        job = next(j for j in running.app.job_queue.jobs() if j.name == WEEKLY_SUMMARY)
+        await job.run(running.app)
+        assert [m["chat"]["id"] for m in api.sent] == [STAFF_GROUP - 1]
+    finally:
+        await running.stop()
+
+
+async def test_daily_job_purges_old_sessions(staff_bot, api):
+    user = api.user()
+    await user.send("/start")
+    await user.tap("Yes, I agree, let's start")
+    long_ago = (datetime.now(UTC) - timedelta(days=400)).isoformat(timespec="seconds")
+    await staff_bot.store.db.execute("UPDATE sessions SET started_at = ?", (long_ago,))
+    await staff_bot.store.db.commit()
+    job = next(j for j in staff_bot.app.job_queue.jobs() if j.name == DAILY_PURGE)
+    await job.run(staff_bot.app)
+    async with staff_bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 0
+    purges = [e for e in await audit_log(staff_bot.store) if e.action == "purge"]
+    assert purges and purges[-1].params["sessions"] == 1
