@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin
+from bot import cli_admin, cli_poster
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
+    cli_poster.add_parsers(sub)
     COMMANDS.update(add_report_parsers(sub))
     return parser
 
@@ -178,4 +179,5 @@ COMMANDS = {
     "check-flows": _check_flows,
     "migrate": _migrate,
     **cli_admin.COMMANDS,
+    **cli_poster.COMMANDS,
 }

@@ -58,8 +58,13 @@ class Webhook(_Strict):
     path: str = "telegram"
 
 
+PLACEHOLDER_BOT_USERNAME = "your_feedback_bot"
+
+
 class Telegram(_Strict):
     mode: Literal["polling", "webhook"] = "polling"
+    bot_username: str = Field(PLACEHOLDER_BOT_USERNAME, pattern=r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
+    """The bot's @username without the @, for share links and posters."""
     base_url: str | None = None
     webhook: Webhook = Webhook()
 

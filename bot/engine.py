@@ -222,6 +222,22 @@ class Engine:
             return None
         return self._prompt(state, self._steps[state.cursor])
 
+    def read_back(self, answers: dict[str, Value], lang: str) -> list[tuple[str, str]]:
+        """(question, answer as shown) for each stored answer, in flow order.
+
+        What a peer worker checks against a paper form before confirming it.
+        """
+        rows = []
+        for step in self.flow.steps:
+            value = answers.get(step.id)
+            if value is None:
+                continue
+            labels = dict(self._options(step, lang))
+            values = value if isinstance(value, list) else [value]
+            shown = ", ".join(labels.get(v, v) for v in values)
+            rows.append((self.catalogue.pick(step.text, lang), shown))
+        return rows
+
     # -- transitions
 
     def _reply(self, state: State, step: Step, text: str) -> Outcome:

@@ -83,8 +83,13 @@ class Conversations:
         site: str | None = None,
         mode: str = "own_device",
         restart: bool = False,
+        consented: bool = False,
     ) -> Turn:
-        """Begin a flow, or resume the person's unfinished one."""
+        """Begin a flow, or resume the person's unfinished one.
+
+        ``consented``: the person already agreed elsewhere (a paper form carries
+        its own privacy notice), so the notice is not shown again.
+        """
         session = await self.store.current_session(key, channel)
         if session is not None and restart:
             await self._run(session, Stop())
@@ -99,6 +104,7 @@ class Conversations:
             state = engine.new_state(lang, preset)
             # Ask for a language only when the channel could not tell us one we offer.
             state.lang_chosen = chosen_lang or len(self.settings.languages) == 1
+            state.consented = consented
             session = await self.store.create_session(
                 key,
                 channel,
@@ -164,6 +170,14 @@ class Conversations:
         """The language of the person's open session, for system replies outside a turn."""
         session = await self.store.current_session(key, channel)
         return session.state.lang if session else None
+
+    async def read_back(self, session_id: str, lang: str) -> list[tuple[str, str]]:
+        """A session's stored answers as (question, answer) in ``lang``, in flow order."""
+        session = await self.store.get_session(session_id)
+        if session is None:
+            return []
+        engine = await self._engine(session)
+        return engine.read_back(await self.store.answers(session_id), lang)
 
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""

@@ -17,7 +17,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackContext
 
-from bot.roles import STAFF_ROLES, Role, Roles
+from bot.roles import PEER_ROLES, STAFF_ROLES, Role, Roles
 
 Context = CallbackContext[Any, Any, Any, Any]
 Handler = Callable[[Update, Context], Awaitable[None]]
@@ -25,6 +25,10 @@ Handler = Callable[[Update, Context], Awaitable[None]]
 PRIVILEGED: Mapping[str, frozenset[Role]] = {
     "summary": STAFF_ROLES,
     "export": STAFF_ROLES,
+    "assist": PEER_ROLES,
+    "paper": PEER_ROLES,
+    "review": STAFF_ROLES,
+    "update": STAFF_ROLES,
 }
 
 log = logging.getLogger(__name__)

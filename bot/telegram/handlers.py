@@ -36,10 +36,11 @@ from telegram.ext import (
 )
 
 from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
+from bot.peer import PeerDesks
 from bot.privacy import respondent_key
 from bot.roles import Roles, forget_join_attempts_of, join_reply
 from bot.service import LANG_CHOICE, Conversations, Turn
-from bot.telegram import staff
+from bot.telegram import desk, network, review, staff
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
@@ -47,10 +48,15 @@ from bot.telegram.layout import (
     CHOOSE,
     DELETE_NO,
     DELETE_YES,
+    DESK,
     DONE,
     LANGUAGE,
+    OPT_IN,
+    REVIEW,
     SKIP,
+    THEME,
     TICK,
+    UPDATE,
     Tap,
     callback_data,
     keyboard,
@@ -59,9 +65,10 @@ from bot.telegram.layout import (
     record_text,
     step_tag,
 )
+from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
-COMMANDS = ("start", "help", "privacy", "language", "stop", "delete")
+COMMANDS = ("start", "help", "privacy", "language", "stop", "delete", "news", "unsubscribe")
 """The public menu.  /join works for anyone but is not listed: staff are told of it."""
 UNKNOWN_COMMAND = "telegram.unknown_command"
 OPEN_PROMPT = "open_prompt"
@@ -86,6 +93,8 @@ class TelegramChannel:
             window=timedelta(minutes=self.settings.join_window_minutes),
         )
         self.gate = RoleGate(self.roles, self.key_of, self.reply_with(UNKNOWN_COMMAND))
+        self.desks = PeerDesks(conversations, CHANNEL)
+        self.subscriptions = Subscriptions(conversations.store)
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""
@@ -182,6 +191,7 @@ class TelegramChannel:
         site = payload.removeprefix("site_") if payload.startswith("site_") else None
         # Telegram's language is a hint for this call only: never stored or logged.
         hint = (user.language_code or "")[:2].lower() or None
+        await self.desks.close(self.key(user.id))  # a peer worker back to their own chat
         turn = await self.conversations.start(self.key(user.id), CHANNEL, lang=hint, site=site)
         await self.show(update, context, turn)
 
@@ -203,6 +213,8 @@ class TelegramChannel:
         await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
 
     async def on_stop(self, update: Update, context: Context) -> None:
+        if await desk.answer(self, update, context, Stop()):
+            return
         turn = await self.conversations.handle(self._key_of(update), CHANNEL, Stop())
         await self.show(update, context, turn)
 
@@ -237,13 +249,35 @@ class TelegramChannel:
     async def on_export(self, update: Update, context: Context) -> None:
         await staff.on_export(self, update, context)
 
+    async def on_assist(self, update: Update, context: Context) -> None:
+        await desk.on_open(self, update, context, "peer_assisted")
+
+    async def on_paper(self, update: Update, context: Context) -> None:
+        await desk.on_open(self, update, context, "paper")
+
+    async def on_review(self, update: Update, context: Context) -> None:
+        await review.on_review(self, update, context)
+
+    async def on_update(self, update: Update, context: Context) -> None:
+        await network.on_update(self, update, context)
+
+    async def on_news(self, update: Update, context: Context) -> None:
+        await network.on_news(self, update, context)
+
+    async def on_unsubscribe(self, update: Update, context: Context) -> None:
+        await network.on_unsubscribe(self, update, context)
+
     # -- answers
 
     async def on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None and message.text is not None
+        if await desk.answer(self, update, context, Reply(message.text)):
+            return
         turn = await self.conversations.handle(self._key_of(update), CHANNEL, Reply(message.text))
         await self.show(update, context, turn)
+        if turn.finished:
+            await network.offer_opt_in(self, update, context, turn.lang)
 
     async def on_tap(self, update: Update, context: Context) -> None:
         query = update.callback_query
@@ -260,7 +294,21 @@ class TelegramChannel:
         if tap.action == LANGUAGE:
             await self._pick_language(update, context, tap, await self._lang(update))
             return
+        extra = {
+            DESK: desk.on_tap,
+            OPT_IN: network.on_opt_in_tap,
+            UPDATE: network.on_update_tap,
+            THEME: review.on_tap,
+            REVIEW: review.on_tap,
+        }.get(tap.action)
+        if extra is not None:
+            await extra(self, update, context, tap, lang)
+            return
         key = self._key_of(update)
+        form = await self.desks.desk(key)
+        compact = bool(form and form.current_key and form.mode == "paper")
+        if form is not None and form.current_key:
+            key = form.current_key
         prompt = await self.conversations.current_prompt(key, CHANNEL)
         if prompt is None or tap.tag != step_tag(prompt.step_id):
             await self._alert(update, "telegram.old_question")
@@ -270,17 +318,26 @@ class TelegramChannel:
         if event is None:
             await self._alert(update, "telegram.bad_button")
             return
-        turn = await self.conversations.handle(key, CHANNEL, event)
+        if form is not None and form.current_key:
+            handled = await self.desks.handle(form.peer_key, event)
+            assert handled is not None
+            turn = handled
+        else:
+            turn = await self.conversations.handle(key, CHANNEL, event)
         await query.answer()
         toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
         if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
             assert turn.prompt is not None
-            await self._edit(query.message, markup=keyboard(turn.prompt))
+            await self._edit(query.message, markup=keyboard(turn.prompt, compact=compact))
             return
         if not turn.error:
             record = record_text(prompt, tap, self._t("telegram.skipped", turn.lang))
             await self._answered(context, query.message, record)
-        await self.show(update, context, turn)
+        await self.show(update, context, turn, compact=compact)
+        if turn.finished and form is not None and form.current_key:
+            await desk.form_done(self, update, context)
+        elif turn.finished and not prompt.step_id.startswith("_"):
+            await network.offer_opt_in(self, update, context, turn.lang)
 
     async def _alert(self, update: Update, message_key: str) -> None:
         """Answer a tap with a pop-up, in the person's language."""
@@ -319,6 +376,8 @@ class TelegramChannel:
             return
         key = self._key_of(update)
         removed = await self.conversations.forget(key)
+        await self.desks.close(key)
+        await self.subscriptions.remove(_chat_id(update))
         await forget_join_attempts_of(self.conversations.store, key, self.roles.window)
         chosen = self._t("telegram.delete_yes", lang)
         await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
@@ -358,8 +417,13 @@ class TelegramChannel:
 
     # -- showing a turn
 
-    async def show(self, update: Update, context: Context, turn: Turn) -> None:
-        """Alert first (its own message), then messages, then the question with its buttons."""
+    async def show(
+        self, update: Update, context: Context, turn: Turn, *, compact: bool = False
+    ) -> None:
+        """Alert first (its own message), then messages, then the question with its buttons.
+
+        ``compact``: paper entry's numbered keyboard.
+        """
         chat_id = _chat_id(update)
         if turn.alert:
             await self._say(context, chat_id, turn.alert)
@@ -373,8 +437,8 @@ class TelegramChannel:
         if turn.error and live is not None and live[1] == prompt.step_id:
             return  # the question is still on screen with its buttons
         await self._close_open_prompt(context, chat_id)
-        markup = keyboard(prompt)
-        sent = await self._say(context, chat_id, prompt_text(prompt), markup)
+        markup = keyboard(prompt, compact=compact)
+        sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
         if markup is not None:
             _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
 

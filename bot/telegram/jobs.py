@@ -1,4 +1,5 @@
-"""What the bot does on its own, on PTB's JobQueue: the weekly summary and the daily purge.
+"""What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge,
+and the hourly look for reminders that are due.
 
 Each job's callback takes only the PTB context (the channel rides in
 ``job.data``), so tests run the very callback the scheduler would, at once.
@@ -7,20 +8,23 @@ Each job's callback takes only the PTB context (the channel rides in
 from __future__ import annotations
 
 import logging
-from datetime import time
+from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.reminders import send_reminders
 from bot.report.export import weekly_summary_text
 from bot.retention import purge_expired
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
-WEEKLY_SUMMARY, DAILY_PURGE = "weekly_summary", "daily_purge"
+WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
+REMINDER_EVERY = timedelta(hours=1)
+"""A reminder is due a day after someone went quiet; within the hour is soon enough."""
 PURGE_AT = time(3, 30)
 """Local time of the daily purge: a quiet hour."""
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
@@ -47,6 +51,9 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
         name=WEEKLY_SUMMARY,
     )
     queue.run_daily(daily_purge, PURGE_AT.replace(tzinfo=zone), data=channel, name=DAILY_PURGE)
+    queue.run_repeating(
+        reminders, REMINDER_EVERY, first=REMINDER_EVERY, data=channel, name=REMINDERS
+    )
 
 
 async def weekly_summary(context: Context) -> None:
@@ -68,6 +75,24 @@ async def weekly_summary(context: Context) -> None:
 async def daily_purge(context: Context) -> None:
     purged = await purge_expired(_channel(context).conversations.store, _channel(context).settings)
     log.info("daily purge: %d sessions, %d answers removed", purged.sessions, purged.answers)
+
+
+async def reminders(context: Context) -> None:
+    """One gentle reminder to each opted-in person who left feedback unfinished a day ago.
+
+    Peer desks left open for a shift are closed here too.
+    """
+    channel = _channel(context)
+    await channel.desks.close_stale()
+    sent = await send_reminders(
+        context.bot.send_message,
+        channel.conversations.store,
+        channel.catalogue,
+        channel.key,
+        "telegram",
+    )
+    if sent:
+        log.info("reminders sent: %d", sent)
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

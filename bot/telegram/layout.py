@@ -20,7 +20,16 @@ CHOOSE, SKIP, BACK, DONE = "c", "s", "b", "d"
 LANGUAGE = "L"
 """A pick from /language: switches language without touching the flow."""
 DELETE_YES, DELETE_NO = "Y", "N"
-ACTIONS = frozenset({CHOOSE, SKIP, BACK, DONE, LANGUAGE, DELETE_YES, DELETE_NO})
+DESK, OPT_IN, UPDATE = "P", "O", "U"
+"""Peer desk (next/discard/finish), end-of-flow opt-ins, sending a staff update."""
+THEME, REVIEW = "T", "R"
+"""Toggle a theme (indexed) on a comment under review; save or skip it."""
+INDEXED = frozenset({CHOOSE, LANGUAGE, THEME})
+ACTIONS = frozenset(
+    {CHOOSE, SKIP, BACK, DONE, LANGUAGE, DELETE_YES, DELETE_NO, DESK, OPT_IN, UPDATE, THEME, REVIEW}
+)
+COMPACT_ROW = 5
+"""Paper entry: numbered option buttons, this many to a row."""
 TICK = "✓"
 MAX_CALLBACK_BYTES = 64
 _LONGEST_PLAIN_TAG = 48
@@ -59,30 +68,38 @@ def parse_tap(data: str | None) -> Tap | None:
         index = int(raw)
     else:
         return None
-    if (action in (CHOOSE, LANGUAGE)) != (index is not None):
+    if (action in INDEXED) != (index is not None):
         return None
     return Tap(action, tag, index)
 
 
-def prompt_text(prompt: Prompt, *, hint: bool = True) -> str:
+def prompt_text(prompt: Prompt, *, hint: bool = True, compact: bool = False) -> str:
     parts = [prompt.progress] if prompt.progress else []
     parts.append(prompt.text)
-    if hint and prompt.hint:
+    if compact and prompt.choices:
+        # Paper entry: the options listed once, tapped (or typed) by number.
+        parts.append("\n".join(f"{i}. {c.label}" for i, c in enumerate(prompt.choices, 1)))
+    elif hint and prompt.hint:
         parts.append(prompt.hint)
     return "\n\n".join(parts)
 
 
-def keyboard(prompt: Prompt, action: str = CHOOSE) -> InlineKeyboardMarkup | None:
-    """One option per row (long labels stay readable on a phone), then Done, Back, Skip."""
-    rows = [
-        [
-            InlineKeyboardButton(
-                f"{TICK} {choice.label}" if choice.selected else choice.label,
-                callback_data=callback_data(action, prompt.step_id, i),
-            )
-        ]
+def keyboard(
+    prompt: Prompt, action: str = CHOOSE, *, compact: bool = False
+) -> InlineKeyboardMarkup | None:
+    """One option per row (long labels stay readable on a phone), then Done, Back, Skip.
+
+    ``compact`` (paper entry): numbered buttons, several to a row, for fast typing-in.
+    """
+    buttons = [
+        InlineKeyboardButton(
+            _mark(str(i + 1) if compact else choice.label, choice.selected),
+            callback_data=callback_data(action, prompt.step_id, i),
+        )
         for i, choice in enumerate(prompt.choices)
     ]
+    width = COMPACT_ROW if compact else 1
+    rows = [buttons[i : i + width] for i in range(0, len(buttons), width)]
     if action == CHOOSE:
         if prompt.done_label:
             rows.append(
@@ -111,6 +128,10 @@ def record_text(prompt: Prompt, tap: Tap, skipped_label: str) -> str | None:
     if tap.action == SKIP:
         return f"{question}\n\n— {skipped_label}"
     return None
+
+
+def _mark(label: str, selected: bool) -> str:
+    return f"{TICK} {label}" if selected else label
 
 
 def _data(action: str, prompt: Prompt) -> str:

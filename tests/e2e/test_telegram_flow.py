@@ -80,8 +80,9 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     await user.tap("Housing problems")
     await user.tap("Done")
     shown = await user.send("Evening groups.")
-    assert "Thank you. Your answers are saved." in shown[-1].text
-    assert shown[-1].buttons == []
+    assert "Thank you. Your answers are saved." in shown[-2].text
+    assert shown[-2].buttons == []
+    assert shown[-1].labels[-1] == "No thanks"  # the opt-in to news and reminders
 
     [session] = await sessions_of(bot, user)
     assert session["status"] == "completed"
@@ -97,8 +98,8 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
         "additional_needs": ["housing"],
         "gaps": "Evening groups.",
     }
-    # Only the last question message could still carry buttons; none do at the end.
-    assert [m.message_id for m in user.messages() if m.buttons] == []
+    # No question still carries buttons at the end: only the opt-in does.
+    assert [m.message_id for m in user.messages() if m.buttons] == [shown[-1].message_id]
     # Nothing in the database names the person's Telegram account.
     dump = "\n".join([line async for line in bot.store.db.iterdump()])
     assert "Evening groups." in dump
@@ -216,7 +217,7 @@ async def test_help_privacy_and_command_menu(bot, api):
     assert "deleted after 365 days" in shown[-1].text
     assert "/delete" in shown[-1].text
     menu = [c["command"] for c in api.commands[None]]
-    assert menu == ["start", "help", "privacy", "language", "stop", "delete"]
+    assert menu == ["start", "help", "privacy", "language", "stop", "delete", "news", "unsubscribe"]
 
 
 async def test_twenty_people_at_once_get_their_own_flows(bot, api):

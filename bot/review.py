@@ -1,0 +1,90 @@
+"""Staff review of comment themes, one comment at a time (``/review`` on Telegram).
+
+Comments waiting are those no one has reviewed yet: untagged, or tagged only by
+the codebook.  A review is the reports' ``theme_reviews`` row, so it replaces the
+automatic tags in every report and export.  Texts were redacted when stored;
+they are redacted again here in case the rules have grown since.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from bot.redact import redact
+from bot.report.period import Period
+from bot.report.queries import ReportQueries
+from bot.report.themes import Codebook
+from bot.roles import audit
+from bot.store import Store
+
+EVERYTHING = Period(start=date(2000, 1, 1), end=date(2999, 12, 31), label="all")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    answer_id: int
+    text: str
+    auto: list[str]
+    """Themes the codebook found (may be empty)."""
+    risk: bool
+    number: int
+    """Its place among all comments, oldest first: the 'n' of 'n of N'."""
+    total: int
+    waiting: int
+    """Comments not yet reviewed, this one included."""
+
+
+class ThemeReview:
+    def __init__(self, store: Store, codebook: Codebook, period: Period = EVERYTHING):
+        self.store = store
+        self.codebook = codebook
+        self.period = period
+        self.queries = ReportQueries(store)
+
+    async def next(self, after: int = 0) -> ReviewItem | None:
+        """The first comment waiting for review after answer ``after`` (0: from the start).
+
+        Wraps round to the oldest waiting comment, so skipped ones come back.
+        """
+        await self.queries.tag_comments(self.period, self.codebook)
+        lo, hi = self.period.bounds()
+        waiting = await self._rows(
+            "SELECT a.id, a.value, a.risk_flag,"
+            " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
+            " (SELECT count(*) FROM answers b JOIN sessions bs ON bs.id = b.session_id"
+            "  WHERE b.kind = 'text' AND bs.started_at >= ? AND bs.started_at < ?"
+            "  AND b.id <= a.id)"
+            " FROM sessions s JOIN answers a ON a.session_id = s.id"
+            " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'"
+            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " ORDER BY a.id",
+            (lo, hi, lo, hi),
+        )
+        if not waiting:
+            return None
+        total = (
+            await self._rows(
+                "SELECT count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
+                " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'",
+                (lo, hi),
+            )
+        )[0][0]
+        row = next((r for r in waiting if r[0] > after), waiting[0])
+        auto = [t for t in self.codebook.ids() if t in json.loads(row[3])]
+        return ReviewItem(row[0], redact(row[1]), auto, bool(row[2]), row[4], total, len(waiting))
+
+    async def confirm(self, answer_id: int, themes: list[str], actor_key: str) -> bool:
+        """Staff's themes for one comment (an empty list: no theme); audited."""
+        unknown = [t for t in themes if t not in self.codebook.ids()]
+        if unknown:
+            raise ValueError(f"unknown theme {', '.join(unknown)}")
+        if not await self.queries.set_review(answer_id, themes):
+            return False
+        await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
+        return True
+
+    async def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        async with self.store.db.execute(sql, params) as cur:
+            return [tuple(r) for r in await cur.fetchall()]

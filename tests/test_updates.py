@@ -1,0 +1,140 @@
+"""Opt-ins kept apart from answers, /news, staff updates, and reminders, on real SQLite."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.engine import Choose, Reply
+from bot.i18n import load_catalogue
+from bot.reminders import send_reminders
+from bot.report.queries import ReportQueries
+from bot.roles import audit_log
+from bot.service import CONSENT_AGREE, Conversations
+from bot.store import Store
+from bot.updates import Subscriptions, news, publish
+from tests.conftest import Clock
+
+CATALOGUE = load_catalogue()
+CHAT = 7_391_845_206
+
+
+def key_of(chat_id: int) -> str:
+    return f"te_key_for_{chat_id}"
+
+
+async def test_opt_ins_toggle_independently_and_vanish_when_both_off(store: Store) -> None:
+    subs = Subscriptions(store)
+    await subs.set(CHAT, "pl", updates=True)
+    await subs.set(CHAT, "pl", remind=True)
+    got = await subs.get(CHAT)
+    assert got is not None and (got.updates, got.remind, got.lang) == (True, True, "pl")
+    await subs.set(CHAT, "pl", updates=False)
+    assert [s.chat_id for s in await subs.wanting("updates")] == []
+    assert [s.chat_id for s in await subs.wanting("remind")] == [CHAT]
+    await subs.set(CHAT, "pl", remind=False)
+    assert await subs.get(CHAT) is None
+    async with store.db.execute("SELECT count(*) FROM subscribers") as cur:
+        assert (await cur.fetchone())[0] == 0
+
+
+async def test_subscription_holds_no_key_and_no_answer(
+    tiny: Conversations, store: Store, dump_tables
+) -> None:
+    await tiny.start("te_person", "telegram")
+    await tiny.handle("te_person", "telegram", Choose(CONSENT_AGREE))
+    await tiny.handle("te_person", "telegram", Choose("service_user"))
+    await Subscriptions(store).set(CHAT, "en", updates=True)
+    rows = [line for line in (await dump_tables(store)).splitlines() if str(CHAT) in line]
+    assert rows == [f"subscribers: ({CHAT}, 'en', 1, 0, '2026-01-01T12:00:00+00:00')"]
+
+
+async def test_news_shows_latest_updates_in_the_persons_language_else_english(
+    store: Store,
+) -> None:
+    assert "No news yet" in await news(store, CATALOGUE, "en")
+    for day in range(1, 8):
+        await publish(store, f"English change {day}", "en", "te_staff", date(2026, 1, day))
+    await publish(store, "Zmiana po polsku", "pl", "te_staff", date(2026, 1, 9))
+    english = await news(store, CATALOGUE, "en")
+    assert english.index("English change 7") < english.index("English change 3")
+    assert "English change 2" not in english  # the five newest
+    assert "2026-01-07" in english
+    polish = await news(store, CATALOGUE, "pl")
+    assert "Zmiana po polsku" in polish and "English" not in polish
+    assert "English change 7" in await news(store, CATALOGUE, "ro")
+    # The same rows feed the network report, and each is audited.
+    assert len(await ReportQueries(store).updates()) == 8
+    assert [e.action for e in await audit_log(store)].count("update") == 8
+
+
+async def quiet_session(tiny: Conversations, key: str) -> None:
+    await tiny.start(key, "telegram")
+    await tiny.handle(key, "telegram", Choose(CONSENT_AGREE))
+    await tiny.handle(key, "telegram", Choose("service_user"))
+
+
+async def test_one_reminder_after_a_day_only_for_those_who_asked(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    sent: list[tuple[int, str]] = []
+
+    async def send(chat_id: int, text: str) -> None:
+        sent.append((chat_id, text))
+
+    subs = Subscriptions(store)
+    await subs.set(CHAT, "en", remind=True)
+    await subs.set(555, "en", updates=True)  # news only: never reminded
+    await quiet_session(tiny, key_of(CHAT))
+    await quiet_session(tiny, key_of(555))
+
+    clock.now += timedelta(hours=23)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+    clock.now += timedelta(hours=2)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 1
+    assert sent == [(CHAT, CATALOGUE.text("reminder.text", "en"))]
+    clock.now += timedelta(days=1)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+    # Finishing the reminded session, then leaving a new one, earns one more.
+    await tiny.handle(key_of(CHAT), "telegram", Reply("Fine"))
+    await tiny.handle(key_of(CHAT), "telegram", Choose("satisfied"))
+    await tiny.handle(key_of(CHAT), "telegram", Reply("No"))
+    await quiet_session(tiny, key_of(CHAT))
+    clock.now += timedelta(hours=25)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 1
+
+
+async def test_no_reminder_for_finished_or_long_forgotten_sessions(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    async def send(chat_id: int, text: str) -> None:
+        raise AssertionError("nothing is due")
+
+    await Subscriptions(store).set(CHAT, "en", remind=True)
+    await quiet_session(tiny, key_of(CHAT))
+    clock.now += timedelta(days=8)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+
+
+async def test_deliver_waits_once_when_telegram_still_asks_to_slow_down() -> None:
+    from telegram.error import Forbidden, RetryAfter
+
+    from bot.updates import deliver
+
+    calls: list[int] = []
+
+    async def busy_once(chat_id: int, text: str) -> None:
+        calls.append(chat_id)
+        if len(calls) == 1:
+            raise RetryAfter(0)
+
+    assert await deliver(busy_once, 1, "hi") is True and calls == [1, 1]
+
+    async def always_busy(chat_id: int, text: str) -> None:
+        raise RetryAfter(0)
+
+    assert await deliver(always_busy, 1, "hi") is None
+
+    async def blocked(chat_id: int, text: str) -> None:
+        raise Forbidden("Forbidden: bot was blocked by the user")
+
+    assert await deliver(blocked, 1, "hi") is False
