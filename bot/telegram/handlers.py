@@ -302,7 +302,7 @@ class TelegramChannel:
             REVIEW: review.on_tap,
         }.get(tap.action)
         if extra is not None:
-            await extra(self, update, context, tap, lang)
+            await extra(self, update, context, tap, await self._lang(update))
             return
         key = self._key_of(update)
         form = await self.desks.desk(key)
