@@ -25,7 +25,13 @@ from telegram.ext import AIORateLimiter, Application  # noqa: E402
 from bench.baseline_bot import build_baseline  # noqa: E402
 from bot.config import Telegram, load_settings  # noqa: E402
 from bot.service import open_conversations  # noqa: E402
-from bot.telegram import TelegramChannel, build_application, start_bot, stop_bot  # noqa: E402
+from bot.telegram import (  # noqa: E402
+    TelegramChannel,
+    build_application,
+    collect_less,
+    start_bot,
+    stop_bot,
+)
 from bot.telegram.flood import FloodGate  # noqa: E402
 from tests.e2e.fakebotapi import TOKEN  # noqa: E402
 
@@ -74,6 +80,7 @@ async def run_ours(base_url: str, trace_port: int, workdir: Path) -> None:
         application_class=traced(trace_port),
     )
     await start_bot(app, channel, Telegram())
+    collect_less()  # as serve() does
     try:
         await until_sigterm()
     finally:
