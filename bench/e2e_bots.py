@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import signal
 import socket
 import sys
@@ -36,6 +37,7 @@ from bot.telegram.flood import FloodGate  # noqa: E402
 from tests.e2e.fakebotapi import TOKEN  # noqa: E402
 
 SECRET = b"bench-secret"
+MAX_LIFETIME = 900.0
 
 
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
@@ -55,11 +57,13 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
 
 
 async def until_sigterm() -> None:
+    """Until the driver stops us, or at most ``MAX_LIFETIME`` if the driver died first."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await stop.wait()
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), MAX_LIFETIME)
 
 
 async def run_ours(base_url: str, trace_port: int, workdir: Path) -> None:
