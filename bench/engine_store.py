@@ -58,7 +58,7 @@ async def run(people: int, db: Path) -> dict[str, float]:
     for person in range(people):
         key = f"bench_{person}"
         t0 = time.perf_counter()
-        turn = await service.start(key, "telegram")
+        turn = await service.start(key, "telegram", lang="en")
         latencies.append(time.perf_counter() - t0)
         for event in SCRIPT:
             t0 = time.perf_counter()

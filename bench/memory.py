@@ -39,14 +39,14 @@ async def run(people: int, db: Path) -> tuple[int, int]:
     service = await open_conversations(settings)
     # Warm up every code path once so imports and caches are not counted.
     for key in ("warm_a", "warm_b"):
-        await service.start(key, "telegram")
+        await service.start(key, "telegram", lang="en")
         await service.handle(key, "telegram", Choose(CONSENT_AGREE))
         await service.handle(key, "telegram", Choose("service_user"))
     gc.collect()
     before = rss_kib()
     for person in range(people):
         key = f"idle_{person}"
-        await service.start(key, "telegram")
+        await service.start(key, "telegram", lang="en")
         await service.handle(key, "telegram", Choose(CONSENT_AGREE))
         await service.handle(key, "telegram", Choose("family_carer"))
     gc.collect()

@@ -58,13 +58,13 @@ class PeerDesks:
         self.channel = channel
 
     async def desk(self, peer_key: str) -> Desk | None:
-        async with self.db.execute(
+        # Asked on every tap and message: one trip to the database thread, not three.
+        rows = await self.db.execute_fetchall(
             "SELECT peer_key, mode, site, lang, current_key, last_session"
             " FROM peer_desks WHERE peer_key = ?",
             (peer_key,),
-        ) as cur:
-            row = await cur.fetchone()
-        return Desk(*row) if row else None
+        )
+        return next((Desk(*row) for row in rows), None)
 
     async def form_key(self, peer_key: str) -> str | None:
         """The key to send the peer's taps and messages to, if a form is in hand."""

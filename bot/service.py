@@ -43,6 +43,8 @@ class Turn:
     offer: Prompt | None = None
     """Optional, after the prompt: offer to carry on in the language the person writes in.
     Its choices are ``Choose`` values like any other, accepted at any point."""
+    screened: bool = False
+    """The typed text already went through ``screen`` (so its risk check is done)."""
 
 
 class Conversations:
@@ -115,7 +117,7 @@ class Conversations:
 
     async def handle(self, key: str, channel: str, event: Event) -> Turn:
         turn = await self._handle(key, channel, event)
-        if isinstance(event, Reply) and turn.alert is None:
+        if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
             turn.alert = self.risk_alert(event.text, turn.lang)
@@ -192,8 +194,10 @@ class Conversations:
             event = Start()
         alert = None
         meta: dict[str, AnswerMeta] = {}
+        screened = False
         if isinstance(event, Reply) and session.state.cursor:
             text, answer_meta, alert = await self.screen(event.text, session.state.lang)
+            screened = True
             event = Reply(text)
             meta[session.state.cursor] = answer_meta
         outcome = engine.handle(session.state, event)
@@ -212,6 +216,7 @@ class Conversations:
             error=outcome.error,
             finished=outcome.state.finished,
             offer=offer,
+            screened=screened,
         )
 
     async def _switch_language(self, session: Session, lang: str) -> Turn:

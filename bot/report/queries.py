@@ -105,7 +105,9 @@ class ReportQueries:
             "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
             "  max(a.risk_flag) AS has_risk"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} GROUP BY s.id"
+            # By a.session_id, not s.id: grouping by s.id led SQLite to walk every
+            # session in primary-key order, so a week's report read years of sessions.
+            f" WHERE {_IN_PERIOD} GROUP BY a.session_id"
             ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
             period.bounds(),
         )

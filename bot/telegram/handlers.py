@@ -129,6 +129,14 @@ class TelegramChannel:
     def key(self, user_id: int) -> str:
         return respondent_key(self.secret, CHANNEL, user_id)
 
+    def person_of(self, update: Update) -> str | None:
+        """Whose turn an update is, by key: their updates are handled one at a time."""
+        if update.effective_user is not None:
+            return self.key(update.effective_user.id)
+        if update.effective_chat is not None:
+            return respondent_key(self.secret, "telegram-group", update.effective_chat.id)
+        return None
+
     def key_of(self, update: Update) -> str:
         return self._key_of(update)
 
@@ -275,15 +283,16 @@ class TelegramChannel:
         query = update.callback_query
         assert query is not None
         tap = parse_tap(query.data)
-        lang = await self._lang(update)
+        # The language is looked up only when needed: most taps are answers, and each
+        # lookup is a trip to the database.
         if tap is None:
-            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            await self._alert(update, "telegram.bad_button")
             return
         if tap.action in (DELETE_YES, DELETE_NO):
-            await self._confirm_delete(update, context, tap, lang)
+            await self._confirm_delete(update, context, tap, await self._lang(update))
             return
         if tap.action == LANGUAGE:
-            await self._pick_language(update, context, tap, lang)
+            await self._pick_language(update, context, tap, await self._lang(update))
             return
         extra = {
             DESK: desk.on_tap,
@@ -293,7 +302,7 @@ class TelegramChannel:
             REVIEW: review.on_tap,
         }.get(tap.action)
         if extra is not None:
-            await extra(self, update, context, tap, lang)
+            await extra(self, update, context, tap, await self._lang(update))
             return
         key = self._key_of(update)
         form = await self.desks.desk(key)
@@ -302,12 +311,12 @@ class TelegramChannel:
             key = form.current_key
         prompt = await self.conversations.current_prompt(key, CHANNEL)
         if prompt is None or tap.tag != step_tag(prompt.step_id):
-            await query.answer(self._t("telegram.old_question", lang), show_alert=True)
+            await self._alert(update, "telegram.old_question")
             await self._edit(query.message, markup=None)
             return
         event = _event(tap, prompt)
         if event is None:
-            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
+            await self._alert(update, "telegram.bad_button")
             return
         if form is not None and form.current_key:
             handled = await self.desks.handle(form.peer_key, event)
@@ -329,6 +338,12 @@ class TelegramChannel:
             await desk.form_done(self, update, context)
         elif turn.finished and not prompt.step_id.startswith("_"):
             await network.offer_opt_in(self, update, context, turn.lang)
+
+    async def _alert(self, update: Update, message_key: str) -> None:
+        """Answer a tap with a pop-up, in the person's language."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer(self._t(message_key, await self._lang(update)), show_alert=True)
 
     async def _pick_language(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
         query = update.callback_query

@@ -1,0 +1,237 @@
+"""The load driver for the end-to-end benchmarks: a fake Bot API, scripted people, timings.
+
+The server and the people run in this process; the bot under test runs in a
+child process (``bench/e2e_bots.py``) so the two do not share one event loop,
+and tells us over UDP on 127.0.0.1 when it has finished each update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.fakebotapi import FakeBotAPI, FakeUser
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = "The wait for a first appointment was long but the staff were kind."
+
+# One person's way through service_feedback: 14 updates, every kind of step.
+SCRIPT: list[tuple[str, str]] = [
+    ("send", "/start"),
+    ("tap", "Yes, I agree, let's start"),
+    ("tap", "I use drug or alcohol services"),
+    ("tap", "Cambridge hub"),
+    ("tap", "Getting referred, or finding the service"),
+    ("tap", "Treatment and support"),
+    ("tap", "Done"),
+    ("tap", "Satisfied"),
+    ("send", TEXT),
+    ("tap", "Very satisfied"),
+    ("send", "More evening groups would help me keep my job."),
+    ("tap", "Housing problems"),
+    ("tap", "Done"),
+    ("send", "Support for my family while I was in treatment."),
+]
+
+
+class _Trace(asyncio.DatagramProtocol):
+    """Each datagram is an update id the bot has finished (every reply already sent)."""
+
+    def __init__(self, api: FakeBotAPI):
+        self.api = api
+
+    def datagram_received(self, data: bytes, addr: Any) -> None:
+        self.api.processed(int(data))
+
+
+class Server:
+    """The fake Bot API, with each chat's messages indexed so a person finds theirs fast."""
+
+    def __init__(self) -> None:
+        self.api = FakeBotAPI()
+        self.by_chat: dict[int, list[dict[str, Any]]] = {}
+        self.trace_port = 0
+        self._transport: asyncio.DatagramTransport | None = None
+
+    async def start(self) -> Server:
+        await self.api.start()
+        self.api.on_bot_message = lambda m: self.by_chat.setdefault(m["chat"]["id"], []).append(m)
+        loop = asyncio.get_running_loop()
+        transport, _ = await loop.create_datagram_endpoint(
+            lambda: _Trace(self.api), local_addr=("127.0.0.1", 0)
+        )
+        self._transport = transport
+        self.trace_port = transport.get_extra_info("sockname")[1]
+        return self
+
+    async def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        await self.api.close()
+
+
+class Person(FakeUser):
+    """A scripted person who looks only at their own chat (the server-wide scan is O(n))."""
+
+    def __init__(self, server: Server, user_id: int):
+        super().__init__(server.api, user_id)
+        self.server = server
+
+    def messages(self):  # type: ignore[no-untyped-def]
+        from tests.e2e.fakebotapi.user import shown
+
+        return [shown(m) for m in self.server.by_chat.get(self.id, [])]
+
+    async def step(self, action: str, arg: str) -> float:
+        """Do one scripted thing; returns seconds from update queued to bot done."""
+        if action == "send":
+            message = self._message(text=arg)
+            if arg.startswith("/"):
+                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(arg)}]
+            update: dict[str, Any] = {"message": message}
+        else:
+            target = self._with_button(arg, None)
+            data = target.data_for(arg)
+            assert data is not None
+            update = {
+                "callback_query": {
+                    "id": f"{self.id}-{time.monotonic_ns()}",
+                    "from": self.profile,
+                    "message": self.api.messages[target.message_id],
+                    "chat_instance": str(self.id),
+                    "data": data,
+                }
+            }
+        began = time.perf_counter()
+        update_id = await self.api.push(update)
+        await self.api.settled(update_id, timeout=30)
+        return time.perf_counter() - began
+
+
+@dataclass
+class Result:
+    updates: int = 0
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    late: int = 0
+    """Paced updates that could not go on time because every person was busy."""
+    bot_cpu: float = 0.0
+    driver_cpu: float = 0.0
+    """CPU seconds used meanwhile by the bot's process and by the server + people's one."""
+
+    @property
+    def rate(self) -> float:
+        return self.updates / self.seconds if self.seconds else 0.0
+
+    def pct(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] * 1000
+
+
+async def run_people(server: Server, first_id: int, people: int) -> Result:
+    """Everyone at once, each as fast as the bot answers: the bot's maximum."""
+    result = Result()
+
+    async def one(user_id: int) -> None:
+        person = Person(server, user_id)
+        for action, arg in SCRIPT:
+            result.latencies.append(await person.step(action, arg))
+
+    began = time.perf_counter()
+    await asyncio.gather(*(one(first_id + i) for i in range(people)))
+    result.seconds = time.perf_counter() - began
+    result.updates = len(result.latencies)
+    return result
+
+
+async def run_paced(server: Server, first_id: int, rate: float, seconds: float) -> Result:
+    """Updates sent on a fixed timetable (``rate`` a second), whatever the bot does."""
+    result = Result()
+    total = int(rate * seconds)
+    began = time.perf_counter()
+    slots = iter(range(total))
+
+    async def one(user_id: int) -> None:
+        person = Person(server, user_id)
+        for action, arg in SCRIPT:
+            slot = next(slots, None)
+            if slot is None:
+                return
+            due = began + slot / rate
+            wait = due - time.perf_counter()
+            if wait > 0:
+                await asyncio.sleep(wait)  # pacing the load, not waiting for the bot
+            elif wait < -0.005:
+                result.late += 1
+            result.latencies.append(await person.step(action, arg))
+
+    # Enough people that someone is always free to send the next update on time.
+    people = max(8, int(rate * 2))
+    await asyncio.gather(*(one(first_id + i) for i in range(people + total // len(SCRIPT) + 1)))
+    result.seconds = time.perf_counter() - began
+    result.updates = len(result.latencies)
+    return result
+
+
+class BotProcess:
+    """One bot in a child process, against our server; stopped with SIGTERM."""
+
+    def __init__(self, kind: str, server: Server, workdir: Path, profile: str | None = None):
+        self.kind, self.server, self.workdir, self.profile = kind, server, workdir, profile
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    async def start(self) -> BotProcess:
+        before = self.server.api.calls.count("getUpdates")
+        command = [
+            sys.executable,
+            str(ROOT / "bench" / "e2e_bots.py"),
+            self.kind,
+            "--base-url",
+            self.server.api.base_url,
+            "--trace-port",
+            str(self.server.trace_port),
+            "--workdir",
+            str(self.workdir),
+        ]
+        if self.profile:
+            command = [
+                sys.executable,
+                "-m",
+                "pyinstrument",
+                "-o",
+                self.profile,
+                "-r",
+                "text",
+                *command[1:],
+            ]
+        self.proc = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        # Polling has begun once the bot asks for updates (no event for that: poll, bounded).
+        deadline = time.monotonic() + 30
+        while self.server.api.calls.count("getUpdates") <= before:
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError(f"the {self.kind} bot did not start polling")
+            await asyncio.sleep(0.02)
+        return self
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the bot process has used so far."""
+        assert self.proc is not None
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    async def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(asyncio.to_thread(self.proc.wait), 30)
+        except TimeoutError:
+            self.proc.kill()
+            raise

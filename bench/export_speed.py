@@ -1,0 +1,193 @@
+"""Benchmark 5: the commissioner export on 100k and 1M stored answers, against raw SQL.
+
+Two ways to hold the answers:
+
+- worst case: every stored answer falls in the two weeks the report reads (the
+  week reported and the week before, for the change columns);
+- years: the answers spread evenly over two years (104 weeks), as a service's
+  database would be after long use; the report reads the last two weeks.
+
+Responses come from the reports module's synthetic generator and are inserted
+in bulk with ``executemany`` (writing them one by one through ``Store`` takes
+minutes at 1M).  Then, per size and spread:
+
+- raw aggregate: one ``GROUP BY step, score`` over those answers, nothing else;
+- export: ``export_files`` for commissioners, every format (html, csv, xlsx,
+  json, md), timed once with comments still to tag (the first export of new
+  comments) and once more as every later export runs.
+
+    python bench/export_speed.py [--answers 100000,1000000] [--spread worst,years]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import Settings, load_settings  # noqa: E402
+from bot.flows import Flow, LikertStep, likert_score, load_flows  # noqa: E402
+from bot.report.export import export_files  # noqa: E402
+from bot.report.period import Period, parse_week  # noqa: E402
+from bot.report.synth import Response, random_responses  # noqa: E402
+from bot.service import option_ids  # noqa: E402
+from bot.store import AnswerMeta, Store  # noqa: E402
+
+WEEK = parse_week("2026-W47")
+BATCH = 5000
+RAW_AGGREGATE = (
+    "SELECT a.step_id, a.score, count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
+    " WHERE s.started_at >= ? AND s.started_at < ? GROUP BY 1, 2"
+)
+
+
+def rows(flows: dict[str, Flow], responses: list[Response]) -> tuple[list[tuple], list[tuple]]:
+    """Session and answer rows as ``Store.create_session`` and ``Store.save`` would write them."""
+    sessions, answers = [], []
+    for r in responses:
+        flow = flows[r.flow_id]
+        sid = uuid.uuid4().hex
+        at = r.started_at.isoformat(timespec="seconds")
+        status = "completed" if r.completed else "stopped"
+        state = json.dumps({"flow_id": flow.id, "flow_version": flow.version, "lang": r.lang})
+        sessions.append(
+            (sid, f"synthetic_{sid[:12]}", r.channel, r.mode, flow.id, flow.version, r.lang,
+             r.site, r.area, r.respondent_group, status, at, at, at, state)
+        )  # fmt: skip
+        for step_id, value in r.answers.items():
+            step = flow.step(step_id)
+            score = None
+            if isinstance(step, LikertStep) and isinstance(value, str):
+                score = likert_score(step.scale, value)
+            meta = r.meta.get(step_id, AnswerMeta())
+            stored = value if isinstance(value, str) else json.dumps(value)
+            answers.append(
+                (sid, flow.id, flow.version, step_id, step.kind, stored, score, step.stage,
+                 step.topic, meta.detected_lang, meta.lang_prob, int(meta.risk_flag), at)
+            )  # fmt: skip
+    return sessions, answers
+
+
+def weeks(spread: str) -> list[Period]:
+    """The weeks answers go in: the two the report reads, or two years' worth."""
+    found = [WEEK]
+    while len(found) < (2 if spread == "worst" else 104):
+        found.append(found[-1].previous())
+    return found
+
+
+def fill(
+    db: Path, settings: Settings, flows: dict[str, Flow], target: int, periods: list[Period]
+) -> int:
+    """Add synthetic responses over ``periods`` until ``target`` answers are stored."""
+    conn = sqlite3.connect(db)
+    have = conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    seed = have + 1
+    while have < target:
+        # About 8 answers a response: smaller batches as the target comes near.
+        batch = max(10, min(BATCH, (target - have) // (8 * len(periods)) + 1))
+        for period in periods:
+            sessions, answers = rows(flows, random_responses(flows, settings, batch, period, seed))
+            seed += 1
+            with conn:
+                conn.executemany(
+                    "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id,"
+                    " flow_version, lang, site, area, respondent_group, status, started_at,"
+                    " updated_at, finished_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    sessions,
+                )
+                conn.executemany(
+                    "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind,"
+                    " value, score, stage, topic, detected_lang, lang_prob, risk_flag,"
+                    " answered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    answers,
+                )
+            have += len(answers)
+    conn.execute("ANALYZE")
+    conn.close()
+    return have
+
+
+async def timed(store: Store, settings: Settings, out: Path) -> float:
+    began = time.perf_counter()
+    await export_files(store, settings, WEEK, audience="commissioners", out_dir=out)
+    return time.perf_counter() - began
+
+
+async def measure(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
+    store = await Store.open(db)
+    try:
+        both = Period(start=WEEK.previous().start, end=WEEK.end, label="two weeks")
+        began = time.perf_counter()
+        async with store.db.execute(RAW_AGGREGATE, both.bounds()) as cur:
+            await cur.fetchall()
+        raw = time.perf_counter() - began
+        first = await timed(store, settings, out / "first")
+        later = min([await timed(store, settings, out / f"later{i}") for i in range(2)])
+        async with store.db.execute(
+            "SELECT count(*) FROM answers a JOIN sessions s ON s.id = a.session_id"
+            " WHERE s.started_at >= ? AND s.started_at < ?",
+            both.bounds(),
+        ) as cur:
+            in_report = (await cur.fetchone())[0]
+    finally:
+        await store.close()
+    return {"raw": raw, "first": first, "later": later, "in_report": in_report}
+
+
+async def main(sizes: list[int], spreads: list[str]) -> None:
+    settings_base = load_settings(ROOT / "config.yaml")
+    results = []
+    for spread in spreads:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "export.db"
+            settings = settings_base.model_copy(
+                update={"database": db, "flows_dir": ROOT / "flows"}
+            )
+            flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+            store = await Store.open(db)
+            for flow in flows.values():
+                await store.register_flow(flow)
+            await store.close()
+            for size in sorted(sizes):
+                began = time.perf_counter()
+                stored = fill(db, settings, flows, size, weeks(spread))
+                filled = time.perf_counter() - began
+                result = await measure(db, settings, Path(tmp) / f"out{size}")
+                results.append((spread, stored, filled, result))
+    for spread, stored, filled, r in results:
+        print(
+            f"{spread:5} {stored:>9,} answers, {r['in_report']:,} of them in the two weeks the "
+            f"report reads (filled in {filled:.0f} s): raw aggregate {r['raw'] * 1000:.0f} ms; "
+            f"commissioner export, all formats {r['later'] * 1000:.0f} ms "
+            f"({r['later'] / r['raw']:.1f}x raw); first export, tagging new comments, "
+            f"{r['first'] * 1000:.0f} ms"
+        )
+    print(
+        f"rerun: python bench/export_speed.py --answers {','.join(str(s) for s in sizes)}"
+        f" --spread {','.join(spreads)}"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", default="100000,1000000")
+    parser.add_argument("--spread", default="worst,years")
+    args = parser.parse_args()
+    chosen = [int(n) for n in args.answers.split(",")]
+    spreads = args.spread.split(",")
+    if max(chosen) > 5_000_000:
+        parser.error("keep runs bounded: at most 5,000,000 answers")
+    if not set(spreads) <= {"worst", "years"}:
+        parser.error("--spread takes worst, years or both")
+    asyncio.run(main(chosen, spreads))

@@ -1,0 +1,113 @@
+"""How the bot talks HTTP to the Bot API: aiohttp instead of PTB's default httpx.
+
+Every update costs two or three Bot API calls, so the HTTP client is the hot
+path.  Measured on the benchmark machine (bench/telegram_e2e.py, docs/benchmarks.md),
+an httpx request cost about 1.3 ms of CPU with 32 in flight — its connection
+pool checks every idle connection on each request — against about 0.1 ms for
+aiohttp, whose HTTP parsing is in C.  PTB lets any ``BaseRequest`` carry its
+calls; this one keeps PTB's timeouts and error types.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+
+import aiohttp
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
+
+if TYPE_CHECKING:
+    from telegram._utils.types import ODVInput
+
+_DEFAULT = type(BaseRequest.DEFAULT_NONE)
+_FORM = "application/x-www-form-urlencoded"
+
+
+class AiohttpRequest(BaseRequest):
+    """A pool of keep-alive connections to the Bot API, shared by concurrent updates."""
+
+    def __init__(
+        self,
+        connection_pool_size: int = 64,
+        read_timeout: float | None = 5.0,
+        connect_timeout: float | None = 5.0,
+        pool_timeout: float | None = 1.0,
+    ):
+        self._pool_size = connection_pool_size
+        self._read_timeout = read_timeout
+        self._connect_timeout = connect_timeout
+        self._pool_timeout = pool_timeout
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._read_timeout
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                headers={"User-Agent": self.USER_AGENT},
+            )
+
+    async def shutdown(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if self._session is None:
+            raise RuntimeError("This AiohttpRequest is not initialized!")
+        read = _value(read_timeout, self._read_timeout)
+        connect = _value(connect_timeout, self._connect_timeout)
+        pool = _value(pool_timeout, self._pool_timeout)
+        # aiohttp has no write timeout; a slow write shows up as a read timeout instead.
+        timeout = aiohttp.ClientTimeout(
+            total=None,
+            connect=None if connect is None or pool is None else connect + pool,
+            sock_connect=connect,
+            sock_read=read,
+        )
+        try:
+            async with self._session.request(
+                method, url, data=_body(request_data), timeout=timeout
+            ) as response:
+                return response.status, await response.read()
+        except TimeoutError as err:
+            raise TimedOut from err
+        except aiohttp.ClientError as err:
+            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+
+
+def _value(given: ODVInput[float], default: float | None) -> float | None:
+    return default if isinstance(given, _DEFAULT) else given
+
+
+def _body(request_data: RequestData | None) -> aiohttp.BytesPayload | aiohttp.FormData | None:
+    """Form fields as PTB encodes them; multipart only when there are files to upload.
+
+    Plain fields are url-encoded here: given a dict, aiohttp builds a multipart
+    writer (and a random boundary) for every request before choosing url-encoding.
+    """
+    if request_data is None:
+        return None
+    fields = request_data.json_parameters
+    files = request_data.multipart_data
+    if not files:
+        return aiohttp.BytesPayload(urlencode(fields).encode(), content_type=_FORM)
+    form = aiohttp.FormData()
+    for name, value in fields.items():
+        form.add_field(name, value)
+    for name, (filename, content, mimetype) in files.items():
+        form.add_field(name, content, filename=filename, content_type=mimetype)
+    return form
