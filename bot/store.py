@@ -152,17 +152,15 @@ class Store:
         ) as cur:
             row = await cur.fetchone()
         if row is None:
-            await self.db.execute(
-                "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
-                (
-                    flow.id,
-                    flow.version,
-                    fingerprint,
-                    json.dumps(flow.model_dump(mode="json", by_alias=True)),
-                    self.now(),
-                ),
+            definition = json.dumps(flow.model_dump(mode="json", by_alias=True))
+            await self.transaction(
+                [
+                    (
+                        "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
+                        (flow.id, flow.version, fingerprint, definition, self.now()),
+                    )
+                ]
             )
-            await self.db.commit()
         elif row[0] != fingerprint:
             raise FlowChanged(
                 f"flow {flow.id!r} version {flow.version} differs from the version already "
@@ -200,27 +198,27 @@ class Store:
             state=state,
         )
         now = self.now()
-        await self.db.execute(
+        insert = (
             "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version,"
             " lang, site, area, respondent_group, status, started_at, updated_at, state)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
-            (
-                session.id,
-                respondent_key,
-                channel,
-                mode,
-                state.flow_id,
-                state.flow_version,
-                state.lang,
-                site,
-                area,
-                state.status,
-                now,
-                now,
-                state.model_dump_json(),
-            ),
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)"
         )
-        await self.db.commit()
+        values = (
+            session.id,
+            respondent_key,
+            channel,
+            mode,
+            state.flow_id,
+            state.flow_version,
+            state.lang,
+            site,
+            area,
+            state.status,
+            now,
+            now,
+            state.model_dump_json(),
+        )
+        await self.transaction([(insert, values)])
         return session
 
     async def current_session(self, respondent_key: str, channel: str) -> Session | None:
@@ -296,23 +294,28 @@ class Store:
         )
         await self.transaction(statements)
 
-    async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+    async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> int:
         """Run statements as one transaction in a single trip to the database thread.
 
         Each aiosqlite call is a thread hop; on the bot's hot path one hop per
-        update instead of one per statement roughly doubles throughput.
+        update instead of one per statement roughly doubles throughput.  It also
+        keeps concurrent people apart: no other coroutine's statement can slip in
+        between these and their commit, or be undone by their rollback.
+        Returns the number of rows changed.
         """
 
-        def run(conn: sqlite3.Connection) -> None:
+        def run(conn: sqlite3.Connection) -> int:
+            changed = 0
             try:
                 for sql, args in statements:
-                    conn.execute(sql, args)
+                    changed += conn.execute(sql, args).rowcount
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
+            return changed
 
-        await self.db._execute(run, self.db._conn)
+        return await self.db._execute(run, self.db._conn)
 
     async def answers(self, session_id: str) -> dict[str, Any]:
         """A session's stored answers by step id (multi-selects as lists)."""
@@ -324,8 +327,7 @@ class Store:
         return {r[0]: json.loads(r[2]) if r[1] == "multi" else r[2] for r in rows}
 
     async def delete_session(self, session_id: str) -> None:
-        await self.db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-        await self.db.commit()
+        await self.transaction([("DELETE FROM sessions WHERE id = ?", (session_id,))])
 
     async def purge(self, older_than: timedelta, *, dry_run: bool = False) -> Purged:
         """Delete sessions started more than ``older_than`` ago; answers go by cascade."""
@@ -337,17 +339,15 @@ class Store:
         ) as cur:
             sessions, answers = await cur.fetchone()
         if not dry_run:
-            await self.db.execute("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
-            await self.db.commit()
+            await self.transaction([("DELETE FROM sessions WHERE started_at < ?", (cutoff,))])
         return Purged(sessions, answers, cutoff)
 
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""
-        cur = await self.db.execute(
-            "DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,)
+        # rowcount of a DELETE counts only the sessions, not the cascaded answers.
+        return await self.transaction(
+            [("DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,))]
         )
-        await self.db.commit()
-        return cur.rowcount
 
 
 _DELETE_ANSWER = "DELETE FROM answers WHERE session_id = ? AND step_id = ?"
