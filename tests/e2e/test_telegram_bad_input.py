@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.telegram.flood import FloodGate
-from tests.e2e.test_telegram_flow import SERVICE_USER, begin, sessions_of
+from tests.e2e.test_telegram_flow import SERVICE_USER, begin, sessions_of, to_first_text_question
 
 NOT_TEXT = "I can only read typed messages and button taps"
 
@@ -111,12 +111,7 @@ async def test_skip_is_refused_where_the_question_offers_none(bot, api):
 
 async def test_over_long_text_asks_to_shorten_and_saves_nothing(bot, api, settings):
     user = api.user()
-    await begin(user)
-    await user.tap(SERVICE_USER)
-    await user.tap("Cambridge hub")
-    await user.tap("First assessment")
-    await user.tap("Done")
-    await user.tap("Satisfied")
+    await to_first_text_question(user)
     too_long = "x" * (settings.max_text_length + 1)
     shown = await user.send(too_long)
     assert len(shown) == 1

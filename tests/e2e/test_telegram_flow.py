@@ -32,6 +32,13 @@ async def begin(user: FakeUser, start: str = "/start") -> None:
     assert "Which of these best describes you?" in shown[-1].text
 
 
+async def to_first_text_question(user: FakeUser) -> None:
+    """Consent, then taps up to 'What would have made the assessment better?'."""
+    await begin(user)
+    for label in (SERVICE_USER, "Cambridge hub", "First assessment", "Done", "Satisfied"):
+        await user.tap(label)
+
+
 async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     user = api.user(7_391_845_206, first_name="Rowena", language_code="en")
     shown = await user.send("/start")
@@ -302,20 +309,10 @@ async def test_webhook_listener_refuses_a_wrong_secret(settings, api: FakeBotAPI
 
 
 async def test_an_alert_comes_first_in_its_own_message(bot, api):
-    from bot.store import AnswerMeta
-
-    async def screen_with_alert(text, lang):
-        return text, AnswerMeta(risk_flag=True), "You can call Samaritans free on 116 123."
-
     user = api.user()
-    await begin(user)
-    await user.tap(SERVICE_USER)
-    await user.tap("Cambridge hub")
-    await user.tap("First assessment")
-    await user.tap("Done")
-    await user.tap("Satisfied")
-    bot.conversations.screen = screen_with_alert  # the hook the risk worker fills in
-    shown = await user.send("It was hard to get through the door.")
-    assert shown[0].text == "You can call Samaritans free on 116 123."
+    await to_first_text_question(user)
+    shown = await user.send("Some nights I want to die, it was hard to get through the door.")
+    intro = bot.conversations.catalogue.text("risk.intro", "en")
+    assert shown[0].text.startswith(intro) and "116 123" in shown[0].text
     assert shown[0].buttons == []
     assert "Do any of these apply" in shown[-1].text
