@@ -42,7 +42,7 @@ def letters(text: str) -> int:
 def main() -> None:
     languages = tuple(load_settings(ROOT / "config.yaml").languages)
     started = time.perf_counter()
-    detect._factory.cache_clear()
+    detect.profiles_for.cache_clear()
     detector = detect.LanguageDetector(languages)
     load_ms = (time.perf_counter() - started) * 1000
     unguessable = detect.LanguageDetector(languages, min_letters=0)

@@ -4,8 +4,14 @@ Reports group free text by the language it was written in, and the service
 offers to switch when someone keeps writing in another language.  langdetect
 guesses from character n-grams; we load only the profiles of the enabled
 languages (so it can never answer with one we do not offer, and close
-relatives we do not offer cannot win), seed it so the same text always gets the
-same answer, and refuse to guess from too little text.
+relatives we do not offer cannot win), and refuse to guess from too little text.
+
+langdetect itself scores a text by sampling its n-grams at random, in several
+trials, in pure Python (~0.3 ms for a sentence).  We use its profiles and its
+n-gram rules but score every n-gram at once (a naive-Bayes sum of the same
+smoothed log-probabilities its sampler multiplies), which is deterministic,
+uses all the evidence in a short text, and takes a fraction of the time:
+bench/detect_accuracy.py measures both accuracy and speed.
 
 Writing systems used by exactly one enabled language (Gurmukhi for Punjabi,
 Gujarati, Bengali, and Cyrillic while Russian is the only Cyrillic language)
@@ -15,6 +21,7 @@ an enabled language that langdetect has no profile for.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -22,12 +29,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import numpy as np
+from langdetect.detector import Detector
 from langdetect.detector_factory import DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.ngram import NGram
 
 MIN_LETTERS = 12
 """Fewer letters than this and we do not guess: see bench/detect_accuracy.py."""
-SEED = 0
 
 # Script of a letter, from the first word of its Unicode name.
 _SCRIPTS = {
@@ -71,7 +79,7 @@ class LanguageDetector:
         self.min_letters = min_letters
         self.profiled = tuple(lang for lang in self.languages if lang in available_profiles())
         self.unprofiled = tuple(lang for lang in self.languages if lang not in self.profiled)
-        self._factory = _factory(self.profiled) if len(self.profiled) >= 2 else None
+        self._profiles = profiles_for(self.profiled) if len(self.profiled) >= 2 else None
         # A language missing from SCRIPT_OF_LANGUAGE may be written in any script.
         anywhere = [lang for lang in self.languages if lang not in SCRIPT_OF_LANGUAGE]
         by_script: dict[str, list[str]] = {}
@@ -91,23 +99,11 @@ class LanguageDetector:
         candidates = self._script_langs.get(script, []) + self._anywhere
         if len(candidates) == 1:
             return Detection(candidates[0], round(count / letters, 3))
-        if self._factory is None or any(c in self.unprofiled for c in candidates):
+        if self._profiles is None or any(c in self.unprofiled for c in candidates):
             # n-grams cannot pick a language they have no profile for: do not guess.
             return None
-        detector = self._factory.create()
-        detector.n_trial = N_TRIALS
-        detector.append(text)
-        try:
-            ranked = detector.get_probabilities()
-        except LangDetectException:
-            return None
-        best = next((r for r in ranked if r.lang in candidates), None)
-        return Detection(best.lang, round(best.prob, 3)) if best else None
-
-
-N_TRIALS = 3
-"""langdetect averages 7 random trials by default; 3 keep the accuracy measured by
-bench/detect_accuracy.py and more than halve the time of every typed answer."""
+        scored = self._profiles.score(text, candidates)
+        return Detection(*scored) if scored else None
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -126,13 +122,68 @@ def available_profiles() -> frozenset[str]:
     return frozenset(p.name for p in resources.files("langdetect").joinpath("profiles").iterdir())
 
 
+_WEIGHT = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
+"""langdetect's smoothing: an n-gram a language never uses costs it a lot, not everything."""
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+_SPACES = re.compile(" +")
+
+
+class Profiles:
+    """langdetect's n-gram profiles as one matrix of smoothed log-probabilities."""
+
+    def __init__(self, languages: tuple[str, ...]):
+        profiles = resources.files("langdetect").joinpath("profiles")
+        factory = DetectorFactory()
+        factory.load_json_profile([(profiles / lang).read_text("utf-8") for lang in languages])
+        self.languages: tuple[str, ...] = tuple(factory.get_lang_list())
+        grams = factory.word_lang_prob_map
+        self._row = {gram: i for i, gram in enumerate(grams)}
+        self._log = np.log(np.array(list(grams.values()), dtype=np.float64) + _WEIGHT)
+        self._norm: dict[str, str] = {}
+
+    def score(self, text: str, candidates: Iterable[str]) -> tuple[str, float] | None:
+        """The likeliest of ``candidates`` and its posterior probability among them."""
+        rows = [self._row[g] for g in self.ngrams(text) if g in self._row]
+        cols = [self.languages.index(c) for c in candidates if c in self.languages]
+        if not rows or not cols:
+            return None
+        totals = self._log[np.ix_(rows, cols)].sum(axis=0)
+        odds = np.exp(totals - totals.max())
+        best = int(odds.argmax())
+        return self.languages[cols[best]], float(odds[best] / odds.sum())
+
+    def ngrams(self, text: str) -> list[str]:
+        """The 1-, 2- and 3-grams langdetect would sample from ``text``.
+
+        Same cleaning (no URLs or e-mail addresses; Latin letters dropped from
+        mostly non-Latin text), same per-letter normalisation, and the same rule
+        that letters after the second capital in a row (acronyms) say nothing.
+        """
+        text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+        latin = sum(1 for ch in text if "A" <= ch <= "z")
+        if latin * 2 < sum(1 for ch in text if ch >= "\u0300"):
+            text = _LATIN_LETTERS.sub("", text)
+        norm = self._norm
+        plain = "".join(norm.get(ch) or norm.setdefault(ch, NGram.normalize(ch)) for ch in text)
+        words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
+        grams: list[str] = []
+        for i, word in enumerate(words):
+            # langdetect reads the text as a stream: the last word has no space after it.
+            padded = f" {word} " if i < len(words) - 1 else f" {word}"
+            for end in range(1, len(padded)):
+                if padded[end].isupper() and padded[end - 1].isupper():
+                    continue
+                if padded[end] != " ":
+                    grams.append(padded[end])
+                grams.append(padded[end - 1 : end + 1])
+                if end >= 2:
+                    grams.append(padded[end - 2 : end + 1])
+        return grams
+
+
 @cache
-def _factory(languages: tuple[str, ...]) -> DetectorFactory:
-    profiles = resources.files("langdetect").joinpath("profiles")
-    factory = DetectorFactory()
-    factory.load_json_profile([profiles.joinpath(lang).read_text("utf-8") for lang in languages])
-    factory.seed = SEED
-    return factory
+def profiles_for(languages: tuple[str, ...]) -> Profiles:
+    return Profiles(languages)
 
 
 @cache

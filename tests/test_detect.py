@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langdetect.detector_factory import DetectorFactory
 
 from bot import detect
 from bot.config import load_settings
@@ -126,4 +129,25 @@ def test_a_language_outside_the_script_table_is_still_found() -> None:
 
 def test_profiles_load_once(detector: LanguageDetector) -> None:
     assert detect.detector_for(ENABLED) is detect.detector_for(ENABLED)
-    assert LanguageDetector(ENABLED)._factory is detector._factory
+    assert LanguageDetector(ENABLED)._profiles is detector._profiles
+
+
+def test_scored_ngrams_are_the_ones_langdetect_samples(detector: LanguageDetector) -> None:
+    """Our scorer reads exactly the evidence langdetect's own sampler would draw from."""
+    profiles = detector._profiles
+    assert profiles is not None
+    folder = detect.resources.files("langdetect") / "profiles"
+    factory = DetectorFactory()
+    factory.load_json_profile([(folder / lang).read_text("utf-8") for lang in profiles.languages])
+    awkward = [
+        "NHS staff were GREAT, really.",
+        "see https://example.org or a@b.com ok",
+        "مرحبا hello world كيف حالك",
+        "  double  spaces and a trailing stop. ",
+    ]
+    for text in [line for lines in SENTENCES.values() for line in lines] + awkward:
+        theirs = factory.create()
+        theirs.append(text)
+        theirs.cleaning_text()
+        ours = [g for g in profiles.ngrams(text) if g in factory.word_lang_prob_map]
+        assert Counter(ours) == Counter(theirs._extract_ngrams()), text
