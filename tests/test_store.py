@@ -143,3 +143,19 @@ async def test_flow_edited_without_version_bump_is_refused(
     bumped = edited.model_copy(update={"version": flow.version + 1})
     await conversations.store.register_flow(bumped)
     assert await conversations.store.flow_snapshot("consultation", flow.version) == flow
+
+
+async def test_each_answer_is_read_back_on_the_next_update_while_reports_read(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """The hot-path read sees every commit, and another reader mid-read blocks nothing."""
+    await begin(conversations)
+    with sqlite3.connect(settings.database) as report:
+        report.execute("BEGIN")
+        assert report.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+        await conversations.handle(KEY, "terminal", Choose("service_user"))
+        turn = await conversations.handle(KEY, "terminal", Back())
+        assert turn.prompt and turn.prompt.step_id == "respondent_group"
+        assert [c.selected for c in turn.prompt.choices][:1] == [True]
+        report.execute("COMMIT")
+    assert rows(settings.database, "SELECT value FROM answers") == [("service_user",)]

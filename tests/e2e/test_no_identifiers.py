@@ -86,6 +86,10 @@ async def test_full_flow_leaves_no_identifier_in_tables_file_or_logs(
     assert len(texts) == 3, texts
 
     assert _found(await dump_tables(store)) == []
+    # The hot path reads sessions on its own connection; this read goes through
+    # aiosqlite, to show that its DEBUG log carries statements with their values.
+    async with store.db.execute("SELECT 1 FROM sessions WHERE respondent_key = ?", (key,)):
+        pass
     await store.close()
     raw = b"".join(
         p.read_bytes() for p in settings.database.parent.glob(settings.database.name + "*")
