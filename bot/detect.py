@@ -108,13 +108,24 @@ class LanguageDetector:
 
 def script_counts(text: str) -> Counter[str]:
     """Letters (with their vowel signs) per script; digits, emoji and punctuation don't count."""
-    counts: Counter[str] = Counter()
-    for char in text:
-        if unicodedata.category(char)[0] not in "LM":
-            continue
-        name = unicodedata.name(char, "")
-        counts[_SCRIPTS.get(name.split(" ", 1)[0], "Other")] += 1
-    return counts
+    known = _SCRIPT_OF
+    return Counter(s for s in (known[c] if c in known else _script(c) for c in text) if s)
+
+
+_SCRIPT_OF: dict[str, str] = {}
+"""Each character's script as seen so far ("" for not a letter): Unicode names are slow."""
+_MEMO_LIMIT = 20_000
+"""Characters remembered per table, so that text made of rare characters cannot grow it."""
+
+
+def _script(char: str) -> str:
+    if unicodedata.category(char)[0] not in "LM":
+        script = ""
+    else:
+        script = _SCRIPTS.get(unicodedata.name(char, "").split(" ", 1)[0], "Other")
+    if len(_SCRIPT_OF) < _MEMO_LIMIT:
+        _SCRIPT_OF[char] = script
+    return script
 
 
 @cache
@@ -140,17 +151,32 @@ class Profiles:
         self._row = {gram: i for i, gram in enumerate(grams)}
         self._log = np.log(np.array(list(grams.values()), dtype=np.float64) + _WEIGHT)
         self._norm: dict[str, str] = {}
+        self._tables: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
 
     def score(self, text: str, candidates: Iterable[str]) -> tuple[str, float] | None:
         """The likeliest of ``candidates`` and its posterior probability among them."""
-        rows = [self._row[g] for g in self.ngrams(text) if g in self._row]
-        cols = [self.languages.index(c) for c in candidates if c in self.languages]
-        if not rows or not cols:
+        langs, table = self._columns(tuple(candidates))
+        rows = [r for r in map(self._row.get, self.ngrams(text)) if r is not None]
+        if not rows or not langs:
             return None
-        totals = self._log[np.ix_(rows, cols)].sum(axis=0)
+        totals = table.take(rows, axis=0).sum(axis=0)
         odds = np.exp(totals - totals.max())
         best = int(odds.argmax())
-        return self.languages[cols[best]], float(odds[best] / odds.sum())
+        return langs[best], float(odds[best] / odds.sum())
+
+    def _columns(self, candidates: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+        """The candidates' columns as one contiguous table (a few script groups, kept)."""
+        if candidates not in self._tables:
+            langs = [c for c in candidates if c in self.languages]
+            cols = [self.languages.index(c) for c in langs]
+            self._tables[candidates] = (langs, np.ascontiguousarray(self._log[:, cols]))
+        return self._tables[candidates]
+
+    def _normal(self, ch: str) -> str:
+        normal = NGram.normalize(ch)
+        if len(self._norm) < _MEMO_LIMIT:
+            self._norm[ch] = normal
+        return normal
 
     def ngrams(self, text: str) -> list[str]:
         """The 1-, 2- and 3-grams langdetect would sample from ``text``.
@@ -164,12 +190,18 @@ class Profiles:
         if latin * 2 < sum(1 for ch in text if ch >= "\u0300"):
             text = _LATIN_LETTERS.sub("", text)
         norm = self._norm
-        plain = "".join(norm.get(ch) or norm.setdefault(ch, NGram.normalize(ch)) for ch in text)
+        plain = "".join(norm[ch] if ch in norm else self._normal(ch) for ch in text)
         words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
         grams: list[str] = []
         for i, word in enumerate(words):
             # langdetect reads the text as a stream: the last word has no space after it.
             padded = f" {word} " if i < len(words) - 1 else f" {word}"
+            tail = word[1:]
+            if tail == tail.lower():  # no two capitals in a row: every n-gram counts
+                grams.extend(word)
+                grams.extend([padded[j : j + 2] for j in range(len(padded) - 1)])
+                grams.extend([padded[j : j + 3] for j in range(len(padded) - 2)])
+                continue
             for end in range(1, len(padded)):
                 if padded[end].isupper() and padded[end - 1].isupper():
                     continue
