@@ -175,6 +175,7 @@ class Engine:
         self.option_sources = option_sources or {}
         self._positions = {s.id: i for i, s in enumerate(flow.steps)}
         self._steps = {s.id: s for s in flow.steps}
+        self._labels: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
     def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
         return State(
@@ -348,7 +349,14 @@ class Engine:
     def _applies(self, step: Step, state: State) -> bool:
         return all(_holds(c, state.answers) for c in step.conditions)
 
-    def _options(self, step: Step, lang: str) -> list[tuple[str, str]]:
+    def _options(self, step: Step, lang: str) -> tuple[tuple[str, str], ...]:
+        """(id, label) of each option; labels depend only on step and language, so kept."""
+        key = (step.id, lang)
+        if key not in self._labels:
+            self._labels[key] = tuple(self._label_options(step, lang))
+        return self._labels[key]
+
+    def _label_options(self, step: Step, lang: str) -> list[tuple[str, str]]:
         if isinstance(step, LikertStep):
             ids = [*LIKERT_SCALES[step.scale]]
             labels = [self.catalogue.text(f"likert.{step.scale}.{i}", lang) for i in ids]
