@@ -176,6 +176,7 @@ class Engine:
         self._positions = {s.id: i for i, s in enumerate(flow.steps)}
         self._steps = {s.id: s for s in flow.steps}
         self._labels: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._ahead = self._questions_ahead()
 
     def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
         return State(
@@ -420,19 +421,32 @@ class Engine:
     def _progress(self, state: State, step: Step) -> tuple[int, int]:
         """'3 of 9': questions asked so far, plus those still ahead that may apply."""
         number = len(state.trail) + 1
-        here = self._positions[step.id]
-        ahead = 0
-        for later in self.flow.steps[here + 1 :]:
-            if not later.is_question:
-                continue
-            if getattr(later, "profile", None) in state.preset:
-                continue
-            if all(
-                _holds(c, state.answers) or self._positions[c.step] >= here
-                for c in later.conditions
-            ):
-                ahead += 1
+        certain, maybe = self._ahead[step.id]
+        ahead = certain + sum(
+            1
+            for profile, conditions in maybe
+            if profile not in state.preset and all(_holds(c, state.answers) for c in conditions)
+        )
         return number, number + ahead
+
+    def _questions_ahead(self) -> dict[str, tuple[int, list[tuple[str | None, list[Condition]]]]]:
+        """For each step, the questions after it: how many surely apply, and the rest
+        with what decides them (a preset profile, or a condition on an earlier answer;
+        a condition on this or a later step cannot be judged yet, so it counts as met)."""
+        ahead = {}
+        for here, step in enumerate(self.flow.steps):
+            certain, maybe = 0, []
+            for later in self.flow.steps[here + 1 :]:
+                if not later.is_question:
+                    continue
+                profile = getattr(later, "profile", None)
+                known = [c for c in later.conditions if self._positions[c.step] < here]
+                if profile is None and not known:
+                    certain += 1
+                else:
+                    maybe.append((profile, known))
+            ahead[step.id] = (certain, maybe)
+        return ahead
 
 
 def _copy(state: State) -> State:
