@@ -76,13 +76,16 @@ class PeerDesks:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         await self._stop_form(await self.desk(peer_key))
-        await self.db.execute(
-            "INSERT OR REPLACE INTO peer_desks"
-            " (peer_key, mode, site, lang, current_key, last_session, updated_at)"
-            " VALUES (?, ?, ?, ?, NULL, NULL, ?)",
-            (peer_key, mode, site, lang, self.store.now()),
+        await self.store.transaction(
+            [
+                (
+                    "INSERT OR REPLACE INTO peer_desks"
+                    " (peer_key, mode, site, lang, current_key, last_session, updated_at)"
+                    " VALUES (?, ?, ?, ?, NULL, NULL, ?)",
+                    (peer_key, mode, site, lang, self.store.now()),
+                )
+            ]
         )
-        await self.db.commit()
         return await self.next_form(peer_key)
 
     async def next_form(self, peer_key: str) -> Turn:
@@ -150,8 +153,7 @@ class PeerDesks:
         if desk is None:
             return False
         await self._stop_form(desk)
-        await self.db.execute("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))
-        await self.db.commit()
+        await self.store.transaction([("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))])
         return True
 
     async def close_stale(self, idle: timedelta = STALE_AFTER) -> int:
@@ -188,8 +190,5 @@ class PeerDesks:
 
     async def _set(self, peer_key: str, **values: str | None) -> None:
         columns = ", ".join(f"{name} = ?" for name in values)
-        await self.db.execute(
-            f"UPDATE peer_desks SET {columns}, updated_at = ? WHERE peer_key = ?",
-            (*values.values(), self.store.now(), peer_key),
-        )
-        await self.db.commit()
+        sql = f"UPDATE peer_desks SET {columns}, updated_at = ? WHERE peer_key = ?"
+        await self.store.transaction([(sql, (*values.values(), self.store.now(), peer_key))])

@@ -19,6 +19,7 @@ import json
 import math
 import re
 import secrets
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, get_args
@@ -91,11 +92,10 @@ class RevokeError(Exception):
 
 async def audit(store: Store, actor_key: str, action: str, params: dict[str, Any]) -> None:
     """Record a privileged action (export, invite, revoke…) in the audit log, committed."""
-    await store.db.execute(
-        "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
-        (actor_key, action, json.dumps(params, sort_keys=True, default=str), store.now()),
+    entry = (actor_key, action, json.dumps(params, sort_keys=True, default=str), store.now())
+    await store.transaction(
+        [("INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)", entry)]
     )
-    await store.db.commit()
 
 
 async def audit_log(store: Store, since: str | None = None) -> list[AuditEntry]:
@@ -110,11 +110,8 @@ async def audit_log(store: Store, since: str | None = None) -> list[AuditEntry]:
 
 async def forget_join_attempts(store: Store, older_than: timedelta) -> int:
     """Drop /join tries older than the lockout window: they no longer matter."""
-    cur = await store.db.execute(
-        "DELETE FROM join_attempts WHERE at <= ?", (_iso(store.clock() - older_than),)
-    )
-    await store.db.commit()
-    return cur.rowcount
+    cutoff = _iso(store.clock() - older_than)
+    return await store.transaction([("DELETE FROM join_attempts WHERE at <= ?", (cutoff,))])
 
 
 async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> int:
@@ -123,12 +120,14 @@ async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> 
     Those few stay until they age out (within ``window``): dropping them would
     let anyone reset the lockout by sending /delete between guesses.
     """
-    cur = await store.db.execute(
-        "DELETE FROM join_attempts WHERE respondent_key = ? AND (ok = 1 OR at <= ?)",
-        (key, _iso(store.clock() - window)),
+    return await store.transaction(
+        [
+            (
+                "DELETE FROM join_attempts WHERE respondent_key = ? AND (ok = 1 OR at <= ?)",
+                (key, _iso(store.clock() - window)),
+            )
+        ]
     )
-    await store.db.commit()
-    return cur.rowcount
 
 
 def new_code() -> str:
@@ -188,12 +187,15 @@ class Roles:
             raise ValueError(f"unknown role {role!r}")
         code = new_code()
         expires = _iso(self._now() + timedelta(days=days))
-        await self.db.execute(
-            "INSERT INTO invites (code_hash, role, site, created_at, expires_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (self._hash(normalise_code(code) or ""), role, site, self.store.now(), expires),
+        await self.store.transaction(
+            [
+                (
+                    "INSERT INTO invites (code_hash, role, site, created_at, expires_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (self._hash(normalise_code(code) or ""), role, site, self.store.now(), expires),
+                )
+            ]
         )
-        await self.db.commit()
         await audit(self.store, actor, "invite", {"role": role, "site": site, "expires": expires})
         return Invite(code, role, site, expires)
 
@@ -216,32 +218,34 @@ class Roles:
             status = "used"
         elif row is not None:
             status = "expired" if row["expires_at"] <= now else "joined"
-        try:
-            if status == "joined":
-                claimed = await self.db.execute(
+
+        def record(conn: sqlite3.Connection) -> JoinStatus:
+            result = status
+            if result == "joined":
+                claimed = conn.execute(
                     "UPDATE invites SET used_at = ? WHERE id = ? AND used_at IS NULL",
                     (now, row["id"]),
                 )
-                status = "joined" if claimed.rowcount == 1 else "used"
-            if status == "joined":
-                await self.db.execute(
+                result = "joined" if claimed.rowcount == 1 else "used"
+            if result == "joined":
+                conn.execute(
                     "UPDATE roles SET revoked_at = ?"
                     " WHERE respondent_key = ? AND revoked_at IS NULL",
                     (now, key),
                 )
-                await self.db.execute(
+                conn.execute(
                     "INSERT INTO roles (respondent_key, role, site, granted_at, invite_id)"
                     " VALUES (?, ?, ?, ?, ?)",
                     (key, row["role"], row["site"], now, row["id"]),
                 )
-            await self.db.execute(
+            conn.execute(
                 "INSERT INTO join_attempts (respondent_key, at, ok) VALUES (?, ?, ?)",
-                (key, now, int(status == "joined")),
+                (key, now, int(result == "joined")),
             )
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
+            return result
+
+        # Claiming the code, granting the role and counting the try commit together.
+        status = await self.store.atomic(record)
         if status != "joined":
             return JoinResult(status)
         await audit(self.store, key, "join", {"role": row["role"], "site": row["site"]})
@@ -296,8 +300,9 @@ class Roles:
         if len(rows) > 1:
             raise RevokeError(f"{len(rows)} roles have keys starting {key_prefix!r}: give more")
         now = self.store.now()
-        await self.db.execute("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"]))
-        await self.db.commit()
+        await self.store.transaction(
+            [("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"]))]
+        )
         grant = _grant(rows[0]).model_copy(update={"revoked_at": now})
         await audit(self.store, actor, "revoke", {"key": grant.respondent_key, "role": grant.role})
         return grant

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -30,6 +30,7 @@ from bot.engine import State, Write
 from bot.flows import Flow
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 
 def utcnow() -> datetime:
@@ -314,25 +315,32 @@ class Store:
         await self.transaction(statements)
 
     async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> int:
-        """Run statements as one transaction in a single trip to the database thread.
-
-        Each aiosqlite call is a thread hop; on the bot's hot path one hop per
-        update instead of one per statement roughly doubles throughput.  It also
-        keeps concurrent people apart: no other coroutine's statement can slip in
-        between these and their commit, or be undone by their rollback.
-        Returns the number of rows changed.
-        """
+        """Run statements as one transaction; returns the number of rows changed."""
 
         def run(conn: sqlite3.Connection) -> int:
-            changed = 0
+            return sum(conn.execute(sql, args).rowcount for sql, args in statements)
+
+        return await self.atomic(run)
+
+    async def atomic(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` and commit it (or roll it back) in a single trip to the database thread.
+
+        Every write goes through here.  The bot serves several people at once on
+        one connection: statements awaited one by one could be committed half-way
+        by someone else's commit, or undone by their rollback.  Inside one trip
+        nothing else can run.  It is also one thread hop instead of one per
+        statement, which roughly doubles the bot's throughput.  ``work`` runs on
+        that thread, so it must only use the connection it is given.
+        """
+
+        def run(conn: sqlite3.Connection) -> T:
             try:
-                for sql, args in statements:
-                    changed += conn.execute(sql, args).rowcount
+                result = work(conn)
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
-            return changed
+            return result
 
         return await self.db._execute(run, self.db._conn)
 

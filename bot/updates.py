@@ -60,16 +60,10 @@ class Subscriptions:
         """(rows, rows changed), committed, in one hop that logs no parameters."""
 
         def run(conn: sqlite3.Connection) -> tuple[list[tuple[Any, ...]], int]:
-            try:
-                cur = conn.execute(sql, args)
-                rows = [tuple(r) for r in cur.fetchall()]
-                conn.commit()
-                return rows, cur.rowcount
-            except BaseException:
-                conn.rollback()
-                raise
+            cur = conn.execute(sql, args)
+            return [tuple(r) for r in cur.fetchall()], cur.rowcount
 
-        return await self.db._execute(run, self.db._conn)
+        return await self.store.atomic(run)
 
     async def get(self, chat_id: int) -> Subscriber | None:
         rows, _ = await self._quietly(

@@ -1,3 +1,5 @@
+import asyncio
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -163,3 +165,27 @@ async def test_audit_records_who_did_what_and_when(roles, store, clock):
 )
 def test_every_join_result_has_a_clear_reply(result, text):
     assert text in join_reply(load_catalogue(), result, "en")
+
+
+async def test_a_join_is_all_or_nothing_while_other_peoples_writes_fail(roles, store):
+    """People are served concurrently on one connection: someone else's failed write
+    (rolled back) must not undo half a /join, leaving a role granted by a code that
+    still works.  Each try of a code below either grants a role and uses the code up,
+    or does neither."""
+
+    async def failing_writes() -> None:
+        for _ in range(10):  # one after another, so they land between the join's steps
+            with pytest.raises(sqlite3.IntegrityError):
+                await store.transaction([("INSERT INTO roles (id) VALUES (NULL)", ())])
+
+    codes = [(await roles.create_invite("peer", "wisbech_hub")).code for _ in range(10)]
+    for i, code in enumerate(codes):
+        results = await asyncio.gather(roles.join(f"person_{i}", code), failing_writes())
+        assert results[0].status == "joined"
+    async with store.db.execute(
+        "SELECT count(*) FROM roles r JOIN invites i ON i.id = r.invite_id"
+        " WHERE i.used_at IS NOT NULL"
+    ) as cur:
+        assert (await cur.fetchone())[0] == 10
+    for i, code in enumerate(codes):
+        assert (await roles.join(f"someone_else_{i}", code)).status == "used"
