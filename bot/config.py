@@ -123,6 +123,7 @@ class Settings(BaseSettings):
     ]
     suppression_threshold: int = Field(5, ge=1)
     retention_days: int = Field(365, ge=1)
+    audit_retention_days: int = Field(730, ge=1)
     max_text_length: int = Field(2000, ge=10)
     join_max_attempts: int = Field(5, ge=1)
     join_window_minutes: int = Field(60, ge=1)

@@ -1,4 +1,5 @@
-"""How long anything is kept: sessions for ``retention_days``, /join tries for an hour.
+"""How long anything is kept: sessions for ``retention_days``, /join tries for an hour,
+the audit log for ``audit_retention_days``.
 
 ``purge_expired`` is what both ``feedback-bot purge`` and the bot's daily job
 run, so the rule lives in one place.  Each real purge is written to the audit
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.config import Settings
-from bot.roles import audit, forget_join_attempts
+from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
 
 
@@ -19,6 +20,9 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
     purged = await store.purge(timedelta(days=settings.retention_days), dry_run=dry_run)
     if not dry_run:
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
+        # Long enough to answer "who exported what, when" for a couple of years of
+        # reports; not kept for ever, since actors' keys are in it.
+        await forget_audit_entries(store, timedelta(days=settings.audit_retention_days))
         await audit(
             store,
             "system",

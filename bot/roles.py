@@ -114,6 +114,12 @@ async def forget_join_attempts(store: Store, older_than: timedelta) -> int:
     return await store.transaction([("DELETE FROM join_attempts WHERE at <= ?", (cutoff,))])
 
 
+async def forget_audit_entries(store: Store, older_than: timedelta) -> int:
+    """Drop audit entries older than the audit retention period."""
+    cutoff = _iso(store.clock() - older_than)
+    return await store.transaction([("DELETE FROM audit_log WHERE at < ?", (cutoff,))])
+
+
 async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> int:
     """Drop one person's /join tries (for /delete), except failures inside the lockout window.
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from bot.engine import Choose, Reply
 from bot.retention import purge_expired
-from bot.roles import Roles, audit_log, new_code
+from bot.roles import Roles, audit, audit_log, new_code
 from bot.service import CONSENT_AGREE
 
 
@@ -62,3 +62,12 @@ async def test_store_purge_uses_the_store_clock(tiny, store, clock):
     assert (await store.purge(timedelta(hours=1))).sessions == 0
     clock.now += timedelta(hours=1, seconds=1)
     assert (await store.purge(timedelta(hours=1))).sessions == 1
+
+
+async def test_purge_drops_audit_entries_older_than_the_audit_retention(store, clock, settings):
+    await audit(store, "te_staff", "export", {"week": "2026-W01"})
+    clock.now += timedelta(days=settings.audit_retention_days, seconds=1)
+    await audit(store, "te_staff", "export", {"week": "2028-W01"})
+    await purge_expired(store, settings)
+    kept = [(e.action, e.params) for e in await audit_log(store)]
+    assert kept == [("export", {"week": "2028-W01"}), ("purge", kept[-1][1])]
