@@ -7,7 +7,9 @@ Periods select sessions by ``started_at`` (one session is one response).
 
 from __future__ import annotations
 
+import heapq
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -16,7 +18,8 @@ from bot.report.themes import Codebook
 from bot.store import Store
 
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
-_HAS_ANSWER = "EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+_IN_PERIOD_NUMBERED = "s.started_at >= ?1 AND s.started_at < ?2"
+"""For queries with more numbered parameters: a bare ? would be numbered after them."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,17 @@ class AnswerCount:
 
 
 @dataclass(frozen=True)
+class MultiCount:
+    """Respondents who ticked one option of a multi-select question."""
+
+    flow_id: str
+    flow_version: int
+    step_id: str
+    option: str
+    n: int
+
+
+@dataclass(frozen=True)
 class ThemeCount:
     theme: str
     respondents: int
@@ -70,19 +84,14 @@ class QuoteRow:
     reviewed: bool
 
 
-_EFFECTIVE_THEMES = f"""
-WITH period_text AS (
-    SELECT a.id, a.session_id FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
-    WHERE {_IN_PERIOD} AND a.kind = 'text'
-), effective AS (
-    SELECT p.id, p.session_id, t.theme, 0 AS reviewed
-    FROM period_text p JOIN answer_themes t ON t.answer_id = p.id
-    WHERE NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = p.id)
-    UNION ALL
-    SELECT p.id, p.session_id, j.value, 1
-    FROM period_text p JOIN theme_reviews r ON r.answer_id = p.id, json_each(r.themes) j
-)
-"""
+@dataclass
+class CommentSummary:
+    """What the report needs from the period's comments, read in one pass."""
+
+    themes: list[ThemeCount]
+    quotes: list[QuoteRow]
+    untagged: bool
+    """Some comment is not tagged with this codebook (or changed since): tag, then read again."""
 
 
 class ReportQueries:
@@ -105,35 +114,48 @@ class ReportQueries:
             "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
             "  max(a.risk_flag) AS has_risk"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            # By a.session_id, not s.id: grouping by s.id led SQLite to walk every
-            # session in primary-key order, so a week's report read years of sessions.
-            f" WHERE {_IN_PERIOD} GROUP BY a.session_id"
+            # One group per session, in the order sessions_by_start yields them
+            # (started_at, then rowid), so SQLite groups as it walks: no sort.
+            # Grouping by s.id led SQLite to walk every session in primary-key
+            # order, so a week's report read years of sessions.
+            f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
             ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
             period.bounds(),
         )
         return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
 
-    async def answer_counts(self, period: Period) -> list[AnswerCount]:
-        """Every answer of the period counted in one GROUP BY."""
+    async def answer_counts(
+        self, period: Period, *, multi: bool = True
+    ) -> tuple[list[AnswerCount], list[MultiCount]]:
+        """Every answer the tables use, counted in one GROUP BY; and multi-select ticks.
+
+        A multi-select answer is grouped by its stored list too (people tick few
+        combinations), so the ticks per option come from the same pass instead
+        of a second walk over the period.  ``multi=False`` skips reading those
+        lists, for the comparison period that shows no multi-select tables.
+        """
         rows = await self._all(
             "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
             " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
             " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
-            " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
+            " CASE WHEN a.kind = 'text' THEN a.detected_lang END,"
+            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.flow_id END,"
+            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.flow_version END,"
+            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.value END, count(*)"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-            period.bounds(),
+            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind IN ('likert', 'multi', 'text')"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11",
+            (*period.bounds(), int(multi)),
         )
-        return [AnswerCount(*r) for r in rows]
-
-    async def multi_options(self, period: Period) -> list[tuple[str, int, str, str, int]]:
-        """(flow, version, step, option, respondents who ticked it)."""
-        return await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, j.value, count(*)"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id, json_each(a.value) j"
-            f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
-            period.bounds(),
-        )
+        counts: dict[tuple, int] = defaultdict(int)
+        ticks: dict[tuple[str, int, str, str], int] = defaultdict(int)
+        for *key, flow_id, version, value, n in rows:
+            counts[tuple(key)] += n
+            if value is not None:
+                for option in json.loads(value):
+                    ticks[(flow_id, version, key[2], option)] += n
+        answers = [AnswerCount(*key, n) for key, n in counts.items()]
+        return answers, [MultiCount(*key, n) for key, n in ticks.items()]
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -177,27 +199,63 @@ class ReportQueries:
             raise
         return len(rows)
 
-    async def themes(self, period: Period) -> list[ThemeCount]:
-        rows = await self._all(
-            _EFFECTIVE_THEMES + "SELECT theme, count(DISTINCT session_id), count(*),"
-            " sum(reviewed) FROM effective GROUP BY theme",
-            period.bounds(),
-        )
-        return [ThemeCount(*r) for r in rows]
+    async def comment_summary(
+        self, period: Period, codebook: Codebook, *, quotes: bool = True, per_theme: int = 3
+    ) -> CommentSummary:
+        """Themes, example quotes and whether tagging is due, from one pass over the comments.
 
-    async def quotes(self, period: Period, per_theme: int = 3) -> list[QuoteRow]:
-        """Distinct example comments per theme: reviewed first, mid-length; never risk-flagged."""
+        A comment's themes are staff's where staff reviewed it, else the
+        codebook's.  Per theme: respondents, comments, and how many were
+        reviewed.  Quotes are distinct texts per theme, never risk-flagged:
+        reviewed first, then nearest 120 characters, then the oldest.
+        """
         rows = await self._all(
-            _EFFECTIVE_THEMES + "SELECT theme, value, detected_lang, reviewed FROM ("
-            " SELECT e.theme, a.value, min(a.detected_lang) AS detected_lang,"
-            " max(e.reviewed) AS reviewed, row_number() OVER (PARTITION BY e.theme"
-            "  ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank"
-            " FROM effective e JOIN answers a ON a.id = e.id WHERE a.risk_flag = 0"
-            " GROUP BY e.theme, a.value"
-            ") WHERE rank <= ? ORDER BY theme, rank",
-            (*period.bounds(), per_theme),
+            "SELECT s.rowid, a.id, a.risk_flag, a.detected_lang,"
+            " ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0), r.themes,"
+            " CASE WHEN r.answer_id IS NULL THEN"
+            "  (SELECT group_concat(x.theme, ' ') FROM answer_themes x WHERE x.answer_id = a.id)"
+            " END,"
+            " CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
+            " LEFT JOIN theme_reviews r ON r.answer_id = a.id"
+            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'",
+            (*period.bounds(), codebook.fingerprint(), int(quotes)),
         )
-        return [QuoteRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
+        people: dict[str, set[int]] = defaultdict(set)
+        comments: dict[str, int] = defaultdict(int)
+        reviewed: dict[str, int] = defaultdict(int)
+        # (theme, text) -> [reviewed, first answer id, smallest detected language]
+        texts: dict[tuple[str, str], list] = {}
+        untagged = False
+        for session, answer_id, _risk, lang, tagged, review, auto, text in rows:
+            untagged = untagged or not tagged
+            by_staff = review is not None
+            themes = json.loads(review) if by_staff else (auto.split(" ") if auto else [])
+            for theme in themes:
+                people[theme].add(session)
+                comments[theme] += 1
+                reviewed[theme] += by_staff
+                if text is None:
+                    continue
+                held = texts.get((theme, text))
+                if held is None:
+                    texts[(theme, text)] = [int(by_staff), answer_id, lang]
+                    continue
+                held[0] = max(held[0], int(by_staff))
+                held[1] = min(held[1], answer_id)
+                if lang is not None and (held[2] is None or lang < held[2]):
+                    held[2] = lang
+        counts = [ThemeCount(t, len(people[t]), comments[t], reviewed[t]) for t in comments]
+        ranked: dict[str, list[tuple[int, int, int, str, str | None]]] = defaultdict(list)
+        for (theme, text), (by_staff, first, lang) in texts.items():
+            ranked[theme].append((-by_staff, abs(len(text) - 120), first, text, lang))
+        quoted = [
+            QuoteRow(theme, text, lang, bool(-minus))
+            for theme in sorted(ranked)
+            for minus, _, _, text, lang in heapq.nsmallest(per_theme, ranked[theme])
+        ]
+        return CommentSummary(counts, quoted, untagged)
 
     async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
         """(answer id, text, automatic themes, reviewed themes or None) for staff review."""
