@@ -80,14 +80,14 @@ class ReportBuilder:
         sessions = await self.q.sessions(period)
         self._headline(b, sessions)
         self.progress("counting answers")
-        counts, ticks = await self.q.answer_counts(period, multi=not for_comparison)
+        counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
         questions = await self._likert_questions(likert)
         likert_tables(b, self.labels, likert, questions)
         journey_table(b, self.labels, likert, questions)
         await self._open(b, counts, sessions)
         if not for_comparison:
-            await self._multi(b, counts, ticks)
+            await self._multi(b, counts, await self.q.multi_options(period))
         self._themes(b, comments.themes, sum(s.commented for s in sessions))
         self._languages(b, counts)
         risk = sum(s.risk for s in sessions)

@@ -7,7 +7,6 @@ Periods select sessions by ``started_at`` (one session is one response).
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -94,6 +93,38 @@ class CommentSummary:
     """Some comment is not tagged with this codebook (or changed since): tag, then read again."""
 
 
+_COMMENT_SUMMARY = f"""
+WITH text AS MATERIALIZED (
+    SELECT a.id, s.rowid AS session, a.risk_flag AS risk, r.themes AS review,
+        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged
+    FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
+    LEFT JOIN answer_tagging t ON t.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id
+    WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'
+), effective AS MATERIALIZED (
+    SELECT x.id, x.session, x.risk, th.theme, 0 AS reviewed
+    FROM text x JOIN answer_themes th ON th.answer_id = x.id WHERE x.review IS NULL
+    UNION ALL
+    SELECT x.id, x.session, x.risk, j.value, 1
+    FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
+)
+SELECT 'theme', theme, count(DISTINCT session), count(*), sum(reviewed), NULL
+FROM effective GROUP BY theme
+UNION ALL
+SELECT 'quote', theme, value, lang, reviewed, rank FROM (
+    SELECT e.theme, a.value, min(a.detected_lang) AS lang, max(e.reviewed) AS reviewed,
+        row_number() OVER (PARTITION BY e.theme
+            ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank
+    FROM effective e JOIN answers a ON a.id = e.id
+    WHERE ?4 AND e.risk = 0 GROUP BY e.theme, a.value
+) WHERE rank <= ?5
+UNION ALL
+SELECT 'untagged', count(*), NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
+"""
+"""A period's comments, read once: per theme (respondents, comments, reviewed), the
+quotes (theme, text, language, reviewed, rank) when ?4, and how many need tagging."""
+
+
 class ReportQueries:
     def __init__(self, store: Store):
         self.store = store
@@ -124,38 +155,41 @@ class ReportQueries:
         )
         return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
 
-    async def answer_counts(
-        self, period: Period, *, multi: bool = True
-    ) -> tuple[list[AnswerCount], list[MultiCount]]:
-        """Every answer the tables use, counted in one GROUP BY; and multi-select ticks.
+    async def answer_counts(self, period: Period) -> list[AnswerCount]:
+        """The likert, multi-select and comment answers of the period, in one GROUP BY.
 
-        A multi-select answer is grouped by its stored list too (people tick few
-        combinations), so the ticks per option come from the same pass instead
-        of a second walk over the period.  ``multi=False`` skips reading those
-        lists, for the comparison period that shows no multi-select tables.
+        Every column comes from sessions_by_start and the covering
+        answers_for_reports index: no answer row is read.
         """
         rows = await self._all(
             "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
             " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
             " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
-            " CASE WHEN a.kind = 'text' THEN a.detected_lang END,"
-            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.flow_id END,"
-            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.flow_version END,"
-            " CASE WHEN a.kind = 'multi' AND ?3 THEN a.value END, count(*)"
+            " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind IN ('likert', 'multi', 'text')"
-            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11",
-            (*period.bounds(), int(multi)),
+            f" WHERE {_IN_PERIOD} AND a.kind IN ('likert', 'multi', 'text')"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+            period.bounds(),
         )
-        counts: dict[tuple, int] = defaultdict(int)
+        return [AnswerCount(*r) for r in rows]
+
+    async def multi_options(self, period: Period) -> list[MultiCount]:
+        """Respondents who ticked each option, grouped by the stored list first.
+
+        People tick few combinations, so SQLite groups the lists and Python
+        splits the few distinct ones, instead of SQLite expanding every list.
+        """
+        rows = await self._all(
+            "SELECT a.flow_id, a.flow_version, a.step_id, a.value, count(*)"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
+            period.bounds(),
+        )
         ticks: dict[tuple[str, int, str, str], int] = defaultdict(int)
-        for *key, flow_id, version, value, n in rows:
-            counts[tuple(key)] += n
-            if value is not None:
-                for option in json.loads(value):
-                    ticks[(flow_id, version, key[2], option)] += n
-        answers = [AnswerCount(*key, n) for key, n in counts.items()]
-        return answers, [MultiCount(*key, n) for key, n in ticks.items()]
+        for flow_id, version, step_id, value, n in rows:
+            for option in json.loads(value):
+                ticks[(flow_id, version, step_id, option)] += n
+        return [MultiCount(*key, n) for key, n in ticks.items()]
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -207,55 +241,20 @@ class ReportQueries:
         A comment's themes are staff's where staff reviewed it, else the
         codebook's.  Per theme: respondents, comments, and how many were
         reviewed.  Quotes are distinct texts per theme, never risk-flagged:
-        reviewed first, then nearest 120 characters, then the oldest.
+        reviewed first, then nearest 120 characters, then the oldest.  The
+        comments are read once into ``text``; SQLite aggregates them, so a
+        period with many comments sends back a few rows, not every comment.
         """
         rows = await self._all(
-            "SELECT s.rowid, a.id, a.risk_flag, a.detected_lang,"
-            " ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0), r.themes,"
-            " CASE WHEN r.answer_id IS NULL THEN"
-            "  (SELECT group_concat(x.theme, ' ') FROM answer_themes x WHERE x.answer_id = a.id)"
-            " END,"
-            " CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
-            " LEFT JOIN theme_reviews r ON r.answer_id = a.id"
-            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'",
-            (*period.bounds(), codebook.fingerprint(), int(quotes)),
+            _COMMENT_SUMMARY, (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
         )
-        people: dict[str, set[int]] = defaultdict(set)
-        comments: dict[str, int] = defaultdict(int)
-        reviewed: dict[str, int] = defaultdict(int)
-        # (theme, text) -> [reviewed, first answer id, smallest detected language]
-        texts: dict[tuple[str, str], list] = {}
-        untagged = False
-        for session, answer_id, _risk, lang, tagged, review, auto, text in rows:
-            untagged = untagged or not tagged
-            by_staff = review is not None
-            themes = json.loads(review) if by_staff else (auto.split(" ") if auto else [])
-            for theme in themes:
-                people[theme].add(session)
-                comments[theme] += 1
-                reviewed[theme] += by_staff
-                if text is None:
-                    continue
-                held = texts.get((theme, text))
-                if held is None:
-                    texts[(theme, text)] = [int(by_staff), answer_id, lang]
-                    continue
-                held[0] = max(held[0], int(by_staff))
-                held[1] = min(held[1], answer_id)
-                if lang is not None and (held[2] is None or lang < held[2]):
-                    held[2] = lang
-        counts = [ThemeCount(t, len(people[t]), comments[t], reviewed[t]) for t in comments]
-        ranked: dict[str, list[tuple[int, int, int, str, str | None]]] = defaultdict(list)
-        for (theme, text), (by_staff, first, lang) in texts.items():
-            ranked[theme].append((-by_staff, abs(len(text) - 120), first, text, lang))
-        quoted = [
-            QuoteRow(theme, text, lang, bool(-minus))
-            for theme in sorted(ranked)
-            for minus, _, _, text, lang in heapq.nsmallest(per_theme, ranked[theme])
-        ]
-        return CommentSummary(counts, quoted, untagged)
+        themes = [ThemeCount(r[1], r[2], r[3], r[4]) for r in rows if r[0] == "theme"]
+        quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[1], r[5]))
+        return CommentSummary(
+            themes=themes,
+            quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4])) for r in quoted],
+            untagged=any(r[0] == "untagged" and r[1] for r in rows),
+        )
 
     async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
         """(answer id, text, automatic themes, reviewed themes or None) for staff review."""
