@@ -64,6 +64,7 @@ class ReportBuilder:
         self.labels = Labels(settings, catalogue)
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
+        self._latest: dict[str, int | None] = {}
 
     async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
         """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
@@ -249,7 +250,9 @@ class ReportBuilder:
         questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
         # Open questions with no answers this period still belong in the table.
         for flow_id in per_flow:
-            version = await self.q.latest_version(flow_id)
+            if flow_id not in self._latest:
+                self._latest[flow_id] = await self.q.latest_version(flow_id)
+            version = self._latest[flow_id]
             if version is not None:
                 flow = await self._flow(flow_id, version)
                 for step in flow.steps if flow else []:
