@@ -95,28 +95,28 @@ class CommentSummary:
 
 _COMMENT_SUMMARY = f"""
 WITH text AS MATERIALIZED (
-    SELECT a.id, s.rowid AS session, a.risk_flag AS risk, r.themes AS review,
-        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged
+    SELECT a.id, s.rowid AS session, r.themes AS review,
+        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged,
+        CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
     FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
     LEFT JOIN answer_tagging t ON t.answer_id = a.id
     LEFT JOIN theme_reviews r ON r.answer_id = a.id
     WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'
 ), effective AS MATERIALIZED (
-    SELECT x.id, x.session, x.risk, th.theme, 0 AS reviewed
+    SELECT x.id, x.session, x.value, x.lang, th.theme, 0 AS reviewed
     FROM text x JOIN answer_themes th ON th.answer_id = x.id WHERE x.review IS NULL
     UNION ALL
-    SELECT x.id, x.session, x.risk, j.value, 1
+    SELECT x.id, x.session, x.value, x.lang, j.value, 1
     FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
 )
 SELECT 'theme', theme, count(DISTINCT session), count(*), sum(reviewed), NULL
 FROM effective GROUP BY theme
 UNION ALL
 SELECT 'quote', theme, value, lang, reviewed, rank FROM (
-    SELECT e.theme, a.value, min(a.detected_lang) AS lang, max(e.reviewed) AS reviewed,
-        row_number() OVER (PARTITION BY e.theme
-            ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank
-    FROM effective e JOIN answers a ON a.id = e.id
-    WHERE ?4 AND e.risk = 0 GROUP BY e.theme, a.value
+    SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
+        row_number() OVER (PARTITION BY theme
+            ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
+    FROM effective WHERE value IS NOT NULL GROUP BY theme, value
 ) WHERE rank <= ?5
 UNION ALL
 SELECT 'untagged', count(*), NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
