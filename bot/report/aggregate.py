@@ -68,10 +68,10 @@ class ReportBuilder:
 
     async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
         """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
-        self.progress("reading comments")
+        # Four steps a period, as the CLI's progress bar counts them.
+        self.progress("tagging comments")
         comments = await self.q.comment_summary(period, self.codebook, quotes=not for_comparison)
         if comments.untagged:
-            self.progress("tagging comments")
             await self.q.tag_comments(period, self.codebook)
             comments = await self.q.comment_summary(
                 period, self.codebook, quotes=not for_comparison
@@ -89,6 +89,7 @@ class ReportBuilder:
         await self._open(b, counts, sessions)
         if not for_comparison:
             await self._multi(b, counts, await self.q.multi_options(period))
+        self.progress("counting themes")
         self._themes(b, comments.themes, sum(s.commented for s in sessions))
         self._languages(b, counts)
         risk = sum(s.risk for s in sessions)
