@@ -145,12 +145,19 @@ async def test_labels_are_escaped_and_every_mark_fits_the_page(store, settings, 
     await write(store, flows, people({"agree": 10, "disagree": 10}))
     report = await build_public(store, settings, WEEK)
     table = report.table(TABLE).model_copy(deep=True)
-    long = "Family members, partners & carers of people <in> treatment across the whole county"
+    long = (
+        "Family members, partners & carers of people <in> treatment across the whole county"
+        " and in the city of Peterborough"
+    )
     table.rows[0].label = long
     svg = likert_chart(report, table)
     chart = Chart(svg)  # parses: the label's & and < were escaped
     lines = [t for t, _ in chart.texts if t and long.startswith(t.rstrip("…").split(" (n=")[0])]
     assert lines and lines[0] == "Family members, partners & carers of people"
+    # Cut to two lines, the second still ending with the number of people.
+    second = [t for t, _ in chart.texts if t.endswith("… (n=20)")]
+    assert len(second) == 1 and second[0].startswith("<in> treatment")
+    assert f"{long} (n=20): " in chart.root.find("desc").text  # in full for screen readers
     box = [float(v) for v in chart.root.attrib["viewBox"].split()]
     assert box[2] == WIDTH
     for rect in chart.root.iter("rect"):

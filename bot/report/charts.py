@@ -106,18 +106,31 @@ def _text(x: float, y: float, text: str, size: float, anchor: str, fill: str = "
 
 
 def _wrap(label: str, width: float) -> list[str]:
-    """At most two lines that fit ``width``; the second ends in … if it must be cut."""
+    """At most two lines that fit ``width``; a long name ends in … but keeps its (n=…) †."""
     if text_width(label, LABEL_PT) <= width:
         return [label]
-    words = label.split(" ")
+    name, suffix = label, ""
+    if found := _SUFFIX.search(label):
+        name, suffix = label[: found.start()], found.group()
+    words = name.split(" ")
     first = words[0]
     rest = words[1:]
     while rest and text_width(f"{first} {rest[0]}", LABEL_PT) <= width:
         first = f"{first} {rest.pop(0)}"
-    second = " ".join(rest)
-    while second and text_width(second, LABEL_PT) > width:
-        second = second[:-2] + "…"
-    return [first, second] if second else [first]
+    if not rest:
+        return [_cut(first, width), suffix.strip()] if suffix else [_cut(first, width)]
+    second = _cut(" ".join(rest), width - text_width(suffix, LABEL_PT)) + suffix
+    return [_cut(first, width), second]
+
+
+_SUFFIX = re.compile(r" \(n=[\d,]+\)(?: †)?$")
+
+
+def _cut(line: str, width: float) -> str:
+    """``line``, ending in … where it must be shortened to fit ``width``."""
+    while len(line) > 1 and text_width(line, LABEL_PT) > width:
+        line = line[:-2] + "…"
+    return line
 
 
 def _row_label(row: Row, shares: list[float] | None) -> str:
