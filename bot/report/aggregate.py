@@ -33,7 +33,13 @@ from bot.report.model import (
     Update,
 )
 from bot.report.period import Period
-from bot.report.queries import AnswerCount, ReportQueries, SessionCount
+from bot.report.queries import (
+    AnswerCount,
+    MultiCount,
+    ReportQueries,
+    SessionCount,
+    ThemeCount,
+)
 from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
 from bot.store import Store
@@ -58,11 +64,18 @@ class ReportBuilder:
         self.labels = Labels(settings, catalogue)
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
+        self._latest: dict[str, int | None] = {}
 
     async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
         """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
+        # Four steps a period, as the CLI's progress bar counts them.
         self.progress("tagging comments")
-        await self.q.tag_comments(period, self.codebook)
+        comments = await self.q.comment_summary(period, self.codebook, quotes=not for_comparison)
+        if comments.untagged:
+            await self.q.tag_comments(period, self.codebook)
+            comments = await self.q.comment_summary(
+                period, self.codebook, quotes=not for_comparison
+            )
         b = TableSet()
         self.progress("counting responses")
         sessions = await self.q.sessions(period)
@@ -75,9 +88,9 @@ class ReportBuilder:
         journey_table(b, self.labels, likert, questions)
         await self._open(b, counts, sessions)
         if not for_comparison:
-            await self._multi(b, period, counts)
+            await self._multi(b, counts, await self.q.multi_options(period))
         self.progress("counting themes")
-        await self._themes(b, period, sum(s.commented for s in sessions))
+        self._themes(b, comments.themes, sum(s.commented for s in sessions))
         self._languages(b, counts)
         risk = sum(s.risk for s in sessions)
         b.add(
@@ -92,7 +105,7 @@ class ReportBuilder:
         )
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
-            for r in ([] if for_comparison else await self.q.quotes(period))
+            for r in comments.quotes
         ]
         updates = [
             Update(text=text, lang=lang, dated=dated)
@@ -238,7 +251,9 @@ class ReportBuilder:
         questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
         # Open questions with no answers this period still belong in the table.
         for flow_id in per_flow:
-            version = await self.q.latest_version(flow_id)
+            if flow_id not in self._latest:
+                self._latest[flow_id] = await self.q.latest_version(flow_id)
+            version = self._latest[flow_id]
             if version is not None:
                 flow = await self._flow(flow_id, version)
                 for step in flow.steps if flow else []:
@@ -289,15 +304,14 @@ class ReportBuilder:
             )
         )
 
-    async def _multi(self, b: TableSet, period: Period, counts: list[AnswerCount]) -> None:
+    async def _multi(self, b: TableSet, counts: list[AnswerCount], ticks: list[MultiCount]) -> None:
         answered = _answered(counts, "multi")
-        ticks = await self.q.multi_options(period)
         bases: dict[tuple[str, str], int] = defaultdict(int)
         for flow_id, _, step_id, n in answered:
             bases[(flow_id, step_id)] += n
         counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for flow_id, _, step_id, option, n in ticks:
-            counts[(flow_id, step_id)][option] += n
+        for t in ticks:
+            counts[(t.flow_id, t.step_id)][t.option] += t.n
         questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
         for key, question in questions.items():
             step = question.step
@@ -335,8 +349,8 @@ class ReportBuilder:
 
     # -- comments
 
-    async def _themes(self, b: TableSet, period: Period, commenters: int) -> None:
-        found = {t.theme: t for t in await self.q.themes(period)}
+    def _themes(self, b: TableSet, themes: list[ThemeCount], commenters: int) -> None:
+        found = {t.theme: t for t in themes}
         rows = []
         for theme in self.codebook.themes:
             t = found.get(theme.id)

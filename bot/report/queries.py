@@ -8,6 +8,7 @@ Periods select sessions by ``started_at`` (one session is one response).
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -16,7 +17,8 @@ from bot.report.themes import Codebook
 from bot.store import Store
 
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
-_HAS_ANSWER = "EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+_IN_PERIOD_NUMBERED = "s.started_at >= ?1 AND s.started_at < ?2"
+"""For queries with more numbered parameters: a bare ? would be numbered after them."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,17 @@ class AnswerCount:
 
 
 @dataclass(frozen=True)
+class MultiCount:
+    """Respondents who ticked one option of a multi-select question."""
+
+    flow_id: str
+    flow_version: int
+    step_id: str
+    option: str
+    n: int
+
+
+@dataclass(frozen=True)
 class ThemeCount:
     theme: str
     respondents: int
@@ -70,19 +83,46 @@ class QuoteRow:
     reviewed: bool
 
 
-_EFFECTIVE_THEMES = f"""
-WITH period_text AS (
-    SELECT a.id, a.session_id FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
-    WHERE {_IN_PERIOD} AND a.kind = 'text'
-), effective AS (
-    SELECT p.id, p.session_id, t.theme, 0 AS reviewed
-    FROM period_text p JOIN answer_themes t ON t.answer_id = p.id
-    WHERE NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = p.id)
+@dataclass
+class CommentSummary:
+    """What the report needs from the period's comments, read in one pass."""
+
+    themes: list[ThemeCount]
+    quotes: list[QuoteRow]
+    untagged: bool
+    """Some comment is not tagged with this codebook (or changed since): tag, then read again."""
+
+
+_COMMENT_SUMMARY = f"""
+WITH text AS MATERIALIZED (
+    SELECT a.id, s.rowid AS session, r.themes AS review,
+        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged,
+        CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
+    FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
+    LEFT JOIN answer_tagging t ON t.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id
+    WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'
+), effective AS MATERIALIZED (
+    SELECT x.id, x.session, x.value, x.lang, th.theme, 0 AS reviewed
+    FROM text x JOIN answer_themes th ON th.answer_id = x.id WHERE x.review IS NULL
     UNION ALL
-    SELECT p.id, p.session_id, j.value, 1
-    FROM period_text p JOIN theme_reviews r ON r.answer_id = p.id, json_each(r.themes) j
+    SELECT x.id, x.session, x.value, x.lang, j.value, 1
+    FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
 )
+SELECT 'theme', theme, count(DISTINCT session), count(*), sum(reviewed), NULL
+FROM effective GROUP BY theme
+UNION ALL
+SELECT 'quote', theme, value, lang, reviewed, rank FROM (
+    SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
+        row_number() OVER (PARTITION BY theme
+            ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
+    FROM effective WHERE value IS NOT NULL GROUP BY theme, value
+) WHERE rank <= ?5
+UNION ALL
+SELECT 'untagged', count(*), NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
 """
+"""A period's comments, read once: per theme (respondents, comments, reviewed), the
+quotes (theme, text, language, reviewed, rank) when ?4, and how many need tagging."""
 
 
 class ReportQueries:
@@ -105,35 +145,51 @@ class ReportQueries:
             "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
             "  max(a.risk_flag) AS has_risk"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            # By a.session_id, not s.id: grouping by s.id led SQLite to walk every
-            # session in primary-key order, so a week's report read years of sessions.
-            f" WHERE {_IN_PERIOD} GROUP BY a.session_id"
+            # One group per session, in the order sessions_by_start yields them
+            # (started_at, then rowid), so SQLite groups as it walks: no sort.
+            # Grouping by s.id led SQLite to walk every session in primary-key
+            # order, so a week's report read years of sessions.
+            f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
             ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
             period.bounds(),
         )
         return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
 
     async def answer_counts(self, period: Period) -> list[AnswerCount]:
-        """Every answer of the period counted in one GROUP BY."""
+        """The likert, multi-select and comment answers of the period, in one GROUP BY.
+
+        Every column comes from sessions_by_start and the covering
+        answers_for_reports index: no answer row is read.
+        """
         rows = await self._all(
             "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
             " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
             " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
             " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
             " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+            f" WHERE {_IN_PERIOD} AND a.kind IN ('likert', 'multi', 'text')"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
             period.bounds(),
         )
         return [AnswerCount(*r) for r in rows]
 
-    async def multi_options(self, period: Period) -> list[tuple[str, int, str, str, int]]:
-        """(flow, version, step, option, respondents who ticked it)."""
-        return await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, j.value, count(*)"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id, json_each(a.value) j"
+    async def multi_options(self, period: Period) -> list[MultiCount]:
+        """Respondents who ticked each option, grouped by the stored list first.
+
+        People tick few combinations, so SQLite groups the lists and Python
+        splits the few distinct ones, instead of SQLite expanding every list.
+        """
+        rows = await self._all(
+            "SELECT a.flow_id, a.flow_version, a.step_id, a.value, count(*)"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
             period.bounds(),
         )
+        ticks: dict[tuple[str, int, str, str], int] = defaultdict(int)
+        for flow_id, version, step_id, value, n in rows:
+            for option in json.loads(value):
+                ticks[(flow_id, version, step_id, option)] += n
+        return [MultiCount(*key, n) for key, n in ticks.items()]
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -177,27 +233,28 @@ class ReportQueries:
             raise
         return len(rows)
 
-    async def themes(self, period: Period) -> list[ThemeCount]:
-        rows = await self._all(
-            _EFFECTIVE_THEMES + "SELECT theme, count(DISTINCT session_id), count(*),"
-            " sum(reviewed) FROM effective GROUP BY theme",
-            period.bounds(),
-        )
-        return [ThemeCount(*r) for r in rows]
+    async def comment_summary(
+        self, period: Period, codebook: Codebook, *, quotes: bool = True, per_theme: int = 3
+    ) -> CommentSummary:
+        """Themes, example quotes and whether tagging is due, from one pass over the comments.
 
-    async def quotes(self, period: Period, per_theme: int = 3) -> list[QuoteRow]:
-        """Distinct example comments per theme: reviewed first, mid-length; never risk-flagged."""
+        A comment's themes are staff's where staff reviewed it, else the
+        codebook's.  Per theme: respondents, comments, and how many were
+        reviewed.  Quotes are distinct texts per theme, never risk-flagged:
+        reviewed first, then nearest 120 characters, then the oldest.  The
+        comments are read once into ``text``; SQLite aggregates them, so a
+        period with many comments sends back a few rows, not every comment.
+        """
         rows = await self._all(
-            _EFFECTIVE_THEMES + "SELECT theme, value, detected_lang, reviewed FROM ("
-            " SELECT e.theme, a.value, min(a.detected_lang) AS detected_lang,"
-            " max(e.reviewed) AS reviewed, row_number() OVER (PARTITION BY e.theme"
-            "  ORDER BY max(e.reviewed) DESC, abs(length(a.value) - 120), min(a.id)) AS rank"
-            " FROM effective e JOIN answers a ON a.id = e.id WHERE a.risk_flag = 0"
-            " GROUP BY e.theme, a.value"
-            ") WHERE rank <= ? ORDER BY theme, rank",
-            (*period.bounds(), per_theme),
+            _COMMENT_SUMMARY, (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
         )
-        return [QuoteRow(r[0], r[1], r[2], bool(r[3])) for r in rows]
+        themes = [ThemeCount(r[1], r[2], r[3], r[4]) for r in rows if r[0] == "theme"]
+        quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[1], r[5]))
+        return CommentSummary(
+            themes=themes,
+            quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4])) for r in quoted],
+            untagged=any(r[0] == "untagged" and r[1] for r in rows),
+        )
 
     async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
         """(answer id, text, automatic themes, reviewed themes or None) for staff review."""

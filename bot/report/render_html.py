@@ -160,8 +160,7 @@ def _likert(report: PublicReport) -> str:
             f'<section class="question"><h3>{escape(table.title)}</h3>'
             f'<p class="note">Survey: {escape(table.flow_id or "")}{trend}</p>'
             f"{_stat_table(report, table, LIKERT_SPLITS)}"
-            f'<div class="chart" role="img" aria-label="{escape(table.title)}">'
-            f"{svg}</div>{note}</section>"
+            f'<div class="chart">{svg}</div>{note}</section>'
         )
     return "".join(parts)
 

@@ -11,13 +11,14 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
+from bot.report import xlsx
 from bot.report.model import Cell, PublicReport, Table
 
 
@@ -55,8 +56,12 @@ def _guard(report: PublicReport) -> None:
 
 
 def export_rows(report: PublicReport) -> list[ExportRow]:
+    return [ExportRow(**row) for row in _export_dicts(report)]
+
+
+def _export_dicts(report: PublicReport) -> Iterator[dict[str, Any]]:
+    """The fields of each ``ExportRow``, built as plain dicts: the CSV needs no validation."""
     _guard(report)
-    rows = []
     t = report.threshold
     for table in report.tables:
         for row in table.rows:
@@ -67,36 +72,32 @@ def export_rows(report: PublicReport) -> list[ExportRow]:
             cells += [(c, table.labels.get(c, c), row.cells[c]) for c in table.columns]
             for measure, label, cell in cells:
                 is_pct = measure in table.pct_columns
-                rows.append(
-                    ExportRow(
-                        period=report.period.label,
-                        table=table.id,
-                        table_title=table.title,
-                        flow_id=table.flow_id or "",
-                        question_id=table.question_id or "",
-                        split=row.split,
-                        group=row.key,
-                        group_label=row.label,
-                        measure=measure,
-                        measure_label=label,
-                        count=cell.count,
-                        percent=cell.pct if is_pct else None,
-                        base=base if measure != "n" else None,
-                        suppressed=cell.suppressed or (is_pct and cell.pct is None),
-                        display=_display(cell, is_pct, t),
-                        previous=cell.prev,
-                        change=cell.change,
-                    )
-                )
-    return rows
+                yield {
+                    "period": report.period.label,
+                    "table": table.id,
+                    "table_title": table.title,
+                    "flow_id": table.flow_id or "",
+                    "question_id": table.question_id or "",
+                    "split": row.split,
+                    "group": row.key,
+                    "group_label": row.label,
+                    "measure": measure,
+                    "measure_label": label,
+                    "count": cell.count,
+                    "percent": cell.pct if is_pct else None,
+                    "base": base if measure != "n" else None,
+                    "suppressed": cell.suppressed or (is_pct and cell.pct is None),
+                    "display": _display(cell, is_pct, t),
+                    "previous": cell.prev,
+                    "change": cell.change,
+                }
 
 
 def to_csv(report: PublicReport) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(ExportRow.model_fields), lineterminator="\n")
     writer.writeheader()
-    for row in export_rows(report):
-        writer.writerow(row.model_dump())
+    writer.writerows(_export_dicts(report))
     return buf.getvalue()
 
 
@@ -105,12 +106,9 @@ def to_json(report: PublicReport) -> str:
     return report.model_dump_json(indent=2)
 
 
+@cache
 def json_schema() -> str:
     return json.dumps(PublicReport.model_json_schema(), indent=2)
-
-
-_BOLD = Font(bold=True)
-_BAND = PatternFill("solid", fgColor="F3F5F8")
 
 
 def _sheet_name(table: Table, used: set[str]) -> str:
@@ -140,13 +138,11 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
     """A sheet per table, wide: one line per group, a count and a % column per measure."""
     _guard(report)
     t = report.threshold
-    book = Workbook()
-    book.remove(book.active)
+    sheets = []
     used: set[str] = set()
     for table in report.tables:
-        sheet = book.create_sheet(_sheet_name(table, used))
-        sheet.append([table.title])
-        sheet["A1"].font = Font(bold=True, size=12)
+        sheet = xlsx.Sheet(_sheet_name(table, used), freeze=(2, 3))
+        sheet.append([table.title], xlsx.TITLE)
         sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
         header = ["Split", "Group"]
         has_base = any(r.base is not None for r in table.rows)
@@ -156,11 +152,9 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
             header.append(f"{table.labels.get(c, c)} (n)")
             if c in table.pct_columns:
                 header.append(f"{table.labels.get(c, c)} (%)")
-        sheet.append(header)
-        for cell in sheet[3]:
-            cell.font, cell.fill = _BOLD, _BAND
+        sheet.append(list(header), xlsx.HEADER)
         for row in table.rows:
-            line: list[object] = [row.split, row.label]
+            line: list[xlsx.Value] = [row.split, row.label]
             if has_base:
                 line.append(_value(row.base, False, t))
             for c in table.columns:
@@ -169,19 +163,18 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
                 if c in table.pct_columns:
                     line.append(_value(cell, True, t))
             sheet.append(line)
-        for i in range(1, len(header) + 1):
-            sheet.column_dimensions[get_column_letter(i)].width = 14 if i > 2 else 28
-        sheet.freeze_panes = "C4"
-    method = book.create_sheet("Method")
+        sheet.widths = {i: 14 if i > 2 else 28 for i in range(1, len(header) + 1)}
+        sheets.append(sheet)
     from bot.report.render_html import method_note
 
+    method = xlsx.Sheet("Method", widths={1: 120})
     for sentence in method_note(report):
         method.append([sentence.replace("&lt;", "<")])
-    method.column_dimensions["A"].width = 120
-    book.save(path)
+    sheets.append(method)
+    xlsx.save(sheets, path)
 
 
-def _value(cell: Cell | None, is_pct: bool, threshold: int) -> object:
+def _value(cell: Cell | None, is_pct: bool, threshold: int) -> xlsx.Value:
     if cell is None:
         return None
     if is_pct:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -82,6 +82,10 @@ class Codebook(BaseModel):
         return self
 
     def fingerprint(self) -> str:
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
         blob = json.dumps(self.model_dump(mode="json"), sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
@@ -101,10 +105,21 @@ class Codebook(BaseModel):
 
 
 def load_codebook(flows_dir: Path) -> Codebook:
-    """Raises SourceErrors with ``themes.yaml:line: field: problem``."""
+    """Raises SourceErrors with ``themes.yaml:line: field: problem``.
+
+    Parsed once per version of the file (its modification time and size), so a
+    weekly export does not pay for YAML every time, and an edit is still seen.
+    """
     path = flows_dir / CODEBOOK_NAME
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         raise SourceErrors(
             [SourceError(str(path), 0, "", "theme codebook not found (check flows_dir in config)")]
-        )
+        ) from None
+    return _parsed(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _parsed(path: Path, mtime_ns: int, size: int) -> Codebook:
     return validate(load_yaml(path), Codebook)

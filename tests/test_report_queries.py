@@ -1,0 +1,83 @@
+"""The comment pass: which comments are quoted, and when tagging is due again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.engine import Write
+from bot.report.export import build_public
+from bot.report.period import parse_week
+from bot.report.queries import ReportQueries
+from bot.report.synth import Response, write
+from bot.report.themes import load_codebook
+from bot.store import AnswerMeta, Store
+
+WEEK = parse_week("2026-W47")
+MOMENT = datetime(2026, 11, 17, 9, tzinfo=UTC)
+
+
+def comment(text: str, risky: bool = False) -> Response:
+    meta = {"anything_else": AnswerMeta("en", 0.9, True)} if risky else {}
+    return Response("consultation", MOMENT, {"anything_else": text}, meta=meta)
+
+
+def waiting(length: int, word: str) -> str:
+    """A comment tagged 'waiting times', padded to ``length`` characters."""
+    text = f"I waited weeks {word} "
+    return (text + "x" * length)[:length]
+
+
+async def test_quotes_are_reviewed_first_then_nearest_120_characters_and_never_risky(
+    store, settings, flows
+):
+    texts = {
+        "long": waiting(300, "long"),
+        "near": waiting(118, "near"),
+        "nearer": waiting(121, "nearer"),
+        "short": waiting(40, "short"),
+        "reviewed": waiting(20, "reviewed"),
+    }
+    responses = [comment(t) for t in texts.values()]
+    responses += [comment(texts["near"])]  # the same words twice are one quote
+    responses += [comment(waiting(120, "risky"), risky=True)]  # exactly 120, but never quoted
+    await write(store, flows, responses)
+    q = ReportQueries(store)
+    codebook = load_codebook(settings.flows_dir)
+    summary = await q.comment_summary(WEEK, codebook)
+    assert summary.untagged  # nothing tagged yet
+    await q.tag_comments(WEEK, codebook)
+    ids = {text: answer_id for answer_id, text, _, _ in await q.comments(WEEK)}
+    assert await q.set_review(ids[texts["reviewed"]], ["waiting_times"])
+
+    summary = await q.comment_summary(WEEK, codebook)
+    assert not summary.untagged
+    quoted = [(r.text, r.reviewed) for r in summary.quotes if r.theme == "waiting_times"]
+    assert quoted == [(texts["reviewed"], True), (texts["nearer"], False), (texts["near"], False)]
+    counts = {t.theme: t for t in summary.themes}["waiting_times"]
+    assert (counts.respondents, counts.comments, counts.reviewed) == (7, 7, 1)
+    assert await q.comment_summary(WEEK, codebook, quotes=False) == type(summary)(
+        themes=summary.themes, quotes=[], untagged=False
+    )
+
+
+async def test_an_edited_comment_is_tagged_again_by_the_next_report(store, settings, flows, clock):
+    await write(store, flows, [comment("I waited weeks") for _ in range(6)])
+    report = await build_public(store, settings, WEEK)
+    themes = report.table("themes")
+    assert themes.row("waiting_times").cells["respondents"].count == 6
+    assert themes.row("communication").cells["respondents"].count == 0
+
+    # One person goes back and changes their answer: Store.save replaces it.
+    q = ReportQueries(store)
+    answer_id = (await q.comments(WEEK))[0][0]
+    async with store.db.execute("SELECT session_id FROM answers WHERE id = ?", (answer_id,)) as cur:
+        session_id = (await cur.fetchone())[0]
+    session = await store.get_session(session_id)
+    later = Store(store.db, clock=lambda: MOMENT + timedelta(hours=1))
+    await later.save(session, [Write("anything_else", "text", "Nobody called me back", None)])
+
+    report = await build_public(store, settings, WEEK)
+    themes = report.table("themes")
+    assert themes.row("waiting_times").cells["respondents"].count == 5
+    assert themes.row("communication").cells["respondents"].count is None  # 1: hidden
+    assert not (await q.comment_summary(WEEK, load_codebook(settings.flows_dir))).untagged
