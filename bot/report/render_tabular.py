@@ -16,9 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
-from bot.report import xlsx
 from bot.report.model import Cell, PublicReport, Table
 
 
@@ -111,6 +114,11 @@ def json_schema() -> str:
     return json.dumps(PublicReport.model_json_schema(), indent=2)
 
 
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=12)
+_BAND = PatternFill("solid", fgColor="F3F5F8")
+
+
 def _sheet_name(table: Table, used: set[str]) -> str:
     base = {
         "headline": "Headline",
@@ -135,15 +143,17 @@ def _sheet_name(table: Table, used: set[str]) -> str:
 
 
 def write_xlsx(report: PublicReport, path: Path) -> None:
-    """A sheet per table, wide: one line per group, a count and a % column per measure."""
+    """A sheet per table, wide: one line per group, a count and a % column per measure.
+
+    Written in openpyxl's write-only mode, which streams rows out instead of
+    holding every cell as an object: several times faster for the same file.
+    """
     _guard(report)
     t = report.threshold
-    sheets = []
+    book = Workbook(write_only=True)
     used: set[str] = set()
     for table in report.tables:
-        sheet = xlsx.Sheet(_sheet_name(table, used), freeze=(2, 3))
-        sheet.append([table.title], xlsx.TITLE)
-        sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
+        sheet = book.create_sheet(_sheet_name(table, used))
         header = ["Split", "Group"]
         has_base = any(r.base is not None for r in table.rows)
         if has_base:
@@ -152,9 +162,14 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
             header.append(f"{table.labels.get(c, c)} (n)")
             if c in table.pct_columns:
                 header.append(f"{table.labels.get(c, c)} (%)")
-        sheet.append(list(header), xlsx.HEADER)
+        for i in range(1, len(header) + 1):
+            sheet.column_dimensions[get_column_letter(i)].width = 14 if i > 2 else 28
+        sheet.freeze_panes = "C4"
+        sheet.append([_styled(sheet, table.title, _TITLE)])
+        sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
+        sheet.append([_styled(sheet, h, _BOLD, _BAND) for h in header])
         for row in table.rows:
-            line: list[xlsx.Value] = [row.split, row.label]
+            line: list[object] = [row.split, row.label]
             if has_base:
                 line.append(_value(row.base, False, t))
             for c in table.columns:
@@ -163,18 +178,26 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
                 if c in table.pct_columns:
                     line.append(_value(cell, True, t))
             sheet.append(line)
-        sheet.widths = {i: 14 if i > 2 else 28 for i in range(1, len(header) + 1)}
-        sheets.append(sheet)
+    method = book.create_sheet("Method")
+    method.column_dimensions["A"].width = 120
     from bot.report.render_html import method_note
 
-    method = xlsx.Sheet("Method", widths={1: 120})
     for sentence in method_note(report):
         method.append([sentence.replace("&lt;", "<")])
-    sheets.append(method)
-    xlsx.save(sheets, path)
+    book.save(path)
 
 
-def _value(cell: Cell | None, is_pct: bool, threshold: int) -> xlsx.Value:
+def _styled(
+    sheet: Any, value: object, font: Font, fill: PatternFill | None = None
+) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def _value(cell: Cell | None, is_pct: bool, threshold: int) -> object:
     if cell is None:
         return None
     if is_pct:
