@@ -8,6 +8,7 @@ Periods select sessions by ``started_at`` (one session is one response).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -214,23 +215,23 @@ class ReportQueries:
         )
         if not rows:
             return 0
-        try:
-            ids = [(r[0],) for r in rows]
-            await self.db.executemany("DELETE FROM answer_themes WHERE answer_id = ?", ids)
-            tags = []
-            for i, (answer_id, text, _) in enumerate(rows):
-                tags.extend((answer_id, theme) for theme in codebook.tag(text))
-                if tick and i % 1000 == 999:
-                    tick(1000)
-            await self.db.executemany("INSERT INTO answer_themes VALUES (?, ?)", tags)
-            await self.db.executemany(
+        tags = []
+        for i, (answer_id, text, _) in enumerate(rows):
+            tags.extend((answer_id, theme) for theme in codebook.tag(text))
+            if tick and i % 1000 == 999:
+                tick(1000)
+
+        def replace(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "DELETE FROM answer_themes WHERE answer_id = ?", [(r[0],) for r in rows]
+            )
+            conn.executemany("INSERT INTO answer_themes VALUES (?, ?)", tags)
+            conn.executemany(
                 "INSERT OR REPLACE INTO answer_tagging VALUES (?, ?, ?)",
                 [(r[0], fingerprint, r[2]) for r in rows],
             )
-            await self.db.commit()
-        except BaseException:
-            await self.db.rollback()
-            raise
+
+        await self.store.atomic(replace)
         return len(rows)
 
     async def comment_summary(
@@ -276,27 +277,29 @@ class ReportQueries:
         rows = await self._all("SELECT 1 FROM answers WHERE id = ? AND kind = 'text'", (answer_id,))
         if not rows:
             return False
-        await self.db.execute(
-            "INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)",
-            (answer_id, json.dumps(sorted(set(themes))), self.store.now()),
+        review = (answer_id, json.dumps(sorted(set(themes))), self.store.now())
+        await self.store.transaction(
+            [("INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)", review)]
         )
-        await self.db.commit()
         return True
 
     async def clear_review(self, answer_id: int) -> bool:
-        cur = await self.db.execute("DELETE FROM theme_reviews WHERE answer_id = ?", (answer_id,))
-        await self.db.commit()
-        return cur.rowcount > 0
+        sql = "DELETE FROM theme_reviews WHERE answer_id = ?"
+        return await self.store.transaction([(sql, (answer_id,))]) > 0
 
     # -- updates
 
     async def add_update(self, text: str, dated: str, lang: str = "en") -> int:
-        cur = await self.db.execute(
-            "INSERT INTO updates (text, lang, dated, created_at) VALUES (?, ?, ?, ?)",
-            (text, lang, dated, self.store.now()),
-        )
-        await self.db.commit()
-        return int(cur.lastrowid or 0)
+        def insert(conn: sqlite3.Connection) -> int:
+            return int(
+                conn.execute(
+                    "INSERT INTO updates (text, lang, dated, created_at) VALUES (?, ?, ?, ?)",
+                    (text, lang, dated, self.store.now()),
+                ).lastrowid
+                or 0
+            )
+
+        return await self.store.atomic(insert)
 
     async def updates(self, period: Period | None = None) -> list[tuple[int, str, str, str]]:
         """(id, text, lang, date), oldest first; within ``period`` if given."""
@@ -309,6 +312,6 @@ class ReportQueries:
         )
 
     async def delete_update(self, update_id: int) -> bool:
-        cur = await self.db.execute("DELETE FROM updates WHERE id = ?", (update_id,))
-        await self.db.commit()
-        return cur.rowcount > 0
+        return (
+            await self.store.transaction([("DELETE FROM updates WHERE id = ?", (update_id,))]) > 0
+        )
