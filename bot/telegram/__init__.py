@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
 from collections.abc import Coroutine
 from typing import Any
@@ -34,6 +35,10 @@ __all__ = [
     "start_bot",
     "stop_bot",
 ]
+
+# Durations from PTB (RetryAfter.retry_after) as timedelta, as they will be in PTB 23:
+# our code reads them either way, and opting in stops PTB's warning on every RetryAfter.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"

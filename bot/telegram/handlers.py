@@ -285,7 +285,7 @@ class TelegramChannel:
         """Log what failed and where, never who or what they wrote."""
         error = context.error
         if isinstance(error, RetryAfter):
-            log.warning("Telegram asked us to wait %s before sending more", error.retry_after)
+            log.warning("Telegram asked us to slow down: %s", error.message)
             return
         if error is None:
             return
