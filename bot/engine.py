@@ -175,6 +175,20 @@ class Engine:
         self.option_sources = option_sources or {}
         self._positions = {s.id: i for i, s in enumerate(flow.steps)}
         self._steps = {s.id: s for s in flow.steps}
+        # For "3 of 9", per step: each question after it, with its profile and the
+        # conditions already decided there (on earlier steps).  Worked out once here,
+        # not on every prompt.
+        self._ahead = {
+            step.id: [
+                (
+                    getattr(later, "profile", None),
+                    [c for c in later.conditions if self._positions[c.step] < here],
+                )
+                for later in flow.steps[here + 1 :]
+                if later.is_question
+            ]
+            for here, step in enumerate(flow.steps)
+        }
 
     def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
         return State(
@@ -412,17 +426,11 @@ class Engine:
     def _progress(self, state: State, step: Step) -> tuple[int, int]:
         """'3 of 9': questions asked so far, plus those still ahead that may apply."""
         number = len(state.trail) + 1
-        here = self._positions[step.id]
         ahead = 0
-        for later in self.flow.steps[here + 1 :]:
-            if not later.is_question:
+        for profile, decided in self._ahead[step.id]:
+            if profile in state.preset:
                 continue
-            if getattr(later, "profile", None) in state.preset:
-                continue
-            if all(
-                _holds(c, state.answers) or self._positions[c.step] >= here
-                for c in later.conditions
-            ):
+            if all(_holds(c, state.answers) for c in decided):
                 ahead += 1
         return number, number + ahead
 
