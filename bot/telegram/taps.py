@@ -84,14 +84,14 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
     def pick(prompt: Prompt) -> Event | None:
         return _event(tap, prompt) if tap.tag == step_tag(prompt.step_id) else None
 
-    form = await channel.desks.desk(channel.key_of(update))
-    in_form = form is not None and form.current_key is not None
-    if form is not None and in_form:
+    key = channel.key_of(update)
+    form = await channel.desks.desk(key)
+    if form is not None and form.current_key is None:
+        form = None  # a peer between forms: the tap is on their own chat's question
+    if form is not None:
         prompt, turn = await channel.desks.handle_pick(form, pick)
     else:
-        prompt, turn = await channel.conversations.handle_pick(
-            channel.key_of(update), channel.name, pick
-        )
+        prompt, turn = await channel.conversations.handle_pick(key, channel.name, pick)
     if prompt is None or tap.tag != step_tag(prompt.step_id):
         await alert(channel, update, "telegram.old_question")
         await channel.edit(query.message, markup=None)
@@ -100,7 +100,7 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
         await alert(channel, update, "telegram.bad_button")
         return
     await query.answer()
-    compact = form is not None and in_form and form.mode == "paper"
+    compact = form is not None and form.mode == "paper"
     toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
     if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
         assert turn.prompt is not None
@@ -110,7 +110,7 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
         record = record_text(prompt, tap, channel.text("telegram.skipped", turn.lang))
         await channel.answered(context, query.message, record)
     await channel.show(update, context, turn, compact=compact)
-    if turn.finished and in_form:
+    if turn.finished and form is not None:
         await desk.form_done(channel, update, context)
     elif turn.finished and not prompt.step_id.startswith("_"):
         await network.offer_opt_in(channel, update, context, turn.lang)
