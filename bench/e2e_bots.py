@@ -30,6 +30,7 @@ from bot.telegram import (  # noqa: E402
     TelegramChannel,
     build_application,
     collect_less,
+    run_loop,
     start_bot,
     stop_bot,
 )
@@ -116,8 +117,10 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, required=True)
     args = parser.parse_args()
     assert args.base_url.startswith("http://127.0.0.1:"), "benchmarks talk to 127.0.0.1 only"
-    run = run_ours if args.kind == "ours" else run_baseline
-    asyncio.run(run(args.base_url, args.trace_port, args.workdir))
+    if args.kind == "ours":
+        run_loop(run_ours(args.base_url, args.trace_port, args.workdir))  # as serve() is run
+    else:
+        asyncio.run(run_baseline(args.base_url, args.trace_port, args.workdir))  # PTB's way
 
 
 if __name__ == "__main__":

@@ -100,7 +100,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from telegram.error import TelegramError
 
-    from bot.telegram import TOKEN_ENV, WEBHOOK_SECRET_ENV, serve
+    from bot.telegram import TOKEN_ENV, WEBHOOK_SECRET_ENV, run_loop, serve
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
@@ -125,7 +125,7 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:
-        asyncio.run(serve(settings, token, base_url=base_url, webhook_secret=webhook_secret))
+        run_loop(serve(settings, token, base_url=base_url, webhook_secret=webhook_secret))
     except TelegramError as exc:
         # Not the message: for a rejected token it repeats the token.
         print(f"error: Telegram refused to start the bot ({type(exc).__name__})", file=sys.stderr)

@@ -20,11 +20,12 @@ later) deletes that one session and its answers.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from typing import Literal
 
-from bot.engine import Event, Stop
+from bot.engine import Event, Prompt, Stop
 from bot.service import Conversations, Turn
 
 DeskMode = Literal["peer_assisted", "paper"]
@@ -127,6 +128,19 @@ class PeerDesks:
         if turn.finished:
             await self._finished(desk)
         return turn
+
+    async def handle_pick(
+        self, desk: Desk, pick: Callable[[Prompt], Event | None]
+    ) -> tuple[Prompt | None, Turn | None]:
+        """A tap on the form in hand (``desk`` as ``desk()`` has just given it).
+
+        As ``Conversations.handle_pick``; a form that ends is forgotten as in ``handle``.
+        """
+        assert desk.current_key is not None
+        prompt, turn = await self.conversations.handle_pick(desk.current_key, self.channel, pick)
+        if turn is not None and turn.finished:
+            await self._finished(desk)
+        return prompt, turn
 
     async def read_back(self, peer_key: str, lang: str) -> list[tuple[str, str]]:
         """The last finished form's answers, to check against the paper."""

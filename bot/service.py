@@ -8,7 +8,7 @@ answers before returning — so what a person sees next is always already saved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.config import Settings
@@ -116,15 +116,35 @@ class Conversations:
         return await self._run(session, Start())
 
     async def handle(self, key: str, channel: str, event: Event) -> Turn:
-        turn = await self._handle(key, channel, event)
+        session = await self.store.current_session(key, channel)
+        return await self._handle_checked(session, event)
+
+    async def handle_pick(
+        self, key: str, channel: str, pick: Callable[[Prompt], Event | None]
+    ) -> tuple[Prompt | None, Turn | None]:
+        """A tap on a button: ``pick`` says what it means on the question waiting.
+
+        ``pick`` gets that question (as ``current_prompt`` gives it) and returns
+        the event, or None when the button does not belong to it: then nothing
+        is handled.  Returns (the question, the turn or None).  One read of the
+        session instead of two, on the bot's commonest update.
+        """
+        session = await self.store.current_session(key, channel)
+        prompt = await self._waiting(session)
+        event = pick(prompt) if prompt is not None else None
+        if event is None:
+            return prompt, None
+        return prompt, await self._handle_checked(session, event)
+
+    async def _handle_checked(self, session: Session | None, event: Event) -> Turn:
+        turn = await self._handle(session, event)
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
             turn.alert = self.risk_alert(event.text, turn.lang)
         return turn
 
-    async def _handle(self, key: str, channel: str, event: Event) -> Turn:
-        session = await self.store.current_session(key, channel)
+    async def _handle(self, session: Session | None, event: Event) -> Turn:
         lang = session.state.lang if session else self.settings.default_language
         if session is None:
             return Turn(lang, [self.catalogue.text("flow.no_session", lang)], error=True)
@@ -156,7 +176,9 @@ class Conversations:
 
         Adapters compare a tap against it, to refuse taps on an older question.
         """
-        session = await self.store.current_session(key, channel)
+        return await self._waiting(await self.store.current_session(key, channel))
+
+    async def _waiting(self, session: Session | None) -> Prompt | None:
         if session is None:
             return None
         state = session.state

@@ -33,3 +33,25 @@ async def test_current_prompt_covers_language_and_consent(settings):
         assert prompt.step_id == "respondent_group"
     finally:
         await store.close()
+
+
+async def test_handle_pick_handles_only_what_the_waiting_question_offers(tiny):
+    key = "te_tapper"
+    assert await tiny.handle_pick(key, "telegram", lambda p: Choose("x")) == (None, None)
+    await tiny.start(key, "telegram", lang="en")
+    consent = await tiny.current_prompt(key, "telegram")
+    # A button for some other question: nothing is handled, the question stays.
+    prompt, turn = await tiny.handle_pick(key, "telegram", lambda p: None)
+    assert (prompt, turn) == (consent, None)
+    assert await tiny.current_prompt(key, "telegram") == consent
+    # A button for this one: handled against the question it was shown on.
+    seen = []
+
+    def agree(p):
+        seen.append(p)
+        return Choose(CONSENT_AGREE)
+
+    prompt, turn = await tiny.handle_pick(key, "telegram", agree)
+    assert seen == [consent] and prompt == consent
+    assert turn is not None and turn.prompt == await tiny.current_prompt(key, "telegram")
+    assert turn.prompt.step_id != "_consent"

@@ -35,35 +35,21 @@ from telegram.ext import (
     filters,
 )
 
-from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
+from bot.engine import Reply, Stop
 from bot.peer import PeerDesks
 from bot.privacy import respondent_key
-from bot.roles import Roles, forget_join_attempts_of, join_reply
-from bot.service import LANG_CHOICE, Conversations, Turn
-from bot.telegram import desk, network, review, staff
+from bot.roles import Roles, join_reply
+from bot.service import Conversations, Turn
+from bot.telegram import desk, network, review, staff, taps
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
-    BACK,
-    CHOOSE,
     DELETE_NO,
     DELETE_YES,
-    DESK,
-    DONE,
     LANGUAGE,
-    OPT_IN,
-    REVIEW,
-    SKIP,
-    THEME,
-    TICK,
-    UPDATE,
-    Tap,
     callback_data,
     keyboard,
-    parse_tap,
     prompt_text,
-    record_text,
-    step_tag,
 )
 from bot.updates import Subscriptions
 
@@ -81,6 +67,8 @@ Context = CallbackContext[Any, Any, Any, Any]
 class TelegramChannel:
     def __init__(self, conversations: Conversations, secret: bytes, flood: FloodGate | None = None):
         self.conversations = conversations
+        self.name = CHANNEL
+        """The channel sessions are stored under."""
         self.settings = conversations.settings
         self.catalogue = conversations.catalogue
         self.secret = secret
@@ -196,10 +184,10 @@ class TelegramChannel:
         await self.show(update, context, turn)
 
     async def on_help(self, update: Update, context: Context) -> None:
-        await self._reply(update, context, "telegram.help")
+        await self.reply(update, context, "telegram.help")
 
     async def on_privacy(self, update: Update, context: Context) -> None:
-        await self._reply(
+        await self.reply(
             update, context, "telegram.privacy", retention_days=self.settings.retention_days
         )
 
@@ -234,7 +222,7 @@ class TelegramChannel:
         """Redeem an invite code.  The code is never logged: it is a password until used."""
         typed = " ".join(context.args or [])
         if not typed:
-            await self._reply(update, context, "join.usage")
+            await self.reply(update, context, "join.usage")
             return
         result = await self.roles.join(self._key_of(update), typed)
         log.info("a /join attempt: %s", result.status)
@@ -280,110 +268,7 @@ class TelegramChannel:
             await network.offer_opt_in(self, update, context, turn.lang)
 
     async def on_tap(self, update: Update, context: Context) -> None:
-        query = update.callback_query
-        assert query is not None
-        tap = parse_tap(query.data)
-        # The language is looked up only when needed: most taps are answers, and each
-        # lookup is a trip to the database.
-        if tap is None:
-            await self._alert(update, "telegram.bad_button")
-            return
-        if tap.action in (DELETE_YES, DELETE_NO):
-            await self._confirm_delete(update, context, tap, await self._lang(update))
-            return
-        if tap.action == LANGUAGE:
-            await self._pick_language(update, context, tap, await self._lang(update))
-            return
-        extra = {
-            DESK: desk.on_tap,
-            OPT_IN: network.on_opt_in_tap,
-            UPDATE: network.on_update_tap,
-            THEME: review.on_tap,
-            REVIEW: review.on_tap,
-        }.get(tap.action)
-        if extra is not None:
-            await extra(self, update, context, tap, await self._lang(update))
-            return
-        key = self._key_of(update)
-        form = await self.desks.desk(key)
-        compact = bool(form and form.current_key and form.mode == "paper")
-        if form is not None and form.current_key:
-            key = form.current_key
-        prompt = await self.conversations.current_prompt(key, CHANNEL)
-        if prompt is None or tap.tag != step_tag(prompt.step_id):
-            await self._alert(update, "telegram.old_question")
-            await self._edit(query.message, markup=None)
-            return
-        event = _event(tap, prompt)
-        if event is None:
-            await self._alert(update, "telegram.bad_button")
-            return
-        if form is not None and form.current_key:
-            handled = await self.desks.handle(form.peer_key, event)
-            assert handled is not None
-            turn = handled
-        else:
-            turn = await self.conversations.handle(key, CHANNEL, event)
-        await query.answer()
-        toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
-        if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
-            assert turn.prompt is not None
-            await self._edit(query.message, markup=keyboard(turn.prompt, compact=compact))
-            return
-        if not turn.error:
-            record = record_text(prompt, tap, self._t("telegram.skipped", turn.lang))
-            await self._answered(context, query.message, record)
-        await self.show(update, context, turn, compact=compact)
-        if turn.finished and form is not None and form.current_key:
-            await desk.form_done(self, update, context)
-        elif turn.finished and not prompt.step_id.startswith("_"):
-            await network.offer_opt_in(self, update, context, turn.lang)
-
-    async def _alert(self, update: Update, message_key: str) -> None:
-        """Answer a tap with a pop-up, in the person's language."""
-        query = update.callback_query
-        assert query is not None
-        await query.answer(self._t(message_key, await self._lang(update)), show_alert=True)
-
-    async def _pick_language(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
-        query = update.callback_query
-        assert query is not None and tap.index is not None
-        prompt = self.conversations.language_prompt(lang)
-        if tap.index >= len(prompt.choices):
-            await query.answer(self._t("telegram.bad_button", lang), show_alert=True)
-            return
-        await query.answer()
-        code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
-        key = self._key_of(update)
-        turn = await self.conversations.set_language(key, CHANNEL, code)
-        await self._answered(context, query.message, record_text(prompt, tap, ""))
-        if turn is None:
-            await self._reply(update, context, "flow.no_session")
-            return
-        if turn.prompt is None:
-            turn.prompt = await self.conversations.current_prompt(key, CHANNEL)
-        await self.show(update, context, turn)
-
-    async def _confirm_delete(self, update: Update, context: Context, tap: Tap, lang: str) -> None:
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        question = self._t("telegram.delete_confirm", lang)
-        if tap.action == DELETE_NO:
-            chosen = self._t("telegram.delete_no", lang)
-            await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
-            await self._reply(update, context, "telegram.delete_kept", lang=lang)
-            return
-        key = self._key_of(update)
-        removed = await self.conversations.forget(key)
-        await self.desks.close(key)
-        await self.subscriptions.remove(_chat_id(update))
-        await forget_join_attempts_of(self.conversations.store, key, self.roles.window)
-        chosen = self._t("telegram.delete_yes", lang)
-        await self._answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
-        await self._close_open_prompt(context, _chat_id(update))
-        done = "telegram.deleted" if removed else "telegram.nothing_to_delete"
-        await self._reply(update, context, done, lang=lang)
+        await taps.on_tap(self, update, context)
 
     # -- kind replies and errors
 
@@ -391,7 +276,7 @@ class TelegramChannel:
         """A handler that answers with one system message and changes nothing stored."""
 
         async def handler(update: Update, context: Context) -> None:
-            await self._reply(update, context, message_key)
+            await self.reply(update, context, message_key)
 
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
         return handler
@@ -400,7 +285,7 @@ class TelegramChannel:
         """Log what failed and where, never who or what they wrote."""
         error = context.error
         if isinstance(error, RetryAfter):
-            log.warning("Telegram asked us to wait %s before sending more", error.retry_after)
+            log.warning("Telegram asked us to slow down: %s", error.message)
             return
         if error is None:
             return
@@ -431,18 +316,18 @@ class TelegramChannel:
             await self._say(context, chat_id, text)
         prompt = turn.prompt
         if prompt is None:
-            await self._close_open_prompt(context, chat_id)
+            await self.close_open_prompt(context, chat_id)
             return
         live = _chat_data(context).get(OPEN_PROMPT)
         if turn.error and live is not None and live[1] == prompt.step_id:
             return  # the question is still on screen with its buttons
-        await self._close_open_prompt(context, chat_id)
+        await self.close_open_prompt(context, chat_id)
         markup = keyboard(prompt, compact=compact)
         sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
         if markup is not None:
             _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
 
-    async def _answered(self, context: Context, message: object, record: str | None) -> None:
+    async def answered(self, context: Context, message: object, record: str | None) -> None:
         """Turn a tapped question into a record of the answer, without buttons."""
         if not isinstance(message, Message):
             return
@@ -450,17 +335,17 @@ class TelegramChannel:
         if live is not None and live[0] == message.message_id:
             _chat_data(context).pop(OPEN_PROMPT)
         if record is None:
-            await self._edit(message, markup=None)
+            await self.edit(message, markup=None)
         else:
-            await self._edit(message, text=record, markup=None)
+            await self.edit(message, text=record, markup=None)
 
-    async def _close_open_prompt(self, context: Context, chat_id: int) -> None:
+    async def close_open_prompt(self, context: Context, chat_id: int) -> None:
         live = _chat_data(context).pop(OPEN_PROMPT, None)
         if live is not None:
             with contextlib.suppress(BadRequest):
                 await context.bot.edit_message_reply_markup(chat_id, live[0], reply_markup=None)
 
-    async def _edit(
+    async def edit(
         self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
     ) -> None:
         if not isinstance(message, Message):
@@ -481,7 +366,7 @@ class TelegramChannel:
     ) -> Message:
         return await context.bot.send_message(chat_id, text, reply_markup=markup)
 
-    async def _reply(
+    async def reply(
         self,
         update: Update,
         context: Context,
@@ -509,19 +394,6 @@ class TelegramChannel:
 
     def _t(self, message_key: str, lang: str, **values: object) -> str:
         return self.catalogue.text(message_key, lang, **values)
-
-
-def _event(tap: Tap, prompt: Prompt) -> Event | None:
-    """The engine event a tap stands for, if the current question offers it."""
-    if tap.action == CHOOSE and tap.index is not None and tap.index < len(prompt.choices):
-        return Choose(prompt.choices[tap.index].id)
-    if tap.action == SKIP and prompt.can_skip:
-        return Skip()
-    if tap.action == BACK and prompt.can_back:
-        return Back()
-    if tap.action == DONE and prompt.kind == "multi":
-        return Done()
-    return None
 
 
 def _chat_id(update: Update) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -84,12 +85,16 @@ def prompt_text(prompt: Prompt, *, hint: bool = True, compact: bool = False) -> 
     return "\n\n".join(parts)
 
 
+@lru_cache(maxsize=512)
 def keyboard(
     prompt: Prompt, action: str = CHOOSE, *, compact: bool = False
 ) -> InlineKeyboardMarkup | None:
     """One option per row (long labels stay readable on a phone), then Done, Back, Skip.
 
     ``compact`` (paper entry): numbered buttons, several to a row, for fast typing-in.
+    Kept for reuse: everyone on the same question sees the same keyboard, prompts
+    are frozen values and PTB's markups immutable, and building one costs a
+    dozen PTB objects on every question sent.
     """
     buttons = [
         InlineKeyboardButton(

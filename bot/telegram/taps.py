@@ -1,0 +1,183 @@
+"""Taps on inline buttons: answers to the question on screen, and the bot's own menus.
+
+Most taps answer the question waiting (``Conversations.handle_pick``: the tap
+is checked against that question and handled with one read of the session).
+A tap on an older question, or with data the bot did not make, gets a pop-up
+and changes nothing.  Every tap is answered, so the person's client stops its
+spinner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from telegram import Update
+from telegram.ext import CallbackContext
+
+from bot.engine import Back, Choose, Done, Event, Prompt, Skip
+from bot.roles import forget_join_attempts_of
+from bot.service import LANG_CHOICE
+from bot.telegram import desk, network, review
+from bot.telegram.layout import (
+    BACK,
+    CHOOSE,
+    DELETE_NO,
+    DELETE_YES,
+    DESK,
+    DONE,
+    LANGUAGE,
+    OPT_IN,
+    REVIEW,
+    SKIP,
+    THEME,
+    TICK,
+    UPDATE,
+    Tap,
+    keyboard,
+    parse_tap,
+    record_text,
+    step_tag,
+)
+
+if TYPE_CHECKING:
+    from bot.telegram.handlers import TelegramChannel
+
+Context = CallbackContext[Any, Any, Any, Any]
+
+_MENUS = {
+    DESK: desk.on_tap,
+    OPT_IN: network.on_opt_in_tap,
+    UPDATE: network.on_update_tap,
+    THEME: review.on_tap,
+    REVIEW: review.on_tap,
+}
+"""Buttons of the bot's own menus: their handlers take the person's language."""
+
+
+async def on_tap(channel: TelegramChannel, update: Update, context: Context) -> None:
+    query = update.callback_query
+    assert query is not None
+    tap = parse_tap(query.data)
+    # The language is looked up only when needed: most taps are answers, and each
+    # lookup is a trip to the database.
+    if tap is None:
+        await alert(channel, update, "telegram.bad_button")
+        return
+    if tap.action in (DELETE_YES, DELETE_NO):
+        await _confirm_delete(channel, update, context, tap, await channel.lang_of(update))
+        return
+    if tap.action == LANGUAGE:
+        await _pick_language(channel, update, context, tap, await channel.lang_of(update))
+        return
+    menu = _MENUS.get(tap.action)
+    if menu is not None:
+        await menu(channel, update, context, tap, await channel.lang_of(update))
+        return
+    await _answer(channel, update, context, tap)
+
+
+async def _answer(channel: TelegramChannel, update: Update, context: Context, tap: Tap) -> None:
+    """A tap on a question of the flow: the person's own, or the form a peer has in hand."""
+    query = update.callback_query
+    assert query is not None
+
+    def pick(prompt: Prompt) -> Event | None:
+        return _event(tap, prompt) if tap.tag == step_tag(prompt.step_id) else None
+
+    key = channel.key_of(update)
+    form = await channel.desks.desk(key)
+    if form is not None and form.current_key is None:
+        form = None  # a peer between forms: the tap is on their own chat's question
+    if form is not None:
+        prompt, turn = await channel.desks.handle_pick(form, pick)
+    else:
+        prompt, turn = await channel.conversations.handle_pick(key, channel.name, pick)
+    if prompt is None or tap.tag != step_tag(prompt.step_id):
+        await alert(channel, update, "telegram.old_question")
+        await channel.edit(query.message, markup=None)
+        return
+    if turn is None:
+        await alert(channel, update, "telegram.bad_button")
+        return
+    await query.answer()
+    compact = form is not None and form.mode == "paper"
+    toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
+    if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
+        assert turn.prompt is not None
+        await channel.edit(query.message, markup=keyboard(turn.prompt, compact=compact))
+        return
+    if not turn.error:
+        record = record_text(prompt, tap, channel.text("telegram.skipped", turn.lang))
+        await channel.answered(context, query.message, record)
+    await channel.show(update, context, turn, compact=compact)
+    if turn.finished and form is not None:
+        await desk.form_done(channel, update, context)
+    elif turn.finished and not prompt.step_id.startswith("_"):
+        await network.offer_opt_in(channel, update, context, turn.lang)
+
+
+async def alert(channel: TelegramChannel, update: Update, message_key: str) -> None:
+    """Answer a tap with a pop-up, in the person's language."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer(channel.text(message_key, await channel.lang_of(update)), show_alert=True)
+
+
+async def _pick_language(
+    channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
+) -> None:
+    query = update.callback_query
+    assert query is not None and tap.index is not None
+    prompt = channel.conversations.language_prompt(lang)
+    if tap.index >= len(prompt.choices):
+        await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
+        return
+    await query.answer()
+    code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
+    key = channel.key_of(update)
+    turn = await channel.conversations.set_language(key, channel.name, code)
+    await channel.answered(context, query.message, record_text(prompt, tap, ""))
+    if turn is None:
+        await channel.reply(update, context, "flow.no_session")
+        return
+    if turn.prompt is None:
+        turn.prompt = await channel.conversations.current_prompt(key, channel.name)
+    await channel.show(update, context, turn)
+
+
+async def _confirm_delete(
+    channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
+) -> None:
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    chat_id = update.effective_chat.id
+    await query.answer()
+    question = channel.text("telegram.delete_confirm", lang)
+    if tap.action == DELETE_NO:
+        chosen = channel.text("telegram.delete_no", lang)
+        await channel.answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
+        await channel.reply(update, context, "telegram.delete_kept", lang=lang)
+        return
+    key = channel.key_of(update)
+    removed = await channel.conversations.forget(key)
+    await channel.desks.close(key)
+    await channel.subscriptions.remove(chat_id)
+    await forget_join_attempts_of(channel.conversations.store, key, channel.roles.window)
+    chosen = channel.text("telegram.delete_yes", lang)
+    await channel.answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
+    await channel.close_open_prompt(context, chat_id)
+    done = "telegram.deleted" if removed else "telegram.nothing_to_delete"
+    await channel.reply(update, context, done, lang=lang)
+
+
+def _event(tap: Tap, prompt: Prompt) -> Event | None:
+    """The engine event a tap stands for, if the current question offers it."""
+    if tap.action == CHOOSE and tap.index is not None and tap.index < len(prompt.choices):
+        return Choose(prompt.choices[tap.index].id)
+    if tap.action == SKIP and prompt.can_skip:
+        return Skip()
+    if tap.action == BACK and prompt.can_back:
+        return Back()
+    if tap.action == DONE and prompt.kind == "multi":
+        return Done()
+    return None
