@@ -98,6 +98,7 @@ class Store:
         self.db = db
         self.clock = clock
         self._reader = reader
+        self._second, self._second_text = -1, ""
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
@@ -131,7 +132,13 @@ class Store:
         await self.close()
 
     def now(self) -> str:
-        return _iso(self.clock())
+        """The time in ISO form, to the second; worked out once per second, since every
+        update asks for it."""
+        moment = self.clock()
+        second = int(moment.timestamp())
+        if second != self._second:
+            self._second, self._second_text = second, _iso(moment)
+        return self._second_text
 
     async def migrate(self) -> list[int]:
         """Apply migrations not yet applied; returns the numbers applied now."""
