@@ -314,13 +314,17 @@ class Roles:
         return grant
 
 
-def join_reply(catalogue: Catalogue, result: JoinResult, lang: str) -> str:
-    """What to tell the person after /join, in their language."""
+def join_reply(
+    catalogue: Catalogue, result: JoinResult, lang: str, settings: Settings | None = None
+) -> str:
+    """What to tell the person after /join, in their language (the site by its name)."""
     if result.status == "joined":
         role = catalogue.text(f"role.{result.role}", lang)
         if result.site is None:
             return catalogue.text("join.ok_all_sites", lang, role=role)
-        return catalogue.text("join.ok", lang, role=role, site=result.site)
+        site = settings.site(result.site) if settings else None
+        name = catalogue.pick(site.name, lang) if site else result.site
+        return catalogue.text("join.ok", lang, role=role, site=name)
     if result.status == "locked":
         return catalogue.text("join.locked", lang, minutes=result.retry_minutes)
     return catalogue.text(f"join.{result.status}", lang)

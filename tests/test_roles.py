@@ -167,6 +167,12 @@ def test_every_join_result_has_a_clear_reply(result, text):
     assert text in join_reply(load_catalogue(), result, "en")
 
 
+def test_a_joined_site_is_named_as_people_know_it_in_their_language(settings):
+    joined = JoinResult("joined", "staff", "cambridge_hub")
+    assert "for Cambridge hub" in join_reply(load_catalogue(), joined, "en", settings)
+    assert "Punkt Cambridge" in join_reply(load_catalogue(), joined, "pl", settings)
+
+
 async def test_a_join_is_all_or_nothing_while_other_peoples_writes_fail(roles, store):
     """People are served concurrently on one connection: someone else's failed write
     (rolled back) must not undo half a /join, leaving a role granted by a code that

@@ -227,7 +227,8 @@ class TelegramChannel:
         result = await self.roles.join(self._key_of(update), typed)
         log.info("a /join attempt: %s", result.status)
         lang = await self._lang(update)
-        await self._say(context, _chat_id(update), join_reply(self.catalogue, result, lang))
+        reply = join_reply(self.catalogue, result, lang, self.settings)
+        await self._say(context, _chat_id(update), reply)
 
     # -- staff and peer commands (behind the role gate: see bot.telegram.gate)
 
