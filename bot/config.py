@@ -125,6 +125,8 @@ class Settings(BaseSettings):
     retention_days: int = Field(365, ge=1)
     audit_retention_days: int = Field(730, ge=1)
     max_text_length: int = Field(2000, ge=10)
+    flood_limit: int = Field(10, ge=1)
+    flood_window_seconds: float = Field(5.0, gt=0)
     join_max_attempts: int = Field(5, ge=1)
     join_window_minutes: int = Field(60, ge=1)
     helplines: dict[str, list[Helpline]] = {}

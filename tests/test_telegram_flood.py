@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.service import open_conversations
 from bot.telegram.flood import FloodGate, Verdict
+from bot.telegram.handlers import TelegramChannel
 
 
 class Clock:
@@ -45,3 +47,16 @@ def test_idle_people_are_forgotten():
     clock.now += 6
     gate.check("late")
     assert set(gate._seen) == {"late"}
+
+
+async def test_the_bot_enforces_the_configured_limit(settings):
+    """An operator who raises the limit (peer workers typing forms fast) gets it."""
+    roomy = settings.model_copy(update={"flood_limit": 25, "flood_window_seconds": 8.0})
+    conversations = await open_conversations(roomy)
+    try:
+        gate = TelegramChannel(conversations, b"secret").flood
+        verdicts = [gate.check("k") for _ in range(26)]
+        assert verdicts == [Verdict.PASS] * 25 + [Verdict.WARN]
+        assert gate.window == 8.0
+    finally:
+        await conversations.store.close()

@@ -72,7 +72,9 @@ class TelegramChannel:
         self.settings = conversations.settings
         self.catalogue = conversations.catalogue
         self.secret = secret
-        self.flood = flood or FloodGate()
+        self.flood = flood or FloodGate(
+            self.settings.flood_limit, self.settings.flood_window_seconds
+        )
         self._groups_told: set[str] = set()
         self.roles = Roles(
             conversations.store,

@@ -55,7 +55,15 @@ class RunningBot:
 
     async def start(self) -> RunningBot:
         self.conversations = await self.opener(self.settings)
-        channel = TelegramChannel(self.conversations, SECRET, FloodGate(clock=self.clock))
+        channel = TelegramChannel(
+            self.conversations,
+            SECRET,
+            FloodGate(
+                self.conversations.settings.flood_limit,
+                self.conversations.settings.flood_window_seconds,
+                clock=self.clock,
+            ),
+        )
         self.channel = channel
         # No outbound pacing in tests (there is no real Telegram to protect), but the
         # same limiter class, so RetryAfter is retried as in production.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.telegram.flood import FloodGate
 from tests.e2e.test_telegram_flow import SERVICE_USER, begin, sessions_of, to_first_text_question
 
 NOT_TEXT = "I can only read typed messages and button taps"
@@ -147,7 +146,7 @@ async def test_a_flood_gets_one_slow_down_and_is_not_stored(bot, at_site_questio
     for _ in range(50):
         replies += await user.send("the one in town")
     texts = [r.text for r in replies]
-    limit = FloodGate().limit
+    limit = bot.conversations.settings.flood_limit
     assert texts == ["Please choose one of the options."] * limit + [texts[-1]]
     assert "a lot of messages" in texts[-1]
     await assert_answers_unchanged(bot, user)
