@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
-from bot.engine import Choose  # noqa: E402
+from bot.conversation import Choose  # noqa: E402
 from bot.service import CONSENT_AGREE, open_conversations  # noqa: E402
 
 

@@ -11,7 +11,7 @@ import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 
-from bot.engine import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
+from bot.conversation import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
 from bot.service import Conversations, Turn
 
 CHANNEL = "terminal"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, timedelta
 from typing import Literal
 
-from bot.engine import Event, Prompt, Stop
+from bot.conversation import Event, Prompt, Stop
 from bot.service import Conversations, Turn
 
 DeskMode = Literal["peer_assisted", "paper"]

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bot.config import Settings
+from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
-from bot.engine import Choice, Choose, Engine, Event, Prompt, Reply, Start, State, Stop
+from bot.engine import Engine
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact

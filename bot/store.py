@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot.engine import State, Write
+from bot.conversation import State, Write
 from bot.flows import Flow
 
 Clock = Callable[[], datetime]

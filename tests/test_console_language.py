@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.console import chat, parse
-from bot.engine import Choice, Choose, Prompt, Reply
+from bot.conversation import Choice, Choose, Prompt, Reply
 from bot.service import Conversations
 
 

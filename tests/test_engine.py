@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Back, Choose, Done, Engine, Outcome, Reply, Skip, Start, State, Stop
+from bot.conversation import Back, Choose, Done, Outcome, Reply, Skip, Start, State, Stop
+from bot.engine import Engine
 from bot.flows import Flow, load_flow
 from bot.i18n import load_catalogue
 

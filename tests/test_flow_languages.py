@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings, load_settings
-from bot.engine import Choose, Done, Engine, Prompt, Reply, Start, State
+from bot.conversation import Choose, Done, Prompt, Reply, Start, State
+from bot.engine import Engine
 from bot.flows import Flow, load_flows
 from bot.i18n import load_catalogue
 from bot.service import option_ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.peer import PeerDesks
 from bot.service import CONSENT_AGREE, Conversations
 from bot.store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.engine import Write
+from bot.conversation import Write
 from bot.report.export import build_public
 from bot.report.period import parse_week
 from bot.report.queries import ReportQueries

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.retention import purge_expired
 from bot.roles import Roles, audit, audit_log, new_code
 from bot.service import CONSENT_AGREE

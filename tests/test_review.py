@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.report.queries import ReportQueries
 from bot.report.themes import load_codebook
 from bot.review import ThemeReview

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Helpline
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.flows import load_flows
 from bot.i18n import Catalogue, Language, load_catalogue
 from bot.safety import RiskScreen, normalise, phrase_pattern, signpost

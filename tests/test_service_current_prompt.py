@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine import Choose
+from bot.conversation import Choose
 from bot.flows import load_flows
 from bot.i18n import Language, load_catalogue
 from bot.service import CONSENT_AGREE, Conversations, option_ids

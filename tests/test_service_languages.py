@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine import Choose, Reply, Skip
+from bot.conversation import Choose, Reply, Skip
 from bot.i18n import load_catalogue
 from bot.service import CONSENT_AGREE, SWITCH_OFFER, Conversations, Turn
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.engine import Back, Choose, Stop
+from bot.conversation import Back, Choose, Stop
 from bot.service import CONSENT_AGREE, Conversations, open_conversations
 from bot.store import FlowChanged, Store, migrations
 
@@ -125,7 +125,7 @@ async def test_over_long_text_is_refused_and_not_stored(
     await begin(conversations, flow_id="consultation")
     for value in ("service_user", "peterborough", "agree"):
         await conversations.handle(KEY, "terminal", Choose(value))
-    from bot.engine import Reply
+    from bot.conversation import Reply
 
     turn = await conversations.handle(KEY, "terminal", Reply("x" * 2001))
     assert turn.error and "shorter" in turn.messages[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.engine import Choice, Prompt
+from bot.conversation import Choice, Prompt
 from bot.telegram.layout import (
     ACTIONS,
     CHOOSE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.i18n import load_catalogue
 from bot.reminders import send_reminders
 from bot.report.queries import ReportQueries

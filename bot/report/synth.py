@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
-from bot.engine import State, Write
+from bot.conversation import State, Write
 from bot.flows import LIKERT_SCALES, PREFER_NOT, Flow, LikertStep, MultiStep, likert_score
 from bot.report.period import Period
 from bot.store import AnswerMeta, Store

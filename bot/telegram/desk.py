@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext
 
-from bot.engine import Event
+from bot.conversation import Event
 from bot.peer import DeskMode
 from bot.telegram.layout import DESK, TICK, Tap, callback_data
 

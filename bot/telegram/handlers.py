@@ -35,7 +35,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.engine import Reply, Stop
+from bot.conversation import Reply, Stop
 from bot.peer import PeerDesks
 from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.engine import Prompt
+from bot.conversation import Prompt
 
 CHOOSE, SKIP, BACK, DONE = "c", "s", "b", "d"
 LANGUAGE = "L"

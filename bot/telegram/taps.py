@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.ext import CallbackContext
 
-from bot.engine import Back, Choose, Done, Event, Prompt, Skip
+from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
 from bot.roles import forget_join_attempts_of
 from bot.service import LANG_CHOICE
 from bot.telegram import desk, network, review

@@ -13,7 +13,7 @@ import json
 import logging
 
 from bot.console import chat
-from bot.engine import Choose, Reply
+from bot.conversation import Choose, Reply
 from bot.privacy import load_secret, respondent_key
 from bot.service import CONSENT_AGREE, open_conversations
 
