@@ -39,8 +39,6 @@ from bot.flows import (
 )
 from bot.i18n import Catalogue
 
-# --- engine -------------------------------------------------------------------------------
-
 
 class Engine:
     """Walks one flow.  Holds only definitions, so one instance serves every person."""
