@@ -77,15 +77,11 @@ class PeerDesks:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         await self._stop_form(await self.desk(peer_key))
-        await self.store.transaction(
-            [
-                (
-                    "INSERT OR REPLACE INTO peer_desks"
-                    " (peer_key, mode, site, lang, current_key, last_session, updated_at)"
-                    " VALUES (?, ?, ?, ?, NULL, NULL, ?)",
-                    (peer_key, mode, site, lang, self.store.now()),
-                )
-            ]
+        await self.store.write(
+            "INSERT OR REPLACE INTO peer_desks"
+            " (peer_key, mode, site, lang, current_key, last_session, updated_at)"
+            " VALUES (?, ?, ?, ?, NULL, NULL, ?)",
+            (peer_key, mode, site, lang, self.store.now()),
         )
         return await self.next_form(peer_key)
 
@@ -167,7 +163,7 @@ class PeerDesks:
         if desk is None:
             return False
         await self._stop_form(desk)
-        await self.store.transaction([("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))])
+        await self.store.write("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))
         return True
 
     async def close_stale(self, idle: timedelta = STALE_AFTER) -> int:
@@ -205,4 +201,4 @@ class PeerDesks:
     async def _set(self, peer_key: str, **values: str | None) -> None:
         columns = ", ".join(f"{name} = ?" for name in values)
         sql = f"UPDATE peer_desks SET {columns}, updated_at = ? WHERE peer_key = ?"
-        await self.store.transaction([(sql, (*values.values(), self.store.now(), peer_key))])
+        await self.store.write(sql, (*values.values(), self.store.now(), peer_key))

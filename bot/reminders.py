@@ -70,13 +70,9 @@ async def send_reminders(
     subscriptions = Subscriptions(store)
     sent = 0
     for item in await due(store, subscriptions, key_of, channel):
-        await store.transaction(
-            [
-                (
-                    "INSERT OR IGNORE INTO reminders_sent (session_id, sent_at) VALUES (?, ?)",
-                    (item.session_id, store.now()),
-                )
-            ]
+        await store.write(
+            "INSERT OR IGNORE INTO reminders_sent (session_id, sent_at) VALUES (?, ?)",
+            (item.session_id, store.now()),
         )
         outcome = await deliver(send, item.chat_id, catalogue.text("reminder.text", item.lang))
         if outcome is False:

@@ -93,8 +93,8 @@ class RevokeError(Exception):
 async def audit(store: Store, actor_key: str, action: str, params: dict[str, Any]) -> None:
     """Record a privileged action (export, invite, revoke…) in the audit log, committed."""
     entry = (actor_key, action, json.dumps(params, sort_keys=True, default=str), store.now())
-    await store.transaction(
-        [("INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)", entry)]
+    await store.write(
+        "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)", entry
     )
 
 
@@ -111,13 +111,13 @@ async def audit_log(store: Store, since: str | None = None) -> list[AuditEntry]:
 async def forget_join_attempts(store: Store, older_than: timedelta) -> int:
     """Drop /join tries older than the lockout window: they no longer matter."""
     cutoff = _iso(store.clock() - older_than)
-    return await store.transaction([("DELETE FROM join_attempts WHERE at <= ?", (cutoff,))])
+    return await store.write("DELETE FROM join_attempts WHERE at <= ?", (cutoff,))
 
 
 async def forget_audit_entries(store: Store, older_than: timedelta) -> int:
     """Drop audit entries older than the audit retention period."""
     cutoff = _iso(store.clock() - older_than)
-    return await store.transaction([("DELETE FROM audit_log WHERE at < ?", (cutoff,))])
+    return await store.write("DELETE FROM audit_log WHERE at < ?", (cutoff,))
 
 
 async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> int:
@@ -126,13 +126,9 @@ async def forget_join_attempts_of(store: Store, key: str, window: timedelta) -> 
     Those few stay until they age out (within ``window``): dropping them would
     let anyone reset the lockout by sending /delete between guesses.
     """
-    return await store.transaction(
-        [
-            (
-                "DELETE FROM join_attempts WHERE respondent_key = ? AND (ok = 1 OR at <= ?)",
-                (key, _iso(store.clock() - window)),
-            )
-        ]
+    return await store.write(
+        "DELETE FROM join_attempts WHERE respondent_key = ? AND (ok = 1 OR at <= ?)",
+        (key, _iso(store.clock() - window)),
     )
 
 
@@ -193,14 +189,10 @@ class Roles:
             raise ValueError(f"unknown role {role!r}")
         code = new_code()
         expires = _iso(self._now() + timedelta(days=days))
-        await self.store.transaction(
-            [
-                (
-                    "INSERT INTO invites (code_hash, role, site, created_at, expires_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (self._hash(normalise_code(code) or ""), role, site, self.store.now(), expires),
-                )
-            ]
+        await self.store.write(
+            "INSERT INTO invites (code_hash, role, site, created_at, expires_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (self._hash(normalise_code(code) or ""), role, site, self.store.now(), expires),
         )
         await audit(self.store, actor, "invite", {"role": role, "site": site, "expires": expires})
         return Invite(code, role, site, expires)
@@ -306,9 +298,7 @@ class Roles:
         if len(rows) > 1:
             raise RevokeError(f"{len(rows)} roles have keys starting {key_prefix!r}: give more")
         now = self.store.now()
-        await self.store.transaction(
-            [("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"]))]
-        )
+        await self.store.write("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"]))
         grant = _grant(rows[0]).model_copy(update={"revoked_at": now})
         await audit(self.store, actor, "revoke", {"key": grant.respondent_key, "role": grant.role})
         return grant

@@ -89,15 +89,10 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class Store:
-    def __init__(
-        self,
-        db: aiosqlite.Connection,
-        clock: Clock = utcnow,
-        reader: sqlite3.Connection | None = None,
-    ):
+    def __init__(self, db: aiosqlite.Connection, clock: Clock = utcnow):
         self.db = db
         self.clock = clock
-        self._reader = reader
+        self._reader: sqlite3.Connection | None = None
         self._second, self._second_text = -1, ""
 
     @classmethod
@@ -178,13 +173,9 @@ class Store:
             row = await cur.fetchone()
         if row is None:
             definition = json.dumps(flow.model_dump(mode="json", by_alias=True))
-            await self.transaction(
-                [
-                    (
-                        "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
-                        (flow.id, flow.version, fingerprint, definition, self.now()),
-                    )
-                ]
+            await self.write(
+                "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
+                (flow.id, flow.version, fingerprint, definition, self.now()),
             )
         elif row[0] != fingerprint:
             raise FlowChanged(
@@ -243,7 +234,7 @@ class Store:
             now,
             state.model_dump_json(),
         )
-        await self.transaction([(insert, values)])
+        await self.write(insert, values)
         return session
 
     async def current_session(self, respondent_key: str, channel: str) -> Session | None:
@@ -321,6 +312,10 @@ class Store:
         )
         await self.transaction(statements)
 
+    async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        """One statement, committed; returns the number of rows changed."""
+        return await self.transaction([(sql, args)])
+
     async def transaction(self, statements: list[tuple[str, tuple[Any, ...]]]) -> int:
         """Run statements as one transaction; returns the number of rows changed."""
 
@@ -361,7 +356,7 @@ class Store:
         return {r[0]: json.loads(r[2]) if r[1] == "multi" else r[2] for r in rows}
 
     async def delete_session(self, session_id: str) -> None:
-        await self.transaction([("DELETE FROM sessions WHERE id = ?", (session_id,))])
+        await self.write("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     async def purge(self, older_than: timedelta, *, dry_run: bool = False) -> Purged:
         """Delete sessions started more than ``older_than`` ago; answers go by cascade."""
@@ -373,15 +368,13 @@ class Store:
         ) as cur:
             sessions, answers = await cur.fetchone()
         if not dry_run:
-            await self.transaction([("DELETE FROM sessions WHERE started_at < ?", (cutoff,))])
+            await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return Purged(sessions, answers, cutoff)
 
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""
         # rowcount of a DELETE counts only the sessions, not the cascaded answers.
-        return await self.transaction(
-            [("DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,))]
-        )
+        return await self.write("DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,))
 
 
 _DELETE_ANSWER = "DELETE FROM answers WHERE session_id = ? AND step_id = ?"

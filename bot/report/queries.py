@@ -278,14 +278,12 @@ class ReportQueries:
         if not rows:
             return False
         review = (answer_id, json.dumps(sorted(set(themes))), self.store.now())
-        await self.store.transaction(
-            [("INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)", review)]
-        )
+        await self.store.write("INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)", review)
         return True
 
     async def clear_review(self, answer_id: int) -> bool:
         sql = "DELETE FROM theme_reviews WHERE answer_id = ?"
-        return await self.store.transaction([(sql, (answer_id,))]) > 0
+        return await self.store.write(sql, (answer_id,)) > 0
 
     # -- updates
 
@@ -312,6 +310,4 @@ class ReportQueries:
         )
 
     async def delete_update(self, update_id: int) -> bool:
-        return (
-            await self.store.transaction([("DELETE FROM updates WHERE id = ?", (update_id,))]) > 0
-        )
+        return await self.store.write("DELETE FROM updates WHERE id = ?", (update_id,)) > 0
