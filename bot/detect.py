@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -108,24 +108,23 @@ class LanguageDetector:
 
 def script_counts(text: str) -> Counter[str]:
     """Letters (with their vowel signs) per script; digits, emoji and punctuation don't count."""
-    known = _SCRIPT_OF
-    return Counter(s for s in (known[c] if c in known else _script(c) for c in text) if s)
+    return Counter(s for s in map(_script, text) if s)
 
 
-_SCRIPT_OF: dict[str, str] = {}
-"""Each character's script as seen so far ("" for not a letter): Unicode names are slow."""
 _MEMO_LIMIT = 20_000
-"""Characters remembered per table, so that text made of rare characters cannot grow it."""
+"""Characters remembered per cache, so that text made of rare characters cannot grow it."""
 
 
+@lru_cache(maxsize=_MEMO_LIMIT)
 def _script(char: str) -> str:
+    """The character's script, "" for not a letter; kept, since Unicode names are slow."""
     if unicodedata.category(char)[0] not in "LM":
-        script = ""
-    else:
-        script = _SCRIPTS.get(unicodedata.name(char, "").split(" ", 1)[0], "Other")
-    if len(_SCRIPT_OF) < _MEMO_LIMIT:
-        _SCRIPT_OF[char] = script
-    return script
+        return ""
+    return _SCRIPTS.get(unicodedata.name(char, "").split(" ", 1)[0], "Other")
+
+
+_normal = lru_cache(maxsize=_MEMO_LIMIT)(NGram.normalize)
+"""langdetect's per-letter normalisation, kept per character."""
 
 
 @cache
@@ -150,7 +149,6 @@ class Profiles:
         grams = factory.word_lang_prob_map
         self._row = {gram: i for i, gram in enumerate(grams)}
         self._log = np.log(np.array(list(grams.values()), dtype=np.float64) + _WEIGHT)
-        self._norm: dict[str, str] = {}
         self._tables: dict[tuple[str, ...], tuple[list[str], np.ndarray]] = {}
 
     def score(self, text: str, candidates: Iterable[str]) -> tuple[str, float] | None:
@@ -172,12 +170,6 @@ class Profiles:
             self._tables[candidates] = (langs, np.ascontiguousarray(self._log[:, cols]))
         return self._tables[candidates]
 
-    def _normal(self, ch: str) -> str:
-        normal = NGram.normalize(ch)
-        if len(self._norm) < _MEMO_LIMIT:
-            self._norm[ch] = normal
-        return normal
-
     def ngrams(self, text: str) -> list[str]:
         """The 1-, 2- and 3-grams langdetect would sample from ``text``.
 
@@ -189,19 +181,12 @@ class Profiles:
         latin = sum(1 for ch in text if "A" <= ch <= "z")
         if latin * 2 < sum(1 for ch in text if ch >= "\u0300"):
             text = _LATIN_LETTERS.sub("", text)
-        norm = self._norm
-        plain = "".join(norm[ch] if ch in norm else self._normal(ch) for ch in text)
+        plain = "".join(map(_normal, text))
         words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
         grams: list[str] = []
         for i, word in enumerate(words):
             # langdetect reads the text as a stream: the last word has no space after it.
             padded = f" {word} " if i < len(words) - 1 else f" {word}"
-            tail = word[1:]
-            if tail == tail.lower():  # no two capitals in a row: every n-gram counts
-                grams.extend(word)
-                grams.extend([padded[j : j + 2] for j in range(len(padded) - 1)])
-                grams.extend([padded[j : j + 3] for j in range(len(padded) - 2)])
-                continue
             for end in range(1, len(padded)):
                 if padded[end].isupper() and padded[end - 1].isupper():
                     continue
