@@ -35,26 +35,17 @@ from bot.telegram import (  # noqa: E402
     stop_bot,
 )
 from bot.telegram.flood import FloodGate  # noqa: E402
-from tests.e2e.fakebotapi import TOKEN  # noqa: E402
+from tests.e2e.fakebotapi import TOKEN, traced_application  # noqa: E402
 
 SECRET = b"bench-secret"
 MAX_LIFETIME = 900.0
 
 
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
+    """The bot tells the benchmark, by a UDP note, when it has finished each update."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.connect(("127.0.0.1", trace_port))
-
-    class Traced(Application):  # type: ignore[type-arg]
-        async def process_update(self, update: object) -> None:
-            try:
-                await super().process_update(update)
-            finally:
-                update_id = getattr(update, "update_id", None)
-                if update_id is not None:
-                    sock.send(str(update_id).encode())
-
-    return Traced
+    return traced_application(notify=lambda update_id: sock.send(str(update_id).encode()))
 
 
 async def until_sigterm() -> None:
