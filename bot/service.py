@@ -303,6 +303,11 @@ class Conversations:
             state.consented = True
             await self.store.save(session)
         if not state.consented:
+            picked_language = isinstance(event, Choose) and event.value.startswith(LANG_CHOICE)
+            if not isinstance(event, Start) and not picked_language:
+                # Something other than Agree or No thanks: say so, rather than repeat the notice.
+                text = self.catalogue.text("error.choose_option", state.lang)
+                return Turn(state.lang, [text], prompt=self._consent_prompt(state.lang), error=True)
             notice = self.catalogue.text(
                 "privacy.notice", state.lang, retention_days=self.settings.retention_days
             )

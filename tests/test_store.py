@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.conversation import Back, Choose, Stop
+from bot.conversation import Back, Choose, Reply, Stop
 from bot.service import CONSENT_AGREE, Conversations, open_conversations
 from bot.store import FlowChanged, Store, migrations
 
@@ -89,6 +89,18 @@ async def test_nothing_is_stored_before_consent(
     assert rows(settings.database, "SELECT count(*) FROM sessions") == [(0,)]
 
 
+async def test_anything_but_agree_or_decline_at_the_notice_is_asked_again_kindly(
+    conversations: Conversations, settings: Settings
+) -> None:
+    await conversations.start(KEY, "terminal", lang="en")
+    turn = await conversations.handle(KEY, "terminal", Reply("what is this?"))
+    assert turn.error and turn.messages == ["Please choose one of the options."]
+    assert turn.prompt and turn.prompt.step_id == "_consent"
+    assert rows(settings.database, "SELECT count(*) FROM answers") == [(0,)]
+    turn = await conversations.handle(KEY, "terminal", Choose(CONSENT_AGREE))
+    assert turn.prompt and turn.prompt.step_id == "respondent_group"
+
+
 async def test_restart_resumes_where_the_person_left_off(settings: Settings) -> None:
     first = await open_conversations(settings)
     await begin(first, site="wisbech_hub")
@@ -125,7 +137,6 @@ async def test_over_long_text_is_refused_and_not_stored(
     await begin(conversations, flow_id="consultation")
     for value in ("service_user", "peterborough", "agree"):
         await conversations.handle(KEY, "terminal", Choose(value))
-    from bot.conversation import Reply
 
     turn = await conversations.handle(KEY, "terminal", Reply("x" * 2001))
     assert turn.error and "shorter" in turn.messages[0]
