@@ -89,7 +89,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"error: language {args.lang!r} is not enabled ({enabled})", file=sys.stderr)
                 return 2
             await chat(conversations, flow_id=args.flow, lang=args.lang, mode=args.mode)
-            print(f"\nAnswers saved in {settings.database}")
+            print(f"\nThe database: {settings.database}")
             return 0
         finally:
             await conversations.store.close()
