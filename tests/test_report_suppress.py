@@ -228,3 +228,55 @@ def test_no_format_leaks_a_small_count(settings, flows, people, earlier):
 
     with tempfile.TemporaryDirectory() as tmp:
         asyncio.run(run(Path(tmp)))
+
+
+def test_a_site_hidden_alone_in_its_area_cannot_be_found_by_subtraction(settings, flows, tmp_path):
+    """Issue 18's case: Peterborough 13 − Peterborough hub 10 gave HMP Peterborough's 3."""
+    people = {"cambridge_hub": 20, "huntingdon_hub": 6, "peterborough_hub": 10}
+    people["hmp_peterborough"] = 3
+    area_of = {s.id: s.area for s in settings.sites}
+
+    async def run() -> dict:
+        store = await Store.open(tmp_path / "db.sqlite")
+        try:
+            start = datetime(2026, 11, 16, 9, tzinfo=UTC)
+            crowd = [
+                Response(
+                    "consultation",
+                    start + timedelta(minutes=i),
+                    {"one_service": "agree"},
+                    site=site,
+                    area=area_of[site],
+                )
+                for site, n in people.items()
+                for i in range(n)
+            ]
+            await write(store, flows, crowd)
+            s = settings.model_copy(update={"suppression_threshold": T})
+            from bot.report.export import export_files
+
+            files = await export_files(store, s, WEEK, formats=["json"], out_dir=tmp_path)
+            path = next(f for f in files if f.name == "report.json")
+            return json.loads(path.read_text(encoding="utf-8"))
+        finally:
+            await store.close()
+
+    report = asyncio.run(run())
+    shown = {
+        (t["id"], r["key"]): r["cells"]["responses"]["count"]
+        for t in report["tables"]
+        if t["id"] in ("by_site", "by_area")
+        for r in t["rows"]
+    }
+    assert shown[("by_site", "hmp_peterborough")] is None
+    for area in ("cambridgeshire", "peterborough"):
+        if shown[("by_area", area)] is None:
+            continue
+        inside = [site for site, a in area_of.items() if a == area and site in people]
+        hidden = [site for site in inside if shown[("by_site", site)] is None]
+        # Subtracting the shown sites from the area leaves the hidden ones' sum: it must
+        # cover at least two sites and at least the threshold.
+        assert not hidden or (len(hidden) >= 2 and sum(people[h] for h in hidden) >= T), (
+            area,
+            hidden,
+        )

@@ -92,6 +92,13 @@ class ReportBuilder:
         self.progress("counting themes")
         self._themes(b, comments.themes, sum(s.commented for s in sessions))
         self._languages(b, counts)
+        # Every comment answers one open question: their "answered" counts add up to the
+        # comments' total (exactly, unless a question's wording is missing from its snapshot).
+        if (open_table := b.table("open")) is not None:
+            b.relate(
+                ("comment_languages", "overall", "all", "comments"),
+                [("open", "overall", r.key, "answered") for r in open_table.rows],
+            )
         risk = sum(s.risk for s in sessions)
         b.add(
             Table(
@@ -229,6 +236,29 @@ class ReportBuilder:
             b.relate(
                 ("headline", "overall", "all", "base"),
                 [(table_id, split, r.key, "responses") for r in rows],
+            )
+        self._sites_in_areas(b)
+
+    def _sites_in_areas(self, b: TableSet) -> None:
+        """A site is inside its area: the area's responses are its sites' plus any without one.
+
+        Those without a site are not published per area, so the relation is declared
+        as if readers knew them (``Relation``'s rest): suppression then protects a
+        hidden site even from a reader who does.
+        """
+        sites = b.table("by_site")
+        areas = b.table("by_area")
+        if sites is None or areas is None:
+            return
+        for area in areas.rows:
+            inside = [
+                r.key
+                for r in sites.rows
+                if (site := self.settings.site(r.key)) is not None and site.area == area.key
+            ]
+            b.relate(
+                ("by_area", "area", area.key, "responses"),
+                [("by_site", "site", key, "responses") for key in inside],
             )
 
     # -- Likert

@@ -96,7 +96,12 @@ CellRef = tuple[str, str, str, str]
 
 
 class Relation(BaseModel):
-    """``total`` = sum of ``parts``: if the total is shown, one hidden part could be worked out."""
+    """``total`` = sum of ``parts`` (+ a rest no table shows, such as responses in an area
+    that named no site): if the total is shown, one hidden part could be worked out.
+
+    Suppression treats the rest as known to the reader, the worst case: a relation
+    that holds only up to an unpublished rest is protected as if it were exact.
+    """
 
     total: CellRef
     parts: list[CellRef]

@@ -4,21 +4,38 @@ Primary: a count from 1 to threshold−1 is hidden, and so is every percentage
 of it (a percentage and its base give the count back).  A row whose base is
 under the threshold is hidden whole.  Zero is shown: it describes no one.
 
-Secondary: for every relation ``total = part + part + …`` whose total is
-shown, the hidden parts must be at least two and add up to at least the
-threshold, or someone could subtract their way to a small number.  We hide
-the smallest other part until that holds, and repeat over all relations until
-nothing changes (hiding is monotone, so this ends).
+Secondary, across tables: the report declares every relation ``total = part +
+part + …`` that holds between its published cells, in one table or across
+several (a site is inside its area, each breakdown adds up to the responses,
+the open questions' answers add up to the comments, a question's groups and
+areas add up to its overall row, the journey to its questions).  A missing row
+is a zero the reader knows.  For every relation whose total is shown, the
+hidden parts must be at least two and add up to at least the threshold, or
+someone could subtract their way to a small number; a hidden total needs a
+hidden part.  We hide the smallest other part (a part that is not zero first)
+until that holds, and repeat over all relations until nothing changes (hiding
+is monotone, so this ends).
 
-Limit: each relation is made safe on its own; combinations of several
-relations (the linear-programming attack) are not searched.
+Then the relations are taken together: a hidden cell that the shown cells
+determine through any chain of relations (solving the linear system, not one
+relation at a time) gets another cell hidden beside it, and the rules run
+again.  ``tests/test_report_intruder.py`` checks the outcome as an intruder
+would: for each hidden cell, the least and greatest value a linear program
+allows given everything published.
+
+Percentages: a share is hidden when its count or its base is hidden, since a
+share and either one give the other back.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.report.model import CellRef, PublicReport, Report
+from bot.report.model import CellRef, PublicReport, Relation, Report
+
+_P = (1 << 61) - 1
+"""A large prime: the linear algebra is exact modulo it, and ±1 systems this small
+have the same rank over the rationals (a minor divisible by it would need ~2^61)."""
 
 
 def publish(report: Report) -> PublicReport:
@@ -46,16 +63,66 @@ def publish(report: Report) -> PublicReport:
         if base is not None and base["count"] is not None and 0 < base["count"] < t:
             hidden.add(ref)
 
-    relations = [
-        r for r in report.relations if r.total in cells and all(p in cells for p in r.parts)
-    ]
+    relations = _relations(report.relations, cells)
+    while True:
+        _each_relation(relations, hidden, cells, t)
+        pinned = _pinned(relations, hidden)
+        if not pinned:
+            break
+        for ref in sorted(pinned):
+            _hide_beside(ref, relations, hidden, cells)
+
+    for ref in hidden:
+        cell = cells[ref]
+        cell["count"] = None
+        cell["pct"] = None
+        cell["suppressed"] = True
+    # A percentage is only as safe as its count, and its base: count ÷ percentage ≈ base.
+    for table in data["tables"]:
+        for row in table["rows"]:
+            base = share_base(table, row)
+            base_hidden = base is not None and base in hidden
+            for cell in row["cells"].values():
+                if cell["count"] is None or base_hidden:
+                    cell["pct"] = None
+    shown_themes = _themes_shown(data["tables"], t)
+    data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
+    return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
+    """The cell a row's percentages are a share of, as the method note says."""
+    if row["base"] is not None:
+        return (table["id"], row["split"], row["key"], "base")
+    if table["kind"] == "breakdown":
+        return ("headline", "overall", "all", "base")
+    if table["kind"] == "languages" and row["key"] != "all":
+        return (table["id"], "overall", "all", "comments")
+    return None
+
+
+def _relations(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Relation]:
+    """The relations over cells the report has; a part with no row is a known zero."""
+    out = []
+    for rel in declared:
+        if rel.total not in cells:
+            continue
+        parts = [p for p in rel.parts if p in cells]
+        out.append(Relation(total=rel.total, parts=parts))
+    return out
+
+
+def _each_relation(
+    relations: list[Relation], hidden: set[CellRef], cells: dict[CellRef, Any], t: int
+) -> None:
+    """Make each relation safe on its own, over and over until nothing changes."""
     changed = True
     while changed:
         changed = False
         for rel in relations:
             if rel.total in hidden:
                 # A hidden total is safe only while at least one part is hidden too.
-                if not any(p in hidden for p in rel.parts):
+                if rel.parts and not any(p in hidden for p in rel.parts):
                     changed |= _hide_smallest(rel.parts, hidden, cells)
                 continue
             secret = [p for p in rel.parts if p in hidden]
@@ -66,25 +133,7 @@ def publish(report: Report) -> PublicReport:
                 continue
             if not _hide_smallest(rel.parts, hidden, cells):
                 hidden.add(rel.total)
-                changed = True
-            else:
-                changed = True
-
-    for ref in hidden:
-        cell = cells[ref]
-        cell["count"] = None
-        cell["pct"] = None
-        cell["suppressed"] = True
-    # A percentage is only as safe as its count, and its base: count ÷ percentage ≈ base.
-    for table in data["tables"]:
-        for row in table["rows"]:
-            base_hidden = row["base"] is not None and row["base"]["suppressed"]
-            for cell in row["cells"].values():
-                if cell["count"] is None or base_hidden:
-                    cell["pct"] = None
-    shown_themes = _themes_shown(data["tables"], t)
-    data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
-    return PublicReport(**data, suppressed_cells=len(hidden))
+            changed = True
 
 
 def _hide_smallest(
@@ -94,9 +143,77 @@ def _hide_smallest(
     shown = [p for p in parts if p not in hidden]
     if not shown:
         return False
-    shown.sort(key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0))
+    shown.sort(key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
     hidden.add(shown[0])
     return True
+
+
+def _hide_beside(
+    ref: CellRef,
+    relations: list[Relation],
+    hidden: set[CellRef],
+    cells: dict[CellRef, dict[str, Any]],
+) -> None:
+    """A pinned cell: hide the smallest shown cell it shares a relation with."""
+    candidates = set()
+    for rel in relations:
+        members = [rel.total, *rel.parts]
+        if ref in members:
+            candidates.update(m for m in members if m not in hidden)
+    if not candidates:
+        return
+    pick = min(candidates, key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
+    hidden.add(pick)
+
+
+def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
+    """Hidden cells the shown ones determine, through all the relations at once.
+
+    Each relation, with shown cells moved to the constant side, is a linear
+    equation in the hidden cells.  A hidden cell is determined exactly when its
+    unit vector lies in the span of those equations: in the reduced row echelon
+    form, it is a pivot whose row has nothing else in it.
+    """
+    index: dict[CellRef, int] = {}
+    equations: list[dict[int, int]] = []
+    for rel in relations:
+        row: dict[int, int] = {}
+        for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
+            if ref in hidden:
+                i = index.setdefault(ref, len(index))
+                row[i] = (row.get(i, 0) + sign) % _P
+        row = {k: v for k, v in row.items() if v}
+        if row:
+            equations.append(row)
+    pivots: dict[int, dict[int, int]] = {}
+    for eq in equations:
+        row = dict(eq)
+        # Clear every pivot column from it (pivot rows hold no other pivot column,
+        # so clearing one never brings another back).
+        for col in [k for k in row if k in pivots]:
+            factor = row.get(col)
+            if not factor:
+                continue
+            for k, v in pivots[col].items():
+                row[k] = (row.get(k, 0) - factor * v) % _P
+                if not row[k]:
+                    del row[k]
+        if not row:
+            continue
+        lead = min(row)
+        inverse = pow(row[lead], _P - 2, _P)
+        row = {k: v * inverse % _P for k, v in row.items()}
+        # Keep the form reduced: clear the new pivot from the rows already held.
+        for other in pivots.values():
+            factor = other.get(lead)
+            if factor:
+                for k, v in row.items():
+                    other[k] = (other.get(k, 0) - factor * v) % _P
+                    if not other[k]:
+                        del other[k]
+        pivots[lead] = row
+    names = {i: ref for ref, i in index.items()}
+    return {names[lead] for lead, row in pivots.items() if len(row) == 1}
 
 
 def _themes_shown(tables: list[dict[str, Any]], t: int) -> set[str]:

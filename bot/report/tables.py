@@ -37,6 +37,9 @@ class TableSet:
         self.tables.append(table)
         return table
 
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
     def relate(self, total: CellRef, parts: Iterable[CellRef]) -> None:
         parts = list(parts)
         if parts:
