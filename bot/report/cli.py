@@ -6,11 +6,11 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from bot.config import Settings
-from bot.report.period import Period, last_full_week, parse_range, parse_week
+from bot.report.period import Period, last_full_week, local_today, parse_range, parse_week
 from bot.store import Store
 
 Handler = Callable[[Settings, argparse.Namespace], int]
@@ -51,14 +51,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     return {"export": _export, "update": _update, "themes": _themes}
 
 
-def period_from(args: argparse.Namespace) -> Period:
+def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
+    """The period the options name, in calendar days of ``timezone`` (reports.timezone)."""
     if getattr(args, "start", None) or getattr(args, "end", None):
         if not (args.start and args.end):
             raise ValueError("give both --from and --to")
-        return parse_range(args.start, args.end)
+        return parse_range(args.start, args.end, timezone)
     if getattr(args, "week", None):
-        return parse_week(args.week)
-    return last_full_week(datetime.now(UTC).date())
+        return parse_week(args.week, timezone)
+    return last_full_week(local_today(timezone), timezone)
 
 
 def _fail(message: str) -> int:
@@ -72,7 +73,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     from bot.report.export import FORMATS, export_files
 
     try:
-        period = period_from(args)
+        period = period_from(args, settings.reports.timezone)
     except ValueError as exc:
         return _fail(str(exc))
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -121,7 +122,11 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                 if not args.text.strip():
                     return _fail("the note is empty; write what changed")
                 try:
-                    dated = date.fromisoformat(args.date) if args.date else date.today()
+                    dated = (
+                        date.fromisoformat(args.date)
+                        if args.date
+                        else local_today(settings.reports.timezone)
+                    )
                 except ValueError:
                     return _fail(f"{args.date!r} is not a date; write it as YYYY-MM-DD")
                 new_id = await q.add_update(args.text.strip(), dated.isoformat(), args.lang)
@@ -155,7 +160,7 @@ def _themes(settings: Settings, args: argparse.Namespace) -> int:
         try:
             if args.action == "list":
                 try:
-                    period = period_from(args)
+                    period = period_from(args, settings.reports.timezone)
                 except ValueError as exc:
                     return _fail(str(exc))
                 await q.tag_comments(period, codebook)
