@@ -6,11 +6,17 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from bot.config import Settings
-from bot.report.period import Period, last_full_week, local_today, parse_range, parse_week
+from bot.report.period import (
+    Period,
+    last_full_week,
+    local_today,
+    parse_day,
+    parse_range,
+    parse_week,
+)
 from bot.store import Store
 
 Handler = Callable[[Settings, argparse.Namespace], int]
@@ -80,6 +86,11 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(
+            f"--out {args.out} is a file; --out names a folder, and the files go in"
+            f" a folder per period inside it (e.g. --out {args.out.parent / 'out'})"
+        )
 
     async def run() -> int:
         store = await Store.open(settings.database)
@@ -100,6 +111,9 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 out_dir=args.out,
                 progress=progress,
             )
+        except OSError as exc:
+            # A full disk, a read-only folder, a file where a folder should be.
+            return _fail(f"could not write the report under {args.out}: {exc.strerror or exc}")
         finally:
             bar.close()
             await store.close()
@@ -123,12 +137,12 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                     return _fail("the note is empty; write what changed")
                 try:
                     dated = (
-                        date.fromisoformat(args.date)
+                        parse_day(args.date, "--date")
                         if args.date
                         else local_today(settings.reports.timezone)
                     )
-                except ValueError:
-                    return _fail(f"{args.date!r} is not a date; write it as YYYY-MM-DD")
+                except ValueError as exc:
+                    return _fail(str(exc))
                 new_id = await q.add_update(args.text.strip(), dated.isoformat(), args.lang)
                 print(f"Added note {new_id} for {dated}.")
             elif args.action == "list":

@@ -84,11 +84,33 @@ def parse_week(text: str, timezone: str = "UTC") -> Period:
     return week(monday, timezone)
 
 
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_day(text: str, option: str = "the date") -> date:
+    """``2026-01-05`` (or ``2026-1-5``) → a date; a ValueError naming ``option`` otherwise.
+
+    Dates are parsed, never compared as text: as text "2026-1-5" sorts after
+    "2026-11-30", so a filter on it returned the wrong rows.
+    """
+    match = _DAY.match(text.strip())
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError as exc:
+            raise ValueError(f"{option} {text!r} is not a real date ({exc})") from None
+    raise ValueError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05")
+
+
+def day_start(day: date, timezone: str) -> str:
+    """The UTC ISO instant of local midnight at the start of ``day``, to compare with stored
+    times."""
+    moment = datetime.combine(day, time(), ZoneInfo(timezone)).astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
 def parse_range(start: str, end: str, timezone: str = "UTC") -> Period:
-    try:
-        lo, hi = date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError as exc:
-        raise ValueError(f"dates are written YYYY-MM-DD ({exc})") from None
+    lo, hi = parse_day(start, "--from"), parse_day(end, "--to")
     if hi < lo:
         raise ValueError(f"--to {hi} is before --from {lo}")
     return Period(start=lo, end=hi, label=f"{lo} to {hi}", timezone=timezone)
