@@ -46,34 +46,61 @@ class ThemeReview:
     async def next(self, after: int = 0) -> ReviewItem | None:
         """The first comment waiting for review after answer ``after`` (0: from the start).
 
-        Wraps round to the oldest waiting comment, so skipped ones come back.
+        Wraps round to the oldest waiting comment, so skipped ones come back.  The
+        work is that of one comment and three counts over an index, whatever the
+        number of comments: nothing is tagged or written here (the codebook's
+        suggestion for the one comment shown is worked out in memory), and the
+        reads go through the store's read connection, off the respondents' path.
         """
-        await self.queries.tag_comments(self.period, self.codebook)
-        lo, hi = self.period.bounds()
-        waiting = await self._rows(
-            "SELECT a.id, a.value, a.risk_flag,"
-            " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
-            " (SELECT count(*) FROM answers b JOIN sessions bs ON bs.id = b.session_id"
-            "  WHERE b.kind = 'text' AND bs.started_at >= ? AND bs.started_at < ?"
-            "  AND b.id <= a.id)"
-            " FROM sessions s JOIN answers a ON a.session_id = s.id"
-            " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'"
-            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
-            " ORDER BY a.id",
-            (lo, hi, lo, hi),
-        )
-        if not waiting:
+        row = await self._waiting_after(after) or await self._waiting_after(0)
+        if row is None:
             return None
-        total = (
-            await self._rows(
-                "SELECT count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
-                " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'",
-                (lo, hi),
+        answer_id, text, risk, tagged = row
+        number, total, waiting = (
+            await self.store.read(
+                "SELECT"
+                f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text} AND a.id <= ?),"
+                f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text}),"
+                f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text}"
+                "  AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id))",
+                (*self._bounds, answer_id, *self._bounds, *self._bounds),
             )
-        )[0][0]
-        row = next((r for r in waiting if r[0] > after), waiting[0])
-        auto = [t for t in self.codebook.ids() if t in json.loads(row[3])]
-        return ReviewItem(row[0], redact(row[1]), auto, bool(row[2]), row[4], total, len(waiting))
+        )[0]
+        found = set(self.codebook.tag(text) if tagged is None else json.loads(tagged))
+        auto = [t for t in self.codebook.ids() if t in found]
+        return ReviewItem(answer_id, redact(text), auto, bool(risk), number, total, waiting)
+
+    @property
+    def _join(self) -> str:
+        if self.period is EVERYTHING:
+            return ""
+        return "JOIN sessions s ON s.id = a.session_id"
+
+    @property
+    def _text(self) -> str:
+        if self.period is EVERYTHING:
+            return "a.kind = 'text'"
+        return "a.kind = 'text' AND s.started_at >= ? AND s.started_at < ?"
+
+    @property
+    def _bounds(self) -> tuple[str, ...]:
+        return () if self.period is EVERYTHING else self.period.bounds()
+
+    async def _waiting_after(self, after: int) -> tuple | None:
+        """The first unreviewed comment after ``after``, with its current tags if they
+        are this codebook's for this version of the answer (else None: tag it now)."""
+        rows = await self.store.read(
+            "SELECT a.id, a.value, a.risk_flag,"
+            " CASE WHEN EXISTS (SELECT 1 FROM answer_tagging g WHERE g.answer_id = a.id"
+            "  AND g.codebook = ? AND g.answered_at = a.answered_at)"
+            " THEN (SELECT json_group_array(theme) FROM answer_themes t"
+            "  WHERE t.answer_id = a.id) END"
+            f" FROM answers a {self._join} WHERE {self._text} AND a.id > ?"
+            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " ORDER BY a.id LIMIT 1",
+            (self.codebook.fingerprint(), *self._bounds, after),
+        )
+        return rows[0] if rows else None
 
     async def confirm(self, answer_id: int, themes: list[str], actor_key: str) -> bool:
         """Staff's themes for one comment (an empty list: no theme); audited."""
@@ -84,7 +111,3 @@ class ThemeReview:
             return False
         await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
         return True
-
-    async def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
-        async with self.store.db.execute(sql, params) as cur:
-            return [tuple(r) for r in await cur.fetchall()]

@@ -93,6 +93,8 @@ class Store:
         self.db = db
         self.clock = clock
         self._reader: sqlite3.Connection | None = None
+        self._staff: aiosqlite.Connection | None = None
+        self._path: Path | None = None
         self._second, self._second_text = -1, ""
 
     @classmethod
@@ -112,9 +114,13 @@ class Store:
         await store.migrate()
         if str(path) != ":memory:":
             store._reader = _read_only(Path(path))
+            store._path = Path(path)
         return store
 
     async def close(self) -> None:
+        if self._staff is not None:
+            await self._staff.close()
+            self._staff = None
         if self._reader is not None:
             self._reader.close()
             self._reader = None
@@ -311,6 +317,24 @@ class Store:
             )
         )
         await self.transaction(statements)
+
+    async def read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a staff or report query, on a read-only connection of its own.
+
+        Reports and /review read many rows; on the writer's connection every
+        respondent's answer would queue behind them.  In WAL mode this reader
+        neither waits for the writer nor holds it up, and it runs on its own
+        thread, off the event loop.  (An in-memory database has one connection.)
+        """
+        if self._path is None:
+            async with self.db.execute(sql, tuple(args)) as cur:
+                return [tuple(r) for r in await cur.fetchall()]
+        if self._staff is None:
+            staff = await aiosqlite.connect(f"file:{self._path}?mode=ro", uri=True)
+            await staff.execute("PRAGMA query_only = ON")
+            self._staff = staff
+        async with self._staff.execute(sql, tuple(args)) as cur:
+            return [tuple(r) for r in await cur.fetchall()]
 
     async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
         """One statement, committed; returns the number of rows changed."""

@@ -60,3 +60,24 @@ async def test_unknown_theme_and_unknown_comment_are_refused(
     with pytest.raises(ValueError, match="unknown theme"):
         await review.confirm(1, ["not_a_theme"], "te_staff")
     assert await review.confirm(999, ["staff_caseloads"], "te_staff") is False
+
+
+async def test_a_review_tap_tags_nothing_and_holds_no_writer_while_respondents_answer(
+    tiny: Conversations, store: Store
+) -> None:
+    """Issue 18 item 14: each tap re-tagged every comment, on the connection all answers use.
+
+    A tap now reads one comment (suggesting its themes in memory) on the store's read
+    connection: it writes nothing, and a respondent's write goes ahead while a staff
+    read is open.
+    """
+    codebook = load_codebook(tiny.settings.flows_dir)
+    for i in range(30):
+        await comment(tiny, f"te_{i}", f"I could not find housing, story {i}")
+    item = await ThemeReview(store, codebook).next()
+    assert item is not None and "housing" in item.auto and item.total == 30
+    async with store.db.execute("SELECT count(*) FROM answer_tagging") as cur:
+        assert (await cur.fetchone())[0] == 0  # nothing re-tagged for one tap
+    # The staff read runs on its own connection: not the writer's.
+    await store.read("SELECT 1")
+    assert store._staff is not None and store._staff is not store.db

@@ -132,8 +132,8 @@ class ReportQueries:
         self.db = store.db
 
     async def _all(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
-        async with self.db.execute(sql, tuple(params)) as cur:
-            return [tuple(r) for r in await cur.fetchall()]
+        # Off the writer's connection: a report never makes a respondent wait.
+        return await self.store.read(sql, params)
 
     # -- counts
 

@@ -1,0 +1,176 @@
+"""/review with 16,000 comments: how long a tap takes, and whether respondents wait meanwhile.
+
+Issue 18 item 14: with 8,000 comments one tap took 22 s and a respondent's answer
+waited 19 s behind it.  Targets: a tap < 100 ms; respondents' p99 < 20 ms (the
+end-to-end target in docs/benchmarks.md) while staff review and export.
+
+    python bench/review_speed.py [--comments 16000] [--seconds 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from bot.config import load_settings
+from bot.conversation import Choose, Reply
+from bot.report.export import export_files
+from bot.report.period import parse_week
+from bot.report.themes import load_codebook
+from bot.review import ThemeReview
+from bot.service import CONSENT_AGREE, open_conversations
+from bot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = [
+    "I waited six weeks for my first appointment, far too long.",
+    "My keyworker changed three times and I had to repeat my story.",
+    "The group sessions on a Tuesday really helped me.",
+    "Nobody called me back after I left three messages.",
+]
+
+
+async def _fill(store: Store, comments: int) -> None:
+    """``comments`` finished sessions with one comment each, in one transaction."""
+    flow = "consultation"
+    async with store.db.execute(
+        "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow,)
+    ) as cur:
+        version = (await cur.fetchone())[0]
+    at = "2026-11-17T10:00:00+00:00"
+
+    def insert(conn) -> None:
+        sessions, answers = [], []
+        for i in range(comments):
+            sid = uuid.uuid4().hex
+            sessions.append(
+                (
+                    sid,
+                    f"bench_{i}",
+                    "telegram",
+                    "own_device",
+                    flow,
+                    version,
+                    "en",
+                    None,
+                    None,
+                    None,
+                    "completed",
+                    at,
+                    at,
+                    at,
+                    json.dumps({}),
+                )
+            )
+            answers.append(
+                (sid, flow, version, "one_service_why", "text", TEXTS[i % len(TEXTS)], at)
+            )
+        conn.executemany(f"INSERT INTO sessions VALUES ({', '.join('?' * 15)})", sessions)
+        conn.executemany(
+            "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value,"
+            " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            answers,
+        )
+
+    await store.atomic(insert)
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] * 1000
+
+
+async def main(comments: int, seconds: float) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(ROOT / "config.yaml").model_copy(
+            update={"database": Path(tmp) / "bench.db", "flows_dir": ROOT / "flows"}
+        )
+        store = await Store.open(settings.database)
+        try:
+            conversations = await open_conversations(settings, store)
+            await _fill(store, comments)
+            review = ThemeReview(store, load_codebook(settings.flows_dir))
+            taps, after = [], 0
+            for _ in range(100):
+                start = time.perf_counter()
+                item = await review.next(after)
+                taps.append(time.perf_counter() - start)
+                after = item.answer_id if item else 0
+            print(
+                f"/review tap, {comments:,} comments: p50 {_pct(taps, 0.5):.1f} ms,"
+                f" p99 {_pct(taps, 0.99):.1f} ms, max {max(taps) * 1000:.1f} ms (target < 100)"
+            )
+
+            async def respondents(label: str) -> list[float]:
+                waits, i, end = [], 0, time.perf_counter() + seconds
+                while time.perf_counter() < end:
+                    key = f"te_{label}_{i}"
+                    i += 1
+                    for event in (
+                        None,
+                        Choose(CONSENT_AGREE),
+                        Choose("service_user"),
+                        Reply("The staff were kind to me."),
+                    ):
+                        start = time.perf_counter()
+                        if event is None:
+                            await conversations.start(key, "telegram")
+                        else:
+                            await conversations.handle(key, "telegram", event)
+                        waits.append(time.perf_counter() - start)
+                        await asyncio.sleep(1 / 30)  # 30 updates a second
+                return waits
+
+            alone = await respondents("alone")
+            stop = asyncio.Event()
+
+            async def staff() -> int:
+                n, after = 0, 0
+                while not stop.is_set():
+                    item = await review.next(after)
+                    after = item.answer_id if item else 0
+                    n += 1
+                return n
+
+            async def exports() -> int:
+                n = 0
+                while not stop.is_set():
+                    await export_files(
+                        store,
+                        settings,
+                        parse_week("2026-W47"),
+                        formats=["json", "csv"],
+                        out_dir=Path(tmp) / "out",
+                    )
+                    n += 1
+                return n
+
+            staff_task = asyncio.create_task(staff())
+            export_task = asyncio.create_task(exports())
+            busy = await respondents("busy")
+            stop.set()
+            tapped, exported = await staff_task, await export_task
+            for label, waits in (("alone", alone), ("during review + export", busy)):
+                print(
+                    f"respondents {label}: {len(waits)} updates, p50"
+                    f" {statistics.median(waits) * 1000:.2f} ms, p99 {_pct(waits, 0.99):.2f} ms,"
+                    f" max {max(waits) * 1000:.1f} ms (target p99 < 20)"
+                )
+            print(f"meanwhile: {tapped} review taps, {exported} exports")
+        finally:
+            await store.close()
+    print("rerun: python bench/review_speed.py --comments", comments, "--seconds", seconds)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=16_000)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    args = parser.parse_args()
+    asyncio.run(main(args.comments, args.seconds))
