@@ -28,7 +28,7 @@ EXPECTED_SCRIPT = {
 # Letters Urdu writes and Arabic does not (ٹ ڈ ڑ ں ے ہ ھ ی ک گ), and the reverse (ي ك ة).
 URDU_ONLY = set("ٹڈڑںےہھیکگ")
 # Left in Latin on purpose: placeholders, commands and proper names.
-KEPT_LATIN = re.compile(r"\{\w+\}|/\w+|\b(?:Telegram|HMP Peterborough)\b")
+KEPT_LATIN = re.compile(r"\{\w+\}|/\w+|\b(?:Telegram|HMP Peterborough|Prenoxad|Nyxoid)\b")  # names on the kit box
 ARABIC_ONLY = set("يكة")
 
 
