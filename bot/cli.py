@@ -14,7 +14,9 @@ from bot import cli_admin, cli_poster
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
+from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
+from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
 from bot.store import FlowChanged
 
@@ -66,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    except FlowChanged as exc:
+    except (FlowChanged, MigrationChanged, SecretError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -164,9 +166,8 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.store import Store
 
     async def run() -> int:
-        store = await Store.open(settings.database)
-        version = await store.schema_version()
-        await store.close()
+        async with await Store.open(settings.database) as store:
+            version = await store.schema_version()
         print(f"{settings.database}: schema version {version}")
         return 0
 

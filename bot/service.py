@@ -413,9 +413,19 @@ def option_ids(settings: Settings) -> dict[str, list[str]]:
 
 
 async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
-    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    """Load flows, open (and migrate) the database, and snapshot the flows.
+
+    A store opened here is closed again if anything fails, so that a failed
+    start-up exits instead of hanging on aiosqlite's thread.
+    """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    opened = store is None
     store = store or await Store.open(settings.database)
-    conversations = Conversations(settings, store, flows)
-    await conversations.register_flows()
+    try:
+        conversations = Conversations(settings, store, flows)
+        await conversations.register_flows()
+    except BaseException:
+        if opened:
+            await store.close()
+        raise
     return conversations
