@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.config import Settings, flow_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
@@ -19,6 +19,7 @@ from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact
 from bot.safety import RiskScreen, signpost
+from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.textnorm import typed_option
 
@@ -426,6 +427,9 @@ async def open_conversations(settings: Settings, store: Store | None = None) -> 
     start-up exits instead of hanging on aiosqlite's thread.
     """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        raise SourceErrors(problems)
     opened = store is None
     store = store or await Store.open(settings.database)
     try:

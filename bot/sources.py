@@ -31,7 +31,8 @@ class SourceError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
+        # Line 0: not in a file (an environment variable, a directory, a built-in default).
+        where = f"{self.file}:{self.line}" if self.line else self.file
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
