@@ -258,10 +258,20 @@ class Conversations:
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
     ) -> Prompt | None:
-        """Count answers written in another language; after a few, offer it once."""
+        """Count answers clearly written in another language we offer; after a few, offer it once.
+
+        Text in a language we do not offer counts for nothing: offering its
+        nearest relative instead (Russian to someone writing Ukrainian) is worse
+        than not offering at all.
+        """
         for meta in metas:
             other = meta.detected_lang
-            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+            if (
+                other in self.settings.languages
+                and other != state.lang
+                and meta.lang_clear
+                and (meta.lang_prob or 0) >= SWITCH_MIN_PROB
+            ):
                 state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
         wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
         if state.switch_offered or not wanted or prompt is None:
@@ -357,8 +367,12 @@ class Conversations:
         Risk and language are judged on the raw text; only the redacted text is stored.
         """
         alert = self.risk_alert(text, lang)
-        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
-        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
+        language = (
+            {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
+            if found
+            else {}
+        )
         return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:

@@ -66,8 +66,11 @@ class AnswerMeta:
     """What the service learnt about a free-text answer before storing it."""
 
     detected_lang: str | None = None
+    """The language it is written in, whether the bot offers it or not."""
     lang_prob: float | None = None
     risk_flag: bool = False
+    lang_clear: bool = False
+    """Far enough ahead of the runner-up to offer a switch on (not stored)."""
 
 
 @dataclass(frozen=True)
