@@ -92,7 +92,9 @@ MARKER_LETTERS = {
 Both languages lack a langdetect profile.  Urdu's ٹ ڈ ڑ are other code points
 than Pashto's ټ ډ ړ, and Persian, Arabic and Urdu use none of these."""
 _MARKERS_NEEDED = 2
-"""A single stray letter (a typo, a name) is not enough."""
+_MARKER_SHARE = 25
+"""At least 2 such letters, and 1 in 25 letters: a stray one (a typo, a name) is not enough.
+In tests/data/detect a Pashto or Sorani sentence has 6% or more; other languages none."""
 
 
 NAMES = {
@@ -170,7 +172,7 @@ class LanguageDetector:
 def _marked(text: str, letters: int) -> Detection | None:
     for lang, marks in MARKER_LETTERS.items():
         found = sum(1 for ch in text if ch in marks)
-        if found >= _MARKERS_NEEDED and found * 50 >= letters:
+        if found >= _MARKERS_NEEDED and found * _MARKER_SHARE >= letters:
             return Detection(lang, 1.0)
     return None
 

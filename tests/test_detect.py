@@ -91,9 +91,10 @@ def test_pashto_and_sorani_are_named_by_their_letters(detector: LanguageDetector
     """langdetect has neither: without their letters they would pass for Urdu or Persian."""
     assert {detector.detect(line).lang for line in SENTENCES["ps"]} == {"ps"}  # type: ignore[union-attr]
     assert {detector.detect(line).lang for line in SENTENCES["ckb"]} == {"ckb"}  # type: ignore[union-attr]
-    # One stray letter (a name) in Urdu does not make it Pashto.
-    urdu = SENTENCES["ur"][0] + " ګ"
-    assert detector.detect(urdu).lang == "ur"  # type: ignore[union-attr]
+    # A stray letter or two (a name) in Urdu does not make it Pashto.
+    assert detector.detect(SENTENCES["ur"][0] + " ګ").lang == "ur"  # type: ignore[union-attr]
+    two = " ".join(SENTENCES["ur"][:2]) + " ګړ"
+    assert detector.detect(two).lang == "ur"  # type: ignore[union-attr]
 
 
 def test_every_language_found_has_a_name(detector: LanguageDetector) -> None:
