@@ -67,8 +67,11 @@ class AnswerMeta:
     """What the service learnt about a free-text answer before storing it."""
 
     detected_lang: str | None = None
+    """The language it is written in, whether the bot offers it or not."""
     lang_prob: float | None = None
     risk_flag: bool = False
+    lang_clear: bool = False
+    """Far enough ahead of the runner-up to offer a switch on (not stored)."""
 
 
 @dataclass(frozen=True)
@@ -259,11 +262,14 @@ class Store:
         session: Session,
         writes: Iterable[Write] = (),
         meta: dict[str, AnswerMeta] | None = None,
-    ) -> None:
-        """Store the new state and its answers in one transaction.
+    ) -> bool:
+        """Store the new state and its answers in one transaction; False if the
+        session is gone.
 
         A changed answer replaces the old row (same session and step), so going
-        back never duplicates an answer.
+        back never duplicates an answer.  The session may have been deleted
+        since it was read (the purge, or /delete, run outside the person's
+        turn): then nothing is written, rather than answers without a session.
         """
         meta = meta or {}
         state = session.state
@@ -295,23 +301,26 @@ class Store:
                     ),
                 )
             )
-        statements.append(
-            (
-                _UPDATE_SESSION,
-                (
-                    state.model_dump_json(),
-                    state.status,
-                    state.lang,
-                    session.site,
-                    session.area,
-                    session.respondent_group,
-                    now,
-                    now if state.finished else None,
-                    session.id,
-                ),
-            )
+        update = (
+            state.model_dump_json(),
+            state.status,
+            state.lang,
+            session.site,
+            session.area,
+            session.respondent_group,
+            now,
+            now if state.finished else None,
+            session.id,
         )
-        await self.transaction(statements)
+
+        def run(conn: sqlite3.Connection) -> bool:
+            if conn.execute(_UPDATE_SESSION, update).rowcount == 0:
+                return False
+            for sql, args in statements:
+                conn.execute(sql, args)
+            return True
+
+        return await self.atomic(run)
 
     async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
         """One statement, committed; returns the number of rows changed."""
