@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.config import Settings, flow_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
@@ -19,6 +19,7 @@ from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact
 from bot.safety import RiskScreen, signpost
+from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.textnorm import typed_option
 
@@ -277,10 +278,20 @@ class Conversations:
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
     ) -> Prompt | None:
-        """Count answers written in another language; after a few, offer it once."""
+        """Count answers clearly written in another language we offer; after a few, offer it once.
+
+        Text in a language we do not offer counts for nothing: offering its
+        nearest relative instead (Russian to someone writing Ukrainian) is worse
+        than not offering at all.
+        """
         for meta in metas:
             other = meta.detected_lang
-            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+            if (
+                other in self.settings.languages
+                and other != state.lang
+                and meta.lang_clear
+                and (meta.lang_prob or 0) >= SWITCH_MIN_PROB
+            ):
                 state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
         wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
         if state.switch_offered or not wanted or prompt is None:
@@ -382,8 +393,12 @@ class Conversations:
         Risk and language are judged on the raw text; only the redacted text is stored.
         """
         alert = self.risk_alert(text, lang)
-        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
-        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
+        language = (
+            {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
+            if found
+            else {}
+        )
         return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
@@ -440,9 +455,22 @@ def option_ids(settings: Settings) -> dict[str, list[str]]:
 
 
 async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
-    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    """Load flows, open (and migrate) the database, and snapshot the flows.
+
+    A store opened here is closed again if anything fails, so that a failed
+    start-up exits instead of hanging on aiosqlite's thread.
+    """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        raise SourceErrors(problems)
+    opened = store is None
     store = store or await Store.open(settings.database)
-    conversations = Conversations(settings, store, flows)
-    await conversations.register_flows()
+    try:
+        conversations = Conversations(settings, store, flows)
+        await conversations.register_flows()
+    except BaseException:
+        if opened:
+            await store.close()
+        raise
     return conversations
