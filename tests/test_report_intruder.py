@@ -153,7 +153,7 @@ def _share_base(table: dict[str, Any], row: dict[str, Any]) -> Ref | None:
     if table["kind"] == "breakdown":
         return ("headline", "overall", "all", "base")
     if table["kind"] == "languages" and row["key"] != "all":
-        return (table["id"], "overall", "all", "comments")
+        return ("comment_languages", "overall", "all", "comments")
     return None
 
 

@@ -97,7 +97,8 @@ def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
     if table["kind"] == "breakdown":
         return ("headline", "overall", "all", "base")
     if table["kind"] == "languages" and row["key"] != "all":
-        return (table["id"], "overall", "all", "comments")
+        # Comments by language, offered or not, are shares of all comments.
+        return ("comment_languages", "overall", "all", "comments")
     return None
 
 
