@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
@@ -23,7 +24,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -41,6 +42,7 @@ from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.telegram import desk, network, review, staff, taps
+from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
@@ -48,17 +50,18 @@ from bot.telegram.layout import (
     DELETE_YES,
     LANGUAGE,
     callback_data,
+    form_tag,
     keyboard,
     prompt_text,
 )
+from bot.telegram.live import Live, LiveKeyboards
 from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
 COMMANDS = ("start", "help", "privacy", "language", "stop", "delete", "news", "unsubscribe")
 """The public menu.  /join works for anyone but is not listed: staff are told of it."""
 UNKNOWN_COMMAND = "telegram.unknown_command"
-OPEN_PROMPT = "open_prompt"
-"""chat_data key: (message id, step id) of the question whose keyboard is live."""
+GROUPS_REMEMBERED = 1000
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[Any, Any, Any, Any]
@@ -75,7 +78,10 @@ class TelegramChannel:
         self.flood = flood or FloodGate(
             self.settings.flood_limit, self.settings.flood_window_seconds
         )
-        self._groups_told: set[str] = set()
+        self._groups_told: OrderedDict[str, None] = OrderedDict()
+        """Groups already told the bot is private-only, by keyed hash; the oldest
+        forgotten beyond ``GROUPS_REMEMBERED`` (they would only be told again)."""
+        self.live = LiveKeyboards()
         self.roles = Roles(
             conversations.store,
             secret,
@@ -159,6 +165,10 @@ class TelegramChannel:
                 context, chat.id, self._t("telegram.slow_down", await self._lang(update))
             )
         if verdict is not Verdict.PASS:
+            if update.callback_query is not None:
+                # A dropped tap is still answered, or the button spins on their phone.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
 
     async def _refuse_group(self, update: Update, context: Context) -> None:
@@ -168,7 +178,9 @@ class TelegramChannel:
         tag = respondent_key(self.secret, "telegram-group", chat.id)
         if update.effective_message is None or tag in self._groups_told:
             return
-        self._groups_told.add(tag)
+        self._groups_told[tag] = None
+        if len(self._groups_told) > GROUPS_REMEMBERED:
+            self._groups_told.popitem(last=False)
         lang = self.settings.default_language
         await self._say(context, chat.id, self._t("telegram.private_only", lang))
 
@@ -194,13 +206,19 @@ class TelegramChannel:
         )
 
     async def on_language(self, update: Update, context: Context) -> None:
-        key = self._key_of(update)
+        """The language picker for the form in hand: a peer's desk form, else their own."""
+        key = await desk.form_in_hand(self, self._key_of(update))
+        session = await self.conversations.store.current_session(key, CHANNEL)
+        sid = session.id if session else None
         current = await self.conversations.current_prompt(key, CHANNEL)
         if current is not None and current.step_id == "_language":
-            await self.show(update, context, Turn(self.settings.default_language, prompt=current))
+            turn = Turn(self.settings.default_language, prompt=current, session=sid)
+            await self.show(update, context, turn)
             return
-        prompt = self.conversations.language_prompt(await self._lang(update))
-        await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
+        lang = session.state.lang if session else await self._lang(update)
+        prompt = self.conversations.language_prompt(lang)
+        markup = keyboard(prompt, LANGUAGE, form=form_tag(sid))
+        await self._say(context, _chat_id(update), prompt_text(prompt), markup)
 
     async def on_stop(self, update: Update, context: Context) -> None:
         if await desk.answer(self, update, context, Stop()):
@@ -321,44 +339,38 @@ class TelegramChannel:
         if prompt is None:
             await self.close_open_prompt(context, chat_id)
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if turn.error and live is not None and live[1] == prompt.step_id:
+        form = form_tag(turn.session)
+        live = self.live.get(self.key(chat_id))
+        if turn.error and live is not None and (live.step_id, live.form) == (prompt.step_id, form):
             return  # the question is still on screen with its buttons
         await self.close_open_prompt(context, chat_id)
-        markup = keyboard(prompt, compact=compact)
+        markup = keyboard(prompt, compact=compact, form=form)
         sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
         if markup is not None:
-            _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
+            self.live.set(self.key(chat_id), Live(sent.message_id, prompt.step_id, form))
 
     async def answered(self, context: Context, message: object, record: str | None) -> None:
         """Turn a tapped question into a record of the answer, without buttons."""
         if not isinstance(message, Message):
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if live is not None and live[0] == message.message_id:
-            _chat_data(context).pop(OPEN_PROMPT)
+        key = self.key(message.chat_id)
+        live = self.live.get(key)
+        if live is not None and live.message_id == message.message_id:
+            self.live.pop(key)
         if record is None:
             await self.edit(message, markup=None)
         else:
             await self.edit(message, text=record, markup=None)
 
     async def close_open_prompt(self, context: Context, chat_id: int) -> None:
-        live = _chat_data(context).pop(OPEN_PROMPT, None)
+        live = self.live.pop(self.key(chat_id))  # private chats: the chat id is the user's
         if live is not None:
-            with contextlib.suppress(BadRequest):
-                await context.bot.edit_message_reply_markup(chat_id, live[0], reply_markup=None)
+            await close_keyboard(context.bot, chat_id, live.message_id)
 
     async def edit(
         self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
     ) -> None:
-        if not isinstance(message, Message):
-            return  # too old for Telegram to show us; nothing to tidy
-        # "Message is not modified" and "message to edit not found" are harmless here.
-        with contextlib.suppress(BadRequest):
-            if text is None:
-                await message.edit_reply_markup(reply_markup=markup)
-            else:
-                await message.edit_text(text, reply_markup=markup)
+        await edit(message, text=text, markup=markup)
 
     async def _say(
         self,
@@ -402,10 +414,6 @@ class TelegramChannel:
 def _chat_id(update: Update) -> int:
     assert update.effective_chat is not None
     return update.effective_chat.id
-
-
-def _chat_data(context: Context) -> dict[str, Any]:
-    return context.chat_data if context.chat_data is not None else {}
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

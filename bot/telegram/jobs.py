@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackContext
 from bot.reminders import send_reminders
 from bot.report.export import weekly_summary_text
 from bot.retention import purge_expired
+from bot.telegram.ordering import PerPersonOrder
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
 REMINDER_EVERY = timedelta(hours=1)
 """A reminder is due a day after someone went quiet; within the hour is soon enough."""
+REMINDER_FIRST = timedelta(seconds=10)
+"""The first look soon after start-up: a bot restarted more often than hourly must
+still send reminders and close stale desks."""
 PURGE_AT = time(3, 30)
 """Local time of the daily purge: a quiet hour."""
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
@@ -52,7 +56,7 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
     )
     queue.run_daily(daily_purge, PURGE_AT.replace(tzinfo=zone), data=channel, name=DAILY_PURGE)
     queue.run_repeating(
-        reminders, REMINDER_EVERY, first=REMINDER_EVERY, data=channel, name=REMINDERS
+        reminders, REMINDER_EVERY, first=REMINDER_FIRST, data=channel, name=REMINDERS
     )
 
 
@@ -83,7 +87,10 @@ async def reminders(context: Context) -> None:
     Peer desks left open for a shift are closed here too.
     """
     channel = _channel(context)
-    await channel.desks.close_stale()
+    order = context.application.update_processor
+    # In each peer's turn, as their updates are: a tap in hand is never overwritten.
+    turn_of = order.turn_of if isinstance(order, PerPersonOrder) else None
+    await channel.desks.close_stale(turn_of=turn_of)
     sent = await send_reminders(
         context.bot.send_message,
         channel.conversations.store,
