@@ -143,13 +143,10 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         errors.extend(exc.errors)
     errors.extend(check_catalogue(settings.languages))
-    if (settings.flows_dir / "themes.yaml").exists():
-        from bot.report.themes import load_codebook
+    from bot.report.themes import check_codebook
 
-        try:
-            load_codebook(settings.flows_dir)
-        except SourceErrors as exc:
-            errors.extend(exc.errors)
+    codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
+    errors.extend(codebook_errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -157,6 +154,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
+    print(coverage)
     return 0
 
 
