@@ -119,11 +119,13 @@ class Theme(BaseModel):
         return {lang for lang, rules in (*self.keywords.items(), *self.patterns.items()) if rules}
 
     def regex(self, prefixes: dict[str, str]) -> re.Pattern[str]:
-        parts = [
-            START + prefixes.get(lang, "") + re.escape(fold(word))
-            for lang, words in self.keywords.items()
-            for word in words
-        ]
+        # One word-start test, then the keywords (longest first, by language's prefix).
+        groups = []
+        for lang, words in self.keywords.items():
+            alternatives = "|".join(sorted({re.escape(fold(w)) for w in words}, key=len)[::-1])
+            if alternatives:
+                groups.append(f"{prefixes.get(lang, '')}(?:{alternatives})")
+        parts = [f"{START}(?:{'|'.join(groups)})"] if groups else []
         parts += [_pattern(p) for patterns in self.patterns.values() for p in patterns]
         return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
