@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.config import Settings, flow_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
@@ -19,6 +19,7 @@ from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact
 from bot.safety import RiskScreen, signpost
+from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.textnorm import typed_option
 
@@ -65,7 +66,7 @@ class Conversations:
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
-        self.risk = RiskScreen(settings.risk_phrases)
+        self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
         self._sources = self._option_sources()
         for flow in flows.values():
@@ -402,9 +403,11 @@ class Conversations:
 
     def risk_alert(self, text: str, lang: str) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase."""
-        if not self.risk.at_risk(text):
+        categories = self.risk.categories(text)
+        if not categories:
             return None
-        return signpost(self.catalogue, self.settings.helplines_for(lang), lang)
+        helplines = self.settings.helplines_for(lang)
+        return signpost(self.catalogue, helplines, lang, categories)
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)
@@ -452,9 +455,22 @@ def option_ids(settings: Settings) -> dict[str, list[str]]:
 
 
 async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
-    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    """Load flows, open (and migrate) the database, and snapshot the flows.
+
+    A store opened here is closed again if anything fails, so that a failed
+    start-up exits instead of hanging on aiosqlite's thread.
+    """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        raise SourceErrors(problems)
+    opened = store is None
     store = store or await Store.open(settings.database)
-    conversations = Conversations(settings, store, flows)
-    await conversations.register_flows()
+    try:
+        conversations = Conversations(settings, store, flows)
+        await conversations.register_flows()
+    except BaseException:
+        if opened:
+            await store.close()
+        raise
     return conversations
