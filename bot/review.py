@@ -37,10 +37,18 @@ class ReviewItem:
 
 
 class ThemeReview:
-    def __init__(self, store: Store, codebook: Codebook, period: Period = EVERYTHING):
+    def __init__(
+        self,
+        store: Store,
+        codebook: Codebook,
+        period: Period = EVERYTHING,
+        site: str | None = None,
+    ):
         self.store = store
         self.codebook = codebook
         self.period = period
+        self.site = site
+        """Only this site's comments (staff invited for one site); None: every site."""
         self.queries = ReportQueries(store)
 
     async def next(self, after: int = 0) -> ReviewItem | None:
@@ -72,19 +80,24 @@ class ThemeReview:
 
     @property
     def _join(self) -> str:
-        if self.period is EVERYTHING:
+        if self.period is EVERYTHING and self.site is None:
             return ""
         return "JOIN sessions s ON s.id = a.session_id"
 
     @property
     def _text(self) -> str:
-        if self.period is EVERYTHING:
-            return "a.kind = 'text'"
-        return "a.kind = 'text' AND s.started_at >= ? AND s.started_at < ?"
+        where = "a.kind = 'text'"
+        if self.period is not EVERYTHING:
+            where += " AND s.started_at >= ? AND s.started_at < ?"
+        if self.site is not None:
+            where += " AND s.site = ?"
+        return where
 
     @property
     def _bounds(self) -> tuple[str, ...]:
-        return () if self.period is EVERYTHING else self.period.bounds()
+        """The parameters of ``_text``, in order."""
+        period = () if self.period is EVERYTHING else self.period.bounds()
+        return (*period, *(() if self.site is None else (self.site,)))
 
     async def _waiting_after(self, after: int) -> tuple | None:
         """The first unreviewed comment after ``after``, with its current tags if they
@@ -107,6 +120,12 @@ class ThemeReview:
         unknown = [t for t in themes if t not in self.codebook.ids()]
         if unknown:
             raise ValueError(f"unknown theme {', '.join(unknown)}")
+        if self.site is not None and not await self._rows(
+            "SELECT 1 FROM answers a JOIN sessions s ON s.id = a.session_id"
+            " WHERE a.id = ? AND s.site = ?",
+            (answer_id, self.site),
+        ):
+            return False  # another site's comment (a forged button): as if it did not exist
         if not await self.queries.set_review(answer_id, themes):
             return False
         await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
