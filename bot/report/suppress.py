@@ -67,10 +67,13 @@ def publish(report: Report) -> PublicReport:
     while True:
         _each_relation(relations, hidden, cells, t)
         pinned = _pinned(relations, hidden)
-        if not pinned:
-            break
+        before = len(hidden)
         for ref in sorted(pinned):
             _hide_beside(ref, relations, hidden, cells)
+        if len(hidden) == before:
+            # Nothing pinned, or nothing shown left beside what is: hiding more here
+            # cannot help, and the loop must end.
+            break
 
     for ref in hidden:
         cell = cells[ref]
