@@ -6,13 +6,14 @@ import argparse
 import asyncio
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot import cli_admin, cli_poster
 from bot.config import DEFAULT_CONFIG, Settings, load_settings
-from bot.flows import load_flows
+from bot.flows import Flow, check_snapshots, load_flows
 from bot.i18n import check_catalogue
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.sources import SourceError, SourceErrors
@@ -143,6 +144,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     except SourceErrors as exc:
         errors.extend(exc.errors)
     errors.extend(check_catalogue(settings.languages))
+    errors.extend(check_snapshots(settings.flows_dir, flows, stored_snapshots(settings.database)))
     if (settings.flows_dir / "themes.yaml").exists():
         from bot.report.themes import load_codebook
 
@@ -158,6 +160,21 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
     return 0
+
+
+def stored_snapshots(database: Path) -> list[Flow]:
+    """The flow versions stored in the database, read without creating or migrating it
+    (check-flows must not touch a live database)."""
+    if str(database) == ":memory:" or not database.exists():
+        return []
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT definition FROM flow_versions").fetchall()
+    except sqlite3.OperationalError:  # no such table yet
+        return []
+    finally:
+        conn.close()
+    return [Flow.model_validate_json(r[0]) for r in rows]
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:

@@ -362,6 +362,11 @@ def _copy(state: State) -> State:
     )
 
 
+def applies(step: Step, answers: dict[str, Value]) -> bool:
+    """Whether ``step`` is asked, given these answers (for tools that replay a flow)."""
+    return all(_holds(c, answers) for c in step.conditions)
+
+
 def _holds(cond: Condition, answers: dict[str, Value]) -> bool:
     value = answers.get(cond.step)
     given = [value] if isinstance(value, str) else list(value or [])

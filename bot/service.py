@@ -15,11 +15,12 @@ from bot.config import Settings
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
-from bot.flows import Flow, Text, load_flows
+from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.redact import redact
 from bot.repairs import repair_profiles
 from bot.safety import RiskScreen, signpost
+from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 
 LANG_CHOICE = "lang:"
@@ -74,6 +75,11 @@ class Conversations:
         Then, once per database, sessions stored by older code get profile
         fields that follow their answers (``bot.repairs``).
         """
+        errors = check_snapshots(
+            self.settings.flows_dir, self.flows, await self.store.flow_snapshots()
+        )
+        if errors:
+            raise SourceErrors(errors)
         for flow in self.flows.values():
             await self.store.register_flow(flow)
         await repair_profiles(self.store, self.settings)

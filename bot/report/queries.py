@@ -192,6 +192,27 @@ class ReportQueries:
                 ticks[(flow_id, version, step_id, option)] += n
         return [MultiCount(*key, n) for key, n in ticks.items()]
 
+    async def shown(self, period: Period) -> list[tuple[str, int, str, int]]:
+        """(flow, version, step, respondents who reached it) for the period's responses.
+
+        Reached: the step is on the session's trail (answered or skipped, then
+        moved past) or has an answer.  Only sessions with an answer count, as
+        everywhere in reports.
+        """
+        return await self._all(
+            "SELECT flow_id, flow_version, step, count(*) FROM ("
+            " SELECT s.rowid AS session, s.flow_id, s.flow_version, j.value AS step"
+            " FROM sessions s, json_each(s.state, '$.trail') j"
+            f" WHERE {_IN_PERIOD_NUMBERED}"
+            "  AND EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+            " UNION"
+            " SELECT s.rowid, s.flow_id, s.flow_version, a.step_id"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'"
+            ") GROUP BY 1, 2, 3",
+            period.bounds(),
+        )
+
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
             "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
