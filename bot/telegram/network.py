@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.report.queries import ReportQueries
 from bot.roles import STAFF_ROLES
+from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
 from bot.updates import Subscriber, broadcast, news, publish
 
@@ -67,14 +68,12 @@ async def on_opt_in_tap(
     elif tap.tag == REMIND:
         now = await subs.set(chat_id, lang, remind=not (now and now.remind))
     if tap.tag in (UPDATES, REMIND):
-        if isinstance(query.message, Message):
-            await query.message.edit_reply_markup(_opt_in_keyboard(channel, lang, now))
+        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now))
         return
     if tap.tag == NO:
         await subs.remove(chat_id)
         now = None
-    if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(None)
+    await edit(query.message, markup=None)
     reply = "optin.saved" if now else "optin.none"
     await context.bot.send_message(chat_id, channel.text(reply, lang))
 
@@ -118,8 +117,7 @@ async def on_update_tap(
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
     await query.answer()
-    if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(None)
+    await edit(query.message, markup=None)
     chat_id = _chat_id(update)
     if tap.tag == KEEP:
         await context.bot.send_message(chat_id, channel.text("update.not_sent", lang))
