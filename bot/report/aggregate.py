@@ -109,8 +109,8 @@ class ReportBuilder:
             for r in comments.quotes
         ]
         updates = [
-            Update(text=text, lang=lang, dated=dated)
-            for _, text, lang, dated in ([] if for_comparison else await self.q.updates(period))
+            Update(text=n.text, lang=n.lang, dated=n.dated, id=n.id, translates=n.translates)
+            for n in ([] if for_comparison else await self.q.notes(period))
         ]
         return Report(
             period=period,

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.report.notes import Note
 from bot.report.period import Period
 from bot.report.themes import Codebook
 from bot.store import Store
@@ -308,17 +309,55 @@ class ReportQueries:
 
     # -- updates
 
-    async def add_update(self, text: str, dated: str, lang: str = "en") -> int:
+    async def add_update(
+        self, text: str, dated: str, lang: str = "en", translates: int | None = None
+    ) -> int:
+        """Store a note; ``translates``: the id of the note this translates.
+
+        A translation takes its original's date (it is the same change), points
+        at the first-written note even when given a translation's id, and must
+        be in another language than the original.  Raises ValueError otherwise.
+        """
+
         def insert(conn: sqlite3.Connection) -> int:
+            original, day = translates, dated
+            if translates is not None:
+                row = conn.execute(
+                    "SELECT coalesce(o.id, u.id), coalesce(o.lang, u.lang), coalesce(o.dated,"
+                    " u.dated) FROM updates u LEFT JOIN updates o ON o.id = u.translates"
+                    " WHERE u.id = ?",
+                    (translates,),
+                ).fetchone()
+                if row is None:
+                    raise ValueError(f"no note {translates} to translate")
+                original, original_lang, day = row
+                if original_lang == lang:
+                    raise ValueError(f"note {original} is already in {lang!r}")
+                if conn.execute(
+                    "SELECT 1 FROM updates WHERE translates = ? AND lang = ?", (original, lang)
+                ).fetchone():
+                    raise ValueError(
+                        f"note {original} already has a {lang!r} translation; delete it first"
+                    )
             return int(
                 conn.execute(
-                    "INSERT INTO updates (text, lang, dated, created_at) VALUES (?, ?, ?, ?)",
-                    (text, lang, dated, self.store.now()),
+                    "INSERT INTO updates (text, lang, dated, created_at, translates)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (text, lang, day, self.store.now(), original),
                 ).lastrowid
                 or 0
             )
 
         return await self.store.atomic(insert)
+
+    async def notes(self, period: Period | None = None) -> list[Note]:
+        """Every note with its translations, oldest first; within ``period`` if given."""
+        sql = "SELECT id, text, lang, dated, translates FROM updates"
+        args: tuple[str, ...] = ()
+        if period is not None:
+            sql += " WHERE dated >= ? AND dated <= ?"
+            args = (period.start.isoformat(), period.end.isoformat())
+        return [Note(*row) for row in await self._all(sql + " ORDER BY dated, id", args)]
 
     async def updates(self, period: Period | None = None) -> list[tuple[int, str, str, str]]:
         """(id, text, lang, date), oldest first; within ``period`` if given."""

@@ -7,12 +7,12 @@ is ``bot.updates``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
+from bot.report.period import local_today
 from bot.report.queries import ReportQueries
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
@@ -88,7 +88,7 @@ async def on_update(channel: TelegramChannel, update: Update, context: Context) 
         await context.bot.send_message(_chat_id(update), channel.text("update.usage", lang))
         return
     store = channel.conversations.store
-    today = datetime.now(UTC).date()
+    today = local_today(channel.settings.reports.timezone)
     update_id = await publish(store, text, lang, channel.key_of(update), today)
     n = len(await channel.subscriptions.wanting("updates"))
     buttons = InlineKeyboardMarkup(
