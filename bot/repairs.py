@@ -25,6 +25,9 @@ async def repair_profiles(store: Store, settings: Settings) -> int | None:
 
     Returns the sessions changed, or None when this was already done.
     """
+    async with store.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'data_repairs'") as cur:
+        if await cur.fetchone() is None:
+            return None  # a schema from before migration 018: nothing to record it in
     async with store.db.execute("SELECT 1 FROM data_repairs WHERE name = ?", (PROFILES,)) as cur:
         if await cur.fetchone():
             return None

@@ -58,7 +58,8 @@ class ThemeReview:
             "  AND b.id <= a.id)"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
             " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'"
-            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
+            "  AND r.answered_at = a.answered_at)"
             " ORDER BY a.id",
             (lo, hi, lo, hi),
         )

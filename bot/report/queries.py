@@ -102,7 +102,7 @@ WITH text AS MATERIALIZED (
         CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
     FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
     LEFT JOIN answer_tagging t ON t.answer_id = a.id
-    LEFT JOIN theme_reviews r ON r.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id AND r.answered_at = a.answered_at
     WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'
 ), effective AS MATERIALIZED (
     SELECT x.id, x.session, x.value, x.lang, th.theme, 0 AS reviewed
@@ -284,7 +284,8 @@ class ReportQueries:
         rows = await self._all(
             "SELECT a.id, a.value,"
             " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
-            " (SELECT themes FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " (SELECT themes FROM theme_reviews r WHERE r.answer_id = a.id"
+            "  AND r.answered_at = a.answered_at)"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'text' ORDER BY a.id",
             period.bounds(),
@@ -294,14 +295,17 @@ class ReportQueries:
     async def set_review(self, answer_id: int, themes: list[str]) -> bool:
         """Record staff's themes for one comment (they replace the automatic ones).
 
+        The review holds for this text only: it keeps the answer's answered_at,
+        and a review whose answered_at is not the answer's (the person edited
+        the comment since) counts nowhere, so the comment waits for review again.
         Returns False when there is no such free-text answer.
         """
-        rows = await self._all("SELECT 1 FROM answers WHERE id = ? AND kind = 'text'", (answer_id,))
-        if not rows:
-            return False
-        review = (answer_id, json.dumps(sorted(set(themes))), self.store.now())
-        await self.store.write("INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)", review)
-        return True
+        changed = await self.store.write(
+            "INSERT OR REPLACE INTO theme_reviews (answer_id, themes, reviewed_at, answered_at)"
+            " SELECT id, ?, ?, answered_at FROM answers WHERE id = ? AND kind = 'text'",
+            (json.dumps(sorted(set(themes))), self.store.now(), answer_id),
+        )
+        return changed > 0
 
     async def clear_review(self, answer_id: int) -> bool:
         sql = "DELETE FROM theme_reviews WHERE answer_id = ?"
