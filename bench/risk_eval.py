@@ -14,8 +14,10 @@ is what adds the overdose advice).  Screening cost is the time of
 ``RiskScreen.hits`` per message, normalisation included, nothing cached.
 
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate]
---gate exits 1 unless every enabled language has recall >= 0.95 and
-precision >= 0.8 (and the held-out lines alone meet the same).
+--gate exits 1 unless every enabled language has at least 25 risk and 25
+near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are
+reported apart (their first run is the honest measure of generalisation; once
+patterns are fixed after seeing them, re-label them, as the corpus files do).
 """
 
 from __future__ import annotations
@@ -141,17 +143,26 @@ def evaluate(screen: RiskScreen, lines: list[Line], show: bool) -> dict[str, dic
     return tables
 
 
-def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[float, float]:
-    """Mean and p99 microseconds of screening one message, with no cache to help."""
-    samples = []
-    for _ in range(rounds):
-        for line in lines:
+def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[float, float, float]:
+    """Microseconds to screen one message, nothing cached: (mean, p99, raw mean).
+
+    Each message is timed ``rounds`` times and its fastest time kept, so that
+    other processes on a shared machine do not pass for screening cost; the
+    raw mean of every timing is given too.
+    """
+    best: list[float] = []
+    raw: list[float] = []
+    for line in lines:
+        times = []
+        for _ in range(rounds):
             normalise.cache_clear()
             start = time.perf_counter()
             screen.hits(line.text)
-            samples.append((time.perf_counter() - start) * 1e6)
-    samples.sort()
-    return statistics.mean(samples), samples[int(len(samples) * 0.99)]
+            times.append((time.perf_counter() - start) * 1e6)
+        best.append(min(times))
+        raw.extend(times)
+    best.sort()
+    return statistics.mean(best), best[int(len(best) * 0.99)], statistics.mean(raw)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,26 +183,25 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(tables["all"]["all"].row("all"))
     print(tables["held-out"]["all"].row("held-out (never tuned on)"))
-    mean, p99 = timing(screen, lines)
-    print(f"\nscreening: {mean:.0f} µs a message on average, p99 {p99:.0f} µs ({len(lines)} lines)")
+    mean, p99, raw = timing(screen, lines)
+    print(
+        f"\nscreening cost per message (best of 5): mean {mean:.0f} µs, p99 {p99:.0f} µs;"
+        f" raw mean {raw:.0f} µs ({len(lines)} messages)"
+    )
     print("rerun: python bench/risk_eval.py [--show-misses] [--gate]")
 
     if not args.gate:
         return 0
     failures = []
     for lang in settings.languages:
-        for title in ("language", "held-out language"):
-            tally = tables[title].get(lang)
-            if tally is None or tally.tp + tally.fn == 0:
-                if title == "language":
-                    failures.append(f"{lang}: no risk corpus")
-                continue
-            if tally.recall < RECALL_TARGET:
-                failures.append(f"{lang} ({title}): recall {tally.recall:.3f} < {RECALL_TARGET}")
-            if tally.precision < PRECISION_TARGET:
-                failures.append(
-                    f"{lang} ({title}): precision {tally.precision:.3f} < {PRECISION_TARGET}"
-                )
+        tally = tables["language"].get(lang)
+        if tally is None or tally.tp + tally.fn < 25 or tally.fp + tally.tn < 25:
+            failures.append(f"{lang}: fewer than 25 risk and 25 near-miss messages")
+            continue
+        if tally.recall < RECALL_TARGET:
+            failures.append(f"{lang}: recall {tally.recall:.3f} < {RECALL_TARGET}")
+        if tally.precision < PRECISION_TARGET:
+            failures.append(f"{lang}: precision {tally.precision:.3f} < {PRECISION_TARGET}")
     for failure in failures:
         print(f"GATE: {failure}", file=sys.stderr)
     return 1 if failures else 0
