@@ -231,7 +231,7 @@ async def test_an_old_delete_confirmation_never_deletes_answers_given_since(bot,
     assert user.callback_answer()["text"] == CLOSED_FORM
     async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
         assert (await cur.fetchone())[0] == 2
-    shown = await user.send("/delete")  # asked again, it works
-    shown = await user.tap("Yes, delete my answers")
+    await user.send("/delete")  # asked again, it works
+    await user.tap("Yes, delete my answers")
     async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
         assert (await cur.fetchone())[0] == 0
