@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_poster
+from bot import cli_admin, cli_poster, logsafe
 from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
@@ -48,8 +48,16 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         help="another Bot API server, e.g. http://127.0.0.1:8081/bot (the token is appended)",
     )
+    run.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="how much to log (default INFO); no level logs who anyone is or the token",
+    )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
+    risk = sub.add_parser("risk-check", help="show which risk phrases a message fires, and why")
+    risk.add_argument("text", help="the message, as typed")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
@@ -58,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything can log: no record names a person or carries a secret (bot/logsafe.py).
+    logsafe.install()
     args = _parser().parse_args(argv)
     if args.config is not None and not args.config.is_file():
         # A mistyped name must not quietly mean "every default": no risk phrases, no
@@ -150,10 +160,13 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.telegram.webhook.url:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logsafe.protect(token)
+    if webhook_secret:
+        logsafe.protect(webhook_secret)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every request URL at INFO; the token is scrubbed anyway, but it is noise.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:
@@ -177,7 +190,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     else:
         errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
-    errors.extend(_check_risk_phrases(settings, args.config))
+    errors.extend(_check_risk_phrases(settings, args.config or DEFAULT_CONFIG))
     from bot.report.themes import check_codebook
 
     codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
@@ -205,6 +218,20 @@ def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
     ]
 
 
+def _risk_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Which risk phrases a message fires, so staff can see why something was signposted."""
+    from bot.safety import RiskScreen, normalise
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    hits = screen.hits(args.text)
+    print(f"normalised: {normalise(args.text)}")
+    for hit in hits:
+        print(f"fires: {hit}")
+    if not hits:
+        print("no risk phrase fires")
+    return 0
+
+
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.store import Store
 
@@ -221,6 +248,7 @@ COMMANDS = {
     "chat": _chat,
     "run": _run,
     "check-flows": _check_flows,
+    "risk-check": _risk_check,
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot import schema
+from bot import logsafe, schema
 from bot.conversation import State, Write
 from bot.flows import Flow
 
@@ -96,6 +96,8 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
+        # aiosqlite logs every statement's parameters at DEBUG: clean records first.
+        logsafe.install()
         if str(path) != ":memory:":
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -380,6 +382,15 @@ class Store:
         if not dry_run:
             await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return Purged(sessions, answers, cutoff)
+
+    async def newest_session_id(self, respondent_key: str) -> str | None:
+        """The id of the person's newest session, finished or not (None: they have none)."""
+        rows = await self.db.execute_fetchall(
+            "SELECT id FROM sessions WHERE respondent_key = ?"
+            " ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (respondent_key,),
+        )
+        return next((row[0] for row in rows), None)
 
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""

@@ -22,7 +22,7 @@ from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
-from bot.telegram.logsafe import withhold_payloads
+from bot.telegram.logsafe import protect_token, withhold_payloads
 from bot.telegram.ordering import PerPersonOrder
 
 __all__ = [
@@ -61,6 +61,7 @@ def build_application(
     The weekly summary and daily purge are put on the job queue here.
     """
     withhold_payloads()
+    protect_token(token)
     builder = (
         Application.builder()
         .token(token)
