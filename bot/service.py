@@ -25,6 +25,7 @@ LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
 SWITCH_OFFER = "_switch_language"
+LANGUAGE_STEP = "_language"
 SWITCH_AFTER = 2
 """Free-text answers in another language before we offer to switch to it."""
 SWITCH_MIN_PROB = 0.85
@@ -321,7 +322,7 @@ class Conversations:
             for code in self.settings.languages
         )
         return self._system_prompt(
-            "_language", self.catalogue.text("language.choose", lang), choices, lang
+            LANGUAGE_STEP, self.catalogue.text("language.choose", lang), choices, lang
         )
 
     def _consent_prompt(self, lang: str) -> Prompt:

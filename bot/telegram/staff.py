@@ -17,7 +17,6 @@ from telegram.ext import CallbackContext
 
 from bot.report.export import export_files, summary_period, weekly_summary_text
 from bot.report.period import Period, parse_week
-from bot.telegram.jobs import split_message
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -31,8 +30,7 @@ async def on_summary(channel: TelegramChannel, update: Update, context: Context)
     if period is None:
         return
     text = await weekly_summary_text(channel.conversations.store, channel.settings, period)
-    for part in split_message(text):
-        await context.bot.send_message(_chat_id(update), part)
+    await context.bot.send_message(_chat_id(update), text)  # split by the bot if long
 
 
 async def on_export(channel: TelegramChannel, update: Update, context: Context) -> None:
