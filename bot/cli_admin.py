@@ -31,7 +31,9 @@ def add_parsers(sub: Any) -> None:
     roles.add_argument("--all", action="store_true", help="include revoked roles")
 
     audit = sub.add_parser("audit", help="print the audit log as JSON lines")
-    audit.add_argument("--since", help="ISO date, e.g. 2026-01-01")
+    audit.add_argument(
+        "--since", help="date, e.g. 2026-01-05: from local midnight (reports.timezone)"
+    )
 
 
 def _with_store(settings: Settings, work: Callable[[Store], Awaitable[int]]) -> int:
@@ -113,10 +115,19 @@ def _roles(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _audit(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.report.period import day_start, parse_day
     from bot.roles import audit_log
 
+    since = None
+    if args.since:
+        try:
+            since = day_start(parse_day(args.since, "--since"), settings.reports.timezone)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+
     async def work(store: Store) -> int:
-        for entry in await audit_log(store, args.since):
+        for entry in await audit_log(store, since):
             print(entry.model_dump_json())
         return 0
 

@@ -39,10 +39,29 @@ class Area(_Strict):
     name: dict[str, str]
 
 
+SITE_PREFIX = "site_"
+"""A site's share link is ``t.me/<bot>?start=site_<id>``."""
+_START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+"""Telegram's rule for a deep-link start parameter: letters, digits, ``_`` and ``-``, at
+most 64.  Anything else and Telegram drops the parameter, so the site is never preset."""
+
+
 class Site(_Strict):
     id: Ident
     area: Ident
     name: dict[str, str]
+
+    @field_validator("id")
+    @classmethod
+    def _fits_a_start_link(cls, value: str) -> str:
+        payload = SITE_PREFIX + value
+        if not _START_PARAMETER.match(payload):
+            limit = 64 - len(SITE_PREFIX)
+            raise ValueError(
+                f"site id {value!r} cannot go in a Telegram share link: use only letters,"
+                f" digits, _ and -, at most {limit} characters"
+            )
+        return value
 
 
 class Helpline(_Strict):

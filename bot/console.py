@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
 from bot.service import Conversations, Turn
+from bot.textnorm import match_key, typed_option
 
 CHANNEL = "terminal"
 Input = Callable[[str], Awaitable[str | None]]
@@ -81,17 +82,18 @@ def render_prompt(prompt: Prompt) -> str:
 
 def parse(line: str, prompt: Prompt | None, offer: Prompt | None = None) -> Event:
     """Map a typed line to an engine event; numbers pick options, l1, l2… the offer's."""
-    word = line.strip().casefold()
+    # Folded first: "١", "১" and full-width "１" are 1; invisible characters are dropped.
+    word = match_key(line)
     if word in COMMANDS:
         return COMMANDS[word]
     if offer and word.startswith(OFFER_KEY) and word[1:].isdigit():
         index = int(word[1:]) - 1
         if 0 <= index < len(offer.choices):
             return Choose(offer.choices[index].id)
-    if prompt and prompt.choices and word.isdigit():
-        index = int(word) - 1
-        if 0 <= index < len(prompt.choices):
-            return Choose(prompt.choices[index].id)
+    if prompt and prompt.choices:
+        picked = typed_option(line, [(c.id, c.label) for c in prompt.choices])
+        if picked is not None:
+            return Choose(picked)
     return Reply(line)
 
 

@@ -38,6 +38,7 @@ from bot.flows import (
     likert_score,
 )
 from bot.i18n import Catalogue
+from bot.textnorm import is_blank, strip_blank, typed_option
 
 
 class Engine:
@@ -123,16 +124,16 @@ class Engine:
 
     def _reply(self, state: State, step: Step, text: str) -> Outcome:
         if isinstance(step, TextStep):
-            text = text.strip()
-            if not text:
+            if is_blank(text):
+                # Spaces or invisible characters only (a zero-width space looks empty too).
                 return self._error(state, "error.empty_text")
+            text = strip_blank(text)
             state.answers[step.id] = text
             return self._next(state, step, [self._write(step, text)], {})
-        # Someone typed instead of tapping: accept an option's number or exact label.
-        wanted = text.strip().casefold()
-        for i, (oid, label) in enumerate(self._options(step, state.lang), start=1):
-            if wanted in (str(i), label.casefold(), oid):
-                return self._choose(state, step, oid)
+        # Someone typed instead of tapping: an option's number (any digit system) or label.
+        picked = typed_option(text, self._options(step, state.lang))
+        if picked is not None:
+            return self._choose(state, step, picked)
         return self._error(state, "error.choose_option")
 
     def _choose(self, state: State, step: Step, value: str) -> Outcome:

@@ -298,7 +298,14 @@ class Roles:
         if len(rows) > 1:
             raise RevokeError(f"{len(rows)} roles have keys starting {key_prefix!r}: give more")
         now = self.store.now()
-        await self.store.write("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"]))
+        # A peer's desk closes with the role, in the same commit: from then on no tap
+        # or message of theirs reaches the form they had in hand.
+        await self.store.transaction(
+            [
+                ("UPDATE roles SET revoked_at = ? WHERE id = ?", (now, rows[0]["id"])),
+                ("DELETE FROM peer_desks WHERE peer_key = ?", (rows[0]["respondent_key"],)),
+            ]
+        )
         grant = _grant(rows[0]).model_copy(update={"revoked_at": now})
         await audit(self.store, actor, "revoke", {"key": grant.respondent_key, "role": grant.role})
         return grant

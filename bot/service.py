@@ -21,6 +21,7 @@ from bot.preferences import ChosenLanguages
 from bot.redact import redact
 from bot.safety import RiskScreen, signpost
 from bot.store import AnswerMeta, Session, Store
+from bot.textnorm import typed_option
 
 LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
@@ -301,6 +302,12 @@ class Conversations:
         Returns the turn to show, or None when the flow may begin.
         """
         state = session.state
+        if isinstance(event, Reply):
+            # Typed instead of tapped: a number (any digit system) or a label chooses.
+            waiting = await self._waiting(session)
+            options = [(c.id, c.label) for c in waiting.choices] if waiting else []
+            picked = typed_option(event.text, options)
+            event = Choose(picked) if picked is not None else event
         if isinstance(event, Stop):
             await self.store.delete_session(session.id)
             return Turn(

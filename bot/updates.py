@@ -3,7 +3,9 @@
 Updates are the reports' ``updates`` rows (so the network report shows them
 too).  People opt in at the end of a flow; their opt-in is a ``subscribers``
 row holding only the chat id (needed to write to them), their language and
-what they asked for, never linked to a respondent key or an answer.
+what they asked for, never linked to a respondent key or an answer: no time is
+kept, and rows are keyed by a random token, so neither a timestamp nor the
+order rows were added lines an opt-in up with the session that just finished.
 /unsubscribe and /delete remove it, and so does Telegram telling us the person
 blocked the bot.
 """
@@ -11,6 +13,7 @@ blocked the bot.
 from __future__ import annotations
 
 import logging
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,12 +75,13 @@ class Subscriptions:
         if not (wants_updates or wants_remind):
             await self.remove(chat_id)
             return None
+        # No time is stored and the key is random (migration 008): a timestamp or an
+        # insertion order would line the opt-in up with the session just finished.
         await self._quietly(
-            "INSERT INTO subscribers (chat_id, lang, updates, remind, consented_at)"
+            "INSERT INTO subscribers (token, chat_id, lang, updates, remind)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET lang = excluded.lang,"
-            " updates = excluded.updates, remind = excluded.remind,"
-            " consented_at = excluded.consented_at",
-            (chat_id, lang, int(wants_updates), int(wants_remind), self.store.now()),
+            " updates = excluded.updates, remind = excluded.remind",
+            (secrets.token_hex(16), chat_id, lang, int(wants_updates), int(wants_remind)),
         )
         return Subscriber(chat_id, lang, wants_updates, wants_remind)
 

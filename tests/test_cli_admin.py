@@ -108,3 +108,25 @@ def test_purge_dry_run_then_purge(db, capsys):
     assert "deleted 0 session(s)" in capsys.readouterr().out
     assert run("audit") == 0
     assert capsys.readouterr().out.count('"action":"purge"') == 2
+
+
+def test_audit_since_parses_the_date_and_explains_a_bad_one(db, capsys):
+    from bot.roles import audit
+
+    async def entries():
+        for moment in (datetime(2026, 1, 4, 12, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)):
+            store = await Store.open(db, clock=lambda moment=moment: moment)
+            await audit(store, "cli", "export", {"at": moment.date().isoformat()})
+            await store.close()
+
+    asyncio.run(entries())
+    # As text, "2026-1-5" sorts after "2026-01-04" (fine) but also after "2026-11-20",
+    # so the November entry went missing; as a date it is 5 January.
+    assert run("audit", "--since", "2026-1-5") == 0
+    assert [line.count("2026-11-20") for line in capsys.readouterr().out.splitlines()] == [2]
+    assert run("audit", "--since", "2026-01-04") == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    for bad in ("2026-13-01", "yesterday", "2026-02-30"):
+        assert run("audit", "--since", bad) == 2
+        err = capsys.readouterr().err
+        assert "--since" in err and "Traceback" not in err

@@ -95,3 +95,26 @@ def test_reports_section_defaults_and_bad_values(tmp_path: Path) -> None:
         load_settings(path)
     assert "reports.timezone: Value error, unknown time zone 'Europe/Cambridge'" in str(info.value)
     assert ":3: reports.weekly_day: Input should be 'mon'" in str(info.value)
+
+
+@pytest.mark.parametrize("site_id", ["st.ives", "wisbech hub", "café", "x" * 60])
+def test_a_site_id_that_cannot_go_in_a_share_link_is_refused(tmp_path: Path, site_id) -> None:
+    # t.me/<bot>?start=site_<id>: Telegram drops a start parameter outside [A-Za-z0-9_-]{1,64}.
+    path = write(
+        tmp_path,
+        f"areas:\n  - id: a\n    name: {{en: A}}\nsites:\n  - id: '{site_id}'\n    area: a\n"
+        "    name: {en: S}\n",
+    )
+    with pytest.raises(SourceErrors) as info:
+        load_settings(path)
+    assert f"{path}:5: sites.0.id:" in str(info.value)
+    assert "share link" in str(info.value)
+
+
+def test_the_longest_site_id_that_fits_a_share_link_is_accepted(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f"areas:\n  - id: a\n    name: {{en: A}}\nsites:\n  - id: {'x' * 59}\n    area: a\n"
+        "    name: {en: S}\n",
+    )
+    assert load_settings(path).sites[0].id == "x" * 59

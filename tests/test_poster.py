@@ -85,3 +85,41 @@ def test_scripts_that_need_noto_mix_fonts_and_still_decode(settings: Settings, l
     """Bengali with "Telegram" in it: no one font has both, so the text is drawn in runs."""
     poster = make_poster(settings, CATALOGUE, "peterborough_hub", lang)
     assert decoded(poster.data) == ["https://t.me/your_feedback_bot?start=site_peterborough_hub"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--format", "pdf", "--out", "x.png"], "ends in .png but --format is pdf"),
+        (["--out", "x.jpg"], "written as .png or .pdf"),
+    ],
+)
+def test_cli_refuses_a_file_name_that_lies_about_its_format(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv,
+    message,
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    argv = [a if not a.startswith("x.") else str(tmp_path / a) for a in argv]
+    assert cli.main(["poster", "--site", "cambridge_hub", *argv]) == 2
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_writes_into_a_folder_given_as_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    folder = tmp_path / "posters"
+    folder.mkdir()
+    args = ["poster", "--site", "cambridge_hub", "--format", "pdf", "--out", str(folder)]
+    assert cli.main(args) == 0
+    written = folder / "poster-cambridge_hub-en.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert str(written) in capsys.readouterr().out
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert cli.main(["poster", "--site", "cambridge_hub", "--out", str(blocker / "p.png")]) == 2
+    assert "could not write" in capsys.readouterr().err

@@ -85,3 +85,15 @@ def test_staff_review_a_comment(config, capsys):
     assert "unknown theme housng" in capsys.readouterr().err
     assert main(["--config", config, "themes", "list", "--week", "2026-W47"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == f"{answer_id}\treviewed: housing\tI waited"
+
+
+def test_export_to_a_file_instead_of_a_folder_is_a_clear_error(config, tmp_path, capsys):
+    out = tmp_path / "report.html"
+    out.write_text("keep me")
+    assert main(["--config", config, "export", "--week", "2026-W47", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "is a file" in err and "Traceback" not in err
+    assert out.read_text() == "keep me"
+    inside = out / "deeper"
+    assert main(["--config", config, "export", "--week", "2026-W47", "--out", str(inside)]) == 2
+    assert "could not write" in capsys.readouterr().err

@@ -79,3 +79,7 @@ async def test_the_report_prints_the_published_figures(store, settings, flows, t
     assert overall[header.index("% agree (top two) (%)")] == 0.72
     assert overall[header.index("% disagree (bottom two) (%)")] == 0.14
     assert overall[header.index("Strongly agree (%)")] == 0.45
+    # A commissioner must see "72%", not "0.72", under a "(%)" heading.
+    for heading in header:
+        if heading.endswith("(%)"):
+            assert sheet[4][header.index(heading)].number_format == "0%", heading

@@ -6,11 +6,17 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.report.period import Period, last_full_week, parse_range, parse_week
+from bot.report.period import (
+    Period,
+    last_full_week,
+    local_today,
+    parse_day,
+    parse_range,
+    parse_week,
+)
 from bot.store import Store
 
 Handler = Callable[[Settings, argparse.Namespace], int]
@@ -51,14 +57,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     return {"export": _export, "update": _update, "themes": _themes}
 
 
-def period_from(args: argparse.Namespace) -> Period:
+def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
+    """The period the options name, in calendar days of ``timezone`` (reports.timezone)."""
     if getattr(args, "start", None) or getattr(args, "end", None):
         if not (args.start and args.end):
             raise ValueError("give both --from and --to")
-        return parse_range(args.start, args.end)
+        return parse_range(args.start, args.end, timezone)
     if getattr(args, "week", None):
-        return parse_week(args.week)
-    return last_full_week(datetime.now(UTC).date())
+        return parse_week(args.week, timezone)
+    return last_full_week(local_today(timezone), timezone)
 
 
 def _fail(message: str) -> int:
@@ -72,13 +79,18 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     from bot.report.export import FORMATS, export_files
 
     try:
-        period = period_from(args)
+        period = period_from(args, settings.reports.timezone)
     except ValueError as exc:
         return _fail(str(exc))
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(
+            f"--out {args.out} is a file; --out names a folder, and the files go in"
+            f" a folder per period inside it (e.g. --out {args.out.parent / 'out'})"
+        )
 
     async def run() -> int:
         store = await Store.open(settings.database)
@@ -99,6 +111,9 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 out_dir=args.out,
                 progress=progress,
             )
+        except OSError as exc:
+            # A full disk, a read-only folder, a file where a folder should be.
+            return _fail(f"could not write the report under {args.out}: {exc.strerror or exc}")
         finally:
             bar.close()
             await store.close()
@@ -121,9 +136,13 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                 if not args.text.strip():
                     return _fail("the note is empty; write what changed")
                 try:
-                    dated = date.fromisoformat(args.date) if args.date else date.today()
-                except ValueError:
-                    return _fail(f"{args.date!r} is not a date; write it as YYYY-MM-DD")
+                    dated = (
+                        parse_day(args.date, "--date")
+                        if args.date
+                        else local_today(settings.reports.timezone)
+                    )
+                except ValueError as exc:
+                    return _fail(str(exc))
                 new_id = await q.add_update(args.text.strip(), dated.isoformat(), args.lang)
                 print(f"Added note {new_id} for {dated}.")
             elif args.action == "list":
@@ -155,7 +174,7 @@ def _themes(settings: Settings, args: argparse.Namespace) -> int:
         try:
             if args.action == "list":
                 try:
-                    period = period_from(args)
+                    period = period_from(args, settings.reports.timezone)
                 except ValueError as exc:
                     return _fail(str(exc))
                 await q.tag_comments(period, codebook)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from bot.config import Settings
@@ -18,7 +18,7 @@ from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
-from bot.report.period import Period, last_full_week, parse_week
+from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
@@ -49,17 +49,20 @@ async def weekly_summary_text(
 ) -> str:
     """The short summary for the staff chat; by default the last full ISO week."""
     if week is None:
-        period = summary_period()
+        period = summary_period(settings)
     elif isinstance(week, str):
-        period = parse_week(week)
+        period = parse_week(week, settings.reports.timezone)
     else:
         period = week
     return summary_text(await build_public(store, settings, period))
 
 
-def summary_period() -> Period:
-    """The week a summary covers when none is named: the last full ISO week."""
-    return last_full_week(datetime.now(UTC).date())
+def summary_period(settings: Settings, now: datetime | None = None) -> Period:
+    """The week a summary covers when none is named: the last full ISO week where
+    the readers are (``reports.timezone``), so the Monday 00:30 job sends the week
+    that has just ended, not the one before it."""
+    zone = settings.reports.timezone
+    return last_full_week(local_today(zone, now), zone)
 
 
 def network_languages(report: PublicReport) -> list[str]:

@@ -1,9 +1,17 @@
-"""Reporting periods: an ISO week or a from/to date range, in UTC."""
+"""Reporting periods: an ISO week or a from/to date range, in the reports' time zone.
+
+People, staff and the weekly job live in ``reports.timezone`` (Europe/London by
+default), so a week runs from Monday 00:00 to Sunday 24:00 *there*: a response
+at 00:30 BST on a Monday belongs to that Monday's week, not the one before.
+The store keeps UTC; ``Period.bounds`` turns local midnights into UTC instants,
+across either clock change (a week may be 167 or 169 hours long).
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -17,6 +25,8 @@ class Period(BaseModel):
     start: date
     end: date
     label: str
+    timezone: str = "UTC"
+    """The IANA zone whose calendar days these are; every report names it."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -29,9 +39,11 @@ class Period(BaseModel):
         return (self.end - self.start).days + 1
 
     def bounds(self) -> tuple[str, str]:
-        """Half-open ISO timestamps, comparable with the store's ``started_at`` text."""
-        lo = datetime.combine(self.start, time(), UTC)
-        hi = datetime.combine(self.end + timedelta(days=1), time(), UTC)
+        """Half-open UTC ISO timestamps of the local midnights, comparable with the
+        store's ``started_at`` text."""
+        zone = ZoneInfo(self.timezone)
+        lo = datetime.combine(self.start, time(), zone).astimezone(UTC)
+        hi = datetime.combine(self.end + timedelta(days=1), time(), zone).astimezone(UTC)
         return lo.isoformat(timespec="seconds"), hi.isoformat(timespec="seconds")
 
     def previous(self) -> Period:
@@ -39,22 +51,27 @@ class Period(BaseModel):
         end = self.start - timedelta(days=1)
         start = end - timedelta(days=self.days - 1)
         if _WEEK.match(self.label):
-            return week(start)
-        return Period(start=start, end=end, label=f"{start} to {end}")
+            return week(start, self.timezone)
+        return Period(start=start, end=end, label=f"{start} to {end}", timezone=self.timezone)
 
     def describe(self) -> str:
-        span = f"{self.start:%d %B %Y} to {self.end:%d %B %Y}"
+        span = f"{self.start:%d %B %Y} to {self.end:%d %B %Y}, {self.timezone} time"
         return f"{self.label} ({span})" if _WEEK.match(self.label) else span
 
 
-def week(day: date) -> Period:
-    """The ISO week (Monday to Sunday) that contains ``day``."""
+def week(day: date, timezone: str = "UTC") -> Period:
+    """The ISO week (Monday to Sunday, in ``timezone``) that contains ``day``."""
     year, number, weekday = day.isocalendar()
     start = day - timedelta(days=weekday - 1)
-    return Period(start=start, end=start + timedelta(days=6), label=f"{year}-W{number:02d}")
+    return Period(
+        start=start,
+        end=start + timedelta(days=6),
+        label=f"{year}-W{number:02d}",
+        timezone=timezone,
+    )
 
 
-def parse_week(text: str) -> Period:
+def parse_week(text: str, timezone: str = "UTC") -> Period:
     """``2026-W47`` → that ISO week; a clear ValueError otherwise."""
     match = _WEEK.match(text.strip())
     if not match:
@@ -64,19 +81,50 @@ def parse_week(text: str) -> Period:
         monday = date.fromisocalendar(year, number, 1)
     except ValueError:
         raise ValueError(f"{year} has no week {number}") from None
-    return week(monday)
+    return week(monday, timezone)
 
 
-def parse_range(start: str, end: str) -> Period:
-    try:
-        lo, hi = date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError as exc:
-        raise ValueError(f"dates are written YYYY-MM-DD ({exc})") from None
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_day(text: str, option: str = "the date") -> date:
+    """``2026-01-05`` (or ``2026-1-5``) → a date; a ValueError naming ``option`` otherwise.
+
+    Dates are parsed, never compared as text: as text "2026-1-5" sorts after
+    "2026-11-30", so a filter on it returned the wrong rows.
+    """
+    match = _DAY.match(text.strip())
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError as exc:
+            raise ValueError(f"{option} {text!r} is not a real date ({exc})") from None
+    raise ValueError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05")
+
+
+def day_start(day: date, timezone: str) -> str:
+    """The UTC ISO instant of local midnight at the start of ``day``, to compare with stored
+    times."""
+    moment = datetime.combine(day, time(), ZoneInfo(timezone)).astimezone(UTC)
+    return moment.isoformat(timespec="seconds")
+
+
+def parse_range(start: str, end: str, timezone: str = "UTC") -> Period:
+    lo, hi = parse_day(start, "--from"), parse_day(end, "--to")
     if hi < lo:
         raise ValueError(f"--to {hi} is before --from {lo}")
-    return Period(start=lo, end=hi, label=f"{lo} to {hi}")
+    return Period(start=lo, end=hi, label=f"{lo} to {hi}", timezone=timezone)
 
 
-def last_full_week(today: date) -> Period:
-    """What the Monday summary covers: the week that ended yesterday or earlier."""
-    return week(today - timedelta(days=7))
+def last_full_week(today: date, timezone: str = "UTC") -> Period:
+    """What the Monday summary covers: the week that ended yesterday or earlier.
+
+    ``today`` is the local date in ``timezone``: see ``local_today``.
+    """
+    return week(today - timedelta(days=7), timezone)
+
+
+def local_today(timezone: str, now: datetime | None = None) -> date:
+    """Today's date where the reports' readers are (not in UTC: at 00:30 BST on a
+    Monday it is still Sunday in UTC, and the summary would skip a week)."""
+    return (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone)).date()

@@ -176,7 +176,7 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
                 cell = row.cells[c]
                 line.append(_value(cell, False, t))
                 if c in table.pct_columns:
-                    line.append(_value(cell, True, t))
+                    line.append(_percent(sheet, _value(cell, True, t)))
             sheet.append(line)
     method = book.create_sheet("Method")
     method.column_dimensions["A"].width = 120
@@ -194,6 +194,16 @@ def _styled(
     cell.font = font
     if fill is not None:
         cell.fill = fill
+    return cell
+
+
+def _percent(sheet: Any, value: object) -> object:
+    """A fraction shown as a whole percent ("84%", not "0.84"); the cell keeps the
+    fraction, so spreadsheet sums and charts still work.  A hidden '*' stays text."""
+    if not isinstance(value, float | int):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "0%"
     return cell
 
 

@@ -8,15 +8,15 @@ or finish.  Paper forms end with a read-back of every stored answer first.
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.conversation import Event
-from bot.peer import DeskMode
+from bot.peer import Desk, DeskMode
+from bot.roles import PEER_ROLES
+from bot.telegram.edits import edit
 from bot.telegram.layout import DESK, TICK, Tap, callback_data
 
 if TYPE_CHECKING:
@@ -46,10 +46,30 @@ async def on_open(
     await channel.show(update, context, turn, compact=mode == "paper")
 
 
+async def live_desk(channel: TelegramChannel, key: str) -> Desk | None:
+    """The peer's desk, if they still hold a peer role; checked on every desk action.
+
+    A role ended while the desk was open (revoked in another process, say)
+    closes the desk here, before the action touches the form.
+    """
+    form = await channel.desks.desk(key)
+    if form is not None and await channel.roles.check(key, PEER_ROLES) is None:
+        await channel.desks.close(key)
+        return None
+    return form
+
+
+async def form_in_hand(channel: TelegramChannel, key: str) -> str:
+    """The key whose session a person's taps and commands act on: the form a peer has
+    in hand, else their own."""
+    form = await live_desk(channel, key)
+    return form.current_key if form is not None and form.current_key else key
+
+
 async def answer(channel: TelegramChannel, update: Update, context: Context, event: Event) -> bool:
     """Send a typed message or /stop to the form in hand; False when there is none."""
     key = channel.key_of(update)
-    form = await channel.desks.desk(key)
+    form = await live_desk(channel, key)
     if form is None or form.current_key is None:
         return False
     turn = await channel.desks.handle(key, event)
@@ -103,10 +123,10 @@ async def on_tap(
     query = update.callback_query
     assert query is not None
     key = channel.key_of(update)
-    form = await channel.desks.desk(key)
+    form = await live_desk(channel, key)
     # Only a peer with an open desk, between forms, can use these buttons.
     if form is None or form.current_key is not None or tap.tag not in (NEXT, DISCARD, FINISH):
-        await query.answer(channel.text("telegram.old_question", lang), show_alert=True)
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
         return
     await query.answer()
     await _close(query.message)
@@ -126,9 +146,7 @@ def _next_label(mode: DeskMode) -> str:
 
 
 async def _close(message: object) -> None:
-    if isinstance(message, Message):
-        with suppress(BadRequest):
-            await message.edit_reply_markup(reply_markup=None)
+    await edit(message, markup=None)
 
 
 async def _say(channel: TelegramChannel, update: Update, context: Context, key: str) -> None:

@@ -2,9 +2,10 @@
 
 Someone who sends a burst of messages (a stuck key, a forwarded album, a
 script) must not have every message stored as an answer.  Within one window the
-first ``limit`` updates pass, the next one earns a single "slow down", and the
-rest are dropped until the window has room again.  Keys are pseudonymous, and
-nothing here outlives the process.
+first ``limit`` updates pass, the next one earns a "slow down", and the rest are
+dropped until the window has room again.  A flood that goes on gets at most one
+"slow down" per window, however often a slot frees up.  Keys are pseudonymous,
+nothing here outlives the process, and people idle for a window are forgotten.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class FloodGate:
         self.window = window
         self.clock = clock
         self._seen: dict[str, deque[float]] = {}
-        self._warned: set[str] = set()
+        self._warned: dict[str, float] = {}
+        """When each person was last told to slow down."""
 
     def check(self, key: str) -> Verdict:
         now = self.clock()
@@ -40,11 +42,11 @@ class FloodGate:
             seen.popleft()
         if len(seen) < self.limit:
             seen.append(now)
-            self._warned.discard(key)
             return Verdict.PASS
-        if key in self._warned:
+        warned = self._warned.get(key)
+        if warned is not None and now - warned < self.window:
             return Verdict.DROP
-        self._warned.add(key)
+        self._warned[key] = now
         return Verdict.WARN
 
     def _forget_idle(self, now: float) -> None:
@@ -52,4 +54,5 @@ class FloodGate:
         idle = [k for k, seen in self._seen.items() if not seen or now - seen[-1] >= self.window]
         for key in idle:
             del self._seen[key]
-            self._warned.discard(key)
+        for key in [k for k, at in self._warned.items() if now - at >= self.window]:
+            del self._warned[key]

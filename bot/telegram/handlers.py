@@ -23,7 +23,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -43,6 +43,7 @@ from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.telegram import desk, network, review, staff, taps
 from bot.telegram.broadcast import Broadcaster
+from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
@@ -164,6 +165,10 @@ class TelegramChannel:
                 context, chat.id, self._t("telegram.slow_down", await self._lang(update))
             )
         if verdict is not Verdict.PASS:
+            if update.callback_query is not None:
+                # A dropped tap is still answered, or the button spins on their phone.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
 
     async def _refuse_group(self, update: Update, context: Context) -> None:
@@ -218,12 +223,14 @@ class TelegramChannel:
         )
 
     async def on_language(self, update: Update, context: Context) -> None:
-        key = self._key_of(update)
+        """The language picker for the form in hand: a peer's desk form, else their own."""
+        key = await desk.form_in_hand(self, self._key_of(update))
         current = await self.conversations.current_prompt(key, CHANNEL)
         if current is not None and current.step_id == "_language":
             await self.show(update, context, Turn(self.settings.default_language, prompt=current))
             return
-        prompt = self.conversations.language_prompt(await self._lang(update))
+        lang = await self.conversations.language_of(key, CHANNEL) or await self._lang(update)
+        prompt = self.conversations.language_prompt(lang)
         await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
 
     async def on_stop(self, update: Update, context: Context) -> None:
@@ -369,20 +376,12 @@ class TelegramChannel:
     async def close_open_prompt(self, context: Context, chat_id: int) -> None:
         live = _chat_data(context).pop(OPEN_PROMPT, None)
         if live is not None:
-            with contextlib.suppress(BadRequest):
-                await context.bot.edit_message_reply_markup(chat_id, live[0], reply_markup=None)
+            await close_keyboard(context.bot, chat_id, live[0])
 
     async def edit(
         self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
     ) -> None:
-        if not isinstance(message, Message):
-            return  # too old for Telegram to show us; nothing to tidy
-        # "Message is not modified" and "message to edit not found" are harmless here.
-        with contextlib.suppress(BadRequest):
-            if text is None:
-                await message.edit_reply_markup(reply_markup=markup)
-            else:
-                await message.edit_text(text, reply_markup=markup)
+        await edit(message, text=text, markup=markup)
 
     async def _say(
         self,

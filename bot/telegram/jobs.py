@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
 REMINDER_EVERY = timedelta(hours=1)
 """A reminder is due a day after someone went quiet; within the hour is soon enough."""
+REMINDER_FIRST = timedelta(seconds=10)
+"""The first look soon after start-up: a bot restarted more often than hourly must
+still send reminders and close stale desks."""
 PURGE_AT = time(3, 30)
 """Local time of the daily purge: a quiet hour."""
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
@@ -51,7 +54,7 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
     )
     queue.run_daily(daily_purge, PURGE_AT.replace(tzinfo=zone), data=channel, name=DAILY_PURGE)
     queue.run_repeating(
-        reminders, REMINDER_EVERY, first=REMINDER_EVERY, data=channel, name=REMINDERS
+        reminders, REMINDER_EVERY, first=REMINDER_FIRST, data=channel, name=REMINDERS
     )
 
 

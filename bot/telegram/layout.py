@@ -25,6 +25,8 @@ DESK, OPT_IN, UPDATE = "P", "O", "U"
 """Peer desk (next/discard/finish), end-of-flow opt-ins, sending a staff update."""
 THEME, REVIEW = "T", "R"
 """Toggle a theme (indexed) on a comment under review; save or skip it."""
+ANSWERS = frozenset({CHOOSE, SKIP, BACK, DONE})
+"""Answers to the question on screen (the rest are the bot's own menus)."""
 INDEXED = frozenset({CHOOSE, LANGUAGE, THEME})
 ACTIONS = frozenset(
     {CHOOSE, SKIP, BACK, DONE, LANGUAGE, DELETE_YES, DELETE_NO, DESK, OPT_IN, UPDATE, THEME, REVIEW}

@@ -11,11 +11,12 @@ import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.report.queries import ReportQueries
 from bot.roles import STAFF_ROLES
+from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
 from bot.updates import Subscriber, longest_update, news, publish, relabel
 
@@ -70,14 +71,12 @@ async def on_opt_in_tap(
     elif tap.tag == REMIND:
         now = await subs.set(chat_id, lang, remind=not (now and now.remind))
     if tap.tag in (UPDATES, REMIND):
-        if isinstance(query.message, Message):
-            await query.message.edit_reply_markup(_opt_in_keyboard(channel, lang, now))
+        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now))
         return
     if tap.tag == NO:
         await subs.remove(chat_id)
         now = None
-    if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(None)
+    await edit(query.message, markup=None)
     reply = "optin.saved" if now else "optin.none"
     await context.bot.send_message(chat_id, channel.text(reply, lang))
 
@@ -135,21 +134,21 @@ async def on_update_tap(
     await query.answer()
     chat_id = _chat_id(update)
     if action == LANG and row is not None:
-        await channel.edit(query.message, markup=_language_keyboard(channel, update_id or 0))
+        await edit(query.message, markup=_language_keyboard(channel, update_id or 0))
         return
     if action == SET and row is not None and code in channel.settings.languages:
         await relabel(store, row[0], code, channel.key_of(update))
         text = await _saved_text(channel, lang, code)
         markup = _update_keyboard(channel, lang, row[0])
-        await channel.edit(query.message, text=text, markup=markup)
+        await edit(query.message, text=text, markup=markup)
         return
     if action != SEND or row is None:
-        await channel.edit(query.message, markup=None)
+        await edit(query.message, markup=None)
         await context.bot.send_message(chat_id, channel.text("update.not_sent", lang))
         return
     # Recorded first: from here a restart carries on, and a second tap sends nothing.
     count = await channel.broadcaster.broadcasts.begin(row[0], chat_id, lang)
-    await channel.edit(query.message, markup=None)
+    await edit(query.message, markup=None)
     if count is None:
         await context.bot.send_message(chat_id, channel.text("update.already_sent", lang))
         return

@@ -14,6 +14,7 @@ from telegram.ext import CallbackContext
 from bot.report.themes import load_codebook
 from bot.review import ReviewItem, ThemeReview
 from bot.roles import STAFF_ROLES
+from bot.telegram.edits import edit
 from bot.telegram.layout import REVIEW, THEME, TICK, Tap, callback_data
 
 if TYPE_CHECKING:
@@ -48,19 +49,24 @@ async def on_tap(
             return
         ticked ^= {ids[tap.index]}
         await query.answer()
-        await message.edit_reply_markup(_keyboard(channel, reviewer, int(answer_id), ticked, lang))
+        await edit(message, markup=_keyboard(channel, reviewer, int(answer_id), ticked, lang))
         return
     await query.answer()
     if action == SAVE:
         themes = [t for t in ids if t in ticked]
-        await reviewer.confirm(int(answer_id), themes, channel.key_of(update))
+        if not await reviewer.confirm(int(answer_id), themes, channel.key_of(update)):
+            # Deleted meanwhile (by /delete or the purge): say so, never "Saved".
+            gone = channel.text("review.gone", lang)
+            await edit(message, text=f"{message.text}\n\n— {gone}", markup=None)
+            await _show_next(channel, update, context, after=int(answer_id))
+            return
         names = ", ".join(reviewer.codebook.label(t, lang) for t in themes)
         saved = channel.text(
             "review.saved", lang, themes=names or channel.text("review.no_theme", lang)
         )
-        await message.edit_text(f"{message.text}\n\n{TICK} {saved}", reply_markup=None)
+        await edit(message, text=f"{message.text}\n\n{TICK} {saved}", markup=None)
     else:
-        await message.edit_reply_markup(None)
+        await edit(message, markup=None)
     await _show_next(channel, update, context, after=int(answer_id))
 
 

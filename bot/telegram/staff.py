@@ -56,9 +56,9 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
 async def _period(channel: TelegramChannel, update: Update, context: Context) -> Period | None:
     """The week asked for (``2026-W47``), else last full week; None after a kind refusal."""
     if not context.args:
-        return summary_period()
+        return summary_period(channel.settings)
     try:
-        return parse_week(" ".join(context.args))
+        return parse_week(" ".join(context.args), channel.settings.reports.timezone)
     except ValueError:
         lang = await channel.lang_of(update)
         await context.bot.send_message(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CallbackContext
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
@@ -19,6 +19,7 @@ from bot.roles import forget_join_attempts_of
 from bot.service import LANG_CHOICE, LANGUAGE_STEP, SWITCH_OFFER
 from bot.telegram import desk, network, review
 from bot.telegram.layout import (
+    ANSWERS,
     BACK,
     CHOOSE,
     DELETE_NO,
@@ -63,6 +64,11 @@ async def on_tap(channel: TelegramChannel, update: Update, context: Context) -> 
     if tap is None:
         await alert(channel, update, "telegram.bad_button")
         return
+    if tap.action not in ANSWERS and _closed(query.message):
+        # A second tap on a menu already closed (a double tap, a lagging phone):
+        # acting again would send an update twice or reopen a saved review.
+        await alert(channel, update, "telegram.closed")
+        return
     if tap.action in (DELETE_YES, DELETE_NO):
         await _confirm_delete(channel, update, context, tap, await channel.lang_of(update))
         return
@@ -85,7 +91,7 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
         return _event(tap, prompt) if tap.tag == step_tag(prompt.step_id) else None
 
     key = channel.key_of(update)
-    form = await channel.desks.desk(key)
+    form = await desk.live_desk(channel, key)
     if form is not None and form.current_key is None:
         form = None  # a peer between forms: the tap is on their own chat's question
     if form is not None:
@@ -136,7 +142,7 @@ async def _pick_language(
         return
     await query.answer()
     code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
-    key = channel.key_of(update)
+    key = await desk.form_in_hand(channel, channel.key_of(update))
     turn = await channel.conversations.set_language(key, channel.name, code)
     await channel.subscriptions.relabel(_chat_id(update), code)
     await channel.answered(context, query.message, record_text(prompt, tap, ""))
@@ -176,6 +182,11 @@ async def _confirm_delete(
 def _chat_id(update: Update) -> int:
     assert update.effective_chat is not None
     return update.effective_chat.id
+
+
+def _closed(message: object) -> bool:
+    """Whether the tapped message, as Telegram has it now, no longer shows buttons."""
+    return isinstance(message, Message) and message.reply_markup is None
 
 
 def _event(tap: Tap, prompt: Prompt) -> Event | None:
