@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import logging
 import os
 import sys
@@ -11,10 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import cli_admin, cli_poster
-from bot.config import DEFAULT_CONFIG, Settings, load_settings
+from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
+from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
+from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
 from bot.store import FlowChanged
 
@@ -24,7 +27,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="feedback-bot", description="Anonymous feedback for drug and alcohol services."
     )
     parser.add_argument(
-        "--config", type=Path, default=DEFAULT_CONFIG, help="settings file (default: config.yaml)"
+        "--config",
+        type=Path,
+        help="settings file (default: config.yaml if there is one, else built-in defaults)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -54,10 +59,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.config is not None and not args.config.is_file():
+        # A mistyped name must not quietly mean "every default": no risk phrases, no
+        # helplines, the default database and retention.
+        print(f"error: config file {args.config} not found{_nearby(args.config)}", file=sys.stderr)
+        return 2
+    path = args.config or DEFAULT_CONFIG
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(path)
     except SourceErrors as exc:
-        print(f"Config error in {args.config}:", file=sys.stderr)
+        # An error from the environment names its variable, not a line of the file.
+        where = f" in {path}" if all(e.line for e in exc.errors) else ""
+        print(f"Config error{where}:", file=sys.stderr)
         print(exc, file=sys.stderr)
         return 1
     handler = COMMANDS[args.command]
@@ -66,16 +79,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    except FlowChanged as exc:
+    except (FlowChanged, MigrationChanged, SecretError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
 
 
+def _nearby(path: Path) -> str:
+    try:
+        near = [p.name for p in path.parent.iterdir() if p.suffix in {".yaml", ".yml"}]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, near, n=1)
+    return f" (did you mean {path.parent / close[0]}?)" if close else ""
+
+
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import open_conversations
+
+    if settings.config_file is None:
+        print(
+            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no risk phrases,"
+            f" no helplines; answers go to {settings.database}). Use --config PATH for a real"
+            " one.\n",
+            file=sys.stderr,
+        )
+    elif gaps := settings.signposting_gaps():
+        print(f"Note: {'; '.join(gaps)}.\n", file=sys.stderr)
 
     async def run() -> int:
         conversations = await open_conversations(settings)
@@ -142,6 +174,8 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
     except SourceErrors as exc:
         errors.extend(exc.errors)
+    else:
+        errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
     if (settings.flows_dir / "themes.yaml").exists():
         from bot.report.themes import load_codebook
@@ -164,9 +198,8 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.store import Store
 
     async def run() -> int:
-        store = await Store.open(settings.database)
-        version = await store.schema_version()
-        await store.close()
+        async with await Store.open(settings.database) as store:
+            version = await store.schema_version()
         print(f"{settings.database}: schema version {version}")
         return 0
 

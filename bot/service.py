@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.config import Settings, flow_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
@@ -20,6 +20,7 @@ from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import redact
 from bot.safety import RiskScreen, signpost
+from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.textnorm import typed_option
 
@@ -49,6 +50,9 @@ class Turn:
     Its choices are ``Choose`` values like any other, accepted at any point."""
     screened: bool = False
     """The typed text already went through ``screen`` (so its risk check is done)."""
+    session: str | None = None
+    """The session the prompt belongs to: adapters tag its buttons with it, so a
+    button left on an old message cannot answer a later session."""
 
 
 class Conversations:
@@ -120,23 +124,33 @@ class Conversations:
                 site=known_site.id if known_site else None,
                 area=known_site.area if known_site else None,
             )
-        return await self._run(session, Start())
+        turn = await self._run(session, Start())
+        turn.session = session.id
+        return turn
 
     async def handle(self, key: str, channel: str, event: Event) -> Turn:
         session = await self.store.current_session(key, channel)
         return await self._handle_checked(session, event)
 
     async def handle_pick(
-        self, key: str, channel: str, pick: Callable[[Prompt], Event | None]
+        self,
+        key: str,
+        channel: str,
+        pick: Callable[[Prompt], Event | None],
+        belongs: Callable[[str], bool] | None = None,
     ) -> tuple[Prompt | None, Turn | None]:
         """A tap on a button: ``pick`` says what it means on the question waiting.
 
         ``pick`` gets that question (as ``current_prompt`` gives it) and returns
         the event, or None when the button does not belong to it: then nothing
         is handled.  Returns (the question, the turn or None).  One read of the
-        session instead of two, on the bot's commonest update.
+        session instead of two, on the bot's commonest update.  ``belongs`` gets
+        the open session's id: False (the button was made for another session)
+        is treated as no session at all, (None, None).
         """
         session = await self.store.current_session(key, channel)
+        if session is not None and belongs is not None and not belongs(session.id):
+            return None, None
         prompt = await self._waiting(session)
         event = pick(prompt) if prompt is not None else None
         if event is None:
@@ -145,6 +159,7 @@ class Conversations:
 
     async def _handle_checked(self, session: Session | None, event: Event) -> Turn:
         turn = await self._handle(session, event)
+        turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
@@ -241,7 +256,11 @@ class Conversations:
         offer = None
         if not outcome.error:
             offer = self._language_offer(session.state, meta.values(), outcome.prompt)
-            await self.store.save(session, outcome.writes, meta)
+            if not await self.store.save(session, outcome.writes, meta):
+                # Deleted while this turn was in hand (the purge, or /delete).
+                lang = session.state.lang
+                text = self.catalogue.text("flow.no_session", lang)
+                return Turn(lang, [text], alert=alert, error=True)
         return Turn(
             lang=outcome.state.lang,
             messages=list(outcome.messages),
@@ -265,7 +284,7 @@ class Conversations:
         await self.store.save(session)
         await self._remember(session, lang)
         engine = await self._engine(session)
-        return Turn(lang, prompt=engine.prompt(session.state))
+        return Turn(lang, prompt=engine.prompt(session.state), session=session.id)
 
     async def _remember(self, session: Session, lang: str) -> None:
         """Keep a person's own choice; not one made for a form a peer worker has in hand."""
@@ -275,10 +294,20 @@ class Conversations:
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
     ) -> Prompt | None:
-        """Count answers written in another language; after a few, offer it once."""
+        """Count answers clearly written in another language we offer; after a few, offer it once.
+
+        Text in a language we do not offer counts for nothing: offering its
+        nearest relative instead (Russian to someone writing Ukrainian) is worse
+        than not offering at all.
+        """
         for meta in metas:
             other = meta.detected_lang
-            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+            if (
+                other in self.settings.languages
+                and other != state.lang
+                and meta.lang_clear
+                and (meta.lang_prob or 0) >= SWITCH_MIN_PROB
+            ):
                 state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
         wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
         if state.switch_offered or not wanted or prompt is None:
@@ -381,8 +410,12 @@ class Conversations:
         Risk and language are judged on the raw text; only the redacted text is stored.
         """
         alert = self.risk_alert(text, lang)
-        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
-        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
+        language = (
+            {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
+            if found
+            else {}
+        )
         return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
@@ -437,9 +470,22 @@ def option_ids(settings: Settings) -> dict[str, list[str]]:
 
 
 async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
-    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    """Load flows, open (and migrate) the database, and snapshot the flows.
+
+    A store opened here is closed again if anything fails, so that a failed
+    start-up exits instead of hanging on aiosqlite's thread.
+    """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        raise SourceErrors(problems)
+    opened = store is None
     store = store or await Store.open(settings.database)
-    conversations = Conversations(settings, store, flows)
-    await conversations.register_flows()
+    try:
+        conversations = Conversations(settings, store, flows)
+        await conversations.register_flows()
+    except BaseException:
+        if opened:
+            await store.close()
+        raise
     return conversations

@@ -156,17 +156,21 @@ async def serve(
     webhook_secret: str | None = None,
 ) -> None:
     """Run until SIGINT or SIGTERM."""
+    secret = load_secret(settings.database)
     conversations = await open_conversations(settings)
-    channel = TelegramChannel(conversations, load_secret(settings.database))
-    app = build_application(channel, token, base_url=base_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
     try:
-        await start_bot(app, channel, settings.telegram, webhook_secret)
-        collect_less()
-        await stop.wait()
+        channel = TelegramChannel(conversations, secret)
+        app = build_application(channel, token, base_url=base_url)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await start_bot(app, channel, settings.telegram, webhook_secret)
+            collect_less()
+            await stop.wait()
+        finally:
+            await stop_bot(app)
     finally:
-        await stop_bot(app)
+        # Always, or aiosqlite's (non-daemon) thread keeps a failed process alive for ever.
         await conversations.store.close()

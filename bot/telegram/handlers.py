@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
@@ -51,17 +52,18 @@ from bot.telegram.layout import (
     DELETE_YES,
     LANGUAGE,
     callback_data,
+    form_tag,
     keyboard,
     prompt_text,
 )
+from bot.telegram.live import Live, LiveKeyboards
 from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
 COMMANDS = ("start", "help", "privacy", "language", "stop", "delete", "news", "unsubscribe")
 """The public menu.  /join works for anyone but is not listed: staff are told of it."""
 UNKNOWN_COMMAND = "telegram.unknown_command"
-OPEN_PROMPT = "open_prompt"
-"""chat_data key: (message id, step id) of the question whose keyboard is live."""
+GROUPS_REMEMBERED = 1000
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[Any, Any, Any, Any]
@@ -78,7 +80,10 @@ class TelegramChannel:
         self.flood = flood or FloodGate(
             self.settings.flood_limit, self.settings.flood_window_seconds
         )
-        self._groups_told: set[str] = set()
+        self._groups_told: OrderedDict[str, None] = OrderedDict()
+        """Groups already told the bot is private-only, by keyed hash; the oldest
+        forgotten beyond ``GROUPS_REMEMBERED`` (they would only be told again)."""
+        self.live = LiveKeyboards()
         self.roles = Roles(
             conversations.store,
             secret,
@@ -178,7 +183,9 @@ class TelegramChannel:
         tag = respondent_key(self.secret, "telegram-group", chat.id)
         if update.effective_message is None or tag in self._groups_told:
             return
-        self._groups_told.add(tag)
+        self._groups_told[tag] = None
+        if len(self._groups_told) > GROUPS_REMEMBERED:
+            self._groups_told.popitem(last=False)
         lang = self.settings.default_language
         await self._say(context, chat.id, self._t("telegram.private_only", lang))
 
@@ -225,13 +232,17 @@ class TelegramChannel:
     async def on_language(self, update: Update, context: Context) -> None:
         """The language picker for the form in hand: a peer's desk form, else their own."""
         key = await desk.form_in_hand(self, self._key_of(update))
+        session = await self.conversations.store.current_session(key, CHANNEL)
+        sid = session.id if session else None
         current = await self.conversations.current_prompt(key, CHANNEL)
         if current is not None and current.step_id == "_language":
-            await self.show(update, context, Turn(self.settings.default_language, prompt=current))
+            turn = Turn(self.settings.default_language, prompt=current, session=sid)
+            await self.show(update, context, turn)
             return
-        lang = await self.conversations.language_of(key, CHANNEL) or await self._lang(update)
+        lang = session.state.lang if session else await self._lang(update)
         prompt = self.conversations.language_prompt(lang)
-        await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
+        markup = keyboard(prompt, LANGUAGE, form=form_tag(sid))
+        await self._say(context, _chat_id(update), prompt_text(prompt), markup)
 
     async def on_stop(self, update: Update, context: Context) -> None:
         if await desk.answer(self, update, context, Stop()):
@@ -352,31 +363,33 @@ class TelegramChannel:
         if prompt is None:
             await self.close_open_prompt(context, chat_id)
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if turn.error and live is not None and live[1] == prompt.step_id:
+        form = form_tag(turn.session)
+        live = self.live.get(self.key(chat_id))
+        if turn.error and live is not None and (live.step_id, live.form) == (prompt.step_id, form):
             return  # the question is still on screen with its buttons
         await self.close_open_prompt(context, chat_id)
-        markup = keyboard(prompt, compact=compact)
+        markup = keyboard(prompt, compact=compact, form=form)
         sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
         if markup is not None:
-            _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
+            self.live.set(self.key(chat_id), Live(sent.message_id, prompt.step_id, form))
 
     async def answered(self, context: Context, message: object, record: str | None) -> None:
         """Turn a tapped question into a record of the answer, without buttons."""
         if not isinstance(message, Message):
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if live is not None and live[0] == message.message_id:
-            _chat_data(context).pop(OPEN_PROMPT)
+        key = self.key(message.chat_id)
+        live = self.live.get(key)
+        if live is not None and live.message_id == message.message_id:
+            self.live.pop(key)
         if record is None:
             await self.edit(message, markup=None)
         else:
             await self.edit(message, text=record, markup=None)
 
     async def close_open_prompt(self, context: Context, chat_id: int) -> None:
-        live = _chat_data(context).pop(OPEN_PROMPT, None)
+        live = self.live.pop(self.key(chat_id))  # private chats: the chat id is the user's
         if live is not None:
-            await close_keyboard(context.bot, chat_id, live[0])
+            await close_keyboard(context.bot, chat_id, live.message_id)
 
     async def edit(
         self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
@@ -425,10 +438,6 @@ class TelegramChannel:
 def _chat_id(update: Update) -> int:
     assert update.effective_chat is not None
     return update.effective_chat.id
-
-
-def _chat_data(context: Context) -> dict[str, Any]:
-    return context.chat_data if context.chat_data is not None else {}
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

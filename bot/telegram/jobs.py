@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackContext
 from bot.reminders import send_reminders
 from bot.report.export import weekly_summary_text
 from bot.retention import purge_expired
+from bot.telegram.ordering import PerPersonOrder
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -84,7 +85,10 @@ async def reminders(context: Context) -> None:
     Peer desks left open for a shift are closed here too.
     """
     channel = _channel(context)
-    await channel.desks.close_stale()
+    order = context.application.update_processor
+    # In each peer's turn, as their updates are: a tap in hand is never overwritten.
+    turn_of = order.turn_of if isinstance(order, PerPersonOrder) else None
+    await channel.desks.close_stale(turn_of=turn_of)
     channel.broadcaster.kick(context.application)  # in case one stopped on an error
     sent = await send_reminders(
         context.bot.send_message,

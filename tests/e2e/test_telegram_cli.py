@@ -19,7 +19,7 @@ async def test_run_command_serves_until_sigterm(tmp_path: Path):
         "TELEGRAM_BOT_TOKEN": api.token,
         "FEEDBACK_BOT_DATABASE": str(tmp_path / "feedback.db"),
         "FEEDBACK_BOT_FLOWS_DIR": str(ROOT / "flows"),
-        "FEEDBACK_BOT_SECRET": "cli-test-secret",
+        "FEEDBACK_BOT_SECRET": "cli-test-secret-" + "x" * 32,
     }
     command = [sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml"), "run"]
     proc = await asyncio.create_subprocess_exec(
