@@ -177,6 +177,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     else:
         errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
+    errors.extend(_check_risk_phrases(settings, args.config))
     if (settings.flows_dir / "themes.yaml").exists():
         from bot.report.themes import load_codebook
 
@@ -192,6 +193,18 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
     return 0
+
+
+def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
+    """Every enabled language needs risk phrases, or its speakers are never signposted."""
+    from bot.safety import PHRASES_PATH, RiskScreen, check_phrases
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    where = f"{config} + bot/{PHRASES_PATH.name}"
+    return [
+        SourceError(where, 1, "risk_phrases", problem)
+        for problem in check_phrases(screen, settings.languages)
+    ]
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:

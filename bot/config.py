@@ -160,7 +160,8 @@ class Settings(BaseSettings):
     join_max_attempts: int = Field(5, ge=1)
     join_window_minutes: int = Field(60, ge=1)
     helplines: dict[str, list[Helpline]] = {}
-    risk_phrases: dict[str, list[str]] = {}
+    risk_phrases: dict[str, dict[str, list[str]] | list[str]] = {}
+    """Staff additions to bot/risk_phrases.yaml: language → category → patterns (or a list)."""
     telegram: Telegram = Telegram()
     reports: Reports = Reports()
     _source: Document | None = PrivateAttr(None)

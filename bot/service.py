@@ -68,7 +68,7 @@ class Conversations:
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
-        self.risk = RiskScreen(settings.risk_phrases)
+        self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
         self.chosen = ChosenLanguages(store)
         self._sources = self._option_sources()
@@ -420,9 +420,11 @@ class Conversations:
 
     def risk_alert(self, text: str, lang: str) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase."""
-        if not self.risk.at_risk(text):
+        categories = self.risk.categories(text)
+        if not categories:
             return None
-        return signpost(self.catalogue, self.settings.helplines_for(lang), lang)
+        helplines = self.settings.helplines_for(lang)
+        return signpost(self.catalogue, helplines, lang, categories)
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)
