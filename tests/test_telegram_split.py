@@ -94,11 +94,19 @@ def test_html_length_counts_what_telegram_shows() -> None:
 def test_caption_head_and_the_rest_as_written() -> None:
     caption = "intro line\n\n" + "z " * 600
     head, rest = split_first(caption, CAPTION_LIMIT)
-    assert telegram_length(head) <= CAPTION_LIMIT
-    assert head.startswith("intro") and rest.startswith("z") and "z" not in head
+    assert telegram_length(head) <= CAPTION_LIMIT and head.startswith("intro line\n\nz z")
+    assert rest.startswith("z") and f"{head} {rest}".split() == caption.split()
+
+
+def test_an_early_break_would_leave_a_stub_so_a_later_one_is_taken() -> None:
+    text = "Title\n\n" + "word " * 1000
+    first, second = split_text(text)
+    assert first.startswith("Title\n\nword") and len(first) > 4000
+    assert f"{first} {second}".split() == text.split()
 
 
 def test_fit_tail_is_the_last_part() -> None:
-    text = "first\n\n" + "x" * 4095
-    assert fit_tail(text) == "x" * 4095
+    text = "first\n\n" + "word " * 900
+    tail = fit_tail(text)
+    assert telegram_length(tail) <= TEXT_LIMIT and text.strip().endswith(tail)
     assert fit_tail("short") == "short"

@@ -4,7 +4,8 @@ Telegram refuses a text over 4,096 characters and a caption over 1,024 ("after
 entities parsing").  We count UTF-16 code units, as Telegram counts entity
 offsets, so an emoji costs two: never more than Telegram's own count, so a part
 that fits here fits there.  Parts break at a blank line if one is in reach, else
-at a line end, else between words, and only as a last resort inside a word, and
+at a line end, else between words (each only if it is in the second half of the
+part, so no part is a stub), and only as a last resort inside a word, and
 then never inside a character sequence that draws as one (a letter and its
 accents, an emoji with its skin tone or ZWJ partners, a flag, an Indic conjunct).
 With ``parse_mode="HTML"`` tags and entities count as Telegram counts them (a tag
@@ -110,8 +111,9 @@ def _cut(tokens: list[_Token], start: int, limit: int) -> int:
         return start + 1  # one token wider than the limit: cannot happen for limit >= 2
     window = tokens[start:end]
     raws = [t.raw for t in window]
+    # A break in the first half of the part would leave a stub: look for the next kind.
     for found in (_after(raws, "\n\n"), _after(raws, "\n"), _after_space(raws)):
-        if found is not None:
+        if found is not None and found >= len(raws) // 2:
             return start + found
     cut = end
     while cut > start + 1 and not _grapheme_boundary(tokens, cut):

@@ -134,3 +134,21 @@ async def test_an_update_too_long_to_send_is_refused_before_it_is_stored(tiny_bo
     shown = await staff.send(f"/update {fits}")
     assert shown[-1].labels[0] == "Send it now"
     assert [r[1] for r in await ReportQueries(tiny_bot.store).updates()] == [fits]
+
+
+async def test_long_captions_and_html_go_through_the_same_splitter(tiny_bot, api):
+    """No handler sends these yet; the bot's own methods still never exceed the limits."""
+    bot = tiny_bot.app.bot
+    caption = "Weekly files. " + "These figures hide counts under five. " * 60
+    await bot.send_document(7, b"data", filename="report.csv", caption=caption)
+    [document] = api.documents
+    assert len(document["caption"]) <= 1024
+    follow = api.sent[-1]["text"]
+    assert " ".join(f"{document['caption']} {follow}".split()) == " ".join(caption.split())
+
+    html = "<b>Summary</b>\n\n" + "<i>" + "Waiting times &amp; staff. " * 300 + "</i>"
+    last = await bot.send_message(8, html, parse_mode="HTML")
+    parts = [m["text"] for m in api.sent if m["chat"]["id"] == 8]
+    assert len(parts) == 2 and last.message_id == api.sent[-1]["message_id"]
+    assert parts[0].startswith("<b>Summary</b>\n\n<i>Waiting")
+    assert parts[0].endswith("</i>") and parts[1].startswith("<i>")
