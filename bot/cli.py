@@ -178,13 +178,10 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
     errors.extend(_check_risk_phrases(settings, args.config))
-    if (settings.flows_dir / "themes.yaml").exists():
-        from bot.report.themes import load_codebook
+    from bot.report.themes import check_codebook
 
-        try:
-            load_codebook(settings.flows_dir)
-        except SourceErrors as exc:
-            errors.extend(exc.errors)
+    codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
+    errors.extend(codebook_errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -192,6 +189,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
+    print(coverage)
     return 0
 
 
