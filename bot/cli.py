@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_poster
+from bot import cli_admin, cli_poster, logsafe
 from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
 from bot.flows import load_flows
 from bot.i18n import check_catalogue
@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         help="another Bot API server, e.g. http://127.0.0.1:8081/bot (the token is appended)",
     )
+    run.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="how much to log (default INFO); no level logs who anyone is or the token",
+    )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
     sub.add_parser("migrate", help="create or upgrade the database")
@@ -58,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything can log: no record names a person or carries a secret (bot/logsafe.py).
+    logsafe.install()
     args = _parser().parse_args(argv)
     if args.config is not None and not args.config.is_file():
         # A mistyped name must not quietly mean "every default": no risk phrases, no
@@ -150,10 +158,13 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.telegram.webhook.url:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logsafe.protect(token)
+    if webhook_secret:
+        logsafe.protect(webhook_secret)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every request URL at INFO; the token is scrubbed anyway, but it is noise.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:

@@ -22,6 +22,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from bot import logsafe
+
 SECRET_ENV = "FEEDBACK_BOT_SECRET"
 KEY_FILE_NAME = "feedback-bot.key"
 MIN_SECRET_BYTES = 32
@@ -50,11 +52,14 @@ def load_secret(database: Path) -> bytes:
                 f"{SECRET_ENV} is {len(value)} bytes long; it must be at least"
                 f" {MIN_SECRET_BYTES} random bytes. Make one with: {_MAKE_ONE}"
             )
+        logsafe.protect(value)
         return value
     path = key_file_for(database)
     if not path.exists():
         _create_key_file(path)
-    return _read_key_file(path)
+    value = _read_key_file(path)
+    logsafe.protect(value)
+    return value
 
 
 def _read_key_file(path: Path) -> bytes:

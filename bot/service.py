@@ -18,7 +18,7 @@ from bot.engine import Engine
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
-from bot.redact import redact
+from bot.redact import Redactor
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -71,6 +71,8 @@ class Conversations:
         self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
         self.chosen = ChosenLanguages(store)
+        # The helplines the bot shows are never redacted from what people say about them.
+        self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
@@ -416,7 +418,8 @@ class Conversations:
             if found
             else {}
         )
-        return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
+        meta = AnswerMeta(risk_flag=alert is not None, **language)
+        return self.redactor.redact(text), meta, alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase."""

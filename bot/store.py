@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot import schema
+from bot import logsafe, schema
 from bot.conversation import State, Write
 from bot.flows import Flow
 
@@ -96,6 +96,8 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
+        # aiosqlite logs every statement's parameters at DEBUG: clean records first.
+        logsafe.install()
         if str(path) != ":memory:":
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)

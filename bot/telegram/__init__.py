@@ -22,7 +22,7 @@ from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
-from bot.telegram.logsafe import withhold_payloads
+from bot.telegram.logsafe import protect_token, withhold_payloads
 from bot.telegram.ordering import PerPersonOrder
 from bot.telegram.split import SplittingBot
 
@@ -62,6 +62,7 @@ def build_application(
     The weekly summary and daily purge are put on the job queue here.
     """
     withhold_payloads()
+    protect_token(token)
     # Every text the bot sends goes through the one splitter (bot/telegram/split.py).
     bot = SplittingBot(
         token,
