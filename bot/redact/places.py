@@ -51,6 +51,10 @@ _STREET_AFTER_NAME = (
 )
 
 _NUMBER = r"\d{1,4}[A-Za-z]?(?![\d/.:-]\d)"
+_BARE_NUMBER = r"\d{1,4}[A-Za-z]?"
+_FLAT = (
+    r"(?:\s*(?:/|m\.?|ap\.?|apt\.?|dz\.?|bt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{1,4}[A-Za-z]?)?(?!\d)"
+)
 _HOUSE_NO = r"(?:(?:nr|no|n[º°o]|numer|numărul|numarul|д\.|дом|№|#)\.?\s*)?"
 _NAME = rf"{WORD}\.?"
 _UNIT = (
@@ -63,13 +67,12 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE,
 )
 _STREET_FIRST = re.compile(
-    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}{_NUMBER}"
-    rf"(?:\s*(?:/|m\.?|ap\.?|apt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{{1,4}}[A-Za-z]?)?",
+    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}"
+    rf"{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _NAME_STREET_NUMBER = re.compile(
-    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_NUMBER}"
-    rf"(?:\s*(?:-|/|m\.?|dz\.?|bt\.?)\s*\d{{1,4}})?",
+    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _NOT_STREET_NAMES = words(
