@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import logging
 import os
 import sqlite3
@@ -11,11 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_poster
-from bot.config import DEFAULT_CONFIG, Settings, load_settings
+from bot import cli_admin, cli_poster, logsafe
+from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
 from bot.flows import Flow, check_snapshots, load_flows
 from bot.i18n import check_catalogue
+from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
+from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
 from bot.store import FlowChanged
 
@@ -25,7 +28,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="feedback-bot", description="Anonymous feedback for drug and alcohol services."
     )
     parser.add_argument(
-        "--config", type=Path, default=DEFAULT_CONFIG, help="settings file (default: config.yaml)"
+        "--config",
+        type=Path,
+        help="settings file (default: config.yaml if there is one, else built-in defaults)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -44,8 +49,16 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         help="another Bot API server, e.g. http://127.0.0.1:8081/bot (the token is appended)",
     )
+    run.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="how much to log (default INFO); no level logs who anyone is or the token",
+    )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
+    risk = sub.add_parser("risk-check", help="show which risk phrases a message fires, and why")
+    risk.add_argument("text", help="the message, as typed")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
@@ -54,11 +67,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything can log: no record names a person or carries a secret (bot/logsafe.py).
+    logsafe.install()
     args = _parser().parse_args(argv)
+    if args.config is not None and not args.config.is_file():
+        # A mistyped name must not quietly mean "every default": no risk phrases, no
+        # helplines, the default database and retention.
+        print(f"error: config file {args.config} not found{_nearby(args.config)}", file=sys.stderr)
+        return 2
+    path = args.config or DEFAULT_CONFIG
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(path)
     except SourceErrors as exc:
-        print(f"Config error in {args.config}:", file=sys.stderr)
+        # An error from the environment names its variable, not a line of the file.
+        where = f" in {path}" if all(e.line for e in exc.errors) else ""
+        print(f"Config error{where}:", file=sys.stderr)
         print(exc, file=sys.stderr)
         return 1
     handler = COMMANDS[args.command]
@@ -67,16 +90,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    except FlowChanged as exc:
+    except (FlowChanged, MigrationChanged, SecretError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
 
 
+def _nearby(path: Path) -> str:
+    try:
+        near = [p.name for p in path.parent.iterdir() if p.suffix in {".yaml", ".yml"}]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, near, n=1)
+    return f" (did you mean {path.parent / close[0]}?)" if close else ""
+
+
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import open_conversations
+
+    if settings.config_file is None:
+        print(
+            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no risk phrases,"
+            f" no helplines; answers go to {settings.database}). Use --config PATH for a real"
+            " one.\n",
+            file=sys.stderr,
+        )
+    elif gaps := settings.signposting_gaps():
+        print(f"Note: {'; '.join(gaps)}.\n", file=sys.stderr)
 
     async def run() -> int:
         conversations = await open_conversations(settings)
@@ -119,10 +161,13 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.telegram.webhook.url:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logsafe.protect(token)
+    if webhook_secret:
+        logsafe.protect(webhook_secret)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every request URL at INFO; the token is scrubbed anyway, but it is noise.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:
@@ -143,15 +188,15 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
     except SourceErrors as exc:
         errors.extend(exc.errors)
+    else:
+        errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
     errors.extend(check_snapshots(settings.flows_dir, flows, stored_snapshots(settings.database)))
-    if (settings.flows_dir / "themes.yaml").exists():
-        from bot.report.themes import load_codebook
+    errors.extend(_check_risk_phrases(settings, args.config or DEFAULT_CONFIG))
+    from bot.report.themes import check_codebook
 
-        try:
-            load_codebook(settings.flows_dir)
-        except SourceErrors as exc:
-            errors.extend(exc.errors)
+    codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
+    errors.extend(codebook_errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -159,6 +204,33 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
+    print(coverage)
+    return 0
+
+
+def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
+    """Every enabled language needs risk phrases, or its speakers are never signposted."""
+    from bot.safety import PHRASES_PATH, RiskScreen, check_phrases
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    where = f"{config} + bot/{PHRASES_PATH.name}"
+    return [
+        SourceError(where, 1, "risk_phrases", problem)
+        for problem in check_phrases(screen, settings.languages)
+    ]
+
+
+def _risk_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Which risk phrases a message fires, so staff can see why something was signposted."""
+    from bot.safety import RiskScreen, normalise
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    hits = screen.hits(args.text)
+    print(f"normalised: {normalise(args.text)}")
+    for hit in hits:
+        print(f"fires: {hit}")
+    if not hits:
+        print("no risk phrase fires")
     return 0
 
 
@@ -181,9 +253,8 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.store import Store
 
     async def run() -> int:
-        store = await Store.open(settings.database)
-        version = await store.schema_version()
-        await store.close()
+        async with await Store.open(settings.database) as store:
+            version = await store.schema_version()
         print(f"{settings.database}: schema version {version}")
         return 0
 
@@ -194,6 +265,7 @@ COMMANDS = {
     "chat": _chat,
     "run": _run,
     "check-flows": _check_flows,
+    "risk-check": _risk_check,
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,

@@ -8,7 +8,10 @@ never read from this file: see ``bot.privacy``.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,16 +20,24 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
-from bot.sources import SourceError, SourceErrors, load_yaml
+from bot.config_env import environment_paths
+from bot.sources import Document, Loc, SourceError, SourceErrors, load_yaml
 
 DEFAULT_CONFIG = Path("config.yaml")
 LANG_CODE = re.compile(r"^[a-z]{2}$")
+FALLBACK_LANGUAGE = "en"
 Ident = str
 
 
@@ -149,9 +160,12 @@ class Settings(BaseSettings):
     join_max_attempts: int = Field(5, ge=1)
     join_window_minutes: int = Field(60, ge=1)
     helplines: dict[str, list[Helpline]] = {}
-    risk_phrases: dict[str, list[str]] = {}
+    risk_phrases: dict[str, dict[str, list[str]] | list[str]] = {}
+    """Staff additions to bot/risk_phrases.yaml: language → category → patterns (or a list)."""
     telegram: Telegram = Telegram()
     reports: Reports = Reports()
+    _source: Document | None = PrivateAttr(None)
+    _env: dict[Loc, str] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(
@@ -177,15 +191,21 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
-        if self.default_language not in self.languages:
-            raise ValueError(f"default_language {self.default_language!r} is not in languages")
-        area_ids = {a.id for a in self.areas}
-        for site in self.sites:
-            if site.area not in area_ids:
-                raise ValueError(f"site {site.id!r} names unknown area {site.area!r}")
-        if "en" not in self.helplines and self.helplines:
-            raise ValueError("helplines must include 'en', the fallback for every language")
+        problems = reference_problems(self)
+        if problems:
+            raise ReferenceErrors(problems)
         return self
+
+    @property
+    def config_file(self) -> Path | None:
+        """The file these settings were read from; None when only defaults (and the
+        environment) apply."""
+        return self._source.path if self._source is not None else None
+
+    def problem(self, loc: Loc, message: str) -> SourceError:
+        """An error about one setting, blamed on where its value came from: the
+        environment variable that set it, or the line of the config file."""
+        return _located(loc, message, self._source, self._env)
 
     def site(self, site_id: str | None) -> Site | None:
         return next((s for s in self.sites if s.id == site_id), None)
@@ -193,13 +213,125 @@ class Settings(BaseSettings):
     def helplines_for(self, lang: str) -> list[Helpline]:
         return self.helplines.get(lang) or self.helplines.get("en", [])
 
+    def signposting_gaps(self) -> list[str]:
+        """Enabled languages with no risk phrases, or no helplines (English ones count
+        for every language): what ``run`` and ``purge`` refuse to start without."""
+        gaps = []
+        for lang in self.languages:
+            if not self.risk_phrases.get(lang):
+                gaps.append(f"no risk_phrases for {lang!r}")
+            if not self.helplines_for(lang):
+                gaps.append(f"no helplines for {lang!r} (nor for 'en')")
+        return gaps
 
-def load_settings(path: Path | None = None) -> Settings:
+
+class ReferenceErrors(ValueError):
+    """Settings that name something that is not there, each with where it is."""
+
+    def __init__(self, problems: list[tuple[Loc, str]]):
+        self.problems = problems
+        super().__init__("; ".join(f"{_dotted(loc)}: {msg}" for loc, msg in problems))
+
+
+def reference_problems(settings: Settings) -> list[tuple[Loc, str]]:
+    """Every reference inside the settings that points nowhere, or twice.
+
+    A typo in an id would otherwise pass start-up and fail later, for the
+    people using the bot (a site in no area, a name with no English to fall
+    back on).  References to flows are checked where flows are loaded
+    (``flow_reference_errors``).
+    """
+    problems: list[tuple[Loc, str]] = []
+    if settings.default_language not in settings.languages:
+        problems.append(
+            (
+                ("default_language",),
+                f"default_language {settings.default_language!r} is not in languages"
+                f" ({', '.join(settings.languages)})",
+            )
+        )
+    for field, items in (("areas", settings.areas), ("sites", settings.sites)):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(((field, i, "id"), f"{item.id!r} is used twice in {field}"))
+            seen.add(item.id)
+            if FALLBACK_LANGUAGE not in item.name:
+                problems.append(
+                    ((field, i, "name"), "needs an 'en' name, the fallback in every language")
+                )
+            problems.extend(
+                ((field, i, "name", code), "not a two-letter language code")
+                for code in item.name
+                if not LANG_CODE.match(code)
+            )
+    area_ids = [a.id for a in settings.areas]
+    for i, site in enumerate(settings.sites):
+        if site.area not in area_ids:
+            problems.append(
+                (
+                    ("sites", i, "area"),
+                    f"site {site.id!r} names unknown area {site.area!r}"
+                    f"{_did_you_mean(site.area, area_ids)}",
+                )
+            )
+    groups = settings.respondent_groups
+    problems.extend(
+        (("respondent_groups", i), f"{g!r} is listed twice")
+        for i, g in enumerate(groups)
+        if g in groups[:i]
+    )
+    if settings.helplines and FALLBACK_LANGUAGE not in settings.helplines:
+        problems.append(
+            (("helplines",), "helplines must include 'en', the fallback for every language")
+        )
+    for field in ("helplines", "risk_phrases"):
+        by_lang: dict[str, Any] = getattr(settings, field)
+        problems.extend(
+            ((field, code), "not a two-letter language code")
+            for code in by_lang
+            if not LANG_CODE.match(code)
+        )
+    for code, lines in settings.helplines.items():
+        for i, line in enumerate(lines):
+            problems.extend(
+                (("helplines", code, i, "note", note), "not a two-letter language code")
+                for note in line.note
+                if not LANG_CODE.match(note)
+            )
+    return problems
+
+
+def flow_reference_errors(settings: Settings, flow_ids: Iterable[str]) -> list[SourceError]:
+    """Settings that name a flow which is not in ``flows_dir``.
+
+    Checked at start-up and by check-flows: a typo in ``default_flow`` used to
+    pass both, and then every /start failed.
+    """
+    known = sorted(flow_ids)
+    if settings.default_flow in known:
+        return []
+    return [
+        settings.problem(
+            ("default_flow",),
+            f"no flow {settings.default_flow!r} in {settings.flows_dir}"
+            f"{_did_you_mean(settings.default_flow, known)}; flows there: {', '.join(known)}",
+        )
+    ]
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Read ``config.yaml`` (or defaults if absent) and apply environment overrides.
 
-    Raises SourceErrors naming the file, line and field of each problem.
+    Raises SourceErrors naming the file, line and field of each problem, or the
+    environment variable that set a bad value; an unknown ``FEEDBACK_BOT_*``
+    variable is an error naming the closest real setting.
     """
     path = path or DEFAULT_CONFIG
+    environ = os.environ if environ is None else environ
+    env, unknown = environment_paths(Settings, environ)
+    if unknown:
+        raise SourceErrors(unknown)
     data: dict[str, Any] = {}
     doc = None
     if path.exists():
@@ -209,18 +341,59 @@ def load_settings(path: Path | None = None) -> Settings:
         data = doc.data or {}
     try:
         settings = Settings(**data)
+    except SettingsError as exc:
+        raise SourceErrors([_env_parse_error(exc, env)]) from None
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            loc = tuple(err["loc"])
+            error = err.get("ctx", {}).get("error")
+            if isinstance(error, ReferenceErrors):
+                errors.extend(_located(loc, msg, doc, env) for loc, msg in error.problems)
+                continue
             msg = (
                 "unknown field (is it spelled right?)"
                 if err["type"] == "extra_forbidden"
                 else err["msg"]
             )
-            if doc is not None:
-                errors.append(doc.error(loc, msg))
-            else:
-                errors.append(SourceError(str(path), 1, ".".join(map(str, loc)), msg))
+            errors.append(_located(tuple(err["loc"]), msg, doc, env, path))
         raise SourceErrors(errors) from None
+    settings._source = doc
+    settings._env = env
     return settings
+
+
+def _located(
+    loc: Loc,
+    message: str,
+    doc: Document | None,
+    env: dict[Loc, str],
+    path: Path = DEFAULT_CONFIG,
+) -> SourceError:
+    lowered = tuple(part.lower() if isinstance(part, str) else part for part in loc)
+    for length in range(len(loc), 0, -1):
+        name = env.get(lowered[:length])
+        if name is not None:
+            return SourceError(f"{name} (environment)", 0, _dotted(loc), message)
+    if doc is not None:
+        return doc.error(loc, message)
+    return SourceError(f"{path} (not found: built-in default)", 0, _dotted(loc), message)
+
+
+def _env_parse_error(exc: SettingsError, env: dict[Loc, str]) -> SourceError:
+    """pydantic-settings reads list and mapping values from the environment as JSON."""
+    text = str(exc)
+    for loc, name in env.items():
+        if f'"{_dotted(loc)}"' in text or f'"{loc[0]}"' in text:
+            return SourceError(
+                f"{name} (environment)", 0, _dotted(loc), "not valid JSON for this setting"
+            )
+    return SourceError("environment", 0, "", text)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _dotted(loc: Loc) -> str:
+    return ".".join(map(str, loc))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 from typing import Literal
@@ -30,6 +31,7 @@ from bot.service import Conversations, Turn
 
 DeskMode = Literal["peer_assisted", "paper"]
 MODES: tuple[DeskMode, ...] = ("peer_assisted", "paper")
+TurnOf = Callable[[str], AbstractAsyncContextManager[None]]
 STALE_AFTER = timedelta(hours=12)
 """A desk untouched this long is closed, so no link outlives a shift."""
 
@@ -44,6 +46,9 @@ class Desk:
     """The random key of the form being filled in; None between forms."""
     last_session: str | None
     """The form just finished, while it can still be undone."""
+    form: str | None = None
+    """A random token for the form begun last, kept after it ends until the next
+    begins: the desk's buttons carry it, so old ones cannot act on a later form."""
 
 
 def new_form_key(channel: str) -> str:
@@ -61,7 +66,7 @@ class PeerDesks:
     async def desk(self, peer_key: str) -> Desk | None:
         # Asked on every tap and message: one trip to the database thread, not three.
         rows = await self.db.execute_fetchall(
-            "SELECT peer_key, mode, site, lang, current_key, last_session"
+            "SELECT peer_key, mode, site, lang, current_key, last_session, form"
             " FROM peer_desks WHERE peer_key = ?",
             (peer_key,),
         )
@@ -96,11 +101,12 @@ class PeerDesks:
             raise LookupError("no desk open for this peer worker")
         await self._stop_form(desk)
         key = new_form_key(self.channel)
+        form = secrets.token_hex(4)
         if desk.mode == "peer_assisted":
             # The last person has gone: from now on nothing finds their answers.
-            await self._set(peer_key, current_key=key, last_session=None)
+            await self._set(peer_key, current_key=key, last_session=None, form=form)
         else:
-            await self._set(peer_key, current_key=key)
+            await self._set(peer_key, current_key=key, form=form)
         if desk.mode == "paper":
             # The form is typed in the peer's language; the paper carried the notice.
             return await self.conversations.start(
@@ -123,19 +129,28 @@ class PeerDesks:
         turn = await self.conversations.handle(desk.current_key, self.channel, event)
         if turn.finished:
             await self._finished(desk)
+        else:
+            await self._set(peer_key)  # in use: not stale
         return turn
 
     async def handle_pick(
-        self, desk: Desk, pick: Callable[[Prompt], Event | None]
+        self,
+        desk: Desk,
+        pick: Callable[[Prompt], Event | None],
+        belongs: Callable[[str], bool] | None = None,
     ) -> tuple[Prompt | None, Turn | None]:
         """A tap on the form in hand (``desk`` as ``desk()`` has just given it).
 
         As ``Conversations.handle_pick``; a form that ends is forgotten as in ``handle``.
         """
         assert desk.current_key is not None
-        prompt, turn = await self.conversations.handle_pick(desk.current_key, self.channel, pick)
+        prompt, turn = await self.conversations.handle_pick(
+            desk.current_key, self.channel, pick, belongs
+        )
         if turn is not None and turn.finished:
             await self._finished(desk)
+        elif turn is not None:
+            await self._set(desk.peer_key)  # in use: not stale
         return prompt, turn
 
     async def read_back(self, peer_key: str, lang: str) -> list[tuple[str, str]]:
@@ -166,16 +181,28 @@ class PeerDesks:
         await self.store.write("DELETE FROM peer_desks WHERE peer_key = ?", (peer_key,))
         return True
 
-    async def close_stale(self, idle: timedelta = STALE_AFTER) -> int:
-        """Close desks left open (a peer who walked away): the link goes with them."""
+    async def close_stale(
+        self, idle: timedelta = STALE_AFTER, turn_of: TurnOf | None = None
+    ) -> int:
+        """Close desks left open (a peer who walked away): the link goes with them.
+
+        ``turn_of(peer_key)`` holds the peer's turn (``PerPersonOrder.turn_of``),
+        so a tap being handled finishes first and is never overwritten; the
+        desk is then closed only if it is still idle.
+        """
         cutoff = (self.store.clock() - idle).astimezone(UTC).isoformat(timespec="seconds")
-        async with self.db.execute(
-            "SELECT peer_key FROM peer_desks WHERE updated_at < ?", (cutoff,)
-        ) as cur:
+        stale_sql = "SELECT peer_key FROM peer_desks WHERE updated_at < ?"
+        async with self.db.execute(stale_sql, (cutoff,)) as cur:
             stale = [row[0] for row in await cur.fetchall()]
+        closed = 0
         for peer_key in stale:
-            await self.close(peer_key)
-        return len(stale)
+            async with turn_of(peer_key) if turn_of else nullcontext():
+                still = await self.db.execute_fetchall(
+                    f"{stale_sql} AND peer_key = ?", (cutoff, peer_key)
+                )
+                if still:
+                    closed += int(await self.close(peer_key))
+        return closed
 
     # -- internals
 
@@ -199,6 +226,6 @@ class PeerDesks:
         await self._set(desk.peer_key, current_key=None)
 
     async def _set(self, peer_key: str, **values: str | None) -> None:
-        columns = ", ".join(f"{name} = ?" for name in values)
-        sql = f"UPDATE peer_desks SET {columns}, updated_at = ? WHERE peer_key = ?"
+        columns = "".join(f"{name} = ?, " for name in values)
+        sql = f"UPDATE peer_desks SET {columns}updated_at = ? WHERE peer_key = ?"
         await self.store.write(sql, (*values.values(), self.store.now(), peer_key))

@@ -4,18 +4,34 @@ The secret comes from ``FEEDBACK_BOT_SECRET`` or, failing that, a key file
 created on first run beside the database with mode 0600.  Without the secret
 a key cannot be linked back to a Telegram account; with it, the same person
 always gets the same key, so they can resume a flow and delete their data.
+
+A weak secret is worse than none: with an empty or short key anyone can
+recompute every key from Telegram ids, and with a key file others can read,
+anyone on the machine can.  So, as ssh does with private keys, a secret shorter
+than ``MIN_SECRET_BYTES`` or a key file open to group or others is refused at
+start-up with the fix, never used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import secrets
+import stat
 from pathlib import Path
+
+from bot import logsafe
 
 SECRET_ENV = "FEEDBACK_BOT_SECRET"
 KEY_FILE_NAME = "feedback-bot.key"
+MIN_SECRET_BYTES = 32
+_MAKE_ONE = "python -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+class SecretError(Exception):
+    """The hashing secret is missing, too short or readable by others; the message says the fix."""
 
 
 def key_file_for(database: Path) -> Path:
@@ -23,20 +39,69 @@ def key_file_for(database: Path) -> Path:
 
 
 def load_secret(database: Path) -> bytes:
-    """The hashing secret: from the environment, else the key file (created if absent)."""
+    """The hashing secret: from the environment, else the key file (created if absent).
+
+    Raises SecretError for a secret under 32 bytes or a key file that group or
+    others may read or write.
+    """
     from_env = os.environ.get(SECRET_ENV)
-    if from_env:
-        return from_env.encode()
+    if from_env is not None:
+        value = from_env.strip().encode()
+        if len(value) < MIN_SECRET_BYTES:
+            raise SecretError(
+                f"{SECRET_ENV} is {len(value)} bytes long; it must be at least"
+                f" {MIN_SECRET_BYTES} random bytes. Make one with: {_MAKE_ONE}"
+            )
+        logsafe.protect(value)
+        return value
     path = key_file_for(database)
-    if path.exists():
-        return path.read_bytes().strip()
+    if not path.exists():
+        _create_key_file(path)
+    value = _read_key_file(path)
+    logsafe.protect(value)
+    return value
+
+
+def _read_key_file(path: Path) -> bytes:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if os.name == "posix" and mode & 0o077:
+        raise SecretError(
+            f"the key file {path} can be read or changed by other users (mode {mode:04o});"
+            f" anyone who reads it can link keys back to Telegram accounts."
+            f" Fix it with: chmod 600 {path}"
+        )
+    value = path.read_bytes().strip()
+    if len(value) < MIN_SECRET_BYTES:
+        raise SecretError(
+            f"the key file {path} holds {len(value)} bytes; it must hold at least"
+            f" {MIN_SECRET_BYTES} random bytes. If no one has answered yet, delete it and a new"
+            f" one is made on the next start; otherwise restore the old one from a backup"
+            f" (a new key cannot find anyone's earlier answers). To write one by hand:"
+            f" {_MAKE_ONE} > {path} && chmod 600 {path}"
+        )
+    return value
+
+
+def _create_key_file(path: Path) -> None:
+    """Write a new key so that no reader ever sees a partial or group-readable file.
+
+    The key is written to a private temporary file, then linked into place: if
+    another process starting at the same moment won the race, its key is kept.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     value = secrets.token_hex(32).encode()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     # Create with 0600 from the start: never a moment when others could read it.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(value + b"\n")
-    return value
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(value + b"\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def respondent_key(secret: bytes, channel: str, user_id: int | str) -> str:

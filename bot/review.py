@@ -37,10 +37,18 @@ class ReviewItem:
 
 
 class ThemeReview:
-    def __init__(self, store: Store, codebook: Codebook, period: Period = EVERYTHING):
+    def __init__(
+        self,
+        store: Store,
+        codebook: Codebook,
+        period: Period = EVERYTHING,
+        site: str | None = None,
+    ):
         self.store = store
         self.codebook = codebook
         self.period = period
+        self.site = site
+        """Only this site's comments (staff invited for one site); None: every site."""
         self.queries = ReportQueries(store)
 
     async def next(self, after: int = 0) -> ReviewItem | None:
@@ -50,26 +58,27 @@ class ThemeReview:
         """
         await self.queries.tag_comments(self.period, self.codebook)
         lo, hi = self.period.bounds()
+        site, mine = self._scope("s"), self._scope("bs")
         waiting = await self._rows(
             "SELECT a.id, a.value, a.risk_flag,"
             " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
             " (SELECT count(*) FROM answers b JOIN sessions bs ON bs.id = b.session_id"
             "  WHERE b.kind = 'text' AND bs.started_at >= ? AND bs.started_at < ?"
-            "  AND b.id <= a.id)"
+            f"  AND b.id <= a.id{mine})"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
-            " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'"
+            f" WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'{site}"
             " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
             "  AND r.answered_at = a.answered_at)"
             " ORDER BY a.id",
-            (lo, hi, lo, hi),
+            (lo, hi, *self._site, lo, hi, *self._site),
         )
         if not waiting:
             return None
         total = (
             await self._rows(
                 "SELECT count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
-                " WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'",
-                (lo, hi),
+                f" WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'{site}",
+                (lo, hi, *self._site),
             )
         )[0][0]
         row = next((r for r in waiting if r[0] > after), waiting[0])
@@ -81,10 +90,23 @@ class ThemeReview:
         unknown = [t for t in themes if t not in self.codebook.ids()]
         if unknown:
             raise ValueError(f"unknown theme {', '.join(unknown)}")
+        if self.site is not None and not await self._rows(
+            "SELECT 1 FROM answers a JOIN sessions s ON s.id = a.session_id"
+            " WHERE a.id = ? AND s.site = ?",
+            (answer_id, self.site),
+        ):
+            return False  # another site's comment (a forged button): as if it did not exist
         if not await self.queries.set_review(answer_id, themes):
             return False
         await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
         return True
+
+    def _scope(self, alias: str) -> str:
+        return "" if self.site is None else f" AND {alias}.site = ?"
+
+    @property
+    def _site(self) -> tuple[str, ...]:
+        return () if self.site is None else (self.site,)
 
     async def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
         async with self.store.db.execute(sql, params) as cur:

@@ -1,13 +1,22 @@
 """Risk signposting: when someone writes that they are at risk, show helplines at once.
 
-Phrases come from ``risk_phrases`` in config, per language.  Matching is on a
-normalised form of both text and phrase: case-folded, accents and other
-diacritics dropped ("chcę" = "chce", "să" = "sa"), Arabic/Urdu letter variants
-unified, apostrophes removed ("don't" = "dont"), other punctuation and runs of
-spaces made one space.  A phrase matches whole words only ("overdose" does
-not fire on "overdue"); ``*`` at the end of a word allows any ending
-("samobójstw*" finds samobójstwo, samobójstwa) and at its start any prefix
-(for Arabic's joined article and conjunctions: "*انتحار").
+Phrases are token patterns, per language and category, from
+``bot/risk_phrases.yaml`` (built in) plus ``risk_phrases`` in config (staff
+additions).  Both text and pattern are normalised the same way first (see
+``normalise``), so a pattern names words, not spellings.  Pattern syntax, one
+slot per space-separated item:
+
+- ``word``: that whole word; ``stem*`` any ending; ``*word`` any beginning
+  (Arabic's joined article and conjunctions); ``*part*`` both.
+- ``a|b|c``: any of these here; ``_`` joins words inside one choice
+  (``do_not|dont``).
+- ``{name}``: any form from the language's ``macros`` (``{neg}``: dont, do not,
+  dnt, …), so negation and pronouns are written once per language.
+- ``slot?``: the slot may be absent ("nie chcę już? żyć").
+- ``..``: up to 3 other words here ("kill … myself"); ``..N`` up to N.
+
+Every hit names its language, category and the pattern that fired, so staff
+can see why a message was signposted (``feedback-bot risk-check TEXT``).
 
 Decisions, and why:
 
@@ -18,109 +27,443 @@ Decisions, and why:
   before a disclosure, and some risk phrases are negations themselves
   ("nie chcę żyć", "don't want to live").  A helpline shown when it was not
   needed costs a moment; one not shown could cost a life.
-- For the same reason a whole-word match fires even in an unrelated sense
-  ("Suicide Squad"); near-misses that are different words ("I killed it at the
-  gym", "overdue", "dying for a brew") do not.
+- Figures of speech made of other words ("this queue is killing me", "I'd kill
+  for a coffee", "dying to get a place") are left alone by writing patterns
+  that need the person themself as object or a word of intent, not by a list
+  of exceptions.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from bot.config import Helpline
 from bot.i18n import Catalogue
+
+PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
+CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
+"""What a phrase can signal; ``abuse`` includes a child in danger."""
+GENERAL = "general"
+"""Category of a staff phrase given as a plain list (helplines only, no extra advice)."""
+_GAP_DEFAULT = 3
 
 # Letters NFKD does not take apart, and Arabic-script variants people type interchangeably.
 _FOLD = str.maketrans(
     {
         "ł": "l",
-        "Ł": "l",
         "ø": "o",
         "đ": "d",
         "ß": "ss",
         "æ": "ae",
         "œ": "oe",
         "ı": "i",
+        "ё": "е",
         "ة": "ه",
         "ى": "ي",
         "ی": "ي",
         "ے": "ي",
+        "ۓ": "ي",
         "ک": "ك",
         "ہ": "ه",
         "ھ": "ه",
+        "ۀ": "ه",
         "ـ": None,
+        "ء": None,
+        "ں": "ن",
+        # Nasal marks people often leave out: Gurmukhi bindi/tippi/addak, Bengali
+        # chandrabindu, Gujarati and Devanagari candrabindu/anusvara.
+        "\u0a02": None,
+        "\u0a70": None,
+        "\u0a71": None,
+        "\u0981": None,
+        "\u0a81": None,
+        "\u0a82": None,
+        "\u0901": None,
+        "\u0902": None,
         "'": None,
         "’": None,
+        "‘": None,
         "ʼ": None,
         "`": None,
+        "´": None,
     }
 )
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+)
+_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[0134579@$!][a-z0-9@$!]*")
+_LEET_CHAR = re.compile(r"[0134579@$!]")
+_LEET_BODY = re.compile(r".*[a-z]")
+_NUMBER_UNIT = re.compile(r"\d+[a-z]{1,3}")
 _NON_WORD = re.compile(r"[\W_]+")
+_LEFTOVER = str.maketrans("@$!_", "    ")
+# Abbreviations whose meaning hangs on case or an apostrophe, both lost below: "OD",
+# "O.D.", "OD'd", "od-ing", "ODed" (but not "odd", nor Polish "od" = "from").
+_ABBREVIATIONS = (
+    (re.compile(r"(?i)\bo\.?d(?:['’`-](?:d|ed|ing|in)|ed|ing)\b"), " overdosed "),
+    (re.compile(r"\b(?:OD|O\.D)\b\.?"), " overdose "),
+)
+_REPEAT = re.compile(r"(\w)\1+")
 
 
+def _deleet(match: re.Match[str]) -> str:
+    """Undo leetspeak before a word's last letter ("k1ll", "0d"), not "die!!" or "30mg"."""
+    token = match.group()
+    body = _LEET_BODY.match(token)
+    if body is None or not _LEET_CHAR.search(body.group()) or _NUMBER_UNIT.fullmatch(token):
+        return token
+    return body.group().translate(_LEET) + token[body.end() :]
+
+
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Text reduced to lower-case words without diacritics, single-spaced."""
-    folded = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())
-    bare = "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_FOLD)
-    return _NON_WORD.sub(" ", bare).strip()
+    """Text reduced to the words a pattern is matched against.
+
+    NFKC (full-width and compatibility forms), format characters dropped
+    (zero-width joiners, direction marks, soft hyphens), every decimal digit
+    as ASCII, case-folded, diacritics dropped ("chcę" = "chce", Arabic
+    vowel marks, Indic nukta), Arabic/Urdu letter variants unified, leetspeak
+    undone inside words ("k1ll", "su!c!de", "de@d"), apostrophes removed
+    ("don't" = "dont"), repeated letters made one ("pleeease", "killl"), and
+    everything else that is not a letter or digit made one space.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    low = text.casefold()
+    if "od" in low or "o.d" in low:
+        for pattern, replacement in _ABBREVIATIONS:
+            text = pattern.sub(replacement, text)
+        low = text.casefold()
+    ascii_only = low.isascii()
+    if ascii_only:
+        text = low.translate(_FOLD)
+    else:
+        text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
+    if _LEET_CHAR.search(text):
+        text = _LEET_TOKEN.sub(_deleet, text)
+    if ascii_only:
+        return _REPEAT.sub(r"\1", _NON_WORD.sub(" ", text)).strip()
+    return " ".join(_REPEAT.sub(r"\1", text.translate(_LEFTOVER)).split())
 
 
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A whole-word pattern over normalised text; ``*`` marks a free prefix or ending."""
-    parts = []
-    for token in phrase.split():
-        head, tail = token.startswith("*"), token.endswith("*")
-        core = normalise(token.strip("*"))
-        if not core:
+def _tables() -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """Translation tables before and after NFKD: format characters dropped and digits
+    made ASCII, then combining marks (accents, vowel marks, nukta) dropped; letter
+    variants folded in both."""
+    before: dict[int, str | None] = dict(_FOLD)
+    after: dict[int, str | None] = dict(_FOLD)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            before[code] = None
+        elif category == "Nd":
+            before[code] = str(unicodedata.digit(ch))
+        if unicodedata.combining(ch):
+            after[code] = None
+        elif category[0] in "PSZC" and code not in _FOLD and ch not in "@$!":
+            after[code] = " "  # keeps vowel signs, which regex \W would split words at
+    return before, after
+
+
+_BEFORE, _AFTER = _tables()
+
+
+# -- patterns
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One pattern found in a message: which language's list, which category, which pattern."""
+
+    lang: str
+    category: str
+    phrase: str
+
+    def __str__(self) -> str:
+        return f"{self.lang}/{self.category}: {self.phrase}"
+
+
+class PatternError(ValueError):
+    """A phrase that cannot be compiled (names an unknown macro, or has no words)."""
+
+
+Key = tuple[str, str]
+"""How a word is looked up: ("w", word), ("p", prefix), ("s", suffix) or ("i", infix)."""
+
+
+def _choice(text: str) -> tuple[str, Key | None]:
+    """One alternative as (regex, the word it cannot match without); a number has none."""
+    if text in ("#", "##"):
+        return (r"\d+\S*" if text == "#" else r"\d{2,}\S*"), None  # "30", "30tabs", "৩০টা"
+    head, tail = text.startswith("*"), text.endswith("*")
+    words = normalise(text.replace("_", " ").strip("*")).split()
+    if not words:
+        return "", None
+    parts = [re.escape(w) for w in words]
+    if head:
+        parts[0] = r"\S*" + parts[0]
+    if tail:
+        parts[-1] = parts[-1] + r"\S*"
+    i = max(range(len(words)), key=lambda j: len(words[j]))
+    open_start, open_end = head and i == 0, tail and i == len(words) - 1
+    kind = "i" if open_start and open_end else "s" if open_start else "p" if open_end else "w"
+    return " ".join(parts), (kind, words[i])
+
+
+def compile_phrase(
+    phrase: str, macros: Mapping[str, Sequence[str]] | None = None
+) -> tuple[re.Pattern[str], tuple[Key, ...]]:
+    """A phrase as (regex over padded normalised text, anchor words).
+
+    A message can only match if one of its words is an anchor (the choices of
+    the phrase's most specific required slot).  Looking words up in an index
+    is far cheaper than running hundreds of regexes: most messages are ruled
+    out without running any.  No anchors (a slot of numbers only): always run.
+    """
+    macros = macros or {}
+    slots: list[str] = []
+    best: tuple[Key, ...] = ()
+    required = False
+    for item in phrase.split():
+        gap = re.fullmatch(r"\.\.(\d*)", item)
+        if gap:
+            slots.append(r"(?:\S+ ){0,%d}" % int(gap.group(1) or _GAP_DEFAULT))  # noqa: UP031
             continue
-        words = [re.escape(w) for w in core.split()]
-        words[0] = (r"\w*" if head else "") + words[0]
-        words[-1] = words[-1] + (r"\w*" if tail else "")
-        parts.extend(words)
-    if not parts:
-        raise ValueError(f"risk phrase {phrase!r} has no words")
-    return re.compile(r"(?<!\w)" + " ".join(parts) + r"(?!\w)")
+        optional = item.endswith("?") and len(item) > 1
+        item = item.removesuffix("?") if optional else item
+        options: list[str] = []
+        for option in item.split("|"):
+            macro = re.fullmatch(r"\{(\w+)\}", option)
+            if macro and macro.group(1) not in macros:
+                raise PatternError(f"risk phrase {phrase!r} names unknown macro {option}")
+            options.extend(macros[macro.group(1)] if macro else [option])
+        compiled = [c for c in map(_choice, options) if c[0]]
+        if not compiled:
+            raise PatternError(f"risk phrase {phrase!r}: {item!r} has no letters")
+        body = "(?:" + "|".join(dict.fromkeys(r for r, _ in compiled)) + ") "
+        slots.append(f"(?:{body})?" if optional else body)
+        if optional:
+            continue
+        required = True
+        keys = [k for _, k in compiled]
+        if None in keys:
+            continue
+        anchors = tuple(dict.fromkeys(k for k in keys if k is not None))
+        if not best or _shortest(anchors) > _shortest(best):
+            best = anchors
+    if not required:
+        raise PatternError(f"risk phrase {phrase!r} has no required word")
+    return re.compile("(?<= )" + "".join(slots)), best
 
 
-def anchor(phrase: str) -> str:
-    """The longest word of the normalised phrase, wildcards left off."""
-    return max(normalise(phrase.replace("*", " ")).split(), key=len, default="")
+def _shortest(keys: tuple[Key, ...]) -> int:
+    """How selective an anchor slot is: a whole word beats a stem of the same length."""
+    return min(len(word) + (kind == "w") for kind, word in keys)
+
+
+# -- the screen
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    hit: Hit
+    pattern: re.Pattern[str]
+    anchors: tuple[Key, ...]
+
+
+PhraseLists = Mapping[str, Mapping[str, Sequence[str]]]
+"""language → category → phrases (``macros`` is not a category: it holds the macros)."""
+
+
+def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
+    """The phrase lists that ship with the bot.
+
+    Read with YAML's base loader, so every word stays a string: the safe loader
+    would turn ``no``, ``on`` and ``off`` (all words people write) into booleans.
+    """
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+
+
+def merge(builtin: PhraseLists, extra: Mapping[str, object]) -> dict[str, dict[str, list[str]]]:
+    """Built-in lists plus staff additions from config (a plain list is ``general``)."""
+    merged: dict[str, dict] = {
+        lang: {cat: dict(v) if cat == "macros" else list(v) for cat, v in cats.items()}
+        for lang, cats in builtin.items()
+    }
+    for lang, value in extra.items():
+        cats = value if isinstance(value, Mapping) else {GENERAL: value}
+        target = merged.setdefault(lang, {})
+        for cat, items in cats.items():
+            target.setdefault(cat, []).extend(items)
+    return merged
+
+
+class _Index:
+    """Anchor words → the patterns that need one of them, looked up word by word."""
+
+    def __init__(self, items: Sequence[_Compiled]):
+        self.items = list(items)
+        self._words: dict[str, list[int]] = {}
+        self._prefixes: dict[str, list[int]] = {}
+        self._suffixes: dict[str, list[int]] = {}
+        self._infixes: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, c in enumerate(self.items):
+            if not c.anchors:
+                self._always.append(i)
+            for kind, word in c.anchors:
+                table = {"w": self._words, "p": self._prefixes, "s": self._suffixes}.get(
+                    kind, self._infixes
+                )
+                table.setdefault(word, []).append(i)
+        self._prefix_lengths = sorted({len(w) for w in self._prefixes})
+        self._suffix_lengths = sorted({len(w) for w in self._suffixes})
+
+    def candidates(self, padded: str) -> list[_Compiled]:
+        found = set(self._always)
+        words, prefixes, suffixes = self._words, self._prefixes, self._suffixes
+        for token in set(padded.split()):
+            found.update(words.get(token, ()))
+            size = len(token)
+            for n in self._prefix_lengths:
+                if n > size:
+                    break
+                found.update(prefixes.get(token[:n], ()))
+            for n in self._suffix_lengths:
+                if n > size:
+                    break
+                found.update(suffixes.get(token[-n:], ()))
+        for infix, ids in self._infixes.items():
+            if infix in padded:
+                found.update(ids)
+        return [self.items[i] for i in sorted(found)]
 
 
 class RiskScreen:
-    """Every configured phrase, compiled once.
+    """Every phrase of every language, compiled once.
 
-    Each phrase also keeps its longest literal word: a pattern cannot match
-    text that does not contain it, and a substring test is far cheaper than
-    a regex search, so ~170 phrases cost little more than normalising the text.
+    A language's ``except`` list holds figures of speech that contain a risk
+    pattern ("suicide prevention training", "cutting down"): a hit whose words
+    overlap one of them (from any language's list) does not count, but the same
+    pattern elsewhere in the message still does.
     """
 
-    def __init__(self, phrases: dict[str, list[str]]):
-        self._patterns = [
-            (lang, phrase, anchor(phrase), phrase_pattern(phrase))
-            for lang, items in phrases.items()
-            for phrase in items
-        ]
+    def __init__(self, phrases: PhraseLists):
+        compiled: list[_Compiled] = []
+        excepts: dict[str, list[_Compiled]] = {}
+        self.errors: list[str] = []
+        for lang, cats in phrases.items():
+            macros = cats.get("macros", {})
+            for category, items in cats.items():
+                if category == "macros":
+                    continue
+                if category not in CATEGORIES and category not in (GENERAL, "except"):
+                    self.errors.append(f"{lang}: unknown risk category {category!r}")
+                    continue
+                for phrase in items:
+                    try:
+                        pattern, anchors = compile_phrase(phrase, macros)
+                    except PatternError as exc:
+                        self.errors.append(f"{lang}/{category}: {exc}")
+                        continue
+                    item = _Compiled(Hit(lang, category, phrase), pattern, anchors)
+                    if category == "except":
+                        excepts.setdefault(lang, []).append(item)
+                    else:
+                        compiled.append(item)
+        self._index = _Index(compiled)
+        # Figures of speech are in the text, not in one language's list: every list's
+        # exceptions apply to every hit ("suicide prevention" is fine whichever list fired).
+        every = [item for items in excepts.values() for item in items]
+        self._except = _Index(every) if every else None
 
-    def matches(self, text: str) -> list[tuple[str, str]]:
-        """(language, phrase) of every phrase found in ``text``."""
-        plain = normalise(text)
-        return [
-            (lang, phrase)
-            for lang, phrase, word, p in self._patterns
-            if word in plain and p.search(plain)
-        ]
+    @classmethod
+    def from_config(cls, extra: Mapping[str, object]) -> RiskScreen:
+        """The built-in phrases plus config's; compiled once per distinct config."""
+        return _screen_for(json.dumps(extra, sort_keys=True, default=list))
+
+    def languages(self) -> dict[str, set[str]]:
+        """Language → the categories it has phrases for."""
+        found: dict[str, set[str]] = {}
+        for c in self._index.items:
+            found.setdefault(c.hit.lang, set()).add(c.hit.category)
+        return found
+
+    def hits(self, text: str, first: bool = False) -> list[Hit]:
+        """Every pattern found in ``text``: language, category and the pattern itself."""
+        padded = f" {normalise(text)} "
+        found = []
+        for c in self._index.candidates(padded):
+            if self._found(c, padded):
+                found.append(c.hit)
+                if first:
+                    break
+        return found
+
+    def _found(self, c: _Compiled, padded: str) -> bool:
+        excepts = self._except
+        if excepts is None:
+            return c.pattern.search(padded) is not None
+        spans = None
+        for match in c.pattern.finditer(padded):
+            if spans is None:
+                spans = [
+                    m.span() for e in excepts.candidates(padded) for m in e.pattern.finditer(padded)
+                ]
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in spans):
+                return True
+        return False
+
+    def categories(self, text: str) -> set[str]:
+        return {hit.category for hit in self.hits(text)}
 
     def at_risk(self, text: str) -> bool:
-        plain = normalise(text)
-        return any(word in plain and p.search(plain) for _, _, word, p in self._patterns)
+        return bool(self.hits(text, first=True))
 
 
-def signpost(catalogue: Catalogue, helplines: Iterable[Helpline], lang: str) -> str:
-    """The alert: a kind opening, each helpline on its own line, then what happens next."""
+@lru_cache(maxsize=8)
+def _screen_for(extra_json: str) -> RiskScreen:
+    return RiskScreen(merge(load_builtin(), json.loads(extra_json)))
+
+
+def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:
+    """Problems ``check-flows`` reports: bad patterns, and enabled languages left unguarded."""
+    problems = list(screen.errors)
+    have = screen.languages()
+    for lang in languages:
+        cats = have.get(lang, set())
+        if not cats:
+            problems.append(
+                f"{lang}: enabled but has no risk phrases, so nobody writing in it would be"
+                " shown a helpline; add them under risk_phrases in config.yaml"
+            )
+            continue
+        missing = [c for c in CATEGORIES if c not in cats]
+        if missing:
+            problems.append(f"{lang}: no risk phrases for {', '.join(missing)}")
+    return problems
+
+
+def signpost(
+    catalogue: Catalogue,
+    helplines: Iterable[Helpline],
+    lang: str,
+    categories: Iterable[str] = (),
+) -> str:
+    """The alert: a kind opening, overdose advice if needed, each helpline, what happens next."""
     lines = [catalogue.text("risk.intro", lang)]
+    if "overdose" in set(categories):
+        lines.append(catalogue.text("risk.overdose", lang))
     for line in helplines:
         note = catalogue.pick(line.note, lang) if line.note else ""
         lines.append(f"• {line.name}: {line.number}" + (f" ({note})" if note else ""))

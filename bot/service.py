@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings
+from bot.config import Settings, flow_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
 from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
-from bot.redact import redact
+from bot.preferences import ChosenLanguages
+from bot.redact import Redactor
 from bot.repairs import repair_profiles
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
@@ -28,6 +29,7 @@ LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
 SWITCH_OFFER = "_switch_language"
+LANGUAGE_STEP = "_language"
 SWITCH_AFTER = 2
 """Free-text answers in another language before we offer to switch to it."""
 SWITCH_MIN_PROB = 0.85
@@ -49,6 +51,9 @@ class Turn:
     Its choices are ``Choose`` values like any other, accepted at any point."""
     screened: bool = False
     """The typed text already went through ``screen`` (so its risk check is done)."""
+    session: str | None = None
+    """The session the prompt belongs to: adapters tag its buttons with it, so a
+    button left on an old message cannot answer a later session."""
 
 
 class Conversations:
@@ -64,8 +69,11 @@ class Conversations:
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
-        self.risk = RiskScreen(settings.risk_phrases)
+        self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
+        self.chosen = ChosenLanguages(store)
+        # The helplines the bot shows are never redacted from what people say about them.
+        self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
@@ -110,6 +118,8 @@ class Conversations:
             session = None
         if session is None:
             flow = self.flows[flow_id or self.settings.default_flow]
+            # A language the person chose before wins over the one their phone suggests.
+            lang = await self.chosen.get(key) or lang
             chosen_lang = lang in self.settings.languages
             lang = lang if chosen_lang else self.settings.default_language
             known_site = self.settings.site(site)
@@ -127,23 +137,33 @@ class Conversations:
                 site=known_site.id if known_site else None,
                 area=known_site.area if known_site else None,
             )
-        return await self._run(session, Start())
+        turn = await self._run(session, Start())
+        turn.session = session.id
+        return turn
 
     async def handle(self, key: str, channel: str, event: Event) -> Turn:
         session = await self.store.current_session(key, channel)
         return await self._handle_checked(session, event)
 
     async def handle_pick(
-        self, key: str, channel: str, pick: Callable[[Prompt], Event | None]
+        self,
+        key: str,
+        channel: str,
+        pick: Callable[[Prompt], Event | None],
+        belongs: Callable[[str], bool] | None = None,
     ) -> tuple[Prompt | None, Turn | None]:
         """A tap on a button: ``pick`` says what it means on the question waiting.
 
         ``pick`` gets that question (as ``current_prompt`` gives it) and returns
         the event, or None when the button does not belong to it: then nothing
         is handled.  Returns (the question, the turn or None).  One read of the
-        session instead of two, on the bot's commonest update.
+        session instead of two, on the bot's commonest update.  ``belongs`` gets
+        the open session's id: False (the button was made for another session)
+        is treated as no session at all, (None, None).
         """
         session = await self.store.current_session(key, channel)
+        if session is not None and belongs is not None and not belongs(session.id):
+            return None, None
         prompt = await self._waiting(session)
         event = pick(prompt) if prompt is not None else None
         if event is None:
@@ -152,6 +172,7 @@ class Conversations:
 
     async def _handle_checked(self, session: Session | None, event: Event) -> Turn:
         turn = await self._handle(session, event)
+        turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
@@ -180,8 +201,11 @@ class Conversations:
 
     async def set_language(self, key: str, channel: str, lang: str) -> Turn | None:
         """Switch the current session's language, keeping every answer."""
+        if lang not in self.settings.languages:
+            return None
         session = await self.store.current_session(key, channel)
-        if session is None or lang not in self.settings.languages:
+        if session is None:
+            await self.chosen.remember(key, lang)  # for replies outside a flow, and the next one
             return None
         return await self._switch_language(session, lang)
 
@@ -203,9 +227,10 @@ class Conversations:
         return (await self._engine(session)).prompt(state)
 
     async def language_of(self, key: str, channel: str) -> str | None:
-        """The language of the person's open session, for system replies outside a turn."""
+        """The language of the person's open session, else the one they last chose, for
+        system replies outside a turn."""
         session = await self.store.current_session(key, channel)
-        return session.state.lang if session else None
+        return session.state.lang if session else await self.chosen.get(key)
 
     async def read_back(self, session_id: str, lang: str) -> list[tuple[str, str]]:
         """A session's stored answers as (question, answer) in ``lang``, in flow order."""
@@ -217,6 +242,7 @@ class Conversations:
 
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""
+        await self.chosen.forget(key)
         return await self.store.delete_respondent(key)
 
     # -- internals
@@ -243,7 +269,11 @@ class Conversations:
         offer = None
         if not outcome.error:
             offer = self._language_offer(session.state, meta.values(), outcome.prompt)
-            await self.store.save(session, outcome.writes, meta)
+            if not await self.store.save(session, outcome.writes, meta):
+                # Deleted while this turn was in hand (the purge, or /delete).
+                lang = session.state.lang
+                text = self.catalogue.text("flow.no_session", lang)
+                return Turn(lang, [text], alert=alert, error=True)
         return Turn(
             lang=outcome.state.lang,
             messages=list(outcome.messages),
@@ -265,16 +295,32 @@ class Conversations:
         # Whoever has picked a language mid-flow has answered the question.
         session.state.switch_offered = True
         await self.store.save(session)
+        await self._remember(session, lang)
         engine = await self._engine(session)
-        return Turn(lang, prompt=engine.prompt(session.state))
+        return Turn(lang, prompt=engine.prompt(session.state), session=session.id)
+
+    async def _remember(self, session: Session, lang: str) -> None:
+        """Keep a person's own choice; not one made for a form a peer worker has in hand."""
+        if session.mode == "own_device":
+            await self.chosen.remember(session.respondent_key, lang)
 
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
     ) -> Prompt | None:
-        """Count answers written in another language; after a few, offer it once."""
+        """Count answers clearly written in another language we offer; after a few, offer it once.
+
+        Text in a language we do not offer counts for nothing: offering its
+        nearest relative instead (Russian to someone writing Ukrainian) is worse
+        than not offering at all.
+        """
         for meta in metas:
             other = meta.detected_lang
-            if other and other != state.lang and (meta.lang_prob or 0) >= SWITCH_MIN_PROB:
+            if (
+                other in self.settings.languages
+                and other != state.lang
+                and meta.lang_clear
+                and (meta.lang_prob or 0) >= SWITCH_MIN_PROB
+            ):
                 state.lang_hints[other] = state.lang_hints.get(other, 0) + 1
         wanted = [lang for lang, n in state.lang_hints.items() if n >= SWITCH_AFTER]
         if state.switch_offered or not wanted or prompt is None:
@@ -314,6 +360,7 @@ class Conversations:
             if picked in self.settings.languages:
                 state.lang, state.lang_chosen = picked, True
                 await self.store.save(session)
+                await self._remember(session, picked)
         if not state.lang_chosen:
             return Turn(state.lang, prompt=self.language_prompt(state.lang))
         if isinstance(event, Choose) and event.value == CONSENT_DECLINE:
@@ -340,7 +387,7 @@ class Conversations:
             for code in self.settings.languages
         )
         return self._system_prompt(
-            "_language", self.catalogue.text("language.choose", lang), choices, lang
+            LANGUAGE_STEP, self.catalogue.text("language.choose", lang), choices, lang
         )
 
     def _consent_prompt(self, lang: str) -> Prompt:
@@ -376,15 +423,22 @@ class Conversations:
         Risk and language are judged on the raw text; only the redacted text is stored.
         """
         alert = self.risk_alert(text, lang)
-        found = self.detector.detect(text)  # language: bot/detect.py, ~0.3 ms a call
-        language = {"detected_lang": found.lang, "lang_prob": found.prob} if found else {}
-        return redact(text), AnswerMeta(risk_flag=alert is not None, **language), alert
+        found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
+        language = (
+            {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
+            if found
+            else {}
+        )
+        meta = AnswerMeta(risk_flag=alert is not None, **language)
+        return self.redactor.redact(text), meta, alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase."""
-        if not self.risk.at_risk(text):
+        categories = self.risk.categories(text)
+        if not categories:
             return None
-        return signpost(self.catalogue, self.settings.helplines_for(lang), lang)
+        helplines = self.settings.helplines_for(lang)
+        return signpost(self.catalogue, helplines, lang, categories)
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)
@@ -430,9 +484,22 @@ def option_ids(settings: Settings) -> dict[str, list[str]]:
 
 
 async def open_conversations(settings: Settings, store: Store | None = None) -> Conversations:
-    """Load flows, open (and migrate) the database, and snapshot the flows."""
+    """Load flows, open (and migrate) the database, and snapshot the flows.
+
+    A store opened here is closed again if anything fails, so that a failed
+    start-up exits instead of hanging on aiosqlite's thread.
+    """
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        raise SourceErrors(problems)
+    opened = store is None
     store = store or await Store.open(settings.database)
-    conversations = Conversations(settings, store, flows)
-    await conversations.register_flows()
+    try:
+        conversations = Conversations(settings, store, flows)
+        await conversations.register_flows()
+    except BaseException:
+        if opened:
+            await store.close()
+        raise
     return conversations

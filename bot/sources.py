@@ -31,7 +31,8 @@ class SourceError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
+        # Line 0: not in a file (an environment variable, a directory, a built-in default).
+        where = f"{self.file}:{self.line}" if self.line else self.file
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )
@@ -97,36 +98,121 @@ def clean_loc(loc: Loc, data: Any) -> Loc:
     return tuple(out)
 
 
+MAX_VALUES = 250_000
+"""The most values a file may expand to.  The largest shipped file (messages.yaml, every
+message in 13 languages) is well under a tenth of this; a file of nested aliases ("billion
+laughs") would otherwise expand to more than memory holds."""
+
+
 def load_yaml(path: Path) -> Document:
-    """Parse ``path``; a syntax error becomes a SourceError with its line."""
+    """Parse ``path``: a syntax error, a key given twice in one mapping, an alias that
+    contains itself or a file that expands past ``MAX_VALUES`` is a SourceError with its line.
+    """
     text = path.read_text(encoding="utf-8")
+    builder = _Builder(str(path))
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else 1
         raise SourceErrors(
             [SourceError(str(path), line, "", f"not valid YAML: {exc.problem}")]
         ) from None
-    lines: dict[Loc, int] = {}
-    data = _build(node, (), lines) if node is not None else None
-    return Document(path, data, lines)
+    if builder.errors:
+        raise SourceErrors(builder.errors)
+    return Document(path, data, builder.lines)
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+class _TooBig(Exception):
+    pass
+
+
+class _Builder:
+    """Turns composed nodes into data, recording each value's line and refusing what
+    PyYAML lets through: duplicate keys (the last would silently win) and runaway aliases."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.lines: dict[Loc, int] = {}
+        self.errors: list[SourceError] = []
+        self._count = 0
+        self._open: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            return self._build(node, loc)
+        except _TooBig:
+            self.errors.append(
+                SourceError(
+                    self.file,
+                    node.start_mark.line + 1,
+                    "",
+                    f"the file expands to more than {MAX_VALUES:,} values; are aliases (*name)"
+                    " repeated inside each other?",
+                )
+            )
+            return None
+
+    def _build(self, node: yaml.Node, loc: Loc) -> Any:
+        self._count += 1
+        if self._count > MAX_VALUES:
+            raise _TooBig
+        self.lines[loc] = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return _CONSTRUCTOR.construct_object(node, deep=True)
+        if id(node) in self._open:
+            self.errors.append(
+                SourceError(
+                    self.file, node.start_mark.line + 1, _field(loc), "an alias contains itself"
+                )
+            )
+            return None
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
+            if isinstance(node, yaml.SequenceNode):
+                return [self._build(child, (*loc, i)) for i, child in enumerate(node.value)]
+            return _CONSTRUCTOR.construct_object(node, deep=True)
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.errors.append(
+                    SourceError(
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        _field(loc),
+                        "a key must be plain text, not a list or mapping",
+                    )
+                )
+                continue
             key = _CONSTRUCTOR.construct_object(key_node, deep=True)
             key = str(key) if not isinstance(key, str) else key
-            lines[(*loc, key)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, (*loc, key), lines)
-            lines[(*loc, key)] = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.errors.append(
+                    SourceError(
+                        self.file,
+                        line,
+                        _field((*loc, key)),
+                        f"given twice (first on line {first_line[key]}); keep one",
+                    )
+                )
+                continue
+            first_line[key] = line
+            out[key] = self._build(value_node, (*loc, key))
+            self.lines[(*loc, key)] = line
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*loc, i), lines) for i, child in enumerate(node.value)]
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+def _field(loc: Loc) -> str:
+    return ".".join(map(str, loc))
 
 
 def validate(doc: Document, model: type[M], context: dict[str, Any] | None = None) -> M:

@@ -13,6 +13,7 @@ in-memory database has no second connection, so there it is an ordinary read.)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -20,12 +21,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
 
+from bot import logsafe, schema
 from bot.conversation import State, Write
 from bot.flows import Flow
 
@@ -66,8 +67,11 @@ class AnswerMeta:
     """What the service learnt about a free-text answer before storing it."""
 
     detected_lang: str | None = None
+    """The language it is written in, whether the bot offers it or not."""
     lang_prob: float | None = None
     risk_flag: bool = False
+    lang_clear: bool = False
+    """Far enough ahead of the runner-up to offer a switch on (not stored)."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,7 @@ class Purged:
 
 def migrations() -> list[tuple[int, str, str]]:
     """(number, name, sql) for every file in bot/migrations, in order."""
-    found = []
-    for entry in resources.files("bot.migrations").iterdir():
-        if entry.name.endswith(".sql"):
-            number = int(entry.name.split("_", 1)[0])
-            found.append((number, entry.name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return [(m.number, m.name, m.sql) for m in schema.migrations()]
 
 
 class Store:
@@ -97,21 +96,30 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
+        # aiosqlite logs every statement's parameters at DEBUG: clean records first.
+        logsafe.install()
         if str(path) != ":memory:":
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
                 # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
-                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                # Another process starting at the same moment may have made it first.
+                with contextlib.suppress(FileExistsError):
+                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         db = await aiosqlite.connect(str(path))
-        db.row_factory = aiosqlite.Row
-        await db.execute("PRAGMA journal_mode=WAL")
-        await db.execute("PRAGMA foreign_keys=ON")
-        await db.execute("PRAGMA synchronous=NORMAL")
         store = cls(db, clock)
-        await store.migrate()
-        if str(path) != ":memory:":
-            store._reader = _read_only(Path(path))
+        try:
+            db.row_factory = aiosqlite.Row
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA foreign_keys=ON")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            await store.migrate()
+            if str(path) != ":memory:":
+                store._reader = _read_only(Path(path))
+        except BaseException:
+            # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
+            await store.close()
+            raise
         return store
 
     async def close(self) -> None:
@@ -136,25 +144,10 @@ class Store:
         return self._second_text
 
     async def migrate(self) -> list[int]:
-        """Apply migrations not yet applied; returns the numbers applied now."""
-        await self.db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations"
-            " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-        )
-        async with self.db.execute("SELECT version FROM schema_migrations") as cur:
-            done = {row[0] for row in await cur.fetchall()}
-        applied = []
-        for number, name, sql in migrations():
-            if number in done:
-                continue
-            record = f"INSERT INTO schema_migrations VALUES ({number}, '{name}', '{self.now()}');"
-            try:
-                await self.db.executescript(f"BEGIN;\n{sql}\n;{record}\nCOMMIT;")
-            except Exception:
-                await self.db.rollback()
-                raise
-            applied.append(number)
-        return applied
+        """Check the migrations applied, apply the others (``bot.schema``); returns the
+        numbers applied now.  Raises MigrationChanged if an applied one was edited."""
+        now = self.now()
+        return await self.atomic(lambda conn: schema.migrate(conn, now))
 
     async def schema_version(self) -> int:
         async with self.db.execute("SELECT max(version) FROM schema_migrations") as cur:
@@ -164,20 +157,33 @@ class Store:
     # -- flows
 
     async def register_flow(self, flow: Flow) -> None:
-        """Snapshot a flow version, refusing one that changed without a version bump."""
+        """Snapshot a flow version, refusing one that changed without a version bump.
+
+        One atomic step (insert unless present, then read what is stored), so
+        processes starting together on one database cannot both insert it.
+        """
         fingerprint = flow.fingerprint()
-        async with self.db.execute(
-            "SELECT fingerprint FROM flow_versions WHERE flow_id = ? AND version = ?",
-            (flow.id, flow.version),
-        ) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            definition = json.dumps(flow.model_dump(mode="json", by_alias=True))
-            await self.write(
-                "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)",
-                (flow.id, flow.version, fingerprint, definition, self.now()),
+        row = (
+            flow.id,
+            flow.version,
+            fingerprint,
+            json.dumps(flow.model_dump(mode="json", by_alias=True)),
+            self.now(),
+        )
+
+        def register(conn: sqlite3.Connection) -> str:
+            conn.execute(
+                "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (flow_id, version) DO NOTHING",
+                row,
             )
-        elif row[0] != fingerprint:
+            (stored,) = conn.execute(
+                "SELECT fingerprint FROM flow_versions WHERE flow_id = ? AND version = ?",
+                (flow.id, flow.version),
+            ).fetchone()
+            return str(stored)
+
+        if await self.atomic(register) != fingerprint:
             raise FlowChanged(
                 f"flow {flow.id!r} version {flow.version} differs from the version already "
                 "used for stored answers: raise 'version' in the flow file"
@@ -263,11 +269,14 @@ class Store:
         session: Session,
         writes: Iterable[Write] = (),
         meta: dict[str, AnswerMeta] | None = None,
-    ) -> None:
-        """Store the new state and its answers in one transaction.
+    ) -> bool:
+        """Store the new state and its answers in one transaction; False if the
+        session is gone.
 
         A changed answer replaces the old row (same session and step), so going
-        back never duplicates an answer.
+        back never duplicates an answer.  The session may have been deleted
+        since it was read (the purge, or /delete, run outside the person's
+        turn): then nothing is written, rather than answers without a session.
         """
         meta = meta or {}
         state = session.state
@@ -299,23 +308,26 @@ class Store:
                     ),
                 )
             )
-        statements.append(
-            (
-                _UPDATE_SESSION,
-                (
-                    state.model_dump_json(),
-                    state.status,
-                    state.lang,
-                    session.site,
-                    session.area,
-                    session.respondent_group,
-                    now,
-                    now if state.finished else None,
-                    session.id,
-                ),
-            )
+        update = (
+            state.model_dump_json(),
+            state.status,
+            state.lang,
+            session.site,
+            session.area,
+            session.respondent_group,
+            now,
+            now if state.finished else None,
+            session.id,
         )
-        await self.transaction(statements)
+
+        def run(conn: sqlite3.Connection) -> bool:
+            if conn.execute(_UPDATE_SESSION, update).rowcount == 0:
+                return False
+            for sql, args in statements:
+                conn.execute(sql, args)
+            return True
+
+        return await self.atomic(run)
 
     async def write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
         """One statement, committed; returns the number of rows changed."""
@@ -375,6 +387,15 @@ class Store:
         if not dry_run:
             await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return Purged(sessions, answers, cutoff)
+
+    async def newest_session_id(self, respondent_key: str) -> str | None:
+        """The id of the person's newest session, finished or not (None: they have none)."""
+        rows = await self.db.execute_fetchall(
+            "SELECT id FROM sessions WHERE respondent_key = ?"
+            " ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (respondent_key,),
+        )
+        return next((row[0] for row in rows), None)
 
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""

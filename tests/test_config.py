@@ -118,3 +118,158 @@ def test_the_longest_site_id_that_fits_a_share_link_is_accepted(tmp_path: Path) 
         "    name: {en: S}\n",
     )
     assert load_settings(path).sites[0].id == "x" * 59
+
+
+# -- references from config to flows, sites, areas, languages (issue 18 item 10)
+
+SITES = "areas:\n  - id: fens\n    name: {en: Fens}\nsites:\n"
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(SourceErrors) as info:
+        load_settings(path)
+    return [str(e) for e in info.value.errors]
+
+
+def test_every_bad_reference_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "languages: [en, pl]\n"  # 1
+        + SITES  # 2-5
+        + "  - {id: wisbech, area: fen, name: {en: W}}\n"  # 6
+        "  - {id: wisbech, area: fens, name: {pl: W}}\n"  # 7
+        "respondent_groups: [carer, carer]\n"  # 8
+        "helplines:\n  pl: [{name: X, number: '1'}]\n"  # 9-10
+        "risk_phrases:\n  english: [die]\n",  # 11-12
+    )
+    assert problems(path) == [
+        f"{path}:7: sites.1.id: 'wisbech' is used twice in sites",
+        f"{path}:7: sites.1.name: needs an 'en' name, the fallback in every language",
+        f"{path}:6: sites.0.area: site 'wisbech' names unknown area 'fen' (did you mean 'fens'?)",
+        f"{path}:8: respondent_groups.1: 'carer' is listed twice",
+        f"{path}:9: helplines: helplines must include 'en', the fallback for every language",
+        f"{path}:12: risk_phrases.english: not a two-letter language code",
+    ]
+
+
+def test_a_typo_in_default_flow_stops_start_up_and_check_flows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parent.parent
+    path = write(
+        tmp_path,
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\n"
+        "default_flow: service_feeback\n",
+    )
+    assert main(["--config", str(path), "check-flows"]) == 1
+    expected = (
+        f"{path}:3: default_flow: no flow 'service_feeback' in {root / 'flows'}"
+        " (did you mean 'service_feedback'?)"
+    )
+    assert expected in capsys.readouterr().err
+    assert main(["--config", str(path), "chat"]) == 1
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "f.db").exists()
+
+
+def test_default_flow_from_the_environment_is_blamed_on_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parent.parent
+    path = write(tmp_path, f"flows_dir: {root / 'flows'}\ndefault_flow: service_feedback\n")
+    monkeypatch.setenv("FEEDBACK_BOT_DEFAULT_FLOW", "consultaton")
+    assert main(["--config", str(path), "check-flows"]) == 1
+    err = capsys.readouterr().err
+    assert "FEEDBACK_BOT_DEFAULT_FLOW (environment): default_flow: no flow 'consultaton'" in err
+    assert "did you mean 'consultation'?" in err
+
+
+# -- the environment (issue 18 item 11)
+
+
+def test_an_unknown_variable_is_refused_naming_the_closest_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "languages: [en]\n")
+    monkeypatch.setenv("FEEDBACK_BOT_SUPRESSION_THRESHOLD", "50")
+    monkeypatch.setenv("FEEDBACK_BOT_TELEGRAM__MOED", "webhook")
+    monkeypatch.setenv("FEEDBACK_BOT_SECRT", "x" * 40)
+    assert problems(path) == [
+        "FEEDBACK_BOT_SECRT (environment): no such setting, so it would be ignored;"
+        " did you mean FEEDBACK_BOT_SECRET?",
+        "FEEDBACK_BOT_SUPRESSION_THRESHOLD (environment): no such setting, so it would be"
+        " ignored; did you mean FEEDBACK_BOT_SUPPRESSION_THRESHOLD?",
+        "FEEDBACK_BOT_TELEGRAM__MOED (environment): no such setting, so it would be ignored;"
+        " did you mean FEEDBACK_BOT_TELEGRAM__MODE?",
+    ]
+    assert main(["--config", str(path), "check-flows"]) == 1
+    assert "FEEDBACK_BOT_SUPPRESSION_THRESHOLD?" in capsys.readouterr().err
+
+
+def test_real_variables_of_every_kind_are_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "languages: [en]\n")
+    monkeypatch.setenv("FEEDBACK_BOT_SECRET", "x" * 40)
+    monkeypatch.setenv("feedback_bot_suppression_threshold", "7")
+    monkeypatch.setenv("FEEDBACK_BOT_TELEGRAM__WEBHOOK__PORT", "9443")
+    monkeypatch.setenv("FEEDBACK_BOT_REPORTS__WEEKLY_DAY", "tue")
+    monkeypatch.setenv("FEEDBACK_BOT_RISK_PHRASES__EN", '["want to die"]')
+    settings = load_settings(path)
+    assert settings.suppression_threshold == 7 and settings.telegram.webhook.port == 9443
+    assert settings.reports.weekly_day == "tue"
+    assert settings.risk_phrases["en"] == ["want to die"]
+
+
+def test_a_bad_value_from_the_environment_names_the_variable_not_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "# settings\nlanguages: [en]\nsuppression_threshold: 5\n")
+    monkeypatch.setenv("FEEDBACK_BOT_SUPPRESSION_THRESHOLD", "0")
+    monkeypatch.setenv("FEEDBACK_BOT_REPORTS__WEEKLY_TIME", "9am")
+    errors = problems(path)
+    assert errors[0].startswith(
+        "FEEDBACK_BOT_SUPPRESSION_THRESHOLD (environment): suppression_threshold: Input should"
+    )
+    assert errors[1].startswith(
+        "FEEDBACK_BOT_REPORTS__WEEKLY_TIME (environment): reports.weekly_time"
+    )
+    assert not any(str(path) in e for e in errors)
+    assert main(["--config", str(path), "check-flows"]) == 1
+    assert "Config error:" in capsys.readouterr().err
+
+
+def test_a_list_from_the_environment_that_is_not_json_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FEEDBACK_BOT_LANGUAGES", "en,pl")
+    (error,) = problems(write(tmp_path, "languages: [en]\n"))
+    assert (
+        error == "FEEDBACK_BOT_LANGUAGES (environment): languages: not valid JSON for this setting"
+    )
+
+
+# -- a config file named but not there (issue 20 item 1)
+
+
+def test_a_mistyped_config_path_is_an_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "languages: [en]\n")
+    for command in (["chat"], ["purge"], ["migrate"], ["check-flows"]):
+        assert main(["--config", str(tmp_path / "config.yml"), *command]) == 2
+        err = capsys.readouterr().err
+        assert f"config file {tmp_path / 'config.yml'} not found" in err
+        assert f"did you mean {tmp_path / 'config.yaml'}?" in err
+    assert not (tmp_path / "data").exists()
+
+
+def test_chat_without_any_config_says_it_runs_on_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FEEDBACK_BOT_FLOWS_DIR", str(Path(__file__).parent.parent / "flows"))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
+    assert main(["chat"]) == 0
+    err = capsys.readouterr().err
+    assert "No config.yaml here" in err and "no risk phrases" in err

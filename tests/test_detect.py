@@ -20,9 +20,12 @@ SENTENCES = {
     p.stem: [line.strip() for line in p.read_text("utf-8").splitlines() if line.strip()]
     for p in sorted(DATA.glob("*.txt"))
 }
-# Measured with bench/detect_accuracy.py: 100% for every language but lt (95%, one
-# sentence read as lv).  The floor leaves room for one more miss in 20, not for two.
+# Measured with bench/detect_accuracy.py: 95-100% per language, scored against every
+# profile.  The floor leaves room for one more miss in 20, not for two.
 FLOOR = 0.9
+OTHER_FLOOR = 0.85
+"""Languages we do not offer: 85-100%.  The misses are short Ukrainian sentences without
+і/ї/є, which langdetect's own sampler also gives to Russian or Bulgarian; none is clear."""
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +33,17 @@ def detector() -> LanguageDetector:
     return LanguageDetector(ENABLED)
 
 
-def test_a_test_set_for_every_enabled_language() -> None:
-    assert set(SENTENCES) == set(ENABLED)
-    assert all(len(lines) >= 20 for lines in SENTENCES.values())
+OTHERS = sorted(set(SENTENCES) - set(ENABLED))
+"""Languages the bot does not offer, written for the test set (some langdetect lacks)."""
+WITHOUT_PROFILE = {"ku"}
+"""Kurmanji: no langdetect profile and no letters of its own; reported, not tested."""
+
+
+def test_a_test_set_for_every_enabled_language_and_others() -> None:
+    assert set(ENABLED) <= set(SENTENCES)
+    assert all(len(SENTENCES[lang]) >= 20 for lang in ENABLED)
+    assert {"uk", "fa", "ps", "es", "it", "de", "fr", "tr", "hi"} <= set(OTHERS)
+    assert all(len(SENTENCES[lang]) >= 15 for lang in OTHERS)
 
 
 @pytest.mark.parametrize("lang", ENABLED)
@@ -42,26 +53,67 @@ def test_accuracy_per_language(detector: LanguageDetector, lang: str) -> None:
     assert right / len(found) >= FLOOR, [(f.lang if f else None) for f in found]
 
 
-def test_never_answers_with_a_language_that_is_not_enabled() -> None:
-    few = LanguageDetector(("en", "pl", "ar"))
-    answers = {
+@pytest.mark.parametrize("lang", [lang for lang in OTHERS if lang not in WITHOUT_PROFILE])
+def test_languages_we_do_not_offer_are_named_as_themselves(
+    detector: LanguageDetector, lang: str
+) -> None:
+    """Ukrainian is Ukrainian, not Russian; Persian is not Arabic; Spanish is not Portuguese."""
+    found = [detector.detect(line) for line in SENTENCES[lang]]
+    right = sum(1 for f in found if f is not None and f.lang == lang)
+    assert right / len(found) >= OTHER_FLOOR, [(f.lang if f else None) for f in found]
+
+
+def test_other_languages_are_never_clearly_an_enabled_one(detector: LanguageDetector) -> None:
+    """A switch is offered only on a clear detection: never for text we do not offer."""
+    for lang in OTHERS:
+        for line in SENTENCES[lang]:
+            words = line.split()
+            for k in range(1, len(words) + 1):
+                found = detector.detect(" ".join(words[:k]))
+                if found is not None and found.lang in ENABLED:
+                    assert not found.clear, (lang, found, words[:k])
+
+
+def test_most_enabled_language_sentences_are_clear(detector: LanguageDetector) -> None:
+    found = [detector.detect(line) for lang in ENABLED for line in SENTENCES[lang]]
+    assert sum(1 for f in found if f is not None and f.clear) / len(found) >= 0.9
+
+
+def test_ukrainian_is_not_russian() -> None:
+    """Among the enabled languages alone, this came out as Russian at p = 1.0."""
+    found = LanguageDetector(ENABLED).detect(
+        "Мій працівник дуже уважний, вона справді мене слухає."
+    )
+    assert found is not None and found.lang == "uk" and found.runner_up == "ru"
+
+
+def test_pashto_and_sorani_are_named_by_their_letters(detector: LanguageDetector) -> None:
+    """langdetect has neither: without their letters they would pass for Urdu or Persian."""
+    assert {detector.detect(line).lang for line in SENTENCES["ps"]} == {"ps"}  # type: ignore[union-attr]
+    assert {detector.detect(line).lang for line in SENTENCES["ckb"]} == {"ckb"}  # type: ignore[union-attr]
+    # A stray letter or two (a name) in Urdu does not make it Pashto.
+    assert detector.detect(SENTENCES["ur"][0] + " ګ").lang == "ur"  # type: ignore[union-attr]
+    two = " ".join(SENTENCES["ur"][:2]) + " ګړ"
+    assert detector.detect(two).lang == "ur"  # type: ignore[union-attr]
+
+
+def test_every_language_found_has_a_name(detector: LanguageDetector) -> None:
+    named = {
         found.lang
         for lines in SENTENCES.values()
         for line in lines
-        if (found := few.detect(line)) is not None
+        if (found := detector.detect(line)) is not None
     }
-    assert answers <= {"en", "pl", "ar"}
-    assert answers == {"en", "pl", "ar"}
-    # Urdu is Arabic script but not enabled here: Urdu text may only come back as ar.
-    # Gurmukhi, Gujarati and Bengali have no enabled language: no guess at all.
-    assert all(few.detect(line) is None for line in SENTENCES["pa"] + SENTENCES["bn"])
+    assert named <= set(detect.NAMES)
+    assert detect.available_profiles() <= set(detect.NAMES)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=0, max_size=80))
-def test_any_text_gives_an_enabled_language_or_none(text: str) -> None:
+def test_any_text_gives_a_named_language_or_none(text: str) -> None:
     found = LanguageDetector(("en", "pl", "ru")).detect(text)
-    assert found is None or (found.lang in {"en", "pl", "ru"} and 0 < found.prob <= 1)
+    assert found is None or (found.lang in detect.NAMES and 0 < found.prob <= 1)
+    assert found is None or found.margin >= 0
 
 
 @pytest.mark.parametrize(
@@ -151,3 +203,11 @@ def test_scored_ngrams_are_the_ones_langdetect_samples(detector: LanguageDetecto
         theirs.cleaning_text()
         ours = [g for g in profiles.ngrams(text) if g in factory.word_lang_prob_map]
         assert Counter(ours) == Counter(theirs._extract_ngrams()), text
+
+
+def test_a_service_may_offer_pashto() -> None:
+    """Pashto has no profile but has its letters: Urdu and Arabic are still told apart."""
+    with_pashto = LanguageDetector(("en", "ur", "ar", "ps"))
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ps"]} == {"ps"}  # type: ignore[union-attr]
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ur"]} == {"ur"}  # type: ignore[union-attr]
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ar"]} == {"ar"}  # type: ignore[union-attr]

@@ -27,8 +27,9 @@ EXPECTED_SCRIPT = {
 }
 # Letters Urdu writes and Arabic does not (ٹ ڈ ڑ ں ے ہ ھ ی ک گ), and the reverse (ي ك ة).
 URDU_ONLY = set("ٹڈڑںےہھیکگ")
-# Left in Latin on purpose: placeholders, commands and proper names.
-KEPT_LATIN = re.compile(r"\{\w+\}|/\w+|\b(?:Telegram|HMP Peterborough)\b")
+# Left in Latin on purpose: placeholders, commands and proper names (Prenoxad and Nyxoid:
+# the names on the naloxone kit's box).
+KEPT_LATIN = re.compile(r"\{\w+\}|/\w+|\b(?:Telegram|HMP Peterborough|Prenoxad|Nyxoid)\b")
 ARABIC_ONLY = set("يكة")
 
 

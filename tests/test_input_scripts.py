@@ -84,3 +84,28 @@ async def test_terminal_arabic_digits_labels_and_blank_replies(
         "referral_satisfaction": "satisfied",
         "referral_better": "أسرع من فضلكم",
     }
+
+
+async def test_terminal_redacts_details_typed_in_arabic_indic_and_other_digits(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Issue 12 through `chat`: only the details go; the rest is stored as typed."""
+    typed = [
+        "١",
+        "١",
+        "١",
+        "１",
+        "d",
+        "٢",
+        "اتصل بي على ٠٧٩١١ ١٢٣٤٥٦ أو ۰۷۷۰۰ ۹۰۰۱۲۳، اسمي فاطمة الزهراء، أسكن في ٧ Park Avenue",
+        "q",
+    ]
+    term = Terminal(typed, settings.database)
+    await chat(
+        conversations, flow_id="service_feedback", lang="ar", read=term.read, write=term.write
+    )
+    with sqlite3.connect(settings.database) as conn:
+        stored = conn.execute(
+            "SELECT value FROM answers WHERE step_id = 'referral_better'"
+        ).fetchone()[0]
+    assert stored == "اتصل بي على [phone] أو [phone]، اسمي [name]، أسكن في [address]"

@@ -99,3 +99,94 @@ def test_worst_case_messages_are_redacted_quickly():
         started = time.perf_counter()
         redact(bait)
         assert time.perf_counter() - started < 0.5, bait[:10]
+
+
+# --- issue 12: normalise before matching; new kinds of detail -------------------------------
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "٠٧٩١١ ١٢٣٤٥٦",  # Arabic-Indic
+        "۰۷۹۱۱ ۱۲۳۴۵۶",  # Persian / Urdu
+        "০৭৯১১ ১২৩৪৫৬",  # Bengali
+        "੦੭੯੧੧ ੧੨੩੪੫੬",  # Gurmukhi
+        "૦૭૯૧૧ ૧૨૩૪૫૬",  # Gujarati
+        "０７９１１ １２３４５６",  # full-width
+        "0 7 9 1 1 1 2 3 4 5 6",
+        "07911.123.456",
+        "07911\u200b123\u200c456",
+        "07911\u2069 \u2066123456",
+        "+44 7911 123456",
+        "+48 512 345 678",
+    ],
+)
+def test_phone_numbers_in_every_digit_system_and_layout(number):
+    """The span typed is replaced whole; the words around it stay exactly as typed."""
+    text = f"كلمني على {number} شكرا"
+    assert redact(text) == "كلمني على [phone] شكرا"
+
+
+def test_helplines_are_kept_and_configured_ones_too():
+    from bot.redact import Redactor
+
+    text = "FRANK ٠٣٠٠ ١٢٣ ٦٦٠٠, Samaritans 116 123, 999, and my hub 01632 960 000"
+    assert redact(text) == "FRANK ٠٣٠٠ ١٢٣ ٦٦٠٠, Samaritans 116 123, 999, and my hub [phone]"
+    assert Redactor(["01632 960 000"]).redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I live at 7 Park Avenue now", "I live at [address] now"),
+        ("Flat 2, 9 Mill Lane", "[address]"),
+        ("mieszkam przy ul. Długa 5", "mieszkam przy [address]"),
+        ("stau pe strada Mihai 12", "stau pe [address]"),
+        ("prison number A1234BC", "prison number [prison_number]"),
+        ("sort code 12-34-56 acc 12345678", "sort code [bank_account]"),
+        ("jo dot bloggs at gmail dot com", "[email]"),
+        ("jo[at]example[dot]org", "[email]"),
+        ("my insta is kelly_b99", "my insta is [handle]"),
+        ("I'm Kelly Brown", "I'm [name]"),
+        ("numele meu este Ion Popescu", "numele meu este [name]"),
+        ("magacaygu waa Cali Axmed", "magacaygu waa [name]"),
+        ("اسمي أحمد محمد علي", "اسمي [name]"),
+        ("আমার নাম রহিম উদ্দিন", "আমার নাম [name]"),
+    ],
+)
+def test_new_kinds_of_detail(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I get ٦٠ml methadone at ٩:٣٠ every day",
+        "waited ৩ weeks, then 2 more",
+        "the nurse, Priya, was kind",
+        "I was in HMP Peterborough for 18 months",
+        "I'm Polish and 34",
+        "my insta is private",
+        "we met at the hub on Mill Road",
+        "I was at home",
+    ],
+)
+def test_what_makes_feedback_useful_is_kept(text):
+    assert redact(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789٠١٢٣٤٥٦٧৭৮੧૨０ +-.@ab\u200b\u2066\u2069")),
+        max_size=60,
+    )
+)
+def test_text_outside_spans_is_kept_as_typed_in_any_script(text):
+    out = redact(text)
+    pieces = re.split(r"\[(" + "|".join(TAGS) + r")\]", out)
+    pos = 0
+    for piece in pieces[0::2]:
+        found = text.find(piece, pos)
+        assert found >= pos, (text, out)
+        pos = found + len(piece)

@@ -6,7 +6,15 @@ from bot.config import Helpline
 from bot.conversation import Choose, Reply
 from bot.flows import load_flows
 from bot.i18n import Catalogue, Language, load_catalogue
-from bot.safety import RiskScreen, normalise, phrase_pattern, signpost
+from bot.safety import (
+    CATEGORIES,
+    PatternError,
+    RiskScreen,
+    check_phrases,
+    compile_phrase,
+    normalise,
+    signpost,
+)
 from bot.service import CONSENT_AGREE, Conversations, option_ids
 
 TEST_FLOWS = Path(__file__).parent / "data" / "flows"
@@ -71,17 +79,17 @@ NEAR_MISSES = [
 
 @pytest.fixture
 def screen(settings):
-    return RiskScreen(settings.risk_phrases)
+    return RiskScreen.from_config(settings.risk_phrases)
 
 
 @pytest.mark.parametrize(("lang", "text"), AT_RISK)
 def test_risk_phrases_fire(screen, lang, text):
-    assert any(found == lang for found, _ in screen.matches(text)), screen.matches(text)
+    assert any(hit.lang == lang for hit in screen.hits(text)), screen.hits(text)
 
 
 @pytest.mark.parametrize(("lang", "text"), NEAR_MISSES)
 def test_near_misses_do_not_fire(screen, lang, text):
-    assert screen.matches(text) == []
+    assert screen.hits(text) == []
 
 
 def test_at_least_five_languages_are_tested_both_ways():
@@ -89,15 +97,23 @@ def test_at_least_five_languages_are_tested_both_ways():
     assert len({lang for lang, _ in NEAR_MISSES}) >= 5
 
 
-def test_every_configured_phrase_matches_itself(settings):
-    """A phrase that cannot match its own words is a config mistake (e.g. a stray *)."""
-    for phrases in settings.risk_phrases.values():
-        for phrase in phrases:
-            assert phrase_pattern(phrase).search(normalise(phrase.replace("*", ""))), phrase
+def test_every_enabled_language_has_every_category(settings):
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    assert check_phrases(screen, settings.languages) == []
+    enabled = ["en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so"]
+    assert all(screen.languages()[lang] >= set(CATEGORIES) for lang in enabled)
 
 
-def test_required_languages_have_phrases(settings):
-    assert {"en", "pl", "ro", "pt", "ru", "lt", "ar", "ur"} <= set(settings.risk_phrases)
+def test_a_language_without_phrases_is_reported():
+    screen = RiskScreen({"en": {"suicide": ["kill myself"]}})
+    problems = check_phrases(screen, ["en", "tr"])
+    assert any(p.startswith("tr: enabled but has no risk phrases") for p in problems)
+    assert any(p.startswith("en: no risk phrases for self_harm, overdose, abuse") for p in problems)
+
+
+def test_bad_patterns_are_reported_not_ignored():
+    screen = RiskScreen({"en": {"suicide": ["{nosuch} die", " .. "], "worry": ["sad"]}})
+    assert len(screen.errors) == 3
 
 
 def test_normalise_drops_case_accents_punctuation_and_spaces():
@@ -106,9 +122,30 @@ def test_normalise_drops_case_accents_punctuation_and_spaces():
     assert normalise("إيذاء") == normalise("ايذاء")
 
 
-def test_a_phrase_without_words_is_refused():
-    with pytest.raises(ValueError):
-        phrase_pattern(" * ")
+def test_normalise_undoes_disguises_but_keeps_numbers():
+    assert normalise("k1ll mys3lf") == normalise("kill myself")
+    assert normalise("su​i‍cide") == "suicide"
+    assert normalise("ｋｉｌｌ") == normalise("kill")
+    assert normalise("I want to dieeee!!") == normalise("i want to die")
+    assert normalise("took ٣٠ pills") == "tok 30 pils"
+    assert normalise("30mg at 5pm") == "30mg at 5pm"
+    assert normalise("OD'd") == normalise("overdosed")
+    assert "od" in normalise("i od razu")  # Polish "od" (from) is not an overdose
+
+
+def test_a_pattern_without_words_is_refused():
+    with pytest.raises(PatternError):
+        compile_phrase(" * ")
+    with pytest.raises(PatternError):
+        compile_phrase("{me} die", {})
+
+
+def test_slots_stems_gaps_and_options():
+    pattern, _ = compile_phrase("nie chce|chcę ..2 żyć")
+    assert pattern.search(f" {normalise('nie chce już żyć')} ")
+    assert pattern.search(f" {normalise('Nie chcę mi się już żyć')} ") is None  # 3 words: too far
+    pattern, _ = compile_phrase("self_harm* again?")
+    assert pattern.search(f" {normalise('self-harming')} ")
 
 
 def test_signpost_lists_every_helpline_between_intro_and_outro():
@@ -210,3 +247,56 @@ async def test_alert_is_in_the_persons_language(settings, store):
         "• Samaritans: 116 123 (bezpłatnie)",
         "Jeśli grozi Ci niebezpieczeństwo, zadzwoń pod 999.",
     ]
+
+
+def test_check_flows_refuses_an_enabled_language_without_risk_phrases(tmp_path, capsys):
+    from bot.cli import main
+
+    root = Path(__file__).parent.parent
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\nlanguages: [en, tr]\n"
+    )
+    assert main(["--config", str(config), "check-flows"]) == 1
+    err = capsys.readouterr().err
+    assert "tr: enabled but has no risk phrases" in err
+
+
+def test_staff_phrases_in_config_extend_the_built_in_lists():
+    screen = RiskScreen.from_config(
+        {"en": {"overdose": ["took ..2 whole sharps bin"]}, "tr": ["ölmek istiyorum"]}
+    )
+    assert [str(h) for h in screen.hits("I took the whole sharps bin")] == [
+        "en/overdose: took ..2 whole sharps bin"
+    ]
+    assert screen.categories("Ölmek istiyorum") == {"general"}
+    assert screen.hits("I want to die")  # the built-in phrases are still there
+
+
+def test_overdose_alert_adds_overdose_advice_before_the_helplines():
+    catalogue = load_catalogue()
+    lines = [Helpline(name="FRANK", number="0300 123 6600")]
+    text = signpost(catalogue, lines, "bn", {"overdose", "suicide"})
+    assert text.splitlines() == [
+        catalogue.text("risk.intro", "bn"),
+        catalogue.text("risk.overdose", "bn"),
+        "• FRANK: 0300 123 6600",
+        catalogue.text("risk.outro", "bn"),
+    ]
+    assert "999" in catalogue.text("risk.overdose", "bn")
+    assert "naloxone" in catalogue.text("risk.overdose", "en")
+    advice = catalogue.text("risk.overdose", "en")
+    assert advice not in signpost(catalogue, lines, "en", {"suicide"})
+
+
+def test_frank_is_among_the_default_helplines(settings):
+    assert any(h.number == "0300 123 6600" for h in settings.helplines_for("so"))
+
+
+async def test_overdose_answer_gets_overdose_advice_and_is_stored(tiny, store):
+    await _at_story(tiny)
+    turn = await tiny.handle("k1", "telegram", Reply("swallowed a load of pills last night lol"))
+    assert load_catalogue().text("risk.overdose", "en") in turn.alert
+    assert "FRANK" not in turn.alert or "0300 123 6600" in turn.alert
+    assert turn.prompt.step_id == "overall"
+    assert (await _stored(store))["story"] == ("swallowed a load of pills last night lol", 1)

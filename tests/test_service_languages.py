@@ -163,3 +163,41 @@ async def test_same_language_as_the_flow_never_offers(conversations: Conversatio
         turn = await conv.handle("k8", CH, Reply(text))
         assert turn.offer is None
         turn = await conv.handle("k8", CH, Choose("agree"))
+
+
+UKRAINIAN = [
+    "Я чекав шість тижнів на перший прийом, і ніхто мені не передзвонив.",
+    "Мій працівник дуже уважний, вона справді мене слухає.",
+    "Будь ласка, зробіть вечірні групи, бо я працюю вдень.",
+]
+
+
+async def test_a_language_we_do_not_offer_is_stored_and_never_offered_as_its_neighbour(
+    conversations: Conversations,
+):
+    """Ukrainian was stored as Russian at p = 1.0, and the bot offered to switch to Russian."""
+    conv = conversations
+    await to_first_text_question(conv, "k9")
+    turn = await conv.handle("k9", CH, Reply(UKRAINIAN[0]))
+    turn = await conv.handle("k9", CH, Choose("agree"))
+    turn = await conv.handle("k9", CH, Reply(UKRAINIAN[1]))
+    assert turn.offer is None and turn.lang == "en"
+    value, lang, prob = await stored(conv, "one_service_why")
+    assert value == UKRAINIAN[0] and lang == "uk" and prob is not None and prob > 0.5
+
+
+async def test_an_unclear_detection_does_not_count_towards_a_switch(
+    conversations: Conversations,
+):
+    """Two short answers that only lean Portuguese (p > 0.9999, Spanish close behind)."""
+    conv = conversations
+    await to_first_text_question(conv, "k10")
+    leaning = ["Tudo bem, obrigado pela ajuda", "Muito bom, gostei"]
+    for text in leaning:
+        found = conv.detector.detect(text)
+        assert found is not None and found.lang == "pt" and not found.clear
+    await conv.handle("k10", CH, Reply(leaning[0]))
+    await conv.handle("k10", CH, Choose("agree"))
+    turn = await conv.handle("k10", CH, Reply(leaning[1]))
+    assert turn.offer is None
+    assert (await stored(conv, "one_service_why"))[1] == "pt"

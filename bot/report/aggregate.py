@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
+from bot.report.languages import language_tables
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
@@ -92,7 +93,9 @@ class ReportBuilder:
             await self._multi(b, counts, await self.q.multi_options(period))
         self.progress("counting themes")
         self._themes(b, comments.themes, sum(s.commented for s in sessions))
-        self._languages(b, counts)
+        language_tables(
+            b, self.labels, counts, self.settings.languages, self.settings.suppression_threshold
+        )
         risk = sum(s.risk for s in sessions)
         b.add(
             Table(
@@ -434,38 +437,6 @@ class ReportBuilder:
                 base_label="Respondents who wrote a comment",
                 rows=rows,
             )
-        )
-
-    def _languages(self, b: TableSet, answers: list[AnswerCount]) -> None:
-        counts: dict[str, int] = defaultdict(int)
-        for c in answers:
-            if c.kind == "text":
-                counts[c.detected_lang or NOT_STATED] += c.n
-        total = sum(counts.values())
-        rows = [
-            Row(
-                key=k,
-                label=self.labels.label("lang", k),
-                split="lang",
-                cells={"comments": Cell(count=n, pct=pct(n, total))},
-            )
-            for k, n in sorted(counts.items(), key=lambda kv: (kv[0] == NOT_STATED, -kv[1], kv[0]))
-        ]
-        rows.insert(0, Row(key="all", label="All comments", cells={"comments": Cell(count=total)}))
-        b.add(
-            Table(
-                id="comment_languages",
-                kind="languages",
-                title="Comments by detected language",
-                columns=["comments"],
-                labels={"comments": "Comments"},
-                pct_columns=["comments"],
-                rows=rows,
-            )
-        )
-        b.relate(
-            ("comment_languages", "overall", "all", "comments"),
-            [("comment_languages", "lang", r.key, "comments") for r in rows[1:]],
         )
 
 

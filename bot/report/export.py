@@ -22,6 +22,7 @@ from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
+from bot.report.scope import site_reports
 from bot.report.suppress import publish
 from bot.report.themes import load_codebook
 from bot.roles import audit
@@ -33,19 +34,31 @@ Progress = Callable[[str], None]
 
 
 async def build_public(
-    store: Store, settings: Settings, period: Period, progress: Progress | None = None
+    store: Store,
+    settings: Settings,
+    period: Period,
+    progress: Progress | None = None,
+    site: str | None = None,
 ) -> PublicReport:
-    """This period and the one before, each suppressed, then compared."""
-    builder = ReportBuilder(
-        store, settings, load_codebook(settings.flows_dir), load_catalogue(), progress
-    )
-    current = publish(await builder.build(period))
-    previous = publish(await builder.build(period.previous(), for_comparison=True))
+    """This period and the one before, each suppressed, then compared.
+
+    ``site``: only that site's responses, for staff invited for it
+    (``bot/report/scope.py`` says how it is kept from being subtracted).
+    """
+    codebook, catalogue = load_codebook(settings.flows_dir), load_catalogue()
+
+    def builder(on: Store) -> ReportBuilder:
+        return ReportBuilder(on, settings, codebook, catalogue, progress)
+
+    if site is not None:
+        return with_previous(*await site_reports(store, period, site, builder))
+    current = publish(await builder(store).build(period))
+    previous = publish(await builder(store).build(period.previous(), for_comparison=True))
     return with_previous(current, previous)
 
 
 async def weekly_summary_text(
-    store: Store, settings: Settings, week: Period | str | None = None
+    store: Store, settings: Settings, week: Period | str | None = None, site: str | None = None
 ) -> str:
     """The short summary for the staff chat; by default the last full ISO week."""
     if week is None:
@@ -54,7 +67,7 @@ async def weekly_summary_text(
         period = parse_week(week, settings.reports.timezone)
     else:
         period = week
-    return summary_text(await build_public(store, settings, period))
+    return summary_text(await build_public(store, settings, period, site=site))
 
 
 def summary_period(settings: Settings, now: datetime | None = None) -> Period:
@@ -90,19 +103,24 @@ async def export_files(
     out_dir: Path = Path("out"),
     actor: str = "cli",
     progress: Progress | None = None,
+    site: str | None = None,
 ) -> list[Path]:
-    """Write the chosen formats under ``out_dir/<period>/``; returns the files written."""
+    """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
+
+    ``site``: that site's responses only (staff invited for one site)."""
     formats = list(formats)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     step = progress or (lambda _label: None)
-    report = await build_public(store, settings, period, step)
+    report = await build_public(store, settings, period, step, site=site)
     folder = out_dir / period.label.replace(" ", "_")
     # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
     # for staff keeps answering everyone else.
     written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
-    await _record_export(store, actor=actor, period=period, audience=audience, files=written)
+    await _record_export(
+        store, actor=actor, period=period, audience=audience, files=written, site=site
+    )
     return written
 
 
@@ -156,7 +174,13 @@ def _network_md(report: PublicReport, lang: str) -> str:
 
 
 async def _record_export(
-    store: Store, *, actor: str, period: Period, audience: str, files: list[Path]
+    store: Store,
+    *,
+    actor: str,
+    period: Period,
+    audience: str,
+    files: list[Path],
+    site: str | None = None,
 ) -> None:
     """The one place an export is recorded in the audit log: who, when, what range."""
     params = {
@@ -166,4 +190,6 @@ async def _record_export(
         "audience": audience,
         "files": [p.name for p in files],
     }
+    if site is not None:
+        params["site"] = site
     await audit(store, actor_key=actor, action="export", params=params)

@@ -232,6 +232,13 @@ def _comments(report: PublicReport) -> str:
                 out.append(f"<blockquote>{escape(q.text)}{lang}</blockquote>")
     if table := report.table("comment_languages"):
         out.append("<h3>Comments by detected language</h3>" + _stat_table(report, table))
+    if table := report.table("unoffered_languages"):
+        out.append(
+            "<h3>Comments written in languages we do not offer</h3>"
+            "<p class='lede'>What to translate into next. A language is named once at least "
+            f"{report.threshold} comments were written in it.</p>"
+        )
+        out.append(_stat_table(report, table) if table.rows else "<p>None this period.</p>")
     return "".join(out)
 
 

@@ -128,6 +128,8 @@ def _sheet_name(table: Table, used: set[str]) -> str:
         "languages": "Comment languages",
         "risk": "Risk",
     }.get(table.kind) or table.title
+    if table.id == "unoffered_languages":
+        base = "Languages not offered"
     if table.kind == "breakdown":
         base = f"By {table.id.removeprefix('by_').replace('_', ' ')}"
     elif table.kind in ("likert", "multi"):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.config import Settings
+from bot.detect import NAMES
 from bot.i18n import Catalogue
 from bot.report.model import NOT_STATED, CellRef, LanguageStatus, Relation, Table
 
@@ -69,7 +70,7 @@ class Labels:
             return self.text(f"report.mode.{key}", key)
         if split == "lang":
             info = self.catalogue.languages.get(key)
-            return info.name if info else key
+            return info.name if info else NAMES.get(key, key)
         if split == "flow":
             return key
         return key

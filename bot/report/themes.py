@@ -4,6 +4,15 @@ Staff read every comment eventually; the codebook gives a first pass that is
 good enough to count, and staff reviews (stored separately) replace it where
 they exist.  Patterns for every language are tried on every comment, because
 language detection is unreliable on a one-line answer and people mix languages.
+
+Comments and keywords are compared in one folded form (:func:`fold`), so that
+a keyword written once matches the ways people actually type it: without
+Latin diacritics ("sanatate" for "sănătate", "aciu" for "ačiū"), with or
+without Arabic vowel marks and hamza seats, with Arabic or Persian forms of
+kaf, yeh and heh (Urdu typed on an Arabic keyboard), and with or without the
+nukta of Gurmukhi, Bengali and Gujarati.  A keyword must begin a word, where a
+word is letters *and* the vowel signs of Indic scripts (Python's word class
+does not count those, so its word boundary would fall inside a Punjabi word).
 """
 
 from __future__ import annotations
@@ -11,15 +20,71 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.sources import SourceError, SourceErrors, load_yaml, validate
+from bot.textnorm import fold as fold_for_matching
 
 CODEBOOK_NAME = "themes.yaml"
 THEME_ID = r"^[a-z][a-z0-9_]*$"
+
+_WORD = r"[\w\u0900-\u0DFF]"
+"""A word character: letters and digits, and every letter and sign of the Indic blocks."""
+START = rf"(?<!{_WORD})"
+_BOUNDARY = rf"(?:(?<!{_WORD})(?={_WORD})|(?<={_WORD})(?!{_WORD}))"
+_SAME = {
+    "ك": "ک", "ي": "ی", "ى": "ی", "ة": "ه", "ہ": "ه", "ۃ": "ه", "ۀ": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ـ": "",
+    "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ı": "i", "ё": "е",
+}  # fmt: skip
+"""Letters people type for one another; mapped for matching only."""
+_DROP = frozenset("\u093c\u09bc\u0a3c\u0abc\u0670") | frozenset(map(chr, range(0x064B, 0x0660)))
+"""Nukta signs, and Arabic vowel marks (harakat, tanwin, shadda, dagger alif)."""
+
+
+@lru_cache(maxsize=20_000)
+def _plain(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    if ch in _SAME:
+        return _SAME[ch]
+    if ch in _DROP or "\u0300" <= ch <= "\u036f":
+        return ""
+    parts = unicodedata.normalize("NFD", ch)
+    if len(parts) == 1:
+        return ch
+    base = parts[0]
+    if "LATIN" in unicodedata.name(base, "") or "\u0900" <= base <= "\u0dff":
+        # Latin letters lose their accents; Indic letters their nukta.
+        return "".join(p for p in parts if not ("\u0300" <= p <= "\u036f" or p in _DROP))
+    return ch
+
+
+def plain(text: str) -> str:
+    """``text`` with the letter variants above mapped, case kept (for regex patterns)."""
+    return "".join(map(_plain, text))
+
+
+def fold(text: str) -> str:
+    """The form comments and keywords are matched in (see the module docstring)."""
+    return plain(fold_for_matching(text).text.casefold())
+
+
+def _keyword(word: str) -> str:
+    """A keyword as a regex.  A final Arabic taa marbuta (ة) is written ت before a
+    suffix (جرعة, a dose; جرعتي, my dose), so it matches either."""
+    folded = re.escape(fold(word))
+    return folded[:-1] + "[هت]" if word.endswith("ة") else folded
+
+
+def _pattern(pattern: str) -> str:
+    """A codebook regex in the folded alphabet; its word boundaries know Indic vowel signs."""
+    return plain(pattern).replace(r"\b", _BOUNDARY)
 
 
 class Theme(BaseModel):
@@ -56,14 +121,19 @@ class Theme(BaseModel):
             raise ValueError("give at least one keyword or pattern")
         return self
 
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        parts = [
-            r"(?<!\w)" + re.escape(word.casefold())
-            for words in self.keywords.values()
-            for word in words
-        ]
-        parts += [p for patterns in self.patterns.values() for p in patterns]
+    def languages(self) -> set[str]:
+        """Languages with at least one keyword or pattern for this theme."""
+        return {lang for lang, rules in (*self.keywords.items(), *self.patterns.items()) if rules}
+
+    def regex(self, prefixes: dict[str, str]) -> re.Pattern[str]:
+        # One word-start test, then the keywords (longest first, by language's prefix).
+        groups = []
+        for lang, words in self.keywords.items():
+            alternatives = "|".join(sorted({_keyword(w) for w in words}, key=len)[::-1])
+            if alternatives:
+                groups.append(f"{prefixes.get(lang, '')}(?:{alternatives})")
+        parts = [f"{START}(?:{'|'.join(groups)})"] if groups else []
+        parts += [_pattern(p) for patterns in self.patterns.values() for p in patterns]
         return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
@@ -71,7 +141,21 @@ class Codebook(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: int = Field(ge=1)
+    prefixes: dict[str, str] = {}
+    """Per language, a regex allowed between a word's start and a keyword: Arabic
+    writes its article and some prepositions and conjunctions (al-, bi-, wa-) as
+    part of the word."""
     themes: list[Theme] = Field(min_length=1)
+
+    @field_validator("prefixes")
+    @classmethod
+    def _prefixes_compile(cls, value: dict[str, str]) -> dict[str, str]:
+        for lang, pattern in value.items():
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{lang}: prefix {pattern!r} is not valid: {exc}") from None
+        return value
 
     @model_validator(mode="after")
     def _unique(self) -> Codebook:
@@ -100,8 +184,17 @@ class Codebook(BaseModel):
 
     def tag(self, text: str) -> list[str]:
         """Theme ids whose keywords or patterns occur in ``text``, in codebook order."""
-        folded = text.casefold()
-        return [t.id for t in self.themes if t.regex.search(folded)]
+        folded = fold(text)
+        return [theme_id for theme_id, regex in self._compiled if regex.search(folded)]
+
+    @cached_property
+    def _compiled(self) -> list[tuple[str, re.Pattern[str]]]:
+        prefixes = {lang: f"(?:{_pattern(p)})" for lang, p in self.prefixes.items()}
+        return [(t.id, t.regex(prefixes)) for t in self.themes]
+
+    def coverage(self, languages: Iterable[str]) -> dict[str, list[str]]:
+        """Per language, the themes with rules in it (comments in it can get only those)."""
+        return {lang: [t.id for t in self.themes if lang in t.languages()] for lang in languages}
 
 
 def load_codebook(flows_dir: Path) -> Codebook:
@@ -123,3 +216,33 @@ def load_codebook(flows_dir: Path) -> Codebook:
 @lru_cache(maxsize=8)
 def _parsed(path: Path, mtime_ns: int, size: int) -> Codebook:
     return validate(load_yaml(path), Codebook)
+
+
+def check_codebook(flows_dir: Path, languages: Iterable[str]) -> tuple[list[SourceError], str]:
+    """Problems with the codebook for ``check-flows``, and a line of coverage per language.
+
+    An enabled language with no rules at all is an error: its comments would
+    never be themed or quoted, yet count in the base of "% of commenters", so
+    every theme's share would be understated.
+    """
+    try:
+        codebook = load_codebook(flows_dir)
+    except SourceErrors as exc:
+        return exc.errors, ""
+    total = len(codebook.themes)
+    coverage = codebook.coverage(languages)
+    path = flows_dir / CODEBOOK_NAME
+    line = load_yaml(path).line_of(("themes",))
+    errors = [
+        SourceError(
+            str(path),
+            line,
+            "themes",
+            f"no keywords or patterns in {lang!r}, an enabled language: its comments"
+            " would never be themed, yet count among commenters",
+        )
+        for lang, ids in coverage.items()
+        if not ids
+    ]
+    summary = ", ".join(f"{lang} {len(ids)}/{total}" for lang, ids in coverage.items())
+    return errors, f"theme codebook v{codebook.version}, themes with rules per language: {summary}"

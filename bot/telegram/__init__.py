@@ -22,8 +22,9 @@ from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
-from bot.telegram.logsafe import withhold_payloads
+from bot.telegram.logsafe import protect_token, withhold_payloads
 from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.split import SplittingBot
 
 __all__ = [
     "CHANNEL",
@@ -61,18 +62,22 @@ def build_application(
     The weekly summary and daily purge are put on the job queue here.
     """
     withhold_payloads()
-    builder = (
-        Application.builder()
-        .token(token)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerPersonOrder(channel.person_of))
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .application_class(application_class)
+    protect_token(token)
+    # Every text the bot sends goes through the one splitter (bot/telegram/split.py).
+    bot = SplittingBot(
+        token,
+        base_url=base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
     )
-    if base_url:
-        builder = builder.base_url(base_url)
-    app = builder.build()
+    app = (
+        Application.builder()
+        .bot(bot)
+        .concurrent_updates(PerPersonOrder(channel.person_of))
+        .application_class(application_class)
+        .build()
+    )
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
@@ -90,6 +95,7 @@ async def start_bot(
     await app.initialize()
     await channel.publish_commands(app.bot)
     await app.start()
+    await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off
     assert app.updater is not None
     if telegram.mode == "webhook":
         hook = telegram.webhook
@@ -151,17 +157,21 @@ async def serve(
     webhook_secret: str | None = None,
 ) -> None:
     """Run until SIGINT or SIGTERM."""
+    secret = load_secret(settings.database)
     conversations = await open_conversations(settings)
-    channel = TelegramChannel(conversations, load_secret(settings.database))
-    app = build_application(channel, token, base_url=base_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
     try:
-        await start_bot(app, channel, settings.telegram, webhook_secret)
-        collect_less()
-        await stop.wait()
+        channel = TelegramChannel(conversations, secret)
+        app = build_application(channel, token, base_url=base_url)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await start_bot(app, channel, settings.telegram, webhook_secret)
+            collect_less()
+            await stop.wait()
+        finally:
+            await stop_bot(app)
     finally:
-        await stop_bot(app)
+        # Always, or aiosqlite's (non-daemon) thread keeps a failed process alive for ever.
         await conversations.store.close()

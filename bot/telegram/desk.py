@@ -108,7 +108,8 @@ async def form_done(
         [
             [
                 InlineKeyboardButton(
-                    channel.text(label, lang), callback_data=callback_data(DESK, tag)
+                    channel.text(label, lang),
+                    callback_data=callback_data(DESK, tag, form=form.form),
                 )
             ]
             for tag, label in choices
@@ -124,8 +125,11 @@ async def on_tap(
     assert query is not None
     key = channel.key_of(update)
     form = await live_desk(channel, key)
-    # Only a peer with an open desk, between forms, can use these buttons.
-    if form is None or form.current_key is not None or tap.tag not in (NEXT, DISCARD, FINISH):
+    # Only a peer with an open desk, between forms, can use these buttons, and only
+    # those made for the form just ended: an old "Delete these answers" must not
+    # delete the person after.
+    stale = form is None or form.current_key is not None or tap.form != form.form
+    if stale or tap.tag not in (NEXT, DISCARD, FINISH):
         await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
         return
     await query.answer()

@@ -32,10 +32,13 @@ class FloodGate:
         self._seen: dict[str, deque[float]] = {}
         self._warned: dict[str, float] = {}
         """When each person was last told to slow down."""
+        self._swept = 0.0
 
     def check(self, key: str) -> Verdict:
         now = self.clock()
-        if len(self._seen) > 1000:
+        if now - self._swept >= self.window:
+            # Once a window: memory follows the people active now, not everyone seen.
+            self._swept = now
             self._forget_idle(now)
         seen = self._seen.setdefault(key, deque())
         while seen and now - seen[0] >= self.window:
@@ -48,6 +51,11 @@ class FloodGate:
             return Verdict.DROP
         self._warned[key] = now
         return Verdict.WARN
+
+    @property
+    def people(self) -> int:
+        """People remembered (for tests and monitoring)."""
+        return len(self._seen.keys() | self._warned.keys())
 
     def _forget_idle(self, now: float) -> None:
         """Drop people with no recent messages, so memory stays small on a long run."""

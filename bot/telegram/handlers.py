@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
@@ -22,13 +23,14 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
     CallbackContext,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -41,6 +43,7 @@ from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.telegram import desk, network, review, staff, taps
+from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
@@ -49,17 +52,18 @@ from bot.telegram.layout import (
     DELETE_YES,
     LANGUAGE,
     callback_data,
+    form_tag,
     keyboard,
     prompt_text,
 )
+from bot.telegram.live import Live, LiveKeyboards
 from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
 COMMANDS = ("start", "help", "privacy", "language", "stop", "delete", "news", "unsubscribe")
 """The public menu.  /join works for anyone but is not listed: staff are told of it."""
 UNKNOWN_COMMAND = "telegram.unknown_command"
-OPEN_PROMPT = "open_prompt"
-"""chat_data key: (message id, step id) of the question whose keyboard is live."""
+GROUPS_REMEMBERED = 1000
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[Any, Any, Any, Any]
@@ -76,7 +80,10 @@ class TelegramChannel:
         self.flood = flood or FloodGate(
             self.settings.flood_limit, self.settings.flood_window_seconds
         )
-        self._groups_told: set[str] = set()
+        self._groups_told: OrderedDict[str, None] = OrderedDict()
+        """Groups already told the bot is private-only, by keyed hash; the oldest
+        forgotten beyond ``GROUPS_REMEMBERED`` (they would only be told again)."""
+        self.live = LiveKeyboards()
         self.roles = Roles(
             conversations.store,
             secret,
@@ -86,6 +93,7 @@ class TelegramChannel:
         self.gate = RoleGate(self.roles, self.key_of, self.reply_with(UNKNOWN_COMMAND))
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
+        self.broadcaster = Broadcaster(conversations.store, self.catalogue)
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""
@@ -106,6 +114,8 @@ class TelegramChannel:
         # Service messages (pins, "allowed to write") are not the person saying anything.
         everything_else = filters.ALL & ~filters.StatusUpdate.ALL
         return [
+            # Before the guard: being blocked is acted on even in the middle of a flood.
+            (-2, ChatMemberHandler(self.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)),
             (-1, TypeHandler(Update, self.guard)),
             (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
             *((0, handler) for handler in commands),
@@ -173,9 +183,30 @@ class TelegramChannel:
         tag = respondent_key(self.secret, "telegram-group", chat.id)
         if update.effective_message is None or tag in self._groups_told:
             return
-        self._groups_told.add(tag)
+        self._groups_told[tag] = None
+        if len(self._groups_told) > GROUPS_REMEMBERED:
+            self._groups_told.popitem(last=False)
         lang = self.settings.default_language
         await self._say(context, chat.id, self._t("telegram.private_only", lang))
+
+    async def on_my_chat_member(self, update: Update, context: Context) -> None:
+        """The person blocked the bot (or deleted the chat): their opt-in goes at once.
+
+        We can no longer write to them, and keeping their chat id would be keeping
+        it for nothing.  Nothing else about them is touched: their answers stay
+        anonymous and in the reports, as if they had simply gone quiet.
+        """
+        change, chat = update.my_chat_member, update.effective_chat
+        gone = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+        if (
+            change is not None
+            and chat is not None
+            and chat.type == ChatType.PRIVATE
+            and change.new_chat_member.status in gone
+        ):
+            removed = await self.subscriptions.remove(chat.id)
+            log.info("a person blocked the bot; opt-in removed: %s", removed)
+        raise ApplicationHandlerStop
 
     # -- commands
 
@@ -201,13 +232,17 @@ class TelegramChannel:
     async def on_language(self, update: Update, context: Context) -> None:
         """The language picker for the form in hand: a peer's desk form, else their own."""
         key = await desk.form_in_hand(self, self._key_of(update))
+        session = await self.conversations.store.current_session(key, CHANNEL)
+        sid = session.id if session else None
         current = await self.conversations.current_prompt(key, CHANNEL)
         if current is not None and current.step_id == "_language":
-            await self.show(update, context, Turn(self.settings.default_language, prompt=current))
+            turn = Turn(self.settings.default_language, prompt=current, session=sid)
+            await self.show(update, context, turn)
             return
-        lang = await self.conversations.language_of(key, CHANNEL) or await self._lang(update)
+        lang = session.state.lang if session else await self._lang(update)
         prompt = self.conversations.language_prompt(lang)
-        await self._say(context, _chat_id(update), prompt_text(prompt), keyboard(prompt, LANGUAGE))
+        markup = keyboard(prompt, LANGUAGE, form=form_tag(sid))
+        await self._say(context, _chat_id(update), prompt_text(prompt), markup)
 
     async def on_stop(self, update: Update, context: Context) -> None:
         if await desk.answer(self, update, context, Stop()):
@@ -217,15 +252,28 @@ class TelegramChannel:
 
     async def on_delete(self, update: Update, context: Context) -> None:
         lang = await self._lang(update)
+        form = await self.deletion_tag(self._key_of(update))
         buttons = InlineKeyboardMarkup(
             [
-                [_button(self._t("telegram.delete_yes", lang), callback_data(DELETE_YES))],
-                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO))],
+                [
+                    _button(
+                        self._t("telegram.delete_yes", lang), callback_data(DELETE_YES, form=form)
+                    )
+                ],
+                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO, form=form))],
             ]
         )
         await self._say(
             context, _chat_id(update), self._t("telegram.delete_confirm", lang), buttons
         )
+
+    async def deletion_tag(self, key: str) -> str | None:
+        """What a /delete question was asked about: the person's newest session then.
+
+        A "Yes" tapped after they have begun another form is stale: it would delete
+        answers they gave after being asked.
+        """
+        return form_tag(await self.conversations.store.newest_session_id(key) or "none")
 
     async def on_join(self, update: Update, context: Context) -> None:
         """Redeem an invite code.  The code is never logged: it is a password until used."""
@@ -328,31 +376,33 @@ class TelegramChannel:
         if prompt is None:
             await self.close_open_prompt(context, chat_id)
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if turn.error and live is not None and live[1] == prompt.step_id:
+        form = form_tag(turn.session)
+        live = self.live.get(self.key(chat_id))
+        if turn.error and live is not None and (live.step_id, live.form) == (prompt.step_id, form):
             return  # the question is still on screen with its buttons
         await self.close_open_prompt(context, chat_id)
-        markup = keyboard(prompt, compact=compact)
+        markup = keyboard(prompt, compact=compact, form=form)
         sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
         if markup is not None:
-            _chat_data(context)[OPEN_PROMPT] = (sent.message_id, prompt.step_id)
+            self.live.set(self.key(chat_id), Live(sent.message_id, prompt.step_id, form))
 
     async def answered(self, context: Context, message: object, record: str | None) -> None:
         """Turn a tapped question into a record of the answer, without buttons."""
         if not isinstance(message, Message):
             return
-        live = _chat_data(context).get(OPEN_PROMPT)
-        if live is not None and live[0] == message.message_id:
-            _chat_data(context).pop(OPEN_PROMPT)
+        key = self.key(message.chat_id)
+        live = self.live.get(key)
+        if live is not None and live.message_id == message.message_id:
+            self.live.pop(key)
         if record is None:
             await self.edit(message, markup=None)
         else:
             await self.edit(message, text=record, markup=None)
 
     async def close_open_prompt(self, context: Context, chat_id: int) -> None:
-        live = _chat_data(context).pop(OPEN_PROMPT, None)
+        live = self.live.pop(self.key(chat_id))  # private chats: the chat id is the user's
         if live is not None:
-            await close_keyboard(context.bot, chat_id, live[0])
+            await close_keyboard(context.bot, chat_id, live.message_id)
 
     async def edit(
         self, message: object, *, text: str | None = None, markup: InlineKeyboardMarkup | None
@@ -401,10 +451,6 @@ class TelegramChannel:
 def _chat_id(update: Update) -> int:
     assert update.effective_chat is not None
     return update.effective_chat.id
-
-
-def _chat_data(context: Context) -> dict[str, Any]:
-    return context.chat_data if context.chat_data is not None else {}
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

@@ -1,9 +1,12 @@
 """How a ``Prompt`` looks on Telegram, and the short callback data behind its buttons.
 
-Callback data is ``action:tag:index``.  The tag names the question (its step id,
-or a hash when the id is long) so a tap on an older message can be told apart
-from a tap on the current question; the index points into the current prompt's
-choices, so the data never carries an answer the service did not offer.
+Callback data is ``action:tag:index`` or ``action:tag:index:form``.  The tag
+names the question (its step id, or a hash when the id is long) so a tap on an
+older message can be told apart from a tap on the current question; the index
+points into the current prompt's choices, so the data never carries an answer
+the service did not offer.  ``form`` says which form (session, or peer desk
+form) the buttons were made for: eight hex digits of a hash, opaque and short,
+so a button left on an old message never acts on the form that came after it.
 Telegram allows at most 64 bytes of callback data.
 """
 
@@ -38,11 +41,23 @@ MAX_CALLBACK_BYTES = 64
 _LONGEST_PLAIN_TAG = 48
 
 
+FORM_TAG_LENGTH = 8
+
+
 @dataclass(frozen=True)
 class Tap:
     action: str
     tag: str
     index: int | None
+    form: str | None = None
+    """The form the button was made for; None on buttons that act on no form."""
+
+
+def form_tag(form_id: str | None) -> str | None:
+    """A short, opaque tag for a session or desk form: enough to tell forms apart."""
+    if form_id is None:
+        return None
+    return hashlib.sha256(form_id.encode()).hexdigest()[:FORM_TAG_LENGTH]
 
 
 def step_tag(step_id: str) -> str:
@@ -51,8 +66,13 @@ def step_tag(step_id: str) -> str:
     return "#" + hashlib.sha256(step_id.encode()).hexdigest()[:16]
 
 
-def callback_data(action: str, step_id: str = "", index: int | None = None) -> str:
+def callback_data(
+    action: str, step_id: str = "", index: int | None = None, form: str | None = None
+) -> str:
+    """``form``: a ``form_tag`` (or a desk's form token) the tap must match to act."""
     data = f"{action}:{step_tag(step_id)}:{'' if index is None else index}"
+    if form is not None:
+        data += f":{form}"
     assert len(data.encode()) <= MAX_CALLBACK_BYTES, data
     return data
 
@@ -62,9 +82,12 @@ def parse_tap(data: str | None) -> Tap | None:
     if not data or len(data.encode()) > MAX_CALLBACK_BYTES:
         return None
     parts = data.split(":")
-    if len(parts) != 3 or parts[0] not in ACTIONS:
+    if len(parts) not in (3, 4) or parts[0] not in ACTIONS:
         return None
-    action, tag, raw = parts
+    action, tag, raw = parts[:3]
+    form = parts[3] if len(parts) == 4 else None
+    if form is not None and not _is_form_tag(form):
+        return None
     if raw == "":
         index = None
     elif raw.isascii() and raw.isdigit() and len(raw) <= 3:
@@ -73,7 +96,11 @@ def parse_tap(data: str | None) -> Tap | None:
         return None
     if (action in INDEXED) != (index is not None):
         return None
-    return Tap(action, tag, index)
+    return Tap(action, tag, index, form)
+
+
+def _is_form_tag(text: str) -> bool:
+    return len(text) == FORM_TAG_LENGTH and all(ch in "0123456789abcdef" for ch in text)
 
 
 def prompt_text(prompt: Prompt, *, hint: bool = True, compact: bool = False) -> str:
@@ -89,19 +116,19 @@ def prompt_text(prompt: Prompt, *, hint: bool = True, compact: bool = False) -> 
 
 @lru_cache(maxsize=512)
 def keyboard(
-    prompt: Prompt, action: str = CHOOSE, *, compact: bool = False
+    prompt: Prompt, action: str = CHOOSE, *, compact: bool = False, form: str | None = None
 ) -> InlineKeyboardMarkup | None:
     """One option per row (long labels stay readable on a phone), then Done, Back, Skip.
 
     ``compact`` (paper entry): numbered buttons, several to a row, for fast typing-in.
-    Kept for reuse: everyone on the same question sees the same keyboard, prompts
-    are frozen values and PTB's markups immutable, and building one costs a
-    dozen PTB objects on every question sent.
+    ``form``: the ``form_tag`` of the session the question belongs to, on every button.
+    Kept for reuse while a person is on the question (a multi-select is redrawn
+    on every tick): prompts are frozen values and PTB's markups immutable.
     """
     buttons = [
         InlineKeyboardButton(
             _mark(str(i + 1) if compact else choice.label, choice.selected),
-            callback_data=callback_data(action, prompt.step_id, i),
+            callback_data=callback_data(action, prompt.step_id, i, form),
         )
         for i, choice in enumerate(prompt.choices)
     ]
@@ -110,13 +137,17 @@ def keyboard(
     if action == CHOOSE:
         if prompt.done_label:
             rows.append(
-                [InlineKeyboardButton(prompt.done_label, callback_data=_data(DONE, prompt))]
+                [InlineKeyboardButton(prompt.done_label, callback_data=_data(DONE, prompt, form))]
             )
         moves = []
         if prompt.can_back:
-            moves.append(InlineKeyboardButton(prompt.back_label, callback_data=_data(BACK, prompt)))
+            moves.append(
+                InlineKeyboardButton(prompt.back_label, callback_data=_data(BACK, prompt, form))
+            )
         if prompt.can_skip:
-            moves.append(InlineKeyboardButton(prompt.skip_label, callback_data=_data(SKIP, prompt)))
+            moves.append(
+                InlineKeyboardButton(prompt.skip_label, callback_data=_data(SKIP, prompt, form))
+            )
         if moves:
             rows.append(moves)
     return InlineKeyboardMarkup(rows) if rows else None
@@ -141,5 +172,5 @@ def _mark(label: str, selected: bool) -> str:
     return f"{TICK} {label}" if selected else label
 
 
-def _data(action: str, prompt: Prompt) -> str:
-    return callback_data(action, prompt.step_id)
+def _data(action: str, prompt: Prompt, form: str | None) -> str:
+    return callback_data(action, prompt.step_id, form=form)

@@ -9,7 +9,8 @@ previous one is finished: a tap is never handled before the tap before it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
@@ -46,13 +47,24 @@ class PerPersonOrder(BaseUpdateProcessor):
         if key is None:
             await coroutine
             return
+        async with self.turn_of(key):
+            await coroutine
+
+    @asynccontextmanager
+    async def turn_of(self, key: Hashable) -> AsyncIterator[None]:
+        """Wait for the person's turn, as their next update would, and hold it.
+
+        For work on a person's data outside their updates (the job closing a
+        stale desk): it waits for the update in hand to finish, and their
+        next update waits for it.
+        """
         lock, users = self._locks.get(key, (None, 0))
         if lock is None:
             lock = asyncio.Lock()
         self._locks[key] = (lock, users + 1)
         try:
             async with lock:
-                await coroutine
+                yield
         finally:
             lock, users = self._locks[key]
             if users == 1:

@@ -16,6 +16,7 @@ from bot.review import ReviewItem, ThemeReview
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
 from bot.telegram.layout import REVIEW, THEME, TICK, Tap, callback_data
+from bot.telegram.staff import scope_of
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -40,7 +41,7 @@ async def on_tap(
     if staff is None or not answer_id.isdigit() or not isinstance(message, Message):
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
-    reviewer = _reviewer(channel)
+    reviewer = _reviewer(channel, staff.site if staff.role == "staff" else None)
     ids = reviewer.codebook.ids()
     ticked = _ticked(message, ids)
     if tap.action == THEME:
@@ -74,7 +75,7 @@ async def _show_next(
     channel: TelegramChannel, update: Update, context: Context, after: int
 ) -> None:
     lang = await channel.lang_of(update)
-    reviewer = _reviewer(channel)
+    reviewer = _reviewer(channel, await scope_of(channel, update))
     item = await reviewer.next(after)
     chat_id = update.effective_chat.id if update.effective_chat else 0
     if item is None:
@@ -141,5 +142,7 @@ def _ticked(message: Message, ids: list[str]) -> set[str]:
     return found
 
 
-def _reviewer(channel: TelegramChannel) -> ThemeReview:
-    return ThemeReview(channel.conversations.store, load_codebook(channel.settings.flows_dir))
+def _reviewer(channel: TelegramChannel, site: str | None) -> ThemeReview:
+    """``site``: the one site a staff member invited for it may review (None: all)."""
+    codebook = load_codebook(channel.settings.flows_dir)
+    return ThemeReview(channel.conversations.store, codebook, site=site)

@@ -17,7 +17,6 @@ from telegram.ext import CallbackContext
 
 from bot.report.export import export_files, summary_period, weekly_summary_text
 from bot.report.period import Period, parse_week
-from bot.telegram.jobs import split_message
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -26,13 +25,26 @@ Context = CallbackContext[Any, Any, Any, Any]
 EXAMPLE_WEEK = "2026-W47"
 
 
+async def scope_of(channel: TelegramChannel, update: Update) -> str | None:
+    """The one site a staff member invited for it may see; None (every site) for admins.
+
+    Read at the time of each request, so a changed or ended role counts at once.
+    """
+    grant = await channel.roles.role_of(channel.key_of(update))
+    return grant.site if grant is not None and grant.role == "staff" else None
+
+
 async def on_summary(channel: TelegramChannel, update: Update, context: Context) -> None:
     period = await _period(channel, update, context)
     if period is None:
         return
-    text = await weekly_summary_text(channel.conversations.store, channel.settings, period)
-    for part in split_message(text):
-        await context.bot.send_message(_chat_id(update), part)
+    site = await scope_of(channel, update)
+    text = await weekly_summary_text(
+        channel.conversations.store, channel.settings, period, site=site
+    )
+    if site is not None:
+        text = f"{await _site_line(channel, update, site)}\n\n{text}"
+    await context.bot.send_message(_chat_id(update), text)  # split by the bot if long
 
 
 async def on_export(channel: TelegramChannel, update: Update, context: Context) -> None:
@@ -40,6 +52,7 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
     if period is None:
         return
     chat_id = _chat_id(update)
+    site = await scope_of(channel, update)
     with tempfile.TemporaryDirectory(prefix="feedback-export-") as folder:
         files = await export_files(
             channel.conversations.store,
@@ -47,9 +60,12 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
             period,
             out_dir=Path(folder),
             actor=channel.key_of(update),
+            site=site,
         )
         lang = await channel.lang_of(update)
         ready = channel.text("staff.export_ready", lang, period=period.label)
+        if site is not None:
+            ready = f"{ready}\n{await _site_line(channel, update, site)}"
         await context.bot.send_message(chat_id, ready)
         for path in files:
             await context.bot.send_document(chat_id, path.read_bytes(), filename=path.name)
@@ -67,6 +83,13 @@ async def _period(channel: TelegramChannel, update: Update, context: Context) ->
             _chat_id(update), channel.text("staff.bad_week", lang, example=EXAMPLE_WEEK)
         )
         return None
+
+
+async def _site_line(channel: TelegramChannel, update: Update, site: str) -> str:
+    lang = await channel.lang_of(update)
+    found = channel.settings.site(site)
+    name = channel.catalogue.pick(found.name, lang) if found else site
+    return channel.text("staff.site_only", lang, site=name)
 
 
 def _chat_id(update: Update) -> int:

@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+from bot.privacy import respondent_key
 from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeBotAPI
 
@@ -19,20 +20,22 @@ async def test_run_command_serves_until_sigterm(tmp_path: Path):
         "TELEGRAM_BOT_TOKEN": api.token,
         "FEEDBACK_BOT_DATABASE": str(tmp_path / "feedback.db"),
         "FEEDBACK_BOT_FLOWS_DIR": str(ROOT / "flows"),
-        "FEEDBACK_BOT_SECRET": "cli-test-secret",
+        "FEEDBACK_BOT_SECRET": "cli-test-secret-" + "x" * 32,
     }
     command = [sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml"), "run"]
     proc = await asyncio.create_subprocess_exec(
         *command,
         "--base-url",
         api.base_url,
+        "--log-level",
+        "DEBUG",
         env=env,
         cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        user = api.user()
+        user = api.user(5_555_123_456_789)
         await user.send("/start")
         shown = await user.wait_for_messages(2)
         assert shown[-1].text == "Are you happy to go ahead?"
@@ -43,6 +46,10 @@ async def test_run_command_serves_until_sigterm(tmp_path: Path):
         await api.close()
     assert proc.returncode == 0, err.decode()
     logs = (out + err).decode()
+    assert "executing" in logs and "Calling Bot API endpoint" in logs  # DEBUG was on
     assert api.token not in logs
     assert str(user.id) not in logs
+    secret = env["FEEDBACK_BOT_SECRET"].encode()
+    key = respondent_key(secret, "telegram", user.id)
+    assert key not in logs and key[3:] not in logs and env["FEEDBACK_BOT_SECRET"] not in logs
     assert (tmp_path / "feedback.db").exists()

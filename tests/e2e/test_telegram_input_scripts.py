@@ -65,3 +65,19 @@ async def test_paper_entry_takes_numbers_in_any_digit_system_and_refuses_blank(t
         "overall": "satisfied",
         "anything_else": "۳",
     }
+
+
+async def test_details_typed_in_other_digit_systems_are_redacted_on_telegram(tiny_bot, api):
+    """Issue 12: what is stored is what was typed, minus the details, in any digit system."""
+    user = api.user()
+    await user.send("/start")
+    await user.tap("Yes, I agree, let's start")
+    await user.tap("I use drug or alcohol services")
+    await user.send("رقمي ٠٧٩١١ ١٢٣٤٥٦ واسمي أحمد محمد علي، آخذ ٦٠ مل ميثادون")
+    await user.tap("Satisfied")
+    await user.send("আমার নম্বর ০৭৭০০\u200b ৯০০৮৮৮, sort code 20-00-00 31926819, FRANK 0300 123 6600")
+    [session] = await sessions_of(tiny_bot, user)
+    assert session["answers"]["story"] == "رقمي [phone] واسمي [name]، آخذ ٦٠ مل ميثادون"
+    assert session["answers"]["anything_else"] == (
+        "আমার নম্বর [phone], sort code [bank_account], FRANK 0300 123 6600"
+    )

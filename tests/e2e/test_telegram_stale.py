@@ -13,11 +13,20 @@ from itertools import pairwise
 
 import pytest
 
+from bot.telegram import layout
 from bot.telegram.jobs import REMINDERS
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fakebotapi import FakeBotAPI, FakeUser
 from tests.e2e.fakebotapi.user import Shown
-from tests.e2e.test_telegram_peer import comments, finish_and_opt_in, member, open_tiny
+from tests.e2e.test_telegram_peer import (
+    AGREE,
+    comments,
+    fill_tiny,
+    finish_and_opt_in,
+    member,
+    open_tiny,
+    sessions,
+)
 
 WENT_WRONG = "Sorry, something went wrong"
 CLOSED_MENU = "Those buttons are already closed, so nothing was changed."
@@ -64,8 +73,9 @@ async def test_second_tap_on_review_skip_and_send_it_now(bot, api):
     await finish_and_opt_in(reader, "Send me news of what changed")
     await staff.send("/update We now open until 8pm on Thursdays")
     first, second = await tap_twice(staff, "Send it now")
-    assert first[-1].text.startswith("Sent to 1 people")
+    assert first[-1].text.startswith("Sending it to 1 people")
     assert not any(WENT_WRONG in s.text for s in second)
+    await api.wait_until(lambda: any("has gone out" in m.text for m in staff.messages()))
     assert sum("8pm" in m.text for m in reader.messages()) == 1  # sent once, not twice
 
 
@@ -110,3 +120,119 @@ async def test_a_tap_dropped_by_flood_control_is_still_answered(bot, api):
 async def test_the_hourly_job_first_runs_soon_after_start_up(bot):
     job = next(j for j in bot.app.job_queue.jobs() if j.name == REMINDERS)
     assert job.next_t - datetime.now(UTC) < timedelta(minutes=1)
+
+
+CLOSED_FORM = "This form is already closed, so nothing was changed."
+
+
+async def test_an_old_delete_button_never_deletes_the_next_persons_answers(bot, api):
+    peer = await member(bot, api, "peer", None)
+    await peer.send("/assist")
+    await peer.tap(AGREE)
+    await fill_tiny(peer, "Person A's story")
+    end_of_a = await peer.last_message()
+    assert "Delete these answers" in end_of_a.labels
+    await peer.send("/assist")  # the peer starts again; A's buttons stay on screen
+    await peer.tap(AGREE)
+    await fill_tiny(peer, "Person B's story")
+
+    data = end_of_a.data_for("Delete these answers")
+    assert data is not None
+    await peer.tap_data(data, end_of_a.message_id)
+    assert peer.callback_answer()["text"] == CLOSED_FORM
+    stories = [(await bot.store.answers(r["id"]))["story"] for r in await sessions(bot)]
+    assert stories == ["Person A's story", "Person B's story"]
+    shown = await peer.tap("Delete these answers")  # B's own button still works
+    assert shown[-1].text == "Deleted. Those answers are gone."
+
+
+async def test_an_old_answer_button_never_answers_the_next_persons_form(bot, api):
+    peer = await member(bot, api, "peer", None)
+    await peer.send("/assist")
+    await peer.tap(AGREE)
+    question_to_a = await peer.last_message()
+    data = question_to_a.data_for("Family member or carer")
+    assert data is not None
+    await peer.send("/assist")  # A leaves before answering; B sits down
+    await peer.tap(AGREE)
+    await peer.tap_data(data, question_to_a.message_id)
+    assert peer.callback_answer()["text"] == CLOSED_FORM
+    rows = await sessions(bot)
+    assert [await bot.store.answers(r["id"]) for r in rows] == [{}, {}]
+
+
+async def test_an_old_language_picker_never_switches_the_next_session(settings, api):
+    running = await RunningBot(settings, api).start()  # the shipped flows, 13 languages
+    try:
+        user = api.user()
+        await user.send("/start")
+        await user.tap("Yes, I agree, let's start")
+        picker = (await user.send("/language"))[-1]
+        await user.send("/stop")
+        await user.send("/start")
+        await user.tap("Yes, I agree, let's start")
+        data = picker.data_for("Polski")
+        assert data is not None
+        await user.tap_data(data, picker.message_id)
+        assert user.callback_answer()["text"] == CLOSED_FORM
+        async with running.store.db.execute(
+            "SELECT lang FROM sessions ORDER BY rowid DESC LIMIT 1"
+        ) as cur:
+            assert (await cur.fetchone())[0] == "en"
+    finally:
+        await running.stop()
+
+
+def test_every_button_with_a_form_fits_telegrams_64_bytes():
+    longest_step, form = "s" * 48, layout.form_tag("a" * 32)
+    for action in (layout.CHOOSE, layout.LANGUAGE, layout.SKIP, layout.DESK):
+        index = 999 if action in layout.INDEXED else None
+        data = layout.callback_data(action, longest_step, index, form)
+        assert len(data.encode()) <= layout.MAX_CALLBACK_BYTES
+        tap = layout.parse_tap(data)
+        assert tap is not None and tap.form == form
+
+
+async def test_nothing_keyed_by_a_person_grows_with_the_number_of_people(bot, api):
+    """Thirty people finish, ten walk away mid-flow: PTB's chat_data and user_data
+    (keyed by raw Telegram ids) stay empty, and the bot's own tables empty out."""
+    for _ in range(30):
+        person = api.user()
+        await person.send("/start")
+        await person.tap(AGREE)
+        await fill_tiny(person, "Fine")
+        await person.tap("No thanks")
+    for _ in range(10):
+        person = api.user()
+        await person.send("/start")
+        await person.tap(AGREE)
+        await person.tap("Other")
+    app, channel = bot.app, bot.channel
+    assert len(app.chat_data) == 0 and len(app.user_data) == 0
+    assert channel.live.people == 10  # only those with a question still open
+    assert app.update_processor.people_in_hand == 0
+    bot.clock.now += 60  # a quiet minute, then one more person
+    await api.user().send("/help")
+    assert channel.flood.people == 1
+
+
+async def test_an_old_delete_confirmation_never_deletes_answers_given_since(bot, api):
+    user = api.user()
+    await user.send("/start")
+    await user.tap(AGREE)
+    await fill_tiny(user, "First time")
+    await user.tap("No thanks")
+    asked = (await user.send("/delete"))[-1]
+    await user.send("/start")  # changes their mind, and gives feedback again
+    await user.tap(AGREE)
+    await fill_tiny(user, "Second time")
+    data = asked.data_for("Yes, delete my answers")
+    assert data is not None
+    await user.tap_data(data, asked.message_id)
+    assert user.callback_answer()["text"] == CLOSED_FORM
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 2
+    await user.send("/delete")  # asked again, it works
+    await user.tap("Yes, delete my answers")
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 0

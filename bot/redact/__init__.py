@@ -1,0 +1,125 @@
+"""Free-text redaction: identifying details become tags before anything is stored.
+
+A leaked answer naming someone's phone, NHS number or address could cost them a
+job, a tenancy or their children, so free text is redacted before it reaches
+SQLite.  Each detector finds spans; overlapping finds go to the stronger
+detector (the order of ``_DETECTORS``); each span becomes one tag such as
+``[phone]``.
+
+Normalise before you match: detectors look at :func:`bot.textnorm.fold` of the
+text (every Unicode digit as ASCII, invisible format characters dropped,
+full-width forms and odd spaces unified), and each span found there is mapped
+back to the characters the person typed.  So "٠٧٩١١ ١٢٣٤٥٦" and "07\u200b911…"
+are found like "07911 123456", and everything outside a span is stored
+exactly as typed.
+
+What each detector finds, and its deliberate limits, is in its own module:
+``numbers`` (phones via libphonenumber, NHS, card, bank, prison and NI
+numbers), ``places`` (street addresses, postcodes), ``online`` (emails,
+also written out in words, web addresses, handles), ``dates`` (dates that
+could be a date of birth) and ``names`` (names after a self-introduction or a
+title).  What must survive is as important: doses, durations, times, counts,
+helpline numbers, service and prison names, and a first name on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from bot.redact import dates, names, numbers, online, places
+from bot.redact.spans import Span, digit_count
+from bot.textnorm import fold, fold_char
+
+__all__ = ["TAGS", "Redactor", "Span", "find", "nhs_check_digit_ok", "redact"]
+
+TAGS = (
+    "email",
+    "url",
+    "handle",
+    "card",
+    "bank_account",
+    "nhs_number",
+    "prison_number",
+    "phone",
+    "ni_number",
+    "address",
+    "postcode",
+    "date",
+    "name",
+)
+
+nhs_check_digit_ok = numbers.nhs_check_digit_ok
+
+
+class Redactor:
+    """Finds and replaces identifying details; ``keep_numbers`` are never redacted.
+
+    ``keep_numbers`` are the helplines the bot itself shows (config
+    ``helplines``), on top of the national ones in ``numbers.HELPLINES``:
+    "I rang 0300 123 6600" is feedback about a service, not a way to find
+    someone.
+    """
+
+    def __init__(self, keep_numbers: Iterable[str] = ()) -> None:
+        phones = numbers.PhoneFinder(keep_numbers)
+        self._detectors: tuple[Callable[[str], Iterator[Span]], ...] = (
+            online.emails,
+            online.worded_handles,
+            online.urls,
+            online.at_handles,
+            numbers.cards,
+            numbers.bank_accounts,
+            numbers.nhs_numbers,
+            numbers.prison_numbers,
+            numbers.ni_numbers,
+            dates.dates,
+            phones,
+            places.addresses,
+            places.postcodes,
+            names.names,
+        )
+
+    def find(self, text: str) -> list[Span]:
+        """Non-overlapping spans of ``text`` (as typed) to redact, in order."""
+        folded = fold(text)
+        count = digit_count(folded.text)
+        taken: list[Span] = []
+        for detect in self._detectors:
+            if count < getattr(detect, "min_digits", 0):
+                continue  # most answers hold few digits: skip what needs many
+            for span in detect(folded.text):
+                if not any(span.start < t.end and t.start < span.end for t in taken):
+                    taken.append(span)
+        spans = []
+        for span in sorted(taken, key=lambda s: s.start):
+            start, end = folded.span(span.start, span.end)
+            # Invisible characters glued to a detail go with it ("0\u200b7\u200b…\u200b").
+            while start > 0 and not fold_char(text[start - 1]):
+                start -= 1
+            while end < len(text) and not fold_char(text[end]):
+                end += 1
+            spans.append(Span(start, end, span.tag))
+        return spans
+
+    def redact(self, text: str) -> str:
+        """``text`` with every identifying detail found replaced by its tag."""
+        out = []
+        pos = 0
+        for span in self.find(text):
+            out.append(text[pos : span.start])
+            out.append(f"[{span.tag}]")
+            pos = span.end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+_DEFAULT = Redactor()
+
+
+def redact(text: str) -> str:
+    """``text`` redacted, keeping only the national helplines (see :class:`Redactor`)."""
+    return _DEFAULT.redact(text)
+
+
+def find(text: str) -> list[Span]:
+    return _DEFAULT.find(text)

@@ -1,0 +1,162 @@
+"""Names a person gives: after a self-introduction, and after a title.
+
+Found: the whole name, up to three words, after "my name is", "I'm called",
+"call me", "I'm"/"I am" followed by a capitalised name, and their like in
+every enabled language and script ("mam na imię", "nazywam się",
+"меня зовут", "numele meu este", "mă numesc", "chamo-me", "mano vardas",
+"mani sauc", "magacaygu waa", "mera naam", "اسمي", "میرا نام", "আমার নাম",
+"મારું નામ", "ਮੇਰਾ ਨਾਮ"); and a surname after a title ("Dr Patel").
+
+The name ends at the first word that is not part of a name: punctuation, a
+digit, a function word of any enabled language ("and", "i", "și", "и",
+"iyo", "اور", "এবং"…), a copula ("ہے", "ਹੈ", "છે"), or, in scripts with
+capitals, a lower-case word after a capitalised one.
+
+Kept on purpose: a name on its own ("the nurse, Priya, was kind", "Sarah was
+lovely"): no pattern tells a name from a word without a name list, a first
+name alone rarely identifies anyone, and staff names are useful feedback.
+"I'm" with a word that is not a name ("I'm Polish", "I'm Sorry") is kept
+through a list of such words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redact.spans import MARKS, WORD, Span, needs_any, words
+
+# Introductions after which the next words are a name even in lower case.
+_STRONG_CUES = (
+    r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|full\s+name",
+    r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
+    r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
+    r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
+    r"меня\s+зовут|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
+    r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
+    r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
+    r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maru\s+naa?m|maro\s+naa?m|mera\s+name\s+is",
+    r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
+    r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
+    r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
+)
+# Weaker cues count only when a capitalised word follows.
+_WEAK_CUES = (
+    r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|it['’]?s|this\s+is|"
+    r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|es\s+esmu|waxaan\s+ahay"
+)
+_CUE = re.compile(
+    rf"(?:(?<![\w{MARKS}])(?P<strong>{'|'.join(_STRONG_CUES)})|(?<!\w)(?P<weak>{_WEAK_CUES}))"
+    rf"(?:\s*[:,\-–—]\s*|\s+)",
+    re.IGNORECASE,
+)
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse)\.?\s+(?=[A-Z])")
+_WORD = re.compile(WORD)
+
+_NOT_NAME_WORDS = """
+    a an the and or but not no nor on at in to for of from with by back later now today tomorrow
+    tonight anytime any anything if when please maybe sometime again up out about that this
+    it is was what who how so too very just really also here there i me my you he she we they
+    am are be been being have has had do does did will would can could should may might must
+    im i'm i've ive i'd id and i'll ill
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december nothing none
+    x xx xxx lol thanks thank thx cheers hi hello hiya
+    i oraz a ale lub albo czy że jestem mam mieszkam od do w z na nie się jak co to tak też
+    po za tylko jeszcze już
+    și si sau dar că ca sunt am eu din la de cu în in nu mă ma
+    e ou mas que sou tenho moro de do da em no na com não nao eu
+    и а но или что я мне у в на с из от не это же тоже уже как так просто все по за
+    ir o bet kad aš esu man yra nuo iki
+    un vai bet ka es esmu man ir no līdz
+    iyo oo ee waa waxaan ahay ku ka la aan laakiin sidoo
+    و أنا انا من في على عن منذ عمري لكن هو هي هذا هذه وأنا وانا وعمري ولدي وقد
+    اور ہے ہیں ہوں تھا تھی میں کا کی کے سے کو نے بھی لیکن یہ وہ اور
+    এবং আর আমি ও কিন্তু ছিল হয় থেকে আমার আছে
+    અને છે છું હું નો ની નું ને થી પણ હતો હતી
+    ਹੈ ਹਾਂ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
+    hai hoon hun aur main mein ka ki ke se ko ne bhi
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+# Words that follow "I'm"/"I am" capitalised without being a name.
+_NOT_AFTER_IM = words(
+    """
+    sorry so very really just not still also back here there fine ok okay good great happy sad
+    tired grateful thankful glad sure afraid scared worried angry upset done clean sober new
+    old young single married pregnant homeless english british polish romanian portuguese
+    lithuanian latvian russian ukrainian somali pakistani indian bangladeshi bengali
+    punjabi gujarati arab arabic muslim christian catholic sikh hindu jewish black white
+    asian irish scottish welsh european african kurdish iranian afghan syrian iraqi
+    disabled deaf blind autistic gay lesbian bi trans a an the in on at from with going
+    trying struggling doing feeling getting living staying using drinking on off out
+    alcoholic addict mum mom dad mother father parent carer nurse doctor staff worker
+    volunteer client patient user member one two three four five six seven eight nine ten
+    always never only finally now currently desperate brilliant terrible awful lucky broke
+    skint honest free alive ready unsure ill sick unwell well better worse stuck lonely proud
+    mad male female absolutely totally completely literally actually honestly definitely
+    """
+)
+
+
+_CUE_STEMS = (
+    *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут звати имя фамил"),
+    *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
+    *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
+    "i am",
+    "its ",
+    "im ",
+    *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse"),
+)
+
+
+@needs_any(*_CUE_STEMS)
+def names(text: str) -> Iterator[Span]:
+    for m in _CUE.finditer(text):
+        strong = m.group("strong") is not None
+        weak = (m.group("weak") or "").casefold()
+        spans = _name_after(text, m.end(), strong=strong, im=not strong and len(weak) <= 6)
+        if _TWO_WORDS_CUE.fullmatch(weak):
+            # "it's"/"this is" often come before a capitalised word that is no name
+            # ("It's Brilliant"): only a full name counts after them.
+            spans = (s for s in spans if " " in text[s.start : s.end])
+        yield from spans
+    for m in _TITLE.finditer(text):
+        yield from _name_after(text, m.end(), strong=False)
+
+
+_TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
+_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness")
+"""Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
+
+
+def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
+    first = _WORD.match(text, pos)
+    if first is None or first.group().casefold() in _NOT_NAMES:
+        return
+    word = first.group()
+    caseless = not word[0].isupper() and not word[0].islower()
+    if not strong:
+        if not word[0].isupper():
+            return  # also a caseless-script word: weak cues are Latin and Cyrillic
+        if word.endswith(("'s", "’s")):
+            return  # "I'm Kelly's mum": someone else's first name, not an introduction
+        if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
+            return
+    end = first.end()
+    capitalised = word[0].isupper()
+    for _ in range(2):
+        gap = re.match(r"[ \t]+", text[end:])
+        if gap is None:
+            break
+        nxt = _WORD.match(text, end + gap.end())
+        if nxt is None or nxt.group().casefold() in _NOT_NAMES:
+            break
+        letter = nxt.group()[0]
+        if capitalised and not letter.isupper():
+            break
+        if not capitalised and not caseless and not strong:
+            break
+        end = nxt.end()
+    yield Span(first.start(), end, "name")

@@ -1,0 +1,260 @@
+"""Numbers that identify a person: phone, NHS, card, bank, prison and NI numbers.
+
+- Phone numbers are found by libphonenumber (``phonenumbers``), which knows
+  every country's lengths and formats, national and international, with any
+  spacing ("0 7 9 1 1 …"), dots, dashes and brackets.  It runs only on text
+  holding at least seven digits (most answers hold none), and its finds are
+  kept when they are plausible: international (+ or 00) and possible;
+  national with the trunk 0 and a possible UK length (fictional and mistyped
+  numbers still identify); or, without a prefix, valid in the UK or in a
+  country whose language the bot speaks (a Polish "512 345 678"), or possible
+  after a word such as "number" or "call".  Kept: helplines (``HELPLINES``
+  and the configured ones), UK freephone, 03, 084/087 and premium numbers
+  (organisations' lines, not people's), and numbers after "order", "ref",
+  "case"… (references).  Two things the library does not do are done by
+  hand: separators it does not accept ("07911_123_456") are read as spaces,
+  and the cue words, which it has no notion of.
+- NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
+  right, or any ten digits right after the words "NHS number".
+- Card numbers: 13 to 19 digits passing the Luhn check.
+- Bank details: a sort code (12-34-56) after "sort code" or next to an
+  eight-digit account number, an account number after "account", and IBANs
+  whose mod-97 check holds.
+- UK prison numbers: one letter, four digits, two letters (A1234BC).
+- NI numbers: two letters, six digits, A to D.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache, cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+from bot.redact.spans import Span, digits, needs_digits, spans
+
+HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
+"""National helplines people name in feedback; never redacted."""
+
+_REGIONS = ("PL", "LT", "LV", "RO", "PT", "RU", "PK", "IN", "BD", "SO")
+"""Countries of the enabled languages, for numbers written in national form without a prefix."""
+
+_PHONE_CUE = re.compile(
+    r"(?<!\w)(?:phone|mobile|number|numer|nr|no|tel|cell|call|ring|text|whats ?app|viber|signal|"
+    r"contact|reach|telefon\w*|număr\w*|numar\w*|número|numero|telemóvel|telemovel|"
+    r"номер\w*|телефон\w*|звон\w*|tālr\w*|numurs|numeris|zadzwo\w*|sună|suna|ligue|"
+    r"رقم\w*|هاتف\w*|اتصل|نمبر|فون|নম্বর|ফোন|નંબર|ફોન|ਨੰਬਰ|ਫ਼ੋਨ|ਫੋਨ|lambar\w*|taleefan\w*|wac)"
+    r"\W{0,3}(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+_NOT_PHONE_CUE = re.compile(
+    r"(?<!\w)(?:ref|reference|order|ticket|case|booking|tracking|invoice|policy|claim|crime|"
+    r"serial|pin|batch|lot|receipt|transaction|membership|patient|hospital|nhs)\W{0,3}"
+    r"(?:no|number|num|nr|id|code)?\W{0,3}(?:is\W{1,3})?$",
+    re.IGNORECASE,
+)
+"""Words before a number that make it a reference, not a phone ("order number 123456789")."""
+_ODD_SEPARATORS = str.maketrans("_*|~·•", "      ")
+_DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
+_EXTENSION = re.compile(r"\s*(?:ext|extn|extension|x|#)\.?\s*\d{1,5}$", re.IGNORECASE)
+
+
+@cache
+def pn() -> ModuleType:
+    """libphonenumber, imported on first use: its import costs ~0.1 s at every start-up."""
+    import phonenumbers
+
+    return phonenumbers
+
+
+@cache
+def _mobile() -> tuple[object, ...]:
+    kinds = pn().PhoneNumberType
+    return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    if number.country_code != 44:
+        return False
+    kinds = pn().PhoneNumberType
+    kind = pn().number_type(number)
+    return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
+
+
+def _national(number: str) -> str:
+    try:
+        return str(pn().parse(number, "GB").national_number)
+    except pn().NumberParseException:
+        return digits(number)
+
+
+class PhoneFinder:
+    """Phone numbers in folded text, except helplines."""
+
+    min_digits = 7
+
+    def __init__(self, keep: Iterable[str] = ()) -> None:
+        self._keep_numbers = (*HELPLINES, *keep)
+
+    @cached_property
+    def _keep(self) -> frozenset[str]:
+        """National numbers of the helplines, worked out on first use."""
+        return frozenset(_national(n) for n in self._keep_numbers)
+
+    def __call__(self, text: str) -> Iterator[Span]:
+        scan = text.translate(_ODD_SEPARATORS)
+        found: list[tuple[int, int]] = []
+        judged: list[tuple[int, int]] = []
+        for match in pn().PhoneNumberMatcher(scan, "GB", leniency=pn().Leniency.POSSIBLE):
+            judged.append((match.start, match.end))
+            # The extension is not part of the number ("01223 496 000 ext 12").
+            raw = _EXTENSION.sub("", match.raw_string)
+            if str(match.number.national_number) in self._keep or _organisation(match.number):
+                continue
+            before = text[max(0, match.start - 40) : match.start]
+            if _NOT_PHONE_CUE.search(before):
+                continue
+            if self._plausible(raw, match.number, before):
+                found.append((match.start, match.start + len(raw)))
+        # Numbers in another country's national form that are no possible UK number
+        # ("8 912 345 67 89", Russian trunk 8): the library judges each run in those countries.
+        for m in _DIGIT_RUN.finditer(scan):
+            if any(m.start() < end and start < m.end() for start, end in judged):
+                continue
+            if _national(m.group()) in self._keep:
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _NOT_PHONE_CUE.search(before):
+                continue
+            if self._foreign(m.group(), len(digits(m.group())), bool(_PHONE_CUE.search(before))):
+                found.append((m.start(), m.end()))
+        for start, end in found:
+            yield Span(start, end, "phone")
+
+    @staticmethod
+    def _plausible(raw: str, number: PhoneNumber, before: str) -> bool:
+        count = len(digits(raw))
+        if raw.startswith(("+", "00", "(+")):
+            return count >= 8 and pn().is_possible_number(number)
+        if raw.lstrip("(").startswith("0"):
+            return 10 <= count <= 11 and pn().is_possible_number(number)
+        if pn().is_valid_number(number) and count >= 9:
+            return True
+        cued = bool(_PHONE_CUE.search(before))
+        if cued and count >= 8 and pn().is_possible_number(number):
+            return True
+        return PhoneFinder._foreign(raw, count, cued)
+
+    @staticmethod
+    def _foreign(raw: str, count: int, cued: bool) -> bool:
+        """Valid in a country of an enabled language: a mobile, or any number after a cue."""
+        for region in _REGIONS:
+            try:
+                local = pn().parse(raw, region)
+            except pn().NumberParseException:
+                continue
+            if not pn().is_valid_number(local):
+                continue
+            # Without a prefix or a cue, only a mobile: many ten-digit references are
+            # somewhere's landline ("437 037 4244" is one in India).
+            if cued or (count >= 9 and pn().number_type(local) in _mobile()):
+                return True
+        return False
+
+
+def _luhn(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def nhs_check_digit_ok(number: str) -> bool:
+    """The NHS number mod-11 check: weights 10..2 on the first nine digits."""
+    if len(number) != 10 or not number.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(number[9])
+
+
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+
+
+@needs_digits(13)
+def cards(text: str) -> Iterator[Span]:
+    for m in _CARD.finditer(text):
+        number = digits(m.group())
+        if 13 <= len(number) <= 19 and _luhn(number):
+            yield Span(m.start(), m.end(), "card")
+
+
+_NHS = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
+
+
+@needs_digits(10)
+def nhs_numbers(text: str) -> Iterator[Span]:
+    for m in _NHS.finditer(text):
+        number = "".join(m.groups())
+        cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+        if cued or (number[0] != "0" and nhs_check_digit_ok(number)):
+            yield Span(m.start(), m.end(), "nhs_number")
+
+
+_SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"
+_ACCOUNT = r"\d{8}"
+_BANK_WORDS = (
+    r"sort(?:\s*code)?|s/c|acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
+    r"bank\s*details|konto|nr\s*konta|numer\s*konta|cont(?:ul)?\s*(?:bancar)?|conta|"
+    r"сч[её]т\w*|номер\s*сч[её]та|sąskait\w*|konts|iban|حساب\w*|اکاؤنٹ|অ্যাকাউন্ট|ખાતા|ਖਾਤਾ|akoon\w*"
+)
+_BANK = re.compile(
+    rf"(?<!\d)(?:{_SORT}[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?{_ACCOUNT}"
+    rf"|{_ACCOUNT}[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?{_SORT})(?!\d)",
+    re.IGNORECASE,
+)
+_BANK_CUED = re.compile(
+    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?({_SORT}|\d{{6,10}})(?![\d/.:])",
+    re.IGNORECASE,
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+
+
+def _iban_ok(value: str) -> bool:
+    value = value.replace(" ", "")
+    moved = value[4:] + value[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return 15 <= len(value) <= 34 and int(number) % 97 == 1
+
+
+@needs_digits(6)
+def bank_accounts(text: str) -> Iterator[Span]:
+    for m in _BANK.finditer(text):
+        yield Span(m.start(), m.end(), "bank_account")
+    for m in _BANK_CUED.finditer(text):
+        yield Span(m.start(1), m.end(1), "bank_account")
+    for m in _IBAN.finditer(text):
+        if _iban_ok(m.group()):
+            yield Span(m.start(), m.end(), "bank_account")
+
+
+prison_numbers = needs_digits(4)(
+    spans(
+        re.compile(r"(?<![\w-])[A-Z][ -]?\d{4}[ -]?[A-Z]{2}(?![\w-])", re.IGNORECASE),
+        "prison_number",
+    )
+)
+
+ni_numbers = needs_digits(6)(
+    spans(re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE), "ni_number")
+)

@@ -1,0 +1,153 @@
+"""Emails (also spelt out in words), web addresses and social handles.
+
+- Emails written to dodge filters count: "jo dot bloggs at gmail dot com",
+  "jo[at]example(dot)org", "jo at example.com", with "at" and "dot" in the
+  enabled languages ("małpa", "arroba", "собака"; "kropka", "punct",
+  "ponto", "точка").  The domain must end in a known top-level domain, so
+  "at the hub" or "at home" is never an email.
+- Handles: "@name", and a name introduced in words after a platform without
+  the @ ("my insta is kelly_b99", "snap: kellyb", "add me on tiktok
+  sober.sam").  Without an @, the word must look like a handle (a digit, _ or
+  .) or come right after "is"/":" and not be an everyday word ("my insta is
+  private").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redact.spans import Span, needs_any, words
+
+_TLDS = (
+    r"com|org|net|uk|io|info|me|ly|co|eu|pl|ro|pt|ru|lt|lv|de|fr|es|it|ie|ua|tr|in|pk|bd|so|"
+    r"app|dev|tv|gov|nhs|edu|ac|biz|online|site|xyz|br|sa|ae|eg|iq"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_AT = r"(?:@|at|małpa|malpa|arroba|собака|at\s*sign)"
+_DOT = r"(?:\.|dot|kropka|punct|ponto|точка|period|taşkă)"
+_AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+)"
+_DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
+_JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
+_LOCAL_PART = r"[\w+-]+"
+_DOMAIN_PART = r"[\w-]+"
+_SPELT_EMAIL = re.compile(
+    rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
+    rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS})\b",
+    re.IGNORECASE,
+)
+
+_URL = re.compile(
+    r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+"
+    rf"|\b(?:[a-z0-9-]{{1,63}}\.){{1,6}}(?:{_TLDS})\b(?:/[^\s<>\"]*)?",
+    re.IGNORECASE,
+)
+
+_AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
+_PLATFORM = (
+    r"insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|twitter|telegram|tg|facebook|fb|"
+    r"discord|kik|threads|youtube|yt|reddit|twitch|linkedin|whats\s?app|signal|skype|viber|"
+    r"инст\w*|телеграм\w*|тикток\w*|снап\w*|فيسبوك|انستا\w*|انستغرام|سناب\w*|تيك\s?توك|"
+    r"ٹک\s?ٹاک|انسٹا\w*"
+)
+_PLATFORM_STEMS = (
+    *words("insta ig snap sc tik tt twit telegram tg face fb discord kik threads you yt"),
+    *words("reddit twitch linked whats signal skype viber инст телег тикток снап"),
+    *words("فيس انستا انستغرام سناب تيك ٹک انسٹا"),
+)
+_HANDLE_WORD = r"[A-Za-z0-9][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"
+_WORDED_HANDLE = re.compile(
+    rf"\b(?:{_PLATFORM})\b(?:\s*(?:user\s*name|username|handle|name|account|id|acc|page))?"
+    rf"(?P<cue>\s*(?:is|:|=|-|–|to|e|este|é|это|هو)\s*|\s+)"
+    rf"(?:(?:me|us|on|at|as|under|find|add|follow)\s+)*(?P<handle>{_HANDLE_WORD})\b",
+    re.IGNORECASE,
+)
+_ADD_ME_ON = re.compile(
+    rf"\b(?:add|follow|find|message|dm)\s+me\s+(?:on|at)\s+(?:{_PLATFORM})\s*[:\-]?\s*"
+    rf"(?P<handle>{_HANDLE_WORD})\b",
+    re.IGNORECASE,
+)
+_MINE = re.compile(
+    r"(?:\bmy|\bour|mój|moj|moje|meu|minha|мой|моя|mano|mans|mera|meri|میرا|میری|ਮੇਰਾ|મારું)\s+$",
+    re.IGNORECASE,
+)
+_EVERYDAY = words(
+    """
+    is my the a an and or but not no yes on at in to of for me you it its this that so too
+    private public down broken blocked deleted gone hacked banned closed open new old
+    fine good bad great ok okay there here now later same different full empty dead off
+    better worse best worst only just still also really very much more less all any
+    where what who how why when if because then than
+    """
+)
+
+
+_SPELT_GATE = re.compile(rf"{_AT_SEP}", re.IGNORECASE)
+_PROVIDERS = words(
+    """
+    gmail googlemail hotmail outlook live msn yahoo ymail icloud me aol proton protonmail
+    btinternet sky virginmedia talktalk ntlworld blueyonder mail email inbox gmx yandex
+    wp o2 interia onet gazeta op tlen poczta sapo rambler bk list ukr
+    """
+)
+_NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
+
+
+@needs_any("@", "at", "małpa", "malpa", "arroba", "собака")
+def emails(text: str) -> Iterator[Span]:
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            yield Span(m.start(), m.end(), "email")
+    if _SPELT_GATE.search(text) is None:
+        return
+    for m in _SPELT_EMAIL.finditer(text):
+        value = m.group()
+        at = _SPELT_GATE.search(value)
+        assert at is not None
+        local, domain = value[: at.start()], value[at.end() :]
+        if local.casefold() in _NOT_LOCAL or domain.casefold().startswith("www"):
+            continue
+        # A bare " at " also joins ordinary words ("I was at home.com"? rarely): ask for
+        # one more sign of an email: brackets, a spelt-out dot, or a mail provider.
+        bare = at.group().strip().casefold() in ("at", "małpa", "malpa", "arroba", "собака")
+        spelt_dot = re.search(rf"\s{_DOT}\s|[\[(]", value, re.IGNORECASE) is not None
+        provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+        if not bare or spelt_dot or provider:
+            yield Span(m.start(), m.end(), "email")
+
+
+@needs_any(".")
+def urls(text: str) -> Iterator[Span]:
+    for m in _URL.finditer(text):
+        value = m.group().rstrip(".,;:!?)'\"")
+        yield Span(m.start(), m.start() + len(value), "url")
+
+
+def at_handles(text: str) -> Iterator[Span]:
+    if "@" in text:
+        for m in _AT_HANDLE.finditer(text):
+            value = m.group().rstrip(".")
+            yield Span(m.start(), m.start() + len(value), "handle")
+
+
+@needs_any(*_PLATFORM_STEMS)
+def worded_handles(text: str) -> Iterator[Span]:
+    """Handles after a platform's name; run before web addresses ("tiktok sober.sam.uk")."""
+    for pattern in (_WORDED_HANDLE, _ADD_ME_ON):
+        for m in pattern.finditer(text):
+            handle = m.group("handle").rstrip(".")
+            if handle.isdigit() or handle.casefold().startswith(("www.", "http")):
+                continue  # a phone number after "whatsapp", or a web address
+            if text[m.end("handle") : m.end("handle") + 1] == "/":
+                continue
+            looks_like = any(c.isdigit() or c in "_." for c in handle)
+            cue = (m.groupdict().get("cue") or "").strip()
+            introduced = (
+                pattern is _ADD_ME_ON
+                or cue in (":", "=", "-", "–")
+                or (cue != "" and bool(_MINE.search(text, max(0, m.start() - 12), m.start())))
+            )
+            if looks_like or (introduced and handle.casefold() not in _EVERYDAY):
+                start = m.start("handle")
+                yield Span(start, start + len(handle), "handle")

@@ -1,0 +1,131 @@
+"""Where someone lives: street addresses and postcodes.
+
+A street address is a house number next to a street word, in the word orders
+of the enabled languages:
+
+- number first ("7 Park Avenue", "Flat 2, 9 Mill Lane", "12a high street",
+  and in other scripts "٧ پارک روڈ", "৭ পার্ক রোড"): one to three name words
+  between the number and the street word.  Lower-case names count only before
+  an unambiguous street word (road, street, lane…), so "the 12 step way" and
+  "3 times a week" stay;
+- street word first ("ul. Długa 5", "strada Mihai Eminescu nr. 12",
+  "Rua das Flores, 45", "улица Ленина, д. 5", "شارع الملك ١٢", "Wadada Hodan 4");
+- name, street word, number ("Gedimino g. 5", "Brīvības iela 12").
+
+A number range ("2-4 High St", a shop or a service's premises), a street
+without a number ("on Mill Road") and a town are kept: they point at many
+people; so is an address followed by a service word ("4 Mill Lane Surgery").
+Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redact.spans import END, WORD, Span, needs_digits, words
+
+# Street words that follow the street's name.  The first group is never an everyday word.
+_STREET_STRONG = (
+    r"road|rd|street|st|lane|ln|avenue|ave|av|close|crescent|cres|drive|dr|gardens|gdns|"
+    r"terrace|terr|grove|mews|boulevard|blvd|cul-de-sac|"
+    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|রোড|স্ট্রিট|লেন|এভিনিউ|রোড|"
+    r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ"
+)
+_STREET_WEAK = (
+    r"way|walk|row|hill|place|pl|court|ct|square|sq|green|park|parade|rise|view|yard|gate|"
+    r"end|field|fields|wharf|quay|estate|house|towers|heights|vale|mount|path|side"
+)
+# Street words that come before the name (and the number after it).
+_STREET_BEFORE = (
+    r"ul\.|ulica|ulicy|ulicę|al\.|aleja|alei|os\.|osiedle|osiedlu|pl\.|plac|placu|"
+    r"str\.|strada|strad[ae]|bd\.|bdul\.?|bulevardul|calea|aleea|șoseaua|soseaua|sos\.|"
+    r"rua|r\.|avenida|av\.|travessa|tv\.|largo|praça|praca|estrada|beco|"
+    r"ул\.|улица|улице|улицу|пр\.|пр-т|проспект|проспекте|пер\.|переулок|переулке|ш\.|шоссе|"
+    r"б-р|бульвар|наб\.|набережная|"
+    r"شارع|طريق|حي|گلی|سڑک|محلہ|গলি|সড়ক|রাস্তা|ગલી|શેરી|માર્ગ|ਗਲੀ|ਸੜਕ|"
+    r"wadada|waddada|jidka|jid|degmada|xaafadda"
+)
+# Street words after the name in Lithuanian and Latvian ("Gedimino g. 5", "Brīvības iela 12").
+_STREET_AFTER_NAME = (
+    r"g\.|gatvė|gatvėje|gatve|pr\.|prospektas|al\.|alėja|iela|ielā|bulvāris|prospekts|gāte|aleja"
+)
+
+_NUMBER = r"\d{1,4}[A-Za-z]?(?![\d/.:-]\d)"
+_BARE_NUMBER = r"\d{1,4}[A-Za-z]?"
+_FLAT = (
+    r"(?:\s*(?:/|m\.?|ap\.?|apt\.?|dz\.?|bt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{1,4}[A-Za-z]?)?(?!\d)"
+)
+_HOUSE_NO = r"(?:(?:nr|no|n[º°o]|numer|numărul|numarul|д\.|дом|№|#)\.?\s*)?"
+_NAME = rf"{WORD}\.?"
+_UNIT = (
+    r"(?:(?:flat|apartment|apt|unit|room|mieszkanie|m\.|apartament|ap\.|apto|кв\.|квартира)"
+    r"\.?\s*\d{1,4}[A-Za-z]?\s*[,/]?\s*)"
+)
+_NUMBER_FIRST = re.compile(
+    rf"(?<![\w£$€.,/:-]){_UNIT}?(?P<num>{_NUMBER}),?\s+(?P<names>(?:{_NAME}\s+){{1,3}})"
+    rf"(?P<street>{_STREET_STRONG}|{_STREET_WEAK}){END}\.?",
+    re.IGNORECASE,
+)
+_STREET_FIRST = re.compile(
+    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}"
+    rf"{_BARE_NUMBER}{_FLAT}",
+    re.IGNORECASE,
+)
+_NAME_STREET_NUMBER = re.compile(
+    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
+    re.IGNORECASE,
+)
+_NOT_STREET_NAMES = words(
+    """
+    a an the of to in on at for from my your our his her their this that each every per
+    and or but with by into onto up down off out over under about days day weeks week
+    times time hours hour minutes mins years year months month people men women kids
+    miles mile steps step pills tablets cans bottles units pints bags quid pounds
+    i me we you he she it they was were is are am be been have has had do did
+    """
+)
+_SERVICE_AFTER = re.compile(
+    r"[\s,]*(?:surgery|clinic|hub|centre|center|pharmacy|chemist|hospital|practice|office|"
+    r"staff|team|service|services|project|recovery|health|medical|hostel|station|branch)\b",
+    re.IGNORECASE,
+)
+"""A service's premises named by its address ("4 Mill Lane Surgery") is feedback, not a home."""
+_STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
+
+
+@needs_digits(1)
+def addresses(text: str) -> Iterator[Span]:
+    for m in _NUMBER_FIRST.finditer(text):
+        words = m.group("names").split()
+        if any(w.casefold() in _NOT_STREET_NAMES for w in words):
+            continue
+        strong = _STRONG.fullmatch(m.group("street")) is not None
+        named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
+        if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
+            yield Span(m.start(), m.end(), "address")
+    for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
+        for m in pattern.finditer(text):
+            if _SERVICE_AFTER.match(text, m.end()):
+                continue
+            names = m.groupdict().get("names")
+            if names is not None and any(
+                w.casefold() in _NOT_STREET_NAMES for w in names.replace(",", " ").split()
+            ):
+                continue
+            yield Span(m.start(), m.end(), "address")
+
+
+_POSTCODE = re.compile(
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKMNPR-Y\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+_ORDINAL_END = re.compile(r"\s\d(?:st|nd|rd|th)$")
+
+
+@needs_digits(1)
+def postcodes(text: str) -> Iterator[Span]:
+    for m in _POSTCODE.finditer(text):
+        # "room B2 2nd floor": a lower-case ordinal after a space is not an inward code.
+        if not _ORDINAL_END.search(m.group()):
+            yield Span(m.start(), m.end(), "postcode")

@@ -1,0 +1,95 @@
+"""The span a detector finds, and small helpers detectors share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+_D = TypeVar("_D", bound=Callable[..., Iterator["Span"]])
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    tag: str
+
+
+def spans(pattern: re.Pattern[str], tag: str, group: int = 0) -> Callable[[str], Iterator[Span]]:
+    """A detector yielding each match of ``pattern`` (or its ``group``) as ``tag``."""
+
+    def detect(text: str) -> Iterator[Span]:
+        for m in pattern.finditer(text):
+            yield Span(m.start(group), m.end(group), tag)
+
+    return detect
+
+
+def digit_count(text: str) -> int:
+    """ASCII digits in ``text`` (folded text has no others)."""
+    return sum(text.count(d) for d in "0123456789")
+
+
+def needs_digits(count: int) -> Callable[[_D], _D]:
+    """Mark a detector as finding nothing in text with fewer than ``count`` digits."""
+
+    def mark(detect: _D) -> _D:
+        detect.min_digits = count  # type: ignore[attr-defined]
+        return detect
+
+    return mark
+
+
+def needs_any(*needles: str) -> Callable[[_D], _D]:
+    """Run a detector only on text holding one of ``needles`` (case-folded substrings).
+
+    A substring test costs a fraction of a regex scan with a long alternation,
+    and most answers hold none of a detector's cue words.
+    """
+
+    def mark(detect: _D) -> _D:
+        def gated(text: str) -> Iterator[Span]:
+            low = text.casefold()
+            if any(n in low for n in needles):
+                yield from detect(text)
+
+        gated.min_digits = getattr(detect, "min_digits", 0)  # type: ignore[attr-defined]
+        gated.__name__ = detect.__name__
+        gated.__doc__ = detect.__doc__
+        return gated  # type: ignore[return-value]
+
+    return mark
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string, one or more words a line."""
+    return frozenset(text.split())
+
+
+def digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _marks() -> str:
+    """Combining marks of the scripts in use, as a character-class body.
+
+    Python's ``\\w`` leaves out vowel signs and viramas, so Bengali, Gujarati,
+    Gurmukhi and Arabic words would be cut in the middle without these.
+    """
+    import unicodedata
+
+    chars = [
+        chr(c)
+        for c in (*range(0x300, 0x370), *range(0x600, 0x700), *range(0x900, 0xB00))
+        if unicodedata.category(chr(c)).startswith("M")
+    ]
+    return "".join(re.escape(c) for c in chars)
+
+
+MARKS = _marks()
+WORD = rf"[^\W\d_][\w{MARKS}'’-]*"
+"""One word in any script: a letter, then letters, marks, apostrophes or hyphens."""
+END = rf"(?![\w{MARKS}])"
+"""The end of a word, where ``\\b`` fails after a vowel sign."""

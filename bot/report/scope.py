@@ -1,0 +1,206 @@
+"""A report for one site, for staff invited for that site, that cannot be subtracted
+from the report for every site, nor combined with other sites' reports.
+
+Staff invited with ``--site`` see their site only (``/summary``, ``/export``,
+``/review``); admins, the command line and the weekly send to staff chats see
+every site.  A reader may hold several of these: the all-sites report
+(commissioners get it; the network report is public), their own site's, and
+another site's (two staff comparing notes, or one moved from site to site).
+Each is suppressed, but their differences are reports nobody suppressed: all
+sites 7 agree, this site 6, so one person elsewhere agreed; all sites minus
+Wisbech minus Cambridge is Huntingdon.
+
+So every site's report (and one for responses that named no site, which no one
+is shown but anyone holding all the others could work out) is published
+together, joined by ``all = site + site + … + no site`` for every cell, as if
+all of them were public.  The all-sites counts are treated as known, the worst
+case (their real report hides more).  Suppression runs once over the whole
+system, in the same way whichever site asked, so what any set of site reports
+shows together is one consistently suppressed publication.  Only the asking
+site's tables are kept.
+
+Every report comes from one snapshot of the database, copied in one read
+transaction into memory, so an answer arriving between the builds cannot make
+them disagree.  The copy is the period and the one before, and is gone when
+the report is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from bot.report.aggregate import ReportBuilder
+from bot.report.model import PublicReport, Quote, Relation, Report, Row, Table
+from bot.report.period import Period
+from bot.report.suppress import publish
+from bot.store import Store
+
+ALL = "@all"
+"""Suffix of the all-sites tables' ids in the joint publication (never published)."""
+_COPIED = (
+    "flow_versions",
+    "sessions",
+    "answers",
+    "answer_tagging",
+    "answer_themes",
+    "theme_reviews",
+    "updates",
+)
+"""What a report reads.  A table reports come to read must be added here;
+tests/test_report_scope.py checks that one site holding every response gets the
+all-sites report."""
+
+
+@asynccontextmanager
+async def snapshot(store: Store, lo: str, hi: str) -> AsyncIterator[Store]:
+    """An in-memory store holding the sessions started in [lo, hi) and what hangs off them."""
+    files = await store.db.execute_fetchall("PRAGMA database_list")
+    database = next((row[2] for row in files if row[1] == "main"), "")
+    if not database:
+        raise ValueError("a site's report needs the database in a file, not in memory")
+    view = await Store.open(":memory:")
+    try:
+        db = view.db
+        await db.execute("ATTACH DATABASE ? AS src", (database,))
+        await db.execute("BEGIN")
+        for table in _COPIED:
+            columns = ", ".join(await _columns(view, table))
+            where = _WHERE.get(table, "")
+            args = (lo, hi) if table == "sessions" else ()
+            await db.execute(
+                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table} {where}",
+                args,
+            )
+        await db.execute("COMMIT")
+        await db.execute("DETACH DATABASE src")
+        yield view
+    finally:
+        await view.close()
+
+
+_WHERE = {
+    "sessions": "WHERE started_at >= ? AND started_at < ?",
+    "answers": "WHERE session_id IN (SELECT id FROM main.sessions)",
+    "answer_tagging": "WHERE answer_id IN (SELECT id FROM main.answers)",
+    "answer_themes": "WHERE answer_id IN (SELECT id FROM main.answers)",
+    "theme_reviews": "WHERE answer_id IN (SELECT id FROM main.answers)",
+}
+
+
+async def _columns(store: Store, table: str) -> list[str]:
+    """The columns both copies have, by name: never rely on their order."""
+    rows = await store.db.execute_fetchall(f"PRAGMA main.table_info({table})")
+    return [row[1] for row in rows]
+
+
+NO_SITE = "-"
+"""The part of the responses that named no site."""
+
+
+def publish_joint(
+    parts: dict[str | None, Report], all_sites: Report, site: str | None
+) -> PublicReport:
+    """Publish every part (site, or no site) at once against all sites; return ``site``'s."""
+    tables, relations = [], []
+    names = sorted(parts, key=lambda name: (name is None, name or ""))
+    present: dict[tuple[str, str, str, str], list[tuple[str, str, str, str]]] = {}
+    for name in names:
+        tag = _tag(name)
+        for table in parts[name].tables:
+            tables.append(table.model_copy(update={"id": table.id + tag}))
+            for row in table.rows:
+                for column in _counted(row):
+                    ref = (table.id, row.split, row.key, column)
+                    present.setdefault(ref, []).append((table.id + tag, *ref[1:]))
+        relations += [
+            Relation(total=_moved(r.total, tag), parts=[_moved(p, tag) for p in r.parts])
+            for r in parts[name].relations
+        ]
+    for table in all_sites.tables:
+        tables.append(table.model_copy(update={"id": table.id + ALL}))
+        for row in table.rows:
+            for column in _counted(row):
+                ref = (table.id, row.split, row.key, column)
+                if ref in present:
+                    # A part with no such row is a zero the reader knows.
+                    relations.append(Relation(total=(table.id + ALL, *ref[1:]), parts=present[ref]))
+    mine = parts[site]
+    public = publish(mine.model_copy(update={"tables": tables, "relations": relations}))
+    tag = _tag(site)
+    kept = [
+        table.model_copy(update={"id": table.id.removesuffix(tag)})
+        for table in public.tables
+        if table.id.endswith(tag)
+    ]
+    hidden = sum(
+        cell.suppressed
+        for table in kept
+        for row in table.rows
+        for cell in (*row.cells.values(), *([row.base] if row.base else []))
+    )
+    return public.model_copy(
+        update={
+            "tables": kept,
+            "suppressed_cells": hidden,
+            "quotes": _quotes_shown(mine, kept, public.threshold),
+        }
+    )
+
+
+def _tag(name: str | None) -> str:
+    return f"@{name if name is not None else NO_SITE}"
+
+
+def _moved(ref: tuple[str, str, str, str], tag: str) -> tuple[str, str, str, str]:
+    return (ref[0] + tag, *ref[1:])
+
+
+def _counted(row: Row) -> list[str]:
+    """The row's columns that hold a count (and ``base``, if it has one)."""
+    columns = [column for column, cell in row.cells.items() if cell.count is not None]
+    if row.base is not None and row.base.count is not None:
+        columns.append("base")
+    return columns
+
+
+def _quotes_shown(raw: Report, tables: list[Table], threshold: int) -> list[Quote]:
+    """Quotes only for themes the site's published themes table shows at the threshold."""
+    themes = next((t for t in tables if t.id == "themes"), None)
+    shown = {
+        row.key
+        for row in (themes.rows if themes else [])
+        if (cell := row.cells.get("respondents")) and (cell.count or 0) >= threshold
+    }
+    return [quote for quote in raw.quotes if quote.theme in shown]
+
+
+async def site_reports(
+    store: Store, period: Period, site: str | None, builder: Callable[[Store], ReportBuilder]
+) -> tuple[PublicReport, PublicReport]:
+    """The site's report for ``period`` and the one before, each published by
+    ``publish_joint`` with every other site's, from the same snapshot."""
+    before = period.previous()
+    async with snapshot(store, before.bounds()[0], period.bounds()[1]) as view:
+        everyone = await builder(view).build(period)
+        everyone_before = await builder(view).build(before, for_comparison=True)
+        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+        now: dict[str | None, Report] = {}
+        then: dict[str | None, Report] = {}
+        for part in {row[0] for row in found} | {site}:
+            async with only(view, part) as one:
+                now[part] = await builder(one).build(period)
+                then[part] = await builder(one).build(before, for_comparison=True)
+    return publish_joint(now, everyone, site), publish_joint(then, everyone_before, site)
+
+
+@asynccontextmanager
+async def only(view: Store, site: str | None) -> AsyncIterator[Store]:
+    """A copy of a snapshot holding one site's sessions (None: those that named none)."""
+    one = await Store.open(":memory:")
+    try:
+        await view.db.backup(one.db)
+        await one.write("DELETE FROM sessions WHERE site IS NOT ?", (site,))
+        yield one
+    finally:
+        await one.close()
