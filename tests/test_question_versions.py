@@ -9,6 +9,7 @@ versions reports them apart, and a wording-only change shows each wording's n.
 from __future__ import annotations
 
 import asyncio
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def test_check_flows_reads_the_database_without_changing_it(tmp_path, settings, 
         "    name: {en: S}\n"
     )
     flows_in(folder, V1, settings)
+    shutil.copy(settings.flows_dir / "themes.yaml", folder / "themes.yaml")
 
     async def register() -> None:
         store = await Store.open(db)
