@@ -383,6 +383,15 @@ class Store:
             await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return Purged(sessions, answers, cutoff)
 
+    async def newest_session_id(self, respondent_key: str) -> str | None:
+        """The id of the person's newest session, finished or not (None: they have none)."""
+        rows = await self.db.execute_fetchall(
+            "SELECT id FROM sessions WHERE respondent_key = ?"
+            " ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (respondent_key,),
+        )
+        return next((row[0] for row in rows), None)
+
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""
         # rowcount of a DELETE counts only the sessions, not the cascaded answers.

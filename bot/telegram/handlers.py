@@ -228,15 +228,28 @@ class TelegramChannel:
 
     async def on_delete(self, update: Update, context: Context) -> None:
         lang = await self._lang(update)
+        form = await self.deletion_tag(self._key_of(update))
         buttons = InlineKeyboardMarkup(
             [
-                [_button(self._t("telegram.delete_yes", lang), callback_data(DELETE_YES))],
-                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO))],
+                [
+                    _button(
+                        self._t("telegram.delete_yes", lang), callback_data(DELETE_YES, form=form)
+                    )
+                ],
+                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO, form=form))],
             ]
         )
         await self._say(
             context, _chat_id(update), self._t("telegram.delete_confirm", lang), buttons
         )
+
+    async def deletion_tag(self, key: str) -> str | None:
+        """What a /delete question was asked about: the person's newest session then.
+
+        A "Yes" tapped after they have begun another form is stale: it would delete
+        answers they gave after being asked.
+        """
+        return form_tag(await self.conversations.store.newest_session_id(key) or "none")
 
     async def on_join(self, update: Update, context: Context) -> None:
         """Redeem an invite code.  The code is never logged: it is a password until used."""

@@ -147,7 +147,9 @@ async def _pick_language(
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
     code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
-    key = await desk.form_in_hand(channel, channel.key_of(update))
+    form = await desk.live_desk(channel, channel.key_of(update))
+    in_hand = form.current_key if form is not None else None
+    key = in_hand or channel.key_of(update)
     if tap.form is not None:
         session = await channel.conversations.store.current_session(key, channel.name)
         if session is None or form_tag(session.id) != tap.form:
@@ -163,7 +165,8 @@ async def _pick_language(
         return
     if turn.prompt is None:
         turn.prompt = await channel.conversations.current_prompt(key, channel.name)
-    await channel.show(update, context, turn)
+    paper = in_hand is not None and form is not None and form.mode == "paper"
+    await channel.show(update, context, turn, compact=paper)
 
 
 async def _confirm_delete(
@@ -172,6 +175,11 @@ async def _confirm_delete(
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
     chat_id = update.effective_chat.id
+    key = channel.key_of(update)
+    if tap.form is not None and tap.form != await channel.deletion_tag(key):
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
+        await channel.edit(query.message, markup=None)
+        return
     await query.answer()
     question = channel.text("telegram.delete_confirm", lang)
     if tap.action == DELETE_NO:
@@ -179,7 +187,6 @@ async def _confirm_delete(
         await channel.answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
         await channel.reply(update, context, "telegram.delete_kept", lang=lang)
         return
-    key = channel.key_of(update)
     removed = await channel.conversations.forget(key)
     await channel.desks.close(key)
     await channel.subscriptions.remove(chat_id)

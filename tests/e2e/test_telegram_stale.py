@@ -213,3 +213,25 @@ async def test_nothing_keyed_by_a_person_grows_with_the_number_of_people(bot, ap
     bot.clock.now += 60  # a quiet minute, then one more person
     await api.user().send("/help")
     assert channel.flood.people == 1
+
+
+async def test_an_old_delete_confirmation_never_deletes_answers_given_since(bot, api):
+    user = api.user()
+    await user.send("/start")
+    await user.tap(AGREE)
+    await fill_tiny(user, "First time")
+    await user.tap("No thanks")
+    asked = (await user.send("/delete"))[-1]
+    await user.send("/start")  # changes their mind, and gives feedback again
+    await user.tap(AGREE)
+    await fill_tiny(user, "Second time")
+    data = asked.data_for("Yes, delete my answers")
+    assert data is not None
+    await user.tap_data(data, asked.message_id)
+    assert user.callback_answer()["text"] == CLOSED_FORM
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 2
+    await user.send("/delete")  # asked again, it works
+    await user.tap("Yes, delete my answers")
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 0
