@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
+    risk = sub.add_parser("risk-check", help="show which risk phrases a message fires, and why")
+    risk.add_argument("text", help="the message, as typed")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
@@ -260,6 +262,20 @@ def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
     ]
 
 
+def _risk_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Which risk phrases a message fires, so staff can see why something was signposted."""
+    from bot.safety import RiskScreen, normalise
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    hits = screen.hits(args.text)
+    print(f"normalised: {normalise(args.text)}")
+    for hit in hits:
+        print(f"fires: {hit}")
+    if not hits:
+        print("no risk phrase fires")
+    return 0
+
+
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     from bot.store import Store
 
@@ -276,6 +292,7 @@ COMMANDS = {
     "chat": _chat,
     "run": _run,
     "check-flows": _check_flows,
+    "risk-check": _risk_check,
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,

@@ -353,8 +353,8 @@ class RiskScreen:
 
     A language's ``except`` list holds figures of speech that contain a risk
     pattern ("suicide prevention training", "cutting down"): a hit whose words
-    overlap one of them does not count, but the same pattern elsewhere in the
-    message still does.
+    overlap one of them (from any language's list) does not count, but the same
+    pattern elsewhere in the message still does.
     """
 
     def __init__(self, phrases: PhraseLists):
@@ -381,7 +381,10 @@ class RiskScreen:
                     else:
                         compiled.append(item)
         self._index = _Index(compiled)
-        self._except = {lang: _Index(items) for lang, items in excepts.items()}
+        # Figures of speech are in the text, not in one language's list: every list's
+        # exceptions apply to every hit ("suicide prevention" is fine whichever list fired).
+        every = [item for items in excepts.values() for item in items]
+        self._except = _Index(every) if every else None
 
     @classmethod
     def from_config(cls, extra: Mapping[str, object]) -> RiskScreen:
@@ -407,7 +410,7 @@ class RiskScreen:
         return found
 
     def _found(self, c: _Compiled, padded: str) -> bool:
-        excepts = self._except.get(c.hit.lang)
+        excepts = self._except
         if excepts is None:
             return c.pattern.search(padded) is not None
         spans = None
