@@ -17,6 +17,7 @@ from bot.detect import detector_for
 from bot.engine import Engine
 from bot.flows import Flow, Text, load_flows
 from bot.i18n import Catalogue, load_catalogue
+from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
@@ -27,6 +28,7 @@ LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
 SWITCH_OFFER = "_switch_language"
+LANGUAGE_STEP = "_language"
 SWITCH_AFTER = 2
 """Free-text answers in another language before we offer to switch to it."""
 SWITCH_MIN_PROB = 0.85
@@ -68,6 +70,7 @@ class Conversations:
         self._engines: dict[tuple[str, int], Engine] = {}
         self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
+        self.chosen = ChosenLanguages(store)
         # The helplines the bot shows are never redacted from what people say about them.
         self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
@@ -104,6 +107,8 @@ class Conversations:
             session = None
         if session is None:
             flow = self.flows[flow_id or self.settings.default_flow]
+            # A language the person chose before wins over the one their phone suggests.
+            lang = await self.chosen.get(key) or lang
             chosen_lang = lang in self.settings.languages
             lang = lang if chosen_lang else self.settings.default_language
             known_site = self.settings.site(site)
@@ -185,8 +190,11 @@ class Conversations:
 
     async def set_language(self, key: str, channel: str, lang: str) -> Turn | None:
         """Switch the current session's language, keeping every answer."""
+        if lang not in self.settings.languages:
+            return None
         session = await self.store.current_session(key, channel)
-        if session is None or lang not in self.settings.languages:
+        if session is None:
+            await self.chosen.remember(key, lang)  # for replies outside a flow, and the next one
             return None
         return await self._switch_language(session, lang)
 
@@ -208,9 +216,10 @@ class Conversations:
         return (await self._engine(session)).prompt(state)
 
     async def language_of(self, key: str, channel: str) -> str | None:
-        """The language of the person's open session, for system replies outside a turn."""
+        """The language of the person's open session, else the one they last chose, for
+        system replies outside a turn."""
         session = await self.store.current_session(key, channel)
-        return session.state.lang if session else None
+        return session.state.lang if session else await self.chosen.get(key)
 
     async def read_back(self, session_id: str, lang: str) -> list[tuple[str, str]]:
         """A session's stored answers as (question, answer) in ``lang``, in flow order."""
@@ -222,6 +231,7 @@ class Conversations:
 
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""
+        await self.chosen.forget(key)
         return await self.store.delete_respondent(key)
 
     # -- internals
@@ -274,8 +284,14 @@ class Conversations:
         # Whoever has picked a language mid-flow has answered the question.
         session.state.switch_offered = True
         await self.store.save(session)
+        await self._remember(session, lang)
         engine = await self._engine(session)
         return Turn(lang, prompt=engine.prompt(session.state), session=session.id)
+
+    async def _remember(self, session: Session, lang: str) -> None:
+        """Keep a person's own choice; not one made for a form a peer worker has in hand."""
+        if session.mode == "own_device":
+            await self.chosen.remember(session.respondent_key, lang)
 
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
@@ -333,6 +349,7 @@ class Conversations:
             if picked in self.settings.languages:
                 state.lang, state.lang_chosen = picked, True
                 await self.store.save(session)
+                await self._remember(session, picked)
         if not state.lang_chosen:
             return Turn(state.lang, prompt=self.language_prompt(state.lang))
         if isinstance(event, Choose) and event.value == CONSENT_DECLINE:
@@ -359,7 +376,7 @@ class Conversations:
             for code in self.settings.languages
         )
         return self._system_prompt(
-            "_language", self.catalogue.text("language.choose", lang), choices, lang
+            LANGUAGE_STEP, self.catalogue.text("language.choose", lang), choices, lang
         )
 
     def _consent_prompt(self, lang: str) -> Prompt:

@@ -126,7 +126,9 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _update(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.i18n import load_catalogue
     from bot.report.queries import ReportQueries
+    from bot.updates import longest_update
 
     async def run() -> int:
         store = await Store.open(settings.database)
@@ -135,6 +137,12 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
             if args.action == "add":
                 if not args.text.strip():
                     return _fail("the note is empty; write what changed")
+                limit = longest_update(load_catalogue(), settings.languages)
+                if len(args.text.strip()) > limit:
+                    # It could not go out as one message with its header; refused, not cut.
+                    return _fail(
+                        f"the note is {len(args.text.strip())} characters; at most {limit}"
+                    )
                 try:
                     dated = (
                         parse_day(args.date, "--date")

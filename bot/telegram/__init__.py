@@ -24,6 +24,7 @@ from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
 from bot.telegram.logsafe import protect_token, withhold_payloads
 from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.split import SplittingBot
 
 __all__ = [
     "CHANNEL",
@@ -62,18 +63,21 @@ def build_application(
     """
     withhold_payloads()
     protect_token(token)
-    builder = (
-        Application.builder()
-        .token(token)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerPersonOrder(channel.person_of))
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .application_class(application_class)
+    # Every text the bot sends goes through the one splitter (bot/telegram/split.py).
+    bot = SplittingBot(
+        token,
+        base_url=base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
     )
-    if base_url:
-        builder = builder.base_url(base_url)
-    app = builder.build()
+    app = (
+        Application.builder()
+        .bot(bot)
+        .concurrent_updates(PerPersonOrder(channel.person_of))
+        .application_class(application_class)
+        .build()
+    )
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
@@ -91,6 +95,7 @@ async def start_bot(
     await app.initialize()
     await channel.publish_commands(app.bot)
     await app.start()
+    await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off
     assert app.updater is not None
     if telegram.mode == "webhook":
         hook = telegram.webhook

@@ -23,13 +23,14 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
     CallbackContext,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -42,6 +43,7 @@ from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.telegram import desk, network, review, staff, taps
+from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
@@ -91,6 +93,7 @@ class TelegramChannel:
         self.gate = RoleGate(self.roles, self.key_of, self.reply_with(UNKNOWN_COMMAND))
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
+        self.broadcaster = Broadcaster(conversations.store, self.catalogue)
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""
@@ -111,6 +114,8 @@ class TelegramChannel:
         # Service messages (pins, "allowed to write") are not the person saying anything.
         everything_else = filters.ALL & ~filters.StatusUpdate.ALL
         return [
+            # Before the guard: being blocked is acted on even in the middle of a flood.
+            (-2, ChatMemberHandler(self.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)),
             (-1, TypeHandler(Update, self.guard)),
             (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
             *((0, handler) for handler in commands),
@@ -183,6 +188,25 @@ class TelegramChannel:
             self._groups_told.popitem(last=False)
         lang = self.settings.default_language
         await self._say(context, chat.id, self._t("telegram.private_only", lang))
+
+    async def on_my_chat_member(self, update: Update, context: Context) -> None:
+        """The person blocked the bot (or deleted the chat): their opt-in goes at once.
+
+        We can no longer write to them, and keeping their chat id would be keeping
+        it for nothing.  Nothing else about them is touched: their answers stay
+        anonymous and in the reports, as if they had simply gone quiet.
+        """
+        change, chat = update.my_chat_member, update.effective_chat
+        gone = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+        if (
+            change is not None
+            and chat is not None
+            and chat.type == ChatType.PRIVATE
+            and change.new_chat_member.status in gone
+        ):
+            removed = await self.subscriptions.remove(chat.id)
+            log.info("a person blocked the bot; opt-in removed: %s", removed)
+        raise ApplicationHandlerStop
 
     # -- commands
 

@@ -16,7 +16,7 @@ from telegram.ext import CallbackContext
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
 from bot.roles import forget_join_attempts_of
-from bot.service import LANG_CHOICE
+from bot.service import LANG_CHOICE, LANGUAGE_STEP, SWITCH_OFFER
 from bot.telegram import desk, network, review
 from bot.telegram.layout import (
     ANSWERS,
@@ -113,6 +113,8 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
         await alert(channel, update, "telegram.bad_button")
         return
     await query.answer()
+    if form is None and prompt.step_id in (LANGUAGE_STEP, SWITCH_OFFER) and not turn.error:
+        await channel.subscriptions.relabel(_chat_id(update), turn.lang)
     compact = form is not None and form.mode == "paper"
     toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
     if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
@@ -159,6 +161,7 @@ async def _pick_language(
             return
     await query.answer()
     turn = await channel.conversations.set_language(key, channel.name, code)
+    await channel.subscriptions.relabel(_chat_id(update), code)
     await channel.answered(context, query.message, record_text(prompt, tap, ""))
     if turn is None:
         await channel.reply(update, context, "flow.no_session")
@@ -196,6 +199,11 @@ async def _confirm_delete(
     await channel.close_open_prompt(context, chat_id)
     done = "telegram.deleted" if removed else "telegram.nothing_to_delete"
     await channel.reply(update, context, done, lang=lang)
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id
 
 
 def _closed(message: object) -> bool:

@@ -115,6 +115,8 @@ async def test_debug_logs_of_real_flows_name_no_one_and_hold_no_secret(
         await staff.send("/summary")
         await staff.send(f"/update {UPDATE}")
         await staff.tap("Send it now")
+        # The broadcast goes in the background; the staff member is told when it is done.
+        await api.wait_until(lambda: any("has gone out" in m.text for m in staff.messages()))
         assert any(UPDATE in m.text for m in person.messages())
         await person.send("/news")
 

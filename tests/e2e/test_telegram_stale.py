@@ -73,8 +73,9 @@ async def test_second_tap_on_review_skip_and_send_it_now(bot, api):
     await finish_and_opt_in(reader, "Send me news of what changed")
     await staff.send("/update We now open until 8pm on Thursdays")
     first, second = await tap_twice(staff, "Send it now")
-    assert first[-1].text.startswith("Sent to 1 people")
+    assert first[-1].text.startswith("Sending it to 1 people")
     assert not any(WENT_WRONG in s.text for s in second)
+    await api.wait_until(lambda: any("has gone out" in m.text for m in staff.messages()))
     assert sum("8pm" in m.text for m in reader.messages()) == 1  # sent once, not twice
 
 

@@ -134,6 +134,15 @@ class FakeUser:
         contact = {"phone_number": "+447700900123", "first_name": "Sam"}
         return await self._push({"message": self._message(contact=contact)})
 
+    async def block(self) -> list[Shown]:
+        """Block the bot: Telegram tells the bot (my_chat_member) and refuses its messages."""
+        self.api.blocked.add(self.chat["id"])
+        return await self._push({"my_chat_member": self._member_change("member", "kicked")})
+
+    async def unblock(self) -> list[Shown]:
+        self.api.blocked.discard(self.chat["id"])
+        return await self._push({"my_chat_member": self._member_change("kicked", "member")})
+
     # -- what the person sees
 
     async def last_message(self) -> Shown:
@@ -160,6 +169,21 @@ class FakeUser:
         """Wait until the bot has sent this chat ``count`` messages in all."""
         await self.api.wait_until(lambda: len(self.messages()) >= count)
         return self.messages()
+
+    def _member_change(self, old: str, new: str) -> dict[str, Any]:
+        def member(status: str) -> dict[str, Any]:
+            found: dict[str, Any] = {"user": self.api.bot_user, "status": status}
+            if status == "kicked":
+                found["until_date"] = 0
+            return found
+
+        return {
+            "chat": self.chat,
+            "from": self.profile,
+            "date": int(time.time()),
+            "old_chat_member": member(old),
+            "new_chat_member": member(new),
+        }
 
     def _message(self, message_id: int | None = None, **content: Any) -> dict[str, Any]:
         return {
