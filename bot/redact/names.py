@@ -64,9 +64,10 @@ _NOT_NAME_WORDS = """
     june july august september october november december nothing none
     x xx xxx lol thanks thank thx cheers hi hello hiya
     i oraz a ale lub albo czy że jestem mam mieszkam od do w z na nie się jak co to tak też
+    po za tylko jeszcze już
     și si sau dar că ca sunt am eu din la de cu în in nu mă ma
     e ou mas que sou tenho moro de do da em no na com não nao eu
-    и а но или что я мне у в на с из от не это же тоже уже
+    и а но или что я мне у в на с из от не это же тоже уже как так просто все по за
     ir o bet kad aš esu man yra nuo iki
     un vai bet ka es esmu man ir no līdz
     iyo oo ee waa waxaan ahay ku ka la aan laakiin sidoo
@@ -139,6 +140,8 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
     if not strong:
         if not word[0].isupper():
             return  # also a caseless-script word: weak cues are Latin and Cyrillic
+        if word.endswith(("'s", "’s")):
+            return  # "I'm Kelly's mum": someone else's first name, not an introduction
         if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
             return
     end = first.end()

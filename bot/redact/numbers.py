@@ -8,8 +8,10 @@
   national with the trunk 0 and a possible UK length (fictional and mistyped
   numbers still identify); or, without a prefix, valid in the UK or in a
   country whose language the bot speaks (a Polish "512 345 678"), or possible
-  after a word such as "number" or "call".  Helplines (``HELPLINES`` and the
-  configured ones) are kept.  Two things the library does not do are done by
+  after a word such as "number" or "call".  Kept: helplines (``HELPLINES``
+  and the configured ones), UK freephone, 03, 084/087 and premium numbers
+  (organisations' lines, not people's), and numbers after "order", "ref",
+  "case"… (references).  Two things the library does not do are done by
   hand: separators it does not accept ("07911_123_456") are read as spaces,
   and the cue words, which it has no notion of.
 - NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
@@ -49,6 +51,13 @@ _PHONE_CUE = re.compile(
     r"\W{0,3}(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
+_NOT_PHONE_CUE = re.compile(
+    r"(?<!\w)(?:ref|reference|order|ticket|case|booking|tracking|invoice|policy|claim|crime|"
+    r"serial|pin|batch|lot|receipt|transaction|membership|patient|hospital|nhs)\W{0,3}"
+    r"(?:no|number|num|nr|id|code)?\W{0,3}(?:is\W{1,3})?$",
+    re.IGNORECASE,
+)
+"""Words before a number that make it a reference, not a phone ("order number 123456789")."""
 _ODD_SEPARATORS = str.maketrans("_*|~·•", "      ")
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
 _EXTENSION = re.compile(r"\s*(?:ext|extn|extension|x|#)\.?\s*\d{1,5}$", re.IGNORECASE)
@@ -66,6 +75,15 @@ def pn() -> ModuleType:
 def _mobile() -> tuple[object, ...]:
     kinds = pn().PhoneNumberType
     return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    if number.country_code != 44:
+        return False
+    kinds = pn().PhoneNumberType
+    kind = pn().number_type(number)
+    return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
 
 
 def _national(number: str) -> str:
@@ -91,21 +109,28 @@ class PhoneFinder:
     def __call__(self, text: str) -> Iterator[Span]:
         scan = text.translate(_ODD_SEPARATORS)
         found: list[tuple[int, int]] = []
+        judged: list[tuple[int, int]] = []
         for match in pn().PhoneNumberMatcher(scan, "GB", leniency=pn().Leniency.POSSIBLE):
+            judged.append((match.start, match.end))
             # The extension is not part of the number ("01223 496 000 ext 12").
             raw = _EXTENSION.sub("", match.raw_string)
-            if str(match.number.national_number) in self._keep:
+            if str(match.number.national_number) in self._keep or _organisation(match.number):
                 continue
-            if self._plausible(raw, match.number, text[max(0, match.start - 40) : match.start]):
+            before = text[max(0, match.start - 40) : match.start]
+            if _NOT_PHONE_CUE.search(before):
+                continue
+            if self._plausible(raw, match.number, before):
                 found.append((match.start, match.start + len(raw)))
         # Numbers in another country's national form that are no possible UK number
         # ("8 912 345 67 89", Russian trunk 8): the library judges each run in those countries.
         for m in _DIGIT_RUN.finditer(scan):
-            if any(m.start() < end and start < m.end() for start, end in found):
+            if any(m.start() < end and start < m.end() for start, end in judged):
                 continue
             if _national(m.group()) in self._keep:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
+            if _NOT_PHONE_CUE.search(before):
+                continue
             if self._foreign(m.group(), len(digits(m.group())), bool(_PHONE_CUE.search(before))):
                 found.append((m.start(), m.end()))
         for start, end in found:

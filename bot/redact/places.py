@@ -14,7 +14,8 @@ of the enabled languages:
 
 A number range ("2-4 High St", a shop or a service's premises), a street
 without a number ("on Mill Road") and a town are kept: they point at many
-people.  Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
+people; so is an address followed by a service word ("4 Mill Lane Surgery").
+Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
 """
 
 from __future__ import annotations
@@ -84,6 +85,12 @@ _NOT_STREET_NAMES = words(
     i me we you he she it they was were is are am be been have has had do did
     """
 )
+_SERVICE_AFTER = re.compile(
+    r"[\s,]*(?:surgery|clinic|hub|centre|center|pharmacy|chemist|hospital|practice|office|"
+    r"staff|team|service|services|project|recovery|health|medical|hostel|station|branch)\b",
+    re.IGNORECASE,
+)
+"""A service's premises named by its address ("4 Mill Lane Surgery") is feedback, not a home."""
 _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
@@ -95,10 +102,12 @@ def addresses(text: str) -> Iterator[Span]:
             continue
         strong = _STRONG.fullmatch(m.group("street")) is not None
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
-        if strong or named:
+        if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
+            if _SERVICE_AFTER.match(text, m.end()):
+                continue
             names = m.groupdict().get("names")
             if names is not None and any(
                 w.casefold() in _NOT_STREET_NAMES for w in names.replace(",", " ").split()
