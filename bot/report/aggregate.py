@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.flows import Flow, MultiStep
 from bot.i18n import Catalogue
-from bot.report.languages import language_tables
+from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
@@ -106,9 +106,11 @@ class ReportBuilder:
                 rows=[Row(key="all", label="All", cells={"respondents": Cell(count=risk)})],
             )
         )
+        rare = rare_languages(counts, self.settings.suppression_threshold)
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
             for r in comments.quotes
+            if r.lang not in rare
         ]
         updates = [
             Update(text=text, lang=lang, dated=dated)
