@@ -106,18 +106,59 @@ def _nearby(path: Path) -> str:
     return f" (did you mean {path.parent / close[0]}?)" if close else ""
 
 
+def signposting_gaps(settings: Settings) -> list[str]:
+    """Enabled languages with no risk phrases (built-in or in config), or no helplines
+    (English ones count for every language)."""
+    from bot.safety import RiskScreen
+
+    have = RiskScreen.from_config(settings.risk_phrases).languages()
+    gaps = []
+    for lang in settings.languages:
+        if not have.get(lang):
+            gaps.append(f"no risk_phrases for {lang!r}")
+        if not settings.helplines_for(lang):
+            gaps.append(f"no helplines for {lang!r} (nor for 'en')")
+    return gaps
+
+
+def refuse_without_signposting(settings: Settings, command: str) -> int | None:
+    """``run`` and ``purge`` need a real config: without risk phrases and helplines for
+    every enabled language, someone who writes that they want to die is not signposted
+    (and with no config at all, purge would use the default database and retention)."""
+    gaps = signposting_gaps(settings)
+    if not gaps:
+        return None
+    print(
+        f"error: {command} needs risk phrases and helplines for every enabled language:",
+        file=sys.stderr,
+    )
+    for gap in gaps:
+        print(f"  {gap}", file=sys.stderr)
+    if settings.config_file is None:
+        print(
+            f"No config file was read ({DEFAULT_CONFIG} is not here): pass --config PATH.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"Add them to {settings.config_file}, or take the language out of languages.",
+            file=sys.stderr,
+        )
+    return 2
+
+
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import open_conversations
 
     if settings.config_file is None:
         print(
-            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no risk phrases,"
-            f" no helplines; answers go to {settings.database}). Use --config PATH for a real"
-            " one.\n",
+            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no helplines,"
+            f" so no one is signposted; answers go to {settings.database}). Use --config PATH"
+            " for a real one.\n",
             file=sys.stderr,
         )
-    elif gaps := settings.signposting_gaps():
+    elif gaps := signposting_gaps(settings):
         print(f"Note: {'; '.join(gaps)}.\n", file=sys.stderr)
 
     async def run() -> int:
@@ -161,6 +202,9 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.telegram.webhook.url:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
+    refused = refuse_without_signposting(settings, "run")
+    if refused is not None:
+        return refused
     logsafe.protect(token)
     if webhook_secret:
         logsafe.protect(webhook_secret)
@@ -192,7 +236,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         errors.extend(flow_reference_errors(settings, flows))
     errors.extend(check_catalogue(settings.languages))
     errors.extend(check_snapshots(settings.flows_dir, flows, stored_snapshots(settings.database)))
-    errors.extend(_check_risk_phrases(settings, args.config or DEFAULT_CONFIG))
+    errors.extend(_check_risk_phrases(settings, settings.config_file or DEFAULT_CONFIG))
     from bot.report.themes import check_codebook
 
     codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)

@@ -213,17 +213,6 @@ class Settings(BaseSettings):
     def helplines_for(self, lang: str) -> list[Helpline]:
         return self.helplines.get(lang) or self.helplines.get("en", [])
 
-    def signposting_gaps(self) -> list[str]:
-        """Enabled languages with no risk phrases, or no helplines (English ones count
-        for every language): what ``run`` and ``purge`` refuse to start without."""
-        gaps = []
-        for lang in self.languages:
-            if not self.risk_phrases.get(lang):
-                gaps.append(f"no risk_phrases for {lang!r}")
-            if not self.helplines_for(lang):
-                gaps.append(f"no helplines for {lang!r} (nor for 'en')")
-        return gaps
-
 
 class ReferenceErrors(ValueError):
     """Settings that name something that is not there, each with where it is."""

@@ -46,10 +46,13 @@ def load_secret(database: Path) -> bytes:
     """
     from_env = os.environ.get(SECRET_ENV)
     if from_env is not None:
-        value = from_env.strip().encode()
-        if len(value) < MIN_SECRET_BYTES:
+        # Used exactly as set (stripping would change every key of a running service);
+        # spaces around it do not count towards its length.
+        value = from_env.encode()
+        length = len(from_env.strip().encode())
+        if length < MIN_SECRET_BYTES:
             raise SecretError(
-                f"{SECRET_ENV} is {len(value)} bytes long; it must be at least"
+                f"{SECRET_ENV} is {length} bytes long; it must be at least"
                 f" {MIN_SECRET_BYTES} random bytes. Make one with: {_MAKE_ONE}"
             )
         logsafe.protect(value)

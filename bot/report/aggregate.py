@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
-from bot.report.languages import language_tables
+from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
@@ -107,9 +107,11 @@ class ReportBuilder:
                 rows=[Row(key="all", label="All", cells={"respondents": Cell(count=risk)})],
             )
         )
+        rare = rare_languages(counts, self.settings.suppression_threshold)
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
             for r in comments.quotes
+            if r.lang not in rare
         ]
         updates = [
             Update(text=n.text, lang=n.lang, dated=n.dated, id=n.id, translates=n.translates)

@@ -236,3 +236,16 @@ async def test_an_old_delete_confirmation_never_deletes_answers_given_since(bot,
     await user.tap("Yes, delete my answers")
     async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
         assert (await cur.fetchone())[0] == 0
+
+
+async def test_groups_told_the_bot_is_private_only_are_not_remembered_for_ever(
+    bot, api, monkeypatch
+):
+    from bot.telegram import handlers
+
+    monkeypatch.setattr(handlers, "GROUPS_REMEMBERED", 3)
+    for group in range(10):
+        member = api.user(group=-100_000_000 - group)
+        shown = await member.send("/start")
+        assert "only work in a private chat" in shown[-1].text
+    assert len(bot.channel._groups_told) == 3
