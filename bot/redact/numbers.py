@@ -59,6 +59,13 @@ _NOT_PHONE_CUE = re.compile(
 )
 """Words before a number that make it a reference, not a phone ("order number 123456789")."""
 _ODD_SEPARATORS = str.maketrans("_*|~·•", "      ")
+_LIBRARY_LIMIT = 12
+"""Numbers judged by libphonenumber in one message (each costs ~0.1-1 ms); then by length."""
+_LIBRARY_TRIES = 60
+"""Candidates the matcher may try: it tries hundreds of splits of one long run of digits."""
+_FOREIGN_LIMIT = 4
+"""Runs tried in every enabled language's country (ten parses each) in one message."""
+_PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
 _EXTENSION = re.compile(r"\s*(?:ext|extn|extension|x|#)\.?\s*\d{1,5}$", re.IGNORECASE)
 
@@ -107,10 +114,19 @@ class PhoneFinder:
         return frozenset(_national(n) for n in self._keep_numbers)
 
     def __call__(self, text: str) -> Iterator[Span]:
+        if _PHONE_LIKE.search(text) is None:
+            return  # seven digits in total, but no run of them ("£1,200 in 2019, 45 days")
         scan = text.translate(_ODD_SEPARATORS)
         found: list[tuple[int, int]] = []
         judged: list[tuple[int, int]] = []
-        for match in pn().PhoneNumberMatcher(scan, "GB", leniency=pn().Leniency.POSSIBLE):
+        rest = len(scan)
+        matcher = pn().PhoneNumberMatcher(
+            scan, "GB", leniency=pn().Leniency.POSSIBLE, max_tries=_LIBRARY_TRIES
+        )
+        for count, match in enumerate(matcher):
+            if count == _LIBRARY_LIMIT:
+                rest = match.start
+                break
             judged.append((match.start, match.end))
             # The extension is not part of the number ("01223 496 000 ext 12").
             raw = _EXTENSION.sub("", match.raw_string)
@@ -123,6 +139,7 @@ class PhoneFinder:
                 found.append((match.start, match.start + len(raw)))
         # Numbers in another country's national form that are no possible UK number
         # ("8 912 345 67 89", Russian trunk 8): the library judges each run in those countries.
+        asked = 0
         for m in _DIGIT_RUN.finditer(scan):
             if any(m.start() < end and start < m.end() for start, end in judged):
                 continue
@@ -131,7 +148,15 @@ class PhoneFinder:
             before = text[max(0, m.start() - 40) : m.start()]
             if _NOT_PHONE_CUE.search(before):
                 continue
-            if self._foreign(m.group(), len(digits(m.group())), bool(_PHONE_CUE.search(before))):
+            count = len(digits(m.group()))
+            if m.start() >= rest or asked >= _FOREIGN_LIMIT:
+                # A message made of dozens of numbers: past the limit, judge by length alone,
+                # so a crafted message cannot hold the bot for a second.
+                if 9 <= count <= 15:
+                    found.append((m.start(), m.end()))
+                continue
+            asked += 1
+            if self._foreign(m.group(), count, bool(_PHONE_CUE.search(before))):
                 found.append((m.start(), m.end()))
         for start, end in found:
             yield Span(start, end, "phone")

@@ -5,9 +5,10 @@ this runner then sends one message at a time through the bot's rate limiter,
 recording each delivery as it happens.  On a restart it carries on: at start-up
 ``start`` settles any send a crash cut off, then resumes.  A stopping bot (SIGTERM,
 ``stop_bot``) stops between two messages, never in the middle of one, so an
-ordinary restart leaves nothing in doubt.  When a broadcast is done, the staff
-member who sent it is told: sent, could not be sent, blocked or removed, and
-any that may not have arrived.
+ordinary restart leaves nothing in doubt.  When Telegram fails for several people
+in a row (an outage, not them), the broadcast pauses and the hourly job resumes it.
+When a broadcast is done, the staff member who sent it is told: sent, could not
+be sent, blocked or removed, and any that may not have arrived.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from bot.deliveries import ATTEMPTS, BACKOFF, Outcome, deliver
 from bot.i18n import Catalogue
 from bot.store import Store
 from bot.telegram.split import split_text
+
+OUTAGE = 3
+"""People in a row whose message kept failing before a broadcast pauses for an outage."""
 
 log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
@@ -74,8 +78,14 @@ class Broadcaster:
             log.error("sending a broadcast stopped with %s", type(exc).__name__)
 
     async def _run(self, app: App, broadcast_id: int, text: str) -> bool:
-        """Send to everyone still waiting; True if the broadcast finished."""
+        """Send to everyone still waiting; True if the broadcast finished.
+
+        Someone whose message kept failing is counted as not sent, unless several
+        in a row fail: then Telegram is down, not them, and the broadcast pauses with
+        them still waiting, to carry on at the next hourly run (or start-up).
+        """
         parts: dict[str, list[str]] = {}
+        failing: list[int] = []
         while app.running:
             batch = await self.broadcasts.waiting(broadcast_id)
             if not batch:
@@ -86,21 +96,38 @@ class Broadcaster:
                 if person.lang not in parts:
                     header = self.catalogue.text("news.broadcast", person.lang)
                     parts[person.lang] = split_text(f"{header}\n\n{text}")
+                chat_id = person.chat_id
                 outcome = await self._send(
-                    app, broadcast_id, person.chat_id, parts[person.lang], person.part
+                    app, broadcast_id, chat_id, parts[person.lang], person.part
                 )
-                later = outcome is Outcome.NOT_SENT and not app.running
-                await self.broadcasts.settle(
-                    broadcast_id, person.chat_id, outcome, retry_later=later
-                )
+                if outcome is Outcome.NOT_SENT:
+                    failing.append(chat_id)
+                    if not app.running or len(failing) >= OUTAGE:
+                        await self._not_sent(broadcast_id, failing, retry_later=True)
+                        if app.running:
+                            log.warning(
+                                "a broadcast paused: Telegram kept failing; it resumes later"
+                            )
+                        return False
+                    continue
+                await self._not_sent(broadcast_id, failing, retry_later=False)
+                await self.broadcasts.settle(broadcast_id, chat_id, outcome)
             await asyncio.sleep(0)  # let the bot answer people between batches
         if not app.running:
             return False
+        await self._not_sent(broadcast_id, failing, retry_later=False)
         finished = await self.broadcasts.finish(broadcast_id)
         if finished is None:
             return False
         await self._report(app, finished)
         return True
+
+    async def _not_sent(self, broadcast_id: int, chat_ids: list[int], *, retry_later: bool) -> None:
+        for chat_id in chat_ids:
+            await self.broadcasts.settle(
+                broadcast_id, chat_id, Outcome.NOT_SENT, retry_later=retry_later
+            )
+        chat_ids.clear()
 
     async def _send(
         self, app: App, broadcast_id: int, chat_id: int, parts: list[str], first: int

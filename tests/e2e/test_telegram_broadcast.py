@@ -164,6 +164,26 @@ async def test_blocked_refused_and_failing_are_counted_apart(bot, api, readers):
     assert await bot.channel.subscriptions.get(readers[0].id) is None
 
 
+async def test_an_outage_pauses_the_broadcast_and_the_hourly_run_finishes_it(bot, api, readers):
+    """Telegram down for everyone: nobody is written off as 'could not be sent'."""
+    from bot.telegram.jobs import REMINDERS
+
+    staff = await staff_member(bot, api)
+    api.fail("sendMessage", 502, chat_ids={r.id for r in readers}, times=10_000)
+    await send_update(api, staff)
+    await bot.channel.broadcaster.idle()
+    assert not any("has gone out" in m.text for m in staff.messages())
+    async with bot.store.db.execute("SELECT state, count(*) FROM deliveries GROUP BY 1") as cur:
+        assert [tuple(r) for r in await cur.fetchall()] == [("pending", 4)]
+
+    api.calm()  # Telegram is back; the hourly job carries on
+    job = next(j for j in bot.app.job_queue.jobs() if j.name == REMINDERS)
+    await job.run(bot.app)
+    report = await outcome_of(api, staff)
+    assert tally(report) == {"Sent": 4, "Could": 0, "Had": 0, "May": 0}
+    assert [len(news_of(r)) for r in readers] == [1, 1, 1, 1]
+
+
 async def test_a_second_tap_on_send_sends_nothing_twice(bot, api, readers):
     staff = await staff_member(bot, api)
     shown = await staff.send(f"/update {UPDATE}")
