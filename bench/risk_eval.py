@@ -184,9 +184,7 @@ def report_heldout(screen: RiskScreen, lines: list[Line], show: bool) -> dict[st
     for batch in sorted({line.batch for line in lines}):
         part = [line for line in lines if line.batch == batch]
         tables = evaluate(screen, part, show)
-        print(
-            f"\nheld-out set {HELDOUT.name}/, batch {batch} (first runs: see file headers)\n{HEADER}"
-        )
+        print(f"\nheld-out {HELDOUT.name}/ batch {batch} (first runs: file headers)\n{HEADER}")
         for key, tally in sorted(tables["language"].items()):
             print(tally.row(key))
         for key, tally in sorted(tables["category"].items()):
