@@ -84,7 +84,7 @@ def load_corpus(path: Path = CORPUS, batches: bool = False) -> list[Line]:
                 held_out = True
                 continue
             if batches and raw.lower().startswith("# batch "):
-                batch = raw[len("# batch ") :].split()[0]
+                batch = raw[len("# batch ") :].split()[0].rstrip(":")
                 continue
             if not raw.strip() or raw.startswith("#"):
                 continue
