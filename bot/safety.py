@@ -105,6 +105,7 @@ _LEET_CHAR = re.compile(r"[0134579@$!]")
 _LEET_BODY = re.compile(r".*[a-z]")
 _NUMBER_UNIT = re.compile(r"\d+[a-z]{1,3}")
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_FOLD = str.maketrans("", "", "'`")
 _LEFTOVER = str.maketrans("@$!_", "    ")
 # Abbreviations whose meaning hangs on case or an apostrophe, both lost below: "OD",
 # "O.D.", "OD'd", "od-ing", "ODed" (but not "odd", nor Polish "od" = "from").
@@ -144,7 +145,7 @@ def normalise(text: str) -> str:
         low = text.casefold()
     ascii_only = low.isascii()
     if ascii_only:
-        text = low.translate(_FOLD)
+        text = low.translate(_ASCII_FOLD)
     else:
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
     if _LEET_CHAR.search(text):
@@ -325,27 +326,43 @@ class _Index:
                     kind, self._infixes
                 )
                 table.setdefault(word, []).append(i)
-        self._prefix_lengths = sorted({len(w) for w in self._prefixes})
-        self._suffix_lengths = sorted({len(w) for w in self._suffixes})
+        # Stem lengths by first letter (suffixes: by last letter), so a word is looked up
+        # only at the lengths some stem starting (ending) with its letter has.
+        self._prefix_lengths: dict[str, list[int]] = {}
+        for stem in self._prefixes:
+            self._prefix_lengths.setdefault(stem[0], []).append(len(stem))
+        self._suffix_lengths: dict[str, list[int]] = {}
+        for end in self._suffixes:
+            self._suffix_lengths.setdefault(end[-1], []).append(len(end))
+        for table in (self._prefix_lengths, self._suffix_lengths):
+            for key, sizes in table.items():
+                table[key] = sorted(set(sizes))
 
     def candidates(self, padded: str) -> list[_Compiled]:
-        found = set(self._always)
+        found = list(self._always)
         words, prefixes, suffixes = self._words, self._prefixes, self._suffixes
+        no_sizes: list[int] = []
         for token in set(padded.split()):
-            found.update(words.get(token, ()))
+            hit = words.get(token)
+            if hit:
+                found.extend(hit)
             size = len(token)
-            for n in self._prefix_lengths:
+            for n in self._prefix_lengths.get(token[0], no_sizes):
                 if n > size:
                     break
-                found.update(prefixes.get(token[:n], ()))
-            for n in self._suffix_lengths:
+                hit = prefixes.get(token[:n])
+                if hit:
+                    found.extend(hit)
+            for n in self._suffix_lengths.get(token[-1], no_sizes):
                 if n > size:
                     break
-                found.update(suffixes.get(token[-n:], ()))
+                hit = suffixes.get(token[-n:])
+                if hit:
+                    found.extend(hit)
         for infix, ids in self._infixes.items():
             if infix in padded:
-                found.update(ids)
-        return [self.items[i] for i in sorted(found)]
+                found.extend(ids)
+        return [self.items[i] for i in sorted(set(found))]
 
 
 class RiskScreen:
