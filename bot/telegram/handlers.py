@@ -331,13 +331,29 @@ class TelegramChannel:
     # -- kind replies and errors
 
     def reply_with(self, message_key: str) -> Any:
-        """A handler that answers with one system message and changes nothing stored."""
+        """A handler that answers with one system message and changes nothing stored.
+
+        What the person wrote is still read for risk first (an edit, a photo's
+        caption, an unknown command): nothing is saved, but helplines are never
+        withheld because of how something was sent.
+        """
 
         async def handler(update: Update, context: Context) -> None:
+            await self.signpost(update, context)
             await self.reply(update, context, message_key)
 
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
         return handler
+
+    async def signpost(self, update: Update, context: Context) -> None:
+        """Helplines at once if the message's text or caption holds a risk phrase."""
+        message = update.effective_message
+        written = (message.text or message.caption) if message is not None else None
+        if not written:
+            return
+        alert = self.conversations.risk_alert(written, await self._lang(update))
+        if alert is not None:
+            await self._say(context, _chat_id(update), alert)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log what failed and where, never who or what they wrote."""

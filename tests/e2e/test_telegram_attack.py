@@ -61,3 +61,38 @@ async def test_the_newest_opt_in_offer_still_works_and_an_older_one_is_closed(ti
     assert await subscribers(tiny) == 0
     await user.tap("Send me news of what changed", second.message_id)
     assert await subscribers(tiny) == 1
+
+
+RISK_INTRO = "It sounds like things may be very hard right now."
+
+
+async def test_a_disclosure_in_a_photo_caption_gets_helplines(bot, api):
+    user = api.user()
+    await user.send("/start")
+    shown = await user.send_photo(caption="I want to kill myself tonight")
+    assert shown[0].text.startswith(RISK_INTRO) and "116 123" in shown[0].text
+    assert "can only read typed messages" in shown[-1].text  # and still told it was not saved
+
+
+async def test_a_disclosure_added_by_editing_a_message_gets_helplines(bot, api):
+    user = api.user()
+    await user.send("/start")
+    await user.send("hello")
+    sent_by_them = max(m.message_id for m in user.messages()) - 1
+    shown = await user.edit(sent_by_them, "hello. I am going to end my life tonight")
+    assert shown[0].text.startswith(RISK_INTRO)
+    assert "Editing a message does not change the answer" in shown[-1].text
+
+
+async def test_a_disclosure_after_an_unknown_command_gets_helplines(bot, api):
+    user = api.user()
+    shown = await user.send("/goodbye I want to die")
+    assert shown[0].text.startswith(RISK_INTRO)
+
+
+async def test_a_plain_photo_or_edit_gets_no_helplines(bot, api):
+    user = api.user()
+    await user.send("/start")
+    shown = await user.send_photo(caption="my dog")
+    shown += await user.send_photo()
+    assert not any(RISK_INTRO in s.text for s in shown)
