@@ -159,10 +159,14 @@ class TelegramChannel:
     async def guard(self, update: Update, context: Context) -> None:
         """Private chats only, and no floods: both stop the update before it is handled."""
         chat, user = update.effective_chat, update.effective_user
-        if chat is None or user is None:
-            raise ApplicationHandlerStop
-        if chat.type != ChatType.PRIVATE:
-            await self._refuse_group(update, context)
+        if chat is None or user is None or chat.type != ChatType.PRIVATE:
+            if chat is not None and user is not None:
+                await self._refuse_group(update, context)
+            if update.callback_query is not None:
+                # A button in a group (forwarded, or forged) is ignored, but answered,
+                # or it spins on the phone of whoever tapped it.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
         verdict = self.flood.check(self.key(user.id))
         if verdict is Verdict.WARN:

@@ -96,3 +96,14 @@ async def test_a_plain_photo_or_edit_gets_no_helplines(bot, api):
     shown = await user.send_photo(caption="my dog")
     shown += await user.send_photo()
     assert not any(RISK_INTRO in s.text for s in shown)
+
+
+async def test_a_tap_in_a_group_is_answered_and_changes_nothing(bot, api):
+    member = api.user(group=-100_000_123)
+    await member.send("/start")
+    told = await member.last_message()
+    shown = await member.tap_data("c:group:0", told.message_id)
+    assert member.callback_answer() is not None  # the button stops spinning
+    assert shown == []  # and the group is not told again
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 0
