@@ -12,9 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import cli_admin, cli_poster, logsafe
-from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
+from bot.config import (
+    DEFAULT_CONFIG,
+    Settings,
+    flow_reference_errors,
+    language_reference_errors,
+    load_settings,
+)
 from bot.flows import load_flows
-from bot.i18n import check_catalogue
+from bot.i18n import check_catalogue, load_catalogue
 from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
@@ -116,7 +122,7 @@ def signposting_gaps(settings: Settings) -> list[str]:
         if not have.get(lang):
             gaps.append(f"no risk_phrases for {lang!r}")
         if not settings.helplines_for(lang):
-            gaps.append(f"no helplines for {lang!r} (nor for 'en')")
+            gaps.append(f"no helplines for {lang!r}" + ("" if lang == "en" else " (nor for 'en')"))
     return gaps
 
 
@@ -233,6 +239,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         errors.extend(exc.errors)
     else:
         errors.extend(flow_reference_errors(settings, flows))
+    errors.extend(language_reference_errors(settings, load_catalogue().languages))
     errors.extend(check_catalogue(settings.languages))
     errors.extend(_check_risk_phrases(settings, settings.config_file or DEFAULT_CONFIG))
     from bot.report.themes import check_codebook

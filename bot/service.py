@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings, flow_reference_errors
+from bot.config import Settings, flow_reference_errors, language_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
@@ -480,6 +480,9 @@ async def open_conversations(settings: Settings, store: Store | None = None) -> 
     A store opened here is closed again if anything fails, so that a failed
     start-up exits instead of hanging on aiosqlite's thread.
     """
+    problems = language_reference_errors(settings, load_catalogue().languages)
+    if problems:
+        raise SourceErrors(problems)
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
     problems = flow_reference_errors(settings, flows)
     if problems:
