@@ -79,3 +79,27 @@ def test_update_add_normalises_and_checks_the_language(tmp_path, monkeypatch, ca
     assert "already in 'pl'" in capsys.readouterr().err
     assert main(["--config", config, *args[:2], "x", "--translates", "99"]) == 2
     assert "no note 99" in capsys.readouterr().err
+
+
+async def test_network_reports_in_other_languages_have_no_english_dates_or_theme_names(
+    store, settings, flows, tmp_path
+):
+    await write(
+        store, flows, [Response("consultation", MOMENT, {"anything_else": "I waited weeks"})] * 6
+    )
+    report = await build_public(store, settings, parse_week("2026-W47", "Europe/London"))
+    polish = "\n".join(text for _, text in network_parts(report, CATALOGUE, "pl"))
+    assert "16 listopada 2026 – 22 listopada 2026 (Europe/London)" in polish
+    assert "Czas oczekiwania" in polish
+    assert "November" not in polish and "Waiting times" not in polish
+    arabic = "\n".join(text for _, text in network_parts(report, CATALOGUE, "ar"))
+    assert "نوفمبر" in arabic and "أوقات الانتظار" in arabic
+    assert "November" not in arabic and "Waiting times" not in arabic
+    english = "\n".join(text for _, text in network_parts(report, CATALOGUE, "en"))
+    assert "16 November 2026 – 22 November 2026" in english
+
+
+def test_check_flows_counts_untranslated_reader_strings(capsys):
+    assert main(["--config", str(ROOT / "config.yaml"), "check-flows"]) == 0
+    out = capsys.readouterr().out
+    assert "network report, untranslated reader-visible strings: en 0, pl 0," in out
