@@ -33,10 +33,10 @@ async def test_a_polish_note_does_not_hide_the_english_ones_or_the_other_way_rou
     await q.add_update("Mamy teraz tłumacza w środy.", "2026-11-19", "pl")
     english = await texts(store, settings, "en")
     assert "We now open until 8pm on Thursdays." in english
-    assert "Mamy teraz tłumacza w środy. (written in Polish)" in english
+    assert "\u2068Mamy teraz tłumacza w środy.\u2069 (written in Polish)" in english
     polish = await texts(store, settings, "pl")
     assert "Mamy teraz tłumacza w środy." in polish
-    assert "We now open until 8pm on Thursdays. (napisano w języku: angielski)" in polish
+    assert "Thursdays.\u2069 (napisano w języku: angielski)" in polish
     arabic = await texts(store, settings, "ar")
     assert sum("We now open" in t or "Mamy teraz" in t for t in arabic) == 2
 
@@ -59,9 +59,9 @@ async def test_news_shows_every_note_marked_with_its_language(store):
     await publish(store, "Mamy teraz tłumacza w środy.", "pl", "te_staff", date(2026, 1, 6))
     polish = await news(store, CATALOGUE, "pl")
     assert "Mamy teraz tłumacza w środy." in polish
-    assert "We now open until 8pm on Thursdays. (napisano w języku: angielski)" in polish
+    assert "Thursdays.\u2069 (napisano w języku: angielski)" in polish
     english = await news(store, CATALOGUE, "en")
-    assert "Mamy teraz tłumacza w środy. (written in Polish)" in english
+    assert "\u2068Mamy teraz tłumacza w środy.\u2069 (written in Polish)" in english
 
 
 def test_update_add_normalises_and_checks_the_language(tmp_path, monkeypatch, capsys):

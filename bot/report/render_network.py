@@ -124,6 +124,9 @@ def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -
     for kind, text in network_parts(report, catalogue, lang):
         if kind == "small":
             body.append(f'<p class="small">{escape(text)}</p>')
+        elif kind == "quote":
+            # People's own words, in whatever script: their own direction, not the page's.
+            body.append(f'<blockquote dir="auto">{escape(text)}</blockquote>')
         else:
             body.append(f"<{tags[kind]}>{escape(text)}</{tags[kind]}>")
     direction = "rtl" if catalogue.is_rtl(lang) else "ltr"
