@@ -36,7 +36,8 @@ async def test_a_polish_note_does_not_hide_the_english_ones_or_the_other_way_rou
     assert "\u2068Mamy teraz tłumacza w środy.\u2069 (written in Polish)" in english
     polish = await texts(store, settings, "pl")
     assert "Mamy teraz tłumacza w środy." in polish
-    assert "Thursdays.\u2069 (napisano w języku: angielski)" in polish
+    english_note = "\u2068We now open until 8pm on Thursdays.\u2069"
+    assert f"{english_note} (napisano w języku: angielski)" in polish
     arabic = await texts(store, settings, "ar")
     assert sum("We now open" in t or "Mamy teraz" in t for t in arabic) == 2
 
