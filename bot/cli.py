@@ -7,14 +7,21 @@ import asyncio
 import difflib
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_poster
-from bot.config import DEFAULT_CONFIG, Settings, flow_reference_errors, load_settings
-from bot.flows import load_flows
-from bot.i18n import check_catalogue
+from bot import cli_admin, cli_poster, logsafe
+from bot.config import (
+    DEFAULT_CONFIG,
+    Settings,
+    flow_reference_errors,
+    language_reference_errors,
+    load_settings,
+)
+from bot.flows import Flow, check_snapshots, load_flows
+from bot.i18n import check_catalogue, load_catalogue
 from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
@@ -48,8 +55,16 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         help="another Bot API server, e.g. http://127.0.0.1:8081/bot (the token is appended)",
     )
+    run.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        default="INFO",
+        help="how much to log (default INFO); no level logs who anyone is or the token",
+    )
 
     sub.add_parser("check-flows", help="validate every flow and the messages catalogue")
+    risk = sub.add_parser("risk-check", help="show which risk phrases a message fires, and why")
+    risk.add_argument("text", help="the message, as typed")
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
@@ -58,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything can log: no record names a person or carries a secret (bot/logsafe.py).
+    logsafe.install()
     args = _parser().parse_args(argv)
     if args.config is not None and not args.config.is_file():
         # A mistyped name must not quietly mean "every default": no risk phrases, no
@@ -95,18 +112,59 @@ def _nearby(path: Path) -> str:
     return f" (did you mean {path.parent / close[0]}?)" if close else ""
 
 
+def signposting_gaps(settings: Settings) -> list[str]:
+    """Enabled languages with no risk phrases (built-in or in config), or no helplines
+    (English ones count for every language)."""
+    from bot.safety import RiskScreen
+
+    have = RiskScreen.from_config(settings.risk_phrases).languages()
+    gaps = []
+    for lang in settings.languages:
+        if not have.get(lang):
+            gaps.append(f"no risk_phrases for {lang!r}")
+        if not settings.helplines_for(lang):
+            gaps.append(f"no helplines for {lang!r}" + ("" if lang == "en" else " (nor for 'en')"))
+    return gaps
+
+
+def refuse_without_signposting(settings: Settings, command: str) -> int | None:
+    """``run`` and ``purge`` need a real config: without risk phrases and helplines for
+    every enabled language, someone who writes that they want to die is not signposted
+    (and with no config at all, purge would use the default database and retention)."""
+    gaps = signposting_gaps(settings)
+    if not gaps:
+        return None
+    print(
+        f"error: {command} needs risk phrases and helplines for every enabled language:",
+        file=sys.stderr,
+    )
+    for gap in gaps:
+        print(f"  {gap}", file=sys.stderr)
+    if settings.config_file is None:
+        print(
+            f"No config file was read ({DEFAULT_CONFIG} is not here): pass --config PATH.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"Add them to {settings.config_file}, or take the language out of languages.",
+            file=sys.stderr,
+        )
+    return 2
+
+
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import open_conversations
 
     if settings.config_file is None:
         print(
-            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no risk phrases,"
-            f" no helplines; answers go to {settings.database}). Use --config PATH for a real"
-            " one.\n",
+            f"No {DEFAULT_CONFIG} here: trying the flows with built-in defaults (no helplines,"
+            f" so no one is signposted; answers go to {settings.database}). Use --config PATH"
+            " for a real one.\n",
             file=sys.stderr,
         )
-    elif gaps := settings.signposting_gaps():
+    elif gaps := signposting_gaps(settings):
         print(f"Note: {'; '.join(gaps)}.\n", file=sys.stderr)
 
     async def run() -> int:
@@ -150,10 +208,16 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
         if not settings.telegram.webhook.url:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    refused = refuse_without_signposting(settings, "run")
+    if refused is not None:
+        return refused
+    logsafe.protect(token)
+    if webhook_secret:
+        logsafe.protect(webhook_secret)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # httpx logs every request URL at INFO; the token is scrubbed anyway, but it is noise.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:
@@ -176,12 +240,15 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         errors.extend(exc.errors)
     else:
         errors.extend(flow_reference_errors(settings, flows))
+    errors.extend(language_reference_errors(settings, load_catalogue().languages))
     errors.extend(check_catalogue(settings.languages))
-    errors.extend(_check_risk_phrases(settings, args.config))
+    errors.extend(check_snapshots(settings.flows_dir, flows, stored_snapshots(settings.database)))
+    errors.extend(_check_risk_phrases(settings, settings.config_file or DEFAULT_CONFIG))
     from bot.report.themes import check_codebook
 
     codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
     errors.extend(codebook_errors)
+    reader_line = _check_reader_strings(settings, errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -190,7 +257,34 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
     print(coverage)
+    print(reader_line)
     return 0
+
+
+def _check_reader_strings(settings: Settings, errors: list[SourceError]) -> str:
+    """Count the network report's untranslated reader-visible strings per language, and
+    refuse a theme whose label is not in the catalogue (readers would see it in English)."""
+    from bot.i18n import CATALOGUE_PATH
+    from bot.report.render_network import untranslated
+    from bot.report.themes import load_codebook
+
+    try:
+        ids = [t.id for t in load_codebook(settings.flows_dir).themes]
+    except SourceErrors:
+        ids = []
+    for theme in ids:
+        if f"theme.{theme}" not in load_catalogue().messages:
+            errors.append(
+                SourceError(
+                    str(CATALOGUE_PATH),
+                    1,
+                    f"messages.theme.{theme}",
+                    "theme label missing: network readers would see it in English",
+                )
+            )
+    counts = untranslated(load_catalogue(), ids, settings.languages)
+    summary = ", ".join(f"{lang} {n}" for lang, n in counts.items())
+    return f"network report, untranslated reader-visible strings: {summary}"
 
 
 def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
@@ -203,6 +297,35 @@ def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
         SourceError(where, 1, "risk_phrases", problem)
         for problem in check_phrases(screen, settings.languages)
     ]
+
+
+def _risk_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Which risk phrases a message fires, so staff can see why something was signposted."""
+    from bot.safety import RiskScreen, normalise
+
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    hits = screen.hits(args.text)
+    print(f"normalised: {normalise(args.text)}")
+    for hit in hits:
+        print(f"fires: {hit}")
+    if not hits:
+        print("no risk phrase fires")
+    return 0
+
+
+def stored_snapshots(database: Path) -> list[Flow]:
+    """The flow versions stored in the database, read without creating or migrating it
+    (check-flows must not touch a live database)."""
+    if str(database) == ":memory:" or not database.exists():
+        return []
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT definition FROM flow_versions").fetchall()
+    except sqlite3.OperationalError:  # no such table yet
+        return []
+    finally:
+        conn.close()
+    return [Flow.model_validate_json(r[0]) for r in rows]
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -221,6 +344,7 @@ COMMANDS = {
     "chat": _chat,
     "run": _run,
     "check-flows": _check_flows,
+    "risk-check": _risk_check,
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,

@@ -48,7 +48,14 @@ def _with_store(settings: Settings, work: Callable[[Store], Awaitable[int]]) -> 
 
 
 def _purge(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.cli import refuse_without_signposting
     from bot.retention import purge_expired
+
+    # A dry run changes nothing; a real purge with no real config would use the
+    # default database and retention.
+    refused = None if args.dry_run else refuse_without_signposting(settings, "purge")
+    if refused is not None:
+        return refused
 
     async def work(store: Store) -> int:
         done = await purge_expired(store, settings, dry_run=args.dry_run)

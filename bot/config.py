@@ -213,17 +213,6 @@ class Settings(BaseSettings):
     def helplines_for(self, lang: str) -> list[Helpline]:
         return self.helplines.get(lang) or self.helplines.get("en", [])
 
-    def signposting_gaps(self) -> list[str]:
-        """Enabled languages with no risk phrases, or no helplines (English ones count
-        for every language): what ``run`` and ``purge`` refuse to start without."""
-        gaps = []
-        for lang in self.languages:
-            if not self.risk_phrases.get(lang):
-                gaps.append(f"no risk_phrases for {lang!r}")
-            if not self.helplines_for(lang):
-                gaps.append(f"no helplines for {lang!r} (nor for 'en')")
-        return gaps
-
 
 class ReferenceErrors(ValueError):
     """Settings that name something that is not there, each with where it is."""
@@ -317,6 +306,24 @@ def flow_reference_errors(settings: Settings, flow_ids: Iterable[str]) -> list[S
             f"no flow {settings.default_flow!r} in {settings.flows_dir}"
             f"{_did_you_mean(settings.default_flow, known)}; flows there: {', '.join(known)}",
         )
+    ]
+
+
+def language_reference_errors(settings: Settings, described: Iterable[str]) -> list[SourceError]:
+    """Enabled languages the messages catalogue does not describe (name, script, direction).
+
+    The language menu would fail with a KeyError for every person, as a typo in
+    ``default_flow`` used to; so start-up refuses, blaming the line in config.
+    """
+    known = sorted(described)
+    return [
+        settings.problem(
+            ("languages", i),
+            f"no language {lang!r} in bot/messages.yaml{_did_you_mean(lang, known)};"
+            f" described there: {', '.join(known)}",
+        )
+        for i, lang in enumerate(settings.languages)
+        if lang not in known
     ]
 
 

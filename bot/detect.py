@@ -159,7 +159,8 @@ class LanguageDetector:
             if marked:
                 return marked
         enabled = self._by_script.get(script, []) + self._by_script.get("*", [])
-        blind = [lang for lang in enabled if lang in self.unprofiled]
+        # A language named by its letters, whose letters are not here, is not a rival.
+        blind = [lang for lang in enabled if lang in self.unprofiled and lang not in MARKER_LETTERS]
         if blind:
             # n-grams cannot pick a language they have no profile for: only the script can.
             rivals = set(enabled) | self._profiles.writing(script)

@@ -22,6 +22,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from bot import logsafe
+
 SECRET_ENV = "FEEDBACK_BOT_SECRET"
 KEY_FILE_NAME = "feedback-bot.key"
 MIN_SECRET_BYTES = 32
@@ -44,17 +46,23 @@ def load_secret(database: Path) -> bytes:
     """
     from_env = os.environ.get(SECRET_ENV)
     if from_env is not None:
-        value = from_env.strip().encode()
-        if len(value) < MIN_SECRET_BYTES:
+        # Used exactly as set (stripping would change every key of a running service);
+        # spaces around it do not count towards its length.
+        value = from_env.encode()
+        length = len(from_env.strip().encode())
+        if length < MIN_SECRET_BYTES:
             raise SecretError(
-                f"{SECRET_ENV} is {len(value)} bytes long; it must be at least"
+                f"{SECRET_ENV} is {length} bytes long; it must be at least"
                 f" {MIN_SECRET_BYTES} random bytes. Make one with: {_MAKE_ONE}"
             )
+        logsafe.protect(value)
         return value
     path = key_file_for(database)
     if not path.exists():
         _create_key_file(path)
-    return _read_key_file(path)
+    value = _read_key_file(path)
+    logsafe.protect(value)
+    return value
 
 
 def _read_key_file(path: Path) -> bytes:

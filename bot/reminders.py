@@ -1,12 +1,12 @@
 """One gentle reminder for someone who left feedback unfinished, if they asked for it.
 
-Only people who opted in (``subscribers.remind``) are reminded, once per
-session, a day after they last answered, and never for a session more than a
-week old.  Nothing new links a person to their answers: the opt-in holds the
-chat id, and at send time the respondent key is worked out from it with the
-bot's secret, as it is for every message they send (in a private chat the chat
-id is the user id).  ``reminders_sent`` holds only the ids of sessions already
-reminded, so no session is reminded twice.
+Only people who opted in (``subscribers.remind``) are reminded, once (the
+opt-in is used up by the reminder), a day after they last answered, and never
+for a session more than a week old.  Nothing new links a person to their
+answers: the opt-in holds the chat id, and at send time the respondent key is
+worked out from it with the bot's secret, as it is for every message they send
+(in a private chat the chat id is the user id).  ``reminders_sent`` holds only
+the ids of sessions already reminded, so no session is reminded twice.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 
+from bot.deliveries import Outcome, Send, deliver
 from bot.i18n import Catalogue
 from bot.store import Store
-from bot.updates import Send, Subscriptions, deliver
+from bot.updates import Subscriptions
 
 REMIND_AFTER = timedelta(hours=24)
 TOO_OLD = timedelta(days=7)
@@ -64,8 +65,11 @@ async def send_reminders(
 ) -> int:
     """Send every reminder that is due; returns how many were sent.
 
-    A session is marked before its reminder goes, so a failure never leads to
-    a second message.
+    A session is marked before its reminder goes, so a crash never leads to a
+    second message; the mark is taken back only when the reminder certainly did
+    not go (so it is tried again next time).  A reminder that went, or may have,
+    uses up the person's opt-in: the offer promised one reminder, not one per
+    session, and someone who asked for nothing else is then forgotten.
     """
     subscriptions = Subscriptions(store)
     sent = 0
@@ -75,7 +79,11 @@ async def send_reminders(
             (item.session_id, store.now()),
         )
         outcome = await deliver(send, item.chat_id, catalogue.text("reminder.text", item.lang))
-        if outcome is False:
+        if outcome is Outcome.GONE:
             await subscriptions.remove(item.chat_id)
-        sent += outcome is True
+        elif outcome in (Outcome.SENT, Outcome.UNKNOWN):
+            await subscriptions.reminded(item.chat_id)
+        elif outcome is Outcome.NOT_SENT:
+            await store.write("DELETE FROM reminders_sent WHERE session_id = ?", (item.session_id,))
+        sent += outcome is Outcome.SENT
     return sent

@@ -1,5 +1,6 @@
 """How long anything is kept: sessions for ``retention_days``, /join tries for an hour,
-the audit log for ``audit_retention_days``.
+the audit log for ``audit_retention_days``, a chosen language until the person has no
+session left and chose it more than ``retention_days`` ago.
 
 ``purge_expired`` is what both ``feedback-bot purge`` and the bot's daily job
 run, so the rule lives in one place.  Each real purge is written to the audit
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.config import Settings
+from bot.preferences import ChosenLanguages
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
 
@@ -19,6 +21,7 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
     """Delete sessions (and their answers) started before now minus ``retention_days``."""
     purged = await store.purge(timedelta(days=settings.retention_days), dry_run=dry_run)
     if not dry_run:
+        await ChosenLanguages(store).purge(purged.cutoff)
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
         # Long enough to answer "who exported what, when" for a couple of years of
         # reports; not kept for ever, since actors' keys are in it.

@@ -70,7 +70,8 @@ class ThemeReview:
                 f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text} AND a.id <= ?),"
                 f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text}),"
                 f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text}"
-                "  AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id))",
+                "  AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
+                "   AND r.answered_at = a.answered_at))",
                 (*self._bounds, answer_id, *self._bounds, *self._bounds),
             )
         )[0]
@@ -109,7 +110,8 @@ class ThemeReview:
             " THEN (SELECT json_group_array(theme) FROM answer_themes t"
             "  WHERE t.answer_id = a.id) END"
             f" FROM answers a {self._join} WHERE {self._text} AND a.id > ?"
-            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
+            "  AND r.answered_at = a.answered_at)"
             " ORDER BY a.id LIMIT 1",
             (self.codebook.fingerprint(), *self._bounds, after),
         )

@@ -50,6 +50,8 @@ from bot.config import Helpline
 from bot.i18n import Catalogue
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
+CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
+"""Broad concept patterns found missing by the independent held-out set, merged in."""
 CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
 """What a phrase can signal; ``abuse`` includes a child in danger."""
 GENERAL = "general"
@@ -105,6 +107,7 @@ _LEET_CHAR = re.compile(r"[0134579@$!]")
 _LEET_BODY = re.compile(r".*[a-z]")
 _NUMBER_UNIT = re.compile(r"\d+[a-z]{1,3}")
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_FOLD = str.maketrans("", "", "'`")
 _LEFTOVER = str.maketrans("@$!_", "    ")
 # Abbreviations whose meaning hangs on case or an apostrophe, both lost below: "OD",
 # "O.D.", "OD'd", "od-ing", "ODed" (but not "odd", nor Polish "od" = "from").
@@ -144,7 +147,7 @@ def normalise(text: str) -> str:
         low = text.casefold()
     ascii_only = low.isascii()
     if ascii_only:
-        text = low.translate(_FOLD)
+        text = low.translate(_ASCII_FOLD)
     else:
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
     if _LEET_CHAR.search(text):
@@ -196,6 +199,18 @@ class PatternError(ValueError):
     """A phrase that cannot be compiled (names an unknown macro, or has no words)."""
 
 
+# Units of a measured dose, in the enabled languages' scripts.  A number with one of these is a
+# dose ("I take 60ml methadone", "باخذ ٦٠ مل ميثادون"), not a count of pills: a dose is not an
+# overdose.  "took 30 x 10mg" still counts the 30.
+_DOSE_UNITS = (
+    "ml mls mil mg mgs mcg ug µg g gr gram grams milligram milligrams millilitre millilitres"
+    " milliliter milliliters cc mm mgr мл мг гр миллилитров миллиграмм мл. مل ملل ملغ ملغم"
+    " ملي ملى ملیلیٹر ملی ملیگرام ਮਿਲੀ ਐਮਐਲ ਮਿਲੀਗ੍ਰਾਮ મિલી મિગ્રા મિલિગ્રામ মিলি মিগ্রা"
+    " মিলিগ্রাম"
+)
+_UNITS = {re.escape(normalise(unit)) for unit in _DOSE_UNITS.split() if normalise(unit)}
+_NOT_DOSE = r"(?!\d+ ?(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r") )"
+
 Key = tuple[str, str]
 """How a word is looked up: ("w", word), ("p", prefix), ("s", suffix) or ("i", infix)."""
 
@@ -203,7 +218,9 @@ Key = tuple[str, str]
 def _choice(text: str) -> tuple[str, Key | None]:
     """One alternative as (regex, the word it cannot match without); a number has none."""
     if text in ("#", "##"):
-        return (r"\d+\S*" if text == "#" else r"\d{2,}\S*"), None  # "30", "30tabs", "৩০টা"
+        # "30", "30tabs", "৩০টা"; never a measured dose ("60ml", "60 mg", "٦٠ مل").
+        digits = r"\d+" if text == "#" else r"\d{2,}"
+        return _NOT_DOSE + digits + r"\S*", None
     head, tail = text.startswith("*"), text.endswith("*")
     words = normalise(text.replace("_", " ").strip("*")).split()
     if not words:
@@ -290,7 +307,19 @@ def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
     Read with YAML's base loader, so every word stays a string: the safe loader
     would turn ``no``, ``on`` and ``off`` (all words people write) into booleans.
     """
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    if path == PHRASES_PATH and CONCEPTS_PATH.exists():
+        concepts = yaml.load(CONCEPTS_PATH.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        for lang, cats in (concepts or {}).items():
+            if lang.startswith("_"):
+                continue  # anchors shared between languages, not a language
+            target = lists.setdefault(lang, {})
+            for cat, items in cats.items():
+                if cat == "macros":
+                    target.setdefault("macros", {}).update(items)
+                else:
+                    target.setdefault(cat, []).extend(items)
+    return lists
 
 
 def merge(builtin: PhraseLists, extra: Mapping[str, object]) -> dict[str, dict[str, list[str]]]:
@@ -325,27 +354,43 @@ class _Index:
                     kind, self._infixes
                 )
                 table.setdefault(word, []).append(i)
-        self._prefix_lengths = sorted({len(w) for w in self._prefixes})
-        self._suffix_lengths = sorted({len(w) for w in self._suffixes})
+        # Stem lengths by first letter (suffixes: by last letter), so a word is looked up
+        # only at the lengths some stem starting (ending) with its letter has.
+        self._prefix_lengths: dict[str, list[int]] = {}
+        for stem in self._prefixes:
+            self._prefix_lengths.setdefault(stem[0], []).append(len(stem))
+        self._suffix_lengths: dict[str, list[int]] = {}
+        for end in self._suffixes:
+            self._suffix_lengths.setdefault(end[-1], []).append(len(end))
+        for table in (self._prefix_lengths, self._suffix_lengths):
+            for key, sizes in table.items():
+                table[key] = sorted(set(sizes))
 
     def candidates(self, padded: str) -> list[_Compiled]:
-        found = set(self._always)
+        found = list(self._always)
         words, prefixes, suffixes = self._words, self._prefixes, self._suffixes
+        no_sizes: list[int] = []
         for token in set(padded.split()):
-            found.update(words.get(token, ()))
+            hit = words.get(token)
+            if hit:
+                found.extend(hit)
             size = len(token)
-            for n in self._prefix_lengths:
+            for n in self._prefix_lengths.get(token[0], no_sizes):
                 if n > size:
                     break
-                found.update(prefixes.get(token[:n], ()))
-            for n in self._suffix_lengths:
+                hit = prefixes.get(token[:n])
+                if hit:
+                    found.extend(hit)
+            for n in self._suffix_lengths.get(token[-1], no_sizes):
                 if n > size:
                     break
-                found.update(suffixes.get(token[-n:], ()))
+                hit = suffixes.get(token[-n:])
+                if hit:
+                    found.extend(hit)
         for infix, ids in self._infixes.items():
             if infix in padded:
-                found.update(ids)
-        return [self.items[i] for i in sorted(found)]
+                found.extend(ids)
+        return [self.items[i] for i in sorted(set(found))]
 
 
 class RiskScreen:
@@ -353,8 +398,8 @@ class RiskScreen:
 
     A language's ``except`` list holds figures of speech that contain a risk
     pattern ("suicide prevention training", "cutting down"): a hit whose words
-    overlap one of them does not count, but the same pattern elsewhere in the
-    message still does.
+    overlap one of them (from any language's list) does not count, but the same
+    pattern elsewhere in the message still does.
     """
 
     def __init__(self, phrases: PhraseLists):
@@ -381,7 +426,10 @@ class RiskScreen:
                     else:
                         compiled.append(item)
         self._index = _Index(compiled)
-        self._except = {lang: _Index(items) for lang, items in excepts.items()}
+        # Figures of speech are in the text, not in one language's list: every list's
+        # exceptions apply to every hit ("suicide prevention" is fine whichever list fired).
+        every = [item for items in excepts.values() for item in items]
+        self._except = _Index(every) if every else None
 
     @classmethod
     def from_config(cls, extra: Mapping[str, object]) -> RiskScreen:
@@ -407,7 +455,7 @@ class RiskScreen:
         return found
 
     def _found(self, c: _Compiled, padded: str) -> bool:
-        excepts = self._except.get(c.hit.lang)
+        excepts = self._except
         if excepts is None:
             return c.pattern.search(padded) is not None
         spans = None

@@ -11,13 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.config import Settings, flow_reference_errors
+from bot.config import Settings, flow_reference_errors, language_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
-from bot.flows import Flow, Text, load_flows
+from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
+from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
+from bot.repairs import repair_profiles
+from bot.report.period import open_since
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -27,6 +30,7 @@ LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
 CONSENT_DECLINE = "consent:decline"
 SWITCH_OFFER = "_switch_language"
+LANGUAGE_STEP = "_language"
 SWITCH_AFTER = 2
 """Free-text answers in another language before we offer to switch to it."""
 SWITCH_MIN_PROB = 0.85
@@ -63,21 +67,38 @@ class Conversations:
     ):
         self.settings = settings
         self.store = store
+        self._expire_sessions()
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
         self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
+        self.chosen = ChosenLanguages(store)
         # The helplines the bot shows are never redacted from what people say about them.
         self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
 
+    def _expire_sessions(self) -> None:
+        """Unfinished sessions expire once their week's summary is due (``open_since``)."""
+        r = self.settings.reports
+        self.store.open_since = lambda now: open_since(now, r.timezone, r.weekly_day, r.weekly_time)
+
     async def register_flows(self) -> None:
-        """Snapshot every flow version in the store; call once at start-up."""
+        """Snapshot every flow version in the store; call once at start-up.
+
+        Then, once per database, sessions stored by older code get profile
+        fields that follow their answers (``bot.repairs``).
+        """
+        errors = check_snapshots(
+            self.settings.flows_dir, self.flows, await self.store.flow_snapshots()
+        )
+        if errors:
+            raise SourceErrors(errors)
         for flow in self.flows.values():
             await self.store.register_flow(flow)
+        await repair_profiles(self.store, self.settings)
 
     # -- the calls adapters make
 
@@ -104,6 +125,8 @@ class Conversations:
             session = None
         if session is None:
             flow = self.flows[flow_id or self.settings.default_flow]
+            # A language the person chose before wins over the one their phone suggests.
+            lang = await self.chosen.get(key) or lang
             chosen_lang = lang in self.settings.languages
             lang = lang if chosen_lang else self.settings.default_language
             known_site = self.settings.site(site)
@@ -185,8 +208,11 @@ class Conversations:
 
     async def set_language(self, key: str, channel: str, lang: str) -> Turn | None:
         """Switch the current session's language, keeping every answer."""
+        if lang not in self.settings.languages:
+            return None
         session = await self.store.current_session(key, channel)
-        if session is None or lang not in self.settings.languages:
+        if session is None:
+            await self.chosen.remember(key, lang)  # for replies outside a flow, and the next one
             return None
         return await self._switch_language(session, lang)
 
@@ -208,9 +234,10 @@ class Conversations:
         return (await self._engine(session)).prompt(state)
 
     async def language_of(self, key: str, channel: str) -> str | None:
-        """The language of the person's open session, for system replies outside a turn."""
+        """The language of the person's open session, else the one they last chose, for
+        system replies outside a turn."""
         session = await self.store.current_session(key, channel)
-        return session.state.lang if session else None
+        return session.state.lang if session else await self.chosen.get(key)
 
     async def read_back(self, session_id: str, lang: str) -> list[tuple[str, str]]:
         """A session's stored answers as (question, answer) in ``lang``, in flow order."""
@@ -222,6 +249,7 @@ class Conversations:
 
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""
+        await self.chosen.forget(key)
         return await self.store.delete_respondent(key)
 
     # -- internals
@@ -243,8 +271,8 @@ class Conversations:
             meta[session.state.cursor] = answer_meta
         outcome = engine.handle(session.state, event)
         session.state = outcome.state
-        for name, value in outcome.profile.items():
-            self._set_profile(session, name, value)
+        # Saved with the answers, in one transaction: the row never disagrees with them.
+        self._set_profile(session, engine.profile(session.state))
         offer = None
         if not outcome.error:
             offer = self._language_offer(session.state, meta.values(), outcome.prompt)
@@ -274,8 +302,14 @@ class Conversations:
         # Whoever has picked a language mid-flow has answered the question.
         session.state.switch_offered = True
         await self.store.save(session)
+        await self._remember(session, lang)
         engine = await self._engine(session)
         return Turn(lang, prompt=engine.prompt(session.state), session=session.id)
+
+    async def _remember(self, session: Session, lang: str) -> None:
+        """Keep a person's own choice; not one made for a form a peer worker has in hand."""
+        if session.mode == "own_device":
+            await self.chosen.remember(session.respondent_key, lang)
 
     def _language_offer(
         self, state: State, metas: Iterable[AnswerMeta], prompt: Prompt | None
@@ -333,6 +367,7 @@ class Conversations:
             if picked in self.settings.languages:
                 state.lang, state.lang_chosen = picked, True
                 await self.store.save(session)
+                await self._remember(session, picked)
         if not state.lang_chosen:
             return Turn(state.lang, prompt=self.language_prompt(state.lang))
         if isinstance(event, Choose) and event.value == CONSENT_DECLINE:
@@ -359,7 +394,7 @@ class Conversations:
             for code in self.settings.languages
         )
         return self._system_prompt(
-            "_language", self.catalogue.text("language.choose", lang), choices, lang
+            LANGUAGE_STEP, self.catalogue.text("language.choose", lang), choices, lang
         )
 
     def _consent_prompt(self, lang: str) -> Prompt:
@@ -405,10 +440,19 @@ class Conversations:
         return self.redactor.redact(text), meta, alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
-        """Helplines in the person's language if ``text`` holds a risk phrase."""
+        """Helplines in the person's language if ``text`` holds a risk phrase.
+
+        The person's language is the one they wrote in, when that is clear and
+        offered: someone whose phone is set to English, or who has not reached the
+        language choice, and who writes in Arabic reads Arabic.  Else the
+        session's.  Detected only on a hit: most text holds no risk phrase.
+        """
         categories = self.risk.categories(text)
         if not categories:
             return None
+        found = self.detector.detect(text)
+        if found is not None and found.clear and found.lang in self.settings.languages:
+            lang = found.lang
         helplines = self.settings.helplines_for(lang)
         return signpost(self.catalogue, helplines, lang, categories)
 
@@ -426,15 +470,13 @@ class Conversations:
             self._engines[key] = Engine(flow, self.catalogue, self._sources)
         return self._engines[key]
 
-    def _set_profile(self, session: Session, name: str, value: str) -> None:
-        if name == "site":
-            session.site = value
-            site = self.settings.site(value)
-            session.area = site.area if site else session.area
-        elif name == "area":
-            session.area = value
-        elif name == "respondent_group":
-            session.respondent_group = value
+    def _set_profile(self, session: Session, profile: dict[str, str | None]) -> None:
+        """The session's site, area and group, from ``Engine.profile``: a site's area
+        wins over an answered area (a site is in exactly one)."""
+        site = self.settings.site(profile.get("site"))
+        session.site = profile.get("site")
+        session.area = site.area if site else profile.get("area")
+        session.respondent_group = profile.get("respondent_group")
 
     def _option_sources(self) -> dict[str, list[tuple[str, Text]]]:
         groups = [
@@ -463,6 +505,9 @@ async def open_conversations(settings: Settings, store: Store | None = None) -> 
     A store opened here is closed again if anything fails, so that a failed
     start-up exits instead of hanging on aiosqlite's thread.
     """
+    problems = language_reference_errors(settings, load_catalogue().languages)
+    if problems:
+        raise SourceErrors(problems)
     flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
     problems = flow_reference_errors(settings, flows)
     if problems:

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot import schema
+from bot import logsafe, once, schema
 from bot.conversation import State, Write
 from bot.flows import Flow
 
@@ -98,6 +98,8 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock = utcnow) -> Store:
+        # aiosqlite logs every statement's parameters at DEBUG: clean records first.
+        logsafe.install()
         if str(path) != ":memory:":
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,6 +203,11 @@ class Store:
             row = await cur.fetchone()
         return Flow.model_validate_json(row[0]) if row else None
 
+    async def flow_snapshots(self) -> list[Flow]:
+        """Every stored flow version, for checking that a step id keeps its meaning."""
+        async with self.db.execute("SELECT definition FROM flow_versions") as cur:
+            return [Flow.model_validate_json(row[0]) for row in await cur.fetchall()]
+
     # -- sessions
 
     async def create_session(
@@ -247,9 +254,17 @@ class Store:
         await self.write(insert, values)
         return session
 
+    open_since: Callable[[datetime], str] | None = None
+    """Given now, the UTC ISO instant before which an unfinished session has expired (set by
+    ``Conversations`` from the reports' week); None: sessions never expire."""
+
     async def current_session(self, respondent_key: str, channel: str) -> Session | None:
-        """The person's newest session that is not finished, if any."""
-        args = (respondent_key, channel)
+        """The person's newest session that is not finished and has not expired, if any.
+
+        An expired one (see ``open_since``) is left as it is: the person starts afresh.
+        """
+        since = self.open_since(self.clock()) if self.open_since else ""
+        args = (respondent_key, channel, since)
         if self._reader is not None:
             # fetchall steps the statement to its end, so no read stays open to
             # hold back a WAL checkpoint.
@@ -369,16 +384,37 @@ class Store:
         that thread, so it must only use the connection it is given.
         """
 
+        # The Telegram update being handled goes in with the first thing it stores (bot/once.py).
+        handling = once.pending()
+        hour = self.now()[:13] if handling is not None else ""
+
         def run(conn: sqlite3.Connection) -> T:
             try:
                 result = work(conn)
+                if handling is not None:
+                    conn.execute(once.RECORD, (handling.update_id, hour))
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
             return result
 
-        return await self.db._execute(run, self.db._conn)
+        result = await self.db._execute(run, self.db._conn)
+        if handling is not None:
+            handling.recorded = True
+        return result
+
+    async def handled(self, update_id: int) -> bool:
+        """True if a Telegram update with this id was handled already (bot/once.py)."""
+        sql, args = "SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)
+        if self._reader is not None:
+            return bool(self._reader.execute(sql, args).fetchall())
+        return bool(list(await self.db.execute_fetchall(sql, args)))
+
+    async def forget_handled(self, older_than: timedelta = once.KEEP) -> int:
+        """Drop handled update ids older than Telegram could deliver them again."""
+        cutoff = _iso(self.clock() - older_than)[:13]
+        return await self.write("DELETE FROM handled_updates WHERE handled_hour < ?", (cutoff,))
 
     async def answers(self, session_id: str) -> dict[str, Any]:
         """A session's stored answers by step id (multi-selects as lists)."""
@@ -405,6 +441,15 @@ class Store:
             await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return Purged(sessions, answers, cutoff)
 
+    async def newest_session_id(self, respondent_key: str) -> str | None:
+        """The id of the person's newest session, finished or not (None: they have none)."""
+        rows = await self.db.execute_fetchall(
+            "SELECT id FROM sessions WHERE respondent_key = ?"
+            " ORDER BY started_at DESC, rowid DESC LIMIT 1",
+            (respondent_key,),
+        )
+        return next((row[0] for row in rows), None)
+
     async def delete_respondent(self, respondent_key: str) -> int:
         """Remove every session (and, by cascade, answer) of one person."""
         # rowcount of a DELETE counts only the sessions, not the cascaded answers.
@@ -423,7 +468,8 @@ _UPSERT_ANSWER = (
 )
 _CURRENT_SESSION = (
     "SELECT * FROM sessions WHERE respondent_key = ? AND channel = ?"
-    " AND status IN ('new', 'active') ORDER BY started_at DESC, rowid DESC LIMIT 1"
+    " AND status IN ('new', 'active') AND started_at >= ?"
+    " ORDER BY started_at DESC, rowid DESC LIMIT 1"
 )
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"

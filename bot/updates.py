@@ -12,25 +12,23 @@ blocked the bot.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from telegram.error import BadRequest, Forbidden, RetryAfter
-
 from bot.i18n import Catalogue
+from bot.report.notes import for_reader, marked
 from bot.report.queries import ReportQueries
 from bot.roles import audit
 from bot.store import Store
 
 NEWS_ITEMS = 5
-BATCH = 20
-"""Messages sent before yielding to the bot's other work during a broadcast."""
+MESSAGE_LIMIT = 4096
+"""Telegram's longest message (bot/telegram/split.py counts it)."""
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +39,6 @@ class Subscriber:
     lang: str
     updates: bool
     remind: bool
-
-
-@dataclass(frozen=True)
-class Broadcast:
-    sent: int = 0
-    removed: int = 0
-    """Subscriptions deleted because the person blocked the bot or left Telegram."""
-    failed: int = 0
 
 
 class Subscriptions:
@@ -96,6 +86,20 @@ class Subscriptions:
         )
         return Subscriber(chat_id, lang, wants_updates, wants_remind)
 
+    async def relabel(self, chat_id: int, lang: str) -> None:
+        """The person chose another language: what we send them follows it."""
+        await self._quietly("UPDATE subscribers SET lang = ? WHERE chat_id = ?", (lang, chat_id))
+
+    async def reminded(self, chat_id: int) -> None:
+        """The one reminder went: that opt-in is used up; with nothing else asked for,
+        the row (and the chat id) goes."""
+
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute("UPDATE subscribers SET remind = 0 WHERE chat_id = ?", (chat_id,))
+            conn.execute("DELETE FROM subscribers WHERE chat_id = ? AND updates = 0", (chat_id,))
+
+        await self.store.atomic(run)
+
     async def remove(self, chat_id: int) -> bool:
         _, changed = await self._quietly("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
         return changed > 0
@@ -112,6 +116,14 @@ class Subscriptions:
         return [Subscriber(r[0], r[1], bool(r[2]), bool(r[3])) for r in rows]
 
 
+def longest_update(catalogue: Catalogue, languages: Iterable[str]) -> int:
+    """The longest update that goes out as one message in every language, with the
+    broadcast's header above it.  Longer ones are refused before anything is stored,
+    so nobody gets an update in pieces."""
+    header = max(len(catalogue.text("news.broadcast", lang)) for lang in languages)
+    return MESSAGE_LIMIT - header - 2
+
+
 async def publish(store: Store, text: str, lang: str, actor_key: str, day: date) -> int:
     """Store a staff update (it also appears in the network report); audited."""
     update_id = await ReportQueries(store).add_update(text, day.isoformat(), lang)
@@ -119,65 +131,19 @@ async def publish(store: Store, text: str, lang: str, actor_key: str, day: date)
     return update_id
 
 
+async def relabel(store: Store, update_id: int, lang: str, actor_key: str) -> None:
+    """Staff correct the language an update is shown in; audited."""
+    await store.write("UPDATE updates SET lang = ? WHERE id = ?", (lang, update_id))
+    await audit(store, actor_key, "update_language", {"id": update_id, "lang": lang})
+
+
 async def news(store: Store, catalogue: Catalogue, lang: str) -> str:
-    """The latest updates, newest first: in ``lang`` where staff wrote one, else English."""
-    rows = await ReportQueries(store).updates()
-    mine = [r for r in rows if r[2] == lang] or [r for r in rows if r[2] == "en"]
-    if not mine:
+    """The latest updates, newest first: each in ``lang`` where staff translated it, else
+    as written and marked with its language (``bot.report.notes``)."""
+    shown = for_reader(await ReportQueries(store).notes(), lang)
+    if not shown:
         return catalogue.text("news.none", lang)
     lines = [catalogue.text("news.title", lang)]
-    for _, text, _, dated in reversed(mine[-NEWS_ITEMS:]):
-        lines.append(f"\n{dated}\n{text}")
+    for note in reversed(shown[-NEWS_ITEMS:]):
+        lines.append(f"\n{note.dated}\n{marked(note, catalogue, lang)}")
     return "\n".join(lines)
-
-
-Send = Callable[[int, str], Awaitable[Any]]
-
-
-async def deliver(send: Send, chat_id: int, text: str) -> bool | None:
-    """Send one message; True sent, False the person is gone (blocked us), None failed.
-
-    The bot's AIORateLimiter paces sends and retries a 429; if Telegram still
-    asks us to wait, we wait once and try again.
-    """
-    for attempt in range(2):
-        try:
-            await send(chat_id, text)
-            return True
-        except Forbidden:
-            return False
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                return False
-            log.warning("a message was refused: %s", exc.message)
-            return None
-        except RetryAfter as exc:
-            if attempt:
-                return None
-            wait = exc.retry_after  # seconds, or a timedelta once PTB_TIMEDELTA is on
-            await asyncio.sleep(wait.total_seconds() if isinstance(wait, timedelta) else wait)
-    return None
-
-
-async def broadcast(
-    send: Send, subscriptions: Subscriptions, catalogue: Catalogue, text: str
-) -> Broadcast:
-    """Send an update to everyone who opted in, one at a time, in their language.
-
-    People who blocked the bot lose their subscription: we cannot write to them,
-    and keeping their chat id would be keeping it for nothing.
-    """
-    sent = removed = failed = 0
-    for i, subscriber in enumerate(await subscriptions.wanting("updates")):
-        header = catalogue.text("news.broadcast", subscriber.lang)
-        outcome = await deliver(send, subscriber.chat_id, f"{header}\n\n{text}")
-        if outcome is True:
-            sent += 1
-        elif outcome is False:
-            await subscriptions.remove(subscriber.chat_id)
-            removed += 1
-        else:
-            failed += 1
-        if i % BATCH == BATCH - 1:
-            await asyncio.sleep(0)  # let the bot answer people between batches
-    return Broadcast(sent, removed, failed)

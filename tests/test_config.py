@@ -272,4 +272,55 @@ def test_chat_without_any_config_says_it_runs_on_defaults(
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
     assert main(["chat"]) == 0
     err = capsys.readouterr().err
-    assert "No config.yaml here" in err and "no risk phrases" in err
+    assert "No config.yaml here" in err and "built-in defaults (no helplines" in err
+
+
+# -- run and purge refuse to start without signposting (issue 20 item 1)
+
+
+def test_run_and_purge_with_no_config_at_all_refuse_and_touch_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token")
+    for command in (["run"], ["purge"]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert "needs risk phrases and helplines for every enabled language" in err
+        assert "no helplines for 'en'" in err and "pass --config PATH" in err
+    assert not (tmp_path / "data").exists()
+    assert main(["purge", "--dry-run"]) == 0  # changes nothing, so it may look
+
+
+def test_run_refuses_an_enabled_language_nobody_could_be_signposted_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path,
+        f"database: {tmp_path / 'f.db'}\nlanguages: [en, de]\n"
+        "helplines:\n  en: [{name: Samaritans, number: '116 123'}]\n",
+    )
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token")
+    assert main(["--config", str(path), "run"]) == 2
+    err = capsys.readouterr().err
+    assert "no risk_phrases for 'de'" in err and "'en'" not in err.split("language:")[1]
+    assert f"Add them to {path}" in err
+    assert not (tmp_path / "f.db").exists()
+
+
+def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enabling 'de' used to pass start-up; then the language menu failed for everyone."""
+    root = Path(__file__).parent.parent
+    path = write(
+        tmp_path,
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\n"
+        "languages:\n  - en\n  - de\n",
+    )
+    expected = f"{path}:5: languages.1: no language 'de' in bot/messages.yaml"
+    assert main(["--config", str(path), "chat"]) == 1
+    assert expected in capsys.readouterr().err
+    assert main(["--config", str(path), "check-flows"]) == 1
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "f.db").exists()

@@ -203,3 +203,11 @@ def test_scored_ngrams_are_the_ones_langdetect_samples(detector: LanguageDetecto
         theirs.cleaning_text()
         ours = [g for g in profiles.ngrams(text) if g in factory.word_lang_prob_map]
         assert Counter(ours) == Counter(theirs._extract_ngrams()), text
+
+
+def test_a_service_may_offer_pashto() -> None:
+    """Pashto has no profile but has its letters: Urdu and Arabic are still told apart."""
+    with_pashto = LanguageDetector(("en", "ur", "ar", "ps"))
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ps"]} == {"ps"}  # type: ignore[union-attr]
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ur"]} == {"ur"}  # type: ignore[union-attr]
+    assert {with_pashto.detect(line).lang for line in SENTENCES["ar"]} == {"ar"}  # type: ignore[union-attr]

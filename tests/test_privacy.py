@@ -90,7 +90,7 @@ def test_a_key_file_others_can_read_or_write_is_refused_as_ssh_does(tmp_path, mo
     assert len(load_secret(db)) >= 32
 
 
-@pytest.mark.parametrize("value", ["", "short", "x" * 31])
+@pytest.mark.parametrize("value", ["", "short", "x" * 31, " " * 40, "x" * 31 + " " * 9])
 def test_a_short_secret_in_the_environment_is_refused(tmp_path, monkeypatch, value):
     monkeypatch.setenv(SECRET_ENV, value)
     with pytest.raises(SecretError) as caught:

@@ -73,6 +73,11 @@ def test_updates_can_be_added_listed_and_deleted(config, capsys):
     assert main(["--config", config, "update", "add", "x", "--date", "18/11"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main(["--config", config, "update", "delete", "1"]) == 0
+    # Too long to go out as one message with the broadcast's header: refused, not stored.
+    assert main(["--config", config, "update", "add", "x" * 4090]) == 2
+    assert "the note is 4090 characters; at most 40" in capsys.readouterr().err
+    assert main(["--config", config, "update", "list"]) == 0
+    assert "No notes yet" in capsys.readouterr().out
 
 
 def test_staff_review_a_comment(config, capsys):

@@ -88,3 +88,24 @@ async def test_every_format_renders_an_empty_table(store, settings, flows, tmp_p
     paths = await export_files(store, settings, WEEK, out_dir=tmp_path)
     html = next(p for p in paths if p.suffix == ".html").read_text("utf-8")
     assert "None this period." in html
+
+
+async def test_no_quote_from_a_language_with_few_comments(store, settings, flows):
+    """A quote shows its language (and its words): from one Pashto speaker, it names them."""
+
+    def waited(lang: str, text: str, n: int) -> list[Response]:
+        meta = {"anything_else": AnswerMeta(detected_lang=lang, lang_prob=0.99)}
+        return [
+            Response("consultation", MONDAY, {"anything_else": text}, meta=meta) for _ in range(n)
+        ]
+
+    await write(
+        store,
+        flows,
+        waited("en", "I waited weeks for a first appointment", 5)
+        + waited("ps", "ما د لومړي ملاقات لپاره ډېر انتظار وکړ", 1),
+    )
+    report = await build(store, settings)
+    assert report.table("themes").row("waiting_times").cells["respondents"].count == 6
+    assert [q.lang for q in report.quotes] == ["en"]
+    assert "ps" not in {q.lang for q in report.quotes}

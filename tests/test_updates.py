@@ -51,7 +51,7 @@ async def test_subscription_holds_no_key_and_no_answer(
     assert re.fullmatch(rf"subscribers: \('[0-9a-f]{{32}}', {CHAT}, 'en', 1, 0\)", rows[0])
 
 
-async def test_news_shows_latest_updates_in_the_persons_language_else_english(
+async def test_news_shows_the_latest_updates_each_in_its_language(
     store: Store,
 ) -> None:
     assert "No news yet" in await news(store, CATALOGUE, "en")
@@ -59,11 +59,15 @@ async def test_news_shows_latest_updates_in_the_persons_language_else_english(
         await publish(store, f"English change {day}", "en", "te_staff", date(2026, 1, day))
     await publish(store, "Zmiana po polsku", "pl", "te_staff", date(2026, 1, 9))
     english = await news(store, CATALOGUE, "en")
-    assert english.index("English change 7") < english.index("English change 3")
-    assert "English change 2" not in english  # the five newest
+    # The five newest notes, whatever their language: the Polish one and 7 down to 4.
+    assert english.index("Zmiana po polsku\u2069 (written in Polish)") < english.index("change 7")
+    assert english.index("English change 7") < english.index("English change 4")
+    assert "English change 3" not in english
     assert "2026-01-07" in english
     polish = await news(store, CATALOGUE, "pl")
-    assert "Zmiana po polsku" in polish and "English" not in polish
+    # Every note, the Polish one as written and the others marked as English.
+    assert "Zmiana po polsku" in polish
+    assert "English change 7\u2069 (napisano w języku: angielski)" in polish
     assert "English change 7" in await news(store, CATALOGUE, "ro")
     # The same rows feed the network report, and each is audited.
     assert len(await ReportQueries(store).updates()) == 8
@@ -97,13 +101,16 @@ async def test_one_reminder_after_a_day_only_for_those_who_asked(
     assert sent == [(CHAT, CATALOGUE.text("reminder.text", "en"))]
     clock.now += timedelta(days=1)
     assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
-    # Finishing the reminded session, then leaving a new one, earns one more.
+    # "One reminder" is one per person: finishing the reminded session, then
+    # leaving a new one, earns no second "this is the only reminder".
     await tiny.handle(key_of(CHAT), "telegram", Reply("Fine"))
     await tiny.handle(key_of(CHAT), "telegram", Choose("satisfied"))
     await tiny.handle(key_of(CHAT), "telegram", Reply("No"))
     await quiet_session(tiny, key_of(CHAT))
     clock.now += timedelta(hours=25)
-    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 1
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+    # The opt-in is used up, and one for reminders only leaves no chat id behind.
+    assert await subs.get(CHAT) is None
 
 
 async def test_no_reminder_for_finished_or_long_forgotten_sessions(
@@ -118,26 +125,39 @@ async def test_no_reminder_for_finished_or_long_forgotten_sessions(
     assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
 
 
-async def test_deliver_waits_once_when_telegram_still_asks_to_slow_down() -> None:
-    from telegram.error import Forbidden, RetryAfter
+async def test_deliver_retries_what_is_safe_and_never_resends_what_may_have_arrived() -> None:
+    from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-    from bot.updates import deliver
+    from bot.deliveries import Outcome, deliver
+    from bot.telegram.http import AnswerLost, AnswerTimedOut
 
     calls: list[int] = []
 
-    async def busy_once(chat_id: int, text: str) -> None:
-        calls.append(chat_id)
-        if len(calls) == 1:
-            raise RetryAfter(0)
+    def failing(*errors: Exception):
+        async def send(chat_id: int, text: str) -> None:
+            calls.append(chat_id)
+            if len(calls) <= len(errors):
+                raise errors[len(calls) - 1]
 
-    assert await deliver(busy_once, 1, "hi") is True and calls == [1, 1]
+        return send
 
-    async def always_busy(chat_id: int, text: str) -> None:
-        raise RetryAfter(0)
-
-    assert await deliver(always_busy, 1, "hi") is None
-
-    async def blocked(chat_id: int, text: str) -> None:
-        raise Forbidden("Forbidden: bot was blocked by the user")
-
-    assert await deliver(blocked, 1, "hi") is False
+    calls.clear()
+    busy = failing(RetryAfter(0), NetworkError("Bad Gateway"), NetworkError("Bad Gateway"))
+    assert await deliver(busy, 1, "hi", backoff=0) is Outcome.SENT and len(calls) == 4
+    calls.clear()
+    always = failing(*[NetworkError("Bad Gateway")] * 9)
+    assert await deliver(always, 1, "hi", attempts=3, backoff=0) is Outcome.NOT_SENT
+    assert len(calls) == 3
+    for lost in (AnswerTimedOut(), AnswerLost("dropped")):
+        calls.clear()
+        assert await deliver(failing(lost), 1, "hi", backoff=0) is Outcome.UNKNOWN
+        assert len(calls) == 1  # never sent twice
+    calls.clear()
+    blocked = failing(Forbidden("Forbidden: bot was blocked by the user"))
+    assert await deliver(blocked, 1, "hi") is Outcome.GONE
+    calls.clear()
+    refused = failing(BadRequest("Bad Request: message is too long"))
+    assert await deliver(refused, 1, "hi") is Outcome.REFUSED and len(calls) == 1
+    calls.clear()
+    stopping = failing(NetworkError("Bad Gateway"))
+    assert await deliver(stopping, 1, "hi", backoff=0, going=lambda: False) is Outcome.NOT_SENT

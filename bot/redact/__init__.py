@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.redact import dates, names, numbers, online, places
 from bot.redact.spans import Span, digit_count
-from bot.textnorm import fold
+from bot.textnorm import fold, fold_char
 
 __all__ = ["TAGS", "Redactor", "Span", "find", "nhs_check_digit_ok", "redact"]
 
@@ -93,6 +93,11 @@ class Redactor:
         spans = []
         for span in sorted(taken, key=lambda s: s.start):
             start, end = folded.span(span.start, span.end)
+            # Invisible characters glued to a detail go with it ("0\u200b7\u200b…\u200b").
+            while start > 0 and not fold_char(text[start - 1]):
+                start -= 1
+            while end < len(text) and not fold_char(text[end]):
+                end += 1
             spans.append(Span(start, end, span.tag))
         return spans
 

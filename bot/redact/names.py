@@ -28,7 +28,7 @@ from bot.redact.spans import MARKS, WORD, Span, needs_any, words
 
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
-    r"my\s+name\s+is|my\s+names|my\s+name's|my\s+name\s*[:=-]|name\s+is|the\s+name's",
+    r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|full\s+name",
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
@@ -43,7 +43,7 @@ _STRONG_CUES = (
 )
 # Weaker cues count only when a capitalised word follows.
 _WEAK_CUES = (
-    r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|it['’]s|this\s+is|"
+    r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|it['’]?s|this\s+is|"
     r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|es\s+esmu|waxaan\s+ahay"
 )
 _CUE = re.compile(
@@ -64,9 +64,10 @@ _NOT_NAME_WORDS = """
     june july august september october november december nothing none
     x xx xxx lol thanks thank thx cheers hi hello hiya
     i oraz a ale lub albo czy że jestem mam mieszkam od do w z na nie się jak co to tak też
+    po za tylko jeszcze już
     și si sau dar că ca sunt am eu din la de cu în in nu mă ma
     e ou mas que sou tenho moro de do da em no na com não nao eu
-    и а но или что я мне у в на с из от не это же тоже уже
+    и а но или что я мне у в на с из от не это же тоже уже как так просто все по за
     ir o bet kad aš esu man yra nuo iki
     un vai bet ka es esmu man ir no līdz
     iyo oo ee waa waxaan ahay ku ka la aan laakiin sidoo
@@ -92,7 +93,9 @@ _NOT_AFTER_IM = words(
     trying struggling doing feeling getting living staying using drinking on off out
     alcoholic addict mum mom dad mother father parent carer nurse doctor staff worker
     volunteer client patient user member one two three four five six seven eight nine ten
-    always never only finally now currently
+    always never only finally now currently desperate brilliant terrible awful lucky broke
+    skint honest free alive ready unsure ill sick unwell well better worse stuck lonely proud
+    mad male female absolutely totally completely literally actually honestly definitely
     """
 )
 
@@ -102,6 +105,7 @@ _CUE_STEMS = (
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
     "i am",
+    "its ",
     "im ",
     *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse"),
 )
@@ -112,9 +116,19 @@ def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
         strong = m.group("strong") is not None
         weak = (m.group("weak") or "").casefold()
-        yield from _name_after(text, m.end(), strong=strong, im=not strong and len(weak) <= 6)
+        spans = _name_after(text, m.end(), strong=strong, im=not strong and len(weak) <= 6)
+        if _TWO_WORDS_CUE.fullmatch(weak):
+            # "it's"/"this is" often come before a capitalised word that is no name
+            # ("It's Brilliant"): only a full name counts after them.
+            spans = (s for s in spans if " " in text[s.start : s.end])
+        yield from spans
     for m in _TITLE.finditer(text):
         yield from _name_after(text, m.end(), strong=False)
+
+
+_TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
+_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness")
+"""Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -126,7 +140,9 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
     if not strong:
         if not word[0].isupper():
             return  # also a caseless-script word: weak cues are Latin and Cyrillic
-        if im and word.casefold() in _NOT_AFTER_IM:
+        if word.endswith(("'s", "’s")):
+            return  # "I'm Kelly's mum": someone else's first name, not an introduction
+        if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
             return
     end = first.end()
     capitalised = word[0].isupper()

@@ -8,8 +8,10 @@
   national with the trunk 0 and a possible UK length (fictional and mistyped
   numbers still identify); or, without a prefix, valid in the UK or in a
   country whose language the bot speaks (a Polish "512 345 678"), or possible
-  after a word such as "number" or "call".  Helplines (``HELPLINES`` and the
-  configured ones) are kept.  Two things the library does not do are done by
+  after a word such as "number" or "call".  Kept: helplines (``HELPLINES``
+  and the configured ones), UK freephone, 03, 084/087 and premium numbers
+  (organisations' lines, not people's), and numbers after "order", "ref",
+  "case"… (references).  Two things the library does not do are done by
   hand: separators it does not accept ("07911_123_456") are read as spaces,
   and the cue words, which it has no notion of.
 - NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
@@ -26,9 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache, cached_property
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from phonenumbers import Leniency, PhoneNumberMatcher
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
 from bot.redact.spans import Span, digits, needs_digits, spans
 
@@ -39,22 +44,59 @@ _REGIONS = ("PL", "LT", "LV", "RO", "PT", "RU", "PK", "IN", "BD", "SO")
 """Countries of the enabled languages, for numbers written in national form without a prefix."""
 
 _PHONE_CUE = re.compile(
-    r"(?:phone|mobile|number|numer|nr|no|tel|cell|call|ring|text|whats ?app|viber|signal|"
+    r"(?<!\w)(?:phone|mobile|number|numer|nr|no|tel|cell|call|ring|text|whats ?app|viber|signal|"
     r"contact|reach|telefon\w*|număr\w*|numar\w*|número|numero|telemóvel|telemovel|"
     r"номер\w*|телефон\w*|звон\w*|tālr\w*|numurs|numeris|zadzwo\w*|sună|suna|ligue|"
     r"رقم\w*|هاتف\w*|اتصل|نمبر|فون|নম্বর|ফোন|નંબર|ફોન|ਨੰਬਰ|ਫ਼ੋਨ|ਫੋਨ|lambar\w*|taleefan\w*|wac)"
     r"\W{0,3}(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
+_NOT_PHONE_CUE = re.compile(
+    r"(?<!\w)(?:ref|reference|order|ticket|case|booking|tracking|invoice|policy|claim|crime|"
+    r"serial|pin|batch|lot|receipt|transaction|membership|patient|hospital|nhs)\W{0,3}"
+    r"(?:no|number|num|nr|id|code)?\W{0,3}(?:is\W{1,3})?$",
+    re.IGNORECASE,
+)
+"""Words before a number that make it a reference, not a phone ("order number 123456789")."""
 _ODD_SEPARATORS = str.maketrans("_*|~·•", "      ")
-_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+_LIBRARY_LIMIT = 12
+"""Numbers judged by libphonenumber in one message (each costs ~0.1-1 ms); then by length."""
+_LIBRARY_TRIES = 60
+"""Candidates the matcher may try: it tries hundreds of splits of one long run of digits."""
+_FOREIGN_LIMIT = 4
+"""Runs tried in every enabled language's country (ten parses each) in one message."""
+_PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
+_DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
 _EXTENSION = re.compile(r"\s*(?:ext|extn|extension|x|#)\.?\s*\d{1,5}$", re.IGNORECASE)
+
+
+@cache
+def pn() -> ModuleType:
+    """libphonenumber, imported on first use: its import costs ~0.1 s at every start-up."""
+    import phonenumbers
+
+    return phonenumbers
+
+
+@cache
+def _mobile() -> tuple[object, ...]:
+    kinds = pn().PhoneNumberType
+    return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    if number.country_code != 44:
+        return False
+    kinds = pn().PhoneNumberType
+    kind = pn().number_type(number)
+    return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
 
 
 def _national(number: str) -> str:
     try:
-        return str(phonenumbers.parse(number, "GB").national_number)
-    except phonenumbers.NumberParseException:
+        return str(pn().parse(number, "GB").national_number)
+    except pn().NumberParseException:
         return digits(number)
 
 
@@ -64,40 +106,88 @@ class PhoneFinder:
     min_digits = 7
 
     def __init__(self, keep: Iterable[str] = ()) -> None:
-        self._keep = frozenset(_national(n) for n in (*HELPLINES, *keep))
+        self._keep_numbers = (*HELPLINES, *keep)
+
+    @cached_property
+    def _keep(self) -> frozenset[str]:
+        """National numbers of the helplines, worked out on first use."""
+        return frozenset(_national(n) for n in self._keep_numbers)
 
     def __call__(self, text: str) -> Iterator[Span]:
+        if _PHONE_LIKE.search(text) is None:
+            return  # seven digits in total, but no run of them ("£1,200 in 2019, 45 days")
         scan = text.translate(_ODD_SEPARATORS)
-        for match in PhoneNumberMatcher(scan, "GB", leniency=Leniency.POSSIBLE):
+        found: list[tuple[int, int]] = []
+        judged: list[tuple[int, int]] = []
+        rest = len(scan)
+        matcher = pn().PhoneNumberMatcher(
+            scan, "GB", leniency=pn().Leniency.POSSIBLE, max_tries=_LIBRARY_TRIES
+        )
+        for count, match in enumerate(matcher):
+            if count == _LIBRARY_LIMIT:
+                rest = match.start
+                break
+            judged.append((match.start, match.end))
             # The extension is not part of the number ("01223 496 000 ext 12").
             raw = _EXTENSION.sub("", match.raw_string)
-            if str(match.number.national_number) in self._keep:
+            if str(match.number.national_number) in self._keep or _organisation(match.number):
                 continue
-            if self._plausible(raw, match.number, text[max(0, match.start - 40) : match.start]):
-                yield Span(match.start, match.start + len(raw), "phone")
+            before = text[max(0, match.start - 40) : match.start]
+            if _NOT_PHONE_CUE.search(before):
+                continue
+            if self._plausible(raw, match.number, before):
+                found.append((match.start, match.start + len(raw)))
+        # Numbers in another country's national form that are no possible UK number
+        # ("8 912 345 67 89", Russian trunk 8): the library judges each run in those countries.
+        asked = 0
+        for m in _DIGIT_RUN.finditer(scan):
+            if any(m.start() < end and start < m.end() for start, end in judged):
+                continue
+            if _national(m.group()) in self._keep:
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _NOT_PHONE_CUE.search(before):
+                continue
+            count = len(digits(m.group()))
+            if m.start() >= rest or asked >= _FOREIGN_LIMIT:
+                # A message made of dozens of numbers: past the limit, judge by length alone,
+                # so a crafted message cannot hold the bot for a second.
+                if 9 <= count <= 15:
+                    found.append((m.start(), m.end()))
+                continue
+            asked += 1
+            if self._foreign(m.group(), count, bool(_PHONE_CUE.search(before))):
+                found.append((m.start(), m.end()))
+        for start, end in found:
+            yield Span(start, end, "phone")
 
     @staticmethod
-    def _plausible(raw: str, number: phonenumbers.PhoneNumber, before: str) -> bool:
+    def _plausible(raw: str, number: PhoneNumber, before: str) -> bool:
         count = len(digits(raw))
         if raw.startswith(("+", "00", "(+")):
-            return count >= 8 and phonenumbers.is_possible_number(number)
+            return count >= 8 and pn().is_possible_number(number)
         if raw.lstrip("(").startswith("0"):
-            return 10 <= count <= 11 and phonenumbers.is_possible_number(number)
-        if phonenumbers.is_valid_number(number) and count >= 9:
+            return 10 <= count <= 11 and pn().is_possible_number(number)
+        if pn().is_valid_number(number) and count >= 9:
             return True
         cued = bool(_PHONE_CUE.search(before))
-        if cued and count >= 8 and phonenumbers.is_possible_number(number):
+        if cued and count >= 8 and pn().is_possible_number(number):
             return True
+        return PhoneFinder._foreign(raw, count, cued)
+
+    @staticmethod
+    def _foreign(raw: str, count: int, cued: bool) -> bool:
+        """Valid in a country of an enabled language: a mobile, or any number after a cue."""
         for region in _REGIONS:
             try:
-                local = phonenumbers.parse(raw, region)
-            except phonenumbers.NumberParseException:
+                local = pn().parse(raw, region)
+            except pn().NumberParseException:
                 continue
-            if not phonenumbers.is_valid_number(local):
+            if not pn().is_valid_number(local):
                 continue
             # Without a prefix or a cue, only a mobile: many ten-digit references are
             # somewhere's landline ("437 037 4244" is one in India).
-            if cued or (count >= 9 and phonenumbers.number_type(local) in _MOBILE):
+            if cued or (count >= 9 and pn().number_type(local) in _mobile()):
                 return True
         return False
 
@@ -149,13 +239,13 @@ def nhs_numbers(text: str) -> Iterator[Span]:
 _SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"
 _ACCOUNT = r"\d{8}"
 _BANK_WORDS = (
-    r"sort\s*code|s/c|account(?:\s*(?:number|no\.?|num|#))?|acc(?:ount)?\s*(?:no\.?|number)|a/c|"
+    r"sort(?:\s*code)?|s/c|acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
     r"bank\s*details|konto|nr\s*konta|numer\s*konta|cont(?:ul)?\s*(?:bancar)?|conta|"
     r"сч[её]т\w*|номер\s*сч[её]та|sąskait\w*|konts|iban|حساب\w*|اکاؤنٹ|অ্যাকাউন্ট|ખાતા|ਖਾਤਾ|akoon\w*"
 )
 _BANK = re.compile(
     rf"(?<!\d)(?:{_SORT}[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?{_ACCOUNT}"
-    rf"|{_ACCOUNT}[\s,;/]+(?:(?:sort\s*code|s/c)\s*:?\s*)?{_SORT})(?!\d)",
+    rf"|{_ACCOUNT}[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?{_SORT})(?!\d)",
     re.IGNORECASE,
 )
 _BANK_CUED = re.compile(

@@ -29,10 +29,11 @@ _AT = r"(?:@|at|małpa|malpa|arroba|собака|at\s*sign)"
 _DOT = r"(?:\.|dot|kropka|punct|ponto|точка|period|taşkă)"
 _AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
+_JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
 _LOCAL_PART = r"[\w+-]+"
 _DOMAIN_PART = r"[\w-]+"
 _SPELT_EMAIL = re.compile(
-    rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]){_LOCAL_PART}){{0,3}}"
+    rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
     rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS})\b",
     re.IGNORECASE,
 )

@@ -14,7 +14,8 @@ of the enabled languages:
 
 A number range ("2-4 High St", a shop or a service's premises), a street
 without a number ("on Mill Road") and a town are kept: they point at many
-people.  Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
+people; so is an address followed by a service word ("4 Mill Lane Surgery").
+Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ _STREET_AFTER_NAME = (
 )
 
 _NUMBER = r"\d{1,4}[A-Za-z]?(?![\d/.:-]\d)"
+_BARE_NUMBER = r"\d{1,4}[A-Za-z]?"
+_FLAT = (
+    r"(?:\s*(?:/|m\.?|ap\.?|apt\.?|dz\.?|bt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{1,4}[A-Za-z]?)?(?!\d)"
+)
 _HOUSE_NO = r"(?:(?:nr|no|n[º°o]|numer|numărul|numarul|д\.|дом|№|#)\.?\s*)?"
 _NAME = rf"{WORD}\.?"
 _UNIT = (
@@ -63,13 +68,12 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE,
 )
 _STREET_FIRST = re.compile(
-    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}{_NUMBER}"
-    rf"(?:\s*(?:/|m\.?|ap\.?|apt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{{1,4}}[A-Za-z]?)?",
+    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}"
+    rf"{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _NAME_STREET_NUMBER = re.compile(
-    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_NUMBER}"
-    rf"(?:\s*(?:-|/|m\.?|dz\.?|bt\.?)\s*\d{{1,4}})?",
+    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _NOT_STREET_NAMES = words(
@@ -81,6 +85,12 @@ _NOT_STREET_NAMES = words(
     i me we you he she it they was were is are am be been have has had do did
     """
 )
+_SERVICE_AFTER = re.compile(
+    r"[\s,]*(?:surgery|clinic|hub|centre|center|pharmacy|chemist|hospital|practice|office|"
+    r"staff|team|service|services|project|recovery|health|medical|hostel|station|branch)\b",
+    re.IGNORECASE,
+)
+"""A service's premises named by its address ("4 Mill Lane Surgery") is feedback, not a home."""
 _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
@@ -92,10 +102,12 @@ def addresses(text: str) -> Iterator[Span]:
             continue
         strong = _STRONG.fullmatch(m.group("street")) is not None
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
-        if strong or named:
+        if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
+            if _SERVICE_AFTER.match(text, m.end()):
+                continue
             names = m.groupdict().get("names")
             if names is not None and any(
                 w.casefold() in _NOT_STREET_NAMES for w in names.replace(",", " ").split()

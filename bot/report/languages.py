@@ -9,7 +9,9 @@ by subtraction.
 A language we do not offer is named only when at least ``threshold`` comments
 were written in it; the rest share one row.  A row of its own, even with its
 count hidden, would say that someone wrote in, say, Tigrinya this week, and the
-rarer the language the fewer the people it could be.
+rarer the language the fewer the people it could be.  For the same reason no
+comment is quoted from a language with fewer comments than that
+(:func:`rare_languages`): the quote would show the language, and its words.
 """
 
 from __future__ import annotations
@@ -23,6 +25,15 @@ from bot.report.tables import Labels, TableSet, pct
 
 NOT_OFFERED = "_not_offered"
 RARE = "_rare"
+
+
+def rare_languages(answers: list[AnswerCount], threshold: int) -> set[str]:
+    """Languages with at least one comment but fewer than ``threshold`` this period."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in answers:
+        if c.kind == "text" and c.detected_lang:
+            counts[c.detected_lang] += c.n
+    return {lang for lang, n in counts.items() if 0 < n < threshold}
 
 
 def language_tables(

@@ -1,26 +1,28 @@
 """A report for one site, for staff invited for that site, that cannot be subtracted
-from the report for every site.
+from the report for every site, nor combined with other sites' reports.
 
 Staff invited with ``--site`` see their site only (``/summary``, ``/export``,
 ``/review``); admins, the command line and the weekly send to staff chats see
-every site.  Two readers, or one reader with both, hold the site's report and
-the all-sites report (commissioners get it; the network report is public).
-Each is suppressed, but the difference of the two is a third report, "every
-other site", that nobody suppressed: all sites 7 agree, this site 6, so one
-person elsewhere agreed.
+every site.  A reader may hold several of these: the all-sites report
+(commissioners get it; the network report is public), their own site's, and
+another site's (two staff comparing notes, or one moved from site to site).
+Each is suppressed, but their differences are reports nobody suppressed: all
+sites 7 agree, this site 6, so one person elsewhere agreed; all sites minus
+Wisbech minus Cambridge is Huntingdon.
 
-So the site's report is published together with the all-sites counts and the
-rest (all sites minus this one), joined by ``all = site + rest`` for every
-cell.  Suppression then treats the rest like any published table: a rest
-count from 1 to threshold−1 hides the site's cell that would give it away,
-and the secondary rules run over all three.  The all-sites counts are treated
-as known to the reader, the worst case (their real report hides more).  Only
-the site's tables are kept.
+So every site's report (and one for responses that named no site, which no one
+is shown but anyone holding all the others could work out) is published
+together, joined by ``all = site + site + … + no site`` for every cell, as if
+all of them were public.  The all-sites counts are treated as known, the worst
+case (their real report hides more).  Suppression runs once over the whole
+system, in the same way whichever site asked, so what any set of site reports
+shows together is one consistently suppressed publication.  Only the asking
+site's tables are kept.
 
-Both reports are built from one snapshot of the database, copied in one read
-transaction into memory, so an answer arriving between the two builds cannot
-make them disagree.  The copy is the period and the one before, and is gone
-when the report is made.
+Every report comes from one snapshot of the database, copied in one read
+transaction into memory, so an answer arriving between the builds cannot make
+them disagree.  The copy is the period and the one before, and is gone when
+the report is made.
 """
 
 from __future__ import annotations
@@ -29,15 +31,25 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from bot.report.aggregate import ReportBuilder
-from bot.report.model import Cell, PublicReport, Relation, Report, Row
+from bot.report.model import PublicReport, Quote, Relation, Report, Row, Table
 from bot.report.period import Period
 from bot.report.suppress import publish
 from bot.store import Store
 
-ALL, REST = "@all", "@rest"
-"""Suffixes of the helper tables' ids (never in a published report)."""
-_COPIED = ("flow_versions", "sessions", "answers", "answer_tagging", "answer_themes")
-_COPIED_LATER = ("theme_reviews", "updates")
+ALL = "@all"
+"""Suffix of the all-sites tables' ids in the joint publication (never published)."""
+_COPIED = (
+    "flow_versions",
+    "sessions",
+    "answers",
+    "answer_tagging",
+    "answer_themes",
+    "theme_reviews",
+    "updates",
+)
+"""What a report reads.  A table reports come to read must be added here;
+tests/test_report_scope.py checks that one site holding every response gets the
+all-sites report."""
 
 
 @asynccontextmanager
@@ -52,7 +64,7 @@ async def snapshot(store: Store, lo: str, hi: str) -> AsyncIterator[Store]:
         db = view.db
         await db.execute("ATTACH DATABASE ? AS src", (database,))
         await db.execute("BEGIN")
-        for table in (*_COPIED, *_COPIED_LATER):
+        for table in _COPIED:
             columns = ", ".join(await _columns(view, table))
             where = _WHERE.get(table, "")
             args = (lo, hi) if table == "sessions" else ()
@@ -82,78 +94,113 @@ async def _columns(store: Store, table: str) -> list[str]:
     return [row[1] for row in rows]
 
 
-async def keep_site(store: Store, site: str) -> None:
-    """Drop every other site's sessions from a snapshot (answers go by cascade)."""
-    await store.write("DELETE FROM sessions WHERE site IS NOT ?", (site,))
+NO_SITE = "-"
+"""The part of the responses that named no site."""
 
 
-def publish_site(site_report: Report, all_sites: Report) -> PublicReport:
-    """Suppress the site's report so that neither it nor 'all minus it' shows a small number."""
-    tables = list(site_report.tables)
-    relations = list(site_report.relations)
-    full = {t.id: t for t in all_sites.tables}
-    for table in site_report.tables:
-        other = full.get(table.id)
-        if other is None:
-            continue
-        rest_rows = []
-        mine = {(r.split, r.key): r for r in table.rows}
-        for row in other.rows:
-            own = mine.get((row.split, row.key))
-            rest_rows.append(_rest_row(row, own))
-            if own is None:
-                continue  # the site has none here: the rest is the whole, known already
-            for column in (*own.cells, *(["base"] if own.base else [])):
-                if column != "base" and column not in row.cells:
-                    continue
-                ref = (row.split, row.key, column)
-                relations.append(
-                    Relation(
-                        total=(table.id + ALL, *ref),
-                        parts=[(table.id, *ref), (table.id + REST, *ref)],
-                    )
-                )
-        tables.append(other.model_copy(update={"id": table.id + ALL}))
-        tables.append(other.model_copy(update={"id": table.id + REST, "rows": rest_rows}))
-    combined = site_report.model_copy(update={"tables": tables, "relations": relations})
-    public = publish(combined)
-    kept = [t for t in public.tables if not t.id.endswith((ALL, REST))]
+def publish_joint(
+    parts: dict[str | None, Report], all_sites: Report, site: str | None
+) -> PublicReport:
+    """Publish every part (site, or no site) at once against all sites; return ``site``'s."""
+    tables, relations = [], []
+    names = sorted(parts, key=lambda name: (name is None, name or ""))
+    present: dict[tuple[str, str, str, str], list[tuple[str, str, str, str]]] = {}
+    for name in names:
+        tag = _tag(name)
+        for table in parts[name].tables:
+            tables.append(table.model_copy(update={"id": table.id + tag}))
+            for row in table.rows:
+                for column in _counted(row):
+                    ref = (table.id, row.split, row.key, column)
+                    present.setdefault(ref, []).append((table.id + tag, *ref[1:]))
+        relations += [
+            Relation(total=_moved(r.total, tag), parts=[_moved(p, tag) for p in r.parts])
+            for r in parts[name].relations
+        ]
+    for table in all_sites.tables:
+        tables.append(table.model_copy(update={"id": table.id + ALL}))
+        for row in table.rows:
+            for column in _counted(row):
+                ref = (table.id, row.split, row.key, column)
+                if ref in present:
+                    # A part with no such row is a zero the reader knows.
+                    relations.append(Relation(total=(table.id + ALL, *ref[1:]), parts=present[ref]))
+    mine = parts[site]
+    public = publish(mine.model_copy(update={"tables": tables, "relations": relations}))
+    tag = _tag(site)
+    kept = [
+        table.model_copy(update={"id": table.id.removesuffix(tag)})
+        for table in public.tables
+        if table.id.endswith(tag)
+    ]
     hidden = sum(
         cell.suppressed
-        for t in kept
-        for row in t.rows
+        for table in kept
+        for row in table.rows
         for cell in (*row.cells.values(), *([row.base] if row.base else []))
     )
-    return public.model_copy(update={"tables": kept, "suppressed_cells": hidden})
+    return public.model_copy(
+        update={
+            "tables": kept,
+            "suppressed_cells": hidden,
+            "quotes": _quotes_shown(mine, kept, public.threshold),
+        }
+    )
 
 
-def _rest_row(row: Row, own: Row | None) -> Row:
-    """All sites' row minus the site's: what a reader of both reports could work out."""
+def _tag(name: str | None) -> str:
+    return f"@{name if name is not None else NO_SITE}"
 
-    def minus(cell: Cell, mine: Cell | None) -> Cell:
-        if cell.count is None:
-            return Cell()
-        taken = mine.count if mine is not None and mine.count is not None else 0
-        return Cell(count=max(cell.count - taken, 0))
 
-    cells = {
-        column: minus(cell, own.cells.get(column) if own else None)
-        for column, cell in row.cells.items()
+def _moved(ref: tuple[str, str, str, str], tag: str) -> tuple[str, str, str, str]:
+    return (ref[0] + tag, *ref[1:])
+
+
+def _counted(row: Row) -> list[str]:
+    """The row's columns that hold a count (and ``base``, if it has one)."""
+    columns = [column for column, cell in row.cells.items() if cell.count is not None]
+    if row.base is not None and row.base.count is not None:
+        columns.append("base")
+    return columns
+
+
+def _quotes_shown(raw: Report, tables: list[Table], threshold: int) -> list[Quote]:
+    """Quotes only for themes the site's published themes table shows at the threshold."""
+    themes = next((t for t in tables if t.id == "themes"), None)
+    shown = {
+        row.key
+        for row in (themes.rows if themes else [])
+        if (cell := row.cells.get("respondents")) and (cell.count or 0) >= threshold
     }
-    base = minus(row.base, own.base if own else None) if row.base is not None else None
-    return row.model_copy(update={"cells": cells, "base": base})
+    return [quote for quote in raw.quotes if quote.theme in shown]
 
 
 async def site_reports(
-    store: Store, period: Period, site: str, builder: Callable[[Store], ReportBuilder]
+    store: Store, period: Period, site: str | None, builder: Callable[[Store], ReportBuilder]
 ) -> tuple[PublicReport, PublicReport]:
     """The site's report for ``period`` and the one before, each published by
-    ``publish_site`` against all sites' counts from the same snapshot."""
+    ``publish_joint`` with every other site's, from the same snapshot."""
     before = period.previous()
     async with snapshot(store, before.bounds()[0], period.bounds()[1]) as view:
         everyone = await builder(view).build(period)
         everyone_before = await builder(view).build(before, for_comparison=True)
-        await keep_site(view, site)
-        mine = await builder(view).build(period)
-        mine_before = await builder(view).build(before, for_comparison=True)
-    return publish_site(mine, everyone), publish_site(mine_before, everyone_before)
+        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+        now: dict[str | None, Report] = {}
+        then: dict[str | None, Report] = {}
+        for part in {row[0] for row in found} | {site}:
+            async with only(view, part) as one:
+                now[part] = await builder(one).build(period)
+                then[part] = await builder(one).build(before, for_comparison=True)
+    return publish_joint(now, everyone, site), publish_joint(then, everyone_before, site)
+
+
+@asynccontextmanager
+async def only(view: Store, site: str | None) -> AsyncIterator[Store]:
+    """A copy of a snapshot holding one site's sessions (None: those that named none)."""
+    one = await Store.open(":memory:")
+    try:
+        await view.db.backup(one.db)
+        await one.write("DELETE FROM sessions WHERE site IS NOT ?", (site,))
+        yield one
+    finally:
+        await one.close()

@@ -75,6 +75,13 @@ def fold(text: str) -> str:
     return plain(fold_for_matching(text).text.casefold())
 
 
+def _keyword(word: str) -> str:
+    """A keyword as a regex.  A final Arabic taa marbuta (ة) is written ت before a
+    suffix (جرعة, a dose; جرعتي, my dose), so it matches either."""
+    folded = re.escape(fold(word))
+    return folded[:-1] + "[هت]" if word.endswith("ة") else folded
+
+
 def _pattern(pattern: str) -> str:
     """A codebook regex in the folded alphabet; its word boundaries know Indic vowel signs."""
     return plain(pattern).replace(r"\b", _BOUNDARY)
@@ -122,7 +129,7 @@ class Theme(BaseModel):
         # One word-start test, then the keywords (longest first, by language's prefix).
         groups = []
         for lang, words in self.keywords.items():
-            alternatives = "|".join(sorted({re.escape(fold(w)) for w in words}, key=len)[::-1])
+            alternatives = "|".join(sorted({_keyword(w) for w in words}, key=len)[::-1])
             if alternatives:
                 groups.append(f"{prefixes.get(lang, '')}(?:{alternatives})")
         parts = [f"{START}(?:{'|'.join(groups)})"] if groups else []

@@ -22,8 +22,10 @@ from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
-from bot.telegram.logsafe import withhold_payloads
-from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.logsafe import protect_token, withhold_payloads
+from bot.telegram.once import GROUP as ONCE_GROUP
+from bot.telegram.once import OncePerPersonOrder, skip_seen
+from bot.telegram.split import SplittingBot
 
 __all__ = [
     "CHANNEL",
@@ -61,18 +63,23 @@ def build_application(
     The weekly summary and daily purge are put on the job queue here.
     """
     withhold_payloads()
-    builder = (
-        Application.builder()
-        .token(token)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
-        .concurrent_updates(PerPersonOrder(channel.person_of))
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .application_class(application_class)
+    protect_token(token)
+    # Every text the bot sends goes through the one splitter (bot/telegram/split.py).
+    bot = SplittingBot(
+        token,
+        base_url=base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
     )
-    if base_url:
-        builder = builder.base_url(base_url)
-    app = builder.build()
+    app = (
+        Application.builder()
+        .bot(bot)
+        .concurrent_updates(OncePerPersonOrder(channel.person_of, channel.conversations.store))
+        .application_class(application_class)
+        .build()
+    )
+    app.add_handler(skip_seen(channel.conversations.store), ONCE_GROUP)  # bot/once.py
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
@@ -90,6 +97,7 @@ async def start_bot(
     await app.initialize()
     await channel.publish_commands(app.bot)
     await app.start()
+    await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off
     assert app.updater is not None
     if telegram.mode == "webhook":
         hook = telegram.webhook

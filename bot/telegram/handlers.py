@@ -23,13 +23,14 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
     CallbackContext,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -42,6 +43,7 @@ from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.telegram import desk, network, review, staff, taps
+from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
@@ -91,6 +93,7 @@ class TelegramChannel:
         self.gate = RoleGate(self.roles, self.key_of, self.reply_with(UNKNOWN_COMMAND))
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
+        self.broadcaster = Broadcaster(conversations.store, self.catalogue)
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""
@@ -111,6 +114,8 @@ class TelegramChannel:
         # Service messages (pins, "allowed to write") are not the person saying anything.
         everything_else = filters.ALL & ~filters.StatusUpdate.ALL
         return [
+            # Before the guard: being blocked is acted on even in the middle of a flood.
+            (-2, ChatMemberHandler(self.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)),
             (-1, TypeHandler(Update, self.guard)),
             (0, MessageHandler(filters.UpdateType.EDITED, self.reply_with("telegram.edited"))),
             *((0, handler) for handler in commands),
@@ -154,10 +159,14 @@ class TelegramChannel:
     async def guard(self, update: Update, context: Context) -> None:
         """Private chats only, and no floods: both stop the update before it is handled."""
         chat, user = update.effective_chat, update.effective_user
-        if chat is None or user is None:
-            raise ApplicationHandlerStop
-        if chat.type != ChatType.PRIVATE:
-            await self._refuse_group(update, context)
+        if chat is None or user is None or chat.type != ChatType.PRIVATE:
+            if chat is not None and user is not None:
+                await self._refuse_group(update, context)
+            if update.callback_query is not None:
+                # A button in a group (forwarded, or forged) is ignored, but answered,
+                # or it spins on the phone of whoever tapped it.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
         verdict = self.flood.check(self.key(user.id))
         if verdict is Verdict.WARN:
@@ -183,6 +192,25 @@ class TelegramChannel:
             self._groups_told.popitem(last=False)
         lang = self.settings.default_language
         await self._say(context, chat.id, self._t("telegram.private_only", lang))
+
+    async def on_my_chat_member(self, update: Update, context: Context) -> None:
+        """The person blocked the bot (or deleted the chat): their opt-in goes at once.
+
+        We can no longer write to them, and keeping their chat id would be keeping
+        it for nothing.  Nothing else about them is touched: their answers stay
+        anonymous and in the reports, as if they had simply gone quiet.
+        """
+        change, chat = update.my_chat_member, update.effective_chat
+        gone = (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT)
+        if (
+            change is not None
+            and chat is not None
+            and chat.type == ChatType.PRIVATE
+            and change.new_chat_member.status in gone
+        ):
+            removed = await self.subscriptions.remove(chat.id)
+            log.info("a person blocked the bot; opt-in removed: %s", removed)
+        raise ApplicationHandlerStop
 
     # -- commands
 
@@ -228,15 +256,28 @@ class TelegramChannel:
 
     async def on_delete(self, update: Update, context: Context) -> None:
         lang = await self._lang(update)
+        form = await self.deletion_tag(self._key_of(update))
         buttons = InlineKeyboardMarkup(
             [
-                [_button(self._t("telegram.delete_yes", lang), callback_data(DELETE_YES))],
-                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO))],
+                [
+                    _button(
+                        self._t("telegram.delete_yes", lang), callback_data(DELETE_YES, form=form)
+                    )
+                ],
+                [_button(self._t("telegram.delete_no", lang), callback_data(DELETE_NO, form=form))],
             ]
         )
         await self._say(
             context, _chat_id(update), self._t("telegram.delete_confirm", lang), buttons
         )
+
+    async def deletion_tag(self, key: str) -> str | None:
+        """What a /delete question was asked about: the person's newest session then.
+
+        A "Yes" tapped after they have begun another form is stale: it would delete
+        answers they gave after being asked.
+        """
+        return form_tag(await self.conversations.store.newest_session_id(key) or "none")
 
     async def on_join(self, update: Update, context: Context) -> None:
         """Redeem an invite code.  The code is never logged: it is a password until used."""
@@ -294,13 +335,29 @@ class TelegramChannel:
     # -- kind replies and errors
 
     def reply_with(self, message_key: str) -> Any:
-        """A handler that answers with one system message and changes nothing stored."""
+        """A handler that answers with one system message and changes nothing stored.
+
+        What the person wrote is still read for risk first (an edit, a photo's
+        caption, an unknown command): nothing is saved, but helplines are never
+        withheld because of how something was sent.
+        """
 
         async def handler(update: Update, context: Context) -> None:
+            await self.signpost(update, context)
             await self.reply(update, context, message_key)
 
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
         return handler
+
+    async def signpost(self, update: Update, context: Context) -> None:
+        """Helplines at once if the message's text or caption holds a risk phrase."""
+        message = update.effective_message
+        written = (message.text or message.caption) if message is not None else None
+        if not written:
+            return
+        alert = self.conversations.risk_alert(written, await self._lang(update))
+        if alert is not None:
+            await self._say(context, _chat_id(update), alert)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log what failed and where, never who or what they wrote."""

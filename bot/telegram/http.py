@@ -30,6 +30,23 @@ _DEFAULT = type(BaseRequest.DEFAULT_NONE)
 _JSON = "application/json"
 
 
+class MaybeDone:
+    """Marks an error after the call reached the Bot API: it may have been carried out.
+
+    A message whose answer was lost may have been delivered, so whoever sends
+    things that must not arrive twice (broadcasts, reminders) does not send it
+    again.  Every other network error means the call was not carried out.
+    """
+
+
+class AnswerTimedOut(TimedOut, MaybeDone):
+    """The Bot API took the call but did not answer in time."""
+
+
+class AnswerLost(NetworkError, MaybeDone):
+    """The connection broke after the call was sent."""
+
+
 class AiohttpRequest(BaseRequest):
     """A pool of keep-alive connections to the Bot API, shared by concurrent updates."""
 
@@ -97,10 +114,15 @@ class AiohttpRequest(BaseRequest):
                 method, url, data=_body(request_data), timeout=timeout
             ) as response:
                 return response.status, await response.read()
-        except TimeoutError as err:
-            raise TimedOut from err
-        except aiohttp.ClientError as err:
+        except (aiohttp.ConnectionTimeoutError, aiohttp.ClientConnectorError) as err:
+            # No connection was made: the Bot API never saw the call.
+            if isinstance(err, TimeoutError):
+                raise TimedOut from err
             raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+        except TimeoutError as err:
+            raise AnswerTimedOut from err
+        except aiohttp.ClientError as err:
+            raise AnswerLost(f"aiohttp.{err.__class__.__name__}: {err}") from err
 
 
 def _value(given: ODVInput[float], default: float | None) -> float | None:

@@ -1,5 +1,5 @@
 """What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge,
-and the hourly look for reminders that are due.
+and the hourly look for reminders that are due (which also trims the handled update ids).
 
 Each job's callback takes only the PTB context (the channel rides in
 ``job.data``), so tests run the very callback the scheduler would, at once.
@@ -33,7 +33,6 @@ PURGE_AT = time(3, 30)
 """Local time of the daily purge: a quiet hour."""
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
 """PTB numbers weekdays from Sunday = 0, like cron."""
-TELEGRAM_LIMIT = 4096
 
 log = logging.getLogger(__name__)
 Context = CallbackContext[Any, Any, Any, Any]
@@ -69,8 +68,7 @@ async def weekly_summary(context: Context) -> None:
     text = await weekly_summary_text(channel.conversations.store, channel.settings)
     for number, chat_id in enumerate(chats, 1):
         try:
-            for part in split_message(text):
-                await context.bot.send_message(chat_id, part)
+            await context.bot.send_message(chat_id, text)  # split by the bot if long
         except TelegramError as exc:
             # The position in the config list, never the chat id.
             log.error("weekly summary not sent to staff chat #%d: %s", number, exc.message)
@@ -87,10 +85,13 @@ async def reminders(context: Context) -> None:
     Peer desks left open for a shift are closed here too.
     """
     channel = _channel(context)
+    # The rolling window of handled update ids (bot/once.py).
+    await channel.conversations.store.forget_handled()
     order = context.application.update_processor
     # In each peer's turn, as their updates are: a tap in hand is never overwritten.
     turn_of = order.turn_of if isinstance(order, PerPersonOrder) else None
     await channel.desks.close_stale(turn_of=turn_of)
+    channel.broadcaster.kick(context.application)  # in case one stopped on an error
     sent = await send_reminders(
         context.bot.send_message,
         channel.conversations.store,
@@ -100,25 +101,6 @@ async def reminders(context: Context) -> None:
     )
     if sent:
         log.info("reminders sent: %d", sent)
-
-
-def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Whole lines per message where possible; Telegram refuses longer messages."""
-    parts: list[str] = []
-    current = ""
-    for line in text.splitlines(keepends=True):
-        while len(line) > limit:
-            parts.extend([current] if current else [])
-            current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
-        if len(current) + len(line) > limit:
-            parts.append(current)
-            current = ""
-        current += line
-    if current.strip():
-        parts.append(current)
-    return [p.rstrip("\n") for p in parts if p.strip()]
 
 
 def _channel(context: Context) -> TelegramChannel:

@@ -1,48 +1,46 @@
-"""Keep Telegram payloads out of the logs, even at DEBUG.
+"""python-telegram-bot's log records that carry payloads or the token (see bot/logsafe.py).
 
-At DEBUG, python-telegram-bot logs every Bot API call with its parameters and
-result, and every incoming update: user ids, chat ids, names, usernames,
-language codes and the text people type.  This filter keeps those records (the
-endpoint name is still useful) but withholds the payload, so turning on DEBUG
-to chase a fault never writes who anyone is.
+At DEBUG, PTB logs every Bot API call with its parameters and result, every
+incoming update (user ids, chat ids, names, usernames, language codes and the
+text people type), and the Bot API URL, which contains the token.  At ERROR it
+logs a response it cannot parse as JSON in full (a proxy's error page may echo
+the request).  These records keep what helps to chase a fault (the endpoint
+name) and withhold the rest; ``bot.logsafe`` cleans every record of every
+logger, so a record PTB adds later is still scrubbed of the token and of keys.
 """
 
 from __future__ import annotations
 
-import logging
+from bot import logsafe
+from bot.logsafe import WITHHELD
 
-WITHHELD = "<withheld: may identify a person>"
-# Message templates whose arguments carry a payload, and which argument is safe to keep.
-_PAYLOAD_TEMPLATES: dict[str, int | None] = {
-    "Calling Bot API endpoint `%s` with parameters `%s`": 0,
-    "Call to Bot API endpoint `%s` finished with return value `%s`": 0,
-    "Processing update %s": None,
-    "Dropping pending update: %s": None,
-    "Webhook received data: %s": None,
+__all__ = ["TEMPLATES", "WITHHELD", "protect_token", "withhold_payloads"]
+
+TEMPLATES: dict[str, set[int]] = {
+    "Calling Bot API endpoint `%s` with parameters `%s`": {0},
+    "Call to Bot API endpoint `%s` finished with return value `%s`": {0},
+    "Processing update %s": set(),
+    "Dropping pending update: %s": set(),
+    "Webhook received data: %s": set(),
+    "Received data was *not* processed! Received data was: %r": set(),
+    "Request had the wrong secret token: %s": set(),
+    "Set Bot API URL: %s": set(),
+    "Set Bot API File URL: %s": set(),
+    'Can not load invalid JSON data: "%s"': set(),
+    "Error while parsing updates! Received data was %r": set(),
+    "Selecting conversation %s with state %s": set(),
+    "Conversation timeout was triggered for conversation %s!": set(),
 }
-LOGGERS = (
-    "telegram.Bot",
-    "telegram.ext.ExtBot",
-    "telegram.ext.Application",
-    "telegram.ext.Updater",
-)
+"""PTB's message templates (telegram 22) → the arguments safe to keep."""
 
-
-class PayloadFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not isinstance(record.msg, str) or record.msg not in _PAYLOAD_TEMPLATES:
-            return True
-        keep = _PAYLOAD_TEMPLATES[record.msg]
-        args = record.args if isinstance(record.args, tuple) else ()
-        record.args = tuple(arg if i == keep else WITHHELD for i, arg in enumerate(args)) or (
-            WITHHELD,
-        )
-        return True
+logsafe.withhold(TEMPLATES)
 
 
 def withhold_payloads() -> None:
-    """Install the filter on PTB's loggers (once; calling again changes nothing)."""
-    for name in LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, PayloadFilter) for f in logger.filters):
-            logger.addFilter(PayloadFilter())
+    """Clean every log record from now on (calling again changes nothing)."""
+    logsafe.install()
+
+
+def protect_token(token: str) -> None:
+    """The bot token is never written to a log, whole or inside a URL."""
+    logsafe.protect(token)

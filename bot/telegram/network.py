@@ -7,24 +7,27 @@ is ``bot.updates``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
 from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
+from bot.report.period import local_today
 from bot.report.queries import ReportQueries
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
-from bot.updates import Subscriber, broadcast, news, publish
+from bot.updates import Subscriber, longest_update, news, publish, relabel
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 Context = CallbackContext[Any, Any, Any, Any]
 UPDATES, REMIND, NO, DONE = "updates", "remind", "no", "done"
-SEND, KEEP = "send", "keep"
+SEND, KEEP, LANG, SET = "send", "keep", "lang", "set"
+_UPDATE_TAG = re.compile(r"(send|keep|lang|set)(\d*)(?:-([a-z]{2,3}))?")
+"""Staff update buttons: send, keep or relabel update N (``set12-pl``)."""
 
 
 async def on_news(channel: TelegramChannel, update: Update, context: Context) -> None:
@@ -44,10 +47,11 @@ async def offer_opt_in(
     channel: TelegramChannel, update: Update, context: Context, lang: str
 ) -> None:
     now = await channel.subscriptions.get(_chat_id(update))
+    form = await channel.deletion_tag(channel.key_of(update))
     await context.bot.send_message(
         _chat_id(update),
         channel.text("optin.question", lang),
-        reply_markup=_opt_in_keyboard(channel, lang, now),
+        reply_markup=_opt_in_keyboard(channel, lang, now, form),
     )
 
 
@@ -61,6 +65,13 @@ async def on_opt_in_tap(
     if tap.tag not in (UPDATES, REMIND, NO, DONE):
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
+    form = await channel.deletion_tag(channel.key_of(update))
+    if tap.form != form:
+        # An offer left on screen from before /delete (or before newer feedback): after
+        # "everything you gave us has been deleted", an old tap must not store the chat again.
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
+        await edit(query.message, markup=None)
+        return
     await query.answer()
     now = await subs.get(chat_id)
     if tap.tag == UPDATES:
@@ -68,7 +79,7 @@ async def on_opt_in_tap(
     elif tap.tag == REMIND:
         now = await subs.set(chat_id, lang, remind=not (now and now.remind))
     if tap.tag in (UPDATES, REMIND):
-        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now))
+        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now, form))
         return
     if tap.tag == NO:
         await subs.remove(chat_id)
@@ -79,30 +90,35 @@ async def on_opt_in_tap(
 
 
 async def on_update(channel: TelegramChannel, update: Update, context: Context) -> None:
-    """Store a staff update (behind the role gate), then ask whether to send it now."""
+    """Store a staff update (behind the role gate), then ask whether to send it now.
+
+    The update is tagged with the language it is written in (detected; staff can
+    correct it), not the language of the staff member's phone: it is shown to
+    readers of that language.  One too long to go out as one message is refused
+    before anything is stored.
+    """
     lang = await channel.lang_of(update)
     message = update.effective_message
     assert message is not None and message.text is not None
-    text = message.text.partition(" ")[2].strip()
+    chat_id = _chat_id(update)
+    text = command_text(message.text)
     if not text:
-        await context.bot.send_message(_chat_id(update), channel.text("update.usage", lang))
+        await context.bot.send_message(chat_id, channel.text("update.usage", lang))
         return
+    limit = longest_update(channel.catalogue, channel.settings.languages)
+    if len(text) > limit:
+        refusal = channel.text("update.too_long", lang, limit=limit, length=len(text))
+        await context.bot.send_message(chat_id, refusal)
+        return
+    found = channel.conversations.detector.detect(text)
+    written_in = found.lang if found and found.lang in channel.settings.languages else lang
     store = channel.conversations.store
-    today = datetime.now(UTC).date()
-    update_id = await publish(store, text, lang, channel.key_of(update), today)
-    n = len(await channel.subscriptions.wanting("updates"))
-    buttons = InlineKeyboardMarkup(
-        [
-            [
-                _button(
-                    channel.text("update.send", lang), callback_data(UPDATE, f"{SEND}{update_id}")
-                )
-            ],
-            [_button(channel.text("update.keep", lang), callback_data(UPDATE, KEEP))],
-        ]
-    )
+    today = local_today(channel.settings.reports.timezone)
+    update_id = await publish(store, text, written_in, channel.key_of(update), today)
     await context.bot.send_message(
-        _chat_id(update), channel.text("update.saved", lang, n=n), reply_markup=buttons
+        chat_id,
+        await _saved_text(channel, lang, written_in),
+        reply_markup=_update_keyboard(channel, lang, update_id),
     )
 
 
@@ -113,32 +129,86 @@ async def on_update_tap(
     assert query is not None
     # The buttons are only ever shown to staff, but a tap is checked again: roles end.
     allowed = await channel.roles.check(channel.key_of(update), STAFF_ROLES)
-    if allowed is None or not (tap.tag == KEEP or tap.tag.removeprefix(SEND).isdigit()):
+    parsed = _UPDATE_TAG.fullmatch(tap.tag)
+    if allowed is None or parsed is None:
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
+    action, number, code = parsed.groups()
+    update_id = int(number) if number else None
+    store = channel.conversations.store
+    row = None
+    if update_id is not None:
+        row = next((r for r in await ReportQueries(store).updates() if r[0] == update_id), None)
     await query.answer()
-    await edit(query.message, markup=None)
     chat_id = _chat_id(update)
-    if tap.tag == KEEP:
+    if action == LANG and row is not None:
+        await edit(query.message, markup=_language_keyboard(channel, update_id or 0))
+        return
+    if action == SET and row is not None and code in channel.settings.languages:
+        await relabel(store, row[0], code, channel.key_of(update))
+        text = await _saved_text(channel, lang, code)
+        markup = _update_keyboard(channel, lang, row[0])
+        await edit(query.message, text=text, markup=markup)
+        return
+    if action != SEND or row is None:
+        await edit(query.message, markup=None)
         await context.bot.send_message(chat_id, channel.text("update.not_sent", lang))
         return
-    update_id = int(tap.tag.removeprefix(SEND))
-    rows = await ReportQueries(channel.conversations.store).updates()
-    text = next((row[1] for row in rows if row[0] == update_id), None)
-    if text is None:
-        await context.bot.send_message(chat_id, channel.text("update.not_sent", lang))
+    # Recorded first: from here a restart carries on, and a second tap sends nothing.
+    count = await channel.broadcaster.broadcasts.begin(row[0], chat_id, lang)
+    await edit(query.message, markup=None)
+    if count is None:
+        await context.bot.send_message(chat_id, channel.text("update.already_sent", lang))
         return
-    result = await broadcast(
-        context.bot.send_message, channel.subscriptions, channel.catalogue, text
+    await context.bot.send_message(chat_id, channel.text("update.sending", lang, n=count))
+    channel.broadcaster.kick(context.application)
+
+
+async def _saved_text(channel: TelegramChannel, lang: str, written_in: str) -> str:
+    n = len(await channel.subscriptions.wanting("updates"))
+    language = channel.catalogue.languages[written_in].native
+    return "\n\n".join(
+        [
+            channel.text("update.saved", lang, n=n),
+            channel.text("update.language", lang, language=language),
+        ]
     )
-    await context.bot.send_message(
-        chat_id, channel.text("update.sent", lang, sent=result.sent, removed=result.removed)
+
+
+def _update_keyboard(channel: TelegramChannel, lang: str, update_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        (channel.text("update.send", lang), f"{SEND}{update_id}"),
+        (channel.text("update.keep", lang), f"{KEEP}{update_id}"),
+        (channel.text("update.change_language", lang), f"{LANG}{update_id}"),
+    ]
+    return InlineKeyboardMarkup(
+        [[_button(label, callback_data(UPDATE, tag))] for label, tag in rows]
     )
+
+
+def _language_keyboard(channel: TelegramChannel, update_id: int) -> InlineKeyboardMarkup:
+    """Each enabled language in its own script, two to a row."""
+    buttons = [
+        _button(
+            channel.catalogue.languages[code].native,
+            callback_data(UPDATE, f"{SET}{update_id}-{code}"),
+        )
+        for code in channel.settings.languages
+    ]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def command_text(typed: str) -> str:
+    """What follows a command, after any whitespace: a space, a new line or a tab."""
+    parts = typed.split(None, 1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 def _opt_in_keyboard(
-    channel: TelegramChannel, lang: str, now: Subscriber | None
+    channel: TelegramChannel, lang: str, now: Subscriber | None, form: str | None
 ) -> InlineKeyboardMarkup:
+    """``form``: the person's newest feedback when offered; a tap counts only while it is."""
+
     def label(key: str, on: bool) -> str:
         text = channel.text(key, lang)
         return f"{TICK} {text}" if on else text
@@ -150,15 +220,16 @@ def _opt_in_keyboard(
             [
                 _button(
                     label("optin.updates", bool(now and now.updates)),
-                    callback_data(OPT_IN, UPDATES),
+                    callback_data(OPT_IN, UPDATES, form=form),
                 )
             ],
             [
                 _button(
-                    label("optin.remind", bool(now and now.remind)), callback_data(OPT_IN, REMIND)
+                    label("optin.remind", bool(now and now.remind)),
+                    callback_data(OPT_IN, REMIND, form=form),
                 )
             ],
-            [_button(channel.text(last[0], lang), callback_data(OPT_IN, last[1]))],
+            [_button(channel.text(last[0], lang), callback_data(OPT_IN, last[1], form=form))],
         ]
     )
 

@@ -17,7 +17,6 @@ from telegram.ext import CallbackContext
 
 from bot.report.export import export_files, summary_period, weekly_summary_text
 from bot.report.period import Period, parse_week
-from bot.telegram.jobs import split_message
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -45,8 +44,7 @@ async def on_summary(channel: TelegramChannel, update: Update, context: Context)
     )
     if site is not None:
         text = f"{await _site_line(channel, update, site)}\n\n{text}"
-    for part in split_message(text):
-        await context.bot.send_message(_chat_id(update), part)
+    await context.bot.send_message(_chat_id(update), text)  # split by the bot if long
 
 
 async def on_export(channel: TelegramChannel, update: Update, context: Context) -> None:

@@ -16,7 +16,7 @@ from telegram.ext import CallbackContext
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
 from bot.roles import forget_join_attempts_of
-from bot.service import LANG_CHOICE
+from bot.service import LANG_CHOICE, LANGUAGE_STEP, SWITCH_OFFER
 from bot.telegram import desk, network, review
 from bot.telegram.layout import (
     ANSWERS,
@@ -113,6 +113,8 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
         await alert(channel, update, "telegram.bad_button")
         return
     await query.answer()
+    if form is None and prompt.step_id in (LANGUAGE_STEP, SWITCH_OFFER) and not turn.error:
+        await channel.subscriptions.relabel(_chat_id(update), turn.lang)
     compact = form is not None and form.mode == "paper"
     toggled = turn.prompt is not None and turn.prompt.step_id == prompt.step_id
     if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
@@ -147,7 +149,9 @@ async def _pick_language(
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
     code = prompt.choices[tap.index].id.removeprefix(LANG_CHOICE)
-    key = await desk.form_in_hand(channel, channel.key_of(update))
+    form = await desk.live_desk(channel, channel.key_of(update))
+    in_hand = form.current_key if form is not None else None
+    key = in_hand or channel.key_of(update)
     if tap.form is not None:
         session = await channel.conversations.store.current_session(key, channel.name)
         if session is None or form_tag(session.id) != tap.form:
@@ -157,13 +161,15 @@ async def _pick_language(
             return
     await query.answer()
     turn = await channel.conversations.set_language(key, channel.name, code)
+    await channel.subscriptions.relabel(_chat_id(update), code)
     await channel.answered(context, query.message, record_text(prompt, tap, ""))
     if turn is None:
         await channel.reply(update, context, "flow.no_session")
         return
     if turn.prompt is None:
         turn.prompt = await channel.conversations.current_prompt(key, channel.name)
-    await channel.show(update, context, turn)
+    paper = in_hand is not None and form is not None and form.mode == "paper"
+    await channel.show(update, context, turn, compact=paper)
 
 
 async def _confirm_delete(
@@ -172,6 +178,11 @@ async def _confirm_delete(
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
     chat_id = update.effective_chat.id
+    key = channel.key_of(update)
+    if tap.form is not None and tap.form != await channel.deletion_tag(key):
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
+        await channel.edit(query.message, markup=None)
+        return
     await query.answer()
     question = channel.text("telegram.delete_confirm", lang)
     if tap.action == DELETE_NO:
@@ -179,7 +190,6 @@ async def _confirm_delete(
         await channel.answered(context, query.message, f"{question}\n\n{TICK} {chosen}")
         await channel.reply(update, context, "telegram.delete_kept", lang=lang)
         return
-    key = channel.key_of(update)
     removed = await channel.conversations.forget(key)
     await channel.desks.close(key)
     await channel.subscriptions.remove(chat_id)
@@ -189,6 +199,11 @@ async def _confirm_delete(
     await channel.close_open_prompt(context, chat_id)
     done = "telegram.deleted" if removed else "telegram.nothing_to_delete"
     await channel.reply(update, context, done, lang=lang)
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id
 
 
 def _closed(message: object) -> bool:

@@ -73,8 +73,9 @@ async def test_second_tap_on_review_skip_and_send_it_now(bot, api):
     await finish_and_opt_in(reader, "Send me news of what changed")
     await staff.send("/update We now open until 8pm on Thursdays")
     first, second = await tap_twice(staff, "Send it now")
-    assert first[-1].text.startswith("Sent to 1 people")
+    assert first[-1].text.startswith("Sending it to 1 people")
     assert not any(WENT_WRONG in s.text for s in second)
+    await api.wait_until(lambda: any("has gone out" in m.text for m in staff.messages()))
     assert sum("8pm" in m.text for m in reader.messages()) == 1  # sent once, not twice
 
 
@@ -213,3 +214,38 @@ async def test_nothing_keyed_by_a_person_grows_with_the_number_of_people(bot, ap
     bot.clock.now += 60  # a quiet minute, then one more person
     await api.user().send("/help")
     assert channel.flood.people == 1
+
+
+async def test_an_old_delete_confirmation_never_deletes_answers_given_since(bot, api):
+    user = api.user()
+    await user.send("/start")
+    await user.tap(AGREE)
+    await fill_tiny(user, "First time")
+    await user.tap("No thanks")
+    asked = (await user.send("/delete"))[-1]
+    await user.send("/start")  # changes their mind, and gives feedback again
+    await user.tap(AGREE)
+    await fill_tiny(user, "Second time")
+    data = asked.data_for("Yes, delete my answers")
+    assert data is not None
+    await user.tap_data(data, asked.message_id)
+    assert user.callback_answer()["text"] == CLOSED_FORM
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 2
+    await user.send("/delete")  # asked again, it works
+    await user.tap("Yes, delete my answers")
+    async with bot.store.db.execute("SELECT count(*) FROM sessions") as cur:
+        assert (await cur.fetchone())[0] == 0
+
+
+async def test_groups_told_the_bot_is_private_only_are_not_remembered_for_ever(
+    bot, api, monkeypatch
+):
+    from bot.telegram import handlers
+
+    monkeypatch.setattr(handlers, "GROUPS_REMEMBERED", 3)
+    for group in range(10):
+        member = api.user(group=-100_000_000 - group)
+        shown = await member.send("/start")
+        assert "only work in a private chat" in shown[-1].text
+    assert len(bot.channel._groups_told) == 3

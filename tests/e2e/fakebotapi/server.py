@@ -6,8 +6,11 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
+import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import ClientSession, web
@@ -26,6 +29,10 @@ BOT_USER = {
     "supports_inline_queries": False,
 }
 STEP_TIMEOUT = 10.0
+TEXT_LIMIT, CAPTION_LIMIT = 4096, 1024
+"""Telegram's limits, in UTF-16 code units after entity parsing."""
+MAX_BUTTONS, MAX_CALLBACK_BYTES = 100, 64
+_HTML = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 # Form fields PTB sends as plain strings; every other field is JSON-encoded.
 _STRING_FIELDS = {"text", "callback_query_id", "url", "secret_token", "language_code", "caption"}
 
@@ -36,7 +43,40 @@ class ApiError(Exception):
         self.code, self.description, self.retry_after = code, description, retry_after
 
 
+@dataclass
+class Failure:
+    """A planned failure: calls of ``method`` (to ``chat_ids``, if given) fail ``times`` times.
+
+    ``error``: answered with this error and not carried out.  ``drop``: the
+    connection is closed without an answer, after the call was carried out
+    (``done``) or not; the bot cannot tell which, as with a time-out.
+    ``rate``: each matching call fails with this probability (``rng``), for ever.
+    """
+
+    method: str
+    error: ApiError | None = None
+    drop: bool = False
+    done: bool = False
+    chat_ids: frozenset[int] | None = None
+    times: int = 1
+    rate: float = 1.0
+    rng: random.Random | None = None
+
+    def applies(self, method: str, params: dict[str, Any]) -> bool:
+        if method != self.method or self.times <= 0:
+            return False
+        if self.chat_ids is not None and _chat_id_of(params) not in self.chat_ids:
+            return False
+        if self.rng is not None and self.rng.random() >= self.rate:
+            return False
+        if self.rng is None:
+            self.times -= 1
+        return True
+
+
 class FakeBotAPI:
+    bot_user = BOT_USER
+
     def __init__(self, token: str = TOKEN, *, traced: bool = True):
         self.token = token
         self.traced = traced
@@ -49,6 +89,11 @@ class FakeBotAPI:
         self._arrived = asyncio.Condition()
         self._closing = False
         self._processed: dict[int, asyncio.Event] = {}
+        self.pushed: dict[int, dict[str, Any]] = {}
+        """Every update pushed, by id (``redeliver`` sends one again)."""
+        self.forget_offsets = False
+        """True: ``getUpdates`` offsets never reach "Telegram", so a bot started again
+        gets every update again, as after a crash before its next ``getUpdates``."""
         self.messages: dict[int, dict[str, Any]] = {}
         """Bot messages by id, as they stand now."""
         self.sent: list[dict[str, Any]] = []
@@ -61,7 +106,13 @@ class FakeBotAPI:
         self.webhook_url = ""
         self.webhook_secret: str | None = None
         self.webhook_statuses: list[int] = []
-        self._failures: dict[str, list[ApiError]] = {}
+        self._failures: list[Failure] = []
+        self.blocked: set[int] = set()
+        """Chats whose person blocked the bot: sends there get 403, as from Telegram."""
+        self._hold: tuple[int, frozenset[int] | None] | None = None
+        self.held = asyncio.Event()
+        """Set when a call is being held (``hold_after``); ``release`` lets it go on."""
+        self._release = asyncio.Event()
         self._deliveries: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self._runner: web.AppRunner | None = None
         self._delivery_task: asyncio.Task[None] | None = None
@@ -108,8 +159,84 @@ class FakeBotAPI:
 
     def fail_next(self, method: str, code: int = 429, retry_after: int | None = 1) -> None:
         """Make the next call of ``method`` fail, e.g. with 429 Too Many Requests."""
-        description = f"Too Many Requests: retry after {retry_after}" if code == 429 else "Error"
-        self._failures.setdefault(method, []).append(ApiError(code, description, retry_after))
+        self.fail(method, code, retry_after=retry_after)
+
+    def fail(
+        self,
+        method: str,
+        code: int = 502,
+        *,
+        chat_ids: set[int] | None = None,
+        times: int = 1,
+        retry_after: int | None = None,
+        description: str | None = None,
+    ) -> None:
+        """The next ``times`` calls of ``method`` (to ``chat_ids``) get this HTTP error and
+        are not carried out: 502 Bad Gateway, 429 with ``retry_after``, 400, 403..."""
+        error = _planned_error(code, retry_after)
+        if description:
+            error = ApiError(code, description, retry_after)
+        self._failures.append(
+            Failure(
+                method,
+                error,
+                chat_ids=frozenset(chat_ids) if chat_ids else None,
+                times=times,
+            )
+        )
+
+    def drop(
+        self, method: str, *, chat_ids: set[int] | None = None, times: int = 1, done: bool = True
+    ) -> None:
+        """Close the connection without answering (a lost answer, as with a time-out).
+        ``done``: the call was carried out first, so the person did get the message."""
+        self._failures.append(
+            Failure(
+                method,
+                drop=True,
+                done=done,
+                chat_ids=frozenset(chat_ids) if chat_ids else None,
+                times=times,
+            )
+        )
+
+    def flaky(
+        self,
+        method: str,
+        rate: float,
+        *,
+        chat_ids: set[int] | None = None,
+        seed: int = 0,
+        code: int = 502,
+    ) -> None:
+        """From now on each call of ``method`` (to ``chat_ids``) fails with probability
+        ``rate`` (repeatable: a seeded generator), not carried out."""
+        self._failures.append(
+            Failure(
+                method,
+                _planned_error(code, None),
+                chat_ids=frozenset(chat_ids) if chat_ids else None,
+                times=1,
+                rate=rate,
+                rng=random.Random(seed),
+            )
+        )
+
+    def calm(self) -> None:
+        """No more planned failures."""
+        self._failures.clear()
+
+    def hold_after(self, count: int, chat_ids: set[int] | None = None) -> asyncio.Event:
+        """Let ``count`` more messages (to ``chat_ids``) through, then hold the next one
+        unanswered until ``release()``: a moment to stop the bot mid-broadcast."""
+        self._hold = (count, frozenset(chat_ids) if chat_ids else None)
+        self.held.clear()
+        self._release.clear()
+        return self.held
+
+    def release(self) -> None:
+        self._hold = None
+        self._release.set()
 
     # -- updates in
 
@@ -117,6 +244,15 @@ class FakeBotAPI:
         """Queue an update for the bot and return its id."""
         update_id = next(self._update_ids)
         update = {"update_id": update_id, **update}
+        self.pushed[update_id] = update
+        return await self._queue(update)
+
+    async def redeliver(self, update_id: int) -> int:
+        """Send an update again, as Telegram does when the bot's confirmation was lost."""
+        return await self._queue(self.pushed[update_id])
+
+    async def _queue(self, update: dict[str, Any]) -> int:
+        update_id = int(update["update_id"])
         self._processed[update_id] = asyncio.Event()
         if self.webhook_url:
             await self._deliveries.put(update)
@@ -173,17 +309,34 @@ class FakeBotAPI:
         method = request.match_info["method"]
         self.calls.append(method)
         params = await _params(request)
-        failures = self._failures.get(method)
-        if failures:
-            return _error(failures.pop(0))
+        await self._maybe_hold(method, params)
+        failure = next((f for f in self._failures if f.applies(method, params)), None)
+        if failure is not None and failure.error is not None:
+            return _error(failure.error)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return _error(ApiError(404, "Not Found"))
+        if failure is not None and not failure.done:
+            return _dropped(request)
         try:
             result = await handler(params)
         except ApiError as exc:
             return _error(exc)
+        if failure is not None:
+            return _dropped(request)
         return web.json_response({"ok": True, "result": result})
+
+    async def _maybe_hold(self, method: str, params: dict[str, Any]) -> None:
+        if self._hold is None or method != "sendMessage":
+            return
+        count, chats = self._hold
+        if chats is not None and _chat_id_of(params) not in chats:
+            return
+        if count > 0:
+            self._hold = (count - 1, chats)
+            return
+        self.held.set()
+        await self._release.wait()
 
     async def _api_getMe(self, params: dict[str, Any]) -> Any:
         return BOT_USER
@@ -194,18 +347,26 @@ class FakeBotAPI:
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
         async with self._arrived:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            if not self._updates and timeout > 0 and not self._closing:
+            if not self.forget_offsets:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+
+            def waiting() -> list[dict[str, Any]]:
+                return [u for u in self._updates if u["update_id"] >= offset]
+
+            if not waiting() and timeout > 0 and not self._closing:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
-                        self._arrived.wait_for(lambda: bool(self._updates) or self._closing),
+                        self._arrived.wait_for(lambda: bool(waiting()) or self._closing),
                         timeout,
                     )
             limit = int(params.get("limit") or 100)
-            return self._updates[:limit]
+            return waiting()[:limit]
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])
+        self._reachable(chat_id)
+        _check_text(params.get("text"), params.get("parse_mode"))
+        _check_markup(params.get("reply_markup"))
         message = {
             "message_id": self.next_message_id(),
             "date": int(time.time()),
@@ -229,6 +390,10 @@ class FakeBotAPI:
         if not isinstance(upload, web.FileField):
             raise ApiError(400, "Bad Request: there is no document in the request")
         chat_id = int(params["chat_id"])
+        self._reachable(chat_id)
+        if params.get("caption"):
+            _check_text(params["caption"], params.get("parse_mode"), CAPTION_LIMIT)
+        _check_markup(params.get("reply_markup"))
         content = upload.file.read()
         document = {
             "file_id": f"doc-{len(self.documents) + 1}",
@@ -254,6 +419,8 @@ class FakeBotAPI:
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         message = self._message(params)
+        _check_text(params.get("text"), params.get("parse_mode"))
+        _check_markup(params.get("reply_markup"))
         markup = params.get("reply_markup") or None
         if message["text"] == params["text"] and message.get("reply_markup") == markup:
             raise ApiError(400, "Bad Request: message is not modified")
@@ -263,6 +430,7 @@ class FakeBotAPI:
 
     async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         message = self._message(params)
+        _check_markup(params.get("reply_markup"))
         markup = params.get("reply_markup") or None
         if message.get("reply_markup") == markup:
             raise ApiError(400, "Bad Request: message is not modified")
@@ -297,6 +465,10 @@ class FakeBotAPI:
 
     async def _api_logOut(self, params: dict[str, Any]) -> Any:
         return True
+
+    def _reachable(self, chat_id: int) -> None:
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
 
     def _message(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self.messages.get(int(params.get("message_id") or 0))
@@ -353,6 +525,59 @@ async def _params(request: web.Request) -> dict[str, Any]:
         except ValueError:
             params[name] = value
     return params
+
+
+def _check_text(text: Any, parse_mode: Any, limit: int = TEXT_LIMIT) -> None:
+    """Refuse what Telegram refuses: an empty text, or one longer than ``limit``."""
+    shown = str(text or "")
+    if str(parse_mode or "").upper() == "HTML":
+        shown = _HTML.sub(lambda m: "x" if m.group().startswith("&") else "", shown)
+    shown = shown.strip()
+    if not shown:
+        raise ApiError(400, "Bad Request: message text is empty")
+    if len(shown.encode("utf-16-le")) // 2 > limit:
+        what = "message caption is too long" if limit == CAPTION_LIMIT else "message is too long"
+        raise ApiError(400, f"Bad Request: {what}")
+
+
+def _check_markup(markup: Any) -> None:
+    """At most 100 buttons; callback data of 1 to 64 bytes."""
+    if not markup:
+        return
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    rows = markup.get("inline_keyboard") or []
+    buttons = [button for row in rows for button in row]
+    if len(buttons) > MAX_BUTTONS:
+        raise ApiError(400, "Bad Request: reply markup is too long")
+    for button in buttons:
+        data = button.get("callback_data")
+        if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_BYTES:
+            raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+def _chat_id_of(params: dict[str, Any]) -> int | None:
+    try:
+        return int(params["chat_id"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _planned_error(code: int, retry_after: int | None) -> ApiError:
+    descriptions = {
+        429: f"Too Many Requests: retry after {retry_after}",
+        502: "Bad Gateway",
+        403: "Forbidden: bot was blocked by the user",
+        400: "Bad Request: chat not found",
+    }
+    return ApiError(code, descriptions.get(code, "Error"), retry_after)
+
+
+def _dropped(request: web.Request) -> web.Response:
+    """No answer: the connection closes under the bot, as when a reply is lost."""
+    if request.transport is not None:
+        request.transport.abort()
+    return web.Response(status=499)
 
 
 def _error(exc: ApiError) -> web.Response:

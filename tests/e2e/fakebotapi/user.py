@@ -114,9 +114,10 @@ class FakeUser:
         }
         return await self._push({"message": self._message(sticker=sticker)})
 
-    async def send_photo(self) -> list[Shown]:
+    async def send_photo(self, caption: str | None = None) -> list[Shown]:
         photo = [{**_file("photo"), "width": 90, "height": 90}]
-        return await self._push({"message": self._message(photo=photo)})
+        extra = {"caption": caption} if caption else {}
+        return await self._push({"message": self._message(photo=photo, **extra)})
 
     async def send_voice(self) -> list[Shown]:
         voice = {**_file("voice"), "duration": 3}
@@ -133,6 +134,15 @@ class FakeUser:
     async def send_contact(self) -> list[Shown]:
         contact = {"phone_number": "+447700900123", "first_name": "Sam"}
         return await self._push({"message": self._message(contact=contact)})
+
+    async def block(self) -> list[Shown]:
+        """Block the bot: Telegram tells the bot (my_chat_member) and refuses its messages."""
+        self.api.blocked.add(self.chat["id"])
+        return await self._push({"my_chat_member": self._member_change("member", "kicked")})
+
+    async def unblock(self) -> list[Shown]:
+        self.api.blocked.discard(self.chat["id"])
+        return await self._push({"my_chat_member": self._member_change("kicked", "member")})
 
     # -- what the person sees
 
@@ -160,6 +170,21 @@ class FakeUser:
         """Wait until the bot has sent this chat ``count`` messages in all."""
         await self.api.wait_until(lambda: len(self.messages()) >= count)
         return self.messages()
+
+    def _member_change(self, old: str, new: str) -> dict[str, Any]:
+        def member(status: str) -> dict[str, Any]:
+            found: dict[str, Any] = {"user": self.api.bot_user, "status": status}
+            if status == "kicked":
+                found["until_date"] = 0
+            return found
+
+        return {
+            "chat": self.chat,
+            "from": self.profile,
+            "date": int(time.time()),
+            "old_chat_member": member(old),
+            "new_chat_member": member(new),
+        }
 
     def _message(self, message_id: int | None = None, **content: Any) -> dict[str, Any]:
         return {

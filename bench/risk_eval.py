@@ -1,0 +1,243 @@
+"""Precision and recall of risk screening (``bot.safety``) on the labelled corpus.
+
+Each file tests/data/risk/<lang>.tsv holds messages as people write them, one a
+line: ``label<TAB>text``, where label is a category (suicide, self_harm,
+overdose, abuse; comma-separated if more than one) or ``none`` for a near miss
+(a figure of speech, a question about services) that must not signpost.  Lines
+after ``# held-out`` were written after the patterns and never tuned on.
+
+A message is signposted when any phrase fires.  Per language and per script:
+recall = risk messages signposted / risk messages; precision = risk messages
+signposted / all messages signposted (the near misses are what can lower it).
+Per category: a message labelled overdose must fire an overdose phrase (that
+is what adds the overdose advice).  Screening cost is the time of
+``RiskScreen.hits`` per message, normalisation included, nothing cached.
+
+Rerun:  python bench/risk_eval.py [--show-misses] [--gate]
+--gate exits 1 unless every enabled language has at least 25 risk and 25
+near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are
+reported apart (their first run is the honest measure of generalisation; once
+patterns are fixed after seeing them, re-label them, as the corpus files do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_settings  # noqa: E402
+from bot.safety import CATEGORIES, RiskScreen, normalise  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "risk"
+HELDOUT = ROOT / "tests" / "data" / "risk_heldout"
+"""Held-out batches written by someone other than the phrase author, each measured
+once before any change it could have prompted (first-run figures in each file's header)."""
+RECALL_TARGET = 0.95
+PRECISION_TARGET = 0.8
+
+
+@dataclass(frozen=True)
+class Line:
+    lang: str
+    labels: frozenset[str]
+    text: str
+    held_out: bool
+    script: str
+    where: str
+    batch: str = ""
+
+
+def script_of(text: str) -> str:
+    """The writing systems of a message's letters ("Latin", "Bengali+Latin"), and its digits."""
+    scripts = Counter()
+    digits = set()
+    for ch in text:
+        if ch.isalpha():
+            scripts[unicodedata.name(ch, "? ?").split()[0].title()] += 1
+        elif unicodedata.category(ch) == "Nd" and not ch.isascii():
+            digits.add(unicodedata.name(ch, "? ?").split()[0].title())
+    name = "+".join(sorted(scripts)) or "none"
+    return name + "".join(f" ({d} digits)" for d in sorted(digits))
+
+
+def load_corpus(path: Path = CORPUS, batches: bool = False) -> list[Line]:
+    """Labelled lines of every <lang>.tsv under ``path``.
+
+    With ``batches`` every line is held out and belongs to the batch named by
+    the last ``# batch NAME`` line above it.
+    """
+    lines = []
+    for file in sorted(path.glob("*.tsv")):
+        held_out = batches
+        batch = ""
+        for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if raw.strip().lower() == "# held-out":
+                held_out = True
+                continue
+            if batches and raw.lower().startswith("# batch "):
+                batch = raw[len("# batch ") :].split()[0].rstrip(":")
+                continue
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            label, text = raw.split("\t", 1)
+            labels = frozenset() if label == "none" else frozenset(label.split(","))
+            unknown = labels - set(CATEGORIES)
+            if unknown:
+                raise SystemExit(f"{file.name}:{number}: unknown label {', '.join(unknown)}")
+            where = f"{path.name}/{file.name}:{number}"
+            lines.append(Line(file.stem, labels, text, held_out, script_of(text), where, batch))
+    return lines
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, positive: bool, fired: bool) -> None:
+        if positive:
+            self.tp, self.fn = self.tp + fired, self.fn + (not fired)
+        else:
+            self.fp, self.tn = self.fp + fired, self.tn + (not fired)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    def row(self, name: str) -> str:
+        return (
+            f"{name:<28} {self.tp + self.fn:>4} {self.fp + self.tn:>5}"
+            f" {self.recall:>7.3f} {self.precision:>9.3f}"
+        )
+
+
+HEADER = f"{'':<28} {'risk':>4} {'near':>5} {'recall':>7} {'precision':>9}"
+
+
+def evaluate(screen: RiskScreen, lines: list[Line], show: bool) -> dict[str, dict[str, Tally]]:
+    tables: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    for line in lines:
+        hits = screen.hits(line.text)
+        fired = bool(hits)
+        positive = bool(line.labels)
+        for table, key in (
+            ("language", line.lang),
+            ("script", line.script),
+            ("all", "all"),
+            ("held-out language", line.lang if line.held_out else None),
+            ("held-out", "all" if line.held_out else None),
+        ):
+            if key is not None:
+                tables[table][key].add(positive, fired)
+        found = {hit.category for hit in hits}
+        for category in CATEGORIES:
+            if category in line.labels or category in found:
+                tables["category"][category].add(category in line.labels, category in found)
+        if show and positive != fired:
+            why = "; ".join(str(h) for h in hits) or "nothing fired"
+            print(f"{'MISS' if positive else 'FALSE'} {line.where}: {line.text}\n    {why}")
+        elif show and positive and not line.labels & found:
+            print(f"CATEGORY {line.where}: {line.text}\n    {sorted(found)}")
+    return tables
+
+
+def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[float, float, float]:
+    """Microseconds to screen one message, nothing cached: (mean, p99, raw mean).
+
+    Each message is timed ``rounds`` times and its fastest time kept, so that
+    other processes on a shared machine do not pass for screening cost; the
+    raw mean of every timing is given too.
+    """
+    best: list[float] = []
+    raw: list[float] = []
+    for line in lines:
+        times = []
+        for _ in range(rounds):
+            normalise.cache_clear()
+            start = time.perf_counter()
+            screen.hits(line.text)
+            times.append((time.perf_counter() - start) * 1e6)
+        best.append(min(times))
+        raw.extend(times)
+    best.sort()
+    return statistics.mean(best), best[int(len(best) * 0.99)], statistics.mean(raw)
+
+
+def report_heldout(screen: RiskScreen, lines: list[Line], show: bool) -> dict[str, Tally]:
+    """Print the independent held-out set apart, per batch and language; return per-batch totals."""
+    totals: dict[str, Tally] = {}
+    for batch in sorted({line.batch for line in lines}):
+        part = [line for line in lines if line.batch == batch]
+        tables = evaluate(screen, part, show)
+        print(f"\nheld-out {HELDOUT.name}/ batch {batch} (first runs: file headers)\n{HEADER}")
+        for key, tally in sorted(tables["language"].items()):
+            print(tally.row(key))
+        for key, tally in sorted(tables["category"].items()):
+            print(tally.row(f"category {key}"))
+        totals[batch] = tables["all"]["all"]
+        print(totals[batch].row(f"batch {batch} all"))
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--gate", action="store_true", help="exit 1 below target")
+    args = parser.parse_args(argv)
+
+    settings = load_settings(ROOT / "config.yaml")
+    screen = RiskScreen.from_config(settings.risk_phrases)
+    lines = load_corpus()
+    tables = evaluate(screen, lines, args.show_misses)
+
+    for title in ("language", "held-out language", "script", "category"):
+        print(f"\n{title}\n{HEADER}")
+        for key, tally in sorted(tables[title].items()):
+            print(tally.row(key))
+    print()
+    print(tables["all"]["all"].row("all"))
+    print(tables["held-out"]["all"].row("held-out (never tuned on)"))
+    mean, p99, raw = timing(screen, lines)
+    print(
+        f"\nscreening cost per message (best of 5): mean {mean:.0f} µs, p99 {p99:.0f} µs;"
+        f" raw mean {raw:.0f} µs ({len(lines)} messages)"
+    )
+    heldout = load_corpus(HELDOUT, batches=True)
+    if heldout:
+        report_heldout(screen, heldout, args.show_misses)
+    print("rerun: python bench/risk_eval.py [--show-misses] [--gate]")
+
+    if not args.gate:
+        return 0
+    failures = []
+    for lang in settings.languages:
+        tally = tables["language"].get(lang)
+        if tally is None or tally.tp + tally.fn < 25 or tally.fp + tally.tn < 25:
+            failures.append(f"{lang}: fewer than 25 risk and 25 near-miss messages")
+            continue
+        if tally.recall < RECALL_TARGET:
+            failures.append(f"{lang}: recall {tally.recall:.3f} < {RECALL_TARGET}")
+        if tally.precision < PRECISION_TARGET:
+            failures.append(f"{lang}: precision {tally.precision:.3f} < {PRECISION_TARGET}")
+    for failure in failures:
+        print(f"GATE: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Risk signposting in `feedback-bot chat`: the alert comes first, in the person's language."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.config import Settings
+from bot.console import chat
+from bot.i18n import load_catalogue
+from bot.service import Conversations
+from tests.test_console import Terminal
+
+CATALOGUE = load_catalogue()
+
+
+async def _answers(settings: Settings) -> dict[str, str]:
+    with sqlite3.connect(settings.database) as conn:
+        return dict(conn.execute("SELECT step_id, value FROM answers"))
+
+
+async def test_bengali_overdose_in_chat_gets_advice_and_helplines_in_bengali(
+    conversations: Conversations, settings: Settings
+) -> None:
+    overdose = "কাল রাতে ৩০টা ট্যাবলেট খেয়েছি"  # "last night I took 30 tablets", Bengali digits
+    typed = ["1", "1", "1", "2", "d", "2", overdose, "q"]
+    term = Terminal(typed, settings.database)
+    await chat(
+        conversations, flow_id="service_feedback", lang="bn", read=term.read, write=term.write
+    )
+    screen = next(s for s in term.screens if CATALOGUE.text("risk.intro", "bn") in s)
+    assert CATALOGUE.text("risk.overdose", "bn") in screen
+    assert "FRANK (drugs advice): 0300 123 6600" in screen
+    assert CATALOGUE.text("risk.outro", "bn") in screen
+    assert (await _answers(settings))["assessment_better"] == overdose
+
+
+async def test_ordinary_answer_in_chat_shows_no_alert(
+    conversations: Conversations, settings: Settings
+) -> None:
+    typed = ["1", "1", "1", "2", "d", "2", "dying to get a place on detox, staff were lovely", "q"]
+    term = Terminal(typed, settings.database)
+    await chat(
+        conversations, flow_id="service_feedback", lang="en", read=term.read, write=term.write
+    )
+    assert not any(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
+    assert (await _answers(settings))["assessment_better"].startswith("dying to get a place")
