@@ -28,7 +28,9 @@ import aiosqlite
 
 from bot import logsafe, schema
 from bot.conversation import State, Write
-from bot.flows import Flow
+from bot.flows import Flow, definition_fingerprint
+from bot.translations import localise
+from bot.translations.walk import english_only
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -159,43 +161,49 @@ class Store:
     async def register_flow(self, flow: Flow) -> None:
         """Snapshot a flow version, refusing one that changed without a version bump.
 
+        The snapshot is the English source and its logic: translations are not part
+        of a version, so a corrected translation needs no new one.  A snapshot stored
+        before that (with every translation in it) still matches on its English.
         One atomic step (insert unless present, then read what is stored), so
         processes starting together on one database cannot both insert it.
         """
-        fingerprint = flow.fingerprint()
-        row = (
-            flow.id,
-            flow.version,
-            fingerprint,
-            json.dumps(flow.model_dump(mode="json", by_alias=True)),
-            self.now(),
-        )
+        source = flow.source()
+        fingerprint = definition_fingerprint(source)
+        row = (flow.id, flow.version, fingerprint, json.dumps(source), self.now())
 
-        def register(conn: sqlite3.Connection) -> str:
+        def register(conn: sqlite3.Connection) -> bool:
             conn.execute(
                 "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (flow_id, version) DO NOTHING",
                 row,
             )
-            (stored,) = conn.execute(
-                "SELECT fingerprint FROM flow_versions WHERE flow_id = ? AND version = ?",
+            stored, definition = conn.execute(
+                "SELECT fingerprint, definition FROM flow_versions"
+                " WHERE flow_id = ? AND version = ?",
                 (flow.id, flow.version),
             ).fetchone()
-            return str(stored)
+            if stored == fingerprint:
+                return True
+            english = english_only(json.loads(definition), "flow")
+            return definition_fingerprint(english) == fingerprint
 
-        if await self.atomic(register) != fingerprint:
+        if not await self.atomic(register):
             raise FlowChanged(
                 f"flow {flow.id!r} version {flow.version} differs from the version already "
                 "used for stored answers: raise 'version' in the flow file"
             )
 
     async def flow_snapshot(self, flow_id: str, version: int) -> Flow | None:
+        """A stored version, in every language the catalogues hold today."""
         async with self.db.execute(
             "SELECT definition FROM flow_versions WHERE flow_id = ? AND version = ?",
             (flow_id, version),
         ) as cur:
             row = await cur.fetchone()
-        return Flow.model_validate_json(row[0]) if row else None
+        if row is None:
+            return None
+        # English first: a snapshot stored with its translations shows today's catalogue too.
+        return Flow.model_validate(localise(english_only(json.loads(row[0]), "flow"), "flow"))
 
     # -- sessions
 
