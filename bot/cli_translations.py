@@ -45,12 +45,41 @@ def _status(settings: Settings, args: argparse.Namespace) -> int:
             gaps.append((lang, state.unreviewed_safety))
     if gaps:
         print("\nSafety-critical texts not yet reviewed:")
+        grouped: dict[tuple[str, ...], list[str]] = {}
         for lang, contexts in gaps:
-            print(f"  {lang} ({len(contexts)}): {', '.join(contexts)}")
+            grouped.setdefault(tuple(contexts), []).append(lang)
+        for contexts, langs in grouped.items():
+            print(f"  {', '.join(langs)} ({len(contexts)} each):")
+            for context in contexts:
+                print(f"    {context}")
     else:
         print("\nEvery safety-critical text is reviewed in every language.")
     print(f"require_reviewed: {settings.require_reviewed}")
+    if settings.database.exists():
+        _answers(settings)
     return 0
+
+
+def _answers(settings: Settings) -> None:
+    """How many stored answers were given in a translation no person had checked."""
+    import asyncio
+
+    from bot.store import Store
+
+    async def read() -> dict[str, dict[str, int]]:
+        async with await Store.open(settings.database) as store:
+            return await store.answers_by_translation()
+
+    counts = asyncio.run(read())
+    unreviewed = sum(c["unreviewed"] for c in counts.values())
+    total = sum(sum(c.values()) for c in counts.values())
+    print(f"\nAnswers in {settings.database}: {total}, of which {unreviewed} were given in a")
+    print("translation not fully reviewed at the time:")
+    for lang, c in sorted(counts.items()):
+        print(
+            f"  {lang}: {c['unreviewed']} unreviewed, {c['reviewed']} reviewed"
+            + (f", {c['unknown']} from before revisions were kept" if c["unknown"] else "")
+        )
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from bot import logsafe, schema
 from bot.conversation import State, Write
 from bot.flows import Flow, definition_fingerprint
 from bot.translations import localise
+from bot.translations.catalog import translations
 from bot.translations.walk import english_only
 
 Clock = Callable[[], datetime]
@@ -155,6 +156,17 @@ class Store:
         async with self.db.execute("SELECT max(version) FROM schema_migrations") as cur:
             row = await cur.fetchone()
         return int(row[0] or 0)
+
+    async def answers_by_translation(self) -> dict[str, dict[str, int]]:
+        """Per language, answers given in a catalogue revision that was fully ``reviewed``,
+        in one with ``unreviewed`` entries, or ``unknown`` (sessions from before
+        migration 020).  English is the source: always reviewed."""
+        async with self.db.execute(_ANSWERS_BY_TRANSLATION) as cur:
+            rows = await cur.fetchall()
+        out: dict[str, dict[str, int]] = {}
+        for lang, state, count in rows:
+            out.setdefault(lang, {"reviewed": 0, "unreviewed": 0, "unknown": 0})[state] += count
+        return out
 
     # -- flows
 
@@ -311,6 +323,7 @@ class Store:
                     ),
                 )
             )
+        statements.extend(_shown_translation(session.id, state.lang, now))
         update = (
             state.model_dump_json(),
             state.status,
@@ -420,10 +433,36 @@ _CURRENT_SESSION = (
     "SELECT * FROM sessions WHERE respondent_key = ? AND channel = ?"
     " AND status IN ('new', 'active') ORDER BY started_at DESC, rowid DESC LIMIT 1"
 )
+_ANSWERS_BY_TRANSLATION = """
+SELECT s.lang,
+       CASE WHEN s.lang = 'en' THEN 'reviewed'
+            WHEN r.revision IS NULL THEN 'unknown'
+            WHEN r.reviewed < r.entries OR r.entries = 0 THEN 'unreviewed'
+            ELSE 'reviewed' END,
+       count(a.session_id)
+FROM answers a JOIN sessions s ON s.id = a.session_id
+LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision
+GROUP BY 1, 2
+"""
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
     " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?) WHERE id = ?"
 )
+
+
+def _shown_translation(session_id: str, lang: str, now: str) -> list[tuple[str, tuple[Any, ...]]]:
+    """Record which catalogue revision the session is being shown (see migration 020)."""
+    cat = translations(lang)
+    revision = f"{lang}:{cat.revision}"
+    reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
+    translated = sum(1 for e in cat.entries.values() if e.text)
+    return [
+        (
+            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (revision, lang, translated, reviewed, now),
+        ),
+        ("UPDATE sessions SET catalogue_revision = ? WHERE id = ?", (revision, session_id)),
+    ]
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -155,7 +155,13 @@ def _read_po(file: Path) -> tuple[list[_Row], str | None]:
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         raise ImportRefused([f"{file}: not a readable PO file: {exc}"]) from None
     rows = [
-        _Row(f"{file}:{m.lineno}", m.context or "", str(m.id), m.string or "", not m.fuzzy)
+        _Row(
+            f"{file}:{m.lineno}",
+            m.context or "",
+            str(m.id),
+            m.string or "",
+            bool(m.string) and not m.fuzzy,
+        )
         for m in catalog
         if m.id
     ]

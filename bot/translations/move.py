@@ -18,6 +18,7 @@ as the authors wrote them: each ``{en: ..., pl: ...}`` map is cut down to its
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -119,13 +120,40 @@ def _node_at(node: Any, path: tuple[str | int, ...]) -> yaml.MappingNode:
     return node
 
 
+def rendered(root: Path) -> dict[str, Any]:
+    """Every text in every language as the bot loads it, and each flow's fingerprint:
+    written before a move (``--expect``) and compared after it, so a move is shown
+    to change nothing a person or a report sees."""
+    from bot.flows import Flow
+    from bot.translations import localise
+
+    texts: dict[str, dict[str, str]] = {}
+    fingerprints: dict[str, str] = {}
+    for source in project_sources(root):
+        data = localise(load_yaml(source.path).data, source.kind, root / "locale")
+        for spot in spots(data, source.kind):
+            texts[spot.context] = {ENGLISH: spot.english, **dict(sorted(spot.translations.items()))}
+        if source.kind == "flow":
+            flow = Flow.model_validate(data)
+            fingerprints[f"{flow.id} v{flow.version}"] = flow.fingerprint()
+    return {"texts": texts, "fingerprints": fingerprints}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.translations.move", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project's folder")
     parser.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if a source holds translations"
     )
+    parser.add_argument(
+        "--expect",
+        type=Path,
+        help="first write every text as the bot shows it today to this JSON file",
+    )
     args = parser.parse_args(argv)
+    if args.expect:
+        blob = json.dumps(rendered(args.root), ensure_ascii=False, indent=1, sort_keys=True)
+        args.expect.write_text(blob + "\n", encoding="utf-8")
     moved = move(args.root, write=not args.check)
     for rel, count in moved.items():
         verb = "holds" if args.check else "moved"

@@ -132,7 +132,9 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".po.tmp")
     with tmp.open("wb") as fh:
-        write_po(fh, catalog, width=0, sort_output=False, ignore_obsolete=True, omit_header=False)
+        write_po(
+            fh, catalog, width=0, ignore_obsolete=True, include_previous=True, omit_header=False
+        )
     tmp.replace(path)
 
 
