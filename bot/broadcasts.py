@@ -84,7 +84,8 @@ class Broadcasts:
         return await self.store.atomic(run)
 
     async def recover(self) -> int:
-        """At start-up: sends cut off by a crash count as perhaps delivered.  Returns how many."""
+        """Before a runner starts: sends cut off mid-way count as perhaps delivered.
+        Returns how many."""
 
         def run(conn: sqlite3.Connection) -> int:
             rows = conn.execute(

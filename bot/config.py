@@ -313,6 +313,24 @@ def flow_reference_errors(settings: Settings, flow_ids: Iterable[str]) -> list[S
     ]
 
 
+def language_reference_errors(settings: Settings, described: Iterable[str]) -> list[SourceError]:
+    """Enabled languages the messages catalogue does not describe (name, script, direction).
+
+    The language menu would fail with a KeyError for every person, as a typo in
+    ``default_flow`` used to; so start-up refuses, blaming the line in config.
+    """
+    known = sorted(described)
+    return [
+        settings.problem(
+            ("languages", i),
+            f"no language {lang!r} in bot/messages.yaml{_did_you_mean(lang, known)};"
+            f" described there: {', '.join(known)}",
+        )
+        for i, lang in enumerate(settings.languages)
+        if lang not in known
+    ]
+
+
 def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Read ``config.yaml`` (or defaults if absent) and apply environment overrides.
 

@@ -95,9 +95,16 @@ def migrate(
 ) -> list[int]:
     """Check applied migrations, apply the others; returns the numbers applied now.
 
-    Runs on the store's connection thread; the caller commits or rolls back.
+    Runs on the store's connection thread; the caller commits or rolls back.  A
+    database already up to date is only read (no write lock: a start-up beside a
+    busy bot does not wait, and a read-only copy can still be opened).
     """
     available = migrations() if available is None else available
+    by_number = {m.number: m for m in available}
+    applied = _applied(conn)
+    if applied is not None and _complete(applied, by_number):
+        _verify(applied, by_number)
+        return []
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
@@ -106,27 +113,16 @@ def migrate(
     columns = {row[1] for row in conn.execute("PRAGMA table_info(schema_migrations)")}
     if "checksum" not in columns:
         conn.execute("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT")
-    by_number = {m.number: m for m in available}
-    applied = {
-        row[0]: (row[1], row[2], row[3])
-        for row in conn.execute("SELECT version, name, applied_at, checksum FROM schema_migrations")
-    }
+    # Read again under the lock: another process may have done the work meanwhile.
+    applied = _applied(conn) or {}
     for number, (name, applied_at, recorded) in sorted(applied.items()):
-        shipped = by_number.get(number)
-        if shipped is None:
-            continue
-        if recorded is None:
-            recorded = _first_checksum(conn, shipped)
+        if recorded is None and number in by_number:
+            recorded = _first_checksum(conn, by_number[number])
+            applied[number] = (name, applied_at, recorded)
             conn.execute(
                 "UPDATE schema_migrations SET checksum = ? WHERE version = ?", (recorded, number)
             )
-        if recorded != shipped.checksum and recorded not in SUPERSEDED.get(number, {}):
-            raise MigrationChanged(
-                f"migration {shipped.name} was changed after it was applied to this database"
-                f" (on {applied_at} as {name}: sha256 {recorded[:12]}…, shipped now:"
-                f" {shipped.checksum[:12]}…). A released migration must never be edited:"
-                f" restore the file as released and put the change in a new migration."
-            )
+    _verify(applied, by_number)
     done_now = []
     for migration in available:
         if migration.number in applied:
@@ -140,6 +136,39 @@ def migrate(
         )
         done_now.append(migration.number)
     return done_now
+
+
+_Applied = dict[int, tuple[str, str, str | None]]
+
+
+def _applied(conn: sqlite3.Connection) -> _Applied | None:
+    """version → (name, applied_at, checksum); None if there is no table (or no checksum
+    column) yet."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(schema_migrations)")}
+    if "checksum" not in columns:
+        return None
+    rows = conn.execute("SELECT version, name, applied_at, checksum FROM schema_migrations")
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+
+def _complete(applied: _Applied, by_number: dict[int, Migration]) -> bool:
+    return set(by_number) <= set(applied) and all(
+        recorded is not None for number, (_, _, recorded) in applied.items() if number in by_number
+    )
+
+
+def _verify(applied: _Applied, by_number: dict[int, Migration]) -> None:
+    for number, (name, applied_at, recorded) in sorted(applied.items()):
+        shipped = by_number.get(number)
+        if shipped is None or recorded is None:
+            continue
+        if recorded != shipped.checksum and recorded not in SUPERSEDED.get(number, {}):
+            raise MigrationChanged(
+                f"migration {shipped.name} was changed after it was applied to this database"
+                f" (on {applied_at} as {name}: sha256 {recorded[:12]}…, shipped now:"
+                f" {shipped.checksum[:12]}…). A released migration must never be edited:"
+                f" restore the file as released and put the change in a new migration."
+            )
 
 
 def _first_checksum(conn: sqlite3.Connection, shipped: Migration) -> str:

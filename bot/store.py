@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot import logsafe, schema
+from bot import logsafe, once, schema
 from bot.conversation import State, Write
 from bot.flows import Flow, definition_fingerprint
 from bot.translations import localise
@@ -217,6 +217,11 @@ class Store:
         # English first: a snapshot stored with its translations shows today's catalogue too.
         return Flow.model_validate(localise(english_only(json.loads(row[0]), "flow"), "flow"))
 
+    async def flow_snapshots(self) -> list[Flow]:
+        """Every stored flow version, for checking that a step id keeps its meaning."""
+        async with self.db.execute("SELECT definition FROM flow_versions") as cur:
+            return [Flow.model_validate_json(row[0]) for row in await cur.fetchall()]
+
     # -- sessions
 
     async def create_session(
@@ -368,16 +373,37 @@ class Store:
         that thread, so it must only use the connection it is given.
         """
 
+        # The Telegram update being handled goes in with the first thing it stores (bot/once.py).
+        handling = once.pending()
+        hour = self.now()[:13] if handling is not None else ""
+
         def run(conn: sqlite3.Connection) -> T:
             try:
                 result = work(conn)
+                if handling is not None:
+                    conn.execute(once.RECORD, (handling.update_id, hour))
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
             return result
 
-        return await self.db._execute(run, self.db._conn)
+        result = await self.db._execute(run, self.db._conn)
+        if handling is not None:
+            handling.recorded = True
+        return result
+
+    async def handled(self, update_id: int) -> bool:
+        """True if a Telegram update with this id was handled already (bot/once.py)."""
+        sql, args = "SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)
+        if self._reader is not None:
+            return bool(self._reader.execute(sql, args).fetchall())
+        return bool(list(await self.db.execute_fetchall(sql, args)))
+
+    async def forget_handled(self, older_than: timedelta = once.KEEP) -> int:
+        """Drop handled update ids older than Telegram could deliver them again."""
+        cutoff = _iso(self.clock() - older_than)[:13]
+        return await self.write("DELETE FROM handled_updates WHERE handled_hour < ?", (cutoff,))
 
     async def answers(self, session_id: str) -> dict[str, Any]:
         """A session's stored answers by step id (multi-selects as lists)."""

@@ -306,3 +306,21 @@ def test_run_refuses_an_enabled_language_nobody_could_be_signposted_in(
     assert "no risk_phrases for 'de'" in err and "'en'" not in err.split("language:")[1]
     assert f"Add them to {path}" in err
     assert not (tmp_path / "f.db").exists()
+
+
+def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enabling 'de' used to pass start-up; then the language menu failed for everyone."""
+    root = Path(__file__).parent.parent
+    path = write(
+        tmp_path,
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\n"
+        "languages:\n  - en\n  - de\n",
+    )
+    expected = f"{path}:5: languages.1: no language 'de' in bot/messages.yaml"
+    assert main(["--config", str(path), "chat"]) == 1
+    assert expected in capsys.readouterr().err
+    assert main(["--config", str(path), "check-flows"]) == 1
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "f.db").exists()

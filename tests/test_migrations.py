@@ -145,3 +145,19 @@ def test_statements_are_split_for_one_transaction_triggers_included() -> None:
     assert len(parts) == 2 and parts[1].strip().startswith("CREATE TRIGGER")
     with pytest.raises(ValueError, match="does not end"):
         schema.statements("CREATE TABLE t (a INTEGER)")
+
+
+async def test_an_up_to_date_database_opens_read_only_without_taking_the_write_lock(
+    tmp_path: Path,
+) -> None:
+    """`export` started while the bot holds a write lock does not wait for it."""
+    db = tmp_path / "feedback.db"
+    await (await Store.open(db)).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # the bot, mid-write
+    try:
+        with sqlite3.connect(db, timeout=0) as conn:
+            assert schema.migrate(conn, "now") == []
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

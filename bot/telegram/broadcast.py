@@ -43,10 +43,7 @@ class Broadcaster:
         self._task: asyncio.Task[None] | None = None
 
     async def start(self, app: App) -> None:
-        """At start-up: sends a crash cut off count as perhaps delivered; then carry on."""
-        cut_off = await self.broadcasts.recover()
-        if cut_off:
-            log.warning("%d broadcast message(s) were cut off by a stop; not sent again", cut_off)
+        """At start-up: carry on with what a stop or a crash interrupted."""
         self.kick(app)
 
     def kick(self, app: App) -> None:
@@ -61,6 +58,13 @@ class Broadcaster:
 
     async def _drain(self, app: App) -> None:
         try:
+            # Only one runner at a time, so a send still marked as under way was cut
+            # off (a crash, or a failed write after it): perhaps delivered, not resent.
+            cut_off = await self.broadcasts.recover()
+            if cut_off:
+                log.warning(
+                    "%d broadcast message(s) were cut off mid-send; not sent again", cut_off
+                )
             for finished in await self.broadcasts.unreported():
                 await self._report(app, finished)
             while app.running:

@@ -184,6 +184,28 @@ async def test_an_outage_pauses_the_broadcast_and_the_hourly_run_finishes_it(bot
     assert [len(news_of(r)) for r in readers] == [1, 1, 1, 1]
 
 
+async def test_a_send_left_under_way_without_a_restart_is_settled_by_the_next_run(
+    bot, api, readers
+):
+    """A write that failed after a send (a full disk) leaves it 'attempting' with the bot
+    still up; the hourly run counts it as perhaps delivered instead of waiting for ever."""
+    from bot.telegram.jobs import REMINDERS
+
+    staff = await staff_member(bot, api)
+    api.fail("sendMessage", 502, chat_ids={r.id for r in readers}, times=10_000)
+    await send_update(api, staff)
+    await bot.channel.broadcaster.idle()  # paused for the outage
+    await bot.store.write(
+        "UPDATE deliveries SET state = 'attempting' WHERE chat_id = ?", (readers[0].id,)
+    )
+    api.calm()
+    job = next(j for j in bot.app.job_queue.jobs() if j.name == REMINDERS)
+    await job.run(bot.app)
+    report = await outcome_of(api, staff)
+    assert tally(report) == {"Sent": 3, "Could": 0, "Had": 0, "May": 1}
+    assert [len(news_of(r)) for r in readers] == [0, 1, 1, 1]
+
+
 async def test_a_second_tap_on_send_sends_nothing_twice(bot, api, readers):
     staff = await staff_member(bot, api)
     shown = await staff.send(f"/update {UPDATE}")
