@@ -161,7 +161,9 @@ def refuse_unreviewed(settings: Settings, command: str) -> int | None:
 
     sources = runtime_sources(settings.flows_dir, settings.config_file)
     mode = settings.require_reviewed
-    refused = gate_problems(settings.languages, "safety" if mode == "none" else mode, sources)
+    # A language messages.yaml does not describe is a config error, reported at its line.
+    described = [lang for lang in settings.languages if lang in load_catalogue().languages]
+    refused = gate_problems(described, "safety" if mode == "none" else mode, sources)
     if not refused:
         return None
     what = "safety-critical " if mode in ("safety", "none") else ""
@@ -177,11 +179,12 @@ def refuse_unreviewed(settings: Settings, command: str) -> int | None:
             f" (require_reviewed: {mode}):",
             file=sys.stderr,
         )
+    grouped: dict[tuple[str, ...], list[str]] = {}
     for lang, contexts in refused.items():
-        shown = ", ".join(contexts[:8]) + (
-            f" and {len(contexts) - 8} more" if len(contexts) > 8 else ""
-        )
-        print(f"  {lang}: {shown}", file=sys.stderr)
+        grouped.setdefault(tuple(contexts), []).append(lang)
+    for contexts, langs in grouped.items():
+        more = f" and {len(contexts) - 6} more" if len(contexts) > 6 else ""
+        print(f"  {', '.join(langs)}: {', '.join(contexts[:6])}{more}", file=sys.stderr)
     print(
         "Have a translator check them (see 'Translating' in README.md, and"
         " `feedback-bot translations status`), or take the language out of languages.",

@@ -34,7 +34,7 @@ def _status(settings: Settings, args: argparse.Namespace) -> int:
     from bot.translations.review import english_texts, review, runtime_sources
 
     english = english_texts(runtime_sources(settings.flows_dir, settings.config_file))
-    print(f"{len(english)} English texts; catalogues in {locale_dir()}")
+    print(f"{len(english)} English texts; catalogues in {_shown(locale_dir())}/")
     print(f"{'lang':<6}{'translated':>11}{'reviewed':>10}{'missing':>9}  revision")
     gaps: list[tuple[str, list[str]]] = []
     for lang in settings.languages:
@@ -106,10 +106,18 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{len(exc.problems)} problem(s): nothing was imported.", file=sys.stderr)
         return 1
     print(
-        f"imported {args.file} into {result.path}: {result.changed} changed,"
+        f"imported {args.file} into {_shown(result.path)}: {result.changed} changed,"
         f" {result.reviewed} reviewed, {result.unreviewed} not yet reviewed"
     )
     return 0
+
+
+def _shown(path: Path) -> Path:
+    """A path as short as it can be said from here."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _update(settings: Settings, args: argparse.Namespace) -> int:

@@ -275,7 +275,7 @@ def test_require_reviewed_none_warns_loudly(locale, settings, capsys):
     assert refuse_unreviewed(settings, "run") is None
     err = capsys.readouterr().err
     assert "WARNING: require_reviewed is none, so 12 language(s)" in err
-    assert "so: msg:risk.intro" in err
+    assert "bn, so: msg:risk.intro" in err
 
 
 async def test_old_snapshot_with_translations_still_matches(store, flows):
