@@ -373,3 +373,24 @@ def test_terminal_round_trip_with_the_cli(tmp_path):
     assert chat.returncode == 0, chat.stderr
     assert new in chat.stdout
     assert "WARNING: require_reviewed is none" in chat.stderr
+
+
+def test_import_refuses_a_changed_phone_number_or_a_new_link(locale, tmp_path):
+    """A file cannot send people in crisis to a number or link nobody checked."""
+    out = tmp_path / "so.xlsx"
+    export_catalogue("so", "xlsx", out)
+    _xlsx_edit(out, "msg:risk.intro", "Wac 0800 000 111 hadda")
+    _xlsx_edit(out, "msg:risk.outro", "Booqo https://example.invalid/caawin")
+    with pytest.raises(ImportRefused) as refused:
+        import_catalogue(out)
+    text = "\n".join(refused.value.problems)
+    assert "msg:risk.intro: its numbers of 3 or more digits differ from the English" in text
+    assert "msg:risk.outro: adds a link or @name not in the English" in text
+
+
+def test_every_shipped_translation_passes_the_import_checks(locale, tmp_path):
+    """Exporting a catalogue and importing it unchanged works: the checks fit real text."""
+    for lang in ("pl", "ar", "so", "ur"):
+        out = tmp_path / f"{lang}.po"
+        export_catalogue(lang, "po", out)
+        assert import_catalogue(out).changed == 0

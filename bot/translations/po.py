@@ -9,6 +9,7 @@ from PO or XLSX alike.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -20,6 +21,8 @@ from bot.translations.catalog import is_safety
 from bot.translations.walk import Spot
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_DIGITS = re.compile(r"\d(?:[\d ]*\d)?")
+_LINK = re.compile(r"https?://\S+|www\.\S+|t\.me/\S+|@[A-Za-z]\w{3,}")
 BUTTON_CONTEXTS = (
     "*:label",
     "msg:likert.*",
@@ -54,6 +57,11 @@ ISOLATES_OPEN = "\u2066\u2067\u2068"
 PDI = "\u2069"
 EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e"
 """Old-style embeddings and overrides: they can reorder text invisibly, so never allowed."""
+
+
+def button_limit(english: str) -> int:
+    """The longest a button's translation may be: some languages need more words."""
+    return max(BUTTON_MAX, -(-len(english) * 3 // 2))
 
 
 def is_button(context: str) -> bool:
@@ -108,8 +116,8 @@ def comments(spot: Spot) -> list[str]:
         lines.append(f"Keep these placeholders exactly: {' '.join(names)}")
     if is_button(spot.context):
         lines.append(
-            f"Button: keep it short; a phone shows about {BUTTON_SHOWN} characters,"
-            f" at most {BUTTON_MAX}."
+            f"Button: keep it short; a phone shows about {BUTTON_SHOWN} characters on a line,"
+            f" at most {button_limit(spot.english)}."
         )
     if is_safety(spot.context):
         lines.append("Safety-critical: people in crisis rely on this text.")
@@ -138,11 +146,40 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     tmp.replace(path)
 
 
+def _numbers(text: str) -> set[str]:
+    """Runs of three or more digits (any script's digits, spaces inside allowed): phone
+    numbers, mostly.  Read as ASCII digits, so ١١٦ ١٢٣ is 116123."""
+    out = set()
+    for run in _DIGITS.findall(text):
+        digits = "".join(str(unicodedata.digit(ch)) for ch in run if ch.isdigit())
+        if len(digits) >= 3:
+            out.add(digits)
+    return out
+
+
+def _links(text: str) -> set[str]:
+    return set(_LINK.findall(text))
+
+
 def problems(context: str, english: str, text: str, rtl: bool) -> list[str]:
-    """What is wrong with a translation, in words a volunteer can act on."""
+    """What is wrong with a translation, in words a volunteer can act on.
+
+    Besides placeholders, lengths and direction marks: a translation may not drop,
+    change or add a phone number or a link, so an imported file cannot send people in
+    crisis to a number nobody checked."""
     if not text:
         return []
     found: list[str] = []
+    if _numbers(text) != _numbers(english):
+        found.append(
+            "its numbers of 3 or more digits differ from the English"
+            f" ({', '.join(sorted(_numbers(english))) or 'none'}); copy phone numbers exactly"
+        )
+    if not _links(text) <= _links(english):
+        found.append(
+            "adds a link or @name not in the English: "
+            + ", ".join(sorted(_links(text) - _links(english)))
+        )
     want, got = sorted(set(PLACEHOLDER.findall(english))), sorted(set(PLACEHOLDER.findall(text)))
     if want != got:
         missing = [p for p in want if p not in got]
@@ -151,7 +188,7 @@ def problems(context: str, english: str, text: str, rtl: bool) -> list[str]:
             found.append(f"keep the placeholder(s) {' '.join(missing)} exactly as in the English")
         if extra:
             found.append(f"{' '.join(extra)} is not in the English; remove it or copy it exactly")
-    limit = BUTTON_MAX if is_button(context) else MESSAGE_MAX
+    limit = button_limit(english) if is_button(context) else MESSAGE_MAX
     if len(text) > limit:
         kind = "a button" if is_button(context) else "a message"
         found.append(f"{len(text)} characters is too long for {kind} (at most {limit})")
