@@ -100,9 +100,10 @@ class TelegramChannel:
         private = filters.ChatType.PRIVATE
         new = filters.UpdateType.MESSAGE
         commands = [
-            CommandHandler(name, getattr(self, f"on_{name}"), filters=private & new)
-            for name in (*COMMANDS, "join")
+            CommandHandler(name, self.screened(getattr(self, f"on_{name}")), filters=private & new)
+            for name in COMMANDS
         ]
+        commands.append(CommandHandler("join", self.on_join, filters=private & new))
         commands += [
             CommandHandler(
                 name, self.gate.wrap(name, getattr(self, f"on_{name}")), filters=private & new
@@ -347,6 +348,18 @@ class TelegramChannel:
             await self.reply(update, context, message_key)
 
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
+        return handler
+
+    def screened(self, command: Any) -> Any:
+        """A public command that reads what follows it for risk first ("/help I want
+        to die", "/stop" and a line of why): helplines, then the command's own reply."""
+
+        async def handler(update: Update, context: Context) -> None:
+            if context.args:
+                await self.signpost(update, context)
+            await command(update, context)
+
+        handler.__name__ = command.__name__
         return handler
 
     async def signpost(self, update: Update, context: Context) -> None:
