@@ -144,3 +144,28 @@ async def test_a_plain_command_with_a_payload_gets_no_helplines(bot, api):
     shown = await user.send("/start site_cambridge_hub")
     shown += await user.send("/help me please")
     assert not any(RISK_INTRO in s.text for s in shown)
+
+
+async def test_review_save_never_pins_themes_on_a_comment_changed_since_it_was_shown(tiny, api):
+    """Staff read "six weeks" and tick Waiting times; meanwhile the person goes Back and
+    writes something else.  Save stored Waiting times against the new text, unseen, and
+    the new text never came up for review."""
+    person = api.user()
+    await person.send("/start")
+    await person.tap(AGREE)
+    await person.tap("Other")
+    await person.send("I waited six weeks for an appointment")
+    staff = await member(tiny, api, "staff", None)
+    shown = await staff.send("/review")
+    assert "six weeks" in shown[-1].text
+    await person.tap("Back")
+    await person.send("The nurse on reception shouted at me")
+    shown = await staff.tap("Save")
+    async with tiny.store.db.execute("SELECT count(*) FROM theme_reviews") as cur:
+        assert (await cur.fetchone())[0] == 0
+    assert not any("Saved. Themes" in m.text for m in staff.messages())
+    assert any("changed that comment" in m.text for m in staff.messages())
+    assert "«The nurse on reception shouted at me»" in shown[-1].text  # the new text, to review
+    shown = await staff.tap("Save")
+    async with tiny.store.db.execute("SELECT count(*) FROM theme_reviews") as cur:
+        assert (await cur.fetchone())[0] == 1
