@@ -169,3 +169,26 @@ async def test_review_save_never_pins_themes_on_a_comment_changed_since_it_was_s
     shown = await staff.tap("Save")
     async with tiny.store.db.execute("SELECT count(*) FROM theme_reviews") as cur:
         assert (await cur.fetchone())[0] == 1
+
+
+@pytest.mark.parametrize("where", ["notice", "choice"])
+async def test_a_disclosure_where_a_tap_is_wanted_gets_helplines_and_no_telling_off(
+    tiny, api, where
+):
+    """Helplines followed by "Please choose one of the options" read as not listening."""
+    user = api.user()
+    await user.send("/start")
+    if where == "choice":
+        await user.tap(AGREE)
+    question = await user.last_message()
+    shown = await user.send("I don't want to be here any more, I want to kill myself")
+    assert [s.text.startswith(RISK_INTRO) for s in shown] == [True]
+    assert (await user.last_message()).message_id == shown[0].message_id
+    assert next(m for m in user.messages() if m.message_id == question.message_id).buttons
+
+
+async def test_no_session_still_points_to_start_after_helplines(tiny, api):
+    user = api.user()
+    shown = await user.send("I want to kill myself")
+    assert shown[0].text.startswith(RISK_INTRO)
+    assert "/start" in shown[-1].text
