@@ -1,0 +1,105 @@
+"""Faults an operator meets: a full disk, a database held by another process.
+
+Each time the person is told, in their language, that their answer was not saved
+and to try later; nothing half-written is stored; the bot carries on and works
+again once the fault is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+import threading
+
+import aiosqlite
+import pytest
+
+from bot.config import Settings
+from tests.e2e.fakebotapi import FakeUser
+from tests.e2e.test_telegram_flow import sessions_of
+from tests.e2e.test_telegram_once import to_first_text_question
+
+NOT_SAVED_PL = "Przepraszamy, nie udało się tego zapisać. Spróbuj ponownie później."
+LONG = "সন্ধ্যায় খোলা রাখুন। " * 90
+NOT_SAVED_EN = "Sorry, we could not save that. Please try again later."
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"default_flow": "consultation"})
+
+
+async def fill_the_disk(db: aiosqlite.Connection) -> int:
+    """Cap the file at its size, and fill the room left in it (free pages too): the next
+    write that needs a page fails with SQLITE_FULL, as on a full disk.  Returns the cap."""
+    await db.execute("CREATE TABLE filler (x BLOB)")
+    await db.commit()
+    pages = (await (await db.execute("PRAGMA page_count")).fetchone())[0]
+    await db.execute(f"PRAGMA max_page_count = {pages}")
+    for size in (100_000, 10_000, 4_500, 1_000, 200, 50, 10):
+        try:
+            for _ in range(1_000):
+                await db.execute("INSERT INTO filler VALUES (randomblob(?))", (size,))
+                await db.commit()
+        except sqlite3.OperationalError as exc:
+            assert "full" in str(exc)
+            await db.rollback()
+    free = (await (await db.execute("PRAGMA freelist_count")).fetchone())[0]
+    assert free == 0
+    return int(pages)
+
+
+async def test_a_full_disk_tells_the_person_stores_nothing_and_recovers(bot, api, caplog):
+    user = api.user(language_code="pl")
+    await to_first_text_question(user)
+    [before] = await sessions_of(bot, user)
+    pages = await fill_the_disk(bot.store.db)
+
+    with caplog.at_level(logging.INFO):
+        # ~6 kB (3 bytes a letter): more than a page, so it needs new ones.
+        shown = await user.send(LONG)
+    assert [m.text for m in shown] == [NOT_SAVED_PL]
+    [after] = await sessions_of(bot, user)
+    assert after == before  # neither the answer nor the next step
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+    await bot.store.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # room again
+    shown = await user.send("Dłuższe godziny otwarcia.")
+    assert NOT_SAVED_PL not in [m.text for m in shown] and shown[-1].buttons
+    [after] = await sessions_of(bot, user)
+    assert after["answers"]["young_adults_why"] == "Dłuższe godziny otwarcia."
+
+
+async def test_another_process_holding_the_database_is_waited_for(bot, api, settings, caplog):
+    """A purge or export in another process holds the write lock for a while (here
+    longer than SQLite's default 5 s): people's answers wait for it, not fail."""
+    people = [api.user() for _ in range(10)]
+    await asyncio.gather(*(to_first_text_question(u) for u in people))
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(settings.database, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        release.wait(7)
+        other.execute("ROLLBACK")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    await asyncio.to_thread(held.wait)
+
+    async def answer(user: FakeUser) -> list[str]:
+        return [m.text for m in await user.send(f"Reason {user.id}")]
+
+    with caplog.at_level(logging.INFO):
+        replies = await asyncio.gather(*(answer(u) for u in people))
+    await asyncio.to_thread(holder.join)
+    for user, texts in zip(people, replies, strict=True):
+        assert texts and "anything else" in texts[-1].lower(), texts
+        [session] = await sessions_of(bot, user)
+        assert session["answers"]["young_adults_why"] == f"Reason {user.id}"
+    assert "locked" not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert all(NOT_SAVED_EN not in t for texts in replies for t in texts)
