@@ -49,7 +49,7 @@ for a purge of a large database, and "database is locked" reached people."""
 
 
 def storage_trouble(exc: BaseException) -> str | None:
-    """"full" or "busy" when a write failed for want of disk space or the write lock:
+    """ "full" or "busy" when a write failed for want of disk space or the write lock:
     nothing was stored, and trying again later will work.  None for any other error."""
     if not isinstance(exc, sqlite3.OperationalError):
         return None
