@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
+import sys
 import threading
+from types import SimpleNamespace
 
 import aiosqlite
 import pytest
 
+from bot.backup import backups, make_backup, restore
 from bot.config import Settings
+from bot.telegram.jobs import DAILY_BACKUP
+from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeUser
 from tests.e2e.test_telegram_flow import sessions_of
-from tests.e2e.test_telegram_once import to_first_text_question
+from tests.e2e.test_telegram_once import tap_first, to_first_text_question
 
 NOT_SAVED_PL = "Przepraszamy, nie udało się tego zapisać. Spróbuj ponownie później."
 LONG = "সন্ধ্যায় খোলা রাখুন। " * 90
@@ -103,3 +109,78 @@ async def test_another_process_holding_the_database_is_waited_for(bot, api, sett
     assert "locked" not in caplog.text
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert all(NOT_SAVED_EN not in t for texts in replies for t in texts)
+
+
+async def run_cli(settings: Settings, *argv: str) -> tuple[int, str]:
+    """A ``feedback-bot`` command in its own process, on the bot's database."""
+    env = {
+        **os.environ,
+        "FEEDBACK_BOT_DATABASE": str(settings.database),
+        "FEEDBACK_BOT_FLOWS_DIR": str(ROOT / "flows"),
+        "FEEDBACK_BOT_SECRET": "busy-test-secret-" + "x" * 32,
+    }
+    proc = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml"), *argv),
+        env=env,
+        cwd=settings.database.parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    out, _ = await proc.communicate()
+    assert proc.returncode is not None
+    return proc.returncode, out.decode()
+
+
+async def test_export_purge_and_backup_while_100_people_answer(bot, api, settings, caplog):
+    """The operator's commands, each in its own process, while 100 people answer: no one
+    is told anything failed, nothing logs "locked", and the backup made during the run
+    restores to a database with the same answers."""
+    people = [api.user() for _ in range(100)]
+    folder = settings.database.parent / "backups"
+
+    async def answer(user: FakeUser) -> list[str]:
+        await user.send("/start")
+        shown = []
+        for _ in range(3):  # consent, a group, an area
+            shown += await tap_first(user)
+        return [m.text for m in shown]
+
+    async def operator() -> list[tuple[int, str]]:
+        return await asyncio.gather(
+            run_cli(settings, "export", "--out", str(settings.database.parent / "out")),
+            run_cli(settings, "purge"),
+            run_cli(settings, "backup", "--to", str(folder)),
+        )
+
+    with caplog.at_level(logging.INFO):
+        replies, commands = await asyncio.gather(
+            asyncio.gather(*(answer(u) for u in people)), operator()
+        )
+    for code, out in commands:
+        assert code == 0 and "locked" not in out, out
+    texts = [t for r in replies for t in r]
+    assert not [t for t in texts if "Sorry" in t or "could not save" in t]
+    assert "locked" not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    for user in people:
+        [session] = await sessions_of(bot, user)
+        assert set(session["answers"]) == {"respondent_group", "area"}
+
+    made = await asyncio.to_thread(make_backup, settings.database, folder, 3)
+    restored = settings.database.parent / "restored" / "feedback.db"
+    await asyncio.to_thread(restore, made, restored)
+    query = "SELECT session_id, step_id, value FROM answers ORDER BY 1, 2"
+    async with bot.store.db.execute(query) as cur:
+        live = [tuple(r) for r in await cur.fetchall()]
+    with sqlite3.connect(restored) as conn:
+        assert conn.execute(query).fetchall() == live
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert len(live) == 200
+
+
+async def test_the_daily_backup_job_runs_from_the_job_queue(bot, api, settings):
+    [job] = bot.app.job_queue.get_jobs_by_name(DAILY_BACKUP)
+    await job.callback(SimpleNamespace(job=job))
+    [made] = backups(settings.database.parent / "backups")
+    with sqlite3.connect(made) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
