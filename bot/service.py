@@ -433,10 +433,19 @@ class Conversations:
         return self.redactor.redact(text), meta, alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
-        """Helplines in the person's language if ``text`` holds a risk phrase."""
+        """Helplines in the person's language if ``text`` holds a risk phrase.
+
+        The person's language is the one they wrote in, when that is clear and
+        offered: someone whose phone is set to English, or who has not reached the
+        language choice, and who writes in Arabic reads Arabic.  Else the
+        session's.  Detected only on a hit: most text holds no risk phrase.
+        """
         categories = self.risk.categories(text)
         if not categories:
             return None
+        found = self.detector.detect(text)
+        if found is not None and found.clear and found.lang in self.settings.languages:
+            lang = found.lang
         helplines = self.settings.helplines_for(lang)
         return signpost(self.catalogue, helplines, lang, categories)
 
