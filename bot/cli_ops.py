@@ -1,6 +1,6 @@
 """The operator's ``feedback-bot`` commands for running it for real: ``backup`` and
-``restore`` (``bot.backup``).  Kept apart from ``bot.cli`` so the commands an
-operator needs on a server sit together."""
+``restore`` (``bot.backup``), and ``doctor`` (``bot.doctor``).  Kept apart from
+``bot.cli`` so the commands an operator needs on a server sit together."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def add_parsers(sub: Any) -> None:
         "restore", help="put a backup in place of the database (the bot must be stopped)"
     )
     put_back.add_argument("file", type=Path, help="a backup made by feedback-bot backup")
+    add_doctor(sub)
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
@@ -52,3 +53,29 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"backup": _backup, "restore": _restore}
+
+
+def add_doctor(sub: Any) -> None:
+    doctor = sub.add_parser(
+        "doctor", help="check the deployment: config, token, key, database, disk, backups"
+    )
+    doctor.add_argument(
+        "--offline", action="store_true", help="do not ask Telegram (getMe); for health checks"
+    )
+    doctor.add_argument("--base-url", help="another Bot API server for getMe")
+
+
+def _doctor(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.doctor import diagnose
+
+    findings = list(diagnose(settings, offline=args.offline, base_url=args.base_url))
+    for finding in findings:
+        print(finding.line())
+    failed = [f.check for f in findings if not f.ok]
+    if failed:
+        print(f"{len(failed)} to fix: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS["doctor"] = _doctor
