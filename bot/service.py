@@ -20,6 +20,7 @@ from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.repairs import repair_profiles
+from bot.report.period import open_since
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -66,6 +67,7 @@ class Conversations:
     ):
         self.settings = settings
         self.store = store
+        self._expire_sessions()
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
@@ -77,6 +79,11 @@ class Conversations:
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
+
+    def _expire_sessions(self) -> None:
+        """Unfinished sessions expire once their week's summary is due (``open_since``)."""
+        r = self.settings.reports
+        self.store.open_since = lambda now: open_since(now, r.timezone, r.weekly_day, r.weekly_time)
 
     async def register_flows(self) -> None:
         """Snapshot every flow version in the store; call once at start-up.

@@ -268,9 +268,17 @@ class Store:
         await self.write(insert, values)
         return session
 
+    open_since: Callable[[datetime], str] | None = None
+    """Given now, the UTC ISO instant before which an unfinished session has expired (set by
+    ``Conversations`` from the reports' week); None: sessions never expire."""
+
     async def current_session(self, respondent_key: str, channel: str) -> Session | None:
-        """The person's newest session that is not finished, if any."""
-        args = (respondent_key, channel)
+        """The person's newest session that is not finished and has not expired, if any.
+
+        An expired one (see ``open_since``) is left as it is: the person starts afresh.
+        """
+        since = self.open_since(self.clock()) if self.open_since else ""
+        args = (respondent_key, channel, since)
         if self._reader is not None:
             # fetchall steps the statement to its end, so no read stays open to
             # hold back a WAL checkpoint.
@@ -456,7 +464,8 @@ _UPSERT_ANSWER = (
 )
 _CURRENT_SESSION = (
     "SELECT * FROM sessions WHERE respondent_key = ? AND channel = ?"
-    " AND status IN ('new', 'active') ORDER BY started_at DESC, rowid DESC LIMIT 1"
+    " AND status IN ('new', 'active') AND started_at >= ?"
+    " ORDER BY started_at DESC, rowid DESC LIMIT 1"
 )
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
