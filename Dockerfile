@@ -26,7 +26,7 @@ VOLUME ["/data"]
 # Webhook mode only (telegram.webhook.listen must then be 0.0.0.0 inside the container).
 EXPOSE 8443
 
-HEALTHCHECK --interval=5m --timeout=30s --start-period=30s --retries=2 \
+HEALTHCHECK --interval=5m --timeout=60s --start-period=2m --retries=2 \
     CMD ["feedback-bot", "--config", "/app/config.yaml", "doctor", "--offline"]
 
 ENTRYPOINT ["feedback-bot", "--config", "/app/config.yaml"]

@@ -11,14 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
-from bot.backup import BackupError, backup_dir, make_backup
+from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
 from bot.report.export import weekly_summary_text
 from bot.retention import purge_expired
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
-DAILY_BACKUP = "daily_backup"
+DAILY_BACKUP, CATCH_UP_BACKUP = "daily_backup", "catch_up_backup"
+BACKUP_FIRST = timedelta(seconds=10)
+"""At start, when the last backup is over a day old (or there is none), one this soon."""
 REMINDER_EVERY = timedelta(hours=1)
 """A reminder is due a day after someone went quiet; within the hour is soon enough."""
 REMINDER_FIRST = timedelta(seconds=10)
@@ -63,6 +65,9 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
     queue.run_daily(
         daily_backup, time(backup_hour, backup_minute, tzinfo=zone), data=channel, name=DAILY_BACKUP
     )
+    if _backup_overdue(channel):
+        # A new deployment, or a bot that was down at backup time: one now, not tomorrow.
+        queue.run_once(daily_backup, BACKUP_FIRST, data=channel, name=CATCH_UP_BACKUP)
     queue.run_repeating(
         reminders, REMINDER_EVERY, first=REMINDER_FIRST, data=channel, name=REMINDERS
     )
@@ -86,6 +91,12 @@ async def weekly_summary(context: Context) -> None:
 async def daily_purge(context: Context) -> None:
     purged = await purge_expired(_channel(context).conversations.store, _channel(context).settings)
     log.info("daily purge: %d sessions, %d answers removed", purged.sessions, purged.answers)
+
+
+def _backup_overdue(channel: TelegramChannel) -> bool:
+    settings = channel.settings
+    last = last_backup_time(backup_dir(settings.database, settings.backup.dir))
+    return last is None or datetime.now(UTC) - last > timedelta(days=1)
 
 
 async def daily_backup(context: Context) -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from bot.backup import backups, make_backup, restore
 from bot.config import Settings
-from bot.telegram.jobs import DAILY_BACKUP
+from bot.telegram.jobs import CATCH_UP_BACKUP, DAILY_BACKUP
 from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeUser
 from tests.e2e.test_telegram_flow import sessions_of
@@ -181,6 +181,10 @@ async def test_export_purge_and_backup_while_100_people_answer(bot, api, setting
 async def test_the_daily_backup_job_runs_from_the_job_queue(bot, api, settings):
     [job] = bot.app.job_queue.get_jobs_by_name(DAILY_BACKUP)
     await job.callback(SimpleNamespace(job=job))
-    [made] = backups(settings.database.parent / "backups")
+    made = backups(settings.database.parent / "backups")[-1]  # (the catch-up one may be there)
     with sqlite3.connect(made) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # With a fresh backup, a restarted bot does not make another at once.
+    assert bot.app.job_queue.get_jobs_by_name(CATCH_UP_BACKUP)  # there was none at start
+    await bot.restart()
+    assert not bot.app.job_queue.get_jobs_by_name(CATCH_UP_BACKUP)
