@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import traceback
 from collections import OrderedDict
 from datetime import timedelta
@@ -42,6 +43,7 @@ from bot.peer import PeerDesks
 from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
+from bot.store import storage_trouble
 from bot.telegram import desk, network, review, staff, taps
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
@@ -380,6 +382,11 @@ class TelegramChannel:
             return
         if error is None:
             return
+        if trouble := storage_trouble(error):
+            # Nothing was stored (one transaction, rolled back): they can send it again.
+            log.warning("an update was not saved: the database is %s", trouble)
+            await self._not_saved(update, context)
+            return
         frames = traceback.extract_tb(error.__traceback__)[-4:]
         where = " <- ".join(
             f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames)
@@ -390,6 +397,18 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 lang = self.settings.default_language
                 await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
+
+    async def _not_saved(self, update: object, context: Context) -> None:
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        try:
+            lang = await self._lang(update)
+        except sqlite3.Error:
+            lang = self.settings.default_language
+        with contextlib.suppress(TelegramError):
+            if update.callback_query is not None:
+                await update.callback_query.answer()  # or the button spins on their phone
+            await self.reply(update, context, "telegram.not_saved", lang)
 
     # -- showing a turn
 
