@@ -8,6 +8,7 @@ they are redacted again here in case the rules have grown since.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,14 @@ class ReviewItem:
     total: int
     waiting: int
     """Comments not yet reviewed, this one included."""
+    version: str = ""
+    """Which text of the comment this is (``version_of``): a save acts on this one only."""
+
+
+def version_of(value: str, answered_at: str) -> str:
+    """Eight hex digits naming one text of a comment: the person may change it (Back,
+    then a new answer) while staff are reading the old one."""
+    return hashlib.sha256(f"{answered_at}\x00{value}".encode()).hexdigest()[:8]
 
 
 class ThemeReview:
@@ -63,7 +72,7 @@ class ThemeReview:
         row = await self._waiting_after(after) or await self._waiting_after(0)
         if row is None:
             return None
-        answer_id, text, risk, tagged = row
+        answer_id, text, risk, tagged, answered_at = row
         number, total, waiting = (
             await self.store.read(
                 "SELECT"
@@ -77,7 +86,16 @@ class ThemeReview:
         )[0]
         found = set(self.codebook.tag(text) if tagged is None else json.loads(tagged))
         auto = [t for t in self.codebook.ids() if t in found]
-        return ReviewItem(answer_id, redact(text), auto, bool(risk), number, total, waiting)
+        return ReviewItem(
+            answer_id,
+            redact(text),
+            auto,
+            bool(risk),
+            number,
+            total,
+            waiting,
+            version_of(text, answered_at),
+        )
 
     @property
     def _join(self) -> str:
@@ -98,7 +116,7 @@ class ThemeReview:
     def _bounds(self) -> tuple[str, ...]:
         """The parameters of ``_text``, in order."""
         period = () if self.period is EVERYTHING else self.period.bounds()
-        return (*period, *(() if self.site is None else (self.site,)))
+        return (*period, *self._site)
 
     async def _waiting_after(self, after: int) -> tuple | None:
         """The first unreviewed comment after ``after``, with its current tags if they
@@ -108,7 +126,8 @@ class ThemeReview:
             " CASE WHEN EXISTS (SELECT 1 FROM answer_tagging g WHERE g.answer_id = a.id"
             "  AND g.codebook = ? AND g.answered_at = a.answered_at)"
             " THEN (SELECT json_group_array(theme) FROM answer_themes t"
-            "  WHERE t.answer_id = a.id) END"
+            "  WHERE t.answer_id = a.id) END,"
+            " a.answered_at"
             f" FROM answers a {self._join} WHERE {self._text} AND a.id > ?"
             " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
             "  AND r.answered_at = a.answered_at)"
@@ -117,8 +136,15 @@ class ThemeReview:
         )
         return rows[0] if rows else None
 
-    async def confirm(self, answer_id: int, themes: list[str], actor_key: str) -> bool:
-        """Staff's themes for one comment (an empty list: no theme); audited."""
+    async def confirm(
+        self, answer_id: int, themes: list[str], actor_key: str, version: str | None = None
+    ) -> bool:
+        """Staff's themes for one comment (an empty list: no theme); audited.
+
+        ``version``: the text staff read (``ReviewItem.version``).  If the person
+        has changed the comment since, nothing is saved (False) and it waits for
+        review again: themes chosen for one text must not be pinned on another.
+        """
         unknown = [t for t in themes if t not in self.codebook.ids()]
         if unknown:
             raise ValueError(f"unknown theme {', '.join(unknown)}")
@@ -128,7 +154,31 @@ class ThemeReview:
             (answer_id, self.site),
         ):
             return False  # another site's comment (a forged button): as if it did not exist
-        if not await self.queries.set_review(answer_id, themes):
+        answered_at = None
+        if version is not None:
+            rows = await self._rows(
+                "SELECT value, answered_at FROM answers WHERE id = ? AND kind = 'text'",
+                (answer_id,),
+            )
+            if not rows or version_of(rows[0][0], rows[0][1]) != version:
+                return False
+            answered_at = rows[0][1]
+        if not await self.queries.set_review(answer_id, themes, answered_at):
             return False
         await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
         return True
+
+    async def exists(self, answer_id: int) -> bool:
+        """Whether the comment is still stored (a save refused: deleted, or changed?)."""
+        return bool(await self._rows("SELECT 1 FROM answers WHERE id = ?", (answer_id,)))
+
+    def _scope(self, alias: str) -> str:
+        return "" if self.site is None else f" AND {alias}.site = ?"
+
+    @property
+    def _site(self) -> tuple[str, ...]:
+        return () if self.site is None else (self.site,)
+
+    async def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        async with self.store.db.execute(sql, params) as cur:
+            return [tuple(r) for r in await cur.fetchall()]
