@@ -25,7 +25,7 @@ from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
-from bot.store import FlowChanged
+from bot.store import DatabaseUnavailable, FlowChanged
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (FlowChanged, MigrationChanged, SecretError) as exc:
+    except (FlowChanged, MigrationChanged, SecretError, DatabaseUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,0 +1,105 @@
+"""What an operator sees when the files around the bot are wrong.
+
+A database path that points at a folder or at something that is not a database, a
+key file that is a dangling link, a folder or a pipe, a number too large for
+SQLite: each must end the command with a message that names the file and the
+problem, at once, never a traceback (which reads as a bug and hides the fix) and
+never a hang.  Run as real processes, as an operator runs them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.test_startup import env, finish, start, write_config
+
+RUN = ["run", "--base-url", "http://127.0.0.1:9/bot"]
+
+
+def _no_secret_env(**extra: str) -> dict[str, str]:
+    base = env(TELEGRAM_BOT_TOKEN="123:abc", **extra)
+    base.pop("FEEDBACK_BOT_SECRET")
+    return base
+
+
+def _point_database_at(config: Path, database: Path) -> None:
+    text = config.read_text().splitlines()
+    text[0] = f"database: {database}"
+    config.write_text("\n".join(text) + "\n")
+
+
+@pytest.mark.parametrize("command", [["migrate"], ["chat"], ["export"], RUN])
+@pytest.mark.parametrize("shape", ["parent is a file", "a folder", "not a database"])
+def test_an_unusable_database_path_is_named_not_a_traceback(tmp_path, command, shape) -> None:
+    config = write_config(tmp_path)
+    if shape == "parent is a file":
+        (tmp_path / "plain").write_text("x")
+        database = tmp_path / "plain" / "feedback.db"
+    elif shape == "a folder":
+        database = tmp_path / "dbdir"
+        database.mkdir()
+    else:
+        database = tmp_path / "notes.txt"
+        database.write_text("these are my notes, not a database\n" * 200)
+    _point_database_at(config, database)
+    code, err = finish(start(config, *command, environ=env(TELEGRAM_BOT_TOKEN="123:abc")), 20)
+    assert "Traceback" not in err, err
+    assert code == 1 and str(database) in err, err
+
+
+def _key_file(tmp_path: Path, shape: str) -> Path:
+    key = tmp_path / "data" / "feedback-bot.key"
+    key.parent.mkdir(parents=True, exist_ok=True)
+    if shape == "dangling link":
+        key.symlink_to(tmp_path / "secrets" / "gone.key")
+    elif shape == "a folder":
+        key.mkdir(mode=0o700)
+    elif shape == "a pipe":
+        os.mkfifo(key, 0o600)
+    return key
+
+
+@pytest.mark.parametrize("command", [RUN, ["roles"]])
+@pytest.mark.parametrize("shape", ["dangling link", "a folder", "a pipe"])
+def test_a_key_file_that_is_no_file_is_named_not_a_traceback_or_hang(
+    tmp_path, command, shape
+) -> None:
+    config = write_config(tmp_path)
+    key = _key_file(tmp_path, shape)
+    code, err = finish(start(config, *command, environ=_no_secret_env()), 20)
+    assert "Traceback" not in err, err
+    assert code == 1 and str(key) in err, err
+    # Nothing was written in its place: the operator's link or folder is as they left it.
+    assert key.is_symlink() if shape == "dangling link" else not key.is_file()
+
+
+def test_a_key_file_behind_a_link_to_a_private_file_is_used(tmp_path) -> None:
+    """Secret mounts (containers, systemd credentials) are links: following one is right."""
+    config = write_config(tmp_path)
+    real = tmp_path / "secrets" / "feedback.key"
+    real.parent.mkdir()
+    real.write_text("k" * 64 + "\n")
+    real.chmod(0o600)
+    key = _key_file(tmp_path, "none")
+    key.symlink_to(real)
+    code, err = finish(start(config, "roles", environ=_no_secret_env()), 20)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["invite", "--role", "admin", "--days", "99999999999"],
+        ["update", "delete", "99999999999999999999999"],
+        ["themes", "review", "99999999999999999999999"],
+        ["themes", "clear", "99999999999999999999999"],
+    ],
+)
+def test_a_number_too_large_is_refused_kindly(tmp_path, command) -> None:
+    config = write_config(tmp_path)
+    code, err = finish(start(config, *command), 20)
+    assert "Traceback" not in err, err
+    assert code == 2 and "error:" in err, err
