@@ -7,6 +7,7 @@ import asyncio
 import difflib
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +20,7 @@ from bot.config import (
     language_reference_errors,
     load_settings,
 )
-from bot.flows import load_flows
+from bot.flows import Flow, check_snapshots, load_flows
 from bot.i18n import check_catalogue, load_catalogue
 from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
@@ -241,6 +242,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
         errors.extend(flow_reference_errors(settings, flows))
     errors.extend(language_reference_errors(settings, load_catalogue().languages))
     errors.extend(check_catalogue(settings.languages))
+    errors.extend(check_snapshots(settings.flows_dir, flows, stored_snapshots(settings.database)))
     errors.extend(_check_risk_phrases(settings, settings.config_file or DEFAULT_CONFIG))
     from bot.report.themes import check_codebook
 
@@ -281,6 +283,21 @@ def _risk_check(settings: Settings, args: argparse.Namespace) -> int:
     if not hits:
         print("no risk phrase fires")
     return 0
+
+
+def stored_snapshots(database: Path) -> list[Flow]:
+    """The flow versions stored in the database, read without creating or migrating it
+    (check-flows must not touch a live database)."""
+    if str(database) == ":memory:" or not database.exists():
+        return []
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT definition FROM flow_versions").fetchall()
+    except sqlite3.OperationalError:  # no such table yet
+        return []
+    finally:
+        conn.close()
+    return [Flow.model_validate_json(r[0]) for r in rows]
 
 
 def _migrate(settings: Settings, args: argparse.Namespace) -> int:

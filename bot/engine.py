@@ -57,6 +57,9 @@ class Engine:
         self._steps = {s.id: s for s in flow.steps}
         self._labels: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._ahead = self._questions_ahead()
+        self._profile_steps = [
+            (s.id, s.profile) for s in flow.steps if isinstance(s, ChoiceStep) and s.profile
+        ]
 
     def new_state(self, lang: str, preset: dict[str, str] | None = None) -> State:
         return State(
@@ -103,6 +106,24 @@ class Engine:
         if state.status != "active" or state.cursor is None:
             return None
         return self._prompt(state, self._steps[state.cursor])
+
+    def profile(self, state: State) -> dict[str, str | None]:
+        """What the session says about the respondent, worked out from their answers.
+
+        Derived afresh on every turn, never accumulated: an answer withdrawn by
+        Skip (after Back), or dropped because a later answer made its question
+        no longer apply, withdraws what it said.  A field no answer gives falls
+        back to what the channel preset (a site's share link, a peer's desk).
+        """
+        found: dict[str, str | None] = {}
+        for step_id, name in self._profile_steps:
+            value = state.answers.get(step_id)
+            if isinstance(value, str) and found.get(name) is None:
+                found[name] = value
+        for name in ("site", "area", "respondent_group"):
+            if found.get(name) is None:
+                found[name] = state.preset.get(name)
+        return found
 
     def read_back(self, answers: dict[str, Value], lang: str) -> list[tuple[str, str]]:
         """(question, answer as shown) for each stored answer, in flow order.
@@ -340,6 +361,11 @@ def _copy(state: State) -> State:
             "preset": dict(state.preset),
         }
     )
+
+
+def applies(step: Step, answers: dict[str, Value]) -> bool:
+    """Whether ``step`` is asked, given these answers (for tools that replay a flow)."""
+    return all(_holds(c, answers) for c in step.conditions)
 
 
 def _holds(cond: Condition, answers: dict[str, Value]) -> bool:

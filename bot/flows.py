@@ -300,3 +300,77 @@ def load_flows(
     if errors:
         raise SourceErrors(errors)
     return flows
+
+
+def meaning(step: Step) -> tuple[object, ...]:
+    """What must stay the same for two versions' answers to one step id to be comparable.
+
+    The kind, a Likert step's scale, and a choice's option ids (or its source)
+    and which are exclusive.  Wording and translations may change; the meaning
+    of a stored answer may not.
+    """
+    if isinstance(step, LikertStep):
+        return ("likert", step.scale)
+    if isinstance(step, ChoiceStep | MultiStep):
+        ids = tuple(sorted(o.id for o in step.options))
+        exclusive = tuple(sorted(o.id for o in step.options if o.exclusive))
+        return (step.kind, step.options_from, ids, exclusive)
+    return (step.kind,)
+
+
+def describe_meaning(step: Step) -> str:
+    if isinstance(step, LikertStep):
+        return f"likert on the {step.scale} scale"
+    if isinstance(step, ChoiceStep | MultiStep):
+        if step.options_from:
+            return f"{step.kind} from {step.options_from}"
+        return f"{step.kind} with options {', '.join(o.id for o in step.options)}"
+    return step.kind
+
+
+def check_snapshots(
+    flows_dir: Path, flows: dict[str, Flow], stored: Iterable[Flow]
+) -> list[SourceError]:
+    """Steps whose id is reused for a different question than a stored version asked.
+
+    Old answers would take the new question's meaning (an 'agree' answer read as
+    'satisfied').  Each problem names the flow file, the line and the step, and
+    says to give the new question a new id.  Files are re-read only when there
+    is a problem, for the line numbers.
+    """
+    problems: list[tuple[Flow, int, str, str]] = []
+    for old in stored:
+        new = flows.get(old.id)
+        if new is None or new.version == old.version:
+            continue
+        for i, step in enumerate(new.steps):
+            try:
+                before = old.step(step.id)
+            except KeyError:
+                continue
+            if meaning(before) != meaning(step):
+                field = "scale" if isinstance(step, LikertStep) else "kind"
+                message = (
+                    f"step {step.id!r} was {describe_meaning(before)} in stored version"
+                    f" {old.version} and is {describe_meaning(step)} in version {new.version}:"
+                    " answers to different questions would be pooled; give the new question a"
+                    " new step id"
+                )
+                problems.append((new, i, field, message))
+    if not problems:
+        return []
+    docs: dict[str, FlowFile] = {}
+    for path in flow_paths(flows_dir):
+        try:
+            ff = load_flow(path)
+        except SourceErrors:
+            continue
+        docs.setdefault(ff.flow.id, ff)
+    errors = []
+    for flow, i, field, message in problems:
+        ff = docs.get(flow.id)
+        if ff is not None and ff.flow.version == flow.version:
+            errors.append(ff.doc.error(("steps", i, field), message))
+        else:
+            errors.append(SourceError(f"flow {flow.id}", 0, f"steps.{i}", message))
+    return errors

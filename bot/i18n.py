@@ -72,6 +72,15 @@ class Catalogue(BaseModel):
         return bool(info and info.rtl)
 
 
+def normalise_language(code: str, enabled: list[str]) -> str:
+    """``"PL"``, ``" pl "`` or ``"pl-PL"`` → ``"pl"``; a ValueError naming the choices
+    if it is not an enabled language (a note filed under 'PL' was shown to no one)."""
+    cleaned = code.strip().replace("_", "-").split("-")[0].lower()
+    if cleaned not in enabled:
+        raise ValueError(f"{code!r} is not an enabled language; use one of: {', '.join(enabled)}")
+    return cleaned
+
+
 def _fill(placeholder: str, values: dict[str, object]) -> str:
     name = placeholder[1:-1]
     return isolate(str(values[name])) if name in values else placeholder

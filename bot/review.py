@@ -67,7 +67,8 @@ class ThemeReview:
             f"  AND b.id <= a.id{mine})"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
             f" WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'{site}"
-            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
+            "  AND r.answered_at = a.answered_at)"
             " ORDER BY a.id",
             (lo, hi, *self._site, lo, hi, *self._site),
         )

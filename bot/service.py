@@ -15,10 +15,11 @@ from bot.config import Settings, flow_reference_errors, language_reference_error
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
 from bot.detect import detector_for
 from bot.engine import Engine
-from bot.flows import Flow, Text, load_flows
+from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
+from bot.repairs import repair_profiles
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -78,9 +79,19 @@ class Conversations:
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
 
     async def register_flows(self) -> None:
-        """Snapshot every flow version in the store; call once at start-up."""
+        """Snapshot every flow version in the store; call once at start-up.
+
+        Then, once per database, sessions stored by older code get profile
+        fields that follow their answers (``bot.repairs``).
+        """
+        errors = check_snapshots(
+            self.settings.flows_dir, self.flows, await self.store.flow_snapshots()
+        )
+        if errors:
+            raise SourceErrors(errors)
         for flow in self.flows.values():
             await self.store.register_flow(flow)
+        await repair_profiles(self.store, self.settings)
 
     # -- the calls adapters make
 
@@ -253,8 +264,8 @@ class Conversations:
             meta[session.state.cursor] = answer_meta
         outcome = engine.handle(session.state, event)
         session.state = outcome.state
-        for name, value in outcome.profile.items():
-            self._set_profile(session, name, value)
+        # Saved with the answers, in one transaction: the row never disagrees with them.
+        self._set_profile(session, engine.profile(session.state))
         offer = None
         if not outcome.error:
             offer = self._language_offer(session.state, meta.values(), outcome.prompt)
@@ -443,15 +454,13 @@ class Conversations:
             self._engines[key] = Engine(flow, self.catalogue, self._sources)
         return self._engines[key]
 
-    def _set_profile(self, session: Session, name: str, value: str) -> None:
-        if name == "site":
-            session.site = value
-            site = self.settings.site(value)
-            session.area = site.area if site else session.area
-        elif name == "area":
-            session.area = value
-        elif name == "respondent_group":
-            session.respondent_group = value
+    def _set_profile(self, session: Session, profile: dict[str, str | None]) -> None:
+        """The session's site, area and group, from ``Engine.profile``: a site's area
+        wins over an answered area (a site is in exactly one)."""
+        site = self.settings.site(profile.get("site"))
+        session.site = profile.get("site")
+        session.area = site.area if site else profile.get("area")
+        session.respondent_group = profile.get("respondent_group")
 
     def _option_sources(self) -> dict[str, list[tuple[str, Text]]]:
         groups = [

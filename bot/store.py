@@ -222,6 +222,11 @@ class Store:
             row = await cur.fetchone()
         return Flow.model_validate_json(row[0]) if row else None
 
+    async def flow_snapshots(self) -> list[Flow]:
+        """Every stored flow version, for checking that a step id keeps its meaning."""
+        async with self.db.execute("SELECT definition FROM flow_versions") as cur:
+            return [Flow.model_validate_json(row[0]) for row in await cur.fetchall()]
+
     # -- sessions
 
     async def create_session(

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from bot.i18n import Catalogue
+from bot.report.notes import for_reader, marked
 from bot.report.queries import ReportQueries
 from bot.roles import audit
 from bot.store import Store
@@ -137,12 +138,12 @@ async def relabel(store: Store, update_id: int, lang: str, actor_key: str) -> No
 
 
 async def news(store: Store, catalogue: Catalogue, lang: str) -> str:
-    """The latest updates, newest first: in ``lang`` where staff wrote one, else English."""
-    rows = await ReportQueries(store).updates()
-    mine = [r for r in rows if r[2] == lang] or [r for r in rows if r[2] == "en"]
-    if not mine:
+    """The latest updates, newest first: each in ``lang`` where staff translated it, else
+    as written and marked with its language (``bot.report.notes``)."""
+    shown = for_reader(await ReportQueries(store).notes(), lang)
+    if not shown:
         return catalogue.text("news.none", lang)
     lines = [catalogue.text("news.title", lang)]
-    for _, text, _, dated in reversed(mine[-NEWS_ITEMS:]):
-        lines.append(f"\n{dated}\n{text}")
+    for note in reversed(shown[-NEWS_ITEMS:]):
+        lines.append(f"\n{note.dated}\n{marked(note, catalogue, lang)}")
     return "\n".join(lines)

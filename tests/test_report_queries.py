@@ -81,3 +81,32 @@ async def test_an_edited_comment_is_tagged_again_by_the_next_report(store, setti
     assert themes.row("waiting_times").cells["respondents"].count == 5
     assert themes.row("communication").cells["respondents"].count is None  # 1: hidden
     assert not (await q.comment_summary(WEEK, load_codebook(settings.flows_dir))).untagged
+
+
+async def test_an_edit_of_a_reviewed_comment_sends_it_back_for_review(store, settings, flows):
+    from bot.review import ThemeReview
+
+    await write(store, flows, [comment("I waited weeks") for _ in range(5)])
+    q = ReportQueries(store)
+    codebook = load_codebook(settings.flows_dir)
+    await q.tag_comments(WEEK, codebook)
+    answer_id = (await q.comments(WEEK))[0][0]
+    review = ThemeReview(store, codebook, WEEK)
+    assert await review.confirm(answer_id, ["housing"], "te_staff")
+    assert (await review.next()).waiting == 4
+    summary = await q.comment_summary(WEEK, codebook)
+    assert {t.theme: t.reviewed for t in summary.themes}["housing"] == 1
+
+    # The person goes back and rewrites the comment: the staff reading was of other words.
+    async with store.db.execute("SELECT session_id FROM answers WHERE id = ?", (answer_id,)) as cur:
+        session_id = (await cur.fetchone())[0]
+    later = Store(store.db, clock=lambda: MOMENT + timedelta(hours=1))
+    session = await store.get_session(session_id)
+    await later.save(session, [Write("anything_else", "text", "Nobody called me back", None)])
+
+    assert (await review.next()).waiting == 5
+    assert (await q.comments(WEEK))[0][3] is None  # no review counts for the new words
+    report = await build_public(store, settings, WEEK)
+    themes = report.table("themes")
+    assert themes.row("housing").cells["respondents"].count == 0
+    assert sum((r.cells["reviewed"].count or 0) for r in themes.rows) == 0

@@ -300,3 +300,26 @@ async def test_overdose_answer_gets_overdose_advice_and_is_stored(tiny, store):
     assert "FRANK" not in turn.alert or "0300 123 6600" in turn.alert
     assert turn.prompt.step_id == "overall"
     assert (await _stored(store))["story"] == ("swallowed a load of pills last night lol", 1)
+
+
+def test_a_figure_of_speech_does_not_hide_a_disclosure_elsewhere_in_the_message(screen):
+    assert screen.hits("the suicide prevention leaflet was useful") == []
+    text = "I did the suicide prevention course and now I want to kill myself"
+    assert [h.category for h in screen.hits(text)] == ["suicide"]
+    assert screen.hits("I'm cutting down again") == []
+    assert screen.categories("cutting down on drink but cutting myself again") == {"self_harm"}
+
+
+def test_every_hit_names_its_language_category_and_pattern(screen):
+    [hit] = [h for h in screen.hits("ami ar bachte chai na") if h.lang == "bn"]
+    assert (hit.lang, hit.category) == ("bn", "suicide")
+    assert str(hit).startswith("bn/suicide: ") and "bachte" in hit.phrase
+
+
+def test_long_adversarial_text_is_screened_quickly(screen):
+    import time
+
+    start = time.perf_counter()
+    for text in ("i want to " * 200, "لا اريد ان " * 180, "took 30 30 " * 180):
+        screen.hits(text[:2000])
+    assert time.perf_counter() - start < 1.0

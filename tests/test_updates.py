@@ -51,7 +51,7 @@ async def test_subscription_holds_no_key_and_no_answer(
     assert re.fullmatch(rf"subscribers: \('[0-9a-f]{{32}}', {CHAT}, 'en', 1, 0\)", rows[0])
 
 
-async def test_news_shows_latest_updates_in_the_persons_language_else_english(
+async def test_news_shows_the_latest_updates_each_in_its_language(
     store: Store,
 ) -> None:
     assert "No news yet" in await news(store, CATALOGUE, "en")
@@ -59,11 +59,15 @@ async def test_news_shows_latest_updates_in_the_persons_language_else_english(
         await publish(store, f"English change {day}", "en", "te_staff", date(2026, 1, day))
     await publish(store, "Zmiana po polsku", "pl", "te_staff", date(2026, 1, 9))
     english = await news(store, CATALOGUE, "en")
-    assert english.index("English change 7") < english.index("English change 3")
-    assert "English change 2" not in english  # the five newest
+    # The five newest notes, whatever their language: the Polish one and 7 down to 4.
+    assert english.index("Zmiana po polsku (written in Polish)") < english.index("change 7")
+    assert english.index("English change 7") < english.index("English change 4")
+    assert "English change 3" not in english
     assert "2026-01-07" in english
     polish = await news(store, CATALOGUE, "pl")
-    assert "Zmiana po polsku" in polish and "English" not in polish
+    # Every note, the Polish one as written and the others marked as English.
+    assert "Zmiana po polsku" in polish
+    assert "English change 7 (napisano w języku: angielski)" in polish
     assert "English change 7" in await news(store, CATALOGUE, "ro")
     # The same rows feed the network report, and each is audited.
     assert len(await ReportQueries(store).updates()) == 8

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.config import Settings
-from bot.flows import Flow, MultiStep
+from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
 from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
@@ -84,10 +85,10 @@ class ReportBuilder:
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
-        questions = await self._likert_questions(likert)
+        likert, questions = await self._keyed(likert)
         likert_tables(b, self.labels, likert, questions)
         journey_table(b, self.labels, likert, questions)
-        await self._open(b, counts, sessions)
+        await self._open(b, counts, period)
         if not for_comparison:
             await self._multi(b, counts, await self.q.multi_options(period))
         self.progress("counting themes")
@@ -113,8 +114,8 @@ class ReportBuilder:
             if r.lang not in rare
         ]
         updates = [
-            Update(text=text, lang=lang, dated=dated)
-            for _, text, lang, dated in ([] if for_comparison else await self.q.updates(period))
+            Update(text=n.text, lang=n.lang, dated=n.dated, id=n.id, translates=n.translates)
+            for n in ([] if for_comparison else await self.q.notes(period))
         ]
         return Report(
             period=period,
@@ -152,18 +153,61 @@ class ReportBuilder:
 
     async def _questions(
         self, keys: Iterable[tuple[str, int, str]]
-    ) -> dict[tuple[str, str], Question]:
-        """One question per (flow, step), worded as in the newest version answered."""
-        found: dict[tuple[str, str], tuple[int, Question]] = {}
-        for flow_id, version, step_id in keys:
+    ) -> tuple[dict[tuple[str, int, str], str], dict[tuple[str, str], Question]]:
+        """The report's questions, and which one each (flow, version, step) answer counts in.
+
+        Answers to one step id are pooled only across versions that asked the
+        same question: the same meaning (kind, scale, options) and the same
+        English wording.  Where a step id was asked differently, each variant is
+        its own question, keyed ``step@vN`` (N: its first version) except the
+        newest, which keeps the plain id, and titled with its versions, so each
+        wording shows its own n and old answers never take a new question's
+        meaning.
+        """
+        variants: dict[tuple[str, str], dict[tuple[object, ...], list[int]]] = defaultdict(dict)
+        steps: dict[tuple[str, int, str], tuple[Question, tuple[object, ...]]] = {}
+        for flow_id, version, step_id in sorted(set(keys)):
             question = await self._question(flow_id, version, step_id)
             if question is None:
                 continue
-            held = found.get((flow_id, step_id))
-            if held is None or version > held[0]:
-                found[(flow_id, step_id)] = (version, question)
-        ordered = sorted(found.values(), key=lambda v: (v[1].flow_id, v[1].position))
-        return {(q.flow_id, q.step_id): q for _, q in ordered}
+            step = question.step
+            signature = (meaning(step), question.text)  # type: ignore[arg-type]
+            variants[(flow_id, step_id)].setdefault(signature, []).append(version)
+            steps[(flow_id, version, step_id)] = (question, signature)
+        mapping: dict[tuple[str, int, str], str] = {}
+        found: dict[tuple[str, str], Question] = {}
+        for (flow_id, version, step_id), (question, signature) in steps.items():
+            groups = variants[(flow_id, step_id)]
+            versions = groups[signature]
+            newest = max(v for vs in groups.values() for v in vs)
+            key_step = step_id if newest in versions else f"{step_id}@v{min(versions)}"
+            mapping[(flow_id, version, step_id)] = key_step
+            if version != max(versions):
+                continue
+            text = question.text
+            if len(groups) > 1:
+                lo, hi = min(versions), max(versions)
+                span = f"version {lo}" if lo == hi else f"versions {lo}–{hi}"
+                text = f"{text} (as asked in {span})"
+            found[(flow_id, key_step)] = Question(
+                flow_id, key_step, text, question.position, question.step
+            )
+        ordered = sorted(found.values(), key=lambda q: (q.flow_id, q.position, q.step_id))
+        return mapping, {(q.flow_id, q.step_id): q for q in ordered}
+
+    async def _keyed(
+        self, counts: list[AnswerCount]
+    ) -> tuple[list[AnswerCount], dict[tuple[str, str], Question]]:
+        """Counts re-keyed to their question variant (see ``_questions``)."""
+        mapping, questions = await self._questions(
+            {(c.flow_id, c.flow_version, c.step_id) for c in counts}
+        )
+        keyed = [
+            replace(c, step_id=mapping[(c.flow_id, c.flow_version, c.step_id)])
+            for c in counts
+            if (c.flow_id, c.flow_version, c.step_id) in mapping
+        ]
+        return keyed, questions
 
     # -- headline
 
@@ -238,43 +282,49 @@ class ReportBuilder:
 
     # -- Likert
 
-    async def _likert_questions(self, likert: list[AnswerCount]) -> dict[tuple[str, str], Question]:
-        return await self._questions({(c.flow_id, c.flow_version, c.step_id) for c in likert})
-
     # -- open and multi-select questions
 
-    async def _open(
-        self, b: TableSet, counts: list[AnswerCount], sessions: list[SessionCount]
-    ) -> None:
+    async def _open(self, b: TableSet, counts: list[AnswerCount], period: Period) -> None:
+        """Response rate of each open question, of the people shown it.
+
+        The base is the respondents who reached the question (answered it or
+        moved past it), not everyone who answered the survey: a question that
+        only some people are asked would otherwise look ignored.
+        """
+        shown = await self.q.shown(period)
         answered = _answered(counts, "text")
-        per_flow: dict[str, int] = defaultdict(int)
-        for s in sessions:
-            per_flow[s.flow_id] += s.n
-        counts: dict[tuple[str, str], int] = defaultdict(int)
-        for flow_id, _, step_id, n in answered:
-            counts[(flow_id, step_id)] += n
-        questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
-        # Open questions with no answers this period still belong in the table.
-        for flow_id in per_flow:
+        mapping, questions = await self._questions(
+            {(f, v, s) for f, v, s, _ in answered} | {(f, v, s) for f, v, s, _ in shown}
+        )
+        questions = {k: q for k, q in questions.items() if isinstance(q.step, TextStep)}
+        n_answered: dict[tuple[str, str], int] = defaultdict(int)
+        n_shown: dict[tuple[str, str], int] = defaultdict(int)
+        for totals, rows in ((n_answered, answered), (n_shown, shown)):
+            for flow_id, version, step_id, n in rows:
+                key_step = mapping.get((flow_id, version, step_id))
+                if key_step is not None:
+                    totals[(flow_id, key_step)] += n
+        # Open questions no one reached this period still belong in the table.
+        for flow_id in {f for f, _, _, _ in shown}:
             if flow_id not in self._latest:
                 self._latest[flow_id] = await self.q.latest_version(flow_id)
             version = self._latest[flow_id]
-            if version is not None:
-                flow = await self._flow(flow_id, version)
-                for step in flow.steps if flow else []:
-                    if step.kind == "text" and (flow_id, step.id) not in questions:
-                        q = await self._question(flow_id, version, step.id)
-                        if q:
-                            questions[(flow_id, step.id)] = q
+            flow = await self._flow(flow_id, version) if version is not None else None
+            for step in flow.steps if flow else []:
+                if step.kind == "text" and (flow_id, step.id) not in questions:
+                    q = await self._question(flow_id, version or 0, step.id)
+                    if q:
+                        questions[(flow_id, step.id)] = q
         rows = []
-        for key in sorted(questions, key=lambda k: (k[0], questions[k].position)):
-            base = per_flow.get(key[0], 0)
-            n = counts.get(key, 0)
+        for key in sorted(questions, key=lambda k: (k[0], questions[k].position, k[1])):
+            n = n_answered.get(key, 0)
+            base = max(n_shown.get(key, 0), n)
             row_key = f"{key[0]}:{key[1]}"
+            step_name = key[1].split("@")[0].replace("_", " ")
             rows.append(
                 Row(
                     key=row_key,
-                    label=f"{questions[key].text} ({key[1].replace('_', ' ')})",
+                    label=f"{questions[key].text} ({step_name})",
                     base=Cell(count=base),
                     cells={
                         "answered": Cell(count=n, pct=pct(n, base)),
@@ -289,13 +339,6 @@ class ReportBuilder:
                     ("open", "overall", row_key, "not_answered"),
                 ],
             )
-            # The same number as the survey's row in the headline: keep them hidden together.
-            b.relate(
-                ("open", "overall", row_key, "base"), [("by_flow", "flow", key[0], "responses")]
-            )
-            b.relate(
-                ("by_flow", "flow", key[0], "responses"), [("open", "overall", row_key, "base")]
-            )
         b.add(
             Table(
                 id="open",
@@ -304,20 +347,23 @@ class ReportBuilder:
                 columns=["answered", "not_answered"],
                 labels={"answered": "Answered", "not_answered": "Did not answer"},
                 pct_columns=["answered", "not_answered"],
-                base_label="Respondents to the survey",
+                base_label="Respondents shown the question",
                 rows=rows,
             )
         )
 
     async def _multi(self, b: TableSet, counts: list[AnswerCount], ticks: list[MultiCount]) -> None:
         answered = _answered(counts, "multi")
+        mapping, questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
         bases: dict[tuple[str, str], int] = defaultdict(int)
-        for flow_id, _, step_id, n in answered:
-            bases[(flow_id, step_id)] += n
+        for flow_id, version, step_id, n in answered:
+            if (flow_id, version, step_id) in mapping:
+                bases[(flow_id, mapping[(flow_id, version, step_id)])] += n
         counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for t in ticks:
-            counts[(t.flow_id, t.step_id)][t.option] += t.n
-        questions = await self._questions({(f, v, s) for f, v, s, _ in answered})
+            if (t.flow_id, t.flow_version, t.step_id) in mapping:
+                key_step = mapping[(t.flow_id, t.flow_version, t.step_id)]
+                counts[(t.flow_id, key_step)][t.option] += t.n
         for key, question in questions.items():
             step = question.step
             if not isinstance(step, MultiStep):

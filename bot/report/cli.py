@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import Settings
+from bot.i18n import normalise_language
 from bot.report.period import (
     Period,
     last_full_week,
@@ -52,7 +53,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     add = usub.add_parser("add", help="add a note")
     add.add_argument("text")
     add.add_argument("--date", help="the day it belongs to, YYYY-MM-DD (default: today)")
-    add.add_argument("--lang", default="en")
+    add.add_argument("--lang", default="en", help="the language it is written in (default: en)")
+    add.add_argument(
+        "--translates", type=int, metavar="ID", help="this is a translation of note ID"
+    )
     usub.add_parser("list", help="list every note")
     delete = usub.add_parser("delete", help="remove a note")
     delete.add_argument("id", type=row_id)
@@ -161,16 +165,23 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                         if args.date
                         else local_today(settings.reports.timezone)
                     )
+                    lang = normalise_language(args.lang, settings.languages)
+                    new_id = await q.add_update(
+                        args.text.strip(), dated.isoformat(), lang, args.translates
+                    )
                 except ValueError as exc:
                     return _fail(str(exc))
-                new_id = await q.add_update(args.text.strip(), dated.isoformat(), args.lang)
-                print(f"Added note {new_id} for {dated}.")
+                what = (
+                    f"translation ({lang}) of note {args.translates}" if args.translates else "note"
+                )
+                print(f"Added {what} {new_id} for {dated}.")
             elif args.action == "list":
-                rows = await q.updates()
-                if not rows:
+                notes = await q.notes()
+                if not notes:
                     print('No notes yet. Add one with: feedback-bot update add "what changed"')
-                for update_id, text, lang, dated in rows:
-                    print(f"{update_id}\t{dated}\t{lang}\t{text}")
+                for note in notes:
+                    of = f"\ttranslates {note.translates}" if note.translates else ""
+                    print(f"{note.id}\t{note.dated}\t{note.lang}\t{note.text}{of}")
             elif args.action == "delete":
                 if not await q.delete_update(args.id):
                     return _fail(f"no note {args.id}")

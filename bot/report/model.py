@@ -73,9 +73,13 @@ class Quote(BaseModel):
 
 
 class Update(BaseModel):
+    """A 'what changed' note, or a translation of one (``translates``: the note's id)."""
+
     text: str
     lang: str
     dated: str
+    id: int | None = None
+    translates: int | None = None
 
 
 class LanguageStatus(BaseModel):

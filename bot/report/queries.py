@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.report.notes import Note
 from bot.report.period import Period
 from bot.report.themes import Codebook
 from bot.store import Store
@@ -101,7 +102,7 @@ WITH text AS MATERIALIZED (
         CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
     FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
     LEFT JOIN answer_tagging t ON t.answer_id = a.id
-    LEFT JOIN theme_reviews r ON r.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id AND r.answered_at = a.answered_at
     WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'
 ), effective AS MATERIALIZED (
     SELECT x.id, x.session, x.value, x.lang, th.theme, 0 AS reviewed
@@ -192,6 +193,27 @@ class ReportQueries:
                 ticks[(flow_id, version, step_id, option)] += n
         return [MultiCount(*key, n) for key, n in ticks.items()]
 
+    async def shown(self, period: Period) -> list[tuple[str, int, str, int]]:
+        """(flow, version, step, respondents who reached it) for the period's responses.
+
+        Reached: the step is on the session's trail (answered or skipped, then
+        moved past) or has an answer.  Only sessions with an answer count, as
+        everywhere in reports.
+        """
+        return await self._all(
+            "SELECT flow_id, flow_version, step, count(*) FROM ("
+            " SELECT s.rowid AS session, s.flow_id, s.flow_version, j.value AS step"
+            " FROM sessions s, json_each(s.state, '$.trail') j"
+            f" WHERE {_IN_PERIOD_NUMBERED}"
+            "  AND EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+            " UNION"
+            " SELECT s.rowid, s.flow_id, s.flow_version, a.step_id"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'"
+            ") GROUP BY 1, 2, 3",
+            period.bounds(),
+        )
+
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
             "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
@@ -262,7 +284,8 @@ class ReportQueries:
         rows = await self._all(
             "SELECT a.id, a.value,"
             " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
-            " (SELECT themes FROM theme_reviews r WHERE r.answer_id = a.id)"
+            " (SELECT themes FROM theme_reviews r WHERE r.answer_id = a.id"
+            "  AND r.answered_at = a.answered_at)"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'text' ORDER BY a.id",
             period.bounds(),
@@ -272,14 +295,17 @@ class ReportQueries:
     async def set_review(self, answer_id: int, themes: list[str]) -> bool:
         """Record staff's themes for one comment (they replace the automatic ones).
 
+        The review holds for this text only: it keeps the answer's answered_at,
+        and a review whose answered_at is not the answer's (the person edited
+        the comment since) counts nowhere, so the comment waits for review again.
         Returns False when there is no such free-text answer.
         """
-        rows = await self._all("SELECT 1 FROM answers WHERE id = ? AND kind = 'text'", (answer_id,))
-        if not rows:
-            return False
-        review = (answer_id, json.dumps(sorted(set(themes))), self.store.now())
-        await self.store.write("INSERT OR REPLACE INTO theme_reviews VALUES (?, ?, ?)", review)
-        return True
+        changed = await self.store.write(
+            "INSERT OR REPLACE INTO theme_reviews (answer_id, themes, reviewed_at, answered_at)"
+            " SELECT id, ?, ?, answered_at FROM answers WHERE id = ? AND kind = 'text'",
+            (json.dumps(sorted(set(themes))), self.store.now(), answer_id),
+        )
+        return changed > 0
 
     async def clear_review(self, answer_id: int) -> bool:
         sql = "DELETE FROM theme_reviews WHERE answer_id = ?"
@@ -287,17 +313,55 @@ class ReportQueries:
 
     # -- updates
 
-    async def add_update(self, text: str, dated: str, lang: str = "en") -> int:
+    async def add_update(
+        self, text: str, dated: str, lang: str = "en", translates: int | None = None
+    ) -> int:
+        """Store a note; ``translates``: the id of the note this translates.
+
+        A translation takes its original's date (it is the same change), points
+        at the first-written note even when given a translation's id, and must
+        be in another language than the original.  Raises ValueError otherwise.
+        """
+
         def insert(conn: sqlite3.Connection) -> int:
+            original, day = translates, dated
+            if translates is not None:
+                row = conn.execute(
+                    "SELECT coalesce(o.id, u.id), coalesce(o.lang, u.lang), coalesce(o.dated,"
+                    " u.dated) FROM updates u LEFT JOIN updates o ON o.id = u.translates"
+                    " WHERE u.id = ?",
+                    (translates,),
+                ).fetchone()
+                if row is None:
+                    raise ValueError(f"no note {translates} to translate")
+                original, original_lang, day = row
+                if original_lang == lang:
+                    raise ValueError(f"note {original} is already in {lang!r}")
+                if conn.execute(
+                    "SELECT 1 FROM updates WHERE translates = ? AND lang = ?", (original, lang)
+                ).fetchone():
+                    raise ValueError(
+                        f"note {original} already has a {lang!r} translation; delete it first"
+                    )
             return int(
                 conn.execute(
-                    "INSERT INTO updates (text, lang, dated, created_at) VALUES (?, ?, ?, ?)",
-                    (text, lang, dated, self.store.now()),
+                    "INSERT INTO updates (text, lang, dated, created_at, translates)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (text, lang, day, self.store.now(), original),
                 ).lastrowid
                 or 0
             )
 
         return await self.store.atomic(insert)
+
+    async def notes(self, period: Period | None = None) -> list[Note]:
+        """Every note with its translations, oldest first; within ``period`` if given."""
+        sql = "SELECT id, text, lang, dated, translates FROM updates"
+        args: tuple[str, ...] = ()
+        if period is not None:
+            sql += " WHERE dated >= ? AND dated <= ?"
+            args = (period.start.isoformat(), period.end.isoformat())
+        return [Note(*row) for row in await self._all(sql + " ORDER BY dated, id", args)]
 
     async def updates(self, period: Period | None = None) -> list[tuple[int, str, str, str]]:
         """(id, text, lang, date), oldest first; within ``period`` if given."""

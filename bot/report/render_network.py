@@ -11,6 +11,7 @@ from html import escape
 
 from bot.i18n import Catalogue
 from bot.report.model import PublicReport
+from bot.report.notes import Note, for_reader, marked
 
 CSS = """
 body { font: 20px/1.6 Arial, "Liberation Sans", sans-serif; color: #111; max-width: 40em;
@@ -67,11 +68,10 @@ def network_parts(
     else:
         out.append(("p", t("network.no_themes")))
     out.append(("h2", t("network.changed_title")))
-    updates = [u for u in report.updates if u.lang == lang] or [
-        u for u in report.updates if u.lang == "en"
-    ]
-    if updates:
-        out.extend(("p", u.text) for u in updates)
+    notes = [Note(u.id or 0, u.text, u.lang, u.dated, u.translates) for u in report.updates]
+    shown = for_reader(notes, lang)
+    if shown:
+        out.extend(("p", marked(note, catalogue, lang)) for note in shown)
     else:
         out.append(("p", t("network.changed_none")))
     out.append(("small", t("network.privacy")))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
 from bot.conversation import State, Write
+from bot.engine import applies
 from bot.flows import LIKERT_SCALES, PREFER_NOT, Flow, LikertStep, MultiStep, likert_score
 from bot.report.period import Period
 from bot.store import AnswerMeta, Store
@@ -86,6 +87,7 @@ async def write(store: Store, flows: dict[str, Flow], responses: list[Response])
             lang=r.lang,
             status="completed" if r.completed else "stopped",
             consented=True,
+            trail=_trail(flow, r.answers, r.completed),
         )
         session = await at.create_session(
             f"synthetic_{i}", r.channel, state, mode=r.mode, site=r.site, area=r.area
@@ -93,6 +95,16 @@ async def write(store: Store, flows: dict[str, Flow], responses: list[Response])
         session.respondent_group = r.respondent_group
         writes = [_write(flow, step_id, value) for step_id, value in r.answers.items()]
         await at.save(session, writes, r.meta)
+
+
+def _trail(flow: Flow, answers: dict[str, str | list[str]], completed: bool) -> list[str]:
+    """The questions the person went past, as the engine records them: every question
+    that applied, up to the last one answered if they stopped part-way."""
+    applied = [s.id for s in flow.steps if s.is_question and applies(s, answers)]
+    if completed:
+        return applied
+    answered = [i for i, step_id in enumerate(applied) if step_id in answers]
+    return applied[: answered[-1] + 1] if answered else []
 
 
 def _write(flow: Flow, step_id: str, value: str | list[str]) -> Write:

@@ -8,12 +8,12 @@ is ``bot.updates``.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
+from bot.report.period import local_today
 from bot.report.queries import ReportQueries
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
@@ -105,7 +105,7 @@ async def on_update(channel: TelegramChannel, update: Update, context: Context) 
     found = channel.conversations.detector.detect(text)
     written_in = found.lang if found and found.lang in channel.settings.languages else lang
     store = channel.conversations.store
-    today = datetime.now(UTC).date()
+    today = local_today(channel.settings.reports.timezone)
     update_id = await publish(store, text, written_in, channel.key_of(update), today)
     await context.bot.send_message(
         chat_id,
