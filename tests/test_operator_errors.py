@@ -103,3 +103,25 @@ def test_a_number_too_large_is_refused_kindly(tmp_path, command) -> None:
     code, err = finish(start(config, *command), 20)
     assert "Traceback" not in err, err
     assert code == 2 and "error:" in err, err
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("FEEDBACK_BOT_RETENTION_DAYS", "99999999999999999999"),
+        ("FEEDBACK_BOT_RETENTION_DAYS", "3000000"),
+        ("FEEDBACK_BOT_RETENTION_DAYS", "3"),
+        ("FEEDBACK_BOT_AUDIT_RETENTION_DAYS", "3000000"),
+        ("FEEDBACK_BOT_JOIN_WINDOW_MINUTES", "99999999999999"),
+        ("FEEDBACK_BOT_FLOOD_WINDOW_SECONDS", "inf"),
+    ],
+)
+def test_an_odd_retention_or_window_is_refused_naming_the_variable(
+    tmp_path, variable, value
+) -> None:
+    """A purge run with such a value either crashed mid-way (dates overflow) or, with a
+    few days, deleted answers before the weekly summary counted them."""
+    config = write_config(tmp_path)
+    code, err = finish(start(config, "purge", environ=env(**{variable: value})), 20)
+    assert "Traceback" not in err, err
+    assert code == 1 and f"{variable} (environment)" in err, err
