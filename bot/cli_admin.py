@@ -84,7 +84,7 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         print(f"error: no site {args.site!r}; known sites: {known}", file=sys.stderr)
         return 2
     if not 1 <= args.days <= MAX_INVITE_DAYS:
-        print(f"error: --days must be from 1 to {MAX_INVITE_DAYS}", file=sys.stderr)
+        print(f"error: --days must be at least 1 and at most {MAX_INVITE_DAYS}", file=sys.stderr)
         return 2
 
     async def work(store: Store) -> int:
