@@ -101,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `feedback-bot audit | head`: the reader has all it wanted. Point stdout at
+        # /dev/null so the flush at exit does not fail again, and exit as `cat` would.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _nearby(path: Path) -> str:

@@ -10,10 +10,12 @@ never a hang.  Run as real processes, as an operator runs them.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from bot.config import load_settings
 from tests.test_startup import env, finish, start, write_config
 
 RUN = ["run", "--base-url", "http://127.0.0.1:9/bot"]
@@ -125,3 +127,22 @@ def test_an_odd_retention_or_window_is_refused_naming_the_variable(
     code, err = finish(start(config, "purge", environ=env(**{variable: value})), 20)
     assert "Traceback" not in err, err
     assert code == 1 and f"{variable} (environment)" in err, err
+
+
+def test_output_piped_into_head_ends_quietly(tmp_path) -> None:
+    """`feedback-bot audit | head` on a long log: the pipe closes early, which is no error."""
+    config = write_config(tmp_path)
+    code, err = finish(start(config, "migrate"))
+    assert code == 0, err
+    with sqlite3.connect(load_settings(config).database) as conn:
+        conn.executemany(
+            "INSERT INTO audit_log (actor_key, action, params, at) VALUES ('cli', 'export', ?, ?)",
+            [("{}", "2026-11-29T13:00:00+00:00")] * 5000,
+        )
+    proc = start(config, "audit")
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("{")
+    proc.stdout.close()
+    code, err = finish(proc)
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert code == 141
