@@ -79,7 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.config is not None and not args.config.is_file():
         # A mistyped name must not quietly mean "every default": no risk phrases, no
         # helplines, the default database and retention.
-        print(f"error: config file {args.config} not found{_nearby(args.config)}", file=sys.stderr)
+        if args.config.is_dir():
+            print(f"error: --config {args.config} is a folder; name the file", file=sys.stderr)
+        else:
+            print(
+                f"error: config file {args.config} not found{_nearby(args.config)}",
+                file=sys.stderr,
+            )
         return 2
     path = args.config or DEFAULT_CONFIG
     try:

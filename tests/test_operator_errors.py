@@ -146,3 +146,10 @@ def test_output_piped_into_head_ends_quietly(tmp_path) -> None:
     code, err = finish(proc)
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert code == 141
+
+
+def test_a_folder_given_as_config_is_called_a_folder(tmp_path) -> None:
+    """ "not found" sent the operator looking for a file that is there: it is a folder."""
+    write_config(tmp_path)
+    code, err = finish(start(tmp_path, "migrate"))
+    assert code == 2 and "is a folder" in err and "not found" not in err, err
