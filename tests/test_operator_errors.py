@@ -47,7 +47,7 @@ def test_an_unusable_database_path_is_named_not_a_traceback(tmp_path, command, s
         database = tmp_path / "notes.txt"
         database.write_text("these are my notes, not a database\n" * 200)
     _point_database_at(config, database)
-    code, err = finish(start(config, *command, environ=env(TELEGRAM_BOT_TOKEN="123:abc")), 20)
+    code, err = finish(start(config, *command, environ=env(TELEGRAM_BOT_TOKEN="123:abc")), 60)
     assert "Traceback" not in err, err
     assert code == 1 and str(database) in err, err
 
@@ -71,7 +71,7 @@ def test_a_key_file_that_is_no_file_is_named_not_a_traceback_or_hang(
 ) -> None:
     config = write_config(tmp_path)
     key = _key_file(tmp_path, shape)
-    code, err = finish(start(config, *command, environ=_no_secret_env()), 20)
+    code, err = finish(start(config, *command, environ=_no_secret_env()), 60)
     assert "Traceback" not in err, err
     assert code == 1 and str(key) in err, err
     # Nothing was written in its place: the operator's link or folder is as they left it.
@@ -87,7 +87,7 @@ def test_a_key_file_behind_a_link_to_a_private_file_is_used(tmp_path) -> None:
     real.chmod(0o600)
     key = _key_file(tmp_path, "none")
     key.symlink_to(real)
-    code, err = finish(start(config, "roles", environ=_no_secret_env()), 20)
+    code, err = finish(start(config, "roles", environ=_no_secret_env()), 60)
     assert code == 0, err
 
 
@@ -102,7 +102,7 @@ def test_a_key_file_behind_a_link_to_a_private_file_is_used(tmp_path) -> None:
 )
 def test_a_number_too_large_is_refused_kindly(tmp_path, command) -> None:
     config = write_config(tmp_path)
-    code, err = finish(start(config, *command), 20)
+    code, err = finish(start(config, *command), 60)
     assert "Traceback" not in err, err
     assert code == 2 and "error:" in err, err
 
@@ -124,7 +124,7 @@ def test_an_odd_retention_or_window_is_refused_naming_the_variable(
     """A purge run with such a value either crashed mid-way (dates overflow) or, with a
     few days, deleted answers before the weekly summary counted them."""
     config = write_config(tmp_path)
-    code, err = finish(start(config, "purge", environ=env(**{variable: value})), 20)
+    code, err = finish(start(config, "purge", environ=env(**{variable: value})), 60)
     assert "Traceback" not in err, err
     assert code == 1 and f"{variable} (environment)" in err, err
 
@@ -153,3 +153,16 @@ def test_a_folder_given_as_config_is_called_a_folder(tmp_path) -> None:
     write_config(tmp_path)
     code, err = finish(start(tmp_path, "migrate"))
     assert code == 2 and "is a folder" in err and "not found" not in err, err
+
+
+@pytest.mark.parametrize("which", ["config", "flow"])
+def test_a_file_saved_in_another_encoding_is_named_with_its_line(tmp_path, which) -> None:
+    """An editor on Windows saves "café" as Windows-1252: a message, not a traceback."""
+    config = write_config(tmp_path)
+    path = config if which == "config" else tmp_path / "flows" / "service_feedback.yaml"
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines.insert(2, "# the café's hub\n".encode("cp1252"))
+    path.write_bytes(b"".join(lines))
+    code, err = finish(start(config, "check-flows"))
+    assert "Traceback" not in err, err
+    assert code == 1 and f"{path}:3" in err and "UTF-8" in err, err
