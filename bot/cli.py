@@ -259,6 +259,7 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
 
     codebook_errors, coverage = check_codebook(settings.flows_dir, settings.languages)
     errors.extend(codebook_errors)
+    reader_line = _check_reader_strings(settings, errors)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
@@ -267,7 +268,34 @@ def _check_flows(settings: Settings, args: argparse.Namespace) -> int:
     names = ", ".join(f"{f.id} v{f.version} ({len(f.steps)} steps)" for f in flows.values())
     print(f"OK: {names}; languages: {', '.join(settings.languages)}")
     print(coverage)
+    print(reader_line)
     return 0
+
+
+def _check_reader_strings(settings: Settings, errors: list[SourceError]) -> str:
+    """Count the network report's untranslated reader-visible strings per language, and
+    refuse a theme whose label is not in the catalogue (readers would see it in English)."""
+    from bot.i18n import CATALOGUE_PATH
+    from bot.report.render_network import untranslated
+    from bot.report.themes import load_codebook
+
+    try:
+        ids = [t.id for t in load_codebook(settings.flows_dir).themes]
+    except SourceErrors:
+        ids = []
+    for theme in ids:
+        if f"theme.{theme}" not in load_catalogue().messages:
+            errors.append(
+                SourceError(
+                    str(CATALOGUE_PATH),
+                    1,
+                    f"messages.theme.{theme}",
+                    "theme label missing: network readers would see it in English",
+                )
+            )
+    counts = untranslated(load_catalogue(), ids, settings.languages)
+    summary = ", ".join(f"{lang} {n}" for lang, n in counts.items())
+    return f"network report, untranslated reader-visible strings: {summary}"
 
 
 def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:

@@ -8,6 +8,7 @@ tests can drive it line by line.
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -97,6 +98,26 @@ def parse(line: str, prompt: Prompt | None, offer: Prompt | None = None) -> Even
     return Reply(line)
 
 
+_LIST = re.compile(r"\d+(?:\s*[,;/\s\u060c\u061b\u3001]\s*\d+)+")
+"""Several option numbers at once: "1, 3", "2 4", "1;2", Arabic "١، ٣" (digits folded)."""
+
+
+def parse_all(line: str, prompt: Prompt | None, offer: Prompt | None = None) -> list[Event]:
+    """Like ``parse``, but "1, 3" on a choose-all-that-apply question ticks 1 and 3.
+
+    A person at a keyboard types the options they mean in one go.  Options
+    already ticked stay ticked (a list says what to choose, not what to flip);
+    a list with a number that is not an option is one reply, answered kindly.
+    """
+    word = match_key(line)
+    if prompt is not None and prompt.kind == "multi" and _LIST.fullmatch(word):
+        numbers = [int(n) for n in re.findall(r"\d+", word)]
+        if all(0 < n <= len(prompt.choices) for n in numbers):
+            wanted = dict.fromkeys(prompt.choices[n - 1] for n in numbers)
+            return [Choose(c.id) for c in wanted if not c.selected]
+    return [parse(line, prompt, offer)]
+
+
 async def chat(
     conversations: Conversations,
     *,
@@ -118,8 +139,14 @@ async def chat(
         if line is None:
             turn = await conversations.handle(key, CHANNEL, Stop())
         else:
-            event = parse(line, turn.prompt or None, offer)
-            turn = await conversations.handle(key, CHANNEL, event)
+            events = parse_all(line, turn.prompt or None, offer)
+            if not events and turn.prompt is not None:  # all listed were ticked already
+                write(render_prompt(turn.prompt))
+                continue
+            for event in events:
+                turn = await conversations.handle(key, CHANNEL, event)
+                if turn.error:
+                    break
         write(render(turn))
         # The offer stays open until answered (an error turn does not withdraw it).
         offer = turn.offer or (offer if turn.error else None)

@@ -20,6 +20,7 @@ from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.repairs import repair_profiles
+from bot.report.period import open_since
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -66,6 +67,7 @@ class Conversations:
     ):
         self.settings = settings
         self.store = store
+        self._expire_sessions()
         self.flows = flows
         self.catalogue = catalogue or load_catalogue()
         self._engines: dict[tuple[str, int], Engine] = {}
@@ -77,6 +79,11 @@ class Conversations:
         self._sources = self._option_sources()
         for flow in flows.values():
             self._engines[(flow.id, flow.version)] = Engine(flow, self.catalogue, self._sources)
+
+    def _expire_sessions(self) -> None:
+        """Unfinished sessions expire once their week's summary is due (``open_since``)."""
+        r = self.settings.reports
+        self.store.open_since = lambda now: open_since(now, r.timezone, r.weekly_day, r.weekly_time)
 
     async def register_flows(self) -> None:
         """Snapshot every flow version in the store; call once at start-up.
@@ -433,10 +440,19 @@ class Conversations:
         return self.redactor.redact(text), meta, alert
 
     def risk_alert(self, text: str, lang: str) -> str | None:
-        """Helplines in the person's language if ``text`` holds a risk phrase."""
+        """Helplines in the person's language if ``text`` holds a risk phrase.
+
+        The person's language is the one they wrote in, when that is clear and
+        offered: someone whose phone is set to English, or who has not reached the
+        language choice, and who writes in Arabic reads Arabic.  Else the
+        session's.  Detected only on a hit: most text holds no risk phrase.
+        """
         categories = self.risk.categories(text)
         if not categories:
             return None
+        found = self.detector.detect(text)
+        if found is not None and found.clear and found.lang in self.settings.languages:
+            lang = found.lang
         helplines = self.settings.helplines_for(lang)
         return signpost(self.catalogue, helplines, lang, categories)
 

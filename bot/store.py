@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot import logsafe, schema
+from bot import logsafe, once, schema
 from bot.conversation import State, Write
 from bot.flows import Flow
 
@@ -273,9 +273,17 @@ class Store:
         await self.write(insert, values)
         return session
 
+    open_since: Callable[[datetime], str] | None = None
+    """Given now, the UTC ISO instant before which an unfinished session has expired (set by
+    ``Conversations`` from the reports' week); None: sessions never expire."""
+
     async def current_session(self, respondent_key: str, channel: str) -> Session | None:
-        """The person's newest session that is not finished, if any."""
-        args = (respondent_key, channel)
+        """The person's newest session that is not finished and has not expired, if any.
+
+        An expired one (see ``open_since``) is left as it is: the person starts afresh.
+        """
+        since = self.open_since(self.clock()) if self.open_since else ""
+        args = (respondent_key, channel, since)
         if self._reader is not None:
             # fetchall steps the statement to its end, so no read stays open to
             # hold back a WAL checkpoint.
@@ -377,16 +385,37 @@ class Store:
         that thread, so it must only use the connection it is given.
         """
 
+        # The Telegram update being handled goes in with the first thing it stores (bot/once.py).
+        handling = once.pending()
+        hour = self.now()[:13] if handling is not None else ""
+
         def run(conn: sqlite3.Connection) -> T:
             try:
                 result = work(conn)
+                if handling is not None:
+                    conn.execute(once.RECORD, (handling.update_id, hour))
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
             return result
 
-        return await self.db._execute(run, self.db._conn)
+        result = await self.db._execute(run, self.db._conn)
+        if handling is not None:
+            handling.recorded = True
+        return result
+
+    async def handled(self, update_id: int) -> bool:
+        """True if a Telegram update with this id was handled already (bot/once.py)."""
+        sql, args = "SELECT 1 FROM handled_updates WHERE update_id = ?", (update_id,)
+        if self._reader is not None:
+            return bool(self._reader.execute(sql, args).fetchall())
+        return bool(list(await self.db.execute_fetchall(sql, args)))
+
+    async def forget_handled(self, older_than: timedelta = once.KEEP) -> int:
+        """Drop handled update ids older than Telegram could deliver them again."""
+        cutoff = _iso(self.clock() - older_than)[:13]
+        return await self.write("DELETE FROM handled_updates WHERE handled_hour < ?", (cutoff,))
 
     async def answers(self, session_id: str) -> dict[str, Any]:
         """A session's stored answers by step id (multi-selects as lists)."""
@@ -440,7 +469,8 @@ _UPSERT_ANSWER = (
 )
 _CURRENT_SESSION = (
     "SELECT * FROM sessions WHERE respondent_key = ? AND channel = ?"
-    " AND status IN ('new', 'active') ORDER BY started_at DESC, rowid DESC LIMIT 1"
+    " AND status IN ('new', 'active') AND started_at >= ?"
+    " ORDER BY started_at DESC, rowid DESC LIMIT 1"
 )
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"

@@ -132,9 +132,24 @@ def match_key(text: str) -> str:
     return _SPACES.sub(" ", fold(text).text.casefold()).strip()
 
 
+BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Characters that are letters or symbols to Unicode but draw nothing: the Hangul
+fillers and the blank Braille pattern, which people paste to send an "empty" message."""
+
+
+def _visible(ch: str) -> bool:
+    """Whether a (folded) character draws something on its own.
+
+    Spaces, controls, format characters and combining marks with nothing to
+    combine with (categories Z*, C*, M*) do not; nor do the ``BLANK_LOOKING`` ones.
+    """
+    return unicodedata.category(ch)[0] not in "ZCM" and ch not in BLANK_LOOKING
+
+
 def is_blank(text: str) -> bool:
-    """True when ``text`` has nothing visible: only spaces and format characters."""
-    return not match_key(text)
+    """True when ``text`` has nothing visible: only spaces, invisible and blank-looking
+    characters, and marks with no letter to sit on."""
+    return not any(_visible(ch) for ch in fold(text).text)
 
 
 def typed_option(text: str, options: Sequence[tuple[str, str]]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,3 +106,30 @@ def test_chat_command_refuses_unknown_flow(
     )
     assert main(["--config", str(config), "chat", "--flow", "nope"]) == 2
     assert "known flows: consultation, service_feedback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed", ["1, 3", "1,3", "1 3", "١، ٣", "3; 1"])
+async def test_several_numbers_at_once_tick_each_on_a_choose_all_question(
+    conversations: Conversations, settings: Settings, typed: str
+) -> None:
+    """A tired person types the options they mean in one line; before, "1, 3" was
+    refused with "Please choose one of the options" on a choose-all question."""
+    lines = ["1", "1", "2", "1", typed, "d"]  # notice, group, site, stage 1 (ticked), 1+3, done
+    term = Terminal(lines, settings.database)
+    await chat(conversations, lang="en", read=term.read, write=term.write)
+    assert not any("choose one of the options" in s for s in term.screens)
+    with sqlite3.connect(settings.database) as conn:
+        (value,) = conn.execute(
+            "SELECT value FROM answers WHERE step_id = 'stages_used'"
+        ).fetchone()
+    assert sorted(json.loads(value)) == ["referral", "treatment"]  # 1 stays ticked
+
+
+async def test_a_list_with_a_number_that_is_no_option_changes_nothing(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = Terminal(["1", "1", "2", "1, 9", "d"], settings.database)
+    await chat(conversations, lang="en", read=term.read, write=term.write)
+    with sqlite3.connect(settings.database) as conn:
+        row = conn.execute("SELECT value FROM answers WHERE step_id = 'stages_used'").fetchone()
+    assert row is None or json.loads(row[0]) in ([], None)

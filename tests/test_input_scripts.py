@@ -33,7 +33,20 @@ def test_typed_label_matches_without_its_isolates_and_in_any_case() -> None:
 
 
 @pytest.mark.parametrize(
-    "blank", ["", " ", "\u200b", "\u200b\u200c\u200d", "\u2066\u2069 \ufeff", "\u3000"]
+    "blank",
+    [
+        "",
+        " ",
+        "\u200b",
+        "\u200b\u200c\u200d",
+        "\u2066\u2069 \ufeff",
+        "\u3000",
+        "\u3164",  # Hangul filler: Telegram's favourite "invisible" message
+        "\u115f\u1160 \uffa0",  # the other Hangul fillers
+        "\u2800\u2800",  # blank Braille pattern
+        "\u0301\u0301",  # accents with no letter to sit on
+        "\u034f\u200b",  # combining grapheme joiner
+    ],
 )
 def test_invisible_only_is_blank(blank: str) -> None:
     assert is_blank(blank)
@@ -109,3 +122,8 @@ async def test_terminal_redacts_details_typed_in_arabic_indic_and_other_digits(
             "SELECT value FROM answers WHERE step_id = 'referral_better'"
         ).fetchone()[0]
     assert stored == "اتصل بي على [phone] أو [phone]، اسمي [name]، أسكن في [address]"
+
+
+@pytest.mark.parametrize("text", ["👍", "ਹਾਂ", "হ্যাঁ", "હા", "نعم", "ہاں", "١", "…", "é", "\u3164ok"])
+def test_short_real_answers_are_not_blank(text: str) -> None:
+    assert not is_blank(text)

@@ -33,10 +33,11 @@ async def test_a_polish_note_does_not_hide_the_english_ones_or_the_other_way_rou
     await q.add_update("Mamy teraz tłumacza w środy.", "2026-11-19", "pl")
     english = await texts(store, settings, "en")
     assert "We now open until 8pm on Thursdays." in english
-    assert "Mamy teraz tłumacza w środy. (written in Polish)" in english
+    assert "\u2068Mamy teraz tłumacza w środy.\u2069 (written in Polish)" in english
     polish = await texts(store, settings, "pl")
     assert "Mamy teraz tłumacza w środy." in polish
-    assert "We now open until 8pm on Thursdays. (napisano w języku: angielski)" in polish
+    english_note = "\u2068We now open until 8pm on Thursdays.\u2069"
+    assert f"{english_note} (napisano w języku: angielski)" in polish
     arabic = await texts(store, settings, "ar")
     assert sum("We now open" in t or "Mamy teraz" in t for t in arabic) == 2
 
@@ -59,9 +60,9 @@ async def test_news_shows_every_note_marked_with_its_language(store):
     await publish(store, "Mamy teraz tłumacza w środy.", "pl", "te_staff", date(2026, 1, 6))
     polish = await news(store, CATALOGUE, "pl")
     assert "Mamy teraz tłumacza w środy." in polish
-    assert "We now open until 8pm on Thursdays. (napisano w języku: angielski)" in polish
+    assert "Thursdays.\u2069 (napisano w języku: angielski)" in polish
     english = await news(store, CATALOGUE, "en")
-    assert "Mamy teraz tłumacza w środy. (written in Polish)" in english
+    assert "\u2068Mamy teraz tłumacza w środy.\u2069 (written in Polish)" in english
 
 
 def test_update_add_normalises_and_checks_the_language(tmp_path, monkeypatch, capsys):
@@ -79,3 +80,27 @@ def test_update_add_normalises_and_checks_the_language(tmp_path, monkeypatch, ca
     assert "already in 'pl'" in capsys.readouterr().err
     assert main(["--config", config, *args[:2], "x", "--translates", "99"]) == 2
     assert "no note 99" in capsys.readouterr().err
+
+
+async def test_network_reports_in_other_languages_have_no_english_dates_or_theme_names(
+    store, settings, flows, tmp_path
+):
+    await write(
+        store, flows, [Response("consultation", MOMENT, {"anything_else": "I waited weeks"})] * 6
+    )
+    report = await build_public(store, settings, parse_week("2026-W47", "Europe/London"))
+    polish = "\n".join(text for _, text in network_parts(report, CATALOGUE, "pl"))
+    assert "16 listopada 2026 – 22 listopada 2026 (Europe/London)" in polish
+    assert "Czas oczekiwania" in polish
+    assert "November" not in polish and "Waiting times" not in polish
+    arabic = "\n".join(text for _, text in network_parts(report, CATALOGUE, "ar"))
+    assert "نوفمبر" in arabic and "أوقات الانتظار" in arabic
+    assert "November" not in arabic and "Waiting times" not in arabic
+    english = "\n".join(text for _, text in network_parts(report, CATALOGUE, "en"))
+    assert "16 November 2026 – 22 November 2026" in english
+
+
+def test_check_flows_counts_untranslated_reader_strings(capsys):
+    assert main(["--config", str(ROOT / "config.yaml"), "check-flows"]) == 0
+    out = capsys.readouterr().out
+    assert "network report, untranslated reader-visible strings: en 0, pl 0," in out

@@ -60,14 +60,14 @@ async def test_news_shows_the_latest_updates_each_in_its_language(
     await publish(store, "Zmiana po polsku", "pl", "te_staff", date(2026, 1, 9))
     english = await news(store, CATALOGUE, "en")
     # The five newest notes, whatever their language: the Polish one and 7 down to 4.
-    assert english.index("Zmiana po polsku (written in Polish)") < english.index("change 7")
+    assert english.index("Zmiana po polsku\u2069 (written in Polish)") < english.index("change 7")
     assert english.index("English change 7") < english.index("English change 4")
     assert "English change 3" not in english
     assert "2026-01-07" in english
     polish = await news(store, CATALOGUE, "pl")
     # Every note, the Polish one as written and the others marked as English.
     assert "Zmiana po polsku" in polish
-    assert "English change 7 (napisano w języku: angielski)" in polish
+    assert "English change 7\u2069 (napisano w języku: angielski)" in polish
     assert "English change 7" in await news(store, CATALOGUE, "ro")
     # The same rows feed the network report, and each is audited.
     assert len(await ReportQueries(store).updates()) == 8

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.i18n import Catalogue
+from bot.i18n import Catalogue, isolate
 from bot.l10n import language_name
 
 
@@ -53,4 +53,5 @@ def marked(note: ShownNote, catalogue: Catalogue, lang: str) -> str:
     if not note.foreign:
         return note.text
     language = language_name(note.lang, lang)
-    return f"{note.text} ({catalogue.text('note.written_in', lang, language=language)})"
+    # Isolated, so English inside Arabic keeps its full stop at its own end.
+    return f"{isolate(note.text)} ({catalogue.text('note.written_in', lang, language=language)})"

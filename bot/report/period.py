@@ -128,3 +128,28 @@ def local_today(timezone: str, now: datetime | None = None) -> date:
     """Today's date where the reports' readers are (not in UTC: at 00:30 BST on a
     Monday it is still Sunday in UTC, and the summary would skip a week)."""
     return (now or datetime.now(UTC)).astimezone(ZoneInfo(timezone)).date()
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def open_since(now: datetime, timezone: str, weekly_day: str, weekly_time: str) -> str:
+    """The UTC ISO instant before which an unfinished session has expired.
+
+    Sessions count in the week they started.  Once the weekly summary of a
+    week has gone out (``reports.weekly_day``/``weekly_time``), sessions begun
+    in that week or earlier can no longer be continued, so a summarised week
+    never changes: a person returning later starts afresh.  The cutoff is local
+    midnight on the Monday of the week of the latest summary time; a session
+    lives at most a week and the time to the summary (by default Monday 09:00).
+    """
+    zone = ZoneInfo(timezone)
+    local = now.astimezone(zone)
+    hour, minute = (int(part) for part in weekly_time.split(":"))
+    back = (local.weekday() - _WEEKDAYS.index(weekly_day)) % 7
+    sent = datetime.combine(local.date() - timedelta(days=back), time(hour, minute), zone)
+    if sent > local:
+        sent = datetime.combine(sent.date() - timedelta(days=7), time(hour, minute), zone)
+    monday = sent.date() - timedelta(days=sent.weekday())
+    cutoff = datetime.combine(monday, time(), zone).astimezone(UTC)
+    return cutoff.isoformat(timespec="seconds")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from bot.i18n import Catalogue
+from bot.l10n import long_date
 from bot.report.model import PublicReport
 from bot.report.notes import Note, for_reader, marked
 
@@ -37,7 +38,7 @@ def network_parts(
         return catalogue.text(key, lang, **values)
 
     out: list[tuple[str, str]] = [("h1", t("network.title"))]
-    out.append(("p", t("network.period", period=report.period.describe())))
+    out.append(("p", t("network.period", period=_period(report, lang))))
     head = report.table("headline")
     base = head.rows[0].base if head and head.rows else None
     if base is not None and base.count is not None:
@@ -56,7 +57,7 @@ def network_parts(
         out.append(("p", t("network.themes_intro")))
         labels = {th.id: th.label for th in report.themes}
         for row in shown:
-            label = catalogue.pick(labels.get(row.key, {"en": row.label}), lang)
+            label = theme_label(catalogue, row.key, labels.get(row.key, {"en": row.label}), lang)
             out.append(("h3", label))
             share = row.cells["respondents"].pct
             if share is not None:
@@ -79,12 +80,53 @@ def network_parts(
     return out
 
 
+def theme_label(catalogue: Catalogue, theme: str, codebook: dict[str, str], lang: str) -> str:
+    """A theme's name for readers: the catalogue's ``theme.<id>`` (so it is translated and
+    counted like every other string), else the codebook's label."""
+    if f"theme.{theme}" in catalogue.messages:
+        return catalogue.text(f"theme.{theme}", lang)
+    return catalogue.pick(codebook, lang)
+
+
+READER_KEYS = ("network.", "note.", "theme.")
+"""Catalogue keys of text a network reader sees."""
+
+
+def untranslated(
+    catalogue: Catalogue, theme_ids: list[str], languages: list[str]
+) -> dict[str, int]:
+    """Per language, the network report's reader-visible strings with no translation:
+    catalogue entries (``network.*``, ``note.*``, ``theme.*``) missing the language,
+    and themes whose label is not in the catalogue at all (shown in English)."""
+    counts = {}
+    for lang in languages:
+        missing = sum(
+            1
+            for key, forms in catalogue.messages.items()
+            if key.startswith(READER_KEYS) and not (forms.get(lang) or "").strip()
+        )
+        missing += sum(1 for t in theme_ids if f"theme.{t}" not in catalogue.messages)
+        counts[lang] = missing
+    return counts
+
+
+def _period(report: PublicReport, lang: str) -> str:
+    """'16 listopada 2026 – 22 listopada 2026 (Europe/London)': CLDR dates in the reader's
+    language; the zone's name is an identifier, the same in every language."""
+    period = report.period
+    span = f"{long_date(period.start, lang)} – {long_date(period.end, lang)}"
+    return f"{span} ({period.timezone})"
+
+
 def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -> str:
     tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "quote": "blockquote"}
     body = []
     for kind, text in network_parts(report, catalogue, lang):
         if kind == "small":
             body.append(f'<p class="small">{escape(text)}</p>')
+        elif kind == "quote":
+            # People's own words, in whatever script: their own direction, not the page's.
+            body.append(f'<blockquote dir="auto">{escape(text)}</blockquote>')
         else:
             body.append(f"<{tags[kind]}>{escape(text)}</{tags[kind]}>")
     direction = "rtl" if catalogue.is_rtl(lang) else "ltr"

@@ -23,7 +23,8 @@ from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.jobs import schedule
 from bot.telegram.logsafe import protect_token, withhold_payloads
-from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.once import GROUP as ONCE_GROUP
+from bot.telegram.once import OncePerPersonOrder, skip_seen
 from bot.telegram.split import SplittingBot
 
 __all__ = [
@@ -74,10 +75,11 @@ def build_application(
     app = (
         Application.builder()
         .bot(bot)
-        .concurrent_updates(PerPersonOrder(channel.person_of))
+        .concurrent_updates(OncePerPersonOrder(channel.person_of, channel.conversations.store))
         .application_class(application_class)
         .build()
     )
+    app.add_handler(skip_seen(channel.conversations.store), ONCE_GROUP)  # bot/once.py
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)

@@ -159,10 +159,14 @@ class TelegramChannel:
     async def guard(self, update: Update, context: Context) -> None:
         """Private chats only, and no floods: both stop the update before it is handled."""
         chat, user = update.effective_chat, update.effective_user
-        if chat is None or user is None:
-            raise ApplicationHandlerStop
-        if chat.type != ChatType.PRIVATE:
-            await self._refuse_group(update, context)
+        if chat is None or user is None or chat.type != ChatType.PRIVATE:
+            if chat is not None and user is not None:
+                await self._refuse_group(update, context)
+            if update.callback_query is not None:
+                # A button in a group (forwarded, or forged) is ignored, but answered,
+                # or it spins on the phone of whoever tapped it.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             raise ApplicationHandlerStop
         verdict = self.flood.check(self.key(user.id))
         if verdict is Verdict.WARN:
@@ -331,13 +335,29 @@ class TelegramChannel:
     # -- kind replies and errors
 
     def reply_with(self, message_key: str) -> Any:
-        """A handler that answers with one system message and changes nothing stored."""
+        """A handler that answers with one system message and changes nothing stored.
+
+        What the person wrote is still read for risk first (an edit, a photo's
+        caption, an unknown command): nothing is saved, but helplines are never
+        withheld because of how something was sent.
+        """
 
         async def handler(update: Update, context: Context) -> None:
+            await self.signpost(update, context)
             await self.reply(update, context, message_key)
 
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
         return handler
+
+    async def signpost(self, update: Update, context: Context) -> None:
+        """Helplines at once if the message's text or caption holds a risk phrase."""
+        message = update.effective_message
+        written = (message.text or message.caption) if message is not None else None
+        if not written:
+            return
+        alert = self.conversations.risk_alert(written, await self._lang(update))
+        if alert is not None:
+            await self._say(context, _chat_id(update), alert)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log what failed and where, never who or what they wrote."""

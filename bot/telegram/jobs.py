@@ -1,5 +1,5 @@
 """What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge,
-and the hourly look for reminders that are due.
+and the hourly look for reminders that are due (which also trims the handled update ids).
 
 Each job's callback takes only the PTB context (the channel rides in
 ``job.data``), so tests run the very callback the scheduler would, at once.
@@ -85,6 +85,8 @@ async def reminders(context: Context) -> None:
     Peer desks left open for a shift are closed here too.
     """
     channel = _channel(context)
+    # The rolling window of handled update ids (bot/once.py).
+    await channel.conversations.store.forget_handled()
     order = context.application.update_processor
     # In each peer's turn, as their updates are: a tap in hand is never overwritten.
     turn_of = order.turn_of if isinstance(order, PerPersonOrder) else None

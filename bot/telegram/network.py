@@ -47,10 +47,11 @@ async def offer_opt_in(
     channel: TelegramChannel, update: Update, context: Context, lang: str
 ) -> None:
     now = await channel.subscriptions.get(_chat_id(update))
+    form = await channel.deletion_tag(channel.key_of(update))
     await context.bot.send_message(
         _chat_id(update),
         channel.text("optin.question", lang),
-        reply_markup=_opt_in_keyboard(channel, lang, now),
+        reply_markup=_opt_in_keyboard(channel, lang, now, form),
     )
 
 
@@ -64,6 +65,13 @@ async def on_opt_in_tap(
     if tap.tag not in (UPDATES, REMIND, NO, DONE):
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
         return
+    form = await channel.deletion_tag(channel.key_of(update))
+    if tap.form != form:
+        # An offer left on screen from before /delete (or before newer feedback): after
+        # "everything you gave us has been deleted", an old tap must not store the chat again.
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
+        await edit(query.message, markup=None)
+        return
     await query.answer()
     now = await subs.get(chat_id)
     if tap.tag == UPDATES:
@@ -71,7 +79,7 @@ async def on_opt_in_tap(
     elif tap.tag == REMIND:
         now = await subs.set(chat_id, lang, remind=not (now and now.remind))
     if tap.tag in (UPDATES, REMIND):
-        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now))
+        await edit(query.message, markup=_opt_in_keyboard(channel, lang, now, form))
         return
     if tap.tag == NO:
         await subs.remove(chat_id)
@@ -197,8 +205,10 @@ def command_text(typed: str) -> str:
 
 
 def _opt_in_keyboard(
-    channel: TelegramChannel, lang: str, now: Subscriber | None
+    channel: TelegramChannel, lang: str, now: Subscriber | None, form: str | None
 ) -> InlineKeyboardMarkup:
+    """``form``: the person's newest feedback when offered; a tap counts only while it is."""
+
     def label(key: str, on: bool) -> str:
         text = channel.text(key, lang)
         return f"{TICK} {text}" if on else text
@@ -210,15 +220,16 @@ def _opt_in_keyboard(
             [
                 _button(
                     label("optin.updates", bool(now and now.updates)),
-                    callback_data(OPT_IN, UPDATES),
+                    callback_data(OPT_IN, UPDATES, form=form),
                 )
             ],
             [
                 _button(
-                    label("optin.remind", bool(now and now.remind)), callback_data(OPT_IN, REMIND)
+                    label("optin.remind", bool(now and now.remind)),
+                    callback_data(OPT_IN, REMIND, form=form),
                 )
             ],
-            [_button(channel.text(last[0], lang), callback_data(OPT_IN, last[1]))],
+            [_button(channel.text(last[0], lang), callback_data(OPT_IN, last[1], form=form))],
         ]
     )
 

@@ -89,6 +89,11 @@ class FakeBotAPI:
         self._arrived = asyncio.Condition()
         self._closing = False
         self._processed: dict[int, asyncio.Event] = {}
+        self.pushed: dict[int, dict[str, Any]] = {}
+        """Every update pushed, by id (``redeliver`` sends one again)."""
+        self.forget_offsets = False
+        """True: ``getUpdates`` offsets never reach "Telegram", so a bot started again
+        gets every update again, as after a crash before its next ``getUpdates``."""
         self.messages: dict[int, dict[str, Any]] = {}
         """Bot messages by id, as they stand now."""
         self.sent: list[dict[str, Any]] = []
@@ -239,6 +244,15 @@ class FakeBotAPI:
         """Queue an update for the bot and return its id."""
         update_id = next(self._update_ids)
         update = {"update_id": update_id, **update}
+        self.pushed[update_id] = update
+        return await self._queue(update)
+
+    async def redeliver(self, update_id: int) -> int:
+        """Send an update again, as Telegram does when the bot's confirmation was lost."""
+        return await self._queue(self.pushed[update_id])
+
+    async def _queue(self, update: dict[str, Any]) -> int:
+        update_id = int(update["update_id"])
         self._processed[update_id] = asyncio.Event()
         if self.webhook_url:
             await self._deliveries.put(update)
@@ -333,15 +347,20 @@ class FakeBotAPI:
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
         async with self._arrived:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            if not self._updates and timeout > 0 and not self._closing:
+            if not self.forget_offsets:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+
+            def waiting() -> list[dict[str, Any]]:
+                return [u for u in self._updates if u["update_id"] >= offset]
+
+            if not waiting() and timeout > 0 and not self._closing:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(
-                        self._arrived.wait_for(lambda: bool(self._updates) or self._closing),
+                        self._arrived.wait_for(lambda: bool(waiting()) or self._closing),
                         timeout,
                     )
             limit = int(params.get("limit") or 100)
-            return self._updates[:limit]
+            return waiting()[:limit]
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         chat_id = int(params["chat_id"])

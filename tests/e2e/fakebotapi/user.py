@@ -114,9 +114,10 @@ class FakeUser:
         }
         return await self._push({"message": self._message(sticker=sticker)})
 
-    async def send_photo(self) -> list[Shown]:
+    async def send_photo(self, caption: str | None = None) -> list[Shown]:
         photo = [{**_file("photo"), "width": 90, "height": 90}]
-        return await self._push({"message": self._message(photo=photo)})
+        extra = {"caption": caption} if caption else {}
+        return await self._push({"message": self._message(photo=photo, **extra)})
 
     async def send_voice(self) -> list[Shown]:
         voice = {**_file("voice"), "duration": 3}
