@@ -13,6 +13,13 @@ Per category: a message labelled overdose must fire an overdose phrase (that
 is what adds the overdose advice).  Screening cost is the time of
 ``RiskScreen.hits`` per message, normalisation included, nothing cached.
 
+tests/data/risk_heldout/<lang>.tsv is a separate held-out set, written by someone
+who did not write the phrases, in batches (``# batch N`` lines); each batch was
+measured once before anything it could prompt, and its first-run figure is in
+the file's header.  It is reported apart, per batch, and not gated: batch 3
+(recall 0.24-0.28) shows that phrase patterns written from examples do not yet
+generalise to new wordings, whatever the tuned corpus says.
+
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate]
 --gate exits 1 unless every enabled language has at least 25 risk and 25
 near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are
@@ -38,6 +45,9 @@ from bot.config import load_settings  # noqa: E402
 from bot.safety import CATEGORIES, RiskScreen, normalise  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "risk"
+HELDOUT = ROOT / "tests" / "data" / "risk_heldout"
+"""Held-out batches written by someone other than the phrase author, each measured
+once before any change it could have prompted (first-run figures in each file's header)."""
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.8
 
@@ -50,6 +60,7 @@ class Line:
     held_out: bool
     script: str
     where: str
+    batch: str = ""
 
 
 def script_of(text: str) -> str:
@@ -65,13 +76,22 @@ def script_of(text: str) -> str:
     return name + "".join(f" ({d} digits)" for d in sorted(digits))
 
 
-def load_corpus(path: Path = CORPUS) -> list[Line]:
+def load_corpus(path: Path = CORPUS, batches: bool = False) -> list[Line]:
+    """Labelled lines of every <lang>.tsv under ``path``.
+
+    With ``batches`` every line is held out and belongs to the batch named by
+    the last ``# batch NAME`` line above it.
+    """
     lines = []
     for file in sorted(path.glob("*.tsv")):
-        held_out = False
+        held_out = batches
+        batch = ""
         for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
             if raw.strip().lower() == "# held-out":
                 held_out = True
+                continue
+            if batches and raw.lower().startswith("# batch "):
+                batch = raw[len("# batch ") :].split()[0].rstrip(":")
                 continue
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -80,8 +100,8 @@ def load_corpus(path: Path = CORPUS) -> list[Line]:
             unknown = labels - set(CATEGORIES)
             if unknown:
                 raise SystemExit(f"{file.name}:{number}: unknown label {', '.join(unknown)}")
-            where = f"{file.name}:{number}"
-            lines.append(Line(file.stem, labels, text, held_out, script_of(text), where))
+            where = f"{path.name}/{file.name}:{number}"
+            lines.append(Line(file.stem, labels, text, held_out, script_of(text), where, batch))
     return lines
 
 
@@ -165,6 +185,22 @@ def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[floa
     return statistics.mean(best), best[int(len(best) * 0.99)], statistics.mean(raw)
 
 
+def report_heldout(screen: RiskScreen, lines: list[Line], show: bool) -> dict[str, Tally]:
+    """Print the independent held-out set apart, per batch and language; return per-batch totals."""
+    totals: dict[str, Tally] = {}
+    for batch in sorted({line.batch for line in lines}):
+        part = [line for line in lines if line.batch == batch]
+        tables = evaluate(screen, part, show)
+        print(f"\nheld-out {HELDOUT.name}/ batch {batch} (first runs: file headers)\n{HEADER}")
+        for key, tally in sorted(tables["language"].items()):
+            print(tally.row(key))
+        for key, tally in sorted(tables["category"].items()):
+            print(tally.row(f"category {key}"))
+        totals[batch] = tables["all"]["all"]
+        print(totals[batch].row(f"batch {batch} all"))
+    return totals
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
@@ -188,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\nscreening cost per message (best of 5): mean {mean:.0f} µs, p99 {p99:.0f} µs;"
         f" raw mean {raw:.0f} µs ({len(lines)} messages)"
     )
+    heldout = load_corpus(HELDOUT, batches=True)
+    if heldout:
+        report_heldout(screen, heldout, args.show_misses)
     print("rerun: python bench/risk_eval.py [--show-misses] [--gate]")
 
     if not args.gate:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_poster, logsafe
+from bot import cli_admin, cli_ops, cli_poster, logsafe
 from bot.config import (
     DEFAULT_CONFIG,
     Settings,
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
+    cli_ops.add_parsers(sub)
     COMMANDS.update(add_report_parsers(sub))
     return parser
 
@@ -201,6 +202,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from telegram.error import TelegramError
 
+    from bot.backup import BackupError, RunLock
     from bot.telegram import TOKEN_ENV, WEBHOOK_SECRET_ENV, run_loop, serve
 
     token = os.environ.get(TOKEN_ENV, "").strip()
@@ -232,7 +234,12 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base_url = args.base_url or settings.telegram.base_url
     try:
-        run_loop(serve(settings, token, base_url=base_url, webhook_secret=webhook_secret))
+        # Held while it runs: restore refuses, and so does a second bot (bot/backup.py).
+        with RunLock(settings.database).held("run"):
+            run_loop(serve(settings, token, base_url=base_url, webhook_secret=webhook_secret))
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except TelegramError as exc:
         # Not the message: for a rejected token it repeats the token.
         print(f"error: Telegram refused to start the bot ({type(exc).__name__})", file=sys.stderr)
@@ -359,4 +366,5 @@ COMMANDS = {
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,
+    **cli_ops.COMMANDS,
 }

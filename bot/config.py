@@ -130,6 +130,23 @@ class Reports(_Strict):
         return value
 
 
+class Backup(_Strict):
+    """Daily backups of the database (bot/backup.py)."""
+
+    dir: Path | None = None
+    """Where backups go; default: a ``backups`` folder next to the database."""
+    keep: int = Field(14, ge=1)
+    daily_at: str = "02:30"
+    """Local time (``reports.timezone``) of the daily backup."""
+
+    @field_validator("daily_at")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if not _HH_MM.match(value):
+            raise ValueError("write the time as HH:MM on a 24-hour clock, e.g. 02:30")
+        return value
+
+
 MAX_DAYS = 36500
 """A hundred years: longer means "keep for ever", and a date that far back overflows."""
 MIN_RETENTION_DAYS = 15
@@ -172,6 +189,7 @@ class Settings(BaseSettings):
     """Staff additions to bot/risk_phrases.yaml: language → category → patterns (or a list)."""
     telegram: Telegram = Telegram()
     reports: Reports = Reports()
+    backup: Backup = Backup()
     _source: Document | None = PrivateAttr(None)
     _env: dict[Loc, str] = PrivateAttr(default_factory=dict)
 

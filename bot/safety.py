@@ -50,6 +50,8 @@ from bot.config import Helpline
 from bot.i18n import Catalogue
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
+CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
+"""Broad concept patterns found missing by the independent held-out set, merged in."""
 CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
 """What a phrase can signal; ``abuse`` includes a child in danger."""
 GENERAL = "general"
@@ -197,6 +199,18 @@ class PatternError(ValueError):
     """A phrase that cannot be compiled (names an unknown macro, or has no words)."""
 
 
+# Units of a measured dose, in the enabled languages' scripts.  A number with one of these is a
+# dose ("I take 60ml methadone", "باخذ ٦٠ مل ميثادون"), not a count of pills: a dose is not an
+# overdose.  "took 30 x 10mg" still counts the 30.
+_DOSE_UNITS = (
+    "ml mls mil mg mgs mcg ug µg g gr gram grams milligram milligrams millilitre millilitres"
+    " milliliter milliliters cc mm mgr мл мг гр миллилитров миллиграмм мл. مل ملل ملغ ملغم"
+    " ملي ملى ملیلیٹر ملی ملیگرام ਮਿਲੀ ਐਮਐਲ ਮਿਲੀਗ੍ਰਾਮ મિલી મિગ્રા મિલિગ્રામ মিলি মিগ্রা"
+    " মিলিগ্রাম"
+)
+_UNITS = {re.escape(normalise(unit)) for unit in _DOSE_UNITS.split() if normalise(unit)}
+_NOT_DOSE = r"(?!\d+ ?(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r") )"
+
 Key = tuple[str, str]
 """How a word is looked up: ("w", word), ("p", prefix), ("s", suffix) or ("i", infix)."""
 
@@ -204,7 +218,9 @@ Key = tuple[str, str]
 def _choice(text: str) -> tuple[str, Key | None]:
     """One alternative as (regex, the word it cannot match without); a number has none."""
     if text in ("#", "##"):
-        return (r"\d+\S*" if text == "#" else r"\d{2,}\S*"), None  # "30", "30tabs", "৩০টা"
+        # "30", "30tabs", "৩০টা"; never a measured dose ("60ml", "60 mg", "٦٠ مل").
+        digits = r"\d+" if text == "#" else r"\d{2,}"
+        return _NOT_DOSE + digits + r"\S*", None
     head, tail = text.startswith("*"), text.endswith("*")
     words = normalise(text.replace("_", " ").strip("*")).split()
     if not words:
@@ -291,7 +307,21 @@ def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
     Read with YAML's base loader, so every word stays a string: the safe loader
     would turn ``no``, ``on`` and ``off`` (all words people write) into booleans.
     """
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    if path == PHRASES_PATH and CONCEPTS_PATH.exists():
+        text = CONCEPTS_PATH.read_text(encoding="utf-8")
+        # One YAML document per round of concepts (each defines its own shared anchors).
+        rounds = [doc for doc in yaml.load_all(text, Loader=yaml.BaseLoader) if doc]
+        for lang, cats in ((lang, cats) for doc in rounds for lang, cats in doc.items()):
+            if lang.startswith("_"):
+                continue  # anchors shared between languages, not a language
+            target = lists.setdefault(lang, {})
+            for cat, items in cats.items():
+                if cat == "macros":
+                    target.setdefault("macros", {}).update(items)
+                else:
+                    target.setdefault(cat, []).extend(items)
+    return lists
 
 
 def merge(builtin: PhraseLists, extra: Mapping[str, object]) -> dict[str, dict[str, list[str]]]:

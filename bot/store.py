@@ -42,6 +42,25 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+BUSY_TIMEOUT_MS = 30_000
+"""How long a write waits for another process's write (a purge or an export starting) to
+finish, before the person is told to try later.  SQLite's default, 5 s, was too short
+for a purge of a large database, and "database is locked" reached people."""
+
+
+def storage_trouble(exc: BaseException) -> str | None:
+    """ "full" or "busy" when a write failed for want of disk space or the write lock:
+    nothing was stored, and trying again later will work.  None for any other error."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+        return "full"
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
+        return "busy"
+    return None
+
+
 class FlowChanged(Exception):
     """A flow file was edited but its version was not raised."""
 
@@ -132,6 +151,7 @@ class Store:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA synchronous=NORMAL")
+            await db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             await store.migrate()
             if str(path) != ":memory:":
                 store._reader = _read_only(Path(path))
