@@ -82,6 +82,11 @@ class PeerDesks:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         await self._stop_form(await self.desk(peer_key))
+        if await self.store.current_session(peer_key, self.channel) is not None:
+            # The peer's own feedback, left half-way, is put aside (answers kept): if
+            # the desk closes under them (the role revoked), what they type next for
+            # the person beside them must not land in their own form.
+            await self.conversations.handle(peer_key, self.channel, Stop())
         await self.store.write(
             "INSERT OR REPLACE INTO peer_desks"
             " (peer_key, mode, site, lang, current_key, last_session, updated_at)"

@@ -8,6 +8,7 @@ they are redacted again here in case the rules have grown since.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,14 @@ class ReviewItem:
     total: int
     waiting: int
     """Comments not yet reviewed, this one included."""
+    version: str = ""
+    """Which text of the comment this is (``version_of``): a save acts on this one only."""
+
+
+def version_of(value: str, answered_at: str) -> str:
+    """Eight hex digits naming one text of a comment: the person may change it (Back,
+    then a new answer) while staff are reading the old one."""
+    return hashlib.sha256(f"{answered_at}\x00{value}".encode()).hexdigest()[:8]
 
 
 class ThemeReview:
@@ -64,7 +73,8 @@ class ThemeReview:
             " (SELECT json_group_array(theme) FROM answer_themes t WHERE t.answer_id = a.id),"
             " (SELECT count(*) FROM answers b JOIN sessions bs ON bs.id = b.session_id"
             "  WHERE b.kind = 'text' AND bs.started_at >= ? AND bs.started_at < ?"
-            f"  AND b.id <= a.id{mine})"
+            f"  AND b.id <= a.id{mine}),"
+            " a.answered_at"
             " FROM sessions s JOIN answers a ON a.session_id = s.id"
             f" WHERE s.started_at >= ? AND s.started_at < ? AND a.kind = 'text'{site}"
             " AND NOT EXISTS (SELECT 1 FROM theme_reviews r WHERE r.answer_id = a.id"
@@ -83,10 +93,20 @@ class ThemeReview:
         )[0][0]
         row = next((r for r in waiting if r[0] > after), waiting[0])
         auto = [t for t in self.codebook.ids() if t in json.loads(row[3])]
-        return ReviewItem(row[0], redact(row[1]), auto, bool(row[2]), row[4], total, len(waiting))
+        version = version_of(row[1], row[5])
+        return ReviewItem(
+            row[0], redact(row[1]), auto, bool(row[2]), row[4], total, len(waiting), version
+        )
 
-    async def confirm(self, answer_id: int, themes: list[str], actor_key: str) -> bool:
-        """Staff's themes for one comment (an empty list: no theme); audited."""
+    async def confirm(
+        self, answer_id: int, themes: list[str], actor_key: str, version: str | None = None
+    ) -> bool:
+        """Staff's themes for one comment (an empty list: no theme); audited.
+
+        ``version``: the text staff read (``ReviewItem.version``).  If the person
+        has changed the comment since, nothing is saved (False) and it waits for
+        review again: themes chosen for one text must not be pinned on another.
+        """
         unknown = [t for t in themes if t not in self.codebook.ids()]
         if unknown:
             raise ValueError(f"unknown theme {', '.join(unknown)}")
@@ -96,10 +116,23 @@ class ThemeReview:
             (answer_id, self.site),
         ):
             return False  # another site's comment (a forged button): as if it did not exist
-        if not await self.queries.set_review(answer_id, themes):
+        answered_at = None
+        if version is not None:
+            rows = await self._rows(
+                "SELECT value, answered_at FROM answers WHERE id = ? AND kind = 'text'",
+                (answer_id,),
+            )
+            if not rows or version_of(rows[0][0], rows[0][1]) != version:
+                return False
+            answered_at = rows[0][1]
+        if not await self.queries.set_review(answer_id, themes, answered_at):
             return False
         await audit(self.store, actor_key, "review", {"answer": answer_id, "themes": themes})
         return True
+
+    async def exists(self, answer_id: int) -> bool:
+        """Whether the comment is still stored (a save refused: deleted, or changed?)."""
+        return bool(await self._rows("SELECT 1 FROM answers WHERE id = ?", (answer_id,)))
 
     def _scope(self, alias: str) -> str:
         return "" if self.site is None else f" AND {alias}.site = ?"

@@ -184,6 +184,11 @@ class Conversations:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
             turn.alert = self.risk_alert(event.text, turn.lang)
+        wanted_a_tap = turn.prompt is not None and turn.prompt.kind != "text"
+        if turn.alert is not None and turn.error and wanted_a_tap:
+            # Helplines, then "Please choose one of the options", reads as not
+            # listening.  The alert ends by saying the questions will wait for them.
+            turn.messages = []
         return turn
 
     async def _handle(self, session: Session | None, event: Event) -> Turn:

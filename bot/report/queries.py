@@ -292,18 +292,27 @@ class ReportQueries:
         )
         return [(r[0], r[1], json.loads(r[2]), json.loads(r[3]) if r[3] else None) for r in rows]
 
-    async def set_review(self, answer_id: int, themes: list[str]) -> bool:
+    async def set_review(
+        self, answer_id: int, themes: list[str], answered_at: str | None = None
+    ) -> bool:
         """Record staff's themes for one comment (they replace the automatic ones).
 
         The review holds for this text only: it keeps the answer's answered_at,
         and a review whose answered_at is not the answer's (the person edited
         the comment since) counts nowhere, so the comment waits for review again.
+        ``answered_at``: save only if the comment is still the one read then.
         Returns False when there is no such free-text answer.
         """
+        same = "" if answered_at is None else " AND answered_at = ?"
         changed = await self.store.write(
             "INSERT OR REPLACE INTO theme_reviews (answer_id, themes, reviewed_at, answered_at)"
-            " SELECT id, ?, ?, answered_at FROM answers WHERE id = ? AND kind = 'text'",
-            (json.dumps(sorted(set(themes))), self.store.now(), answer_id),
+            f" SELECT id, ?, ?, answered_at FROM answers WHERE id = ? AND kind = 'text'{same}",
+            (
+                json.dumps(sorted(set(themes))),
+                self.store.now(),
+                answer_id,
+                *(() if answered_at is None else (answered_at,)),
+            ),
         )
         return changed > 0
 

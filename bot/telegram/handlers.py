@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import traceback
 from collections import OrderedDict
 from datetime import timedelta
@@ -42,6 +43,7 @@ from bot.peer import PeerDesks
 from bot.privacy import respondent_key
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
+from bot.store import storage_trouble
 from bot.telegram import desk, network, review, staff, taps
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
@@ -100,9 +102,10 @@ class TelegramChannel:
         private = filters.ChatType.PRIVATE
         new = filters.UpdateType.MESSAGE
         commands = [
-            CommandHandler(name, getattr(self, f"on_{name}"), filters=private & new)
-            for name in (*COMMANDS, "join")
+            CommandHandler(name, self.screened(getattr(self, f"on_{name}")), filters=private & new)
+            for name in COMMANDS
         ]
+        commands.append(CommandHandler("join", self.on_join, filters=private & new))
         commands += [
             CommandHandler(
                 name, self.gate.wrap(name, getattr(self, f"on_{name}")), filters=private & new
@@ -349,6 +352,18 @@ class TelegramChannel:
         handler.__name__ = f"reply_{message_key.rsplit('.', 1)[-1]}"
         return handler
 
+    def screened(self, command: Any) -> Any:
+        """A public command that reads what follows it for risk first ("/help I want
+        to die", "/stop" and a line of why): helplines, then the command's own reply."""
+
+        async def handler(update: Update, context: Context) -> None:
+            if context.args:
+                await self.signpost(update, context)
+            await command(update, context)
+
+        handler.__name__ = command.__name__
+        return handler
+
     async def signpost(self, update: Update, context: Context) -> None:
         """Helplines at once if the message's text or caption holds a risk phrase."""
         message = update.effective_message
@@ -367,6 +382,11 @@ class TelegramChannel:
             return
         if error is None:
             return
+        if trouble := storage_trouble(error):
+            # Nothing was stored (one transaction, rolled back): they can send it again.
+            log.warning("an update was not saved: the database is %s", trouble)
+            await self._not_saved(update, context)
+            return
         frames = traceback.extract_tb(error.__traceback__)[-4:]
         where = " <- ".join(
             f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames)
@@ -377,6 +397,18 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 lang = self.settings.default_language
                 await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
+
+    async def _not_saved(self, update: object, context: Context) -> None:
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        try:
+            lang = await self._lang(update)
+        except sqlite3.Error:
+            lang = self.settings.default_language
+        with contextlib.suppress(TelegramError):
+            if update.callback_query is not None:
+                await update.callback_query.answer()  # or the button spins on their phone
+            await self.reply(update, context, "telegram.not_saved", lang)
 
     # -- showing a turn
 

@@ -1,5 +1,6 @@
-"""What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge,
-and the hourly look for reminders that are due (which also trims the handled update ids).
+"""What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge
+and backup, and the hourly look for reminders that are due (which also trims the handled
+update ids).
 
 Each job's callback takes only the PTB context (the channel rides in
 ``job.data``), so tests run the very callback the scheduler would, at once.
@@ -7,14 +8,17 @@ Each job's callback takes only the PTB context (the channel rides in
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import time, timedelta
+import sqlite3
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
 from bot.report.export import weekly_summary_text
 from bot.retention import purge_expired
@@ -24,6 +28,9 @@ if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
+DAILY_BACKUP, CATCH_UP_BACKUP = "daily_backup", "catch_up_backup"
+BACKUP_FIRST = timedelta(seconds=10)
+"""At start, when the last backup is over a day old (or there is none), one this soon."""
 REMINDER_EVERY = timedelta(hours=1)
 """A reminder is due a day after someone went quiet; within the hour is soon enough."""
 REMINDER_FIRST = timedelta(seconds=10)
@@ -39,7 +46,7 @@ Context = CallbackContext[Any, Any, Any, Any]
 
 
 def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramChannel) -> None:
-    """Register both jobs, at the times in ``reports:`` of the config."""
+    """Register the jobs, at the times in ``reports:`` and ``backup:`` of the config."""
     queue = app.job_queue
     if queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
@@ -54,6 +61,13 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
         name=WEEKLY_SUMMARY,
     )
     queue.run_daily(daily_purge, PURGE_AT.replace(tzinfo=zone), data=channel, name=DAILY_PURGE)
+    backup_hour, backup_minute = (int(part) for part in channel.settings.backup.daily_at.split(":"))
+    queue.run_daily(
+        daily_backup, time(backup_hour, backup_minute, tzinfo=zone), data=channel, name=DAILY_BACKUP
+    )
+    if _backup_overdue(channel):
+        # A new deployment, or a bot that was down at backup time: one now, not tomorrow.
+        queue.run_once(daily_backup, BACKUP_FIRST, data=channel, name=CATCH_UP_BACKUP)
     queue.run_repeating(
         reminders, REMINDER_EVERY, first=REMINDER_FIRST, data=channel, name=REMINDERS
     )
@@ -77,6 +91,24 @@ async def weekly_summary(context: Context) -> None:
 async def daily_purge(context: Context) -> None:
     purged = await purge_expired(_channel(context).conversations.store, _channel(context).settings)
     log.info("daily purge: %d sessions, %d answers removed", purged.sessions, purged.answers)
+
+
+def _backup_overdue(channel: TelegramChannel) -> bool:
+    settings = channel.settings
+    last = last_backup_time(backup_dir(settings.database, settings.backup.dir))
+    return last is None or datetime.now(UTC) - last > timedelta(days=1)
+
+
+async def daily_backup(context: Context) -> None:
+    """A checked copy of the database (bot/backup.py), in a thread: the bot keeps answering."""
+    settings = _channel(context).settings
+    folder = backup_dir(settings.database, settings.backup.dir)
+    try:
+        made = await asyncio.to_thread(make_backup, settings.database, folder, settings.backup.keep)
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        log.error("daily backup failed: %s", exc)
+        return
+    log.info("daily backup made: %s", made.name)
 
 
 async def reminders(context: Context) -> None:

@@ -15,7 +15,7 @@ from bot.report.themes import load_codebook
 from bot.review import ReviewItem, ThemeReview
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
-from bot.telegram.layout import REVIEW, THEME, TICK, Tap, callback_data
+from bot.telegram.layout import REVIEW, THEME, TICK, Tap, callback_data, parse_tap
 from bot.telegram.staff import scope_of
 
 if TYPE_CHECKING:
@@ -50,14 +50,17 @@ async def on_tap(
             return
         ticked ^= {ids[tap.index]}
         await query.answer()
-        await edit(message, markup=_keyboard(channel, reviewer, int(answer_id), ticked, lang))
+        markup = _keyboard(channel, reviewer, int(answer_id), ticked, lang, tap.form)
+        await edit(message, markup=markup)
         return
     await query.answer()
     if action == SAVE:
         themes = [t for t in ids if t in ticked]
-        if not await reviewer.confirm(int(answer_id), themes, channel.key_of(update)):
-            # Deleted meanwhile (by /delete or the purge): say so, never "Saved".
-            gone = channel.text("review.gone", lang)
+        if not await reviewer.confirm(int(answer_id), themes, channel.key_of(update), tap.form):
+            # Deleted meanwhile (by /delete or the purge), or changed by the person
+            # since it was shown: say so, never "Saved".
+            still = await reviewer.exists(int(answer_id))
+            gone = channel.text("review.changed" if still else "review.gone", lang)
             await edit(message, text=f"{message.text}\n\n— {gone}", markup=None)
             await _show_next(channel, update, context, after=int(answer_id))
             return
@@ -84,7 +87,9 @@ async def _show_next(
     await context.bot.send_message(
         chat_id,
         _text(channel, item, lang),
-        reply_markup=_keyboard(channel, reviewer, item.answer_id, set(item.auto), lang),
+        reply_markup=_keyboard(
+            channel, reviewer, item.answer_id, set(item.auto), lang, item.version or None
+        ),
     )
 
 
@@ -102,13 +107,19 @@ def _text(channel: TelegramChannel, item: ReviewItem, lang: str) -> str:
 
 
 def _keyboard(
-    channel: TelegramChannel, reviewer: ThemeReview, answer_id: int, ticked: set[str], lang: str
+    channel: TelegramChannel,
+    reviewer: ThemeReview,
+    answer_id: int,
+    ticked: set[str],
+    lang: str,
+    version: str | None,
 ) -> InlineKeyboardMarkup:
+    """``version``: the text shown (``ReviewItem.version``), carried by every button."""
     codebook = reviewer.codebook
     buttons = [
         InlineKeyboardButton(
             f"{TICK} {codebook.label(t, lang)}" if t in ticked else codebook.label(t, lang),
-            callback_data=callback_data(THEME, str(answer_id), i),
+            callback_data=callback_data(THEME, str(answer_id), i, version),
         )
         for i, t in enumerate(codebook.ids())
     ]
@@ -117,11 +128,11 @@ def _keyboard(
         [
             InlineKeyboardButton(
                 channel.text("review.save", lang),
-                callback_data=callback_data(REVIEW, f"{answer_id}-{SAVE}"),
+                callback_data=callback_data(REVIEW, f"{answer_id}-{SAVE}", form=version),
             ),
             InlineKeyboardButton(
                 channel.text("review.skip", lang),
-                callback_data=callback_data(REVIEW, f"{answer_id}-{SKIP}"),
+                callback_data=callback_data(REVIEW, f"{answer_id}-{SKIP}", form=version),
             ),
         ]
     )
@@ -134,11 +145,10 @@ def _ticked(message: Message, ids: list[str]) -> set[str]:
     markup = message.reply_markup
     for row in markup.inline_keyboard if markup else ():
         for button in row:
-            data = str(button.callback_data or "")
-            index = data.rsplit(":", 1)[-1]
-            ticked = data.startswith(f"{THEME}:") and button.text.startswith(TICK)
-            if ticked and index.isdigit() and int(index) < len(ids):
-                found.add(ids[int(index)])
+            tap = parse_tap(str(button.callback_data or ""))
+            ticked = tap is not None and tap.action == THEME and button.text.startswith(TICK)
+            if ticked and tap is not None and tap.index is not None and tap.index < len(ids):
+                found.add(ids[tap.index])
     return found
 
 

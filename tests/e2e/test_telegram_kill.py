@@ -17,6 +17,7 @@ from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
+from bot.backup import make_backup
 from bot.privacy import respondent_key
 from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeBotAPI, FakeUser
@@ -130,6 +131,16 @@ async def test_kill_9_under_load_then_restart_keeps_every_acknowledged_answer_on
             before = len(user.messages())
             await user.send("/help")
             await user.wait_for_messages(before + 1)
+        # While it runs: a backup can be made, and a restore is refused.
+        made = make_backup(db, tmp_path / "backups", keep=2)
+        refused = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "bot", "--config", str(ROOT / "config.yaml")),
+            *("restore", str(made)),
+            env={**os.environ, "FEEDBACK_BOT_DATABASE": str(db)},
+            stderr=asyncio.subprocess.PIPE,
+        )
+        _, err = await refused.communicate()
+        assert refused.returncode == 1 and b"stop it first" in err, err
     finally:
         code = await bot.stop(signal.SIGTERM)
         await api.close()

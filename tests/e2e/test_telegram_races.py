@@ -57,11 +57,15 @@ async def test_purge_deleting_a_session_mid_turn_is_not_an_error(bot, api, setti
     user = api.user()
     await user.send("/start")
     await user.tap(AGREE)
-    await bot.store.write("UPDATE sessions SET started_at = ?", (long_ago(days=400),))
     held = HeldSave(bot.store)
     held.arm()
     tap = asyncio.create_task(user.tap("I use drug or alcohol services"))
-    await held.reached.wait()  # the turn has read its session and is about to save
+    await asyncio.wait_for(
+        held.reached.wait(), 10
+    )  # the turn has read its session and is about to save
+    # Aged only now: a session that old is no longer anyone's current one (it expired
+    # with its week's summary), so aged before the tap, the tap would never get here.
+    await bot.store.write("UPDATE sessions SET started_at = ?", (long_ago(days=400),))
     purged = await purge_expired(bot.store, settings)
     assert purged.sessions == 1
     held.go.set()
@@ -80,7 +84,7 @@ async def test_closing_a_stale_desk_waits_for_the_tap_in_hand(bot, api):
     held = HeldSave(bot.store)
     held.arm()
     tap = asyncio.create_task(peer.tap("I use drug or alcohol services"))
-    await held.reached.wait()
+    await asyncio.wait_for(held.reached.wait(), 10)
     job = next(j for j in bot.app.job_queue.jobs() if j.name == REMINDERS)
     closing = asyncio.create_task(job.run(bot.app))
     await asyncio.sleep(0)  # let the job start while the tap is in hand

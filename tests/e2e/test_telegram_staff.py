@@ -14,7 +14,13 @@ from bot.config import Reports
 from bot.privacy import respondent_key
 from bot.report.synth import Response, write
 from bot.roles import audit_log
-from bot.telegram.jobs import DAILY_PURGE, REMINDERS, WEEKLY_SUMMARY
+from bot.telegram.jobs import (
+    CATCH_UP_BACKUP,
+    DAILY_BACKUP,
+    DAILY_PURGE,
+    REMINDERS,
+    WEEKLY_SUMMARY,
+)
 from tests.e2e.conftest import SECRET, RunningBot
 from tests.e2e.fakebotapi import FakeUser
 
@@ -94,12 +100,15 @@ async def test_export_sends_the_files_and_is_audited_by_pseudonymous_key(bot, ap
 
 async def test_jobs_are_registered_for_monday_nine_london_and_daily(staff_bot):
     jobs = {job.name: job for job in staff_bot.app.job_queue.jobs()}
-    assert set(jobs) == {WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS}
+    # No backup yet: one soon after start, then daily.
+    assert set(jobs) == {WEEKLY_SUMMARY, DAILY_PURGE, DAILY_BACKUP, CATCH_UP_BACKUP, REMINDERS}
     weekly = jobs[WEEKLY_SUMMARY].next_t.astimezone(LONDON)
     assert (weekly.weekday(), weekly.hour, weekly.minute) == (0, 9, 0)
     assert weekly - datetime.now(UTC) <= timedelta(days=7)
     purge = jobs[DAILY_PURGE].next_t.astimezone(LONDON)
     assert purge - datetime.now(UTC) <= timedelta(days=1)
+    backup = jobs[DAILY_BACKUP].next_t.astimezone(LONDON)
+    assert (backup.hour, backup.minute) == (2, 30)
 
 
 async def test_weekly_job_sends_the_summary_to_the_staff_group(staff_bot, api):
