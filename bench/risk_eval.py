@@ -13,6 +13,13 @@ Per category: a message labelled overdose must fire an overdose phrase (that
 is what adds the overdose advice).  Screening cost is the time of
 ``RiskScreen.hits`` per message, normalisation included, nothing cached.
 
+tests/data/risk_heldout/<lang>.tsv is a separate held-out set, written by someone
+who did not write the phrases, in batches (``# batch N`` lines); each batch was
+measured once before anything it could prompt, and its first-run figure is in
+the file's header.  It is reported apart, per batch, and not gated: batch 3
+(recall 0.24-0.28) shows that phrase patterns written from examples do not yet
+generalise to new wordings, whatever the tuned corpus says.
+
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate]
 --gate exits 1 unless every enabled language has at least 25 risk and 25
 near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are

@@ -309,8 +309,10 @@ def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
     """
     lists = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
     if path == PHRASES_PATH and CONCEPTS_PATH.exists():
-        concepts = yaml.load(CONCEPTS_PATH.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        for lang, cats in (concepts or {}).items():
+        text = CONCEPTS_PATH.read_text(encoding="utf-8")
+        # One YAML document per round of concepts (each defines its own shared anchors).
+        rounds = [doc for doc in yaml.load_all(text, Loader=yaml.BaseLoader) if doc]
+        for lang, cats in ((lang, cats) for doc in rounds for lang, cats in doc.items()):
             if lang.startswith("_"):
                 continue  # anchors shared between languages, not a language
             target = lists.setdefault(lang, {})
