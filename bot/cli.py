@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import cli_admin, cli_ops, cli_poster, logsafe
+from bot import cli_admin, cli_ops, cli_poster, cli_translations, logsafe
 from bot.config import (
     DEFAULT_CONFIG,
     Settings,
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="create or upgrade the database")
     cli_admin.add_parsers(sub)
     cli_poster.add_parsers(sub)
+    cli_translations.add_parsers(sub)
     cli_ops.add_parsers(sub)
     COMMANDS.update(add_report_parsers(sub))
     return parser
@@ -154,6 +155,45 @@ def refuse_without_signposting(settings: Settings, command: str) -> int | None:
     return 2
 
 
+def refuse_unreviewed(settings: Settings, command: str) -> int | None:
+    """``require_reviewed``: refuse a language whose checked-by-a-person texts fall short,
+    naming them; with ``none``, say loudly which safety texts nobody has checked."""
+    from bot.translations.review import gate_problems, runtime_sources
+
+    sources = runtime_sources(settings.flows_dir, settings.config_file)
+    mode = settings.require_reviewed
+    # A language messages.yaml does not describe is a config error, reported at its line.
+    described = [lang for lang in settings.languages if lang in load_catalogue().languages]
+    refused = gate_problems(described, "safety" if mode == "none" else mode, sources)
+    if not refused:
+        return None
+    what = "safety-critical " if mode in ("safety", "none") else ""
+    if mode == "none":
+        print(
+            f"WARNING: require_reviewed is none, so {len(refused)} language(s) are offered"
+            f" with {what}texts no person has checked yet:",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            f"error: {command} refuses language(s) whose {what}texts are not reviewed"
+            f" (require_reviewed: {mode}):",
+            file=sys.stderr,
+        )
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    for lang, contexts in refused.items():
+        grouped.setdefault(tuple(contexts), []).append(lang)
+    for contexts, langs in grouped.items():
+        more = f" and {len(contexts) - 6} more" if len(contexts) > 6 else ""
+        print(f"  {', '.join(langs)}: {', '.join(contexts[:6])}{more}", file=sys.stderr)
+    print(
+        "Have a translator check them (see 'Translating' in README.md, and"
+        " `feedback-bot translations status`), or take the language out of languages.",
+        file=sys.stderr,
+    )
+    return None if mode == "none" else 2
+
+
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.console import chat
     from bot.service import open_conversations
@@ -167,6 +207,9 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
         )
     elif gaps := signposting_gaps(settings):
         print(f"Note: {'; '.join(gaps)}.\n", file=sys.stderr)
+    refused = refuse_unreviewed(settings, "chat")
+    if refused is not None:
+        return refused
 
     async def run() -> int:
         conversations = await open_conversations(settings)
@@ -211,6 +254,8 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
             print("error: webhook mode needs telegram.webhook.url in config", file=sys.stderr)
             return 2
     refused = refuse_without_signposting(settings, "run")
+    if refused is None:
+        refused = refuse_unreviewed(settings, "run")
     if refused is not None:
         return refused
     logsafe.protect(token)
@@ -355,5 +400,6 @@ COMMANDS = {
     "migrate": _migrate,
     **cli_admin.COMMANDS,
     **cli_poster.COMMANDS,
+    **cli_translations.COMMANDS,
     **cli_ops.COMMANDS,
 }

@@ -34,6 +34,7 @@ from pydantic_settings import (
 
 from bot.config_env import environment_paths
 from bot.sources import Document, Loc, SourceError, SourceErrors, load_yaml
+from bot.translations import localise
 
 DEFAULT_CONFIG = Path("config.yaml")
 LANG_CODE = re.compile(r"^[a-z]{2}$")
@@ -179,6 +180,9 @@ class Settings(BaseSettings):
     helplines: dict[str, list[Helpline]] = {}
     risk_phrases: dict[str, dict[str, list[str]] | list[str]] = {}
     """Staff additions to bot/risk_phrases.yaml: language → category → patterns (or a list)."""
+    require_reviewed: Literal["safety", "all", "none"] = "safety"
+    """Refuse at start-up a language whose translations a person has not checked:
+    ``safety`` (privacy notice, consent, helplines, risk replies), ``all`` or ``none``."""
     telegram: Telegram = Telegram()
     reports: Reports = Reports()
     backup: Backup = Backup()
@@ -363,7 +367,7 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
         doc = load_yaml(path)
         if doc.data is not None and not isinstance(doc.data, dict):
             raise SourceErrors([SourceError(str(path), 1, "", "expected a mapping of settings")])
-        data = doc.data or {}
+        data = localise(doc.data, "config") or {}
     try:
         settings = Settings(**data)
     except SettingsError as exc:

@@ -23,7 +23,7 @@ from bot.sources import Loc, SourceError
 
 PREFIX = "FEEDBACK_BOT_"
 DELIMITER = "__"
-OTHER_VARIABLES = frozenset({SECRET_ENV})
+OTHER_VARIABLES = frozenset({SECRET_ENV, "FEEDBACK_BOT_LOCALE_DIR"})
 """Variables with the prefix that are not settings but are read elsewhere."""
 
 

@@ -14,12 +14,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
 from bot.sources import Document, SourceError, SourceErrors, load_yaml, validate
+from bot.translations import localise
+from bot.translations.walk import english_only
 
-Text = dict[str, str]
-"""A visible string: language code → text."""
+
+def _english_string(value: object) -> object:
+    return {"en": value} if isinstance(value, str) else value
+
+
+Text = Annotated[dict[str, str], BeforeValidator(_english_string)]
+"""A visible string: language code → text (a flow file gives the English; the
+catalogues in ``locale/`` the rest)."""
 
 Stage = Literal["referral", "assessment", "treatment", "step_down"]
 ProfileField = Literal["site", "area", "respondent_group"]
@@ -155,10 +163,19 @@ class Flow(_Strict):
     def position(self, step_id: str) -> int:
         return next(i for i, s in enumerate(self.steps) if s.id == step_id)
 
+    def source(self) -> dict[str, object]:
+        """The definition in English only: what a version means.  Translations are
+        not part of it, so fixing one needs no new version."""
+        return english_only(self.model_dump(mode="json", by_alias=True), "flow")
+
     def fingerprint(self) -> str:
-        """Hash of the definition, to catch a flow edited without a version bump."""
-        blob = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
-        return hashlib.sha256(blob.encode()).hexdigest()
+        """Hash of the English definition, to catch a flow edited without a version bump."""
+        return definition_fingerprint(self.source())
+
+
+def definition_fingerprint(definition: dict[str, object]) -> str:
+    blob = json.dumps(definition, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 class FlowFile(BaseModel):
@@ -175,6 +192,7 @@ def flow_paths(flows_dir: Path) -> list[Path]:
 
 def load_flow(path: Path) -> FlowFile:
     doc = load_yaml(path)
+    localise(doc.data, "flow")
     return FlowFile(flow=validate(doc, Flow), doc=doc)
 
 

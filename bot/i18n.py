@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.sources import SourceError, load_yaml, validate
+from bot.sources import Document, SourceError, load_yaml, validate
+from bot.translations import localise
 
 CATALOGUE_PATH = Path(__file__).with_name("messages.yaml")
 FALLBACK = "en"
@@ -95,14 +96,21 @@ def isolate_ltr(text: str) -> str:
     return _LTR_RUN.sub(lambda m: isolate(m.group(0)), text)
 
 
+def _load_document(path: Path) -> Document:
+    """The English source with every catalogue's translations filled in."""
+    doc = load_yaml(path)
+    localise(doc.data, "msg")
+    return doc
+
+
 @cache
 def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
-    return validate(load_yaml(path), Catalogue)
+    return validate(_load_document(path), Catalogue)
 
 
 def check_catalogue(languages: list[str], path: Path = CATALOGUE_PATH) -> list[SourceError]:
     """Every message in every enabled language, and every language described."""
-    doc = load_yaml(path)
+    doc = _load_document(path)
     catalogue = validate(doc, Catalogue)
     errors = [
         doc.error(("languages",), f"language {lang!r} is enabled but not described here")

@@ -28,7 +28,10 @@ import aiosqlite
 
 from bot import logsafe, once, schema
 from bot.conversation import State, Write
-from bot.flows import Flow
+from bot.flows import Flow, definition_fingerprint
+from bot.translations import localise
+from bot.translations.catalog import translations
+from bot.translations.walk import english_only
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -174,48 +177,65 @@ class Store:
             row = await cur.fetchone()
         return int(row[0] or 0)
 
+    async def answers_by_translation(self) -> dict[str, dict[str, int]]:
+        """Per language, answers given in a catalogue revision that was fully ``reviewed``,
+        in one with ``unreviewed`` entries, or ``unknown`` (sessions from before
+        migration 020).  English is the source: always reviewed."""
+        async with self.db.execute(_ANSWERS_BY_TRANSLATION) as cur:
+            rows = await cur.fetchall()
+        out: dict[str, dict[str, int]] = {}
+        for lang, state, count in rows:
+            out.setdefault(lang, {"reviewed": 0, "unreviewed": 0, "unknown": 0})[state] += count
+        return out
+
     # -- flows
 
     async def register_flow(self, flow: Flow) -> None:
         """Snapshot a flow version, refusing one that changed without a version bump.
 
+        The snapshot is the English source and its logic: translations are not part
+        of a version, so a corrected translation needs no new one.  A snapshot stored
+        before that (with every translation in it) still matches on its English.
         One atomic step (insert unless present, then read what is stored), so
         processes starting together on one database cannot both insert it.
         """
-        fingerprint = flow.fingerprint()
-        row = (
-            flow.id,
-            flow.version,
-            fingerprint,
-            json.dumps(flow.model_dump(mode="json", by_alias=True)),
-            self.now(),
-        )
+        source = flow.source()
+        fingerprint = definition_fingerprint(source)
+        row = (flow.id, flow.version, fingerprint, json.dumps(source), self.now())
 
-        def register(conn: sqlite3.Connection) -> str:
+        def register(conn: sqlite3.Connection) -> bool:
             conn.execute(
                 "INSERT INTO flow_versions VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (flow_id, version) DO NOTHING",
                 row,
             )
-            (stored,) = conn.execute(
-                "SELECT fingerprint FROM flow_versions WHERE flow_id = ? AND version = ?",
+            stored, definition = conn.execute(
+                "SELECT fingerprint, definition FROM flow_versions"
+                " WHERE flow_id = ? AND version = ?",
                 (flow.id, flow.version),
             ).fetchone()
-            return str(stored)
+            if stored == fingerprint:
+                return True
+            english = english_only(json.loads(definition), "flow")
+            return definition_fingerprint(english) == fingerprint
 
-        if await self.atomic(register) != fingerprint:
+        if not await self.atomic(register):
             raise FlowChanged(
                 f"flow {flow.id!r} version {flow.version} differs from the version already "
                 "used for stored answers: raise 'version' in the flow file"
             )
 
     async def flow_snapshot(self, flow_id: str, version: int) -> Flow | None:
+        """A stored version, in every language the catalogues hold today."""
         async with self.db.execute(
             "SELECT definition FROM flow_versions WHERE flow_id = ? AND version = ?",
             (flow_id, version),
         ) as cur:
             row = await cur.fetchone()
-        return Flow.model_validate_json(row[0]) if row else None
+        if row is None:
+            return None
+        # English first: a snapshot stored with its translations shows today's catalogue too.
+        return Flow.model_validate(localise(english_only(json.loads(row[0]), "flow"), "flow"))
 
     async def flow_snapshots(self) -> list[Flow]:
         """Every stored flow version, for checking that a step id keeps its meaning."""
@@ -336,6 +356,7 @@ class Store:
                     ),
                 )
             )
+        statements.extend(_shown_translation(session.id, state.lang, now))
         update = (
             state.model_dump_json(),
             state.status,
@@ -467,10 +488,36 @@ _CURRENT_SESSION = (
     " AND status IN ('new', 'active') AND started_at >= ?"
     " ORDER BY started_at DESC, rowid DESC LIMIT 1"
 )
+_ANSWERS_BY_TRANSLATION = """
+SELECT s.lang,
+       CASE WHEN s.lang = 'en' THEN 'reviewed'
+            WHEN r.revision IS NULL THEN 'unknown'
+            WHEN r.reviewed < r.entries OR r.entries = 0 THEN 'unreviewed'
+            ELSE 'reviewed' END,
+       count(a.session_id)
+FROM answers a JOIN sessions s ON s.id = a.session_id
+LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision
+GROUP BY 1, 2
+"""
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
     " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?) WHERE id = ?"
 )
+
+
+def _shown_translation(session_id: str, lang: str, now: str) -> list[tuple[str, tuple[Any, ...]]]:
+    """Record which catalogue revision the session is being shown (see migration 020)."""
+    cat = translations(lang)
+    revision = f"{lang}:{cat.revision}"
+    reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
+    translated = sum(1 for e in cat.entries.values() if e.text)
+    return [
+        (
+            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (revision, lang, translated, reviewed, now),
+        ),
+        ("UPDATE sessions SET catalogue_revision = ? WHERE id = ?", (revision, session_id)),
+    ]
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

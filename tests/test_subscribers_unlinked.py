@@ -186,6 +186,12 @@ async def test_migration_008_unlinks_opt_ins_stored_before_it(
     # Today's service code below remembers chosen languages (migration 009); the table
     # is dropped again before the real migration runs.
     conn.execute("CREATE TABLE languages (respondent_key TEXT PRIMARY KEY, lang, chosen_at)")
+    # ... and records the catalogue revision each session was shown (migration 020).
+    conn.execute("ALTER TABLE sessions ADD COLUMN catalogue_revision TEXT")
+    conn.execute(
+        "CREATE TABLE catalogue_revisions"
+        " (revision PRIMARY KEY, lang, entries, reviewed, first_seen)"
+    )
     conn.close()
     db = await aiosqlite.connect(str(old))
     db.row_factory = aiosqlite.Row
@@ -214,6 +220,8 @@ async def test_migration_008_unlinks_opt_ins_stored_before_it(
     before, _ = _read(old, truth)
     assert max(before.values()) > 0.9  # the old table gave everyone away
     await db.execute("DROP TABLE languages")
+    await db.execute("DROP TABLE catalogue_revisions")
+    await db.execute("ALTER TABLE sessions DROP COLUMN catalogue_revision")
     await db.commit()
     await db.close()
 
