@@ -167,8 +167,16 @@ class RunLock:
 
     @contextlib.contextmanager
     def held(self, purpose: str) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            # The database's folder is under a file, or cannot be written: a message.
+            raise BackupError(
+                f"cannot use the database {self.path.with_suffix('')}: cannot make"
+                f" {self.path} ({exc.strerror or exc}). Check `database` in the config"
+                " (or FEEDBACK_BOT_DATABASE)."
+            ) from None
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

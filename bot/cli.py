@@ -26,7 +26,7 @@ from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
-from bot.store import FlowChanged
+from bot.store import DatabaseUnavailable, FlowChanged
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,7 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.config is not None and not args.config.is_file():
         # A mistyped name must not quietly mean "every default": no risk phrases, no
         # helplines, the default database and retention.
-        print(f"error: config file {args.config} not found{_nearby(args.config)}", file=sys.stderr)
+        if args.config.is_dir():
+            print(f"error: --config {args.config} is a folder; name the file", file=sys.stderr)
+        else:
+            print(
+                f"error: config file {args.config} not found{_nearby(args.config)}",
+                file=sys.stderr,
+            )
         return 2
     path = args.config or DEFAULT_CONFIG
     try:
@@ -98,11 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SourceErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (FlowChanged, MigrationChanged, SecretError) as exc:
+    except (FlowChanged, MigrationChanged, SecretError, DatabaseUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `feedback-bot audit | head`: the reader has all it wanted. Point stdout at
+        # /dev/null so the flush at exit does not fail again, and exit as `cat` would.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _nearby(path: Path) -> str:

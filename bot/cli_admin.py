@@ -16,6 +16,10 @@ from typing import Any
 from bot.config import Settings
 from bot.store import Store
 
+MAX_INVITE_DAYS = 366
+"""An invite is a bearer secret: one that lasts for years is one more left lying about
+(and a huge --days overflowed the date arithmetic into a traceback)."""
+
 
 def add_parsers(sub: Any) -> None:
     purge = sub.add_parser("purge", help="delete sessions older than retention_days")
@@ -79,8 +83,8 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         known = ", ".join(s.id for s in settings.sites)
         print(f"error: no site {args.site!r}; known sites: {known}", file=sys.stderr)
         return 2
-    if args.days < 1:
-        print("error: --days must be at least 1", file=sys.stderr)
+    if not 1 <= args.days <= MAX_INVITE_DAYS:
+        print(f"error: --days must be at least 1 and at most {MAX_INVITE_DAYS}", file=sys.stderr)
         return 2
 
     async def work(store: Store) -> int:

@@ -148,6 +148,14 @@ class Backup(_Strict):
         return value
 
 
+MAX_DAYS = 36500
+"""A hundred years: longer means "keep for ever", and a date that far back overflows."""
+MIN_RETENTION_DAYS = 15
+"""The weekly summary covers the last full week and compares it with the week before, up
+to 15 days back on the day it is sent: a shorter retention deletes answers before they
+are counted, and every summary silently comes out short."""
+
+
 class Settings(BaseSettings):
     """Validated settings; unknown keys are errors so typos never pass silently."""
 
@@ -170,13 +178,13 @@ class Settings(BaseSettings):
         "other",
     ]
     suppression_threshold: int = Field(5, ge=1)
-    retention_days: int = Field(365, ge=1)
-    audit_retention_days: int = Field(730, ge=1)
+    retention_days: int = Field(365, ge=1, le=MAX_DAYS)
+    audit_retention_days: int = Field(730, ge=1, le=MAX_DAYS)
     max_text_length: int = Field(2000, ge=10)
     flood_limit: int = Field(10, ge=1)
-    flood_window_seconds: float = Field(5.0, gt=0)
+    flood_window_seconds: float = Field(5.0, gt=0, le=3600, allow_inf_nan=False)
     join_max_attempts: int = Field(5, ge=1)
-    join_window_minutes: int = Field(60, ge=1)
+    join_window_minutes: int = Field(60, ge=1, le=MAX_DAYS * 24 * 60)
     helplines: dict[str, list[Helpline]] = {}
     risk_phrases: dict[str, dict[str, list[str]] | list[str]] = {}
     """Staff additions to bot/risk_phrases.yaml: language → category → patterns (or a list)."""
@@ -200,6 +208,17 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # The environment wins over the file, so a deployment can override one value.
         return env_settings, init_settings
+
+    @field_validator("retention_days")
+    @classmethod
+    def _outlives_the_weekly_summary(cls, value: int) -> int:
+        if value < MIN_RETENTION_DAYS:
+            raise ValueError(
+                f"at least {MIN_RETENTION_DAYS} days: the weekly summary counts last week and"
+                " the week before, and a shorter retention deletes answers before they are"
+                " counted"
+            )
+        return value
 
     @field_validator("languages")
     @classmethod

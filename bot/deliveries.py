@@ -20,14 +20,21 @@ from typing import Any
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.telegram.http import MaybeDone
-
 ATTEMPTS = 5
 BACKOFF = 1.0
 """Seconds before the first retry; doubled for each one after (1, 2, 4, 8)."""
 
 log = logging.getLogger(__name__)
 Send = Callable[[int, str], Awaitable[Any]]
+
+
+class MaybeDone:
+    """Marks an error after the call reached the Bot API: it may have been carried out.
+
+    A message whose answer was lost may have been delivered, so whoever sends
+    things that must not arrive twice (broadcasts, reminders) does not send it
+    again.  Every other network error means the call was not carried out.
+    """
 
 
 class Outcome(Enum):

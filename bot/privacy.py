@@ -58,22 +58,45 @@ def load_secret(database: Path) -> bytes:
         logsafe.protect(value)
         return value
     path = key_file_for(database)
+    if path.is_symlink() and not path.exists():
+        # A secret mount that is not there (yet): making a new key behind the link would
+        # silently cut everyone off from their answers.
+        raise SecretError(
+            f"the key file {path} is a link to {os.readlink(path)}, which does not exist."
+            f" Restore the key there, or remove the link to make a new key."
+        )
     if not path.exists():
-        _create_key_file(path)
+        try:
+            _create_key_file(path)
+        except OSError as exc:
+            raise SecretError(f"cannot create the key file {path}: {exc.strerror or exc}") from None
     value = _read_key_file(path)
     logsafe.protect(value)
     return value
 
 
 def _read_key_file(path: Path) -> bytes:
-    mode = stat.S_IMODE(path.stat().st_mode)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise SecretError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        # A folder fails to read; a pipe would block the start for ever.
+        raise SecretError(
+            f"the key file {path} is not a regular file; it must hold the key itself"
+            f" (a link to a file is fine)"
+        )
+    mode = stat.S_IMODE(info.st_mode)
     if os.name == "posix" and mode & 0o077:
         raise SecretError(
             f"the key file {path} can be read or changed by other users (mode {mode:04o});"
             f" anyone who reads it can link keys back to Telegram accounts."
             f" Fix it with: chmod 600 {path}"
         )
-    value = path.read_bytes().strip()
+    try:
+        value = path.read_bytes().strip()
+    except OSError as exc:
+        raise SecretError(f"cannot read the key file {path}: {exc.strerror or exc}") from None
     if len(value) < MIN_SECRET_BYTES:
         raise SecretError(
             f"the key file {path} holds {len(value)} bytes; it must hold at least"

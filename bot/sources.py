@@ -108,7 +108,15 @@ def load_yaml(path: Path) -> Document:
     """Parse ``path``: a syntax error, a key given twice in one mapping, an alias that
     contains itself or a file that expands past ``MAX_VALUES`` is a SourceError with its line.
     """
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Saved in another encoding (Windows-1252, UTF-16): say where, not a traceback.
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceErrors(
+            [SourceError(str(path), line, "", "not UTF-8 text; save the file as UTF-8")]
+        ) from None
     builder = _Builder(str(path))
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

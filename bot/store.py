@@ -68,6 +68,17 @@ class FlowChanged(Exception):
     """A flow file was edited but its version was not raised."""
 
 
+class DatabaseUnavailable(Exception):
+    """The database path cannot be opened as a database (a folder, a file that is not a
+    database, a folder that cannot be written); the message names the path and why."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(
+            f"cannot use the database {path}: {reason}. Check `database` in the config"
+            " (or FEEDBACK_BOT_DATABASE)."
+        )
+
+
 @dataclass
 class Session:
     id: str
@@ -122,13 +133,21 @@ class Store:
         logsafe.install()
         if str(path) != ":memory:":
             path = Path(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists():
-                # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
-                # Another process starting at the same moment may have made it first.
-                with contextlib.suppress(FileExistsError):
-                    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        db = await aiosqlite.connect(str(path))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                if not path.exists():
+                    # Owner-only from the first byte; SQLite gives -wal and -shm the same
+                    # mode. Another process starting at the same moment may have made it.
+                    with contextlib.suppress(FileExistsError):
+                        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except OSError as exc:
+                raise DatabaseUnavailable(path, exc.strerror or str(exc)) from None
+            if path.is_dir():
+                raise DatabaseUnavailable(path, "it is a folder; name a file inside it")
+        try:
+            db = await aiosqlite.connect(str(path))
+        except sqlite3.Error as exc:
+            raise DatabaseUnavailable(path, str(exc)) from None
         store = cls(db, clock)
         try:
             db.row_factory = aiosqlite.Row
@@ -139,9 +158,15 @@ class Store:
             await store.migrate()
             if str(path) != ":memory:":
                 store._reader = _read_only(Path(path))
-        except BaseException:
+        except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.IntegrityError
+            ):
+                # "file is not a database", "unable to open", "disk I/O error", a read-only
+                # folder: the operator's to fix, so a message, not a traceback.
+                raise DatabaseUnavailable(path, str(exc)) from None
             raise
         return store
 

@@ -23,6 +23,18 @@ from bot.store import Store
 Handler = Callable[[Settings, argparse.Namespace], int]
 
 
+def row_id(text: str) -> int:
+    """An argparse type for a row id: SQLite integers stop at 2**63 - 1, and a larger
+    one would end the command in a traceback instead of "no such note"."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"no row has id {text}")
+    return value
+
+
 def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     """Register the report commands on the main parser; returns their handlers."""
     export = sub.add_parser("export", help="write the weekly summary files")
@@ -47,17 +59,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     )
     usub.add_parser("list", help="list every note")
     delete = usub.add_parser("delete", help="remove a note")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=row_id)
 
     themes = sub.add_parser("themes", help="review the themes of comments")
     tsub = themes.add_subparsers(dest="action", required=True)
     show = tsub.add_parser("list", help="comments of a week with their themes")
     show.add_argument("--week", help="ISO week (default: last full week)")
     review = tsub.add_parser("review", help="set a comment's themes (replaces automatic tags)")
-    review.add_argument("answer_id", type=int)
+    review.add_argument("answer_id", type=row_id)
     review.add_argument("themes", nargs="*", help="theme ids; none means 'no theme'")
     clear = tsub.add_parser("clear", help="drop a review, back to automatic tags")
-    clear.add_argument("answer_id", type=int)
+    clear.add_argument("answer_id", type=row_id)
     return {"export": _export, "update": _update, "themes": _themes}
 
 

@@ -23,20 +23,13 @@ import orjson
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.deliveries import MaybeDone
+
 if TYPE_CHECKING:
     from telegram._utils.types import JSONDict, ODVInput
 
 _DEFAULT = type(BaseRequest.DEFAULT_NONE)
 _JSON = "application/json"
-
-
-class MaybeDone:
-    """Marks an error after the call reached the Bot API: it may have been carried out.
-
-    A message whose answer was lost may have been delivered, so whoever sends
-    things that must not arrive twice (broadcasts, reminders) does not send it
-    again.  Every other network error means the call was not carried out.
-    """
 
 
 class AnswerTimedOut(TimedOut, MaybeDone):
