@@ -19,11 +19,8 @@ class ChosenLanguages:
         self.store = store
 
     async def get(self, key: str) -> str | None:
-        async with self.store.db.execute(
-            "SELECT lang FROM languages WHERE respondent_key = ?", (key,)
-        ) as cur:
-            row = await cur.fetchone()
-        return str(row[0]) if row else None
+        rows = await self.store.read("SELECT lang FROM languages WHERE respondent_key = ?", (key,))
+        return str(rows[0][0]) if rows else None
 
     async def remember(self, key: str, lang: str) -> None:
         await self.store.write(

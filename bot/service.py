@@ -20,7 +20,7 @@ from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.repairs import repair_profiles
-from bot.report.period import open_since
+from bot.report.period import OpenSince
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
@@ -83,7 +83,7 @@ class Conversations:
     def _expire_sessions(self) -> None:
         """Unfinished sessions expire once their week's summary is due (``open_since``)."""
         r = self.settings.reports
-        self.store.open_since = lambda now: open_since(now, r.timezone, r.weekly_day, r.weekly_time)
+        self.store.open_since = OpenSince(r.timezone, r.weekly_day, r.weekly_time)
 
     async def register_flows(self) -> None:
         """Snapshot every flow version in the store; call once at start-up.

@@ -6,12 +6,13 @@ not change.  Summary: Monday 09:00 Europe/London (the shipped config).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from random import Random
 
 import pytest
 
 from bot.conversation import Choose, Reply
-from bot.report.period import open_since, parse_week
+from bot.report.period import OpenSince, open_since, parse_week
 from bot.report.queries import ReportQueries
 from bot.service import CONSENT_AGREE
 
@@ -65,3 +66,16 @@ async def test_a_session_before_the_summary_carries_on(tiny, store, clock):
     clock.now = datetime(2026, 11, 23, 0, 20, tzinfo=UTC)  # Monday, before the summary
     prompt = await tiny.current_prompt(key, "telegram")
     assert prompt is not None and prompt.step_id == "group"
+
+
+def test_the_weekly_cutoff_kept_between_summaries_is_the_one_worked_out_afresh():
+    """Kept for a week so that updates do not recompute it, it still moves exactly when
+    open_since does: across clock changes, an odd summary time, a clock set back."""
+    steps = [timedelta(minutes=m) for m in (1, 7, 30, 61, -45, 300)]
+    for zone in ("Europe/London", "America/New_York", "Australia/Lord_Howe"):
+        for day, at in (("mon", "09:00"), ("sun", "01:30"), ("sun", "02:30")):
+            kept, rng = OpenSince(zone, day, at), Random(zone + day + at)
+            now = datetime(2025, 3, 1, tzinfo=UTC)
+            for _ in range(6000):
+                now += rng.choice(steps)
+                assert kept(now) == open_since(now, zone, day, at), (zone, day, at, now)

@@ -143,6 +143,13 @@ def open_since(now: datetime, timezone: str, weekly_day: str, weekly_time: str) 
     midnight on the Monday of the week of the latest summary time; a session
     lives at most a week and the time to the summary (by default Monday 09:00).
     """
+    return _open_since_span(now, timezone, weekly_day, weekly_time)[2]
+
+
+def _open_since_span(
+    now: datetime, timezone: str, weekly_day: str, weekly_time: str
+) -> tuple[datetime, datetime, str]:
+    """``open_since`` and the UTC instants [from, until) over which it holds (a week)."""
     zone = ZoneInfo(timezone)
     local = now.astimezone(zone)
     hour, minute = (int(part) for part in weekly_time.split(":"))
@@ -152,4 +159,31 @@ def open_since(now: datetime, timezone: str, weekly_day: str, weekly_time: str) 
         sent = datetime.combine(sent.date() - timedelta(days=7), time(hour, minute), zone)
     monday = sent.date() - timedelta(days=sent.weekday())
     cutoff = datetime.combine(monday, time(), zone).astimezone(UTC)
-    return cutoff.isoformat(timespec="seconds")
+    following = datetime.combine(sent.date() + timedelta(days=7), time(hour, minute), zone)
+    return sent.astimezone(UTC), following.astimezone(UTC), cutoff.isoformat(timespec="seconds")
+
+
+_DST_MARGIN = timedelta(hours=3)
+"""Near the ends of a week local wall-clock order and UTC order can differ by a DST shift."""
+
+
+class OpenSince:
+    """``open_since`` for one reports' schedule, worked out once a week, not once an update.
+
+    Every update asks it (``Store.current_session``); the answer only changes when a
+    weekly summary is due.  Kept for the week it holds, less a margin at each end
+    where a clock change could matter, and worked out afresh there and outside it
+    (a clock set back gets the right answer too).
+    """
+
+    def __init__(self, timezone: str, weekly_day: str, weekly_time: str):
+        self._schedule = (timezone, weekly_day, weekly_time)
+        self._span: tuple[datetime, datetime, str] | None = None
+
+    def __call__(self, now: datetime) -> str:
+        span = self._span
+        if span is not None and span[0] <= now < span[1]:
+            return span[2]
+        begins, ends, cutoff = _open_since_span(now, *self._schedule)
+        self._span = (begins + _DST_MARGIN, ends - _DST_MARGIN, cutoff)
+        return cutoff
