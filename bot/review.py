@@ -74,7 +74,7 @@ class ThemeReview:
             return None
         answer_id, text, risk, tagged, answered_at = row
         number, total, waiting = (
-            await self.store.read(
+            await self.store.staff_read(
                 "SELECT"
                 f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text} AND a.id <= ?),"
                 f" (SELECT count(*) FROM answers a {self._join} WHERE {self._text}),"
@@ -121,7 +121,7 @@ class ThemeReview:
     async def _waiting_after(self, after: int) -> tuple | None:
         """The first unreviewed comment after ``after``, with its current tags if they
         are this codebook's for this version of the answer (else None: tag it now)."""
-        rows = await self.store.read(
+        rows = await self.store.staff_read(
             "SELECT a.id, a.value, a.risk_flag,"
             " CASE WHEN EXISTS (SELECT 1 FROM answer_tagging g WHERE g.answer_id = a.id"
             "  AND g.codebook = ? AND g.answered_at = a.answered_at)"

@@ -409,13 +409,15 @@ class Store:
 
         return await self.atomic(run)
 
-    async def read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
+    async def staff_read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a staff or report query, on a read-only connection of its own.
 
-        Reports and /review read many rows; on the writer's connection every
-        respondent's answer would queue behind them.  In WAL mode this reader
-        neither waits for the writer nor holds it up, and it runs on its own
-        thread, off the event loop.  (An in-memory database has one connection.)
+        Not ``read``, which is for the one-row look-ups on every update and runs on
+        the loop's own thread.  Reports and /review read many rows; on the writer's
+        connection every respondent's answer would queue behind them, and on the
+        loop's thread nobody would be answered meanwhile.  In WAL mode this reader
+        neither waits for the writer nor holds it up, and it runs on its own thread.
+        (An in-memory database has one connection.)
         """
         if self._path is None:
             async with self.db.execute(sql, tuple(args)) as cur:

@@ -79,5 +79,5 @@ async def test_a_review_tap_tags_nothing_and_holds_no_writer_while_respondents_a
     async with store.db.execute("SELECT count(*) FROM answer_tagging") as cur:
         assert (await cur.fetchone())[0] == 0  # nothing re-tagged for one tap
     # The staff read runs on its own connection: not the writer's.
-    await store.read("SELECT 1")
+    await store.staff_read("SELECT 1")
     assert store._staff is not None and store._staff is not store.db

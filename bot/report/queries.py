@@ -134,7 +134,7 @@ class ReportQueries:
 
     async def _all(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         # Off the writer's connection: a report never makes a respondent wait.
-        return await self.store.read(sql, params)
+        return await self.store.staff_read(sql, params)
 
     # -- counts
 
