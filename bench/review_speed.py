@@ -71,7 +71,12 @@ async def _fill(store: Store, comments: int) -> None:
             answers.append(
                 (sid, flow, version, "one_service_why", "text", TEXTS[i % len(TEXTS)], at)
             )
-        conn.executemany(f"INSERT INTO sessions VALUES ({', '.join('?' * 15)})", sessions)
+        conn.executemany(
+            "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version,"
+            " lang, site, area, respondent_group, status, started_at, updated_at, finished_at,"
+            f" state) VALUES ({', '.join('?' * 15)})",
+            sessions,
+        )
         conn.executemany(
             "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value,"
             " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -108,8 +113,10 @@ async def main(comments: int, seconds: float) -> None:
             )
 
             async def respondents(label: str) -> list[float]:
-                waits, i, end = [], 0, time.perf_counter() + seconds
-                while time.perf_counter() < end:
+                """Updates due at 30 a second; each one's wait runs from when it was due
+                (not from when the loop got round to it) to its reply."""
+                waits, i, begin = [], 0, time.perf_counter()
+                while time.perf_counter() - begin < seconds:
                     key = f"te_{label}_{i}"
                     i += 1
                     for event in (
@@ -118,13 +125,13 @@ async def main(comments: int, seconds: float) -> None:
                         Choose("service_user"),
                         Reply("The staff were kind to me."),
                     ):
-                        start = time.perf_counter()
+                        due = begin + len(waits) / 30
+                        await asyncio.sleep(max(0.0, due - time.perf_counter()))
                         if event is None:
                             await conversations.start(key, "telegram")
                         else:
                             await conversations.handle(key, "telegram", event)
-                        waits.append(time.perf_counter() - start)
-                        await asyncio.sleep(1 / 30)  # 30 updates a second
+                        waits.append(time.perf_counter() - due)
                 return waits
 
             alone = await respondents("alone")
@@ -152,11 +159,22 @@ async def main(comments: int, seconds: float) -> None:
                 return n
 
             staff_task = asyncio.create_task(staff())
+            reviewing = await respondents("review")
+            stop.set()
+            tapped = await staff_task
+            stop.clear()
+            staff_task = asyncio.create_task(staff())
             export_task = asyncio.create_task(exports())
             busy = await respondents("busy")
             stop.set()
-            tapped, exported = await staff_task, await export_task
-            for label, waits in (("alone", alone), ("during review + export", busy)):
+            tapped += await staff_task
+            exported = await export_task
+            phases = (
+                ("alone", alone),
+                ("during review", reviewing),
+                ("during review + export", busy),
+            )
+            for label, waits in phases:
                 print(
                     f"respondents {label}: {len(waits)} updates, p50"
                     f" {statistics.median(waits) * 1000:.2f} ms, p99 {_pct(waits, 0.99):.2f} ms,"
