@@ -88,10 +88,23 @@ def test_a_full_name_after_a_role_is_redacted_when_stored_in_every_language(lang
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("John Smith, my keyworker, never rang", "[name], my keyworker, never rang"),
+        ("Thanks to Kelly Brown (support worker)", "Thanks to [name] (support worker)"),
+        ("Ольга Петрова, моя медсестра, помогла", "[name], моя медсестра, помогла"),
+    ],
+)
+def test_a_full_name_just_before_its_role_is_redacted(text, want):
+    assert Redactor().redact(text) == want
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "the nurse, Priya, was kind",
         "my keyworker Dave is brilliant",
+        "Adult Social Care worker was rude to me",
         "pielęgniarka Basia była super",
         "медсестра Лена очень помогла",
         "الممرضة سلمى كانت لطيفة",

@@ -161,8 +161,36 @@ _ROLE_NEEDLES = (
 )
 
 
+_BEFORE_ROLE_WORDS = words("my our the his her their a an mój moja мой моя meu minha o a")
+"""Words that may stand between a name and its role: "John Smith, my keyworker"."""
+
+
+def _before_role(text: str, start: int) -> Span | None:
+    """A full name in capitals just before a role ("John Smith, my keyworker"), else None."""
+    window = max(0, start - 80)
+    tokens = list(_WORD_RE.finditer(text, window, start))
+    if tokens and tokens[-1].group().casefold() in _BEFORE_ROLE_WORDS:
+        tokens.pop()
+    name: list[re.Match[str]] = []
+    for token in reversed(tokens[-3:]):
+        word = token.group()
+        between = text[token.end() : name[0].start() if name else start]
+        if name and between not in (" ", "\t"):
+            break
+        rest = re.sub(r"[\s,(\-–—]+", " ", between).strip().casefold()
+        if not name and rest and rest not in _BEFORE_ROLE_WORDS:
+            break
+        key = word.casefold()
+        if not word[0].isupper() or key in _STOP or key in _PLACE_WORDS or word.isupper():
+            break
+        name.insert(0, token)
+    if len(name) >= 2:
+        return Span(name[0].start(), name[-1].end(), "name")
+    return None
+
+
 def staff_names(text: str) -> Iterator[Span]:
-    """Full names (two or three words) right after a role word; a first name alone is kept."""
+    """Full names (two or three words) next to a role word; a first name alone is kept."""
     low = text.casefold()
     if not any(n in low for n in _ROLE_NEEDLES):
         return
@@ -170,6 +198,9 @@ def staff_names(text: str) -> Iterator[Span]:
         found = _name_words(text, pos, capitals=capitals)
         if len(found) >= 2:
             yield Span(found[0].start(), found[-1].end(), "name")
+    for m in _ROLE_CASED.finditer(text):
+        if (span := _before_role(text, m.start())) is not None:
+            yield span
 
 
 _PLACE_WORDS = words(
@@ -181,21 +212,23 @@ _PLACE_WORDS = words(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december christmas easter ramadan eid
     england britain uk london cambridge peterborough huntingdon wisbech ely fenland
+    adult adults social care children childrens children's young family families council
+    county city borough district community mental health drug drugs alcohol substance misuse
+    addiction addictions partnership foundation charity probation police housing job jobcentre
+    citizens advice samaritans frank talking therapies crisis a&e
     """
 )
+_NOT_A_NAME = _STOP | _PLACE_WORDS
 
 
 def _capitalised_pair(text: str) -> bool:
-    """Two capitalised words together, not starting a sentence, neither a place or a service."""
+    """Two capitalised words together, neither a place, a service nor a function word."""
     prev: re.Match[str] | None = None
     for m in _WORD_RE.finditer(text):
         if prev is not None and text[prev.end() : m.start()] in (" ", "\t"):
             a, b = prev.group(), m.group()
-            before = text[: prev.start()].rstrip()
             if (
-                before
-                and before[-1] not in '.!?…:;"“(-–—'
-                and a[0].isupper()
+                a[0].isupper()
                 and b[0].isupper()
                 and not a.isupper()
                 and any(ch.islower() for ch in b)
@@ -214,7 +247,7 @@ def names_someone(text: str) -> bool:
     if any(n in low for n in _ROLE_NEEDLES):
         for pos, _ in _after_roles(text):
             m = _WORD_RE.match(text, pos)
-            if m is None or m.group().casefold() in _STOP:
+            if m is None or m.group().casefold() in _NOT_A_NAME:
                 continue
             word = m.group()
             if word[0].isupper() or _caseless(word):
