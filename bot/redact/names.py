@@ -14,7 +14,8 @@ capitals, a lower-case word after a capitalised one.
 
 Kept on purpose: a name on its own ("the nurse, Priya, was kind", "Sarah was
 lovely"): no pattern tells a name from a word without a name list, a first
-name alone rarely identifies anyone, and staff names are useful feedback.
+name alone rarely identifies anyone, and it is useful feedback.  A worker's
+full name next to their role is ``bot.redact.staff``'s.
 "I'm" with a word that is not a name ("I'm Polish", "I'm Sorry") is kept
 through a list of such words.
 """
