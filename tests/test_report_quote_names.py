@@ -93,6 +93,7 @@ def test_a_full_name_after_a_role_is_redacted_when_stored_in_every_language(lang
         ("John Smith, my keyworker, never rang", "[name], my keyworker, never rang"),
         ("Thanks to Kelly Brown (support worker)", "Thanks to [name] (support worker)"),
         ("Ольга Петрова, моя медсестра, помогла", "[name], моя медсестра, помогла"),
+        ("my keyworker John\u00a0Smith never rang", "my keyworker [name] never rang"),
     ],
 )
 def test_a_full_name_just_before_its_role_is_redacted(text, want):
@@ -145,6 +146,8 @@ async def test_quotes_naming_someone_are_refused_and_the_next_comments_shown(
     [
         "My keyworker John Smith never called me back",
         "the nurse, Priya, was kind",
+        "thanks to Sarah\u00a0Jones",
+        "my keyworker Jo\u200bhn never called",
         "thanks to Sarah Jones for everything",
         "спасибо врачу Ивану за помощь",
         "المرشدة رانيا ما بترد",

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from bot.redact.names import _NOT_NAMES
 from bot.redact.spans import MARKS, WORD, Span, words
+from bot.textnorm import fold
 
 _ROLES = (
     # English, and the loanwords people use in every language here.
@@ -240,7 +241,12 @@ def _capitalised_pair(text: str) -> bool:
 
 
 def names_someone(text: str) -> bool:
-    """Whether a quote could name a person: stricter than redaction, for what is published."""
+    """Whether a quote could name a person: stricter than redaction, for what is published.
+
+    Quotes are stored text, as typed: it is folded first (no-break spaces, zero-width
+    characters), as redaction does, so "John\u00a0Smith" is two words here too.
+    """
+    text = fold(text).text
     if any(True for _ in staff_names(text)):
         return True
     low = text.casefold()
