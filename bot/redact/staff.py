@@ -25,10 +25,12 @@ a role, even a first name alone, or two capitalised words together that are
 not a place or a service ("thanks to Sarah Jones").  Refusing a quote loses
 nothing: the comment is still stored, counted and seen by staff in /review.
 
-Not found: a name typed all in lower case after a Latin or Cyrillic role
-word ("my keyworker john smith"): without a list of names, "john smith"
-cannot be told from "never rings", and refusing every quote with two words
-after a role would refuse most quotes about staff.
+Names typed in lower case after a Latin or Cyrillic role word ("my
+keyworker john smith") are not redacted: without a list of names, "john
+smith" cannot be told from "keeps cancelling".  A quote from a writer who
+uses no capitals at all is refused when two words after a role are neither
+function words nor the words feedback puts there ("never", "rang", "kind"…);
+a writer who uses capitals but not for a name is not caught.
 """
 
 from __future__ import annotations
@@ -251,11 +253,46 @@ def names_someone(text: str) -> bool:
         return True
     low = text.casefold()
     if any(n in low for n in _ROLE_NEEDLES):
-        for pos, _ in _after_roles(text):
+        lower_case_writer = text == low
+        for pos, capitals in _after_roles(text):
             m = _WORD_RE.match(text, pos)
             if m is None or m.group().casefold() in _NOT_A_NAME:
                 continue
             word = m.group()
             if word[0].isupper() or _caseless(word):
                 return True  # a name given with a role, even a first name alone
+            if capitals and lower_case_writer and _lower_case_full_name(text, m):
+                return True
     return _capitalised_pair(text)
+
+
+_AFTER_ROLE = words(
+    """
+    is was has had have never always keeps kept didnt didn't doesnt doesn't wont won't cant can't
+    couldnt couldn't wouldnt wouldn't isnt isn't wasnt wasn't rang rings rung called calls said says
+    told tells helped helps listened listens cancelled canceled cancels changed left leaves moved
+    got gets gave gives took takes made makes sorted sorts explained understood understands seemed
+    seems went goes came comes tried tries wanted wants asked asks saw sees sent sends knew knows
+    checked phoned texted emailed forgot forgets missed misses turned treated treats talked spoke
+    great good nice kind lovely rude helpful brilliant amazing fantastic excellent ok okay fine
+    useless terrible awful late busy new old best worst really very so just also too still again
+    now then today there here well only even actually literally honestly who which whos who's
+    """
+)
+"""Lower-case words that follow a role word in feedback and are not a name."""
+
+
+def _lower_case_full_name(text: str, first: re.Match[str]) -> bool:
+    """A writer who never uses capitals: two words after a role that feedback rarely puts there.
+
+    "my keyworker john smith never called" is refused as a quote; "my keyworker
+    never rings" and "my worker sarah helped" (a first name alone) are not.
+    """
+    if first.group().casefold() in _AFTER_ROLE:
+        return False
+    gap = re.match(r"[ \t]+", text[first.end() :])
+    second = gap and _WORD_RE.match(text, first.end() + gap.end())
+    if not second:
+        return False
+    key = second.group().casefold()
+    return key not in _NOT_A_NAME and key not in _AFTER_ROLE
