@@ -177,3 +177,39 @@ def test_a_quote_naming_someone_is_recognised(text):
 )
 def test_a_quote_naming_nobody_is_kept(text):
     assert not names_someone(text)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "key worker",
+        "recovery worker",
+        "GP",
+        "psychiatrist",
+        "counsellor",
+        "peer mentor",
+        "terapeutką",
+        "pielęgniarki",
+        "kuratorem",
+        "psichologė",
+        "gydytojas",
+        "slaugytojai",
+        "darbiniece",
+        "medmāsa",
+        "ārstei",
+        "asistentei",
+        "medicul",
+        "consilierul",
+        "enfermeira",
+        "técnica",
+        "psicóloga",
+        "медсестрой",
+        "врачу",
+        "психологом",
+        "kalkaaliyaha",
+        "dhakhtarkii",
+        "la-taliyaha",
+    ],
+)
+def test_every_kind_of_role_word_is_recognised_in_its_inflected_forms(role):
+    assert Redactor().redact(f"{role} Anna Kowalska") == f"{role} [name]"

@@ -49,13 +49,13 @@ _ROLES = (
     r"|doctors?|gps?|psychiatrists?|psychologists?|therapists?|counsell?ors?|managers?"
     r"|receptionists?|(?:peer\s+)?mentors?|co-?ordinators?|navigators?|practitioners?"
     r"|prescribers?|pharmacists?|probation\s+officers?|officers?|consultants?|facilitators?"
-    r"|advis[eo]rs?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
+    r"|advisers?|advisors?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
     # Polish, Lithuanian, Latvian, Romanian, Portuguese: stems of role nouns, any ending.
     r"terapeut\w*|pielęgniar\w*|pielegniar\w*|lekar\w*|psycholo\w*|psychiatr\w*|dorad\w*"
     r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*",
     r"darbuotoj\w*|slaugytoj\w*|gydytoj\w*|psicholog\w*|psichiatr\w*|konsultant\w*|vadov\w*",
     r"darbinie\w*|medmās\w*|medmas\w*|ārst\w*|arst\w*|psiholog\w*|psihiatr\w*|terapeit\w*",
-    r"asistent\w*|medic(?:ul|ului|ii|a|ă)?|consilier\w*|coordonator\w*"
+    r"asistent\w*|medic\w{0,4}|consilier\w*|coordonator\w*"
     r"|lucrător\w*|lucrator\w*|doctoriț\w*",
     r"técnic\w*|tecnic\w*|enfermeir\w*|médic\w*|psicólog\w*|psicolog\w*|psiquiatr\w*"
     r"|conselheir\w*|gestor\w*|coordenador\w*|funcionári\w*|funcionari\w*",
@@ -85,7 +85,8 @@ _WORD_RE = re.compile(WORD)
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
 _LINK = re.compile(
     r"(?:\s*[,:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
-    r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke)\s+naam)"
+    r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke|da|di|de)\s+naa?m"
+    r"|(?:کا|کی|کے)\s+نام|(?:ਦਾ|ਦੀ|ਦੇ)\s+ਨਾਮ|(?:નું|નો|ની)\s+નામ|(?:এর|র)?\s*নাম)"
     r"(?:\s*[,:\-–—]\s*|\s+))?"
 )
 
@@ -98,6 +99,8 @@ _AFTER_NAME_CASELESS = words(
     كويسة سيء سيئة وقح وقحة دايما دائما ابدا أبدا بس كمان عم رح راح قد ليش اللي الذي التي مع عن
     بہت اچھا اچھی اچھے برا بری تھا تھی تھے تھیں ہے ہیں نہیں کبھی ہمیشہ نے کو کی کا کے بھی مدد
     খুব ভালো ভাল খারাপ ছিল ছিলেন ছিলো আছেন আছে না কখনো সবসময় অনেক সাহায্য করেছে করেছেন কে
+    আমাকে আমায় ওকে তাকে আমাদের মুজে মুঝে مجھے میرا میری میرے ہمیں ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਨੂੰ
+    મને મારો મારી મારું અમને لي الي إلي معي
     ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
     બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
     માયાળુ દયાળુ
@@ -150,18 +153,40 @@ def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
             yield (link.end() if link else m.end()), False
 
 
-_ROLE_NEEDLES = (
-    *words("work nurse doctor gp psych therap counsel manag recept mentor ordinat navigat"),
-    *words("practition prescrib pharmac officer consult facilit advis staff volunt midwi"),
-    *words("visitor terapeut pielęg pielegn lekar dorad opiekun pracown kurator kierown"),
-    *words("koordyn recepcj darbuotoj slaugyt gydyt psichi konsult vadov darbinie medmās"),
-    *words("medmas ārst arst psiholog psihiatr terapeit asistent medic consilier coordon"),
-    *words("lucrător lucrator técnic tecnic enfermeir médic psicólog psicolog psiquiatr"),
-    *words("conselheir gestor coordenador funcionári funcionari работни медсестр медбрат врач"),
-    *words("доктор психолог психиатр консультант терапевт куратор менеджер shaqaal kalkaali"),
-    *words("dhakhtar taliy daktar dactor"),
-    *_ROLES_CASELESS,
-)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and pattern[i - 1 : i] != "\\":
+            depth += 1
+        elif ch == ")" and pattern[i - 1 : i] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _needles(patterns: tuple[str, ...]) -> frozenset[str]:
+    """For each role pattern, its longest run of letters that every match must hold.
+
+    A substring test for these is cheaper than the patterns' scan, and most
+    answers name no role (see :func:`bot.redact.spans.needs_any`).  Optional
+    parts are dropped first ("workers?" gives "worker", "gps?" gives "gp").
+    """
+    needles = set()
+    for alternative in (a for pattern in patterns for a in _alternatives(pattern)):
+        mandatory = re.sub(r"\((?:[^()]|\([^()]*\))*\)\?|\[[^\]]*\]\?|.\?", " ", alternative)
+        mandatory = re.sub(r"\\[a-zA-Z]|\((?:[^()]|\([^()]*\))*\)", " ", mandatory)
+        runs = re.findall(r"[^\W\d_]{2,}", mandatory)
+        if not runs:
+            raise ValueError(f"role pattern without a letter run: {alternative}")
+        needles.add(max(runs, key=len).casefold())
+    return frozenset(needles)
+
+
+_ROLE_NEEDLES = (*_needles(_ROLES), *_ROLES_CASELESS)
 
 
 _BEFORE_ROLE_WORDS = words("my our the his her their a an mój moja мой моя meu minha o a")
