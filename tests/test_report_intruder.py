@@ -185,6 +185,8 @@ def _reader_relations(report: dict[str, Any], settings: Settings) -> list[tuple[
             ref = lambda c, r=row, t=table: (t["id"], r["split"], r["key"], c)  # noqa: E731
             if table["kind"] == "likert":
                 options = [c for c in table["columns"] if c not in ("top_two", "bottom_two")][:5]
+                # The FFT's base counts "Don't know" too (the method note says so).
+                options += [c for c in table["columns"] if c == "dont_know"]
                 out.append((ref("base"), [ref(o) for o in options]))
             if {"answered", "not_answered"} <= set(cells):
                 out.append((ref("base"), [ref("answered"), ref("not_answered")]))
