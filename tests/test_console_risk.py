@@ -37,7 +37,18 @@ async def test_bengali_overdose_in_chat_gets_advice_and_helplines_in_bengali(
 async def test_ordinary_answer_in_chat_shows_no_alert(
     conversations: Conversations, settings: Settings
 ) -> None:
-    typed = ["1", "s", "s", "1", "1", "2", "d", "2", "dying to get a place on detox, staff were lovely", "q"]
+    typed = [
+        "1",
+        "s",
+        "s",
+        "1",
+        "1",
+        "2",
+        "d",
+        "2",
+        "dying to get a place on detox, staff were lovely",
+        "q",
+    ]
     term = Terminal(typed, settings.database)
     await chat(
         conversations, flow_id="service_feedback", lang="en", read=term.read, write=term.write

@@ -15,6 +15,7 @@ from bot.report.period import (
     last_full_week,
     local_today,
     parse_day,
+    parse_month,
     parse_range,
     parse_week,
 )
@@ -48,6 +49,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     )
     export.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
 
+    fft = sub.add_parser(
+        "fft", help="the monthly NHS Friends and Family Test return (not suppressed)"
+    )
+    fft.add_argument("--month", required=True, help="calendar month, YYYY-MM, e.g. 2026-11")
+    fft.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
+
     update = sub.add_parser("update", help="'what changed' notes for the network report")
     usub = update.add_subparsers(dest="action", required=True)
     add = usub.add_parser("add", help="add a note")
@@ -70,7 +77,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     review.add_argument("themes", nargs="*", help="theme ids; none means 'no theme'")
     clear = tsub.add_parser("clear", help="drop a review, back to automatic tags")
     clear.add_argument("answer_id", type=row_id)
-    return {"export": _export, "update": _update, "themes": _themes}
+    return {"export": _export, "fft": _fft, "update": _update, "themes": _themes}
 
 
 def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
@@ -136,6 +143,66 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{period.describe()}: wrote {len(files)} file(s)")
         for path in files:
             print(f"  {path}")
+        return 0
+
+    return asyncio.run(run())
+
+
+def _fft(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.report.fft import (
+        SMALL,
+        fft_counts,
+        return_csv,
+        return_rows,
+        small_sites,
+        write_atomically,
+    )
+    from bot.roles import audit
+
+    try:
+        month = parse_month(args.month, settings.reports.timezone)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(f"--out {args.out} is a file; --out names the folder the return goes in")
+    path = args.out / f"fft-{month.label}.csv"
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        try:
+            rows = return_rows(await fft_counts(store, [month]), settings, month)
+            try:
+                args.out.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, return_csv(rows, month))
+            except OSError as exc:
+                return _fail(f"could not write {path}: {exc.strerror or exc}")
+            await audit(
+                store,
+                actor_key="cli",
+                action="fft_return",
+                params={"month": month.label, "file": path.name},
+            )
+        finally:
+            await store.close()
+        for row in small_sites(rows):
+            print(
+                f"warning: {row.site} has {row.total} FFT answer(s) in {month.label}"
+                f" (fewer than {SMALL}): its percentages rest on very few people",
+                file=sys.stderr,
+            )
+        missing = [r.site for r in rows if r.total and not r.ods_code and settings.site(r.site)]
+        if missing:
+            print(
+                f"warning: no ods_code in config for {', '.join(missing)}",
+                file=sys.stderr,
+            )
+        whole = rows[-1]
+        print(
+            f"{month.describe()}: {whole.total} FFT answer(s),"
+            f" {whole.pct_positive if whole.pct_positive is not None else '-'}% positive,"
+            f" {whole.pct_negative if whole.pct_negative is not None else '-'}% negative."
+        )
+        print(f"wrote {path} (NOT suppressed: for submission, not for publishing)")
         return 0
 
     return asyncio.run(run())
