@@ -185,3 +185,53 @@ def random_responses(
             )
         )
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.report.synth``: fill the configured database with synthetic
+    responses, to try reports, trends and the FFT return on a fresh clone.  Refuses a
+    database that already holds real sessions (ones not made here)."""
+    import argparse
+    import asyncio
+    from pathlib import Path
+
+    from bot.config import load_settings
+    from bot.flows import load_flows
+    from bot.report.period import parse_range
+    from bot.service import option_ids
+
+    parser = argparse.ArgumentParser(prog="python -m bot.report.synth", description=main.__doc__)
+    parser.add_argument("--config", type=Path, default=None)
+    parser.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    parser.add_argument("--people", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    config = args.config or (Path("config.yaml") if Path("config.yaml").exists() else None)
+    settings = load_settings(config)
+    period = parse_range(args.start, args.end, settings.reports.timezone)
+    flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    crowd = random_responses(flows, settings, args.people, period, args.seed)
+
+    async def fill() -> int:
+        store = await Store.open(settings.database)
+        try:
+            real = await store.staff_read(
+                "SELECT count(*) FROM sessions WHERE respondent_key NOT LIKE 'synthetic_%'"
+            )
+            if real[0][0]:
+                print(f"error: {settings.database} holds real responses; use another database")
+                return 2
+            await write(store, flows, crowd)
+        finally:
+            await store.close()
+        print(
+            f"wrote {len(crowd)} synthetic responses, {period.describe()}, into {settings.database}"
+        )
+        return 0
+
+    return asyncio.run(fill())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
