@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from bot.config import Settings
@@ -14,10 +15,13 @@ from bot.report.period import (
     Period,
     last_full_week,
     local_today,
+    month,
+    months_to,
     parse_day,
     parse_month,
     parse_range,
     parse_week,
+    whole_months,
 )
 from bot.store import Store
 
@@ -43,6 +47,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     when.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: last full week)")
     when.add_argument("--from", dest="start", metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument(
+        "--months",
+        type=int,
+        metavar="N",
+        help="add trends over the N calendar months ending with the period's last month"
+        " (default period: the last full month)",
+    )
     export.add_argument("--audience", choices=["commissioners", "network"], default="commissioners")
     export.add_argument(
         "--format", default="html,csv,xlsx,json,md", help="comma-separated: html,csv,xlsx,json,md"
@@ -88,7 +99,31 @@ def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
         return parse_range(args.start, args.end, timezone)
     if getattr(args, "week", None):
         return parse_week(args.week, timezone)
+    if getattr(args, "months", None):
+        today = local_today(timezone)
+        return month(today.replace(day=1) - timedelta(days=1), timezone)
     return last_full_week(local_today(timezone), timezone)
+
+
+MAX_TREND_MONTHS = 36
+
+
+def trend_from(args: argparse.Namespace, period: Period) -> list[Period] | None:
+    """The months of the trend tables: ``--months N`` ending with the period's last month,
+    or the months a ``--from/--to`` of two or more whole months covers; else none.
+    A ValueError when ``--months`` meets a period that is not whole months."""
+    months = getattr(args, "months", None)
+    parts = whole_months(period)
+    if months is None:
+        return parts if parts is not None and len(parts) >= 2 else None
+    if not 1 <= months <= MAX_TREND_MONTHS:
+        raise ValueError(f"--months takes 1 to {MAX_TREND_MONTHS}")
+    if parts is None:
+        raise ValueError(
+            "--months needs a period of whole months: --from the 1st --to a month's last"
+            " day, or no period (the last full month)"
+        )
+    return months_to(period, max(months, len(parts)))
 
 
 def _fail(message: str) -> int:
@@ -103,6 +138,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         period = period_from(args, settings.reports.timezone)
+        trend = trend_from(args, period)
     except ValueError as exc:
         return _fail(str(exc))
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -133,6 +169,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 formats=formats,
                 out_dir=args.out,
                 progress=progress,
+                trend=trend,
             )
         except OSError as exc:
             # A full disk, a read-only folder, a file where a folder should be.

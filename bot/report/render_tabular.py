@@ -134,6 +134,10 @@ def _sheet_name(table: Table, used: set[str]) -> str:
         base = f"By {table.id.removeprefix('by_').replace('_', ' ')}"
     elif table.kind in ("likert", "multi"):
         base = f"{'Q' if table.kind == 'likert' else 'Multi'} {table.question_id}"
+    elif table.kind == "trend":
+        base = f"Trend {table.question_id}"
+    elif table.kind == "fft":
+        base = "FFT by site"
     name = re.sub(r"[\[\]:*?/\\]", " ", base)[:31]
     i = 2
     while name in used:
