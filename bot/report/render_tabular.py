@@ -234,6 +234,17 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     lines.append(f"Responses: {n}{prev}")
     if completed and completed.pct is not None:
         lines.append(f"Completed: {completed.pct}%")
+    fft = report.table("fft_sites")
+    everyone = fft.row("all") if fft else None
+    if everyone and everyone.base and everyone.base.count:
+        shares = [everyone.cells[c].pct for c in ("top_two", "bottom_two")]
+        said = [
+            f"{p}% {w}"
+            for p, w in zip(shares, ("positive", "negative"), strict=True)
+            if p is not None
+        ]
+        if said:
+            lines.append(f"Friends and Family Test: {', '.join(said)} (n={everyone.base.count})")
     likert = []
     for table in report.tables_of("likert"):
         row = table.row("all")
