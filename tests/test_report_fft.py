@@ -265,3 +265,95 @@ def test_an_ods_code_of_the_wrong_shape_stops_start_up_naming_the_field(tmp_path
         load_settings(config)
     assert "sites.0.ods_code" in str(refused.value)
     assert "NHS ODS code" in str(refused.value)
+
+
+def test_someone_midway_through_version_2_finishes_it_without_the_fft(tmp_path, settings):
+    """The flow change needs a new version, and old answers never pool with new: a
+    person who began before the upgrade finishes version 2 (no FFT question), and the
+    FFT counts only version 3's answers."""
+    import shutil
+
+    from bot.conversation import Choose
+    from bot.service import CONSENT_AGREE, open_conversations
+
+    old = tmp_path / "flows_v2"
+    shutil.copytree(ROOT / "flows", old)
+    text = (old / "service_feedback.yaml").read_text(encoding="utf-8")
+    start, end = text.index("  # The NHS Friends"), text.index("  - id: respondent_group")
+    (old / "service_feedback.yaml").write_text(
+        text[:start].replace("version: 3", "version: 2") + text[end:], encoding="utf-8"
+    )
+
+    async def go() -> tuple[str, str, int]:
+        before = await open_conversations(settings.model_copy(update={"flows_dir": old}))
+        await before.start("te_early", "terminal", lang="en")
+        turn = await before.handle("te_early", "terminal", Choose(CONSENT_AGREE))
+        assert turn.prompt.step_id == "respondent_group"
+        await before.store.close()
+        after = await open_conversations(settings)  # upgraded: version 3 asks the FFT first
+        try:
+            resumed = await after.start("te_early", "terminal")
+            await after.start("te_late", "terminal", lang="en")
+            fresh = await after.handle("te_late", "terminal", Choose(CONSENT_AGREE))
+            await after.handle("te_late", "terminal", Choose("very_poor"))
+            month = parse_month("2026-11", "Europe/London")
+            counts = await fft_counts(
+                after.store,
+                [
+                    month.model_copy(
+                        update={
+                            "start": month.start.replace(year=2000),
+                            "end": month.end.replace(year=2100),
+                        }
+                    )
+                ],
+            )
+            return resumed.prompt.step_id, fresh.prompt.step_id, sum(c.n for c in counts)
+        finally:
+            await after.store.close()
+
+    assert asyncio.run(go()) == ("respondent_group", "fft", 1)
+
+
+def test_a_return_that_cannot_be_written_says_so_and_leaves_nothing(
+    tmp_path, settings, flows, capsys
+):
+    """A folder that cannot be made (here: under a file; a full disk is the same OSError):
+    an error naming the file, not a traceback, and no half-written return."""
+    _fill(settings, flows, _around(settings, flows)[:50])
+    config = _config(tmp_path, settings.database)
+    (tmp_path / "a_file").write_text("x")
+    out = tmp_path / "a_file" / "returns"
+    code = main(["--config", str(config), "fft", "--month", "2026-11", "--out", str(out)])
+    assert code == 2
+    assert f"could not write {out / 'fft-2026-11.csv'}" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.part")) and not list(tmp_path.rglob("fft-*.csv"))
+
+
+def test_synthetic_data_is_never_mixed_into_a_database_of_real_answers(tmp_path, settings):
+    from bot.report.synth import main as synth
+
+    async def one_real() -> None:
+        store = await Store.open(settings.database)
+        try:
+            await store.write(
+                "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version,"
+                " lang, status, started_at, updated_at, state) SELECT 'x', 'k_real', 'telegram',"
+                " 'own_device', flow_id, version, 'en', 'active', '2026-11-01', '2026-11-01', '{}'"
+                " FROM flow_versions LIMIT 1",
+            )
+        finally:
+            await store.close()
+
+    config = _config(tmp_path, settings.database)
+    assert (
+        synth(
+            ["--config", str(config), "--from", "2026-11-01", "--to", "2026-11-02", "--people", "3"]
+        )
+        == 0
+    )
+    asyncio.run(one_real())
+    args = ["--config", str(config), "--from", "2026-11-01", "--to", "2026-11-02", "--people", "3"]
+    assert synth(args) == 2
+    with sqlite3.connect(settings.database) as conn:
+        assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (4,)
