@@ -48,6 +48,8 @@ import yaml
 
 from bot.config import Helpline
 from bot.i18n import Catalogue
+from bot.risk_rules import ConceptScreen
+from bot.risk_rules import builtin as concept_rules
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
 CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
@@ -396,7 +398,8 @@ class _Index:
 
 
 class RiskScreen:
-    """Every phrase of every language, compiled once.
+    """Every phrase of every language, compiled once, and the concept rules
+    (``bot/risk_rules.py``) when given: ``from_config`` always gives them.
 
     A language's ``except`` list holds figures of speech that contain a risk
     pattern ("suicide prevention training", "cutting down"): a hit whose words
@@ -404,7 +407,7 @@ class RiskScreen:
     pattern elsewhere in the message still does.
     """
 
-    def __init__(self, phrases: PhraseLists):
+    def __init__(self, phrases: PhraseLists, concepts: ConceptScreen | None = None):
         compiled: list[_Compiled] = []
         excepts: dict[str, list[_Compiled]] = {}
         self.errors: list[str] = []
@@ -428,6 +431,9 @@ class RiskScreen:
                     else:
                         compiled.append(item)
         self._index = _Index(compiled)
+        self._concepts = concepts
+        if concepts is not None:
+            self.errors.extend(concepts.errors)
         # Figures of speech are in the text, not in one language's list: every list's
         # exceptions apply to every hit ("suicide prevention" is fine whichever list fired).
         every = [item for items in excepts.values() for item in items]
@@ -441,19 +447,25 @@ class RiskScreen:
     def languages(self) -> dict[str, set[str]]:
         """Language → the categories it has phrases for."""
         found: dict[str, set[str]] = {}
+        if self._concepts is not None:
+            found = {lang: set(cats) for lang, cats in self._concepts.languages().items()}
         for c in self._index.items:
             found.setdefault(c.hit.lang, set()).add(c.hit.category)
         return found
 
     def hits(self, text: str, first: bool = False) -> list[Hit]:
-        """Every pattern found in ``text``: language, category and the pattern itself."""
+        """Every pattern and concept rule found in ``text``: language, category, and
+        the pattern (or rule, with the words that filled it) that fired."""
         padded = f" {normalise(text)} "
         found = []
         for c in self._index.candidates(padded):
             if self._found(c, padded):
                 found.append(c.hit)
                 if first:
-                    break
+                    return found
+        if self._concepts is not None:
+            for hit in self._concepts.hits(text, first=first):
+                found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
         return found
 
     def _found(self, c: _Compiled, padded: str) -> bool:
@@ -480,7 +492,7 @@ class RiskScreen:
 
 @lru_cache(maxsize=8)
 def _screen_for(extra_json: str) -> RiskScreen:
-    return RiskScreen(merge(load_builtin(), json.loads(extra_json)))
+    return RiskScreen(merge(load_builtin(), json.loads(extra_json)), concept_rules(normalise))
 
 
 def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:
