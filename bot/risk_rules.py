@@ -50,6 +50,7 @@ ANY = "_any"
 RULES = "_rules"
 _WINDOW = 6
 _COUNT_MIN = 8
+_KNOWN_MAX = 50_000
 # Sentence ends: . ! ? ; and newlines, Urdu/Arabic full stop and question mark, the danda.
 # A dot inside a word ("O.D", "3.5") does not end a sentence.
 _SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟!?]+")
@@ -128,6 +129,9 @@ class _Lexicon:
         # First word → [(the next words, last one a stem?, lang, class)].
         self.phrases: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
         self.counts: list[tuple[str, str]] = []
+        # Word → its (language, class) pairs: people reuse few words, so most words of a
+        # message are looked up once per process, not once per message.
+        self._known: dict[str, tuple[tuple[str, str], ...]] = {}
         self.errors: list[str] = []
         for lang, cls, entry in entries:
             try:
@@ -177,41 +181,47 @@ class _Lexicon:
     def classes(self, tokens: list[str]) -> dict[str, Found]:
         """Language → class → where its words are in ``tokens``."""
         found: dict[str, Found] = {}
-        words, prefixes, suffixes = self.words, self.prefixes, self.suffixes
-        none: list[int] = []
+        known = self._known
+        phrases = self.phrases
         for i, token in enumerate(tokens):
-            pairs: list[tuple[str, str]] = []
-            hit = words.get(token)
-            if hit:
-                pairs.extend(hit)
-            size = len(token)
-            for n in self.prefix_sizes.get(token[0], none):
-                if n > size:
-                    break
-                hit = prefixes.get(token[:n])
-                if hit:
-                    pairs.extend(hit)
-            for n in self.suffix_sizes.get(token[-1], none):
-                if n > size:
-                    break
-                hit = suffixes.get(token[-n:])
-                if hit:
-                    pairs.extend(hit)
-            if self.infixes:
-                for part, hit in self.infixes.items():
-                    if part in token:
-                        pairs.extend(hit)
-            if self.counts and token.isdigit() and int(token) >= _COUNT_MIN:
-                pairs.extend(self.counts)
-            shown = token
-            for rest, stem, lang, cls in self.phrases.get(token, ()):
+            pairs = known.get(token)
+            if pairs is None:
+                pairs = self._lookup(token)
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                known[token] = pairs
+            for lang, cls in pairs:
+                found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
+            for rest, stem, lang, cls in phrases.get(token, ()):
                 if self._follows(tokens, i + 1, rest, stem):
                     found.setdefault(lang, {}).setdefault(cls, []).append(
                         (i, " ".join(tokens[i : i + 1 + len(rest)]))
                     )
-            for lang, cls in pairs:
-                found.setdefault(lang, {}).setdefault(cls, []).append((i, shown))
         return found
+
+    def _lookup(self, token: str) -> tuple[tuple[str, str], ...]:
+        """Every (language, class) a single word belongs to: as a word, by its stem,
+        by its ending, or as a count."""
+        pairs: list[tuple[str, str]] = list(self.words.get(token, ()))
+        size = len(token)
+        for n in self.prefix_sizes.get(token[0], ()):
+            if n > size:
+                break
+            pairs.extend(self.prefixes.get(token[:n], ()))
+        for n in self.suffix_sizes.get(token[-1], ()):
+            if n > size:
+                break
+            pairs.extend(self.suffixes.get(token[-n:], ()))
+        for part, hit in self.infixes.items():
+            if part in token:
+                pairs.extend(hit)
+        if self.counts and token.isdigit() and int(token) >= _COUNT_MIN:
+            pairs.extend(self.counts)
+        return tuple(pairs)
+
+    def forget(self) -> None:
+        """Drop the word cache (benchmarks that time a cold screen)."""
+        self._known.clear()
 
     @staticmethod
     def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:
@@ -261,6 +271,9 @@ class ConceptScreen:
             if unknown:
                 self.errors.append(f"rule {rule.text!r} names unknown class {sorted(unknown)}")
 
+    def forget(self) -> None:
+        self._lexicon.forget()
+
     def languages(self) -> dict[str, set[str]]:
         """Language → the categories some rule can fire for with its lexicon."""
         shared = self.defined.get(ANY, set())
@@ -284,11 +297,18 @@ class ConceptScreen:
         language counts: "overdose training" is talk about a training in every
         language.
         """
+        return self.screen(self.sentences(text), first)
+
+    def sentences(self, text: str) -> list[str]:
+        """The text's sentences, each normalised (``bot.safety.normalise``)."""
+        normalise = self.normalise
+        return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
+
+    def screen(self, sentences: Iterable[str], first: bool = False) -> list[ConceptHit]:
+        """``hits`` on sentences already normalised."""
         found: list[ConceptHit] = []
-        for sentence in _SENTENCE.split(text):
-            tokens = self.normalise(sentence).split()
-            if not tokens:
-                continue
+        for sentence in sentences:
+            tokens = sentence.split()
             by_lang = self._lexicon.classes(tokens)
             if not by_lang:
                 continue
