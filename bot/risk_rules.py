@@ -38,6 +38,7 @@ Lexicon entries (space-separated, under each class): ``word``, ``stem*``,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -349,41 +350,57 @@ class ConceptScreen:
 
 
 def _join(classes: Found, shared: Found) -> Found:
+    """A language's class words and the borrowed ones, each class in word order."""
     if not shared:
         return classes
-    joined = {cls: list(places) for cls, places in shared.items()}
-    for cls, places in classes.items():
-        joined.setdefault(cls, []).extend(places)
+    joined = dict(classes)
+    for cls, places in shared.items():
+        joined[cls] = sorted(classes.get(cls, []) + places)
     return joined
 
 
-def _match(rule: Rule, classes: Found, pooled: Found) -> tuple[str, ...] | None:
-    """The words filling each slot near one anchor, with no guard word near; else None."""
+def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
+    """The words filling each slot near one anchor, with no guard word near; else None.
+
+    Positions are sorted, so each look-up is a binary search: a long message full of
+    class words costs n log n, not n squared.
+    """
     spots: list[list[tuple[int, str]]] = []
     for slot in rule.slots:
         places = [p for c in slot for p in classes.get(c, ())]
         if not places:
             return None
+        if len(slot) > 1:
+            places.sort()
         spots.append(places)
+    blocks = []
+    for name, near_by in rule.guards:
+        at = sorted(p for p, _ in guards.get(name, ()))
+        if at:
+            blocks.append((at, near_by))
     window = rule.window
     for anchor, word in spots[0]:
         chosen = [word]
         for places in spots[1:]:
-            near = next(
-                (w for p, w in places if p != anchor and abs(p - anchor) <= window),
-                None,
-            )
+            near = None
+            i = bisect_left(places, (anchor - window, ""))
+            while i < len(places) and places[i][0] <= anchor + window:
+                if places[i][0] != anchor:
+                    near = places[i][1]
+                    break
+                i += 1
             if near is None:
                 break
             chosen.append(near)
         else:
-            if not any(
-                abs(p - anchor) <= near_by
-                for g, near_by in rule.guards
-                for p, _ in pooled.get(g, ())
-            ):
+            if not any(_near(at, anchor, near_by) for at, near_by in blocks):
                 return tuple(chosen)
     return None
+
+
+def _near(positions: list[int], anchor: int, distance: int) -> bool:
+    i = bisect_left(positions, anchor - distance)
+    return i < len(positions) and positions[i] <= anchor + distance
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, object]:
