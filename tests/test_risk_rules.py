@@ -148,3 +148,49 @@ def test_every_enabled_language_has_every_category_in_its_lexicon(settings):
     have = builtin(normalise).languages()
     for lang in settings.languages:
         assert have.get(lang, set()) >= {"suicide", "self_harm", "overdose", "abuse"}, lang
+
+
+def test_a_long_message_full_of_class_words_is_screened_quickly(screen):
+    """Someone pasting the same words again and again (up to max_text_length) must not
+    hold the event loop: every slot and guard is found by binary search, not a scan."""
+    import time
+
+    texts = [
+        "he hits me lol " * 140,
+        "want die haha " * 150,
+        "a " * 1000,
+        "took all pills daily " * 100,
+        "ما بدي عيش ههه " * 130,
+        "kid alone minutes " * 110,
+    ]
+    start = time.process_time()
+    for text in texts:
+        screen.hits(text[:2000])
+    assert time.process_time() - start < 0.5
+
+
+def test_the_word_cache_stays_bounded():
+    """A bot that runs for months meets endless new words (typos, numbers): the cache of
+    each word's classes forgets rather than grows without end."""
+    from bot.risk_rules import _KNOWN_MAX
+
+    concepts = ConceptScreen(
+        {"_rules": {"suicide": ["WISH DIE"]}, "en": {"WISH": "want"}}, normalise
+    )
+    for start in range(0, _KNOWN_MAX + 5000, 5000):
+        concepts.hits(" ".join(f"w{n}x" for n in range(start, start + 5000)))
+    assert len(concepts._lexicon._known) <= _KNOWN_MAX
+    assert concepts.hits("want") == []  # still answers after forgetting
+
+
+def test_a_broken_builtin_lexicon_is_reported_by_check_flows(settings):
+    """An operator editing bot/risk_lexicon.yaml by hand: a typo in a class name is named
+    by check-flows, not found out by a person in crisis who is not signposted."""
+    from bot import risk_rules
+    from bot.safety import check_phrases
+
+    broken = risk_rules.load_lexicon()
+    broken["_rules"]["suicide"].append("WISH DEATHH")
+    concepts = ConceptScreen(broken, normalise)
+    problems = check_phrases(RiskScreen({}, concepts), settings.languages)
+    assert any("DEATHH" in p for p in problems)
