@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.backup import make_backup
 from bot.cli import main
+from bot.doctor import CHECKS
 from bot.privacy import KEY_FILE_NAME, load_secret
 from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeBotAPI
@@ -69,7 +74,7 @@ async def test_a_ready_deployment_passes_every_check_with_telegram_asked(
         out = capsys.readouterr().out
         assert code == 0, out
         assert "getMe: @" in lines(out)["token"]
-        assert len(out.splitlines()) == 10
+        assert len(out.splitlines()) == len(CHECKS)
 
         monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:wrong")
         code = await asyncio.to_thread(main, [*argv, "doctor", "--base-url", api.base_url])
@@ -92,3 +97,113 @@ def test_a_key_file_others_can_read_and_a_damaged_database_fail(clean_env, capsy
     found = lines(capsys.readouterr().out)
     assert found["key"].startswith("FAIL") and "chmod 600" in found["key"]
     assert found["database"].startswith("FAIL") and "001_initial.sql" in found["database"]
+
+
+def doctor(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, str]]:
+    capsys.readouterr()
+    code = main(["--config", str(config), "doctor", "--offline"])
+    return code, lines(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "dangling link", "empty file"])
+def test_a_key_file_the_bot_could_not_use_fails_and_says_what_it_is(clean_env, capsys, kind):
+    key = clean_env.parent / KEY_FILE_NAME
+    key.parent.mkdir(parents=True)
+    if kind == "folder":
+        key.mkdir(mode=0o700)
+    elif kind == "pipe":
+        os.mkfifo(key, 0o600)
+    elif kind == "dangling link":
+        key.symlink_to(clean_env.parent / "secrets" / "feedback-bot.key")
+    else:
+        os.close(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["key"].startswith("FAIL")
+    said = {
+        "folder": "is a folder",
+        "pipe": "is a pipe",
+        "dangling link": "which does not exist",
+        "empty file": "holds 0 bytes",
+    }
+    assert said[kind] in found["key"]
+    assert "first run makes it" not in found["key"]
+
+
+def test_an_empty_config_fails_and_one_that_is_not_a_mapping_still_gives_a_line_per_check(
+    clean_env, tmp_path, capsys
+):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    code, found = doctor(empty, capsys)
+    assert code == 1 and found["config"].startswith("FAIL") and "is empty" in found["config"]
+
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- telegram\n- database\n", encoding="utf-8")
+    code, found = doctor(listed, capsys)
+    assert code == 1
+    assert found["config"].startswith("FAIL") and "expected a mapping" in found["config"]
+    assert list(found) == list(CHECKS)
+    assert found["token"].startswith("FAIL")
+    assert all(found[c].startswith("skip") for c in CHECKS if c not in {"config", "token"})
+
+
+@pytest.fixture
+def read_only() -> Iterator[Callable[[Path], None]]:
+    """Make folders that even root cannot write in (root ignores modes: the folder is
+    also made immutable where the file system allows)."""
+    made: list[Path] = []
+
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o555)
+        if os.geteuid() == 0:
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if done.returncode != 0:
+                pytest.skip("root, and chattr +i is not allowed here: no folder root cannot write")
+        made.append(folder)
+
+    yield make
+    for folder in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_a_database_folder_the_bot_cannot_write_fails(clean_env, capsys, read_only):
+    read_only(clean_env.parent)
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["database"].startswith("FAIL")
+    assert "cannot be written" in found["database"] and str(clean_env.parent) in found["database"]
+
+
+def test_a_database_under_a_file_fails(tmp_path, monkeypatch, clean_env, capsys):
+    (tmp_path / "notafolder").write_text("x")
+    monkeypatch.setenv("FEEDBACK_BOT_DATABASE", str(tmp_path / "notafolder" / "feedback.db"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and "is a file, not a folder" in found["database"]
+
+
+def test_backups_on_the_databases_own_disk_warn_and_elsewhere_pass(
+    clean_env, tmp_path, capsys, monkeypatch, read_only
+):
+    code, found = doctor(CONFIG, capsys)
+    assert found["backup_place"].startswith("warn") and "same disk" in found["backup_place"]
+    assert "backup_place" not in capsys.readouterr().err
+
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to put backups on")
+    elsewhere = Path(tempfile.mkdtemp(dir=other))
+    try:
+        monkeypatch.setenv("FEEDBACK_BOT_BACKUP__DIR", str(elsewhere / "backups"))
+        code, found = doctor(CONFIG, capsys)
+        assert found["backup_place"].startswith("ok") and "another disk" in found["backup_place"]
+    finally:
+        shutil.rmtree(elsewhere)
+
+    locked = tmp_path / "locked"
+    read_only(locked)
+    monkeypatch.setenv("FEEDBACK_BOT_BACKUP__DIR", str(locked / "backups"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["backup_place"].startswith("FAIL")
+    assert "cannot be written" in found["backup_place"]
