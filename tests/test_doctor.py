@@ -7,9 +7,7 @@ import asyncio
 import os
 import shutil
 import sqlite3
-import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -145,28 +143,6 @@ def test_an_empty_config_fails_and_one_that_is_not_a_mapping_still_gives_a_line_
     assert list(found) == list(CHECKS)
     assert found["token"].startswith("FAIL")
     assert all(found[c].startswith("skip") for c in CHECKS if c not in {"config", "token"})
-
-
-@pytest.fixture
-def read_only() -> Iterator[Callable[[Path], None]]:
-    """Make folders that even root cannot write in (root ignores modes: the folder is
-    also made immutable where the file system allows)."""
-    made: list[Path] = []
-
-    def make(folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        folder.chmod(0o555)
-        if os.geteuid() == 0:
-            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
-            if done.returncode != 0:
-                pytest.skip("root, and chattr +i is not allowed here: no folder root cannot write")
-        made.append(folder)
-
-    yield make
-    for folder in made:
-        if os.geteuid() == 0:
-            subprocess.run(["chattr", "-i", str(folder)], check=True)
-        folder.chmod(0o755)
 
 
 def test_a_database_folder_the_bot_cannot_write_fails(clean_env, capsys, read_only):
