@@ -59,7 +59,9 @@ GetMe = Callable[[str, str | None], str]
 def diagnose(
     settings: Settings, *, offline: bool, get_me: GetMe | None = None, base_url: str | None = None
 ) -> Iterator[Finding]:
+    settings = settings.model_copy(update={"database": settings.database.absolute()})
     yield _config(settings)
+    yield _flows(settings)
     if not offline:
         yield _token(settings, get_me or _get_me, base_url or settings.telegram.base_url)
     else:
@@ -77,6 +79,7 @@ def diagnose(
 
 CHECKS = (
     "config",
+    "flows",
     "token",
     "webhook",
     "key",
@@ -106,6 +109,26 @@ def _config(settings: Settings) -> Finding:
             f"{source} is empty: copy the config.yaml that comes with feedback-bot and edit it",
         )
     return Finding("config", True, f"{source} is valid")
+
+
+def _flows(settings: Settings) -> Finding:
+    """The flows load as at start-up.  ``flows_dir`` is relative to the folder the bot
+    starts in (the unit's WorkingDirectory): run from elsewhere, there are none."""
+    from bot.config import flow_reference_errors
+    from bot.flows import load_flows
+    from bot.service import option_ids
+    from bot.sources import SourceErrors
+
+    where = settings.flows_dir.absolute()
+    try:
+        flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    except SourceErrors as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "cannot be read"
+        return Finding("flows", False, f"in {where}: {first}")
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        return Finding("flows", False, str(problems[0]))
+    return Finding("flows", True, f"{len(flows)} in {where}, {settings.default_flow} first")
 
 
 def unreadable_config(path: Path, problem: str) -> Iterator[Finding]:

@@ -183,3 +183,20 @@ def test_backups_on_the_databases_own_disk_warn_and_elsewhere_pass(
     code, found = doctor(CONFIG, capsys)
     assert code == 1 and found["backup_place"].startswith("FAIL")
     assert "cannot be written" in found["backup_place"]
+
+
+def test_doctor_run_where_the_flows_are_not_fails_and_names_the_folder(
+    clean_env, tmp_path, monkeypatch, capsys
+):
+    """``flows_dir: ./flows`` is relative to the folder the bot starts in: an operator
+    running doctor (or the bot) from another folder has no flows."""
+    monkeypatch.setenv("FEEDBACK_BOT_FLOWS_DIR", "./flows")
+    monkeypatch.chdir(tmp_path)
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["flows"].startswith("FAIL")
+    assert str(tmp_path / "flows") in found["flows"]
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("FEEDBACK_BOT_DATABASE", "data/feedback.db")
+    code, found = doctor(CONFIG, capsys)
+    assert found["flows"].startswith("ok") and "service_feedback" in found["flows"]
+    assert str(ROOT / "data" / "feedback.db") in found["database"]  # whole, not relative
