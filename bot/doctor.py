@@ -123,6 +123,16 @@ def _flows(settings: Settings) -> Finding:
     try:
         flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
     except SourceErrors as exc:
+        from bot.translations.catalog import LOCALE_ENV, locale_dir
+
+        if not list(locale_dir().glob("*.po")):
+            # `pip install .` leaves the catalogues behind in the checkout.
+            return Finding(
+                "flows",
+                False,
+                f"no translation catalogues (*.po) in {locale_dir().absolute()}: set"
+                f" {LOCALE_ENV} to the locale folder of the checkout",
+            )
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else "cannot be read"
         return Finding("flows", False, f"in {where}: {first}")
     problems = flow_reference_errors(settings, flows)

@@ -200,3 +200,14 @@ def test_doctor_run_where_the_flows_are_not_fails_and_names_the_folder(
     code, found = doctor(CONFIG, capsys)
     assert found["flows"].startswith("ok") and "service_feedback" in found["flows"]
     assert str(ROOT / "data" / "feedback.db") in found["database"]  # whole, not relative
+
+
+def test_doctor_says_where_the_translation_catalogues_are_missing(
+    clean_env, tmp_path, monkeypatch, capsys
+):
+    """What ``pip install .`` gives: the package without ``locale/`` beside it, so every
+    language but English fails the start.  The doctor names the cause, not a flow line."""
+    monkeypatch.setenv("FEEDBACK_BOT_LOCALE_DIR", str(tmp_path / "nowhere"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["flows"].startswith("FAIL")
+    assert "FEEDBACK_BOT_LOCALE_DIR" in found["flows"] and "nowhere" in found["flows"]
