@@ -211,6 +211,11 @@ def _restore(path: Path, database: Path, now: datetime | None) -> Path | None:
                 copy.close()
                 source.close()
             _fsync(incoming)
+            if database.exists() and os.geteuid() == 0:
+                # Restored by root for a service that runs as its own user: the file
+                # must stay that user's, or the service cannot open it.
+                owner = database.stat()
+                os.chown(incoming, owner.st_uid, owner.st_gid)
         except BaseException:
             incoming.unlink(missing_ok=True)
             raise

@@ -271,3 +271,14 @@ def test_restore_of_a_truncated_backup_is_refused_and_changes_nothing(db, capsys
     assert "damaged or cut short" in err and "earlier backup" in err
     assert dump(db) == before
     assert not list(db.parent.glob("*.restoring")) and not list(db.parent.glob("*before-restore*"))
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can restore a file another user owns")
+def test_restore_by_root_keeps_the_database_its_services_user(db):
+    """The service runs as its own user; an operator restoring with sudo must not leave
+    a database owned by root, which the service then cannot open."""
+    made = make_backup(db, db.parent / "backups", keep=3)
+    os.chown(db, 65534, 65534)
+    restore(made, db)
+    assert (db.stat().st_uid, db.stat().st_gid) == (65534, 65534)
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
