@@ -229,15 +229,19 @@ def _restore(path: Path, database: Path, now: datetime | None) -> Path | None:
                 finally:
                     old.close()
                 kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-                os.replace(database, kept)
+                # A second name for the old file, then one rename over it: at no moment
+                # is there no database (a restore killed half-way, then a start, would
+                # otherwise make a new empty one).
+                os.link(database, kept)
             for leftover in ("-wal", "-shm"):
-                # A WAL left from the old file would be applied to the restored one.
+                # A WAL left from the old file would be applied to the restored one
+                # (it is empty: checkpointed above).
                 with contextlib.suppress(FileNotFoundError):
                     database.with_name(database.name + leftover).unlink()
             os.replace(incoming, database)
         except BaseException:
-            if kept is not None and not database.exists():
-                os.replace(kept, database)  # as it was: the old one back in its place
+            if kept is not None:
+                kept.unlink(missing_ok=True)  # the old file is still the database
             incoming.unlink(missing_ok=True)
             raise
         return kept

@@ -282,3 +282,27 @@ def test_restore_by_root_keeps_the_database_its_services_user(db):
     restore(made, db)
     assert (db.stat().st_uid, db.stat().st_gid) == (65534, 65534)
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_a_restore_that_fails_at_its_last_step_leaves_the_database_as_it_was(
+    db, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    """The moment a crash or an I/O error is most costly: the restored copy is made and
+    the old database is about to be replaced.  There is always a database there, with
+    what it held, and nothing of the restore is left about."""
+    made = make_backup(db, db.parent / "backups", keep=3)
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE sessions SET respondent_key = 'after the backup'")
+    real_replace = os.replace
+
+    def fail_on_the_database(src: object, dst: object) -> None:
+        if Path(str(dst)) == db:
+            raise OSError(5, "Input/output error")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", fail_on_the_database)
+    assert main(["--config", CONFIG, "restore", str(made)]) == 1
+    monkeypatch.undo()
+    assert "the database there is as it was" in capsys.readouterr().err
+    assert answers(db) == [("s1", "after the backup")]
+    assert sorted(p.name for p in db.parent.iterdir() if "restor" in p.name) == []
