@@ -234,6 +234,12 @@ def _unwritable(folder: Path) -> str | None:
     if not where.is_dir():
         return f"{where} is a file, not a folder"
     if not os.access(where, os.W_OK | os.X_OK):
+        if where != folder:
+            # Before a systemd service's first start its StateDirectory is not there yet.
+            return (
+                f"{folder} is not there, and this user cannot make it in {where}"
+                f" ({_owner(where)}): make it, owned by the user the bot runs as"
+            )
         return f"{where} cannot be written by this user ({_owner(where)})"
     return None
 

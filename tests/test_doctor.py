@@ -182,7 +182,7 @@ def test_backups_on_the_databases_own_disk_warn_and_elsewhere_pass(
     monkeypatch.setenv("FEEDBACK_BOT_BACKUP__DIR", str(locked / "backups"))
     code, found = doctor(CONFIG, capsys)
     assert code == 1 and found["backup_place"].startswith("FAIL")
-    assert "cannot be written" in found["backup_place"]
+    assert "cannot make it in" in found["backup_place"] and str(locked) in found["backup_place"]
 
 
 def test_doctor_run_where_the_flows_are_not_fails_and_names_the_folder(
