@@ -37,6 +37,7 @@ def test_the_admin_wrapper_runs_as_the_services_user_on_its_database_and_config(
     assert args[-1] == "run"
     assert re.search(rf"{re.escape(program)} \\\n\s+{re.escape(' '.join(args[:-1]))} ", admin)
     assert f". {service['EnvironmentFile']}" in admin
+    assert f"umask {service['UMask']}" in admin
     assert service["ReadWritePaths"] in service["Environment"]
 
 
