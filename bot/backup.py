@@ -20,6 +20,7 @@ import errno
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +29,8 @@ from pathlib import Path
 from bot import schema
 
 PREFIX, SUFFIX = "feedback-", ".db"
+BUSY_WAIT = 600.0
+"""How long a backup waits for another into the same folder to finish."""
 STAMP = "%Y%m%dT%H%M%SZ"
 
 
@@ -109,17 +112,23 @@ def _make_backup(database: Path, folder: Path, keep: int, now: datetime | None) 
 
 @contextlib.contextmanager
 def _only_backup_in(folder: Path) -> Iterator[None]:
-    """One backup at a time into a folder (the daily job and an operator's command
-    could meet): the second is refused, not interleaved with the first."""
+    """One backup at a time into a folder (the daily job and an operator's command can
+    meet): the second waits for the first, then makes its own."""
+    wait = BUSY_WAIT
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself: no lock file
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BackupError(
-                f"another backup into {folder} is being made right now; this one was not"
-                " started (the other is checked the same way)"
-            ) from None
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BackupError(
+                        f"another backup into {folder} has been under way for over"
+                        f" {wait:.0f} s; this one was not made"
+                    ) from None
+                time.sleep(0.1)
         yield
     finally:
         os.close(fd)
