@@ -19,6 +19,7 @@ from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
 from bot.report.period import Period, last_full_week, local_today, parse_week
+from bot.report.plain import pictogram_text
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
@@ -168,6 +169,9 @@ def _network_md(report: PublicReport, lang: str) -> str:
     marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "p": "", "small": "_"}
     lines = []
     for kind, text in network_parts(report, load_catalogue(), lang):
+        if kind.startswith("picto:"):
+            lines.append(f"{pictogram_text(int(kind.partition(':')[2]))}\n")
+            continue
         end = "_" if kind == "small" else ""
         lines.append(f"{marks[kind]}{text}{end}\n")
     return "\n".join(lines)

@@ -64,6 +64,7 @@ def likert_tables(
                 labels=headings,
                 pct_columns=[*options, "top_two", "bottom_two"],
                 rows=rows,
+                texts=step.text if question.text == step.text.get("en") else {},
             )
         )
         _likert_relations(b, table_id, rows, options)
