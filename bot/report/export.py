@@ -166,14 +166,15 @@ def _render_files(
 
 
 def _network_md(report: PublicReport, lang: str) -> str:
-    marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "p": "", "small": "_"}
+    marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "small": "_", "item": "- "}
     lines = []
     for kind, text in network_parts(report, load_catalogue(), lang):
         if kind.startswith("picto:"):
             lines.append(f"{pictogram_text(int(kind.partition(':')[2]))}\n")
             continue
-        end = "_" if kind == "small" else ""
-        lines.append(f"{marks[kind]}{text}{end}\n")
+        end = {"small": "_", "said": "**"}.get(kind, "")
+        start = "**" if kind == "said" else marks.get(kind, "")
+        lines.append(f"{start}{text}{end}\n")
     return "\n".join(lines)
 
 

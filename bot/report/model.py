@@ -83,6 +83,9 @@ class Update(BaseModel):
     dated: str
     id: int | None = None
     translates: int | None = None
+    themes: list[str] = []
+    """Codebook themes this update answers ("you said, we did")."""
+    status: Literal["planned", "in_progress", "done"] | None = None
 
 
 class LanguageStatus(BaseModel):

@@ -47,8 +47,8 @@ def plural_category(lang: str, n: int) -> str:
         return Locale.parse("en").plural_form(n)
 
 
-def plural(catalogue: Catalogue, key: str, lang: str, n: int, **values: object) -> str:
-    """The form of plural message ``key`` for ``n``, filled in.
+def plural(catalogue: Catalogue, key: str, lang: str, count: int, **values: object) -> str:
+    """The form of plural message ``key`` for the number ``count``, filled in.
 
     A translation with the wrong number of forms (a translator's slip) falls back to
     its ``other`` form (the last), never to an error."""
@@ -56,7 +56,7 @@ def plural(catalogue: Catalogue, key: str, lang: str, n: int, **values: object) 
     chosen_lang = lang if (forms.get(lang) or "").strip() else "en"
     variants = forms[chosen_lang].split("|")
     categories = plural_categories(chosen_lang)
-    category = plural_category(chosen_lang, n)
+    category = plural_category(chosen_lang, count)
     index = categories.index(category) if len(variants) == len(categories) else -1
     single = {**forms, chosen_lang: variants[index].strip()}
     view = catalogue.model_copy(update={"messages": {key: single}})

@@ -11,8 +11,9 @@ from html import escape
 
 from bot.i18n import Catalogue
 from bot.l10n import long_date
+from bot.report.loop import pair_lines, pairs, said_text, still_working, unlinked
 from bot.report.model import PublicReport
-from bot.report.notes import Note, for_reader, marked
+from bot.report.notes import marked
 from bot.report.plain import pictogram_svg, results
 
 CSS = """
@@ -24,6 +25,8 @@ svg.picto { max-width: 100%; height: auto; }
 blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 6px solid #2166ac;
              background: #f3f5f8; }
 .small { font-size: .85em; color: #444; }
+.said { font-weight: bold; margin-bottom: .1em; } .did { margin-top: 0; }
+.item { margin: .2em 0; } .item::before { content: "• "; }
 @media print { body { font-size: 14pt; max-width: none; } h2, h3 { break-after: avoid; }
                blockquote { break-inside: avoid; } }
 """
@@ -71,15 +74,33 @@ def network_parts(
             out.extend(("quote", q.text) for q in report.quotes if q.theme == row.key)
     else:
         out.append(("p", t("network.no_themes")))
+    out.extend(loop_parts(report, catalogue, lang))
     out.append(("h2", t("network.changed_title")))
-    notes = [Note(u.id or 0, u.text, u.lang, u.dated, u.translates) for u in report.updates]
-    shown = for_reader(notes, lang)
+    shown = unlinked(report, lang)
     if shown:
         out.extend(("p", marked(note, catalogue, lang)) for note in shown)
-    else:
+    elif not pairs(report, lang):
         out.append(("p", t("network.changed_none")))
     out.append(("small", t("network.privacy")))
     out.append(("p", t("network.thanks")))
+    return out
+
+
+def loop_parts(report: PublicReport, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
+    """'You said, we did' pairs (kinds ``said`` and ``did``), then the themes still waiting
+    for an answer (kind ``item``)."""
+    out: list[tuple[str, str]] = []
+    linked = pairs(report, lang)
+    if linked:
+        out.append(("h2", catalogue.text("network.pairs_title", lang)))
+        for pair in linked:
+            said, did = pair_lines(catalogue, report, pair, lang)
+            out.extend([("said", said), ("did", did)])
+    waiting = still_working(report)
+    if waiting:
+        out.append(("h2", catalogue.text("network.still_title", lang)))
+        out.append(("p", catalogue.text("network.still_intro", lang)))
+        out.extend(("item", said_text(catalogue, report, s, lang)) for s in waiting)
     return out
 
 
@@ -143,8 +164,8 @@ def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -
         if kind.startswith("picto:"):
             filled = int(kind.partition(":")[2])
             body.append(f"<p>{pictogram_svg(filled, text, catalogue.is_rtl(lang))}</p>")
-        elif kind == "small":
-            body.append(f'<p class="small">{escape(text)}</p>')
+        elif kind in ("small", "said", "did", "item"):
+            body.append(f'<p class="{kind}">{escape(text)}</p>')
         elif kind == "quote":
             # People's own words, in whatever script: their own direction, not the page's.
             body.append(f'<blockquote dir="auto">{escape(text)}</blockquote>')
