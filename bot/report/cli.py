@@ -44,7 +44,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     export.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD")
     export.add_argument("--audience", choices=["commissioners", "network"], default="commissioners")
     export.add_argument(
-        "--format", default="html,csv,xlsx,json,md", help="comma-separated: html,csv,xlsx,json,md"
+        "--format",
+        default="html,csv,xlsx,json,md",
+        help="comma-separated: html,csv,xlsx,json,md; and for --audience network, pdf,png"
+        " (an A4 noticeboard page per language)",
+    )
+    export.add_argument(
+        "--qr-site", metavar="ID", help="the site the noticeboard page's QR code preselects"
     )
     export.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
 
@@ -102,6 +108,7 @@ def _fail(message: str) -> int:
 def _export(settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from bot.poster import PosterError
     from bot.report.export import FORMATS, export_files
 
     try:
@@ -136,7 +143,12 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 formats=formats,
                 out_dir=args.out,
                 progress=progress,
+                qr_site=args.qr_site,
             )
+        except ValueError as exc:
+            return _fail(str(exc))
+        except PosterError as exc:
+            return _fail(str(exc))
         except OSError as exc:
             # A full disk, a read-only folder, a file where a folder should be.
             return _fail(f"could not write the report under {args.out}: {exc.strerror or exc}")

@@ -18,6 +18,7 @@ from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
+from bot.report.noticeboard import bot_link, write_pages
 from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.plain import pictogram_text
 from bot.report.render_html import commissioner_html
@@ -30,7 +31,9 @@ from bot.roles import audit
 from bot.store import Store
 
 log = logging.getLogger(__name__)
-FORMATS = ("html", "csv", "xlsx", "json", "md")
+FORMATS = ("html", "csv", "xlsx", "json", "md", "pdf", "png")
+PAGE_FORMATS = ("pdf", "png")
+"""The network report's noticeboard page (``bot/report/noticeboard.py``)."""
 Progress = Callable[[str], None]
 
 
@@ -105,20 +108,27 @@ async def export_files(
     actor: str = "cli",
     progress: Progress | None = None,
     site: str | None = None,
+    qr_site: str | None = None,
 ) -> list[Path]:
     """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
 
-    ``site``: that site's responses only (staff invited for one site)."""
+    ``site``: that site's responses only (staff invited for one site).
+    ``qr_site``: the site the noticeboard page's QR code preselects (else the bot)."""
     formats = list(formats)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if audience != "network" and any(f in PAGE_FORMATS for f in formats):
+        raise ValueError("pdf and png are the network noticeboard page: use --audience network")
+    if qr_site is not None and settings.site(qr_site) is None:
+        raise ValueError(f"no site {qr_site!r}; sites: {', '.join(s.id for s in settings.sites)}")
+    link = bot_link(settings.telegram.bot_username, qr_site)
     step = progress or (lambda _label: None)
     report = await build_public(store, settings, period, step, site=site)
     folder = out_dir / period.label.replace(" ", "_")
     # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
     # for staff keeps answering everyone else.
-    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
+    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step, link)
     await _record_export(
         store, actor=actor, period=period, audience=audience, files=written, site=site
     )
@@ -131,6 +141,7 @@ def _render_files(
     formats: list[str],
     folder: Path,
     step: Callable[[str], None],
+    link: str = "https://t.me/",
 ) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -153,6 +164,9 @@ def _render_files(
         elif fmt == "md":
             for lang in network_languages(report):
                 put(f"network.{lang}.md", _network_md(report, lang))
+        elif fmt in PAGE_FORMATS:
+            langs = network_languages(report)
+            written += write_pages(report, catalogue, langs, link, fmt, folder)  # type: ignore[arg-type]
         elif fmt == "csv":
             put("report.csv", to_csv(report))
         elif fmt == "json":
