@@ -98,6 +98,15 @@ async def test_the_network_report_pairs_an_update_with_what_people_said(store, s
     assert not any("We now see" in t for k, t in parts if k != "did")
 
 
+async def test_no_empty_what_changed_when_every_update_is_paired(store, settings, flows):
+    await write(store, flows, people())
+    q = ReportQueries(store)
+    await q.add_update("We now see people within a week.", "2026-11-18", themes=["waiting_times"])
+    parts = network_parts(await build_public(store, settings, WEEK), CATALOGUE, "en")
+    assert ("h2", "What changed") not in parts
+    assert not any("nothing new to tell you" in t for _, t in parts)
+
+
 async def test_polish_readers_get_the_pair_in_polish(store, settings, flows):
     await write(store, flows, people())
     report = await linked(store, settings)

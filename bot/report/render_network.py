@@ -75,8 +75,9 @@ def network_parts(
     else:
         out.append(("p", t("network.no_themes")))
     out.extend(loop_parts(report, catalogue, lang))
-    out.append(("h2", t("network.changed_title")))
     shown = unlinked(report, lang)
+    if shown or not pairs(report, lang):
+        out.append(("h2", t("network.changed_title")))
     if shown:
         out.extend(("p", marked(note, catalogue, lang)) for note in shown)
     elif not pairs(report, lang):
