@@ -86,9 +86,10 @@ def theme_label(catalogue: Catalogue, report: PublicReport, theme: str, lang: st
 
 
 def said_text(catalogue: Catalogue, report: PublicReport, said: Said, lang: str) -> str:
-    """'Waiting times (12 people)', or just 'Waiting times' when the count is hidden."""
+    """'Waiting times (12 people)'; just 'Waiting times' when the count is hidden, or when no
+    one raised it this period (the update answers what was said before)."""
     label = theme_label(catalogue, report, said.theme, lang)
-    if said.people is None:
+    if not said.people:
         return label
     people = plural(catalogue, "network.people", lang, said.people, n=said.people)
     return f"{label} ({people})"

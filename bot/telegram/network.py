@@ -19,6 +19,7 @@ from bot.report.themes import Codebook, load_codebook
 from bot.roles import STAFF_ROLES
 from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
+from bot.telegram.publish import is_publish_tag, on_publish_tap
 from bot.updates import (
     Draft,
     Drafts,
@@ -268,6 +269,9 @@ async def on_update_tap(
     allowed = await channel.roles.check(channel.key_of(update), STAFF_ROLES)
     if allowed is not None and tap.form is not None and _DRAFT_TAG.fullmatch(tap.tag):
         await on_draft_tap(channel, update, context, tap, lang)
+        return
+    if allowed is not None and is_publish_tag(tap.tag):
+        await on_publish_tap(channel, update, context, tap, lang)
         return
     parsed = _UPDATE_TAG.fullmatch(tap.tag)
     if allowed is None or parsed is None:
