@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from telegram.ext import Application
@@ -23,6 +24,7 @@ from bot.broadcasts import Broadcasts, Finished
 from bot.deliveries import ATTEMPTS, BACKOFF, Outcome, deliver
 from bot.i18n import Catalogue
 from bot.store import Store
+from bot.telegram.pace import BACKGROUND
 from bot.telegram.split import split_text
 
 OUTAGE = 3
@@ -144,7 +146,7 @@ class Broadcaster:
         for index in range(first, len(parts)):
             await self.broadcasts.attempting(broadcast_id, chat_id, index)
             outcome = await deliver(
-                app.bot.send_message,
+                partial(app.bot.send_message, rate_limit_args=BACKGROUND),
                 chat_id,
                 parts[index],
                 attempts=self.attempts,
