@@ -31,9 +31,9 @@ from bot.roles import audit
 from bot.store import Store
 
 log = logging.getLogger(__name__)
-FORMATS = ("html", "csv", "xlsx", "json", "md", "pdf", "png")
+FORMATS = ("html", "csv", "xlsx", "json", "md")
 PAGE_FORMATS = ("pdf", "png")
-"""The network report's noticeboard page (``bot/report/noticeboard.py``)."""
+"""The network report's noticeboard page (``bot/report/noticeboard.py``), on request only."""
 Progress = Callable[[str], None]
 
 
@@ -115,9 +115,10 @@ async def export_files(
     ``site``: that site's responses only (staff invited for one site).
     ``qr_site``: the site the noticeboard page's QR code preselects (else the bot)."""
     formats = list(formats)
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in (*FORMATS, *PAGE_FORMATS)]
     if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        known = ", ".join((*FORMATS, *PAGE_FORMATS))
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {known}")
     if audience != "network" and any(f in PAGE_FORMATS for f in formats):
         raise ValueError("pdf and png are the network noticeboard page: use --audience network")
     if qr_site is not None and settings.site(qr_site) is None:

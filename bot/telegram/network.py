@@ -7,6 +7,7 @@ is ``bot.updates``.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from bot.report.period import local_today
 from bot.report.queries import UPDATE_STATUSES, ReportQueries
 from bot.report.themes import Codebook, load_codebook
 from bot.roles import STAFF_ROLES
+from bot.sources import SourceErrors
 from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
 from bot.telegram.publish import is_publish_tag, on_publish_tap
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 Context = CallbackContext[Any, Any, Any, Any]
+log = logging.getLogger(__name__)
 UPDATES, REMIND, NO, DONE = "updates", "remind", "no", "done"
 SEND, KEEP, LANG, SET = "send", "keep", "lang", "set"
 THEME_TICK, STATUS, SAVE, DISCARD = "th", "st", "sv", "dx"
@@ -128,8 +131,13 @@ async def on_update(channel: TelegramChannel, update: Update, context: Context) 
     written_in = found.lang if found and found.lang in channel.settings.languages else lang
     store = channel.conversations.store
     today = local_today(channel.settings.reports.timezone)
-    codebook = load_codebook(channel.settings.flows_dir)
-    offered = await top_themes(store, codebook, channel.settings.reports.timezone, today)
+    offered = []
+    try:
+        codebook = load_codebook(channel.settings.flows_dir)
+    except SourceErrors:
+        log.warning("no theme codebook: /update is saved without offering themes")
+    else:
+        offered = await top_themes(store, codebook, channel.settings.reports.timezone, today)
     if offered:
         # Linked before it is saved: the themes to tick wait in a draft, not in updates.
         draft = await Drafts(store).start(channel.key_of(update), text, written_in, offered)
