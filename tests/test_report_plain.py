@@ -138,3 +138,12 @@ async def test_arabic_and_urdu_results_read_right_to_left(store, settings, flows
         svg = re.search(r'<svg class="picto".*?</svg>', html).group(0)
         first = re.findall(r'translate\((\d+) 0\)" fill="([^"]+)"', svg)[0]
         assert first == ("306", "#1f4e8c")
+
+
+async def test_the_friends_and_family_test_is_said_in_plain_words_too(store, settings, flows):
+    answers = ["very_good"] * 5 + ["good"] * 4 + ["poor"] * 6
+    await write(store, flows, [Response("service_feedback", MOMENT, {"fft": a}) for a in answers])
+    report = await build_public(store, settings, WEEK)
+    parts = network_parts(report, CATALOGUE, "en")
+    assert ("p", "About 6 in 10 people said it was good (9 of 15)") in parts
+    assert ("picto:6", "About 6 in 10 people said it was good (9 of 15)") in parts

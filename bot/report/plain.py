@@ -26,7 +26,7 @@ from bot.report.model import Cell, PublicReport, Table
 
 FIGURES = 10
 CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
-SCALES = ("agree", "satisfaction")
+SCALES = ("agree", "satisfaction", "fft")
 """Scales with sentences in the catalogue (``network.result.<scale>.<bucket>``)."""
 
 
