@@ -239,6 +239,53 @@ class Drafts:
             draft.token, draft.staff_key, draft.text, draft.lang, draft.offered, ticked, status
         )
 
+    async def save(self, token: str, staff_key: str, day: date) -> tuple[Draft, int] | None:
+        """Store the draft as an update and drop the draft, in one transaction: a full disk
+        loses neither (the draft stays, Save can be tapped again) and a second tap finds
+        nothing.  Returns the draft and the new update's id; audited."""
+
+        def run(conn: sqlite3.Connection) -> tuple[Draft, int] | None:
+            row = conn.execute(
+                "SELECT token, staff_key, text, lang, offered, themes, status FROM update_drafts"
+                " WHERE token = ? AND staff_key = ?",
+                (token, staff_key),
+            ).fetchone()
+            if row is None:
+                return None
+            draft = Draft(
+                row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]), row[6]
+            )
+            conn.execute("DELETE FROM update_drafts WHERE token = ?", (token,))
+            update_id = int(
+                conn.execute(
+                    "INSERT INTO updates (text, lang, dated, created_at, status)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (draft.text, draft.lang, day.isoformat(), self.store.now(), draft.status),
+                ).lastrowid
+                or 0
+            )
+            conn.executemany(
+                "INSERT INTO update_themes (update_id, theme) VALUES (?, ?)",
+                [(update_id, theme) for theme in sorted(set(draft.themes))],
+            )
+            return draft, update_id
+
+        saved = await self.store.atomic(run)
+        if saved is not None:
+            draft, update_id = saved
+            await audit(
+                self.store,
+                staff_key,
+                "update",
+                {
+                    "id": update_id,
+                    "lang": draft.lang,
+                    "themes": draft.themes,
+                    "status": draft.status,
+                },
+            )
+        return saved
+
     async def take(self, token: str, staff_key: str) -> Draft | None:
         """Remove and return the draft, once: a second tap on Save finds nothing."""
         draft = await self.get(token)

@@ -146,3 +146,17 @@ async def test_the_commissioners_report_has_the_same_table(store, settings, flow
     page = next(p for p in files if p.name == "network.en.html").read_text("utf-8")
     assert '<p class="said">You said: Waiting times (12 people)</p>' in page
     assert network_html(report, CATALOGUE, "ar").count('class="said"') == 1
+
+
+async def test_the_news_message_never_says_a_hidden_result(store, settings, flows):
+    """3 of 8 agreed (hidden): the message carries the update, and no share in words."""
+    from bot.report.bulletin import bulletin
+    from tests.test_report_plain import consultation
+
+    await write(store, flows, [consultation(a) for a in ["agree"] * 3 + ["disagree"] * 5])
+    report = await build_public(store, settings, WEEK)
+    assert bulletin(report, CATALOGUE, "en") is None  # nothing to tell yet
+    await ReportQueries(store).add_update("We painted the waiting room.", "2026-11-19")
+    text = bulletin(await build_public(store, settings, WEEK), CATALOGUE, "en")
+    assert "We did: We painted the waiting room." in text
+    assert " in 10 " not in text and "(3 of 8)" not in text

@@ -200,13 +200,11 @@ async def on_draft_tap(
             await context.bot.send_message(chat_id, channel.text("update.discarded", lang))
         return
     if action == SAVE:
-        taken = await drafts.take(draft.token, key)
-        if taken is None:
-            return  # a second tap on Save: the first one saved it
         today = local_today(channel.settings.reports.timezone)
-        update_id = await publish(
-            store, taken.text, taken.lang, key, today, themes=taken.themes, status=taken.status
-        )
+        saved = await drafts.save(draft.token, key, today)
+        if saved is None:
+            return  # a second tap on Save: the first one saved it
+        taken, update_id = saved
         await edit(query.message, markup=None)
         await _offer_send(channel, context, chat_id, lang, taken.lang, update_id)
         return

@@ -88,3 +88,22 @@ async def test_with_no_themes_this_week_the_update_is_saved_at_once(bot, api):
     assert shown[-1].labels[0] == "Send it now"
     [note] = await ReportQueries(bot.store).notes()
     assert note.themes == () and note.status is None
+
+
+async def test_a_full_disk_at_save_loses_neither_the_draft_nor_stores_half(bot, api):
+    await said_this_week(bot)
+    staff = await staff_member(bot, api)
+    await staff.send(f"/update {TEXT}")
+    await staff.tap("Waiting times")
+    # The disk fills as the update's themes are written: the whole save rolls back.
+    await bot.store.write(
+        "CREATE TRIGGER full BEFORE INSERT ON update_themes"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    await staff.tap("Save")
+    assert await ReportQueries(bot.store).notes() == []
+    await bot.store.write("DROP TRIGGER full")
+    shown = await staff.tap("Save")  # the draft is still there: Save again
+    assert shown[-1].labels[0] == "Send it now"
+    [note] = await ReportQueries(bot.store).notes()
+    assert note.themes == ("waiting_times",)
