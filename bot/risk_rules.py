@@ -34,7 +34,7 @@ Decisions, and why:
   ``_any`` words): a guard word that is spelt like another language's word must not
   hide a disclosure ("kkk" is laughter in Portuguese and normalised to the stem "k").
 - Negation never blocks (it is an ingredient: NEG WISH LIVE), and history counts
-  ("I used to cut myself" signposts, gently worded by the alert itself).
+  ("I used to cut myself" signposts, as the corpora decided: the alert is kind either way).
 
 Rule syntax, one rule a line under its category in ``_rules``:
 
