@@ -23,6 +23,15 @@ from bot.store import Store
 BATCH = 50
 """Recipients read at a time."""
 
+
+class NewerReportSent(Exception):
+    """A later week's report has gone out: an older one is not sent after it."""
+
+    def __init__(self, newer: str) -> None:
+        super().__init__(newer)
+        self.newer = newer
+
+
 _COUNTER = {
     Outcome.SENT: "sent",
     Outcome.UNKNOWN: "unknown",
@@ -89,11 +98,19 @@ class Broadcasts:
         """Record the broadcast of the network report for ``period`` ('2026-W47'), its message
         in each language (``texts``, English always among them), to everyone who asks for
         news now.  Returns the number of recipients, or None if that report was sent before:
-        a report goes out at most once (migration 030)."""
+        a report goes out at most once (migration 030).  Raises ``NewerReportSent`` if a
+        later week's report went out already: an old preview tapped after it would reach
+        everyone after the newer news (checked in the same transaction as the insert)."""
         if "en" not in texts:
             raise ValueError("a report's message needs its English text")
 
         def run(conn: sqlite3.Connection) -> int | None:
+            # Week labels are '2026-W05': zero-padded, so they sort as text.
+            newer = conn.execute(
+                "SELECT max(period) FROM broadcasts WHERE period > ?", (period,)
+            ).fetchone()[0]
+            if newer is not None:
+                raise NewerReportSent(newer)
             cur = conn.execute(
                 "INSERT OR IGNORE INTO broadcasts (period, staff_chat, staff_lang, status,"
                 " started_at) VALUES (?, ?, ?, 'sending', ?)",

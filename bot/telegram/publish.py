@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
+from bot.broadcasts import NewerReportSent
 from bot.report.bulletin import bulletins
 from bot.report.export import build_public
 from bot.report.period import Period, parse_week
@@ -82,7 +83,16 @@ async def on_publish_tap(
         )
         return
     # Recorded first: from here a restart carries on, and a second tap sends nothing.
-    count = await channel.broadcaster.broadcasts.begin_report(period.label, texts, chat_id, lang)
+    try:
+        count = await channel.broadcaster.broadcasts.begin_report(
+            period.label, texts, chat_id, lang
+        )
+    except NewerReportSent as newer:
+        await context.bot.send_message(
+            chat_id,
+            channel.text("publish.newer_sent", lang, newer=newer.newer, period=period.label),
+        )
+        return
     if count is None:
         await context.bot.send_message(
             chat_id, channel.text("publish.already_sent", lang, period=period.label)

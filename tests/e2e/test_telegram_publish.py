@@ -136,3 +136,21 @@ def test_broadcasts_in_flight_survive_the_migration(tmp_path):
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.execute("DELETE FROM subscribers WHERE chat_id = 12")  # the cascade still holds
     assert conn.execute("SELECT count(*) FROM deliveries").fetchone() == (1,)
+
+
+async def test_an_old_preview_tapped_after_a_newer_week_went_out_sends_nothing(bot, api):
+    """A preview of 2026-W47 left in the chat, then 2026-W48's report sent: Send on the old
+    preview must not send last-but-one week's report to everyone after the newer one."""
+    readers, staff = await setting_up(bot, api, ("en",))
+    await staff.send("/publish 2026-W47")
+    old = staff.messages()[-1]
+    broadcasts = bot.channel.broadcaster.broadcasts
+    assert await broadcasts.begin_report("2026-W48", {"en": "Week 48 words"}, None, "en") == 1
+    await api.wait_until(lambda: received(readers[0]) == ["Week 48 words"], 30)
+    shown = await staff.tap("Send it now", old.message_id)
+    assert shown[-1].text == (
+        "A newer report (2026-W48) has already been sent, so the report for 2026-W47"
+        " is not sent: it would reach people after the newer one."
+    )
+    assert received(readers[0]) == ["Week 48 words"]
+    assert not [e for e in await audit_log(bot.store) if e.action == "publish"]
