@@ -27,6 +27,7 @@ from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json
 from bot.report.scope import site_reports
 from bot.report.suppress import publish
 from bot.report.themes import load_codebook
+from bot.report.trends import hide_as_published
 from bot.roles import audit
 from bot.store import Store
 
@@ -60,6 +61,8 @@ async def build_public(
         return with_previous(*await site_reports(store, period, site, builder))
     current = publish(await builder(store).build(period, trend=trend))
     previous = publish(await builder(store).build(period.previous(), for_comparison=True))
+    if trend:
+        current = hide_as_published(current, previous)
     return with_previous(current, previous)
 
 
