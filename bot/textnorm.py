@@ -32,6 +32,9 @@ from functools import lru_cache
 __all__ = ["Folded", "fold", "fold_char", "is_blank", "match_key", "strip_blank", "typed_option"]
 
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2018\u2019\u02bc\u0060\u00b4\u2032", "'"))
+"""Apostrophes phones and keyboards type instead of ' (iOS smart punctuation sends
+\u2019): "Don\u2019t know" typed is the option "Don't know"."""
 
 
 @lru_cache(maxsize=4096)
@@ -128,8 +131,9 @@ def _uneven_pattern() -> re.Pattern[str]:
 
 
 def match_key(text: str) -> str:
-    """The form two short texts are compared in: folded, case-folded, spaces collapsed."""
-    return _SPACES.sub(" ", fold(text).text.casefold()).strip()
+    """The form two short texts are compared in: folded, case-folded, spaces collapsed,
+    every kind of apostrophe the same."""
+    return _SPACES.sub(" ", fold(text).text.casefold().translate(_APOSTROPHES)).strip()
 
 
 BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800")

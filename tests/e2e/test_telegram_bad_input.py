@@ -186,3 +186,18 @@ async def test_a_failing_handler_is_logged_without_personal_data(bot, at_site_qu
     conversations.handle = real_handle  # the app is still running and answers again
     shown = await user.tap("Wisbech hub")
     assert "Which parts of the service" in shown[-1].text
+
+
+@pytest.mark.parametrize("typed", ["Don’t know", "don‘t know", "DONʼT KNOW", "Don`t know"])
+async def test_dont_know_typed_with_a_phones_apostrophe_is_understood(bot, api, typed):
+    """Phones type a curly apostrophe (iOS smart punctuation): 'Don’t know' typed at
+    the Friends and Family Test must be the 'Don't know' option, not 'Please choose'."""
+    user = api.user()
+    await user.send("/start")
+    shown = await user.tap("Yes, I agree, let's start")
+    assert "Overall, how was your experience" in shown[-1].text
+    shown = await user.send(typed)
+    assert "Please choose one of the options." not in [s.text for s in shown]
+    assert "What was good, or what could we do better?" in shown[-1].text
+    [session] = await sessions_of(bot, user)
+    assert session["answers"] == {"fft": "dont_know"}
