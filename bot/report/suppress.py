@@ -29,8 +29,10 @@ share and either one give the other back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from bot.report.audit import narrowed
 from bot.report.model import CellRef, PublicReport, Relation, Report
 
 _P = (1 << 61) - 1
@@ -64,16 +66,7 @@ def publish(report: Report) -> PublicReport:
             hidden.add(ref)
 
     relations = _relations(report.relations, cells)
-    while True:
-        _each_relation(relations, hidden, cells, t)
-        pinned = _pinned(relations, hidden)
-        before = len(hidden)
-        for ref in sorted(pinned):
-            _hide_beside(ref, relations, hidden, cells)
-        if len(hidden) == before:
-            # Nothing pinned, or nothing shown left beside what is: hiding more here
-            # cannot help, and the loop must end.
-            break
+    _protect(relations, hidden, cells, t)
 
     for ref in hidden:
         cell = cells[ref]
@@ -91,6 +84,39 @@ def publish(report: Report) -> PublicReport:
     shown_themes = _themes_shown(data["tables"], t)
     data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
     return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def _protect(
+    relations: list[Relation],
+    hidden: set[CellRef],
+    cells: dict[CellRef, dict[str, Any]],
+    t: int,
+    hideable: Callable[[CellRef], bool] | None = None,
+) -> None:
+    """Hide more cells until no hidden one can be worked out, nor narrowed below ``t``.
+
+    Three checks, cheapest first, each repeated until nothing changes: each relation
+    on its own, the relations solved together for exact values, and a linear
+    program for every hidden cell's least and greatest value (``bot/report/audit.py``).
+    ``hideable``: which shown cells may still be hidden (those of an earlier
+    publication are already out, and cannot be).
+    """
+    can_hide = hideable or (lambda _ref: True)
+    counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
+    audited: dict[object, list[CellRef]] = {}
+    while True:
+        before = len(hidden)
+        _each_relation(relations, hidden, cells, t, can_hide)
+        for ref in sorted(_pinned(relations, hidden)):
+            _hide_beside(ref, relations, hidden, cells, can_hide)
+        if len(hidden) != before:
+            continue
+        for ref in narrowed(relations, hidden, counts, t, audited):
+            _hide_beside(ref, relations, hidden, cells, can_hide)
+        if len(hidden) == before:
+            # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
+            # more here cannot help, and the loop must end.
+            return
 
 
 def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
@@ -117,7 +143,11 @@ def _relations(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Rela
 
 
 def _each_relation(
-    relations: list[Relation], hidden: set[CellRef], cells: dict[CellRef, Any], t: int
+    relations: list[Relation],
+    hidden: set[CellRef],
+    cells: dict[CellRef, Any],
+    t: int,
+    can_hide: Callable[[CellRef], bool],
 ) -> None:
     """Make each relation safe on its own, over and over until nothing changes."""
     changed = True
@@ -127,7 +157,7 @@ def _each_relation(
             if rel.total in hidden:
                 # A hidden total is safe only while at least one part is hidden too.
                 if rel.parts and not any(p in hidden for p in rel.parts):
-                    changed |= _hide_smallest(rel.parts, hidden, cells)
+                    changed |= _hide_smallest(rel.parts, hidden, cells, can_hide)
                 continue
             secret = [p for p in rel.parts if p in hidden]
             if not secret:
@@ -135,16 +165,21 @@ def _each_relation(
             total_hidden = sum(cells[p]["count"] or 0 for p in secret)
             if len(secret) >= 2 and total_hidden >= t:
                 continue
-            if not _hide_smallest(rel.parts, hidden, cells):
+            if _hide_smallest(rel.parts, hidden, cells, can_hide):
+                changed = True
+            elif can_hide(rel.total):
                 hidden.add(rel.total)
-            changed = True
+                changed = True
 
 
 def _hide_smallest(
-    parts: list[CellRef], hidden: set[CellRef], cells: dict[CellRef, dict[str, Any]]
+    parts: list[CellRef],
+    hidden: set[CellRef],
+    cells: dict[CellRef, dict[str, Any]],
+    can_hide: Callable[[CellRef], bool],
 ) -> bool:
     """Hide the smallest shown part, preferring one that is not zero; False if none is left."""
-    shown = [p for p in parts if p not in hidden]
+    shown = [p for p in parts if p not in hidden and can_hide(p)]
     if not shown:
         return False
     shown.sort(key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
@@ -157,17 +192,40 @@ def _hide_beside(
     relations: list[Relation],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
+    can_hide: Callable[[CellRef], bool],
 ) -> None:
-    """A pinned cell: hide the smallest shown cell it shares a relation with."""
-    candidates = set()
-    for rel in relations:
-        members = [rel.total, *rel.parts]
-        if ref in members:
-            candidates.update(m for m in members if m not in hidden)
-    if not candidates:
-        return
-    pick = min(candidates, key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
-    hidden.add(pick)
+    """A cell worked out or narrowed: hide the smallest shown cell nearest to it.
+
+    Nearest first: a cell sharing a relation with it; when every such cell is
+    hidden already, one sharing a relation with those, and so on outwards, since
+    the cells that give it away are then further off (the groups' top-two counts
+    that leave a hidden group's bottom two nothing but zero).
+    """
+    seen = {ref}
+    ring = {ref}
+    while ring:
+        candidates: set[CellRef] = set()
+        following: set[CellRef] = set()
+        for rel in relations:
+            members = [rel.total, *rel.parts]
+            if ring.isdisjoint(members):
+                continue
+            for m in members:
+                if m in seen:
+                    continue
+                if m in hidden:
+                    following.add(m)
+                elif can_hide(m):
+                    candidates.add(m)
+        if candidates:
+            pick = min(
+                candidates,
+                key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p),
+            )
+            hidden.add(pick)
+            return
+        seen |= following
+        ring = following
 
 
 def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
