@@ -23,10 +23,9 @@ Percentages add nothing here: one is shown only when its count and base are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
 import os
 import sys
+from collections.abc import Iterable, Mapping
 
 import highspy
 import numpy as np

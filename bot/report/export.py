@@ -19,11 +19,11 @@ from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
 from bot.report.period import Period, last_full_week, local_today, parse_week
+from bot.report.periods import publish_period
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
 from bot.report.scope import site_reports
-from bot.report.suppress import publish
 from bot.report.themes import load_codebook
 from bot.roles import audit
 from bot.store import Store
@@ -52,8 +52,10 @@ async def build_public(
 
     if site is not None:
         return with_previous(*await site_reports(store, period, site, builder))
-    current = publish(await builder(store).build(period))
-    previous = publish(await builder(store).build(period.previous(), for_comparison=True))
+    # Both are published (the previous one as "last period"), so both are suppressed
+    # against, and recorded in, the publication ledger (bot/report/periods.py).
+    current = await publish_period(store, builder(store), period)
+    previous = await publish_period(store, builder(store), period.previous(), for_comparison=True)
     return with_previous(current, previous)
 
 

@@ -41,33 +41,42 @@ have the same rank over the rationals (a minor divisible by it would need ~2^61)
 
 
 def publish(report: Report) -> PublicReport:
+    """The report with every small count, and whatever would give one away, hidden."""
+    data, cells, hidden = primary(report)
+    protect(relations_over(report.relations, cells), hidden, cells, report.threshold)
+    return apply(data, cells, hidden, report.threshold)
+
+
+def primary(
+    report: Report, tag: str = ""
+) -> tuple[dict[str, Any], dict[CellRef, dict[str, Any]], set[CellRef]]:
+    """A plain copy of the report, its cells by reference (table ids + ``tag``), and the
+    cells hidden by the primary rule: a count from 1 to threshold−1, and every cell
+    of a row whose base is that small."""
     t = report.threshold
     # Work on a plain copy (the raw report is left as it was): a dump is far
     # cheaper than a deep copy of the models, and is validated once at the end.
     data = report.model_dump(exclude={"relations"})
     cells: dict[CellRef, dict[str, Any]] = {}
-    rows: dict[CellRef, dict[str, Any]] = {}
+    hidden: set[CellRef] = set()
     for table in data["tables"]:
         for row in table["rows"]:
-            if row["base"] is not None:
-                cells[(table["id"], row["split"], row["key"], "base")] = row["base"]
-            for column, cell in row["cells"].items():
-                ref = (table["id"], row["split"], row["key"], column)
+            base = row["base"]
+            small_base = base is not None and base["count"] is not None and 0 < base["count"] < t
+            entries = [*row["cells"].items(), *([("base", base)] if base is not None else [])]
+            for column, cell in entries:
+                ref = (table["id"] + tag, row["split"], row["key"], column)
                 cells[ref] = cell
-                rows[ref] = row
+                count = cell["count"]
+                if small_base or (count is not None and 0 < count < t):
+                    hidden.add(ref)
+    return data, cells, hidden
 
-    hidden: set[CellRef] = set()
-    for ref, cell in cells.items():
-        if cell["count"] is not None and 0 < cell["count"] < t:
-            hidden.add(ref)
-    for ref, row in rows.items():
-        base = row["base"]
-        if base is not None and base["count"] is not None and 0 < base["count"] < t:
-            hidden.add(ref)
 
-    relations = _relations(report.relations, cells)
-    _protect(relations, hidden, cells, t)
-
+def apply(
+    data: dict[str, Any], cells: dict[CellRef, dict[str, Any]], hidden: set[CellRef], t: int
+) -> PublicReport:
+    """The public report: hidden cells emptied, with the percentages they would give away."""
     for ref in hidden:
         cell = cells[ref]
         cell["count"] = None
@@ -86,7 +95,7 @@ def publish(report: Report) -> PublicReport:
     return PublicReport(**data, suppressed_cells=len(hidden))
 
 
-def _protect(
+def protect(
     relations: list[Relation],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
@@ -104,6 +113,11 @@ def _protect(
     can_hide = hideable or (lambda _ref: True)
     counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
     audited: dict[object, list[CellRef]] = {}
+    # The programs run table by table: across tables (sites in areas, every site's report
+    # against all sites, a period against its pieces) the systems grow to thousands of
+    # cells, and there the rules and the exact solving above guard; the combinations they
+    # miss are within one table (a five-point question's groups, top and bottom two).
+    within = [rel for rel in relations if all(p[0] == rel.total[0] for p in rel.parts)]
     while True:
         before = len(hidden)
         _each_relation(relations, hidden, cells, t, can_hide)
@@ -111,7 +125,7 @@ def _protect(
             _hide_beside(ref, relations, hidden, cells, can_hide)
         if len(hidden) != before:
             continue
-        for ref in narrowed(relations, hidden, counts, t, audited):
+        for ref in narrowed(within, hidden, counts, t, audited):
             _hide_beside(ref, relations, hidden, cells, can_hide)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
@@ -131,7 +145,7 @@ def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
     return None
 
 
-def _relations(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Relation]:
+def relations_over(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Relation]:
     """The relations over cells the report has; a part with no row is a known zero."""
     out = []
     for rel in declared:
