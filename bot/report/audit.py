@@ -10,7 +10,7 @@ bottom two, the row's n and the groups' sums can each leave two or three cells
 hidden and still, together and with nothing below zero, hold a hidden cell
 between 1 and 3.
 
-Two linear programs per hidden cell (scipy's HiGHS) would be exact and slow, so
+Two linear programs per hidden cell (HiGHS, through highspy) would be exact and slow, so
 each component of the equations keeps the solutions it has seen (the true
 counts first): a cell whose values across those already differ by the threshold
 needs no program, and each program's answer, a vertex of the feasible set,
@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 
 import highspy
 import numpy as np
-from scipy.sparse import csc_matrix
 
 from bot.report.model import CellRef, Relation
 
@@ -116,8 +115,12 @@ def _narrow_component(
             rows.append(r)
             cols.append(index[ref])
             data.append(float(coef))
-    a = csc_matrix((data, (rows, cols)), shape=(len(lines), n))
-    b = a @ true
+    order = np.lexsort((rows, cols))
+    col_of = np.asarray(cols, dtype=np.int64)[order]
+    row_of = np.asarray(rows, dtype=np.int32)[order]
+    value_of = np.asarray(data, dtype=np.float64)[order]
+    b = np.zeros(len(lines))
+    np.add.at(b, row_of, value_of * true[col_of])
     highs = _highs()
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = n, len(lines)
@@ -128,9 +131,9 @@ def _narrow_component(
     lp.col_upper_ = np.full(n, float(max(true.max(initial=0), 0) + 2 * t))
     lp.row_lower_ = lp.row_upper_ = b
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = a.indptr
-    lp.a_matrix_.index_ = a.indices
-    lp.a_matrix_.value_ = a.data
+    lp.a_matrix_.start_ = np.searchsorted(col_of, np.arange(n + 1)).astype(np.int32)
+    lp.a_matrix_.index_ = row_of
+    lp.a_matrix_.value_ = value_of
     highs.passModel(lp)
     columns = np.arange(n, dtype=np.int32)
     lo, hi = true.copy(), true.copy()
