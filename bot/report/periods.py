@@ -77,20 +77,20 @@ def publish_against(
 ) -> PublicReport:
     """``raw`` suppressed jointly with the earlier publications it overlaps."""
     t = raw.threshold
-    data, cells, hidden = primary(raw)
-    relations = relations_over(raw.relations, cells)
+    data, cells, hidden, withheld = primary(raw)
+    relations = relations_over(raw.relations, cells, withheld)
     fixed: set[CellRef] = set()
     piece_cells: dict[tuple[date, date], dict[CellRef, Any]] = {}
     for n, (span, report) in enumerate(sorted(pieces.items())):
         tag = f"@piece{n}"
-        _, mine, small = primary(report, tag)
+        _, mine, small, held = primary(report, tag)
         cells |= mine
         hidden |= small
         tagged = [
             Relation(total=_tagged(r.total, tag), parts=[_tagged(part, tag) for part in r.parts])
             for r in report.relations
         ]
-        relations += relations_over(tagged, mine)
+        relations += relations_over(tagged, mine, held)
         piece_cells[span] = {_untagged(ref, tag): ref for ref in mine}
     # This period is the sum of its pieces, cell by cell.
     inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
@@ -110,6 +110,8 @@ def publish_against(
             if publication.start <= s and e <= publication.end
         ]
         for ref, shown in publication.cells.items():
+            if ref in withheld:
+                continue  # a share's count, withheld now: not a cell suppression protects
             parts = [refs[ref] for refs in mine_inside if ref in refs]
             now = sum(cells[p]["count"] or 0 for p in parts)
             cell_ref = _tagged(ref, tag)
@@ -143,7 +145,7 @@ def publish_against(
     protect(relations, hidden, cells, t, hideable=lambda ref: ref not in fixed)
     mine = {ref for ref in hidden if "@" not in ref[0]}
     own = {ref: cell for ref, cell in cells.items() if "@" not in ref[0]}
-    return apply(data, own, mine, t)
+    return apply(data, own, mine, raw, withheld)
 
 
 def _tagged(ref: CellRef, tag: str) -> CellRef:

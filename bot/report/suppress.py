@@ -33,7 +33,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.report.audit import narrowed
-from bot.report.model import CellRef, PublicReport, Relation, Report
+from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
+from bot.report.tables import pct
 
 _P = (1 << 61) - 1
 """A large prime: the linear algebra is exact modulo it, and ±1 systems this small
@@ -42,41 +43,67 @@ have the same rank over the rationals (a minor divisible by it would need ~2^61)
 
 def publish(report: Report) -> PublicReport:
     """The report with every small count, and whatever would give one away, hidden."""
-    data, cells, hidden = primary(report)
-    protect(relations_over(report.relations, cells), hidden, cells, report.threshold)
-    return apply(data, cells, hidden, report.threshold)
+    data, cells, hidden, withheld = primary(report)
+    relations = relations_over(report.relations, cells, withheld)
+    protect(relations, hidden, cells, report.threshold)
+    return apply(data, cells, hidden, report, withheld)
 
 
-def primary(
-    report: Report, tag: str = ""
-) -> tuple[dict[str, Any], dict[CellRef, dict[str, Any]], set[CellRef]]:
-    """A plain copy of the report, its cells by reference (table ids + ``tag``), and the
-    cells hidden by the primary rule: a count from 1 to threshold−1, and every cell
-    of a row whose base is that small."""
+Cells = dict[CellRef, dict[str, Any]]
+
+
+def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[CellRef], Cells]:
+    """A plain copy of the report; its cells by reference (table ids + ``tag``); the cells
+    hidden by the primary rule; and the cells whose counts are withheld.
+
+    Primary rule: a count from 1 to threshold−1, and every cell of a row whose base is
+    that small.  In ``disclosure.mode: base`` the counts behind a share table's
+    percentages are withheld (never published: the share is, if its base is big
+    enough), so they take no part in cell suppression; the bases, and every other
+    count, do.
+    """
     t = report.threshold
+    by_base = report.disclosure.mode == "base"
     # Work on a plain copy (the raw report is left as it was): a dump is far
     # cheaper than a deep copy of the models, and is validated once at the end.
     data = report.model_dump(exclude={"relations"})
-    cells: dict[CellRef, dict[str, Any]] = {}
+    cells: Cells = {}
+    withheld: Cells = {}
     hidden: set[CellRef] = set()
     for table in data["tables"]:
+        shares = set(table["pct_columns"]) if by_base and table["kind"] in SHARE_KINDS else set()
         for row in table["rows"]:
             base = row["base"]
             small_base = base is not None and base["count"] is not None and 0 < base["count"] < t
             entries = [*row["cells"].items(), *([("base", base)] if base is not None else [])]
             for column, cell in entries:
                 ref = (table["id"] + tag, row["split"], row["key"], column)
+                if column in shares:
+                    withheld[ref] = cell
+                    continue
                 cells[ref] = cell
                 count = cell["count"]
-                if small_base or (count is not None and 0 < count < t):
+                if (small_base and not shares) or (count is not None and 0 < count < t):
                     hidden.add(ref)
-    return data, cells, hidden
+    return data, cells, hidden, withheld
 
 
 def apply(
-    data: dict[str, Any], cells: dict[CellRef, dict[str, Any]], hidden: set[CellRef], t: int
+    data: dict[str, Any],
+    cells: Cells,
+    hidden: set[CellRef],
+    report: Report,
+    withheld: Cells | None = None,
 ) -> PublicReport:
-    """The public report: hidden cells emptied, with the percentages they would give away."""
+    """The public report: hidden cells emptied, with the percentages they would give away;
+    withheld counts dropped, their shares kept where the base allows; counts rounded."""
+    t, rules = report.threshold, report.disclosure
+    withheld = withheld or {}
+    every = {**cells, **withheld}
+    true = {ref: cell["count"] for ref, cell in every.items()}
+    shown_themes = _themes_shown(data["tables"], hidden, t)
+    if rules.rounding:
+        _round(data, every, rules.rounding)
     for ref in hidden:
         cell = cells[ref]
         cell["count"] = None
@@ -87,12 +114,33 @@ def apply(
         for row in table["rows"]:
             base = share_base(table, row)
             base_hidden = base is not None and base in hidden
-            for cell in row["cells"].values():
-                if cell["count"] is None or base_hidden:
+            thin = base is not None and (true.get(base) or 0) < rules.min_base
+            for column, cell in row["cells"].items():
+                ref = (table["id"], row["split"], row["key"], column)
+                if ref in withheld:
+                    cell["count"] = None
+                    if base_hidden or thin:
+                        cell["pct"] = None
+                        cell["suppressed"] = True
+                elif cell["count"] is None or base_hidden:
                     cell["pct"] = None
-    shown_themes = _themes_shown(data["tables"], t)
     data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
     return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def _round(data: dict[str, Any], every: Cells, to: int) -> None:
+    """Every count to the nearest ``to`` (half up), then percentages from those counts."""
+    for cell in every.values():
+        if cell["count"] is not None:
+            cell["count"] = (cell["count"] + to // 2) // to * to
+    for table in data["tables"]:
+        pct_columns = set(table["pct_columns"])
+        for row in table["rows"]:
+            base = share_base(table, row)
+            of = every.get(base, {}).get("count") if base is not None else None
+            for column, cell in row["cells"].items():
+                if column in pct_columns and cell["count"] is not None and of is not None:
+                    cell["pct"] = pct(cell["count"], of)
 
 
 def protect(
@@ -145,11 +193,18 @@ def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
     return None
 
 
-def relations_over(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Relation]:
-    """The relations over cells the report has; a part with no row is a known zero."""
+def relations_over(
+    declared: list[Relation], cells: dict[CellRef, Any], withheld: Cells | None = None
+) -> list[Relation]:
+    """The relations over cells the report has; a part with no row is a known zero.
+
+    A relation with a withheld count in it is left out: that count is not a cell
+    suppression protects (its share is published where the base allows)."""
     out = []
     for rel in declared:
         if rel.total not in cells:
+            continue
+        if withheld and any(p in withheld for p in rel.parts):
             continue
         parts = [p for p in rel.parts if p in cells]
         out.append(Relation(total=rel.total, parts=parts))
@@ -292,8 +347,9 @@ def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
     return {names[lead] for lead, row in pivots.items() if len(row) == 1}
 
 
-def _themes_shown(tables: list[dict[str, Any]], t: int) -> set[str]:
-    """Themes mentioned by at least ``t`` respondents: only their quotes may be shown."""
+def _themes_shown(tables: list[dict[str, Any]], hidden: set[CellRef], t: int) -> set[str]:
+    """Themes mentioned by at least ``t`` respondents, in a shown cell: only their quotes
+    may be shown (counted before counts are withheld or rounded)."""
     table = next((tb for tb in tables if tb["id"] == "themes"), None)
     if table is None:
         return set()
@@ -301,6 +357,6 @@ def _themes_shown(tables: list[dict[str, Any]], t: int) -> set[str]:
         row["key"]
         for row in table["rows"]
         if (cell := row["cells"].get("respondents"))
-        and cell["count"] is not None
-        and cell["count"] >= t
+        and (table["id"], row["split"], row["key"], "respondents") not in hidden
+        and (cell["count"] or 0) >= t
     }
