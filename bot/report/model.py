@@ -135,13 +135,13 @@ class Disclosure(BaseModel):
             rule = (
                 f"Percentages are shown only for rows answered by at least {self.min_base} "
                 "people, without the counts behind them; counts of who answered (by group, "
-                f"area, site, language and mode) from 1 to {threshold - 1} are hidden, with any "
-                "figure that would give one away"
+                f"area, site, language and mode) under {threshold} are hidden, with any figure "
+                "that would give one away"
             )
         else:
             rule = (
-                f"Any count from 1 to {threshold - 1}, and any percentage of one, is hidden, "
-                "with any figure that would give one away"
+                f"Any count under {threshold} (but not zero), and any percentage of one, is "
+                "hidden, with any figure that would give one away"
             )
         if self.rounding:
             rule += (
