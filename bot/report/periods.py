@@ -35,10 +35,20 @@ from bot.store import Store
 
 
 async def publish_period(
-    store: Store, builder: ReportBuilder, period: Period, *, for_comparison: bool = False
+    store: Store,
+    builder: ReportBuilder,
+    period: Period,
+    *,
+    for_comparison: bool = False,
+    trend: list[Period] | None = None,
 ) -> PublicReport:
-    """This period's public report, suppressed against the ledger, and recorded in it."""
-    raw = await builder.build(period, for_comparison=for_comparison)
+    """This period's public report, suppressed against the ledger, and recorded in it.
+
+    ``trend``: months for the trend tables (``ReportBuilder.build``).  Their cells are
+    protected within this report (the months that make up the period are related to
+    it); the ledger keys publications by period, so a month shown in a trend table is
+    not tied to a week published on its own (see the README)."""
+    raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
     earlier = await overlapping(store, period)
     if not earlier:
         public = publish(raw)
