@@ -8,9 +8,11 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.config import Area, Disclosure, Site
+from bot.i18n import load_catalogue
 from bot.report.export import build_public, export_files
 from bot.report.period import parse_range, parse_week
 from bot.report.render_html import method_note
+from bot.report.render_network import network_parts
 from bot.report.render_tabular import summary_text
 from bot.report.synth import Response, random_responses, write
 
@@ -159,3 +161,16 @@ async def test_in_base_mode_every_likert_row_of_ten_or_more_is_shown_with_its_ch
     html = files[0].read_text(encoding="utf-8")
     for _table, row in big:
         assert re.search(re.escape(f"{row.label} (n={row.base.count})"), html), row.label
+
+
+async def test_the_network_report_follows_base_mode_shares(store, settings, flows):
+    """Themes come with their share, not their count, in base mode: still in the report."""
+    people = [
+        Response("consultation", MOMENT + timedelta(minutes=i), {"anything_else": "I waited weeks"})
+        for i in range(12)
+    ]
+    await write(store, flows, people)
+    report = await build_public(store, _mode(settings, mode="base"), WEEK)
+    parts = network_parts(report, load_catalogue(), "en")
+    assert ("h3", "Waiting times") in parts
+    assert ("quote", "I waited weeks") in parts
