@@ -267,3 +267,31 @@ async def test_the_ledger_goes_with_the_answers_it_counted(s, flows, store: Stor
     await purge_expired(store, s)
     assert await store.staff_read("SELECT count(*) FROM publications") == [(0,)]
     assert await store.staff_read("SELECT count(*) FROM published_cells") == [(0,)]
+
+
+async def test_an_export_made_meanwhile_is_taken_into_account(s, flows, store: Store):
+    """Two exports at once (the bot's /export and the command line): the one recorded
+    second is suppressed again against the first, not published blind to it."""
+    from bot.report import periods
+
+    await _two_weeks(flows, store)
+    fortnight = Period(start=W47.start, end=W48.end, label="fortnight", timezone=TZ)
+    original = periods.overlapping
+    reads = []
+
+    async def read_then_another_goes_out(store_, period):
+        found = await original(store_, period)
+        if period == fortnight:
+            reads.append(sorted(p.start for p in found))
+            if len(reads) == 1:
+                # The fortnight has read the ledger (empty); week 48 goes out now.
+                await build_public(store_, s, W48)
+        return found
+
+    periods.overlapping = read_then_another_goes_out
+    try:
+        await build_public(store, s, fortnight)
+    finally:
+        periods.overlapping = original
+    assert reads == [[], [W47.start, W48.start]], "suppressed again, against both weeks"
+    assert not await _attack(s, store)

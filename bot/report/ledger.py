@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.report.model import Cell, CellRef, PublicReport
+from bot.report.model import CellRef, PublicReport, Report
 from bot.report.period import Period
 from bot.store import Store
 
@@ -38,20 +38,28 @@ class Publication:
         return self.start <= end and start <= self.end
 
 
-def published_cells(report: PublicReport) -> dict[CellRef, int | None]:
-    """What a reader of ``report`` learns, cell by cell: the count shown, or None."""
+def published_cells(report: PublicReport, raw: Report) -> dict[CellRef, int | None]:
+    """What a reader of ``report`` may know, cell by cell: the true count of every cell
+    not hidden, or None.
+
+    The true count, not the one shown: a count rounded to 5, or withheld behind a share
+    (``disclosure.mode: base``: share × n gives it back), is taken as known exactly.
+    The ledger errs towards the reader, and a later report is suppressed accordingly."""
+    true: dict[CellRef, int] = {}
+    for table in raw.tables:
+        for row in table.rows:
+            if row.base is not None:
+                true[(table.id, row.split, row.key, "base")] = row.base.count or 0
+            for column, cell in row.cells.items():
+                true[(table.id, row.split, row.key, column)] = cell.count or 0
     out: dict[CellRef, int | None] = {}
     for table in report.tables:
         for row in table.rows:
-            if row.base is not None:
-                out[(table.id, row.split, row.key, "base")] = _known(row.base)
-            for column, cell in row.cells.items():
-                out[(table.id, row.split, row.key, column)] = _known(cell)
+            entries = [*row.cells.items(), *([("base", row.base)] if row.base else [])]
+            for column, cell in entries:
+                ref = (table.id, row.split, row.key, column)
+                out[ref] = None if cell.suppressed else true.get(ref, 0)
     return out
-
-
-def _known(cell: Cell) -> int | None:
-    return None if cell.suppressed else cell.count
 
 
 async def overlapping(store: Store, period: Period) -> list[Publication]:
@@ -84,22 +92,39 @@ async def overlapping(store: Store, period: Period) -> list[Publication]:
     return out
 
 
-async def record(store: Store, period: Period, cells: dict[CellRef, int | None]) -> None:
+async def record(
+    store: Store,
+    period: Period,
+    cells: dict[CellRef, int | None],
+    earlier: list[Publication],
+) -> bool:
     """Add a publication, unless the same period with the same cells is there already
-    (the Monday summary sent, then the same week exported: one publication)."""
+    (the Monday summary sent, then the same week exported: one publication).
+
+    ``earlier``: the publications this one was suppressed against.  If another that
+    overlaps was recorded since they were read, nothing is recorded and the answer is
+    False: the report must be suppressed again, against that one too."""
+    known = {p.id for p in earlier}
     digest = hashlib.sha256(
         json.dumps(sorted((list(k), v) for k, v in cells.items())).encode()
     ).hexdigest()
     start, end = period.start.isoformat(), period.end.isoformat()
     today = store.clock().date().isoformat()
 
-    def run(conn) -> None:
+    def run(conn) -> bool:
+        # Take the write lock first, so no other process records between check and insert
+        # (the bot and a command-line export share the file).
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        current = _overlapping_ids(conn, start, end)
+        if not current <= known:
+            return False
         same = conn.execute(
             "SELECT 1 FROM publications WHERE period_start = ? AND period_end = ? AND digest = ?",
             (start, end, digest),
         ).fetchone()
         if same:
-            return
+            return True
         pid = conn.execute(
             "INSERT INTO publications (period_start, period_end, published_on, digest)"
             " VALUES (?, ?, ?, ?)",
@@ -110,8 +135,27 @@ async def record(store: Store, period: Period, cells: dict[CellRef, int | None])
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(pid, *ref, value) for ref, value in cells.items()],
         )
+        return True
 
-    await store.atomic(run)
+    return await store.atomic(run)
+
+
+def _overlapping_ids(conn, start: str, end: str) -> set[int]:
+    """``overlapping``'s closure, on the writer's connection inside its transaction."""
+    lo, hi = start, end
+    found: dict[int, tuple[str, str]] = {}
+    while True:
+        rows = conn.execute(
+            "SELECT id, period_start, period_end FROM publications"
+            " WHERE period_start <= ? AND period_end >= ?",
+            (hi, lo),
+        ).fetchall()
+        new = {r[0]: (r[1], r[2]) for r in rows if r[0] not in found}
+        if not new:
+            return set(found)
+        found |= new
+        lo = min(lo, *(s for s, _ in new.values()))
+        hi = max(hi, *(e for _, e in new.values()))
 
 
 async def forget_before(store: Store, day: date) -> int:
