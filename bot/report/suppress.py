@@ -161,11 +161,12 @@ def protect(
     can_hide = hideable or (lambda _ref: True)
     counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
     audited: dict[object, list[CellRef]] = {}
-    # The programs run table by table: across tables (sites in areas, every site's report
-    # against all sites, a period against its pieces) the systems grow to thousands of
-    # cells, and there the rules and the exact solving above guard; the combinations they
-    # miss are within one table (a five-point question's groups, top and bottom two).
-    within = [rel for rel in relations if all(p[0] == rel.total[0] for p in rel.parts)]
+    # The programs run report by report: across copies of a report (every site's against
+    # all sites, a period against its pieces: table ids tagged "@…") the systems grow to
+    # thousands of cells, and there the rules and the exact solving above guard; the
+    # combinations they miss are within one report (a five-point question's groups, top
+    # and bottom two, the journey and the FFT by site against the questions).
+    within = [rel for rel in relations if len({_copy(m) for m in (rel.total, *rel.parts)}) == 1]
     while True:
         before = len(hidden)
         _each_relation(relations, hidden, cells, t, can_hide)
@@ -179,6 +180,10 @@ def protect(
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
             # more here cannot help, and the loop must end.
             return
+
+
+def _copy(ref: CellRef) -> str:
+    return ref[0].partition("@")[2]
 
 
 def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
