@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from bot import cli
 from bot.config import Settings
@@ -123,3 +124,94 @@ def test_cli_writes_into_a_folder_given_as_out(
     blocker.write_text("x")
     assert cli.main(["poster", "--site", "cambridge_hub", "--out", str(blocker / "p.png")]) == 2
     assert "could not write" in capsys.readouterr().err
+
+
+# Right-to-left posters: every helpline line reads right to left, name first.
+
+_MIRROR = str.maketrans("()[]", ")(][")
+
+
+def _visual(runs: list) -> str:
+    """The characters as they stand on the page, left to right (brackets mirrored in
+    right-to-left runs, as the shaper draws them)."""
+    return "".join(r.text[::-1].translate(_MIRROR) if r.rtl else r.text for r in runs)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_rtl_helpline_lines_put_name_right_then_number_then_bracketed_note(
+    settings: Settings, lang: str
+) -> None:
+    """The order the renderer is given, for every helpline of every right-to-left
+    language (fonts are irrelevant to the order, so this runs without Noto)."""
+    from bot.helplines import helpline_line
+    from bot.poster import _candidates, _runs
+
+    fonts = [str(p) for p in _candidates(lang)]
+    for line in settings.helplines_for(lang):
+        note = CATALOGUE.pick(line.note, lang).translate(dict.fromkeys(range(0x2066, 0x206A)))
+        assert any("\u0600" <= ch <= "\u06ff" for ch in note), "the note is translated"
+        shown = _visual(_runs(helpline_line(CATALOGUE, line, lang), fonts, True))
+        assert shown.endswith(f"{line.number} :{line.name}"), shown
+        assert shown.startswith("("), shown  # the note's closing bracket, leftmost
+        assert shown.index(")") == len(shown) - len(f" {line.number} :{line.name}") - 1
+
+
+def _ink(draw_line) -> np.ndarray:
+
+    page = Image.new("L", (A4[0], 200), 255)
+    draw_line(ImageDraw.Draw(page))
+    ink = np.array(page) < 128
+    rows, cols = np.where(ink.any(1))[0], np.where(ink.any(0))[0]
+    return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+
+
+def _glyphs(ink) -> list:
+    """Each glyph (or joined group) as its own bitmap, left to right."""
+
+    used = ink.any(0)
+    out, start = [], None
+    for i, on in enumerate([*used, False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            part = ink[:, start:i]
+            rows = np.where(part.any(1))[0]
+            out.append(part[rows[0] : rows[-1] + 1])
+            start = None
+    return out
+
+
+def _same(a, b) -> bool:
+    return a.shape == b.shape and (a == b).mean() > 0.9
+
+
+def _left(ink, width: int):
+    """The leftmost ``width`` columns, cropped to their ink."""
+
+    part = ink[:, :width]
+    rows = np.where(part.any(1))[0]
+    return part[rows[0] : rows[-1] + 1]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_rtl_poster_draws_the_note_in_brackets_left_of_the_helpline_name(
+    settings: Settings, lang: str
+) -> None:
+    """Rendered, not just ordered: the leftmost thing drawn is the note's bracket,
+    the rightmost the end of the helpline's name (an Arabic reader meets the name
+    first).  Before, the line ran left to right from the English name."""
+    from bot.helplines import helpline_line
+    from bot.poster import _candidates, _para
+
+    if lang == "ur" and not (NOTO / "NotoSansArabic-Regular.ttf").exists():
+        pytest.skip("needs fonts-noto-core")
+    fonts = [str(p) for p in _candidates(lang)]
+
+    def drawn(text: str, rtl: bool):
+        return _ink(lambda d: _para(d, text, fonts, 22, 0, 10, A4[0], rtl))  # one line
+
+    bracket = drawn("(", False)
+    for line in settings.helplines_for(lang):
+        ink = drawn(helpline_line(CATALOGUE, line, lang), True)
+        assert _same(_left(ink, bracket.shape[1]), bracket), line.name
+        assert _same(_glyphs(ink)[-1], _glyphs(drawn(line.name, False))[-1]), line.name
