@@ -33,6 +33,28 @@ FORMATS = ("html", "csv", "xlsx", "json", "md")
 Progress = Callable[[str], None]
 
 
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The formats to write, or a ValueError that says what is wrong with the list.
+
+    An empty list (``--format ""``, ``--format ,``) used to write nothing and still
+    exit 0, so a scheduled export could fail silently for weeks; a format named
+    twice or an empty item between commas is a typo worth pointing at.
+    """
+    chosen = [f.strip().lower() for f in formats]
+    choices = ", ".join(FORMATS)
+    if not [f for f in chosen if f]:
+        raise ValueError(f"no format given; choose one or more of {choices}")
+    if "" in chosen:
+        raise ValueError(f"an empty format between commas; choose from {choices}")
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {choices}")
+    twice = sorted({f for f in chosen if chosen.count(f) > 1})
+    if twice:
+        raise ValueError(f"format {', '.join(twice)} is listed twice")
+    return chosen
+
+
 async def build_public(
     store: Store,
     settings: Settings,
@@ -108,10 +130,7 @@ async def export_files(
     """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
 
     ``site``: that site's responses only (staff invited for one site)."""
-    formats = list(formats)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    formats = check_formats(formats)
     step = progress or (lambda _label: None)
     report = await build_public(store, settings, period, step, site=site)
     folder = out_dir / period.label.replace(" ", "_")
