@@ -253,5 +253,13 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     if risk:
         cell = risk.rows[0].cells["respondents"]
         lines += ["", f"Risk flags: {_display(cell, False, t)} respondents (never quoted)"]
+    translated = report.table("by_translation")
+    unchecked = translated.row("unreviewed", "translation") if translated else None
+    if unchecked is not None:
+        people, answers = unchecked.cells["responses"], unchecked.cells["answers"]
+        lines.append(
+            f"In a translation not yet checked: {_display(people, False, t)} responses,"
+            f" {_display(answers, False, t)} answers"
+        )
     lines += ["", f"Numbers under {t} are hidden."]
     return "\n".join(lines) + "\n"
