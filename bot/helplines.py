@@ -17,8 +17,11 @@ RLM = "\u200f"
 
 
 def helpline_line(catalogue: Catalogue, line: Helpline, lang: str) -> str:
+    """``name: number (note)``, each in ``lang`` where the catalogue has it (the name
+    stays English, isolated, unless a translator gave one)."""
+    name = catalogue.pick({**line.name_translations, "en": line.name}, lang)
     note = catalogue.pick(line.note, lang) if line.note else ""
     tail = f" ({note})" if note else ""
     if not catalogue.is_rtl(lang):
-        return f"{line.name}: {line.number}{tail}"
-    return f"{RLM}{isolate(line.name)}: {isolate(line.number)}{tail}"
+        return f"{name}: {line.number}{tail}"
+    return f"{RLM}{name}: {isolate(line.number)}{tail}"

@@ -104,6 +104,11 @@ def purpose(spot: Spot) -> str:
         return f"Answer option '{parts[2]}' of question '{parts[1]}' in '{flow}'."
     if spot.kind == "msg":
         return f"Message '{parts[1]}' the bot sends (bot/messages.yaml)."
+    if parts[1] == "helplines" and parts[-1] == "name":
+        return (
+            f"Name of the helpline '{parts[3]}', before its number, shown to people at risk."
+            " Leave a proper name people know (Samaritans) as it is: copy the English."
+        )
     if parts[1] == "helplines":
         return f"Note after the helpline '{parts[3]}' and its number, shown to people at risk."
     return f"Name from config.yaml ({' > '.join(parts[1:])}), shown to people and in reports."
