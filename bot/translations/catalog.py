@@ -15,6 +15,8 @@ safety-critical entries are fuzzy may be offered at all.
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import os
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -24,8 +26,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from bot.translations.pocheck import PoSyntaxError, check_po
 from bot.translations.walk import ENGLISH
 
+log = logging.getLogger(__name__)
 DEFAULT_LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 LOCALE_ENV = "FEEDBACK_BOT_LOCALE_DIR"
 """Where the catalogues are, when not ``locale/`` next to the ``bot`` package."""
@@ -89,8 +93,13 @@ def po_path(lang: str, directory: Path | None = None) -> Path:
 
 
 def read_catalog(path: Path) -> Catalog:
-    with path.open("rb") as fh:
-        return read_po(fh, abort_invalid=True)
+    """The catalogue in ``path``; PoSyntaxError naming file and line if any line is not
+    valid PO (Babel alone reads some broken lines as other text)."""
+    data = path.read_bytes()
+    problems = check_po(data, path)
+    if problems:
+        raise PoSyntaxError(problems)
+    return read_po(io.BytesIO(data), abort_invalid=True)
 
 
 def translations(lang: str, directory: Path | None = None) -> Translations:
@@ -99,7 +108,20 @@ def translations(lang: str, directory: Path | None = None) -> Translations:
     if lang == ENGLISH or not path.exists():
         return Translations(lang, {}, EMPTY_REVISION)
     stat = path.stat()
-    return _load(path, lang, stat.st_mtime_ns, stat.st_size)
+    try:
+        loaded = _load(path, lang, stat.st_mtime_ns, stat.st_size)
+    except PoSyntaxError:
+        # Broken while the bot runs (a hand edit half-saved): keep saying what it said.
+        # At start-up there is nothing to keep, and the error names file and line.
+        if path in _last_good:
+            log.error("%s cannot be read; still using it as it was", path)
+            return _last_good[path]
+        raise
+    _last_good[path] = loaded
+    return loaded
+
+
+_last_good: dict[Path, Translations] = {}
 
 
 @lru_cache(maxsize=64)

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font
 
 from bot.translations.catalog import po_path, read_catalog
 from bot.translations.po import problems, write_catalog
+from bot.translations.pocheck import PoSyntaxError
 
 COLUMNS = ("context", "English", "translation", "reviewed", "notes")
 YES, NO = "yes", "no"
@@ -152,6 +153,8 @@ def _read(file: Path) -> tuple[list[_Row], str | None]:
 def _read_po(file: Path) -> tuple[list[_Row], str | None]:
     try:
         catalog: Catalog = read_catalog(file)
+    except PoSyntaxError as exc:
+        raise ImportRefused(exc.problems) from None
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         raise ImportRefused([f"{file}: not a readable PO file: {exc}"]) from None
     rows = [
