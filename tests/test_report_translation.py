@@ -107,3 +107,24 @@ async def test_a_sites_report_counts_its_translations_too(store, settings, flows
     report = await build_public(store, settings, WEEK, site="wisbech_hub")
     assert cells(report, "unreviewed")[0].count == 6
     assert cells(report, "reviewed")[0].count == 0
+
+
+async def test_labels_that_start_like_formulas_stay_text_in_csv_and_xlsx(
+    store, settings, flows, tmp_path
+):
+    """A site named by someone else ("=HYPERLINK(...)") must not run in a spreadsheet."""
+    evil = '=HYPERLINK("http://x.example","Wisbech")'
+    sites = [
+        s.model_copy(update={"name": {"en": evil}}) if s.id == "wisbech_hub" else s
+        for s in settings.sites
+    ]
+    settings = settings.model_copy(update={"sites": sites})
+    await write(store, flows, [comment("I waited", site="wisbech_hub") for _ in range(6)])
+    files = await export_files(store, settings, WEEK, out_dir=tmp_path, formats=["csv", "xlsx"])
+    by_name = {p.name: p for p in files}
+    with by_name["report.csv"].open() as fh:
+        labels = {r["group_label"] for r in csv.DictReader(fh) if r["group"] == "wisbech_hub"}
+    assert labels == {"'" + evil}
+    book = load_workbook(by_name["report.xlsx"])
+    cells = [c for row in book["By site"].iter_rows() for c in row if c.value == evil]
+    assert cells and all(c.data_type == "s" for c in cells)

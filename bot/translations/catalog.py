@@ -18,7 +18,7 @@ import hashlib
 import io
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +79,9 @@ class Translations:
     entries: dict[str, Entry]
     revision: str
     """A short hash of every entry and its review state: what a session was shown."""
+    broken: dict[str, str] = field(default_factory=dict)
+    """Entries left out, with why: a hand edit that an import would have refused (a
+    placeholder lost, a phone number changed).  The bot shows their English."""
 
     def text(self, context: str, english: str) -> str | None:
         entry = self.entries.get(context)
@@ -126,14 +129,31 @@ _last_good: dict[Path, Translations] = {}
 
 @lru_cache(maxsize=64)
 def _load(path: Path, lang: str, mtime: int, size: int) -> Translations:
+    """The usable entries of a catalogue.  The checks an import makes are made here too,
+    since a catalogue can also be edited by hand: "{nn}" for "{n}" would end a reply in
+    an error, a changed phone number would send people in crisis to a number nobody
+    checked."""
+    from bot.translations.po import problems
+
     catalog = read_catalog(path)
     entries: dict[str, Entry] = {}
+    broken: dict[str, str] = {}
     for message in catalog:
         if not message.id or not message.context:
             continue
         text = message.string if isinstance(message.string, str) else ""
+        wrong = problems(message.context, str(message.id), text, rtl=False)
+        if wrong:
+            broken[message.context] = "; ".join(wrong)
+            continue
         entries[message.context] = Entry(str(message.id), text, message.fuzzy)
-    return Translations(lang, entries, revision_of(entries))
+    if broken:
+        log.error(
+            "%s: %d entries cannot be used (English shown): see `translations status`",
+            path,
+            len(broken),
+        )
+    return Translations(lang, entries, revision_of(entries), broken)
 
 
 def revision_of(entries: dict[str, Entry]) -> str:

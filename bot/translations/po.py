@@ -193,10 +193,14 @@ def problems(context: str, english: str, text: str, rtl: bool) -> list[str]:
             found.append(f"keep the placeholder(s) {' '.join(missing)} exactly as in the English")
         if extra:
             found.append(f"{' '.join(extra)} is not in the English; remove it or copy it exactly")
+    if text.startswith("=") and not english.startswith("="):
+        found.append("starts with '=', which a spreadsheet runs as a formula; remove it")
     limit = button_limit(english) if is_button(context) else MESSAGE_MAX
-    if len(text) > limit:
+    # Telegram counts a message in UTF-16 units: an emoji or a rare letter is two.
+    if len(text.encode("utf-16-le")) // 2 > limit:
         kind = "a button" if is_button(context) else "a message"
-        found.append(f"{len(text)} characters is too long for {kind} (at most {limit})")
+        size = len(text.encode("utf-16-le")) // 2
+        found.append(f"{size} characters is too long for {kind} (at most {limit})")
     if any(ch in EMBEDDINGS for ch in text):
         found.append("contains an invisible direction override (U+202A-U+202E); remove it")
     depth = 0
