@@ -147,9 +147,18 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _translations(settings: Settings, args: argparse.Namespace) -> int:
-    return {"status": _status, "export": _export, "import": _import, "update": _update}[
-        args.action
-    ](settings, args)
+    command = {"status": _status, "export": _export, "import": _import, "update": _update}
+    try:
+        return command[args.action](settings, args)
+    except OSError as exc:
+        # A full disk or a read-only folder: every catalogue is written to a temporary
+        # file and then moved into place, so the old one is still whole.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(
+            f"error: could not write{where}: {exc.strerror or exc}; nothing was changed",
+            file=sys.stderr,
+        )
+        return 1
 
 
 COMMANDS = {"translations": _translations}

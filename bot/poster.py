@@ -25,7 +25,7 @@ from typing import Literal
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.bidi import Run, visual_runs
+from bot.bidi import BidiUnavailable, Run, levels, visual_runs
 from bot.config import Settings
 from bot.helplines import helpline_line
 from bot.i18n import Catalogue
@@ -82,6 +82,10 @@ def make_poster(
         *helplines,
     ]
     fonts = _fonts_for(lang, "".join(texts))
+    try:
+        levels("a", rtl=False)
+    except BidiUnavailable as exc:
+        raise PosterError(str(exc)) from None
 
     # Long translations get a smaller page, never a cut one: shrink until it fits.
     for scale in (1.0, 0.9, 0.8, 0.7):

@@ -220,3 +220,25 @@ def test_rtl_isolates_removed_by_a_translator_are_put_back_by_the_bot(locale, tm
     finally:
         load_catalogue.cache_clear()
     assert said == f"السؤال {FSI}3{PDI} من {FSI}9{PDI}"
+
+
+def test_a_full_disk_during_an_import_changes_nothing_and_says_so(
+    locale, tmp_path, monkeypatch, capsys
+):
+    """The catalogue is written beside itself and moved into place: when the disk is
+    full the old one is whole, no temporary file is left, and there is no traceback."""
+    import bot.translations.po as po
+
+    before = (locale / "pl.po").read_bytes()
+    file = _xlsx(locale, tmp_path, "pl", {"msg:likert.agree.agree": ("Zgadzam się!", "yes")})
+
+    def full(fh, *args, **kwargs):
+        fh.write(b"# half")
+        raise OSError(28, "No space left on device", str(locale / "pl.po.tmp"))
+
+    monkeypatch.setattr(po, "write_po", full)
+    assert main(["--config", str(ROOT / "config.yaml"), "translations", "import", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device; nothing was changed" in err and "Traceback" not in err
+    assert (locale / "pl.po").read_bytes() == before
+    assert not (locale / "pl.po.tmp").exists()

@@ -144,11 +144,15 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write sorted by context, so a rerun and a diff stay small and stable."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".po.tmp")
-    with tmp.open("wb") as fh:
-        write_po(
-            fh, catalog, width=0, ignore_obsolete=True, include_previous=True, omit_header=False
-        )
-    tmp.replace(path)
+    try:
+        with tmp.open("wb") as fh:
+            write_po(
+                fh, catalog, width=0, ignore_obsolete=True, include_previous=True, omit_header=False
+            )
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # no half-written file left beside the catalogue
+        raise
 
 
 def _numbers(text: str) -> set[str]:
