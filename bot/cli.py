@@ -96,6 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PoSyntaxError as exc:
         return _unreadable_catalogue(exc)
     except SourceErrors as exc:
+        if args.command == "doctor":
+            return cli_ops.doctor_unreadable_config(path, exc, args)
         # An error from the environment names its variable, not a line of the file.
         where = f" in {path}" if all(e.line for e in exc.errors) else ""
         print(f"Config error{where}:", file=sys.stderr)
