@@ -58,10 +58,9 @@ async def fill_comments(store: Store, comments: int, at: str = AT) -> None:
         sessions, answers = [], []
         for i in range(comments):
             sid = uuid.uuid4().hex
-            sessions.append(
-                (sid, f"filled_{i}", "telegram", "own_device", flow, version, "en")
-                + (None, None, None, "completed", at, at, at, json.dumps({}))
-            )
+            head = (sid, f"filled_{i}", "telegram", "own_device", flow, version, "en")
+            # no site, area or group; completed; started, updated, finished; state
+            sessions.append((*head, None, None, None, "completed", at, at, at, "{}"))
             answers.append(
                 (sid, flow, version, "one_service_why", "text", TEXTS[i % len(TEXTS)], at)
             )
