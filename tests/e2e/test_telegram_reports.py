@@ -9,7 +9,6 @@ and stopping the bot does not wait for an export to finish.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import shutil
