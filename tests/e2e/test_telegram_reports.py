@@ -187,7 +187,11 @@ async def test_people_are_answered_at_once_while_an_export_is_made(busy_bot, api
     # machine the clock also counts time the process was not given a core.)
     stalled = f"the loop worked {loop.worst_cpu:.2f} s at a stretch"
     assert loop.worst_cpu < 0.25, f"{stalled} (late by {loop.worst:.2f} s) in a {took:.1f} s export"
-    assert max(waits) < 1.0, f"a person waited {max(waits):.2f} s for a reply"
+    # Answered throughout, every time with the next question.  (How fast, by the clock,
+    # is bench/review_speed.py's and bench/busy_e2e.py's to measure: a test shares a
+    # loaded machine.)
+    assert len(waits) >= 8 and max(waits) < 5.0, waits
+    assert (await person.last_message()).buttons
 
 
 async def test_a_second_report_is_told_to_wait_and_the_weekly_job_waits_its_turn(busy_bot, api):
