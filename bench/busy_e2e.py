@@ -91,8 +91,17 @@ async def staff_member(server: Server, database: Path) -> Person:
     finally:
         await store.close()
     staff = Person(server, STAFF_ID)
-    await staff.step("send", f"/join {invite.code}")
+    await server.api.push({"message": command(staff, f"/join {invite.code}")})
+    await server.api.wait_until(lambda: bool(staff.messages()), timeout=30)
+    assert "joined" in staff.messages()[-1].text, staff.messages()[-1].text
     return staff
+
+
+def command(person: Person, text: str) -> dict:
+    message = person._message(text=text)
+    length = len(text.split()[0])
+    message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return message
 
 
 async def exports(server: Server, staff: Person, stop: asyncio.Event) -> list[float]:
@@ -101,14 +110,16 @@ async def exports(server: Server, staff: Person, stop: asyncio.Event) -> list[fl
     while not stop.is_set():
         before = len(staff.messages())
         start = time.perf_counter()
-        message = staff._message(text="/export 2026-W47")
-        message["entities"] = [{"type": "bot_command", "offset": 0, "length": 7}]
-        await server.api.push({"message": message})
+        await server.api.push({"message": command(staff, "/export 2026-W47")})
 
         def answered(before: int = before) -> bool:
             return any(m.text.startswith(DONE) for m in staff.messages()[before:])
 
-        await server.api.wait_until(answered, timeout=300)
+        try:
+            await server.api.wait_until(answered, timeout=300)
+        except AssertionError:
+            print("staff saw:", [m.text[:80] for m in staff.messages()])
+            raise
         took.append(time.perf_counter() - start)
         if not staff.messages()[-1].text.startswith(READY):
             print("export answered:", staff.messages()[-1].text)
@@ -168,7 +179,8 @@ async def main(args: argparse.Namespace) -> None:
     print(f"purge job: {purged[0] if purged else 'did not run'}; backups made: {len(backups)}")
     locked = logged.count("locked") + logged.count("not saved")
     errors = sum(1 for line in logged.splitlines() if " ERROR " in line or "Traceback" in line)
-    print(f"people told it failed: {len(sorry)}; 'locked' or 'not saved' logged: {locked}; errors: {errors}")
+    print(f"people told it failed: {len(sorry)}; 'locked' or 'not saved' logged: {locked};", end="")
+    print(f" errors logged: {errors}")
     print(
         f"rerun: python bench/busy_e2e.py --comments {args.comments} --old {args.old}"
         f" --rate {args.rate:g} --seconds {args.seconds:g}"

@@ -245,8 +245,15 @@ def describe(exc: BaseException) -> str:
     return f"{kind} at {where}" if where else kind
 
 
+NICE = 10
+"""The report process's lower priority: on a small server it gets the CPU the bot leaves,
+so people's answers are not slowed by a report being made."""
+
+
 def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
+    if hasattr(os, "nice"):
+        os.nice(NICE)
     request = Request.model_validate_json(sys.stdin.buffer.read())
     settings = Settings.model_validate(request.settings)
     answer = asyncio.run(serve(request, settings))
