@@ -17,7 +17,7 @@ matcher does not run.
 
 ``--gate`` exits 1 when any tag is below recall 0.97 or precision 0.95.
 
-Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE]
+Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ class Scores:
 
 
 def load_corpus(path: Path = CORPUS) -> list[Example]:
+    """Examples of one .tsv file, or of every .tsv in a folder (one file per language)."""
+    if path.is_dir():
+        return [ex for file in sorted(path.glob("*.tsv")) for ex in load_corpus(file)]
     examples = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -193,7 +196,7 @@ def main(argv: list[str]) -> int:
     if "--show-misses" in argv:
         for source, expected, got in s.misses:
             print(f"\n  in:   {source}\n  want: {expected}\n  got:  {got}")
-    print("\nrerun: python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE]")
+    print("\nrerun: python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]")
     if "--gate" in argv and failing:
         print(
             f"GATE FAILED: below recall {MIN_RECALL} or precision {MIN_PRECISION}: "

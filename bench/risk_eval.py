@@ -20,7 +20,10 @@ the file's header.  It is reported apart, per batch, and not gated: batch 3
 (recall 0.24-0.28) shows that phrase patterns written from examples do not yet
 generalise to new wordings, whatever the tuned corpus says.
 
-Rerun:  python bench/risk_eval.py [--show-misses] [--gate]
+Rerun:  python bench/risk_eval.py [--show-misses] [--gate] [--corpus DIR]
+--corpus DIR reports only DIR (any folder of <lang>.tsv files, e.g. a held-out
+set kept outside the repo), as a held-out set: per batch, language, script and
+category, never gated.
 --gate exits 1 unless every enabled language has at least 25 risk and 25
 near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are
 reported apart (their first run is the honest measure of generalisation; once
@@ -185,15 +188,23 @@ def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[floa
     return statistics.mean(best), best[int(len(best) * 0.99)], statistics.mean(raw)
 
 
-def report_heldout(screen: RiskScreen, lines: list[Line], show: bool) -> dict[str, Tally]:
-    """Print the independent held-out set apart, per batch and language; return per-batch totals."""
+def report_heldout(
+    screen: RiskScreen,
+    lines: list[Line],
+    show: bool,
+    name: str = HELDOUT.name,
+    scripts: bool = False,
+) -> dict[str, Tally]:
+    """Print an independent held-out set apart, per batch and language; return per-batch totals."""
     totals: dict[str, Tally] = {}
     for batch in sorted({line.batch for line in lines}):
         part = [line for line in lines if line.batch == batch]
         tables = evaluate(screen, part, show)
-        print(f"\nheld-out {HELDOUT.name}/ batch {batch} (first runs: file headers)\n{HEADER}")
+        print(f"\nheld-out {name}/ batch {batch} (first runs: file headers)\n{HEADER}")
         for key, tally in sorted(tables["language"].items()):
             print(tally.row(key))
+        for key, tally in sorted(tables["script"].items()) if scripts else ():
+            print(tally.row(f"script {key}"))
         for key, tally in sorted(tables["category"].items()):
             print(tally.row(f"category {key}"))
         totals[batch] = tables["all"]["all"]
@@ -205,10 +216,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--gate", action="store_true", help="exit 1 below target")
+    parser.add_argument("--corpus", type=Path, help="report only this folder of <lang>.tsv")
     args = parser.parse_args(argv)
 
     settings = load_settings(ROOT / "config.yaml")
     screen = RiskScreen.from_config(settings.risk_phrases)
+    if args.corpus:
+        lines = load_corpus(args.corpus, batches=True)
+        report_heldout(screen, lines, args.show_misses, args.corpus.name, scripts=True)
+        print("rerun: python bench/risk_eval.py --corpus DIR [--show-misses]")
+        return 0
     lines = load_corpus()
     tables = evaluate(screen, lines, args.show_misses)
 

@@ -14,7 +14,8 @@ capitals, a lower-case word after a capitalised one.
 
 Kept on purpose: a name on its own ("the nurse, Priya, was kind", "Sarah was
 lovely"): no pattern tells a name from a word without a name list, a first
-name alone rarely identifies anyone, and staff names are useful feedback.
+name alone rarely identifies anyone, and it is useful feedback.  A worker's
+full name next to their role is ``bot.redact.staff``'s.
 "I'm" with a word that is not a name ("I'm Polish", "I'm Sorry") is kept
 through a list of such words.
 """
@@ -44,7 +45,7 @@ _STRONG_CUES = (
 # Weaker cues count only when a capitalised word follows.
 _WEAK_CUES = (
     r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|it['’]?s|this\s+is|"
-    r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|es\s+esmu|waxaan\s+ahay"
+    r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|esu|es\s+esmu|esmu|waxaan\s+ahay"
 )
 _CUE = re.compile(
     rf"(?:(?<![\w{MARKS}])(?P<strong>{'|'.join(_STRONG_CUES)})|(?<!\w)(?P<weak>{_WEAK_CUES}))"
@@ -79,6 +80,8 @@ _NOT_NAME_WORDS = """
     hai hoon hun aur main mein ka ki ke se ko ne bhi
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")
+"""Words inside one name that are not a name on their own: the next word is part of it."""
 
 # Words that follow "I'm"/"I am" capitalised without being a name.
 _NOT_AFTER_IM = words(
@@ -96,6 +99,7 @@ _NOT_AFTER_IM = words(
     always never only finally now currently desperate brilliant terrible awful lucky broke
     skint honest free alive ready unsure ill sick unwell well better worse stuck lonely proud
     mad male female absolutely totally completely literally actually honestly definitely
+    lietuvis lietuvė lietuve latvietis latviete latviete
     """
 )
 
@@ -151,6 +155,16 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         if gap is None:
             break
         nxt = _WORD.match(text, end + gap.end())
+        if nxt is not None and nxt.group().casefold() in _PARTICLES:
+            # "Maria de Souza", "محمد عبد الرحمن": a particle joins two parts of one name.
+            after = re.match(r"[ \t]+", text[nxt.end() :])
+            part = after and _WORD.match(text, nxt.end() + after.end())
+            if (
+                part
+                and part.group().casefold() not in _NOT_NAMES
+                and (not capitalised or part.group()[0].isupper())
+            ):
+                nxt = part
         if nxt is None or nxt.group().casefold() in _NOT_NAMES:
             break
         letter = nxt.group()[0]

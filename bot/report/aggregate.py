@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from bot.config import Settings
 from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
+from bot.redact.staff import names_someone
 from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
@@ -38,6 +39,7 @@ from bot.report.period import Period
 from bot.report.queries import (
     AnswerCount,
     MultiCount,
+    QuoteRow,
     ReportQueries,
     SessionCount,
     ThemeCount,
@@ -72,12 +74,11 @@ class ReportBuilder:
         """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
         # Four steps a period, as the CLI's progress bar counts them.
         self.progress("tagging comments")
-        comments = await self.q.comment_summary(period, self.codebook, quotes=not for_comparison)
+        wanted = {"quotes": not for_comparison, "per_theme": QUOTE_CANDIDATES}
+        comments = await self.q.comment_summary(period, self.codebook, **wanted)
         if comments.untagged:
             await self.q.tag_comments(period, self.codebook)
-            comments = await self.q.comment_summary(
-                period, self.codebook, quotes=not for_comparison
-            )
+            comments = await self.q.comment_summary(period, self.codebook, **wanted)
         b = TableSet()
         self.progress("counting responses")
         sessions = await self.q.sessions(period)
@@ -117,7 +118,7 @@ class ReportBuilder:
         rare = rare_languages(counts, self.settings.suppression_threshold)
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
-            for r in comments.quotes
+            for r in _publishable(comments.quotes)
             if r.lang not in rare
         ]
         updates = [
@@ -479,6 +480,27 @@ def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str,
         if c.kind == kind:
             totals[(c.flow_id, c.flow_version, c.step_id)] += c.n
     return [(*key, n) for key, n in totals.items()]
+
+
+QUOTE_CANDIDATES = 12
+"""Comments read per theme, best first, so that three remain after refusing those naming someone."""
+
+
+def _publishable(rows: Iterable[QuoteRow], per_theme: int = 3) -> list[QuoteRow]:
+    """The first ``per_theme`` quotes of each theme that name nobody (:func:`names_someone`).
+
+    Quotes are published to people who use the service; a worker named in
+    one, even by first name with their role, is identifiable, and through
+    them the writer.  Redaction at storage removes full names; this refuses
+    the rest, and comments stored before it, rather than rewriting them.
+    """
+    kept: dict[str, int] = defaultdict(int)
+    out = []
+    for row in rows:
+        if kept[row.theme] < per_theme and not names_someone(row.text):
+            kept[row.theme] += 1
+            out.append(row)
+    return out
 
 
 _SCRUB = [

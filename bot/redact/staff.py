@@ -1,0 +1,261 @@
+"""Names given with a role ("my keyworker John Smith"), and the stricter check on quotes.
+
+A comment that names a worker in full identifies the worker, and, to that
+worker, the person who wrote it ("never called me back"): few people have
+one keyworker.  So a full name after a role word is redacted when an answer
+is stored, in every enabled language: "my keyworker [name] never called".
+
+A first name alone survives storage ("the nurse, Priya, was kind", issue
+12): it rarely identifies anyone outside the service and is useful feedback.
+What counts as a full name:
+
+- in scripts with capitals (Latin, Cyrillic): two or three capitalised words
+  after the role word, none of them a function word ("my keyworker John
+  Smith", "мой соцработник Марина Соколова", "amar keyworker Farhana
+  Chowdhury");
+- in scripts without capitals (Arabic, Urdu, Bengali, Gurmukhi, Gujarati):
+  two or three words after the role word that are neither function words
+  nor the words feedback puts after a name ("was", "very", "kind", "never"…):
+  "المرشدة تبعي [name] ما بترد علي".  Without capitals this is a guess, so
+  the list of such words errs towards keeping text.
+
+Quotes are published in the network report, so they get a stricter test,
+:func:`names_someone`: a quote is not chosen when it holds a name given with
+a role, even a first name alone, or two capitalised words together that are
+not a place or a service ("thanks to Sarah Jones").  Refusing a quote loses
+nothing: the comment is still stored, counted and seen by staff in /review.
+
+Not found: a name typed all in lower case after a Latin or Cyrillic role
+word ("my keyworker john smith"): without a list of names, "john smith"
+cannot be told from "never rings", and refusing every quote with two words
+after a role would refuse most quotes about staff.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redact.names import _NOT_NAMES
+from bot.redact.spans import MARKS, WORD, Span, words
+from bot.textnorm import fold
+
+_ROLES = (
+    # English, and the loanwords people use in every language here.
+    r"key[\s-]?workers?|(?:support|recovery|drug|drugs|alcohol|outreach|social|case|peer|family"
+    r"|housing|link|care|youth|harm[\s-]reduction)\s+workers?|caseworkers?|workers?|nurses?"
+    r"|doctors?|gps?|psychiatrists?|psychologists?|therapists?|counsell?ors?|managers?"
+    r"|receptionists?|(?:peer\s+)?mentors?|co-?ordinators?|navigators?|practitioners?"
+    r"|prescribers?|pharmacists?|probation\s+officers?|officers?|consultants?|facilitators?"
+    r"|advis[eo]rs?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
+    # Polish, Lithuanian, Latvian, Romanian, Portuguese: stems of role nouns, any ending.
+    r"terapeut\w*|pielęgniar\w*|pielegniar\w*|lekar\w*|psycholo\w*|psychiatr\w*|dorad\w*"
+    r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*",
+    r"darbuotoj\w*|slaugytoj\w*|gydytoj\w*|psicholog\w*|psichiatr\w*|konsultant\w*|vadov\w*",
+    r"darbinie\w*|medmās\w*|medmas\w*|ārst\w*|arst\w*|psiholog\w*|psihiatr\w*|terapeit\w*",
+    r"asistent\w*|medic(?:ul|ului|ii|a|ă)?|consilier\w*|coordonator\w*"
+    r"|lucrător\w*|lucrator\w*|doctoriț\w*",
+    r"técnic\w*|tecnic\w*|enfermeir\w*|médic\w*|psicólog\w*|psicolog\w*|psiquiatr\w*"
+    r"|conselheir\w*|gestor\w*|coordenador\w*|funcionári\w*|funcionari\w*",
+    # Russian (and Ukrainian close forms), in Cyrillic and romanised.
+    r"соцработни\w*|работни\w*|медсестр\w*|медбрат\w*|врач\w*|доктор\w*|психолог\w*"
+    r"|психиатр\w*|консультант\w*|терапевт\w*|куратор\w*|менеджер\w*|социальн\w+\s+работни\w*",
+    # Somali.
+    r"shaqaala\w*|shaqaale\w*|kalkaali\w*|dhakhtar\w*|la-?taliy\w*|lataliy\w*",
+    # Romanised Urdu, Punjabi, Gujarati, Bengali.
+    r"daktar\w*|dactor\w*",
+)
+_ROLES_CASELESS = words(
+    """
+    ممرضة الممرضة ممرض الممرض ممرضتي ممرضي دكتور الدكتور دكتورة الدكتورة دكتوري طبيب الطبيب
+    طبيبة الطبيبة طبيبي مرشد المرشد مرشدة المرشدة مرشدي مرشدتي معالج المعالج معالجة المعالجة
+    معالجي معالجتي أخصائي الأخصائي أخصائية الأخصائية اخصائي الاخصائي اخصائية الاخصائية موظف
+    الموظف موظفة الموظفة مستشار المستشار مستشارة المستشارة مشرف المشرف مشرفة المشرفة
+    نرس ڈاکٹر ڈاکٹرنی کونسلر کاؤنسلر ورکر کیورکر سوشل‌ورکر معالج تھراپسٹ
+    নার্স ডাক্তার ডাক্তারবাবু কাউন্সেলর কাউন্সিলর ওয়ার্কার কীওয়ার্কার থেরাপিস্ট
+    ਨਰਸ ਡਾਕਟਰ ਕੌਂਸਲਰ ਕਾਉਂਸਲਰ ਵਰਕਰ ਕੀਵਰਕਰ ਥੈਰੇਪਿਸਟ
+    નર્સ ડોક્ટર ડૉક્ટર ડોકટર કાઉન્સેલર કાઉન્સિલર વર્કર કીવર્કર થેરાપિસ્ટ
+    """
+)
+_ROLE_CASED = re.compile(rf"(?<![\w{MARKS}])(?:{'|'.join(_ROLES)})(?![\w{MARKS}])", re.IGNORECASE)
+_WORD_RE = re.compile(WORD)
+
+# Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
+_LINK = re.compile(
+    r"(?:\s*[,:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
+    r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke)\s+naam)"
+    r"(?:\s*[,:\-–—]\s*|\s+))?"
+)
+
+# What comments put right after a name given with a role, in scripts without capitals:
+# verbs, copulas, negations, intensifiers and the commonest adjectives.
+_AFTER_NAME_CASELESS = words(
+    """
+    كان كانت كانوا يكون تكون هو هي ما لا لم لن مش مو ماب ما_بترد بترد بيرد ترد يرد ساعدني ساعدتني
+    ساعد ساعدت قال قالت جدا كتير كثير كثيرا لطيف لطيفة طيب طيبة ممتاز ممتازة منيح منيحة كويس
+    كويسة سيء سيئة وقح وقحة دايما دائما ابدا أبدا بس كمان عم رح راح قد ليش اللي الذي التي مع عن
+    بہت اچھا اچھی اچھے برا بری تھا تھی تھے تھیں ہے ہیں نہیں کبھی ہمیشہ نے کو کی کا کے بھی مدد
+    খুব ভালো ভাল খারাপ ছিল ছিলেন ছিলো আছেন আছে না কখনো সবসময় অনেক সাহায্য করেছে করেছেন কে
+    ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
+    બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
+    માયાળુ દયાળુ
+    """
+)
+_STOP = _NOT_NAMES | _AFTER_NAME_CASELESS
+
+
+def _caseless(word: str) -> bool:
+    return not word[0].isupper() and not word[0].islower()
+
+
+def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
+    """Up to three name-like words from ``pos``, one space or tab apart."""
+    found: list[re.Match[str]] = []
+    at = pos
+    while len(found) < 3:
+        m = _WORD_RE.match(text, at)
+        if m is None:
+            break
+        word = m.group()
+        key = word.casefold()
+        if key in _STOP or key in _PLACE_WORDS or word.endswith(("'s", "’s")):
+            break
+        if not (word[0].isupper() if capitals else _caseless(word)):
+            break
+        found.append(m)
+        gap = re.match(r"[ \t]+", text[m.end() :])
+        if gap is None:
+            break
+        at = m.end() + gap.end()
+    return found
+
+
+def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
+    """Where a name could start after each role word, and whether its script has capitals."""
+    for m in _ROLE_CASED.finditer(text):
+        link = _LINK.match(text, m.end())
+        pos = link.end() if link else m.end()
+        yield pos, True
+        # One lower-case word may qualify the role first: "asistenta sociala Ana Munteanu".
+        qualifier = _WORD_RE.match(text, pos)
+        if qualifier and qualifier.group().islower() and qualifier.group() not in _STOP:
+            gap = re.match(r"[ \t]+", text[qualifier.end() :])
+            if gap:
+                yield qualifier.end() + gap.end(), True
+    for m in _WORD_RE.finditer(text):
+        if m.group() in _ROLES_CASELESS:
+            link = _LINK.match(text, m.end())
+            yield (link.end() if link else m.end()), False
+
+
+_ROLE_NEEDLES = (
+    *words("work nurse doctor gp psych therap counsel manag recept mentor ordinat navigat"),
+    *words("practition prescrib pharmac officer consult facilit advis staff volunt midwi"),
+    *words("visitor terapeut pielęg pielegn lekar dorad opiekun pracown kurator kierown"),
+    *words("koordyn recepcj darbuotoj slaugyt gydyt psichi konsult vadov darbinie medmās"),
+    *words("medmas ārst arst psiholog psihiatr terapeit asistent medic consilier coordon"),
+    *words("lucrător lucrator técnic tecnic enfermeir médic psicólog psicolog psiquiatr"),
+    *words("conselheir gestor coordenador funcionári funcionari работни медсестр медбрат врач"),
+    *words("доктор психолог психиатр консультант терапевт куратор менеджер shaqaal kalkaali"),
+    *words("dhakhtar taliy daktar dactor"),
+    *_ROLES_CASELESS,
+)
+
+
+_BEFORE_ROLE_WORDS = words("my our the his her their a an mój moja мой моя meu minha o a")
+"""Words that may stand between a name and its role: "John Smith, my keyworker"."""
+
+
+def _before_role(text: str, start: int) -> Span | None:
+    """A full name in capitals just before a role ("John Smith, my keyworker"), else None."""
+    window = max(0, start - 80)
+    tokens = list(_WORD_RE.finditer(text, window, start))
+    if tokens and tokens[-1].group().casefold() in _BEFORE_ROLE_WORDS:
+        tokens.pop()
+    name: list[re.Match[str]] = []
+    for token in reversed(tokens[-3:]):
+        word = token.group()
+        between = text[token.end() : name[0].start() if name else start]
+        if name and between not in (" ", "\t"):
+            break
+        rest = re.sub(r"[\s,(\-–—]+", " ", between).strip().casefold()
+        if not name and rest and rest not in _BEFORE_ROLE_WORDS:
+            break
+        key = word.casefold()
+        if not word[0].isupper() or key in _STOP or key in _PLACE_WORDS or word.isupper():
+            break
+        name.insert(0, token)
+    if len(name) >= 2:
+        return Span(name[0].start(), name[-1].end(), "name")
+    return None
+
+
+def staff_names(text: str) -> Iterator[Span]:
+    """Full names (two or three words) next to a role word; a first name alone is kept."""
+    low = text.casefold()
+    if not any(n in low for n in _ROLE_NEEDLES):
+        return
+    for pos, capitals in _after_roles(text):
+        found = _name_words(text, pos, capitals=capitals)
+        if len(found) >= 2:
+            yield Span(found[0].start(), found[-1].end(), "name")
+    for m in _ROLE_CASED.finditer(text):
+        if (span := _before_role(text, m.start())) is not None:
+            yield span
+
+
+_PLACE_WORDS = words(
+    """
+    road rd street st lane avenue ave close way drive court place square park hill green
+    hub centre center house hall clinic surgery hospital service services team group project
+    trust nhs hmp prison college university church mosque gurdwara temple library station
+    anonymous recovery point live grow change narcotics alcoholics cocaine smart aa na ca
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december christmas easter ramadan eid
+    england britain uk london cambridge peterborough huntingdon wisbech ely fenland
+    adult adults social care children childrens children's young family families council
+    county city borough district community mental health drug drugs alcohol substance misuse
+    addiction addictions partnership foundation charity probation police housing job jobcentre
+    citizens advice samaritans frank talking therapies crisis a&e
+    """
+)
+_NOT_A_NAME = _STOP | _PLACE_WORDS
+
+
+def _capitalised_pair(text: str) -> bool:
+    """Two capitalised words together, neither a place, a service nor a function word."""
+    prev: re.Match[str] | None = None
+    for m in _WORD_RE.finditer(text):
+        if prev is not None and text[prev.end() : m.start()] in (" ", "\t"):
+            a, b = prev.group(), m.group()
+            if (
+                a[0].isupper()
+                and b[0].isupper()
+                and not a.isupper()
+                and any(ch.islower() for ch in b)
+                and not {a.casefold(), b.casefold()} & (_PLACE_WORDS | _NOT_NAMES)
+            ):
+                return True
+        prev = m
+    return False
+
+
+def names_someone(text: str) -> bool:
+    """Whether a quote could name a person: stricter than redaction, for what is published.
+
+    Quotes are stored text, as typed: it is folded first (no-break spaces, zero-width
+    characters), as redaction does, so "John\u00a0Smith" is two words here too.
+    """
+    text = fold(text).text
+    if any(True for _ in staff_names(text)):
+        return True
+    low = text.casefold()
+    if any(n in low for n in _ROLE_NEEDLES):
+        for pos, _ in _after_roles(text):
+            m = _WORD_RE.match(text, pos)
+            if m is None or m.group().casefold() in _NOT_A_NAME:
+                continue
+            word = m.group()
+            if word[0].isupper() or _caseless(word):
+                return True  # a name given with a role, even a first name alone
+    return _capitalised_pair(text)
