@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import os
 import signal
 from pathlib import Path
 
@@ -114,7 +115,7 @@ async def test_one_report_at_a_time_and_stop_ends_the_one_in_hand(
     await fill_comments(store, 3_000)
     worker = ReportWorker(settings)
     first = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a"))
-    while worker._process is None:  # the child has been started
+    while worker.pid is None:  # the child has been started
         await asyncio.sleep(0.01)
     with pytest.raises(ReportBusy):
         await worker.summary(WEEK)
@@ -122,7 +123,7 @@ async def test_one_report_at_a_time_and_stop_ends_the_one_in_hand(
     await asyncio.wait_for(worker.stop(), 5)
     with pytest.raises(ReportStopped):
         await first
-    assert child.returncode is not None  # gone, not left running
+    assert child.exitcode is not None  # gone, not left running
     with pytest.raises(ReportStopped):
         await worker.summary(WEEK)  # and no new one once stopping
     assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
@@ -134,9 +135,9 @@ async def test_a_report_process_killed_from_outside_is_a_failure_not_a_hang(
     await fill_comments(store, 3_000)
     worker = ReportWorker(settings)
     task = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a"))
-    while worker._process is None:
+    while worker.pid is None:
         await asyncio.sleep(0.01)
-    worker._process.send_signal(signal.SIGKILL)  # the OOM killer, say
+    os.kill(worker.pid, signal.SIGKILL)  # the OOM killer, say
     with pytest.raises(ReportFailed, match="ended with code -9"):
         await asyncio.wait_for(task, 10)
     assert not worker.busy

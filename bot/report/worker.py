@@ -19,8 +19,10 @@ record the export in the audit log) and runs the very functions the command
 line runs (``bot.report.export``).  Files are written under a folder the caller
 chose; ``export_files`` only puts a file there once it is complete.
 
-Run as ``python -m bot.report.worker``: a JSON request on stdin, a JSON answer
-on stdout.  Settings travel in the request, never on the command line.
+Each report process is forked from a fork server (``multiprocessing``'s
+"forkserver": a small process started once, with the report modules imported),
+gets its request as JSON (the settings with it, never on a command line) and
+sends back a JSON answer on a pipe.
 """
 
 from __future__ import annotations
@@ -28,15 +30,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
 import os
-import sys
 import traceback
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
-import bot
 from bot.config import Settings
 from bot.report.export import FORMATS, export_files, weekly_summary_text
 from bot.report.model import Audience
@@ -49,6 +51,17 @@ STOP_GRACE = 3.0
 """Seconds a stopped worker has to end on SIGTERM before it is killed."""
 TIMEOUT = 30 * 60.0
 """An export that takes longer than this has hung: it is ended, and staff told it failed."""
+NICE = 10
+"""The report process's lower priority: on a small server it gets the CPU the bot leaves,
+so people's answers are not slowed by a report being made."""
+
+_CONTEXT = multiprocessing.get_context("forkserver")
+"""Report processes are forked from a small server process that imported this module
+once, not from the bot: forking a process with threads (aiosqlite's, the job queue's)
+is unsafe, and a fresh interpreter costs seconds of imports per report."""
+# "__main__": the bot's own main module, imported once by the server, or each report
+# process would import it again (for `feedback-bot run`, everything the CLI imports).
+_CONTEXT.set_forkserver_preload(["__main__", "bot.report.worker_preload"])
 
 
 class ReportBusy(Exception):
@@ -96,7 +109,7 @@ class ReportWorker:
         self.settings = settings
         self.timeout = timeout
         self._lock = asyncio.Lock()
-        self._process: asyncio.subprocess.Process | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         self._stopping = False
 
     @property
@@ -134,20 +147,22 @@ class ReportWorker:
         )
         return (await self._run(request, wait=wait)).files
 
+    @property
+    def pid(self) -> int | None:
+        """The report process running now, if any."""
+        return self._process.pid if self._process is not None else None
+
     async def stop(self) -> None:
         """End the report in progress, if any, and refuse new ones: the bot is stopping."""
         self._stopping = True
         process = self._process
-        if process is None or process.returncode is not None:
+        if process is None or process.exitcode is not None:
             return
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), STOP_GRACE)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await process.wait()
+        process.terminate()
+        await asyncio.to_thread(process.join, STOP_GRACE)
+        if process.exitcode is None:
+            process.kill()
+            await asyncio.to_thread(process.join)
 
     async def _run(self, request: Request, *, wait: bool) -> Answer:
         if self._stopping:
@@ -163,47 +178,85 @@ class ReportWorker:
             return await self._in_child(request)
 
     async def _in_child(self, request: Request) -> Answer:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.report.worker",
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            env=_child_env(),
+        ours, theirs = _CONTEXT.Pipe(duplex=False)
+        process = _CONTEXT.Process(
+            target=_child, args=(request.model_dump_json().encode(), theirs), daemon=True
         )
+        try:
+            # Forked by the fork server (started, with this module imported, on first use):
+            # milliseconds, where a fresh interpreter took seconds on a busy machine.
+            await asyncio.to_thread(process.start)
+        except OSError as exc:
+            raise ReportFailed(f"the report process could not start ({exc.strerror})") from None
+        finally:
+            theirs.close()
         self._process = process
         try:
-            out, _ = await asyncio.wait_for(
-                process.communicate(request.model_dump_json().encode()), self.timeout
-            )
+            out = await asyncio.wait_for(asyncio.to_thread(_receive, ours), self.timeout)
         except BaseException as exc:
             # Cancelled (the handler or job was), or timed out: the child goes too.
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await asyncio.shield(process.wait())
+            process.kill()
+            await asyncio.shield(asyncio.to_thread(process.join))
             if isinstance(exc, TimeoutError):
                 raise ReportFailed(f"took longer than {self.timeout:.0f} s") from None
             raise
         finally:
             self._process = None
+            ours.close()
+        await asyncio.to_thread(process.join)
         if self._stopping:
             raise ReportStopped("the bot is stopping")
         try:
             answer = Answer.model_validate_json(out)
         except ValueError:
-            raise ReportFailed(f"the report process ended with code {process.returncode}") from None
+            raise ReportFailed(f"the report process ended with code {process.exitcode}") from None
         if not answer.ok:
             raise ReportFailed(answer.error, answer.trouble)
         return answer
 
 
-def _child_env() -> dict[str, str]:
-    """The bot's environment, with this package importable, and without FEEDBACK_BOT_*
-    overrides: the settings sent are the bot's, overrides applied already."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FEEDBACK_BOT_")}
-    root = str(Path(bot.__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
-    return env
+def warm() -> None:
+    """Start the fork server now, so the first report does not wait for it.  Blocking
+    (it imports the report modules): run it in a thread."""
+    global _warmed
+    if _warmed:
+        return
+    _warmed = True
+    with contextlib.suppress(OSError, ValueError):
+        process = _CONTEXT.Process(target=_nothing, daemon=True)
+        process.start()
+        process.join()
+
+
+_warmed = False
+
+
+def _nothing() -> None:
+    return None
+
+
+def _receive(conn: Connection) -> bytes:
+    """The child's answer; empty if it ended without one (killed, or crashed)."""
+    try:
+        return conn.recv_bytes()
+    except (EOFError, OSError):
+        return b""
+
+
+def _child(request: bytes, conn: Connection) -> None:
+    """In the report process: do the request, send the answer back."""
+    # The bot's settings arrive whole; FEEDBACK_BOT_* in this process's environment (from
+    # when the fork server started) must not override them.
+    for name in [k for k in os.environ if k.startswith("FEEDBACK_BOT_")]:
+        del os.environ[name]
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
+    if hasattr(os, "nice"):
+        os.nice(NICE)
+    parsed = Request.model_validate_json(request)
+    settings = Settings.model_validate(parsed.settings)
+    answer = asyncio.run(serve(parsed, settings))
+    conn.send_bytes(answer.model_dump_json().encode())
+    conn.close()
 
 
 async def serve(request: Request, settings: Settings) -> Answer:
@@ -243,24 +296,3 @@ def describe(exc: BaseException) -> str:
     if trouble:
         kind = f"{kind} (the disk or database is {trouble})"
     return f"{kind} at {where}" if where else kind
-
-
-NICE = 10
-"""The report process's lower priority: on a small server it gets the CPU the bot leaves,
-so people's answers are not slowed by a report being made."""
-
-
-def main() -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
-    if hasattr(os, "nice"):
-        os.nice(NICE)
-    request = Request.model_validate_json(sys.stdin.buffer.read())
-    settings = Settings.model_validate(request.settings)
-    answer = asyncio.run(serve(request, settings))
-    sys.stdout.write(answer.model_dump_json())
-    sys.stdout.flush()
-    return 0 if answer.ok else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

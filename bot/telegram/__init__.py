@@ -18,7 +18,7 @@ from telegram.ext import AIORateLimiter, Application, BaseRateLimiter
 
 from bot.config import Settings, Telegram
 from bot.privacy import load_secret
-from bot.report.worker import ReportWorker
+from bot.report.worker import ReportWorker, warm
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
@@ -99,6 +99,8 @@ async def start_bot(
 ) -> None:
     """Connect, publish the command menu, and start polling or the webhook listener."""
     await app.initialize()
+    # The report processes' fork server, started beside the bot (bot/report/worker.py).
+    asyncio.get_running_loop().run_in_executor(None, warm)
     await channel.publish_commands(app.bot)
     await app.start()
     await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off
