@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import json
+import multiprocessing
 import os
 import signal
 from pathlib import Path
@@ -20,7 +21,15 @@ from bot.report import export as export_module
 from bot.report.export import export_files
 from bot.report.period import parse_week
 from bot.report.synth import Response, write
-from bot.report.worker import ReportBusy, ReportFailed, ReportStopped, ReportWorker
+from bot.report.worker import (
+    ReportBusy,
+    ReportFailed,
+    ReportStopped,
+    ReportWorker,
+    Request,
+    answer_on,
+    describe,
+)
 from bot.roles import audit_log
 from bot.store import Store
 from tests.e2e.test_telegram_reports import fill_comments
@@ -143,3 +152,29 @@ async def test_a_report_process_killed_from_outside_is_a_failure_not_a_hang(
     assert not worker.busy
     text = await worker.summary(WEEK)  # the next one works
     assert "Responses: 3000" in text
+
+
+async def test_files_nobody_is_left_to_take_are_removed(
+    answered: Store, settings: Settings, tmp_path: Path
+):
+    """The bot was killed (kill -9) while its report process wrote the files: they hold
+    comments, and no one will come back for them."""
+    ours, theirs = multiprocessing.Pipe(duplex=False)
+    ours.close()  # the bot is gone
+    request = Request(
+        task="export",
+        settings=settings.model_dump(mode="json"),
+        period=WEEK,
+        out_dir=tmp_path / "out",
+        actor="a",
+    )
+    await asyncio.to_thread(answer_on, request, theirs)
+    assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+
+
+def test_an_os_error_is_named_by_its_code():
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device: /tmp/x/Mrs Secret")
+    except OSError as exc:
+        said = describe(exc)
+    assert said.startswith("OSError ENOSPC at ") and "Secret" not in said

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import multiprocessing
 import os
@@ -252,11 +253,24 @@ def _child(request: bytes, conn: Connection) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
     if hasattr(os, "nice"):
         os.nice(NICE)
-    parsed = Request.model_validate_json(request)
-    settings = Settings.model_validate(parsed.settings)
-    answer = asyncio.run(serve(parsed, settings))
-    conn.send_bytes(answer.model_dump_json().encode())
-    conn.close()
+    answer_on(Request.model_validate_json(request), conn)
+
+
+def answer_on(request: Request, conn: Connection) -> None:
+    """Serve ``request`` and send the answer on ``conn``.  If nobody is there to take it
+    (the bot was killed meanwhile), the files just written are removed: report files
+    hold people's comments, and nobody would come back for them."""
+    answer = asyncio.run(serve(request, Settings.model_validate(request.settings)))
+    try:
+        conn.send_bytes(answer.model_dump_json().encode())
+    except OSError:
+        for path in answer.files:
+            path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            for folder in {path.parent for path in answer.files}:
+                folder.rmdir()
+    finally:
+        conn.close()
 
 
 async def serve(request: Request, settings: Settings) -> Answer:
@@ -293,6 +307,8 @@ def describe(exc: BaseException) -> str:
     )
     trouble = storage_trouble(exc)
     kind = type(exc).__name__
+    if isinstance(exc, OSError) and exc.errno in errno.errorcode:
+        kind = f"{kind} {errno.errorcode[exc.errno]}"  # ENOSPC: the disk is full
     if trouble:
         kind = f"{kind} (the disk or database is {trouble})"
     return f"{kind} at {where}" if where else kind
