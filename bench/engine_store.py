@@ -31,6 +31,8 @@ from bot.service import CONSENT_AGREE, open_conversations  # noqa: E402
 # One person's way through the flow: every kind of step, about 15 updates.
 SCRIPT: list[Event] = [
     Choose(CONSENT_AGREE),
+    Choose("good"),  # the Friends and Family Test (service_feedback v3)
+    Reply("Friendly staff, but the waits were long."),
     Choose("service_user"),
     Choose("cambridge_hub"),
     Choose("referral"),

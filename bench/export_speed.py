@@ -16,6 +16,10 @@ minutes at 1M).  Then, per size and spread:
 - export: ``export_files`` for commissioners, every format (html, csv, xlsx,
   json, md), timed once with comments still to tag (the first export of new
   comments), then best of three as every later export runs.
+- 12-month trend (issue 17, on the "years" spread): the report for the month
+  of 2026-W47 with trend tables over the 12 months ending there (what
+  ``feedback-bot export --months 12`` writes), best of three after a warm-up,
+  against one raw ``GROUP BY step, score`` over those 12 months' answers.
 
     python bench/export_speed.py [--answers 100000,1000000] [--spread worst,years]
         [--db-dir DIR]
@@ -45,7 +49,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings, load_settings  # noqa: E402
 from bot.flows import Flow, LikertStep, likert_score, load_flows  # noqa: E402
 from bot.report.export import export_files  # noqa: E402
-from bot.report.period import Period, parse_week  # noqa: E402
+from bot.report.period import Period, month, months_to, parse_week  # noqa: E402
 from bot.report.synth import Response, random_responses  # noqa: E402
 from bot.service import option_ids  # noqa: E402
 from bot.store import AnswerMeta, Store  # noqa: E402
@@ -125,10 +129,46 @@ def fill(
     return have
 
 
-async def timed(store: Store, settings: Settings, out: Path) -> float:
+async def timed(
+    store: Store,
+    settings: Settings,
+    out: Path,
+    period: Period = WEEK,
+    trend: list[Period] | None = None,
+) -> float:
     began = time.perf_counter()
-    await export_files(store, settings, WEEK, audience="commissioners", out_dir=out)
+    await export_files(store, settings, period, audience="commissioners", out_dir=out, trend=trend)
     return time.perf_counter() - began
+
+
+async def measure_trend(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
+    """The 12-month case: the report for the month of WEEK with a trend over the 12
+    months ending there, against one raw GROUP BY over those 12 months' answers."""
+    store = await Store.open(db)
+    try:
+        period = month(WEEK.end, WEEK.timezone)
+        trend = months_to(period, 12)
+        span = Period(start=trend[0].start, end=trend[-1].end, label="12 months")
+
+        async def raw_once() -> float:
+            began = time.perf_counter()
+            async with store.db.execute(RAW_AGGREGATE, span.bounds()) as cur:
+                await cur.fetchall()
+            return time.perf_counter() - began
+
+        await raw_once()
+        raw = min([await raw_once() for _ in range(3)])
+        await timed(store, settings, out / "warm", period, trend)
+        later = min([await timed(store, settings, out / f"t{i}", period, trend) for i in range(3)])
+        async with store.db.execute(
+            "SELECT count(*) FROM answers a JOIN sessions s ON s.id = a.session_id"
+            " WHERE s.started_at >= ? AND s.started_at < ?",
+            span.bounds(),
+        ) as cur:
+            in_report = (await cur.fetchone())[0]
+    finally:
+        await store.close()
+    return {"raw": raw, "later": later, "in_report": in_report}
 
 
 async def measure(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
@@ -203,8 +243,19 @@ async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> Non
                 stored, filled, reused = await prepare(db, settings, flows, size, spread, smaller)
                 result = await measure(db, settings, Path(tmp) / f"out{size}")
                 results.append((spread, stored, filled, reused, result))
+                if spread == "years":
+                    trend = await measure_trend(db, settings, Path(tmp) / f"trend{size}")
+                    results.append(("trend", stored, filled, True, trend))
                 smaller = db
     for spread, stored, filled, reused, r in results:
+        if spread == "trend":
+            print(
+                f"12-month trend: {stored:>9,} answers over two years, {r['in_report']:,} in the"
+                f" 12 months the trend reads: raw aggregate over them {r['raw'] * 1000:.0f} ms;"
+                f" month report + 12-month trend, all formats {r['later'] * 1000:.0f} ms"
+                f" ({r['later'] / r['raw']:.1f}x raw)"
+            )
+            continue
         made = "database reused, comments already tagged" if reused else f"filled in {filled:.0f} s"
         print(
             f"{spread:5} {stored:>9,} answers, {r['in_report']:,} of them in the two weeks the "

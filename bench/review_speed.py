@@ -127,7 +127,7 @@ async def main(comments: int, seconds: float, on_loop: bool) -> None:
                     for event in (
                         None,
                         Choose(CONSENT_AGREE),
-                        Choose("service_user"),
+                        Choose("good"),  # the FFT, then its free text
                         Reply("The staff were kind to me."),
                     ):
                         due = begin + len(waits) / 30

@@ -58,10 +58,26 @@ _START_PARAMETER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 most 64.  Anything else and Telegram drops the parameter, so the site is never preset."""
 
 
+ODS_CODE = re.compile(r"^[A-Z0-9]{3,10}$")
+"""An NHS Organisation Data Service code: capital letters and digits (RT5, NQ101, Y02345)."""
+
+
 class Site(_Strict):
     id: Ident
     area: Ident
     name: dict[str, str]
+    ods_code: str | None = None
+    """The site's NHS ODS code, for the monthly Friends and Family Test return."""
+
+    @field_validator("ods_code")
+    @classmethod
+    def _ods_shape(cls, value: str | None) -> str | None:
+        if value is not None and not ODS_CODE.match(value):
+            raise ValueError(
+                f"{value!r} is not an NHS ODS code: 3 to 10 capital letters and digits,"
+                " e.g. RT5 or NQ101 (look it up at https://odsportal.digital.nhs.uk)"
+            )
+        return value
 
     @field_validator("id")
     @classmethod

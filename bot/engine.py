@@ -26,6 +26,7 @@ from bot.conversation import (
 )
 from bot.flows import (
     LIKERT_SCALES,
+    OFF_SCALE,
     PREFER_NOT,
     ChoiceStep,
     Condition,
@@ -262,10 +263,9 @@ class Engine:
         if isinstance(step, LikertStep):
             ids = [*LIKERT_SCALES[step.scale]]
             labels = [self.catalogue.text(f"likert.{step.scale}.{i}", lang) for i in ids]
-            return [
-                *zip(ids, labels, strict=True),
-                (PREFER_NOT, self.catalogue.text("likert.prefer_not_to_say", lang)),
-            ]
+            off = OFF_SCALE[step.scale]
+            key = "likert.prefer_not_to_say" if off == PREFER_NOT else f"likert.{step.scale}.{off}"
+            return [*zip(ids, labels, strict=True), (off, self.catalogue.text(key, lang))]
         if isinstance(step, ChoiceStep | MultiStep):
             if step.options_from:
                 source = self.option_sources.get(step.options_from, [])

@@ -46,12 +46,25 @@ LIKERT_SCALES: dict[str, tuple[str, ...]] = {
         "dissatisfied",
         "very_dissatisfied",
     ),
+    # The NHS Friends and Family Test, in NHS England's words and order; its sixth
+    # answer, "Don't know", is off the scale (see OFF_SCALE).
+    "fft": ("very_good", "good", "neither", "poor", "very_poor"),
 }
 PREFER_NOT = "prefer_not_to_say"
+DONT_KNOW = "dont_know"
+OFF_SCALE: dict[str, str] = {"agree": PREFER_NOT, "satisfaction": PREFER_NOT, "fft": DONT_KNOW}
+"""Each scale's answer that is not a point on it: "prefer not to say", or for the FFT
+"Don't know", which the FFT counts on its own and keeps in its percentages' base."""
+Scale = Literal["agree", "satisfaction", "fft"]
+
+
+def scale_answers(scale: str) -> list[str]:
+    """Every answer a Likert step offers, in order: the five points, then the off-scale one."""
+    return [*LIKERT_SCALES[scale], OFF_SCALE[scale]]
 
 
 def likert_score(scale: str, value: str) -> int | None:
-    """5 for the most positive answer down to 1; None for 'prefer not to say'."""
+    """5 for the most positive answer down to 1; None for the off-scale answer."""
     options = LIKERT_SCALES[scale]
     return 5 - options.index(value) if value in options else None
 
@@ -108,7 +121,7 @@ class _Step(_Strict):
 
 class LikertStep(_Step):
     kind: Literal["likert"]
-    scale: Literal["agree", "satisfaction"] = "agree"
+    scale: Scale = "agree"
 
 
 class _OptionsStep(_Step):
@@ -253,7 +266,7 @@ def check_flow(
 
 def _answer_ids(step: Step, option_ids: dict[str, list[str]]) -> list[str] | None:
     if isinstance(step, LikertStep):
-        return [*LIKERT_SCALES[step.scale], PREFER_NOT]
+        return scale_answers(step.scale)
     if isinstance(step, ChoiceStep | MultiStep):
         if step.options_from:
             return option_ids.get(step.options_from)

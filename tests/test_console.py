@@ -85,7 +85,7 @@ async def test_full_consultation_in_the_terminal(
 async def test_end_of_input_stops_and_keeps_answers(
     conversations: Conversations, settings: Settings
 ) -> None:
-    term = Terminal(["1", "3"], settings.database)
+    term = Terminal(["1", "s", "s", "3"], settings.database)  # notice, FFT and why skipped
     turn = await chat(conversations, lang="en", read=term.read, write=term.write, mode="paper")
     assert turn.finished and "kept the answers" in term.screens[-1]
     with sqlite3.connect(settings.database) as conn:
@@ -114,7 +114,7 @@ async def test_several_numbers_at_once_tick_each_on_a_choose_all_question(
 ) -> None:
     """A tired person types the options they mean in one line; before, "1, 3" was
     refused with "Please choose one of the options" on a choose-all question."""
-    lines = ["1", "1", "2", "1", typed, "d"]  # notice, group, site, stage 1 (ticked), 1+3, done
+    lines = ["1", "s", "s", "1", "2", "1", typed, "d"]  # notice, FFT+why skipped, group, site, …
     term = Terminal(lines, settings.database)
     await chat(conversations, lang="en", read=term.read, write=term.write)
     assert not any("choose one of the options" in s for s in term.screens)
@@ -128,7 +128,7 @@ async def test_several_numbers_at_once_tick_each_on_a_choose_all_question(
 async def test_a_list_with_a_number_that_is_no_option_changes_nothing(
     conversations: Conversations, settings: Settings
 ) -> None:
-    term = Terminal(["1", "1", "2", "1, 9", "d"], settings.database)
+    term = Terminal(["1", "s", "s", "1", "2", "1, 9", "d"], settings.database)
     await chat(conversations, lang="en", read=term.read, write=term.write)
     with sqlite3.connect(settings.database) as conn:
         row = conn.execute("SELECT value FROM answers WHERE step_id = 'stages_used'").fetchone()

@@ -22,7 +22,7 @@ async def test_bengali_overdose_in_chat_gets_advice_and_helplines_in_bengali(
     conversations: Conversations, settings: Settings
 ) -> None:
     overdose = "কাল রাতে ৩০টা ট্যাবলেট খেয়েছি"  # "last night I took 30 tablets", Bengali digits
-    typed = ["1", "1", "1", "2", "d", "2", overdose, "q"]
+    typed = ["1", "s", "s", "1", "1", "2", "d", "2", overdose, "q"]
     term = Terminal(typed, settings.database)
     await chat(
         conversations, flow_id="service_feedback", lang="bn", read=term.read, write=term.write
@@ -37,7 +37,18 @@ async def test_bengali_overdose_in_chat_gets_advice_and_helplines_in_bengali(
 async def test_ordinary_answer_in_chat_shows_no_alert(
     conversations: Conversations, settings: Settings
 ) -> None:
-    typed = ["1", "1", "1", "2", "d", "2", "dying to get a place on detox, staff were lovely", "q"]
+    typed = [
+        "1",
+        "s",
+        "s",
+        "1",
+        "1",
+        "2",
+        "d",
+        "2",
+        "dying to get a place on detox, staff were lovely",
+        "q",
+    ]
     term = Terminal(typed, settings.database)
     await chat(
         conversations, flow_id="service_feedback", lang="en", read=term.read, write=term.write

@@ -72,6 +72,8 @@ async def test_terminal_arabic_digits_labels_and_blank_replies(
 ) -> None:
     typed = [
         "١",  # agree to the privacy notice (Arabic-Indic one)
+        "s",  # the FFT question and its free text, skipped
+        "s",
         "১",  # I use drug or alcohol services (Bengali one)
         "HMP Peterborough (خدمة السجن)",  # the label as typed: no isolates
         "１",  # referral (full-width one)
@@ -105,6 +107,8 @@ async def test_terminal_redacts_details_typed_in_arabic_indic_and_other_digits(
     """Issue 12 through `chat`: only the details go; the rest is stored as typed."""
     typed = [
         "١",
+        "s",
+        "s",
         "١",
         "١",
         "１",

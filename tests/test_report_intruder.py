@@ -33,7 +33,7 @@ from bot.i18n import load_catalogue  # noqa: E402
 from bot.report.aggregate import ReportBuilder  # noqa: E402
 from bot.report.export import export_files  # noqa: E402
 from bot.report.model import Report  # noqa: E402
-from bot.report.period import parse_week  # noqa: E402
+from bot.report.period import Period, parse_range, parse_week, whole_months  # noqa: E402
 from bot.report.synth import Response, random_responses, write  # noqa: E402
 from bot.report.themes import load_codebook  # noqa: E402
 from bot.service import option_ids  # noqa: E402
@@ -185,6 +185,8 @@ def _reader_relations(report: dict[str, Any], settings: Settings) -> list[tuple[
             ref = lambda c, r=row, t=table: (t["id"], r["split"], r["key"], c)  # noqa: E731
             if table["kind"] == "likert":
                 options = [c for c in table["columns"] if c not in ("top_two", "bottom_two")][:5]
+                # The FFT's base counts "Don't know" too (the method note says so).
+                options += [c for c in table["columns"] if c == "dont_know"]
                 out.append((ref("base"), [ref(o) for o in options]))
             if {"answered", "not_answered"} <= set(cells):
                 out.append((ref("base"), [ref("answered"), ref("not_answered")]))
@@ -351,7 +353,14 @@ def _true_counts(raw: Report) -> dict[Ref, int]:
     return true
 
 
-def _attack(settings: Settings, flows: dict, people: list[Response], tmp: Path):
+def _attack(
+    settings: Settings,
+    flows: dict,
+    people: list[Response],
+    tmp: Path,
+    period: Period = WEEK,
+    trend: list[Period] | None = None,
+):
     async def run() -> tuple[Report, Path]:
         store = await Store.open(tmp / "db.sqlite")
         try:
@@ -359,11 +368,19 @@ def _attack(settings: Settings, flows: dict, people: list[Response], tmp: Path):
             builder = ReportBuilder(
                 store, settings, load_codebook(settings.flows_dir), load_catalogue()
             )
-            raw = await builder.build(WEEK)
+            raw = await builder.build(period, trend=trend)
             files = await export_files(
-                store, settings, WEEK, formats=["json", "csv", "xlsx"], out_dir=tmp / "out"
+                store,
+                settings,
+                period,
+                formats=["json", "csv", "xlsx"],
+                out_dir=tmp / "out",
+                trend=trend,
             )
-            await export_files(store, settings, WEEK, audience="network", out_dir=tmp / "out")
+            # (This writes report.json again, over the first: the same model, same trend.)
+            await export_files(
+                store, settings, period, audience="network", out_dir=tmp / "out", trend=trend
+            )
             return raw, files[0].parent
         finally:
             await store.close()
@@ -398,5 +415,26 @@ def test_no_hidden_cell_can_be_worked_out_from_what_is_published(settings, seed,
     flows = load_flows(service.flows_dir, service.languages, option_ids(service))
     people = _crowd(service, flows, rng, seed)
     exposed, bounds = _attack(service, flows, people, tmp_path)
+    assert bounds, "the crowd was meant to have small numbers to hide"
+    assert not exposed, f"hidden cells the published figures pin down (min, max, true): {exposed}"
+
+
+@pytest.mark.parametrize("seed", [1, pytest.param(2, marks=COMBINED), 3, 6])
+def test_trend_months_that_make_up_the_period_give_nothing_away(settings, seed, tmp_path):
+    """Issue 17: a report of October and November with its two trend months.  Each
+    month adds up to the question's own row; no hidden cell may be worked out from
+    the months and the whole together (nor the FFT's sites from its areas)."""
+    rng = random.Random(seed)
+    service = _service(settings, rng)
+    flows = load_flows(service.flows_dir, service.languages, option_ids(service))
+    people = _crowd(service, flows, rng, seed)
+    period = parse_range("2026-10-01", "2026-11-30", "Europe/London")
+    for person in people:
+        person.started_at = datetime(2026, rng.choice([10, 11]), rng.randint(2, 27), 12, tzinfo=UTC)
+    trend = whole_months(period)
+    exposed, bounds = _attack(service, flows, people, tmp_path, period, trend)
+    report = json.loads(next((tmp_path / "out").rglob("report.json")).read_text())
+    assert any(t["kind"] == "trend" for t in report["tables"])
+    assert any(t["kind"] == "fft" for t in report["tables"])
     assert bounds, "the crowd was meant to have small numbers to hide"
     assert not exposed, f"hidden cells the published figures pin down (min, max, true): {exposed}"

@@ -30,7 +30,7 @@ async def test_current_prompt_covers_language_and_consent(settings):
         assert await conversations.language_of(key, "telegram") == "pl"
         await conversations.handle(key, "telegram", Choose(CONSENT_AGREE))
         prompt = await conversations.current_prompt(key, "telegram")
-        assert prompt.step_id == "respondent_group"
+        assert prompt.step_id == "fft"  # the Friends and Family Test comes first
     finally:
         await store.close()
 

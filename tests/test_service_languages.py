@@ -58,8 +58,9 @@ async def test_picker_names_each_language_in_its_own_script(conversations: Conve
     turn = await conversations.handle("k1", CH, Choose(CONSENT_AGREE))
     flow = conversations.flows[conversations.settings.default_flow]
     assert turn.messages == [flow.intro["bn"]]
-    assert turn.prompt and turn.prompt.text == flow.step("respondent_group").text["bn"]
-    assert turn.prompt.choices[0].label == CATALOGUE.text("group.service_user", "bn")
+    assert turn.prompt and turn.prompt.text == flow.step("fft").text["bn"]
+    assert turn.prompt.choices[0].label == CATALOGUE.text("likert.fft.very_good", "bn")
+    assert turn.prompt.choices[-1].label == CATALOGUE.text("likert.fft.dont_know", "bn")
 
 
 async def test_enabled_channel_language_skips_the_picker(conversations: Conversations):

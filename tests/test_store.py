@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.conversation import Back, Choose, Reply, Stop
+from bot.conversation import Back, Choose, Reply, Skip, Stop
 from bot.service import CONSENT_AGREE, Conversations, open_conversations
 from bot.store import FlowChanged, Store, migrations
 
@@ -62,6 +62,8 @@ async def begin(conversations: Conversations, **kwargs: object) -> None:
     turn = await conversations.start(KEY, "terminal", lang="en", **kwargs)  # type: ignore[arg-type]
     assert turn.prompt and turn.prompt.step_id == "_consent"
     turn = await conversations.handle(KEY, "terminal", Choose(CONSENT_AGREE))
+    while turn.prompt and turn.prompt.step_id in ("fft", "fft_why"):
+        turn = await conversations.handle(KEY, "terminal", Skip())  # not what these tests test
     assert turn.prompt and turn.prompt.step_id == "respondent_group"
 
 
@@ -98,7 +100,7 @@ async def test_anything_but_agree_or_decline_at_the_notice_is_asked_again_kindly
     assert turn.prompt and turn.prompt.step_id == "_consent"
     assert rows(settings.database, "SELECT count(*) FROM answers") == [(0,)]
     turn = await conversations.handle(KEY, "terminal", Choose(CONSENT_AGREE))
-    assert turn.prompt and turn.prompt.step_id == "respondent_group"
+    assert turn.prompt and turn.prompt.step_id == "fft"  # the FFT comes right after consent
 
 
 async def test_restart_resumes_where_the_person_left_off(settings: Settings) -> None:

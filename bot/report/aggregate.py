@@ -18,11 +18,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from bot.config import Settings
 from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
 from bot.redact.staff import names_someone
+from bot.report.fft import fft_counts, fft_steps
 from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
@@ -38,6 +40,7 @@ from bot.report.model import (
 from bot.report.period import Period
 from bot.report.queries import (
     AnswerCount,
+    MonthCount,
     MultiCount,
     QuoteRow,
     ReportQueries,
@@ -46,9 +49,11 @@ from bot.report.queries import (
 )
 from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
+from bot.report.trends import fft_site_table, trend_tables
 from bot.store import Store
 
 Progress = Callable[[str], None]
+Keyed = TypeVar("Keyed", AnswerCount, MonthCount)
 
 
 class ReportBuilder:
@@ -70,8 +75,16 @@ class ReportBuilder:
         self._flows: dict[tuple[str, int], Flow | None] = {}
         self._latest: dict[str, int | None] = {}
 
-    async def build(self, period: Period, *, for_comparison: bool = False) -> Report:
-        """The raw report; ``for_comparison`` skips what 'change since last time' never uses."""
+    async def build(
+        self,
+        period: Period,
+        *,
+        for_comparison: bool = False,
+        trend: list[Period] | None = None,
+    ) -> Report:
+        """The raw report; ``for_comparison`` skips what 'change since last time' never uses.
+
+        ``trend``: calendar months to add a trend table for, per Likert question."""
         # Four steps a period, as the CLI's progress bar counts them.
         self.progress("tagging comments")
         wanted = {"quotes": not for_comparison, "per_theme": QUOTE_CANDIDATES}
@@ -86,9 +99,31 @@ class ReportBuilder:
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
-        likert, questions = await self._keyed(likert)
-        likert_tables(b, self.labels, likert, questions)
-        journey_table(b, self.labels, likert, questions)
+        by_month = await self.q.likert_by_month(trend or [])
+        # One set of question keys for the period and the months, so a trend and its
+        # question's table name the same variant of a question.
+        mapping, questions = await self._questions(
+            {(c.flow_id, c.flow_version, c.step_id) for c in [*likert, *by_month]}
+        )
+        likert = _rekey(likert, mapping)
+        asked = {(c.flow_id, c.step_id) for c in likert}
+        here = {k: q for k, q in questions.items() if k in asked}
+        likert_tables(b, self.labels, likert, here)
+        journey_table(b, self.labels, likert, here)
+        if trend:
+            trend_tables(b, _rekey(by_month, mapping), questions, trend, period)
+        steps = await fft_steps(self.store)
+        fft_site_table(
+            b,
+            self.labels,
+            await fft_counts(self.store, [period], steps),
+            [
+                f"likert:{k[0]}:{k[1]}"
+                for k, q in here.items()
+                if getattr(q.step, "scale", "") == "fft"
+            ],
+            self.settings,
+        )
         await self._open(b, counts, period)
         if not for_comparison:
             await self._multi(b, counts, await self.q.multi_options(period))
@@ -210,12 +245,7 @@ class ReportBuilder:
         mapping, questions = await self._questions(
             {(c.flow_id, c.flow_version, c.step_id) for c in counts}
         )
-        keyed = [
-            replace(c, step_id=mapping[(c.flow_id, c.flow_version, c.step_id)])
-            for c in counts
-            if (c.flow_id, c.flow_version, c.step_id) in mapping
-        ]
-        return keyed, questions
+        return _rekey(counts, mapping), questions
 
     # -- headline
 
@@ -471,6 +501,16 @@ class ReportBuilder:
                 rows=rows,
             )
         )
+
+
+def _rekey(counts: list[Keyed], mapping: dict[tuple[str, int, str], str]) -> list[Keyed]:
+    """Counts with their step id replaced by their question variant's key (see
+    ``ReportBuilder._questions``); counts of no known question are left out."""
+    return [
+        replace(c, step_id=mapping[(c.flow_id, c.flow_version, c.step_id)])
+        for c in counts
+        if (c.flow_id, c.flow_version, c.step_id) in mapping
+    ]
 
 
 def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str, int]]:

@@ -31,6 +31,7 @@ LEGEND = {
         "Dissatisfied",
         "Very dissatisfied",
     ],
+    "fft": ["Very good", "Good", "Neither", "Poor", "Very poor"],
 }
 FOOTNOTE = (
     "† Only % agree (top two), neither and % disagree (bottom two) are drawn: "
@@ -74,7 +75,9 @@ def text_width(text: str, size: float) -> float:
 
 def _segments(table: Table, row: Row) -> list[float] | None:
     """Five shares, most negative first; three (negative, neither, positive) if only those show."""
-    options = [c for c in table.columns if c not in ("top_two", "bottom_two", "prefer_not")]
+    options = [
+        c for c in table.columns if c not in ("top_two", "bottom_two", "prefer_not", "dont_know")
+    ]
     five = [row.cells[o].pct for o in reversed(options)]
     if all(v is not None for v in five):
         return [float(v) for v in five]  # type: ignore[arg-type]
@@ -90,7 +93,7 @@ def _combined(row: Row) -> bool:
     return any(c.pct is None for k, c in row.cells.items() if k not in _COMBINED)
 
 
-_COMBINED = {"top_two", "bottom_two", "neither", "prefer_not"}
+_COMBINED = {"top_two", "bottom_two", "neither", "prefer_not", "dont_know"}
 
 
 def _fmt(value: float) -> str:

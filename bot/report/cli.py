@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from bot.config import Settings
@@ -14,9 +15,13 @@ from bot.report.period import (
     Period,
     last_full_week,
     local_today,
+    month,
+    months_to,
     parse_day,
+    parse_month,
     parse_range,
     parse_week,
+    whole_months,
 )
 from bot.store import Store
 
@@ -42,11 +47,24 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     when.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: last full week)")
     when.add_argument("--from", dest="start", metavar="DATE", help="first day, YYYY-MM-DD")
     export.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD")
+    export.add_argument(
+        "--months",
+        type=int,
+        metavar="N",
+        help="add trends over the N calendar months ending with the period's last month"
+        " (default period: the last full month)",
+    )
     export.add_argument("--audience", choices=["commissioners", "network"], default="commissioners")
     export.add_argument(
         "--format", default="html,csv,xlsx,json,md", help="comma-separated: html,csv,xlsx,json,md"
     )
     export.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
+
+    fft = sub.add_parser(
+        "fft", help="the monthly NHS Friends and Family Test return (not suppressed)"
+    )
+    fft.add_argument("--month", required=True, help="calendar month, YYYY-MM, e.g. 2026-11")
+    fft.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
 
     update = sub.add_parser("update", help="'what changed' notes for the network report")
     usub = update.add_subparsers(dest="action", required=True)
@@ -70,7 +88,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     review.add_argument("themes", nargs="*", help="theme ids; none means 'no theme'")
     clear = tsub.add_parser("clear", help="drop a review, back to automatic tags")
     clear.add_argument("answer_id", type=row_id)
-    return {"export": _export, "update": _update, "themes": _themes}
+    return {"export": _export, "fft": _fft, "update": _update, "themes": _themes}
 
 
 def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
@@ -81,7 +99,31 @@ def period_from(args: argparse.Namespace, timezone: str = "UTC") -> Period:
         return parse_range(args.start, args.end, timezone)
     if getattr(args, "week", None):
         return parse_week(args.week, timezone)
+    if getattr(args, "months", None):
+        today = local_today(timezone)
+        return month(today.replace(day=1) - timedelta(days=1), timezone)
     return last_full_week(local_today(timezone), timezone)
+
+
+MAX_TREND_MONTHS = 36
+
+
+def trend_from(args: argparse.Namespace, period: Period) -> list[Period] | None:
+    """The months of the trend tables: ``--months N`` ending with the period's last month,
+    or the months a ``--from/--to`` of two or more whole months covers; else none.
+    A ValueError when ``--months`` meets a period that is not whole months."""
+    months = getattr(args, "months", None)
+    parts = whole_months(period)
+    if months is None:
+        return parts if parts is not None and len(parts) >= 2 else None
+    if not 1 <= months <= MAX_TREND_MONTHS:
+        raise ValueError(f"--months takes 1 to {MAX_TREND_MONTHS}")
+    if parts is None:
+        raise ValueError(
+            "--months needs a period of whole months: --from the 1st --to a month's last"
+            " day, or no period (the last full month)"
+        )
+    return months_to(period, max(months, len(parts)))
 
 
 def _fail(message: str) -> int:
@@ -96,6 +138,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         period = period_from(args, settings.reports.timezone)
+        trend = trend_from(args, period)
     except ValueError as exc:
         return _fail(str(exc))
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -126,6 +169,7 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 formats=formats,
                 out_dir=args.out,
                 progress=progress,
+                trend=trend,
             )
         except OSError as exc:
             # A full disk, a read-only folder, a file where a folder should be.
@@ -136,6 +180,66 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{period.describe()}: wrote {len(files)} file(s)")
         for path in files:
             print(f"  {path}")
+        return 0
+
+    return asyncio.run(run())
+
+
+def _fft(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.report.fft import (
+        SMALL,
+        fft_counts,
+        return_csv,
+        return_rows,
+        small_sites,
+        write_atomically,
+    )
+    from bot.roles import audit
+
+    try:
+        month = parse_month(args.month, settings.reports.timezone)
+    except ValueError as exc:
+        return _fail(str(exc))
+    if args.out.exists() and not args.out.is_dir():
+        return _fail(f"--out {args.out} is a file; --out names the folder the return goes in")
+    path = args.out / f"fft-{month.label}.csv"
+
+    async def run() -> int:
+        store = await Store.open(settings.database)
+        try:
+            rows = return_rows(await fft_counts(store, [month]), settings, month)
+            try:
+                args.out.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, return_csv(rows, month))
+            except OSError as exc:
+                return _fail(f"could not write {path}: {exc.strerror or exc}")
+            await audit(
+                store,
+                actor_key="cli",
+                action="fft_return",
+                params={"month": month.label, "file": path.name},
+            )
+        finally:
+            await store.close()
+        for row in small_sites(rows):
+            print(
+                f"warning: {row.site} has {row.total} FFT answer(s) in {month.label}"
+                f" (fewer than {SMALL}): its percentages rest on very few people",
+                file=sys.stderr,
+            )
+        missing = [r.site for r in rows if r.total and not r.ods_code and settings.site(r.site)]
+        if missing:
+            print(
+                f"warning: no ods_code in config for {', '.join(missing)}",
+                file=sys.stderr,
+            )
+        whole = rows[-1]
+        print(
+            f"{month.describe()}: {whole.total} FFT answer(s),"
+            f" {whole.pct_positive if whole.pct_positive is not None else '-'}% positive,"
+            f" {whole.pct_negative if whole.pct_negative is not None else '-'}% negative."
+        )
+        print(f"wrote {path} (NOT suppressed: for submission, not for publishing)")
         return 0
 
     return asyncio.run(run())

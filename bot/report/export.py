@@ -42,11 +42,13 @@ async def build_public(
     period: Period,
     progress: Progress | None = None,
     site: str | None = None,
+    trend: list[Period] | None = None,
 ) -> PublicReport:
     """This period and the one before, each suppressed, then compared.
 
     ``site``: only that site's responses, for staff invited for it
     (``bot/report/scope.py`` says how it is kept from being subtracted).
+    ``trend``: calendar months for the trend tables (reports for every site only).
     """
     codebook, catalogue = load_codebook(settings.flows_dir), load_catalogue()
 
@@ -55,7 +57,7 @@ async def build_public(
 
     if site is not None:
         return with_previous(*await site_reports(store, period, site, builder))
-    current = publish(await builder(store).build(period))
+    current = publish(await builder(store).build(period, trend=trend))
     previous = publish(await builder(store).build(period.previous(), for_comparison=True))
     return with_previous(current, previous)
 
@@ -107,22 +109,30 @@ async def export_files(
     actor: str = "cli",
     progress: Progress | None = None,
     site: str | None = None,
+    trend: list[Period] | None = None,
 ) -> list[Path]:
     """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
 
-    ``site``: that site's responses only (staff invited for one site)."""
+    ``site``: that site's responses only (staff invited for one site).
+    ``trend``: calendar months for the trend tables."""
     formats = list(formats)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     step = progress or (lambda _label: None)
-    report = await build_public(store, settings, period, step, site=site)
+    report = await build_public(store, settings, period, step, site=site, trend=trend)
     folder = out_dir / period.label.replace(" ", "_")
     # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
     # for staff keeps answering everyone else.
     written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
     await _record_export(
-        store, actor=actor, period=period, audience=audience, files=written, site=site
+        store,
+        actor=actor,
+        period=period,
+        audience=audience,
+        files=written,
+        site=site,
+        trend=trend,
     )
     return written
 
@@ -208,6 +218,7 @@ async def _record_export(
     audience: str,
     files: list[Path],
     site: str | None = None,
+    trend: list[Period] | None = None,
 ) -> None:
     """The one place an export is recorded in the audit log: who, when, what range."""
     params = {
@@ -219,4 +230,6 @@ async def _record_export(
     }
     if site is not None:
         params["site"] = site
+    if trend:
+        params["trend"] = [trend[0].label, trend[-1].label]
     await audit(store, actor_key=actor, action="export", params=params)

@@ -31,15 +31,16 @@ def likert_tables(
         if not isinstance(step, LikertStep):
             continue
         options = LIKERT_SCALES[step.scale]
-        columns = [*options, "top_two", "bottom_two", "prefer_not"]
-        word = "agree" if step.scale == "agree" else "satisfied"
-        neg = "disagree" if step.scale == "agree" else "dissatisfied"
+        fft = step.scale == "fft"
+        off = "dont_know" if fft else "prefer_not"
+        columns = [*options, "top_two", "bottom_two", off]
+        word, neg = _WORDS[step.scale]
         headings = {o: labels.text(f"likert.{step.scale}.{o}", o) for o in options}
         headings["neither"] = "Neither"  # the full wording is in the chart legend
         headings |= {
             "top_two": f"% {word} (top two)",
             "bottom_two": f"% {neg} (bottom two)",
-            "prefer_not": "Prefer not to say",
+            off: "Don't know" if fft else "Prefer not to say",
         }
         table_id = f"likert:{key[0]}:{key[1]}"
         rows = []
@@ -51,7 +52,7 @@ def likert_tables(
             order = ["all"] if split == "overall" else labels.order(split, groups)
             for g in order:
                 label = "All respondents" if g == "all" else labels.label(split, g)
-                rows.append(_likert_row(g, label, split, groups[g], options))
+                rows.append(_likert_row(g, label, split, groups[g], options, fft=fft))
         b.add(
             Table(
                 id=table_id,
@@ -62,11 +63,11 @@ def likert_tables(
                 scale=step.scale,
                 columns=columns,
                 labels=headings,
-                pct_columns=[*options, "top_two", "bottom_two"],
+                pct_columns=[*options, "top_two", "bottom_two", *([off] if fft else [])],
                 rows=rows,
             )
         )
-        _likert_relations(b, table_id, rows, options)
+        _likert_relations(b, table_id, rows, options, off if fft else None)
 
 
 def journey_table(
@@ -142,10 +143,29 @@ def journey_table(
     )
 
 
+_WORDS = {
+    "agree": ("agree", "disagree"),
+    "satisfaction": ("satisfied", "dissatisfied"),
+    "fft": ("positive", "negative"),
+}
+"""What the top two and the bottom two are called, per scale (NHS England's words for
+the FFT: % positive and % negative)."""
+
+
 def _likert_row(
-    key: str, label: str, split: str, scores: dict[int | None, int], options: tuple[str, ...]
+    key: str,
+    label: str,
+    split: str,
+    scores: dict[int | None, int],
+    options: tuple[str, ...],
+    *,
+    fft: bool = False,
 ) -> Row:
+    """One row of a Likert table.  The FFT's shares are of every answer, "Don't know"
+    included (NHS England's rule); other scales leave "prefer not to say" out."""
     base = sum(scores.get(s, 0) for s in range(1, 6))
+    if fft:
+        base += scores.get(None, 0)
     cells = {}
     for i, option in enumerate(options):
         n = scores.get(5 - i, 0)
@@ -154,21 +174,30 @@ def _likert_row(
     bottom = scores.get(2, 0) + scores.get(1, 0)
     cells["top_two"] = Cell(count=top, pct=pct(top, base))
     cells["bottom_two"] = Cell(count=bottom, pct=pct(bottom, base))
-    cells["prefer_not"] = Cell(count=scores.get(None, 0))
+    if fft:
+        cells["dont_know"] = Cell(count=scores.get(None, 0), pct=pct(scores.get(None, 0), base))
+    else:
+        cells["prefer_not"] = Cell(count=scores.get(None, 0))
     return Row(key=key, label=label, split=split, base=Cell(count=base), cells=cells)
 
 
 def _likert_relations(
-    b: TableSet, table_id: str, rows: list[Row], options: tuple[str, ...]
+    b: TableSet,
+    table_id: str,
+    rows: list[Row],
+    options: tuple[str, ...],
+    in_base: str | None = None,
 ) -> None:
+    """``in_base``: the off-scale column when the base counts it (the FFT's Don't know)."""
     o5, o4, o3, o2, o1 = options
+    extra = [in_base] if in_base else []
     for row in rows:
         ref = lambda col, r=row: (table_id, r.split, r.key, col)  # noqa: E731
-        b.relate(ref("base"), [ref(o) for o in options])
+        b.relate(ref("base"), [ref(o) for o in [*options, *extra]])
         b.relate(ref("top_two"), [ref(o5), ref(o4)])
         b.relate(ref("bottom_two"), [ref(o2), ref(o1)])
-        b.relate(ref("base"), [ref("top_two"), ref(o3), ref("bottom_two")])
+        b.relate(ref("base"), [ref("top_two"), ref(o3), ref("bottom_two"), *map(ref, extra)])
     for split in ("respondent_group", "area"):
         keys = [r.key for r in rows if r.split == split]
-        for col in [*options, "top_two", "bottom_two", "prefer_not", "base"]:
+        for col in [*options, "top_two", "bottom_two", in_base or "prefer_not", "base"]:
             b.relate((table_id, "overall", "all", col), [(table_id, split, k, col) for k in keys])

@@ -15,7 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from bot.report.period import Period
 
 TableKind = Literal[
-    "headline", "breakdown", "likert", "journey", "open", "themes", "multi", "languages", "risk"
+    "headline",
+    "breakdown",
+    "likert",
+    "journey",
+    "open",
+    "themes",
+    "multi",
+    "languages",
+    "risk",
+    "trend",
+    "fft",
 ]
 Audience = Literal["commissioners", "network"]
 NOT_STATED = "_not_stated"

@@ -52,10 +52,14 @@ class Period(BaseModel):
         start = end - timedelta(days=self.days - 1)
         if _WEEK.match(self.label):
             return week(start, self.timezone)
+        if _MONTH.match(self.label):
+            return month(end, self.timezone)
         return Period(start=start, end=end, label=f"{start} to {end}", timezone=self.timezone)
 
     def describe(self) -> str:
         span = f"{self.start:%d %B %Y} to {self.end:%d %B %Y}, {self.timezone} time"
+        if _MONTH.match(self.label):
+            return f"{self.start:%B %Y} ({span})"
         return f"{self.label} ({span})" if _WEEK.match(self.label) else span
 
 
@@ -114,6 +118,47 @@ def parse_range(start: str, end: str, timezone: str = "UTC") -> Period:
     if hi < lo:
         raise ValueError(f"--to {hi} is before --from {lo}")
     return Period(start=lo, end=hi, label=f"{lo} to {hi}", timezone=timezone)
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def month(day: date, timezone: str = "UTC") -> Period:
+    """The calendar month (in ``timezone``) that contains ``day``, labelled ``2026-11``."""
+    start = day.replace(day=1)
+    following = (start + timedelta(days=32)).replace(day=1)
+    return Period(
+        start=start,
+        end=following - timedelta(days=1),
+        label=f"{start.year}-{start.month:02d}",
+        timezone=timezone,
+    )
+
+
+def parse_month(text: str, timezone: str = "UTC", option: str = "--month") -> Period:
+    """``2026-11`` → that calendar month in ``timezone``; a ValueError naming ``option``."""
+    found = _MONTH.match(text.strip())
+    if not found or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1:
+        raise ValueError(f"{option} {text!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
+    return month(date(int(found[1]), int(found[2]), 1), timezone)
+
+
+def months_to(last: Period, count: int) -> list[Period]:
+    """``count`` calendar months, oldest first, ending with the month ``last`` ends in."""
+    found = [month(last.end, last.timezone)]
+    while len(found) < count:
+        found.insert(0, month(found[0].start - timedelta(days=1), last.timezone))
+    return found
+
+
+def whole_months(period: Period) -> list[Period] | None:
+    """The calendar months a period is made of, or None if it starts or ends mid-month."""
+    if period.start.day != 1 or (period.end + timedelta(days=1)).day != 1:
+        return None
+    found = [month(period.start, period.timezone)]
+    while found[-1].end < period.end:
+        found.append(month(found[-1].end + timedelta(days=1), period.timezone))
+    return found
 
 
 def last_full_week(today: date, timezone: str = "UTC") -> Period:

@@ -59,6 +59,18 @@ class AnswerCount:
 
 
 @dataclass(frozen=True)
+class MonthCount:
+    """Likert answers to one step with one score, in one month (for trends)."""
+
+    month: str
+    flow_id: str
+    flow_version: int
+    step_id: str
+    score: int | None
+    n: int
+
+
+@dataclass(frozen=True)
 class MultiCount:
     """Respondents who ticked one option of a multi-select question."""
 
@@ -174,6 +186,26 @@ class ReportQueries:
             period.bounds(),
         )
         return [AnswerCount(*r) for r in rows]
+
+    async def likert_by_month(self, months: list[Period]) -> list[MonthCount]:
+        """Likert answers by month, question and score, for the trend tables.
+
+        One GROUP BY: the months are a small table of UTC bounds joined to the
+        sessions by start time (a range of ``sessions_by_start`` each), and the
+        answers come from the covering ``answers_for_reports`` index.
+        """
+        if not months:
+            return []
+        values = " UNION ALL ".join("SELECT ?, ?, ?" for _ in months)
+        rows = await self._all(
+            f"WITH m(label, lo, hi) AS ({values})"
+            " SELECT m.label, s.flow_id, s.flow_version, a.step_id, a.score, count(*)"
+            " FROM m JOIN sessions s ON s.started_at >= m.lo AND s.started_at < m.hi"
+            " CROSS JOIN answers a ON a.session_id = s.id"
+            " WHERE a.kind = 'likert' GROUP BY 1, 2, 3, 4, 5",
+            [v for m in months for v in (m.label, *m.bounds())],
+        )
+        return [MonthCount(*r) for r in rows]
 
     async def multi_options(self, period: Period) -> list[MultiCount]:
         """Respondents who ticked each option, grouped by the stored list first.

@@ -10,6 +10,7 @@ from html import escape
 
 from bot.report.charts import FOOTNOTE, likert_chart
 from bot.report.model import Cell, PublicReport, Row, Table
+from bot.report.trend_chart import trend_chart
 
 CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; --band: #f3f5f8; }
@@ -165,6 +166,49 @@ def _likert(report: PublicReport) -> str:
     return "".join(parts)
 
 
+def _fft(report: PublicReport) -> str:
+    """This period's FFT per site, and its months when the report has a trend."""
+    table = report.table("fft_sites")
+    if table is None:
+        return ""
+    out = [
+        "<h2>NHS Friends and Family Test</h2>",
+        "<p class='lede'>\u201cOverall, how was your experience of our service?\u201d "
+        f"{escape(report.period.describe())}. % positive is very good or good, % negative "
+        "poor or very poor, both of all answers including \u201cDon't know\u201d. The "
+        "monthly return for NHS England comes from <code>feedback-bot fft</code>.</p>",
+        _stat_table(report, table, {"site": "By service or hub"}),
+    ]
+    trend = next((t for t in report.tables_of("trend") if t.scale == "fft"), None)
+    if trend is not None:
+        out.append(
+            f"<h3>The last {len(trend.rows)} months</h3>"
+            f'<div class="chart">{trend_chart(report, trend, ("top_two", "bottom_two"))}</div>'
+        )
+    return "".join(out)
+
+
+def _trends(report: PublicReport) -> str:
+    """Each Likert question by month: a line of % agree (or satisfied) with n under it."""
+    tables = [t for t in report.tables_of("trend") if t.scale != "fft"]
+    if not tables:
+        return ""
+    first, last = tables[0].rows[0].label, tables[0].rows[-1].label
+    parts = [
+        "<h2>Trends by month</h2>",
+        f"<p class='lede'>{escape(first)} to {escape(last)}: each question's top two "
+        "answers (% agree or % satisfied) of the people who answered it that month, with n "
+        "under each month. A gap is a month whose numbers are too small to show.</p>",
+    ]
+    for table in tables:
+        parts.append(
+            f'<section class="question"><h3>{escape(table.title)}</h3>'
+            f'<div class="chart">{trend_chart(report, table)}</div>'
+            f"{_stat_table(report, table)}</section>"
+        )
+    return "".join(parts)
+
+
 def _journey(report: PublicReport) -> str:
     table = report.table("journey")
     if table is None:
@@ -275,6 +319,10 @@ def method_note(report: PublicReport) -> list[str]:
         "give a hidden number away, further cells are hidden too. The same rule is applied to "
         "every format (HTML, CSV, XLSX, JSON, text). Quotes are shown only for themes mentioned "
         f"by at least {t} respondents, and never from comments flagged for risk.",
+        "Friends and Family Test: % positive (very good or good) and % negative (poor or very "
+        "poor) are of all answers, 'Don't know' included, as NHS England counts them. Trends "
+        "give each month's share of the people who answered that month, under the same "
+        "suppression as every other table.",
         f"Themes: automatic tagging with codebook version {report.codebook_version} "
         "(flows/themes.yaml); where staff have reviewed a comment, their themes replace the "
         "automatic ones. Theme percentages are of respondents who wrote at least one comment.",
@@ -294,7 +342,9 @@ def commissioner_html(report: PublicReport) -> str:
         f"<p class='lede'>{escape(report.period.describe())} · generated "
         f"{escape(report.generated_at[:16].replace('T', ' '))} UTC</p>",
         _headline(report),
+        _fft(report),
         _likert(report),
+        _trends(report),
         _journey(report),
         _comments(report),
         _multi(report),

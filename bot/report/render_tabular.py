@@ -134,6 +134,10 @@ def _sheet_name(table: Table, used: set[str]) -> str:
         base = f"By {table.id.removeprefix('by_').replace('_', ' ')}"
     elif table.kind in ("likert", "multi"):
         base = f"{'Q' if table.kind == 'likert' else 'Multi'} {table.question_id}"
+    elif table.kind == "trend":
+        base = f"Trend {table.question_id}"
+    elif table.kind == "fft":
+        base = "FFT by site"
     name = re.sub(r"[\[\]:*?/\\]", " ", base)[:31]
     i = 2
     while name in used:
@@ -230,6 +234,17 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     lines.append(f"Responses: {n}{prev}")
     if completed and completed.pct is not None:
         lines.append(f"Completed: {completed.pct}%")
+    fft = report.table("fft_sites")
+    everyone = fft.row("all") if fft else None
+    if everyone and everyone.base and everyone.base.count:
+        shares = [everyone.cells[c].pct for c in ("top_two", "bottom_two")]
+        said = [
+            f"{p}% {w}"
+            for p, w in zip(shares, ("positive", "negative"), strict=True)
+            if p is not None
+        ]
+        if said:
+            lines.append(f"Friends and Family Test: {', '.join(said)} (n={everyone.base.count})")
     likert = []
     for table in report.tables_of("likert"):
         row = table.row("all")

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Settings
 from bot.conversation import State, Write
 from bot.engine import applies
-from bot.flows import LIKERT_SCALES, PREFER_NOT, Flow, LikertStep, MultiStep, likert_score
+from bot.flows import Flow, LikertStep, MultiStep, likert_score, scale_answers
 from bot.report.period import Period
 from bot.store import AnswerMeta, Store
 
@@ -124,7 +124,10 @@ def random_responses(
     flow_id: str | None = None,
 ) -> list[Response]:
     """``n`` plausible responses spread over ``period``, the same for the same seed."""
-    rng = random.Random(seed)
+    rng = main_rng = random.Random(seed)
+    # The FFT steps (service_feedback version 3) draw from a generator of their own, so
+    # that adding them left every other synthetic answer as it was for the same seed.
+    fft_rng = random.Random(f"fft:{seed}")
     start = datetime.combine(period.start, datetime.min.time(), UTC)
     seconds = period.days * 86400
     out = []
@@ -136,10 +139,11 @@ def random_responses(
         answers: dict[str, str | list[str]] = {}
         meta: dict[str, AnswerMeta] = {}
         for step in flow.steps:
+            rng = fft_rng if step.topic == "fft" else main_rng
             if rng.random() < 0.15:
                 continue
             if isinstance(step, LikertStep):
-                options = [*LIKERT_SCALES[step.scale], PREFER_NOT]
+                options = scale_answers(step.scale)
                 answers[step.id] = rng.choices(options, [30, 30, 15, 12, 8, 5])[0]
             elif isinstance(step, MultiStep) and step.options:
                 plain = [o.id for o in step.options if not o.exclusive]
@@ -160,6 +164,7 @@ def random_responses(
                 bank = COMMENTS.get(text_lang, COMMENTS["en"])
                 answers[step.id] = RISK_COMMENT if risky else rng.choice(bank)
                 meta[step.id] = AnswerMeta(detected_lang=text_lang, lang_prob=0.9, risk_flag=risky)
+        rng = main_rng
         if "respondent_group" in answers:
             group = str(answers["respondent_group"])
         area = site.area if site else None
@@ -180,3 +185,53 @@ def random_responses(
             )
         )
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m bot.report.synth``: fill the configured database with synthetic
+    responses, to try reports, trends and the FFT return on a fresh clone.  Refuses a
+    database that already holds real sessions (ones not made here)."""
+    import argparse
+    import asyncio
+    from pathlib import Path
+
+    from bot.config import load_settings
+    from bot.flows import load_flows
+    from bot.report.period import parse_range
+    from bot.service import option_ids
+
+    parser = argparse.ArgumentParser(prog="python -m bot.report.synth", description=main.__doc__)
+    parser.add_argument("--config", type=Path, default=None)
+    parser.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    parser.add_argument("--people", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    config = args.config or (Path("config.yaml") if Path("config.yaml").exists() else None)
+    settings = load_settings(config)
+    period = parse_range(args.start, args.end, settings.reports.timezone)
+    flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    crowd = random_responses(flows, settings, args.people, period, args.seed)
+
+    async def fill() -> int:
+        store = await Store.open(settings.database)
+        try:
+            real = await store.staff_read(
+                "SELECT count(*) FROM sessions WHERE respondent_key NOT LIKE 'synthetic_%'"
+            )
+            if real[0][0]:
+                print(f"error: {settings.database} holds real responses; use another database")
+                return 2
+            await write(store, flows, crowd)
+        finally:
+            await store.close()
+        print(
+            f"wrote {len(crowd)} synthetic responses, {period.describe()}, into {settings.database}"
+        )
+        return 0
+
+    return asyncio.run(fill())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -26,10 +26,22 @@ async def sessions_of(bot: RunningBot, user: FakeUser) -> list[dict]:
     return rows
 
 
+FFT = "Overall, how was your experience of our service?"
+
+
+async def past_fft(user: FakeUser, shown: list, skip: str = "Skip") -> list:
+    """From the Friends and Family Test (first after consent), skip it and its free
+    text: the tests that call this are about what comes after."""
+    assert shown[-1].labels[-1] == skip and len(shown[-1].labels) == 7  # six answers + Skip
+    await user.tap(skip)
+    shown = await user.tap(skip)
+    assert shown[-1].labels[0] != skip  # the respondent group's first option
+    return shown
+
+
 async def begin(user: FakeUser, start: str = "/start") -> None:
     await user.send(start)
-    shown = await user.tap(AGREE)
-    assert "Which of these best describes you?" in shown[-1].text
+    await past_fft(user, await user.tap(AGREE))
 
 
 async def to_first_text_question(user: FakeUser) -> None:
@@ -46,10 +58,23 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     assert shown[-1].labels == [AGREE, "No thanks"]
 
     shown = await user.tap(AGREE)
+    fft = shown[-1]
+    assert fft.text.startswith("1 of ") and FFT in fft.text
+    assert fft.labels[:6] == [
+        "Very good",
+        "Good",
+        "Neither good nor poor",
+        "Poor",
+        "Very poor",
+        "Don't know",
+    ]
+    await user.tap("Good")
+    shown = await user.send("Kind staff, but the waiting room is cramped.")
     question = shown[-1]
-    assert question.text.startswith("1 of ")
+    assert question.text.startswith("3 of ")
     assert question.labels[0] == SERVICE_USER
-    assert all(len(row) == 1 for row in question.buttons)  # one option per row
+    assert all(len(row) == 1 for row in question.buttons[:-1])  # one option per row
+    assert len(question.buttons[-1]) == 2  # Back and Skip share the last row
 
     await user.tap(SERVICE_USER)
     # The answered question now reads as a record, without buttons.
@@ -96,6 +121,8 @@ async def test_full_flow_by_taps_and_texts_stores_every_answer(bot, api):
     assert session["site"] == "cambridge_hub" and session["area"] == "cambridgeshire"
     assert session["respondent_group"] == "service_user"
     assert session["answers"] == {
+        "fft": "good",
+        "fft_why": "Kind staff, but the waiting room is cramped.",
         "respondent_group": "service_user",
         "site": "cambridge_hub",
         "stages_used": ["assessment", "treatment"],

@@ -6,7 +6,7 @@ import pytest
 
 from bot.i18n import load_catalogue
 from tests.e2e.conftest import RunningBot
-from tests.e2e.test_telegram_flow import AGREE, SERVICE_USER, sessions_of
+from tests.e2e.test_telegram_flow import AGREE, SERVICE_USER, past_fft, sessions_of
 
 PL = load_catalogue()
 PL_AGREE = PL.text("consent.agree", "pl")
@@ -29,7 +29,7 @@ async def test_unknown_telegram_language_asks_which_language(bilingual_bot, api)
     assert shown[-1].labels == ["English", "Polski"]
     shown = await user.tap("Polski")
     assert shown[-1].labels == [PL_AGREE, PL_NO]
-    await user.tap(PL_AGREE)
+    await past_fft(user, await user.tap(PL_AGREE), PL.text("button.skip", "pl"))
     await user.tap(PL_SERVICE_USER)
     [session] = await sessions_of(bilingual_bot, user)
     assert session["answers"] == {"respondent_group": "service_user"}
@@ -48,7 +48,7 @@ async def test_offered_telegram_language_is_used_without_asking(bilingual_bot, a
 async def test_language_switch_mid_flow_keeps_answers(bilingual_bot, api):
     user = api.user(language_code="en")
     await user.send("/start")
-    await user.tap(AGREE)
+    await past_fft(user, await user.tap(AGREE))
     await user.tap(SERVICE_USER)
     shown = await user.send("/language")
     assert shown[-1].labels == ["English", "Polski"]

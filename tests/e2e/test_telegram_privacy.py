@@ -28,6 +28,7 @@ import logging
 from bot.privacy import respondent_key
 from tests.e2e.conftest import SECRET, RunningBot
 from tests.e2e.fakebotapi import FakeUser
+from tests.e2e.test_telegram_flow import past_fft
 
 USER_ID = 7_604_318_229_517
 USERNAME = "jadwiga_fakeuser_pl"
@@ -125,6 +126,10 @@ async def test_risky_answer_gets_helplines_before_the_next_question_and_flow_goe
     await user.tap_data(
         (await user.last_message()).buttons[0][0][1], user.messages()[-1].message_id
     )
+    for _ in range(2):  # the FFT question and its free text, skipped
+        last = await user.last_message()
+        skip = next(d for row in last.buttons for _, d in row if d.startswith("s:"))
+        await user.tap_data(skip, last.message_id)
     last = await user.last_message()
     await user.tap_data(last.buttons[0][0][1], last.message_id)  # respondent group
     last = await user.last_message()
@@ -149,7 +154,7 @@ async def test_risky_answer_gets_helplines_before_the_next_question_and_flow_goe
 async def test_near_miss_gets_no_helplines(bot, api):
     user = api.user(language_code="en")
     await user.send("/start")
-    await user.tap("Yes, I agree, let's start")
+    await past_fft(user, await user.tap("Yes, I agree, let's start"))
     await user.tap("I use drug or alcohol services")
     await user.tap("Cambridge hub")
     await user.tap("First assessment")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.i18n import load_catalogue
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fakebotapi import FakeUser
-from tests.e2e.test_telegram_flow import sessions_of
+from tests.e2e.test_telegram_flow import past_fft, sessions_of
 
 CATALOGUE = load_catalogue()
 
@@ -16,7 +16,7 @@ async def to_assessment_text_question(bot: RunningBot, user: FakeUser, lang: str
     flow = bot.conversations.flows["service_feedback"]
     shown = await user.send("/start")
     assert shown[-1].labels[0] == text("consent.agree")
-    await user.tap(text("consent.agree"))
+    await past_fft(user, await user.tap(text("consent.agree")), text("button.skip"))
     await user.tap(text("group.service_user"))
     site = bot.settings.sites[0]
     await user.tap(site.name.get(lang, site.name["en"]))

@@ -16,7 +16,7 @@ from tests.e2e.conftest import RunningBot
 from tests.test_translations import _xlsx_edit
 
 SO = load_catalogue()
-NEW = "Kuwan midkee ayaa si fiican kuu sifeynaya? (la hubiyay)"
+NEW = "Guud ahaan, sidee bay ahayd khibraddaada adeeggayaga? (la hubiyay)"
 
 
 @pytest.fixture
@@ -33,13 +33,13 @@ async def test_imported_somali_fix_is_what_the_bot_asks(settings, api, locale, t
     user = api.user(language_code="so")
     await user.send("/start")
     shown = await user.tap(SO.text("consent.agree", "so"))
-    old = running.conversations.flows["service_feedback"].step("respondent_group").text["so"]
+    old = running.conversations.flows["service_feedback"].step("fft").text["so"]
     assert old in shown[-1].text and NEW not in shown[-1].text
     await running.stop()
 
     sheet = tmp_path / "so.xlsx"
     export_catalogue("so", "xlsx", sheet)
-    _xlsx_edit(sheet, "service_feedback:respondent_group:text", NEW)
+    _xlsx_edit(sheet, "service_feedback:fft:text", NEW)
     assert main(["--config", str(ROOT / "config.yaml"), "translations", "import", str(sheet)]) == 0
 
     running = await RunningBot(two, api).start()
@@ -51,11 +51,11 @@ async def test_imported_somali_fix_is_what_the_bot_asks(settings, api, locale, t
         async with running.store.db.execute(
             "SELECT flow_id, version FROM flow_versions WHERE flow_id = 'service_feedback'"
         ) as cur:
-            assert [tuple(r) for r in await cur.fetchall()] == [("service_feedback", 2)]
+            assert [tuple(r) for r in await cur.fetchall()] == [("service_feedback", 3)]
         async with running.store.db.execute(
             "SELECT DISTINCT flow_version, catalogue_revision FROM sessions"
         ) as cur:
             rows = [tuple(r) for r in await cur.fetchall()]
-        assert len(rows) == 2 and {r[0] for r in rows} == {2}
+        assert len(rows) == 2 and {r[0] for r in rows} == {3}
     finally:
         await running.stop()
