@@ -60,9 +60,7 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 """Report processes are forked from a small server process that imported this module
 once, not from the bot: forking a process with threads (aiosqlite's, the job queue's)
 is unsafe, and a fresh interpreter costs seconds of imports per report."""
-# "__main__": the bot's own main module, imported once by the server, or each report
-# process would import it again (for `feedback-bot run`, everything the CLI imports).
-_CONTEXT.set_forkserver_preload(["__main__", "bot.report.worker_preload"])
+_CONTEXT.set_forkserver_preload(["bot.report.worker_preload"])
 
 
 class ReportBusy(Exception):
