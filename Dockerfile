@@ -7,12 +7,15 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    FEEDBACK_BOT_DATABASE=/data/feedback.db
+    FEEDBACK_BOT_DATABASE=/data/feedback.db \
+    FEEDBACK_BOT_LOCALE_DIR=/app/locale
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY flows ./flows
+# The translation catalogues: not part of the installed package (FEEDBACK_BOT_LOCALE_DIR).
+COPY locale ./locale
 RUN pip install --no-compile . \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin feedback \
     && mkdir -p /data && chown feedback:feedback /data && chmod 700 /data

@@ -36,6 +36,7 @@ from bot.telegram import (  # noqa: E402
 )
 from bot.telegram.flood import FloodGate  # noqa: E402
 from bot.telegram.jobs import DAILY_BACKUP, DAILY_PURGE  # noqa: E402
+from bot.telegram.pace import ForegroundFirst  # noqa: E402
 from tests.e2e.fakebotapi import TOKEN, traced_application  # noqa: E402
 
 SECRET = b"bench-secret"
@@ -59,7 +60,9 @@ async def until_sigterm() -> None:
         await asyncio.wait_for(stop.wait(), MAX_LIFETIME)
 
 
-async def run_ours(base_url: str, trace_port: int, workdir: Path) -> None:
+async def run_ours(
+    base_url: str, trace_port: int, workdir: Path, limiter: AIORateLimiter | None = None
+) -> None:
     settings = load_settings(ROOT / "config.yaml").model_copy(
         update={"database": workdir / "ours.db", "flows_dir": ROOT / "flows"}
     )
@@ -68,7 +71,7 @@ async def run_ours(base_url: str, trace_port: int, workdir: Path) -> None:
     # but with a limit they never reach.
     channel = TelegramChannel(conversations, SECRET, FloodGate(limit=1_000_000))
     # Outbound pacing off (there is no Telegram to protect), same limiter class as production.
-    limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
+    limiter = limiter or AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
     app = build_application(
         channel,
         TOKEN,
@@ -112,7 +115,7 @@ async def run_baseline(base_url: str, trace_port: int, workdir: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["ours", "baseline"])
+    parser.add_argument("kind", choices=["ours", "ours-paced", "baseline"])
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--trace-port", type=int, required=True)
     parser.add_argument("--workdir", type=Path, required=True)
@@ -120,6 +123,10 @@ def main() -> None:
     assert args.base_url.startswith("http://127.0.0.1:"), "benchmarks talk to 127.0.0.1 only"
     if args.kind == "ours":
         run_loop(run_ours(args.base_url, args.trace_port, args.workdir))  # as serve() is run
+    elif args.kind == "ours-paced":
+        # Replies unpaced as for "ours"; broadcasts held to the production pace.
+        paced = ForegroundFirst(overall_max_rate=0, group_max_rate=0, max_retries=3)
+        run_loop(run_ours(args.base_url, args.trace_port, args.workdir, paced))
     else:
         asyncio.run(run_baseline(args.base_url, args.trace_port, args.workdir))  # PTB's way
 

@@ -16,17 +16,21 @@ is what adds the overdose advice).  Screening cost is the time of
 tests/data/risk_heldout/<lang>.tsv is a separate held-out set, written by someone
 who did not write the phrases, in batches (``# batch N`` lines); each batch was
 measured once before anything it could prompt, and its first-run figure is in
-the file's header.  It is reported apart, per batch, and not gated: batch 3
-(recall 0.24-0.28) shows that phrase patterns written from examples do not yet
-generalise to new wordings, whatever the tuned corpus says.
+the file's header.  It is reported apart, per batch, language, category and
+script.  Batch 3 (first run: recall 0.284, precision 0.72) showed that phrase
+patterns written from examples did not generalise to new wordings; it became the
+development set of the concept rules (``bot/risk_rules.py``), so its figure now
+is a tuned one, and it is gated like the corpus.  Only a batch written after the
+rules, and measured once, says how they generalise.
 
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate] [--corpus DIR]
 --corpus DIR reports only DIR (any folder of <lang>.tsv files, e.g. a held-out
 set kept outside the repo), as a held-out set: per batch, language, script and
 category, never gated.
 --gate exits 1 unless every enabled language has at least 25 risk and 25
-near-miss messages, recall >= 0.95 and precision >= 0.8.  Held-out lines are
-reported apart (their first run is the honest measure of generalisation; once
+near-miss messages, recall >= 0.95 and precision >= 0.8, and the same recall and
+precision in every language of the gated held-out batches (``GATED_BATCHES``).
+Held-out lines are reported apart (their first run is the honest measure of generalisation; once
 patterns are fixed after seeing them, re-label them, as the corpus files do).
 """
 
@@ -51,6 +55,8 @@ CORPUS = ROOT / "tests" / "data" / "risk"
 HELDOUT = ROOT / "tests" / "data" / "risk_heldout"
 """Held-out batches written by someone other than the phrase author, each measured
 once before any change it could have prompted (first-run figures in each file's header)."""
+GATED_BATCHES = ("3",)
+"""Held-out batches tuned on since (the development set), so gated like the corpus."""
 RECALL_TARGET = 0.95
 PRECISION_TARGET = 0.8
 
@@ -179,6 +185,7 @@ def timing(screen: RiskScreen, lines: list[Line], rounds: int = 5) -> tuple[floa
         times = []
         for _ in range(rounds):
             normalise.cache_clear()
+            screen.forget()
             start = time.perf_counter()
             screen.hits(line.text)
             times.append((time.perf_counter() - start) * 1e6)
@@ -193,23 +200,23 @@ def report_heldout(
     lines: list[Line],
     show: bool,
     name: str = HELDOUT.name,
-    scripts: bool = False,
-) -> dict[str, Tally]:
-    """Print an independent held-out set apart, per batch and language; return per-batch totals."""
-    totals: dict[str, Tally] = {}
+) -> dict[str, dict[str, dict[str, Tally]]]:
+    """Print an independent held-out set apart, per batch, language, script and
+    category; return each batch's tables."""
+    out: dict[str, dict[str, dict[str, Tally]]] = {}
     for batch in sorted({line.batch for line in lines}):
         part = [line for line in lines if line.batch == batch]
         tables = evaluate(screen, part, show)
         print(f"\nheld-out {name}/ batch {batch} (first runs: file headers)\n{HEADER}")
         for key, tally in sorted(tables["language"].items()):
             print(tally.row(key))
-        for key, tally in sorted(tables["script"].items()) if scripts else ():
-            print(tally.row(f"script {key}"))
         for key, tally in sorted(tables["category"].items()):
             print(tally.row(f"category {key}"))
-        totals[batch] = tables["all"]["all"]
-        print(totals[batch].row(f"batch {batch} all"))
-    return totals
+        for key, tally in sorted(tables["script"].items()):
+            print(tally.row(f"script {key}"))
+        print(tables["all"]["all"].row(f"batch {batch} all"))
+        out[batch] = tables
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     screen = RiskScreen.from_config(settings.risk_phrases)
     if args.corpus:
         lines = load_corpus(args.corpus, batches=True)
-        report_heldout(screen, lines, args.show_misses, args.corpus.name, scripts=True)
+        report_heldout(screen, lines, args.show_misses, args.corpus.name)
         print("rerun: python bench/risk_eval.py --corpus DIR [--show-misses]")
         return 0
     lines = load_corpus()
@@ -242,8 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         f" raw mean {raw:.0f} µs ({len(lines)} messages)"
     )
     heldout = load_corpus(HELDOUT, batches=True)
-    if heldout:
-        report_heldout(screen, heldout, args.show_misses)
+    batches = report_heldout(screen, heldout, args.show_misses) if heldout else {}
     print("rerun: python bench/risk_eval.py [--show-misses] [--gate]")
 
     if not args.gate:
@@ -258,6 +264,16 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{lang}: recall {tally.recall:.3f} < {RECALL_TARGET}")
         if tally.precision < PRECISION_TARGET:
             failures.append(f"{lang}: precision {tally.precision:.3f} < {PRECISION_TARGET}")
+    for batch in GATED_BATCHES:
+        for lang in settings.languages:
+            tally = batches.get(batch, {}).get("language", {}).get(lang)
+            if tally is None:
+                failures.append(f"held-out batch {batch}: no {lang} messages")
+            elif tally.recall < RECALL_TARGET or tally.precision < PRECISION_TARGET:
+                failures.append(
+                    f"held-out batch {batch} {lang}: recall {tally.recall:.3f},"
+                    f" precision {tally.precision:.3f}"
+                )
     for failure in failures:
         print(f"GATE: {failure}", file=sys.stderr)
     return 1 if failures else 0

@@ -16,9 +16,11 @@ database for as long as it runs, and restore takes the same lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +29,8 @@ from pathlib import Path
 from bot import schema
 
 PREFIX, SUFFIX = "feedback-", ".db"
+BUSY_WAIT = 600.0
+"""How long a backup waits for another into the same folder to finish."""
 STAMP = "%Y%m%dT%H%M%SZ"
 
 
@@ -57,15 +61,28 @@ def last_backup_time(folder: Path) -> datetime | None:
 
 
 def make_backup(database: Path, folder: Path, keep: int, now: datetime | None = None) -> Path:
-    """Copy the database into ``folder`` and keep the newest ``keep``; returns the copy."""
+    """Copy the database into ``folder`` and keep the newest ``keep``; returns the copy.
+
+    Whatever goes wrong (a full disk, a folder that cannot be written, another backup
+    into the same folder at that moment) is a BackupError saying so, the partial copy
+    is removed, and the backups already there are all kept."""
     if not database.is_file():
         raise BackupError(f"there is no database at {database}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with _only_backup_in(folder):
+            return _make_backup(database, folder, keep, now)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(_why_not(exc, folder)) from None
+
+
+def _make_backup(database: Path, folder: Path, keep: int, now: datetime | None) -> Path:
+    for stale in folder.glob(f"{PREFIX}*{SUFFIX}*.part"):
+        # Left by a backup killed mid-way (no other is running: we hold the lock).
+        stale.unlink()
     now = (now or datetime.now(UTC)).astimezone(UTC)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / f"{PREFIX}{now.strftime(STAMP)}{SUFFIX}"
-    part = target.with_name(target.name + ".part")
-    with contextlib.suppress(FileNotFoundError):
-        part.unlink()
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
     os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         source = sqlite3.connect(database, timeout=30)
@@ -82,13 +99,64 @@ def make_backup(database: Path, folder: Path, keep: int, now: datetime | None = 
         _fsync(part)
         os.chmod(part, 0o600)
         os.replace(part, target)
+        _fsync(folder)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
         raise
     for old in backups(folder)[:-keep]:
-        old.unlink()
+        if old != target:  # a clock set back must not make the new copy the one pruned
+            old.unlink()
     return target
+
+
+@contextlib.contextmanager
+def _only_backup_in(folder: Path) -> Iterator[None]:
+    """One backup at a time into a folder (the daily job and an operator's command can
+    meet): the second waits for the first, then makes its own."""
+    wait = BUSY_WAIT
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself: no lock file
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise BackupError(
+                        f"another backup into {folder} has been under way for over"
+                        f" {wait:.0f} s; this one was not made"
+                    ) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _why_not(exc: OSError | sqlite3.Error, folder: Path) -> str:
+    if _full(exc):
+        return (
+            f"no room to write the backup in {folder} (the disk is full): nothing was"
+            " kept of this copy, and the backups already there are untouched. Make room,"
+            " then run it again."
+        )
+    return (
+        f"could not write the backup in {folder}: {_text(exc)}. Nothing was kept of this"
+        " copy, and the backups already there are untouched."
+    )
+
+
+def _full(exc: OSError | sqlite3.Error) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    return "full" in str(exc)
+
+
+def _text(exc: OSError | sqlite3.Error) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f" ({exc.filename})" if exc.filename else "")
+    return str(exc)
 
 
 def check_backup(path: Path) -> Checked:
@@ -104,6 +172,11 @@ def check_backup(path: Path) -> Checked:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            # What a file cut short (a copy that ran out of room) looks like.
+            raise BackupError(
+                f"{path} is damaged or cut short ({exc}): use an earlier backup"
+            ) from None
         raise BackupError(f"{path} is not a feedback-bot database ({exc})") from None
     if problem:
         raise BackupError(f"{path} failed integrity_check: {problem}")
@@ -121,32 +194,65 @@ def restore(path: Path, database: Path, now: datetime | None = None) -> Path | N
     """Put a checked backup in place of the database; the bot must be stopped.  The
     database it replaces is kept beside it; returns where (None if there was none)."""
     check_backup(path)
+    try:
+        return _restore(path, database, now)
+    except (OSError, sqlite3.Error) as exc:
+        why = "the disk is full" if _full(exc) else _text(exc)
+        raise BackupError(
+            f"could not restore {path} to {database} ({why}); the database there is as it"
+            " was, and the bot can be started on it"
+        ) from None
+
+
+def _restore(path: Path, database: Path, now: datetime | None) -> Path | None:
     with RunLock(database).held("restore"):
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
         incoming = database.with_name(database.name + ".restoring")
         with contextlib.suppress(FileNotFoundError):
             incoming.unlink()
         os.close(os.open(incoming, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        source, copy = sqlite3.connect(f"file:{path}?mode=ro", uri=True), sqlite3.connect(incoming)
         try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
-        _fsync(incoming)
+            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            copy = sqlite3.connect(incoming)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+                source.close()
+            _fsync(incoming)
+            if database.exists() and os.geteuid() == 0:
+                # Restored by root for a service that runs as its own user: the file
+                # must stay that user's, or the service cannot open it.
+                owner = database.stat()
+                os.chown(incoming, owner.st_uid, owner.st_gid)
+        except BaseException:
+            incoming.unlink(missing_ok=True)
+            raise
         kept = None
-        if database.exists():
-            # Checkpoint the old one into its main file, so what is kept is complete.
-            old = sqlite3.connect(database)
-            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            old.close()
-            kept = database.with_name(f"{database.name}.before-restore-{stamp}")
-            os.replace(database, kept)
-        for leftover in ("-wal", "-shm"):
-            # A WAL left from the old file would be applied to the restored one.
-            with contextlib.suppress(FileNotFoundError):
-                database.with_name(database.name + leftover).unlink()
-        os.replace(incoming, database)
+        try:
+            if database.exists():
+                # Checkpoint the old one into its main file, so what is kept is complete.
+                old = sqlite3.connect(database)
+                try:
+                    old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    old.close()
+                kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+                # A second name for the old file, then one rename over it: at no moment
+                # is there no database (a restore killed half-way, then a start, would
+                # otherwise make a new empty one).
+                os.link(database, kept)
+            for leftover in ("-wal", "-shm"):
+                # A WAL left from the old file would be applied to the restored one
+                # (it is empty: checkpointed above).
+                with contextlib.suppress(FileNotFoundError):
+                    database.with_name(database.name + leftover).unlink()
+            os.replace(incoming, database)
+        except BaseException:
+            if kept is not None:
+                kept.unlink(missing_ok=True)  # the old file is still the database
+            incoming.unlink(missing_ok=True)
+            raise
         return kept
 
 

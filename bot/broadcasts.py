@@ -83,6 +83,44 @@ class Broadcasts:
 
         return await self.store.atomic(run)
 
+    async def begin_report(
+        self, period: str, texts: dict[str, str], staff_chat: int | None, staff_lang: str
+    ) -> int | None:
+        """Record the broadcast of the network report for ``period`` ('2026-W47'), its message
+        in each language (``texts``, English always among them), to everyone who asks for
+        news now.  Returns the number of recipients, or None if that report was sent before:
+        a report goes out at most once (migration 030)."""
+        if "en" not in texts:
+            raise ValueError("a report's message needs its English text")
+
+        def run(conn: sqlite3.Connection) -> int | None:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO broadcasts (period, staff_chat, staff_lang, status,"
+                " started_at) VALUES (?, ?, ?, 'sending', ?)",
+                (period, staff_chat, staff_lang, self.store.now()),
+            )
+            if cur.rowcount == 0:
+                return None
+            broadcast_id = cur.lastrowid
+            conn.executemany(
+                "INSERT INTO broadcast_texts (broadcast_id, lang, text) VALUES (?, ?, ?)",
+                [(broadcast_id, lang, text) for lang, text in sorted(texts.items())],
+            )
+            return conn.execute(
+                "INSERT INTO deliveries (broadcast_id, chat_id)"
+                " SELECT ?, chat_id FROM subscribers WHERE updates = 1",
+                (broadcast_id,),
+            ).rowcount
+
+        return await self.store.atomic(run)
+
+    async def texts(self, broadcast_id: int) -> dict[str, str]:
+        """A report broadcast's message per language (empty for an update's broadcast)."""
+        async with self.store.db.execute(
+            "SELECT lang, text FROM broadcast_texts WHERE broadcast_id = ?", (broadcast_id,)
+        ) as cur:
+            return {r[0]: r[1] for r in await cur.fetchall()}
+
     async def recover(self) -> int:
         """Before a runner starts: sends cut off mid-way count as perhaps delivered.
         Returns how many."""
@@ -101,10 +139,11 @@ class Broadcasts:
 
         return await self.store.atomic(run)
 
-    async def unfinished(self) -> list[tuple[int, str]]:
-        """(broadcast id, update text) of every broadcast still sending, oldest first."""
+    async def unfinished(self) -> list[tuple[int, str | None]]:
+        """(broadcast id, update text) of every broadcast still sending, oldest first; the
+        text is None for a report's broadcast (its words are in ``texts``)."""
         async with self.store.db.execute(
-            "SELECT b.id, u.text FROM broadcasts b JOIN updates u ON u.id = b.update_id"
+            "SELECT b.id, u.text FROM broadcasts b LEFT JOIN updates u ON u.id = b.update_id"
             " WHERE b.status = 'sending' ORDER BY b.id"
         ) as cur:
             return [(r[0], r[1]) for r in await cur.fetchall()]

@@ -93,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(path)
     except SourceErrors as exc:
+        if args.command == "doctor":
+            return cli_ops.doctor_unreadable_config(path, exc, args)
         # An error from the environment names its variable, not a line of the file.
         where = f" in {path}" if all(e.line for e in exc.errors) else ""
         print(f"Config error{where}:", file=sys.stderr)

@@ -68,7 +68,22 @@ def add_doctor(sub: Any) -> None:
 def _doctor(settings: Settings, args: argparse.Namespace) -> int:
     from bot.doctor import diagnose
 
-    findings = list(diagnose(settings, offline=args.offline, base_url=args.base_url))
+    return _report(list(diagnose(settings, offline=args.offline, base_url=args.base_url)))
+
+
+def doctor_unreadable_config(path: Path, errors: Exception, args: argparse.Namespace) -> int:
+    """``doctor`` with a config that cannot be read (not a mapping, a wrong field):
+    still one line per check, the config's first with what is wrong, then every
+    problem in full on stderr."""
+    from bot.doctor import unreadable_config
+
+    first = str(errors).strip().splitlines()[0] if str(errors).strip() else "cannot be read"
+    code = _report(list(unreadable_config(path, first)))
+    print(f"Config error in {path}:\n{errors}", file=sys.stderr)
+    return code
+
+
+def _report(findings: list[Any]) -> int:
     for finding in findings:
         print(finding.line())
     failed = [f.check for f in findings if not f.ok]

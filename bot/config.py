@@ -259,6 +259,11 @@ class Settings(BaseSettings):
         environment) apply."""
         return self._source.path if self._source is not None else None
 
+    @property
+    def config_data(self) -> Any:
+        """What the config file held, as read (None for an empty file)."""
+        return self._source.data if self._source is not None else None
+
     def problem(self, loc: Loc, message: str) -> SourceError:
         """An error about one setting, blamed on where its value came from: the
         environment variable that set it, or the line of the config file."""

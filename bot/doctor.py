@@ -16,11 +16,12 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from bot import schema
 from bot.backup import backup_dir, last_backup_time
 from bot.config import PLACEHOLDER_BOT_USERNAME, Settings
-from bot.privacy import MIN_SECRET_BYTES, SECRET_ENV, key_file_for
+from bot.privacy import MIN_SECRET_BYTES, SECRET_ENV, SecretError, key_file_for, read_key_file
 
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
@@ -34,12 +35,21 @@ PLACEHOLDER_NUMBER = re.compile(r"^\s*01632\s*960\s*\d{3}\s*$")
 
 @dataclass(frozen=True)
 class Finding:
+    """One check's outcome.  A warning (``warn``) is ok for the exit code: a risk the
+    operator should know of and may have covered some other way."""
+
     check: str
     ok: bool
     detail: str
+    warn: bool = False
+    skipped: bool = False
+    """Not checked, because another check failed first (counted there, not here)."""
 
     def line(self) -> str:
-        return f"{'ok  ' if self.ok else 'FAIL'}  {self.check}: {self.detail}"
+        mark = (
+            "skip" if self.skipped else "FAIL" if not self.ok else "warn" if self.warn else "ok  "
+        )
+        return f"{mark}  {self.check}: {self.detail}"
 
 
 GetMe = Callable[[str, str | None], str]
@@ -49,7 +59,9 @@ GetMe = Callable[[str, str | None], str]
 def diagnose(
     settings: Settings, *, offline: bool, get_me: GetMe | None = None, base_url: str | None = None
 ) -> Iterator[Finding]:
+    settings = settings.model_copy(update={"database": settings.database.absolute()})
     yield _config(settings)
+    yield _flows(settings)
     if not offline:
         yield _token(settings, get_me or _get_me, base_url or settings.telegram.base_url)
     else:
@@ -59,17 +71,86 @@ def diagnose(
     yield _database(settings)
     yield _disk(settings)
     yield _backup(settings)
+    yield _backup_place(settings)
     yield _languages(settings)
     yield _bot_username(settings)
     yield _local_service(settings)
 
 
+CHECKS = (
+    "config",
+    "flows",
+    "token",
+    "webhook",
+    "key",
+    "database",
+    "disk",
+    "backup",
+    "backup_place",
+    "languages",
+    "bot_username",
+    "local_service",
+)
+"""Every check, in the order printed."""
+
+
 def _config(settings: Settings) -> Finding:
-    if settings.config_file is None:
+    source = settings.config_file
+    if source is None:
         return Finding(
             "config", False, "no config file was read: pass --config PATH (see config.yaml)"
         )
-    return Finding("config", True, f"{settings.config_file} is valid")
+    if not settings.config_data:
+        # Every default: no service, no helpline of its own, the database in the
+        # working folder.  Valid, but never what an operator meant.
+        return Finding(
+            "config",
+            False,
+            f"{source} is empty: copy the config.yaml that comes with feedback-bot and edit it",
+        )
+    return Finding("config", True, f"{source} is valid")
+
+
+def _flows(settings: Settings) -> Finding:
+    """The flows load as at start-up.  ``flows_dir`` is relative to the folder the bot
+    starts in (the unit's WorkingDirectory): run from elsewhere, there are none."""
+    from bot.config import flow_reference_errors
+    from bot.flows import load_flows
+    from bot.service import option_ids
+    from bot.sources import SourceErrors
+
+    where = settings.flows_dir.absolute()
+    try:
+        flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    except SourceErrors as exc:
+        from bot.translations.catalog import LOCALE_ENV, locale_dir
+
+        if not list(locale_dir().glob("*.po")):
+            # `pip install .` leaves the catalogues behind in the checkout.
+            return Finding(
+                "flows",
+                False,
+                f"no translation catalogues (*.po) in {locale_dir().absolute()}: set"
+                f" {LOCALE_ENV} to the locale folder of the checkout",
+            )
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "cannot be read"
+        return Finding("flows", False, f"in {where}: {first}")
+    problems = flow_reference_errors(settings, flows)
+    if problems:
+        return Finding("flows", False, str(problems[0]))
+    return Finding("flows", True, f"{len(flows)} in {where}, {settings.default_flow} first")
+
+
+def unreadable_config(path: Path, problem: str) -> Iterator[Finding]:
+    """The findings when the config cannot be read at all: that, and each other check
+    named as not done (they all depend on it), except the token's.  ``problem`` is
+    the first error, which names the file and line."""
+    yield Finding("config", False, problem if str(path) in problem else f"{path}: {problem}")
+    for check in CHECKS[1:]:
+        if check == "token":
+            yield _token_set()
+        else:
+            yield Finding(check, True, "not checked until the config is mended", skipped=True)
 
 
 def _token_set() -> Finding:
@@ -127,23 +208,63 @@ def _key(settings: Settings) -> Finding:
             return Finding("key", False, f"{SECRET_ENV} is shorter than {MIN_SECRET_BYTES} bytes")
         return Finding("key", True, f"from {SECRET_ENV}")
     path = key_file_for(settings.database)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Finding(
             "key",
             False,
             f"no key file at {path} yet: the first run makes it (or set {SECRET_ENV});"
             " then keep a copy apart from the backups",
         )
+    try:
+        # The same questions the bot asks at start: a folder, a pipe, a dangling
+        # link, an empty or short file, a mode others can read.
+        read_key_file(path)
+    except SecretError as exc:
+        return Finding("key", False, str(exc))
     mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
-        return Finding("key", False, f"{path} has mode {mode:04o}: chmod 600 {path}")
     return Finding("key", True, f"{path} (mode {mode:04o})")
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why the bot could not make or write files in ``folder`` (None if it can).  A
+    folder not there yet is fine if the nearest one that is can be written."""
+    where = folder
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    if not where.is_dir():
+        return f"{where} is a file, not a folder"
+    if not os.access(where, os.W_OK | os.X_OK):
+        if where != folder:
+            # Before a systemd service's first start its StateDirectory is not there yet.
+            return (
+                f"{folder} is not there, and this user cannot make it in {where}"
+                f" ({_owner(where)}): make it, owned by the user the bot runs as"
+            )
+        return f"{where} cannot be written by this user ({_owner(where)})"
+    return None
+
+
+def _owner(path: Path) -> str:
+    info = path.stat()
+    return f"mode {stat.S_IMODE(info.st_mode):04o}, owner uid {info.st_uid}"
 
 
 def _database(settings: Settings) -> Finding:
     path = settings.database
+    folder_problem = _unwritable(path.parent)
+    if folder_problem is not None:
+        # SQLite writes its -wal, -shm and the run lock beside the database.
+        return Finding(
+            "database",
+            False,
+            f"the database {path} needs a folder the bot can write: {folder_problem}",
+        )
+    if path.exists() and not path.is_file():
+        return Finding("database", False, f"{path} is not a file")
     if not path.is_file():
         return Finding("database", False, f"none at {path} yet: feedback-bot migrate makes it")
+    if not os.access(path, os.R_OK | os.W_OK):
+        return Finding("database", False, f"{path} cannot be written ({_owner(path)})")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
         try:
@@ -194,6 +315,30 @@ def _backup(settings: Settings, now: datetime | None = None) -> Finding:
     if age > BACKUP_DUE:
         return Finding("backup", False, text + ": the daily backup is not running")
     return Finding("backup", True, text)
+
+
+def _backup_place(settings: Settings) -> Finding:
+    """Backups the bot cannot write are no backups; backups on the database's own disk
+    die with it (a warning: they may be copied off the machine some other way)."""
+    folder = backup_dir(settings.database, settings.backup.dir)
+    problem = _unwritable(folder)
+    if problem is not None:
+        return Finding("backup_place", False, f"backups cannot be made in {folder}: {problem}")
+    if _device(folder) == _device(settings.database.parent):
+        return Finding(
+            "backup_place",
+            True,
+            f"{folder} is on the same disk as the database: a dead disk loses both;"
+            " set backup.dir to another disk, or copy the backups off the machine",
+            warn=True,
+        )
+    return Finding("backup_place", True, f"{folder} is on another disk than the database")
+
+
+def _device(folder: Path) -> int:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder.stat().st_dev
 
 
 def _languages(settings: Settings) -> Finding:

@@ -58,6 +58,20 @@ def load_secret(database: Path) -> bytes:
         logsafe.protect(value)
         return value
     path = key_file_for(database)
+    if not path.exists() and not path.is_symlink():
+        try:
+            _create_key_file(path)
+        except OSError as exc:
+            raise SecretError(f"cannot create the key file {path}: {exc.strerror or exc}") from None
+    value = read_key_file(path)
+    logsafe.protect(value)
+    return value
+
+
+def read_key_file(path: Path) -> bytes:
+    """The key in an existing key file, or SecretError saying what is wrong with the
+    file and how to mend it.  ``feedback-bot doctor`` asks the same questions the bot
+    asks at start, so the two never disagree."""
     if path.is_symlink() and not path.exists():
         # A secret mount that is not there (yet): making a new key behind the link would
         # silently cut everyone off from their answers.
@@ -65,17 +79,6 @@ def load_secret(database: Path) -> bytes:
             f"the key file {path} is a link to {os.readlink(path)}, which does not exist."
             f" Restore the key there, or remove the link to make a new key."
         )
-    if not path.exists():
-        try:
-            _create_key_file(path)
-        except OSError as exc:
-            raise SecretError(f"cannot create the key file {path}: {exc.strerror or exc}") from None
-    value = _read_key_file(path)
-    logsafe.protect(value)
-    return value
-
-
-def _read_key_file(path: Path) -> bytes:
     try:
         info = path.stat()
     except OSError as exc:
@@ -83,8 +86,8 @@ def _read_key_file(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         # A folder fails to read; a pipe would block the start for ever.
         raise SecretError(
-            f"the key file {path} is not a regular file; it must hold the key itself"
-            f" (a link to a file is fine)"
+            f"the key file {path} is {_kind(info.st_mode)}, not a file; it must hold the"
+            f" key itself (a link to a file is fine)"
         )
     mode = stat.S_IMODE(info.st_mode)
     if os.name == "posix" and mode & 0o077:
@@ -101,11 +104,22 @@ def _read_key_file(path: Path) -> bytes:
         raise SecretError(
             f"the key file {path} holds {len(value)} bytes; it must hold at least"
             f" {MIN_SECRET_BYTES} random bytes. If no one has answered yet, delete it and a new"
-            f" one is made on the next start; otherwise restore the old one from a backup"
+            f" one is made on the next start; otherwise put back the copy of the key kept"
+            f" apart from the backups"
             f" (a new key cannot find anyone's earlier answers). To write one by hand:"
             f" {_MAKE_ONE} > {path} && chmod 600 {path}"
         )
     return value
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
 
 
 def _create_key_file(path: Path) -> None:

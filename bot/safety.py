@@ -48,6 +48,8 @@ import yaml
 
 from bot.config import Helpline
 from bot.i18n import Catalogue
+from bot.risk_rules import ConceptScreen
+from bot.risk_rules import builtin as concept_rules
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
 CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
@@ -57,6 +59,7 @@ CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
 GENERAL = "general"
 """Category of a staff phrase given as a plain list (helplines only, no extra advice)."""
 _GAP_DEFAULT = 3
+_KNOWN_MAX = 50_000
 
 # Letters NFKD does not take apart, and Arabic-script variants people type interchangeably.
 _FOLD = str.maketrans(
@@ -348,6 +351,8 @@ class _Index:
         self._suffixes: dict[str, list[int]] = {}
         self._infixes: dict[str, list[int]] = {}
         self._always: list[int] = []
+        # Word → the patterns it can anchor, remembered: people reuse few words.
+        self._known: dict[str, tuple[int, ...]] = {}
         for i, c in enumerate(self.items):
             if not c.anchors:
                 self._always.append(i)
@@ -369,34 +374,42 @@ class _Index:
                 table[key] = sorted(set(sizes))
 
     def candidates(self, padded: str) -> list[_Compiled]:
-        found = list(self._always)
-        words, prefixes, suffixes = self._words, self._prefixes, self._suffixes
-        no_sizes: list[int] = []
+        found = set(self._always)
+        known = self._known
         for token in set(padded.split()):
-            hit = words.get(token)
-            if hit:
-                found.extend(hit)
-            size = len(token)
-            for n in self._prefix_lengths.get(token[0], no_sizes):
-                if n > size:
-                    break
-                hit = prefixes.get(token[:n])
-                if hit:
-                    found.extend(hit)
-            for n in self._suffix_lengths.get(token[-1], no_sizes):
-                if n > size:
-                    break
-                hit = suffixes.get(token[-n:])
-                if hit:
-                    found.extend(hit)
+            ids = known.get(token)
+            if ids is None:
+                ids = self._lookup(token)
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                known[token] = ids
+            found.update(ids)
+        return [self.items[i] for i in sorted(found)]
+
+    def _lookup(self, token: str) -> tuple[int, ...]:
+        """The patterns one word can anchor: as a word, a stem, an ending or a part."""
+        found = list(self._words.get(token, ()))
+        size = len(token)
+        for n in self._prefix_lengths.get(token[0], ()):
+            if n > size:
+                break
+            found.extend(self._prefixes.get(token[:n], ()))
+        for n in self._suffix_lengths.get(token[-1], ()):
+            if n > size:
+                break
+            found.extend(self._suffixes.get(token[-n:], ()))
         for infix, ids in self._infixes.items():
-            if infix in padded:
+            if infix in token:
                 found.extend(ids)
-        return [self.items[i] for i in sorted(set(found))]
+        return tuple(found)
+
+    def forget(self) -> None:
+        self._known.clear()
 
 
 class RiskScreen:
-    """Every phrase of every language, compiled once.
+    """Every phrase of every language, compiled once, and the concept rules
+    (``bot/risk_rules.py``) when given: ``from_config`` always gives them.
 
     A language's ``except`` list holds figures of speech that contain a risk
     pattern ("suicide prevention training", "cutting down"): a hit whose words
@@ -404,7 +417,7 @@ class RiskScreen:
     pattern elsewhere in the message still does.
     """
 
-    def __init__(self, phrases: PhraseLists):
+    def __init__(self, phrases: PhraseLists, concepts: ConceptScreen | None = None):
         compiled: list[_Compiled] = []
         excepts: dict[str, list[_Compiled]] = {}
         self.errors: list[str] = []
@@ -428,6 +441,9 @@ class RiskScreen:
                     else:
                         compiled.append(item)
         self._index = _Index(compiled)
+        self._concepts = concepts
+        if concepts is not None:
+            self.errors.extend(concepts.errors)
         # Figures of speech are in the text, not in one language's list: every list's
         # exceptions apply to every hit ("suicide prevention" is fine whichever list fired).
         every = [item for items in excepts.values() for item in items]
@@ -441,19 +457,29 @@ class RiskScreen:
     def languages(self) -> dict[str, set[str]]:
         """Language → the categories it has phrases for."""
         found: dict[str, set[str]] = {}
+        if self._concepts is not None:
+            found = {lang: set(cats) for lang, cats in self._concepts.languages().items()}
         for c in self._index.items:
             found.setdefault(c.hit.lang, set()).add(c.hit.category)
         return found
 
     def hits(self, text: str, first: bool = False) -> list[Hit]:
-        """Every pattern found in ``text``: language, category and the pattern itself."""
-        padded = f" {normalise(text)} "
+        """Every pattern and concept rule found in ``text``: language, category, and
+        the pattern (or rule, with the words that filled it) that fired."""
+        concepts = self._concepts
+        # One normalisation pass: sentence by sentence (the rules keep sentences apart),
+        # joined again for the phrases.
+        sentences = concepts.sentences(text) if concepts is not None else [normalise(text)]
+        padded = f" {' '.join(sentences)} "
         found = []
         for c in self._index.candidates(padded):
             if self._found(c, padded):
                 found.append(c.hit)
                 if first:
-                    break
+                    return found
+        if concepts is not None:
+            for hit in concepts.screen(sentences, first=first):
+                found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
         return found
 
     def _found(self, c: _Compiled, padded: str) -> bool:
@@ -471,6 +497,14 @@ class RiskScreen:
                 return True
         return False
 
+    def forget(self) -> None:
+        """Drop what the screen remembers between messages (benchmarks time it cold)."""
+        self._index.forget()
+        if self._except is not None:
+            self._except.forget()
+        if self._concepts is not None:
+            self._concepts.forget()
+
     def categories(self, text: str) -> set[str]:
         return {hit.category for hit in self.hits(text)}
 
@@ -480,7 +514,7 @@ class RiskScreen:
 
 @lru_cache(maxsize=8)
 def _screen_for(extra_json: str) -> RiskScreen:
-    return RiskScreen(merge(load_builtin(), json.loads(extra_json)))
+    return RiskScreen(merge(load_builtin(), json.loads(extra_json)), concept_rules(normalise))
 
 
 def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:

@@ -12,17 +12,20 @@ blocked the bot.
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from bot.i18n import Catalogue
 from bot.report.notes import for_reader, marked
+from bot.report.period import parse_range
 from bot.report.queries import ReportQueries
+from bot.report.themes import Codebook
 from bot.roles import audit
 from bot.store import Store
 
@@ -124,11 +127,174 @@ def longest_update(catalogue: Catalogue, languages: Iterable[str]) -> int:
     return MESSAGE_LIMIT - header - 2
 
 
-async def publish(store: Store, text: str, lang: str, actor_key: str, day: date) -> int:
-    """Store a staff update (it also appears in the network report); audited."""
-    update_id = await ReportQueries(store).add_update(text, day.isoformat(), lang)
-    await audit(store, actor_key, "update", {"id": update_id, "lang": lang})
+async def publish(
+    store: Store,
+    text: str,
+    lang: str,
+    actor_key: str,
+    day: date,
+    *,
+    themes: Iterable[str] = (),
+    status: str | None = None,
+) -> int:
+    """Store a staff update (it also appears in the network report); audited.
+    ``themes`` and ``status`` link it to what people said ('you said, we did')."""
+    themes = sorted(set(themes))
+    update_id = await ReportQueries(store).add_update(
+        text, day.isoformat(), lang, themes=themes, status=status
+    )
+    params: dict[str, object] = {"id": update_id, "lang": lang}
+    if themes or status:
+        params |= {"themes": themes, "status": status}
+    await audit(store, actor_key, "update", params)
     return update_id
+
+
+TOP_THEMES = 6
+"""Theme buttons /update offers."""
+
+
+async def top_themes(
+    store: Store, codebook: Codebook, timezone: str, today: date, n: int = TOP_THEMES
+) -> list[str]:
+    """The themes most people raised in the last 7 days (to ``today``), most first: what
+    /update offers to link an update to.  Staff see only the names, no counts."""
+    period = parse_range((today - timedelta(days=6)).isoformat(), today.isoformat(), timezone)
+    q = ReportQueries(store)
+    summary = await q.comment_summary(period, codebook, quotes=False)
+    if summary.untagged:
+        await q.tag_comments(period, codebook)
+        summary = await q.comment_summary(period, codebook, quotes=False)
+    ranked = sorted((t for t in summary.themes if t.respondents), key=lambda t: -t.respondents)
+    known = set(codebook.ids())
+    return [t.theme for t in ranked if t.theme in known][:n]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An update on Telegram before it is saved: its text and the links ticked so far."""
+
+    token: str
+    staff_key: str
+    text: str
+    lang: str
+    offered: list[str]
+    themes: list[str]
+    status: str
+
+
+DRAFT_HOURS = 24
+
+
+class Drafts:
+    """``update_drafts`` rows (migration 029): one open draft per staff member."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    async def start(self, staff_key: str, text: str, lang: str, offered: list[str]) -> Draft:
+        """A new draft; the same person's older one (and anyone's left a day) is dropped,
+        so buttons left on an older draft say it is closed."""
+        token = secrets.token_hex(4)
+        moment = self.store.clock() - timedelta(hours=DRAFT_HOURS)
+        cutoff = moment.astimezone(UTC).isoformat(timespec="seconds")
+
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "DELETE FROM update_drafts WHERE staff_key = ? OR created_at < ?",
+                (staff_key, cutoff),
+            )
+            conn.execute(
+                "INSERT INTO update_drafts (token, staff_key, text, lang, offered, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (token, staff_key, text, lang, json.dumps(offered), self.store.now()),
+            )
+
+        await self.store.atomic(run)
+        return Draft(token, staff_key, text, lang, offered, [], "done")
+
+    async def get(self, token: str) -> Draft | None:
+        def run(conn: sqlite3.Connection) -> tuple[Any, ...] | None:
+            return conn.execute(
+                "SELECT token, staff_key, text, lang, offered, themes, status FROM update_drafts"
+                " WHERE token = ?",
+                (token,),
+            ).fetchone()
+
+        row = await self.store.atomic(run)
+        if row is None:
+            return None
+        return Draft(row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]), row[6])
+
+    async def change(self, draft: Draft, *, themes: list[str], status: str) -> Draft | None:
+        """Store new ticks; None if the draft was saved or dropped meanwhile."""
+        ticked = [t for t in draft.offered if t in themes]
+        changed = await self.store.write(
+            "UPDATE update_drafts SET themes = ?, status = ? WHERE token = ?",
+            (json.dumps(ticked), status, draft.token),
+        )
+        if not changed:
+            return None
+        return Draft(
+            draft.token, draft.staff_key, draft.text, draft.lang, draft.offered, ticked, status
+        )
+
+    async def save(self, token: str, staff_key: str, day: date) -> tuple[Draft, int] | None:
+        """Store the draft as an update and drop the draft, in one transaction: a full disk
+        loses neither (the draft stays, Save can be tapped again) and a second tap finds
+        nothing.  Returns the draft and the new update's id; audited."""
+
+        def run(conn: sqlite3.Connection) -> tuple[Draft, int] | None:
+            row = conn.execute(
+                "SELECT token, staff_key, text, lang, offered, themes, status FROM update_drafts"
+                " WHERE token = ? AND staff_key = ?",
+                (token, staff_key),
+            ).fetchone()
+            if row is None:
+                return None
+            draft = Draft(
+                row[0], row[1], row[2], row[3], json.loads(row[4]), json.loads(row[5]), row[6]
+            )
+            conn.execute("DELETE FROM update_drafts WHERE token = ?", (token,))
+            update_id = int(
+                conn.execute(
+                    "INSERT INTO updates (text, lang, dated, created_at, status)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (draft.text, draft.lang, day.isoformat(), self.store.now(), draft.status),
+                ).lastrowid
+                or 0
+            )
+            conn.executemany(
+                "INSERT INTO update_themes (update_id, theme) VALUES (?, ?)",
+                [(update_id, theme) for theme in sorted(set(draft.themes))],
+            )
+            return draft, update_id
+
+        saved = await self.store.atomic(run)
+        if saved is not None:
+            draft, update_id = saved
+            await audit(
+                self.store,
+                staff_key,
+                "update",
+                {
+                    "id": update_id,
+                    "lang": draft.lang,
+                    "themes": draft.themes,
+                    "status": draft.status,
+                },
+            )
+        return saved
+
+    async def take(self, token: str, staff_key: str) -> Draft | None:
+        """Remove and return the draft, once: a second tap on Save finds nothing."""
+        draft = await self.get(token)
+        if draft is None or draft.staff_key != staff_key:
+            return None
+        removed = await self.store.write(
+            "DELETE FROM update_drafts WHERE token = ? AND staff_key = ?", (token, staff_key)
+        )
+        return draft if removed else None
 
 
 async def relabel(store: Store, update_id: int, lang: str, actor_key: str) -> None:

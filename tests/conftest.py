@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+import subprocess
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,3 +86,25 @@ def dump_tables():
         return "\n".join(lines)
 
     return dump
+
+
+@pytest.fixture
+def read_only() -> Iterator[Callable[[Path], None]]:
+    """Make folders that even root cannot write in (root ignores modes: the folder is
+    also made immutable where the file system allows)."""
+    made: list[Path] = []
+
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o555)
+        if os.geteuid() == 0:
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if done.returncode != 0:
+                pytest.skip("root, and chattr +i is not allowed here: no folder root cannot write")
+        made.append(folder)
+
+    yield make
+    for folder in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)

@@ -55,3 +55,16 @@ async def test_ordinary_answer_in_chat_shows_no_alert(
     )
     assert not any(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
     assert (await _answers(settings))["assessment_better"].startswith("dying to get a place")
+
+
+async def test_self_harm_in_new_words_in_chat_gets_helplines(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Typed like a tired person on a phone; no phrase pattern had these words, a concept
+    rule (HARM + BODY) has."""
+    typed = ["1", "1", "1", "2", "d", "2", "scratchd my forarms n wrists wiv a razor lastnite", "q"]
+    term = Terminal(typed, settings.database)
+    await chat(
+        conversations, flow_id="service_feedback", lang="en", read=term.read, write=term.write
+    )
+    assert any(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from bot.backup import make_backup
 from bot.cli import main
+from bot.doctor import CHECKS
 from bot.privacy import KEY_FILE_NAME, load_secret
 from tests.conftest import ROOT
 from tests.e2e.fakebotapi import FakeBotAPI
@@ -69,7 +72,7 @@ async def test_a_ready_deployment_passes_every_check_with_telegram_asked(
         out = capsys.readouterr().out
         assert code == 0, out
         assert "getMe: @" in lines(out)["token"]
-        assert len(out.splitlines()) == 10
+        assert len(out.splitlines()) == len(CHECKS)
 
         monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:wrong")
         code = await asyncio.to_thread(main, [*argv, "doctor", "--base-url", api.base_url])
@@ -92,3 +95,119 @@ def test_a_key_file_others_can_read_and_a_damaged_database_fail(clean_env, capsy
     found = lines(capsys.readouterr().out)
     assert found["key"].startswith("FAIL") and "chmod 600" in found["key"]
     assert found["database"].startswith("FAIL") and "001_initial.sql" in found["database"]
+
+
+def doctor(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, str]]:
+    capsys.readouterr()
+    code = main(["--config", str(config), "doctor", "--offline"])
+    return code, lines(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "dangling link", "empty file"])
+def test_a_key_file_the_bot_could_not_use_fails_and_says_what_it_is(clean_env, capsys, kind):
+    key = clean_env.parent / KEY_FILE_NAME
+    key.parent.mkdir(parents=True)
+    if kind == "folder":
+        key.mkdir(mode=0o700)
+    elif kind == "pipe":
+        os.mkfifo(key, 0o600)
+    elif kind == "dangling link":
+        key.symlink_to(clean_env.parent / "secrets" / "feedback-bot.key")
+    else:
+        os.close(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["key"].startswith("FAIL")
+    said = {
+        "folder": "is a folder",
+        "pipe": "is a pipe",
+        "dangling link": "which does not exist",
+        "empty file": "holds 0 bytes",
+    }
+    assert said[kind] in found["key"]
+    assert "first run makes it" not in found["key"]
+
+
+def test_an_empty_config_fails_and_one_that_is_not_a_mapping_still_gives_a_line_per_check(
+    clean_env, tmp_path, capsys
+):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    code, found = doctor(empty, capsys)
+    assert code == 1 and found["config"].startswith("FAIL") and "is empty" in found["config"]
+
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- telegram\n- database\n", encoding="utf-8")
+    code, found = doctor(listed, capsys)
+    assert code == 1
+    assert found["config"].startswith("FAIL") and "expected a mapping" in found["config"]
+    assert list(found) == list(CHECKS)
+    assert found["token"].startswith("FAIL")
+    assert all(found[c].startswith("skip") for c in CHECKS if c not in {"config", "token"})
+
+
+def test_a_database_folder_the_bot_cannot_write_fails(clean_env, capsys, read_only):
+    read_only(clean_env.parent)
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["database"].startswith("FAIL")
+    assert "cannot be written" in found["database"] and str(clean_env.parent) in found["database"]
+
+
+def test_a_database_under_a_file_fails(tmp_path, monkeypatch, clean_env, capsys):
+    (tmp_path / "notafolder").write_text("x")
+    monkeypatch.setenv("FEEDBACK_BOT_DATABASE", str(tmp_path / "notafolder" / "feedback.db"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and "is a file, not a folder" in found["database"]
+
+
+def test_backups_on_the_databases_own_disk_warn_and_elsewhere_pass(
+    clean_env, tmp_path, capsys, monkeypatch, read_only
+):
+    code, found = doctor(CONFIG, capsys)
+    assert found["backup_place"].startswith("warn") and "same disk" in found["backup_place"]
+    assert "backup_place" not in capsys.readouterr().err
+
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system to put backups on")
+    elsewhere = Path(tempfile.mkdtemp(dir=other))
+    try:
+        monkeypatch.setenv("FEEDBACK_BOT_BACKUP__DIR", str(elsewhere / "backups"))
+        code, found = doctor(CONFIG, capsys)
+        assert found["backup_place"].startswith("ok") and "another disk" in found["backup_place"]
+    finally:
+        shutil.rmtree(elsewhere)
+
+    locked = tmp_path / "locked"
+    read_only(locked)
+    monkeypatch.setenv("FEEDBACK_BOT_BACKUP__DIR", str(locked / "backups"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["backup_place"].startswith("FAIL")
+    assert "cannot make it in" in found["backup_place"] and str(locked) in found["backup_place"]
+
+
+def test_doctor_run_where_the_flows_are_not_fails_and_names_the_folder(
+    clean_env, tmp_path, monkeypatch, capsys
+):
+    """``flows_dir: ./flows`` is relative to the folder the bot starts in: an operator
+    running doctor (or the bot) from another folder has no flows."""
+    monkeypatch.setenv("FEEDBACK_BOT_FLOWS_DIR", "./flows")
+    monkeypatch.chdir(tmp_path)
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["flows"].startswith("FAIL")
+    assert str(tmp_path / "flows") in found["flows"]
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("FEEDBACK_BOT_DATABASE", "data/feedback.db")
+    code, found = doctor(CONFIG, capsys)
+    assert found["flows"].startswith("ok") and "service_feedback" in found["flows"]
+    assert str(ROOT / "data" / "feedback.db") in found["database"]  # whole, not relative
+
+
+def test_doctor_says_where_the_translation_catalogues_are_missing(
+    clean_env, tmp_path, monkeypatch, capsys
+):
+    """What ``pip install .`` gives: the package without ``locale/`` beside it, so every
+    language but English fails the start.  The doctor names the cause, not a flow line."""
+    monkeypatch.setenv("FEEDBACK_BOT_LOCALE_DIR", str(tmp_path / "nowhere"))
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["flows"].startswith("FAIL")
+    assert "FEEDBACK_BOT_LOCALE_DIR" in found["flows"] and "nowhere" in found["flows"]

@@ -54,7 +54,8 @@ def test_export_a_date_range_in_one_format(config, tmp_path):
     [
         (["--week", "47"], "write it like 2026-W47"),
         (["--from", "2026-11-01"], "give both --from and --to"),
-        (["--week", "2026-W47", "--format", "pdf"], "unknown format pdf"),
+        (["--week", "2026-W47", "--format", "docx"], "unknown format docx"),
+        (["--week", "2026-W47", "--format", "pdf"], "use --audience network"),
     ],
 )
 def test_export_explains_bad_input(config, capsys, args, message):

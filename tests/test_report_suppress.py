@@ -177,7 +177,8 @@ def _check_formats(public, tmp: Path) -> None:
     network = " ".join(text for _, text in network_parts(public, load_catalogue(), "en"))
     network_html(public, load_catalogue())  # renders without error
     for text in (summary_text(public), network):
-        for number in re.findall(r"(?<![\d.%-])(\d+)(?![\d%])", text):
+        # "About 3 in 10 people" is a share in tenths, not a count of people.
+        for number in re.findall(r"(?<![\d.%-])(\d+)(?![\d%])(?! in 10\b)", text):
             # Percentages carry '%'; the threshold and dates are not counts of people.
             if _small(int(number)):
                 assert re.search(rf"(under|than|<) ?{number}\b", text), (number, text)

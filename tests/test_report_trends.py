@@ -193,3 +193,87 @@ def test_dont_know_is_in_the_fft_base_and_counted_on_its_own(settings, flows):
     assert "prefer_not" not in row.cells
     sites = report.table("fft_sites")
     assert sites.row("all").base.count == 20
+
+
+def test_last_period_of_a_month_is_the_month_before_so_no_day_is_left_between(
+    tmp_path, settings, flows
+):
+    """November's 'last period' was 2 to 31 October (30 days), while the trend showed
+    October whole: the trend's n less 'last period' n counted the people of 1 October."""
+    _fill(settings, flows, _year_of_answers(settings, flows))
+    out = tmp_path / "out"
+    args = ["export", "--from", "2026-11-01", "--to", "2026-11-30", "--months", "3"]
+    assert main(["--config", _config(tmp_path, settings), *args, "--out", str(out)]) == 0
+    report = json.loads(next(out.rglob("report.json")).read_text())
+    assert (report["previous_period"]["start"], report["previous_period"]["end"]) == (
+        "2026-10-01",
+        "2026-10-31",
+    )
+    trend = next(t for t in report["tables"] if t["id"] == "trend:service_feedback:fft")
+    october = next(r for r in trend["rows"] if r["key"] == "2026-10")
+    question = next(t for t in report["tables"] if t["id"] == "likert:service_feedback:fft")
+    assert october["base"]["count"] == question["rows"][0]["base"]["prev"]
+
+
+def test_the_trend_hides_what_the_last_period_s_own_report_hid():
+    """Published apart, the two could disagree: a share the previous report held back
+    (to protect a small group) must not be read off the trend's row for that month."""
+    from bot.report.model import Cell, PublicReport, Row, Table
+    from bot.report.period import month
+    from bot.report.trends import hide_as_published
+
+    def shell(period: Period, tables: list[Table]) -> PublicReport:
+        return PublicReport(
+            period=period,
+            previous_period=period.previous(),
+            generated_at="2026-12-01T09:00:00+00:00",
+            threshold=5,
+            tables=tables,
+            themes=[],
+            quotes=[],
+            updates=[],
+            languages=[],
+            codebook_version=1,
+        )
+
+    november, october = month(datetime(2026, 11, 5).date()), month(datetime(2026, 10, 5).date())
+    shown = {"top_two": Cell(count=9, pct=45), "bottom_two": Cell(count=6, pct=30)}
+    trend = Table(
+        id="trend:service_feedback:fft",
+        kind="trend",
+        title="FFT",
+        flow_id="service_feedback",
+        question_id="fft",
+        scale="fft",
+        columns=["top_two", "bottom_two"],
+        labels={},
+        pct_columns=["top_two", "bottom_two"],
+        rows=[
+            Row(key=m.label, label=m.label, split="month", base=Cell(count=20), cells=shown)
+            for m in (october, november)
+        ],
+    )
+    held_back = Table(
+        id="likert:service_feedback:fft",
+        kind="likert",
+        title="FFT",
+        columns=["top_two", "bottom_two"],
+        labels={},
+        rows=[
+            Row(
+                key="all",
+                label="All",
+                base=Cell(count=20),
+                cells={
+                    "top_two": Cell(count=9, pct=45),
+                    "bottom_two": Cell(suppressed=True),
+                },
+            )
+        ],
+    )
+    after = hide_as_published(shell(november, [trend]), shell(october, [held_back]))
+    rows = {r.key: r for r in after.table(trend.id).rows}
+    assert rows["2026-10"].cells["bottom_two"].count is None
+    assert rows["2026-10"].cells["bottom_two"].pct is None
+    assert rows["2026-10"].cells["top_two"].pct == 45
+    assert rows["2026-11"].cells["bottom_two"].pct == 30  # this period's own row is untouched

@@ -305,15 +305,17 @@ async def test_overdose_answer_gets_overdose_advice_and_is_stored(tiny, store):
 def test_a_figure_of_speech_does_not_hide_a_disclosure_elsewhere_in_the_message(screen):
     assert screen.hits("the suicide prevention leaflet was useful") == []
     text = "I did the suicide prevention course and now I want to kill myself"
-    assert [h.category for h in screen.hits(text)] == ["suicide"]
+    assert screen.categories(text) == {"suicide"}
     assert screen.hits("I'm cutting down again") == []
     assert screen.categories("cutting down on drink but cutting myself again") == {"self_harm"}
 
 
 def test_every_hit_names_its_language_category_and_pattern(screen):
-    [hit] = [h for h in screen.hits("ami ar bachte chai na") if h.lang == "bn"]
-    assert (hit.lang, hit.category) == ("bn", "suicide")
-    assert str(hit).startswith("bn/suicide: ") and "bachte" in hit.phrase
+    phrase, rule = [h for h in screen.hits("ami ar bachte chai na") if h.lang == "bn"]
+    assert (phrase.lang, phrase.category) == ("bn", "suicide")
+    assert str(phrase).startswith("bn/suicide: ") and "bachte" in phrase.phrase
+    # A concept rule names its classes and the words that filled them.
+    assert str(rule) == "bn/suicide: rule NEG WISH LIVE [na, chai, bachte]"
 
 
 def test_long_adversarial_text_is_screened_quickly(screen):

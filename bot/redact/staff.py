@@ -25,10 +25,12 @@ a role, even a first name alone, or two capitalised words together that are
 not a place or a service ("thanks to Sarah Jones").  Refusing a quote loses
 nothing: the comment is still stored, counted and seen by staff in /review.
 
-Not found: a name typed all in lower case after a Latin or Cyrillic role
-word ("my keyworker john smith"): without a list of names, "john smith"
-cannot be told from "never rings", and refusing every quote with two words
-after a role would refuse most quotes about staff.
+Names typed in lower case after a Latin or Cyrillic role word ("my
+keyworker john smith") are not redacted: without a list of names, "john
+smith" cannot be told from "keeps cancelling".  A quote from a writer who
+uses no capitals at all is refused when two words after a role are neither
+function words nor the words feedback puts there ("never", "rang", "kind"…);
+a writer who uses capitals but not for a name is not caught.
 """
 
 from __future__ import annotations
@@ -47,13 +49,13 @@ _ROLES = (
     r"|doctors?|gps?|psychiatrists?|psychologists?|therapists?|counsell?ors?|managers?"
     r"|receptionists?|(?:peer\s+)?mentors?|co-?ordinators?|navigators?|practitioners?"
     r"|prescribers?|pharmacists?|probation\s+officers?|officers?|consultants?|facilitators?"
-    r"|advis[eo]rs?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
+    r"|advisers?|advisors?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
     # Polish, Lithuanian, Latvian, Romanian, Portuguese: stems of role nouns, any ending.
     r"terapeut\w*|pielęgniar\w*|pielegniar\w*|lekar\w*|psycholo\w*|psychiatr\w*|dorad\w*"
     r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*",
     r"darbuotoj\w*|slaugytoj\w*|gydytoj\w*|psicholog\w*|psichiatr\w*|konsultant\w*|vadov\w*",
     r"darbinie\w*|medmās\w*|medmas\w*|ārst\w*|arst\w*|psiholog\w*|psihiatr\w*|terapeit\w*",
-    r"asistent\w*|medic(?:ul|ului|ii|a|ă)?|consilier\w*|coordonator\w*"
+    r"asistent\w*|medic\w{0,4}|consilier\w*|coordonator\w*"
     r"|lucrător\w*|lucrator\w*|doctoriț\w*",
     r"técnic\w*|tecnic\w*|enfermeir\w*|médic\w*|psicólog\w*|psicolog\w*|psiquiatr\w*"
     r"|conselheir\w*|gestor\w*|coordenador\w*|funcionári\w*|funcionari\w*",
@@ -83,7 +85,8 @@ _WORD_RE = re.compile(WORD)
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
 _LINK = re.compile(
     r"(?:\s*[,:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
-    r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke)\s+naam)"
+    r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke|da|di|de)\s+naa?m"
+    r"|(?:کا|کی|کے)\s+نام|(?:ਦਾ|ਦੀ|ਦੇ)\s+ਨਾਮ|(?:નું|નો|ની)\s+નામ|(?:এর|র)?\s*নাম)"
     r"(?:\s*[,:\-–—]\s*|\s+))?"
 )
 
@@ -96,6 +99,8 @@ _AFTER_NAME_CASELESS = words(
     كويسة سيء سيئة وقح وقحة دايما دائما ابدا أبدا بس كمان عم رح راح قد ليش اللي الذي التي مع عن
     بہت اچھا اچھی اچھے برا بری تھا تھی تھے تھیں ہے ہیں نہیں کبھی ہمیشہ نے کو کی کا کے بھی مدد
     খুব ভালো ভাল খারাপ ছিল ছিলেন ছিলো আছেন আছে না কখনো সবসময় অনেক সাহায্য করেছে করেছেন কে
+    আমাকে আমায় ওকে তাকে আমাদের মুজে মুঝে مجھے میرا میری میرے ہمیں ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਨੂੰ
+    મને મારો મારી મારું અમને لي الي إلي معي
     ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
     બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
     માયાળુ દયાળુ
@@ -148,18 +153,40 @@ def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
             yield (link.end() if link else m.end()), False
 
 
-_ROLE_NEEDLES = (
-    *words("work nurse doctor gp psych therap counsel manag recept mentor ordinat navigat"),
-    *words("practition prescrib pharmac officer consult facilit advis staff volunt midwi"),
-    *words("visitor terapeut pielęg pielegn lekar dorad opiekun pracown kurator kierown"),
-    *words("koordyn recepcj darbuotoj slaugyt gydyt psichi konsult vadov darbinie medmās"),
-    *words("medmas ārst arst psiholog psihiatr terapeit asistent medic consilier coordon"),
-    *words("lucrător lucrator técnic tecnic enfermeir médic psicólog psicolog psiquiatr"),
-    *words("conselheir gestor coordenador funcionári funcionari работни медсестр медбрат врач"),
-    *words("доктор психолог психиатр консультант терапевт куратор менеджер shaqaal kalkaali"),
-    *words("dhakhtar taliy daktar dactor"),
-    *_ROLES_CASELESS,
-)
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at ``|`` outside groups)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and pattern[i - 1 : i] != "\\":
+            depth += 1
+        elif ch == ")" and pattern[i - 1 : i] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _needles(patterns: tuple[str, ...]) -> frozenset[str]:
+    """For each role pattern, its longest run of letters that every match must hold.
+
+    A substring test for these is cheaper than the patterns' scan, and most
+    answers name no role (see :func:`bot.redact.spans.needs_any`).  Optional
+    parts are dropped first ("workers?" gives "worker", "gps?" gives "gp").
+    """
+    needles = set()
+    for alternative in (a for pattern in patterns for a in _alternatives(pattern)):
+        mandatory = re.sub(r"\((?:[^()]|\([^()]*\))*\)\?|\[[^\]]*\]\?|.\?", " ", alternative)
+        mandatory = re.sub(r"\\[a-zA-Z]|\((?:[^()]|\([^()]*\))*\)", " ", mandatory)
+        runs = re.findall(r"[^\W\d_]{2,}", mandatory)
+        if not runs:
+            raise ValueError(f"role pattern without a letter run: {alternative}")
+        needles.add(max(runs, key=len).casefold())
+    return frozenset(needles)
+
+
+_ROLE_NEEDLES = (*_needles(_ROLES), *_ROLES_CASELESS)
 
 
 _BEFORE_ROLE_WORDS = words("my our the his her their a an mój moja мой моя meu minha o a")
@@ -251,11 +278,46 @@ def names_someone(text: str) -> bool:
         return True
     low = text.casefold()
     if any(n in low for n in _ROLE_NEEDLES):
-        for pos, _ in _after_roles(text):
+        lower_case_writer = text == low
+        for pos, capitals in _after_roles(text):
             m = _WORD_RE.match(text, pos)
             if m is None or m.group().casefold() in _NOT_A_NAME:
                 continue
             word = m.group()
             if word[0].isupper() or _caseless(word):
                 return True  # a name given with a role, even a first name alone
+            if capitals and lower_case_writer and _lower_case_full_name(text, m):
+                return True
     return _capitalised_pair(text)
+
+
+_AFTER_ROLE = words(
+    """
+    is was has had have never always keeps kept didnt didn't doesnt doesn't wont won't cant can't
+    couldnt couldn't wouldnt wouldn't isnt isn't wasnt wasn't rang rings rung called calls said says
+    told tells helped helps listened listens cancelled canceled cancels changed left leaves moved
+    got gets gave gives took takes made makes sorted sorts explained understood understands seemed
+    seems went goes came comes tried tries wanted wants asked asks saw sees sent sends knew knows
+    checked phoned texted emailed forgot forgets missed misses turned treated treats talked spoke
+    great good nice kind lovely rude helpful brilliant amazing fantastic excellent ok okay fine
+    useless terrible awful late busy new old best worst really very so just also too still again
+    now then today there here well only even actually literally honestly who which whos who's
+    """
+)
+"""Lower-case words that follow a role word in feedback and are not a name."""
+
+
+def _lower_case_full_name(text: str, first: re.Match[str]) -> bool:
+    """A writer who never uses capitals: two words after a role that feedback rarely puts there.
+
+    "my keyworker john smith never called" is refused as a quote; "my keyworker
+    never rings" and "my worker sarah helped" (a first name alone) are not.
+    """
+    if first.group().casefold() in _AFTER_ROLE:
+        return False
+    gap = re.match(r"[ \t]+", text[first.end() :])
+    second = gap and _WORD_RE.match(text, first.end() + gap.end())
+    if not second:
+        return False
+    key = second.group().casefold()
+    return key not in _NOT_A_NAME and key not in _AFTER_ROLE

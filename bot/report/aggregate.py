@@ -157,7 +157,15 @@ class ReportBuilder:
             if r.lang not in rare
         ]
         updates = [
-            Update(text=n.text, lang=n.lang, dated=n.dated, id=n.id, translates=n.translates)
+            Update(
+                text=n.text,
+                lang=n.lang,
+                dated=n.dated,
+                id=n.id,
+                translates=n.translates,
+                themes=list(n.themes),
+                status=n.status,  # type: ignore[arg-type]
+            )
             for n in ([] if for_comparison else await self.q.notes(period))
         ]
         return Report(

@@ -56,7 +56,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     )
     export.add_argument("--audience", choices=["commissioners", "network"], default="commissioners")
     export.add_argument(
-        "--format", default="html,csv,xlsx,json,md", help="comma-separated: html,csv,xlsx,json,md"
+        "--format",
+        default="html,csv,xlsx,json,md",
+        help="comma-separated: html,csv,xlsx,json,md; and for --audience network, pdf,png"
+        " (an A4 noticeboard page per language)",
+    )
+    export.add_argument(
+        "--qr-site", metavar="ID", help="the site the noticeboard page's QR code preselects"
     )
     export.add_argument("--out", type=Path, default=Path("out"), help="folder (default: ./out)")
 
@@ -74,6 +80,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     add.add_argument("--lang", default="en", help="the language it is written in (default: en)")
     add.add_argument(
         "--translates", type=int, metavar="ID", help="this is a translation of note ID"
+    )
+    add.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a codebook theme it answers (repeat, or comma-separated): 'you said, we did'",
+    )
+    add.add_argument(
+        "--status", choices=["planned", "in_progress", "done"], help="how far the change has got"
     )
     usub.add_parser("list", help="list every note")
     delete = usub.add_parser("delete", help="remove a note")
@@ -134,7 +150,8 @@ def _fail(message: str) -> int:
 def _export(settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from bot.report.export import FORMATS, export_files
+    from bot.poster import PosterError
+    from bot.report.export import FORMATS, PAGE_FORMATS, export_files
 
     try:
         period = period_from(args, settings.reports.timezone)
@@ -142,9 +159,10 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc))
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
+    known = (*FORMATS, *PAGE_FORMATS)
+    unknown = [f for f in formats if f not in known]
     if unknown:
-        return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}")
     if args.out.exists() and not args.out.is_dir():
         return _fail(
             f"--out {args.out} is a file; --out names a folder, and the files go in"
@@ -169,8 +187,13 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
                 formats=formats,
                 out_dir=args.out,
                 progress=progress,
+                qr_site=args.qr_site,
                 trend=trend,
             )
+        except ValueError as exc:
+            return _fail(str(exc))
+        except PosterError as exc:
+            return _fail(str(exc))
         except OSError as exc:
             # A full disk, a read-only folder, a file where a folder should be.
             return _fail(f"could not write the report under {args.out}: {exc.strerror or exc}")
@@ -248,6 +271,7 @@ def _fft(settings: Settings, args: argparse.Namespace) -> int:
 def _update(settings: Settings, args: argparse.Namespace) -> int:
     from bot.i18n import load_catalogue
     from bot.report.queries import ReportQueries
+    from bot.report.themes import load_codebook
     from bot.updates import longest_update
 
     async def run() -> int:
@@ -263,6 +287,13 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                     return _fail(
                         f"the note is {len(args.text.strip())} characters; at most {limit}"
                     )
+                themes = [t.strip() for item in args.theme for t in item.split(",") if t.strip()]
+                known = load_codebook(settings.flows_dir).ids()
+                unknown = [t for t in themes if t not in known]
+                if unknown:
+                    return _fail(
+                        f"unknown theme {', '.join(unknown)}; known themes: {', '.join(known)}"
+                    )
                 try:
                     dated = (
                         parse_day(args.date, "--date")
@@ -271,20 +302,31 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
                     )
                     lang = normalise_language(args.lang, settings.languages)
                     new_id = await q.add_update(
-                        args.text.strip(), dated.isoformat(), lang, args.translates
+                        args.text.strip(),
+                        dated.isoformat(),
+                        lang,
+                        args.translates,
+                        themes=themes,
+                        status=args.status,
                     )
                 except ValueError as exc:
                     return _fail(str(exc))
                 what = (
                     f"translation ({lang}) of note {args.translates}" if args.translates else "note"
                 )
-                print(f"Added {what} {new_id} for {dated}.")
+                linked = f", answering {', '.join(themes)}" if themes else ""
+                state = f" ({args.status.replace('_', ' ')})" if args.status else ""
+                print(f"Added {what} {new_id} for {dated}{linked}{state}.")
             elif args.action == "list":
                 notes = await q.notes()
                 if not notes:
                     print('No notes yet. Add one with: feedback-bot update add "what changed"')
                 for note in notes:
                     of = f"\ttranslates {note.translates}" if note.translates else ""
+                    if note.themes and not note.translates:
+                        of += f"\tthemes {','.join(note.themes)}"
+                    if note.status and not note.translates:
+                        of += f"\t{note.status}"
                     print(f"{note.id}\t{note.dated}\t{note.lang}\t{note.text}{of}")
             elif args.action == "delete":
                 if not await q.delete_update(args.id):

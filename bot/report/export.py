@@ -21,18 +21,23 @@ from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
+from bot.report.noticeboard import bot_link, write_pages
 from bot.report.period import Period, last_full_week, local_today, parse_week
+from bot.report.plain import pictogram_text
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
 from bot.report.scope import site_reports
 from bot.report.suppress import publish
 from bot.report.themes import load_codebook
+from bot.report.trends import hide_as_published
 from bot.roles import audit
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "csv", "xlsx", "json", "md")
+PAGE_FORMATS = ("pdf", "png")
+"""The network report's noticeboard page (``bot/report/noticeboard.py``), on request only."""
 Progress = Callable[[str], None]
 
 
@@ -59,6 +64,8 @@ async def build_public(
         return with_previous(*await site_reports(store, period, site, builder))
     current = publish(await builder(store).build(period, trend=trend))
     previous = publish(await builder(store).build(period.previous(), for_comparison=True))
+    if trend:
+        current = hide_as_published(current, previous)
     return with_previous(current, previous)
 
 
@@ -109,22 +116,30 @@ async def export_files(
     actor: str = "cli",
     progress: Progress | None = None,
     site: str | None = None,
+    qr_site: str | None = None,
     trend: list[Period] | None = None,
 ) -> list[Path]:
     """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
 
     ``site``: that site's responses only (staff invited for one site).
+    ``qr_site``: the site the noticeboard page's QR code preselects (else the bot).
     ``trend``: calendar months for the trend tables."""
     formats = list(formats)
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in (*FORMATS, *PAGE_FORMATS)]
     if unknown:
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        known = ", ".join((*FORMATS, *PAGE_FORMATS))
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {known}")
+    if audience != "network" and any(f in PAGE_FORMATS for f in formats):
+        raise ValueError("pdf and png are the network noticeboard page: use --audience network")
+    if qr_site is not None and settings.site(qr_site) is None:
+        raise ValueError(f"no site {qr_site!r}; sites: {', '.join(s.id for s in settings.sites)}")
+    link = bot_link(settings.telegram.bot_username, qr_site)
     step = progress or (lambda _label: None)
     report = await build_public(store, settings, period, step, site=site, trend=trend)
     folder = out_dir / period.label.replace(" ", "_")
     # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
     # for staff keeps answering everyone else.
-    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step)
+    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step, link)
     await _record_export(
         store,
         actor=actor,
@@ -143,6 +158,7 @@ def _render_files(
     formats: list[str],
     folder: Path,
     step: Callable[[str], None],
+    link: str = "https://t.me/",
 ) -> list[Path]:
     """Every file is written in a hidden staging folder beside ``folder`` and moved in
     only when all of them are complete.  A full disk, an error or a kill part-way leaves
@@ -189,6 +205,9 @@ def _write_formats(
         elif fmt == "md":
             for lang in network_languages(report):
                 put(f"network.{lang}.md", _network_md(report, lang))
+        elif fmt in PAGE_FORMATS:
+            langs = network_languages(report)
+            written += write_pages(report, catalogue, langs, link, fmt, folder)  # type: ignore[arg-type]
         elif fmt == "csv":
             put("report.csv", to_csv(report))
         elif fmt == "json":
@@ -202,11 +221,15 @@ def _write_formats(
 
 
 def _network_md(report: PublicReport, lang: str) -> str:
-    marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "p": "", "small": "_"}
+    marks = {"h1": "# ", "h2": "## ", "h3": "### ", "quote": "> ", "small": "_", "item": "- "}
     lines = []
     for kind, text in network_parts(report, load_catalogue(), lang):
-        end = "_" if kind == "small" else ""
-        lines.append(f"{marks[kind]}{text}{end}\n")
+        if kind.startswith("picto:"):
+            lines.append(f"{pictogram_text(int(kind.partition(':')[2]))}\n")
+            continue
+        end = {"small": "_", "said": "**"}.get(kind, "")
+        start = "**" if kind == "said" else marks.get(kind, "")
+        lines.append(f"{start}{text}{end}\n")
     return "\n".join(lines)
 
 

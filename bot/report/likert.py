@@ -65,6 +65,7 @@ def likert_tables(
                 labels=headings,
                 pct_columns=[*options, "top_two", "bottom_two", *([off] if fft else [])],
                 rows=rows,
+                texts=step.text if question.text == step.text.get("en") else {},
             )
         )
         _likert_relations(b, table_id, rows, options, off if fft else None)

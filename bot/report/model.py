@@ -70,6 +70,9 @@ class Table(BaseModel):
     """Columns shown as percentages (the rest are counts)."""
     base_label: str = "n"
     rows: list[Row]
+    texts: dict[str, str] = {}
+    """The question in each language the catalogues hold (for readers), when the table's
+    title is the question as asked; empty otherwise."""
 
     def row(self, key: str, split: str = "overall") -> Row | None:
         return next((r for r in self.rows if r.key == key and r.split == split), None)
@@ -90,6 +93,9 @@ class Update(BaseModel):
     dated: str
     id: int | None = None
     translates: int | None = None
+    themes: list[str] = []
+    """Codebook themes this update answers ("you said, we did")."""
+    status: Literal["planned", "in_progress", "done"] | None = None
 
 
 class LanguageStatus(BaseModel):

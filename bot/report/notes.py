@@ -24,6 +24,10 @@ class Note:
     dated: str
     translates: int | None = None
     """The note this one translates, or None for a note as first written."""
+    themes: tuple[str, ...] = ()
+    """Codebook themes the note answers (a translation: its original's)."""
+    status: str | None = None
+    """planned, in_progress or done; None for a note that says neither."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class ShownNote:
     dated: str
     foreign: bool
     """True when shown in the language it was written in, not the reader's."""
+    themes: tuple[str, ...] = ()
+    status: str | None = None
 
 
 def for_reader(notes: list[Note], lang: str) -> list[ShownNote]:
@@ -44,7 +50,11 @@ def for_reader(notes: list[Note], lang: str) -> list[ShownNote]:
         if note.translates in ids:
             continue  # shown through its original
         chosen = note if note.lang == lang else translations.get((note.id, lang), note)
-        shown.append(ShownNote(chosen.text, chosen.lang, note.dated, chosen.lang != lang))
+        shown.append(
+            ShownNote(
+                chosen.text, chosen.lang, note.dated, chosen.lang != lang, note.themes, note.status
+            )
+        )
     return shown
 
 

@@ -47,13 +47,20 @@ class Period(BaseModel):
         return lo.isoformat(timespec="seconds"), hi.isoformat(timespec="seconds")
 
     def previous(self) -> Period:
-        """The period of the same length just before, for 'change since last time'."""
+        """The period of the same length just before, for 'change since last time'.
+
+        Whole calendar months are followed back by as many whole months (November's
+        'last period' is October, not 2 to 31 October): a trend shows October whole,
+        and the one day between two such periods would be a subtraction away."""
         end = self.start - timedelta(days=1)
         start = end - timedelta(days=self.days - 1)
         if _WEEK.match(self.label):
             return week(start, self.timezone)
         if _MONTH.match(self.label):
             return month(end, self.timezone)
+        parts = whole_months(self)
+        if parts is not None:
+            start = months_to(month(end, self.timezone), len(parts))[0].start
         return Period(start=start, end=end, label=f"{start} to {end}", timezone=self.timezone)
 
     def describe(self) -> str:

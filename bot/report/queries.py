@@ -18,6 +18,8 @@ from bot.report.period import Period
 from bot.report.themes import Codebook
 from bot.store import Store
 
+UPDATE_STATUSES = ("planned", "in_progress", "done")
+"""How far a 'we did' has got (migration 029)."""
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
 _IN_PERIOD_NUMBERED = "s.started_at >= ?1 AND s.started_at < ?2"
 """For queries with more numbered parameters: a bare ? would be numbered after them."""
@@ -355,14 +357,28 @@ class ReportQueries:
     # -- updates
 
     async def add_update(
-        self, text: str, dated: str, lang: str = "en", translates: int | None = None
+        self,
+        text: str,
+        dated: str,
+        lang: str = "en",
+        translates: int | None = None,
+        *,
+        themes: Iterable[str] = (),
+        status: str | None = None,
     ) -> int:
         """Store a note; ``translates``: the id of the note this translates.
 
         A translation takes its original's date (it is the same change), points
         at the first-written note even when given a translation's id, and must
         be in another language than the original.  Raises ValueError otherwise.
+        ``themes`` (codebook ids) and ``status`` link an original to what people
+        said; a translation shares its original's, so it may not set its own.
         """
+        themes = sorted(set(themes))
+        if status is not None and status not in UPDATE_STATUSES:
+            raise ValueError(f"status {status!r}: choose from {', '.join(UPDATE_STATUSES)}")
+        if translates is not None and (themes or status):
+            raise ValueError("a translation shares its note's themes and status; set them there")
 
         def insert(conn: sqlite3.Connection) -> int:
             original, day = translates, dated
@@ -384,25 +400,37 @@ class ReportQueries:
                     raise ValueError(
                         f"note {original} already has a {lang!r} translation; delete it first"
                     )
-            return int(
+            new_id = int(
                 conn.execute(
-                    "INSERT INTO updates (text, lang, dated, created_at, translates)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (text, lang, day, self.store.now(), original),
+                    "INSERT INTO updates (text, lang, dated, created_at, translates, status)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (text, lang, day, self.store.now(), original, status),
                 ).lastrowid
                 or 0
             )
+            conn.executemany(
+                "INSERT INTO update_themes (update_id, theme) VALUES (?, ?)",
+                [(new_id, theme) for theme in themes],
+            )
+            return new_id
 
         return await self.store.atomic(insert)
 
     async def notes(self, period: Period | None = None) -> list[Note]:
         """Every note with its translations, oldest first; within ``period`` if given."""
-        sql = "SELECT id, text, lang, dated, translates FROM updates"
+        sql = (
+            "SELECT u.id, u.text, u.lang, u.dated, u.translates,"
+            " (SELECT json_group_array(theme) FROM (SELECT theme FROM update_themes t"
+            "  WHERE t.update_id = coalesce(u.translates, u.id) ORDER BY theme)),"
+            " coalesce(o.status, u.status)"
+            " FROM updates u LEFT JOIN updates o ON o.id = u.translates"
+        )
         args: tuple[str, ...] = ()
         if period is not None:
-            sql += " WHERE dated >= ? AND dated <= ?"
+            sql += " WHERE u.dated >= ? AND u.dated <= ?"
             args = (period.start.isoformat(), period.end.isoformat())
-        return [Note(*row) for row in await self._all(sql + " ORDER BY dated, id", args)]
+        rows = await self._all(sql + " ORDER BY u.dated, u.id", args)
+        return [Note(*row[:5], tuple(json.loads(row[5] or "[]")), row[6]) for row in rows]
 
     async def updates(self, period: Period | None = None) -> list[tuple[int, str, str, str]]:
         """(id, text, lang, date), oldest first; within ``period`` if given."""

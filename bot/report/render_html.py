@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from html import escape
 
+from bot.i18n import load_catalogue
 from bot.report.charts import FOOTNOTE, likert_chart
+from bot.report.loop import pairs, still_working, theme_label
 from bot.report.model import Cell, PublicReport, Row, Table
+from bot.report.notes import marked
 from bot.report.trend_chart import trend_chart
 
 CSS = """
@@ -331,6 +334,40 @@ def method_note(report: PublicReport) -> list[str]:
     ]
 
 
+def _you_said(report: PublicReport) -> str:
+    """The network page's 'you said, we did' as a table: what was answered, what was not."""
+    catalogue = load_catalogue()
+    linked = pairs(report, "en")
+    waiting = still_working(report)
+    if not linked and not waiting:
+        return ""
+    t = report.threshold
+    rows = []
+    for pair in linked:
+        status = (pair.status or "").replace("_", " ") or "—"
+        for said in pair.said:
+            rows.append(
+                f"<tr><td>{escape(theme_label(catalogue, report, said.theme, 'en'))}</td>"
+                f"<td>{count(Cell(count=said.people), t) if said.people is not None else '*'}"
+                f"</td><td>{escape(marked(pair.did, catalogue, 'en'))}</td>"
+                f"<td>{escape(status)}</td>"
+                f"<td>{escape(pair.did.dated)}</td></tr>"
+            )
+    for said in waiting:
+        rows.append(
+            f"<tr><td>{escape(theme_label(catalogue, report, said.theme, 'en'))}</td>"
+            f"<td>{count(Cell(count=said.people), t)}</td><td><em>No update yet</em></td>"
+            "<td>—</td><td></td></tr>"
+        )
+    heads = ["Theme", "Respondents raising it", "Update", "Status", "Dated"]
+    return (
+        "<h2>You said, we did</h2><p class='lede'>Updates this period and the themes they "
+        f"answer; themes raised by at least {t} respondents with no update yet are listed "
+        "as such. The network report shows the same pairs.</p>"
+        f"<table>{_head(heads)}<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def commissioner_html(report: PublicReport) -> str:
     if not isinstance(report, PublicReport):
         raise TypeError("only a suppressed PublicReport may be rendered")
@@ -347,6 +384,7 @@ def commissioner_html(report: PublicReport) -> str:
         _trends(report),
         _journey(report),
         _comments(report),
+        _you_said(report),
         _multi(report),
         "<h2>Risk</h2>",
         f"<p>{count(risk_cell, report.threshold)} respondents wrote words that raised a risk "

@@ -11,17 +11,22 @@ from html import escape
 
 from bot.i18n import Catalogue
 from bot.l10n import long_date
+from bot.report.loop import pair_lines, pairs, said_text, still_working, unlinked
 from bot.report.model import PublicReport
-from bot.report.notes import Note, for_reader, marked
+from bot.report.notes import marked
+from bot.report.plain import pictogram_svg, results
 
 CSS = """
 body { font: 20px/1.6 Arial, "Liberation Sans", sans-serif; color: #111; max-width: 40em;
        margin: 0 auto; padding: 1.5em 1em; }
 h1 { font-size: 2em; margin: 0 0 .3em; } h2 { font-size: 1.5em; margin: 1.6em 0 .4em; }
 h3 { font-size: 1.2em; margin: 1.2em 0 .2em; }
+svg.picto { max-width: 100%; height: auto; }
 blockquote { margin: .4em 0 .8em; padding: .2em .8em; border-left: 6px solid #2166ac;
              background: #f3f5f8; }
 .small { font-size: .85em; color: #444; }
+.said { font-weight: bold; margin-bottom: .1em; } .did { margin-top: 0; }
+.item { margin: .2em 0; } .item::before { content: "• "; }
 @media print { body { font-size: 14pt; max-width: none; } h2, h3 { break-after: avoid; }
                blockquote { break-inside: avoid; } }
 """
@@ -45,6 +50,7 @@ def network_parts(
         out.append(("p", t("network.responses", n=base.count)))
     else:
         out.append(("p", t("network.responses_few", threshold=report.threshold)))
+    out.extend(result_parts(report, catalogue, lang))
     themes = report.table("themes")
     shown = []
     if themes:
@@ -68,15 +74,49 @@ def network_parts(
             out.extend(("quote", q.text) for q in report.quotes if q.theme == row.key)
     else:
         out.append(("p", t("network.no_themes")))
-    out.append(("h2", t("network.changed_title")))
-    notes = [Note(u.id or 0, u.text, u.lang, u.dated, u.translates) for u in report.updates]
-    shown = for_reader(notes, lang)
+    out.extend(loop_parts(report, catalogue, lang))
+    shown = unlinked(report, lang)
+    if shown or not pairs(report, lang):
+        out.append(("h2", t("network.changed_title")))
     if shown:
         out.extend(("p", marked(note, catalogue, lang)) for note in shown)
-    else:
+    elif not pairs(report, lang):
         out.append(("p", t("network.changed_none")))
     out.append(("small", t("network.privacy")))
     out.append(("p", t("network.thanks")))
+    return out
+
+
+def loop_parts(report: PublicReport, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
+    """'You said, we did' pairs (kinds ``said`` and ``did``), then the themes still waiting
+    for an answer (kind ``item``)."""
+    out: list[tuple[str, str]] = []
+    linked = pairs(report, lang)
+    if linked:
+        out.append(("h2", catalogue.text("network.pairs_title", lang)))
+        for pair in linked:
+            said, did = pair_lines(catalogue, report, pair, lang)
+            out.extend([("said", said), ("did", did)])
+    waiting = still_working(report)
+    if waiting:
+        out.append(("h2", catalogue.text("network.still_title", lang)))
+        out.append(("p", catalogue.text("network.still_intro", lang)))
+        out.extend(("item", said_text(catalogue, report, s, lang)) for s in waiting)
+    return out
+
+
+def result_parts(report: PublicReport, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
+    """Each five-point question: its wording, one plain sentence and, when a figure is
+    shown, a pictogram part (``picto:<filled>``, its text the sentence as alternative)."""
+    found = results(report, catalogue, lang)
+    if not found:
+        return []
+    out = [("h2", catalogue.text("network.results_title", lang))]
+    for result in found:
+        out.append(("h3", result.question))
+        out.append(("p", result.sentence))
+        if result.share is not None:
+            out.append((f"picto:{result.share.tenths}", result.sentence))
     return out
 
 
@@ -122,8 +162,11 @@ def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -
     tags = {"h1": "h1", "h2": "h2", "h3": "h3", "p": "p", "quote": "blockquote"}
     body = []
     for kind, text in network_parts(report, catalogue, lang):
-        if kind == "small":
-            body.append(f'<p class="small">{escape(text)}</p>')
+        if kind.startswith("picto:"):
+            filled = int(kind.partition(":")[2])
+            body.append(f"<p>{pictogram_svg(filled, text, catalogue.is_rtl(lang))}</p>")
+        elif kind in ("small", "said", "did", "item"):
+            body.append(f'<p class="{kind}">{escape(text)}</p>')
         elif kind == "quote":
             # People's own words, in whatever script: their own direction, not the page's.
             body.append(f'<blockquote dir="auto">{escape(text)}</blockquote>')

@@ -17,7 +17,7 @@ from collections import defaultdict
 from bot.config import Settings
 from bot.flows import LikertStep
 from bot.report.fft import FftCount
-from bot.report.model import NOT_STATED, Cell, Row, Table
+from bot.report.model import NOT_STATED, Cell, PublicReport, Row, Table
 from bot.report.period import Period, whole_months
 from bot.report.queries import MonthCount
 from bot.report.tables import Labels, Question, TableSet, pct
@@ -157,3 +157,44 @@ def fft_site_table(
                 (fft_tables[0], "area", area.id, col),
                 [("fft_sites", "site", s, col) for s in inside],
             )
+
+
+def hide_as_published(current: PublicReport, previous: PublicReport) -> PublicReport:
+    """A trend month that is the previous period (shown as 'last period' beside every
+    cell) hides whatever that period's own publication hid in the question's overall row.
+
+    The two are published apart, so each is suppressed on its own: without this, a
+    share the previous report held back to protect a small group could be read off
+    the trend, then set against the groups' 'last period' figures.
+    """
+    parts = whole_months(previous.period)
+    if parts is None or len(parts) != 1:
+        return current
+    label = parts[0].label
+    data = None
+    for table in current.tables_of("trend"):
+        month_row = table.row(label, "month")
+        before = previous.table(f"likert:{table.flow_id}:{table.question_id}")
+        old = before.row("all") if before else None
+        if month_row is None or old is None:
+            continue
+        data = data or current.model_dump()
+        row = next(
+            r
+            for t in data["tables"]
+            if t["id"] == table.id
+            for r in t["rows"]
+            if r["key"] == label and r["split"] == "month"
+        )
+        hidden_base = old.base is None or old.base.count is None
+        for column in ("base", *_COLUMNS):
+            was = old.base if column == "base" else old.cells.get(column)
+            if hidden_base or was is None or was.count is None:
+                cell = row["base"] if column == "base" else row["cells"][column]
+                if cell["count"] is not None:
+                    cell.update(count=None, pct=None, suppressed=True)
+                    data["suppressed_cells"] += 1
+        if hidden_base:
+            for cell in row["cells"].values():
+                cell["pct"] = None
+    return current if data is None else PublicReport.model_validate(data)

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Coroutine
 from typing import Any
 
-from telegram.ext import AIORateLimiter, Application, BaseRateLimiter
+from telegram.ext import Application, BaseRateLimiter
 
 from bot.config import Settings, Telegram
 from bot.privacy import load_secret
@@ -26,6 +26,7 @@ from bot.telegram.jobs import schedule
 from bot.telegram.logsafe import protect_token, withhold_payloads
 from bot.telegram.once import GROUP as ONCE_GROUP
 from bot.telegram.once import OncePerPersonOrder, skip_seen
+from bot.telegram.pace import ForegroundFirst
 from bot.telegram.split import SplittingBot
 
 __all__ = [
@@ -73,7 +74,7 @@ def build_application(
         base_url=base_url or "https://api.telegram.org/bot",
         request=AiohttpRequest(),
         get_updates_request=AiohttpRequest(connection_pool_size=1),
-        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
+        rate_limiter=rate_limiter or ForegroundFirst(max_retries=3),
     )
     app = (
         Application.builder()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from telegram.ext import Application
@@ -23,6 +24,7 @@ from bot.broadcasts import Broadcasts, Finished
 from bot.deliveries import ATTEMPTS, BACKOFF, Outcome, deliver
 from bot.i18n import Catalogue
 from bot.store import Store
+from bot.telegram.pace import BACKGROUND
 from bot.telegram.split import split_text
 
 OUTAGE = 3
@@ -81,7 +83,7 @@ class Broadcaster:
         except Exception as exc:  # the next start-up or hourly job resumes
             log.error("sending a broadcast stopped with %s", type(exc).__name__)
 
-    async def _run(self, app: App, broadcast_id: int, text: str) -> bool:
+    async def _run(self, app: App, broadcast_id: int, text: str | None) -> bool:
         """Send to everyone still waiting; True if the broadcast finished.
 
         Someone whose message kept failing is counted as not sent, unless several
@@ -89,6 +91,8 @@ class Broadcaster:
         them still waiting, to carry on at the next hourly run (or start-up).
         """
         parts: dict[str, list[str]] = {}
+        # A report's broadcast carries its own words per language; an update gets a header.
+        texts = await self.broadcasts.texts(broadcast_id) if text is None else {}
         failing: list[int] = []
         while app.running:
             batch = await self.broadcasts.waiting(broadcast_id)
@@ -97,7 +101,9 @@ class Broadcaster:
             for person in batch:
                 if not app.running:
                     return False
-                if person.lang not in parts:
+                if person.lang not in parts and texts:
+                    parts[person.lang] = split_text(texts.get(person.lang) or texts["en"])
+                elif person.lang not in parts:
                     header = self.catalogue.text("news.broadcast", person.lang)
                     parts[person.lang] = split_text(f"{header}\n\n{text}")
                 chat_id = person.chat_id
@@ -140,7 +146,7 @@ class Broadcaster:
         for index in range(first, len(parts)):
             await self.broadcasts.attempting(broadcast_id, chat_id, index)
             outcome = await deliver(
-                app.bot.send_message,
+                partial(app.bot.send_message, rate_limit_args=BACKGROUND),
                 chat_id,
                 parts[index],
                 attempts=self.attempts,

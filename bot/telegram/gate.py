@@ -29,6 +29,7 @@ PRIVILEGED: Mapping[str, frozenset[Role]] = {
     "paper": PEER_ROLES,
     "review": STAFF_ROLES,
     "update": STAFF_ROLES,
+    "publish": STAFF_ROLES,
 }
 
 log = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ is ``bot.updates``.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -14,18 +15,34 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.report.period import local_today
-from bot.report.queries import ReportQueries
+from bot.report.queries import UPDATE_STATUSES, ReportQueries
+from bot.report.themes import Codebook, load_codebook
 from bot.roles import STAFF_ROLES
+from bot.sources import SourceErrors
 from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
-from bot.updates import Subscriber, longest_update, news, publish, relabel
+from bot.telegram.publish import is_publish_tag, on_publish_tap
+from bot.updates import (
+    Draft,
+    Drafts,
+    Subscriber,
+    longest_update,
+    news,
+    publish,
+    relabel,
+    top_themes,
+)
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 Context = CallbackContext[Any, Any, Any, Any]
+log = logging.getLogger(__name__)
 UPDATES, REMIND, NO, DONE = "updates", "remind", "no", "done"
 SEND, KEEP, LANG, SET = "send", "keep", "lang", "set"
+THEME_TICK, STATUS, SAVE, DISCARD = "th", "st", "sv", "dx"
+_DRAFT_TAG = re.compile(r"(th|st)(\d{1,2})|(sv|dx)")
+"""Buttons of an update not yet saved: tick theme N, status N, save, don't save."""
 _UPDATE_TAG = re.compile(r"(send|keep|lang|set)(\d*)(?:-([a-z]{2,3}))?")
 """Staff update buttons: send, keep or relabel update N (``set12-pl``)."""
 
@@ -114,12 +131,139 @@ async def on_update(channel: TelegramChannel, update: Update, context: Context) 
     written_in = found.lang if found and found.lang in channel.settings.languages else lang
     store = channel.conversations.store
     today = local_today(channel.settings.reports.timezone)
+    offered = []
+    try:
+        codebook = load_codebook(channel.settings.flows_dir)
+    except SourceErrors:
+        log.warning("no theme codebook: /update is saved without offering themes")
+    else:
+        offered = await top_themes(store, codebook, channel.settings.reports.timezone, today)
+    if offered:
+        # Linked before it is saved: the themes to tick wait in a draft, not in updates.
+        draft = await Drafts(store).start(channel.key_of(update), text, written_in, offered)
+        await context.bot.send_message(
+            chat_id,
+            f"{channel.text('update.pick_themes', lang)}\n\n{text}",
+            reply_markup=_draft_keyboard(channel, lang, draft),
+        )
+        return
     update_id = await publish(store, text, written_in, channel.key_of(update), today)
+    await _offer_send(channel, context, chat_id, lang, written_in, update_id)
+
+
+async def _offer_send(
+    channel: TelegramChannel,
+    context: Context,
+    chat_id: int,
+    lang: str,
+    written_in: str,
+    update_id: int,
+) -> None:
     await context.bot.send_message(
         chat_id,
         await _saved_text(channel, lang, written_in),
         reply_markup=_update_keyboard(channel, lang, update_id),
     )
+
+
+async def on_draft_tap(
+    channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
+) -> None:
+    """A tap on a draft's buttons: tick a theme, set the status, save or drop it.
+
+    The draft is found by the token the buttons carry and must be the tapping staff
+    member's own; one saved, dropped or replaced by a newer /update is closed."""
+    query = update.callback_query
+    assert query is not None
+    store = channel.conversations.store
+    drafts = Drafts(store)
+    draft = await drafts.get(tap.form or "")
+    if draft is None:
+        await query.answer(channel.text("telegram.form_closed", lang), show_alert=True)
+        await edit(query.message, markup=None)
+        return
+    key = channel.key_of(update)
+    parsed = _DRAFT_TAG.fullmatch(tap.tag)
+    assert parsed is not None
+    action = parsed.group(1) or parsed.group(3)
+    index = int(parsed.group(2)) if parsed.group(2) else 0
+    if draft.staff_key != key or (
+        action in (THEME_TICK, STATUS) and index >= _choices(draft, action)
+    ):
+        await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
+        return
+    await query.answer()
+    chat_id = _chat_id(update)
+    if action == DISCARD:
+        if await drafts.take(draft.token, key) is not None:
+            await edit(query.message, markup=None)
+            await context.bot.send_message(chat_id, channel.text("update.discarded", lang))
+        return
+    if action == SAVE:
+        today = local_today(channel.settings.reports.timezone)
+        saved = await drafts.save(draft.token, key, today)
+        if saved is None:
+            return  # a second tap on Save: the first one saved it
+        taken, update_id = saved
+        await edit(query.message, markup=None)
+        await _offer_send(channel, context, chat_id, lang, taken.lang, update_id)
+        return
+    themes, status = list(draft.themes), draft.status
+    if action == THEME_TICK:
+        theme = draft.offered[index]
+        themes = [t for t in themes if t != theme] if theme in themes else [*themes, theme]
+    else:
+        status = UPDATE_STATUSES[index]
+    changed = await drafts.change(draft, themes=themes, status=status)
+    if changed is not None:
+        await edit(query.message, markup=_draft_keyboard(channel, lang, changed))
+
+
+def _choices(draft: Draft, tag: str) -> int:
+    return len(draft.offered) if tag == THEME_TICK else len(UPDATE_STATUSES)
+
+
+def _draft_keyboard(channel: TelegramChannel, lang: str, draft: Draft) -> InlineKeyboardMarkup:
+    """A theme to tick per row, the three statuses (one ticked) in a row, Save and Don't save."""
+    codebook = load_codebook(channel.settings.flows_dir)
+
+    def ticked(label: str, on: bool) -> str:
+        return f"{TICK} {label}" if on else label
+
+    def data(tag: str, index: int | None = None) -> str:
+        return callback_data(UPDATE, f"{tag}{'' if index is None else index}", form=draft.token)
+
+    rows = [
+        [
+            _button(
+                ticked(_theme_name(channel, codebook, t, lang), t in draft.themes),
+                data(THEME_TICK, i),
+            )
+        ]
+        for i, t in enumerate(draft.offered)
+    ]
+    rows.append(
+        [
+            _button(
+                ticked(channel.text(f"network.status.{s}", lang), s == draft.status),
+                data(STATUS, i),
+            )
+            for i, s in enumerate(UPDATE_STATUSES)
+        ]
+    )
+    rows.append(
+        [
+            _button(channel.text("review.save", lang), data(SAVE)),
+            _button(channel.text("update.discard", lang), data(DISCARD)),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def _theme_name(channel: TelegramChannel, codebook: Codebook, theme: str, lang: str) -> str:
+    if f"theme.{theme}" in channel.catalogue.messages:
+        return channel.text(f"theme.{theme}", lang)
+    return codebook.label(theme, lang)
 
 
 async def on_update_tap(
@@ -129,6 +273,12 @@ async def on_update_tap(
     assert query is not None
     # The buttons are only ever shown to staff, but a tap is checked again: roles end.
     allowed = await channel.roles.check(channel.key_of(update), STAFF_ROLES)
+    if allowed is not None and tap.form is not None and _DRAFT_TAG.fullmatch(tap.tag):
+        await on_draft_tap(channel, update, context, tap, lang)
+        return
+    if allowed is not None and is_publish_tag(tap.tag):
+        await on_publish_tap(channel, update, context, tap, lang)
+        return
     parsed = _UPDATE_TAG.fullmatch(tap.tag)
     if allowed is None or parsed is None:
         await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)

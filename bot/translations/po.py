@@ -114,6 +114,12 @@ def comments(spot: Spot) -> list[str]:
     names = sorted(set(PLACEHOLDER.findall(spot.english)))
     if names:
         lines.append(f"Keep these placeholders exactly: {' '.join(names)}")
+    if "|" in spot.english:
+        lines.append(
+            "Plural: one form per plural category of your language, separated by |, in the"
+            " order zero, one, two, few, many, other (only those your language has, e.g."
+            " Polish one|few|many|other); see README, Translating."
+        )
     if is_button(spot.context):
         lines.append(
             f"Button: keep it short; a phone shows about {BUTTON_SHOWN} characters on a line,"

@@ -114,6 +114,9 @@ async def test_debug_logs_of_real_flows_name_no_one_and_hold_no_secret(
         await staff.send(f"/join {invite.code}")
         await staff.send("/summary")
         await staff.send(f"/update {UPDATE}")
+        # This week's comments have themes: tick one, then save, before it can be sent.
+        await staff.tap("Waiting times")
+        await staff.tap("Save")
         await staff.tap("Send it now")
         # The broadcast goes in the background; the staff member is told when it is done.
         await api.wait_until(lambda: any("has gone out" in m.text for m in staff.messages()))

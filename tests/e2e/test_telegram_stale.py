@@ -72,6 +72,10 @@ async def test_second_tap_on_review_skip_and_send_it_now(bot, api):
     reader = api.user()
     await finish_and_opt_in(reader, "Send me news of what changed")
     await staff.send("/update We now open until 8pm on Thursdays")
+    # This week's comments have themes: the update is a draft until saved; twice is once.
+    first, second = await tap_twice(staff, "Save")
+    assert first[-1].labels[0] == "Send it now"
+    assert not any(WENT_WRONG in s.text for s in second)
     first, second = await tap_twice(staff, "Send it now")
     assert first[-1].text.startswith("Sending it to 1 people")
     assert not any(WENT_WRONG in s.text for s in second)

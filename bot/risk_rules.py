@@ -1,0 +1,413 @@
+"""Concept rules: risk found as classes of words that occur together, per language.
+
+Phrase patterns (``bot/safety.py``) name one wording each, and an independent
+held-out set showed they fit the examples they were written from, not how people
+write (recall 0.28 on new wordings).  Here each language has a *lexicon*
+(``bot/risk_lexicon.yaml``): a dozen or so classes of words (WISH, DIE, SELF,
+HARM, BODY, DRUG, EXCESS, AGENT, VIOLENCE, THREAT, CHILD, ...) in every form
+people type (stems for inflections, romanised and native script, misspellings,
+diacritics dropped), and one list of *rules*, shared by all languages, says
+which classes together are a disclosure: ``WISH DIE`` (want + die, in either
+order, within a few words), ``HARM SELF``, ``TAKE EXCESS DRUG``, ``VIOLENCE ME
+AGENT``.  A new wording is caught when its words are in the classes, whatever
+their order, so a lexicon grows by words, not by sentences.
+
+Guards are classes too (``-TOPIC``: the words are about a leaflet, a worker or
+a training; ``-THING``: "this queue is killing me"; ``-HUMOUR``: "lol"): a rule
+does not fire when a guard word is near.  Guards are part of rules, not a list
+of exceptions: they name what makes talk not a disclosure.
+
+Explainable: every hit names the language, category, rule and the words that
+filled it (``en/suicide: WISH DIE [wanna, die]``), shown by ``feedback-bot
+risk-check``.
+
+Rule syntax, one rule a line under its category in ``_rules``:
+
+- ``A B``: a word of class A and one of class B in the same sentence, each
+  within ``window`` words (default 6) of the first slot's word.
+- ``A|B``: a word of either class fills this slot.
+- ``-G``: no word of class G within the window; ``-G@N``: within N words.
+- ``~N``: this rule's window is N words.
+
+Lexicon entries (space-separated, under each class): ``word``, ``stem*``,
+``*ending``, ``*part*``; ``a_b`` is two words in a row (the last may end in
+``*``); ``#`` is a count of 8 or more that is not a measured dose ("30", not
+"60ml").  ``_any`` holds words every language borrows ("overdose", "naloxone").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
+ANY = "_any"
+RULES = "_rules"
+_WINDOW = 6
+_COUNT_MIN = 8
+_KNOWN_MAX = 50_000
+# Sentence ends: . ! ? ; and newlines, Urdu/Arabic full stop and question mark, the danda.
+# A dot inside a word ("O.D", "3.5") does not end a sentence.
+_SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟!?]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+
+Normaliser = Callable[[str], str]
+
+
+class LexiconError(ValueError):
+    """A rule naming a class no lexicon defines, or a malformed entry."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Classes that together signal ``category``: slots of alternatives, and guards."""
+
+    category: str
+    text: str
+    slots: tuple[frozenset[str], ...]
+    guards: tuple[tuple[str, int], ...]
+    window: int
+
+    @classmethod
+    def parse(cls, category: str, text: str) -> Rule:
+        slots: list[frozenset[str]] = []
+        guards: list[tuple[str, int]] = []
+        window = _WINDOW
+        for item in text.split():
+            if item.startswith("~"):
+                window = int(item[1:])
+            elif item.startswith("-"):
+                name, _, near = item[1:].partition("@")
+                guards.append((name, int(near) if near else -1))
+            else:
+                slots.append(frozenset(item.split("|")))
+        if not slots:
+            raise LexiconError(f"rule {text!r} has no class to find")
+        return cls(
+            category,
+            text,
+            tuple(slots),
+            tuple((g, window if n < 0 else n) for g, n in guards),
+            window,
+        )
+
+    def classes(self) -> set[str]:
+        return {c for slot in self.slots for c in slot} | {g for g, _ in self.guards}
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    """A rule that fired: the language, its category, the rule and the words that filled it."""
+
+    lang: str
+    category: str
+    rule: str
+    words: tuple[str, ...]
+
+    @property
+    def phrase(self) -> str:
+        return f"{self.rule} [{', '.join(self.words)}]"
+
+
+# Where a class word was found: (position, the words).
+Found = dict[str, list[tuple[int, str]]]
+
+
+class _Lexicon:
+    """Every language's class words in one index: token → (language, class) pairs."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str]], normalise: Normaliser):
+        self.words: dict[str, list[tuple[str, str]]] = {}
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
+        self.suffixes: dict[str, list[tuple[str, str]]] = {}
+        self.infixes: dict[str, list[tuple[str, str]]] = {}
+        # First word → [(the next words, last one a stem?, lang, class)].
+        self.phrases: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
+        self.counts: list[tuple[str, str]] = []
+        # Word → its (language, class) pairs: people reuse few words, so most words of a
+        # message are looked up once per process, not once per message.
+        self._known: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.errors: list[str] = []
+        for lang, cls, entry in entries:
+            try:
+                self._add(lang, cls, entry, normalise)
+            except LexiconError as exc:
+                self.errors.append(str(exc))
+        self.prefix_sizes = self._sizes(self.prefixes, first=True)
+        self.suffix_sizes = self._sizes(self.suffixes, first=False)
+
+    def _add(self, lang: str, cls: str, entry: str, normalise: Normaliser) -> None:
+        pair = (lang, cls)
+        if entry == "#":
+            self.counts.append(pair)
+            return
+        head, tail = entry.startswith("*"), entry.endswith("*")
+        words = normalise(entry.replace("_", " ").strip("*")).split()
+        if not words:
+            raise LexiconError(f"{lang}/{cls}: entry {entry!r} has no letters")
+        if len(words) > 1:
+            if head:
+                raise LexiconError(f"{lang}/{cls}: {entry!r}: only the last word may be a stem")
+            self.phrases.setdefault(words[0], []).append((tuple(words[1:]), tail, lang, cls))
+            return
+        word = words[0]
+        if (head or tail) and len(word) < 3 and (word.isascii() or _CYRILLIC.fullmatch(word)):
+            # "kkk*" normalises to "k*" (repeated letters are made one): a stem that
+            # short would put half the words of every language in the class.
+            raise LexiconError(f"{lang}/{cls}: stem {entry!r} is shorter than 3 letters")
+        table = (
+            self.infixes
+            if head and tail
+            else self.suffixes
+            if head
+            else self.prefixes
+            if tail
+            else self.words
+        )
+        table.setdefault(word, []).append(pair)
+
+    @staticmethod
+    def _sizes(table: Mapping[str, object], first: bool) -> dict[str, list[int]]:
+        sizes: dict[str, set[int]] = {}
+        for stem in table:
+            sizes.setdefault(stem[0] if first else stem[-1], set()).add(len(stem))
+        return {k: sorted(v) for k, v in sizes.items()}
+
+    def classes(self, tokens: list[str]) -> dict[str, Found]:
+        """Language → class → where its words are in ``tokens``."""
+        found: dict[str, Found] = {}
+        known = self._known
+        phrases = self.phrases
+        for i, token in enumerate(tokens):
+            pairs = known.get(token)
+            if pairs is None:
+                pairs = self._lookup(token)
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                known[token] = pairs
+            for lang, cls in pairs:
+                found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
+            for rest, stem, lang, cls in phrases.get(token, ()):
+                if self._follows(tokens, i + 1, rest, stem):
+                    found.setdefault(lang, {}).setdefault(cls, []).append(
+                        (i, " ".join(tokens[i : i + 1 + len(rest)]))
+                    )
+        return found
+
+    def _lookup(self, token: str) -> tuple[tuple[str, str], ...]:
+        """Every (language, class) a single word belongs to: as a word, by its stem,
+        by its ending, or as a count."""
+        pairs: list[tuple[str, str]] = list(self.words.get(token, ()))
+        size = len(token)
+        for n in self.prefix_sizes.get(token[0], ()):
+            if n > size:
+                break
+            pairs.extend(self.prefixes.get(token[:n], ()))
+        for n in self.suffix_sizes.get(token[-1], ()):
+            if n > size:
+                break
+            pairs.extend(self.suffixes.get(token[-n:], ()))
+        for part, hit in self.infixes.items():
+            if part in token:
+                pairs.extend(hit)
+        if self.counts and token.isdigit() and int(token) >= _COUNT_MIN:
+            pairs.extend(self.counts)
+        return tuple(pairs)
+
+    def forget(self) -> None:
+        """Drop the word cache (benchmarks that time a cold screen)."""
+        self._known.clear()
+
+    @staticmethod
+    def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:
+        if start + len(rest) > len(tokens):
+            return False
+        last = len(rest) - 1
+        for j, word in enumerate(rest):
+            token = tokens[start + j]
+            if token != word and not (stem and j == last and token.startswith(word)):
+                return False
+        return True
+
+
+class ConceptScreen:
+    """The lexicon and rules, compiled once; ``hits`` screens one message."""
+
+    def __init__(self, data: Mapping[str, object], normalise: Normaliser):
+        self.normalise = normalise
+        self.errors: list[str] = []
+        rules = data.get(RULES) or {}
+        self.rules: list[Rule] = []
+        for category, texts in dict(rules).items():  # type: ignore[call-overload]
+            for text in texts:
+                try:
+                    self.rules.append(Rule.parse(category, text))
+                except (LexiconError, ValueError) as exc:
+                    self.errors.append(f"{RULES}/{category}: {exc}")
+        entries: list[tuple[str, str, str]] = []
+        self.defined: dict[str, set[str]] = {}
+        for lang, classes in data.items():
+            if lang == RULES or (lang.startswith("_") and lang != ANY):
+                continue
+            for cls, words in dict(classes).items():  # type: ignore[call-overload]
+                self.defined.setdefault(lang, set()).add(cls)
+                items = words.split() if isinstance(words, str) else list(words)
+                entries.extend((lang, cls, entry) for entry in items)
+        self._lexicon = _Lexicon(entries, normalise)
+        self.errors.extend(self._lexicon.errors)
+        # Each rule is looked at only when a word of its first slot is in the sentence.
+        self._by_class: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for cls in rule.slots[0]:
+                self._by_class.setdefault(cls, []).append(i)
+        known = set().union(*self.defined.values()) if self.defined else set()
+        for rule in self.rules:
+            unknown = rule.classes() - known
+            if unknown:
+                self.errors.append(f"rule {rule.text!r} names unknown class {sorted(unknown)}")
+
+    def forget(self) -> None:
+        self._lexicon.forget()
+
+    def languages(self) -> dict[str, set[str]]:
+        """Language → the categories some rule can fire for with its lexicon."""
+        shared = self.defined.get(ANY, set())
+        out: dict[str, set[str]] = {}
+        for lang, classes in self.defined.items():
+            if lang == ANY:
+                continue
+            have = classes | shared
+            for rule in self.rules:
+                if all(slot & have for slot in rule.slots):
+                    out.setdefault(lang, set()).add(rule.category)
+        return out
+
+    def hits(self, text: str, first: bool = False) -> list[ConceptHit]:
+        """Every rule that fires, sentence by sentence, in each language's lexicon.
+
+        A language's reading uses its own words and the borrowed ones (``_any``),
+        and only its own guards: an English "kill" is not guarded by a Portuguese
+        word that happens to share its spelling.  A rule that borrowed words alone
+        fill ("overdose") is read once, apart, and then a guard word of any
+        language counts: "overdose training" is talk about a training in every
+        language.
+        """
+        return self.screen(self.sentences(text), first)
+
+    def sentences(self, text: str) -> list[str]:
+        """The text's sentences, each normalised (``bot.safety.normalise``)."""
+        normalise = self.normalise
+        return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
+
+    def screen(self, sentences: Iterable[str], first: bool = False) -> list[ConceptHit]:
+        """``hits`` on sentences already normalised."""
+        found: list[ConceptHit] = []
+        for sentence in sentences:
+            tokens = sentence.split()
+            by_lang = self._lexicon.classes(tokens)
+            if not by_lang:
+                continue
+            shared = by_lang.pop(ANY, {})
+            readings = []
+            for lang, own in by_lang.items():
+                joined = _join(own, shared)
+                readings.append((lang, own, joined, joined))
+            if shared:
+                pooled: Found = {}
+                for classes in (shared, *by_lang.values()):
+                    for cls, places in classes.items():
+                        pooled.setdefault(cls, []).extend(places)
+                readings.append((ANY, shared, shared, pooled))
+            for lang, own, classes, guards in readings:
+                for hit in self._fire(lang, own, classes, guards):
+                    found.append(hit)
+                    if first:
+                        return found
+        return found
+
+    def _fire(self, lang: str, own: Found, classes: Found, guards: Found) -> Iterable[ConceptHit]:
+        """Rules filled by ``classes`` with no word of ``guards`` near."""
+        seen: set[str] = set()
+        by_class = self._by_class
+        ids = sorted({i for cls in classes for i in by_class.get(cls, ())})
+        present, mine = classes.keys(), own.keys()
+        for i in ids:
+            rule = self.rules[i]
+            if rule.category in seen or any(slot.isdisjoint(present) for slot in rule.slots):
+                continue
+            if lang != ANY and all(slot.isdisjoint(mine) for slot in rule.slots):
+                continue  # borrowed words only: the shared reading, with every guard, has it
+            words = _match(rule, classes, guards)
+            if words is not None:
+                seen.add(rule.category)
+                yield ConceptHit(lang, rule.category, rule.text, words)
+
+
+def _join(classes: Found, shared: Found) -> Found:
+    """A language's class words and the borrowed ones, each class in word order."""
+    if not shared:
+        return classes
+    joined = dict(classes)
+    for cls, places in shared.items():
+        joined[cls] = sorted(classes.get(cls, []) + places)
+    return joined
+
+
+def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
+    """The words filling each slot near one anchor, with no guard word near; else None.
+
+    Positions are sorted, so each look-up is a binary search: a long message full of
+    class words costs n log n, not n squared.
+    """
+    spots: list[list[tuple[int, str]]] = []
+    for slot in rule.slots:
+        places = [p for c in slot for p in classes.get(c, ())]
+        if not places:
+            return None
+        if len(slot) > 1:
+            places.sort()
+        spots.append(places)
+    blocks = []
+    for name, near_by in rule.guards:
+        at = sorted(p for p, _ in guards.get(name, ()))
+        if at:
+            blocks.append((at, near_by))
+    window = rule.window
+    for anchor, word in spots[0]:
+        chosen = [word]
+        for places in spots[1:]:
+            near = None
+            i = bisect_left(places, (anchor - window, ""))
+            while i < len(places) and places[i][0] <= anchor + window:
+                if places[i][0] != anchor:
+                    near = places[i][1]
+                    break
+                i += 1
+            if near is None:
+                break
+            chosen.append(near)
+        else:
+            if not any(_near(at, anchor, near_by) for at, near_by in blocks):
+                return tuple(chosen)
+    return None
+
+
+def _near(positions: list[int], anchor: int, distance: int) -> bool:
+    i = bisect_left(positions, anchor - distance)
+    return i < len(positions) and positions[i] <= anchor + distance
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, object]:
+    """The lexicon and rules (YAML base loader: every word stays a string, ``no`` too)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+
+
+@lru_cache(maxsize=2)
+def builtin(normalise: Normaliser) -> ConceptScreen:
+    return ConceptScreen(load_lexicon(), normalise)

@@ -1,0 +1,114 @@
+"""/publish (staff): the week's network report, in short, to everyone who asked for news.
+
+The message is made per language from the suppressed report (``bot.report.bulletin``)
+and shown to the staff member first; *Send it now* records the broadcast with its
+texts and recipients (``Broadcasts.begin_report``, audited) before anything goes,
+then the background broadcaster sends it through the rate limiter, at most once per
+person, surviving restarts, as an update's broadcast does.  A week's report goes
+out once: a second tap, or /publish of the same week again, sends nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackContext
+
+from bot.report.bulletin import bulletins
+from bot.report.export import build_public
+from bot.report.period import Period, parse_week
+from bot.roles import audit
+from bot.telegram.edits import edit
+from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.staff import _period
+
+if TYPE_CHECKING:
+    from bot.telegram.handlers import TelegramChannel
+
+Context = CallbackContext[Any, Any, Any, Any]
+PUBLISH, DONT = "pub", "pubno"
+
+
+async def on_publish(channel: TelegramChannel, update: Update, context: Context) -> None:
+    period = await _period(channel, update, context)
+    if period is None:
+        return
+    lang = await channel.lang_of(update)
+    chat_id = _chat_id(update)
+    texts = await _texts(channel, period)
+    if not texts:
+        await context.bot.send_message(
+            chat_id, channel.text("publish.nothing", lang, period=period.label)
+        )
+        return
+    n = len(await channel.subscriptions.wanting("updates"))
+    preview = f"{channel.text('publish.preview', lang, n=n)}\n\n{texts.get(lang) or texts['en']}"
+    keyboard = InlineKeyboardMarkup(
+        [
+            [_button(channel.text("update.send", lang), f"{PUBLISH}{period.label}")],
+            [_button(channel.text("update.keep", lang), DONT)],
+        ]
+    )
+    await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
+
+
+def is_publish_tag(tag: str) -> bool:
+    return tag.startswith(PUBLISH)
+
+
+async def on_publish_tap(
+    channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
+) -> None:
+    """*Send it now* (``pub2026-W47``) or *Don't send*; the role was checked by the caller."""
+    query = update.callback_query
+    assert query is not None
+    period = None
+    if tap.tag != DONT:
+        try:
+            period = parse_week(tap.tag.removeprefix(PUBLISH), channel.settings.reports.timezone)
+        except ValueError:
+            await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
+            return
+    await query.answer()
+    await edit(query.message, markup=None)
+    if period is None:
+        return
+    chat_id = _chat_id(update)
+    texts = await _texts(channel, period)
+    if not texts:
+        await context.bot.send_message(
+            chat_id, channel.text("publish.nothing", lang, period=period.label)
+        )
+        return
+    # Recorded first: from here a restart carries on, and a second tap sends nothing.
+    count = await channel.broadcaster.broadcasts.begin_report(period.label, texts, chat_id, lang)
+    if count is None:
+        await context.bot.send_message(
+            chat_id, channel.text("publish.already_sent", lang, period=period.label)
+        )
+        return
+    await audit(
+        channel.conversations.store,
+        channel.key_of(update),
+        "publish",
+        {"period": period.label, "recipients": count, "languages": sorted(texts)},
+    )
+    await context.bot.send_message(chat_id, channel.text("update.sending", lang, n=count))
+    channel.broadcaster.kick(context.application)
+
+
+async def _texts(channel: TelegramChannel, period: Period) -> dict[str, str]:
+    """The message per enabled language, from the all-sites report: the network report is
+    public, the same for every reader, whichever staff member publishes it."""
+    report = await build_public(channel.conversations.store, channel.settings, period)
+    return bulletins(report, channel.catalogue, channel.settings.languages)
+
+
+def _button(label: str, tag: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag))
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id

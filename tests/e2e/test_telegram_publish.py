@@ -1,0 +1,138 @@
+"""/publish: the week's network report, short, to /news subscribers in their language."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.flows import load_flows
+from bot.i18n import FSI, PDI
+from bot.report.queries import ReportQueries
+from bot.report.synth import write
+from bot.roles import audit_log
+from bot.schema import migrate, migrations
+from bot.service import option_ids
+from tests.e2e.test_telegram_broadcast import FIRST_READER, outcome_of, staff_member, tally
+from tests.test_report_plain import published_consultation
+
+HEADLINE = "About 7 in 10 people agreed (83 of 115)"
+
+
+async def setting_up(bot, api, langs=("en", "en", "pl", "ar")):
+    settings = bot.settings
+    flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+    crowd = published_consultation()
+    await write(bot.store, flows, crowd)
+    await ReportQueries(bot.store).add_update(
+        "We now see new people within a week.", "2026-11-18", themes=["waiting_times"]
+    )
+    readers = [api.user(FIRST_READER + i) for i in range(len(langs))]
+    for reader, lang in zip(readers, langs, strict=True):
+        await bot.channel.subscriptions.set(reader.id, lang, updates=True)
+    return readers, await staff_member(bot, api)
+
+
+def received(reader) -> list[str]:
+    return [m.text for m in reader.messages()]
+
+
+async def test_staff_publish_the_week_and_each_reader_gets_it_in_their_language(bot, api):
+    readers, staff = await setting_up(bot, api)
+    shown = await staff.send("/publish 2026-W47")
+    preview = shown[-1]
+    assert preview.text.startswith("This goes to the 4 people who asked for news")
+    assert HEADLINE in preview.text
+    assert "We did: We now see new people within a week." in preview.text
+    await staff.tap("Send it now")
+    report = await outcome_of(api, staff)
+    assert tally(report)["Sent"] == 4
+    english, polish, arabic = received(readers[0]), received(readers[2]), received(readers[3])
+    assert len(english) == 1 and english == received(readers[1])
+    assert english[0].startswith("What you told us: 16 November 2026")
+    assert "There should be a specialist drug and alcohol service in prison." in english[0]
+    assert HEADLINE in english[0]
+    # Raised before, not this week: the theme without a count.
+    assert "You said: Waiting times\nWe did: We now see new people within a week." in english[0]
+    assert english[0].endswith("Send /news to read every update.")
+    assert "Około 7 na 10 osób się zgodziło (83 z 115)" in polish[0]
+    assert f"{FSI}83{PDI}" in arabic[0] and "وافقوا" in arabic[0]
+    [entry] = [e for e in await audit_log(bot.store) if e.action == "publish"]
+    assert entry.params["period"] == "2026-W47" and entry.params["recipients"] == 4
+
+
+async def test_a_week_is_published_once(bot, api):
+    readers, staff = await setting_up(bot, api, ("en",))
+    await staff.send("/publish 2026-W47")
+    first = staff.messages()[-1]
+    data = first.data_for("Send it now")
+    await staff.tap("Send it now")
+    await outcome_of(api, staff)
+    # The old button again (a copy of the message), and /publish of the same week again.
+    api.messages[first.message_id]["reply_markup"] = {
+        "inline_keyboard": [[{"text": "Send it now", "callback_data": data}]]
+    }
+    shown = await staff.tap_data(data, first.message_id)
+    assert shown[-1].text == "The report for 2026-W47 has already been sent. Nobody gets it twice."
+    await staff.send("/publish 2026-W47")
+    await staff.tap("Send it now")
+    assert len(received(readers[0])) == 1
+
+
+async def test_forged_publish_buttons_and_weeks_with_nothing_to_say(bot, api):
+    readers, staff = await setting_up(bot, api, ("en",))
+    shown = await staff.send("/publish 2026-W47")
+    await staff.tap_data("U:pub2026-W99:", shown[-1].message_id)
+    assert staff.callback_answer()["show_alert"]
+    await staff.tap_data("U:pubDROP TABLE:", shown[-1].message_id)
+    assert staff.callback_answer()["show_alert"]
+    shown = await staff.send("/publish 2025-W10")
+    assert shown[-1].text.startswith("There is nothing to send for 2025-W10")
+    # Someone without a role who copies the button: refused, nothing sent.
+    outsider = api.user(5_550_002)
+    await outsider.send("/start")
+    await outsider.tap_data("U:pub2026-W47:", shown[-1].message_id)
+    assert outsider.callback_answer()["show_alert"]
+    assert received(readers[0]) == []
+
+
+async def test_a_restart_sends_the_stored_words(bot, api):
+    readers, _ = await setting_up(bot, api, ("en", "pl"))
+    broadcasts = bot.channel.broadcaster.broadcasts
+    texts = {"en": "English words", "pl": "Polskie słowa"}
+    assert await broadcasts.begin_report("2026-W47", texts, None, "en") == 2
+    await bot.restart()  # recorded, not yet sent: the next start sends it
+    await api.wait_until(lambda: all(received(r) for r in readers), 30)
+    assert [received(r) for r in readers] == [["English words"], ["Polskie słowa"]]
+
+
+def test_broadcasts_in_flight_survive_the_migration(tmp_path):
+    """030 rebuilds broadcasts and deliveries: a broadcast half-sent keeps every row."""
+    conn = sqlite3.connect(tmp_path / "f.db", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys=ON")
+    migrate(conn, "2026-11-01T00:00:00+00:00", [m for m in migrations() if m.number < 30])
+    conn.execute("COMMIT")
+    conn.execute(
+        "INSERT INTO updates (id, text, lang, dated, created_at) VALUES (1, 'x', 'en',"
+        " '2026-11-01', '2026-11-01')"
+    )
+    for chat in (11, 12):
+        conn.execute(
+            "INSERT INTO subscribers (token, chat_id, lang, updates, remind)"
+            f" VALUES ('t{chat}', {chat}, 'en', 1, 0)"
+        )
+    conn.execute(
+        "INSERT INTO broadcasts (id, update_id, staff_chat, staff_lang, status, sent,"
+        " started_at) VALUES (7, 1, 99, 'en', 'sending', 1, '2026-11-01')"
+    )
+    conn.execute("INSERT INTO deliveries VALUES (7, 11, 'done', 0), (7, 12, 'pending', 0)")
+    migrate(conn, "2026-11-02T00:00:00+00:00")
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT id, update_id, period, sent FROM broadcasts").fetchall() == [
+        (7, 1, None, 1)
+    ]
+    assert conn.execute("SELECT * FROM deliveries ORDER BY chat_id").fetchall() == [
+        (7, 11, "done", 0),
+        (7, 12, "pending", 0),
+    ]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("DELETE FROM subscribers WHERE chat_id = 12")  # the cascade still holds
+    assert conn.execute("SELECT count(*) FROM deliveries").fetchone() == (1,)
