@@ -167,7 +167,7 @@ def _render_files(
     folder.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
     try:
-        staged = _write_formats(report, audience, formats, staging, step)
+        staged = _write_formats(report, audience, formats, staging, step, link)
         written = []
         for path in staged:
             final = folder / path.name
@@ -184,6 +184,7 @@ def _write_formats(
     formats: list[str],
     folder: Path,
     step: Callable[[str], None],
+    link: str,
 ) -> list[Path]:
     written: list[Path] = []
 
