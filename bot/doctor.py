@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot import schema
-from bot.backup import backup_dir, last_backup_time
+from bot.backup import backup_dir, backups, last_backup_time
 from bot.config import PLACEHOLDER_BOT_USERNAME, Settings
 from bot.privacy import MIN_SECRET_BYTES, SECRET_ENV, SecretError, key_file_for, read_key_file
 
@@ -314,7 +314,31 @@ def _backup(settings: Settings, now: datetime | None = None) -> Finding:
     text = f"last {last:%Y-%m-%d %H:%M} UTC ({age.total_seconds() / 3600:.0f} h ago) in {folder}"
     if age > BACKUP_DUE:
         return Finding("backup", False, text + ": the daily backup is not running")
+    newest = backups(folder)[-1]
+    whole = _whole(newest)
+    if whole is not None:
+        return Finding("backup", False, f"the newest, {newest}, {whole}: make another")
     return Finding("backup", True, text)
+
+
+def _whole(path: Path) -> str | None:
+    """Why a backup file is not a whole database (None if it looks whole): the SQLite
+    header, and a size that is its page count times its page size.  Cheap enough for a
+    health check every few minutes; ``feedback-bot restore`` checks it in full."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "is not a SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and size < pages * page_size:
+        return f"is cut short ({size:,} of {pages * page_size:,} bytes)"
+    return None
 
 
 def _backup_place(settings: Settings) -> Finding:

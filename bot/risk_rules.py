@@ -21,6 +21,21 @@ Explainable: every hit names the language, category, rule and the words that
 filled it (``en/suicide: WISH DIE [wanna, die]``), shown by ``feedback-bot
 risk-check``.
 
+Decisions, and why:
+
+- Both layers run: the phrase patterns (tuned on the corpora, and what staff add in
+  config) and these rules.  A message is signposted when either fires.  Phrase
+  patterns that only ever fired on near misses, and whose true hits the rules catch,
+  were removed (talk about "an overdose" in a leaflet, "the domestic violence worker").
+- One tier.  A gentler "possible risk" reply was considered and not built: every rule
+  here needs a person, an act and an intent or an object together, so what fires is
+  worth the full helpline list; a false alarm costs a moment, a miss may cost a life.
+- Each language reads a sentence with its own words and guards (plus the borrowed
+  ``_any`` words): a guard word that is spelt like another language's word must not
+  hide a disclosure ("kkk" is laughter in Portuguese and normalised to the stem "k").
+- Negation never blocks (it is an ingredient: NEG WISH LIVE), and history counts
+  ("I used to cut myself" signposts, as the corpora decided: the alert is kind either way).
+
 Rule syntax, one rule a line under its category in ``_rules``:
 
 - ``A B``: a word of class A and one of class B in the same sentence, each

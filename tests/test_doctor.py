@@ -211,3 +211,18 @@ def test_doctor_says_where_the_translation_catalogues_are_missing(
     code, found = doctor(CONFIG, capsys)
     assert code == 1 and found["flows"].startswith("FAIL")
     assert "FEEDBACK_BOT_LOCALE_DIR" in found["flows"] and "nowhere" in found["flows"]
+
+
+def test_a_newest_backup_cut_short_fails_the_backup_check(clean_env, capsys):
+    """A copy cut short (an rsync stopped half-way, a full disk by another way) under
+    a good name would otherwise count as today's backup."""
+    assert main(["--config", str(CONFIG), "migrate"]) == 0
+    made = make_backup(clean_env, clean_env.parent / "backups", keep=3)
+    code, found = doctor(CONFIG, capsys)
+    assert found["backup"].startswith("ok")
+    made.write_bytes(made.read_bytes()[: made.stat().st_size // 2])
+    code, found = doctor(CONFIG, capsys)
+    assert code == 1 and found["backup"].startswith("FAIL") and "cut short" in found["backup"]
+    made.write_bytes(b"")
+    code, found = doctor(CONFIG, capsys)
+    assert "not a SQLite database" in found["backup"]
