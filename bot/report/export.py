@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -176,7 +179,32 @@ def _render_files(
     step: Callable[[str], None],
     link: str = "https://t.me/",
 ) -> list[Path]:
+    """Every file is written in a hidden staging folder beside ``folder`` and moved in
+    only when all of them are complete.  A full disk, an error or a kill part-way leaves
+    no file under its real name: at most a ``.<period>.partial-…`` folder (removed
+    here on an error) that nobody would take for a report."""
     folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
+    try:
+        staged = _write_formats(report, audience, formats, staging, step, link)
+        written = []
+        for path in staged:
+            final = folder / path.name
+            os.replace(path, final)  # a rename in one folder: no new space needed
+            written.append(final)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_formats(
+    report: PublicReport,
+    audience: Audience,
+    formats: list[str],
+    folder: Path,
+    step: Callable[[str], None],
+    link: str,
+) -> list[Path]:
     written: list[Path] = []
 
     def put(name: str, text: str) -> None:
