@@ -72,10 +72,10 @@ class DatabaseUnavailable(Exception):
     """The database path cannot be opened as a database (a folder, a file that is not a
     database, a folder that cannot be written); the message names the path and why."""
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, hint: str | None = None):
         super().__init__(
-            f"cannot use the database {path}: {reason}. Check `database` in the config"
-            " (or FEEDBACK_BOT_DATABASE)."
+            f"cannot use the database {path}: {reason}. "
+            + (hint or "Check `database` in the config (or FEEDBACK_BOT_DATABASE).")
         )
 
 
@@ -164,6 +164,14 @@ class Store:
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
+            if storage_trouble(exc) == "full":
+                # A migration at start-up rolled back whole: the path is right, space is not.
+                raise DatabaseUnavailable(
+                    path,
+                    "the disk is full",
+                    "Nothing was changed: the database is as it was. Free some space on"
+                    f" {Path(path).parent} and start again.",
+                ) from None
             if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
                 exc, sqlite3.IntegrityError
             ):
