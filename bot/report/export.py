@@ -28,6 +28,7 @@ from bot.report.scope import site_reports
 from bot.report.suppress import publish
 from bot.report.themes import load_codebook
 from bot.report.trends import hide_as_published
+from bot.report.whole import write_whole
 from bot.roles import audit
 from bot.store import Store
 
@@ -162,7 +163,7 @@ def _render_files(
 
     def put(name: str, text: str) -> None:
         path = folder / name
-        path.write_text(text, encoding="utf-8")
+        write_whole(path, lambda part: part.write_text(text, encoding="utf-8"))
         written.append(path)
 
     catalogue = load_catalogue()
@@ -188,7 +189,7 @@ def _render_files(
             put("report.schema.json", json_schema())
         elif fmt == "xlsx":
             path = folder / "report.xlsx"
-            write_xlsx(report, path)
+            write_whole(path, lambda part: write_xlsx(report, part))
             written.append(path)
     return written
 

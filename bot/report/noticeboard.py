@@ -35,6 +35,7 @@ from bot.report.loop import pair_lines, pairs
 from bot.report.model import PublicReport
 from bot.report.plain import FIGURES, results, top
 from bot.report.render_network import _period
+from bot.report.whole import write_whole
 
 BLUE = (31, 78, 140)
 MAX_PAIRS = 3
@@ -208,6 +209,7 @@ def write_pages(
     written = []
     for lang in langs:
         path = folder / f"network.{lang}.{fmt}"
-        path.write_bytes(noticeboard(report, catalogue, lang, link, fmt))
+        data = noticeboard(report, catalogue, lang, link, fmt)
+        write_whole(path, lambda part, data=data: part.write_bytes(data))
         written.append(path)
     return written
