@@ -51,13 +51,19 @@ finish, before the person is told to try later.  SQLite's default, 5 s, was too 
 for a purge of a large database, and "database is locked" reached people."""
 
 
+_IOERR_SHMSIZE = getattr(sqlite3, "SQLITE_IOERR_SHMSIZE", 4874)
+"""No room to make the -shm file that every WAL connection needs: on a full disk a
+start-up fails with this "disk I/O error" before it reads a page."""
+
+
 def storage_trouble(exc: BaseException) -> str | None:
     """ "full" or "busy" when a write failed for want of disk space or the write lock:
     nothing was stored, and trying again later will work.  None for any other error."""
     if not isinstance(exc, sqlite3.OperationalError):
         return None
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+    extended = getattr(exc, "sqlite_errorcode", 0)
+    code = extended & 0xFF
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc) or extended == _IOERR_SHMSIZE:
         return "full"
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
         return "busy"

@@ -69,3 +69,28 @@ def test_a_disk_that_fills_during_a_start_up_migration_is_said_and_changes_nothi
             await store.close()
 
     assert asyncio.run(reopen()) == max(m.number for m in schema.migrations())
+
+
+def test_a_start_on_a_full_disk_says_so_even_before_any_page_is_read(tmp_path: Path) -> None:
+    """A bot stopped cleanly leaves no -shm file; on a full disk the next start cannot
+    make it, and SQLite says only "disk I/O error".  Files here may not grow past 8 KiB
+    (as the kernel enforces it), the -shm file needs 32."""
+    import resource
+
+    path = tmp_path / "bot.db"
+
+    async def make() -> None:
+        await (await Store.open(path)).close()
+
+    asyncio.run(make())
+    for leftover in tmp_path.glob("bot.db-*"):
+        leftover.unlink()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, hard))
+    try:
+        with pytest.raises(DatabaseUnavailable) as refused:
+            asyncio.run(Store.open(path))
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert "disk is full" in str(refused.value)
+    assert "Check `database` in the config" not in str(refused.value)
