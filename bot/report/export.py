@@ -31,7 +31,6 @@ from bot.report.scope import site_reports
 from bot.report.suppress import publish
 from bot.report.themes import load_codebook
 from bot.report.trends import hide_as_published
-from bot.report.whole import write_whole
 from bot.roles import audit
 from bot.store import Store
 
@@ -210,7 +209,7 @@ def _write_formats(
 
     def put(name: str, text: str) -> None:
         path = folder / name
-        write_whole(path, lambda part: part.write_text(text, encoding="utf-8"))
+        path.write_text(text, encoding="utf-8")
         written.append(path)
 
     catalogue = load_catalogue()
@@ -236,7 +235,7 @@ def _write_formats(
             put("report.schema.json", json_schema())
         elif fmt == "xlsx":
             path = folder / "report.xlsx"
-            write_whole(path, lambda part: write_xlsx(report, part))
+            write_xlsx(report, path)
             written.append(path)
     return written
 

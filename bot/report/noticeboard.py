@@ -35,7 +35,6 @@ from bot.report.loop import pair_lines, pairs
 from bot.report.model import PublicReport
 from bot.report.plain import FIGURES, results, top
 from bot.report.render_network import _period
-from bot.report.whole import write_whole
 
 BLUE = (31, 78, 140)
 MAX_PAIRS = 3
@@ -209,7 +208,6 @@ def write_pages(
     written = []
     for lang in langs:
         path = folder / f"network.{lang}.{fmt}"
-        data = noticeboard(report, catalogue, lang, link, fmt)
-        write_whole(path, lambda part, data=data: part.write_bytes(data))
+        path.write_bytes(noticeboard(report, catalogue, lang, link, fmt))
         written.append(path)
     return written
