@@ -21,7 +21,7 @@ def _old_database(path: Path) -> int:
     conn = sqlite3.connect(path)
     conn.isolation_level = None
     schema.migrate(
-        conn, "2026-01-01T00:00:00+00:00", [m for m in schema.migrations() if m.number < 29]
+        conn, "2026-01-01T00:00:00+00:00", [m for m in schema.migrations() if m.number <= 22]
     )
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode=WAL")
