@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
+
+from bot.redact.staff import names_someone
 from bot.report.export import build_public
 from bot.report.period import parse_range, whole_months
 from bot.report.synth import Response, write
@@ -85,3 +88,32 @@ def test_a_trend_month_never_leaves_one_neither_to_subtraction(settings, flows):
     row = table.row("2026-09", "month")
     rest = _rest(row)
     assert rest is None or rest == 0 or rest >= report.threshold, rest
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Priya, the nurse, was kind to me",
+        "Pete the receptionist is rude every time",
+        "Kasia, my keyworker, never rings back",
+        "Marta moja terapeutka jest super",
+    ],
+)
+def test_a_first_name_just_before_its_role_is_not_quoted(quote):
+    """'The nurse, Priya, was kind' was refused as a quote; 'Priya, the nurse, was kind'
+    named the same worker and was published."""
+    assert names_someone(quote)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Lovely nurse, always listens",
+        "My keyworker never rings",
+        "The Keyworker was great",
+        "Prison officer was rude to my son",
+        "Mental Health Nurse was good",
+    ],
+)
+def test_feedback_about_a_role_without_a_name_is_still_quoted(quote):
+    assert not names_someone(quote)
