@@ -117,3 +117,29 @@ def test_a_first_name_just_before_its_role_is_not_quoted(quote):
 )
 def test_feedback_about_a_role_without_a_name_is_still_quoted(quote):
     assert not names_someone(quote)
+
+
+def test_a_comment_of_a_hidden_theme_is_not_quoted_under_a_shown_one(settings, flows):
+    """'Judged at the chemist' is tagged staff, stigma and pharmacy. Seven people wrote about
+    staff; only this one person about stigma or pharmacy, so those themes are hidden.  Quoted
+    under staff, it still gave the words of the one person the hidden themes protect."""
+    moment = datetime(2026, 11, 10, 12, tzinfo=UTC)
+    lone = "Staff at the chemist made me feel judged when I picked up my script."
+    staff = [
+        "My keyworker changed three times and I had to repeat my story each time.",
+        "My keyworker has too many clients and never has time for me.",
+        "The staff are so busy, my worker keeps changing.",
+    ]
+    texts = [lone] + [staff[i % len(staff)] + f" ({i})" for i in range(6)]
+    people = [
+        Response("consultation", moment, {"one_service": "agree", "one_service_why": text})
+        for text in texts
+    ]
+    _fill(settings, flows, people)
+    report = _report(settings)
+    themes = {row.key: row.cells["respondents"].count for row in report.table("themes").rows}
+    assert themes["staff_caseloads"] == 7 and themes["stigma"] is None
+    staff_quotes = [q.text for q in report.quotes if q.theme == "staff_caseloads"]
+    assert staff_quotes, "the staff theme was expected to be quoted"
+    assert lone not in staff_quotes
+    assert len(staff_quotes) <= 3
