@@ -28,7 +28,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bench.e2e_driver as driver  # noqa: E402
 from bench.e2e_driver import BotProcess, Result, Server, run_paced, run_people  # noqa: E402
+
+# service_feedback now opens with the Friends and Family Test and its follow-up (version 3).
+driver.SCRIPT = [
+    *driver.SCRIPT[:2],
+    ("tap", "Good"),
+    ("send", "Kind staff, but the wait was long."),
+    *driver.SCRIPT[2:],
+]
 
 FIRST_SUBSCRIBER = 7_000_000_000
 

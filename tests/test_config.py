@@ -315,8 +315,7 @@ def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
     root = Path(__file__).parent.parent
     path = write(
         tmp_path,
-        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\n"
-        "languages:\n  - en\n  - de\n",
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\nlanguages:\n  - en\n  - de\n",
     )
     expected = f"{path}:5: languages.1: no language 'de' in bot/messages.yaml"
     assert main(["--config", str(path), "chat"]) == 1
@@ -324,3 +323,17 @@ def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
     assert main(["--config", str(path), "check-flows"]) == 1
     assert expected in capsys.readouterr().err
     assert not (tmp_path / "f.db").exists()
+
+
+def test_disclosure_defaults_to_base_and_refuses_nonsense(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_settings(tmp_path / "absent.yaml").disclosure
+    assert (rules.mode, rules.min_base, rules.rounding) == ("base", 10, "none")
+    path = write(tmp_path, "disclosure:\n  mode: percentages\n  rounding: 1\n")
+    with pytest.raises(SourceErrors) as info:
+        load_settings(path)
+    assert ":2: disclosure.mode: Input should be 'base' or 'cells'" in str(info.value)
+    assert ":3: disclosure.rounding" in str(info.value)
+    monkeypatch.setenv("FEEDBACK_BOT_DISCLOSURE__ROUNDING", "5")
+    assert load_settings(tmp_path / "absent.yaml").disclosure.rounding == 5

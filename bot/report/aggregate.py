@@ -30,6 +30,7 @@ from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
     Cell,
+    Disclosure,
     Quote,
     Report,
     Row,
@@ -49,6 +50,7 @@ from bot.report.queries import (
 )
 from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
+from bot.report.translation import translation_table
 from bot.report.trends import fft_site_table, trend_tables
 from bot.store import Store
 
@@ -96,6 +98,7 @@ class ReportBuilder:
         self.progress("counting responses")
         sessions = await self.q.sessions(period)
         self._headline(b, sessions)
+        translation_table(b, await self.q.translation_counts(period), sum(s.n for s in sessions))
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
@@ -175,6 +178,7 @@ class ReportBuilder:
             previous_period=period.previous(),
             generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
             threshold=self.settings.suppression_threshold,
+            disclosure=_disclosure(self.settings),
             tables=b.tables,
             relations=b.relations,
             themes=[ThemeInfo(id=t.id, label=t.label) for t in self.codebook.themes],
@@ -511,6 +515,12 @@ class ReportBuilder:
                 rows=rows,
             )
         )
+
+
+def _disclosure(settings: Settings) -> Disclosure:
+    rules = settings.disclosure
+    rounding = None if rules.rounding == "none" else int(rules.rounding)
+    return Disclosure(mode=rules.mode, min_base=rules.min_base, rounding=rounding)
 
 
 def _rekey(counts: list[Keyed], mapping: dict[tuple[str, int, str], str]) -> list[Keyed]:
