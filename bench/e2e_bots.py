@@ -35,6 +35,7 @@ from bot.telegram import (  # noqa: E402
     stop_bot,
 )
 from bot.telegram.flood import FloodGate  # noqa: E402
+from bot.telegram.jobs import DAILY_BACKUP, DAILY_PURGE  # noqa: E402
 from bot.telegram.pace import ForegroundFirst  # noqa: E402
 from tests.e2e.fakebotapi import TOKEN, traced_application  # noqa: E402
 
@@ -80,11 +81,20 @@ async def run_ours(
     )
     await start_bot(app, channel, Telegram())
     collect_less()  # as serve() does
+    # SIGUSR1: run the daily purge and backup jobs now, as at their hour (bench/busy_e2e.py).
+    asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, daily_jobs_now, app)
     try:
         await until_sigterm()
     finally:
         await stop_bot(app)
         await conversations.store.close()
+
+
+def daily_jobs_now(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    assert app.job_queue is not None
+    for name in (DAILY_PURGE, DAILY_BACKUP):
+        for job in app.job_queue.get_jobs_by_name(name):
+            app.create_task(job.run(app))
 
 
 async def run_baseline(base_url: str, trace_port: int, workdir: Path) -> None:

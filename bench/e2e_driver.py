@@ -39,6 +39,10 @@ SCRIPT: list[tuple[str, str]] = [
     ("tap", "Done"),
     ("send", "Support for my family while I was in treatment."),
 ]
+OURS = [*SCRIPT[:2], ("tap", "Good"), ("send", "Kind staff, but a long wait."), *SCRIPT[2:]]
+"""Our service_feedback asks the NHS Friends and Family Test (and why) after consent
+(flow version 3); the baseline bot does not."""
+SCRIPTS = {"ours": OURS, "baseline": SCRIPT}
 
 
 class _Trace(asyncio.DatagramProtocol):
@@ -135,13 +139,15 @@ class Result:
         return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] * 1000
 
 
-async def run_people(server: Server, first_id: int, people: int) -> Result:
+async def run_people(
+    server: Server, first_id: int, people: int, script: list[tuple[str, str]] = OURS
+) -> Result:
     """Everyone at once, each as fast as the bot answers: the bot's maximum."""
     result = Result()
 
     async def one(user_id: int) -> None:
         person = Person(server, user_id)
-        for action, arg in SCRIPT:
+        for action, arg in script:
             result.latencies.append(await person.step(action, arg))
 
     began = time.perf_counter()
@@ -151,7 +157,13 @@ async def run_people(server: Server, first_id: int, people: int) -> Result:
     return result
 
 
-async def run_paced(server: Server, first_id: int, rate: float, seconds: float) -> Result:
+async def run_paced(
+    server: Server,
+    first_id: int,
+    rate: float,
+    seconds: float,
+    script: list[tuple[str, str]] = OURS,
+) -> Result:
     """Updates sent on a fixed timetable (``rate`` a second), whatever the bot does."""
     result = Result()
     total = int(rate * seconds)
@@ -160,7 +172,7 @@ async def run_paced(server: Server, first_id: int, rate: float, seconds: float) 
 
     async def one(user_id: int) -> None:
         person = Person(server, user_id)
-        for action, arg in SCRIPT:
+        for action, arg in script:
             slot = next(slots, None)
             if slot is None:
                 return
@@ -174,7 +186,7 @@ async def run_paced(server: Server, first_id: int, rate: float, seconds: float) 
 
     # Enough people that someone is always free to send the next update on time.
     people = max(8, int(rate * 2))
-    await asyncio.gather(*(one(first_id + i) for i in range(people + total // len(SCRIPT) + 1)))
+    await asyncio.gather(*(one(first_id + i) for i in range(people + total // len(script) + 1)))
     result.seconds = time.perf_counter() - began
     result.updates = len(result.latencies)
     return result

@@ -4,7 +4,11 @@ Issue 18 item 14: with 8,000 comments one tap took 22 s and a respondent's answe
 waited 19 s behind it.  Targets: a tap < 100 ms; respondents' p99 < 20 ms (the
 end-to-end target in docs/benchmarks.md) while staff review and export.
 
-    python bench/review_speed.py [--comments 16000] [--seconds 8]
+Exports run as the bot runs them: every format, one after another, each in its
+own report process (``bot.report.worker``); ``--on-loop`` builds them on this
+process's event loop instead, as the bot did before, for comparison.
+
+    python bench/review_speed.py [--comments 16000] [--seconds 8] [--on-loop]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from bot.conversation import Choose, Reply
 from bot.report.export import export_files
 from bot.report.period import parse_week
 from bot.report.themes import load_codebook
+from bot.report.worker import ReportWorker
 from bot.review import ThemeReview
 from bot.service import CONSENT_AGREE, open_conversations
 from bot.store import Store
@@ -91,7 +96,7 @@ def _pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] * 1000
 
 
-async def main(comments: int, seconds: float) -> None:
+async def main(comments: int, seconds: float, on_loop: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = load_settings(ROOT / "config.yaml").model_copy(
             update={"database": Path(tmp) / "bench.db", "flows_dir": ROOT / "flows"}
@@ -145,18 +150,19 @@ async def main(comments: int, seconds: float) -> None:
                     n += 1
                 return n
 
+            worker = ReportWorker(settings)
+            took: list[float] = []
+
             async def exports() -> int:
-                n = 0
                 while not stop.is_set():
-                    await export_files(
-                        store,
-                        settings,
-                        parse_week("2026-W47"),
-                        formats=["json", "csv"],
-                        out_dir=Path(tmp) / "out",
-                    )
-                    n += 1
-                return n
+                    start = time.perf_counter()
+                    week, out = parse_week("2026-W47"), Path(tmp) / "out"
+                    if on_loop:
+                        await export_files(store, settings, week, out_dir=out)
+                    else:
+                        await worker.export(week, out, actor="bench")
+                    took.append(time.perf_counter() - start)
+                return len(took)
 
             staff_task = asyncio.create_task(staff())
             reviewing = await respondents("review")
@@ -180,15 +186,23 @@ async def main(comments: int, seconds: float) -> None:
                     f" {statistics.median(waits) * 1000:.2f} ms, p99 {_pct(waits, 0.99):.2f} ms,"
                     f" max {max(waits) * 1000:.1f} ms (target p99 < 20)"
                 )
-            print(f"meanwhile: {tapped} review taps, {exported} exports")
+            where = "on the event loop" if on_loop else "each in a report process"
+            print(
+                f"meanwhile: {tapped} review taps, {exported} exports ({where}, every format:"
+                f" {', '.join(f'{t:.1f}' for t in took)} s)"
+            )
         finally:
             await store.close()
-    print("rerun: python bench/review_speed.py --comments", comments, "--seconds", seconds)
+    again = " --on-loop" if on_loop else ""
+    print(f"rerun: python bench/review_speed.py --comments {comments} --seconds {seconds}{again}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--comments", type=int, default=16_000)
     parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument(
+        "--on-loop", action="store_true", help="build exports on this event loop (the old way)"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.comments, args.seconds))
+    asyncio.run(main(args.comments, args.seconds, args.on_loop))

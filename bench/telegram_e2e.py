@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.e2e_driver import SCRIPT, BotProcess, Result, Server, run_paced, run_people  # noqa: E402
+from bench.e2e_driver import SCRIPTS, BotProcess, Result, Server, run_paced, run_people  # noqa: E402
 
 WARM_UP_PEOPLE = 5
 
@@ -47,14 +47,15 @@ async def bench_one(
         kind, server, workdir, args.profile_dir and str(Path(args.profile_dir) / f"{kind}.txt")
     ).start()
     try:
-        await run_people(server, first_id, WARM_UP_PEOPLE)
+        script = SCRIPTS[kind]
+        await run_people(server, first_id, WARM_UP_PEOPLE, script)
         calls_before = Counter(server.api.calls)
         bot_cpu, driver_cpu = bot.cpu_seconds(), time.process_time()
-        peak = await run_people(server, first_id + 1000, args.people)
+        peak = await run_people(server, first_id + 1000, args.people, script)
         peak.bot_cpu = bot.cpu_seconds() - bot_cpu
         peak.driver_cpu = time.process_time() - driver_cpu
         calls = Counter(server.api.calls) - calls_before
-        steady = await run_paced(server, first_id + 100_000, args.rate, args.seconds)
+        steady = await run_paced(server, first_id + 100_000, args.rate, args.seconds, script)
     finally:
         await bot.stop()
     calls.pop("getUpdates", None)
@@ -75,7 +76,8 @@ async def main(args: argparse.Namespace) -> None:
                 results[kind] = await bench_one(kind, server, workdir, args, 10_000 * (n + 1) ** 3)
     finally:
         await server.close()
-    print(f"{len(SCRIPT)} updates per person; the bot in its own process, server and people here")
+    counts = ", ".join(f"{kind} {len(SCRIPTS[kind])}" for kind in results)
+    print(f"updates per person: {counts}; the bot in its own process, server and people here")
     for kind, (peak, steady, per_update) in results.items():
         print(line(kind, "maximum", peak) + f"; {per_update:.2f} Bot API calls per update")
         print(

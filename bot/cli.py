@@ -27,6 +27,7 @@ from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors
 from bot.store import DatabaseUnavailable, FlowChanged
+from bot.translations.pocheck import PoSyntaxError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = args.config or DEFAULT_CONFIG
     try:
         settings = load_settings(path)
+    except PoSyntaxError as exc:
+        return _unreadable_catalogue(exc)
     except SourceErrors as exc:
         if args.command == "doctor":
             return cli_ops.doctor_unreadable_config(path, exc, args)
@@ -109,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (FlowChanged, MigrationChanged, SecretError, DatabaseUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except PoSyntaxError as exc:
+        return _unreadable_catalogue(exc)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -116,6 +121,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # /dev/null so the flush at exit does not fail again, and exit as `cat` would.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _unreadable_catalogue(exc: PoSyntaxError) -> int:
+    print("error: a translation catalogue is not valid PO:", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
+    print("Fix the line (or restore the file from git), then run again.", file=sys.stderr)
+    return 1
 
 
 def _nearby(path: Path) -> str:

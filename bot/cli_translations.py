@@ -30,19 +30,29 @@ def add_parsers(sub: Any) -> None:
 
 
 def _status(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.translations.catalog import locale_dir
+    from bot.translations.catalog import locale_dir, translations
     from bot.translations.review import english_texts, review, runtime_sources
 
     english = english_texts(runtime_sources(settings.flows_dir, settings.config_file))
     print(f"{len(english)} English texts; catalogues in {_shown(locale_dir())}/")
     print(f"{'lang':<6}{'translated':>11}{'reviewed':>10}{'missing':>9}  revision")
     gaps: list[tuple[str, list[str]]] = []
+    broken: list[str] = []
     for lang in settings.languages:
         state = review(lang, english)
         counts = f"{state.translated:>11}{state.reviewed:>10}{state.missing:>9}"
         print(f"{lang:<6}{counts}  {state.revision}")
         if state.unreviewed_safety:
             gaps.append((lang, state.unreviewed_safety))
+        broken += [
+            f"  {lang}: {context}: {why}"
+            for context, why in translations(lang).broken.items()
+            if context in english
+        ]
+    if broken:
+        # Counted as missing above: the bot shows their English until they are fixed.
+        print("\nTranslations the bot cannot use (it shows the English), edited by hand:")
+        print("\n".join(broken))
     if gaps:
         print("\nSafety-critical texts not yet reviewed:")
         grouped: dict[tuple[str, ...], list[str]] = {}
@@ -137,9 +147,18 @@ def _update(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _translations(settings: Settings, args: argparse.Namespace) -> int:
-    return {"status": _status, "export": _export, "import": _import, "update": _update}[
-        args.action
-    ](settings, args)
+    command = {"status": _status, "export": _export, "import": _import, "update": _update}
+    try:
+        return command[args.action](settings, args)
+    except OSError as exc:
+        # A full disk or a read-only folder: every catalogue is written to a temporary
+        # file and then moved into place, so the old one is still whole.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(
+            f"error: could not write{where}: {exc.strerror or exc}; nothing was changed",
+            file=sys.stderr,
+        )
+        return 1
 
 
 COMMANDS = {"translations": _translations}

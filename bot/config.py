@@ -94,8 +94,21 @@ class Site(_Strict):
 
 class Helpline(_Strict):
     name: str
+    """In English: the name people know it by, and what the catalogue translates."""
     number: str
     note: dict[str, str] = Field(default_factory=dict)
+    name_translations: dict[str, str] = Field(default_factory=dict, exclude=True)
+    """The name in other languages, from ``locale/`` (``config:helplines:...:name``)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _translated_name(cls, data: Any) -> Any:
+        """The catalogues fill a helpline's ``name`` with a map of languages, as they do
+        every translatable text; the English stays ``name``, the rest is kept beside it."""
+        if isinstance(data, dict) and isinstance(data.get("name"), dict):
+            names = data["name"]
+            return {**data, "name": names.get("en", ""), "name_translations": names}
+        return data
 
 
 class Webhook(_Strict):

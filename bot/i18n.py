@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from bot.sources import Document, SourceError, load_yaml, validate
 from bot.translations import localise
@@ -33,7 +34,19 @@ class Language(BaseModel):
     name: str
     native: str
     rtl: bool = False
-    reviewed: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_review_flag(cls, data: Any) -> Any:
+        """A whole-language ``reviewed`` flag said one thing while the catalogue said
+        another; review is per text now, so the flag is refused, not ignored."""
+        if isinstance(data, dict) and "reviewed" in data:
+            raise ValueError(
+                "'reviewed' is no longer set here: whether a translation has been checked is"
+                " kept per text in locale/<lang>.po (an entry without 'fuzzy' is checked; see"
+                " `feedback-bot translations status`). Remove 'reviewed' from this line."
+            )
+        return data
 
 
 class Catalogue(BaseModel):

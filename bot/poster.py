@@ -25,7 +25,9 @@ from typing import Literal
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
+from bot.bidi import BidiUnavailable, Run, levels, visual_runs
 from bot.config import Settings
+from bot.helplines import helpline_line
 from bot.i18n import Catalogue
 
 Format = Literal["png", "pdf"]
@@ -70,10 +72,7 @@ def make_poster(
     if lang not in settings.languages:
         raise PosterError(f"language {lang!r} is not enabled ({', '.join(settings.languages)})")
     link = deep_link(settings.telegram.bot_username, site.id)
-    helplines = [
-        f"{h.name}: {h.number}" + (f" ({catalogue.pick(h.note, lang)})" if h.note else "")
-        for h in settings.helplines_for(lang)
-    ]
+    helplines = [helpline_line(catalogue, h, lang) for h in settings.helplines_for(lang)]
     texts = [
         catalogue.text("poster.title", lang),
         catalogue.pick(site.name, lang),
@@ -83,10 +82,14 @@ def make_poster(
         *helplines,
     ]
     fonts = _fonts_for(lang, "".join(texts))
+    try:
+        levels("a", rtl=False)
+    except BidiUnavailable as exc:
+        raise PosterError(str(exc)) from None
 
     # Long translations get a smaller page, never a cut one: shrink until it fits.
     for scale in (1.0, 0.9, 0.8, 0.7):
-        page, bottom = _layout(link, texts, fonts, scale)
+        page, bottom = _layout(link, texts, fonts, scale, catalogue.is_rtl(lang))
         if bottom <= A4[1] - MARGIN // 2:
             break
     else:
@@ -100,21 +103,23 @@ def make_poster(
     return Poster(link, out.getvalue(), fmt)
 
 
-def _layout(link: str, texts: list[str], fonts: list[str], scale: float) -> tuple[Image.Image, int]:
+def _layout(
+    link: str, texts: list[str], fonts: list[str], scale: float, rtl: bool
+) -> tuple[Image.Image, int]:
     """The page, and how far down its text reaches."""
     page = Image.new("RGB", A4, "white")
     draw = ImageDraw.Draw(page)
     width = A4[0] - 2 * MARGIN
 
-    def para(text: str, size: int, fill: tuple[int, int, int], y: int) -> int:
-        return _para(draw, text, fonts, round(size * scale), fill, y, width)
+    def para(text: str, size: int, fill: tuple[int, int, int], y: int, rtl: bool = rtl) -> int:
+        return _para(draw, text, fonts, round(size * scale), fill, y, width, rtl)
 
     y = para(texts[0], 80, INK, MARGIN) + 10
     y = para(texts[1], 46, GREY, y) + 30
     qr = _qr_image(link, size=round(500 * scale))
     page.paste(qr, ((A4[0] - qr.width) // 2, y))
     y += qr.height + 10
-    y = para(link.removeprefix("https://"), 28, GREY, y) + 30
+    y = para(link.removeprefix("https://"), 28, GREY, y, rtl=False) + 30
     y = para(texts[2], 40, INK, y) + 20
     y = para(texts[3], 36, INK, y) + 30
     draw.line([(MARGIN, y), (A4[0] - MARGIN, y)], fill=GREY, width=3)
@@ -134,9 +139,7 @@ def _qr_image(link: str, size: int) -> Image.Image:
     return Image.open(buffer).convert("RGB")
 
 
-Run = tuple[str, str]
-"""Text and the font that draws it."""
-_ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
+_ISOLATE_OPEN, _ISOLATE_CLOSE = "\u2066\u2067\u2068", "\u2069"
 
 
 def _para(
@@ -147,84 +150,104 @@ def _para(
     fill: tuple[int, int, int],
     y: int,
     width: int,
+    rtl: bool,
 ) -> int:
     """Draw wrapped, centred lines; returns the y below them.
 
-    Each paragraph runs in the direction of its first letter, so an English
-    helpline on an Arabic poster still reads left to right.  Pillow does not
-    fall back between fonts, so a paragraph no one font can write (Bengali
-    with "Telegram" in it) is drawn as runs, each in a font that has its letters.
+    Every paragraph of a right-to-left poster runs right to left, whatever letter
+    it starts with: a helpline line begins with its English name, and laying it
+    out left to right put the Arabic note's brackets back to front.  Each line is
+    cut into runs of one direction and one font in display order
+    (``bot.bidi``), since Pillow neither orders text across several calls nor
+    falls back between fonts (Bengali with "Telegram" in it, Urdu with brackets
+    its Arabic-script font lacks).
     """
-    direction = _direction(text)
     faces = {
         path: ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM) for path in fonts
     }
 
-    def measure(runs: list[Run]) -> float:
-        return sum(draw.textlength(t, font=faces[f], direction=_direction(t)) for t, f in runs)
+    def advance(run: Run) -> float:
+        return draw.textlength(run.text, font=faces[run.font], direction=_dir(run))
 
-    for line in _wrap(text, fonts, measure, width):
+    for line in _wrap(text, width, lambda t: sum(map(advance, _runs(t, fonts, rtl)))):
+        runs = _runs(line, fonts, rtl)
+        if not runs:
+            y += int(size * 1.45)
+            continue
         # Runs in different fonts share a baseline, placed by the tallest of them.
-        ascent = max(faces[f].getmetrics()[0] for _, f in line)
-        descent = max(faces[f].getmetrics()[1] for _, f in line)
-        x = (A4[0] - measure(line)) / 2
-        for run_text, path in reversed(line) if direction == "rtl" else line:
-            run_dir = _direction(run_text)
-            face = faces[path]
+        ascent = max(faces[r.font].getmetrics()[0] for r in runs)
+        descent = max(faces[r.font].getmetrics()[1] for r in runs)
+        x = (A4[0] - sum(map(advance, runs))) / 2
+        for run in runs:
             draw.text(
-                (x, y + ascent), run_text, font=face, fill=fill, direction=run_dir, anchor="ls"
+                (x, y + ascent),
+                run.text,
+                font=faces[run.font],
+                fill=fill,
+                direction=_dir(run),
+                anchor="ls",
             )
-            x += draw.textlength(run_text, font=face, direction=run_dir)
+            x += advance(run)
         y += max(int(size * 1.45), int((ascent + descent) * 1.1))
     return y
 
 
-def _wrap(
-    text: str, fonts: list[str], measure: Callable[[list[Run]], float], width: int
-) -> list[list[Run]]:
-    lines: list[list[Run]] = []
+def _dir(run: Run) -> str:
+    return "rtl" if run.rtl else "ltr"
+
+
+def _wrap(text: str, width: int, measure: Callable[[str], float]) -> list[str]:
+    """Lines of at most ``width``, broken between words.
+
+    A line that breaks inside an isolate (a long helpline name) closes it and the
+    next line opens it again, so both halves keep their own direction.
+    """
+    lines: list[str] = []
     for paragraph in text.splitlines():
         line = ""
         for word in paragraph.split(" "):
-            trial = f"{line} {word}".strip()
-            if line and measure(_runs(trial, fonts)) > width:
-                lines.append(_runs(line, fonts))
+            trial = f"{line} {word}".strip(" ")
+            if line and measure(trial) > width:
+                lines.append(line)
                 line = word
             else:
                 line = trial
-        lines.append(_runs(line, fonts))
-    return lines
+        lines.append(line)
+    balanced: list[str] = []
+    carried = ""
+    for line in lines:
+        line = carried + line
+        opened = ""
+        for ch in line:
+            if ch in _ISOLATE_OPEN:
+                opened += ch
+            elif ch == _ISOLATE_CLOSE:
+                opened = opened[:-1]
+        balanced.append(line + _ISOLATE_CLOSE * len(opened))
+        carried = opened
+    return balanced
 
 
-def _runs(text: str, fonts: list[str]) -> list[Run]:
-    """One run when a single font has every letter; else runs by the font that has each."""
+def _runs(text: str, fonts: list[str], rtl: bool) -> list[Run]:
+    """The line's runs in display order, each in one direction and one font: the
+    first font that has every letter of the line, else for each letter the first
+    that has it (spaces and punctuation staying with the run they are in)."""
     whole = next((f for f in fonts if _needed(text) <= _coverage(f)), None)
-    if whole is not None:
-        return [(text, whole)]
-    runs: list[Run] = []
-    for ch in text.translate(_ISOLATES):
+    chosen: list[str] = []
+    for ch in text:
+        if whole is not None:
+            chosen.append(whole)
+            continue
         neutral = unicodedata.category(ch)[0] in "ZPNCS"
-        if runs and (
-            ord(ch) in _coverage(runs[-1][1]) and (neutral or runs[-1][1] == _first(ch, fonts))
-        ):
-            runs[-1] = (runs[-1][0] + ch, runs[-1][1])
+        if chosen and neutral and ord(ch) in _coverage(chosen[-1]):
+            chosen.append(chosen[-1])
         else:
-            runs.append((ch, _first(ch, fonts)))
-    return runs
+            chosen.append(_first(ch, fonts))
+    return visual_runs(text, rtl, chosen)
 
 
 def _first(ch: str, fonts: list[str]) -> str:
     return next((f for f in fonts if ord(ch) in _coverage(f)), fonts[-1])
-
-
-def _direction(text: str) -> str:
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
 
 
 def _needed(text: str) -> set[int]:

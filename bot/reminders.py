@@ -7,6 +7,13 @@ answers: the opt-in holds the chat id, and at send time the respondent key is
 worked out from it with the bot's secret, as it is for every message they send
 (in a private chat the chat id is the user id).  ``reminders_sent`` holds only
 the ids of sessions already reminded, so no session is reminded twice.
+
+"If you'd like to carry on, send /start" must be true when it arrives: only a
+session /start would resume is reminded (active, not stopped, and not expired:
+``Store.open_since``), and not one that expires within ``LEAVE_TIME``, when the
+reminder could only lead to a fresh start.  The check is made again in the same
+statement that claims the session, just before the send, so a summary falling due
+while reminders go out (or an answer given meanwhile) stops the rest.
 """
 
 from __future__ import annotations
@@ -22,6 +29,18 @@ from bot.updates import Subscriptions
 
 REMIND_AFTER = timedelta(hours=24)
 TOO_OLD = timedelta(days=7)
+LEAVE_TIME = timedelta(hours=12)
+"""A reminder is sent only if the session stays open at least this long after it."""
+
+_DUE = (
+    " s.id = (SELECT id FROM sessions WHERE respondent_key = ? AND channel = ?"
+    " ORDER BY started_at DESC, rowid DESC LIMIT 1)"
+    " AND s.status = 'active' AND s.started_at >= ?"
+    " AND s.updated_at <= ? AND s.updated_at > ?"
+    " AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)"
+    " AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.session_id = s.id)"
+)
+"""A session that is due a reminder: the person's newest, one /start would resume."""
 
 
 @dataclass(frozen=True)
@@ -31,29 +50,39 @@ class Due:
     session_id: str
 
 
+def _due_args(store: Store, key: str, channel: str) -> tuple[str, ...]:
+    now = store.clock()
+    open_since = store.open_since(now + LEAVE_TIME) if store.open_since else ""
+    quiet_since, oldest = (
+        (now - ago).astimezone(UTC).isoformat(timespec="seconds") for ago in (REMIND_AFTER, TOO_OLD)
+    )
+    return (key, channel, open_since, quiet_since, oldest)
+
+
 async def due(
     store: Store, subscriptions: Subscriptions, key_of: Callable[[int], str], channel: str
 ) -> list[Due]:
     """Opted-in people whose newest session stopped part-way, a day or more ago."""
-    now = store.clock()
-    quiet_since, oldest = (
-        (now - ago).astimezone(UTC).isoformat(timespec="seconds") for ago in (REMIND_AFTER, TOO_OLD)
-    )
     found = []
     for subscriber in await subscriptions.wanting("remind"):
+        args = _due_args(store, key_of(subscriber.chat_id), channel)
         async with store.db.execute(
-            "SELECT s.id, s.lang FROM sessions s WHERE s.id = ("
-            " SELECT id FROM sessions WHERE respondent_key = ? AND channel = ?"
-            " ORDER BY started_at DESC, rowid DESC LIMIT 1)"
-            " AND s.status IN ('active', 'stopped') AND s.updated_at <= ? AND s.updated_at > ?"
-            " AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)"
-            " AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.session_id = s.id)",
-            (key_of(subscriber.chat_id), channel, quiet_since, oldest),
+            f"SELECT s.id, s.lang FROM sessions s WHERE{_DUE}", args
         ) as cur:
             row = await cur.fetchone()
         if row is not None:
             found.append(Due(subscriber.chat_id, row[1], row[0]))
     return found
+
+
+async def _claim(store: Store, item: Due, key: str, channel: str) -> bool:
+    """Mark the session reminded if it is still due now; False if it no longer is."""
+    claimed = await store.write(
+        "INSERT OR IGNORE INTO reminders_sent (session_id, sent_at)"
+        f" SELECT s.id, ? FROM sessions s WHERE s.id = ? AND{_DUE}",
+        (store.now(), item.session_id, *_due_args(store, key, channel)),
+    )
+    return claimed == 1
 
 
 async def send_reminders(
@@ -74,10 +103,8 @@ async def send_reminders(
     subscriptions = Subscriptions(store)
     sent = 0
     for item in await due(store, subscriptions, key_of, channel):
-        await store.write(
-            "INSERT OR IGNORE INTO reminders_sent (session_id, sent_at) VALUES (?, ?)",
-            (item.session_id, store.now()),
-        )
+        if not await _claim(store, item, key_of(item.chat_id), channel):
+            continue
         outcome = await deliver(send, item.chat_id, catalogue.text("reminder.text", item.lang))
         if outcome is Outcome.GONE:
             await subscriptions.remove(item.chat_id)

@@ -47,6 +47,7 @@ from pathlib import Path
 import yaml
 
 from bot.config import Helpline
+from bot.helplines import helpline_line
 from bot.i18n import Catalogue
 from bot.risk_rules import ConceptScreen
 from bot.risk_rules import builtin as concept_rules
@@ -545,8 +546,6 @@ def signpost(
     lines = [catalogue.text("risk.intro", lang)]
     if "overdose" in set(categories):
         lines.append(catalogue.text("risk.overdose", lang))
-    for line in helplines:
-        note = catalogue.pick(line.note, lang) if line.note else ""
-        lines.append(f"• {line.name}: {line.number}" + (f" ({note})" if note else ""))
+    lines.extend(f"• {helpline_line(catalogue, line, lang)}" for line in helplines)
     lines.append(catalogue.text("risk.outro", lang))
     return "\n".join(lines)

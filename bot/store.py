@@ -515,7 +515,10 @@ class Store:
         ) as cur:
             sessions, answers = await cur.fetchone()
         if not dry_run:
-            await self.write("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
+            # In batches, each its own transaction: people's answers (on this connection,
+            # or another process's) go in between, instead of waiting for a year's backlog.
+            while await self.write(_PURGE_BATCH, (cutoff, PURGE_BATCH)):
+                pass
         return Purged(sessions, answers, cutoff)
 
     async def newest_session_id(self, respondent_key: str) -> str | None:
@@ -533,6 +536,11 @@ class Store:
         return await self.write("DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,))
 
 
+PURGE_BATCH = 200
+"""Sessions deleted per transaction by the purge (with their answers: a few ms each)."""
+_PURGE_BATCH = (
+    "DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE started_at < ? LIMIT ?)"
+)
 _DELETE_ANSWER = "DELETE FROM answers WHERE session_id = ? AND step_id = ?"
 _UPSERT_ANSWER = (
     "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score, stage,"

@@ -315,8 +315,7 @@ def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
     root = Path(__file__).parent.parent
     path = write(
         tmp_path,
-        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\n"
-        "languages:\n  - en\n  - de\n",
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\nlanguages:\n  - en\n  - de\n",
     )
     expected = f"{path}:5: languages.1: no language 'de' in bot/messages.yaml"
     assert main(["--config", str(path), "chat"]) == 1

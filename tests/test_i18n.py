@@ -12,7 +12,7 @@ import yaml
 from bot import cli
 from bot.config import load_settings
 from bot.detect import script_counts
-from bot.i18n import FSI, PDI, check_catalogue, load_catalogue
+from bot.i18n import CATALOGUE_PATH, FSI, PDI, check_catalogue, load_catalogue
 from tests.conftest import ROOT
 
 SETTINGS = load_settings(ROOT / "config.yaml")
@@ -74,12 +74,33 @@ def test_check_flows_names_a_new_english_only_key(tmp_path: Path) -> None:
     assert {e.field for e in errors} == {"messages.report.title"}
 
 
-def test_every_language_described_and_marked_for_review() -> None:
+def test_every_language_described() -> None:
     for lang in SETTINGS.languages:
         info = CATALOGUE.languages[lang]
         assert info.native and info.name
-        assert info.reviewed is (lang == "en"), "machine-written until a translator checks"
     assert {lang for lang, info in CATALOGUE.languages.items() if info.rtl} == {"ar", "ur"}
+
+
+def test_a_whole_language_reviewed_flag_is_refused_with_where_to_look(tmp_path: Path) -> None:
+    """Review state lives per text in the catalogues; a leftover `reviewed: false` in
+    messages.yaml said the opposite of a reviewed catalogue, so it cannot come back."""
+    from bot.sources import SourceErrors
+
+    text = CATALOGUE_PATH.read_text(encoding="utf-8")
+    assert "reviewed" not in text.split("messages:")[0]
+    copy = tmp_path / "messages.yaml"
+    copy.write_text(
+        text.replace("native: Polski, rtl: false}", "native: Polski, rtl: false, reviewed: true}"),
+        encoding="utf-8",
+    )
+    line = next(
+        i for i, row in enumerate(copy.read_text().splitlines(), 1) if "reviewed: true" in row
+    )
+    with pytest.raises(SourceErrors) as caught:
+        load_catalogue.__wrapped__(copy)
+    message = str(caught.value)
+    assert f"messages.yaml:{line}" in message and "languages.pl" in message
+    assert "locale/<lang>.po" in message and "translations status" in message
 
 
 @pytest.mark.parametrize("lang", SETTINGS.languages)

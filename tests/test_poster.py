@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from bot import cli
 from bot.config import Settings
@@ -123,3 +124,95 @@ def test_cli_writes_into_a_folder_given_as_out(
     blocker.write_text("x")
     assert cli.main(["poster", "--site", "cambridge_hub", "--out", str(blocker / "p.png")]) == 2
     assert "could not write" in capsys.readouterr().err
+
+
+# Right-to-left posters: every helpline line reads right to left, name first.
+
+_MIRROR = str.maketrans("()[]", ")(][")
+
+
+def _visual(runs: list) -> str:
+    """The characters as they stand on the page, left to right (brackets mirrored in
+    right-to-left runs, as the shaper draws them)."""
+    return "".join(r.text[::-1].translate(_MIRROR) if r.rtl else r.text for r in runs)
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_rtl_helpline_lines_put_name_right_then_number_then_bracketed_note(
+    settings: Settings, lang: str
+) -> None:
+    """The order the renderer is given, for every helpline of every right-to-left
+    language (fonts are irrelevant to the order, so this runs without Noto)."""
+    from bot.helplines import helpline_line
+    from bot.poster import _candidates, _runs
+
+    fonts = [str(p) for p in _candidates(lang)]
+    for line in settings.helplines_for(lang):
+        note = CATALOGUE.pick(line.note, lang).translate(dict.fromkeys(range(0x2066, 0x206A)))
+        assert any("\u0600" <= ch <= "\u06ff" for ch in note), "the note is translated"
+        shown = _visual(_runs(helpline_line(CATALOGUE, line, lang), fonts, True))
+        assert shown.endswith(f"{line.number} :{line.name}"), shown
+        assert shown.startswith("("), shown  # the note's closing bracket, leftmost
+        assert shown.index(")") == len(shown) - len(f" {line.number} :{line.name}") - 1
+
+
+def _ink(draw_line) -> np.ndarray:
+
+    page = Image.new("L", (A4[0], 200), 255)
+    draw_line(ImageDraw.Draw(page))
+    ink = np.array(page) < 128
+    rows, cols = np.where(ink.any(1))[0], np.where(ink.any(0))[0]
+    return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """Ink in common over ink in either, at the best of a pixel's shift each way."""
+    h, w = max(a.shape[0], b.shape[0]) + 2, max(a.shape[1], b.shape[1]) + 2
+    best = 0.0
+    for dy in (0, 1, 2):
+        for dx in (0, 1, 2):
+            big_a, big_b = np.zeros((h, w), bool), np.zeros((h, w), bool)
+            big_a[1 : 1 + a.shape[0], 1 : 1 + a.shape[1]] = a
+            big_b[dy : dy + b.shape[0], dx : dx + b.shape[1]] = b
+            best = max(best, (big_a & big_b).sum() / max((big_a | big_b).sum(), 1))
+    return best
+
+
+def _rows(part: np.ndarray) -> np.ndarray:
+    """``part`` cropped to the rows with ink."""
+    rows = np.where(part.any(1))[0]
+    return part[rows[0] : rows[-1] + 1]
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur"])
+def test_rtl_poster_draws_the_note_in_brackets_left_of_the_helpline_name(
+    settings: Settings, lang: str
+) -> None:
+    """Rendered, not just ordered: the leftmost thing drawn is the note's bracket,
+    the rightmost the end of the helpline's name (an Arabic reader meets the name
+    first).  Before, the line ran left to right from the English name."""
+    from bot.helplines import helpline_line
+    from bot.poster import _candidates, _para, _runs
+
+    if lang == "ur" and not (NOTO / "NotoSansArabic-Regular.ttf").exists():
+        pytest.skip("needs fonts-noto-core")
+    fonts = [str(p) for p in _candidates(lang)]
+
+    def drawn(text: str, rtl: bool):
+        return _ink(lambda d: _para(d, text, fonts, 22, 0, 10, A4[0], rtl))  # one line
+
+    def alone(text: str, font: str):
+        face = ImageFont.truetype(font, 22, layout_engine=ImageFont.Layout.RAQM)
+        return _ink(lambda d: d.text((100, 100), text, font=face, fill=0, anchor="ls"))
+
+    for line in settings.helplines_for(lang):
+        text = helpline_line(CATALOGUE, line, lang)
+        runs = _runs(text, fonts, True)
+        ink = drawn(text, True)
+        opening, closing = alone("(", runs[0].font), alone(")", runs[0].font)
+        leftmost = _rows(ink[:, : opening.shape[1]])
+        assert _overlap(leftmost, opening) > 0.8 > _overlap(leftmost, closing), line.name
+        name = alone(line.name, runs[-1].font)
+        assert _overlap(_rows(ink[:, -name.shape[1] :]), name) > 0.6, (
+            line.name
+        )  # blurred by subpixel x

@@ -63,6 +63,38 @@ def test_export_explains_bad_input(config, capsys, args, message):
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("formats", "message"),
+    [
+        ("", "no format given"),
+        (",", "no format given"),
+        (" , ", "no format given"),
+        ("html,,csv", "an empty format between commas"),
+        ("csv,", "an empty format between commas"),
+        ("csv,csv", "format csv is listed twice"),
+        ("html,CSV,csv", "format csv is listed twice"),
+        ("html,docx", "unknown format docx"),
+    ],
+)
+def test_export_refuses_a_format_list_that_would_write_nothing_or_twice(
+    config, tmp_path, capsys, formats, message
+):
+    """``--format ""`` wrote nothing and exited 0: a cron job would never notice."""
+    out = tmp_path / "out"
+    args = ["export", "--week", "2026-W47", "--format", formats, "--out", str(out)]
+    assert main(["--config", config, *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert not out.exists()
+
+
+def test_export_takes_format_names_in_any_case(config, tmp_path):
+    out = tmp_path / "out"
+    args = ["export", "--week", "2026-W47", "--format", " CSV , md", "--out", str(out)]
+    assert main(["--config", config, *args]) == 0
+    assert sorted(p.name for p in (out / "2026-W47").iterdir()) == ["report.csv", "summary.md"]
+
+
 def test_updates_can_be_added_listed_and_deleted(config, capsys):
     assert main(["--config", config, "update", "list"]) == 0
     assert "No notes yet" in capsys.readouterr().out

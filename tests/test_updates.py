@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.conversation import Choose, Reply
 from bot.i18n import load_catalogue
@@ -161,3 +161,78 @@ async def test_deliver_retries_what_is_safe_and_never_resends_what_may_have_arri
     calls.clear()
     stopping = failing(NetworkError("Bad Gateway"))
     assert await deliver(stopping, 1, "hi", backoff=0, going=lambda: False) is Outcome.NOT_SENT
+
+
+# Reminders and session expiry (the weekly summary closes unfinished sessions:
+# Monday 09:00 Europe/London in the shipped config).
+
+
+async def _quiet_at(tiny: Conversations, clock: Clock, key: str, when: datetime) -> None:
+    clock.now = when
+    await quiet_session(tiny, key)
+
+
+async def test_no_reminder_for_a_session_the_summary_has_already_closed(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    """ "Send /start to carry on" after the summary would start them afresh instead."""
+    sent: list[int] = []
+
+    async def send(chat_id: int, text: str) -> None:
+        sent.append(chat_id)
+
+    await Subscriptions(store).set(CHAT, "en", remind=True)
+    await _quiet_at(tiny, clock, key_of(CHAT), datetime(2026, 1, 2, 12, tzinfo=UTC))  # Friday
+    clock.now = datetime(2026, 1, 5, 10, tzinfo=UTC)  # Monday, after the 09:00 summary
+    assert await tiny.current_prompt(key_of(CHAT), "telegram") is None  # it has expired
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+    assert sent == []
+    assert (await Subscriptions(store).get(CHAT)).remind  # not used up by nothing
+
+
+async def test_no_reminder_for_a_session_about_to_close(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    async def send(chat_id: int, text: str) -> None:
+        raise AssertionError("half an hour before it closes is too late to remind")
+
+    await Subscriptions(store).set(CHAT, "en", remind=True)
+    await _quiet_at(tiny, clock, key_of(CHAT), datetime(2026, 1, 3, 8, tzinfo=UTC))  # Saturday
+    clock.now = datetime(2026, 1, 5, 8, 30, tzinfo=UTC)  # Monday, 30 minutes before
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+
+
+async def test_no_reminder_for_a_stopped_session_which_start_would_not_resume(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    async def send(chat_id: int, text: str) -> None:
+        raise AssertionError("they stopped it; /start would begin again")
+
+    from bot.conversation import Stop
+
+    await Subscriptions(store).set(CHAT, "en", remind=True)
+    await quiet_session(tiny, key_of(CHAT))
+    await tiny.handle(key_of(CHAT), "telegram", Stop())
+    clock.now += timedelta(hours=25)
+    assert await send_reminders(send, store, CATALOGUE, key_of, "telegram") == 0
+
+
+async def test_a_summary_falling_due_while_reminders_go_out_stops_the_rest(
+    tiny: Conversations, store: Store, clock: Clock
+) -> None:
+    """The check is made again as each reminder is claimed, not once for the batch."""
+    other = 4_401_223_117
+    sent: list[int] = []
+
+    async def slow_send(chat_id: int, text: str) -> None:
+        sent.append(chat_id)
+        clock.now += timedelta(hours=1)  # a slow send: the session's last hours pass
+
+    for chat in (CHAT, other):
+        await Subscriptions(store).set(chat, "en", remind=True)
+        await _quiet_at(tiny, clock, key_of(chat), datetime(2026, 1, 3, 19, tzinfo=UTC))
+    clock.now = datetime(2026, 1, 4, 20, 30, tzinfo=UTC)  # Sunday: 12.5 hours left
+    assert await send_reminders(slow_send, store, CATALOGUE, key_of, "telegram") == 1
+    assert len(sent) == 1
+    async with store.db.execute("SELECT count(*) FROM reminders_sent") as cur:
+        assert (await cur.fetchone())[0] == 1

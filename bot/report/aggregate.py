@@ -49,6 +49,7 @@ from bot.report.queries import (
 )
 from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
+from bot.report.translation import translation_table
 from bot.report.trends import fft_site_table, trend_tables
 from bot.store import Store
 
@@ -96,6 +97,7 @@ class ReportBuilder:
         self.progress("counting responses")
         sessions = await self.q.sessions(period)
         self._headline(b, sessions)
+        translation_table(b, await self.q.translation_counts(period), sum(s.n for s in sessions))
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]

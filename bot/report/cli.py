@@ -151,18 +151,14 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from bot.poster import PosterError
-    from bot.report.export import FORMATS, PAGE_FORMATS, export_files
+    from bot.report.export import check_formats, export_files
 
     try:
         period = period_from(args, settings.reports.timezone)
+        formats = check_formats(args.format.split(","))
         trend = trend_from(args, period)
     except ValueError as exc:
         return _fail(str(exc))
-    formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    known = (*FORMATS, *PAGE_FORMATS)
-    unknown = [f for f in formats if f not in known]
-    if unknown:
-        return _fail(f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}")
     if args.out.exists() and not args.out.is_dir():
         return _fail(
             f"--out {args.out} is a file; --out names a folder, and the files go in"

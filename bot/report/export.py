@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +39,29 @@ FORMATS = ("html", "csv", "xlsx", "json", "md")
 PAGE_FORMATS = ("pdf", "png")
 """The network report's noticeboard page (``bot/report/noticeboard.py``), on request only."""
 Progress = Callable[[str], None]
+
+
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The formats to write, or a ValueError that says what is wrong with the list.
+
+    An empty list (``--format ""``, ``--format ,``) used to write nothing and still
+    exit 0, so a scheduled export could fail silently for weeks; a format named
+    twice or an empty item between commas is a typo worth pointing at.
+    """
+    chosen = [f.strip().lower() for f in formats]
+    known = (*FORMATS, *PAGE_FORMATS)
+    choices = ", ".join(known)
+    if not [f for f in chosen if f]:
+        raise ValueError(f"no format given; choose one or more of {choices}")
+    if "" in chosen:
+        raise ValueError(f"an empty format between commas; choose from {choices}")
+    unknown = [f for f in chosen if f not in known]
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {choices}")
+    twice = sorted({f for f in chosen if chosen.count(f) > 1})
+    if twice:
+        raise ValueError(f"format {', '.join(twice)} is listed twice")
+    return chosen
 
 
 async def build_public(
@@ -121,11 +147,7 @@ async def export_files(
     ``site``: that site's responses only (staff invited for one site).
     ``qr_site``: the site the noticeboard page's QR code preselects (else the bot).
     ``trend``: calendar months for the trend tables."""
-    formats = list(formats)
-    unknown = [f for f in formats if f not in (*FORMATS, *PAGE_FORMATS)]
-    if unknown:
-        known = ", ".join((*FORMATS, *PAGE_FORMATS))
-        raise ValueError(f"unknown format {', '.join(unknown)}; choose from {known}")
+    formats = check_formats(formats)
     if audience != "network" and any(f in PAGE_FORMATS for f in formats):
         raise ValueError("pdf and png are the network noticeboard page: use --audience network")
     if qr_site is not None and settings.site(qr_site) is None:
@@ -157,7 +179,32 @@ def _render_files(
     step: Callable[[str], None],
     link: str = "https://t.me/",
 ) -> list[Path]:
+    """Every file is written in a hidden staging folder beside ``folder`` and moved in
+    only when all of them are complete.  A full disk, an error or a kill part-way leaves
+    no file under its real name: at most a ``.<period>.partial-…`` folder (removed
+    here on an error) that nobody would take for a report."""
     folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
+    try:
+        staged = _write_formats(report, audience, formats, staging, step, link)
+        written = []
+        for path in staged:
+            final = folder / path.name
+            os.replace(path, final)  # a rename in one folder: no new space needed
+            written.append(final)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_formats(
+    report: PublicReport,
+    audience: Audience,
+    formats: list[str],
+    folder: Path,
+    step: Callable[[str], None],
+    link: str,
+) -> list[Path]:
     written: list[Path] = []
 
     def put(name: str, text: str) -> None:

@@ -103,7 +103,11 @@ class LanguageStatus(BaseModel):
     name: str
     native: str
     reviewed: bool
-    """Whether a community translator has checked the system text."""
+    """Whether a translator has checked every text of its catalogue (English: the source)."""
+    texts: int = 0
+    """Entries in its catalogue (``locale/<code>.po``); 0 for English."""
+    texts_reviewed: int = 0
+    """Of those, translated and checked by a person (not ``fuzzy``)."""
 
 
 class ThemeInfo(BaseModel):

@@ -152,7 +152,7 @@ def _text(
 ) -> int:
     """One centred paragraph, wrapped, as the poster draws it; returns the y below it.
     (``rtl``: the page's direction, for the poster's paragraph layout.)"""
-    return _para(draw, text, fonts, size, fill, y, A4[0] - 2 * MARGIN)
+    return _para(draw, text, fonts, size, fill, y, A4[0] - 2 * MARGIN, rtl)
 
 
 def _pictogram(draw: ImageDraw.ImageDraw, filled: int, y: int, scale: float, rtl: bool) -> int:

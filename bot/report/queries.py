@@ -61,6 +61,15 @@ class AnswerCount:
 
 
 @dataclass(frozen=True)
+class TranslationCount:
+    """Responses, and their answers, by the review state of the translation shown."""
+
+    state: str
+    responses: int
+    answers: int
+
+
+@dataclass(frozen=True)
 class MonthCount:
     """Likert answers to one step with one score, in one month (for trends)."""
 
@@ -444,3 +453,21 @@ class ReportQueries:
 
     async def delete_update(self, update_id: int) -> bool:
         return await self.store.write("DELETE FROM updates WHERE id = ?", (update_id,)) > 0
+
+    async def translation_counts(self, period: Period) -> list[TranslationCount]:
+        """Responses and answers by the review state of the translation each session was
+        shown (migration 020): ``reviewed`` (English, or a catalogue revision with every
+        entry checked), ``unreviewed``, or ``unknown`` (sessions from before it was kept)."""
+        rows = await self._all(
+            "SELECT state, count(*), sum(answers) FROM ("
+            " SELECT CASE WHEN s.lang = 'en' THEN 'reviewed'"
+            "  WHEN r.revision IS NULL THEN 'unknown'"
+            "  WHEN r.reviewed < r.entries OR r.entries = 0 THEN 'unreviewed'"
+            "  ELSE 'reviewed' END AS state, count(*) AS answers"
+            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+            " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
+            f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
+            ") GROUP BY state",
+            period.bounds(),
+        )
+        return [TranslationCount(state, int(n), int(answers)) for state, n, answers in rows]

@@ -142,7 +142,17 @@ def _headline(report: PublicReport) -> str:
         if (tb := report.table(tid))
     ]
     grid = "".join(splits)
-    return f'<h2>Headline</h2><div class="figures">{boxes}</div><div class="grid">{grid}</div>'
+    translated = ""
+    if table := report.table("by_translation"):
+        translated = (
+            f"<h3>{escape(table.title)}</h3><p class='lede'>Whether the questions were shown in"
+            " a translation a translator had checked (see `feedback-bot translations status`)."
+            "</p>" + _stat_table(report, table)
+        )
+    return (
+        f'<h2>Headline</h2><div class="figures">{boxes}</div><div class="grid">{grid}</div>'
+        + translated
+    )
 
 
 LIKERT_SPLITS = {"respondent_group": "By respondent group", "area": "By area"}
@@ -299,15 +309,37 @@ def _multi(report: PublicReport) -> str:
     return "".join(parts)
 
 
+def _translation_line(report: PublicReport) -> str:
+    """One sentence on answers given in a translation no translator had checked."""
+    table = report.table("by_translation")
+    row = table.row("unreviewed", "translation") if table else None
+    if row is None:
+        return ""
+    t = report.threshold
+    people, answers = row.cells["responses"], row.cells["answers"]
+    return (
+        f"Given in a translation not yet checked by a translator: {count(people, t)} responses"
+        f" ({percent(people)}), {count(answers, t)} answers. Machine translation may have"
+        " changed what a question meant to them."
+    )
+
+
 def method_note(report: PublicReport) -> list[str]:
     """The method note as sentences; also used by the Markdown version."""
     t = report.threshold
     head = report.table("headline")
     n = count(head.rows[0].base, t) if head else "0"
     langs = ", ".join(
-        f"{lang.name} ({'reviewed' if lang.reviewed else 'not yet reviewed by a translator'})"
+        f"{lang.name} ("
+        + (
+            "the source"
+            if lang.code == "en"
+            else f"{lang.texts_reviewed} of {lang.texts} texts checked by a translator"
+        )
+        + ")"
         for lang in report.languages
     )
+    unchecked = _translation_line(report)
     return [
         f"Period: {report.period.describe()}; compared with {report.previous_period.describe()}.",
         f"Responses: {n}. A response is one survey session begun in the period with at least "
@@ -330,6 +362,7 @@ def method_note(report: PublicReport) -> list[str]:
         "(flows/themes.yaml); where staff have reviewed a comment, their themes replace the "
         "automatic ones. Theme percentages are of respondents who wrote at least one comment.",
         f"Translation status of the bot's own text: {langs or 'English only'}.",
+        *([unchecked] if unchecked else []),
         f"Cells hidden in this report: {report.suppressed_cells}.",
     ]
 

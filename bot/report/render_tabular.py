@@ -18,6 +18,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
@@ -78,14 +79,14 @@ def _export_dicts(report: PublicReport) -> Iterator[dict[str, Any]]:
                 yield {
                     "period": report.period.label,
                     "table": table.id,
-                    "table_title": table.title,
+                    "table_title": _csv_text(table.title),
                     "flow_id": table.flow_id or "",
                     "question_id": table.question_id or "",
                     "split": row.split,
                     "group": row.key,
-                    "group_label": row.label,
+                    "group_label": _csv_text(row.label),
                     "measure": measure,
-                    "measure_label": label,
+                    "measure_label": _csv_text(label),
                     "count": cell.count,
                     "percent": cell.pct if is_pct else None,
                     "base": base if measure != "n" else None,
@@ -171,7 +172,7 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
         for i in range(1, len(header) + 1):
             sheet.column_dimensions[get_column_letter(i)].width = 14 if i > 2 else 28
         sheet.freeze_panes = "C4"
-        sheet.append([_styled(sheet, table.title, _TITLE)])
+        sheet.append([_styled(sheet, _text(sheet, table.title), _TITLE)])
         sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
         sheet.append([_styled(sheet, h, _BOLD, _BAND) for h in header])
         for row in table.rows:
@@ -183,7 +184,7 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
                 line.append(_value(cell, False, t))
                 if c in table.pct_columns:
                     line.append(_percent(sheet, _value(cell, True, t)))
-            sheet.append(line)
+            sheet.append([_text(sheet, v) for v in line])
     method = book.create_sheet("Method")
     method.column_dimensions["A"].width = 120
     from bot.report.render_html import method_note
@@ -193,9 +194,33 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
     book.save(path)
 
 
+def _text(sheet: Any, value: object) -> object:
+    """A label that begins like a formula ("=", "+", "-", "@") stays text: a flow or config
+    written by someone else must not run in a commissioner's spreadsheet."""
+    if not (isinstance(value, str) and value[:1] in _FORMULA_START):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: str) -> str:
+    """The same guard for CSV, the usual way: a leading apostrophe, so a spreadsheet
+    shows the text rather than running it."""
+    return "'" + value if value[:1] in _FORMULA_START else value
+
+
 def _styled(
     sheet: Any, value: object, font: Font, fill: PatternFill | None = None
 ) -> WriteOnlyCell:
+    if isinstance(value, SheetCell):
+        value.font = font
+        if fill is not None:
+            value.fill = fill
+        return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.font = font
     if fill is not None:
@@ -268,5 +293,13 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     if risk:
         cell = risk.rows[0].cells["respondents"]
         lines += ["", f"Risk flags: {_display(cell, False, t)} respondents (never quoted)"]
+    translated = report.table("by_translation")
+    unchecked = translated.row("unreviewed", "translation") if translated else None
+    if unchecked is not None:
+        people, answers = unchecked.cells["responses"], unchecked.cells["answers"]
+        lines.append(
+            f"In a translation not yet checked: {_display(people, False, t)} responses,"
+            f" {_display(answers, False, t)} answers"
+        )
     lines += ["", f"Numbers under {t} are hidden."]
     return "\n".join(lines) + "\n"

@@ -46,6 +46,7 @@ _COPIED = (
     "answer_themes",
     "theme_reviews",
     "updates",
+    "catalogue_revisions",
 )
 """What a report reads.  A table reports come to read must be added here;
 tests/test_report_scope.py checks that one site holding every response gets the

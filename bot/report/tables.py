@@ -92,13 +92,24 @@ class Labels:
         return first + rest + ([NOT_STATED] if NOT_STATED in keys else [])
 
     def language_status(self) -> list[LanguageStatus]:
+        """Each enabled language and how much of its catalogue a person has checked."""
+        from bot.translations.catalog import translations
+
         out = []
         for code in self.settings.languages:
             info = self.catalogue.languages.get(code)
-            if info:
-                out.append(
-                    LanguageStatus(
-                        code=code, name=info.name, native=info.native, reviewed=info.reviewed
-                    )
+            if not info:
+                continue
+            entries = translations(code).entries.values()
+            checked = sum(1 for e in entries if e.text and not e.fuzzy)
+            out.append(
+                LanguageStatus(
+                    code=code,
+                    name=info.name,
+                    native=info.native,
+                    reviewed=code == "en" or (bool(entries) and checked == len(entries)),
+                    texts=len(entries),
+                    texts_reviewed=checked,
                 )
+            )
         return out

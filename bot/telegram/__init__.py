@@ -18,6 +18,7 @@ from telegram.ext import Application, BaseRateLimiter
 
 from bot.config import Settings, Telegram
 from bot.privacy import load_secret
+from bot.report.worker import ReportWorker, warm
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
@@ -43,6 +44,8 @@ __all__ = [
 # our code reads them either way, and opting in stops PTB's warning on every RetryAfter.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+REPORTS = "reports"
+"""Where the channel's ReportWorker is kept in ``app.bot_data``."""
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 
@@ -85,6 +88,7 @@ def build_application(
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)
     schedule(app, channel)
+    app.bot_data[REPORTS] = channel.reports  # for stop_bot
     return app
 
 
@@ -96,6 +100,8 @@ async def start_bot(
 ) -> None:
     """Connect, publish the command menu, and start polling or the webhook listener."""
     await app.initialize()
+    # The report processes' fork server, started beside the bot (bot/report/worker.py).
+    asyncio.get_running_loop().run_in_executor(None, warm)
     await channel.publish_commands(app.bot)
     await app.start()
     await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off
@@ -144,9 +150,17 @@ def run_loop(main: Coroutine[Any, Any, None]) -> None:
 
 
 async def stop_bot(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Stop taking updates, finish the ones in hand, and close the connection."""
+    """Stop taking updates, finish the ones in hand, and close the connection.
+
+    A report being made is abandoned first (its process ended, staff told it
+    failed): PTB's ``stop`` waits for every handler and job in hand, and an
+    export of a large week would hold up the shutdown for minutes.
+    """
     if app.updater is not None and app.updater.running:
         await app.updater.stop()
+    reports: ReportWorker | None = app.bot_data.get(REPORTS)
+    if reports is not None:
+        await reports.stop()
     if app.running:
         await app.stop()
     await app.shutdown()

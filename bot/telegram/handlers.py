@@ -41,6 +41,7 @@ from telegram.ext import (
 from bot.conversation import Reply, Stop
 from bot.peer import PeerDesks
 from bot.privacy import respondent_key
+from bot.report.worker import ReportWorker
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.store import storage_trouble
@@ -96,6 +97,8 @@ class TelegramChannel:
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
         self.broadcaster = Broadcaster(conversations.store, self.catalogue)
+        self.reports = ReportWorker(self.settings)
+        """Summaries and exports, one at a time, off the event loop."""
 
     def handlers(self) -> list[tuple[int, BaseHandler[Any, Any, Any]]]:
         """Group -1 guards every update; in group 0 the first matching handler wins."""

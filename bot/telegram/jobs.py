@@ -20,7 +20,8 @@ from telegram.ext import Application, CallbackContext
 
 from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
-from bot.report.export import weekly_summary_text
+from bot.report.export import summary_period
+from bot.report.worker import ReportFailed, ReportStopped
 from bot.retention import purge_expired
 from bot.telegram.ordering import PerPersonOrder
 
@@ -79,7 +80,14 @@ async def weekly_summary(context: Context) -> None:
     chats = channel.settings.reports.staff_chat_ids
     if not chats:
         return
-    text = await weekly_summary_text(channel.conversations.store, channel.settings)
+    try:
+        # Built in the report process (bot/report/worker.py), after any export in hand.
+        text = await channel.reports.summary(summary_period(channel.settings), wait=True)
+    except ReportStopped:
+        return  # the bot is stopping; the job runs again next week
+    except ReportFailed as exc:
+        log.error("weekly summary not made: %s", exc)
+        return
     for number, chat_id in enumerate(chats, 1):
         try:
             await context.bot.send_message(chat_id, text)  # split by the bot if long

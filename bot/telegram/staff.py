@@ -3,11 +3,13 @@
 Both are behind the role gate (``bot.telegram.gate.PRIVILEGED``); by the time
 these run, the person holds a staff role.  Reports come from
 ``bot.report.export``, so suppression and the audit log are the same as for
-the command line.
+the command line, but they are built in a process of their own
+(``bot.report.worker``), one at a time, so that nobody answering is kept waiting.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.ext import CallbackContext
 
-from bot.report.export import export_files, summary_period, weekly_summary_text
+from bot.report.export import summary_period
 from bot.report.period import Period, parse_week
+from bot.report.worker import ReportBusy, ReportFailed, ReportStopped
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 Context = CallbackContext[Any, Any, Any, Any]
+log = logging.getLogger(__name__)
 EXAMPLE_WEEK = "2026-W47"
 
 
@@ -39,9 +43,11 @@ async def on_summary(channel: TelegramChannel, update: Update, context: Context)
     if period is None:
         return
     site = await scope_of(channel, update)
-    text = await weekly_summary_text(
-        channel.conversations.store, channel.settings, period, site=site
-    )
+    try:
+        text = await channel.reports.summary(period, site=site)
+    except (ReportBusy, ReportFailed) as exc:
+        await _not_now(channel, update, context, exc)
+        return
     if site is not None:
         text = f"{await _site_line(channel, update, site)}\n\n{text}"
     await context.bot.send_message(_chat_id(update), text)  # split by the bot if long
@@ -54,14 +60,13 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
     chat_id = _chat_id(update)
     site = await scope_of(channel, update)
     with tempfile.TemporaryDirectory(prefix="feedback-export-") as folder:
-        files = await export_files(
-            channel.conversations.store,
-            channel.settings,
-            period,
-            out_dir=Path(folder),
-            actor=channel.key_of(update),
-            site=site,
-        )
+        try:
+            files = await channel.reports.export(
+                period, Path(folder), actor=channel.key_of(update), site=site
+            )
+        except (ReportBusy, ReportFailed) as exc:
+            await _not_now(channel, update, context, exc)
+            return
         lang = await channel.lang_of(update)
         ready = channel.text("staff.export_ready", lang, period=period.label)
         if site is not None:
@@ -69,6 +74,22 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
         await context.bot.send_message(chat_id, ready)
         for path in files:
             await context.bot.send_document(chat_id, path.read_bytes(), filename=path.name)
+
+
+async def _not_now(
+    channel: TelegramChannel, update: Update, context: Context, exc: Exception
+) -> None:
+    """Another report is being made (wait a minute), or this one failed (try later).
+
+    A failure is logged by kind and place only; staff are told nothing was sent.
+    """
+    if isinstance(exc, ReportStopped):
+        log.warning("a staff report was abandoned: %s", exc)
+    elif isinstance(exc, ReportFailed):
+        log.error("a staff report failed: %s", exc)
+    key = "staff.report_busy" if isinstance(exc, ReportBusy) else "staff.report_failed"
+    lang = await channel.lang_of(update)
+    await context.bot.send_message(_chat_id(update), channel.text(key, lang))
 
 
 async def _period(channel: TelegramChannel, update: Update, context: Context) -> Period | None:

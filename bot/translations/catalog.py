@@ -15,8 +15,10 @@ safety-critical entries are fuzzy may be offered at all.
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +26,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from bot.translations.pocheck import PoSyntaxError, check_po
 from bot.translations.walk import ENGLISH
 
+log = logging.getLogger(__name__)
 DEFAULT_LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 LOCALE_ENV = "FEEDBACK_BOT_LOCALE_DIR"
 """Where the catalogues are, when not ``locale/`` next to the ``bot`` package."""
@@ -75,6 +79,9 @@ class Translations:
     entries: dict[str, Entry]
     revision: str
     """A short hash of every entry and its review state: what a session was shown."""
+    broken: dict[str, str] = field(default_factory=dict)
+    """Entries left out, with why: a hand edit that an import would have refused (a
+    placeholder lost, a phone number changed).  The bot shows their English."""
 
     def text(self, context: str, english: str) -> str | None:
         entry = self.entries.get(context)
@@ -89,8 +96,13 @@ def po_path(lang: str, directory: Path | None = None) -> Path:
 
 
 def read_catalog(path: Path) -> Catalog:
-    with path.open("rb") as fh:
-        return read_po(fh, abort_invalid=True)
+    """The catalogue in ``path``; PoSyntaxError naming file and line if any line is not
+    valid PO (Babel alone reads some broken lines as other text)."""
+    data = path.read_bytes()
+    problems = check_po(data, path)
+    if problems:
+        raise PoSyntaxError(problems)
+    return read_po(io.BytesIO(data), abort_invalid=True)
 
 
 def translations(lang: str, directory: Path | None = None) -> Translations:
@@ -99,19 +111,49 @@ def translations(lang: str, directory: Path | None = None) -> Translations:
     if lang == ENGLISH or not path.exists():
         return Translations(lang, {}, EMPTY_REVISION)
     stat = path.stat()
-    return _load(path, lang, stat.st_mtime_ns, stat.st_size)
+    try:
+        loaded = _load(path, lang, stat.st_mtime_ns, stat.st_size)
+    except PoSyntaxError:
+        # Broken while the bot runs (a hand edit half-saved): keep saying what it said.
+        # At start-up there is nothing to keep, and the error names file and line.
+        if path in _last_good:
+            log.error("%s cannot be read; still using it as it was", path)
+            return _last_good[path]
+        raise
+    _last_good[path] = loaded
+    return loaded
+
+
+_last_good: dict[Path, Translations] = {}
 
 
 @lru_cache(maxsize=64)
 def _load(path: Path, lang: str, mtime: int, size: int) -> Translations:
+    """The usable entries of a catalogue.  The checks an import makes are made here too,
+    since a catalogue can also be edited by hand: "{nn}" for "{n}" would end a reply in
+    an error, a changed phone number would send people in crisis to a number nobody
+    checked."""
+    from bot.translations.po import problems
+
     catalog = read_catalog(path)
     entries: dict[str, Entry] = {}
+    broken: dict[str, str] = {}
     for message in catalog:
         if not message.id or not message.context:
             continue
         text = message.string if isinstance(message.string, str) else ""
+        wrong = problems(message.context, str(message.id), text, rtl=False)
+        if wrong:
+            broken[message.context] = "; ".join(wrong)
+            continue
         entries[message.context] = Entry(str(message.id), text, message.fuzzy)
-    return Translations(lang, entries, revision_of(entries))
+    if broken:
+        log.error(
+            "%s: %d entries cannot be used (English shown): see `translations status`",
+            path,
+            len(broken),
+        )
+    return Translations(lang, entries, revision_of(entries), broken)
 
 
 def revision_of(entries: dict[str, Entry]) -> str:

@@ -20,8 +20,10 @@ from openpyxl.styles import Alignment, Font
 
 from bot.translations.catalog import po_path, read_catalog
 from bot.translations.po import problems, write_catalog
+from bot.translations.pocheck import PoSyntaxError
 
 COLUMNS = ("context", "English", "translation", "reviewed", "notes")
+MAX_ROWS = 20_000
 YES, NO = "yes", "no"
 
 
@@ -72,6 +74,9 @@ def export_catalogue(lang: str, fmt: str, out: Path) -> int:
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                # Text, never a formula: a translation is shown, not run.
+                cell.data_type = "s"
     sheet.freeze_panes = "C2"
     book.save(out)
     return len(entries)
@@ -86,14 +91,29 @@ class _Row:
     reviewed: bool
 
 
+MAX_IMPORT_BYTES = 5_000_000
+"""A whole catalogue is about 0.1 MB as PO; a file fifty times that is not one."""
+
+
 def import_catalogue(file: Path, lang: str | None = None) -> Imported:
     rows, file_lang = _read(file)
+    if lang and file_lang and lang != file_lang:
+        raise ImportRefused(
+            [
+                f"{file}: this file is for {file_lang!r} (its "
+                f"{'Language header' if file.suffix.lower() == '.po' else 'sheet name'}),"
+                f" not {lang!r}: import it without --lang, or check it is the right file"
+            ]
+        )
     lang = lang or file_lang
     if not lang:
         raise ImportRefused([f"{file}: cannot tell the language; pass --lang"])
     path = po_path(lang)
     if not path.exists():
         raise ImportRefused([f"{file}: no catalogue for {lang!r} ({path})"])
+    wrong = _another_language(file, lang, [r.text for r in rows if r.text.strip()])
+    if wrong:
+        raise ImportRefused([wrong])
     catalog = read_catalog(path)
     current = {m.context: m for m in catalog if m.id and m.context}
     found: list[str] = []
@@ -139,9 +159,48 @@ def import_catalogue(file: Path, lang: str | None = None) -> Imported:
     return Imported(path, changed, reviewed, unreviewed)
 
 
+def _another_language(file: Path, lang: str, texts: list[str]) -> str:
+    """Why the translations look like another language's, or "" if they do not.
+
+    A file saved for the wrong language (a Polish file imported as Lithuanian, an Urdu
+    one as Arabic) would pass every per-entry check and replace a whole language.
+    Judged on the letters of all the texts together: the script first, then the
+    language, only when the detector is sure.
+    """
+    from bot.detect import SCRIPT_OF_LANGUAGE, detector_for, script_counts
+
+    joined = "\n".join(texts)
+    counts = script_counts(joined)
+    letters = sum(counts.values())
+    if letters < 200:
+        return ""
+    want = SCRIPT_OF_LANGUAGE.get(lang)
+    script, most = counts.most_common(1)[0]
+    if want and script != want and most > letters / 2:
+        return (
+            f"{file}: the translations are mostly in {script} script, but {lang!r} is written"
+            f" in {want}: is this the file for another language?"
+        )
+    found = detector_for(tuple(sorted(SCRIPT_OF_LANGUAGE))).detect(joined)
+    if found is not None and found.clear and found.lang != lang and found.lang != "en":
+        return (
+            f"{file}: the translations read as {found.lang!r}, not {lang!r}: is this the file"
+            " for another language? (import it with the right --lang)"
+        )
+    return ""
+
+
 def _read(file: Path) -> tuple[list[_Row], str | None]:
     if not file.exists():
         raise ImportRefused([f"{file}: no such file"])
+    size = file.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            [
+                f"{file}: {size / 1e6:.1f} MB is far larger than a catalogue (under"
+                f" {MAX_IMPORT_BYTES // 1_000_000} MB); is this the right file?"
+            ]
+        )
     if file.suffix.lower() == ".xlsx":
         return _read_xlsx(file)
     if file.suffix.lower() == ".po":
@@ -152,6 +211,8 @@ def _read(file: Path) -> tuple[list[_Row], str | None]:
 def _read_po(file: Path) -> tuple[list[_Row], str | None]:
     try:
         catalog: Catalog = read_catalog(file)
+    except PoSyntaxError as exc:
+        raise ImportRefused(exc.problems) from None
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         raise ImportRefused([f"{file}: not a readable PO file: {exc}"]) from None
     rows = [
@@ -176,7 +237,8 @@ def _read_po(file: Path) -> tuple[list[_Row], str | None]:
 
 def _read_xlsx(file: Path) -> tuple[list[_Row], str | None]:
     try:
-        book = load_workbook(file, read_only=True, data_only=True)
+        # Formulas as written, not their last results: a formula is refused, never run.
+        book = load_workbook(file, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportRefused([f"{file}: not a readable XLSX file ({type(exc).__name__})"]) from None
     sheet = book.worksheets[0]
@@ -188,9 +250,17 @@ def _read_xlsx(file: Path) -> tuple[list[_Row], str | None]:
             [f"{file}: row 1: expected the columns {', '.join(COLUMNS)} (export a fresh file)"]
         )
     for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        if number > MAX_ROWS:
+            problems_found.append(f"{file}: more than {MAX_ROWS} rows; is this the right file?")
+            break
         cells = [("" if v is None else str(v)) for v in (*values, *[None] * 5)[:5]]
         context, english, text, reviewed, _notes = cells
         if not any(cells[:4]):
+            continue
+        if any(c.startswith("=") for c in cells[:4]):
+            problems_found.append(
+                f"{file}: row {number}: {context}: a formula; type the translation as plain text"
+            )
             continue
         flag = reviewed.strip().lower()
         if flag not in (YES, NO, ""):

@@ -104,6 +104,11 @@ def purpose(spot: Spot) -> str:
         return f"Answer option '{parts[2]}' of question '{parts[1]}' in '{flow}'."
     if spot.kind == "msg":
         return f"Message '{parts[1]}' the bot sends (bot/messages.yaml)."
+    if parts[1] == "helplines" and parts[-1] == "name":
+        return (
+            f"Name of the helpline '{parts[3]}', before its number, shown to people at risk."
+            " Leave a proper name people know (Samaritans) as it is: copy the English."
+        )
     if parts[1] == "helplines":
         return f"Note after the helpline '{parts[3]}' and its number, shown to people at risk."
     return f"Name from config.yaml ({' > '.join(parts[1:])}), shown to people and in reports."
@@ -145,11 +150,15 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write sorted by context, so a rerun and a diff stay small and stable."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".po.tmp")
-    with tmp.open("wb") as fh:
-        write_po(
-            fh, catalog, width=0, ignore_obsolete=True, include_previous=True, omit_header=False
-        )
-    tmp.replace(path)
+    try:
+        with tmp.open("wb") as fh:
+            write_po(
+                fh, catalog, width=0, ignore_obsolete=True, include_previous=True, omit_header=False
+            )
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # no half-written file left beside the catalogue
+        raise
 
 
 def _numbers(text: str) -> set[str]:
@@ -194,10 +203,14 @@ def problems(context: str, english: str, text: str, rtl: bool) -> list[str]:
             found.append(f"keep the placeholder(s) {' '.join(missing)} exactly as in the English")
         if extra:
             found.append(f"{' '.join(extra)} is not in the English; remove it or copy it exactly")
+    if text.startswith("=") and not english.startswith("="):
+        found.append("starts with '=', which a spreadsheet runs as a formula; remove it")
     limit = button_limit(english) if is_button(context) else MESSAGE_MAX
-    if len(text) > limit:
+    # Telegram counts a message in UTF-16 units: an emoji or a rare letter is two.
+    if len(text.encode("utf-16-le")) // 2 > limit:
         kind = "a button" if is_button(context) else "a message"
-        found.append(f"{len(text)} characters is too long for {kind} (at most {limit})")
+        size = len(text.encode("utf-16-le")) // 2
+        found.append(f"{size} characters is too long for {kind} (at most {limit})")
     if any(ch in EMBEDDINGS for ch in text):
         found.append("contains an invisible direction override (U+202A-U+202E); remove it")
     depth = 0

@@ -78,7 +78,7 @@ def _walk(node: Any, path: tuple[Seg, ...], names: list[str], domain: str, kind:
             if is_text_map(value):
                 others = {k: v for k, v in value.items() if k != ENGLISH}
                 yield Spot(_context(domain, name), here, value[ENGLISH], others, kind)
-            elif kind == "flow" and key in FLOW_TEXT_KEYS and isinstance(value, str):
+            elif _plain_text(kind, here, value):
                 yield Spot(_context(domain, name), here, value, {}, kind)
             else:
                 yield from _walk(value, here, name, domain, kind)
@@ -87,11 +87,38 @@ def _walk(node: Any, path: tuple[Seg, ...], names: list[str], domain: str, kind:
             yield from _walk(item, (*path, i), [*names, _item_name(item, i)], domain, kind)
 
 
+def _plain_text(kind: str, path: tuple[Seg, ...], value: Any) -> bool:
+    """A translatable text written as a plain string: a flow's title, intro, outro, text
+    or label, or a helpline's name in config."""
+    if not isinstance(value, str):
+        return False
+    if kind == "flow":
+        return path[-1] in FLOW_TEXT_KEYS
+    return _helpline_name(kind, path, value)
+
+
+def _helpline_name(kind: str, path: tuple[Seg, ...], value: Any) -> bool:
+    """A helpline's name in config (``helplines: en: - name: ...``): a plain string, so
+    operators' configs keep working, yet translated like any text ("Emergency services"
+    means nothing to someone who reads only Arabic).  Proper names stay as they are
+    unless a catalogue gives one."""
+    return (
+        kind == "config"
+        and len(path) == 4
+        and path[0] == "helplines"
+        and path[3] == "name"
+        and isinstance(value, str)
+    )
+
+
 def _item_name(item: Any, index: int) -> str:
     if isinstance(item, dict):
         for key in ("id", "name"):
             if isinstance(item.get(key), str):
                 return item[key]
+        # A helpline's name once the catalogues have filled it in: named by its English.
+        if is_text_map(item.get("name")):
+            return item["name"][ENGLISH]
     return str(index)
 
 

@@ -1,0 +1,200 @@
+"""Issue 14 item 3, "Busy": export, purge and backup while ~100 people answer at 30 updates/s.
+
+The bot is the real PTB ``Application`` in its own process, polling the fake Bot API
+on 127.0.0.1 (as in ``bench/telegram_e2e.py``).  Its database holds ``--comments``
+comments in the week exported and ``--old`` sessions old enough to be purged.  Two
+phases at a steady ``--rate`` for ``--seconds`` each:
+
+- quiet: people answering, nothing else;
+- busy: the same, while a staff member sends /export again and again (every
+  format, made by the bot) and the bot's daily purge and backup jobs run (SIGUSR1
+  to the bot process runs them at once, as at their hour).
+
+Latency runs from an update being queued on the server to the bot having finished
+it, every reply received.  Target: p99 < 20 ms at 30 updates/s.  Also counted:
+any "could not save" reply, and "locked" or ERROR in the bot's log.
+
+    python bench/busy_e2e.py [--comments 16000] [--old 20000] [--rate 30] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.e2e_bots import SECRET  # noqa: E402
+from bench.e2e_driver import BotProcess, Person, Result, Server, run_paced, run_people  # noqa: E402
+from bot.roles import Roles  # noqa: E402
+from bot.store import Store  # noqa: E402
+
+WEEK_AT = "2026-11-17T10:00:00+00:00"
+STAFF_ID = 5_000_000
+READY = "Here are the report files for 2026-W47."
+DONE = (READY, "Another report is being made just now.", "Sorry, the report could not be made")
+TEXTS = [
+    "I waited six weeks for my first appointment, far too long.",
+    "My keyworker changed three times and I had to repeat my story.",
+    "The group sessions on a Tuesday really helped me.",
+    "Nobody called me back after I left three messages.",
+]
+
+
+def fill(database: Path, comments: int, old: int) -> None:
+    """``comments`` finished sessions in 2026-W47, one comment each, and ``old`` sessions
+    started 400 days ago with three answers each (for the purge), in one transaction."""
+    long_ago = (datetime.now(UTC) - timedelta(days=400)).isoformat(timespec="seconds")
+    conn = sqlite3.connect(database, timeout=30)
+    (version,) = conn.execute(
+        "SELECT max(version) FROM flow_versions WHERE flow_id = 'consultation'"
+    ).fetchone()
+    sessions, answers = [], []
+    for i, at in [(i, WEEK_AT) for i in range(comments)] + [(i, long_ago) for i in range(old)]:
+        sid = uuid.uuid4().hex
+        head = (sid, f"filled_{at[:4]}_{i}", "telegram", "own_device", "consultation", version)
+        sessions.append((*head, "en", None, None, None, "completed", at, at, at, "{}"))
+        row = (sid, "consultation", version)
+        answers.append((*row, "one_service_why", "text", TEXTS[i % len(TEXTS)], at))
+        if at != WEEK_AT:
+            answers.append((*row, "respondent_group", "choice", "service_user", at))
+            answers.append((*row, "area", "choice", "cambridge", at))
+    with conn:
+        conn.executemany(
+            "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version,"
+            " lang, site, area, respondent_group, status, started_at, updated_at, finished_at,"
+            f" state) VALUES ({', '.join('?' * 15)})",
+            sessions,
+        )
+        conn.executemany(
+            "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value,"
+            " answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            answers,
+        )
+    conn.close()
+
+
+async def staff_member(server: Server, database: Path) -> Person:
+    store = await Store.open(database)
+    try:
+        invite = await Roles(store, SECRET).create_invite("admin", None)
+    finally:
+        await store.close()
+    staff = Person(server, STAFF_ID)
+    await server.api.push({"message": command(staff, f"/join {invite.code}")})
+    await server.api.wait_until(lambda: bool(staff.messages()), timeout=30)
+    assert "joined" in staff.messages()[-1].text, staff.messages()[-1].text
+    return staff
+
+
+def command(person: Person, text: str) -> dict:
+    message = person._message(text=text)
+    length = len(text.split()[0])
+    message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+    return message
+
+
+async def exports(server: Server, staff: Person, stop: asyncio.Event) -> list[float]:
+    """/export, again as soon as each is answered, until ``stop``; seconds each took."""
+    took = []
+    while not stop.is_set():
+        before = len(staff.messages())
+        start = time.perf_counter()
+        await server.api.push({"message": command(staff, "/export 2026-W47")})
+
+        def answered(before: int = before) -> bool:
+            return any(m.text.startswith(DONE) for m in staff.messages()[before:])
+
+        try:
+            await server.api.wait_until(answered, timeout=300)
+        except AssertionError:
+            print("staff saw:", [m.text[:80] for m in staff.messages()])
+            raise
+        took.append(time.perf_counter() - start)
+        if not staff.messages()[-1].text.startswith(READY):
+            print("export answered:", staff.messages()[-1].text)
+    return took
+
+
+def summary(label: str, result: Result) -> str:
+    late = f", {result.late} sent late" if result.late else ""
+    return (
+        f"{label:6} {result.updates:5} updates at {result.rate:5.1f}/s: p50 {result.pct(50):6.1f}"
+        f" ms, p99 {result.pct(99):7.1f} ms, max {max(result.latencies) * 1000:7.1f} ms{late}"
+    )
+
+
+async def main(args: argparse.Namespace) -> None:
+    server = await Server().start()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        log = (workdir / "bot.log").open("w")
+        bot = BotProcess("ours", server, workdir)
+        ours = os.dup(2)
+        os.dup2(log.fileno(), 2)  # the bot's log: its process inherits our stderr
+        try:
+            await bot.start()
+        finally:
+            os.dup2(ours, 2)
+            os.close(ours)
+        database = workdir / "ours.db"
+        try:
+            fill(database, args.comments, args.old)
+            staff = await staff_member(server, database)
+            await run_people(server, 1_000, 5)  # warm up
+            quiet = await run_paced(server, 100_000, args.rate, args.seconds)
+            stop = asyncio.Event()
+            export_task = asyncio.ensure_future(exports(server, staff, stop))
+            assert bot.proc is not None
+            bot.proc.send_signal(signal.SIGUSR1)  # the daily purge and backup, now
+            busy = await run_paced(server, 200_000, args.rate, args.seconds)
+            stop.set()
+            took = await export_task
+        finally:
+            await bot.stop()
+            await server.close()
+        log.close()
+        logged = (workdir / "bot.log").read_text()
+        backups = sorted((workdir / "backups").glob("*")) if (workdir / "backups").exists() else []
+        with sqlite3.connect(database) as conn:
+            purged = conn.execute(
+                "SELECT params FROM audit_log WHERE action = 'purge' ORDER BY rowid DESC LIMIT 1"
+            ).fetchone()
+    texts = [m["text"] for m in server.api.sent if m["chat"]["id"] != STAFF_ID]
+    sorry = [t for t in texts if "could not save" in t or t.startswith("Sorry, something")]
+    print(f"{args.comments:,} comments in the week exported; {args.old:,} old sessions to purge")
+    print(summary("quiet", quiet))
+    print(summary("busy", busy))
+    print(f"meanwhile: {len(took)} exports, every format ({', '.join(f'{t:.1f}' for t in took)} s)")
+    print(f"purge job: {purged[0] if purged else 'did not run'}; backups made: {len(backups)}")
+    locked = logged.count("locked") + logged.count("not saved")
+    errors = sum(1 for line in logged.splitlines() if " ERROR " in line or "Traceback" in line)
+    print(f"people told it failed: {len(sorry)}; 'locked' or 'not saved' logged: {locked};", end="")
+    print(f" errors logged: {errors}")
+    print(
+        f"rerun: python bench/busy_e2e.py --comments {args.comments} --old {args.old}"
+        f" --rate {args.rate:g} --seconds {args.seconds:g}"
+    )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--comments", type=int, default=16_000)
+    parser.add_argument("--old", type=int, default=20_000)
+    parser.add_argument("--rate", type=float, default=30)
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    if args.seconds > 120 or args.comments + args.old > 2_000_000:
+        parser.error("keep runs bounded: --seconds <= 120, --comments + --old <= 2,000,000")
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    asyncio.run(main(args))

@@ -1,0 +1,15 @@
+"""Imported once by the report processes' fork server (``bot/report/worker.py``).
+
+Every report process is forked from that server, so what is loaded here is loaded
+once, not once per report: the report code, the message catalogue in every language
+(~1.5 s of YAML and gettext parsing on a busy machine), and the command line's
+modules.  The last because ``multiprocessing`` runs the parent's main script again
+in each new process (for ``feedback-bot run``, a script that imports ``bot.cli`` and
+with it the Telegram adapter): with them already imported, that costs nothing.
+"""
+
+from bot import cli  # noqa: F401 - see above
+from bot.i18n import load_catalogue
+from bot.report import worker  # noqa: F401 - the report code itself
+
+load_catalogue()
