@@ -177,6 +177,27 @@ class Backup(_Strict):
         return value
 
 
+class Disclosure(_Strict):
+    """How reports protect people (``bot/report/suppress.py``; the README says why)."""
+
+    mode: Literal["base", "cells"] = "base"
+    """``base``: a row's shares (Likert, journey, open and multiple-choice questions, themes)
+    are shown only when its base is at least ``min_base``, as percentages without the
+    counts behind them; counts of people in the who-answered tables keep cell
+    suppression below ``suppression_threshold``.  ``cells``: every count below the
+    threshold is hidden, in every table."""
+    min_base: int = Field(10, ge=1)
+    rounding: Literal["none"] | int = "none"
+    """``none``, or a base such as 5: every count shown is rounded to it."""
+
+    @field_validator("rounding")
+    @classmethod
+    def _rounding(cls, value: str | int) -> str | int:
+        if isinstance(value, int) and value < 2:
+            raise ValueError("round to 2 or more (e.g. 5), or write none")
+        return value
+
+
 MAX_DAYS = 36500
 """A hundred years: longer means "keep for ever", and a date that far back overflows."""
 MIN_RETENTION_DAYS = 15
@@ -207,6 +228,7 @@ class Settings(BaseSettings):
         "other",
     ]
     suppression_threshold: int = Field(5, ge=1)
+    disclosure: Disclosure = Disclosure()
     retention_days: int = Field(365, ge=1, le=MAX_DAYS)
     audit_retention_days: int = Field(730, ge=1, le=MAX_DAYS)
     max_text_length: int = Field(2000, ge=10)

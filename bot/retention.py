@@ -9,10 +9,11 @@ log (counts and cutoff only), so it can be shown that deletion happens.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.config import Settings
 from bot.preferences import ChosenLanguages
+from bot.report.ledger import forget_before
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
 
@@ -22,6 +23,8 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
     purged = await store.purge(timedelta(days=settings.retention_days), dry_run=dry_run)
     if not dry_run:
         await ChosenLanguages(store).purge(purged.cutoff)
+        # Publications of periods whose answers are gone: nothing can overlap them now.
+        await forget_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
         # Long enough to answer "who exported what, when" for a couple of years of
         # reports; not kept for ever, since actors' keys are in it.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings, load_settings
+from bot.config import Disclosure, Settings, load_settings
 from bot.flows import Flow, load_flows
 from bot.service import Conversations, open_conversations, option_ids
 from bot.store import Store
@@ -32,10 +32,18 @@ class Clock:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """The shipped config.yaml, pointed at a database in a temp dir."""
+    """The shipped config.yaml, pointed at a database in a temp dir.
+
+    With ``disclosure.mode: cells``: the report tests were written for cell suppression
+    in every table, and still test it; ``mode: base`` (the shipped default) has tests of
+    its own (tests/test_report_disclosure.py, and both modes in the intruder test)."""
     base = load_settings(ROOT / "config.yaml")
     return base.model_copy(
-        update={"database": tmp_path / "feedback.db", "flows_dir": ROOT / "flows"}
+        update={
+            "database": tmp_path / "feedback.db",
+            "flows_dir": ROOT / "flows",
+            "disclosure": Disclosure(mode="cells"),
+        }
     )
 
 

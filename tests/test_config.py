@@ -323,3 +323,17 @@ def test_a_language_the_catalogue_does_not_describe_stops_start_up_at_its_line(
     assert main(["--config", str(path), "check-flows"]) == 1
     assert expected in capsys.readouterr().err
     assert not (tmp_path / "f.db").exists()
+
+
+def test_disclosure_defaults_to_base_and_refuses_nonsense(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_settings(tmp_path / "absent.yaml").disclosure
+    assert (rules.mode, rules.min_base, rules.rounding) == ("base", 10, "none")
+    path = write(tmp_path, "disclosure:\n  mode: percentages\n  rounding: 1\n")
+    with pytest.raises(SourceErrors) as info:
+        load_settings(path)
+    assert ":2: disclosure.mode: Input should be 'base' or 'cells'" in str(info.value)
+    assert ":3: disclosure.rounding" in str(info.value)
+    monkeypatch.setenv("FEEDBACK_BOT_DISCLOSURE__ROUNDING", "5")
+    assert load_settings(tmp_path / "absent.yaml").disclosure.rounding == 5

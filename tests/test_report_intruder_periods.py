@@ -1,30 +1,45 @@
-"""Intruder across periods: a week's hidden count must not come back from a longer period.
+"""Intruder across periods: a small count must not come back from two or more periods' reports.
 
-Staff can export any week and any range (``--from/--to``).  A reader who holds two adjacent
-weekly reports and the report for the fortnight they make up can subtract: a cell hidden in
-week 1 equals the fortnight's cell minus week 2's, when both of those are shown.  Each report
-is suppressed on its own, so nothing stops this today (issue 18 item 1: "a month is the sum of
-its weeks").
+Staff can export any week and any range (``--from/--to``); the weekly job publishes
+weeks, and every report publishes the period before it as "last period".  A reader
+who holds several of them can subtract: week 1 = the fortnight − week 2; one day =
+the week − the range that starts the day after; a month − its weeks = the odd days.
+Each report is suppressed against what was published before it (the publication
+ledger, ``bot/report/ledger.py``), so none of this works.
+
+The intruder here holds every publication (read from the ledger, after checking
+that the ledger holds exactly what the reports showed), cuts the days into the
+pieces the periods make, and for every cell finds, by linear programming, the least
+and greatest count each piece and each hidden published cell can have.  A piece
+whose true count is small (1 to threshold−1) or a hidden published cell, pinned
+within less than the threshold, fails.  (A hidden cell with a large count that is the
+sum of shown ones, a fortnight's total hidden beside a small cell while both weeks
+show theirs, gives nothing away: it is what both weeks say.)
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import itertools
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
-from bot.report.period import Period, parse_week
-from bot.report.suppress import publish
+from bot.report.export import build_public
+from bot.report.model import CellRef
+from bot.report.period import Period, parse_range, parse_week
 from bot.report.synth import Response, write
 from bot.report.themes import load_codebook
 from bot.store import Store
 
+scipy_optimize = pytest.importorskip("scipy.optimize")
+
 T = 5
+TZ = "UTC"
 
 
-def _shown(report) -> dict[tuple[str, str, str, str], int | None]:
+def _counts(report) -> dict[CellRef, int | None]:
     out = {}
     for table in report.tables:
         for row in table.rows:
@@ -35,97 +50,248 @@ def _shown(report) -> dict[tuple[str, str, str, str], int | None]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: each period is suppressed alone, so week 1's hidden cell = the fortnight's "
-    "cell − week 2's (issue 18 item 1, 'a month is the sum of its weeks'); not fixed yet",
-)
-async def test_a_hidden_weekly_count_cannot_be_recovered_from_a_range_and_the_other_week(
-    settings, flows, store: Store
-):
-    week1 = parse_week("2026-W47")
-    week2 = parse_week("2026-W48")
-    fortnight = Period(start=week1.start, end=week2.end, label="fortnight")
-    people: list[Response] = []
-
-    def add(week: Period, group: str, n: int) -> None:
-        start = datetime.combine(week.start, datetime.min.time(), UTC) + timedelta(hours=9)
-        for i in range(n):
-            people.append(
-                Response(
-                    "consultation",
-                    start + timedelta(minutes=len(people) + i),
-                    {"one_service": "agree"},
-                    respondent_group=group,
-                )
-            )
-
-    # Three family members in week 1: a small group, hidden in week 1's report.
-    add(week1, "family_carer", 3)
-    add(week1, "service_user", 12)
-    add(week2, "family_carer", 9)
-    add(week2, "service_user", 11)
-    await write(store, flows, people)
-    s = settings.model_copy(update={"suppression_threshold": T})
-    builder = ReportBuilder(store, s, load_codebook(s.flows_dir), load_catalogue())
-    true1 = _shown(await builder.build(week1))
-    one = _shown(publish(await builder.build(week1)))
-    two = _shown(publish(await builder.build(week2)))
-    both = _shown(publish(await builder.build(fortnight)))
-    recovered = []
-    for ref, value in one.items():
-        if value is not None or not (0 < (true1.get(ref) or 0) < T):
-            continue
-        if both.get(ref) is not None and two.get(ref) is not None:
-            recovered.append((ref, both[ref] - two[ref]))
-    assert not recovered, f"hidden week-1 counts recovered by subtraction: {recovered}"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="leak: --from/--to takes any days, so two ranges a day apart, each safely "
-    "suppressed, differ by that one day's small counts (who answered on the Monday, at which "
-    "site, and how); not fixed yet",
-)
-async def test_two_ranges_a_day_apart_do_not_give_away_one_days_small_counts(
-    settings, flows, store: Store
-):
-    week = parse_week("2026-W47")
-    monday = datetime.combine(week.start, datetime.min.time(), UTC) + timedelta(hours=9)
-    people = [
-        Response(
-            "consultation",
-            monday + timedelta(minutes=i),
-            {"one_service": "disagree"},
-            respondent_group="family_carer",
-        )
-        for i in range(2)
-    ]
-    for day in range(1, 7):  # Tuesday to Sunday: plenty of everyone
-        for i in range(4):
-            for group in ("family_carer", "service_user"):
+def _people(days: dict[date, list[tuple[str, str, int]]]) -> list[Response]:
+    """Per day: (respondent group, answer to one_service, how many)."""
+    people = []
+    for day, groups in days.items():
+        at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
+        for group, answer, n in groups:
+            for _ in range(n):
+                at += timedelta(minutes=1)
                 people.append(
-                    Response(
-                        "consultation",
-                        monday + timedelta(days=day, minutes=i),
-                        {"one_service": "agree"},
-                        respondent_group=group,
-                    )
+                    Response("consultation", at, {"one_service": answer}, respondent_group=group)
                 )
-    await write(store, flows, people)
-    s = settings.model_copy(update={"suppression_threshold": T})
-    builder = ReportBuilder(store, s, load_codebook(s.flows_dir), load_catalogue())
-    whole = _shown(publish(await builder.build(week)))
-    later = _shown(
-        publish(
-            await builder.build(
-                Period(start=week.start + timedelta(days=1), end=week.end, label="b")
-            )
+    return people
+
+
+async def _publish_all(settings, store: Store, periods: list[Period]) -> None:
+    """Export each period in turn, as staff would, and check the ledger holds what each
+    showed (so the intruder below may read everything published from it)."""
+    for period in periods:
+        public = await build_public(store, settings, period)
+        published = await _ledger(store)
+        mine = next(
+            cells for (s, e), cells in reversed(published) if (s, e) == (period.start, period.end)
         )
+        for ref, value in _counts(public).items():
+            assert mine.get(ref, "absent") == value, (period.label, ref, value, mine.get(ref))
+
+
+async def _ledger(store: Store) -> list[tuple[tuple[date, date], dict[CellRef, int | None]]]:
+    out = []
+    for pid, start, end in await store.staff_read(
+        "SELECT id, period_start, period_end FROM publications ORDER BY id"
+    ):
+        rows = await store.staff_read(
+            "SELECT table_id, split, row_key, col, value FROM published_cells"
+            " WHERE publication_id = ?",
+            (pid,),
+        )
+        cells = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
+        out.append(((date.fromisoformat(start), date.fromisoformat(end)), cells))
+    return out
+
+
+async def _attack(settings, store: Store) -> dict:
+    """Every piece count or hidden published count that the publications pin down."""
+    published = await _ledger(store)
+    spans = sorted({span for span, _ in published})
+    cuts = sorted({s for s, _ in spans} | {e + timedelta(days=1) for _, e in spans})
+    pieces = [
+        (lo, hi - timedelta(days=1))
+        for lo, hi in itertools.pairwise(cuts)
+        if any(s <= lo and hi - timedelta(days=1) <= e for s, e in spans)
+    ]
+    builder = ReportBuilder(store, settings, load_codebook(settings.flows_dir), load_catalogue())
+    true = []
+    for lo, hi in pieces:
+        raw = await builder.build(Period(start=lo, end=hi, label="piece", timezone=TZ))
+        true.append({ref: value or 0 for ref, value in _counts(raw).items()})
+    refs = {ref for _, cells in published for ref in cells}
+    exposed = {}
+    for ref in sorted(refs):
+        inside = {
+            span: [i for i, (lo, hi) in enumerate(pieces) if span[0] <= lo and hi <= span[1]]
+            for span in spans
+        }
+        a_eq, b_eq = [], []
+        for span, cells in published:
+            if cells.get(ref) is not None:
+                a_eq.append([1.0 if i in inside[span] else 0.0 for i in range(len(pieces))])
+                b_eq.append(float(cells[ref]))
+        targets = [
+            (f"piece {lo}..{hi}", [i], true[i].get(ref, 0))
+            for i, (lo, hi) in enumerate(pieces)
+            if 0 < true[i].get(ref, 0) < T
+        ]
+        for span, cells in published:
+            actual = sum(true[i].get(ref, 0) for i in inside[span])
+            if ref in cells and cells[ref] is None and 0 < actual < T:
+                targets.append((f"hidden in {span[0]}..{span[1]}", inside[span], actual))
+        for name, members, actual in targets:
+            ends = []
+            for sign in (1.0, -1.0):
+                c = [sign if i in members else 0.0 for i in range(len(pieces))]
+                result = scipy_optimize.linprog(
+                    c, A_eq=a_eq or None, b_eq=b_eq or None, bounds=(0, None), method="highs"
+                )
+                ends.append(float("inf") if result.status == 3 else sign * result.fun)
+            if ends[1] - ends[0] < T - 1e-6:
+                exposed[(ref, name)] = (ends[0], ends[1], actual)
+    return exposed
+
+
+@pytest.fixture
+def s(settings):
+    return settings.model_copy(
+        update={
+            "suppression_threshold": T,
+            "reports": settings.reports.model_copy(update={"timezone": TZ}),
+        }
     )
+
+
+W47 = parse_week("2026-W47", TZ)
+W48 = parse_week("2026-W48", TZ)
+
+
+def _week_days(week: Period) -> list[date]:
+    return [week.start + timedelta(days=i) for i in range(7)]
+
+
+async def _two_weeks(flows, store: Store) -> None:
+    """Three family members in week 1: hidden there, plenty of everyone else."""
+    days = {}
+    for i, day in enumerate(_week_days(W47)):
+        days[day] = [("service_user", "agree", 2)]
+        if i == 2:
+            days[day].append(("family_carer", "disagree", 3))
+    for day in _week_days(W48):
+        days[day] = [("service_user", "agree", 2), ("family_carer", "agree", 2)]
+    await write(store, flows, _people(days))
+
+
+async def test_a_hidden_weekly_count_cannot_be_recovered_from_a_range_and_the_other_week(
+    s, flows, store: Store
+):
+    await _two_weeks(flows, store)
+    fortnight = Period(start=W47.start, end=W48.end, label="fortnight", timezone=TZ)
+    await _publish_all(s, store, [W47, W48, fortnight])
+    assert not await _attack(s, store)
+
+
+async def test_the_weeks_after_the_fortnight_do_not_give_it_away_either(s, flows, store: Store):
+    await _two_weeks(flows, store)
+    fortnight = Period(start=W47.start, end=W48.end, label="fortnight", timezone=TZ)
+    await _publish_all(s, store, [fortnight, W48, W47])
+    assert not await _attack(s, store)
+
+
+async def test_two_ranges_a_day_apart_do_not_give_away_one_days_small_counts(
+    s, flows, store: Store
+):
+    days = {W47.start: [("family_carer", "disagree", 2)]}
+    for day in _week_days(W47)[1:]:
+        days[day] = [("family_carer", "agree", 4), ("service_user", "agree", 4)]
+    await write(store, flows, _people(days))
+    later = parse_range(str(W47.start + timedelta(days=1)), str(W47.end), TZ)
+    await _publish_all(s, store, [W47, later])
+    assert not await _attack(s, store)
+
+
+async def test_ranges_a_week_apart_do_not_give_away_the_week_between(s, flows, store: Store):
+    w49 = parse_week("2026-W49", TZ)
+    days = {}
+    for week, family in ((W47, 0), (W48, 3), (w49, 0)):
+        for i, day in enumerate(_week_days(week)):
+            days[day] = [("service_user", "agree", 2), ("provider_staff", "neither", 1)]
+            if family and i == 0:
+                days[day].append(("family_carer", "strongly_disagree", family))
+    await write(store, flows, _people(days))
+    first = Period(start=W47.start, end=W48.end, label="a", timezone=TZ)
+    second = Period(start=W48.start, end=w49.end, label="b", timezone=TZ)
+    third = Period(start=W47.start, end=w49.end, label="c", timezone=TZ)
+    await _publish_all(s, store, [first, second, third, w49])
+    assert not await _attack(s, store)
+
+
+async def test_a_month_and_its_weeks_do_not_give_away_a_week_or_the_odd_days(
+    s, flows, store: Store
+):
+    month = parse_range("2026-11-01", "2026-11-30", TZ)  # a Sunday to a Monday
+    weeks = [parse_week(f"2026-W{n}", TZ) for n in (45, 46, 47, 48)]
+    days = {}
+    day = date(2026, 10, 26)
+    while day <= date(2026, 12, 6):
+        days[day] = [("service_user", "agree", 1)]
+        if day in (date(2026, 11, 1), date(2026, 11, 30)):
+            days[day].append(("family_carer", "disagree", 1))  # the odd days: two people
+        if day == date(2026, 11, 18):
+            days[day].append(("other", "neither", 2))
+        day += timedelta(days=1)
+    await write(store, flows, _people(days))
+    await _publish_all(s, store, [*weeks, month, parse_week("2026-W44", TZ)])
+    assert not await _attack(s, store)
+
+
+async def test_a_week_exported_again_after_late_answers_does_not_give_them_away(
+    s, flows, store: Store
+):
+    days = {day: [("service_user", "agree", 2)] for day in _week_days(W47)}
+    await write(store, flows, _people(days))
+    first = await build_public(store, s, W47)
+    late = {W47.end: [("family_carer", "strongly_disagree", 2)]}
+    await write(store, flows, _people(late))
+    again = await build_public(store, s, W47)
+    before, after = _counts(first), _counts(again)
     small = {
-        ref: whole[ref] - later[ref]
-        for ref in whole
-        if whole[ref] is not None and later.get(ref) is not None and 0 < whole[ref] - later[ref] < T
+        ref: after[ref] - before[ref]
+        for ref in after
+        if after[ref] is not None
+        and before.get(ref) is not None
+        and 0 < after[ref] - before[ref] < T
     }
-    assert not small, f"one day's small counts, by subtraction: {small}"
+    assert not small, f"the late answers, by subtraction: {small}"
+
+
+async def test_the_ledger_goes_with_the_answers_it_counted(s, flows, store: Store, clock):
+    from bot.retention import purge_expired
+
+    days = {day: [("service_user", "agree", 6)] for day in _week_days(W47)}
+    await write(store, flows, _people(days))
+    await build_public(store, s, W47)
+    assert await store.staff_read("SELECT count(*) FROM publications") != [(0,)]
+    clock.now = datetime.combine(W47.end, datetime.min.time(), UTC) + timedelta(
+        days=s.retention_days + 2
+    )
+    await purge_expired(store, s)
+    assert await store.staff_read("SELECT count(*) FROM publications") == [(0,)]
+    assert await store.staff_read("SELECT count(*) FROM published_cells") == [(0,)]
+
+
+async def test_an_export_made_meanwhile_is_taken_into_account(s, flows, store: Store):
+    """Two exports at once (the bot's /export and the command line): the one recorded
+    second is suppressed again against the first, not published blind to it."""
+    from bot.report import periods
+
+    await _two_weeks(flows, store)
+    fortnight = Period(start=W47.start, end=W48.end, label="fortnight", timezone=TZ)
+    original = periods.overlapping
+    reads = []
+
+    async def read_then_another_goes_out(store_, period):
+        found = await original(store_, period)
+        if period == fortnight:
+            reads.append(sorted(p.start for p in found))
+            if len(reads) == 1:
+                # The fortnight has read the ledger (empty); week 48 goes out now.
+                await build_public(store_, s, W48)
+        return found
+
+    periods.overlapping = read_then_another_goes_out
+    try:
+        await build_public(store, s, fortnight)
+    finally:
+        periods.overlapping = original
+    assert reads == [[], [W47.start, W48.start]], "suppressed again, against both weeks"
+    assert not await _attack(s, store)

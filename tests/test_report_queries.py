@@ -78,9 +78,14 @@ async def test_an_edited_comment_is_tagged_again_by_the_next_report(store, setti
 
     report = await build_public(store, settings, WEEK)
     themes = report.table("themes")
-    assert themes.row("waiting_times").cells["respondents"].count == 5
+    # 6 shown before, 5 now would show what the one person changed: the week was published
+    # already, so the change is hidden (the ledger: tests/test_report_intruder_periods.py).
+    assert themes.row("waiting_times").cells["respondents"].count is None
     assert themes.row("communication").cells["respondents"].count is None  # 1: hidden
-    assert not (await q.comment_summary(WEEK, load_codebook(settings.flows_dir))).untagged
+    summary = await q.comment_summary(WEEK, load_codebook(settings.flows_dir))
+    assert not summary.untagged
+    counts = {t.theme: t.respondents for t in summary.themes}
+    assert (counts["waiting_times"], counts["communication"]) == (5, 1)
 
 
 async def test_an_edit_of_a_reviewed_comment_sends_it_back_for_review(store, settings, flows):

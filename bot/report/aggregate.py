@@ -30,6 +30,7 @@ from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
     NOT_STATED,
     Cell,
+    Disclosure,
     Quote,
     Report,
     Row,
@@ -175,6 +176,7 @@ class ReportBuilder:
             previous_period=period.previous(),
             generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
             threshold=self.settings.suppression_threshold,
+            disclosure=_disclosure(self.settings),
             tables=b.tables,
             relations=b.relations,
             themes=[ThemeInfo(id=t.id, label=t.label) for t in self.codebook.themes],
@@ -511,6 +513,12 @@ class ReportBuilder:
                 rows=rows,
             )
         )
+
+
+def _disclosure(settings: Settings) -> Disclosure:
+    rules = settings.disclosure
+    rounding = None if rules.rounding == "none" else int(rules.rounding)
+    return Disclosure(mode=rules.mode, min_base=rules.min_base, rounding=rounding)
 
 
 def _rekey(counts: list[Keyed], mapping: dict[tuple[str, int, str], str]) -> list[Keyed]:

@@ -23,12 +23,12 @@ from bot.report.compare import with_previous
 from bot.report.model import Audience, PublicReport
 from bot.report.noticeboard import bot_link, write_pages
 from bot.report.period import Period, last_full_week, local_today, parse_week
+from bot.report.periods import publish_period
 from bot.report.plain import pictogram_text
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
 from bot.report.scope import site_reports
-from bot.report.suppress import publish
 from bot.report.themes import load_codebook
 from bot.report.trends import hide_as_published
 from bot.roles import audit
@@ -85,8 +85,10 @@ async def build_public(
 
     if site is not None:
         return with_previous(*await site_reports(store, period, site, builder))
-    current = publish(await builder(store).build(period, trend=trend))
-    previous = publish(await builder(store).build(period.previous(), for_comparison=True))
+    # Both are published (the previous one as "last period"), so both are suppressed
+    # against, and recorded in, the publication ledger (bot/report/periods.py).
+    current = await publish_period(store, builder(store), period, trend=trend)
+    previous = await publish_period(store, builder(store), period.previous(), for_comparison=True)
     if trend:
         current = hide_as_published(current, previous)
     return with_previous(current, previous)

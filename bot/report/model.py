@@ -131,12 +131,53 @@ class Relation(BaseModel):
     parts: list[CellRef]
 
 
+SHARE_KINDS: frozenset[str] = frozenset(
+    {"likert", "journey", "open", "multi", "themes", "trend", "fft"}
+)
+"""Tables whose percentage columns are shares of a row's base (what people said), as
+against tables that count who answered (headline, breakdowns, languages, risk)."""
+
+
+class Disclosure(BaseModel):
+    """Which disclosure rules a report applies (``disclosure:`` in config)."""
+
+    mode: Literal["base", "cells"] = "cells"
+    """``base``: a row's shares only when its base is at least ``min_base``, without the
+    counts behind them; counts of people keep cell suppression.  ``cells``: every count
+    from 1 to threshold−1 hidden, with whatever would give it away."""
+    min_base: int = 10
+    rounding: int | None = None
+    """Every count shown rounded to this (5: 0, 5, 10, …), percentages from rounded counts."""
+
+    def describe(self, threshold: int) -> str:
+        """The rules, in one sentence, for the report's method note and summary."""
+        if self.mode == "base":
+            rule = (
+                f"Percentages are shown only for rows answered by at least {self.min_base} "
+                "people, without the counts behind them; counts of who answered (by group, "
+                f"area, site, language and mode) under {threshold} are hidden, with any figure "
+                "that would give one away"
+            )
+        else:
+            rule = (
+                f"Any count under {threshold} (but not zero), and any percentage of one, is "
+                "hidden, with any figure that would give one away"
+            )
+        if self.rounding:
+            rule += (
+                f"; every count shown is rounded to the nearest {self.rounding} and "
+                "percentages are worked out from the rounded counts"
+            )
+        return rule + "."
+
+
 class _Body(BaseModel):
     schema_version: int = SCHEMA_VERSION
     period: Period
     previous_period: Period
     generated_at: str
     threshold: int
+    disclosure: Disclosure = Disclosure()
     tables: list[Table]
     themes: list[ThemeInfo]
     quotes: list[Quote]

@@ -55,8 +55,10 @@ blockquote { margin: 1mm 0 2mm; padding: 1mm 4mm; border-left: 3px solid var(--r
 def count(cell: Cell | None, threshold: int) -> str:
     if cell is None:
         return ""
-    if cell.suppressed or cell.count is None:
+    if cell.suppressed:
         return f"&lt;{threshold}"
+    if cell.count is None:
+        return ""  # withheld behind a share (disclosure mode base)
     return f"{cell.count:,}"
 
 
@@ -349,11 +351,12 @@ def method_note(report: PublicReport) -> list[str]:
         "agree (top two); '% disagree' is disagree plus strongly disagree (bottom two); both "
         "come from the summed counts. Every percentage is rounded half up to a whole number, "
         "so rows may add to 99 or 101.",
-        f"Suppression: any count from 1 to {t - 1}, and any percentage of such a count, is shown "
-        f"as '&lt;{t}' (counts) or '*' (percentages); where a total and its other parts would "
-        "give a hidden number away, further cells are hidden too. The same rule is applied to "
-        "every format (HTML, CSV, XLSX, JSON, text). Quotes are shown only for themes mentioned "
-        f"by at least {t} respondents, and never from comments flagged for risk.",
+        f"Disclosure: {escape(report.disclosure.describe(t))} Hidden counts show as "
+        f"'&lt;{t}', hidden percentages as '*'; the same rules apply to every format (HTML, "
+        "CSV, XLSX, JSON, text) and to every period published: a report is checked against "
+        "the periods published before it, so no two can be subtracted. Quotes are shown only "
+        f"for themes mentioned by at least {t} respondents, and never from comments flagged "
+        "for risk.",
         "Friends and Family Test: % positive (very good or good) and % negative (poor or very "
         "poor) are of all answers, 'Don't know' included, as NHS England counts them. Trends "
         "give each month's share of the people who answered that month, under the same "

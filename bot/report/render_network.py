@@ -12,7 +12,7 @@ from html import escape
 from bot.i18n import Catalogue
 from bot.l10n import long_date
 from bot.report.loop import pair_lines, pairs, said_text, still_working, unlinked
-from bot.report.model import PublicReport
+from bot.report.model import Cell, PublicReport
 from bot.report.notes import marked
 from bot.report.plain import pictogram_svg, results
 
@@ -54,9 +54,10 @@ def network_parts(
     themes = report.table("themes")
     shown = []
     if themes:
+        # By share: in disclosure mode base the counts behind it are withheld.
         ranked = sorted(
-            (r for r in themes.rows if r.cells["respondents"].count),
-            key=lambda r: -(r.cells["respondents"].count or 0),
+            (r for r in themes.rows if _mentions(r.cells["respondents"])),
+            key=lambda r: -_mentions(r.cells["respondents"]),
         )
         shown = [r for r in ranked if any(q.theme == r.key for q in report.quotes)]
     if shown:
@@ -180,3 +181,8 @@ def network_html(report: PublicReport, catalogue: Catalogue, lang: str = "en") -
         f'initial-scale=1"><title>{title}</title><style>{CSS}</style></head>'
         f"<body>{''.join(body)}</body></html>"
     )
+
+
+def _mentions(cell: Cell) -> int:
+    """How much a theme was raised, as published: its share, or its count without one."""
+    return cell.pct if cell.pct is not None else cell.count or 0

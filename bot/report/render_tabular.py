@@ -51,7 +51,10 @@ class ExportRow(BaseModel):
 def _display(cell: Cell, is_pct: bool, threshold: int) -> str:
     if is_pct:
         return "*" if cell.pct is None else f"{cell.pct}%"
-    return f"<{threshold}" if cell.count is None else str(cell.count)
+    if cell.count is None:
+        # Hidden, or withheld behind a share (disclosure mode base): only hidden says "<t".
+        return f"<{threshold}" if cell.suppressed else ""
+    return str(cell.count)
 
 
 def _guard(report: PublicReport) -> None:
@@ -243,7 +246,9 @@ def _value(cell: Cell | None, is_pct: bool, threshold: int) -> object:
         return None
     if is_pct:
         return "*" if cell.pct is None else cell.pct / 100
-    return f"<{threshold}" if cell.count is None else cell.count
+    if cell.count is None:
+        return f"<{threshold}" if cell.suppressed else None
+    return cell.count
 
 
 def summary_text(report: PublicReport, top: int = 3) -> str:
@@ -301,5 +306,5 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
             f"In a translation not yet checked: {_display(people, False, t)} responses,"
             f" {_display(answers, False, t)} answers"
         )
-    lines += ["", f"Numbers under {t} are hidden."]
+    lines += ["", report.disclosure.describe(t)]
     return "\n".join(lines) + "\n"

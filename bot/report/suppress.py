@@ -29,9 +29,12 @@ share and either one give the other back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from bot.report.model import CellRef, PublicReport, Relation, Report
+from bot.report.audit import narrowed
+from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
+from bot.report.tables import pct
 
 _P = (1 << 61) - 1
 """A large prime: the linear algebra is exact modulo it, and ±1 systems this small
@@ -39,42 +42,68 @@ have the same rank over the rationals (a minor divisible by it would need ~2^61)
 
 
 def publish(report: Report) -> PublicReport:
+    """The report with every small count, and whatever would give one away, hidden."""
+    data, cells, hidden, withheld = primary(report)
+    relations = relations_over(report.relations, cells, withheld)
+    protect(relations, hidden, cells, report.threshold)
+    return apply(data, cells, hidden, report, withheld)
+
+
+Cells = dict[CellRef, dict[str, Any]]
+
+
+def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[CellRef], Cells]:
+    """A plain copy of the report; its cells by reference (table ids + ``tag``); the cells
+    hidden by the primary rule; and the cells whose counts are withheld.
+
+    Primary rule: a count from 1 to threshold−1, and every cell of a row whose base is
+    that small.  In ``disclosure.mode: base`` the counts behind a share table's
+    percentages are withheld (never published: the share is, if its base is big
+    enough), so they take no part in cell suppression; the bases, and every other
+    count, do.
+    """
     t = report.threshold
+    by_base = report.disclosure.mode == "base"
     # Work on a plain copy (the raw report is left as it was): a dump is far
     # cheaper than a deep copy of the models, and is validated once at the end.
     data = report.model_dump(exclude={"relations"})
-    cells: dict[CellRef, dict[str, Any]] = {}
-    rows: dict[CellRef, dict[str, Any]] = {}
-    for table in data["tables"]:
-        for row in table["rows"]:
-            if row["base"] is not None:
-                cells[(table["id"], row["split"], row["key"], "base")] = row["base"]
-            for column, cell in row["cells"].items():
-                ref = (table["id"], row["split"], row["key"], column)
-                cells[ref] = cell
-                rows[ref] = row
-
+    cells: Cells = {}
+    withheld: Cells = {}
     hidden: set[CellRef] = set()
-    for ref, cell in cells.items():
-        if cell["count"] is not None and 0 < cell["count"] < t:
-            hidden.add(ref)
-    for ref, row in rows.items():
-        base = row["base"]
-        if base is not None and base["count"] is not None and 0 < base["count"] < t:
-            hidden.add(ref)
+    for table in data["tables"]:
+        shares = set(table["pct_columns"]) if by_base and table["kind"] in SHARE_KINDS else set()
+        for row in table["rows"]:
+            base = row["base"]
+            small_base = base is not None and base["count"] is not None and 0 < base["count"] < t
+            entries = [*row["cells"].items(), *([("base", base)] if base is not None else [])]
+            for column, cell in entries:
+                ref = (table["id"] + tag, row["split"], row["key"], column)
+                if column in shares:
+                    withheld[ref] = cell
+                    continue
+                cells[ref] = cell
+                count = cell["count"]
+                if (small_base and not shares) or (count is not None and 0 < count < t):
+                    hidden.add(ref)
+    return data, cells, hidden, withheld
 
-    relations = _relations(report.relations, cells)
-    while True:
-        _each_relation(relations, hidden, cells, t)
-        pinned = _pinned(relations, hidden)
-        before = len(hidden)
-        for ref in sorted(pinned):
-            _hide_beside(ref, relations, hidden, cells)
-        if len(hidden) == before:
-            # Nothing pinned, or nothing shown left beside what is: hiding more here
-            # cannot help, and the loop must end.
-            break
 
+def apply(
+    data: dict[str, Any],
+    cells: Cells,
+    hidden: set[CellRef],
+    report: Report,
+    withheld: Cells | None = None,
+) -> PublicReport:
+    """The public report: hidden cells emptied, with the percentages they would give away;
+    withheld counts dropped, their shares kept where the base allows; counts rounded."""
+    t, rules = report.threshold, report.disclosure
+    withheld = withheld or {}
+    every = {**cells, **withheld}
+    true = {ref: cell["count"] for ref, cell in every.items()}
+    shown_themes = _themes_shown(data["tables"], hidden, t)
+    if rules.rounding:
+        _round(data, every, rules.rounding)
     for ref in hidden:
         cell = cells[ref]
         cell["count"] = None
@@ -85,12 +114,76 @@ def publish(report: Report) -> PublicReport:
         for row in table["rows"]:
             base = share_base(table, row)
             base_hidden = base is not None and base in hidden
-            for cell in row["cells"].values():
-                if cell["count"] is None or base_hidden:
+            thin = base is not None and (true.get(base) or 0) < rules.min_base
+            for column, cell in row["cells"].items():
+                ref = (table["id"], row["split"], row["key"], column)
+                if ref in withheld:
+                    cell["count"] = None
+                    if base_hidden or thin:
+                        cell["pct"] = None
+                        cell["suppressed"] = True
+                elif cell["count"] is None or base_hidden:
                     cell["pct"] = None
-    shown_themes = _themes_shown(data["tables"], t)
     data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
     return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def _round(data: dict[str, Any], every: Cells, to: int) -> None:
+    """Every count to the nearest ``to`` (half up), then percentages from those counts."""
+    for cell in every.values():
+        if cell["count"] is not None:
+            cell["count"] = (cell["count"] + to // 2) // to * to
+    for table in data["tables"]:
+        pct_columns = set(table["pct_columns"])
+        for row in table["rows"]:
+            base = share_base(table, row)
+            of = every.get(base, {}).get("count") if base is not None else None
+            for column, cell in row["cells"].items():
+                if column in pct_columns and cell["count"] is not None and of is not None:
+                    cell["pct"] = pct(cell["count"], of)
+
+
+def protect(
+    relations: list[Relation],
+    hidden: set[CellRef],
+    cells: dict[CellRef, dict[str, Any]],
+    t: int,
+    hideable: Callable[[CellRef], bool] | None = None,
+) -> None:
+    """Hide more cells until no hidden one can be worked out, nor narrowed below ``t``.
+
+    Three checks, cheapest first, each repeated until nothing changes: each relation
+    on its own, the relations solved together for exact values, and a linear
+    program for every hidden cell's least and greatest value (``bot/report/audit.py``).
+    ``hideable``: which shown cells may still be hidden (those of an earlier
+    publication are already out, and cannot be).
+    """
+    can_hide = hideable or (lambda _ref: True)
+    counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
+    audited: dict[object, list[CellRef]] = {}
+    # The programs run report by report: across copies of a report (every site's against
+    # all sites, a period against its pieces: table ids tagged "@…") the systems grow to
+    # thousands of cells, and there the rules and the exact solving above guard; the
+    # combinations they miss are within one report (a five-point question's groups, top
+    # and bottom two, the journey and the FFT by site against the questions).
+    within = [rel for rel in relations if len({_copy(m) for m in (rel.total, *rel.parts)}) == 1]
+    while True:
+        before = len(hidden)
+        _each_relation(relations, hidden, cells, t, can_hide)
+        for ref in sorted(_pinned(relations, hidden)):
+            _hide_beside(ref, relations, hidden, cells, can_hide)
+        if len(hidden) != before:
+            continue
+        for ref in narrowed(within, hidden, counts, t, audited):
+            _hide_beside(ref, relations, hidden, cells, can_hide)
+        if len(hidden) == before:
+            # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
+            # more here cannot help, and the loop must end.
+            return
+
+
+def _copy(ref: CellRef) -> str:
+    return ref[0].partition("@")[2]
 
 
 def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
@@ -105,11 +198,18 @@ def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
     return None
 
 
-def _relations(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Relation]:
-    """The relations over cells the report has; a part with no row is a known zero."""
+def relations_over(
+    declared: list[Relation], cells: dict[CellRef, Any], withheld: Cells | None = None
+) -> list[Relation]:
+    """The relations over cells the report has; a part with no row is a known zero.
+
+    A relation with a withheld count in it is left out: that count is not a cell
+    suppression protects (its share is published where the base allows)."""
     out = []
     for rel in declared:
         if rel.total not in cells:
+            continue
+        if withheld and any(p in withheld for p in rel.parts):
             continue
         parts = [p for p in rel.parts if p in cells]
         out.append(Relation(total=rel.total, parts=parts))
@@ -117,7 +217,11 @@ def _relations(declared: list[Relation], cells: dict[CellRef, Any]) -> list[Rela
 
 
 def _each_relation(
-    relations: list[Relation], hidden: set[CellRef], cells: dict[CellRef, Any], t: int
+    relations: list[Relation],
+    hidden: set[CellRef],
+    cells: dict[CellRef, Any],
+    t: int,
+    can_hide: Callable[[CellRef], bool],
 ) -> None:
     """Make each relation safe on its own, over and over until nothing changes."""
     changed = True
@@ -127,7 +231,7 @@ def _each_relation(
             if rel.total in hidden:
                 # A hidden total is safe only while at least one part is hidden too.
                 if rel.parts and not any(p in hidden for p in rel.parts):
-                    changed |= _hide_smallest(rel.parts, hidden, cells)
+                    changed |= _hide_smallest(rel.parts, hidden, cells, can_hide)
                 continue
             secret = [p for p in rel.parts if p in hidden]
             if not secret:
@@ -135,16 +239,21 @@ def _each_relation(
             total_hidden = sum(cells[p]["count"] or 0 for p in secret)
             if len(secret) >= 2 and total_hidden >= t:
                 continue
-            if not _hide_smallest(rel.parts, hidden, cells):
+            if _hide_smallest(rel.parts, hidden, cells, can_hide):
+                changed = True
+            elif can_hide(rel.total):
                 hidden.add(rel.total)
-            changed = True
+                changed = True
 
 
 def _hide_smallest(
-    parts: list[CellRef], hidden: set[CellRef], cells: dict[CellRef, dict[str, Any]]
+    parts: list[CellRef],
+    hidden: set[CellRef],
+    cells: dict[CellRef, dict[str, Any]],
+    can_hide: Callable[[CellRef], bool],
 ) -> bool:
     """Hide the smallest shown part, preferring one that is not zero; False if none is left."""
-    shown = [p for p in parts if p not in hidden]
+    shown = [p for p in parts if p not in hidden and can_hide(p)]
     if not shown:
         return False
     shown.sort(key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
@@ -157,17 +266,40 @@ def _hide_beside(
     relations: list[Relation],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
+    can_hide: Callable[[CellRef], bool],
 ) -> None:
-    """A pinned cell: hide the smallest shown cell it shares a relation with."""
-    candidates = set()
-    for rel in relations:
-        members = [rel.total, *rel.parts]
-        if ref in members:
-            candidates.update(m for m in members if m not in hidden)
-    if not candidates:
-        return
-    pick = min(candidates, key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p))
-    hidden.add(pick)
+    """A cell worked out or narrowed: hide the smallest shown cell nearest to it.
+
+    Nearest first: a cell sharing a relation with it; when every such cell is
+    hidden already, one sharing a relation with those, and so on outwards, since
+    the cells that give it away are then further off (the groups' top-two counts
+    that leave a hidden group's bottom two nothing but zero).
+    """
+    seen = {ref}
+    ring = {ref}
+    while ring:
+        candidates: set[CellRef] = set()
+        following: set[CellRef] = set()
+        for rel in relations:
+            members = [rel.total, *rel.parts]
+            if ring.isdisjoint(members):
+                continue
+            for m in members:
+                if m in seen:
+                    continue
+                if m in hidden:
+                    following.add(m)
+                elif can_hide(m):
+                    candidates.add(m)
+        if candidates:
+            pick = min(
+                candidates,
+                key=lambda p: ((cells[p]["count"] or 0) == 0, cells[p]["count"] or 0, p),
+            )
+            hidden.add(pick)
+            return
+        seen |= following
+        ring = following
 
 
 def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
@@ -220,8 +352,9 @@ def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
     return {names[lead] for lead, row in pivots.items() if len(row) == 1}
 
 
-def _themes_shown(tables: list[dict[str, Any]], t: int) -> set[str]:
-    """Themes mentioned by at least ``t`` respondents: only their quotes may be shown."""
+def _themes_shown(tables: list[dict[str, Any]], hidden: set[CellRef], t: int) -> set[str]:
+    """Themes mentioned by at least ``t`` respondents, in a shown cell: only their quotes
+    may be shown (counted before counts are withheld or rounded)."""
     table = next((tb for tb in tables if tb["id"] == "themes"), None)
     if table is None:
         return set()
@@ -229,6 +362,6 @@ def _themes_shown(tables: list[dict[str, Any]], t: int) -> set[str]:
         row["key"]
         for row in table["rows"]
         if (cell := row["cells"].get("respondents"))
-        and cell["count"] is not None
-        and cell["count"] >= t
+        and (table["id"], row["split"], row["key"], "respondents") not in hidden
+        and (cell["count"] or 0) >= t
     }

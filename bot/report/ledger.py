@@ -1,0 +1,178 @@
+"""The publication ledger: what every report showed and hid, by period and cell.
+
+A reader may hold every report ever published: this week's, last week's, a
+fortnight staff exported with ``--from/--to``, a month, and the same week
+exported again after late answers or a /delete.  Each was suppressed, but their
+differences were not: a fortnight minus its second week is the first week, two
+ranges a day apart differ by that day, and a week re-exported after two more
+people answered shows what those two said.
+
+So every all-sites publication is recorded here (period, and per cell the count
+shown or ``NULL`` where hidden), and the next one is suppressed together with
+every recorded period it overlaps (``bot/report/periods.py``).  Counts of groups
+only: no key, no text, no time of day, no actor (the audit log says who
+exported).  Rows go when the answers they were counted from are purged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.report.model import CellRef, PublicReport, Report
+from bot.report.period import Period
+from bot.store import Store
+
+
+@dataclass
+class Publication:
+    id: int
+    start: date
+    end: date
+    cells: dict[CellRef, int | None] = field(default_factory=dict)
+    """Every cell published: the count shown, or None where it was hidden."""
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return self.start <= end and start <= self.end
+
+
+def published_cells(report: PublicReport, raw: Report) -> dict[CellRef, int | None]:
+    """What a reader of ``report`` may know, cell by cell: the true count of every cell
+    not hidden, or None.
+
+    The true count, not the one shown: a count rounded to 5, or withheld behind a share
+    (``disclosure.mode: base``: share × n gives it back), is taken as known exactly.
+    The ledger errs towards the reader, and a later report is suppressed accordingly."""
+    true: dict[CellRef, int] = {}
+    for table in raw.tables:
+        for row in table.rows:
+            if row.base is not None:
+                true[(table.id, row.split, row.key, "base")] = row.base.count or 0
+            for column, cell in row.cells.items():
+                true[(table.id, row.split, row.key, column)] = cell.count or 0
+    out: dict[CellRef, int | None] = {}
+    for table in report.tables:
+        for row in table.rows:
+            entries = [*row.cells.items(), *([("base", row.base)] if row.base else [])]
+            for column, cell in entries:
+                ref = (table.id, row.split, row.key, column)
+                out[ref] = None if cell.suppressed else true.get(ref, 0)
+    return out
+
+
+async def overlapping(store: Store, period: Period) -> list[Publication]:
+    """Publications that share a day with ``period``, or with those, and so on: every
+    recorded period that subtraction could tie to this one."""
+    lo, hi = period.start.isoformat(), period.end.isoformat()
+    found: dict[int, tuple[str, str]] = {}
+    while True:
+        rows = await store.staff_read(
+            "SELECT id, period_start, period_end FROM publications"
+            " WHERE period_start <= ? AND period_end >= ?",
+            (hi, lo),
+        )
+        new = {row[0]: (row[1], row[2]) for row in rows if row[0] not in found}
+        if not new:
+            break
+        found |= new
+        lo = min(lo, *(s for s, _ in new.values()))
+        hi = max(hi, *(e for _, e in new.values()))
+    out = []
+    for pid, (start, end) in sorted(found.items()):
+        publication = Publication(pid, date.fromisoformat(start), date.fromisoformat(end))
+        rows = await store.staff_read(
+            "SELECT table_id, split, row_key, col, value FROM published_cells"
+            " WHERE publication_id = ?",
+            (pid,),
+        )
+        publication.cells = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
+        out.append(publication)
+    return out
+
+
+async def record(
+    store: Store,
+    period: Period,
+    cells: dict[CellRef, int | None],
+    earlier: list[Publication],
+) -> bool:
+    """Add a publication, unless the same period with the same cells is there already
+    (the Monday summary sent, then the same week exported: one publication).
+
+    ``earlier``: the publications this one was suppressed against.  If another that
+    overlaps was recorded since they were read, nothing is recorded and the answer is
+    False: the report must be suppressed again, against that one too."""
+    known = {p.id for p in earlier}
+    digest = hashlib.sha256(
+        json.dumps(sorted((list(k), v) for k, v in cells.items())).encode()
+    ).hexdigest()
+    start, end = period.start.isoformat(), period.end.isoformat()
+    today = store.clock().date().isoformat()
+
+    def run(conn) -> bool:
+        # Take the write lock first, so no other process records between check and insert
+        # (the bot and a command-line export share the file).
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        current = _overlapping_ids(conn, start, end)
+        if not current <= known:
+            return False
+        same = conn.execute(
+            "SELECT 1 FROM publications WHERE period_start = ? AND period_end = ? AND digest = ?",
+            (start, end, digest),
+        ).fetchone()
+        if same:
+            return True
+        pid = conn.execute(
+            "INSERT INTO publications (period_start, period_end, published_on, digest)"
+            " VALUES (?, ?, ?, ?)",
+            (start, end, today, digest),
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO published_cells (publication_id, table_id, split, row_key, col, value)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(pid, *ref, value) for ref, value in cells.items()],
+        )
+        return True
+
+    return await store.atomic(run)
+
+
+def _overlapping_ids(conn, start: str, end: str) -> set[int]:
+    """``overlapping``'s closure, on the writer's connection inside its transaction."""
+    lo, hi = start, end
+    found: dict[int, tuple[str, str]] = {}
+    while True:
+        rows = conn.execute(
+            "SELECT id, period_start, period_end FROM publications"
+            " WHERE period_start <= ? AND period_end >= ?",
+            (hi, lo),
+        ).fetchall()
+        new = {r[0]: (r[1], r[2]) for r in rows if r[0] not in found}
+        if not new:
+            return set(found)
+        found |= new
+        lo = min(lo, *(s for s, _ in new.values()))
+        hi = max(hi, *(e for _, e in new.values()))
+
+
+async def forget_before(store: Store, day: date) -> int:
+    """Drop publications of periods that ended before ``day``: the answers they counted
+    are purged, so no later report can overlap them."""
+
+    def run(conn) -> int:
+        ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM publications WHERE period_end < ?", (day.isoformat(),)
+            )
+        ]
+        conn.executemany(
+            "DELETE FROM published_cells WHERE publication_id = ?", [(i,) for i in ids]
+        )
+        conn.executemany("DELETE FROM publications WHERE id = ?", [(i,) for i in ids])
+        return len(ids)
+
+    return await store.atomic(run)

@@ -1,0 +1,176 @@
+"""Publish a period's report so that no set of published periods gives a small count away.
+
+Any two periods a reader holds are tied by the days they share: the fortnight
+is its two weeks, a range from Tuesday is the week without its Monday, a month
+is its weeks and the odd days at each end.  So a period is suppressed together
+with every recorded publication it overlaps (``bot/report/ledger.py``):
+
+- the days they cover are cut into *pieces* at every period's start and end;
+  each piece gets a report of its own, never published, suppressed as if it were
+  (its small counts are what subtraction would give);
+- every period's cell is the sum of the same cell in its pieces: a relation, as
+  a site is inside its area;
+- a cell published earlier keeps what it showed (it is out: it cannot be hidden
+  now, and what it hid stays hidden), so only this period's cells and the
+  pieces' may be hidden to keep the rest safe;
+- a count that changed since it was published (late answers, a /delete) is a
+  piece too: the difference between what was shown and what is counted now.
+
+Then the usual rules and the linear-program audit run over the whole system.
+With no overlapping publication (a new week) this is plain ``publish``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from typing import Any
+
+from bot.report.aggregate import ReportBuilder
+from bot.report.ledger import Publication, overlapping, published_cells, record
+from bot.report.model import CellRef, PublicReport, Relation, Report
+from bot.report.period import Period
+from bot.report.suppress import apply, primary, protect, publish, relations_over
+from bot.store import Store
+
+
+async def publish_period(
+    store: Store,
+    builder: ReportBuilder,
+    period: Period,
+    *,
+    for_comparison: bool = False,
+    trend: list[Period] | None = None,
+) -> PublicReport:
+    """This period's public report, suppressed against the ledger, and recorded in it.
+
+    ``trend``: months for the trend tables (``ReportBuilder.build``).  Their cells are
+    protected within this report (the months that make up the period are related to
+    it); the ledger keys publications by period, so a month shown in a trend table is
+    not tied to a week published on its own (see the README)."""
+    raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
+    for _ in range(_TRIES):
+        earlier = await overlapping(store, period)
+        if not earlier:
+            public = publish(raw)
+        else:
+            pieces = {}
+            for start, end in _pieces(period, earlier):
+                if (start, end) == (period.start, period.end):
+                    pieces[(start, end)] = raw
+                    continue
+                piece = Period(
+                    start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
+                )
+                pieces[(start, end)] = await builder.build(piece, for_comparison=for_comparison)
+            public = publish_against(raw, period, earlier, pieces)
+        # Recorded only if nothing overlapping was published meanwhile (another export,
+        # the bot and the command line at once): else suppressed again against it.
+        if await record(store, period, published_cells(public, raw), earlier):
+            return public
+    raise RuntimeError(
+        f"other reports overlapping {period.label} kept being published while this one was"
+        " made; try again"
+    )
+
+
+_TRIES = 5
+
+
+def _pieces(period: Period, earlier: list[Publication]) -> list[tuple[date, date]]:
+    """The runs of days that every period here either wholly covers or misses."""
+    spans = [(period.start, period.end), *((p.start, p.end) for p in earlier)]
+    cuts = sorted({s for s, _ in spans} | {e + timedelta(days=1) for _, e in spans})
+    out = []
+    for lo, hi in itertools.pairwise(cuts):
+        end = hi - timedelta(days=1)
+        if any(s <= lo and end <= e for s, e in spans):
+            out.append((lo, end))
+    return out
+
+
+def publish_against(
+    raw: Report,
+    period: Period,
+    earlier: list[Publication],
+    pieces: dict[tuple[date, date], Report],
+) -> PublicReport:
+    """``raw`` suppressed jointly with the earlier publications it overlaps."""
+    t = raw.threshold
+    data, cells, hidden, withheld = primary(raw)
+    relations = relations_over(raw.relations, cells, withheld)
+    fixed: set[CellRef] = set()
+    piece_cells: dict[tuple[date, date], dict[CellRef, Any]] = {}
+    for n, (span, report) in enumerate(sorted(pieces.items())):
+        tag = f"@piece{n}"
+        _, mine, small, held = primary(report, tag)
+        cells |= mine
+        hidden |= small
+        tagged = [
+            Relation(total=_tagged(r.total, tag), parts=[_tagged(part, tag) for part in r.parts])
+            for r in report.relations
+        ]
+        relations += relations_over(tagged, mine, held)
+        piece_cells[span] = {_untagged(ref, tag): ref for ref in mine}
+    # This period is the sum of its pieces, cell by cell.
+    inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
+    for ref in list(cells):
+        if "@" in ref[0]:
+            continue
+        parts = [refs[ref] for refs in inside if ref in refs]
+        if parts != [ref]:
+            relations.append(Relation(total=ref, parts=parts))
+    # Each earlier publication: what it showed, held fixed, is the sum of its pieces,
+    # give or take what changed since.
+    for publication in earlier:
+        tag = f"@pub{publication.id}"
+        mine_inside = [
+            refs
+            for (s, e), refs in piece_cells.items()
+            if publication.start <= s and e <= publication.end
+        ]
+        for ref, shown in publication.cells.items():
+            if ref in withheld:
+                continue  # a share's count, withheld now: not a cell suppression protects
+            parts = [refs[ref] for refs in mine_inside if ref in refs]
+            now = sum(cells[p]["count"] or 0 for p in parts)
+            cell_ref = _tagged(ref, tag)
+            fixed.add(cell_ref)
+            if shown is None:
+                cells[cell_ref] = {"count": now}
+                hidden.add(cell_ref)
+                if parts:
+                    relations.append(Relation(total=cell_ref, parts=parts))
+                continue
+            cells[cell_ref] = {"count": shown}
+            if now == shown:
+                if parts:
+                    relations.append(Relation(total=cell_ref, parts=parts))
+                continue
+            # Counted differently now: the difference is a piece of its own.
+            drift = _tagged(ref, f"{tag}~")
+            cells[drift] = {"count": abs(now - shown)}
+            if abs(now - shown) < t:
+                hidden.add(drift)
+            if now > shown:
+                # now = shown + drift: the pieces' sum, an unknown of its own, is both.
+                total = _tagged(ref, f"{tag}+")
+                cells[total] = {"count": now}
+                if now < t:
+                    hidden.add(total)
+                relations.append(Relation(total=total, parts=parts))
+                relations.append(Relation(total=total, parts=[cell_ref, drift]))
+            else:
+                relations.append(Relation(total=cell_ref, parts=[*parts, drift]))
+    protect(relations, hidden, cells, t, hideable=lambda ref: ref not in fixed)
+    mine = {ref for ref in hidden if "@" not in ref[0]}
+    own = {ref: cell for ref, cell in cells.items() if "@" not in ref[0]}
+    return apply(data, own, mine, raw, withheld)
+
+
+def _tagged(ref: CellRef, tag: str) -> CellRef:
+    return (ref[0] + tag, *ref[1:])
+
+
+def _untagged(ref: CellRef, tag: str) -> CellRef:
+    return (ref[0].removesuffix(tag), *ref[1:])
