@@ -37,14 +37,19 @@ async def repair_profiles(store: Store, settings: Settings) -> int | None:
     areas = {s.id: s.area for s in settings.sites}
     now = store.now()
 
-    def run(conn: sqlite3.Connection) -> int:
+    def run(conn: sqlite3.Connection) -> int | None:
+        # Claim the repair first: the claim takes the write lock, so a second process that
+        # also found no record above waits here, then sees the claim and does nothing.
+        claim = "INSERT OR IGNORE INTO data_repairs VALUES (?, ?, 0)"
+        if conn.execute(claim, (PROFILES, now)).rowcount == 0:
+            return None
         changed = 0
         for (flow_id, version), flow in snapshots:
             if flow is None:
                 continue
             sql, args = _update(flow, areas)
             changed += conn.execute(sql, (*args, flow_id, version)).rowcount
-        conn.execute("INSERT INTO data_repairs VALUES (?, ?, ?)", (PROFILES, now, changed))
+        conn.execute("UPDATE data_repairs SET changed = ? WHERE name = ?", (changed, PROFILES))
         return changed
 
     return await store.atomic(run)

@@ -51,13 +51,19 @@ finish, before the person is told to try later.  SQLite's default, 5 s, was too 
 for a purge of a large database, and "database is locked" reached people."""
 
 
+_IOERR_SHMSIZE = getattr(sqlite3, "SQLITE_IOERR_SHMSIZE", 4874)
+"""No room to make the -shm file that every WAL connection needs: on a full disk a
+start-up fails with this "disk I/O error" before it reads a page."""
+
+
 def storage_trouble(exc: BaseException) -> str | None:
     """ "full" or "busy" when a write failed for want of disk space or the write lock:
     nothing was stored, and trying again later will work.  None for any other error."""
     if not isinstance(exc, sqlite3.OperationalError):
         return None
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+    extended = getattr(exc, "sqlite_errorcode", 0)
+    code = extended & 0xFF
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc) or extended == _IOERR_SHMSIZE:
         return "full"
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc):
         return "busy"
@@ -72,10 +78,10 @@ class DatabaseUnavailable(Exception):
     """The database path cannot be opened as a database (a folder, a file that is not a
     database, a folder that cannot be written); the message names the path and why."""
 
-    def __init__(self, path: Path | str, reason: str):
+    def __init__(self, path: Path | str, reason: str, hint: str | None = None):
         super().__init__(
-            f"cannot use the database {path}: {reason}. Check `database` in the config"
-            " (or FEEDBACK_BOT_DATABASE)."
+            f"cannot use the database {path}: {reason}. "
+            + (hint or "Check `database` in the config (or FEEDBACK_BOT_DATABASE).")
         )
 
 
@@ -164,6 +170,14 @@ class Store:
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
+            if storage_trouble(exc) == "full":
+                # A migration at start-up rolled back whole: the path is right, space is not.
+                raise DatabaseUnavailable(
+                    path,
+                    "the disk is full",
+                    "Nothing was changed: the database is as it was. Free some space on"
+                    f" {Path(path).parent} and start again.",
+                ) from None
             if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
                 exc, sqlite3.IntegrityError
             ):

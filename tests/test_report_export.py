@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.i18n import FSI, PDI, load_catalogue
 from bot.report.export import build_public, export_files, network_languages, weekly_summary_text
 from bot.report.period import parse_week
@@ -122,3 +124,26 @@ async def test_weekly_summary_text_for_the_staff_chat(store, settings, flows):
     assert "Responses: 6" in text
     assert "Waiting times: 100% of commenters" in text
     assert len(text) < 4096  # one Telegram message
+
+
+async def test_an_export_cut_short_leaves_no_half_written_file_under_a_reports_name(
+    store, settings, flows, tmp_path
+):
+    """A full disk (here: files may not grow past a limit, as the kernel enforces it)
+    part-way through an export: the export fails, and every file under a report's name
+    is still a whole one from the last export, never the first half of a new one."""
+    import resource
+
+    await write(store, flows, [comment(f"I waited {n} weeks for a call back") for n in range(40)])
+    files = await export_files(store, settings, WEEK, out_dir=tmp_path)
+    before = {p.name: p.read_bytes() for p in files}
+    biggest = max(len(data) for data in before.values())
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (biggest // 2, hard))
+    try:
+        with pytest.raises(OSError):
+            await export_files(store, settings, WEEK, out_dir=tmp_path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    folder = tmp_path / "2026-W47"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

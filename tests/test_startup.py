@@ -99,6 +99,30 @@ async def test_two_stores_registering_one_flow_at_once_both_succeed(settings, tm
         await second.close()
 
 
+async def test_two_processes_running_the_profile_repair_at_once_both_start(
+    settings, tmp_path
+) -> None:
+    """Both look for the repair's record before either writes it; the second must not crash.
+
+    Five chats started at once on a new database once died with ``UNIQUE constraint failed:
+    data_repairs.name``: the same check-then-insert race as registering flows.
+    """
+    from bot.repairs import repair_profiles
+
+    db = tmp_path / "race.db"
+    first, second = await Store.open(db), await Store.open(db)
+    try:
+        results = await asyncio.gather(
+            repair_profiles(first, settings), repair_profiles(second, settings)
+        )
+        assert sorted(results, key=lambda r: r is None) == [0, None]
+        async with first.db.execute("SELECT count(*) FROM data_repairs") as cur:
+            assert (await cur.fetchone())[0] == 1
+    finally:
+        await first.close()
+        await second.close()
+
+
 def changed_flow(tmp_path: Path) -> Path:
     """A config whose database holds service_feedback v1, and a flow file edited since."""
     config = write_config(tmp_path)

@@ -288,7 +288,46 @@ def names_someone(text: str) -> bool:
                 return True  # a name given with a role, even a first name alone
             if capitals and lower_case_writer and _lower_case_full_name(text, m):
                 return True
+        if any(_first_name_before_role(text, m.start()) for m in _ROLE_CASED.finditer(text)):
+            return True
     return _capitalised_pair(text)
+
+
+def _first_name_before_role(text: str, start: int) -> bool:
+    """A capitalised word just before a role ("Priya, the nurse, was kind", "Pete the
+    receptionist"): a first name given with its role, as after one; adjectives that
+    feedback puts there ("Lovely nurse") and function words are not names."""
+    tokens = list(_WORD_RE.finditer(text, max(0, start - 60), start))
+    gap = text[tokens[-1].end() : start] if tokens else ""
+    linked = bool(tokens) and gap.strip() == "" and tokens[-1].group().casefold() in _DETERMINERS
+    if linked:
+        start = tokens.pop().start()
+    if not tokens:
+        return False
+    word = tokens[-1].group()
+    between = text[tokens[-1].end() : start]
+    if re.sub(r"[\s,(\-–—]+", "", between):
+        return False
+    opens = (
+        not text[: tokens[-1].start()].strip() or text[: tokens[-1].start()].rstrip()[-1] in ".!?"
+    )
+    if opens and not linked and "," not in between:
+        # A sentence's first word is capitalised anyway ("Aștept consilierea", "Pie ārsta"):
+        # it is a name only with a comma or a determiner between ("Pete the receptionist").
+        return False
+    key = word.casefold()
+    return (
+        word[0].isupper()
+        and not word.isupper()
+        and key not in _NOT_A_NAME
+        and key not in _AFTER_ROLE
+        and key not in _DETERMINERS
+    )
+
+
+_DETERMINERS = _BEFORE_ROLE_WORDS | words(
+    "mano mana manai mans mūsų musu mūsu mūsa musa nasz nasza"
+)
 
 
 _AFTER_ROLE = words(

@@ -156,7 +156,9 @@ class ReportBuilder:
         rare = rare_languages(counts, self.settings.suppression_threshold)
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
-            for r in _publishable(comments.quotes)
+            # Every candidate: publication keeps three a theme, after leaving out comments
+            # that a hidden theme shares (suppress.quotes_shown).
+            for r in _publishable(comments.quotes, QUOTE_CANDIDATES)
             if r.lang not in rare
         ]
         updates = [

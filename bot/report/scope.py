@@ -33,7 +33,7 @@ from contextlib import asynccontextmanager
 from bot.report.aggregate import ReportBuilder
 from bot.report.model import PublicReport, Quote, Relation, Report, Row, Table
 from bot.report.period import Period
-from bot.report.suppress import publish
+from bot.report.suppress import publish, quotes_shown
 from bot.store import Store
 
 ALL = "@all"
@@ -173,7 +173,7 @@ def _quotes_shown(raw: Report, tables: list[Table], threshold: int) -> list[Quot
         for row in (themes.rows if themes else [])
         if (cell := row.cells.get("respondents")) and (cell.count or 0) >= threshold
     }
-    return [quote for quote in raw.quotes if quote.theme in shown]
+    return quotes_shown(raw.quotes, shown, lambda q: (q.theme, q.text))
 
 
 async def site_reports(

@@ -30,7 +30,7 @@ share and either one give the other back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.report.audit import narrowed
 from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
@@ -124,7 +124,7 @@ def apply(
                         cell["suppressed"] = True
                 elif cell["count"] is None or base_hidden:
                     cell["pct"] = None
-    data["quotes"] = [q for q in data["quotes"] if q["theme"] in shown_themes]
+    data["quotes"] = quotes_shown(data["quotes"], shown_themes, lambda q: (q["theme"], q["text"]))
     return PublicReport(**data, suppressed_cells=len(hidden))
 
 
@@ -184,6 +184,33 @@ def protect(
 
 def _copy(ref: CellRef) -> str:
     return ref[0].partition("@")[2]
+
+
+QUOTES_PER_THEME = 3
+
+
+Q = TypeVar("Q")
+
+
+def quotes_shown(quotes: list[Q], shown: set[str], key: Callable[[Q], tuple[str, str]]) -> list[Q]:
+    """The first three quotes of each shown theme, leaving out any comment that is also a
+    candidate under a theme not shown.
+
+    A comment tagged with a shown theme and a hidden one ("judged at the chemist": staff,
+    stigma, pharmacy) comes from the few people who raised the hidden theme: quoted
+    under the shown theme, it says the hidden count is not zero and gives the words of
+    someone in that small group.  The report holds every candidate (up to
+    ``QUOTE_CANDIDATES`` a theme), so a small theme's comments are all seen here.
+    """
+    from_hidden = {key(q)[1] for q in quotes if key(q)[0] not in shown}
+    kept: dict[str, int] = {}
+    out = []
+    for quote in quotes:
+        theme, text = key(quote)
+        if theme in shown and text not in from_hidden and kept.get(theme, 0) < QUOTES_PER_THEME:
+            kept[theme] = kept.get(theme, 0) + 1
+            out.append(quote)
+    return out
 
 
 def share_base(table: dict[str, Any], row: dict[str, Any]) -> CellRef | None:
