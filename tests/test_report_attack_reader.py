@@ -48,15 +48,6 @@ def _rest(row) -> int | None:
     return cells[0].count - cells[1].count - cells[2].count
 
 
-REST_LEAK = pytest.mark.xfail(
-    strict=True,
-    reason="defect: trend months and the FFT by site show n, positive and negative, so "
-    "n - positive - negative (neither, Don't know) can be 1; a 'rest' cell with a row relation "
-    "fixed it before the disclosure modes landed, and clashed with their audit in 'base' mode",
-)
-
-
-@REST_LEAK
 def test_fft_by_site_never_leaves_one_dont_know_to_subtraction(settings, flows):
     """A site's n, positive and negative are all shown: n - positive - negative is the
     people who said neither or Don't know there, and one person must not be shown."""
@@ -79,7 +70,6 @@ def test_fft_by_site_never_leaves_one_dont_know_to_subtraction(settings, flows):
         assert rest is None or rest == 0 or rest >= report.threshold, (row.key, rest)
 
 
-@REST_LEAK
 def test_a_trend_month_never_leaves_one_neither_to_subtraction(settings, flows):
     """September in November's trend: n 10, 9 agree, none disagree is one person who said
     neither, a count September's own report would have hidden."""

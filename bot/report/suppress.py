@@ -60,7 +60,9 @@ def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[C
     that small.  In ``disclosure.mode: base`` the counts behind a share table's
     percentages are withheld (never published: the share is, if its base is big
     enough), so they take no part in cell suppression; the bases, and every other
-    count, do.
+    count, do.  So are a share table's implied cells (a cell in a row but not among the
+    table's columns, such as a trend month's ``rest``, n minus top two minus bottom two):
+    they are shares too, 100% less the shares shown, published as exactly as those are.
     """
     t = report.threshold
     by_base = report.disclosure.mode == "base"
@@ -71,8 +73,10 @@ def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[C
     withheld: Cells = {}
     hidden: set[CellRef] = set()
     for table in data["tables"]:
-        shares = set(table["pct_columns"]) if by_base and table["kind"] in SHARE_KINDS else set()
+        by_share = by_base and table["kind"] in SHARE_KINDS
+        shown = set(table["columns"])
         for row in table["rows"]:
+            shares = set(table["pct_columns"]) | (set(row["cells"]) - shown) if by_share else set()
             base = row["base"]
             small_base = base is not None and base["count"] is not None and 0 < base["count"] < t
             entries = [*row["cells"].items(), *([("base", base)] if base is not None else [])]

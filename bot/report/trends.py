@@ -23,6 +23,11 @@ from bot.report.queries import MonthCount
 from bot.report.tables import Labels, Question, TableSet, pct
 
 _COLUMNS = ("top_two", "bottom_two")
+REST = "rest"
+"""A cell in every trend and FFT-by-site row, not a column shown: the people who answered
+neither (and, for the FFT, Don't know), n - top two - bottom two.  A reader can subtract
+it from the three figures shown, so it is suppressed like any other count, with
+``base = top two + rest + bottom two`` declared for each row."""
 
 
 def _shares(scores: dict[int | None, int], fft: bool) -> tuple[int, int, int]:
@@ -41,8 +46,16 @@ def _row(key: str, label: str, split: str, shares: tuple[int, int, int]) -> Row:
         cells={
             "top_two": Cell(count=top, pct=pct(top, base)),
             "bottom_two": Cell(count=bottom, pct=pct(bottom, base)),
+            REST: Cell(count=base - top - bottom),
         },
     )
+
+
+def _relate_rows(b: TableSet, table: Table) -> None:
+    """Each row's n is its top two, its rest and its bottom two."""
+    for row in table.rows:
+        ref = (table.id, row.split, row.key)
+        b.relate((*ref, "base"), [(*ref, "top_two"), (*ref, REST), (*ref, "bottom_two")])
 
 
 def month_label(month: Period) -> str:
@@ -94,12 +107,18 @@ def trend_tables(
                 rows=rows,
             )
         )
+        _relate_rows(b, b.tables[-1])
         if inside:
             # The months that make up the report's period add up to its question table.
             for col in ("base", *_COLUMNS):
                 b.relate(
                     (f"likert:{key[0]}:{key[1]}", "overall", "all", col),
                     [(table_id, "month", m, col) for m in inside],
+                )
+            if not fft:
+                b.relate(
+                    (f"likert:{key[0]}:{key[1]}", "overall", "all", "neither"),
+                    [(table_id, "month", m, REST) for m in inside],
                 )
 
 
@@ -142,11 +161,12 @@ def fft_site_table(
             rows=rows,
         )
     )
-    for col in ("base", *_COLUMNS):
+    _relate_rows(b, b.tables[-1])
+    for col in ("base", *_COLUMNS, REST):
         b.relate(
             ("fft_sites", "overall", "all", col), [("fft_sites", "site", s, col) for s in sites]
         )
-        if len(fft_tables) != 1:
+        if len(fft_tables) != 1 or col == REST:
             continue
         # One FFT question: its table's overall row is this table's "all sites", and each
         # of its area rows holds the sites in that area (and the answers with no site).
@@ -157,6 +177,12 @@ def fft_site_table(
                 (fft_tables[0], "area", area.id, col),
                 [("fft_sites", "site", s, col) for s in inside],
             )
+    if len(fft_tables) == 1:
+        # The question's own table shows neither and Don't know apart: together, the rest.
+        b.relate(
+            ("fft_sites", "overall", "all", REST),
+            [(fft_tables[0], "overall", "all", c) for c in ("neither", "dont_know")],
+        )
 
 
 def hide_as_published(current: PublicReport, previous: PublicReport) -> PublicReport:
