@@ -41,7 +41,9 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.config import Settings
-from bot.report.export import FORMATS, export_files, weekly_summary_text
+from bot.i18n import load_catalogue
+from bot.report.bulletin import bulletins
+from bot.report.export import FORMATS, build_public, export_files, weekly_summary_text
 from bot.report.model import Audience
 from bot.report.period import Period
 from bot.store import Store, storage_trouble
@@ -83,7 +85,7 @@ class ReportStopped(ReportFailed):
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
-    task: Literal["summary", "export"]
+    task: Literal["summary", "export", "bulletins"]
     settings: dict[str, Any]
     period: Period
     site: str | None = None
@@ -96,6 +98,7 @@ class Request(BaseModel):
 class Answer(BaseModel):
     ok: bool
     text: str = ""
+    texts: dict[str, str] = {}
     files: list[Path] = []
     error: str = ""
     trouble: str | None = None
@@ -121,6 +124,11 @@ class ReportWorker:
             Request(task="summary", settings={}, period=period, site=site), wait=wait
         )
         return answer.text
+
+    async def bulletins(self, period: Period, *, wait: bool = False) -> dict[str, str]:
+        """The network report in short, per enabled language (/publish)."""
+        answer = await self._run(Request(task="bulletins", settings={}, period=period), wait=wait)
+        return answer.texts
 
     async def export(
         self,
@@ -279,6 +287,10 @@ async def serve(request: Request, settings: Settings) -> Answer:
             if request.task == "summary":
                 text = await weekly_summary_text(store, settings, request.period, site=request.site)
                 return Answer(ok=True, text=text)
+            if request.task == "bulletins":
+                report = await build_public(store, settings, request.period)
+                texts = bulletins(report, load_catalogue(), settings.languages)
+                return Answer(ok=True, texts=texts)
             assert request.out_dir is not None
             files = await export_files(
                 store,

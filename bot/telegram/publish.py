@@ -16,13 +16,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.broadcasts import NewerReportSent
-from bot.report.bulletin import bulletins
-from bot.report.export import build_public
 from bot.report.period import Period, parse_week
+from bot.report.worker import ReportBusy, ReportFailed
 from bot.roles import audit
 from bot.telegram.edits import edit
 from bot.telegram.layout import UPDATE, Tap, callback_data
-from bot.telegram.staff import _period
+from bot.telegram.staff import _period, not_now
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -37,7 +36,11 @@ async def on_publish(channel: TelegramChannel, update: Update, context: Context)
         return
     lang = await channel.lang_of(update)
     chat_id = _chat_id(update)
-    texts = await _texts(channel, period)
+    try:
+        texts = await _texts(channel, period)
+    except (ReportBusy, ReportFailed) as exc:
+        await not_now(channel, update, context, exc)
+        return
     if not texts:
         await context.bot.send_message(
             chat_id, channel.text("publish.nothing", lang, period=period.label)
@@ -71,12 +74,20 @@ async def on_publish_tap(
         except ValueError:
             await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
             return
+    if period is None:
+        await query.answer()
+        await edit(query.message, markup=None)
+        return
+    try:
+        texts = await _texts(channel, period)
+    except (ReportBusy, ReportFailed) as exc:
+        # The buttons stay: the staff member can tap again in a minute.
+        key = "staff.report_busy" if isinstance(exc, ReportBusy) else "staff.report_failed"
+        await query.answer(channel.text(key, lang), show_alert=True)
+        return
     await query.answer()
     await edit(query.message, markup=None)
-    if period is None:
-        return
     chat_id = _chat_id(update)
-    texts = await _texts(channel, period)
     if not texts:
         await context.bot.send_message(
             chat_id, channel.text("publish.nothing", lang, period=period.label)
@@ -111,8 +122,8 @@ async def on_publish_tap(
 async def _texts(channel: TelegramChannel, period: Period) -> dict[str, str]:
     """The message per enabled language, from the all-sites report: the network report is
     public, the same for every reader, whichever staff member publishes it."""
-    report = await build_public(channel.conversations.store, channel.settings, period)
-    return bulletins(report, channel.catalogue, channel.settings.languages)
+    # Built in the report process (bot/report/worker.py): nobody answering waits for it.
+    return await channel.reports.bulletins(period)
 
 
 def _button(label: str, tag: str) -> InlineKeyboardButton:

@@ -46,7 +46,7 @@ async def on_summary(channel: TelegramChannel, update: Update, context: Context)
     try:
         text = await channel.reports.summary(period, site=site)
     except (ReportBusy, ReportFailed) as exc:
-        await _not_now(channel, update, context, exc)
+        await not_now(channel, update, context, exc)
         return
     if site is not None:
         text = f"{await _site_line(channel, update, site)}\n\n{text}"
@@ -65,7 +65,7 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
                 period, Path(folder), actor=channel.key_of(update), site=site
             )
         except (ReportBusy, ReportFailed) as exc:
-            await _not_now(channel, update, context, exc)
+            await not_now(channel, update, context, exc)
             return
         lang = await channel.lang_of(update)
         ready = channel.text("staff.export_ready", lang, period=period.label)
@@ -76,7 +76,7 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
             await context.bot.send_document(chat_id, path.read_bytes(), filename=path.name)
 
 
-async def _not_now(
+async def not_now(
     channel: TelegramChannel, update: Update, context: Context, exc: Exception
 ) -> None:
     """Another report is being made (wait a minute), or this one failed (try later).

@@ -201,6 +201,39 @@ async def test_people_are_answered_at_once_while_an_export_is_made(busy_bot, api
     assert (await person.last_message()).buttons
 
 
+async def test_people_are_answered_at_once_while_publish_builds_the_network_report(busy_bot, api):
+    """/publish builds the week's report (suppression, the comments' themes) to show its
+    preview, and again on *Send it now*.  Before, both were built on the event loop, and
+    everyone answering waited behind them."""
+    staff = await staff_member(busy_bot, api)
+    person = api.user(language_code="en")
+    previews = ("This goes to the", "There is nothing to send")
+
+    def shown() -> bool:
+        texts = sent_to(api, STAFF_ID)
+        return bool(texts) and texts[-1].startswith(previews)
+
+    async def publish() -> None:
+        await api.push({"message": _command(staff, f"/publish {WEEK}")})
+        await api.wait_until(shown, 120)
+
+    with LoopWatch() as loop:
+        started = time.perf_counter()
+        task = asyncio.ensure_future(publish())
+        waits: list[float] = []
+        while not task.done():
+            waits += await answer_a_form(person)
+        await task
+        took = time.perf_counter() - started
+    # (Comments only: the report has nothing a bulletin may show, and says so.)
+    assert sent_to(api, STAFF_ID)[-1].startswith(previews)
+    assert took > 1.0, "building the report should take long enough to show anything"
+    stalled = f"the loop worked {loop.worst_cpu:.2f} s at a stretch"
+    assert loop.worst_cpu < 0.25, f"{stalled} (late by {loop.worst:.2f} s) in a {took:.1f} s build"
+    assert len(waits) >= 8 and max(waits) < 5.0, waits
+    assert (await person.last_message()).buttons
+
+
 async def test_a_second_report_is_told_to_wait_and_the_weekly_job_waits_its_turn(busy_bot, api):
     first = await staff_member(busy_bot, api)
     second = await staff_member(busy_bot, api, STAFF_ID + 1)
@@ -209,6 +242,7 @@ async def test_a_second_report_is_told_to_wait_and_the_weekly_job_waits_its_turn
 
     assert [m.text for m in await second.send(f"/export {WEEK}")] == [BUSY]
     assert [m.text for m in await second.send(f"/summary {WEEK}")] == [BUSY]
+    assert [m.text for m in await second.send(f"/publish {WEEK}")] == [BUSY]
     [job] = busy_bot.app.job_queue.get_jobs_by_name(WEEKLY_SUMMARY)
     await job.run(busy_bot.app)  # waits for the export, then sends
     await export
