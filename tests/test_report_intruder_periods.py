@@ -27,8 +27,8 @@ import pytest
 from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
 from bot.report.export import build_public
-from bot.report.model import CellRef
-from bot.report.period import Period, parse_range, parse_week
+from bot.report.model import Cell, CellRef
+from bot.report.period import Period, parse_range, parse_week, whole_months
 from bot.report.synth import Response, write
 from bot.report.themes import load_codebook
 from bot.store import Store
@@ -92,9 +92,12 @@ async def _ledger(store: Store) -> list[tuple[tuple[date, date], dict[CellRef, i
     return out
 
 
-async def _attack(settings, store: Store) -> dict:
-    """Every piece count or hidden published count that the publications pin down."""
-    published = await _ledger(store)
+async def _attack(settings, store: Store, also: list | None = None) -> dict:
+    """Every piece count or hidden published count that the publications pin down.
+
+    ``also``: figures published outside the ledger's own record, read off the reports
+    (a trend table's months), as (span, cells)."""
+    published = await _ledger(store) + (also or [])
     spans = sorted({span for span, _ in published})
     cuts = sorted({s for s, _ in spans} | {e + timedelta(days=1) for _, e in spans})
     pieces = [
@@ -295,3 +298,84 @@ async def test_an_export_made_meanwhile_is_taken_into_account(s, flows, store: S
         periods.overlapping = original
     assert reads == [[], [W47.start, W48.start]], "suppressed again, against both weeks"
     assert not await _attack(s, store)
+
+
+# -- trend months (issue 18 item 1: a month is the sum of its weeks)
+
+FEB = [parse_week(f"2027-W0{n}", TZ) for n in (5, 6, 7, 8)]
+"""February 2027 is exactly ISO weeks 5 to 8."""
+TREND_MONTHS = whole_months(parse_range("2026-12-01", "2027-04-30", TZ))
+APRIL = parse_range("2027-04-01", "2027-04-30", TZ)
+"""The trend's report: its 'last period' is March, so February is tied to nothing in it."""
+
+
+async def _february(flows, store: Store) -> None:
+    """Three people disagree in the first week of February (hidden there); every other
+    week of the month, seven do, and everyone else agrees."""
+    days = {}
+    for week in FEB:
+        for i, day in enumerate(_week_days(week)):
+            days[day] = [("service_user", "agree", 2), ("service_user", "disagree", 1)]
+            if week is FEB[0]:
+                days[day] = [("service_user", "agree", 2)]
+                if i == 2:
+                    days[day].append(("service_user", "disagree", 3))
+    for day in (APRIL.start + timedelta(days=i) for i in range(10)):
+        days[day] = [("service_user", "agree", 2)]
+    await write(store, flows, _people(days))
+
+
+def _trend_spans(public) -> list[tuple[tuple[date, date], dict[CellRef, int | None]]]:
+    """What each trend month showed, as the question table's overall cells it equals:
+    a reader sets these beside the weekly reports."""
+    by_label = {m.label: m for m in TREND_MONTHS}
+    out = []
+    for table in public.tables_of("trend"):
+        question = table.id.removeprefix("trend:")
+        for row in table.rows:
+            month = by_label[row.key]
+            figures = [row.base.count, row.cells["top_two"].count, row.cells["bottom_two"].count]
+            rest = row.cells.get("rest")
+            if rest is None and None not in figures:
+                # n less top and bottom two, as a reader works it out.
+                rest = Cell(count=figures[0] - figures[1] - figures[2])
+            cells = {
+                (f"likert:{question}", "overall", "all", "base"): row.base.count,
+                (f"likert:{question}", "overall", "all", "top_two"): row.cells["top_two"].count,
+                (f"likert:{question}", "overall", "all", "bottom_two"): (
+                    row.cells["bottom_two"].count
+                ),
+                # On the agree scale the rest (n less top and bottom two) is 'neither'.
+                (f"likert:{question}", "overall", "all", "neither"): (
+                    rest.count if rest is not None else None
+                ),
+            }
+            out.append(((month.start, month.end), cells))
+    return out
+
+
+async def _publish_trend(s, store: Store) -> list:
+    public = await build_public(store, s, APRIL, trend=TREND_MONTHS)
+    assert public.tables_of("trend"), "the export was meant to show trend tables"
+    return _trend_spans(public)
+
+
+async def test_a_trend_month_less_its_published_weeks_gives_no_hidden_week_away(
+    s, flows, store: Store
+):
+    """The weeks of February are published one by one (the first hides its three who
+    disagreed), then a trend with February's row: before, February's 24 disagreeing
+    less the other weeks' 7 + 7 + 7 gave the first week's 3 back."""
+    await _february(flows, store)
+    await _publish_all(s, store, FEB)
+    shown = await _publish_trend(s, store)
+    assert not await _attack(s, store, shown)
+
+
+async def test_weeks_published_after_a_trend_do_not_give_a_week_away(s, flows, store: Store):
+    """The other way round: the trend first (February's row shown), then each week of
+    February; the last week must not let February less three weeks pin the fourth."""
+    await _february(flows, store)
+    shown = await _publish_trend(s, store)
+    await _publish_all(s, store, FEB[1:] + FEB[:1])
+    assert not await _attack(s, store, shown)

@@ -188,6 +188,18 @@ class ReportBuilder:
             codebook_version=self.codebook.version,
         )
 
+    async def trend_pieces(self, spans: list[Period]) -> TableSet:
+        """Trend tables (one per Likert question) with a row per span, for the ledger's
+        months and weeks (``bot/report/months.py``): what each run of days counted, never
+        published.  One query for all the spans."""
+        by_span = await self.q.likert_by_month(spans)
+        mapping, questions = await self._questions(
+            {(c.flow_id, c.flow_version, c.step_id) for c in by_span}
+        )
+        b = TableSet()
+        trend_tables(b, _rekey(by_span, mapping), questions, spans, None)
+        return b
+
     # -- flows
 
     async def _flow(self, flow_id: str, version: int) -> Flow | None:

@@ -9,9 +9,12 @@ people answered shows what those two said.
 
 So every all-sites publication is recorded here (period, and per cell the count
 shown or ``NULL`` where hidden), and the next one is suppressed together with
-every recorded period it overlaps (``bot/report/periods.py``).  Counts of groups
-only: no key, no text, no time of day, no actor (the audit log says who
-exported).  Rows go when the answers they were counted from are purged.
+every recorded period it overlaps (``bot/report/periods.py``).  So is each month
+of a trend table (kind ``trend``: a month is the sum of its weeks,
+``bot/report/months.py``), and each report for one site (kind ``site``,
+``bot/report/scope.py``).  Counts of groups only: no key, no text, no time of
+day, no actor (the audit log says who exported).  Rows go when the answers they
+were counted from are purged.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from bot.report.model import CellRef, PublicReport, Report
 from bot.report.period import Period
 from bot.store import Store
 
+REPORT, TREND, SITE = "report", "trend", "site"
+"""Kinds of publication (migration 031): a report for every site; one month of a trend
+table, kept as the question tables' overall cells; a report for one site."""
+
 
 @dataclass
 class Publication:
@@ -33,6 +40,8 @@ class Publication:
     end: date
     cells: dict[CellRef, int | None] = field(default_factory=dict)
     """Every cell published: the count shown, or None where it was hidden."""
+    kind: str = REPORT
+    site: str | None = None
 
     def overlaps(self, start: date, end: date) -> bool:
         return self.start <= end and start <= self.end
@@ -62,26 +71,31 @@ def published_cells(report: PublicReport, raw: Report) -> dict[CellRef, int | No
     return out
 
 
-async def overlapping(store: Store, period: Period) -> list[Publication]:
-    """Publications that share a day with ``period``, or with those, and so on: every
-    recorded period that subtraction could tie to this one."""
+async def overlapping(
+    store: Store, period: Period, kinds: tuple[str, ...] = (REPORT,)
+) -> list[Publication]:
+    """Publications of ``kinds`` that share a day with ``period``, or with those, and so
+    on: every recorded period that subtraction could tie to this one."""
     lo, hi = period.start.isoformat(), period.end.isoformat()
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[int, tuple[str, str, str, str | None]] = {}
+    marks = ", ".join("?" * len(kinds))
     while True:
         rows = await store.staff_read(
-            "SELECT id, period_start, period_end FROM publications"
-            " WHERE period_start <= ? AND period_end >= ?",
-            (hi, lo),
+            "SELECT id, period_start, period_end, kind, site FROM publications"
+            f" WHERE period_start <= ? AND period_end >= ? AND kind IN ({marks})",
+            (hi, lo, *kinds),
         )
-        new = {row[0]: (row[1], row[2]) for row in rows if row[0] not in found}
+        new = {row[0]: tuple(row[1:]) for row in rows if row[0] not in found}
         if not new:
             break
-        found |= new
-        lo = min(lo, *(s for s, _ in new.values()))
-        hi = max(hi, *(e for _, e in new.values()))
+        found |= new  # type: ignore[arg-type]
+        lo = min(lo, *(v[0] for v in new.values()))
+        hi = max(hi, *(v[1] for v in new.values()))
     out = []
-    for pid, (start, end) in sorted(found.items()):
-        publication = Publication(pid, date.fromisoformat(start), date.fromisoformat(end))
+    for pid, (start, end, kind, site) in sorted(found.items()):
+        publication = Publication(
+            pid, date.fromisoformat(start), date.fromisoformat(end), kind=kind, site=site
+        )
         rows = await store.staff_read(
             "SELECT table_id, split, row_key, col, value FROM published_cells"
             " WHERE publication_id = ?",
@@ -90,6 +104,16 @@ async def overlapping(store: Store, period: Period) -> list[Publication]:
         publication.cells = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
         out.append(publication)
     return out
+
+
+@dataclass
+class Entry:
+    """One publication to record: its period, its cells, its kind (and site)."""
+
+    period: Period
+    cells: dict[CellRef, int | None]
+    kind: str = REPORT
+    site: str | None = None
 
 
 async def record(
@@ -104,11 +128,19 @@ async def record(
     ``earlier``: the publications this one was suppressed against.  If another that
     overlaps was recorded since they were read, nothing is recorded and the answer is
     False: the report must be suppressed again, against that one too."""
+    return await record_all(store, [Entry(period, cells)], earlier)
+
+
+async def record_all(
+    store: Store,
+    entries: list[Entry],
+    earlier: list[Publication],
+    kinds: tuple[str, ...] = (REPORT,),
+) -> bool:
+    """``record`` for several publications made together (a report and its trend
+    months), all or none.  ``kinds``: the kinds of publication they were suppressed
+    against; one of those kinds recorded meanwhile, overlapping any entry, means False."""
     known = {p.id for p in earlier}
-    digest = hashlib.sha256(
-        json.dumps(sorted((list(k), v) for k, v in cells.items())).encode()
-    ).hexdigest()
-    start, end = period.start.isoformat(), period.end.isoformat()
     today = store.clock().date().isoformat()
 
     def run(conn) -> bool:
@@ -116,39 +148,51 @@ async def record(
         # (the bot and a command-line export share the file).
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
-        current = _overlapping_ids(conn, start, end)
-        if not current <= known:
-            return False
-        same = conn.execute(
-            "SELECT 1 FROM publications WHERE period_start = ? AND period_end = ? AND digest = ?",
-            (start, end, digest),
-        ).fetchone()
-        if same:
-            return True
-        pid = conn.execute(
-            "INSERT INTO publications (period_start, period_end, published_on, digest)"
-            " VALUES (?, ?, ?, ?)",
-            (start, end, today, digest),
-        ).lastrowid
-        conn.executemany(
-            "INSERT INTO published_cells (publication_id, table_id, split, row_key, col, value)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(pid, *ref, value) for ref, value in cells.items()],
-        )
+        for entry in entries:
+            start, end = entry.period.start.isoformat(), entry.period.end.isoformat()
+            if not _overlapping_ids(conn, start, end, kinds) <= known:
+                return False
+        for entry in entries:
+            _insert(conn, entry, today)
         return True
 
     return await store.atomic(run)
 
 
-def _overlapping_ids(conn, start: str, end: str) -> set[int]:
+def _insert(conn, entry: Entry, today: str) -> None:
+    digest = hashlib.sha256(
+        json.dumps(sorted((list(k), v) for k, v in entry.cells.items())).encode()
+    ).hexdigest()
+    start, end = entry.period.start.isoformat(), entry.period.end.isoformat()
+    same = conn.execute(
+        "SELECT 1 FROM publications WHERE period_start = ? AND period_end = ? AND digest = ?"
+        " AND kind = ? AND site IS ?",
+        (start, end, digest, entry.kind, entry.site),
+    ).fetchone()
+    if same:
+        return
+    pid = conn.execute(
+        "INSERT INTO publications (period_start, period_end, published_on, digest, kind, site)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (start, end, today, digest, entry.kind, entry.site),
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO published_cells (publication_id, table_id, split, row_key, col, value)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(pid, *ref, value) for ref, value in entry.cells.items()],
+    )
+
+
+def _overlapping_ids(conn, start: str, end: str, kinds: tuple[str, ...]) -> set[int]:
     """``overlapping``'s closure, on the writer's connection inside its transaction."""
     lo, hi = start, end
     found: dict[int, tuple[str, str]] = {}
+    marks = ", ".join("?" * len(kinds))
     while True:
         rows = conn.execute(
             "SELECT id, period_start, period_end FROM publications"
-            " WHERE period_start <= ? AND period_end >= ?",
-            (hi, lo),
+            f" WHERE period_start <= ? AND period_end >= ? AND kind IN ({marks})",
+            (hi, lo, *kinds),
         ).fetchall()
         new = {r[0]: (r[1], r[2]) for r in rows if r[0] not in found}
         if not new:

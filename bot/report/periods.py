@@ -22,13 +22,21 @@ With no overlapping publication (a new week) this is plain ``publish``.
 
 from __future__ import annotations
 
-import itertools
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from bot.report.aggregate import ReportBuilder
-from bot.report.ledger import Publication, overlapping, published_cells, record
+from bot.report.ledger import (
+    REPORT,
+    TREND,
+    Entry,
+    Publication,
+    overlapping,
+    published_cells,
+    record_all,
+)
 from bot.report.model import CellRef, PublicReport, Relation, Report
+from bot.report.months import Ties, cut, matters, month_cells, tie, tie_published, ties
 from bot.report.period import Period
 from bot.report.suppress import apply, primary, protect, publish, relations_over
 from bot.store import Store
@@ -44,14 +52,15 @@ async def publish_period(
 ) -> PublicReport:
     """This period's public report, suppressed against the ledger, and recorded in it.
 
-    ``trend``: months for the trend tables (``ReportBuilder.build``).  Their cells are
-    protected within this report (the months that make up the period are related to
-    it); the ledger keys publications by period, so a month shown in a trend table is
-    not tied to a week published on its own (see the README)."""
+    ``trend``: months for the trend tables (``ReportBuilder.build``).  Each month is
+    recorded too, and suppressed with every week and month recorded that it is tied to
+    (``bot/report/months.py``), as every later report is suppressed with it."""
     raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
+    months = trend or []
     for _ in range(_TRIES):
         earlier = await overlapping(store, period)
-        if not earlier:
+        tied = await ties(store, builder, period, months)
+        if not earlier and tied is None:
             public = publish(raw)
         else:
             pieces = {}
@@ -63,10 +72,15 @@ async def publish_period(
                     start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
                 )
                 pieces[(start, end)] = await builder.build(piece, for_comparison=for_comparison)
-            public = publish_against(raw, period, earlier, pieces)
-        # Recorded only if nothing overlapping was published meanwhile (another export,
+            public = publish_against(raw, period, earlier, pieces, tied, months)
+        cells = published_cells(public, raw)
+        entries = [Entry(period, cells)]
+        for month in months:
+            entries.append(Entry(month, month_cells(public, cells, months)[month.label], TREND))
+        # Recorded only if nothing tied to it was published meanwhile (another export,
         # the bot and the command line at once): else suppressed again against it.
-        if await record(store, period, published_cells(public, raw), earlier):
+        known = [*earlier, *(tied.publications if tied else [])]
+        if await record_all(store, entries, known, kinds=(REPORT, TREND)):
             return public
     raise RuntimeError(
         f"other reports overlapping {period.label} kept being published while this one was"
@@ -79,14 +93,7 @@ _TRIES = 5
 
 def _pieces(period: Period, earlier: list[Publication]) -> list[tuple[date, date]]:
     """The runs of days that every period here either wholly covers or misses."""
-    spans = [(period.start, period.end), *((p.start, p.end) for p in earlier)]
-    cuts = sorted({s for s, _ in spans} | {e + timedelta(days=1) for _, e in spans})
-    out = []
-    for lo, hi in itertools.pairwise(cuts):
-        end = hi - timedelta(days=1)
-        if any(s <= lo and end <= e for s, e in spans):
-            out.append((lo, end))
-    return out
+    return cut([(period.start, period.end), *((p.start, p.end) for p in earlier)])
 
 
 def publish_against(
@@ -94,8 +101,11 @@ def publish_against(
     period: Period,
     earlier: list[Publication],
     pieces: dict[tuple[date, date], Report],
+    tied: Ties | None = None,
+    months: list[Period] | None = None,
 ) -> PublicReport:
-    """``raw`` suppressed jointly with the earlier publications it overlaps."""
+    """``raw`` suppressed jointly with the earlier publications it overlaps, and with
+    those its question tables and trend ``months`` are tied to (``tied``)."""
     t = raw.threshold
     data, cells, hidden, withheld = primary(raw)
     relations = relations_over(raw.relations, cells, withheld)
@@ -133,36 +143,18 @@ def publish_against(
             if ref in withheld:
                 continue  # a share's count, withheld now: not a cell suppression protects
             parts = [refs[ref] for refs in mine_inside if ref in refs]
-            now = sum(cells[p]["count"] or 0 for p in parts)
-            cell_ref = _tagged(ref, tag)
-            fixed.add(cell_ref)
-            if shown is None:
-                cells[cell_ref] = {"count": now}
-                hidden.add(cell_ref)
-                if parts:
-                    relations.append(Relation(total=cell_ref, parts=parts))
-                continue
-            cells[cell_ref] = {"count": shown}
-            if now == shown:
-                if parts:
-                    relations.append(Relation(total=cell_ref, parts=parts))
-                continue
-            # Counted differently now: the difference is a piece of its own.
-            drift = _tagged(ref, f"{tag}~")
-            cells[drift] = {"count": abs(now - shown)}
-            if abs(now - shown) < t:
-                hidden.add(drift)
-            if now > shown:
-                # now = shown + drift: the pieces' sum, an unknown of its own, is both.
-                total = _tagged(ref, f"{tag}+")
-                cells[total] = {"count": now}
-                if now < t:
-                    hidden.add(total)
-                relations.append(Relation(total=total, parts=parts))
-                relations.append(Relation(total=total, parts=[cell_ref, drift]))
-            else:
-                relations.append(Relation(total=cell_ref, parts=[*parts, drift]))
-    protect(relations, hidden, cells, t, hideable=lambda ref: ref not in fixed)
+            cell = _tagged(ref, tag)
+            tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
+    if tied is not None:
+        tie(tied, raw, period, months or [], cells, hidden, relations, fixed)
+    protect(
+        relations,
+        hidden,
+        cells,
+        t,
+        hideable=lambda ref: ref not in fixed,
+        matters=matters(cells, t),
+    )
     mine = {ref for ref in hidden if "@" not in ref[0]}
     own = {ref: cell for ref, cell in cells.items() if "@" not in ref[0]}
     return apply(data, own, mine, raw, withheld)

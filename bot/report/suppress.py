@@ -153,6 +153,7 @@ def protect(
     cells: dict[CellRef, dict[str, Any]],
     t: int,
     hideable: Callable[[CellRef], bool] | None = None,
+    matters: Callable[[CellRef], bool] | None = None,
 ) -> None:
     """Hide more cells until no hidden one can be worked out, nor narrowed below ``t``.
 
@@ -160,9 +161,12 @@ def protect(
     on its own, the relations solved together for exact values, and a linear
     program for every hidden cell's least and greatest value (``bot/report/audit.py``).
     ``hideable``: which shown cells may still be hidden (those of an earlier
-    publication are already out, and cannot be).
+    publication are already out, and cannot be).  ``matters``: which hidden cells, worked
+    out or narrowed, need another hidden beside them (a piece of days never published,
+    with a count of 0 or at least ``t``, does not).
     """
     can_hide = hideable or (lambda _ref: True)
+    needs = matters or (lambda _ref: True)
     counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
     audited: dict[object, list[CellRef]] = {}
     # The programs run report by report: across copies of a report (every site's against
@@ -175,11 +179,13 @@ def protect(
         before = len(hidden)
         _each_relation(relations, hidden, cells, t, can_hide)
         for ref in sorted(_pinned(relations, hidden)):
-            _hide_beside(ref, relations, hidden, cells, can_hide)
+            if needs(ref):
+                _hide_beside(ref, relations, hidden, cells, can_hide)
         if len(hidden) != before:
             continue
         for ref in narrowed(within, hidden, counts, t, audited):
-            _hide_beside(ref, relations, hidden, cells, can_hide)
+            if needs(ref):
+                _hide_beside(ref, relations, hidden, cells, can_hide)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
             # more here cannot help, and the loop must end.

@@ -67,16 +67,17 @@ def trend_tables(
     counts: list[MonthCount],
     questions: dict[tuple[str, str], Question],
     months: list[Period],
-    period: Period,
+    period: Period | None,
 ) -> None:
     """A trend table per Likert question answered in any of ``months`` (counts already
-    keyed to their question variant, as the question tables are)."""
+    keyed to their question variant, as the question tables are).  ``period``: the
+    report's, whose question tables the months that make it up add up to (None: none)."""
     scores: dict[tuple[str, str], dict[str, dict[int | None, int]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(int))
     )
     for c in counts:
         scores[(c.flow_id, c.step_id)][c.month][c.score] += c.n
-    inside = _months_making(period, months)
+    inside = _months_making(period, months) if period is not None else []
     for key, question in questions.items():
         step = question.step
         if key not in scores or not isinstance(step, LikertStep):

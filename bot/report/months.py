@@ -1,0 +1,229 @@
+"""Trend months against the publication ledger: a month is the sum of its weeks.
+
+A trend table shows each month's n, top two and bottom two for every Likert
+question, and the same figures for the weeks of those months were published in
+the weekly reports.  Each was suppressed on its own, but a reader holding both
+can subtract: September's bottom two, less the three weeks that showed theirs,
+is the fourth week's, which its own report hid.  The other way round too: a trend
+published first, then the weeks one by one, until the last week gives the first
+away.
+
+So every month a trend shows is recorded in the ledger (kind ``trend``), as the
+question tables' overall cells it equals (n, top two, bottom two), and every
+report is suppressed together with the publications that its period and its trend
+months are tied to, in those cells: the days are cut into *pieces* at every
+period's start and end, each piece's counts are counted in one query
+(``ReportBuilder.trend_pieces``), and each publication's cell is the sum of its
+pieces' (as ``bot/report/periods.py`` does for whole reports; a whole report per
+piece would be a report for every week of the year).  A piece is never published:
+one pinned down matters only if its count is small.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from bot.report.aggregate import ReportBuilder
+from bot.report.ledger import REPORT, TREND, Publication, overlapping
+from bot.report.model import CellRef, PublicReport, Relation, Report
+from bot.report.period import Period
+from bot.report.suppress import primary, relations_over
+from bot.report.tables import TableSet
+from bot.store import Store
+
+COLUMNS = ("base", "top_two", "bottom_two")
+"""The question table's overall cells a trend month equals (its ``rest`` follows)."""
+PIECE = "@light"
+"""Suffix of the pieces' table ids (never published)."""
+
+Cells = dict[CellRef, dict[str, Any]]
+
+
+@dataclass
+class Ties:
+    """The publications tied to a report through its question tables' overall rows, and
+    the counts of the pieces their days make."""
+
+    publications: list[Publication]
+    pieces: list[tuple[date, date]]
+    tables: TableSet
+
+
+async def ties(
+    store: Store, builder: ReportBuilder, period: Period, months: list[Period]
+) -> Ties | None:
+    """What ``period`` (with trend ``months``) is tied to; None when no trend is shown
+    or recorded anywhere near it (then ``periods.py`` alone suffices)."""
+    lo = min([period.start, *(m.start for m in months)])
+    hi = max([period.end, *(m.end for m in months)])
+    span = Period(start=lo, end=hi, label="span", timezone=period.timezone)
+    publications = await overlapping(store, span, kinds=(REPORT, TREND))
+    if not months and not any(p.kind == TREND for p in publications):
+        return None
+    spans = [(period.start, period.end), *((m.start, m.end) for m in months)]
+    spans += [(p.start, p.end) for p in publications]
+    pieces = cut(spans)
+    tables = await builder.trend_pieces(
+        [Period(start=s, end=e, label=_label(s, e), timezone=period.timezone) for s, e in pieces]
+    )
+    return Ties(publications, pieces, tables)
+
+
+def cut(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The runs of days that every span either wholly covers or misses (and some covers)."""
+    cuts = sorted({s for s, _ in spans} | {e + timedelta(days=1) for _, e in spans})
+    out = []
+    for lo, hi in itertools.pairwise(cuts):
+        end = hi - timedelta(days=1)
+        if any(s <= lo and end <= e for s, e in spans):
+            out.append((lo, end))
+    return out
+
+
+def _label(start: date, end: date) -> str:
+    return f"{start}..{end}"
+
+
+def tie(
+    found: Ties,
+    raw: Report,
+    period: Period,
+    months: list[Period],
+    cells: Cells,
+    hidden: set[CellRef],
+    relations: list[Relation],
+    fixed: set[CellRef],
+) -> None:
+    """Add the pieces, and every tie to them, to a publication being suppressed: this
+    period's question tables' overall cells, its trend months' cells, and those of every
+    publication recorded (held fixed: they are out)."""
+    pieces = raw.model_copy(update={"tables": found.tables.tables, "relations": []})
+    _, mine, small, held = primary(pieces, PIECE)
+    cells |= mine
+    hidden |= small
+    tagged = [
+        Relation(total=_tagged(r.total, PIECE), parts=[_tagged(p, PIECE) for p in r.parts])
+        for r in found.tables.relations
+    ]
+    relations += relations_over(tagged, mine, held)
+
+    def parts(question: str, column: str, start: date, end: date) -> list[CellRef]:
+        table = f"trend:{question}{PIECE}"
+        refs = [
+            (table, "month", _label(s, e), column)
+            for s, e in found.pieces
+            if start <= s and e <= end
+        ]
+        return [ref for ref in refs if ref in mine]
+
+    by_label = {m.label: m for m in months}
+    for ref in [r for r in cells if "@" not in r[0]]:
+        table, split, key, column = ref
+        if table.startswith("likert:") and (split, key) == ("overall", "all"):
+            if column in COLUMNS:
+                _relate(relations, ref, parts(table[7:], column, period.start, period.end))
+        elif table.startswith("trend:") and split == "month" and key in by_label:
+            month = by_label[key]
+            _relate(relations, ref, parts(table[6:], column, month.start, month.end))
+    t = raw.threshold
+    for publication in found.publications:
+        tag = f"@pub{publication.id}"
+        for ref, shown in publication.cells.items():
+            table, split, key, column = ref
+            if not table.startswith("likert:") or (split, key, column) not in _OVERALL:
+                continue
+            inside = parts(table[7:], column, publication.start, publication.end)
+            if inside:
+                cell = _tagged(ref, tag)
+                tie_published(cell, shown, inside, cells, hidden, relations, fixed, t, "light")
+
+
+_OVERALL = {("overall", "all", c) for c in COLUMNS}
+
+
+def _relate(relations: list[Relation], total: CellRef, parts: list[CellRef]) -> None:
+    if parts:
+        relations.append(Relation(total=total, parts=parts))
+
+
+def tie_published(
+    ref: CellRef,
+    shown: int | None,
+    parts: list[CellRef],
+    cells: Cells,
+    hidden: set[CellRef],
+    relations: list[Relation],
+    fixed: set[CellRef],
+    t: int,
+    copy: str,
+) -> None:
+    """An earlier publication's cell ``ref`` (it showed ``shown``, or hid it): the sum of
+    ``parts`` now, give or take what changed since (late answers, a /delete: the
+    difference is a piece of its own).  Held fixed: it is out, and cannot be hidden now.
+
+    The same cell may be tied to two sets of pieces (whole reports', and the trend
+    pieces'): each adds its own relations to the one cell, its drift told apart by
+    ``copy``."""
+    now = sum(cells[p]["count"] or 0 for p in parts)
+    fixed.add(ref)
+    if shown is None:
+        cells.setdefault(ref, {"count": now})
+        hidden.add(ref)
+        _relate(relations, ref, parts)
+        return
+    cells[ref] = {"count": shown}
+    if now == shown:
+        _relate(relations, ref, parts)
+        return
+    drift = (f"{ref[0]}~{copy}", *ref[1:])
+    cells[drift] = {"count": abs(now - shown)}
+    if abs(now - shown) < t:
+        hidden.add(drift)
+    if now > shown:
+        # now = shown + drift: the pieces' sum, an unknown of its own, is both.
+        total = (f"{ref[0]}+{copy}", *ref[1:])
+        cells[total] = {"count": now}
+        if now < t:
+            hidden.add(total)
+        relations.append(Relation(total=total, parts=parts))
+        relations.append(Relation(total=total, parts=[ref, drift]))
+    else:
+        relations.append(Relation(total=ref, parts=[*parts, drift]))
+
+
+def month_cells(
+    public: PublicReport, published: dict[CellRef, int | None], months: list[Period]
+) -> dict[str, dict[CellRef, int | None]]:
+    """Per trend month, what its rows published, as the question tables' overall cells
+    (``published``: ``ledger.published_cells`` of the report)."""
+    out: dict[str, dict[CellRef, int | None]] = {m.label: {} for m in months}
+    for table in public.tables_of("trend"):
+        question = table.id.removeprefix("trend:")
+        for row in table.rows:
+            if row.split != "month" or row.key not in out:
+                continue
+            for column in COLUMNS:
+                ref = (table.id, "month", row.key, column)
+                if ref in published:
+                    out[row.key][(f"likert:{question}", "overall", "all", column)] = published[ref]
+    return out
+
+
+def matters(cells: Cells, t: int):
+    """Which worked-out cells need hiding beside: any but a piece, and a piece only with
+    a small count (a piece is never published; one of 0, or of t or more, worked out
+    says nothing a published figure does not)."""
+
+    def check(ref: CellRef) -> bool:
+        if not ref[0].endswith(PIECE):
+            return True
+        return 0 < (cells[ref]["count"] or 0) < t
+
+    return check
+
+
+def _tagged(ref: CellRef, tag: str) -> CellRef:
+    return (ref[0] + tag, *ref[1:])
