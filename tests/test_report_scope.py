@@ -136,3 +136,30 @@ async def test_a_site_report_does_not_change_the_database(store, settings, flows
     await build_public(store, settings, WEEK, site="wisbech_hub")
     async with store.db.execute("SELECT count(*) FROM sessions") as cur:
         assert (await cur.fetchone())[0] == before
+
+
+async def test_a_site_report_asked_for_again_does_not_show_what_one_late_answer_said(
+    store, settings, flows
+):
+    """Wisbech staff read their week: 6 agree, 6 disagree.  One more person at Wisbech
+    answers that week (late, on paper) and disagrees; staff ask again.  Before, the second
+    report showed 7 disagree beside the first's 6: what that one person said.  Site
+    reports now go through the publication ledger, as reports for every site do."""
+
+    def wisbech(answer: str) -> Response:
+        return Response("consultation", MONDAY, {"one_service": answer}, site="wisbech_hub")
+
+    others = [
+        Response("consultation", MONDAY, {"one_service": a}, site="cambridge_hub")
+        for a in ["agree"] * 12 + ["disagree"] * 12
+    ]
+    await write(store, flows, [wisbech("agree")] * 6 + [wisbech("disagree")] * 6 + others)
+    first = cells(await build_public(store, settings, WEEK, site="wisbech_hub"))
+    await write(store, flows, [wisbech("disagree")])
+    second = cells(await build_public(store, settings, WEEK, site="wisbech_hub"))
+    t = settings.suppression_threshold
+    both = [ref for ref in first if first[ref] is not None and second.get(ref) is not None]
+    assert both, "the reports were meant to show something"
+    for ref in both:
+        moved = second[ref] - first[ref]
+        assert moved == 0 or abs(moved) >= t, (ref, first[ref], second[ref])

@@ -19,6 +19,14 @@ system, in the same way whichever site asked, so what any set of site reports
 shows together is one consistently suppressed publication.  Only the asking
 site's tables are kept.
 
+Each site report is recorded in the publication ledger (kind ``site``, the site's
+cells under its id), and the next report of that period, for any site, is
+suppressed with what those showed held fixed: a site's week asked for again after
+a late answer cannot be set against the first to show what that one person said.
+Against reports for every site of any period (the ledger's others, trends
+included) nothing more is needed: the joint publication already takes every
+all-sites count of its period as known.
+
 Every report comes from one snapshot of the database, copied in one read
 transaction into memory, so an answer arriving between the builds cannot make
 them disagree.  The copy is the period and the one before, and is gone when
@@ -31,9 +39,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from bot.report.aggregate import ReportBuilder
-from bot.report.model import PublicReport, Quote, Relation, Report, Row, Table
+from bot.report.ledger import SITE, Entry, Publication, overlapping, published_cells, record_all
+from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
+from bot.report.months import tie_published
 from bot.report.period import Period
-from bot.report.suppress import publish, quotes_shown
+from bot.report.suppress import apply, primary, protect, publish, quotes_shown, relations_over
 from bot.store import Store
 
 ALL = "@all"
@@ -100,9 +110,17 @@ NO_SITE = "-"
 
 
 def publish_joint(
-    parts: dict[str | None, Report], all_sites: Report, site: str | None
+    parts: dict[str | None, Report],
+    all_sites: Report,
+    site: str | None,
+    earlier: list[Publication] | None = None,
 ) -> PublicReport:
-    """Publish every part (site, or no site) at once against all sites; return ``site``'s."""
+    """Publish every part (site, or no site) at once against all sites; return ``site``'s.
+
+    ``earlier``: site reports of the same period published before (any site's), from the
+    ledger: what each showed is held fixed, equal to that site's part now, give or take
+    what changed since (a late answer, a /delete), so a site's report asked for again
+    cannot be set against the last one to give away what changed."""
     tables, relations = [], []
     names = sorted(parts, key=lambda name: (name is None, name or ""))
     present: dict[tuple[str, str, str, str], list[tuple[str, str, str, str]]] = {}
@@ -127,7 +145,9 @@ def publish_joint(
                     # A part with no such row is a zero the reader knows.
                     relations.append(Relation(total=(table.id + ALL, *ref[1:]), parts=present[ref]))
     mine = parts[site]
-    public = publish(mine.model_copy(update={"tables": tables, "relations": relations}))
+    public = _publish_with(
+        mine.model_copy(update={"tables": tables, "relations": relations}), earlier or []
+    )
     tag = _tag(site)
     kept = [
         table.model_copy(update={"id": table.id.removesuffix(tag)})
@@ -147,6 +167,33 @@ def publish_joint(
             "quotes": _quotes_shown(mine, kept, public.threshold),
         }
     )
+
+
+def _publish_with(joint: Report, earlier: list[Publication]) -> PublicReport:
+    """``suppress.publish`` of the joint report, with earlier site reports held fixed."""
+    if not earlier:
+        return publish(joint)
+    t = joint.threshold
+    data, cells, hidden, withheld = primary(joint)
+    own = dict(cells)
+    relations = relations_over(joint.relations, cells, withheld)
+    fixed: set[CellRef] = set()
+    for publication in earlier:
+        tag = f"@pub{publication.id}"
+        for ref, shown in publication.cells.items():
+            now = _moved(ref, _tag(publication.site))
+            if now in withheld:
+                continue  # a share's count, withheld now: not a cell suppression protects
+            parts = [now] if now in cells else []
+            count = cells[now]["count"] or 0 if parts else 0
+            if (shown is None and now in hidden) or (shown == count and now not in hidden):
+                # The same cell, hidden or shown as before: tied, it would add an unknown
+                # equal to one already there (and cost the exact solving dearly).
+                continue
+            cell = (f"{ref[0]}{_tag(publication.site)}{tag}", *ref[1:])
+            tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
+    protect(relations, hidden, cells, t, hideable=lambda ref: ref not in fixed)
+    return apply(data, own, hidden & set(own), joint, withheld)
 
 
 def _tag(name: str | None) -> str:
@@ -192,7 +239,38 @@ async def site_reports(
             async with only(view, part) as one:
                 now[part] = await builder(one).build(period)
                 then[part] = await builder(one).build(before, for_comparison=True)
-    return publish_joint(now, everyone, site), publish_joint(then, everyone_before, site)
+    # Both are shown (the previous as "last period"), so both go through the ledger: each
+    # suppressed with the site reports of its period published before, then recorded,
+    # unless another was recorded meanwhile (then again, against that one too).
+    for _ in range(_TRIES):
+        earlier_now = await _site_publications(store, period)
+        earlier_then = await _site_publications(store, before)
+        current = publish_joint(now, everyone, site, earlier_now)
+        previous = publish_joint(then, everyone_before, site, earlier_then)
+        entries = [
+            Entry(period, published_cells(current, now[site]), SITE, site),
+            Entry(before, published_cells(previous, then[site]), SITE, site),
+        ]
+        if await record_all(store, entries, [*earlier_now, *earlier_then], kinds=(SITE,)):
+            return current, previous
+    raise RuntimeError(f"site reports for {period.label} kept being published meanwhile; try again")
+
+
+_TRIES = 5
+
+
+async def _site_publications(store: Store, period: Period) -> list[Publication]:
+    """Site reports published for ``period`` before.  Staff ask for whole weeks, which
+    never partly overlap; any other period that does is refused rather than published
+    untied (its difference from the other would be a report of the days between)."""
+    found = await overlapping(store, period, kinds=(SITE,))
+    for publication in found:
+        if (publication.start, publication.end) != (period.start, period.end):
+            raise ValueError(
+                f"a site report for {period.label} would partly overlap one published for"
+                f" {publication.start} to {publication.end}; ask for the same days or others"
+            )
+    return found
 
 
 @asynccontextmanager
