@@ -406,9 +406,10 @@ def _withheld(report: dict[str, Any], settings: Settings) -> set[Ref]:
     """In ``disclosure.mode: base`` the counts behind a share table's percentages are
     withheld, not protected: a row's shares are published once its base is big enough
     (GP Patient Survey's rule), and then say its counts.  What stays protected is every
-    count of people: who answered (group, area, site, language, mode) and each row's n.
-    A share table's implied cell (a trend month's ``rest``: n less top and bottom two) is
-    a share as well: 100% less the shares shown."""
+    count of people: who answered (group, area, site, language, mode), each row's n, and
+    how many people raised each theme ("You said: waiting times (12 people)").  A share
+    table's implied cell (a trend month's ``rest``: n less top and bottom two) is a share
+    as well: 100% less the shares shown."""
     if settings.disclosure.mode != "base":
         return set()
     return {
@@ -417,6 +418,7 @@ def _withheld(report: dict[str, Any], settings: Settings) -> set[Ref]:
         if table["kind"] in SHARE_KINDS
         for row in table["rows"]
         for column in {*table["pct_columns"], *(set(row["cells"]) - set(table["columns"]))}
+        if (table["kind"], column) != ("themes", "respondents")
     }
 
 
