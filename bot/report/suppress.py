@@ -118,7 +118,8 @@ def apply(
             for column, cell in row["cells"].items():
                 ref = (table["id"], row["split"], row["key"], column)
                 if ref in withheld:
-                    cell["count"] = None
+                    if not _said_in_people(table, column, true[ref], t) or base_hidden or thin:
+                        cell["count"] = None
                     if base_hidden or thin:
                         cell["pct"] = None
                         cell["suppressed"] = True
@@ -126,6 +127,16 @@ def apply(
                     cell["pct"] = None
     data["quotes"] = quotes_shown(data["quotes"], shown_themes, lambda q: (q["theme"], q["text"]))
     return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def _said_in_people(table: dict[str, Any], column: str, true: int | None, t: int) -> bool:
+    """Whether a count withheld behind its share (``disclosure.mode: base``) is still shown:
+    how many people raised a theme, once at least the threshold did.
+
+    "You said: waiting times (12 people)" and "We are still working on" need it; it is a
+    count of people like any other, so one under the threshold stays withheld, and its
+    share × n gave it back to a reader anyway (the ledger takes it as known)."""
+    return table["kind"] == "themes" and column == "respondents" and (true or 0) >= t
 
 
 def _round(data: dict[str, Any], every: Cells, to: int) -> None:
