@@ -191,23 +191,25 @@ async def test_in_base_mode_the_pair_and_the_waiting_list_keep_their_people_coun
     assert "<tr><td>Housing</td><td>6</td><td><em>No update yet</em></td>" in html
     assert "<tr><td>Stigma and respect</td><td>*</td>" in html
     themes = report.table("themes")
-    assert themes.row("stigma").cells["respondents"].count is None
-    assert themes.row("stigma").cells["respondents"].pct == 14  # base mode: the share stays
+    stigma = themes.row("stigma").cells["respondents"]
+    assert stigma.count is None and stigma.pct is None and stigma.suppressed
 
 
-async def test_in_base_mode_a_theme_of_a_thin_row_has_no_count(store, settings, flows):
-    """Under ``min_base`` commenters base mode shows no share; the count of a theme raised
-    by the threshold or more must not appear either (count ÷ n would be the share)."""
+async def test_in_base_mode_a_thin_rows_theme_keeps_its_count_not_its_share(store, settings, flows):
+    """Under ``min_base`` commenters base mode shows no share; how many people raised a
+    theme is a count of people, shown once it reaches the threshold."""
     await write(store, flows, [comment(WAITED)] * 6 + [comment(HOMELESS)] * 2)
     await ReportQueries(store).add_update(
         "We now see new people within a week.", "2026-11-18", themes=["waiting_times"]
     )
     report = await build_public(store, _base_mode(settings), WEEK)
     cell = report.table("themes").row("waiting_times").cells["respondents"]
-    assert cell.count is None and cell.pct is None
+    assert (cell.count, cell.pct) == (6, None)
+    housing = report.table("themes").row("housing").cells["respondents"]
+    assert housing.count is None and housing.pct is None and housing.suppressed
     parts = network_parts(report, CATALOGUE, "en")
-    assert ("said", "You said: Waiting times") in parts
-    assert not any("people)" in text for _, text in parts)
+    assert ("said", "You said: Waiting times (6 people)") in parts
+    assert not any("Housing" in text for _, text in parts)
 
 
 async def test_praise_is_never_listed_as_still_being_worked_on(store, settings, flows):
