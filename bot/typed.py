@@ -189,7 +189,6 @@ _LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": 
 _CLAUSE = re.compile(r"[,\u060c;\u061b]")
 
 
-@lru_cache(maxsize=4096)
 def loose(text: str) -> str:
     """``text`` as it is compared loosely: see the module docstring, step 2."""
     key = match_key(text)
@@ -205,9 +204,16 @@ def loose(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", key).split())
 
 
-def _first_clause(label: str) -> str | None:
+@lru_cache(maxsize=2048)
+def _label(label: str) -> tuple[str, str | None]:
+    """A label loosely, and its first part loosely when it has several.  Only labels and
+    short forms are cached, never what people type."""
     parts = _CLAUSE.split(label, maxsplit=1)
-    return loose(parts[0]) if len(parts) > 1 else None
+    return loose(label), (loose(parts[0]) if len(parts) > 1 else None)
+
+
+LONGEST = 80
+"""Typed text longer than this is no button's label: it is not compared loosely."""
 
 
 def _only(found: set[str]) -> str | None:
@@ -224,13 +230,15 @@ def typed_option(
     exact = exact_option(text, options)
     if exact is not None:
         return exact
+    if len(text) > LONGEST:
+        return None
     key = loose(text)
     if not key:
         return None
     ids = {oid for oid, _ in options}
     steps = (
-        {oid for oid, label in options if loose(label) == key},
-        {oid for oid, label in options if _first_clause(label) == key},
+        {oid for oid, label in options if _label(label)[0] == key},
+        {oid for oid, label in options if _label(label)[1] == key},
         {
             oid
             for oid, forms in SHORT_FORMS.get(lang or "", {}).items()

@@ -151,3 +151,10 @@ def test_short_forms_never_name_two_options_nor_another_options_label(lang):
         for oid, _ in options:
             for form in SHORT_FORMS[lang].get(oid, ()):
                 assert labels.get(loose(form), oid) == oid, (lang, form)
+
+
+def test_long_text_at_a_choice_step_is_not_read_as_a_button():
+    """A comment typed at a choice step is refused as before (it is no label), however it
+    begins: 'yes' followed by a story is not 'Yes'."""
+    assert typed_option("yes " + "and then they said " * 10, consent("en"), "en") is None
+    assert typed_option("Yes, but I was told I could not bring my son", consent("en"), "en") is None
