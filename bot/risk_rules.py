@@ -36,6 +36,15 @@ Decisions, and why:
 - Negation never blocks (it is an ingredient: NEG WISH LIVE), and history counts
   ("I used to cut myself" signposts, as the corpora decided: the alert is kind either way).
 
+Vetoes (``_vetoes``): a sentence with a word of a veto class signposts none of the
+categories the veto names, from either layer (phrases or rules): risk long past and
+helped ("five years ago ... your team helped me"), the news, a question about what to
+do "if someone" overdoses, families who lost someone, a leaflet or a session about it.
+``PAST: suicide self_harm !NOW`` says a PAST word vetoes those two categories unless a
+NOW word (or a word of any other ``!`` class) ("again", "still", "tonight") is anywhere in the message: "I was suicidal years
+ago and I feel it again now" signposts.  Vetoes are the issue's near misses turned into
+word classes, so that they hold for new wordings, not these sentences.
+
 Rule syntax, one rule a line under its category in ``_rules``:
 
 - ``A B``: a word of class A and one of class B in the same sentence, each
@@ -64,6 +73,7 @@ import yaml
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
 RULES = "_rules"
+VETOES = "_vetoes"
 _WINDOW = 6
 _COUNT_MIN = 8
 _KNOWN_MAX = 50_000
@@ -132,6 +142,14 @@ class ConceptHit:
 
 # Where a class word was found: (position, the words).
 Found = dict[str, list[tuple[int, str]]]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read once: each sentence's class words by language, and its vetoes."""
+
+    classes: list[dict[str, Found]]
+    vetoes: list[frozenset[str]]
 
 
 class _Lexicon:
@@ -265,10 +283,17 @@ class ConceptScreen:
                     self.rules.append(Rule.parse(category, text))
                 except (LexiconError, ValueError) as exc:
                     self.errors.append(f"{RULES}/{category}: {exc}")
+        # Veto class → (the categories it vetoes, the classes that lift the veto).
+        self.vetoes: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
+            items = str(text).split()
+            lifts = tuple(i[1:] for i in items if i.startswith("!"))
+            cats = frozenset(i for i in items if not i.startswith("!"))
+            self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
         for lang, classes in data.items():
-            if lang == RULES or (lang.startswith("_") and lang != ANY):
+            if lang in (RULES, VETOES) or (lang.startswith("_") and lang != ANY):
                 continue
             for cls, words in dict(classes).items():  # type: ignore[call-overload]
                 self.defined.setdefault(lang, set()).add(cls)
@@ -286,6 +311,10 @@ class ConceptScreen:
             unknown = rule.classes() - known
             if unknown:
                 self.errors.append(f"rule {rule.text!r} names unknown class {sorted(unknown)}")
+        for name, (_cats, lifts) in self.vetoes.items():
+            for cls in (name, *lifts):
+                if cls not in known:
+                    self.errors.append(f"{VETOES}/{name}: no lexicon defines class {cls}")
 
     def forget(self) -> None:
         self._lexicon.forget()
@@ -320,14 +349,33 @@ class ConceptScreen:
         normalise = self.normalise
         return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
 
-    def screen(self, sentences: Iterable[str], first: bool = False) -> list[ConceptHit]:
-        """``hits`` on sentences already normalised."""
+    def read(self, sentences: list[str]) -> Reading:
+        """Each sentence's class words by language, and the categories vetoed in it."""
+        classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
+        vetoes: list[frozenset[str]] = [frozenset()] * len(sentences)
+        if self.vetoes:
+            present = [{c for own in by_lang.values() for c in own} for by_lang in classes]
+            everywhere = set().union(*present) if present else set()
+            for i, here in enumerate(present):
+                vetoed: set[str] = set()
+                for name, (cats, lifts) in self.vetoes.items():
+                    if name in here and not any(lift in everywhere for lift in lifts):
+                        vetoed |= cats
+                if vetoed:
+                    vetoes[i] = frozenset(vetoed)
+        return Reading(classes, vetoes)
+
+    def screen(
+        self, sentences: list[str], first: bool = False, reading: Reading | None = None
+    ) -> list[ConceptHit]:
+        """``hits`` on sentences already normalised (``reading``: ``read`` of them)."""
+        if reading is None:
+            reading = self.read(sentences)
         found: list[ConceptHit] = []
-        for sentence in sentences:
-            tokens = sentence.split()
-            by_lang = self._lexicon.classes(tokens)
+        for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
             if not by_lang:
                 continue
+            by_lang = dict(by_lang)
             shared = by_lang.pop(ANY, {})
             readings = []
             for lang, own in by_lang.items():
@@ -341,6 +389,8 @@ class ConceptScreen:
                 readings.append((ANY, shared, shared, pooled))
             for lang, own, classes, guards in readings:
                 for hit in self._fire(lang, own, classes, guards):
+                    if hit.category in vetoed:
+                        continue
                     found.append(hit)
                     if first:
                         return found

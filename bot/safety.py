@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -472,28 +474,45 @@ class RiskScreen:
         # joined again for the phrases.
         sentences = concepts.sentences(text) if concepts is not None else [normalise(text)]
         padded = f" {' '.join(sentences)} "
+        reading = concepts.read(sentences) if concepts is not None else None
+        vetoed: Callable[[str, int], bool] | None = None
+        if reading is not None and any(reading.vetoes):
+            # A phrase match is vetoed by the sentence it starts in (see risk_rules' vetoes).
+            starts = list(accumulate((len(s) + 1 for s in sentences[:-1]), initial=1))
+            cats = set().union(*reading.vetoes)
+            vetoes = reading.vetoes
+
+            def vetoed(category: str, at: int) -> bool:
+                return category in cats and category in vetoes[bisect_right(starts, at + 1) - 1]
+
         found = []
         for c in self._index.candidates(padded):
-            if self._found(c, padded):
+            if self._found(c, padded, vetoed):
                 found.append(c.hit)
                 if first:
                     return found
         if concepts is not None:
-            for hit in concepts.screen(sentences, first=first):
+            for hit in concepts.screen(sentences, first=first, reading=reading):
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
         return found
 
-    def _found(self, c: _Compiled, padded: str) -> bool:
+    def _found(
+        self, c: _Compiled, padded: str, vetoed: Callable[[str, int], bool] | None = None
+    ) -> bool:
         excepts = self._except
-        if excepts is None:
+        if excepts is None and vetoed is None:
             return c.pattern.search(padded) is not None
         spans = None
         for match in c.pattern.finditer(padded):
+            start, end = match.span()
+            if vetoed is not None and vetoed(c.hit.category, start):
+                continue
+            if excepts is None:
+                return True
             if spans is None:
                 spans = [
                     m.span() for e in excepts.candidates(padded) for m in e.pattern.finditer(padded)
                 ]
-            start, end = match.span()
             if not any(s < end and start < e for s, e in spans):
                 return True
         return False
