@@ -41,9 +41,10 @@ categories the veto names, from either layer (phrases or rules): risk long past 
 helped ("five years ago ... your team helped me"), the news, a question about what to
 do "if someone" overdoses, families who lost someone, a leaflet or a session about it.
 ``PAST: suicide self_harm !NOW`` says a PAST word vetoes those two categories unless a
-NOW word (or a word of any other ``!`` class) ("again", "still", "tonight") is anywhere in the message: "I was suicidal years
-ago and I feel it again now" signposts.  Vetoes are the issue's near misses turned into
-word classes, so that they hold for new wordings, not these sentences.
+NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
+in the message: "I was suicidal years ago and I feel it again now" signposts.  Vetoes
+are the issue's near misses turned into word classes, so that they hold for new
+wordings, not these sentences.
 
 Rule syntax, one rule a line under its category in ``_rules``:
 

@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 import sys
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
