@@ -75,6 +75,7 @@ LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
 RULES = "_rules"
 VETOES = "_vetoes"
+CLAUSE = "CLAUSE"
 _WINDOW = 6
 _COUNT_MIN = 8
 _KNOWN_MAX = 50_000
@@ -145,12 +146,20 @@ class ConceptHit:
 Found = dict[str, list[tuple[int, str]]]
 
 
+# A vetoed span of a sentence: its first word, the word after it, the categories vetoed.
+Veto = tuple[int, int, frozenset[str]]
+
+
 @dataclass(frozen=True)
 class Reading:
     """A message read once: each sentence's class words by language, and its vetoes."""
 
     classes: list[dict[str, Found]]
-    vetoes: list[frozenset[str]]
+    vetoes: list[tuple[Veto, ...]]
+
+    def vetoed(self, category: str, sentence: int, word: int) -> bool:
+        """Is ``category`` vetoed at word ``word`` of sentence ``sentence``?"""
+        return any(a <= word < b and category in cats for a, b, cats in self.vetoes[sentence])
 
 
 class _Lexicon:
@@ -351,19 +360,32 @@ class ConceptScreen:
         return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
 
     def read(self, sentences: list[str]) -> Reading:
-        """Each sentence's class words by language, and the categories vetoed in it."""
+        """Each sentence's class words by language, and the spans of it vetoed.
+
+        A veto reaches back to the sentence's start and forward to the next CLAUSE
+        word ("but", "and now"): "I did the suicide prevention course and now I want
+        to kill myself" signposts, and "I cut myself as a teen but that's long behind
+        me" does not.
+        """
         classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
-        vetoes: list[frozenset[str]] = [frozenset()] * len(sentences)
+        vetoes: list[tuple[Veto, ...]] = [()] * len(sentences)
         if self.vetoes:
             present = [{c for own in by_lang.values() for c in own} for by_lang in classes]
             everywhere = set().union(*present) if present else set()
-            for i, here in enumerate(present):
-                vetoed: set[str] = set()
+            for i, (here, by_lang) in enumerate(zip(present, classes, strict=True)):
+                if not here & self.vetoes.keys():
+                    continue
+                breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
+                found: list[Veto] = []
                 for name, (cats, lifts) in self.vetoes.items():
-                    if name in here and not any(lift in everywhere for lift in lifts):
-                        vetoed |= cats
-                if vetoed:
-                    vetoes[i] = frozenset(vetoed)
+                    if name not in here or any(lift in everywhere for lift in lifts):
+                        continue
+                    for own in by_lang.values():
+                        for at, _ in own.get(name, ()):
+                            j = bisect_left(breaks, at + 1)
+                            end = breaks[j] if j < len(breaks) else 1 << 30
+                            found.append((0, end, cats))
+                vetoes[i] = tuple(found)
         return Reading(classes, vetoes)
 
     def screen(
@@ -389,16 +411,16 @@ class ConceptScreen:
                         pooled.setdefault(cls, []).extend(places)
                 readings.append((ANY, shared, shared, pooled))
             for lang, own, classes, guards in readings:
-                for hit in self._fire(lang, own, classes, guards):
-                    if hit.category in vetoed:
-                        continue
+                for hit in self._fire(lang, own, classes, guards, vetoed):
                     found.append(hit)
                     if first:
                         return found
         return found
 
-    def _fire(self, lang: str, own: Found, classes: Found, guards: Found) -> Iterable[ConceptHit]:
-        """Rules filled by ``classes`` with no word of ``guards`` near."""
+    def _fire(
+        self, lang: str, own: Found, classes: Found, guards: Found, vetoed: tuple[Veto, ...] = ()
+    ) -> Iterable[ConceptHit]:
+        """Rules filled by ``classes`` with no word of ``guards`` near, outside ``vetoed``."""
         seen: set[str] = set()
         by_class = self._by_class
         ids = sorted({i for cls in classes for i in by_class.get(cls, ())})
@@ -409,7 +431,8 @@ class ConceptScreen:
                 continue
             if lang != ANY and all(slot.isdisjoint(mine) for slot in rule.slots):
                 continue  # borrowed words only: the shared reading, with every guard, has it
-            words = _match(rule, classes, guards)
+            spans = [(a, b) for a, b, cats in vetoed if rule.category in cats]
+            words = _match(rule, classes, guards, spans)
             if words is not None:
                 seen.add(rule.category)
                 yield ConceptHit(lang, rule.category, rule.text, words)
@@ -425,7 +448,9 @@ def _join(classes: Found, shared: Found) -> Found:
     return joined
 
 
-def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
+def _match(
+    rule: Rule, classes: Found, guards: Found, vetoed: list[tuple[int, int]] | None = None
+) -> tuple[str, ...] | None:
     """The words filling each slot near one anchor, with no guard word near; else None.
 
     Positions are sorted, so each look-up is a binary search: a long message full of
@@ -446,6 +471,8 @@ def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
             blocks.append((at, near_by))
     window = rule.window
     for anchor, word in spots[0]:
+        if vetoed and any(a <= anchor < b for a, b in vetoed):
+            continue
         chosen = [word]
         for places in spots[1:]:
             near = None

@@ -477,13 +477,16 @@ class RiskScreen:
         reading = concepts.read(sentences) if concepts is not None else None
         vetoed: Callable[[str, int], bool] | None = None
         if reading is not None and any(reading.vetoes):
-            # A phrase match is vetoed by the sentence it starts in (see risk_rules' vetoes).
-            starts = list(accumulate((len(s) + 1 for s in sentences[:-1]), initial=1))
-            cats = set().union(*reading.vetoes)
-            vetoes = reading.vetoes
+            # A phrase match is vetoed by the clause it starts in (see risk_rules' vetoes).
+            firsts = list(accumulate((len(s.split()) for s in sentences[:-1]), initial=0))
+            cats = {c for spans in reading.vetoes for _a, _b, cs in spans for c in cs}
 
             def vetoed(category: str, at: int) -> bool:
-                return category in cats and category in vetoes[bisect_right(starts, at + 1) - 1]
+                if category not in cats:
+                    return False
+                word = padded.count(" ", 0, at + 1) - 1  # the match's first word, 0-based
+                i = bisect_right(firsts, word) - 1
+                return reading.vetoed(category, i, word - firsts[i])
 
         found = []
         for c in self._index.candidates(padded):
