@@ -369,12 +369,18 @@ class ConceptScreen:
         """
         classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
         vetoes: list[tuple[Veto, ...]] = [()] * len(sentences)
-        if self.vetoes:
-            present = [{c for own in by_lang.values() for c in own} for by_lang in classes]
-            everywhere = set().union(*present) if present else set()
-            for i, (here, by_lang) in enumerate(zip(present, classes, strict=True)):
-                if not here & self.vetoes.keys():
-                    continue
+        names = self.vetoes.keys()
+        # Most messages hold no veto word: one look per language's classes, then done.
+        where = [
+            i
+            for i, by_lang in enumerate(classes)
+            if any(not names.isdisjoint(own) for own in by_lang.values())
+        ]
+        if where:
+            everywhere = {c for by_lang in classes for own in by_lang.values() for c in own}
+            for i in where:
+                by_lang = classes[i]
+                here = {c for own in by_lang.values() for c in own}
                 breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
                 found: list[Veto] = []
                 for name, (cats, lifts) in self.vetoes.items():
