@@ -146,8 +146,18 @@ class ConceptHit:
 Found = dict[str, list[tuple[int, str]]]
 
 
-# A vetoed span of a sentence: its first word, the word after it, the categories vetoed.
-Veto = tuple[int, int, frozenset[str]]
+# What a sentence vetoes: category → the spans of words (first, after last) it is vetoed
+# in, sorted and apart.
+Vetoes = dict[str, list[tuple[int, int]]]
+_VETO_BACK = 10
+"""Words before a veto word it reaches ("cut myself as a teen but that's long behind me")."""
+_VETO_AHEAD = 10
+"""Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
+
+
+def _inside(spans: list[tuple[int, int]], word: int) -> bool:
+    i = bisect_left(spans, (word + 1,)) - 1
+    return i >= 0 and spans[i][0] <= word < spans[i][1]
 
 
 @dataclass(frozen=True)
@@ -155,11 +165,12 @@ class Reading:
     """A message read once: each sentence's class words by language, and its vetoes."""
 
     classes: list[dict[str, Found]]
-    vetoes: list[tuple[Veto, ...]]
+    vetoes: list[Vetoes]
 
     def vetoed(self, category: str, sentence: int, word: int) -> bool:
         """Is ``category`` vetoed at word ``word`` of sentence ``sentence``?"""
-        return any(a <= word < b and category in cats for a, b, cats in self.vetoes[sentence])
+        spans = self.vetoes[sentence].get(category)
+        return spans is not None and _inside(spans, word)
 
 
 class _Lexicon:
@@ -362,13 +373,13 @@ class ConceptScreen:
     def read(self, sentences: list[str]) -> Reading:
         """Each sentence's class words by language, and the spans of it vetoed.
 
-        A veto reaches back to the sentence's start and forward to the next CLAUSE
-        word ("but", "and now"): "I did the suicide prevention course and now I want
-        to kill myself" signposts, and "I cut myself as a teen but that's long behind
-        me" does not.
+        A veto reaches ten words back and ten ahead, never past the next CLAUSE word
+        ("but", "and now"): "I did the suicide prevention course and now I want to
+        kill myself" signposts, and "I cut myself as a teen but that's long behind me"
+        does not.
         """
         classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
-        vetoes: list[tuple[Veto, ...]] = [()] * len(sentences)
+        vetoes: list[Vetoes] = [{} for _ in sentences]
         names = self.vetoes.keys()
         # Most messages hold no veto word: one look per language's classes, then done.
         where = [
@@ -382,16 +393,28 @@ class ConceptScreen:
                 by_lang = classes[i]
                 here = {c for own in by_lang.values() for c in own}
                 breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
-                found: list[Veto] = []
+                reach: dict[str, list[tuple[int, int]]] = {}
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
                         continue
                     for own in by_lang.values():
                         for at, _ in own.get(name, ()):
                             j = bisect_left(breaks, at + 1)
-                            end = breaks[j] if j < len(breaks) else 1 << 30
-                            found.append((0, end, cats))
-                vetoes[i] = tuple(found)
+                            end = min(
+                                at + _VETO_AHEAD + 1,
+                                breaks[j] if j < len(breaks) else at + _VETO_AHEAD + 1,
+                            )
+                            for cat in cats:
+                                reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
+                for cat, spans in reach.items():
+                    spans.sort()
+                    merged = [spans[0]]
+                    for a, b in spans[1:]:
+                        if a <= merged[-1][1]:
+                            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                        else:
+                            merged.append((a, b))
+                    vetoes[i][cat] = merged
         return Reading(classes, vetoes)
 
     def screen(
@@ -424,7 +447,7 @@ class ConceptScreen:
         return found
 
     def _fire(
-        self, lang: str, own: Found, classes: Found, guards: Found, vetoed: tuple[Veto, ...] = ()
+        self, lang: str, own: Found, classes: Found, guards: Found, vetoed: Vetoes | None = None
     ) -> Iterable[ConceptHit]:
         """Rules filled by ``classes`` with no word of ``guards`` near, outside ``vetoed``."""
         seen: set[str] = set()
@@ -437,8 +460,7 @@ class ConceptScreen:
                 continue
             if lang != ANY and all(slot.isdisjoint(mine) for slot in rule.slots):
                 continue  # borrowed words only: the shared reading, with every guard, has it
-            spans = [(a, b) for a, b, cats in vetoed if rule.category in cats]
-            words = _match(rule, classes, guards, spans)
+            words = _match(rule, classes, guards, vetoed.get(rule.category) if vetoed else None)
             if words is not None:
                 seen.add(rule.category)
                 yield ConceptHit(lang, rule.category, rule.text, words)
@@ -477,8 +499,8 @@ def _match(
             blocks.append((at, near_by))
     window = rule.window
     for anchor, word in spots[0]:
-        if vetoed and any(a <= anchor < b for a, b in vetoed):
-            continue
+        if vetoed and _inside(vetoed, anchor):
+            continue  # inside a veto's reach (``ConceptScreen.read``)
         chosen = [word]
         for places in spots[1:]:
             near = None

@@ -479,7 +479,7 @@ class RiskScreen:
         if reading is not None and any(reading.vetoes):
             # A phrase match is vetoed by the clause it starts in (see risk_rules' vetoes).
             firsts = list(accumulate((len(s.split()) for s in sentences[:-1]), initial=0))
-            cats = {c for spans in reading.vetoes for _a, _b, cs in spans for c in cs}
+            cats = {c for ends in reading.vetoes for c in ends}
 
             def vetoed(category: str, at: int) -> bool:
                 if category not in cats:

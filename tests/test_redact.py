@@ -281,3 +281,8 @@ def test_spelt_emails_worded_handles_foreign_phones_and_flats(text, want):
 )
 def test_what_looks_like_those_details_but_is_not_one_is_kept(text):
     assert redact(text) == text
+
+
+def test_a_russian_mobile_with_dashes_is_a_phone_not_an_nhs_number():
+    """Attack: '8-916-1234567' left '8-' in clear and called the rest an NHS number."""
+    assert redact("звоните 8-916-1234567") == "звоните [phone]"

@@ -109,3 +109,22 @@ def test_batch_4_and_the_development_sets_pass_the_gate(capsys):
     assert risk_eval.main(["--gate"]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     assert "batch dev5 all" in out and "batch dev6 all" in out
+
+
+def test_a_veto_reaches_ten_words_not_a_whole_long_sentence(screen):
+    """Attack: one leaflet word must not silence a long unpunctuated disclosure."""
+    text = (
+        "the leaflet about overdose in reception is rubbish and nobody reads it anyway "
+        "my mate swallowed 40 pills an hour ago and went blue"
+    )
+    assert "overdose" in screen.categories(text)
+
+
+def test_a_message_full_of_veto_words_stays_cheap(screen):
+    """Attack: hundreds of veto and clause words cost milliseconds, not seconds."""
+    import time
+
+    text = "years ago the leaflet on the news if someone but and now " * 80 + "I want to die"
+    start = time.process_time()
+    assert "suicide" in screen.categories(text)
+    assert time.process_time() - start < 0.5

@@ -252,14 +252,15 @@ def cards(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "card")
 
 
-_NHS = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+# 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
+_NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
 _NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
 
 
 @needs_digits(10)
 def nhs_numbers(text: str) -> Iterator[Span]:
     for m in _NHS.finditer(text):
-        number = "".join(m.groups())
+        number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
         if cued or (number[0] != "0" and nhs_check_digit_ok(number)):
             yield Span(m.start(), m.end(), "nhs_number")
