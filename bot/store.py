@@ -133,6 +133,8 @@ class Store:
         self._reader: sqlite3.Connection | None = None
         self._staff: aiosqlite.Connection | None = None
         self._path: Path | None = None
+        self._revisions: set[str] = set()
+        """Catalogue revisions this store has recorded: each is inserted once, not per answer."""
         self._second, self._second_text = -1, ""
 
     @classmethod
@@ -401,7 +403,9 @@ class Store:
                     ),
                 )
             )
-        statements.extend(_shown_translation(session.id, state.lang, now))
+        revision, new_revision = self._shown_revision(state.lang, now)
+        if new_revision is not None:
+            statements.append(new_revision)
         update = (
             state.model_dump_json(),
             state.status,
@@ -411,6 +415,7 @@ class Store:
             session.respondent_group,
             now,
             now if state.finished else None,
+            revision,
             session.id,
         )
 
@@ -421,7 +426,29 @@ class Store:
                 conn.execute(sql, args)
             return True
 
-        return await self.atomic(run)
+        saved = await self.atomic(run)
+        if saved and new_revision is not None:
+            self._revisions.add(revision)
+        return saved
+
+    def _shown_revision(self, lang: str, now: str) -> tuple[str, _Statement | None]:
+        """The catalogue revision a session in ``lang`` is shown (see migration 020), and
+        the statement recording that revision if this store has not recorded it yet.
+
+        Every save records it; counting a catalogue's entries and inserting its row once
+        per revision, not once per answer, keeps that off the per-update cost.
+        """
+        cat = translations(lang)
+        revision = f"{lang}:{cat.revision}"
+        if revision in self._revisions:
+            return revision, None
+        reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
+        translated = sum(1 for e in cat.entries.values() if e.text)
+        insert = (
+            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (revision, lang, translated, reviewed, now),
+        )
+        return revision, insert
 
     async def staff_read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a staff or report query, on a read-only connection of its own.
@@ -555,6 +582,7 @@ PURGE_BATCH = 200
 _PURGE_BATCH = (
     "DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE started_at < ? LIMIT ?)"
 )
+_Statement = tuple[str, tuple[Any, ...]]
 _DELETE_ANSWER = "DELETE FROM answers WHERE session_id = ? AND step_id = ?"
 _UPSERT_ANSWER = (
     "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score, stage,"
@@ -583,23 +611,9 @@ GROUP BY 1, 2
 """
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
-    " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?) WHERE id = ?"
+    " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?),"
+    " catalogue_revision = ? WHERE id = ?"
 )
-
-
-def _shown_translation(session_id: str, lang: str, now: str) -> list[tuple[str, tuple[Any, ...]]]:
-    """Record which catalogue revision the session is being shown (see migration 020)."""
-    cat = translations(lang)
-    revision = f"{lang}:{cat.revision}"
-    reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
-    translated = sum(1 for e in cat.entries.values() if e.text)
-    return [
-        (
-            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (revision, lang, translated, reviewed, now),
-        ),
-        ("UPDATE sessions SET catalogue_revision = ? WHERE id = ?", (revision, session_id)),
-    ]
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
