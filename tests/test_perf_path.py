@@ -81,3 +81,46 @@ def test_importing_the_risk_screen_is_light():
     grown_mb = int(out[0]) / 1024
     assert grown_mb < 30, f"importing bot.safety grew the process by {grown_mb:.0f} MB"
     assert out[1] == "i want 07 to die"
+
+
+async def test_commits_never_checkpoint_and_the_wal_still_reaches_the_file(store, tmp_path):
+    """A checkpoint inside a person's commit made them (and everyone queued behind them)
+    wait for the copy and two fsyncs; it runs on its own connection now, and what the
+    bot writes still reaches the database file itself as it goes."""
+    import asyncio
+    import shutil
+    import sqlite3
+
+    rows = await store.db.execute_fetchall("PRAGMA wal_autocheckpoint")
+    assert rows[0][0] == 0
+    for i in range(40):  # over 1.2 s: a checkpoint is due after each second of writing
+        await store.write("INSERT INTO languages VALUES (?, ?, ?)", (f"k{i}", "en", "2026"))
+        await asyncio.sleep(0.03)
+    await store._checkpoints.close()  # waits for one under way
+    # The main file alone (no -wal beside it): the rows were checkpointed into it.
+    alone = tmp_path / "alone.db"
+    shutil.copy(store._path, alone)
+    check = sqlite3.connect(alone)
+    (count,) = check.execute("SELECT count(*) FROM languages").fetchone()
+    check.close()
+    assert count >= 25, count
+
+
+async def test_a_purge_never_holds_the_writer_for_long(conversations, store):
+    """The purge's count runs on the staff reader, and it deletes in small batches: a
+    person's answer waits for one small batch at most, not for a count of a year's
+    backlog or 200 sessions with their answers."""
+    from datetime import timedelta
+
+    from bot.store import PURGE_BATCH_FIRST
+    from tests.e2e.test_telegram_reports import fill_comments
+
+    await fill_comments(store, 300, at="2024-06-01T10:00:00+00:00")
+    seen: list[str] = []
+    await store.atomic(lambda conn: conn.set_trace_callback(seen.append))
+    done = await store.purge(timedelta(days=365))
+    assert (done.sessions, done.answers) == (300, 300)
+    assert not [s for s in seen if "count(" in s], "the count ran on the writer"
+    deletes = [s for s in seen if s.startswith("DELETE FROM sessions")]
+    assert len(deletes) >= 3
+    assert f"LIMIT {PURGE_BATCH_FIRST})" in deletes[0], deletes[0]
