@@ -103,7 +103,14 @@ def apply(
     true = {ref: cell["count"] for ref, cell in every.items()}
     shown_themes = _themes_shown(data["tables"], hidden, t)
     if rules.rounding:
-        _round(data, every, rules.rounding)
+        _round(
+            data,
+            every,
+            rules.rounding,
+            lambda: _agree_with_min_base(
+                data, every, true, withheld, rules.rounding, rules.min_base
+            ),
+        )
     for ref in hidden:
         cell = cells[ref]
         cell["count"] = None
@@ -128,11 +135,17 @@ def apply(
     return PublicReport(**data, suppressed_cells=len(hidden))
 
 
-def _round(data: dict[str, Any], every: Cells, to: int) -> None:
-    """Every count to the nearest ``to`` (half up), then percentages from those counts."""
+def _round(
+    data: dict[str, Any], every: Cells, to: int, then: Callable[[], None] | None = None
+) -> None:
+    """Every count to the nearest ``to`` (half up), then percentages from those counts.
+
+    ``then``: runs between the two (``_agree_with_min_base``)."""
     for cell in every.values():
         if cell["count"] is not None:
             cell["count"] = (cell["count"] + to // 2) // to * to
+    if then is not None:
+        then()
     for table in data["tables"]:
         pct_columns = set(table["pct_columns"])
         for row in table["rows"]:
@@ -141,6 +154,45 @@ def _round(data: dict[str, Any], every: Cells, to: int) -> None:
             for column, cell in row["cells"].items():
                 if column in pct_columns and cell["count"] is not None and of is not None:
                     cell["pct"] = pct(cell["count"], of)
+
+
+def _agree_with_min_base(
+    data: dict[str, Any],
+    every: Cells,
+    true: dict[CellRef, int | None],
+    withheld: Cells,
+    to: int,
+    min_base: int,
+) -> None:
+    """A rounded n says the same as the shares beside it: under ``min_base`` where they
+    are held back, at least ``min_base`` where they are shown.
+
+    Rounded to the nearest 5, a row of 8 or 9 people read "n = 10" with its shares held
+    back (they are, for a base under 10): a reader of the rules could not make sense of
+    it, and learnt the base was 8 or 9.  Such a base is shown rounded down (5), a
+    multiple of ``to`` like every other count; likewise a base the rounding took under
+    ``min_base`` while its shares are shown (12 of a ``min_base`` 12 as 10) is rounded up.
+    """
+    for table in data["tables"]:
+        for row in table["rows"]:
+            base = share_base(table, row)
+            if (
+                base is None
+                or base not in every
+                or not any(
+                    (table["id"], row["split"], row["key"], column) in withheld
+                    for column in row["cells"]
+                )
+            ):
+                continue
+            cell = every[base]
+            if cell["count"] is None:
+                continue
+            thin = (true.get(base) or 0) < min_base
+            if thin and cell["count"] >= min_base:
+                cell["count"] = (min_base - 1) // to * to
+            elif not thin and cell["count"] < min_base:
+                cell["count"] = -(-min_base // to) * to
 
 
 def protect(
