@@ -220,10 +220,11 @@ def protect(
     # and bottom two, the journey and the FFT by site against the questions).
     within = [rel for rel in relations if len({_copy(m) for m in (rel.total, *rel.parts)}) == 1]
     near = _neighbours(relations)
+    solved: dict[tuple, set[CellRef]] = {}
     while True:
         before = len(hidden)
         _each_relation(relations, hidden, cells, t, can_hide)
-        for ref in sorted(_pinned(relations, hidden)):
+        for ref in sorted(_pinned(relations, hidden, solved)):
             _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) != before:
             continue
@@ -341,24 +342,24 @@ def _hide_smallest(
     return True
 
 
-def _neighbours(relations: list[Relation]) -> dict[CellRef, set[CellRef]]:
-    """Every cell's fellow members of the relations it is in (itself included).
+def _neighbours(relations: list[Relation]) -> dict[CellRef, list[list[CellRef]]]:
+    """Every cell's relations, as lists of their members (the cell itself included).
 
     Worked out once per ``protect``: ``_hide_beside`` walks outwards from a cell ring
     by ring, and scanning every relation for each ring made a month report with its
     ledger pieces (thousands of relations, hundreds of cells to hide beside) spend
     seconds in set tests."""
-    near: dict[CellRef, set[CellRef]] = {}
+    near: dict[CellRef, list[list[CellRef]]] = {}
     for rel in relations:
         members = [rel.total, *rel.parts]
-        for m in members:
-            near.setdefault(m, set()).update(members)
+        for m in set(members):
+            near.setdefault(m, []).append(members)
     return near
 
 
 def _hide_beside(
     ref: CellRef,
-    near: dict[CellRef, set[CellRef]],
+    near: dict[CellRef, list[list[CellRef]]],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
     can_hide: Callable[[CellRef], bool],
@@ -375,14 +376,19 @@ def _hide_beside(
     while ring:
         candidates: set[CellRef] = set()
         following: set[CellRef] = set()
+        walked: set[int] = set()
         for member in ring:
-            for m in near.get(member, ()):
-                if m in seen:
+            for members in near.get(member, ()):
+                if id(members) in walked:
                     continue
-                if m in hidden:
-                    following.add(m)
-                elif can_hide(m):
-                    candidates.add(m)
+                walked.add(id(members))
+                for m in members:
+                    if m in seen:
+                        continue
+                    if m in hidden:
+                        following.add(m)
+                    elif can_hide(m):
+                        candidates.add(m)
         if candidates:
             pick = min(
                 candidates,
@@ -394,25 +400,74 @@ def _hide_beside(
         ring = following
 
 
-def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
+def _pinned(
+    relations: list[Relation],
+    hidden: set[CellRef],
+    memo: dict[tuple, set[CellRef]] | None = None,
+) -> set[CellRef]:
     """Hidden cells the shown ones determine, through all the relations at once.
 
     Each relation, with shown cells moved to the constant side, is a linear
     equation in the hidden cells.  A hidden cell is determined exactly when its
     unit vector lies in the span of those equations: in the reduced row echelon
     form, it is a pivot whose row has nothing else in it.
+
+    The equations fall apart into components that share no hidden cell; each is
+    solved on its own (the span of the whole is theirs side by side), and ``memo``
+    keeps each component's answer by its equations: ``protect`` asks again after
+    every round of hiding, and most components are as they were.
     """
-    index: dict[CellRef, int] = {}
-    equations: list[dict[int, int]] = []
+    memo = {} if memo is None else memo
+    equations: list[dict[CellRef, int]] = []
     for rel in relations:
-        row: dict[int, int] = {}
+        line: dict[CellRef, int] = {}
         for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
             if ref in hidden:
-                i = index.setdefault(ref, len(index))
-                row[i] = (row.get(i, 0) + sign) % _P
-        row = {k: v for k, v in row.items() if v}
-        if row:
-            equations.append(row)
+                line[ref] = line.get(ref, 0) + sign
+        line = {k: v for k, v in line.items() if v}
+        if line:
+            equations.append(line)
+    found: set[CellRef] = set()
+    for lines in _components(equations):
+        key = tuple(tuple(sorted(line.items())) for line in lines)
+        if key not in memo:
+            memo[key] = _determined(lines)
+        found |= memo[key]
+    return found
+
+
+def _components(equations: list[dict[CellRef, int]]) -> list[list[dict[CellRef, int]]]:
+    """The equations grouped by the hidden cells they share, in their order."""
+    parent: dict[CellRef, CellRef] = {}
+
+    def root(x: CellRef) -> CellRef:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for line in equations:
+        refs = list(line)
+        for ref in refs:
+            parent.setdefault(ref, ref)
+        first = root(refs[0])
+        for ref in refs[1:]:
+            other = root(ref)
+            if other != first:
+                parent[other] = first
+    groups: dict[CellRef, list[dict[CellRef, int]]] = {}
+    for line in equations:
+        groups.setdefault(root(next(iter(line))), []).append(line)
+    return list(groups.values())
+
+
+def _determined(lines: list[dict[CellRef, int]]) -> set[CellRef]:
+    """The cells a set of equations fixes: reduced row echelon form, modulo ``_P``."""
+    index: dict[CellRef, int] = {}
+    equations = [
+        {index.setdefault(ref, len(index)): coef % _P for ref, coef in line.items()}
+        for line in lines
+    ]
     pivots: dict[int, dict[int, int]] = {}
     for eq in equations:
         row = dict(eq)
