@@ -13,6 +13,8 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.conversation import State, Write
 from bot.flows import Flow, LikertStep
 from bot.report.period import month, months_to
@@ -150,3 +152,59 @@ def test_whole_days_of_a_summer_month() -> None:
         "2026-12-01",
         [],
     )
+
+
+async def test_a_database_from_before_the_day_counts_gets_them_counted(
+    store: Store, flows: dict[str, Flow], clock: Clock, settings
+) -> None:
+    """A backup from before migration 032, restored, or any older database: the migration
+    counts what is there, then the triggers keep it."""
+    flow = flows["service_feedback"]
+    await store.register_flow(flow)
+    steps = likert_steps(flow)
+    for i in range(12):
+        clock.now = datetime(2026, 6, 1, tzinfo=UTC) + timedelta(hours=7 * i)
+        state = State(flow_id=flow.id, flow_version=flow.version, lang="en")
+        session = await store.create_session(f"te_old_{i}", "terminal", state)
+        writes = [Write(s.id, "likert", "x", score=[1, 2, 3, 4, 5, None][(i + j) % 6])
+                  for j, s in enumerate(steps)]  # fmt: skip
+        await store.save(session, writes)
+    await store.close()
+    with sqlite3.connect(settings.database) as conn:
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'likert_by_day%'"
+        ).fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE likert_by_day")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 32")
+    reopened = await Store.open(settings.database, clock=clock)
+    try:
+        assert kept(settings.database) == recount(settings.database)
+        assert sum(kept(settings.database).values()) == 12 * len(steps)
+    finally:
+        await reopened.close()
+
+
+async def test_an_answer_whose_transaction_fails_leaves_the_day_counts_as_they_were(
+    store: Store, flows: dict[str, Flow], clock: Clock, settings
+) -> None:
+    """The counts move in the answer's own transaction: a write that fails part-way (a full
+    disk, an error after the answer) takes its count back with it."""
+    flow = flows["service_feedback"]
+    await store.register_flow(flow)
+    step = likert_steps(flow)[0]
+    state = State(flow_id=flow.id, flow_version=flow.version, lang="en")
+    session = await store.create_session("te_fails", "terminal", state)
+    await store.save(session, [Write(step.id, "likert", "x", score=4)])
+    before = kept(settings.database)
+
+    def half(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "UPDATE answers SET score = 1 WHERE session_id = ? AND step_id = ?",
+            (session.id, step.id),
+        )
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        await store.atomic(half)
+    assert kept(settings.database) == before == recount(settings.database)
