@@ -234,3 +234,26 @@ def test_rounded_n_of_a_row_whose_shares_are_held_back_reads_under_the_minimum()
     shown = {r.key: (r.base.count, r.cells["top_two"].pct) for r in table.rows}
     assert shown["twelve"][0] == 15 and shown["twelve"][1] is not None
     assert shown["eleven"] == (10, None)
+
+
+def test_rounded_n_of_commenters_agrees_with_theme_shares_held_back():
+    """Themes in base mode: how many people raised a theme is a count (cell suppression),
+    its share of the commenters follows min_base, and the commenters' rounded n agrees."""
+    row = Row(
+        key="waiting_times",
+        label="Waiting times",
+        base=Cell(count=9),
+        cells={"respondents": Cell(count=6)},
+    )
+    table = Table(
+        id="themes",
+        kind="themes",
+        title="Themes",
+        columns=["respondents"],
+        labels={},
+        pct_columns=["respondents"],
+        rows=[row],
+    )
+    raw = _likert_rows({}, {"mode": "base", "min_base": 10, "rounding": 5})
+    shown = publish(raw.model_copy(update={"tables": [table]})).tables[0].rows[0]
+    assert shown.base.count == 5 and shown.cells["respondents"].pct is None
