@@ -30,9 +30,11 @@ RECOUNT = (
 
 
 def kept(db: Path) -> dict[tuple, int]:
+    """Every row of the day counts: none may be left at 0 (it would say someone gave that
+    answer that day, after their answers were deleted or purged)."""
     with sqlite3.connect(db) as conn:
         rows = conn.execute(
-            "SELECT day, flow_id, flow_version, step_id, score, n FROM likert_by_day WHERE n != 0"
+            "SELECT day, flow_id, flow_version, step_id, score, n FROM likert_by_day"
         ).fetchall()
     return {tuple(r[:5]): r[5] for r in rows}
 
@@ -208,3 +210,21 @@ async def test_an_answer_whose_transaction_fails_leaves_the_day_counts_as_they_w
     with pytest.raises(OSError):
         await store.atomic(half)
     assert kept(settings.database) == before == recount(settings.database)
+
+
+async def test_delete_leaves_no_trace_of_a_persons_answers_in_the_day_counts(
+    store: Store, flows: dict[str, Flow], clock: Clock, settings
+) -> None:
+    """/delete: the only person to answer that day leaves no row saying someone answered
+    'strongly disagree' on that day (a row at 0 would)."""
+    flow = flows["service_feedback"]
+    await store.register_flow(flow)
+    step = likert_steps(flow)[0]
+    clock.now = datetime(2026, 7, 9, 15, tzinfo=UTC)
+    state = State(flow_id=flow.id, flow_version=flow.version, lang="en")
+    session = await store.create_session("te_alone", "terminal", state)
+    await store.save(session, [Write(step.id, "likert", "x", score=1)])
+    assert kept(settings.database) == {("2026-07-09", flow.id, flow.version, step.id, 1): 1}
+    await store.delete_respondent("te_alone")
+    with sqlite3.connect(settings.database) as conn:
+        assert conn.execute("SELECT count(*) FROM likert_by_day").fetchone() == (0,)

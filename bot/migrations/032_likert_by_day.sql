@@ -4,7 +4,8 @@
 -- of a year.  A period's edges that are not whole UTC days (local midnights in summer)
 -- are counted from the answers themselves (bot/report/queries.py: likert_by_month).
 -- score 0 stands for NULL ("prefer not to say", "Don't know"): a NULL in a key would
--- never match an existing row.  Rows whose count falls to 0 stay; they add nothing.
+-- never match an existing row.  A row whose count falls to 0 is deleted: left, it would
+-- say that someone gave that answer that day after their answers were deleted or purged.
 CREATE TABLE likert_by_day (
     day          TEXT NOT NULL,          -- substr(sessions.started_at, 1, 10): UTC
     flow_id      TEXT NOT NULL,
@@ -41,6 +42,11 @@ BEGIN
             SELECT substr(s.started_at, 1, 10), s.flow_id, s.flow_version
             FROM sessions s WHERE s.id = OLD.session_id)
         AND step_id = OLD.step_id AND score = coalesce(OLD.score, 0);
+    DELETE FROM likert_by_day
+    WHERE n <= 0 AND (day, flow_id, flow_version) = (
+            SELECT substr(s.started_at, 1, 10), s.flow_id, s.flow_version
+            FROM sessions s WHERE s.id = OLD.session_id)
+        AND step_id = OLD.step_id AND score = coalesce(OLD.score, 0);
 END;
 
 -- An answer changed (an edit after Back is an UPSERT: it updates the row).
@@ -52,6 +58,11 @@ BEGIN
     UPDATE likert_by_day SET n = n - 1
     WHERE OLD.kind = 'likert'
         AND (day, flow_id, flow_version) = (
+            SELECT substr(s.started_at, 1, 10), s.flow_id, s.flow_version
+            FROM sessions s WHERE s.id = OLD.session_id)
+        AND step_id = OLD.step_id AND score = coalesce(OLD.score, 0);
+    DELETE FROM likert_by_day
+    WHERE n <= 0 AND (day, flow_id, flow_version) = (
             SELECT substr(s.started_at, 1, 10), s.flow_id, s.flow_version
             FROM sessions s WHERE s.id = OLD.session_id)
         AND step_id = OLD.step_id AND score = coalesce(OLD.score, 0);
@@ -73,6 +84,9 @@ BEGIN
         AND likert_by_day.flow_id = OLD.flow_id
         AND likert_by_day.flow_version = OLD.flow_version
         AND likert_by_day.step_id = x.step_id AND likert_by_day.score = x.score;
+    DELETE FROM likert_by_day
+    WHERE n <= 0 AND day = substr(OLD.started_at, 1, 10) AND flow_id = OLD.flow_id
+        AND flow_version = OLD.flow_version;
 END;
 
 -- A session's start or flow changed (no code does today; a repair might): move its answers.
@@ -89,6 +103,9 @@ BEGIN
         AND likert_by_day.flow_id = OLD.flow_id
         AND likert_by_day.flow_version = OLD.flow_version
         AND likert_by_day.step_id = x.step_id AND likert_by_day.score = x.score;
+    DELETE FROM likert_by_day
+    WHERE n <= 0 AND day = substr(OLD.started_at, 1, 10) AND flow_id = OLD.flow_id
+        AND flow_version = OLD.flow_version;
     INSERT INTO likert_by_day (day, flow_id, flow_version, step_id, score, n)
     SELECT substr(NEW.started_at, 1, 10), NEW.flow_id, NEW.flow_version, a.step_id,
            coalesce(a.score, 0), count(*)
