@@ -17,11 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 async def _traced(conversations: Conversations) -> list[str]:
-    """Every SQL statement the database thread runs from now on (BEGIN/COMMIT left out)."""
+    """Every SQL statement the database thread runs from now on (BEGIN/COMMIT left out).
+
+    SQLite's trace reports a statement's text again each time a trigger program of it
+    runs (migration 032 keeps the trend's day counts with a trigger on answers: part of
+    the answer's own INSERT, one UPSERT for a Likert answer, its cost in bench 1), so a
+    repeat of the statement just reported is not another statement."""
     seen: list[str] = []
 
     def trace(sql: str) -> None:
-        if sql.split()[0].upper() not in ("BEGIN", "COMMIT"):
+        if sql.split()[0].upper() not in ("BEGIN", "COMMIT") and seen[-1:] != [sql]:
             seen.append(sql)
 
     await conversations.store.atomic(lambda conn: conn.set_trace_callback(trace))
