@@ -124,3 +124,38 @@ async def test_a_purge_never_holds_the_writer_for_long(conversations, store):
     deletes = [s for s in seen if s.startswith("DELETE FROM sessions")]
     assert len(deletes) >= 3
     assert f"LIMIT {PURGE_BATCH_FIRST})" in deletes[0], deletes[0]
+
+
+async def test_the_daily_backup_runs_niced_beside_the_bot(settings, monkeypatch):
+    """The copy and its integrity check take a core for seconds on a large database: the
+    thread doing it runs at a lower priority than the bot's loop, which keeps its own."""
+    import os
+    import threading
+    from types import SimpleNamespace
+
+    from bot.telegram import jobs
+
+    seen: dict[str, int] = {}
+
+    def fake_backup(database, folder, keep):
+        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return Path(folder) / "feedback-x.db"
+
+    monkeypatch.setattr(jobs, "make_backup", fake_backup)
+    channel = SimpleNamespace(settings=settings)
+    await jobs.daily_backup(SimpleNamespace(job=SimpleNamespace(data=channel)))
+    loop_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen["thread"] >= loop_priority + 5, (seen, loop_priority)
+
+
+async def test_a_failing_background_job_raises_in_the_bot():
+    from bot.background import low_priority
+
+    def broken() -> None:
+        raise OSError("disk full")
+
+    import pytest
+
+    with pytest.raises(OSError, match="disk full"):
+        await low_priority(broken)
+    assert await low_priority(lambda: 42) == 42
