@@ -159,3 +159,31 @@ async def test_a_failing_background_job_raises_in_the_bot():
     with pytest.raises(OSError, match="disk full"):
         await low_priority(broken)
     assert await low_priority(lambda: 42) == 42
+
+
+def test_detection_keeps_each_words_rows_and_gives_the_same_answer(monkeypatch):
+    """Language detection of a typed answer works out each word's n-gram rows once and
+    keeps them (bounded): a text detected again, or other texts with its words, get
+    exactly the same scores as from their n-grams read afresh."""
+    from bot import detect
+
+    profiles = detect.profiles_for(tuple(sorted(detect.available_profiles())))
+    texts = [
+        "The staff were kind but the waits were long.",
+        "Personel był bardzo miły, ale czekałem zbyt długo.",
+        "The NHS GP said OK, the staff were kind.",
+        "Очень долго ждал приёма, но персонал хороший.",
+    ]
+
+    def fresh(text: str) -> list[int]:
+        return [r for r in map(profiles._row.get, profiles.ngrams(text)) if r]
+
+    for _ in range(2):
+        for text in texts:
+            assert profiles._rows(text) == fresh(text)
+    monkeypatch.setattr(detect, "_KNOWN_MAX", 3)
+    profiles._known.clear()
+    for text in texts:
+        profiles._rows(text)
+        assert len(profiles._known) <= 3
+    assert profiles._rows(texts[0]) == fresh(texts[0])
