@@ -38,9 +38,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -492,28 +494,48 @@ class RiskScreen:
         # joined again for the phrases.
         sentences = concepts.sentences(text) if concepts is not None else [normalise(text)]
         padded = f" {' '.join(sentences)} "
+        reading = concepts.read(sentences) if concepts is not None else None
+        vetoed: Callable[[str, int], bool] | None = None
+        if reading is not None and any(reading.vetoes):
+            # A phrase match is vetoed by the clause it starts in (see risk_rules' vetoes).
+            firsts = list(accumulate((len(s.split()) for s in sentences[:-1]), initial=0))
+            cats = {c for ends in reading.vetoes for c in ends}
+
+            def vetoed(category: str, at: int) -> bool:
+                if category not in cats:
+                    return False
+                word = padded.count(" ", 0, at + 1) - 1  # the match's first word, 0-based
+                i = bisect_right(firsts, word) - 1
+                return reading.vetoed(category, i, word - firsts[i])
+
         found = []
         for c in self._index.candidates(padded):
-            if self._found(c, padded):
+            if self._found(c, padded, vetoed):
                 found.append(c.hit)
                 if first:
                     return found
         if concepts is not None:
-            for hit in concepts.screen(sentences, first=first):
+            for hit in concepts.screen(sentences, first=first, reading=reading):
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
         return found
 
-    def _found(self, c: _Compiled, padded: str) -> bool:
+    def _found(
+        self, c: _Compiled, padded: str, vetoed: Callable[[str, int], bool] | None = None
+    ) -> bool:
         excepts = self._except
-        if excepts is None:
+        if excepts is None and vetoed is None:
             return c.pattern.search(padded) is not None
         spans = None
         for match in c.pattern.finditer(padded):
+            start, end = match.span()
+            if vetoed is not None and vetoed(c.hit.category, start):
+                continue
+            if excepts is None:
+                return True
             if spans is None:
                 spans = [
                     m.span() for e in excepts.candidates(padded) for m in e.pattern.finditer(padded)
                 ]
-            start, end = match.span()
             if not any(s < end and start < e for s, e in spans):
                 return True
         return False
