@@ -8,9 +8,12 @@ it) waited for the copy and two fsyncs, 10-40 ms on a small shared server.  That
 most of the p99 at a steady rate, and during a purge (which writes many pages) most
 of the wait of every answer.
 
-So the writer never checkpoints (``PRAGMA wal_autocheckpoint=0``), and a connection
-of its own runs a PASSIVE checkpoint in a worker thread, at most once a second while
-the bot writes: it never waits for the writer nor holds it up.  Durability is
+So the writer does not checkpoint (``PRAGMA wal_autocheckpoint`` only as a backstop
+at ``store.WAL_BACKSTOP_PAGES``), and a connection of its own runs a PASSIVE checkpoint
+in a worker thread, at most once a second while the bot writes: it never waits for the
+writer nor holds it up.  The backstop is there because a checkpoint from another
+connection never rewinds the WAL while writes keep coming: without it the WAL grew
+without bound under writes back to back.  Durability is
 unchanged: a commit is in the WAL before the person sees the next question, as before
 (``synchronous=NORMAL``: it survives the bot being killed); the checkpoint only moves
 committed pages into the main file.  When the last connection closes, SQLite

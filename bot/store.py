@@ -47,6 +47,17 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+WAL_BACKSTOP_PAGES = 10_000
+"""WAL pages (~40 MB) past which the writer checkpoints in its own commit after all.
+
+The checkpoint thread (bot/checkpoints.py) copies pages back while the writer goes on
+writing, so the WAL is only rewound to its start when a write begins at a moment when
+every page is copied.  Under writes back to back (a purge of a long backlog, a burst)
+that moment never came: 15 s of writes grew the WAL to 1.2 GB beside a 290 MB database,
+and it would fill the disk.  SQLite's default checkpointed every 1,000 pages in the
+commit; this backstop does the same only when the thread has not kept up, and then has
+little left to copy."""
+
 BUSY_TIMEOUT_MS = 30_000
 """How long a write waits for another process's write (a purge or an export starting) to
 finish, before the person is told to try later.  SQLite's default, 5 s, was too short
@@ -173,7 +184,9 @@ class Store:
                 store._reader = _read_only(Path(path))
                 store._path = Path(path)
                 # Checkpoints in a thread of their own, not in a person's commit.
-                await db.execute("PRAGMA wal_autocheckpoint=0")
+                await db.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
+                # A WAL rewound after a burst is cut back to this size, not kept at its peak.
+                await db.execute(f"PRAGMA journal_size_limit={WAL_BACKSTOP_PAGES * 4096}")
                 store._checkpoints = Checkpointer(Path(path))
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.

@@ -128,3 +128,13 @@ def test_a_message_full_of_veto_words_stays_cheap(screen):
     start = time.process_time()
     assert "suicide" in screen.categories(text)
     assert time.process_time() - start < 0.5
+
+
+def test_risk_check_says_which_veto_kept_a_near_miss_quiet(capsys):
+    """Explainable: staff see the veto class and its words, not only 'nothing fired'."""
+    from bot.cli import main
+
+    assert main(["risk-check", "five years ago I was suicidal, the team helped, thanks"]) == 0
+    out = capsys.readouterr().out
+    assert "no risk phrase fires" in out
+    assert "vetoed: PAST [years ago] vetoes general, self_harm, suicide" in out
