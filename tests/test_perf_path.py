@@ -131,3 +131,66 @@ async def test_a_purge_never_holds_the_writer_for_long(conversations, store):
     deletes = [s for s in seen if s.startswith("DELETE FROM sessions")]
     assert len(deletes) >= 3
     assert f"LIMIT {PURGE_BATCH_FIRST})" in deletes[0], deletes[0]
+
+
+async def test_the_daily_backup_runs_niced_beside_the_bot(settings, monkeypatch):
+    """The copy and its integrity check take a core for seconds on a large database: the
+    thread doing it runs at a lower priority than the bot's loop, which keeps its own."""
+    import os
+    import threading
+    from types import SimpleNamespace
+
+    from bot.telegram import jobs
+
+    seen: dict[str, int] = {}
+
+    def fake_backup(database, folder, keep):
+        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return Path(folder) / "feedback-x.db"
+
+    monkeypatch.setattr(jobs, "make_backup", fake_backup)
+    channel = SimpleNamespace(settings=settings)
+    await jobs.daily_backup(SimpleNamespace(job=SimpleNamespace(data=channel)))
+    loop_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen["thread"] >= loop_priority + 5, (seen, loop_priority)
+
+
+async def test_a_failing_background_job_raises_in_the_bot():
+    from bot.background import low_priority
+
+    def broken() -> None:
+        raise OSError("disk full")
+
+    import pytest
+
+    with pytest.raises(OSError, match="disk full"):
+        await low_priority(broken)
+    assert await low_priority(lambda: 42) == 42
+
+
+def test_detection_keeps_each_words_rows_and_gives_the_same_answer(monkeypatch):
+    """Language detection of a typed answer works out each word's n-gram rows once and
+    keeps them (bounded): a text detected again, or other texts with its words, get
+    exactly the same scores as from their n-grams read afresh."""
+    from bot import detect
+
+    profiles = detect.profiles_for(tuple(sorted(detect.available_profiles())))
+    texts = [
+        "The staff were kind but the waits were long.",
+        "Personel był bardzo miły, ale czekałem zbyt długo.",
+        "The NHS GP said OK, the staff were kind.",
+        "Очень долго ждал приёма, но персонал хороший.",
+    ]
+
+    def fresh(text: str) -> list[int]:
+        return [r for r in map(profiles._row.get, profiles.ngrams(text)) if r]
+
+    for _ in range(2):
+        for text in texts:
+            assert profiles._rows(text) == fresh(text)
+    monkeypatch.setattr(detect, "_KNOWN_MAX", 3)
+    profiles._known.clear()
+    for text in texts:
+        profiles._rows(text)
+        assert len(profiles._known) <= 3
+    assert profiles._rows(texts[0]) == fresh(texts[0])
