@@ -228,6 +228,8 @@ class Settings(BaseSettings):
         "other",
     ]
     suppression_threshold: int = Field(5, ge=1)
+    equality_threshold: int = Field(10, ge=2)
+    """The least count shown in the equality tables (who answered: age, ethnicity, ...)."""
     disclosure: Disclosure = Disclosure()
     retention_days: int = Field(365, ge=1, le=MAX_DAYS)
     audit_retention_days: int = Field(730, ge=1, le=MAX_DAYS)

@@ -184,17 +184,22 @@ class Flow(_Strict):
     def source(self) -> dict[str, object]:
         """The definition in English only: what a version means.  Translations are
         not part of it, so fixing one needs no new version."""
-        source = english_only(self.model_dump(mode="json", by_alias=True), "flow")
-        # Steps of no section leave the key out, so flows written before sections
-        # existed keep the fingerprint their stored snapshots have.
-        for step in source["steps"]:
-            if step.get("section") is None:
-                step.pop("section", None)
-        return source
+        return without_empty_sections(
+            english_only(self.model_dump(mode="json", by_alias=True), "flow")
+        )
 
     def fingerprint(self) -> str:
         """Hash of the English definition, to catch a flow edited without a version bump."""
         return definition_fingerprint(self.source())
+
+
+def without_empty_sections(definition: dict) -> dict:
+    """``definition`` with ``section: null`` left out of its steps, in place: flows
+    written before sections existed keep the fingerprint their stored snapshots have."""
+    for step in definition.get("steps", []):
+        if isinstance(step, dict) and step.get("section", "") is None:
+            del step["section"]
+    return definition
 
 
 def definition_fingerprint(definition: dict[str, object]) -> str:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from bot.config import Settings
 from bot.preferences import ChosenLanguages
+from bot.report.equality import forget_quarters_before
 from bot.report.ledger import forget_before
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
@@ -25,6 +26,7 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
         await ChosenLanguages(store).purge(purged.cutoff)
         # Publications of periods whose answers are gone: nothing can overlap them now.
         await forget_before(store, date.fromisoformat(purged.cutoff[:10]))
+        await forget_quarters_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
         # Long enough to answer "who exported what, when" for a couple of years of
         # reports; not kept for ever, since actors' keys are in it.

@@ -171,6 +171,47 @@ class Disclosure(BaseModel):
         return rule + "."
 
 
+class EqualityRow(BaseModel):
+    """One answer to an equality question, or the answers shown together."""
+
+    key: str
+    label: str
+    count: int
+    pct: int
+    """Whole percent of those who shared (gave an answer other than "prefer not to say")."""
+
+
+class EqualityTable(BaseModel):
+    """One characteristic on its own (``bot/report/equality.py``): never by site, group,
+    area or comment.  Every count shown is at least the equality threshold, and so is
+    what is left when the shown ones are taken from the total."""
+
+    id: str
+    title: str
+    level: Literal["detailed", "broad"] | None = None
+    """Ethnicity only: the 2021 Census categories, or only their five groups."""
+    shared: int | None = None
+    """People who gave an answer other than "prefer not to say"; None when under the
+    threshold (then no row is shown)."""
+    rows: list[EqualityRow] = []
+    combined: EqualityRow | None = None
+    """The other answers together, when some are too few to show on their own."""
+    prefer_not: int | None = None
+    """"Prefer not to say": None when under the threshold."""
+
+
+class Equality(BaseModel):
+    """Who answered: the optional equality questions, published by whole calendar quarter
+    and kept as first published, so reports of other periods cannot be subtracted."""
+
+    quarter: str
+    start: str
+    end: str
+    threshold: int
+    tables: list[EqualityTable]
+    note: str
+
+
 class _Body(BaseModel):
     schema_version: int = SCHEMA_VERSION
     period: Period
@@ -185,6 +226,9 @@ class _Body(BaseModel):
     languages: list[LanguageStatus]
     """Interface languages with responses this period, and their translation status."""
     codebook_version: int
+    equality: Equality | None = None
+    """Who answered (optional equality questions): all-sites reports only, already
+    suppressed, apart from every other table (``bot/report/equality.py``)."""
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)

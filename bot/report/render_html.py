@@ -13,6 +13,7 @@ from bot.report.charts import FOOTNOTE, likert_chart
 from bot.report.loop import pairs, still_working, theme_label
 from bot.report.model import Cell, PublicReport, Row, Table
 from bot.report.notes import marked
+from bot.report.render_equality import equality_html
 from bot.report.trend_chart import trend_chart
 
 CSS = """
@@ -422,6 +423,7 @@ def commissioner_html(report: PublicReport) -> str:
         _comments(report),
         _you_said(report),
         _multi(report),
+        equality_html(report.equality),
         "<h2>Risk</h2>",
         f"<p>{count(risk_cell, report.threshold)} respondents wrote words that raised a risk "
         f"flag {change(risk_cell, '')} and were shown helplines at the time. Their comments "
