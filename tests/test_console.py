@@ -53,13 +53,14 @@ async def test_full_consultation_in_the_terminal(
         "",  # empty: asked again
         "s",
         "More evening groups",
+        "2",  # no to the optional questions about you: the section skipped in one tap
     ]
     term = Terminal(typed, settings.database)
     turn = await chat(
         conversations, flow_id="consultation", lang="en", read=term.read, write=term.write
     )
     assert turn.finished and "Your views are saved" in term.screens[-1]
-    assert "1 of 9" in term.screens[1] and "Please choose one of the options." in "".join(
+    assert "1 of 22" in term.screens[1] and "Please choose one of the options." in "".join(
         term.screens
     )
     with sqlite3.connect(settings.database) as conn:
