@@ -77,6 +77,7 @@ async def test_full_consultation_in_the_terminal(
         "prison_service_why": "They need it inside",
         "young_adults": "prefer_not_to_say",
         "anything_else": "More evening groups",
+        "eq_intro": "skip",
     }
     assert session == ("peterborough", "service_user", "completed", "own_device")
     # Each screen was drawn only after the answer before it was committed.
