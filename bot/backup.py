@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import schema
+from bot.durable import fsync_path
 
 PREFIX, SUFFIX = "feedback-", ".db"
 BUSY_WAIT = 600.0
@@ -96,10 +97,10 @@ def _make_backup(database: Path, folder: Path, keep: int, now: datetime | None) 
             source.close()
         if problem:
             raise BackupError(f"the copy failed integrity_check: {problem}")
-        _fsync(part)
+        fsync_path(part)
         os.chmod(part, 0o600)
         os.replace(part, target)
-        _fsync(folder)
+        fsync_path(folder)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
@@ -219,7 +220,7 @@ def _restore(path: Path, database: Path, now: datetime | None) -> Path | None:
             finally:
                 copy.close()
                 source.close()
-            _fsync(incoming)
+            fsync_path(incoming)
             if database.exists() and os.geteuid() == 0:
                 # Restored by root for a service that runs as its own user: the file
                 # must stay that user's, or the service cannot open it.
@@ -300,14 +301,6 @@ class RunLock:
 def _integrity(conn: sqlite3.Connection) -> str | None:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     return None if rows == ["ok"] else "; ".join(rows[:5])
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _stamp(path: Path) -> datetime | None:

@@ -23,6 +23,7 @@ import stat
 from pathlib import Path
 
 from bot import logsafe
+from bot.durable import fsync_path
 
 SECRET_ENV = "FEEDBACK_BOT_SECRET"
 KEY_FILE_NAME = "feedback-bot.key"
@@ -142,6 +143,9 @@ def _create_key_file(path: Path) -> None:
             os.link(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+    # The name is in the folder: sync it, or a power cut could lose the key while the
+    # database (synced) keeps pseudonyms made with it, and nobody could be found again.
+    fsync_path(path.parent)
 
 
 def respondent_key(secret: bytes, channel: str, user_id: int | str) -> str:

@@ -45,6 +45,15 @@ class MigrationChanged(Exception):
     """A migration already applied to this database differs from the file shipped now."""
 
 
+class NewerDatabase(MigrationChanged):
+    """The database has migrations this release does not ship: a newer release wrote it.
+
+    Running older code on it would write rows the newer schema does not expect (after a
+    rollback, or a backup from a newer release restored under an older one), so it is
+    refused like an edited migration, and caught wherever that is.
+    """
+
+
 @dataclass(frozen=True)
 class Migration:
     number: int
@@ -158,6 +167,14 @@ def _complete(applied: _Applied, by_number: dict[int, Migration]) -> bool:
 
 
 def _verify(applied: _Applied, by_number: dict[int, Migration]) -> None:
+    unknown = sorted(set(applied) - set(by_number))
+    if unknown:
+        names = ", ".join(applied[n][0] for n in unknown)
+        raise NewerDatabase(
+            f"this database was upgraded by a newer release of feedback-bot (it has"
+            f" migration {names}, which this release does not ship). Run the newer release,"
+            f" or restore a backup made by this one; nothing was changed."
+        )
     for number, (name, applied_at, recorded) in sorted(applied.items()):
         shipped = by_number.get(number)
         if shipped is None or recorded is None:

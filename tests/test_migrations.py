@@ -161,3 +161,37 @@ async def test_an_up_to_date_database_opens_read_only_without_taking_the_write_l
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_database_from_a_newer_release_is_refused_and_left_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a rollback to an older release (or restoring a newer backup), the older code
+    must not write into a schema it does not know."""
+    db = tmp_path / "feedback.db"
+    with sqlite3.connect(db) as conn:
+        schema.migrate(conn, "then")
+        conn.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at, checksum)"
+            " VALUES (999, '999_from_the_future.sql', 'later', ?)",
+            ("f" * 64,),
+        )
+        conn.commit()
+
+    def contents() -> list[tuple[object, ...]]:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(
+                "SELECT * FROM sqlite_master UNION ALL SELECT version, name, applied_at,"
+                " checksum, NULL FROM schema_migrations"
+            ).fetchall()
+
+    before = contents()
+    with pytest.raises(schema.NewerDatabase, match="999_from_the_future"):
+        asyncio.run(Store.open(db))
+
+    config = tmp_path / "config.yaml"
+    config.write_text(f"database: {db}\n")
+    assert main(["--config", str(config), "migrate"]) == 1
+    err = capsys.readouterr().err
+    assert "newer release" in err and "999_from_the_future" in err and "Traceback" not in err
+    assert contents() == before

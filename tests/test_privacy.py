@@ -33,6 +33,22 @@ def test_key_file_is_created_beside_the_database_readable_only_by_its_owner(tmp_
     assert len(secret) >= 32
 
 
+def test_a_new_key_file_is_synced_with_its_folder_so_a_power_cut_keeps_it(tmp_path, monkeypatch):
+    """The link that names the key lives in the folder: without syncing the folder, a crash
+    can keep the database's pseudonyms and lose the key that made them."""
+    synced: list[Path] = []
+    real = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    db = tmp_path / "data" / "feedback.db"
+    load_secret(db)
+    assert (tmp_path / "data") in synced
+
+
 def test_the_secret_is_stable_across_restarts(tmp_path):
     db = tmp_path / "feedback.db"
     assert load_secret(db) == load_secret(db)
