@@ -137,6 +137,10 @@ class Reports(_Strict):
     """Where and when the bot sends the weekly summary on its own."""
 
     staff_chat_ids: list[int] = []
+    praise_chat_ids: list[int] = []
+    """Frontline team chats that /praise posts the week's praise to (bot/report/praise.py)."""
+    praise_weekly: bool = False
+    """Also post it there on its own, after the weekly summary."""
     weekly_day: Weekday = "mon"
     weekly_time: str = "09:00"
     timezone: str = "Europe/London"

@@ -26,6 +26,7 @@ from bot.report.noticeboard import bot_link, write_pages
 from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.periods import publish_period
 from bot.report.plain import pictogram_text
+from bot.report.praise import praise_post
 from bot.report.render_equality import equality_csv
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
@@ -111,6 +112,15 @@ async def weekly_summary_text(
     else:
         period = week
     return summary_text(await build_public(store, settings, period, site=site))
+
+
+async def praise_text(
+    store: Store, settings: Settings, period: Period, site: str | None = None
+) -> str | None:
+    """What people appreciated, as the frontline team chat gets it; None if nothing."""
+    found = settings.site(site) if site is not None else None
+    name = found.name.get("en", site) if found is not None else None
+    return praise_post(await build_public(store, settings, period, site=site), name)
 
 
 def summary_period(settings: Settings, now: datetime | None = None) -> Period:

@@ -222,6 +222,10 @@ class _Body(BaseModel):
     tables: list[Table]
     themes: list[ThemeInfo]
     quotes: list[Quote]
+    praise: list[Quote] = []
+    """What people appreciated (``bot/report/praise.py``): up to five comments of the
+    codebook's praise theme, chosen as quotes are (a shown theme, no risk flag, naming
+    nobody), for the staff summary and the frontline team chat."""
     updates: list[Update]
     languages: list[LanguageStatus]
     """Interface languages with responses this period, and their translation status."""
