@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from bot.caseload import caseloads
 from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
@@ -27,6 +28,7 @@ from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.periods import publish_period
 from bot.report.plain import pictogram_text
 from bot.report.praise import praise_post
+from bot.report.reach import reach_table
 from bot.report.render_equality import equality_csv
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
@@ -98,7 +100,8 @@ async def build_public(
     # Who answered (the optional equality questions): every site's report only, by
     # calendar quarter as first published (bot/report/equality.py).
     equality = await equality_for(store, settings, period)
-    return report.model_copy(update={"equality": equality}) if equality else report
+    reach = reach_table(report, settings, await caseloads(store, settings))
+    return report.model_copy(update={"equality": equality, "reach": reach})
 
 
 async def weekly_summary_text(

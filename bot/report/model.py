@@ -212,6 +212,34 @@ class Equality(BaseModel):
     note: str
 
 
+class ReachRow(BaseModel):
+    """Responses against the people a site (or area, or the service) serves."""
+
+    key: str
+    label: str
+    level: Literal["site", "area", "service", "group"]
+    responses: str
+    """As the report shows it: "12", or "<5" when hidden."""
+    caseload: int | None = None
+    rate: str = ""
+    """Whole percent ("9%"), "under 2%" when the count is hidden; empty without caseload."""
+    share_of_responses: str = ""
+    """Without caseload figures: the site's share of responses, and of sites."""
+    share_of_sites: str = ""
+    flagged: bool = False
+
+
+class Reach(BaseModel):
+    """Who we heard from (``bot/report/reach.py``), from the report's shown counts only."""
+
+    mode: Literal["caseload", "share"]
+    service_rate: int | None = None
+    rows: list[ReachRow]
+    flags: list[str]
+    """Each under-heard site, in words."""
+    note: str
+
+
 class _Body(BaseModel):
     schema_version: int = SCHEMA_VERSION
     period: Period
@@ -230,6 +258,8 @@ class _Body(BaseModel):
     languages: list[LanguageStatus]
     """Interface languages with responses this period, and their translation status."""
     codebook_version: int
+    reach: Reach | None = None
+    """Responses against caseload per site and area (all-sites reports only)."""
     equality: Equality | None = None
     """Who answered (optional equality questions): all-sites reports only, already
     suppressed, apart from every other table (``bot/report/equality.py``)."""
