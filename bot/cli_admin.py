@@ -21,6 +21,10 @@ MAX_INVITE_DAYS = 366
 (and a huge --days overflowed the date arithmetic into a traceback)."""
 
 
+MAX_CASELOAD = 10_000_000
+"""More people than any one site serves: a typo (and past 2^63 SQLite cannot store it)."""
+
+
 def add_parsers(sub: Any) -> None:
     purge = sub.add_parser("purge", help="delete sessions older than retention_days")
     purge.add_argument("--dry-run", action="store_true", help="only count what would go")
@@ -171,8 +175,12 @@ def _caseload(settings: Settings, args: argparse.Namespace) -> int:
             people = int(str(args.people))
         except ValueError:
             people = -1
-        if people < 0:
-            print("error: give the number of people, e.g. caseload set SITE 240", file=sys.stderr)
+        if not 0 <= people <= MAX_CASELOAD:
+            print(
+                f"error: give the number of people (0 to {MAX_CASELOAD:,}),"
+                " e.g. caseload set SITE 240",
+                file=sys.stderr,
+            )
             return 2
         if args.group is not None and args.group not in settings.respondent_groups:
             groups = ", ".join(settings.respondent_groups)

@@ -9,7 +9,7 @@ import random
 from datetime import UTC, datetime
 
 from bot.report.equality import build_equality, quarter_before, section_steps
-from bot.report.export import build_public, export_files
+from bot.report.export import build_public, export_files, weekly_summary_text
 from bot.report.model import Equality
 from bot.report.period import Period, parse_week
 from bot.report.synth import Response, write
@@ -215,6 +215,10 @@ async def test_a_sites_own_report_has_no_equality_tables(store, settings, flows,
     await write(store, flows, people)
     assert (await build_public(store, settings, WEEK)).equality is not None
     assert (await build_public(store, settings, WEEK, site=site)).equality is None
+    mine = await weekly_summary_text(store, settings, WEEK, site=site)
+    assert "Who answered" not in mine and "Who answered" in await weekly_summary_text(
+        store, settings, WEEK
+    )
 
 
 async def test_quotes_are_the_same_whatever_equality_answers_people_gave(

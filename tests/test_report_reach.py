@@ -146,4 +146,7 @@ def test_caseload_set_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert "peterborough_hub: 240 people" in capsys.readouterr().out
     assert main(["--config", str(config), "caseload", "set", "nowhere", "240"]) == 2
     assert main(["--config", str(config), "caseload", "set", "wisbech_hub", "lots"]) == 2
+    huge = str(10**20)  # past what SQLite can hold: refused, not a traceback
+    assert main(["--config", str(config), "caseload", "set", "wisbech_hub", huge]) == 2
+    assert main(["--config", str(config), "caseload", "clear"]) == 2
     assert "no site 'nowhere'" in capsys.readouterr().err

@@ -5,8 +5,11 @@ staff member what would be posted (``bot.report.praise``, built in the report
 process, scoped to their site as /summary is) with *Post it* and *Don't post*.
 *Post it* claims the post in the audit log first, in one transaction, so a second
 tap, a forged button or two staff at once post it once; then it goes to every team
-chat, one failing chat not stopping the rest.  ``reports.praise_weekly`` posts the
-last full week's (every site) after the Monday summary (``bot.telegram.jobs``).
+chat, one failing chat not stopping the rest.  At most once, as broadcasts are: a
+bot stopped between the claim and the post leaves that week's praise unposted (the
+audit entry says it was claimed) rather than risk posting it twice.
+``reports.praise_weekly`` posts the last full week's (every site) after the Monday
+summary (``bot.telegram.jobs``).
 """
 
 from __future__ import annotations
