@@ -1,6 +1,7 @@
 """How long anything is kept: sessions for ``retention_days``, /join tries for an hour,
 the audit log for ``audit_retention_days``, a chosen language until the person has no
-session left and chose it more than ``retention_days`` ago.
+session left and chose it more than ``retention_days`` ago, an /update never saved for a
+day (``updates.DRAFT_HOURS``).
 
 ``purge_expired`` is what both ``feedback-bot purge`` and the bot's daily job
 run, so the rule lives in one place.  Each real purge is written to the audit
@@ -17,6 +18,7 @@ from bot.report.equality import forget_quarters_before
 from bot.report.ledger import forget_before
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
+from bot.updates import Drafts
 
 
 async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = False) -> Purged:
@@ -28,6 +30,7 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
         await forget_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_quarters_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
+        await Drafts(store).purge()
         # Long enough to answer "who exported what, when" for a couple of years of
         # reports; not kept for ever, since actors' keys are in it.
         await forget_audit_entries(store, timedelta(days=settings.audit_retention_days))

@@ -184,6 +184,8 @@ class Draft:
 
 
 DRAFT_HOURS = 24
+"""A draft's life: after a day unsaved it is closed (its buttons say so) and the daily
+purge deletes it, with the staff member's key it holds."""
 
 
 class Drafts:
@@ -192,12 +194,23 @@ class Drafts:
     def __init__(self, store: Store):
         self.store = store
 
+    def _cutoff(self) -> str:
+        """Drafts started before this are closed."""
+        moment = self.store.clock() - timedelta(hours=DRAFT_HOURS)
+        return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+    async def purge(self) -> int:
+        """Delete drafts left unsaved for a day (``retention.purge_expired``): without it
+        they stayed until someone next started an /update, perhaps never."""
+        return await self.store.write(
+            "DELETE FROM update_drafts WHERE created_at < ?", (self._cutoff(),)
+        )
+
     async def start(self, staff_key: str, text: str, lang: str, offered: list[str]) -> Draft:
         """A new draft; the same person's older one (and anyone's left a day) is dropped,
         so buttons left on an older draft say it is closed."""
         token = secrets.token_hex(4)
-        moment = self.store.clock() - timedelta(hours=DRAFT_HOURS)
-        cutoff = moment.astimezone(UTC).isoformat(timespec="seconds")
+        cutoff = self._cutoff()
 
         def run(conn: sqlite3.Connection) -> None:
             conn.execute(
@@ -214,11 +227,14 @@ class Drafts:
         return Draft(token, staff_key, text, lang, offered, [], "done")
 
     async def get(self, token: str) -> Draft | None:
+        """The open draft with this token; None once saved, dropped or a day old."""
+        cutoff = self._cutoff()
+
         def run(conn: sqlite3.Connection) -> tuple[Any, ...] | None:
             return conn.execute(
                 "SELECT token, staff_key, text, lang, offered, themes, status FROM update_drafts"
-                " WHERE token = ?",
-                (token,),
+                " WHERE token = ? AND created_at >= ?",
+                (token, cutoff),
             ).fetchone()
 
         row = await self.store.atomic(run)
@@ -230,8 +246,8 @@ class Drafts:
         """Store new ticks; None if the draft was saved or dropped meanwhile."""
         ticked = [t for t in draft.offered if t in themes]
         changed = await self.store.write(
-            "UPDATE update_drafts SET themes = ?, status = ? WHERE token = ?",
-            (json.dumps(ticked), status, draft.token),
+            "UPDATE update_drafts SET themes = ?, status = ? WHERE token = ? AND created_at >= ?",
+            (json.dumps(ticked), status, draft.token, self._cutoff()),
         )
         if not changed:
             return None
@@ -243,12 +259,13 @@ class Drafts:
         """Store the draft as an update and drop the draft, in one transaction: a full disk
         loses neither (the draft stays, Save can be tapped again) and a second tap finds
         nothing.  Returns the draft and the new update's id; audited."""
+        cutoff = self._cutoff()
 
         def run(conn: sqlite3.Connection) -> tuple[Draft, int] | None:
             row = conn.execute(
                 "SELECT token, staff_key, text, lang, offered, themes, status FROM update_drafts"
-                " WHERE token = ? AND staff_key = ?",
-                (token, staff_key),
+                " WHERE token = ? AND staff_key = ? AND created_at >= ?",
+                (token, staff_key, cutoff),
             ).fetchone()
             if row is None:
                 return None

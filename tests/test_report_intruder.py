@@ -406,7 +406,8 @@ def _withheld(report: dict[str, Any], settings: Settings) -> set[Ref]:
     """In ``disclosure.mode: base`` the counts behind a share table's percentages are
     withheld, not protected: a row's shares are published once its base is big enough
     (GP Patient Survey's rule), and then say its counts.  What stays protected is every
-    count of people: who answered (group, area, site, language, mode) and each row's n."""
+    count of people: who answered (group, area, site, language, mode), each row's n, and
+    how many people raised each theme ("You said: waiting times (12 people)")."""
     if settings.disclosure.mode != "base":
         return set()
     return {
@@ -415,6 +416,7 @@ def _withheld(report: dict[str, Any], settings: Settings) -> set[Ref]:
         if table["kind"] in SHARE_KINDS
         for row in table["rows"]
         for column in table["pct_columns"]
+        if (table["kind"], column) != ("themes", "respondents")
     }
 
 

@@ -160,3 +160,70 @@ async def test_the_news_message_never_says_a_hidden_result(store, settings, flow
     text = bulletin(await build_public(store, settings, WEEK), CATALOGUE, "en")
     assert "We did: We painted the waiting room." in text
     assert " in 10 " not in text and "(3 of 8)" not in text
+
+
+def _base_mode(settings):
+    from bot.config import Disclosure
+
+    return settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+
+
+async def test_in_base_mode_the_pair_and_the_waiting_list_keep_their_people_count(
+    store, settings, flows
+):
+    """``disclosure.mode: base`` (the shipped default) withholds the counts behind a share;
+    the themes' respondents are a count of people, so one that passes the threshold is
+    said ('12 people'), and one under it is named without a number, as in cells mode."""
+    await write(store, flows, people())
+    q = ReportQueries(store)
+    await q.add_update(
+        "We now see new people within a week.", "2026-11-18", themes=["waiting_times"]
+    )
+    await q.add_update("Training on respect for pharmacy staff.", "2026-11-18", themes=["stigma"])
+    report = await build_public(store, _base_mode(settings), WEEK)
+    parts = network_parts(report, CATALOGUE, "en")
+    assert ("said", "You said: Waiting times (12 people)") in parts
+    assert ("said", "You said: Stigma and respect") in parts  # 3: under the threshold
+    still = parts.index(("h2", "We are still working on"))
+    assert ("item", "Housing (6 people)") in parts[still:]
+    html = commissioner_html(report)
+    assert "<tr><td>Waiting times</td><td>12</td>" in html
+    assert "<tr><td>Housing</td><td>6</td><td><em>No update yet</em></td>" in html
+    assert "<tr><td>Stigma and respect</td><td>*</td>" in html
+    themes = report.table("themes")
+    stigma = themes.row("stigma").cells["respondents"]
+    assert stigma.count is None and stigma.pct is None and stigma.suppressed
+
+
+async def test_in_base_mode_a_thin_rows_theme_keeps_its_count_not_its_share(store, settings, flows):
+    """Under ``min_base`` commenters base mode shows no share; how many people raised a
+    theme is a count of people, shown once it reaches the threshold."""
+    await write(store, flows, [comment(WAITED)] * 6 + [comment(HOMELESS)] * 2)
+    await ReportQueries(store).add_update(
+        "We now see new people within a week.", "2026-11-18", themes=["waiting_times"]
+    )
+    report = await build_public(store, _base_mode(settings), WEEK)
+    cell = report.table("themes").row("waiting_times").cells["respondents"]
+    assert (cell.count, cell.pct) == (6, None)
+    housing = report.table("themes").row("housing").cells["respondents"]
+    assert housing.count is None and housing.pct is None and housing.suppressed
+    parts = network_parts(report, CATALOGUE, "en")
+    assert ("said", "You said: Waiting times (6 people)") in parts
+    assert not any("Housing" in text for _, text in parts)
+
+
+async def test_praise_is_never_listed_as_still_being_worked_on(store, settings, flows):
+    """Praise is not a problem to work on: raised by many, it is not 'We are still working
+    on', nor 'No update yet' for commissioners."""
+    thanks = "Thank you, the staff were brilliant and so helpful."
+    await write(store, flows, people() + [comment(thanks)] * 7)
+    for mode in (settings, _base_mode(settings)):
+        report = await build_public(store, mode, WEEK)
+        assert report.table("themes").row("praise").cells["respondents"].pct is not None
+        parts = network_parts(report, CATALOGUE, "en")
+        still = parts.index(("h2", "We are still working on"))
+        assert ("item", "Housing (6 people)") in parts[still:]
+        assert not any("Praise" in text for _, text in parts[still:])
+        html = commissioner_html(report)
+        assert "<tr><td>Housing</td><td>6</td><td><em>No update yet</em>" in html
+        assert "<tr><td>Praise and thanks</td><td>7</td><td><em>No update" not in html

@@ -136,3 +136,26 @@ async def test_a_site_report_does_not_change_the_database(store, settings, flows
     await build_public(store, settings, WEEK, site="wisbech_hub")
     async with store.db.execute("SELECT count(*) FROM sessions") as cur:
         assert (await cur.fetchone())[0] == before
+
+
+async def test_in_base_mode_a_sites_theme_count_cannot_be_subtracted(store, settings, flows):
+    """Base mode publishes how many people raised a theme ("You said: waiting times (12
+    people)"): a count of people, so site reports must not give a small one away.
+    Wisbech: 7 of 12 commenters waited; Cambridge: 2 of 22; all sites: 9.  All sites
+    minus Wisbech would be Cambridge's 2."""
+    from bot.config import Disclosure
+
+    base = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    waited = {"anything_else": "I waited six weeks for my first appointment, far too long."}
+    housing = {"anything_else": "I was homeless when I came out and the hostel was awful."}
+    people = [Response("consultation", MONDAY, waited, site="wisbech_hub")] * 7
+    people += [Response("consultation", MONDAY, housing, site="wisbech_hub")] * 5
+    people += [Response("consultation", MONDAY, waited, site="cambridge_hub")] * 2
+    people += [Response("consultation", MONDAY, housing, site="cambridge_hub")] * 20
+    await write(store, flows, people)
+    everyone = await build_public(store, base, WEEK)
+    mine = await site_reports(store, base)
+    ref = ("themes", "overall", "waiting_times", "respondents")
+    shown = [cells(p).get(ref) for p in [everyone, *mine]]
+    assert any(n is not None for n in shown), "some count is published in base mode"
+    assert assert_cannot_subtract(everyone, mine) > 0

@@ -71,3 +71,36 @@ async def test_purge_drops_audit_entries_older_than_the_audit_retention(store, c
     await purge_expired(store, settings)
     kept = [(e.action, e.params) for e in await audit_log(store)]
     assert kept == [("export", {"week": "2028-W01"}), ("purge", kept[-1][1])]
+
+
+async def test_purge_drops_update_drafts_left_unsaved(store, clock, settings):
+    """An /update started and never saved (its text, its writer's key) goes with the daily
+    purge once its day is over, even if no one starts another /update; a newer one stays."""
+    from bot.updates import DRAFT_HOURS, Drafts
+
+    drafts = Drafts(store)
+    old = await drafts.start("te_staff_a", "We now open at 8", "en", ["waiting_times"])
+    clock.now += timedelta(hours=DRAFT_HOURS - 1)
+    new = await drafts.start("te_staff_b", "New leaflets", "en", ["housing"])
+    clock.now += timedelta(hours=1, seconds=1)  # the first is a day old, the second an hour
+    await purge_expired(store, settings, dry_run=True)
+    assert await _count(store, "update_drafts") == 2, "a dry run deletes nothing"
+    await purge_expired(store, settings)
+    assert await _count(store, "update_drafts") == 1
+    assert await drafts.get(new.token) is not None
+    assert await drafts.get(old.token) is None
+
+
+async def test_a_draft_past_its_day_cannot_be_saved_before_the_purge_runs(store, clock):
+    """Between purges a Save on a draft left for days must not save it: it is closed."""
+    from datetime import date
+
+    from bot.updates import DRAFT_HOURS, Drafts
+
+    drafts = Drafts(store)
+    draft = await drafts.start("te_staff_a", "We now open at 8", "en", ["waiting_times"])
+    clock.now += timedelta(hours=DRAFT_HOURS, seconds=1)
+    assert await drafts.change(draft, themes=["waiting_times"], status="done") is None
+    assert await drafts.save(draft.token, "te_staff_a", date(2026, 1, 2)) is None
+    assert await drafts.take(draft.token, "te_staff_a") is None
+    assert await _count(store, "updates") == 0

@@ -181,7 +181,9 @@ class ReportBuilder:
             disclosure=_disclosure(self.settings),
             tables=b.tables,
             relations=b.relations,
-            themes=[ThemeInfo(id=t.id, label=t.label) for t in self.codebook.themes],
+            themes=[
+                ThemeInfo(id=t.id, label=t.label, concern=t.concern) for t in self.codebook.themes
+            ],
             quotes=quotes,
             updates=updates,
             languages=self.labels.language_status(),

@@ -67,12 +67,14 @@ def unlinked(report: PublicReport, lang: str) -> list[ShownNote]:
 
 def still_working(report: PublicReport) -> list[Said]:
     """Themes raised by at least the threshold of people (published), with no update in the
-    report naming them; most raised first."""
+    report naming them; most raised first.  Praise (a theme that is no ``concern``) is
+    not waiting for anything."""
     answered = {t for u in report.updates for t in u.themes}
+    praise = {th.id for th in report.themes if not th.concern}
     waiting = [
         Said(theme, n)
         for theme, n in _people(report).items()
-        if n is not None and n >= report.threshold and theme not in answered
+        if n is not None and n >= report.threshold and theme not in answered | praise
     ]
     return sorted(waiting, key=lambda s: -(s.people or 0))
 

@@ -113,6 +113,8 @@ class LanguageStatus(BaseModel):
 class ThemeInfo(BaseModel):
     id: str
     label: dict[str, str]
+    concern: bool = True
+    """Something people want changed (not praise): see ``bot.report.themes.Theme``."""
 
 
 CellRef = tuple[str, str, str, str]

@@ -215,6 +215,17 @@ def _open_since_span(
     return sent.astimezone(UTC), following.astimezone(UTC), cutoff.isoformat(timespec="seconds")
 
 
+def closes_at(period: Period, weekly_day: str, weekly_time: str) -> datetime:
+    """The UTC instant from which ``period``'s answers can no longer change: the first
+    weekly summary in a week after it.  Until then a person may finish a session begun
+    in it (``open_since``), so a report of it published sooner would be incomplete."""
+    hour, minute = (int(part) for part in weekly_time.split(":"))
+    monday = period.end + timedelta(days=7 - period.end.weekday())
+    day = monday + timedelta(days=_WEEKDAYS.index(weekly_day))
+    moment = datetime.combine(day, time(hour, minute), ZoneInfo(period.timezone))
+    return moment.astimezone(UTC)
+
+
 _DST_MARGIN = timedelta(hours=3)
 """Near the ends of a week local wall-clock order and UTC order can differ by a DST shift."""
 

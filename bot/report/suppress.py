@@ -60,7 +60,7 @@ def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[C
     that small.  In ``disclosure.mode: base`` the counts behind a share table's
     percentages are withheld (never published: the share is, if its base is big
     enough), so they take no part in cell suppression; the bases, and every other
-    count, do.
+    count (with how many people raised each theme), do.
     """
     t = report.threshold
     by_base = report.disclosure.mode == "base"
@@ -78,7 +78,7 @@ def primary(report: Report, tag: str = "") -> tuple[dict[str, Any], Cells, set[C
             entries = [*row["cells"].items(), *([("base", base)] if base is not None else [])]
             for column, cell in entries:
                 ref = (table["id"] + tag, row["split"], row["key"], column)
-                if column in shares:
+                if column in shares and not _people_of_a_share(table, column):
                     withheld[ref] = cell
                     continue
                 cells[ref] = cell
@@ -124,6 +124,8 @@ def apply(
                         cell["suppressed"] = True
                 elif cell["count"] is None or base_hidden:
                     cell["pct"] = None
+                elif thin and rules.mode == "base" and _people_of_a_share(table, column):
+                    cell["pct"] = None  # base mode's rule for shares; the count stays
     data["praise"] = [
         q
         for q in quotes_shown(data["quotes"], shown_themes, _quote_key, per_theme=PRAISE_MOST)
@@ -131,6 +133,15 @@ def apply(
     ]
     data["quotes"] = quotes_shown(data["quotes"], shown_themes, _quote_key)
     return PublicReport(**data, suppressed_cells=len(hidden))
+
+
+def _people_of_a_share(table: dict[str, Any], column: str) -> bool:
+    """A share column whose count ``disclosure.mode: base`` still publishes: how many
+    people raised a theme ("You said: waiting times (12 people)", "We are still working
+    on").  It is a count of people like any other, so it keeps cell suppression, with
+    whatever would give a hidden one away (a site's count from all sites' and the
+    others'); its share follows base mode's ``min_base``."""
+    return table["kind"] == "themes" and column == "respondents"
 
 
 def _round(data: dict[str, Any], every: Cells, to: int) -> None:

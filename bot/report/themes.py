@@ -96,6 +96,9 @@ class Theme(BaseModel):
     """Plain words or phrases per language; matched case-insensitively at a word start."""
     patterns: dict[str, list[str]] = {}
     """Regular expressions per language, for what keywords cannot say."""
+    concern: bool = True
+    """Whether people raising it want something changed.  Praise is not: it is never
+    listed as "We are still working on", nor as "No update yet" for commissioners."""
 
     @field_validator("label")
     @classmethod

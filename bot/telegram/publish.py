@@ -5,20 +5,23 @@ and shown to the staff member first; *Send it now* records the broadcast with it
 texts and recipients (``Broadcasts.begin_report``, audited) before anything goes,
 then the background broadcaster sends it through the rate limiter, at most once per
 person, surviving restarts, as an update's broadcast does.  A week's report goes
-out once: a second tap, or /publish of the same week again, sends nothing.
+out once: a second tap, or /publish of the same week again, sends nothing; so a week
+is refused until it has closed (``period.closes_at``), with when it can go.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackContext
 
 from bot.broadcasts import NewerReportSent
+from bot.l10n import long_date
 from bot.report.bulletin import bulletins
 from bot.report.export import build_public
-from bot.report.period import Period, parse_week
+from bot.report.period import Period, closes_at, parse_week
 from bot.roles import audit
 from bot.telegram.edits import edit
 from bot.telegram.layout import UPDATE, Tap, callback_data
@@ -37,6 +40,8 @@ async def on_publish(channel: TelegramChannel, update: Update, context: Context)
         return
     lang = await channel.lang_of(update)
     chat_id = _chat_id(update)
+    if await _not_over(channel, context, chat_id, lang, period):
+        return
     texts = await _texts(channel, period)
     if not texts:
         await context.bot.send_message(
@@ -76,6 +81,8 @@ async def on_publish_tap(
     if period is None:
         return
     chat_id = _chat_id(update)
+    if await _not_over(channel, context, chat_id, lang, period):
+        return
     texts = await _texts(channel, period)
     if not texts:
         await context.bot.send_message(
@@ -106,6 +113,30 @@ async def on_publish_tap(
     )
     await context.bot.send_message(chat_id, channel.text("update.sending", lang, n=count))
     channel.broadcaster.kick(context.application)
+
+
+async def _not_over(
+    channel: TelegramChannel, context: Context, chat_id: int, lang: str, period: Period
+) -> bool:
+    """Refuse a week that has not closed yet, saying when it can be published.
+
+    A week is sent at most once: sent early, its last days and the answers people
+    finish after it ended would never reach anyone."""
+    reports = channel.settings.reports
+    ready = closes_at(period, reports.weekly_day, reports.weekly_time)
+    if channel.conversations.store.clock() >= ready:
+        return False
+    local = ready.astimezone(ZoneInfo(reports.timezone))
+    text = channel.text(
+        "publish.not_over",
+        lang,
+        period=period.label,
+        date=long_date(local.date(), lang),
+        time=f"{local:%H:%M}",
+        timezone=reports.timezone,
+    )
+    await context.bot.send_message(chat_id, text)
+    return True
 
 
 async def _texts(channel: TelegramChannel, period: Period) -> dict[str, str]:

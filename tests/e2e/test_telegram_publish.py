@@ -154,3 +154,33 @@ async def test_an_old_preview_tapped_after_a_newer_week_went_out_sends_nothing(b
     )
     assert received(readers[0]) == ["Week 48 words"]
     assert not [e for e in await audit_log(bot.store) if e.action == "publish"]
+
+
+async def test_a_week_not_yet_over_is_refused_with_when_it_can_be_published(bot, api):
+    """A week's report goes out once, so one sent before the week closes would stop the full
+    week from ever going.  A week closes at the weekly summary after it (Monday 09:00,
+    London): until then people can still finish answers begun in it."""
+    from datetime import UTC, datetime
+
+    readers, staff = await setting_up(bot, api, ("en",))
+    await ReportQueries(bot.store).add_update("We now open until 8pm.", "2026-11-24")
+    bot.store.clock = lambda: datetime(2026, 11, 25, 12, tzinfo=UTC)  # Wednesday of W48
+    shown = await staff.send("/publish 2026-W48")
+    assert shown[-1].text == (
+        "2026-W48 is not over yet: people can still finish their answers for it. You can"
+        " publish it from 30 November 2026 at 09:00 (Europe/London)."
+    )
+    assert not shown[-1].buttons
+    # Monday 08:59 London (GMT in November): W47 has ended, but is not yet closed.
+    bot.store.clock = lambda: datetime(2026, 11, 23, 8, 59, tzinfo=UTC)
+    shown = await staff.send("/publish 2026-W47")
+    assert "from 23 November 2026 at 09:00" in shown[-1].text
+    bot.store.clock = lambda: datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    shown = await staff.send("/publish 2026-W47")
+    assert shown[-1].text.startswith("This goes to the 1 people who asked for news")
+    # A Send button for W48 (kept from before this check, or copied) sends nothing either.
+    shown = await staff.tap_data("U:pub2026-W48:", shown[-1].message_id)
+    assert shown[-1].text.startswith("2026-W48 is not over yet")
+    async with bot.store.db.execute("SELECT count(*) FROM broadcasts") as cur:
+        assert (await cur.fetchone())[0] == 0, "nothing recorded: the full week can still go"
+    assert received(readers[0]) == []
