@@ -180,11 +180,33 @@ def _marked(text: str, letters: int) -> Detection | None:
 
 def script_counts(text: str) -> Counter[str]:
     """Letters (with their vowel signs) per script; digits, emoji and punctuation don't count."""
-    return Counter(s for s in map(_script, text) if s)
+    # Each letter becomes one character naming its script (in C), then counted (in C).
+    counts = Counter(text.translate(_SCRIPT_MARK))
+    return Counter({_SCRIPT_NAME[mark]: n for mark, n in counts.items()})
 
 
 _MEMO_LIMIT = 20_000
 """Characters remembered per cache, so that text made of rare characters cannot grow it."""
+
+
+class _ScriptMarks(dict[int, str | None]):
+    """A ``str.translate`` table: a letter to one character standing for its script (see
+    ``_SCRIPT_NAME``), anything else to nothing; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        script = _script(chr(code))
+        mark = None
+        if script:
+            mark = _SCRIPT_CODE.setdefault(script, chr(0xE000 + len(_SCRIPT_CODE)))
+            _SCRIPT_NAME[mark] = script
+        if len(self) < _MEMO_LIMIT:
+            self[code] = mark
+        return mark
+
+
+_SCRIPT_MARK = _ScriptMarks()
+_SCRIPT_CODE: dict[str, str] = {}
+_SCRIPT_NAME: dict[str, str] = {}
 
 
 @lru_cache(maxsize=_MEMO_LIMIT)
@@ -195,8 +217,33 @@ def _script(char: str) -> str:
     return _SCRIPTS.get(unicodedata.name(char, "").split(" ", 1)[0], "Other")
 
 
-_normal = lru_cache(maxsize=_MEMO_LIMIT)(NGram.normalize)
-"""langdetect's per-letter normalisation, kept per character."""
+class _PerCharacter(dict[int, str]):
+    """langdetect's per-letter normalisation as a ``str.translate`` table, filled as
+    characters are met (at most ``_MEMO_LIMIT`` kept): one C call per text, not a
+    Python call per letter."""
+
+    def __missing__(self, code: int) -> str:
+        value = NGram.normalize(chr(code))
+        if len(self) < _MEMO_LIMIT:
+            self[code] = value
+        return value
+
+
+_NORMAL = _PerCharacter()
+
+
+@lru_cache(maxsize=64)
+def _gram_slices(length: int, spaced: bool) -> tuple[slice, ...]:
+    """Where langdetect's 1-, 2- and 3-grams lie in a padded word of ``length``, in the
+    order it reads them; ``spaced``: the word has a space after it (not a 1-gram)."""
+    out = []
+    for end in range(1, length):
+        if not (spaced and end == length - 1):
+            out.append(slice(end, end + 1))
+        out.append(slice(end - 1, end + 1))
+        if end >= 2:
+            out.append(slice(end - 2, end + 1))
+    return tuple(out)
 
 
 @cache
@@ -207,6 +254,8 @@ def available_profiles() -> frozenset[str]:
 _WEIGHT = Detector.ALPHA_DEFAULT / Detector.BASE_FREQ
 """langdetect's smoothing: an n-gram a language never uses costs it a lot, not everything."""
 _LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+_LATIN_RANGE = re.compile(r"[A-z]")
+_ABOVE_LATIN = re.compile(r"[^\x00-\u02ff]")
 _SPACES = re.compile(" +")
 
 
@@ -223,20 +272,23 @@ class Profiles:
         folder = resources.files("langdetect").joinpath("profiles")
         self.languages: tuple[str, ...] = languages
         self._row: dict[str, int] = {}
+        self._known: dict[str, tuple[int, ...]] = {}
         self._scripts: list[str] = []
         rows, cols, probs = [], [], []
         for col, lang in enumerate(languages):
             profile = json.loads((folder / lang).read_text("utf-8"))
             per_length = profile["n_words"]
             grams = [g for g, n in profile["freq"].items() if n and 1 <= len(g) <= 3]
-            rows.append(np.array([self._row.setdefault(g, len(self._row)) for g in grams]))
+            # Counted from 1: a gram no profile has (``get`` gives None) and row 0 are
+            # told apart without a Python test per gram (see ``totals``).
+            rows.append(np.array([self._row.setdefault(g, len(self._row) + 1) for g in grams]))
             cols.append(np.full(len(grams), col, dtype=np.int16))
             probs.append(np.array([profile["freq"][g] / per_length[len(g) - 1] for g in grams]))
             scripts = Counter(
                 {_script(g): profile["freq"][g] for g in grams if len(g) == 1 and _script(g)}
             )
             self._scripts.append(scripts.most_common(1)[0][0] if scripts else "")
-        row = np.concatenate(rows)
+        row = np.concatenate(rows) - 1
         order = np.argsort(row, kind="stable")
         self._start = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=len(self._row)))))
         self._col = np.concatenate(cols)[order]
@@ -262,11 +314,10 @@ class Profiles:
 
     def totals(self, text: str) -> np.ndarray | None:
         """Each language's log-likelihood of ``text``, up to a constant; None if no evidence."""
-        rows = np.fromiter(
-            (r for r in map(self._row.get, self.ngrams(text)) if r is not None), dtype=np.int64
-        )
+        rows = np.fromiter(self._rows(text), dtype=np.int64)
         if not rows.size:
             return None
+        rows -= 1
         starts = self._start[rows]
         lengths = self._start[rows + 1] - starts
         # Every stored entry of every row, in one gather: start of its row + its place in it.
@@ -276,6 +327,21 @@ class Profiles:
             self._col[entries], weights=self._gain[entries], minlength=len(self.languages)
         )
 
+    def _rows(self, text: str) -> list[int]:
+        """The table rows (from 1) of the n-grams of ``text`` that some profile has, in
+        ``ngrams``' order; each word's are worked out once and kept (people reuse few
+        words; at most ``_KNOWN_MAX`` words, then forgotten), as the risk screen does."""
+        known, get = self._known, self._row.get
+        rows: list[int] = []
+        for padded, spaced in _padded_words(text):
+            found = known.get(padded)
+            if found is None:
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                found = known[padded] = tuple(filter(None, map(get, _grams(padded, spaced))))
+            rows.extend(found)
+        return rows
+
     def ngrams(self, text: str) -> list[str]:
         """The 1-, 2- and 3-grams langdetect would sample from ``text``.
 
@@ -283,25 +349,49 @@ class Profiles:
         mostly non-Latin text), same per-letter normalisation, and the same rule
         that letters after the second capital in a row (acronyms) say nothing.
         """
-        text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
-        latin = sum(1 for ch in text if "A" <= ch <= "z")
-        if latin * 2 < sum(1 for ch in text if ch >= "\u0300"):
-            text = _LATIN_LETTERS.sub("", text)
-        plain = "".join(map(_normal, text))
-        words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
         grams: list[str] = []
-        for i, word in enumerate(words):
-            # langdetect reads the text as a stream: the last word has no space after it.
-            padded = f" {word} " if i < len(words) - 1 else f" {word}"
-            for end in range(1, len(padded)):
-                if padded[end].isupper() and padded[end - 1].isupper():
-                    continue
-                if padded[end] != " ":
-                    grams.append(padded[end])
-                grams.append(padded[end - 1 : end + 1])
-                if end >= 2:
-                    grams.append(padded[end - 2 : end + 1])
+        for padded, spaced in _padded_words(text):
+            grams.extend(_grams(padded, spaced))
         return grams
+
+
+_KNOWN_MAX = 50_000
+"""Words whose n-gram rows are kept (a few MB at most)."""
+
+
+def _padded_words(text: str) -> list[tuple[str, bool]]:
+    """Each word of ``text`` as langdetect reads it: cleaned, normalised, with a space
+    before it and, except the last, one after (True)."""
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    if not text.isascii():
+        latin = len(_LATIN_RANGE.findall(text))
+        if latin * 2 < len(_ABOVE_LATIN.findall(text)):
+            text = _LATIN_LETTERS.sub("", text)
+    plain = text.translate(_NORMAL)
+    words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
+    last = len(words) - 1
+    # langdetect reads the text as a stream: the last word has no space after it.
+    return [
+        (f" {word} ", True) if i < last else (f" {word}", False) for i, word in enumerate(words)
+    ]
+
+
+def _grams(padded: str, spaced: bool) -> list[str]:
+    """The n-grams of one padded word, in langdetect's order."""
+    word = padded.strip(" ")
+    if word.islower() or sum(map(str.isupper, word)) < 2:
+        # No two capitals in a row: every gram, cut out in C (nearly every word).
+        return list(map(padded.__getitem__, _gram_slices(len(padded), spaced)))
+    grams: list[str] = []
+    for end in range(1, len(padded)):
+        if padded[end].isupper() and padded[end - 1].isupper():
+            continue
+        if padded[end] != " ":
+            grams.append(padded[end])
+        grams.append(padded[end - 1 : end + 1])
+        if end >= 2:
+            grams.append(padded[end - 2 : end + 1])
+    return grams
 
 
 @cache

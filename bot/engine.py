@@ -39,7 +39,8 @@ from bot.flows import (
     likert_score,
 )
 from bot.i18n import Catalogue
-from bot.textnorm import is_blank, strip_blank, typed_option
+from bot.textnorm import is_blank, strip_blank
+from bot.typed import typed_option
 
 
 class Engine:
@@ -153,7 +154,7 @@ class Engine:
             state.answers[step.id] = text
             return self._next(state, step, [self._write(step, text)], {})
         # Someone typed instead of tapping: an option's number (any digit system) or label.
-        picked = typed_option(text, self._options(step, state.lang))
+        picked = typed_option(text, self._options(step, state.lang), state.lang)
         if picked is not None:
             return self._choose(state, step, picked)
         return self._error(state, "error.choose_option")

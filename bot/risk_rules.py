@@ -36,6 +36,16 @@ Decisions, and why:
 - Negation never blocks (it is an ingredient: NEG WISH LIVE), and history counts
   ("I used to cut myself" signposts, as the corpora decided: the alert is kind either way).
 
+Vetoes (``_vetoes``): a sentence with a word of a veto class signposts none of the
+categories the veto names, from either layer (phrases or rules): risk long past and
+helped ("five years ago ... your team helped me"), the news, a question about what to
+do "if someone" overdoses, families who lost someone, a leaflet or a session about it.
+``PAST: suicide self_harm !NOW`` says a PAST word vetoes those two categories unless a
+NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
+in the message: "I was suicidal years ago and I feel it again now" signposts.  Vetoes
+are the issue's near misses turned into word classes, so that they hold for new
+wordings, not these sentences.
+
 Rule syntax, one rule a line under its category in ``_rules``:
 
 - ``A B``: a word of class A and one of class B in the same sentence, each
@@ -64,6 +74,8 @@ import yaml
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
 RULES = "_rules"
+VETOES = "_vetoes"
+CLAUSE = "CLAUSE"
 _WINDOW = 6
 _COUNT_MIN = 8
 _KNOWN_MAX = 50_000
@@ -132,6 +144,33 @@ class ConceptHit:
 
 # Where a class word was found: (position, the words).
 Found = dict[str, list[tuple[int, str]]]
+
+
+# What a sentence vetoes: category → the spans of words (first, after last) it is vetoed
+# in, sorted and apart.
+Vetoes = dict[str, list[tuple[int, int]]]
+_VETO_BACK = 10
+"""Words before a veto word it reaches ("cut myself as a teen but that's long behind me")."""
+_VETO_AHEAD = 10
+"""Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
+
+
+def _inside(spans: list[tuple[int, int]], word: int) -> bool:
+    i = bisect_left(spans, (word + 1,)) - 1
+    return i >= 0 and spans[i][0] <= word < spans[i][1]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read once: each sentence's class words by language, and its vetoes."""
+
+    classes: list[dict[str, Found]]
+    vetoes: list[Vetoes]
+
+    def vetoed(self, category: str, sentence: int, word: int) -> bool:
+        """Is ``category`` vetoed at word ``word`` of sentence ``sentence``?"""
+        spans = self.vetoes[sentence].get(category)
+        return spans is not None and _inside(spans, word)
 
 
 class _Lexicon:
@@ -265,10 +304,17 @@ class ConceptScreen:
                     self.rules.append(Rule.parse(category, text))
                 except (LexiconError, ValueError) as exc:
                     self.errors.append(f"{RULES}/{category}: {exc}")
+        # Veto class → (the categories it vetoes, the classes that lift the veto).
+        self.vetoes: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
+            items = str(text).split()
+            lifts = tuple(i[1:] for i in items if i.startswith("!"))
+            cats = frozenset(i for i in items if not i.startswith("!"))
+            self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
         for lang, classes in data.items():
-            if lang == RULES or (lang.startswith("_") and lang != ANY):
+            if lang in (RULES, VETOES) or (lang.startswith("_") and lang != ANY):
                 continue
             for cls, words in dict(classes).items():  # type: ignore[call-overload]
                 self.defined.setdefault(lang, set()).add(cls)
@@ -286,6 +332,10 @@ class ConceptScreen:
             unknown = rule.classes() - known
             if unknown:
                 self.errors.append(f"rule {rule.text!r} names unknown class {sorted(unknown)}")
+        for name, (_cats, lifts) in self.vetoes.items():
+            for cls in (name, *lifts):
+                if cls not in known:
+                    self.errors.append(f"{VETOES}/{name}: no lexicon defines class {cls}")
 
     def forget(self) -> None:
         self._lexicon.forget()
@@ -320,14 +370,79 @@ class ConceptScreen:
         normalise = self.normalise
         return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
 
-    def screen(self, sentences: Iterable[str], first: bool = False) -> list[ConceptHit]:
-        """``hits`` on sentences already normalised."""
+    def read(self, sentences: list[str]) -> Reading:
+        """Each sentence's class words by language, and the spans of it vetoed.
+
+        A veto reaches ten words back and ten ahead, never past the next CLAUSE word
+        ("but", "and now"): "I did the suicide prevention course and now I want to
+        kill myself" signposts, and "I cut myself as a teen but that's long behind me"
+        does not.
+        """
+        classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
+        vetoes: list[Vetoes] = [{} for _ in sentences]
+        names = self.vetoes.keys()
+        # Most messages hold no veto word: one look per language's classes, then done.
+        where = [
+            i
+            for i, by_lang in enumerate(classes)
+            if any(not names.isdisjoint(own) for own in by_lang.values())
+        ]
+        if where:
+            everywhere = {c for by_lang in classes for own in by_lang.values() for c in own}
+            for i in where:
+                by_lang = classes[i]
+                here = {c for own in by_lang.values() for c in own}
+                breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
+                reach: dict[str, list[tuple[int, int]]] = {}
+                for name, (cats, lifts) in self.vetoes.items():
+                    if name not in here or any(lift in everywhere for lift in lifts):
+                        continue
+                    for own in by_lang.values():
+                        for at, _ in own.get(name, ()):
+                            j = bisect_left(breaks, at + 1)
+                            end = min(
+                                at + _VETO_AHEAD + 1,
+                                breaks[j] if j < len(breaks) else at + _VETO_AHEAD + 1,
+                            )
+                            for cat in cats:
+                                reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
+                for cat, spans in reach.items():
+                    spans.sort()
+                    merged = [spans[0]]
+                    for a, b in spans[1:]:
+                        if a <= merged[-1][1]:
+                            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                        else:
+                            merged.append((a, b))
+                    vetoes[i][cat] = merged
+        return Reading(classes, vetoes)
+
+    def vetoes_in(self, text: str) -> list[str]:
+        """What vetoes what in ``text``, for staff (``feedback-bot risk-check``):
+        ``PAST [years ago] vetoes general, self_harm, suicide``."""
+        sentences = self.sentences(text)
+        reading = self.read(sentences)
+        out = []
+        for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
+            if not vetoed:
+                continue
+            for name, (cats, _lifts) in self.vetoes.items():
+                words = sorted({w for own in by_lang.values() for _, w in own.get(name, ())})
+                if words and not cats.isdisjoint(vetoed):
+                    out.append(f"{name} [{', '.join(words)}] vetoes {', '.join(sorted(cats))}")
+        return out
+
+    def screen(
+        self, sentences: list[str], first: bool = False, reading: Reading | None = None
+    ) -> list[ConceptHit]:
+        """``hits`` on sentences already normalised (``reading``: ``read`` of them)."""
+        if reading is None:
+            reading = self.read(sentences)
         found: list[ConceptHit] = []
-        for sentence in sentences:
-            tokens = sentence.split()
-            by_lang = self._lexicon.classes(tokens)
+        for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
             if not by_lang:
                 continue
+            by_lang = dict(by_lang)
             shared = by_lang.pop(ANY, {})
             readings = []
             for lang, own in by_lang.items():
@@ -340,14 +455,16 @@ class ConceptScreen:
                         pooled.setdefault(cls, []).extend(places)
                 readings.append((ANY, shared, shared, pooled))
             for lang, own, classes, guards in readings:
-                for hit in self._fire(lang, own, classes, guards):
+                for hit in self._fire(lang, own, classes, guards, vetoed):
                     found.append(hit)
                     if first:
                         return found
         return found
 
-    def _fire(self, lang: str, own: Found, classes: Found, guards: Found) -> Iterable[ConceptHit]:
-        """Rules filled by ``classes`` with no word of ``guards`` near."""
+    def _fire(
+        self, lang: str, own: Found, classes: Found, guards: Found, vetoed: Vetoes | None = None
+    ) -> Iterable[ConceptHit]:
+        """Rules filled by ``classes`` with no word of ``guards`` near, outside ``vetoed``."""
         seen: set[str] = set()
         by_class = self._by_class
         ids = sorted({i for cls in classes for i in by_class.get(cls, ())})
@@ -358,7 +475,7 @@ class ConceptScreen:
                 continue
             if lang != ANY and all(slot.isdisjoint(mine) for slot in rule.slots):
                 continue  # borrowed words only: the shared reading, with every guard, has it
-            words = _match(rule, classes, guards)
+            words = _match(rule, classes, guards, vetoed.get(rule.category) if vetoed else None)
             if words is not None:
                 seen.add(rule.category)
                 yield ConceptHit(lang, rule.category, rule.text, words)
@@ -374,7 +491,9 @@ def _join(classes: Found, shared: Found) -> Found:
     return joined
 
 
-def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
+def _match(
+    rule: Rule, classes: Found, guards: Found, vetoed: list[tuple[int, int]] | None = None
+) -> tuple[str, ...] | None:
     """The words filling each slot near one anchor, with no guard word near; else None.
 
     Positions are sorted, so each look-up is a binary search: a long message full of
@@ -395,6 +514,8 @@ def _match(rule: Rule, classes: Found, guards: Found) -> tuple[str, ...] | None:
             blocks.append((at, near_by))
     window = rule.window
     for anchor, word in spots[0]:
+        if vetoed and _inside(vetoed, anchor):
+            continue  # inside a veto's reach (``ConceptScreen.read``)
         chosen = [word]
         for places in spots[1:]:
             near = None

@@ -24,7 +24,7 @@ from bot.report.period import OpenSince
 from bot.safety import RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
-from bot.textnorm import typed_option
+from bot.typed import typed_option
 
 LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
@@ -360,7 +360,7 @@ class Conversations:
             # Typed instead of tapped: a number (any digit system) or a label chooses.
             waiting = await self._waiting(session)
             options = [(c.id, c.label) for c in waiting.choices] if waiting else []
-            picked = typed_option(event.text, options)
+            picked = typed_option(event.text, options, state.lang)
             event = Choose(picked) if picked is not None else event
         if isinstance(event, Stop):
             await self.store.delete_session(session.id)

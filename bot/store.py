@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from bot import logsafe, once, schema
+from bot.checkpoints import Checkpointer
 from bot.conversation import State, Write
 from bot.flows import Flow, definition_fingerprint, without_empty_sections
 from bot.translations import localise
@@ -44,6 +46,17 @@ def utcnow() -> datetime:
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
+
+WAL_BACKSTOP_PAGES = 10_000
+"""WAL pages (~40 MB) past which the writer checkpoints in its own commit after all.
+
+The checkpoint thread (bot/checkpoints.py) copies pages back while the writer goes on
+writing, so the WAL is only rewound to its start when a write begins at a moment when
+every page is copied.  Under writes back to back (a purge of a long backlog, a burst)
+that moment never came: 15 s of writes grew the WAL to 1.2 GB beside a 290 MB database,
+and it would fill the disk.  SQLite's default checkpointed every 1,000 pages in the
+commit; this backstop does the same only when the thread has not kept up, and then has
+little left to copy."""
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a write waits for another process's write (a purge or an export starting) to
@@ -133,6 +146,9 @@ class Store:
         self._reader: sqlite3.Connection | None = None
         self._staff: aiosqlite.Connection | None = None
         self._path: Path | None = None
+        self._checkpoints: Checkpointer | None = None
+        self._revisions: set[str] = set()
+        """Catalogue revisions this store has recorded: each is inserted once, not per answer."""
         self._second, self._second_text = -1, ""
 
     @classmethod
@@ -167,6 +183,11 @@ class Store:
             if str(path) != ":memory:":
                 store._reader = _read_only(Path(path))
                 store._path = Path(path)
+                # Checkpoints in a thread of their own, not in a person's commit.
+                await db.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
+                # A WAL rewound after a burst is cut back to this size, not kept at its peak.
+                await db.execute(f"PRAGMA journal_size_limit={WAL_BACKSTOP_PAGES * 4096}")
+                store._checkpoints = Checkpointer(Path(path))
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
@@ -188,6 +209,9 @@ class Store:
         return store
 
     async def close(self) -> None:
+        if self._checkpoints is not None:
+            await self._checkpoints.close()
+            self._checkpoints = None
         if self._staff is not None:
             await self._staff.close()
             self._staff = None
@@ -401,7 +425,9 @@ class Store:
                     ),
                 )
             )
-        statements.extend(_shown_translation(session.id, state.lang, now))
+        revision, new_revision = self._shown_revision(state.lang, now)
+        if new_revision is not None:
+            statements.append(new_revision)
         update = (
             state.model_dump_json(),
             state.status,
@@ -411,6 +437,7 @@ class Store:
             session.respondent_group,
             now,
             now if state.finished else None,
+            revision,
             session.id,
         )
 
@@ -421,7 +448,29 @@ class Store:
                 conn.execute(sql, args)
             return True
 
-        return await self.atomic(run)
+        saved = await self.atomic(run)
+        if saved and new_revision is not None:
+            self._revisions.add(revision)
+        return saved
+
+    def _shown_revision(self, lang: str, now: str) -> tuple[str, _Statement | None]:
+        """The catalogue revision a session in ``lang`` is shown (see migration 020), and
+        the statement recording that revision if this store has not recorded it yet.
+
+        Every save records it; counting a catalogue's entries and inserting its row once
+        per revision, not once per answer, keeps that off the per-update cost.
+        """
+        cat = translations(lang)
+        revision = f"{lang}:{cat.revision}"
+        if revision in self._revisions:
+            return revision, None
+        reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
+        translated = sum(1 for e in cat.entries.values() if e.text)
+        insert = (
+            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (revision, lang, translated, reviewed, now),
+        )
+        return revision, insert
 
     async def staff_read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a staff or report query, on a read-only connection of its own.
@@ -484,6 +533,8 @@ class Store:
         result = await self.db._execute(run, self.db._conn)
         if handling is not None:
             handling.recorded = True
+        if self._checkpoints is not None:
+            self._checkpoints.poke()
         return result
 
     async def handled(self, update_id: int) -> bool:
@@ -522,17 +573,25 @@ class Store:
     async def purge(self, older_than: timedelta, *, dry_run: bool = False) -> Purged:
         """Delete sessions started more than ``older_than`` ago; answers go by cascade."""
         cutoff = _iso(self.clock() - older_than)
-        async with self.db.execute(
+        # Counted on the staff reader: on the writer's thread a count over a year's
+        # backlog held up every answer behind it.
+        ((sessions, answers),) = await self.staff_read(
             "SELECT count(*), (SELECT count(*) FROM answers WHERE session_id IN"
             " (SELECT id FROM sessions WHERE started_at < ?)) FROM sessions WHERE started_at < ?",
             (cutoff, cutoff),
-        ) as cur:
-            sessions, answers = await cur.fetchone()
+        )
         if not dry_run:
             # In batches, each its own transaction: people's answers (on this connection,
             # or another process's) go in between, instead of waiting for a year's backlog.
-            while await self.write(_PURGE_BATCH, (cutoff, PURGE_BATCH)):
-                pass
+            # An answer arriving mid-batch waits for the rest of it, so a batch is sized to
+            # take about PURGE_BATCH_SECONDS on this machine, whatever a row costs here.
+            size = PURGE_BATCH_FIRST
+            while True:
+                began = time.perf_counter()
+                if not await self.write(_PURGE_BATCH, (cutoff, size)):
+                    break
+                took = max(time.perf_counter() - began, 1e-4)
+                size = max(1, min(PURGE_BATCH, 2 * size, int(size * PURGE_BATCH_SECONDS / took)))
         return Purged(sessions, answers, cutoff)
 
     async def newest_session_id(self, respondent_key: str) -> str | None:
@@ -551,10 +610,16 @@ class Store:
 
 
 PURGE_BATCH = 200
-"""Sessions deleted per transaction by the purge (with their answers: a few ms each)."""
+"""Most sessions deleted per transaction by the purge (with their answers)."""
+PURGE_BATCH_FIRST = 20
+PURGE_BATCH_SECONDS = 0.004
+"""What one purge transaction should take: an answer that arrives meanwhile waits this
+long at most.  200 sessions a batch took 30-100 ms on a small shared server (the
+respondents' p99 target is 20 ms)."""
 _PURGE_BATCH = (
     "DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE started_at < ? LIMIT ?)"
 )
+_Statement = tuple[str, tuple[Any, ...]]
 _DELETE_ANSWER = "DELETE FROM answers WHERE session_id = ? AND step_id = ?"
 _UPSERT_ANSWER = (
     "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score, stage,"
@@ -583,23 +648,9 @@ GROUP BY 1, 2
 """
 _UPDATE_SESSION = (
     "UPDATE sessions SET state = ?, status = ?, lang = ?, site = ?, area = ?,"
-    " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?) WHERE id = ?"
+    " respondent_group = ?, updated_at = ?, finished_at = coalesce(finished_at, ?),"
+    " catalogue_revision = ? WHERE id = ?"
 )
-
-
-def _shown_translation(session_id: str, lang: str, now: str) -> list[tuple[str, tuple[Any, ...]]]:
-    """Record which catalogue revision the session is being shown (see migration 020)."""
-    cat = translations(lang)
-    revision = f"{lang}:{cat.revision}"
-    reviewed = sum(1 for e in cat.entries.values() if e.text and not e.fuzzy)
-    translated = sum(1 for e in cat.entries.values() if e.text)
-    return [
-        (
-            "INSERT INTO catalogue_revisions VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (revision, lang, translated, reviewed, now),
-        ),
-        ("UPDATE sessions SET catalogue_revision = ? WHERE id = ?", (revision, session_id)),
-    ]
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

@@ -135,3 +135,41 @@ async def test_a_list_with_a_number_that_is_no_option_changes_nothing(
     with sqlite3.connect(settings.database) as conn:
         row = conn.execute("SELECT value FROM answers WHERE step_id = 'stages_used'").fetchone()
     assert row is None or json.loads(row[0]) in ([], None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines", "meant"),
+    [
+        ("en", ["yes", "dunno"], "dont_know"),
+        ("en", ["Yes!", "dont know"], "dont_know"),
+        ("en", ["ok", "i dont know"], "dont_know"),
+        ("pl", ["tak", "nie wiem"], "dont_know"),
+        ("ro", ["Da", "nu stiu"], "dont_know"),
+        ("ur", ["haan", "pata nahi"], "dont_know"),
+        ("ar", ["نعم", "لا اعرف"], "dont_know"),
+        ("so", ["haa", "ma garanayo"], "dont_know"),
+    ],
+)
+async def test_typed_yes_at_the_notice_and_dont_know_at_the_fft(
+    conversations: Conversations, settings: Settings, lang: str, lines: list[str], meant: str
+) -> None:
+    """A tired person on a phone types "yes" instead of tapping "Yes, I agree, let's start",
+    and "dont know" or "dunno" at the Friends and Family Test: both were refused with
+    "Please choose one of the options"."""
+    refusal = conversations.catalogue.text("error.choose_option", lang)
+    term = Terminal([*lines, "q"], settings.database)
+    await chat(conversations, lang=lang, read=term.read, write=term.write)
+    assert not any(refusal in s for s in term.screens)
+    with sqlite3.connect(settings.database) as conn:
+        assert conn.execute("SELECT step_id, value FROM answers").fetchall() == [("fft", meant)]
+
+
+async def test_typed_no_at_the_notice_stores_nothing_and_maybe_is_asked_again(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = Terminal(["maybe", "no"], settings.database)
+    turn = await chat(conversations, lang="en", read=term.read, write=term.write)
+    assert "Please choose one of the options." in term.screens[1]
+    assert turn.finished and "Nothing has been saved" in term.screens[-1]
+    with sqlite3.connect(settings.database) as conn:
+        assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (0,)

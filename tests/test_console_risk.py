@@ -68,3 +68,27 @@ async def test_self_harm_in_new_words_in_chat_gets_helplines(
         conversations, flow_id="service_feedback", lang="en", read=term.read, write=term.write
     )
     assert any(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
+
+
+async def test_chat_signposts_a_new_kind_of_disclosure_and_not_a_thank_you_for_past_help(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Issue 12, wave 5: a Somali overdose sign (blue after heroin) signposts in chat with the
+    overdose advice; a thank-you for help with risk long past, in Urdu, does not."""
+    for lang, text, alert in (
+        ("so", "saaxiibkay heroin ka dib wuu buluugoobay oo kama kacayo", True),
+        (
+            "ur",
+            "chaar saal pehle khudkushi ki koshish ki thi, aap ki team ne bachaya, shukriya",
+            False,
+        ),
+    ):
+        typed = ["1", "s", "s", "1", "1", "2", "d", "2", text, "q"]
+        term = Terminal(typed, settings.database)
+        await chat(
+            conversations, flow_id="service_feedback", lang=lang, read=term.read, write=term.write
+        )
+        alerted = [s for s in term.screens if CATALOGUE.text("risk.intro", lang) in s]
+        assert bool(alerted) is alert, (lang, term.screens[-3:])
+        if alert:
+            assert CATALOGUE.text("risk.overdose", lang) in alerted[0]

@@ -10,10 +10,12 @@ from datetime import UTC, datetime, timedelta
 from bot.config import Area, Disclosure, Site
 from bot.i18n import load_catalogue
 from bot.report.export import build_public, export_files
+from bot.report.model import Cell, Report, Row, Table
 from bot.report.period import parse_range, parse_week
 from bot.report.render_html import method_note
 from bot.report.render_network import network_parts
 from bot.report.render_tabular import summary_text
+from bot.report.suppress import publish
 from bot.report.synth import Response, random_responses, write
 
 WEEK = parse_week("2026-W47", "UTC")
@@ -174,3 +176,84 @@ async def test_the_network_report_follows_base_mode_shares(store, settings, flow
     parts = network_parts(report, load_catalogue(), "en")
     assert ("h3", "Waiting times") in parts
     assert ("quote", "I waited weeks") in parts
+
+
+def _likert_rows(bases: dict[str, int], rules: dict) -> Report:
+    rows = [
+        Row(
+            key=key,
+            label=key,
+            split="area",
+            base=Cell(count=n),
+            cells={"top_two": Cell(count=n // 2), "bottom_two": Cell(count=n - n // 2)},
+        )
+        for key, n in bases.items()
+    ]
+    table = Table(
+        id="likert:f:q",
+        kind="likert",
+        title="q",
+        columns=["top_two", "bottom_two"],
+        labels={},
+        pct_columns=["top_two", "bottom_two"],
+        rows=rows,
+    )
+    return Report(
+        period=WEEK,
+        previous_period=WEEK.previous(),
+        generated_at="",
+        threshold=5,
+        disclosure=rules,
+        tables=[table],
+        relations=[],
+        themes=[],
+        quotes=[],
+        updates=[],
+        languages=[],
+        codebook_version=1,
+    )
+
+
+def test_rounded_n_of_a_row_whose_shares_are_held_back_reads_under_the_minimum():
+    """With rounding 5, a row of 8 or 9 people read n = 10 beside shares held back for a
+    base under 10: the n says what the shares do, and stays a multiple of 5."""
+    bases = {"eight": 8, "nine": 9, "seven": 7, "ten": 10, "twelve": 12, "thirteen": 13}
+    rules = {"mode": "base", "min_base": 10, "rounding": 5}
+    table = publish(_likert_rows(bases, rules)).tables[0]
+    shown = {r.key: (r.base.count, r.cells["top_two"].pct) for r in table.rows}
+    assert shown["eight"] == (5, None) and shown["nine"] == (5, None)
+    assert shown["seven"] == (5, None)
+    assert shown["ten"] == (10, 50) and shown["twelve"] == (10, 50)
+    assert shown["thirteen"][0] == 15 and shown["thirteen"][1] is not None
+    for n, pct in shown.values():
+        assert n % 5 == 0 and (pct is None) == (n < 10)
+    # A minimum the rounding can cross from below: 12 people rounded to 10 beside shown
+    # shares would read as under the minimum.
+    rules = {"mode": "base", "min_base": 12, "rounding": 5}
+    table = publish(_likert_rows({"twelve": 12, "eleven": 11}, rules)).tables[0]
+    shown = {r.key: (r.base.count, r.cells["top_two"].pct) for r in table.rows}
+    assert shown["twelve"][0] == 15 and shown["twelve"][1] is not None
+    assert shown["eleven"] == (10, None)
+
+
+def test_rounded_n_of_commenters_agrees_with_theme_shares_held_back():
+    """Themes in base mode: how many people raised a theme is a count (cell suppression),
+    its share of the commenters follows min_base, and the commenters' rounded n agrees."""
+    row = Row(
+        key="waiting_times",
+        label="Waiting times",
+        base=Cell(count=9),
+        cells={"respondents": Cell(count=6)},
+    )
+    table = Table(
+        id="themes",
+        kind="themes",
+        title="Themes",
+        columns=["respondents"],
+        labels={},
+        pct_columns=["respondents"],
+        rows=[row],
+    )
+    raw = _likert_rows({}, {"mode": "base", "min_base": 10, "rounding": 5})
+    shown = publish(raw.model_copy(update={"tables": [table]})).tables[0].rows[0]
+    assert shown.base.count == 5 and shown.cells["respondents"].pct is None

@@ -35,3 +35,23 @@ def test_range_the_wrong_way_round_is_refused():
 
 def test_the_monday_summary_covers_the_week_that_just_ended():
     assert last_full_week(date(2026, 11, 23)).label == "2026-W47"
+
+
+def test_a_week_closes_at_the_weekly_summary_after_it_in_local_time():
+    """/publish waits for this: until then people may finish answers begun in the week."""
+    from datetime import UTC, datetime
+
+    from bot.report.period import closes_at
+
+    london = "Europe/London"
+    assert closes_at(parse_week("2026-W47", london), "mon", "09:00") == datetime(
+        2026, 11, 23, 9, tzinfo=UTC
+    )
+    # The clocks go forward on Sunday 29 March 2026: 09:00 on the Monday is 08:00 UTC.
+    assert closes_at(parse_week("2026-W13", london), "mon", "09:00") == datetime(
+        2026, 3, 30, 8, tzinfo=UTC
+    )
+    # A Friday summary: sessions begun in W47 run until Friday of the week after.
+    assert closes_at(parse_week("2026-W47", london), "fri", "17:30") == datetime(
+        2026, 11, 27, 17, 30, tzinfo=UTC
+    )

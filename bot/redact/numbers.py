@@ -93,6 +93,28 @@ def _organisation(number: PhoneNumber) -> bool:
     return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
 
 
+_PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
+_PK_CONTEXT = re.compile(r"[\u0600-\u06ff]|\bpak(?:istan\w*)?\b|\bpk\b", re.IGNORECASE)
+
+
+def _pakistani_mobile(raw: str, text: str) -> bool:
+    """A Pakistani mobile that is also a UK 03 number ("0300-1234567").
+
+    UK 03 lines are organisations' and kept, but Pakistan's mobiles (03xx) share the
+    digits.  Written 4-7 ("0300-1234567", never the UK 0300 123 4567), or unspaced in a
+    message in Arabic script or naming Pakistan, it is a person's phone.
+    """
+    try:
+        number = pn().parse(raw, "PK")
+    except pn().NumberParseException:
+        return False
+    if not pn().is_valid_number(number) or pn().number_type(number) not in _mobile():
+        return False
+    if _PK_LAYOUT.fullmatch(raw.strip()):
+        return True
+    return len(digits(raw)) == 11 and _PK_CONTEXT.search(text) is not None
+
+
 def _national(number: str) -> str:
     try:
         return str(pn().parse(number, "GB").national_number)
@@ -130,7 +152,9 @@ class PhoneFinder:
             judged.append((match.start, match.end))
             # The extension is not part of the number ("01223 496 000 ext 12").
             raw = _EXTENSION.sub("", match.raw_string)
-            if str(match.number.national_number) in self._keep or _organisation(match.number):
+            if str(match.number.national_number) in self._keep:
+                continue
+            if _organisation(match.number) and not _pakistani_mobile(raw, text):
                 continue
             before = text[max(0, match.start - 40) : match.start]
             if _NOT_PHONE_CUE.search(before):
@@ -141,8 +165,11 @@ class PhoneFinder:
         # ("8 912 345 67 89", Russian trunk 8): the library judges each run in those countries.
         asked = 0
         for m in _DIGIT_RUN.finditer(scan):
-            if any(m.start() < end and start < m.end() for start, end in judged):
+            inside = [(a, b) for a, b in judged if m.start() < b and a < m.end()]
+            if inside and not (m.start() < min(inside)[0] and m.end() >= max(b for _, b in inside)):
                 continue
+            # A run the library cut short ("8 916 123-45-67": it saw "123-45-67") is judged
+            # whole, and its part is dropped if the whole is a number.
             if _national(m.group()) in self._keep:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
@@ -157,6 +184,7 @@ class PhoneFinder:
                 continue
             asked += 1
             if self._foreign(m.group(), count, bool(_PHONE_CUE.search(before))):
+                found = [(a, b) for a, b in found if not (m.start() <= a and b <= m.end())]
                 found.append((m.start(), m.end()))
         for start, end in found:
             yield Span(start, end, "phone")
@@ -219,18 +247,20 @@ _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 def cards(text: str) -> Iterator[Span]:
     for m in _CARD.finditer(text):
         number = digits(m.group())
-        if 13 <= len(number) <= 19 and _luhn(number):
+        # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
+        if 13 <= len(number) <= 19 and number[0] != "0" and _luhn(number):
             yield Span(m.start(), m.end(), "card")
 
 
-_NHS = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+# 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
+_NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
 _NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
 
 
 @needs_digits(10)
 def nhs_numbers(text: str) -> Iterator[Span]:
     for m in _NHS.finditer(text):
-        number = "".join(m.groups())
+        number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
         if cued or (number[0] != "0" and nhs_check_digit_ok(number)):
             yield Span(m.start(), m.end(), "nhs_number")

@@ -23,18 +23,30 @@ _TLDS = (
     r"com|org|net|uk|io|info|me|ly|co|eu|pl|ro|pt|ru|lt|lv|de|fr|es|it|ie|ua|tr|in|pk|bd|so|"
     r"app|dev|tv|gov|nhs|edu|ac|biz|online|site|xyz|br|sa|ae|eg|iq"
 )
+# Top-level domains spelt in another script, as they are said ("точка ру", "ڈاٹ کام").
+_TLDS_SPELT = r"ру|ком|кам|юк|нет|орг|лт|лв|کام|كوم|کوم|كام|نت|یوکے|কম|ডটকম|કોમ|ਕਾਮ|ਕੌਮ"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
-_AT = r"(?:@|at|małpa|malpa|arroba|собака|at\s*sign)"
-_DOT = r"(?:\.|dot|kropka|punct|ponto|точка|period|taşkă)"
+# "at" and "dot" as people say them in each enabled language, in Latin letters and their own
+# script: Lithuanian "eta", Latvian "et", Romanian "arond", South Asian "at the rate".
+_AT_WORDS = (
+    r"at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|at\s*the\s*rate|"
+    r"at\s*sign|ایٹ|ايت|آت|اٹ|অ্যাট|এট|એટ|ਐਟ|pie"
+)
+_AT = rf"(?:@|{_AT_WORDS})"
+_DOT = (
+    r"(?:\.|dot|kropka|punct|punctul|ponto|точка|tochka|period|taškas|taskas|punkts|punktas|"
+    r"dhibic|nuqta|nuqtah|no2ta|نقطة|نقطه|ڈاٹ|ڈوٹ|دوت|دات|ডট|ડોટ|ਡਾਟ|ਡੌਟ)"
+)
 _AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
 _JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
 _LOCAL_PART = r"[\w+-]+"
-_DOMAIN_PART = r"[\w-]+"
+# A provider said in two words in another script ("جی میل", "джи мейл") is one part.
+_DOMAIN_PART = r"(?:جی\s+میل|جي\s+ميل|джи\s*мейл|জি\s*মেইল|જી\s*મેલ|ਜੀ\s*ਮੇਲ|[\w-]+)"
 _SPELT_EMAIL = re.compile(
     rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
-    rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS})\b",
+    rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS}|{_TLDS_SPELT})(?!\w)",
     re.IGNORECASE,
 )
 
@@ -57,9 +69,26 @@ _PLATFORM_STEMS = (
     *words("فيس انستا انستغرام سناب تيك ٹک انسٹا"),
 )
 _HANDLE_WORD = r"[A-Za-z0-9][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"
+# A platform's name with the ending a language puts on it ("instagramul", "snapchat-kayga",
+# "tiktoke", "الانستغرام"); only the long names take an ending: "ig"+"nore" is no platform.
+_PLATFORM_INFLECTED = (
+    r"(?:ال)?(?:instagram|insta|snapchat|tik\s?tok|facebook|telegram|twitter|whats\s?app|"
+    r"youtube|discord|انستغرام|انستا|فيسبوك|تيك\s?توك|سناب)(?:-?[^\W\d_]{1,7})?"
+)
+# "is" and "my name there is" in the enabled languages: yra (lt), ir (lv), hai/he (ur, pa),
+# waa (so), jest (pl), este (ro), é (pt), это (ru), اسمي/هو (ar), ہے (ur).
+_HANDLE_CUE_WORDS = (
+    r"is|to|e|este|é|это|هو|هي|yra|ir|hai|he|hae|waa|jest|ist|ni|اسمي|اسم|ہے|ھے|আছে|છે|ਹੈ"
+)
+_HANDLE_CUE = rf"\s*[:=–-]\s*|\s+(?:{_HANDLE_CUE_WORDS})\s+"
+_OLD_CUES = ("is", "to", "e", "este", "é", "это", "هو")
+"""Cue words after which a handle without a digit, _ or . is still taken (the others are
+also everyday words in their language, so there it must look like a handle)."""
 _WORDED_HANDLE = re.compile(
-    rf"\b(?:{_PLATFORM})\b(?:\s*(?:user\s*name|username|handle|name|account|id|acc|page))?"
-    rf"(?P<cue>\s*(?:is|:|=|-|–|to|e|este|é|это|هو)\s*|\s+)"
+    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|\b(?:{_PLATFORM})\b)"
+    rf"(?:\s*(?:user\s*name|username|handle|name|account|id|acc|page))?"
+    rf"(?:\s+(?:meu|mea|moje|mój|moj|mano|mans|mana|my))?"
+    rf"(?P<cue>{_HANDLE_CUE}|\s+)"
     rf"(?:(?:me|us|on|at|as|under|find|add|follow)\s+)*(?P<handle>{_HANDLE_WORD})\b",
     re.IGNORECASE,
 )
@@ -68,8 +97,17 @@ _ADD_ME_ON = re.compile(
     rf"(?P<handle>{_HANDLE_WORD})\b",
     re.IGNORECASE,
 )
+_NEAR_PLATFORM = re.compile(
+    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|\b(?:{_PLATFORM})\b)(?:\s+[^\s\d@]{{1,12}}){{0,2}}\s+"
+    rf"(?P<handle>{_HANDLE_WORD})(?!\w)",
+    re.IGNORECASE,
+)
+"""A handle-shaped word (a letter and a digit, _ or .) within two words after a platform,
+whatever the words between say ("pe tiktok sunt ana_m_uk", "انستا تبعي omar_k")."""
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _MINE = re.compile(
-    r"(?:\bmy|\bour|mój|moj|moje|meu|minha|мой|моя|mano|mans|mera|meri|میرا|میری|ਮੇਰਾ|મારું)\s+$",
+    r"(?:\bmy|\bour|mój|moj|moje|meu|minha|мой|моя|mano|mans|mana|mera|meri|میرا|میری|ਮੇਰਾ|મારું|"
+    r"على|عَلى|على_|আমার|mi|mera_)\s+$",
     re.IGNORECASE,
 )
 _EVERYDAY = words(
@@ -89,12 +127,33 @@ _PROVIDERS = words(
     gmail googlemail hotmail outlook live msn yahoo ymail icloud me aol proton protonmail
     btinternet sky virginmedia talktalk ntlworld blueyonder mail email inbox gmx yandex
     wp o2 interia onet gazeta op tlen poczta sapo rambler bk list ukr
+    яндекс майл мейл маил джимейл гмейл хотмейл рамблер جیمیل جي جی ہاٹمیل ياهو هوتميل
     """
 )
 _NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
 
 
-@needs_any("@", "at", "małpa", "malpa", "arroba", "собака")
+@needs_any(
+    "@",
+    "at",
+    "małpa",
+    "malpa",
+    "arroba",
+    "собака",
+    "sobaka",
+    "eta",
+    "et",
+    "arond",
+    "ایٹ",
+    "ايت",
+    "آت",
+    "اٹ",
+    "অ্যাট",
+    "এট",
+    "એટ",
+    "ਐਟ",
+    "pie",
+)
 def emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
@@ -110,7 +169,7 @@ def emails(text: str) -> Iterator[Span]:
             continue
         # A bare " at " also joins ordinary words ("I was at home.com"? rarely): ask for
         # one more sign of an email: brackets, a spelt-out dot, or a mail provider.
-        bare = at.group().strip().casefold() in ("at", "małpa", "malpa", "arroba", "собака")
+        bare = at.group().strip().casefold() not in ("@", "at sign")
         spelt_dot = re.search(rf"\s{_DOT}\s|[\[(]", value, re.IGNORECASE) is not None
         provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
         if not bare or spelt_dot or provider:
@@ -134,11 +193,17 @@ def at_handles(text: str) -> Iterator[Span]:
 @needs_any(*_PLATFORM_STEMS)
 def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name; run before web addresses ("tiktok sober.sam.uk")."""
-    for pattern in (_WORDED_HANDLE, _ADD_ME_ON):
+    for pattern in (_WORDED_HANDLE, _ADD_ME_ON, _NEAR_PLATFORM):
         for m in pattern.finditer(text):
             handle = m.group("handle").rstrip(".")
-            if handle.isdigit() or handle.casefold().startswith(("www.", "http")):
-                continue  # a phone number after "whatsapp", or a web address
+            if not any(c.isalpha() for c in handle) or _ABBREVIATION.fullmatch(handle):
+                continue  # a number after "whatsapp", a time ("at 10.30"), "e.g."
+            if handle.casefold().startswith(("www.", "http")):
+                continue  # a web address
+            if pattern is _NEAR_PLATFORM and not (
+                any(c.isalpha() for c in handle) and any(c.isdigit() or c in "_." for c in handle)
+            ):
+                continue
             if text[m.end("handle") : m.end("handle") + 1] == "/":
                 continue
             looks_like = any(c.isdigit() or c in "_." for c in handle)
@@ -146,7 +211,10 @@ def worded_handles(text: str) -> Iterator[Span]:
             introduced = (
                 pattern is _ADD_ME_ON
                 or cue in (":", "=", "-", "–")
-                or (cue != "" and bool(_MINE.search(text, max(0, m.start() - 12), m.start())))
+                or (
+                    cue.casefold() in _OLD_CUES
+                    and bool(_MINE.search(text, max(0, m.start() - 12), m.start()))
+                )
             )
             if looks_like or (introduced and handle.casefold() not in _EVERYDAY):
                 start = m.start("handle")

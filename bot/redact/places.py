@@ -54,7 +54,25 @@ _STREET_AFTER_NAME = (
 _NUMBER = r"\d{1,4}[A-Za-z]?(?![\d/.:-]\d)"
 _BARE_NUMBER = r"\d{1,4}[A-Za-z]?"
 _FLAT = (
-    r"(?:\s*(?:/|m\.?|ap\.?|apt\.?|dz\.?|bt\.?|кв\.?|,\s*кв\.?|,\s*д\.)\s*\d{1,4}[A-Za-z]?)?(?!\d)"
+    r"(?:\s*(?:/|-|m\.?|ap\.?|apt\.?|dz\.?|bt\.?|кв\.?|,\s*кв\.?|,\s*д\.)"
+    r"\s*\d{1,4}[A-Za-z]?)?(?!\d)"
+)
+# What follows a street address inside the home: flat, floor, block, staircase, door side
+# ("22 Oak Road, flat 4", ", 3rd floor", "nr. 23, bl. 4, sc. A, ap. 12", "17, 2º esq",
+# "кв. 12", "شقة ٣").  Taken with the address: a flat number narrows it to one household.
+_UNIT_WORD = (
+    r"flat|apartment|apt|unit|floor|fl|room|m|mieszkanie|ap|apartament|bl|bloc|blocul|sc|"
+    r"scara|et|etaj|etajul|andar|apto|dz|dzīvoklis|dzivoklis|butas|bt|кв|квартира|эт|этаж|"
+    r"подъезд|корп|корпус|стр|شقة|شقه|طابق|الطابق|فلیٹ|فلیٹ_نمبر|منزل|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ|"
+    r"guriga|dabaqa|qolka|aqal"
+)
+_ORDINAL = r"\d{1,2}(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
+_TAIL = re.compile(
+    rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
+    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z](?![\w])"
+    rf"|{_ORDINAL}\s*(?:floor|andar|etaj|этаж|esq\w*|dto\w*|dt\w*|dir\w*)?\.?(?![\w])"
+    rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
+    re.IGNORECASE,
 )
 _HOUSE_NO = r"(?:(?:nr|no|n[º°o]|numer|numărul|numarul|д\.|дом|№|#)\.?\s*)?"
 _NAME = rf"{WORD}\.?"
@@ -96,6 +114,16 @@ _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 @needs_digits(1)
 def addresses(text: str) -> Iterator[Span]:
+    for span in _addresses(text):
+        tail = _TAIL.match(text, span.end)
+        yield Span(span.start, tail.end(), "address") if tail else span
+
+
+_CONNECTORS = words("do da das dos de del la")
+"""Words inside a street's name after its street word ("Rua do Carmo", "strada de la")."""
+
+
+def _addresses(text: str) -> Iterator[Span]:
     for m in _NUMBER_FIRST.finditer(text):
         words = m.group("names").split()
         if any(w.casefold() in _NOT_STREET_NAMES for w in words):
@@ -110,7 +138,8 @@ def addresses(text: str) -> Iterator[Span]:
                 continue
             names = m.groupdict().get("names")
             if names is not None and any(
-                w.casefold() in _NOT_STREET_NAMES for w in names.replace(",", " ").split()
+                w.casefold() in _NOT_STREET_NAMES and w.casefold() not in _CONNECTORS
+                for w in names.replace(",", " ").split()
             ):
                 continue
             yield Span(m.start(), m.end(), "address")

@@ -62,7 +62,9 @@ async def publish_period(
                 piece = Period(
                     start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
                 )
-                pieces[(start, end)] = await builder.build(piece, for_comparison=for_comparison)
+                pieces[(start, end)] = await builder.build(
+                    piece, for_comparison=for_comparison, counts_only=True
+                )
             public = publish_against(raw, period, earlier, pieces)
         # Recorded only if nothing overlapping was published meanwhile (another export,
         # the bot and the command line at once): else suppressed again against it.

@@ -30,6 +30,7 @@ share and either one give the other back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 from bot.report.audit import narrowed
@@ -103,7 +104,11 @@ def apply(
     true = {ref: cell["count"] for ref, cell in every.items()}
     shown_themes = _themes_shown(data["tables"], hidden, t)
     if rules.rounding:
-        _round(data, every, rules.rounding)
+        # In base mode a row's shares follow min_base: its rounded n must agree.
+        agree = partial(
+            _agree_with_min_base, data, every, true, withheld, rules.rounding, rules.min_base
+        )
+        _round(data, every, rules.rounding, agree if rules.mode == "base" else None)
     for ref in hidden:
         cell = cells[ref]
         cell["count"] = None
@@ -144,11 +149,17 @@ def _people_of_a_share(table: dict[str, Any], column: str) -> bool:
     return table["kind"] == "themes" and column == "respondents"
 
 
-def _round(data: dict[str, Any], every: Cells, to: int) -> None:
-    """Every count to the nearest ``to`` (half up), then percentages from those counts."""
+def _round(
+    data: dict[str, Any], every: Cells, to: int, then: Callable[[], None] | None = None
+) -> None:
+    """Every count to the nearest ``to`` (half up), then percentages from those counts.
+
+    ``then``: runs between the two (``_agree_with_min_base``)."""
     for cell in every.values():
         if cell["count"] is not None:
             cell["count"] = (cell["count"] + to // 2) // to * to
+    if then is not None:
+        then()
     for table in data["tables"]:
         pct_columns = set(table["pct_columns"])
         for row in table["rows"]:
@@ -157,6 +168,46 @@ def _round(data: dict[str, Any], every: Cells, to: int) -> None:
             for column, cell in row["cells"].items():
                 if column in pct_columns and cell["count"] is not None and of is not None:
                     cell["pct"] = pct(cell["count"], of)
+
+
+def _agree_with_min_base(
+    data: dict[str, Any],
+    every: Cells,
+    true: dict[CellRef, int | None],
+    withheld: Cells,
+    to: int,
+    min_base: int,
+) -> None:
+    """A rounded n says the same as the shares beside it: under ``min_base`` where they
+    are held back, at least ``min_base`` where they are shown.
+
+    Rounded to the nearest 5, a row of 8 or 9 people read "n = 10" with its shares held
+    back (they are, for a base under 10): a reader of the rules could not make sense of
+    it, and learnt the base was 8 or 9.  Such a base is shown rounded down (5), a
+    multiple of ``to`` like every other count; likewise a base the rounding took under
+    ``min_base`` while its shares are shown (12 of a ``min_base`` 12 as 10) is rounded up.
+    """
+    for table in data["tables"]:
+        for row in table["rows"]:
+            base = share_base(table, row)
+            if (
+                base is None
+                or base not in every
+                or not any(
+                    (table["id"], row["split"], row["key"], column) in withheld
+                    or _people_of_a_share(table, column)
+                    for column in row["cells"]
+                )
+            ):
+                continue
+            cell = every[base]
+            if cell["count"] is None:
+                continue
+            thin = (true.get(base) or 0) < min_base
+            if thin and cell["count"] >= min_base:
+                cell["count"] = (min_base - 1) // to * to
+            elif not thin and cell["count"] < min_base:
+                cell["count"] = -(-min_base // to) * to
 
 
 def protect(
@@ -183,15 +234,17 @@ def protect(
     # combinations they miss are within one report (a five-point question's groups, top
     # and bottom two, the journey and the FFT by site against the questions).
     within = [rel for rel in relations if len({_copy(m) for m in (rel.total, *rel.parts)}) == 1]
+    near = _neighbours(relations)
+    solved: dict[tuple, set[CellRef]] = {}
     while True:
         before = len(hidden)
         _each_relation(relations, hidden, cells, t, can_hide)
-        for ref in sorted(_pinned(relations, hidden)):
-            _hide_beside(ref, relations, hidden, cells, can_hide)
+        for ref in sorted(_pinned(relations, hidden, solved)):
+            _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) != before:
             continue
         for ref in narrowed(within, hidden, counts, t, audited):
-            _hide_beside(ref, relations, hidden, cells, can_hide)
+            _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
             # more here cannot help, and the loop must end.
@@ -318,9 +371,24 @@ def _hide_smallest(
     return True
 
 
+def _neighbours(relations: list[Relation]) -> dict[CellRef, list[list[CellRef]]]:
+    """Every cell's relations, as lists of their members (the cell itself included).
+
+    Worked out once per ``protect``: ``_hide_beside`` walks outwards from a cell ring
+    by ring, and scanning every relation for each ring made a month report with its
+    ledger pieces (thousands of relations, hundreds of cells to hide beside) spend
+    seconds in set tests."""
+    near: dict[CellRef, list[list[CellRef]]] = {}
+    for rel in relations:
+        members = [rel.total, *rel.parts]
+        for m in set(members):
+            near.setdefault(m, []).append(members)
+    return near
+
+
 def _hide_beside(
     ref: CellRef,
-    relations: list[Relation],
+    near: dict[CellRef, list[list[CellRef]]],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
     can_hide: Callable[[CellRef], bool],
@@ -337,17 +405,19 @@ def _hide_beside(
     while ring:
         candidates: set[CellRef] = set()
         following: set[CellRef] = set()
-        for rel in relations:
-            members = [rel.total, *rel.parts]
-            if ring.isdisjoint(members):
-                continue
-            for m in members:
-                if m in seen:
+        walked: set[int] = set()
+        for member in ring:
+            for members in near.get(member, ()):
+                if id(members) in walked:
                     continue
-                if m in hidden:
-                    following.add(m)
-                elif can_hide(m):
-                    candidates.add(m)
+                walked.add(id(members))
+                for m in members:
+                    if m in seen:
+                        continue
+                    if m in hidden:
+                        following.add(m)
+                    elif can_hide(m):
+                        candidates.add(m)
         if candidates:
             pick = min(
                 candidates,
@@ -359,25 +429,74 @@ def _hide_beside(
         ring = following
 
 
-def _pinned(relations: list[Relation], hidden: set[CellRef]) -> set[CellRef]:
+def _pinned(
+    relations: list[Relation],
+    hidden: set[CellRef],
+    memo: dict[tuple, set[CellRef]] | None = None,
+) -> set[CellRef]:
     """Hidden cells the shown ones determine, through all the relations at once.
 
     Each relation, with shown cells moved to the constant side, is a linear
     equation in the hidden cells.  A hidden cell is determined exactly when its
     unit vector lies in the span of those equations: in the reduced row echelon
     form, it is a pivot whose row has nothing else in it.
+
+    The equations fall apart into components that share no hidden cell; each is
+    solved on its own (the span of the whole is theirs side by side), and ``memo``
+    keeps each component's answer by its equations: ``protect`` asks again after
+    every round of hiding, and most components are as they were.
     """
-    index: dict[CellRef, int] = {}
-    equations: list[dict[int, int]] = []
+    memo = {} if memo is None else memo
+    equations: list[dict[CellRef, int]] = []
     for rel in relations:
-        row: dict[int, int] = {}
+        line: dict[CellRef, int] = {}
         for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
             if ref in hidden:
-                i = index.setdefault(ref, len(index))
-                row[i] = (row.get(i, 0) + sign) % _P
-        row = {k: v for k, v in row.items() if v}
-        if row:
-            equations.append(row)
+                line[ref] = line.get(ref, 0) + sign
+        line = {k: v for k, v in line.items() if v}
+        if line:
+            equations.append(line)
+    found: set[CellRef] = set()
+    for lines in _components(equations):
+        key = tuple(tuple(sorted(line.items())) for line in lines)
+        if key not in memo:
+            memo[key] = _determined(lines)
+        found |= memo[key]
+    return found
+
+
+def _components(equations: list[dict[CellRef, int]]) -> list[list[dict[CellRef, int]]]:
+    """The equations grouped by the hidden cells they share, in their order."""
+    parent: dict[CellRef, CellRef] = {}
+
+    def root(x: CellRef) -> CellRef:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for line in equations:
+        refs = list(line)
+        for ref in refs:
+            parent.setdefault(ref, ref)
+        first = root(refs[0])
+        for ref in refs[1:]:
+            other = root(ref)
+            if other != first:
+                parent[other] = first
+    groups: dict[CellRef, list[dict[CellRef, int]]] = {}
+    for line in equations:
+        groups.setdefault(root(next(iter(line))), []).append(line)
+    return list(groups.values())
+
+
+def _determined(lines: list[dict[CellRef, int]]) -> set[CellRef]:
+    """The cells a set of equations fixes: reduced row echelon form, modulo ``_P``."""
+    index: dict[CellRef, int] = {}
+    equations = [
+        {index.setdefault(ref, len(index)): coef % _P for ref, coef in line.items()}
+        for line in lines
+    ]
     pivots: dict[int, dict[int, int]] = {}
     for eq in equations:
         row = dict(eq)

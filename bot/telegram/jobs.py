@@ -8,7 +8,6 @@ Each job's callback takes only the PTB context (the channel rides in
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.background import low_priority
 from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
 from bot.report.export import summary_period
@@ -133,11 +133,14 @@ def _backup_overdue(channel: TelegramChannel) -> bool:
 
 
 async def daily_backup(context: Context) -> None:
-    """A checked copy of the database (bot/backup.py), in a thread: the bot keeps answering."""
+    """A checked copy of the database (bot/backup.py), in a niced thread (bot/background.py):
+    the bot keeps answering, first."""
     settings = _channel(context).settings
     folder = backup_dir(settings.database, settings.backup.dir)
     try:
-        made = await asyncio.to_thread(make_backup, settings.database, folder, settings.backup.keep)
+        made = await low_priority(
+            lambda: make_backup(settings.database, folder, settings.backup.keep), "backup"
+        )
     except (BackupError, OSError, sqlite3.Error) as exc:
         log.error("daily backup failed: %s", exc)
         return

@@ -107,10 +107,14 @@ def read_catalog(path: Path) -> Catalog:
 
 def translations(lang: str, directory: Path | None = None) -> Translations:
     """The catalogue of ``lang`` (empty for English or when there is no file)."""
-    path = po_path(lang, directory)
-    if lang == ENGLISH or not path.exists():
+    if lang == ENGLISH:
         return Translations(lang, {}, EMPTY_REVISION)
-    stat = path.stat()
+    path = po_path(lang, directory)
+    try:
+        # Every answer stored asks (bot/store.py): one stat, not an exists() and a stat().
+        stat = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return Translations(lang, {}, EMPTY_REVISION)
     try:
         loaded = _load(path, lang, stat.st_mtime_ns, stat.st_size)
     except PoSyntaxError:

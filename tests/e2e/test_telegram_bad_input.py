@@ -201,3 +201,52 @@ async def test_dont_know_typed_with_a_phones_apostrophe_is_understood(bot, api, 
     assert "What was good, or what could we do better?" in shown[-1].text
     [session] = await sessions_of(bot, user)
     assert session["answers"] == {"fft": "dont_know"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "yes", "dont_know"),
+    [
+        ("en", "yes", "dont know"),
+        ("en", "Yes!", "dunno"),
+        ("pl", "Tak", "nie wiem"),
+        ("ar", "نعم", "لا اعرف"),
+        ("ur", "haan", "pata nahi"),
+        ("bn", "হ্যাঁ", "জানি না"),
+    ],
+)
+async def test_yes_typed_at_the_notice_and_dunno_at_the_fft_are_understood(
+    bot, api, lang, yes, dont_know
+):
+    """Typed instead of tapped, on a phone: "yes" at the privacy notice agrees, and "dont
+    know" (no apostrophe) or "dunno" at the FFT is "Don't know", in the person's language.
+    Before, both got "Please choose one of the options"."""
+    from bot.i18n import load_catalogue
+
+    catalogue = load_catalogue()
+    refusal = catalogue.text("error.choose_option", lang)
+    user = api.user(language_code=lang)
+    await user.send("/start")
+    shown = await user.send(yes)
+    assert refusal not in [s.text for s in shown]
+    assert any(catalogue.text("likert.fft.dont_know", lang) in b for b in shown[-1].labels)
+    shown = await user.send(dont_know)
+    assert refusal not in [s.text for s in shown]
+    [session] = await sessions_of(bot, user)
+    assert session["answers"] == {"fft": "dont_know"}
+
+
+async def test_no_typed_at_the_notice_declines_and_unclear_words_are_not_guessed(bot, api):
+    user = api.user(language_code="pl")
+    await user.send("/start")
+    shown = await user.send("no")  # Polish "no" is "well, yes": not read as English "no"
+    assert shown[0].text == load_catalogue_text("error.choose_option", "pl")
+    shown = await user.send("nie")
+    declined = load_catalogue_text("consent.declined", "pl")
+    assert declined in [s.text for s in shown]
+    assert await sessions_of(bot, user) == []
+
+
+def load_catalogue_text(key: str, lang: str) -> str:
+    from bot.i18n import load_catalogue
+
+    return load_catalogue().text(key, lang)

@@ -18,7 +18,28 @@ DISCLOSURES = [
     ("ur", "self_harm", "jaan boojh kar apni kalai pe blade chalaya"),
     ("so", "overdose", "dhalo khamri ah ayaan ku daray kiniinada hurdada"),
     ("ro", "abuse", "iubitul meu zice ca ma omoara daca plec"),
+    # Issue 12, wave 5: kinds no rule knew (a farewell note, blue after heroin, a
+    # step-parent, a belt on a child), in native scripts too.
+    ("gu", "suicide", "મેં વિદાયનો પત્ર લખ્યો, કાલે હું નહીં હોઉં"),
+    ("pa", "overdose", "ਉਹਨੇ ਚਿੱਟਾ ਲਾਇਆ ਤੇ ਨੀਲਾ ਪੈ ਗਿਆ, ਉੱਠਦਾ ਨਹੀਂ"),
+    ("bn", "abuse", "আমার সৎবাবা ছোটবেলায় আমাকে ছুঁত"),
+    ("ar", "abuse", "جوز اختي بيضرب الولد بالقشاط"),
 ]
+
+NEAR_MISSES = [
+    ("lt", "prieš dešimt metų bandžiau nusižudyti, jūsų komanda padėjo, ačiū"),
+    ("pl", "w wiadomościach mówili, że chłopak przedawkował na dworcu"),
+    ("bn", "আত্মহত্যা প্রতিরোধ নিয়ে লিফলেটটা খুব ভালো"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NEAR_MISSES)
+async def test_a_near_miss_gets_no_alert(bot, api, lang, text):
+    """Risk long past and helped, the news, a leaflet: answered as feedback, no helplines."""
+    user = api.user(language_code=lang)
+    await user.send("/start")
+    shown = await user.send(text)
+    assert not any(m.text.startswith(CATALOGUE.text("risk.intro", lang)) for m in shown)
 
 
 @pytest.mark.parametrize(("lang", "category", "text"), DISCLOSURES)

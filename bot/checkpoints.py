@@ -1,0 +1,80 @@
+"""WAL checkpoints off the path of people's answers.
+
+In WAL mode a commit appends pages to the ``-wal`` file; a checkpoint copies them
+back into the database and syncs it to disk.  SQLite's default does that inside the
+commit that takes the WAL past 1,000 pages, on the bot's only writer: every few
+seconds at 30 updates a second, one person's answer (and every answer queued behind
+it) waited for the copy and two fsyncs, 10-40 ms on a small shared server.  That was
+most of the p99 at a steady rate, and during a purge (which writes many pages) most
+of the wait of every answer.
+
+So the writer does not checkpoint (``PRAGMA wal_autocheckpoint`` only as a backstop
+at ``store.WAL_BACKSTOP_PAGES``), and a connection of its own runs a PASSIVE checkpoint
+in a worker thread, at most once a second while the bot writes: it never waits for the
+writer nor holds it up.  The backstop is there because a checkpoint from another
+connection never rewinds the WAL while writes keep coming: without it the WAL grew
+without bound under writes back to back.  Durability is
+unchanged: a commit is in the WAL before the person sees the next question, as before
+(``synchronous=NORMAL``: it survives the bot being killed); the checkpoint only moves
+committed pages into the main file.  When the last connection closes, SQLite
+checkpoints and removes the WAL as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+EVERY = 1.0
+"""Seconds between checkpoints while the bot writes (~30 answers, ~200 pages at 30/s)."""
+
+
+class Checkpointer:
+    """Runs ``PRAGMA wal_checkpoint(PASSIVE)`` on its own connection, in a thread."""
+
+    def __init__(self, path: Path, every: float = EVERY) -> None:
+        self._path = path
+        self._every = every
+        self._conn: sqlite3.Connection | None = None
+        self._running: asyncio.Future[None] | None = None
+        self._next = time.monotonic() + every
+        self._closed = False
+
+    def poke(self) -> None:
+        """After a commit: start a checkpoint if one is due and none is running."""
+        now = time.monotonic()
+        if self._closed or now < self._next:
+            return
+        if self._running is not None and not self._running.done():
+            return
+        self._next = now + self._every
+        self._running = asyncio.get_running_loop().run_in_executor(None, self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        try:
+            if self._conn is None:
+                self._conn = sqlite3.connect(
+                    self._path, timeout=0, isolation_level=None, check_same_thread=False
+                )
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except (sqlite3.Error, OSError) as exc:
+            # A full disk or a lock held elsewhere: the pages stay in the WAL, safe, and
+            # the next checkpoint (or the last connection's close) moves them.
+            log.warning("WAL checkpoint not done this time: %s", exc)
+
+    async def close(self) -> None:
+        """Wait for a checkpoint under way, then close the connection."""
+        self._closed = True
+        if self._running is not None:
+            with contextlib.suppress(Exception):
+                await self._running
+            self._running = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
