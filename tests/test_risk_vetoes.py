@@ -148,6 +148,9 @@ def test_risk_check_says_which_veto_kept_a_near_miss_quiet(capsys):
         ("older boys make my son carry packages across town", "abuse"),
         ("the dealer said my kids would pay for it", "abuse"),
         ("took a load of cocaine and now i'm vomiting and my heart is going", "overdose"),
+        ("he says if i leave him he'll kill me", "abuse"),
+        ("my mother in law and her son beat me at home", "abuse"),
+        ("agar main chhod ke gayi to woh maar dega", "abuse"),
     ],
 )
 def test_forced_marriage_passports_county_lines_and_body_signs_signpost(screen, text, category):
