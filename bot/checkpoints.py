@@ -45,6 +45,7 @@ class Checkpointer:
         self._running: asyncio.Future[None] | None = None
         self._next = time.monotonic() + every
         self._closed = False
+        self._failing = False
 
     def poke(self) -> None:
         """After a commit: start a checkpoint if one is due and none is running."""
@@ -65,8 +66,15 @@ class Checkpointer:
             self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except (sqlite3.Error, OSError) as exc:
             # A full disk or a lock held elsewhere: the pages stay in the WAL, safe, and
-            # the next checkpoint (or the last connection's close) moves them.
-            log.warning("WAL checkpoint not done this time: %s", exc)
+            # the next checkpoint (or the last connection's close) moves them.  Said once
+            # until one succeeds: a line a second on a full disk would only fill it more.
+            if not self._failing:
+                log.warning("WAL checkpoint not done (will retry each second): %s", exc)
+            self._failing = True
+        else:
+            if self._failing:
+                log.info("WAL checkpoints done again")
+            self._failing = False
 
     async def settle(self) -> None:
         """Wait for a checkpoint under way (the purge, between its batches).

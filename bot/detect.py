@@ -336,9 +336,11 @@ class Profiles:
         for padded, spaced in _padded_words(text):
             found = known.get(padded)
             if found is None:
-                if len(known) >= _KNOWN_MAX:
-                    known.clear()
-                found = known[padded] = tuple(filter(None, map(get, _grams(padded, spaced))))
+                found = tuple(filter(None, map(get, _grams(padded, spaced))))
+                if len(padded) <= _KNOWN_LONGEST:
+                    if len(known) >= _KNOWN_MAX:
+                        known.clear()
+                    known[padded] = found
             rows.extend(found)
         return rows
 
@@ -357,6 +359,9 @@ class Profiles:
 
 _KNOWN_MAX = 50_000
 """Words whose n-gram rows are kept (a few MB at most)."""
+_KNOWN_LONGEST = 40
+"""Longer "words" (a pasted link, a run of letters) are not kept: 50,000 of 2,000
+letters each would be hundreds of MB."""
 
 
 def _padded_words(text: str) -> list[tuple[str, bool]]:

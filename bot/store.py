@@ -30,7 +30,7 @@ import aiosqlite
 from bot import logsafe, once, schema
 from bot.checkpoints import Checkpointer
 from bot.conversation import State, Write
-from bot.flows import Flow, definition_fingerprint
+from bot.flows import Flow, definition_fingerprint, without_empty_sections
 from bot.translations import localise
 from bot.translations.catalog import translations
 from bot.translations.walk import english_only
@@ -285,7 +285,7 @@ class Store:
             ).fetchone()
             if stored == fingerprint:
                 return True
-            english = english_only(json.loads(definition), "flow")
+            english = without_empty_sections(english_only(json.loads(definition), "flow"))
             return definition_fingerprint(english) == fingerprint
 
         if not await self.atomic(register):

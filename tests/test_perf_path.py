@@ -194,3 +194,48 @@ def test_detection_keeps_each_words_rows_and_gives_the_same_answer(monkeypatch):
         profiles._rows(text)
         assert len(profiles._known) <= 3
     assert profiles._rows(texts[0]) == fresh(texts[0])
+
+
+def test_detection_does_not_keep_long_words(monkeypatch):
+    """Someone pasting long runs of letters (up to the 2,000 allowed) must not grow the
+    detector's word memory by their size: only ordinary words are kept."""
+    from bot import detect
+
+    profiles = detect.profiles_for(tuple(sorted(detect.available_profiles())))
+    profiles._known.clear()
+    text = " ".join(["a" * 500, "b" * 700, "staff", "kind"])
+    first = profiles._rows(text)
+    assert set(profiles._known) == {" staff ", " kind"}
+    assert profiles._rows(text) == first
+
+
+def test_a_failing_checkpoint_is_logged_once_until_it_works_again(tmp_path, caplog):
+    """A full disk makes every checkpoint fail; one warning, not one a second (each line
+    would take more of the disk), and a line when they work again."""
+    import logging
+    import sqlite3
+
+    from bot.checkpoints import Checkpointer
+
+    database = tmp_path / "x.db"
+    sqlite3.connect(database).execute("PRAGMA journal_mode=WAL").close()
+    checkpoints = Checkpointer(database)
+
+    class Failing:
+        def execute(self, sql: str):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            pass
+
+    checkpoints._conn = Failing()  # type: ignore[assignment]
+    with caplog.at_level(logging.INFO, logger="bot.checkpoints"):
+        for _ in range(5):
+            checkpoints._checkpoint()
+        checkpoints._conn = None
+        checkpoints._checkpoint()
+        checkpoints._checkpoint()
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 2, messages
+    assert "disk is full" in messages[0] and "again" in messages[1]
+    checkpoints._conn.close()

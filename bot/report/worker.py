@@ -41,7 +41,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.config import Settings
-from bot.report.export import FORMATS, export_files, weekly_summary_text
+from bot.report.export import FORMATS, export_files, praise_text, weekly_summary_text
 from bot.report.model import Audience
 from bot.report.period import Period
 from bot.store import Store, storage_trouble
@@ -83,7 +83,7 @@ class ReportStopped(ReportFailed):
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
-    task: Literal["summary", "export"]
+    task: Literal["summary", "export", "praise"]
     settings: dict[str, Any]
     period: Period
     site: str | None = None
@@ -121,6 +121,15 @@ class ReportWorker:
             Request(task="summary", settings={}, period=period, site=site), wait=wait
         )
         return answer.text
+
+    async def praise(
+        self, period: Period, *, site: str | None = None, wait: bool = False
+    ) -> str | None:
+        """The team-chat message of what people appreciated (``praise_post``), or None."""
+        answer = await self._run(
+            Request(task="praise", settings={}, period=period, site=site), wait=wait
+        )
+        return answer.text or None
 
     async def export(
         self,
@@ -279,6 +288,9 @@ async def serve(request: Request, settings: Settings) -> Answer:
             if request.task == "summary":
                 text = await weekly_summary_text(store, settings, request.period, site=request.site)
                 return Answer(ok=True, text=text)
+            if request.task == "praise":
+                text = await praise_text(store, settings, request.period, site=request.site)
+                return Answer(ok=True, text=text or "")
             assert request.out_dir is not None
             files = await export_files(
                 store,

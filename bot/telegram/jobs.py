@@ -24,6 +24,7 @@ from bot.report.export import summary_period
 from bot.report.worker import ReportFailed, ReportStopped
 from bot.retention import purge_expired
 from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.praise import claim, post
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -75,8 +76,32 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
 
 
 async def weekly_summary(context: Context) -> None:
-    """Last full week's summary to every staff chat; one chat failing does not stop the rest."""
+    """Last full week's summary to every staff chat; one chat failing does not stop the rest.
+    Then, with ``reports.praise_weekly``, its praise to the frontline team chats."""
     channel = _channel(context)
+    await _send_summary(context, channel)
+    if channel.settings.reports.praise_weekly and channel.settings.reports.praise_chat_ids:
+        await weekly_praise(context, channel)
+
+
+async def weekly_praise(context: Context, channel: TelegramChannel) -> None:
+    """The last full week's praise (every site) to the team chats, once (audited as the
+    system, as /praise would be: a week posted by hand is not posted again)."""
+    period = summary_period(channel.settings)
+    try:
+        text = await channel.reports.praise(period, wait=True)
+    except ReportFailed as exc:  # ReportStopped too: the job runs again next week
+        log.error("weekly praise not made: %s", exc)
+        return
+    chats = channel.settings.reports.praise_chat_ids
+    if text is None or not await claim(
+        channel.conversations.store, "system", period, None, len(chats), text
+    ):
+        return
+    await post(context.bot, chats, text)
+
+
+async def _send_summary(context: Context, channel: TelegramChannel) -> None:
     chats = channel.settings.reports.staff_chat_ids
     if not chats:
         return
