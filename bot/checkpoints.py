@@ -76,6 +76,16 @@ class Checkpointer:
                 log.info("WAL checkpoints done again")
             self._failing = False
 
+    async def settle(self) -> None:
+        """Wait for a checkpoint under way (the purge, between its batches).
+
+        SQLite rewinds the WAL only when a write begins with every page copied: a
+        writer that waits for the copy lets that happen, one that never pauses does not.
+        """
+        if self._running is not None and not self._running.done():
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._running)
+
     async def close(self) -> None:
         """Wait for a checkpoint under way, then close the connection."""
         self._closed = True
