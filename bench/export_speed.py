@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Settings, load_settings  # noqa: E402
 from bot.flows import Flow, LikertStep, likert_score, load_flows  # noqa: E402
-from bot.report.export import export_files  # noqa: E402
+from bot.report.export import FORMATS, export_files  # noqa: E402
 from bot.report.period import Period, month, months_to, parse_week  # noqa: E402
 from bot.report.synth import Response, random_responses  # noqa: E402
 from bot.service import option_ids  # noqa: E402
@@ -135,10 +135,27 @@ async def timed(
     out: Path,
     period: Period = WEEK,
     trend: list[Period] | None = None,
+    formats: tuple[str, ...] = FORMATS,
 ) -> float:
     began = time.perf_counter()
-    await export_files(store, settings, period, audience="commissioners", out_dir=out, trend=trend)
+    await export_files(
+        store,
+        settings,
+        period,
+        audience="commissioners",
+        out_dir=out,
+        trend=trend,
+        formats=formats,
+    )
     return time.perf_counter() - began
+
+
+async def cpu_timed(*args: Any, **kwargs: Any) -> tuple[float, float]:
+    """(wall, CPU) seconds of one export: CPU is this process's, every thread (SQLite's
+    and the renderer's included), the figure to compare on a shared machine."""
+    cpu = time.process_time()
+    wall = await timed(*args, **kwargs)
+    return wall, time.process_time() - cpu
 
 
 async def measure_trend(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
@@ -150,16 +167,25 @@ async def measure_trend(db: Path, settings: Settings, out: Path) -> dict[str, An
         trend = months_to(period, 12)
         span = Period(start=trend[0].start, end=trend[-1].end, label="12 months")
 
-        async def raw_once() -> float:
-            began = time.perf_counter()
+        async def raw_once() -> tuple[float, float]:
+            began, cpu = time.perf_counter(), time.process_time()
             async with store.db.execute(RAW_AGGREGATE, span.bounds()) as cur:
                 await cur.fetchall()
-            return time.perf_counter() - began
+            return time.perf_counter() - began, time.process_time() - cpu
 
         await raw_once()
-        raw = min([await raw_once() for _ in range(3)])
+        raws = [await raw_once() for _ in range(3)]
+        raw, raw_cpu = min(w for w, _ in raws), min(c for _, c in raws)
         await timed(store, settings, out / "warm", period, trend)
-        later = min([await timed(store, settings, out / f"t{i}", period, trend) for i in range(3)])
+        every = [await cpu_timed(store, settings, out / f"t{i}", period, trend) for i in range(3)]
+        later, later_cpu = min(w for w, _ in every), min(c for _, c in every)
+        each: dict[str, tuple[float, float]] = {}
+        for fmt in FORMATS:
+            runs = [
+                await cpu_timed(store, settings, out / f"{fmt}{i}", period, trend, (fmt,))
+                for i in range(2)
+            ]
+            each[fmt] = (min(w for w, _ in runs), min(c for _, c in runs))
         async with store.db.execute(
             "SELECT count(*) FROM answers a JOIN sessions s ON s.id = a.session_id"
             " WHERE s.started_at >= ? AND s.started_at < ?",
@@ -168,7 +194,14 @@ async def measure_trend(db: Path, settings: Settings, out: Path) -> dict[str, An
             in_report = (await cur.fetchone())[0]
     finally:
         await store.close()
-    return {"raw": raw, "later": later, "in_report": in_report}
+    return {
+        "raw": raw,
+        "raw_cpu": raw_cpu,
+        "later": later,
+        "later_cpu": later_cpu,
+        "each": each,
+        "in_report": in_report,
+    }
 
 
 async def measure(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
@@ -254,6 +287,17 @@ async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> Non
                 f" 12 months the trend reads: raw aggregate over them {r['raw'] * 1000:.0f} ms;"
                 f" month report + 12-month trend, all formats {r['later'] * 1000:.0f} ms"
                 f" ({r['later'] / r['raw']:.1f}x raw)"
+            )
+            print(
+                f"  CPU (this process, every thread): raw aggregate {r['raw_cpu'] * 1000:.0f} ms;"
+                f" all formats {r['later_cpu'] * 1000:.0f} ms"
+                f" ({r['later_cpu'] / max(r['raw_cpu'], 1e-9):.1f}x raw)"
+            )
+            print(
+                "  one format at a time (wall / CPU ms): "
+                + ", ".join(
+                    f"{fmt} {w * 1000:.0f} / {c * 1000:.0f}" for fmt, (w, c) in r["each"].items()
+                )
             )
             continue
         made = "database reused, comments already tagged" if reused else f"filled in {filled:.0f} s"

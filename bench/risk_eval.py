@@ -31,6 +31,12 @@ recall 0.780 -> 0.996), it is gated per language like batch 3.
 tests/data/risk_dev/<lang>.tsv holds the wave-5 development sets (dev5, and dev6
 written blind after dev5 was tuned on), reported apart and gated overall.
 
+tests/data/risk_heldout5/<lang>.tsv (batch 5) is a fourth, written the same way by another
+helper after the concept rules, frozen before its first run on main (5b3857f, 18:05 UTC:
+recall 0.635, precision 0.782; main 26e8831 at 19:30 UTC, after wave 5: recall 0.676,
+precision 0.859; /work/coord/heldout5/RESULTS.md at the time), landed after those runs;
+reported apart and not gated.
+
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate] [--corpus DIR]
 --corpus DIR reports only DIR (any folder of <lang>.tsv files, e.g. a held-out
 set kept outside the repo), as a held-out set: per batch, language, script and
@@ -68,6 +74,9 @@ phrase lists, and kept out of the repo until its first runs (file headers, and
 and category; never gated."""
 """Held-out batches written by someone other than the phrase author, each measured
 once before any change it could have prompted (first-run figures in each file's header)."""
+HELDOUT5 = ROOT / "tests" / "data" / "risk_heldout5"
+"""Held-out set 5: 13 languages, written after the concept rules by a helper who saw neither
+the phrase lists nor the earlier sets, measured on main before it landed; never gated."""
 DEV = ROOT / "tests" / "data" / "risk_dev"
 """Development sets dev5 and dev6 of the wave-5 risk work (issue 12): written for it, by kind
 of message; dev6 was written blind after dev5 was tuned on (first runs: file headers).
@@ -276,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     batch4 = report_heldout(screen, heldout4, args.show_misses, HELDOUT4.name) if heldout4 else {}
     dev = load_corpus(DEV, batches=True)
     devs = report_heldout(screen, dev, args.show_misses, DEV.name) if dev else {}
+    heldout5 = load_corpus(HELDOUT5, batches=True)
+    if heldout5:
+        report_heldout(screen, heldout5, args.show_misses, HELDOUT5.name)
     print("rerun: python bench/risk_eval.py [--show-misses] [--gate]")
 
     if not args.gate:

@@ -8,9 +8,12 @@ it) waited for the copy and two fsyncs, 10-40 ms on a small shared server.  That
 most of the p99 at a steady rate, and during a purge (which writes many pages) most
 of the wait of every answer.
 
-So the writer never checkpoints (``PRAGMA wal_autocheckpoint=0``), and a connection
-of its own runs a PASSIVE checkpoint in a worker thread, at most once a second while
-the bot writes: it never waits for the writer nor holds it up.  Durability is
+So the writer does not checkpoint (``PRAGMA wal_autocheckpoint`` only as a backstop
+at ``store.WAL_BACKSTOP_PAGES``), and a connection of its own runs a PASSIVE checkpoint
+in a worker thread, at most once a second while the bot writes: it never waits for the
+writer nor holds it up.  The backstop is there because a checkpoint from another
+connection never rewinds the WAL while writes keep coming: without it the WAL grew
+without bound under writes back to back.  Durability is
 unchanged: a commit is in the WAL before the person sees the next question, as before
 (``synchronous=NORMAL``: it survives the bot being killed); the checkpoint only moves
 committed pages into the main file.  When the last connection closes, SQLite
@@ -42,6 +45,7 @@ class Checkpointer:
         self._running: asyncio.Future[None] | None = None
         self._next = time.monotonic() + every
         self._closed = False
+        self._failing = False
 
     def poke(self) -> None:
         """After a commit: start a checkpoint if one is due and none is running."""
@@ -62,8 +66,25 @@ class Checkpointer:
             self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except (sqlite3.Error, OSError) as exc:
             # A full disk or a lock held elsewhere: the pages stay in the WAL, safe, and
-            # the next checkpoint (or the last connection's close) moves them.
-            log.warning("WAL checkpoint not done this time: %s", exc)
+            # the next checkpoint (or the last connection's close) moves them.  Said once
+            # until one succeeds: a line a second on a full disk would only fill it more.
+            if not self._failing:
+                log.warning("WAL checkpoint not done (will retry each second): %s", exc)
+            self._failing = True
+        else:
+            if self._failing:
+                log.info("WAL checkpoints done again")
+            self._failing = False
+
+    async def settle(self) -> None:
+        """Wait for a checkpoint under way (the purge, between its batches).
+
+        SQLite rewinds the WAL only when a write begins with every page copied: a
+        writer that waits for the copy lets that happen, one that never pauses does not.
+        """
+        if self._running is not None and not self._running.done():
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._running)
 
     async def close(self) -> None:
         """Wait for a checkpoint under way, then close the connection."""

@@ -21,6 +21,10 @@ MAX_INVITE_DAYS = 366
 (and a huge --days overflowed the date arithmetic into a traceback)."""
 
 
+MAX_CASELOAD = 10_000_000
+"""More people than any one site serves: a typo (and past 2^63 SQLite cannot store it)."""
+
+
 def add_parsers(sub: Any) -> None:
     purge = sub.add_parser("purge", help="delete sessions older than retention_days")
     purge.add_argument("--dry-run", action="store_true", help="only count what would go")
@@ -33,6 +37,14 @@ def add_parsers(sub: Any) -> None:
     roles = sub.add_parser("roles", help="list staff, peer and admin roles, or revoke one")
     roles.add_argument("--revoke", metavar="KEYPREFIX", help="end the role whose key starts so")
     roles.add_argument("--all", action="store_true", help="include revoked roles")
+
+    caseload = sub.add_parser(
+        "caseload", help="how many people a site serves (the reach table's denominator)"
+    )
+    caseload.add_argument("action", choices=["set", "list", "clear"])
+    caseload.add_argument("site", nargs="?", help="site id from config")
+    caseload.add_argument("people", nargs="?", help="people the site serves (set)")
+    caseload.add_argument("--group", help="a respondent group's figure only (set)")
 
     audit = sub.add_parser("audit", help="print the audit log as JSON lines")
     audit.add_argument(
@@ -145,4 +157,61 @@ def _audit(settings: Settings, args: argparse.Namespace) -> int:
     return _with_store(settings, work)
 
 
-COMMANDS = {"purge": _purge, "invite": _invite, "roles": _roles, "audit": _audit}
+def _caseload(settings: Settings, args: argparse.Namespace) -> int:
+    """``caseload set SITE 240 [--group G]``, ``caseload list``, ``caseload clear SITE``."""
+    from bot.caseload import WHOLE, caseloads, clear_caseload, set_caseload
+    from bot.roles import audit
+
+    sites = [s.id for s in settings.sites]
+    if args.action != "list" and args.site not in sites:
+        print(
+            f"error: no site {args.site!r}; sites: {', '.join(sites) or 'none in config'}",
+            file=sys.stderr,
+        )
+        return 2
+    people = None
+    if args.action == "set":
+        try:
+            people = int(str(args.people))
+        except ValueError:
+            people = -1
+        if not 0 <= people <= MAX_CASELOAD:
+            print(
+                f"error: give the number of people (0 to {MAX_CASELOAD:,}),"
+                " e.g. caseload set SITE 240",
+                file=sys.stderr,
+            )
+            return 2
+        if args.group is not None and args.group not in settings.respondent_groups:
+            groups = ", ".join(settings.respondent_groups)
+            print(f"error: no respondent group {args.group!r}; groups: {groups}", file=sys.stderr)
+            return 2
+
+    async def work(store: Store) -> int:
+        if args.action == "set":
+            assert people is not None
+            await set_caseload(store, args.site, people, args.group or WHOLE)
+            params = {"site": args.site, "people": people, "group": args.group}
+            await audit(store, "cli", "caseload", params)
+            who = f" ({args.group})" if args.group else ""
+            print(f"{args.site}{who}: {people} people")
+        elif args.action == "clear":
+            await clear_caseload(store, args.site)
+            await audit(store, "cli", "caseload", {"site": args.site, "cleared": True})
+            print(f"{args.site}: caseload set by command cleared (the config's figure stays)")
+        for site, load in (await caseloads(store, settings)).items():
+            if args.action == "list":
+                groups = ", ".join(f"{g} {n}" for g, n in sorted(load.groups.items()))
+                print(f"{site}: {load.people} people" + (f" ({groups})" if groups else ""))
+        return 0
+
+    return _with_store(settings, work)
+
+
+COMMANDS = {
+    "purge": _purge,
+    "invite": _invite,
+    "roles": _roles,
+    "audit": _audit,
+    "caseload": _caseload,
+}

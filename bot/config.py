@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -137,6 +137,10 @@ class Reports(_Strict):
     """Where and when the bot sends the weekly summary on its own."""
 
     staff_chat_ids: list[int] = []
+    praise_chat_ids: list[int] = []
+    """Frontline team chats that /praise posts the week's praise to (bot/report/praise.py)."""
+    praise_weekly: bool = False
+    """Also post it there on its own, after the weekly summary."""
     weekly_day: Weekday = "mon"
     weekly_time: str = "09:00"
     timezone: str = "Europe/London"
@@ -228,6 +232,11 @@ class Settings(BaseSettings):
         "other",
     ]
     suppression_threshold: int = Field(5, ge=1)
+    caseload: dict[str, Annotated[int, Field(ge=0)] | dict[str, Annotated[int, Field(ge=0)]]] = {}
+    """People each site serves (a number, or one per respondent group), for the reach
+    table; ``feedback-bot caseload set`` overrides it (bot/caseload.py)."""
+    equality_threshold: int = Field(10, ge=2)
+    """The least count shown in the equality tables (who answered: age, ethnicity, ...)."""
     disclosure: Disclosure = Disclosure()
     retention_days: int = Field(365, ge=1, le=MAX_DAYS)
     audit_retention_days: int = Field(730, ge=1, le=MAX_DAYS)
@@ -367,6 +376,20 @@ def reference_problems(settings: Settings) -> list[tuple[Loc, str]]:
         for i, g in enumerate(groups)
         if g in groups[:i]
     )
+    site_ids = [s.id for s in settings.sites]
+    for site, value in settings.caseload.items():
+        if site not in site_ids:
+            problems.append(
+                (("caseload", site), f"no site {site!r}{_did_you_mean(site, site_ids)}")
+            )
+        for group in value if isinstance(value, dict) else {}:
+            if group not in groups:
+                problems.append(
+                    (
+                        ("caseload", site, group),
+                        f"no respondent group {group!r}{_did_you_mean(group, list(groups))}",
+                    )
+                )
     if settings.helplines and FALLBACK_LANGUAGE not in settings.helplines:
         problems.append(
             (("helplines",), "helplines must include 'en', the fallback for every language")

@@ -272,6 +272,7 @@ class Profiles:
         folder = resources.files("langdetect").joinpath("profiles")
         self.languages: tuple[str, ...] = languages
         self._row: dict[str, int] = {}
+        self._known: dict[str, tuple[int, ...]] = {}
         self._scripts: list[str] = []
         rows, cols, probs = [], [], []
         for col, lang in enumerate(languages):
@@ -313,7 +314,7 @@ class Profiles:
 
     def totals(self, text: str) -> np.ndarray | None:
         """Each language's log-likelihood of ``text``, up to a constant; None if no evidence."""
-        rows = np.fromiter(filter(None, map(self._row.get, self.ngrams(text))), dtype=np.int64)
+        rows = np.fromiter(self._rows(text), dtype=np.int64)
         if not rows.size:
             return None
         rows -= 1
@@ -326,6 +327,23 @@ class Profiles:
             self._col[entries], weights=self._gain[entries], minlength=len(self.languages)
         )
 
+    def _rows(self, text: str) -> list[int]:
+        """The table rows (from 1) of the n-grams of ``text`` that some profile has, in
+        ``ngrams``' order; each word's are worked out once and kept (people reuse few
+        words; at most ``_KNOWN_MAX`` words, then forgotten), as the risk screen does."""
+        known, get = self._known, self._row.get
+        rows: list[int] = []
+        for padded, spaced in _padded_words(text):
+            found = known.get(padded)
+            if found is None:
+                found = tuple(filter(None, map(get, _grams(padded, spaced))))
+                if len(padded) <= _KNOWN_LONGEST:
+                    if len(known) >= _KNOWN_MAX:
+                        known.clear()
+                    known[padded] = found
+            rows.extend(found)
+        return rows
+
     def ngrams(self, text: str) -> list[str]:
         """The 1-, 2- and 3-grams langdetect would sample from ``text``.
 
@@ -333,31 +351,52 @@ class Profiles:
         mostly non-Latin text), same per-letter normalisation, and the same rule
         that letters after the second capital in a row (acronyms) say nothing.
         """
-        text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
-        if not text.isascii():
-            latin = len(_LATIN_RANGE.findall(text))
-            if latin * 2 < len(_ABOVE_LATIN.findall(text)):
-                text = _LATIN_LETTERS.sub("", text)
-        plain = text.translate(_NORMAL)
-        words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
         grams: list[str] = []
-        last = len(words) - 1
-        for i, word in enumerate(words):
-            # langdetect reads the text as a stream: the last word has no space after it.
-            padded = f" {word} " if i < last else f" {word}"
-            if word.islower() or sum(map(str.isupper, word)) < 2:
-                # No two capitals in a row: every gram, cut out in C (nearly every word).
-                grams.extend(map(padded.__getitem__, _gram_slices(len(padded), i < last)))
-                continue
-            for end in range(1, len(padded)):
-                if padded[end].isupper() and padded[end - 1].isupper():
-                    continue
-                if padded[end] != " ":
-                    grams.append(padded[end])
-                grams.append(padded[end - 1 : end + 1])
-                if end >= 2:
-                    grams.append(padded[end - 2 : end + 1])
+        for padded, spaced in _padded_words(text):
+            grams.extend(_grams(padded, spaced))
         return grams
+
+
+_KNOWN_MAX = 50_000
+"""Words whose n-gram rows are kept (a few MB at most)."""
+_KNOWN_LONGEST = 40
+"""Longer "words" (a pasted link, a run of letters) are not kept: 50,000 of 2,000
+letters each would be hundreds of MB."""
+
+
+def _padded_words(text: str) -> list[tuple[str, bool]]:
+    """Each word of ``text`` as langdetect reads it: cleaned, normalised, with a space
+    before it and, except the last, one after (True)."""
+    text = Detector.MAIL_RE.sub(" ", Detector.URL_RE.sub(" ", text))
+    if not text.isascii():
+        latin = len(_LATIN_RANGE.findall(text))
+        if latin * 2 < len(_ABOVE_LATIN.findall(text)):
+            text = _LATIN_LETTERS.sub("", text)
+    plain = text.translate(_NORMAL)
+    words = _SPACES.sub(" ", plain).lstrip(" ").split(" ")
+    last = len(words) - 1
+    # langdetect reads the text as a stream: the last word has no space after it.
+    return [
+        (f" {word} ", True) if i < last else (f" {word}", False) for i, word in enumerate(words)
+    ]
+
+
+def _grams(padded: str, spaced: bool) -> list[str]:
+    """The n-grams of one padded word, in langdetect's order."""
+    word = padded.strip(" ")
+    if word.islower() or sum(map(str.isupper, word)) < 2:
+        # No two capitals in a row: every gram, cut out in C (nearly every word).
+        return list(map(padded.__getitem__, _gram_slices(len(padded), spaced)))
+    grams: list[str] = []
+    for end in range(1, len(padded)):
+        if padded[end].isupper() and padded[end - 1].isupper():
+            continue
+        if padded[end] != " ":
+            grams.append(padded[end])
+        grams.append(padded[end - 1 : end + 1])
+        if end >= 2:
+            grams.append(padded[end - 2 : end + 1])
+    return grams
 
 
 @cache

@@ -8,8 +8,10 @@ editing a flow never changes what old answers meant.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Literal
@@ -107,6 +109,9 @@ class _Step(_Strict):
     when: Condition | list[Condition] | None = None
     stage: Stage | None = None
     topic: str | None = None
+    section: str | None = None
+    """The shared section (``flows/sections/<name>.yaml``) the step was included from:
+    its texts are translated once, under the section's name, whichever flow asks."""
 
     @property
     def conditions(self) -> list[Condition]:
@@ -179,11 +184,22 @@ class Flow(_Strict):
     def source(self) -> dict[str, object]:
         """The definition in English only: what a version means.  Translations are
         not part of it, so fixing one needs no new version."""
-        return english_only(self.model_dump(mode="json", by_alias=True), "flow")
+        return without_empty_sections(
+            english_only(self.model_dump(mode="json", by_alias=True), "flow")
+        )
 
     def fingerprint(self) -> str:
         """Hash of the English definition, to catch a flow edited without a version bump."""
         return definition_fingerprint(self.source())
+
+
+def without_empty_sections(definition: dict) -> dict:
+    """``definition`` with ``section: null`` left out of its steps, in place: flows
+    written before sections existed keep the fingerprint their stored snapshots have."""
+    for step in definition.get("steps", []):
+        if isinstance(step, dict) and step.get("section", "") is None:
+            del step["section"]
+    return definition
 
 
 def definition_fingerprint(definition: dict[str, object]) -> str:
@@ -203,10 +219,90 @@ def flow_paths(flows_dir: Path) -> list[Path]:
     return sorted(p for p in flows_dir.glob("*.yaml") if p.name not in RESERVED_FILES)
 
 
+SECTIONS_DIR = "sections"
+"""Shared sections live in ``flows/sections/``; a flow includes one with ``- include: NAME``."""
+
+
 def load_flow(path: Path) -> FlowFile:
     doc = load_yaml(path)
+    include_sections(doc, path.parent / SECTIONS_DIR)
     localise(doc.data, "flow")
     return FlowFile(flow=validate(doc, Flow), doc=doc)
+
+
+def include_sections(doc: Document, sections_dir: Path) -> None:
+    """Put each ``- include: NAME`` step item's section steps in its place, in ``doc``.
+
+    Each included step is tagged ``section: NAME`` (its texts are the section's, in the
+    catalogues once).  Lines of included steps point at the ``include`` line, so an
+    error in one is found from the flow that asked for it; the section file is checked
+    on its own by ``check-flows`` too.
+    """
+    data = doc.data
+    steps = data.get("steps") if isinstance(data, dict) else None
+    if not isinstance(steps, list) or not any(_is_include(s) for s in steps):
+        return
+    expanded: list[object] = []
+    lines = {loc: line for loc, line in doc.lines.items() if loc[:1] != ("steps",)}
+    errors: list[SourceError] = []
+    for i, item in enumerate(steps):
+        here = doc.lines.get(("steps", i), doc.line_of(("steps",)))
+        if not _is_include(item):
+            for loc, line in doc.lines.items():
+                if loc[:2] == ("steps", i):
+                    lines[("steps", len(expanded), *loc[2:])] = line
+            expanded.append(item)
+            continue
+        name = item["include"]
+        try:
+            section = load_section(sections_dir, name)
+        except SourceErrors as exc:
+            errors.append(doc.error(("steps", i, "include"), f"section {name!r}: {exc}"))
+            continue
+        for step in section:
+            step = {**step, "section": name}
+            lines[("steps", len(expanded))] = here
+            _point_all(step, ("steps", len(expanded)), here, lines)
+            expanded.append(step)
+    if errors:
+        raise SourceErrors(errors)
+    data["steps"] = expanded
+    doc.lines.clear()
+    doc.lines.update(lines)
+
+
+def _is_include(item: object) -> bool:
+    return isinstance(item, dict) and set(item) == {"include"} and isinstance(item["include"], str)
+
+
+def _point_all(node: object, loc: tuple[str | int, ...], line: int, lines: dict) -> None:
+    lines[loc] = line
+    if isinstance(node, dict):
+        for key, child in node.items():
+            _point_all(child, (*loc, key), line, lines)
+    elif isinstance(node, list):
+        for j, child in enumerate(node):
+            _point_all(child, (*loc, j), line, lines)
+
+
+def load_section(sections_dir: Path, name: str) -> list[dict[str, object]]:
+    """The steps of ``sections_dir/NAME.yaml``, as plain data (English only)."""
+    if not re.match(STEP_ID, name):
+        raise SourceErrors([SourceError(str(sections_dir), 0, "", f"bad section name {name!r}")])
+    path = sections_dir / f"{name}.yaml"
+    if not path.is_file():
+        raise SourceErrors([SourceError(str(path), 0, "", "no such section file")])
+    doc = load_yaml(path)
+    data = doc.data
+    if not isinstance(data, dict) or data.get("id") != name:
+        raise SourceErrors([doc.error(("id",), f"a section file's id must be {name!r}")])
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise SourceErrors([doc.error(("steps",), "a section needs steps")])
+    if set(data) - {"id", "steps"}:
+        extra = ", ".join(sorted(str(k) for k in set(data) - {"id", "steps"}))
+        raise SourceErrors([doc.error((), f"a section holds only id and steps (not {extra})")])
+    return copy.deepcopy(steps)
 
 
 def check_flow(

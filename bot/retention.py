@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from bot.config import Settings
 from bot.preferences import ChosenLanguages
+from bot.report.equality import forget_quarters_before
 from bot.report.ledger import forget_before
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
@@ -27,6 +28,7 @@ async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = Fal
         await ChosenLanguages(store).purge(purged.cutoff)
         # Publications of periods whose answers are gone: nothing can overlap them now.
         await forget_before(store, date.fromisoformat(purged.cutoff[:10]))
+        await forget_quarters_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
         await Drafts(store).purge()
         # Long enough to answer "who exported what, when" for a couple of years of

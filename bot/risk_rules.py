@@ -417,6 +417,21 @@ class ConceptScreen:
                     vetoes[i][cat] = merged
         return Reading(classes, vetoes)
 
+    def vetoes_in(self, text: str) -> list[str]:
+        """What vetoes what in ``text``, for staff (``feedback-bot risk-check``):
+        ``PAST [years ago] vetoes general, self_harm, suicide``."""
+        sentences = self.sentences(text)
+        reading = self.read(sentences)
+        out = []
+        for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
+            if not vetoed:
+                continue
+            for name, (cats, _lifts) in self.vetoes.items():
+                words = sorted({w for own in by_lang.values() for _, w in own.get(name, ())})
+                if words and not cats.isdisjoint(vetoed):
+                    out.append(f"{name} [{', '.join(words)}] vetoes {', '.join(sorted(cats))}")
+        return out
+
     def screen(
         self, sentences: list[str], first: bool = False, reading: Reading | None = None
     ) -> list[ConceptHit]:

@@ -548,6 +548,10 @@ class RiskScreen:
         if self._concepts is not None:
             self._concepts.forget()
 
+    def vetoes_in(self, text: str) -> list[str]:
+        """Which veto words kept which categories quiet (``ConceptScreen.vetoes_in``)."""
+        return self._concepts.vetoes_in(text) if self._concepts is not None else []
+
     def categories(self, text: str) -> set[str]:
         return {hit.category for hit in self.hits(text)}
 

@@ -30,7 +30,7 @@ import aiosqlite
 from bot import logsafe, once, schema
 from bot.checkpoints import Checkpointer
 from bot.conversation import State, Write
-from bot.flows import Flow, definition_fingerprint
+from bot.flows import Flow, definition_fingerprint, without_empty_sections
 from bot.translations import localise
 from bot.translations.catalog import translations
 from bot.translations.walk import english_only
@@ -46,6 +46,17 @@ def utcnow() -> datetime:
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
+
+WAL_BACKSTOP_PAGES = 10_000
+"""WAL pages (~40 MB) past which the writer checkpoints in its own commit after all.
+
+The checkpoint thread (bot/checkpoints.py) copies pages back while the writer goes on
+writing, so the WAL is only rewound to its start when a write begins at a moment when
+every page is copied.  Under writes back to back (a purge of a long backlog, a burst)
+that moment never came: 15 s of writes grew the WAL to 1.2 GB beside a 290 MB database,
+and it would fill the disk.  SQLite's default checkpointed every 1,000 pages in the
+commit; this backstop does the same only when the thread has not kept up, and then has
+little left to copy."""
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a write waits for another process's write (a purge or an export starting) to
@@ -173,7 +184,9 @@ class Store:
                 store._reader = _read_only(Path(path))
                 store._path = Path(path)
                 # Checkpoints in a thread of their own, not in a person's commit.
-                await db.execute("PRAGMA wal_autocheckpoint=0")
+                await db.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
+                # A WAL rewound after a burst is cut back to this size, not kept at its peak.
+                await db.execute(f"PRAGMA journal_size_limit={WAL_BACKSTOP_PAGES * 4096}")
                 store._checkpoints = Checkpointer(Path(path))
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
@@ -272,7 +285,7 @@ class Store:
             ).fetchone()
             if stored == fingerprint:
                 return True
-            english = english_only(json.loads(definition), "flow")
+            english = without_empty_sections(english_only(json.loads(definition), "flow"))
             return definition_fingerprint(english) == fingerprint
 
         if not await self.atomic(register):
@@ -579,6 +592,10 @@ class Store:
                     break
                 took = max(time.perf_counter() - began, 1e-4)
                 size = max(1, min(PURGE_BATCH, 2 * size, int(size * PURGE_BATCH_SECONDS / took)))
+                if self._checkpoints is not None:
+                    # Let the thread's checkpoint finish, so the next batch rewinds the WAL
+                    # (tests/test_wal_bounded.py); answers meanwhile are not held up.
+                    await self._checkpoints.settle()
         return Purged(sessions, answers, cutoff)
 
     async def newest_session_id(self, respondent_key: str) -> str | None:

@@ -53,13 +53,14 @@ async def test_full_consultation_in_the_terminal(
         "",  # empty: asked again
         "s",
         "More evening groups",
+        "2",  # no to the optional questions about you: the section skipped in one tap
     ]
     term = Terminal(typed, settings.database)
     turn = await chat(
         conversations, flow_id="consultation", lang="en", read=term.read, write=term.write
     )
     assert turn.finished and "Your views are saved" in term.screens[-1]
-    assert "1 of 9" in term.screens[1] and "Please choose one of the options." in "".join(
+    assert "1 of 22" in term.screens[1] and "Please choose one of the options." in "".join(
         term.screens
     )
     with sqlite3.connect(settings.database) as conn:
@@ -76,6 +77,7 @@ async def test_full_consultation_in_the_terminal(
         "prison_service_why": "They need it inside",
         "young_adults": "prefer_not_to_say",
         "anything_else": "More evening groups",
+        "eq_intro": "skip",
     }
     assert session == ("peterborough", "service_user", "completed", "own_device")
     # Each screen was drawn only after the answer before it was committed.

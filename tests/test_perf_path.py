@@ -17,11 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 async def _traced(conversations: Conversations) -> list[str]:
-    """Every SQL statement the database thread runs from now on (BEGIN/COMMIT left out)."""
+    """Every SQL statement the database thread runs from now on (BEGIN/COMMIT left out).
+
+    SQLite's trace reports a statement's text again each time a trigger program of it
+    runs (migration 032 keeps the trend's day counts with a trigger on answers: part of
+    the answer's own INSERT, one UPSERT for a Likert answer, its cost in bench 1), so a
+    repeat of the statement just reported is not another statement."""
     seen: list[str] = []
 
     def trace(sql: str) -> None:
-        if sql.split()[0].upper() not in ("BEGIN", "COMMIT"):
+        if sql.split()[0].upper() not in ("BEGIN", "COMMIT") and seen[-1:] != [sql]:
             seen.append(sql)
 
     await conversations.store.atomic(lambda conn: conn.set_trace_callback(trace))
@@ -91,8 +96,10 @@ async def test_commits_never_checkpoint_and_the_wal_still_reaches_the_file(store
     import shutil
     import sqlite3
 
+    from bot.store import WAL_BACKSTOP_PAGES
+
     rows = await store.db.execute_fetchall("PRAGMA wal_autocheckpoint")
-    assert rows[0][0] == 0
+    assert rows[0][0] == WAL_BACKSTOP_PAGES  # only a backstop: tests/test_wal_bounded.py
     for i in range(40):  # over 1.2 s: a checkpoint is due after each second of writing
         await store.write("INSERT INTO languages VALUES (?, ?, ?)", (f"k{i}", "en", "2026"))
         await asyncio.sleep(0.03)
@@ -124,3 +131,111 @@ async def test_a_purge_never_holds_the_writer_for_long(conversations, store):
     deletes = [s for s in seen if s.startswith("DELETE FROM sessions")]
     assert len(deletes) >= 3
     assert f"LIMIT {PURGE_BATCH_FIRST})" in deletes[0], deletes[0]
+
+
+async def test_the_daily_backup_runs_niced_beside_the_bot(settings, monkeypatch):
+    """The copy and its integrity check take a core for seconds on a large database: the
+    thread doing it runs at a lower priority than the bot's loop, which keeps its own."""
+    import os
+    import threading
+    from types import SimpleNamespace
+
+    from bot.telegram import jobs
+
+    seen: dict[str, int] = {}
+
+    def fake_backup(database, folder, keep):
+        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return Path(folder) / "feedback-x.db"
+
+    monkeypatch.setattr(jobs, "make_backup", fake_backup)
+    channel = SimpleNamespace(settings=settings)
+    await jobs.daily_backup(SimpleNamespace(job=SimpleNamespace(data=channel)))
+    loop_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen["thread"] >= loop_priority + 5, (seen, loop_priority)
+
+
+async def test_a_failing_background_job_raises_in_the_bot():
+    from bot.background import low_priority
+
+    def broken() -> None:
+        raise OSError("disk full")
+
+    import pytest
+
+    with pytest.raises(OSError, match="disk full"):
+        await low_priority(broken)
+    assert await low_priority(lambda: 42) == 42
+
+
+def test_detection_keeps_each_words_rows_and_gives_the_same_answer(monkeypatch):
+    """Language detection of a typed answer works out each word's n-gram rows once and
+    keeps them (bounded): a text detected again, or other texts with its words, get
+    exactly the same scores as from their n-grams read afresh."""
+    from bot import detect
+
+    profiles = detect.profiles_for(tuple(sorted(detect.available_profiles())))
+    texts = [
+        "The staff were kind but the waits were long.",
+        "Personel był bardzo miły, ale czekałem zbyt długo.",
+        "The NHS GP said OK, the staff were kind.",
+        "Очень долго ждал приёма, но персонал хороший.",
+    ]
+
+    def fresh(text: str) -> list[int]:
+        return [r for r in map(profiles._row.get, profiles.ngrams(text)) if r]
+
+    for _ in range(2):
+        for text in texts:
+            assert profiles._rows(text) == fresh(text)
+    monkeypatch.setattr(detect, "_KNOWN_MAX", 3)
+    profiles._known.clear()
+    for text in texts:
+        profiles._rows(text)
+        assert len(profiles._known) <= 3
+    assert profiles._rows(texts[0]) == fresh(texts[0])
+
+
+def test_detection_does_not_keep_long_words(monkeypatch):
+    """Someone pasting long runs of letters (up to the 2,000 allowed) must not grow the
+    detector's word memory by their size: only ordinary words are kept."""
+    from bot import detect
+
+    profiles = detect.profiles_for(tuple(sorted(detect.available_profiles())))
+    profiles._known.clear()
+    text = " ".join(["a" * 500, "b" * 700, "staff", "kind"])
+    first = profiles._rows(text)
+    assert set(profiles._known) == {" staff ", " kind"}
+    assert profiles._rows(text) == first
+
+
+def test_a_failing_checkpoint_is_logged_once_until_it_works_again(tmp_path, caplog):
+    """A full disk makes every checkpoint fail; one warning, not one a second (each line
+    would take more of the disk), and a line when they work again."""
+    import logging
+    import sqlite3
+
+    from bot.checkpoints import Checkpointer
+
+    database = tmp_path / "x.db"
+    sqlite3.connect(database).execute("PRAGMA journal_mode=WAL").close()
+    checkpoints = Checkpointer(database)
+
+    class Failing:
+        def execute(self, sql: str):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            pass
+
+    checkpoints._conn = Failing()  # type: ignore[assignment]
+    with caplog.at_level(logging.INFO, logger="bot.checkpoints"):
+        for _ in range(5):
+            checkpoints._checkpoint()
+        checkpoints._conn = None
+        checkpoints._checkpoint()
+        checkpoints._checkpoint()
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 2, messages
+    assert "disk is full" in messages[0] and "again" in messages[1]
+    checkpoints._conn.close()

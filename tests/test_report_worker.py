@@ -11,6 +11,7 @@ import errno
 import json
 import multiprocessing
 import os
+import shutil
 import signal
 from pathlib import Path
 
@@ -105,9 +106,7 @@ async def test_a_failing_report_is_reported_by_kind_and_place_not_by_content(
     answered: Store, settings: Settings, tmp_path: Path
 ):
     flows = tmp_path / "flows"
-    flows.mkdir()
-    for source in settings.flows_dir.iterdir():
-        (flows / source.name).write_bytes(source.read_bytes())
+    shutil.copytree(settings.flows_dir, flows)  # with flows/sections/
     (flows / "themes.yaml").write_text("themes: [Mrs Secret Name\n")
     worker = ReportWorker(settings.model_copy(update={"flows_dir": flows}))
     with pytest.raises(ReportFailed) as failed:

@@ -128,3 +128,42 @@ def test_a_message_full_of_veto_words_stays_cheap(screen):
     start = time.process_time()
     assert "suicide" in screen.categories(text)
     assert time.process_time() - start < 0.5
+
+
+def test_risk_check_says_which_veto_kept_a_near_miss_quiet(capsys):
+    """Explainable: staff see the veto class and its words, not only 'nothing fired'."""
+    from bot.cli import main
+
+    assert main(["risk-check", "five years ago I was suicidal, the team helped, thanks"]) == 0
+    out = capsys.readouterr().out
+    assert "no risk phrase fires" in out
+    assert "vetoed: PAST [years ago] vetoes general, overdose, self_harm, suicide" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("my parents want to force me to marry a cousin back home", "abuse"),
+        ("my wife keeps my passport locked away", "abuse"),
+        ("older boys make my son carry packages across town", "abuse"),
+        ("the dealer said my kids would pay for it", "abuse"),
+        ("took a load of cocaine and now i'm vomiting and my heart is going", "overdose"),
+        ("he says if i leave him he'll kill me", "abuse"),
+        ("my mother in law and her son beat me at home", "abuse"),
+        ("agar main chhod ke gayi to woh maar dega", "abuse"),
+    ],
+)
+def test_forced_marriage_passports_county_lines_and_body_signs_signpost(screen, text, category):
+    assert category in screen.categories(text), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother overdosed in 2016, he's been clean for years and volunteers here",
+        "is there information about self harm in Polish?",
+        "took my tablets this morning as usual, all good",
+    ],
+)
+def test_a_year_long_past_a_question_for_information_and_a_usual_dose_do_not(screen, text):
+    assert screen.hits(text) == [], screen.hits(text)

@@ -89,13 +89,14 @@ async def test_switching_mid_flow_keeps_answers(conversations: Conversations):
     assert turn and turn.prompt and turn.prompt.step_id == "prison_service"
     assert turn.prompt.choices[0].label == CATALOGUE.text("likert.agree.strongly_agree", "pa")
 
-    for event in [Choose("agree"), Skip(), Choose("disagree"), Skip(), Skip()]:
+    for event in [Choose("agree"), Skip(), Choose("disagree"), Skip(), Skip(), Choose("skip")]:
         turn = await conv.handle("k3", CH, event)
         assert not turn.error, turn.messages
     assert turn.finished and turn.lang == "pa"
     answers = await conv.store.answers(session.id)
     assert {k: answers[k] for k in before} == before
     assert answers["prison_service"] == "agree" and answers["young_adults"] == "disagree"
+    assert answers["eq_intro"] == "skip"
     finished = await conv.store.get_session(session.id)
     assert finished and finished.state.lang == "pa"
 

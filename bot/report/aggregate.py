@@ -83,13 +83,17 @@ class ReportBuilder:
         *,
         for_comparison: bool = False,
         trend: list[Period] | None = None,
+        counts_only: bool = False,
     ) -> Report:
         """The raw report; ``for_comparison`` skips what 'change since last time' never uses.
 
-        ``trend``: calendar months to add a trend table for, per Likert question."""
+        ``trend``: calendar months to add a trend table for, per Likert question.
+        ``counts_only``: the tables alone, without quotes or updates, for the ledger's
+        pieces of a period (``bot/report/periods.py``), which are never published: only
+        their cells are suppressed against."""
         # Four steps a period, as the CLI's progress bar counts them.
         self.progress("tagging comments")
-        wanted = {"quotes": not for_comparison, "per_theme": QUOTE_CANDIDATES}
+        wanted = {"quotes": not (for_comparison or counts_only), "per_theme": QUOTE_CANDIDATES}
         comments = await self.q.comment_summary(period, self.codebook, **wanted)
         if comments.untagged:
             await self.q.tag_comments(period, self.codebook)
@@ -171,7 +175,7 @@ class ReportBuilder:
                 themes=list(n.themes),
                 status=n.status,  # type: ignore[arg-type]
             )
-            for n in ([] if for_comparison else await self.q.notes(period))
+            for n in ([] if for_comparison or counts_only else await self.q.notes(period))
         ]
         return Report(
             period=period,

@@ -16,15 +16,20 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from bot.caseload import caseloads
 from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
+from bot.report.equality import equality_for
 from bot.report.model import Audience, PublicReport
 from bot.report.noticeboard import bot_link, write_pages
 from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.periods import publish_period
 from bot.report.plain import pictogram_text
+from bot.report.praise import praise_post
+from bot.report.reach import reach_table
+from bot.report.render_equality import equality_csv
 from bot.report.render_html import commissioner_html
 from bot.report.render_network import network_html, network_parts
 from bot.report.render_tabular import json_schema, summary_text, to_csv, to_json, write_xlsx
@@ -91,7 +96,12 @@ async def build_public(
     previous = await publish_period(store, builder(store), period.previous(), for_comparison=True)
     if trend:
         current = hide_as_published(current, previous)
-    return with_previous(current, previous)
+    report = with_previous(current, previous)
+    # Who answered (the optional equality questions): every site's report only, by
+    # calendar quarter as first published (bot/report/equality.py).
+    equality = await equality_for(store, settings, period)
+    reach = reach_table(report, settings, await caseloads(store, settings))
+    return report.model_copy(update={"equality": equality, "reach": reach})
 
 
 async def weekly_summary_text(
@@ -105,6 +115,15 @@ async def weekly_summary_text(
     else:
         period = week
     return summary_text(await build_public(store, settings, period, site=site))
+
+
+async def praise_text(
+    store: Store, settings: Settings, period: Period, site: str | None = None
+) -> str | None:
+    """What people appreciated, as the frontline team chat gets it; None if nothing."""
+    found = settings.site(site) if site is not None else None
+    name = found.name.get("en", site) if found is not None else None
+    return praise_post(await build_public(store, settings, period, site=site), name)
 
 
 def summary_period(settings: Settings, now: datetime | None = None) -> Period:
@@ -232,6 +251,9 @@ def _write_formats(
             written += write_pages(report, catalogue, langs, link, fmt, folder)  # type: ignore[arg-type]
         elif fmt == "csv":
             put("report.csv", to_csv(report))
+            if report.equality is not None:
+                # Apart from report.csv: nothing to join equality answers to comments on.
+                put("equality.csv", equality_csv(report.equality))
         elif fmt == "json":
             put("report.json", to_json(report))
             put("report.schema.json", json_schema())

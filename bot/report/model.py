@@ -173,6 +173,75 @@ class Disclosure(BaseModel):
         return rule + "."
 
 
+class EqualityRow(BaseModel):
+    """One answer to an equality question, or the answers shown together."""
+
+    key: str
+    label: str
+    count: int
+    pct: int
+    """Whole percent of those who shared (gave an answer other than "prefer not to say")."""
+
+
+class EqualityTable(BaseModel):
+    """One characteristic on its own (``bot/report/equality.py``): never by site, group,
+    area or comment.  Every count shown is at least the equality threshold, and so is
+    what is left when the shown ones are taken from the total."""
+
+    id: str
+    title: str
+    level: Literal["detailed", "broad"] | None = None
+    """Ethnicity only: the 2021 Census categories, or only their five groups."""
+    shared: int | None = None
+    """People who gave an answer other than "prefer not to say"; None when under the
+    threshold (then no row is shown)."""
+    rows: list[EqualityRow] = []
+    combined: EqualityRow | None = None
+    """The other answers together, when some are too few to show on their own."""
+    prefer_not: int | None = None
+    """"Prefer not to say": None when under the threshold."""
+
+
+class Equality(BaseModel):
+    """Who answered: the optional equality questions, published by whole calendar quarter
+    and kept as first published, so reports of other periods cannot be subtracted."""
+
+    quarter: str
+    start: str
+    end: str
+    threshold: int
+    tables: list[EqualityTable]
+    note: str
+
+
+class ReachRow(BaseModel):
+    """Responses against the people a site (or area, or the service) serves."""
+
+    key: str
+    label: str
+    level: Literal["site", "area", "service", "group"]
+    responses: str
+    """As the report shows it: "12", or "<5" when hidden."""
+    caseload: int | None = None
+    rate: str = ""
+    """Whole percent ("9%"), "under 2%" when the count is hidden; empty without caseload."""
+    share_of_responses: str = ""
+    """Without caseload figures: the site's share of responses, and of sites."""
+    share_of_sites: str = ""
+    flagged: bool = False
+
+
+class Reach(BaseModel):
+    """Who we heard from (``bot/report/reach.py``), from the report's shown counts only."""
+
+    mode: Literal["caseload", "share"]
+    service_rate: int | None = None
+    rows: list[ReachRow]
+    flags: list[str]
+    """Each under-heard site, in words."""
+    note: str
+
+
 class _Body(BaseModel):
     schema_version: int = SCHEMA_VERSION
     period: Period
@@ -183,10 +252,19 @@ class _Body(BaseModel):
     tables: list[Table]
     themes: list[ThemeInfo]
     quotes: list[Quote]
+    praise: list[Quote] = []
+    """What people appreciated (``bot/report/praise.py``): up to five comments of the
+    codebook's praise theme, chosen as quotes are (a shown theme, no risk flag, naming
+    nobody), for the staff summary and the frontline team chat."""
     updates: list[Update]
     languages: list[LanguageStatus]
     """Interface languages with responses this period, and their translation status."""
     codebook_version: int
+    reach: Reach | None = None
+    """Responses against caseload per site and area (all-sites reports only)."""
+    equality: Equality | None = None
+    """Who answered (optional equality questions): all-sites reports only, already
+    suppressed, apart from every other table (``bot/report/equality.py``)."""
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables if t.id == table_id), None)

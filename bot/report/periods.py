@@ -71,7 +71,9 @@ async def publish_period(
                 piece = Period(
                     start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
                 )
-                pieces[(start, end)] = await builder.build(piece, for_comparison=for_comparison)
+                pieces[(start, end)] = await builder.build(
+                    piece, for_comparison=for_comparison, counts_only=True
+                )
             public = publish_against(raw, period, earlier, pieces, tied, months)
         cells = published_cells(public, raw)
         entries = [Entry(period, cells)]

@@ -12,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from bot.report.notes import Note
 from bot.report.period import Period
@@ -201,10 +202,52 @@ class ReportQueries:
     async def likert_by_month(self, months: list[Period]) -> list[MonthCount]:
         """Likert answers by month, question and score, for the trend tables.
 
-        One GROUP BY: the months are a small table of UTC bounds joined to the
-        sessions by start time (a range of ``sessions_by_start`` each), and the
-        answers come from the covering ``answers_for_reports`` index.
+        Whole UTC days come from ``likert_by_day`` (migration 032: counts kept exact
+        in the same transaction as every answer written, changed or deleted), so a
+        year's trend sums a few thousand rows instead of reading half a million
+        answers.  A month's edges that are not whole UTC days (local midnight in
+        summer is 23:00 UTC) are counted from the answers, as before: one GROUP BY
+        over small ranges of ``sessions_by_start`` and the covering index.
         """
+        if not months:
+            return []
+        days: list[tuple[str, str, str]] = []
+        edges: list[tuple[str, str, str]] = []
+        for m in months:
+            lo, hi = m.bounds()
+            first, last, ends = _whole_days(lo, hi)
+            if first < last:
+                days.append((m.label, first, last))
+            edges += [(m.label, a, b) for a, b in ends]
+        rows: list[tuple] = []
+        if days:
+            values = " UNION ALL ".join("SELECT ?, ?, ?" for _ in days)
+            rows += await self._all(
+                f"WITH m(label, lo, hi) AS ({values})"
+                " SELECT m.label, d.flow_id, d.flow_version, d.step_id,"
+                " nullif(d.score, 0), sum(d.n)"
+                " FROM m JOIN likert_by_day d ON d.day >= m.lo AND d.day < m.hi"
+                " GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.n) > 0",
+                [v for row in days for v in row],
+            )
+        if edges:
+            values = " UNION ALL ".join("SELECT ?, ?, ?" for _ in edges)
+            rows += await self._all(
+                f"WITH m(label, lo, hi) AS ({values})"
+                " SELECT m.label, s.flow_id, s.flow_version, a.step_id, a.score, count(*)"
+                " FROM m JOIN sessions s ON s.started_at >= m.lo AND s.started_at < m.hi"
+                " CROSS JOIN answers a ON a.session_id = s.id"
+                " WHERE a.kind = 'likert' GROUP BY 1, 2, 3, 4, 5",
+                [v for row in edges for v in row],
+            )
+        totals: dict[tuple[str, str, int, str, int | None], int] = defaultdict(int)
+        for label, flow_id, version, step_id, score, n in rows:
+            totals[(label, flow_id, version, step_id, score)] += n
+        return [MonthCount(*key, n) for key, n in totals.items()]
+
+    async def likert_by_month_from_answers(self, months: list[Period]) -> list[MonthCount]:
+        """``likert_by_month`` counted from the answers alone: what the day counts must
+        always equal (tests compare them), and the bench's raw baseline."""
         if not months:
             return []
         values = " UNION ALL ".join("SELECT ?, ?, ?" for _ in months)
@@ -471,3 +514,26 @@ class ReportQueries:
             period.bounds(),
         )
         return [TranslationCount(state, int(n), int(answers)) for state, n, answers in rows]
+
+
+def _whole_days(lo: str, hi: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """For the UTC instants [lo, hi): the whole UTC days inside as [first, last) dates,
+    and the instant ranges at either end that are not whole days.
+
+    ``lo`` and ``hi`` are the store's ISO form ("2026-03-29T23:00:00+00:00"), as are
+    ``started_at`` values, so the ends compare with them as text."""
+    midnight = "T00:00:00+00:00"
+    first = lo[:10] if lo[10:] == midnight else _next_day(lo[:10])
+    last = hi[:10]
+    if first >= last:
+        return first, first, [(lo, hi)]
+    ends = []
+    if lo < first + midnight:
+        ends.append((lo, first + midnight))
+    if last + midnight < hi:
+        ends.append((last + midnight, hi))
+    return first, last, ends
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()

@@ -13,6 +13,8 @@ from bot.report.charts import FOOTNOTE, likert_chart
 from bot.report.loop import pairs, still_working, theme_label
 from bot.report.model import Cell, PublicReport, Row, Table
 from bot.report.notes import marked
+from bot.report.reach import reach_html
+from bot.report.render_equality import equality_html
 from bot.report.trend_chart import trend_chart
 
 CSS = """
@@ -43,6 +45,9 @@ blockquote { margin: 1mm 0 2mm; padding: 1mm 4mm; border-left: 3px solid var(--r
 .lang { font-style: normal; color: var(--muted); font-size: 8.5pt; }
 .note { font-size: 9.5pt; color: var(--muted); }
 .up { color: #1b6e20; } .down { color: #a11; }
+tr.flag td { background: #fdecea; font-weight: bold; }
+tr.area td, tr.service td { background: var(--band); }
+ul.flags { margin: 2mm 0 3mm; padding-left: 5mm; color: #a11; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { padding: 0; max-width: none; font-size: 10pt; }
@@ -415,6 +420,7 @@ def commissioner_html(report: PublicReport) -> str:
         f"<p class='lede'>{escape(report.period.describe())} · generated "
         f"{escape(report.generated_at[:16].replace('T', ' '))} UTC</p>",
         _headline(report),
+        reach_html(report.reach),
         _fft(report),
         _likert(report),
         _trends(report),
@@ -422,6 +428,7 @@ def commissioner_html(report: PublicReport) -> str:
         _comments(report),
         _you_said(report),
         _multi(report),
+        equality_html(report.equality),
         "<h2>Risk</h2>",
         f"<p>{count(risk_cell, report.threshold)} respondents wrote words that raised a risk "
         f"flag {change(risk_cell, '')} and were shown helplines at the time. Their comments "

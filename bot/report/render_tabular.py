@@ -24,6 +24,9 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
 from bot.report.model import Cell, PublicReport, Table
+from bot.report.praise import praise_lines
+from bot.report.reach import reach_lines
+from bot.report.render_equality import equality_text
 
 
 class ExportRow(BaseModel):
@@ -306,5 +309,8 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
             f"In a translation not yet checked: {_display(people, False, t)} responses,"
             f" {_display(answers, False, t)} answers"
         )
+    lines += reach_lines(report.reach)
+    lines += praise_lines(report)
+    lines += equality_text(report.equality)
     lines += ["", report.disclosure.describe(t)]
     return "\n".join(lines) + "\n"

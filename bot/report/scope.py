@@ -43,7 +43,17 @@ from bot.report.ledger import SITE, Entry, Publication, overlapping, published_c
 from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
 from bot.report.months import tie_published
 from bot.report.period import Period
-from bot.report.suppress import apply, primary, protect, publish, quotes_shown, relations_over
+from bot.report.suppress import (
+    PRAISE_MOST,
+    PRAISE_THEME,
+    QUOTES_PER_THEME,
+    apply,
+    primary,
+    protect,
+    publish,
+    quotes_shown,
+    relations_over,
+)
 from bot.store import Store
 
 ALL = "@all"
@@ -165,6 +175,11 @@ def publish_joint(
             "tables": kept,
             "suppressed_cells": hidden,
             "quotes": _quotes_shown(mine, kept, public.threshold),
+            "praise": [
+                q
+                for q in _quotes_shown(mine, kept, public.threshold, PRAISE_MOST)
+                if q.theme == PRAISE_THEME
+            ],
         }
     )
 
@@ -212,7 +227,9 @@ def _counted(row: Row) -> list[str]:
     return columns
 
 
-def _quotes_shown(raw: Report, tables: list[Table], threshold: int) -> list[Quote]:
+def _quotes_shown(
+    raw: Report, tables: list[Table], threshold: int, per_theme: int = QUOTES_PER_THEME
+) -> list[Quote]:
     """Quotes only for themes the site's published themes table shows at the threshold."""
     themes = next((t for t in tables if t.id == "themes"), None)
     shown = {
@@ -220,7 +237,7 @@ def _quotes_shown(raw: Report, tables: list[Table], threshold: int) -> list[Quot
         for row in (themes.rows if themes else [])
         if (cell := row.cells.get("respondents")) and (cell.count or 0) >= threshold
     }
-    return quotes_shown(raw.quotes, shown, lambda q: (q.theme, q.text))
+    return quotes_shown(raw.quotes, shown, lambda q: (q.theme, q.text), per_theme)
 
 
 async def site_reports(

@@ -136,7 +136,12 @@ def apply(
                     cell["pct"] = None
                 elif thin and rules.mode == "base" and _people_of_a_share(table, column):
                     cell["pct"] = None  # base mode's rule for shares; the count stays
-    data["quotes"] = quotes_shown(data["quotes"], shown_themes, lambda q: (q["theme"], q["text"]))
+    data["praise"] = [
+        q
+        for q in quotes_shown(data["quotes"], shown_themes, _quote_key, per_theme=PRAISE_MOST)
+        if q["theme"] == PRAISE_THEME
+    ]
+    data["quotes"] = quotes_shown(data["quotes"], shown_themes, _quote_key)
     return PublicReport(**data, suppressed_cells=len(hidden))
 
 
@@ -267,9 +272,23 @@ QUOTES_PER_THEME = 3
 Q = TypeVar("Q")
 
 
-def quotes_shown(quotes: list[Q], shown: set[str], key: Callable[[Q], tuple[str, str]]) -> list[Q]:
-    """The first three quotes of each shown theme, leaving out any comment that is also a
-    candidate under a theme not shown.
+PRAISE_THEME = "praise"
+PRAISE_MOST = 5
+"""What people appreciated: up to five comments of the codebook's praise theme."""
+
+
+def _quote_key(quote: dict[str, Any]) -> tuple[str, str]:
+    return quote["theme"], quote["text"]
+
+
+def quotes_shown(
+    quotes: list[Q],
+    shown: set[str],
+    key: Callable[[Q], tuple[str, str]],
+    per_theme: int = QUOTES_PER_THEME,
+) -> list[Q]:
+    """The first three (``per_theme``) quotes of each shown theme, leaving out any comment
+    that is also a candidate under a theme not shown.
 
     A comment tagged with a shown theme and a hidden one ("judged at the chemist": staff,
     stigma, pharmacy) comes from the few people who raised the hidden theme: quoted
@@ -282,7 +301,7 @@ def quotes_shown(quotes: list[Q], shown: set[str], key: Callable[[Q], tuple[str,
     out = []
     for quote in quotes:
         theme, text = key(quote)
-        if theme in shown and text not in from_hidden and kept.get(theme, 0) < QUOTES_PER_THEME:
+        if theme in shown and text not in from_hidden and kept.get(theme, 0) < per_theme:
             kept[theme] = kept.get(theme, 0) + 1
             out.append(quote)
     return out

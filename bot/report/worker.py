@@ -43,7 +43,13 @@ from pydantic import BaseModel
 from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.report.bulletin import bulletins
-from bot.report.export import FORMATS, build_public, export_files, weekly_summary_text
+from bot.report.export import (
+    FORMATS,
+    build_public,
+    export_files,
+    praise_text,
+    weekly_summary_text,
+)
 from bot.report.model import Audience
 from bot.report.period import Period
 from bot.store import Store, storage_trouble
@@ -85,7 +91,7 @@ class ReportStopped(ReportFailed):
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
-    task: Literal["summary", "export", "bulletins"]
+    task: Literal["summary", "export", "bulletins", "praise"]
     settings: dict[str, Any]
     period: Period
     site: str | None = None
@@ -129,6 +135,15 @@ class ReportWorker:
         """The network report in short, per enabled language (/publish)."""
         answer = await self._run(Request(task="bulletins", settings={}, period=period), wait=wait)
         return answer.texts
+
+    async def praise(
+        self, period: Period, *, site: str | None = None, wait: bool = False
+    ) -> str | None:
+        """The team-chat message of what people appreciated (``praise_post``), or None."""
+        answer = await self._run(
+            Request(task="praise", settings={}, period=period, site=site), wait=wait
+        )
+        return answer.text or None
 
     async def export(
         self,
@@ -291,6 +306,9 @@ async def serve(request: Request, settings: Settings) -> Answer:
                 report = await build_public(store, settings, request.period)
                 texts = bulletins(report, load_catalogue(), settings.languages)
                 return Answer(ok=True, texts=texts)
+            if request.task == "praise":
+                text = await praise_text(store, settings, request.period, site=request.site)
+                return Answer(ok=True, text=text or "")
             assert request.out_dir is not None
             files = await export_files(
                 store,

@@ -30,6 +30,7 @@ PRIVILEGED: Mapping[str, frozenset[Role]] = {
     "review": STAFF_ROLES,
     "update": STAFF_ROLES,
     "publish": STAFF_ROLES,
+    "praise": STAFF_ROLES,
 }
 
 log = logging.getLogger(__name__)

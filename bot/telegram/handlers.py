@@ -45,7 +45,7 @@ from bot.report.worker import ReportWorker
 from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.store import storage_trouble
-from bot.telegram import desk, network, publish, review, staff, taps
+from bot.telegram import desk, network, praise, publish, review, staff, taps
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit
 from bot.telegram.flood import FloodGate, Verdict
@@ -319,6 +319,9 @@ class TelegramChannel:
 
     async def on_publish(self, update: Update, context: Context) -> None:
         await publish.on_publish(self, update, context)
+
+    async def on_praise(self, update: Update, context: Context) -> None:
+        await praise.on_praise(self, update, context)
 
     async def on_news(self, update: Update, context: Context) -> None:
         await network.on_news(self, update, context)

@@ -8,7 +8,6 @@ Each job's callback takes only the PTB context (the channel rides in
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sqlite3
 from datetime import UTC, datetime, time, timedelta
@@ -18,12 +17,14 @@ from zoneinfo import ZoneInfo
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
+from bot.background import low_priority
 from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
 from bot.report.export import summary_period
 from bot.report.worker import ReportFailed, ReportStopped
 from bot.retention import purge_expired
 from bot.telegram.ordering import PerPersonOrder
+from bot.telegram.praise import claim, post
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -75,8 +76,32 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
 
 
 async def weekly_summary(context: Context) -> None:
-    """Last full week's summary to every staff chat; one chat failing does not stop the rest."""
+    """Last full week's summary to every staff chat; one chat failing does not stop the rest.
+    Then, with ``reports.praise_weekly``, its praise to the frontline team chats."""
     channel = _channel(context)
+    await _send_summary(context, channel)
+    if channel.settings.reports.praise_weekly and channel.settings.reports.praise_chat_ids:
+        await weekly_praise(context, channel)
+
+
+async def weekly_praise(context: Context, channel: TelegramChannel) -> None:
+    """The last full week's praise (every site) to the team chats, once (audited as the
+    system, as /praise would be: a week posted by hand is not posted again)."""
+    period = summary_period(channel.settings)
+    try:
+        text = await channel.reports.praise(period, wait=True)
+    except ReportFailed as exc:  # ReportStopped too: the job runs again next week
+        log.error("weekly praise not made: %s", exc)
+        return
+    chats = channel.settings.reports.praise_chat_ids
+    if text is None or not await claim(
+        channel.conversations.store, "system", period, None, len(chats), text
+    ):
+        return
+    await post(context.bot, chats, text)
+
+
+async def _send_summary(context: Context, channel: TelegramChannel) -> None:
     chats = channel.settings.reports.staff_chat_ids
     if not chats:
         return
@@ -108,11 +133,14 @@ def _backup_overdue(channel: TelegramChannel) -> bool:
 
 
 async def daily_backup(context: Context) -> None:
-    """A checked copy of the database (bot/backup.py), in a thread: the bot keeps answering."""
+    """A checked copy of the database (bot/backup.py), in a niced thread (bot/background.py):
+    the bot keeps answering, first."""
     settings = _channel(context).settings
     folder = backup_dir(settings.database, settings.backup.dir)
     try:
-        made = await asyncio.to_thread(make_backup, settings.database, folder, settings.backup.keep)
+        made = await low_priority(
+            lambda: make_backup(settings.database, folder, settings.backup.keep), "backup"
+        )
     except (BackupError, OSError, sqlite3.Error) as exc:
         log.error("daily backup failed: %s", exc)
         return

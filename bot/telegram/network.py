@@ -21,6 +21,7 @@ from bot.roles import STAFF_ROLES
 from bot.sources import SourceErrors
 from bot.telegram.edits import edit
 from bot.telegram.layout import OPT_IN, TICK, UPDATE, Tap, callback_data
+from bot.telegram.praise import is_praise_tag, on_praise_tap
 from bot.telegram.publish import is_publish_tag, on_publish_tap
 from bot.updates import (
     Draft,
@@ -278,6 +279,9 @@ async def on_update_tap(
         return
     if allowed is not None and is_publish_tag(tap.tag):
         await on_publish_tap(channel, update, context, tap, lang)
+        return
+    if allowed is not None and is_praise_tag(tap.tag):
+        await on_praise_tap(channel, update, context, tap, lang)
         return
     parsed = _UPDATE_TAG.fullmatch(tap.tag)
     if allowed is None or parsed is None:

@@ -124,16 +124,20 @@ def rendered(root: Path) -> dict[str, Any]:
     """Every text in every language as the bot loads it, and each flow's fingerprint:
     written before a move (``--expect``) and compared after it, so a move is shown
     to change nothing a person or a report sees."""
-    from bot.flows import Flow
+    from bot.flows import SECTIONS_DIR, Flow, include_sections
     from bot.translations import localise
 
     texts: dict[str, dict[str, str]] = {}
     fingerprints: dict[str, str] = {}
     for source in project_sources(root):
-        data = localise(load_yaml(source.path).data, source.kind, root / "locale")
+        doc = load_yaml(source.path)
+        section = source.path.parent.name == SECTIONS_DIR
+        if source.kind == "flow" and not section:
+            include_sections(doc, source.path.parent / SECTIONS_DIR)
+        data = localise(doc.data, source.kind, root / "locale")
         for spot in spots(data, source.kind):
             texts[spot.context] = {ENGLISH: spot.english, **dict(sorted(spot.translations.items()))}
-        if source.kind == "flow":
+        if source.kind == "flow" and not section:
             flow = Flow.model_validate(data)
             fingerprints[f"{flow.id} v{flow.version}"] = flow.fingerprint()
     return {"texts": texts, "fingerprints": fingerprints}

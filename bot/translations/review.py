@@ -76,6 +76,9 @@ def runtime_sources(flows_dir: Path, config_file: Path | None) -> list[Source]:
         for p in sorted(flows_dir.glob("*.yaml"))
         if p.name not in RESERVED_FLOW_FILES
     ]
+    found += [
+        Source(p, f"sections/{p.name}", "flow") for p in sorted(flows_dir.glob("sections/*.yaml"))
+    ]
     found.append(Source(CATALOGUE_PATH, "bot/messages.yaml", "msg"))
     if config_file is not None and config_file.exists():
         found.append(Source(config_file, config_file.name, "config"))

@@ -26,6 +26,11 @@ def project_sources(root: Path) -> list[Source]:
         for p in sorted((root / "flows").glob("*.yaml"))
         if p.name not in RESERVED_FLOW_FILES
     ]
+    # Shared sections (flows/sections/*.yaml, included by flows): their texts once.
+    found += [
+        Source(p, p.relative_to(root).as_posix(), "flow")
+        for p in sorted((root / "flows" / "sections").glob("*.yaml"))
+    ]
     for rel, kind in (("bot/messages.yaml", "msg"), ("config.yaml", "config")):
         if (root / rel).exists():
             found.append(Source(root / rel, rel, kind))

@@ -84,6 +84,12 @@ def _walk(node: Any, path: tuple[Seg, ...], names: list[str], domain: str, kind:
                 yield from _walk(value, here, name, domain, kind)
     elif isinstance(node, list):
         for i, item in enumerate(node):
+            if kind == "flow" and isinstance(item, dict) and isinstance(item.get("section"), str):
+                # A step included from a shared section: named under the section, so
+                # its texts are translated once whichever flows include it.
+                name = [_item_name(item, i)]
+                yield from _walk(item, (*path, i), name, item["section"], kind)
+                continue
             yield from _walk(item, (*path, i), [*names, _item_name(item, i)], domain, kind)
 
 

@@ -1,0 +1,170 @@
+"""/praise (staff): the week's praise, posted to the frontline team chats.
+
+``reports.praise_chat_ids`` are the teams' group chats.  /praise [2026-W47] shows the
+staff member what would be posted (``bot.report.praise``, built in the report
+process, scoped to their site as /summary is) with *Post it* and *Don't post*.
+*Post it* claims the post in the audit log first, in one transaction, so a second
+tap, a forged button or two staff at once post it once; then it goes to every team
+chat, one failing chat not stopping the rest.  At most once, as broadcasts are: a
+bot stopped between the claim and the post leaves that week's praise unposted (the
+audit entry says it was claimed) rather than risk posting it twice.
+``reports.praise_weekly`` posts the last full week's (every site) after the Monday
+summary (``bot.telegram.jobs``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackContext
+
+from bot.report.period import Period, parse_week
+from bot.report.worker import ReportBusy, ReportFailed
+from bot.store import Store
+from bot.telegram.edits import edit
+from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.staff import _not_now, _period, scope_of
+
+if TYPE_CHECKING:
+    from bot.telegram.handlers import TelegramChannel
+
+Context = CallbackContext[Any, Any, Any, Any]
+log = logging.getLogger(__name__)
+POST, DONT = "prs", "prsno"
+_TAG = re.compile(r"^prs(\d{4}-W\d{2})$")
+
+
+async def on_praise(channel: TelegramChannel, update: Update, context: Context) -> None:
+    period = await _period(channel, update, context)
+    if period is None:
+        return
+    lang = await channel.lang_of(update)
+    chat_id = _chat_id(update)
+    chats = channel.settings.reports.praise_chat_ids
+    if not chats:
+        await context.bot.send_message(
+            chat_id, channel.text("praise.no_chats", lang, setting="reports.praise_chat_ids")
+        )
+        return
+    try:
+        text = await channel.reports.praise(period, site=await scope_of(channel, update))
+    except (ReportBusy, ReportFailed) as exc:
+        await _not_now(channel, update, context, exc)
+        return
+    if text is None:
+        await context.bot.send_message(
+            chat_id, channel.text("praise.nothing", lang, period=period.label)
+        )
+        return
+    keyboard = InlineKeyboardMarkup(
+        [
+            [_button(channel.text("praise.post", lang), f"{POST}{period.label}")],
+            [_button(channel.text("praise.dont", lang), DONT)],
+        ]
+    )
+    preview = f"{channel.text('praise.preview', lang, n=len(chats))}\n\n{text}"
+    await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
+
+
+def is_praise_tag(tag: str) -> bool:
+    return tag.startswith(POST)
+
+
+async def on_praise_tap(
+    channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
+) -> None:
+    """*Post it* (``prs2026-W47``) or *Don't post*; the staff role was checked by the caller."""
+    query = update.callback_query
+    assert query is not None
+    period = None
+    if tap.tag != DONT:
+        found = _TAG.fullmatch(tap.tag)
+        try:
+            period = (
+                parse_week(found.group(1), channel.settings.reports.timezone) if found else None
+            )
+        except ValueError:
+            period = None
+        if period is None:
+            await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
+            return
+    await query.answer()
+    await edit(query.message, markup=None)
+    if period is None:
+        return
+    chat_id = _chat_id(update)
+    site = await scope_of(channel, update)
+    try:
+        text = await channel.reports.praise(period, site=site)
+    except (ReportBusy, ReportFailed) as exc:
+        await _not_now(channel, update, context, exc)
+        return
+    if text is None:
+        await context.bot.send_message(
+            chat_id, channel.text("praise.nothing", lang, period=period.label)
+        )
+        return
+    chats = channel.settings.reports.praise_chat_ids
+    store = channel.conversations.store
+    if not await claim(store, channel.key_of(update), period, site, len(chats), text):
+        await context.bot.send_message(
+            chat_id, channel.text("praise.already", lang, period=period.label)
+        )
+        return
+    sent = await post(context.bot, chats, text)
+    await context.bot.send_message(chat_id, channel.text("praise.sent", lang, n=sent))
+
+
+async def claim(
+    store: Store, actor: str, period: Period, site: str | None, chats: int, text: str
+) -> bool:
+    """Record the post in the audit log unless this week's praise (for this scope) was
+    posted already: one transaction, so two taps at once post it once."""
+    scope = site or "all"
+    params = {"period": period.label, "scope": scope, "chats": chats, "comments": text.count("“")}
+    moment = store.now()
+
+    def run(conn) -> bool:
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        done = conn.execute(
+            "SELECT 1 FROM audit_log WHERE action = 'praise'"
+            " AND json_extract(params, '$.period') = ? AND json_extract(params, '$.scope') = ?",
+            (period.label, scope),
+        ).fetchone()
+        if done:
+            return False
+        conn.execute(
+            "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
+            (actor, "praise", json.dumps(params, sort_keys=True), moment),
+        )
+        return True
+
+    return await store.atomic(run)
+
+
+async def post(bot: Any, chats: list[int], text: str) -> int:
+    """Send ``text`` to each team chat; returns how many took it."""
+    sent = 0
+    for number, chat_id in enumerate(chats, 1):
+        try:
+            await bot.send_message(chat_id, text)  # split by the bot if long
+            sent += 1
+        except TelegramError as exc:
+            # The position in the config list, never the chat id.
+            log.error("praise not posted to team chat #%d: %s", number, exc.message)
+    return sent
+
+
+def _button(label: str, tag: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag))
+
+
+def _chat_id(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id

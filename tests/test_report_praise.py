@@ -1,0 +1,73 @@
+"""What people appreciated: praise in the staff summary, chosen with the care quotes get."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.report.export import build_public, export_files, praise_text, weekly_summary_text
+from bot.report.period import parse_week
+from bot.report.synth import Response, write
+from bot.store import AnswerMeta
+
+WEEK = parse_week("2026-W47")
+MOMENT = datetime(2026, 11, 17, 9, tzinfo=UTC)
+THANKS = [
+    "Thank you, the service saved my life.",
+    "Brilliant, thank you so much.",
+    "I am so grateful, it really helped.",
+    "Amazing, I feel better every week.",
+    "You were so kind to me when I was low.",
+    "Fantastic, I feel better.",
+    "Excellent, thank you for everything.",
+]
+
+
+def comment(text: str, *, risk: bool = False, site: str | None = None) -> Response:
+    meta = {"anything_else": AnswerMeta(detected_lang="en", lang_prob=0.9, risk_flag=risk)}
+    return Response("consultation", MOMENT, {"anything_else": text}, meta=meta, site=site)
+
+
+async def test_the_summary_passes_on_up_to_five_praise_comments(store, settings, flows, tmp_path):
+    """Seven people thanked the service: five comments are passed on, not three (as quotes)."""
+    await write(store, flows, [comment(text) for text in THANKS])
+    summary = await weekly_summary_text(store, settings, WEEK)
+    assert "*What people appreciated*" in summary
+    section = summary.split("*What people appreciated*")[1].split("\n\n")[0]
+    quoted = [line for line in section.splitlines() if line.startswith("- “")]
+    assert len(quoted) == 5
+    assert all(any(text in line for text in THANKS) for line in quoted)
+    files = await export_files(store, settings, WEEK, formats=["md"], out_dir=tmp_path)
+    assert "*What people appreciated*" in files[0].read_text(encoding="utf-8")
+
+
+async def test_never_a_risk_flagged_comment_nor_one_that_names_someone(store, settings, flows):
+    crowd = [comment(text) for text in THANKS[:5]]
+    crowd.append(
+        comment("Thank you all, but some days I feel there is no point living.", risk=True)
+    )
+    crowd.append(comment("Thank you to my keyworker Sarah Jones for everything."))
+    await write(store, flows, crowd)
+    praise = [q.text for q in (await build_public(store, settings, WEEK)).praise]
+    assert len(praise) == 5
+    assert not any("no point living" in t or "Sarah" in t for t in praise)
+
+
+async def test_no_praise_from_a_theme_raised_by_fewer_than_the_threshold(store, settings, flows):
+    await write(store, flows, [comment(text) for text in THANKS[:4]])  # threshold 5
+    report = await build_public(store, settings, WEEK)
+    assert report.praise == []
+    assert "What people appreciated" not in await weekly_summary_text(store, settings, WEEK)
+    assert await praise_text(store, settings, WEEK) is None
+
+
+async def test_a_sites_praise_is_its_own(store, settings, flows):
+    here, there = settings.sites[0], settings.sites[1]
+    crowd = [comment(text, site=here.id) for text in THANKS[:7]]
+    crowd += [
+        comment("Lovely people at the other hub, thank you.", site=there.id) for _ in range(6)
+    ]
+    await write(store, flows, crowd)
+    text = await praise_text(store, settings, WEEK, site=here.id)
+    assert text is not None and here.name["en"] in text
+    assert "other hub" not in text
+    assert text.count("“") == 5
