@@ -28,7 +28,7 @@ from bot.report.worker import ReportBusy, ReportFailed
 from bot.store import Store
 from bot.telegram.edits import edit
 from bot.telegram.layout import UPDATE, Tap, callback_data
-from bot.telegram.staff import _not_now, _period, scope_of
+from bot.telegram.staff import _period, not_now, scope_of
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -54,7 +54,7 @@ async def on_praise(channel: TelegramChannel, update: Update, context: Context) 
     try:
         text = await channel.reports.praise(period, site=await scope_of(channel, update))
     except (ReportBusy, ReportFailed) as exc:
-        await _not_now(channel, update, context, exc)
+        await not_now(channel, update, context, exc)
         return
     if text is None:
         await context.bot.send_message(
@@ -102,7 +102,7 @@ async def on_praise_tap(
     try:
         text = await channel.reports.praise(period, site=site)
     except (ReportBusy, ReportFailed) as exc:
-        await _not_now(channel, update, context, exc)
+        await not_now(channel, update, context, exc)
         return
     if text is None:
         await context.bot.send_message(
