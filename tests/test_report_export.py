@@ -147,3 +147,14 @@ async def test_an_export_cut_short_leaves_no_half_written_file_under_a_reports_n
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
     folder = tmp_path / "2026-W47"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+async def test_the_risk_sentence_reads_as_a_sentence_with_its_change_apart(store, settings, flows):
+    """'raised a risk flag no change and were shown helplines' was the change pasted into the
+    middle of the sentence."""
+    from bot.report.render_html import commissioner_html
+
+    await write(store, flows, [comment("I waited weeks") for _ in range(6)])
+    html = commissioner_html(await build_public(store, settings, WEEK))
+    assert "raised a risk flag and were shown helplines at the time" in html
+    assert "flag no change" not in html

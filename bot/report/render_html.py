@@ -82,6 +82,13 @@ def change(cell: Cell | None, unit: str = " pts") -> str:
     return f'<span class="{css}">{arrow} {abs(cell.change)}{unit}</span>'
 
 
+def _since_last(cell: Cell | None) -> str:
+    """The change as a clause of its own: in mid-sentence a bare "no change" or arrow read as
+    part of the words around it ("raised a risk flag no change")."""
+    said = change(cell, "")
+    return f" ({said} on the period before)" if said else ""
+
+
 def _head(columns: list[str]) -> str:
     return "<thead><tr>" + "".join(f"<th>{c}</th>" for c in columns) + "</tr></thead>"
 
@@ -431,7 +438,7 @@ def commissioner_html(report: PublicReport) -> str:
         equality_html(report.equality),
         "<h2>Risk</h2>",
         f"<p>{count(risk_cell, report.threshold)} respondents wrote words that raised a risk "
-        f"flag {change(risk_cell, '')} and were shown helplines at the time. Their comments "
+        f"flag and were shown helplines at the time{_since_last(risk_cell)}. Their comments "
         "are never quoted.</p>",
         "<h2>Method</h2>",
         method,
