@@ -10,8 +10,8 @@ fits (anything that fits two is refused, never guessed):
    ("nu stiu" is "Nu știu"), Arabic script without its optional vowel marks and
    with its letter variants taken as one, apostrophes left out ("dont know") and
    punctuation ignored ("yes!");
-3. the first part of a label of several parts: "Yes" of "Yes, I agree, let's
-   start", "Tak" of "Tak, zgadzam się, zaczynajmy", "لا" of "لا، شكرًا";
+3. the leading parts of a label of several parts: "Yes" or "Yes I agree" of "Yes,
+   I agree, let's start", "Tak" of "Tak, zgadzam się, zaczynajmy", "لا" of "لا، شكرًا";
 4. a common short form of that option in the person's language ("dunno", "ok",
    "nie wiem", "pata nahi"), from ``SHORT_FORMS``.
 
@@ -205,11 +205,13 @@ def loose(text: str) -> str:
 
 
 @lru_cache(maxsize=2048)
-def _label(label: str) -> tuple[str, str | None]:
-    """A label loosely, and its first part loosely when it has several.  Only labels and
-    short forms are cached, never what people type."""
-    parts = _CLAUSE.split(label, maxsplit=1)
-    return loose(label), (loose(parts[0]) if len(parts) > 1 else None)
+def _label(label: str) -> tuple[str, frozenset[str]]:
+    """A label loosely, and its leading parts loosely when it has several ("yes" and
+    "yes i agree" of "Yes, I agree, let's start").  Only labels and short forms are
+    cached, never what people type."""
+    parts = _CLAUSE.split(label)
+    leading = frozenset(loose(",".join(parts[:k])) for k in range(1, len(parts)))
+    return loose(label), leading
 
 
 LONGEST = 80
@@ -238,7 +240,7 @@ def typed_option(
     ids = {oid for oid, _ in options}
     steps = (
         {oid for oid, label in options if _label(label)[0] == key},
-        {oid for oid, label in options if _label(label)[1] == key},
+        {oid for oid, label in options if key in _label(label)[1]},
         {
             oid
             for oid, forms in SHORT_FORMS.get(lang or "", {}).items()

@@ -40,6 +40,20 @@ def test_yes_at_the_privacy_notice_is_agree(typed):
     assert typed_option(typed, consent("en"), "en") == CONSENT_AGREE
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_first_two_parts_of_the_agree_button_typed_without_its_commas_agree(lang):
+    """'Yes I agree' (the button reads 'Yes, I agree, let's start') was refused."""
+    label = CATALOGUE.text("consent.agree", lang)
+    parts = [p.strip() for p in label.replace("،", ",").split(",")]
+    if len(parts) < 3:
+        pytest.skip(f"{lang}: the agree button has no three parts")
+    assert typed_option(" ".join(parts[:2]), consent(lang), lang) == CONSENT_AGREE
+
+
+def test_a_word_that_begins_two_labels_is_still_refused():
+    assert typed_option("very", likert("fft", "en"), "en") is None
+
+
 @pytest.mark.parametrize("typed", ["no", "No.", "nope", "no thanks", "No thank you"])
 def test_no_at_the_privacy_notice_is_no_thanks(typed):
     assert typed_option(typed, consent("en"), "en") == CONSENT_DECLINE
