@@ -227,3 +227,28 @@ async def test_praise_is_never_listed_as_still_being_worked_on(store, settings, 
         html = commissioner_html(report)
         assert "<tr><td>Housing</td><td>6</td><td><em>No update yet</em>" in html
         assert "<tr><td>Praise and thanks</td><td>7</td><td><em>No update" not in html
+
+
+async def test_thanks_to_the_staff_never_make_staffing_a_concern(store, settings, flows):
+    """'The staff were brilliant' in any language is thanks: it was tagged 'Staff and
+    caseloads' (keyword 'staff'), so seven thank-yous listed staffing under 'We are still
+    working on' and 'No update yet' for commissioners."""
+    thanks = [
+        "The staff were brilliant, thank you.",
+        "Personel był wspaniały, dziękuję wszystkim.",
+        "Персонал был замечательный, спасибо всем.",
+        "كان الطاقم رائعا، شكرا لكم جميعا.",
+        "عملہ بہت شاندار تھا، سب کا شکریہ۔",
+        "Darbuotojai buvo nuostabūs, ačiū visiems.",
+        "Os funcionários foram fantásticos, obrigado a todos.",
+    ]
+    await write(store, flows, people() + [comment(text) for text in thanks])
+    for mode in (settings, _base_mode(settings)):
+        report = await build_public(store, mode, WEEK)
+        parts = network_parts(report, CATALOGUE, "en")
+        still = parts.index(("h2", "We are still working on"))
+        assert ("item", "Housing (6 people)") in parts[still:]
+        assert not any("Staff" in text for _, text in parts[still:])
+        # Only the three who felt judged by staff: fewer than five, so hidden.
+        assert report.table("themes").row("staff_caseloads").cells["respondents"].suppressed
+        assert "<tr><td>Staff and caseloads</td><td>10" not in commissioner_html(report)

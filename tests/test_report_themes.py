@@ -40,6 +40,63 @@ def test_comments_are_tagged_in_several_languages(text, themes):
     assert set(load_codebook(ROOT / "flows").tag(text)) == themes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff were brilliant, thank you all.",
+        "Thanks to all the staff, you have been amazing",
+        "Staff at the front desk were kind and made me a cup of tea.",
+        "Personel był wspaniały, dziękuję wszystkim.",
+        "Personalul a fost minunat, mulțumesc tuturor.",
+        "Os funcionários foram fantásticos, obrigado a todos.",
+        "Персонал был замечательный, спасибо всем.",
+        "Darbuotojai buvo nuostabūs, ačiū visiems.",
+        "Personāls bija lielisks, paldies visiem.",
+        "عملہ بہت شاندار تھا، سب کا شکریہ۔",
+        "ਸਟਾਫ਼ ਬਹੁਤ ਸ਼ਾਨਦਾਰ ਸੀ, ਸਭ ਦਾ ਧੰਨਵਾਦ।",
+        "સ્ટાફ ખૂબ સરસ હતો, બધાનો આભાર.",
+        "كان الطاقم رائعا، شكرا لكم جميعا.",
+        "কর্মীরা অসাধারণ ছিলেন, সবাইকে ধন্যবাদ।",
+        "Shaqaaluhu waa naxariis badan yihiin, mahadsanidiin.",
+    ],
+)
+def test_thanking_the_staff_is_praise_not_a_staffing_concern(text):
+    """'The staff were brilliant' named the staff to thank them: counted as 'Staff and
+    caseloads' it made thanks a concern 'we are still working on'."""
+    assert load_codebook(ROOT / "flows").tag(text) == ["praise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff weren't friendly at all.",
+        "The staff were not helpful, I felt judged.",
+        "My keyworker was lovely but she left and I had to start again.",
+        "Lovely staff. Shame they are so short staffed.",
+        "Personel nie był pomocny.",
+        "Personalul e foarte amabil, dar de fiecare dată e altă persoană.",
+        "Os funcionários não foram simpáticos.",
+        "Сотрудники очень доброжелательные, но каждый раз новый человек.",
+        "Personalas nebuvo malonus.",
+        "Darbinieki nav laipni.",
+        "اسٹاف بہت خوش اخلاق ہے، لیکن ہر بار نیا شخص ہوتا ہے۔",
+        "الموظفون لم يكونوا لطفاء.",
+        "স্টাফরা খুব আন্তরিক, কিন্তু প্রতিবার নতুন কেউ আসে।",
+    ],
+)
+def test_staff_named_with_a_negation_or_a_second_clause_stay_a_concern(text):
+    assert "staff_caseloads" in load_codebook(ROOT / "flows").tag(text)
+
+
+def test_yields_to_must_name_a_theme(tmp_path):
+    shutil.copy(ROOT / "flows" / "themes.yaml", tmp_path / "themes.yaml")
+    path = tmp_path / "themes.yaml"
+    path.write_text(path.read_text().replace("yields_to: [praise]", "yields_to: [prase]", 1))
+    with pytest.raises(SourceErrors) as caught:
+        load_codebook(tmp_path)
+    assert "yields_to names themes that do not exist: prase" in str(caught.value)
+
+
 def test_a_broken_codebook_names_file_line_and_field(tmp_path):
     shutil.copy(ROOT / "flows" / "themes.yaml", tmp_path / "themes.yaml")
     path = tmp_path / "themes.yaml"

@@ -45,6 +45,10 @@ _SAME = {
 """Letters people type for one another; mapped for matching only."""
 _DROP = frozenset("\u093c\u09bc\u0a3c\u0abc\u0670") | frozenset(map(chr, range(0x064B, 0x0660)))
 """Nukta signs, and Arabic vowel marks (harakat, tanwin, shadda, dagger alif)."""
+_PUNCTUATION = r"[.;:!?\n\u061b\u061f\u06d4\u0964\u0965()]+"
+"""Where a clause ends, in every script: also the Arabic semicolon and question mark, the
+Urdu full stop and the danda of Bengali and Devanagari (Gurmukhi uses it too).  Not a
+comma: "the staff were great, thank you" thanks the staff across one."""
 
 
 @lru_cache(maxsize=20_000)
@@ -99,6 +103,10 @@ class Theme(BaseModel):
     concern: bool = True
     """Whether people raising it want something changed.  Praise is not: it is never
     listed as "We are still working on", nor as "No update yet" for commissioners."""
+    yields_to: list[str] = []
+    """Themes that, found in the same clause with no negation, make this theme's words
+    there mean something else: "the staff were brilliant" is praise, not a staffing
+    concern, yet "my keyworker was lovely but she left" still is (another clause)."""
 
     @field_validator("label")
     @classmethod
@@ -148,6 +156,12 @@ class Codebook(BaseModel):
     """Per language, a regex allowed between a word's start and a keyword: Arabic
     writes its article and some prepositions and conjunctions (al-, bi-, wa-) as
     part of the word."""
+    clauses: dict[str, list[str]] = {}
+    """Per language, regexes for the words that begin a new clause ("but", "although"),
+    besides punctuation: where a theme's ``yields_to`` is looked for."""
+    negations: dict[str, list[str]] = {}
+    """Per language, regexes for negation ("not", "never"): a clause with one keeps
+    every theme found in it ("the staff weren't friendly" is about staff)."""
     themes: list[Theme] = Field(min_length=1)
 
     @field_validator("prefixes")
@@ -160,12 +174,26 @@ class Codebook(BaseModel):
                 raise ValueError(f"{lang}: prefix {pattern!r} is not valid: {exc}") from None
         return value
 
+    @field_validator("clauses", "negations")
+    @classmethod
+    def _rules_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for lang, patterns in value.items():
+            for pattern in patterns:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(f"{lang}: {pattern!r} is not valid: {exc}") from None
+        return value
+
     @model_validator(mode="after")
     def _unique(self) -> Codebook:
         ids = [t.id for t in self.themes]
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"theme ids used twice: {', '.join(dup)}")
+        unknown = sorted({y for t in self.themes for y in t.yields_to} - set(ids))
+        if unknown:
+            raise ValueError(f"yields_to names themes that do not exist: {', '.join(unknown)}")
         return self
 
     def fingerprint(self) -> str:
@@ -186,14 +214,44 @@ class Codebook(BaseModel):
         return theme.label.get(lang) or theme.label["en"]
 
     def tag(self, text: str) -> list[str]:
-        """Theme ids whose keywords or patterns occur in ``text``, in codebook order."""
+        """Theme ids whose keywords or patterns occur in ``text``, in codebook order.
+
+        A theme with ``yields_to`` counts only where it occurs in a clause that has
+        none of those themes, or has a negation too."""
         folded = fold(text)
-        return [theme_id for theme_id, regex in self._compiled if regex.search(folded)]
+        found = {theme_id for theme_id, regex in self._compiled.items() if regex.search(folded)}
+        for theme in self.themes:
+            yields = theme.id in found and found.intersection(theme.yields_to)
+            if yields and not any(self._counts_in(theme, c) for c in self._split(folded)):
+                found.discard(theme.id)
+        return [theme_id for theme_id in self._compiled if theme_id in found]
+
+    def _split(self, folded: str) -> list[str]:
+        return self._clause_break.sub("\n", folded).split("\n")
+
+    def _counts_in(self, theme: Theme, clause: str) -> bool:
+        """Whether ``theme`` is said in ``clause``: its words, and not as the other
+        theme it yields to (unless negated)."""
+        if not self._compiled[theme.id].search(clause):
+            return False
+        if not any(self._compiled[other].search(clause) for other in theme.yields_to):
+            return True
+        return self._negation is not None and self._negation.search(clause) is not None
 
     @cached_property
-    def _compiled(self) -> list[tuple[str, re.Pattern[str]]]:
+    def _compiled(self) -> dict[str, re.Pattern[str]]:
         prefixes = {lang: f"(?:{_pattern(p)})" for lang, p in self.prefixes.items()}
-        return [(t.id, t.regex(prefixes)) for t in self.themes]
+        return {t.id: t.regex(prefixes) for t in self.themes}
+
+    @cached_property
+    def _clause_break(self) -> re.Pattern[str]:
+        words = [_pattern(p) for patterns in self.clauses.values() for p in patterns]
+        return re.compile("|".join([_PUNCTUATION, *(f"(?:{w})" for w in words)]), re.IGNORECASE)
+
+    @cached_property
+    def _negation(self) -> re.Pattern[str] | None:
+        rules = [_pattern(p) for patterns in self.negations.values() for p in patterns]
+        return re.compile("|".join(f"(?:{r})" for r in rules), re.IGNORECASE) if rules else None
 
     def coverage(self, languages: Iterable[str]) -> dict[str, list[str]]:
         """Per language, the themes with rules in it (comments in it can get only those)."""
