@@ -3,7 +3,9 @@
 ``reports.praise_chat_ids`` are the teams' group chats.  /praise [2026-W47] shows the
 staff member what would be posted (``bot.report.praise``, built in the report
 process, scoped to their site as /summary is) with *Post it* and *Don't post*.
-*Post it* claims the post in the audit log first, in one transaction, so a second
+*Post it* carries a digest of the previewed text: built again at the tap, a post that
+changed since (a comment added, reviewed or deleted) is shown again to approve, never
+posted unseen.  It claims the post in the audit log first, in one transaction, so a second
 tap, a forged button or two staff at once post it once; then it goes to every team
 chat, one failing chat not stopping the rest.  At most once, as broadcasts are: a
 bot stopped between the claim and the post leaves that week's praise unposted (the
@@ -14,6 +16,7 @@ summary (``bot.telegram.jobs``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -27,7 +30,7 @@ from bot.report.period import Period, parse_week
 from bot.report.worker import ReportBusy, ReportFailed
 from bot.store import Store
 from bot.telegram.edits import edit
-from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.layout import FORM_TAG_LENGTH, UPDATE, Tap, callback_data
 from bot.telegram.staff import _period, not_now, scope_of
 
 if TYPE_CHECKING:
@@ -61,14 +64,27 @@ async def on_praise(channel: TelegramChannel, update: Update, context: Context) 
             chat_id, channel.text("praise.nothing", lang, period=period.label)
         )
         return
+    await _preview(channel, context, chat_id, lang, period, text)
+
+
+async def _preview(
+    channel: TelegramChannel, context: Context, chat_id: int, lang: str, period: Period, text: str
+) -> None:
+    """The post as it would go, with *Post it* carrying a digest of exactly this text."""
+    chats = channel.settings.reports.praise_chat_ids
     keyboard = InlineKeyboardMarkup(
         [
-            [_button(channel.text("praise.post", lang), f"{POST}{period.label}")],
+            [_button(channel.text("praise.post", lang), f"{POST}{period.label}", digest(text))],
             [_button(channel.text("praise.dont", lang), DONT)],
         ]
     )
     preview = f"{channel.text('praise.preview', lang, n=len(chats))}\n\n{text}"
     await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
+
+
+def digest(text: str) -> str:
+    """A short fingerprint of a previewed post, carried by its *Post it* button."""
+    return hashlib.sha256(text.encode()).hexdigest()[:FORM_TAG_LENGTH]
 
 
 def is_praise_tag(tag: str) -> bool:
@@ -108,6 +124,14 @@ async def on_praise_tap(
         await context.bot.send_message(
             chat_id, channel.text("praise.nothing", lang, period=period.label)
         )
+        return
+    if tap.form != digest(text):
+        # What staff approved is the preview: a comment added, reviewed or deleted since
+        # (or a site moved) changed it, so nothing goes until the new one is approved.
+        await context.bot.send_message(
+            chat_id, channel.text("praise.changed", lang, period=period.label)
+        )
+        await _preview(channel, context, chat_id, lang, period, text)
         return
     chats = channel.settings.reports.praise_chat_ids
     store = channel.conversations.store
@@ -161,8 +185,8 @@ async def post(bot: Any, chats: list[int], text: str) -> int:
     return sent
 
 
-def _button(label: str, tag: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag))
+def _button(label: str, tag: str, form: str | None = None) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag, form=form))
 
 
 def _chat_id(update: Update) -> int:

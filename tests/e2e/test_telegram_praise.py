@@ -115,3 +115,33 @@ async def test_the_setting_posts_it_after_the_weekly_summary(settings, api, flow
         assert entry.actor_key == "system"
     finally:
         await running.stop()
+
+
+async def test_a_post_changed_since_its_preview_is_shown_again_not_posted_unseen(
+    team_bot, api, flows
+):
+    """Staff approve the preview.  A comment arriving between the preview and the tap used
+    to be posted to the team chats without anyone having seen it; now the new post is
+    shown to approve, and the old button (or one from before a restart) posts nothing."""
+    await thanks(team_bot, flows)
+    staff = await staff_member(team_bot, api)
+    first = (await staff.send("/praise 2026-W47"))[-1]
+    late = (
+        "Thank you to everyone on the Thursday evening group, you made me feel welcome"
+        " and listened to every word I said, it really helped me."
+    )
+    # Five people say it (a theme of its own among them is not too few to show).
+    late_ones = [Response("consultation", MOMENT, {"anything_else": late}) for _ in range(5)]
+    await write(team_bot.store, flows, late_ones)
+    shown = await staff.tap("Post it to the team", first.message_id)
+    assert posted(api) == []
+    assert any(s.text.startswith("The praise for 2026-W47 has changed") for s in shown)
+    again = staff.messages()[-1]
+    assert late in again.text and late not in first.text
+    await staff.tap("Post it to the team", again.message_id)
+    await api.wait_until(lambda: posted(api), 30)
+    [post] = posted(api)
+    assert late in post and post in again.text
+    # A forged digest on a good week posts nothing either.
+    await staff.tap_data("U:prs2026-W47::0123abcd", again.message_id)
+    assert len(posted(api)) == 1
