@@ -170,7 +170,7 @@ async def main(comments: int, seconds: float, on_loop: bool, cold: bool) -> None
                     if on_loop:
                         await export_files(store, settings, week, out_dir=out)
                     else:
-                        await worker.export(week, out, actor="bench")
+                        await worker.export(week, out, actor="bench", store=store)
                     took.append(time.perf_counter() - start)
                 return len(took)
 

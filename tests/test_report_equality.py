@@ -295,3 +295,27 @@ async def test_the_xlsx_holds_the_equality_tables_and_the_reach_table_as_shown(
         assert label not in every
     if (await build_public(store, settings, WEEK)).reach is not None:
         assert "Reach" in book.sheetnames
+
+
+async def test_with_rounding_set_the_equality_counts_are_rounded_like_every_other(
+    store, settings, flows, clock, tmp_path
+):
+    """``disclosure.rounding: 5`` rounds every count a report shows; the equality tables
+    printed their exact counts beside the rounded rest (White 37 of 48)."""
+    from bot.config import Disclosure
+
+    clock.now = NOW
+    rounded = settings.model_copy(update={"disclosure": Disclosure(rounding=5)})
+    await write(store, flows, consultation_crowd())
+    report = await build_public(store, rounded, WEEK)
+    table = next(t for t in report.equality.tables if t.id == "ethnicity")
+    assert (table.shared, [(r.count, r.pct) for r in table.rows]) == (50, [(35, 70)])
+    assert table.combined is not None and (table.combined.count, table.combined.pct) == (10, 20)
+    assert "rounded to the nearest 5" in report.equality.note
+    for t in report.equality.tables:
+        shown = [t.shared, t.prefer_not, *(r.count for r in t.rows)]
+        shown += [t.combined.count] if t.combined else []
+        assert all(n % 5 == 0 for n in shown if n is not None), t.id
+    files = await export_files(store, rounded, WEEK, formats=["csv"], out_dir=tmp_path)
+    text = next(p for p in files if p.name == "equality.csv").read_text()
+    assert ",37," not in text and ",48," not in text

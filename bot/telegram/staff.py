@@ -62,7 +62,11 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
     with tempfile.TemporaryDirectory(prefix="feedback-export-") as folder:
         try:
             files = await channel.reports.export(
-                period, Path(folder), actor=channel.key_of(update), site=site
+                period,
+                Path(folder),
+                actor=channel.key_of(update),
+                site=site,
+                store=channel.conversations.store,
             )
         except (ReportBusy, ReportFailed) as exc:
             await not_now(channel, update, context, exc)
