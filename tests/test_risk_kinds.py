@@ -122,3 +122,21 @@ def test_dev10_is_reported_and_gated_in_every_language(capsys):
         assert sum(not line.labels for line in part) >= 6, lang
     assert risk_eval.main(["--gate"]) == 0
     assert "batch dev10 all" in capsys.readouterr().out
+
+
+def test_hostile_input_screens_fast_and_never_fails(screen):
+    """Attacking the screen with what the bot accepts (2,000 characters): Arabizi-like runs of
+    digits and letters, a number too long to be a count or an age, every veto and lift at once."""
+    import time
+
+    texts = [
+        "7a3" * 666,
+        "9" * 1999,
+        " ".join(["years ago", "today I'm fine", "still", "again", "15", "rope", "tonight"] * 40),
+        "3'" * 999,
+        ("my 15 year old " * 130)[:2000],
+    ]
+    for text in texts:
+        start = time.process_time()
+        screen.hits(text)
+        assert time.process_time() - start < 0.5, text[:40]
