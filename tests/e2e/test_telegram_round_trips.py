@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import time
 
+from bot.telegram import REVIEW_WARMED
 from tests.e2e.test_telegram_flow import AGREE, past_fft
 
-LATENCY = 0.3
+LATENCY = 0.5
 
 
 async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
@@ -22,6 +23,7 @@ async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
     await user.send("/start")
     shown = await user.tap(AGREE)
     shown = await past_fft(user, shown)
+    await bot.app.bot_data[REVIEW_WARMED]  # start-up work in a thread, not to be timed here
     api.latency = LATENCY
     began = time.perf_counter()
     shown = await user.tap("I use drug or alcohol services")
@@ -33,6 +35,7 @@ async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
     assert record and not record[0].labels, [m.text for m in user.messages()]
     assert [m.message_id for m in user.messages() if m.labels] == [shown[-1].message_id]
     assert api.calls.count("answerCallbackQuery") >= 3
+    # Three calls one after another took 3 x LATENCY; the margin is for a loaded machine.
     assert tapped < 2 * LATENCY, f"a tap took {tapped:.2f} s with {LATENCY} s a call"
 
     for label in ("Cambridge hub", "First assessment", "Done", "Satisfied"):
@@ -44,4 +47,4 @@ async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
     typed = time.perf_counter() - began
     assert shown[-1].text != asked.text
     assert [m.message_id for m in user.messages() if m.labels] == [shown[-1].message_id]
-    assert typed < 2 * LATENCY, f"a typed answer took {typed:.2f} s with {LATENCY} s a call"
+    assert typed < 1.6 * LATENCY, f"a typed answer took {typed:.2f} s with {LATENCY} s a call"
