@@ -141,6 +141,14 @@ async def on_praise_tap(
         )
         return
     sent = await post(context.bot, chats, text)
+    if sent == 0 and chats:
+        # No team got it (Telegram down, the bot removed from every chat): the claim is
+        # given back, so the week's praise is not "already posted" to nobody.
+        await unclaim(store, channel.key_of(update), period, site)
+        await context.bot.send_message(
+            chat_id, channel.text("praise.failed", lang, period=period.label)
+        )
+        return
     await context.bot.send_message(chat_id, channel.text("praise.sent", lang, n=sent))
 
 
@@ -156,12 +164,15 @@ async def claim(
     def run(conn) -> bool:
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
-        done = conn.execute(
-            "SELECT 1 FROM audit_log WHERE action = 'praise'"
+        # Claimed and not given back (``unclaim``: posted to no chat at all).
+        claims, returned = conn.execute(
+            "SELECT count(*) FILTER (WHERE action = 'praise'),"
+            " count(*) FILTER (WHERE action = 'praise_unposted')"
+            " FROM audit_log WHERE action IN ('praise', 'praise_unposted')"
             " AND json_extract(params, '$.period') = ? AND json_extract(params, '$.scope') = ?",
             (period.label, scope),
         ).fetchone()
-        if done:
+        if claims > returned:
             return False
         conn.execute(
             "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
@@ -170,6 +181,15 @@ async def claim(
         return True
 
     return await store.atomic(run)
+
+
+async def unclaim(store: Store, actor: str, period: Period, site: str | None) -> None:
+    """Give a claim back when the post reached no team chat: audited, never erased."""
+    params = {"period": period.label, "scope": site or "all"}
+    await store.write(
+        "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
+        (actor, "praise_unposted", json.dumps(params, sort_keys=True), store.now()),
+    )
 
 
 async def post(bot: Any, chats: list[int], text: str) -> int:

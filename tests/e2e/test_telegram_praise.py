@@ -145,3 +145,27 @@ async def test_a_post_changed_since_its_preview_is_shown_again_not_posted_unseen
     # A forged digest on a good week posts nothing either.
     await staff.tap_data("U:prs2026-W47::0123abcd", again.message_id)
     assert len(posted(api)) == 1
+
+
+async def test_a_post_no_team_chat_took_is_not_already_posted(team_bot, api, flows):
+    """The bot removed from the team chat (or Telegram down): every send failed, staff
+    read "Posted to 0 team chats", and every later try said it had already been posted,
+    though nobody got it.  Now they are told it failed, and can post it once it works."""
+    await thanks(team_bot, flows)
+    api.blocked.add(TEAM)
+    staff = await staff_member(team_bot, api)
+    await staff.send("/praise 2026-W47")
+    shown = await staff.tap("Post it to the team")
+    assert posted(api) == []
+    assert shown[-1].text.startswith("The praise for 2026-W47 could not be posted")
+    api.blocked.discard(TEAM)
+    await staff.send("/praise 2026-W47")
+    shown = await staff.tap("Post it to the team")
+    assert shown[-1].text == "Posted to 1 team chats."
+    assert len(posted(api)) == 1
+    actions = [e.action for e in await audit_log(team_bot.store)]
+    assert actions.count("praise") == 2 and actions.count("praise_unposted") == 1
+    # Posted now: a third try posts nothing.
+    await staff.send("/praise 2026-W47")
+    await staff.tap("Post it to the team")
+    assert len(posted(api)) == 1
