@@ -3,11 +3,12 @@
 ``reports.praise_chat_ids`` are the teams' group chats.  /praise [2026-W47] shows the
 staff member what would be posted (``bot.report.praise``, built in the report
 process, scoped to their site as /summary is) with *Post it* and *Don't post*.
-*Post it* claims the post in the audit log first, in one transaction, so a second
-tap, a forged button or two staff at once post it once; then it goes to every team
-chat, one failing chat not stopping the rest.  At most once, as broadcasts are: a
-bot stopped between the claim and the post leaves that week's praise unposted (the
-audit entry says it was claimed) rather than risk posting it twice.
+*Post it* posts exactly what was shown (``bot.telegram.confirm``: built again at the
+tap, refused kindly if it changed); it claims the post in the audit log first, in one
+transaction, so a second tap, a forged button or two staff at once post it once; then
+it goes to every team chat, one failing chat not stopping the rest.  At most once, as
+broadcasts are: a bot stopped between the claim and the post leaves that week's praise
+unposted (the audit entry says it was claimed) rather than risk posting it twice.
 ``reports.praise_weekly`` posts the last full week's (every site) after the Monday
 summary (``bot.telegram.jobs``).
 """
@@ -16,18 +17,17 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext
 
-from bot.report.period import Period, parse_week
+from bot.report.period import Period
 from bot.report.worker import ReportBusy, ReportFailed
 from bot.store import Store
-from bot.telegram.edits import edit
-from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.confirm import on_confirm_tap, preview_buttons
+from bot.telegram.layout import Tap
 from bot.telegram.staff import _period, not_now, scope_of
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 Context = CallbackContext[Any, Any, Any, Any]
 log = logging.getLogger(__name__)
 POST, DONT = "prs", "prsno"
-_TAG = re.compile(r"^prs(\d{4}-W\d{2})$")
 
 
 async def on_praise(channel: TelegramChannel, update: Update, context: Context) -> None:
@@ -61,11 +60,13 @@ async def on_praise(channel: TelegramChannel, update: Update, context: Context) 
             chat_id, channel.text("praise.nothing", lang, period=period.label)
         )
         return
-    keyboard = InlineKeyboardMarkup(
-        [
-            [_button(channel.text("praise.post", lang), f"{POST}{period.label}")],
-            [_button(channel.text("praise.dont", lang), DONT)],
-        ]
+    keyboard = preview_buttons(
+        channel.text("praise.post", lang),
+        POST,
+        period,
+        text,
+        channel.text("praise.dont", lang),
+        DONT,
     )
     preview = f"{channel.text('praise.preview', lang, n=len(chats))}\n\n{text}"
     await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
@@ -78,35 +79,31 @@ def is_praise_tag(tag: str) -> bool:
 async def on_praise_tap(
     channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
 ) -> None:
-    """*Post it* (``prs2026-W47``) or *Don't post*; the staff role was checked by the caller."""
-    query = update.callback_query
-    assert query is not None
-    period = None
-    if tap.tag != DONT:
-        found = _TAG.fullmatch(tap.tag)
-        try:
-            period = (
-                parse_week(found.group(1), channel.settings.reports.timezone) if found else None
-            )
-        except ValueError:
-            period = None
-        if period is None:
-            await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
-            return
-    await query.answer()
-    await edit(query.message, markup=None)
-    if period is None:
-        return
-    chat_id = _chat_id(update)
+    """*Post it* (``prs2026-W47.<digest>``) or *Don't post*; the staff role was checked by
+    the caller.  Posts the text the preview showed, or nothing if it changed since."""
     site = await scope_of(channel, update)
-    try:
-        text = await channel.reports.praise(period, site=site)
-    except (ReportBusy, ReportFailed) as exc:
-        await not_now(channel, update, context, exc)
+    got = await on_confirm_tap(
+        channel,
+        update,
+        tap,
+        lang,
+        prefix=POST,
+        no_tag=DONT,
+        build=lambda p: channel.reports.praise(p, site=site),
+    )
+    if got is None:
         return
+    tapped, text = got
+    period = tapped.period
+    chat_id = _chat_id(update)
     if text is None:
         await context.bot.send_message(
             chat_id, channel.text("praise.nothing", lang, period=period.label)
+        )
+        return
+    if not tapped.same(text):
+        await context.bot.send_message(
+            chat_id, channel.text("praise.changed", lang, period=period.label)
         )
         return
     chats = channel.settings.reports.praise_chat_ids
@@ -159,10 +156,6 @@ async def post(bot: Any, chats: list[int], text: str) -> int:
             # The position in the config list, never the chat id.
             log.error("praise not posted to team chat #%d: %s", number, exc.message)
     return sent
-
-
-def _button(label: str, tag: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag))
 
 
 def _chat_id(update: Update) -> int:

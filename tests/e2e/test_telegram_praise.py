@@ -115,3 +115,32 @@ async def test_the_setting_posts_it_after_the_weekly_summary(settings, api, flow
         assert entry.actor_key == "system"
     finally:
         await running.stop()
+
+
+async def test_post_posts_what_was_previewed_or_nothing_if_it_changed(team_bot, api, flows):
+    """Praise that changed after the preview (a new thank-you, an edit, a /delete) is not
+    posted unseen: the staff member is told, and /praise again shows the new words."""
+    await thanks(team_bot, flows)
+    staff = await staff_member(team_bot, api)
+    shown = await staff.send("/praise 2026-W47")
+    first = shown[-1]
+    assert first.text.count("“") == 5
+    later = "The nurse was so kind, thank you."
+    await write(
+        team_bot.store,
+        flows,
+        [Response("consultation", MOMENT, {"anything_else": later})] * 5,
+    )
+    shown = await staff.tap("Post it to the team", first.message_id)
+    assert shown[-1].text == (
+        "The praise for 2026-W47 has changed since this preview, so nothing was posted."
+        " Send /praise 2026-W47 to see it as it is now."
+    )
+    assert posted(api) == []
+    assert not [e for e in await audit_log(team_bot.store) if e.action == "praise"]
+    shown = await staff.send("/praise 2026-W47")
+    second = shown[-1]
+    assert f"“{later}”" in second.text
+    await staff.tap("Post it to the team", second.message_id)
+    await api.wait_until(lambda: posted(api), 30)
+    assert posted(api) == [second.text.split("\n\n", 1)[1]], "exactly the words previewed"
