@@ -4,7 +4,10 @@
 
 Started and stopped (SIGTERM) by the driver.  Both bots use the same
 Application subclass that reports each finished update over UDP to 127.0.0.1,
-so they are timed the same way.
+so they are timed the same way.  The note carries the bot's own timings of the
+update (``Timing``: when it reached the bot's queue, when its handling began and
+ended, and how long of that it awaited the database thread and Bot API calls), on
+the machine's monotonic clock, which the driver shares.
 """
 
 from __future__ import annotations
@@ -15,13 +18,19 @@ import contextlib
 import signal
 import socket
 import sys
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import aiosqlite  # noqa: E402
+from telegram import Update  # noqa: E402
 from telegram.ext import AIORateLimiter, Application  # noqa: E402
+from telegram.request import HTTPXRequest  # noqa: E402
 
 from bench.baseline_bot import build_baseline  # noqa: E402
 from bot.config import Telegram, load_settings  # noqa: E402
@@ -35,19 +44,121 @@ from bot.telegram import (  # noqa: E402
     stop_bot,
 )
 from bot.telegram.flood import FloodGate  # noqa: E402
+from bot.telegram.http import AiohttpRequest  # noqa: E402
 from bot.telegram.jobs import DAILY_BACKUP, DAILY_PURGE  # noqa: E402
 from bot.telegram.pace import ForegroundFirst  # noqa: E402
-from tests.e2e.fakebotapi import TOKEN, traced_application  # noqa: E402
+from tests.e2e.fakebotapi import TOKEN  # noqa: E402
 
 SECRET = b"bench-secret"
 MAX_LIFETIME = 900.0
 
 
+@dataclass
+class Timing:
+    """One update's way through the bot, as the bot sees it (``time.monotonic``)."""
+
+    start: float
+    """Its handling began (``Application.process_update``, after the per-person order)."""
+    db_wait: float = 0.0
+    """Awaiting the database thread: queued behind other work on it, ..."""
+    db_work: float = 0.0
+    """... running there (SQL and commit), ..."""
+    db_back: float = 0.0
+    """... and from its end until this update's task ran again (the hand-off and the loop)."""
+    api: float = 0.0
+    """Awaiting Bot API calls (the replies): HTTP to the server and back."""
+    calls: int = 0
+
+
+_CURRENT: ContextVar[Timing | None] = ContextVar("timing", default=None)
+_ARRIVED: dict[int, float] = {}
+"""When each update was put on the Application's queue by the poller."""
+
+
+def time_the_waits() -> None:
+    """Count each update's awaits of the database thread and of Bot API calls (this
+    process only: the bot under test, not the product)."""
+    execute = aiosqlite.Connection._execute
+
+    async def timed_execute(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        timing = _CURRENT.get()
+        if timing is None:
+            return await execute(self, fn, *args, **kwargs)
+        ran = [0.0, 0.0]
+
+        def run() -> Any:
+            ran[0] = time.monotonic()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                ran[1] = time.monotonic()
+
+        queued = time.monotonic()
+        try:
+            return await execute(self, run)
+        finally:
+            back = time.monotonic()
+            if ran[1]:
+                timing.db_wait += ran[0] - queued
+                timing.db_work += ran[1] - ran[0]
+                timing.db_back += back - ran[1]
+
+    def timed(request: Any) -> Any:
+        async def timed_request(self: Any, *args: Any, **kwargs: Any) -> Any:
+            timing = _CURRENT.get()
+            began = time.monotonic()
+            try:
+                return await request(self, *args, **kwargs)
+            finally:
+                if timing is not None:
+                    timing.api += time.monotonic() - began
+                    timing.calls += 1
+
+        return timed_request
+
+    aiosqlite.Connection._execute = timed_execute  # type: ignore[method-assign]
+    # Ours (aiohttp) and the baseline's (PTB's httpx).
+    AiohttpRequest.do_request = timed(AiohttpRequest.do_request)  # type: ignore[method-assign]
+    HTTPXRequest.do_request = timed(HTTPXRequest.do_request)  # type: ignore[method-assign]
+
+
+def note_arrivals(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stamp each update as the poller puts it on the Application's queue."""
+    queue = app.update_queue
+    put = queue.put
+
+    async def stamped(item: object) -> None:
+        if isinstance(item, Update):
+            _ARRIVED[item.update_id] = time.monotonic()
+        await put(item)
+
+    queue.put = stamped  # type: ignore[method-assign]
+
+
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
-    """The bot tells the benchmark, by a UDP note, when it has finished each update."""
+    """The bot tells the benchmark, by a UDP note, when it has finished each update:
+    ``id arrived start end db_wait db_work db_back api calls`` (seconds)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.connect(("127.0.0.1", trace_port))
-    return traced_application(notify=lambda update_id: sock.send(str(update_id).encode()))
+
+    class TimedApplication(Application):  # type: ignore[type-arg]
+        async def process_update(self, update: object) -> None:
+            timing = Timing(time.monotonic())
+            token = _CURRENT.set(timing)
+            try:
+                await super().process_update(update)
+            finally:
+                end = time.monotonic()
+                _CURRENT.reset(token)
+                update_id = getattr(update, "update_id", None)
+                if update_id is not None:
+                    t = timing
+                    arrived = _ARRIVED.pop(update_id, t.start)
+                    fields = (arrived, t.start, end, t.db_wait, t.db_work, t.db_back, t.api)
+                    note = " ".join([str(update_id), *(f"{f:.6f}" for f in fields), str(t.calls)])
+                    sock.send(note.encode())
+
+    return TimedApplication
 
 
 async def until_sigterm() -> None:
@@ -79,6 +190,7 @@ async def run_ours(
         rate_limiter=limiter,
         application_class=traced(trace_port),
     )
+    note_arrivals(app)
     await start_bot(app, channel, Telegram())
     collect_less()  # as serve() does
     # SIGUSR1: run the daily purge and backup jobs now, as at their hour (bench/busy_e2e.py).
@@ -101,6 +213,7 @@ async def run_baseline(base_url: str, trace_port: int, workdir: Path) -> None:
     app = build_baseline(
         TOKEN, workdir / "baseline.pickle", base_url=base_url, application_class=traced(trace_port)
     )
+    note_arrivals(app)
     await app.initialize()
     await app.start()
     assert app.updater is not None
@@ -121,6 +234,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, required=True)
     args = parser.parse_args()
     assert args.base_url.startswith("http://127.0.0.1:"), "benchmarks talk to 127.0.0.1 only"
+    time_the_waits()
     if args.kind == "ours":
         run_loop(run_ours(args.base_url, args.trace_port, args.workdir))  # as serve() is run
     elif args.kind == "ours-paced":

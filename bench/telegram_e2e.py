@@ -26,7 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.e2e_driver import SCRIPTS, BotProcess, Result, Server, run_paced, run_people  # noqa: E402
+from bench.e2e_driver import (  # noqa: E402
+    SCRIPTS,
+    BotProcess,
+    Result,
+    Server,
+    decompose,
+    own_time,
+    percentile,
+    run_paced,
+    run_people,
+)
 
 WARM_UP_PEOPLE = 5
 
@@ -84,7 +94,13 @@ async def main(args: argparse.Namespace) -> None:
             f"{'':17} CPU per update: bot {peak.bot_cpu / peak.updates * 1000:.2f} ms, "
             f"fake server + people {peak.driver_cpu / peak.updates * 1000:.2f} ms"
         )
-        print(line(kind, f"{args.rate:g}/s", steady))
+        print(line(kind, f"{args.rate:g}/s", steady) + " (end to end)")
+        own = own_time(server, steady)
+        print(
+            f"{'':17} the bot's own time at {args.rate:g}/s (handler start to last reply sent):"
+            f" p50 {percentile(own, 50):.1f} ms, p99 {percentile(own, 99):.1f} ms"
+        )
+        print(decompose(server, steady, f"{kind} at {args.rate:g}/s"))
     if "ours" in results and "baseline" in results:
         ratio = results["ours"][0].rate / results["baseline"][0].rate
         print(f"ours / baseline, maximum updates/s: {ratio:.2f}x")

@@ -8,6 +8,8 @@ two messages, and a restart resumes from the stored state.
 
 from __future__ import annotations
 
+import itertools
+
 from bot.conversation import (
     Back,
     Choice,
@@ -59,6 +61,7 @@ class Engine:
         self._steps = {s.id: s for s in flow.steps}
         self._labels: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._ahead = self._questions_ahead()
+        self._most: dict[tuple[str, tuple[int, ...]], int] = {}
         self._profile_steps = [
             (s.id, s.profile) for s in flow.steps if isinstance(s, ChoiceStep) and s.profile
         ]
@@ -324,17 +327,33 @@ class Engine:
         """'3 of 9': questions asked so far, plus those still ahead that may apply."""
         number = len(state.trail) + 1
         certain, maybe = self._ahead[step.id]
-        ahead = certain + sum(
-            1
-            for profile, conditions in maybe
-            if profile not in state.preset and all(_holds(c, state.answers) for c in conditions)
+        live = tuple(
+            i
+            for i, (profile, known, _open) in enumerate(maybe)
+            if profile not in state.preset and all(_holds(c, state.answers) for c in known)
         )
-        return number, number + ahead
+        return number, number + certain + self._most_ahead(step.id, live)
 
-    def _questions_ahead(self) -> dict[str, tuple[int, list[tuple[str | None, list[Condition]]]]]:
+    def _most_ahead(self, here: str, live: tuple[int, ...]) -> int:
+        """Of the questions ahead still possible, the most one person can meet: steps that
+        hang on different answers to one question still to come (the five detailed
+        ethnicity lists, one per group) count once, not five times.  Worked out once per
+        set of possible steps: it depends on the flow alone."""
+        key = (here, live)
+        most = self._most.get(key)
+        if most is None:
+            if len(self._most) > 10_000:
+                self._most.clear()
+            maybe = self._ahead[here][1]
+            most = self._most[key] = _most_met([maybe[i][2] for i in live], self._steps)
+        return most
+
+    def _questions_ahead(
+        self,
+    ) -> dict[str, tuple[int, list[tuple[str | None, list[Condition], list[Condition]]]]]:
         """For each step, the questions after it: how many surely apply, and the rest
-        with what decides them (a preset profile, or a condition on an earlier answer;
-        a condition on this or a later step cannot be judged yet, so it counts as met)."""
+        with what decides them (a preset profile, a condition on an earlier answer, and
+        conditions on this or a later step, which cannot be judged yet)."""
         ahead = {}
         for here, step in enumerate(self.flow.steps):
             certain, maybe = 0, []
@@ -343,12 +362,45 @@ class Engine:
                     continue
                 profile = getattr(later, "profile", None)
                 known = [c for c in later.conditions if self._positions[c.step] < here]
-                if profile is None and not known:
+                open_ = [c for c in later.conditions if self._positions[c.step] >= here]
+                if profile is None and not known and not open_:
                     certain += 1
                 else:
-                    maybe.append((profile, known))
+                    maybe.append((profile, known, open_))
             ahead[step.id] = (certain, maybe)
         return ahead
+
+
+_MOST_CASES = 4096
+"""Beyond this many ways the undecided questions could be answered, every step that may
+apply is counted (as before): progress is a courtesy, not worth a slow prompt."""
+
+
+def _most_met(opens: list[list[Condition]], steps: dict[str, Step]) -> int:
+    """The most of these steps one person can meet, each given by its conditions on
+    questions not yet answered.  A single-choice question takes one answer (or none), so
+    every way of answering those is tried; a condition on any other kind of question
+    counts as met."""
+    deciding: dict[str, list[str | None]] = {}
+    for conditions in opens:
+        for c in conditions:
+            decider = steps.get(c.step)
+            if isinstance(decider, ChoiceStep) and decider.options:
+                deciding[c.step] = [None, *(o.id for o in decider.options)]
+    cases = 1
+    for values in deciding.values():
+        cases *= len(values)
+    if not deciding or cases > _MOST_CASES:
+        return len(opens)
+    judged = [[c for c in conditions if c.step in deciding] for conditions in opens]
+    names = list(deciding)
+    most = 0
+    for combo in itertools.product(*(deciding[n] for n in names)):
+        answers: dict[str, Value] = {n: v for n, v in zip(names, combo, strict=True) if v}
+        most = max(most, sum(all(_holds(c, answers) for c in cs) for cs in judged))
+        if most == len(opens):
+            break
+    return most
 
 
 def _copy(state: State) -> State:

@@ -57,7 +57,8 @@ Rule syntax, one rule a line under its category in ``_rules``:
 Lexicon entries (space-separated, under each class): ``word``, ``stem*``,
 ``*ending``, ``*part*``; ``a_b`` is two words in a row (the last may end in
 ``*``); ``#`` is a count of 8 or more that is not a measured dose ("30", not
-"60ml").  ``_any`` holds words every language borrows ("overdose", "naloxone").
+"60ml"); ``#young`` is an age under 18 (1 to 17: "my 15 year old sister").
+``_any`` holds words every language borrows ("overdose", "naloxone").
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ VETOES = "_vetoes"
 CLAUSE = "CLAUSE"
 _WINDOW = 6
 _COUNT_MIN = 8
+_ADULT = 18
 _KNOWN_MAX = 50_000
 # Sentence ends: . ! ? ; and newlines, Urdu/Arabic full stop and question mark, the danda.
 # A dot inside a word ("O.D", "3.5") does not end a sentence.
@@ -184,6 +186,7 @@ class _Lexicon:
         # First word → [(the next words, last one a stem?, lang, class)].
         self.phrases: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
         self.counts: list[tuple[str, str]] = []
+        self.young: list[tuple[str, str]] = []
         # Word → its (language, class) pairs: people reuse few words, so most words of a
         # message are looked up once per process, not once per message.
         self._known: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -200,6 +203,9 @@ class _Lexicon:
         pair = (lang, cls)
         if entry == "#":
             self.counts.append(pair)
+            return
+        if entry == "#young":
+            self.young.append(pair)
             return
         head, tail = entry.startswith("*"), entry.endswith("*")
         words = normalise(entry.replace("_", " ").strip("*")).split()
@@ -270,8 +276,12 @@ class _Lexicon:
         for part, hit in self.infixes.items():
             if part in token:
                 pairs.extend(hit)
-        if self.counts and token.isdigit() and int(token) >= _COUNT_MIN:
-            pairs.extend(self.counts)
+        if token.isdigit():
+            number = int(token)
+            if number >= _COUNT_MIN:
+                pairs.extend(self.counts)
+            if 0 < number < _ADULT and len(token) <= 2:
+                pairs.extend(self.young)
         return tuple(pairs)
 
     def forget(self) -> None:
@@ -388,7 +398,7 @@ class ConceptScreen:
             if any(not names.isdisjoint(own) for own in by_lang.values())
         ]
         if where:
-            everywhere = {c for by_lang in classes for own in by_lang.values() for c in own}
+            everywhere = _lifting(classes)
             for i in where:
                 by_lang = classes[i]
                 here = {c for own in by_lang.values() for c in own}
@@ -479,6 +489,40 @@ class ConceptScreen:
             if words is not None:
                 seen.add(rule.category)
                 yield ConceptHit(lang, rule.category, rule.text, words)
+
+
+WELL = "WELL"
+"""Words of being well now ("fine", "bem", "хорошо"): a NOW word they follow closely
+("hoje estou bem", "now I'm fine") tells of today's recovery, so it lifts no veto."""
+NEG = "NEG"
+_WELL_AFTER = 3
+
+
+def _lifting(classes: list[dict[str, Found]]) -> set[str]:
+    """Every class in the message, less NOW words that only say the person is well now.
+
+    "I thought of suicide years ago, this team helped and today I'm fine": "today" is
+    not a return of the risk.  "still not ok" is (a NEG word between keeps the lift).
+    """
+    out: set[str] = set()
+    for by_lang in classes:
+        wells = sorted(p for own in by_lang.values() for p, _ in own.get(WELL, ()))
+        negs = sorted(p for own in by_lang.values() for p, _ in own.get(NEG, ()))
+        for own in by_lang.values():
+            for cls, places in own.items():
+                if cls in out:
+                    continue
+                if cls != "NOW" or not wells:
+                    out.add(cls)
+                    continue
+                for at, _ in places:
+                    i = bisect_left(wells, at + 1)
+                    well = wells[i] if i < len(wells) else None
+                    far = well is None or well - at > _WELL_AFTER
+                    if far or _near(negs, (at + well) // 2, (well - at) // 2):
+                        out.add(cls)
+                        break
+    return out
 
 
 def _join(classes: Found, shared: Found) -> Found:

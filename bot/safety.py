@@ -104,13 +104,39 @@ _FOLD = str.maketrans(
         "´": None,
     }
 )
+# Digits inside a Latin word: leetspeak ("k1ll", "mys3lf", "de@d") and Arabizi, Arabic in
+# Latin letters with digits for the sounds Latin lacks ("7abel" = habel, "a5adt" = akhadt,
+# "2arrart" = arrart, "la6eef" = lateef, "a9a7i" = asahi).  Each digit folds to the letters
+# people type when they write the same word without digits, so "7ali" and "hali" are one
+# word to the lexicons.  3 stays "e" (leet "mys3lf"; Arabizi ayn, "ba3d" = "baed").
 _LEET = str.maketrans(
-    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
+    {
+        "0": "o",
+        "1": "i",
+        "2": "",
+        "3": "e",
+        "4": "a",
+        "5": "kh",
+        "6": "t",
+        "7": "h",
+        "8": "gh",
+        "9": "s",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+    }
 )
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[0134579@$!][a-z0-9@$!]*")
-_LEET_CHAR = re.compile(r"[0134579@$!]")
+_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
+_LEET_CHAR = re.compile(r"[0-9@$!]")
+# Arabizi with an apostrophe: "3'" is ghayn ("3'alat" = ghalat), "7'" is kha.
+_ARABIZI_APOSTROPHE = re.compile(r"(?<![0-9])([37])['’`](?=[a-z])")
 _LEET_BODY = re.compile(r".*[a-z]")
-_NUMBER_UNIT = re.compile(r"\d+[a-z]{1,3}")
+_NUMBER_UNIT = re.compile(
+    r"\d+(?:am|pm|mg|mgs|ml|mls|g|gr|kg|mcg|ug|cl|l|st|nd|rd|th|x|h|hr|hrs|m|min|s|yo|yr|yrs|k|lb"
+    r"|lbs|oz|mm|cm|km|ft|d|w|wk|wks|mo|aad|ad|ka|da|ta|ga|go|gi|ih|jy|nji|a|e|i|o|u|ie|ego|ei|ji|y"
+    r"|years?|months?|weeks?|days?|hours?|mins?|minutes?|times|pills|tabs"
+    r"|tablets|grams?|bags|nights|saal|sal|ans?|ani|anos?|lat|let|metai|metu|gadi|sano)"
+)
 _NON_WORD = re.compile(r"[\W_]+")
 _ASCII_FOLD = str.maketrans("", "", "'`")
 _LEFTOVER = str.maketrans("@$!_", "    ")
@@ -150,6 +176,8 @@ def normalise(text: str) -> str:
         for pattern, replacement in _ABBREVIATIONS:
             text = pattern.sub(replacement, text)
         low = text.casefold()
+    if "3'" in low or "7'" in low or "’" in low or "`" in low:
+        low = _ARABIZI_APOSTROPHE.sub(lambda m: "gh" if m.group(1) == "3" else "kh", low)
     ascii_only = low.isascii()
     if ascii_only:
         text = low.translate(_ASCII_FOLD)

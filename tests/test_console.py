@@ -60,7 +60,7 @@ async def test_full_consultation_in_the_terminal(
         conversations, flow_id="consultation", lang="en", read=term.read, write=term.write
     )
     assert turn.finished and "Your views are saved" in term.screens[-1]
-    assert "1 of 22" in term.screens[1] and "Please choose one of the options." in "".join(
+    assert "1 of 18" in term.screens[1] and "Please choose one of the options." in "".join(
         term.screens
     )
     with sqlite3.connect(settings.database) as conn:

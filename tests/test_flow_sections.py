@@ -125,3 +125,32 @@ def test_a_flow_without_sections_keeps_its_fingerprint() -> None:
     flow changed under the same version)."""
     flow = load_flow(ROOT / "flows" / "service_feedback.yaml").flow
     assert all("section" not in step for step in flow.source()["steps"])
+
+
+def test_progress_counts_only_the_ethnicity_list_a_person_can_meet(tmp_path: Path) -> None:
+    """Five detailed ethnicity lists, one asked: someone answering every question saw
+    "1 of 14" at the start and "10 of 14" at the last question (the consultation said
+    "1 of 22"); each prompt's total is now what they can still meet."""
+    flow = load_flow(_flow_with_include(tmp_path)).flow
+    engine = Engine(flow, load_catalogue(), {})
+    from bot.conversation import Reply
+
+    out = engine.handle(engine.new_state("en"), Start())
+    seen = []
+    while out.prompt is not None:
+        seen.append((out.prompt.step_id, out.prompt.number, out.prompt.total))
+        step = out.prompt.step_id
+        if step == "q1":
+            event = Reply("fine")
+        elif step == "eq_ethnic_group":
+            event = Choose("white")
+        else:
+            event = Choose(out.prompt.choices[0].id)
+        out = engine.handle(out.state, event)
+    assert len(seen) == 10
+    assert [total for _step, _n, total in seen] == [10] * 10
+    assert seen[-1][1:] == (10, 10)
+    # "No, skip them" at the first question of the section: that was the last question.
+    out = engine.handle(engine.new_state("en"), Start())
+    out = engine.handle(out.state, Reply("fine"))
+    assert out.prompt is not None and (out.prompt.number, out.prompt.total) == (2, 10)

@@ -268,3 +268,54 @@ def test_the_quarter_is_the_last_whole_one_before_the_report_ends():
     assert q("2026-09-24", "2026-09-30", "2026-09-30") == "2026-Q2"
     assert q("2026-09-24", "2026-09-30", "2026-10-01") == "2026-Q3"
     assert q("2027-01-01", "2027-01-03", "2027-01-10") == "2026-Q4"
+
+
+async def test_the_xlsx_holds_the_equality_tables_and_the_reach_table_as_shown(
+    store, settings, flows, clock, tmp_path
+):
+    """The commissioner XLSX had neither: a reader of the spreadsheet lost both sections.
+    They come on sheets of their own, with exactly the counts the CSV shows."""
+    from openpyxl import load_workbook
+
+    clock.now = NOW
+    await write(store, flows, consultation_crowd())
+    files = await export_files(store, settings, WEEK, formats=["xlsx", "csv"], out_dir=tmp_path)
+    by_name = {p.name: p for p in files}
+    book = load_workbook(by_name["report.xlsx"], read_only=True)
+    assert "Who answered" in book.sheetnames
+    lines = [list(r) for r in book["Who answered"].iter_rows(min_row=4, values_only=True)]
+    expected = list(csv.reader(io.StringIO(by_name["equality.csv"].read_text())))[1:]
+    assert [[str(v) if v is not None else "" for v in line] for line in lines] == expected
+    counts = [v[6] for v in lines if isinstance(v[6], int)]
+    assert counts and min(counts) >= settings.equality_threshold
+    every = " ".join(
+        str(v) for s in book.sheetnames for r in book[s].iter_rows(values_only=True) for v in r
+    )
+    for label in ("Bangladeshi", "Caribbean", "White and Asian"):
+        assert label not in every
+    if (await build_public(store, settings, WEEK)).reach is not None:
+        assert "Reach" in book.sheetnames
+
+
+async def test_with_rounding_set_the_equality_counts_are_rounded_like_every_other(
+    store, settings, flows, clock, tmp_path
+):
+    """``disclosure.rounding: 5`` rounds every count a report shows; the equality tables
+    printed their exact counts beside the rounded rest (White 37 of 48)."""
+    from bot.config import Disclosure
+
+    clock.now = NOW
+    rounded = settings.model_copy(update={"disclosure": Disclosure(rounding=5)})
+    await write(store, flows, consultation_crowd())
+    report = await build_public(store, rounded, WEEK)
+    table = next(t for t in report.equality.tables if t.id == "ethnicity")
+    assert (table.shared, [(r.count, r.pct) for r in table.rows]) == (50, [(35, 70)])
+    assert table.combined is not None and (table.combined.count, table.combined.pct) == (10, 20)
+    assert "rounded to the nearest 5" in report.equality.note
+    for t in report.equality.tables:
+        shown = [t.shared, t.prefer_not, *(r.count for r in t.rows)]
+        shown += [t.combined.count] if t.combined else []
+        assert all(n % 5 == 0 for n in shown if n is not None), t.id
+    files = await export_files(store, rounded, WEEK, formats=["csv"], out_dir=tmp_path)
+    text = next(p for p in files if p.name == "equality.csv").read_text()
+    assert ",37," not in text and ",48," not in text

@@ -58,7 +58,7 @@ async def test_the_worker_writes_the_same_files_as_the_command_line(
     answered: Store, settings: Settings, tmp_path: Path
 ):
     worker = ReportWorker(settings)
-    files = await worker.export(WEEK, tmp_path / "bot", actor="staff-key")
+    files = await worker.export(WEEK, tmp_path / "bot", actor="staff-key", store=answered)
     here = await export_files(answered, settings, WEEK, out_dir=tmp_path / "cli")
     assert sorted(p.name for p in files) == sorted(p.name for p in here)
     assert all(p.is_file() for p in files)
@@ -110,7 +110,7 @@ async def test_a_failing_report_is_reported_by_kind_and_place_not_by_content(
     (flows / "themes.yaml").write_text("themes: [Mrs Secret Name\n")
     worker = ReportWorker(settings.model_copy(update={"flows_dir": flows}))
     with pytest.raises(ReportFailed) as failed:
-        await worker.export(WEEK, tmp_path / "out", actor="staff-key")
+        await worker.export(WEEK, tmp_path / "out", actor="staff-key", store=answered)
     assert "SourceErrors at" in str(failed.value)
     assert "Secret" not in str(failed.value)
     assert not worker.busy
@@ -122,7 +122,7 @@ async def test_one_report_at_a_time_and_stop_ends_the_one_in_hand(
 ):
     await fill_comments(store, 3_000)
     worker = ReportWorker(settings)
-    first = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a"))
+    first = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a", store=store))
     while worker.pid is None:  # the child has been started
         await asyncio.sleep(0.01)
     with pytest.raises(ReportBusy):
@@ -142,7 +142,7 @@ async def test_a_report_process_killed_from_outside_is_a_failure_not_a_hang(
 ):
     await fill_comments(store, 3_000)
     worker = ReportWorker(settings)
-    task = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a"))
+    task = asyncio.ensure_future(worker.export(WEEK, tmp_path / "out", actor="a", store=store))
     while worker.pid is None:
         await asyncio.sleep(0.01)
     os.kill(worker.pid, signal.SIGKILL)  # the OOM killer, say
@@ -169,6 +169,8 @@ async def test_files_nobody_is_left_to_take_are_removed(
     )
     await asyncio.to_thread(answer_on, request, theirs)
     assert [p for p in (tmp_path / "out").rglob("*") if p.is_file()] == []
+    # Nobody got them: the audit log does not say an export was made.
+    assert [e for e in await audit_log(answered) if e.action == "export"] == []
 
 
 def test_an_os_error_is_named_by_its_code():

@@ -58,7 +58,7 @@ def narrowed(
         if line:
             equations.append(line)
     out: list[CellRef] = []
-    for variables, lines in _components(equations):
+    for variables, lines in components(equations):
         key = (
             t,
             tuple((ref, counts.get(ref, 0)) for ref in variables),
@@ -70,9 +70,14 @@ def narrowed(
     return sorted(out)
 
 
-def _components(
+def components(
     equations: list[dict[CellRef, int]],
 ) -> list[tuple[list[CellRef], list[dict[CellRef, int]]]]:
+    """The equations grouped by the hidden cells they share (union-find), with those cells.
+
+    Cells in different components cannot tell anything about each other, so each component
+    is solved alone: suppression's exact check and the audit's narrowing both rely on it.
+    """
     parent: dict[CellRef, CellRef] = {}
 
     def root(x: CellRef) -> CellRef:

@@ -97,7 +97,14 @@ async def equality_for(store: Store, settings: Settings, period: Period) -> Equa
     if stored:
         return _shown(Equality.model_validate_json(stored[0][0]))
     counts = await _counts(store, quarter, steps)
-    built = build_equality(counts, steps, settings.equality_threshold, quarter)
+    rounding = settings.disclosure.rounding
+    built = build_equality(
+        counts,
+        steps,
+        settings.equality_threshold,
+        quarter,
+        rounding=rounding if isinstance(rounding, int) else None,
+    )
     body = built.model_dump_json()
 
     def run(conn) -> str:
@@ -188,8 +195,16 @@ async def _counts(store: Store, quarter: Period, steps: dict[str, dict]) -> Coun
     return counts
 
 
-def build_equality(counts: Counts, steps: dict[str, dict], t: int, quarter: Period) -> Equality:
-    """Every characteristic's table, suppressed (the module's docstring says how)."""
+def build_equality(
+    counts: Counts,
+    steps: dict[str, dict],
+    t: int,
+    quarter: Period,
+    rounding: int | None = None,
+) -> Equality:
+    """Every characteristic's table, suppressed (the module's docstring says how), and
+    with ``rounding`` (``disclosure.rounding``) every count shown rounded, as in every
+    other table of the report."""
     tables = []
     for tid, title, step_id in CHARACTERISTICS:
         found = counts.get(tid, {})
@@ -202,13 +217,19 @@ def build_equality(counts: Counts, steps: dict[str, dict], t: int, quarter: Peri
         table.prefer_not = _at_least(found.get(PREFER_NOT, 0), t)
         tables.append(table)
     when = f"{quarter.start:%-d %B %Y} to {quarter.end:%-d %B %Y}"
+    note = NOTE.format(t=t, quarter=f"{quarter.label} ({when})")
+    if rounding:
+        tables = [_rounded(table, rounding) for table in tables]
+        note += (
+            f" Counts are rounded to the nearest {rounding}, and percentages worked out from them."
+        )
     return Equality(
         quarter=quarter.label,
         start=quarter.start.isoformat(),
         end=quarter.end.isoformat(),
         threshold=t,
         tables=tables,
-        note=NOTE.format(t=t, quarter=f"{quarter.label} ({when})"),
+        note=note,
     )
 
 
@@ -272,6 +293,33 @@ def _protected(
             pct=pct(rest, total) or 0,
         )
     return EqualityTable(id=tid, title=title, shared=total, rows=rows, combined=combined)
+
+
+def _rounded(table: EqualityTable, to: int) -> EqualityTable:
+    """Every count to the nearest ``to`` (half up, as ``suppress._round``), percentages
+    of the rounded number who shared.  Which answers are shown was decided on the true
+    counts; only what is printed changes."""
+
+    def r(n: int | None) -> int | None:
+        return None if n is None else (n + to // 2) // to * to
+
+    shared = r(table.shared)
+    rows = [
+        row.model_copy(update={"count": r(row.count), "pct": pct(r(row.count), shared) or 0})
+        for row in table.rows
+    ]
+    combined = table.combined
+    if combined is not None:
+        n = r(combined.count)
+        combined = combined.model_copy(update={"count": n, "pct": pct(n, shared) or 0})
+    return table.model_copy(
+        update={
+            "shared": shared,
+            "rows": rows,
+            "combined": combined,
+            "prefer_not": r(table.prefer_not),
+        }
+    )
 
 
 def _at_least(n: int, t: int) -> int | None:

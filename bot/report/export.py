@@ -162,12 +162,16 @@ async def export_files(
     site: str | None = None,
     qr_site: str | None = None,
     trend: list[Period] | None = None,
+    record: bool = True,
 ) -> list[Path]:
     """Write the chosen formats under ``out_dir/<period>/``; returns the files written.
 
     ``site``: that site's responses only (staff invited for one site).
     ``qr_site``: the site the noticeboard page's QR code preselects (else the bot).
-    ``trend``: calendar months for the trend tables."""
+    ``trend``: calendar months for the trend tables.
+    ``record``: audit the export here (False in the report process: the bot records it
+    once the files are in its hands, so a report killed or abandoned on the way, whose
+    files are removed, is not in the audit log as made)."""
     formats = check_formats(formats)
     if audience != "network" and any(f in PAGE_FORMATS for f in formats):
         raise ValueError("pdf and png are the network noticeboard page: use --audience network")
@@ -180,15 +184,16 @@ async def export_files(
     # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
     # for staff keeps answering everyone else.
     written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step, link)
-    await _record_export(
-        store,
-        actor=actor,
-        period=period,
-        audience=audience,
-        files=written,
-        site=site,
-        trend=trend,
-    )
+    if record:
+        await record_export(
+            store,
+            actor=actor,
+            period=period,
+            audience=audience,
+            files=written,
+            site=site,
+            trend=trend,
+        )
     return written
 
 
@@ -277,7 +282,7 @@ def _network_md(report: PublicReport, lang: str) -> str:
     return "\n".join(lines)
 
 
-async def _record_export(
+async def record_export(
     store: Store,
     *,
     actor: str,

@@ -60,14 +60,12 @@ def equality_html(equality: Equality | None) -> str:
     return "".join(parts)
 
 
-def equality_csv(equality: Equality) -> str:
-    """``equality.csv``: one line per count shown, in a file of its own (no column joins
-    it to the report's other tables or to comments; the quarter names its period)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        ["quarter", "table", "table_title", "level", "answer", "label", "count", "percent"]
-    )
+HEADER = ["quarter", "table", "table_title", "level", "answer", "label", "count", "percent"]
+
+
+def equality_records(equality: Equality) -> list[list[str | int]]:
+    """One line per count shown (hidden ones as ``<10``), the same in CSV and XLSX."""
+    records: list[list[str | int]] = []
     for table in equality.tables:
         lines: list[tuple[str, str, int | None, int | None]] = [
             ("_shared", "Shared an answer", table.shared, None),
@@ -75,7 +73,7 @@ def equality_csv(equality: Equality) -> str:
             (PREFER_NOT, "Prefer not to say", table.prefer_not, None),
         ]
         for key, label, n, share in lines:
-            writer.writerow(
+            records.append(
                 [
                     equality.quarter,
                     table.id,
@@ -87,6 +85,16 @@ def equality_csv(equality: Equality) -> str:
                     "" if share is None else share,
                 ]
             )
+    return records
+
+
+def equality_csv(equality: Equality) -> str:
+    """``equality.csv``: one line per count shown, in a file of its own (no column joins
+    it to the report's other tables or to comments; the quarter names its period)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(equality_records(equality))
     return buf.getvalue()
 
 

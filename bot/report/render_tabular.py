@@ -23,10 +23,11 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
-from bot.report.model import Cell, PublicReport, Table
+from bot.report.model import Cell, Equality, PublicReport, Reach, Table
 from bot.report.praise import praise_lines
 from bot.report.reach import reach_lines
-from bot.report.render_equality import equality_text
+from bot.report.render_equality import HEADER as EQUALITY_HEADER
+from bot.report.render_equality import INTRO, equality_records, equality_text
 
 
 class ExportRow(BaseModel):
@@ -191,6 +192,10 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
                 if c in table.pct_columns:
                     line.append(_percent(sheet, _value(cell, True, t)))
             sheet.append([_text(sheet, v) for v in line])
+    if report.equality is not None:
+        _equality_sheet(book, report.equality)
+    if report.reach is not None:
+        _reach_sheet(book, report.reach)
     method = book.create_sheet("Method")
     method.column_dimensions["A"].width = 120
     from bot.report.render_html import method_note
@@ -198,6 +203,51 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
     for sentence in method_note(report):
         method.append([sentence.replace("&lt;", "<")])
     book.save(path)
+
+
+def _equality_sheet(book: Workbook, equality: Equality) -> None:
+    """The equality tables on a sheet of their own, as in ``equality.csv``: one
+    characteristic at a time, already suppressed, nothing joining them to another sheet."""
+    sheet = book.create_sheet("Who answered")
+    sheet.column_dimensions["C"].width = 40
+    sheet.column_dimensions["F"].width = 40
+    sheet.append([_styled(sheet, INTRO, _TITLE)])
+    sheet.append([equality.note])
+    sheet.append([_styled(sheet, h, _BOLD, _BAND) for h in EQUALITY_HEADER])
+    for record in equality_records(equality):
+        sheet.append([_text(sheet, v) for v in record])
+
+
+def _reach_sheet(book: Workbook, reach: Reach) -> None:
+    """The reach table: flags in words, then one line per site, area and group."""
+    sheet = book.create_sheet("Reach")
+    sheet.column_dimensions["A"].width = 40
+    sheet.append([_styled(sheet, "Who we heard from", _TITLE)])
+    for flag in reach.flags or ["No site is flagged."]:
+        sheet.append([_text(sheet, flag)])
+    if reach.mode == "caseload":
+        heads = ["Site or area", "Level", "Responses", "Caseload", "Response rate", "Flag"]
+        lines = [
+            [r.label, r.level, r.responses, r.caseload, r.rate, "below" if r.flagged else ""]
+            for r in reach.rows
+        ]
+    else:
+        heads = ["Site", "Level", "Responses", "Share of responses", "Share of sites", "Flag"]
+        lines = [
+            [
+                r.label,
+                r.level,
+                r.responses,
+                r.share_of_responses,
+                r.share_of_sites,
+                "below" if r.flagged else "",
+            ]
+            for r in reach.rows
+        ]
+    sheet.append([_styled(sheet, h, _BOLD, _BAND) for h in heads])
+    for line in lines:
+        sheet.append([_text(sheet, v) for v in line])
+    sheet.append([reach.note])
 
 
 def _text(sheet: Any, value: object) -> object:

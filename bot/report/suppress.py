@@ -33,7 +33,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from bot.report.audit import narrowed
+from bot.report.audit import components, narrowed
 from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
 from bot.report.tables import pct
 
@@ -468,37 +468,12 @@ def _pinned(
         if line:
             equations.append(line)
     found: set[CellRef] = set()
-    for lines in _components(equations):
+    for _, lines in components(equations):
         key = tuple(tuple(sorted(line.items())) for line in lines)
         if key not in memo:
             memo[key] = _determined(lines)
         found |= memo[key]
     return found
-
-
-def _components(equations: list[dict[CellRef, int]]) -> list[list[dict[CellRef, int]]]:
-    """The equations grouped by the hidden cells they share, in their order."""
-    parent: dict[CellRef, CellRef] = {}
-
-    def root(x: CellRef) -> CellRef:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for line in equations:
-        refs = list(line)
-        for ref in refs:
-            parent.setdefault(ref, ref)
-        first = root(refs[0])
-        for ref in refs[1:]:
-            other = root(ref)
-            if other != first:
-                parent[other] = first
-    groups: dict[CellRef, list[dict[CellRef, int]]] = {}
-    for line in equations:
-        groups.setdefault(root(next(iter(line))), []).append(line)
-    return list(groups.values())
 
 
 def _determined(lines: list[dict[CellRef, int]]) -> set[CellRef]:

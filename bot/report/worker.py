@@ -48,6 +48,7 @@ from bot.report.export import (
     build_public,
     export_files,
     praise_text,
+    record_export,
     weekly_summary_text,
 )
 from bot.report.model import Audience
@@ -155,8 +156,12 @@ class ReportWorker:
         audience: Audience = "commissioners",
         formats: list[str] | None = None,
         wait: bool = False,
+        store: Store,
     ) -> list[Path]:
-        """The report files (``export_files``), written under ``out_dir``; audited as ``actor``."""
+        """The report files (``export_files``), written under ``out_dir``; audited as
+        ``actor`` in ``store`` here, once the files are back from the report process: a
+        report killed part-way, or whose files were removed because the bot was gone,
+        was never made for anyone, and is not recorded as made."""
         request = Request(
             task="export",
             settings={},
@@ -167,7 +172,11 @@ class ReportWorker:
             out_dir=out_dir,
             actor=actor,
         )
-        return (await self._run(request, wait=wait)).files
+        files = (await self._run(request, wait=wait)).files
+        await record_export(
+            store, actor=actor, period=period, audience=audience, files=files, site=site
+        )
+        return files
 
     @property
     def pid(self) -> int | None:
@@ -319,6 +328,7 @@ async def serve(request: Request, settings: Settings) -> Answer:
                 out_dir=request.out_dir,
                 actor=request.actor,
                 site=request.site,
+                record=False,  # by the bot, once it has the files (ReportWorker.export)
             )
             return Answer(ok=True, files=files)
         finally:

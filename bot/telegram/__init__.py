@@ -19,6 +19,7 @@ from telegram.ext import Application, BaseRateLimiter
 from bot.config import Settings, Telegram
 from bot.privacy import load_secret
 from bot.report.worker import ReportWorker, warm
+from bot.review import warm as warm_review
 from bot.service import open_conversations
 from bot.telegram.handlers import CHANNEL, TelegramChannel
 from bot.telegram.http import AiohttpRequest
@@ -46,6 +47,8 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 REPORTS = "reports"
 """Where the channel's ReportWorker is kept in ``app.bot_data``."""
+REVIEW_WARMED = "review_warmed"
+"""In ``app.bot_data``: the future of the start-up warm-up of /review (``bot.review.warm``)."""
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 
@@ -101,7 +104,11 @@ async def start_bot(
     """Connect, publish the command menu, and start polling or the webhook listener."""
     await app.initialize()
     # The report processes' fork server, started beside the bot (bot/report/worker.py).
-    asyncio.get_running_loop().run_in_executor(None, warm)
+    loop = asyncio.get_running_loop()
+    loop.run_in_executor(None, warm)
+    # The first /review tap would otherwise parse and compile the theme codebook (~225 ms).
+    flows_dir = channel.conversations.settings.flows_dir
+    app.bot_data[REVIEW_WARMED] = loop.run_in_executor(None, warm_review, flows_dir)
     await channel.publish_commands(app.bot)
     await app.start()
     await channel.broadcaster.start(app)  # carry on with broadcasts a restart cut off

@@ -47,7 +47,7 @@ from bot.service import Conversations, Turn
 from bot.store import storage_trouble
 from bot.telegram import desk, network, praise, publish, review, staff, taps
 from bot.telegram.broadcast import Broadcaster
-from bot.telegram.edits import close_keyboard, edit
+from bot.telegram.edits import close_keyboard, edit, together
 from bot.telegram.flood import FloodGate, Verdict
 from bot.telegram.gate import PRIVILEGED, RoleGate
 from bot.telegram.layout import (
@@ -429,23 +429,35 @@ class TelegramChannel:
         ``compact``: paper entry's numbered keyboard.
         """
         chat_id = _chat_id(update)
-        if turn.alert:
-            await self._say(context, chat_id, turn.alert)
-        for text in turn.messages:
-            await self._say(context, chat_id, text)
         prompt = turn.prompt
-        if prompt is None:
-            await self.close_open_prompt(context, chat_id)
-            return
         form = form_tag(turn.session)
         live = self.live.get(self.key(chat_id))
-        if turn.error and live is not None and (live.step_id, live.form) == (prompt.step_id, form):
-            return  # the question is still on screen with its buttons
-        await self.close_open_prompt(context, chat_id)
-        markup = keyboard(prompt, compact=compact, form=form)
-        sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
-        if markup is not None:
-            self.live.set(self.key(chat_id), Live(sent.message_id, prompt.step_id, form))
+        still_shown = (
+            prompt is not None
+            and turn.error
+            and live is not None
+            and (live.step_id, live.form) == (prompt.step_id, form)
+        )
+        # The old question's buttons are taken away while the new messages go out (the
+        # sends keep their order among themselves): one round trip, not two.
+        closing = None if still_shown else self.live.pop(self.key(chat_id))
+
+        async def say() -> None:
+            if turn.alert:
+                await self._say(context, chat_id, turn.alert)
+            for text in turn.messages:
+                await self._say(context, chat_id, text)
+            if prompt is None or still_shown:
+                return  # finished; or the question is still on screen with its buttons
+            markup = keyboard(prompt, compact=compact, form=form)
+            sent = await self._say(context, chat_id, prompt_text(prompt, compact=compact), markup)
+            if markup is not None:
+                self.live.set(self.key(chat_id), Live(sent.message_id, prompt.step_id, form))
+
+        if closing is None:
+            await say()
+        else:
+            await together(close_keyboard(context.bot, chat_id, closing.message_id), say())
 
     async def answered(self, context: Context, message: object, record: str | None) -> None:
         """Turn a tapped question into a record of the answer, without buttons."""

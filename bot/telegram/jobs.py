@@ -24,7 +24,7 @@ from bot.report.export import summary_period
 from bot.report.worker import ReportFailed, ReportStopped
 from bot.retention import purge_expired
 from bot.telegram.ordering import PerPersonOrder
-from bot.telegram.praise import claim, post
+from bot.telegram.praise import claim, post, unclaim
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -98,7 +98,10 @@ async def weekly_praise(context: Context, channel: TelegramChannel) -> None:
         channel.conversations.store, "system", period, None, len(chats), text
     ):
         return
-    await post(context.bot, chats, text)
+    if await post(context.bot, chats, text) == 0:
+        # Posted nowhere: given back, so staff can still post it with /praise.
+        await unclaim(channel.conversations.store, "system", period, None)
+        log.error("weekly praise reached no team chat; /praise can post it")
 
 
 async def _send_summary(context: Context, channel: TelegramChannel) -> None:

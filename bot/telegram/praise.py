@@ -3,12 +3,14 @@
 ``reports.praise_chat_ids`` are the teams' group chats.  /praise [2026-W47] shows the
 staff member what would be posted (``bot.report.praise``, built in the report
 process, scoped to their site as /summary is) with *Post it* and *Don't post*.
-*Post it* posts exactly what was shown (``bot.telegram.confirm``: built again at the
-tap, refused kindly if it changed); it claims the post in the audit log first, in one
-transaction, so a second tap, a forged button or two staff at once post it once; then
-it goes to every team chat, one failing chat not stopping the rest.  At most once, as
-broadcasts are: a bot stopped between the claim and the post leaves that week's praise
-unposted (the audit entry says it was claimed) rather than risk posting it twice.
+*Post it* posts exactly what was shown (``bot.telegram.confirm``): built again at the
+tap, a post that changed since (a comment added, reviewed or deleted, the staff
+member's site changed) is shown again to approve, never posted unseen.  It claims the
+post in the audit log first, in one transaction, so a second tap, a forged button or
+two staff at once post it once; then it goes to every team chat, one failing chat not
+stopping the rest.  At most once, as broadcasts are: a bot stopped between the claim
+and the post leaves that week's praise unposted (the audit entry says it was claimed)
+rather than risk posting it twice; a post no chat took is given back (``unclaim``).
 ``reports.praise_weekly`` posts the last full week's (every site) after the Monday
 summary (``bot.telegram.jobs``).
 """
@@ -60,6 +62,14 @@ async def on_praise(channel: TelegramChannel, update: Update, context: Context) 
             chat_id, channel.text("praise.nothing", lang, period=period.label)
         )
         return
+    await _preview(channel, context, chat_id, lang, period, text)
+
+
+async def _preview(
+    channel: TelegramChannel, context: Context, chat_id: int, lang: str, period: Period, text: str
+) -> None:
+    """The post as it would go, with *Post it* carrying a digest of exactly this text."""
+    chats = channel.settings.reports.praise_chat_ids
     keyboard = preview_buttons(
         channel.text("praise.post", lang),
         POST,
@@ -102,9 +112,12 @@ async def on_praise_tap(
         )
         return
     if not tapped.same(text):
+        # What staff approved is the preview: a comment added, reviewed or deleted since
+        # (or a site moved) changed it, so nothing goes until the new one is approved.
         await context.bot.send_message(
             chat_id, channel.text("praise.changed", lang, period=period.label)
         )
+        await _preview(channel, context, chat_id, lang, period, text)
         return
     chats = channel.settings.reports.praise_chat_ids
     store = channel.conversations.store
@@ -114,6 +127,14 @@ async def on_praise_tap(
         )
         return
     sent = await post(context.bot, chats, text)
+    if sent == 0 and chats:
+        # No team got it (Telegram down, the bot removed from every chat): the claim is
+        # given back, so the week's praise is not "already posted" to nobody.
+        await unclaim(store, channel.key_of(update), period, site)
+        await context.bot.send_message(
+            chat_id, channel.text("praise.failed", lang, period=period.label)
+        )
+        return
     await context.bot.send_message(chat_id, channel.text("praise.sent", lang, n=sent))
 
 
@@ -129,12 +150,15 @@ async def claim(
     def run(conn) -> bool:
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
-        done = conn.execute(
-            "SELECT 1 FROM audit_log WHERE action = 'praise'"
+        # Claimed and not given back (``unclaim``: posted to no chat at all).
+        claims, returned = conn.execute(
+            "SELECT count(*) FILTER (WHERE action = 'praise'),"
+            " count(*) FILTER (WHERE action = 'praise_unposted')"
+            " FROM audit_log WHERE action IN ('praise', 'praise_unposted')"
             " AND json_extract(params, '$.period') = ? AND json_extract(params, '$.scope') = ?",
             (period.label, scope),
         ).fetchone()
-        if done:
+        if claims > returned:
             return False
         conn.execute(
             "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
@@ -143,6 +167,15 @@ async def claim(
         return True
 
     return await store.atomic(run)
+
+
+async def unclaim(store: Store, actor: str, period: Period, site: str | None) -> None:
+    """Give a claim back when the post reached no team chat: audited, never erased."""
+    params = {"period": period.label, "scope": site or "all"}
+    await store.write(
+        "INSERT INTO audit_log (actor_key, action, params, at) VALUES (?, ?, ?, ?)",
+        (actor, "praise_unposted", json.dumps(params, sort_keys=True), store.now()),
+    )
 
 
 async def post(bot: Any, chats: list[int], text: str) -> int:

@@ -53,6 +53,19 @@ async def on_publish(channel: TelegramChannel, update: Update, context: Context)
             chat_id, channel.text("publish.nothing", lang, period=period.label)
         )
         return
+    await _preview(channel, context, chat_id, lang, period, texts)
+
+
+async def _preview(
+    channel: TelegramChannel,
+    context: Context,
+    chat_id: int,
+    lang: str,
+    period: Period,
+    texts: dict[str, str],
+) -> None:
+    """The message in the staff member's language, with *Send it now* carrying a digest
+    of every language's text."""
     n = len(await channel.subscriptions.wanting("updates"))
     preview = f"{channel.text('publish.preview', lang, n=n)}\n\n{texts.get(lang) or texts['en']}"
     keyboard = preview_buttons(
@@ -91,9 +104,12 @@ async def on_publish_tap(
         )
         return
     if not tapped.same(texts):
+        # What staff approved is the preview: answers or an update since changed it, so
+        # nothing goes until the new one is approved.
         await context.bot.send_message(
             chat_id, channel.text("publish.changed", lang, period=period.label)
         )
+        await _preview(channel, context, chat_id, lang, period, texts)
         return
     # Recorded first: from here a restart carries on, and a second tap sends nothing.
     try:

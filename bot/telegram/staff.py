@@ -10,7 +10,9 @@ the command line, but they are built in a process of their own
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +21,7 @@ from telegram.ext import CallbackContext
 
 from bot.report.export import summary_period
 from bot.report.period import Period, parse_week
-from bot.report.worker import ReportBusy, ReportFailed, ReportStopped
+from bot.report.worker import TIMEOUT, ReportBusy, ReportFailed, ReportStopped
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -59,10 +61,15 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
         return
     chat_id = _chat_id(update)
     site = await scope_of(channel, update)
-    with tempfile.TemporaryDirectory(prefix="feedback-export-") as folder:
+    sweep_stale_exports()
+    with tempfile.TemporaryDirectory(prefix=EXPORT_PREFIX) as folder:
         try:
             files = await channel.reports.export(
-                period, Path(folder), actor=channel.key_of(update), site=site
+                period,
+                Path(folder),
+                actor=channel.key_of(update),
+                site=site,
+                store=channel.conversations.store,
             )
         except (ReportBusy, ReportFailed) as exc:
             await not_now(channel, update, context, exc)
@@ -74,6 +81,36 @@ async def on_export(channel: TelegramChannel, update: Update, context: Context) 
         await context.bot.send_message(chat_id, ready)
         for path in files:
             await context.bot.send_document(chat_id, path.read_bytes(), filename=path.name)
+
+
+EXPORT_PREFIX = "feedback-export-"
+STALE_AFTER = TIMEOUT + 5 * 60
+"""An export folder older than the longest an export may run (the worker ends it then)
+belongs to no export in progress."""
+
+
+def sweep_stale_exports(now: float | None = None) -> int:
+    """Remove export folders a killed bot left in the temporary folder.
+
+    The files hold people's comments.  A bot stopped by kill -9 or the OOM killer while
+    a staff member's /export was written never reaches its cleanup; under systemd
+    (``PrivateTmp``) the folder goes with the service, but in a container or a plain
+    process it stays.  Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for path in Path(tempfile.gettempdir()).glob(EXPORT_PREFIX + "*"):
+        try:
+            stale = (
+                path.is_dir() and not path.is_symlink() and now - path.stat().st_mtime > STALE_AFTER
+            )
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    if removed:
+        log.warning("removed %d export folder(s) a stopped bot left behind", removed)
+    return removed
 
 
 async def not_now(

@@ -18,6 +18,7 @@ from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
 from bot.roles import forget_join_attempts_of
 from bot.service import LANG_CHOICE, LANGUAGE_STEP, SWITCH_OFFER
 from bot.telegram import desk, network, review
+from bot.telegram.edits import together
 from bot.telegram.layout import (
     ANSWERS,
     BACK,
@@ -112,7 +113,6 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
     if turn is None:
         await alert(channel, update, "telegram.bad_button")
         return
-    await query.answer()
     if form is None and prompt.step_id in (LANGUAGE_STEP, SWITCH_OFFER) and not turn.error:
         await channel.subscriptions.relabel(_chat_id(update), turn.lang)
     compact = form is not None and form.mode == "paper"
@@ -120,12 +120,14 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
     if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
         assert turn.prompt is not None
         markup = keyboard(turn.prompt, compact=compact, form=form_tag(turn.session))
-        await channel.edit(query.message, markup=markup)
+        await together(query.answer(), channel.edit(query.message, markup=markup))
         return
-    if not turn.error:
-        record = record_text(prompt, tap, channel.text("telegram.skipped", turn.lang))
-        await channel.answered(context, query.message, record)
-    await channel.show(update, context, turn, compact=compact)
+    # The spinner stopped, the question turned into a record of the answer, and the next
+    # question sent, at once (``together``).  ``answered`` goes before ``show``: it takes
+    # the tapped question off the open keyboards first, so ``show`` does not close it too.
+    record = record_text(prompt, tap, channel.text("telegram.skipped", turn.lang))
+    recorded = () if turn.error else (channel.answered(context, query.message, record),)
+    await together(query.answer(), *recorded, channel.show(update, context, turn, compact=compact))
     if turn.finished and form is not None:
         await desk.form_done(channel, update, context)
     elif turn.finished and not prompt.step_id.startswith("_"):

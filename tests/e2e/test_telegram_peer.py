@@ -226,12 +226,16 @@ async def test_reminder_job_nudges_an_opted_in_person_once(bot, api):
 
     from bot.telegram.jobs import REMINDERS
 
+    # A Wednesday noon: late on a Sunday a session would close at Monday's summary
+    # before a reminder could lead anywhere, and none is rightly sent.
+    wednesday = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    bot.store.clock = lambda: wednesday
     user = api.user()
     await finish_and_opt_in(user, "Remind me once if I leave feedback unfinished")
     await user.send("/start")
     await user.tap(AGREE)
     await user.tap("Other")  # then goes quiet
-    yesterday = (datetime.now(UTC) - timedelta(hours=25)).isoformat(timespec="seconds")
+    yesterday = (wednesday - timedelta(hours=25)).isoformat(timespec="seconds")
     await bot.store.db.execute("UPDATE sessions SET updated_at = ?", (yesterday,))
     await bot.store.db.commit()
     job = next(j for j in bot.app.job_queue.jobs() if j.name == REMINDERS)

@@ -188,6 +188,10 @@ async def test_update_from_a_polish_phone_written_in_english_is_shown_to_english
 
 async def test_one_reminder_per_person_not_per_session(tiny_bot, api):
     """Today: each session stopped part-way earns another "the only reminder"."""
+    # A Wednesday noon: late on a Sunday a session would close at Monday's summary
+    # before a reminder could lead anywhere, and none is rightly sent.
+    wednesday = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    tiny_bot.store.clock = lambda: wednesday
     user = api.user()
     await finish_and_opt_in(user, "Remind me once if I leave feedback unfinished")
     job = next(j for j in tiny_bot.app.job_queue.jobs() if j.name == REMINDERS)
@@ -196,7 +200,7 @@ async def test_one_reminder_per_person_not_per_session(tiny_bot, api):
         await user.send("/start")
         await user.tap(AGREE)
         await user.tap("Other")
-        yesterday = (datetime.now(UTC) - timedelta(hours=25)).isoformat(timespec="seconds")
+        yesterday = (wednesday - timedelta(hours=25)).isoformat(timespec="seconds")
         await tiny_bot.store.db.execute("UPDATE sessions SET updated_at = ?", (yesterday,))
         await tiny_bot.store.db.commit()
 

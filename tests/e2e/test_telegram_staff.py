@@ -146,3 +146,32 @@ async def test_daily_job_purges_old_sessions(staff_bot, api):
         assert (await cur.fetchone())[0] == 0
     purges = [e for e in await audit_log(staff_bot.store) if e.action == "purge"]
     assert purges and purges[-1].params["sessions"] == 1
+
+
+async def test_export_files_a_killed_bot_left_behind_are_removed(
+    bot, api, flows, tmp_path, monkeypatch
+):
+    """kill -9 while /export was writing leaves its folder, comments and all, in the
+    temporary folder (a container keeps it across restarts).  The next /export removes
+    every such folder older than any export can run, and nothing else."""
+    import os
+    import tempfile
+    import time
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    left = scratch / "feedback-export-k1ll3d" / "2026-W47"
+    left.mkdir(parents=True)
+    (left / "report.csv").write_text("theme,quote\nstaff,I told Dr Jones everything\n")
+    hours_ago = time.time() - 3 * 3600
+    os.utime(left.parent, (hours_ago, hours_ago))
+    other = scratch / "someone-elses"
+    other.mkdir()
+    os.utime(other, (hours_ago, hours_ago))
+    await six_comments(bot, flows)
+    user = await staff_member(bot, api)
+    shown = await user.send("/export 2026-W47")
+    assert shown[-1].text == "Here are the report files for 2026-W47."
+    assert not left.parent.exists()
+    assert other.exists()

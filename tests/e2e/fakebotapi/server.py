@@ -118,6 +118,9 @@ class FakeBotAPI:
         self._delivery_task: asyncio.Task[None] | None = None
         self._http: ClientSession | None = None
         self.on_bot_message: Callable[[dict[str, Any]], None] | None = None
+        self.latency = 0.0
+        """Seconds every Bot API call but ``getUpdates`` takes before it is carried out, as
+        the network to Telegram and back would (0: none)."""
 
     # -- lifecycle
 
@@ -309,6 +312,8 @@ class FakeBotAPI:
         method = request.match_info["method"]
         self.calls.append(method)
         params = await _params(request)
+        if self.latency and method != "getUpdates":
+            await asyncio.sleep(self.latency)  # the network's round trip, not waiting for the bot
         await self._maybe_hold(method, params)
         failure = next((f for f in self._failures if f.applies(method, params)), None)
         if failure is not None and failure.error is not None:

@@ -1,0 +1,50 @@
+"""A person waits for one Bot API round trip per answer, not one per call.
+
+Over a real network each call to Telegram is a round trip of tens to hundreds of
+milliseconds.  A tap was answered with three in a row (stop the button's spinner,
+turn the question into a record, send the next question) and a typed answer with
+two (take the old question's buttons away, send the next): the wait was their sum.
+The calls do not depend on one another, so the bot now makes them together
+(``bot.telegram.edits.together``).  The fake server makes each call take ``LATENCY``.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bot.telegram import REVIEW_WARMED
+from tests.e2e.test_telegram_flow import AGREE, past_fft
+
+LATENCY = 0.5
+
+
+async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
+    user = api.user(language_code="en")
+    await user.send("/start")
+    shown = await user.tap(AGREE)
+    shown = await past_fft(user, shown)
+    await bot.app.bot_data[REVIEW_WARMED]  # start-up work in a thread, not to be timed here
+    api.latency = LATENCY
+    began = time.perf_counter()
+    shown = await user.tap("I use drug or alcohol services")
+    tapped = time.perf_counter() - began
+    assert shown[-1].labels[0] == "Cambridge hub"
+    # The tapped question reads as a record of the answer, and lost its buttons; only
+    # the new question has buttons.
+    record = [m for m in user.messages() if "I use drug or alcohol services" in m.text]
+    assert record and not record[0].labels, [m.text for m in user.messages()]
+    assert [m.message_id for m in user.messages() if m.labels] == [shown[-1].message_id]
+    assert api.calls.count("answerCallbackQuery") >= 3
+    # Three calls one after another took 3 x LATENCY; the margin is for a loaded machine.
+    assert tapped < 2 * LATENCY, f"a tap took {tapped:.2f} s with {LATENCY} s a call"
+
+    for label in ("Cambridge hub", "First assessment", "Done", "Satisfied"):
+        shown = await user.tap(label)
+    asked = shown[-1]
+    assert asked.labels and asked.labels[-1] == "Skip", asked.text  # a free-text question
+    began = time.perf_counter()
+    shown = await user.send("The staff were kind.")
+    typed = time.perf_counter() - began
+    assert shown[-1].text != asked.text
+    assert [m.message_id for m in user.messages() if m.labels] == [shown[-1].message_id]
+    assert typed < 1.6 * LATENCY, f"a typed answer took {typed:.2f} s with {LATENCY} s a call"
