@@ -85,6 +85,8 @@ def test_leetspeak_and_counts_with_units_are_kept():
         ("ਪਾਪਾ ਨੇ ਅਲਵਿਦਾ ਦਾ ਸੁਨੇਹਾ ਭੇਜਿਆ, ਫੋਨ ਬੰਦ ਹੈ", "suicide"),
         ("main zyada der nahi rahunga, sab se sulah kar li", "suicide"),
         ("3am khabbi 7boob la kheles", "overdose"),
+        ("wiilkayga 13 jir ah waxaa lagu qasbay inuu daroogo qaado", "abuse"),
+        ("usne 30 paracetamol kha liye", "overdose"),
     ],
 )
 def test_each_kind_signposts_its_category(screen, text, category):
