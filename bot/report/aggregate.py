@@ -200,7 +200,7 @@ class ReportBuilder:
     ) -> list[QuoteRow]:
         """Quotes whose writers are each in no group the report counts too few to show.
 
-        The breakdowns hide a site, area, respondent group, mode or language that 1 to
+        The breakdowns hide a site, area, respondent group, mode, language or survey that 1 to
         threshold−1 people answered from; a comment from one of them, quoted, says that
         group is not empty and gives their words, which often say where they are from
         ("everyone at the Wisbech hub", "as a GP").  As with a rare language, such a

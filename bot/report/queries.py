@@ -156,7 +156,7 @@ quotes (theme, text, language, reviewed, rank, the sessions that wrote it) when 
 how many need tagging."""
 
 
-PROFILE_FIELDS = ("site", "area", "respondent_group", "mode", "lang")
+PROFILE_FIELDS = ("site", "area", "respondent_group", "mode", "lang", "flow_id")
 """The groups the report's breakdown tables count respondents by."""
 
 
@@ -382,14 +382,14 @@ class ReportQueries:
 
     async def profiles(self, rowids: Iterable[int]) -> dict[int, dict[str, str | None]]:
         """Each session's groups as the report's breakdowns count them (site, area,
-        respondent group, mode, interface language), for the few sessions quoted."""
+        respondent group, mode, interface language, survey), for the few sessions quoted."""
         wanted = sorted(set(rowids))
         found: dict[int, dict[str, str | None]] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" for _ in chunk)
             rows = await self._all(
-                "SELECT rowid, site, area, respondent_group, mode, lang FROM sessions"
+                "SELECT rowid, site, area, respondent_group, mode, lang, flow_id FROM sessions"
                 f" WHERE rowid IN ({marks})",
                 chunk,
             )
