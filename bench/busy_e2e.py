@@ -8,7 +8,8 @@ phases at a steady ``--rate`` for ``--seconds`` each:
 - quiet: people answering, nothing else;
 - busy: the same, while a staff member sends /export again and again (every
   format, made by the bot) and the bot's daily purge and backup jobs run (SIGUSR1
-  to the bot process runs them at once, as at their hour).
+  and SIGUSR2 to the bot process run them at once, as at their hour); ``--jobs``
+  chooses which of the three run.
 
 Two latencies are printed for each phase.  End to end runs from an update being
 queued on the server to the person seeing that the bot has finished it, every reply
@@ -18,6 +19,7 @@ received.  The bot's own time runs from its handler starting to its last reply s
 "could not save" reply, and "locked" or ERROR in the bot's log.
 
     python bench/busy_e2e.py [--comments 16000] [--old 20000] [--rate 30] [--seconds 20]
+                             [--jobs export,purge,backup]
 """
 
 from __future__ import annotations
@@ -170,12 +172,16 @@ async def main(args: argparse.Namespace) -> None:
             await run_people(server, 1_000, 5)  # warm up
             quiet = await run_paced(server, 100_000, args.rate, args.seconds)
             stop = asyncio.Event()
-            export_task = asyncio.ensure_future(exports(server, staff, stop))
+            if "export" in args.jobs:
+                export_task = asyncio.ensure_future(exports(server, staff, stop))
             assert bot.proc is not None
-            bot.proc.send_signal(signal.SIGUSR1)  # the daily purge and backup, now
+            if "purge" in args.jobs:
+                bot.proc.send_signal(signal.SIGUSR1)  # the daily purge, now
+            if "backup" in args.jobs:
+                bot.proc.send_signal(signal.SIGUSR2)  # the daily backup, now
             busy = await run_paced(server, 200_000, args.rate, args.seconds)
             stop.set()
-            took = await export_task
+            took = await export_task if "export" in args.jobs else []
         finally:
             await bot.stop()
             await server.close()
@@ -201,7 +207,7 @@ async def main(args: argparse.Namespace) -> None:
     print(decompose(server, busy, "busy"))
     print(
         f"rerun: python bench/busy_e2e.py --comments {args.comments} --old {args.old}"
-        f" --rate {args.rate:g} --seconds {args.seconds:g}"
+        f" --rate {args.rate:g} --seconds {args.seconds:g} --jobs {','.join(args.jobs)}"
     )
 
 
@@ -211,7 +217,15 @@ if __name__ == "__main__":
     parser.add_argument("--old", type=int, default=20_000)
     parser.add_argument("--rate", type=float, default=30)
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument(
+        "--jobs",
+        type=lambda text: text.split(","),
+        default=["export", "purge", "backup"],
+        help="what runs in the busy phase: any of export,purge,backup (default: all three)",
+    )
     args = parser.parse_args()
+    if not set(args.jobs) <= {"export", "purge", "backup"}:
+        parser.error("--jobs: any of export,purge,backup")
     if args.seconds > 120 or args.comments + args.old > 2_000_000:
         parser.error("keep runs bounded: --seconds <= 120, --comments + --old <= 2,000,000")
     os.environ.setdefault("PYTHONUNBUFFERED", "1")

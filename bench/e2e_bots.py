@@ -66,8 +66,16 @@ class Timing:
     db_back: float = 0.0
     """... and from its end until this update's task ran again (the hand-off and the loop)."""
     api: float = 0.0
-    """Awaiting Bot API calls (the replies): HTTP to the server and back."""
+    """Awaiting Bot API calls (the replies): HTTP to the server and back.  Wall time with
+    at least one call out: calls made together (``bot.telegram.edits.together``) overlap."""
     calls: int = 0
+    out: int = 0
+    out_since: float = 0.0
+    loop_cpu: float = 0.0
+    """CPU time of the loop's thread meanwhile (its work for this update and any other)."""
+    process_cpu: float = 0.0
+    """CPU time of the whole bot process meanwhile (every thread): far below the wall
+    time, the process was waiting for the machine (or for a disk), not working."""
 
 
 _CURRENT: ContextVar[Timing | None] = ContextVar("timing", default=None)
@@ -106,13 +114,18 @@ def time_the_waits() -> None:
     def timed(request: Any) -> Any:
         async def timed_request(self: Any, *args: Any, **kwargs: Any) -> Any:
             timing = _CURRENT.get()
-            began = time.monotonic()
+            if timing is None:
+                return await request(self, *args, **kwargs)
+            timing.calls += 1
+            timing.out += 1
+            if timing.out == 1:
+                timing.out_since = time.monotonic()
             try:
                 return await request(self, *args, **kwargs)
             finally:
-                if timing is not None:
-                    timing.api += time.monotonic() - began
-                    timing.calls += 1
+                timing.out -= 1
+                if timing.out == 0:
+                    timing.api += time.monotonic() - timing.out_since
 
         return timed_request
 
@@ -137,24 +150,31 @@ def note_arrivals(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
     """The bot tells the benchmark, by a UDP note, when it has finished each update:
-    ``id arrived start end db_wait db_work db_back api calls`` (seconds)."""
+    ``id arrived start end db_wait db_work db_back api loop_cpu process_cpu calls``
+    (seconds)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.connect(("127.0.0.1", trace_port))
 
     class TimedApplication(Application):  # type: ignore[type-arg]
         async def process_update(self, update: object) -> None:
             timing = Timing(time.monotonic())
+            loop_cpu, process_cpu = time.thread_time(), time.process_time()
             token = _CURRENT.set(timing)
             try:
                 await super().process_update(update)
             finally:
                 end = time.monotonic()
+                timing.loop_cpu = time.thread_time() - loop_cpu
+                timing.process_cpu = time.process_time() - process_cpu
                 _CURRENT.reset(token)
                 update_id = getattr(update, "update_id", None)
                 if update_id is not None:
                     t = timing
                     arrived = _ARRIVED.pop(update_id, t.start)
-                    fields = (arrived, t.start, end, t.db_wait, t.db_work, t.db_back, t.api)
+                    fields = (
+                        *(arrived, t.start, end, t.db_wait, t.db_work, t.db_back, t.api),
+                        *(t.loop_cpu, t.process_cpu),
+                    )
                     note = " ".join([str(update_id), *(f"{f:.6f}" for f in fields), str(t.calls)])
                     sock.send(note.encode())
 
@@ -193,8 +213,11 @@ async def run_ours(
     note_arrivals(app)
     await start_bot(app, channel, Telegram())
     collect_less()  # as serve() does
-    # SIGUSR1: run the daily purge and backup jobs now, as at their hour (bench/busy_e2e.py).
-    asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, daily_jobs_now, app)
+    # SIGUSR1: run the daily purge job now, SIGUSR2 the daily backup, as at their hour
+    # (bench/busy_e2e.py).
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGUSR1, daily_jobs_now, app, DAILY_PURGE)
+    loop.add_signal_handler(signal.SIGUSR2, daily_jobs_now, app, DAILY_BACKUP)
     try:
         await until_sigterm()
     finally:
@@ -202,11 +225,10 @@ async def run_ours(
         await conversations.store.close()
 
 
-def daily_jobs_now(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def daily_jobs_now(app: Application[Any, Any, Any, Any, Any, Any], name: str) -> None:
     assert app.job_queue is not None
-    for name in (DAILY_PURGE, DAILY_BACKUP):
-        for job in app.job_queue.get_jobs_by_name(name):
-            app.create_task(job.run(app))
+    for job in app.job_queue.get_jobs_by_name(name):
+        app.create_task(job.run(app))
 
 
 async def run_baseline(base_url: str, trace_port: int, workdir: Path) -> None:

@@ -132,7 +132,7 @@ class Server:
         self.delivered: dict[int, float] = {}
         """When a ``getUpdates`` answer first carried it."""
         self.timings: dict[int, tuple[float, ...]] = {}
-        """The bot's note: arrived, start, end, db_wait, db_work, db_back, api, calls, noted."""
+        """The bot's note (``bench/e2e_bots.py``), then when it was received here."""
 
     async def start(self) -> Server:
         await self.api.start()
@@ -233,6 +233,8 @@ PARTS = (
     ("  database done -> handler runs again", "db_back"),
     ("  awaiting Bot API calls (the replies)", "api"),
     ("  the rest: Python on the loop, waiting for it", "rest"),
+    ("  (CPU meanwhile: the loop's thread)", "loop_cpu"),
+    ("  (CPU meanwhile: the whole bot process)", "process_cpu"),
     ("bot done -> the person sees it", "told"),
     ("END TO END: queued -> the person sees it", "e2e"),
 )
@@ -248,7 +250,7 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
         delivered = server.delivered.get(update_id)
         if timing is None or queued is None or delivered is None:
             continue
-        arrived, start, end, db_wait, db_work, db_back, api, _calls, _noted = timing
+        arrived, start, end, db_wait, db_work, db_back, api, loop_cpu, process_cpu = timing[:9]
         own = end - start
         for key, value in (
             ("server", delivered - queued),
@@ -260,6 +262,8 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
             ("db_back", db_back),
             ("api", api),
             ("rest", own - db_wait - db_work - db_back - api),
+            ("loop_cpu", loop_cpu),
+            ("process_cpu", process_cpu),
             ("told", queued + latency - end),
             ("e2e", latency),
         ):

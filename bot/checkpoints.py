@@ -86,6 +86,25 @@ class Checkpointer:
             with contextlib.suppress(Exception):
                 await asyncio.shield(self._running)
 
+    async def now(self) -> None:
+        """Checkpoint now, whenever the last one was, and wait for it (a long run of
+        writes, between its batches: the purge).
+
+        The checkpoint a second could not keep up with a purge (~10,000 pages a second
+        on a small server): the WAL reached ``store.WAL_BACKSTOP_PAGES`` and stayed
+        there, so every few dozen batches a commit ran the backstop's checkpoint on the
+        writer, 60-120 ms in which every person's answer queued (bench/busy_e2e.py's
+        "awaiting the database thread, queued", p99 138 ms with the purge alone).
+        The writer is free meanwhile: people's answers go on while the purge waits.
+        """
+        if self._closed:
+            return
+        if self._running is None or self._running.done():
+            self._next = time.monotonic() + self._every
+            self._running = asyncio.get_running_loop().run_in_executor(None, self._checkpoint)
+        with contextlib.suppress(Exception):
+            await asyncio.shield(self._running)
+
     async def close(self) -> None:
         """Wait for a checkpoint under way, then close the connection."""
         self._closed = True

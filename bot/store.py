@@ -585,17 +585,25 @@ class Store:
             # or another process's) go in between, instead of waiting for a year's backlog.
             # An answer arriving mid-batch waits for the rest of it, so a batch is sized to
             # take about PURGE_BATCH_SECONDS on this machine, whatever a row costs here.
-            size = PURGE_BATCH_FIRST
+            size, unchecked = PURGE_BATCH_FIRST, 0
             while True:
                 began = time.perf_counter()
-                if not await self.write(_PURGE_BATCH, (cutoff, size)):
+                deleted = await self.write(_PURGE_BATCH, (cutoff, size))
+                if not deleted:
                     break
                 took = max(time.perf_counter() - began, 1e-4)
                 size = max(1, min(PURGE_BATCH, 2 * size, int(size * PURGE_BATCH_SECONDS / took)))
                 if self._checkpoints is not None:
-                    # Let the thread's checkpoint finish, so the next batch rewinds the WAL
+                    # Let a checkpoint finish, so the next batch rewinds the WAL
                     # (tests/test_wal_bounded.py); answers meanwhile are not held up.
-                    await self._checkpoints.settle()
+                    # One of our own every PURGE_CHECKPOINT_SESSIONS: the WAL never reaches
+                    # the backstop, whose checkpoint would run in a person's commit.
+                    unchecked += deleted
+                    if unchecked >= PURGE_CHECKPOINT_SESSIONS:
+                        unchecked = 0
+                        await self._checkpoints.now()
+                    else:
+                        await self._checkpoints.settle()
         return Purged(sessions, answers, cutoff)
 
     async def newest_session_id(self, respondent_key: str) -> str | None:
@@ -616,6 +624,9 @@ class Store:
 PURGE_BATCH = 200
 """Most sessions deleted per transaction by the purge (with their answers)."""
 PURGE_BATCH_FIRST = 20
+PURGE_CHECKPOINT_SESSIONS = 100
+"""Sessions the purge deletes between its own checkpoints (``Checkpointer.now``): with
+~16 answers each, ~1,000-2,000 WAL pages, well under ``WAL_BACKSTOP_PAGES``."""
 PURGE_BATCH_SECONDS = 0.004
 """What one purge transaction should take: an answer that arrives meanwhile waits this
 long at most.  200 sessions a batch took 30-100 ms on a small shared server (the

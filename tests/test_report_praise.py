@@ -71,3 +71,54 @@ async def test_a_sites_praise_is_its_own(store, settings, flows):
     assert text is not None and here.name["en"] in text
     assert "other hub" not in text
     assert text.count("“") == 5
+
+
+WISBECH = (
+    "Thank you so much to everyone at the Wisbech hub, you were so kind and patient with"
+    " me every single week, it really helped."
+)
+AS_A_GP = (
+    "As a GP referring patients here I want to say thank you, the team are brilliant and"
+    " my patients always come back grateful."
+)
+
+
+ONLY_ONE = (
+    "Thank you to the whole team for being so kind and so patient with me, you really helped"
+    " me turn things around this year."
+)
+
+
+async def test_no_quote_from_a_group_too_small_to_show(store, settings, flows, tmp_path):
+    """One person at Wisbech (its count hidden) and the only professional who answered:
+    their comments were quoted, and posted as praise, naming the site and the role a
+    hidden count of 1 stands for.  Comments from a group the breakdowns hide are never
+    quoted; from a group big enough to show, they are."""
+    here = settings.sites[0].id
+    crowd = [comment(text, site=here) for text in THANKS]
+    crowd.append(comment(WISBECH, site="wisbech_hub"))
+    gp = comment(AS_A_GP, site=here)
+    gp.respondent_group = "other_professional"
+    crowd.append(gp)
+    # The one person who answered the other survey (its count hidden in "Survey").
+    meta = {"fft_why": AnswerMeta(detected_lang="en", lang_prob=0.9, risk_flag=False)}
+    crowd.append(
+        Response("service_feedback", MOMENT, {"fft_why": ONLY_ONE}, meta=meta, site=here)
+    )
+    await write(store, flows, crowd)
+    report = await build_public(store, settings, WEEK)
+    said = [q.text for q in report.quotes] + [q.text for q in report.praise]
+    assert said and not any(WISBECH in t or AS_A_GP in t or ONLY_ONE in t for t in said)
+    files = await export_files(store, settings, WEEK, formats=["json", "md"], out_dir=tmp_path)
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "Wisbech hub, you were" not in text and "As a GP" not in text
+
+
+async def test_a_comment_from_a_group_big_enough_to_show_is_still_quoted(store, settings, flows):
+    here = settings.sites[0].id
+    crowd = [comment(text, site=here) for text in THANKS]
+    crowd.append(comment(WISBECH, site="wisbech_hub"))
+    crowd += [comment(text, site="wisbech_hub") for text in THANKS[:4]]  # five at Wisbech
+    await write(store, flows, crowd)
+    assert any(WISBECH in q.text for q in (await build_public(store, settings, WEEK)).praise)

@@ -150,3 +150,28 @@ def test_caseload_set_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert main(["--config", str(config), "caseload", "set", "wisbech_hub", huge]) == 2
     assert main(["--config", str(config), "caseload", "clear"]) == 2
     assert "no site 'nowhere'" in capsys.readouterr().err
+
+
+async def test_with_rounding_a_hidden_sites_most_is_never_below_what_it_had(
+    store, settings, flows
+):
+    """rounding: 5.  Three sites of 13 show 15 each, and 44 responses show 45: the two
+    hidden sites (2 and 3) were said to have "at most 0 responses (under 1%)".  The most
+    now allows for the rounding, so it is never less than the truth."""
+    from bot.config import Disclosure
+
+    rounded = settings.model_copy(update={"disclosure": Disclosure(mode="cells", rounding=5)})
+    people = at("cambridge_hub", 13, rounded) + at("huntingdon_hub", 13, rounded)
+    people += at("wisbech_hub", 13, rounded)
+    people += at("peterborough_hub", 2, rounded) + at("hmp_peterborough", 3, rounded)
+    await write(store, flows, people)
+    for site in rounded.sites:
+        await set_caseload(store, site.id, 100)
+    reach = (await build_public(store, rounded, WEEK)).reach
+    assert reach is not None
+    assert not any("at most 0" in flag for flag in reach.flags)
+    rows = {r.key: r for r in reach.rows}
+    for site, had in [("peterborough_hub", 2), ("hmp_peterborough", 3)]:
+        assert rows[site].responses == "hidden"
+        under = int(rows[site].rate.removeprefix("under ").removesuffix("%"))
+        assert under > had, rows[site].rate  # had/100 people: under `under`%, truly

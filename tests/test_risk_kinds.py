@@ -74,6 +74,12 @@ def test_leetspeak_and_counts_with_units_are_kept():
         ("on the 9th floor balcony again and scared of what i might do", "suicide"),
         ("took two pills at the rave, heart racing, feel like im dying", "overdose"),
         ("na varanda do 7º andar, tenho medo do que posso fazer", "suicide"),
+        # farewells without a letter: goodbye with sorry, "you won't hear from me again"
+        ("i've said my goodbyes, you won't hear from me again", "suicide"),
+        ("sudiev visiems, atleiskit už viską", "suicide"),
+        ("ma ba2a badi 3eesh", "suicide"),
+        ("abouya byedrobni kil yom", "abuse"),
+        ("પતિએ ચપ્પુથી ધમકી આપી", "abuse"),
     ],
 )
 def test_each_kind_signposts_its_category(screen, text, category):
@@ -99,6 +105,20 @@ def test_each_kind_signposts_its_category(screen, text, category):
         "i was a victim of violence but the refuge helped me start a new life",
         "doctor doubled my dose of sertraline last month",
         "era sa mor de ras cand a cazut proiectorul",
+        "спасибо за всё, до встречи на следующей неделе",
+        "nabadgelyo, is arag toddobaadka dambe",
+        # attacking the new rules with the same words in everyday talk
+        "my last message was ignored, thanks for nothing",
+        "this is my last appointment, thank you all",
+        "yeh meri aakhri appointment hai, sab ka shukriya",
+        "I won't be here next week because of Eid, sorry",
+        "hit my head on the cupboard door and it bled, silly me",
+        "the dealer on my street got arrested, kids can play outside now",
+        "I'm 16 and my sister got married last year, lovely day",
+        "drank 10 cups of coffee with my tablets, jittery",
+        "I gave my brother my old phone, I won't need it with the new contract",
+        "the nurse explained that after prison your tolerance drops",
+        "rehab ke baad pehle jitna kaam karta hun, shukriya",
     ],
 )
 def test_near_misses_of_the_same_words_stay_quiet(screen, text):
@@ -122,3 +142,21 @@ def test_dev10_is_reported_and_gated_in_every_language(capsys):
         assert sum(not line.labels for line in part) >= 6, lang
     assert risk_eval.main(["--gate"]) == 0
     assert "batch dev10 all" in capsys.readouterr().out
+
+
+def test_hostile_input_screens_fast_and_never_fails(screen):
+    """Attacking the screen with what the bot accepts (2,000 characters): Arabizi-like runs of
+    digits and letters, a number too long to be a count or an age, every veto and lift at once."""
+    import time
+
+    texts = [
+        "7a3" * 666,
+        "9" * 1999,
+        " ".join(["years ago", "today I'm fine", "still", "again", "15", "rope", "tonight"] * 40),
+        "3'" * 999,
+        ("my 15 year old " * 130)[:2000],
+    ]
+    for text in texts:
+        start = time.process_time()
+        screen.hits(text)
+        assert time.process_time() - start < 0.5, text[:40]

@@ -73,3 +73,44 @@ async def test_a_purge_of_a_long_backlog_leaves_a_small_wal(settings, monkeypatc
         await store.close()
     assert done.sessions == 3000
     assert size <= 4 * limit * PAGE, f"WAL is {size / 1e6:.1f} MB after the purge"
+
+
+async def test_a_purge_never_leaves_the_checkpoint_to_a_persons_commit(settings, monkeypatch):
+    """A purge writes pages faster than the checkpoint a second copies them back: the WAL
+    reached the backstop and stayed there, so every few dozen batches the commit that
+    crossed it (often a person's answer) checkpointed on the writer, 60-120 ms in which
+    every answer queued (bench/busy_e2e.py --jobs purge).  The purge now checkpoints
+    every PURGE_CHECKPOINT_SESSIONS sessions itself, so the WAL stays far below it."""
+    import sqlite3
+    from datetime import timedelta
+
+    backstop = 3000  # pages, ~12 MB; the purge below writes several times that
+    monkeypatch.setattr(bot.store, "WAL_BACKSTOP_PAGES", backstop, raising=False)
+    store = await Store.open(settings.database)
+    await store.close()
+    conn = sqlite3.connect(settings.database)
+    conn.execute("INSERT INTO flow_versions VALUES ('f', 1, 'x', '{}', '2020-01-01')")
+    conn.executemany(
+        "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version, lang,"
+        " status, started_at, updated_at, state) VALUES (?, 'k', 'telegram', 'own_device',"
+        " 'f', 1, 'en', 'completed', ?, ?, '{}')",
+        ((f"s{i}", "2020-01-10T10:00:00+00:00", "2020") for i in range(6000)),
+    )
+    conn.executemany(
+        "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score,"
+        " answered_at) VALUES (?, 'f', 1, ?, 'text', ?, 1, '2020')",
+        ((f"s{i}", f"q{j}", f"{i} {j} " + "w" * 400) for i in range(6000) for j in range(8)),
+    )
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    store = await Store.open(settings.database)
+    try:
+        done = await store.purge(timedelta(days=365))
+        # The -wal file is never cut below the size it reached (only to journal_size_limit,
+        # the backstop here): its size is the most the WAL held during the purge.
+        pages = os.path.getsize(f"{settings.database}-wal") // PAGE
+    finally:
+        await store.close()
+    assert done.sessions == 6000
+    assert pages < backstop // 2, f"the WAL reached {pages} pages (backstop {backstop})"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -40,6 +39,7 @@ from bot.report.model import (
 )
 from bot.report.period import Period
 from bot.report.queries import (
+    PROFILE_FIELDS,
     AnswerCount,
     MonthCount,
     MultiCount,
@@ -158,12 +158,13 @@ class ReportBuilder:
             )
         )
         rare = rare_languages(counts, self.settings.suppression_threshold)
+        candidates = [r for r in comments.quotes if r.lang not in rare]
+        candidates = await self._not_from_few(candidates, sessions)
         quotes = [
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
             # Every candidate: publication keeps three a theme, after leaving out comments
             # that a hidden theme shares (suppress.quotes_shown).
-            for r in _publishable(comments.quotes, QUOTE_CANDIDATES)
-            if r.lang not in rare
+            for r in _publishable(candidates, QUOTE_CANDIDATES)
         ]
         updates = [
             Update(
@@ -193,6 +194,35 @@ class ReportBuilder:
             languages=self.labels.language_status(),
             codebook_version=self.codebook.version,
         )
+
+    async def _not_from_few(
+        self, quotes: list[QuoteRow], sessions: list[SessionCount]
+    ) -> list[QuoteRow]:
+        """Quotes whose writers are each in no group the report counts too few to show.
+
+        The breakdowns hide a site, area, respondent group, mode, language or survey that 1 to
+        threshold−1 people answered from; a comment from one of them, quoted, says that
+        group is not empty and gives their words, which often say where they are from
+        ("everyone at the Wisbech hub", "as a GP").  As with a rare language, such a
+        comment is not quoted, however it is worded."""
+        t = self.settings.suppression_threshold
+        sizes: dict[tuple[str, str | None], int] = defaultdict(int)
+        for s in sessions:
+            for name in PROFILE_FIELDS:
+                sizes[(name, getattr(s, name))] += s.n
+        few = {group for group, n in sizes.items() if 0 < n < t}
+        if not few or not quotes:
+            return quotes
+        profiles = await self.q.profiles(w for r in quotes for w in r.writers)
+        return [
+            r
+            for r in quotes
+            if not any(
+                (name, value) in few
+                for w in r.writers
+                for name, value in profiles.get(w, {}).items()
+            )
+        ]
 
     async def trend_pieces(self, spans: list[Period]) -> TableSet:
         """Trend tables (one per Likert question) with a row per span, for the ledger's
@@ -545,10 +575,18 @@ def _rekey(counts: list[Keyed], mapping: dict[tuple[str, int, str], str]) -> lis
     """Counts with their step id replaced by their question variant's key (see
     ``ReportBuilder._questions``); counts of no known question are left out."""
     return [
-        replace(c, step_id=mapping[(c.flow_id, c.flow_version, c.step_id)])
+        _with_step(c, mapping[(c.flow_id, c.flow_version, c.step_id)])
         for c in counts
         if (c.flow_id, c.flow_version, c.step_id) in mapping
     ]
+
+
+def _with_step(count: Keyed, step_id: str) -> Keyed:
+    """``dataclasses.replace(count, step_id=step_id)`` at a fifth of the cost: an export
+    re-keys thousands of counts, and ``replace`` looks up every field each time."""
+    new = object.__new__(type(count))
+    new.__dict__.update(count.__dict__, step_id=step_id)
+    return new
 
 
 def _answered(counts: list[AnswerCount], kind: str) -> list[tuple[str, int, str, int]]:

@@ -107,6 +107,9 @@ class QuoteRow:
     text: str
     lang: str | None
     reviewed: bool
+    writers: tuple[int, ...] = ()
+    """The sessions (rowids) that wrote this text: never published, only used to keep
+    quotes from people in a group too small to show (``ReportBuilder``)."""
 
 
 @dataclass
@@ -135,20 +138,32 @@ WITH text AS MATERIALIZED (
     SELECT x.id, x.session, x.value, x.lang, j.value, 1
     FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
 )
-SELECT 'theme', theme, count(DISTINCT session), count(*), sum(reviewed), NULL
+SELECT 'theme', theme, count(DISTINCT session), count(*), sum(reviewed), NULL, NULL
 FROM effective GROUP BY theme
 UNION ALL
-SELECT 'quote', theme, value, lang, reviewed, rank FROM (
+SELECT 'quote', theme, value, lang, reviewed, rank, writers FROM (
     SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
+        group_concat(DISTINCT session) AS writers,
         row_number() OVER (PARTITION BY theme
             ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
     FROM effective WHERE value IS NOT NULL GROUP BY theme, value
 ) WHERE rank <= ?5
 UNION ALL
-SELECT 'untagged', count(*), NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
+SELECT 'untagged', count(*), NULL, NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
 """
 """A period's comments, read once: per theme (respondents, comments, reviewed), the
-quotes (theme, text, language, reviewed, rank) when ?4, and how many need tagging."""
+quotes (theme, text, language, reviewed, rank, the sessions that wrote it) when ?4, and
+how many need tagging."""
+
+
+PROFILE_FIELDS = ("site", "area", "respondent_group", "mode", "lang", "flow_id")
+"""The groups the report's breakdown tables count respondents by."""
+
+
+def _rowids(text: str | int | None) -> tuple[int, ...]:
+    if text is None:
+        return ()
+    return tuple(int(x) for x in str(text).split(","))
 
 
 class ReportQueries:
@@ -361,9 +376,26 @@ class ReportQueries:
         quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[1], r[5]))
         return CommentSummary(
             themes=themes,
-            quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4])) for r in quoted],
+            quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4]), _rowids(r[6])) for r in quoted],
             untagged=any(r[0] == "untagged" and r[1] for r in rows),
         )
+
+    async def profiles(self, rowids: Iterable[int]) -> dict[int, dict[str, str | None]]:
+        """Each session's groups as the report's breakdowns count them (site, area,
+        respondent group, mode, interface language, survey), for the few sessions quoted."""
+        wanted = sorted(set(rowids))
+        found: dict[int, dict[str, str | None]] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = await self._all(
+                "SELECT rowid, site, area, respondent_group, mode, lang, flow_id FROM sessions"
+                f" WHERE rowid IN ({marks})",
+                chunk,
+            )
+            for rowid, *values in rows:
+                found[rowid] = dict(zip(PROFILE_FIELDS, values, strict=True))
+        return found
 
     async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
         """(answer id, text, automatic themes, reviewed themes or None) for staff review."""

@@ -15,6 +15,8 @@ could not work out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.caseload import Caseload
 from bot.config import Settings
 from bot.report.model import PublicReport, Reach, ReachRow, Table
@@ -48,10 +50,22 @@ def reach_table(
     # A hidden count is not always small (another may be hidden beside it): the most it
     # can be is what the shown counts leave of all responses, as any reader works out.
     total = _total(report)
-    left = (total or 0) - sum(n for n in counts.values() if n is not None)
+    left = _most_hidden(report, total, counts.values())
     if any(loads.get(s.id) for s in settings.sites):
-        return _with_caseload(report, settings, loads, counts, names, max(left, 0))
-    return _shares(report, settings, counts, names, max(left, 0), total)
+        return _with_caseload(report, settings, loads, counts, names, left)
+    return _shares(report, settings, counts, names, left, total)
+
+
+def _most_hidden(report: PublicReport, total: int | None, shown: Iterable[int | None]) -> int:
+    """The most the hidden counts could add up to, as a reader works it out: all responses
+    less the shown counts.  Rounded counts (``disclosure.rounding``) may each be up to half
+    the base off, so that much more for each; and a hidden count is never 0 (a zero is
+    shown).  Without the slack, 13 + 13 + 13 shown as 15 + 15 + 15 of 44 shown as 45 said
+    the two hidden sites had "at most 0 responses" (they had 2 and 3)."""
+    counts = [n for n in shown if n is not None]
+    # A zero is exact (1 to threshold-1 would be hidden, not rounded to 0).
+    slack = (report.disclosure.rounding or 0) // 2 * (sum(1 for n in counts if n) + 1)
+    return max((total or 0) - sum(counts) + slack, 1)
 
 
 def _total(report: PublicReport) -> int | None:
@@ -147,7 +161,7 @@ def _groups(
     """Service-wide rates by respondent group, where every site gives that group's figure
     (the group's responses are the report's own, over every site)."""
     by_group = _counts(report.table("by_respondent_group"), "respondent_group")
-    left = (total_left or 0) - sum(n for n in by_group.values() if n is not None)
+    left = _most_hidden(report, total_left, by_group.values())
     rows = []
     for group in settings.respondent_groups:
         figures = [loads.get(s.id, Caseload()).groups.get(group) for s in settings.sites]
@@ -163,7 +177,7 @@ def _groups(
                 level="group",
                 responses=_shown(n, t),
                 caseload=load,
-                rate=_rate(n, load, max(left, 0)) if load else "",
+                rate=_rate(n, load, left) if load else "",
             )
         )
     return rows

@@ -3,34 +3,33 @@
 ``reports.praise_chat_ids`` are the teams' group chats.  /praise [2026-W47] shows the
 staff member what would be posted (``bot.report.praise``, built in the report
 process, scoped to their site as /summary is) with *Post it* and *Don't post*.
-*Post it* carries a digest of the previewed text: built again at the tap, a post that
-changed since (a comment added, reviewed or deleted) is shown again to approve, never
-posted unseen.  It claims the post in the audit log first, in one transaction, so a second
-tap, a forged button or two staff at once post it once; then it goes to every team
-chat, one failing chat not stopping the rest.  At most once, as broadcasts are: a
-bot stopped between the claim and the post leaves that week's praise unposted (the
-audit entry says it was claimed) rather than risk posting it twice.
+*Post it* posts exactly what was shown (``bot.telegram.confirm``): built again at the
+tap, a post that changed since (a comment added, reviewed or deleted, the staff
+member's site changed) is shown again to approve, never posted unseen.  It claims the
+post in the audit log first, in one transaction, so a second tap, a forged button or
+two staff at once post it once; then it goes to every team chat, one failing chat not
+stopping the rest.  At most once, as broadcasts are: a bot stopped between the claim
+and the post leaves that week's praise unposted (the audit entry says it was claimed)
+rather than risk posting it twice; a post no chat took is given back (``unclaim``).
 ``reports.praise_weekly`` posts the last full week's (every site) after the Monday
 summary (``bot.telegram.jobs``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext
 
-from bot.report.period import Period, parse_week
+from bot.report.period import Period
 from bot.report.worker import ReportBusy, ReportFailed
 from bot.store import Store
-from bot.telegram.edits import edit
-from bot.telegram.layout import FORM_TAG_LENGTH, UPDATE, Tap, callback_data
+from bot.telegram.confirm import on_confirm_tap, preview_buttons
+from bot.telegram.layout import Tap
 from bot.telegram.staff import _period, not_now, scope_of
 
 if TYPE_CHECKING:
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 Context = CallbackContext[Any, Any, Any, Any]
 log = logging.getLogger(__name__)
 POST, DONT = "prs", "prsno"
-_TAG = re.compile(r"^prs(\d{4}-W\d{2})$")
 
 
 async def on_praise(channel: TelegramChannel, update: Update, context: Context) -> None:
@@ -72,19 +70,16 @@ async def _preview(
 ) -> None:
     """The post as it would go, with *Post it* carrying a digest of exactly this text."""
     chats = channel.settings.reports.praise_chat_ids
-    keyboard = InlineKeyboardMarkup(
-        [
-            [_button(channel.text("praise.post", lang), f"{POST}{period.label}", digest(text))],
-            [_button(channel.text("praise.dont", lang), DONT)],
-        ]
+    keyboard = preview_buttons(
+        channel.text("praise.post", lang),
+        POST,
+        period,
+        text,
+        channel.text("praise.dont", lang),
+        DONT,
     )
     preview = f"{channel.text('praise.preview', lang, n=len(chats))}\n\n{text}"
     await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
-
-
-def digest(text: str) -> str:
-    """A short fingerprint of a previewed post, carried by its *Post it* button."""
-    return hashlib.sha256(text.encode()).hexdigest()[:FORM_TAG_LENGTH]
 
 
 def is_praise_tag(tag: str) -> bool:
@@ -94,38 +89,29 @@ def is_praise_tag(tag: str) -> bool:
 async def on_praise_tap(
     channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
 ) -> None:
-    """*Post it* (``prs2026-W47``) or *Don't post*; the staff role was checked by the caller."""
-    query = update.callback_query
-    assert query is not None
-    period = None
-    if tap.tag != DONT:
-        found = _TAG.fullmatch(tap.tag)
-        try:
-            period = (
-                parse_week(found.group(1), channel.settings.reports.timezone) if found else None
-            )
-        except ValueError:
-            period = None
-        if period is None:
-            await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
-            return
-    await query.answer()
-    await edit(query.message, markup=None)
-    if period is None:
-        return
-    chat_id = _chat_id(update)
+    """*Post it* (``prs2026-W47.<digest>``) or *Don't post*; the staff role was checked by
+    the caller.  Posts the text the preview showed, or nothing if it changed since."""
     site = await scope_of(channel, update)
-    try:
-        text = await channel.reports.praise(period, site=site)
-    except (ReportBusy, ReportFailed) as exc:
-        await not_now(channel, update, context, exc)
+    got = await on_confirm_tap(
+        channel,
+        update,
+        tap,
+        lang,
+        prefix=POST,
+        no_tag=DONT,
+        build=lambda p: channel.reports.praise(p, site=site),
+    )
+    if got is None:
         return
+    tapped, text = got
+    period = tapped.period
+    chat_id = _chat_id(update)
     if text is None:
         await context.bot.send_message(
             chat_id, channel.text("praise.nothing", lang, period=period.label)
         )
         return
-    if tap.form != digest(text):
+    if not tapped.same(text):
         # What staff approved is the preview: a comment added, reviewed or deleted since
         # (or a site moved) changed it, so nothing goes until the new one is approved.
         await context.bot.send_message(
@@ -203,10 +189,6 @@ async def post(bot: Any, chats: list[int], text: str) -> int:
             # The position in the config list, never the chat id.
             log.error("praise not posted to team chat #%d: %s", number, exc.message)
     return sent
-
-
-def _button(label: str, tag: str, form: str | None = None) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag, form=form))
 
 
 def _chat_id(update: Update) -> int:

@@ -1,12 +1,14 @@
 """/publish (staff): the week's network report, in short, to everyone who asked for news.
 
 The message is made per language from the suppressed report (``bot.report.bulletin``)
-and shown to the staff member first; *Send it now* records the broadcast with its
-texts and recipients (``Broadcasts.begin_report``, audited) before anything goes,
-then the background broadcaster sends it through the rate limiter, at most once per
-person, surviving restarts, as an update's broadcast does.  A week's report goes
-out once: a second tap, or /publish of the same week again, sends nothing; so a week
-is refused until it has closed (``period.closes_at``), with when it can go.
+and shown to the staff member first.  *Send it now* sends exactly what was shown
+(``bot.telegram.confirm``: built again at the tap, refused kindly if it changed),
+recording the broadcast with its texts and recipients (``Broadcasts.begin_report``,
+audited) before anything goes; then the background broadcaster sends it through the
+rate limiter, at most once per person, surviving restarts, as an update's broadcast
+does.  A week's report goes out once: a second tap, or /publish of the same week
+again, sends nothing; so a week is refused until it has closed (``period.closes_at``),
+with when it can go.
 """
 
 from __future__ import annotations
@@ -14,16 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import CallbackContext
 
 from bot.broadcasts import NewerReportSent
 from bot.l10n import long_date
-from bot.report.period import Period, closes_at, parse_week
+from bot.report.period import Period, closes_at
 from bot.report.worker import ReportBusy, ReportFailed
 from bot.roles import audit
-from bot.telegram.edits import edit
-from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.confirm import on_confirm_tap, preview_buttons
+from bot.telegram.layout import Tap
 from bot.telegram.staff import _period, not_now
 
 if TYPE_CHECKING:
@@ -51,13 +53,28 @@ async def on_publish(channel: TelegramChannel, update: Update, context: Context)
             chat_id, channel.text("publish.nothing", lang, period=period.label)
         )
         return
+    await _preview(channel, context, chat_id, lang, period, texts)
+
+
+async def _preview(
+    channel: TelegramChannel,
+    context: Context,
+    chat_id: int,
+    lang: str,
+    period: Period,
+    texts: dict[str, str],
+) -> None:
+    """The message in the staff member's language, with *Send it now* carrying a digest
+    of every language's text."""
     n = len(await channel.subscriptions.wanting("updates"))
     preview = f"{channel.text('publish.preview', lang, n=n)}\n\n{texts.get(lang) or texts['en']}"
-    keyboard = InlineKeyboardMarkup(
-        [
-            [_button(channel.text("update.send", lang), f"{PUBLISH}{period.label}")],
-            [_button(channel.text("update.keep", lang), DONT)],
-        ]
+    keyboard = preview_buttons(
+        channel.text("update.send", lang),
+        PUBLISH,
+        period,
+        texts,
+        channel.text("update.keep", lang),
+        DONT,
     )
     await context.bot.send_message(chat_id, preview, reply_markup=keyboard)
 
@@ -69,29 +86,15 @@ def is_publish_tag(tag: str) -> bool:
 async def on_publish_tap(
     channel: TelegramChannel, update: Update, context: Context, tap: Tap, lang: str
 ) -> None:
-    """*Send it now* (``pub2026-W47``) or *Don't send*; the role was checked by the caller."""
-    query = update.callback_query
-    assert query is not None
-    period = None
-    if tap.tag != DONT:
-        try:
-            period = parse_week(tap.tag.removeprefix(PUBLISH), channel.settings.reports.timezone)
-        except ValueError:
-            await query.answer(channel.text("telegram.bad_button", lang), show_alert=True)
-            return
-    if period is None:
-        await query.answer()
-        await edit(query.message, markup=None)
+    """*Send it now* (``pub2026-W47.<digest>``) or *Don't send*; the role was checked by
+    the caller.  Sends the texts the preview showed, or nothing if they changed since."""
+    got = await on_confirm_tap(
+        channel, update, tap, lang, prefix=PUBLISH, no_tag=DONT, build=lambda p: _texts(channel, p)
+    )
+    if got is None:
         return
-    try:
-        texts = await _texts(channel, period)
-    except (ReportBusy, ReportFailed) as exc:
-        # The buttons stay: the staff member can tap again in a minute.
-        key = "staff.report_busy" if isinstance(exc, ReportBusy) else "staff.report_failed"
-        await query.answer(channel.text(key, lang), show_alert=True)
-        return
-    await query.answer()
-    await edit(query.message, markup=None)
+    tapped, texts = got
+    period = tapped.period
     chat_id = _chat_id(update)
     if await _not_over(channel, context, chat_id, lang, period):
         return
@@ -99,6 +102,14 @@ async def on_publish_tap(
         await context.bot.send_message(
             chat_id, channel.text("publish.nothing", lang, period=period.label)
         )
+        return
+    if not tapped.same(texts):
+        # What staff approved is the preview: answers or an update since changed it, so
+        # nothing goes until the new one is approved.
+        await context.bot.send_message(
+            chat_id, channel.text("publish.changed", lang, period=period.label)
+        )
+        await _preview(channel, context, chat_id, lang, period, texts)
         return
     # Recorded first: from here a restart carries on, and a second tap sends nothing.
     try:
@@ -155,10 +166,6 @@ async def _texts(channel: TelegramChannel, period: Period) -> dict[str, str]:
     public, the same for every reader, whichever staff member publishes it."""
     # Built in the report process (bot/report/worker.py): nobody answering waits for it.
     return await channel.reports.bulletins(period)
-
-
-def _button(label: str, tag: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=callback_data(UPDATE, tag))
 
 
 def _chat_id(update: Update) -> int:

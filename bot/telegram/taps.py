@@ -9,9 +9,11 @@ spinner.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import CallbackContext
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Skip
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 Context = CallbackContext[Any, Any, Any, Any]
+log = logging.getLogger(__name__)
 
 _MENUS = {
     DESK: desk.on_tap,
@@ -84,6 +87,22 @@ async def on_tap(channel: TelegramChannel, update: Update, context: Context) -> 
     await _answer(channel, update, context, tap)
 
 
+async def stop_spinner(query: CallbackQuery) -> None:
+    """Answer the tap's callback query, so the person's client stops its spinner.
+
+    Made together with the replies, so a failure here comes after the answer was stored
+    and the next question sent: Telegram refuses a query older than ~15 s (a bot
+    catching up after a restart), and the spinner then stops on its own.  Telling the
+    person "something went wrong" then would be wrong, so it is logged, not raised.
+    """
+    try:
+        await query.answer()
+    except RetryAfter:
+        raise
+    except TelegramError as exc:
+        log.info("a tap's spinner was not stopped: %s", type(exc).__name__)
+
+
 async def _answer(channel: TelegramChannel, update: Update, context: Context, tap: Tap) -> None:
     """A tap on a question of the flow: the person's own, or the form a peer has in hand."""
     query = update.callback_query
@@ -120,14 +139,16 @@ async def _answer(channel: TelegramChannel, update: Update, context: Context, ta
     if tap.action == CHOOSE and prompt.kind == "multi" and toggled and not turn.messages:
         assert turn.prompt is not None
         markup = keyboard(turn.prompt, compact=compact, form=form_tag(turn.session))
-        await together(query.answer(), channel.edit(query.message, markup=markup))
+        await together(stop_spinner(query), channel.edit(query.message, markup=markup))
         return
     # The spinner stopped, the question turned into a record of the answer, and the next
     # question sent, at once (``together``).  ``answered`` goes before ``show``: it takes
     # the tapped question off the open keyboards first, so ``show`` does not close it too.
     record = record_text(prompt, tap, channel.text("telegram.skipped", turn.lang))
     recorded = () if turn.error else (channel.answered(context, query.message, record),)
-    await together(query.answer(), *recorded, channel.show(update, context, turn, compact=compact))
+    await together(
+        stop_spinner(query), *recorded, channel.show(update, context, turn, compact=compact)
+    )
     if turn.finished and form is not None:
         await desk.form_done(channel, update, context)
     elif turn.finished and not prompt.step_id.startswith("_"):

@@ -169,3 +169,17 @@ async def test_a_post_no_team_chat_took_is_not_already_posted(team_bot, api, flo
     await staff.send("/praise 2026-W47")
     await staff.tap("Post it to the team")
     assert len(posted(api)) == 1
+
+
+async def test_a_post_it_button_from_before_previews_had_digests_posts_nothing(
+    team_bot, api, flows
+):
+    """Buttons sent before this version carry no digest ("U:prs2026-W47:"): tapped after
+    the update and restart, the post is shown again to approve, never posted unseen."""
+    await thanks(team_bot, flows)
+    staff = await staff_member(team_bot, api)
+    preview = (await staff.send("/praise 2026-W47"))[-1]
+    shown = await staff.tap_data("U:prs2026-W47:", preview.message_id)
+    assert posted(api) == []
+    assert any(s.text.startswith("The praise for 2026-W47 has changed") for s in shown)
+    assert staff.messages()[-1].text.startswith("This goes to the 1 frontline team chats")

@@ -184,3 +184,55 @@ async def test_a_week_not_yet_over_is_refused_with_when_it_can_be_published(bot,
     async with bot.store.db.execute("SELECT count(*) FROM broadcasts") as cur:
         assert (await cur.fetchone())[0] == 0, "nothing recorded: the full week can still go"
     assert received(readers[0]) == []
+
+
+async def test_send_sends_what_was_previewed_or_nothing_if_it_changed(bot, api):
+    """The preview is what staff approve: answers finished late in the week (or an edit,
+    a /delete, a new update) between the preview and the tap used to go out unseen, as
+    rebuilt at the tap.  Now a changed report is shown again to approve, and nothing goes
+    until it is; then exactly the words previewed go."""
+    readers, staff = await setting_up(bot, api, ("en",))
+    await staff.send("/publish 2026-W47")
+    first = staff.messages()[-1]
+    assert "We did: We now see new people within a week." in first.text
+    assert "We now open until 8pm." not in first.text
+    await ReportQueries(bot.store).add_update("We now open until 8pm.", "2026-11-19")
+    shown = await staff.tap("Send it now", first.message_id)
+    assert shown[-2].text == (
+        "The report for 2026-W47 has changed since that preview (answers were added, changed"
+        " or deleted, or an update was written), so nothing was sent. Here it is as it is now:"
+    )
+    second = shown[-1]
+    assert "We now open until 8pm." in second.text and second.buttons
+    async with bot.store.db.execute("SELECT count(*) FROM broadcasts") as cur:
+        assert (await cur.fetchone())[0] == 0, "nothing recorded: the week can still go"
+    assert not [e for e in await audit_log(bot.store) if e.action == "publish"]
+    # A button from before digests (or hand-made, or a forged digest) never matches.
+    for forged in ("U:pub2026-W47:", "U:pub2026-W47.0123456789:"):
+        api.messages[first.message_id]["reply_markup"] = {
+            "inline_keyboard": [[{"text": "Send it now", "callback_data": forged}]]
+        }
+        shown = await staff.tap_data(forged, first.message_id)
+        assert shown[-2].text.startswith("The report for 2026-W47 has changed since")
+    async with bot.store.db.execute("SELECT count(*) FROM broadcasts") as cur:
+        assert (await cur.fetchone())[0] == 0
+    await staff.tap("Send it now", second.message_id)
+    await outcome_of(api, staff)
+    [message] = received(readers[0])
+    assert message == second.text.split("\n\n", 1)[1], "exactly the words previewed"
+
+
+async def test_a_preview_tapped_after_a_restart_still_sends_and_odd_digests_are_refused(bot, api):
+    """The digest lives in the button, not in memory: a bot restarted between the preview
+    and the tap sends the previewed words.  A digest that is not one the bot makes is a
+    forged button (an alert), never a send."""
+    readers, staff = await setting_up(bot, api, ("en",))
+    await staff.send("/publish 2026-W47")
+    preview = staff.messages()[-1]
+    for odd in ("U:pub2026-W47.ZZZZZZZZZZ:", "U:pub2026-W47.0123:", "U:pub2026-W47.:"):
+        await staff.tap_data(odd, preview.message_id)
+        assert staff.callback_answer()["show_alert"]
+    await bot.restart()
+    await staff.tap("Send it now", preview.message_id)
+    await outcome_of(api, staff)
+    assert received(readers[0]) == [preview.text.split("\n\n", 1)[1]]

@@ -24,12 +24,20 @@ DISCLOSURES = [
     ("pa", "overdose", "ਉਹਨੇ ਚਿੱਟਾ ਲਾਇਆ ਤੇ ਨੀਲਾ ਪੈ ਗਿਆ, ਉੱਠਦਾ ਨਹੀਂ"),
     ("bn", "abuse", "আমার সৎবাবা ছোটবেলায় আমাকে ছুঁত"),
     ("ar", "abuse", "جوز اختي بيضرب الولد بالقشاط"),
+    # Issue 12, wave 6 (risk14): a last message with thanks in Arabizi, naloxone needed after
+    # the old amount on release, a minor married off, children made to carry packages.
+    ("ar", "suicide", "hay akher risale minni, shukran 3ala kel shi"),
+    ("lv", "overdose", "pēc cietuma paņēmu tikpat cik agrāk, vajadzēja naloksonu divreiz"),
+    ("ur", "abuse", "ghar wale meri 14 saal ki behan ki zabardasti shaadi karwa rahe hain"),
+    ("pl", "abuse", "starsi chłopacy zmuszają mojego brata do wożenia paczek"),
 ]
 
 NEAR_MISSES = [
     ("lt", "prieš dešimt metų bandžiau nusižudyti, jūsų komanda padėjo, ačiū"),
     ("pl", "w wiadomościach mówili, że chłopak przedawkował na dworcu"),
     ("bn", "আত্মহত্যা প্রতিরোধ নিয়ে লিফলেটটা খুব ভালো"),
+    ("en", "this is my last message about the car park, please fix the barrier"),
+    ("pt", "há muitos anos pensei em suicídio, esta equipa ajudou-me e hoje estou bem"),
 ]
 
 

@@ -48,3 +48,20 @@ async def test_a_tap_and_a_typed_answer_each_wait_for_one_round_trip(bot, api):
     assert shown[-1].text != asked.text
     assert [m.message_id for m in user.messages() if m.labels] == [shown[-1].message_id]
     assert typed < 1.6 * LATENCY, f"a typed answer took {typed:.2f} s with {LATENCY} s a call"
+
+
+async def test_a_refused_spinner_stop_does_not_undo_the_answer(bot, api):
+    """Telegram refuses to answer a callback query older than ~15 s (a bot catching up
+    after a restart).  The answer is stored and the next question sent all the same, and
+    the person is not told "something went wrong": the spinner stops on its own.  (The
+    refusal used to stop the handler before the next question went out.)"""
+    user = api.user(language_code="en")
+    await user.send("/start")
+    shown = await past_fft(user, await user.tap(AGREE))
+    too_old = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+    api.fail("answerCallbackQuery", 400, description=too_old)
+    shown = await user.tap("I use drug or alcohol services")
+    assert shown[-1].labels[0] == "Cambridge hub", [m.text for m in shown]
+    assert not [m for m in shown if "went wrong" in m.text]
+    shown = await user.tap("Cambridge hub")  # and on it goes
+    assert shown[-1].labels, [m.text for m in shown]

@@ -175,3 +175,23 @@ async def test_export_files_a_killed_bot_left_behind_are_removed(
     assert shown[-1].text == "Here are the report files for 2026-W47."
     assert not left.parent.exists()
     assert other.exists()
+
+
+async def test_an_export_the_full_disk_could_not_audit_is_not_sent(bot, api, flows, monkeypatch):
+    """The audit entry is written once the files are back from the report process and
+    before they go: a full disk at that moment sends no file, unaudited, and says the
+    request was not saved (the files, with people's comments, are removed)."""
+    import sqlite3
+
+    from bot.report import worker as worker_module
+
+    async def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(worker_module, "record_export", full)
+    await six_comments(bot, flows)
+    user = await staff_member(bot, api)
+    shown = await user.send("/export 2026-W47")
+    assert api.documents == []
+    assert "Here are the report files" not in " ".join(s.text for s in shown)
+    assert [e for e in await audit_log(bot.store) if e.action == "export"] == []
