@@ -143,7 +143,7 @@ FROM effective GROUP BY theme
 UNION ALL
 SELECT 'quote', theme, value, lang, reviewed, rank, writers FROM (
     SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
-        group_concat(DISTINCT id) AS writers,
+        group_concat(id) AS writers,
         row_number() OVER (PARTITION BY theme
             ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
     FROM effective WHERE value IS NOT NULL GROUP BY theme, value
