@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import random
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from bot.report.equality import build_equality, quarter_before, section_steps
 from bot.report.export import build_public, export_files, weekly_summary_text
@@ -18,6 +18,7 @@ from bot.retention import purge_expired
 WEEK = parse_week("2026-W47")  # 16 to 22 November 2026
 IN_Q3 = datetime(2026, 9, 10, 10, tzinfo=UTC)  # the last whole quarter before that week
 NOW = datetime(2026, 11, 24, 9, tzinfo=UTC)
+Q3_DAYS = Period(start=date(2026, 7, 1), end=date(2026, 9, 30), label="2026-Q3")
 
 # The consultation shape of the issue: 48 who shared their ethnicity, 34 White British,
 # 3 White European ("any other White background"), 3 Other, and one person in each of
@@ -319,3 +320,31 @@ async def test_with_rounding_set_the_equality_counts_are_rounded_like_every_othe
     files = await export_files(store, rounded, WEEK, formats=["csv"], out_dir=tmp_path)
     text = next(p for p in files if p.name == "equality.csv").read_text()
     assert ",37," not in text and ",48," not in text
+
+
+async def test_synthetic_data_answers_about_you_as_people_would_so_a_trial_shows_it(
+    store, settings, flows, clock
+):
+    """``python -m bot.report.synth`` on a fresh clone left "About you" empty, so the
+    equality tables could not be seen before real people answered."""
+    from bot.engine import applies
+    from bot.report.synth import random_responses
+
+    clock.now = NOW
+    flow = flows["consultation"]
+    people = random_responses(flows, settings, 400, Q3_DAYS, seed=4)
+    people = [p for p in people if p.flow_id == "consultation"]
+    steps = {s.id: s for s in flow.steps}
+    for p in people:
+        for step_id in p.answers:
+            if steps[step_id].topic == "equality":
+                assert applies(steps[step_id], p.answers), (step_id, p.answers)
+    ethnic = [p for p in people if "eq_ethnic_group" in p.answers]
+    assert len(ethnic) >= 40
+    details = [k for p in ethnic for k in p.answers if k.startswith("eq_ethnicity_")]
+    assert (
+        0 < len(details) <= sum(p.answers["eq_ethnic_group"] != "prefer_not_to_say" for p in ethnic)
+    )
+    await write(store, flows, people)
+    report = await build_public(store, settings, WEEK)
+    assert report.equality is not None and report.equality.tables

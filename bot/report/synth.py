@@ -128,6 +128,10 @@ def random_responses(
     # The FFT steps (service_feedback version 3) draw from a generator of their own, so
     # that adding them left every other synthetic answer as it was for the same seed.
     fft_rng = random.Random(f"fft:{seed}")
+    # So do choices from a flow's own options ("About you"): answered only where they
+    # apply (the detailed ethnicity list of the group chosen), weighted towards the
+    # first options, so that some categories are big enough to show and others are not.
+    choice_rng = random.Random(f"choice:{seed}")
     start = datetime.combine(period.start, datetime.min.time(), UTC)
     seconds = period.days * 86400
     out = []
@@ -158,6 +162,11 @@ def random_responses(
                 }[step.options_from]
                 if ids:
                     answers[step.id] = rng.choice(ids)
+            elif step.kind == "choice" and step.options and applies(step, answers):
+                ids = [o.id for o in step.options]
+                answers[step.id] = choice_rng.choices(ids, [1 / (i + 1) for i in range(len(ids))])[
+                    0
+                ]
             elif step.kind == "text" and rng.random() < 0.6:
                 risky = rng.random() < 0.02
                 text_lang = "en" if risky or rng.random() < 0.5 else lang
