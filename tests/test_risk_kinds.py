@@ -90,6 +90,9 @@ def test_leetspeak_and_counts_with_units_are_kept():
         ("এটাই আমার শেষ বার্তা, সবাইকে ধন্যবাদ আর ক্ষমা করে দিও", "suicide"),
         ("મેં દોરડું ખરીદી લીધું છે", "suicide"),
         ("badi ishno2 7ali", "suicide"),
+        ("îmi sting țigările pe braț", "self_harm"),
+        ("সিগারেট নিজের হাতে নিভাই", "self_harm"),
+        ("расчёсываю кожу до крови", "self_harm"),
     ],
 )
 def test_each_kind_signposts_its_category(screen, text, category):
@@ -132,6 +135,8 @@ def test_each_kind_signposts_its_category(screen, text, category):
         "یہ پارکنگ کے بارے میں میرا آخری پیغام ہے",
         "maine rassi khareedi kapde sukhane ke liye",
         "ڈیلر پکڑا گیا، اب بچے محفوظ ہیں",
+        "apaguei o cigarro antes da sessão",
+        "put out my cigarette before group",
     ],
 )
 def test_near_misses_of_the_same_words_stay_quiet(screen, text):
