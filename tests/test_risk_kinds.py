@@ -93,6 +93,10 @@ def test_leetspeak_and_counts_with_units_are_kept():
         ("îmi sting țigările pe braț", "self_harm"),
         ("সিগারেট নিজের হাতে নিভাই", "self_harm"),
         ("расчёсываю кожу до крови", "self_harm"),
+        # coercive control: documents or money kept and nobody to see
+        ("vyras atėmė dokumentus ir neleidžia su niekuo matytis", "abuse"),
+        ("shohar ne mere documents le liye aur kisi se milne nahi deta", "abuse"),
+        ("jozi a5ad awra2i w ma byetrokni shoof 7ada", "abuse"),
     ],
 )
 def test_each_kind_signposts_its_category(screen, text, category):
@@ -137,6 +141,7 @@ def test_each_kind_signposts_its_category(screen, text, category):
         "ڈیلر پکڑا گیا، اب بچے محفوظ ہیں",
         "apaguei o cigarro antes da sessão",
         "put out my cigarette before group",
+        "my husband took my documents to the council to renew them",
     ],
 )
 def test_near_misses_of_the_same_words_stay_quiet(screen, text):
