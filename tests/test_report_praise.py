@@ -102,9 +102,7 @@ async def test_no_quote_from_a_group_too_small_to_show(store, settings, flows, t
     crowd.append(gp)
     # The one person who answered the other survey (its count hidden in "Survey").
     meta = {"fft_why": AnswerMeta(detected_lang="en", lang_prob=0.9, risk_flag=False)}
-    crowd.append(
-        Response("service_feedback", MOMENT, {"fft_why": ONLY_ONE}, meta=meta, site=here)
-    )
+    crowd.append(Response("service_feedback", MOMENT, {"fft_why": ONLY_ONE}, meta=meta, site=here))
     await write(store, flows, crowd)
     report = await build_public(store, settings, WEEK)
     said = [q.text for q in report.quotes] + [q.text for q in report.praise]
@@ -122,3 +120,22 @@ async def test_a_comment_from_a_group_big_enough_to_show_is_still_quoted(store, 
     crowd += [comment(text, site="wisbech_hub") for text in THANKS[:4]]  # five at Wisbech
     await write(store, flows, crowd)
     assert any(WISBECH in q.text for q in (await build_public(store, settings, WEEK)).praise)
+
+
+PRISON = (
+    "Thank you so much for listening to me every single week, you kept me going and I am"
+    " so grateful to all of you for it."
+)
+
+
+async def test_no_quote_from_an_open_question_answered_by_too_few(store, settings, flows):
+    """The prison question, answered by one person (its count hidden in the open
+    questions' table): their praise was quoted, saying someone answered it, in their
+    words (which often say which question they answer)."""
+    crowd = [comment(text) for text in THANKS]
+    meta = {"prison_service_why": AnswerMeta(detected_lang="en", lang_prob=0.9, risk_flag=False)}
+    crowd.append(Response("consultation", MOMENT, {"prison_service_why": PRISON}, meta=meta))
+    await write(store, flows, crowd)
+    report = await build_public(store, settings, WEEK)
+    said = [q.text for q in report.quotes] + [q.text for q in report.praise]
+    assert said and not any(PRISON in t for t in said)

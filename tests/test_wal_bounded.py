@@ -114,3 +114,40 @@ async def test_a_purge_never_leaves_the_checkpoint_to_a_persons_commit(settings,
         await store.close()
     assert done.sessions == 6000
     assert pages < backstop // 2, f"the WAL reached {pages} pages (backstop {backstop})"
+
+
+async def test_a_purge_whose_checkpoints_fail_still_finishes_and_says_so_once(
+    settings, monkeypatch, caplog
+):
+    """The purge's own checkpoints on a full disk (or a file locked elsewhere): each one
+    fails, the purge carries on (the pages stay safe in the WAL), and the log says so
+    once, not once per checkpoint: a line per 100 sessions would only fill the disk more."""
+    import logging
+    import sqlite3
+    from datetime import timedelta
+
+    store = await Store.open(settings.database)
+    await store.close()
+    conn = sqlite3.connect(settings.database)
+    conn.execute("INSERT INTO flow_versions VALUES ('f', 1, 'x', '{}', '2020-01-01')")
+    conn.executemany(
+        "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version, lang,"
+        " status, started_at, updated_at, state) VALUES (?, 'k', 'telegram', 'own_device',"
+        " 'f', 1, 'en', 'completed', '2020-01-10T10:00:00+00:00', '2020', '{}')",
+        ((f"s{i}",) for i in range(1000)),
+    )
+    conn.commit()
+    conn.close()
+
+    store = await Store.open(settings.database)
+    # The checkpoint's connection cannot be made (as on a full disk: no room for its files).
+    nowhere = settings.database.parent / "missing" / "feedback.db"
+    monkeypatch.setattr(store._checkpoints, "_path", nowhere)
+    try:
+        with caplog.at_level(logging.INFO, logger="bot.checkpoints"):
+            done = await store.purge(timedelta(days=365))
+    finally:
+        await store.close()
+    assert done.sessions == 1000
+    warnings = [r for r in caplog.records if r.name == "bot.checkpoints"]
+    assert len(warnings) == 1 and "not done" in warnings[0].getMessage(), warnings

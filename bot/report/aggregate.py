@@ -76,6 +76,8 @@ class ReportBuilder:
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
         self._latest: dict[str, int | None] = {}
+        self._few_open: set[tuple[str, int, str]] = set()
+        """Open questions (flow, version, step) the period's report counts too few to show."""
 
     async def build(
         self,
@@ -211,18 +213,18 @@ class ReportBuilder:
             for name in PROFILE_FIELDS:
                 sizes[(name, getattr(s, name))] += s.n
         few = {group for group, n in sizes.items() if 0 < n < t}
-        if not few or not quotes:
+        few_questions = self._few_open
+        if not (few or few_questions) or not quotes:
             return quotes
         profiles = await self.q.profiles(w for r in quotes for w in r.writers)
-        return [
-            r
-            for r in quotes
-            if not any(
-                (name, value) in few
-                for w in r.writers
-                for name, value in profiles.get(w, {}).items()
-            )
-        ]
+
+        def from_few(answer: int) -> bool:
+            found = profiles.get(answer, {})
+            if found.get("question") in few_questions:
+                return True
+            return any((name, found.get(name)) in few for name in PROFILE_FIELDS)
+
+        return [r for r in quotes if not any(from_few(w) for w in r.writers)]
 
     async def trend_pieces(self, spans: list[Period]) -> TableSet:
         """Trend tables (one per Likert question) with a row per span, for the ledger's
@@ -438,6 +440,14 @@ class ReportBuilder:
                     q = await self._question(flow_id, version or 0, step.id)
                     if q:
                         questions[(flow_id, step.id)] = q
+        # An open question answered by 1 to threshold-1 people: its answers are not quoted
+        # (under a theme, a quote's words often say which question it answers).
+        t = self.settings.suppression_threshold
+        self._few_open = {
+            (flow_id, version, step_id)
+            for flow_id, version, step_id, _n in answered
+            if 0 < n_answered.get((flow_id, mapping.get((flow_id, version, step_id), "")), 0) < t
+        }
         rows = []
         for key in sorted(questions, key=lambda k: (k[0], questions[k].position, k[1])):
             n = n_answered.get(key, 0)

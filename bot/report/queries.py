@@ -108,8 +108,8 @@ class QuoteRow:
     lang: str | None
     reviewed: bool
     writers: tuple[int, ...] = ()
-    """The sessions (rowids) that wrote this text: never published, only used to keep
-    quotes from people in a group too small to show (``ReportBuilder``)."""
+    """The answers (ids) that said this text: never published, only used to keep quotes
+    from people in a group too small to show (``ReportBuilder``)."""
 
 
 @dataclass
@@ -143,7 +143,7 @@ FROM effective GROUP BY theme
 UNION ALL
 SELECT 'quote', theme, value, lang, reviewed, rank, writers FROM (
     SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
-        group_concat(DISTINCT session) AS writers,
+        group_concat(id) AS writers,
         row_number() OVER (PARTITION BY theme
             ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
     FROM effective WHERE value IS NOT NULL GROUP BY theme, value
@@ -152,7 +152,7 @@ UNION ALL
 SELECT 'untagged', count(*), NULL, NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
 """
 """A period's comments, read once: per theme (respondents, comments, reviewed), the
-quotes (theme, text, language, reviewed, rank, the sessions that wrote it) when ?4, and
+quotes (theme, text, language, reviewed, rank, the answers that said it) when ?4, and
 how many need tagging."""
 
 
@@ -380,21 +380,24 @@ class ReportQueries:
             untagged=any(r[0] == "untagged" and r[1] for r in rows),
         )
 
-    async def profiles(self, rowids: Iterable[int]) -> dict[int, dict[str, str | None]]:
-        """Each session's groups as the report's breakdowns count them (site, area,
-        respondent group, mode, interface language, survey), for the few sessions quoted."""
-        wanted = sorted(set(rowids))
-        found: dict[int, dict[str, str | None]] = {}
+    async def profiles(self, answer_ids: Iterable[int]) -> dict[int, dict[str, object]]:
+        """For each answer, its writer's groups as the report's breakdowns count them
+        (site, area, respondent group, mode, interface language, survey) and the question
+        it answers (flow, version, step), for the few answers quoted."""
+        wanted = sorted(set(answer_ids))
+        found: dict[int, dict[str, object]] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" for _ in chunk)
             rows = await self._all(
-                "SELECT rowid, site, area, respondent_group, mode, lang, flow_id FROM sessions"
-                f" WHERE rowid IN ({marks})",
+                "SELECT a.id, s.site, s.area, s.respondent_group, s.mode, s.lang, s.flow_id,"
+                " s.flow_version, a.step_id FROM answers a JOIN sessions s ON s.id = a.session_id"
+                f" WHERE a.id IN ({marks})",
                 chunk,
             )
-            for rowid, *values in rows:
-                found[rowid] = dict(zip(PROFILE_FIELDS, values, strict=True))
+            for answer_id, *values, version, step in rows:
+                found[answer_id] = dict(zip(PROFILE_FIELDS, values, strict=True))
+                found[answer_id]["question"] = (values[-1], version, step)
         return found
 
     async def comments(self, period: Period) -> list[tuple[int, str, list[str], list[str] | None]]:
