@@ -32,7 +32,7 @@ from bot.flows import load_flows  # noqa: E402
 from bot.i18n import load_catalogue  # noqa: E402
 from bot.report.aggregate import ReportBuilder  # noqa: E402
 from bot.report.export import export_files  # noqa: E402
-from bot.report.model import SHARE_KINDS, Report  # noqa: E402
+from bot.report.model import HIDDEN, SHARE_KINDS, Report  # noqa: E402
 from bot.report.period import Period, parse_range, parse_week, whole_months  # noqa: E402
 from bot.report.synth import Response, random_responses, write  # noqa: E402
 from bot.report.themes import load_codebook  # noqa: E402
@@ -138,7 +138,7 @@ def _check_csv_and_xlsx_agree(folder: Path, report: dict[str, Any]) -> None:
 
 def _same(shown: object, count: int | None) -> bool:
     if count is None:
-        return shown is None or (isinstance(shown, str) and shown.startswith("<"))
+        return shown is None or (isinstance(shown, str) and shown == HIDDEN)
     return shown == count
 
 

@@ -68,6 +68,30 @@ def test_a_small_count_and_the_part_that_would_give_it_away_are_both_hidden():
     assert (cells["total"].count, cells["b"].count) == (53, 0)
 
 
+def test_a_large_count_hidden_beside_a_small_one_is_never_called_small(tmp_path):
+    """'<5' beside the hidden 50 was untrue, and '<5' only on the 3 would point at it."""
+    report = _report(
+        {"total": 53, "a": 3, "b": 0, "c": 50},
+        [Relation(total=ref("total"), parts=[ref("a"), ref("b"), ref("c")])],
+    )
+    public = publish(report)
+    assert "<5" not in to_json(public)  # null and "suppressed": true, as ever
+    shown = [to_csv(public), commissioner_html(public)]
+    write_xlsx(public, tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx").worksheets[1]
+    shown.append(" ".join(str(c.value) for row in sheet.iter_rows() for c in row))
+    for text in shown:
+        assert "<5" not in text and "&lt;5" not in text
+        assert "[c]" in text
+    cells = [row for row in csv.DictReader(io.StringIO(to_csv(public)))]
+    assert {r["measure"]: r["display"] for r in cells} == {
+        "total": "53",
+        "a": "[c]",
+        "b": "0",
+        "c": "[c]",
+    }
+
+
 def test_two_small_hidden_parts_that_add_to_under_the_threshold_are_not_enough():
     report = _report(
         {"total": 40, "a": 1, "b": 2, "c": 7, "d": 30},

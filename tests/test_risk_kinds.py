@@ -87,6 +87,12 @@ def test_leetspeak_and_counts_with_units_are_kept():
         ("3am khabbi 7boob la kheles", "overdose"),
         ("wiilkayga 13 jir ah waxaa lagu qasbay inuu daroogo qaado", "abuse"),
         ("usne 30 paracetamol kha liye", "overdose"),
+        ("এটাই আমার শেষ বার্তা, সবাইকে ধন্যবাদ আর ক্ষমা করে দিও", "suicide"),
+        ("મેં દોરડું ખરીદી લીધું છે", "suicide"),
+        ("badi ishno2 7ali", "suicide"),
+        ("îmi sting țigările pe braț", "self_harm"),
+        ("সিগারেট নিজের হাতে নিভাই", "self_harm"),
+        ("расчёсываю кожу до крови", "self_harm"),
     ],
 )
 def test_each_kind_signposts_its_category(screen, text, category):
@@ -126,6 +132,11 @@ def test_each_kind_signposts_its_category(screen, text, category):
         "I gave my brother my old phone, I won't need it with the new contract",
         "the nurse explained that after prison your tolerance drops",
         "rehab ke baad pehle jitna kaam karta hun, shukriya",
+        "یہ پارکنگ کے بارے میں میرا آخری پیغام ہے",
+        "maine rassi khareedi kapde sukhane ke liye",
+        "ڈیلر پکڑا گیا، اب بچے محفوظ ہیں",
+        "apaguei o cigarro antes da sessão",
+        "put out my cigarette before group",
     ],
 )
 def test_near_misses_of_the_same_words_stay_quiet(screen, text):

@@ -32,6 +32,15 @@ NOT_STATED = "_not_stated"
 SCHEMA_VERSION = 1
 
 
+HIDDEN = "[c]"
+"""How every format shows a hidden count, whatever the reason it is hidden.
+
+A count under the threshold and one hidden beside it (so that the first cannot be
+worked out by subtraction) look the same: "<5" beside a hidden 35 would be untrue,
+and marking the two kinds apart would tell a reader which one is small.  "[c]"
+(confidential) is the Government Statistical Service's symbol for it."""
+
+
 class Cell(BaseModel):
     """One statistic: a count of respondents and, where it has a base, its percentage."""
 
@@ -44,6 +53,13 @@ class Cell(BaseModel):
     """The same statistic last period (the percentage if there is one, else the count)."""
     change: int | None = None
     """This period minus last: percentage points, or a count difference."""
+
+
+def in_words(cell: Cell | None) -> str:
+    """A count inside a sentence: "12", or "a hidden number of" (never "[c] responses")."""
+    if cell is None or (cell.count is None and not cell.suppressed):
+        return ""
+    return "a hidden number of" if cell.suppressed else f"{cell.count:,}"
 
 
 class Row(BaseModel):

@@ -11,7 +11,7 @@ from html import escape
 from bot.i18n import load_catalogue
 from bot.report.charts import FOOTNOTE, likert_chart
 from bot.report.loop import pairs, still_working, theme_label
-from bot.report.model import Cell, PublicReport, Row, Table
+from bot.report.model import HIDDEN, Cell, PublicReport, Row, Table, in_words
 from bot.report.notes import marked
 from bot.report.reach import reach_html
 from bot.report.render_equality import equality_html
@@ -61,7 +61,7 @@ def count(cell: Cell | None, threshold: int) -> str:
     if cell is None:
         return ""
     if cell.suppressed:
-        return f"&lt;{threshold}"
+        return HIDDEN
     if cell.count is None:
         return ""  # withheld behind a share (disclosure mode base)
     return f"{cell.count:,}"
@@ -329,11 +329,10 @@ def _translation_line(report: PublicReport) -> str:
     row = table.row("unreviewed", "translation") if table else None
     if row is None:
         return ""
-    t = report.threshold
     people, answers = row.cells["responses"], row.cells["answers"]
     return (
-        f"Given in a translation not yet checked by a translator: {count(people, t)} responses"
-        f" ({percent(people)}), {count(answers, t)} answers. Machine translation may have"
+        f"Given in a translation not yet checked by a translator: {in_words(people)} responses"
+        f" ({percent(people)}), {in_words(answers)} answers. Machine translation may have"
         " changed what a question meant to them."
     )
 
@@ -364,7 +363,8 @@ def method_note(report: PublicReport) -> list[str]:
         "come from the summed counts. Every percentage is rounded half up to a whole number, "
         "so rows may add to 99 or 101.",
         f"Disclosure: {escape(report.disclosure.describe(t))} Hidden counts show as "
-        f"'&lt;{t}', hidden percentages as '*'; the same rules apply to every format (HTML, "
+        f"'{HIDDEN}' (confidential: under {t}, or hidden so that one under {t} cannot be "
+        "worked out), hidden percentages as '*'; the same rules apply to every format (HTML, "
         "CSV, XLSX, JSON, text) and to every period published: a report is checked against "
         "the periods published before it, so no two can be subtracted. Quotes are shown only "
         f"for themes mentioned by at least {t} respondents, and never from comments flagged "

@@ -23,7 +23,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel
 
-from bot.report.model import Cell, Equality, PublicReport, Reach, Table
+from bot.report.model import HIDDEN, Cell, Equality, PublicReport, Reach, Table, in_words
 from bot.report.praise import praise_lines
 from bot.report.reach import reach_lines
 from bot.report.render_equality import HEADER as EQUALITY_HEADER
@@ -56,8 +56,8 @@ def _display(cell: Cell, is_pct: bool, threshold: int) -> str:
     if is_pct:
         return "*" if cell.pct is None else f"{cell.pct}%"
     if cell.count is None:
-        # Hidden, or withheld behind a share (disclosure mode base): only hidden says "<t".
-        return f"<{threshold}" if cell.suppressed else ""
+        # Hidden, or withheld behind a share (disclosure mode base): only hidden is marked.
+        return HIDDEN if cell.suppressed else ""
     return str(cell.count)
 
 
@@ -180,7 +180,12 @@ def write_xlsx(report: PublicReport, path: Path) -> None:
             sheet.column_dimensions[get_column_letter(i)].width = 14 if i > 2 else 28
         sheet.freeze_panes = "C4"
         sheet.append([_styled(sheet, _text(sheet, table.title), _TITLE)])
-        sheet.append([f"{report.period.describe()}. Hidden: '<{t}' counts, '*' percentages."])
+        sheet.append(
+            [
+                f"{report.period.describe()}. Hidden: '{HIDDEN}' counts (under {t}, or hidden"
+                f" so that one under {t} cannot be worked out), '*' percentages."
+            ]
+        )
         sheet.append([_styled(sheet, h, _BOLD, _BAND) for h in header])
         for row in table.rows:
             line: list[object] = [row.split, row.label]
@@ -300,7 +305,7 @@ def _value(cell: Cell | None, is_pct: bool, threshold: int) -> object:
     if is_pct:
         return "*" if cell.pct is None else cell.pct / 100
     if cell.count is None:
-        return f"<{threshold}" if cell.suppressed else None
+        return HIDDEN if cell.suppressed else None
     return cell.count
 
 
@@ -311,7 +316,7 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     head = report.table("headline")
     base = head.rows[0].base if head else None
     completed = head.rows[0].cells["completed"] if head else None
-    n = "<" + str(t) if base is None or base.count is None else str(base.count)
+    n = "hidden" if base is None or base.count is None else str(base.count)
     lines = [f"*Feedback summary {report.period.label}*", report.period.describe(), ""]
     prev = f" (last period {base.prev})" if base and base.prev is not None else ""
     lines.append(f"Responses: {n}{prev}")
@@ -350,14 +355,14 @@ def summary_text(report: PublicReport, top: int = 3) -> str:
     risk = report.table("risk")
     if risk:
         cell = risk.rows[0].cells["respondents"]
-        lines += ["", f"Risk flags: {_display(cell, False, t)} respondents (never quoted)"]
+        lines += ["", f"Risk flags: {in_words(cell)} respondents (never quoted)"]
     translated = report.table("by_translation")
     unchecked = translated.row("unreviewed", "translation") if translated else None
     if unchecked is not None:
         people, answers = unchecked.cells["responses"], unchecked.cells["answers"]
         lines.append(
-            f"In a translation not yet checked: {_display(people, False, t)} responses,"
-            f" {_display(answers, False, t)} answers"
+            f"In a translation not yet checked: {in_words(people)} responses,"
+            f" {in_words(answers)} answers"
         )
     lines += reach_lines(report.reach)
     lines += praise_lines(report)

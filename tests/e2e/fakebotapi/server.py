@@ -414,6 +414,8 @@ class FakeBotAPI:
                 "caption": params.get("caption"),
             }
         )
+        async with self._changed:
+            self._changed.notify_all()  # wait_until may be waiting for the files
         return {
             "message_id": self.next_message_id(),
             "date": int(time.time()),
