@@ -8,8 +8,6 @@ import json
 import random
 from datetime import UTC, date, datetime
 
-import pytest
-
 from bot.report.equality import build_equality, quarter_before, section_steps
 from bot.report.export import build_public, export_files, weekly_summary_text
 from bot.report.model import Equality
@@ -352,16 +350,15 @@ async def test_synthetic_data_answers_about_you_as_people_would_so_a_trial_shows
     assert report.equality is not None and report.equality.tables
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="group attribute disclosure, not decided: when every person who shared gave the"
-    " same answer (Muslim 12 of 12), the table says it of each of them, so anyone who knows"
-    " a person answered learns their religion; folding such a row into 'All answers,"
-    " combined' would also hide findings like '100% White' that the issue wants shown",
-)
 async def test_a_table_never_says_every_sharer_gave_the_same_answer(settings):
     steps = section_steps(settings.flows_dir)
     quarter = Period(start=IN_Q3.date(), end=IN_Q3.date(), label="Q")
     table = build_equality({"religion": {"muslim": 12}}, steps, 10, quarter).tables[6]
     assert table.id == "religion" and table.shared == 12
     assert all(row.count < table.shared for row in table.rows)
+    assert table.combined is not None and table.combined.count == 12  # how many shared
+    # Two answers that make up everyone are each shown: neither is said of everybody.
+    two = build_equality(
+        {"religion": {"muslim": 12, "no_religion": 10}}, steps, 10, quarter
+    ).tables[6]
+    assert {r.key: r.count for r in two.rows} == {"no_religion": 10, "muslim": 12}

@@ -158,3 +158,34 @@ async def test_the_risk_sentence_reads_as_a_sentence_with_its_change_apart(store
     html = commissioner_html(await build_public(store, settings, WEEK))
     assert "raised a risk flag and were shown helplines at the time" in html
     assert "flag no change" not in html
+
+
+async def test_an_export_does_not_spend_its_time_in_the_cycle_collector(
+    store, settings, flows, tmp_path
+):
+    """The collector walked every live object again and again during a big export,
+    looking for cycles an export does not make (issue 17: a tenth of a 1M-answer month's
+    CPU).  Held off while the export counts and suppresses, and back on afterwards, also
+    when the export fails (a full disk): a bot that exported must keep collecting."""
+    import gc
+    import resource
+
+    await write(store, flows, [comment(f"I waited {n} weeks for a call back") for n in range(40)])
+    collecting: list[bool] = []
+    files = await export_files(
+        store,
+        settings,
+        WEEK,
+        out_dir=tmp_path,
+        progress=lambda _: collecting.append(gc.isenabled()),
+    )
+    assert collecting and not any(collecting)
+    assert gc.isenabled()
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (max(p.stat().st_size for p in files) // 2, hard))
+    try:
+        with pytest.raises(OSError):
+            await export_files(store, settings, WEEK, out_dir=tmp_path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert gc.isenabled()

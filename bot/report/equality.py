@@ -269,7 +269,8 @@ def _protected(
     tid: str, title: str, given: dict[str, int], labels: dict[str, str], t: int
 ) -> EqualityTable:
     """Answers of at least ``t`` shown; the rest together when that is at least ``t``,
-    joined by the smallest shown answers until it is; nothing under ``t`` in all."""
+    joined by the smallest shown answers until it is; nothing under ``t`` in all; and
+    never one answer alone that everyone who shared gave."""
     given = {k: n for k, n in given.items() if n > 0}
     total = sum(given.values())
     if total < t:
@@ -279,6 +280,11 @@ def _protected(
     while 0 < rest < t and shown:
         smallest = min(shown, key=lambda k: (shown[k], k))
         rest += shown.pop(smallest)
+    if len(shown) == 1 and rest == 0:
+        # Everyone who shared gave this answer: shown, it would tell the religion (or
+        # ethnicity, or orientation) of anyone known to have taken part.  Decided: such
+        # a table says only how many shared, and loses "100% White" with it.
+        rest = shown.pop(next(iter(shown)))
     order = list(labels)
     rows = [
         EqualityRow(key=k, label=labels[k], count=shown[k], pct=pct(shown[k], total) or 0)

@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.caseload import caseloads
 from bot.config import Settings
 from bot.i18n import load_catalogue
+from bot.report import collector
 from bot.report.aggregate import ReportBuilder
 from bot.report.compare import with_previous
 from bot.report.equality import equality_for
@@ -179,21 +180,24 @@ async def export_files(
         raise ValueError(f"no site {qr_site!r}; sites: {', '.join(s.id for s in settings.sites)}")
     link = bot_link(settings.telegram.bot_username, qr_site)
     step = progress or (lambda _label: None)
-    report = await build_public(store, settings, period, step, site=site, trend=trend)
-    folder = out_dir / period.label.replace(" ", "_")
-    # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
-    # for staff keeps answering everyone else.
-    written = await asyncio.to_thread(_render_files, report, audience, formats, folder, step, link)
-    if record:
-        await record_export(
-            store,
-            actor=actor,
-            period=period,
-            audience=audience,
-            files=written,
-            site=site,
-            trend=trend,
+    with collector.paused():
+        report = await build_public(store, settings, period, step, site=site, trend=trend)
+        folder = out_dir / period.label.replace(" ", "_")
+        # Rendering (charts, xlsx) is CPU work: off the event loop, so a bot exporting
+        # for staff keeps answering everyone else.
+        written = await asyncio.to_thread(
+            _render_files, report, audience, formats, folder, step, link
         )
+        if record:
+            await record_export(
+                store,
+                actor=actor,
+                period=period,
+                audience=audience,
+                files=written,
+                site=site,
+                trend=trend,
+            )
     return written
 
 
