@@ -163,6 +163,9 @@ def _caseload(settings: Settings, args: argparse.Namespace) -> int:
     from bot.roles import audit
 
     sites = [s.id for s in settings.sites]
+    if args.action != "list" and args.site is None:
+        print(f"error: name the site, e.g. caseload {args.action} SITE", file=sys.stderr)
+        return 2
     if args.action != "list" and args.site not in sites:
         print(
             f"error: no site {args.site!r}; sites: {', '.join(sites) or 'none in config'}",
