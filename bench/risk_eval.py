@@ -37,6 +37,13 @@ recall 0.635, precision 0.782; main 26e8831 at 19:30 UTC, after wave 5: recall 0
 precision 0.859; /work/coord/heldout5/RESULTS.md at the time), landed after those runs;
 reported apart and not gated.
 
+tests/data/risk_heldout6/<lang>.tsv (batch 6) is a fifth, written by a helper who saw neither
+the rules nor any earlier set while wave 6 tuned the rules on sets 4 and 5, frozen before its
+first run (main 130cf4b, before wave 6: recall 0.705, precision 0.902; main 816088a
+at 22:37 UTC, after wave 6: recall 0.743, precision 0.927;
+/work/coord/heldout6/RESULTS.md at the time), landed after those runs; reported apart and
+not gated.
+
 Rerun:  python bench/risk_eval.py [--show-misses] [--gate] [--corpus DIR]
 --corpus DIR reports only DIR (any folder of <lang>.tsv files, e.g. a held-out
 set kept outside the repo), as a held-out set: per batch, language, script and

@@ -1,4 +1,4 @@
-"""Held-out risk sets 4, 5 (tests/data/risk_heldout4, risk_heldout5): kept whole and reported.
+"""Held-out risk sets 4, 5, 6 (tests/data/risk_heldout4, 5, 6): kept whole and reported.
 
 Each was written by a helper who saw neither the phrase lists nor the rules, frozen, and
 measured on main before it landed (first runs in each file's header).  These tests keep each
@@ -41,6 +41,7 @@ class HeldOut(NamedTuple):
 SETS = {
     "4": HeldOut(risk_eval.HELDOUT4, gated=True, both_scripts=False),
     "5": HeldOut(risk_eval.HELDOUT5, gated=False, both_scripts=True),
+    "6": HeldOut(risk_eval.HELDOUT6, gated=False, both_scripts=True),
 }
 
 
