@@ -431,3 +431,35 @@ async def test_a_trend_month_whose_edge_weeks_straddle_it_gives_no_odd_day_away(
                 cells[(likert, "overall", "all", column)] = row.cells[column].count
             shown.append(((month.start, month.end), cells))
     assert not await _attack(s, store, shown, kinds=("report",))
+
+
+async def test_a_delete_between_the_weeks_and_the_trend_is_not_given_away(s, flows, store: Store):
+    """February's four weeks are published (each: 14 agree, 7 disagree), then one person
+    who disagreed in the second week deletes their answers, then a trend shows February:
+    its row less the four weeks must not be what that person said."""
+    days = {}
+    for week in FEB:
+        for day in _week_days(week):
+            days[day] = [("service_user", "agree", 2), ("service_user", "disagree", 1)]
+    for day in (APRIL.start + timedelta(days=i) for i in range(10)):
+        days[day] = [("service_user", "agree", 2)]
+    await write(store, flows, _people(days))
+    await _publish_all(s, store, FEB)
+    weeks = [c for span, c in await _ledger(store) if span in {(w.start, w.end) for w in FEB}]
+    lo, hi = FEB[1].bounds()
+    ((sid,),) = await store.staff_read(
+        "SELECT s.id FROM sessions s JOIN answers a ON a.session_id = s.id"
+        " WHERE a.value = 'disagree' AND s.started_at >= ? AND s.started_at < ? LIMIT 1",
+        (lo, hi),
+    )
+    await store.delete_session(sid)
+    month = {span: cells for span, cells in await _publish_trend(s, store)}[
+        (FEB[0].start, FEB[-1].end)
+    ]
+    moved = {}
+    for ref, shown in month.items():
+        parts = [week.get(ref) for week in weeks]
+        known = shown is not None and None not in parts
+        if known and 0 < abs(sum(parts) - shown) < T:  # type: ignore[arg-type,operator]
+            moved[ref] = (shown, parts)
+    assert not moved, f"the deleted answer, by subtraction: {moved}"
