@@ -398,8 +398,20 @@ async def test_weeks_published_after_a_trend_do_not_give_a_week_away(s, flows, s
 async def test_a_trend_month_whose_edge_weeks_straddle_it_gives_no_odd_day_away(
     s, flows, store: Store
 ):
+    await _straddled(s, flows, store, trend_first=False)
+
+
+async def test_weeks_straddling_a_trend_month_published_after_it_give_no_odd_day_away(
+    s, flows, store: Store
+):
+    """As above, the trend first and then weeks 44 to 49."""
+    await _straddled(s, flows, store, trend_first=True)
+
+
+async def _straddled(s, flows, store: Store, *, trend_first: bool) -> None:
     """November 2026 runs Sunday 1st to Monday 30th: weeks 44 and 49 straddle its edges.
-    Two people disagree on Monday 30 November only.  Weeks 44 to 49 are published, then a
+    Two people disagree on Monday 30 November only.  Weeks 44 to 49 are published, then (or,
+    ``trend_first``, before them) a
     trend with October to January: November less weeks 45 to 48 is the odd days, week 44
     less October's share of it is the 1st; neither may pin a day's small count.  The reader
     holds the weeks' reports and the trend rows as published (the ledger records December's
@@ -415,9 +427,13 @@ async def test_a_trend_month_whose_edge_weeks_straddle_it_gives_no_odd_day_away(
     for i in range(10):
         days[january.start + timedelta(days=i)] = [("service_user", "agree", 2)]
     await write(store, flows, _people(days))
-    await _publish_all(s, store, [parse_week(f"2026-W{n}", TZ) for n in range(44, 50)])
+    weeks = [parse_week(f"2026-W{n}", TZ) for n in range(44, 50)]
+    if not trend_first:
+        await _publish_all(s, store, weeks)
     months = whole_months(parse_range("2026-10-01", "2027-01-31", TZ))
     public = await build_public(store, s, january, trend=months)
+    if trend_first:
+        await _publish_all(s, store, weeks)
     assert public.tables_of("trend"), "the export was meant to show trend tables"
     by_label = {m.label: m for m in months}
     shown = []
