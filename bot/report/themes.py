@@ -91,6 +91,17 @@ def _pattern(pattern: str) -> str:
     return plain(pattern).replace(r"\b", _BOUNDARY)
 
 
+def _each_compiles(value: dict[str, list[str]], what: str) -> dict[str, list[str]]:
+    """Every language's regular expressions compile; else the first that does not, named."""
+    for lang, patterns in value.items():
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{lang}: {what}{pattern!r} is not valid: {exc}") from None
+    return value
+
+
 class Theme(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -118,13 +129,7 @@ class Theme(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for lang, patterns in value.items():
-            for pattern in patterns:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ValueError(f"{lang}: pattern {pattern!r} is not valid: {exc}") from None
-        return value
+        return _each_compiles(value, "pattern ")
 
     @model_validator(mode="after")
     def _has_rules(self) -> Theme:
@@ -177,13 +182,7 @@ class Codebook(BaseModel):
     @field_validator("clauses", "negations")
     @classmethod
     def _rules_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for lang, patterns in value.items():
-            for pattern in patterns:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    raise ValueError(f"{lang}: {pattern!r} is not valid: {exc}") from None
-        return value
+        return _each_compiles(value, "")
 
     @model_validator(mode="after")
     def _unique(self) -> Codebook:
