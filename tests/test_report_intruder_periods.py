@@ -388,13 +388,6 @@ async def test_weeks_published_after_a_trend_do_not_give_a_week_away(s, flows, s
     assert not await _attack(s, store, shown)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: a trend month whose edge weeks straddle it: October's row (n 6, only"
-    " its last six days had answers) beside week 44 (n 7) and November (n 32) less weeks 45-48"
-    " (7 each) pins Sunday 1 November's n to 1..4 (true 1) and Monday 30th's to 0..3 (true 3),"
-    " within less than the threshold 5",
-)
 async def test_a_trend_month_whose_edge_weeks_straddle_it_gives_no_odd_day_away(
     s, flows, store: Store
 ):

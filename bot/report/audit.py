@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import highspy
 import numpy as np
@@ -42,12 +42,16 @@ def narrowed(
     counts: Mapping[CellRef, int],
     t: int,
     seen: dict[object, list[CellRef]] | None = None,
+    matters: Callable[[CellRef], bool] | None = None,
 ) -> list[CellRef]:
     """Hidden cells whose feasible range, given everything shown, is under ``t`` wide.
 
     ``seen``: answers for components already audited, kept by the caller between
-    rounds of hiding: a component no new hidden cell touched needs no new programs."""
+    rounds of hiding: a component no new hidden cell touched needs no new programs.
+    ``matters``: the hidden cells worth an answer (others only constrain); a component
+    with none of them needs no program."""
     seen = {} if seen is None else seen
+    wanted = matters or (lambda _ref: True)
     equations: list[dict[CellRef, int]] = []
     for rel in relations:
         line: dict[CellRef, int] = {}
@@ -59,6 +63,8 @@ def narrowed(
             equations.append(line)
     out: list[CellRef] = []
     for variables, lines in components(equations):
+        if not any(wanted(ref) for ref in variables):
+            continue
         key = (
             t,
             tuple((ref, counts.get(ref, 0)) for ref in variables),
@@ -66,7 +72,7 @@ def narrowed(
         )
         if key not in seen:
             seen[key] = _narrow_component(variables, lines, counts, t)
-        out += seen[key]
+        out += [ref for ref in seen[key] if wanted(ref)]
     return sorted(out)
 
 

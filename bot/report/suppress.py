@@ -242,7 +242,10 @@ def protect(
     # thousands of cells, and there the rules and the exact solving above guard; the
     # combinations they miss are within one report (a five-point question's groups, top
     # and bottom two, the journey and the FFT by site against the questions).
-    within = [rel for rel in relations if len({_copy(m) for m in (rel.total, *rel.parts)}) == 1]
+    within, across = [], []
+    for rel in relations:
+        one = len({_copy(m) for m in (rel.total, *rel.parts)}) == 1
+        (within if one else across).append(rel)
     near = _neighbours(relations)
     solved: dict[tuple, set[CellRef]] = {}
     while True:
@@ -253,8 +256,14 @@ def protect(
                 _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) != before:
             continue
-        for ref in narrowed(within, hidden, counts, t, audited):
-            if needs(ref):
+        # The programs also run over the relations between copies alone (a period and
+        # its pieces, a publication and its pieces give or take what changed since, all
+        # sites and each site): those tie one cell across copies, so each system is one
+        # cell's days or sites, small.  That is where two periods whose difference is a
+        # few days narrow those days' count: November less its four whole weeks is its
+        # 1st and 30th together, and the weeks straddling them bound each.
+        for group in (within, across):
+            for ref in narrowed(group, hidden, counts, t, audited, needs):
                 _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
