@@ -1,17 +1,16 @@
 """Intruder across kinds of publication: all-sites reports against site reports.
 
 The ledger records reports for every site (kind ``report``), trend months (``trend``)
-and site reports (``site``).  A site report is suppressed only against site reports
-(``bot/report/scope.py``: "against reports for every site nothing more is needed").
-A reader who holds an all-sites week exported before a late answer, and the site
-reports of that week asked for after it, adds the sites up and subtracts.
+and site reports (``site``).  A reader who holds an all-sites week exported before a
+late answer, and the site reports of that week asked for after it, adds the sites up
+and subtracts.  So a site report is suppressed against the reports for every site
+published before, and a report for every site against the site reports
+(``bot/report/scope.py``, ``bot/report/periods.py``).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
-import pytest
 
 from bot.report.export import build_public
 from bot.report.model import PublicReport
@@ -61,13 +60,6 @@ async def _world(store, flows) -> None:
     await write(store, flows, people)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: site reports are not suppressed against all-sites publications"
-    " (scope.py records/reads kind 'site' only): all-sites week exported, then 2 late"
-    " answers at Cambridge, then both sites' reports: their sum less the all-sites"
-    " figures gives what the 2 late people said",
-)
 async def test_site_reports_after_a_late_answer_do_not_give_it_away_against_all_sites(
     store, settings, flows
 ):
@@ -78,12 +70,6 @@ async def test_site_reports_after_a_late_answer_do_not_give_it_away_against_all_
     assert not _differences(everyone, sites, settings.suppression_threshold)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18: site reports are not suppressed against all-sites publications:"
-    " all-sites week exported, then one person's /delete, then both sites' reports:"
-    " their sum less the all-sites figures gives what the deleted person had said",
-)
 async def test_site_reports_after_a_delete_do_not_give_away_what_was_deleted(
     store, settings, flows
 ):

@@ -38,6 +38,10 @@ COLUMNS = ("base", "top_two", "bottom_two")
 """The question table's overall cells a trend month equals (its ``rest`` follows)."""
 PIECE = "@light"
 """Suffix of the pieces' table ids (never published)."""
+UNPUBLISHED = ("part", "whole")
+"""Copies beside a report for every site that no one is shown: each site's part of a
+week that site reports were published for, and that week's sum over the sites
+(``bot/report/periods.py``)."""
 
 Cells = dict[CellRef, dict[str, Any]]
 
@@ -218,7 +222,8 @@ def matters(cells: Cells, t: int):
     says nothing a published figure does not)."""
 
     def check(ref: CellRef) -> bool:
-        if not ref[0].endswith(PIECE):
+        copy = ref[0].partition("@")[2]
+        if not ref[0].endswith(PIECE) and not copy.startswith(UNPUBLISHED):
             return True
         return 0 < (cells[ref]["count"] or 0) < t
 

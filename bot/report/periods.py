@@ -22,12 +22,13 @@ With no overlapping publication (a new week) this is plain ``publish``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from bot.report.aggregate import ReportBuilder
 from bot.report.ledger import (
     REPORT,
+    SITE,
     TREND,
     Entry,
     Publication,
@@ -36,7 +37,7 @@ from bot.report.ledger import (
     record_all,
 )
 from bot.report.model import CellRef, PublicReport, Relation, Report
-from bot.report.months import Ties, cut, matters, month_cells, tie, tie_published, ties
+from bot.report.months import Cells, Ties, cut, matters, month_cells, tie, tie_published, ties
 from bot.report.period import Period
 from bot.report.suppress import apply, primary, protect, publish, relations_over
 from bot.store import Store
@@ -58,13 +59,16 @@ async def publish_period(
     raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
     months = trend or []
     for _ in range(_TRIES):
-        earlier = await overlapping(store, period)
+        found = await overlapping(store, period, kinds=(REPORT, SITE))
+        earlier = [p for p in found if p.kind == REPORT]
+        by_site = [p for p in found if p.kind == SITE]
         tied = await ties(store, builder, period, months)
-        if not earlier and tied is None:
+        if not found and tied is None:
             public = publish(raw)
         else:
+            sites = await site_weeks(store, builder, by_site, period.timezone)
             pieces = {}
-            for start, end in _pieces(period, earlier):
+            for start, end in _pieces(period, found):
                 if (start, end) == (period.start, period.end):
                     pieces[(start, end)] = raw
                     continue
@@ -74,15 +78,15 @@ async def publish_period(
                 pieces[(start, end)] = await builder.build(
                     piece, for_comparison=for_comparison, counts_only=True
                 )
-            public = publish_against(raw, period, earlier, pieces, tied, months)
+            public = publish_against(raw, period, earlier, pieces, tied, months, sites)
         cells = published_cells(public, raw)
         entries = [Entry(period, cells)]
         for month in months:
             entries.append(Entry(month, month_cells(public, cells, months)[month.label], TREND))
         # Recorded only if nothing tied to it was published meanwhile (another export,
         # the bot and the command line at once): else suppressed again against it.
-        known = [*earlier, *(tied.publications if tied else [])]
-        if await record_all(store, entries, known, kinds=(REPORT, TREND)):
+        known = [*found, *(tied.publications if tied else [])]
+        if await record_all(store, entries, known, kinds=(REPORT, TREND, SITE)):
             return public
     raise RuntimeError(
         f"other reports overlapping {period.label} kept being published while this one was"
@@ -91,6 +95,26 @@ async def publish_period(
 
 
 _TRIES = 5
+
+
+async def site_weeks(
+    store: Store, builder: ReportBuilder, publications: list[Publication], timezone: str
+) -> list[SiteWeek]:
+    """The site reports published for each week, with every site's part of it now."""
+    from bot.report.scope import parts_now  # scope builds on this module
+
+    def like(on: Store) -> ReportBuilder:
+        return ReportBuilder(on, builder.settings, builder.codebook, builder.catalogue)
+
+    weeks: dict[tuple[date, date], list[Publication]] = {}
+    for publication in publications:
+        weeks.setdefault((publication.start, publication.end), []).append(publication)
+    out = []
+    for (start, end), found in sorted(weeks.items()):
+        week = Period(start=start, end=end, label=f"{start} to {end}", timezone=timezone)
+        parts = await parts_now(store, week, {p.site for p in found}, like)
+        out.append(SiteWeek(start, end, found, parts))
+    return out
 
 
 def _pieces(period: Period, earlier: list[Publication]) -> list[tuple[date, date]]:
@@ -105,48 +129,20 @@ def publish_against(
     pieces: dict[tuple[date, date], Report],
     tied: Ties | None = None,
     months: list[Period] | None = None,
+    sites: list[SiteWeek] | None = None,
 ) -> PublicReport:
     """``raw`` suppressed jointly with the earlier publications it overlaps, and with
-    those its question tables and trend ``months`` are tied to (``tied``)."""
+    those its question tables and trend ``months`` are tied to (``tied``), and with the
+    site reports published for its days (``sites``)."""
     t = raw.threshold
     data, cells, hidden, withheld = primary(raw)
     relations = relations_over(raw.relations, cells, withheld)
     fixed: set[CellRef] = set()
-    piece_cells: dict[tuple[date, date], dict[CellRef, Any]] = {}
-    for n, (span, report) in enumerate(sorted(pieces.items())):
-        tag = f"@piece{n}"
-        _, mine, small, held = primary(report, tag)
-        cells |= mine
-        hidden |= small
-        tagged = [
-            Relation(total=_tagged(r.total, tag), parts=[_tagged(part, tag) for part in r.parts])
-            for r in report.relations
-        ]
-        relations += relations_over(tagged, mine, held)
-        piece_cells[span] = {_untagged(ref, tag): ref for ref in mine}
-    # This period is the sum of its pieces, cell by cell.
-    inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
-    for ref in list(cells):
-        if "@" in ref[0]:
-            continue
-        parts = [refs[ref] for refs in inside if ref in refs]
-        if parts != [ref]:
-            relations.append(Relation(total=ref, parts=parts))
-    # Each earlier publication: what it showed, held fixed, is the sum of its pieces,
-    # give or take what changed since.
-    for publication in earlier:
-        tag = f"@pub{publication.id}"
-        mine_inside = [
-            refs
-            for (s, e), refs in piece_cells.items()
-            if publication.start <= s and e <= publication.end
-        ]
-        for ref, shown in publication.cells.items():
-            if ref in withheld:
-                continue  # a share's count, withheld now: not a cell suppression protects
-            parts = [refs[ref] for refs in mine_inside if ref in refs]
-            cell = _tagged(ref, tag)
-            tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
+    piece_cells = tie_pieces(
+        "", period, earlier, pieces, cells, hidden, relations, fixed, withheld, t
+    )
+    for n, week in enumerate(sites or []):
+        tie_sites(n, week, piece_cells, cells, hidden, relations, fixed, withheld, t)
     if tied is not None:
         tie(tied, raw, period, months or [], cells, hidden, relations, fixed)
     protect(
@@ -160,6 +156,143 @@ def publish_against(
     mine = {ref for ref in hidden if "@" not in ref[0]}
     own = {ref: cell for ref, cell in cells.items() if "@" not in ref[0]}
     return apply(data, own, mine, raw, withheld)
+
+
+PieceCells = dict[tuple[date, date], dict[CellRef, CellRef]]
+
+
+def tie_pieces(
+    tag: str,
+    period: Period,
+    earlier: list[Publication],
+    pieces: dict[tuple[date, date], Report],
+    cells: Cells,
+    hidden: set[CellRef],
+    relations: list[Relation],
+    fixed: set[CellRef],
+    withheld: Cells,
+    t: int,
+) -> PieceCells:
+    """Add the pieces' cells, this period's ties to them, and every earlier publication's.
+
+    ``tag``: the suffix of this period's table ids among ``cells`` ("" for a report
+    for every site; ``@all`` for the all-sites copy beside a site's report,
+    ``bot/report/scope.py``).  Returns each piece's cells by their untagged ids."""
+    piece_cells: PieceCells = {}
+    for n, (span, report) in enumerate(sorted(pieces.items())):
+        piece = f"@piece{n}"
+        _, mine, small, held = primary(report, piece)
+        cells |= mine
+        hidden |= small
+        tagged = [
+            Relation(total=_tagged(r.total, piece), parts=[_tagged(p, piece) for p in r.parts])
+            for r in report.relations
+        ]
+        relations += relations_over(tagged, mine, held)
+        piece_cells[span] = {_untagged(ref, piece): ref for ref in mine}
+    # This period is the sum of its pieces, cell by cell.
+    inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
+    for ref in list(cells):
+        if not _own(ref, tag):
+            continue
+        bare = _untagged(ref, tag)
+        parts = [refs[bare] for refs in inside if bare in refs]
+        if parts != [ref]:
+            relations.append(Relation(total=ref, parts=parts))
+    # Each earlier publication: what it showed, held fixed, is the sum of its pieces,
+    # give or take what changed since.
+    for publication in earlier:
+        pub = f"{tag}@pub{publication.id}"
+        mine_inside = [
+            refs
+            for (s, e), refs in piece_cells.items()
+            if publication.start <= s and e <= publication.end
+        ]
+        for ref, shown in publication.cells.items():
+            if ref in withheld or _tagged(ref, tag) in withheld:
+                continue  # a share's count, withheld now: not a cell suppression protects
+            parts = [refs[ref] for refs in mine_inside if ref in refs]
+            cell = _tagged(ref, pub)
+            tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
+    return piece_cells
+
+
+def _own(ref: CellRef, tag: str) -> bool:
+    """A cell of the period's own report (its table id carries ``tag`` and nothing more)."""
+    if tag:
+        return ref[0].endswith(tag) and "@" not in ref[0].removesuffix(tag)
+    return "@" not in ref[0]
+
+
+@dataclass
+class SiteWeek:
+    """Site reports published for one week, with every site's part of it counted now."""
+
+    start: date
+    end: date
+    publications: list[Publication]
+    parts: dict[str | None, Report]
+    """Every site's report of the week (None: responses that named no site), now."""
+
+
+def tie_sites(
+    n: int,
+    week: SiteWeek,
+    piece_cells: PieceCells,
+    cells: Cells,
+    hidden: set[CellRef],
+    relations: list[Relation],
+    fixed: set[CellRef],
+    withheld: Cells,
+    t: int,
+) -> None:
+    """Site reports of a week, published before this report for every site.
+
+    The sites' parts add up to the week for every site, which is the sum of its pieces;
+    each site report showed its part, give or take what changed since (a late answer,
+    a /delete).  A reader who holds the site reports and an all-sites report made after
+    a late answer otherwise adds the sites up and subtracts.  The parts are never
+    published here: one matters only when its count is small (``matters``)."""
+    whole = f"@{WHOLE}{n}"
+    by_site: dict[str | None, dict[CellRef, CellRef]] = {}
+    sums: dict[CellRef, list[CellRef]] = {}
+    for name, report in sorted(week.parts.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
+        tag = f"@{PART}{n}.{name if name is not None else '-'}"
+        _, mine, small, held = primary(report, tag)
+        cells |= mine
+        hidden |= small
+        tagged = [
+            Relation(total=_tagged(r.total, tag), parts=[_tagged(p, tag) for p in r.parts])
+            for r in report.relations
+        ]
+        relations += relations_over(tagged, mine, held)
+        by_site[name] = {_untagged(ref, tag): ref for ref in mine}
+        for ref in mine:
+            sums.setdefault(_untagged(ref, tag), []).append(ref)
+    inside = [refs for (s, e), refs in piece_cells.items() if week.start <= s and e <= week.end]
+    for bare, parts in sums.items():
+        if bare in withheld:
+            continue
+        total = _tagged(bare, whole)
+        count = sum(cells[p]["count"] or 0 for p in parts)
+        cells[total] = {"count": count}
+        hidden.add(total)  # the week for every site: known only through its pieces
+        relations.append(Relation(total=total, parts=parts))
+        pieces = [refs[bare] for refs in inside if bare in refs]
+        relations.append(Relation(total=total, parts=pieces))
+    for publication in week.publications:
+        mine = by_site.get(publication.site, {})
+        tag = f"@site{publication.id}"
+        for ref, shown in publication.cells.items():
+            if ref in withheld:
+                continue
+            parts = [mine[ref]] if ref in mine else []
+            tie_published(_tagged(ref, tag), shown, parts, cells, hidden, relations, fixed, t, "")
+
+
+PART, WHOLE = "part", "whole"
+"""Copies beside a report that are never published: each site's part of a week, the
+week's sum over sites."""
 
 
 def _tagged(ref: CellRef, tag: str) -> CellRef:

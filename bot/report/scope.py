@@ -37,12 +37,23 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import date
 
 from bot.report.aggregate import ReportBuilder
-from bot.report.ledger import SITE, Entry, Publication, overlapping, published_cells, record_all
+from bot.report.ledger import (
+    REPORT,
+    SITE,
+    Entry,
+    Publication,
+    overlapping,
+    published_cells,
+    record_all,
+)
 from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
-from bot.report.months import tie_published
+from bot.report.months import cut, matters, tie_published
 from bot.report.period import Period
+from bot.report.periods import tie_pieces
 from bot.report.suppress import (
     PRAISE_MOST,
     PRAISE_THEME,
@@ -124,13 +135,17 @@ def publish_joint(
     all_sites: Report,
     site: str | None,
     earlier: list[Publication] | None = None,
+    reports: AllSites | None = None,
 ) -> PublicReport:
     """Publish every part (site, or no site) at once against all sites; return ``site``'s.
 
     ``earlier``: site reports of the same period published before (any site's), from the
     ledger: what each showed is held fixed, equal to that site's part now, give or take
     what changed since (a late answer, a /delete), so a site's report asked for again
-    cannot be set against the last one to give away what changed."""
+    cannot be set against the last one to give away what changed.
+    ``reports``: reports for every site published before whose days overlap, with the
+    all-sites pieces their days make: the sites add up to all sites now, which is what
+    those showed give or take what changed since."""
     tables, relations = [], []
     names = sorted(parts, key=lambda name: (name is None, name or ""))
     present: dict[tuple[str, str, str, str], list[tuple[str, str, str, str]]] = {}
@@ -156,7 +171,7 @@ def publish_joint(
                     relations.append(Relation(total=(table.id + ALL, *ref[1:]), parts=present[ref]))
     mine = parts[site]
     public = _publish_with(
-        mine.model_copy(update={"tables": tables, "relations": relations}), earlier or []
+        mine.model_copy(update={"tables": tables, "relations": relations}), earlier or [], reports
     )
     tag = _tag(site)
     kept = [
@@ -184,15 +199,41 @@ def publish_joint(
     )
 
 
-def _publish_with(joint: Report, earlier: list[Publication]) -> PublicReport:
-    """``suppress.publish`` of the joint report, with earlier site reports held fixed."""
-    if not earlier:
+@dataclass
+class AllSites:
+    """Reports for every site published before, overlapping a site report's period."""
+
+    period: Period
+    publications: list[Publication]
+    pieces: dict[tuple[date, date], Report]
+    """Every site's counts for each run of days the periods make (``periods.py``)."""
+
+
+def _publish_with(
+    joint: Report, earlier: list[Publication], reports: AllSites | None = None
+) -> PublicReport:
+    """``suppress.publish`` of the joint report, with earlier site reports, and reports
+    for every site, held fixed."""
+    if not earlier and not (reports and reports.publications):
         return publish(joint)
     t = joint.threshold
     data, cells, hidden, withheld = primary(joint)
     own = dict(cells)
     relations = relations_over(joint.relations, cells, withheld)
     fixed: set[CellRef] = set()
+    if reports and reports.publications:
+        tie_pieces(
+            ALL,
+            reports.period,
+            reports.publications,
+            reports.pieces,
+            cells,
+            hidden,
+            relations,
+            fixed,
+            withheld,
+            t,
+        )
     for publication in earlier:
         tag = f"@pub{publication.id}"
         for ref, shown in publication.cells.items():
@@ -207,7 +248,14 @@ def _publish_with(joint: Report, earlier: list[Publication]) -> PublicReport:
                 continue
             cell = (f"{ref[0]}{_tag(publication.site)}{tag}", *ref[1:])
             tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
-    protect(relations, hidden, cells, t, hideable=lambda ref: ref not in fixed)
+    protect(
+        relations,
+        hidden,
+        cells,
+        t,
+        hideable=lambda ref: ref not in fixed,
+        matters=matters(cells, t),
+    )
     return apply(data, own, hidden & set(own), joint, withheld)
 
 
@@ -246,31 +294,88 @@ async def site_reports(
     """The site's report for ``period`` and the one before, each published by
     ``publish_joint`` with every other site's, from the same snapshot."""
     before = period.previous()
-    async with snapshot(store, before.bounds()[0], period.bounds()[1]) as view:
-        everyone = await builder(view).build(period)
-        everyone_before = await builder(view).build(before, for_comparison=True)
-        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
-        now: dict[str | None, Report] = {}
-        then: dict[str | None, Report] = {}
-        for part in {row[0] for row in found} | {site}:
-            async with only(view, part) as one:
-                now[part] = await builder(one).build(period)
-                then[part] = await builder(one).build(before, for_comparison=True)
     # Both are shown (the previous as "last period"), so both go through the ledger: each
-    # suppressed with the site reports of its period published before, then recorded,
-    # unless another was recorded meanwhile (then again, against that one too).
+    # suppressed with the site reports of its period published before, and the reports
+    # for every site whose days overlap, then recorded, unless another was recorded
+    # meanwhile (then again, against that one too).
     for _ in range(_TRIES):
+        reports_now = await overlapping(store, period)
+        reports_then = await overlapping(store, before)
+        days = [period, before, *reports_now, *reports_then]
+        lo = Period(
+            start=min(p.start for p in days),
+            end=max(p.end for p in days),
+            label="span",
+            timezone=period.timezone,
+        ).bounds()
+        async with snapshot(store, lo[0], lo[1]) as view:
+            everyone = await builder(view).build(period)
+            everyone_before = await builder(view).build(before, for_comparison=True)
+            found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+            now: dict[str | None, Report] = {}
+            then: dict[str | None, Report] = {}
+            for part in {row[0] for row in found} | {site}:
+                async with only(view, part) as one:
+                    now[part] = await builder(one).build(period)
+                    then[part] = await builder(one).build(before, for_comparison=True)
+            all_now = await _all_sites(builder(view), period, everyone, reports_now, False)
+            all_then = await _all_sites(builder(view), before, everyone_before, reports_then, True)
         earlier_now = await _site_publications(store, period)
         earlier_then = await _site_publications(store, before)
-        current = publish_joint(now, everyone, site, earlier_now)
-        previous = publish_joint(then, everyone_before, site, earlier_then)
+        current = publish_joint(now, everyone, site, earlier_now, all_now)
+        previous = publish_joint(then, everyone_before, site, earlier_then, all_then)
         entries = [
             Entry(period, published_cells(current, now[site]), SITE, site),
             Entry(before, published_cells(previous, then[site]), SITE, site),
         ]
-        if await record_all(store, entries, [*earlier_now, *earlier_then], kinds=(SITE,)):
+        known = [*earlier_now, *earlier_then, *reports_now, *reports_then]
+        if await record_all(store, entries, known, kinds=(SITE, REPORT)):
             return current, previous
     raise RuntimeError(f"site reports for {period.label} kept being published meanwhile; try again")
+
+
+async def _all_sites(
+    builder: ReportBuilder,
+    period: Period,
+    everyone: Report,
+    publications: list[Publication],
+    for_comparison: bool,
+) -> AllSites:
+    """The all-sites pieces ``period`` and the reports for every site overlapping it make."""
+    pieces: dict[tuple[date, date], Report] = {}
+    if publications:
+        for start, end in cut(
+            [(period.start, period.end), *((p.start, p.end) for p in publications)]
+        ):
+            if (start, end) == (period.start, period.end):
+                pieces[(start, end)] = everyone
+                continue
+            piece = Period(
+                start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
+            )
+            pieces[(start, end)] = await builder.build(
+                piece, for_comparison=for_comparison, counts_only=True
+            )
+    return AllSites(period, publications, pieces)
+
+
+async def parts_now(
+    store: Store,
+    period: Period,
+    sites: set[str | None],
+    builder: Callable[[Store], ReportBuilder],
+) -> dict[str | None, Report]:
+    """Every site's counts for ``period`` now (and those of ``sites``, if none), from
+    one snapshot, as a report for every site sets them beside site reports published
+    before (``periods.tie_sites``)."""
+    lo, hi = period.bounds()
+    out: dict[str | None, Report] = {}
+    async with snapshot(store, lo, hi) as view:
+        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+        for part in {row[0] for row in found} | sites | {None}:
+            async with only(view, part) as one:
+                out[part] = await builder(one).build(period, counts_only=True)
+    return out
 
 
 _TRIES = 5
