@@ -85,3 +85,88 @@ async def test_site_reports_after_a_delete_do_not_give_away_what_was_deleted(
     await store.delete_session(sid)
     sites = [await build_public(store, settings, WEEK, site=s) for s in SITES]
     assert not _differences(everyone, sites, settings.suppression_threshold)
+
+
+# -- the other way round, other site counts, other periods, base mode
+
+
+THREE = ("cambridge_hub", "wisbech_hub", "hmp_peterborough")
+
+
+def _base_mode(settings):
+    """The shipped default: counts behind a question's shares are withheld, n is shown."""
+    return settings.model_copy(
+        update={"disclosure": settings.disclosure.model_copy(update={"mode": "base"})}
+    )
+
+
+async def test_a_report_for_every_site_after_site_reports_and_a_late_answer_does_not_give_it_away(
+    store, settings, flows
+):
+    """Both sites' reports first, then two late answers at Wisbech, then the all-sites
+    week: all sites less the sites' sum must not be what the two said."""
+    await _world(store, flows)
+    sites = [await build_public(store, settings, WEEK, site=s) for s in SITES]
+    await write(store, flows, [_person("wisbech_hub", "strongly_disagree")] * 2)
+    everyone = await build_public(store, settings, WEEK)
+    found = _differences(everyone, sites, settings.suppression_threshold)
+    assert not found, f"the late answers, by subtraction: {found}"
+
+
+async def test_three_sites_a_delete_and_base_mode_give_nothing_away_either_way(
+    store, settings, flows
+):
+    """Three sites (HMP with six people), base mode (the shipped default: n shown, the
+    answers' counts withheld): an all-sites week, then one HMP person's /delete, then
+    every site's report, then the all-sites week again.  Neither the sites' sum less the
+    first all-sites n, nor the second all-sites n less the sites', may move by one."""
+    s = _base_mode(settings)
+    people = [_person(site, a) for site in THREE[:2] for a in ["agree"] * 8 + ["disagree"] * 4]
+    people += [_person("hmp_peterborough", "agree")] * 3
+    people += [_person("hmp_peterborough", "strongly_disagree")] * 3
+    await write(store, flows, people)
+    first = await build_public(store, s, WEEK)
+    ((sid,),) = await store.staff_read(
+        "SELECT s.id FROM sessions s JOIN answers a ON a.session_id = s.id"
+        " WHERE a.value = 'strongly_disagree' LIMIT 1"
+    )
+    await store.delete_session(sid)
+    sites = [await build_public(store, s, WEEK, site=x) for x in THREE]
+    again = await build_public(store, s, WEEK)
+    t = s.suppression_threshold
+    assert not _differences(first, sites, t), "the deleted answer, sites less all"
+    assert not _differences(again, sites, t), "sites against all sites, both made after"
+
+
+async def test_site_reports_after_a_fortnight_for_every_site_do_not_give_a_late_answer_away(
+    store, settings, flows
+):
+    """A fortnight for every site and its second week are published, then two late
+    answers come in the first week at Cambridge, then the first week's site reports:
+    their sum less (fortnight less second week) is what the two said."""
+    from datetime import timedelta
+
+    from bot.report.period import Period
+
+    w48 = parse_week("2026-W48")
+    fortnight = Period(start=WEEK.start, end=w48.end, label="fortnight", timezone=WEEK.timezone)
+    await _world(store, flows)
+    later = [
+        Response("consultation", MONDAY + timedelta(days=7), {"one_service": a}, site=site)
+        for site in SITES
+        for a in ["agree"] * 6 + ["disagree"] * 6
+    ]
+    await write(store, flows, later)
+    whole = _cells(await build_public(store, settings, fortnight))
+    second = _cells(await build_public(store, settings, w48))
+    await write(store, flows, [_person("cambridge_hub", "disagree")] * 2)
+    sites = [_cells(await build_public(store, settings, WEEK, site=x)) for x in SITES]
+    moved = {}
+    for ref, total in whole.items():
+        if not ref[0].startswith("likert:") or total is None or second.get(ref) is None:
+            continue
+        if all(c.get(ref) is not None for c in sites):
+            diff = sum(c[ref] for c in sites) - (total - second[ref])  # type: ignore[misc]
+            if 0 < abs(diff) < settings.suppression_threshold:
+                moved[ref] = diff
+    assert not moved, f"the late answers, by subtraction: {moved}"

@@ -289,8 +289,8 @@ async def test_an_export_made_meanwhile_is_taken_into_account(s, flows, store: S
     original = periods.overlapping
     reads = []
 
-    async def read_then_another_goes_out(store_, period):
-        found = await original(store_, period)
+    async def read_then_another_goes_out(store_, period, **kinds):
+        found = await original(store_, period, **kinds)
         if period == fortnight:
             reads.append(sorted(p.start for p in found))
             if len(reads) == 1:
@@ -407,8 +407,7 @@ async def _straddled(s, flows, store: Store, *, trend_first: bool) -> None:
     ``trend_first``, before them) a
     trend with October to January: November less weeks 45 to 48 is the odd days, week 44
     less October's share of it is the 1st; neither may pin a day's small count.  The reader
-    holds the weeks' reports and the trend rows as published (the ledger records December's
-    row as shown, where the export hid it beside the hidden "last period")."""
+    holds the weeks' reports and the trend rows as published."""
     days = {}
     day = date(2026, 10, 26)
     while day <= date(2026, 12, 6):
@@ -472,3 +471,80 @@ async def test_a_delete_between_the_weeks_and_the_trend_is_not_given_away(s, flo
         if known and 0 < abs(sum(parts) - shown) < T:  # type: ignore[arg-type,operator]
             moved[ref] = (shown, parts)
     assert not moved, f"the deleted answer, by subtraction: {moved}"
+
+
+async def test_the_ledger_records_a_trend_month_as_the_export_shows_it(s, flows, store: Store):
+    """January with a trend from October: December is January's "last period", and its
+    overall row is hidden there (two family members disagree), so the trend hides
+    December's row too.  The ledger must record it hidden, as shown: it recorded
+    December's n as shown, and later reports were suppressed as if readers had it."""
+    days = {
+        date(2026, 12, 1) + timedelta(days=i): [("service_user", "agree", 1)] for i in range(20)
+    }
+    days[date(2026, 12, 3)].append(("family_carer", "disagree", 2))
+    for i in range(10):
+        days[date(2027, 1, 1) + timedelta(days=i)] = [("service_user", "agree", 2)]
+    await write(store, flows, _people(days))
+    months = whole_months(parse_range("2026-10-01", "2027-01-31", TZ))
+    public = await build_public(store, s, parse_range("2027-01-01", "2027-01-31", TZ), trend=months)
+    recorded = dict(await _ledger(store, ("trend",)))
+    by_label = {m.label: m for m in months}
+    differ = []
+    for table in public.tables_of("trend"):
+        likert = f"likert:{table.id.removeprefix('trend:')}"
+        for row in table.rows:
+            month = by_label[row.key]
+            cells = recorded[(month.start, month.end)]
+            for column in ("base", "top_two", "bottom_two"):
+                cell = row.base if column == "base" else row.cells[column]
+                kept = cells.get((likert, "overall", "all", column), "absent")
+                if kept != cell.count:
+                    differ.append((row.key, column, cell.count, kept))
+    assert public.tables_of("trend"), "the export was meant to show trend tables"
+    assert not differ, f"shown / recorded: {differ}"
+
+
+@pytest.mark.parametrize("trend_first", [False, True])
+async def test_weeks_straddling_september_give_no_edge_day_away(
+    s, flows, store: Store, trend_first
+):
+    """Another month edge: September 2026 runs Tuesday 1st to Wednesday 30th, so week 36
+    starts on Monday 31 August and week 40 ends on Sunday 4 October.  Two people disagree
+    on 31 August only.  Weeks 36 to 40 and a trend from August to November (the report
+    for November) are published, in either order: week 36 less September's part of it,
+    or August less its weeks, must not bound the 31st's count within the threshold."""
+    days = {}
+    day = date(2026, 8, 24)
+    while day <= date(2026, 10, 11):
+        days[day] = [("service_user", "agree", 1)]
+        if day == date(2026, 8, 31):
+            days[day].append(("service_user", "disagree", 2))
+        day += timedelta(days=1)
+    november = parse_range("2026-11-01", "2026-11-30", TZ)
+    for i in range(10):
+        days[november.start + timedelta(days=i)] = [("service_user", "agree", 2)]
+    await write(store, flows, _people(days))
+    weeks = [parse_week(f"2026-W{n}", TZ) for n in range(35, 42)]
+    months = whole_months(parse_range("2026-08-01", "2026-11-30", TZ))
+    if not trend_first:
+        await _publish_all(s, store, weeks)
+    public = await build_public(store, s, november, trend=months)
+    if trend_first:
+        await _publish_all(s, store, weeks)
+    assert public.tables_of("trend"), "the export was meant to show trend tables"
+    assert not await _attack(s, store, _trend_rows(public, months), kinds=("report",))
+
+
+def _trend_rows(public, months: list[Period]) -> list:
+    """Each trend month's row as published, as the question's overall cells."""
+    by_label = {m.label: m for m in months}
+    shown = []
+    for table in public.tables_of("trend"):
+        likert = f"likert:{table.id.removeprefix('trend:')}"
+        for row in table.rows:
+            month = by_label[row.key]
+            cells = {(likert, "overall", "all", "base"): row.base.count}
+            for column in ("top_two", "bottom_two"):
+                cells[(likert, "overall", "all", column)] = row.cells[column].count
+            shown.append(((month.start, month.end), cells))
+    return shown

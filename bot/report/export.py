@@ -93,10 +93,25 @@ async def build_public(
         return with_previous(*await site_reports(store, period, site, builder))
     # Both are published (the previous one as "last period"), so both are suppressed
     # against, and recorded in, the publication ledger (bot/report/periods.py).
-    current = await publish_period(store, builder(store), period, trend=trend)
-    previous = await publish_period(store, builder(store), period.previous(), for_comparison=True)
     if trend:
-        current = hide_as_published(current, previous)
+        # A trend hides, in the month that is the previous period, what that period's
+        # own report hid: so the previous goes first, and the ledger records the trend
+        # as shown, not as it was before that (the ledger holds what readers hold).
+        previous = await publish_period(
+            store, builder(store), period.previous(), for_comparison=True
+        )
+        current = await publish_period(
+            store,
+            builder(store),
+            period,
+            trend=trend,
+            shown=lambda public: hide_as_published(public, previous),
+        )
+    else:
+        current = await publish_period(store, builder(store), period)
+        previous = await publish_period(
+            store, builder(store), period.previous(), for_comparison=True
+        )
     report = with_previous(current, previous)
     # Who answered (the optional equality questions): every site's report only, by
     # calendar quarter as first published (bot/report/equality.py).

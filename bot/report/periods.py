@@ -22,6 +22,7 @@ With no overlapping publication (a new week) this is plain ``publish``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,12 +51,15 @@ async def publish_period(
     *,
     for_comparison: bool = False,
     trend: list[Period] | None = None,
+    shown: Callable[[PublicReport], PublicReport] | None = None,
 ) -> PublicReport:
     """This period's public report, suppressed against the ledger, and recorded in it.
 
     ``trend``: months for the trend tables (``ReportBuilder.build``).  Each month is
     recorded too, and suppressed with every week and month recorded that it is tied to
-    (``bot/report/months.py``), as every later report is suppressed with it."""
+    (``bot/report/months.py``), as every later report is suppressed with it.
+    ``shown``: what is done to the report after suppression and before anyone sees it
+    (only ever hiding more): the ledger records what it returns."""
     raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
     months = trend or []
     for _ in range(_TRIES):
@@ -79,6 +83,8 @@ async def publish_period(
                     piece, for_comparison=for_comparison, counts_only=True
                 )
             public = publish_against(raw, period, earlier, pieces, tied, months, sites)
+        if shown is not None:
+            public = shown(public)
         cells = published_cells(public, raw)
         entries = [Entry(period, cells)]
         for month in months:
