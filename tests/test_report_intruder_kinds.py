@@ -170,3 +170,100 @@ async def test_site_reports_after_a_fortnight_for_every_site_do_not_give_a_late_
             if 0 < abs(diff) < settings.suppression_threshold:
                 moved[ref] = diff
     assert not moved, f"the late answers, by subtraction: {moved}"
+
+
+# -- site reports against trend months (a month is the sum of its weeks)
+
+FEBRUARY = [parse_week(f"2027-W0{n}") for n in (5, 6, 7, 8)]
+"""February 2027 is exactly ISO weeks 5 to 8."""
+
+
+async def _trend_with_february(store, settings) -> dict[Ref, int | None]:
+    """The April report with a trend from December: February's row, as the question's
+    overall cells (what a reader sets beside the weeks)."""
+    from bot.report.period import parse_range, whole_months
+
+    zone = settings.reports.timezone
+    april = parse_range("2027-04-01", "2027-04-30", zone)
+    months = whole_months(parse_range("2026-12-01", "2027-04-30", zone))
+    public = await build_public(store, settings, april, trend=months)
+    out: dict[Ref, int | None] = {}
+    for table in public.tables_of("trend"):
+        likert = f"likert:{table.id.removeprefix('trend:')}"
+        row = table.row("2027-02", "month")
+        if row is None:
+            continue
+        out[(likert, "overall", "all", "base")] = row.base.count if row.base else None
+        for column in ("top_two", "bottom_two"):
+            out[(likert, "overall", "all", column)] = row.cells[column].count
+    return out
+
+
+async def _february_world(store, flows, settings) -> None:
+    """Each week of February: at each site, three agree and two disagree every weekday;
+    ten people answer in April."""
+    from datetime import timedelta
+
+    people = []
+    for week in FEBRUARY:
+        for day in range(5):
+            at = datetime(week.start.year, week.start.month, week.start.day, 10, tzinfo=UTC)
+            at += timedelta(days=day)
+            for site in SITES:
+                for answer in ["agree"] * 3 + ["disagree"] * 2:
+                    people.append(Response("consultation", at, {"one_service": answer}, site=site))
+    april = datetime(2027, 4, 6, 10, tzinfo=UTC)
+    people += [Response("consultation", april, {"one_service": "agree"})] * 10
+    await write(store, flows, people)
+
+
+def _late_in_week_7() -> list[Response]:
+    at = datetime(2027, 2, 17, 10, tzinfo=UTC)
+    return [Response("consultation", at, {"one_service": "disagree"}, site=SITES[0])] * 2
+
+
+def _moved(month: dict, weeks: list[dict], sites: list[dict], t: int) -> dict:
+    """February less the other weeks, against the sites' sum for week 7: what moved."""
+    out = {}
+    for ref, total in month.items():
+        others = [w.get(ref) for w in weeks]
+        parts = [c.get(ref) for c in sites]
+        if total is None or None in others or None in parts:
+            continue
+        diff = sum(parts) - (total - sum(others))  # type: ignore[arg-type,operator]
+        if 0 < abs(diff) < t:
+            out[ref] = diff
+    return out
+
+
+async def test_site_reports_after_a_trend_and_a_late_answer_do_not_give_it_away(
+    store, settings, flows
+):
+    """Weeks 5, 6 and 8 for every site, a trend showing February, two late answers at
+    Cambridge in week 7, then week 7's site reports: their sum less (February less the
+    other weeks) is what the two said."""
+    await _february_world(store, flows, settings)
+    weeks = [
+        _cells(await build_public(store, settings, w)) for w in FEBRUARY if w is not FEBRUARY[2]
+    ]
+    month = await _trend_with_february(store, settings)
+    await write(store, flows, _late_in_week_7())
+    sites = [_cells(await build_public(store, settings, FEBRUARY[2], site=s)) for s in SITES]
+    moved = _moved(month, weeks, sites, settings.suppression_threshold)
+    assert not moved, f"the late answers, by subtraction: {moved}"
+
+
+async def test_a_trend_after_site_reports_and_a_late_answer_does_not_give_it_away(
+    store, settings, flows
+):
+    """The other way round: week 7's site reports, two late answers at Cambridge, then
+    weeks 5, 6 and 8 for every site and a trend showing February."""
+    await _february_world(store, flows, settings)
+    sites = [_cells(await build_public(store, settings, FEBRUARY[2], site=s)) for s in SITES]
+    await write(store, flows, _late_in_week_7())
+    weeks = [
+        _cells(await build_public(store, settings, w)) for w in FEBRUARY if w is not FEBRUARY[2]
+    ]
+    month = await _trend_with_february(store, settings)
+    moved = _moved(month, weeks, sites, settings.suppression_threshold)
+    assert not moved, f"the late answers, by subtraction: {moved}"

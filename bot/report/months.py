@@ -22,12 +22,12 @@ one pinned down matters only if its count is small.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from bot.report.aggregate import ReportBuilder
-from bot.report.ledger import REPORT, TREND, Publication, overlapping
+from bot.report.ledger import REPORT, SITE, TREND, Publication, overlapping
 from bot.report.model import CellRef, PublicReport, Relation, Report
 from bot.report.period import Period
 from bot.report.suppress import primary, relations_over
@@ -54,6 +54,8 @@ class Ties:
     publications: list[Publication]
     pieces: list[tuple[date, date]]
     tables: TableSet
+    sites: dict[tuple[date, date], dict[str | None, TableSet]] = field(default_factory=dict)
+    """For each week site reports were published for: every site's counts of it now."""
 
 
 async def ties(
@@ -64,7 +66,7 @@ async def ties(
     lo = min([period.start, *(m.start for m in months)])
     hi = max([period.end, *(m.end for m in months)])
     span = Period(start=lo, end=hi, label="span", timezone=period.timezone)
-    publications = await overlapping(store, span, kinds=(REPORT, TREND))
+    publications = await overlapping(store, span, kinds=(REPORT, TREND, SITE))
     if not months and not any(p.kind == TREND for p in publications):
         return None
     spans = [(period.start, period.end), *((m.start, m.end) for m in months)]
@@ -73,7 +75,18 @@ async def ties(
     tables = await builder.trend_pieces(
         [Period(start=s, end=e, label=_label(s, e), timezone=period.timezone) for s, e in pieces]
     )
-    return Ties(publications, pieces, tables)
+    sites: dict[tuple[date, date], dict[str | None, TableSet]] = {}
+    weeks = {(p.start, p.end): set() for p in publications if p.kind == SITE}
+    for p in publications:
+        if p.kind == SITE:
+            weeks[(p.start, p.end)].add(p.site)
+    if weeks:
+        from bot.report.scope import light_parts_now  # scope builds on this module
+
+        for (start, end), named in sorted(weeks.items()):
+            week = Period(start=start, end=end, label=_label(start, end), timezone=period.timezone)
+            sites[(start, end)] = await light_parts_now(store, week, named, builder)
+    return Ties(publications, pieces, tables, sites)
 
 
 def cut(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
@@ -100,19 +113,15 @@ def tie(
     hidden: set[CellRef],
     relations: list[Relation],
     fixed: set[CellRef],
+    own: str = "",
 ) -> None:
     """Add the pieces, and every tie to them, to a publication being suppressed: this
     period's question tables' overall cells, its trend months' cells, and those of every
-    publication recorded (held fixed: they are out)."""
-    pieces = raw.model_copy(update={"tables": found.tables.tables, "relations": []})
-    _, mine, small, held = primary(pieces, PIECE)
-    cells |= mine
-    hidden |= small
-    tagged = [
-        Relation(total=_tagged(r.total, PIECE), parts=[_tagged(p, PIECE) for p in r.parts])
-        for r in found.tables.relations
-    ]
-    relations += relations_over(tagged, mine, held)
+    publication recorded (held fixed: they are out).
+
+    ``own``: the suffix of this period's table ids among ``cells`` (``@all`` for the
+    all-sites copy beside a site's report)."""
+    mine = _add(raw, found.tables, PIECE, cells, hidden, relations)
 
     def parts(question: str, column: str, start: date, end: date) -> list[CellRef]:
         table = f"trend:{question}{PIECE}"
@@ -124,8 +133,9 @@ def tie(
         return [ref for ref in refs if ref in mine]
 
     by_label = {m.label: m for m in months}
-    for ref in [r for r in cells if "@" not in r[0]]:
+    for ref in [r for r in cells if _own(r, own)]:
         table, split, key, column = ref
+        table = table.removesuffix(own) if own else table
         if table.startswith("likert:") and (split, key) == ("overall", "all"):
             if column in COLUMNS:
                 _relate(relations, ref, parts(table[7:], column, period.start, period.end))
@@ -133,7 +143,51 @@ def tie(
             month = by_label[key]
             _relate(relations, ref, parts(table[6:], column, month.start, month.end))
     t = raw.threshold
+    for n, ((start, end), parts_by_site) in enumerate(sorted(found.sites.items())):
+        by_site = {}
+        sums: dict[CellRef, list[CellRef]] = {}
+        for name, tables in sorted(
+            parts_by_site.items(), key=lambda kv: (kv[0] is None, kv[0] or "")
+        ):
+            tag = f"@{UNPUBLISHED[0]}L{n}.{name if name is not None else '-'}"
+            part = _add(raw, tables, tag, cells, hidden, relations)
+            by_site[name] = part
+            for ref in part:
+                sums.setdefault((ref[0].removesuffix(tag), *ref[1:]), []).append(ref)
+        # The sites add up to the week for every site, the sum of its pieces.
+        for bare, members in sums.items():
+            table, split, key, column = bare
+            total = _tagged(bare, f"@{UNPUBLISHED[1]}L{n}")
+            cells[total] = {"count": sum(cells[m]["count"] or 0 for m in members)}
+            hidden.add(total)
+            relations.append(Relation(total=total, parts=members))
+            _relate(relations, total, parts(table[6:], column, start, end))
+        for publication in found.publications:
+            if publication.kind != SITE or (publication.start, publication.end) != (start, end):
+                continue
+            tag = f"@site{publication.id}"
+            part = by_site.get(publication.site, {})
+            label = _label(start, end)
+            for ref, shown in publication.cells.items():
+                table, split, key, column = ref
+                if not table.startswith("likert:") or (split, key, column) not in _OVERALL:
+                    continue
+                mine_ref = next(
+                    (
+                        m
+                        for m in part
+                        if m[0].startswith(f"trend:{table[7:]}@")
+                        and m[2] == label
+                        and m[3] == column
+                    ),
+                    None,
+                )
+                inside = [mine_ref] if mine_ref else []
+                cell = _tagged(ref, tag)
+                tie_published(cell, shown, inside, cells, hidden, relations, fixed, t, "light")
     for publication in found.publications:
+        if publication.kind == SITE:
+            continue
         tag = f"@pub{publication.id}"
         for ref, shown in publication.cells.items():
             table, split, key, column = ref
@@ -146,6 +200,34 @@ def tie(
 
 
 _OVERALL = {("overall", "all", c) for c in COLUMNS}
+
+
+def _add(
+    raw: Report,
+    tables: TableSet,
+    tag: str,
+    cells: Cells,
+    hidden: set[CellRef],
+    relations: list[Relation],
+) -> Cells:
+    """Trend-piece tables, unpublished, added to the system under ``tag``: their cells."""
+    pieces = raw.model_copy(update={"tables": tables.tables, "relations": []})
+    _, mine, small, held = primary(pieces, tag)
+    cells |= mine
+    hidden |= small
+    tagged = [
+        Relation(total=_tagged(r.total, tag), parts=[_tagged(p, tag) for p in r.parts])
+        for r in tables.relations
+    ]
+    relations += relations_over(tagged, mine, held)
+    return mine
+
+
+def _own(ref: CellRef, tag: str) -> bool:
+    """A cell of the period's own report (its table id carries ``tag`` and nothing more)."""
+    if tag:
+        return ref[0].endswith(tag) and "@" not in ref[0].removesuffix(tag)
+    return "@" not in ref[0]
 
 
 def _relate(relations: list[Relation], total: CellRef, parts: list[CellRef]) -> None:

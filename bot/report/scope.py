@@ -44,6 +44,7 @@ from bot.report.aggregate import ReportBuilder
 from bot.report.ledger import (
     REPORT,
     SITE,
+    TREND,
     Entry,
     Publication,
     overlapping,
@@ -51,7 +52,7 @@ from bot.report.ledger import (
     record_all,
 )
 from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
-from bot.report.months import cut, matters, tie_published
+from bot.report.months import Ties, cut, matters, tie, tie_published, ties
 from bot.report.period import Period
 from bot.report.periods import tie_pieces
 from bot.report.suppress import (
@@ -65,6 +66,7 @@ from bot.report.suppress import (
     quotes_shown,
     relations_over,
 )
+from bot.report.tables import TableSet
 from bot.store import Store
 
 ALL = "@all"
@@ -207,6 +209,8 @@ class AllSites:
     publications: list[Publication]
     pieces: dict[tuple[date, date], Report]
     """Every site's counts for each run of days the periods make (``periods.py``)."""
+    tied: Ties | None = None
+    """Trend months, and what they are tied to (``months.py``)."""
 
 
 def _publish_with(
@@ -214,13 +218,15 @@ def _publish_with(
 ) -> PublicReport:
     """``suppress.publish`` of the joint report, with earlier site reports, and reports
     for every site, held fixed."""
-    if not earlier and not (reports and reports.publications):
+    if not earlier and not (reports and (reports.publications or reports.tied)):
         return publish(joint)
     t = joint.threshold
     data, cells, hidden, withheld = primary(joint)
     own = dict(cells)
     relations = relations_over(joint.relations, cells, withheld)
     fixed: set[CellRef] = set()
+    if reports and reports.tied:
+        tie(reports.tied, joint, reports.period, [], cells, hidden, relations, fixed, ALL)
     if reports and reports.publications:
         tie_pieces(
             ALL,
@@ -301,7 +307,15 @@ async def site_reports(
     for _ in range(_TRIES):
         reports_now = await overlapping(store, period)
         reports_then = await overlapping(store, before)
-        days = [period, before, *reports_now, *reports_then]
+        # Trend months, and whatever they are tied to: the snapshot covers their days.
+        trended = await overlapping(
+            store,
+            Period(start=before.start, end=period.end, label="both", timezone=period.timezone),
+            kinds=(REPORT, TREND, SITE),
+        )
+        if not any(p.kind == TREND for p in trended):
+            trended = []
+        days = [period, before, *reports_now, *reports_then, *trended]
         lo = Period(
             start=min(p.start for p in days),
             end=max(p.end for p in days),
@@ -320,6 +334,10 @@ async def site_reports(
                     then[part] = await builder(one).build(before, for_comparison=True)
             all_now = await _all_sites(builder(view), period, everyone, reports_now, False)
             all_then = await _all_sites(builder(view), before, everyone_before, reports_then, True)
+            # Trend months are the question tables' overall cells: tied through the
+            # trend pieces (``months.py``), counted in the same snapshot.
+            all_now.tied = await ties(store, builder(view), period, [])
+            all_then.tied = await ties(store, builder(view), before, [])
         earlier_now = await _site_publications(store, period)
         earlier_then = await _site_publications(store, before)
         current = publish_joint(now, everyone, site, earlier_now, all_now)
@@ -329,7 +347,9 @@ async def site_reports(
             Entry(before, published_cells(previous, then[site]), SITE, site),
         ]
         known = [*earlier_now, *earlier_then, *reports_now, *reports_then]
-        if await record_all(store, entries, known, kinds=(SITE, REPORT)):
+        for tied in (all_now.tied, all_then.tied):
+            known += tied.publications if tied else []
+        if await record_all(store, entries, known, kinds=(SITE, REPORT, TREND)):
             return current, previous
     raise RuntimeError(f"site reports for {period.label} kept being published meanwhile; try again")
 
@@ -357,6 +377,22 @@ async def _all_sites(
                 piece, for_comparison=for_comparison, counts_only=True
             )
     return AllSites(period, publications, pieces)
+
+
+async def light_parts_now(
+    store: Store, period: Period, sites: set[str | None], builder: ReportBuilder
+) -> dict[str | None, TableSet]:
+    """Every site's trend-piece counts for ``period`` now (``months.ties``), from one
+    snapshot: the question tables' overall cells a trend month is tied through."""
+    lo, hi = period.bounds()
+    out: dict[str | None, TableSet] = {}
+    async with snapshot(store, lo, hi) as view:
+        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+        for part in {row[0] for row in found} | sites | {None}:
+            async with only(view, part) as one:
+                like = ReportBuilder(one, builder.settings, builder.codebook, builder.catalogue)
+                out[part] = await like.trend_pieces([period])
+    return out
 
 
 async def parts_now(
