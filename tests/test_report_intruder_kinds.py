@@ -267,3 +267,90 @@ async def test_a_trend_after_site_reports_and_a_late_answer_does_not_give_it_awa
     month = await _trend_with_february(store, settings)
     moved = _moved(month, weeks, sites, settings.suppression_threshold)
     assert not moved, f"the late answers, by subtraction: {moved}"
+
+
+# -- more probes: a fortnight over site reports; the "last period" of a site report
+
+
+def _previous(report: PublicReport) -> dict[Ref, int | None]:
+    """The "last period" counts a report shows beside its own (cells mode: counts)."""
+    found: dict[Ref, int | None] = {}
+    for table in report.tables:
+        for row in table.rows:
+            every = {**row.cells, **({"base": row.base} if row.base else {})}
+            for column, cell in every.items():
+                if cell.pct is None or column == "base":
+                    found[(table.id, row.split, row.key, column)] = cell.prev  # type: ignore[assignment]
+    return found
+
+
+async def test_a_fortnight_for_every_site_after_site_reports_and_a_delete_gives_nothing_away(
+    store, settings, flows
+):
+    """Week 47's site reports, then week 46 for every site, then a /delete in week 47,
+    then the fortnight of weeks 46 and 47 for every site: the fortnight less week 46
+    less the sites' sum must not be what the deleted person said."""
+    from datetime import timedelta
+
+    from bot.report.period import Period
+
+    w46 = parse_week("2026-W46")
+    await _world(store, flows)
+    earlier = [
+        Response("consultation", MONDAY - timedelta(days=7), {"one_service": a}, site=site)
+        for site in SITES
+        for a in ["agree"] * 6 + ["disagree"] * 6
+    ]
+    await write(store, flows, earlier)
+    sites = [_cells(await build_public(store, settings, WEEK, site=x)) for x in SITES]
+    first = _cells(await build_public(store, settings, w46))
+    _, end = WEEK.bounds()
+    ((sid,),) = await store.staff_read(
+        "SELECT s.id FROM sessions s JOIN answers a ON a.session_id = s.id"
+        " WHERE a.value = 'disagree' AND s.site = 'wisbech_hub' AND s.started_at >= ?"
+        " AND s.started_at < ? LIMIT 1",
+        (WEEK.bounds()[0], end),
+    )
+    await store.delete_session(sid)
+    fortnight = Period(start=w46.start, end=WEEK.end, label="fortnight", timezone=WEEK.timezone)
+    whole = _cells(await build_public(store, settings, fortnight))
+    moved = {}
+    for ref, total in whole.items():
+        parts = [c.get(ref) for c in sites]
+        if not ref[0].startswith("likert:") or total is None or first.get(ref) is None:
+            continue
+        if None not in parts:
+            diff = total - first[ref] - sum(parts)  # type: ignore[arg-type,operator]
+            if 0 < abs(diff) < settings.suppression_threshold:
+                moved[ref] = diff
+    assert not moved, f"the deleted answer, by subtraction: {moved}"
+
+
+async def test_the_last_period_of_site_reports_does_not_give_a_late_answer_away(
+    store, settings, flows
+):
+    """Week 47 for every site, two late answers at Cambridge in week 47, then week 48's
+    site reports: their "last period" figures are week 47 now, by site; summed, less
+    what all sites showed for week 47, they are the late answers."""
+    from datetime import timedelta
+
+    await _world(store, flows)
+    later = [
+        Response("consultation", MONDAY + timedelta(days=7), {"one_service": a}, site=site)
+        for site in SITES
+        for a in ["agree"] * 6 + ["disagree"] * 6
+    ]
+    await write(store, flows, later)
+    everyone = _cells(await build_public(store, settings, WEEK))
+    await write(store, flows, [_person("cambridge_hub", "disagree")] * 2)
+    w48 = parse_week("2026-W48")
+    sites = [_previous(await build_public(store, settings, w48, site=x)) for x in SITES]
+    moved = {}
+    for ref, total in everyone.items():
+        parts = [c.get(ref) for c in sites]
+        if not ref[0].startswith("likert:") or total is None or None in parts:
+            continue
+        diff = sum(parts) - total  # type: ignore[arg-type]
+        if 0 < abs(diff) < settings.suppression_threshold:
+            moved[ref] = diff
+    assert not moved, f"the late answers, by subtraction: {moved}"
