@@ -43,16 +43,20 @@ def narrowed(
     t: int,
     seen: dict[object, list[CellRef]] | None = None,
     matters: Callable[[CellRef], bool] | None = None,
+    near: set[CellRef] | None = None,
 ) -> list[CellRef]:
     """Hidden cells whose feasible range, given everything shown, is under ``t`` wide.
 
     ``seen``: answers for components already audited, kept by the caller between
     rounds of hiding: a component no new hidden cell touched needs no new programs.
     ``matters``: the hidden cells worth an answer (others only constrain); a component
-    with none of them needs no program."""
+    with none of them needs no program.
+    ``near``: if given, only components with an equation from a relation that has one
+    of these cells in it, shown or hidden, are audited."""
     seen = {} if seen is None else seen
     wanted = matters or (lambda _ref: True)
     equations: list[dict[CellRef, int]] = []
+    marked: set[int] = set()
     for rel in relations:
         line: dict[CellRef, int] = {}
         for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
@@ -61,8 +65,12 @@ def narrowed(
         line = {k: v for k, v in line.items() if v}
         if line:
             equations.append(line)
+            if near is not None and (rel.total in near or any(p in near for p in rel.parts)):
+                marked.add(id(line))
     out: list[CellRef] = []
     for variables, lines in components(equations):
+        if near is not None and not any(id(line) in marked for line in lines):
+            continue
         if not any(wanted(ref) for ref in variables):
             continue
         key = (

@@ -158,6 +158,7 @@ def publish_against(
         t,
         hideable=lambda ref: ref not in fixed,
         matters=matters(cells, t),
+        between=True,
     )
     mine = {ref for ref in hidden if "@" not in ref[0]}
     own = {ref: cell for ref, cell in cells.items() if "@" not in ref[0]}

@@ -222,6 +222,7 @@ def protect(
     t: int,
     hideable: Callable[[CellRef], bool] | None = None,
     matters: Callable[[CellRef], bool] | None = None,
+    between: bool = False,
 ) -> None:
     """Hide more cells until no hidden one can be worked out, nor narrowed below ``t``.
 
@@ -231,10 +232,17 @@ def protect(
     ``hideable``: which shown cells may still be hidden (those of an earlier
     publication are already out, and cannot be).  ``matters``: which hidden cells, worked
     out or narrowed, need another hidden beside them (a piece of days never published,
-    with a count of 0 or at least ``t``, does not).
+    with a count of 0 or at least ``t``, does not).  ``between``: run the programs over
+    the ties between copies too, where they touch an earlier publication (a period
+    against the ledger: two periods whose difference is a few days).
     """
     can_hide = hideable or (lambda _ref: True)
-    needs = matters or (lambda _ref: True)
+    wanted = matters or (lambda _ref: True)
+    out = _published(relations, hidden, can_hide) if hideable else set()
+
+    def needs(ref: CellRef) -> bool:
+        return ref not in out and wanted(ref)
+
     counts = {ref: cell["count"] or 0 for ref, cell in cells.items()}
     audited: dict[object, list[CellRef]] = {}
     # The programs run report by report: across copies of a report (every site's against
@@ -243,9 +251,16 @@ def protect(
     # combinations they miss are within one report (a five-point question's groups, top
     # and bottom two, the journey and the FFT by site against the questions).
     within, across = [], []
+    # Cells of earlier publications (held fixed, or what changed since one): the programs
+    # between copies run only where those are, the ledger's ties; elsewhere the copies
+    # (every site against all sites) are as they always were, and guarded as before.
+    held = {ref for ref in cells if not can_hide(ref) or _drift(ref)} if between else set()
     for rel in relations:
-        one = len({_copy(m) for m in (rel.total, *rel.parts)}) == 1
-        (within if one else across).append(rel)
+        members = (rel.total, *rel.parts)
+        if len({_copy(m) for m in members}) == 1:
+            within.append(rel)
+        elif held:
+            across.append(rel)
     near = _neighbours(relations)
     solved: dict[tuple, set[CellRef]] = {}
     while True:
@@ -262,8 +277,10 @@ def protect(
         # cell's days or sites, small.  That is where two periods whose difference is a
         # few days narrow those days' count: November less its four whole weeks is its
         # 1st and 30th together, and the weeks straddling them bound each.
-        for group in (within, across):
-            for ref in narrowed(group, hidden, counts, t, audited, needs):
+        for ref in narrowed(within, hidden, counts, t, audited, needs):
+            _hide_beside(ref, near, hidden, cells, can_hide)
+        if across:
+            for ref in narrowed(across, hidden, counts, t, audited, needs, held):
                 _hide_beside(ref, near, hidden, cells, can_hide)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
@@ -271,8 +288,40 @@ def protect(
             return
 
 
+def _published(
+    relations: list[Relation], hidden: set[CellRef], can_hide: Callable[[CellRef], bool]
+) -> set[CellRef]:
+    """Cells equal to a figure published before (``total = part`` chains to a cell held
+    fixed and shown): out already, so, hidden, nothing hidden beside them helps.
+
+    All sites this week, hidden beside a site's report, while the all-sites report of
+    the week showed it: worked out, it says what that report said."""
+    parent: dict[CellRef, CellRef] = {}
+
+    def root(x: CellRef) -> CellRef:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for rel in relations:
+        if len(rel.parts) == 1:
+            a, b = root(rel.total), root(rel.parts[0])
+            if a != b:
+                parent[a] = b
+    shown = {root(ref) for ref in parent if ref not in hidden and not can_hide(ref)}
+    return {ref for ref in parent if root(ref) in shown}
+
+
 def _copy(ref: CellRef) -> str:
     return ref[0].partition("@")[2]
+
+
+def _drift(ref: CellRef) -> bool:
+    """What changed in a published cell since (``months.tie_published``), or its sum now."""
+    copy = _copy(ref)
+    return "~" in copy or "+" in copy
 
 
 QUOTES_PER_THEME = 3
