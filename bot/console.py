@@ -96,7 +96,7 @@ def render_prompt(prompt: Prompt) -> str:
         keys.append(f"s = {prompt.skip_label}")
     if prompt.can_back:
         keys.append(f"b = {prompt.back_label}")
-    keys.append("q = stop")
+    keys.append(f"q = {prompt.stop_label}")
     if prompt.hint:
         lines.append(prompt.hint)
     lines.append("   " + "   ".join(keys))

@@ -202,3 +202,14 @@ async def test_a_command_with_words_after_it_is_still_read_for_risk(
     await chat(conversations, lang="en", read=term.read, write=term.write)
     assert not any("don't know that command" in s for s in term.screens)
     assert any(s.startswith("!!! ") for s in term.screens)
+
+
+async def test_the_stop_key_is_named_in_the_persons_language(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Every key under a question was in Russian but "q = stop" stayed English."""
+    term = Terminal(["1"], settings.database)
+    await chat(conversations, lang="ru", read=term.read, write=term.write)
+    question = next(s for s in term.screens if "s = " in s)
+    assert "q = stop" not in question
+    assert f"q = {conversations.catalogue.text('button.stop', 'ru')}" in question
