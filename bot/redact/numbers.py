@@ -254,7 +254,14 @@ def cards(text: str) -> Iterator[Span]:
 
 # 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
 _NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
+_NHS_CUE = re.compile(r"\bNHS\b\W*(?:[^\W\d]+\W*){0,2}$", re.IGNORECASE)
+""""NHS" just before the number, with up to two words in any language between ("NHS number
+is", "NHS numurs", "NHS номер", "رقم NHS")."""
+_CALL_CUE = re.compile(
+    r"\b(?:call|ring|phone|text|mobile|mob|tel|whatsapp|contact|reach)\w*\W*(?:[^\W\d]+\W*){0,3}$",
+    re.IGNORECASE,
+)
+"""Words that make ten digits a phone number, whatever their check digit."""
 
 
 @needs_digits(10)
@@ -262,7 +269,12 @@ def nhs_numbers(text: str) -> Iterator[Span]:
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
-        if cued or (number[0] != "0" and nhs_check_digit_ok(number)):
+        # A bare ten digits starting with 0 is more often a phone, unless it is written
+        # 3-3-4 as NHS numbers are and its mod-11 check holds ("093 573 8983").
+        grouped = m.group(2) != "" and not _CALL_CUE.search(
+            text[max(0, m.start() - 30) : m.start()]
+        )
+        if cued or ((number[0] != "0" or grouped) and nhs_check_digit_ok(number)):
             yield Span(m.start(), m.end(), "nhs_number")
 
 

@@ -94,6 +94,16 @@ _NAME_STREET_NUMBER = re.compile(
     rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
+_NAME_STREET_AFTER = re.compile(
+    rf"(?<![\w£$€.,/:-])(?P<names>(?:{_NAME}\s+){{1,3}})(?P<street>{_STREET_STRONG}|{_STREET_WEAK})"
+    rf"\.?\s*,?\s*{_HOUSE_NO}(?P<num>{_NUMBER}){END}{_FLAT}"
+    r"(?!\s*(?:days?|weeks?|times?|hours?|hrs?|mins?|minutes?|months?|years?|yrs?|pm|am|x|"
+    r"stops?|miles?|mph|bus|pills?|tablets?|quid|pounds?|%)(?!\w))",
+    re.IGNORECASE,
+)
+"""Name, street word, then the number: "Mill Lane 14", "Green Street 45, кв. 2", as people
+write a UK address in the order of Polish, Lithuanian, Latvian, Romanian, Portuguese and
+Russian addresses."""
 _NOT_STREET_NAMES = words(
     """
     a an the of to in on at for from my your our his her their this that each every per
@@ -132,6 +142,10 @@ def _addresses(text: str) -> Iterator[Span]:
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
         if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
+    for m in _NAME_STREET_AFTER.finditer(text):
+        span = _name_street_after(text, m)
+        if span is not None:
+            yield span
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
             if _SERVICE_AFTER.match(text, m.end()):
@@ -143,6 +157,27 @@ def _addresses(text: str) -> Iterator[Span]:
             ):
                 continue
             yield Span(m.start(), m.end(), "address")
+
+
+def _name_street_after(text: str, m: re.Match[str]) -> Span | None:
+    """The street's name is its last words before the street word: words before them
+    ("mieszkam na", "I live at") are not part of it.  A lower-case name counts only
+    before a strong street word ("mill lane 14"), one word of it."""
+    names = list(re.finditer(r"\S+", m.group("names")))
+    while len(names) > 1 and (
+        names[0].group()[0].islower() or names[0].group().casefold() in _NOT_STREET_NAMES
+    ):
+        names.pop(0)
+    first = names[0].group()
+    if first.casefold() in _NOT_STREET_NAMES or not first[0].isalpha():
+        return None
+    strong = _STRONG.fullmatch(m.group("street")) is not None
+    named = all(n.group()[0].isupper() for n in names) and m.group("street")[0].isupper()
+    if not (named or (strong and len(names) == 1)):
+        return None
+    if _SERVICE_AFTER.match(text, m.end()):
+        return None
+    return Span(m.start("names") + names[0].start(), m.end(), "address")
 
 
 _POSTCODE = re.compile(
