@@ -193,7 +193,12 @@ class Reading:
 class _Lexicon:
     """Every language's class words in one index: token → (language, class) pairs."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]], normalise: Normaliser):
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str]],
+        normalise: Normaliser,
+        guards: frozenset[str] = frozenset(),
+    ):
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
@@ -218,7 +223,10 @@ class _Lexicon:
                 continue
             words = normalise(entry.replace("_", " ").strip("*")).split()
             key = arabizi.skeleton(words[0]) if len(words) == 1 else ""
-            if len(key) >= 2 and (lang, cls) not in self.skeletons.get(key, ()):
+            # Two consonants name many words: enough to find a word a rule needs, not to
+            # let a guard silence one ("hala2", now, is not "ahli", family).
+            shortest = 3 if cls in guards else 2
+            if len(key) >= shortest and (lang, cls) not in self.skeletons.get(key, ()):
                 self.skeletons.setdefault(key, []).append((lang, cls))
         self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
@@ -393,7 +401,9 @@ class ConceptScreen:
                 self.defined.setdefault(lang, set()).add(cls)
                 items = words.split() if isinstance(words, str) else list(words)
                 entries.extend((lang, cls, entry) for entry in items)
-        self._lexicon = _Lexicon(entries, normalise)
+        slots = {c for rule in self.rules for slot in rule.slots for c in slot}
+        guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
+        self._lexicon = _Lexicon(entries, normalise, guards)
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}
