@@ -40,6 +40,7 @@ _STRONG_CUES = (
     r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maru\s+naa?m|maro\s+naa?m|mera\s+name\s+is",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
+    r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
     r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
 )
 # Weaker cues count only when a capitalised word follows.
@@ -128,7 +129,7 @@ _CUE_STEMS = (
     "i am",
     "its ",
     "im ",
-    *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse"),
+    *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
 )
 
 
@@ -167,7 +168,9 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
             return
     end = first.end()
     capitalised = word[0].isupper()
-    for _ in range(2):
+    for _ in range(
+        3 if strong else 2
+    ):  # four words after "my name is": "Cabdi Maxamed Yuusuf Cali"
         gap = re.match(r"[ \t]+", text[end:])
         if gap is None:
             break
