@@ -110,7 +110,8 @@ _NOT_AFTER_IM = words(
     român română romanca româncă foarte bine mulțumit mulțumită multumit multumita fericit
     fericită obosit obosită curat curată aici acasă nou nouă din
     brasileiro brasileira português portuguesa portugues angolano angolana muito bem feliz
-    grato grata cansado cansada limpo limpa aqui
+    grato grata cansado cansada limpo limpa aqui católica católico catolica catolico
+    evangélica evangélico muçulmana muçulmano casada casado solteira solteiro mãe pai
     русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
     хорошая хороший плохая плохой новая новый трезвый трезвая
     soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye
@@ -149,8 +150,24 @@ def names(text: str) -> Iterator[Span]:
 
 
 _TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
-_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness")
+_NOT_NAME_ENDINGS = (
+    *("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness"),
+    # After "jestem", "sunt", "sou", "я", "esmu": the predicate's case and gender endings
+    # (pl instrumental "Katoliczką", ro "Ortodoxă", pt "Casada", "Brasileira", ru "Верующий"
+    # "Трезвая", lv "Priecīga"); a name after "I am" is in the nominative, without them.
+    "ą",
+    "ă",
+)
 """Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
+_LONG_WORD_ENDINGS = ("iem", "eira", "eiro", "ada", "ado", "ый", "ой", "ая", "яя", "щий", "ский")
+_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta")
+"""The same endings, which short names have ("Līga", "Ada"): on words of six letters or more."""
+
+
+def adjective_like(word: str) -> bool:
+    """Whether a capitalised word after "I am" ends like an adjective or a nationality."""
+    key = word.casefold()
+    return key.endswith(_NOT_NAME_ENDINGS) or (len(key) >= 6 and key.endswith(_LONG_WORD_ENDINGS))
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -164,7 +181,7 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
             return  # also a caseless-script word: weak cues are Latin and Cyrillic
         if word.endswith(("'s", "’s")):
             return  # "I'm Kelly's mum": someone else's first name, not an introduction
-        if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
+        if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
             return
     end = first.end()
     capitalised = word[0].isupper()
