@@ -72,6 +72,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
@@ -627,7 +628,7 @@ def _near(positions: list[int], anchor: int, distance: int) -> bool:
 
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, object]:
     """The lexicon and rules (YAML base loader: every word stays a string, ``no`` too)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER) or {}
 
 
 @lru_cache(maxsize=2)

@@ -56,3 +56,32 @@ def test_a_new_wording_of_a_missed_kind_signposts_its_category(
 )
 def test_the_same_words_in_a_near_miss_do_not(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "im up on the motorway bridge right now, lorries coming soon"),
+        ("suicide", "stoję na dachu bloku, zaraz skończę"),
+        ("suicide", "всем будет лучше, если меня не станет"),
+        ("abuse", "he said he will set fire to the flat with me in it if i leave"),
+        ("abuse", "an older man keeps messaging my 12 year old son on snapchat"),
+        ("abuse", "my 15 year old is being made to take parcels to other towns"),
+    ],
+)
+def test_a_method_now_a_fire_threat_grooming_and_county_lines(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "standing on the bridge watching the boats with my kids",
+        "my son delivers parcels for a courier to other towns for work",
+        "my 13 year old daughter messages her grandad every day",
+    ],
+)
+def test_the_same_words_without_the_risk_do_not(screen: RiskScreen, text: str) -> None:
+    assert screen.hits(text) == [], text
