@@ -146,3 +146,27 @@ def test_a_kind_from_the_second_dev_set_is_redacted(text, want):
 )
 def test_near_misses_of_the_second_dev_set_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A hostile reader of the exports: what was left of a name or a number after redaction.
+        ("I am Ahmed Khan, 3 years clean", "I am [name], 3 years clean"),
+        ("I'm Mohammed Rasheed", "I'm [name]"),
+        ("my name is Kelly, surname Brown", "my name is [name], surname [name]"),
+        ("nazwisko Kowalski, imię Anna", "nazwisko [name], imię Anna"),
+        ("o meu apelido é Ferreira", "o meu apelido é [name]"),
+        ("Regards,\nKaren Whitmore", "Regards,\n[name]"),
+        ("meu celular (11) 98765-4321", "meu celular [phone]"),
+    ],
+)
+def test_nothing_of_a_name_or_number_is_left_beside_its_tag(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm Exhausted", "I am Relieved", "I'm Stressed Out", "I'm Bored", "Regards,\nKaren"]
+)
+def test_adjectives_ending_in_ed_and_a_first_name_alone_survive(text):
+    assert redact(text) == text

@@ -71,12 +71,13 @@ _BARE = (
     _Intro(r"હું|હુ", closer=r"(?:બોલું\s+|બોલુ\s+)?(?:છું|છુ|છૂં)", capitals=False),  # gu
 )
 _CUES = re.compile(
-    "|".join(
-        rf"(?P<c{i}>(?<![\w{MARKS}])(?:{intro.cue})(?![\w{MARKS}]))(?:\s*[:,\-–—]\s*|\s+)"
-        for i, intro in enumerate(_BARE)
-    ),
+    rf"(?<![\w{MARKS}])(?:"
+    + "|".join(rf"(?P<c{i}>{intro.cue})" for i, intro in enumerate(_BARE))
+    + rf")(?![\w{MARKS}])(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
+"""Every introduction in one pattern (one word-boundary test around them all: each costs
+compile time at start-up), the group's number naming the row of :data:`_BARE`."""
 _WORD = re.compile(WORD)
 _GAP = re.compile(r"[ \t]+")
 
@@ -222,7 +223,7 @@ _SIGN_OFF = (
     r"شکریہ|شكرا|شكراً|مع\s+الشكر|تحياتي|ধন্যবাদ|ਧੰਨਵਾਦ|ਸ਼ੁਕਰੀਆ|આભાર"
 )
 _SIGNED = re.compile(
-    rf"(?<![\w{MARKS}])(?:{_SIGN_OFF})(?![\w{MARKS}])\s*[,،:\-–—!.]*\s+",
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)\s*[,،:\-–—!.]*\s+",
     re.IGNORECASE,
 )
 _SIGN_OFF_NEEDLES = (
@@ -234,7 +235,13 @@ _SIGN_OFF_NEEDLES = (
 )
 _TAIL_CHARS = 90
 """How far from the end a sign-off can start: the words, a comma, a name of three words."""
-_AT_END = re.compile(rf"[^\w{MARKS}]*$")
+
+
+def _at_end(text: str, pos: int) -> bool:
+    """Whether only punctuation, spaces or emoji follow ``pos``."""
+    return not any(ch.isalnum() for ch in text[pos:])
+
+
 _HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(?=[A-Z])")
 
 
@@ -252,7 +259,7 @@ def sign_offs(text: str) -> Iterator[Span]:
         letter = first.group()[0]
         intro = _Intro("", capitals=letter.isupper() or letter.islower())
         span = _full_name(text, m.end(), intro)
-        if span is not None and _AT_END.match(text, span.end):
+        if span is not None and _at_end(text, span.end):
             yield span
     if " here" in text:
         for m in _HERE.finditer(text):

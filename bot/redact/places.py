@@ -111,12 +111,10 @@ _COUNT_AFTER = re.compile(
 # A flat on its own ("flat 3b", "mieszkanie nr 4", "кв. 12", "شقة ٣"): a flat number
 # is one household.  Rooms and wards ("room 12", "Ward 7") are the service's and stay.
 _FLAT_ALONE = re.compile(
-    r"(?<![\w{MARKS}])(?:flat|apartment|apt|mieszkanie|mieszkania|mieszkaniu|apartament\w*|"
+    r"(?<!\w)(?:flat|apartment|apt|mieszkanie|mieszkania|mieszkaniu|apartament\w*|"
     r"apartamento|apto|квартир[аеуы]|кв\.|butas|bute|dzīvoklis|dzivoklis|dzīvoklī|"
     r"شقة|شقه|شقتي|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
-    r"\.?\s*(?:no\.?|nr\.?|number|numer|№|#|رقم|نمبر)?\s*\d{1,4}[A-Za-z]?(?![\w/.,:]\d|[\w{MARKS}])".replace(
-        "{MARKS}", MARKS
-    ),
+    r"\.?\s*(?:no\.?|nr\.?|number|numer|№|#|رقم|نمبر)?\s*\d{1,4}[A-Za-z]?(?![\w/.,:]\d|\w)",
     re.IGNORECASE,
 )
 _FLAT_STEMS = (
