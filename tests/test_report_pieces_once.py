@@ -21,7 +21,15 @@ from bot.report.synth import random_responses, write
 from bot.store import Store
 
 NOVEMBER = parse_range("2026-11-01", "2026-11-30", "Europe/London")
-QUERIES = ("sessions", "answer_counts", "multi_options", "shown", "translation_counts", "fft")
+QUERIES = (
+    "responses",
+    "sessions",
+    "answer_counts",
+    "multi_options",
+    "shown",
+    "translation_counts",
+    "fft",
+)
 
 
 async def _fill(store, settings, flows) -> None:
@@ -62,6 +70,10 @@ async def test_a_period_s_counts_from_its_pieces_are_the_rows_its_query_gives(
                     await getattr(kept, name)(piece, *args)
                 summed = await getattr(kept, name)(period, *args)
                 assert summed == await getattr(direct, name)(period, *args), (period.label, name)
+            # Responses by profile and by translation state come from one query: the same
+            # rows as each of their own.
+            both = (await direct.sessions(period), await direct.translation_counts(period))
+            assert await direct.responses(period) == both
 
 
 async def test_a_month_after_its_weeks_reads_its_answers_once(

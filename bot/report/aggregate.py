@@ -102,9 +102,9 @@ class ReportBuilder:
             comments = await self.q.comment_summary(period, self.codebook, **wanted)
         b = TableSet()
         self.progress("counting responses")
-        sessions = await self.q.sessions(period)
+        sessions, translations = await self.q.responses(period)
         self._headline(b, sessions)
-        translation_table(b, await self.q.translation_counts(period), sum(s.n for s in sessions))
+        translation_table(b, translations, sum(s.n for s in sessions))
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
