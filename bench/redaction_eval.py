@@ -93,10 +93,17 @@ def load_corpus(path: Path = CORPUS) -> list[Example]:
     if path.is_dir():
         return [ex for file in sorted(path.glob("*.tsv")) for ex in load_corpus(file)]
     examples = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    fields = len(Example._fields)  # the last, the language, may be left out (English)
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
-        examples.append(Example(*raw.split("\t")))
+        parts = raw.split("\t")
+        if not fields - 1 <= len(parts) <= fields:
+            raise SystemExit(
+                f"{path.name}:{number}: {len(parts)} tab-separated fields; expected the text,"
+                " its redacted form and (optionally) the language"
+            )
+        examples.append(Example(*parts))
     return examples
 
 

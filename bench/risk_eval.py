@@ -153,6 +153,8 @@ def load_corpus(path: Path = CORPUS, batches: bool = False) -> list[Line]:
                 continue
             if not raw.strip() or raw.startswith("#"):
                 continue
+            if "\t" not in raw:
+                raise SystemExit(f"{file.name}:{number}: no tab between the label and the text")
             label, text = raw.split("\t", 1)
             labels = frozenset() if label == "none" else frozenset(label.split(","))
             unknown = labels - set(CATEGORIES)

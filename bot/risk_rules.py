@@ -72,6 +72,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.translit import INDIC, fold
+
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
 RULES = "_rules"
@@ -87,6 +89,14 @@ _SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟!?]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 Normaliser = Callable[[str], str]
+
+
+class Sentences(list[str]):
+    """Normalised sentences, and for those in an Indic script their romanised words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.romanised: dict[int, list[str]] = {}
 
 
 class LexiconError(ValueError):
@@ -239,9 +249,22 @@ class _Lexicon:
             sizes.setdefault(stem[0] if first else stem[-1], set()).add(len(stem))
         return {k: sorted(v) for k, v in sizes.items()}
 
-    def classes(self, tokens: list[str]) -> dict[str, Found]:
-        """Language → class → where its words are in ``tokens``."""
-        found: dict[str, Found] = {}
+    def classes(self, tokens: list[str], romanised: list[str] | None = None) -> dict[str, Found]:
+        """Language → class → where its words are in ``tokens``.
+
+        ``romanised``: the same words as people romanise them (``bot.translit``), also
+        looked up: "સૂઈ જાઉં" finds the romanised "sui_jau" as well as its own
+        spelling, so a word listed in one spelling serves both.
+        """
+        found = self._classes(tokens, {})
+        if romanised:
+            self._classes(romanised, found)
+            for classes in found.values():
+                for cls, places in classes.items():
+                    classes[cls] = sorted(set(places))
+        return found
+
+    def _classes(self, tokens: list[str], found: dict[str, Found]) -> dict[str, Found]:
         known = self._known
         phrases = self.phrases
         for i, token in enumerate(tokens):
@@ -375,10 +398,25 @@ class ConceptScreen:
         """
         return self.screen(self.sentences(text), first)
 
-    def sentences(self, text: str) -> list[str]:
-        """The text's sentences, each normalised (``bot.safety.normalise``)."""
+    def sentences(self, text: str) -> Sentences:
+        """The text's sentences, each normalised (``bot.safety.normalise``).
+
+        A sentence in an Indic script also keeps its words as people romanise them
+        (``bot.translit``, folded from the text as typed: normalising first drops the
+        virama and nasal marks the fold needs), one for each normalised word.
+        """
         normalise = self.normalise
-        return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
+        out = Sentences()
+        for part in _SENTENCE.split(text):
+            normal = normalise(part)
+            if not normal:
+                continue
+            out.append(normal)
+            if INDIC.search(part):
+                latin = normalise(fold(part)).split()
+                if len(latin) == normal.count(" ") + 1:
+                    out.romanised[len(out) - 1] = latin
+        return out
 
     def read(self, sentences: list[str]) -> Reading:
         """Each sentence's class words by language, and the spans of it vetoed.
@@ -388,7 +426,11 @@ class ConceptScreen:
         kill myself" signposts, and "I cut myself as a teen but that's long behind me"
         does not.
         """
-        classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
+        romanised = getattr(sentences, "romanised", {})
+        classes = [
+            self._lexicon.classes(sentence.split(), romanised.get(i))
+            for i, sentence in enumerate(sentences)
+        ]
         vetoes: list[Vetoes] = [{} for _ in sentences]
         names = self.vetoes.keys()
         # Most messages hold no veto word: one look per language's classes, then done.

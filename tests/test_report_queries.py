@@ -115,3 +115,40 @@ async def test_an_edit_of_a_reviewed_comment_sends_it_back_for_review(store, set
     themes = report.table("themes")
     assert themes.row("housing").cells["respondents"].count == 0
     assert sum((r.cells["reviewed"].count or 0) for r in themes.rows) == 0
+
+
+async def test_tagging_a_big_week_holds_the_write_lock_for_a_few_hundred_comments_at_most(
+    store, settings, flows
+):
+    """A report tags the week's new comments in the report process, beside the bot.  In
+    one transaction, 16,000 comments held the write lock 170-370 ms, and every person
+    answering meanwhile waited for it (bench/busy_e2e.py --jobs export)."""
+    from bot.report import queries
+
+    texts = ["I waited weeks for a first appointment", "Nobody called me back", "Kind staff"]
+    await write(store, flows, [comment(texts[i % 3]) for i in range(2 * queries.TAG_CHUNK + 50)])
+    transactions: list[int] = []
+
+    def traced(sql: str) -> None:
+        if sql.startswith("BEGIN"):
+            transactions.append(0)
+        elif sql.startswith("INSERT OR REPLACE INTO answer_tagging"):
+            transactions[-1] += 1
+
+    await store.db._execute(store.db._conn.set_trace_callback, traced)
+    codebook = load_codebook(settings.flows_dir)
+    q = ReportQueries(store)
+    assert await q.tag_comments(WEEK, codebook) == 2 * queries.TAG_CHUNK + 50
+    await store.db._execute(store.db._conn.set_trace_callback, None)
+
+    assert sorted(transactions) == [50, queries.TAG_CHUNK, queries.TAG_CHUNK]
+    # Every comment has the themes the codebook gives it, as when written in one go.
+    rows = await store.db.execute_fetchall(
+        "SELECT a.value, group_concat(t.theme) FROM answers a"
+        " LEFT JOIN answer_themes t ON t.answer_id = a.id WHERE a.kind = 'text' GROUP BY a.id"
+    )
+    assert len(rows) == 2 * queries.TAG_CHUNK + 50
+    for text, tagged in rows:
+        assert sorted((tagged or "").split(",") if tagged else []) == sorted(codebook.tag(text))
+    assert not (await q.comment_summary(WEEK, codebook)).untagged
+    assert await q.tag_comments(WEEK, codebook) == 0

@@ -33,7 +33,7 @@ _STRONG_CUES = (
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
-    r"меня\s+зовут|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
+    r"меня\s+зовут|menya\s+zovut|menja\s+zovut|mne\s+zovut|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
@@ -84,6 +84,7 @@ _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el �
 """Words inside one name that are not a name on their own: the next word is part of it."""
 
 # Words that follow "I'm"/"I am" capitalised without being a name.
+# The same in the other enabled languages follow (some people write every word capitalised).
 _NOT_AFTER_IM = words(
     """
     sorry so very really just not still also back here there fine ok okay good great happy sad
@@ -100,12 +101,28 @@ _NOT_AFTER_IM = words(
     skint honest free alive ready unsure ill sick unwell well better worse stuck lonely proud
     mad male female absolutely totally completely literally actually honestly definitely
     lietuvis lietuvė lietuve latvietis latviete latviete
+    polak polka polką polakiem polskim litwin litwinka rumun rumunka rosjanin rosjanka
+    wdzięczny wdzięczna wdzieczny wdzieczna szczęśliwy szczęśliwa zmęczony zmęczona trzeźwy
+    trzeźwa czysty czysta chory chora sam sama bardzo tu tutaj już juz jeszcze
+    lietuvis lietuvė labai dėkingas dėkinga laimingas laiminga pavargęs blaivus blaivi čia
+    latvietis latviete ļoti loti pateicīgs pateicīga laimīgs laimīga noguris skaidrā šeit
+    român română romanca româncă foarte bine mulțumit mulțumită multumit multumita fericit
+    fericită obosit obosită curat curată aici acasă nou nouă din
+    brasileiro brasileira português portuguesa portugues angolano angolana muito bem feliz
+    grato grata cansado cansada limpo limpa aqui
+    русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
+    хорошая хороший плохая плохой новая новый трезвый трезвая
+    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye
+    waxaan ahay aad
+    pakistani punjabi gujarati bangali bangladeshi bengali sikh muslim hindu
+    bahut bohat bohot bahu khub khush khushi theek thik thick sahi saaf
+    arab arabi masri souri iraqi mabsout mabsut tayeb kwayes mnih
     """
 )
 
 
 _CUE_STEMS = (
-    *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут звати имя фамил"),
+    *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут zovut звати имя фамил"),
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
     "i am",
@@ -120,7 +137,7 @@ def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
         strong = m.group("strong") is not None
         weak = (m.group("weak") or "").casefold()
-        spans = _name_after(text, m.end(), strong=strong, im=not strong and len(weak) <= 6)
+        spans = _name_after(text, m.end(), strong=strong, im=not strong and "call" not in weak)
         if _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
             # ("It's Brilliant"): only a full name counts after them.

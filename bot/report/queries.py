@@ -7,6 +7,7 @@ Periods select sessions by ``started_at`` (one session is one response).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import sqlite3
@@ -21,6 +22,18 @@ from bot.report.period import Period
 from bot.report.themes import Codebook
 from bot.store import Store
 
+TAG_CHUNK = 200
+"""Comments whose themes are written per transaction when comments are tagged.
+
+A report tags the week's new comments before counting them, in the report process,
+which shares the database with the bot.  Tagging 16,000 at once was one transaction
+that held the write lock for 170-370 ms: every person's answer meanwhile waited for it
+(``bench/busy_e2e.py --jobs export``: one update's database work 180 ms, blocked,
+and five more queued behind it).  200 comments are 2-5 ms of writing."""
+TAG_PAUSE = 0.01
+"""Seconds between two of those transactions.  Another process's writer that found the
+lock taken tries again after 1, 3, 8 ms (SQLite's busy handler): a pause longer than
+that lets it in, rather than the next chunk taking the lock first."""
 UPDATE_STATUSES = ("planned", "in_progress", "done")
 """How far a 'we did' has got (migration 029)."""
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
@@ -451,23 +464,33 @@ class ReportQueries:
         )
         if not rows:
             return 0
-        tags = []
-        for i, (answer_id, text, _) in enumerate(rows):
-            tags.extend((answer_id, theme) for theme in codebook.tag(text))
+        themes = []
+        for i, (_, text, _) in enumerate(rows):
+            themes.append(codebook.tag(text))
             if tick and i % 1000 == 999:
                 tick(1000)
 
-        def replace(conn: sqlite3.Connection) -> None:
+        def replace(conn: sqlite3.Connection, chunk: list, tags: list) -> None:
             conn.executemany(
-                "DELETE FROM answer_themes WHERE answer_id = ?", [(r[0],) for r in rows]
+                "DELETE FROM answer_themes WHERE answer_id = ?", [(r[0],) for r in chunk]
             )
             conn.executemany("INSERT INTO answer_themes VALUES (?, ?)", tags)
             conn.executemany(
                 "INSERT OR REPLACE INTO answer_tagging VALUES (?, ?, ?)",
-                [(r[0], fingerprint, r[2]) for r in rows],
+                [(r[0], fingerprint, r[2]) for r in chunk],
             )
 
-        await self.store.atomic(replace)
+        # A few hundred comments per transaction, with a pause between: see TAG_CHUNK.
+        for start in range(0, len(rows), TAG_CHUNK):
+            if start:
+                await asyncio.sleep(TAG_PAUSE)
+            chunk = rows[start : start + TAG_CHUNK]
+            tags = [
+                (r[0], theme)
+                for r, found in zip(chunk, themes[start : start + TAG_CHUNK], strict=True)
+                for theme in found
+            ]
+            await self.store.atomic(lambda conn, chunk=chunk, tags=tags: replace(conn, chunk, tags))
         return len(rows)
 
     async def comment_summary(

@@ -1,0 +1,58 @@
+"""Issue 12, wave 7: concepts batch 6 missed in every language, matched as classes of words.
+
+Each case is a new wording of a kind of message (not a sentence of batch 6 or dev12): a
+farewell before a named day, a decision not to be at the next appointment, a child given
+drugs or drink to make them sleep, being kept from one's family, an overdose told by
+"too much" and what the body does.  The near misses share their words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskScreen
+
+
+@pytest.fixture(scope="module")
+def screen() -> RiskScreen:
+    return RiskScreen.from_config({})
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "not planning to still be here at christmas"),
+        ("suicide", "ive decided, i wont be at my next appointment"),
+        ("suicide", "nie sądzę że doczekam świąt, podjęłam decyzję"),
+        ("suicide", "я решила, до праздников не доживу"),
+        ("suicide", "nu cred ca mai prind craciunul, am hotarat"),
+        ("suicide", "eid tak yahan rahoon ga nahi, faisla kar liya hai"),
+        ("abuse", "she gives my 4 year old brother her methadone so he sleeps"),
+        ("abuse", "ona daje córce wódkę żeby spała"),
+        ("abuse", "мать даёт сыну снотворное чтобы он спал"),
+        ("abuse", "o pai dá cachaça ao filho pequeno para ele dormir"),
+        ("abuse", "ਉਹ ਆਪਣੇ ਮੁੰਡੇ ਨੂੰ ਅਫੀਮ ਦਿੰਦਾ ਹੈ ਤਾਂ ਜੋ ਉਹ ਸੌਂ ਜਾਵੇ"),
+        ("abuse", "he doesnt let me see my family"),
+        ("overdose", "used way too much, chest is tight and heart pounding"),
+        ("overdose", "wziąłem za dużo, serce mi wali"),
+        ("overdose", "kal bohat zyada le liya, dil zor se dhadak raha hai"),
+    ],
+)
+def test_a_new_wording_of_a_missed_kind_signposts_its_category(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wont be here at christmas because im visiting family",
+        "i decided not to come to the next group, it clashes with work",
+        "the GP gave my son medicine to help him sleep",
+        "the doctor gives my daughter melatonin so she sleeps",
+        "nie będzie mnie na święta, bo jadę do rodziny",
+    ],
+)
+def test_the_same_words_in_a_near_miss_do_not(screen: RiskScreen, text: str) -> None:
+    assert screen.hits(text) == [], text
