@@ -10,13 +10,14 @@ time: the counting queries' rows for the pieces are kept and added
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import timedelta
 
 from bot.config import Disclosure
 from bot.report.export import build_public
 from bot.report.fft import fft_steps
 from bot.report.period import Period, month, months_to, parse_range, parse_week
-from bot.report.queries import ReportQueries
+from bot.report.queries import ReportQueries, _added
 from bot.report.synth import random_responses, write
 from bot.store import Store
 
@@ -114,3 +115,25 @@ async def test_a_month_after_its_weeks_reads_its_answers_once(
         await other.close()
     skip = {"generated_at"}
     assert report.model_dump(exclude=skip) == again.model_dump(exclude=skip)
+
+
+def test_rows_added_from_parts_come_in_sqlite_s_group_by_order():
+    """NULLs, numbers and text (accents, other scripts), one type to a column or mixed."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (part INTEGER, a, b, n INTEGER)")
+    rng = random.Random(7)
+    values = [None, 0, 1, 2, 10, -3, "", "a", "B", "b", "é", "ż", "ابن", "ਪੰ", "z"]
+    for mixed in (False, True):
+        conn.execute("DELETE FROM t")
+        for _ in range(300):
+            a = rng.choice(values) if mixed else rng.choice([None, "a", "é", "ابن", "b"])
+            b = rng.choice(values) if mixed else rng.choice([None, 1, 2, 5])
+            conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (rng.randrange(4), a, b, 1))
+        whole = conn.execute("SELECT a, b, count(*), sum(n) FROM t GROUP BY 1, 2").fetchall()
+        parts = [
+            conn.execute(
+                "SELECT a, b, count(*), sum(n) FROM t WHERE part = ? GROUP BY 1, 2", (part,)
+            ).fetchall()
+            for part in range(4)
+        ]
+        assert _added(parts, 2) == whole

@@ -695,12 +695,18 @@ def _added(parts: list[list[tuple]], keys: int) -> list[tuple]:
     totals: dict[tuple, list] = {}
     for rows in parts:
         for row in rows:
-            key, counts = row[:keys], row[keys:]
+            key = row[:keys]
             have = totals.get(key)
-            totals[key] = (
-                list(counts) if have is None else [a + b for a, b in zip(have, counts, strict=True)]
-            )
-    ordered = sorted(totals, key=lambda key: tuple(_sqlite_order(v) for v in key))
+            if have is None:
+                totals[key] = list(row[keys:])
+            else:
+                for i, value in enumerate(row[keys:]):
+                    have[i] += value
+    try:
+        # NULL first, then the column's values: one type to a column, as a query gives.
+        ordered = sorted(totals, key=lambda key: [(v is not None, v) for v in key])
+    except TypeError:  # text and numbers in one column
+        ordered = sorted(totals, key=lambda key: [_sqlite_order(v) for v in key])
     return [(*key, *totals[key]) for key in ordered]
 
 
