@@ -52,6 +52,7 @@ from bot.helplines import helpline_line
 from bot.i18n import Catalogue
 from bot.risk_rules import ConceptScreen
 from bot.risk_rules import builtin as concept_rules
+from bot.sources import BASE_LOADER
 from bot.translit import INDIC
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
@@ -362,11 +363,11 @@ def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
     Read with YAML's base loader, so every word stays a string: the safe loader
     would turn ``no``, ``on`` and ``off`` (all words people write) into booleans.
     """
-    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER) or {}
     if path == PHRASES_PATH and CONCEPTS_PATH.exists():
         text = CONCEPTS_PATH.read_text(encoding="utf-8")
         # One YAML document per round of concepts (each defines its own shared anchors).
-        rounds = [doc for doc in yaml.load_all(text, Loader=yaml.BaseLoader) if doc]
+        rounds = [doc for doc in yaml.load_all(text, Loader=BASE_LOADER) if doc]
         for lang, cats in ((lang, cats) for doc in rounds for lang, cats in doc.items()):
             if lang.startswith("_"):
                 continue  # anchors shared between languages, not a language

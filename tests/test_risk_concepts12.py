@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench import risk_eval
 from bot.safety import RiskScreen
 
 
@@ -56,3 +57,43 @@ def test_a_new_wording_of_a_missed_kind_signposts_its_category(
 )
 def test_the_same_words_in_a_near_miss_do_not(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "im up on the motorway bridge right now, lorries coming soon"),
+        ("suicide", "stoję na dachu bloku, zaraz skończę"),
+        ("suicide", "всем будет лучше, если меня не станет"),
+        ("abuse", "he said he will set fire to the flat with me in it if i leave"),
+        ("abuse", "an older man keeps messaging my 12 year old son on snapchat"),
+        ("abuse", "my 15 year old is being made to take parcels to other towns"),
+    ],
+)
+def test_a_method_now_a_fire_threat_grooming_and_county_lines(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "standing on the bridge watching the boats with my kids",
+        "my son delivers parcels for a courier to other towns for work",
+        "my 13 year old daughter messages her grandad every day",
+    ],
+)
+def test_the_same_words_without_the_risk_do_not(screen: RiskScreen, text: str) -> None:
+    assert screen.hits(text) == [], text
+
+
+def test_dev12_is_reported_and_gated_in_every_language(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = risk_eval.load_corpus(risk_eval.DEV12, batches=True)
+    assert {line.batch for line in lines} == {"dev12"}
+    for lang in risk_eval.load_settings(risk_eval.ROOT / "config.yaml").languages:
+        part = [line for line in lines if line.lang == lang]
+        assert sum(bool(line.labels) for line in part) >= 20, lang
+        assert sum(not line.labels for line in part) >= 12, lang
+    assert risk_eval.main(["--gate"]) == 0
+    assert "batch dev12 all" in capsys.readouterr().out

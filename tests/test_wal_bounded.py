@@ -151,3 +151,53 @@ async def test_a_purge_whose_checkpoints_fail_still_finishes_and_says_so_once(
     assert done.sessions == 1000
     warnings = [r for r in caplog.records if r.name == "bot.checkpoints"]
     assert len(warnings) == 1 and "not done" in warnings[0].getMessage(), warnings
+
+
+async def test_a_purge_waits_for_a_long_read_instead_of_growing_the_wal(settings, monkeypatch):
+    """A report being made in another process (or a backup's copy) reads from a snapshot,
+    and no checkpoint can copy back what was written after it until the read ends.  The
+    purge went on writing meanwhile: the WAL reached the backstop with 6,945 pages left
+    to copy, and a person's commit copied them (bench/busy_e2e.py, export + purge +
+    backup: p99 550 ms).  Now the purge waits for the read, and finishes after it."""
+    import asyncio
+    import sqlite3
+    from datetime import timedelta
+
+    backstop = 3000
+    monkeypatch.setattr(bot.store, "WAL_BACKSTOP_PAGES", backstop, raising=False)
+    store = await Store.open(settings.database)
+    await store.close()
+    conn = sqlite3.connect(settings.database)
+    conn.execute("INSERT INTO flow_versions VALUES ('f', 1, 'x', '{}', '2020-01-01')")
+    conn.executemany(
+        "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version, lang,"
+        " status, started_at, updated_at, state) VALUES (?, 'k', 'telegram', 'own_device',"
+        " 'f', 1, 'en', 'completed', ?, ?, '{}')",
+        ((f"s{i}", "2020-01-10T10:00:00+00:00", "2020") for i in range(6000)),
+    )
+    conn.executemany(
+        "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score,"
+        " answered_at) VALUES (?, 'f', 1, ?, 'text', ?, 1, '2020')",
+        ((f"s{i}", f"q{j}", f"{i} {j} " + "w" * 400) for i in range(6000) for j in range(8)),
+    )
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+    reader = sqlite3.connect(settings.database, isolation_level=None)
+    store = await Store.open(settings.database)
+    try:
+        await store.write("UPDATE sessions SET lang = 'pl' WHERE id = 's0'")  # the WAL in use
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM answers").fetchone()  # a long read begins
+        purge = asyncio.ensure_future(store.purge(timedelta(days=365)))
+        done, _ = await asyncio.wait([purge], timeout=3)
+        pages = os.path.getsize(f"{settings.database}-wal") // PAGE
+        assert not done, "the purge did not wait for the read"
+        assert pages < backstop // 2, f"the WAL reached {pages} pages (backstop {backstop})"
+        reader.execute("COMMIT")  # the read ends: the purge goes on, and finishes
+        purged = await asyncio.wait_for(purge, 120)
+    finally:
+        reader.close()
+        await store.close()
+    assert purged.sessions == 6000
