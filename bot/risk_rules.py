@@ -72,11 +72,14 @@ from pathlib import Path
 
 import yaml
 
+from bot import arabizi
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
+ARABIZI = "ar"
+"""The language whose words are also found by consonant skeleton in Arabizi sentences."""
 RULES = "_rules"
 VETOES = "_vetoes"
 CLAUSE = "CLAUSE"
@@ -98,6 +101,8 @@ class Sentences(list[str]):
     def __init__(self) -> None:
         super().__init__()
         self.romanised: dict[int, list[str]] = {}
+        self.arabizi: set[int] = set()
+        """Sentences that look like Arabic in Latin letters (``bot.arabizi``)."""
 
 
 class LexiconError(ValueError):
@@ -189,7 +194,12 @@ class Reading:
 class _Lexicon:
     """Every language's class words in one index: token → (language, class) pairs."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]], normalise: Normaliser):
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str]],
+        normalise: Normaliser,
+        guards: frozenset[str] = frozenset(),
+    ):
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
@@ -207,6 +217,19 @@ class _Lexicon:
                 self._add(lang, cls, entry, normalise)
             except LexiconError as exc:
                 self.errors.append(str(exc))
+        # Arabic words by consonant skeleton, for sentences in Arabizi (``bot.arabizi``).
+        self.skeletons: dict[str, list[tuple[str, str]]] = {}
+        for lang, cls, entry in entries:
+            if lang != ARABIZI or entry.startswith("#"):
+                continue
+            words = normalise(entry.replace("_", " ").strip("*")).split()
+            key = arabizi.skeleton(words[0]) if len(words) == 1 else ""
+            # Two consonants name many words: enough to find a word a rule needs, not to
+            # let a guard silence one ("hala2", now, is not "ahli", family).
+            shortest = 3 if cls in guards else 2
+            if len(key) >= shortest and (lang, cls) not in self.skeletons.get(key, ()):
+                self.skeletons.setdefault(key, []).append((lang, cls))
+        self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
         self.suffix_sizes = self._sizes(self.suffixes, first=False)
 
@@ -250,20 +273,44 @@ class _Lexicon:
             sizes.setdefault(stem[0] if first else stem[-1], set()).add(len(stem))
         return {k: sorted(v) for k, v in sizes.items()}
 
-    def classes(self, tokens: list[str], romanised: list[str] | None = None) -> dict[str, Found]:
+    def classes(
+        self, tokens: list[str], romanised: list[str] | None = None, in_arabizi: bool = False
+    ) -> dict[str, Found]:
         """Language → class → where its words are in ``tokens``.
 
         ``romanised``: the same words as people romanise them (``bot.translit``), also
         looked up: "સૂઈ જાઉં" finds the romanised "sui_jau" as well as its own
-        spelling, so a word listed in one spelling serves both.
+        spelling, so a word listed in one spelling serves both.  ``in_arabizi``: the
+        sentence looks like Arabic in Latin letters; Arabic words are also found by their
+        consonants (``bot.arabizi``).
         """
         found = self._classes(tokens, {})
         if romanised:
             self._classes(romanised, found)
+        if in_arabizi:
+            self._arabizi(tokens, found)
+        if romanised or in_arabizi:
             for classes in found.values():
                 for cls, places in classes.items():
                     classes[cls] = sorted(set(places))
         return found
+
+    def _arabizi(self, tokens: list[str], found: dict[str, Found]) -> None:
+        """Arabic lexicon words found by skeleton in an Arabizi sentence."""
+        cache, skeletons = self._cores, self.skeletons
+        for i, token in enumerate(tokens):
+            pairs = cache.get(token)
+            if pairs is None:
+                hits = {
+                    pair
+                    for core in arabizi.cores(arabizi.skeleton(token))
+                    for pair in skeletons.get(core, ())
+                }
+                if len(cache) >= _KNOWN_MAX:
+                    cache.clear()
+                pairs = cache[token] = tuple(sorted(hits))
+            for lang, cls in pairs:
+                found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
 
     def _classes(self, tokens: list[str], found: dict[str, Found]) -> dict[str, Found]:
         known = self._known
@@ -311,6 +358,7 @@ class _Lexicon:
     def forget(self) -> None:
         """Drop the word cache (benchmarks that time a cold screen)."""
         self._known.clear()
+        self._cores.clear()
 
     @staticmethod
     def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:
@@ -354,7 +402,9 @@ class ConceptScreen:
                 self.defined.setdefault(lang, set()).add(cls)
                 items = words.split() if isinstance(words, str) else list(words)
                 entries.extend((lang, cls, entry) for entry in items)
-        self._lexicon = _Lexicon(entries, normalise)
+        slots = {c for rule in self.rules for slot in rule.slots for c in slot}
+        guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
+        self._lexicon = _Lexicon(entries, normalise, guards)
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}
@@ -417,6 +467,8 @@ class ConceptScreen:
                 latin = normalise(fold(part)).split()
                 if len(latin) == normal.count(" ") + 1:
                     out.romanised[len(out) - 1] = latin
+            elif part.isascii() and arabizi.looks_arabizi(part):
+                out.arabizi.add(len(out) - 1)
         return out
 
     def read(self, sentences: list[str]) -> Reading:
@@ -428,8 +480,9 @@ class ConceptScreen:
         does not.
         """
         romanised = getattr(sentences, "romanised", {})
+        in_arabizi = getattr(sentences, "arabizi", ())
         classes = [
-            self._lexicon.classes(sentence.split(), romanised.get(i))
+            self._lexicon.classes(sentence.split(), romanised.get(i), i in in_arabizi)
             for i, sentence in enumerate(sentences)
         ]
         vetoes: list[Vetoes] = [{} for _ in sentences]

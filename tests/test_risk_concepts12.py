@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench import risk_eval
 from bot.safety import RiskScreen
 
 
@@ -85,3 +86,14 @@ def test_a_method_now_a_fire_threat_grooming_and_county_lines(
 )
 def test_the_same_words_without_the_risk_do_not(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text) == [], text
+
+
+def test_dev12_is_reported_and_gated_in_every_language(capsys: pytest.CaptureFixture[str]) -> None:
+    lines = risk_eval.load_corpus(risk_eval.DEV12, batches=True)
+    assert {line.batch for line in lines} == {"dev12"}
+    for lang in risk_eval.load_settings(risk_eval.ROOT / "config.yaml").languages:
+        part = [line for line in lines if line.lang == lang]
+        assert sum(bool(line.labels) for line in part) >= 20, lang
+        assert sum(not line.labels for line in part) >= 12, lang
+    assert risk_eval.main(["--gate"]) == 0
+    assert "batch dev12 all" in capsys.readouterr().out

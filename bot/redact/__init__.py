@@ -80,6 +80,7 @@ class Redactor:
             places.postcodes,
             names.names,
             intros.bare_intros,
+            intros.sign_offs,
             staff.staff_names,
         )
 

@@ -34,6 +34,9 @@ from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
 
+_SPEAKING_ROMAN = r"bol\s+(?:raha|rahi|reha|rhi|rha|rai|ri)"
+"""Romanised Urdu and Punjabi "speaking" ("main Ali Raza bol raha hoon"), before the copula."""
+
 
 class _Intro(NamedTuple):
     cue: str
@@ -45,33 +48,41 @@ class _Intro(NamedTuple):
 
 
 _BARE = (
-    _Intro(r"to\s+ja|tu\s+jest"),  # pl
+    _Intro(r"to\s+ja|tu\s+jest|tu|z\s+tej\s+strony"),  # pl ("Tu Marcin Wójcik": "Marcin here")
+    _Intro(r"aqui\s+(?:é|e|fala)(?:\s+[ao])?|fala(?:\s+[ao])?"),  # pt
+    _Intro(r"меня|menya", closer=r"зовут|zovut"),  # ru, the name inside: "меня Анна Смирнова зовут"
     _Intro(r"aš(?:\s+esu)?|as\s+esu"),  # lt (esu alone: bot.redact.names)
     _Intro(r"es(?:\s+esmu)?"),  # lv
     _Intro(r"это\s+я|это|eto\s+ya|ya|eto"),  # ru, and romanised
     _Intro(r"ana|ena"),  # ar romanised
     _Intro(r"ami"),  # bn romanised
-    _Intro(r"aniga(?:\s+waa|\s+waxaan\s+ahay)?|anigu(?:\s+waa)?|waxaan\s+ahay"),  # so
-    _Intro(r"main|mai|mein|mien", closer=r"hoon|hun|hu|hoo|hon|haan|han|aan"),  # ur, pa
-    _Intro(r"hu|hun|huṁ", closer=r"chu|chhu|chun|chhun|chuu|che"),  # gu
-    _Intro(r"أنا|انا|آنا|وأنا|وانا", capitals=False),  # ar
+    _Intro(
+        r"aniga(?:\s+oo\s+ah|\s+waa|\s+waxaan\s+ahay)?|anigoo\s+ah|anigu(?:\s+waa)?|waxaan\s+ahay"
+    ),
+    _Intro(
+        r"main|mai|mein|mien",
+        closer=rf"(?:{_SPEAKING_ROMAN}\s+)?(?:hoon|hun|hu|hoo|hon|haan|han|aan)",
+    ),
+    _Intro(r"hu|hun|huṁ", closer=r"(?:bolu|bolun|bolum)?\s*(?:chu|chhu|chun|chhun|chuu|che)"),  # gu
+    _Intro(r"أنا|انا|آنا|وأنا|وانا|معك|معاك|معكم", capitals=False),  # ar ("معك": on the phone)
     _Intro(r"আমি", capitals=False),  # bn
-    _Intro(r"میں|مَیں|مئیں", closer=r"ہوں|ہُوں|ہو|ھوں", capitals=False),  # ur
-    _Intro(r"ਮੈਂ|ਮੈ", closer=r"ਹਾਂ|ਹਾ|ਹੈਗਾ|ਹੈਗੀ", capitals=False),  # pa
-    _Intro(r"હું|હુ", closer=r"છું|છુ|છૂં", capitals=False),  # gu
+    _Intro(r"میں|مَیں|مئیں", closer=r"(?:بول\s+(?:رہا|رہی)\s+)?(?:ہوں|ہُوں|ہو|ھوں)", capitals=False),
+    _Intro(r"ਮੈਂ|ਮੈ", closer=r"(?:ਬੋਲ\s+(?:ਰਿਹਾ|ਰਹੀ|ਰਿਹੀ)\s+)?(?:ਹਾਂ|ਹਾ|ਹੈਗਾ|ਹੈਗੀ)", capitals=False),
+    _Intro(r"હું|હુ", closer=r"(?:બોલું\s+|બોલુ\s+)?(?:છું|છુ|છૂં)", capitals=False),  # gu
 )
 _CUES = re.compile(
-    "|".join(
-        rf"(?P<c{i}>(?<![\w{MARKS}])(?:{intro.cue})(?![\w{MARKS}]))(?:\s*[:,\-–—]\s*|\s+)"
-        for i, intro in enumerate(_BARE)
-    ),
+    rf"(?<![\w{MARKS}])(?:"
+    + "|".join(rf"(?P<c{i}>{intro.cue})" for i, intro in enumerate(_BARE))
+    + rf")(?![\w{MARKS}])(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
+"""Every introduction in one pattern (one word-boundary test around them all: each costs
+compile time at start-up), the group's number naming the row of :data:`_BARE`."""
 _WORD = re.compile(WORD)
 _GAP = re.compile(r"[ \t]+")
 
 _NOT_NAME_LATIN = _NOT_AFTER_IM
-_ADJECTIVE_ENDINGS = ("ing", "ful", "ous", "ive", "able", "less", "ness", "īgs", "īga")
+_ADJECTIVE_ENDINGS = ("ing", "ful", "ous", "ive", "able", "less", "ness", "īgs")
 """Endings of adjectives, rare at a name's end ("-ed" is not here: Ahmed, Javed, Hamed)."""
 # What follows "I" in feedback, in the scripts without capitals: adjectives, verbs,
 # quantities.  Without capitals this list is what keeps "أنا ممتن جدا" as typed.
@@ -90,6 +101,7 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     ছিলাম হই হয়েছি বলি জানি বুঝি লাগে ভালো ভাল খুব অনেক একটু নতুন ধন্যবাদ
     ਖੁਸ਼ ਠੀਕ ਬਿਮਾਰ ਉਦਾਸ ਪਰੇਸ਼ਾਨ ਇਕੱਲਾ ਇਕੱਲੀ ਸਾਫ਼ ਸਾਫ ਪੰਜਾਬੀ ਸਿੱਖ ਮਾਂ ਪਿਤਾ ਇੱਥੇ ਹੁਣ ਰੋਜ਼
     ਸ਼ੁਕਰਗੁਜ਼ਾਰ ਧੰਨਵਾਦੀ
+    بول ਬੋਲ બોલું બોલુ বলছি bol bolu bolchi boltechi
     ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
     """
 )
@@ -163,12 +175,14 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
 
 _FIRST_WORDS = words(
     """
-    to tu aš es это ya eto ana ena ami aniga anigu waxaan main mai mein mien hu hun huṁ
-    أنا انا آنا وأنا وانا আমি میں مَیں مئیں ਮੈਂ ਮੈ હું હુ
+    tu aš es это ya eto ana ena ami aniga anigu anigoo waxaan main mai mein mien hu hun huṁ
+    aqui fala меня menya z
+    أنا انا آنا وأنا وانا معك معاك معكم আমি میں مَیں مئیں ਮੈਂ ਮੈ હું હુ
     """
 )
-"""The first word of every introduction in :data:`_BARE` (and "as esu" below), lower case."""
-_PUNCTUATION = ",:;.!?-–—()\"'"
+"""The first word of every introduction in :data:`_BARE`, lower case ("to ja" and "as esu"
+are looked for whole: "to" and "as" are in most English answers)."""
+_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()\"'", " "))
 
 
 def _has_cue_word(text: str) -> bool:
@@ -178,9 +192,9 @@ def _has_cue_word(text: str) -> bool:
     are inside many words.
     """
     low = text.casefold()
-    if "as esu" in low:
+    if "as esu" in low or "to ja" in low:
         return True
-    return any(w.strip(_PUNCTUATION) in _FIRST_WORDS for w in low.split())
+    return not _FIRST_WORDS.isdisjoint(low.translate(_TO_SPACE).split())
 
 
 def bare_intros(text: str) -> Iterator[Span]:
@@ -193,3 +207,62 @@ def bare_intros(text: str) -> Iterator[Span]:
         span = _full_name(text, m.end(), intro)
         if span is not None:
             yield span
+
+
+# Words that end a message before the writer's name, in each enabled language.
+_SIGN_OFF = (
+    r"thanks|thank\s+you|many\s+thanks|regards|kind\s+regards|best\s+wishes|best|cheers|"
+    r"sincerely|yours\s+sincerely|signed|love|from|"
+    r"pozdrawiam|dziękuję|dziekuje|dzięki|dzieki|z\s+poważaniem|"
+    r"ačiū|aciu|dėkoju|dekoju|pagarbiai|paldies|ar\s+cieņu|sveicieni|"
+    r"mulțumesc|multumesc|mersi|cu\s+stimă|cu\s+stima|cu\s+respect|"
+    r"obrigad[oa]|cumprimentos|atenciosamente|abraços|"
+    r"спасибо|с\s+уважением|благодарю|spasibo|"
+    r"mahadsanid|mahadsante|"
+    r"shukriya|shukria|shukriyaa|dhanvaad|dhanyavaad|aabhar|abhar|dhonnobad|dhonnobaad|shukran|"
+    r"شکریہ|شكرا|شكراً|مع\s+الشكر|تحياتي|ধন্যবাদ|ਧੰਨਵਾਦ|ਸ਼ੁਕਰੀਆ|આભાર"
+)
+_SIGNED = re.compile(
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)\s*[,،:\-–—!.]*\s+",
+    re.IGNORECASE,
+)
+_SIGN_OFF_NEEDLES = (
+    *words("thank regards best cheers sincerely signed love from pozdrawiam dzi poważaniem"),
+    *words("ačiū aciu dėkoju dekoju pagarbiai paldies cieņu sveicieni mulțumesc multumesc"),
+    *words("mersi stim respect obrigad cumprimentos atenciosamente abraços спасибо уважением"),
+    *words("благодарю spasibo mahadsan shukr dhanvaad dhanyavaad aabhar abhar dhonnobad"),
+    *words("شکریہ شكر تحياتي ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ આભાર"),
+)
+_TAIL_CHARS = 90
+"""How far from the end a sign-off can start: the words, a comma, a name of three words."""
+
+
+def _at_end(text: str, pos: int) -> bool:
+    """Whether only punctuation, spaces or emoji follow ``pos``."""
+    return not any(ch.isalnum() for ch in text[pos:])
+
+
+_HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(?=[A-Z])")
+
+
+def sign_offs(text: str) -> Iterator[Span]:
+    """A full name signed at the end ("Regards, Michelle O'Connor", "شكرا، محمد علي حسن"), and
+    "Tom Baker here" opening a message.  A sign-off before one word ("Thanks, Team") stays."""
+    # The name ends the message: only its last characters can hold the sign-off.
+    tail = max(0, len(text) - _TAIL_CHARS)
+    low = text[tail:].casefold()
+    signed = any(n in low for n in _SIGN_OFF_NEEDLES)
+    for m in _SIGNED.finditer(text, tail) if signed else ():
+        first = _WORD.match(text, m.end())
+        if first is None:
+            continue
+        letter = first.group()[0]
+        intro = _Intro("", capitals=letter.isupper() or letter.islower())
+        span = _full_name(text, m.end(), intro)
+        if span is not None and _at_end(text, span.end):
+            yield span
+    if " here" in text:
+        for m in _HERE.finditer(text):
+            span = _full_name(text, m.end(), _Intro(""))
+            if span is not None and re.match(r"\s+here\b", text[span.end :]):
+                yield span

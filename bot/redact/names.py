@@ -30,6 +30,10 @@ from bot.redact.spans import MARKS, WORD, Span, needs_any, words
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|full\s+name",
+    # A surname given apart ("my name is Kelly, surname Brown", "nazwisko Kowalski").
+    r"(?:my\s+)?(?:surname|last\s+name|family\s+name)(?:\s+is)?|nazwisko|moje\s+nazwisko\s+to|"
+    r"pavardė|pavarde|uzvārds|uzvards|numele\s+de\s+familie|nume\s+de\s+familie|"
+    r"(?:o\s+meu\s+)?(?:apelido|sobrenome)(?:\s+é)?|фамилия|familiya",
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
@@ -88,6 +92,7 @@ _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el �
 # The same in the other enabled languages follow (some people write every word capitalised).
 _NOT_AFTER_IM = words(
     """
+    bored tired stressed scared pleased annoyed ashamed alarmed informed calmed amazed
     sorry so very really just not still also back here there fine ok okay good great happy sad
     tired grateful thankful glad sure afraid scared worried angry upset done clean sober new
     old young single married pregnant homeless english british polish romanian portuguese
@@ -110,7 +115,8 @@ _NOT_AFTER_IM = words(
     român română romanca româncă foarte bine mulțumit mulțumită multumit multumita fericit
     fericită obosit obosită curat curată aici acasă nou nouă din
     brasileiro brasileira português portuguesa portugues angolano angolana muito bem feliz
-    grato grata cansado cansada limpo limpa aqui
+    grato grata cansado cansada limpo limpa aqui católica católico catolica catolico
+    evangélica evangélico muçulmana muçulmano casada casado solteira solteiro mãe pai
     русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
     хорошая хороший плохая плохой новая новый трезвый трезвая
     soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye
@@ -124,6 +130,7 @@ _NOT_AFTER_IM = words(
 
 _CUE_STEMS = (
     *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут zovut звати имя фамил"),
+    *words("surname nazwisk pavard uzvārd uzvard familie apelido sobrenome familiya"),
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
     "i am",
@@ -149,8 +156,30 @@ def names(text: str) -> Iterator[Span]:
 
 
 _TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
-_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness")
+_NOT_NAME_ENDINGS = (
+    *("ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness"),
+    # After "jestem", "sunt", "sou", "я", "esmu": the predicate's case and gender endings
+    # (pl instrumental "Katoliczką", ro "Ortodoxă", pt "Casada", "Brasileira", ru "Верующий"
+    # "Трезвая", lv "Priecīga"); a name after "I am" is in the nominative, without them.
+    "ą",
+    "ă",
+)
 """Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
+_LONG_WORD_ENDINGS = ("iem", "eira", "eiro", "ada", "ado", "ый", "ой", "ая", "яя", "щий", "ский")
+_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta")
+"""The same endings, which short names have ("Līga", "Ada"): on words of six letters or more."""
+
+
+def adjective_like(word: str) -> bool:
+    """Whether a capitalised word after "I am" ends like an adjective or a nationality.
+
+    "-ed" counts on words of seven letters or more, and not "-med"/"-eed": Ahmed, Javed,
+    Naveed, Mohammed, Rasheed are names ("I am Ahmed Khan"); "I'm Exhausted" is not.
+    """
+    key = word.casefold()
+    if key.endswith("ed") and len(key) >= 7 and not key.endswith(("med", "eed")):
+        return True
+    return key.endswith(_NOT_NAME_ENDINGS) or (len(key) >= 6 and key.endswith(_LONG_WORD_ENDINGS))
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -164,7 +193,7 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
             return  # also a caseless-script word: weak cues are Latin and Cyrillic
         if word.endswith(("'s", "’s")):
             return  # "I'm Kelly's mum": someone else's first name, not an introduction
-        if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
+        if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
             return
     end = first.end()
     capitalised = word[0].isupper()

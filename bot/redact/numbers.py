@@ -98,7 +98,12 @@ def _organisation(number: PhoneNumber) -> bool:
 
 
 _PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
-_PK_CONTEXT = re.compile(r"[\u0600-\u06ff]|\bpak(?:istan\w*)?\b|\bpk\b", re.IGNORECASE)
+_PK_CONTEXT = re.compile(
+    r"[\u0600-\u06ff]|\bpak(?:istan\w*)?\b|\bpk\b"
+    # Romanised Urdu and Punjabi: "mera number 03001234567 hai".
+    r"|\b(?:mera|meri|mere|hai|hain|mujhe|mujhay|aap|apka|apna|karo|kren|krein|wala|wali)\b",
+    re.IGNORECASE,
+)
 
 
 def _pakistani_mobile(raw: str, text: str) -> bool:

@@ -66,8 +66,11 @@ _PLATFORM = (
     r"твиттер\w*|твітер\w*|фейсбук\w*|вк|вконтакте|телег\w*|"
     r"ইনস্টা\w*|ফেসবুক|টুইটার|টিকটক|ઇન્સ્ટા\w*|ફેસબુક|ટ્વિટર|ਇੰਸਟਾ\w*|ਫੇਸਬੁੱਕ|ਟਵਿੱਟਰ"
 )
+_SHORT_PLATFORMS = words("ig sc tt tg fb yt kik вк")
+"""Platforms' short names, which are also parts of everyday words ("big", "little",
+"school"): looked for as whole words, not as substrings."""
 _PLATFORM_STEMS = (
-    *words("insta ig snap sc tik tt twit telegram tg face fb discord kik threads you yt"),
+    *words("insta snap tik twit telegram face discord threads youtube"),
     *words("reddit twitch linked whats signal skype viber инст телег тикток снап"),
     *words("فيس انستا انستغرام سناب تيك ٹک انسٹا تويتر ٹویٹر ٹوئٹر تلغرام تيليجرام ٹیلیگرام"),
     *words("فیس твиттер твітер фейсбук вк вконтакте телег ইনস্টা ফেসবুক টুইটার টিকটক"),
@@ -136,6 +139,37 @@ _PROVIDERS = words(
     яндекс майл мейл маил джимейл гмейл хотмейл рамблер جیمیل جي جی ہاٹمیل ياهو هوتميل
     """
 )
+_LONG_PROVIDERS = tuple(p for p in _PROVIDERS if len(p) > 2)
+_PROVIDER_NAMES = "|".join(sorted((re.escape(p) for p in _PROVIDERS if len(p) > 2), key=len)[::-1])
+_AT_PROVIDER = re.compile(rf"[\w.+-]+@(?:{_PROVIDER_NAMES})(?![\w.])", re.IGNORECASE)
+"""An address given without its ending ("jo.bloggs@gmail"): the provider says it is one."""
+_PROVIDER_ONLY = re.compile(
+    rf"(?<![\w.@])(?P<local>{_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]){_LOCAL_PART}){{0,3}})"
+    rf"{_AT_SEP}(?:{_PROVIDER_NAMES})(?![\w@]|{_DOT_SEP}\w)",
+    re.IGNORECASE,
+)
+_MAIL_CUE = re.compile(
+    r"(?:e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
+    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl)\W{0,3}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _provider_only(text: str) -> Iterator[Span]:
+    """An email spelt out without its ending: "sam.jones at gmail", "joao arroba hotmail".
+
+    Taken when the name before "at" looks like an address's (a dot, _ or digit), or an
+    email word comes just before ("email me: sam at gmail"): "I met Sam at Gmail" stays.
+    """
+    for m in _PROVIDER_ONLY.finditer(text):
+        local = m.group("local")
+        if local.casefold() in _NOT_LOCAL:
+            continue
+        shaped = any(c.isdigit() or c in "._" for c in local)
+        if shaped or _MAIL_CUE.search(text, max(0, m.start() - 40), m.start()):
+            yield Span(m.start(), m.end(), "email")
+
+
 _NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
 
 
@@ -165,8 +199,13 @@ def emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield Span(m.start(), m.end(), "email")
+        for m in _AT_PROVIDER.finditer(text):
+            yield Span(m.start(), m.end(), "email")
     if _SPELT_GATE.search(text) is None:
         return
+    low = text.casefold()
+    if any(p in low for p in _LONG_PROVIDERS):
+        yield from _provider_only(text)
     for m in _SPELT_EMAIL.finditer(text):
         value = m.group()
         at = _SPELT_GATE.search(value)
@@ -197,9 +236,20 @@ def at_handles(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.start() + len(value), "handle")
 
 
-@needs_any(*_PLATFORM_STEMS)
+_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()[]\"'", " "))
+
+
+def _names_a_platform(text: str) -> bool:
+    low = text.casefold()
+    if any(stem in low for stem in _PLATFORM_STEMS):
+        return True
+    return not _SHORT_PLATFORMS.isdisjoint(low.translate(_TO_SPACE).split())
+
+
 def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name; run before web addresses ("tiktok sober.sam.uk")."""
+    if not _names_a_platform(text):
+        return
     for pattern in (_WORDED_HANDLE, _ADD_ME_ON, _NEAR_PLATFORM):
         for m in pattern.finditer(text):
             handle = m.group("handle").rstrip(".")

@@ -99,7 +99,7 @@ _NAME_STREET_NUMBER = re.compile(
 # An English street named before its number ("Mill Lane 14", "High Street 5a"), as people
 # from countries that write the number last do: capitalised name words, a strong street word.
 _NAME_STRONG_NUMBER = re.compile(
-    rf"(?<![\w{MARKS}])(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG}))\.?,?\s+"
+    rf"(?<!\w)(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG}))\.?,?\s+"
     rf"{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
 )
 _COUNT_AFTER = re.compile(
@@ -111,12 +111,10 @@ _COUNT_AFTER = re.compile(
 # A flat on its own ("flat 3b", "mieszkanie nr 4", "кв. 12", "شقة ٣"): a flat number
 # is one household.  Rooms and wards ("room 12", "Ward 7") are the service's and stay.
 _FLAT_ALONE = re.compile(
-    r"(?<![\w{MARKS}])(?:flat|apartment|apt|mieszkanie|mieszkania|mieszkaniu|apartament\w*|"
+    r"(?<!\w)(?:flat|apartment|apt|mieszkanie|mieszkania|mieszkaniu|apartament\w*|"
     r"apartamento|apto|квартир[аеуы]|кв\.|butas|bute|dzīvoklis|dzivoklis|dzīvoklī|"
     r"شقة|شقه|شقتي|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
-    r"\.?\s*(?:no\.?|nr\.?|number|numer|№|#|رقم|نمبر)?\s*\d{1,4}[A-Za-z]?(?![\w/.,:]\d|[\w{MARKS}])".replace(
-        "{MARKS}", MARKS
-    ),
+    r"\.?\s*(?:no\.?|nr\.?|number|numer|№|#|رقم|نمبر)?\s*\d{1,4}[A-Za-z]?(?![\w/.,:]\d|\w)",
     re.IGNORECASE,
 )
 _FLAT_STEMS = (
@@ -141,12 +139,26 @@ _SERVICE_AFTER = re.compile(
 _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
+_BEFORE_ADDRESS = re.compile(
+    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#)\.?\s*(?:\d{1,4}[A-Za-z]?"
+    r"\s*[,/]?\s*)?|\d{1,4}[A-Za-z]?\s+)$",
+    re.IGNORECASE,
+)
+"""What belongs to an address just before the part found: "No. 9 Forest Road", "Flat 6,
+Oakwood Court", and the house number before the street word ("١٤ شارع ميل")."""
+
+
 @needs_digits(1)
 def addresses(text: str) -> Iterator[Span]:
     found = []
     for span in _addresses(text):
         tail = _TAIL.match(text, span.end)
-        found.append(Span(span.start, tail.end(), "address") if tail else span)
+        start = span.start
+        before = _BEFORE_ADDRESS.search(text, max(0, start - 24), start)
+        if before is not None and before.group().strip() and not before.group().startswith("no "):
+            # (Portuguese "no" is "in the": "moro no 12 Station Road".)
+            start = before.start()
+        found.append(Span(start, tail.end() if tail else span.end, "address"))
     yield from found
     low = text.casefold()
     if not any(stem in low for stem in _FLAT_STEMS):
@@ -157,6 +169,13 @@ def addresses(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "address")
 
 
+# A street named without its street word after "na"/"przy"/"на" and a house number with a flat
+# ("na Długiej 5/3", "przy Polnej 4 m. 2", "на Ленина 5, кв. 3").  Without the flat the number
+# may be anything ("na Boże Narodzenie 2 dni"), so the flat is required.
+_BARE_STREET = re.compile(
+    r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
+    r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
+)
 _CONNECTORS = words("do da das dos de del la")
 """Words inside a street's name after its street word ("Rua do Carmo", "strada de la")."""
 
@@ -170,6 +189,9 @@ def _addresses(text: str) -> Iterator[Span]:
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
         if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
+    if "/" in text or "m" in text or "кв" in text or "д." in text:
+        for m in _BARE_STREET.finditer(text):
+            yield Span(m.start("name"), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
             if _SERVICE_AFTER.match(text, m.end()):

@@ -1,0 +1,139 @@
+"""Issue 17 item 5: a period the ledger cuts into pieces is counted once, from its pieces.
+
+A month exported after its weeks were published is suppressed with those weeks: it is
+cut into pieces at their edges and each piece is counted (``bot/report/periods.py``).
+The month's own counts are the sum of its pieces', so its answers are not read a second
+time: the counting queries' rows for the pieces are kept and added
+(``ReportQueries.keep_parts``), and must be exactly the rows the query gives.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import timedelta
+
+from bot.config import Disclosure
+from bot.report.export import build_public
+from bot.report.fft import fft_steps
+from bot.report.period import Period, month, months_to, parse_range, parse_week
+from bot.report.queries import ReportQueries, _added
+from bot.report.synth import random_responses, write
+from bot.store import Store
+
+NOVEMBER = parse_range("2026-11-01", "2026-11-30", "Europe/London")
+QUERIES = (
+    "responses",
+    "sessions",
+    "answer_counts",
+    "multi_options",
+    "shown",
+    "translation_counts",
+    "fft",
+)
+
+
+async def _fill(store, settings, flows) -> None:
+    span = parse_range("2026-10-01", "2026-12-06", "Europe/London")
+    await write(store, flows, random_responses(flows, settings, 300, span, seed=17))
+
+
+async def test_a_period_s_counts_from_its_pieces_are_the_rows_its_query_gives(
+    store, settings, flows
+):
+    """Random cuts of three months (one with the clocks going back), every counting query."""
+    await _fill(store, settings, flows)
+    steps = await fft_steps(store)
+    rng = random.Random(3)
+    nov = month(NOVEMBER.start, NOVEMBER.timezone)
+    for period in (nov, nov.previous(), nov.previous().previous()):
+        days = (period.end - period.start).days + 1
+        for _ in range(3):
+            starts = sorted(
+                {
+                    period.start,
+                    *(
+                        period.start + timedelta(days=rng.randrange(1, days))
+                        for _ in range(rng.randrange(1, 6))
+                    ),
+                }
+            )
+            ends = [s - timedelta(days=1) for s in starts[1:]] + [period.end]
+            pieces = [
+                Period(start=s, end=e, label=f"{s}", timezone=period.timezone)
+                for s, e in zip(starts, ends, strict=True)
+            ]
+            kept, direct = ReportQueries(store), ReportQueries(store)
+            kept.keep_parts(pieces)
+            for name in QUERIES:
+                args = (steps,) if name == "fft" else ()
+                for piece in pieces:
+                    await getattr(kept, name)(piece, *args)
+                summed = await getattr(kept, name)(period, *args)
+                assert summed == await getattr(direct, name)(period, *args), (period.label, name)
+            # Responses by profile and by translation state come from one query: the same
+            # rows as each of their own.
+            both = (await direct.sessions(period), await direct.translation_counts(period))
+            assert await direct.responses(period) == both
+
+
+async def test_a_month_after_its_weeks_reads_its_answers_once(
+    store, settings, flows, tmp_path, monkeypatch
+):
+    """November after week 45 (1 November, 2-8, 9-30): the month's counting queries are
+    not run over the whole month again (only the comments, for the quotes), and the
+    report is the one its own queries give (built on a copy with no pieces' counts kept).
+    The shipped disclosure (``mode: base``)."""
+    settings = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    await _fill(store, settings, flows)
+    for week in ("2026-W45",):
+        await build_public(store, settings, parse_week(week, NOVEMBER.timezone))
+    copy = tmp_path / "copy.db"
+    await store.db.execute("VACUUM INTO ?", (str(copy),))
+    lo, hi = NOVEMBER.bounds()
+    seen: list[str] = []
+    read = store.staff_read
+
+    async def counting(sql, args=()):
+        args = list(args)
+        if any(args[i : i + 2] == [lo, hi] for i in range(len(args) - 1)):
+            seen.append(sql)
+        return await read(sql, args)
+
+    store.staff_read = counting
+    nov = month(NOVEMBER.start, NOVEMBER.timezone)
+    report = await build_public(store, settings, nov, trend=months_to(nov, 3))
+    store.staff_read = read
+    # The comments' summary (themes and quotes) is the one read of the whole month.
+    assert len(seen) == 1, seen
+    assert "json_each(x.review)" in seen[0]
+    monkeypatch.setattr(ReportQueries, "_making", lambda *_args: None)
+    other = await Store.open(copy)
+    try:
+        again = await build_public(other, settings, nov, trend=months_to(nov, 3))
+    finally:
+        await other.close()
+    skip = {"generated_at"}
+    assert report.model_dump(exclude=skip) == again.model_dump(exclude=skip)
+
+
+def test_rows_added_from_parts_come_in_sqlite_s_group_by_order():
+    """NULLs, numbers and text (accents, other scripts), one type to a column or mixed."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (part INTEGER, a, b, n INTEGER)")
+    rng = random.Random(7)
+    values = [None, 0, 1, 2, 10, -3, "", "a", "B", "b", "é", "ż", "ابن", "ਪੰ", "z"]
+    for mixed in (False, True):
+        conn.execute("DELETE FROM t")
+        for _ in range(300):
+            a = rng.choice(values) if mixed else rng.choice([None, "a", "é", "ابن", "b"])
+            b = rng.choice(values) if mixed else rng.choice([None, 1, 2, 5])
+            conn.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (rng.randrange(4), a, b, 1))
+        whole = conn.execute("SELECT a, b, count(*), sum(n) FROM t GROUP BY 1, 2").fetchall()
+        parts = [
+            conn.execute(
+                "SELECT a, b, count(*), sum(n) FROM t WHERE part = ? GROUP BY 1, 2", (part,)
+            ).fetchall()
+            for part in range(4)
+        ]
+        assert _added(parts, 2) == whole
