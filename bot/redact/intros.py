@@ -105,6 +105,13 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
     """
 )
+_AFTER_CASELESS_NAME = words(
+    """
+    من و وعمري عمري عندي ساكن ساكنة اسكن أسكن في هنا
+    বলছি থেকে এবং আর আমার বয়স লন্ডনে লন্ডন
+    """
+)
+"""Words that follow a name given without capitals or a copula ("انا سارة أحمد من لندن")."""
 _VERB_ENDINGS = ("تا", "تی", "تے", "রছি", "েছি", "লাম", "তাম", "ছি", "ਦਾ", "ਦੀ", "ਦੇ", "તો")
 """Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો"), rare at a name's end
 (not Gujarati "-તા", "-તી": Sunita, Kavita)."""
@@ -165,10 +172,13 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
         closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
         if not closer.match(text, end):
             return None
-    elif not intro.capitals and _WORD.match(text, at) and at > end:
-        # Without capitals or a copula, a fourth content word means a sentence, not a name.
-        nxt = _WORD.match(text, at)
-        if nxt is not None and _ok_word(nxt.group(), False):
+    elif not intro.capitals:
+        # Without capitals or a copula, what follows must close the name: the end, a
+        # punctuation mark, or a word that follows a name ("من لندن", "বলছি"); another
+        # word means a sentence ("আমি সবার কাছে কৃতজ্ঞ": "I am grateful to everyone").
+        rest = text[end:].lstrip(" \t")
+        nxt = _WORD.match(rest)
+        if nxt is not None and rest[:1].isalpha() and nxt.group() not in _AFTER_CASELESS_NAME:
             return None
     return Span(found[0].start(), end, "name")
 

@@ -119,7 +119,7 @@ _NOT_AFTER_IM = words(
     evangélica evangélico muçulmana muçulmano casada casado solteira solteiro mãe pai
     русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
     хорошая хороший плохая плохой новая новый трезвый трезвая
-    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye
+    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye mahadcelin
     waxaan ahay aad
     pakistani punjabi gujarati bangali bangladeshi bengali sikh muslim hindu
     bahut bohat bohot bahu khub khush khushi theek thik thick sahi saaf
@@ -166,7 +166,7 @@ _NOT_NAME_ENDINGS = (
 )
 """Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
 _LONG_WORD_ENDINGS = ("iem", "eira", "eiro", "ada", "ado", "ый", "ой", "ая", "яя", "щий", "ский")
-_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta")
+_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta", "oare")
 """The same endings, which short names have ("Līga", "Ada"): on words of six letters or more."""
 
 

@@ -176,6 +176,12 @@ _BARE_STREET = re.compile(
     r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
     r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
 )
+# The house number before a street word that comes first in Arabic, Urdu and the Indic
+# scripts ("٧ طريق المطحنة", "۱۲ گلی نمبر ۳" is a lane): one or two name words after it.
+_NUMBER_STREET_WORD = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,4}}[A-Za-z]?\s+(?:شارع|طريق|گلی|سڑک|গলি|সড়ক|ગલી|શેરી|ਗਲੀ|ਸੜਕ)"
+    rf"(?:\s+{WORD}){{1,2}}",
+)
 _CONNECTORS = words("do da das dos de del la")
 """Words inside a street's name after its street word ("Rua do Carmo", "strada de la")."""
 
@@ -192,6 +198,8 @@ def _addresses(text: str) -> Iterator[Span]:
     if "/" in text or "m" in text or "кв" in text or "д." in text:
         for m in _BARE_STREET.finditer(text):
             yield Span(m.start("name"), m.end(), "address")
+    for m in _NUMBER_STREET_WORD.finditer(text):
+        yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
             if _SERVICE_AFTER.match(text, m.end()):

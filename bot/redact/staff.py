@@ -123,7 +123,12 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
             break
         word = m.group()
         key = word.casefold()
-        if key in _STOP or key in _PLACE_WORDS or word.endswith(("'s", "’s")):
+        if (
+            key in _STOP
+            or key in _PLACE_WORDS
+            or word in _ROLES_CASELESS
+            or word.endswith(("'s", "’s"))
+        ):
             break
         if not (word[0].isupper() if capitals else _caseless(word)):
             break
@@ -135,22 +140,51 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     return found
 
 
+_COPULAS = words(
+    """
+    is was yra buvo ir bija este era e é jest był była to waa это هو هي ہے ہیں ہیں
+    a o the pan pani
+    """
+)
+"""Between a role and its name: "is", "was" and articles ("Our keyworker is Sam Patel",
+"mano gydytoja yra Daiva Mockienė", "a minha psicóloga é a Inês Moreira", "dhakhtarkayga
+waa Axmed Nuur")."""
+
+
+def _name_starts(text: str, pos: int) -> Iterator[int]:
+    """``pos``, and where a name could start after up to three copulas, articles or
+    lower-case words qualifying the role ("asistentul meu social este Radu Ene")."""
+    yield pos
+    for _ in range(3):
+        word = _WORD_RE.match(text, pos)
+        if word is None:
+            return
+        key = word.group().casefold()
+        if key not in _COPULAS and not (word.group().islower() and key not in _STOP):
+            return
+        gap = re.match(r"[ \t]+", text[word.end() :])
+        if gap is None:
+            return
+        pos = word.end() + gap.end()
+        yield pos
+
+
 def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
     """Where a name could start after each role word, and whether its script has capitals."""
     for m in _ROLE_CASED.finditer(text):
         link = _LINK.match(text, m.end())
-        pos = link.end() if link else m.end()
-        yield pos, True
-        # One lower-case word may qualify the role first: "asistenta sociala Ana Munteanu".
-        qualifier = _WORD_RE.match(text, pos)
-        if qualifier and qualifier.group().islower() and qualifier.group() not in _STOP:
-            gap = re.match(r"[ \t]+", text[qualifier.end() :])
-            if gap:
-                yield qualifier.end() + gap.end(), True
+        for pos in _name_starts(text, link.end() if link else m.end()):
+            yield pos, True
     for m in _WORD_RE.finditer(text):
         if m.group() in _ROLES_CASELESS:
             link = _LINK.match(text, m.end())
-            yield (link.end() if link else m.end()), False
+            pos = link.end() if link else m.end()
+            yield pos, False
+            copula = _WORD_RE.match(text, pos)
+            if copula is not None and copula.group() in _COPULAS:
+                gap = re.match(r"[ \t]+", text[copula.end() :])
+                if gap:
+                    yield copula.end() + gap.end(), False
 
 
 def _alternatives(pattern: str) -> list[str]:
