@@ -626,6 +626,8 @@ class Store:
         assert checkpoints is not None
         waited = 0.0
         while (checkpoints.behind or 0) > WAL_BACKSTOP_PAGES * PURGE_WAL_BEHIND:
+            if checkpoints.closed:
+                return  # the store is closing (the bot stops): the next batch says so
             if waited >= PURGE_WAL_PATIENCE:
                 log.warning(
                     "purge went on after %.0f s with %d WAL pages not checkpointed (a long read"
