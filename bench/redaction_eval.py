@@ -46,6 +46,10 @@ tests/data/redaction_dev5/<lang>.tsv (130 lines), a third fresh round (a name af
 "is", surnames, other layouts), measured on main e6454de before fixing: precision 0.952,
 recall 0.896 (names 0.778, addresses 0.923).  Tuned on since, and gated with the others.
 
+tests/data/redaction_dev6/<lang>.tsv (104 lines) tests precision: Title Case and sign-off
+near-misses for the new patterns, 6 a language, and 2 positives; measured on the code of
+525bee5 plus the sign-off fix before fixing: name precision 0.806, recall 0.962.
+
 Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]...
 """
 

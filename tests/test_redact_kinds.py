@@ -94,7 +94,7 @@ def test_the_dev_set_covers_every_language_half_must_survive_and_is_gated():
         assert len(part) >= 20, lang
         kept = sum(ex.source == ex.expected for ex in part)
         assert 0.4 <= kept / len(part) <= 0.6, lang
-    dev = ("redaction_dev3", "redaction_dev4", "redaction_dev5")
+    dev = ("redaction_dev3", "redaction_dev4", "redaction_dev5", "redaction_dev6")
     line = "python bench/redaction_eval.py --gate" + "".join(
         f" --corpus tests/data/{d}" for d in dev
     )
@@ -198,3 +198,23 @@ def test_a_kind_from_the_third_dev_set_is_redacted(text, want):
 )
 def test_near_misses_of_the_third_dev_set_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, Kind Regards",
+        "Спасибо, Большое Спасибо",
+        "my doctor prescribed Zopiclone Tablets",
+        "ਮੈਂ ਘਰ ਵਿੱਚ ਹਾਂ",
+        "હું નશાથી દૂર છું",
+        "میں گھر پر ہوں",
+        "Aniga Waan Fiicanahay",
+    ],
+)
+def test_sign_offs_postpositions_and_a_verbs_object_are_no_names(text):
+    assert redact(text) == text
+
+
+def test_a_bengali_name_ending_like_a_past_tense_is_redacted():
+    assert redact("আমি নজরুল ইসলাম") == "আমি [name]"

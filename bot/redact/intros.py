@@ -102,6 +102,8 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     ਖੁਸ਼ ਠੀਕ ਬਿਮਾਰ ਉਦਾਸ ਪਰੇਸ਼ਾਨ ਇਕੱਲਾ ਇਕੱਲੀ ਸਾਫ਼ ਸਾਫ ਪੰਜਾਬੀ ਸਿੱਖ ਮਾਂ ਪਿਤਾ ਇੱਥੇ ਹੁਣ ਰੋਜ਼
     ਸ਼ੁਕਰਗੁਜ਼ਾਰ ਧੰਨਵਾਦੀ
     بول ਬੋਲ બોલું બોલુ বলছি bol bolu bolchi boltechi
+    پر تک ساتھ پاس دور گھر ਵਿੱਚ ਵਿਚ ਤੋਂ ਨਾਲ ਕੋਲ ਦੂਰ ਘਰ ਨੂੰ માં થી પર સાથે પાસે દૂર ઘરે ઘર
+    বাড়িতে বাসায় দূরে থেকে সাথে কাছে সবার
     ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
     """
 )
@@ -112,7 +114,24 @@ _AFTER_CASELESS_NAME = words(
     """
 )
 """Words that follow a name given without capitals or a copula ("انا سارة أحمد من لندن")."""
-_VERB_ENDINGS = ("تا", "تی", "تے", "রছি", "েছি", "লাম", "তাম", "ছি", "ਦਾ", "ਦੀ", "ਦੇ", "તો")
+_POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")
+"""Postpositions written onto the word ("નશાથી": from drugs), never a name's end."""
+_VERB_ENDINGS = (
+    "تا",
+    "تی",
+    "تے",
+    "রছি",
+    "েছি",
+    "রলাম",
+    "েলাম",
+    "িলাম",
+    "তাম",
+    "ছি",
+    "ਦਾ",
+    "ਦੀ",
+    "ਦੇ",
+    "તો",
+)
 """Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો"), rare at a name's end
 (not Gujarati "-તા", "-તી": Sunita, Kavita)."""
 
@@ -133,6 +152,7 @@ def _ok_word(word: str, capitals: bool) -> bool:
         and not word[0].islower()
         and key not in _NOT_NAME_CASELESS
         and not key.endswith(_VERB_ENDINGS)
+        and not key.endswith(_POSTPOSITION_ENDINGS)
     )
 
 
@@ -243,6 +263,15 @@ _SIGN_OFF_NEEDLES = (
     *words("благодарю spasibo mahadsan shukr dhanvaad dhanyavaad aabhar abhar dhonnobad"),
     *words("شکریہ شكر تحياتي ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ આભાર"),
 )
+_SIGN_OFF_WORDS = words(
+    """
+    kind regards best wishes warm warmest love many big huge thanks thank you much lots all
+    bardzo serdecznie wielkie большое огромное liels lielu paldies muito muitíssimo din suflet
+    mare mult labai didelis didelis aad baad
+    """
+)
+"""Words that make up a sign-off itself ("Kind Regards", "Большое спасибо", "Liels paldies"),
+never a name signed after one."""
 _TAIL_CHARS = 90
 """How far from the end a sign-off can start: the words, a comma, a name of three words."""
 
@@ -269,7 +298,10 @@ def sign_offs(text: str) -> Iterator[Span]:
         letter = first.group()[0]
         intro = _Intro("", capitals=letter.isupper() or letter.islower())
         span = _full_name(text, m.end(), intro)
-        if span is not None and _at_end(text, span.end):
+        if span is None or not _at_end(text, span.end):
+            continue
+        signed = text[span.start : span.end].casefold().split()
+        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in signed):
             yield span
     if " here" in text:
         for m in _HERE.finditer(text):

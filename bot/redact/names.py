@@ -120,6 +120,7 @@ _NOT_AFTER_IM = words(
     русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
     хорошая хороший плохая плохой новая новый трезвый трезвая
     soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye mahadcelin
+    qof waan fiican fiicanahay sidoo kale
     waxaan ahay aad
     pakistani punjabi gujarati bangali bangladeshi bengali sikh muslim hindu
     bahut bohat bohot bahu khub khush khushi theek thik thick sahi saaf

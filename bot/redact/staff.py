@@ -162,6 +162,8 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
         key = word.group().casefold()
         if key not in _COPULAS and not (word.group().islower() and key not in _STOP):
             return
+        if key.isascii() and key.endswith("ed"):
+            return  # "my doctor prescribed Zopiclone Tablets": a verb's object, not a name
         gap = re.match(r"[ \t]+", text[word.end() :])
         if gap is None:
             return
@@ -278,6 +280,7 @@ _PLACE_WORDS = words(
     county city borough district community mental health drug drugs alcohol substance misuse
     addiction addictions partnership foundation charity probation police housing job jobcentre
     citizens advice samaritans frank talking therapies crisis a&e
+    tablets tablet pills capsules injection injections patch spray liquid methadone buprenorphine
     """
 )
 _NOT_A_NAME = _STOP | _PLACE_WORDS
