@@ -114,6 +114,30 @@ _AFTER_CASELESS_NAME = words(
     """
 )
 """Words that follow a name given without capitals or a copula ("انا سارة أحمد من لندن")."""
+# What comes between "main"/"hu" and "hoon"/"haan"/"chu" that is no name, in romanised
+# Urdu, Punjabi and Gujarati: adjectives, adverbs, participles, places, people.
+_ROMAN_NOT_NAMES = words(
+    """
+    khush khushi theek thik thick teek bilkul bohat bahut bohot bahu khub zyada ziada kam
+    thora thori thoda thodi kaafi kafi behtar bhetar better acha achha accha achi changa
+    changi saru saro sari pareshan preshan pershan udaas udas dukhi bimar beemar bemar saaf
+    clean sober akela akeli ikalla ikalli ekalo ekli thaka thaki thak thake thakk thakya
+    gaya gayi gaye gai gya gyi gayo gai raha rahi rahe reha rahya rahyo chuka chuki chuke
+    chukya sakta sakti hua hui huaa hoya hoyi thayo thai kar karta karti karte kardi karda
+    kari karu karun leta leti lainda laindi lau lu pita piti peeta peenda peendi jaata
+    jaati janda jandi jau aata aati aunda aundi rehta rehti rehnda rehndi rahu shukarguzar
+    shukar guzar shukriya shukria mashkoor abhari aabhari bahar ghar andar yahan wahan
+    ithe othe ahiya tya ahi tyan ab abhi hun hune have hve pehle pehla naya nayi nava navi
+    nawa nawi purana mazboot kamzor majboor tang bezaar fit free ready pakka sure sorry
+    maafi muslim sikh hindu christian pakistani punjabi gujarati indian british angrez
+    mareez nashai addict alcoholic sharabi patient tumhara tumhari aapka aapki apka apki
+    uska uski unka unki hamara hamari tuhada tuhadi tamaro tamari dost yaar bhai behen
+    behan maa baap beta beti puttar dhee dikro dikri pati patni mother father mum dad
+    pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
+    hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
+    raha rahi reha rhi rha rai ri kal aaj parso
+    """
+)
 _POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")
 """Postpositions written onto the word ("નશાથી": from drugs), never a name's end."""
 _VERB_ENDINGS = (
@@ -136,10 +160,18 @@ _VERB_ENDINGS = (
 (not Gujarati "-તા", "-તી": Sunita, Kavita)."""
 
 
-def _ok_word(word: str, capitals: bool) -> bool:
+def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
+    """Whether ``word`` can be part of a name; ``lower``: a lower-case one may (in the
+    romanised copula frame "main hamza tariq hoon", if it is none of :data:`_ROMAN_NOT_NAMES`)."""
     key = word.casefold()
     if key in _NOT_NAMES or key in _PLACE_WORDS:
         return False
+    if capitals and lower and word.islower() and word.isascii():
+        return (
+            key not in _ROMAN_NOT_NAMES
+            and key not in _NOT_NAME_LATIN
+            and not key.endswith(("unga", "ungi", "enge", "ega", "egi", "ing", "ed"))
+        )
     if capitals:
         return (
             word[0].isupper()
@@ -159,18 +191,21 @@ def _ok_word(word: str, capitals: bool) -> bool:
 def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
     """Two or three name words from ``pos`` (and the copula the language asks for after)."""
     found: list[re.Match[str]] = []
+    # Romanised Urdu, Punjabi and Gujarati are often typed without capitals: there the
+    # copula after the name is the evidence, and lower-case words may be the name.
+    lower = intro.closer is not None and intro.capitals
     at = pos
     while len(found) < 3:
         m = _WORD.match(text, at)
         if m is None:
             break
-        if not _ok_word(m.group(), intro.capitals):
+        if not _ok_word(m.group(), intro.capitals, lower):
             if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
                 gap = _GAP.match(text, m.end())
                 if (
                     gap
                     and (nxt := _WORD.match(text, gap.end()))
-                    and _ok_word(nxt.group(), intro.capitals)
+                    and _ok_word(nxt.group(), intro.capitals, lower)
                 ):
                     found.append(nxt)
                     at = nxt.end()

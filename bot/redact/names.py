@@ -57,7 +57,7 @@ _CUE = re.compile(
     rf"(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse)\.?\s+(?=[A-Z])")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|dr|mr|mrs)\.?\s+(?=[A-Z])")
 _WORD = re.compile(WORD)
 
 _NOT_NAME_WORDS = """

@@ -29,7 +29,7 @@ from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
 _STREET_STRONG = (
     r"road|rd|street|st|lane|ln|avenue|ave|av|close|crescent|cres|drive|dr|gardens|gdns|"
     r"terrace|terr|grove|mews|boulevard|blvd|cul-de-sac|"
-    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
+    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|لين|رود|افنيو|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
     r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ"
 )
 _STREET_WEAK = (
@@ -71,7 +71,7 @@ _UNIT_WORD = (
 _ORDINAL = r"\d{1,2}\.?(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
 _TAIL = re.compile(
     rf"(?:\s*[,،]?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
-    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z](?![\w])"
+    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z]\d{{0,2}}(?![\w])"
     rf"|{_ORDINAL}\s*(?:floor|andar|etaj|этаж|esq\w*|dto\w*|dt\w*|dir\w*)?\.?(?![\w])"
     rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
     re.IGNORECASE,
