@@ -126,3 +126,23 @@ def test_exploitation_a_cabinet_emptied_and_not_here_in_weeks(
     """Kinds batch 6 missed in many languages, in new wordings, with their near misses."""
     categories = screen.categories(text)
     assert (label in categories) if label != "none" else not categories, (text, categories)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "būtų geriau, jei ryte nebepabusčiau"),  # a wish not to wake, fused negation
+        ("suicide", "labāk būtu, ja es nepamostos"),
+        ("abuse", "મારા મામાએ મને ખોટી રીતે સ્પર્શ કર્યો"),  # touched the wrong way
+        ("overdose", "ভাই পুরো পাতা ঘুমের ওষুধ খেয়েছে, হুঁশ নেই"),  # no consciousness
+    ],
+)
+def test_a_fused_negation_a_wrong_touch_and_no_consciousness(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_mouse_is_not_a_touch(screen: RiskScreen) -> None:
+    """Normalised, "chh" is "ch": a stem "chhuh*" (to touch) would take in "ਚੂਹਾ" (a mouse)."""
+    assert screen.hits("ਬਿੱਲੀ ਨੇ ਚੂਹਾ ਮਾਰ ਦਿੱਤਾ, ਬੱਚੇ ਡਰ ਗਏ") == []
