@@ -14,6 +14,8 @@ import sqlite3
 from datetime import timedelta
 
 from bot.config import Disclosure
+from bot.report import periods
+from bot.report.aggregate import ReportBuilder
 from bot.report.export import build_public
 from bot.report.fft import fft_steps
 from bot.report.period import Period, month, months_to, parse_range, parse_week
@@ -188,3 +190,46 @@ def test_rows_added_from_parts_come_in_sqlite_s_group_by_order():
             for part in range(4)
         ]
         assert _added(parts, 2) == whole
+
+
+async def test_answers_arriving_mid_export_are_in_the_month_and_its_pieces_alike(
+    store, settings, flows, monkeypatch
+):
+    """People answer while an export runs (the bot and the report process share the
+    database).  The month is suppressed as the sum of its pieces, so it must count what
+    they count: built from their rows, it does.  (Read on its own before the pieces, it
+    missed what arrived between, and its cells disagreed with its pieces'.)"""
+    settings = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    await _fill(store, settings, flows)
+    await build_public(store, settings, parse_week("2026-W45", NOVEMBER.timezone))
+    nov = month(NOVEMBER.start, NOVEMBER.timezone)
+    seen: dict[str, object] = {}
+    real_against = periods.publish_against
+
+    def spy(raw, period, earlier, pieces, *args, **kwargs):
+        if period == nov:
+            seen.update(raw=raw, pieces=pieces)
+        return real_against(raw, period, earlier, pieces, *args, **kwargs)
+
+    real_build = ReportBuilder.build
+    built: list[Period] = []
+
+    async def build(self, period, **kwargs):
+        report = await real_build(self, period, **kwargs)
+        built.append(period)
+        if len(built) == 1:  # the export's first count is done: five people answer
+            late = parse_range("2026-11-10", "2026-11-20", NOVEMBER.timezone)
+            await write(store, flows, random_responses(flows, settings, 5, late, seed=99))
+        return report
+
+    monkeypatch.setattr(periods, "publish_against", spy)
+    monkeypatch.setattr(ReportBuilder, "build", build)
+    await build_public(store, settings, nov)
+    raw, pieces = seen["raw"], seen["pieces"]
+    inside = [r for (s, e), r in pieces.items() if nov.start <= s and e <= nov.end]
+    assert len(inside) >= 2
+
+    def n(report) -> int:
+        return report.table("headline").rows[0].base.count
+
+    assert n(raw) == sum(n(r) for r in inside)
