@@ -126,3 +126,43 @@ def test_exploitation_a_cabinet_emptied_and_not_here_in_weeks(
     """Kinds batch 6 missed in many languages, in new wordings, with their near misses."""
     categories = screen.categories(text)
     assert (label in categories) if label != "none" else not categories, (text, categories)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "būtų geriau, jei ryte nebepabusčiau"),  # a wish not to wake, fused negation
+        ("suicide", "labāk būtu, ja es nepamostos"),
+        ("abuse", "મારા મામાએ મને ખોટી રીતે સ્પર્શ કર્યો"),  # touched the wrong way
+        ("overdose", "ভাই পুরো পাতা ঘুমের ওষুধ খেয়েছে, হুঁশ নেই"),  # no consciousness
+    ],
+)
+def test_a_fused_negation_a_wrong_touch_and_no_consciousness(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_mouse_is_not_a_touch(screen: RiskScreen) -> None:
+    """Normalised, "chh" is "ch": a stem "chhuh*" (to touch) would take in "ਚੂਹਾ" (a mouse)."""
+    assert screen.hits("ਬਿੱਲੀ ਨੇ ਚੂਹਾ ਮਾਰ ਦਿੱਤਾ, ਬੱਚੇ ਡਰ ਗਏ") == []
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("abuse", "شوہر روز مارتا ہے"),  # the husband beats (me) every day: no object word
+        ("abuse", "ਮੇਰਾ ਪਤੀ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ"),
+        ("suicide", "mam już dość, chcę to wszystko zakończyć dzisiaj"),
+        # "kbire" (big) has the consonants of "اخبار" (news): a skeleton never vetoes.
+        ("overdose", "akhi 2akhad jor3a kbire mn el heroin w ma 3am yetnaffas"),
+    ],
+)
+def test_an_object_left_out_ending_it_all_and_a_skeleton_that_does_not_veto(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_husband_at_the_gym_is_not_abuse(screen: RiskScreen) -> None:
+    assert screen.hits("my husband hits the gym every day") == []

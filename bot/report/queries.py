@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import json
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -34,6 +35,10 @@ TAG_PAUSE = 0.01
 """Seconds between two of those transactions.  Another process's writer that found the
 lock taken tries again after 1, 3, 8 ms (SQLite's busy handler): a pause longer than
 that lets it in, rather than the next chunk taking the lock first."""
+TAG_STRETCH = 0.002
+"""Seconds of tagging (~10 comments) between two returns to the event loop.  Tagging is
+regular expressions in Python, 0.2-0.7 ms a comment: /update tagged a week's untagged
+comments on the bot's loop, and 1,500 of them held every person's answer for 0.3-1 s."""
 UPDATE_STATUSES = ("planned", "in_progress", "done")
 """How far a 'we did' has got (migration 029)."""
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
@@ -176,6 +181,41 @@ quotes (theme, text, language, reviewed, rank, the answers that said it) when ?4
 how many need tagging."""
 
 
+_COMMENT_PIECES = """
+WITH text AS MATERIALIZED (
+    SELECT a.id, s.rowid AS session, r.themes AS review, {piece} AS piece,
+        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged,
+        CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
+    FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
+    LEFT JOIN answer_tagging t ON t.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id AND r.answered_at = a.answered_at
+    WHERE s.started_at >= ?1 AND s.started_at < ?2 AND a.kind = 'text'
+), effective AS MATERIALIZED (
+    SELECT x.id, x.session, x.piece, x.value, x.lang, th.theme, 0 AS reviewed
+    FROM text x JOIN answer_themes th ON th.answer_id = x.id WHERE x.review IS NULL
+    UNION ALL
+    SELECT x.id, x.session, x.piece, x.value, x.lang, j.value, 1
+    FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
+)
+SELECT 'theme', piece, theme, count(DISTINCT session), count(*), sum(reviewed), NULL, NULL
+FROM effective GROUP BY piece, theme
+UNION ALL
+SELECT 'quote', NULL, theme, value, lang, reviewed, rank, writers FROM (
+    SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
+        group_concat(id) AS writers,
+        row_number() OVER (PARTITION BY theme
+            ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
+    FROM effective WHERE value IS NOT NULL GROUP BY theme, value
+) WHERE rank <= ?5
+UNION ALL
+SELECT 'untagged', piece, count(*), NULL, NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
+GROUP BY piece
+"""
+"""``_COMMENT_SUMMARY`` over kept parts at once (``{piece}``: which part a session is
+in): per part and theme (respondents, comments, reviewed), the quotes of them all, and
+per part how many need tagging."""
+
+
 PROFILE_FIELDS = ("site", "area", "respondent_group", "mode", "lang", "flow_id")
 """The groups the report's breakdown tables count respondents by."""
 
@@ -195,6 +235,7 @@ class ReportQueries:
         self.db = store.db
         self._kept: set[Bounds] = set()
         self._parts: dict[tuple[str, Bounds], list[tuple]] = {}
+        self._comments: tuple[tuple, list[Bounds], list[tuple]] | None = None
 
     async def _all(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         # Off the writer's connection: a report never makes a respondent wait.
@@ -210,6 +251,7 @@ class ReportQueries:
         and reading its month of answers a second time was a third of an export."""
         self._kept = {part.bounds() for part in parts}
         self._parts.clear()
+        self._comments = None
 
     async def _grouped(
         self, name: str, bounds: Bounds, keys: int, run: Callable[[], Awaitable[list[tuple]]]
@@ -454,21 +496,35 @@ class ReportQueries:
     ) -> int:
         """Tag the period's comments not yet tagged with this codebook; returns how many."""
         fingerprint = codebook.fingerprint()
+        # A kept part's comments are read with the other parts' (``_joint_comments``):
+        # tag them all at once, as the period they make up would be.
+        kept = self._tiling()
+        bounds = period.bounds()
+        if kept is not None and bounds in kept:
+            bounds = (kept[0][0], kept[-1][1])
+        self._comments = None
         rows = await self._all(
             "SELECT a.id, a.value, a.answered_at FROM sessions s"
             " JOIN answers a ON a.session_id = s.id"
             " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'text' AND (t.answer_id IS NULL"
             " OR t.codebook != ? OR t.answered_at != a.answered_at)",
-            (*period.bounds(), fingerprint),
+            (*bounds, fingerprint),
         )
         if not rows:
             return 0
         themes = []
+        since = time.perf_counter()
         for i, (_, text, _) in enumerate(rows):
             themes.append(codebook.tag(text))
             if tick and i % 1000 == 999:
                 tick(1000)
+            if time.perf_counter() - since > TAG_STRETCH:
+                # In the bot's own process (/update's theme buttons tag the week first),
+                # people's answers go on between stretches; in a report process, nothing
+                # else is waiting and this costs nothing.
+                await asyncio.sleep(0)
+                since = time.perf_counter()
 
         def replace(conn: sqlite3.Connection, chunk: list, tags: list) -> None:
             conn.executemany(
@@ -505,6 +561,9 @@ class ReportQueries:
         comments are read once into ``text``; SQLite aggregates them, so a
         period with many comments sends back a few rows, not every comment.
         """
+        joint = await self._joint_comments(period.bounds(), codebook, quotes, per_theme)
+        if joint is not None:
+            return joint
         rows = await self._all(
             _COMMENT_SUMMARY, (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
         )
@@ -514,6 +573,56 @@ class ReportQueries:
             themes=themes,
             quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4]), _rowids(r[6])) for r in quoted],
             untagged=any(r[0] == "untagged" and r[1] for r in rows),
+        )
+
+    def _tiling(self) -> list[Bounds] | None:
+        """The kept parts in order, if there are two or more and they leave no gap."""
+        kept = sorted(self._kept)
+        if len(kept) < 2 or any(a[1] != b[0] for a, b in itertools.pairwise(kept)):
+            return None
+        return kept
+
+    async def _joint_comments(
+        self, bounds: Bounds, codebook: Codebook, quotes: bool, per_theme: int
+    ) -> CommentSummary | None:
+        """``comment_summary`` of a kept part, or of the period the kept parts make up,
+        from one read of all their comments (``_COMMENT_PIECES``); None for any other.
+
+        The period's own summary needs its quotes (ranked over the whole period), so its
+        comments are read anyway: its parts' themes come from the same read, grouped by
+        part, instead of one read more per part."""
+        kept = self._tiling()
+        if kept is None:
+            return None
+        whole = (kept[0][0], kept[-1][1])
+        if bounds != whole and (bounds not in kept or quotes):
+            return None  # a part's quotes would be ranked within it: read them so
+        key = (whole, codebook.fingerprint(), per_theme)
+        if self._comments is None or self._comments[0] != key:
+            piece = "CASE " + " ".join(
+                f"WHEN s.started_at < ?{6 + i} THEN {i}" for i in range(len(kept) - 1)
+            )
+            rows = await self._all(
+                _COMMENT_PIECES.format(piece=f"{piece} ELSE {len(kept) - 1} END"),
+                (*whole, key[1], 1, per_theme, *(hi for _, hi in kept[:-1])),
+            )
+            self._comments = (key, kept, rows)
+        _, parts, rows = self._comments
+        if bounds == whole:
+            themes = _added([[tuple(r[2:6]) for r in rows if r[0] == "theme"]], 1)
+            untagged = any(r[0] == "untagged" and r[2] for r in rows)
+        else:
+            part = parts.index(bounds)
+            themes = [tuple(r[2:6]) for r in rows if r[0] == "theme" and r[1] == part]
+            untagged = any(r[0] == "untagged" and r[1] == part and r[2] for r in rows)
+        quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[2], r[6]))
+        return CommentSummary(
+            themes=[ThemeCount(*t) for t in themes],
+            quotes=[
+                QuoteRow(r[2], r[3], r[4], bool(r[5]), _rowids(r[7]))
+                for r in (quoted if quotes and bounds == whole else [])
+            ],
+            untagged=untagged,
         )
 
     async def profiles(self, answer_ids: Iterable[int]) -> dict[int, dict[str, object]]:
