@@ -259,7 +259,10 @@ def _has_cue_word(text: str) -> bool:
     low = text.casefold()
     if "as esu" in low or "to ja" in low:
         return True
-    return not _FIRST_WORDS.isdisjoint(low.translate(_TO_SPACE).split())
+    # A cue is followed by a space or a colon ("ami Rahim", "main: …" is rare): split on spaces.
+    return not _FIRST_WORDS.isdisjoint(low.split()) or not _FIRST_WORDS.isdisjoint(
+        low.translate(_TO_SPACE).split() if ":" in low or "," in low else ()
+    )
 
 
 def bare_intros(text: str) -> Iterator[Span]:
@@ -322,7 +325,12 @@ _HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(
 def sign_offs(text: str) -> Iterator[Span]:
     """A full name signed at the end ("Regards, Michelle O'Connor", "شكرا، محمد علي حسن"), and
     "Tom Baker here" opening a message.  A sign-off before one word ("Thanks, Team") stays."""
-    # The name ends the message: only its last characters can hold the sign-off.
+    # The name ends the message: a message ending in a lower-case word has none.
+    words_ = text.rstrip(" \t\n.!?)…\"'").rsplit(None, 1)
+    if not words_ or words_[-1][:1].islower():
+        yield from _here(text)
+        return
+    # Only its last characters can hold the sign-off.
     tail = max(0, len(text) - _TAIL_CHARS)
     low = text[tail:].casefold()
     signed = any(n in low for n in _SIGN_OFF_NEEDLES)
@@ -335,9 +343,14 @@ def sign_offs(text: str) -> Iterator[Span]:
         span = _full_name(text, m.end(), intro)
         if span is None or not _at_end(text, span.end):
             continue
-        signed = text[span.start : span.end].casefold().split()
-        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in signed):
+        parts = text[span.start : span.end].casefold().split()
+        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
             yield span
+    yield from _here(text)
+
+
+def _here(text: str) -> Iterator[Span]:
+    """ "Tom Baker here" opening a message (or after "Hi,")."""
     if " here" in text:
         for m in _HERE.finditer(text):
             span = _full_name(text, m.end(), _Intro(""))

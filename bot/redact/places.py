@@ -195,10 +195,10 @@ def _addresses(text: str) -> Iterator[Span]:
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
         if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
-    if "/" in text or "m" in text or "кв" in text or "д." in text:
+    if "/" in text or "m." in text or " m " in text or "кв" in text or "д." in text:
         for m in _BARE_STREET.finditer(text):
             yield Span(m.start("name"), m.end(), "address")
-    for m in _NUMBER_STREET_WORD.finditer(text):
+    for m in _NUMBER_STREET_WORD.finditer(text) if not text.isascii() else ():
         yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
