@@ -187,3 +187,17 @@ def test_bupe_a_threat_to_break_bones_and_arabic_joined_words(
 
 def test_a_cut_while_cooking_is_an_accident(screen: RiskScreen) -> None:
     assert screen.hits("جرحت ايدي وانا عم اطبخ") == []
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "vėl pjausčiau rankas peiliuku"),
+        # Bengali "parche" (can) is Punjabi "parche" (leaflets), a veto word: not any more.
+        ("overdose", "bondhu onek heroin niyeche, shash nite parche na"),
+    ],
+)
+def test_a_past_cut_and_a_veto_word_spelt_like_another_language(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
