@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
+import struct
 import sys
 import tempfile
 import time
@@ -52,7 +54,7 @@ from bench.e2e_driver import (  # noqa: E402
     run_people,
 )
 from bot.roles import Roles  # noqa: E402
-from bot.store import Store  # noqa: E402
+from bot.store import WAL_BACKSTOP_PAGES, Store  # noqa: E402
 
 WEEK_AT = "2026-11-17T10:00:00+00:00"
 STAFF_ID = 5_000_000
@@ -141,6 +143,41 @@ async def exports(server: Server, staff: Person, stop: asyncio.Event) -> list[fl
     return took
 
 
+class WalWatch:
+    """How far the WAL got while in the block, sampled every 50 ms from the wal-index
+    (the ``-shm`` file: ``mxFrame``, the frames in the WAL now, and ``nBackfill``, those
+    already copied back by a checkpoint).  A reader holding an old snapshot (the report
+    process) stops checkpoints at it and the WAL grows; the file's size would not say,
+    since it stays at its largest until it is rewound."""
+
+    def __init__(self, database: Path) -> None:
+        self.shm = database.with_name(database.name + "-shm")
+        self.frames = self.behind = 0
+        """The most frames in the WAL, and the most not yet checkpointed."""
+        self._task: asyncio.Task[None] | None = None
+
+    def __enter__(self) -> WalWatch:
+        async def watch() -> None:
+            while True:
+                with contextlib.suppress(OSError, struct.error):
+                    with self.shm.open("rb") as f:
+                        head = f.read(100)
+                    frames, backfilled = (
+                        struct.unpack_from("=I", head, 16)[0],
+                        struct.unpack_from("=I", head, 96)[0],
+                    )
+                    self.frames = max(self.frames, frames)
+                    self.behind = max(self.behind, frames - backfilled)
+                await asyncio.sleep(0.05)
+
+        self._task = asyncio.ensure_future(watch())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
 def summary(label: str, result: Result, server: Server) -> str:
     late = f", {result.late} sent late" if result.late else ""
     own = own_time(server, result)
@@ -170,7 +207,8 @@ async def main(args: argparse.Namespace) -> None:
             fill(database, args.comments, args.old)
             staff = await staff_member(server, database)
             await run_people(server, 1_000, 5)  # warm up
-            quiet = await run_paced(server, 100_000, args.rate, args.seconds)
+            with WalWatch(database) as quiet_wal:
+                quiet = await run_paced(server, 100_000, args.rate, args.seconds)
             stop = asyncio.Event()
             if "export" in args.jobs:
                 export_task = asyncio.ensure_future(exports(server, staff, stop))
@@ -179,7 +217,8 @@ async def main(args: argparse.Namespace) -> None:
                 bot.proc.send_signal(signal.SIGUSR1)  # the daily purge, now
             if "backup" in args.jobs:
                 bot.proc.send_signal(signal.SIGUSR2)  # the daily backup, now
-            busy = await run_paced(server, 200_000, args.rate, args.seconds)
+            with WalWatch(database) as busy_wal:
+                busy = await run_paced(server, 200_000, args.rate, args.seconds)
             stop.set()
             took = await export_task if "export" in args.jobs else []
         finally:
@@ -199,6 +238,10 @@ async def main(args: argparse.Namespace) -> None:
     print(summary("busy", busy, server))
     print(f"meanwhile: {len(took)} exports, every format ({', '.join(f'{t:.1f}' for t in took)} s)")
     print(f"purge job: {purged[0] if purged else 'did not run'}; backups made: {len(backups)}")
+    print(
+        f"WAL, most pages: quiet {quiet_wal.frames:,} ({quiet_wal.behind:,} not checkpointed);"
+        f" busy {busy_wal.frames:,} ({busy_wal.behind:,}); the backstop is {WAL_BACKSTOP_PAGES:,}"
+    )
     locked = logged.count("locked") + logged.count("not saved")
     errors = sum(1 for line in logged.splitlines() if " ERROR " in line or "Traceback" in line)
     print(f"people told it failed: {len(sorry)}; 'locked' or 'not saved' logged: {locked};", end="")

@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
+import os
 import signal
 import socket
 import sys
@@ -33,6 +35,7 @@ from telegram.ext import AIORateLimiter, Application  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 
 from bench.baseline_bot import build_baseline  # noqa: E402
+from bench.e2e_driver import run_delay  # noqa: E402
 from bot.config import Telegram, load_settings  # noqa: E402
 from bot.service import open_conversations  # noqa: E402
 from bot.telegram import (  # noqa: E402
@@ -76,6 +79,32 @@ class Timing:
     process_cpu: float = 0.0
     """CPU time of the whole bot process meanwhile (every thread): far below the wall
     time, the process was waiting for the machine (or for a disk), not working."""
+    loop_runq: float = 0.0
+    """Time the loop's thread was ready to run but waited for a core meanwhile (the
+    kernel's run-queue delay, ``/proc/thread-self/schedstat``): CPU starvation."""
+    db_runq: float = 0.0
+    """The same for the database thread, from this update's work being queued to it
+    starting there (the thread woken but not given a core)."""
+    db_blocked: float = 0.0
+    """Of ``db_work``: the database thread neither running nor waiting for a core, so
+    blocked: on the GIL (the loop's thread holding it), a lock, or the disk."""
+    gc: float = 0.0
+    """Garbage collections in this process meanwhile (every generation), in seconds."""
+
+
+_GC = [0.0, 0.0]
+"""Seconds spent in garbage collection so far, and when the one under way began."""
+
+
+def time_collections() -> None:
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            _GC[1] = time.monotonic()
+        elif _GC[1]:
+            _GC[0] += time.monotonic() - _GC[1]
+            _GC[1] = 0.0
+
+    gc.callbacks.append(callback)
 
 
 _CURRENT: ContextVar[Timing | None] = ContextVar("timing", default=None)
@@ -92,14 +121,22 @@ def time_the_waits() -> None:
         timing = _CURRENT.get()
         if timing is None:
             return await execute(self, fn, *args, **kwargs)
-        ran = [0.0, 0.0]
+        ran = [0.0, 0.0, 0.0, 0.0]
+        thread = getattr(self, "_thread", None)
+        native = getattr(thread, "native_id", None)
+        runq = run_delay(f"/proc/self/task/{native}/schedstat") if native else 0.0
 
         def run() -> Any:
             ran[0] = time.monotonic()
+            ran[2] = run_delay() if native else 0.0
+            cpu = time.thread_time()
             try:
                 return fn(*args, **kwargs)
             finally:
                 ran[1] = time.monotonic()
+                # Neither running nor waiting for a core: blocked (the GIL, a lock, the disk).
+                waited = run_delay() - ran[2] if native else 0.0
+                ran[3] = max(0.0, ran[1] - ran[0] - (time.thread_time() - cpu) - waited)
 
         queued = time.monotonic()
         try:
@@ -110,6 +147,8 @@ def time_the_waits() -> None:
                 timing.db_wait += ran[0] - queued
                 timing.db_work += ran[1] - ran[0]
                 timing.db_back += back - ran[1]
+                timing.db_runq += max(0.0, ran[2] - runq)
+                timing.db_blocked += ran[3]
 
     def timed(request: Any) -> Any:
         async def timed_request(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -150,8 +189,8 @@ def note_arrivals(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
     """The bot tells the benchmark, by a UDP note, when it has finished each update:
-    ``id arrived start end db_wait db_work db_back api loop_cpu process_cpu calls``
-    (seconds)."""
+    ``id arrived start end db_wait db_work db_back api loop_cpu process_cpu calls
+    loop_runq db_runq gc db_blocked`` (seconds)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.connect(("127.0.0.1", trace_port))
 
@@ -159,6 +198,7 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
         async def process_update(self, update: object) -> None:
             timing = Timing(time.monotonic())
             loop_cpu, process_cpu = time.thread_time(), time.process_time()
+            runq, collected = run_delay(), _GC[0]
             token = _CURRENT.set(timing)
             try:
                 await super().process_update(update)
@@ -166,6 +206,8 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
                 end = time.monotonic()
                 timing.loop_cpu = time.thread_time() - loop_cpu
                 timing.process_cpu = time.process_time() - process_cpu
+                timing.loop_runq = run_delay() - runq
+                timing.gc = _GC[0] - collected
                 _CURRENT.reset(token)
                 update_id = getattr(update, "update_id", None)
                 if update_id is not None:
@@ -175,7 +217,15 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
                         *(arrived, t.start, end, t.db_wait, t.db_work, t.db_back, t.api),
                         *(t.loop_cpu, t.process_cpu),
                     )
-                    note = " ".join([str(update_id), *(f"{f:.6f}" for f in fields), str(t.calls)])
+                    extra = (t.loop_runq, t.db_runq, t.gc, t.db_blocked)
+                    note = " ".join(
+                        [
+                            str(update_id),
+                            *(f"{f:.6f}" for f in fields),
+                            str(t.calls),
+                            *(f"{f:.6f}" for f in extra),
+                        ]
+                    )
                     sock.send(note.encode())
 
     return TimedApplication
@@ -257,6 +307,9 @@ def main() -> None:
     args = parser.parse_args()
     assert args.base_url.startswith("http://127.0.0.1:"), "benchmarks talk to 127.0.0.1 only"
     time_the_waits()
+    time_collections()
+    if os.environ.get("BENCH_SWITCH_INTERVAL"):  # an experiment: the GIL's hand-over interval
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     if args.kind == "ours":
         run_loop(run_ours(args.base_url, args.trace_port, args.workdir))  # as serve() is run
     elif args.kind == "ours-paced":

@@ -27,8 +27,35 @@ it, it stops being held out.
 tests/data/redaction_heldout6/<lang>.tsv is a second held-out set of the same kind, frozen
 before its first run (main 130cf4b: precision 0.994, recall 0.952; main 816088a
 at 22:37 UTC: precision 0.994, recall 0.952), reported apart and never gated.
+Helper redact (issue 12, 00:30 UTC) read the misses of both sets and fixed their kinds
+(main c30dacd: 1.000/1.000 on both), so neither is held out any more; they stay as regression
+sets, still ungated.
 
-Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]
+tests/data/redaction_dev3/<lang>.tsv is a dev set (289 lines, 13 languages, both scripts, half
+must-survive), written by helper redact before changing the redactor for issue 12's last round
+and measured on main f5a3e35 first (precision 0.933, recall 0.762: names 0.613, addresses
+0.926, phones 0.840, NHS 0.000, handles 0.867, emails 0.938).  It was then tuned on, so it is
+gated in CI (``--gate --corpus tests/data/redaction_dev3``), not held out.
+
+tests/data/redaction_dev4/<lang>.tsv (147 lines) was written by the same helper after landing
+c30dacd, other phrasings of the same kinds (sign-offs, "X speaking", other layouts), and measured
+on main 38b9a73 before fixing: precision 0.921, recall 0.667 (names 0.385, emails 0.769).  Tuned
+on since, and gated with dev set 3.
+
+tests/data/redaction_dev5/<lang>.tsv (130 lines), a third fresh round (a name after a role and
+"is", surnames, other layouts), measured on main e6454de before fixing: precision 0.952,
+recall 0.896 (names 0.778, addresses 0.923).  Tuned on since, and gated with the others.
+
+tests/data/redaction_dev6/<lang>.tsv (104 lines) tests precision: Title Case and sign-off
+near-misses for the new patterns, 6 a language, and 2 positives; measured on the code of
+525bee5 plus the sign-off fix before fixing: name precision 0.806, recall 0.962.
+
+tests/data/redaction_dev7/<lang>.tsv (65 lines), a last fresh round (other layouts, lower-case
+names, Indic-script addresses), measured on main 5935003 before fixing: precision 0.955,
+recall 0.792 (names 0.526).  One miss is left on purpose: a lower-case name after romanised
+Bengali "ami" ("ami rubel hossain"), where no copula closes the name.
+
+Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]...
 """
 
 from __future__ import annotations
@@ -93,10 +120,17 @@ def load_corpus(path: Path = CORPUS) -> list[Example]:
     if path.is_dir():
         return [ex for file in sorted(path.glob("*.tsv")) for ex in load_corpus(file)]
     examples = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    fields = len(Example._fields)  # the last, the language, may be left out (English)
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
-        examples.append(Example(*raw.split("\t")))
+        parts = raw.split("\t")
+        if not fields - 1 <= len(parts) <= fields:
+            raise SystemExit(
+                f"{path.name}:{number}: {len(parts)} tab-separated fields; expected the text,"
+                " its redacted form and (optionally) the language"
+            )
+        examples.append(Example(*parts))
     return examples
 
 
@@ -190,10 +224,11 @@ def cost_us(texts: list[str], rounds: int = 20) -> float:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[argv.index("--corpus") + 1]) if "--corpus" in argv else CORPUS
-    examples = load_corpus(path)
+    # --corpus may be given more than once: the sets are scored as one.
+    paths = [Path(argv[i + 1]) for i, arg in enumerate(argv[:-1]) if arg == "--corpus"] or [CORPUS]
+    examples = [ex for path in paths for ex in load_corpus(path)]
     s = score(examples)
-    print(f"corpus: {path} ({s.lines} lines)")
+    print(f"corpus: {', '.join(map(str, paths))} ({s.lines} lines)")
     print(f"{'tag':<14} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
     failing = []
     for tag in TAGS:
@@ -238,7 +273,7 @@ def main(argv: list[str]) -> int:
     for folder in REPORTED_APART if "--corpus" not in argv else ():
         if folder.is_dir():
             report_heldout(folder, "--show-misses" in argv)
-    print("\nrerun: python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]")
+    print("\nrerun: python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]...")
     if "--gate" in argv and failing:
         print(
             f"GATE FAILED: below recall {MIN_RECALL} or precision {MIN_PRECISION}: "

@@ -46,6 +46,14 @@ class Checkpointer:
         self._next = time.monotonic() + every
         self._closed = False
         self._failing = False
+        self.behind: int | None = None
+        """WAL pages the last checkpoint could not copy back (None: it failed, or none
+        ran yet).  A reader in another connection (a report being made, a backup's copy)
+        holds a snapshot, and pages written since cannot be copied until it ends."""
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def poke(self) -> None:
         """After a commit: start a checkpoint if one is due and none is running."""
@@ -63,8 +71,10 @@ class Checkpointer:
                 self._conn = sqlite3.connect(
                     self._path, timeout=0, isolation_level=None, check_same_thread=False
                 )
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            _, frames, copied = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            self.behind = max(0, frames - copied)
         except (sqlite3.Error, OSError) as exc:
+            self.behind = None
             # A full disk or a lock held elsewhere: the pages stay in the WAL, safe, and
             # the next checkpoint (or the last connection's close) moves them.  Said once
             # until one succeeds: a line a second on a full disk would only fill it more.

@@ -32,6 +32,28 @@ COMMANDS = {
     "/stop": Stop(),
 }
 
+_COMMAND = re.compile(r"/(\w+)(?:@\w+)?")
+"""A bare slash command, as a Telegram user types out of habit ("/help", "/back")."""
+
+UNKNOWN_COMMAND = "console.unknown_command"
+UNKNOWN = Reply("")
+"""Stands for a slash command the terminal does not know: never sent to the engine."""
+
+
+def bare_command(line: str) -> Event | None:
+    """What a line that is one bare slash command means, or None if it is not one.
+
+    "/back", "/skip", "/done", "/quit" and "/stop" mean what they say; any
+    other is ``UNKNOWN``.  Only a bare command is held back: a line with words
+    after it ("/help I can't go on") is a reply like any other, so it is
+    screened and kept.
+    """
+    found = _COMMAND.fullmatch(line.strip())
+    if not found:
+        return None
+    word = found.group(1).casefold()
+    return COMMANDS.get(word) or COMMANDS.get("/" + word) or UNKNOWN
+
 
 async def terminal_input(prompt: str) -> str | None:
     """Read a line without blocking the event loop; None at end of input."""
@@ -74,7 +96,7 @@ def render_prompt(prompt: Prompt) -> str:
         keys.append(f"s = {prompt.skip_label}")
     if prompt.can_back:
         keys.append(f"b = {prompt.back_label}")
-    keys.append("q = stop")
+    keys.append(f"q = {prompt.stop_label}")
     if prompt.hint:
         lines.append(prompt.hint)
     lines.append("   " + "   ".join(keys))
@@ -87,6 +109,9 @@ def parse(line: str, prompt: Prompt | None, offer: Prompt | None = None) -> Even
     word = match_key(line)
     if word in COMMANDS:
         return COMMANDS[word]
+    command = bare_command(line)
+    if command is not None and command is not UNKNOWN:
+        return command
     if offer and word.startswith(OFFER_KEY) and word[1:].isdigit():
         index = int(word[1:]) - 1
         if 0 <= index < len(offer.choices):
@@ -138,6 +163,11 @@ async def chat(
         line = await read("> ")
         if line is None:
             turn = await conversations.handle(key, CHANNEL, Stop())
+        elif bare_command(line) is UNKNOWN:
+            # Never stored as someone's answer: say so, and ask the question again.
+            note = conversations.catalogue.text(UNKNOWN_COMMAND, turn.lang, quit="q")
+            write(note + ("\n\n" + render_prompt(turn.prompt) if turn.prompt else ""))
+            continue
         else:
             events = parse_all(line, turn.prompt or None, offer)
             if not events and turn.prompt is not None:  # all listed were ticked already

@@ -117,6 +117,8 @@ class Prompt:
     skip_label: str
     back_label: str
     done_label: str | None = None
+    stop_label: str = "Stop for now"
+    """For channels that show stopping as a key (the terminal's "q"); Telegram has /stop."""
 
 
 @dataclass(frozen=True)

@@ -321,6 +321,7 @@ class Engine:
             skip_label=self._t("button.skip", state),
             back_label=self._t("button.back", state),
             done_label=self._t("button.done", state) if isinstance(step, MultiStep) else None,
+            stop_label=self._t("button.stop", state),
         )
 
     def _progress(self, state: State, step: Step) -> tuple[int, int]:

@@ -72,8 +72,15 @@ from pathlib import Path
 
 import yaml
 
+from bot import arabizi
+from bot.sources import BASE_LOADER
+from bot.translit import INDIC, fold
+from bot.translit import forget as fold_cache_clear
+
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
+ARABIZI = "ar"
+"""The language whose words are also found by consonant skeleton in Arabizi sentences."""
 RULES = "_rules"
 VETOES = "_vetoes"
 CLAUSE = "CLAUSE"
@@ -87,6 +94,16 @@ _SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟!?]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 Normaliser = Callable[[str], str]
+
+
+class Sentences(list[str]):
+    """Normalised sentences, and for those in an Indic script their romanised words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.romanised: dict[int, list[str]] = {}
+        self.arabizi: set[int] = set()
+        """Sentences that look like Arabic in Latin letters (``bot.arabizi``)."""
 
 
 class LexiconError(ValueError):
@@ -178,7 +195,13 @@ class Reading:
 class _Lexicon:
     """Every language's class words in one index: token → (language, class) pairs."""
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]], normalise: Normaliser):
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str]],
+        normalise: Normaliser,
+        guards: frozenset[str] = frozenset(),
+        vetoes: frozenset[str] = frozenset(),
+    ):
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
@@ -196,6 +219,19 @@ class _Lexicon:
                 self._add(lang, cls, entry, normalise)
             except LexiconError as exc:
                 self.errors.append(str(exc))
+        # Arabic words by consonant skeleton, for sentences in Arabizi (``bot.arabizi``).
+        self.skeletons: dict[str, list[tuple[str, str]]] = {}
+        for lang, cls, entry in entries:
+            if lang != ARABIZI or entry.startswith("#") or cls in vetoes:
+                continue  # a veto silences a whole sentence: never on a skeleton's guess
+            words = normalise(entry.replace("_", " ").strip("*")).split()
+            key = arabizi.skeleton(words[0]) if len(words) == 1 else ""
+            # Two consonants name many words: enough to find a word a rule needs, not to
+            # let a guard silence one ("hala2", now, is not "ahli", family).
+            shortest = 3 if cls in guards else 2
+            if len(key) >= shortest and (lang, cls) not in self.skeletons.get(key, ()):
+                self.skeletons.setdefault(key, []).append((lang, cls))
+        self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
         self.suffix_sizes = self._sizes(self.suffixes, first=False)
 
@@ -239,9 +275,46 @@ class _Lexicon:
             sizes.setdefault(stem[0] if first else stem[-1], set()).add(len(stem))
         return {k: sorted(v) for k, v in sizes.items()}
 
-    def classes(self, tokens: list[str]) -> dict[str, Found]:
-        """Language → class → where its words are in ``tokens``."""
-        found: dict[str, Found] = {}
+    def classes(
+        self, tokens: list[str], romanised: list[str] | None = None, in_arabizi: bool = False
+    ) -> dict[str, Found]:
+        """Language → class → where its words are in ``tokens``.
+
+        ``romanised``: the same words as people romanise them (``bot.translit``), also
+        looked up: "સૂઈ જાઉં" finds the romanised "sui_jau" as well as its own
+        spelling, so a word listed in one spelling serves both.  ``in_arabizi``: the
+        sentence looks like Arabic in Latin letters; Arabic words are also found by their
+        consonants (``bot.arabizi``).
+        """
+        found = self._classes(tokens, {})
+        if romanised:
+            self._classes(romanised, found)
+        if in_arabizi:
+            self._arabizi(tokens, found)
+        if romanised or in_arabizi:
+            for classes in found.values():
+                for cls, places in classes.items():
+                    classes[cls] = sorted(set(places))
+        return found
+
+    def _arabizi(self, tokens: list[str], found: dict[str, Found]) -> None:
+        """Arabic lexicon words found by skeleton in an Arabizi sentence."""
+        cache, skeletons = self._cores, self.skeletons
+        for i, token in enumerate(tokens):
+            pairs = cache.get(token)
+            if pairs is None:
+                hits = {
+                    pair
+                    for core in arabizi.cores(arabizi.skeleton(token))
+                    for pair in skeletons.get(core, ())
+                }
+                if len(cache) >= _KNOWN_MAX:
+                    cache.clear()
+                pairs = cache[token] = tuple(sorted(hits))
+            for lang, cls in pairs:
+                found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
+
+    def _classes(self, tokens: list[str], found: dict[str, Found]) -> dict[str, Found]:
         known = self._known
         phrases = self.phrases
         for i, token in enumerate(tokens):
@@ -287,6 +360,8 @@ class _Lexicon:
     def forget(self) -> None:
         """Drop the word cache (benchmarks that time a cold screen)."""
         self._known.clear()
+        self._cores.clear()
+        fold_cache_clear()
 
     @staticmethod
     def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:
@@ -330,7 +405,9 @@ class ConceptScreen:
                 self.defined.setdefault(lang, set()).add(cls)
                 items = words.split() if isinstance(words, str) else list(words)
                 entries.extend((lang, cls, entry) for entry in items)
-        self._lexicon = _Lexicon(entries, normalise)
+        slots = {c for rule in self.rules for slot in rule.slots for c in slot}
+        guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
+        self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes))
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}
@@ -375,10 +452,27 @@ class ConceptScreen:
         """
         return self.screen(self.sentences(text), first)
 
-    def sentences(self, text: str) -> list[str]:
-        """The text's sentences, each normalised (``bot.safety.normalise``)."""
+    def sentences(self, text: str) -> Sentences:
+        """The text's sentences, each normalised (``bot.safety.normalise``).
+
+        A sentence in an Indic script also keeps its words as people romanise them
+        (``bot.translit``, folded from the text as typed: normalising first drops the
+        virama and nasal marks the fold needs), one for each normalised word.
+        """
         normalise = self.normalise
-        return [n for n in (normalise(part) for part in _SENTENCE.split(text)) if n]
+        out = Sentences()
+        for part in _SENTENCE.split(text):
+            normal = normalise(part)
+            if not normal:
+                continue
+            out.append(normal)
+            if INDIC.search(part):
+                latin = normalise(fold(part)).split()
+                if len(latin) == normal.count(" ") + 1:
+                    out.romanised[len(out) - 1] = latin
+            elif part.isascii() and arabizi.looks_arabizi(part):
+                out.arabizi.add(len(out) - 1)
+        return out
 
     def read(self, sentences: list[str]) -> Reading:
         """Each sentence's class words by language, and the spans of it vetoed.
@@ -388,7 +482,12 @@ class ConceptScreen:
         kill myself" signposts, and "I cut myself as a teen but that's long behind me"
         does not.
         """
-        classes = [self._lexicon.classes(sentence.split()) for sentence in sentences]
+        romanised = getattr(sentences, "romanised", {})
+        in_arabizi = getattr(sentences, "arabizi", ())
+        classes = [
+            self._lexicon.classes(sentence.split(), romanised.get(i), i in in_arabizi)
+            for i, sentence in enumerate(sentences)
+        ]
         vetoes: list[Vetoes] = [{} for _ in sentences]
         names = self.vetoes.keys()
         # Most messages hold no veto word: one look per language's classes, then done.
@@ -585,7 +684,7 @@ def _near(positions: list[int], anchor: int, distance: int) -> bool:
 
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, object]:
     """The lexicon and rules (YAML base loader: every word stays a string, ``no`` too)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER) or {}
 
 
 @lru_cache(maxsize=2)

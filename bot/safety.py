@@ -52,6 +52,8 @@ from bot.helplines import helpline_line
 from bot.i18n import Catalogue
 from bot.risk_rules import ConceptScreen
 from bot.risk_rules import builtin as concept_rules
+from bot.sources import BASE_LOADER
+from bot.translit import INDIC
 
 PHRASES_PATH = Path(__file__).with_name("risk_phrases.yaml")
 CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
@@ -361,11 +363,11 @@ def load_builtin(path: Path = PHRASES_PATH) -> dict[str, dict[str, list[str]]]:
     Read with YAML's base loader, so every word stays a string: the safe loader
     would turn ``no``, ``on`` and ``off`` (all words people write) into booleans.
     """
-    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    lists = yaml.load(path.read_text(encoding="utf-8"), Loader=BASE_LOADER) or {}
     if path == PHRASES_PATH and CONCEPTS_PATH.exists():
         text = CONCEPTS_PATH.read_text(encoding="utf-8")
         # One YAML document per round of concepts (each defines its own shared anchors).
-        rounds = [doc for doc in yaml.load_all(text, Loader=yaml.BaseLoader) if doc]
+        rounds = [doc for doc in yaml.load_all(text, Loader=BASE_LOADER) if doc]
         for lang, cats in ((lang, cats) for doc in rounds for lang, cats in doc.items()):
             if lang.startswith("_"):
                 continue  # anchors shared between languages, not a language
@@ -537,14 +539,21 @@ class RiskScreen:
                 return reading.vetoed(category, i, word - firsts[i])
 
         found = []
+        other = other_scripts(text)
         for c in self._index.candidates(padded):
+            if c.hit.lang in other:
+                continue
             if self._found(c, padded, vetoed):
                 found.append(c.hit)
                 if first:
                     return found
         if concepts is not None:
-            for hit in concepts.screen(sentences, first=first, reading=reading):
+            for hit in concepts.screen(sentences, first=first and not other, reading=reading):
+                if hit.lang in other:
+                    continue
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
+                if first:
+                    return found
         return found
 
     def _found(
@@ -585,6 +594,27 @@ class RiskScreen:
 
     def at_risk(self, text: str) -> bool:
         return bool(self.hits(text, first=True))
+
+
+_SCRIPT_OF = {"gu": "GUJARATI", "bn": "BENGALI", "pa": "GURMUKHI"}
+"""Languages whose own script is an Indic one that ``normalise`` folds to Latin."""
+_NO_OTHER: frozenset[str] = frozenset()
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def other_scripts(text: str) -> frozenset[str]:
+    """Languages not to read ``text`` with: those of another Indic script than its own.
+
+    Folded to Latin, a Gujarati word can be spelt like a Bengali one, but only the
+    Gujarati lexicon knows the words around it that make it harmless ("આત્મહત્યા
+    નિવારણ", suicide prevention).  Text in one Indic script is read by that script's
+    language, the romanised lexicons (Urdu's, English's) and the rest, not by the
+    other Indic scripts' languages.
+    """
+    if not INDIC.search(text) or _LATIN_LETTER.search(text):
+        return _NO_OTHER  # Latin words may be any language romanised: every lexicon reads them
+    scripts = {unicodedata.name(ch, " ").split()[0] for ch in text if INDIC.match(ch)}
+    return frozenset(lang for lang, script in _SCRIPT_OF.items() if script not in scripts)
 
 
 @lru_cache(maxsize=8)

@@ -20,6 +20,12 @@ Loc = tuple[str | int, ...]
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 M = TypeVar("M", bound=BaseModel)
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it (the wheels are): the same nodes and
+line marks, several times faster than the pure-Python one, which was a large part of
+every start-up (config, flows, catalogue, risk phrase lists)."""
+BASE_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
 
 @dataclass(frozen=True)
 class SourceError:
@@ -119,7 +125,7 @@ def load_yaml(path: Path) -> Document:
         ) from None
     builder = _Builder(str(path))
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
         data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark

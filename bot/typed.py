@@ -13,7 +13,12 @@ fits (anything that fits two is refused, never guessed):
 3. the leading parts of a label of several parts: "Yes" or "Yes I agree" of "Yes,
    I agree, let's start", "Tak" of "Tak, zgadzam się, zaczynajmy", "لا" of "لا، شكرًا";
 4. a common short form of that option in the person's language ("dunno", "ok",
-   "nie wiem", "pata nahi"), from ``SHORT_FORMS``.
+   "nie wiem", "pata nahi"), from ``SHORT_FORMS``;
+5. a slip of the thumb: the label written loosely with one letter wrong, missing or
+   extra (two in a label of ten letters or more), when no other option is within two
+   more slips ("bardzo dobrze" is "Bardzo dobre", "stongly agree" is "Strongly agree";
+   "deacord" is as near "De acord" as "Dezacord", so it is refused).  Never for words
+   under four letters, where one letter is often the whole difference.
 
 Short forms are only ever those of the person's own language (English ones for
 English): "no" is Polish for "well, yes", so an English "no" is not read into a
@@ -250,7 +255,33 @@ def typed_option(
     for found in steps:
         if found:
             return _only(found)
-    return None
+    return _slip(key, options)
+
+
+def _slip(key: str, options: Sequence[tuple[str, str]]) -> str | None:
+    """Step 5: the one option whose label is a slip or two away, clearly nearer than any other."""
+    if len(key) < 4:
+        return None
+    allowed = 1 if len(key) < 10 else 2
+    near = sorted((_distance(key, _label(label)[0], allowed + 2), oid) for oid, label in options)
+    best = near[0][0] if near else allowed + 1
+    if best > allowed or (len(near) > 1 and near[1][0] < best + 2):
+        return None
+    return near[0][1]
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``cap`` + 1 once it is surely above ``cap``."""
+    if abs(len(a) - len(b)) > cap:
+        return cap + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > cap:
+            return cap + 1
+    return min(row[-1], cap + 1)
 
 
 @lru_cache(maxsize=64)

@@ -173,3 +173,43 @@ async def test_typed_no_at_the_notice_stores_nothing_and_maybe_is_asked_again(
     assert turn.finished and "Nothing has been saved" in term.screens[-1]
     with sqlite3.connect(settings.database) as conn:
         assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (0,)
+
+
+async def test_a_slash_command_typed_at_a_question_is_not_stored_as_the_answer(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """A person used to Telegram types "/help" at "What was good…?"; before, "/help"
+    was saved as their feedback.  Now it is refused kindly and the question asked again;
+    "/back" and "/skip" mean what they say."""
+    lines = ["1", "s", "/help", "/Privacy@feedback_bot", "/skip", "/back", "Kind staff"]
+    term = Terminal(lines, settings.database)
+    await chat(conversations, lang="en", read=term.read, write=term.write)
+    refusals = [s for s in term.screens if "don't know that command" in s]
+    assert len(refusals) == 2
+    assert all("What was good, or what could we do better?" in s for s in refusals)
+    with sqlite3.connect(settings.database) as conn:
+        answers = dict(conn.execute("SELECT step_id, value FROM answers").fetchall())
+    assert answers.get("fft_why") == "Kind staff"
+    assert not any(str(v).startswith("/") for v in answers.values())
+
+
+async def test_a_command_with_words_after_it_is_still_read_for_risk(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Only a bare command is held back: "/help i want to end it all tonight" is what
+    someone said, and it gets the helplines at once."""
+    term = Terminal(["1", "s", "/help i want to end it all tonight"], settings.database)
+    await chat(conversations, lang="en", read=term.read, write=term.write)
+    assert not any("don't know that command" in s for s in term.screens)
+    assert any(s.startswith("!!! ") for s in term.screens)
+
+
+async def test_the_stop_key_is_named_in_the_persons_language(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """Every key under a question was in Russian but "q = stop" stayed English."""
+    term = Terminal(["1"], settings.database)
+    await chat(conversations, lang="ru", read=term.read, write=term.write)
+    question = next(s for s in term.screens if "s = " in s)
+    assert "q = stop" not in question
+    assert f"q = {conversations.catalogue.text('button.stop', 'ru')}" in question

@@ -100,6 +100,9 @@ def test_worst_case_messages_are_redacted_quickly():
     baits += ("07911 123456 " * 160, "12-34-56 12345678 " * 120, "٠٧٩١١\u200b" * 330)
     baits += ("ul. A " * 330, "my name is " * 180, "x at y dot " * 200, "7 Park Road " * 160)
     baits += ("my keyworker John " * 120, "Ann Lee nurse " * 150, "الممرضة " * 250)
+    # Bare introductions, streets before numbers, flats, dates in other languages, "la".
+    baits += ("ami Rahim Uddin " * 130, "main Ali Raza Khan " * 110, "أنا محمد " * 250)
+    baits += ("Mill Lane 14 " * 160, "flat 3b " * 250, "3 marca 1984 " * 160, "x la y punct " * 150)
     for bait in (b[:2000] for b in baits):
         started = time.perf_counter()
         redact(bait)

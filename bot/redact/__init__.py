@@ -18,17 +18,17 @@ What each detector finds, and its deliberate limits, is in its own module:
 numbers), ``places`` (street addresses, postcodes), ``online`` (emails,
 also written out in words, web addresses, handles), ``dates`` (dates that
 could be a date of birth), ``names`` (names after a self-introduction or a
-title) and ``staff`` (a full name after a role word: "my keyworker John
-Smith").  What must survive is as important: doses, durations, times,
-counts, helpline numbers, service and prison names, and a first name on its
-own.
+title), ``intros`` (full names after a bare "I am": "ami Rahim Uddin") and
+``staff`` (a full name after a role word: "my keyworker John Smith").
+What must survive is as important: doses, durations, times, counts,
+helpline numbers, service and prison names, and a first name on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from bot.redact import dates, names, numbers, online, places, staff
+from bot.redact import dates, intros, names, numbers, online, places, staff
 from bot.redact.spans import Span, digit_count
 from bot.textnorm import fold, fold_char
 
@@ -79,6 +79,8 @@ class Redactor:
             places.addresses,
             places.postcodes,
             names.names,
+            intros.bare_intros,
+            intros.sign_offs,
             staff.staff_names,
         )
 

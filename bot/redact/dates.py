@@ -1,10 +1,11 @@
 """Dates that could be a date of birth.
 
 Only a full date with day, month and year ("12/03/1985", "3rd May 1990",
-"1990-05-03"), or a day and month after a birth cue ("born on 3 May",
-"DOB 03/05").  Bare years, months with a year ("March 2024"), weekdays and
-"12/03" are kept: they are about the service ("waited since March 2024"), and
-"24/7" is not a date.
+"1990-05-03", and with the month named in any enabled language: "3 marca 1984",
+"15 мая 1982 г.", "3 de março de 1985", "۱۲ مارچ ۱۹۸۵"), or a day and month after a
+birth cue ("born on 3 May", "DOB 03/05").  Bare years, months with a year
+("March 2024"), weekdays and "12/03" are kept: they are about the service
+("waited since March 2024"), and "24/7" is not a date.
 """
 
 from __future__ import annotations
@@ -18,6 +19,29 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Month names in the other enabled languages, any case ending ("marca", "мая", "kovo",
+# "martie", "de março", "مارچ", "মার্চ"): a full date is a full date in every language.
+_MONTH_OTHER = (
+    r"(?:stycz\w*|lut\w*|marc\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze[sś]\w*|"
+    r"pa[zź]dziern\w*|listopad\w*|grud\w*|"
+    r"saus\w*|vasar\w*|kov\w*|baland\w*|gegu[zž]\w*|bir[zž]el\w*|liep\w*|rugpj\w*|rugs[eė]j\w*|"
+    r"spal\w*|lapkri\w*|gruod\w*|"
+    r"janv[aā]r\w*|febru[aā]r\w*|mart\w*|apr[iī]l\w*|maij\w*|j[uū]nij\w*|j[uū]lij\w*|"
+    r"august\w*|septembr\w*|oktobr\w*|novembr\w*|decembr\w*|"
+    r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*|"
+    r"janaayo|febraayo|maarso|abriil|maajo|juun|luulyo|ogost|sebtembar|oktoobar|nofembar|"
+    r"diseembar|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|"
+    r"ديسمبر|كانون\s+الثاني|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|"
+    r"تشرين\s+الأول|تشرين\s+الثاني|كانون\s+الأول|"
+    r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
+    r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
+    r"જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર|"
+    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _FULL_DATE = re.compile(
@@ -27,6 +51,14 @@ _FULL_DATE = re.compile(
     r"|(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-]\d|\d)",
     re.IGNORECASE,
 )
+_FULL_DATE_OTHER = re.compile(
+    rf"(?<![\w.,/:-])(?:[12]\d|3[01]|0?[1-9])\.?(?:\s+de|-?(?:го|е|ого))?[\s-]+{_MONTH_OTHER}"
+    rf"(?:\s+de|\s*,)?[\s-]+(?:19|20)\d{{2}}(?!\d)(?:\s*(?:г\.|года?|m\.)(?!\w))?"
+    rf"|(?<!\d)(?:19|20)\d{{2}}\s*(?:m\.|g\.|г\.|года?|metų)?\s+{_MONTH_OTHER}\s+"
+    rf"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:\s*d\.)?",
+    re.IGNORECASE,
+)
+_YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _BIRTH_DATE = re.compile(
     r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birthday(?:\s+is)?)\s*(?:is|:|-)?\s*"
     rf"({_DAY}(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+{_DAY}|\d{{1,2}}[/.-]\d{{1,2}})\b",
@@ -43,5 +75,8 @@ def dates(text: str) -> Iterator[Span]:
             if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
                 continue
         yield Span(m.start(), m.end(), "date")
+    if _YEAR_ANYWHERE.search(text) is not None:  # most answers name no year: skip the scan
+        for m in _FULL_DATE_OTHER.finditer(text):
+            yield Span(m.start(), m.end(), "date")
     for m in _BIRTH_DATE.finditer(text):
         yield Span(m.start(1), m.end(1), "date")

@@ -30,16 +30,21 @@ from bot.redact.spans import MARKS, WORD, Span, needs_any, words
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|full\s+name",
+    # A surname given apart ("my name is Kelly, surname Brown", "nazwisko Kowalski").
+    r"(?:my\s+)?(?:surname|last\s+name|family\s+name)(?:\s+is)?|nazwisko|moje\s+nazwisko\s+to|"
+    r"pavardė|pavarde|uzvārds|uzvards|numele\s+de\s+familie|nume\s+de\s+familie|"
+    r"(?:o\s+meu\s+)?(?:apelido|sobrenome)(?:\s+é)?|фамилия|familiya",
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
-    r"меня\s+зовут|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
+    r"меня\s+зовут|menya\s+zovut|menja\s+zovut|mne\s+zovut|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
     r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maru\s+naa?m|maro\s+naa?m|mera\s+name\s+is",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
+    r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
     r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
 )
 # Weaker cues count only when a capitalised word follows.
@@ -52,7 +57,7 @@ _CUE = re.compile(
     rf"(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse)\.?\s+(?=[A-Z])")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|dr|mr|mrs)\.?\s+(?=[A-Z])")
 _WORD = re.compile(WORD)
 
 _NOT_NAME_WORDS = """
@@ -84,8 +89,10 @@ _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el �
 """Words inside one name that are not a name on their own: the next word is part of it."""
 
 # Words that follow "I'm"/"I am" capitalised without being a name.
+# The same in the other enabled languages follow (some people write every word capitalised).
 _NOT_AFTER_IM = words(
     """
+    bored tired stressed scared pleased annoyed ashamed alarmed informed calmed amazed
     sorry so very really just not still also back here there fine ok okay good great happy sad
     tired grateful thankful glad sure afraid scared worried angry upset done clean sober new
     old young single married pregnant homeless english british polish romanian portuguese
@@ -100,18 +107,37 @@ _NOT_AFTER_IM = words(
     skint honest free alive ready unsure ill sick unwell well better worse stuck lonely proud
     mad male female absolutely totally completely literally actually honestly definitely
     lietuvis lietuvė lietuve latvietis latviete latviete
+    polak polka polką polakiem polskim litwin litwinka rumun rumunka rosjanin rosjanka
+    wdzięczny wdzięczna wdzieczny wdzieczna szczęśliwy szczęśliwa zmęczony zmęczona trzeźwy
+    trzeźwa czysty czysta chory chora sam sama bardzo tu tutaj już juz jeszcze
+    lietuvis lietuvė labai dėkingas dėkinga laimingas laiminga pavargęs blaivus blaivi čia
+    latvietis latviete ļoti loti pateicīgs pateicīga laimīgs laimīga noguris skaidrā šeit
+    român română romanca româncă foarte bine mulțumit mulțumită multumit multumita fericit
+    fericită obosit obosită curat curată aici acasă nou nouă din
+    brasileiro brasileira português portuguesa portugues angolano angolana muito bem feliz
+    grato grata cansado cansada limpo limpa aqui católica católico catolica catolico
+    evangélica evangélico muçulmana muçulmano casada casado solteira solteiro mãe pai
+    русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
+    хорошая хороший плохая плохой новая новый трезвый трезвая
+    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye mahadcelin
+    qof waan fiican fiicanahay sidoo kale
+    waxaan ahay aad
+    pakistani punjabi gujarati bangali bangladeshi bengali sikh muslim hindu
+    bahut bohat bohot bahu khub khush khushi theek thik thick sahi saaf
+    arab arabi masri souri iraqi mabsout mabsut tayeb kwayes mnih
     """
 )
 
 
 _CUE_STEMS = (
-    *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут звати имя фамил"),
+    *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут zovut звати имя фамил"),
+    *words("surname nazwisk pavard uzvārd uzvard familie apelido sobrenome familiya"),
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
     "i am",
     "its ",
     "im ",
-    *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse"),
+    *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
 )
 
 
@@ -120,7 +146,7 @@ def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
         strong = m.group("strong") is not None
         weak = (m.group("weak") or "").casefold()
-        spans = _name_after(text, m.end(), strong=strong, im=not strong and len(weak) <= 6)
+        spans = _name_after(text, m.end(), strong=strong, im=not strong and "call" not in weak)
         if _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
             # ("It's Brilliant"): only a full name counts after them.
@@ -131,8 +157,30 @@ def names(text: str) -> Iterator[Span]:
 
 
 _TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
-_NOT_NAME_ENDINGS = ("ed", "ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness")
+_NOT_NAME_ENDINGS = (
+    *("ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness"),
+    # After "jestem", "sunt", "sou", "я", "esmu": the predicate's case and gender endings
+    # (pl instrumental "Katoliczką", ro "Ortodoxă", pt "Casada", "Brasileira", ru "Верующий"
+    # "Трезвая", lv "Priecīga"); a name after "I am" is in the nominative, without them.
+    "ą",
+    "ă",
+)
 """Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
+_LONG_WORD_ENDINGS = ("iem", "eira", "eiro", "ada", "ado", "ый", "ой", "ая", "яя", "щий", "ский")
+_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta", "oare")
+"""The same endings, which short names have ("Līga", "Ada"): on words of six letters or more."""
+
+
+def adjective_like(word: str) -> bool:
+    """Whether a capitalised word after "I am" ends like an adjective or a nationality.
+
+    "-ed" counts on words of seven letters or more, and not "-med"/"-eed": Ahmed, Javed,
+    Naveed, Mohammed, Rasheed are names ("I am Ahmed Khan"); "I'm Exhausted" is not.
+    """
+    key = word.casefold()
+    if key.endswith("ed") and len(key) >= 7 and not key.endswith(("med", "eed")):
+        return True
+    return key.endswith(_NOT_NAME_ENDINGS) or (len(key) >= 6 and key.endswith(_LONG_WORD_ENDINGS))
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -146,11 +194,13 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
             return  # also a caseless-script word: weak cues are Latin and Cyrillic
         if word.endswith(("'s", "’s")):
             return  # "I'm Kelly's mum": someone else's first name, not an introduction
-        if im and (word.casefold() in _NOT_AFTER_IM or word.casefold().endswith(_NOT_NAME_ENDINGS)):
+        if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
             return
     end = first.end()
     capitalised = word[0].isupper()
-    for _ in range(2):
+    for _ in range(
+        3 if strong else 2
+    ):  # four words after "my name is": "Cabdi Maxamed Yuusuf Cali"
         gap = re.match(r"[ \t]+", text[end:])
         if gap is None:
             break

@@ -15,7 +15,8 @@
   hand: separators it does not accept ("07911_123_456") are read as spaces,
   and the cue words, which it has no notion of.
 - NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
-  right, or any ten digits right after the words "NHS number".
+  right, also when the first is 0 (unless a phone word comes just before), or any
+  ten digits right after the words "NHS number".
 - Card numbers: 13 to 19 digits passing the Luhn check.
 - Bank details: a sort code (12-34-56) after "sort code" or next to an
   eight-digit account number, an account number after "account", and IBANs
@@ -40,14 +41,17 @@ from bot.redact.spans import Span, digits, needs_digits, spans
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
 
-_REGIONS = ("PL", "LT", "LV", "RO", "PT", "RU", "PK", "IN", "BD", "SO")
-"""Countries of the enabled languages, for numbers written in national form without a prefix."""
+_REGIONS = ("PL", "LT", "LV", "RO", "PT", "RU", "PK", "IN", "BD", "SO", "BR")
+"""Countries of the enabled languages, for numbers written in national form without a prefix
+(Brazil: Portuguese speakers here are from Brazil as often as from Portugal)."""
 
 _PHONE_CUE = re.compile(
     r"(?<!\w)(?:phone|mobile|number|numer|nr|no|tel|cell|call|ring|text|whats ?app|viber|signal|"
     r"contact|reach|telefon\w*|număr\w*|numar\w*|número|numero|telemóvel|telemovel|"
     r"номер\w*|телефон\w*|звон\w*|tālr\w*|numurs|numeris|zadzwo\w*|sună|suna|ligue|"
-    r"رقم\w*|هاتف\w*|اتصل|نمبر|فون|নম্বর|ফোন|નંબર|ફોન|ਨੰਬਰ|ਫ਼ੋਨ|ਫੋਨ|lambar\w*|taleefan\w*|wac)"
+    r"رقم\w*|هاتف\w*|اتصل|نمبر|فون|নম্বর|ফোন|નંબર|ફોન|ਨੰਬਰ|ਫ਼ੋਨ|ਫੋਨ|lambar\w*|taleefan\w*|wac|"
+    r"zvan\w*|zvaniet|tālr\w*|talr\w*|skambin\w*|mobil\w*|celular|liga\w*|zadzwo\w*|dzwo\w*|"
+    r"sun[aă]\w*|позвон\w*|моб\w*|سیل|موبائل|موبايل|جوال|মোবাইল|ਮੋਬਾਈਲ|મોબાઇલ)"
     r"\W{0,3}(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
@@ -94,7 +98,12 @@ def _organisation(number: PhoneNumber) -> bool:
 
 
 _PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
-_PK_CONTEXT = re.compile(r"[\u0600-\u06ff]|\bpak(?:istan\w*)?\b|\bpk\b", re.IGNORECASE)
+_PK_CONTEXT = re.compile(
+    r"[\u0600-\u06ff]|\bpak(?:istan\w*)?\b|\bpk\b"
+    # Romanised Urdu and Punjabi: "mera number 03001234567 hai".
+    r"|\b(?:mera|meri|mere|hai|hain|mujhe|mujhay|aap|apka|apna|karo|kren|krein|wala|wali)\b",
+    re.IGNORECASE,
+)
 
 
 def _pakistani_mobile(raw: str, text: str) -> bool:
@@ -113,6 +122,30 @@ def _pakistani_mobile(raw: str, text: str) -> bool:
     if _PK_LAYOUT.fullmatch(raw.strip()):
         return True
     return len(digits(raw)) == 11 and _PK_CONTEXT.search(text) is not None
+
+
+_INDIAN_LAYOUT = re.compile(r"0?[6-9]\d{4}[\s.-]\d{5}|0?[6-9]\d{3}[\s.-]\d{6}")
+_UK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
+
+
+def _indian_mobile(raw: str, number: PhoneNumber) -> bool:
+    """An Indian mobile with its trunk 0 that is also a UK 08/09 number ("098140 12345").
+
+    UK 09 lines are premium rate and 08 shared cost or free: organisations', kept.  Indian
+    mobiles (6-9 after the 0) share the digits.  A premium-rate reading not written the UK way
+    (0906 123 4567) is taken as the Indian mobile (people do not give premium lines in
+    feedback); an 08 one only in the Indian layout, five and five ("081234 56789").
+    """
+    try:
+        local = pn().parse(raw, "IN")
+    except pn().NumberParseException:
+        return False
+    if not pn().is_valid_number(local) or pn().number_type(local) not in _mobile():
+        return False
+    compact = raw.strip().lstrip("(")
+    if pn().number_type(number) == pn().PhoneNumberType.PREMIUM_RATE:
+        return _UK_LAYOUT.fullmatch(compact) is None
+    return _INDIAN_LAYOUT.fullmatch(compact) is not None
 
 
 def _national(number: str) -> str:
@@ -154,7 +187,11 @@ class PhoneFinder:
             raw = _EXTENSION.sub("", match.raw_string)
             if str(match.number.national_number) in self._keep:
                 continue
-            if _organisation(match.number) and not _pakistani_mobile(raw, text):
+            if (
+                _organisation(match.number)
+                and not _pakistani_mobile(raw, text)
+                and not _indian_mobile(raw, match.number)
+            ):
                 continue
             before = text[max(0, match.start - 40) : match.start]
             if _NOT_PHONE_CUE.search(before):
@@ -184,8 +221,11 @@ class PhoneFinder:
                 continue
             asked += 1
             if self._foreign(m.group(), count, bool(_PHONE_CUE.search(before))):
-                found = [(a, b) for a, b in found if not (m.start() <= a and b <= m.end())]
-                found.append((m.start(), m.end()))
+                # An area code in brackets starts the number: "(11) 98765-4321".
+                start = m.start() - 1 if scan[m.start() - 1 : m.start()] == "(" else m.start()
+                start = start if ")" in m.group() else m.start()
+                found = [(a, b) for a, b in found if not (start <= a and b <= m.end())]
+                found.append((start, m.end()))
         for start, end in found:
             yield Span(start, end, "phone")
 
@@ -240,7 +280,8 @@ def nhs_check_digit_ok(number: str) -> bool:
     return check != 10 and check == int(number[9])
 
 
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){12,18}(?![\d-])")
+"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum."""
 
 
 @needs_digits(13)
@@ -262,8 +303,21 @@ def nhs_numbers(text: str) -> Iterator[Span]:
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
-        if cued or (number[0] != "0" and nhs_check_digit_ok(number)):
+        if cued or (
+            nhs_check_digit_ok(number) and (number[0] != "0" or not _phone_cued(text, m.start()))
+        ):
             yield Span(m.start(), m.end(), "nhs_number")
+
+
+def _phone_cued(text: str, start: int) -> bool:
+    """A number right after "call", "mobile", "tel"… is a phone even when it passes mod 11.
+
+    Ten digits starting with 0 are an NHS number when the mod-11 check holds (NHS numbers
+    are issued from 0 too, and a UK phone has eleven digits), unless a phone word comes first:
+    a Romanian mobile ("0721 234 567") has ten, and one in eleven passes the check.
+    """
+    before = text[max(0, start - 40) : start]
+    return _PHONE_CUE.search(before) is not None and "nhs" not in before.casefold()
 
 
 _SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"

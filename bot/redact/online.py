@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import Span, needs_any, words
+from bot.redact.spans import MARKS, Span, needs_any, words
 
 _TLDS = (
     r"com|org|net|uk|io|info|me|ly|co|eu|pl|ro|pt|ru|lt|lv|de|fr|es|it|ie|ua|tr|in|pk|bd|so|"
@@ -28,9 +28,10 @@ _TLDS_SPELT = r"ру|ком|кам|юк|нет|орг|лт|лв|کام|كوم|ک
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # "at" and "dot" as people say them in each enabled language, in Latin letters and their own
-# script: Lithuanian "eta", Latvian "et", Romanian "arond", South Asian "at the rate".
+# script: Lithuanian "eta", Latvian "et", Romanian "arond" and "la" (its everyday word for "at":
+# an email still needs a spelt dot, brackets or a mail provider), South Asian "at the rate".
 _AT_WORDS = (
-    r"at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|at\s*the\s*rate|"
+    r"at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|at\s*the\s*rate|la|"
     r"at\s*sign|ایٹ|ايت|آت|اٹ|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
@@ -61,12 +62,19 @@ _PLATFORM = (
     r"insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|twitter|telegram|tg|facebook|fb|"
     r"discord|kik|threads|youtube|yt|reddit|twitch|linkedin|whats\s?app|signal|skype|viber|"
     r"инст\w*|телеграм\w*|тикток\w*|снап\w*|فيسبوك|انستا\w*|انستغرام|سناب\w*|تيك\s?توك|"
-    r"ٹک\s?ٹاک|انسٹا\w*"
+    r"ٹک\s?ٹاک|انسٹا\w*|تويتر|ٹویٹر|ٹوئٹر|تلغرام|تيليجرام|ٹیلیگرام|فیس\s?بک|"
+    r"твиттер\w*|твітер\w*|фейсбук\w*|вк|вконтакте|телег\w*|"
+    r"ইনস্টা\w*|ফেসবুক|টুইটার|টিকটক|ઇન્સ્ટા\w*|ફેસબુક|ટ્વિટર|ਇੰਸਟਾ\w*|ਫੇਸਬੁੱਕ|ਟਵਿੱਟਰ"
 )
+_SHORT_PLATFORMS = words("ig sc tt tg fb yt kik вк")
+"""Platforms' short names, which are also parts of everyday words ("big", "little",
+"school"): looked for as whole words, not as substrings."""
 _PLATFORM_STEMS = (
-    *words("insta ig snap sc tik tt twit telegram tg face fb discord kik threads you yt"),
+    *words("insta snap tik twit telegram face discord threads youtube"),
     *words("reddit twitch linked whats signal skype viber инст телег тикток снап"),
-    *words("فيس انستا انستغرام سناب تيك ٹک انسٹا"),
+    *words("فيس انستا انستغرام سناب تيك ٹک انسٹا تويتر ٹویٹر ٹوئٹر تلغرام تيليجرام ٹیلیگرام"),
+    *words("فیس твиттер твітер фейсбук вк вконтакте телег ইনস্টা ফেসবুক টুইটার টিকটক"),
+    *words("ઇન્સ્ટા ફેસબુક ટ્વિટર ਇੰਸਟਾ ਫੇਸਬੁੱਕ ਟਵਿੱਟਰ"),
 )
 _HANDLE_WORD = r"[A-Za-z0-9][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]"
 # A platform's name with the ending a language puts on it ("instagramul", "snapchat-kayga",
@@ -80,12 +88,14 @@ _PLATFORM_INFLECTED = (
 _HANDLE_CUE_WORDS = (
     r"is|to|e|este|é|это|هو|هي|yra|ir|hai|he|hae|waa|jest|ist|ni|اسمي|اسم|ہے|ھے|আছে|છે|ਹੈ"
 )
-_HANDLE_CUE = rf"\s*[:=–-]\s*|\s+(?:{_HANDLE_CUE_WORDS})\s+"
+_HANDLE_CUE = rf"\s*[:=,]\s*|\s+[–-]\s*|\s*[–-]\s+|\s+(?:{_HANDLE_CUE_WORDS})\s+"
+"""A dash with a space by it: "whatsapp-kayga" is the platform with a Somali ending."""
+"""After a comma ("find me on twitter, kellyb_99") only a word shaped like a handle is one."""
 _OLD_CUES = ("is", "to", "e", "este", "é", "это", "هو")
 """Cue words after which a handle without a digit, _ or . is still taken (the others are
 also everyday words in their language, so there it must look like a handle)."""
 _WORDED_HANDLE = re.compile(
-    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|\b(?:{_PLATFORM})\b)"
+    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|(?:{_PLATFORM})(?![\w{MARKS}]))"
     rf"(?:\s*(?:user\s*name|username|handle|name|account|id|acc|page))?"
     rf"(?:\s+(?:meu|mea|moje|mój|moj|mano|mans|mana|my))?"
     rf"(?P<cue>{_HANDLE_CUE}|\s+)"
@@ -98,7 +108,7 @@ _ADD_ME_ON = re.compile(
     re.IGNORECASE,
 )
 _NEAR_PLATFORM = re.compile(
-    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|\b(?:{_PLATFORM})\b)(?:\s+[^\s\d@]{{1,12}}){{0,2}}\s+"
+    rf"(?<!\w)(?:{_PLATFORM_INFLECTED}|(?:{_PLATFORM})(?![\w{MARKS}]))(?:\s+[^\s\d@]{{1,12}}){{0,2}}\s+"
     rf"(?P<handle>{_HANDLE_WORD})(?!\w)",
     re.IGNORECASE,
 )
@@ -130,6 +140,37 @@ _PROVIDERS = words(
     яндекс майл мейл маил джимейл гмейл хотмейл рамблер جیمیل جي جی ہاٹمیل ياهو هوتميل
     """
 )
+_LONG_PROVIDERS = tuple(p for p in _PROVIDERS if len(p) > 2)
+_PROVIDER_NAMES = "|".join(sorted((re.escape(p) for p in _PROVIDERS if len(p) > 2), key=len)[::-1])
+_AT_PROVIDER = re.compile(rf"[\w.+-]+@(?:{_PROVIDER_NAMES})(?![\w.])", re.IGNORECASE)
+"""An address given without its ending ("jo.bloggs@gmail"): the provider says it is one."""
+_PROVIDER_ONLY = re.compile(
+    rf"(?<![\w.@])(?P<local>{_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]){_LOCAL_PART}){{0,3}})"
+    rf"{_AT_SEP}(?:{_PROVIDER_NAMES})(?![\w@]|{_DOT_SEP}\w)",
+    re.IGNORECASE,
+)
+_MAIL_CUE = re.compile(
+    r"(?:e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
+    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl)\W{0,3}(?:\w+\W{1,3}){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _provider_only(text: str) -> Iterator[Span]:
+    """An email spelt out without its ending: "sam.jones at gmail", "joao arroba hotmail".
+
+    Taken when the name before "at" looks like an address's (a dot, _ or digit), or an
+    email word comes just before ("email me: sam at gmail"): "I met Sam at Gmail" stays.
+    """
+    for m in _PROVIDER_ONLY.finditer(text):
+        local = m.group("local")
+        if local.casefold() in _NOT_LOCAL:
+            continue
+        shaped = any(c.isdigit() or c in "._" for c in local)
+        if shaped or _MAIL_CUE.search(text, max(0, m.start() - 40), m.start()):
+            yield Span(m.start(), m.end(), "email")
+
+
 _NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
 
 
@@ -144,6 +185,7 @@ _NOT_LOCAL = words("is me us them him her it look be was were are am stay stayin
     "eta",
     "et",
     "arond",
+    "la",
     "ایٹ",
     "ايت",
     "آت",
@@ -158,8 +200,13 @@ def emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield Span(m.start(), m.end(), "email")
+        for m in _AT_PROVIDER.finditer(text):
+            yield Span(m.start(), m.end(), "email")
     if _SPELT_GATE.search(text) is None:
         return
+    low = text.casefold()
+    if any(p in low for p in _LONG_PROVIDERS):
+        yield from _provider_only(text)
     for m in _SPELT_EMAIL.finditer(text):
         value = m.group()
         at = _SPELT_GATE.search(value)
@@ -190,9 +237,20 @@ def at_handles(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.start() + len(value), "handle")
 
 
-@needs_any(*_PLATFORM_STEMS)
+_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()[]\"'", " "))
+
+
+def _names_a_platform(text: str) -> bool:
+    low = text.casefold()
+    if any(stem in low for stem in _PLATFORM_STEMS):
+        return True
+    return not _SHORT_PLATFORMS.isdisjoint(low.translate(_TO_SPACE).split())
+
+
 def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name; run before web addresses ("tiktok sober.sam.uk")."""
+    if not _names_a_platform(text):
+        return
     for pattern in (_WORDED_HANDLE, _ADD_ME_ON, _NEAR_PLATFORM):
         for m in pattern.finditer(text):
             handle = m.group("handle").rstrip(".")

@@ -23,18 +23,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import END, WORD, Span, needs_digits, words
+from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
 
 # Street words that follow the street's name.  The first group is never an everyday word.
 _STREET_STRONG = (
     r"road|rd|street|st|lane|ln|avenue|ave|av|close|crescent|cres|drive|dr|gardens|gdns|"
     r"terrace|terr|grove|mews|boulevard|blvd|cul-de-sac|"
-    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|রোড|স্ট্রিট|লেন|এভিনিউ|রোড|"
+    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|لين|رود|افنيو|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
     r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ"
 )
 _STREET_WEAK = (
     r"way|walk|row|hill|place|pl|court|ct|square|sq|green|park|parade|rise|view|yard|gate|"
-    r"end|field|fields|wharf|quay|estate|house|towers|heights|vale|mount|path|side"
+    r"end|field|fields|wharf|quay|estate|house|towers|heights|vale|mount|path|side|broadway|"
+    r"parkway|promenade|embankment|approach|circus|market"
 )
 # Street words that come before the name (and the number after it).
 _STREET_BEFORE = (
@@ -48,7 +49,8 @@ _STREET_BEFORE = (
 )
 # Street words after the name in Lithuanian and Latvian ("Gedimino g. 5", "Brīvības iela 12").
 _STREET_AFTER_NAME = (
-    r"g\.|gatvė|gatvėje|gatve|pr\.|prospektas|al\.|alėja|iela|ielā|bulvāris|prospekts|gāte|aleja"
+    r"g\.|gatvė|gatvėje|gatve|pr\.|prospektas|al\.|alėja|iela|ielā|bulvāris|prospekts|gāte|aleja|"
+    r"dambis|dambī|gatvē|šoseja|šosejā|laukums|laukumā|bulvārī|prospektā|skersgatvis|takas|plentas"
 )
 
 _NUMBER = r"\d{1,4}[A-Za-z]?(?![\d/.:-]\d)"
@@ -66,10 +68,10 @@ _UNIT_WORD = (
     r"подъезд|корп|корпус|стр|شقة|شقه|طابق|الطابق|فلیٹ|فلیٹ_نمبر|منزل|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ|"
     r"guriga|dabaqa|qolka|aqal"
 )
-_ORDINAL = r"\d{1,2}(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
+_ORDINAL = r"\d{1,2}\.?(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
 _TAIL = re.compile(
-    rf"(?:\s*,?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
-    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z](?![\w])"
+    rf"(?:\s*[,،]?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
+    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z]\d{{0,2}}(?![\w])"
     rf"|{_ORDINAL}\s*(?:floor|andar|etaj|этаж|esq\w*|dto\w*|dt\w*|dir\w*)?\.?(?![\w])"
     rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
     re.IGNORECASE,
@@ -86,13 +88,38 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE,
 )
 _STREET_FIRST = re.compile(
-    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,]+){{1,4}}?)\s*{_HOUSE_NO}"
+    rf"(?<!\w)(?:{_STREET_BEFORE})\s*(?P<names>(?:{_NAME}[\s,،]+){{1,4}}?)\s*{_HOUSE_NO}"
     rf"{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _NAME_STREET_NUMBER = re.compile(
     rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
+)
+# An English street named before its number ("Mill Lane 14", "High Street 5a"), as people
+# from countries that write the number last do: capitalised name words, a strong street word.
+_NAME_STRONG_NUMBER = re.compile(
+    rf"(?<!\w)(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG}))\.?,?\s+"
+    rf"{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
+)
+_COUNT_AFTER = re.compile(
+    r"\s*(?:times?|x|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
+    r"am|pm|o['’]?clock|people|quid|pounds?|%|to\b|of\b|-\s*\d|bus|buses)\b",
+    re.IGNORECASE,
+)
+"""What makes a number after a street a count, a time or a range ("down Mill Road 3 times")."""
+# A flat on its own ("flat 3b", "mieszkanie nr 4", "кв. 12", "شقة ٣"): a flat number
+# is one household.  Rooms and wards ("room 12", "Ward 7") are the service's and stay.
+_FLAT_ALONE = re.compile(
+    r"(?<!\w)(?:flat|apartment|apt|mieszkanie|mieszkania|mieszkaniu|apartament\w*|"
+    r"apartamento|apto|квартир[аеуы]|кв\.|butas|bute|dzīvoklis|dzivoklis|dzīvoklī|"
+    r"شقة|شقه|شقتي|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
+    r"\.?\s*(?:no\.?|nr\.?|number|numer|№|#|رقم|نمبر)?\s*\d{1,4}[A-Za-z]?(?![\w/.,:]\d|\w)",
+    re.IGNORECASE,
+)
+_FLAT_STEMS = (
+    *words("flat apart apt mieszk кв butas bute dzīvok dzivok"),
+    *words("شق فلیٹ ফ্ল্যাট ફ્લેટ ਫਲੈਟ"),
 )
 _NOT_STREET_NAMES = words(
     """
@@ -112,13 +139,49 @@ _SERVICE_AFTER = re.compile(
 _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
+_BEFORE_ADDRESS = re.compile(
+    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#)\.?\s*(?:\d{1,4}[A-Za-z]?"
+    r"\s*[,/]?\s*)?|\d{1,4}[A-Za-z]?\s+)$",
+    re.IGNORECASE,
+)
+"""What belongs to an address just before the part found: "No. 9 Forest Road", "Flat 6,
+Oakwood Court", and the house number before the street word ("١٤ شارع ميل")."""
+
+
 @needs_digits(1)
 def addresses(text: str) -> Iterator[Span]:
+    found = []
     for span in _addresses(text):
         tail = _TAIL.match(text, span.end)
-        yield Span(span.start, tail.end(), "address") if tail else span
+        start = span.start
+        before = _BEFORE_ADDRESS.search(text, max(0, start - 24), start)
+        if before is not None and before.group().strip() and not before.group().startswith("no "):
+            # (Portuguese "no" is "in the": "moro no 12 Station Road".)
+            start = before.start()
+        found.append(Span(start, tail.end() if tail else span.end, "address"))
+    yield from found
+    low = text.casefold()
+    if not any(stem in low for stem in _FLAT_STEMS):
+        return
+    for m in _FLAT_ALONE.finditer(text):
+        inside = any(s.start < m.end() and m.start() < s.end for s in found)
+        if not inside and not _COUNT_AFTER.match(text, m.end()):
+            yield Span(m.start(), m.end(), "address")
 
 
+# A street named without its street word after "na"/"przy"/"на" and a house number with a flat
+# ("na Długiej 5/3", "przy Polnej 4 m. 2", "на Ленина 5, кв. 3").  Without the flat the number
+# may be anything ("na Boże Narodzenie 2 dni"), so the flat is required.
+_BARE_STREET = re.compile(
+    r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
+    r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
+)
+# The house number before a street word that comes first in Arabic, Urdu and the Indic
+# scripts ("٧ طريق المطحنة", "۱۲ گلی نمبر ۳" is a lane): one or two name words after it.
+_NUMBER_STREET_WORD = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,4}}[A-Za-z]?\s+(?:شارع|طريق|گلی|سڑک|গলি|সড়ক|ગલી|શેરી|ਗਲੀ|ਸੜਕ)"
+    rf"(?:\s+{WORD}){{1,2}}",
+)
 _CONNECTORS = words("do da das dos de del la")
 """Words inside a street's name after its street word ("Rua do Carmo", "strada de la")."""
 
@@ -132,6 +195,11 @@ def _addresses(text: str) -> Iterator[Span]:
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
         if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
+    if "/" in text or "m." in text or " m " in text or "кв" in text or "д." in text:
+        for m in _BARE_STREET.finditer(text):
+            yield Span(m.start("name"), m.end(), "address")
+    for m in _NUMBER_STREET_WORD.finditer(text) if not text.isascii() else ():
+        yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
             if _SERVICE_AFTER.match(text, m.end()):
@@ -143,6 +211,25 @@ def _addresses(text: str) -> Iterator[Span]:
             ):
                 continue
             yield Span(m.start(), m.end(), "address")
+    for m in _NAME_STRONG_NUMBER.finditer(text):
+        # The name is the words after the last that cannot be part of one ("I Live On Mill
+        # Lane 14": "Mill").
+        start = m.start()
+        for w in re.finditer(r"\S+", m.group("names")):
+            key = w.group().casefold()
+            if key in _NOT_STREET_NAMES or key in _NOT_NAME_START:
+                start = m.start("names") + w.end()
+        start += len(text[start : m.start("street")]) - len(
+            text[start : m.start("street")].lstrip()
+        )
+        if start >= m.start("street"):
+            continue
+        if not _COUNT_AFTER.match(text, m.end()) and not _SERVICE_AFTER.match(text, m.end()):
+            yield Span(start, m.end(), "address")
+
+
+_NOT_NAME_START = words("i im i'm on in at to from near by off down up along via live living moved")
+"""Words that start a sentence before a street ("On Mill Road 5 of us"), not its name."""
 
 
 _POSTCODE = re.compile(

@@ -1,0 +1,358 @@
+"""Full names after a bare "I am" with no "my name is", in every enabled language and script.
+
+People introduce themselves with the copula alone far more often than with
+"my name is": "ana Omar Haddad", "main Ali Raza hoon", "ami Rahim Uddin",
+"hu Nilesh Shah chu", "Aš Mindaugas Vaitkus", "это Ольга Смирнова", and in
+their own scripts "أنا محمد عبد الله", "میں عائشہ صدیقی ہوں", "আমি রহিম উদ্দিন",
+"ਮੈਂ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਹਾਂ", "હું રમેશ પટેલ છું".
+
+These words also start ordinary sentences ("I am tired", "main bohat khush
+hoon", "আমি খুব খুশি"), so a bare introduction asks for more than "my name
+is" does: a FULL name (two or three words; a first name alone is kept, as
+everywhere), and
+
+- in scripts with capitals: every word capitalised and none a word people put
+  after "I am" (nationalities, feelings, "Really");
+- in scripts without capitals: no word from the stop lists (function words,
+  and the adjectives and verbs that follow "I" in feedback), and, in Urdu,
+  Punjabi and Gujarati, the copula right after the name ("... ہوں", "... ਹਾਂ",
+  "... છું"), which closes a name but rarely two content words;
+- in romanised Urdu, Punjabi and Gujarati ("main", "hu" are also everyday
+  words in English and Gujarati) the copula after the name too.
+
+One table, :data:`_BARE`, holds each language's introduction words, the
+copula that must close the name (if any) and whether the script has capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES
+from bot.redact.spans import MARKS, WORD, Span, words
+from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
+
+_SPEAKING_ROMAN = r"bol\s+(?:raha|rahi|reha|rhi|rha|rai|ri)"
+"""Romanised Urdu and Punjabi "speaking" ("main Ali Raza bol raha hoon"), before the copula."""
+
+
+class _Intro(NamedTuple):
+    cue: str
+    """The introduction words (a regular expression), matched case-insensitively."""
+    closer: str | None = None
+    """A copula that must follow the name ("hoon", "ہوں"), or None."""
+    capitals: bool = True
+    """Whether the language's script has capitals (then every name word must have one)."""
+
+
+_BARE = (
+    _Intro(r"to\s+ja|tu\s+jest|tu|z\s+tej\s+strony"),  # pl ("Tu Marcin Wójcik": "Marcin here")
+    _Intro(r"aqui\s+(?:é|e|fala)(?:\s+[ao])?|fala(?:\s+[ao])?"),  # pt
+    _Intro(r"меня|menya", closer=r"зовут|zovut"),  # ru, the name inside: "меня Анна Смирнова зовут"
+    _Intro(r"aš(?:\s+esu)?|as\s+esu"),  # lt (esu alone: bot.redact.names)
+    _Intro(r"es(?:\s+esmu)?"),  # lv
+    _Intro(r"это\s+я|это|eto\s+ya|ya|eto"),  # ru, and romanised
+    _Intro(r"ana|ena"),  # ar romanised
+    _Intro(r"ami"),  # bn romanised
+    _Intro(
+        r"aniga(?:\s+oo\s+ah|\s+waa|\s+waxaan\s+ahay)?|anigoo\s+ah|anigu(?:\s+waa)?|waxaan\s+ahay"
+    ),
+    _Intro(
+        r"main|mai|mein|mien",
+        closer=rf"(?:{_SPEAKING_ROMAN}\s+)?(?:hoon|hun|hu|hoo|hon|haan|han|aan)",
+    ),
+    _Intro(r"hu|hun|huṁ", closer=r"(?:bolu|bolun|bolum)?\s*(?:chu|chhu|chun|chhun|chuu|che)"),  # gu
+    _Intro(r"أنا|انا|آنا|وأنا|وانا|معك|معاك|معكم", capitals=False),  # ar ("معك": on the phone)
+    _Intro(r"আমি", capitals=False),  # bn
+    _Intro(r"میں|مَیں|مئیں", closer=r"(?:بول\s+(?:رہا|رہی)\s+)?(?:ہوں|ہُوں|ہو|ھوں)", capitals=False),
+    _Intro(r"ਮੈਂ|ਮੈ", closer=r"(?:ਬੋਲ\s+(?:ਰਿਹਾ|ਰਹੀ|ਰਿਹੀ)\s+)?(?:ਹਾਂ|ਹਾ|ਹੈਗਾ|ਹੈਗੀ)", capitals=False),
+    _Intro(r"હું|હુ", closer=r"(?:બોલું\s+|બોલુ\s+)?(?:છું|છુ|છૂં)", capitals=False),  # gu
+)
+_CUES = re.compile(
+    rf"(?<![\w{MARKS}])(?:"
+    + "|".join(rf"(?P<c{i}>{intro.cue})" for i, intro in enumerate(_BARE))
+    + rf")(?![\w{MARKS}])(?:\s*[:,\-–—]\s*|\s+)",
+    re.IGNORECASE,
+)
+"""Every introduction in one pattern (one word-boundary test around them all: each costs
+compile time at start-up), the group's number naming the row of :data:`_BARE`."""
+_WORD = re.compile(WORD)
+_GAP = re.compile(r"[ \t]+")
+
+_NOT_NAME_LATIN = _NOT_AFTER_IM
+_ADJECTIVE_ENDINGS = ("ing", "ful", "ous", "ive", "able", "less", "ness", "īgs")
+"""Endings of adjectives, rare at a name's end ("-ed" is not here: Ahmed, Javed, Hamed)."""
+# What follows "I" in feedback, in the scripts without capitals: adjectives, verbs,
+# quantities.  Without capitals this list is what keeps "أنا ممتن جدا" as typed.
+_NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
+    """
+    بخير ممتن ممتنة سعيد سعيدة تعبان تعبانة حزين حزينة مريض مريضة نظيف نظيفة شاكر شاكرة
+    مدمن مدمنة أم ام أب اب عربي عربية سوري سورية عراقي عراقية مصري مصرية صومالي
+    وحيد وحيدة خايف خايفة زعلان زعلانة مبسوط مبسوطة منيح تمام الحمد لله الحمدلله والحمد
+    أحتاج احتاج أريد اريد أشعر اشعر أحس احس أشرب اشرب أعيش اعيش أعمل اعمل أتعاطى أستخدم
+    استخدم أحب احب أخاف اخاف أعاني اعاني أتمنى اتمنى أنتظر انتظر أسكن اسكن كنت صرت بدي
+    عايش عايشة حاسس حاسة محتاج محتاجة بحاجة هنا هون الآن الان جديد جديدة أيضا ايضا
+    ٹھیک خوش اداس پریشان بیمار تنگ صاف شکر شکرگزار گزار اکیلا اکیلی نشے پاک پاکستانی
+    مسلمان ماں باپ بہت زیادہ تھوڑا تھوڑی یہاں ابھی رہتا رہتی کرتا کرتی لیتا لیتی پیتا پیتی
+    আমি খুশি দুঃখিত অসুস্থ সুস্থ ক্লান্ত কৃতজ্ঞ একা বাঙালি মুসলিম মা বাবা এখানে এখন
+    মনে করি করছি করেছি করতাম থাকি থাকছি যাই যাচ্ছি চাই পারি পারছি নিই নিচ্ছি খাই আছি
+    ছিলাম হই হয়েছি বলি জানি বুঝি লাগে ভালো ভাল খুব অনেক একটু নতুন ধন্যবাদ
+    ਖੁਸ਼ ਠੀਕ ਬਿਮਾਰ ਉਦਾਸ ਪਰੇਸ਼ਾਨ ਇਕੱਲਾ ਇਕੱਲੀ ਸਾਫ਼ ਸਾਫ ਪੰਜਾਬੀ ਸਿੱਖ ਮਾਂ ਪਿਤਾ ਇੱਥੇ ਹੁਣ ਰੋਜ਼
+    ਸ਼ੁਕਰਗੁਜ਼ਾਰ ਧੰਨਵਾਦੀ
+    بول ਬੋਲ બોલું બોલુ বলছি bol bolu bolchi boltechi
+    پر تک ساتھ پاس دور گھر ਵਿੱਚ ਵਿਚ ਤੋਂ ਨਾਲ ਕੋਲ ਦੂਰ ਘਰ ਨੂੰ માં થી પર સાથે પાસે દૂર ઘરે ઘર
+    বাড়িতে বাসায় দূরে থেকে সাথে কাছে সবার
+    ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
+    """
+)
+_AFTER_CASELESS_NAME = words(
+    """
+    من و وعمري عمري عندي ساكن ساكنة اسكن أسكن في هنا
+    বলছি থেকে এবং আর আমার বয়স লন্ডনে লন্ডন
+    """
+)
+"""Words that follow a name given without capitals or a copula ("انا سارة أحمد من لندن")."""
+# What comes between "main"/"hu" and "hoon"/"haan"/"chu" that is no name, in romanised
+# Urdu, Punjabi and Gujarati: adjectives, adverbs, participles, places, people.
+_ROMAN_NOT_NAMES = words(
+    """
+    khush khushi theek thik thick teek bilkul bohat bahut bohot bahu khub zyada ziada kam
+    thora thori thoda thodi kaafi kafi behtar bhetar better acha achha accha achi changa
+    changi saru saro sari pareshan preshan pershan udaas udas dukhi bimar beemar bemar saaf
+    clean sober akela akeli ikalla ikalli ekalo ekli thaka thaki thak thake thakk thakya
+    gaya gayi gaye gai gya gyi gayo gai raha rahi rahe reha rahya rahyo chuka chuki chuke
+    chukya sakta sakti hua hui huaa hoya hoyi thayo thai kar karta karti karte kardi karda
+    kari karu karun leta leti lainda laindi lau lu pita piti peeta peenda peendi jaata
+    jaati janda jandi jau aata aati aunda aundi rehta rehti rehnda rehndi rahu shukarguzar
+    shukar guzar shukriya shukria mashkoor abhari aabhari bahar ghar andar yahan wahan
+    ithe othe ahiya tya ahi tyan ab abhi hun hune have hve pehle pehla naya nayi nava navi
+    nawa nawi purana mazboot kamzor majboor tang bezaar fit free ready pakka sure sorry
+    maafi muslim sikh hindu christian pakistani punjabi gujarati indian british angrez
+    mareez nashai addict alcoholic sharabi patient tumhara tumhari aapka aapki apka apki
+    uska uski unka unki hamara hamari tuhada tuhadi tamaro tamari dost yaar bhai behen
+    behan maa baap beta beti puttar dhee dikro dikri pati patni mother father mum dad
+    pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
+    hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
+    raha rahi reha rhi rha rai ri kal aaj parso
+    """
+)
+_POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")
+"""Postpositions written onto the word ("નશાથી": from drugs), never a name's end."""
+_VERB_ENDINGS = (
+    "تا",
+    "تی",
+    "تے",
+    "রছি",
+    "েছি",
+    "রলাম",
+    "েলাম",
+    "িলাম",
+    "তাম",
+    "ছি",
+    "ਦਾ",
+    "ਦੀ",
+    "ਦੇ",
+    "તો",
+)
+"""Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો"), rare at a name's end
+(not Gujarati "-તા", "-તી": Sunita, Kavita)."""
+
+
+def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
+    """Whether ``word`` can be part of a name; ``lower``: a lower-case one may (in the
+    romanised copula frame "main hamza tariq hoon", if it is none of :data:`_ROMAN_NOT_NAMES`)."""
+    key = word.casefold()
+    if key in _NOT_NAMES or key in _PLACE_WORDS:
+        return False
+    if capitals and lower and word.islower() and word.isascii():
+        return (
+            key not in _ROMAN_NOT_NAMES
+            and key not in _NOT_NAME_LATIN
+            and not key.endswith(("unga", "ungi", "enge", "ega", "egi", "ing", "ed"))
+        )
+    if capitals:
+        return (
+            word[0].isupper()
+            and key not in _NOT_NAME_LATIN
+            and not key.endswith(_ADJECTIVE_ENDINGS)
+            and not word.endswith(("'s", "’s"))
+        )
+    return (
+        not word[0].isupper()
+        and not word[0].islower()
+        and key not in _NOT_NAME_CASELESS
+        and not key.endswith(_VERB_ENDINGS)
+        and not key.endswith(_POSTPOSITION_ENDINGS)
+    )
+
+
+def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
+    """Two or three name words from ``pos`` (and the copula the language asks for after)."""
+    found: list[re.Match[str]] = []
+    # Romanised Urdu, Punjabi and Gujarati are often typed without capitals: there the
+    # copula after the name is the evidence, and lower-case words may be the name.
+    lower = intro.closer is not None and intro.capitals
+    at = pos
+    while len(found) < 3:
+        m = _WORD.match(text, at)
+        if m is None:
+            break
+        if not _ok_word(m.group(), intro.capitals, lower):
+            if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
+                gap = _GAP.match(text, m.end())
+                if (
+                    gap
+                    and (nxt := _WORD.match(text, gap.end()))
+                    and _ok_word(nxt.group(), intro.capitals, lower)
+                ):
+                    found.append(nxt)
+                    at = nxt.end()
+                    gap = _GAP.match(text, at)
+                    if gap is None:
+                        break
+                    at = gap.end()
+                    continue
+            break
+        found.append(m)
+        gap = _GAP.match(text, m.end())
+        if gap is None:
+            break
+        at = gap.end()
+    if len(found) < 2:
+        return None
+    end = found[-1].end()
+    if intro.closer is not None:
+        closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
+        if not closer.match(text, end):
+            return None
+    elif not intro.capitals:
+        # Without capitals or a copula, what follows must close the name: the end, a
+        # punctuation mark, or a word that follows a name ("من لندن", "বলছি"); another
+        # word means a sentence ("আমি সবার কাছে কৃতজ্ঞ": "I am grateful to everyone").
+        rest = text[end:].lstrip(" \t")
+        nxt = _WORD.match(rest)
+        if nxt is not None and rest[:1].isalpha() and nxt.group() not in _AFTER_CASELESS_NAME:
+            return None
+    return Span(found[0].start(), end, "name")
+
+
+_FIRST_WORDS = words(
+    """
+    tu aš es это ya eto ana ena ami aniga anigu anigoo waxaan main mai mein mien hu hun huṁ
+    aqui fala меня menya z
+    أنا انا آنا وأنا وانا معك معاك معكم আমি میں مَیں مئیں ਮੈਂ ਮੈ હું હુ
+    """
+)
+"""The first word of every introduction in :data:`_BARE`, lower case ("to ja" and "as esu"
+are looked for whole: "to" and "as" are in most English answers)."""
+_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()\"'", " "))
+
+
+def _has_cue_word(text: str) -> bool:
+    """Whether a word of ``text`` starts an introduction: a set test, far cheaper than the scan.
+
+    A substring test (``needs_any``) would pass nearly every message: "to", "es" and "hu"
+    are inside many words.
+    """
+    low = text.casefold()
+    if "as esu" in low or "to ja" in low:
+        return True
+    # A cue is followed by a space or a colon ("ami Rahim", "main: …" is rare): split on spaces.
+    return not _FIRST_WORDS.isdisjoint(low.split()) or not _FIRST_WORDS.isdisjoint(
+        low.translate(_TO_SPACE).split() if ":" in low or "," in low else ()
+    )
+
+
+def bare_intros(text: str) -> Iterator[Span]:
+    """Full names after an introduction without "my name is" (see the module docstring)."""
+    if not _has_cue_word(text):
+        return
+    for m in _CUES.finditer(text):
+        index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+        intro = _BARE[index]
+        span = _full_name(text, m.end(), intro)
+        if span is not None:
+            yield span
+
+
+# Words that end a message before the writer's name, in each enabled language.
+_SIGN_OFF = (
+    r"thanks|thank\s+you|many\s+thanks|regards|kind\s+regards|best\s+wishes|best|cheers|"
+    r"sincerely|yours\s+sincerely|signed|love|from|"
+    r"pozdrawiam|dziękuję|dziekuje|dzięki|dzieki|z\s+poważaniem|"
+    r"ačiū|aciu|dėkoju|dekoju|pagarbiai|paldies|ar\s+cieņu|sveicieni|"
+    r"mulțumesc|multumesc|mersi|cu\s+stimă|cu\s+stima|cu\s+respect|"
+    r"obrigad[oa]|cumprimentos|atenciosamente|abraços|"
+    r"спасибо|с\s+уважением|благодарю|spasibo|"
+    r"mahadsanid|mahadsante|"
+    r"shukriya|shukria|shukriyaa|dhanvaad|dhanyavaad|aabhar|abhar|dhonnobad|dhonnobaad|shukran|"
+    r"شکریہ|شكرا|شكراً|مع\s+الشكر|تحياتي|ধন্যবাদ|ਧੰਨਵਾਦ|ਸ਼ੁਕਰੀਆ|આભાર"
+)
+_SIGNED = re.compile(
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)\s*[,،:\-–—!.]*\s+",
+    re.IGNORECASE,
+)
+_SIGN_OFF_NEEDLES = (
+    *words("thank regards best cheers sincerely signed love from pozdrawiam dzi poważaniem"),
+    *words("ačiū aciu dėkoju dekoju pagarbiai paldies cieņu sveicieni mulțumesc multumesc"),
+    *words("mersi stim respect obrigad cumprimentos atenciosamente abraços спасибо уважением"),
+    *words("благодарю spasibo mahadsan shukr dhanvaad dhanyavaad aabhar abhar dhonnobad"),
+    *words("شکریہ شكر تحياتي ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ આભાર"),
+)
+_SIGN_OFF_WORDS = words(
+    """
+    kind regards best wishes warm warmest love many big huge thanks thank you much lots all
+    bardzo serdecznie wielkie большое огромное liels lielu paldies muito muitíssimo din suflet
+    mare mult labai didelis didelis aad baad
+    """
+)
+"""Words that make up a sign-off itself ("Kind Regards", "Большое спасибо", "Liels paldies"),
+never a name signed after one."""
+_TAIL_CHARS = 90
+"""How far from the end a sign-off can start: the words, a comma, a name of three words."""
+
+
+def _at_end(text: str, pos: int) -> bool:
+    """Whether only punctuation, spaces or emoji follow ``pos``."""
+    return not any(ch.isalnum() for ch in text[pos:])
+
+
+_HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(?=[A-Z])")
+
+
+def sign_offs(text: str) -> Iterator[Span]:
+    """A full name signed at the end ("Regards, Michelle O'Connor", "شكرا، محمد علي حسن"), and
+    "Tom Baker here" opening a message.  A sign-off before one word ("Thanks, Team") stays."""
+    # The name ends the message: a message ending in a lower-case word has none.
+    words_ = text.rstrip(" \t\n.!?)…\"'").rsplit(None, 1)
+    if not words_ or words_[-1][:1].islower():
+        yield from _here(text)
+        return
+    # Only its last characters can hold the sign-off.
+    tail = max(0, len(text) - _TAIL_CHARS)
+    low = text[tail:].casefold()
+    signed = any(n in low for n in _SIGN_OFF_NEEDLES)
+    for m in _SIGNED.finditer(text, tail) if signed else ():
+        first = _WORD.match(text, m.end())
+        if first is None:
+            continue
+        letter = first.group()[0]
+        intro = _Intro("", capitals=letter.isupper() or letter.islower())
+        span = _full_name(text, m.end(), intro)
+        if span is None or not _at_end(text, span.end):
+            continue
+        parts = text[span.start : span.end].casefold().split()
+        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
+            yield span
+    yield from _here(text)
+
+
+def _here(text: str) -> Iterator[Span]:
+    """ "Tom Baker here" opening a message (or after "Hi,")."""
+    if " here" in text:
+        for m in _HERE.finditer(text):
+            span = _full_name(text, m.end(), _Intro(""))
+            if span is not None and re.match(r"\s+here\b", text[span.end :]):
+                yield span
