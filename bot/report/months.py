@@ -159,7 +159,6 @@ def tie(
             table, split, key, column = bare
             total = _tagged(bare, f"@{UNPUBLISHED[1]}L{n}")
             cells[total] = {"count": sum(cells[m]["count"] or 0 for m in members)}
-            hidden.add(total)
             relations.append(Relation(total=total, parts=members))
             _relate(relations, total, parts(table[6:], column, start, end))
         for publication in found.publications:

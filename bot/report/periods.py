@@ -294,7 +294,8 @@ def tie_sites(
         total = _tagged(bare, whole)
         count = sum(cells[p]["count"] or 0 for p in parts)
         cells[total] = {"count": count}
-        hidden.add(total)  # the week for every site: known only through its pieces
+        # The week for every site, taken as known (the worst case, as a site's report
+        # takes it): hidden, it would make the rules hide a piece, then this report.
         relations.append(Relation(total=total, parts=parts))
         pieces = [refs[bare] for refs in inside if bare in refs]
         relations.append(Relation(total=total, parts=pieces))
