@@ -68,6 +68,24 @@ _ROLES = (
     r"shaqaala\w*|shaqaale\w*|kalkaali\w*|dhakhtar\w*|la-?taliy\w*|lataliy\w*",
     # Romanised Urdu, Punjabi, Gujarati, Bengali.
     r"daktar\w*|dactor\w*",
+    # Family and friends: "my son Jake Miller", "mój syn Kacper Nowak", "mera beta Ali Raza".
+    # A full name beside them identifies the writer as surely as a worker's does.  Only in
+    # scripts with capitals: without them the verb after "ابني" would be taken for a name.
+    r"sons?|daughters?|partners?|husbands?|wife|wives|boyfriends?|girlfriends?|fianc[ée]e?"
+    r"|brothers?|sisters?|mum|mom|mother|dad|father|nan|gran|grandsons?|granddaughters?"
+    r"|nephews?|nieces?|cousins?|uncles?|aunt(?:ie)?s?|friends?|carers?",
+    r"syn\w*|córk\w*|cork[ai]\w*|mąż|męża|mężem|żona|żony|żoną|brat|brata|bratem|siostr\w*"
+    r"|mama|mamy|tata|taty|ojciec|matka|przyjaci\w*|kolega|koleżank\w*",
+    r"сын\w*|дочь|дочк\w*|доч[еи]р\w*|муж|мужа|жена|жену|брат\w*|сестр\w*|мама|маму|папа"
+    r"|внук\w*|друг|друга|подруг\w*",
+    r"fiul|fiica|fiicei|soțul|sotul|soția|sotia|fratele|sora|prietenul|prietena|partenerul"
+    r"|partenera|nepotul|nepoata",
+    r"filh[oa]s?|marido|esposa|namorad[oa]|irmã|irma|irmão|irmao|mãe|pai|amig[oa]|neto|neta",
+    r"sūnus|sūnų|sunus|dukra|dukrą|dukterį|vyras|vyrą|žmona|zmona|brolis|sesuo|draug\w*"
+    r"|dēls|dēlu|meita|meitu|vīrs|vīru|sieva|sievu|brālis|māsa|draudzen\w*",
+    r"wiil\w*|gabadh\w*|ninka\w*|xaas\w*|walaal\w*|saaxiib\w*",
+    r"beta|beti|bete|shohar|shauhar|biwi|bivi|bhai|behen|behan|ammi|abbu|dost|puttar|dhee"
+    r"|dikro|dikri|pati|patni|chele|meye|swami",
 )
 _ROLES_CASELESS = words(
     """
