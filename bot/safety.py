@@ -50,6 +50,7 @@ import yaml
 from bot.config import Helpline
 from bot.helplines import helpline_line
 from bot.i18n import Catalogue
+from bot.risk_model import RiskModel, load_model
 from bot.risk_rules import ConceptScreen
 from bot.risk_rules import builtin as concept_rules
 from bot.sources import BASE_LOADER
@@ -61,6 +62,8 @@ CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
 CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
 """What a phrase can signal; ``abuse`` includes a child in danger."""
 GENERAL = "general"
+MODEL = "model"
+"""The ``lang`` of a hit found by ``bot.risk_model`` (it reads every language at once)."""
 """Category of a staff phrase given as a plain list (helplines only, no extra advice)."""
 _GAP_DEFAULT = 3
 _KNOWN_MAX = 50_000
@@ -470,7 +473,13 @@ class RiskScreen:
     pattern elsewhere in the message still does.
     """
 
-    def __init__(self, phrases: PhraseLists, concepts: ConceptScreen | None = None):
+    def __init__(
+        self,
+        phrases: PhraseLists,
+        concepts: ConceptScreen | None = None,
+        model: RiskModel | None = None,
+    ):
+        self._model = model
         compiled: list[_Compiled] = []
         excepts: dict[str, list[_Compiled]] = {}
         self.errors: list[str] = []
@@ -522,7 +531,7 @@ class RiskScreen:
         concepts = self._concepts
         # One normalisation pass: sentence by sentence (the rules keep sentences apart),
         # joined again for the phrases.
-        sentences = concepts.sentences(text) if concepts is not None else [normalise(text)]
+        sentences = self.sentences(text)
         padded = f" {' '.join(sentences)} "
         reading = concepts.read(sentences) if concepts is not None else None
         vetoed: Callable[[str, int], bool] | None = None
@@ -554,7 +563,18 @@ class RiskScreen:
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
                 if first:
                     return found
+        if not found and self._model is not None:
+            # What no rule foresaw: the model's reading, with the words that weighed most.
+            verdict = self._model.read(padded.strip())
+            if verdict is not None:
+                why = f"model {verdict.score:.2f}: {', '.join(verdict.words)}"
+                found.append(Hit(MODEL, verdict.category, why))
         return found
+
+    def sentences(self, text: str) -> list[str]:
+        """The text as the rules and the model read it: normalised, sentence by sentence."""
+        concepts = self._concepts
+        return concepts.sentences(text) if concepts is not None else [normalise(text)]
 
     def _found(
         self, c: _Compiled, padded: str, vetoed: Callable[[str, int], bool] | None = None
@@ -618,7 +638,8 @@ def other_scripts(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def _screen_for(extra_json: str) -> RiskScreen:
-    return RiskScreen(merge(load_builtin(), json.loads(extra_json)), concept_rules(normalise))
+    phrases = merge(load_builtin(), json.loads(extra_json))
+    return RiskScreen(phrases, concept_rules(normalise), load_model())
 
 
 def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:
