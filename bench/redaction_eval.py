@@ -42,6 +42,19 @@ c30dacd, other phrasings of the same kinds (sign-offs, "X speaking", other layou
 on main 38b9a73 before fixing: precision 0.921, recall 0.667 (names 0.385, emails 0.769).  Tuned
 on since, and gated with dev set 3.
 
+tests/data/redaction_dev5/<lang>.tsv (130 lines), a third fresh round (a name after a role and
+"is", surnames, other layouts), measured on main e6454de before fixing: precision 0.952,
+recall 0.896 (names 0.778, addresses 0.923).  Tuned on since, and gated with the others.
+
+tests/data/redaction_dev6/<lang>.tsv (104 lines) tests precision: Title Case and sign-off
+near-misses for the new patterns, 6 a language, and 2 positives; measured on the code of
+525bee5 plus the sign-off fix before fixing: name precision 0.806, recall 0.962.
+
+tests/data/redaction_dev7/<lang>.tsv (65 lines), a last fresh round (other layouts, lower-case
+names, Indic-script addresses), measured on main 5935003 before fixing: precision 0.955,
+recall 0.792 (names 0.526).  One miss is left on purpose: a lower-case name after romanised
+Bengali "ami" ("ami rubel hossain"), where no copula closes the name.
+
 Rerun:  python bench/redaction_eval.py [--show-misses] [--gate] [--corpus FILE|DIR]...
 """
 

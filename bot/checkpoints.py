@@ -51,6 +51,10 @@ class Checkpointer:
         ran yet).  A reader in another connection (a report being made, a backup's copy)
         holds a snapshot, and pages written since cannot be copied until it ends."""
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def poke(self) -> None:
         """After a commit: start a checkpoint if one is due and none is running."""
         now = time.monotonic()

@@ -199,6 +199,7 @@ class _Lexicon:
         entries: Iterable[tuple[str, str, str]],
         normalise: Normaliser,
         guards: frozenset[str] = frozenset(),
+        vetoes: frozenset[str] = frozenset(),
     ):
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
@@ -220,8 +221,8 @@ class _Lexicon:
         # Arabic words by consonant skeleton, for sentences in Arabizi (``bot.arabizi``).
         self.skeletons: dict[str, list[tuple[str, str]]] = {}
         for lang, cls, entry in entries:
-            if lang != ARABIZI or entry.startswith("#"):
-                continue
+            if lang != ARABIZI or entry.startswith("#") or cls in vetoes:
+                continue  # a veto silences a whole sentence: never on a skeleton's guess
             words = normalise(entry.replace("_", " ").strip("*")).split()
             key = arabizi.skeleton(words[0]) if len(words) == 1 else ""
             # Two consonants name many words: enough to find a word a rule needs, not to
@@ -404,7 +405,7 @@ class ConceptScreen:
                 entries.extend((lang, cls, entry) for entry in items)
         slots = {c for rule in self.rules for slot in rule.slots for c in slot}
         guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
-        self._lexicon = _Lexicon(entries, normalise, guards)
+        self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes))
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}

@@ -590,6 +590,7 @@ class Store:
             # An answer arriving mid-batch waits for the rest of it, so a batch is sized to
             # take about PURGE_BATCH_SECONDS on this machine, whatever a row costs here.
             size, unchecked = PURGE_BATCH_FIRST, 0
+            patience = PURGE_WAL_PATIENCE
             while True:
                 began = time.perf_counter()
                 deleted = await self.write(_PURGE_BATCH, (cutoff, size))
@@ -606,12 +607,12 @@ class Store:
                     if unchecked >= PURGE_CHECKPOINT_SESSIONS:
                         unchecked = 0
                         await self._checkpoints.now()
-                        await self._until_checkpoints_catch_up()
+                        patience -= await self._until_checkpoints_catch_up(patience)
                     else:
                         await self._checkpoints.settle()
         return Purged(sessions, answers, cutoff)
 
-    async def _until_checkpoints_catch_up(self) -> None:
+    async def _until_checkpoints_catch_up(self, patience: float) -> float:
         """Hold the purge while a reader keeps the WAL from being copied back.
 
         A report being made (another process) or a backup's copy reads from a snapshot,
@@ -621,22 +622,30 @@ class Store:
         backup), and the commit that crossed it, a person's answer, checkpointed all
         of that on the writer: the busy phase's p99 was 550 ms.  Waiting costs the
         purge (a job at a quiet hour) seconds; nobody notices that.
+
+        Waits at most ``patience`` seconds (what is left of the purge's
+        ``PURGE_WAL_PATIENCE``: a read that never ends must not hold every later batch
+        too); returns the seconds waited.
         """
         checkpoints = self._checkpoints
         assert checkpoints is not None
         waited = 0.0
         while (checkpoints.behind or 0) > WAL_BACKSTOP_PAGES * PURGE_WAL_BEHIND:
-            if waited >= PURGE_WAL_PATIENCE:
-                log.warning(
-                    "purge went on after %.0f s with %d WAL pages not checkpointed (a long read"
-                    " in another connection)",
-                    waited,
-                    checkpoints.behind,
-                )
-                return
+            if checkpoints.closed:
+                break  # the store is closing (the bot stops): the next batch says so
+            if waited >= patience:
+                if patience > 0:  # said once per purge
+                    log.warning(
+                        "purge went on after %.0f s with %d WAL pages not checkpointed (a"
+                        " long read in another connection)",
+                        waited,
+                        checkpoints.behind,
+                    )
+                break
             await asyncio.sleep(PURGE_WAL_RETRY)
             waited += PURGE_WAL_RETRY
             await checkpoints.now()
+        return waited
 
     async def newest_session_id(self, respondent_key: str) -> str | None:
         """The id of the person's newest session, finished or not (None: they have none)."""
@@ -665,8 +674,8 @@ WAL uncopied by its checkpoint (``Store._until_checkpoints_catch_up``)."""
 PURGE_WAL_RETRY = 0.2
 """Seconds between its checkpoints while it waits."""
 PURGE_WAL_PATIENCE = 600.0
-"""The longest it waits in one go, then goes on: a read that takes longer is stuck, and
-the backstop still bounds the WAL."""
+"""The longest one purge waits in all, then goes on without waiting: a read that takes
+longer is stuck, and the backstop still bounds the WAL."""
 PURGE_BATCH_SECONDS = 0.004
 """What one purge transaction should take: an answer that arrives meanwhile waits this
 long at most.  200 sessions a batch took 30-100 ms on a small shared server (the

@@ -60,3 +60,36 @@ def test_arabizi_spellings_the_lexicon_never_listed(
 )
 def test_arabizi_near_misses_stay_quiet(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0acd" * 500,  # Gujarati virama alone, nothing to fold
+        "\u0abc\u0a82" * 300,  # nukta and nasal marks with no letter
+        "ક્" * 400,
+        "মরবো " * 300,
+        "ঁ়্" * 600,
+        "7a3a2a5a9a " * 180,  # digits inside every word: Arabizi at its densest
+        "٣٣٣ 7777 3333 " * 150,
+        "el ana bas 3am ento7er kol 7boob " * 60,
+    ],
+)
+def test_hostile_scripts_screen_fast_and_never_fail(screen: RiskScreen, text: str) -> None:
+    """What the bot accepts (2,000 characters) in the shapes the folds and skeletons read."""
+    import time
+
+    start = time.process_time()
+    screen.hits(text[:2000])
+    assert time.process_time() - start < 0.5
+
+
+def test_the_skeleton_cache_stays_bounded(screen: RiskScreen) -> None:
+    """A bot that runs for months meets endless new Arabizi words; what it remembers of
+    them is capped like the word cache."""
+    from bot import risk_rules
+
+    lexicon = risk_rules.builtin(normalise)._lexicon
+    for i in range(risk_rules._KNOWN_MAX // 300 + 2):
+        screen.hits(" ".join(f"3am ya{i}x{j}b" for j in range(300)))
+    assert len(lexicon._cores) <= risk_rules._KNOWN_MAX

@@ -94,13 +94,16 @@ def test_the_dev_set_covers_every_language_half_must_survive_and_is_gated():
         assert len(part) >= 20, lang
         kept = sum(ex.source == ex.expected for ex in part)
         assert 0.4 <= kept / len(part) <= 0.6, lang
-    assert (
-        "--gate --corpus tests/data/redaction_dev3 --corpus tests/data/redaction_dev4"
-        in (root / ".ci" / "run").read_text()
+    dev = ("redaction_dev3", "redaction_dev4", "redaction_dev5", "redaction_dev6", "redaction_dev7")
+    line = "python bench/redaction_eval.py --gate" + "".join(
+        f" --corpus tests/data/{d}" for d in dev
     )
+    assert line in (root / ".ci" / "run").read_text()
     with contextlib.redirect_stdout(io.StringIO()):
-        argv = ["redaction_eval.py", "--gate", "--corpus", str(folder)]
-        assert bench.main([*argv, "--corpus", str(root / "tests" / "data" / "redaction_dev4")]) == 0
+        argv = ["redaction_eval.py", "--gate"]
+        for d in dev:
+            argv += ["--corpus", str(root / "tests" / "data" / d)]
+        assert bench.main(argv) == 0
 
 
 @pytest.mark.parametrize(
@@ -169,4 +172,83 @@ def test_nothing_of_a_name_or_number_is_left_beside_its_tag(text, want):
     "text", ["I'm Exhausted", "I am Relieved", "I'm Stressed Out", "I'm Bored", "Regards,\nKaren"]
 )
 def test_adjectives_ending_in_ed_and_a_first_name_alone_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A worker's full name after a role and "is" (dev set 5 kind), in each language.
+        ("my support worker is Gemma Lowe", "my support worker is [name]"),
+        ("mano slaugytoja yra Rūta Vaitkienė", "mano slaugytoja yra [name]"),
+        ("o meu enfermeiro é o Paulo Sousa", "o meu enfermeiro é o [name]"),
+        ("kalkaalisadayda waa Sahra Cali", "kalkaalisadayda waa [name]"),
+        ("الممرضة هي ليلى حداد", "الممرضة هي [name]"),
+        # The house number before the street word in Arabic script.
+        ("بيتي ١٢ شارع السلام، مانشستر", "بيتي [address]، مانشستر"),
+    ],
+)
+def test_a_kind_from_the_third_dev_set_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my support worker is Great", "the nurse is lovely and Kind", "আমি সবার কাছে কৃতজ্ঞ"],
+)
+def test_near_misses_of_the_third_dev_set_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, Kind Regards",
+        "Спасибо, Большое Спасибо",
+        "my doctor prescribed Zopiclone Tablets",
+        "ਮੈਂ ਘਰ ਵਿੱਚ ਹਾਂ",
+        "હું નશાથી દૂર છું",
+        "میں گھر پر ہوں",
+        "Aniga Waan Fiicanahay",
+    ],
+)
+def test_sign_offs_postpositions_and_a_verbs_object_are_no_names(text):
+    assert redact(text) == text
+
+
+def test_a_bengali_name_ending_like_a_past_tense_is_redacted():
+    assert redact("আমি নজরুল ইসলাম") == "আমি [name]"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Dev set 7 kinds: lower-case names in the romanised copula frame, roles, layouts.
+        ("main faisal mahmood hoon", "main [name] hoon"),
+        ("hu kajal mehta chu", "hu [name] chu"),
+        ("Priya Nair, my recovery coach, rang me", "[name], my recovery coach, rang me"),
+        ("medicul de familie dr. Ioana Radu", "medicul de familie dr. [name]"),
+        ("мой нарколог Олег Юрьевич Ким", "мой нарколог [name]"),
+        ("المعالجة النفسية رنا خليل ممتازة", "المعالجة النفسية [name] ممتازة"),
+        ("Bd. Unirii nr 7 bl B3 ap 14", "[address]"),
+        ("عنواني ٩ ميل لين", "عنواني [address]"),
+        ("meu zap +55 11 91234 5678", "meu zap [phone]"),
+    ],
+)
+def test_a_kind_from_the_fourth_dev_set_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "main thak gaya hoon",
+        "main tumhara dost hoon",
+        "main kal aaunga hoon",
+        "hu saru feel karu chu",
+        "main london mein rehta hoon",
+        "whatsapp-kayga waa shaqeynayaa",
+    ],
+)
+def test_near_misses_of_the_fourth_dev_set_survive(text):
     assert redact(text) == text

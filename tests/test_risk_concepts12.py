@@ -97,3 +97,72 @@ def test_dev12_is_reported_and_gated_in_every_language(capsys: pytest.CaptureFix
         assert sum(not line.labels for line in part) >= 12, lang
     assert risk_eval.main(["--gate"]) == 0
     assert "batch dev12 all" in capsys.readouterr().out
+
+
+_EXPLOITATION_AND_TIME = [
+    line.split("\t")
+    for line in """\
+abuse	the boss at the car wash doesnt pay us and took our passports
+abuse	szef nie płaci i zabrał nam paszporty
+abuse	they force me to sell weed because i owe them money
+abuse	me obrigam a vender porque tenho uma divida
+overdose	my sister drank everything in the medicine cabinet
+overdose	брат выпил всю аптечку
+suicide	i wont be here in a few weeks anyway
+suicide	за месяц меня не будет
+suicide	if i die nobody would care
+suicide	bas jaan lene ka dil karta hai
+none	i wont be here in a few weeks because im moving to leeds
+none	my boss doesnt pay overtime which is annoying
+none	i sell stuff on ebay because i owe money
+none	the medicine cabinet at the hostel is always locked""".splitlines()
+]
+
+
+@pytest.mark.parametrize(("label", "text"), _EXPLOITATION_AND_TIME)
+def test_exploitation_a_cabinet_emptied_and_not_here_in_weeks(
+    screen: RiskScreen, label: str, text: str
+) -> None:
+    """Kinds batch 6 missed in many languages, in new wordings, with their near misses."""
+    categories = screen.categories(text)
+    assert (label in categories) if label != "none" else not categories, (text, categories)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "būtų geriau, jei ryte nebepabusčiau"),  # a wish not to wake, fused negation
+        ("suicide", "labāk būtu, ja es nepamostos"),
+        ("abuse", "મારા મામાએ મને ખોટી રીતે સ્પર્શ કર્યો"),  # touched the wrong way
+        ("overdose", "ভাই পুরো পাতা ঘুমের ওষুধ খেয়েছে, হুঁশ নেই"),  # no consciousness
+    ],
+)
+def test_a_fused_negation_a_wrong_touch_and_no_consciousness(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_mouse_is_not_a_touch(screen: RiskScreen) -> None:
+    """Normalised, "chh" is "ch": a stem "chhuh*" (to touch) would take in "ਚੂਹਾ" (a mouse)."""
+    assert screen.hits("ਬਿੱਲੀ ਨੇ ਚੂਹਾ ਮਾਰ ਦਿੱਤਾ, ਬੱਚੇ ਡਰ ਗਏ") == []
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("abuse", "شوہر روز مارتا ہے"),  # the husband beats (me) every day: no object word
+        ("abuse", "ਮੇਰਾ ਪਤੀ ਰੋਜ਼ ਕੁੱਟਦਾ ਹੈ"),
+        ("suicide", "mam już dość, chcę to wszystko zakończyć dzisiaj"),
+        # "kbire" (big) has the consonants of "اخبار" (news): a skeleton never vetoes.
+        ("overdose", "akhi 2akhad jor3a kbire mn el heroin w ma 3am yetnaffas"),
+    ],
+)
+def test_an_object_left_out_ending_it_all_and_a_skeleton_that_does_not_veto(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_husband_at_the_gym_is_not_abuse(screen: RiskScreen) -> None:
+    assert screen.hits("my husband hits the gym every day") == []

@@ -102,18 +102,76 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     ਖੁਸ਼ ਠੀਕ ਬਿਮਾਰ ਉਦਾਸ ਪਰੇਸ਼ਾਨ ਇਕੱਲਾ ਇਕੱਲੀ ਸਾਫ਼ ਸਾਫ ਪੰਜਾਬੀ ਸਿੱਖ ਮਾਂ ਪਿਤਾ ਇੱਥੇ ਹੁਣ ਰੋਜ਼
     ਸ਼ੁਕਰਗੁਜ਼ਾਰ ਧੰਨਵਾਦੀ
     بول ਬੋਲ બોલું બોલુ বলছি bol bolu bolchi boltechi
+    پر تک ساتھ پاس دور گھر ਵਿੱਚ ਵਿਚ ਤੋਂ ਨਾਲ ਕੋਲ ਦੂਰ ਘਰ ਨੂੰ માં થી પર સાથે પાસે દૂર ઘરે ઘર
+    বাড়িতে বাসায় দূরে থেকে সাথে কাছে সবার
     ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
     """
 )
-_VERB_ENDINGS = ("تا", "تی", "تے", "রছি", "েছি", "লাম", "তাম", "ছি", "ਦਾ", "ਦੀ", "ਦੇ", "તો")
+_AFTER_CASELESS_NAME = words(
+    """
+    من و وعمري عمري عندي ساكن ساكنة اسكن أسكن في هنا
+    বলছি থেকে এবং আর আমার বয়স লন্ডনে লন্ডন
+    """
+)
+"""Words that follow a name given without capitals or a copula ("انا سارة أحمد من لندن")."""
+# What comes between "main"/"hu" and "hoon"/"haan"/"chu" that is no name, in romanised
+# Urdu, Punjabi and Gujarati: adjectives, adverbs, participles, places, people.
+_ROMAN_NOT_NAMES = words(
+    """
+    khush khushi theek thik thick teek bilkul bohat bahut bohot bahu khub zyada ziada kam
+    thora thori thoda thodi kaafi kafi behtar bhetar better acha achha accha achi changa
+    changi saru saro sari pareshan preshan pershan udaas udas dukhi bimar beemar bemar saaf
+    clean sober akela akeli ikalla ikalli ekalo ekli thaka thaki thak thake thakk thakya
+    gaya gayi gaye gai gya gyi gayo gai raha rahi rahe reha rahya rahyo chuka chuki chuke
+    chukya sakta sakti hua hui huaa hoya hoyi thayo thai kar karta karti karte kardi karda
+    kari karu karun leta leti lainda laindi lau lu pita piti peeta peenda peendi jaata
+    jaati janda jandi jau aata aati aunda aundi rehta rehti rehnda rehndi rahu shukarguzar
+    shukar guzar shukriya shukria mashkoor abhari aabhari bahar ghar andar yahan wahan
+    ithe othe ahiya tya ahi tyan ab abhi hun hune have hve pehle pehla naya nayi nava navi
+    nawa nawi purana mazboot kamzor majboor tang bezaar fit free ready pakka sure sorry
+    maafi muslim sikh hindu christian pakistani punjabi gujarati indian british angrez
+    mareez nashai addict alcoholic sharabi patient tumhara tumhari aapka aapki apka apki
+    uska uski unka unki hamara hamari tuhada tuhadi tamaro tamari dost yaar bhai behen
+    behan maa baap beta beti puttar dhee dikro dikri pati patni mother father mum dad
+    pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
+    hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
+    raha rahi reha rhi rha rai ri kal aaj parso
+    """
+)
+_POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")
+"""Postpositions written onto the word ("નશાથી": from drugs), never a name's end."""
+_VERB_ENDINGS = (
+    "تا",
+    "تی",
+    "تے",
+    "রছি",
+    "েছি",
+    "রলাম",
+    "েলাম",
+    "িলাম",
+    "তাম",
+    "ছি",
+    "ਦਾ",
+    "ਦੀ",
+    "ਦੇ",
+    "તો",
+)
 """Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો"), rare at a name's end
 (not Gujarati "-તા", "-તી": Sunita, Kavita)."""
 
 
-def _ok_word(word: str, capitals: bool) -> bool:
+def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
+    """Whether ``word`` can be part of a name; ``lower``: a lower-case one may (in the
+    romanised copula frame "main hamza tariq hoon", if it is none of :data:`_ROMAN_NOT_NAMES`)."""
     key = word.casefold()
     if key in _NOT_NAMES or key in _PLACE_WORDS:
         return False
+    if capitals and lower and word.islower() and word.isascii():
+        return (
+            key not in _ROMAN_NOT_NAMES
+            and key not in _NOT_NAME_LATIN
+            and not key.endswith(("unga", "ungi", "enge", "ega", "egi", "ing", "ed"))
+        )
     if capitals:
         return (
             word[0].isupper()
@@ -126,24 +184,28 @@ def _ok_word(word: str, capitals: bool) -> bool:
         and not word[0].islower()
         and key not in _NOT_NAME_CASELESS
         and not key.endswith(_VERB_ENDINGS)
+        and not key.endswith(_POSTPOSITION_ENDINGS)
     )
 
 
 def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
     """Two or three name words from ``pos`` (and the copula the language asks for after)."""
     found: list[re.Match[str]] = []
+    # Romanised Urdu, Punjabi and Gujarati are often typed without capitals: there the
+    # copula after the name is the evidence, and lower-case words may be the name.
+    lower = intro.closer is not None and intro.capitals
     at = pos
     while len(found) < 3:
         m = _WORD.match(text, at)
         if m is None:
             break
-        if not _ok_word(m.group(), intro.capitals):
+        if not _ok_word(m.group(), intro.capitals, lower):
             if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
                 gap = _GAP.match(text, m.end())
                 if (
                     gap
                     and (nxt := _WORD.match(text, gap.end()))
-                    and _ok_word(nxt.group(), intro.capitals)
+                    and _ok_word(nxt.group(), intro.capitals, lower)
                 ):
                     found.append(nxt)
                     at = nxt.end()
@@ -165,10 +227,13 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
         closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
         if not closer.match(text, end):
             return None
-    elif not intro.capitals and _WORD.match(text, at) and at > end:
-        # Without capitals or a copula, a fourth content word means a sentence, not a name.
-        nxt = _WORD.match(text, at)
-        if nxt is not None and _ok_word(nxt.group(), False):
+    elif not intro.capitals:
+        # Without capitals or a copula, what follows must close the name: the end, a
+        # punctuation mark, or a word that follows a name ("من لندن", "বলছি"); another
+        # word means a sentence ("আমি সবার কাছে কৃতজ্ঞ": "I am grateful to everyone").
+        rest = text[end:].lstrip(" \t")
+        nxt = _WORD.match(rest)
+        if nxt is not None and rest[:1].isalpha() and nxt.group() not in _AFTER_CASELESS_NAME:
             return None
     return Span(found[0].start(), end, "name")
 
@@ -194,7 +259,10 @@ def _has_cue_word(text: str) -> bool:
     low = text.casefold()
     if "as esu" in low or "to ja" in low:
         return True
-    return not _FIRST_WORDS.isdisjoint(low.translate(_TO_SPACE).split())
+    # A cue is followed by a space or a colon ("ami Rahim", "main: …" is rare): split on spaces.
+    return not _FIRST_WORDS.isdisjoint(low.split()) or not _FIRST_WORDS.isdisjoint(
+        low.translate(_TO_SPACE).split() if ":" in low or "," in low else ()
+    )
 
 
 def bare_intros(text: str) -> Iterator[Span]:
@@ -233,6 +301,15 @@ _SIGN_OFF_NEEDLES = (
     *words("благодарю spasibo mahadsan shukr dhanvaad dhanyavaad aabhar abhar dhonnobad"),
     *words("شکریہ شكر تحياتي ধন্যবাদ ਧੰਨਵਾਦ ਸ਼ੁਕਰੀਆ આભાર"),
 )
+_SIGN_OFF_WORDS = words(
+    """
+    kind regards best wishes warm warmest love many big huge thanks thank you much lots all
+    bardzo serdecznie wielkie большое огромное liels lielu paldies muito muitíssimo din suflet
+    mare mult labai didelis didelis aad baad
+    """
+)
+"""Words that make up a sign-off itself ("Kind Regards", "Большое спасибо", "Liels paldies"),
+never a name signed after one."""
 _TAIL_CHARS = 90
 """How far from the end a sign-off can start: the words, a comma, a name of three words."""
 
@@ -248,7 +325,12 @@ _HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(
 def sign_offs(text: str) -> Iterator[Span]:
     """A full name signed at the end ("Regards, Michelle O'Connor", "شكرا، محمد علي حسن"), and
     "Tom Baker here" opening a message.  A sign-off before one word ("Thanks, Team") stays."""
-    # The name ends the message: only its last characters can hold the sign-off.
+    # The name ends the message: a message ending in a lower-case word has none.
+    words_ = text.rstrip(" \t\n.!?)…\"'").rsplit(None, 1)
+    if not words_ or words_[-1][:1].islower():
+        yield from _here(text)
+        return
+    # Only its last characters can hold the sign-off.
     tail = max(0, len(text) - _TAIL_CHARS)
     low = text[tail:].casefold()
     signed = any(n in low for n in _SIGN_OFF_NEEDLES)
@@ -259,8 +341,16 @@ def sign_offs(text: str) -> Iterator[Span]:
         letter = first.group()[0]
         intro = _Intro("", capitals=letter.isupper() or letter.islower())
         span = _full_name(text, m.end(), intro)
-        if span is not None and _at_end(text, span.end):
+        if span is None or not _at_end(text, span.end):
+            continue
+        parts = text[span.start : span.end].casefold().split()
+        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
             yield span
+    yield from _here(text)
+
+
+def _here(text: str) -> Iterator[Span]:
+    """ "Tom Baker here" opening a message (or after "Hi,")."""
     if " here" in text:
         for m in _HERE.finditer(text):
             span = _full_name(text, m.end(), _Intro(""))

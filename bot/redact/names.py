@@ -57,7 +57,7 @@ _CUE = re.compile(
     rf"(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse)\.?\s+(?=[A-Z])")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|dr|mr|mrs)\.?\s+(?=[A-Z])")
 _WORD = re.compile(WORD)
 
 _NOT_NAME_WORDS = """
@@ -119,7 +119,8 @@ _NOT_AFTER_IM = words(
     evangélica evangélico muçulmana muçulmano casada casado solteira solteiro mãe pai
     русский русская россиянин россиянка очень рад рада благодарен благодарна здесь тут
     хорошая хороший плохая плохой новая новый трезвый трезвая
-    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye
+    soomaali ingiriis hooyo aabo nadiif faraxsan daallan buka ardey arday shaqeeye mahadcelin
+    qof waan fiican fiicanahay sidoo kale
     waxaan ahay aad
     pakistani punjabi gujarati bangali bangladeshi bengali sikh muslim hindu
     bahut bohat bohot bahu khub khush khushi theek thik thick sahi saaf
@@ -166,7 +167,7 @@ _NOT_NAME_ENDINGS = (
 )
 """Endings of adjectives and nationalities ("I'm Exhausted", "I'm Danish"), rare in names."""
 _LONG_WORD_ENDINGS = ("iem", "eira", "eiro", "ada", "ado", "ый", "ой", "ая", "яя", "щий", "ский")
-_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta")
+_LONG_WORD_ENDINGS += ("īgs", "īga", "īgi", "ēts", "ēta", "oare")
 """The same endings, which short names have ("Līga", "Ada"): on words of six letters or more."""
 
 

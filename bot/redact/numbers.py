@@ -280,7 +280,8 @@ def nhs_check_digit_ok(number: str) -> bool:
     return check != 10 and check == int(number[9])
 
 
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){12,18}(?![\d-])")
+"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum."""
 
 
 @needs_digits(13)

@@ -88,7 +88,8 @@ _PLATFORM_INFLECTED = (
 _HANDLE_CUE_WORDS = (
     r"is|to|e|este|é|это|هو|هي|yra|ir|hai|he|hae|waa|jest|ist|ni|اسمي|اسم|ہے|ھے|আছে|છે|ਹੈ"
 )
-_HANDLE_CUE = rf"\s*[:=,–-]\s*|\s+(?:{_HANDLE_CUE_WORDS})\s+"
+_HANDLE_CUE = rf"\s*[:=,]\s*|\s+[–-]\s*|\s*[–-]\s+|\s+(?:{_HANDLE_CUE_WORDS})\s+"
+"""A dash with a space by it: "whatsapp-kayga" is the platform with a Somali ending."""
 """After a comma ("find me on twitter, kellyb_99") only a word shaped like a handle is one."""
 _OLD_CUES = ("is", "to", "e", "este", "é", "это", "هو")
 """Cue words after which a handle without a digit, _ or . is still taken (the others are

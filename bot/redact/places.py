@@ -29,7 +29,7 @@ from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
 _STREET_STRONG = (
     r"road|rd|street|st|lane|ln|avenue|ave|av|close|crescent|cres|drive|dr|gardens|gdns|"
     r"terrace|terr|grove|mews|boulevard|blvd|cul-de-sac|"
-    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
+    r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|لين|رود|افنيو|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
     r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ"
 )
 _STREET_WEAK = (
@@ -71,7 +71,7 @@ _UNIT_WORD = (
 _ORDINAL = r"\d{1,2}\.?(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
 _TAIL = re.compile(
     rf"(?:\s*[,،]?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
-    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z](?![\w])"
+    rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z]\d{{0,2}}(?![\w])"
     rf"|{_ORDINAL}\s*(?:floor|andar|etaj|этаж|esq\w*|dto\w*|dt\w*|dir\w*)?\.?(?![\w])"
     rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
     re.IGNORECASE,
@@ -176,6 +176,12 @@ _BARE_STREET = re.compile(
     r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
     r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
 )
+# The house number before a street word that comes first in Arabic, Urdu and the Indic
+# scripts ("٧ طريق المطحنة", "۱۲ گلی نمبر ۳" is a lane): one or two name words after it.
+_NUMBER_STREET_WORD = re.compile(
+    rf"(?<![\w.,/:-])\d{{1,4}}[A-Za-z]?\s+(?:شارع|طريق|گلی|سڑک|গলি|সড়ক|ગલી|શેરી|ਗਲੀ|ਸੜਕ)"
+    rf"(?:\s+{WORD}){{1,2}}",
+)
 _CONNECTORS = words("do da das dos de del la")
 """Words inside a street's name after its street word ("Rua do Carmo", "strada de la")."""
 
@@ -189,9 +195,11 @@ def _addresses(text: str) -> Iterator[Span]:
         named = all(not w[0].islower() for w in words) and m.group("street")[0].isupper()
         if (strong or named) and not _SERVICE_AFTER.match(text, m.end()):
             yield Span(m.start(), m.end(), "address")
-    if "/" in text or "m" in text or "кв" in text or "д." in text:
+    if "/" in text or "m." in text or " m " in text or "кв" in text or "д." in text:
         for m in _BARE_STREET.finditer(text):
             yield Span(m.start("name"), m.end(), "address")
+    for m in _NUMBER_STREET_WORD.finditer(text) if not text.isascii() else ():
+        yield Span(m.start(), m.end(), "address")
     for pattern in (_STREET_FIRST, _NAME_STREET_NUMBER):
         for m in pattern.finditer(text):
             if _SERVICE_AFTER.match(text, m.end()):

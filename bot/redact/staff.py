@@ -49,7 +49,8 @@ _ROLES = (
     r"|doctors?|gps?|psychiatrists?|psychologists?|therapists?|counsell?ors?|managers?"
     r"|receptionists?|(?:peer\s+)?mentors?|co-?ordinators?|navigators?|practitioners?"
     r"|prescribers?|pharmacists?|probation\s+officers?|officers?|consultants?|facilitators?"
-    r"|advisers?|advisors?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?",
+    r"|advisers?|advisors?|staff\s+member|volunteers?|midwi(?:fe|ves)|health\s+visitors?"
+    r"|(?:recovery\s+)?coach(?:es)?",
     # Polish, Lithuanian, Latvian, Romanian, Portuguese: stems of role nouns, any ending.
     r"terapeut\w*|pielęgniar\w*|pielegniar\w*|lekar\w*|psycholo\w*|psychiatr\w*|dorad\w*"
     r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*",
@@ -58,10 +59,11 @@ _ROLES = (
     r"asistent\w*|medic\w{0,4}|consilier\w*|coordonator\w*"
     r"|lucrător\w*|lucrator\w*|doctoriț\w*",
     r"técnic\w*|tecnic\w*|enfermeir\w*|médic\w*|psicólog\w*|psicolog\w*|psiquiatr\w*"
-    r"|conselheir\w*|gestor\w*|coordenador\w*|funcionári\w*|funcionari\w*",
+    r"|conselheir\w*|gestor\w*|coordenador\w*|funcionári\w*|funcionari\w*|assistente\w*",
     # Russian (and Ukrainian close forms), in Cyrillic and romanised.
     r"соцработни\w*|работни\w*|медсестр\w*|медбрат\w*|врач\w*|доктор\w*|психолог\w*"
-    r"|психиатр\w*|консультант\w*|терапевт\w*|куратор\w*|менеджер\w*|социальн\w+\s+работни\w*",
+    r"|психиатр\w*|консультант\w*|терапевт\w*|куратор\w*|менеджер\w*|социальн\w+\s+работни\w*"
+    r"|нарколог\w*|соцработниц\w*",
     # Somali.
     r"shaqaala\w*|shaqaale\w*|kalkaali\w*|dhakhtar\w*|la-?taliy\w*|lataliy\w*",
     # Romanised Urdu, Punjabi, Gujarati, Bengali.
@@ -74,6 +76,7 @@ _ROLES_CASELESS = words(
     معالجي معالجتي أخصائي الأخصائي أخصائية الأخصائية اخصائي الاخصائي اخصائية الاخصائية موظف
     الموظف موظفة الموظفة مستشار المستشار مستشارة المستشارة مشرف المشرف مشرفة المشرفة
     نرس ڈاکٹر ڈاکٹرنی کونسلر کاؤنسلر ورکر کیورکر سوشل‌ورکر معالج تھراپسٹ
+    সমাজকর্মী সমাজকর্মীর ਸਮਾਜ-ਸੇਵਕ સમાજસેવક
     নার্স ডাক্তার ডাক্তারবাবু কাউন্সেলর কাউন্সিলর ওয়ার্কার কীওয়ার্কার কিওয়ার্কার থেরাপিস্ট
     ਨਰਸ ਡਾਕਟਰ ਕੌਂਸਲਰ ਕਾਉਂਸਲਰ ਵਰਕਰ ਕੀਵਰਕਰ ਥੈਰੇਪਿਸਟ
     નર્સ ડોક્ટર ડૉક્ટર ડોકટર કાઉન્સેલર કાઉન્સિલર વર્કર કીવર્કર થેરાપિસ્ટ
@@ -103,7 +106,8 @@ _AFTER_NAME_CASELESS = words(
     મને મારો મારી મારું અમને لي الي إلي معي
     ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
     બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
-    માયાળુ દયાળુ
+    માયાળુ દયાળુ ਵਧੀਆ ਬਹੁਤ-ਵਧੀਆ સરસ
+    الاجتماعية الاجتماعي النفسي النفسية الاجتماعيه
     """
 )
 _STOP = _NOT_NAMES | _AFTER_NAME_CASELESS
@@ -123,7 +127,12 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
             break
         word = m.group()
         key = word.casefold()
-        if key in _STOP or key in _PLACE_WORDS or word.endswith(("'s", "’s")):
+        if (
+            key in _STOP
+            or key in _PLACE_WORDS
+            or word in _ROLES_CASELESS
+            or word.endswith(("'s", "’s"))
+        ):
             break
         if not (word[0].isupper() if capitals else _caseless(word)):
             break
@@ -135,22 +144,58 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     return found
 
 
+_COPULAS = words(
+    """
+    is was yra buvo ir bija este era e é jest był była to waa это هو هي ہے ہیں ہیں
+    a o the pan pani
+    الاجتماعية الاجتماعي النفسي النفسية الاجتماعيه
+    """
+)
+"""Between a role and its name: "is", "was" and articles ("Our keyworker is Sam Patel",
+"mano gydytoja yra Daiva Mockienė", "a minha psicóloga é a Inês Moreira", "dhakhtarkayga
+waa Axmed Nuur")."""
+
+
+def _name_starts(text: str, pos: int) -> Iterator[int]:
+    """``pos``, and where a name could start after up to three copulas, articles or
+    lower-case words qualifying the role ("asistentul meu social este Radu Ene")."""
+    yield pos
+    for _ in range(3):
+        word = _WORD_RE.match(text, pos)
+        if word is None:
+            return
+        key = word.group().casefold()
+        if key not in _COPULAS and not (word.group().islower() and key not in _STOP):
+            return
+        if key.isascii() and key.endswith("ed"):
+            return  # "my doctor prescribed Zopiclone Tablets": a verb's object, not a name
+        gap = re.match(r"[ \t]+", text[word.end() :])
+        if gap is None:
+            return
+        pos = word.end() + gap.end()
+        yield pos
+
+
 def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
     """Where a name could start after each role word, and whether its script has capitals."""
     for m in _ROLE_CASED.finditer(text):
         link = _LINK.match(text, m.end())
-        pos = link.end() if link else m.end()
-        yield pos, True
-        # One lower-case word may qualify the role first: "asistenta sociala Ana Munteanu".
-        qualifier = _WORD_RE.match(text, pos)
-        if qualifier and qualifier.group().islower() and qualifier.group() not in _STOP:
-            gap = re.match(r"[ \t]+", text[qualifier.end() :])
-            if gap:
-                yield qualifier.end() + gap.end(), True
+        for pos in _name_starts(text, link.end() if link else m.end()):
+            yield pos, True
     for m in _WORD_RE.finditer(text):
         if m.group() in _ROLES_CASELESS:
             link = _LINK.match(text, m.end())
-            yield (link.end() if link else m.end()), False
+            pos = link.end() if link else m.end()
+            yield pos, False
+            for _ in range(2):  # "هو", "الاجتماعية": a copula or the role's adjective first
+                copula = _WORD_RE.match(text, pos)
+                if copula is None or copula.group() not in _COPULAS:
+                    break
+                gap = re.match(r"[ \t]+", text[copula.end() :])
+                if gap is None:
+                    break
+                pos = copula.end() + gap.end()
+                yield pos, False
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -244,6 +289,7 @@ _PLACE_WORDS = words(
     county city borough district community mental health drug drugs alcohol substance misuse
     addiction addictions partnership foundation charity probation police housing job jobcentre
     citizens advice samaritans frank talking therapies crisis a&e
+    tablets tablet pills capsules injection injections patch spray liquid methadone buprenorphine
     """
 )
 _NOT_A_NAME = _STOP | _PLACE_WORDS

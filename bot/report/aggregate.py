@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.flows import Flow, MultiStep, TextStep, meaning
 from bot.i18n import Catalogue
 from bot.redact.staff import names_someone
-from bot.report.fft import fft_counts, fft_steps
+from bot.report.fft import fft_steps
 from bot.report.languages import language_tables, rare_languages
 from bot.report.likert import journey_table, likert_tables
 from bot.report.model import (
@@ -102,9 +102,9 @@ class ReportBuilder:
             comments = await self.q.comment_summary(period, self.codebook, **wanted)
         b = TableSet()
         self.progress("counting responses")
-        sessions = await self.q.sessions(period)
+        sessions, translations = await self.q.responses(period)
         self._headline(b, sessions)
-        translation_table(b, await self.q.translation_counts(period), sum(s.n for s in sessions))
+        translation_table(b, translations, sum(s.n for s in sessions))
         self.progress("counting answers")
         counts = await self.q.answer_counts(period)
         likert = [c for c in counts if c.kind == "likert"]
@@ -125,7 +125,7 @@ class ReportBuilder:
         fft_site_table(
             b,
             self.labels,
-            await fft_counts(self.store, [period], steps),
+            await self.q.fft(period, steps),
             [
                 f"likert:{k[0]}:{k[1]}"
                 for k, q in here.items()

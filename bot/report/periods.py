@@ -55,25 +55,36 @@ async def publish_period(
     ``trend``: months for the trend tables (``ReportBuilder.build``).  Each month is
     recorded too, and suppressed with every week and month recorded that it is tied to
     (``bot/report/months.py``), as every later report is suppressed with it."""
-    raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
     months = trend or []
+    raw: Report | None = None
     for _ in range(_TRIES):
         earlier = await overlapping(store, period)
         tied = await ties(store, builder, period, months)
-        if not earlier and tied is None:
+        spans = _pieces(period, earlier) if earlier or tied is not None else []
+        whole, zone = (period.start, period.end), period.timezone
+        parts = {
+            span: Period(start=span[0], end=span[1], label=f"{span[0]} to {span[1]}", timezone=zone)
+            for span in spans
+            if span != whole
+        }
+        # The pieces first, their counts kept: this period's, when they make it up, are
+        # their sum (``ReportQueries.keep_parts``), not a second read of its answers.
+        builder.q.keep_parts(
+            piece for piece in parts.values() if period.start <= piece.start <= period.end
+        )
+        pieces: dict[tuple[date, date], Report] = {}
+        for span, piece in parts.items():
+            pieces[span] = await builder.build(
+                piece, for_comparison=for_comparison, counts_only=True
+            )
+        if raw is None:
+            raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
+        builder.q.keep_parts(())
+        if not spans:
             public = publish(raw)
         else:
-            pieces = {}
-            for start, end in _pieces(period, earlier):
-                if (start, end) == (period.start, period.end):
-                    pieces[(start, end)] = raw
-                    continue
-                piece = Period(
-                    start=start, end=end, label=f"{start} to {end}", timezone=period.timezone
-                )
-                pieces[(start, end)] = await builder.build(
-                    piece, for_comparison=for_comparison, counts_only=True
-                )
+            if whole in spans:
+                pieces[whole] = raw
             public = publish_against(raw, period, earlier, pieces, tied, months)
         cells = published_cells(public, raw)
         entries = [Entry(period, cells)]

@@ -8,13 +8,16 @@ Periods select sessions by ``started_at`` (one session is one response).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import sqlite3
+import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.report.fft import FftCount, fft_counts
 from bot.report.notes import Note
 from bot.report.period import Period
 from bot.report.themes import Codebook
@@ -32,10 +35,19 @@ TAG_PAUSE = 0.01
 """Seconds between two of those transactions.  Another process's writer that found the
 lock taken tries again after 1, 3, 8 ms (SQLite's busy handler): a pause longer than
 that lets it in, rather than the next chunk taking the lock first."""
+TAG_STRETCH = 0.002
+"""Seconds of tagging (~10 comments) between two returns to the event loop.  Tagging is
+regular expressions in Python, 0.2-0.7 ms a comment: /update tagged a week's untagged
+comments on the bot's loop, and 1,500 of them held every person's answer for 0.3-1 s."""
 UPDATE_STATUSES = ("planned", "in_progress", "done")
 """How far a 'we did' has got (migration 029)."""
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
 _IN_PERIOD_NUMBERED = "s.started_at >= ?1 AND s.started_at < ?2"
+_TRANSLATION_STATE = (
+    "CASE WHEN s.lang = 'en' THEN 'reviewed' WHEN r.revision IS NULL THEN 'unknown'"
+    " WHEN r.reviewed < r.entries OR r.entries = 0 THEN 'unreviewed' ELSE 'reviewed' END"
+)
+"""The review state of the translation a session was shown (``translation_counts``)."""
 """For queries with more numbered parameters: a bare ? would be numbered after them."""
 
 
@@ -169,6 +181,41 @@ quotes (theme, text, language, reviewed, rank, the answers that said it) when ?4
 how many need tagging."""
 
 
+_COMMENT_PIECES = """
+WITH text AS MATERIALIZED (
+    SELECT a.id, s.rowid AS session, r.themes AS review, {piece} AS piece,
+        ifnull(t.codebook = ?3 AND t.answered_at = a.answered_at, 0) AS tagged,
+        CASE WHEN ?4 AND a.risk_flag = 0 THEN a.value END AS value, a.detected_lang AS lang
+    FROM sessions s CROSS JOIN answers a ON a.session_id = s.id
+    LEFT JOIN answer_tagging t ON t.answer_id = a.id
+    LEFT JOIN theme_reviews r ON r.answer_id = a.id AND r.answered_at = a.answered_at
+    WHERE s.started_at >= ?1 AND s.started_at < ?2 AND a.kind = 'text'
+), effective AS MATERIALIZED (
+    SELECT x.id, x.session, x.piece, x.value, x.lang, th.theme, 0 AS reviewed
+    FROM text x JOIN answer_themes th ON th.answer_id = x.id WHERE x.review IS NULL
+    UNION ALL
+    SELECT x.id, x.session, x.piece, x.value, x.lang, j.value, 1
+    FROM text x, json_each(x.review) j WHERE x.review IS NOT NULL
+)
+SELECT 'theme', piece, theme, count(DISTINCT session), count(*), sum(reviewed), NULL, NULL
+FROM effective GROUP BY piece, theme
+UNION ALL
+SELECT 'quote', NULL, theme, value, lang, reviewed, rank, writers FROM (
+    SELECT theme, value, min(lang) AS lang, max(reviewed) AS reviewed,
+        group_concat(id) AS writers,
+        row_number() OVER (PARTITION BY theme
+            ORDER BY max(reviewed) DESC, abs(length(value) - 120), min(id)) AS rank
+    FROM effective WHERE value IS NOT NULL GROUP BY theme, value
+) WHERE rank <= ?5
+UNION ALL
+SELECT 'untagged', piece, count(*), NULL, NULL, NULL, NULL, NULL FROM text WHERE NOT tagged
+GROUP BY piece
+"""
+"""``_COMMENT_SUMMARY`` over kept parts at once (``{piece}``: which part a session is
+in): per part and theme (respondents, comments, reviewed), the quotes of them all, and
+per part how many need tagging."""
+
+
 PROFILE_FIELDS = ("site", "area", "respondent_group", "mode", "lang", "flow_id")
 """The groups the report's breakdown tables count respondents by."""
 
@@ -179,35 +226,118 @@ def _rowids(text: str | int | None) -> tuple[int, ...]:
     return tuple(int(x) for x in str(text).split(","))
 
 
+Bounds = tuple[str, str]
+
+
 class ReportQueries:
     def __init__(self, store: Store):
         self.store = store
         self.db = store.db
+        self._kept: set[Bounds] = set()
+        self._parts: dict[tuple[str, Bounds], list[tuple]] = {}
+        self._comments: tuple[tuple, list[Bounds], list[tuple]] | None = None
 
     async def _all(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         # Off the writer's connection: a report never makes a respondent wait.
         return await self.store.staff_read(sql, params)
 
+    def keep_parts(self, parts: Iterable[Period]) -> None:
+        """Keep the grouped rows the counting queries return for ``parts``, so that a
+        period they make up is counted by adding theirs instead of reading its answers
+        again (``_grouped``).
+
+        The ledger cuts a period into pieces at every publication it overlaps, and
+        counts each piece (``bot/report/periods.py``): the period itself is their sum,
+        and reading its month of answers a second time was a third of an export."""
+        self._kept = {part.bounds() for part in parts}
+        self._parts.clear()
+        self._comments = None
+
+    async def _grouped(
+        self, name: str, bounds: Bounds, keys: int, run: Callable[[], Awaitable[list[tuple]]]
+    ) -> list[tuple]:
+        """The rows of a counting query over ``bounds``: its first ``keys`` columns the
+        group, the rest counts that add up over any split of its sessions.
+
+        If kept parts (``keep_parts``) make up ``bounds`` exactly, their rows are
+        added, group by group, and come back in the order SQLite's GROUP BY gives them
+        (sorted by the group, NULL first, then numbers, then text): the same rows as
+        the query would return.  A session belongs to one part, by ``started_at``."""
+        parts = self._making(name, bounds)
+        if parts is not None:
+            return _added(parts, keys)
+        rows = await run()
+        if bounds in self._kept:
+            self._parts[(name, bounds)] = rows
+        return rows
+
+    def _making(self, name: str, bounds: Bounds) -> list[list[tuple]] | None:
+        """The kept rows of ``name`` for parts that exactly tile ``bounds`` (two or more)."""
+        lo, hi = bounds
+        inside = sorted(b for n, b in self._parts if n == name and lo <= b[0] and b[1] <= hi)
+        if len(inside) < 2 or inside[0][0] != lo or inside[-1][1] != hi:
+            return None
+        if any(a[1] != b[0] for a, b in itertools.pairwise(inside)):
+            return None
+        return [self._parts[(name, b)] for b in inside]
+
     # -- counts
 
     async def sessions(self, period: Period) -> list[SessionCount]:
         """Responses (sessions with an answer) by profile, in one pass over their answers."""
-        rows = await self._all(
-            "SELECT flow_id, mode, respondent_group, area, site, lang, completed, count(*),"
-            " sum(has_text), sum(has_risk) FROM ("
-            " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
-            "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
-            "  max(a.risk_flag) AS has_risk"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            # One group per session, in the order sessions_by_start yields them
-            # (started_at, then rowid), so SQLite groups as it walks: no sort.
-            # Grouping by s.id led SQLite to walk every session in primary-key
-            # order, so a week's report read years of sessions.
-            f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
-            ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
+        rows = await self._grouped(
+            "sessions",
             period.bounds(),
+            7,
+            lambda: self._all(
+                "SELECT flow_id, mode, respondent_group, area, site, lang, completed, count(*),"
+                " sum(has_text), sum(has_risk) FROM ("
+                " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
+                "  s.status = 'completed' AS completed, max(a.kind = 'text') AS has_text,"
+                "  max(a.risk_flag) AS has_risk"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                # One group per session, in the order sessions_by_start yields them
+                # (started_at, then rowid), so SQLite groups as it walks: no sort.
+                # Grouping by s.id led SQLite to walk every session in primary-key
+                # order, so a week's report read years of sessions.
+                f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
+                ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
+                period.bounds(),
+            ),
         )
         return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
+
+    async def responses(self, period: Period) -> tuple[list[SessionCount], list[TranslationCount]]:
+        """``sessions`` and ``translation_counts`` from one pass over the period's answers
+        (both group them by session first: reading them twice was a tenth of an export).
+
+        Grouped by profile and translation state together; each is then that grouping
+        added up over the other, in the order its own query would give."""
+        rows = await self._grouped(
+            "responses",
+            period.bounds(),
+            8,
+            lambda: self._all(
+                "SELECT flow_id, mode, respondent_group, area, site, lang, completed, state,"
+                " count(*), sum(has_text), sum(has_risk), sum(answers) FROM ("
+                " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
+                "  s.status = 'completed' AS completed,"
+                f"  {_TRANSLATION_STATE} AS state,"
+                "  max(a.kind = 'text') AS has_text, max(a.risk_flag) AS has_risk,"
+                "  count(*) AS answers"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
+                f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
+                ") GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                period.bounds(),
+            ),
+        )
+        profiles = _added([[(*r[:7], *r[8:11]) for r in rows]], 7)
+        states = _added([[(r[7], r[8], r[11]) for r in rows]], 1)
+        return (
+            [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in profiles],
+            [TranslationCount(state, int(n), int(answers)) for state, n, answers in states],
+        )
 
     async def answer_counts(self, period: Period) -> list[AnswerCount]:
         """The likert, multi-select and comment answers of the period, in one GROUP BY.
@@ -215,15 +345,20 @@ class ReportQueries:
         Every column comes from sessions_by_start and the covering
         answers_for_reports index: no answer row is read.
         """
-        rows = await self._all(
-            "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
-            " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
-            " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
-            " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.kind IN ('likert', 'multi', 'text')"
-            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+        rows = await self._grouped(
+            "answers",
             period.bounds(),
+            8,
+            lambda: self._all(
+                "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
+                " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
+                " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
+                " CASE WHEN a.kind = 'text' THEN a.detected_lang END, count(*)"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                f" WHERE {_IN_PERIOD} AND a.kind IN ('likert', 'multi', 'text')"
+                " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
+                period.bounds(),
+            ),
         )
         return [AnswerCount(*r) for r in rows]
 
@@ -295,11 +430,16 @@ class ReportQueries:
         People tick few combinations, so SQLite groups the lists and Python
         splits the few distinct ones, instead of SQLite expanding every list.
         """
-        rows = await self._all(
-            "SELECT a.flow_id, a.flow_version, a.step_id, a.value, count(*)"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
+        rows = await self._grouped(
+            "multi",
             period.bounds(),
+            4,
+            lambda: self._all(
+                "SELECT a.flow_id, a.flow_version, a.step_id, a.value, count(*)"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
+                period.bounds(),
+            ),
         )
         ticks: dict[tuple[str, int, str, str], int] = defaultdict(int)
         for flow_id, version, step_id, value, n in rows:
@@ -314,19 +454,34 @@ class ReportQueries:
         moved past) or has an answer.  Only sessions with an answer count, as
         everywhere in reports.
         """
-        return await self._all(
-            "SELECT flow_id, flow_version, step, count(*) FROM ("
-            " SELECT s.rowid AS session, s.flow_id, s.flow_version, j.value AS step"
-            " FROM sessions s, json_each(s.state, '$.trail') j"
-            f" WHERE {_IN_PERIOD_NUMBERED}"
-            "  AND EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
-            " UNION"
-            " SELECT s.rowid, s.flow_id, s.flow_version, a.step_id"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'"
-            ") GROUP BY 1, 2, 3",
+        return await self._grouped(
+            "shown",
             period.bounds(),
+            3,
+            lambda: self._all(
+                "SELECT flow_id, flow_version, step, count(*) FROM ("
+                " SELECT s.rowid AS session, s.flow_id, s.flow_version, j.value AS step"
+                " FROM sessions s, json_each(s.state, '$.trail') j"
+                f" WHERE {_IN_PERIOD_NUMBERED}"
+                "  AND EXISTS (SELECT 1 FROM answers x WHERE x.session_id = s.id)"
+                " UNION"
+                " SELECT s.rowid, s.flow_id, s.flow_version, a.step_id"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'"
+                ") GROUP BY 1, 2, 3",
+                period.bounds(),
+            ),
         )
+
+    async def fft(self, period: Period, steps: list[tuple[str, int, str]]) -> list[FftCount]:
+        """``fft.fft_counts`` for one period (its rows by site, mode and score)."""
+
+        async def run() -> list[tuple]:
+            found = await fft_counts(self.store, [period], steps)
+            return [(c.site, c.mode, c.score, c.n) for c in found]
+
+        rows = await self._grouped("fft", period.bounds(), 3, run)
+        return [FftCount(site, mode, period.label, score, n) for site, mode, score, n in rows]
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -341,21 +496,35 @@ class ReportQueries:
     ) -> int:
         """Tag the period's comments not yet tagged with this codebook; returns how many."""
         fingerprint = codebook.fingerprint()
+        # A kept part's comments are read with the other parts' (``_joint_comments``):
+        # tag them all at once, as the period they make up would be.
+        kept = self._tiling()
+        bounds = period.bounds()
+        if kept is not None and bounds in kept:
+            bounds = (kept[0][0], kept[-1][1])
+        self._comments = None
         rows = await self._all(
             "SELECT a.id, a.value, a.answered_at FROM sessions s"
             " JOIN answers a ON a.session_id = s.id"
             " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'text' AND (t.answer_id IS NULL"
             " OR t.codebook != ? OR t.answered_at != a.answered_at)",
-            (*period.bounds(), fingerprint),
+            (*bounds, fingerprint),
         )
         if not rows:
             return 0
         themes = []
+        since = time.perf_counter()
         for i, (_, text, _) in enumerate(rows):
             themes.append(codebook.tag(text))
             if tick and i % 1000 == 999:
                 tick(1000)
+            if time.perf_counter() - since > TAG_STRETCH:
+                # In the bot's own process (/update's theme buttons tag the week first),
+                # people's answers go on between stretches; in a report process, nothing
+                # else is waiting and this costs nothing.
+                await asyncio.sleep(0)
+                since = time.perf_counter()
 
         def replace(conn: sqlite3.Connection, chunk: list, tags: list) -> None:
             conn.executemany(
@@ -392,6 +561,9 @@ class ReportQueries:
         comments are read once into ``text``; SQLite aggregates them, so a
         period with many comments sends back a few rows, not every comment.
         """
+        joint = await self._joint_comments(period.bounds(), codebook, quotes, per_theme)
+        if joint is not None:
+            return joint
         rows = await self._all(
             _COMMENT_SUMMARY, (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
         )
@@ -401,6 +573,56 @@ class ReportQueries:
             themes=themes,
             quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4]), _rowids(r[6])) for r in quoted],
             untagged=any(r[0] == "untagged" and r[1] for r in rows),
+        )
+
+    def _tiling(self) -> list[Bounds] | None:
+        """The kept parts in order, if there are two or more and they leave no gap."""
+        kept = sorted(self._kept)
+        if len(kept) < 2 or any(a[1] != b[0] for a, b in itertools.pairwise(kept)):
+            return None
+        return kept
+
+    async def _joint_comments(
+        self, bounds: Bounds, codebook: Codebook, quotes: bool, per_theme: int
+    ) -> CommentSummary | None:
+        """``comment_summary`` of a kept part, or of the period the kept parts make up,
+        from one read of all their comments (``_COMMENT_PIECES``); None for any other.
+
+        The period's own summary needs its quotes (ranked over the whole period), so its
+        comments are read anyway: its parts' themes come from the same read, grouped by
+        part, instead of one read more per part."""
+        kept = self._tiling()
+        if kept is None:
+            return None
+        whole = (kept[0][0], kept[-1][1])
+        if bounds != whole and (bounds not in kept or quotes):
+            return None  # a part's quotes would be ranked within it: read them so
+        key = (whole, codebook.fingerprint(), per_theme)
+        if self._comments is None or self._comments[0] != key:
+            piece = "CASE " + " ".join(
+                f"WHEN s.started_at < ?{6 + i} THEN {i}" for i in range(len(kept) - 1)
+            )
+            rows = await self._all(
+                _COMMENT_PIECES.format(piece=f"{piece} ELSE {len(kept) - 1} END"),
+                (*whole, key[1], 1, per_theme, *(hi for _, hi in kept[:-1])),
+            )
+            self._comments = (key, kept, rows)
+        _, parts, rows = self._comments
+        if bounds == whole:
+            themes = _added([[tuple(r[2:6]) for r in rows if r[0] == "theme"]], 1)
+            untagged = any(r[0] == "untagged" and r[2] for r in rows)
+        else:
+            part = parts.index(bounds)
+            themes = [tuple(r[2:6]) for r in rows if r[0] == "theme" and r[1] == part]
+            untagged = any(r[0] == "untagged" and r[1] == part and r[2] for r in rows)
+        quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[2], r[6]))
+        return CommentSummary(
+            themes=[ThemeCount(*t) for t in themes],
+            quotes=[
+                QuoteRow(r[2], r[3], r[4], bool(r[5]), _rowids(r[7]))
+                for r in (quoted if quotes and bounds == whole else [])
+            ],
+            untagged=untagged,
         )
 
     async def profiles(self, answer_ids: Iterable[int]) -> dict[int, dict[str, object]]:
@@ -559,19 +781,54 @@ class ReportQueries:
         """Responses and answers by the review state of the translation each session was
         shown (migration 020): ``reviewed`` (English, or a catalogue revision with every
         entry checked), ``unreviewed``, or ``unknown`` (sessions from before it was kept)."""
-        rows = await self._all(
-            "SELECT state, count(*), sum(answers) FROM ("
-            " SELECT CASE WHEN s.lang = 'en' THEN 'reviewed'"
-            "  WHEN r.revision IS NULL THEN 'unknown'"
-            "  WHEN r.reviewed < r.entries OR r.entries = 0 THEN 'unreviewed'"
-            "  ELSE 'reviewed' END AS state, count(*) AS answers"
-            " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
-            " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
-            f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
-            ") GROUP BY state",
+        rows = await self._grouped(
+            "translation",
             period.bounds(),
+            1,
+            lambda: self._all(
+                "SELECT state, count(*), sum(answers) FROM ("
+                f" SELECT {_TRANSLATION_STATE} AS state, count(*) AS answers"
+                " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
+                " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
+                f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
+                ") GROUP BY state",
+                period.bounds(),
+            ),
         )
         return [TranslationCount(state, int(n), int(answers)) for state, n, answers in rows]
+
+
+def _added(parts: list[list[tuple]], keys: int) -> list[tuple]:
+    """Rows of the same grouped query over several parts, added group by group and
+    sorted as SQLite's GROUP BY sorts its groups."""
+    totals: dict[tuple, list] = {}
+    for rows in parts:
+        for row in rows:
+            key = row[:keys]
+            have = totals.get(key)
+            if have is None:
+                totals[key] = list(row[keys:])
+            else:
+                for i, value in enumerate(row[keys:]):
+                    have[i] += value
+    try:
+        # NULL first, then the column's values: one type to a column, as a query gives.
+        ordered = sorted(totals, key=lambda key: [(v is not None, v) for v in key])
+    except TypeError:  # text and numbers in one column
+        ordered = sorted(totals, key=lambda key: [_sqlite_order(v) for v in key])
+    return [(*key, *totals[key]) for key in ordered]
+
+
+def _sqlite_order(value: object) -> tuple:
+    """SQLite's order of values of mixed types: NULL, then numbers, then text (by its
+    UTF-8 bytes, which is the order of its code points), then blobs."""
+    if value is None:
+        return (0,)
+    if isinstance(value, int | float):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, value)
 
 
 def _whole_days(lo: str, hi: str) -> tuple[str, str, list[tuple[str, str]]]:
