@@ -512,9 +512,10 @@ class RiskScreen:
         self._except = _Index(every) if every else None
 
     @classmethod
-    def from_config(cls, extra: Mapping[str, object]) -> RiskScreen:
-        """The built-in phrases plus config's; compiled once per distinct config."""
-        return _screen_for(json.dumps(extra, sort_keys=True, default=list))
+    def from_config(cls, extra: Mapping[str, object], model: bool = True) -> RiskScreen:
+        """The built-in phrases plus config's, and the model unless ``model`` is False
+        (tests of the rules alone); compiled once per distinct config."""
+        return _screen_for(json.dumps(extra, sort_keys=True, default=list), model)
 
     def languages(self) -> dict[str, set[str]]:
         """Language → the categories it has phrases for."""
@@ -637,9 +638,9 @@ def other_scripts(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _screen_for(extra_json: str) -> RiskScreen:
+def _screen_for(extra_json: str, model: bool = True) -> RiskScreen:
     phrases = merge(load_builtin(), json.loads(extra_json))
-    return RiskScreen(phrases, concept_rules(normalise), load_model())
+    return RiskScreen(phrases, concept_rules(normalise), load_model() if model else None)
 
 
 def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:
