@@ -75,6 +75,7 @@ import yaml
 from bot import arabizi
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
+from bot.translit import forget as fold_cache_clear
 
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
@@ -360,6 +361,7 @@ class _Lexicon:
         """Drop the word cache (benchmarks that time a cold screen)."""
         self._known.clear()
         self._cores.clear()
+        fold_cache_clear()
 
     @staticmethod
     def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:

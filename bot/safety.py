@@ -620,6 +620,7 @@ class RiskScreen:
 _SCRIPT_OF = {"gu": "GUJARATI", "bn": "BENGALI", "pa": "GURMUKHI"}
 """Languages whose own script is an Indic one that ``normalise`` folds to Latin."""
 _NO_OTHER: frozenset[str] = frozenset()
+_LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def other_scripts(text: str) -> frozenset[str]:
@@ -631,8 +632,8 @@ def other_scripts(text: str) -> frozenset[str]:
     language, the romanised lexicons (Urdu's, English's) and the rest, not by the
     other Indic scripts' languages.
     """
-    if not INDIC.search(text):
-        return _NO_OTHER
+    if not INDIC.search(text) or _LATIN_LETTER.search(text):
+        return _NO_OTHER  # Latin words may be any language romanised: every lexicon reads them
     scripts = {unicodedata.name(ch, " ").split()[0] for ch in text if INDIC.match(ch)}
     return frozenset(lang for lang, script in _SCRIPT_OF.items() if script not in scripts)
 

@@ -252,3 +252,24 @@ def test_a_kind_from_the_fourth_dev_set_is_redacted(text, want):
 )
 def test_near_misses_of_the_fourth_dev_set_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my son Jake Miller is 6", "my son [name] is 6"),
+        ("мой муж Олег Смирнов пьёт", "мой муж [name] пьёт"),
+        ("a minha filha Beatriz Lopes", "a minha filha [name]"),
+        ("mera bhai Adnan Sheikh bhi aata hai", "mera bhai [name] bhi aata hai"),
+        ("Sarah Jones, my friend, came along", "[name], my friend, came along"),
+    ],
+)
+def test_a_full_name_beside_a_family_word_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["my son Jake was poorly", "my brother in Poland", "my son is 6 and loves it"]
+)
+def test_a_relative_s_first_name_alone_survives(text):
+    assert redact(text) == text

@@ -157,8 +157,8 @@ async def test_a_month_after_its_weeks_reads_its_answers_once(
     assert "json_each(x.review)" in seen[0]
     # November's pieces' comments are read with the month's, once.  (The 'last period',
     # October, is tied to week 44, which is tied to November: it reads those pieces on
-    # its own, as it always did, once each.)
-    assert comments[0] == [lo, hi]
+    # its own, as it always did, once each, before or after November.)
+    assert [lo, hi] in comments
     assert len({tuple(c) for c in comments}) == len(comments), comments
     monkeypatch.setattr(ReportQueries, "_making", lambda *_args: None)
     other = await Store.open(copy)

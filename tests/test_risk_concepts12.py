@@ -166,3 +166,38 @@ def test_an_object_left_out_ending_it_all_and_a_skeleton_that_does_not_veto(
 
 def test_a_husband_at_the_gym_is_not_abuse(screen: RiskScreen) -> None:
     assert screen.hits("my husband hits the gym every day") == []
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("overdose", "double dosed my bupe and had a few cans on top, feel wrong"),
+        ("abuse", "he says if i see my sister again hell break my arm"),
+        ("abuse", "his mates made me sleep with them for what he owes"),
+        ("suicide", "ابني قال رح يرمي حاله من الشباك"),  # throw himself from the window
+        ("self_harm", "اختي الصغيرة وبتجرح ايديها كل يوم"),
+        ("abuse", "اخذ جوازي وما يخليني اطلع"),
+    ],
+)
+def test_bupe_a_threat_to_break_bones_and_arabic_joined_words(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text
+
+
+def test_a_cut_while_cooking_is_an_accident(screen: RiskScreen) -> None:
+    assert screen.hits("جرحت ايدي وانا عم اطبخ") == []
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "vėl pjausčiau rankas peiliuku"),
+        # Bengali "parche" (can) is Punjabi "parche" (leaflets), a veto word: not any more.
+        ("overdose", "bondhu onek heroin niyeche, shash nite parche na"),
+    ],
+)
+def test_a_past_cut_and_a_veto_word_spelt_like_another_language(
+    screen: RiskScreen, category: str, text: str
+) -> None:
+    assert category in screen.categories(text), text

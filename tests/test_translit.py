@@ -66,3 +66,10 @@ def test_other_indic_lexicons_do_not_read_a_script_not_theirs(screen: RiskScreen
     assert other_scripts("આત્મહત્યા નિવારણ") == frozenset({"bn", "pa"})
     assert other_scripts("plain latin") == frozenset()
     assert not screen.at_risk("આત્મહત્યા નિવારણ વિશે નાટક જોયું, સારું લાગ્યું")
+
+
+def test_latin_words_beside_another_script_are_read_by_every_lexicon(screen: RiskScreen) -> None:
+    """Romanised Bengali after a Gujarati word keeps its Bengali reading: only a message
+    wholly in one Indic script is kept from the other Indic lexicons."""
+    assert other_scripts("નમસ્તે ami ar bachte chai na") == frozenset()
+    assert screen.at_risk("નમસ્તે ami ar bachte chai na")
