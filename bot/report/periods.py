@@ -56,7 +56,6 @@ async def publish_period(
     recorded too, and suppressed with every week and month recorded that it is tied to
     (``bot/report/months.py``), as every later report is suppressed with it."""
     months = trend or []
-    raw: Report | None = None
     for _ in range(_TRIES):
         earlier = await overlapping(store, period)
         tied = await ties(store, builder, period, months)
@@ -77,8 +76,10 @@ async def publish_period(
             pieces[span] = await builder.build(
                 piece, for_comparison=for_comparison, counts_only=True
             )
-        if raw is None:
-            raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
+        # Counted again on every try, from this try's pieces: a try lost to another
+        # export is cut and counted again, and answers that arrived meanwhile are in the
+        # new pieces, so they must be in the period they make up too.
+        raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
         builder.q.keep_parts(())
         if not spans:
             public = publish(raw)

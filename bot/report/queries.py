@@ -527,6 +527,16 @@ class ReportQueries:
                 since = time.perf_counter()
 
         def replace(conn: sqlite3.Connection, chunk: list, tags: list) -> None:
+            # An answer deleted since the comments were read (/delete, the purge: they go
+            # on between chunks) gets no themes: its row is gone, and the foreign key
+            # failed the whole report.
+            ids = [r[0] for r in chunk]
+            marks = ",".join("?" * len(ids))
+            alive = {
+                row[0] for row in conn.execute(f"SELECT id FROM answers WHERE id IN ({marks})", ids)
+            }
+            chunk = [r for r in chunk if r[0] in alive]
+            tags = [t for t in tags if t[0] in alive]
             conn.executemany(
                 "DELETE FROM answer_themes WHERE answer_id = ?", [(r[0],) for r in chunk]
             )
