@@ -248,3 +248,22 @@ async def test_a_spring_month_after_weeks_over_its_edges_and_the_clock_change(
     )
     # Counted before suppression (the slivers of weeks 9 and 14 may hide the total).
     assert seen and seen[-1].table("headline").rows[0].base.count == fresh
+
+
+async def test_a_month_asked_for_twice_at_once_is_published_the_same_both_times(
+    store, settings, flows
+):
+    """Two staff export November at the same moment (the bot and the command line), after
+    week 45: both are counted from their pieces and show the same numbers, and the
+    ledger's November is the one they showed."""
+    settings = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    await _fill(store, settings, flows)
+    await build_public(store, settings, parse_week("2026-W45", NOVEMBER.timezone))
+    nov = month(NOVEMBER.start, NOVEMBER.timezone)
+    first, second = await asyncio.gather(
+        build_public(store, settings, nov), build_public(store, settings, nov)
+    )
+    skip = {"generated_at"}
+    assert first.model_dump(exclude=skip) == second.model_dump(exclude=skip)
+    again = await build_public(store, settings, nov)
+    assert again.model_dump(exclude=skip) == first.model_dump(exclude=skip)
