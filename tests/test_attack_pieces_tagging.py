@@ -18,10 +18,11 @@ import asyncio
 from bot.config import Disclosure
 from bot.report import periods, queries
 from bot.report.export import build_public
-from bot.report.period import month, parse_range, parse_week
+from bot.report.period import month, months_to, parse_range, parse_week
 from bot.report.queries import ReportQueries
 from bot.report.synth import random_responses, write
 from bot.report.themes import load_codebook
+from bot.store import Store
 
 NOVEMBER = parse_range("2026-11-01", "2026-11-30", "Europe/London")
 
@@ -192,3 +193,77 @@ async def test_a_report_asked_for_twice_at_once_tags_each_comment_once(
         ReportQueries(store).tag_comments(week, codebook),
     )
     assert await ReportQueries(store).comment_summary(week, codebook, quotes=False) == once
+
+
+async def test_a_spring_month_after_weeks_over_its_edges_and_the_clock_change(
+    store, settings, flows, clock, tmp_path, monkeypatch
+):
+    """March 2026 (clocks forward on the 29th, in week 13) after week 9 (23 February to
+    1 March), week 13 and week 14 (30 March to 5 April) were published: the month from
+    its pieces is the report its own queries give, cell for cell, and its headline is a
+    fresh count of its responses."""
+    settings = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    zone = "Europe/London"
+    span = parse_range("2026-02-01", "2026-04-30", zone)
+    await write(store, flows, random_responses(flows, settings, 400, span, seed=29))
+    for week in ("2026-W09", "2026-W13", "2026-W14"):
+        await build_public(store, settings, parse_week(week, zone))
+    march = month(parse_range("2026-03-01", "2026-03-31", zone).start, zone)
+    copy = tmp_path / "copy.db"
+    await store.db.execute("VACUUM INTO ?", (str(copy),))
+    seen: list = []
+    real_against = periods.publish_against
+
+    def spy(raw, period, *args, **kwargs):
+        if period == march:
+            seen.append(raw)
+        return real_against(raw, period, *args, **kwargs)
+
+    real_making = ReportQueries._making
+    summed: list[str] = []
+
+    def making(self, name, bounds):
+        parts = real_making(self, name, bounds)
+        if parts is not None and bounds == march.bounds():
+            summed.append(name)
+        return parts
+
+    monkeypatch.setattr(periods, "publish_against", spy)
+    monkeypatch.setattr(ReportQueries, "_making", making)
+    report = await build_public(store, settings, march, trend=months_to(march, 3))
+    monkeypatch.setattr(periods, "publish_against", real_against)
+    assert "responses" in summed, summed  # March was counted from its pieces
+    monkeypatch.setattr(ReportQueries, "_making", lambda *_args: None)
+    other = await Store.open(copy, clock=clock)  # the same 'today' (equality's quarter)
+    try:
+        again = await build_public(other, settings, march, trend=months_to(march, 3))
+    finally:
+        await other.close()
+    skip = {"generated_at"}
+    assert report.model_dump(exclude=skip) == again.model_dump(exclude=skip)
+    ((fresh,),) = await store.staff_read(
+        "SELECT count(DISTINCT s.id) FROM sessions s JOIN answers a ON a.session_id = s.id"
+        " WHERE s.started_at >= ? AND s.started_at < ?",
+        march.bounds(),
+    )
+    # Counted before suppression (the slivers of weeks 9 and 14 may hide the total).
+    assert seen and seen[-1].table("headline").rows[0].base.count == fresh
+
+
+async def test_a_month_asked_for_twice_at_once_is_published_the_same_both_times(
+    store, settings, flows
+):
+    """Two staff export November at the same moment (the bot and the command line), after
+    week 45: both are counted from their pieces and show the same numbers, and the
+    ledger's November is the one they showed."""
+    settings = settings.model_copy(update={"disclosure": Disclosure(mode="base")})
+    await _fill(store, settings, flows)
+    await build_public(store, settings, parse_week("2026-W45", NOVEMBER.timezone))
+    nov = month(NOVEMBER.start, NOVEMBER.timezone)
+    first, second = await asyncio.gather(
+        build_public(store, settings, nov), build_public(store, settings, nov)
+    )
+    skip = {"generated_at"}
+    assert first.model_dump(exclude=skip) == second.model_dump(exclude=skip)
+    again = await build_public(store, settings, nov)
+    assert again.model_dump(exclude=skip) == first.model_dump(exclude=skip)
