@@ -267,3 +267,45 @@ async def test_a_month_asked_for_twice_at_once_is_published_the_same_both_times(
     assert first.model_dump(exclude=skip) == second.model_dump(exclude=skip)
     again = await build_public(store, settings, nov)
     assert again.model_dump(exclude=skip) == first.model_dump(exclude=skip)
+
+
+async def test_a_comment_edited_while_its_period_is_tagged_is_counted_as_it_now_reads(
+    store, settings, flows, monkeypatch
+):
+    """A person goes Back and rewrites their comment between two tagging chunks: the
+    report's themes are those of what the comment now says (a fresh tagging's), not of
+    the words read before the edit, and nothing is left untagged."""
+    await _fill(store, settings, flows)
+    codebook = load_codebook(settings.flows_dir)
+    monkeypatch.setattr(queries, "TAG_CHUNK", 5)
+    week = parse_week("2026-W47", NOVEMBER.timezone)
+    texts = await _texts(store, week)
+    assert len(texts) > 10
+    edited = [aid for aid, _ in texts[-6:]]
+    real = store.atomic
+    calls = 0
+
+    async def atomic(work):
+        nonlocal calls
+        calls += 1
+        result = await real(work)
+        if calls == 1:  # rewritten as the first chunk is written
+            marks = ",".join("?" * len(edited))
+            await real(
+                lambda conn: conn.execute(
+                    "UPDATE answers SET value = ?, answered_at = '2026-11-22T23:00:00+00:00'"
+                    f" WHERE id IN ({marks})",
+                    ("I was homeless when I came out and the hostel was full of drugs.", *edited),
+                )
+            )
+        return result
+
+    monkeypatch.setattr(store, "atomic", atomic)
+    await ReportQueries(store).tag_comments(week, codebook)
+    monkeypatch.setattr(store, "atomic", real)
+    got = await ReportQueries(store).comment_summary(week, codebook, quotes=False)
+    assert not got.untagged
+    await store.write("DELETE FROM answer_tagging")
+    await ReportQueries(store).tag_comments(week, codebook)
+    fresh = await ReportQueries(store).comment_summary(week, codebook, quotes=False)
+    assert got == fresh
