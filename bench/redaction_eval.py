@@ -31,6 +31,11 @@ Helper redact (issue 12, 00:30 UTC) read the misses of both sets and fixed their
 (main c30dacd: 1.000/1.000 on both), so neither is held out any more; they stay as regression
 sets, still ungated.
 
+tests/data/redaction_heldout7/<lang>.tsv is a third (217 lines), frozen before its first run
+(main 0125544: precision 1.000, recall 0.861: names 0.560, addresses 0.708). The lead named
+some of its missed kinds (and four of its strings) to helper redact, so the later figure
+(main 18f50ef, 01:25 UTC: precision 1.000, recall 0.976) is not a blind one.
+
 tests/data/redaction_dev3/<lang>.tsv is a dev set (289 lines, 13 languages, both scripts, half
 must-survive), written by helper redact before changing the redactor for issue 12's last round
 and measured on main f5a3e35 first (precision 0.933, recall 0.762: names 0.613, addresses
@@ -82,7 +87,8 @@ CORPUS = ROOT / "tests" / "data" / "redaction_corpus.tsv"
 _TOKEN = re.compile(r"\[(?:" + "|".join(TAGS) + r")\]|\w+|[^\w\s]")
 HELDOUT5 = ROOT / "tests" / "data" / "redaction_heldout5"
 HELDOUT6 = ROOT / "tests" / "data" / "redaction_heldout6"
-REPORTED_APART = (HELDOUT5, HELDOUT6)
+HELDOUT7 = ROOT / "tests" / "data" / "redaction_heldout7"
+REPORTED_APART = (HELDOUT5, HELDOUT6, HELDOUT7)
 """Held-out sets printed apart after the corpus and never gated (see the module docstring)."""
 MIN_RECALL, MIN_PRECISION = 0.97, 0.95
 

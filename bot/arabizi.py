@@ -32,6 +32,8 @@ _LATIN = str.maketrans(
     {"q": "k", "g": "j", "c": "k", "p": "b", "v": "f", "x": "ks", **dict.fromkeys("aeiouyw", "")}
 )
 _REPEAT = re.compile(r"(.)\1+")
+_OPEN_ARABIC = frozenset("اأإآعء")
+_OPEN_LATIN = frozenset("aeiou")
 _ARTICLE = re.compile(r"^(?:ال|وال|بال|لل|فال)")
 _CUE_DIGIT = re.compile(
     r"(?:(?<=[a-z])[235679]|[235679](?=[a-z]))(?!(?:am|pm|st|nd|rd|th|x|k|mg|ml|h|hrs?|mins?|s)\b)",
@@ -108,15 +110,19 @@ def skeleton(word: str) -> str:
     """
     if any("\u0600" <= ch <= "\u06ff" for ch in word):
         word = _ARTICLE.sub("", word)
+        opens = word[:1] in _OPEN_ARABIC
         out = "".join(_ARABIC.get(ch, "") for ch in word)
     else:
         out = word.casefold()
         if out.startswith(("el", "al")) and len(out) > 4:
             out = out[2:]  # the article written joined ("eljisr")
+        opens = out[:1] in _OPEN_LATIN
         for pair, single in _DIGRAPHS:
             out = out.replace(pair, single)
         out = out.translate(_LATIN)
-    return _REPEAT.sub(r"\1", "".join(ch for ch in out if ch.isalpha()))
+    # A word that opens with a vowel keeps it as "a": "ahli" (my family) is not "hali"
+    # (myself), "ento7er" is "انتحر".
+    return ("a" if opens else "") + _REPEAT.sub(r"\1", "".join(ch for ch in out if ch.isalpha()))
 
 
 def cores(token_skeleton: str) -> list[str]:
@@ -125,7 +131,7 @@ def cores(token_skeleton: str) -> list[str]:
     skeleton may equal."""
     t = token_skeleton
     out = []
-    for a in range(min(3, len(t))):
+    for a in range(1 if t[:1] == "a" else min(3, len(t))):
         for b in range(min(3, len(t) - a)):
             core = t[a : len(t) - b]
             if len(core) >= 3 or (a == 0 and b == 0 and len(core) >= 2):

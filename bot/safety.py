@@ -50,6 +50,7 @@ import yaml
 from bot.config import Helpline
 from bot.helplines import helpline_line
 from bot.i18n import Catalogue
+from bot.risk_model import RiskModel, load_model
 from bot.risk_rules import ConceptScreen
 from bot.risk_rules import builtin as concept_rules
 from bot.sources import BASE_LOADER
@@ -61,6 +62,8 @@ CONCEPTS_PATH = Path(__file__).with_name("risk_concepts.yaml")
 CATEGORIES = ("suicide", "self_harm", "overdose", "abuse")
 """What a phrase can signal; ``abuse`` includes a child in danger."""
 GENERAL = "general"
+MODEL = "model"
+"""The ``lang`` of a hit found by ``bot.risk_model`` (it reads every language at once)."""
 """Category of a staff phrase given as a plain list (helplines only, no extra advice)."""
 _GAP_DEFAULT = 3
 _KNOWN_MAX = 50_000
@@ -470,7 +473,13 @@ class RiskScreen:
     pattern elsewhere in the message still does.
     """
 
-    def __init__(self, phrases: PhraseLists, concepts: ConceptScreen | None = None):
+    def __init__(
+        self,
+        phrases: PhraseLists,
+        concepts: ConceptScreen | None = None,
+        model: RiskModel | None = None,
+    ):
+        self._model = model
         compiled: list[_Compiled] = []
         excepts: dict[str, list[_Compiled]] = {}
         self.errors: list[str] = []
@@ -503,9 +512,10 @@ class RiskScreen:
         self._except = _Index(every) if every else None
 
     @classmethod
-    def from_config(cls, extra: Mapping[str, object]) -> RiskScreen:
-        """The built-in phrases plus config's; compiled once per distinct config."""
-        return _screen_for(json.dumps(extra, sort_keys=True, default=list))
+    def from_config(cls, extra: Mapping[str, object], model: bool = True) -> RiskScreen:
+        """The built-in phrases plus config's, and the model unless ``model`` is False
+        (tests of the rules alone); compiled once per distinct config."""
+        return _screen_for(json.dumps(extra, sort_keys=True, default=list), model)
 
     def languages(self) -> dict[str, set[str]]:
         """Language → the categories it has phrases for."""
@@ -522,7 +532,7 @@ class RiskScreen:
         concepts = self._concepts
         # One normalisation pass: sentence by sentence (the rules keep sentences apart),
         # joined again for the phrases.
-        sentences = concepts.sentences(text) if concepts is not None else [normalise(text)]
+        sentences = self.sentences(text)
         padded = f" {' '.join(sentences)} "
         reading = concepts.read(sentences) if concepts is not None else None
         vetoed: Callable[[str, int], bool] | None = None
@@ -554,7 +564,18 @@ class RiskScreen:
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
                 if first:
                     return found
+        if not found and self._model is not None:
+            # What no rule foresaw: the model's reading, with the words that weighed most.
+            verdict = self._model.read(padded.strip())
+            if verdict is not None:
+                why = f"model {verdict.score:.2f}: {', '.join(verdict.words)}"
+                found.append(Hit(MODEL, verdict.category, why))
         return found
+
+    def sentences(self, text: str) -> list[str]:
+        """The text as the rules and the model read it: normalised, sentence by sentence."""
+        concepts = self._concepts
+        return concepts.sentences(text) if concepts is not None else [normalise(text)]
 
     def _found(
         self, c: _Compiled, padded: str, vetoed: Callable[[str, int], bool] | None = None
@@ -618,8 +639,9 @@ def other_scripts(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _screen_for(extra_json: str) -> RiskScreen:
-    return RiskScreen(merge(load_builtin(), json.loads(extra_json)), concept_rules(normalise))
+def _screen_for(extra_json: str, model: bool = True) -> RiskScreen:
+    phrases = merge(load_builtin(), json.loads(extra_json))
+    return RiskScreen(phrases, concept_rules(normalise), load_model() if model else None)
 
 
 def check_phrases(screen: RiskScreen, languages: Iterable[str]) -> list[str]:

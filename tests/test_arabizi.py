@@ -93,3 +93,9 @@ def test_the_skeleton_cache_stays_bounded(screen: RiskScreen) -> None:
     for i in range(risk_rules._KNOWN_MAX // 300 + 2):
         screen.hits(" ".join(f"3am ya{i}x{j}b" for j in range(300)))
     assert len(lexicon._cores) <= risk_rules._KNOWN_MAX
+
+
+def test_a_word_opening_with_a_vowel_keeps_it() -> None:
+    """ "ahli" (my family) is not "حالي" (myself); "ento7er" is still "انتحر"."""
+    assert skeleton("ahli") != skeleton(normalise("حالي"))
+    assert skeleton(normalise("ento7er")) == skeleton(normalise("انتحر"))

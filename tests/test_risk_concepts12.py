@@ -16,14 +16,14 @@ from bot.safety import RiskScreen
 
 @pytest.fixture(scope="module")
 def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
+    return RiskScreen.from_config({}, model=False)  # the rules alone
 
 
 @pytest.mark.parametrize(
     ("category", "text"),
     [
         ("suicide", "not planning to still be here at christmas"),
-        ("suicide", "ive decided, i wont be at my next appointment"),
+        ("suicide", "ive decided, i wont be here for my next appointment"),
         ("suicide", "nie sądzę że doczekam świąt, podjęłam decyzję"),
         ("suicide", "я решила, до праздников не доживу"),
         ("suicide", "nu cred ca mai prind craciunul, am hotarat"),
@@ -201,3 +201,27 @@ def test_a_past_cut_and_a_veto_word_spelt_like_another_language(
     screen: RiskScreen, category: str, text: str
 ) -> None:
     assert category in screen.categories(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i decided i wont come to the group anymore, its not for me",
+        "zdecydowałam, że nie przyjdę na grupę, wolę terapię indywidualną",
+        "standing on the platform now, train is late again",
+        "not going to be around at christmas, off to see my nan",
+        "não vou estar cá no natal, vou a portugal ver a família",
+        "ciidda ma joogi doono, waxaan u safrayaa qoyskayga",
+        "ma ra7 koun hon bel 3eed, msafer 3a ahli",  # travelling to family for Eid
+        "решил больше не ходить в группу, нашёл работу",
+    ],
+)
+def test_holiday_plans_a_changed_group_and_a_late_train_stay_quiet(
+    screen: RiskScreen, text: str
+) -> None:
+    assert screen.hits(text) == [], text
+
+
+def test_no_appointment_ever_again_after_a_decision_signposts(screen: RiskScreen) -> None:
+    text = "my mind is made up, i wont be at the next session or any other"
+    assert "suicide" in screen.categories(text)

@@ -42,6 +42,7 @@ SETS = {
     "4": HeldOut(risk_eval.HELDOUT4, gated=True, both_scripts=False),
     "5": HeldOut(risk_eval.HELDOUT5, gated=False, both_scripts=True),
     "6": HeldOut(risk_eval.HELDOUT6, gated=False, both_scripts=True),
+    "7": HeldOut(risk_eval.HELDOUT7, gated=False, both_scripts=True),
 }
 
 

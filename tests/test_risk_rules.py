@@ -15,7 +15,7 @@ from bot.safety import RiskScreen, normalise
 
 @pytest.fixture(scope="module")
 def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
+    return RiskScreen.from_config({}, model=False)  # the rules alone
 
 
 def test_a_threat_with_a_condition_is_abuse_not_hidden(screen):

@@ -15,7 +15,7 @@ from bot.safety import RiskScreen, normalise
 
 @pytest.fixture(scope="module")
 def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
+    return RiskScreen.from_config({}, model=False)  # the rules alone
 
 
 @pytest.mark.parametrize(

@@ -207,32 +207,10 @@ async def test_a_purge_waiting_for_a_read_ends_when_the_bot_stops(settings, monk
     """The bot stopping while its purge waits for a long read: the purge ends with the
     store, it does not keep the shutdown waiting for the read (up to PURGE_WAL_PATIENCE)."""
     import asyncio
-    import sqlite3
     from datetime import timedelta
 
-    monkeypatch.setattr(bot.store, "WAL_BACKSTOP_PAGES", 3000, raising=False)
-    store = await Store.open(settings.database)
-    await store.close()
-    conn = sqlite3.connect(settings.database)
-    conn.execute("INSERT INTO flow_versions VALUES ('f', 1, 'x', '{}', '2020-01-01')")
-    conn.executemany(
-        "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version, lang,"
-        " status, started_at, updated_at, state) VALUES (?, 'k', 'telegram', 'own_device',"
-        " 'f', 1, 'en', 'completed', '2020-01-10T10:00:00+00:00', '2020', '{}')",
-        ((f"s{i}",) for i in range(6000)),
-    )
-    conn.executemany(
-        "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score,"
-        " answered_at) VALUES (?, 'f', 1, ?, 'text', ?, 1, '2020')",
-        ((f"s{i}", f"q{j}", f"{i} {j} " + "w" * 400) for i in range(6000) for j in range(8)),
-    )
-    conn.commit()
-    conn.close()
-    reader = sqlite3.connect(settings.database, isolation_level=None)
-    store = await Store.open(settings.database)
+    reader, store = await _old_sessions_and_a_reader(settings, monkeypatch)
     try:
-        await store.write("UPDATE sessions SET lang = 'pl' WHERE id = 's0'")
-        reader.execute("BEGIN")
         reader.execute("SELECT count(*) FROM answers").fetchone()
         purge = asyncio.ensure_future(store.purge(timedelta(days=365)))
         done, _ = await asyncio.wait([purge], timeout=2)
@@ -252,12 +230,32 @@ async def test_a_read_that_never_ends_holds_the_purge_once_not_at_every_batch(
     once, says so once, and then finishes without waiting at each later checkpoint
     (60 waits of 10 minutes for 6,000 sessions would be 10 hours)."""
     import logging
-    import sqlite3
     import time
     from datetime import timedelta
 
-    monkeypatch.setattr(bot.store, "WAL_BACKSTOP_PAGES", 3000, raising=False)
     monkeypatch.setattr(bot.store, "PURGE_WAL_PATIENCE", 1.0)
+    reader, store = await _old_sessions_and_a_reader(settings, monkeypatch)
+    try:
+        reader.execute("SELECT count(*) FROM answers").fetchone()  # and never ends
+        began = time.monotonic()
+        with caplog.at_level(logging.WARNING, logger="bot.store"):
+            done = await store.purge(timedelta(days=365))
+        took = time.monotonic() - began
+    finally:
+        reader.close()
+        await store.close()
+    assert done.sessions == 6000
+    said = [r for r in caplog.records if r.name == "bot.store" and "purge went on" in r.message]
+    assert len(said) == 1, [r.message for r in said]
+    assert took < 30, f"the purge took {took:.0f} s"
+
+
+async def _old_sessions_and_a_reader(settings, monkeypatch):
+    """6,000 sessions past retention (8 long answers each), a WAL backstop of 3,000 pages,
+    the store open, and a reader in a transaction (its snapshot is not yet taken)."""
+    import sqlite3
+
+    monkeypatch.setattr(bot.store, "WAL_BACKSTOP_PAGES", 3000, raising=False)
     store = await Store.open(settings.database)
     await store.close()
     conn = sqlite3.connect(settings.database)
@@ -277,18 +275,6 @@ async def test_a_read_that_never_ends_holds_the_purge_once_not_at_every_batch(
     conn.close()
     reader = sqlite3.connect(settings.database, isolation_level=None)
     store = await Store.open(settings.database)
-    try:
-        await store.write("UPDATE sessions SET lang = 'pl' WHERE id = 's0'")
-        reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM answers").fetchone()  # and never ends
-        began = time.monotonic()
-        with caplog.at_level(logging.WARNING, logger="bot.store"):
-            done = await store.purge(timedelta(days=365))
-        took = time.monotonic() - began
-    finally:
-        reader.close()
-        await store.close()
-    assert done.sessions == 6000
-    said = [r for r in caplog.records if r.name == "bot.store" and "purge went on" in r.message]
-    assert len(said) == 1, [r.message for r in said]
-    assert took < 30, f"the purge took {took:.0f} s"
+    await store.write("UPDATE sessions SET lang = 'pl' WHERE id = 's0'")
+    reader.execute("BEGIN")
+    return reader, store

@@ -68,6 +68,22 @@ _ROLES = (
     r"shaqaala\w*|shaqaale\w*|kalkaali\w*|dhakhtar\w*|la-?taliy\w*|lataliy\w*",
     # Romanised Urdu, Punjabi, Gujarati, Bengali.
     r"daktar\w*|dactor\w*",
+)
+_ROLES_CASELESS = words(
+    """
+    ممرضة الممرضة ممرض الممرض ممرضتي ممرضي دكتور الدكتور دكتورة الدكتورة دكتوري طبيب الطبيب
+    طبيبة الطبيبة طبيبي مرشد المرشد مرشدة المرشدة مرشدي مرشدتي معالج المعالج معالجة المعالجة
+    معالجي معالجتي أخصائي الأخصائي أخصائية الأخصائية اخصائي الاخصائي اخصائية الاخصائية موظف
+    الموظف موظفة الموظفة مستشار المستشار مستشارة المستشارة مشرف المشرف مشرفة المشرفة
+    نرس ڈاکٹر ڈاکٹرنی کونسلر کاؤنسلر ورکر کیورکر سوشل‌ورکر معالج تھراپسٹ
+    সমাজকর্মী সমাজকর্মীর ਸਮਾਜ-ਸੇਵਕ સમાજસેવક
+    নার্স ডাক্তার ডাক্তারবাবু কাউন্সেলর কাউন্সিলর ওয়ার্কার কীওয়ার্কার কিওয়ার্কার থেরাপিস্ট
+    ਨਰਸ ਡਾਕਟਰ ਕੌਂਸਲਰ ਕਾਉਂਸਲਰ ਵਰਕਰ ਕੀਵਰਕਰ ਥੈਰੇਪਿਸਟ
+    નર્સ ડોક્ટર ડૉક્ટર ડોકટર કાઉન્સેલર કાઉન્સિલર વર્કર કીવર્કર થેરાપિસ્ટ
+    """
+)
+_ROLE_CASED = re.compile(rf"(?<![\w{MARKS}])(?:{'|'.join(_ROLES)})(?![\w{MARKS}])", re.IGNORECASE)
+_RELATIONS = (
     # Family and friends: "my son Jake Miller", "mój syn Kacper Nowak", "mera beta Ali Raza".
     # A full name beside them identifies the writer as surely as a worker's does.  Only in
     # scripts with capitals: without them the verb after "ابني" would be taken for a name.
@@ -87,20 +103,43 @@ _ROLES = (
     r"beta|beti|bete|shohar|shauhar|biwi|bivi|bhai|behen|behan|ammi|abbu|dost|puttar|dhee"
     r"|dikro|dikri|pati|patni|chele|meye|swami",
 )
-_ROLES_CASELESS = words(
+_RELATION_CASED = re.compile(
+    rf"(?<![\w{MARKS}])(?:{'|'.join(_RELATIONS)})(?![\w{MARKS}])", re.IGNORECASE
+)
+_RELATION_WORDS = words(
     """
-    ممرضة الممرضة ممرض الممرض ممرضتي ممرضي دكتور الدكتور دكتورة الدكتورة دكتوري طبيب الطبيب
-    طبيبة الطبيبة طبيبي مرشد المرشد مرشدة المرشدة مرشدي مرشدتي معالج المعالج معالجة المعالجة
-    معالجي معالجتي أخصائي الأخصائي أخصائية الأخصائية اخصائي الاخصائي اخصائية الاخصائية موظف
-    الموظف موظفة الموظفة مستشار المستشار مستشارة المستشارة مشرف المشرف مشرفة المشرفة
-    نرس ڈاکٹر ڈاکٹرنی کونسلر کاؤنسلر ورکر کیورکر سوشل‌ورکر معالج تھراپسٹ
-    সমাজকর্মী সমাজকর্মীর ਸਮਾਜ-ਸੇਵਕ સમાજસેવક
-    নার্স ডাক্তার ডাক্তারবাবু কাউন্সেলর কাউন্সিলর ওয়ার্কার কীওয়ার্কার কিওয়ার্কার থেরাপিস্ট
-    ਨਰਸ ਡਾਕਟਰ ਕੌਂਸਲਰ ਕਾਉਂਸਲਰ ਵਰਕਰ ਕੀਵਰਕਰ ਥੈਰੇਪਿਸਟ
-    નર્સ ડોક્ટર ડૉક્ટર ડોકટર કાઉન્સેલર કાઉન્સિલર વર્કર કીવર્કર થેરાપિસ્ટ
+    son sons daughter daughters partner partners husband husbands wife wives boyfriend
+    boyfriends girlfriend girlfriends fiance fiancé fiancée brother brothers sister sisters
+    mum mom mother dad father nan gran grandson granddaughter nephew niece cousin uncle aunt
+    auntie friend friends carer carers mąż męża mężem żona żony żoną brat brata bratem mama
+    mamy tata taty ojciec matka kolega муж мужа жена жену мама маму папа друг друга fiul
+    fiica fiicei soțul sotul soția sotia fratele sora prietenul prietena partenerul partenera
+    nepotul nepoata filho filha filhos filhas marido esposa namorado namorada irmã irma irmão
+    irmao mãe pai amigo amiga neto neta sūnus sūnų sunus dukra dukrą dukterį vyras vyrą
+    žmona zmona brolis sesuo dēls dēlu meita meitu vīrs vīru sieva sievu brālis māsa beta
+    beti bete shohar shauhar biwi bivi bhai behen behan ammi abbu dost puttar dhee dikro
+    dikri pati patni chele meye swami
     """
 )
-_ROLE_CASED = re.compile(rf"(?<![\w{MARKS}])(?:{'|'.join(_ROLES)})(?![\w{MARKS}])", re.IGNORECASE)
+_RELATION_STEMS = (
+    *("syn", "córk", "cork", "siostr", "przyjaci", "koleżank", "сын", "доч", "сестр", "брат"),
+    *("внук", "подруг", "draug", "draudzen", "wiil", "gabadh", "ninka", "xaas", "walaal"),
+    "saaxiib",
+)
+"""Family words: whole words, or the beginnings of those that take endings ("synem",
+"сыном", "wiilkayga").  A message is scanned for them only when one of its words is one."""
+
+
+_TO_SPACE = str.maketrans(dict.fromkeys(",.;:!?()[]\"'", " "))
+
+
+def _has_relation(low: str) -> bool:
+    tokens = low.translate(_TO_SPACE).split()
+    return not _RELATION_WORDS.isdisjoint(tokens) or any(
+        t.startswith(_RELATION_STEMS) for t in tokens
+    )
+
+
 _WORD_RE = re.compile(WORD)
 
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
@@ -194,9 +233,16 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
         yield pos
 
 
-def _after_roles(text: str) -> Iterator[tuple[int, bool]]:
+def _cased_roles(text: str, relation: bool) -> Iterator[re.Match[str]]:
+    """Role words in scripts with capitals, and family words when the message has one."""
+    yield from _ROLE_CASED.finditer(text)
+    if relation:
+        yield from _RELATION_CASED.finditer(text)
+
+
+def _after_roles(text: str, relation: bool = False) -> Iterator[tuple[int, bool]]:
     """Where a name could start after each role word, and whether its script has capitals."""
-    for m in _ROLE_CASED.finditer(text):
+    for m in _cased_roles(text, relation):
         link = _LINK.match(text, m.end())
         for pos in _name_starts(text, link.end() if link else m.end()):
             yield pos, True
@@ -283,13 +329,14 @@ def _before_role(text: str, start: int) -> Span | None:
 def staff_names(text: str) -> Iterator[Span]:
     """Full names (two or three words) next to a role word; a first name alone is kept."""
     low = text.casefold()
-    if not any(n in low for n in _ROLE_NEEDLES):
+    relation = _has_relation(low)
+    if not relation and not any(n in low for n in _ROLE_NEEDLES):
         return
-    for pos, capitals in _after_roles(text):
+    for pos, capitals in _after_roles(text, relation):
         found = _name_words(text, pos, capitals=capitals)
         if len(found) >= 2:
             yield Span(found[0].start(), found[-1].end(), "name")
-    for m in _ROLE_CASED.finditer(text):
+    for m in _cased_roles(text, relation):
         if (span := _before_role(text, m.start())) is not None:
             yield span
 

@@ -61,7 +61,6 @@ async def publish_period(
     ``shown``: what is done to the report after suppression and before anyone sees it
     (only ever hiding more): the ledger records what it returns."""
     months = trend or []
-    raw: Report | None = None
     for _ in range(_TRIES):
         found = await overlapping(store, period, kinds=(REPORT, SITE))
         earlier = [p for p in found if p.kind == REPORT]
@@ -84,8 +83,10 @@ async def publish_period(
             pieces[span] = await builder.build(
                 piece, for_comparison=for_comparison, counts_only=True
             )
-        if raw is None:
-            raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
+        # Counted again on every try, from this try's pieces: a try lost to another
+        # export is cut and counted again, and answers that arrived meanwhile are in the
+        # new pieces, so they must be in the period they make up too.
+        raw = await builder.build(period, for_comparison=for_comparison, trend=trend)
         builder.q.keep_parts(())
         if not spans:
             public = publish(raw)

@@ -39,6 +39,9 @@ TAG_STRETCH = 0.002
 """Seconds of tagging (~10 comments) between two returns to the event loop.  Tagging is
 regular expressions in Python, 0.2-0.7 ms a comment: /update tagged a week's untagged
 comments on the bot's loop, and 1,500 of them held every person's answer for 0.3-1 s."""
+TAG_ROUNDS = 3
+"""Times the comments rewritten while a period was tagged are tagged again, as they now
+read (someone rewriting the same comment without pause is left to the next report)."""
 UPDATE_STATUSES = ("planned", "in_progress", "done")
 """How far a 'we did' has got (migration 029)."""
 _IN_PERIOD = "s.started_at >= ? AND s.started_at < ?"
@@ -513,6 +516,30 @@ class ReportQueries:
         )
         if not rows:
             return 0
+        tagged = len(rows)
+        for _ in range(TAG_ROUNDS):
+            edited = await self._tag_rows(rows, codebook, fingerprint, tick)
+            if not edited:
+                break
+            # Rewritten (Back, then a new answer) while the others were tagged: tagged
+            # again as they now read, or this report counted the words they replaced.
+            marks = ",".join("?" * len(edited))
+            rows = await self._all(
+                f"SELECT id, value, answered_at FROM answers WHERE id IN ({marks})"
+                " AND kind = 'text'",
+                edited,
+            )
+        return tagged
+
+    async def _tag_rows(
+        self,
+        rows: list[tuple],
+        codebook: Codebook,
+        fingerprint: str,
+        tick: Callable[[int], None] | None,
+    ) -> list[int]:
+        """Write the themes of ``rows`` (id, text, answered_at); returns the ids of those
+        changed since they were read, whose themes were not written."""
         themes = []
         since = time.perf_counter()
         for i, (_, text, _) in enumerate(rows):
@@ -525,8 +552,21 @@ class ReportQueries:
                 # else is waiting and this costs nothing.
                 await asyncio.sleep(0)
                 since = time.perf_counter()
+        edited: list[int] = []
 
         def replace(conn: sqlite3.Connection, chunk: list, tags: list) -> None:
+            # An answer deleted since the comments were read (/delete, the purge: they go
+            # on between chunks) gets no themes: its row is gone, and the foreign key
+            # failed the whole report.  One rewritten meanwhile is tagged again after.
+            ids = [r[0] for r in chunk]
+            marks = ",".join("?" * len(ids))
+            now = dict(
+                conn.execute(f"SELECT id, answered_at FROM answers WHERE id IN ({marks})", ids)
+            )
+            edited.extend(r[0] for r in chunk if r[0] in now and now[r[0]] != r[2])
+            chunk = [r for r in chunk if now.get(r[0]) == r[2]]
+            keep = {r[0] for r in chunk}
+            tags = [t for t in tags if t[0] in keep]
             conn.executemany(
                 "DELETE FROM answer_themes WHERE answer_id = ?", [(r[0],) for r in chunk]
             )
@@ -547,7 +587,7 @@ class ReportQueries:
                 for theme in found
             ]
             await self.store.atomic(lambda conn, chunk=chunk, tags=tags: replace(conn, chunk, tags))
-        return len(rows)
+        return edited
 
     async def comment_summary(
         self, period: Period, codebook: Codebook, *, quotes: bool = True, per_theme: int = 3

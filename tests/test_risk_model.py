@@ -1,0 +1,102 @@
+"""The risk model beside the rules (bot/risk_model.py): what a person or staff would notice.
+
+It was trained offline by bench/train_risk_model.py (scikit-learn); these tests run without
+scikit-learn, on the stored weights.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import Settings
+from bot.console import chat
+from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model
+from bot.risk_rules import builtin
+from bot.safety import MODEL, RiskScreen, load_builtin, merge, normalise
+from bot.service import Conversations
+
+DATA = Path(__file__).parent / "data"
+with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as stored:
+    STORED = json.load(stored)
+
+
+@pytest.fixture(scope="module")
+def screen() -> RiskScreen:
+    return RiskScreen.from_config({})
+
+
+def test_the_bot_scores_exactly_as_the_trained_model_did() -> None:
+    """Pure-Python scoring (letter n-grams within words, tf-idf, weights) gives
+    scikit-learn's own scores, stored at training time, for every stored check."""
+    model = RiskModel(STORED)
+    assert len(STORED["checks"]) >= 40
+    for reading, expected in STORED["checks"]:
+        assert model.scores(reading)[ANY] == pytest.approx(expected, abs=1e-3), reading
+
+
+def _everyday() -> list[tuple[str, str]]:
+    """Everyday comments the model was never fitted on: the language-detection corpus
+    and the held-out theme comments, in all 13 languages and more."""
+    found = []
+    for folder in (DATA / "detect", DATA / "themes" / "heldout"):
+        for file in sorted(folder.glob("*.*")):
+            for raw in file.read_text(encoding="utf-8").splitlines():
+                text = raw.split("\t")[0].strip()
+                if text and not text.startswith("#"):
+                    found.append((file.stem, text))
+    return found
+
+
+def test_everyday_feedback_is_almost_never_signposted(screen: RiskScreen) -> None:
+    """A helpline message on "the bus only comes twice a day" would puzzle people and
+    wear out the warning.  The first model, fitted with no everyday comments, signposted
+    a third of them; at most 1.5 % may fire (the threshold was chosen at 1 %)."""
+    everyday = _everyday()
+    assert len(everyday) > 500
+    fired = [(lang, text) for lang, text in everyday if screen.hits(text)]
+    assert len(fired) / len(everyday) <= 0.015, fired
+
+
+def test_what_no_rule_foresaw_is_signposted_and_staff_see_the_words(screen: RiskScreen) -> None:
+    """A farewell in words no phrase or rule lists still gets the helplines; the hit
+    names the model and the words that weighed most, so staff can see why."""
+    text = "honestly i dont think ill still be here by the spring, the counsellor was nice tho"
+    rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+    assert rules_only.hits(text) == []
+    hits = screen.hits(text)
+    assert [h.lang for h in hits] == [MODEL]
+    assert hits[0].category == "suicide" and hits[0].phrase.startswith("model 0.")
+    assert "spring" in hits[0].phrase or "here" in hits[0].phrase or "think" in hits[0].phrase
+
+
+def test_risk_check_shows_a_model_hit_with_its_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = Path(__file__).parent.parent
+    text = "honestly i dont think ill still be here by the spring"
+    assert main(["--config", str(root / "config.yaml"), "risk-check", text]) == 0
+    out = capsys.readouterr().out
+    assert "fires: model/" in out and "model 0." in out
+
+
+async def test_a_person_typing_it_in_the_terminal_gets_the_helplines_at_once(
+    conversations: Conversations, settings: Settings
+) -> None:
+    typed = ["1", "s", "i dont think ill still be here by the spring tbh"]
+    lines = iter(typed)
+    screens: list[str] = []
+
+    async def read(prompt: str) -> str | None:
+        return next(lines, None)
+
+    await chat(conversations, lang="en", read=read, write=screens.append)
+    assert screens[3].startswith("!!! ") and "116 123" in screens[3]
+
+
+def test_without_a_stored_model_the_rules_work_alone(tmp_path: Path) -> None:
+    assert load_model(tmp_path / "none.json.gz") is None
