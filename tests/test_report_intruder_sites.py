@@ -313,15 +313,18 @@ async def test_a_change_before_both_sites_reports_is_given_away_to_no_one(
     " its site, when another site's report of the week was published before the change,"
     " is not suppressed against the all-sites week: all sites less the two sites' reports"
     " is what changed (delete: likert bottom_two 15 - 7 - 7 = 1, the deleted person's"
-    " answer)",
+    " answer; late: 7 + 10 - 15 = the two late answers; base mode, the shipped default:"
+    " every n, 29 - 14 - 14 and 14 + 17 - 29)",
 )
+@pytest.mark.parametrize("mode", ["cells", "base"])
 @pytest.mark.parametrize("change", ["delete", "late"])
 async def test_a_change_between_two_sites_reports_is_given_away_to_no_one(
-    s, flows, store: Store, change: str
+    s, flows, store: Store, change: str, mode: str
 ):
     """Week 47 for every site; Cambridge's week; a change at Wisbech (one person who
     strongly disagreed deletes their answers, or two more answer late); Wisbech's week.
     All sites less Cambridge less Wisbech must not be what changed."""
+    s = s.model_copy(update={"disclosure": s.disclosure.model_copy(update={"mode": mode})})
     await write(store, flows, _week_47_at_both_sites())
     everyone = _shown(await build_public(store, s, W47))
     cambridge = _shown(await build_public(store, s, W47, site="cambridge_hub"))
@@ -342,3 +345,32 @@ def _shown(report) -> dict[CellRef, int | None]:
                 if cell.count is not None or cell.suppressed:
                     out[(table.id, row.split, row.key, column)] = cell.count
     return out
+
+
+async def test_a_late_answer_at_a_site_between_the_weeks_and_the_trend_is_not_given_away(
+    store, settings, flows
+):
+    """February's four weeks for every site, two late answers at Cambridge in week 7,
+    then a trend showing February: its row less the four weeks must not be what the
+    two said."""
+    from tests.test_report_intruder_kinds import (
+        FEBRUARY,
+        _cells,
+        _february_world,
+        _late_in_week_7,
+        _trend_with_february,
+    )
+
+    await _february_world(store, flows, settings)
+    weeks = [_cells(await build_public(store, settings, w)) for w in FEBRUARY]
+    await write(store, flows, _late_in_week_7())
+    month = await _trend_with_february(store, settings)
+    assert month, "the trend was meant to show February"
+    moved = {}
+    for ref, shown in month.items():
+        parts = [w.get(ref) for w in weeks]
+        if shown is None or None in parts:
+            continue
+        if 0 < abs(shown - sum(parts)) < settings.suppression_threshold:  # type: ignore[arg-type]
+            moved[ref] = (shown, parts)
+    assert not moved, f"the late answers, by subtraction: {moved}"
