@@ -374,3 +374,26 @@ async def test_a_late_answer_at_a_site_between_the_weeks_and_the_trend_is_not_gi
         if 0 < abs(shown - sum(parts)) < settings.suppression_threshold:  # type: ignore[arg-type]
             moved[ref] = (shown, parts)
     assert not moved, f"the late answers, by subtraction: {moved}"
+
+
+async def _in_order(s, flows, store: Store, order: str, change: str) -> dict:
+    """Publish week 47 in ``order``: A (every site), C (Cambridge), W (Wisbech), x (the
+    change at Wisbech); then all sites less Cambridge less Wisbech, where small."""
+    await write(store, flows, _week_47_at_both_sites())
+    shown: dict[str, dict] = {}
+    for step in order:
+        if step == "x":
+            await _change_at_wisbech(store, flows, change)
+        else:
+            site = {"A": None, "C": "cambridge_hub", "W": "wisbech_hub"}[step]
+            shown[step] = _shown(await build_public(store, s, W47, site=site))
+    return _moved(shown["A"], shown["C"], shown["W"])
+
+
+@pytest.mark.parametrize("order", ["CxAW", "CxWA", "CWxA", "xCAW"])
+@pytest.mark.parametrize("change", ["delete", "late"])
+async def test_other_orders_of_site_reports_around_a_change_give_it_away_to_no_one(
+    s, flows, store: Store, change: str, order: str
+):
+    moved = await _in_order(s, flows, store, order, change)
+    assert not moved, f"what changed, by subtraction: {moved}"
