@@ -307,15 +307,6 @@ async def test_a_change_before_both_sites_reports_is_given_away_to_no_one(
     assert not moved, f"what changed, by subtraction: {moved}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 18 item 1, open: a site report made after a /delete or late answers at"
-    " its site, when another site's report of the week was published before the change,"
-    " is not suppressed against the all-sites week: all sites less the two sites' reports"
-    " is what changed (delete: likert bottom_two 15 - 7 - 7 = 1, the deleted person's"
-    " answer; late: 7 + 10 - 15 = the two late answers; base mode, the shipped default:"
-    " every n, 29 - 14 - 14 and 14 + 17 - 29)",
-)
 @pytest.mark.parametrize("mode", ["cells", "base"])
 @pytest.mark.parametrize("change", ["delete", "late"])
 async def test_a_change_between_two_sites_reports_is_given_away_to_no_one(

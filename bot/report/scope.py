@@ -251,6 +251,8 @@ def _publish_with(
             if (shown is None and now in hidden) or (shown == count and now not in hidden):
                 # The same cell, hidden or shown as before: tied, it would add an unknown
                 # equal to one already there (and cost the exact solving dearly).
+                if shown is not None:
+                    fixed.add(now)
                 continue
             cell = (f"{ref[0]}{_tag(publication.site)}{tag}", *ref[1:])
             tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
