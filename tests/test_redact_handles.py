@@ -80,6 +80,10 @@ def test_handles_introduced_in_words(text: str, want: str) -> None:
         "on telegram at 10.30 every night",
         "nie mam fejsa ani insta",
         "I use fb for Marketplace only",
+        "on facebook: they said the clinic moved",
+        "whatsapp group is really useful",
+        "я сижу в тиктоке каждый день",
+        "mera instagram hai lekin band hai",
     ],
 )
 def test_platforms_mentioned_without_a_handle_survive(text: str) -> None:

@@ -186,8 +186,9 @@ _EVERYDAY = words(
     again too sometimes instead first before usual ever always nope nah none never dunno
     lekin magar band bhi tha thi abhi ab par shaqeynayaa xiran furan jiro brak nav nera
     nie nu não nao нет няма ne nē maya nahi nahin
+    they them their people someone everyone everybody nobody anyone loads lots
     """
-)
+) | _NOT_NAMES
 _NOT_NAME_TITLE = words(
     """
     change grow live turning point recovery group groups nhs narcotics anonymous alcoholics
