@@ -65,3 +65,26 @@ async def test_a_refused_spinner_stop_does_not_undo_the_answer(bot, api):
     assert not [m for m in shown if "went wrong" in m.text]
     shown = await user.tap("Cambridge hub")  # and on it goes
     assert shown[-1].labels, [m.text for m in shown]
+
+
+async def test_a_tap_and_a_typed_answer_read_nothing_on_the_database_thread(bot, api):
+    """The database thread is the one writer: every trip there waits behind other
+    people's commits (the busy benchmark's "awaiting the database thread, queued").  A
+    person's answer needs it only for its commit; what the update reads on the way (the
+    session, a peer's desk, whether the update was handled already) is read on the
+    loop's own read connection.  The desk was one more trip per update."""
+    user = api.user(language_code="en")
+    await user.send("/start")
+    shown = await past_fft(user, await user.tap(AGREE))
+    seen: list[str] = []
+    store = bot.conversations.store
+    await store.atomic(lambda conn: conn.set_trace_callback(seen.append))
+    shown = await user.tap("I use drug or alcohol services")
+    assert shown[-1].labels[0] == "Cambridge hub"
+    for label in ("Cambridge hub", "First assessment", "Done", "Satisfied"):
+        shown = await user.tap(label)
+    assert shown[-1].labels and shown[-1].labels[-1] == "Skip", shown[-1].text
+    await user.send("The staff were kind.")
+    reads = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    assert not reads, reads
+    assert any(s.startswith("INSERT INTO answers") for s in seen), seen
