@@ -197,3 +197,56 @@ async def test_a_week_exported_around_deletes_and_late_answers_gives_no_change_a
                 if 0 < abs(x - y) < T:
                     found[(i, j, ref)] = (x, y)
     assert not found, f"what changed, by subtraction between copies: {found}"
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["delete", "t3", "again"],
+        ["t10", "delete", "again", "t5", "again"],
+        ["delete", "to_other_mode", "again"],
+        ["to_other_mode", "late", "again", "to_other_mode", "again"],
+    ],
+)
+async def test_a_week_exported_again_after_the_threshold_or_mode_changed_gives_no_change_away(
+    s, flows, store: Store, steps
+):
+    """The operator changes ``suppression_threshold`` or ``disclosure.mode`` between two
+    exports of week 47, around a /delete or a late answer: no pair of copies may differ by
+    less than the smaller threshold either was made with (worked out as above)."""
+    days = {
+        day: [("service_user", "agree", 3), ("service_user", "disagree", 2)]
+        for day in _days(W47.start, W47.end)
+    }
+    days[W47.start].append(("family_carer", "strongly_disagree", 3))
+    days[W47.end].append(("family_carer", "agree", 4))
+    await write(store, flows, _people(days))
+    relations = await _relations(s, store, W47)
+    copies = [
+        (s.suppression_threshold, _peel(_counts(await build_public(store, s, W47)), relations))
+    ]
+    for step in steps:
+        if step == "delete":
+            await _delete_one(store, "strongly_disagree")
+        elif step == "late":
+            await write(store, flows, _people({W47.end: [("family_carer", "strongly_agree", 1)]}))
+        elif step[0] == "t" and step[1:].isdigit():
+            s = s.model_copy(update={"suppression_threshold": int(step[1:])})
+            continue
+        elif step == "to_other_mode":
+            other = "cells" if s.disclosure.mode == "base" else "base"
+            s = s.model_copy(update={"disclosure": Disclosure(mode=other)})
+            continue
+        relations = await _relations(s, store, W47)
+        public = await build_public(store, s, W47)
+        copies.append((s.suppression_threshold, _peel(_counts(public), relations)))
+    found = {}
+    for i, (ta, a) in enumerate(copies):
+        for j, (tb, b) in enumerate(copies[i + 1 :], i + 1):
+            for ref, x in a.items():
+                y = b.get(ref)
+                if ref[0] == "headline" or x is None or y is None:
+                    continue
+                if 0 < abs(x - y) < min(ta, tb):
+                    found[(i, j, ref)] = (x, y)
+    assert not found, f"what changed, by subtraction between copies: {found}"
