@@ -218,6 +218,9 @@ def tie_pieces(
         parts = [refs[bare] for refs in inside if bare in refs]
         if parts != [ref]:
             relations.append(Relation(total=ref, parts=parts))
+    # An earlier publication of these very days is this period's cell itself, where its
+    # count is unchanged: what it showed is shown again, what it hid stays hidden.
+    same = _same_days(period, earlier, cells, tag, hidden, fixed)
     # Each earlier publication: what it showed, held fixed, is the sum of its pieces,
     # give or take what changed since.
     for publication in earlier:
@@ -230,10 +233,51 @@ def tie_pieces(
         for ref, shown in publication.cells.items():
             if ref in withheld or _tagged(ref, tag) in withheld:
                 continue  # a share's count, withheld now: not a cell suppression protects
+            if _tagged(ref, tag) in same:
+                continue
             parts = [refs[ref] for refs in mine_inside if ref in refs]
             cell = _tagged(ref, pub)
             tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
     return piece_cells
+
+
+def _same_days(
+    period: Period,
+    earlier: list[Publication],
+    cells: Cells,
+    tag: str,
+    hidden: set[CellRef],
+    fixed: set[CellRef],
+) -> set[CellRef]:
+    """This period's cells that an earlier publication of the same days holds as they are.
+
+    The same month exported again, with nothing changed since: tied to it through its
+    pieces, as a different period would be, each export was a fresh choice of what to
+    hide beside the cells the last one hid, and every re-export hid more (123, 161, 169,
+    174 cells).  Where the count is what was shown, the cell is out already: shown again,
+    held fixed.  Where it was hidden, it stays hidden: the earlier copy was taken to hold
+    today's count anyway (``months.tie_published``).  A count shown and since changed
+    (late answers, a /delete) is left to the tie, which hides what changed."""
+    shown_as: dict[CellRef, set[int | None]] = {}
+    for publication in earlier:
+        if (publication.start, publication.end) != (period.start, period.end):
+            continue
+        for ref, shown in publication.cells.items():
+            own = _tagged(ref, tag)
+            if own in cells:
+                shown_as.setdefault(own, set()).add(shown)
+    same: set[CellRef] = set()
+    for own, values in shown_as.items():
+        now = cells[own]["count"] or 0
+        if now in values and own not in hidden:
+            fixed.add(own)
+        elif None in values or own in hidden:
+            hidden.add(own)
+            fixed.add(own)
+        else:
+            continue
+        same.add(own)
+    return same
 
 
 def _own(ref: CellRef, tag: str) -> bool:
