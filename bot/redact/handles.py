@@ -175,8 +175,9 @@ _FIND_ME = re.compile(
     r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ",
     re.IGNORECASE,
 )
-_EVERYDAY = words(
-    """
+_EVERYDAY = (
+    words(
+        """
     is my the a an and or but not no yes on at in to of for me you it its this that so too
     private public down broken blocked deleted gone hacked banned closed open new old
     fine good bad great ok okay there here now later same different full empty dead off
@@ -188,7 +189,9 @@ _EVERYDAY = words(
     nie nu não nao нет няма ne nē maya nahi nahin
     they them their people someone everyone everybody nobody anyone loads lots
     """
-) | _NOT_NAMES
+    )
+    | _NOT_NAMES
+)
 _NOT_NAME_TITLE = words(
     """
     change grow live turning point recovery group groups nhs narcotics anonymous alcoholics
