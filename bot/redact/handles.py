@@ -102,15 +102,19 @@ def _stem(name: str) -> str:
 _ALL_INFLECTABLE = " ".join((_LONG_NAMES, _CYRILLIC_NAMES, _ARABIC_NAMES, _INDIC_NAMES))
 _PLATFORM_STEMS = (*{_stem(n) for n in _ALL_INFLECTABLE.split()}, "face", "iksie", "iksa")
 _SHORT = words(_WHOLE_NAMES)
-_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()[]\"'’/", " "))
+
+
+_GATE = re.compile("|".join(re.escape(s) for s in sorted(_PLATFORM_STEMS, key=len, reverse=True)))
+_NON_WORD = re.compile(r"[\W_]+")
+"""Every platform's plain stem in one pattern: one scan is cheaper than a test per name."""
 
 
 def _names_a_platform(text: str) -> bool:
     """A cheap first look: most answers name no platform, and skip the patterns."""
     low = text.casefold()
-    if "X" in text or any(stem in low for stem in _PLATFORM_STEMS):
+    if "X" in text or _GATE.search(low) is not None:
         return True
-    return not _SHORT.isdisjoint(low.translate(_TO_SPACE).split())
+    return not _SHORT.isdisjoint(_NON_WORD.split(low))
 
 
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")

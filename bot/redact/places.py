@@ -153,9 +153,10 @@ _BEFORE_ADDRESS = re.compile(
 Oakwood Court", and the house number before the street word ("١٤ شارع ميل")."""
 
 
+@needs_digits(1)
 def addresses(text: str) -> Iterator[Span]:
     found = []
-    for span in _addresses(text) if _has_digit(text) else ():
+    for span in _addresses(text):
         tail = _TAIL.match(text, span.end)
         start = span.start
         before = _BEFORE_ADDRESS.search(text, max(0, start - 24), start)
@@ -164,18 +165,19 @@ def addresses(text: str) -> Iterator[Span]:
             start = before.start()
         found.append(Span(start, tail.end() if tail else span.end, "address"))
     low = text.casefold()
-    if _has_digit(text) and any(stem in low for stem in _FLAT_STEMS):
+    if any(stem in low for stem in _FLAT_STEMS):
         for m in _FLAT_ALONE.finditer(text):
             inside = any(s.start < m.end() and m.start() < s.end for s in found)
             if not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
-    if any(cue in low for cue in _HOME_STEMS):
-        found.extend(_unnumbered(text, found))
     yield from _joined(text, found)
 
 
-def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+def homes(text: str) -> Iterator[Span]:
+    """A home named without a house number (see :func:`_unnumbered`); runs after
+    :func:`addresses`, whose finds it leaves to them."""
+    if _HOME_GATE.search(text.casefold()):
+        yield from _joined(text, list(_unnumbered(text, [])))
 
 
 # One part of a home's address inside a building or an estate: "Block C", "flat 12", "bloc
@@ -211,6 +213,11 @@ _NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
 ("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
 
 
+_MAX_PARTS = 6
+"""Parts taken on each side of an address at most: a home has a flat, a floor, a block, a
+building and an estate; more is a list, and the bound keeps bait messages cheap."""
+
+
 def _joined(text: str, found: list[Span]) -> Iterator[Span]:
     """Addresses with the parts around them ("Block C, [Flat 12, Tower Court]"), touching
     parts as one: the block, the flat and the building together point at one home."""
@@ -221,7 +228,10 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
     spans: list[Span] = []
     for span in sorted(kept, key=lambda s: s.start):
         start, end = span.start, span.end
-        while True:  # parts after: ", block C", ", Tower Court"
+        if spans and start < spans[-1].end:
+            spans[-1] = Span(spans[-1].start, max(end, spans[-1].end), "address")
+            continue  # already inside the parts taken with the one before
+        for _ in range(_MAX_PARTS):  # parts after: ", block C", ", Tower Court"
             gap = _SEP.match(text, end)
             assert gap is not None
             part = gap.group() and (
@@ -230,15 +240,16 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
             if not part:
                 break
             end = part.end()
-        while True:  # parts before: "Block C, ", "ghar no. "
-            house = _HOUSE_WORD_BEFORE.search(text, max(0, start - 16), start)
+        floor = spans[-1].end if spans else 0
+        for _ in range(_MAX_PARTS):  # parts before: "Block C, ", "ghar no. "
+            house = _HOUSE_WORD_BEFORE.search(text, max(floor, start - 16), start)
             if house is None and _NUMBER_WORD_AT.match(text, start):
-                house = _HOUSE_WORD_ALONE.search(text, max(0, start - 10), start)
-            before = text[max(0, start - 40) : start]
+                house = _HOUSE_WORD_ALONE.search(text, max(floor, start - 10), start)
+            before = text[max(floor, start - 40) : start]
             part = _PART_BEFORE.search(before)
             if house is not None and house.start() < start:
                 start = house.start()
-            elif part is not None:
+            elif part is not None and part.start() < len(before):
                 start -= len(before) - part.start()
             else:
                 break
@@ -268,6 +279,7 @@ _HOME_STEMS = (
     *words("morada endere живу живём живем адрес سكن أعيش ساكن عنوان رہت پت reht থাক ঠিকানা"),
     *words("thaki રહ સરનામું rahu ਰਹਿ ਪਤਾ rehnd degg nool cinwaan guri"),
 )
+_HOME_GATE = re.compile("|".join(re.escape(stem) for stem in _HOME_STEMS))
 _UNNUMBERED = re.compile(
     rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:(?i:{_STREET_STRONG})|Cottage|Cottages|Farm|Lodge|House|"
     rf"Court|Mansions|Towers|Place|Gardens|Grove|Way|Walk|Row|Hill|Square|Green|Parade|Rise|"
