@@ -321,3 +321,91 @@ async def test_a_trend_month_and_the_month_report_around_deletes_give_no_change_
                     found[(i, j, ref)] = (x, y)
     assert compared, "the copies were meant to show some of the same cells"
     assert not found, f"the deleted answers, by subtraction between copies: {found}"
+
+
+# -- after a flow version change: the same step id, a new wording
+
+
+async def test_a_week_exported_again_after_answers_to_a_new_wording_gives_none_away(
+    s, store: Store, tmp_path
+):
+    """Week 47 is exported while every answer is to version 1's wording; then one late
+    answer arrives under version 2 (the same question, reworded: its n is shown apart);
+    the week is exported again, twice.  No copy may differ from another by that answer."""
+    from tests.test_question_versions import V1, flows_in
+
+    v1 = flows_in(tmp_path / "a", V1, s)["staff"]
+    v2 = flows_in(
+        tmp_path / "b",
+        V1.replace("version: 1", "version: 2").replace(
+            "Staff treated me with respect.", "Staff treated me with dignity and respect."
+        ),
+        s,
+    )["staff"]
+    at = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    people = [Response("staff", at, {"respect": a}) for a in ["agree"] * 9 + ["disagree"] * 6]
+    await write(store, {"staff": v1}, people)
+    relations = await _relations(s, store, W47)
+    copies = [_peel(_counts(await build_public(store, s, W47)), relations)]
+    await write(store, {"staff": v2}, [Response("staff", at, {"respect": "strongly_disagree"})])
+    for _ in range(2):
+        relations = await _relations(s, store, W47)
+        copies.append(_peel(_counts(await build_public(store, s, W47)), relations))
+    found, compared = {}, 0
+    for i, a in enumerate(copies):
+        for j, b in enumerate(copies[i + 1 :], i + 1):
+            for ref, x in a.items():
+                y = b.get(ref)
+                if ref[0] == "headline" or x is None or y is None:
+                    continue
+                compared += 1
+                if 0 < abs(x - y) < T:
+                    found[(i, j, ref)] = (x, y)
+    assert compared
+    new = {ref: v for ref, v in copies[1].items() if ref not in copies[0] and v is not None}
+    small = {ref: v for ref, v in new.items() if 0 < v < T}
+    assert not found, f"the late answer, by subtraction between copies: {found}"
+    assert not small, f"the late answer, shown in a row of its own: {small}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect: a table's id changes meaning when a newer wording is answered (the plain"
+    " id goes to the newest, the old wording becomes @v1), and the ledger ties cells by id,"
+    " so the old wording's table is published as new, untied to its earlier copy",
+)
+async def test_a_late_answer_to_the_old_wording_is_not_given_away_by_its_tables_new_name(
+    s, store: Store, tmp_path
+):
+    """Week 47 is exported while every answer is to version 1's wording: its table is
+    ``likert:staff:respect``.  Then version 2 (reworded) is answered by six people in
+    week 47, and one late answer to version 1 comes in (a session begun before the
+    change).  Exported again, version 1's answers are ``likert:staff:respect@v1`` and
+    the plain id is version 2's: version 1's table less the first copy's table of the
+    same question is what the late answer said."""
+    from tests.test_question_versions import V1, flows_in
+
+    v1 = flows_in(tmp_path / "a", V1, s)["staff"]
+    v2 = flows_in(
+        tmp_path / "b",
+        V1.replace("version: 1", "version: 2").replace(
+            "Staff treated me with respect.", "Staff treated me with dignity and respect."
+        ),
+        s,
+    )["staff"]
+    at = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    people = [Response("staff", at, {"respect": a}) for a in ["agree"] * 9 + ["disagree"] * 6]
+    await write(store, {"staff": v1}, people)
+    first = _counts(await build_public(store, s, W47))
+    assert first[("likert:staff:respect", "overall", "all", "base")] == 15
+    await write(store, {"staff": v2}, [Response("staff", at, {"respect": "agree"})] * 6)
+    await write(store, {"staff": v1}, [Response("staff", at, {"respect": "strongly_disagree"})])
+    again = _counts(await build_public(store, s, W47))
+    found = {}
+    for (table, split, key, col), x in first.items():
+        if table != "likert:staff:respect":
+            continue
+        y = again.get(("likert:staff:respect@v1", split, key, col))
+        if x is not None and y is not None and 0 < abs(y - x) < T:
+            found[(split, key, col)] = (x, y)
+    assert not found, f"the late answer to version 1, by subtraction: {found}"
