@@ -34,9 +34,7 @@ async def _fill(store: Store, flows) -> None:
 
 
 async def _kinds(store: Store) -> list[tuple[str, str, str]]:
-    return sorted(
-        await store.staff_read("SELECT kind, period_start, period_end FROM publications")
-    )
+    return sorted(await store.staff_read("SELECT kind, period_start, period_end FROM publications"))
 
 
 async def test_a_full_disk_while_a_trend_is_recorded_records_none_of_it(
