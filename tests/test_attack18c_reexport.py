@@ -409,3 +409,70 @@ async def test_a_late_answer_to_the_old_wording_is_not_given_away_by_its_tables_
         if x is not None and y is not None and 0 < abs(y - x) < T:
             found[(split, key, col)] = (x, y)
     assert not found, f"the late answer to version 1, by subtraction: {found}"
+
+
+# -- site reports and the week for every site, again and again around changes
+
+
+def _site_people(site: str, answers: dict[str, int], day: date) -> list[Response]:
+    at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=10)
+    return [
+        Response("consultation", at + timedelta(minutes=i), {"one_service": a}, site=site)
+        for i, a in enumerate(a for a, n in answers.items() for _ in range(n))
+    ]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "C all delC C all W lateW all W C",
+        "all C W delW W all C lateC C all",
+        "C W lateC all C delC all C W",
+    ],
+)
+async def test_site_weeks_and_the_week_for_every_site_around_changes_give_none_away(
+    s, flows, store: Store, steps
+):
+    """Week 47 at Cambridge and Wisbech (ten agree, six disagree, at each), published in
+    turn as site reports (C, W) and for every site (all), with /deletes (del) and late
+    answers (late) at a site between: no two copies of the same report may differ by a
+    small number, and no copy for every site less any Cambridge copy less any Wisbech
+    copy may be small and not nought (nobody named no site)."""
+    sites = {"C": "cambridge_hub", "W": "wisbech_hub"}
+    for site in sites.values():
+        await write(store, flows, _site_people(site, {"agree": 10, "disagree": 6}, W47.start))
+    copies: dict[str, list[dict]] = {"C": [], "W": [], "all": []}
+    for step in steps.split():
+        if step.startswith("del"):
+            ((sid,),) = await store.staff_read(
+                "SELECT s.id FROM sessions s JOIN answers a ON a.session_id = s.id"
+                " WHERE a.value = 'disagree' AND s.site = ? LIMIT 1",
+                (sites[step[-1]],),
+            )
+            await store.delete_session(sid)
+        elif step.startswith("late"):
+            late = _site_people(sites[step[-1]], {"strongly_disagree": 1}, W47.end)
+            await write(store, flows, late)
+        else:
+            site = sites.get(step)
+            copies[step].append(_counts(await build_public(store, s, W47, site=site)))
+    found = {}
+    for kind, made in copies.items():
+        for i, a in enumerate(made):
+            for j, b in enumerate(made[i + 1 :], i + 1):
+                for ref, x in a.items():
+                    y = b.get(ref)
+                    if ref[0] == "headline" or x is None or y is None:
+                        continue
+                    if 0 < abs(x - y) < T:
+                        found[(kind, i, j, ref)] = (x, y)
+    for i, every in enumerate(copies["all"]):
+        for j, c in enumerate(copies["C"]):
+            for k, w in enumerate(copies["W"]):
+                for ref, x in every.items():
+                    parts = [c.get(ref, 0), w.get(ref, 0)]
+                    if ref[0] == "headline" or x is None or None in parts:
+                        continue
+                    if 0 < abs(x - sum(parts)) < T:  # type: ignore[arg-type]
+                        found[("all-C-W", i, j, k, ref)] = (x, parts)
+    assert not found, f"what changed, by subtraction: {found}"
