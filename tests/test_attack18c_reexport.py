@@ -162,6 +162,9 @@ async def _delete_one(store: Store, answer: str) -> None:
         ["delete", "again", "late", "again", "again"],
         ["late", "again", "delete", "again"],
         ["delete", "delete", "again", "late", "late", "again"],
+        # Back to what the first copy showed: the third matches the first, not the second.
+        ["delete", "again", "undo", "again", "delete", "again"],
+        ["undo", "again", "delete", "again", "delete", "undo", "again"],
     ],
 )
 async def test_a_week_exported_around_deletes_and_late_answers_gives_no_change_away(
@@ -184,6 +187,9 @@ async def test_a_week_exported_around_deletes_and_late_answers_gives_no_change_a
             await _delete_one(store, "strongly_disagree")
         elif step == "late":
             late = {W47.end: [("family_carer", "strongly_agree", 1)]}
+            await write(store, flows, _people(late))
+        elif step == "undo":  # a late answer like the one deleted
+            late = {W47.start: [("family_carer", "strongly_disagree", 1)]}
             await write(store, flows, _people(late))
         relations = await _relations(s, store, W47)
         copies.append(_peel(_counts(await build_public(store, s, W47)), relations))
@@ -315,3 +321,158 @@ async def test_a_trend_month_and_the_month_report_around_deletes_give_no_change_
                     found[(i, j, ref)] = (x, y)
     assert compared, "the copies were meant to show some of the same cells"
     assert not found, f"the deleted answers, by subtraction between copies: {found}"
+
+
+# -- after a flow version change: the same step id, a new wording
+
+
+async def test_a_week_exported_again_after_answers_to_a_new_wording_gives_none_away(
+    s, store: Store, tmp_path
+):
+    """Week 47 is exported while every answer is to version 1's wording; then one late
+    answer arrives under version 2 (the same question, reworded: its n is shown apart);
+    the week is exported again, twice.  No copy may differ from another by that answer."""
+    from tests.test_question_versions import V1, flows_in
+
+    v1 = flows_in(tmp_path / "a", V1, s)["staff"]
+    v2 = flows_in(
+        tmp_path / "b",
+        V1.replace("version: 1", "version: 2").replace(
+            "Staff treated me with respect.", "Staff treated me with dignity and respect."
+        ),
+        s,
+    )["staff"]
+    at = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    people = [Response("staff", at, {"respect": a}) for a in ["agree"] * 9 + ["disagree"] * 6]
+    await write(store, {"staff": v1}, people)
+    relations = await _relations(s, store, W47)
+    copies = [_peel(_counts(await build_public(store, s, W47)), relations)]
+    await write(store, {"staff": v2}, [Response("staff", at, {"respect": "strongly_disagree"})])
+    for _ in range(2):
+        relations = await _relations(s, store, W47)
+        copies.append(_peel(_counts(await build_public(store, s, W47)), relations))
+    found, compared = {}, 0
+    for i, a in enumerate(copies):
+        for j, b in enumerate(copies[i + 1 :], i + 1):
+            for ref, x in a.items():
+                y = b.get(ref)
+                if ref[0] == "headline" or x is None or y is None:
+                    continue
+                compared += 1
+                if 0 < abs(x - y) < T:
+                    found[(i, j, ref)] = (x, y)
+    assert compared
+    new = {ref: v for ref, v in copies[1].items() if ref not in copies[0] and v is not None}
+    small = {ref: v for ref, v in new.items() if 0 < v < T}
+    assert not found, f"the late answer, by subtraction between copies: {found}"
+    assert not small, f"the late answer, shown in a row of its own: {small}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect: a table's id changes meaning when a newer wording is answered (the plain"
+    " id goes to the newest, the old wording becomes @v1), and the ledger ties cells by id,"
+    " so the old wording's table is published as new, untied to its earlier copy",
+)
+async def test_a_late_answer_to_the_old_wording_is_not_given_away_by_its_tables_new_name(
+    s, store: Store, tmp_path
+):
+    """Week 47 is exported while every answer is to version 1's wording: its table is
+    ``likert:staff:respect``.  Then version 2 (reworded) is answered by six people in
+    week 47, and one late answer to version 1 comes in (a session begun before the
+    change).  Exported again, version 1's answers are ``likert:staff:respect@v1`` and
+    the plain id is version 2's: version 1's table less the first copy's table of the
+    same question is what the late answer said."""
+    from tests.test_question_versions import V1, flows_in
+
+    v1 = flows_in(tmp_path / "a", V1, s)["staff"]
+    v2 = flows_in(
+        tmp_path / "b",
+        V1.replace("version: 1", "version: 2").replace(
+            "Staff treated me with respect.", "Staff treated me with dignity and respect."
+        ),
+        s,
+    )["staff"]
+    at = datetime(2026, 11, 17, 9, tzinfo=UTC)
+    people = [Response("staff", at, {"respect": a}) for a in ["agree"] * 9 + ["disagree"] * 6]
+    await write(store, {"staff": v1}, people)
+    first = _counts(await build_public(store, s, W47))
+    assert first[("likert:staff:respect", "overall", "all", "base")] == 15
+    await write(store, {"staff": v2}, [Response("staff", at, {"respect": "agree"})] * 6)
+    await write(store, {"staff": v1}, [Response("staff", at, {"respect": "strongly_disagree"})])
+    again = _counts(await build_public(store, s, W47))
+    found = {}
+    for (table, split, key, col), x in first.items():
+        if table != "likert:staff:respect":
+            continue
+        y = again.get(("likert:staff:respect@v1", split, key, col))
+        if x is not None and y is not None and 0 < abs(y - x) < T:
+            found[(split, key, col)] = (x, y)
+    assert not found, f"the late answer to version 1, by subtraction: {found}"
+
+
+# -- site reports and the week for every site, again and again around changes
+
+
+def _site_people(site: str, answers: dict[str, int], day: date) -> list[Response]:
+    at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=10)
+    return [
+        Response("consultation", at + timedelta(minutes=i), {"one_service": a}, site=site)
+        for i, a in enumerate(a for a, n in answers.items() for _ in range(n))
+    ]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "C all delC C all W lateW all W C",
+        "all C W delW W all C lateC C all",
+        "C W lateC all C delC all C W",
+    ],
+)
+async def test_site_weeks_and_the_week_for_every_site_around_changes_give_none_away(
+    s, flows, store: Store, steps
+):
+    """Week 47 at Cambridge and Wisbech (ten agree, six disagree, at each), published in
+    turn as site reports (C, W) and for every site (all), with /deletes (del) and late
+    answers (late) at a site between: no two copies of the same report may differ by a
+    small number, and no copy for every site less any Cambridge copy less any Wisbech
+    copy may be small and not nought (nobody named no site)."""
+    sites = {"C": "cambridge_hub", "W": "wisbech_hub"}
+    for site in sites.values():
+        await write(store, flows, _site_people(site, {"agree": 10, "disagree": 6}, W47.start))
+    copies: dict[str, list[dict]] = {"C": [], "W": [], "all": []}
+    for step in steps.split():
+        if step.startswith("del"):
+            ((sid,),) = await store.staff_read(
+                "SELECT s.id FROM sessions s JOIN answers a ON a.session_id = s.id"
+                " WHERE a.value = 'disagree' AND s.site = ? LIMIT 1",
+                (sites[step[-1]],),
+            )
+            await store.delete_session(sid)
+        elif step.startswith("late"):
+            late = _site_people(sites[step[-1]], {"strongly_disagree": 1}, W47.end)
+            await write(store, flows, late)
+        else:
+            site = sites.get(step)
+            copies[step].append(_counts(await build_public(store, s, W47, site=site)))
+    found = {}
+    for kind, made in copies.items():
+        for i, a in enumerate(made):
+            for j, b in enumerate(made[i + 1 :], i + 1):
+                for ref, x in a.items():
+                    y = b.get(ref)
+                    if ref[0] == "headline" or x is None or y is None:
+                        continue
+                    if 0 < abs(x - y) < T:
+                        found[(kind, i, j, ref)] = (x, y)
+    for i, every in enumerate(copies["all"]):
+        for j, c in enumerate(copies["C"]):
+            for k, w in enumerate(copies["W"]):
+                for ref, x in every.items():
+                    parts = [c.get(ref, 0), w.get(ref, 0)]
+                    if ref[0] == "headline" or x is None or None in parts:
+                        continue
+                    if 0 < abs(x - sum(parts)) < T:  # type: ignore[arg-type]
+                        found[("all-C-W", i, j, k, ref)] = (x, parts)
+    assert not found, f"what changed, by subtraction: {found}"

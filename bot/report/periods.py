@@ -38,7 +38,19 @@ from bot.report.ledger import (
     record_all,
 )
 from bot.report.model import CellRef, PublicReport, Relation, Report
-from bot.report.months import Cells, Ties, cut, matters, month_cells, tie, tie_published, ties
+from bot.report.months import (
+    Cells,
+    Ties,
+    add_copy,
+    cut,
+    is_own,
+    matters,
+    month_cells,
+    tagged_ref,
+    tie,
+    tie_published,
+    ties,
+)
 from bot.report.period import Period
 from bot.report.suppress import apply, primary, protect, publish, relations_over
 from bot.store import Store
@@ -200,19 +212,12 @@ def tie_pieces(
     piece_cells: PieceCells = {}
     for n, (span, report) in enumerate(sorted(pieces.items())):
         piece = f"@piece{n}"
-        _, mine, small, held = primary(report, piece)
-        cells |= mine
-        hidden |= small
-        tagged = [
-            Relation(total=_tagged(r.total, piece), parts=[_tagged(p, piece) for p in r.parts])
-            for r in report.relations
-        ]
-        relations += relations_over(tagged, mine, held)
+        mine = add_copy(report, piece, cells, hidden, relations)
         piece_cells[span] = {_untagged(ref, piece): ref for ref in mine}
     # This period is the sum of its pieces, cell by cell.
     inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
     for ref in list(cells):
-        if not _own(ref, tag):
+        if not is_own(ref, tag):
             continue
         bare = _untagged(ref, tag)
         parts = [refs[bare] for refs in inside if bare in refs]
@@ -231,12 +236,12 @@ def tie_pieces(
             if publication.start <= s and e <= publication.end
         ]
         for ref, shown in publication.cells.items():
-            if ref in withheld or _tagged(ref, tag) in withheld:
+            if ref in withheld or tagged_ref(ref, tag) in withheld:
                 continue  # a share's count, withheld now: not a cell suppression protects
-            if _tagged(ref, tag) in same:
+            if tagged_ref(ref, tag) in same:
                 continue
             parts = [refs[ref] for refs in mine_inside if ref in refs]
-            cell = _tagged(ref, pub)
+            cell = tagged_ref(ref, pub)
             tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
     return piece_cells
 
@@ -263,7 +268,7 @@ def _same_days(
         if (publication.start, publication.end) != (period.start, period.end):
             continue
         for ref, shown in publication.cells.items():
-            own = _tagged(ref, tag)
+            own = tagged_ref(ref, tag)
             if own in cells:
                 shown_as.setdefault(own, set()).add(shown)
     same: set[CellRef] = set()
@@ -278,13 +283,6 @@ def _same_days(
             continue
         same.add(own)
     return same
-
-
-def _own(ref: CellRef, tag: str) -> bool:
-    """A cell of the period's own report (its table id carries ``tag`` and nothing more)."""
-    if tag:
-        return ref[0].endswith(tag) and "@" not in ref[0].removesuffix(tag)
-    return "@" not in ref[0]
 
 
 @dataclass
@@ -321,14 +319,7 @@ def tie_sites(
     sums: dict[CellRef, list[CellRef]] = {}
     for name, report in sorted(week.parts.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
         tag = f"@{PART}{n}.{name if name is not None else '-'}"
-        _, mine, small, held = primary(report, tag)
-        cells |= mine
-        hidden |= small
-        tagged = [
-            Relation(total=_tagged(r.total, tag), parts=[_tagged(p, tag) for p in r.parts])
-            for r in report.relations
-        ]
-        relations += relations_over(tagged, mine, held)
+        mine = add_copy(report, tag, cells, hidden, relations)
         by_site[name] = {_untagged(ref, tag): ref for ref in mine}
         for ref in mine:
             sums.setdefault(_untagged(ref, tag), []).append(ref)
@@ -336,7 +327,7 @@ def tie_sites(
     for bare, parts in sums.items():
         if bare in withheld:
             continue
-        total = _tagged(bare, whole)
+        total = tagged_ref(bare, whole)
         count = sum(cells[p]["count"] or 0 for p in parts)
         cells[total] = {"count": count}
         # The week for every site, taken as known (the worst case, as a site's report
@@ -351,16 +342,14 @@ def tie_sites(
             if ref in withheld:
                 continue
             parts = [mine[ref]] if ref in mine else []
-            tie_published(_tagged(ref, tag), shown, parts, cells, hidden, relations, fixed, t, "")
+            tie_published(
+                tagged_ref(ref, tag), shown, parts, cells, hidden, relations, fixed, t, ""
+            )
 
 
 PART, WHOLE = "part", "whole"
 """Copies beside a report that are never published: each site's part of a week, the
 week's sum over sites."""
-
-
-def _tagged(ref: CellRef, tag: str) -> CellRef:
-    return (ref[0] + tag, *ref[1:])
 
 
 def _untagged(ref: CellRef, tag: str) -> CellRef:
