@@ -476,3 +476,47 @@ async def test_site_weeks_and_the_week_for_every_site_around_changes_give_none_a
                     if 0 < abs(x - sum(parts)) < T:  # type: ignore[arg-type]
                         found[("all-C-W", i, j, k, ref)] = (x, parts)
     assert not found, f"what changed, by subtraction: {found}"
+
+
+# -- the operator changes reports.timezone: the ledger's dates now mean other hours
+
+
+async def test_a_week_exported_again_after_the_time_zone_changed_gives_no_hour_away(
+    s, flows, store: Store
+):
+    """Summer: weeks in UTC, then ``reports.timezone: Europe/London`` (BST, an hour
+    ahead).  Two family carers answered at 23:30 UTC on the Sunday before week 27 (in
+    London's week 27, not UTC's); the same dates exported again now count them.  No
+    copy of week 27, or of week 26, may differ from the other by them."""
+    w26, w27 = parse_week("2026-W26", TZ), parse_week("2026-W27", TZ)
+    days = {day: [("service_user", "agree", 3)] for day in _days(w26.start, w27.end)}
+    days[w26.start].append(("family_carer", "disagree", 6))
+    days[w27.start].append(("family_carer", "disagree", 6))
+    await write(store, flows, _people(days))
+    edge = datetime.combine(w26.end, datetime.min.time(), UTC) + timedelta(hours=23, minutes=30)
+    people = [
+        Response(
+            "consultation",
+            edge,
+            {"one_service": "strongly_disagree"},
+            respondent_group="family_carer",
+        )
+    ] * 2
+    await write(store, flows, people)
+    before = {w: _counts(await build_public(store, s, w)) for w in (w26, w27)}
+    london = s.model_copy(
+        update={"reports": s.reports.model_copy(update={"timezone": "Europe/London"})}
+    )
+    after = {}
+    for w in (w26, w27):
+        local = parse_week(w.label, "Europe/London")
+        after[w.label] = _counts(await build_public(store, london, local))
+    found = {}
+    for w in (w26, w27):
+        for ref, x in before[w].items():
+            y = after[w.label].get(ref)
+            if ref[0] == "headline" or x is None or y is None:
+                continue
+            if 0 < abs(x - y) < T:
+                found[(w.label, ref)] = (x, y)
+    assert not found, f"the hour between, by subtraction: {found}"
