@@ -78,6 +78,7 @@ class Redactor:
             dates.dates,
             phones,
             places.addresses,
+            places.homes,
             places.postcodes,
             names.names,
             intros.bare_intros,

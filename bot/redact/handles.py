@@ -102,15 +102,19 @@ def _stem(name: str) -> str:
 _ALL_INFLECTABLE = " ".join((_LONG_NAMES, _CYRILLIC_NAMES, _ARABIC_NAMES, _INDIC_NAMES))
 _PLATFORM_STEMS = (*{_stem(n) for n in _ALL_INFLECTABLE.split()}, "face", "iksie", "iksa")
 _SHORT = words(_WHOLE_NAMES)
-_TO_SPACE = str.maketrans(dict.fromkeys(",:;.!?-–—()[]\"'’/", " "))
+
+
+_GATE = re.compile("|".join(re.escape(s) for s in sorted(_PLATFORM_STEMS, key=len, reverse=True)))
+_NON_WORD = re.compile(r"[\W_]+")
+"""Every platform's plain stem in one pattern: one scan is cheaper than a test per name."""
 
 
 def _names_a_platform(text: str) -> bool:
     """A cheap first look: most answers name no platform, and skip the patterns."""
     low = text.casefold()
-    if "X" in text or any(stem in low for stem in _PLATFORM_STEMS):
+    if "X" in text or _GATE.search(low) is not None:
         return True
-    return not _SHORT.isdisjoint(low.translate(_TO_SPACE).split())
+    return not _SHORT.isdisjoint(_NON_WORD.split(low))
 
 
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
@@ -175,8 +179,9 @@ _FIND_ME = re.compile(
     r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ",
     re.IGNORECASE,
 )
-_EVERYDAY = words(
-    """
+_EVERYDAY = (
+    words(
+        """
     is my the a an and or but not no yes on at in to of for me you it its this that so too
     private public down broken blocked deleted gone hacked banned closed open new old
     fine good bad great ok okay there here now later same different full empty dead off
@@ -188,7 +193,9 @@ _EVERYDAY = words(
     nie nu não nao нет няма ne nē maya nahi nahin
     they them their people someone everyone everybody nobody anyone loads lots
     """
-) | _NOT_NAMES
+    )
+    | _NOT_NAMES
+)
 _NOT_NAME_TITLE = words(
     """
     change grow live turning point recovery group groups nhs narcotics anonymous alcoholics
