@@ -15,29 +15,19 @@ import pytest
 from bot.privacy import SECRET_ENV, SecretError, key_file_for, load_secret
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a 32-byte key with no randomness (zero bytes, one byte repeated) is"
-    " accepted: the check is on length only",
-)
 @pytest.mark.parametrize("content", [b"\0" * 32, b"a" * 64 + b"\n"])
 def test_a_key_file_of_one_byte_repeated_is_refused(tmp_path, content, monkeypatch):
     monkeypatch.delenv(SECRET_ENV, raising=False)
     path = key_file_for(tmp_path / "feedback.db")
     path.write_bytes(content)
     path.chmod(0o600)
-    with pytest.raises(SecretError):
+    with pytest.raises(SecretError, match=r"not random.*delete it"):
         load_secret(tmp_path / "feedback.db")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: FEEDBACK_BOT_SECRET set to the README's command text, unexpanded (no"
-    " shell in systemd's Environment= or a .env file), is a public 58-byte key, accepted",
-)
 def test_the_command_that_makes_a_secret_is_not_taken_as_the_secret(tmp_path, monkeypatch):
     monkeypatch.setenv(SECRET_ENV, "$(python -c 'import secrets; print(secrets.token_hex(32))')")
-    with pytest.raises(SecretError):
+    with pytest.raises(SecretError, match="the command that makes a key"):
         load_secret(tmp_path / "feedback.db")
 
 
