@@ -520,3 +520,50 @@ async def test_a_week_exported_again_after_the_time_zone_changed_gives_no_hour_a
             if 0 < abs(x - y) < T:
                 found[(w.label, ref)] = (x, y)
     assert not found, f"the hour between, by subtraction: {found}"
+
+
+async def test_two_copies_of_a_week_made_at_once_after_a_delete_give_it_away_to_no_one(
+    s, flows, store: Store
+):
+    """Week 47 is published; one person who strongly disagreed deletes their answers;
+    the Monday job and a staff export then make week 47 at the same moment (the second
+    reads the ledger before the first records).  The one recorded second is made again
+    against the first: no two of the three copies differ by what was deleted."""
+    from bot.report import periods
+
+    days = {
+        day: [("service_user", "agree", 3), ("service_user", "disagree", 2)]
+        for day in _days(W47.start, W47.end)
+    }
+    days[W47.start].append(("family_carer", "strongly_disagree", 3))
+    await write(store, flows, _people(days))
+    relations = await _relations(s, store, W47)
+    copies = [_peel(_counts(await build_public(store, s, W47)), relations)]
+    await _delete_one(store, "strongly_disagree")
+    relations = await _relations(s, store, W47)
+    original = periods.overlapping
+    reads = []
+
+    async def read_then_another_goes_out(store_, period, **kinds):
+        found = await original(store_, period, **kinds)
+        if (period.start, period.end) == (W47.start, W47.end) and not reads:
+            reads.append(len(found))
+            copies.append(_peel(_counts(await build_public(store_, s, W47)), relations))
+        return found
+
+    periods.overlapping = read_then_another_goes_out
+    try:
+        copies.append(_peel(_counts(await build_public(store, s, W47)), relations))
+    finally:
+        periods.overlapping = original
+    assert reads and len(copies) == 3
+    found = {}
+    for i, a in enumerate(copies):
+        for j, b in enumerate(copies[i + 1 :], i + 1):
+            for ref, x in a.items():
+                y = b.get(ref)
+                if ref[0] == "headline" or x is None or y is None:
+                    continue
+                if 0 < abs(x - y) < T:
+                    found[(i, j, ref)] = (x, y)
+    assert not found, f"what was deleted, by subtraction between copies: {found}"
