@@ -138,7 +138,8 @@ def at_handles(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "handle")
 
 
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"«»“”]+|[,;:!?()\[\]\"«»“”]")
+_TOKEN = re.compile(r"(?:[^\s,;:!?()\[\]\"«»“”‘’'`]|(?<=\w)['’](?=\w))+|[,;:!?()\[\]\"«»“”‘’'`]")
+"""Words and punctuation; quotes around a handle are not part of it ('is ‘kaz_b’')."""
 _HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.]{1,29}[A-Za-z0-9_](?:#\d{4})?|@[A-Za-z0-9_.]{2,30}")
 """A handle's shape, with a Discord tag ("kaz#1234")."""
 _PLAIN = re.compile(r"[a-z][a-z'’-]{1,20}")
@@ -276,6 +277,24 @@ def worded_handles(text: str) -> Iterator[Span]:
         span = _after_platform(text, platform) or _before_platform(text, platform)
         if span is not None:
             yield span
+            yield from _more_handles(text, span.end)
+
+
+_QUOTES = frozenset("\"«»“”‘’'`")
+_OR = words(", / & or and lub albo sau ou или ir arba un vai iyo ama یا أو او বা અથવા ਜਾਂ ya")
+
+
+def _more_handles(text: str, end: int) -> Iterator[Span]:
+    """Handles listed after the first: "insta: kaz_b99 or kaz.b.old"."""
+    for _ in range(3):
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))[:2]
+        if len(tokens) < 2 or tokens[0].group().casefold() not in _OR:
+            return
+        handle = _handle_at(tokens[1].group())
+        if handle is None or not _SHAPED.search(handle) or handle.startswith("@"):
+            return
+        end = tokens[1].start() + len(handle)
+        yield Span(tokens[1].start(), end, "handle")
 
 
 _BEFORE = re.compile(
@@ -315,6 +334,8 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
             return None  # the sentence ended
         if words_seen >= 4:
             return None
+        if word in _QUOTES:
+            continue  # 'my insta is "kazb"'
         low = word.rstrip(".!?").casefold()
         if handle is not None and _SHAPED.search(handle) and (len(handle) >= 4 or cue):
             if handle.startswith("@"):
