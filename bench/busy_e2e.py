@@ -178,14 +178,17 @@ class WalWatch:
         self._task.cancel()
 
 
-def summary(label: str, result: Result, server: Server) -> str:
+def summary(label: str, result: Result, server: Server, cpu: float) -> str:
+    """``cpu``: the bot process's CPU seconds meanwhile (every thread), a figure a shared
+    machine's load does not move much, beside the clock's."""
     late = f", {result.late} sent late" if result.late else ""
     own = own_time(server, result)
     return (
         f"{label:6} {result.updates:5} updates at {result.rate:5.1f}/s:"
         f" bot's own time p50 {percentile(own, 50):5.1f} ms, p99 {percentile(own, 99):6.1f} ms"
         f" (target < 20); end to end p50 {result.pct(50):5.1f} ms, p99 {result.pct(99):6.1f} ms,"
-        f" max {max(result.latencies) * 1000:6.1f} ms{late}"
+        f" max {max(result.latencies) * 1000:6.1f} ms{late};"
+        f" bot CPU {cpu / max(1, result.updates) * 1000:4.2f} ms/update"
     )
 
 
@@ -208,7 +211,9 @@ async def main(args: argparse.Namespace) -> None:
             staff = await staff_member(server, database)
             await run_people(server, 1_000, 5)  # warm up
             with WalWatch(database) as quiet_wal:
+                quiet_cpu = bot.cpu_seconds()
                 quiet = await run_paced(server, 100_000, args.rate, args.seconds)
+                quiet_cpu = bot.cpu_seconds() - quiet_cpu
             stop = asyncio.Event()
             if "export" in args.jobs:
                 export_task = asyncio.ensure_future(exports(server, staff, stop))
@@ -218,7 +223,9 @@ async def main(args: argparse.Namespace) -> None:
             if "backup" in args.jobs:
                 bot.proc.send_signal(signal.SIGUSR2)  # the daily backup, now
             with WalWatch(database) as busy_wal:
+                busy_cpu = bot.cpu_seconds()
                 busy = await run_paced(server, 200_000, args.rate, args.seconds)
+                busy_cpu = bot.cpu_seconds() - busy_cpu
             stop.set()
             took = await export_task if "export" in args.jobs else []
         finally:
@@ -234,8 +241,8 @@ async def main(args: argparse.Namespace) -> None:
     texts = [m["text"] for m in server.api.sent if m["chat"]["id"] != STAFF_ID]
     sorry = [t for t in texts if "could not save" in t or t.startswith("Sorry, something")]
     print(f"{args.comments:,} comments in the week exported; {args.old:,} old sessions to purge")
-    print(summary("quiet", quiet, server))
-    print(summary("busy", busy, server))
+    print(summary("quiet", quiet, server, quiet_cpu))
+    print(summary("busy", busy, server, busy_cpu))
     print(f"meanwhile: {len(took)} exports, every format ({', '.join(f'{t:.1f}' for t in took)} s)")
     print(f"purge job: {purged[0] if purged else 'did not run'}; backups made: {len(backups)}")
     print(

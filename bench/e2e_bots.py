@@ -34,6 +34,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import AIORateLimiter, Application  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 
+from bench import loop_sampler  # noqa: E402
 from bench.baseline_bot import build_baseline  # noqa: E402
 from bench.e2e_driver import run_delay  # noqa: E402
 from bot.config import Telegram, load_settings  # noqa: E402
@@ -54,6 +55,8 @@ from tests.e2e.fakebotapi import TOKEN  # noqa: E402
 
 SECRET = b"bench-secret"
 MAX_LIFETIME = 900.0
+SAMPLING = bool(os.environ.get("BENCH_SAMPLES"))
+"""Profile the loop thread per update (``bench/loop_sampler.py`` says how)."""
 
 
 @dataclass
@@ -200,6 +203,8 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
             loop_cpu, process_cpu = time.thread_time(), time.process_time()
             runq, collected = run_delay(), _GC[0]
             token = _CURRENT.set(timing)
+            if SAMPLING:
+                loop_sampler.HANDLING.set(getattr(update, "update_id", -1))
             try:
                 await super().process_update(update)
             finally:
@@ -227,6 +232,9 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
                         ]
                     )
                     sock.send(note.encode())
+                    if SAMPLING:
+                        what = loop_sampler.what(update)
+                        loop_sampler.UPDATES.append((update_id, t.start, end, t.loop_cpu, what))
 
     return TimedApplication
 
@@ -308,6 +316,8 @@ def main() -> None:
     assert args.base_url.startswith("http://127.0.0.1:"), "benchmarks talk to 127.0.0.1 only"
     time_the_waits()
     time_collections()
+    if SAMPLING:
+        loop_sampler.install(os.environ["BENCH_SAMPLES"])
     if os.environ.get("BENCH_SWITCH_INTERVAL"):  # an experiment: the GIL's hand-over interval
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     if args.kind == "ours":

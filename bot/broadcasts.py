@@ -177,13 +177,32 @@ class Broadcasts:
         )
         return [Recipient(r[0], r[1], r[2]) for r in rows]
 
-    async def attempting(self, broadcast_id: int, chat_id: int, part: int) -> None:
-        """Written before part ``part`` goes: if we crash now, we do not know if it arrived."""
-        await self._quietly(
-            "UPDATE deliveries SET state = 'attempting', part = ? WHERE broadcast_id = ?"
-            " AND chat_id = ?",
-            (part, broadcast_id, chat_id),
-        )
+    async def attempting(
+        self,
+        broadcast_id: int,
+        chat_id: int,
+        part: int,
+        settled: tuple[int, Outcome] | None = None,
+    ) -> None:
+        """Written before part ``part`` goes: if we crash now, we do not know if it arrived.
+
+        ``settled``: the previous person's delivery (chat id, outcome), recorded in the
+        same transaction, before this one is marked.  What is stored at each send is what
+        ``settle`` then ``attempting`` stored, in one trip to the database thread instead
+        of two: a broadcast at 30 messages a second made 60 trips a second there, and
+        people's answers queued behind them.
+        """
+
+        def run(conn: sqlite3.Connection) -> None:
+            if settled is not None:
+                _settle(conn, broadcast_id, settled[0], settled[1], retry_later=False)
+            conn.execute(
+                "UPDATE deliveries SET state = 'attempting', part = ? WHERE broadcast_id = ?"
+                " AND chat_id = ?",
+                (part, broadcast_id, chat_id),
+            )
+
+        await self.store.atomic(run)
 
     async def settle(
         self, broadcast_id: int, chat_id: int, outcome: Outcome, *, retry_later: bool = False
@@ -194,26 +213,9 @@ class Broadcasts:
         Someone who blocked the bot loses their opt-in (and with it this row).
         """
 
-        def run(conn: sqlite3.Connection) -> None:
-            key = (broadcast_id, chat_id)
-            if retry_later:
-                conn.execute(
-                    "UPDATE deliveries SET state = 'pending'"
-                    " WHERE broadcast_id = ? AND chat_id = ?",
-                    key,
-                )
-                return
-            conn.execute(
-                "UPDATE deliveries SET state = 'done' WHERE broadcast_id = ? AND chat_id = ?", key
-            )
-            column = _COUNTER[outcome]
-            conn.execute(
-                f"UPDATE broadcasts SET {column} = {column} + 1 WHERE id = ?", (broadcast_id,)
-            )
-            if outcome is Outcome.GONE:
-                conn.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
-
-        await self.store.atomic(run)
+        await self.store.atomic(
+            lambda conn: _settle(conn, broadcast_id, chat_id, outcome, retry_later=retry_later)
+        )
 
     async def finish(self, broadcast_id: int) -> Finished | None:
         """Mark it done once nobody is left waiting, and forget who it went to."""
@@ -259,6 +261,27 @@ class Broadcasts:
             return [tuple(r) for r in conn.execute(sql, args).fetchall()]
 
         return await self.store.atomic(run)
+
+
+def _settle(
+    conn: sqlite3.Connection,
+    broadcast_id: int,
+    chat_id: int,
+    outcome: Outcome,
+    *,
+    retry_later: bool,
+) -> None:
+    key = (broadcast_id, chat_id)
+    if retry_later:
+        conn.execute(
+            "UPDATE deliveries SET state = 'pending' WHERE broadcast_id = ? AND chat_id = ?", key
+        )
+        return
+    conn.execute("UPDATE deliveries SET state = 'done' WHERE broadcast_id = ? AND chat_id = ?", key)
+    column = _COUNTER[outcome]
+    conn.execute(f"UPDATE broadcasts SET {column} = {column} + 1 WHERE id = ?", (broadcast_id,))
+    if outcome is Outcome.GONE:
+        conn.execute("DELETE FROM subscribers WHERE chat_id = ?", (chat_id,))
 
 
 def _finished(conn: sqlite3.Connection, broadcast_id: int) -> Finished | None:

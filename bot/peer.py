@@ -64,8 +64,9 @@ class PeerDesks:
         self.channel = channel
 
     async def desk(self, peer_key: str) -> Desk | None:
-        # Asked on every tap and message: one trip to the database thread, not three.
-        rows = await self.db.execute_fetchall(
+        # Asked on every tap and message, so read on the loop's read connection: a trip
+        # to the database thread queued behind other people's commits (bench/busy_e2e.py).
+        rows = await self.store.read(
             "SELECT peer_key, mode, site, lang, current_key, last_session, form"
             " FROM peer_desks WHERE peer_key = ?",
             (peer_key,),

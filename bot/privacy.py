@@ -31,6 +31,26 @@ MIN_SECRET_BYTES = 32
 _MAKE_ONE = "python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
+MIN_DISTINCT_BYTES = 8
+"""A key of 32 random bytes has about 30 different bytes, one in hex 16; a file made to
+size (``truncate -s 32``: zero bytes) or one letter typed over and over has one or two."""
+
+
+def guessable(value: bytes) -> str | None:
+    """Why anyone could write ``value`` down, or None.  Length alone lets through a key
+    of 32 zero bytes, and the command that makes a key, set where no shell expands it
+    (systemd's ``Environment=``, a compose ``.env`` file): printed in the README, it is
+    public, and every respondent key could be recomputed from Telegram ids."""
+    if len(set(value.strip())) < MIN_DISTINCT_BYTES:
+        return (
+            f"has only {len(set(value.strip()))} different bytes: it is not random, so"
+            " anyone could guess it"
+        )
+    if b"$(" in value or b"`" in value or b"secrets." in value:
+        return "holds the command that makes a key, not the key it prints"
+    return None
+
+
 class SecretError(Exception):
     """The hashing secret is missing, too short or readable by others; the message says the fix."""
 
@@ -55,6 +75,11 @@ def load_secret(database: Path) -> bytes:
             raise SecretError(
                 f"{SECRET_ENV} is {length} bytes long; it must be at least"
                 f" {MIN_SECRET_BYTES} random bytes. Make one with: {_MAKE_ONE}"
+            )
+        if weak := guessable(value):
+            raise SecretError(
+                f"{SECRET_ENV} {weak}. Run this where a shell runs it, and set the"
+                f" variable to what it prints: {_MAKE_ONE}"
             )
         logsafe.protect(value)
         return value
@@ -109,6 +134,13 @@ def read_key_file(path: Path) -> bytes:
             f" apart from the backups"
             f" (a new key cannot find anyone's earlier answers). To write one by hand:"
             f" {_MAKE_ONE} > {path} && chmod 600 {path}"
+        )
+    if weak := guessable(value):
+        raise SecretError(
+            f"the key file {path} {weak}. If no one has answered yet, delete it and a new"
+            f" one is made on the next start; otherwise put back the copy of the key kept"
+            f" apart from the backups. To write one by hand: {_MAKE_ONE} > {path}"
+            f" && chmod 600 {path}"
         )
     return value
 

@@ -261,7 +261,8 @@ class Conversations:
 
     async def _run(self, session: Session, event: Event) -> Turn:
         engine = await self._engine(session)
-        if session.state.status == "new":
+        fresh = session.state.status == "new"
+        if fresh:
             gate = await self._before_flow(session, event)
             if gate is not None:
                 return gate
@@ -286,6 +287,8 @@ class Conversations:
                 lang = session.state.lang
                 text = self.catalogue.text("flow.no_session", lang)
                 return Turn(lang, [text], alert=alert, error=True)
+        elif fresh:
+            await self.store.save(session)  # the consent, without a first question
         return Turn(
             lang=outcome.state.lang,
             messages=list(outcome.messages),
@@ -378,8 +381,10 @@ class Conversations:
         if isinstance(event, Choose) and event.value == CONSENT_DECLINE:
             return await self._before_flow(session, Stop())
         if isinstance(event, Choose) and event.value == CONSENT_AGREE:
+            # Saved by ``_run`` with the first question's state, in one transaction: a
+            # second trip to the database thread, queued behind other people's commits,
+            # on the update that begins every session.
             state.consented = True
-            await self.store.save(session)
         if not state.consented:
             picked_language = isinstance(event, Choose) and event.value.startswith(LANG_CHOICE)
             if not isinstance(event, Start) and not picked_language:

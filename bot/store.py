@@ -555,7 +555,12 @@ class Store:
         """
         if self._reader is not None:
             return self._reader.execute(sql, args).fetchall()
-        return list(await self.db.execute_fetchall(sql, args))
+
+        def run(conn: sqlite3.Connection) -> list[Any]:
+            return conn.execute(sql, args).fetchall()
+
+        # As a closure: aiosqlite logs what it runs at DEBUG, the parameters of a partial too.
+        return await self.db._execute(run, self.db._conn)
 
     async def forget_handled(self, older_than: timedelta = once.KEEP) -> int:
         """Drop handled update ids older than Telegram could deliver them again."""
@@ -649,7 +654,7 @@ class Store:
 
     async def newest_session_id(self, respondent_key: str) -> str | None:
         """The id of the person's newest session, finished or not (None: they have none)."""
-        rows = await self.db.execute_fetchall(
+        rows = await self.read(
             "SELECT id FROM sessions WHERE respondent_key = ?"
             " ORDER BY started_at DESC, rowid DESC LIMIT 1",
             (respondent_key,),

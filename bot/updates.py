@@ -62,7 +62,10 @@ class Subscriptions:
         return await self.store.atomic(run)
 
     async def get(self, chat_id: int) -> Subscriber | None:
-        rows, _ = await self._quietly(
+        # On the loop's read connection (``Store.read`` logs no parameters either): asked
+        # at the end of every feedback, where a trip to the database thread would queue
+        # behind other people's commits.
+        rows = await self.store.read(
             "SELECT chat_id, lang, updates, remind FROM subscribers WHERE chat_id = ?", (chat_id,)
         )
         return (

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from bot.config import Disclosure
 from bot.report import periods, queries
 from bot.report.export import build_public
@@ -252,14 +250,6 @@ async def test_a_spring_month_after_weeks_over_its_edges_and_the_clock_change(
     assert seen and seen[-1].table("headline").rows[0].base.count == fresh
 
 
-REEXPORT_HIDES_MORE = (
-    "issue 18 follow-up, open: since the ledger ties a publication to its earlier copies"
-    " (f7f9de1), exporting the same month again hides more cells each time (base mode,"
-    " synthetic data: 123, then 161, 169, 174). Nothing leaks; the report blanks out"
-)
-
-
-@pytest.mark.xfail(reason=REEXPORT_HIDES_MORE, strict=False)  # racing: either may go first
 async def test_a_month_asked_for_twice_at_once_is_published_the_same_both_times(
     store, settings, flows
 ):
@@ -321,7 +311,6 @@ async def test_a_comment_edited_while_its_period_is_tagged_is_counted_as_it_now_
     assert got == fresh
 
 
-@pytest.mark.xfail(reason=REEXPORT_HIDES_MORE, strict=True)
 async def test_the_same_month_exported_again_with_nothing_changed_shows_the_same(
     store, settings, flows
 ):

@@ -210,7 +210,7 @@ def test_real_variables_of_every_kind_are_accepted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path, "languages: [en]\n")
-    monkeypatch.setenv("FEEDBACK_BOT_SECRET", "x" * 40)
+    monkeypatch.setenv("FEEDBACK_BOT_SECRET", "variables-of-every-kind-" + "x" * 40)
     monkeypatch.setenv("feedback_bot_suppression_threshold", "7")
     monkeypatch.setenv("FEEDBACK_BOT_TELEGRAM__WEBHOOK__PORT", "9443")
     monkeypatch.setenv("FEEDBACK_BOT_REPORTS__WEEKLY_DAY", "tue")

@@ -83,7 +83,7 @@ def test_a_key_file_behind_a_link_to_a_private_file_is_used(tmp_path) -> None:
     config = write_config(tmp_path)
     real = tmp_path / "secrets" / "feedback.key"
     real.parent.mkdir()
-    real.write_text("k" * 64 + "\n")
+    real.write_text("linked-key-" + "k0123456789" * 4 + "\n")
     real.chmod(0o600)
     key = _key_file(tmp_path, "none")
     key.symlink_to(real)

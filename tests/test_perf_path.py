@@ -239,3 +239,25 @@ def test_a_failing_checkpoint_is_logged_once_until_it_works_again(tmp_path, capl
     assert len(messages) == 2, messages
     assert "disk is full" in messages[0] and "again" in messages[1]
     checkpoints._conn.close()
+
+
+async def test_agreeing_is_saved_with_the_first_question_in_one_transaction(
+    conversations: Conversations,
+):
+    """The tap on "Yes, I agree" stored the consent, then the first question's state: two
+    trips to the database thread (each queued behind other people's commits) on the
+    update that begins every session.  Both go in one transaction now."""
+    began: list[str] = []
+
+    def trace(sql: str) -> None:
+        if sql.split()[0].upper() == "BEGIN":
+            began.append(sql)
+
+    await conversations.start("k", "telegram", lang="en")
+    await conversations.store.atomic(lambda conn: conn.set_trace_callback(trace))
+    turn = await conversations.handle("k", "telegram", Choose(CONSENT_AGREE))
+    assert turn.prompt is not None and not turn.error
+    assert len(began) == 1, began
+    session = await conversations.store.current_session("k", "telegram")
+    assert session is not None and session.state.consented
+    assert session.state.cursor == turn.prompt.step_id

@@ -23,7 +23,7 @@ from bot.service import option_ids
 from bot.store import FlowChanged, Store
 from tests.conftest import ROOT
 
-SECRET = "s" * 64
+SECRET = "start-up-test-secret-" + "s" * 64
 
 
 def write_config(tmp_path: Path) -> Path:

@@ -16,7 +16,8 @@ exactly as typed.
 What each detector finds, and its deliberate limits, is in its own module:
 ``numbers`` (phones via libphonenumber, NHS, card, bank, prison and NI
 numbers), ``places`` (street addresses, postcodes), ``online`` (emails,
-also written out in words, web addresses, handles), ``dates`` (dates that
+also written out in words, web addresses), ``handles`` ("@name", a
+handle or profile name after a platform named in any language), ``dates`` (dates that
 could be a date of birth), ``names`` (names after a self-introduction or a
 title), ``intros`` (full names after a bare "I am": "ami Rahim Uddin") and
 ``staff`` (a full name after a role word: "my keyworker John Smith").
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from bot.redact import dates, intros, names, numbers, online, places, staff
+from bot.redact import dates, handles, intros, names, numbers, online, places, staff
 from bot.redact.spans import Span, digit_count
 from bot.textnorm import fold, fold_char
 
@@ -66,9 +67,9 @@ class Redactor:
         phones = numbers.PhoneFinder(keep_numbers)
         self._detectors: tuple[Callable[[str], Iterator[Span]], ...] = (
             online.emails,
-            online.worded_handles,
+            handles.worded_handles,
             online.urls,
-            online.at_handles,
+            handles.at_handles,
             numbers.cards,
             numbers.bank_accounts,
             numbers.nhs_numbers,
@@ -77,6 +78,7 @@ class Redactor:
             dates.dates,
             phones,
             places.addresses,
+            places.homes,
             places.postcodes,
             names.names,
             intros.bare_intros,

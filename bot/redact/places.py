@@ -76,7 +76,10 @@ _TAIL = re.compile(
     rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
     re.IGNORECASE,
 )
-_HOUSE_NO = r"(?:(?:nr|no|n[º°o]|numer|numărul|numarul|д\.|дом|№|#)\.?\s*)?"
+_HOUSE_NO = (
+    r"(?:(?:nr|no|n[º°o]|numer|numero|número|numărul|numarul|număr|numar|lambarka|lambar|nambar|"
+    r"nomer|номер|д\.|дом|№|#|house|رقم|نمبر)\.?\s*)?"
+)
 _NAME = rf"{WORD}\.?"
 _UNIT = (
     r"(?:(?:flat|apartment|apt|unit|room|mieszkanie|m\.|apartament|ap\.|apto|кв\.|квартира)"
@@ -96,14 +99,16 @@ _NAME_STREET_NUMBER = re.compile(
     rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
+_STREET_WEAK_TITLE = "|".join(w.capitalize() for w in _STREET_WEAK.split("|"))
+"""A weak street word counts after a name only written with its capital ("Willow Court 3")."""
 # An English street named before its number ("Mill Lane 14", "High Street 5a"), as people
 # from countries that write the number last do: capitalised name words, a strong street word.
 _NAME_STRONG_NUMBER = re.compile(
-    rf"(?<!\w)(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG}))\.?,?\s+"
-    rf"{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
+    rf"(?<!\w)(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE})"
+    rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
 )
 _COUNT_AFTER = re.compile(
-    r"\s*(?:times?|x|days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
+    r"\s*(?:times?|x|days?|nights?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
     r"am|pm|o['’]?clock|people|quid|pounds?|%|to\b|of\b|-\s*\d|bus|buses)\b",
     re.IGNORECASE,
 )
@@ -159,14 +164,192 @@ def addresses(text: str) -> Iterator[Span]:
             # (Portuguese "no" is "in the": "moro no 12 Station Road".)
             start = before.start()
         found.append(Span(start, tail.end() if tail else span.end, "address"))
-    yield from found
+    for m in _HOUSE_NUMBER.finditer(text):
+        # "house # 12, street 5", "H.No. 12, Gali No. 4", "makan no 12 gali 4": a house
+        # number with the street's or the lane's number after it (alone, it could be anything).
+        if _parts_after(text, m.end()) > m.end():
+            found.append(Span(m.start(), m.end(), "address"))
+    for m in _NUMBER_THE_STREET.finditer(text):
+        # A home when said to be one or written as an address line ("4 The Crescent, Derby");
+        # "2 The Green sessions" is a count of something named after a place.
+        if _HOME_CUE.search(text, 0, m.start()) or re.match(r"\s*(?:[,.;!?]|$)", text[m.end() :]):
+            found.append(Span(m.start(), m.end(), "address"))
     low = text.casefold()
-    if not any(stem in low for stem in _FLAT_STEMS):
-        return
-    for m in _FLAT_ALONE.finditer(text):
-        inside = any(s.start < m.end() and m.start() < s.end for s in found)
-        if not inside and not _COUNT_AFTER.match(text, m.end()):
-            yield Span(m.start(), m.end(), "address")
+    if any(stem in low for stem in _FLAT_STEMS):
+        for m in _FLAT_ALONE.finditer(text):
+            inside = any(s.start < m.end() and m.start() < s.end for s in found)
+            if not inside and not _COUNT_AFTER.match(text, m.end()):
+                found.append(Span(m.start(), m.end(), "address"))
+    yield from _joined(text, found)
+
+
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w])(?:house|h\.?\s*no\.?|makan|makaan|mkan|ghar|basha|bari)\s*(?:#|no\.?|nr\.?|number|"
+    r"nambar|nmbr)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
+    re.IGNORECASE,
+)
+_NUMBER_THE_STREET = re.compile(
+    rf"(?<![\w£$€.,/:-])\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:{_STREET_WEAK_TITLE}|Crescent|Avenue|Close|"
+    rf"Drive|Gardens|Terrace|Grove|Mews|Parade|Green|Square|Circus|Orchard|Paddock|Meadows|"
+    rf"Spinney|Coppice|Chase|Glebe|Nook|Limes|Laurels|Willows|Firs|Elms|Oaks|Pines)(?![\w])"
+)
+"""A street named "The …" after the house number: "7 The Crescent", "2 The Green"."""
+
+
+def homes(text: str) -> Iterator[Span]:
+    """A home named without a house number (see :func:`_unnumbered`); runs after
+    :func:`addresses`, whose finds it leaves to them."""
+    if _HOME_GATE.search(text.casefold()):
+        yield from _joined(text, list(_unnumbered(text, [])))
+
+
+# One part of a home's address inside a building or an estate: "Block C", "flat 12", "bloc
+# C", "Bloco B", "ap. 14", "عمارة ب", "گلی نمبر ٣", "house no. 7"; and a building or street
+# named without a number ("Tower Court", "Church Lane", "گرین اسٹریٹ").
+_PART_WORD = (
+    r"flat|apartment|apt|unit|block|blk|bloc|blocul|bloco|blok|building|floor|house|"
+    r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
+    r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
+    r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
+    r"guriga|dabaqa|qolka|aqal|street|gali|galli|gully|sector|گلی_نمبر"
+)
+_PART = re.compile(
+    rf"(?:{_PART_WORD})(?:\.?\s*(?:no\.?|nr\.?|number|numer|nambar|№|#|رقم|نمبر|নং|નં\.?|ਨੰ\.?)?"
+    rf"\s*\d{{1,4}}[A-Za-z]?|(?:\.\s*|\s+)(?-i:[A-Z])|\s+[\u0621-\u064A])(?![\w{MARKS}])",
+    re.IGNORECASE,
+)
+_SEP = re.compile(r"[\s,،]*")
+_NAMED_PLACE = re.compile(
+    rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE}|Tower|Towers|"
+    rf"Building|Mansions|Lodge|Cottage|Cottages|Farm|Buildings)(?![\w{MARKS}])"
+    rf"|(?:{WORD}\s+){{1,2}}(?:اسٹریٹ|سٹریٹ|روڈ|لین|ستريت|رود|لين|রোড|স্ট্রিট|লেন|રોડ|સ્ટ્રીટ|"
+    rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)(?![\w{MARKS}])"
+)
+_HOUSE_WORDS = (
+    r"(?<![\w])(?:ghar|makaan|makan|mkan|basha|bari|bashay|house|مکان|گھر|বাসা|বাড়ি|ઘર|ਘਰ|ਮਕਾਨ)"
+)
+_NUMBER_WORD = r"(?:no\.?|nr\.?|number|nambar|نمبر|নং|નં\.?|ਨੰ\.?)"
+_HOUSE_WORD_BEFORE = re.compile(rf"{_HOUSE_WORDS}\s+{_NUMBER_WORD}\s*$", re.IGNORECASE)
+_HOUSE_WORD_ALONE = re.compile(rf"{_HOUSE_WORDS}\s+$", re.IGNORECASE)
+_NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
+"""A house word and "number" before the number, in romanised and native South Asian forms
+("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
+
+
+def _parts_after(text: str, end: int) -> int:
+    """Where the parts after an address end: ", block C", ", Tower Court", ", gali 4"."""
+    for _ in range(_MAX_PARTS):
+        gap = _SEP.match(text, end)
+        assert gap is not None
+        part = gap.group() and (_PART.match(text, gap.end()) or _NAMED_PLACE.match(text, gap.end()))
+        if not part:
+            break
+        end = part.end()
+    return end
+
+
+_MAX_PARTS = 6
+"""Parts taken on each side of an address at most: a home has a flat, a floor, a block, a
+building and an estate; more is a list, and the bound keeps bait messages cheap."""
+
+
+def _joined(text: str, found: list[Span]) -> Iterator[Span]:
+    """Addresses with the parts around them ("Block C, [Flat 12, Tower Court]"), touching
+    parts as one: the block, the flat and the building together point at one home."""
+    kept: list[Span] = []
+    for span in found:  # the first find of a place wins, as between detectors
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    spans: list[Span] = []
+    for span in sorted(kept, key=lambda s: s.start):
+        start, end = span.start, span.end
+        if spans and start < spans[-1].end:
+            spans[-1] = Span(spans[-1].start, max(end, spans[-1].end), "address")
+            continue  # already inside the parts taken with the one before
+        end = _parts_after(text, end)
+        floor = spans[-1].end if spans else 0
+        for _ in range(_MAX_PARTS):  # parts before: "Block C, ", "ghar no. "
+            house = _HOUSE_WORD_BEFORE.search(text, max(floor, start - 16), start)
+            if house is None and _NUMBER_WORD_AT.match(text, start):
+                house = _HOUSE_WORD_ALONE.search(text, max(floor, start - 10), start)
+            before = text[max(floor, start - 40) : start]
+            part = _PART_BEFORE.search(before)
+            if house is not None and house.start() < start:
+                start = house.start()
+            elif part is not None and part.start() < len(before):
+                start -= len(before) - part.start()
+            else:
+                break
+        if spans and not text[spans[-1].end : start].strip(" ,،"):
+            spans[-1] = Span(spans[-1].start, max(end, spans[-1].end), "address")
+        else:
+            spans.append(Span(start, end, "address"))
+    yield from spans
+
+
+_PART_BEFORE = re.compile(rf"(?<![\w{MARKS}'’])(?:{_PART.pattern})[\s,،]+$", re.IGNORECASE)
+
+# Where someone lives, said without a house number: "I live near the Co-op on Milton Road",
+# "we live at Rose Cottage, Church Lane", "mieszkam przy Lincoln Road".  Only after words
+# that say it is the writer's home; "the Co-op on Milton Road" alone is a shop on a street.
+_HOME_CUE = re.compile(
+    r"(?<![\w])(?:(?-i:live|lives|lived|living)|stay|staying|stays|(?:my|our)\s+home|address|"
+    r"mieszkam|mieszka|mieszkamy|adres|gyvenu|gyvena|adresas|dzīvoju|dzivoju|dzīvo|adrese|"
+    r"locuiesc|locuim|stau|adresa|moro|moramos|morada|endereço|endereco|живу|живём|живем|"
+    r"адрес|أسكن|اسكن|أعيش|ساكن|عنواني|عنوان|رہتا|رہتی|رہتے|پتہ|پتا|rehta|rehti|rehte|"
+    r"থাকি|থাকে|ঠিকানা|thaki|રહું|રહીએ|સરનામું|rahu|ਰਹਿੰਦਾ|ਰਹਿੰਦੀ|ਪਤਾ|rehnda|rehndi|"
+    r"degganahay|deggenahay|noolahay|cinwaan\w*|gurigaygu)(?![\w])",
+    re.IGNORECASE,
+)
+_HOME_STEMS = (
+    *words("liv stay home address mieszka adres gyven dzīvo dzivo locui stau moro"),
+    *words("morada endere живу живём живем адрес سكن أعيش ساكن عنوان رہت پت reht থাক ঠিকানা"),
+    *words("thaki રહ સરનામું rahu ਰਹਿ ਪਤਾ rehnd degg nool cinwaan guri"),
+)
+_HOME_GATE = re.compile("|".join(re.escape(stem) for stem in _HOME_STEMS))
+_UNNUMBERED = re.compile(
+    rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:(?i:{_STREET_STRONG})|Cottage|Cottages|Farm|Lodge|House|"
+    rf"Court|Mansions|Towers|Place|Gardens|Grove|Way|Walk|Row|Hill|Square|Green|Parade|Rise|"
+    rf"View|Mount|Vale)(?![\w{MARKS}])"
+)
+
+
+_SERVICE_WORD = re.compile(
+    r"\b(?:hostel|hub|clinic|centre|center|surgery|hospital|shelter|refuge|rehab|detox|project|"
+    r"service|services|recovery|hope|salvation|mission|crisis|trust|foundation|church|mosque|"
+    r"temple|gurdwara|mandir|prison|hmp|ward|unit|supported|housing|night|hotel|bnb|b&b|"
+    r"travelodge|inn)\b",
+    re.IGNORECASE,
+)
+"""A service between the home word and the street makes it the service's street: many
+people stay at a hostel or a supported house ("Recovery House", "the hostel on Mill Road")."""
+
+
+_NOT_HOME_AFTER = re.compile(
+    r"\s+(?:sober|clean|strong|safe|well|positive|calm|away|off|focused|alive|awake|dry|"
+    r"out|up|in\s+touch|on\s+track)\b",
+    re.IGNORECASE,
+)
+
+
+def _unnumbered(text: str, found: list[Span]) -> Iterator[Span]:
+    """A home's street or house name without a number, after a word saying it is the home."""
+    for cue in _HOME_CUE.finditer(text):
+        if _NOT_HOME_AFTER.match(text, cue.end()):
+            continue  # "staying sober on Station Road is hard"
+        stop = len(text)
+        for mark in ".!?\n;":
+            at = text.find(mark, cue.end())
+            if at != -1:
+                stop = min(stop, at)
+        m = _UNNUMBERED.search(text, cue.end(), min(stop, cue.end() + 60))
+        if m is None or any(s.start < m.end() and m.start() < s.end for s in found):
+            continue
+        if _SERVICE_AFTER.match(text, m.end()) or _SERVICE_WORD.search(text, cue.end(), m.end()):
+            continue  # "I live near the Mill Road Surgery", "staying at the hostel on Mill Road"
+        if any(w.casefold() in _NOT_STREET_NAMES | _NOT_NAME_START for w in m.group().split()):
+            continue
+        yield Span(m.start(), m.end(), "address")
 
 
 # A street named without its street word after "na"/"przy"/"на" and a house number with a flat

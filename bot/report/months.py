@@ -133,7 +133,7 @@ def tie(
         return [ref for ref in refs if ref in mine]
 
     by_label = {m.label: m for m in months}
-    for ref in [r for r in cells if _own(r, own)]:
+    for ref in [r for r in cells if is_own(r, own)]:
         table, split, key, column = ref
         table = table.removesuffix(own) if own else table
         if table.startswith("likert:") and (split, key) == ("overall", "all"):
@@ -157,7 +157,7 @@ def tie(
         # The sites add up to the week for every site, the sum of its pieces.
         for bare, members in sums.items():
             table, split, key, column = bare
-            total = _tagged(bare, f"@{UNPUBLISHED[1]}L{n}")
+            total = tagged_ref(bare, f"@{UNPUBLISHED[1]}L{n}")
             cells[total] = {"count": sum(cells[m]["count"] or 0 for m in members)}
             relations.append(Relation(total=total, parts=members))
             _relate(relations, total, parts(table[6:], column, start, end))
@@ -182,7 +182,7 @@ def tie(
                     None,
                 )
                 inside = [mine_ref] if mine_ref else []
-                cell = _tagged(ref, tag)
+                cell = tagged_ref(ref, tag)
                 tie_published(cell, shown, inside, cells, hidden, relations, fixed, t, "light")
     for publication in found.publications:
         if publication.kind == SITE:
@@ -194,7 +194,7 @@ def tie(
                 continue
             inside = parts(table[7:], column, publication.start, publication.end)
             if inside:
-                cell = _tagged(ref, tag)
+                cell = tagged_ref(ref, tag)
                 tie_published(cell, shown, inside, cells, hidden, relations, fixed, t, "light")
 
 
@@ -210,19 +210,28 @@ def _add(
     relations: list[Relation],
 ) -> Cells:
     """Trend-piece tables, unpublished, added to the system under ``tag``: their cells."""
-    pieces = raw.model_copy(update={"tables": tables.tables, "relations": []})
-    _, mine, small, held = primary(pieces, tag)
+    pieces = raw.model_copy(update={"tables": tables.tables, "relations": tables.relations})
+    return add_copy(pieces, tag, cells, hidden, relations)
+
+
+def add_copy(
+    report: Report, tag: str, cells: Cells, hidden: set[CellRef], relations: list[Relation]
+) -> Cells:
+    """A report added to the system under ``tag`` (its table ids suffixed): its cells, its
+    small ones hidden, its relations.  Every copy of a period (a piece of days, a site's
+    part, a trend piece) goes in this way, so each is suppressed as if published."""
+    _, mine, small, held = primary(report, tag)
     cells |= mine
     hidden |= small
     tagged = [
-        Relation(total=_tagged(r.total, tag), parts=[_tagged(p, tag) for p in r.parts])
-        for r in tables.relations
+        Relation(total=tagged_ref(r.total, tag), parts=[tagged_ref(p, tag) for p in r.parts])
+        for r in report.relations
     ]
     relations += relations_over(tagged, mine, held)
     return mine
 
 
-def _own(ref: CellRef, tag: str) -> bool:
+def is_own(ref: CellRef, tag: str) -> bool:
     """A cell of the period's own report (its table id carries ``tag`` and nothing more)."""
     if tag:
         return ref[0].endswith(tag) and "@" not in ref[0].removesuffix(tag)
@@ -311,5 +320,5 @@ def matters(cells: Cells, t: int):
     return check
 
 
-def _tagged(ref: CellRef, tag: str) -> CellRef:
+def tagged_ref(ref: CellRef, tag: str) -> CellRef:
     return (ref[0] + tag, *ref[1:])

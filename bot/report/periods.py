@@ -38,7 +38,19 @@ from bot.report.ledger import (
     record_all,
 )
 from bot.report.model import CellRef, PublicReport, Relation, Report
-from bot.report.months import Cells, Ties, cut, matters, month_cells, tie, tie_published, ties
+from bot.report.months import (
+    Cells,
+    Ties,
+    add_copy,
+    cut,
+    is_own,
+    matters,
+    month_cells,
+    tagged_ref,
+    tie,
+    tie_published,
+    ties,
+)
 from bot.report.period import Period
 from bot.report.suppress import apply, primary, protect, publish, relations_over
 from bot.store import Store
@@ -200,24 +212,20 @@ def tie_pieces(
     piece_cells: PieceCells = {}
     for n, (span, report) in enumerate(sorted(pieces.items())):
         piece = f"@piece{n}"
-        _, mine, small, held = primary(report, piece)
-        cells |= mine
-        hidden |= small
-        tagged = [
-            Relation(total=_tagged(r.total, piece), parts=[_tagged(p, piece) for p in r.parts])
-            for r in report.relations
-        ]
-        relations += relations_over(tagged, mine, held)
+        mine = add_copy(report, piece, cells, hidden, relations)
         piece_cells[span] = {_untagged(ref, piece): ref for ref in mine}
     # This period is the sum of its pieces, cell by cell.
     inside = [refs for (s, e), refs in piece_cells.items() if period.start <= s and e <= period.end]
     for ref in list(cells):
-        if not _own(ref, tag):
+        if not is_own(ref, tag):
             continue
         bare = _untagged(ref, tag)
         parts = [refs[bare] for refs in inside if bare in refs]
         if parts != [ref]:
             relations.append(Relation(total=ref, parts=parts))
+    # An earlier publication of these very days is this period's cell itself, where its
+    # count is unchanged: what it showed is shown again, what it hid stays hidden.
+    same = _same_days(period, earlier, cells, tag, hidden, fixed)
     # Each earlier publication: what it showed, held fixed, is the sum of its pieces,
     # give or take what changed since.
     for publication in earlier:
@@ -228,19 +236,53 @@ def tie_pieces(
             if publication.start <= s and e <= publication.end
         ]
         for ref, shown in publication.cells.items():
-            if ref in withheld or _tagged(ref, tag) in withheld:
+            if ref in withheld or tagged_ref(ref, tag) in withheld:
                 continue  # a share's count, withheld now: not a cell suppression protects
+            if tagged_ref(ref, tag) in same:
+                continue
             parts = [refs[ref] for refs in mine_inside if ref in refs]
-            cell = _tagged(ref, pub)
+            cell = tagged_ref(ref, pub)
             tie_published(cell, shown, parts, cells, hidden, relations, fixed, t, "")
     return piece_cells
 
 
-def _own(ref: CellRef, tag: str) -> bool:
-    """A cell of the period's own report (its table id carries ``tag`` and nothing more)."""
-    if tag:
-        return ref[0].endswith(tag) and "@" not in ref[0].removesuffix(tag)
-    return "@" not in ref[0]
+def _same_days(
+    period: Period,
+    earlier: list[Publication],
+    cells: Cells,
+    tag: str,
+    hidden: set[CellRef],
+    fixed: set[CellRef],
+) -> set[CellRef]:
+    """This period's cells that an earlier publication of the same days holds as they are.
+
+    The same month exported again, with nothing changed since: tied to it through its
+    pieces, as a different period would be, each export was a fresh choice of what to
+    hide beside the cells the last one hid, and every re-export hid more (123, 161, 169,
+    174 cells).  Where the count is what was shown, the cell is out already: shown again,
+    held fixed.  Where it was hidden, it stays hidden: the earlier copy was taken to hold
+    today's count anyway (``months.tie_published``).  A count shown and since changed
+    (late answers, a /delete) is left to the tie, which hides what changed."""
+    shown_as: dict[CellRef, set[int | None]] = {}
+    for publication in earlier:
+        if (publication.start, publication.end) != (period.start, period.end):
+            continue
+        for ref, shown in publication.cells.items():
+            own = tagged_ref(ref, tag)
+            if own in cells:
+                shown_as.setdefault(own, set()).add(shown)
+    same: set[CellRef] = set()
+    for own, values in shown_as.items():
+        now = cells[own]["count"] or 0
+        if now in values and own not in hidden:
+            fixed.add(own)
+        elif None in values or own in hidden:
+            hidden.add(own)
+            fixed.add(own)
+        else:
+            continue
+        same.add(own)
+    return same
 
 
 @dataclass
@@ -277,14 +319,7 @@ def tie_sites(
     sums: dict[CellRef, list[CellRef]] = {}
     for name, report in sorted(week.parts.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
         tag = f"@{PART}{n}.{name if name is not None else '-'}"
-        _, mine, small, held = primary(report, tag)
-        cells |= mine
-        hidden |= small
-        tagged = [
-            Relation(total=_tagged(r.total, tag), parts=[_tagged(p, tag) for p in r.parts])
-            for r in report.relations
-        ]
-        relations += relations_over(tagged, mine, held)
+        mine = add_copy(report, tag, cells, hidden, relations)
         by_site[name] = {_untagged(ref, tag): ref for ref in mine}
         for ref in mine:
             sums.setdefault(_untagged(ref, tag), []).append(ref)
@@ -292,7 +327,7 @@ def tie_sites(
     for bare, parts in sums.items():
         if bare in withheld:
             continue
-        total = _tagged(bare, whole)
+        total = tagged_ref(bare, whole)
         count = sum(cells[p]["count"] or 0 for p in parts)
         cells[total] = {"count": count}
         # The week for every site, taken as known (the worst case, as a site's report
@@ -307,16 +342,14 @@ def tie_sites(
             if ref in withheld:
                 continue
             parts = [mine[ref]] if ref in mine else []
-            tie_published(_tagged(ref, tag), shown, parts, cells, hidden, relations, fixed, t, "")
+            tie_published(
+                tagged_ref(ref, tag), shown, parts, cells, hidden, relations, fixed, t, ""
+            )
 
 
 PART, WHOLE = "part", "whole"
 """Copies beside a report that are never published: each site's part of a week, the
 week's sum over sites."""
-
-
-def _tagged(ref: CellRef, tag: str) -> CellRef:
-    return (ref[0] + tag, *ref[1:])
 
 
 def _untagged(ref: CellRef, tag: str) -> CellRef:

@@ -94,12 +94,15 @@ class Broadcaster:
         # A report's broadcast carries its own words per language; an update gets a header.
         texts = await self.broadcasts.texts(broadcast_id) if text is None else {}
         failing: list[int] = []
+        done: tuple[int, Outcome] | None = None
+        """The last delivery's outcome, recorded with the next one's attempt."""
         while app.running:
             batch = await self.broadcasts.waiting(broadcast_id)
             if not batch:
                 break
             for person in batch:
                 if not app.running:
+                    await self._settle(broadcast_id, done)
                     return False
                 if person.lang not in parts and texts:
                     parts[person.lang] = split_text(texts.get(person.lang) or texts["en"])
@@ -108,8 +111,9 @@ class Broadcaster:
                     parts[person.lang] = split_text(f"{header}\n\n{text}")
                 chat_id = person.chat_id
                 outcome = await self._send(
-                    app, broadcast_id, chat_id, parts[person.lang], person.part
+                    app, broadcast_id, chat_id, parts[person.lang], person.part, done
                 )
+                done = None  # recorded by ``_send``
                 if outcome is Outcome.NOT_SENT:
                     failing.append(chat_id)
                     if not app.running or len(failing) >= OUTAGE:
@@ -121,7 +125,9 @@ class Broadcaster:
                         return False
                     continue
                 await self._not_sent(broadcast_id, failing, retry_later=False)
-                await self.broadcasts.settle(broadcast_id, chat_id, outcome)
+                done = (chat_id, outcome)
+            await self._settle(broadcast_id, done)
+            done = None
             await asyncio.sleep(0)  # let the bot answer people between batches
         if not app.running:
             return False
@@ -139,12 +145,25 @@ class Broadcaster:
             )
         chat_ids.clear()
 
+    async def _settle(self, broadcast_id: int, done: tuple[int, Outcome] | None) -> None:
+        if done is not None:
+            await self.broadcasts.settle(broadcast_id, *done)
+
     async def _send(
-        self, app: App, broadcast_id: int, chat_id: int, parts: list[str], first: int
+        self,
+        app: App,
+        broadcast_id: int,
+        chat_id: int,
+        parts: list[str],
+        first: int,
+        done: tuple[int, Outcome] | None = None,
     ) -> Outcome:
+        """Send the parts from ``first`` on; ``done``, the delivery before, is recorded
+        with this one's first attempt (one trip to the database thread, not two)."""
         outcome = Outcome.SENT
         for index in range(first, len(parts)):
-            await self.broadcasts.attempting(broadcast_id, chat_id, index)
+            await self.broadcasts.attempting(broadcast_id, chat_id, index, done)
+            done = None
             outcome = await deliver(
                 partial(app.bot.send_message, rate_limit_args=BACKGROUND),
                 chat_id,
@@ -155,6 +174,7 @@ class Broadcaster:
             )
             if outcome is not Outcome.SENT:
                 break
+        await self._settle(broadcast_id, done)  # nothing was left to send
         return outcome
 
     async def _report(self, app: App, finished: Finished) -> None:

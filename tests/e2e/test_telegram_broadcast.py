@@ -249,3 +249,27 @@ async def bot(settings, api) -> AsyncIterator[RunningBot]:
     running = await RunningBot(settings, api).start()
     yield running
     await running.stop()
+
+
+@pytest.mark.parametrize("readers", [12], indirect=True)
+async def test_each_message_of_a_broadcast_is_one_trip_to_the_database_thread(bot, api, readers):
+    """Each message was marked as being attempted, then recorded as delivered: two
+    transactions on the one writer thread per message, 60 a second at Telegram's pace,
+    and people's answers queued behind them.  A delivery's outcome now goes in with the
+    next one's attempt; what a crash would leave is the same (the tests above)."""
+    staff = await staff_member(bot, api)
+    seen: list[str] = []
+    await bot.store.atomic(lambda conn: conn.set_trace_callback(seen.append))
+    await send_update(api, staff)
+    report = await outcome_of(api, staff)
+    assert [len(news_of(r)) for r in readers] == [1] * 12
+    assert tally(report) == {"Sent": 12, "Could": 0, "Had": 0, "May": 0}
+    transactions = " ".join(seen).split("BEGIN")
+    deliveries = [
+        t
+        for t in transactions
+        if "UPDATE deliveries SET state = 'done' WHERE b" in t or "SET state = 'attempting'" in t
+    ]
+    assert sum(t.count("SET state = 'attempting'") for t in deliveries) == 12
+    # One per message, and the last one's outcome alone (24 before).
+    assert len(deliveries) == 13, len(deliveries)
