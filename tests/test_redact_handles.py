@@ -56,6 +56,11 @@ from bot.redact import redact
         ("I'm deano_77 on tiktok", "I'm [handle] on tiktok"),
         ("jestem ola.k na insta", "jestem [handle] na insta"),
         ("fb: dean walsh", "fb: [handle]"),
+        # More than one handle, and handles in quotes.
+        ("insta: deano_77 or deano.old", "insta: [handle] or [handle]"),
+        ("snap: deano_b, tiktok: deano.b2", "snap: [handle], tiktok: [handle]"),
+        ('my insta is "soberdeano"', 'my insta is "[handle]"'),
+        ("my snap is ‘deano.b’", "my snap is ‘[handle]’"),
     ],
 )
 def test_handles_introduced_in_words(text: str, want: str) -> None:

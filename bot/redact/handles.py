@@ -138,7 +138,8 @@ def at_handles(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "handle")
 
 
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"«»“”]+|[,;:!?()\[\]\"«»“”]")
+_TOKEN = re.compile(r"(?:[^\s,;:!?()\[\]\"«»“”‘’'`]|(?<=\w)['’](?=\w))+|[,;:!?()\[\]\"«»“”‘’'`]")
+"""Words and punctuation; quotes around a handle are not part of it ('is ‘kaz_b’')."""
 _HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.]{1,29}[A-Za-z0-9_](?:#\d{4})?|@[A-Za-z0-9_.]{2,30}")
 """A handle's shape, with a Discord tag ("kaz#1234")."""
 _PLAIN = re.compile(r"[a-z][a-z'’-]{1,20}")
@@ -272,10 +273,31 @@ def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name (run before web addresses: "tiktok sober.sam.uk")."""
     if not _names_a_platform(text):
         return
+    # Where the person says the account is theirs or asks to be found: looked for once.
+    mines = [m.span() for m in _MINE.finditer(text)]
+    asks = [m.span() for m in _FIND_ME.finditer(text)]
     for platform in _PLATFORM.finditer(text):
-        span = _after_platform(text, platform) or _before_platform(text, platform)
+        span = _after_platform(text, platform, mines, asks) or _before_platform(text, platform)
         if span is not None:
             yield span
+            yield from _more_handles(text, span.end)
+
+
+_QUOTES = frozenset("\"«»“”‘’'`")
+_OR = words(", / & or and lub albo sau ou или ir arba un vai iyo ama یا أو او বা અથવા ਜਾਂ ya")
+
+
+def _more_handles(text: str, end: int) -> Iterator[Span]:
+    """Handles listed after the first: "insta: kaz_b99 or kaz.b.old"."""
+    for _ in range(3):
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))[:2]
+        if len(tokens) < 2 or tokens[0].group().casefold() not in _OR:
+            return
+        handle = _handle_at(tokens[1].group())
+        if handle is None or not _SHAPED.search(handle) or handle.startswith("@"):
+            return
+        end = tokens[1].start() + len(handle)
+        yield Span(tokens[1].start(), end, "handle")
 
 
 _BEFORE = re.compile(
@@ -296,16 +318,25 @@ def _before_platform(text: str, platform: re.Match[str]) -> Span | None:
     return Span(m.start("handle"), m.start("handle") + len(handle), "handle")
 
 
-def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in spans)
+
+
+def _after_platform(
+    text: str,
+    platform: re.Match[str],
+    mines: list[tuple[int, int]],
+    asks: list[tuple[int, int]],
+) -> Span | None:
     """The handle (or profile name) a few words after ``platform``, if the person gives one."""
     window_end = min(len(text), platform.end() + 90)
-    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))
-    before = text[max(0, platform.start() - 40) : platform.start()]
+    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))[:8]
+    before = max(0, platform.start() - 40)
     # "my insta", "instagramul meu", "pe insta sunt": the account is the writer's own.
-    first = tokens[0].group() if tokens else ""
-    mine = _MINE.search(before) is not None or _MINE.fullmatch(first) is not None
-    asked_before = _FIND_ME.search(before) is not None
-    asked = asked_before or _FIND_ME.search(text, platform.end(), window_end) is not None
+    first = tokens[0].span() if tokens else (0, 0)
+    mine = _within(mines, before, platform.start()) or first in mines
+    asked_before = _within(asks, before, platform.start())
+    asked = asked_before or _within(asks, platform.end(), window_end)
     cue: str | None = None
     words_seen = 0
     for i, tok in enumerate(tokens):
@@ -315,6 +346,8 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
             return None  # the sentence ended
         if words_seen >= 4:
             return None
+        if word in _QUOTES:
+            continue  # 'my insta is "kazb"'
         low = word.rstrip(".!?").casefold()
         if handle is not None and _SHAPED.search(handle) and (len(handle) >= 4 or cue):
             if handle.startswith("@"):
