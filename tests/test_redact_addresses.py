@@ -39,6 +39,7 @@ from bot.redact import redact
         ("house # 14, street 3, Sparkbrook", "[address], Sparkbrook"),
         ("H.No. 9, Gali No. 2", "[address]"),
         ("I live at 4 The Crescent", "I live at [address]"),
+        ("locuiesc în blocul B, apartamentul 3, Elm Court", "locuiesc în [address]"),
         # A home without a number, after a word that says it is the home.
         ("I'm living at my nan's on Beech Avenue", "I'm living at my nan's on [address]"),
         ("I live near the Tesco on Ashby Road", "I live near the Tesco on [address]"),

@@ -187,10 +187,12 @@ _MINE = re.compile(
     re.IGNORECASE,
 )
 _FIND_ME = re.compile(
+    # At a word's start: "rasi" (lt "you'll find") is inside "Brasileiros".
+    rf"(?<![\w{MARKS}])(?:"
     r"(?:add|follow|find|search|look|message|dm|hit|ring|text|msg|contact|reach)\s+(?:me|us)\b"
     r"|dodaj|znajdź|znajdz|napisz|pisz|szukaj|adaugă|adauga|găsești|gasesti|caută|cauta|scrie"
     r"|me\s+(?:segue|adiciona|chama|procura)|rasi|ieškok|raksti|atradīsi|atrodi|найди|пиши|"
-    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ",
+    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ)",
     re.IGNORECASE,
 )
 _EVERYDAY = (
@@ -273,8 +275,11 @@ def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name (run before web addresses: "tiktok sober.sam.uk")."""
     if not _names_a_platform(text):
         return
+    # Where the person says the account is theirs or asks to be found: looked for once.
+    mines = [m.span() for m in _MINE.finditer(text)]
+    asks = [m.span() for m in _FIND_ME.finditer(text)]
     for platform in _PLATFORM.finditer(text):
-        span = _after_platform(text, platform) or _before_platform(text, platform)
+        span = _after_platform(text, platform, mines, asks) or _before_platform(text, platform)
         if span is not None:
             yield span
             yield from _more_handles(text, span.end)
@@ -315,16 +320,25 @@ def _before_platform(text: str, platform: re.Match[str]) -> Span | None:
     return Span(m.start("handle"), m.start("handle") + len(handle), "handle")
 
 
-def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in spans)
+
+
+def _after_platform(
+    text: str,
+    platform: re.Match[str],
+    mines: list[tuple[int, int]],
+    asks: list[tuple[int, int]],
+) -> Span | None:
     """The handle (or profile name) a few words after ``platform``, if the person gives one."""
     window_end = min(len(text), platform.end() + 90)
-    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))
-    before = text[max(0, platform.start() - 40) : platform.start()]
+    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))[:8]
+    before = max(0, platform.start() - 40)
     # "my insta", "instagramul meu", "pe insta sunt": the account is the writer's own.
-    first = tokens[0].group() if tokens else ""
-    mine = _MINE.search(before) is not None or _MINE.fullmatch(first) is not None
-    asked_before = _FIND_ME.search(before) is not None
-    asked = asked_before or _FIND_ME.search(text, platform.end(), window_end) is not None
+    first = tokens[0].span() if tokens else (0, 0)
+    mine = _within(mines, before, platform.start()) or first in mines
+    asked_before = _within(asks, before, platform.start())
+    asked = asked_before or _within(asks, platform.end(), window_end)
     cue: str | None = None
     words_seen = 0
     for i, tok in enumerate(tokens):
@@ -345,7 +359,9 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
         if run:
             after = [t.group().casefold() for t in tokens[i + run : i + run + 2]]
             said = cue or mine or asked or any(w.startswith(_NAME_WORDS) for w in after)
-            if said and not (i and tokens[i - 1].group().casefold() in _GROUP_WORDS):
+            around = text[max(0, platform.start() - 24) : tok.start()].casefold()
+            group = _GROUP_WORDS.intersection(_NON_WORD.split(around))
+            if said and not group:
                 # A name the person gives as theirs or to be found by ("fb: Leanne McDonald",
                 # "ফেসবুকে আমি Rahim Uddin নামে"), not one they mention ("on Facebook Kelly
                 # Brown posted…", "a group called…", "on tiktok I watch Sober Sam").

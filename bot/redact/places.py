@@ -145,7 +145,9 @@ _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
 _BEFORE_ADDRESS = re.compile(
-    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#)\.?\s*(?:\d{1,4}[A-Za-z]?"
+    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#|apartament\w*|apartamento|"
+    r"mieszkani\w*|квартир\w*|кв|blocul|bloco|butas|dzīvoklis|شقة|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
+    r"\.?\s*(?:\d{1,4}[A-Za-z]?"
     r"\s*[,/]?\s*)?|\d{1,4}[A-Za-z]?\s+)$",
     re.IGNORECASE,
 )
@@ -208,6 +210,7 @@ def homes(text: str) -> Iterator[Span]:
 # named without a number ("Tower Court", "Church Lane", "گرین اسٹریٹ").
 _PART_WORD = (
     r"flat|apartment|apt|unit|block|blk|bloc|blocul|bloco|blok|building|floor|house|"
+    r"apartamentul|apartamento|mieszkania|квартиры|dzīvokļa|"
     r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
     r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
     r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
