@@ -473,3 +473,94 @@ async def test_site_weeks_and_the_week_for_every_site_around_changes_give_none_a
                     if 0 < abs(x - sum(parts)) < T:  # type: ignore[arg-type]
                         found[("all-C-W", i, j, k, ref)] = (x, parts)
     assert not found, f"what changed, by subtraction: {found}"
+
+
+# -- the operator changes reports.timezone: the ledger's dates now mean other hours
+
+
+async def test_a_week_exported_again_after_the_time_zone_changed_gives_no_hour_away(
+    s, flows, store: Store
+):
+    """Summer: weeks in UTC, then ``reports.timezone: Europe/London`` (BST, an hour
+    ahead).  Two family carers answered at 23:30 UTC on the Sunday before week 27 (in
+    London's week 27, not UTC's); the same dates exported again now count them.  No
+    copy of week 27, or of week 26, may differ from the other by them."""
+    w26, w27 = parse_week("2026-W26", TZ), parse_week("2026-W27", TZ)
+    days = {day: [("service_user", "agree", 3)] for day in _days(w26.start, w27.end)}
+    days[w26.start].append(("family_carer", "disagree", 6))
+    days[w27.start].append(("family_carer", "disagree", 6))
+    await write(store, flows, _people(days))
+    edge = datetime.combine(w26.end, datetime.min.time(), UTC) + timedelta(hours=23, minutes=30)
+    people = [
+        Response(
+            "consultation",
+            edge,
+            {"one_service": "strongly_disagree"},
+            respondent_group="family_carer",
+        )
+    ] * 2
+    await write(store, flows, people)
+    before = {w: _counts(await build_public(store, s, w)) for w in (w26, w27)}
+    london = s.model_copy(
+        update={"reports": s.reports.model_copy(update={"timezone": "Europe/London"})}
+    )
+    after = {}
+    for w in (w26, w27):
+        local = parse_week(w.label, "Europe/London")
+        after[w.label] = _counts(await build_public(store, london, local))
+    found = {}
+    for w in (w26, w27):
+        for ref, x in before[w].items():
+            y = after[w.label].get(ref)
+            if ref[0] == "headline" or x is None or y is None:
+                continue
+            if 0 < abs(x - y) < T:
+                found[(w.label, ref)] = (x, y)
+    assert not found, f"the hour between, by subtraction: {found}"
+
+
+async def test_two_copies_of_a_week_made_at_once_after_a_delete_give_it_away_to_no_one(
+    s, flows, store: Store
+):
+    """Week 47 is published; one person who strongly disagreed deletes their answers;
+    the Monday job and a staff export then make week 47 at the same moment (the second
+    reads the ledger before the first records).  The one recorded second is made again
+    against the first: no two of the three copies differ by what was deleted."""
+    from bot.report import periods
+
+    days = {
+        day: [("service_user", "agree", 3), ("service_user", "disagree", 2)]
+        for day in _days(W47.start, W47.end)
+    }
+    days[W47.start].append(("family_carer", "strongly_disagree", 3))
+    await write(store, flows, _people(days))
+    relations = await _relations(s, store, W47)
+    copies = [_peel(_counts(await build_public(store, s, W47)), relations)]
+    await _delete_one(store, "strongly_disagree")
+    relations = await _relations(s, store, W47)
+    original = periods.overlapping
+    reads = []
+
+    async def read_then_another_goes_out(store_, period, **kinds):
+        found = await original(store_, period, **kinds)
+        if (period.start, period.end) == (W47.start, W47.end) and not reads:
+            reads.append(len(found))
+            copies.append(_peel(_counts(await build_public(store_, s, W47)), relations))
+        return found
+
+    periods.overlapping = read_then_another_goes_out
+    try:
+        copies.append(_peel(_counts(await build_public(store, s, W47)), relations))
+    finally:
+        periods.overlapping = original
+    assert reads and len(copies) == 3
+    found = {}
+    for i, a in enumerate(copies):
+        for j, b in enumerate(copies[i + 1 :], i + 1):
+            for ref, x in a.items():
+                y = b.get(ref)
+                if ref[0] == "headline" or x is None or y is None:
+                    continue
+                if 0 < abs(x - y) < T:
+                    found[(i, j, ref)] = (x, y)
+    assert not found, f"what was deleted, by subtraction between copies: {found}"

@@ -35,7 +35,12 @@ from bot.redact import redact
         # Romanised South Asian house words with "number".
         ("makaan number 17, Belgrave Road", "[address]"),
         ("basha no. 30, Brick Lane", "[address]"),
+        # A house number with the street's or lane's number after it; "The …" streets.
+        ("house # 14, street 3, Sparkbrook", "[address], Sparkbrook"),
+        ("H.No. 9, Gali No. 2", "[address]"),
+        ("I live at 4 The Crescent", "I live at [address]"),
         # A home without a number, after a word that says it is the home.
+        ("I'm living at my nan's on Beech Avenue", "I'm living at my nan's on [address]"),
         ("I live near the Tesco on Ashby Road", "I live near the Tesco on [address]"),
         ("we live at Ivy Cottage, Mill Lane", "we live at [address]"),
         ("mieszkam przy Lincoln Road, obok parku", "mieszkam przy [address], obok parku"),
@@ -66,6 +71,8 @@ def test_home_addresses_in_every_layout(text: str, want: str) -> None:
         "I walked down Mill Road 3 times",
         "we met at Park Court 2 days ago",
         "I live at 22 Oak Road, 2 a week I go to the hub",
+        "the house 3 doors down from the hub is a drug den",
+        "we had 2 The Green sessions this week",
     ],
 )
 def test_streets_that_are_no_home_survive(text: str) -> None:

@@ -164,6 +164,16 @@ def addresses(text: str) -> Iterator[Span]:
             # (Portuguese "no" is "in the": "moro no 12 Station Road".)
             start = before.start()
         found.append(Span(start, tail.end() if tail else span.end, "address"))
+    for m in _HOUSE_NUMBER.finditer(text):
+        # "house # 12, street 5", "H.No. 12, Gali No. 4", "makan no 12 gali 4": a house
+        # number with the street's or the lane's number after it (alone, it could be anything).
+        if _parts_after(text, m.end()) > m.end():
+            found.append(Span(m.start(), m.end(), "address"))
+    for m in _NUMBER_THE_STREET.finditer(text):
+        # A home when said to be one or written as an address line ("4 The Crescent, Derby");
+        # "2 The Green sessions" is a count of something named after a place.
+        if _HOME_CUE.search(text, 0, m.start()) or re.match(r"\s*(?:[,.;!?]|$)", text[m.end() :]):
+            found.append(Span(m.start(), m.end(), "address"))
     low = text.casefold()
     if any(stem in low for stem in _FLAT_STEMS):
         for m in _FLAT_ALONE.finditer(text):
@@ -171,6 +181,19 @@ def addresses(text: str) -> Iterator[Span]:
             if not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
     yield from _joined(text, found)
+
+
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w])(?:house|h\.?\s*no\.?|makan|makaan|mkan|ghar|basha|bari)\s*(?:#|no\.?|nr\.?|number|"
+    r"nambar|nmbr)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
+    re.IGNORECASE,
+)
+_NUMBER_THE_STREET = re.compile(
+    rf"(?<![\w£$€.,/:-])\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:{_STREET_WEAK_TITLE}|Crescent|Avenue|Close|"
+    rf"Drive|Gardens|Terrace|Grove|Mews|Parade|Green|Square|Circus|Orchard|Paddock|Meadows|"
+    rf"Spinney|Coppice|Chase|Glebe|Nook|Limes|Laurels|Willows|Firs|Elms|Oaks|Pines)(?![\w])"
+)
+"""A street named "The …" after the house number: "7 The Crescent", "2 The Green"."""
 
 
 def homes(text: str) -> Iterator[Span]:
@@ -188,7 +211,7 @@ _PART_WORD = (
     r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
     r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
     r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
-    r"guriga|dabaqa|qolka|aqal"
+    r"guriga|dabaqa|qolka|aqal|street|gali|galli|gully|sector|گلی_نمبر"
 )
 _PART = re.compile(
     rf"(?:{_PART_WORD})(?:\.?\s*(?:no\.?|nr\.?|number|numer|nambar|№|#|رقم|نمبر|নং|નં\.?|ਨੰ\.?)?"
@@ -213,6 +236,18 @@ _NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
 ("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
 
 
+def _parts_after(text: str, end: int) -> int:
+    """Where the parts after an address end: ", block C", ", Tower Court", ", gali 4"."""
+    for _ in range(_MAX_PARTS):
+        gap = _SEP.match(text, end)
+        assert gap is not None
+        part = gap.group() and (_PART.match(text, gap.end()) or _NAMED_PLACE.match(text, gap.end()))
+        if not part:
+            break
+        end = part.end()
+    return end
+
+
 _MAX_PARTS = 6
 """Parts taken on each side of an address at most: a home has a flat, a floor, a block, a
 building and an estate; more is a list, and the bound keeps bait messages cheap."""
@@ -231,15 +266,7 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
         if spans and start < spans[-1].end:
             spans[-1] = Span(spans[-1].start, max(end, spans[-1].end), "address")
             continue  # already inside the parts taken with the one before
-        for _ in range(_MAX_PARTS):  # parts after: ", block C", ", Tower Court"
-            gap = _SEP.match(text, end)
-            assert gap is not None
-            part = gap.group() and (
-                _PART.match(text, gap.end()) or _NAMED_PLACE.match(text, gap.end())
-            )
-            if not part:
-                break
-            end = part.end()
+        end = _parts_after(text, end)
         floor = spans[-1].end if spans else 0
         for _ in range(_MAX_PARTS):  # parts before: "Block C, ", "ghar no. "
             house = _HOUSE_WORD_BEFORE.search(text, max(floor, start - 16), start)
@@ -275,7 +302,7 @@ _HOME_CUE = re.compile(
     re.IGNORECASE,
 )
 _HOME_STEMS = (
-    *words("live stay home address mieszka adres gyven dzīvo dzivo locui stau moro"),
+    *words("liv stay home address mieszka adres gyven dzīvo dzivo locui stau moro"),
     *words("morada endere живу живём живем адрес سكن أعيش ساكن عنوان رہت پت reht থাক ঠিকানা"),
     *words("thaki રહ સરનામું rahu ਰਹਿ ਪਤਾ rehnd degg nool cinwaan guri"),
 )

@@ -66,3 +66,31 @@ async def test_an_old_language_menu_tapped_during_assist_switches_the_form_in_ha
         assert await running.conversations.language_of(peer_key, "telegram") != "pl"
     finally:
         await running.stop()
+
+
+async def test_a_peer_revoked_and_invited_again_cannot_use_the_old_desks_buttons(settings, api):
+    """Revoked, then invited again as a peer: the desk that revoking closed stays closed.
+    Its Delete these answers must not delete the last person's answers, and its
+    question's buttons must not write into their finished form."""
+    from tests.e2e.conftest import RunningBot
+    from tests.e2e.test_telegram_peer import AGREE, fill_tiny, member, open_tiny, sessions
+
+    running = await RunningBot(settings, api, opener=open_tiny).start()
+    try:
+        peer = await member(running, api, "peer", "wisbech_hub")
+        await peer.send("/assist")
+        await peer.tap(AGREE)
+        await fill_tiny(peer, "The nurse listened to me.")
+        desk = await peer.last_message()
+        assert "Delete these answers" in desk.labels
+        key = respondent_key(SECRET, "telegram", peer.id)
+        await Roles(running.store, SECRET).revoke(key[:12])
+        assert running.channel is not None
+        invite = await running.channel.roles.create_invite("peer", "wisbech_hub")
+        await peer.send(f"/join {invite.code}")
+        await peer.tap("Delete these answers", desk.message_id)
+        [form] = await sessions(running)
+        assert form["status"] == "completed"
+        assert (await running.store.answers(form["id"]))["story"] == "The nurse listened to me."
+    finally:
+        await running.stop()
