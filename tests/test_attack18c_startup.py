@@ -47,12 +47,6 @@ def test_a_key_file_others_can_read_stops_start_up_at_once(tmp_path: Path, comma
     assert code != 0 and "chmod 600" in err and "Traceback" not in err, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (operator): both exit 1 after the 30 s busy timeout, as item 17 asks, but"
-    " with a raw traceback ('sqlite3.OperationalError: database is locked' from"
-    " Store.register_flow / ledger.record_all), not a message saying what holds it",
-)
 def test_the_bot_and_an_export_starting_on_a_locked_database_both_exit(tmp_path):
     """Another process (a backup, a migration by hand) holds the database's write lock
     while the bot and a scheduled export start: each waits its while, then exits
@@ -71,3 +65,4 @@ def test_the_bot_and_an_export_starting_on_a_locked_database_both_exit(tmp_path)
         holder.close()
     for code, err in results:
         assert code != 0 and "Traceback" not in err, err
+        assert "stayed locked by another process" in err, err
