@@ -1,6 +1,7 @@
 """Hostile review of issue 18 items 3, 16 and 17 (attack18c): start-ups that go wrong.
 
-Every command must exit non-zero, at once and without a traceback, whatever stops it
+Every command must exit non-zero, at once (within a minute on a loaded machine: the bot's
+imports alone take seconds there) and without a traceback, whatever stops it
 at start-up, so that systemd or a container restarts it instead of watching a hung
 process.  The cases tests/test_startup.py does not try: a database file that is not a
 database, a key file others can read, the bot and an export starting together on a
@@ -29,9 +30,9 @@ def test_a_file_that_is_not_a_database_stops_every_command_at_once(tmp_path, com
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b"these are not the pages you are looking for" * 200)
     started = time.monotonic()
-    code, err = finish(start(config, *command, environ=env(**TOKEN)), 20)
+    code, err = finish(start(config, *command, environ=env(**TOKEN)), 60)
     assert code != 0 and "Traceback" not in err, err
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 60
 
 
 @pytest.mark.parametrize("command", [RUN, ["roles"]])
@@ -43,7 +44,7 @@ def test_a_key_file_others_can_read_stops_start_up_at_once(tmp_path: Path, comma
     key = load_settings(config).database.parent / "feedback-bot.key"
     assert key.exists()
     key.chmod(0o644)
-    code, err = finish(start(config, *command, environ=base), 20)
+    code, err = finish(start(config, *command, environ=base), 60)
     assert code != 0 and "chmod 600" in err and "Traceback" not in err, err
 
 
