@@ -8,15 +8,22 @@ scikit-learn fits it (``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))`
 ``LogisticRegression`` per class: "any" risk, then each category); the bot reads the
 stored idf and weights with pure-Python scoring, so scikit-learn is needed here only.
 
-The threshold is not chosen on what the model was fitted on. A first fit leaves out the
-newest held-out batch (``VALIDATION``); the threshold is the lowest at which every enabled
-language keeps precision >= ``MIN_PRECISION`` on that batch (rules and model together),
-and its recall and precision there are printed: the honest figure of this training.
-The stored model is then fitted on everything, with that threshold.
+Three parts of what the repo holds, kept apart:
 
-Every line of every corpus is training data, so the gates of ``bench/risk_eval.py`` now
-measure fit, not generalisation. Generalisation is measured on a batch written by someone
-who saw neither, before it lands (the lead's held-out batches); then it joins training.
+- **dev-test** (``is_devtest``): half of held-out batch 7 and half of the everyday set
+  ``risk_dev_everyday``, by bands of each file's lines (``DEVTEST_BANDS``). Never fitted on,
+  never used to choose anything: its figures, printed per language and script, are this
+  training's honest measure. Batch 7's writer wrote the same ideas in every language at about
+  the same place in each file, so a band keeps an idea (and its translations) on one side.
+- **threshold**: the lowest at which every enabled language keeps precision >=
+  ``MIN_PRECISION`` on the held-out batches, each scored by a model fitted without it
+  (leave one batch out: 5, 6 and 7's training half), and everyday comments never trained on
+  (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time.
+- **training**: everything else (every corpus, the training halves, the theme comments).
+
+The gates of ``bench/risk_eval.py`` measure fit, not generalisation. Generalisation is
+measured on the dev-test here, and on a batch written by someone who saw neither, before it
+lands (the lead's held-out batches).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,15 +42,21 @@ sys.path.insert(0, str(ROOT))
 
 from bench.risk_eval import Line, load_corpus  # noqa: E402
 from bot.config import load_settings  # noqa: E402
-from bot.risk_model import ANY, MODEL_PATH, RiskModel, pack  # noqa: E402
+from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model, pack  # noqa: E402
 from bot.risk_rules import builtin  # noqa: E402
 from bot.safety import CATEGORIES, RiskScreen, load_builtin, merge, normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CORPORA = ("risk", "risk_dev", "risk_dev10", "risk_dev12", "risk_heldout", "risk_heldout4")
-HELD_OUT = ("risk_heldout5", "risk_heldout6")
-VALIDATION = "risk_heldout6"
-"""The newest held-out batch: left out of the first fit, to choose the threshold on."""
+HELD_OUT = ("risk_heldout5", "risk_heldout6", "risk_heldout7")
+"""Held-out batches: each is scored by a fit without it to choose the threshold."""
+SPLIT = ("risk_heldout7", "risk_dev_everyday")
+"""Sets split into a training half and a dev-test half (``is_devtest``)."""
+EVERYDAY = "risk_dev_everyday"
+"""Everyday comments written to look like risk (hopes, tiredness, "dying for a tea", risk long
+past, leaflets), as "none" lines in every enabled language, native script and romanised."""
+DEVTEST_BANDS = 10
+"""A file's lines in this many bands by position; the even bands are the dev-test."""
 ORDINARY = DATA / "themes"
 """Everyday feedback (the theme corpora, 13 languages): taught as "no risk". Without it the
 model learnt that anything personal in a language was risk: a third of plain comments fired."""
@@ -51,8 +65,35 @@ ORDINARY_CHECK = (DATA / "detect", DATA / "themes" / "heldout")
 MAX_ORDINARY_ALARMS = 0.01
 MIN_PRECISION = 0.8
 NGRAMS = (2, 5)
+"""Letter n-grams of the text as read. Tried on the dev-test and left out, as they did not
+pay: word unigrams and bigrams beside them (recall 0.854 -> 0.830 at the chosen threshold),
+and the same letters again with Indic, Cyrillic and Arabic script written in Latin, so that
+"marna" and "ਮਰਨਾ" share weights (0.874 -> 0.850; at equal precision, 0.907 both)."""
 C = 4.0
-THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(51)]
+THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+
+
+def is_devtest(line: Line) -> bool:
+    """Whether ``line`` is in the dev-test half of a ``SPLIT`` set (by its place in its file)."""
+    folder = line.where.split("/")[0]
+    if folder not in SPLIT:
+        return False
+    return int(_position(line.where) * DEVTEST_BANDS) % 2 == 0
+
+
+@lru_cache(maxsize=64)
+def _rows(folder: str, name: str) -> dict[int, int]:
+    """Line number -> index among a file's message lines, and their count (key 0)."""
+    raw = (DATA / folder / name).read_text(encoding="utf-8").splitlines()
+    numbers = [i for i, r in enumerate(raw, 1) if r.strip() and not r.startswith("#")]
+    return {0: len(numbers), **{n: i for i, n in enumerate(numbers)}}
+
+
+def _position(where: str) -> float:
+    folder, rest = where.split("/", 1)
+    name, number = rest.rsplit(":", 1)
+    rows = _rows(folder, name)
+    return rows[int(number)] / rows[0]
 
 
 def lines(names: tuple[str, ...]) -> list[Line]:
@@ -76,8 +117,11 @@ def ordinary(files: list[Path]) -> list[Line]:
     return found
 
 
-def fit(train: list[Line], reading: Callable[[str], str]) -> tuple[dict[str, object], Callable]:
-    """The model's stored form, and scikit-learn's own "any risk" scores for checking it."""
+def fit(
+    train: list[Line], reading: Callable[[str], str], full: bool = True
+) -> tuple[dict[str, object], Callable]:
+    """The model's stored form, and scikit-learn's own "any risk" scores for checking it
+    (with ``full`` False, only the scores: no per-category weights)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -85,12 +129,13 @@ def fit(train: list[Line], reading: Callable[[str], str]) -> tuple[dict[str, obj
         analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True, lowercase=False
     )
     matrix = vectoriser.fit_transform([reading(line.text) for line in train])
-    classes = [ANY, *CATEGORIES]
-    weights, intercepts = [], []
+    classes = [ANY, *CATEGORIES] if full else [ANY]
+    weights, intercepts, models = [], [], []
     for cls in classes:
         target = [int(bool(line.labels) if cls == ANY else cls in line.labels) for line in train]
         model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
         model.fit(matrix, target)
+        models.append(model)
         weights.append(model.coef_[0])
         intercepts.append(float(model.intercept_[0]))
     grams = {
@@ -104,8 +149,7 @@ def fit(train: list[Line], reading: Callable[[str], str]) -> tuple[dict[str, obj
         **pack(grams),
         "threshold": 0.5,
     }
-    first = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    first.fit(matrix, [int(bool(line.labels)) for line in train])
+    first = models[0]
 
     def predict(texts: list[str]) -> list[float]:
         found = first.predict_proba(vectoriser.transform([reading(t) for t in texts]))
@@ -114,40 +158,75 @@ def fit(train: list[Line], reading: Callable[[str], str]) -> tuple[dict[str, obj
     return stored, predict
 
 
-def figures(model: RiskModel, screen: RiskScreen, test: list[Line], threshold: float):
-    """Recall and precision of rules or model, overall and per language."""
+Scores = dict[str, float]
+"""A model's "any risk" score per message text."""
+
+
+def tallies(
+    test: list[Line], fires: dict[str, bool], scores: Scores, threshold: float, key=None
+) -> dict[str, list[int]]:
+    """True positives, false positives and misses of rules or model, per ``key`` of a line
+    (its language unless told)."""
     per: dict[str, list[int]] = {}
     for line in test:
-        rule, score = _seen(model, screen, line.text)
-        fired = rule or score >= threshold
-        tp_fp_fn = per.setdefault(line.lang, [0, 0, 0])
+        fired = fires[line.text] or scores[line.text] >= threshold
+        tp_fp_fn = per.setdefault(key(line) if key else line.lang, [0, 0, 0])
         if line.labels:
             tp_fp_fn[0 if fired else 2] += 1
         elif fired:
             tp_fp_fn[1] += 1
-    total = [sum(v[i] for v in per.values()) for i in range(3)]
-
-    def rp(tp: int, fp: int, fn: int) -> tuple[float, float]:
-        return tp / max(tp + fn, 1), tp / max(tp + fp, 1)
-
-    return rp(*total), {lang: rp(*v) for lang, v in sorted(per.items())}
+    return per
 
 
-_SEEN: dict[tuple[int, str], tuple[bool, float]] = {}
+def rp(tp: int, fp: int, fn: int) -> tuple[float, float]:
+    return tp / max(tp + fn, 1), tp / max(tp + fp, 1)
 
 
-def _seen(model: RiskModel, screen: RiskScreen, text: str) -> tuple[bool, float]:
-    """Whether a rule fires on ``text``, and the model's "any" score: worked out once."""
-    key = (id(model), text)
-    if key not in _SEEN:
-        reading = " ".join(screen.sentences(text))
-        _SEEN[key] = (bool(screen.hits(text)), model.scores(reading)[ANY])
-    return _SEEN[key]
+def total(per: dict[str, list[int]]) -> tuple[float, float]:
+    return rp(*(sum(v[i] for v in per.values()) for i in range(3)))
+
+
+def script(line: Line) -> str:
+    """The script a line is written in, romanised lines as "Latin"."""
+    return line.script.split(" ")[0].split("+")[0]
+
+
+def alarms(lines: list[Line], fires: dict[str, bool], scores: Scores, threshold: float) -> float:
+    """Share of (everyday) lines that would be signposted."""
+    fired = sum(fires[ln.text] or scores[ln.text] >= threshold for ln in lines)
+    return fired / max(len(lines), 1)
+
+
+def report(
+    title: str, devtest: list[Line], fires: dict[str, bool], scores: Scores, threshold: float
+) -> None:
+    """The dev-test figures: batch 7's half per language and script, everyday alarms."""
+    batch = [ln for ln in devtest if ln.where.startswith("risk_heldout7/")]
+    everyday = [ln for ln in devtest if ln.where.startswith(EVERYDAY + "/")]
+    langs = tallies(batch, fires, scores, threshold)
+    scripts = tallies(batch, fires, scores, threshold, script)
+    recall, precision = total(langs)
+    print(f"{title}, threshold {threshold}")
+    print(f"  dev-test batch 7 ({len(batch)}): recall {recall:.3f}, precision {precision:.3f}")
+    print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(langs)))
+    print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(scripts)))
+    rules = alarms(everyday, fires, dict.fromkeys(scores, 0.0), 2.0)
+    print(
+        f"  dev-test everyday comments signposted: {alarms(everyday, fires, scores, threshold):.1%}"
+        f" of {len(everyday)} (rules alone {rules:.1%})"
+    )
+
+
+def _rp_all(per: dict[str, list[int]]) -> list[tuple[str, tuple[float, float]]]:
+    return [(key, rp(*tally)) for key, tally in sorted(per.items())]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="print figures, write nothing")
+    parser.add_argument(
+        "--stored", action="store_true", help="only the stored model's dev-test figures"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
 
@@ -157,50 +236,68 @@ def main(argv: list[str] | None = None) -> int:
     def reading(text: str) -> str:
         return " ".join(rules_only.sentences(text))
 
-    everything = lines(CORPORA + HELD_OUT) + ordinary(sorted(ORDINARY.glob("*.tsv")))
-    first, _ = fit([ln for ln in everything if not ln.where.startswith(VALIDATION + "/")], reading)
-    validation = [ln for ln in everything if ln.where.startswith(VALIDATION + "/")]
+    everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + ordinary(sorted(ORDINARY.glob("*.tsv")))
+    devtest = [ln for ln in everything if is_devtest(ln)]
+    train = [ln for ln in everything if not is_devtest(ln)]
     everyday = ordinary([f for folder in ORDINARY_CHECK for f in sorted(folder.glob("*.*"))])
-    model = RiskModel(first)
+    fires = {ln.text: bool(rules_only.hits(ln.text)) for ln in everything + everyday}
 
-    # Each everyday comment's rule verdict and model score, once: then any threshold is cheap.
-    everyday_seen = [
-        (bool(rules_only.hits(ln.text)), model.scores(reading(ln.text))[ANY]) for ln in everyday
-    ]
+    if args.stored:
+        stored = load_model(args.out)
+        if stored is None:
+            raise SystemExit(f"no model at {args.out}")
+        scores = {t: stored.scores(reading(t))[ANY] for t in fires}
+        report(f"stored model {args.out.name}", devtest, fires, scores, stored.threshold)
+        print(
+            f"  everyday comments (check) signposted: "
+            f"{alarms(everyday, fires, scores, stored.threshold):.1%} of {len(everyday)}"
+        )
+        return 0
 
-    def alarms(threshold: float) -> float:
-        fired = sum(rule or score >= threshold for rule, score in everyday_seen)
-        return fired / len(everyday)
+    # Each held-out batch scored by a fit without it: what the threshold is chosen on.
+    held: list[Line] = []
+    out_of_fold: Scores = {}
+    for name in HELD_OUT:
+        left = [ln for ln in train if ln.where.startswith(name + "/")]
+        rest = [ln for ln in train if not ln.where.startswith(name + "/")]
+        _, predict = fit(rest, reading, full=False)
+        texts = [ln.text for ln in left]
+        out_of_fold.update(zip(texts, predict(texts), strict=True))
+        held += left
+    final, predict = fit(train, reading)
+    texts = list(fires)
+    scores = dict(zip(texts, predict(texts), strict=True))
 
     chosen = THRESHOLDS[-1]
     for threshold in THRESHOLDS:
-        _, langs = figures(model, rules_only, validation, threshold)
-        if all(p >= MIN_PRECISION for _, p in langs.values()) and (
-            alarms(threshold) <= MAX_ORDINARY_ALARMS
+        langs = tallies(held, fires, out_of_fold, threshold)
+        if all(rp(*v)[1] >= MIN_PRECISION for v in langs.values()) and (
+            alarms(everyday, fires, scores, threshold) <= MAX_ORDINARY_ALARMS
         ):
             chosen = threshold
             break
-    (recall, precision), langs = figures(model, rules_only, validation, chosen)
-    print(
-        f"threshold {chosen}, chosen on {VALIDATION} and everyday comments (left out of this fit):"
-    )
+    recall, precision = total(tallies(held, fires, out_of_fold, chosen))
+    print(f"threshold {chosen}: held-out batches, each scored by a fit without it:")
     print(f"  rules or model: recall {recall:.3f}, precision {precision:.3f}")
-    print("  " + ", ".join(f"{lang} {r:.2f}/{p:.2f}" for lang, (r, p) in langs.items()))
-    print(f"  everyday comments signposted: {alarms(chosen):.1%} of {len(everyday)}")
+    print(
+        f"  everyday comments (check, never trained on) signposted: "
+        f"{alarms(everyday, fires, scores, chosen):.1%} of {len(everyday)}"
+    )
+    report("this model", devtest, fires, scores, chosen)
     if args.check:
         return 0
-    final, predict = fit(everything, reading)
     final["threshold"] = chosen
     final["trained_on"] = {
         name: hashlib.sha256(
             b"".join(p.read_bytes() for p in sorted((DATA / name).glob("*.tsv")))
         ).hexdigest()[:16]
-        for name in (*CORPORA, *HELD_OUT, "themes")
+        for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes")
         if (DATA / name).exists()
     }
+    final["devtest"] = f"even bands of {DEVTEST_BANDS} of {', '.join(SPLIT)}: never trained on"
     # Reading forms with scikit-learn's own scores: a test checks the pure-Python scoring
     # against them (the n-grams, tf-idf and weights), whatever later changes the normaliser.
-    checks = [ln.text for ln in everything[:: max(len(everything) // 60, 1)]]
+    checks = [ln.text for ln in train[:: max(len(train) // 60, 1)]]
     final["checks"] = [
         [reading(text), score] for text, score in zip(checks, predict(checks), strict=True)
     ]

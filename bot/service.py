@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings, flow_reference_errors, language_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
-from bot.detect import detector_for
+from bot.detect import Detection, detector_for
 from bot.engine import Engine
 from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
@@ -439,8 +439,8 @@ class Conversations:
 
         Risk and language are judged on the raw text; only the redacted text is stored.
         """
-        alert = self.risk_alert(text, lang)
         found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
+        alert = self.risk_alert(text, lang, lambda _: found)  # not detected again on a hit
         language = (
             {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
             if found
@@ -449,18 +449,21 @@ class Conversations:
         meta = AnswerMeta(risk_flag=alert is not None, **language)
         return self.redactor.redact(text), meta, alert
 
-    def risk_alert(self, text: str, lang: str) -> str | None:
+    def risk_alert(
+        self, text: str, lang: str, detect: Callable[[str], Detection | None] | None = None
+    ) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase.
 
         The person's language is the one they wrote in, when that is clear and
         offered: someone whose phone is set to English, or who has not reached the
         language choice, and who writes in Arabic reads Arabic.  Else the
-        session's.  Detected only on a hit: most text holds no risk phrase.
+        session's.  Detected only on a hit: most text holds no risk phrase.  ``detect``:
+        the language already detected (``screen``), instead of the detector.
         """
         categories = self.risk.categories(text)
         if not categories:
             return None
-        found = self.detector.detect(text)
+        found = (detect or self.detector.detect)(text)
         if found is not None and found.clear and found.lang in self.settings.languages:
             lang = found.lang
         helplines = self.settings.helplines_for(lang)

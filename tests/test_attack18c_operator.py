@@ -20,6 +20,8 @@ from bot.report.synth import Response, write
 from bot.store import Store
 
 TZ = "Europe/London"
+DELAYS = (1.5, 2.2, 2.9)
+"""Seconds after the start to kill the export: on this machine it records at ~2-3 s."""
 DEC = month(date(2026, 12, 1), TZ)
 
 
@@ -90,3 +92,66 @@ async def test_the_database_full_mid_record_leaves_the_ledger_as_it_was(store, s
         await store.atomic(lambda conn: conn.execute("PRAGMA max_page_count = 1073741823"))
     await build_public(store, settings, DEC, trend=trend)
     assert len(await _kinds(store)) == len(before) + 1 + len(trend)
+
+
+def test_an_export_killed_at_any_moment_leaves_the_ledger_whole(tmp_path):
+    """``feedback-bot export --months 3`` killed (SIGKILL: the OOM killer, a container
+    stopped) at several moments: every publication the ledger holds has its cells,
+    each trend month came with its report, and the export run again afterwards
+    finishes and shows the same as on a database never interrupted."""
+    import asyncio
+    import json
+    import shutil
+    import signal
+    import time
+
+    from bot.config import load_settings
+    from bot.flows import load_flows
+    from bot.service import option_ids
+    from tests.test_startup import finish, start, write_config
+
+    config = write_config(tmp_path)
+    code, err = finish(start(config, "migrate"), 30)
+    assert code == 0, err
+    settings = load_settings(config)
+    flows = load_flows(settings.flows_dir, settings.languages, option_ids(settings))
+
+    async def fill() -> None:
+        store = await Store.open(settings.database)
+        try:
+            await _fill(store, flows)
+        finally:
+            await store.close()
+
+    asyncio.run(fill())
+    clean = tmp_path / "clean.db"
+    shutil.copy(settings.database, clean)
+    args = ["export", "--from", "2026-12-01", "--to", "2026-12-31", "--months", "3"]
+    args += ["--format", "json"]
+    for delay in DELAYS:
+        proc = start(config, *args, "--out", str(tmp_path / "out"))
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        with sqlite3.connect(settings.database) as conn:
+            empty = conn.execute(
+                "SELECT count(*) FROM publications p WHERE NOT EXISTS"
+                " (SELECT 1 FROM published_cells c WHERE c.publication_id = p.id)"
+            ).fetchone()[0]
+            kinds = conn.execute("SELECT kind, count(*) FROM publications GROUP BY kind").fetchall()
+        assert empty == 0
+        counted = dict(kinds)
+        assert counted.get("trend", 0) in (0, 3, 6), counted  # whole trends only
+    code, err = finish(start(config, *args, "--out", str(tmp_path / "after")), 120)
+    assert code == 0, err
+    shutil.copy(clean, settings.database)
+    for extra in ("-wal", "-shm"):
+        (settings.database.parent / (settings.database.name + extra)).unlink(missing_ok=True)
+    code, err = finish(start(config, *args, "--out", str(tmp_path / "fresh")), 120)
+    assert code == 0, err
+
+    def shown(folder: str) -> dict:
+        report = json.loads(next((tmp_path / folder).rglob("report.json")).read_text())
+        return {t["id"]: t["rows"] for t in report["tables"]}
+
+    assert shown("after") == shown("fresh")

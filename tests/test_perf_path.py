@@ -261,3 +261,22 @@ async def test_agreeing_is_saved_with_the_first_question_in_one_transaction(
     session = await conversations.store.current_session("k", "telegram")
     assert session is not None and session.state.consented
     assert session.state.cursor == turn.prompt.step_id
+
+
+async def test_a_typed_answer_with_a_risk_phrase_is_read_for_its_language_once(
+    conversations: Conversations, monkeypatch
+):
+    """Screening detected the language of a message with a risk phrase twice (once for
+    the helplines' language, once for the answer's meta): ~0.2 ms per 100 letters."""
+    calls: list[str] = []
+    detect = conversations.detector.detect
+
+    def counted(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return detect(text)
+
+    monkeypatch.setattr(conversations.detector, "detect", counted)
+    text = "Some days I just want to end it all, I cannot go on like this"
+    _, meta, alert = await conversations.screen(text, "en")
+    assert alert is not None and meta.risk_flag and meta.detected_lang == "en"
+    assert len(calls) == 1, calls

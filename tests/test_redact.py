@@ -103,6 +103,10 @@ def test_worst_case_messages_are_redacted_quickly():
     # Bare introductions, streets before numbers, flats, dates in other languages, "la".
     baits += ("ami Rahim Uddin " * 130, "main Ali Raza Khan " * 110, "أنا محمد " * 250)
     baits += ("Mill Lane 14 " * 160, "flat 3b " * 250, "3 marca 1984 " * 160, "x la y punct " * 150)
+    # Handles after platforms, and the parts of a home (issue 12, round 16).
+    baits += ("insta " * 330, "fb: Ann Lee " * 160, "my insta is x or y, " * 100)
+    baits += ("kaz_b on ig " * 160, "snap: a_1 or " * 160)
+    baits += ("flat 1, block A, " * 120, "I live on Mill Road " * 100, "house # 1, street 2, " * 90)
     for bait in (b[:2000] for b in baits):
         started = time.perf_counter()
         redact(bait)

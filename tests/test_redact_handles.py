@@ -48,6 +48,19 @@ from bot.redact import redact
         ("فیس بک پر Hamza Ali کے نام سے", "فیس بک پر [handle] کے نام سے"),
         ("ਫੇਸਬੁੱਕ ਤੇ Gurpreet Gill ਲੱਭੋ", "ਫੇਸਬੁੱਕ ਤੇ [handle] ਲੱਭੋ"),
         ("ફેસબુક પર Jigna Shah શોધો", "ફેસબુક પર [handle] શોધો"),
+        # The account named without a platform, other layouts, a handle before "on <platform>".
+        ("my username is soberdeano", "my username is [handle]"),
+        ("ник: dima_free", "ник: [handle]"),
+        ("my discord is deano#4821", "my discord is [handle]"),
+        ("I post there as u/deano_sober", "I post there as [handle]"),
+        ("I'm deano_77 on tiktok", "I'm [handle] on tiktok"),
+        ("jestem ola.k na insta", "jestem [handle] na insta"),
+        ("fb: dean walsh", "fb: [handle]"),
+        # More than one handle, and handles in quotes.
+        ("insta: deano_77 or deano.old", "insta: [handle] or [handle]"),
+        ("snap: deano_b, tiktok: deano.b2", "snap: [handle], tiktok: [handle]"),
+        ('my insta is "soberdeano"', 'my insta is "[handle]"'),
+        ("my snap is ‘deano.b’", "my snap is ‘[handle]’"),
     ],
 )
 def test_handles_introduced_in_words(text: str, want: str) -> None:
@@ -84,6 +97,12 @@ def test_handles_introduced_in_words(text: str, want: str) -> None:
         "whatsapp group is really useful",
         "я сижу в тиктоке каждый день",
         "mera instagram hai lekin band hai",
+        "I can't handle it anymore",
+        "Nick was brilliant with me",
+        "Nick is my keyworker",
+        "I took 2.5mg before I went on tiktok live",
+        "o grupo do face Brasileiros Sóbrios ajuda muito",
+        "grupa na fejsie Trzeźwi w UK jest super",
     ],
 )
 def test_platforms_mentioned_without_a_handle_survive(text: str) -> None:

@@ -100,3 +100,60 @@ async def test_a_person_typing_it_in_the_terminal_gets_the_helplines_at_once(
 
 def test_without_a_stored_model_the_rules_work_alone(tmp_path: Path) -> None:
     assert load_model(tmp_path / "none.json.gz") is None
+
+
+def _devtest() -> tuple[list, list]:
+    from bench.train_risk_model import EVERYDAY, is_devtest, lines
+
+    found = [ln for ln in lines(("risk_heldout7", EVERYDAY)) if is_devtest(ln)]
+    batch = [ln for ln in found if ln.where.startswith("risk_heldout7/")]
+    return batch, [ln for ln in found if not ln.where.startswith("risk_heldout7/")]
+
+
+def test_disclosures_never_trained_on_are_signposted(screen: RiskScreen) -> None:
+    """The dev-test half of held-out batch 7 (never fitted on, never used to choose the
+    threshold): rules or model find at least 87 in 100 disclosures, and at least 9 in 10
+    messages signposted are disclosures.  Before wave 16 (batch 7 not trained on, fewer
+    vetoes) they found 0.866 at precision 0.877; now 0.874 at 0.919."""
+    batch, _ = _devtest()
+    assert len(batch) > 400
+    fired = [bool(screen.hits(ln.text)) for ln in batch]
+    found = sum(f for f, ln in zip(fired, batch, strict=True) if ln.labels)
+    wrong = sum(f for f, ln in zip(fired, batch, strict=True) if not ln.labels)
+    risk = sum(bool(ln.labels) for ln in batch)
+    assert found / risk >= 0.87
+    assert found / (found + wrong) >= 0.9
+
+
+def test_everyday_hopes_tiredness_and_complaints_never_trained_on_stay_quiet(
+    screen: RiskScreen,
+) -> None:
+    """The dev-test half of the everyday comments written to look like risk ("I hope I
+    wake up on time", "dead on my feet", "this form is killing me", leaflets, risk long
+    past): the model before signposted 9.6 % of them (the rules alone 6.5 %)."""
+    _, everyday = _devtest()
+    assert len(everyday) > 250
+    fired = [ln.text for ln in everyday if screen.hits(ln.text)]
+    assert len(fired) / len(everyday) <= 0.08, fired
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short: a disk that filled during a deploy
+        lambda raw: b"not a gzip file",
+        lambda raw: gzip.compress(b'{"threshold": 0.5}'),  # an older or foreign file
+    ],
+)
+def test_a_damaged_model_file_leaves_the_rules_screening_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage
+) -> None:
+    """An operator whose model file is damaged gets a warning in the log; screening goes
+    on with the rules rather than failing every typed answer with an error."""
+    broken = tmp_path / "risk_model.json.gz"
+    broken.write_bytes(damage(MODEL_PATH.read_bytes()))
+    with caplog.at_level("WARNING"):
+        assert load_model(broken) is None
+    assert "risk model risk_model.json.gz unreadable" in caplog.text
+    rules = RiskScreen(merge(load_builtin(), {}), builtin(normalise), load_model(broken))
+    assert rules.hits("I want to kill myself tonight")

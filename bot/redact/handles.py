@@ -44,7 +44,9 @@ _LONG_NAMES = (
     "tik\\s?tok tiktook tik\\s?toc twitter telegram telegraam teleegaram telegaraam facebook "
     "fesbuk fejsbuk fejs feisbuk feis(?!t) feysbuug feysbuuk fesbuuk faysbuug facebuug "
     "whats\\s?app whats(?!oever) wats\\s?app watsap waatsab watsab wasap wassap watsapp zapzap "
-    "discord youtube reddit linkedin skype viber vkontakte"
+    "discord youtube reddit linkedin skype viber vkontakte bluesky "
+    # The account itself: "my username is kaz_b", "ник: olga_t".
+    "user\\s?name nickname никнейм юзернейм"
 )
 _CYRILLIC_NAMES = (
     "инстаграм инстаграмм инста инсту инсте инстой телеграм телега телеге телегу телеги "
@@ -69,7 +71,9 @@ _INDIC_NAMES = (
     "ઇન્સ્ટાગ્રામ ઈન્સ્ટાગ્રામ ઇન્સ્ટા ઈન્સ્ટા ફેસબુક ફેસબૂક ટિકટોક ટીકટોક ટિક\\s?ટોક "
     "સ્નેપચેટ સ્નેપ ટેલિગ્રામ ટેલીગ્રામ વોટ્સએપ વૉટ્સઍપ વોટસએપ ટ્વિટર યુટ્યુબ"
 )
-_WHOLE_NAMES = "ig sc tt tg fb yt kik zap wpp threads signal twitch вк тг فيس الفيس فیس"
+_WHOLE_NAMES = (
+    "ig sc tt tg fb yt kik zap wpp threads signal twitch bsky handle nick ник вк тг فيس الفيس فیس"
+)
 """Whole words only: short, or everyday words when an ending is added ("signalled")."""
 
 
@@ -120,15 +124,25 @@ def _names_a_platform(text: str) -> bool:
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
 
 
+_REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
+
+
 def at_handles(text: str) -> Iterator[Span]:
+    """ "@name", and Reddit's "u/name"."""
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             value = m.group().rstrip(".")
             yield Span(m.start(), m.start() + len(value), "handle")
+    if "u/" in text:
+        for m in _REDDIT_USER.finditer(text):
+            yield Span(m.start(), m.end(), "handle")
 
 
-_TOKEN = re.compile(r"[^\s,;:!?()\[\]\"«»“”]+|[,;:!?()\[\]\"«»“”]")
-_HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]|@[A-Za-z0-9_.]{2,30}")
+_TOKEN = re.compile(r"(?:[^\s,;:!?()\[\]\"«»“”‘’'`]|(?<=\w)['’](?=\w))+|[,;:!?()\[\]\"«»“”‘’'`]")
+"""Words and punctuation; quotes around a handle are not part of it ('is ‘kaz_b’')."""
+_HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.]{1,29}[A-Za-z0-9_](?:#\d{4})?|@[A-Za-z0-9_.]{2,30}")
+"""A handle's shape, with a Discord tag ("kaz#1234")."""
+_PLAIN = re.compile(r"[a-z][a-z'’-]{1,20}")
 _SHAPED = re.compile(r"[A-Za-z].*[._0-9]|[._0-9].*[A-Za-z]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _NOT_SHAPED = re.compile(
@@ -173,10 +187,12 @@ _MINE = re.compile(
     re.IGNORECASE,
 )
 _FIND_ME = re.compile(
+    # At a word's start: "rasi" (lt "you'll find") is inside "Brasileiros".
+    rf"(?<![\w{MARKS}])(?:"
     r"(?:add|follow|find|search|look|message|dm|hit|ring|text|msg|contact|reach)\s+(?:me|us)\b"
     r"|dodaj|znajdź|znajdz|napisz|pisz|szukaj|adaugă|adauga|găsești|gasesti|caută|cauta|scrie"
     r"|me\s+(?:segue|adiciona|chama|procura)|rasi|ieškok|raksti|atradīsi|atrodi|найди|пиши|"
-    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ",
+    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ)",
     re.IGNORECASE,
 )
 _EVERYDAY = (
@@ -259,22 +275,70 @@ def worded_handles(text: str) -> Iterator[Span]:
     """Handles after a platform's name (run before web addresses: "tiktok sober.sam.uk")."""
     if not _names_a_platform(text):
         return
+    # Where the person says the account is theirs or asks to be found: looked for once.
+    mines = [m.span() for m in _MINE.finditer(text)]
+    asks = [m.span() for m in _FIND_ME.finditer(text)]
     for platform in _PLATFORM.finditer(text):
-        span = _after_platform(text, platform)
+        span = _after_platform(text, platform, mines, asks) or _before_platform(text, platform)
         if span is not None:
             yield span
+            yield from _more_handles(text, span.end)
 
 
-def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
+_QUOTES = frozenset("\"«»“”‘’'`")
+_OR = words(", / & or and lub albo sau ou или ir arba un vai iyo ama یا أو او বা અથવા ਜਾਂ ya")
+
+
+def _more_handles(text: str, end: int) -> Iterator[Span]:
+    """Handles listed after the first: "insta: kaz_b99 or kaz.b.old"."""
+    for _ in range(3):
+        tokens = list(_TOKEN.finditer(text, end, min(len(text), end + 40)))[:2]
+        if len(tokens) < 2 or tokens[0].group().casefold() not in _OR:
+            return
+        handle = _handle_at(tokens[1].group())
+        if handle is None or not _SHAPED.search(handle) or handle.startswith("@"):
+            return
+        end = tokens[1].start() + len(handle)
+        yield Span(tokens[1].start(), end, "handle")
+
+
+_BEFORE = re.compile(
+    r"(?<![\w@.])(?P<handle>[A-Za-z][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])\s+"
+    r"(?:on|na|pe|в|на|no|em|ant|uz|ku|at|in|op|auf|sur)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _before_platform(text: str, platform: re.Match[str]) -> Span | None:
+    """A handle-shaped word just before "on <platform>": "I'm kaz_b on tiktok"."""
+    m = _BEFORE.search(text, max(0, platform.start() - 40), platform.start())
+    if m is None:
+        return None
+    handle = _handle_at(m.group("handle"))
+    if handle is None or not _SHAPED.search(handle) or len(handle) < 4:
+        return None
+    return Span(m.start("handle"), m.start("handle") + len(handle), "handle")
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in spans)
+
+
+def _after_platform(
+    text: str,
+    platform: re.Match[str],
+    mines: list[tuple[int, int]],
+    asks: list[tuple[int, int]],
+) -> Span | None:
     """The handle (or profile name) a few words after ``platform``, if the person gives one."""
     window_end = min(len(text), platform.end() + 90)
-    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))
-    before = text[max(0, platform.start() - 40) : platform.start()]
+    tokens = list(_TOKEN.finditer(text, platform.end(), window_end))[:8]
+    before = max(0, platform.start() - 40)
     # "my insta", "instagramul meu", "pe insta sunt": the account is the writer's own.
-    first = tokens[0].group() if tokens else ""
-    mine = _MINE.search(before) is not None or _MINE.fullmatch(first) is not None
-    asked_before = _FIND_ME.search(before) is not None
-    asked = asked_before or _FIND_ME.search(text, platform.end(), window_end) is not None
+    first = tokens[0].span() if tokens else (0, 0)
+    mine = _within(mines, before, platform.start()) or first in mines
+    asked_before = _within(asks, before, platform.start())
+    asked = asked_before or _within(asks, platform.end(), window_end)
     cue: str | None = None
     words_seen = 0
     for i, tok in enumerate(tokens):
@@ -284,6 +348,8 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
             return None  # the sentence ended
         if words_seen >= 4:
             return None
+        if word in _QUOTES:
+            continue  # 'my insta is "kazb"'
         low = word.rstrip(".!?").casefold()
         if handle is not None and _SHAPED.search(handle) and (len(handle) >= 4 or cue):
             if handle.startswith("@"):
@@ -293,7 +359,9 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
         if run:
             after = [t.group().casefold() for t in tokens[i + run : i + run + 2]]
             said = cue or mine or asked or any(w.startswith(_NAME_WORDS) for w in after)
-            if said and not (i and tokens[i - 1].group().casefold() in _GROUP_WORDS):
+            around = text[max(0, platform.start() - 24) : tok.start()].casefold()
+            group = _GROUP_WORDS.intersection(_NON_WORD.split(around))
+            if said and not group:
                 # A name the person gives as theirs or to be found by ("fb: Leanne McDonald",
                 # "ফেসবুকে আমি Rahim Uddin নামে"), not one they mention ("on Facebook Kelly
                 # Brown posted…", "a group called…", "on tiktok I watch Sober Sam").
@@ -308,7 +376,13 @@ def _after_platform(text: str, platform: re.Match[str]) -> Span | None:
             continue
         if handle is not None and low not in _EVERYDAY and not _PLATFORM.fullmatch(word):
             if cue in _SAYS_CUES or (cue in _IS_CUES and (mine or asked)):
-                return Span(tok.start(), tok.start() + len(handle), "handle")
+                end = tok.start() + len(handle)
+                if cue in _SAYS_CUES:  # "fb: kelly brown": the whole name typed in lower case
+                    for more in tokens[i + 1 : i + 3]:
+                        if not _PLAIN.fullmatch(more.group()) or more.group() in _EVERYDAY:
+                            break
+                        end = more.end()
+                return Span(tok.start(), end, "handle")
             if cue is None and asked_before and words_seen == 0:
                 # "add me on snap leannewalsh"
                 return Span(tok.start(), tok.start() + len(handle), "handle")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.names import _NOT_NAMES
 from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
 
 # Street words that follow the street's name.  The first group is never an everyday word.
@@ -145,7 +146,9 @@ _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
 _BEFORE_ADDRESS = re.compile(
-    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#)\.?\s*(?:\d{1,4}[A-Za-z]?"
+    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#|apartament\w*|apartamento|"
+    r"mieszkani\w*|квартир\w*|кв|blocul|bloco|butas|dzīvoklis|شقة|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
+    r"\.?\s*(?:\d{1,4}[A-Za-z]?"
     r"\s*[,/]?\s*)?|\d{1,4}[A-Za-z]?\s+)$",
     re.IGNORECASE,
 )
@@ -164,6 +167,16 @@ def addresses(text: str) -> Iterator[Span]:
             # (Portuguese "no" is "in the": "moro no 12 Station Road".)
             start = before.start()
         found.append(Span(start, tail.end() if tail else span.end, "address"))
+    for m in _HOUSE_NUMBER.finditer(text):
+        # "house # 12, street 5", "H.No. 12, Gali No. 4", "makan no 12 gali 4": a house
+        # number with the street's or the lane's number after it (alone, it could be anything).
+        if _parts_after(text, m.end()) > m.end():
+            found.append(Span(m.start(), m.end(), "address"))
+    for m in _NUMBER_THE_STREET.finditer(text):
+        # A home when said to be one or written as an address line ("4 The Crescent, Derby");
+        # "2 The Green sessions" is a count of something named after a place.
+        if _HOME_CUE.search(text, 0, m.start()) or re.match(r"\s*(?:[,.;!?]|$)", text[m.end() :]):
+            found.append(Span(m.start(), m.end(), "address"))
     low = text.casefold()
     if any(stem in low for stem in _FLAT_STEMS):
         for m in _FLAT_ALONE.finditer(text):
@@ -171,6 +184,19 @@ def addresses(text: str) -> Iterator[Span]:
             if not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
     yield from _joined(text, found)
+
+
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w])(?:house|h\.?\s*no\.?|makan|makaan|mkan|ghar|basha|bari)\s*(?:#|no\.?|nr\.?|number|"
+    r"nambar|nmbr)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
+    re.IGNORECASE,
+)
+_NUMBER_THE_STREET = re.compile(
+    rf"(?<![\w£$€.,/:-])\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:{_STREET_WEAK_TITLE}|Crescent|Avenue|Close|"
+    rf"Drive|Gardens|Terrace|Grove|Mews|Parade|Green|Square|Circus|Orchard|Paddock|Meadows|"
+    rf"Spinney|Coppice|Chase|Glebe|Nook|Limes|Laurels|Willows|Firs|Elms|Oaks|Pines)(?![\w])"
+)
+"""A street named "The …" after the house number: "7 The Crescent", "2 The Green"."""
 
 
 def homes(text: str) -> Iterator[Span]:
@@ -185,10 +211,11 @@ def homes(text: str) -> Iterator[Span]:
 # named without a number ("Tower Court", "Church Lane", "گرین اسٹریٹ").
 _PART_WORD = (
     r"flat|apartment|apt|unit|block|blk|bloc|blocul|bloco|blok|building|floor|house|"
+    r"apartamentul|apartamento|mieszkania|квартиры|dzīvokļa|"
     r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
     r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
     r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
-    r"guriga|dabaqa|qolka|aqal"
+    r"guriga|dabaqa|qolka|aqal|street|gali|galli|gully|sector|گلی_نمبر"
 )
 _PART = re.compile(
     rf"(?:{_PART_WORD})(?:\.?\s*(?:no\.?|nr\.?|number|numer|nambar|№|#|رقم|نمبر|নং|નં\.?|ਨੰ\.?)?"
@@ -213,6 +240,18 @@ _NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
 ("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
 
 
+def _parts_after(text: str, end: int) -> int:
+    """Where the parts after an address end: ", block C", ", Tower Court", ", gali 4"."""
+    for _ in range(_MAX_PARTS):
+        gap = _SEP.match(text, end)
+        assert gap is not None
+        part = gap.group() and (_PART.match(text, gap.end()) or _NAMED_PLACE.match(text, gap.end()))
+        if not part:
+            break
+        end = part.end()
+    return end
+
+
 _MAX_PARTS = 6
 """Parts taken on each side of an address at most: a home has a flat, a floor, a block, a
 building and an estate; more is a list, and the bound keeps bait messages cheap."""
@@ -231,15 +270,7 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
         if spans and start < spans[-1].end:
             spans[-1] = Span(spans[-1].start, max(end, spans[-1].end), "address")
             continue  # already inside the parts taken with the one before
-        for _ in range(_MAX_PARTS):  # parts after: ", block C", ", Tower Court"
-            gap = _SEP.match(text, end)
-            assert gap is not None
-            part = gap.group() and (
-                _PART.match(text, gap.end()) or _NAMED_PLACE.match(text, gap.end())
-            )
-            if not part:
-                break
-            end = part.end()
+        end = _parts_after(text, end)
         floor = spans[-1].end if spans else 0
         for _ in range(_MAX_PARTS):  # parts before: "Block C, ", "ghar no. "
             house = _HOUSE_WORD_BEFORE.search(text, max(floor, start - 16), start)
@@ -267,6 +298,7 @@ _PART_BEFORE = re.compile(rf"(?<![\w{MARKS}'’])(?:{_PART.pattern})[\s,،]+$", 
 # that say it is the writer's home; "the Co-op on Milton Road" alone is a shop on a street.
 _HOME_CUE = re.compile(
     r"(?<![\w])(?:(?-i:live|lives|lived|living)|stay|staying|stays|(?:my|our)\s+home|address|"
+    r"(?:my|our)\s+(?:flat|house|place|room|bedsit)(?=\s+(?:is|was)\b|['’]s\b)|"
     r"mieszkam|mieszka|mieszkamy|adres|gyvenu|gyvena|adresas|dzīvoju|dzivoju|dzīvo|adrese|"
     r"locuiesc|locuim|stau|adresa|moro|moramos|morada|endereço|endereco|живу|живём|живем|"
     r"адрес|أسكن|اسكن|أعيش|ساكن|عنواني|عنوان|رہتا|رہتی|رہتے|پتہ|پتا|rehta|rehti|rehte|"
@@ -275,7 +307,8 @@ _HOME_CUE = re.compile(
     re.IGNORECASE,
 )
 _HOME_STEMS = (
-    *words("live stay home address mieszka adres gyven dzīvo dzivo locui stau moro"),
+    *words("liv stay home flat house place room bedsit cottage farm lodge villa manor bungalow"),
+    *words("address mieszka adres gyven dzīvo dzivo locui stau moro"),
     *words("morada endere живу живём живем адрес سكن أعيش ساكن عنوان رہت پت reht থাক ঠিকানা"),
     *words("thaki રહ સરનામું rahu ਰਹਿ ਪਤਾ rehnd degg nool cinwaan guri"),
 )
@@ -305,8 +338,45 @@ _NOT_HOME_AFTER = re.compile(
 )
 
 
+# Verbs that end the sentence in Urdu, Punjabi, Gujarati, Bengali and Somali: the street comes
+# before them ("main Mill Road pe rehta hoon", "আমি ব্রিক লেনে থাকি").
+_VERB_LAST = re.compile(
+    r"رہتا|رہتی|رہتے|rehta|rehti|rehte|rehnda|rehndi|ਰਹਿੰਦਾ|ਰਹਿੰਦੀ|રહું|રહીએ|rahu|থাকি|থাকে|thaki|"
+    r"degganahay|deggenahay|noolahay",
+    re.IGNORECASE,
+)
+_NATIVE_STREET = re.compile(
+    rf"(?:{WORD}\s+){{1,2}}(?:اسٹریٹ|سٹریٹ|روڈ|لین|ایونیو|রোড|স্ট্রিট|লেন|এভিনিউ|રોડ|સ્ટ્રીટ|લેન|"
+    rf"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)[{MARKS}]?(?![\w{MARKS}])"
+)
+"""A street named in Arabic script or an Indic one, with a case ending ("লেনে", "রোডে")."""
+_HOUSE_NAME = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w'’-]*\s+){{1,2}}(?:Cottage|Farm|Lodge|Barn|Villa|Manor|Bungalow),"
+    rf"\s*(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{_STREET_STRONG})(?![\w{MARKS}])"
+)
+"""A house name with its street ("Rose Cottage, Church Lane"): a home even unannounced.
+"X House" is left out: offices and services have those ("Riverside House, Station Road")."""
+
+
 def _unnumbered(text: str, found: list[Span]) -> Iterator[Span]:
     """A home's street or house name without a number, after a word saying it is the home."""
+    for m in _HOUSE_NAME.finditer(text):
+        if not any(w.casefold() in _NOT_STREET_NAMES for w in m.group().split()):
+            yield Span(m.start(), m.end(), "address")
+    for cue in _VERB_LAST.finditer(text):
+        window = text[max(0, cue.start() - 50) : cue.start()]
+        streets = list(_NATIVE_STREET.finditer(window)) if not window.isascii() else []
+        streets = streets or list(_UNNUMBERED.finditer(window))
+        if not streets or _SERVICE_WORD.search(streets[-1].group()):
+            continue
+        offset = cue.start() - len(window)
+        start, end = offset + streets[-1].start(), offset + streets[-1].end()
+        for w in re.finditer(r"\S+", streets[-1].group()):  # "আমি ব্রিক লেনে": not "I"
+            if w.group().casefold() not in _NOT_NAMES | _NOT_STREET_NAMES:
+                break
+            start = offset + streets[-1].start() + w.end() + 1
+        if start < end:
+            yield Span(start, end, "address")
     for cue in _HOME_CUE.finditer(text):
         if _NOT_HOME_AFTER.match(text, cue.end()):
             continue  # "staying sober on Station Road is hard"
