@@ -29,6 +29,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import logging
 import math
 import re
 import sys
@@ -39,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("risk_model.json.gz")
+log = logging.getLogger(__name__)
 ANY = "any"
 _SPACES = re.compile(r"\s\s+")
 
@@ -188,8 +190,17 @@ def pack(grams: dict[str, list[float]]) -> dict[str, str]:
 
 @lru_cache(maxsize=2)
 def load_model(path: Path = MODEL_PATH) -> RiskModel | None:
-    """The stored model, or None if there is none (the rules then work alone)."""
+    """The stored model, or None if there is none (the rules then work alone).
+
+    A file cut short (a disk that filled during a deploy) or otherwise unreadable is
+    logged and left out, never raised: a person typing "I want to die" must still get the
+    helplines the rules find, not an error.
+    """
     if not path.exists():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return RiskModel(json.load(f))
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return RiskModel(json.load(f))
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+        log.warning("risk model %s unreadable (%s): the rules screen alone", path.name, exc)
+        return None

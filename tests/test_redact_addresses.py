@@ -39,8 +39,17 @@ from bot.redact import redact
         ("house # 14, street 3, Sparkbrook", "[address], Sparkbrook"),
         ("H.No. 9, Gali No. 2", "[address]"),
         ("I live at 4 The Crescent", "I live at [address]"),
+        ("locuiesc în blocul B, apartamentul 3, Elm Court", "locuiesc în [address]"),
         # A home without a number, after a word that says it is the home.
         ("I'm living at my nan's on Beech Avenue", "I'm living at my nan's on [address]"),
+        ("my flat is above the chippy on Hyde Road", "my flat is above the chippy on [address]"),
+        ("post goes to Ivy Cottage, Church Lane, Histon", "post goes to [address], Histon"),
+        # The street before the verb in Urdu, Punjabi, Gujarati, Bengali (romanised and native).
+        ("main Ladypool Road pe rehta hoon", "main [address] pe rehta hoon"),
+        ("আমি ভ্যালেন্স রোডে থাকি", "আমি [address] থাকি"),
+        ("میں اسٹریٹفورڈ روڈ پر رہتا ہوں", "میں [address] پر رہتا ہوں"),
+        ("ਮੈਂ ਰੂਕਰੀ ਰੋਡ ਤੇ ਰਹਿੰਦੀ ਹਾਂ", "ਮੈਂ [address] ਤੇ ਰਹਿੰਦੀ ਹਾਂ"),
+        ("હું હેરિસન રોડ પર રહું છું", "હું [address] પર રહું છું"),
         ("I live near the Tesco on Ashby Road", "I live near the Tesco on [address]"),
         ("we live at Ivy Cottage, Mill Lane", "we live at [address]"),
         ("mieszkam przy Lincoln Road, obok parku", "mieszkam przy [address], obok parku"),
@@ -73,6 +82,11 @@ def test_home_addresses_in_every_layout(text: str, want: str) -> None:
         "I live at 22 Oak Road, 2 a week I go to the hub",
         "the house 3 doors down from the hub is a drug den",
         "we had 2 The Green sessions this week",
+        "it's 3 miles from my house to Park Road",
+        "I work at Riverside House, Station Road",
+        "main rehab mein rehta tha",
+        "আমি হোস্টেলে থাকি",
+        "my room is freezing",
     ],
 )
 def test_streets_that_are_no_home_survive(text: str) -> None:

@@ -101,6 +101,8 @@ def test_handles_introduced_in_words(text: str, want: str) -> None:
         "Nick was brilliant with me",
         "Nick is my keyworker",
         "I took 2.5mg before I went on tiktok live",
+        "o grupo do face Brasileiros Sóbrios ajuda muito",
+        "grupa na fejsie Trzeźwi w UK jest super",
     ],
 )
 def test_platforms_mentioned_without_a_handle_survive(text: str) -> None:

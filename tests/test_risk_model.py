@@ -135,3 +135,25 @@ def test_everyday_hopes_tiredness_and_complaints_never_trained_on_stay_quiet(
     assert len(everyday) > 250
     fired = [ln.text for ln in everyday if screen.hits(ln.text)]
     assert len(fired) / len(everyday) <= 0.08, fired
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short: a disk that filled during a deploy
+        lambda raw: b"not a gzip file",
+        lambda raw: gzip.compress(b'{"threshold": 0.5}'),  # an older or foreign file
+    ],
+)
+def test_a_damaged_model_file_leaves_the_rules_screening_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, damage
+) -> None:
+    """An operator whose model file is damaged gets a warning in the log; screening goes
+    on with the rules rather than failing every typed answer with an error."""
+    broken = tmp_path / "risk_model.json.gz"
+    broken.write_bytes(damage(MODEL_PATH.read_bytes()))
+    with caplog.at_level("WARNING"):
+        assert load_model(broken) is None
+    assert "risk model risk_model.json.gz unreadable" in caplog.text
+    rules = RiskScreen(merge(load_builtin(), {}), builtin(normalise), load_model(broken))
+    assert rules.hits("I want to kill myself tonight")

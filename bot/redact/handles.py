@@ -187,10 +187,12 @@ _MINE = re.compile(
     re.IGNORECASE,
 )
 _FIND_ME = re.compile(
+    # At a word's start: "rasi" (lt "you'll find") is inside "Brasileiros".
+    rf"(?<![\w{MARKS}])(?:"
     r"(?:add|follow|find|search|look|message|dm|hit|ring|text|msg|contact|reach)\s+(?:me|us)\b"
     r"|dodaj|znajdź|znajdz|napisz|pisz|szukaj|adaugă|adauga|găsești|gasesti|caută|cauta|scrie"
     r"|me\s+(?:segue|adiciona|chama|procura)|rasi|ieškok|raksti|atradīsi|atrodi|найди|пиши|"
-    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ",
+    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ)",
     re.IGNORECASE,
 )
 _EVERYDAY = (
@@ -357,7 +359,9 @@ def _after_platform(
         if run:
             after = [t.group().casefold() for t in tokens[i + run : i + run + 2]]
             said = cue or mine or asked or any(w.startswith(_NAME_WORDS) for w in after)
-            if said and not (i and tokens[i - 1].group().casefold() in _GROUP_WORDS):
+            around = text[max(0, platform.start() - 24) : tok.start()].casefold()
+            group = _GROUP_WORDS.intersection(_NON_WORD.split(around))
+            if said and not group:
                 # A name the person gives as theirs or to be found by ("fb: Leanne McDonald",
                 # "ফেসবুকে আমি Rahim Uddin নামে"), not one they mention ("on Facebook Kelly
                 # Brown posted…", "a group called…", "on tiktok I watch Sober Sam").

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.names import _NOT_NAMES
 from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
 
 # Street words that follow the street's name.  The first group is never an everyday word.
@@ -145,7 +146,9 @@ _STRONG = re.compile(rf"(?:{_STREET_STRONG})", re.IGNORECASE)
 
 
 _BEFORE_ADDRESS = re.compile(
-    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#)\.?\s*(?:\d{1,4}[A-Za-z]?"
+    r"(?:(?:flat|apartment|apt|unit|house|no|nr|number|numer|№|#|apartament\w*|apartamento|"
+    r"mieszkani\w*|квартир\w*|кв|blocul|bloco|butas|dzīvoklis|شقة|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ)"
+    r"\.?\s*(?:\d{1,4}[A-Za-z]?"
     r"\s*[,/]?\s*)?|\d{1,4}[A-Za-z]?\s+)$",
     re.IGNORECASE,
 )
@@ -208,6 +211,7 @@ def homes(text: str) -> Iterator[Span]:
 # named without a number ("Tower Court", "Church Lane", "گرین اسٹریٹ").
 _PART_WORD = (
     r"flat|apartment|apt|unit|block|blk|bloc|blocul|bloco|blok|building|floor|house|"
+    r"apartamentul|apartamento|mieszkania|квартиры|dzīvokļa|"
     r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
     r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
     r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
@@ -294,6 +298,7 @@ _PART_BEFORE = re.compile(rf"(?<![\w{MARKS}'’])(?:{_PART.pattern})[\s,،]+$", 
 # that say it is the writer's home; "the Co-op on Milton Road" alone is a shop on a street.
 _HOME_CUE = re.compile(
     r"(?<![\w])(?:(?-i:live|lives|lived|living)|stay|staying|stays|(?:my|our)\s+home|address|"
+    r"(?:my|our)\s+(?:flat|house|place|room|bedsit)(?=\s+(?:is|was)\b|['’]s\b)|"
     r"mieszkam|mieszka|mieszkamy|adres|gyvenu|gyvena|adresas|dzīvoju|dzivoju|dzīvo|adrese|"
     r"locuiesc|locuim|stau|adresa|moro|moramos|morada|endereço|endereco|живу|живём|живем|"
     r"адрес|أسكن|اسكن|أعيش|ساكن|عنواني|عنوان|رہتا|رہتی|رہتے|پتہ|پتا|rehta|rehti|rehte|"
@@ -302,7 +307,8 @@ _HOME_CUE = re.compile(
     re.IGNORECASE,
 )
 _HOME_STEMS = (
-    *words("liv stay home address mieszka adres gyven dzīvo dzivo locui stau moro"),
+    *words("liv stay home flat house place room bedsit cottage farm lodge villa manor bungalow"),
+    *words("address mieszka adres gyven dzīvo dzivo locui stau moro"),
     *words("morada endere живу живём живем адрес سكن أعيش ساكن عنوان رہت پت reht থাক ঠিকানা"),
     *words("thaki રહ સરનામું rahu ਰਹਿ ਪਤਾ rehnd degg nool cinwaan guri"),
 )
@@ -332,8 +338,45 @@ _NOT_HOME_AFTER = re.compile(
 )
 
 
+# Verbs that end the sentence in Urdu, Punjabi, Gujarati, Bengali and Somali: the street comes
+# before them ("main Mill Road pe rehta hoon", "আমি ব্রিক লেনে থাকি").
+_VERB_LAST = re.compile(
+    r"رہتا|رہتی|رہتے|rehta|rehti|rehte|rehnda|rehndi|ਰਹਿੰਦਾ|ਰਹਿੰਦੀ|રહું|રહીએ|rahu|থাকি|থাকে|thaki|"
+    r"degganahay|deggenahay|noolahay",
+    re.IGNORECASE,
+)
+_NATIVE_STREET = re.compile(
+    rf"(?:{WORD}\s+){{1,2}}(?:اسٹریٹ|سٹریٹ|روڈ|لین|ایونیو|রোড|স্ট্রিট|লেন|এভিনিউ|રોડ|સ્ટ્રીટ|લેન|"
+    rf"ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)[{MARKS}]?(?![\w{MARKS}])"
+)
+"""A street named in Arabic script or an Indic one, with a case ending ("লেনে", "রোডে")."""
+_HOUSE_NAME = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w'’-]*\s+){{1,2}}(?:Cottage|Farm|Lodge|Barn|Villa|Manor|Bungalow),"
+    rf"\s*(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{_STREET_STRONG})(?![\w{MARKS}])"
+)
+"""A house name with its street ("Rose Cottage, Church Lane"): a home even unannounced.
+"X House" is left out: offices and services have those ("Riverside House, Station Road")."""
+
+
 def _unnumbered(text: str, found: list[Span]) -> Iterator[Span]:
     """A home's street or house name without a number, after a word saying it is the home."""
+    for m in _HOUSE_NAME.finditer(text):
+        if not any(w.casefold() in _NOT_STREET_NAMES for w in m.group().split()):
+            yield Span(m.start(), m.end(), "address")
+    for cue in _VERB_LAST.finditer(text):
+        window = text[max(0, cue.start() - 50) : cue.start()]
+        streets = list(_NATIVE_STREET.finditer(window)) if not window.isascii() else []
+        streets = streets or list(_UNNUMBERED.finditer(window))
+        if not streets or _SERVICE_WORD.search(streets[-1].group()):
+            continue
+        offset = cue.start() - len(window)
+        start, end = offset + streets[-1].start(), offset + streets[-1].end()
+        for w in re.finditer(r"\S+", streets[-1].group()):  # "আমি ব্রিক লেনে": not "I"
+            if w.group().casefold() not in _NOT_NAMES | _NOT_STREET_NAMES:
+                break
+            start = offset + streets[-1].start() + w.end() + 1
+        if start < end:
+            yield Span(start, end, "address")
     for cue in _HOME_CUE.finditer(text):
         if _NOT_HOME_AFTER.match(text, cue.end()):
             continue  # "staying sober on Station Road is hard"

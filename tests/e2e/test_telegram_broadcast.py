@@ -273,3 +273,20 @@ async def test_each_message_of_a_broadcast_is_one_trip_to_the_database_thread(bo
     assert sum(t.count("SET state = 'attempting'") for t in deliveries) == 12
     # One per message, and the last one's outcome alone (24 before).
     assert len(deliveries) == 13, len(deliveries)
+
+
+async def test_the_last_reader_having_blocked_the_bot_is_still_counted_and_forgotten(
+    bot, api, readers
+):
+    """The last delivery's outcome has no next attempt to go in with: it is recorded at
+    the end of its batch (a blocked reader's opt-in is then removed, as for any other)."""
+    staff = await staff_member(bot, api)
+    api.blocked.add(readers[-1].id)
+    await send_update(api, staff)
+    report = await outcome_of(api, staff)
+    assert tally(report) == {"Sent": 3, "Could": 0, "Had": 1, "May": 0}
+    assert bot.channel is not None
+    assert await bot.channel.subscriptions.get(readers[-1].id) is None
+    assert await bot.channel.subscriptions.get(readers[-2].id) is not None
+    async with bot.store.db.execute("SELECT count(*) FROM deliveries") as cur:
+        assert (await cur.fetchone())[0] == 0
