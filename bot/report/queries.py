@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.report import counts
 from bot.report.fft import FftCount, fft_counts
 from bot.report.notes import Note
 from bot.report.period import Period
@@ -257,7 +258,12 @@ class ReportQueries:
         self._comments = None
 
     async def _grouped(
-        self, name: str, bounds: Bounds, keys: int, run: Callable[[], Awaitable[list[tuple]]]
+        self,
+        name: str,
+        bounds: Bounds,
+        keys: int,
+        run: Callable[[], Awaitable[list[tuple]]],
+        depends: tuple[object, ...] = (),
     ) -> list[tuple]:
         """The rows of a counting query over ``bounds``: its first ``keys`` columns the
         group, the rest counts that add up over any split of its sessions.
@@ -265,11 +271,14 @@ class ReportQueries:
         If kept parts (``keep_parts``) make up ``bounds`` exactly, their rows are
         added, group by group, and come back in the order SQLite's GROUP BY gives them
         (sorted by the group, NULL first, then numbers, then text): the same rows as
-        the query would return.  A session belongs to one part, by ``started_at``."""
+        the query would return.  A session belongs to one part, by ``started_at``.
+        Else they are read from ``report_counts`` if an export counted them before and
+        nothing in the range changed since (``bot/report/counts.py``; ``depends``: what
+        else the rows depend on), or counted and kept there."""
         parts = self._making(name, bounds)
         if parts is not None:
             return _added(parts, keys)
-        rows = await run()
+        rows = await counts.kept(self.store, counts.variant(name, *depends), bounds, run)
         if bounds in self._kept:
             self._parts[(name, bounds)] = rows
         return rows
@@ -483,8 +492,15 @@ class ReportQueries:
             found = await fft_counts(self.store, [period], steps)
             return [(c.site, c.mode, c.score, c.n) for c in found]
 
-        rows = await self._grouped("fft", period.bounds(), 3, run)
+        rows = await self._grouped("fft", period.bounds(), 3, run, (steps,))
         return [FftCount(site, mode, period.label, score, n) for site, mode, score, n in rows]
+
+    async def versions(self, flow_id: str) -> list[int]:
+        """Every stored version of a flow, oldest first."""
+        rows = await self._all(
+            "SELECT version FROM flow_versions WHERE flow_id = ? ORDER BY version", (flow_id,)
+        )
+        return [row[0] for row in rows]
 
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
@@ -604,9 +620,16 @@ class ReportQueries:
         joint = await self._joint_comments(period.bounds(), codebook, quotes, per_theme)
         if joint is not None:
             return joint
-        rows = await self._all(
-            _COMMENT_SUMMARY, (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
-        )
+        args = (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
+        if quotes:  # text: never kept
+            rows = await self._all(_COMMENT_SUMMARY, args)
+        else:
+            rows = await counts.kept(
+                self.store,
+                counts.variant("comments", *args[2:]),
+                period.bounds(),
+                lambda: self._all(_COMMENT_SUMMARY, args),
+            )
         themes = [ThemeCount(r[1], r[2], r[3], r[4]) for r in rows if r[0] == "theme"]
         quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[1], r[5]))
         return CommentSummary(
