@@ -19,7 +19,7 @@ received.  The bot's own time runs from its handler starting to its last reply s
 "could not save" reply, and "locked" or ERROR in the bot's log.
 
     python bench/busy_e2e.py [--comments 16000] [--old 20000] [--rate 30] [--seconds 20]
-                             [--jobs export,purge,backup]
+                             [--jobs export,purge,backup] [--comment-length 600]
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.e2e_bots import SECRET  # noqa: E402
 from bench.e2e_driver import (  # noqa: E402
+    LONG,
+    OURS,
     BotProcess,
     Person,
     Result,
@@ -66,6 +68,17 @@ TEXTS = [
     "The group sessions on a Tuesday really helped me.",
     "Nobody called me back after I left three messages.",
 ]
+
+
+def with_comments_of(length: int) -> list[tuple[str, str]]:
+    """The benchmark's person, each typed answer ``length`` characters long (0: as written).
+
+    Free text is screened (risk, language, redaction) on the reply's path at ~4.7 us a
+    character: the script's answers are 28-51 characters, real comments often hundreds."""
+    if not length:
+        return OURS
+    long = f"{LONG}{length}"  # made anew for each answer by ``bench.e2e_driver.Person.step``
+    return [(a, long if a == "send" and not arg.startswith("/") else arg) for a, arg in OURS]
 
 
 def fill(database: Path, comments: int, old: int) -> None:
@@ -193,6 +206,7 @@ def summary(label: str, result: Result, server: Server, cpu: float) -> str:
 
 
 async def main(args: argparse.Namespace) -> None:
+    script = with_comments_of(args.comment_length)
     server = await Server().start()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -212,7 +226,7 @@ async def main(args: argparse.Namespace) -> None:
             await run_people(server, 1_000, 5)  # warm up
             with WalWatch(database) as quiet_wal:
                 quiet_cpu = bot.cpu_seconds()
-                quiet = await run_paced(server, 100_000, args.rate, args.seconds)
+                quiet = await run_paced(server, 100_000, args.rate, args.seconds, script)
                 quiet_cpu = bot.cpu_seconds() - quiet_cpu
             stop = asyncio.Event()
             if "export" in args.jobs:
@@ -224,7 +238,7 @@ async def main(args: argparse.Namespace) -> None:
                 bot.proc.send_signal(signal.SIGUSR2)  # the daily backup, now
             with WalWatch(database) as busy_wal:
                 busy_cpu = bot.cpu_seconds()
-                busy = await run_paced(server, 200_000, args.rate, args.seconds)
+                busy = await run_paced(server, 200_000, args.rate, args.seconds, script)
                 busy_cpu = bot.cpu_seconds() - busy_cpu
             stop.set()
             took = await export_task if "export" in args.jobs else []
@@ -258,6 +272,7 @@ async def main(args: argparse.Namespace) -> None:
     print(
         f"rerun: python bench/busy_e2e.py --comments {args.comments} --old {args.old}"
         f" --rate {args.rate:g} --seconds {args.seconds:g} --jobs {','.join(args.jobs)}"
+        + (f" --comment-length {args.comment_length}" if args.comment_length else "")
     )
 
 
@@ -272,6 +287,12 @@ if __name__ == "__main__":
         type=lambda text: text.split(","),
         default=["export", "purge", "backup"],
         help="what runs in the busy phase: any of export,purge,backup (default: all three)",
+    )
+    parser.add_argument(
+        "--comment-length",
+        type=int,
+        default=0,
+        help="make each typed answer this many characters (default: the script's, 28-51)",
     )
     args = parser.parse_args()
     if not set(args.jobs) <= {"export", "purge", "backup"}:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -174,6 +175,32 @@ class Server:
         await self.api.close()
 
 
+LONG = "long comment of "
+"""A typed answer ``LONG + "600"`` is sent as a comment of 600 characters, its sentences in
+an order of its own (a text screened before is not screened again: ``bot.safety.normalise``
+keeps the last 4,096), from these."""
+_SENTENCES = [
+    "I waited six weeks for my first appointment, far too long.",
+    "My keyworker changed three times and I had to repeat my story.",
+    "The group sessions on a Tuesday really helped me.",
+    "Nobody called me back after I left three messages.",
+    "The reception staff were kind when I was struggling.",
+    "It would help to have evening appointments for people who work.",
+    "The building is hard to find and the sign is broken.",
+    "My family felt left out of the plan.",
+]
+_LONG_SEED = iter(range(10**9))
+
+
+def long_comment(length: int) -> str:
+    """A comment of about ``length`` characters, different each time."""
+    rng = random.Random(next(_LONG_SEED))
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < length:
+        words.extend(rng.sample(_SENTENCES, len(_SENTENCES)))
+    return " ".join(words)[:length].rsplit(" ", 1)[0] + "."
+
+
 class Person(FakeUser):
     """A scripted person who looks only at their own chat (the server-wide scan is O(n))."""
 
@@ -190,6 +217,8 @@ class Person(FakeUser):
     async def step(self, action: str, arg: str) -> float:
         """Do one scripted thing; returns seconds from update queued to bot done."""
         if action == "send":
+            if arg.startswith(LONG):
+                arg = long_comment(int(arg.removeprefix(LONG)))
             message = self._message(text=arg)
             if arg.startswith("/"):
                 message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(arg)}]

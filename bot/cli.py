@@ -114,6 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PoSyntaxError as exc:
         return _unreadable_catalogue(exc)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        # Another process held the write lock for the whole busy timeout: say which file
+        # and what usually holds it, not a traceback (systemd restarts the bot either way).
+        print(
+            f"error: the database {settings.database} stayed locked by another process"
+            " (a backup, a restore, a migration by hand, another copy of the bot or an"
+            " export). Let it finish or stop it, then start this again.",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

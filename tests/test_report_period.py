@@ -55,3 +55,11 @@ def test_a_week_closes_at_the_weekly_summary_after_it_in_local_time():
     assert closes_at(parse_week("2026-W47", london), "fri", "17:30") == datetime(
         2026, 11, 27, 17, 30, tzinfo=UTC
     )
+
+
+@pytest.mark.parametrize(
+    "parse", [lambda: parse_week("9999-W52"), lambda: parse_range("9999-12-01", "9999-12-31")]
+)
+def test_a_year_past_any_service_is_refused_by_name_not_by_an_overflow(parse):
+    with pytest.raises(ValueError, match="from 2000 to 2999"):
+        parse()

@@ -130,11 +130,12 @@ def test_everyday_hopes_tiredness_and_complaints_never_trained_on_stay_quiet(
 ) -> None:
     """The dev-test half of the everyday comments written to look like risk ("I hope I
     wake up on time", "dead on my feet", "this form is killing me", leaflets, risk long
-    past): the model before signposted 9.6 % of them (the rules alone 6.5 %)."""
+    past): before wave 16 rules and model signposted 7.9 % of them (26 of 328; the rules
+    alone 5.2 %), now 6.4 % (the rules alone 4.3 %)."""
     _, everyday = _devtest()
     assert len(everyday) > 250
     fired = [ln.text for ln in everyday if screen.hits(ln.text)]
-    assert len(fired) / len(everyday) <= 0.08, fired
+    assert len(fired) / len(everyday) <= 0.07, fired
 
 
 @pytest.mark.parametrize(

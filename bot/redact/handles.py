@@ -140,10 +140,11 @@ def at_handles(text: str) -> Iterator[Span]:
 
 _TOKEN = re.compile(r"(?:[^\s,;:!?()\[\]\"«»“”‘’'`]|(?<=\w)['’](?=\w))+|[,;:!?()\[\]\"«»“”‘’'`]")
 """Words and punctuation; quotes around a handle are not part of it ('is ‘kaz_b’')."""
-_HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.]{1,29}[A-Za-z0-9_](?:#\d{4})?|@[A-Za-z0-9_.]{2,30}")
+_HANDLE = re.compile(r"@?[A-Za-z][A-Za-z0-9_.-]{1,29}[A-Za-z0-9_](?:#\d{4})?|@[A-Za-z0-9_.]{2,30}")
 """A handle's shape, with a Discord tag ("kaz#1234")."""
 _PLAIN = re.compile(r"[a-z][a-z'’-]{1,20}")
 _SHAPED = re.compile(r"[A-Za-z].*[._0-9]|[._0-9].*[A-Za-z]")
+"""A handle's look: a letter and a digit, "_" or "." ("kaz-b99" has its digit)."""
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _NOT_SHAPED = re.compile(
     r"(?:\d+(?:[.,]\d+)?(?:mg|ml|mcg|g|kg|l|pm|am|h|hrs?|mins?|x|st|nd|rd|th|k|p)"
@@ -260,6 +261,27 @@ def _name_run(tokens: list[re.Match[str]], i: int) -> int:
     return n if n >= 2 else 0
 
 
+_CASELESS = re.compile(rf"[\u0600-\u06FF\u0980-\u0AFF][\u0600-\u06FF\u0980-\u0AFF{MARKS}]+")
+_NOT_A_NAME = words(
+    """
+    ما لا مش ليس مو مافي ماعندي عندي حساب حسابي خاص مغلق محذوف نہیں ہے بند ڈیلیٹ
+    না নেই নাই বন্ধ ਨਹੀਂ ਬੰਦ નથી ના બંધ
+    """
+)
+"""Words after "فيسبوك:" that say there is no account, or what it is like, not whose it is."""
+
+
+def _caseless_name(tokens: list[re.Match[str]], i: int) -> int:
+    """Two or three words of a caseless script from token ``i`` that can be a name; else 0."""
+    n = 0
+    while i + n < len(tokens) and n < 3:
+        word = tokens[i + n].group()
+        if not _CASELESS.fullmatch(word) or word in _NOT_NAMES | _NOT_A_NAME | _GROUP_WORDS:
+            break
+        n += 1
+    return n if n >= 2 else 0
+
+
 def _handle_at(token: str) -> str | None:
     """The handle a token holds ("jodie.m_92," → "jodie.m_92"), or None."""
     word = token.rstrip(".")
@@ -268,6 +290,8 @@ def _handle_at(token: str) -> str | None:
         return None
     if word.casefold().startswith(("www.", "http")):
         return None
+    if "-" in word and not any(c.isdigit() or c in "_." for c in word):
+        return None  # "self-help", "well-known": words; "kaz-b99" is a handle
     return word
 
 
@@ -374,6 +398,10 @@ def _after_platform(
             continue
         if low in _FILLERS:
             continue
+        if cue in _SAYS_CUES and handle is None:
+            run = _caseless_name(tokens, i)
+            if run:  # "فيسبوك: عمر حداد": a profile name in a script without capitals
+                return Span(tok.start(), tokens[i + run - 1].end(), "handle")
         if handle is not None and low not in _EVERYDAY and not _PLATFORM.fullmatch(word):
             if cue in _SAYS_CUES or (cue in _IS_CUES and (mine or asked)):
                 end = tok.start() + len(handle)

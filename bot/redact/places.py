@@ -202,8 +202,22 @@ _NUMBER_THE_STREET = re.compile(
 def homes(text: str) -> Iterator[Span]:
     """A home named without a house number (see :func:`_unnumbered`); runs after
     :func:`addresses`, whose finds it leaves to them."""
-    if _HOME_GATE.search(text.casefold()):
+    if not _HOME_GATE.search(text.casefold()):
+        return
+    # Every pattern after needs a capitalised name before a street or house word, or a street
+    # word in another script: most answers with "live" or "home" in them have neither.
+    native = not text.isascii() and any(w in text for w in _NATIVE_STREET_WORDS)
+    if native or _CAPITAL_THEN_STREET.search(text):
         yield from _joined(text, list(_unnumbered(text, [])))
+
+
+_NATIVE_STREET_WORDS = tuple(
+    words("اسٹریٹ سٹریٹ روڈ لین ایونیو রোড স্ট্রিট লেন এভিনিউ રોડ સ્ટ્રીટ લેન ਰੋਡ ਸਟ੍ਰੀਟ ਸਟਰੀਟ ਲੇਨ")
+)
+_CAPITAL_THEN_STREET = re.compile(
+    rf"[A-Z][\w'’-]*\s+(?i:{_STREET_STRONG}|{_STREET_WEAK}|cottage|cottages|farm|lodge|barn|villa|"
+    rf"manor|bungalow|house|mansions|towers)(?![\w{MARKS}])"
+)
 
 
 # One part of a home's address inside a building or an estate: "Block C", "flat 12", "bloc

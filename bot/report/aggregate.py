@@ -75,6 +75,7 @@ class ReportBuilder:
         self.labels = Labels(settings, catalogue)
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
+        self._wordings: dict[tuple[str, str], dict[tuple[object, ...], int]] = {}
         self._latest: dict[str, int | None] = {}
         self._few_open: set[tuple[str, int, str]] = set()
         """Open questions (flow, version, step) the period's report counts too few to show."""
@@ -266,10 +267,19 @@ class ReportBuilder:
         Answers to one step id are pooled only across versions that asked the
         same question: the same meaning (kind, scale, options) and the same
         English wording.  Where a step id was asked differently, each variant is
-        its own question, keyed ``step@vN`` (N: its first version) except the
-        newest, which keeps the plain id, and titled with its versions, so each
-        wording shows its own n and old answers never take a new question's
-        meaning.
+        its own question, titled with its versions, so each wording shows its own n
+        and old answers never take a new question's meaning.
+
+        The wording the step was first asked with keeps the plain id; each later one
+        is ``step.vN`` (N: the first stored version asking it), whichever have answers
+        in this period.  So an id never changes meaning: week 47 exported again after
+        the flow was reworded still has the first wording under the plain id, and the
+        ledger (``bot/report/ledger.py``), which ties copies of a cell by id, ties it to
+        the first copy (giving the plain id to the newest wording left one late answer
+        to the old one standing as the difference of two tables).  Not ``@``: that
+        marks a copy of a table in the suppression system (``bot/report/periods.py``),
+        whose hidden cells are never the report's own, so an old wording's small
+        counts were shown wherever the ledger was used.
         """
         variants: dict[tuple[str, str], dict[tuple[object, ...], list[int]]] = defaultdict(dict)
         steps: dict[tuple[str, int, str], tuple[Question, tuple[object, ...]]] = {}
@@ -283,11 +293,15 @@ class ReportBuilder:
             steps[(flow_id, version, step_id)] = (question, signature)
         mapping: dict[tuple[str, int, str], str] = {}
         found: dict[tuple[str, str], Question] = {}
+        first = {pair: await self._first_asked(*pair) for pair in variants}
         for (flow_id, version, step_id), (question, signature) in steps.items():
             groups = variants[(flow_id, step_id)]
             versions = groups[signature]
-            newest = max(v for vs in groups.values() for v in vs)
-            key_step = step_id if newest in versions else f"{step_id}@v{min(versions)}"
+            asked = first[(flow_id, step_id)]
+            since = asked.get(signature, min(versions))
+            key_step = (
+                step_id if since == min(asked.values(), default=since) else f"{step_id}.v{since}"
+            )
             mapping[(flow_id, version, step_id)] = key_step
             if version != max(versions):
                 continue
@@ -301,6 +315,19 @@ class ReportBuilder:
             )
         ordered = sorted(found.values(), key=lambda q: (q.flow_id, q.position, q.step_id))
         return mapping, {(q.flow_id, q.step_id): q for q in ordered}
+
+    async def _first_asked(self, flow_id: str, step_id: str) -> dict[tuple[object, ...], int]:
+        """Each wording of the step over every stored version: the first version asking it."""
+        key = (flow_id, step_id)
+        if key not in self._wordings:
+            found: dict[tuple[object, ...], int] = {}
+            for version in await self.q.versions(flow_id):
+                question = await self._question(flow_id, version, step_id)
+                if question is not None:
+                    signature = (meaning(question.step), question.text)  # type: ignore[arg-type]
+                    found.setdefault(signature, version)
+            self._wordings[key] = found
+        return self._wordings[key]
 
     async def _keyed(
         self, counts: list[AnswerCount]
@@ -453,7 +480,7 @@ class ReportBuilder:
             n = n_answered.get(key, 0)
             base = max(n_shown.get(key, 0), n)
             row_key = f"{key[0]}:{key[1]}"
-            step_name = key[1].split("@")[0].replace("_", " ")
+            step_name = key[1].split(".")[0].replace("_", " ")
             rows.append(
                 Row(
                     key=row_key,

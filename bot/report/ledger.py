@@ -101,9 +101,17 @@ async def overlapping(
             " WHERE publication_id = ?",
             (pid,),
         )
-        publication.cells = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
+        publication.cells = {(_table_id(r[0]), r[1], r[2], r[3]): r[4] for r in rows}
         out.append(publication)
     return out
+
+
+def _table_id(recorded: str) -> str:
+    """A table id as reports name it now.  A question's later wordings were keyed
+    ``step@vN`` before ``@`` came to mean only a copy in the suppression system
+    (``bot/report/aggregate.py``, ``_questions``): ``step.vN`` now."""
+    head, at, tail = recorded.partition("@v")
+    return f"{head}.v{tail}" if at and tail.isdigit() else recorded
 
 
 @dataclass

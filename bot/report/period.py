@@ -87,12 +87,24 @@ def parse_week(text: str, timezone: str = "UTC") -> Period:
     match = _WEEK.match(text.strip())
     if not match:
         raise ValueError(f"{text!r} is not an ISO week; write it like 2026-W47")
-    year, number = int(match[1]), int(match[2])
+    year, number = _year(int(match[1]), text), int(match[2])
     try:
         monday = date.fromisocalendar(year, number, 1)
     except ValueError:
         raise ValueError(f"{year} has no week {number}") from None
     return week(monday, timezone)
+
+
+YEARS = range(2000, 3000)
+
+
+def _year(year: int, text: str) -> int:
+    """``year``, or a ValueError: a report reads the period before and the day after its
+    own, and week 52 of 9999 ran past the last date Python holds (an OverflowError, and
+    staff were told something went wrong)."""
+    if year not in YEARS:
+        raise ValueError(f"{text.strip()!r}: the year must be from {YEARS[0]} to {YEARS[-1]}")
+    return year
 
 
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -107,7 +119,7 @@ def parse_day(text: str, option: str = "the date") -> date:
     match = _DAY.match(text.strip())
     if match:
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return date(_year(int(match[1]), text), int(match[2]), int(match[3]))
         except ValueError as exc:
             raise ValueError(f"{option} {text!r} is not a real date ({exc})") from None
     raise ValueError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05")
@@ -147,7 +159,7 @@ def parse_month(text: str, timezone: str = "UTC", option: str = "--month") -> Pe
     found = _MONTH.match(text.strip())
     if not found or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1:
         raise ValueError(f"{option} {text!r} is not a month; write it as YYYY-MM, e.g. 2026-11")
-    return month(date(int(found[1]), int(found[2]), 1), timezone)
+    return month(date(_year(int(found[1]), text), int(found[2]), 1), timezone)
 
 
 def months_to(last: Period, count: int) -> list[Period]:

@@ -495,6 +495,13 @@ class ReportQueries:
         rows = await self._grouped("fft", period.bounds(), 3, run, (steps,))
         return [FftCount(site, mode, period.label, score, n) for site, mode, score, n in rows]
 
+    async def versions(self, flow_id: str) -> list[int]:
+        """Every stored version of a flow, oldest first."""
+        rows = await self._all(
+            "SELECT version FROM flow_versions WHERE flow_id = ? ORDER BY version", (flow_id,)
+        )
+        return [row[0] for row in rows]
+
     async def latest_version(self, flow_id: str) -> int | None:
         rows = await self._all(
             "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
