@@ -66,6 +66,9 @@ from bot.redact import redact
         ("ফেসবুক: সুমি বেগম", "ফেসবুক: [handle]"),
         ("ਫੇਸਬੁੱਕ: ਗੁਰਪ੍ਰੀਤ ਗਿੱਲ", "ਫੇਸਬੁੱਕ: [handle]"),
         ("snap: deano-b77", "snap: [handle]"),
+        # One's own page is a profile; a page or group someone mentions is not (below).
+        ("моя страница вк: Дмитрий Орлов", "моя страница вк: [handle]"),
+        ("my facebook page: Dean Walsh", "my facebook page: [handle]"),
     ],
 )
 def test_handles_introduced_in_words(text: str, want: str) -> None:
@@ -112,6 +115,7 @@ def test_handles_introduced_in_words(text: str, want: str) -> None:
         "فيسبوك: مجموعة دعم جيدة",
         "ফেসবুক: নেই",
         "on facebook: self-help groups",
+        "a facebook page: Sober Mums UK",
     ],
 )
 def test_platforms_mentioned_without_a_handle_survive(text: str) -> None:

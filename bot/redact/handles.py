@@ -397,7 +397,7 @@ def _after_platform(
             said = cue or mine or asked or any(w.startswith(_NAME_WORDS) for w in after)
             around = text[max(0, platform.start() - 24) : tok.start()].casefold()
             group = _GROUP_WORDS.intersection(_SPLIT.split(around))
-            if said and not group:
+            if said and (mine or not group):  # "my page", but "a group called…"
                 # A name the person gives as theirs or to be found by ("fb: Leanne McDonald",
                 # "ফেসবুকে আমি Rahim Uddin নামে"), not one they mention ("on Facebook Kelly
                 # Brown posted…", "a group called…", "on tiktok I watch Sober Sam").
