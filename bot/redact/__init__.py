@@ -15,7 +15,8 @@ exactly as typed.
 
 What each detector finds, and its deliberate limits, is in its own module:
 ``numbers`` (phones via libphonenumber, NHS, card, bank, prison and NI
-numbers), ``places`` (street addresses, postcodes), ``online`` (emails,
+numbers), ``places`` (street addresses with the flat and block around them,
+homes named without a number after a home word, postcodes), ``online`` (emails,
 also written out in words, web addresses), ``handles`` ("@name", a
 handle or profile name after a platform named in any language), ``dates`` (dates that
 could be a date of birth), ``names`` (names after a self-introduction or a

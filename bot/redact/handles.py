@@ -108,17 +108,29 @@ _PLATFORM_STEMS = (*{_stem(n) for n in _ALL_INFLECTABLE.split()}, "face", "iksie
 _SHORT = words(_WHOLE_NAMES)
 
 
-_GATE = re.compile("|".join(re.escape(s) for s in sorted(_PLATFORM_STEMS, key=len, reverse=True)))
-_NON_WORD = re.compile(r"[\W_]+")
-"""Every platform's plain stem in one pattern: one scan is cheaper than a test per name."""
+_BY_PREFIX: dict[str, tuple[str, ...]] = {}
+for _s in sorted(_PLATFORM_STEMS):
+    _BY_PREFIX[_s[:3]] = (*_BY_PREFIX.get(_s[:3], ()), _s)
+_SPLIT = re.compile(r"[\s,.;:!?()\[\]{}\"'’‘`/#@*_+=&|<>~-]+")
+"""Between words (not \\W: vowel signs of the Indic scripts are inside words)."""
 
 
 def _names_a_platform(text: str) -> bool:
-    """A cheap first look: most answers name no platform, and skip the patterns."""
-    low = text.casefold()
-    if "X" in text or _GATE.search(low) is not None:
+    """A cheap first look: most answers name no platform, and skip the patterns.
+
+    Each word is looked up by its first three letters among the platforms' stems (and
+    without the Arabic article), which is cheaper than scanning for 160 names.
+    """
+    if "X" in text:
         return True
-    return not _SHORT.isdisjoint(_NON_WORD.split(low))
+    for word in _SPLIT.split(text.casefold()):
+        if word in _SHORT:
+            return True
+        for w in (word, word[2:]) if word.startswith(("ال", "وال", "بال")) else (word,):
+            stems = _BY_PREFIX.get(w[:3])
+            if stems and w.startswith(stems):
+                return True
+    return False
 
 
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
@@ -384,7 +396,7 @@ def _after_platform(
             after = [t.group().casefold() for t in tokens[i + run : i + run + 2]]
             said = cue or mine or asked or any(w.startswith(_NAME_WORDS) for w in after)
             around = text[max(0, platform.start() - 24) : tok.start()].casefold()
-            group = _GROUP_WORDS.intersection(_NON_WORD.split(around))
+            group = _GROUP_WORDS.intersection(_SPLIT.split(around))
             if said and not group:
                 # A name the person gives as theirs or to be found by ("fb: Leanne McDonald",
                 # "ফেসবুকে আমি Rahim Uddin নামে"), not one they mention ("on Facebook Kelly

@@ -10,12 +10,23 @@ of the enabled languages:
   "3 times a week" stay;
 - street word first ("ul. Długa 5", "strada Mihai Eminescu nr. 12",
   "Rua das Flores, 45", "улица Ленина, д. 5", "شارع الملك ١٢", "Wadada Hodan 4");
-- name, street word, number ("Gedimino g. 5", "Brīvības iela 12").
+- name, street word, number ("Gedimino g. 5", "Brīvības iela 12"), also with a
+  house-number word ("Cedar Street, numero 7", "Stapleton Road lambarka 5").
+
+The parts around it go with it, as one tag: flat, block, floor, building
+("Block C, Flat 12, Tower Court", "bloc C, ap. 14", "شقة ٥، عمارة ب") and
+South Asian house words with "number" ("makaan number 45", "H.No. 12, Gali No. 4").
+
+A home named without a number (:func:`homes`) is taken only when a word says it
+is the person's home ("I live near the Co-op on Milton Road", "main Ladypool
+Road pe rehta hoon", "আমি ভ্যালেন্স রোডে থাকি"), or a house name comes with its
+street ("Ivy Cottage, Church Lane").
 
 A number range ("2-4 High St", a shop or a service's premises), a street
-without a number ("on Mill Road") and a town are kept: they point at many
-people; so is an address followed by a service word ("4 Mill Lane Surgery").
-Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
+without a number and no home word ("the Co-op on Mill Road", "Change Grow Live
+on Mill Road"), a hostel's or a service's street, and a town are kept: they
+point at many people; so is an address followed by a service word ("4 Mill Lane
+Surgery").  Postcodes are UK postcodes, whole ("CB2 1TN", "cb21tn").
 """
 
 from __future__ import annotations
