@@ -272,8 +272,12 @@ async def test_counts_by_other_code_are_not_read(store: Store, settings, flows) 
     week = parse_week("2026-W46", ZONE)
     q = ReportQueries(store)
     right = await q.answer_counts(week)
+    await q.shown(week)
     await store.write("UPDATE report_counts SET rows = '[]', code = 'older'")
     assert await q.answer_counts(week) == right
+    # Counting clears every row the other code kept (it would never be read).
+    codes = await store.staff_read("SELECT DISTINCT code FROM report_counts")
+    assert codes == [(counts.CODE,)]
 
 
 async def test_every_table_a_kept_count_reads_has_triggers(store: Store) -> None:

@@ -62,17 +62,27 @@ async def kept(
     token = secrets.token_hex(8)
     keeping = await _write(
         store,
-        "INSERT OR REPLACE INTO report_counts (query, lo, hi, code, token, rows)"
-        " VALUES (?, ?, ?, ?, ?, NULL)",
-        (query, lo, hi, CODE, token),
+        [
+            # Rows counted by other code are never read again: not kept either.
+            ("DELETE FROM report_counts WHERE code <> ?", (CODE,)),
+            (
+                "INSERT OR REPLACE INTO report_counts (query, lo, hi, code, token, rows)"
+                " VALUES (?, ?, ?, ?, ?, NULL)",
+                (query, lo, hi, CODE, token),
+            ),
+        ],
     )
     rows = await run()
     if keeping:
         await _write(
             store,
-            "UPDATE report_counts SET rows = ?"
-            " WHERE query = ? AND lo = ? AND hi = ? AND token = ? AND rows IS NULL",
-            (json.dumps(rows, separators=(",", ":")), query, lo, hi, token),
+            [
+                (
+                    "UPDATE report_counts SET rows = ?"
+                    " WHERE query = ? AND lo = ? AND hi = ? AND token = ? AND rows IS NULL",
+                    (json.dumps(rows, separators=(",", ":")), query, lo, hi, token),
+                )
+            ],
         )
     return rows
 
@@ -85,9 +95,9 @@ def variant(name: str, *depends: object) -> str:
     return f"{name}:{digest}"
 
 
-async def _write(store: Store, sql: str, args: tuple[object, ...]) -> bool:
+async def _write(store: Store, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
     try:
-        await store.write(sql, args)
+        await store.transaction(statements)
     except sqlite3.Error as e:  # full disk, locked, read-only copy: count, keep nothing
         log.warning("report counts not kept: %s", e)
         return False
