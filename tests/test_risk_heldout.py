@@ -43,6 +43,7 @@ SETS = {
     "5": HeldOut(risk_eval.HELDOUT5, gated=False, both_scripts=True),
     "6": HeldOut(risk_eval.HELDOUT6, gated=False, both_scripts=True),
     "7": HeldOut(risk_eval.HELDOUT7, gated=False, both_scripts=True),
+    "8": HeldOut(risk_eval.HELDOUT8, gated=False, both_scripts=True),
 }
 
 
