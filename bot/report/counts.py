@@ -95,9 +95,24 @@ def variant(name: str, *depends: object) -> str:
     return f"{name}:{digest}"
 
 
+KEEP_WAIT_MS = 200
+"""How long keeping counts waits for another writer: they are only ever a saving, so a
+database another process holds locked must not hold the export up.  With the store's
+usual 30 s every count of an export waited its 30 s in turn, and an export on a locked
+database ran for minutes instead of stopping with a message."""
+
+
 async def _write(store: Store, statements: list[tuple[str, tuple[object, ...]]]) -> bool:
+    def run(conn: sqlite3.Connection) -> int:
+        (waits,) = conn.execute("PRAGMA busy_timeout").fetchone()
+        conn.execute(f"PRAGMA busy_timeout = {KEEP_WAIT_MS}")
+        try:
+            return sum(conn.execute(sql, args).rowcount for sql, args in statements)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(waits)}")
+
     try:
-        await store.transaction(statements)
+        await store.atomic(run)
     except sqlite3.Error as e:  # full disk, locked, read-only copy: count, keep nothing
         log.warning("report counts not kept: %s", e)
         return False
