@@ -19,6 +19,7 @@ from bot.report.period import Period, parse_week
 from bot.report.synth import Response, write
 from bot.retention import purge_expired
 from bot.store import Store
+from tests.test_report_intruder_periods import _people
 
 T = 5
 TZ = "UTC"
@@ -47,20 +48,6 @@ def _counts(report) -> dict[CellRef, int | None]:
                 if cell.count is not None or cell.suppressed:
                     out[(table.id, row.split, row.key, col)] = cell.count
     return out
-
-
-def _people(days: dict[date, list[tuple[str, str, int]]]) -> list[Response]:
-    """Per day: (respondent group, answer to one_service, how many)."""
-    people = []
-    for day, groups in days.items():
-        at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
-        for group, answer, n in groups:
-            for _ in range(n):
-                at += timedelta(minutes=1)
-                people.append(
-                    Response("consultation", at, {"one_service": answer}, respondent_group=group)
-                )
-    return people
 
 
 def _days(start: date, end: date) -> list[date]:

@@ -76,7 +76,8 @@ class ReportBuilder:
         self.progress = progress or (lambda _label: None)
         self._flows: dict[tuple[str, int], Flow | None] = {}
         self._wordings: dict[tuple[str, str], dict[tuple[object, ...], int]] = {}
-        self._latest: dict[str, int | None] = {}
+        self._versions: dict[str, list[int]] = {}
+        """Every stored version of each flow, oldest first (the newest is its last)."""
         self._few_open: set[tuple[str, int, str]] = set()
         """Open questions (flow, version, step) the period's report counts too few to show."""
 
@@ -321,13 +322,18 @@ class ReportBuilder:
         key = (flow_id, step_id)
         if key not in self._wordings:
             found: dict[tuple[object, ...], int] = {}
-            for version in await self.q.versions(flow_id):
+            for version in await self._versions_of(flow_id):
                 question = await self._question(flow_id, version, step_id)
                 if question is not None:
                     signature = (meaning(question.step), question.text)  # type: ignore[arg-type]
                     found.setdefault(signature, version)
             self._wordings[key] = found
         return self._wordings[key]
+
+    async def _versions_of(self, flow_id: str) -> list[int]:
+        if flow_id not in self._versions:
+            self._versions[flow_id] = await self.q.versions(flow_id)
+        return self._versions[flow_id]
 
     async def _keyed(
         self, counts: list[AnswerCount]
@@ -458,9 +464,7 @@ class ReportBuilder:
                     totals[(flow_id, key_step)] += n
         # Open questions no one reached this period still belong in the table.
         for flow_id in {f for f, _, _, _ in shown}:
-            if flow_id not in self._latest:
-                self._latest[flow_id] = await self.q.latest_version(flow_id)
-            version = self._latest[flow_id]
+            version = next(reversed(await self._versions_of(flow_id)), None)
             flow = await self._flow(flow_id, version) if version is not None else None
             for step in flow.steps if flow else []:
                 if step.kind == "text" and (flow_id, step.id) not in questions:

@@ -502,12 +502,6 @@ class ReportQueries:
         )
         return [row[0] for row in rows]
 
-    async def latest_version(self, flow_id: str) -> int | None:
-        rows = await self._all(
-            "SELECT max(version) FROM flow_versions WHERE flow_id = ?", (flow_id,)
-        )
-        return rows[0][0] if rows else None
-
     # -- themes
 
     async def tag_comments(
