@@ -41,11 +41,10 @@ def guessable(value: bytes) -> str | None:
     of 32 zero bytes, and the command that makes a key, set where no shell expands it
     (systemd's ``Environment=``, a compose ``.env`` file): printed in the README, it is
     public, and every respondent key could be recomputed from Telegram ids."""
-    if len(set(value.strip())) < MIN_DISTINCT_BYTES:
-        return (
-            f"has only {len(set(value.strip()))} different bytes: it is not random, so"
-            " anyone could guess it"
-        )
+    distinct = len(set(value.strip()))
+    if distinct < MIN_DISTINCT_BYTES:
+        kinds = "one byte over and over" if distinct == 1 else f"only {distinct} different bytes"
+        return f"holds {kinds}: it is not random, so anyone could guess it"
     if b"$(" in value or b"`" in value or b"secrets." in value:
         return "holds the command that makes a key, not the key it prints"
     return None
