@@ -50,6 +50,8 @@ async def test_a_trend_month_the_purge_cut_into_counts_the_days_left(s, flows, s
     trend = next(t for t in report.tables if t.id == "trend:consultation:one_service")
     n = {row.key: row.base.count for row in trend.rows if row.base is not None}
     assert n == {"2026-10": 16 * 3, "2026-11": 30 * 3}
+    labels = [row.label for row in trend.rows if row.split == "month"]
+    assert labels == ["Oct 2026 (from 16 Oct)", "Nov 2026"]
     question = next(t for t in report.tables if t.id == "likert:consultation:one_service")
     assert all(c.prev is None for row in question.rows for c in row.cells.values())
     rows = await store.staff_read(
