@@ -47,7 +47,15 @@ from bot.risk_rules import builtin  # noqa: E402
 from bot.safety import CATEGORIES, RiskScreen, load_builtin, merge, normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-CORPORA = ("risk", "risk_dev", "risk_dev10", "risk_dev12", "risk_heldout", "risk_heldout4")
+CORPORA = (
+    "risk",
+    "risk_dev",
+    "risk_dev10",
+    "risk_dev12",
+    "risk_dev17",
+    "risk_heldout",
+    "risk_heldout4",
+)
 HELD_OUT = ("risk_heldout5", "risk_heldout6", "risk_heldout7", "risk_heldout8")
 """Held-out batches: each is scored by a fit without it to choose the threshold."""
 SPLIT = ("risk_heldout7", "risk_dev_everyday", "risk_heldout8")
