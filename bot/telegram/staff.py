@@ -132,7 +132,7 @@ def refusal(channel: TelegramChannel, exc: Exception, lang: str) -> str:
         log.info("a staff report asked for purged days: %s", exc)
         first = exc.first.isoformat()
         return channel.text(
-            "staff.report_purged", lang, first=first, days=channel.settings.retention_days
+            "staff.report_purged", lang, first=first, retention_days=channel.settings.retention_days
         )
     if isinstance(exc, ReportStopped):
         log.warning("a staff report was abandoned: %s", exc)
