@@ -80,10 +80,13 @@ def build_application(
         get_updates_request=AiohttpRequest(connection_pool_size=1),
         rate_limiter=rate_limiter or ForegroundFirst(max_retries=3),
     )
+    order = OncePerPersonOrder(channel.person_of, channel.conversations.store)
+    if isinstance(bot.rate_limiter, ForegroundFirst):
+        bot.rate_limiter.foreground = order  # a broadcast's messages go between updates
     app = (
         Application.builder()
         .bot(bot)
-        .concurrent_updates(OncePerPersonOrder(channel.person_of, channel.conversations.store))
+        .concurrent_updates(order)
         .application_class(application_class)
         .build()
     )
