@@ -47,11 +47,26 @@ from bot.risk_rules import builtin  # noqa: E402
 from bot.safety import CATEGORIES, RiskScreen, load_builtin, merge, normalise  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-CORPORA = ("risk", "risk_dev", "risk_dev10", "risk_dev12", "risk_heldout", "risk_heldout4")
-HELD_OUT = ("risk_heldout5", "risk_heldout6", "risk_heldout7")
+CORPORA = (
+    "risk",
+    "risk_dev",
+    "risk_dev10",
+    "risk_dev12",
+    "risk_dev17",
+    "risk_heldout",
+    "risk_heldout4",
+)
+HELD_OUT = ("risk_heldout5", "risk_heldout6", "risk_heldout7", "risk_heldout8")
 """Held-out batches: each is scored by a fit without it to choose the threshold."""
-SPLIT = ("risk_heldout7", "risk_dev_everyday")
+SPLIT = ("risk_heldout7", "risk_dev_everyday", "risk_heldout8")
 """Sets split into a training half and a dev-test half (``is_devtest``)."""
+HASHED = ("risk_heldout8",)
+"""Split sets whose halves are chosen by a hash of each line's text, not by bands: batch 8
+(blind, seen since wave 16) is the second dev-test, and a hash keeps the choice of its half
+away from anything a person could steer. Its writer put the same idea in every language, so
+a translation of a dev-test line may be in the training half: its figure flatters a little."""
+DEVTESTS = ("risk_heldout7", "risk_heldout8")
+"""The batches whose dev-test halves are reported, per language and script."""
 EVERYDAY = "risk_dev_everyday"
 """Everyday comments written to look like risk (hopes, tiredness, "dying for a tea", risk long
 past, leaflets), as "none" lines in every enabled language, native script and romanised."""
@@ -78,6 +93,8 @@ def is_devtest(line: Line) -> bool:
     folder = line.where.split("/")[0]
     if folder not in SPLIT:
         return False
+    if folder in HASHED:
+        return hashlib.sha256(line.text.strip().encode("utf-8")).digest()[0] % 2 == 0
     return int(_position(line.where) * DEVTEST_BANDS) % 2 == 0
 
 
@@ -200,16 +217,18 @@ def alarms(lines: list[Line], fires: dict[str, bool], scores: Scores, threshold:
 def report(
     title: str, devtest: list[Line], fires: dict[str, bool], scores: Scores, threshold: float
 ) -> None:
-    """The dev-test figures: batch 7's half per language and script, everyday alarms."""
-    batch = [ln for ln in devtest if ln.where.startswith("risk_heldout7/")]
+    """The dev-test figures: each dev-test batch's half per language and script, and
+    everyday alarms."""
     everyday = [ln for ln in devtest if ln.where.startswith(EVERYDAY + "/")]
-    langs = tallies(batch, fires, scores, threshold)
-    scripts = tallies(batch, fires, scores, threshold, script)
-    recall, precision = total(langs)
     print(f"{title}, threshold {threshold}")
-    print(f"  dev-test batch 7 ({len(batch)}): recall {recall:.3f}, precision {precision:.3f}")
-    print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(langs)))
-    print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(scripts)))
+    for name in DEVTESTS:
+        batch = [ln for ln in devtest if ln.where.startswith(name + "/")]
+        langs = tallies(batch, fires, scores, threshold)
+        scripts = tallies(batch, fires, scores, threshold, script)
+        recall, precision = total(langs)
+        print(f"  dev-test {name} ({len(batch)}): recall {recall:.3f}, precision {precision:.3f}")
+        print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(langs)))
+        print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(scripts)))
     rules = alarms(everyday, fires, dict.fromkeys(scores, 0.0), 2.0)
     print(
         f"  dev-test everyday comments signposted: {alarms(everyday, fires, scores, threshold):.1%}"

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from bot.config import Settings
 from bot.preferences import ChosenLanguages
 from bot.report.equality import forget_quarters_before
-from bot.report.ledger import forget_before
+from bot.report.purged import last_purged_day, retire
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
 from bot.updates import Drafts
@@ -23,11 +23,14 @@ from bot.updates import Drafts
 
 async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = False) -> Purged:
     """Delete sessions (and their answers) started before now minus ``retention_days``."""
-    purged = await store.purge(timedelta(days=settings.retention_days), dry_run=dry_run)
+    cutoff = store.clock() - timedelta(days=settings.retention_days)
+    if not dry_run:
+        # The publication ledger first, in one step: from here no report includes a day
+        # about to be purged, and none is a subtraction away from one (bot/report/purged.py).
+        await retire(store, last_purged_day(cutoff, settings.reports.timezone))
+    purged = await store.purge(cutoff=cutoff, dry_run=dry_run)
     if not dry_run:
         await ChosenLanguages(store).purge(purged.cutoff)
-        # Publications of periods whose answers are gone: nothing can overlap them now.
-        await forget_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_quarters_before(store, date.fromisoformat(purged.cutoff[:10]))
         await forget_join_attempts(store, timedelta(minutes=settings.join_window_minutes))
         await Drafts(store).purge()

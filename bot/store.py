@@ -579,15 +579,25 @@ class Store:
     async def delete_session(self, session_id: str) -> None:
         await self.write("DELETE FROM sessions WHERE id = ?", (session_id,))
 
-    async def purge(self, older_than: timedelta, *, dry_run: bool = False) -> Purged:
-        """Delete sessions started more than ``older_than`` ago; answers go by cascade."""
-        cutoff = _iso(self.clock() - older_than)
+    async def purge(
+        self,
+        older_than: timedelta | None = None,
+        *,
+        cutoff: datetime | None = None,
+        dry_run: bool = False,
+    ) -> Purged:
+        """Delete sessions started more than ``older_than`` ago (or before ``cutoff``,
+        the moment the caller settled on); answers go by cascade."""
+        if cutoff is None:
+            assert older_than is not None, "purge needs older_than or cutoff"
+            cutoff = self.clock() - older_than
+        before = _iso(cutoff)
         # Counted on the staff reader: on the writer's thread a count over a year's
         # backlog held up every answer behind it.
         ((sessions, answers),) = await self.staff_read(
             "SELECT count(*), (SELECT count(*) FROM answers WHERE session_id IN"
             " (SELECT id FROM sessions WHERE started_at < ?)) FROM sessions WHERE started_at < ?",
-            (cutoff, cutoff),
+            (before, before),
         )
         if not dry_run:
             # In batches, each its own transaction: people's answers (on this connection,
@@ -598,7 +608,7 @@ class Store:
             patience = PURGE_WAL_PATIENCE
             while True:
                 began = time.perf_counter()
-                deleted = await self.write(_PURGE_BATCH, (cutoff, size))
+                deleted = await self.write(_PURGE_BATCH, (before, size))
                 if not deleted:
                     break
                 took = max(time.perf_counter() - began, 1e-4)
@@ -615,7 +625,7 @@ class Store:
                         patience -= await self._until_checkpoints_catch_up(patience)
                     else:
                         await self._checkpoints.settle()
-        return Purged(sessions, answers, cutoff)
+        return Purged(sessions, answers, before)
 
     async def _until_checkpoints_catch_up(self, patience: float) -> float:
         """Hold the purge while a reader keeps the WAL from being copied back.

@@ -158,3 +158,35 @@ def test_a_damaged_model_file_leaves_the_rules_screening_alone(
     assert "risk model risk_model.json.gz unreadable" in caplog.text
     rules = RiskScreen(merge(load_builtin(), {}), builtin(normalise), load_model(broken))
     assert rules.hits("I want to kill myself tonight")
+
+
+def _batch8() -> tuple[list, list]:
+    """Batch 8 (blind, seen since wave 16) in its two halves by a hash of each line."""
+    from bench.train_risk_model import is_devtest, lines
+
+    found = lines(("risk_heldout8",))
+    return [ln for ln in found if is_devtest(ln)], [ln for ln in found if not is_devtest(ln)]
+
+
+def test_batch_8_is_halved_by_a_hash_and_only_one_half_is_trained_on() -> None:
+    """The second dev-test: about half of batch 8, chosen by a hash of the text (so no
+    one picks which lines are easy), and the stored model names it as never trained on."""
+    devtest, train = _batch8()
+    assert 0.4 < len(devtest) / (len(devtest) + len(train)) < 0.6
+    assert not {ln.text for ln in devtest} & {ln.text for ln in train}
+    assert "risk_heldout8" in STORED["trained_on"]
+    assert "risk_heldout8" in STORED["devtest"]
+
+
+def test_disclosures_of_batch_8_never_trained_on_are_signposted(screen: RiskScreen) -> None:
+    """The dev-test half of batch 8 (never fitted on, never used to choose the threshold):
+    before wave 17, rules and a model that never saw batch 8 found 0.934 at precision
+    0.887; the model trained on the other half and on training set 17 keeps recall and
+    signposts fewer near-misses."""
+    devtest, _ = _batch8()
+    fired = [bool(screen.hits(ln.text)) for ln in devtest]
+    found = sum(f for f, ln in zip(fired, devtest, strict=True) if ln.labels)
+    wrong = sum(f for f, ln in zip(fired, devtest, strict=True) if not ln.labels)
+    risk = sum(bool(ln.labels) for ln in devtest)
+    assert found / risk >= 0.92
+    assert found / (found + wrong) >= 0.9

@@ -29,6 +29,7 @@ from bot.report.period import Period, last_full_week, local_today, parse_week
 from bot.report.periods import publish_period
 from bot.report.plain import pictogram_text
 from bot.report.praise import praise_post
+from bot.report.purged import purged_through, refuse
 from bot.report.reach import reach_table
 from bot.report.render_equality import equality_csv
 from bot.report.render_html import commissioner_html
@@ -92,8 +93,14 @@ async def build_public(
     if site is not None:
         return with_previous(*await site_reports(store, period, site, builder))
     # Both are published (the previous one as "last period"), so both are suppressed
-    # against, and recorded in, the publication ledger (bot/report/periods.py).
-    if trend:
+    # against, and recorded in, the publication ledger (bot/report/periods.py).  The one
+    # before is only compared with: left out if the purge took any of its days.
+    through = await purged_through(store)
+    refuse(period, through)
+    if through is not None and period.previous().start <= through:
+        current = await publish_period(store, builder(store), period, trend=trend)
+        report = current
+    elif trend:
         # A trend hides, in the month that is the previous period, what that period's
         # own report hid: so the previous goes first, and the ledger records the trend
         # as shown, not as it was before that (the ledger holds what readers hold).
@@ -107,12 +114,13 @@ async def build_public(
             trend=trend,
             shown=lambda public: hide_as_published(public, previous),
         )
+        report = with_previous(current, previous)
     else:
         current = await publish_period(store, builder(store), period)
         previous = await publish_period(
             store, builder(store), period.previous(), for_comparison=True
         )
-    report = with_previous(current, previous)
+        report = with_previous(current, previous)
     # Who answered (the optional equality questions): every site's report only, by
     # calendar quarter as first published (bot/report/equality.py).
     equality = await equality_for(store, settings, period)

@@ -14,7 +14,8 @@ of a trend table (kind ``trend``: a month is the sum of its weeks,
 ``bot/report/months.py``), and each report for one site (kind ``site``,
 ``bot/report/scope.py``).  Counts of groups only: no key, no text, no time of
 day, no actor (the audit log says who exported).  Rows go when the answers they
-were counted from are purged.
+were counted from are purged, and one the purge cuts into keeps only its days left, all
+hidden (``bot/report/purged.py``).
 """
 
 from __future__ import annotations
@@ -114,6 +115,16 @@ def _table_id(recorded: str) -> str:
     return f"{head}.v{tail}" if at and tail.isdigit() else recorded
 
 
+class PurgedDuringReport(ValueError):
+    """The retention purge deleted some of a report's days while it was being made."""
+
+    def __init__(self, period: str):
+        super().__init__(
+            f"the retention purge deleted answers of {period} while its report was being"
+            " made; nothing was published: export it again for the days left"
+        )
+
+
 @dataclass
 class Entry:
     """One publication to record: its period, its cells, its kind (and site)."""
@@ -156,8 +167,12 @@ async def record_all(
         # (the bot and a command-line export share the file).
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
+        purged = conn.execute("SELECT day FROM purged_through").fetchone()
         for entry in entries:
             start, end = entry.period.start.isoformat(), entry.period.end.isoformat()
+            if purged and start <= purged[0]:
+                # The purge came while this was made (``bot/report/purged.py``).
+                raise PurgedDuringReport(entry.period.describe())
             if not _overlapping_ids(conn, start, end, kinds) <= known:
                 return False
         for entry in entries:
@@ -167,22 +182,26 @@ async def record_all(
     return await store.atomic(run)
 
 
-def _insert(conn, entry: Entry, today: str) -> None:
-    digest = hashlib.sha256(
-        json.dumps(sorted((list(k), v) for k, v in entry.cells.items())).encode()
+def digest(cells: dict[CellRef, int | None]) -> str:
+    """What tells two publications of the same days apart: their cells."""
+    return hashlib.sha256(
+        json.dumps(sorted((list(k), v) for k, v in cells.items())).encode()
     ).hexdigest()
+
+
+def _insert(conn, entry: Entry, today: str) -> None:
     start, end = entry.period.start.isoformat(), entry.period.end.isoformat()
     same = conn.execute(
         "SELECT 1 FROM publications WHERE period_start = ? AND period_end = ? AND digest = ?"
         " AND kind = ? AND site IS ?",
-        (start, end, digest, entry.kind, entry.site),
+        (start, end, digest(entry.cells), entry.kind, entry.site),
     ).fetchone()
     if same:
         return
     pid = conn.execute(
         "INSERT INTO publications (period_start, period_end, published_on, digest, kind, site)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (start, end, today, digest, entry.kind, entry.site),
+        (start, end, today, digest(entry.cells), entry.kind, entry.site),
     ).lastrowid
     conn.executemany(
         "INSERT INTO published_cells (publication_id, table_id, split, row_key, col, value)"
@@ -208,23 +227,3 @@ def _overlapping_ids(conn, start: str, end: str, kinds: tuple[str, ...]) -> set[
         found |= new
         lo = min(lo, *(s for s, _ in new.values()))
         hi = max(hi, *(e for _, e in new.values()))
-
-
-async def forget_before(store: Store, day: date) -> int:
-    """Drop publications of periods that ended before ``day``: the answers they counted
-    are purged, so no later report can overlap them."""
-
-    def run(conn) -> int:
-        ids = [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM publications WHERE period_end < ?", (day.isoformat(),)
-            )
-        ]
-        conn.executemany(
-            "DELETE FROM published_cells WHERE publication_id = ?", [(i,) for i in ids]
-        )
-        conn.executemany("DELETE FROM publications WHERE id = ?", [(i,) for i in ids])
-        return len(ids)
-
-    return await store.atomic(run)

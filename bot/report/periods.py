@@ -52,6 +52,7 @@ from bot.report.months import (
     ties,
 )
 from bot.report.period import Period
+from bot.report.purged import kept_months, purged_through, refuse
 from bot.report.suppress import apply, primary, protect, publish, relations_over
 from bot.store import Store
 
@@ -72,7 +73,10 @@ async def publish_period(
     (``bot/report/months.py``), as every later report is suppressed with it.
     ``shown``: what is done to the report after suppression and before anyone sees it
     (only ever hiding more): the ledger records what it returns."""
-    months = trend or []
+    through = await purged_through(store)
+    refuse(period, through)
+    months = kept_months(trend or [], through)
+    trend = months or None
     for _ in range(_TRIES):
         found = await overlapping(store, period, kinds=(REPORT, SITE))
         earlier = [p for p in found if p.kind == REPORT]

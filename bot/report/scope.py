@@ -55,6 +55,7 @@ from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row
 from bot.report.months import Ties, cut, matters, tie, tie_published, ties
 from bot.report.period import Period
 from bot.report.periods import tie_pieces
+from bot.report.purged import purged_through, refuse
 from bot.report.suppress import (
     PRAISE_MOST,
     PRAISE_THEME,
@@ -302,6 +303,10 @@ async def site_reports(
     """The site's report for ``period`` and the one before, each published by
     ``publish_joint`` with every other site's, from the same snapshot."""
     before = period.previous()
+    # The week before is part of it (the change column): no purged day in either.
+    through = await purged_through(store)
+    refuse(period, through)
+    refuse(before, through)
     # Both are shown (the previous as "last period"), so both go through the ledger: each
     # suppressed with the site reports of its period published before, and the reports
     # for every site whose days overlap, then recorded, unless another was recorded

@@ -59,6 +59,10 @@ def _relate_rows(b: TableSet, table: Table) -> None:
 
 
 def month_label(month: Period) -> str:
+    """``Oct 2026``; a month the retention purge reached counts only its days left, and
+    says so (``Oct 2026 (from 16 Oct)``, ``bot/report/purged.py``)."""
+    if month.start.day != 1:
+        return f"{month.start:%b %Y} (from {month.start.day} {month.start:%b})"
     return f"{month.start:%b %Y}"
 
 

@@ -1,0 +1,100 @@
+"""Reports after the retention purge (issue 18): no report includes a purged day, and
+what the purge leaves of a publication is hidden in the ledger (bot/report/purged.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.cli import main
+from bot.report.export import build_public
+from bot.report.ledger import Entry, PurgedDuringReport, record_all
+from bot.report.period import Period, month
+from bot.report.synth import write
+from bot.retention import purge_expired
+from bot.store import Store
+from tests.test_report_intruder_periods import _people
+from tests.test_report_trends import _config
+
+TZ = "UTC"
+
+
+@pytest.fixture
+def s(settings):
+    return settings.model_copy(
+        update={"reports": settings.reports.model_copy(update={"timezone": TZ})}
+    )
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+async def _two_months_then_purge(s, flows, store: Store, clock) -> None:
+    """Three service users a day through October and November; the purge then deletes
+    every answer up to 15 October."""
+    days = {d: [("service_user", "agree", 3)] for d in _days(date(2026, 10, 1), date(2026, 11, 30))}
+    await write(store, flows, _people(days))
+    clock.now = datetime(2026, 10, 16, tzinfo=UTC) + timedelta(days=s.retention_days)
+    await purge_expired(store, s)
+
+
+async def test_a_trend_month_the_purge_cut_into_counts_the_days_left(s, flows, store, clock):
+    """November with a trend from October: October is shown for 16 to 31 October, the
+    days still held, and the month before (October, in part purged) is not compared."""
+    await _two_months_then_purge(s, flows, store, clock)
+    october, november = month(date(2026, 10, 1), TZ), month(date(2026, 11, 1), TZ)
+    report = await build_public(store, s, november, trend=[october, november])
+    trend = next(t for t in report.tables if t.id == "trend:consultation:one_service")
+    n = {row.key: row.base.count for row in trend.rows if row.base is not None}
+    assert n == {"2026-10": 16 * 3, "2026-11": 30 * 3}
+    labels = [row.label for row in trend.rows if row.split == "month"]
+    assert labels == ["Oct 2026 (from 16 Oct)", "Nov 2026"]
+    question = next(t for t in report.tables if t.id == "likert:consultation:one_service")
+    assert all(c.prev is None for row in question.rows for c in row.cells.values())
+    rows = await store.staff_read(
+        "SELECT period_start, period_end FROM publications WHERE kind = 'trend'"
+    )
+    assert ("2026-10-16", "2026-10-31") in rows
+    assert all(start > "2026-10-15" for start, _ in rows)
+
+
+async def test_a_report_recorded_after_the_purge_began_is_not_published(s, flows, store, clock):
+    """A report made while the purge ran: its days were counted before the answers went.
+    Recording it would put a purged day back in the ledger, so nothing is published."""
+    await _two_months_then_purge(s, flows, store, clock)
+    made = Period(start=date(2026, 10, 12), end=date(2026, 10, 18), label="w", timezone=TZ)
+    with pytest.raises(PurgedDuringReport, match="export it again"):
+        await record_all(store, [Entry(made, {})], [])
+    assert not await store.staff_read(
+        "SELECT 1 FROM publications WHERE period_start <= '2026-10-15'"
+    )
+
+
+def test_the_command_line_says_from_which_day_a_report_can_start(tmp_path, settings, capsys):
+    """Staff ask for a week the purge has reached: a clear error naming the first day a
+    report can start on, not a report that silently counts part of its days."""
+    config = _config(tmp_path, settings)
+    assert main(["--config", config, "purge"]) == 0
+    zone = ZoneInfo(settings.reports.timezone)
+    cutoff = datetime.now(UTC) - timedelta(days=settings.retention_days)
+    last = (cutoff.astimezone(zone) - timedelta(microseconds=1)).date()
+    code = main(
+        [
+            "--config",
+            config,
+            "export",
+            "--from",
+            str(last - timedelta(days=6)),
+            "--to",
+            str(last),
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"can start on {last + timedelta(days=1)}" in err
+    assert "retention" in err
