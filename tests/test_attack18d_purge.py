@@ -326,3 +326,70 @@ async def test_a_full_disk_in_the_ledger_step_deletes_nothing_and_marks_nothing(
     assert done.sessions == 15 * 3
     assert await store.staff_read("SELECT day FROM purged_through") == [("2026-10-15",)]
     assert await store.staff_read(ledger) == [("2026-10-16", 0)]
+
+
+# -- probe 1: site reports (bot/report/scope.py) straddling the cut
+
+
+@pytest.mark.parametrize("mode", ["cells", "base"])
+async def test_site_reports_straddling_the_cut_give_nothing_away_after_two_purges(
+    settings, flows, store: Store, clock, tmp_path, monkeypatch, mode
+):
+    """Two sites, two agree and one disagrees at each every day of October (to 5 November); three family
+    carers at Wisbech disagree on the 12th.  Before the purge: each site's report of 10
+    to 20 October, the same range for every site, and week 42 for every site.  Then two
+    daily purges (up to the 15th, then the 16th), each followed by the seven days after
+    the cut for every site and each site's 28 October to 3 November.  The intruder of
+    tests/test_report_intruder_sites.py (each site and every site, by linear programming)
+    runs over what the reader kept, the true counts from a copy no purge touched."""
+    import tests.test_report_intruder_sites as sites_intruder
+
+    s = _settings(settings, mode, "UTC")
+    days = {}
+    for day in _days(date(2026, 10, 1), date(2026, 11, 5)):
+        days[day] = [
+            (site, "service_user", answer, n)
+            for site in sites_intruder.SITES
+            for answer, n in (("agree", 2), ("disagree", 1))
+        ]
+    days[date(2026, 10, 12)].append(("wisbech_hub", "family_carer", "disagree", 3))
+    people = sites_intruder._people(days)
+    truth = await Store.open(tmp_path / "truth.db")
+    try:
+        await _twice(store, truth, flows, people)
+        reader = Reader()
+        clock.now = datetime(2026, 11, 30, tzinfo=UTC)
+        ranged = Period(start=date(2026, 10, 10), end=date(2026, 10, 20), label="r", timezone="UTC")
+        for site in sites_intruder.SITES:
+            await build_public(store, s, ranged, site=site)
+            await reader.take(store)
+        for period in (ranged, parse_week("2026-W42", "UTC")):
+            await build_public(store, s, period)
+            await reader.take(store)
+        for last in (15, 16):
+            clock.now = datetime(2026, 10, last + 1, tzinfo=UTC) + timedelta(days=s.retention_days)
+            await purge_expired(store, s)
+            # Every site: the seven days after the cut.  Each site: a site report may not
+            # partly overlap another (ranged, cut to 16 or 17 to 20 October), nor have a
+            # purged day in the week before it (its change column), so 28 October to
+            # 3 November (and 21 to 27 October as its last period).
+            first = date(2026, 10, last + 1)
+            after = Period(start=first, end=first + timedelta(days=6), label="a", timezone="UTC")
+            await build_public(store, s, after)
+            await reader.take(store)
+            later = Period(
+                start=date(2026, 10, 28), end=date(2026, 11, 3), label="b", timezone="UTC"
+            )
+            for site in sites_intruder.SITES:
+                await build_public(store, s, later, site=site)
+                await reader.take(store)
+        assert any(site for _, site, _ in reader.sites)
+
+        async def held(_store):
+            return reader.sites
+
+        monkeypatch.setattr(sites_intruder, "_ledger", held)
+        found = await sites_intruder._attack(s, truth)
+    finally:
+        await truth.close()
+    assert not found, f"(ref, piece or hidden cell): (least, greatest, true) {found}"
