@@ -118,7 +118,7 @@ def line(name: str, result: Result, pace: float, cpu_ms: float, server: Server) 
         f" bot's own time p50 {percentile(own, 50):5.1f} ms, p99 {percentile(own, 99):5.1f} ms;"
         f" end to end p50 {result.pct(50):5.1f} ms, p99 {result.pct(99):5.1f} ms;"
         f" bot CPU {cpu_ms:4.2f} ms/update (broadcast included);"
-        f" broadcast {pace:5.1f} messages/s{late}"
+        f" broadcast {pace:5.1f} messages/s{late}; load {result.load}"
     )
 
 

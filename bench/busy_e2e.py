@@ -201,7 +201,7 @@ def summary(label: str, result: Result, server: Server, cpu: float) -> str:
         f" bot's own time p50 {percentile(own, 50):5.1f} ms, p99 {percentile(own, 99):6.1f} ms"
         f" (target < 20); end to end p50 {result.pct(50):5.1f} ms, p99 {result.pct(99):6.1f} ms,"
         f" max {max(result.latencies) * 1000:6.1f} ms{late};"
-        f" bot CPU {cpu / max(1, result.updates) * 1000:4.2f} ms/update"
+        f" bot CPU {cpu / max(1, result.updates) * 1000:4.2f} ms/update; load {result.load}"
     )
 
 

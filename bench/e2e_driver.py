@@ -71,6 +71,15 @@ def run_delay(path: str = "/proc/thread-self/schedstat") -> float:
         return 0.0
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (Linux; "" elsewhere)."""
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return ""
+
+
 def percentile(seconds: list[float], p: float) -> float:
     """The ``p``-th percentile of durations given in seconds, in milliseconds (nearest rank,
     the value at or just above ``p`` % of them: the p99 of 600 is the 7th slowest)."""
@@ -255,6 +264,9 @@ class Result:
     """The update id of each latency, in the same order (for ``decompose``)."""
     late: int = 0
     """Paced updates that could not go on time because every person was busy."""
+    load: str = ""
+    """The machine's load averages (1, 5, 15 min) when the run began and ended: the
+    machine is shared, and the tail follows its load."""
     bot_cpu: float = 0.0
     driver_cpu: float = 0.0
     """CPU seconds used meanwhile by the bot's process and by the server + people's one."""
@@ -385,6 +397,7 @@ async def run_paced(
     result = Result()
     total = int(rate * seconds)
     began = time.perf_counter()
+    at_start = load_average()
     slots = iter(range(total))
 
     async def one(user_id: int) -> None:
@@ -406,6 +419,7 @@ async def run_paced(
     people = max(8, int(rate * 2))
     await asyncio.gather(*(one(first_id + i) for i in range(people + total // len(script) + 1)))
     result.seconds = time.perf_counter() - began
+    result.load = f"{at_start} -> {load_average()}"
     result.updates = len(result.latencies)
     return result
 
@@ -441,7 +455,13 @@ class BotProcess:
                 "text",
                 *command[1:],
             ]
-        self.proc = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        # BENCH_OWN_SESSION=1: the bot in a session of its own, so Linux schedules it as its
+        # own group (autogroup), apart from this load generator, as a service is in
+        # production (a systemd unit has its own cgroup; Telegram is not on the machine).
+        own = os.environ.get("BENCH_OWN_SESSION") == "1"
+        self.proc = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=own
+        )
         # Polling has begun once the bot asks for updates (no event for that: poll, bounded).
         deadline = time.monotonic() + 30
         while self.server.api.calls.count("getUpdates") <= before:

@@ -10,24 +10,43 @@ log (counts and cutoff only), so it can be shown that deletion happens.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 from bot.config import Settings
 from bot.preferences import ChosenLanguages
 from bot.report.equality import forget_quarters_before
-from bot.report.purged import last_purged_day, retire
+from bot.report.purged import Parts, last_purged_day, retire, settle
 from bot.roles import audit, forget_audit_entries, forget_join_attempts
 from bot.store import Purged, Store
 from bot.updates import Drafts
 
+log = logging.getLogger(__name__)
 
-async def purge_expired(store: Store, settings: Settings, *, dry_run: bool = False) -> Purged:
-    """Delete sessions (and their answers) started before now minus ``retention_days``."""
+
+async def purge_expired(
+    store: Store,
+    settings: Settings,
+    *,
+    dry_run: bool = False,
+    ledger: Callable[[date], Awaitable[Parts]] | None = None,
+) -> Purged:
+    """Delete sessions (and their answers) started before now minus ``retention_days``.
+
+    ``ledger``: what publishes the purged part of each report the cut straddles
+    (``purged.settle``), for the bot in its report process; by default here."""
     cutoff = store.clock() - timedelta(days=settings.retention_days)
     if not dry_run:
-        # The publication ledger first, in one step: from here no report includes a day
-        # about to be purged, and none is a subtraction away from one (bot/report/purged.py).
-        await retire(store, last_purged_day(cutoff, settings.reports.timezone))
+        # The publication ledger first: from here no report includes a day about to be
+        # purged, and none is a subtraction away from one (bot/report/purged.py).
+        through = last_purged_day(cutoff, settings.reports.timezone)
+        try:
+            parts = await (ledger or (lambda day: settle(store, settings, day)))(through)
+        except Exception as exc:  # the cautious way still works: every such cell hidden
+            log.warning("purge: what straddles the cut is hidden whole (%s)", type(exc).__name__)
+            parts = {}
+        await retire(store, through, parts)
     purged = await store.purge(cutoff=cutoff, dry_run=dry_run)
     if not dry_run:
         await ChosenLanguages(store).purge(purged.cutoff)

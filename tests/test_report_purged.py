@@ -13,6 +13,7 @@ from bot.report.export import build_public
 from bot.report.ledger import Entry, PurgedDuringReport, record_all
 from bot.report.period import Period, month
 from bot.report.synth import write
+from bot.report.worker import ReportFailed, ReportWorker
 from bot.retention import purge_expired
 from bot.store import Store
 from tests.test_report_intruder_periods import _people
@@ -59,6 +60,42 @@ async def test_a_trend_month_the_purge_cut_into_counts_the_days_left(s, flows, s
     )
     assert ("2026-10-16", "2026-10-31") in rows
     assert all(start > "2026-10-15" for start, _ in rows)
+
+
+@pytest.fixture(params=["here", "report process", "failed"])
+def ledger(request, s):
+    """How the purge publishes the purged part of what it cuts: in this process (the
+    command line), in the bot's report process, or not at all (that process failed)."""
+    if request.param == "here":
+        return None
+    if request.param == "failed":
+
+        async def fail(_day):
+            raise ReportFailed("the report process ended with code -9")
+
+        return fail
+    return ReportWorker(s).settle
+
+
+async def test_a_month_an_earlier_trend_showed_is_shown_for_its_days_left(
+    s, flows, store, clock, ledger, request
+):
+    """October's export showed September and October; the purge then reaches 15 October.
+    November's trend shows October for its days left (16 to 31): what the purge left of
+    the October that was shown may be known, since its purged part shows nothing small.
+    Only when that could not be worked out (the report process failed) is it hidden."""
+    days = {d: [("service_user", "agree", 3)] for d in _days(date(2026, 9, 1), date(2026, 11, 30))}
+    await write(store, flows, _people(days))
+    september, october, november = (month(date(2026, m, 1), TZ) for m in (9, 10, 11))
+    clock.now = datetime(2026, 11, 2, tzinfo=UTC)
+    await build_public(store, s, october, trend=[september, october])
+    clock.now = datetime(2026, 10, 16, tzinfo=UTC) + timedelta(days=s.retention_days)
+    await purge_expired(store, s, ledger=ledger)
+    report = await build_public(store, s, november, trend=[october, november])
+    trend = next(t for t in report.tables if t.id == "trend:consultation:one_service")
+    n = {row.label: row.base.count for row in trend.rows if row.base is not None}
+    failed = request.node.callspec.params["ledger"] == "failed"
+    assert n == {"Oct 2026 (from 16 Oct)": None if failed else 48, "Nov 2026": 90}
 
 
 async def test_a_report_recorded_after_the_purge_began_is_not_published(s, flows, store, clock):

@@ -53,3 +53,47 @@ async def test_the_broadcast_keeps_its_own_pace_when_replies_are_not_paced():
     limiter = ForegroundFirst(overall_max_rate=0, group_max_rate=0, background_rate=20)
     _, broadcast = await reply_wait(limiter)
     assert 20 <= broadcast <= 29  # 20 a second for about 1.35 s
+
+
+async def test_a_broadcast_message_goes_in_a_gap_between_peoples_updates(monkeypatch):
+    """While someone's update is in hand, a broadcast's next message waits for it to be
+    done (its work on the loop would otherwise lengthen that person's wait)."""
+    from bot.telegram import pace
+    from bot.telegram.ordering import PerPersonOrder
+
+    monkeypatch.setattr(pace, "GAP_WAIT", 30.0)  # a loaded machine's late wake-ups aside
+
+    loop = asyncio.get_running_loop()
+    order = PerPersonOrder(lambda update: None)
+    limiter = ForegroundFirst(overall_max_rate=0, group_max_rate=0, background_rate=30)
+    limiter.foreground = order
+    sent_at: list[float] = []
+
+    async def call() -> bool:
+        sent_at.append(loop.time())
+        return True
+
+    async def send() -> None:
+        await limiter.process_request(call, (), {}, "sendMessage", {"chat_id": 7}, BACKGROUND)
+
+    await send()  # the pace's first slot, taken with nobody in hand
+    handled_until = 0.0
+    async with order.turn_of("someone"):
+        task = asyncio.create_task(send())  # due in 1/30 s, while the update is in hand
+        await asyncio.sleep(0.04)
+        handled_until = loop.time()
+    await task
+    assert sent_at[-1] >= handled_until
+
+
+async def test_the_broadcast_keeps_its_pace_when_people_never_stop():
+    """Someone always in hand: each message waits at most half its interval, so the
+    broadcast still holds its pace."""
+    from bot.telegram.ordering import PerPersonOrder
+
+    order = PerPersonOrder(lambda update: None)
+    limiter = ForegroundFirst(overall_max_rate=0, group_max_rate=0, background_rate=20)
+    limiter.foreground = order
+    async with order.turn_of("someone"), order.turn_of("someone else"):
+        _, broadcast = await reply_wait(limiter)
+    assert 20 <= broadcast <= 29  # 20 a second for about 1.35 s

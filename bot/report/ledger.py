@@ -102,12 +102,12 @@ async def overlapping(
             " WHERE publication_id = ?",
             (pid,),
         )
-        publication.cells = {(_table_id(r[0]), r[1], r[2], r[3]): r[4] for r in rows}
+        publication.cells = {(recorded_table_id(r[0]), r[1], r[2], r[3]): r[4] for r in rows}
         out.append(publication)
     return out
 
 
-def _table_id(recorded: str) -> str:
+def recorded_table_id(recorded: str) -> str:
     """A table id as reports name it now.  A question's later wordings were keyed
     ``step@vN`` before ``@`` came to mean only a copy in the suppression system
     (``bot/report/aggregate.py``, ``_questions``): ``step.vN`` now."""

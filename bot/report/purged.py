@@ -16,18 +16,20 @@ answer is deleted:
   as well as a subtraction away from the deleted days' counts.  A trend keeps the
   months' kept days (``kept_months``); a comparison with a period before it is left
   out;
-- a publication that straddles the cut keeps only its days after it, and every cell of
-  it is hidden: a reader knows what it showed, and the part of it that was purged,
-  worked out, would tie the days gone to every publication of them, which the ledger
-  no longer has.  So every later report is suppressed so that no cell of what is left
-  can be worked out (nor narrowed below the threshold), as for any hidden cell;
+- a publication that straddles the cut keeps only its days after it.  A reader knows
+  what it showed; what is left of it, worked out from later reports, gives its purged
+  part, which ties the days gone to every publication of them, and those the ledger
+  forgets.  So, first (``settle``, while the answers are still there), the purged part
+  is published against the ledger as a report of its own, never shown to anyone: a
+  cell it may show is one whose remainder may be known (what was shown less the purged
+  part's count); a cell it must hide is hidden in the remainder, so no later report
+  can work it out (nor narrow it below the threshold);
 - every publication of purged days only is forgotten: nothing later can overlap it.
 
-Hiding the whole remainder is the cautious choice: what was shown of it could be
-known, since the purged part alone was never published; working out which of its
-cells are safe to keep shown would mean publishing the purged part against the
-ledger first (noted in issue 18).  Only reports that reach back into the straddled
-days (the oldest month of a trend, a range exported a year on) hide more for it.
+Where that first step cannot run (the report process failed, a site's report, a
+database purged before migration 036 whose purged days are already gone), every cell
+of the remainder is hidden: the cautious choice, at the cost of hiding more in the
+reports that reach back into those days (the oldest month of a trend).
 """
 
 from __future__ import annotations
@@ -35,9 +37,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.report.ledger import digest
+from bot.config import Settings
+from bot.report.ledger import REPORT, TREND, digest, recorded_table_id
+from bot.report.model import CellRef
 from bot.report.period import Period
 from bot.store import Store
+
+Parts = dict[int, dict[CellRef, int | None]]
+"""Per publication that straddles the cut (its id): its purged part's cells as
+published against the ledger (the count, or None where hidden)."""
 
 
 class PurgedDays(ValueError):
@@ -84,11 +92,57 @@ def kept_months(months: list[Period], through: date | None) -> list[Period]:
     ]
 
 
-async def retire(store: Store, through: date) -> tuple[int, int]:
+async def settle(store: Store, settings: Settings, through: date) -> Parts:
+    """Publish the purged part of every report and trend month that straddles the cut,
+    against the ledger, before the purge (module doc); recorded, then forgotten by
+    ``retire``.  Nothing for a database whose earlier purges came before the mark: its
+    straddled days may be gone already, and the counts would be short."""
+    from bot.i18n import load_catalogue
+    from bot.report.aggregate import ReportBuilder
+    from bot.report.periods import publish_period
+    from bot.report.themes import load_codebook
+
+    if await purged_through(store) is None and await _purged_before(store):
+        return {}
+    day = through.isoformat()
+    rows = await store.staff_read(
+        "SELECT id, period_start FROM publications WHERE period_start <= ? AND period_end > ?"
+        " AND kind IN (?, ?) ORDER BY id",
+        (day, day, REPORT, TREND),
+    )
+    builder = ReportBuilder(store, settings, load_codebook(settings.flows_dir), load_catalogue())
+    out: Parts = {}
+    zone = settings.reports.timezone
+    for pid, start in rows:
+        part = Period(
+            start=date.fromisoformat(start), end=through, label=f"{start} to {day}", timezone=zone
+        )
+        await publish_period(store, builder, part, for_comparison=True)
+        out[pid] = {
+            (recorded_table_id(table), split, key, col): value
+            for table, split, key, col, value in await store.staff_read(
+                "SELECT table_id, split, row_key, col, value FROM published_cells"
+                " WHERE publication_id = (SELECT max(id) FROM publications"
+                " WHERE period_start = ? AND period_end = ? AND kind = ?)",
+                (start, day, REPORT),
+            )
+        }
+    return out
+
+
+async def _purged_before(store: Store) -> bool:
+    """Whether a purge ran before the mark existed (its audit entry is there)."""
+    return bool(await store.staff_read("SELECT 1 FROM audit_log WHERE action = 'purge' LIMIT 1"))
+
+
+async def retire(store: Store, through: date, parts: Parts | None = None) -> tuple[int, int]:
     """Make the ledger fit the purge of every day up to ``through`` (module doc): mark
-    it, cut each publication that straddles it down to its days after, every cell
-    hidden, and forget the publications of purged days only.  Returns (cut, forgotten)."""
+    it, cut each publication that straddles it down to its days after, and forget the
+    publications of purged days only.  A cell of what is left keeps a count where the
+    purged part (``parts``, from ``settle``) showed its own, and is hidden otherwise.
+    Returns (cut, forgotten)."""
     day, first = through.isoformat(), (through + timedelta(days=1)).isoformat()
+    known = parts or {}
 
     def run(conn) -> tuple[int, int]:
         conn.execute(
@@ -104,15 +158,24 @@ async def retire(store: Store, through: date) -> tuple[int, int]:
             )
         ]
         for pid in straddling:
-            conn.execute("UPDATE published_cells SET value = NULL WHERE publication_id = ?", (pid,))
-            refs = conn.execute(
-                "SELECT table_id, split, row_key, col FROM published_cells"
+            purged = known.get(pid, {})
+            cells: dict[CellRef, int | None] = {}
+            for table, split, key, col, value in conn.execute(
+                "SELECT table_id, split, row_key, col, value FROM published_cells"
                 " WHERE publication_id = ?",
                 (pid,),
-            ).fetchall()
+            ).fetchall():
+                ref = (table, split, key, col)
+                gone = purged.get((recorded_table_id(table), split, key, col))
+                cells[ref] = None if value is None or gone is None else value - gone
+            conn.executemany(
+                "UPDATE published_cells SET value = ? WHERE publication_id = ? AND table_id = ?"
+                " AND split = ? AND row_key = ? AND col = ?",
+                [(value, pid, *ref) for ref, value in cells.items()],
+            )
             conn.execute(
                 "UPDATE publications SET period_start = ?, digest = ? WHERE id = ?",
-                (first, digest({tuple(r): None for r in refs}), pid),
+                (first, digest(cells), pid),
             )
         gone = [
             row[0]

@@ -34,6 +34,7 @@ import logging
 import multiprocessing
 import os
 import traceback
+from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Literal
@@ -41,6 +42,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.config import Settings
+from bot.cpu import ordinary_slice
 from bot.i18n import load_catalogue
 from bot.report.bulletin import bulletins
 from bot.report.export import (
@@ -53,6 +55,7 @@ from bot.report.export import (
 )
 from bot.report.model import Audience
 from bot.report.period import Period
+from bot.report.purged import Parts, settle
 from bot.store import Store, storage_trouble
 
 log = logging.getLogger(__name__)
@@ -92,7 +95,7 @@ class ReportStopped(ReportFailed):
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
-    task: Literal["summary", "export", "bulletins", "praise"]
+    task: Literal["summary", "export", "bulletins", "praise", "settle"]
     settings: dict[str, Any]
     period: Period
     site: str | None = None
@@ -109,6 +112,8 @@ class Answer(BaseModel):
     files: list[Path] = []
     error: str = ""
     trouble: str | None = None
+    parts: list[tuple[int, list[tuple[str, str, str, str, int | None]]]] = []
+    """``settle``: per publication the purge cuts, its purged part's cells."""
 
 
 class ReportWorker:
@@ -145,6 +150,13 @@ class ReportWorker:
             Request(task="praise", settings={}, period=period, site=site), wait=wait
         )
         return answer.text or None
+
+    async def settle(self, through: date) -> Parts:
+        """The purged part of each report the purge cuts, published against the ledger
+        (``purged.settle``): a report's work, so here, off the bot's loop."""
+        day = Period(start=through, end=through, label="purge", timezone="UTC")
+        answer = await self._run(Request(task="settle", settings={}, period=day), wait=True)
+        return {pid: {tuple(c[:4]): c[4] for c in cells} for pid, cells in answer.parts}  # type: ignore[misc]
 
     async def export(
         self,
@@ -283,6 +295,7 @@ def _child(request: bytes, conn: Connection) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
     if hasattr(os, "nice"):
         os.nice(NICE)
+    ordinary_slice()  # not the bot loop's short one (bot/cpu.py), inherited through the fork
     answer_on(Request.model_validate_json(request), conn)
 
 
@@ -315,6 +328,12 @@ async def serve(request: Request, settings: Settings) -> Answer:
                 report = await build_public(store, settings, request.period)
                 texts = bulletins(report, load_catalogue(), settings.languages)
                 return Answer(ok=True, texts=texts)
+            if request.task == "settle":
+                found = await settle(store, settings, request.period.end)
+                parts = [
+                    (pid, [(*ref, v) for ref, v in cells.items()]) for pid, cells in found.items()
+                ]
+                return Answer(ok=True, parts=parts)
             if request.task == "praise":
                 text = await praise_text(store, settings, request.period, site=request.site)
                 return Answer(ok=True, text=text or "")

@@ -17,6 +17,7 @@ from typing import Any
 from telegram.ext import Application, BaseRateLimiter
 
 from bot.config import Settings, Telegram
+from bot.cpu import short_slice
 from bot.privacy import load_secret
 from bot.report.worker import ReportWorker, warm
 from bot.review import warm as warm_review
@@ -79,10 +80,13 @@ def build_application(
         get_updates_request=AiohttpRequest(connection_pool_size=1),
         rate_limiter=rate_limiter or ForegroundFirst(max_retries=3),
     )
+    order = OncePerPersonOrder(channel.person_of, channel.conversations.store)
+    if isinstance(bot.rate_limiter, ForegroundFirst):
+        bot.rate_limiter.foreground = order  # a broadcast's messages go between updates
     app = (
         Application.builder()
         .bot(bot)
-        .concurrent_updates(OncePerPersonOrder(channel.person_of, channel.conversations.store))
+        .concurrent_updates(order)
         .application_class(application_class)
         .build()
     )
@@ -145,8 +149,10 @@ def run_loop(main: Coroutine[Any, Any, None]) -> None:
 
     The bot is CPU-bound on its event loop: each update is a few Bot API calls
     and a trip to the database thread, and uvloop does the loop's own work
-    (sockets, callbacks, waking from the database thread) in C.
+    (sockets, callbacks, waking from the database thread) in C.  Its thread asks
+    for a short time slice (``bot.cpu``), so it is given a core soon after it wakes.
     """
+    short_slice()
     try:
         import uvloop
     except ImportError:

@@ -9,6 +9,7 @@ previous one is finished: a tap is never handled before the tap before it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -36,11 +37,25 @@ class PerPersonOrder(BaseUpdateProcessor):
         super().__init__(max_concurrent_updates)
         self._key_of = key_of
         self._locks: dict[Hashable, tuple[asyncio.Lock, int]] = {}
+        self._nobody = asyncio.Event()
+        """Set while no person has an update in hand (``until_nobody_waits``)."""
+        self._nobody.set()
 
     @property
     def people_in_hand(self) -> int:
         """People with an update being handled or waiting (for tests and monitoring)."""
         return len(self._locks)
+
+    async def until_nobody_waits(self, at_most: float) -> None:
+        """Return once no person has an update in hand, or after ``at_most`` seconds.
+
+        For a broadcast's next message (``bot.telegram.pace``): sent in a gap between
+        people's updates, its work on the loop (the send, its record) does not fall
+        inside an update's handling and lengthen it."""
+        if self._nobody.is_set():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._nobody.wait(), at_most)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = self._key_of(update) if isinstance(update, Update) else None
@@ -62,6 +77,7 @@ class PerPersonOrder(BaseUpdateProcessor):
         if lock is None:
             lock = asyncio.Lock()
         self._locks[key] = (lock, users + 1)
+        self._nobody.clear()
         try:
             async with lock:
                 yield
@@ -69,6 +85,8 @@ class PerPersonOrder(BaseUpdateProcessor):
             lock, users = self._locks[key]
             if users == 1:
                 del self._locks[key]
+                if not self._locks:
+                    self._nobody.set()
             else:
                 self._locks[key] = (lock, users - 1)
 
