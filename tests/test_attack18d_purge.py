@@ -335,13 +335,14 @@ async def test_a_full_disk_in_the_ledger_step_deletes_nothing_and_marks_nothing(
 async def test_site_reports_straddling_the_cut_give_nothing_away_after_two_purges(
     settings, flows, store: Store, clock, tmp_path, monkeypatch, mode
 ):
-    """Two sites, two agree and one disagrees at each every day of October (to 12 November); three family
-    carers at Wisbech disagree on the 12th.  Before the purge: each site's report of 10
-    to 20 October, the same range for every site, and week 42 for every site.  Then two
-    daily purges (up to the 15th, then the 16th), each followed by the seven days after
-    the cut for every site and each site's 4 to 10 November.  The intruder of
-    tests/test_report_intruder_sites.py (each site and every site, by linear programming)
-    runs over what the reader kept, the true counts from a copy no purge touched."""
+    """Two sites, two agree and one disagrees at each every day from 1 October to 12
+    November; three family carers at Wisbech disagree on 12 October.  Before the purge:
+    each site's report of 10 to 20 October, the same range for every site, and week 42
+    for every site.  Then two daily purges (up to the 15th, then the 16th), each
+    followed by the seven days after the cut for every site and each site's 4 to 10
+    November.  The intruder of tests/test_report_intruder_sites.py (each site and every
+    site, by linear programming) runs over what the reader kept, the true counts from a
+    copy no purge touched."""
     import tests.test_report_intruder_sites as sites_intruder
 
     s = _settings(settings, mode, "UTC")
