@@ -29,7 +29,7 @@ from tests.test_attack18c_reexport import (
 )
 
 
-async def _purge_as_before_036(store: Store, settings) -> None:
+async def _purge_as_before_036(store: Store, settings, **_ignored) -> None:
     """What ``purge_expired`` did before ae93ccf: delete, forget the publications that
     ended before the cutoff's day, audit the cutoff; no mark."""
     cutoff = store.clock() - timedelta(days=settings.retention_days)
@@ -92,7 +92,8 @@ async def test_the_first_purge_after_the_upgrade_marks_and_hides_the_old_straddl
     clock,
     monkeypatch,
 ):
-    """The window closes at the next daily purge: it marks its day and hides the range."""
+    """The window closes at the next daily purge: it marks its day and hides the range
+    whole (its purged days are partly gone, so its purged part cannot be settled)."""
     await _around_an_old_purge(s, flows, store, clock, monkeypatch)
     clock.now += timedelta(days=1)
     await purge_expired(store, s)
