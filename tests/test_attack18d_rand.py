@@ -2,8 +2,8 @@
 before and between a few daily purges (each a day to three on), small groups of family
 carers on random days, and the reader of ``tests/attack18d_reader.py`` (every
 publication as published, linear programs over every piece of days, purged ones too).
-Twelve seeds and both modes held when written (9 minutes on a busy machine); two run
-here."""
+Six seeds in both modes held when written (9 minutes on a busy machine); one runs
+here (85 s on a busy machine, the slowest of these probes)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from tests.attack18d_reader import Reader
 from tests.test_attack18d_purge import T, _days, _people, _settings, _twice
 
 
-@pytest.mark.parametrize(("seed", "mode"), [(1, "cells"), (2, "base")])
+@pytest.mark.parametrize(("seed", "mode"), [(2, "base")])
 async def test_random_ranges_around_daily_purges_give_nothing_away(
     settings, flows, store: Store, clock, tmp_path, mode, seed
 ):
