@@ -9,7 +9,8 @@ phases at a steady ``--rate`` for ``--seconds`` each:
 - busy: the same, while a staff member sends /export again and again (every
   format, made by the bot) and the bot's daily purge and backup jobs run (SIGUSR1
   and SIGUSR2 to the bot process run them at once, as at their hour); ``--jobs``
-  chooses which of the three run.
+  chooses which of the three run, or ``counts``: the hourly job that keeps report
+  counts warm (SIGHUP runs it at once; ``bot/report/warm.py``).
 
 Two latencies are printed for each phase.  End to end runs from an update being
 queued on the server to the person seeing that the bot has finished it, every reply
@@ -19,7 +20,7 @@ received.  The bot's own time runs from its handler starting to its last reply s
 "could not save" reply, and "locked" or ERROR in the bot's log.
 
     python bench/busy_e2e.py [--comments 16000] [--old 20000] [--rate 30] [--seconds 20]
-                             [--jobs export,purge,backup] [--comment-length 600]
+                             [--jobs export,purge,backup,counts] [--comment-length 600]
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ async def main(args: argparse.Namespace) -> None:
                 bot.proc.send_signal(signal.SIGUSR1)  # the daily purge, now
             if "backup" in args.jobs:
                 bot.proc.send_signal(signal.SIGUSR2)  # the daily backup, now
+            if "counts" in args.jobs:
+                bot.proc.send_signal(signal.SIGHUP)  # the hourly report counts, now
             with WalWatch(database) as busy_wal:
                 busy_cpu = bot.cpu_seconds()
                 busy = await run_paced(server, 200_000, args.rate, args.seconds, script)
@@ -286,7 +289,8 @@ if __name__ == "__main__":
         "--jobs",
         type=lambda text: text.split(","),
         default=["export", "purge", "backup"],
-        help="what runs in the busy phase: any of export,purge,backup (default: all three)",
+        help="what runs in the busy phase: any of export,purge,backup,counts (default: the"
+        " first three; counts: the hourly job keeping report counts warm)",
     )
     parser.add_argument(
         "--comment-length",
@@ -295,8 +299,8 @@ if __name__ == "__main__":
         help="make each typed answer this many characters (default: the script's, 28-51)",
     )
     args = parser.parse_args()
-    if not set(args.jobs) <= {"export", "purge", "backup"}:
-        parser.error("--jobs: any of export,purge,backup")
+    if not set(args.jobs) <= {"export", "purge", "backup", "counts"}:
+        parser.error("--jobs: any of export,purge,backup,counts")
     if args.seconds > 120 or args.comments + args.old > 2_000_000:
         parser.error("keep runs bounded: --seconds <= 120, --comments + --old <= 2,000,000")
     os.environ.setdefault("PYTHONUNBUFFERED", "1")

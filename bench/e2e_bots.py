@@ -49,7 +49,7 @@ from bot.telegram import (  # noqa: E402
 )
 from bot.telegram.flood import FloodGate  # noqa: E402
 from bot.telegram.http import AiohttpRequest  # noqa: E402
-from bot.telegram.jobs import DAILY_BACKUP, DAILY_PURGE  # noqa: E402
+from bot.telegram.jobs import DAILY_BACKUP, DAILY_PURGE, KEEP_COUNTS  # noqa: E402
 from bot.telegram.pace import ForegroundFirst  # noqa: E402
 from tests.e2e.fakebotapi import TOKEN  # noqa: E402
 
@@ -276,6 +276,8 @@ async def run_ours(
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGUSR1, daily_jobs_now, app, DAILY_PURGE)
     loop.add_signal_handler(signal.SIGUSR2, daily_jobs_now, app, DAILY_BACKUP)
+    # SIGHUP: the hourly job that keeps report counts warm (bot/report/warm.py), now.
+    loop.add_signal_handler(signal.SIGHUP, daily_jobs_now, app, KEEP_COUNTS)
     try:
         await until_sigterm()
     finally:

@@ -20,9 +20,15 @@ minutes at 1M).  Then, per size and spread:
   of 2026-W47 with trend tables over the 12 months ending there (what
   ``feedback-bot export --months 12`` writes), best of three after a warm-up,
   against one raw ``GROUP BY step, score`` over those 12 months' answers.
+- a week later (issue 17, "years" spread, on a copy of the database): the 12-month
+  export once, so its counts are kept, then what a week of a service does to them
+  (``--week-answers`` new answers in 2026-W48, each response its own transaction;
+  60 Likert answers of the last fortnight edited; a /delete of someone who answered in
+  October and again this week; the purge of the oldest week), then the same export
+  timed: the first after the week, as the commissioner meets it, and again.
 
     python bench/export_speed.py [--answers 100000,1000000] [--spread worst,years]
-        [--db-dir DIR]
+        [--db-dir DIR] [--week-answers 3000]
 
 ``--db-dir`` keeps each database (``DIR/<spread>-<answers>.db``) and reuses it
 on the next run, so the slow bulk insert happens once.  On a reused database
@@ -34,12 +40,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +64,16 @@ from bot.store import AnswerMeta, Store  # noqa: E402
 
 WEEK = parse_week("2026-W47")
 BATCH = 5000
+_INSERT_SESSION = (
+    "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id, flow_version, lang, site,"
+    " area, respondent_group, status, started_at, updated_at, finished_at, state)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+_INSERT_ANSWER = (
+    "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind, value, score,"
+    " stage, topic, detected_lang, lang_prob, risk_flag, answered_at)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
 RAW_AGGREGATE = (
     "SELECT a.step_id, a.score, count(*) FROM sessions s JOIN answers a ON a.session_id = s.id"
     " WHERE s.started_at >= ? AND s.started_at < ? GROUP BY 1, 2"
@@ -111,18 +129,8 @@ def fill(
             sessions, answers = rows(flows, random_responses(flows, settings, batch, period, seed))
             seed += 1
             with conn:
-                conn.executemany(
-                    "INSERT INTO sessions (id, respondent_key, channel, mode, flow_id,"
-                    " flow_version, lang, site, area, respondent_group, status, started_at,"
-                    " updated_at, finished_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    sessions,
-                )
-                conn.executemany(
-                    "INSERT INTO answers (session_id, flow_id, flow_version, step_id, kind,"
-                    " value, score, stage, topic, detected_lang, lang_prob, risk_flag,"
-                    " answered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    answers,
-                )
+                conn.executemany(_INSERT_SESSION, sessions)
+                conn.executemany(_INSERT_ANSWER, answers)
             have += len(answers)
     conn.execute("ANALYZE")
     conn.close()
@@ -204,6 +212,114 @@ async def measure_trend(db: Path, settings: Settings, out: Path) -> dict[str, An
     }
 
 
+def a_week_later(db: Path, settings: Settings, flows: dict[str, Flow], answers: int) -> dict:
+    """What a week of a service does to the database, through SQLite as the store writes:
+    new responses in the week after WEEK (each its own transaction), edits, a /delete
+    of someone who answered in October too, and the purge of the oldest week."""
+    rng = random.Random(17)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = ON")  # the /delete and the purge cascade
+    kept_before = conn.execute("SELECT count(*) FROM report_counts").fetchone()[0]
+    later = parse_week("2026-W48")  # the week after WEEK
+    sessions, rows_ = rows(flows, random_responses(flows, settings, answers // 9 + 1, later, 4817))
+    by_session: dict[str, list[tuple]] = {}
+    for answer in rows_:
+        by_session.setdefault(answer[0], []).append(answer)
+    for session in sessions:
+        with conn:
+            conn.execute(_INSERT_SESSION, session)
+            conn.executemany(_INSERT_ANSWER, by_session.get(session[0], []))
+    fortnight = conn.execute(
+        "SELECT a.id, a.step_id FROM answers a JOIN sessions s ON s.id = a.session_id"
+        " WHERE s.started_at >= ? AND a.kind = 'likert' ORDER BY a.id",
+        (WEEK.previous().bounds()[0],),
+    ).fetchall()
+    for answer_id, step_id in rng.sample(fortnight, min(60, len(fortnight))):
+        other = rng.choice(
+            conn.execute(
+                "SELECT DISTINCT value, score FROM answers WHERE step_id = ? AND kind = 'likert'"
+                " AND id <> ? ORDER BY 1, 2",
+                (step_id, answer_id),
+            ).fetchall()
+        )
+        with conn:
+            conn.execute(
+                "UPDATE answers SET value = ?, score = ? WHERE id = ?", (*other, answer_id)
+            )
+    october = month(WEEK.start.replace(day=1) - timedelta(days=1), WEEK.timezone).bounds()
+    (person,) = conn.execute(
+        "SELECT respondent_key FROM sessions WHERE started_at >= ? AND started_at < ?"
+        " ORDER BY started_at LIMIT 1 OFFSET 500",
+        october,
+    ).fetchone()
+    with conn:
+        # Their answer this week: the last new response is theirs.
+        conn.execute(
+            "UPDATE sessions SET respondent_key = ? WHERE id = ?", (person, sessions[-1][0])
+        )
+    with conn:
+        deleted = conn.execute("DELETE FROM sessions WHERE respondent_key = ?", (person,)).rowcount
+    (oldest,) = conn.execute("SELECT min(started_at) FROM sessions").fetchone()
+    cutoff = (datetime.fromisoformat(oldest) + timedelta(days=7)).isoformat(timespec="seconds")
+    purged = 0
+    while True:  # in batches, as Store.purge deletes
+        with conn:
+            batch = conn.execute(
+                "DELETE FROM sessions WHERE id IN"
+                " (SELECT id FROM sessions WHERE started_at < ? LIMIT 200)",
+                (cutoff,),
+            ).rowcount
+        if not batch:
+            break
+        purged += batch
+    kept_after = conn.execute("SELECT count(*) FROM report_counts").fetchone()[0]
+    conn.close()
+    return {
+        "new": len(rows_),
+        "edits": min(60, len(fortnight)),
+        "deleted": deleted,
+        "purged": purged,
+        "kept_before": kept_before,
+        "kept_after": kept_after,
+    }
+
+
+async def measure_week(
+    db: Path, settings: Settings, flows: dict[str, Flow], out: Path, answers: int
+) -> dict[str, Any]:
+    """The 12-month export the first time after a week of a service, on a copy of ``db``."""
+    copy = out / "week.db"
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db, copy)
+    try:
+        period = month(WEEK.end, WEEK.timezone)
+        trend = months_to(period, 12)
+        store = await Store.open(copy)
+        try:
+            for flow in flows.values():  # as the bot does on start
+                await store.register_flow(flow)
+            await timed(store, settings, out / "kept", period, trend)
+        finally:
+            await store.close()
+        week = a_week_later(copy, settings, flows, answers)
+        store = await Store.open(copy)
+        try:
+            first = await cpu_timed(store, settings, out / "first", period, trend)
+            again = [
+                await cpu_timed(store, settings, out / f"a{i}", period, trend) for i in range(2)
+            ]
+        finally:
+            await store.close()
+    finally:
+        for path in out.glob("week.db*"):
+            path.unlink()
+    return {
+        **week,
+        "first": first,
+        "again": (min(w for w, _ in again), min(c for _, c in again)),
+    }
+
+
 async def measure(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
     store = await Store.open(db)
     try:
@@ -259,7 +375,9 @@ async def prepare(
     return stored, time.perf_counter() - began, False
 
 
-async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> None:
+async def main(
+    sizes: list[int], spreads: list[str], db_dir: Path | None, week_answers: int = 3000
+) -> None:
     settings_base = load_settings(ROOT / "config.yaml")
     results = []
     for spread in spreads:
@@ -279,6 +397,10 @@ async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> Non
                 if spread == "years":
                     trend = await measure_trend(db, settings, Path(tmp) / f"trend{size}")
                     results.append(("trend", stored, filled, True, trend))
+                    week = await measure_week(
+                        db, settings, flows, Path(tmp) / f"week{size}", week_answers
+                    )
+                    results.append(("week", stored, filled, True, week))
                 smaller = db
     for spread, stored, filled, reused, r in results:
         if spread == "trend":
@@ -300,6 +422,16 @@ async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> Non
                 )
             )
             continue
+        if spread == "week":
+            (fw, fc), (aw, ac) = r["first"], r["again"]
+            print(
+                f"a week later: {r['new']:,} new answers, {r['edits']} edits, a /delete"
+                f" ({r['deleted']} sessions), the oldest week purged ({r['purged']:,} sessions);"
+                f" kept counts {r['kept_before']} -> {r['kept_after']} rows. Month + 12-month"
+                f" trend, all formats: the first export after the week {fw * 1000:.0f} ms wall"
+                f" / {fc * 1000:.0f} ms CPU; again {aw * 1000:.0f} / {ac * 1000:.0f}"
+            )
+            continue
         made = "database reused, comments already tagged" if reused else f"filled in {filled:.0f} s"
         print(
             f"{spread:5} {stored:>9,} answers, {r['in_report']:,} of them in the two weeks the "
@@ -311,7 +443,7 @@ async def main(sizes: list[int], spreads: list[str], db_dir: Path | None) -> Non
     keep = f" --db-dir {db_dir}" if db_dir else ""
     print(
         f"rerun: python bench/export_speed.py --answers {','.join(str(s) for s in sizes)}"
-        f" --spread {','.join(spreads)}{keep}"
+        f" --spread {','.join(spreads)}{keep} --week-answers {week_answers}"
     )
 
 
@@ -322,6 +454,9 @@ if __name__ == "__main__":
     parser.add_argument(
         "--db-dir", type=Path, help="keep the databases here and reuse them on the next run"
     )
+    parser.add_argument(
+        "--week-answers", type=int, default=3000, help="new answers in the week-later case"
+    )
     args = parser.parse_args()
     chosen = [int(n) for n in args.answers.split(",")]
     spreads = args.spread.split(",")
@@ -329,4 +464,6 @@ if __name__ == "__main__":
         parser.error("keep runs bounded: at most 5,000,000 answers")
     if not set(spreads) <= {"worst", "years"}:
         parser.error("--spread takes worst, years or both")
-    asyncio.run(main(chosen, spreads, args.db_dir))
+    if not 0 < args.week_answers <= 50_000:
+        parser.error("--week-answers takes 1 to 50,000")
+    asyncio.run(main(chosen, spreads, args.db_dir, args.week_answers))

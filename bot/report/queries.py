@@ -260,25 +260,35 @@ class ReportQueries:
     async def _grouped(
         self,
         name: str,
-        bounds: Bounds,
+        period: Period,
         keys: int,
-        run: Callable[[], Awaitable[list[tuple]]],
+        run: Callable[[Period], Awaitable[list[tuple]]],
         depends: tuple[object, ...] = (),
     ) -> list[tuple]:
-        """The rows of a counting query over ``bounds``: its first ``keys`` columns the
-        group, the rest counts that add up over any split of its sessions.
+        """The rows of a counting query over ``period``: its first ``keys`` columns the
+        group, the rest counts that add up over any split of its sessions; ``run``
+        counts them over the sessions begun within the period (a cell) it is given.
 
-        If kept parts (``keep_parts``) make up ``bounds`` exactly, their rows are
+        If kept parts (``keep_parts``) make up the period exactly, their rows are
         added, group by group, and come back in the order SQLite's GROUP BY gives them
         (sorted by the group, NULL first, then numbers, then text): the same rows as
         the query would return.  A session belongs to one part, by ``started_at``.
-        Else they are read from ``report_counts`` if an export counted them before and
-        nothing in the range changed since (``bot/report/counts.py``; ``depends``: what
-        else the rows depend on), or counted and kept there."""
+        Else they are the sum of the period's cells (``cells``: its weeks), each read
+        from ``report_counts`` if an export counted it before and nothing in it changed
+        since (``bot/report/counts.py``; ``depends``: what else the rows depend on), or
+        counted and kept there."""
+        bounds = period.bounds()
         parts = self._making(name, bounds)
         if parts is not None:
             return _added(parts, keys)
-        rows = await counts.kept(self.store, counts.variant(name, *depends), bounds, run)
+        pieces = {cell.bounds(): cell for cell in cells(period)}
+        found = await counts.kept_cells(
+            self.store,
+            counts.variant(name, *depends),
+            list(pieces),
+            lambda bounds: run(pieces[bounds]),
+        )
+        rows = found[0] if len(found) == 1 else _added(found, keys)
         if bounds in self._kept:
             self._parts[(name, bounds)] = rows
         return rows
@@ -299,9 +309,9 @@ class ReportQueries:
         """Responses (sessions with an answer) by profile, in one pass over their answers."""
         rows = await self._grouped(
             "sessions",
-            period.bounds(),
+            period,
             7,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT flow_id, mode, respondent_group, area, site, lang, completed, count(*),"
                 " sum(has_text), sum(has_risk) FROM ("
                 " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
@@ -314,7 +324,7 @@ class ReportQueries:
                 # order, so a week's report read years of sessions.
                 f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
                 ") GROUP BY 1, 2, 3, 4, 5, 6, 7",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
         return [SessionCount(*r[:6], bool(r[6]), *r[7:]) for r in rows]
@@ -327,9 +337,9 @@ class ReportQueries:
         added up over the other, in the order its own query would give."""
         rows = await self._grouped(
             "responses",
-            period.bounds(),
+            period,
             8,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT flow_id, mode, respondent_group, area, site, lang, completed, state,"
                 " count(*), sum(has_text), sum(has_risk), sum(answers) FROM ("
                 " SELECT s.flow_id, s.mode, s.respondent_group, s.area, s.site, s.lang,"
@@ -341,7 +351,7 @@ class ReportQueries:
                 " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
                 f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
                 ") GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
         profiles = _added([[(*r[:7], *r[8:11]) for r in rows]], 7)
@@ -359,9 +369,9 @@ class ReportQueries:
         """
         rows = await self._grouped(
             "answers",
-            period.bounds(),
+            period,
             8,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT s.flow_id, s.flow_version, a.step_id, a.kind,"
                 " CASE WHEN a.kind = 'likert' THEN s.respondent_group END,"
                 " CASE WHEN a.kind = 'likert' THEN s.area END, a.score,"
@@ -369,7 +379,7 @@ class ReportQueries:
                 " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
                 f" WHERE {_IN_PERIOD} AND a.kind IN ('likert', 'multi', 'text')"
                 " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
         return [AnswerCount(*r) for r in rows]
@@ -444,13 +454,13 @@ class ReportQueries:
         """
         rows = await self._grouped(
             "multi",
-            period.bounds(),
+            period,
             4,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT a.flow_id, a.flow_version, a.step_id, a.value, count(*)"
                 " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
                 f" WHERE {_IN_PERIOD} AND a.kind = 'multi' GROUP BY 1, 2, 3, 4",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
         ticks: dict[tuple[str, int, str, str], int] = defaultdict(int)
@@ -468,9 +478,9 @@ class ReportQueries:
         """
         return await self._grouped(
             "shown",
-            period.bounds(),
+            period,
             3,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT flow_id, flow_version, step, count(*) FROM ("
                 " SELECT s.rowid AS session, s.flow_id, s.flow_version, j.value AS step"
                 " FROM sessions s, json_each(s.state, '$.trail') j"
@@ -481,18 +491,18 @@ class ReportQueries:
                 " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
                 f" WHERE {_IN_PERIOD_NUMBERED} AND a.kind = 'text'"
                 ") GROUP BY 1, 2, 3",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
 
     async def fft(self, period: Period, steps: list[tuple[str, int, str]]) -> list[FftCount]:
         """``fft.fft_counts`` for one period (its rows by site, mode and score)."""
 
-        async def run() -> list[tuple]:
-            found = await fft_counts(self.store, [period], steps)
+        async def run(cell: Period) -> list[tuple]:
+            found = await fft_counts(self.store, [cell], steps)
             return [(c.site, c.mode, c.score, c.n) for c in found]
 
-        rows = await self._grouped("fft", period.bounds(), 3, run, (steps,))
+        rows = await self._grouped("fft", period, 3, run, (steps,))
         return [FftCount(site, mode, period.label, score, n) for site, mode, score, n in rows]
 
     async def versions(self, flow_id: str) -> list[int]:
@@ -614,22 +624,25 @@ class ReportQueries:
         joint = await self._joint_comments(period.bounds(), codebook, quotes, per_theme)
         if joint is not None:
             return joint
-        args = (*period.bounds(), codebook.fingerprint(), int(quotes), per_theme)
+        args = (codebook.fingerprint(), int(quotes), per_theme)
         if quotes:  # text: never kept
-            rows = await self._all(_COMMENT_SUMMARY, args)
-        else:
-            rows = await counts.kept(
+            found = [await self._all(_COMMENT_SUMMARY, (*period.bounds(), *args))]
+        else:  # by cell, as ``_grouped``: respondents are counted per theme in each
+            found = await counts.kept_cells(
                 self.store,
-                counts.variant("comments", *args[2:]),
-                period.bounds(),
-                lambda: self._all(_COMMENT_SUMMARY, args),
+                counts.variant("comments", *args),
+                [cell.bounds() for cell in cells(period)],
+                lambda bounds: self._all(_COMMENT_SUMMARY, (*bounds, *args)),
             )
-        themes = [ThemeCount(r[1], r[2], r[3], r[4]) for r in rows if r[0] == "theme"]
+        rows = found[0]
+        themes = [(r[1], r[2], r[3], r[4]) for r in rows if r[0] == "theme"]
+        if len(found) > 1:
+            themes = _added([[tuple(r[1:5]) for r in c if r[0] == "theme"] for c in found], 1)
         quoted = sorted((r for r in rows if r[0] == "quote"), key=lambda r: (r[1], r[5]))
         return CommentSummary(
-            themes=themes,
+            themes=[ThemeCount(*t) for t in themes],
             quotes=[QuoteRow(r[1], r[2], r[3], bool(r[4]), _rowids(r[6])) for r in quoted],
-            untagged=any(r[0] == "untagged" and r[1] for r in rows),
+            untagged=any(r[0] == "untagged" and r[1] for c in found for r in c),
         )
 
     def _tiling(self) -> list[Bounds] | None:
@@ -840,19 +853,43 @@ class ReportQueries:
         entry checked), ``unreviewed``, or ``unknown`` (sessions from before it was kept)."""
         rows = await self._grouped(
             "translation",
-            period.bounds(),
+            period,
             1,
-            lambda: self._all(
+            lambda cell: self._all(
                 "SELECT state, count(*), sum(answers) FROM ("
                 f" SELECT {_TRANSLATION_STATE} AS state, count(*) AS answers"
                 " FROM sessions s CROSS JOIN answers a ON a.session_id = s.id"
                 " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision"
                 f" WHERE {_IN_PERIOD} GROUP BY s.started_at, s.rowid"
                 ") GROUP BY state",
-                period.bounds(),
+                cell.bounds(),
             ),
         )
         return [TranslationCount(state, int(n), int(answers)) for state, n, answers in rows]
+
+
+def cells(period: Period) -> list[Period]:
+    """The period cut at every Monday and every first of a month (its local midnights):
+    the ranges its counts are kept for (``ReportQueries._grouped``).
+
+    A change (a late answer, an edit, a /delete, the purge) deletes the kept counts of
+    the ranges it falls in; kept by the week, it costs the next export a recount of that
+    week alone, not of the month (October, when someone who answered then used /delete:
+    a fifth of it).  Weeks, months and the ledger's pieces of them (cut at publications,
+    which are weeks and months) are whole cells, so they share them."""
+    found: list[Period] = []
+    start = period.start
+    for i in range(1, period.days):
+        day = period.start + timedelta(days=i)
+        if day.weekday() == 0 or day.day == 1:
+            found.append(_cell(start, day - timedelta(days=1), period.timezone))
+            start = day
+    found.append(_cell(start, period.end, period.timezone))
+    return found
+
+
+def _cell(start: date, end: date, timezone: str) -> Period:
+    return Period(start=start, end=end, label=f"{start} to {end}", timezone=timezone)
 
 
 def _added(parts: list[list[tuple]], keys: int) -> list[tuple]:

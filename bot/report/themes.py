@@ -237,6 +237,14 @@ class Codebook(BaseModel):
             return True
         return self._negation is not None and self._negation.search(clause) is not None
 
+    def compile(self) -> None:
+        """Compile every rule now rather than at the first comment tagged (~0.2 s of
+        CPU): the report processes' fork server does it once for all of them
+        (``bot/report/worker_preload.py``), so an export with one new comment to tag
+        does not pay for it every time."""
+        for rules in (self._compiled, self._clause_break, self._negation):
+            assert rules is None or rules
+
     @cached_property
     def _compiled(self) -> dict[str, re.Pattern[str]]:
         prefixes = {lang: f"(?:{_pattern(p)})" for lang, p in self.prefixes.items()}

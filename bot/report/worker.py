@@ -54,7 +54,8 @@ from bot.report.export import (
 )
 from bot.report.model import Audience
 from bot.report.period import Period
-from bot.report.purged import Parts, settle
+from bot.report.purged import Parts, PurgedDays, settle
+from bot.report.warm import warm_counts
 from bot.store import Store, storage_trouble
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ TIMEOUT = 30 * 60.0
 NICE = 10
 """The report process's lower priority: on a small server it gets the CPU the bot leaves,
 so people's answers are not slowed by a report being made."""
+
+FLOWS_ENV = "FEEDBACK_REPORT_FLOWS"
+"""Where the bot's flows are, for the fork server to compile the theme codebook once
+(``bot/report/worker_preload.py``); not a ``FEEDBACK_BOT_`` setting."""
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 """Report processes are forked from a small server process that imported this module
@@ -91,10 +96,19 @@ class ReportStopped(ReportFailed):
     """The bot is stopping: the report was abandoned, nothing half-made was kept."""
 
 
+class ReportPurged(ReportFailed):
+    """The period asked for reaches days the retention purge deleted (PurgedDays): no
+    report of it can be made, now or later."""
+
+    def __init__(self, first: date):
+        super().__init__(f"a report can start on {first.isoformat()} or later")
+        self.first = first
+
+
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
-    task: Literal["summary", "export", "bulletins", "praise", "settle"]
+    task: Literal["summary", "export", "bulletins", "praise", "settle", "counts"]
     settings: dict[str, Any]
     period: Period
     site: str | None = None
@@ -102,6 +116,7 @@ class Request(BaseModel):
     formats: list[str] = list(FORMATS)
     out_dir: Path | None = None
     actor: str = "telegram"
+    months: list[Period] = []
 
 
 class Answer(BaseModel):
@@ -111,6 +126,8 @@ class Answer(BaseModel):
     files: list[Path] = []
     error: str = ""
     trouble: str | None = None
+    purged: date | None = None
+    """The period reached purged days (PurgedDays): the first day a report can start on."""
     parts: list[tuple[int, list[tuple[str, str, str, str, int | None]]]] = []
     """``settle``: per publication the purge cuts, its purged part's cells."""
 
@@ -124,6 +141,12 @@ class ReportWorker:
         self._lock = asyncio.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._stopping = False
+        self._task: str | None = None
+        """What the report process is doing now, if anything."""
+        self._preempted = False
+        """Counts being kept warm were stopped for a report."""
+        # Read by the fork server when it starts (the first report): set before that.
+        os.environ.setdefault(FLOWS_ENV, str(Path(settings.flows_dir).resolve()))
 
     @property
     def busy(self) -> bool:
@@ -189,6 +212,21 @@ class ReportWorker:
         )
         return files
 
+    async def keep_counts(self, months: list[Period]) -> None:
+        """Tag and count ``months`` ahead of their exports (``bot/report/warm.py``), in
+        the report process; ``ReportBusy`` if a report is being made (it counts them),
+        or if one is asked for meanwhile: counts are only a saving, so the report goes
+        first and this is stopped (its process killed; whatever it kept is exact)."""
+        request = Request(task="counts", settings={}, period=months[-1], months=months)
+        try:
+            await self._run(request, wait=False)
+        except ReportFailed:
+            if not self._preempted:
+                raise
+            raise ReportBusy() from None  # a report came: it went first
+        finally:
+            self._preempted = False
+
     @property
     def pid(self) -> int | None:
         """The report process running now, if any."""
@@ -209,7 +247,13 @@ class ReportWorker:
     async def _run(self, request: Request, *, wait: bool) -> Answer:
         if self._stopping:
             raise ReportStopped("the bot is stopping")
-        if self.busy and not wait:
+        # Staff's report never waits for counts being kept warm, nor is told "busy".
+        preempt = self.busy and self._task == "counts" and request.task != "counts"
+        if preempt:
+            self._preempted = True
+            if self._process is not None:
+                self._process.kill()
+        if self.busy and not (wait or preempt):
             raise ReportBusy()
         async with self._lock:
             if self._stopping:
@@ -217,7 +261,11 @@ class ReportWorker:
             if str(self.settings.database) == ":memory:":
                 raise ReportFailed("a report process needs the database in a file")
             request = request.model_copy(update={"settings": self.settings.model_dump(mode="json")})
-            return await self._in_child(request)
+            self._task = request.task
+            try:
+                return await self._in_child(request)
+            finally:
+                self._task = None
 
     async def _in_child(self, request: Request) -> Answer:
         ours, theirs = _CONTEXT.Pipe(duplex=False)
@@ -233,6 +281,8 @@ class ReportWorker:
         finally:
             theirs.close()
         self._process = process
+        if self._preempted and request.task == "counts":
+            process.kill()  # a report was asked for while this one started
         try:
             out = await asyncio.wait_for(asyncio.to_thread(_receive, ours), self.timeout)
         except BaseException as exc:
@@ -252,6 +302,8 @@ class ReportWorker:
             answer = Answer.model_validate_json(out)
         except ValueError:
             raise ReportFailed(f"the report process ended with code {process.exitcode}") from None
+        if answer.purged is not None:
+            raise ReportPurged(answer.purged)
         if not answer.ok:
             raise ReportFailed(answer.error, answer.trouble)
         return answer
@@ -335,6 +387,9 @@ async def serve(request: Request, settings: Settings) -> Answer:
             if request.task == "praise":
                 text = await praise_text(store, settings, request.period, site=request.site)
                 return Answer(ok=True, text=text or "")
+            if request.task == "counts":
+                await warm_counts(store, settings, request.months)
+                return Answer(ok=True)
             assert request.out_dir is not None
             files = await export_files(
                 store,
@@ -350,6 +405,8 @@ async def serve(request: Request, settings: Settings) -> Answer:
             return Answer(ok=True, files=files)
         finally:
             await store.close()
+    except PurgedDays as exc:  # not a failure: staff are told from when they can ask
+        return Answer(ok=False, error="PurgedDays", purged=exc.first)
     except Exception as exc:  # reported to the bot, which tells staff kindly
         return Answer(ok=False, error=describe(exc), trouble=storage_trouble(exc))
 

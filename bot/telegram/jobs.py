@@ -1,6 +1,6 @@
 """What the bot does on its own, on PTB's JobQueue: the weekly summary, the daily purge
-and backup, and the hourly look for reminders that are due (which also trims the handled
-update ids).
+and backup, the hourly look for reminders that are due (which also trims the handled
+update ids), and report counts kept warm every hour.
 
 Each job's callback takes only the PTB context (the channel rides in
 ``job.data``), so tests run the very callback the scheduler would, at once.
@@ -21,7 +21,8 @@ from bot.background import low_priority
 from bot.backup import BackupError, backup_dir, last_backup_time, make_backup
 from bot.reminders import send_reminders
 from bot.report.export import summary_period
-from bot.report.worker import ReportFailed, ReportStopped
+from bot.report.warm import warm_months
+from bot.report.worker import ReportBusy, ReportFailed, ReportStopped
 from bot.retention import purge_expired
 from bot.telegram.ordering import PerPersonOrder
 from bot.telegram.praise import claim, post, unclaim
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
 
 WEEKLY_SUMMARY, DAILY_PURGE, REMINDERS = "weekly_summary", "daily_purge", "reminders"
+KEEP_COUNTS = "keep_counts"
 DAILY_BACKUP, CATCH_UP_BACKUP = "daily_backup", "catch_up_backup"
 BACKUP_FIRST = timedelta(seconds=10)
 """At start, when the last backup is over a day old (or there is none), one this soon."""
@@ -38,6 +40,12 @@ REMINDER_EVERY = timedelta(hours=1)
 REMINDER_FIRST = timedelta(seconds=10)
 """The first look soon after start-up: a bot restarted more often than hourly must
 still send reminders and close stale desks."""
+KEEP_COUNTS_EVERY = timedelta(hours=1)
+"""How often the report counts of the last months are tagged and counted again where a
+change reached them (``bot/report/warm.py``): an export then recounts at most an hour's."""
+KEEP_COUNTS_FIRST = timedelta(minutes=2)
+"""The first, soon after start-up: after an upgrade (new counting code, or the migration
+that made the table) the first export is not the one that counts everything."""
 PURGE_AT = time(3, 30)
 """Local time of the daily purge: a quiet hour."""
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
@@ -73,6 +81,22 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
     queue.run_repeating(
         reminders, REMINDER_EVERY, first=REMINDER_FIRST, data=channel, name=REMINDERS
     )
+    queue.run_repeating(
+        keep_counts, KEEP_COUNTS_EVERY, first=KEEP_COUNTS_FIRST, data=channel, name=KEEP_COUNTS
+    )
+
+
+async def keep_counts(context: Context) -> None:
+    """The report counts of the last months, kept warm in the report process (niced:
+    the bot's own work comes first).  Skipped while a report is being made: it counts
+    what it needs itself, and the next hour's run catches up."""
+    channel = _channel(context)
+    try:
+        await channel.reports.keep_counts(warm_months(channel.settings))
+    except ReportBusy:
+        return
+    except ReportFailed as exc:  # ReportStopped too: the bot is stopping
+        log.warning("report counts not kept warm: %s", exc)
 
 
 async def weekly_summary(context: Context) -> None:

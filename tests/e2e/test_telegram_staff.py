@@ -18,6 +18,7 @@ from bot.telegram.jobs import (
     CATCH_UP_BACKUP,
     DAILY_BACKUP,
     DAILY_PURGE,
+    KEEP_COUNTS,
     REMINDERS,
     WEEKLY_SUMMARY,
 )
@@ -101,7 +102,17 @@ async def test_export_sends_the_files_and_is_audited_by_pseudonymous_key(bot, ap
 async def test_jobs_are_registered_for_monday_nine_london_and_daily(staff_bot):
     jobs = {job.name: job for job in staff_bot.app.job_queue.jobs()}
     # No backup yet: one soon after start, then daily.
-    assert set(jobs) == {WEEKLY_SUMMARY, DAILY_PURGE, DAILY_BACKUP, CATCH_UP_BACKUP, REMINDERS}
+    assert set(jobs) == {
+        WEEKLY_SUMMARY,
+        DAILY_PURGE,
+        DAILY_BACKUP,
+        CATCH_UP_BACKUP,
+        REMINDERS,
+        KEEP_COUNTS,
+    }
+    # Report counts kept warm: the first soon after start (an upgrade's first export is
+    # not the one that counts everything), then hourly.
+    assert jobs[KEEP_COUNTS].next_t - datetime.now(UTC) <= timedelta(minutes=5)
     weekly = jobs[WEEKLY_SUMMARY].next_t.astimezone(LONDON)
     assert (weekly.weekday(), weekly.hour, weekly.minute) == (0, 9, 0)
     assert weekly - datetime.now(UTC) <= timedelta(days=7)
@@ -109,6 +120,22 @@ async def test_jobs_are_registered_for_monday_nine_london_and_daily(staff_bot):
     assert purge - datetime.now(UTC) <= timedelta(days=1)
     backup = jobs[DAILY_BACKUP].next_t.astimezone(LONDON)
     assert (backup.hour, backup.minute) == (2, 30)
+
+
+async def test_the_hourly_job_keeps_the_last_months_report_counts(staff_bot, api):
+    """Run from the job queue, in the report process: this month's and the two before
+    are counted and kept, week by week, for the exports to read."""
+    [job] = staff_bot.app.job_queue.get_jobs_by_name(KEEP_COUNTS)
+    await job.run(staff_bot.app)
+    store = staff_bot.channel.conversations.store
+    kept = await store.staff_read(
+        "SELECT min(lo), count(*) FROM report_counts WHERE query = 'answers' AND rows IS NOT NULL"
+    )
+    first = datetime.now(UTC).date().replace(day=1)
+    for _ in range(2):
+        first = (first - timedelta(days=1)).replace(day=1)
+    assert kept[0][1] >= 12  # at least four weeks a month
+    assert kept[0][0] <= f"{first.isoformat()}T00:00:00+00:00"
 
 
 async def test_weekly_job_sends_the_summary_to_the_staff_group(staff_bot, api):
