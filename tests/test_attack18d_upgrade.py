@@ -85,7 +85,8 @@ async def test_the_first_purge_after_the_upgrade_marks_and_hides_the_old_straddl
     clock,
     monkeypatch,
 ):
-    """The window closes at the next daily purge: it marks its day and hides the range."""
+    """The window closes at the next daily purge: it marks its day and hides the range
+    whole (its purged days are partly gone, so its purged part cannot be settled)."""
     await _around_an_old_purge(s, flows, store, clock, monkeypatch)
     clock.now += timedelta(days=1)
     await purge_expired(store, s)

@@ -42,7 +42,6 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.config import Settings
-from bot.cpu import ordinary_slice
 from bot.i18n import load_catalogue
 from bot.report.bulletin import bulletins
 from bot.report.export import (
@@ -347,7 +346,6 @@ def _child(request: bytes, conn: Connection) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
     if hasattr(os, "nice"):
         os.nice(NICE)
-    ordinary_slice()  # not the bot loop's short one (bot/cpu.py), inherited through the fork
     answer_on(Request.model_validate_json(request), conn)
 
 
