@@ -26,12 +26,6 @@ from tests.test_attack18d_purge import _days, _settings
 ZONE = "Europe/London"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: site week 42, then October for every site, then site week 45 raises"
-    " RuntimeError 'site reports for 2026-W45 kept being published meanwhile; try again' on"
-    " every try: a site report tied through a report for every site is not among the known",
-)
 @pytest.mark.parametrize("mode", ["cells", "base"])
 async def test_a_site_week_after_a_month_for_every_site_can_be_exported(
     settings, flows, store, mode

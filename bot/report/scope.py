@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from bot.report.aggregate import ReportBuilder
@@ -54,7 +54,7 @@ from bot.report.ledger import (
 from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
 from bot.report.months import Ties, cut, matters, tie, tie_published, ties
 from bot.report.period import Period
-from bot.report.periods import tie_pieces
+from bot.report.periods import SiteWeek, tie_pieces, tie_sites
 from bot.report.purged import purged_through, refuse
 from bot.report.suppress import (
     PRAISE_MOST,
@@ -212,6 +212,8 @@ class AllSites:
     """Every site's counts for each run of days the periods make (``periods.py``)."""
     tied: Ties | None = None
     """Trend months, and what they are tied to (``months.py``)."""
+    sites: list[SiteWeek] = field(default_factory=list)
+    """Site reports of other weeks tied to those reports, with every site's part now."""
 
 
 def _publish_with(
@@ -229,7 +231,7 @@ def _publish_with(
     if reports and reports.tied:
         tie(reports.tied, joint, reports.period, [], cells, hidden, relations, fixed, ALL)
     if reports and reports.publications:
-        tie_pieces(
+        piece_cells = tie_pieces(
             ALL,
             reports.period,
             reports.publications,
@@ -241,6 +243,8 @@ def _publish_with(
             withheld,
             t,
         )
+        for n, week in enumerate(reports.sites):
+            tie_sites(n, week, piece_cells, cells, hidden, relations, fixed, withheld, t)
     for publication in earlier:
         tag = f"@pub{publication.id}"
         for ref, shown in publication.cells.items():
@@ -312,8 +316,11 @@ async def site_reports(
     # for every site whose days overlap, then recorded, unless another was recorded
     # meanwhile (then again, against that one too).
     for _ in range(_TRIES):
-        reports_now = await overlapping(store, period)
-        reports_then = await overlapping(store, before)
+        # Reports for every site overlapping each week, and site reports of other weeks
+        # tied to it through them (site week 42, October for every site, then this site's
+        # week 44): each showed its site's part of its week.
+        reports_now, others_now = _split(await overlapping(store, period, (REPORT, SITE)), period)
+        reports_then, others_then = _split(await overlapping(store, before, (REPORT, SITE)), before)
         # Trend months, and whatever they are tied to: the snapshot covers their days.
         trended = await overlapping(
             store,
@@ -322,7 +329,7 @@ async def site_reports(
         )
         if not any(p.kind == TREND for p in trended):
             trended = []
-        days = [period, before, *reports_now, *reports_then, *trended]
+        days = [period, before, *reports_now, *reports_then, *others_now, *others_then, *trended]
         lo = Period(
             start=min(p.start for p in days),
             end=max(p.end for p in days),
@@ -339,8 +346,12 @@ async def site_reports(
                 async with only(view, part) as one:
                     now[part] = await builder(one).build(period)
                     then[part] = await builder(one).build(before, for_comparison=True)
-            all_now = await _all_sites(builder(view), period, everyone, reports_now, False)
-            all_then = await _all_sites(builder(view), before, everyone_before, reports_then, True)
+            all_now = await _all_sites(
+                builder(view), period, everyone, reports_now, others_now, False
+            )
+            all_then = await _all_sites(
+                builder(view), before, everyone_before, reports_then, others_then, True
+            )
             # Trend months are the question tables' overall cells: tied through the
             # trend pieces (``months.py``), counted in the same snapshot.
             all_now.tied = await ties(store, builder(view), period, [])
@@ -353,7 +364,8 @@ async def site_reports(
             Entry(period, published_cells(current, now[site]), SITE, site),
             Entry(before, published_cells(previous, then[site]), SITE, site),
         ]
-        known = [*earlier_now, *earlier_then, *reports_now, *reports_then]
+        known = [*earlier_now, *earlier_then, *reports_now, *reports_then, *others_now]
+        known += others_then
         for tied in (all_now.tied, all_then.tied):
             known += tied.publications if tied else []
         if await record_all(store, entries, known, kinds=(SITE, REPORT, TREND)):
@@ -361,19 +373,28 @@ async def site_reports(
     raise RuntimeError(f"site reports for {period.label} kept being published meanwhile; try again")
 
 
+def _split(found: list[Publication], period: Period) -> tuple[list[Publication], list[Publication]]:
+    """Reports for every site; site reports of other days (those of ``period`` itself are
+    ``_site_publications``'s)."""
+    reports = [p for p in found if p.kind == REPORT]
+    others = [p for p in found if p.kind == SITE and (p.start, p.end) != (period.start, period.end)]
+    return reports, others
+
+
 async def _all_sites(
     builder: ReportBuilder,
     period: Period,
     everyone: Report,
     publications: list[Publication],
+    site_publications: list[Publication],
     for_comparison: bool,
 ) -> AllSites:
-    """The all-sites pieces ``period`` and the reports for every site overlapping it make."""
+    """The all-sites pieces ``period`` and the reports for every site overlapping it make,
+    and every site's part of the weeks that site reports of other days were published for."""
     pieces: dict[tuple[date, date], Report] = {}
     if publications:
-        for start, end in cut(
-            [(period.start, period.end), *((p.start, p.end) for p in publications)]
-        ):
+        spans = [(p.start, p.end) for p in (*publications, *site_publications)]
+        for start, end in cut([(period.start, period.end), *spans]):
             if (start, end) == (period.start, period.end):
                 pieces[(start, end)] = everyone
                 continue
@@ -383,7 +404,19 @@ async def _all_sites(
             pieces[(start, end)] = await builder.build(
                 piece, for_comparison=for_comparison, counts_only=True
             )
-    return AllSites(period, publications, pieces)
+
+    def like(on: Store) -> ReportBuilder:
+        return ReportBuilder(on, builder.settings, builder.codebook, builder.catalogue)
+
+    weeks: dict[tuple[date, date], list[Publication]] = {}
+    for publication in site_publications:
+        weeks.setdefault((publication.start, publication.end), []).append(publication)
+    sites = []
+    for (start, end), found in sorted(weeks.items()):
+        week = Period(start=start, end=end, label=f"{start} to {end}", timezone=period.timezone)
+        parts = await _parts_in(builder.store, week, {p.site for p in found}, like)
+        sites.append(SiteWeek(start, end, found, parts))
+    return AllSites(period, publications, pieces, sites=sites)
 
 
 async def light_parts_now(
@@ -412,12 +445,22 @@ async def parts_now(
     one snapshot, as a report for every site sets them beside site reports published
     before (``periods.tie_sites``)."""
     lo, hi = period.bounds()
-    out: dict[str | None, Report] = {}
     async with snapshot(store, lo, hi) as view:
-        found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
-        for part in {row[0] for row in found} | sites | {None}:
-            async with only(view, part) as one:
-                out[part] = await builder(one).build(period, counts_only=True)
+        return await _parts_in(view, period, sites, builder)
+
+
+async def _parts_in(
+    view: Store,
+    period: Period,
+    sites: set[str | None],
+    builder: Callable[[Store], ReportBuilder],
+) -> dict[str | None, Report]:
+    """``parts_now`` on a snapshot already made (``snapshot``)."""
+    out: dict[str | None, Report] = {}
+    found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
+    for part in {row[0] for row in found} | sites | {None}:
+        async with only(view, part) as one:
+            out[part] = await builder(one).build(period, counts_only=True)
     return out
 
 
