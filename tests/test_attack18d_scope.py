@@ -46,12 +46,6 @@ async def test_a_site_week_after_a_month_for_every_site_can_be_exported(
         assert report.tables
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: a site's report refuses a week whose week before reached purged days"
-    " (its change column), but PurgedDays names the day after the cut as the first a report"
-    " can start on: the site week from that day is refused again, naming the same day",
-)
 async def test_the_first_week_the_purge_message_names_can_be_had_for_a_site(
     settings, flows, store, clock
 ):

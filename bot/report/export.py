@@ -91,7 +91,8 @@ async def build_public(
         return ReportBuilder(on, settings, codebook, catalogue, progress)
 
     if site is not None:
-        return with_previous(*await site_reports(store, period, site, builder))
+        current, previous = await site_reports(store, period, site, builder)
+        return current if previous is None else with_previous(current, previous)
     # Both are published (the previous one as "last period"), so both are suppressed
     # against, and recorded in, the publication ledger (bot/report/periods.py).  The one
     # before is only compared with: left out if the purge took any of its days.

@@ -303,14 +303,14 @@ def _quotes_shown(
 
 async def site_reports(
     store: Store, period: Period, site: str | None, builder: Callable[[Store], ReportBuilder]
-) -> tuple[PublicReport, PublicReport]:
+) -> tuple[PublicReport, PublicReport | None]:
     """The site's report for ``period`` and the one before, each published by
-    ``publish_joint`` with every other site's, from the same snapshot."""
+    ``publish_joint`` with every other site's, from the same snapshot.  No report before
+    (None) when the purge reached any of its days: the change column is left out."""
     before = period.previous()
-    # The week before is part of it (the change column): no purged day in either.
     through = await purged_through(store, period.timezone)
     refuse(period, through)
-    refuse(before, through)
+    compare = through is None or before.start > through
     # Both are shown (the previous as "last period"), so both go through the ledger: each
     # suppressed with the site reports of its period published before, and the reports
     # for every site whose days overlap, then recorded, unless another was recorded
@@ -320,16 +320,22 @@ async def site_reports(
         # tied to it through them (site week 42, October for every site, then this site's
         # week 44): each showed its site's part of its week.
         reports_now, others_now = _split(await overlapping(store, period, (REPORT, SITE)), period)
-        reports_then, others_then = _split(await overlapping(store, before, (REPORT, SITE)), before)
+        reports_then, others_then = (
+            _split(await overlapping(store, before, (REPORT, SITE)), before)
+            if compare
+            else ([], [])
+        )
         # Trend months, and whatever they are tied to: the snapshot covers their days.
+        first = before.start if compare else period.start
         trended = await overlapping(
             store,
-            Period(start=before.start, end=period.end, label="both", timezone=period.timezone),
+            Period(start=first, end=period.end, label="both", timezone=period.timezone),
             kinds=(REPORT, TREND, SITE),
         )
         if not any(p.kind == TREND for p in trended):
             trended = []
-        days = [period, before, *reports_now, *reports_then, *others_now, *others_then, *trended]
+        days = [period, *reports_now, *reports_then, *others_now, *others_then, *trended]
+        days += [before] if compare else []
         lo = Period(
             start=min(p.start for p in days),
             end=max(p.end for p in days),
@@ -338,36 +344,38 @@ async def site_reports(
         ).bounds()
         async with snapshot(store, lo[0], lo[1]) as view:
             everyone = await builder(view).build(period)
-            everyone_before = await builder(view).build(before, for_comparison=True)
             found = await view.db.execute_fetchall("SELECT DISTINCT site FROM sessions")
             now: dict[str | None, Report] = {}
             then: dict[str | None, Report] = {}
             for part in {row[0] for row in found} | {site}:
                 async with only(view, part) as one:
                     now[part] = await builder(one).build(period)
-                    then[part] = await builder(one).build(before, for_comparison=True)
+                    if compare:
+                        then[part] = await builder(one).build(before, for_comparison=True)
             all_now = await _all_sites(
                 builder(view), period, everyone, reports_now, others_now, False
-            )
-            all_then = await _all_sites(
-                builder(view), before, everyone_before, reports_then, others_then, True
             )
             # Trend months are the question tables' overall cells: tied through the
             # trend pieces (``months.py``), counted in the same snapshot.
             all_now.tied = await ties(store, builder(view), period, [])
-            all_then.tied = await ties(store, builder(view), before, [])
+            if compare:
+                everyone_before = await builder(view).build(before, for_comparison=True)
+                all_then = await _all_sites(
+                    builder(view), before, everyone_before, reports_then, others_then, True
+                )
+                all_then.tied = await ties(store, builder(view), before, [])
         earlier_now = await _site_publications(store, period)
-        earlier_then = await _site_publications(store, before)
         current = publish_joint(now, everyone, site, earlier_now, all_now)
-        previous = publish_joint(then, everyone_before, site, earlier_then, all_then)
-        entries = [
-            Entry(period, published_cells(current, now[site]), SITE, site),
-            Entry(before, published_cells(previous, then[site]), SITE, site),
-        ]
-        known = [*earlier_now, *earlier_then, *reports_now, *reports_then, *others_now]
-        known += others_then
-        for tied in (all_now.tied, all_then.tied):
-            known += tied.publications if tied else []
+        entries = [Entry(period, published_cells(current, now[site]), SITE, site)]
+        known = [*earlier_now, *reports_now, *others_now]
+        known += all_now.tied.publications if all_now.tied else []
+        previous = None
+        if compare:
+            earlier_then = await _site_publications(store, before)
+            previous = publish_joint(then, everyone_before, site, earlier_then, all_then)
+            entries.append(Entry(before, published_cells(previous, then[site]), SITE, site))
+            known += [*earlier_then, *reports_then, *others_then]
+            known += all_then.tied.publications if all_then.tied else []
         if await record_all(store, entries, known, kinds=(SITE, REPORT, TREND)):
             return current, previous
     raise RuntimeError(f"site reports for {period.label} kept being published meanwhile; try again")
