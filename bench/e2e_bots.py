@@ -320,10 +320,6 @@ def main() -> None:
     time_collections()
     if SAMPLING:
         loop_sampler.install(os.environ["BENCH_SAMPLES"])
-    if os.environ.get("BENCH_SLICE") == "off":  # an experiment: the loop's default slice
-        import bot.telegram
-
-        bot.telegram.short_slice = lambda *_: False  # type: ignore[attr-defined]
     if os.environ.get("BENCH_SWITCH_INTERVAL"):  # an experiment: the GIL's hand-over interval
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     if args.kind == "ours":

@@ -179,6 +179,42 @@ Scores = dict[str, float]
 """A model's "any risk" score per message text."""
 
 
+def effective(scores: Scores, backed: dict[str, bool], high: float, low: float) -> Scores:
+    """1.0 where the model fires (its score at ``high``, or at ``low`` with a risk word of
+    ``bot.risk_model.EVIDENCE`` in the text), else 0.0: for ``tallies`` at 0.5."""
+    return {
+        text: float(score >= high or (score >= low and backed[text]))
+        for text, score in scores.items()
+    }
+
+
+def choose(
+    held: list[Line],
+    out_of_fold: Scores,
+    everyday: list[Line],
+    scores: Scores,
+    fires: dict[str, bool],
+    backed: dict[str, bool],
+    high: float | None = None,
+) -> float:
+    """The lowest threshold at which every language keeps precision >= ``MIN_PRECISION`` on
+    the held-out batches (each scored by a fit without it) and everyday comments never
+    trained on fire at most ``MAX_ORDINARY_ALARMS`` of the time. With ``high``, the lower
+    threshold for texts with a risk word, the plain one staying ``high``."""
+    for threshold in THRESHOLDS:
+        if high is not None and threshold > high:
+            break
+        top = threshold if high is None else high
+        oof = effective(out_of_fold, backed, top, threshold if high is not None else top)
+        now = effective(scores, backed, top, threshold if high is not None else top)
+        langs = tallies(held, fires, oof, 0.5)
+        if all(rp(*v)[1] >= MIN_PRECISION for v in langs.values()) and (
+            alarms(everyday, fires, now, 0.5) <= MAX_ORDINARY_ALARMS
+        ):
+            return threshold
+    return THRESHOLDS[-1] if high is None else high
+
+
 def tallies(
     test: list[Line], fires: dict[str, bool], scores: Scores, threshold: float, key=None
 ) -> dict[str, list[int]]:
@@ -220,7 +256,7 @@ def report(
     """The dev-test figures: each dev-test batch's half per language and script, and
     everyday alarms."""
     everyday = [ln for ln in devtest if ln.where.startswith(EVERYDAY + "/")]
-    print(f"{title}, threshold {threshold}")
+    print(title)
     for name in DEVTESTS:
         batch = [ln for ln in devtest if ln.where.startswith(name + "/")]
         langs = tallies(batch, fires, scores, threshold)
@@ -266,10 +302,13 @@ def main(argv: list[str] | None = None) -> int:
         if stored is None:
             raise SystemExit(f"no model at {args.out}")
         scores = {t: stored.scores(reading(t))[ANY] for t in fires}
-        report(f"stored model {args.out.name}", devtest, fires, scores, stored.threshold)
+        backed = {t: rules_only.has_evidence(t) for t in fires}
+        now = effective(scores, backed, stored.threshold, stored.evidence_threshold)
+        title = f"stored model {args.out.name}, thresholds {stored.threshold}"
+        report(f"{title} / {stored.evidence_threshold}", devtest, fires, now, 0.5)
         print(
             f"  everyday comments (check) signposted: "
-            f"{alarms(everyday, fires, scores, stored.threshold):.1%} of {len(everyday)}"
+            f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}"
         )
         return 0
 
@@ -287,25 +326,23 @@ def main(argv: list[str] | None = None) -> int:
     texts = list(fires)
     scores = dict(zip(texts, predict(texts), strict=True))
 
-    chosen = THRESHOLDS[-1]
-    for threshold in THRESHOLDS:
-        langs = tallies(held, fires, out_of_fold, threshold)
-        if all(rp(*v)[1] >= MIN_PRECISION for v in langs.values()) and (
-            alarms(everyday, fires, scores, threshold) <= MAX_ORDINARY_ALARMS
-        ):
-            chosen = threshold
-            break
-    recall, precision = total(tallies(held, fires, out_of_fold, chosen))
-    print(f"threshold {chosen}: held-out batches, each scored by a fit without it:")
-    print(f"  rules or model: recall {recall:.3f}, precision {precision:.3f}")
+    backed = {t: rules_only.has_evidence(t) for t in fires}
+    chosen = choose(held, out_of_fold, everyday, scores, fires, backed)
+    low = choose(held, out_of_fold, everyday, scores, fires, backed, high=chosen)
+    oof = effective(out_of_fold, backed, chosen, low)
+    now = effective(scores, backed, chosen, low)
+    recall, precision = total(tallies(held, fires, oof, 0.5))
+    print(f"threshold {chosen}, {low} with a risk word: held-out batches, each scored by a fit")
+    print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
     print(
         f"  everyday comments (check, never trained on) signposted: "
-        f"{alarms(everyday, fires, scores, chosen):.1%} of {len(everyday)}"
+        f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}"
     )
-    report("this model", devtest, fires, scores, chosen)
+    report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
     if args.check:
         return 0
     final["threshold"] = chosen
+    final["evidence_threshold"] = low
     final["trained_on"] = {
         name: hashlib.sha256(
             b"".join(p.read_bytes() for p in sorted((DATA / name).glob("*.tsv")))
@@ -313,7 +350,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes")
         if (DATA / name).exists()
     }
-    final["devtest"] = f"even bands of {DEVTEST_BANDS} of {', '.join(SPLIT)}: never trained on"
+    banded = [name for name in SPLIT if name not in HASHED]
+    final["devtest"] = (
+        f"even bands of {DEVTEST_BANDS} of {', '.join(banded)}, and half of"
+        f" {', '.join(HASHED)} by a hash of each line: never trained on"
+    )
     # Reading forms with scikit-learn's own scores: a test checks the pure-Python scoring
     # against them (the n-grams, tf-idf and weights), whatever later changes the normaliser.
     checks = [ln.text for ln in train[:: max(len(train) // 60, 1)]]

@@ -19,8 +19,6 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from bot.cpu import ordinary_slice
-
 T = TypeVar("T")
 
 NICE = 10
@@ -45,7 +43,6 @@ async def low_priority(work: Callable[[], T], name: str = "background") -> T:
             # This thread only (its own id): the bot's loop keeps its priority.
             tid = threading.get_native_id()
             os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + NICE)
-        ordinary_slice()  # not the loop's short slice it inherited (bot/cpu.py)
         try:
             result = work()
         except BaseException as exc:  # handed to the awaiting task, raised there

@@ -20,7 +20,8 @@ Why this shape:
   as before; the model's hit names the words that weighed most, so staff can still see why
   something was signposted (``feedback-bot risk-check``).
 - **One decision, then a category.** Whether to signpost is one "any risk" score against
-  one threshold, chosen on a held-out batch the model was not fitted on. Which advice to
+  a threshold chosen on held-out batches the model was not fitted on; a lower one when the
+  rules' lexicons found a risk word in the text (``EVIDENCE``), chosen the same way. Which advice to
   add (overdose: call 999, naloxone) follows the per-category scores.
 """
 
@@ -42,6 +43,64 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).with_name("risk_model.json.gz")
 log = logging.getLogger(__name__)
 ANY = "any"
+EVIDENCE = frozenset(
+    [
+        "SUICIDE",
+        "SELFHARM",
+        "OD",
+        "DV",
+        "ABUSE",
+        "RAPE",
+        "DIE",
+        "KILL",
+        "KILLME",
+        "HARM",
+        "BLADE",
+        "KNIFE",
+        "BLEED",
+        "SCAR",
+        "PUNCH",
+        "BRUISE",
+        "BEATEN",
+        "VIOLENCE",
+        "STRANGLE",
+        "SEX",
+        "FORCE",
+        "COERCE",
+        "THREAT",
+        "THREATEN",
+        "HARMTHREAT",
+        "ROPE",
+        "HANG",
+        "HANGSELF",
+        "JUMP",
+        "BURDEN",
+        "FAREWELL",
+        "ENDIT",
+        "NOTHERE",
+        "NOTEXIST",
+        "POINTLESS",
+        "NOWAYOUT",
+        "ATTEMPT",
+        "STOCK",
+        "UNRESP",
+        "NOBREATH",
+        "LIPS",
+        "SIGN",
+        "INJECT",
+        "EXCESS",
+    ]
+)
+"""Classes of the rules' lexicons (``bot/risk_lexicon.yaml``) whose words carry risk on their
+own: die, kill, cut, hit, rope, farewell, not breathing, a whole packet. Not the words that
+fill service feedback too (drugs, drink, took, live, scared, home).
+
+A message with one of these words that no rule fired on is signposted at a lower model score
+(``evidence_threshold``) than one without: two weak signs that agree. The model alone, at one
+threshold, had to stay high because plain feedback in a language it knew less ("there was no
+soap in the bathroom") scored like a disclosure; such feedback has none of these words. Chosen
+by meaning before any measure, and kept broad: a risk word in a wholly everyday message still
+needs the model's score."""
 _SPACES = re.compile(r"\s\s+")
 
 
@@ -55,6 +114,8 @@ class Verdict:
     """The category it most looks like (for the advice that goes with it)."""
     words: tuple[str, ...]
     """The words of the message that weighed most towards risk, heaviest first."""
+    backed: bool = False
+    """Signposted only because a risk word (``EVIDENCE``) backed a score under the threshold."""
 
 
 class RiskModel:
@@ -64,6 +125,9 @@ class RiskModel:
         low, high = data["ngram_range"]  # type: ignore[misc]
         self.low, self.high = int(low), int(high)
         self.threshold = float(data["threshold"])  # type: ignore[arg-type]
+        # The lower score that fires when the rules' lexicons found a risk word (EVIDENCE).
+        evidence = data.get("evidence_threshold", self.threshold)
+        self.evidence_threshold = min(float(evidence), self.threshold)  # type: ignore[arg-type]
         self.classes: list[str] = list(data["classes"])  # type: ignore[call-overload]
         self.intercepts: list[float] = [float(b) for b in data["intercepts"]]  # type: ignore[union-attr]
         # Per n-gram, a row of the table: idf, then one weight per class ("any" first).
@@ -102,8 +166,9 @@ class RiskModel:
                 extend([padded[i : i + n] for i in range(size - n + 1)])
         return Counter(grams)
 
-    def read(self, text: str) -> Verdict | None:
-        """The verdict on ``text`` (normalised), or None when the score is under threshold.
+    def read(self, text: str, evidence: bool = False) -> Verdict | None:
+        """The verdict on ``text`` (normalised), or None when the score is under threshold
+        (under ``evidence_threshold`` when ``evidence``: the text has a risk word).
 
         Most messages are not risk, so the "any" score is found first in one pass over
         the n-grams, and the categories and the words only for a message that fires.
@@ -120,13 +185,14 @@ class RiskModel:
         if not square:
             return None
         score = _sigmoid(self.intercepts[0] + dot / math.sqrt(square))
-        if score < self.threshold:
+        if score < (self.evidence_threshold if evidence else self.threshold):
             return None
         known = self._known(counts)
         sums = self._sums(known)
         category = max(range(1, len(sums)), key=sums.__getitem__)
         contributions = {gram: value * weights[0] for gram, (value, weights) in known.items()}
-        return Verdict(score, self.classes[category], _heaviest(text, contributions))
+        words = _heaviest(text, contributions)
+        return Verdict(score, self.classes[category], words, score < self.threshold)
 
     def scores(self, text: str) -> dict[str, float]:
         """Every class's score for ``text`` (normalised): for evaluation and tests."""

@@ -50,8 +50,8 @@ import yaml
 from bot.config import Helpline
 from bot.helplines import helpline_line
 from bot.i18n import Catalogue
-from bot.risk_model import RiskModel, load_model
-from bot.risk_rules import ConceptScreen
+from bot.risk_model import EVIDENCE, RiskModel, load_model
+from bot.risk_rules import ConceptScreen, Reading
 from bot.risk_rules import builtin as concept_rules
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC
@@ -565,12 +565,21 @@ class RiskScreen:
                 if first:
                     return found
         if not found and self._model is not None:
-            # What no rule foresaw: the model's reading, with the words that weighed most.
-            verdict = self._model.read(padded.strip())
+            # What no rule foresaw: the model's reading, with the words that weighed most,
+            # at a lower score when the lexicons found a risk word in it.
+            backed = reading is not None and has_evidence(reading)
+            verdict = self._model.read(padded.strip(), backed)
             if verdict is not None:
                 why = f"model {verdict.score:.2f}: {', '.join(verdict.words)}"
+                if verdict.backed:
+                    why = f"model {verdict.score:.2f} and a risk word: {', '.join(verdict.words)}"
                 found.append(Hit(MODEL, verdict.category, why))
         return found
+
+    def has_evidence(self, text: str) -> bool:
+        """Whether the rules' lexicons find a risk word in ``text`` (``EVIDENCE``)."""
+        concepts = self._concepts
+        return concepts is not None and has_evidence(concepts.read(self.sentences(text)))
 
     def sentences(self, text: str) -> list[str]:
         """The text as the rules and the model read it: normalised, sentence by sentence."""
@@ -621,6 +630,14 @@ _SCRIPT_OF = {"gu": "GUJARATI", "bn": "BENGALI", "pa": "GURMUKHI"}
 """Languages whose own script is an Indic one that ``normalise`` folds to Latin."""
 _NO_OTHER: frozenset[str] = frozenset()
 _LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def has_evidence(reading: Reading) -> bool:
+    """Whether a word of a risk class (``bot.risk_model.EVIDENCE``) is in any sentence of
+    ``reading``, in any language's lexicon."""
+    return any(
+        not EVIDENCE.isdisjoint(own) for by_lang in reading.classes for own in by_lang.values()
+    )
 
 
 def other_scripts(text: str) -> frozenset[str]:

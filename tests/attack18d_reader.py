@@ -37,10 +37,14 @@ class Reader:
     def __init__(self) -> None:
         self.seen = 0
         self.held: list[tuple[Span, dict[CellRef, int | None], str]] = []
+        self.sites: list[tuple[Span, str | None, dict[CellRef, int | None]]] = []
+        """Every publication with the site it is for (None: every site), as
+        tests/test_report_intruder_sites.py ``_ledger`` gives them."""
 
     async def take(self, store: Store) -> None:
-        for pid, start, end, kind in await store.staff_read(
-            "SELECT id, period_start, period_end, kind FROM publications WHERE id > ? ORDER BY id",
+        for pid, start, end, kind, site in await store.staff_read(
+            "SELECT id, period_start, period_end, kind, site FROM publications"
+            " WHERE id > ? ORDER BY id",
             (self.seen,),
         ):
             rows = await store.staff_read(
@@ -51,6 +55,7 @@ class Reader:
             cells = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
             span = (date.fromisoformat(start), date.fromisoformat(end))
             self.held.append((span, cells, kind))
+            self.sites.append((span, site if kind == "site" else None, cells))
             self.seen = pid
 
     async def attack(

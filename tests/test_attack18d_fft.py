@@ -29,12 +29,6 @@ def _rows(path) -> dict[str, dict[str, str]]:
         return {"|".join(list(r.values())[:2]): r for r in csv.DictReader(f)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: `fft --month` of a month the retention purge reached writes a return"
-    " for the whole month from its days left (no PurgedDays, no note), exact and unsuppressed:"
-    " the return before the purge less it is the purged days' counts",
-)
 def test_the_fft_return_of_a_month_the_purge_reached_is_refused(tmp_path, settings, flows):
     zone = ZoneInfo(settings.reports.timezone)
     cutoff = datetime.now(UTC) - timedelta(days=settings.retention_days)

@@ -192,6 +192,7 @@ def well_formed(text: str) -> bool:
 def test_rtl_strings_are_well_formed_everywhere(lang: str) -> None:
     for key in CATALOGUE.messages:
         values = {"n": 3, "total": 12, "length": 2500, "limit": 2000, "retention_days": 365}
+        values["first"] = "2025-12-01"
         values["language"] = CATALOGUE.languages[lang].native
         assert well_formed(CATALOGUE.text(key, lang, **values)), key
     for text in translations(lang):

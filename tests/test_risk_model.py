@@ -190,3 +190,36 @@ def test_disclosures_of_batch_8_never_trained_on_are_signposted(screen: RiskScre
     risk = sum(bool(ln.labels) for ln in devtest)
     assert found / risk >= 0.92
     assert found / (found + wrong) >= 0.9
+
+
+def _screen_scoring(text: str, above: float, below: float) -> tuple[RiskScreen, float]:
+    """A screen whose model's thresholds sit just around ``text``'s score: its plain
+    threshold ``above`` the score, its threshold for texts with a risk word ``below``."""
+    rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+    score = RiskModel(STORED).scores(" ".join(rules_only.sentences(text)))[ANY]
+    model = RiskModel({**STORED, "threshold": score + above, "evidence_threshold": score - below})
+    return RiskScreen(merge(load_builtin(), {}), builtin(normalise), model), score
+
+
+def test_a_risk_word_lets_a_weaker_model_score_signpost() -> None:
+    """A message like "the knife drawer is where my head goes" fires no rule; its score is
+    under the threshold. A knife is a risk word of the rules' lexicons, so the lower
+    threshold for texts with one applies, and staff see why."""
+    text = "honestly the knife drawer is where my head goes most nights now"
+    screen, _ = _screen_scoring(text, 0.01, 0.01)
+    hits = screen.hits(text)
+    assert [h.lang for h in hits] == [MODEL]
+    assert " and a risk word: " in hits[0].phrase
+
+
+def test_plain_feedback_at_the_same_score_stays_quiet() -> None:
+    """A complaint about soap in Portuguese has no risk word: the same score, between the
+    two thresholds, does not signpost it."""
+    text = "Não havia sabão na casa de banho."
+    screen, _ = _screen_scoring(text, 0.01, 0.01)
+    assert screen.hits(text) == []
+
+
+def test_the_stored_model_is_lower_only_for_texts_with_a_risk_word() -> None:
+    model = RiskModel(STORED)
+    assert model.evidence_threshold < model.threshold

@@ -213,6 +213,7 @@ def _fft(settings: Settings, args: argparse.Namespace) -> int:
         small_sites,
         write_atomically,
     )
+    from bot.report.purged import PurgedDays, purged_through, refuse
     from bot.roles import audit
 
     try:
@@ -226,6 +227,11 @@ def _fft(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         store = await Store.open(settings.database)
         try:
+            # A month the purge reached would be counted short under the whole month's name.
+            try:
+                refuse(month, await purged_through(store, settings.reports.timezone))
+            except PurgedDays as exc:
+                return _fail(str(exc))
             rows = return_rows(await fft_counts(store, [month]), settings, month)
             try:
                 args.out.mkdir(parents=True, exist_ok=True)

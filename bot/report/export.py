@@ -95,7 +95,7 @@ async def build_public(
     # Both are published (the previous one as "last period"), so both are suppressed
     # against, and recorded in, the publication ledger (bot/report/periods.py).  The one
     # before is only compared with: left out if the purge took any of its days.
-    through = await purged_through(store)
+    through = await purged_through(store, period.timezone)
     refuse(period, through)
     if through is not None and period.previous().start <= through:
         current = await publish_period(store, builder(store), period, trend=trend)

@@ -73,7 +73,7 @@ async def publish_period(
     (``bot/report/months.py``), as every later report is suppressed with it.
     ``shown``: what is done to the report after suppression and before anyone sees it
     (only ever hiding more): the ledger records what it returns."""
-    through = await purged_through(store)
+    through = await purged_through(store, period.timezone)
     refuse(period, through)
     months = kept_months(trend or [], through)
     trend = months or None

@@ -27,13 +27,15 @@ answer is deleted:
 - every publication of purged days only is forgotten: nothing later can overlap it.
 
 Where that first step cannot run (the report process failed, a site's report, a
-database purged before migration 036 whose purged days are already gone), every cell
-of the remainder is hidden: the cautious choice, at the cost of hiding more in the
-reports that reach back into those days (the oldest month of a trend).
+database purged before migration 036, whose purged days are gone already:
+``purged_through`` marks it from the audit log), every cell of the remainder is
+hidden: the cautious choice, at the cost of hiding more in the reports that reach
+back into those days (the oldest month of a trend).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -53,6 +55,8 @@ class PurgedDays(ValueError):
 
     def __init__(self, period: Period, through: date):
         first = through + timedelta(days=1)
+        self.first = first
+        """The first day a report can start on."""
         super().__init__(
             f"{period.describe()} starts on or before {through.isoformat()}, and answers"
             f" up to that day were deleted under the retention policy (retention_days);"
@@ -67,10 +71,23 @@ def last_purged_day(cutoff: datetime, timezone: str) -> date:
     return (cutoff.astimezone(ZoneInfo(timezone)) - timedelta(microseconds=1)).date()
 
 
-async def purged_through(store: Store) -> date | None:
-    """The last day purged (``retire``), or None before the first purge."""
+async def purged_through(store: Store, timezone: str) -> date | None:
+    """The last day purged (``retire``), or None before the first purge.
+
+    A database purged before the mark existed (migration 036) gets it here, from its
+    last purge in the audit log, with what straddles that cut hidden whole: its purged
+    days are gone already, so there is nothing to settle them with."""
     rows = await store.staff_read("SELECT day FROM purged_through")
-    return date.fromisoformat(rows[0][0]) if rows else None
+    if rows:
+        return date.fromisoformat(rows[0][0])
+    found = await store.staff_read(
+        "SELECT params FROM audit_log WHERE action = 'purge' ORDER BY id DESC LIMIT 1"
+    )
+    if not found:
+        return None
+    day = last_purged_day(datetime.fromisoformat(json.loads(found[0][0])["cutoff"]), timezone)
+    await retire(store, day)
+    return day
 
 
 def refuse(period: Period, through: date | None) -> None:
@@ -102,8 +119,7 @@ async def settle(store: Store, settings: Settings, through: date) -> Parts:
     from bot.report.periods import publish_period
     from bot.report.themes import load_codebook
 
-    if await purged_through(store) is None and await _purged_before(store):
-        return {}
+    await purged_through(store, settings.reports.timezone)  # an older database's mark
     day = through.isoformat()
     rows = await store.staff_read(
         "SELECT id, period_start FROM publications WHERE period_start <= ? AND period_end > ?"
@@ -128,11 +144,6 @@ async def settle(store: Store, settings: Settings, through: date) -> Parts:
             )
         }
     return out
-
-
-async def _purged_before(store: Store) -> bool:
-    """Whether a purge ran before the mark existed (its audit entry is there)."""
-    return bool(await store.staff_read("SELECT 1 FROM audit_log WHERE action = 'purge' LIMIT 1"))
 
 
 async def retire(store: Store, through: date, parts: Parts | None = None) -> tuple[int, int]:

@@ -304,7 +304,7 @@ async def site_reports(
     ``publish_joint`` with every other site's, from the same snapshot."""
     before = period.previous()
     # The week before is part of it (the change column): no purged day in either.
-    through = await purged_through(store)
+    through = await purged_through(store, period.timezone)
     refuse(period, through)
     refuse(before, through)
     # Both are shown (the previous as "last period"), so both go through the ledger: each

@@ -42,7 +42,6 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from bot.config import Settings
-from bot.cpu import ordinary_slice
 from bot.i18n import load_catalogue
 from bot.report.bulletin import bulletins
 from bot.report.export import (
@@ -55,7 +54,7 @@ from bot.report.export import (
 )
 from bot.report.model import Audience
 from bot.report.period import Period
-from bot.report.purged import Parts, settle
+from bot.report.purged import Parts, PurgedDays, settle
 from bot.report.warm import warm_counts
 from bot.store import Store, storage_trouble
 
@@ -97,6 +96,15 @@ class ReportStopped(ReportFailed):
     """The bot is stopping: the report was abandoned, nothing half-made was kept."""
 
 
+class ReportPurged(ReportFailed):
+    """The period asked for reaches days the retention purge deleted (PurgedDays): no
+    report of it can be made, now or later."""
+
+    def __init__(self, first: date):
+        super().__init__(f"a report can start on {first.isoformat()} or later")
+        self.first = first
+
+
 class Request(BaseModel):
     """What the worker process is asked to do."""
 
@@ -118,6 +126,8 @@ class Answer(BaseModel):
     files: list[Path] = []
     error: str = ""
     trouble: str | None = None
+    purged: date | None = None
+    """The period reached purged days (PurgedDays): the first day a report can start on."""
     parts: list[tuple[int, list[tuple[str, str, str, str, int | None]]]] = []
     """``settle``: per publication the purge cuts, its purged part's cells."""
 
@@ -292,6 +302,8 @@ class ReportWorker:
             answer = Answer.model_validate_json(out)
         except ValueError:
             raise ReportFailed(f"the report process ended with code {process.exitcode}") from None
+        if answer.purged is not None:
+            raise ReportPurged(answer.purged)
         if not answer.ok:
             raise ReportFailed(answer.error, answer.trouble)
         return answer
@@ -334,7 +346,6 @@ def _child(request: bytes, conn: Connection) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s report worker: %(message)s")
     if hasattr(os, "nice"):
         os.nice(NICE)
-    ordinary_slice()  # not the bot loop's short one (bot/cpu.py), inherited through the fork
     answer_on(Request.model_validate_json(request), conn)
 
 
@@ -394,6 +405,8 @@ async def serve(request: Request, settings: Settings) -> Answer:
             return Answer(ok=True, files=files)
         finally:
             await store.close()
+    except PurgedDays as exc:  # not a failure: staff are told from when they can ask
+        return Answer(ok=False, error="PurgedDays", purged=exc.first)
     except Exception as exc:  # reported to the bot, which tells staff kindly
         return Answer(ok=False, error=describe(exc), trouble=storage_trouble(exc))
 

@@ -17,7 +17,6 @@ from typing import Any
 from telegram.ext import Application, BaseRateLimiter
 
 from bot.config import Settings, Telegram
-from bot.cpu import short_slice
 from bot.privacy import load_secret
 from bot.report.worker import ReportWorker, warm
 from bot.review import warm as warm_review
@@ -149,10 +148,8 @@ def run_loop(main: Coroutine[Any, Any, None]) -> None:
 
     The bot is CPU-bound on its event loop: each update is a few Bot API calls
     and a trip to the database thread, and uvloop does the loop's own work
-    (sockets, callbacks, waking from the database thread) in C.  Its thread asks
-    for a short time slice (``bot.cpu``), so it is given a core soon after it wakes.
+    (sockets, callbacks, waking from the database thread) in C.
     """
-    short_slice()
     try:
         import uvloop
     except ImportError:

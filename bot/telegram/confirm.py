@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.report.period import Period, parse_week
-from bot.report.worker import ReportBusy, ReportFailed, ReportStopped
+from bot.report.worker import ReportBusy, ReportFailed
 from bot.telegram.edits import edit
 from bot.telegram.layout import UPDATE, Tap, callback_data
+from bot.telegram.staff import refusal
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -110,12 +111,7 @@ async def on_confirm_tap(
     try:
         built = await build(tapped.period)
     except (ReportBusy, ReportFailed) as exc:
-        if isinstance(exc, ReportStopped):
-            log.warning("a staff report was abandoned: %s", exc)
-        elif isinstance(exc, ReportFailed):
-            log.error("a staff report failed: %s", exc)
-        key = "staff.report_busy" if isinstance(exc, ReportBusy) else "staff.report_failed"
-        await query.answer(channel.text(key, lang), show_alert=True)
+        await query.answer(refusal(channel, exc, lang), show_alert=True)
         return None
     await query.answer()
     await edit(query.message, markup=None)

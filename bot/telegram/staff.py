@@ -21,7 +21,7 @@ from telegram.ext import CallbackContext
 
 from bot.report.export import summary_period
 from bot.report.period import Period, parse_week
-from bot.report.worker import TIMEOUT, ReportBusy, ReportFailed, ReportStopped
+from bot.report.worker import TIMEOUT, ReportBusy, ReportFailed, ReportPurged, ReportStopped
 
 if TYPE_CHECKING:
     from bot.telegram.handlers import TelegramChannel
@@ -120,13 +120,26 @@ async def not_now(
 
     A failure is logged by kind and place only; staff are told nothing was sent.
     """
+    lang = await channel.lang_of(update)
+    await context.bot.send_message(_chat_id(update), refusal(channel, exc, lang))
+
+
+def refusal(channel: TelegramChannel, exc: Exception, lang: str) -> str:
+    """What staff are told when a report was not made, logged by kind and place only:
+    busy (wait a minute), a period the purge reached (from which day to ask), or a
+    failure (try later)."""
+    if isinstance(exc, ReportPurged):
+        log.info("a staff report asked for purged days: %s", exc)
+        first = exc.first.isoformat()
+        return channel.text(
+            "staff.report_purged", lang, first=first, retention_days=channel.settings.retention_days
+        )
     if isinstance(exc, ReportStopped):
         log.warning("a staff report was abandoned: %s", exc)
     elif isinstance(exc, ReportFailed):
         log.error("a staff report failed: %s", exc)
     key = "staff.report_busy" if isinstance(exc, ReportBusy) else "staff.report_failed"
-    lang = await channel.lang_of(update)
-    await context.bot.send_message(_chat_id(update), channel.text(key, lang))
+    return channel.text(key, lang)
 
 
 async def _period(channel: TelegramChannel, update: Update, context: Context) -> Period | None:

@@ -40,12 +40,6 @@ async def _purged_week(bot) -> str:
     return f"{year}-W{number:02d}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: /export, /summary and /publish of a purged week answer 'could not be made"
-    " just now ... try again later' (staff.report_failed, logged at ERROR), not that its answers"
-    " were deleted under the retention policy",
-)
 @pytest.mark.parametrize("command", ["/export", "/summary", "/publish"])
 async def test_a_week_the_purge_reached_gets_a_kind_answer_not_try_again_later(
     bot, api, command, caplog
@@ -61,12 +55,6 @@ async def test_a_week_the_purge_reached_gets_a_kind_answer_not_try_again_later(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: an old 'Send it now' (a /publish preview made before the daily purge"
-    " reached its week) tapped after it answers 'could not be made just now ... try again"
-    " later', not that the week's answers were deleted",
-)
 async def test_an_old_send_it_now_for_a_week_the_purge_then_reached_gets_a_kind_answer(
     bot, api, caplog
 ):
