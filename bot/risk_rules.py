@@ -42,7 +42,9 @@ helped ("five years ago ... your team helped me"), the news, a question about wh
 do "if someone" overdoses, families who lost someone, a leaflet or a session about it.
 ``PAST: suicide self_harm !NOW`` says a PAST word vetoes those two categories unless a
 NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
-in the message: "I was suicidal years ago and I feel it again now" signposts.  Vetoes
+in the message: "I was suicidal years ago and I feel it again now" signposts.  A ``<``
+makes a veto reach back only: ``DENIED`` ("I said no", after a screening question about
+suicide) vetoes the question, not what follows it.  Vetoes
 are the issue's near misses turned into word classes, so that they hold for new
 wordings, not these sentences.
 
@@ -391,10 +393,15 @@ class ConceptScreen:
                     self.errors.append(f"{RULES}/{category}: {exc}")
         # Veto class → (the categories it vetoes, the classes that lift the veto).
         self.vetoes: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        # Veto classes marked "<" reach back only: a denial after the question ("asked if
+        # I'd thought of suicide, I said no") says nothing of what is written after it.
+        self.back_only: set[str] = set()
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
+            if "<" in items:
+                self.back_only.add(name)
             lifts = tuple(i[1:] for i in items if i.startswith("!"))
-            cats = frozenset(i for i in items if not i.startswith("!"))
+            cats = frozenset(i for i in items if not i.startswith("!") and i != "<")
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -513,6 +520,8 @@ class ConceptScreen:
                                 at + _VETO_AHEAD + 1,
                                 breaks[j] if j < len(breaks) else at + _VETO_AHEAD + 1,
                             )
+                            if name in self.back_only:
+                                end = at + 1
                             for cat in cats:
                                 reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
                 for cat, spans in reach.items():

@@ -404,3 +404,103 @@ async def test_site_reports_straddling_the_cut_give_nothing_away_after_two_purge
     finally:
         await truth.close()
     assert not found, f"(ref, piece or hidden cell): (least, greatest, true) {found}"
+
+
+SETTLED_THEN_KILLED = """
+import asyncio, sys
+from pathlib import Path
+import bot.retention
+from bot.config import Settings
+from bot.retention import purge_expired
+from bot.store import Store
+
+settings = Settings.model_validate_json(Path(sys.argv[1]).read_text())
+marker = Path(sys.argv[2])
+
+async def stuck(*args, **kwargs):
+    marker.write_text("settled")  # the purged parts are published; nothing is marked yet
+    await asyncio.sleep(3600)
+
+bot.retention.retire = stuck
+
+async def main():
+    store = await Store.open(settings.database)
+    await purge_expired(store, settings)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_purge_killed_between_settling_and_marking_gives_nothing_away_after_it(
+    settings, flows, tmp_path
+):
+    """kill -9 after the purge published the straddling range's purged part (recorded,
+    never shown) and before it marked the day: nothing is marked or deleted; the range
+    exported again meanwhile is the same; the next purge settles, marks and deletes; the
+    reader, holding the range, its copy and a week of the days left, pins nothing."""
+    s = _settings(settings, "cells", settings.reports.timezone)
+    zone = s.reports.timezone
+    cutoff = datetime.now(UTC) - timedelta(days=s.retention_days)
+    start = cutoff.date() - timedelta(days=10)
+    days = {d: [("service_user", "agree", 3)] for d in _days(start, start + timedelta(days=30))}
+    days[cutoff.date() - timedelta(days=2)].append(("family_carer", "disagree", 2))
+    days[cutoff.date() + timedelta(days=3)].append(("family_carer", "disagree", 6))
+    straddling = Period(start=start, end=start + timedelta(days=20), label="s", timezone=zone)
+    reader = Reader()
+    truth = await Store.open(tmp_path / "truth.db")
+    try:
+        store = await Store.open(s.database)
+        try:
+            await _twice(store, truth, flows, _people(days, hour=12))
+            await build_public(store, s, straddling)
+            await reader.take(store)
+            ((before,),) = await store.staff_read("SELECT count(*) FROM sessions")
+        finally:
+            await store.close()
+        (tmp_path / "settings.json").write_text(s.model_dump_json())
+        marker = tmp_path / "settled"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                SETTLED_THEN_KILLED,
+                str(tmp_path / "settings.json"),
+                str(marker),
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not marker.exists():
+                assert child.poll() is None, "the purge ended before it was stuck"
+                assert time.monotonic() < deadline, "the purge never settled"
+                time.sleep(0.05)
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(10)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait(10)
+        store = await Store.open(s.database)
+        try:
+            assert await store.staff_read("SELECT day FROM purged_through") == []
+            assert await store.staff_read("SELECT count(*) FROM sessions") == [(before,)]
+            await build_public(store, s, straddling)  # not purged yet: exported again
+            await reader.take(store)
+            done = await purge_expired(store, s)
+            assert done.sessions > 0
+            ((day,),) = await store.staff_read("SELECT day FROM purged_through")
+            starts = await store.staff_read("SELECT period_start FROM publications")
+            assert starts and all(start > day for (start,) in starts), starts
+            first = date.fromisoformat(day) + timedelta(days=1)
+            left = Period(start=first, end=first + timedelta(days=6), label="l", timezone=zone)
+            await build_public(store, s, left)
+            await reader.take(store)
+        finally:
+            await store.close()
+        found = await reader.attack(s, truth, T)
+    finally:
+        await truth.close()
+    assert not found, f"(ref, piece or hidden cell): (least, greatest, true) {found}"
