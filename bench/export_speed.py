@@ -25,7 +25,9 @@ minutes at 1M).  Then, per size and spread:
   (``--week-answers`` new answers in 2026-W48, each response its own transaction;
   60 Likert answers of the last fortnight edited; a /delete of someone who answered in
   October and again this week; the purge of the oldest week), then the same export
-  timed: the first after the week, as the commissioner meets it, and again.
+  timed: the first after the week, and again; then on a second copy the same after
+  the bot's hourly job has kept the last three months warm (``bot/report/warm.py``),
+  as the commissioner meets it.
 
     python bench/export_speed.py [--answers 100000,1000000] [--spread worst,years]
         [--db-dir DIR] [--week-answers 3000]
@@ -285,12 +287,15 @@ def a_week_later(db: Path, settings: Settings, flows: dict[str, Flow], answers: 
 
 
 async def measure_week(
-    db: Path, settings: Settings, flows: dict[str, Flow], out: Path, answers: int
+    db: Path, settings: Settings, flows: dict[str, Flow], out: Path, answers: int, warm: bool
 ) -> dict[str, Any]:
-    """The 12-month export the first time after a week of a service, on a copy of ``db``."""
+    """The 12-month export the first time after a week of a service, on a copy of ``db``;
+    ``warm``: after the bot's hourly job has kept the last three months' counts warm
+    (``bot/report/warm.py``), as a commissioner meets it."""
     copy = out / "week.db"
     out.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(db, copy)
+    job = (0.0, 0.0)
     try:
         period = month(WEEK.end, WEEK.timezone)
         trend = months_to(period, 12)
@@ -304,6 +309,12 @@ async def measure_week(
         week = a_week_later(copy, settings, flows, answers)
         store = await Store.open(copy)
         try:
+            if warm:
+                from bot.report.warm import warm_counts
+
+                began, cpu = time.perf_counter(), time.process_time()
+                await warm_counts(store, settings, months_to(period, 3))
+                job = (time.perf_counter() - began, time.process_time() - cpu)
             first = await cpu_timed(store, settings, out / "first", period, trend)
             again = [
                 await cpu_timed(store, settings, out / f"a{i}", period, trend) for i in range(2)
@@ -315,9 +326,16 @@ async def measure_week(
             path.unlink()
     return {
         **week,
+        "warm": warm,
+        "job": job,
         "first": first,
         "again": (min(w for w, _ in again), min(c for _, c in again)),
     }
+
+
+def has_warm() -> bool:
+    """Whether this code keeps report counts warm (a bench of older code runs without)."""
+    return (ROOT / "bot" / "report" / "warm.py").exists()
 
 
 async def measure(db: Path, settings: Settings, out: Path) -> dict[str, Any]:
@@ -397,10 +415,12 @@ async def main(
                 if spread == "years":
                     trend = await measure_trend(db, settings, Path(tmp) / f"trend{size}")
                     results.append(("trend", stored, filled, True, trend))
-                    week = await measure_week(
-                        db, settings, flows, Path(tmp) / f"week{size}", week_answers
-                    )
-                    results.append(("week", stored, filled, True, week))
+                    # Without the hourly job, then with it (if this code has it).
+                    for warm in (False, True)[: 1 + has_warm()]:
+                        week = await measure_week(
+                            db, settings, flows, Path(tmp) / f"week{size}", week_answers, warm
+                        )
+                        results.append(("week", stored, filled, True, week))
                 smaller = db
     for spread, stored, filled, reused, r in results:
         if spread == "trend":
@@ -423,13 +443,20 @@ async def main(
             )
             continue
         if spread == "week":
-            (fw, fc), (aw, ac) = r["first"], r["again"]
+            (fw, fc), (aw, ac), (jw, jc) = r["first"], r["again"], r["job"]
+            job = (
+                f" after the hourly job ({jw * 1000:.0f} ms wall / {jc * 1000:.0f} ms CPU, in"
+                " the report process),"
+                if r["warm"]
+                else " (no hourly job run),"
+            )
             print(
                 f"a week later: {r['new']:,} new answers, {r['edits']} edits, a /delete"
                 f" ({r['deleted']} sessions), the oldest week purged ({r['purged']:,} sessions);"
-                f" kept counts {r['kept_before']} -> {r['kept_after']} rows. Month + 12-month"
-                f" trend, all formats: the first export after the week {fw * 1000:.0f} ms wall"
-                f" / {fc * 1000:.0f} ms CPU; again {aw * 1000:.0f} / {ac * 1000:.0f}"
+                f" kept counts {r['kept_before']} -> {r['kept_after']} rows.{job} month +"
+                f" 12-month trend, all formats: the first export after the week"
+                f" {fw * 1000:.0f} ms wall / {fc * 1000:.0f} ms CPU; again {aw * 1000:.0f} /"
+                f" {ac * 1000:.0f}"
             )
             continue
         made = "database reused, comments already tagged" if reused else f"filled in {filled:.0f} s"

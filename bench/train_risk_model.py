@@ -66,6 +66,8 @@ HASHED = ("risk_heldout8",)
 away from anything a person could steer. Its writer put the same idea in every language, so
 a translation of a dev-test line may be in the training half: its figure flatters a little."""
 DEVTESTS = ("risk_heldout7", "risk_heldout8")
+ROMANISED = ("ar", "ur", "pa", "gu", "bn")
+"""Languages the batches write half in their own script and half in Latin letters."""
 """The batches whose dev-test halves are reported, per language and script."""
 EVERYDAY = "risk_dev_everyday"
 """Everyday comments written to look like risk (hopes, tiredness, "dying for a tea", risk long
@@ -265,6 +267,10 @@ def report(
         print(f"  dev-test {name} ({len(batch)}): recall {recall:.3f}, precision {precision:.3f}")
         print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(langs)))
         print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(scripts)))
+        # Languages written both ways: romanised ("ar Latin" is Arabizi) and native apart.
+        both = tallies(batch, fires, scores, threshold, lambda ln: f"{ln.lang} {script(ln)}")
+        mixed = [(k, v) for k, v in _rp_all(both) if k.split()[0] in ROMANISED]
+        print("  " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in mixed))
     rules = alarms(everyday, fires, dict.fromkeys(scores, 0.0), 2.0)
     print(
         f"  dev-test everyday comments signposted: {alarms(everyday, fires, scores, threshold):.1%}"

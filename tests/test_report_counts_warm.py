@@ -26,7 +26,7 @@ from bot.report.period import month, months_to, parse_range, parse_week
 from bot.report.queries import ReportQueries, cells
 from bot.report.synth import random_responses, write
 from bot.report.warm import warm_counts, warm_months
-from bot.report.worker import FLOWS_ENV, ReportBusy, ReportWorker
+from bot.report.worker import FLOWS_ENV, ReportBusy, ReportFailed, ReportWorker
 from bot.store import Store
 from bot.telegram import jobs
 from tests.conftest import Clock
@@ -230,3 +230,49 @@ async def test_a_report_asked_for_while_counts_are_kept_warm_goes_first(
     kept = await q.answer_counts(month(date(2026, 11, 1), ZONE))
     await store.write("DELETE FROM report_counts")
     assert kept == await q.answer_counts(month(date(2026, 11, 1), ZONE))
+
+
+async def test_a_backlog_of_comments_is_tagged_a_slice_an_hour(
+    store: Store, settings, conversations
+) -> None:
+    """16,000 untagged comments (months never exported since an upgrade) held a core
+    for a minute beside the bot in one run: now each run tags at most ``tag_limit``, and
+    a month is counted only once its comments are all tagged (counting tags the rest)."""
+    await fill_comments(store, 300)
+    nov = month(date(2026, 11, 1), ZONE)
+
+    async def untagged() -> int:
+        rows = await store.staff_read(
+            "SELECT count(*) FROM answers a LEFT JOIN answer_tagging t ON t.answer_id = a.id"
+            " WHERE a.kind = 'text' AND t.answer_id IS NULL"
+        )
+        return rows[0][0]
+
+    async def kept() -> int:
+        rows = await store.staff_read("SELECT count(*) FROM report_counts WHERE rows IS NOT NULL")
+        return rows[0][0]
+
+    await warm_counts(store, settings, [nov], tag_limit=120)
+    assert (await untagged(), await kept()) == (180, 0)
+    await warm_counts(store, settings, [nov], tag_limit=120)
+    assert (await untagged(), await kept()) == (60, 0)
+    await warm_counts(store, settings, [nov], tag_limit=120)
+    assert await untagged() == 0
+    assert await kept() >= len(cells(nov))
+
+
+async def test_the_hourly_job_on_a_full_disk_logs_and_the_bot_goes_on(settings, caplog) -> None:
+    """The report process failed (a full disk, a locked database): one warning, no
+    error raised into the job queue; the next hour tries again."""
+
+    class Full:
+        async def keep_counts(self, months) -> None:
+            raise ReportFailed("OperationalError (the disk or database is full)", "full")
+
+    context = SimpleNamespace(
+        job=SimpleNamespace(data=SimpleNamespace(reports=Full(), settings=settings))
+    )
+    with caplog.at_level("WARNING"):
+        await jobs.keep_counts(context)  # type: ignore[arg-type]
+    assert "report counts not kept warm" in caplog.text
+    assert "full" in caplog.text

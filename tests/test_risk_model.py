@@ -223,3 +223,18 @@ def test_plain_feedback_at_the_same_score_stays_quiet() -> None:
 def test_the_stored_model_is_lower_only_for_texts_with_a_risk_word() -> None:
     model = RiskModel(STORED)
     assert model.evidence_threshold < model.threshold
+
+
+def test_a_model_file_from_before_the_risk_word_threshold_still_screens(tmp_path: Path) -> None:
+    """An operator who deploys the code before the retrained model (a file with one
+    threshold, no ``evidence_threshold``) gets the one threshold for every text, not an
+    error on every typed answer."""
+    older = {key: value for key, value in STORED.items() if key != "evidence_threshold"}
+    path = tmp_path / "risk_model.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(older, f)
+    model = load_model(path)
+    assert model is not None and model.evidence_threshold == model.threshold
+    screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
+    assert screen.hits("I want to kill myself tonight")
+    assert screen.hits("the bus only comes twice a day") == []

@@ -63,6 +63,8 @@ def test_a_denial_never_hides_what_follows_or_a_lie(screen: RiskScreen, text: st
         "ઘરેલુ હિંસા પર સિરિયલ જોઈ",
         "شفت مسلسل عن العنف الاسري امبارح",
         "ziņās stāstīja par pārdozēšanu",
+        "filim ku saabsan is dilka ayaan daawaday xalay",
+        "смотрели кино про самоубийство в клубе",
     ],
 )
 def test_a_programme_or_series_about_it_is_not_signposted(screen: RiskScreen, text: str) -> None:
@@ -81,7 +83,14 @@ def test_a_programme_or_series_about_it_is_not_signposted(screen: RiskScreen, te
         "лягу на рельсы сегодня ночью",
         "noriu tiesiog numirt",
         "esu visiems nereikalingas",
+        "gribu nomirt jau daudzus gadus",
     ],
 )
 def test_inflected_and_spoken_forms_are_signposted(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text), text
+
+
+def test_self_harm_not_done_for_years_in_somali_is_not_signposted(screen: RiskScreen) -> None:
+    assert (
+        screen.hits("waxaan is jari jiray, laakiin 5 sano ma samayn, hadda waan fiicanahay") == []
+    )

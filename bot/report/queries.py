@@ -515,9 +515,16 @@ class ReportQueries:
     # -- themes
 
     async def tag_comments(
-        self, period: Period, codebook: Codebook, tick: Callable[[int], None] | None = None
+        self,
+        period: Period,
+        codebook: Codebook,
+        tick: Callable[[int], None] | None = None,
+        limit: int = -1,
     ) -> int:
-        """Tag the period's comments not yet tagged with this codebook; returns how many."""
+        """Tag the period's comments not yet tagged with this codebook; returns how many.
+
+        ``limit``: at most that many (the oldest first; -1: all), for work done a
+        slice at a time (``bot/report/warm.py``)."""
         fingerprint = codebook.fingerprint()
         # A kept part's comments are read with the other parts' (``_joint_comments``):
         # tag them all at once, as the period they make up would be.
@@ -531,8 +538,8 @@ class ReportQueries:
             " JOIN answers a ON a.session_id = s.id"
             " LEFT JOIN answer_tagging t ON t.answer_id = a.id"
             f" WHERE {_IN_PERIOD} AND a.kind = 'text' AND (t.answer_id IS NULL"
-            " OR t.codebook != ? OR t.answered_at != a.answered_at)",
-            (*bounds, fingerprint),
+            " OR t.codebook != ? OR t.answered_at != a.answered_at) LIMIT ?",
+            (*bounds, fingerprint, limit),
         )
         if not rows:
             return 0
