@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-
 from bot.report.export import build_public
 from bot.report.period import parse_week
 from bot.report.synth import write
@@ -22,11 +20,6 @@ from bot.retention import purge_expired
 from tests.test_report_equality import person
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18d: the equality tables of a quarter first published after the purge"
-    " reached into it count its days left under the whole quarter's name",
-)
 async def test_a_quarter_the_purge_reached_is_not_shown_short_under_its_whole_name(
     store, settings, flows, clock
 ):

@@ -37,6 +37,7 @@ from bot.config import Settings
 from bot.flows import PREFER_NOT, SECTIONS_DIR, load_section
 from bot.report.model import Equality, EqualityRow, EqualityTable
 from bot.report.period import Period, local_today
+from bot.report.purged import purged_through
 from bot.report.tables import pct
 from bot.sources import SourceErrors
 from bot.store import Store
@@ -96,6 +97,11 @@ async def equality_for(store: Store, settings: Settings, period: Period) -> Equa
     )
     if stored:
         return _shown(Equality.model_validate_json(stored[0][0]))
+    through = await purged_through(store, settings.reports.timezone)
+    if through is not None and quarter.start <= through:
+        # First asked for after the purge reached into it: its days left, under the
+        # whole quarter's name, would be wrong (bot/report/purged.py).  Not shown.
+        return None
     counts = await _counts(store, quarter, steps)
     rounding = settings.disclosure.rounding
     built = build_equality(
