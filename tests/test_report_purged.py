@@ -10,6 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.report.export import build_public
+from bot.report.render_html import commissioner_html
 from bot.report.ledger import Entry, PurgedDuringReport, record_all
 from bot.report.period import Period, month
 from bot.report.synth import write
@@ -53,6 +54,8 @@ async def test_a_trend_month_the_purge_cut_into_counts_the_days_left(s, flows, s
     assert n == {"2026-10": 16 * 3, "2026-11": 30 * 3}
     labels = [row.label for row in trend.rows if row.split == "month"]
     assert labels == ["Oct 2026 (from 16 Oct)", "Nov 2026"]
+    assert report.kept_from == "2026-10-16"
+    assert "Answers from before 16 October 2026 were deleted" in commissioner_html(report)
     question = next(t for t in report.tables if t.id == "likert:consultation:one_service")
     assert all(c.prev is None for row in question.rows for c in row.cells.values())
     rows = await store.staff_read(

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.caseload import caseloads
@@ -126,7 +126,10 @@ async def build_public(
     # calendar quarter as first published (bot/report/equality.py).
     equality = await equality_for(store, settings, period)
     reach = reach_table(report, settings, await caseloads(store, settings))
-    return report.model_copy(update={"equality": equality, "reach": reach})
+    kept_from = None
+    if trend and through is not None and trend[0].start <= through:
+        kept_from = (through + timedelta(days=1)).isoformat()
+    return report.model_copy(update={"equality": equality, "reach": reach, "kept_from": kept_from})
 
 
 async def weekly_summary_text(

@@ -300,3 +300,9 @@ class PublicReport(_Body):
 
     model_config = ConfigDict(title="FeedbackReport")
     suppressed_cells: int = Field(0, description="cells hidden by primary or secondary suppression")
+    kept_from: str | None = Field(
+        None,
+        description="when the retention purge reached the trend's months: the first day whose"
+        " answers are still held (ISO date); earlier months are left out, and the month it"
+        " falls in counts its days from then",
+    )

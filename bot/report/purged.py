@@ -58,9 +58,9 @@ class PurgedDays(ValueError):
         self.first = first
         """The first day a report can start on."""
         super().__init__(
-            f"{period.describe()} starts on or before {through.isoformat()}, and answers"
-            f" up to that day were deleted under the retention policy (retention_days);"
-            f" a report can start on {first.isoformat()} or later"
+            f"answers up to {through.isoformat()} were deleted under the retention policy"
+            f" (retention_days), so there is no report of {period.describe()}: a report can"
+            f" start on {first.isoformat()} or later"
         )
 
 

@@ -6,6 +6,7 @@ charts are inline SVG, and there are no external files, scripts or fonts.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from bot.i18n import load_catalogue
@@ -225,7 +226,8 @@ def _trends(report: PublicReport) -> str:
         "<h2>Trends by month</h2>",
         f"<p class='lede'>{escape(first)} to {escape(last)}: each question's top two "
         "answers (% agree or % satisfied) of the people who answered it that month, with n "
-        "under each month. A gap is a month whose numbers are too small to show.</p>",
+        "under each month. A gap is a month whose numbers are too small to show."
+        f"{_purged_months(report)}</p>",
     ]
     for table in tables:
         parts.append(
@@ -234,6 +236,18 @@ def _trends(report: PublicReport) -> str:
             f"{_stat_table(report, table)}</section>"
         )
     return "".join(parts)
+
+
+def _purged_months(report: PublicReport) -> str:
+    """Why a trend asked for over more months shows fewer (``bot/report/purged.py``)."""
+    if report.kept_from is None:
+        return ""
+    first = date.fromisoformat(report.kept_from)
+    return (
+        f" Answers from before {first.day} {first:%B %Y} were deleted under the retention"
+        " policy, so earlier months are left out and a month that began before then counts"
+        " its days from then."
+    )
 
 
 def _journey(report: PublicReport) -> str:
