@@ -22,14 +22,17 @@ from bot.store import Store
 from tests.attack18d_reader import Reader
 from tests.test_attack18d_purge import _days, _settings, _twice
 
-ZONE = "UTC"
 
-
-@pytest.mark.parametrize("mode", ["cells", "base"])
+@pytest.mark.parametrize(
+    ("mode", "zone", "again"),
+    [("cells", "UTC", False), ("base", "UTC", False), ("cells", "Europe/London", True)],
+)
 async def test_site_weeks_months_and_trends_across_a_purge_give_nothing_away(
-    settings, flows, store: Store, clock, tmp_path, monkeypatch, mode
+    settings, flows, store: Store, clock, tmp_path, monkeypatch, mode, zone, again
 ):
-    s = _settings(settings, mode, ZONE)
+    """``again``: Cambridge's week 43 is also published before the purge (with its
+    change column), and week 43 for every site again after it (without)."""
+    s = _settings(settings, mode, zone)
     days = {}
     for day in _days(date(2026, 9, 28), date(2026, 11, 15)):
         days[day] = [
@@ -46,8 +49,8 @@ async def test_site_weeks_months_and_trends_across_a_purge_give_nothing_away(
         await _twice(store, truth, flows, sites_intruder._people(days))
         reader = Reader()
         clock.now = datetime(2026, 11, 30, tzinfo=UTC)
-        week = {n: parse_week(f"2026-W{n}", ZONE) for n in range(41, 47)}
-        october = month(date(2026, 10, 1), ZONE)
+        week = {n: parse_week(f"2026-W{n}", zone) for n in range(41, 47)}
+        october = month(date(2026, 10, 1), zone)
         # Before the purge: each site's weeks 42 and 43 (43 with its change column),
         # week 43 for every site, October for every site with a trend.
         for site in sites_intruder.SITES:
@@ -55,10 +58,15 @@ async def test_site_weeks_months_and_trends_across_a_purge_give_nothing_away(
             await reader.take(store)
         await build_public(store, s, week[43])
         await reader.take(store)
+        if again:
+            await build_public(store, s, week[43], site="cambridge_hub")
+            await reader.take(store)
         await build_public(store, s, october, trend=months_to(october, 3))
         await reader.take(store)
         # The purge: the 14th (Wednesday of week 42) is the last purged day.
-        clock.now = datetime(2026, 10, 15, tzinfo=UTC) + timedelta(days=s.retention_days)
+        # (In London 23:00 UTC on the 14th is midnight BST on the 15th.)
+        at = datetime(2026, 10, 15, tzinfo=UTC) - timedelta(hours=1 if zone != "UTC" else 0)
+        clock.now = at + timedelta(days=s.retention_days)
         await purge_expired(store, s)
         # After: each site's week 43 again, now without its change column (week 42
         # reached), week 44 for every site, November with a trend (October clipped),
@@ -67,9 +75,12 @@ async def test_site_weeks_months_and_trends_across_a_purge_give_nothing_away(
             report = await build_public(store, s, week[43], site=site)
             assert report.tables
             await reader.take(store)
+        if again:
+            await build_public(store, s, week[43])
+            await reader.take(store)
         await build_public(store, s, week[44])
         await reader.take(store)
-        november = month(date(2026, 11, 1), ZONE)
+        november = month(date(2026, 11, 1), zone)
         await build_public(store, s, november, trend=months_to(november, 3))
         await reader.take(store)
         for site in sites_intruder.SITES:
@@ -81,6 +92,7 @@ async def test_site_weeks_months_and_trends_across_a_purge_give_nothing_away(
             return reader.sites
 
         monkeypatch.setattr(sites_intruder, "_ledger", held)
+        monkeypatch.setattr(sites_intruder, "TZ", zone)
         found = await sites_intruder._attack(s, truth)
     finally:
         await truth.close()
