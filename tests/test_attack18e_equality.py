@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-
 import bot.report.equality as equality_module
 from bot.report.export import build_public
 from bot.report.period import parse_week
@@ -19,11 +17,6 @@ from bot.retention import purge_expired
 from tests.test_report_equality import person
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18e: a purge landing between equality_for's purged_through check and its"
-    " count stores the quarter short under its whole name (no re-check after counting)",
-)
 async def test_a_purge_landing_while_the_quarter_is_counted_does_not_store_it_short(
     store, settings, flows, clock, monkeypatch
 ):

@@ -10,9 +10,9 @@ import pytest
 
 from bot.cli import main
 from bot.report.export import build_public
-from bot.report.render_html import commissioner_html
 from bot.report.ledger import Entry, PurgedDuringReport, record_all
 from bot.report.period import Period, month
+from bot.report.render_html import commissioner_html
 from bot.report.synth import write
 from bot.report.worker import ReportFailed, ReportWorker
 from bot.retention import purge_expired

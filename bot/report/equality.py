@@ -113,7 +113,14 @@ async def equality_for(store: Store, settings: Settings, period: Period) -> Equa
     )
     body = built.model_dump_json()
 
-    def run(conn) -> str:
+    def run(conn) -> str | None:
+        # The purge may have come while it was counted: the mark is committed before any
+        # answer goes, so no mark here means nothing was deleted before the count.
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        mark = conn.execute("SELECT day FROM purged_through").fetchone()
+        if mark and quarter.start.isoformat() <= mark[0]:
+            return None
         # First publication wins: two reports made at once store one, and show it.
         conn.execute(
             "INSERT OR IGNORE INTO equality_published (quarter, quarter_end, body)"
@@ -125,7 +132,8 @@ async def equality_for(store: Store, settings: Settings, period: Period) -> Equa
         ).fetchone()
         return row[0]
 
-    return _shown(Equality.model_validate_json(await store.atomic(run)))
+    kept = await store.atomic(run)
+    return None if kept is None else _shown(Equality.model_validate_json(kept))
 
 
 def _shown(equality: Equality) -> Equality | None:
