@@ -20,11 +20,6 @@ from bot.store import Store
 from tests.test_report_trends import _config
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack18e: fft --month checks the purge mark before counting only; a purge"
-    " landing meanwhile gives a short month under its whole name, exit 0",
-)
 def test_a_purge_landing_while_the_fft_month_is_counted_writes_no_short_return(
     tmp_path, settings, flows, monkeypatch
 ):

@@ -227,12 +227,17 @@ def _fft(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> int:
         store = await Store.open(settings.database)
         try:
-            # A month the purge reached would be counted short under the whole month's name.
+            # A month the purge reached would be counted short under the whole month's name;
+            # asked again after counting, for a purge that came meanwhile (its mark is
+            # committed before any answer goes).
+            zone = settings.reports.timezone
             try:
-                refuse(month, await purged_through(store, settings.reports.timezone))
+                refuse(month, await purged_through(store, zone))
+                counts = await fft_counts(store, [month])
+                refuse(month, await purged_through(store, zone))
             except PurgedDays as exc:
                 return _fail(str(exc))
-            rows = return_rows(await fft_counts(store, [month]), settings, month)
+            rows = return_rows(counts, settings, month)
             try:
                 args.out.mkdir(parents=True, exist_ok=True)
                 write_atomically(path, return_csv(rows, month))
