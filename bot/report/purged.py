@@ -45,9 +45,12 @@ from bot.report.model import CellRef
 from bot.report.period import Period
 from bot.store import Store
 
-Parts = dict[int, dict[CellRef, int | None]]
-"""Per publication that straddles the cut (its id): its purged part's cells as
-published against the ledger (the count, or None where hidden)."""
+Parts = dict[tuple[int, str], dict[CellRef, int | None]]
+"""Per publication that straddles the cut (its id, and the first day it had when the
+part was worked out): its purged part's cells as published against the ledger (the
+count, or None where hidden).  Another purge may cut the publication meanwhile (the
+bot's and a command line's at once): then its first day differs, and the part, worked
+out against days that are no longer its own, is not used."""
 
 
 class PurgedDays(ValueError):
@@ -134,7 +137,7 @@ async def settle(store: Store, settings: Settings, through: date) -> Parts:
             start=date.fromisoformat(start), end=through, label=f"{start} to {day}", timezone=zone
         )
         await publish_period(store, builder, part, for_comparison=True)
-        out[pid] = {
+        out[(pid, start)] = {
             (recorded_table_id(table), split, key, col): value
             for table, split, key, col, value in await store.staff_read(
                 "SELECT table_id, split, row_key, col, value FROM published_cells"
@@ -161,15 +164,12 @@ async def retire(store: Store, through: date, parts: Parts | None = None) -> tup
             " ON CONFLICT (only) DO UPDATE SET day = max(day, excluded.day)",
             (day,),
         )
-        straddling = [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM publications WHERE period_start <= ? AND period_end > ?",
-                (day, day),
-            )
-        ]
-        for pid in straddling:
-            purged = known.get(pid, {})
+        straddling = conn.execute(
+            "SELECT id, period_start FROM publications WHERE period_start <= ? AND period_end > ?",
+            (day, day),
+        ).fetchall()
+        for pid, start in straddling:
+            purged = known.get((pid, start), {})
             cells: dict[CellRef, int | None] = {}
             for table, split, key, col, value in conn.execute(
                 "SELECT table_id, split, row_key, col, value FROM published_cells"

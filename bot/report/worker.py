@@ -128,7 +128,7 @@ class Answer(BaseModel):
     trouble: str | None = None
     purged: date | None = None
     """The period reached purged days (PurgedDays): the first day a report can start on."""
-    parts: list[tuple[int, list[tuple[str, str, str, str, int | None]]]] = []
+    parts: list[tuple[int, str, list[tuple[str, str, str, str, int | None]]]] = []
     """``settle``: per publication the purge cuts, its purged part's cells."""
 
 
@@ -178,7 +178,10 @@ class ReportWorker:
         (``purged.settle``): a report's work, so here, off the bot's loop."""
         day = Period(start=through, end=through, label="purge", timezone="UTC")
         answer = await self._run(Request(task="settle", settings={}, period=day), wait=True)
-        return {pid: {tuple(c[:4]): c[4] for c in cells} for pid, cells in answer.parts}  # type: ignore[misc]
+        return {
+            (pid, start): {tuple(c[:4]): c[4] for c in cells}  # type: ignore[misc]
+            for pid, start, cells in answer.parts
+        }
 
     async def export(
         self,
@@ -381,7 +384,8 @@ async def serve(request: Request, settings: Settings) -> Answer:
             if request.task == "settle":
                 found = await settle(store, settings, request.period.end)
                 parts = [
-                    (pid, [(*ref, v) for ref, v in cells.items()]) for pid, cells in found.items()
+                    (pid, start, [(*ref, v) for ref, v in cells.items()])
+                    for (pid, start), cells in found.items()
                 ]
                 return Answer(ok=True, parts=parts)
             if request.task == "praise":
