@@ -78,6 +78,10 @@ class ReportBuilder:
         self._wordings: dict[tuple[str, str], dict[tuple[object, ...], int]] = {}
         self._versions: dict[str, list[int]] = {}
         """Every stored version of each flow, oldest first (the newest is its last)."""
+
+    def on(self, store: Store) -> ReportBuilder:
+        """The same builder over another store (a snapshot, one site's view)."""
+        return ReportBuilder(store, self.settings, self.codebook, self.catalogue)
         self._few_open: set[tuple[str, int, str]] = set()
         """Open questions (flow, version, step) the period's report counts too few to show."""
 

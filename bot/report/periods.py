@@ -132,21 +132,25 @@ _TRIES = 5
 
 
 async def site_weeks(
-    store: Store, builder: ReportBuilder, publications: list[Publication], timezone: str
+    store: Store,
+    builder: ReportBuilder,
+    publications: list[Publication],
+    timezone: str,
+    *,
+    snapshot: bool = False,
 ) -> list[SiteWeek]:
-    """The site reports published for each week, with every site's part of it now."""
-    from bot.report.scope import parts_now  # scope builds on this module
+    """The site reports published for each week, with every site's part of it now.
+    ``snapshot``: ``store`` is one already (``scope.snapshot``), so counted on it as is."""
+    from bot.report.scope import parts_in, parts_now  # scope builds on this module
 
-    def like(on: Store) -> ReportBuilder:
-        return ReportBuilder(on, builder.settings, builder.codebook, builder.catalogue)
-
+    count = parts_in if snapshot else parts_now
     weeks: dict[tuple[date, date], list[Publication]] = {}
     for publication in publications:
         weeks.setdefault((publication.start, publication.end), []).append(publication)
     out = []
     for (start, end), found in sorted(weeks.items()):
         week = Period(start=start, end=end, label=f"{start} to {end}", timezone=timezone)
-        parts = await parts_now(store, week, {p.site for p in found}, like)
+        parts = await count(store, week, {p.site for p in found}, builder.on)
         out.append(SiteWeek(start, end, found, parts))
     return out
 

@@ -54,7 +54,7 @@ from bot.report.ledger import (
 from bot.report.model import CellRef, PublicReport, Quote, Relation, Report, Row, Table
 from bot.report.months import Ties, cut, matters, tie, tie_published, ties
 from bot.report.period import Period
-from bot.report.periods import SiteWeek, tie_pieces, tie_sites
+from bot.report.periods import SiteWeek, site_weeks, tie_pieces, tie_sites
 from bot.report.purged import purged_through, refuse
 from bot.report.suppress import (
     PRAISE_MOST,
@@ -413,17 +413,9 @@ async def _all_sites(
                 piece, for_comparison=for_comparison, counts_only=True
             )
 
-    def like(on: Store) -> ReportBuilder:
-        return ReportBuilder(on, builder.settings, builder.codebook, builder.catalogue)
-
-    weeks: dict[tuple[date, date], list[Publication]] = {}
-    for publication in site_publications:
-        weeks.setdefault((publication.start, publication.end), []).append(publication)
-    sites = []
-    for (start, end), found in sorted(weeks.items()):
-        week = Period(start=start, end=end, label=f"{start} to {end}", timezone=period.timezone)
-        parts = await _parts_in(builder.store, week, {p.site for p in found}, like)
-        sites.append(SiteWeek(start, end, found, parts))
+    sites = await site_weeks(
+        builder.store, builder, site_publications, period.timezone, snapshot=True
+    )
     return AllSites(period, publications, pieces, sites=sites)
 
 
@@ -454,10 +446,10 @@ async def parts_now(
     before (``periods.tie_sites``)."""
     lo, hi = period.bounds()
     async with snapshot(store, lo, hi) as view:
-        return await _parts_in(view, period, sites, builder)
+        return await parts_in(view, period, sites, builder)
 
 
-async def _parts_in(
+async def parts_in(
     view: Store,
     period: Period,
     sites: set[str | None],
