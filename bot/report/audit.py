@@ -26,10 +26,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 import highspy
 import numpy as np
 
+from bot.report.memo import answer
 from bot.report.model import CellRef, Relation
 
 _EPS = 1e-6
@@ -79,7 +81,9 @@ def narrowed(
             tuple(tuple(sorted(line.items())) for line in lines),
         )
         if key not in seen:
-            seen[key] = _narrow_component(variables, lines, counts, t)
+            seen[key] = answer(
+                "narrowed", key, variables, partial(_narrow_component, variables, lines, counts, t)
+            )
         out += [ref for ref in seen[key] if wanted(ref)]
     return sorted(out)
 

@@ -34,6 +34,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from bot.report.audit import components, narrowed
+from bot.report.memo import answer
 from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
 from bot.report.tables import pct
 
@@ -526,10 +527,10 @@ def _pinned(
         if line:
             equations.append(line)
     found: set[CellRef] = set()
-    for _, lines in components(equations):
+    for variables, lines in components(equations):
         key = tuple(tuple(sorted(line.items())) for line in lines)
         if key not in memo:
-            memo[key] = _determined(lines)
+            memo[key] = set(answer("pinned", key, variables, partial(_determined, lines)))
         found |= memo[key]
     return found
 
