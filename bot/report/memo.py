@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sqlite3
 import weakref
 from collections.abc import Callable, Collection, Sequence
@@ -54,6 +55,8 @@ MOST = 100_000
 _known: dict[bytes, tuple[int, ...]] = {}
 _new: dict[bytes, tuple[int, ...]] = {}
 _loaded: weakref.WeakSet[Store] = weakref.WeakSet()
+_ANSWER = re.compile(r"(?:\d+(?:,\d+)*)?")
+"""What a kept answer reads as (a row that does not is left alone, and asked afresh)."""
 
 
 def answer(
@@ -69,7 +72,7 @@ def answer(
     all (tuples of strings and integers)."""
     key = hashlib.blake2b(repr((CODE, kind, question)).encode(), digest_size=16).digest()
     found = _known.get(key)
-    if found is None:
+    if found is None or (found and found[-1] >= len(cells)):
         members = set(solve())
         found = tuple(i for i, ref in enumerate(cells) if ref in members)
         if len(_known) >= MOST:
@@ -92,7 +95,8 @@ async def load(store: Store) -> None:
     for key, text in rows:
         if len(_known) >= MOST:
             break
-        _known.setdefault(bytes(key), tuple(int(i) for i in text.split(",") if i))
+        if isinstance(key, bytes) and isinstance(text, str) and _ANSWER.fullmatch(text):
+            _known.setdefault(key, tuple(int(i) for i in text.split(",") if i))
 
 
 async def save(store: Store) -> None:
