@@ -24,6 +24,7 @@ import hashlib
 import logging
 import re
 import sqlite3
+import sys
 import weakref
 from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 _SOURCES = ("memo.py", "suppress.py", "audit.py")
 CODE = hashlib.sha256(
     b"".join((Path(__file__).parent / name).read_bytes() for name in _SOURCES)
-    + f"highspy {version('highspy')} numpy {version('numpy')}".encode()
+    + f"highspy {version('highspy')} numpy {version('numpy')} {sys.version_info[:2]}".encode()
 ).digest()[:8]
 """The solving code's fingerprint, part of every digest: answers found by other code
 (an upgrade, a fix, another solver) are never read."""
@@ -51,6 +52,10 @@ KEEP_HOURS = 26
 of the next export again, and a day's are enough for the exports after it."""
 MOST = 100_000
 """Answers one process holds at most (a test run makes thousands of reports)."""
+MAX_ROWS = 20_000
+"""Rows kept at most, the oldest going first: each process reads them all once (a
+month's export with its trend asks ~500 questions; the hourly job's are mostly the same
+each hour)."""
 
 _known: dict[bytes, tuple[int, ...]] = {}
 _new: dict[bytes, tuple[int, ...]] = {}
@@ -117,6 +122,11 @@ async def save(store: Store) -> None:
         conn.executemany(
             "INSERT OR IGNORE INTO suppression_memo (digest, answer, made_at) VALUES (?, ?, ?)",
             [(key, text, made) for key, text in rows],
+        )
+        conn.execute(
+            "DELETE FROM suppression_memo WHERE digest IN (SELECT digest FROM suppression_memo"
+            " ORDER BY made_at LIMIT max(0, (SELECT count(*) FROM suppression_memo) - ?))",
+            (MAX_ROWS,),
         )
         return len(rows)
 
