@@ -264,12 +264,13 @@ def protect(
             across.append(rel)
     near = _neighbours(relations)
     fixed = frozenset(ref for ref in near if not can_hide(ref))
-    solved: dict[tuple, set[CellRef]] = {}
+    solved: dict[tuple[int, ...], set[CellRef]] = {}
     live = [(rel.total, rel.parts, frozenset((rel.total, *rel.parts))) for rel in relations]
+    lines = Equations(relations)
     while True:
         before = len(hidden)
         live = _each_relation(live, hidden, cells, t, can_hide)
-        for ref in sorted(_pinned(relations, hidden, solved)):
+        for ref in sorted(_pinned(relations, hidden, solved, lines)):
             if needs(ref):
                 _hide_beside(ref, near, hidden, cells, fixed)
         if len(hidden) != before:
@@ -510,10 +511,42 @@ def _hide_beside(
         ring = following
 
 
+class Equations:
+    """Relations as equations in their hidden cells (``audit.equation``), kept between
+    ``protect``'s rounds: hiding only ever adds, so a relation with as many hidden
+    members as last time has the same equation, and only those a round's hiding reached
+    are worked out again."""
+
+    def __init__(self, relations: list[Relation]):
+        self._relations = [(rel, frozenset((rel.total, *rel.parts))) for rel in relations]
+        self._kept: list[tuple[int, dict[CellRef, int] | None]] = [(0, None)] * len(relations)
+        self._made: list[dict[CellRef, int]] = []
+        """Every equation made, kept alive: ``_pinned`` knows one by its ``id``, which
+        no other may take while this lives."""
+
+    def __call__(self, hidden: set[CellRef]) -> list[dict[CellRef, int]]:
+        """The equations of the relations with a hidden cell in them, in their order."""
+        out = []
+        for i, (rel, members) in enumerate(self._relations):
+            if members.isdisjoint(hidden):
+                continue
+            n = len(members & hidden)
+            count, line = self._kept[i]
+            if count != n:
+                line = equation(rel, hidden)
+                self._kept[i] = (n, line)
+                if line:
+                    self._made.append(line)
+            if line:
+                out.append(line)
+        return out
+
+
 def _pinned(
     relations: list[Relation],
     hidden: set[CellRef],
-    memo: dict[tuple, set[CellRef]] | None = None,
+    memo: dict[tuple[int, ...], set[CellRef]] | None = None,
+    lines: Equations | None = None,
 ) -> set[CellRef]:
     """Hidden cells the shown ones determine, through all the relations at once.
 
@@ -525,16 +558,21 @@ def _pinned(
     The equations fall apart into components that share no hidden cell; each is
     solved on its own (the span of the whole is theirs side by side), and ``memo``
     keeps each component's answer by its equations: ``protect`` asks again after
-    every round of hiding, and most components are as they were.
+    every round of hiding, and most components are as they were.  ``lines``: the
+    relations' equations kept between those rounds.
     """
-    memo = {} if memo is None else memo
-    equations = [line for rel in relations if (line := equation(rel, hidden))]
+    if memo is None or lines is None:
+        memo, lines = {}, Equations(relations)
     found: set[CellRef] = set()
-    for variables, lines in components(equations):
-        # The lines as they are: their order is the relations', the same every time.
-        key = tuple(tuple(line.items()) for line in lines)
+    for variables, component in components(lines(hidden)):
+        # Equations are never changed once made, and each lives as long as ``lines``:
+        # the same ones are the same component, as they were last round.
+        key = tuple(map(id, component))
         if key not in memo:
-            memo[key] = set(answer("pinned", key, variables, partial(_determined, lines)))
+            # The question whole, for answers kept beyond this call: the equations as
+            # they are, in the relations' order (the same every time).
+            question = tuple(tuple(line.items()) for line in component)
+            memo[key] = set(answer("pinned", question, variables, partial(_determined, component)))
         found |= memo[key]
     return found
 
