@@ -312,6 +312,7 @@ async def measure_week(
             if warm:
                 from bot.report.warm import warm_counts
 
+                fresh()  # the job runs in a report process of its own
                 began, cpu = time.perf_counter(), time.process_time()
                 await warm_counts(store, settings, months_to(period, 3))
                 job = (time.perf_counter() - began, time.process_time() - cpu)

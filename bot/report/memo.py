@@ -48,8 +48,8 @@ CODE = hashlib.sha256(
 (an upgrade, a fix, another solver) are never read."""
 
 KEEP_HOURS = 26
-"""Rows older than this go: the hourly job (``bot/report/warm.py``) asks the questions
-of the next export again, and a day's are enough for the exports after it."""
+"""Rows not used for this long go: the hourly job (``bot/report/warm.py``) asks the
+questions of the next export every hour, and each use makes a row new again."""
 MOST = 100_000
 """Answers one process holds at most (a test run makes thousands of reports)."""
 MAX_ROWS = 20_000
@@ -58,7 +58,9 @@ month's export with its trend asks ~500 questions; the hourly job's are mostly t
 each hour)."""
 
 _known: dict[bytes, tuple[int, ...]] = {}
-_new: dict[bytes, tuple[int, ...]] = {}
+_used: dict[bytes, tuple[int, ...]] = {}
+"""Answers given since the last ``save``: kept (again) in the database then, whether
+found afresh or held already (perhaps read from another database: tests, benchmarks)."""
 _loaded: weakref.WeakSet[Store] = weakref.WeakSet()
 _ANSWER = re.compile(r"(?:\d+(?:,\d+)*)?")
 """What a kept answer reads as (a row that does not is left alone, and asked afresh)."""
@@ -82,7 +84,8 @@ def answer(
         found = tuple(i for i, ref in enumerate(cells) if ref in members)
         if len(_known) >= MOST:
             _known.clear()
-        _known[key] = _new[key] = found
+        _known[key] = found
+    _used[key] = found
     return [cells[i] for i in found]
 
 
@@ -105,14 +108,15 @@ async def load(store: Store) -> None:
 
 
 async def save(store: Store) -> None:
-    """Keep this process's new answers in the database, and let old ones go.  A full
-    disk or a busy writer only means they are not kept: the report is made."""
+    """Keep the answers given since the last save in the database (those kept already
+    made new again), and let old ones go.  A full disk or a busy writer only means they
+    are not kept: the report is made."""
     from bot.report.counts import _waiting  # counts imports the store; this, only types
 
-    if not _new:
+    if not _used:
         return
-    rows = [(key, ",".join(map(str, found))) for key, found in _new.items()]
-    _new.clear()
+    rows = [(key, ",".join(map(str, found))) for key, found in _used.items()]
+    _used.clear()
     now = store.clock()
     made = now.isoformat(timespec="seconds")
     cutoff = (now - timedelta(hours=KEEP_HOURS)).isoformat(timespec="seconds")
@@ -120,7 +124,8 @@ async def save(store: Store) -> None:
     def run(conn: sqlite3.Connection) -> int:
         conn.execute("DELETE FROM suppression_memo WHERE made_at < ?", (cutoff,))
         conn.executemany(
-            "INSERT OR IGNORE INTO suppression_memo (digest, answer, made_at) VALUES (?, ?, ?)",
+            "INSERT INTO suppression_memo (digest, answer, made_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (digest) DO UPDATE SET made_at = excluded.made_at",
             [(key, text, made) for key, text in rows],
         )
         conn.execute(
@@ -139,5 +144,5 @@ async def save(store: Store) -> None:
 def forget() -> None:
     """Drop the answers this process holds (tests that compare with none kept)."""
     _known.clear()
-    _new.clear()
+    _used.clear()
     _loaded.clear()
