@@ -12,6 +12,7 @@ from bot.cli import main
 from bot.report.export import build_public
 from bot.report.ledger import Entry, PurgedDuringReport, record_all
 from bot.report.period import Period, month
+from bot.report.purged import PurgedDays, purged_through, refuse
 from bot.report.render_html import commissioner_html
 from bot.report.synth import write
 from bot.report.worker import ReportFailed, ReportWorker
@@ -138,3 +139,31 @@ def test_the_command_line_says_from_which_day_a_report_can_start(tmp_path, setti
     err = capsys.readouterr().err
     assert f"can start on {last + timedelta(days=1)}" in err
     assert "retention" in err
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "last"),
+    [
+        (datetime(2026, 7, 1, 23, 0, tzinfo=UTC), date(2026, 7, 1)),  # London midnight (BST)
+        (datetime(2026, 7, 1, 23, 30, tzinfo=UTC), date(2026, 7, 2)),  # 00:30 on 2 July in London
+        (datetime(2026, 12, 1, 0, 0, tzinfo=UTC), date(2026, 11, 30)),  # midnight (GMT)
+        (datetime(2026, 3, 29, 0, 30, tzinfo=UTC), date(2026, 3, 29)),  # the clocks go forward
+    ],
+)
+async def test_the_purged_day_is_a_day_of_the_reports_timezone(
+    settings, store, clock, cutoff, last
+):
+    """A purge at half past midnight in London in summer (still the day before in UTC) has
+    deleted part of the London day the reports count: that day is purged, so no report of it
+    can be made again, while a purge at London midnight leaves the day after whole."""
+    s = settings.model_copy(
+        update={"reports": settings.reports.model_copy(update={"timezone": "Europe/London"})}
+    )
+    clock.now = cutoff + timedelta(days=s.retention_days)
+    await purge_expired(store, s)
+    assert await purged_through(store, "Europe/London") == last
+    day = Period(start=last, end=last, label="d", timezone="Europe/London")
+    with pytest.raises(PurgedDays):
+        refuse(day, last)
+    after = last + timedelta(days=1)
+    refuse(Period(start=after, end=after, label="d", timezone="Europe/London"), last)
