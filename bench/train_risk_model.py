@@ -53,19 +53,28 @@ CORPORA = (
     "risk_dev10",
     "risk_dev12",
     "risk_dev17",
+    "risk_dev18",
     "risk_heldout",
     "risk_heldout4",
 )
-HELD_OUT = ("risk_heldout5", "risk_heldout6", "risk_heldout7", "risk_heldout8")
+HELD_OUT = (
+    "risk_heldout5",
+    "risk_heldout6",
+    "risk_heldout7",
+    "risk_heldout8",
+    "risk_heldout9",
+)
 """Held-out batches: each is scored by a fit without it to choose the threshold."""
-SPLIT = ("risk_heldout7", "risk_dev_everyday", "risk_heldout8")
+SPLIT = ("risk_heldout7", "risk_dev_everyday", "risk_heldout8", "risk_heldout9")
 """Sets split into a training half and a dev-test half (``is_devtest``)."""
-HASHED = ("risk_heldout8",)
+HASHED = ("risk_heldout8", "risk_heldout9")
 """Split sets whose halves are chosen by a hash of each line's text, not by bands: batch 8
 (blind, seen since wave 16) is the second dev-test, and a hash keeps the choice of its half
 away from anything a person could steer. Its writer put the same idea in every language, so
-a translation of a dev-test line may be in the training half: its figure flatters a little."""
-DEVTESTS = ("risk_heldout7", "risk_heldout8")
+a translation of a dev-test line may be in the training half: its figure flatters a little.
+Batch 9 (blind, seen since wave 18; part b in situations apart from part a's) is the third,
+halved the same way."""
+DEVTESTS = ("risk_heldout7", "risk_heldout8", "risk_heldout9")
 ROMANISED = ("ar", "ur", "pa", "gu", "bn")
 """Languages the batches write half in their own script and half in Latin letters."""
 """The batches whose dev-test halves are reported, per language and script."""
@@ -87,6 +96,12 @@ pay: word unigrams and bigrams beside them (recall 0.854 -> 0.830 at the chosen 
 and the same letters again with Indic, Cyrillic and Arabic script written in Latin, so that
 "marna" and "ਮਰਨਾ" share weights (0.874 -> 0.850; at equal precision, 0.907 both)."""
 C = 4.0
+MIN_KNOWN = 0.7
+"""The share of a text's letter n-grams the model must know to score it at all (stored as
+``min_known``). Everyday comments in languages the model never learned (Kurdish, Turkish,
+French: under half their n-grams known) made most of its false alarms, and so held its
+thresholds up for every language; disclosures in the 13 languages it learned have 0.8 or more
+of theirs known (printed at training: how many fall under it)."""
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(66)]
 
 
@@ -181,11 +196,21 @@ Scores = dict[str, float]
 """A model's "any risk" score per message text."""
 
 
-def effective(scores: Scores, backed: dict[str, bool], high: float, low: float) -> Scores:
+def effective(
+    scores: Scores,
+    backed: dict[str, bool],
+    high: float,
+    low: float,
+    familiar: dict[str, bool] | None = None,
+) -> Scores:
     """1.0 where the model fires (its score at ``high``, or at ``low`` with a risk word of
-    ``bot.risk_model.EVIDENCE`` in the text), else 0.0: for ``tallies`` at 0.5."""
+    ``bot.risk_model.EVIDENCE`` in the text; only on ``familiar`` text when given), else
+    0.0: for ``tallies`` at 0.5."""
     return {
-        text: float(score >= high or (score >= low and backed[text]))
+        text: float(
+            (score >= high or (score >= low and backed[text]))
+            and (familiar is None or familiar[text])
+        )
         for text, score in scores.items()
     }
 
@@ -198,6 +223,7 @@ def choose(
     fires: dict[str, bool],
     backed: dict[str, bool],
     high: float | None = None,
+    familiar: dict[str, bool] | None = None,
 ) -> float:
     """The lowest threshold at which every language keeps precision >= ``MIN_PRECISION`` on
     the held-out batches (each scored by a fit without it) and everyday comments never
@@ -207,8 +233,9 @@ def choose(
         if high is not None and threshold > high:
             break
         top = threshold if high is None else high
-        oof = effective(out_of_fold, backed, top, threshold if high is not None else top)
-        now = effective(scores, backed, top, threshold if high is not None else top)
+        low = threshold if high is not None else top
+        oof = effective(out_of_fold, backed, top, low, familiar)
+        now = effective(scores, backed, top, low, familiar)
         langs = tallies(held, fires, oof, 0.5)
         if all(rp(*v)[1] >= MIN_PRECISION for v in langs.values()) and (
             alarms(everyday, fires, now, 0.5) <= MAX_ORDINARY_ALARMS
@@ -309,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"no model at {args.out}")
         scores = {t: stored.scores(reading(t))[ANY] for t in fires}
         backed = {t: rules_only.has_evidence(t) for t in fires}
-        now = effective(scores, backed, stored.threshold, stored.evidence_threshold)
+        familiar = {t: stored.known_share(reading(t)) >= stored.min_known for t in fires}
+        now = effective(scores, backed, stored.threshold, stored.evidence_threshold, familiar)
         title = f"stored model {args.out.name}, thresholds {stored.threshold}"
         report(f"{title} / {stored.evidence_threshold}", devtest, fires, now, 0.5)
         print(
@@ -333,10 +361,19 @@ def main(argv: list[str] | None = None) -> int:
     scores = dict(zip(texts, predict(texts), strict=True))
 
     backed = {t: rules_only.has_evidence(t) for t in fires}
-    chosen = choose(held, out_of_fold, everyday, scores, fires, backed)
-    low = choose(held, out_of_fold, everyday, scores, fires, backed, high=chosen)
-    oof = effective(out_of_fold, backed, chosen, low)
-    now = effective(scores, backed, chosen, low)
+    reader = RiskModel(final)
+    share = {t: reader.known_share(reading(t)) for t in fires}
+    familiar = {t: known >= MIN_KNOWN for t, known in share.items()}
+    risky = [ln.text for ln in everything if ln.labels]
+    print(
+        f"known share under {MIN_KNOWN}: {sum(not familiar[t] for t in risky)} of {len(risky)}"
+        f" disclosures, {sum(not familiar[ln.text] for ln in everyday)} of {len(everyday)}"
+        " everyday comments (check)"
+    )
+    chosen = choose(held, out_of_fold, everyday, scores, fires, backed, familiar=familiar)
+    low = choose(held, out_of_fold, everyday, scores, fires, backed, chosen, familiar)
+    oof = effective(out_of_fold, backed, chosen, low, familiar)
+    now = effective(scores, backed, chosen, low, familiar)
     recall, precision = total(tallies(held, fires, oof, 0.5))
     print(f"threshold {chosen}, {low} with a risk word: held-out batches, each scored by a fit")
     print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
@@ -349,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     final["threshold"] = chosen
     final["evidence_threshold"] = low
+    final["min_known"] = MIN_KNOWN
     final["trained_on"] = {
         name: hashlib.sha256(
             b"".join(p.read_bytes() for p in sorted((DATA / name).glob("*.tsv")))

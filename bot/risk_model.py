@@ -19,6 +19,11 @@ Why this shape:
 - **A union, never a veto.** The model only adds hits. A phrase rule that fires is shown
   as before; the model's hit names the words that weighed most, so staff can still see why
   something was signposted (``feedback-bot risk-check``).
+- **Only on text it can read.** A text whose letter sequences the model mostly never saw
+  (under ``min_known`` of them: a language or script it was not trained on, Kurdish or
+  Turkish feedback) is left to the rules: the score there is noise. Before this, such
+  everyday comments made most of the model's false alarms, which kept its threshold high
+  for everyone.
 - **One decision, then a category.** Whether to signpost is one "any risk" score against
   a threshold chosen on held-out batches the model was not fitted on; a lower one when the
   rules' lexicons found a risk word in the text (``EVIDENCE``), chosen the same way. Which advice to
@@ -89,10 +94,14 @@ EVIDENCE = frozenset(
         "SIGN",
         "INJECT",
         "EXCESS",
+        "FOAM",
+        "NOMOVE",
+        "SEIZE",
     ]
 )
 """Classes of the rules' lexicons (``bot/risk_lexicon.yaml``) whose words carry risk on their
-own: die, kill, cut, hit, rope, farewell, not breathing, a whole packet. Not the words that
+own: die, kill, cut, hit, rope, farewell, not breathing, a whole packet, and the emergency signs
+(foam at the mouth, not moving, a fit). Not the words that
 fill service feedback too (drugs, drink, took, live, scared, home).
 
 A message with one of these words that no rule fired on is signposted at a lower model score
@@ -128,6 +137,8 @@ class RiskModel:
         # The lower score that fires when the rules' lexicons found a risk word (EVIDENCE).
         evidence = data.get("evidence_threshold", self.threshold)
         self.evidence_threshold = min(float(evidence), self.threshold)  # type: ignore[arg-type]
+        # The share of a text's n-grams the model must know to speak at all (``familiar``).
+        self.min_known = float(data.get("min_known", 0.0))  # type: ignore[arg-type]
         self.classes: list[str] = list(data["classes"])  # type: ignore[call-overload]
         self.intercepts: list[float] = [float(b) for b in data["intercepts"]]  # type: ignore[union-attr]
         # Per n-gram, a row of the table: idf, then one weight per class ("any" first).
@@ -176,13 +187,15 @@ class RiskModel:
         counts = self.ngrams(text)
         index, first = self.index, self.first
         dot = square = 0.0
+        known = 0
         for gram, count in counts.items():
             i = index.get(gram)
             if i is not None:
+                known += count
                 tf = 1.0 + math.log(count) if count > 1 else 1.0
                 dot += tf * first[2 * i + 1]
                 square += tf * tf * first[2 * i]
-        if not square:
+        if not square or known < self.min_known * sum(counts.values()):
             return None
         score = _sigmoid(self.intercepts[0] + dot / math.sqrt(square))
         if score < (self.evidence_threshold if evidence else self.threshold):
@@ -193,6 +206,12 @@ class RiskModel:
         contributions = {gram: value * weights[0] for gram, (value, weights) in known.items()}
         words = _heaviest(text, contributions)
         return Verdict(score, self.classes[category], words, score < self.threshold)
+
+    def known_share(self, text: str) -> float:
+        """The share of ``text``'s n-grams (normalised text) that the model knows."""
+        counts = self.ngrams(text)
+        total = sum(counts.values())
+        return sum(c for g, c in counts.items() if g in self.index) / total if total else 0.0
 
     def scores(self, text: str) -> dict[str, float]:
         """Every class's score for ``text`` (normalised): for evaluation and tests."""
