@@ -168,3 +168,38 @@ def test_the_fold_makes_the_usual_transliterations_one() -> None:
     assert fold("была") != fold("била")
     assert looks_russian(["muzh", "menya", "bet"])
     assert not looks_russian(["the", "bus", "was", "late", "again"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya hochu umeret, vypila vse tabletki",
+        "ne hochu zhit, ya vypila vsyu aptechku",
+        "i want to die, hes not moving now either, foam on his lips after the gear",
+        "akhi akal 7boob ktir mbare7 w halla2 ma 3am yfee2",
+    ],
+)
+def test_a_suicide_told_with_the_pills_taken_also_gets_the_overdose_advice(text: str) -> None:
+    """A rule files it under another category (suicide; in Arabizi, "my brother" read as
+    abuse); a sign of an overdose in the same message (the medicine box, everything taken,
+    foam, "won't wake up") adds the overdose advice (999, naloxone)."""
+    categories = RiskScreen.from_config({}).categories(text)
+    assert "overdose" in categories and len(categories) >= 2, categories
+
+
+def test_the_model_adds_the_overdose_advice_when_it_rates_overdose_likely_too() -> None:
+    """The model files a message under its likeliest category; when it also rates overdose
+    0.5 or more, the reply carries the overdose advice as well."""
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
+        stored = json.load(f)
+    classes = stored["classes"]
+    intercepts = list(stored["intercepts"])
+    intercepts[classes.index("suicide")] += 40.0
+    intercepts[classes.index("overdose")] += 20.0
+    model = RiskModel({**stored, "intercepts": intercepts, "threshold": 0.0})
+    text = "honestly i dont think ill still be here by the spring, the counsellor was nice tho"
+    verdict = model.read(normalise(text))
+    assert verdict is not None and verdict.category == "suicide"
+    assert verdict.also == ("overdose",)
+    screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
+    assert {"suicide", "overdose"} <= screen.categories(text)
