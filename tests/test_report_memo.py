@@ -153,3 +153,15 @@ async def test_a_full_disk_or_a_spoilt_row_costs_the_saving_not_the_export(
     assert await store.staff_read("SELECT count(*) FROM publications") > published
     assert "suppression answers not kept" in caplog.text
     memo.forget()
+
+
+async def test_the_job_settles_nothing_where_nothing_was_published(
+    store: Store, settings, flows, clock: Clock
+) -> None:
+    """A month with nothing published in its days or its trend's (a new service, or a
+    quiet one): no report is made ahead, and no answer kept (its export has little to
+    ask, and may never come)."""
+    span = parse_range("2026-11-02", "2026-11-08", ZONE)
+    await write(store, flows, random_responses(flows, settings, 6, span, seed=8))
+    await warm.settle_ahead(store, settings, [NOV], load_codebook(settings.flows_dir))
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]

@@ -114,10 +114,17 @@ async def settle_ahead(
     for period in reversed(months):
         if whole_months(period) != [period]:
             continue  # a trend is for a month (``export --months``)
+        trend = months_to(period, SETTLE_TREND)
+        first = min(trend[0].start, period.previous().start)
+        if not await store.staff_read(
+            "SELECT 1 FROM publications WHERE period_start <= ? AND period_end >= ? LIMIT 1",
+            (period.end.isoformat(), first.isoformat()),
+        ):
+            # Nothing published in its days or its trend's: the export is suppressed on
+            # its own, with little to ask, and it may never come (a quiet service).
+            continue
         try:
-            await publish_all_sites(
-                store, builder, period, through, months_to(period, SETTLE_TREND), record=False
-            )
+            await publish_all_sites(store, builder, period, through, trend, record=False)
         except PurgedDays:
             continue
         except Exception as exc:  # only ever a saving: the counts are kept already
