@@ -288,6 +288,7 @@ PARTS = (
     ("  awaiting the database thread, working", "db_work"),
     ("    of which blocked (GIL, a lock, the disk)", "db_blocked"),
     ("  database done -> handler runs again", "db_back"),
+    ("  small writes on the loop's own thread", "db_here"),
     ("  awaiting Bot API calls (the replies)", "api"),
     ("  the rest: Python on the loop, waiting for it", "rest"),
     ("  (CPU meanwhile: the loop's thread)", "loop_cpu"),
@@ -315,6 +316,7 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
         loop_runq, db_runq, collected, db_blocked = (
             timing[10:14] if len(timing) > 14 else (0.0, 0.0, 0.0, 0.0)
         )
+        db_here = timing[14] if len(timing) > 15 else 0.0
         own = end - start
         for key, value in (
             ("server", delivered - queued),
@@ -326,7 +328,8 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
             ("db_blocked", db_blocked),
             ("db_back", db_back),
             ("api", api),
-            ("rest", own - db_wait - db_work - db_back - api),
+            ("db_here", db_here),
+            ("rest", own - db_wait - db_work - db_back - db_here - api),
             ("loop_cpu", loop_cpu),
             ("process_cpu", process_cpu),
             ("loop_runq", loop_runq),

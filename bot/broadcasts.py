@@ -212,7 +212,7 @@ class Broadcasts:
                 (part, broadcast_id, chat_id),
             )
 
-        await self.store.atomic(run)
+        await self.store.atomic(run, small=True)
 
     async def settle(
         self, broadcast_id: int, chat_id: int, outcome: Outcome, *, retry_later: bool = False
@@ -224,7 +224,8 @@ class Broadcasts:
         """
 
         await self.store.atomic(
-            lambda conn: _settle(conn, broadcast_id, chat_id, outcome, retry_later=retry_later)
+            lambda conn: _settle(conn, broadcast_id, chat_id, outcome, retry_later=retry_later),
+            small=True,
         )
 
     async def finish(self, broadcast_id: int) -> Finished | None:
