@@ -175,7 +175,7 @@ def time_the_waits() -> None:
 
         return timed_request
 
-    here = Store._here
+    here = getattr(Store, "_here", None)  # small writes on the loop's thread (not before)
 
     def timed_here(run: Any, conn: Any) -> Any:
         timing = _CURRENT.get()
@@ -186,7 +186,8 @@ def time_the_waits() -> None:
             if timing is not None:
                 timing.db_here += time.monotonic() - began
 
-    Store._here = staticmethod(timed_here)  # type: ignore[method-assign]
+    if here is not None:
+        Store._here = staticmethod(timed_here)  # type: ignore[method-assign]
     aiosqlite.Connection._execute = timed_execute  # type: ignore[method-assign]
     # Ours (aiohttp) and the baseline's (PTB's httpx).
     AiohttpRequest.do_request = timed(AiohttpRequest.do_request)  # type: ignore[method-assign]
