@@ -111,6 +111,11 @@ soap in the bathroom") scored like a disclosure; such feedback has none of these
 by meaning before any measure, and kept broad: a risk word in a wholly everyday message still
 needs the model's score."""
 _SPACES = re.compile(r"\s\s+")
+GENEROUS = ("overdose",)
+"""Categories whose advice goes out whenever the model rates them likely, even when another
+category is likelier: "took everything in the cupboard to end it" is filed under suicide,
+and its reply must still say call 999 and use naloxone. Extra advice costs a line; missing
+it may cost a life."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,9 @@ class Verdict:
     """The words of the message that weighed most towards risk, heaviest first."""
     backed: bool = False
     """Signposted only because a risk word (``EVIDENCE``) backed a score under the threshold."""
+    also: tuple[str, ...] = ()
+    """Categories of ``GENEROUS`` the model rates likely too (0.5 or more), besides the
+    likeliest: their advice is added."""
 
 
 class RiskModel:
@@ -203,9 +211,14 @@ class RiskModel:
         known = self._known(counts)
         sums = self._sums(known)
         category = max(range(1, len(sums)), key=sums.__getitem__)
+        also = tuple(
+            name
+            for i, name in enumerate(self.classes)
+            if name in GENEROUS and i != category and sums[i] >= 0.0
+        )
         contributions = {gram: value * weights[0] for gram, (value, weights) in known.items()}
         words = _heaviest(text, contributions)
-        return Verdict(score, self.classes[category], words, score < self.threshold)
+        return Verdict(score, self.classes[category], words, score < self.threshold, also)
 
     def known_share(self, text: str) -> float:
         """The share of ``text``'s n-grams (normalised text) that the model knows."""

@@ -74,7 +74,7 @@ from pathlib import Path
 
 import yaml
 
-from bot import arabizi
+from bot import arabizi, cyrlat
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 from bot.translit import forget as fold_cache_clear
@@ -82,6 +82,7 @@ from bot.translit import forget as fold_cache_clear
 LEXICON_PATH = Path(__file__).with_name("risk_lexicon.yaml")
 ANY = "_any"
 ARABIZI = "ar"
+RUSSIAN = "ru"
 """The language whose words are also found by consonant skeleton in Arabizi sentences."""
 RULES = "_rules"
 VETOES = "_vetoes"
@@ -203,7 +204,9 @@ class _Lexicon:
         normalise: Normaliser,
         guards: frozenset[str] = frozenset(),
         vetoes: frozenset[str] = frozenset(),
+        fold_russian: bool = True,
     ):
+        entries = list(entries)
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
@@ -236,6 +239,16 @@ class _Lexicon:
         self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
         self.suffix_sizes = self._sizes(self.suffixes, first=False)
+        # Russian entries again, each word folded to one Latin skeleton (``bot.cyrlat``): a
+        # word listed in Cyrillic finds its transliteration, and the other way round.
+        self.russian: _Lexicon | None = None
+        russian = [e for e in entries if e[0] == RUSSIAN and not e[2].startswith("#")]
+        if fold_russian and russian:
+
+            def folded(text: str) -> str:
+                return " ".join(cyrlat.fold(word) for word in normalise(text).split())
+
+            self.russian = _Lexicon(russian, folded, guards, vetoes, fold_russian=False)
 
     def _add(self, lang: str, cls: str, entry: str, normalise: Normaliser) -> None:
         pair = (lang, cls)
@@ -293,7 +306,14 @@ class _Lexicon:
             self._classes(romanised, found)
         if in_arabizi:
             self._arabizi(tokens, found)
-        if romanised or in_arabizi:
+        russian = self.russian is not None and (
+            _CYRILLIC.search(tokens[0]) is not None
+            or _CYRILLIC.search(tokens[-1]) is not None
+            or (tokens[0].isascii() and cyrlat.looks_russian(tokens))
+        )
+        if russian:
+            self.russian._classes([cyrlat.fold(token) for token in tokens], found)
+        if romanised or in_arabizi or russian:
             for classes in found.values():
                 for cls, places in classes.items():
                     classes[cls] = sorted(set(places))
@@ -364,6 +384,9 @@ class _Lexicon:
         self._known.clear()
         self._cores.clear()
         fold_cache_clear()
+        cyrlat.fold.cache_clear()
+        if self.russian is not None:
+            self.russian.forget()
 
     @staticmethod
     def _follows(tokens: list[str], start: int, rest: tuple[str, ...], stem: bool) -> bool:

@@ -574,6 +574,14 @@ class RiskScreen:
                 if verdict.backed:
                     why = f"model {verdict.score:.2f} and a risk word: {', '.join(verdict.words)}"
                 found.append(Hit(MODEL, verdict.category, why))
+                found.extend(Hit(MODEL, category, why) for category in verdict.also)
+        if found and reading is not None and all(h.category != OVERDOSE for h in found):
+            # Something fired, but not as an overdose: a sign of one in the text (not
+            # breathing, blue lips, foam, a fit, the medicine box, a load of pills taken)
+            # adds the overdose advice (call 999, naloxone) to whatever else is said.
+            sign = overdose_sign(reading)
+            if sign is not None:
+                found.append(Hit(sign[0], OVERDOSE, f"overdose sign: {', '.join(sign[1])}"))
         return found
 
     def has_evidence(self, text: str) -> bool:
@@ -630,6 +638,28 @@ _SCRIPT_OF = {"gu": "GUJARATI", "bn": "BENGALI", "pa": "GURMUKHI"}
 """Languages whose own script is an Indic one that ``normalise`` folds to Latin."""
 _NO_OTHER: frozenset[str] = frozenset()
 _LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+OVERDOSE = "overdose"
+OVERDOSE_SIGNS = frozenset(
+    ["OD", "NOBREATH", "UNRESP", "NORESP", "FOAM", "NOMOVE", "SEIZE", "TOOMUCH", "CABINET"]
+)
+"""Lexicon classes (``bot/risk_lexicon.yaml``) that are signs of an overdose on their own
+(not BLUE: a bruise is "blue" in Romanian and Urdu)."""
+
+
+def overdose_sign(reading: Reading) -> tuple[str, list[str]] | None:
+    """The language and words of a sign of an overdose in ``reading``, if any: a word of
+    ``OVERDOSE_SIGNS``, or pills or a drug taken with a load or a count of them."""
+    for by_lang in reading.classes:
+        for lang, own in by_lang.items():
+            words = [w for cls in OVERDOSE_SIGNS.intersection(own) for _, w in own[cls]]
+            taken = "DRUG" in own and "TAKE" in own and ("EXCESS" in own or "COUNT" in own)
+            if not words and taken:
+                words = [w for cls in ("TAKE", "DRUG") for _, w in own[cls]]
+            if words:
+                return lang, words
+    return None
 
 
 def has_evidence(reading: Reading) -> bool:

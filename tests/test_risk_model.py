@@ -243,7 +243,7 @@ def test_a_model_file_from_before_the_risk_word_threshold_still_screens(tmp_path
 def test_batch_9_is_the_third_dev_test_half_never_trained_on(screen: RiskScreen) -> None:
     """Batch 9 (blind, seen since wave 18) is halved by a hash like batch 8; the stored model
     names it, and its never-fitted half keeps what wave 18 reached on it (rules and model
-    0.852 before wave 18, 0.887 after, at precision 0.94)."""
+    0.852 before wave 18, 0.899 after, at precision 0.94)."""
     from bench.train_risk_model import is_devtest, lines
 
     found = lines(("risk_heldout9",))
@@ -253,5 +253,5 @@ def test_batch_9_is_the_third_dev_test_half_never_trained_on(screen: RiskScreen)
     fired = [bool(screen.hits(ln.text)) for ln in devtest]
     found_ = sum(f for f, ln in zip(fired, devtest, strict=True) if ln.labels)
     wrong = sum(f for f, ln in zip(fired, devtest, strict=True) if not ln.labels)
-    assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.87
+    assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.88
     assert found_ / (found_ + wrong) >= 0.9

@@ -103,3 +103,103 @@ def test_the_model_stays_silent_on_text_it_cannot_read() -> None:
     assert eager.known_share(normalise(foreign)) < eager.min_known
     assert eager.read(normalise(foreign)) is None
     assert eager.read(normalise("i waited six weeks and nobody rang me back")) is not None
+
+
+def test_a_model_file_from_before_min_known_still_screens(tmp_path) -> None:
+    """An operator who deploys this code with an older model file (no ``min_known``) gets
+    the model on every text as before, not an error on every typed answer."""
+    from bot.risk_model import load_model
+
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
+        older = {k: v for k, v in json.load(f).items() if k != "min_known"}
+    path = tmp_path / "risk_model.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(older, f)
+    model = load_model(path)
+    assert model is not None and model.min_known == 0.0
+    screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
+    assert screen.hits("I want to kill myself tonight")
+    assert screen.hits("the bus only comes twice a day") == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "\u200b\u200d", "ॐ" * 3000, "foam " * 2000])
+def test_odd_input_neither_fails_nor_signposts_by_itself(text: str) -> None:
+    """Empty, invisible, emoji-only, one letter repeated or one word typed thousands of times:
+    the screen answers (no error for a person pressing send) and finds no risk in it."""
+    screen = RiskScreen.from_config({})
+    assert screen.hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("muzh menya b'et kazhdyj den, deti vse vidyat", "abuse"),
+        ("otchim opyat prihodit ko mne nochyu", "abuse"),
+        ("kak perestat rezat sebya, uzhe ne mogu", "self_harm"),
+        ("on ukololsya v pod'ezde i ne dvigaetsya", "overdose"),
+    ],
+)
+def test_russian_typed_in_latin_letters_finds_the_words_listed_in_cyrillic(
+    rules: RiskScreen, text: str, category: str
+) -> None:
+    """Transliterated Russian is folded with the Cyrillic lexicon to one spelling
+    (``bot.cyrlat``): "b'et" finds "бьет", "rezat" finds "резать"."""
+    assert category in {h.category for h in rules.hits(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "медсестра взяла кровь и была добра",
+        "мой кейворкер просто топ, лучшая поддержка что у меня была",
+        "vrach byla ochen dobraya, spasibo",
+    ],
+)
+def test_was_is_not_hit_when_russian_is_folded(rules: RiskScreen, text: str) -> None:
+    """ "была" (was) and "била" (hit) differ by one letter that a careless fold would merge."""
+    assert rules.hits(text) == []
+
+
+def test_the_fold_makes_the_usual_transliterations_one() -> None:
+    from bot.cyrlat import fold, looks_russian
+
+    assert fold("хочу") == fold("hochu") == fold("khochu") == fold("xochu")
+    assert fold("сейчас") == fold("seychas") == fold("sejchas")
+    assert fold("была") != fold("била")
+    assert looks_russian(["muzh", "menya", "bet"])
+    assert not looks_russian(["the", "bus", "was", "late", "again"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ya hochu umeret, vypila vse tabletki",
+        "ne hochu zhit, ya vypila vsyu aptechku",
+        "i want to die, hes not moving now either, foam on his lips after the gear",
+        "akhi akal 7boob ktir mbare7 w halla2 ma 3am yfee2",
+    ],
+)
+def test_a_suicide_told_with_the_pills_taken_also_gets_the_overdose_advice(text: str) -> None:
+    """A rule files it under another category (suicide; in Arabizi, "my brother" read as
+    abuse); a sign of an overdose in the same message (the medicine box, everything taken,
+    foam, "won't wake up") adds the overdose advice (999, naloxone)."""
+    categories = RiskScreen.from_config({}).categories(text)
+    assert "overdose" in categories and len(categories) >= 2, categories
+
+
+def test_the_model_adds_the_overdose_advice_when_it_rates_overdose_likely_too() -> None:
+    """The model files a message under its likeliest category; when it also rates overdose
+    0.5 or more, the reply carries the overdose advice as well."""
+    with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as f:
+        stored = json.load(f)
+    classes = stored["classes"]
+    intercepts = list(stored["intercepts"])
+    intercepts[classes.index("suicide")] += 40.0
+    intercepts[classes.index("overdose")] += 20.0
+    model = RiskModel({**stored, "intercepts": intercepts, "threshold": 0.0})
+    text = "honestly i dont think ill still be here by the spring, the counsellor was nice tho"
+    verdict = model.read(normalise(text))
+    assert verdict is not None and verdict.category == "suicide"
+    assert verdict.also == ("overdose",)
+    screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
+    assert {"suicide", "overdose"} <= screen.categories(text)
