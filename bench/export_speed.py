@@ -312,13 +312,16 @@ async def measure_week(
             if warm:
                 from bot.report.warm import warm_counts
 
+                fresh()  # the job runs in a report process of its own
                 began, cpu = time.perf_counter(), time.process_time()
                 await warm_counts(store, settings, months_to(period, 3))
                 job = (time.perf_counter() - began, time.process_time() - cpu)
+            fresh()
             first = await cpu_timed(store, settings, out / "first", period, trend)
-            again = [
-                await cpu_timed(store, settings, out / f"a{i}", period, trend) for i in range(2)
-            ]
+            again = []
+            for i in range(2):
+                fresh()
+                again.append(await cpu_timed(store, settings, out / f"a{i}", period, trend))
         finally:
             await store.close()
     finally:
@@ -331,6 +334,16 @@ async def measure_week(
         "first": first,
         "again": (min(w for w, _ in again), min(c for _, c in again)),
     }
+
+
+def fresh() -> None:
+    """Forget the suppression answers this process holds, as a new report process (the
+    bot's, or a command line's) starts with none: it reads those kept in the database
+    (``bot/report/memo.py``; code before it kept none)."""
+    if (ROOT / "bot" / "report" / "memo.py").exists():
+        from bot.report import memo
+
+        memo.forget()
 
 
 def has_warm() -> bool:

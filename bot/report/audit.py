@@ -26,10 +26,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 import highspy
 import numpy as np
 
+from bot.report.memo import answer
 from bot.report.model import CellRef, Relation
 
 _EPS = 1e-6
@@ -58,11 +60,7 @@ def narrowed(
     equations: list[dict[CellRef, int]] = []
     marked: set[int] = set()
     for rel in relations:
-        line: dict[CellRef, int] = {}
-        for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
-            if ref in hidden:
-                line[ref] = line.get(ref, 0) + sign
-        line = {k: v for k, v in line.items() if v}
+        line = equation(rel, hidden)
         if line:
             equations.append(line)
             if near is not None and (rel.total in near or any(p in near for p in rel.parts)):
@@ -76,12 +74,33 @@ def narrowed(
         key = (
             t,
             tuple((ref, counts.get(ref, 0)) for ref in variables),
-            tuple(tuple(sorted(line.items())) for line in lines),
+            tuple(tuple(line.items()) for line in lines),
         )
         if key not in seen:
-            seen[key] = _narrow_component(variables, lines, counts, t)
+            seen[key] = answer(
+                "narrowed", key, variables, partial(_narrow_component, variables, lines, counts, t)
+            )
         out += [ref for ref in seen[key] if wanted(ref)]
     return sorted(out)
+
+
+def equation(rel: Relation, hidden: set[CellRef]) -> dict[CellRef, int] | None:
+    """``rel`` as a linear equation in its hidden cells (the shown ones moved to the
+    constant side): each hidden cell's coefficient, the total's first, then the parts'
+    in order; None if no hidden cell is left in it."""
+    total, parts = rel.total, rel.parts
+    if total in hidden:
+        line = {total: 1}
+    elif hidden.isdisjoint(parts):
+        return None
+    else:
+        line = {}
+    for part in parts:
+        if part in hidden:
+            line[part] = line.get(part, 0) - 1
+    if 0 in line.values():
+        line = {ref: coef for ref, coef in line.items() if coef}
+    return line or None
 
 
 def components(
@@ -91,30 +110,37 @@ def components(
 
     Cells in different components cannot tell anything about each other, so each component
     is solved alone: suppression's exact check and the audit's narrowing both rely on it.
-    """
-    parent: dict[CellRef, CellRef] = {}
+    Each component's cells are sorted, its equations in their order, and the components
+    in the order of their first cell."""
+    index: dict[CellRef, int] = {}
+    parent: list[int] = []
 
-    def root(x: CellRef) -> CellRef:
+    def root(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
     for line in equations:
-        refs = list(line)
-        for ref in refs:
-            parent.setdefault(ref, ref)
-        first = root(refs[0])
-        for ref in refs[1:]:
-            other = root(ref)
-            if other != first:
+        first = -1
+        for ref in line:
+            i = index.get(ref)
+            if i is None:
+                i = index[ref] = len(parent)
+                parent.append(i)
+            other = root(i)
+            if first < 0:
+                first = other
+            elif other != first:
                 parent[other] = first
-    groups: dict[CellRef, tuple[list[CellRef], list[dict[CellRef, int]]]] = {}
-    for ref in sorted(parent):
-        groups.setdefault(root(ref), ([], []))[0].append(ref)
+    groups: dict[int, tuple[list[CellRef], list[dict[CellRef, int]]]] = {}
+    for ref, i in index.items():
+        groups.setdefault(root(i), ([], []))[0].append(ref)
     for line in equations:
-        groups[root(next(iter(line)))][1].append(line)
-    return list(groups.values())
+        groups[root(index[next(iter(line))])][1].append(line)
+    for refs, _ in groups.values():
+        refs.sort()
+    return sorted(groups.values(), key=lambda group: group[0][0])
 
 
 def _narrow_component(

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bot.caseload import caseloads
@@ -93,35 +93,8 @@ async def build_public(
     if site is not None:
         current, previous = await site_reports(store, period, site, builder)
         return current if previous is None else with_previous(current, previous)
-    # Both are published (the previous one as "last period"), so both are suppressed
-    # against, and recorded in, the publication ledger (bot/report/periods.py).  The one
-    # before is only compared with: left out if the purge took any of its days.
     through = await purged_through(store, period.timezone)
-    refuse(period, through)
-    if through is not None and period.previous().start <= through:
-        current = await publish_period(store, builder(store), period, trend=trend)
-        report = current
-    elif trend:
-        # A trend hides, in the month that is the previous period, what that period's
-        # own report hid: so the previous goes first, and the ledger records the trend
-        # as shown, not as it was before that (the ledger holds what readers hold).
-        previous = await publish_period(
-            store, builder(store), period.previous(), for_comparison=True
-        )
-        current = await publish_period(
-            store,
-            builder(store),
-            period,
-            trend=trend,
-            shown=lambda public: hide_as_published(public, previous),
-        )
-        report = with_previous(current, previous)
-    else:
-        current = await publish_period(store, builder(store), period)
-        previous = await publish_period(
-            store, builder(store), period.previous(), for_comparison=True
-        )
-        report = with_previous(current, previous)
+    report = await publish_all_sites(store, builder, period, through, trend)
     # Who answered (the optional equality questions): every site's report only, by
     # calendar quarter as first published (bot/report/equality.py).
     equality = await equality_for(store, settings, period)
@@ -130,6 +103,49 @@ async def build_public(
     if trend and through is not None and trend[0].start <= through:
         kept_from = (through + timedelta(days=1)).isoformat()
     return report.model_copy(update={"equality": equality, "reach": reach, "kept_from": kept_from})
+
+
+async def publish_all_sites(
+    store: Store,
+    builder: Callable[[Store], ReportBuilder],
+    period: Period,
+    through: date | None,
+    trend: list[Period] | None = None,
+    *,
+    record: bool = True,
+) -> PublicReport:
+    """This period's report for every site, with the one before as "last period";
+    ``through``: the last day purged (``purged.purged_through``).
+
+    ``record``: False to make it as an export would and record nothing in the ledger
+    (the hourly job asking suppression's questions ahead, ``bot/report/warm.py``)."""
+    # Both are published (the previous one as "last period"), so both are suppressed
+    # against, and recorded in, the publication ledger (bot/report/periods.py).  The one
+    # before is only compared with: left out if the purge took any of its days.
+    refuse(period, through)
+    if through is not None and period.previous().start <= through:
+        return await publish_period(store, builder(store), period, trend=trend, record=record)
+    if trend:
+        # A trend hides, in the month that is the previous period, what that period's
+        # own report hid: so the previous goes first, and the ledger records the trend
+        # as shown, not as it was before that (the ledger holds what readers hold).
+        previous = await publish_period(
+            store, builder(store), period.previous(), for_comparison=True, record=record
+        )
+        current = await publish_period(
+            store,
+            builder(store),
+            period,
+            trend=trend,
+            shown=lambda public: hide_as_published(public, previous),
+            record=record,
+        )
+        return with_previous(current, previous)
+    current = await publish_period(store, builder(store), period, record=record)
+    previous = await publish_period(
+        store, builder(store), period.previous(), for_comparison=True, record=record
+    )
+    return with_previous(current, previous)
 
 
 async def weekly_summary_text(

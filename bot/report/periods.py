@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.report import memo
 from bot.report.aggregate import ReportBuilder
 from bot.report.ledger import (
     REPORT,
@@ -65,6 +66,7 @@ async def publish_period(
     for_comparison: bool = False,
     trend: list[Period] | None = None,
     shown: Callable[[PublicReport], PublicReport] | None = None,
+    record: bool = True,
 ) -> PublicReport:
     """This period's public report, suppressed against the ledger, and recorded in it.
 
@@ -72,7 +74,10 @@ async def publish_period(
     recorded too, and suppressed with every week and month recorded that it is tied to
     (``bot/report/months.py``), as every later report is suppressed with it.
     ``shown``: what is done to the report after suppression and before anyone sees it
-    (only ever hiding more): the ledger records what it returns."""
+    (only ever hiding more): the ledger records what it returns.
+    ``record``: False to suppress it as it would be and record nothing (the hourly job,
+    ``bot/report/warm.py``, asking suppression's questions ahead: ``bot/report/memo.py``)."""
+    await memo.load(store)
     through = await purged_through(store, period.timezone)
     refuse(period, through)
     months = kept_months(trend or [], through)
@@ -113,6 +118,9 @@ async def publish_period(
             public = publish_against(raw, period, earlier, pieces, tied, months, sites)
         if shown is not None:
             public = shown(public)
+        if not record:
+            await memo.save(store)
+            return public
         cells = published_cells(public, raw)
         entries = [Entry(period, cells)]
         for month in months:
@@ -121,6 +129,7 @@ async def publish_period(
         # the bot and the command line at once): else suppressed again against it.
         known = [*found, *(tied.publications if tied else [])]
         if await record_all(store, entries, known, kinds=(REPORT, TREND, SITE)):
+            await memo.save(store)
             return public
     raise RuntimeError(
         f"other reports overlapping {period.label} kept being published while this one was"

@@ -33,7 +33,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from bot.report.audit import components, narrowed
+from bot.report.audit import components, equation, narrowed
+from bot.report.memo import answer
 from bot.report.model import SHARE_KINDS, CellRef, PublicReport, Relation, Report
 from bot.report.tables import pct
 
@@ -262,13 +263,16 @@ def protect(
         elif held:
             across.append(rel)
     near = _neighbours(relations)
-    solved: dict[tuple, set[CellRef]] = {}
+    fixed = frozenset(ref for ref in near if not can_hide(ref))
+    solved: dict[tuple[int, ...], set[CellRef]] = {}
+    live = [(rel.total, rel.parts, frozenset((rel.total, *rel.parts))) for rel in relations]
+    lines = Equations(relations)
     while True:
         before = len(hidden)
-        _each_relation(relations, hidden, cells, t, can_hide)
-        for ref in sorted(_pinned(relations, hidden, solved)):
+        live = _each_relation(live, hidden, cells, t, can_hide)
+        for ref in sorted(_pinned(relations, hidden, solved, lines)):
             if needs(ref):
-                _hide_beside(ref, near, hidden, cells, can_hide)
+                _hide_beside(ref, near, hidden, cells, fixed)
         if len(hidden) != before:
             continue
         # The programs also run over the relations between copies alone (a period and
@@ -278,10 +282,10 @@ def protect(
         # few days narrow those days' count: November less its four whole weeks is its
         # 1st and 30th together, and the weeks straddling them bound each.
         for ref in narrowed(within, hidden, counts, t, audited, needs):
-            _hide_beside(ref, near, hidden, cells, can_hide)
+            _hide_beside(ref, near, hidden, cells, fixed)
         if across:
             for ref in narrowed(across, hidden, counts, t, audited, needs, held):
-                _hide_beside(ref, near, hidden, cells, can_hide)
+                _hide_beside(ref, near, hidden, cells, fixed)
         if len(hidden) == before:
             # Nothing pinned or narrowed, or nothing shown left beside what is: hiding
             # more here cannot help, and the loop must end.
@@ -395,34 +399,51 @@ def relations_over(
     return out
 
 
+Live = list[tuple[CellRef, list[CellRef], frozenset[CellRef]]]
+"""Relations as ``_each_relation`` walks them: total, parts, and every member."""
+
+
 def _each_relation(
-    relations: list[Relation],
+    relations: Live,
     hidden: set[CellRef],
     cells: dict[CellRef, Any],
     t: int,
     can_hide: Callable[[CellRef], bool],
-) -> None:
-    """Make each relation safe on its own, over and over until nothing changes."""
+) -> Live:
+    """Make each relation safe on its own, over and over until nothing changes.
+
+    Returns the relations not safe for good, in their order: hiding only ever adds, so
+    a hidden total with a hidden part, or two hidden parts of at least ``t`` beside a
+    shown total, stay safe, and the next call (``protect``'s next round) passes them by
+    as this one would have, without looking at them again."""
     changed = True
+    live = relations
     while changed:
         changed = False
-        for rel in relations:
-            if rel.total in hidden:
+        still: Live = []
+        for rel in live:
+            total, parts, members = rel
+            if members.isdisjoint(hidden):
+                still.append(rel)
+                continue
+            if total in hidden:
                 # A hidden total is safe only while at least one part is hidden too.
-                if rel.parts and not any(p in hidden for p in rel.parts):
-                    changed |= _hide_smallest(rel.parts, hidden, cells, can_hide)
+                if parts and hidden.isdisjoint(parts):
+                    changed |= _hide_smallest(parts, hidden, cells, can_hide)
+                    still.append(rel)
                 continue
-            secret = [p for p in rel.parts if p in hidden]
-            if not secret:
-                continue
+            secret = [p for p in parts if p in hidden]
             total_hidden = sum(cells[p]["count"] or 0 for p in secret)
             if len(secret) >= 2 and total_hidden >= t:
                 continue
-            if _hide_smallest(rel.parts, hidden, cells, can_hide):
+            if _hide_smallest(parts, hidden, cells, can_hide):
                 changed = True
-            elif can_hide(rel.total):
-                hidden.add(rel.total)
+            elif can_hide(total):
+                hidden.add(total)
                 changed = True
+            still.append(rel)
+        live = still
+    return live
 
 
 def _hide_smallest(
@@ -440,29 +461,31 @@ def _hide_smallest(
     return True
 
 
-def _neighbours(relations: list[Relation]) -> dict[CellRef, list[list[CellRef]]]:
-    """Every cell's relations, as lists of their members (the cell itself included).
+def _neighbours(relations: list[Relation]) -> dict[CellRef, frozenset[CellRef]]:
+    """Every cell's neighbours: the members of every relation it is in (itself too).
 
     Worked out once per ``protect``: ``_hide_beside`` walks outwards from a cell ring
     by ring, and scanning every relation for each ring made a month report with its
     ledger pieces (thousands of relations, hundreds of cells to hide beside) spend
-    seconds in set tests."""
-    near: dict[CellRef, list[list[CellRef]]] = {}
+    seconds in set tests; walking each ring's relations one by one, after a week of
+    changes, still took a third of the first export's suppression."""
+    near: dict[CellRef, set[CellRef]] = {}
     for rel in relations:
-        members = [rel.total, *rel.parts]
-        for m in set(members):
-            near.setdefault(m, []).append(members)
-    return near
+        members = frozenset((rel.total, *rel.parts))
+        for m in members:
+            near.setdefault(m, set()).update(members)
+    return {ref: frozenset(around) for ref, around in near.items()}
 
 
 def _hide_beside(
     ref: CellRef,
-    near: dict[CellRef, list[list[CellRef]]],
+    near: dict[CellRef, frozenset[CellRef]],
     hidden: set[CellRef],
     cells: dict[CellRef, dict[str, Any]],
-    can_hide: Callable[[CellRef], bool],
+    fixed: frozenset[CellRef],
 ) -> None:
-    """A cell worked out or narrowed: hide the smallest shown cell nearest to it.
+    """A cell worked out or narrowed: hide the smallest shown cell nearest to it
+    (``fixed``: those that may not be hidden, being out already).
 
     Nearest first: a cell sharing a relation with it; when every such cell is
     hidden already, one sharing a relation with those, and so on outwards, since
@@ -471,22 +494,12 @@ def _hide_beside(
     """
     seen = {ref}
     ring = {ref}
+    nothing: frozenset[CellRef] = frozenset()
     while ring:
-        candidates: set[CellRef] = set()
-        following: set[CellRef] = set()
-        walked: set[int] = set()
-        for member in ring:
-            for members in near.get(member, ()):
-                if id(members) in walked:
-                    continue
-                walked.add(id(members))
-                for m in members:
-                    if m in seen:
-                        continue
-                    if m in hidden:
-                        following.add(m)
-                    elif can_hide(m):
-                        candidates.add(m)
+        fresh = set().union(*(near.get(member, nothing) for member in ring))
+        fresh -= seen
+        following = fresh & hidden
+        candidates = fresh - following - fixed
         if candidates:
             pick = min(
                 candidates,
@@ -498,10 +511,42 @@ def _hide_beside(
         ring = following
 
 
+class Equations:
+    """Relations as equations in their hidden cells (``audit.equation``), kept between
+    ``protect``'s rounds: hiding only ever adds, so a relation with as many hidden
+    members as last time has the same equation, and only those a round's hiding reached
+    are worked out again."""
+
+    def __init__(self, relations: list[Relation]):
+        self._relations = [(rel, frozenset((rel.total, *rel.parts))) for rel in relations]
+        self._kept: list[tuple[int, dict[CellRef, int] | None]] = [(0, None)] * len(relations)
+        self._made: list[dict[CellRef, int]] = []
+        """Every equation made, kept alive: ``_pinned`` knows one by its ``id``, which
+        no other may take while this lives."""
+
+    def __call__(self, hidden: set[CellRef]) -> list[dict[CellRef, int]]:
+        """The equations of the relations with a hidden cell in them, in their order."""
+        out = []
+        for i, (rel, members) in enumerate(self._relations):
+            if members.isdisjoint(hidden):
+                continue
+            n = len(members & hidden)
+            count, line = self._kept[i]
+            if count != n:
+                line = equation(rel, hidden)
+                self._kept[i] = (n, line)
+                if line:
+                    self._made.append(line)
+            if line:
+                out.append(line)
+        return out
+
+
 def _pinned(
     relations: list[Relation],
     hidden: set[CellRef],
-    memo: dict[tuple, set[CellRef]] | None = None,
+    memo: dict[tuple[int, ...], set[CellRef]] | None = None,
+    lines: Equations | None = None,
 ) -> set[CellRef]:
     """Hidden cells the shown ones determine, through all the relations at once.
 
@@ -513,23 +558,21 @@ def _pinned(
     The equations fall apart into components that share no hidden cell; each is
     solved on its own (the span of the whole is theirs side by side), and ``memo``
     keeps each component's answer by its equations: ``protect`` asks again after
-    every round of hiding, and most components are as they were.
+    every round of hiding, and most components are as they were.  ``lines``: the
+    relations' equations kept between those rounds.
     """
-    memo = {} if memo is None else memo
-    equations: list[dict[CellRef, int]] = []
-    for rel in relations:
-        line: dict[CellRef, int] = {}
-        for ref, sign in [(rel.total, 1), *((p, -1) for p in rel.parts)]:
-            if ref in hidden:
-                line[ref] = line.get(ref, 0) + sign
-        line = {k: v for k, v in line.items() if v}
-        if line:
-            equations.append(line)
+    if memo is None or lines is None:
+        memo, lines = {}, Equations(relations)
     found: set[CellRef] = set()
-    for _, lines in components(equations):
-        key = tuple(tuple(sorted(line.items())) for line in lines)
+    for variables, component in components(lines(hidden)):
+        # Equations are never changed once made, and each lives as long as ``lines``:
+        # the same ones are the same component, as they were last round.
+        key = tuple(map(id, component))
         if key not in memo:
-            memo[key] = _determined(lines)
+            # The question whole, for answers kept beyond this call: the equations as
+            # they are, in the relations' order (the same every time).
+            question = tuple(tuple(line.items()) for line in component)
+            memo[key] = set(answer("pinned", question, variables, partial(_determined, component)))
         found |= memo[key]
     return found
 

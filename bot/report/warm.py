@@ -11,7 +11,10 @@ counted there, so the export finds them kept.
 
 Only counts are made, in the same small transactions as an export's (tagging 200
 comments at a time, each kept range written on its own); nothing is published or
-recorded in the ledger, and nothing leaves the process.
+recorded in the ledger, and nothing leaves the process.  Then this month's and last
+month's reports with a 12-month trend are made as an export would make them, and
+thrown away: only the answers to suppression's questions are kept
+(``bot/report/memo.py``), which the export then reads instead of asking afresh.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.report import counts
 from bot.report.aggregate import ReportBuilder
-from bot.report.period import Period, local_today, month
-from bot.report.themes import load_codebook
+from bot.report.export import publish_all_sites
+from bot.report.period import Period, local_today, month, months_to, whole_months
+from bot.report.purged import PurgedDays, purged_through
+from bot.report.themes import Codebook, load_codebook
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -63,6 +68,7 @@ async def warm_counts(
     await counts.tidy(store)
     builder = ReportBuilder(store, settings, load_codebook(settings.flows_dir), load_catalogue())
     budget = tag_limit
+    ready: set[Period] = set()
     for period in reversed(months):
         tagged = await builder.q.tag_comments(period, builder.codebook, limit=budget)
         budget -= tagged
@@ -71,6 +77,49 @@ async def warm_counts(
         # The tables alone: what an export counts for this month as a piece, its
         # "last period" or a trend's neighbour, without quotes or updates.
         await builder.build(period, counts_only=True)
+        ready.add(period)
+    # A report reads its month and the one before: made ahead only when both are
+    # tagged, so that making it tags nothing beyond ``tag_limit``.
+    settle = [p for p in months[-SETTLE:] if p in ready and p.previous() in ready]
+    await settle_ahead(store, settings, settle, builder.codebook)
     took = time.perf_counter() - began
     log.info("report counts kept warm for %d months in %.1f s", len(months), took)
     return took
+
+
+SETTLE = 2
+"""The months whose reports are made ahead, newest first: this month's and last month's."""
+SETTLE_TREND = 12
+"""With the trend a commissioner's export carries (``export --months 12``)."""
+
+
+async def settle_ahead(
+    store: Store, settings: Settings, months: list[Period], codebook: Codebook
+) -> None:
+    """Make the reports of ``months`` with their trends as an export would, and record
+    nothing: only the answers to suppression's questions are kept (``bot/report/memo.py``).
+
+    After a week of a service most of the first export's time went on those questions
+    (which cells the shown ones pin down, which a linear program narrows), asked again
+    of each publication a change reached.  Asked here first, the export finds each
+    answer kept under the very question it asks; any question that differs (an answer
+    came since, another report was recorded) is asked afresh.  Nothing is published,
+    and nothing enters the ledger."""
+    catalogue = load_catalogue()
+
+    def builder(on: Store) -> ReportBuilder:
+        return ReportBuilder(on, settings, codebook, catalogue)
+
+    through = await purged_through(store, settings.reports.timezone)
+    for period in reversed(months):
+        if whole_months(period) != [period]:
+            continue  # a trend is for a month (``export --months``)
+        try:
+            await publish_all_sites(
+                store, builder, period, through, months_to(period, SETTLE_TREND), record=False
+            )
+        except PurgedDays:
+            continue
+        except Exception as exc:  # only ever a saving: the counts are kept already
+            log.warning("suppression not settled ahead: %s", type(exc).__name__)
+            return
