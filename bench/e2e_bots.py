@@ -39,6 +39,7 @@ from bench.baseline_bot import build_baseline  # noqa: E402
 from bench.e2e_driver import run_delay  # noqa: E402
 from bot.config import Telegram, load_settings  # noqa: E402
 from bot.service import open_conversations  # noqa: E402
+from bot.store import Store  # noqa: E402
 from bot.telegram import (  # noqa: E402
     TelegramChannel,
     build_application,
@@ -93,6 +94,9 @@ class Timing:
     blocked: on the GIL (the loop's thread holding it), a lock, or the disk."""
     gc: float = 0.0
     """Garbage collections in this process meanwhile (every generation), in seconds."""
+    db_here: float = 0.0
+    """Small writes run on the loop's own thread (``Store._inline``): no trip to the
+    database thread."""
 
 
 _GC = [0.0, 0.0]
@@ -171,6 +175,19 @@ def time_the_waits() -> None:
 
         return timed_request
 
+    here = getattr(Store, "_here", None)  # small writes on the loop's thread (not before)
+
+    def timed_here(run: Any, conn: Any) -> Any:
+        timing = _CURRENT.get()
+        began = time.monotonic()
+        try:
+            return here(run, conn)
+        finally:
+            if timing is not None:
+                timing.db_here += time.monotonic() - began
+
+    if here is not None:
+        Store._here = staticmethod(timed_here)  # type: ignore[method-assign]
     aiosqlite.Connection._execute = timed_execute  # type: ignore[method-assign]
     # Ours (aiohttp) and the baseline's (PTB's httpx).
     AiohttpRequest.do_request = timed(AiohttpRequest.do_request)  # type: ignore[method-assign]
@@ -193,7 +210,7 @@ def note_arrivals(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
     """The bot tells the benchmark, by a UDP note, when it has finished each update:
     ``id arrived start end db_wait db_work db_back api loop_cpu process_cpu calls
-    loop_runq db_runq gc db_blocked`` (seconds)."""
+    loop_runq db_runq gc db_blocked db_here`` (seconds)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.connect(("127.0.0.1", trace_port))
 
@@ -222,7 +239,7 @@ def traced(trace_port: int) -> type[Application[Any, Any, Any, Any, Any, Any]]:
                         *(arrived, t.start, end, t.db_wait, t.db_work, t.db_back, t.api),
                         *(t.loop_cpu, t.process_cpu),
                     )
-                    extra = (t.loop_runq, t.db_runq, t.gc, t.db_blocked)
+                    extra = (t.loop_runq, t.db_runq, t.gc, t.db_blocked, t.db_here)
                     note = " ".join(
                         [
                             str(update_id),

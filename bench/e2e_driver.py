@@ -1,10 +1,13 @@
 """The load driver for the end-to-end benchmarks: a fake Bot API, scripted people, timings.
 
-The server and the people run in this process; the bot under test runs in a
-child process (``bench/e2e_bots.py``) so the two do not share one event loop,
-and tells us over UDP on 127.0.0.1 when it has finished each update, with its own
-timings of it.  Both processes read the same monotonic clock, so ``decompose``
-can split each update's end-to-end latency into where it went:
+Three processes.  The people and their timetable run in this one; the fake Bot API
+runs in a child process of its own (``bench/fake_server.py``, in a session of its own),
+and the bot under test in another (``bench/e2e_bots.py``), so that no two share an
+event loop or wait for a core behind each other's work.  The bot tells the server over
+UDP on 127.0.0.1 when it has finished each update, with its own timings of it, and the
+server passes that on to us after the messages the bot sent.  Every process reads the
+same monotonic clock, so ``decompose`` can split each update's end-to-end latency into
+where it went:
 
 - waiting on the server until a ``getUpdates`` answer carried it (the bot asks again
   only when its loop gets round to it);
@@ -23,17 +26,23 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import os
 import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.fakebotapi import FakeBotAPI, FakeUser
+import orjson
+
+from tests.e2e.fakebotapi import FakeUser
+from tests.e2e.fakebotapi.server import BOT_USER, STEP_TIMEOUT
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "The wait for a first appointment was long but the staff were kind."
@@ -122,66 +131,171 @@ class LoopWatch:
         gc.unfreeze()
 
 
-class _Trace(asyncio.DatagramProtocol):
-    """Each datagram is an update id the bot has finished (every reply already sent),
-    then the bot's timings of it (``bench/e2e_bots.py``)."""
+class RemoteAPI:
+    """The fake Bot API as the people here see it: what the server in its own process
+    (``bench/fake_server.py``) tells us, and updates pushed to it.  The same names as
+    ``tests.e2e.fakebotapi.FakeBotAPI``, for what ``FakeUser`` and the benchmarks use."""
 
-    def __init__(self, api: FakeBotAPI, timings: dict[int, tuple[float, ...]]):
-        self.api = api
-        self.timings = timings
+    bot_user = BOT_USER
+    traced = True
 
-    def datagram_received(self, data: bytes, addr: Any) -> None:
-        noted = time.monotonic()
-        fields = data.split()
-        update_id = int(fields[0])
-        if len(fields) > 1:
-            self.timings[update_id] = (*map(float, fields[1:]), noted)
-        self.api.processed(update_id)
+    def __init__(self) -> None:
+        self.port = 0
+        self.messages: dict[int, dict[str, Any]] = {}
+        """Bot messages by id, as they stand now (edits applied)."""
+        self.sent: list[dict[str, Any]] = []
+        self.calls: list[str] = []
+        self.on_bot_message: Callable[[dict[str, Any]], None] | None = None
+        self._processed: dict[int, asyncio.Event] = {}
+        self._changed = asyncio.Condition()
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(10**9)
+        """The people's own message ids, apart from the bot's (the server's, from 1)."""
+        self._writer: asyncio.StreamWriter | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def next_message_id(self) -> int:
+        return next(self._message_ids)
+
+    async def push(self, update: dict[str, Any]) -> int:
+        """Queue an update for the bot (on the server) and return its id."""
+        assert self._writer is not None
+        update_id = next(self._update_ids)
+        self._processed[update_id] = asyncio.Event()
+        self._writer.write(orjson.dumps({"push": {"update_id": update_id, **update}}) + b"\n")
+        return update_id
+
+    def processed(self, update_id: int) -> None:
+        event = self._processed.get(update_id)
+        if event is not None:
+            event.set()
+
+    async def settled(self, update_id: int, timeout: float = STEP_TIMEOUT) -> None:
+        try:
+            await asyncio.wait_for(self._processed[update_id].wait(), timeout)
+        except TimeoutError:
+            message = f"the bot did not finish update {update_id} in {timeout}s"
+            raise AssertionError(message) from None
+
+    async def wait_until(self, ready: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> None:
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(ready), timeout)
+            except TimeoutError:
+                raise AssertionError(f"the bot did not reply as expected in {timeout}s") from None
+
+    async def _message(self, message: dict[str, Any], edited: bool) -> None:
+        known = self.messages.get(message["message_id"])
+        if edited and known is not None:
+            known.clear()
+            known.update(message)  # the same dict the people hold: they see the edit
+        else:
+            self.messages[message["message_id"]] = message
+            self.sent.append(message)
+            if self.on_bot_message:
+                self.on_bot_message(message)
+        async with self._changed:
+            self._changed.notify_all()
 
 
 class Server:
-    """The fake Bot API, with each chat's messages indexed so a person finds theirs fast."""
+    """The fake Bot API in its own process, with each chat's messages indexed here so a
+    person finds theirs fast."""
 
     def __init__(self) -> None:
-        self.api = FakeBotAPI()
+        self.api = RemoteAPI()
         self.by_chat: dict[int, list[dict[str, Any]]] = {}
         self.trace_port = 0
-        self._transport: asyncio.DatagramTransport | None = None
         self.queued: dict[int, float] = {}
         """When each update was pushed (a person sent it)."""
         self.delivered: dict[int, float] = {}
         """When a ``getUpdates`` answer first carried it."""
         self.timings: dict[int, tuple[float, ...]] = {}
-        """The bot's note (``bench/e2e_bots.py``), then when it was received here."""
+        """The bot's note (``bench/e2e_bots.py``), then when it was received by the server."""
         self.runq: dict[int, float] = {}
-        """How long this process (the fake server, answering the bot's calls) waited for
-        a core while each update was in hand: the machine, not the bot."""
+        """How long the server's process waited for a core while each update was in hand:
+        the machine, not the bot."""
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._listener: asyncio.AbstractServer | None = None
+        self._reading: asyncio.Task[None] | None = None
+        self._schedstat = ""
 
     async def start(self) -> Server:
-        await self.api.start()
-        self.api.on_bot_message = lambda m: self.by_chat.setdefault(m["chat"]["id"], []).append(m)
-        get_updates = self.api._api_getUpdates
+        self._folder = tempfile.TemporaryDirectory()
+        control = str(Path(self._folder.name) / "control")
+        connected: asyncio.Future[tuple[asyncio.StreamReader, asyncio.StreamWriter]]
+        connected = asyncio.get_running_loop().create_future()
 
-        async def stamped(params: dict[str, Any]) -> Any:
-            updates = await get_updates(params)
-            now = time.monotonic()
-            for update in updates:
-                self.delivered.setdefault(update["update_id"], now)
-            return updates
+        def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            if not connected.done():
+                connected.set_result((reader, writer))
 
-        self.api._api_getUpdates = stamped  # type: ignore[method-assign]
-        loop = asyncio.get_running_loop()
-        transport, _ = await loop.create_datagram_endpoint(
-            lambda: _Trace(self.api, self.timings), local_addr=("127.0.0.1", 0)
+        self._listener = await asyncio.start_unix_server(accept, control, limit=2**24)
+        # A session of its own: Linux schedules it as its own group (autogroup), apart
+        # from the people here, as Telegram's servers are apart from the bot's machine.
+        self._proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "fake_server.py"),
+                "--control",
+                control,
+                "--nice",
+                os.environ.get("BENCH_SERVER_NICE", "-10"),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            start_new_session=True,
         )
-        self._transport = transport
-        self.trace_port = transport.get_extra_info("sockname")[1]
+        self._schedstat = f"/proc/{self._proc.pid}/task/{self._proc.pid}/schedstat"
+        reader, writer = await asyncio.wait_for(connected, 120)
+        self.api._writer = writer
+        ready = orjson.loads(await asyncio.wait_for(reader.readline(), 120))
+        self.api.port, self.trace_port = ready["ready"]
+        self.api.on_bot_message = lambda m: self.by_chat.setdefault(m["chat"]["id"], []).append(m)
+        self._reading = asyncio.ensure_future(self._read(reader))
         return self
 
+    def server_run_delay(self) -> float:
+        """Seconds the server's process (its loop's thread) has waited for a core so far."""
+        return run_delay(self._schedstat)
+
+    async def _read(self, reader: asyncio.StreamReader) -> None:
+        api = self.api
+        while line := await reader.readline():
+            event = orjson.loads(line)
+            if "m" in event:
+                await api._message(event["m"], bool(event.get("e")))
+            elif "g" in event:
+                api.calls.append("getUpdates")
+                for update_id in event["g"]:
+                    self.delivered.setdefault(update_id, event["at"])
+            elif "c" in event:
+                api.calls.append(event["c"])
+            elif "d" in event:
+                fields = event["d"].split()
+                update_id = int(fields[0])
+                if len(fields) > 1:
+                    self.timings[update_id] = (*map(float, fields[1:]), event["at"])
+                api.processed(update_id)
+
     async def close(self) -> None:
-        if self._transport is not None:
-            self._transport.close()
-        await self.api.close()
+        if self.api._writer is not None:
+            self.api._writer.close()
+        if self._proc is not None:
+            try:
+                await asyncio.wait_for(asyncio.to_thread(self._proc.wait), 10)
+            except TimeoutError:
+                self._proc.kill()
+        if self._reading is not None:
+            self._reading.cancel()
+        if self._listener is not None:
+            self._listener.close()
+        if self._folder is not None:
+            self._folder.cleanup()
 
 
 LONG = "long comment of "
@@ -246,12 +360,12 @@ class Person(FakeUser):
                 }
             }
         began = time.monotonic()  # the clock the bot's notes use (and perf_counter's, on Linux)
-        runq = run_delay()
+        runq = self.server.server_run_delay()
         update_id = await self.api.push(update)
         self.server.queued[update_id] = began
         self.last_update_id = update_id
         await self.api.settled(update_id, timeout=30)
-        self.server.runq[update_id] = run_delay() - runq
+        self.server.runq[update_id] = self.server.server_run_delay() - runq
         return time.monotonic() - began
 
 
@@ -288,6 +402,7 @@ PARTS = (
     ("  awaiting the database thread, working", "db_work"),
     ("    of which blocked (GIL, a lock, the disk)", "db_blocked"),
     ("  database done -> handler runs again", "db_back"),
+    ("  small writes on the loop's own thread", "db_here"),
     ("  awaiting Bot API calls (the replies)", "api"),
     ("  the rest: Python on the loop, waiting for it", "rest"),
     ("  (CPU meanwhile: the loop's thread)", "loop_cpu"),
@@ -315,6 +430,7 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
         loop_runq, db_runq, collected, db_blocked = (
             timing[10:14] if len(timing) > 14 else (0.0, 0.0, 0.0, 0.0)
         )
+        db_here = timing[14] if len(timing) > 15 else 0.0
         own = end - start
         for key, value in (
             ("server", delivered - queued),
@@ -326,7 +442,8 @@ def parts(server: Server, result: Result) -> dict[str, list[float]]:
             ("db_blocked", db_blocked),
             ("db_back", db_back),
             ("api", api),
-            ("rest", own - db_wait - db_work - db_back - api),
+            ("db_here", db_here),
+            ("rest", own - db_wait - db_work - db_back - db_here - api),
             ("loop_cpu", loop_cpu),
             ("process_cpu", process_cpu),
             ("loop_runq", loop_runq),
@@ -464,13 +581,20 @@ class BotProcess:
                 "text",
                 *command[1:],
             ]
-        # BENCH_OWN_SESSION=1: the bot in a session of its own, so Linux schedules it as its
-        # own group (autogroup), apart from this load generator, as a service is in
-        # production (a systemd unit has its own cgroup; Telegram is not on the machine).
-        own = os.environ.get("BENCH_OWN_SESSION") == "1"
+        # The bot in a session of its own, so Linux schedules it as its own group
+        # (autogroup), apart from this load generator and the fake server, as a service
+        # is in production (a systemd unit has its own cgroup; the people and Telegram are
+        # not on the machine).  BENCH_OWN_SESSION=0: in this process's group, as before.
+        own = os.environ.get("BENCH_OWN_SESSION", "1") == "1"
         self.proc = subprocess.Popen(
             command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=own
         )
+        if own and os.environ.get("BENCH_BOT_NICE"):
+            # On a machine shared with other work (other people's test suites), the
+            # bot's group at nice -10 as the rest of the benchmark is, so that a
+            # comparison is of the code, not of what else ran meanwhile.
+            with open(f"/proc/{self.proc.pid}/autogroup", "w") as f:
+                f.write(os.environ["BENCH_BOT_NICE"])
         # Polling has begun once the bot asks for updates (no event for that: poll, bounded).
         deadline = time.monotonic() + 120  # a loaded machine: start-up's imports took 20 s+
         while self.server.api.calls.count("getUpdates") <= before:

@@ -165,15 +165,25 @@ class Broadcasts:
         ) as cur:
             return [(r[0], r[1]) for r in await cur.fetchall()]
 
-    async def waiting(self, broadcast_id: int, limit: int = BATCH) -> list[Recipient]:
+    async def waiting(
+        self, broadcast_id: int, limit: int = BATCH, after: int | None = None
+    ) -> list[Recipient]:
         """The next people still to get it, in their subscription's language (someone who
-        turned news off meanwhile is left out)."""
+        turned news off meanwhile is left out).
+
+        ``after``: only people whose chat id is above it (the last one of the batch
+        before).  The rows are kept in chat id order, and a finished delivery stays in
+        place until the broadcast ends, so without it each batch stepped over every
+        delivery already done: at 10,000 subscribers 0.25-2 ms a batch on the database
+        thread, people's answers queued behind it.  The sender scans once more from the
+        start at the end (``after`` None), for anyone passed over meanwhile.
+        """
         rows = await self._quietly(
             "SELECT d.chat_id, s.lang, d.part FROM deliveries d"
             " JOIN subscribers s ON s.chat_id = d.chat_id"
-            " WHERE d.broadcast_id = ? AND d.state = 'pending' AND s.updates = 1"
-            " ORDER BY d.chat_id LIMIT ?",
-            (broadcast_id, limit),
+            " WHERE d.broadcast_id = ? AND d.chat_id > ? AND d.state = 'pending'"
+            " AND s.updates = 1 ORDER BY d.chat_id LIMIT ?",
+            (broadcast_id, -(2**63) if after is None else after, limit),
         )
         return [Recipient(r[0], r[1], r[2]) for r in rows]
 
@@ -202,7 +212,7 @@ class Broadcasts:
                 (part, broadcast_id, chat_id),
             )
 
-        await self.store.atomic(run)
+        await self.store.atomic(run, small=True)
 
     async def settle(
         self, broadcast_id: int, chat_id: int, outcome: Outcome, *, retry_later: bool = False
@@ -214,7 +224,8 @@ class Broadcasts:
         """
 
         await self.store.atomic(
-            lambda conn: _settle(conn, broadcast_id, chat_id, outcome, retry_later=retry_later)
+            lambda conn: _settle(conn, broadcast_id, chat_id, outcome, retry_later=retry_later),
+            small=True,
         )
 
     async def finish(self, broadcast_id: int) -> Finished | None:

@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 async def _traced(conversations: Conversations) -> list[str]:
-    """Every SQL statement the database thread runs from now on (BEGIN/COMMIT left out).
+    """Every SQL statement the database runs from now on (BEGIN/COMMIT left out, and the
+    busy_timeout pragmas either side of a small write's BEGIN IMMEDIATE on the loop's
+    thread: ``Store._inline`` takes the write lock without waiting).
 
     SQLite's trace reports a statement's text again each time a trigger program of it
     runs (migration 032 keeps the trend's day counts with a trigger on answers: part of
@@ -26,6 +28,8 @@ async def _traced(conversations: Conversations) -> list[str]:
     seen: list[str] = []
 
     def trace(sql: str) -> None:
+        if sql.startswith("PRAGMA busy_timeout"):
+            return
         if sql.split()[0].upper() not in ("BEGIN", "COMMIT") and seen[-1:] != [sql]:
             seen.append(sql)
 

@@ -96,10 +96,16 @@ class Broadcaster:
         failing: list[int] = []
         done: tuple[int, Outcome] | None = None
         """The last delivery's outcome, recorded with the next one's attempt."""
+        after: int | None = None
+        """The last chat id sent to: the next batch starts above it (None: from the start)."""
         while app.running:
-            batch = await self.broadcasts.waiting(broadcast_id)
+            batch = await self.broadcasts.waiting(broadcast_id, after=after)
             if not batch:
-                break
+                if after is None:
+                    break
+                after = None  # once more from the start: anyone passed over meanwhile
+                continue
+            after = batch[-1].chat_id
             for person in batch:
                 if not app.running:
                     await self._settle(broadcast_id, done)

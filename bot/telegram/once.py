@@ -46,7 +46,7 @@ class OncePerPersonOrder(PerPersonOrder):
             await coroutine
             if not handling.recorded:
                 # It stored nothing (help, a refused group, a skipped repeat): record it now.
-                await self.store.atomic(lambda conn: None)
+                await self.store.atomic(lambda conn: None, small=True)
         except sqlite3.Error as exc:
             # The disk is full or the file is locked: the person was told by the handler.
             log.warning("could not record a handled update: %s", type(exc).__name__)
