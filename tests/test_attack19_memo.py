@@ -39,24 +39,11 @@ def s(settings):
     )
 
 
-def _digests(monkeypatch) -> set[bytes]:
-    """Every question's digest, as ``memo.answer`` keys it, asked from here on."""
-    asked: set[bytes] = set()
-    original = audit.answer
-
-    def answer(kind, question, cells, solve):
-        asked.add(_key(kind, question))
-        return original(kind, question, cells, solve)
-
-    monkeypatch.setattr(audit, "answer", answer)
-    return asked
-
-
 def _key(kind: str, question: object) -> bytes:
     return memo.hashlib.blake2b(repr((memo.CODE, kind, question)).encode(), digest_size=16).digest()
 
 
-async def _asked_of(s, db: Path, clock, monkeypatch) -> set[bytes]:
+async def _asked_of(s, db: Path, clock) -> set[bytes]:
     """The digests of the questions week 47's first export asks of the answers in ``db``
     (a copy: its ledger emptied, nothing kept, as before anything was published)."""
     with sqlite3.connect(db) as conn:
@@ -64,14 +51,21 @@ async def _asked_of(s, db: Path, clock, monkeypatch) -> set[bytes]:
         conn.execute("DELETE FROM publications")
         conn.execute("DELETE FROM suppression_memo")
     memo.forget()
-    asked = _digests(monkeypatch)
+    asked: set[bytes] = set()
+    original = audit.answer
+
+    def answer(kind, question, cells, solve):
+        asked.add(_key(kind, question))
+        return original(kind, question, cells, solve)
+
+    audit.answer = answer
     other = await Store.open(db, clock=clock)
     try:
         await build_public(other, s.model_copy(update={"database": db}), W47)
     finally:
+        audit.answer = original
         await other.close()
-    monkeypatch.undo()
-    memo.forget()
+        memo.forget()
     return asked
 
 
@@ -87,7 +81,7 @@ def _copy(src: Path, dst: Path) -> Path:
     " a holder of the database confirms what the deleted person answered",
 )
 async def test_after_a_delete_the_kept_answers_do_not_tell_what_the_person_said(
-    s, flows, store: Store, clock, tmp_path: Path, monkeypatch
+    s, flows, store: Store, clock, tmp_path: Path
 ):
     """Week 47: ten service users agree; three family carers, two of whom disagree and
     one strongly disagrees (a hidden 1).  The week is exported, and then the one who
@@ -119,7 +113,7 @@ async def test_after_a_delete_the_kept_answers_do_not_tell_what_the_person_said(
     memo.forget()
     kept = {key for (key,) in await store.staff_read("SELECT digest FROM suppression_memo")}
 
-    left = await _asked_of(s, _copy(s.database, tmp_path / "left.db"), clock, monkeypatch)
+    left = await _asked_of(s, _copy(s.database, tmp_path / "left.db"), clock)
     confirmed = {}
     for said in ("strongly_disagree", "disagree", "agree"):
         db = _copy(s.database, tmp_path / f"{said}.db")
@@ -128,7 +122,7 @@ async def test_after_a_delete_the_kept_answers_do_not_tell_what_the_person_said(
             await write(other, flows, _people({FRIDAY: [("family_carer", said, 1)]}))
         finally:
             await other.close()
-        asked = await _asked_of(s, db, clock, monkeypatch)
+        asked = await _asked_of(s, db, clock)
         confirmed[said] = len((asked - left) & kept)
     # Today: {'strongly_disagree': 3, 'disagree': 1, 'agree': 1}: the deleted person was a
     # family carer (their group's count), and strongly disagreed.
