@@ -9,10 +9,14 @@ keeps the answers; the export finds them, and is what it would have been without
 from __future__ import annotations
 
 import re
+import secrets
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
+
+from bot.privacy import SECRET_ENV
 from bot.report import audit, memo, suppress, warm
 from bot.report.export import build_public
 from bot.report.period import month, parse_range, parse_week
@@ -22,6 +26,15 @@ from bot.store import Store
 from tests.conftest import Clock
 
 ZONE = "Europe/London"
+
+
+@pytest.fixture(autouse=True)
+def secret(monkeypatch) -> None:
+    """A deployment's secret: answers are kept only under digests keyed with it."""
+    monkeypatch.setenv(SECRET_ENV, secrets.token_hex(32))
+    memo.forget()
+
+
 NOV = month(date(2026, 11, 1), ZONE)
 
 
@@ -165,3 +178,18 @@ async def test_the_job_settles_nothing_where_nothing_was_published(
     await write(store, flows, random_responses(flows, settings, 6, span, seed=8))
     await warm.settle_ahead(store, settings, [NOV], load_codebook(settings.flows_dir))
     assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]
+
+
+async def test_with_no_secret_answers_are_kept_in_the_process_only(
+    store: Store, settings, flows, monkeypatch
+) -> None:
+    """A digest holds the hidden cells' true counts: unkeyed, whoever holds the database
+    could try each count a deleted answer may have made.  With no secret of the
+    deployment's beside the database (a command line on a copy), nothing is written."""
+    monkeypatch.delenv(SECRET_ENV)
+    memo.forget()
+    span = parse_range("2026-11-02", "2026-11-08", ZONE)
+    await write(store, flows, random_responses(flows, settings, 12, span, seed=9))
+    await build_public(store, settings, parse_week("2026-W45", ZONE))
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]
+    memo.forget()

@@ -11,17 +11,22 @@ job or the last export had asked the same (``bench/export_speed.py``, "a week la
 
 So each answer is kept under a digest of the whole question and of the solving code
 (``CODE``: this module's, ``suppress.py``'s and ``audit.py``'s source and the solver's
-version), in the process and in ``suppression_memo``.  A question differing in any
+version), keyed with the deployment's secret (``_secret``), in the process and in
+``suppression_memo``.  A question differing in any
 count, cell, equation or threshold has another digest: a kept answer is only ever
 read for the very question it answers, so it cannot be stale, and the report is what
-it would be without it.  Rows hold no counts and no names (the answer is the positions
-of cells among the question's own, sorted), and go after ``KEEP_HOURS``.
+it would be without it.  Rows hold no names (the answer is the positions of cells among
+the question's own, sorted) and no count a reader without the secret can try for, and go
+after ``KEEP_HOURS``.  With no secret (no key file beside the database, as a command line
+on a copy) answers are kept in the process only.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -57,6 +62,11 @@ MAX_ROWS = 20_000
 month's export with its trend asks ~500 questions; the hourly job's are mostly the same
 each hour)."""
 
+_key: list[bytes] = [os.urandom(32)]
+"""What every digest is keyed with: derived from the deployment's secret (``load``), else
+random to this process, whose answers then go nowhere."""
+_kept_in: list[Path | None] = [None]
+"""The database whose secret keys the digests, if any: only there are answers kept."""
 _known: dict[bytes, tuple[int, ...]] = {}
 _used: dict[bytes, tuple[int, ...]] = {}
 """Answers given since the last ``save``: kept (again) in the database then, whether
@@ -77,7 +87,9 @@ def answer(
 
     ``question``: everything the answer depends on, as a value whose ``repr`` says it
     all (tuples of strings and integers)."""
-    key = hashlib.blake2b(repr((CODE, kind, question)).encode(), digest_size=16).digest()
+    key = hashlib.blake2b(
+        repr((CODE, kind, question)).encode(), digest_size=16, key=_key[0]
+    ).digest()
     found = _known.get(key)
     if found is None or (found and found[-1] >= len(cells)):
         members = set(solve())
@@ -95,6 +107,15 @@ async def load(store: Store) -> None:
     if store in _loaded:
         return
     _loaded.add(store)
+    path, secret = _database(store), _secret(store)
+    if secret is None:
+        if _kept_in[0] is not None:
+            _keyed(os.urandom(32), None)
+        return
+    key = hmac.new(secret, b"suppression answers", hashlib.sha256).digest()
+    if key != _key[0]:
+        _keyed(key, path)
+    _kept_in[0] = path
     try:
         rows = await store.staff_read("SELECT digest, answer FROM suppression_memo")
     except sqlite3.Error as e:  # never a reason not to export: solved afresh
@@ -113,7 +134,8 @@ async def save(store: Store) -> None:
     are not kept: the report is made."""
     from bot.report.counts import _waiting  # counts imports the store; this, only types
 
-    if not _used:
+    if not _used or _kept_in[0] is None or _database(store) != _kept_in[0]:
+        _used.clear()  # keyed with no secret of this database's: kept nowhere
         return
     rows = [(key, ",".join(map(str, found))) for key, found in _used.items()]
     _used.clear()
@@ -143,6 +165,38 @@ async def save(store: Store) -> None:
 
 def forget() -> None:
     """Drop the answers this process holds (tests that compare with none kept)."""
+    _keyed(os.urandom(32), None)
+    _loaded.clear()
+
+
+def _keyed(key: bytes, path: Path | None) -> None:
+    """Digests keyed with ``key`` from now on: those held, keyed otherwise, are dropped."""
+    _key[0] = key
+    _kept_in[0] = path
     _known.clear()
     _used.clear()
-    _loaded.clear()
+
+
+def _database(store: Store) -> Path | None:
+    return store._path  # the store's file: its key file is beside it
+
+
+def _secret(store: Store) -> bytes | None:
+    """The deployment's secret (``FEEDBACK_BOT_SECRET``, or the key file beside the
+    database, ``bot/privacy.py``), or None: never made here, and a weak one is none.
+
+    A digest of a question holds the hidden cells' true counts, and counts are small:
+    unkeyed, whoever holds the database (a backup) could try each count a deleted
+    person's answer may have made, and find the one whose digest is kept.  Keyed with
+    the secret, which backups leave out, a digest tells them nothing."""
+    from bot.privacy import SECRET_ENV, SecretError, key_file_for, load_secret, read_key_file
+
+    path = _database(store)
+    try:
+        if os.environ.get(SECRET_ENV) is not None:
+            return load_secret(path or Path("."))
+        if path is None or not key_file_for(path).exists():
+            return None
+        return read_key_file(key_file_for(path))
+    except SecretError:
+        return None
