@@ -16,26 +16,29 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 
 
-def _unshare() -> str | None:
+def _unshare(folder: Path) -> str | None:
+    """``unshare`` if it can mount a tmpfs on ``folder`` in a namespace of its own."""
     tool = shutil.which("unshare")
     if tool is None or sys.platform != "linux":
         return None
-    probe = subprocess.run([tool, "-rm", "true"], capture_output=True, timeout=10)
+    mount = f"mount -t tmpfs -o size=64k tmpfs {folder}"
+    probe = subprocess.run([tool, "-rm", "sh", "-c", mount], capture_output=True, timeout=10)
     return tool if probe.returncode == 0 else None
 
 
 def test_a_full_disk_at_commit_on_the_loop_stores_nothing_and_sends_nobody_twice(tmp_path):
-    tool = _unshare()
-    if tool is None:
-        pytest.skip("no private mount namespace here (unshare -rm) for a small tmpfs")
     folder = tmp_path / "small"
     folder.mkdir()
+    tool = _unshare(folder)
+    if tool is None:
+        pytest.skip("no private mount namespace here (unshare -rm) for a small tmpfs")
     script = (
         f"mount -t tmpfs -o size=4m tmpfs {folder} && exec {sys.executable}"
         f" {ROOT / 'tests' / 'attack19b_full_disk.py'} {folder}"
