@@ -203,3 +203,11 @@ def test_the_model_adds_the_overdose_advice_when_it_rates_overdose_likely_too() 
     assert verdict.also == ("overdose",)
     screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
     assert {"suicide", "overdose"} <= screen.categories(text)
+
+
+def test_an_empty_sentence_read_directly_finds_nothing() -> None:
+    """``ConceptScreen.read`` is public: an empty sentence (a caller that did not drop one)
+    reads as no words, not an error from the Russian fold looking at a first word."""
+    screen = builtin(normalise)
+    reading = screen.read(["", "кто"])
+    assert reading.classes[0] == {}
