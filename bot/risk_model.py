@@ -97,11 +97,26 @@ EVIDENCE = frozenset(
         "FOAM",
         "NOMOVE",
         "SEIZE",
+        "NOWAKE",
+        "NOTEXIST",
+        "NOHEAR",
+        "WILL",
+        "GIVEAWAY",
+        "CABINET",
+        "TOOMUCH",
+        "NORESP",
+        "TAKEKIDS",
+        "HOTOBJ",
+        "RESUS",
+        "LOCKIN",
+        "ROPE",
     ]
 )
 """Classes of the rules' lexicons (``bot/risk_lexicon.yaml``) whose words carry risk on their
-own: die, kill, cut, hit, rope, farewell, not breathing, a whole packet, and the emergency signs
-(foam at the mouth, not moving, a fit). Not the words that
+own: die, kill, cut, hit, rope, farewell, not breathing, a whole packet, the emergency signs
+(foam at the mouth, not moving, a fit), and the situations of wave 18 (never wake up, if I
+did not exist, a will, giving things away, the medicine box, "he will take the kids", a hot
+spoon, locked in). Not the words that
 fill service feedback too (drugs, drink, took, live, scared, home).
 
 A message with one of these words that no rule fired on is signposted at a lower model score

@@ -591,13 +591,16 @@ class Store:
         thread, which waits up to ``BUSY_TIMEOUT_MS`` for it as before.  The
         transaction, its commit and what a full disk does are the same either way.
         """
-        conn.execute("PRAGMA busy_timeout = 0")
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
             return False
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return True
 
     async def handled(self, update_id: int) -> bool:
