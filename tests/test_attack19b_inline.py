@@ -163,3 +163,29 @@ async def test_a_full_disk_on_the_loop_leaves_the_kept_counts_and_the_update_rec
     kept, recount = await _likert_recount(store)
     assert kept == recount and [r[-2:] for r in kept] == [(2, 1)]
     assert await store.handled(9001)
+
+
+async def test_a_full_disk_on_a_languages_first_answer_still_records_its_catalogue_later(
+    conversations: Conversations,
+):
+    """The store remembers which catalogue revisions it has recorded (``_revisions``), so
+    it inserts each once.  The first answer in Polish fails on a full disk, on the loop's
+    thread: the revision must not be remembered as recorded, or every Polish session
+    after would point at a revision that is not in the table."""
+    store = conversations.store
+    flow = conversations.flows["service_feedback"]
+    session = await store.create_session(
+        "k", "test", State(flow_id=flow.id, flow_version=flow.version, lang="pl")
+    )
+    (pages,) = (await store.read("PRAGMA page_count"))[0]
+    await store.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        await store.save(session, [Write("one_service_why", "text", "x" * 20_000)])
+    await store.db.execute(f"PRAGMA max_page_count = {pages * 100}")
+    assert await store.save(session, [Write("one_service_why", "text", "krótko")])
+    rows = await store.read(
+        "SELECT s.catalogue_revision, r.lang FROM sessions s"
+        " LEFT JOIN catalogue_revisions r ON r.revision = s.catalogue_revision WHERE s.id = ?",
+        (session.id,),
+    )
+    assert [tuple(r) for r in rows] == [(rows[0][0], "pl")] and rows[0][0].startswith("pl:")
