@@ -222,6 +222,12 @@ def test_an_empty_sentence_read_directly_finds_nothing() -> None:
         "ive been driving too fast on purpose hoping something happens",
         "every night i count the pills in the drawer, theres enough now",
         "ive stopped my insulin, nobody needs to know",
+        "перестала колоть инсулин, никому не нужно знать",
+        "deixei de tomar a insulina, ninguem precisa de saber",
+        "copiii se descurca fara mine, asigurarea e platita",
+        "ਬੀਮਾ ਭਰ ਦਿੱਤਾ, ਬੱਚੇ ਮੇਰੇ ਬਿਨਾਂ ਠੀਕ ਰਹਿਣਗੇ",
+        "w2eft el insulin, ma 7ada lazem ya3ref",
+        "insulin-ka waan joojiyay, cidina uma baahna inay ogaato",
     ],
 )
 def test_a_plan_told_by_its_arrangements_signposts(rules: RiskScreen, text: str) -> None:
@@ -236,6 +242,8 @@ def test_a_plan_told_by_its_arrangements_signposts(rules: RiskScreen, text: str)
         "the team will be fine without me while im on holiday next week",
         "im off to spain, cancelled the milk and put the dog in kennels, wont be back till june",
         "i stopped taking my methadone because i'm detoxing with the team",
+        "купил уголь для шашлыка на субботу",
+        "dzieci dadza sobie rade beze mnie przez weekend",
     ],
 )
 def test_the_same_arrangements_for_a_holiday_or_a_barbecue_stay_quiet(
