@@ -189,3 +189,55 @@ async def test_a_full_disk_on_a_languages_first_answer_still_records_its_catalog
         (session.id,),
     )
     assert [tuple(r) for r in rows] == [(rows[0][0], "pl")] and rows[0][0].startswith("pl:")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack19b: Checkpointer.behind is None until a checkpoint has run (and after one "
+    "failed), and _idle_writer reads None as 0, so a WAL left past the backstop by a crash "
+    "is checkpointed by the first answer's commit on the loop's thread (87 ms measured with "
+    "a 49 MB WAL); NOTE-for-perf-from-attack19b.md",
+)
+async def test_a_wal_left_past_the_limit_at_start_keeps_answers_off_the_loop(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    """The bot restarts after a crash (kill -9 during a purge, say) with a long WAL: no
+    checkpoint has run yet, so how far behind it is is not known.  ``_idle_writer``
+    promises that past ``INLINE_BEHIND`` uncopied pages an answer goes to aiosqlite's
+    thread, because a commit past the backstop checkpoints in itself and would hold up
+    everyone on the loop.  Here the limit is lowered, so the WAL can stay small."""
+    import bot.store as store_module
+
+    monkeypatch.setattr(store_module, "INLINE_BEHIND", 50)
+    path = tmp_path / "db.sqlite"
+    store = await Store.open(path)
+    await store.close()
+    crashed = sqlite3.connect(path, isolation_level=None)  # the process that died
+    try:
+        crashed.execute("PRAGMA wal_autocheckpoint = 0")
+        crashed.execute("CREATE TABLE filler (x BLOB)")
+        crashed.execute("INSERT INTO filler VALUES (randomblob(200 * 4096))")
+        store = await Store.open(path)
+        try:
+            await store.db.execute("INSERT INTO flow_versions VALUES ('f', 1, 'x', '{}', 'now')")
+            await store.db.commit()
+            seen = await _threads_of_writes(store)
+            state = State(flow_id="f", flow_version=1, lang="en")
+            await store.create_session("k", "test", state)
+            assert seen and threading.get_ident() not in seen, "written on the loop's thread"
+        finally:
+            await store.close()
+    finally:
+        crashed.close()
+
+
+async def _threads_of_writes(store: Store) -> list[int]:
+    """The thread each INSERT runs on, from now on."""
+    seen: list[int] = []
+
+    def trace(sql: str) -> None:
+        if sql.split()[0].upper() == "INSERT":
+            seen.append(threading.get_ident())
+
+    await store.db._execute(store.db._conn.set_trace_callback, trace)
+    return seen
