@@ -3,9 +3,10 @@
 A person's answer is now written on the loop's own thread when the writer is free,
 and on the database thread when it is not (another process holds the write lock).
 Here the first write of a burst has to wait on the database thread while the rest
-of the burst arrives: a typed answer, a tap on the same question racing it, the same
-tap again, an edit and a forged tap.  Then the lock is let go, and after a restart
-Telegram delivers the whole burst again.  One answer is stored, one step on, once.
+of the burst arrives: a typed answer, the same answer delivered again, a tap on the
+same question racing it, the same tap again, an edit and a forged tap.  Then the lock
+is let go, and after a restart Telegram delivers the whole burst again.  One answer is
+stored, one step on, once.
 """
 
 from __future__ import annotations
@@ -49,8 +50,18 @@ async def test_a_burst_while_the_writer_is_held_elsewhere_then_delivered_again(b
     holder.start()
     await asyncio.to_thread(held.wait)
     shown_before = len(user.messages())
+    typed = max(api.pushed) + 1
+
+    async def again() -> None:
+        """Telegram sends the typed answer again meanwhile (the fake server keeps one
+        'finished' event per id: keep the first sender's, which ``send`` waits on)."""
+        first = api._processed[typed]
+        await api.redeliver(typed)
+        api._processed[typed] = first
+
     burst = asyncio.gather(
         user.send(FIRST),  # waits for the lock on the database thread
+        again(),
         user.tap_data(skip, question.message_id),  # racing it: the question is gone
         user.tap_data(skip, question.message_id),  # a double tap
         user.edit(1, "Something else"),
