@@ -130,11 +130,16 @@ async def test_a_full_disk_on_the_loop_leaves_the_kept_counts_and_the_update_rec
 ):
     """SQLITE_FULL in an answer written on the loop's thread, with a Likert answer whose
     trigger keeps ``likert_by_day`` (a count kept in the answer's transaction): the kept
-    counts still equal a recount, the update is not recorded as handled (so a delivery
-    again is handled, not skipped), and once there is room both are right."""
+    counts still equal a recount, a report's kept counts stay (nothing changed), the update
+    is not recorded as handled (so a delivery again is handled, not skipped), and once
+    there is room all three are right."""
     store = conversations.store
     session = await store.create_session("k", "test", _session_state(conversations))
     assert await store.save(session, [Write("fft", "likert", "very_good", score=5)])
+    # A report's counts kept for every session begun in these years (bot/report/counts.py).
+    await store.write(
+        "INSERT INTO report_counts VALUES ('q', '2000-01-01', '2100-01-01', 'c', 't', '[]')"
+    )
     (pages,) = (await store.read("PRAGMA page_count"))[0]
     await store.db.execute(f"PRAGMA max_page_count = {pages}")
     writes = [
@@ -152,6 +157,8 @@ async def test_a_full_disk_on_the_loop_leaves_the_kept_counts_and_the_update_rec
     kept, recount = await _likert_recount(store)
     assert kept == recount and [r[-2:] for r in kept] == [(5, 1)]
     assert not await store.handled(9001)
+    # Nothing changed, so the kept report counts still hold (their removal was undone too).
+    assert await store.read("SELECT 1 FROM report_counts")
 
     await store.db.execute(f"PRAGMA max_page_count = {pages * 100}")
     handling = once.begin(9001)
@@ -163,6 +170,7 @@ async def test_a_full_disk_on_the_loop_leaves_the_kept_counts_and_the_update_rec
     kept, recount = await _likert_recount(store)
     assert kept == recount and [r[-2:] for r in kept] == [(2, 1)]
     assert await store.handled(9001)
+    assert not await store.read("SELECT 1 FROM report_counts")  # now they would be stale
 
 
 async def test_a_full_disk_on_a_languages_first_answer_still_records_its_catalogue_later(
