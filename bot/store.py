@@ -197,7 +197,9 @@ class Store:
                 await db.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
                 # A WAL rewound after a burst is cut back to this size, not kept at its peak.
                 await db.execute(f"PRAGMA journal_size_limit={WAL_BACKSTOP_PAGES * 4096}")
-                store._checkpoints = Checkpointer(Path(path))
+                async with db.execute("PRAGMA page_size") as cursor:
+                    (page_size,) = await cursor.fetchone()
+                store._checkpoints = Checkpointer(Path(path), page_size)
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
@@ -569,8 +571,10 @@ class Store:
         conn = db._connection
         if conn is None or conn.in_transaction:
             return None
-        if self._checkpoints is not None and (self._checkpoints.behind or 0) > INLINE_BEHIND:
-            return None
+        if self._checkpoints is not None:
+            behind = self._checkpoints.behind
+            if behind is None or behind > INLINE_BEHIND:
+                return None  # a failed checkpoint: how far behind is not known
         return conn
 
     @staticmethod

@@ -199,13 +199,6 @@ async def test_a_full_disk_on_a_languages_first_answer_still_records_its_catalog
     assert [tuple(r) for r in rows] == [(rows[0][0], "pl")] and rows[0][0].startswith("pl:")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack19b: Checkpointer.behind is None until a checkpoint has run (and after one "
-    "failed), and _idle_writer reads None as 0, so a WAL left past the backstop by a crash "
-    "is checkpointed by the first answer's commit on the loop's thread (87 ms measured with "
-    "a 49 MB WAL); NOTE-for-perf-from-attack19b.md",
-)
 async def test_a_wal_left_past_the_limit_at_start_keeps_answers_off_the_loop(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ):
