@@ -87,12 +87,16 @@ async def main(args: argparse.Namespace) -> None:
     finally:
         await server.close()
     counts = ", ".join(f"{kind} {len(SCRIPTS[kind])}" for kind in results)
-    print(f"updates per person: {counts}; the bot in its own process, server and people here")
+    print(
+        f"updates per person: {counts}; the bot and the fake server each in a process of"
+        " its own, the people here"
+    )
     for kind, (peak, steady, per_update) in results.items():
         print(line(kind, "maximum", peak) + f"; {per_update:.2f} Bot API calls per update")
         print(
             f"{'':17} CPU per update: bot {peak.bot_cpu / peak.updates * 1000:.2f} ms, "
-            f"fake server + people {peak.driver_cpu / peak.updates * 1000:.2f} ms"
+            f"the people (this process, not the server)"
+            f" {peak.driver_cpu / peak.updates * 1000:.2f} ms"
         )
         print(line(kind, f"{args.rate:g}/s", steady) + " (end to end)")
         own = own_time(server, steady)

@@ -35,10 +35,24 @@ EVERY = 1.0
 """Seconds between checkpoints while the bot writes (~30 answers, ~200 pages at 30/s)."""
 
 
+def wal_pages(path: Path, page_size: int) -> int:
+    """The pages in ``path``'s WAL file by its size (frames of a page and a 24-byte
+    header after a 32-byte file header), 0 when there is none.  An upper bound on
+    what is left to copy: a WAL not yet rewound also holds pages already copied.
+
+    Only ``stat``: opening and closing the database's own files would drop the POSIX
+    locks SQLite's connections in this process hold on them."""
+    try:
+        size = path.with_name(path.name + "-wal").stat().st_size
+    except OSError:
+        return 0
+    return max(0, size - 32) // (page_size + 24)
+
+
 class Checkpointer:
     """Runs ``PRAGMA wal_checkpoint(PASSIVE)`` on its own connection, in a thread."""
 
-    def __init__(self, path: Path, every: float = EVERY) -> None:
+    def __init__(self, path: Path, page_size: int, every: float = EVERY) -> None:
         self._path = path
         self._every = every
         self._conn: sqlite3.Connection | None = None
@@ -46,10 +60,12 @@ class Checkpointer:
         self._next = time.monotonic() + every
         self._closed = False
         self._failing = False
-        self.behind: int | None = None
-        """WAL pages the last checkpoint could not copy back (None: it failed, or none
-        ran yet).  A reader in another connection (a report being made, a backup's copy)
-        holds a snapshot, and pages written since cannot be copied until it ends."""
+        self.behind: int | None = wal_pages(path, page_size)
+        """WAL pages the last checkpoint could not copy back (None: it failed).  A reader
+        in another connection (a report being made, a backup's copy) holds a snapshot,
+        and pages written since cannot be copied until it ends.  Before the first
+        checkpoint: every page in the WAL, which a crash may have left past the backstop
+        (attack19b), so that small writes stay off the loop's thread until it is copied."""
 
     @property
     def closed(self) -> bool:

@@ -306,10 +306,14 @@ class _Lexicon:
             self._classes(romanised, found)
         if in_arabizi:
             self._arabizi(tokens, found)
-        russian = self.russian is not None and (
-            _CYRILLIC.search(tokens[0]) is not None
-            or _CYRILLIC.search(tokens[-1]) is not None
-            or (tokens[0].isascii() and cyrlat.looks_russian(tokens))
+        russian = (
+            self.russian is not None
+            and bool(tokens)
+            and (
+                _CYRILLIC.search(tokens[0]) is not None
+                or _CYRILLIC.search(tokens[-1]) is not None
+                or (tokens[0].isascii() and cyrlat.looks_russian(tokens))
+            )
         )
         if russian:
             self.russian._classes([cyrlat.fold(token) for token in tokens], found)

@@ -197,7 +197,9 @@ class Store:
                 await db.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
                 # A WAL rewound after a burst is cut back to this size, not kept at its peak.
                 await db.execute(f"PRAGMA journal_size_limit={WAL_BACKSTOP_PAGES * 4096}")
-                store._checkpoints = Checkpointer(Path(path))
+                async with db.execute("PRAGMA page_size") as cursor:
+                    (page_size,) = await cursor.fetchone()
+                store._checkpoints = Checkpointer(Path(path), page_size)
         except BaseException as exc:
             # aiosqlite's thread is not a daemon: left open, it keeps a failed process alive.
             await store.close()
@@ -569,8 +571,10 @@ class Store:
         conn = db._connection
         if conn is None or conn.in_transaction:
             return None
-        if self._checkpoints is not None and (self._checkpoints.behind or 0) > INLINE_BEHIND:
-            return None
+        if self._checkpoints is not None:
+            behind = self._checkpoints.behind
+            if behind is None or behind > INLINE_BEHIND:
+                return None  # a failed checkpoint: how far behind is not known
         return conn
 
     @staticmethod
@@ -591,13 +595,16 @@ class Store:
         thread, which waits up to ``BUSY_TIMEOUT_MS`` for it as before.  The
         transaction, its commit and what a full disk does are the same either way.
         """
-        conn.execute("PRAGMA busy_timeout = 0")
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
             return False
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return True
 
     async def handled(self, update_id: int) -> bool:

@@ -223,7 +223,7 @@ def test_a_failing_checkpoint_is_logged_once_until_it_works_again(tmp_path, capl
 
     database = tmp_path / "x.db"
     sqlite3.connect(database).execute("PRAGMA journal_mode=WAL").close()
-    checkpoints = Checkpointer(database)
+    checkpoints = Checkpointer(database, 4096)
 
     class Failing:
         def execute(self, sql: str):

@@ -203,3 +203,50 @@ def test_the_model_adds_the_overdose_advice_when_it_rates_overdose_likely_too() 
     assert verdict.also == ("overdose",)
     screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
     assert {"suicide", "overdose"} <= screen.categories(text)
+
+
+def test_an_empty_sentence_read_directly_finds_nothing() -> None:
+    """``ConceptScreen.read`` is public: an empty sentence (a caller that did not drop one)
+    reads as no words, not an error from the Russian fold looking at a first word."""
+    screen = builtin(normalise)
+    reading = screen.read(["", "кто"])
+    assert reading.classes[0] == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ive put the dog in kennels and cancelled the milk, i wont be back",
+        "the charcoal is in the boot of the car, just waiting for the weekend",
+        "made sure the life insurance is paid up, the kids will be ok without me",
+        "ive been driving too fast on purpose hoping something happens",
+        "every night i count the pills in the drawer, theres enough now",
+        "ive stopped my insulin, nobody needs to know",
+        "перестала колоть инсулин, никому не нужно знать",
+        "deixei de tomar a insulina, ninguem precisa de saber",
+        "copiii se descurca fara mine, asigurarea e platita",
+        "ਬੀਮਾ ਭਰ ਦਿੱਤਾ, ਬੱਚੇ ਮੇਰੇ ਬਿਨਾਂ ਠੀਕ ਰਹਿਣਗੇ",
+        "w2eft el insulin, ma 7ada lazem ya3ref",
+        "insulin-ka waan joojiyay, cidina uma baahna inay ogaato",
+    ],
+)
+def test_a_plan_told_by_its_arrangements_signposts(rules: RiskScreen, text: str) -> None:
+    assert "suicide" in {h.category for h in rules.hits(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought charcoal for the bbq on saturday, cant wait",
+        "the kids will be ok without me for the weekend, their dad has them",
+        "the team will be fine without me while im on holiday next week",
+        "im off to spain, cancelled the milk and put the dog in kennels, wont be back till june",
+        "i stopped taking my methadone because i'm detoxing with the team",
+        "купил уголь для шашлыка на субботу",
+        "dzieci dadza sobie rade beze mnie przez weekend",
+    ],
+)
+def test_the_same_arrangements_for_a_holiday_or_a_barbecue_stay_quiet(
+    rules: RiskScreen, text: str
+) -> None:
+    assert rules.hits(text) == []

@@ -10,8 +10,10 @@ without bound (15 s of small writes: 1.2 GB beside a 290 MB database).
 from __future__ import annotations
 
 import os
+import sqlite3
 
 import bot.store
+from bot.checkpoints import Checkpointer, wal_pages
 from bot.store import Store
 
 PAGE = 4096
@@ -278,3 +280,22 @@ async def _old_sessions_and_a_reader(settings, monkeypatch):
     await store.write("UPDATE sessions SET lang = 'pl' WHERE id = 's0'")
     reader.execute("BEGIN")
     return reader, store
+
+
+def test_a_wal_a_crash_left_counts_as_behind_until_a_checkpoint_copies_it(tmp_path):
+    """A bot killed mid-purge leaves a long WAL; the new process has run no checkpoint,
+    so only the file tells how much is left to copy (attack19b: it read as nothing, and
+    the first answer was written on the loop's thread, whose commit then ran the
+    backstop's checkpoint there)."""
+    path = tmp_path / "db.sqlite"
+    assert wal_pages(path, PAGE) == 0  # no database yet
+    crashed = sqlite3.connect(path, isolation_level=None)
+    try:
+        crashed.execute("PRAGMA journal_mode = WAL")
+        crashed.execute("PRAGMA wal_autocheckpoint = 0")
+        crashed.execute("CREATE TABLE filler (x BLOB)")
+        crashed.execute("INSERT INTO filler VALUES (randomblob(300 * ?))", (PAGE,))
+        assert Checkpointer(path, PAGE).behind >= 300
+    finally:
+        crashed.close()  # the last connection checkpoints and removes the WAL
+    assert Checkpointer(path, PAGE).behind == 0
