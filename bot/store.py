@@ -552,6 +552,10 @@ class Store:
         conn = self._idle_writer() if small else None
         if conn is not None and self._inline(conn):
             result = self._here(run, conn)
+            # A write here never suspends: without a turn of the loop, a caller that
+            # writes in a loop (a burst of sessions while a purge runs) would starve
+            # every other task, the purge's next batch among them.
+            await asyncio.sleep(0)
         else:
             result = await self.db._execute(run, self.db._conn)
         if handling is not None:

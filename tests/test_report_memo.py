@@ -193,3 +193,34 @@ async def test_with_no_secret_answers_are_kept_in_the_process_only(
     await build_public(store, settings, parse_week("2026-W45", ZONE))
     assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]
     memo.forget()
+
+
+async def test_a_delete_takes_the_kept_answers_with_it_and_none_come_back(
+    store: Store, settings, flows, clock: Clock, monkeypatch
+) -> None:
+    """A kept answer's digest holds the hidden cells' true counts: after a /delete (or
+    the purge) none may stay, even keyed, and an export that worked its answers out
+    before the delete must not write them back after it (attack19)."""
+    clock.now = datetime(2026, 11, 20, 10, tzinfo=UTC)
+    span = parse_range("2026-11-02", "2026-11-19", ZONE)
+    await write(store, flows, random_responses(flows, settings, 30, span, seed=5))
+    await build_public(store, settings, NOV, trend=[NOV])
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") != [(0,)]
+    ((key,),) = await store.staff_read("SELECT respondent_key FROM sessions LIMIT 1")
+    await store.delete_respondent(key)
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]
+
+    # An export under way when someone deletes: it saves after the delete.
+    saving = memo.save
+
+    async def deleted_meanwhile(s: Store) -> None:
+        ((other,),) = await s.staff_read("SELECT respondent_key FROM sessions LIMIT 1")
+        await s.delete_respondent(other)
+        await saving(s)
+
+    monkeypatch.setattr(memo, "save", deleted_meanwhile)
+    await build_public(store, settings, NOV, trend=[NOV])
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") == [(0,)]
+    monkeypatch.setattr(memo, "save", saving)
+    await build_public(store, settings, NOV, trend=[NOV])  # read afresh, kept again
+    assert await store.staff_read("SELECT count(*) FROM suppression_memo") != [(0,)]

@@ -72,6 +72,10 @@ _used: dict[bytes, tuple[int, ...]] = {}
 """Answers given since the last ``save``: kept (again) in the database then, whether
 found afresh or held already (perhaps read from another database: tests, benchmarks)."""
 _loaded: weakref.WeakSet[Store] = weakref.WeakSet()
+_epoch: list[int | None] = [None]
+"""How many sessions had been deleted when the kept answers were read (migration 039):
+if any is deleted since, what this process worked out before may be of their answers,
+and is not written back."""
 _ANSWER = re.compile(r"(?:\d+(?:,\d+)*)?")
 """What a kept answer reads as (a row that does not is left alone, and asked afresh)."""
 
@@ -117,10 +121,12 @@ async def load(store: Store) -> None:
         _keyed(key, path)
     _kept_in[0] = path
     try:
+        ((epoch,),) = await store.staff_read("SELECT n FROM suppression_memo_epoch")
         rows = await store.staff_read("SELECT digest, answer FROM suppression_memo")
     except sqlite3.Error as e:  # never a reason not to export: solved afresh
         log.warning("suppression answers not read: %s", e)
         return
+    _epoch[0] = epoch
     for key, text in rows:
         if len(_known) >= MOST:
             break
@@ -144,6 +150,9 @@ async def save(store: Store) -> None:
     cutoff = (now - timedelta(hours=KEEP_HOURS)).isoformat(timespec="seconds")
 
     def run(conn: sqlite3.Connection) -> int:
+        (epoch,) = conn.execute("SELECT n FROM suppression_memo_epoch").fetchone()
+        if epoch != _epoch[0]:  # someone's answers were deleted since: keep none of ours
+            return -1
         conn.execute("DELETE FROM suppression_memo WHERE made_at < ?", (cutoff,))
         conn.executemany(
             "INSERT INTO suppression_memo (digest, answer, made_at) VALUES (?, ?, ?)"
@@ -158,9 +167,13 @@ async def save(store: Store) -> None:
         return len(rows)
 
     try:
-        await store.atomic(lambda conn: _waiting(conn, run))
+        kept = await store.atomic(lambda conn: _waiting(conn, run))
     except sqlite3.Error as e:
         log.warning("suppression answers not kept: %s", e)
+        return
+    if kept < 0:  # what this process holds may be of deleted answers: read afresh
+        _keyed(_key[0], None)
+        _loaded.discard(store)
 
 
 def forget() -> None:
