@@ -64,10 +64,10 @@ async def test_a_comment_deleted_while_its_period_is_tagged_does_not_fail_the_ta
     real = store.atomic
     calls = 0
 
-    async def atomic(work):
+    async def atomic(work, **kw):
         nonlocal calls
         calls += 1
-        result = await real(work)
+        result = await real(work, **kw)
         if calls == 1:  # the first chunk is written: the person deletes their answers
             for sid in gone:
                 await store.delete_session(sid)
@@ -102,10 +102,10 @@ async def test_the_purge_while_a_report_tags_comments_does_not_fail_the_report(
     real = store.atomic
     calls = 0
 
-    async def atomic(work):
+    async def atomic(work, **kw):
         nonlocal calls
         calls += 1
-        result = await real(work)
+        result = await real(work, **kw)
         if calls == 1:
             await store.write(
                 f"DELETE FROM sessions WHERE id IN ({','.join('?' * len(gone))})",
@@ -285,10 +285,10 @@ async def test_a_comment_edited_while_its_period_is_tagged_is_counted_as_it_now_
     real = store.atomic
     calls = 0
 
-    async def atomic(work):
+    async def atomic(work, **kw):
         nonlocal calls
         calls += 1
-        result = await real(work)
+        result = await real(work, **kw)
         if calls == 1:  # rewritten as the first chunk is written
             marks = ",".join("?" * len(edited))
             await real(
