@@ -567,8 +567,10 @@ class Store:
     def _idle_writer(self) -> sqlite3.Connection | None:
         """The writer's connection if the loop's thread may use it now: nothing is
         queued for or running on aiosqlite's thread (and nothing can be queued while
-        this thread runs), no transaction is open on it, and the WAL's checkpoints keep
-        up (a commit past the backstop checkpoints in itself: not on this thread)."""
+        this thread runs), no transaction is open on it, and the WAL's checkpoints are
+        known to keep up (a commit past the backstop checkpoints in itself: not on this
+        thread).  After a failed checkpoint how far behind is not known; before the
+        first, the WAL file's size says (a crash may leave it long: attack19b)."""
         handoffs, db = self._handoffs, self.db
         if handoffs is None or not handoffs.idle() or not db._running:
             return None
