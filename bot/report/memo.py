@@ -34,6 +34,7 @@ import weakref
 from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
 from importlib.metadata import version
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,9 +110,7 @@ def _fits(found: tuple[int, ...], size: int) -> bool:
     """Whether a kept answer can be one of this question's: positions ascending, each
     among its ``size`` cells.  A row damaged on disk (or written by hand) that is not
     is asked afresh rather than stopping the export."""
-    return all(a < b for a, b in zip(found, found[1:], strict=False)) and (
-        not found or found[-1] < size
-    )
+    return all(a < b for a, b in pairwise(found)) and (not found or found[-1] < size)
 
 
 async def load(store: Store) -> None:
