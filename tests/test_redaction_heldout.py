@@ -25,6 +25,7 @@ SETS = (
     "redaction_heldout7",
     "redaction_heldout8",
     "redaction_heldout9",
+    "redaction_heldout10",
 )
 
 
