@@ -286,6 +286,9 @@ def test_a_relative_s_first_name_alone_survives(text):
         ("email aisha rahman at hotmail dot co dot uk", "email [email]"),
         ("my email is tomas petr at gmail dot com", "my email is [email]"),
         ("e-pasts liga ozola et inbox punkts lv", "e-pasts [email]"),
+        # ... but a word before a name whose dot was spelt out is no part of it.
+        ("maila mam ola kropka lis małpa wp kropka pl", "maila mam [email]"),
+        ("email is sam dot o at gmail dot com", "email is [email]"),
     ],
 )
 def test_a_kind_from_the_tenth_batch_is_redacted(text, want):
