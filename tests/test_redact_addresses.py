@@ -91,3 +91,37 @@ def test_home_addresses_in_every_layout(text: str, want: str) -> None:
 )
 def test_streets_that_are_no_home_survive(text: str) -> None:
     assert redact(text) == text.replace("22 Oak Road", "[address]")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The house number, then a comma in the writer's own script (Urdu "،"): the
+        # street after it was kept in clear.
+        ("ہمارا پتہ مکان نمبر ٣٤، ڈربی روڈ ہے", "ہمارا پتہ [address] ہے"),
+        # "number" in Gurmukhi, Bengali, Gujarati: the house word was left behind.
+        ("ਪਤਾ ਮਕਾਨ ਨੰਬਰ 8, ਸੋਹੋ ਰੋਡ", "ਪਤਾ [address]"),
+        ("ঠিকানা ঘর নম্বর ৫, গ্রিন লেন", "ঠিকানা [address]"),
+        # A house number before a street named with its word first (Arabic, Romanian,
+        # Polish, Portuguese, Russian orders): nothing was redacted.
+        ("منزل رقم ٩، شارع الزيتون", "[address]"),
+        ("stau la casa nr 21, strada Florilor", "stau la [address]"),
+        ("mieszkam: dom nr 3, ulica Polna", "mieszkam: [address]"),
+        ("nº 40, rua das Flores", "[address]"),
+        ("дом 7, улица Садовая", "[address]"),
+    ],
+)
+def test_a_house_number_before_the_street_in_other_orders_and_scripts(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we waited 3 hours, ulica was empty outside",
+        "na 12 ulica jest sklep",
+        "room 12 at the hub, then 2 streets down",
+    ],
+)
+def test_a_number_near_a_street_word_is_not_a_home_without_a_house_cue(text: str) -> None:
+    assert redact(text) == text

@@ -144,6 +144,28 @@ def test_an_answer_is_only_read_for_the_very_same_question() -> None:
     memo.forget()
 
 
+def test_a_kept_answer_damaged_on_disk_is_asked_afresh_not_a_crash() -> None:
+    """A row that reads as numbers but cannot be this question's answer (positions out
+    of order, or past its cells: a damaged page, a hand edit) once stopped the export
+    with an IndexError; it is worked out again instead."""
+    memo.forget()
+    cells = [("t", "overall", "all", c) for c in ("a", "b", "c")]
+    question = (3, tuple((ref, 2) for ref in cells))
+    calls: list[int] = []
+
+    def solve() -> set:
+        calls.append(1)
+        return {cells[1]}
+
+    memo.answer("narrowed", question, cells, solve)
+    (key,) = memo._known
+    for damaged in ((9, 1), (2, 0), (1, 1), (3,)):
+        memo._known[key] = damaged
+        assert memo.answer("narrowed", question, cells, solve) == [cells[1]]
+    assert len(calls) == 5
+    memo.forget()
+
+
 async def test_a_full_disk_or_a_spoilt_row_costs_the_saving_not_the_export(
     store: Store, settings, flows, clock: Clock, caplog
 ) -> None:

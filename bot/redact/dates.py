@@ -1,7 +1,8 @@
 """Dates that could be a date of birth.
 
-Only a full date with day, month and year ("12/03/1985", "3rd May 1990",
-"1990-05-03", and with the month named in any enabled language: "3 marca 1984",
+Only a full date with day, month and year ("12/03/1985", "3rd May 1990", "1990-05-03",
+"1990/05/03", "1990.05.03" but not a version "2021.4.7"; and with the month named in any
+enabled language: "3 marca 1984",
 "15 мая 1982 г.", "3 de março de 1985", "۱۲ مارچ ۱۹۸۵"), or a day and month after a
 birth cue ("born on 3 May", "DOB 03/05").  Bare years, months with a year
 ("March 2024"), weekdays and "12/03" are kept: they are about the service
@@ -47,8 +48,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _FULL_DATE = re.compile(
     rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}\b"
     rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
-    r"|\b(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])\b"
-    r"|(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-]\d|\d)",
+    r"|(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d/.-]\d|\d)"
+    r"|(?<![\w.,/:-])(?:19|20)\d{2}(?:([/-])(?:0?[1-9]|1[0-2])\5(?:[12]\d|3[01]|0?[1-9])"
+    r"|\.(?:0[1-9]|1[0-2])\.(?:[12]\d|3[01]|0[1-9]))(?![\d/.-]\d|\d)",
     re.IGNORECASE,
 )
 _FULL_DATE_OTHER = re.compile(

@@ -118,6 +118,52 @@ _NOT_LOCAL = words("is me us them him her it look be was were are am stay stayin
     "pie",
 )
 def emails(text: str) -> Iterator[Span]:
+    for span in _emails(text):
+        yield _with_spoken_local(text, span)
+
+
+_CUE_WORD = re.compile(
+    r"(?:e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
+    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl|میل|ميل|মেইল|મેલ|ਮੇਲ)",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_NOT_SPOKEN_LOCAL = words(
+    """is me my it's its address to at on in id was here send write contact reach
+    jest mój moj moja to мой моя это адрес é meu minha é este este e on mano yra mans ir
+    este meu mea adresa waa waxa waxay هو هي ہے hai he hei mam mamy ma have has got"""
+)
+
+
+def _with_spoken_local(text: str, span: Span) -> Span:
+    """A name said in words before a spelt address is part of it: "email harjit gill at
+    yahoo dot co dot uk" once left "harjit" behind.  Up to two plain words are taken
+    back, only when an email word comes just before them, and only when the address's
+    own name is one bare word ("maila mam kasia kropka nowak …": "mam", "I have", is
+    no part of a name whose dot was spelt out)."""
+    at = _SPELT_GATE.search(text, span.start, span.end)
+    local = text[span.start : at.start()] if at is not None else ""
+    if not re.fullmatch(r"[^\W\d_]+", local):
+        return span
+    start = span.start
+    for _ in range(2):
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if (
+            m is None
+            or m.group(1).casefold() in _NOT_SPOKEN_LOCAL
+            or _CUE_WORD.fullmatch(m.group(1))
+        ):
+            break
+        start = m.start()
+        before = text[max(0, start - 40) : start].split()[-2:]
+        if before and before[-1].casefold().strip(":.-") in _NOT_SPOKEN_LOCAL:
+            before = before[:-1]  # "my email is jo bloggs at …"
+        if before and _CUE_WORD.fullmatch(before[-1].strip(":.-")):
+            return Span(start, span.end, span.tag)
+    return span
+
+
+def _emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             yield Span(m.start(), m.end(), "email")

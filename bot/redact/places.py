@@ -98,7 +98,7 @@ _UNIT = (
     r"\.?\s*\d{1,4}[A-Za-z]?\s*[,/]?\s*)"
 )
 _NUMBER_FIRST = re.compile(
-    rf"(?<![\w£$€.,/:-]){_UNIT}?(?P<num>{_NUMBER}),?\s+(?P<names>(?:{_NAME}\s+){{1,3}})"
+    rf"(?<![\w£$€.,/:-]){_UNIT}?(?P<num>{_NUMBER})[,،]?\s+(?P<names>(?:{_NAME}\s+){{1,3}})"
     rf"(?P<street>{_STREET_STRONG}|{_STREET_WEAK}){END}\.?",
     re.IGNORECASE,
 )
@@ -183,6 +183,12 @@ def addresses(text: str) -> Iterator[Span]:
         # number with the street's or the lane's number after it (alone, it could be anything).
         if _parts_after(text, m.end()) > m.end():
             found.append(Span(m.start(), m.end(), "address"))
+    for m in _NUMBER_THEN_STREET.finditer(text):
+        # "casa nr 12, strada Mare", "منزل رقم ١٢، شارع كوفنتري": the house number first,
+        # then the street named with its word before the name, as in those languages.  A
+        # number alone before a street word is one only with a comma or a house word.
+        if "," in m.group("sep") or "،" in m.group("sep") or m.start("num") > m.start():
+            found.append(Span(m.start(), m.end(), "address"))
     for m in _NUMBER_THE_STREET.finditer(text):
         # A home when said to be one or written as an address line ("4 The Crescent, Derby");
         # "2 The Green sessions" is a count of something named after a place.
@@ -255,14 +261,24 @@ _NAMED_PLACE = re.compile(
     rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)(?![\w{MARKS}])"
 )
 _HOUSE_WORDS = (
-    r"(?<![\w])(?:ghar|makaan|makan|mkan|basha|bari|bashay|house|مکان|گھر|বাসা|বাড়ি|ઘર|ਘਰ|ਮਕਾਨ)"
+    r"(?<![\w])(?:ghar|makaan|makan|mkan|basha|bari|bashay|house|مکان|گھر|বাসা|বাড়ি|ঘর|ઘર|મકાન|"
+    r"ਘਰ|ਮਕਾਨ|منزل|بيت|dom|casa|casă|namas|māja|maja|дом|aqal)"
 )
-_NUMBER_WORD = r"(?:no\.?|nr\.?|number|nambar|نمبر|নং|નં\.?|ਨੰ\.?)"
+_NUMBER_WORD = (
+    r"(?:no\.?|nr\.?|number|nambar|numer|numărul|numarul|număr|numar|numero|número|nomer|"
+    r"номер|№|رقم|نمبر|নং|নম্বর|নাম্বার|નં\.?|નંબર|ਨੰ\.?|ਨੰਬਰ|lambarka)"
+)
 _HOUSE_WORD_BEFORE = re.compile(rf"{_HOUSE_WORDS}\s+{_NUMBER_WORD}\s*$", re.IGNORECASE)
 _HOUSE_WORD_ALONE = re.compile(rf"{_HOUSE_WORDS}\s+$", re.IGNORECASE)
 _NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
 """A house word and "number" before the number, in romanised and native South Asian forms
 ("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
+_NUMBER_THEN_STREET = re.compile(
+    rf"(?<![\w£$€.,/:-])(?:{_HOUSE_WORDS}\s*)?(?:{_NUMBER_WORD}\s*)?(?P<num>\d{{1,4}}[A-Za-z]?)"
+    rf"(?P<sep>\s*[,،]\s*|\s+)(?:{_STREET_BEFORE})\s*{_NAME}"
+    rf"(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻĂÂÎȘȚÁÉÍÓÚÂÊÔÃÕÇ])[\w'’-]*){{0,2}}",
+    re.IGNORECASE,
+)
 
 
 def _parts_after(text: str, end: int) -> int:

@@ -34,6 +34,7 @@ import weakref
 from collections.abc import Callable, Collection, Sequence
 from datetime import timedelta
 from importlib.metadata import version
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,7 +96,7 @@ def answer(
         repr((CODE, kind, question)).encode(), digest_size=16, key=_key[0]
     ).digest()
     found = _known.get(key)
-    if found is None or (found and found[-1] >= len(cells)):
+    if found is None or not _fits(found, len(cells)):
         members = set(solve())
         found = tuple(i for i, ref in enumerate(cells) if ref in members)
         if len(_known) >= MOST:
@@ -103,6 +104,13 @@ def answer(
         _known[key] = found
     _used[key] = found
     return [cells[i] for i in found]
+
+
+def _fits(found: tuple[int, ...], size: int) -> bool:
+    """Whether a kept answer can be one of this question's: positions ascending, each
+    among its ``size`` cells.  A row damaged on disk (or written by hand) that is not
+    is asked afresh rather than stopping the export."""
+    return all(a < b for a, b in pairwise(found)) and (not found or found[-1] < size)
 
 
 async def load(store: Store) -> None:
