@@ -125,3 +125,31 @@ def test_a_house_number_before_the_street_in_other_orders_and_scripts(text: str,
 )
 def test_a_number_near_a_street_word_is_not_a_home_without_a_house_cue(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Streets with no street word, straight after a word saying it is the home.
+        ("I live at 41 Wintergate, Hull", "I live at [address], Hull"),
+        ("живу на 8 Eastgate, Leeds", "живу на [address], Leeds"),
+        ("locuiesc pe Seven Sisters nr. 12 ap. 4", "locuiesc pe [address]"),
+        ("my address: 27 Broadway", "my address: [address]"),
+    ],
+)
+def test_a_street_without_a_street_word_after_a_home_word(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live with 2 Dogs and a cat",
+        "I live in Zone 2 so travel is dear",
+        "I have lived in London 10 years",
+        "staying at Hope House 3 nights a week",
+        "moro em Lisboa 12 anos",
+    ],
+)
+def test_a_count_or_a_zone_after_a_home_word_is_no_address(text: str) -> None:
+    assert redact(text) == text

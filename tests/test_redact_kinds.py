@@ -289,9 +289,12 @@ def test_a_relative_s_first_name_alone_survives(text):
         # ... but a word before a name whose dot was spelt out is no part of it.
         ("maila mam ola kropka lis małpa wp kropka pl", "maila mam [email]"),
         ("email is sam dot o at gmail dot com", "email is [email]"),
+        # "full name is": the name after it was kept.
+        ("my full name is Dorota Wiśniewska, thanks", "my full name is [name], thanks"),
+        ("his full name's Kwame Mensah", "his full name's [name]"),
     ],
 )
-def test_a_kind_from_the_tenth_batch_is_redacted(text, want):
+def test_a_kind_from_the_tenth_and_eleventh_batches_is_redacted(text, want):
     assert redact(text) == want
 
 
@@ -303,5 +306,5 @@ def test_a_kind_from_the_tenth_batch_is_redacted(text, want):
         "I emailed them twice, the staff at the hub were kind",
     ],
 )
-def test_near_misses_of_the_tenth_batch_survive(text):
+def test_near_misses_of_the_tenth_and_eleventh_batches_survive(text):
     assert redact(text) == text

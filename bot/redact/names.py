@@ -29,7 +29,8 @@ from bot.redact.spans import MARKS, WORD, Span, needs_any, words
 
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
-    r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|full\s+name",
+    r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|"
+    r"full\s+name(?:\s+is|['’]s)?",
     # A surname given apart ("my name is Kelly, surname Brown", "nazwisko Kowalski").
     r"(?:my\s+)?(?:surname|last\s+name|family\s+name)(?:\s+is)?|nazwisko|moje\s+nazwisko\s+to|"
     r"pavardė|pavarde|uzvārds|uzvards|numele\s+de\s+familie|nume\s+de\s+familie|"

@@ -194,6 +194,8 @@ def addresses(text: str) -> Iterator[Span]:
         # "2 The Green sessions" is a count of something named after a place.
         if _HOME_CUE.search(text, 0, m.start()) or re.match(r"\s*(?:[,.;!?]|$)", text[m.end() :]):
             found.append(Span(m.start(), m.end(), "address"))
+    if _HOME_GATE.search(text.casefold()):
+        found.extend(_numbered_after_cue(text, found))
     low = text.casefold()
     if any(stem in low for stem in _FLAT_STEMS):
         for m in _FLAT_ALONE.finditer(text):
@@ -434,6 +436,48 @@ def _unnumbered(text: str, found: list[Span]) -> Iterator[Span]:
         if any(w.casefold() in _NOT_STREET_NAMES | _NOT_NAME_START for w in m.group().split()):
             continue
         yield Span(m.start(), m.end(), "address")
+
+
+_HOME_PREP = r"(?i:at|on|in|pe|la|în|na|w|we|przy|em|no|на|в|во|по|у|ant|prie|į|uz|pie|ku|ee|ka|of)"
+"""Words between a home word and its street ("live at", "stau pe", "живу на")."""
+_CAP = r"[A-ZĄĆĘŁŃÓŚŹŻĂÂÎȘȚÁÉÍÓÚÊÔÃÕÇĀČĒĢĪĶĻŅŠŪŽĖĮŲ][\w'’-]*"
+_AFTER_CUE = re.compile(
+    rf"(?:\s*[:,\-–—]?\s*)(?:(?P<prep>{_HOME_PREP})\s+)?(?:"
+    rf"(?P<num>\d{{1,4}}[A-Za-z]?)(?![\d/.:]\d),?\s+(?P<after>{_CAP}(?:\s+{_CAP})?)"
+    rf"|(?P<before>{_CAP}(?:\s+{_CAP}){{0,2}}),?\s+"
+    rf"(?P<no>(?:nr|no|n[º°o]|№|numer|număr|numar)\.?\s*)?"
+    rf"(?P<num2>\d{{1,4}}[A-Za-z]?)(?![\w/.:]\w|[\w{MARKS}]){_FLAT})"
+)
+"""A home's street without a street word, straight after a word saying it is the home:
+"I live at 33 Fishergate", "живу 33 Fishergate", "stau pe Green Lanes nr. 56"."""
+
+
+_IN = words("in w we în в em i í")
+
+
+def _numbered_after_cue(text: str, found: list[Span]) -> Iterator[Span]:
+    """Streets named without a street word ("Fishergate", "Highgate", "Green Lanes") are
+    many; a number with capitalised words is a home only right after a home word, and
+    not a count ("living in London 10 years") or a service ("staying at Hope House 2")."""
+    for cue in _HOME_CUE.finditer(text):
+        if _NOT_HOME_AFTER.match(text, cue.end()):
+            continue
+        m = _AFTER_CUE.match(text, cue.end())
+        if m is None or any(s.start < m.end() and m.start() < s.end for s in found):
+            continue
+        name = m.group("after") or m.group("before")
+        prep = (m.group("prep") or "").casefold()
+        if m.group("before") and prep in _IN and not m.group("no"):
+            continue  # "I live in Zone 2"
+        if any(w.casefold() in _NOT_STREET_NAMES | _NOT_NAME_START for w in name.split()):
+            continue
+        if _SERVICE_WORD.search(name) or _COUNT_AFTER.match(text, m.end()):
+            continue
+        if m.group("after") is not None and _COUNT_AFTER.match(text, m.end("num")):
+            continue
+        start = m.start("num") if m.group("num") else m.start("before")
+        tail = _TAIL.match(text, m.end())
+        yield Span(start, tail.end() if tail else m.end(), "address")
 
 
 # A street named without its street word after "na"/"przy"/"на" and a house number with a flat
