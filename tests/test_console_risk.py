@@ -29,7 +29,7 @@ async def test_bengali_overdose_in_chat_gets_advice_and_helplines_in_bengali(
     )
     screen = next(s for s in term.screens if CATALOGUE.text("risk.intro", "bn") in s)
     assert CATALOGUE.text("risk.overdose", "bn") in screen
-    assert "FRANK (drugs advice): 0300 123 6600" in screen
+    assert "FRANK" in screen and "0300 123 6600" in screen
     assert CATALOGUE.text("risk.outro", "bn") in screen
     assert (await _answers(settings))["assessment_better"] == overdose
 

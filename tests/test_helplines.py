@@ -83,6 +83,7 @@ def test_a_translated_helpline_name_is_used_and_an_untranslated_one_stays_englis
     locale: Path,
 ) -> None:
     _translate(locale / "ar.po", EMERGENCY, "خدمات الطوارئ", fuzzy=True)
+    _translate(locale / "pl.po", EMERGENCY, "", fuzzy=False)  # a translator gave none
     settings = load_settings(ROOT / "config.yaml")
     arabic = signpost(CATALOGUE, settings.helplines_for("ar"), "ar")
     assert "خدمات الطوارئ" in arabic and "Emergency services" not in arabic
@@ -99,6 +100,7 @@ def test_an_untranslated_name_is_no_safety_gap_but_a_machine_translated_one_is(
     """English is what people search for; a translation nobody checked could mislead."""
     english = english_texts(runtime_sources(ROOT / "flows", ROOT / "config.yaml"))
     assert EMERGENCY in english
+    _translate(locale / "ar.po", EMERGENCY, "", fuzzy=False)
     assert EMERGENCY not in review("ar", english, locale).unreviewed_safety
     _translate(locale / "ar.po", EMERGENCY, "خدمات الطوارئ", fuzzy=True)
     assert EMERGENCY in review("ar", english, locale).unreviewed_safety

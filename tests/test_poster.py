@@ -151,9 +151,13 @@ def test_rtl_helpline_lines_put_name_right_then_number_then_bracketed_note(
         note = CATALOGUE.pick(line.note, lang).translate(dict.fromkeys(range(0x2066, 0x206A)))
         assert any("\u0600" <= ch <= "\u06ff" for ch in note), "the note is translated"
         shown = _visual(_runs(helpline_line(CATALOGUE, line, lang), fonts, True))
-        assert shown.endswith(f"{line.number} :{line.name}"), shown
+        # The name (English, or the catalogue's) and number, as they stand alone.
+        bare = line.model_copy(update={"note": {}})
+        tail = _visual(_runs(helpline_line(CATALOGUE, bare, lang), fonts, True))
+        assert tail.startswith(f"{line.number} :"), tail
+        assert shown.endswith(tail), shown
         assert shown.startswith("("), shown  # the note's closing bracket, leftmost
-        assert shown.index(")") == len(shown) - len(f" {line.number} :{line.name}") - 1
+        assert shown.index(")") == len(shown) - len(tail) - 2
 
 
 def _ink(draw_line) -> np.ndarray:
@@ -201,9 +205,11 @@ def test_rtl_poster_draws_the_note_in_brackets_left_of_the_helpline_name(
     def drawn(text: str, rtl: bool):
         return _ink(lambda d: _para(d, text, fonts, 22, 0, 10, A4[0], rtl))  # one line
 
-    def alone(text: str, font: str):
+    def alone(text: str, font: str, direction: str | None = None):
         face = ImageFont.truetype(font, 22, layout_engine=ImageFont.Layout.RAQM)
-        return _ink(lambda d: d.text((100, 100), text, font=face, fill=0, anchor="ls"))
+        return _ink(
+            lambda d: d.text((100, 100), text, font=face, fill=0, anchor="ls", direction=direction)
+        )
 
     for line in settings.helplines_for(lang):
         text = helpline_line(CATALOGUE, line, lang)
@@ -212,7 +218,10 @@ def test_rtl_poster_draws_the_note_in_brackets_left_of_the_helpline_name(
         opening, closing = alone("(", runs[0].font), alone(")", runs[0].font)
         leftmost = _rows(ink[:, : opening.shape[1]])
         assert _overlap(leftmost, opening) > 0.8 > _overlap(leftmost, closing), line.name
-        name = alone(line.name, runs[-1].font)
+        shown_name = CATALOGUE.pick({**line.name_translations, "en": line.name}, lang)
+        # A name with a translation in brackets reads right to left as a whole.
+        plain = shown_name.translate(dict.fromkeys(range(0x2066, 0x206A)))
+        name = alone(plain, runs[-1].font, None if plain.isascii() else "rtl")
         assert _overlap(_rows(ink[:, -name.shape[1] :]), name) > 0.6, (
             line.name
         )  # blurred by subpixel x

@@ -107,7 +107,9 @@ def purpose(spot: Spot) -> str:
     if parts[1] == "helplines" and parts[-1] == "name":
         return (
             f"Name of the helpline '{parts[3]}', before its number, shown to people at risk."
-            " Leave a proper name people know (Samaritans) as it is: copy the English."
+            " Leave a proper name people know (Samaritans) as it is, adding what it is in"
+            " brackets if the name does not say; translate a name that says what the line"
+            " is (Emergency services)."
         )
     if parts[1] == "helplines":
         return f"Note after the helpline '{parts[3]}' and its number, shown to people at risk."

@@ -67,6 +67,6 @@ async def test_a_disclosure_in_new_words_gets_helplines_in_the_persons_language(
     advice = CATALOGUE.text("risk.overdose", lang)
     if category == "overdose":
         assert advice in alert and "999" in advice
-        assert "FRANK (drugs advice): 0300 123 6600" in alert
+        assert "FRANK" in alert and "0300 123 6600" in alert
     else:
         assert advice not in alert
