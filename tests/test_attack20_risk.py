@@ -120,8 +120,8 @@ def test_doctor_says_when_the_risk_model_is_damaged(monkeypatch, tmp_path):
 # -- still broken: evasions
 
 
-@broken("risk", "spaced letters: no rule, and the model reads single letters as nothing")
 def test_a_disclosure_in_spaced_letters_is_signposted(screen):
+    """Missed on 4ca5bd9's parent; the model retrained in dd81199 finds it (no rule does)."""
     assert screen.hits("i want to k i l l m y s e l f")
 
 
@@ -139,6 +139,11 @@ EVERYDAY_WANTS = [
     ("ur", "main ghar ja ke sona chahta hoon"),
     ("pa", "main ghar ja ke sauna chahunda haan"),
     ("bn", "ami bari giye ghumate chai"),
+    ("en", "I just want to sleep better"),
+    ("pl", "Chcę po prostu lepiej spać"),
+    ("ru", "Хочу домой и спать"),
+    ("ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
+    ("pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
     ("bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),  # meds as told, sleep well
     ("lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),  # news; mum got scared
 ]
@@ -214,22 +219,26 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # -- still broken: disclosures missed
 
 MISSES = [
-    ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    ("risk", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
+    # Found since by the model retrained in dd81199 (missed on the main before it):
+    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
+    (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
+    # Still missed:
     ("risk2", "ar", "إذا عرف إني حكيتلك رح يقتلني"),
     ("risk2", "ar", "law 3eref eny 2oltlek hayemawetni"),
     ("risk", "lt", "neturiu jėgų gyventi"),  # no strength left to live
     ("risk", "lv", "nav vairs spēka dzīvot"),
     ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
-    ("risk2", "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
 ]
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        pytest.param(lang, text, marks=broken(owner, "missed disclosure, blind corpus"))
+        pytest.param(
+            lang, text, marks=[broken(owner, "missed disclosure, blind corpus")] if owner else []
+        )
         for owner, lang, text in MISSES
     ],
 )
