@@ -55,11 +55,13 @@ def _everyday() -> list[tuple[str, str]]:
 def test_everyday_feedback_is_almost_never_signposted(screen: RiskScreen) -> None:
     """A helpline message on "the bus only comes twice a day" would puzzle people and
     wear out the warning.  The first model, fitted with no everyday comments, signposted
-    a third of them; at most 1.5 % may fire (the threshold was chosen at 1 %)."""
+    a third of them. At most 2 % may fire: until wave 18 the thresholds were chosen at 1 %
+    (gate 1.5 %), and that limit, not precision, held recall down; since wave 19 they are
+    chosen at 1.8 % (``bench/train_risk_model.py``: ``MAX_ORDINARY_ALARMS``)."""
     everyday = _everyday()
     assert len(everyday) > 500
     fired = [(lang, text) for lang, text in everyday if screen.hits(text)]
-    assert len(fired) / len(everyday) <= 0.015, fired
+    assert len(fired) / len(everyday) <= 0.02, fired
 
 
 def test_what_no_rule_foresaw_is_signposted_and_staff_see_the_words(screen: RiskScreen) -> None:
@@ -255,3 +257,47 @@ def test_batch_9_is_the_third_dev_test_half_never_trained_on(screen: RiskScreen)
     wrong = sum(f for f, ln in zip(fired, devtest, strict=True) if not ln.labels)
     assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.88
     assert found_ / (found_ + wrong) >= 0.9
+
+
+def test_batch_10_is_the_fourth_dev_test_half_never_trained_on(screen: RiskScreen) -> None:
+    """Batch 10 (blind, seen since wave 19) is halved by a hash like batches 8 and 9; the stored
+    model names it, and its never-fitted half keeps what wave 19 reached on it. On main 67ee6aa
+    (a model that never saw batch 10, thresholds chosen at 1 % everyday alarms) rules and model
+    found 0.877 of its disclosures at precision 0.907; wave 19 (training set 19, the other half,
+    the two thresholds chosen together at 1.8 %) 0.939 at 0.919."""
+    from bench.train_risk_model import is_devtest, lines
+
+    found = lines(("risk_heldout10",))
+    devtest = [ln for ln in found if is_devtest(ln)]
+    assert 0.4 < len(devtest) / len(found) < 0.6
+    assert "risk_heldout10" in STORED["trained_on"] and "risk_heldout10" in STORED["devtest"]
+    fired = [bool(screen.hits(ln.text)) for ln in devtest]
+    found_ = sum(f for f, ln in zip(fired, devtest, strict=True) if ln.labels)
+    wrong = sum(f for f, ln in zip(fired, devtest, strict=True) if not ln.labels)
+    assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.92
+    assert found_ / (found_ + wrong) >= 0.88
+
+
+def test_the_two_thresholds_are_chosen_together_on_held_out_scores_only() -> None:
+    """The pair search takes the lower threshold for texts with a risk word as far as the
+    everyday limit allows, and never looks at the dev-tests: here a disclosure scored 0.55
+    with a risk word is found, and the everyday comment at 0.5 with a risk word stays quiet."""
+    from bench.risk_eval import Line
+    from bench.train_risk_model import choose
+
+    def line(text: str, labels: frozenset[str], where: str) -> Line:
+        return Line("en", labels, text, True, "Latin", where)
+
+    risk = [
+        line(f"risk {i}", frozenset({"suicide"}), f"risk_heldout9/en.tsv:{i}") for i in range(20)
+    ]
+    calm = [line(f"calm {i}", frozenset(), f"risk_heldout9/en.tsv:{i + 20}") for i in range(20)]
+    everyday = [line(f"day {i}", frozenset(), f"themes/en.tsv:{i}") for i in range(100)]
+    scores = {ln.text: 0.95 for ln in risk[:10]}
+    scores |= {ln.text: 0.55 for ln in risk[10:]}
+    scores |= {ln.text: 0.1 for ln in calm}
+    scores |= {ln.text: 0.5 if i < 5 else 0.1 for i, ln in enumerate(everyday)}
+    backed = dict.fromkeys(scores, True)
+    fires = dict.fromkeys(scores, False)
+    high, low = choose(risk + calm, scores, everyday, scores, fires, backed)
+    assert 0.5 < low <= 0.55 <= high
