@@ -160,16 +160,18 @@ def test_an_everyday_wish_gets_no_alert(screen, lang, text):
 # -- still broken: figures of speech and the past, by the rules
 
 FALSE_ALARMS = [
+    # Owner None: mended since (risk, wave 19: a veto for tablets taken as the doctor said,
+    # abuse long past and safe now, "hit me up", "nice touch", the news, "my back is killing me").
     # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
-    ("risk", "en", "I took all my tablets this morning like the doctor said."),
-    ("risk", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
-    ("risk", "ru", "Утром выпил все таблетки, как врач сказал."),
-    ("risk", "pt", "De manhã tomei os comprimidos todos como o médico disse."),
-    ("risk", "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
-    ("risk", "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
-    ("risk", "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
+    (None, "en", "I took all my tablets this morning like the doctor said."),
+    (None, "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
+    (None, "ru", "Утром выпил все таблетки, как врач сказал."),
+    (None, "pt", "De manhã tomei os comprimidos todos como o médico disse."),
+    (None, "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
+    (None, "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
+    (None, "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
     (
-        "risk",
+        None,
         "so",
         "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
     ),
@@ -181,13 +183,13 @@ FALSE_ALARMS = [
     ("risk2", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),
     ("risk2", "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
-    ("risk", "en", "My ex used to hit me years ago but I've been safe for a long time."),
-    ("risk", "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
-    ("risk", "pt", "O meu ex batia-me há muitos anos mas já estou segura há muito tempo."),
-    ("risk", "ro", "Fostul mă bătea acum mulți ani, dar de mult sunt în siguranță."),
-    ("risk", "ru", "Бывший бил меня много лет назад, но я давно в безопасности."),
+    (None, "en", "My ex used to hit me years ago but I've been safe for a long time."),
+    (None, "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
+    (None, "pt", "O meu ex batia-me há muitos anos mas já estou segura há muito tempo."),
+    (None, "ro", "Fostul mă bătea acum mulți ani, dar de mult sunt în siguranță."),
+    (None, "ru", "Бывший бил меня много лет назад, но я давно в безопасности."),
     (
-        "risk",
+        None,
         "so",
         "Ninkaygii hore sannado hore ayuu i garaaci jiray laakiin hadda waan nabad qabaa.",
     ),
@@ -195,11 +197,11 @@ FALSE_ALARMS = [
     ("risk2", "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
     ("risk2", "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
     # Figures of speech.
-    ("risk", "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
-    ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
-    ("risk", "en", "The news about the hospital closing scared my mum."),
-    ("risk", "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
-    ("risk", "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
+    (None, "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
+    (None, "en", "Keyworker left and nobody told me, felt a bit abandoned."),
+    (None, "en", "The news about the hospital closing scared my mum."),
+    (None, "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
+    (None, "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
     ("risk2", "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
     ("risk2", "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
@@ -208,7 +210,9 @@ FALSE_ALARMS = [
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        pytest.param(lang, text, marks=broken(owner, "false alarm, blind corpus"))
+        pytest.param(
+            lang, text, marks=[broken(owner, "false alarm, blind corpus")] if owner else []
+        )
         for owner, lang, text in FALSE_ALARMS
     ],
 )
@@ -223,12 +227,13 @@ MISSES = [
     (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
     (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
-    # Still missed:
+    # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
+    # lt, lv and pl below. Still missed:
     ("risk2", "ar", "إذا عرف إني حكيتلك رح يقتلني"),
     ("risk2", "ar", "law 3eref eny 2oltlek hayemawetni"),
-    ("risk", "lt", "neturiu jėgų gyventi"),  # no strength left to live
-    ("risk", "lv", "nav vairs spēka dzīvot"),
-    ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
+    (None, "lt", "neturiu jėgų gyventi"),  # no strength left to live
+    (None, "lv", "nav vairs spēka dzīvot"),
+    (None, "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
 ]
 
