@@ -73,6 +73,7 @@ def diagnose(
     yield _backup(settings)
     yield _backup_place(settings)
     yield _languages(settings)
+    yield _risk_model()
     yield _bot_username(settings)
     yield _local_service(settings)
 
@@ -88,6 +89,7 @@ CHECKS = (
     "backup",
     "backup_place",
     "languages",
+    "risk_model",
     "bot_username",
     "local_service",
 )
@@ -375,6 +377,24 @@ def _languages(settings: Settings) -> Finding:
         return Finding("languages", False, "; ".join(gaps))
     n = len(settings.languages)
     return Finding("languages", True, f"risk phrases and helplines for all {n} languages")
+
+
+def _risk_model() -> Finding:
+    """The trained reader of risk (``bot/risk_model.json.gz``) is there and loads.  Without
+    it the bot still screens by the phrase rules, so nothing stops, but it finds fewer
+    disclosures in words no rule foresaw: the operator must know, not find out later."""
+    from bot import risk_model
+
+    path = risk_model.MODEL_PATH
+    if risk_model.load_model(path) is not None:
+        return Finding("risk_model", True, f"{path.name} loaded")
+    problem = "is missing" if not path.exists() else "cannot be read"
+    return Finding(
+        "risk_model",
+        False,
+        f"{path} {problem}: risk is screened by the phrase rules alone, which miss"
+        " disclosures in new words; reinstall feedback-bot to restore it",
+    )
 
 
 def _bot_username(settings: Settings) -> Finding:

@@ -310,6 +310,7 @@ def load_model(path: Path = MODEL_PATH) -> RiskModel | None:
     helplines the rules find, not an error.
     """
     if not path.exists():
+        log.warning("risk model %s is missing: the rules screen alone", path.name)
         return None
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:

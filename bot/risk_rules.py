@@ -93,7 +93,7 @@ _ADULT = 18
 _KNOWN_MAX = 50_000
 # Sentence ends: . ! ? ; and newlines, Urdu/Arabic full stop and question mark, the danda.
 # A dot inside a word ("O.D", "3.5") does not end a sentence.
-_SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟!?]+")
+_SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟！？]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 Normaliser = Callable[[str], str]

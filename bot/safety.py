@@ -66,6 +66,9 @@ MODEL = "model"
 """The ``lang`` of a hit found by ``bot.risk_model`` (it reads every language at once)."""
 """Category of a staff phrase given as a plain list (helplines only, no extra advice)."""
 _GAP_DEFAULT = 3
+_GAP_MAX = 12
+"""The widest gap a phrase may hold: a wider one matches words that have nothing to do with
+each other, and costs a scan of that many words from each place its first word occurs."""
 _KNOWN_MAX = 50_000
 
 # Letters NFKD does not take apart, and Arabic-script variants people type interchangeably.
@@ -152,6 +155,26 @@ _ABBREVIATIONS = (
     (re.compile(r"\b(?:OD|O\.D)\b\.?"), " overdose "),
 )
 _REPEAT = re.compile(r"(\w)\1+")
+# A word typed in two alphabets at once ("wаnt to diе" with a Cyrillic а and е, "kіll" with
+# a Ukrainian і, "overdοse" with a Greek ο): letters that look alike are made the word's
+# main alphabet, so the lists, written in one, still read it.  Only a word mixing the two
+# is touched: "Я принимаю methadone" keeps each word as typed.
+_TO_LATIN = str.maketrans(
+    "аеорсухіјѕкмтвнԁαοεικνρτυχ",
+    "aeopcyxijskmtbhdaoeikvptux",
+)
+_TO_CYRILLIC = str.maketrans("aeopcyxkmt", "аеорсухкмт")
+_MIXED = re.compile(
+    r"[^\W\d_]*(?:[a-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-z])[^\W\d_]*"
+)
+_LATIN_LETTERS = re.compile("[a-z]")
+
+
+def _unmix(match: re.Match[str]) -> str:
+    """One word's look-alike letters in the alphabet most of its letters are in."""
+    word = match.group()
+    latin = len(_LATIN_LETTERS.findall(word))
+    return word.translate(_TO_LATIN if 2 * latin >= len(word) else _TO_CYRILLIC)
 
 
 def _deleet(match: re.Match[str]) -> str:
@@ -187,6 +210,8 @@ def normalise(text: str) -> str:
     if ascii_only:
         text = low.translate(_ASCII_FOLD)
     else:
+        if _MIXED.search(low):
+            low = _MIXED.sub(_unmix, low)
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
     if _LEET_CHAR.search(text):
         text = _LEET_TOKEN.sub(_deleet, text)
@@ -312,8 +337,14 @@ def compile_phrase(
     for item in phrase.split():
         gap = re.fullmatch(r"\.\.(\d*)", item)
         if gap:
-            slots.append(r"(?:\S+ ){0,%d}" % int(gap.group(1) or _GAP_DEFAULT))  # noqa: UP031
+            width = int(gap.group(1) or _GAP_DEFAULT)
+            if width > _GAP_MAX:
+                raise PatternError(f"risk phrase {phrase!r}: {item} is wider than ..{_GAP_MAX}")
+            slots.append(r"(?:\S+ ){0,%d}" % width)  # noqa: UP031
             continue
+        if item.startswith(".."):
+            # "..x", "...": a typo for a gap would otherwise be a word to find, silently.
+            raise PatternError(f"risk phrase {phrase!r}: {item!r} is not a gap (.. or ..N)")
         optional = item.endswith("?") and len(item) > 1
         item = item.removesuffix("?") if optional else item
         options: list[str] = []

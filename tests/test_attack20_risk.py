@@ -1,0 +1,246 @@
+"""A hostile review of the risk screen (attack20): evasions, long messages, the operator's
+lists and the model file, and what a blind everyday corpus showed.
+
+The blind corpus (written by attack20 from its own knowledge, not in the repo) is where
+the false alarms and misses below come from: each is one line of it, or one kind that
+recurred in several languages.  Those marked xfail(strict=True) are still broken on main;
+each names its owner (risk: the model, the engine and en pl lt lv ro pt ru so; risk2: ar
+ur pa gu bn).  When one is mended, its XPASS fails the run: take its mark off.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.safety import RiskScreen
+
+
+@pytest.fixture(scope="module")
+def screen() -> RiskScreen:
+    return RiskScreen.from_config({})
+
+
+def broken(owner: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: {why}")
+
+
+# -- evasions that are mended here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "su!c!de tonight",  # leetspeak: "!" for i
+        "i want to d!e",
+    ],
+)
+def test_an_exclamation_mark_inside_a_word_does_not_cut_a_disclosure_apart(screen, text):
+    """The sentence splitter cut at any "!" (an ASCII "!?" sat among the full-width
+    marks), so "su!c!de" was read as three sentences "su", "c", "de" before the
+    leetspeak "!" = i was ever undone."""
+    assert screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i w\u0430nt to di\u0435",  # Cyrillic а and е inside English words
+        "gonna overd\u03bfse tonight",  # a Greek omicron
+    ],
+)
+def test_a_word_typed_in_two_alphabets_is_still_read(screen, text):
+    assert screen.hits(text)
+
+
+def test_words_of_two_alphabets_side_by_side_are_each_kept(screen):
+    """Only a word that mixes alphabets is folded: Russian with an English drug name is
+    read as written, and stays quiet."""
+    assert not screen.hits("Я принимаю methadone каждый день, всё хорошо")
+
+
+@pytest.mark.parametrize("size", [2000, 4000])
+def test_a_disclosure_anywhere_in_a_long_message_is_found_and_cheap(screen, size):
+    """A long, ordinary comment with one disclosure in it, at the start, the middle and
+    the end; the screen's cost grows with the length, not its square."""
+    ordinary = "The staff were kind and the room was clean but the wait was long. " * 80
+    pad = ordinary[:size]
+    disclosure = "Honestly I took 30 of my mum's sleeping tablets an hour ago."
+    start = time.perf_counter()
+    for text in (disclosure + " " + pad, pad[: size // 2] + disclosure + pad[size // 2 :]):
+        assert "overdose" in screen.categories(text)
+    screen.hits(pad + " " + disclosure)
+    assert time.perf_counter() - start < 0.25
+
+
+# -- the operator
+
+
+@pytest.mark.parametrize(
+    ("phrase", "problem"),
+    [
+        ("kill ..x me", "'..x' is not a gap"),
+        ("want ... die", "'...' is not a gap"),
+        ("a ..999 b", "wider than ..12"),
+    ],
+)
+def test_a_malformed_gap_in_staff_phrases_is_reported(phrase, problem):
+    """Before, "..x" became the word "x" to find (the phrase never fired, silently) and
+    "..999" was taken (a scan of 999 words from each "a" of every message)."""
+    screen = RiskScreen({"en": {"suicide": [phrase, "kill myself"]}})
+    assert any(problem in error for error in screen.errors)
+
+
+def test_doctor_says_when_the_risk_model_is_missing(monkeypatch, tmp_path, caplog):
+    from bot import doctor, risk_model
+
+    monkeypatch.setattr(risk_model, "MODEL_PATH", tmp_path / "risk_model.json.gz")
+    with caplog.at_level(logging.WARNING):
+        found = doctor._risk_model()
+    assert not found.ok and "is missing" in found.detail and "rules alone" in found.detail
+    assert "risk model risk_model.json.gz is missing" in caplog.text
+    assert "risk_model" in doctor.CHECKS
+
+
+def test_doctor_says_when_the_risk_model_is_damaged(monkeypatch, tmp_path):
+    from bot import doctor, risk_model
+
+    damaged = tmp_path / "risk_model.json.gz"
+    damaged.write_bytes(
+        Path(risk_model.__file__).with_name("risk_model.json.gz").read_bytes()[:500]
+    )
+    monkeypatch.setattr(risk_model, "MODEL_PATH", damaged)
+    found = doctor._risk_model()
+    assert not found.ok and "cannot be read" in found.detail
+
+
+# -- still broken: evasions
+
+
+def test_a_disclosure_in_spaced_letters_is_signposted(screen):
+    """Missed on 4ca5bd9's parent; the model retrained in dd81199 finds it (no rule does)."""
+    assert screen.hits("i want to k i l l m y s e l f")
+
+
+# -- still broken: everyday answers the model reads as risk (no risk word in them)
+
+EVERYDAY_WANTS = [
+    ("en", "I want to go home and sleep"),
+    ("en", "I want to go home"),
+    ("pl", "Chcę iść do domu i spać"),
+    ("lv", "Gribu vairāk vakara vizīšu"),  # I want more evening appointments
+    ("ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
+    ("pt", "Quero ir para casa e dormir"),
+    ("so", "Waxaan rabaa inaan guriga aado oo seexdo"),
+    ("ar", "بدي روح عالبيت"),
+    ("ur", "main ghar ja ke sona chahta hoon"),
+    ("pa", "main ghar ja ke sauna chahunda haan"),
+    ("bn", "ami bari giye ghumate chai"),
+    ("en", "I just want to sleep better"),
+    ("pl", "Chcę po prostu lepiej spać"),
+    ("ru", "Хочу домой и спать"),
+    ("ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
+    ("pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
+    ("bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),  # meds as told, sleep well
+    ("lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),  # news; mum got scared
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [pytest.param(*case, marks=broken("risk", "the model alone")) for case in EVERYDAY_WANTS],
+)
+def test_an_everyday_wish_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
+# -- still broken: figures of speech and the past, by the rules
+
+FALSE_ALARMS = [
+    # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
+    ("risk", "en", "I took all my tablets this morning like the doctor said."),
+    ("risk", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
+    ("risk", "ru", "Утром выпил все таблетки, как врач сказал."),
+    ("risk", "pt", "De manhã tomei os comprimidos todos como o médico disse."),
+    ("risk", "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
+    ("risk", "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
+    ("risk", "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
+    (
+        "risk",
+        "so",
+        "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
+    ),
+    ("risk2", "ur", "صبح ساری گولیاں ڈاکٹر کے کہنے کے مطابق کھا لیں۔"),
+    ("risk2", "ur", "subah saari goliyan doctor ke kehne pe kha leen"),
+    ("risk2", "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
+    ("risk2", "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
+    ("risk2", "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),
+    ("risk2", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),
+    ("risk2", "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
+    # Abuse long past, and safe now (README: the past and helped is vetoed).
+    ("risk", "en", "My ex used to hit me years ago but I've been safe for a long time."),
+    ("risk", "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
+    ("risk", "pt", "O meu ex batia-me há muitos anos mas já estou segura há muito tempo."),
+    ("risk", "ro", "Fostul mă bătea acum mulți ani, dar de mult sunt în siguranță."),
+    ("risk", "ru", "Бывший бил меня много лет назад, но я давно в безопасности."),
+    (
+        "risk",
+        "so",
+        "Ninkaygii hore sannado hore ayuu i garaaci jiray laakiin hadda waan nabad qabaa.",
+    ),
+    # A friend's overdose last year, and the naloxone training that saved him.
+    ("risk2", "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
+    ("risk2", "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
+    # Figures of speech.
+    ("risk", "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
+    ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
+    ("risk", "en", "The news about the hospital closing scared my mum."),
+    ("risk", "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
+    ("risk", "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
+    ("risk2", "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
+    ("risk2", "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(lang, text, marks=broken(owner, "false alarm, blind corpus"))
+        for owner, lang, text in FALSE_ALARMS
+    ],
+)
+def test_an_everyday_comment_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
+# -- still broken: disclosures missed
+
+MISSES = [
+    # Found since by the model retrained in dd81199 (missed on the main before it):
+    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
+    (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
+    # Still missed:
+    ("risk2", "ar", "إذا عرف إني حكيتلك رح يقتلني"),
+    ("risk2", "ar", "law 3eref eny 2oltlek hayemawetni"),
+    ("risk", "lt", "neturiu jėgų gyventi"),  # no strength left to live
+    ("risk", "lv", "nav vairs spēka dzīvot"),
+    ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
+    ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(
+            lang, text, marks=[broken(owner, "missed disclosure, blind corpus")] if owner else []
+        )
+        for owner, lang, text in MISSES
+    ],
+)
+def test_a_disclosure_is_signposted(screen, lang, text):
+    assert screen.hits(text)
