@@ -230,6 +230,17 @@ MISSES = [
     ("risk", "lv", "nav vairs spēka dzīvot"),
     ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
+    # Typed as on a phone, abbreviations and text speak:
+    ("risk", "en", "i wnt 2 die"),
+    ("risk", "en", "cnt go on ne more"),
+    ("risk", "en", "im going 2 od 2nite"),
+    ("risk", "pt", "kero morrer"),  # quero
+    ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
+    ("risk2", "ur", "mujhe mar jana hai"),  # I want to die
+    ("risk2", "pa", "mainu mar jaana aa"),
+    ("risk2", "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
+    ("risk2", "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
+    ("risk2", "ar", "ha2tel nafsi"),
 ]
 
 
