@@ -1,0 +1,54 @@
+"""attack20 on Telegram: disclosures sent the ways a flow does not expect (a photo's caption,
+an edit, typed at a question that wants a tap), in the person's language, with the overdose
+advice where it is an overdose, and nothing stored that the person did not answer."""
+
+from __future__ import annotations
+
+from bot.i18n import load_catalogue
+from tests.e2e.test_telegram_flow import sessions_of
+from tests.e2e.test_telegram_risk import to_assessment_text_question
+
+CATALOGUE = load_catalogue()
+
+
+async def test_an_overdose_in_a_bengali_caption_gets_bengali_overdose_advice(bot, api):
+    user = api.user(language_code="bn")
+    await user.send("/start")
+    # "I've taken all the sleeping pills, I can't wake up"
+    shown = await user.send_photo(caption="সব ঘুমের ওষুধ খেয়ে ফেলেছি, ঘুম থেকে উঠতে পারছি না")
+    alert = shown[0].text
+    assert alert.startswith(CATALOGUE.text("risk.intro", "bn"))
+    assert CATALOGUE.text("risk.overdose", "bn") in alert and "0300 123 6600" in alert
+    assert shown[-1].text == CATALOGUE.text("telegram.not_text", "bn")
+
+
+async def test_an_overdose_added_by_editing_a_russian_answer_gets_advice_and_keeps_the_answer(
+    bot, api
+):
+    user = api.user(language_code="ru")
+    await to_assessment_text_question(bot, user, "ru")
+    shown = await user.send("всё нормально")
+    mine = max(m.message_id for m in user.messages()) - len(shown)
+    # "... I swallowed a lot of pills, I can't wake up"
+    shown = await user.edit(mine, "всё нормально. наглоталась таблеток, не могу проснуться")
+    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ru"))
+    assert CATALOGUE.text("risk.overdose", "ru") in shown[0].text
+    [session] = await sessions_of(bot, user)
+    assert session["answers"]["assessment_better"] == "всё нормально"
+
+
+async def test_abuse_typed_at_a_rating_in_arabic_gets_arabic_helplines_and_the_buttons_still_work(
+    bot, api
+):
+    user = api.user(language_code="ar")
+    await user.send("/start")
+    question = (await user.tap(CATALOGUE.text("consent.agree", "ar")))[-1]
+    # "My husband hits me every day and I'm afraid for my children"
+    shown = await user.send("جوزي بيضربني كل يوم وخايفة على ولادي")
+    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ar"))
+    assert "0808 2000 247" in shown[0].text
+    [session] = await sessions_of(bot, user)
+    assert session["answers"] == {}  # a rating is not typed text: nothing is kept
+    await user.tap(question.labels[0], question.message_id)
+    [session] = await sessions_of(bot, user)
+    assert session["answers"] == {"fft": "very_good"}

@@ -1,0 +1,36 @@
+"""attack20 on redaction: details typed in ways the finders do not yet read.
+
+Each is a strict xfail owned by the lead (bot/redact/*): when one is mended, its XPASS
+fails the run and its mark comes off.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+
+LEAD = pytest.mark.xfail(strict=True, reason="owner lead: redaction misses it")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "my number is seven nine one one one two three four five six, text me",
+            "seven nine one one",
+            marks=LEAD,
+            id="phone in spoken digits",
+        ),
+        pytest.param(
+            "text me on oh seven nine one one, one two three, four five six",
+            "seven nine one one",
+            marks=LEAD,
+            id="phone in spoken digits, grouped",
+        ),
+        pytest.param("It's me, Kelly Brown, from the Tuesday group", "Kelly Brown", marks=LEAD),
+        pytest.param("Thanks for everything - Kelly Brown", "Kelly Brown", marks=LEAD),
+    ],
+)
+def test_an_identifying_detail_is_removed(text, kept):
+    assert kept not in redact(text)
