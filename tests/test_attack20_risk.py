@@ -128,30 +128,36 @@ def test_a_disclosure_in_spaced_letters_is_signposted(screen):
 # -- still broken: everyday answers the model reads as risk (no risk word in them)
 
 EVERYDAY_WANTS = [
-    ("en", "I want to go home and sleep"),
-    ("en", "I want to go home"),
-    ("pl", "Chcę iść do domu i spać"),
-    ("lv", "Gribu vairāk vakara vizīšu"),  # I want more evening appointments
-    ("ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
-    ("pt", "Quero ir para casa e dormir"),
-    ("so", "Waxaan rabaa inaan guriga aado oo seexdo"),
-    ("ar", "بدي روح عالبيت"),
-    ("ur", "main ghar ja ke sona chahta hoon"),
-    ("pa", "main ghar ja ke sauna chahunda haan"),
-    ("bn", "ami bari giye ghumate chai"),
-    ("en", "I just want to sleep better"),
-    ("pl", "Chcę po prostu lepiej spać"),
-    ("ru", "Хочу домой и спать"),
-    ("ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
-    ("pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
-    ("bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),  # meds as told, sleep well
-    ("lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),  # news; mum got scared
+    # Owner None: mended since (risk, wave 19: the model retrained with everyday wishes,
+    # sleep, home and goals of recovery as near-misses, training set 19 part 19c and 19xd).
+    (None, "en", "I want to go home and sleep"),
+    (None, "en", "I want to go home"),
+    (None, "pl", "Chcę iść do domu i spać"),
+    (None, "lv", "Gribu vairāk vakara vizīšu"),  # I want more evening appointments
+    ("risk", "ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
+    (None, "pt", "Quero ir para casa e dormir"),
+    (None, "so", "Waxaan rabaa inaan guriga aado oo seexdo"),
+    ("risk", "ar", "بدي روح عالبيت"),
+    ("risk", "ur", "main ghar ja ke sona chahta hoon"),
+    (None, "pa", "main ghar ja ke sauna chahunda haan"),
+    (None, "bn", "ami bari giye ghumate chai"),
+    (None, "en", "I just want to sleep better"),
+    (None, "pl", "Chcę po prostu lepiej spać"),
+    (None, "ru", "Хочу домой и спать"),
+    (None, "ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
+    (None, "pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
+    # Medicine as told and sleeping well; the news, and mum got scared:
+    ("risk", "bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),
+    ("risk", "lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),
 ]
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [pytest.param(*case, marks=broken("risk", "the model alone")) for case in EVERYDAY_WANTS],
+    [
+        pytest.param(lang, text, marks=[broken(owner, "the model alone")] if owner else [])
+        for owner, lang, text in EVERYDAY_WANTS
+    ],
 )
 def test_an_everyday_wish_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
@@ -224,9 +230,12 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 
 MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
-    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    # Lost again by the model retrained in wave 19 (score 0.64, its threshold with a risk word
+    # 0.65); no rule, since "my mum will kill me if she finds out" is a figure of speech:
+    ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
     (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
-    (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
+    # I've been thinking a lot of suicide: the model 0.649 (wave 19), no rule:
+    ("risk2", "ar", "ba2alli kteer bfakker entehr"),
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
     ("risk2", "ar", "إذا عرف إني حكيتلك رح يقتلني"),
@@ -236,22 +245,23 @@ MISSES = [
     (None, "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
     # A veto word (DOC: leaflet, survey, the form; HYPO: if someone; JOKE: lol) reaches ten
-    # words and silences a disclosure about the bot's own survey or the service's leaflet:
-    ("risk", "en", "The leaflet you gave me is useless, I want to kill myself"),
-    ("risk", "en", "your survey is pointless, i want to die"),
-    ("risk", "en", "I read the leaflet and I've decided to end my life"),
+    # words and silences a disclosure about the bot's own survey or the service's leaflet
+    # (owner None: mended in wave 19, risk: a first-person intent lifts DOC, NOW lifts JOKE):
+    (None, "en", "The leaflet you gave me is useless, I want to kill myself"),
+    (None, "en", "your survey is pointless, i want to die"),
+    (None, "en", "I read the leaflet and I've decided to end my life"),
     ("risk", "en", "the form asked about suicide, I think about it every day"),
-    ("risk", "en", "what if someone took 30 pills? I did"),
-    ("risk", "en", "ha ha he punched me again lol"),
-    ("risk", "pl", "ulotka nic nie daje, chcę się zabić"),
-    ("risk", "ru", "листовка не помогла, хочу покончить с собой"),
+    (None, "en", "what if someone took 30 pills? I did"),
+    (None, "en", "ha ha he punched me again lol"),
+    (None, "pl", "ulotka nic nie daje, chcę się zabić"),
+    (None, "ru", "листовка не помогла, хочу покончить с собой"),
     ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
     # Typed as on a phone, abbreviations and text speak:
-    ("risk", "en", "i wnt 2 die"),
-    ("risk", "en", "cnt go on ne more"),
-    ("risk", "en", "im going 2 od 2nite"),
-    ("risk", "pt", "kero morrer"),  # quero
-    ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
+    (None, "en", "i wnt 2 die"),
+    (None, "en", "cnt go on ne more"),
+    (None, "en", "im going 2 od 2nite"),
+    (None, "pt", "kero morrer"),  # quero
+    (None, "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
     ("risk2", "ur", "mujhe mar jana hai"),  # I want to die
     ("risk2", "pa", "mainu mar jaana aa"),
     ("risk2", "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
