@@ -169,6 +169,17 @@ class LanguageDetector:
             return None
         return self._profiles.score(text)
 
+    def by_script(self, text: str) -> str | None:
+        """The one offered language written in the script all of ``text``'s letters are in,
+        however short: "хочу умереть" is too short to detect, and only Russian of the
+        offered languages is written in Cyrillic.  None when the script is shared (Latin,
+        Arabic) or the text mixes scripts."""
+        counts = script_counts(text)
+        if len(counts) != 1 or "*" in self._by_script:
+            return None
+        languages = self._by_script.get(next(iter(counts)), [])
+        return languages[0] if len(languages) == 1 else None
+
 
 def _marked(text: str, letters: int) -> Detection | None:
     for lang, marks in MARKER_LETTERS.items():
