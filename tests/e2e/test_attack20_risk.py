@@ -61,6 +61,8 @@ SHORT = {
     "gu": "મારે મરવું છે",
     "bn": "মরতে চাই",
     "pa": "ਮਰਨਾ ਚਾਹੁੰਦਾ",
+    "ar": "بدي موت",  # Arabic script, told from Urdu by Arabic's yeh
+    "ur": "شوہر مارتا ہے",  # husband beats me; Urdu's heh goal and yeh barree
 }
 
 
@@ -68,8 +70,9 @@ SHORT = {
 async def test_a_short_disclosure_in_a_script_only_one_language_uses_gets_that_language(
     bot, api, written_in
 ):
-    """A phone set to English, and three words in Cyrillic or an Indic script: too short
-    for the detector, but only one offered language is written in that script."""
+    """A phone set to English, and two or three words in Cyrillic, an Indic script or
+    Arabic script: too short for the detector, but only one offered language is written
+    in that script (or, in Arabic script, with those letters)."""
     user = api.user(language_code="en")
     await user.send("/start")
     shown = await user.send(SHORT[written_in])
