@@ -235,6 +235,28 @@ MISSES = [
     ("risk", "lv", "nav vairs spēka dzīvot"),
     ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     (None, "ar", "كتبت رسائل لولادي، مع السلامة"),
+    # A veto word (DOC: leaflet, survey, the form; HYPO: if someone; JOKE: lol) reaches ten
+    # words and silences a disclosure about the bot's own survey or the service's leaflet:
+    ("risk", "en", "The leaflet you gave me is useless, I want to kill myself"),
+    ("risk", "en", "your survey is pointless, i want to die"),
+    ("risk", "en", "I read the leaflet and I've decided to end my life"),
+    ("risk", "en", "the form asked about suicide, I think about it every day"),
+    ("risk", "en", "what if someone took 30 pills? I did"),
+    ("risk", "en", "ha ha he punched me again lol"),
+    ("risk", "pl", "ulotka nic nie daje, chcę się zabić"),
+    ("risk", "ru", "листовка не помогла, хочу покончить с собой"),
+    ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
+    # Typed as on a phone, abbreviations and text speak:
+    ("risk", "en", "i wnt 2 die"),
+    ("risk", "en", "cnt go on ne more"),
+    ("risk", "en", "im going 2 od 2nite"),
+    ("risk", "pt", "kero morrer"),  # quero
+    ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
+    ("risk2", "ur", "mujhe mar jana hai"),  # I want to die
+    ("risk2", "pa", "mainu mar jaana aa"),
+    ("risk2", "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
+    ("risk2", "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
+    ("risk2", "ar", "ha2tel nafsi"),
 ]
 
 
