@@ -252,11 +252,11 @@ MISSES = [
     ("risk", "en", "im going 2 od 2nite"),
     ("risk", "pt", "kero morrer"),  # quero
     ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
-    ("risk2", "ur", "mujhe mar jana hai"),  # I want to die
-    ("risk2", "pa", "mainu mar jaana aa"),
-    ("risk2", "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
-    ("risk2", "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
-    ("risk2", "ar", "ha2tel nafsi"),
+    (None, "ur", "mujhe mar jana hai"),  # I want to die
+    (None, "pa", "mainu mar jaana aa"),
+    (None, "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
+    (None, "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
+    (None, "ar", "ha2tel nafsi"),
 ]
 
 
