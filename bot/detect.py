@@ -83,6 +83,14 @@ SCRIPT_OF_LANGUAGE = {
     "bn": "Bengali",
 }
 
+_ARABIC_SCRIPT_MARKS = {
+    "ar": frozenset("يكةى"),
+    "ur": frozenset("ٹڈڑںےۓہھۃکی"),
+}
+"""Letters of Arabic script that one of Arabic and Urdu writes and the other does not (Arabic's
+yeh, kaf and teh marbuta; Urdu's retroflex letters, noon ghunna, yeh barree, heh goal, keheh,
+Farsi yeh): enough to tell "بدي موت" from "شوہر مارتا ہے" when they are too short to detect."""
+
 MARKER_LETTERS = {
     "ps": frozenset("ټډړښږځڅګڼۍې"),
     "ckb": frozenset("ڕڵێۆە"),
@@ -168,6 +176,33 @@ class LanguageDetector:
                 return Detection(blind[0], round(count / letters, 3))
             return None
         return self._profiles.score(text)
+
+    def by_script(self, text: str) -> str | None:
+        """The one offered language written in the script all of ``text``'s letters are in,
+        however short: "хочу умереть" is too short to detect, and only Russian of the
+        offered languages is written in Cyrillic.  None when the script is shared (Latin,
+        Arabic) or the text mixes scripts."""
+        counts = script_counts(text)
+        if len(counts) != 1 or "*" in self._by_script:
+            return None
+        script = next(iter(counts))
+        languages = self._by_script.get(script, [])
+        if script == "Arabic" and len(languages) > 1:
+            languages = [lang for lang in languages if _ARABIC_SCRIPT_MARKS.get(lang)]
+            letters = set(text)
+            if any(not letters.isdisjoint(marks) for marks in MARKER_LETTERS.values()):
+                return None  # Pashto or Sorani: neither Arabic nor Urdu
+            languages = [
+                lang
+                for lang in languages
+                if not letters.isdisjoint(_ARABIC_SCRIPT_MARKS[lang])
+                and all(
+                    letters.isdisjoint(_ARABIC_SCRIPT_MARKS[other])
+                    for other in _ARABIC_SCRIPT_MARKS
+                    if other != lang
+                )
+            ]
+        return languages[0] if len(languages) == 1 else None
 
 
 def _marked(text: str, letters: int) -> Detection | None:

@@ -466,6 +466,9 @@ class Conversations:
         found = (detect or self.detector.detect)(text)
         if found is not None and found.clear and found.lang in self.settings.languages:
             lang = found.lang
+        elif found is None:
+            # Too short to detect ("хочу умереть"), but its script may name the language.
+            lang = self.detector.by_script(text) or lang
         helplines = self.settings.helplines_for(lang)
         return signpost(self.catalogue, helplines, lang, categories)
 

@@ -4,6 +4,8 @@ advice where it is an overdose, and nothing stored that the person did not answe
 
 from __future__ import annotations
 
+import pytest
+
 from bot.i18n import load_catalogue
 from tests.e2e.test_telegram_flow import sessions_of
 from tests.e2e.test_telegram_risk import to_assessment_text_question
@@ -52,3 +54,26 @@ async def test_abuse_typed_at_a_rating_in_arabic_gets_arabic_helplines_and_the_b
     await user.tap(question.labels[0], question.message_id)
     [session] = await sessions_of(bot, user)
     assert session["answers"] == {"fft": "very_good"}
+
+
+SHORT = {
+    "ru": "хочу умереть",  # I want to die: 11 letters, under the detector's 12
+    "gu": "મારે મરવું છે",
+    "bn": "মরতে চাই",
+    "pa": "ਮਰਨਾ ਚਾਹੁੰਦਾ",
+    "ar": "بدي موت",  # Arabic script, told from Urdu by Arabic's yeh
+    "ur": "شوہر مارتا ہے",  # husband beats me; Urdu's heh goal and yeh barree
+}
+
+
+@pytest.mark.parametrize("written_in", sorted(SHORT))
+async def test_a_short_disclosure_in_a_script_only_one_language_uses_gets_that_language(
+    bot, api, written_in
+):
+    """A phone set to English, and two or three words in Cyrillic, an Indic script or
+    Arabic script: too short for the detector, but only one offered language is written
+    in that script (or, in Arabic script, with those letters)."""
+    user = api.user(language_code="en")
+    await user.send("/start")
+    shown = await user.send(SHORT[written_in])
+    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", written_in))
