@@ -160,6 +160,9 @@ def test_an_everyday_wish_gets_no_alert(screen, lang, text):
 # -- still broken: figures of speech and the past, by the rules
 
 FALSE_ALARMS = [
+    # Owner None: mended (risk2's, ar ur pa gu bn: 'as the doctor said' guards the rule and is an
+    # exception to the phrases; 'last year' is past; 'ta3ban mot' is a figure; Gulf 'ابي' dropped
+    # from WISH, as it is also 'my father').
     # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
     ("risk", "en", "I took all my tablets this morning like the doctor said."),
     ("risk", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
@@ -173,13 +176,13 @@ FALSE_ALARMS = [
         "so",
         "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
     ),
-    ("risk2", "ur", "صبح ساری گولیاں ڈاکٹر کے کہنے کے مطابق کھا لیں۔"),
-    ("risk2", "ur", "subah saari goliyan doctor ke kehne pe kha leen"),
-    ("risk2", "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
-    ("risk2", "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
-    ("risk2", "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),
-    ("risk2", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),
-    ("risk2", "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
+    (None, "ur", "صبح ساری گولیاں ڈاکٹر کے کہنے کے مطابق کھا لیں۔"),
+    (None, "ur", "subah saari goliyan doctor ke kehne pe kha leen"),
+    (None, "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
+    (None, "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
+    (None, "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),
+    ("risk", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # the model (0.74)
+    (None, "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
     ("risk", "en", "My ex used to hit me years ago but I've been safe for a long time."),
     ("risk", "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
@@ -192,27 +195,29 @@ FALSE_ALARMS = [
         "Ninkaygii hore sannado hore ayuu i garaaci jiray laakiin hadda waan nabad qabaa.",
     ),
     # A friend's overdose last year, and the naloxone training that saved him.
-    ("risk2", "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
-    ("risk2", "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
+    (None, "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
+    (None, "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
     # Figures of speech.
     ("risk", "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
     ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
     ("risk", "en", "The news about the hospital closing scared my mum."),
     ("risk", "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
     ("risk", "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
-    ("risk2", "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
+    (None, "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     ("risk", "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     ("risk", "en", "I'm overdosing on coffee lol"),
     ("risk2", "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
-    ("risk2", "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
+    (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        pytest.param(lang, text, marks=broken(owner, "false alarm, blind corpus"))
+        pytest.param(
+            lang, text, marks=[broken(owner, "false alarm, blind corpus")] if owner else []
+        )
         for owner, lang, text in FALSE_ALARMS
     ],
 )
@@ -228,12 +233,12 @@ MISSES = [
     (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Still missed:
-    ("risk2", "ar", "إذا عرف إني حكيتلك رح يقتلني"),
-    ("risk2", "ar", "law 3eref eny 2oltlek hayemawetni"),
+    (None, "ar", "إذا عرف إني حكيتلك رح يقتلني"),
+    (None, "ar", "law 3eref eny 2oltlek hayemawetni"),
     ("risk", "lt", "neturiu jėgų gyventi"),  # no strength left to live
     ("risk", "lv", "nav vairs spēka dzīvot"),
     ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
-    ("risk2", "ar", "كتبت رسائل لولادي، مع السلامة"),
+    (None, "ar", "كتبت رسائل لولادي، مع السلامة"),
     # A veto word (DOC: leaflet, survey, the form; HYPO: if someone; JOKE: lol) reaches ten
     # words and silences a disclosure about the bot's own survey or the service's leaflet:
     ("risk", "en", "The leaflet you gave me is useless, I want to kill myself"),
@@ -251,11 +256,11 @@ MISSES = [
     ("risk", "en", "im going 2 od 2nite"),
     ("risk", "pt", "kero morrer"),  # quero
     ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
-    ("risk2", "ur", "mujhe mar jana hai"),  # I want to die
-    ("risk2", "pa", "mainu mar jaana aa"),
-    ("risk2", "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
-    ("risk2", "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
-    ("risk2", "ar", "ha2tel nafsi"),
+    (None, "ur", "mujhe mar jana hai"),  # I want to die
+    (None, "pa", "mainu mar jaana aa"),
+    (None, "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
+    (None, "ar", "7a2tel 7ali"),  # I'll kill myself (Egyptian future ha-)
+    (None, "ar", "ha2tel nafsi"),
 ]
 
 
