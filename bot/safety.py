@@ -134,7 +134,8 @@ _LEET = str.maketrans(
         "!": "i",
     }
 )
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
+# From the start of a run only: tried at every letter of a long word, it was quadratic.
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$!])[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
 _LEET_CHAR = re.compile(r"[0-9@$!]")
 # Arabizi with an apostrophe: "3'" is ghayn ("3'alat" = ghalat), "7'" is kha.
 _ARABIZI_APOSTROPHE = re.compile(r"(?<![0-9])([37])['’`](?=[a-z])")
@@ -170,16 +171,17 @@ _TO_LATIN = str.maketrans(
     "aeopcyxijskmtbhdaoeikvptux",
 )
 _TO_CYRILLIC = str.maketrans("aeopcyxkmt", "аеорсухкмт")
-_MIXED = re.compile(
-    r"[^\W\d_]*(?:[a-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-z])[^\W\d_]*"
-)
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 _LATIN_LETTERS = re.compile("[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _unmix(match: re.Match[str]) -> str:
     """One word's look-alike letters in the alphabet most of its letters are in."""
     word = match.group()
     latin = len(_LATIN_LETTERS.findall(word))
+    if not latin or not _CYRILLIC_OR_GREEK.search(word):
+        return word
     return word.translate(_TO_LATIN if 2 * latin >= len(word) else _TO_CYRILLIC)
 
 
@@ -216,8 +218,8 @@ def normalise(text: str) -> str:
     if ascii_only:
         text = low.translate(_ASCII_FOLD)
     else:
-        if _MIXED.search(low):
-            low = _MIXED.sub(_unmix, low)
+        if _CYRILLIC_OR_GREEK.search(low) and _LATIN_LETTERS.search(low):
+            low = _LETTERS.sub(_unmix, low)  # linear: a regex looking for the mix was not
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
     if _LEET_CHAR.search(text):
         text = _LEET_TOKEN.sub(_deleet, text)
