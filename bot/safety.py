@@ -156,6 +156,12 @@ _ABBREVIATIONS = (
     (re.compile(r"\b(?:OD|O\.D)\b\.?"), " overdose "),
 )
 _REPEAT = re.compile(r"(\w)\1+")
+# A word typed one letter at a time to slip past a filter ("k i l l m y s e l f", "d.i.e",
+# "o-v-e-r-d-o-s-e"): a run of single letters is read as one word. Three letters in Latin
+# script (no English sentence has three one-letter words in a row); four in others, where
+# one-letter words are common (Russian "я и в", Polish "a i w").
+_SPACED_ASCII = re.compile(r"(?<![^ ])[a-z](?: [a-z]){2,}(?![^ ])")
+_SPACED = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
 # A word typed in two alphabets at once ("wаnt to diе" with a Cyrillic а and е, "kіll" with
 # a Ukrainian і, "overdοse" with a Greek ο): letters that look alike are made the word's
 # main alphabet, so the lists, written in one, still read it.  Only a word mixing the two
@@ -218,8 +224,18 @@ def normalise(text: str) -> str:
     if _LEET_CHAR.search(text):
         text = _LEET_TOKEN.sub(_deleet, text)
     if ascii_only:
-        return _REPEAT.sub(r"\1", _NON_WORD.sub(" ", text)).strip()
-    return " ".join(_REPEAT.sub(r"\1", text.translate(_LEFTOVER)).split())
+        text = _NON_WORD.sub(" ", text)
+        if _SPACED_ASCII.search(text):
+            text = _SPACED_ASCII.sub(_unspace, text)
+        return _REPEAT.sub(r"\1", text).strip()
+    text = " ".join(text.translate(_LEFTOVER).split())
+    if _SPACED.search(text):
+        text = _SPACED.sub(_unspace, text)
+    return _REPEAT.sub(r"\1", text)
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
 
 
 class _Table(dict[int, str | None]):
@@ -697,10 +713,24 @@ def overdose_sign(reading: Reading) -> tuple[str, list[str]] | None:
 
 def has_evidence(reading: Reading) -> bool:
     """Whether a word of a risk class (``bot.risk_model.EVIDENCE``) is in any sentence of
-    ``reading``, in any language's lexicon."""
-    return any(
-        not EVIDENCE.isdisjoint(own) for by_lang in reading.classes for own in by_lang.values()
-    )
+    ``reading``, in any language's lexicon, outside the reach of a veto.
+
+    A risk word a veto covers ("all my tablets, as the doctor said", "he hit me years ago,
+    I've been safe since", a film about an overdose) is no evidence: it would otherwise lower
+    the model's threshold for exactly the messages the rules were told to leave alone. The
+    model may still fire on such a text at its plain threshold."""
+    for i, by_lang in enumerate(reading.classes):
+        vetoes = reading.vetoes[i]
+        for own in by_lang.values():
+            if EVIDENCE.isdisjoint(own):
+                continue
+            if not vetoes:
+                return True
+            for name in EVIDENCE.intersection(own):
+                for at, _ in own[name]:
+                    if not any(reading.vetoed(category, i, at) for category in vetoes):
+                        return True
+    return False
 
 
 def other_scripts(text: str) -> frozenset[str]:
