@@ -234,7 +234,8 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 
 
 # Written at 11:48, after risk2 mended the lines above in its languages: the same kinds in new
-# words, to see whether the kind was mended or the sentences.
+# words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
+# vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
     ("risk2", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
     ("risk2", "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
@@ -243,14 +244,14 @@ FRESH_FALSE_ALARMS = [
     ("risk2", "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
     ("risk2", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),
     ("risk2", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),
-    ("risk", "en", "Took all my evening meds as prescribed and slept fine"),
+    (None, "en", "Took all my evening meds as prescribed and slept fine"),
     ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
-    ("risk", "ru", "Принял все вечерние таблетки по назначению врача"),
-    ("risk", "pt", "Tomei todos os remédios da noite como o médico receitou"),
-    ("risk", "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
-    ("risk", "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
+    (None, "ru", "Принял все вечерние таблетки по назначению врача"),
+    (None, "pt", "Tomei todos os remédios da noite como o médico receitou"),
+    (None, "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
+    (None, "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
     ("risk", "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
-    ("risk", "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
+    (None, "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
     (
         "risk",
         "en",
@@ -263,7 +264,11 @@ FRESH_FALSE_ALARMS = [
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        pytest.param(lang, text, marks=broken(owner, "false alarm, fresh variant of a kind"))
+        pytest.param(
+            lang,
+            text,
+            marks=[broken(owner, "false alarm, fresh variant of a kind")] if owner else [],
+        )
         for owner, lang, text in FRESH_FALSE_ALARMS
     ],
 )
