@@ -134,7 +134,8 @@ _LEET = str.maketrans(
         "!": "i",
     }
 )
-_LEET_TOKEN = re.compile(r"[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
+# From the start of a run only: tried at every letter of a long word, it was quadratic.
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$!])[a-z0-9@$!]*[0-9@$!][a-z0-9@$!]*")
 _LEET_CHAR = re.compile(r"[0-9@$!]")
 # Arabizi with an apostrophe: "3'" is ghayn ("3'alat" = ghalat), "7'" is kha.
 _ARABIZI_APOSTROPHE = re.compile(r"(?<![0-9])([37])['’`](?=[a-z])")
@@ -155,6 +156,12 @@ _ABBREVIATIONS = (
     (re.compile(r"\b(?:OD|O\.D)\b\.?"), " overdose "),
 )
 _REPEAT = re.compile(r"(\w)\1+")
+# A word typed one letter at a time to slip past a filter ("k i l l m y s e l f", "d.i.e",
+# "o-v-e-r-d-o-s-e"): a run of single letters is read as one word. Three letters in Latin
+# script (no English sentence has three one-letter words in a row); four in others, where
+# one-letter words are common (Russian "я и в", Polish "a i w").
+_SPACED_ASCII = re.compile(r"(?<![^ ])[a-z](?: [a-z]){2,}(?![^ ])")
+_SPACED = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
 # A word typed in two alphabets at once ("wаnt to diе" with a Cyrillic а and е, "kіll" with
 # a Ukrainian і, "overdοse" with a Greek ο): letters that look alike are made the word's
 # main alphabet, so the lists, written in one, still read it.  Only a word mixing the two
@@ -164,16 +171,17 @@ _TO_LATIN = str.maketrans(
     "aeopcyxijskmtbhdaoeikvptux",
 )
 _TO_CYRILLIC = str.maketrans("aeopcyxkmt", "аеорсухкмт")
-_MIXED = re.compile(
-    r"[^\W\d_]*(?:[a-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][a-z])[^\W\d_]*"
-)
+_CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 _LATIN_LETTERS = re.compile("[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _unmix(match: re.Match[str]) -> str:
     """One word's look-alike letters in the alphabet most of its letters are in."""
     word = match.group()
     latin = len(_LATIN_LETTERS.findall(word))
+    if not latin or not _CYRILLIC_OR_GREEK.search(word):
+        return word
     return word.translate(_TO_LATIN if 2 * latin >= len(word) else _TO_CYRILLIC)
 
 
@@ -210,14 +218,24 @@ def normalise(text: str) -> str:
     if ascii_only:
         text = low.translate(_ASCII_FOLD)
     else:
-        if _MIXED.search(low):
-            low = _MIXED.sub(_unmix, low)
+        if _CYRILLIC_OR_GREEK.search(low) and _LATIN_LETTERS.search(low):
+            low = _LETTERS.sub(_unmix, low)  # linear: a regex looking for the mix was not
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)
     if _LEET_CHAR.search(text):
         text = _LEET_TOKEN.sub(_deleet, text)
     if ascii_only:
-        return _REPEAT.sub(r"\1", _NON_WORD.sub(" ", text)).strip()
-    return " ".join(_REPEAT.sub(r"\1", text.translate(_LEFTOVER)).split())
+        text = _NON_WORD.sub(" ", text)
+        if _SPACED_ASCII.search(text):
+            text = _SPACED_ASCII.sub(_unspace, text)
+        return _REPEAT.sub(r"\1", text).strip()
+    text = " ".join(text.translate(_LEFTOVER).split())
+    if _SPACED.search(text):
+        text = _SPACED.sub(_unspace, text)
+    return _REPEAT.sub(r"\1", text)
+
+
+def _unspace(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
 
 
 class _Table(dict[int, str | None]):
@@ -695,10 +713,24 @@ def overdose_sign(reading: Reading) -> tuple[str, list[str]] | None:
 
 def has_evidence(reading: Reading) -> bool:
     """Whether a word of a risk class (``bot.risk_model.EVIDENCE``) is in any sentence of
-    ``reading``, in any language's lexicon."""
-    return any(
-        not EVIDENCE.isdisjoint(own) for by_lang in reading.classes for own in by_lang.values()
-    )
+    ``reading``, in any language's lexicon, outside the reach of a veto.
+
+    A risk word a veto covers ("all my tablets, as the doctor said", "he hit me years ago,
+    I've been safe since", a film about an overdose) is no evidence: it would otherwise lower
+    the model's threshold for exactly the messages the rules were told to leave alone. The
+    model may still fire on such a text at its plain threshold."""
+    for i, by_lang in enumerate(reading.classes):
+        vetoes = reading.vetoes[i]
+        for own in by_lang.values():
+            if EVIDENCE.isdisjoint(own):
+                continue
+            if not vetoes:
+                return True
+            for name in EVIDENCE.intersection(own):
+                for at, _ in own[name]:
+                    if not any(reading.vetoed(category, i, at) for category in vetoes):
+                        return True
+    return False
 
 
 def other_scripts(text: str) -> frozenset[str]:

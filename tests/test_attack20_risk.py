@@ -128,30 +128,36 @@ def test_a_disclosure_in_spaced_letters_is_signposted(screen):
 # -- still broken: everyday answers the model reads as risk (no risk word in them)
 
 EVERYDAY_WANTS = [
-    ("en", "I want to go home and sleep"),
-    ("en", "I want to go home"),
-    ("pl", "Chcę iść do domu i spać"),
-    ("lv", "Gribu vairāk vakara vizīšu"),  # I want more evening appointments
-    ("ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
-    ("pt", "Quero ir para casa e dormir"),
-    ("so", "Waxaan rabaa inaan guriga aado oo seexdo"),
-    ("ar", "بدي روح عالبيت"),
-    ("ur", "main ghar ja ke sona chahta hoon"),
-    ("pa", "main ghar ja ke sauna chahunda haan"),
-    ("bn", "ami bari giye ghumate chai"),
-    ("en", "I just want to sleep better"),
-    ("pl", "Chcę po prostu lepiej spać"),
-    ("ru", "Хочу домой и спать"),
-    ("ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
-    ("pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
-    ("bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),  # meds as told, sleep well
-    ("lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),  # news; mum got scared
+    # Owner None: mended since (risk, wave 19: the model retrained with everyday wishes,
+    # sleep, home and goals of recovery as near-misses, training set 19 part 19c and 19xd).
+    (None, "en", "I want to go home and sleep"),
+    (None, "en", "I want to go home"),
+    (None, "pl", "Chcę iść do domu i spać"),
+    (None, "lv", "Gribu vairāk vakara vizīšu"),  # I want more evening appointments
+    ("risk", "ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
+    (None, "pt", "Quero ir para casa e dormir"),
+    (None, "so", "Waxaan rabaa inaan guriga aado oo seexdo"),
+    ("risk", "ar", "بدي روح عالبيت"),
+    ("risk", "ur", "main ghar ja ke sona chahta hoon"),
+    (None, "pa", "main ghar ja ke sauna chahunda haan"),
+    (None, "bn", "ami bari giye ghumate chai"),
+    (None, "en", "I just want to sleep better"),
+    (None, "pl", "Chcę po prostu lepiej spać"),
+    (None, "ru", "Хочу домой и спать"),
+    (None, "ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
+    (None, "pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
+    # Medicine as told and sleeping well; the news, and mum got scared:
+    ("risk", "bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),
+    ("risk", "lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),
 ]
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [pytest.param(*case, marks=broken("risk", "the model alone")) for case in EVERYDAY_WANTS],
+    [
+        pytest.param(lang, text, marks=[broken(owner, "the model alone")] if owner else [])
+        for owner, lang, text in EVERYDAY_WANTS
+    ],
 )
 def test_an_everyday_wish_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
@@ -160,19 +166,21 @@ def test_an_everyday_wish_gets_no_alert(screen, lang, text):
 # -- still broken: figures of speech and the past, by the rules
 
 FALSE_ALARMS = [
+    # Owner None: mended since (risk, wave 19: a veto for tablets taken as the doctor said,
+    # abuse long past and safe now, "hit me up", "nice touch", the news, "my back is killing me").
     # Owner None: mended (risk2's, ar ur pa gu bn: 'as the doctor said' guards the rule and is an
     # exception to the phrases; 'last year' is past; 'ta3ban mot' is a figure; Gulf 'ابي' dropped
     # from WISH, as it is also 'my father').
     # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
-    ("risk", "en", "I took all my tablets this morning like the doctor said."),
-    ("risk", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
-    ("risk", "ru", "Утром выпил все таблетки, как врач сказал."),
-    ("risk", "pt", "De manhã tomei os comprimidos todos como o médico disse."),
-    ("risk", "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
-    ("risk", "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
-    ("risk", "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
+    (None, "en", "I took all my tablets this morning like the doctor said."),
+    (None, "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
+    (None, "ru", "Утром выпил все таблетки, как врач сказал."),
+    (None, "pt", "De manhã tomei os comprimidos todos como o médico disse."),
+    (None, "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
+    (None, "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
+    (None, "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
     (
-        "risk",
+        None,
         "so",
         "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
     ),
@@ -184,13 +192,13 @@ FALSE_ALARMS = [
     ("risk", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # the model (0.74)
     (None, "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
-    ("risk", "en", "My ex used to hit me years ago but I've been safe for a long time."),
-    ("risk", "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
-    ("risk", "pt", "O meu ex batia-me há muitos anos mas já estou segura há muito tempo."),
-    ("risk", "ro", "Fostul mă bătea acum mulți ani, dar de mult sunt în siguranță."),
-    ("risk", "ru", "Бывший бил меня много лет назад, но я давно в безопасности."),
+    (None, "en", "My ex used to hit me years ago but I've been safe for a long time."),
+    (None, "pl", "Mój były bił mnie lata temu, ale od dawna jestem bezpieczna."),
+    (None, "pt", "O meu ex batia-me há muitos anos mas já estou segura há muito tempo."),
+    (None, "ro", "Fostul mă bătea acum mulți ani, dar de mult sunt în siguranță."),
+    (None, "ru", "Бывший бил меня много лет назад, но я давно в безопасности."),
     (
-        "risk",
+        None,
         "so",
         "Ninkaygii hore sannado hore ayuu i garaaci jiray laakiin hadda waan nabad qabaa.",
     ),
@@ -198,11 +206,11 @@ FALSE_ALARMS = [
     (None, "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
     (None, "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
     # Figures of speech.
-    ("risk", "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
-    ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
-    ("risk", "en", "The news about the hospital closing scared my mum."),
-    ("risk", "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
-    ("risk", "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
+    (None, "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
+    (None, "en", "Keyworker left and nobody told me, felt a bit abandoned."),
+    (None, "en", "The news about the hospital closing scared my mum."),
+    (None, "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
+    (None, "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
     (None, "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     ("risk", "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
@@ -225,37 +233,80 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
 
 
+# Written at 11:48, after risk2 mended the lines above in its languages: the same kinds in new
+# words, to see whether the kind was mended or the sentences.
+FRESH_FALSE_ALARMS = [
+    ("risk2", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
+    ("risk2", "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
+    ("risk2", "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
+    ("risk2", "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
+    ("risk2", "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
+    ("risk2", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),
+    ("risk2", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),
+    ("risk", "en", "Took all my evening meds as prescribed and slept fine"),
+    ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
+    ("risk", "ru", "Принял все вечерние таблетки по назначению врача"),
+    ("risk", "pt", "Tomei todos os remédios da noite como o médico receitou"),
+    ("risk", "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
+    ("risk", "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
+    ("risk", "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
+    ("risk", "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
+    (
+        "risk",
+        "en",
+        "My dad used to beat us when we were kids, that was 30 years ago, he's dead now",
+    ),
+    ("risk", "ru", "Отец бил нас в детстве, это было 30 лет назад"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(lang, text, marks=broken(owner, "false alarm, fresh variant of a kind"))
+        for owner, lang, text in FRESH_FALSE_ALARMS
+    ],
+)
+def test_a_fresh_variant_of_a_mended_kind_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
 # -- still broken: disclosures missed
 
 MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
-    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    # Lost again by the model retrained in wave 19 (score 0.64, its threshold with a risk word
+    # 0.65); no rule, since "my mum will kill me if she finds out" is a figure of speech:
+    ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
     (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
-    (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
-    # Still missed:
+    # I've been thinking a lot of suicide: the model 0.649 since wave 19 (threshold 0.65):
+    ("risk", "ar", "ba2alli kteer bfakker entehr"),
+    # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
+    # lt, lv and pl below. Still missed:
     (None, "ar", "إذا عرف إني حكيتلك رح يقتلني"),
     (None, "ar", "law 3eref eny 2oltlek hayemawetni"),
-    ("risk", "lt", "neturiu jėgų gyventi"),  # no strength left to live
-    ("risk", "lv", "nav vairs spēka dzīvot"),
-    ("risk", "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
+    (None, "lt", "neturiu jėgų gyventi"),  # no strength left to live
+    (None, "lv", "nav vairs spēka dzīvot"),
+    (None, "pl", "napisałam listy do dzieci, żegnajcie"),  # letters to the kids, goodbye
     (None, "ar", "كتبت رسائل لولادي، مع السلامة"),
     # A veto word (DOC: leaflet, survey, the form; HYPO: if someone; JOKE: lol) reaches ten
-    # words and silences a disclosure about the bot's own survey or the service's leaflet:
-    ("risk", "en", "The leaflet you gave me is useless, I want to kill myself"),
-    ("risk", "en", "your survey is pointless, i want to die"),
-    ("risk", "en", "I read the leaflet and I've decided to end my life"),
+    # words and silences a disclosure about the bot's own survey or the service's leaflet
+    # (owner None: mended in wave 19, risk: a first-person intent lifts DOC, NOW lifts JOKE):
+    (None, "en", "The leaflet you gave me is useless, I want to kill myself"),
+    (None, "en", "your survey is pointless, i want to die"),
+    (None, "en", "I read the leaflet and I've decided to end my life"),
     ("risk", "en", "the form asked about suicide, I think about it every day"),
-    ("risk", "en", "what if someone took 30 pills? I did"),
-    ("risk", "en", "ha ha he punched me again lol"),
-    ("risk", "pl", "ulotka nic nie daje, chcę się zabić"),
-    ("risk", "ru", "листовка не помогла, хочу покончить с собой"),
+    (None, "en", "what if someone took 30 pills? I did"),
+    (None, "en", "ha ha he punched me again lol"),
+    (None, "pl", "ulotka nic nie daje, chcę się zabić"),
+    (None, "ru", "листовка не помогла, хочу покончить с собой"),
     ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
     # Typed as on a phone, abbreviations and text speak:
-    ("risk", "en", "i wnt 2 die"),
-    ("risk", "en", "cnt go on ne more"),
-    ("risk", "en", "im going 2 od 2nite"),
-    ("risk", "pt", "kero morrer"),  # quero
-    ("risk", "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
+    (None, "en", "i wnt 2 die"),
+    (None, "en", "cnt go on ne more"),
+    (None, "en", "im going 2 od 2nite"),
+    (None, "pt", "kero morrer"),  # quero
+    (None, "pl", "łyknąłem cały blister"),  # swallowed a whole blister pack
     (None, "ur", "mujhe mar jana hai"),  # I want to die
     (None, "pa", "mainu mar jaana aa"),
     (None, "ar", "bedi mout"),  # found inside a longer Arabizi sentence, not alone
@@ -275,3 +326,21 @@ MISSES = [
 )
 def test_a_disclosure_is_signposted(screen, lang, text):
     assert screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 6000 + "é",  # one long word in a non-ASCII message
+        "я" * 6000,  # one long Cyrillic word
+        "a" * 6000 + " 1",  # a long word, and a digit elsewhere (the leetspeak pass)
+    ],
+    ids=["latin", "cyrillic", "digit"],
+)
+def test_one_very_long_word_is_screened_in_linear_time(screen, text):
+    """A regex that looked for a mixed-alphabet word (this session's) and the leetspeak
+    token pattern were tried at every letter of a long word, to its end each time: 6,000
+    letters took ~1 s and ~0.2 s.  Telegram passes 4,096 characters in an edit."""
+    start = time.perf_counter()
+    screen.hits(text)
+    assert time.perf_counter() - start < 0.06

@@ -264,7 +264,7 @@ def test_batch_10_is_the_fourth_dev_test_half_never_trained_on(screen: RiskScree
     model names it, and its never-fitted half keeps what wave 19 reached on it. On main 67ee6aa
     (a model that never saw batch 10, thresholds chosen at 1 % everyday alarms) rules and model
     found 0.877 of its disclosures at precision 0.907; wave 19 (training set 19, the other half,
-    the two thresholds chosen together at 1.8 %) 0.939 at 0.919."""
+    the two thresholds chosen together at 1.8 %) 0.957 at 0.936."""
     from bench.train_risk_model import is_devtest, lines
 
     found = lines(("risk_heldout10",))
@@ -274,8 +274,8 @@ def test_batch_10_is_the_fourth_dev_test_half_never_trained_on(screen: RiskScree
     fired = [bool(screen.hits(ln.text)) for ln in devtest]
     found_ = sum(f for f, ln in zip(fired, devtest, strict=True) if ln.labels)
     wrong = sum(f for f, ln in zip(fired, devtest, strict=True) if not ln.labels)
-    assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.92
-    assert found_ / (found_ + wrong) >= 0.88
+    assert found_ / sum(bool(ln.labels) for ln in devtest) >= 0.93
+    assert found_ / (found_ + wrong) >= 0.9
 
 
 def test_the_two_thresholds_are_chosen_together_on_held_out_scores_only() -> None:
@@ -301,3 +301,12 @@ def test_the_two_thresholds_are_chosen_together_on_held_out_scores_only() -> Non
     fires = dict.fromkeys(scores, False)
     high, low = choose(risk + calm, scores, everyday, scores, fires, backed)
     assert 0.5 < low <= 0.55 <= high
+
+
+def test_a_risk_word_under_a_veto_does_not_lower_the_models_threshold(screen: RiskScreen) -> None:
+    """"All my tablets, as the doctor said": the tablets are a risk word, but the veto that
+    keeps the rules quiet covers them, so the model gets no lower threshold from them (before
+    wave 19 it did, and fired on such comments the rules had been told to leave alone)."""
+    assert not screen.has_evidence("I took all my tablets this morning like the doctor said")
+    assert screen.has_evidence("I took all my tablets this morning")
+    assert screen.hits("I took all my tablets this morning like the doctor said") == []

@@ -29,6 +29,9 @@ def rules() -> RiskScreen:
         ("if i leave him he says he'll take the kids and i'll never see them", "abuse"),
         ("agar main chhod ke gayi to woh bache chheen lega", "abuse"),
         ("chithi likh ke sirhane heth rakh ditti", "suicide"),
+        ("want to d.i.e tonight", "suicide"),  # typed a letter at a time
+        ("o-v-e-r-d-o-s-e tonight", "overdose"),
+        ("the leaflet is no use to me, i want to kill myself", "suicide"),  # DOC lifted
     ],
 )
 def test_another_form_of_the_words_fires_a_named_rule(
@@ -46,6 +49,8 @@ def test_another_form_of_the_words_fires_a_named_rule(
         "vakar nopirku violetu kleitu meitai",
         "if i leave early can someone take the kids to the creche",
         "am smuls buruienile din gradina azi, m-am relaxat",
+        "the leaflet about a man who wants to kill himself was well written",
+        "я и в магазин сходил, все хорошо",  # one-letter Russian words stay words
     ],
 )
 def test_the_same_words_in_everyday_feedback_stay_quiet(rules: RiskScreen, text: str) -> None:

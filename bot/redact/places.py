@@ -108,7 +108,9 @@ _STREET_FIRST = re.compile(
     re.IGNORECASE,
 )
 _NAME_STREET_NUMBER = re.compile(
-    rf"(?<!\w){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
+    # Not after an apostrophe or hyphen either: tried at each letter of "o'o'o'…", the
+    # name ran to the end every time (2,000 such characters took ~0.1 s).
+    rf"(?<![\w'’-]){_NAME}\s+(?:{_STREET_AFTER_NAME})\s*{_HOUSE_NO}{_BARE_NUMBER}{_FLAT}",
     re.IGNORECASE,
 )
 _STREET_WEAK_TITLE = "|".join(w.capitalize() for w in _STREET_WEAK.split("|"))
