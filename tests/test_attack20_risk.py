@@ -233,6 +233,49 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
 
 
+# Written at 11:48, after risk2 mended the lines above in its languages: the same kinds in new
+# words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
+# vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
+FRESH_FALSE_ALARMS = [
+    ("risk2", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
+    ("risk2", "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
+    ("risk2", "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
+    (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
+    (None, "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
+    ("risk2", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),
+    ("risk2", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),
+    (None, "en", "Took all my evening meds as prescribed and slept fine"),
+    ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
+    (None, "ru", "Принял все вечерние таблетки по назначению врача"),
+    (None, "pt", "Tomei todos os remédios da noite como o médico receitou"),
+    (None, "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
+    (None, "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
+    ("risk", "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
+    (None, "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
+    (
+        "risk",
+        "en",
+        "My dad used to beat us when we were kids, that was 30 years ago, he's dead now",
+    ),
+    ("risk", "ru", "Отец бил нас в детстве, это было 30 лет назад"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(
+            lang,
+            text,
+            marks=[broken(owner, "false alarm, fresh variant of a kind")] if owner else [],
+        )
+        for owner, lang, text in FRESH_FALSE_ALARMS
+    ],
+)
+def test_a_fresh_variant_of_a_mended_kind_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
 # -- still broken: disclosures missed
 
 MISSES = [
