@@ -213,8 +213,8 @@ FALSE_ALARMS = [
     (None, "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
     (None, "ar", "kont ta3ban mot ba3d el gelsa bas kanet testahel"),  # dead tired
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
-    ("risk", "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
-    ("risk", "en", "I'm overdosing on coffee lol"),
+    (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
+    (None, "en", "I'm overdosing on coffee lol"),
     ("risk2", "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
