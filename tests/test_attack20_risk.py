@@ -137,7 +137,7 @@ EVERYDAY_WANTS = [
     ("risk", "ro", "Vreau să mă las de băut de tot"),  # I want to stop drinking for good
     (None, "pt", "Quero ir para casa e dormir"),
     (None, "so", "Waxaan rabaa inaan guriga aado oo seexdo"),
-    ("risk", "ar", "بدي روح عالبيت"),
+    (None, "ar", "بدي روح عالبيت"),
     ("risk", "ur", "main ghar ja ke sona chahta hoon"),
     (None, "pa", "main ghar ja ke sauna chahunda haan"),
     (None, "bn", "ami bari giye ghumate chai"),
@@ -147,7 +147,7 @@ EVERYDAY_WANTS = [
     (None, "ru", "Хочу бросить пить навсегда"),  # I want to stop drinking for good
     (None, "pa", "ghar chetti pahunchna si, traffic ne jaan kadh ditti"),  # traffic took my life
     # Medicine as told and sleeping well; the news, and mum got scared:
-    ("risk", "bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),
+    (None, "bn", "daktarer kotha moto oshudh khai ar ghum bhalo hocche"),
     ("risk", "lt", "Per žinias sakė, kad ligoninę uždarys, mama išsigando."),
 ]
 
@@ -280,12 +280,10 @@ def test_a_fresh_variant_of_a_mended_kind_gets_no_alert(screen, lang, text):
 
 MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
-    # Lost again by the model retrained in wave 19 (score 0.64, its threshold with a risk word
-    # 0.65); no rule, since "my mum will kill me if she finds out" is a figure of speech:
-    ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
+    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
     (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
-    # I've been thinking a lot of suicide: the model 0.649 since wave 19 (threshold 0.65):
-    ("risk", "ar", "ba2alli kteer bfakker entehr"),
+    (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
     (None, "ar", "إذا عرف إني حكيتلك رح يقتلني"),
@@ -301,7 +299,7 @@ MISSES = [
     (None, "en", "your survey is pointless, i want to die"),
     (None, "en", "I read the leaflet and I've decided to end my life"),
     ("risk", "en", "the form asked about suicide, I think about it every day"),
-    (None, "en", "what if someone took 30 pills? I did"),
+    ("risk", "en", "what if someone took 30 pills? I did"),  # HYPO; the model near its threshold
     (None, "en", "ha ha he punched me again lol"),
     (None, "pl", "ulotka nic nie daje, chcę się zabić"),
     (None, "ru", "листовка не помогла, хочу покончить с собой"),
