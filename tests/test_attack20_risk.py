@@ -237,13 +237,13 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
 # vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
-    ("risk2", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
-    ("risk2", "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
-    ("risk2", "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
+    ("risk", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # model
+    (None, "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
+    (None, "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
     (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
     (None, "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
-    ("risk2", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),
-    ("risk2", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),
+    ("risk", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),  # model
+    ("risk", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),  # model
     (None, "en", "Took all my evening meds as prescribed and slept fine"),
     ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
     (None, "ru", "Принял все вечерние таблетки по назначению врача"),
