@@ -331,6 +331,11 @@ MISSES = [
     (None, "pl", "ulotka nic nie daje, chcę się zabić"),
     (None, "ru", "листовка не помогла, хочу покончить с собой"),
     ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
+    # Fresh variants (11:53) after wave 19 lifted DOC by a first-person intent:
+    ("risk", "en", "this survey won't help me, nothing will, I wish I was dead"),
+    ("risk", "en", "the leaflet about self harm is crap, I cut myself every night"),
+    ("risk", "en", "survey: I'm not ok, I think about killing myself every day"),
+    ("risk", "en", "what if someone took 50 paracetamol, asking for me"),
     # Set 2 (blind to both owners, 11:50):
     ("risk2", "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
     ("risk2", "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
