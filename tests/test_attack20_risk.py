@@ -237,13 +237,13 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
 # vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
-    ("risk2", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
-    ("risk2", "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
-    ("risk2", "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
+    ("risk", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # model
+    (None, "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
+    (None, "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
     (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
     (None, "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
-    ("risk2", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),
-    ("risk2", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),
+    ("risk", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),  # model
+    ("risk", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),  # model
     (None, "en", "Took all my evening meds as prescribed and slept fine"),
     ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
     (None, "ru", "Принял все вечерние таблетки по назначению врача"),
@@ -276,6 +276,31 @@ def test_a_fresh_variant_of_a_mended_kind_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
 
 
+# Set 2 (attack20, 11:50), blind to both owners: the everyday answers that end a survey ("nothing
+# else, all fine") and recovery in the negative ("never felt better") read as risk by the model.
+SET2_FALSE_ALARMS = [
+    ("risk", "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
+    ("risk", "gu", "biju kai nahi, badhu barabar"),
+    ("risk", "bn", "ar kichu na, sob thik ache"),
+    ("risk", "ar", "ma 3andi shi zyede, kol shi mni7"),
+    ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
+    ("risk", "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
+    ("risk", "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
+    ("risk", "en", "Staff hit the nail on the head with my care plan"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(lang, text, marks=broken(owner, "the model, blind set 2"))
+        for owner, lang, text in SET2_FALSE_ALARMS
+    ],
+)
+def test_a_closing_or_recovery_answer_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
 # -- still broken: disclosures missed
 
 MISSES = [
@@ -304,6 +329,19 @@ MISSES = [
     (None, "pl", "ulotka nic nie daje, chcę się zabić"),
     (None, "ru", "листовка не помогла, хочу покончить с собой"),
     ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
+    # Fresh variants (11:53) after wave 19 lifted DOC by a first-person intent:
+    ("risk", "en", "this survey won't help me, nothing will, I wish I was dead"),
+    ("risk", "en", "the leaflet about self harm is crap, I cut myself every night"),
+    ("risk", "en", "survey: I'm not ok, I think about killing myself every day"),
+    ("risk", "en", "what if someone took 50 paracetamol, asking for me"),
+    # Set 2 (blind to both owners, 11:50):
+    ("risk2", "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
+    ("risk2", "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
+    ("risk", "pt", "já não aguento, hoje à noite tomo tudo o que tenho no armário"),
+    ("risk", "so", "aabbaha la dhaqan ayaa taabta walaashay yar"),  # stepfather touches my sister
+    # Set 3 (blind to both owners, 11:55):
+    ("risk", "so", "qof walba wuu ka fiicnaan lahaa la'aanteyda"),  # all better off without me
+    ("risk2", "ur", "sab chhod ke chali jaungi hamesha ke liye, bachon ka khayal rakhna"),
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
