@@ -335,13 +335,13 @@ MISSES = [
     ("risk", "en", "survey: I'm not ok, I think about killing myself every day"),
     ("risk", "en", "what if someone took 50 paracetamol, asking for me"),
     # Set 2 (blind to both owners, 11:50):
-    ("risk2", "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
-    ("risk2", "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
+    (None, "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
+    (None, "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
     ("risk", "pt", "já não aguento, hoje à noite tomo tudo o que tenho no armário"),
     (None, "so", "aabbaha la dhaqan ayaa taabta walaashay yar"),  # stepfather touches my sister
     # Set 3 (blind to both owners, 11:55):
     ("risk", "so", "qof walba wuu ka fiicnaan lahaa la'aanteyda"),  # all better off without me
-    ("risk2", "ur", "sab chhod ke chali jaungi hamesha ke liye, bachon ka khayal rakhna"),
+    (None, "ur", "sab chhod ke chali jaungi hamesha ke liye, bachon ka khayal rakhna"),
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),

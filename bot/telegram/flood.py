@@ -32,6 +32,8 @@ class FloodGate:
         self._seen: dict[str, deque[float]] = {}
         self._warned: dict[str, float] = {}
         """When each person was last told to slow down."""
+        self._alerted: dict[str, float] = {}
+        """When each person was last shown the helplines for a message the flood dropped."""
         self._swept = 0.0
 
     def check(self, key: str) -> Verdict:
@@ -52,10 +54,20 @@ class FloodGate:
         self._warned[key] = now
         return Verdict.WARN
 
+    def alert_once(self, key: str) -> bool:
+        """Whether a dropped message that reads as a disclosure may get the helplines now:
+        once a window, however long the flood (one alert is enough; a flood of them is not)."""
+        now = self.clock()
+        at = self._alerted.get(key)
+        if at is not None and now - at < self.window:
+            return False
+        self._alerted[key] = now
+        return True
+
     @property
     def people(self) -> int:
         """People remembered (for tests and monitoring)."""
-        return len(self._seen.keys() | self._warned.keys())
+        return len(self._seen.keys() | self._warned.keys() | self._alerted.keys())
 
     def _forget_idle(self, now: float) -> None:
         """Drop people with no recent messages, so memory stays small on a long run."""
@@ -64,3 +76,5 @@ class FloodGate:
             del self._seen[key]
         for key in [k for k, at in self._warned.items() if now - at >= self.window]:
             del self._warned[key]
+        for key in [k for k, at in self._alerted.items() if now - at >= self.window]:
+            del self._alerted[key]

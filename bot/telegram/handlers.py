@@ -174,7 +174,12 @@ class TelegramChannel:
                 with contextlib.suppress(TelegramError):
                     await update.callback_query.answer()
             raise ApplicationHandlerStop
-        verdict = self.flood.check(self.key(user.id))
+        key = self.key(user.id)
+        verdict = self.flood.check(key)
+        if verdict is not Verdict.PASS:
+            # Someone in distress may type in bursts: what the flood drops is still read
+            # for risk, and the helplines come first (once a window), before "slow down".
+            await self._signpost_dropped(update, context, key)
         if verdict is Verdict.WARN:
             await self._say(
                 context, chat.id, self._t("telegram.slow_down", await self._lang(update))
@@ -185,6 +190,12 @@ class TelegramChannel:
                 with contextlib.suppress(TelegramError):
                     await update.callback_query.answer()
             raise ApplicationHandlerStop
+
+    async def _signpost_dropped(self, update: Update, context: Context, key: str) -> None:
+        message = update.effective_message
+        written = (message.text or message.caption) if message is not None else None
+        if written and self.conversations.risk.at_risk(written) and self.flood.alert_once(key):
+            await self.signpost(update, context)
 
     async def _refuse_group(self, update: Update, context: Context) -> None:
         chat = update.effective_chat

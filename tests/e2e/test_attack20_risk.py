@@ -77,3 +77,20 @@ async def test_a_short_disclosure_in_a_script_only_one_language_uses_gets_that_l
     await user.send("/start")
     shown = await user.send(SHORT[written_in])
     assert shown[0].text.startswith(CATALOGUE.text("risk.intro", written_in))
+
+
+async def test_a_disclosure_sent_in_a_burst_gets_helplines_though_the_burst_is_dropped(bot, api):
+    """Someone in distress types in bursts; the flood gate drops what comes after the
+    tenth message in five seconds.  A disclosure among the dropped ones is still read:
+    the helplines come once, and nothing dropped is stored."""
+    user = api.user()
+    await user.send("/start")
+    bot.clock.step = 0  # everything below lands within one window
+    limit = bot.conversations.settings.flood_limit
+    for _ in range(limit):
+        await user.send("no")
+    shown = await user.send("i cant do this any more, im going to kill myself tonight")
+    shown += await user.send("i want to die")  # dropped, already told: no second alert
+    alerts = [s for s in shown if s.text.startswith(CATALOGUE.text("risk.intro", "en"))]
+    assert len(alerts) == 1 and "116 123" in alerts[0].text
+    assert shown.index(alerts[0]) == 0  # the helplines before the "slow down"
