@@ -287,6 +287,7 @@ SET2_FALSE_ALARMS = [
     ("risk", "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
+    ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
 ]
 
 
