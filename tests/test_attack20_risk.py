@@ -288,6 +288,12 @@ SET2_FALSE_ALARMS = [
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
+    ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
+    (
+        "risk",
+        "en",
+        "My last day at the service is Friday, I'll miss everyone, goodbye and thank you",
+    ),
 ]
 
 
