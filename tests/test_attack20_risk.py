@@ -392,3 +392,21 @@ def test_one_very_long_word_is_screened_in_linear_time(screen, text):
     start = time.perf_counter()
     screen.hits(text)
     assert time.perf_counter() - start < 0.06
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("хочу умереть", "ru"),
+        ("мені погано, хочу вмерти, їсти не можу", None),  # Ukrainian (і, ї): not Russian
+        ("بدي موت", "ar"),
+        ("شوہر مارتا ہے", "ur"),
+        ("أموت", None),  # no letter that only one of Arabic and Urdu writes
+        ("chce umrzec", None),  # Latin: seven offered languages
+    ],
+)
+def test_a_short_text_is_named_by_its_script_only_when_one_offered_language_writes_it(text, lang):
+    from bot.detect import detector_for
+
+    offered = ("en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so")
+    assert detector_for(offered).by_script(text) == lang
