@@ -326,6 +326,13 @@ SHORT_ANSWERS = [
     "crack and heroin",
     "mainly heroin",
     "spice",
+    "heroína",  # pt, pl (heroina)
+    "heroină",  # ro
+    "heroīns",  # lv
+    "heroin iyo khamri",  # so: heroin and alcohol
+    "o meu companheiro",  # pt: my partner
+    "mano partneris",  # lt: my partner
+    "m-am înscris singur",  # ro: I signed up on my own
 ]
 
 
