@@ -313,6 +313,40 @@ def test_a_closing_or_recovery_answer_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
 
 
+# Short answers a drug service hears every day (12:05): the model reads "myself", "my partner"
+# and a drug's name alone as risk, at 0.87-0.99, with no risk word and no rule (as on 67ee6aa).
+SHORT_ANSWERS = [
+    "I referred myself",
+    "I came by myself",
+    "I live by myself",
+    "I look after myself now",
+    "Other: myself",
+    "my partner came with me",
+    "heroin",
+    "crack and heroin",
+    "mainly heroin",
+    "spice",
+    "heroína",  # pt, pl (heroina)
+    "heroină",  # ro
+    "heroīns",  # lv
+    "heroin iyo khamri",  # so: heroin and alcohol
+    "o meu companheiro",  # pt: my partner
+    "mano partneris",  # lt: my partner
+    "m-am înscris singur",  # ro: I signed up on my own
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, marks=broken("risk", "the model on a short answer"))
+        for text in SHORT_ANSWERS
+    ],
+)
+def test_a_short_everyday_answer_gets_no_alert(screen, text):
+    assert screen.hits(text) == []
+
+
 # -- still broken: disclosures missed
 
 MISSES = [
