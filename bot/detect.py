@@ -83,6 +83,9 @@ SCRIPT_OF_LANGUAGE = {
     "bn": "Bengali",
 }
 
+_OTHER_CYRILLIC = frozenset("іїєґўјђћџљњ")
+"""Cyrillic letters Russian does not use (Ukrainian, Belarusian, Serbian, Macedonian): a short
+text with one is not Russian, so ``by_script`` does not answer it in Russian."""
 _ARABIC_SCRIPT_MARKS = {
     "ar": frozenset("يكةى"),
     "ur": frozenset("ٹڈڑںےۓہھۃکی"),
@@ -187,6 +190,8 @@ class LanguageDetector:
             return None
         script = next(iter(counts))
         languages = self._by_script.get(script, [])
+        if script == "Cyrillic" and not _OTHER_CYRILLIC.isdisjoint(text.casefold()):
+            return None  # Ukrainian, Belarusian or Serbian: not Russian, however short
         if script == "Arabic" and len(languages) > 1:
             languages = [lang for lang in languages if _ARABIC_SCRIPT_MARKS.get(lang)]
             letters = set(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings, flow_reference_errors, language_reference_errors
 from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State, Stop
-from bot.detect import Detection, detector_for
+from bot.detect import SCRIPT_OF_LANGUAGE, Detection, detector_for, script_counts
 from bot.engine import Engine
 from bot.flows import Flow, Text, check_snapshots, load_flows
 from bot.i18n import Catalogue, load_catalogue
@@ -21,7 +21,7 @@ from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.repairs import repair_profiles
 from bot.report.period import OpenSince
-from bot.safety import RiskScreen, signpost
+from bot.safety import Hit, RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.typed import typed_option
@@ -460,12 +460,14 @@ class Conversations:
         session's.  Detected only on a hit: most text holds no risk phrase.  ``detect``:
         the language already detected (``screen``), instead of the detector.
         """
-        categories = self.risk.categories(text)
+        hits = self.risk.hits(text)
+        categories = {hit.category for hit in hits}
         if not categories:
             return None
         found = (detect or self.detector.detect)(text)
         if found is not None and found.clear and found.lang in self.settings.languages:
-            lang = found.lang
+            if not _romanised_elsewhere(text, found.lang, hits):
+                lang = found.lang
         elif found is None:
             # Too short to detect ("хочу умереть"), but its script may name the language.
             lang = self.detector.by_script(text) or lang
@@ -504,6 +506,20 @@ class Conversations:
             "areas": [(a.id, a.name) for a in self.settings.areas],
             "respondent_groups": groups,
         }
+
+
+def _romanised_elsewhere(text: str, detected: str, hits: Iterable[Hit]) -> bool:
+    """Whether ``text`` is in Latin letters and its risk words all come from languages with
+    a script of their own (Gujarati, Urdu, Punjabi, Bengali romanised; Arabizi), none from
+    ``detected``.  The detector has no profile of those spellings and guesses: "badhi goli o
+    khai lidhi" (Gujarati, all the tablets taken) reads as Somali, clearly.  The session's
+    language is then better than a third one nobody wrote in."""
+    own = {hit.lang for hit in hits if SCRIPT_OF_LANGUAGE.get(hit.lang, "Latin") != "Latin"}
+    latin = {hit.lang for hit in hits if SCRIPT_OF_LANGUAGE.get(hit.lang) == "Latin"}
+    if not own or latin or detected in own:
+        return False
+    scripts = script_counts(text)
+    return bool(scripts) and scripts.most_common(1)[0][0] == "Latin"
 
 
 def option_ids(settings: Settings) -> dict[str, list[str]]:

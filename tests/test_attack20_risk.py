@@ -287,6 +287,18 @@ SET2_FALSE_ALARMS = [
     ("risk", "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
+    ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
+    # Set 5: after the farewell "bachon ka khayal rakhna" was taught, "look after mum, staff"
+    # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
+    ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
+    ("risk", "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
+    (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
+    ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
+    (
+        "risk",
+        "en",
+        "My last day at the service is Friday, I'll miss everyone, goodbye and thank you",
+    ),
 ]
 
 
@@ -298,6 +310,40 @@ SET2_FALSE_ALARMS = [
     ],
 )
 def test_a_closing_or_recovery_answer_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
+# Short answers a drug service hears every day (12:05): the model reads "myself", "my partner"
+# and a drug's name alone as risk, at 0.87-0.99, with no risk word and no rule (as on 67ee6aa).
+SHORT_ANSWERS = [
+    "I referred myself",
+    "I came by myself",
+    "I live by myself",
+    "I look after myself now",
+    "Other: myself",
+    "my partner came with me",
+    "heroin",
+    "crack and heroin",
+    "mainly heroin",
+    "spice",
+    "heroína",  # pt, pl (heroina)
+    "heroină",  # ro
+    "heroīns",  # lv
+    "heroin iyo khamri",  # so: heroin and alcohol
+    "o meu companheiro",  # pt: my partner
+    "mano partneris",  # lt: my partner
+    "m-am înscris singur",  # ro: I signed up on my own
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(text, marks=broken("risk", "the model on a short answer"))
+        for text in SHORT_ANSWERS
+    ],
+)
+def test_a_short_everyday_answer_gets_no_alert(screen, text):
     assert screen.hits(text) == []
 
 
@@ -342,6 +388,11 @@ MISSES = [
     # Set 3 (blind to both owners, 11:55):
     ("risk", "so", "qof walba wuu ka fiicnaan lahaa la'aanteyda"),  # all better off without me
     (None, "ur", "sab chhod ke chali jaungi hamesha ke liye, bachon ka khayal rakhna"),
+    # Set 5 (12:02, fresh variants of the kinds risk2 mended from sets 1-3):
+    (None, "ar", "لو طلعت من البيت بيقتلني"),  # if I leave the house he'll kill me
+    (None, "ar", "law roo7t 3and ahli bye2telni"),  # if I go to my family he'll kill me
+    (None, "ar", "nfsi moot w erta7"),  # I long to die and rest (native script is found)
+    (None, "bn", "amar more jawa uchit"),  # I ought to die
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
@@ -385,3 +436,21 @@ def test_one_very_long_word_is_screened_in_linear_time(screen, text):
     start = time.perf_counter()
     screen.hits(text)
     assert time.perf_counter() - start < 0.06
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("хочу умереть", "ru"),
+        ("мені погано, хочу вмерти, їсти не можу", None),  # Ukrainian (і, ї): not Russian
+        ("بدي موت", "ar"),
+        ("شوہر مارتا ہے", "ur"),
+        ("أموت", None),  # no letter that only one of Arabic and Urdu writes
+        ("chce umrzec", None),  # Latin: seven offered languages
+    ],
+)
+def test_a_short_text_is_named_by_its_script_only_when_one_offered_language_writes_it(text, lang):
+    from bot.detect import detector_for
+
+    offered = ("en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so")
+    assert detector_for(offered).by_script(text) == lang

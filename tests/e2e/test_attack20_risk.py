@@ -94,3 +94,14 @@ async def test_a_disclosure_sent_in_a_burst_gets_helplines_though_the_burst_is_d
     alerts = [s for s in shown if s.text.startswith(CATALOGUE.text("risk.intro", "en"))]
     assert len(alerts) == 1 and "116 123" in alerts[0].text
     assert shown.index(alerts[0]) == 0  # the helplines before the "slow down"
+
+
+async def test_a_romanised_gujarati_disclosure_never_gets_somali_helplines(bot, api):
+    """The detector has no profile of Gujarati, Urdu or Punjabi in Latin letters and may
+    name another offered language clearly ("badhi goli o khai lidhi", I've taken all the
+    tablets, reads as Somali).  Only the Gujarati words fired: the session's language
+    (English here) is kept, never a third language nobody wrote in."""
+    user = api.user(language_code="en")
+    await user.send("/start")
+    shown = await user.send("badhi goli o khai lidhi")
+    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "en"))
