@@ -50,6 +50,8 @@ def test_an_exclamation_mark_inside_a_word_does_not_cut_a_disclosure_apart(scree
     [
         "i w\u0430nt to di\u0435",  # Cyrillic а and е inside English words
         "gonna overd\u03bfse tonight",  # a Greek omicron
+        "ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ",  # small capitals, as "fancy text" generators write
+        "ᴋɪʟʟ ᴍʏsᴇʟғ",  # ... with a Cyrillic ғ for f
     ],
 )
 def test_a_word_typed_in_two_alphabets_is_still_read(screen, text):
