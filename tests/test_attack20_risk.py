@@ -294,7 +294,7 @@ SET2_FALSE_ALARMS = [
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
     ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
     ("risk", "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
-    ("risk2", "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
+    (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
     (
         "risk",
@@ -391,10 +391,10 @@ MISSES = [
     ("risk", "so", "qof walba wuu ka fiicnaan lahaa la'aanteyda"),  # all better off without me
     (None, "ur", "sab chhod ke chali jaungi hamesha ke liye, bachon ka khayal rakhna"),
     # Set 5 (12:02, fresh variants of the kinds risk2 mended from sets 1-3):
-    ("risk2", "ar", "لو طلعت من البيت بيقتلني"),  # if I leave the house he'll kill me
-    ("risk2", "ar", "law roo7t 3and ahli bye2telni"),  # if I go to my family he'll kill me
-    ("risk2", "ar", "nfsi moot w erta7"),  # I long to die and rest (native script is found)
-    ("risk2", "bn", "amar more jawa uchit"),  # I ought to die
+    (None, "ar", "لو طلعت من البيت بيقتلني"),  # if I leave the house he'll kill me
+    (None, "ar", "law roo7t 3and ahli bye2telni"),  # if I go to my family he'll kill me
+    (None, "ar", "nfsi moot w erta7"),  # I long to die and rest (native script is found)
+    (None, "bn", "amar more jawa uchit"),  # I ought to die
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
