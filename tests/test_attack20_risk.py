@@ -403,6 +403,7 @@ MISSES = [
     ("risk", "ro", "tatăl fiicei mele o rănește"),
     ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
     ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
+    ("risk2", "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
