@@ -290,6 +290,15 @@ SET2_FALSE_ALARMS = [
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
+    # Questions and praise about the service's own work (12:12, blind):
+    ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
+    ("risk2", "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
+    ("risk", "en", "after prison the overdose risk talk was useful"),
+    (
+        "risk",
+        "en",
+        "they explained tolerance drops after detox so overdose is more likely, good advice",
+    ),
     # Set 5: after the farewell "bachon ka khayal rakhna" was taught, "look after mum, staff"
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
     ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
