@@ -167,9 +167,12 @@ _SPACED = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
 # main alphabet, so the lists, written in one, still read it.  Only a word mixing the two
 # is touched: "Я принимаю methadone" keeps each word as typed.
 _TO_LATIN = str.maketrans(
-    "аеорсухіјѕкмтвнԁαοεικνρτυχ",
-    "aeopcyxijskmtbhdaoeikvptux",
+    "аеорсухіјѕкмтвнԁαοεικνρτυχғ",
+    "aeopcyxijskmtbhdaoeikvptuxf",
 )
+# Small capitals, as "fancy text" generators write ("ᴋɪʟʟ ᴍʏsᴇʟғ"): neither NFKC nor
+# case folding makes them letters the lists know.
+_SMALL_CAPS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz")
 _TO_CYRILLIC = str.maketrans("aeopcyxkmt", "аеорсухкмт")
 _CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 _LATIN_LETTERS = re.compile("[a-z]")
@@ -218,6 +221,7 @@ def normalise(text: str) -> str:
     if ascii_only:
         text = low.translate(_ASCII_FOLD)
     else:
+        low = low.translate(_SMALL_CAPS)
         if _CYRILLIC_OR_GREEK.search(low) and _LATIN_LETTERS.search(low):
             low = _LETTERS.sub(_unmix, low)  # linear: a regex looking for the mix was not
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)

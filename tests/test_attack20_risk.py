@@ -50,6 +50,8 @@ def test_an_exclamation_mark_inside_a_word_does_not_cut_a_disclosure_apart(scree
     [
         "i w\u0430nt to di\u0435",  # Cyrillic а and е inside English words
         "gonna overd\u03bfse tonight",  # a Greek omicron
+        "ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ",  # small capitals, as "fancy text" generators write
+        "ᴋɪʟʟ ᴍʏsᴇʟғ",  # ... with a Cyrillic ғ for f
     ],
 )
 def test_a_word_typed_in_two_alphabets_is_still_read(screen, text):
@@ -290,6 +292,15 @@ SET2_FALSE_ALARMS = [
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
+    # Questions and praise about the service's own work (12:12, blind):
+    ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
+    ("risk2", "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
+    ("risk", "en", "after prison the overdose risk talk was useful"),
+    (
+        "risk",
+        "en",
+        "they explained tolerance drops after detox so overdose is more likely, good advice",
+    ),
     # Set 5: after the farewell "bachon ka khayal rakhna" was taught, "look after mum, staff"
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
     ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
@@ -395,6 +406,15 @@ MISSES = [
     (None, "ar", "law roo7t 3and ahli bye2telni"),  # if I go to my family he'll kill me
     (None, "ar", "nfsi moot w erta7"),  # I long to die and rest (native script is found)
     (None, "bn", "amar more jawa uchit"),  # I ought to die
+    # A child hurt by a parent named through the child (12:10, blind):
+    ("risk", "en", "my daughter's dad is hurting her"),
+    ("risk", "en", "my son's father is hurting him"),
+    ("risk", "ru", "отец моей дочери её обижает"),
+    ("risk", "pt", "o pai da minha filha magoa-a"),
+    ("risk", "ro", "tatăl fiicei mele o rănește"),
+    ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
+    ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
+    ("risk2", "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
