@@ -260,6 +260,10 @@ FRESH_FALSE_ALARMS = [
         "My dad used to beat us when we were kids, that was 30 years ago, he's dead now",
     ),
     ("risk", "ru", "Отец бил нас в детстве, это было 30 лет назад"),
+    ("risk", "pl", "Ojciec bił nas w dzieciństwie, to było 30 lat temu"),
+    ("risk", "pt", "O meu pai batia-nos quando éramos pequenos, foi há 30 anos"),
+    ("risk", "ro", "Tata ne bătea când eram mici, acum 30 de ani"),
+    ("risk", "so", "Aabbahay wuu na garaaci jiray markii aan yaryarayn, 30 sano ka hor"),
 ]
 
 
