@@ -292,7 +292,7 @@ SET2_FALSE_ALARMS = [
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
-    ("risk2", "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
+    (None, "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
     ("risk", "en", "after prison the overdose risk talk was useful"),
     (
         "risk",
@@ -412,7 +412,7 @@ MISSES = [
     ("risk", "ro", "tatăl fiicei mele o rănește"),
     ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
     ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
-    ("risk2", "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
+    (None, "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
