@@ -285,18 +285,20 @@ def test_a_fresh_variant_of_a_mended_kind_gets_no_alert(screen, lang, text):
 # Set 2 (attack20, 11:50), blind to both owners: the everyday answers that end a survey ("nothing
 # else, all fine") and recovery in the negative ("never felt better") read as risk by the model.
 SET2_FALSE_ALARMS = [
-    ("risk", "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
-    ("risk", "gu", "biju kai nahi, badhu barabar"),
-    ("risk", "bn", "ar kichu na, sob thik ache"),
-    ("risk", "ar", "ma 3andi shi zyede, kol shi mni7"),
+    # Owner None: quiet since the wave-19 model (closing answers taught as near-misses; the ur
+    # line and a near twin of the gu one are in risk2's training part 19xg, so they are fitted):
+    (None, "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
+    (None, "gu", "biju kai nahi, badhu barabar"),
+    (None, "bn", "ar kichu na, sob thik ache"),
+    (None, "ar", "ma 3andi shi zyede, kol shi mni7"),
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
-    ("risk", "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
+    (None, "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
     ("risk", "en", "Staff hit the nail on the head with my care plan"),
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
-    ("risk2", "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
+    (None, "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
     ("risk", "en", "after prison the overdose risk talk was useful"),
     (
         "risk",
@@ -416,7 +418,7 @@ MISSES = [
     ("risk", "ro", "tatăl fiicei mele o rănește"),
     ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
     ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
-    ("risk2", "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
+    (None, "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
