@@ -298,7 +298,7 @@ SET2_FALSE_ALARMS = [
     ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
-    ("risk2", "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
+    (None, "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
     ("risk", "en", "after prison the overdose risk talk was useful"),
     (
         "risk",
@@ -418,7 +418,7 @@ MISSES = [
     ("risk", "ro", "tatăl fiicei mele o rănește"),
     ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
     ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
-    ("risk2", "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
+    (None, "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
     (None, "en", "cnt go on ne more"),
@@ -480,3 +480,19 @@ def test_a_short_text_is_named_by_its_script_only_when_one_offered_language_writ
 
     offered = ("en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so")
     assert detector_for(offered).by_script(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die ь",  # a slip of the thumb on a Russian keyboard
+        "читал Ъ вчера, хочу умереть",  # Ъ: a newspaper's name
+        "ъ",
+    ],
+)
+def test_a_lone_hard_or_soft_sign_does_not_crash_the_screen(screen, text):
+    """Folded to Latin for the Russian lexicon, "ъ" and "ь" are nothing: an empty word
+    the lookup indexed, so the screen raised IndexError and nobody was signposted (the
+    update failed with "something went wrong").  Found by fuzzing."""
+    hits = screen.hits(text)
+    assert hits or text == "ъ"
