@@ -362,6 +362,8 @@ class _Lexicon:
     def _lookup(self, token: str) -> tuple[tuple[str, str], ...]:
         """Every (language, class) a single word belongs to: as a word, by its stem,
         by its ending, or as a count."""
+        if not token:
+            return ()  # "ъ" and "ь" fold to nothing for the Russian lexicon (``cyrlat``)
         pairs: list[tuple[str, str]] = list(self.words.get(token, ()))
         size = len(token)
         for n in self.prefix_sizes.get(token[0], ()):

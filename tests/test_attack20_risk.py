@@ -480,3 +480,19 @@ def test_a_short_text_is_named_by_its_script_only_when_one_offered_language_writ
 
     offered = ("en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so")
     assert detector_for(offered).by_script(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to die ь",  # a slip of the thumb on a Russian keyboard
+        "читал Ъ вчера, хочу умереть",  # Ъ: a newspaper's name
+        "ъ",
+    ],
+)
+def test_a_lone_hard_or_soft_sign_does_not_crash_the_screen(screen, text):
+    """Folded to Latin for the Russian lexicon, "ъ" and "ь" are nothing: an empty word
+    the lookup indexed, so the screen raised IndexError and nobody was signposted (the
+    update failed with "something went wrong").  Found by fuzzing."""
+    hits = screen.hits(text)
+    assert hits or text == "ъ"

@@ -105,3 +105,12 @@ async def test_a_romanised_gujarati_disclosure_never_gets_somali_helplines(bot, 
     await user.send("/start")
     shown = await user.send("badhi goli o khai lidhi")
     assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "en"))
+
+
+async def test_a_disclosure_with_a_stray_soft_sign_gets_helplines_not_an_error(bot, api):
+    user = api.user(language_code="ru")
+    await to_assessment_text_question(bot, user, "ru")
+    shown = await user.send("хочу умереть ь")
+    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ru"))
+    [session] = await sessions_of(bot, user)
+    assert session["answers"]["assessment_better"] == "хочу умереть ь"
