@@ -308,6 +308,7 @@ SET2_FALSE_ALARMS = [
     # Set 5: after the farewell "bachon ka khayal rakhna" was taught, "look after mum, staff"
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
     ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
+    ("risk", "ar", "بدي روح عالبيت وما في شي"),  # I want to go home, nothing's wrong (0.91)
     ("risk", "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule

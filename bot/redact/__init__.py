@@ -78,6 +78,7 @@ class Redactor:
             numbers.ni_numbers,
             dates.dates,
             phones,
+            numbers.spoken_phones,
             places.addresses,
             places.homes,
             places.postcodes,

@@ -346,7 +346,24 @@ def sign_offs(text: str) -> Iterator[Span]:
         parts = text[span.start : span.end].casefold().split()
         if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
             yield span
+    for m in _SIGNED_CLAUSE.finditer(text, tail) if signed else ():
+        # "Thanks for everything - Kelly Brown", "thank you so much\nKelly Brown": a
+        # sign-off with words after it, then a full name alone at the very end.
+        span = _full_name(text, m.end(), _Intro(""))
+        if span is None or not _at_end(text, span.end) or " " not in text[span.start : span.end]:
+            continue
+        parts = text[span.start : span.end].casefold().split()
+        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
+            yield span
     yield from _here(text)
+
+
+_SIGNED_CLAUSE = re.compile(
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)[^\n.!?,،\-–—]{{1,40}}?(?:\s+[-–—]+\s*|\s*[,،]\s*|\s*\n\s*)",
+    re.IGNORECASE,
+)
+"""A sign-off and the words after it ("Thanks for everything"), then a dash, comma or new
+line before the name."""
 
 
 def _here(text: str) -> Iterator[Span]:

@@ -50,7 +50,8 @@ _STRONG_CUES = (
 )
 # Weaker cues count only when a capitalised word follows.
 _WEAK_CUES = (
-    r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|it['’]?s|this\s+is|"
+    r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|"
+    r"it['’]?s\s+(?:only\s+|just\s+)?me|this\s+is\s+me|it['’]?s|this\s+is|"
     r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|esu|es\s+esmu|esmu|waxaan\s+ahay"
 )
 _CUE = re.compile(
@@ -157,7 +158,7 @@ def names(text: str) -> Iterator[Span]:
         yield from _name_after(text, m.end(), strong=False)
 
 
-_TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is")
+_TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is|it['’]?s\s+(?:only\s+|just\s+)?me|this\s+is\s+me")
 _NOT_NAME_ENDINGS = (
     *("ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness"),
     # After "jestem", "sunt", "sou", "я", "esmu": the predicate's case and gender endings

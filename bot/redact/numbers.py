@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import Span, digits, needs_digits, spans
+from bot.redact.spans import Span, digits, needs_any, needs_digits, spans
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -367,3 +367,58 @@ prison_numbers = needs_digits(4)(
 ni_numbers = needs_digits(6)(
     spans(re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE), "ni_number")
 )
+
+
+# Digits said as words, as people type a number to get past a filter or read it out:
+# "seven nine one one one two three…", "oh seven nine one one, one two three".
+_DIGIT_WORDS: dict[str, int] = {}
+for _value, _spellings in enumerate(
+    (
+        "zero oh o nought nil nulis nulle nula ноль нуль eber",
+        "one jeden jedna vienas viens unu um uma один kow",
+        "two dwa du divi doi dois duas два laba",
+        "three trzy trys trys trīs tris trei três tres три saddex",
+        "four cztery keturi četri cetri patru quatro четыре afar",
+        "five pięć piec penki pieci cinci cinco пять shan",
+        "six sześć szesc šeši sesi seši șase sase seis шесть lix",
+        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba",
+        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed",
+        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal",
+    )
+):
+    for _word in _spellings.split():
+        _DIGIT_WORDS[_word] = _value
+_TIMES = {"double": 2, "triple": 3}
+_SPOKEN_TOKEN = re.compile(r"[^\W\d_]+")
+_SPOKEN_GAP = re.compile(r"[\s,.\-–—/]*")
+SPOKEN_DIGITS_MIN = 9
+"""Digits said in a row that make a phone number (a UK number has 10 or 11): fewer is a
+count or a list ("one two three four five"), more is rarer still in feedback."""
+
+
+@needs_any(*(w for w in _DIGIT_WORDS if len(w) > 2))
+def spoken_phones(text: str) -> Iterator[Span]:
+    """A phone number said in words; no finder of numbers sees it, as it has no digit."""
+    start = end = -1
+    digits = times = 0
+    for m in _SPOKEN_TOKEN.finditer(text):
+        word = m.group().casefold()
+        joined = start >= 0 and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
+        if word in _TIMES and (joined or start < 0):
+            if start < 0:
+                start, digits = m.start(), 0
+            times, end = _TIMES[word], m.end()
+            continue
+        if word in _DIGIT_WORDS and (joined or start < 0):
+            if start < 0:
+                start, digits = m.start(), 0
+            digits += max(times, 1)
+            times, end = 0, m.end()
+            continue
+        if start >= 0 and digits >= SPOKEN_DIGITS_MIN:
+            yield Span(start, end, "phone")
+        start, digits, times = -1, 0, 0
+        if word in _DIGIT_WORDS:
+            start, digits, end = m.start(), 1, m.end()
+    if start >= 0 and digits >= SPOKEN_DIGITS_MIN:
+        yield Span(start, end, "phone")
