@@ -728,6 +728,11 @@ def has_evidence(reading: Reading) -> bool:
         for own in by_lang.values():
             if EVIDENCE.isdisjoint(own):
                 continue
+            if sum(map(len, own.values())) < 2:
+                # A lexicon that reads one word of the sentence and nothing else is most
+                # likely reading another language: English "bill" is Polish "bił" (hit),
+                # German "bitte" an English "bite". Its word is no evidence.
+                continue
             if not vetoes:
                 return True
             for name in EVIDENCE.intersection(own):

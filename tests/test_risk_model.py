@@ -310,3 +310,13 @@ def test_a_risk_word_under_a_veto_does_not_lower_the_models_threshold(screen: Ri
     assert not screen.has_evidence("I took all my tablets this morning like the doctor said")
     assert screen.has_evidence("I took all my tablets this morning")
     assert screen.hits("I took all my tablets this morning like the doctor said") == []
+
+
+def test_one_word_another_lexicon_reads_is_no_risk_word(screen: RiskScreen) -> None:
+    """German "Bitte" folds to the English lexicon's "bite": a lexicon that finds one word in
+    a sentence and nothing else is reading another language, and its word does not lower the
+    model's threshold (before, that German request fired the model)."""
+    text = "Bitte rufen Sie mich erst nach sechs Uhr abends an."
+    assert not screen.has_evidence(text)
+    assert screen.hits(text) == []
+    assert screen.has_evidence("he bit me and took my phone")
