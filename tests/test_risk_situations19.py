@@ -32,6 +32,8 @@ def rules() -> RiskScreen:
         ("want to d.i.e tonight", "suicide"),  # typed a letter at a time
         ("o-v-e-r-d-o-s-e tonight", "overdose"),
         ("the leaflet is no use to me, i want to kill myself", "suicide"),  # DOC lifted
+        ("as vrea sa fiu mort, m-am saturat de tot", "suicide"),  # ro: another form of 'dead'
+        ("gribu nomirt, esmu piegriezies dzivot", "suicide"),  # lv: fed up with living
     ],
 )
 def test_another_form_of_the_words_fires_a_named_rule(
@@ -51,7 +53,23 @@ def test_another_form_of_the_words_fires_a_named_rule(
         "am smuls buruienile din gradina azi, m-am relaxat",
         "the leaflet about a man who wants to kill himself was well written",
         "я и в магазин сходил, все хорошо",  # one-letter Russian words stay words
+        "sunt mort de oboseala azi, dar grupul a meritat",  # ro: dead tired
+        "mais nada, ta tudo bem, obrigado",  # pt: nothing more, all fine
+        "больше ничего, все нормально",  # ru: nothing more, all fine
     ],
 )
 def test_the_same_words_in_everyday_feedback_stay_quiet(rules: RiskScreen, text: str) -> None:
     assert rules.hits(text) == []
+
+
+def test_a_message_of_single_letters_is_read_in_time(rules: RiskScreen) -> None:
+    """Someone pasting a wall of spaced letters (or a bot flooding the chat) must not stall
+    the screen: joining the letters is one pass, and the text only gets shorter."""
+    import time
+
+    text = "k i l l " * 5000 + "a b " * 5000
+    start = time.perf_counter()
+    normalise.cache_clear()
+    assert len(normalise(text)) < len(text)
+    rules.hits(text)
+    assert time.perf_counter() - start < 1.0
