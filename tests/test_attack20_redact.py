@@ -60,6 +60,9 @@ def test_an_identifying_detail_is_removed(text, kept):
         "Thanks to everyone - Kelly Brown was amazing to me",
         "Thanks for everything - Kelly",
         "It's me again, the one who was late",
+        # A sign-off that is a service or a wish, not a name (12:22, after 809ad6c):
+        pytest.param("Big thanks, Phoenix Futures", marks=LEAD),  # a drug service provider
+        pytest.param("thanks\nStay Safe", marks=LEAD),
         # Counting is not a phone number (12:20, after 809ad6c):
         pytest.param(
             "they taught my son to count one two three four five six seven eight nine ten",
