@@ -309,6 +309,11 @@ SET2_FALSE_ALARMS = [
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
     ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
     ("risk", "ar", "بدي روح عالبيت وما في شي"),  # I want to go home, nothing's wrong (0.91)
+    # The evidence threshold (0.59 with a risk word, 12:18): a farewell party for a worker, a will
+    # made with a solicitor.
+    ("risk", "pl", "Zrobiliśmy pożegnanie dla mojej terapeutki, będzie nam jej brakowało"),
+    ("risk", "ru", "Я написал завещание с юристом, которого мне посоветовали"),
+    ("risk", "pt", "Fiz o meu testamento com o advogado que me indicaram"),
     ("risk", "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
