@@ -370,6 +370,30 @@ def test_a_short_everyday_answer_gets_no_alert(screen, text):
     assert screen.hits(text) == []
 
 
+# Set 6 (12:27, blind): "been saving up my tablets, think tonight's the night" is found in all
+# 13 languages (26 of 26 disclosures); its everyday mirror, saving up for a holiday and booking it
+# tonight, fires the model in 9 of 14.
+SAVING_UP = [
+    ("en", "been saving up for a holiday for months, think tonight I'll book it"),
+    ("ru", "коплю на отпуск уже несколько месяцев, думаю сегодня забронирую"),
+    ("ro", "strâng bani de vacanță de luni de zile, cred că diseară rezerv"),
+    ("pt", "ando a juntar dinheiro para as férias, acho que hoje reservo"),
+    ("lt", "taupau atostogoms jau kelis mėnesius, manau šiąnakt užsisakysiu"),
+    ("lv", "krāju atvaļinājumam jau mēnešiem, laikam šovakar rezervēšu"),
+    ("so", "bilo ayaan lacag u kaydinayay fasaxa, caawa ayaan ballansan doonaa"),
+    ("ur", "kai mahino se chhutti ke liye paise jama kar raha hoon, shayad aaj raat book karoon"),
+    ("pa", "kai mahineyan ton chhutti layi paise jama kar reha haan"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [pytest.param(*case, marks=broken("risk", "the model, set 6")) for case in SAVING_UP],
+)
+def test_saving_up_for_a_holiday_gets_no_alert(screen, lang, text):
+    assert screen.hits(text) == []
+
+
 # -- still broken: disclosures missed
 
 MISSES = [
