@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
+from itertools import pairwise
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import Span, digits, needs_any, needs_digits, spans
+from bot.redact.spans import MARKS, Span, digits, needs_any, needs_digits, spans
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -374,51 +375,68 @@ ni_numbers = needs_digits(6)(
 _DIGIT_WORDS: dict[str, int] = {}
 for _value, _spellings in enumerate(
     (
-        "zero oh o nought nil nulis nulle nula ноль нуль eber",
-        "one jeden jedna vienas viens unu um uma один kow",
-        "two dwa du divi doi dois duas два laba",
-        "three trzy trys trys trīs tris trei três tres три saddex",
-        "four cztery keturi četri cetri patru quatro четыре afar",
-        "five pięć piec penki pieci cinci cinco пять shan",
-        "six sześć szesc šeši sesi seši șase sase seis шесть lix",
-        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba",
-        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed",
-        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal",
+        "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr shunno shunya "
+        "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
+        "one jeden jedna vienas viens unu um uma один kow واحد ایک ek ik ikk এক એક ਇੱਕ ਇਕ",
+        "two dwa du divi doi dois duas два laba اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
+        "three trzy trys trīs tris trei três tres три saddex ثلاثة ثلاث تلاتة تین teen tin tran "
+        "tinn তিন ત્રણ ਤਿੰਨ",
+        "four cztery keturi četri cetri patru quatro четыре afar أربعة اربعة أربع اربع چار char "
+        "chaar চার ચાર ਚਾਰ",
+        "five pięć piec penki pieci cinci cinco пять shan خمسة خمس خمسه پانچ paanch panch panj "
+        "pach পাঁচ પાંચ ਪੰਜ",
+        "six sześć szesc šeši sesi seši șase sase seis шесть lix ستة ست سته چھ چھے chhe chhay che "
+        "chha chhoy ছয় છ ਛੇ",
+        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba سبعة سبع سبعه سات saat "
+        "sat satt shat সাত સાત ਸੱਤ",
+        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed ثمانية ثمانيه ثمان "
+        "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
+        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal تسعة تسع تسعه "
+        "نو nau no noy nav নয় નવ ਨੌਂ ਨੌ",
     )
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
 _TIMES = {"double": 2, "triple": 3}
-_SPOKEN_TOKEN = re.compile(r"[^\W\d_]+")
+_SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*")
 _SPOKEN_GAP = re.compile(r"[\s,.\-–—/]*")
 SPOKEN_DIGITS_MIN = 9
 """Digits said in a row that make a phone number (a UK number has 10 or 11): fewer is a
 count or a list ("one two three four five"), more is rarer still in feedback."""
 
 
+def _a_number(said: list[int]) -> bool:
+    """Whether digits said in a row are a phone number: enough of them, and not counting
+    ("one two three … nine", the 12 steps) or one word again ("no no no no …")."""
+    if len(said) < SPOKEN_DIGITS_MIN or len(set(said)) < 3:
+        return False
+    return not all(b == a + 1 for a, b in pairwise(said))
+
+
 @needs_any(*(w for w in _DIGIT_WORDS if len(w) > 2))
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
     start = end = -1
-    digits = times = 0
+    times = 0
+    said: list[int] = []
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         joined = start >= 0 and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
         if word in _TIMES and (joined or start < 0):
             if start < 0:
-                start, digits = m.start(), 0
+                start, said = m.start(), []
             times, end = _TIMES[word], m.end()
             continue
         if word in _DIGIT_WORDS and (joined or start < 0):
             if start < 0:
-                start, digits = m.start(), 0
-            digits += max(times, 1)
+                start, said = m.start(), []
+            said.extend([_DIGIT_WORDS[word]] * max(times, 1))
             times, end = 0, m.end()
             continue
-        if start >= 0 and digits >= SPOKEN_DIGITS_MIN:
+        if start >= 0 and _a_number(said):
             yield Span(start, end, "phone")
-        start, digits, times = -1, 0, 0
+        start, times, said = -1, 0, []
         if word in _DIGIT_WORDS:
-            start, digits, end = m.start(), 1, m.end()
-    if start >= 0 and digits >= SPOKEN_DIGITS_MIN:
+            start, said, end = m.start(), [_DIGIT_WORDS[word]], m.end()
+    if start >= 0 and _a_number(said):
         yield Span(start, end, "phone")
