@@ -306,6 +306,9 @@ _SIGN_OFF_WORDS = words(
     kind regards best wishes warm warmest love many big huge thanks thank you much lots all
     bardzo serdecznie wielkie большое огромное liels lielu paldies muito muitíssimo din suflet
     mare mult labai didelis didelis aad baad
+    stay safe take care god bless blessed everyone everybody guys all team group futures
+    trust recovery service services project partnership foundation hub centre center live
+    matters well soon again
     """
 )
 """Words that make up a sign-off itself ("Kind Regards", "Большое спасибо", "Liels paldies"),
@@ -344,6 +347,8 @@ def sign_offs(text: str) -> Iterator[Span]:
         if span is None or not _at_end(text, span.end):
             continue
         parts = text[span.start : span.end].casefold().split()
+        if parts[0].startswith("لل"):
+            continue  # "شكرا للممرضة سارة": "to the nurse" and her first name, no full name
         if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
             yield span
     for m in _SIGNED_CLAUSE.finditer(text, tail) if signed else ():
