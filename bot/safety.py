@@ -516,6 +516,14 @@ class _Index:
         self._known.clear()
 
 
+MODEL_MIN_WORDS = 4
+"""Words a text needs before the model reads it without a risk word in it.  Letter
+n-grams of one to three words are too few to tell "I referred myself", "heroin" or "mano
+partneris" (short answers a drug service gets all day, which the model read as risk at
+0.86-0.99) from a disclosure; a short disclosure has a risk word ("شوہر مارتا ہے", husband
+beats) or is the rules' and the phrases' ("kms", "want to die")."""
+
+
 class RiskScreen:
     """Every phrase of every language, compiled once, and the concept rules
     (``bot/risk_rules.py``) when given: ``from_config`` always gives them.
@@ -617,10 +625,16 @@ class RiskScreen:
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
                 if first:
                     return found
+        backed = False
         if not found and self._model is not None:
             # What no rule foresaw: the model's reading, with the words that weighed most,
             # at a lower score when the lexicons found a risk word in it.
             backed = reading is not None and has_evidence(reading)
+        if (
+            not found
+            and self._model is not None
+            and (backed or len(padded.split()) >= MODEL_MIN_WORDS)
+        ):
             verdict = self._model.read(padded.strip(), backed)
             if verdict is not None:
                 why = f"model {verdict.score:.2f}: {', '.join(verdict.words)}"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety import RiskScreen
+from bot.safety import MODEL_MIN_WORDS, RiskScreen
 
 
 @pytest.fixture(scope="module")
@@ -338,6 +338,8 @@ def test_a_closing_or_recovery_answer_gets_no_alert(screen, lang, text):
 
 # Short answers a drug service hears every day (12:05): the model reads "myself", "my partner"
 # and a drug's name alone as risk, at 0.87-0.99, with no risk word and no rule (as on 67ee6aa).
+# Under MODEL_MIN_WORDS words with no risk word the model no longer reads a text (lead, 13:05);
+# the longer ones are still the model's.
 SHORT_ANSWERS = [
     "I referred myself",
     "I came by myself",
@@ -357,12 +359,19 @@ SHORT_ANSWERS = [
     "mano partneris",  # lt: my partner
     "m-am înscris singur",  # ro: I signed up on my own
 ]
+SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
+"""Short, but a lexicon reads a risk word in it ("singur", alone): the model still reads it."""
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(text, marks=broken("risk", "the model on a short answer"))
+        pytest.param(
+            text,
+            marks=[broken("risk", "the model on a short answer")]
+            if len(text.split()) >= MODEL_MIN_WORDS or text in SHORT_WITH_A_RISK_WORD
+            else [],
+        )
         for text in SHORT_ANSWERS
     ],
 )
