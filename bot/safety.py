@@ -625,23 +625,17 @@ class RiskScreen:
                 found.append(Hit(hit.lang, hit.category, f"rule {hit.phrase}"))
                 if first:
                     return found
-        backed = False
         if not found and self._model is not None:
             # What no rule foresaw: the model's reading, with the words that weighed most,
             # at a lower score when the lexicons found a risk word in it.
             backed = reading is not None and has_evidence(reading)
-        if (
-            not found
-            and self._model is not None
-            and (backed or len(padded.split()) >= MODEL_MIN_WORDS)
-        ):
-            verdict = self._model.read(padded.strip(), backed)
-            if verdict is not None:
-                why = f"model {verdict.score:.2f}: {', '.join(verdict.words)}"
-                if verdict.backed:
-                    why = f"model {verdict.score:.2f} and a risk word: {', '.join(verdict.words)}"
-                found.append(Hit(MODEL, verdict.category, why))
-                found.extend(Hit(MODEL, category, why) for category in verdict.also)
+            if backed or len(padded.split()) >= MODEL_MIN_WORDS:
+                verdict = self._model.read(padded.strip(), backed)
+                if verdict is not None:
+                    backing = " and a risk word" if verdict.backed else ""
+                    why = f"model {verdict.score:.2f}{backing}: {', '.join(verdict.words)}"
+                    found.append(Hit(MODEL, verdict.category, why))
+                    found.extend(Hit(MODEL, category, why) for category in verdict.also)
         if found and reading is not None and all(h.category != OVERDOSE for h in found):
             # Something fired, but not as an overdose: a sign of one in the text (not
             # breathing, blue lips, foam, a fit, the medicine box, a load of pills taken)

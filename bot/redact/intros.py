@@ -344,23 +344,27 @@ def sign_offs(text: str) -> Iterator[Span]:
         letter = first.group()[0]
         intro = _Intro("", capitals=letter.isupper() or letter.islower())
         span = _full_name(text, m.end(), intro)
-        if span is None or not _at_end(text, span.end):
-            continue
-        parts = text[span.start : span.end].casefold().split()
-        if parts[0].startswith("لل"):
-            continue  # "شكرا للممرضة سارة": "to the nurse" and her first name, no full name
-        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
+        if _signed(text, span):
             yield span
     for m in _SIGNED_CLAUSE.finditer(text, tail) if signed else ():
         # "Thanks for everything - Kelly Brown", "thank you so much\nKelly Brown": a
         # sign-off with words after it, then a full name alone at the very end.
         span = _full_name(text, m.end(), _Intro(""))
-        if span is None or not _at_end(text, span.end) or " " not in text[span.start : span.end]:
-            continue
-        parts = text[span.start : span.end].casefold().split()
-        if not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts):
+        if span is not None and " " in text[span.start : span.end] and _signed(text, span):
             yield span
     yield from _here(text)
+
+
+def _signed(text: str, span: Span | None) -> bool:
+    """Whether a name found after a sign-off is one signed: it ends the message, and no
+    word of it belongs to a sign-off ("Kind Regards", "Stay Safe") or is a role with
+    Arabic's joined "to the" ("شكرا للممرضة سارة": the nurse, and her first name)."""
+    if span is None or not _at_end(text, span.end):
+        return False
+    parts = text[span.start : span.end].casefold().split()
+    if parts[0].startswith("لل"):
+        return False
+    return not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts)
 
 
 _SIGNED_CLAUSE = re.compile(

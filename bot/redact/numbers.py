@@ -421,22 +421,20 @@ def spoken_phones(text: str) -> Iterator[Span]:
     said: list[int] = []
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
-        joined = start >= 0 and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
-        if word in _TIMES and (joined or start < 0):
-            if start < 0:
-                start, said = m.start(), []
-            times, end = _TIMES[word], m.end()
+        digit = word in _DIGIT_WORDS or word in _TIMES
+        if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
+            if _a_number(said):  # the run ends: another word, or a gap that is no separator
+                yield Span(start, end, "phone")
+            start = -1
+        if not digit:
             continue
-        if word in _DIGIT_WORDS and (joined or start < 0):
-            if start < 0:
-                start, said = m.start(), []
+        if start < 0:
+            start, said, times = m.start(), [], 0
+        if word in _TIMES:  # "double one"
+            times = _TIMES[word]
+        else:
             said.extend([_DIGIT_WORDS[word]] * max(times, 1))
-            times, end = 0, m.end()
-            continue
-        if start >= 0 and _a_number(said):
-            yield Span(start, end, "phone")
-        start, times, said = -1, 0, []
-        if word in _DIGIT_WORDS:
-            start, said, end = m.start(), [_DIGIT_WORDS[word]], m.end()
+            times = 0
+        end = m.end()
     if start >= 0 and _a_number(said):
         yield Span(start, end, "phone")

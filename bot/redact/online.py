@@ -70,11 +70,12 @@ _PROVIDER_ONLY = re.compile(
     rf"{_AT_SEP}(?:{_PROVIDER_NAMES})(?![\w@]|{_DOT_SEP}\w)",
     re.IGNORECASE,
 )
-_MAIL_CUE = re.compile(
-    r"(?:e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
-    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl)\W{0,3}(?:\w+\W{1,3}){0,3}$",
-    re.IGNORECASE,
+_MAIL_WORDS = (
+    r"e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
+    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl"
 )
+"""Words for email in the enabled languages."""
+_MAIL_CUE = re.compile(rf"(?:{_MAIL_WORDS})\W{{0,3}}(?:\w+\W{{1,3}}){{0,3}}$", re.IGNORECASE)
 
 
 def _provider_only(text: str) -> Iterator[Span]:
@@ -122,11 +123,8 @@ def emails(text: str) -> Iterator[Span]:
         yield _with_spoken_local(text, span)
 
 
-_CUE_WORD = re.compile(
-    r"(?:e-?mail\w*|mail\w*|poczt\w*|почт\w*|paštas|pastas|e-pasts|epasts|ایمیل|ای\s*میل|"
-    r"ايميل|بريد\w*|ইমেইল|ইমেল|ઈમેલ|ਈਮੇਲ|iimayl|میل|ميل|মেইল|મેલ|ਮੇਲ)",
-    re.IGNORECASE,
-)
+# With the second word of the two-word forms alone ("ای میل" splits into "ای" and "میل").
+_CUE_WORD = re.compile(rf"(?:{_MAIL_WORDS}|میل|ميل|মেইল|મેલ|ਮੇਲ)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 _NOT_SPOKEN_LOCAL = words(
     """is me my it's its address to at on in id was here send write contact reach

@@ -277,10 +277,12 @@ _HOUSE_WORD_ALONE = re.compile(rf"{_HOUSE_WORDS}\s+$", re.IGNORECASE)
 _NUMBER_WORD_AT = re.compile(_NUMBER_WORD, re.IGNORECASE)
 """A house word and "number" before the number, in romanised and native South Asian forms
 ("ghar no. 22", "مکان نمبر ١٢"); without "number" the house word stays ("ghar [address]")."""
+_UPPER = "[A-ZĄĆĘŁŃÓŚŹŻĂÂÎȘȚÁÉÍÓÚÊÔÃÕÇĀČĒĢĪĶĻŅŠŪŽĖĮŲ]"
+"""A capital that starts a street's name in the Latin-script languages enabled."""
 _NUMBER_THEN_STREET = re.compile(
     rf"(?<![\w£$€.,/:-])(?:{_HOUSE_WORDS}\s*)?(?:{_NUMBER_WORD}\s*)?(?P<num>\d{{1,4}}[A-Za-z]?)"
     rf"(?P<sep>\s*[,،]\s*|\s+)(?:{_STREET_BEFORE})\s*{_NAME}"
-    rf"(?:\s+(?-i:[A-ZĄĆĘŁŃÓŚŹŻĂÂÎȘȚÁÉÍÓÚÂÊÔÃÕÇ])[\w'’-]*){{0,2}}",
+    rf"(?:\s+(?-i:{_UPPER})[\w'’-]*){{0,2}}",
     re.IGNORECASE,
 )
 
@@ -442,7 +444,7 @@ def _unnumbered(text: str, found: list[Span]) -> Iterator[Span]:
 
 _HOME_PREP = r"(?i:at|on|in|pe|la|în|na|w|we|przy|em|no|на|в|во|по|у|ant|prie|į|uz|pie|ku|ee|ka|of)"
 """Words between a home word and its street ("live at", "stau pe", "живу на")."""
-_CAP = r"[A-ZĄĆĘŁŃÓŚŹŻĂÂÎȘȚÁÉÍÓÚÊÔÃÕÇĀČĒĢĪĶĻŅŠŪŽĖĮŲ][\w'’-]*"
+_CAP = rf"{_UPPER}[\w'’-]*"
 _AFTER_CUE = re.compile(
     rf"(?:\s*[:,\-–—]?\s*)(?:(?P<prep>{_HOME_PREP})\s+)?(?:"
     rf"(?P<num>\d{{1,4}}[A-Za-z]?)(?![\d/.:]\d),?\s+(?P<after>{_CAP}(?:\s+{_CAP})?)"
