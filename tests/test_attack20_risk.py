@@ -535,3 +535,27 @@ def test_a_lone_hard_or_soft_sign_does_not_crash_the_screen(screen, text):
     update failed with "something went wrong").  Found by fuzzing."""
     hits = screen.hits(text)
     assert hits or text == "ъ"
+
+
+# A worker thanked by name at the end of feedback (lead, 13:15, typing into `feedback-bot
+# chat` as a new user): "thanks for everything" is a goodbye in the training data, and its
+# "everything" is an EXCESS word that lowers the model's threshold, so the model reads it as
+# suicide (0.70-0.86, as on 67ee6aa). Not counting "everything" inside the thanks phrase
+# loses six real goodbyes in the corpora ("на следующий прием не приду, спасибо за все"):
+# the model needs these as near-misses to learn the difference.
+THANKED_BY_NAME = [
+    "thanks for everything Kelly",
+    "Thanks for everything - Kelly Brown",
+    "thanks for everything, ring me on 07911 123456",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(t, marks=broken("risk", "the model on thanks to a worker"))
+        for t in THANKED_BY_NAME
+    ],
+)
+def test_a_worker_thanked_by_name_gets_no_alert(screen, text):
+    assert screen.hits(text) == []
