@@ -132,7 +132,7 @@ class PeerDesks:
         desk = await self.desk(peer_key)
         if desk is None or desk.current_key is None:
             return None
-        turn = await self.conversations.handle(desk.current_key, self.channel, event)
+        turn = await self.conversations.handle(desk.current_key, self.channel, event, pieces=False)
         if turn.finished:
             await self._finished(desk)
         else:

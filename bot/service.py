@@ -16,12 +16,13 @@ from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State,
 from bot.detect import SCRIPT_OF_LANGUAGE, Detection, detector_for, script_counts
 from bot.engine import Engine
 from bot.flows import Flow, Text, check_snapshots, load_flows
+from bot.fragments import Fragments
 from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
 from bot.repairs import repair_profiles
 from bot.report.period import OpenSince
-from bot.safety import Hit, RiskScreen, signpost
+from bot.safety import MODEL, Hit, RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.typed import typed_option
@@ -74,6 +75,7 @@ class Conversations:
         self.risk = RiskScreen.from_config(settings.risk_phrases)
         self.detector = detector_for(tuple(settings.languages))
         self.chosen = ChosenLanguages(store)
+        self.fragments = Fragments()
         # The helplines the bot shows are never redacted from what people say about them.
         self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
@@ -148,9 +150,11 @@ class Conversations:
         turn.session = session.id
         return turn
 
-    async def handle(self, key: str, channel: str, event: Event) -> Turn:
+    async def handle(self, key: str, channel: str, event: Event, pieces: bool = True) -> Turn:
+        """``pieces``: whether two quick messages may be one sentence sent in two
+        (``bot.fragments``); not for answers a peer worker types in from a paper form."""
         session = await self.store.current_session(key, channel)
-        return await self._handle_checked(session, event)
+        return await self._handle_checked(session, event, key if pieces else None)
 
     async def handle_pick(
         self,
@@ -177,13 +181,23 @@ class Conversations:
             return prompt, None
         return prompt, await self._handle_checked(session, event)
 
-    async def _handle_checked(self, session: Session | None, event: Event) -> Turn:
-        turn = await self._handle(session, event)
+    async def _handle_checked(
+        self, session: Session | None, event: Event, person: str | None = None
+    ) -> Turn:
+        before = None
+        if isinstance(event, Reply) and person is not None:
+            before = self.fragments.before(person, event.text)
+        turn = await self._handle(session, event, before)
         turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
             # consent, not an answer to this question): signposting is never missed.
-            turn.alert = self.risk_alert(event.text, turn.lang)
+            turn.alert = self.risk_alert(event.text, turn.lang, before=before)
+        if isinstance(event, Reply) and person is not None:
+            if turn.alert is None:
+                self.fragments.keep(person, event.text)
+            else:
+                self.fragments.drop(person)
         wanted_a_tap = turn.prompt is not None and turn.prompt.kind != "text"
         if turn.alert is not None and turn.error and wanted_a_tap:
             # Helplines, then "Please choose one of the options", reads as not
@@ -191,7 +205,9 @@ class Conversations:
             turn.messages = []
         return turn
 
-    async def _handle(self, session: Session | None, event: Event) -> Turn:
+    async def _handle(
+        self, session: Session | None, event: Event, before: str | None = None
+    ) -> Turn:
         lang = session.state.lang if session else self.settings.default_language
         if session is None:
             return Turn(lang, [self.catalogue.text("flow.no_session", lang)], error=True)
@@ -209,7 +225,7 @@ class Conversations:
                     "error.too_long", lang, limit=limit, length=len(event.text)
                 )
                 return await self._repeat(session, text)
-        return await self._run(session, event)
+        return await self._run(session, event, before)
 
     async def set_language(self, key: str, channel: str, lang: str) -> Turn | None:
         """Switch the current session's language, keeping every answer."""
@@ -255,11 +271,14 @@ class Conversations:
     async def forget(self, key: str) -> int:
         """Delete everything stored for this person; returns sessions removed."""
         await self.chosen.forget(key)
+        self.fragments.drop(key)
         return await self.store.delete_respondent(key)
 
     # -- internals
 
-    async def _run(self, session: Session, event: Event) -> Turn:
+    async def _run(self, session: Session, event: Event, before: str | None = None) -> Turn:
+        """``before``: the person's previous message, if this one may finish it
+        (``bot.fragments``)."""
         engine = await self._engine(session)
         fresh = session.state.status == "new"
         if fresh:
@@ -271,7 +290,7 @@ class Conversations:
         meta: dict[str, AnswerMeta] = {}
         screened = False
         if isinstance(event, Reply) and session.state.cursor:
-            text, answer_meta, alert = await self.screen(event.text, session.state.lang)
+            text, answer_meta, alert = await self.screen(event.text, session.state.lang, before)
             screened = True
             event = Reply(text)
             meta[session.state.cursor] = answer_meta
@@ -434,13 +453,18 @@ class Conversations:
             back_label=self.catalogue.text("button.back", lang),
         )
 
-    async def screen(self, text: str, lang: str) -> tuple[str, AnswerMeta, str | None]:
+    async def screen(
+        self, text: str, lang: str, before: str | None = None
+    ) -> tuple[str, AnswerMeta, str | None]:
         """Look at free text before it is stored: returns (text to store, meta, alert).
 
         Risk and language are judged on the raw text; only the redacted text is stored.
+        ``before``: the message this one may finish (``bot.fragments``); if the two
+        together hold a disclosure, this answer is flagged and signposted.
         """
         found = self.detector.detect(text)  # language: bot/detect.py, ~0.2 ms a call
-        alert = self.risk_alert(text, lang, lambda _: found)  # not detected again on a hit
+        # Not detected again on a hit.
+        alert = self.risk_alert(text, lang, lambda _: found, before=before)
         language = (
             {"detected_lang": found.lang, "lang_prob": found.prob, "lang_clear": found.clear}
             if found
@@ -450,7 +474,11 @@ class Conversations:
         return self.redactor.redact(text), meta, alert
 
     def risk_alert(
-        self, text: str, lang: str, detect: Callable[[str], Detection | None] | None = None
+        self,
+        text: str,
+        lang: str,
+        detect: Callable[[str], Detection | None] | None = None,
+        before: str | None = None,
     ) -> str | None:
         """Helplines in the person's language if ``text`` holds a risk phrase.
 
@@ -461,6 +489,9 @@ class Conversations:
         the language already detected (``screen``), instead of the detector.
         """
         hits = self.risk.hits(text)
+        if not hits and before is not None:
+            # Two pieces of one sentence: only the rules are trusted on the join.
+            hits = [hit for hit in self.risk.hits(f"{before} {text}") if hit.lang != MODEL]
         categories = {hit.category for hit in hits}
         if not categories:
             return None

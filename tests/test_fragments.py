@@ -1,0 +1,77 @@
+"""A disclosure typed in two pieces is read whole, in chat; only when the pieces look like one
+sentence broken by a tap on Send (``bot.fragments``)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.config import Settings
+from bot.console import chat
+from bot.fragments import WINDOW, Fragments
+from bot.i18n import load_catalogue
+from bot.service import Conversations
+from tests.test_console import Terminal
+
+CATALOGUE = load_catalogue()
+TO_TEXT = ["1", "s", "s", "1", "1", "2", "d", "2"]
+"""Taps in `feedback-bot chat` to the first free-text question of service_feedback."""
+
+
+def _flags(settings: Settings) -> dict[str, tuple[str, int]]:
+    with sqlite3.connect(settings.database) as conn:
+        rows = conn.execute("SELECT step_id, value, risk_flag FROM answers WHERE kind = 'text'")
+        return {step: (value, flag) for step, value, flag in rows}
+
+
+async def _alerts(
+    conversations: Conversations, settings: Settings, lang: str, pieces: list[str]
+) -> int:
+    term = Terminal([*TO_TEXT, *pieces, "q"], settings.database)
+    await chat(
+        conversations, flow_id="service_feedback", lang=lang, read=term.read, write=term.write
+    )
+    return sum(CATALOGUE.text("risk.intro", lang) in s for s in term.screens)
+
+
+async def test_a_threat_split_in_two_in_chat_is_signposted_and_nothing_untyped_is_kept(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """The first piece answers the text question; the second, typed at the rating that
+    follows, is not an answer, but it is what completes the threat."""
+    assert await _alerts(conversations, settings, "en", ["he said hell", "kill me if i come"]) == 1
+    assert [value for value, _ in _flags(settings).values()] == ["he said hell"]
+
+
+async def test_a_stored_answer_that_finishes_a_disclosure_is_flagged(
+    conversations: Conversations,
+) -> None:
+    """Flagged answers are kept out of quotes in every export, like any other disclosure."""
+    _, meta, alert = await conversations.screen("kill me if i come", "en", before="he said hell")
+    assert alert is not None and meta.risk_flag
+    _, meta, alert = await conversations.screen("kill me if i come", "en")
+    assert alert is None and not meta.risk_flag
+
+
+async def test_two_everyday_answers_in_chat_are_not_joined_into_an_alarm(
+    conversations: Conversations, settings: Settings
+) -> None:
+    pieces = ["the pills the doctor gave me help me sleep", "i was hit by a car in 2019"]
+    assert await _alerts(conversations, settings, "en", pieces) == 0
+    # A full stop ends the first piece: two sentences, not one broken in two.
+    assert await _alerts(conversations, settings, "en", ["i dont want to.", "be here anymore"]) == 0
+
+
+def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> None:
+    now = [0.0]
+    pieces = Fragments(clock=lambda: now[0])
+    pieces.keep("a", "i dont want to")
+    assert pieces.before("a", "be here anymore") == "i dont want to"
+    assert pieces.before("a", "be here anymore") is None  # taken: joined once
+    pieces.keep("a", "i dont want to")
+    now[0] += WINDOW + 1
+    assert pieces.before("a", "be here anymore") is None  # a minute and a half later
+    long = "the group on tuesday was the best thing that happened to me in weeks"
+    pieces.keep("a", long)
+    assert pieces.before("a", "and the staff were great with my mum too honestly") is None
+    pieces.keep("b", "i dont want to")
+    assert pieces.before("a", "be here") is None  # another person's piece is not theirs
