@@ -131,7 +131,11 @@ HELDOUT10 = ROOT / "tests" / "data" / "risk_heldout10"
 """Held-out set 10: 13 languages, written blind during wave 18, frozen before its first run;
 never gated. Since wave 19 half of it (by a hash of each line) trains the model and the other
 half is a fourth dev-test (``train_risk_model.py --stored``)."""
-REPORTED_APART = (HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
+ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
+"""Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
+romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
+run: file headers); never gated, never trained on."""
+REPORTED_APART = (HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, ATTACK21)
 """Held-out sets printed apart after the gated ones and never gated: each is an honest figure
 only until someone tunes on it."""
 DEV = ROOT / "tests" / "data" / "risk_dev"

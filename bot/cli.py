@@ -25,7 +25,7 @@ from bot.i18n import check_catalogue, load_catalogue
 from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
-from bot.sources import SourceError, SourceErrors
+from bot.sources import SourceError, SourceErrors, load_yaml
 from bot.store import DatabaseUnavailable, FlowChanged
 from bot.translations.pocheck import PoSyntaxError
 
@@ -379,13 +379,31 @@ def _check_reader_strings(settings: Settings, errors: list[SourceError]) -> str:
 
 def _check_risk_phrases(settings: Settings, config: Path) -> list[SourceError]:
     """Every enabled language needs risk phrases, or its speakers are never signposted."""
-    from bot.safety import PHRASES_PATH, RiskScreen, check_phrases
+    from bot.safety import (
+        PHRASES_PATH,
+        RiskScreen,
+        check_phrases,
+        load_builtin,
+        staff_phrase_problems,
+    )
 
     screen = RiskScreen.from_config(settings.risk_phrases)
+    # A bad phrase staff added is named by its line in config.yaml; what is left (a
+    # language with no phrases, a built-in list) by the two files together.
+    staff = staff_phrase_problems(settings.risk_phrases, load_builtin())
+    located = []
+    if staff and config.is_file():
+        doc = load_yaml(config)
+        for at, problem in staff:
+            loc = ("risk_phrases", *at)
+            field = ".".join(map(str, loc))
+            located.append(SourceError(str(config), doc.line_of(loc), field, problem))
+    named = {error.message for error in located}
     where = f"{config} + bot/{PHRASES_PATH.name}"
-    return [
-        SourceError(where, 1, "risk_phrases", problem)
+    return located + [
+        SourceError(where, 0, "risk_phrases", problem)
         for problem in check_phrases(screen, settings.languages)
+        if problem not in named
     ]
 
 

@@ -450,6 +450,29 @@ def merge(builtin: PhraseLists, extra: Mapping[str, object]) -> dict[str, dict[s
     return merged
 
 
+def staff_phrase_problems(
+    extra: Mapping[str, object], builtin: PhraseLists
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Problems in config's ``risk_phrases`` only, each with where it is in that mapping
+    (language, category, index), so ``check-flows`` can name the line staff typed it on.
+    The messages are the ones ``RiskScreen.errors`` gives for the same phrases."""
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for lang, value in extra.items():
+        macros = builtin.get(lang, {}).get("macros", {})
+        cats = value if isinstance(value, Mapping) else {GENERAL: value}
+        for category, items in cats.items():
+            at: tuple[str | int, ...] = (lang, category) if isinstance(value, Mapping) else (lang,)
+            if category not in CATEGORIES and category not in (GENERAL, "except"):
+                problems.append((at, f"{lang}: unknown risk category {category!r}"))
+                continue
+            for i, phrase in enumerate(items):
+                try:
+                    compile_phrase(phrase, macros)  # type: ignore[arg-type]
+                except PatternError as exc:
+                    problems.append(((*at, i), f"{lang}/{category}: {exc}"))
+    return problems
+
+
 class _Index:
     """Anchor words → the patterns that need one of them, looked up word by word."""
 

@@ -262,6 +262,30 @@ def test_check_flows_refuses_an_enabled_language_without_risk_phrases(tmp_path, 
     assert "tr: enabled but has no risk phrases" in err
 
 
+def test_check_flows_names_the_config_line_of_a_bad_staff_phrase(tmp_path, capsys):
+    """Staff typing a phrase into config.yaml are sent to their own line, not to line 1 of
+    a file they never opened."""
+    from bot.cli import main
+
+    root = Path(__file__).parent.parent
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"flows_dir: {root / 'flows'}\ndatabase: {tmp_path / 'f.db'}\nlanguages: [en]\n"
+        "risk_phrases:\n"
+        "  en:\n"
+        "    overdose: [took ..2 whole sharps bin]\n"
+        "    abuse:\n"
+        "      - he locks me in\n"
+        "      - he .. ..x hurts\n"
+        "  tr: [ölmek istiyorum, '{nomacro} istiyorum']\n"
+    )
+    assert main(["--config", str(config), "check-flows"]) == 1
+    err = capsys.readouterr().err
+    assert f"{config}:9: risk_phrases.en.abuse.1: en/abuse: risk phrase 'he .. ..x hurts'" in err
+    assert f"{config}:10: risk_phrases.tr.1: tr/general:" in err and "nomacro" in err
+    assert "risk_phrases.en.overdose" not in err
+
+
 def test_staff_phrases_in_config_extend_the_built_in_lists():
     screen = RiskScreen.from_config(
         {"en": {"overdose": ["took ..2 whole sharps bin"]}, "tr": ["ölmek istiyorum"]}
