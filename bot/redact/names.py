@@ -187,7 +187,15 @@ def adjective_like(word: str) -> bool:
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
     first = _WORD.match(text, pos)
-    if first is None or first.group().casefold() in _NOT_NAMES:
+    if first is None:
+        return
+    # "A." is an initial ("Dr A. Patel"), not the article.
+    initial = (
+        len(first.group()) == 1
+        and first.group().isupper()
+        and text[first.end() : first.end() + 1] == "."
+    )
+    if first.group().casefold() in _NOT_NAMES and not initial:
         return
     word = first.group()
     caseless = not word[0].isupper() and not word[0].islower()
@@ -199,11 +207,14 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
             return
     end = first.end()
+    last = word
     capitalised = word[0].isupper()
     for _ in range(
         3 if strong else 2
     ):  # four words after "my name is": "Cabdi Maxamed Yuusuf Cali"
-        gap = re.match(r"[ \t]+", text[end:])
+        # After an initial its full stop is part of the name: "Mrs K. Brown", "K.Brown".
+        initial = len(last) == 1 and last.isupper()
+        gap = re.match(r"\.[ \t]*|[ \t]+" if initial else r"[ \t]+", text[end:])
         if gap is None:
             break
         nxt = _WORD.match(text, end + gap.end())
@@ -224,5 +235,5 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
             break
         if not capitalised and not caseless and not strong:
             break
-        end = nxt.end()
+        end, last = nxt.end(), nxt.group()
     yield Span(first.start(), end, "name")

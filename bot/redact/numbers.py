@@ -71,6 +71,26 @@ _LIBRARY_TRIES = 60
 _FOREIGN_LIMIT = 4
 """Runs tried in every enabled language's country (ten parses each) in one message."""
 _PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
+_LINE_BREAK_IN_DIGITS = re.compile(r"(?<=\d)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIl](?=\d)|(?<=\d)[OoIl](?![^\W\d_])")
+_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+
+
+def _scan(text: str) -> str:
+    """``text`` as the phone finders read it, every character where it was typed.
+
+    Separators the library does not accept become spaces; a line break between two groups
+    of digits is a space ("07911\n123456": a number typed over two lines, or pasted from a
+    list, so that no filter reading one line sees it whole); and a letter O, o, I or l
+    standing in a run of digits is the digit it looks like ("O7911 l23456"), as people type
+    a number to get past a filter.  The length never changes, so spans map back as found.
+    """
+    scan = text.translate(_ODD_SEPARATORS)
+    if "\n" in scan or "\r" in scan or "\u2028" in scan:
+        scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
+    return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
+
+
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
 _EXTENSION = re.compile(r"\s*(?:ext|extn|extension|x|#)\.?\s*\d{1,5}$", re.IGNORECASE)
 
@@ -170,9 +190,9 @@ class PhoneFinder:
         return frozenset(_national(n) for n in self._keep_numbers)
 
     def __call__(self, text: str) -> Iterator[Span]:
-        if _PHONE_LIKE.search(text) is None:
+        scan = _scan(text)
+        if _PHONE_LIKE.search(scan) is None:
             return  # seven digits in total, but no run of them ("£1,200 in 2019, 45 days")
-        scan = text.translate(_ODD_SEPARATORS)
         found: list[tuple[int, int]] = []
         judged: list[tuple[int, int]] = []
         rest = len(scan)
@@ -398,7 +418,10 @@ for _value, _spellings in enumerate(
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
 _TIMES = {"double": 2, "triple": 3}
-_SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*")
+_SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
+SPOKEN_WORDS_WITH_DIGITS = 2
+"""Digit words a run mixing words and figures needs ("07911 one two 3456"): with one, a
+count after a number ("0300 123 6600 one more time") would hide a helpline."""
 _SPOKEN_GAP = re.compile(r"[\s,.\-–—/]*")
 SPOKEN_DIGITS_MIN = 9
 """Digits said in a row that make a phone number (a UK number has 10 or 11): fewer is a
@@ -417,24 +440,35 @@ def _a_number(said: list[int]) -> bool:
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
     start = end = -1
-    times = 0
+    times = spoken = 0
     said: list[int] = []
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
-        digit = word in _DIGIT_WORDS or word in _TIMES
+        figures = word.isdigit()
+        digit = figures or word in _DIGIT_WORDS or word in _TIMES
         if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
-            if _a_number(said):  # the run ends: another word, or a gap that is no separator
+            # The run ends: another word, or a gap that is no separator.  Figures alone are
+            # the phone finder's ("07911 123456"); words, or words and figures, are ours.
+            if _a_number(said) and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS):
                 yield Span(start, end, "phone")
             start = -1
         if not digit:
             continue
         if start < 0:
-            start, said, times = m.start(), [], 0
-        if word in _TIMES:  # "double one"
+            start, said, times, spoken = m.start(), [], 0, 0
+        if figures:  # "07911 one two 3456": figures between the words
+            said.extend(int(c) for c in word)
+            times = 0
+        elif word in _TIMES:  # "double one"
             times = _TIMES[word]
         else:
             said.extend([_DIGIT_WORDS[word]] * max(times, 1))
+            spoken += max(times, 1)
             times = 0
         end = m.end()
-    if start >= 0 and _a_number(said):
+    if (
+        start >= 0
+        and _a_number(said)
+        and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
+    ):
         yield Span(start, end, "phone")

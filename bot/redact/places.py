@@ -548,7 +548,8 @@ _NOT_NAME_START = words("i im i'm on in at to from near by off down up along via
 
 
 _POSTCODE = re.compile(
-    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKMNPR-Y\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b",
+    # Up to three spaces or tabs in the middle: "PE1  2RR" typed with two, or aligned.
+    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKMNPR-Y\d]?[ \t]{0,3}\d[ABD-HJLNP-UW-Z]{2})\b",
     re.IGNORECASE,
 )
 _ORDINAL_END = re.compile(r"\s\d(?:st|nd|rd|th)$")

@@ -1,0 +1,49 @@
+"""attack21 on redaction: details typed to get past a filter that reads one line, one kind
+of character or one kind of word at a time.  Each was stored in clear on main (c943562)
+and is mended in bot/redact; the near misses beside them must still be stored as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param("07911\n123456", "123456", id="a phone over two lines"),
+        pytest.param("my mobile is 07911\n123 456", "07911", id="cued, over two lines"),
+        pytest.param("07911 123\n456", "07911 123", id="the last group on the next line"),
+        pytest.param("my number\r\n0791\r\n1123456", "1123456", id="three lines, CRLF"),
+        pytest.param("my number is 07911 l23456", "l23456", id="a letter l for the 1"),
+        pytest.param("my number is O7911 123456", "O7911", id="a letter O for the 0"),
+        pytest.param("text 07911 one two three four five six", "07911", id="figures, then words"),
+        pytest.param("number: 07911 one two 3456", "3456", id="figures and words mixed"),
+        pytest.param("ring oh seven nine one one 123456", "123456", id="words, then figures"),
+        pytest.param("my name is Mrs K. Brown", "Brown", id="an initial with its full stop"),
+        pytest.param("Dr A. Patel was kind to me", "Patel", id="an initial that is also 'a'"),
+        pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
+        pytest.param("my postcode is PE1  2RR", "2RR", id="a postcode with two spaces"),
+        pytest.param("PE1\t2RR", "2RR", id="a postcode with a tab"),
+    ],
+)
+def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A list of doses, one a line: figures on two lines are joined only into a phone.
+        "methadone 60\n50\n40 ml",
+        "call FRANK on 0300 123 6600 one more time",  # a helpline, then a count
+        "we were 12\n2 nurses, one doctor, nine of us waiting",
+        "the 12 steps, step one two three four five six seven eight nine, I'm on step ten",
+        "room B2  2nd floor",  # an ordinal after two spaces is no postcode
+        "I'm A. ok thanks",
+        "Sol 1 was better than Sol 2, l0l",
+    ],
+)
+def test_what_only_looks_like_those_tricks_is_kept(text):
+    assert redact(text) == text
