@@ -308,3 +308,56 @@ def test_a_kind_from_the_tenth_and_eleventh_batches_is_redacted(text, want):
 )
 def test_near_misses_of_the_tenth_and_eleventh_batches_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("card 4275.5828.2357.4162 pls", "card [card] pls"),
+        ("4275/5828/2357/4162 is the one", "[card] is the one"),
+        ("visa 4275  5828  2357  4162", "visa [card]"),
+        # Mistyped (the Luhn sum fails), but named a card: still the card.
+        ("card number 4539 1488 0343 6468", "card number [card]"),
+        ("номер карты 2200 7001 2345 6780", "номер карты [card]"),
+        ("kortelės numeris 5425233430109904", "kortelės numeris [card]"),
+    ],
+)
+def test_a_card_typed_with_dots_slashes_or_a_typo_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("DOB: 12 Mar 88", "DOB: [date]"),
+        ("born on the 3rd of May", "born on the [date]"),
+        ("urodziłam się 3 maja 88", "urodziłam się [date]"),
+        ("data urodzenia: 3 maja", "data urodzenia: [date]"),
+        ("родилась 3 мая", "родилась [date]"),
+        ("gimiau gegužės 3 d.", "gimiau [date]"),
+        ("dzimšanas datums 3. maijā", "dzimšanas datums [date]"),
+        ("data nașterii 3 mai", "data nașterii [date]"),
+        ("nascido em 3 de maio de 88", "nascido em [date]"),
+        ("taariikhda dhalashada 3 maajo", "taariikhda dhalashada [date]"),
+        ("میری تاریخ پیدائش 3 مئی", "میری تاریخ پیدائش [date]"),
+        ("জন্ম তারিখ ৩ মে", "জন্ম তারিখ [date]"),
+        ("ਜਨਮ ਮਿਤੀ 3 ਮਈ", "ਜਨਮ ਮਿਤੀ [date]"),
+        ("જન્મ તારીખ 3 મે", "જન્મ તારીખ [date]"),
+    ],
+)
+def test_a_birthday_after_a_birth_word_in_any_language_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born 1988, clean since march",
+        "birthday party on saturday, 20 people came",
+        "I was born and raised in Luton, 3 of us went",
+        "my card is at home, appointment on 3 May",
+        "gimęs Kaune, 12 metų vartoju",
+    ],
+)
+def test_a_birth_word_without_a_day_and_month_keeps_the_text(text):
+    assert redact(text) == text

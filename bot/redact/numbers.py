@@ -301,8 +301,18 @@ def nhs_check_digit_ok(number: str) -> bool:
     return check != 10 and check == int(number[9])
 
 
-_CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){12,18}(?![\d-])")
-"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum."""
+_CARD = re.compile(r"(?<![\d+-])\d(?:(?:[ -]|[ ]{2}|[./])?\d){12,18}(?![\d-])")
+"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum.  Groups apart by a
+space, two, a dash, a dot or a slash ("4539.1488.0343.6467"), as people type them."""
+
+
+_CARD_CUE = re.compile(
+    r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
+    r"cardul\w*|cart[aã]o|cartao|kaar\w*|بطاق\w*|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
+    r"\W{0,3}(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+"""A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
 
 
 @needs_digits(13)
@@ -310,7 +320,9 @@ def cards(text: str) -> Iterator[Span]:
     for m in _CARD.finditer(text):
         number = digits(m.group())
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
-        if 13 <= len(number) <= 19 and number[0] != "0" and _luhn(number):
+        if not 13 <= len(number) <= 19 or number[0] == "0":
+            continue
+        if _luhn(number) or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()]):
             yield Span(m.start(), m.end(), "card")
 
 
