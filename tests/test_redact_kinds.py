@@ -361,3 +361,27 @@ def test_a_birthday_after_a_birth_word_in_any_language_is_redacted(text, want):
 )
 def test_a_birth_word_without_a_day_and_month_keeps_the_text(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mara naam Rakesh Patel che", "mara naam [name] che"),
+        ("انا سارة خالد ام احمد", "انا [name] ام احمد"),  # I'm Sara Khalid, Ahmed's mum
+    ],
+)
+def test_a_full_name_after_a_romanised_or_caseless_intro_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mera naam nahi bataunga",  # I won't say my name
+        "maru naam thi koi farak nathi",  # my name makes no difference
+        "amar nam bolbo na",  # I won't say my name
+        "انا سارة ام احمد",  # a first name alone stays
+    ],
+)
+def test_refusing_to_give_a_name_keeps_the_text(text):
+    assert redact(text) == text
