@@ -385,3 +385,22 @@ def test_a_full_name_after_a_romanised_or_caseless_intro_is_redacted(text, want)
 )
 def test_refusing_to_give_a_name_keeps_the_text(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhs number 943.476.5919",
+        "nhs 943/476/5919",
+        "my nhs number is 943 4765919",
+        "nhs number 9434 765 919",
+        "nhs num 943  476  5919",
+    ],
+)
+def test_an_nhs_number_in_any_grouping_after_the_nhs_word_is_redacted(text):
+    assert redact(text).endswith("[nhs_number]")
+    assert "5919" not in redact(text) and "919" not in redact(text)
+
+
+def test_times_after_the_nhs_word_survive():
+    assert redact("nhs appointment 10.30 11.30 12.30") == "nhs appointment 10.30 11.30 12.30"

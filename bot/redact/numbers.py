@@ -16,8 +16,8 @@
   and the cue words, which it has no notion of.
 - NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
   right, also when the first is 0 (unless a phone word comes just before), or any
-  ten digits right after the words "NHS number".
-- Card numbers: 13 to 19 digits passing the Luhn check.
+  ten digits right after the words "NHS number", in any grouping ("943.476.5919").
+- Card numbers: 13 to 19 digits passing the Luhn check, or any after a card word.
 - Bank details: a sort code (12-34-56) after "sort code" or next to an
   eight-digit account number, an account number after "account", and IBANs
   whose mod-97 check holds.
@@ -340,6 +340,13 @@ def nhs_numbers(text: str) -> Iterator[Span]:
             nhs_check_digit_ok(number) and (number[0] != "0" or not _phone_cued(text, m.start()))
         ):
             yield Span(m.start(), m.end(), "nhs_number")
+    for m in _NHS_ANY_GROUPS.finditer(text):
+        # After "NHS number", ten digits in any grouping ("943.476.5919", "943 4765919").
+        if _NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            yield Span(m.start(), m.end(), "nhs_number")
+
+
+_NHS_ANY_GROUPS = re.compile(r"(?<![\d+])\d(?:[ ./-]{0,2}\d){9}(?![ ./-]?\d)")
 
 
 def _phone_cued(text: str, start: int) -> bool:
