@@ -42,7 +42,7 @@ _STRONG_CUES = (
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
-    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maru\s+naa?m|maro\s+naa?m|mera\s+name\s+is",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
@@ -85,6 +85,9 @@ _NOT_NAME_WORDS = """
     અને છે છું હું નો ની નું ને થી પણ હતો હતી
     ਹੈ ਹਾਂ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
     hai hoon hun aur main mein ka ki ke se ko ne bhi
+    nahi nahin nai na nathi nahu thi koi kya kyun kyu mat bolbo bolbona bolte bolo batana
+    bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
+    zaroori jaroori farak fark secret private chhe che cho aa ae janna jaante
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")
