@@ -42,6 +42,11 @@ DISCLOSURES = [
     ("abuse", "izzat ke naam pe bhai ne maar dene ki dhamki di"),
     ("abuse", "জোর করে বিয়ে না করলে মেরে ফেলবে বলেছে"),
     ("abuse", "ਬਾਪੂ ਨੇ ਛੋਟੇ ਨੂੰ ਮਾਰਿਆ, ਹੱਡੀ ਟੁੱਟ ਗਈ"),
+    ("suicide", "چھت کی ریلنگ پر بیٹھی ہوں"),
+    ("suicide", "পুলের উপর সকাল থেকে দাঁড়িয়ে আছি"),
+    ("overdose", "bhai toilet mein gira pada hai, koi awaaz nahi"),
+    ("abuse", "બાળકો એમના પપ્પા પાસે છે, એ નશામાં છે"),
+    ("abuse", "ورنہ مارتے ہیں، اس لیے ان کا سامان پہنچاتا ہوں"),
 ]
 
 
@@ -65,6 +70,8 @@ EVERYDAY = [
     "طلعنا عالسطح نشوف الالعاب الناريه، كان المنظر حلو",
     "bhai roz centre chhod deta hai, bahar intezar karta hai",
     "nadi de kinare picnic kiti, bachche bahut khush san",
+    "ساس پاسپورٹ سنبھال کر رکھتی ہیں تاکہ کھو نہ جائیں",
+    "purana phone bhai nu de ditta, nawa lai leya",
 ]
 
 
