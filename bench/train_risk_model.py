@@ -58,6 +58,8 @@ CORPORA = (
     "risk_dev18",
     "risk_dev19",
     "risk_dev19x",
+    "risk_dev21",
+    "risk_train21",
     "risk_heldout",
     "risk_heldout4",
 )
