@@ -448,6 +448,8 @@ class ConceptScreen:
                 entries.extend((lang, cls, entry) for entry in items)
         slots = {c for rule in self.rules for slot in rule.slots for c in slot}
         guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
+        self.guard_only = guards
+        """Classes no rule looks for, only guards with ("a view", "by mistake", "while I")."""
         self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes))
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.

@@ -404,3 +404,59 @@ def test_an_nhs_number_in_any_grouping_after_the_nhs_word_is_redacted(text):
 
 def test_times_after_the_nhs_word_survive():
     assert redact("nhs appointment 10.30 11.30 12.30") == "nhs appointment 10.30 11.30 12.30"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("her name's Chloe Brown", "her name's [name]"),
+        ("my partner is called Darren Jones", "my partner is called [name]"),
+        ("my son is called jordan smith", "my son is called [name]"),
+        ("syn ma na imię Kuba Nowak", "syn ma na imię [name]"),
+        ("mój mąż nazywa się Marek Kowalski", "mój mąż nazywa się [name]"),
+        ("его зовут Иван Петров", "его зовут [name]"),
+        ("jo vardas Tomas Kazlauskas", "jo vardas [name]"),
+        ("viņu sauc Andris Kalniņš", "viņu sauc [name]"),
+        ("fiul meu se numește Andrei Popescu", "fiul meu se numește [name]"),
+        ("o nome dele é Pedro Santos", "o nome dele é [name]"),
+        ("magaciisu waa Cali Xasan Maxamed", "magaciisu waa [name]"),
+        ("اسمه خالد محمود", "اسمه [name]"),
+        ("اس کا نام عمران خان ہے", "اس کا نام [name] ہے"),
+        ("us ka naam Imran Khan hai", "us ka naam [name] hai"),
+        ("ওর নাম করিম হোসেন", "ওর নাম [name]"),
+        ("ਉਸਦਾ ਨਾਮ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਹੈ", "ਉਸਦਾ ਨਾਮ [name] ਹੈ"),
+        ("તેનું નામ મહેશ પટેલ છે", "તેનું નામ [name] છે"),
+    ],
+)
+def test_someone_elses_name_given_by_a_relative_is_redacted(text, want):
+    """A mother naming her son, a woman naming her partner: as identifying as one's own."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the group is called Moving On",
+        "the service is called Change Grow Live",
+        "grupa nazywa się Nowy Start",
+        "grupul se numește Pas cu Pas",
+        "his name escapes me",
+        "us ka naam nahi pata",
+        "اسمه مش مهم",
+        "o nome dela é segredo",
+    ],
+)
+def test_a_service_called_something_and_a_name_not_given_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "звонила на 8 800 2000 122 горячая линия",  # a Russian freephone hotline
+        "sunat la 0800 801 200",  # a Romanian freephone
+        "dzwoniłam 800 20 20 20",  # a Polish freephone
+    ],
+)
+def test_a_freephone_helpline_of_another_country_survives(text):
+    assert redact(text) == text

@@ -109,13 +109,16 @@ def _mobile() -> tuple[object, ...]:
     return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
 
 
-def _organisation(number: PhoneNumber) -> bool:
-    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
-    if number.country_code != 44:
-        return False
+def _freephone(number: PhoneNumber) -> bool:
+    """Freephone, shared-cost, premium or national-rate: a line organisations rent."""
     kinds = pn().PhoneNumberType
     kind = pn().number_type(number)
     return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    return number.country_code == 44 and _freephone(number)
 
 
 _PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
@@ -274,6 +277,8 @@ class PhoneFinder:
                 continue
             if not pn().is_valid_number(local):
                 continue
+            if _freephone(local):
+                return False  # a hotline at home ("8 800 2000 122"), not a person's number
             # Without a prefix or a cue, only a mobile: many ten-digit references are
             # somewhere's landline ("437 037 4244" is one in India).
             if cued or (count >= 9 and pn().number_type(local) in _mobile()):
