@@ -151,6 +151,14 @@ DEV12 = ROOT / "tests" / "data" / "risk_dev12"
 half romanised (Arabizi with digits), and measured on main before any change of the wave
 (first run: recall 0.546, precision 0.943, file headers); then tuned on, and gated overall
 like dev10 (``DEV_TARGET``)."""
+DEV21 = ROOT / "tests" / "data" / "risk_dev21"
+"""Development set 21 (helper risk, issue 12, wave 21): risk told as a situation with no risk
+word (a ledge over water, an ex waiting outside, a dose taken twice and nodding off, silence
+behind a locked toilet door, documents held) and the same places in everyday talk: batch 21 in
+en pl lt lv ro pt ru so (helper risk; first run on main before any rule of the wave: recall
+0.679, precision 0.775), batch 21r2 in ar ur pa gu bn (helper risk2; file headers); then tuned
+on. Reported apart, not gated until the model has been trained on it (its near-misses are the
+model's false alarms)."""
 DEV_TARGET = (0.95, 0.9)
 """Recall and precision every development batch keeps, over all its languages."""
 GATED_BATCHES = ("3",)
@@ -363,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     dev12 = load_corpus(DEV12, batches=True)
     if dev12:
         devs.update(report_heldout(screen, dev12, args.show_misses, DEV12.name))
+    dev21 = load_corpus(DEV21, batches=True)
+    if dev21:
+        report_heldout(screen, dev21, args.show_misses, DEV21.name)
     for folder in REPORTED_APART:
         apart = load_corpus(folder, batches=True) if folder.is_dir() else []
         if apart:

@@ -93,6 +93,12 @@ _CUE_WORDS = frozenset(
 )
 
 
+FUNCTION_WORDS = (_CUE_WORDS - {"kol", "kel", "kteer", "ktir"}) | {"hal", "hay", "hayda", "hek"}
+"""Short everyday words of Arabizi ("hala2", now; "hal", this): never read by skeleton, whose
+two consonants would make them lexicon words ("hala2" and "hal" are "7ali", myself).  Not
+"kol" or "ktir" (all, a lot): a load of pills is told with them."""
+
+
 def looks_arabizi(text: str) -> bool:
     """Two signs of Arabizi: digits inside Latin words for sounds Latin lacks ("7abibi",
     "3am", "a5ad"; not "9am" or "2nd"), or its common short words.  One alone is not

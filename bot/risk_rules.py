@@ -237,6 +237,7 @@ class _Lexicon:
             if len(key) >= shortest and (lang, cls) not in self.skeletons.get(key, ()):
                 self.skeletons.setdefault(key, []).append((lang, cls))
         self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.function_words = frozenset(normalise(w) for w in arabizi.FUNCTION_WORDS)
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
         self.suffix_sizes = self._sizes(self.suffixes, first=False)
         # Russian entries again, each word folded to one Latin skeleton (``bot.cyrlat``): a
@@ -329,11 +330,15 @@ class _Lexicon:
         for i, token in enumerate(tokens):
             pairs = cache.get(token)
             if pairs is None:
-                hits = {
-                    pair
-                    for core in arabizi.cores(arabizi.skeleton(token))
-                    for pair in skeletons.get(core, ())
-                }
+                hits = (
+                    set()
+                    if token in self.function_words
+                    else {
+                        pair
+                        for core in arabizi.cores(arabizi.skeleton(token))
+                        for pair in skeletons.get(core, ())
+                    }
+                )
                 if len(cache) >= _KNOWN_MAX:
                     cache.clear()
                 pairs = cache[token] = tuple(sorted(hits))
@@ -443,6 +448,8 @@ class ConceptScreen:
                 entries.extend((lang, cls, entry) for entry in items)
         slots = {c for rule in self.rules for slot in rule.slots for c in slot}
         guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
+        self.guard_only = guards
+        """Classes no rule looks for, only guards with ("a view", "by mistake", "while I")."""
         self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes))
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.

@@ -651,7 +651,11 @@ class RiskScreen:
         if not found and self._model is not None:
             # What no rule foresaw: the model's reading, with the words that weighed most,
             # at a lower score when the lexicons found a risk word in it.
-            backed = reading is not None and has_evidence(reading)
+            backed = (
+                reading is not None
+                and concepts is not None
+                and has_evidence(reading, concepts.guard_only)
+            )
             if backed or len(padded.split()) >= MODEL_MIN_WORDS:
                 verdict = self._model.read(padded.strip(), backed)
                 if verdict is not None:
@@ -671,7 +675,9 @@ class RiskScreen:
     def has_evidence(self, text: str) -> bool:
         """Whether the rules' lexicons find a risk word in ``text`` (``EVIDENCE``)."""
         concepts = self._concepts
-        return concepts is not None and has_evidence(concepts.read(self.sentences(text)))
+        if concepts is None:
+            return False
+        return has_evidence(concepts.read(self.sentences(text)), concepts.guard_only)
 
     def sentences(self, text: str) -> list[str]:
         """The text as the rules and the model read it: normalised, sentence by sentence."""
@@ -746,7 +752,7 @@ def overdose_sign(reading: Reading) -> tuple[str, list[str]] | None:
     return None
 
 
-def has_evidence(reading: Reading) -> bool:
+def has_evidence(reading: Reading, guard_only: frozenset[str] = frozenset()) -> bool:
     """Whether a word of a risk class (``bot.risk_model.EVIDENCE``) is in any sentence of
     ``reading``, in any language's lexicon, outside the reach of a veto.
 
@@ -759,10 +765,11 @@ def has_evidence(reading: Reading) -> bool:
         for own in by_lang.values():
             if EVIDENCE.isdisjoint(own):
                 continue
-            if sum(map(len, own.values())) < 2:
+            if sum(len(v) for k, v in own.items() if k not in guard_only) < 2:
                 # A lexicon that reads one word of the sentence and nothing else is most
                 # likely reading another language: English "bill" is Polish "bił" (hit),
-                # German "bitte" an English "bite". Its word is no evidence.
+                # German "bitte" an English "bite". Its word is no evidence. Words only
+                # guards look for ("detox", "by mistake") are not read as the language's.
                 continue
             if not vetoes:
                 return True

@@ -314,7 +314,9 @@ SET2_FALSE_ALARMS = [
     ("risk", "pl", "Zrobiliśmy pożegnanie dla mojej terapeutki, będzie nam jej brakowało"),
     ("risk", "ru", "Я написал завещание с юристом, которого мне посоветовали"),
     ("risk", "pt", "Fiz o meu testamento com o advogado que me indicaram"),
-    ("risk", "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
+    # None: quiet since wave 21 (a word only guards read, "worker", no longer counts as the
+    # lexicon reading the sentence, so "mushkil" alone is no risk word).
+    (None, "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
     (

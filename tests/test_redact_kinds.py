@@ -308,3 +308,155 @@ def test_a_kind_from_the_tenth_and_eleventh_batches_is_redacted(text, want):
 )
 def test_near_misses_of_the_tenth_and_eleventh_batches_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("card 4275.5828.2357.4162 pls", "card [card] pls"),
+        ("4275/5828/2357/4162 is the one", "[card] is the one"),
+        ("visa 4275  5828  2357  4162", "visa [card]"),
+        # Mistyped (the Luhn sum fails), but named a card: still the card.
+        ("card number 4539 1488 0343 6468", "card number [card]"),
+        ("номер карты 2200 7001 2345 6780", "номер карты [card]"),
+        ("kortelės numeris 5425233430109904", "kortelės numeris [card]"),
+    ],
+)
+def test_a_card_typed_with_dots_slashes_or_a_typo_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("DOB: 12 Mar 88", "DOB: [date]"),
+        ("born on the 3rd of May", "born on the [date]"),
+        ("urodziłam się 3 maja 88", "urodziłam się [date]"),
+        ("data urodzenia: 3 maja", "data urodzenia: [date]"),
+        ("родилась 3 мая", "родилась [date]"),
+        ("gimiau gegužės 3 d.", "gimiau [date]"),
+        ("dzimšanas datums 3. maijā", "dzimšanas datums [date]"),
+        ("data nașterii 3 mai", "data nașterii [date]"),
+        ("nascido em 3 de maio de 88", "nascido em [date]"),
+        ("taariikhda dhalashada 3 maajo", "taariikhda dhalashada [date]"),
+        ("میری تاریخ پیدائش 3 مئی", "میری تاریخ پیدائش [date]"),
+        ("জন্ম তারিখ ৩ মে", "জন্ম তারিখ [date]"),
+        ("ਜਨਮ ਮਿਤੀ 3 ਮਈ", "ਜਨਮ ਮਿਤੀ [date]"),
+        ("જન્મ તારીખ 3 મે", "જન્મ તારીખ [date]"),
+    ],
+)
+def test_a_birthday_after_a_birth_word_in_any_language_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "born 1988, clean since march",
+        "birthday party on saturday, 20 people came",
+        "I was born and raised in Luton, 3 of us went",
+        "my card is at home, appointment on 3 May",
+        "gimęs Kaune, 12 metų vartoju",
+    ],
+)
+def test_a_birth_word_without_a_day_and_month_keeps_the_text(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mara naam Rakesh Patel che", "mara naam [name] che"),
+        ("انا سارة خالد ام احمد", "انا [name] ام احمد"),  # I'm Sara Khalid, Ahmed's mum
+    ],
+)
+def test_a_full_name_after_a_romanised_or_caseless_intro_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mera naam nahi bataunga",  # I won't say my name
+        "maru naam thi koi farak nathi",  # my name makes no difference
+        "amar nam bolbo na",  # I won't say my name
+        "انا سارة ام احمد",  # a first name alone stays
+    ],
+)
+def test_refusing_to_give_a_name_keeps_the_text(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nhs number 943.476.5919",
+        "nhs 943/476/5919",
+        "my nhs number is 943 4765919",
+        "nhs number 9434 765 919",
+        "nhs num 943  476  5919",
+    ],
+)
+def test_an_nhs_number_in_any_grouping_after_the_nhs_word_is_redacted(text):
+    assert redact(text).endswith("[nhs_number]")
+    assert "5919" not in redact(text) and "919" not in redact(text)
+
+
+def test_times_after_the_nhs_word_survive():
+    assert redact("nhs appointment 10.30 11.30 12.30") == "nhs appointment 10.30 11.30 12.30"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("her name's Chloe Brown", "her name's [name]"),
+        ("my partner is called Darren Jones", "my partner is called [name]"),
+        ("my son is called jordan smith", "my son is called [name]"),
+        ("syn ma na imię Kuba Nowak", "syn ma na imię [name]"),
+        ("mój mąż nazywa się Marek Kowalski", "mój mąż nazywa się [name]"),
+        ("его зовут Иван Петров", "его зовут [name]"),
+        ("jo vardas Tomas Kazlauskas", "jo vardas [name]"),
+        ("viņu sauc Andris Kalniņš", "viņu sauc [name]"),
+        ("fiul meu se numește Andrei Popescu", "fiul meu se numește [name]"),
+        ("o nome dele é Pedro Santos", "o nome dele é [name]"),
+        ("magaciisu waa Cali Xasan Maxamed", "magaciisu waa [name]"),
+        ("اسمه خالد محمود", "اسمه [name]"),
+        ("اس کا نام عمران خان ہے", "اس کا نام [name] ہے"),
+        ("us ka naam Imran Khan hai", "us ka naam [name] hai"),
+        ("ওর নাম করিম হোসেন", "ওর নাম [name]"),
+        ("ਉਸਦਾ ਨਾਮ ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਹੈ", "ਉਸਦਾ ਨਾਮ [name] ਹੈ"),
+        ("તેનું નામ મહેશ પટેલ છે", "તેનું નામ [name] છે"),
+    ],
+)
+def test_someone_elses_name_given_by_a_relative_is_redacted(text, want):
+    """A mother naming her son, a woman naming her partner: as identifying as one's own."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the group is called Moving On",
+        "the service is called Change Grow Live",
+        "grupa nazywa się Nowy Start",
+        "grupul se numește Pas cu Pas",
+        "his name escapes me",
+        "us ka naam nahi pata",
+        "اسمه مش مهم",
+        "o nome dela é segredo",
+    ],
+)
+def test_a_service_called_something_and_a_name_not_given_survive(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "звонила на 8 800 2000 122 горячая линия",  # a Russian freephone hotline
+        "sunat la 0800 801 200",  # a Romanian freephone
+        "dzwoniłam 800 20 20 20",  # a Polish freephone
+    ],
+)
+def test_a_freephone_helpline_of_another_country_survives(text):
+    assert redact(text) == text

@@ -4,7 +4,8 @@ Only a full date with day, month and year ("12/03/1985", "3rd May 1990", "1990-0
 "1990/05/03", "1990.05.03" but not a version "2021.4.7"; and with the month named in any
 enabled language: "3 marca 1984",
 "15 мая 1982 г.", "3 de março de 1985", "۱۲ مارچ ۱۹۸۵"), or a day and month after a
-birth cue ("born on 3 May", "DOB 03/05").  Bare years, months with a year
+birth cue in any enabled language, with any year or none ("born on 3 May", "DOB 12 Mar 88",
+"urodziłam się 3 maja", "gimiau gegužės 3 d.", "জন্ম তারিখ ৩ মে").  Bare years, months with a year
 ("March 2024"), weekdays and "12/03" are kept: they are about the service
 ("waited since March 2024"), and "24/7" is not a date.
 """
@@ -61,11 +62,35 @@ _FULL_DATE_OTHER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BIRTH_CUE = (
+    r"(?:born|d\.?o\.?b\.?|date\s+of\s+birth|birthday|"
+    r"urodzi\w*|urodzin\w*|data\s+urodzenia|"
+    r"родил\w*|рождени\w*|"
+    r"gim\w*|dzim\w*|"
+    r"n[aă]scut\w*|na[sș]terii|nasterii|"
+    r"nasci\w*|anivers[aá]rio|"
+    r"dhala\w*|dhashay|"
+    r"مواليد|ميلاد\w*|ولدت|"
+    r"پیدائش|پیدا|paidaish\w*|paidaesh|"
+    r"জন্ম\w*|jonmo\w*|jonmodin|"
+    r"ਜਨਮ\w*|જન્મ\w*|janam\w*|janm\w*)"
+)
+"""Words that say a date is a birth date, in every enabled language ("urodziłam się",
+"дата рождения", "gimiau", "dzimšanas", "născută", "nasci", "dhashay", "تاريخ الميلاد",
+"تاریخ پیدائش", "জন্ম তারিখ", "ਜਨਮ ਮਿਤੀ", "જન્મ તારીખ")."""
+_ANY_MONTH = rf"(?:{_MONTH}|{_MONTH_OTHER})(?![^\W\d_])"
 _BIRTH_DATE = re.compile(
-    r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birthday(?:\s+is)?)\s*(?:is|:|-)?\s*"
-    rf"({_DAY}(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+{_DAY}|\d{{1,2}}[/.-]\d{{1,2}})\b",
+    rf"(?<!\w){_BIRTH_CUE}(?:\W{{1,3}}[^\W\d]{{1,12}}){{0,3}}\W{{1,3}}"
+    rf"((?:{_DAY}|(?:[12]\d|3[01]|0?[1-9])\.?)(?:\s+(?:of|de|-?го))?[\s-]+{_ANY_MONTH}"
+    rf"(?:(?:\s+de|\s*,)?[\s-]+'?(?:(?:19|20)?\d{{2}})(?!\d)(?:\s*(?:г\.|года?|m\.))?)?"
+    rf"|{_ANY_MONTH}\s+(?:{_DAY}|(?:[12]\d|3[01]|0?[1-9]))(?!\d)(?:\s*d\.)?"
+    rf"(?:,?\s+'?(?:(?:19|20)?\d{{2}})(?!\d))?"
+    r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)?\d{2})?(?!\d))",
     re.IGNORECASE,
 )
+"""A day and month, with any year or none, two digits included ("12 Mar 88"), after a
+birth cue in any enabled language, a few words on ("born on the 3rd of May",
+"urodziłam się 3 maja 88", "gimiau gegužės 3 d.")."""
 
 
 @needs_digits(1)

@@ -38,11 +38,28 @@ _STRONG_CUES = (
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
+    # Someone else's name, given by a relative or a partner: as identifying as one's own.
+    r"(?:his|her|their)\s+name['’]?s|"
+    r"(?:son|daughter|husband|wife|partner|boyfriend|girlfriend|ex|brother|sister|mum|mom|"
+    r"dad|friend|child|kid|baby|grandson|granddaughter|he|she)(?:['’]s)?\s+(?:is\s+|was\s+)?"
+    r"(?:called|named)",
+    r"ma\s+na\s+imi[ęe]|(?:on|ona|syn|córka|corka|mąż|maz|żona|zona|partner|brat|siostra)"
+    r"\s+nazywa\s+si[ęe]|zwie\s+si[ęe]",
+    r"зовут|звать|zovut|(?:jo|jos)\s+vardas(?:\s+yra)?|vardu|"
+    r"viņu\s+sauc|vinu\s+sauc|(?:viņa|viņas|vina|vinas)\s+vārds(?:\s+ir)?|"
+    r"(?:îl|il|o)\s+cheam[ăa]|numele\s+(?:lui|ei)\s+(?:este|e)|"
+    r"(?:meu|mea|el|ea)\s+se\s+nume[sș]te|"
+    r"(?:o\s+)?nome\s+(?:dele|dela)\s+[ée]|(?:ele|ela)\s+se\s+chama|chama-se|"
+    r"magaciisu(?:\s+waa)?|magaceedu(?:\s+waa)?|magaciisa\s+waa|magaceeda\s+waa|"
+    r"[اإ]سم(?:ه|ها)(?:\s+هو)?|(?:اس|ان|اُس)\s+کا\s+نام|(?:us|uska|un|unka|is)\s*(?:ka\s+)?naa?m|"
+    r"(?:ওর|ওনার|তার|তাঁর|ওদের)\s+নাম|(?:or|onar|tar)\s+nam|"
+    r"(?:ਉਸਦਾ|ਉਸ\s+ਦਾ|ਓਹਦਾ|ਉਹਦਾ)\s+(?:ਨਾਮ|ਨਾਂ)|(?:ohda|usda|ohdaa)\s+naa?m|"
+    r"(?:તેનું|તેનુ|એનું|એનુ|તેણીનું|એમનું)\s+નામ|(?:enu|tenu|emnu)\s+naa?m",
     r"меня\s+зовут|menya\s+zovut|menja\s+zovut|mne\s+zovut|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
-    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maru\s+naa?m|maro\s+naa?m|mera\s+name\s+is",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
@@ -85,6 +102,10 @@ _NOT_NAME_WORDS = """
     અને છે છું હું નો ની નું ને થી પણ હતો હતી
     ਹੈ ਹਾਂ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
     hai hoon hun aur main mein ka ki ke se ko ne bhi
+    nahi nahin nai na nathi nahu thi koi kya kyun kyu mat bolbo bolbona bolte bolo batana
+    bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
+    zaroori jaroori farak fark secret private chhe che cho aa ae janna jaante
+    مش مو ما لا غير مهم سر sir qarsoodi segredo secreto секрет slapta noslēpums nosleptums
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")
@@ -134,7 +155,7 @@ _NOT_AFTER_IM = words(
 _CUE_STEMS = (
     *words("name nam naam heiß heiss nazyw imi numesc numele cheam зовут zovut звати имя фамил"),
     *words("surname nazwisk pavard uzvārd uzvard familie apelido sobrenome familiya"),
-    *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s"),
+    *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s named звать"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
     "i am",
     "its ",

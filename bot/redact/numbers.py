@@ -16,8 +16,8 @@
   and the cue words, which it has no notion of.
 - NHS numbers: ten digits (optionally 3-3-4) whose mod-11 check digit is
   right, also when the first is 0 (unless a phone word comes just before), or any
-  ten digits right after the words "NHS number".
-- Card numbers: 13 to 19 digits passing the Luhn check.
+  ten digits right after the words "NHS number", in any grouping ("943.476.5919").
+- Card numbers: 13 to 19 digits passing the Luhn check, or any after a card word.
 - Bank details: a sort code (12-34-56) after "sort code" or next to an
   eight-digit account number, an account number after "account", and IBANs
   whose mod-97 check holds.
@@ -109,13 +109,16 @@ def _mobile() -> tuple[object, ...]:
     return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
 
 
-def _organisation(number: PhoneNumber) -> bool:
-    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
-    if number.country_code != 44:
-        return False
+def _freephone(number: PhoneNumber) -> bool:
+    """Freephone, shared-cost, premium or national-rate: a line organisations rent."""
     kinds = pn().PhoneNumberType
     kind = pn().number_type(number)
     return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    return number.country_code == 44 and _freephone(number)
 
 
 _PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
@@ -274,6 +277,8 @@ class PhoneFinder:
                 continue
             if not pn().is_valid_number(local):
                 continue
+            if _freephone(local):
+                return False  # a hotline at home ("8 800 2000 122"), not a person's number
             # Without a prefix or a cue, only a mobile: many ten-digit references are
             # somewhere's landline ("437 037 4244" is one in India).
             if cued or (count >= 9 and pn().number_type(local) in _mobile()):
@@ -301,8 +306,18 @@ def nhs_check_digit_ok(number: str) -> bool:
     return check != 10 and check == int(number[9])
 
 
-_CARD = re.compile(r"(?<![\d+-])\d(?:[ -]?\d){12,18}(?![\d-])")
-"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum."""
+_CARD = re.compile(r"(?<![\d+-])\d(?:(?:[ -]|[ ]{2}|[./])?\d){12,18}(?![\d-])")
+"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum.  Groups apart by a
+space, two, a dash, a dot or a slash ("4539.1488.0343.6467"), as people type them."""
+
+
+_CARD_CUE = re.compile(
+    r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
+    r"cardul\w*|cart[aã]o|cartao|kaar\w*|بطاق\w*|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
+    r"\W{0,3}(?:\w+\W+){0,3}$",
+    re.IGNORECASE,
+)
+"""A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
 
 
 @needs_digits(13)
@@ -310,7 +325,9 @@ def cards(text: str) -> Iterator[Span]:
     for m in _CARD.finditer(text):
         number = digits(m.group())
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
-        if 13 <= len(number) <= 19 and number[0] != "0" and _luhn(number):
+        if not 13 <= len(number) <= 19 or number[0] == "0":
+            continue
+        if _luhn(number) or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()]):
             yield Span(m.start(), m.end(), "card")
 
 
@@ -328,6 +345,13 @@ def nhs_numbers(text: str) -> Iterator[Span]:
             nhs_check_digit_ok(number) and (number[0] != "0" or not _phone_cued(text, m.start()))
         ):
             yield Span(m.start(), m.end(), "nhs_number")
+    for m in _NHS_ANY_GROUPS.finditer(text):
+        # After "NHS number", ten digits in any grouping ("943.476.5919", "943 4765919").
+        if _NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            yield Span(m.start(), m.end(), "nhs_number")
+
+
+_NHS_ANY_GROUPS = re.compile(r"(?<![\d+])\d(?:[ ./-]{0,2}\d){9}(?![ ./-]?\d)")
 
 
 def _phone_cued(text: str, start: int) -> bool:

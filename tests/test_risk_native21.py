@@ -1,0 +1,93 @@
+"""Situations told without a risk word, in Arabic, Urdu, Punjabi, Gujarati and Bengali, native
+script and romanised (issue 12, wave 21, helper risk2).
+
+Blind batches missed these in most languages: a person on a bridge or a roof looking down, by
+the line as a train comes; an ex or in-laws waiting outside the centre so the person is afraid
+to come in; a dose taken twice and now nodding off; someone shut in a bathroom, snoring, not
+opening; papers held by in-laws; honour, or a marriage refused, answered with a threat; a
+child's bone broken. The same places and people turn up in everyday talk (a photo from a
+bridge, a late train, a husband who waits in the car, a dose the doctor raised, a toilet out of
+order), which stays quiet. Rules alone (no model), wordings apart from tests/data/risk_dev21.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk_rules import builtin
+from bot.safety import RiskScreen, load_builtin, merge, normalise
+
+
+@pytest.fixture(scope="module")
+def rules() -> RiskScreen:
+    return RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+
+
+DISCLOSURES = [
+    ("suicide", "چھت پر کھڑی ہوں، نیچے سڑک بہت دور لگ رہی ہے"),
+    ("suicide", "bridge pe hoon, neeche nadi ka paani tez hai"),
+    ("suicide", "ਪਲੇਟਫਾਰਮ ਦੇ ਕਿਨਾਰੇ ਖੜ੍ਹੀ ਹਾਂ"),
+    ("suicide", "dhaba par ubho chhu, niche jou chhu"),
+    ("suicide", "ami chhader kinare dariye achi"),
+    ("suicide", "انا على السطح وعم طلع لتحت"),
+    ("overdose", "دو بار میتھاڈون لی، اب آنکھیں بند ہو رہی ہیں"),
+    ("overdose", "methadone di dose do vaari lai, hun oongh aa rahi"),
+    ("overdose", "ডোজ দুবার নিয়ে ফেলেছি, ঢুলে পড়ছি"),
+    ("overdose", "he's in the bathroom, ghar ghar awaaz, darwaza nahi khol raha"),
+    ("overdose", "ભાઈ બાથરૂમમાં છે, દરવાજો ખોલતો નથી"),
+    ("overdose", "abouy bel 7ammam w ma byfta7 el bab"),
+    ("abuse", "میرا سابقہ شوہر باہر کھڑا ہے، مجھے ڈر لگ رہا ہے"),
+    ("abuse", "ex bahar wait kar raha, andar aane se darr lagta hai"),
+    ("abuse", "শ্বশুরবাড়ির লোকেরা আমার কাগজপত্র রেখে দিয়েছে, বাইরে যেতে দেয় না"),
+    ("abuse", "izzat ke naam pe bhai ne maar dene ki dhamki di"),
+    ("abuse", "জোর করে বিয়ে না করলে মেরে ফেলবে বলেছে"),
+    ("abuse", "ਬਾਪੂ ਨੇ ਛੋਟੇ ਨੂੰ ਮਾਰਿਆ, ਹੱਡੀ ਟੁੱਟ ਗਈ"),
+    ("suicide", "چھت کی ریلنگ پر بیٹھی ہوں"),
+    ("suicide", "পুলের উপর সকাল থেকে দাঁড়িয়ে আছি"),
+    ("overdose", "bhai toilet mein gira pada hai, koi awaaz nahi"),
+    ("abuse", "બાળકો એમના પપ્પા પાસે છે, એ નશામાં છે"),
+    ("abuse", "ورنہ مارتے ہیں، اس لیے ان کا سامان پہنچاتا ہوں"),
+    # "Raises a hand on me" (attack set 21), told by another person.
+    ("abuse", "bhai nasha kar ke mujh pe haath uthata hai"),
+    ("abuse", "ਸਹੁਰਾ ਮੇਰੇ ਤੇ ਹੱਥ ਚੁੱਕਦਾ ਹੈ"),
+    ("abuse", "ছেলে রাগ হলে আমার গায়ে হাত তোলে"),
+]
+
+
+@pytest.mark.parametrize(("category", "text"), DISCLOSURES)
+def test_a_situation_with_no_risk_word_is_signposted(
+    rules: RiskScreen, category: str, text: str
+) -> None:
+    """A height and what is below, a dose twice and drowsy, a door that does not open, an ex
+    outside, papers held, a threat over honour or marriage, a child's bone broken: each
+    signposted with the category that picks the advice (overdose adds call 999 and naloxone)."""
+    assert category in rules.categories(text), [str(h) for h in rules.hits(text)]
+
+
+EVERYDAY = [
+    "پل پر کھڑے ہو کر نیچے دریا کی فوٹو لی، بہت خوبصورت منظر تھا",
+    "platform pe khara tha, train late thi, is liye der ho gayi",
+    "ਡਾਕਟਰ ਨੇ ਖੁਰਾਕ ਦੁੱਗਣੀ ਕੀਤੀ, ਹੁਣ ਨੀਂਦ ਚੰਗੀ ਆਉਂਦੀ",
+    "સેન્ટરનું બાથરૂમ ખરાબ છે, દરવાજો ખોલતો નથી",
+    "shami centre er baire gari te opekkha kore, bus nei",
+    "passport renew korar appointment ache, session ta bodlano jabe?",
+    "طلعنا عالسطح نشوف الالعاب الناريه، كان المنظر حلو",
+    "bhai roz centre chhod deta hai, bahar intezar karta hai",
+    "nadi de kinare picnic kiti, bachche bahut khush san",
+    "ساس پاسپورٹ سنبھال کر رکھتی ہیں تاکہ کھو نہ جائیں",
+    "purana phone bhai nu de ditta, nawa lai leya",
+    # "If someone overdoses", "long ago" (attack set 21), asked or told another way.
+    "agar kisi ka overdose ho to naloxone kahan milta hai?",
+    "jo koine overdose thai jay to ambulance bolavvi?",
+    "ਮਾਮਾ ਜੀ ਬਹੁਤ ਪਹਿਲਾਂ ਓਵਰਡੋਜ਼ ਨਾਲ ਚਲੇ ਗਏ",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_the_same_places_and_people_in_everyday_talk_stay_quiet(
+    rules: RiskScreen, text: str
+) -> None:
+    """A photo from a bridge, a late train, a dose the doctor raised, a broken toilet door, a
+    husband waiting in the car, a passport renewal, fireworks from the roof, a kind brother, a
+    picnic by the river: no alert."""
+    assert rules.hits(text) == [], [str(h) for h in rules.hits(text)]
