@@ -26,6 +26,12 @@ from bot.redact import redact
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
         pytest.param("my postcode is PE1  2RR", "2RR", id="a postcode with two spaces"),
         pytest.param("PE1\t2RR", "2RR", id="a postcode with a tab"),
+        # An English street written in Cyrillic, as Russian speakers here write it.
+        pytest.param(
+            "я живу на Линкольн роуд 14", "Линкольн роуд 14", id="ru street, number after"
+        ),
+        pytest.param("живу на 14 Линкольн роуд", "14 Линкольн", id="ru number, then street"),
+        pytest.param("мой адрес Стейшн стрит 5, Питерборо", "Стейшн", id="ru street word стрит"),
     ],
 )
 def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
@@ -42,6 +48,8 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "the 12 steps, step one two three four five six seven eight nine, I'm on step ten",
         "room B2  2nd floor",  # an ordinal after two spaces is no postcode
         "I'm A. ok thanks",
+        "я хожу в группу на Линкольн роуд",  # a street with no number: many people
+        "по Линкольн роуд 3 раза в неделю",  # a count after a street
         "Sol 1 was better than Sol 2, l0l",
     ],
 )
