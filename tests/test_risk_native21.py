@@ -51,6 +51,11 @@ DISCLOSURES = [
     ("abuse", "bhai nasha kar ke mujh pe haath uthata hai"),
     ("abuse", "ਸਹੁਰਾ ਮੇਰੇ ਤੇ ਹੱਥ ਚੁੱਕਦਾ ਹੈ"),
     ("abuse", "ছেলে রাগ হলে আমার গায়ে হাত তোলে"),
+    # Trying to wake someone who won't open their eyes; a limb broken if a bag is not taken;
+    # a child left with someone who uses.
+    ("overdose", "ਦੋਸਤ ਨੂੰ ਜਗਾ ਰਹੀ ਹਾਂ ਪਰ ਅੱਖਾਂ ਨਹੀਂ ਖੋਲ੍ਹਦਾ"),
+    ("abuse", "dealer bolta hai paisa nahi diya to tangen tod dega"),
+    ("abuse", "મારો દીકરો એવા માણસ પાસે છે જે ગાંજો પીવે છે"),
 ]
 
 
@@ -80,6 +85,8 @@ EVERYDAY = [
     "agar kisi ka overdose ho to naloxone kahan milta hai?",
     "jo koine overdose thai jay to ambulance bolavvi?",
     "ਮਾਮਾ ਜੀ ਬਹੁਤ ਪਹਿਲਾਂ ਓਵਰਡੋਜ਼ ਨਾਲ ਚਲੇ ਗਏ",
+    "bhai aadhe ghante se bathroom mein naha raha hai",
+    "ছেলে অফিস থেকে এসে ঘুমিয়ে পড়েছে, খুব ক্লান্ত",
 ]
 
 
