@@ -26,6 +26,19 @@ from bot.redact import redact
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
         pytest.param("my postcode is PE1  2RR", "2RR", id="a postcode with two spaces"),
         pytest.param("PE1\t2RR", "2RR", id="a postcode with a tab"),
+        # Digits dressed up: emoji keycaps, and a strike-through from a "fancy text" site.
+        pytest.param(
+            "call me on 0\ufe0f\u20e37\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e31\ufe0f\u20e3"
+            " 1\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e3",
+            "5",
+            id="emoji keycap digits",
+        ),
+        pytest.param(
+            "my number is " + "".join(c + "\u0336" for c in "07911123456"), "5", id="struck-through"
+        ),
+        # A Facebook profile is a person's own name, typed in lower case.
+        pytest.param("add me on fb kelly brown", "brown", id="fb name asked to be found by"),
+        pytest.param("my fb is kelly brown from peterborough", "brown", id="my fb is a name"),
         # An English street written in Cyrillic, as Russian speakers here write it.
         pytest.param(
             "я живу на Линкольн роуд 14", "Линкольн роуд 14", id="ru street, number after"
@@ -48,6 +61,8 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "the 12 steps, step one two three four five six seven eight nine, I'm on step ten",
         "room B2  2nd floor",  # an ordinal after two spaces is no postcode
         "I'm A. ok thanks",
+        "I \u2764\ufe0f the staff, 10/10",  # an emoji's own variation selector stays
+        "I saw it on facebook last week",
         "я хожу в группу на Линкольн роуд",  # a street with no number: many people
         "по Линкольн роуд 3 раза в неделю",  # a count after a street
         "Sol 1 was better than Sol 2, l0l",
