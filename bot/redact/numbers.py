@@ -338,6 +338,8 @@ _NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", 
 
 @needs_digits(10)
 def nhs_numbers(text: str) -> Iterator[Span]:
+    if "\n" in text or "\r" in text:  # "485\n777\n3456": one number over three lines
+        text = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), text)
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
