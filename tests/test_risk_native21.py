@@ -56,6 +56,12 @@ DISCLOSURES = [
     ("overdose", "ਦੋਸਤ ਨੂੰ ਜਗਾ ਰਹੀ ਹਾਂ ਪਰ ਅੱਖਾਂ ਨਹੀਂ ਖੋਲ੍ਹਦਾ"),
     ("abuse", "dealer bolta hai paisa nahi diya to tangen tod dega"),
     ("abuse", "મારો દીકરો એવા માણસ પાસે છે જે ગાંજો પીવે છે"),
+    # An open window to sit in; gurgling and not coming round; "leave and we take the kids";
+    # an ex at the door at night.
+    ("suicide", "ছয় তলার জানালা খোলা, আমি জানালায় দাঁড়িয়ে আছি"),
+    ("overdose", "uske gale se gharghar ki awaaz, hosh mein nahi aa raha"),
+    ("abuse", "ਜੇ ਛੱਡਿਆ ਤਾਂ ਬੱਚੇ ਇੰਡੀਆ ਭੇਜ ਦੇਣਗੇ, ਸੱਸ ਕਹਿੰਦੀ"),
+    ("abuse", "طليقي كل ليلة عباب البيت بيصرخ"),
 ]
 
 
@@ -87,6 +93,8 @@ EVERYDAY = [
     "ਮਾਮਾ ਜੀ ਬਹੁਤ ਪਹਿਲਾਂ ਓਵਰਡੋਜ਼ ਨਾਲ ਚਲੇ ਗਏ",
     "bhai aadhe ghante se bathroom mein naha raha hai",
     "ছেলে অফিস থেকে এসে ঘুমিয়ে পড়েছে, খুব ক্লান্ত",
+    "کھڑکی کے پاس بیٹھ کر کام کرتی ہوں، کھلی ہوا اچھی لگتی ہے",
+    "roti banaunde hath te jalan de nishan pe gaye",
 ]
 
 
