@@ -18,6 +18,8 @@ from bot.redact import redact
         pytest.param("my number\r\n0791\r\n1123456", "1123456", id="three lines, CRLF"),
         pytest.param("my number is 07911 l23456", "l23456", id="a letter l for the 1"),
         pytest.param("my number is O7911 123456", "O7911", id="a letter O for the 0"),
+        pytest.param("мой номер О7911 123456", "7911", id="a Cyrillic О for the 0"),
+        pytest.param("номер 07911 І23456", "23456", id="a Ukrainian І for the 1"),
         pytest.param("text 07911 one two three four five six", "07911", id="figures, then words"),
         pytest.param("number: 07911 one two 3456", "3456", id="figures and words mixed"),
         pytest.param("ring oh seven nine one one 123456", "123456", id="words, then figures"),
@@ -26,6 +28,31 @@ from bot.redact import redact
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
         pytest.param("my postcode is PE1  2RR", "2RR", id="a postcode with two spaces"),
         pytest.param("PE1\t2RR", "2RR", id="a postcode with a tab"),
+        # The rest of a detail on the next line.
+        pytest.param("my name is Kelly\nBrown", "Brown", id="surname alone on the next line"),
+        pytest.param("NHS number 485\n777\n3456", "3456", id="NHS number over three lines"),
+        pytest.param("kelly.brown\n@gmail.com", "kelly.brown", id="email broken before the @"),
+        pytest.param("kelly.brown@\ngmail.com", "kelly.brown", id="email broken after the @"),
+        pytest.param("kelly.brown @gmail.com", "kelly.brown", id="email, a space before the @"),
+        # Digits dressed up: emoji keycaps, and a strike-through from a "fancy text" site.
+        pytest.param(
+            "call me on 0\ufe0f\u20e37\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e31\ufe0f\u20e3"
+            " 1\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e3",
+            "5",
+            id="emoji keycap digits",
+        ),
+        pytest.param(
+            "my number is " + "".join(c + "\u0336" for c in "07911123456"), "5", id="struck-through"
+        ),
+        # A Facebook profile is a person's own name, typed in lower case.
+        pytest.param("add me on fb kelly brown", "brown", id="fb name asked to be found by"),
+        pytest.param("my fb is kelly brown from peterborough", "brown", id="my fb is a name"),
+        # An English street written in Cyrillic, as Russian speakers here write it.
+        pytest.param(
+            "я живу на Линкольн роуд 14", "Линкольн роуд 14", id="ru street, number after"
+        ),
+        pytest.param("живу на 14 Линкольн роуд", "14 Линкольн", id="ru number, then street"),
+        pytest.param("мой адрес Стейшн стрит 5, Питерборо", "Стейшн", id="ru street word стрит"),
     ],
 )
 def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
@@ -42,8 +69,23 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "the 12 steps, step one two three four five six seven eight nine, I'm on step ten",
         "room B2  2nd floor",  # an ordinal after two spaces is no postcode
         "I'm A. ok thanks",
+        "I \u2764\ufe0f the staff, 10/10",  # an emoji's own variation selector stays
+        "I saw it on facebook last week",
+        "meet @ 5pm at the hub",
+        "я хожу в группу на Линкольн роуд",  # a street with no number: many people
+        "по Линкольн роуд 3 раза в неделю",  # a count after a street
         "Sol 1 was better than Sol 2, l0l",
     ],
 )
 def test_what_only_looks_like_those_tricks_is_kept(text):
     assert redact(text) == text
+
+
+def test_a_new_sentence_on_the_line_after_a_name_is_kept():
+    """Only a surname alone on the next line joins the name; a sentence there is feedback."""
+    assert redact("my name is Kelly\nThe staff were lovely") == (
+        "my name is [name]\nThe staff were lovely"
+    )
+    assert redact("my name is Kelly\nGreat service\nthanks") == (
+        "my name is [name]\nGreat service\nthanks"
+    )

@@ -27,8 +27,6 @@ def broken(owner: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner {owner}: {why}")
 
 
-RAISES_HAND = "violence told as 'raises a hand on me' (no word of hitting), a common idiom"
-
 MISSED = [
     pytest.param(
         "told my sister she can have the cat if anything happens to me this weekend",
@@ -39,52 +37,41 @@ MISSED = [
     pytest.param(
         "شريكي يأخذ نقودي ولا يسمح لي بالخروج من البيت",
         "abuse",
-        marks=broken(
-            "risk2",
-            "partner takes my money and will not let me leave the house: control, nothing fired",
-        ),
         id="ar-partner-controls",
     ),
     pytest.param(
         "jozi byidrebni lamma yiskar",
         "abuse",
-        marks=broken("risk2", "Arabizi 'my husband hits me when he gets drunk': nothing fired"),
         id="ar-arabizi-husband-hits",
     ),
     pytest.param(
         "pati daru pine mara par haath upade che",
         "abuse",
-        marks=broken("risk2", "romanised Gujarati: " + RAISES_HAND),
         id="gu-rom-raises-hand",
     ),
     pytest.param(
         "ਪਤੀ ਸ਼ਰਾਬ ਪੀ ਕੇ ਮੇਰੇ ਤੇ ਹੱਥ ਚੁੱਕਦਾ ਹੈ",
         "abuse",
-        marks=broken("risk2", "Gurmukhi: " + RAISES_HAND),
         id="pa-raises-hand",
     ),
     pytest.param(
         "pati sharab pee ke mere te hath chukda hai",
         "abuse",
-        marks=broken("risk2", "romanised Punjabi: " + RAISES_HAND),
         id="pa-rom-raises-hand",
     ),
     pytest.param(
         "شوہر شراب پی کر مجھ پر ہاتھ اٹھاتا ہے",
         "abuse",
-        marks=broken("risk2", "Urdu script: " + RAISES_HAND),
         id="ur-raises-hand",
     ),
     pytest.param(
         "shohar sharab pee kar mujh par haath uthata hai",
         "abuse",
-        marks=broken("risk2", "romanised Urdu: " + RAISES_HAND),
         id="ur-rom-raises-hand",
     ),
     pytest.param(
         "ساس میرا پیسہ لے لیتی ہے اور گھر سے نکلنے نہیں دیتی",
         "abuse",
-        # Mended in wave 21 by the retrained model (risk), not yet by a rule.
         id="ur-mother-in-law-controls",
     ),
     pytest.param(
@@ -97,7 +84,6 @@ MISSED = [
     pytest.param(
         "shami mod kheye amar gaye haat tole",
         "abuse",
-        # Mended in wave 21 by the retrained model (risk), not yet by a rule.
         id="bn-rom-raises-hand",
     ),
 ]
@@ -112,65 +98,50 @@ NEAR_MISSES = [
     pytest.param(
         "كنت أؤذي نفسي قبل عشر سنوات، والآن أنا بخير",
         id="ar-harm-ten-years-ago",
-        marks=broken("risk2", "self-harm ten years ago and well now"),
     ),
     pytest.param(
         "أريد أن أعرف ماذا أفعل إذا أخذ أحدهم جرعة زائدة",
         id="ar-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "3ammi tweffa b overdose min zaman",
         id="ar-rom-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "majmou3et el 3onf el osari kanet mnazzame mni7",
         id="ar-rom-dv-group",
-        marks=broken(
-            "risk2",
-            "the domestic-violence group was well run; also an 'overdose sign' in 'majmouet'",
-        ),
     ),
     pytest.param(
         "কারো ওভারডোজ হলে কী করতে হবে জানতে চাই",
         id="bn-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "amar chacha onek age overdose e mara giyechilen",
         id="bn-rom-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "karo overdose hole ki korte hobe jante chai",
         id="bn-rom-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "આ લાઈન તો જીવ લઈ લેશે, એક કલાકથી રાહ જોઉં છું",
         id="gu-queue-will-kill",
-        marks=broken("risk2", "'this queue will take my life', waiting an hour"),
     ),
     pytest.param(
         "ઘરેલુ હિંસા વાળું ગ્રુપ સારી રીતે ચલાવ્યું",
         id="gu-dv-group",
-        marks=broken("risk2", "the domestic-violence group was well run"),
     ),
     pytest.param(
         "જો કોઈનો ઓવરડોઝ થાય તો શું કરવું, જણાવશો",
         id="gu-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "mara kaka ghana samay pehla overdose thi gujri gaya hata",
         id="gu-rom-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "jo koino overdose thay to shu karvu, janavsho",
         id="gu-rom-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "grupė apie smurtą artimoje aplinkoje buvo gerai vedama",
@@ -180,27 +151,22 @@ NEAR_MISSES = [
     pytest.param(
         "ਮੇਰੇ ਚਾਚਾ ਜੀ ਬਹੁਤ ਪਹਿਲਾਂ ਓਵਰਡੋਜ਼ ਨਾਲ ਗੁਜ਼ਰ ਗਏ ਸਨ",
         id="pa-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "ਘਰੇਲੂ ਹਿੰਸਾ ਵਾਲਾ ਗਰੁੱਪ ਵਧੀਆ ਚਲਾਇਆ ਗਿਆ",
         id="pa-dv-group",
-        marks=broken("risk2", "the domestic-violence group was well run"),
     ),
     pytest.param(
         "ਜੇ ਕਿਸੇ ਦੀ ਓਵਰਡੋਜ਼ ਹੋ ਜਾਵੇ ਤਾਂ ਕੀ ਕਰੀਏ, ਦੱਸ ਦਿਓ",
         id="pa-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "mere chacha ji bahut pehlan overdose naal guzar gaye san",
         id="pa-rom-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "je kise di overdose ho jave tan ki kariye, dass deo",
         id="pa-rom-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "группа про домашнее насилие была хорошо проведена",
@@ -227,22 +193,18 @@ NEAR_MISSES = [
     pytest.param(
         "میرے چچا بہت پہلے زیادہ مقدار لینے سے فوت ہوئے تھے",
         id="ur-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "اگر کسی کا اوور ڈوز ہو جائے تو کیا کرنا چاہیے، بتا دیں",
         id="ur-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
     pytest.param(
         "mere chacha bohat pehle overdose se faut hue the",
         id="ur-rom-uncle-long-ago",
-        marks=broken("risk2", "uncle died of an overdose long ago"),
     ),
     pytest.param(
         "agar kisi ka overdose ho jaye to kya karna chahiye, bata dein",
         id="ur-rom-what-to-do-if",
-        marks=broken("risk2", "asks what to do if someone overdoses"),
     ),
 ]
 

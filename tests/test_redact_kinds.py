@@ -448,3 +448,15 @@ def test_someone_elses_name_given_by_a_relative_is_redacted(text, want):
 )
 def test_a_service_called_something_and_a_name_not_given_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "звонила на 8 800 2000 122 горячая линия",  # a Russian freephone hotline
+        "sunat la 0800 801 200",  # a Romanian freephone
+        "dzwoniłam 800 20 20 20",  # a Polish freephone
+    ],
+)
+def test_a_freephone_helpline_of_another_country_survives(text):
+    assert redact(text) == text

@@ -54,6 +54,16 @@ TAGS = (
 
 nhs_check_digit_ok = numbers.nhs_check_digit_ok
 
+_DECORATIONS = str.maketrans(
+    dict.fromkeys(
+        [*range(0xFE00, 0xFE10), *range(0x20D0, 0x2100), *range(0x0332, 0x0339)], "\u200b"
+    )
+)
+"""Marks that only dress a character up: variation selectors, the keycap and other marks
+for symbols ("0️⃣7️⃣9️⃣…"), and the overlays and underlines of "fancy text" generators
+("0̶7̶9̶…").  ``fold`` keeps combining marks (a vowel sign is part of a word), so these are
+read as a zero-width space, which it drops, one for one: positions do not move."""
+
 
 class Redactor:
     """Finds and replaces identifying details; ``keep_numbers`` are never redacted.
@@ -90,7 +100,8 @@ class Redactor:
 
     def find(self, text: str) -> list[Span]:
         """Non-overlapping spans of ``text`` (as typed) to redact, in order."""
-        folded = fold(text)
+        plain = text.translate(_DECORATIONS)
+        folded = fold(plain)
         count = digit_count(folded.text)
         taken: list[Span] = []
         for detect in self._detectors:
@@ -103,9 +114,9 @@ class Redactor:
         for span in sorted(taken, key=lambda s: s.start):
             start, end = folded.span(span.start, span.end)
             # Invisible characters glued to a detail go with it ("0\u200b7\u200b…\u200b").
-            while start > 0 and not fold_char(text[start - 1]):
+            while start > 0 and not fold_char(plain[start - 1]):
                 start -= 1
-            while end < len(text) and not fold_char(text[end]):
+            while end < len(plain) and not fold_char(plain[end]):
                 end += 1
             spans.append(Span(start, end, span.tag))
         return spans

@@ -356,6 +356,24 @@ def _before_platform(text: str, platform: re.Match[str]) -> Span | None:
     return Span(m.start("handle"), m.start("handle") + len(handle), "handle")
 
 
+def _named_profiles(platform: re.Match[str]) -> bool:
+    """Facebook (in any spelling): its profiles are people's own names, so a name typed in
+    lower case after it is one, surname and all ("add me on fb kelly brown")."""
+    name = platform.group().casefold().removeprefix("وال").removeprefix("بال").removeprefix("ال")
+    return name.startswith(("f", "ф", "فيس", "فیس"))
+
+
+def _lower_name_end(tokens: list[re.Match[str]], i: int, end: int) -> int:
+    """Where a name typed in lower case ends: up to two more plain words after token ``i``,
+    none of them an everyday word ("kelly brown from peterborough": "from" ends it)."""
+    for more in tokens[i + 1 : i + 3]:
+        word = more.group()
+        if not _PLAIN.fullmatch(word) or word in _EVERYDAY or word in _NOT_NAMES:
+            break
+        end = more.end()
+    return end
+
+
 def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start <= s and e <= end for s, e in spans)
 
@@ -417,15 +435,16 @@ def _after_platform(
         if handle is not None and low not in _EVERYDAY and not _PLATFORM.fullmatch(word):
             if cue in _SAYS_CUES or (cue in _IS_CUES and (mine or asked)):
                 end = tok.start() + len(handle)
-                if cue in _SAYS_CUES:  # "fb: kelly brown": the whole name typed in lower case
-                    for more in tokens[i + 1 : i + 3]:
-                        if not _PLAIN.fullmatch(more.group()) or more.group() in _EVERYDAY:
-                            break
-                        end = more.end()
+                if cue in _SAYS_CUES or _named_profiles(platform):
+                    # "fb: kelly brown", "my fb is kelly brown": the whole name in lower case.
+                    end = _lower_name_end(tokens, i, end)
                 return Span(tok.start(), end, "handle")
             if cue is None and asked_before and words_seen == 0:
-                # "add me on snap leannewalsh"
-                return Span(tok.start(), tok.start() + len(handle), "handle")
+                # "add me on snap leannewalsh", "add me on fb kelly brown"
+                end = tok.start() + len(handle)
+                if _named_profiles(platform):
+                    end = _lower_name_end(tokens, i, end)
+                return Span(tok.start(), end, "handle")
         cue = None  # a cue names only the word right after it
         words_seen += 1
     return None

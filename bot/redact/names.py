@@ -180,6 +180,7 @@ def names(text: str) -> Iterator[Span]:
 
 
 _TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is|it['’]?s\s+(?:only\s+|just\s+)?me|this\s+is\s+me")
+_NAME_ON_NEXT_LINE = re.compile(rf"[ \t]*\r?\n[ \t]*{WORD}[ \t]*(?:\r?\n|$)")
 _NOT_NAME_ENDINGS = (
     *("ful", "ing", "ous", "ive", "able", "ible", "less", "ish", "ese", "ness"),
     # After "jestem", "sunt", "sou", "я", "esmu": the predicate's case and gender endings
@@ -236,6 +237,11 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         # After an initial its full stop is part of the name: "Mrs K. Brown", "K.Brown".
         initial = len(last) == 1 and last.isupper()
         gap = re.match(r"\.[ \t]*|[ \t]+" if initial else r"[ \t]+", text[end:])
+        if gap is None:
+            # The surname alone on the next line ("my name is Kelly\nBrown"); a next line
+            # that goes on past one or two words is a new sentence, not the name.
+            gap = _NAME_ON_NEXT_LINE.match(text, end)
+            gap = gap and re.match(r"[ \t]*\r?\n[ \t]*", text[end:])
         if gap is None:
             break
         nxt = _WORD.match(text, end + gap.end())

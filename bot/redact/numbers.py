@@ -72,8 +72,9 @@ _FOREIGN_LIMIT = 4
 """Runs tried in every enabled language's country (ten parses each) in one message."""
 _PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
 _LINE_BREAK_IN_DIGITS = re.compile(r"(?<=\d)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
-_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIl](?=\d)|(?<=\d)[OoIl](?![^\W\d_])")
-_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
+_AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
+"""Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
 
 
 def _scan(text: str) -> str:
@@ -109,13 +110,16 @@ def _mobile() -> tuple[object, ...]:
     return (kinds.MOBILE, kinds.FIXED_LINE_OR_MOBILE)
 
 
-def _organisation(number: PhoneNumber) -> bool:
-    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
-    if number.country_code != 44:
-        return False
+def _freephone(number: PhoneNumber) -> bool:
+    """Freephone, shared-cost, premium or national-rate: a line organisations rent."""
     kinds = pn().PhoneNumberType
     kind = pn().number_type(number)
     return kind in (kinds.TOLL_FREE, kinds.UAN, kinds.SHARED_COST, kinds.PREMIUM_RATE)
+
+
+def _organisation(number: PhoneNumber) -> bool:
+    """A UK freephone, 03, 084/087 or premium number: an organisation's line, not a person's."""
+    return number.country_code == 44 and _freephone(number)
 
 
 _PK_LAYOUT = re.compile(r"\(?0\d{3}\)?[\s.-]\d{7}")
@@ -274,6 +278,8 @@ class PhoneFinder:
                 continue
             if not pn().is_valid_number(local):
                 continue
+            if _freephone(local):
+                return False  # a hotline at home ("8 800 2000 122"), not a person's number
             # Without a prefix or a cue, only a mobile: many ten-digit references are
             # somewhere's landline ("437 037 4244" is one in India).
             if cued or (count >= 9 and pn().number_type(local) in _mobile()):
@@ -333,6 +339,8 @@ _NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", 
 
 @needs_digits(10)
 def nhs_numbers(text: str) -> Iterator[Span]:
+    if "\n" in text or "\r" in text:  # "485\n777\n3456": one number over three lines
+        text = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), text)
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
         cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))

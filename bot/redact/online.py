@@ -34,7 +34,9 @@ _DOT = (
     r"(?:\.|dot|kropka|punct|punctul|ponto|точка|tochka|period|taškas|taskas|punkts|punktas|"
     r"dhibic|nuqta|nuqtah|no2ta|نقطة|نقطه|ڈاٹ|ڈوٹ|دوت|دات|ডট|ડોટ|ਡਾਟ|ਡੌਟ)"
 )
-_AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+)"
+# A real "@" with a space on one side only ("kelly.brown @gmail.com"), or a line break
+# (``emails`` makes that a space), is as sure as one with none.
+_AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+|\s*[@＠]\s*)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
 _JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
 _LOCAL_PART = r"[\w+-]+"
@@ -96,6 +98,12 @@ def _provider_only(text: str) -> Iterator[Span]:
 _NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
 
 
+_BREAK_AT_AT = re.compile(
+    r"[ \t]*(?:\r\n|[\n\r\u2028])[ \t]*(?=[@＠])|(?<=[@＠])[ \t]*(?:\r\n|[\n\r\u2028])[ \t]*"
+)
+"""A line break just before or after the "@": an address typed over two lines."""
+
+
 @needs_any(
     "@",
     "at",
@@ -119,6 +127,8 @@ _NOT_LOCAL = words("is me us them him her it look be was were are am stay stayin
     "pie",
 )
 def emails(text: str) -> Iterator[Span]:
+    # "kelly.brown\n@gmail.com": read as if on one line (spaces, one for one: positions hold).
+    text = _BREAK_AT_AT.sub(lambda m: " " * len(m.group()), text)
     for span in _emails(text):
         yield _with_spoken_local(text, span)
 

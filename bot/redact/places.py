@@ -42,7 +42,9 @@ _STREET_STRONG = (
     r"road|rd|street|st|lane|ln|avenue|ave|av|close|crescent|cres|drive|dr|gardens|gdns|"
     r"terrace|terr|grove|mews|boulevard|blvd|cul-de-sac|"
     r"روڈ|روڈ|رود|اسٹریٹ|سٹریٹ|لین|ایونیو|ستريت|لين|رود|افنيو|রোড|স্ট্রিট|লেন|এভিনিউ|রোডে|স্ট্রিটে|লেনে|"
-    r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ"
+    r"રોડ|સ્ટ્રીટ|લેન|એવન્યુ|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|ਐਵੇਨਿਊ|"
+    # An English street written in Cyrillic, as Russian speakers here do ("Линкольн роуд 14").
+    r"роуд|роад|стрит|стрийт|лейн|лэйн|авеню|клоуз|клоус|драйв|кресент|гарденс|террас|гроув|мьюз"
 )
 _STREET_WEAK = (
     r"way|walk|row|hill|place|pl|court|ct|square|sq|green|park|parade|rise|view|yard|gate|"
@@ -118,12 +120,13 @@ _STREET_WEAK_TITLE = "|".join(w.capitalize() for w in _STREET_WEAK.split("|"))
 # An English street named before its number ("Mill Lane 14", "High Street 5a"), as people
 # from countries that write the number last do: capitalised name words, a strong street word.
 _NAME_STRONG_NUMBER = re.compile(
-    rf"(?<!\w)(?P<names>(?:[A-Z][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE})"
+    rf"(?<!\w)(?P<names>(?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE})"
     rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
 )
 _COUNT_AFTER = re.compile(
     r"\s*(?:times?|x|days?|nights?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
-    r"am|pm|o['’]?clock|people|quid|pounds?|%|to\b|of\b|-\s*\d|bus|buses)\b",
+    r"am|pm|o['’]?clock|people|quid|pounds?|%|to\b|of\b|-\s*\d|bus|buses|"
+    r"раз[а]?|дн[яей]+|день|недел\w*|месяц\w*|час\w*|минут\w*|лет|год\w*|человек\w*|км|фунт\w*)\b",
     re.IGNORECASE,
 )
 """What makes a number after a street a count, a time or a range ("down Mill Road 3 times")."""

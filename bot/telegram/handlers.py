@@ -108,7 +108,8 @@ class TelegramChannel:
             CommandHandler(name, self.screened(getattr(self, f"on_{name}")), filters=private & new)
             for name in COMMANDS
         ]
-        commands.append(CommandHandler("join", self.on_join, filters=private & new))
+        # Screened like the public commands: "/join" and then a disclosure is still read.
+        commands.append(CommandHandler("join", self.screened(self.on_join), filters=private & new))
         commands += [
             CommandHandler(
                 name, self.gate.wrap(name, getattr(self, f"on_{name}")), filters=private & new
@@ -390,7 +391,11 @@ class TelegramChannel:
         written = (message.text or message.caption) if message is not None else None
         if not written:
             return
-        alert = self.conversations.risk_alert(written, await self._lang(update))
+        try:
+            lang = await self._lang(update)
+        except sqlite3.Error:  # the database cannot be read: the helplines still go out
+            lang = self.settings.default_language
+        alert = self.conversations.risk_alert(written, lang)
         if alert is not None:
             await self._say(context, _chat_id(update), alert)
 
@@ -402,6 +407,10 @@ class TelegramChannel:
             return
         if error is None:
             return
+        # Whatever failed (a full disk, a locked database, a bug), a disclosure in the
+        # message still gets the helplines: "could not save" alone would leave someone
+        # who has just said they took an overdose with nothing.
+        await self._signpost_failed(update, context)
         if trouble := storage_trouble(error):
             # Nothing was stored (one transaction, rolled back): they can send it again.
             log.warning("an update was not saved: the database is %s", trouble)
@@ -417,6 +426,18 @@ class TelegramChannel:
             with contextlib.suppress(TelegramError):
                 lang = self.settings.default_language
                 await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
+
+    async def _signpost_failed(self, update: object, context: Context) -> None:
+        """Helplines for a message whose handling failed, if it holds a risk phrase."""
+        if not isinstance(update, Update) or update.effective_message is None:
+            return
+        try:
+            await self.signpost(update, context)
+        except Exception as error:  # the risk screen itself may be what failed
+            # The reply below ("could not save", "something went wrong") must still go.
+            log.error(
+                "the helplines for a failed update could not be sent: %s", type(error).__name__
+            )
 
     async def _not_saved(self, update: object, context: Context) -> None:
         if not isinstance(update, Update) or update.effective_chat is None:
