@@ -18,6 +18,8 @@ from bot.redact import redact
         pytest.param("my number\r\n0791\r\n1123456", "1123456", id="three lines, CRLF"),
         pytest.param("my number is 07911 l23456", "l23456", id="a letter l for the 1"),
         pytest.param("my number is O7911 123456", "O7911", id="a letter O for the 0"),
+        pytest.param("мой номер О7911 123456", "7911", id="a Cyrillic О for the 0"),
+        pytest.param("номер 07911 І23456", "23456", id="a Ukrainian І for the 1"),
         pytest.param("text 07911 one two three four five six", "07911", id="figures, then words"),
         pytest.param("number: 07911 one two 3456", "3456", id="figures and words mixed"),
         pytest.param("ring oh seven nine one one 123456", "123456", id="words, then figures"),

@@ -154,9 +154,7 @@ def test_caseload_set_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert "name the site" in err and "None" not in err
 
 
-async def test_with_rounding_a_hidden_sites_most_is_never_below_what_it_had(
-    store, settings, flows
-):
+async def test_with_rounding_a_hidden_sites_most_is_never_below_what_it_had(store, settings, flows):
     """rounding: 5.  Three sites of 13 show 15 each, and 44 responses show 45: the two
     hidden sites (2 and 3) were said to have "at most 0 responses (under 1%)".  The most
     now allows for the rounding, so it is never less than the truth."""

@@ -304,7 +304,7 @@ def test_the_two_thresholds_are_chosen_together_on_held_out_scores_only() -> Non
 
 
 def test_a_risk_word_under_a_veto_does_not_lower_the_models_threshold(screen: RiskScreen) -> None:
-    """"All my tablets, as the doctor said": the tablets are a risk word, but the veto that
+    """ "All my tablets, as the doctor said": the tablets are a risk word, but the veto that
     keeps the rules quiet covers them, so the model gets no lower threshold from them (before
     wave 19 it did, and fired on such comments the rules had been told to leave alone)."""
     assert not screen.has_evidence("I took all my tablets this morning like the doctor said")

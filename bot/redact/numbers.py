@@ -72,8 +72,9 @@ _FOREIGN_LIMIT = 4
 """Runs tried in every enabled language's country (ten parses each) in one message."""
 _PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
 _LINE_BREAK_IN_DIGITS = re.compile(r"(?<=\d)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
-_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIl](?=\d)|(?<=\d)[OoIl](?![^\W\d_])")
-_AS_DIGIT = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
+_AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
+"""Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
 
 
 def _scan(text: str) -> str:

@@ -433,7 +433,8 @@ class TelegramChannel:
             return
         try:
             await self.signpost(update, context)
-        except (sqlite3.Error, TelegramError) as error:
+        except Exception as error:  # the risk screen itself may be what failed
+            # The reply below ("could not save", "something went wrong") must still go.
             log.error(
                 "the helplines for a failed update could not be sent: %s", type(error).__name__
             )

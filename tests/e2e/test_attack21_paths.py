@@ -122,3 +122,49 @@ async def test_a_disclosure_when_the_database_cannot_be_read_still_gets_helpline
 
     monkeypatch.setattr(bot.store, "current_session", locked)
     assert alerted(await user.send(OVERDOSE_PL), "pl", overdose=True)
+
+
+async def test_a_disclosure_made_before_a_restart_stays_flagged_and_no_log_holds_it(
+    bot, api, caplog
+):
+    """The bot restarts (a deploy, a crash) between a disclosure and the next answer: the
+    answer is still flagged, so never quoted in a report; the person carries on where they
+    were; and no log line at any level holds what they typed or their number."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    user = api.user(language_code="en")
+    await to_assessment_text_question(bot, user, "en")
+    said = "took 30 of my sleeping tablets an hour ago, ring Zebedee on 07911 123456"
+    assert alerted(await user.send(said), "en", overdose=True)
+    await bot.restart()
+    shown = await user.send("the keyworker Quentavious was kind")  # an answer after it
+    assert not alerted(shown, "en")
+    flags = await bot.store.read(
+        "SELECT a.step_id, a.risk_flag, a.value FROM answers a WHERE a.kind = 'text'"
+    )
+    by_step = {row[0]: (row[1], row[2]) for row in flags}
+    assert by_step["assessment_better"][0] == 1
+    assert "07911" not in by_step["assessment_better"][1]
+    logged = "\n".join(
+        r.getMessage() + (caplog.handler.format(r) if r.exc_info else "") for r in caplog.records
+    )
+    for secret in ("sleeping tablets", "Zebedee", "07911", "123456", "Quentavious"):
+        assert secret not in logged
+
+
+async def test_when_the_risk_screen_itself_fails_the_person_still_gets_a_reply(
+    bot, api, monkeypatch
+):
+    """Helplines for a failed update are worked out in the error handler; if that is what
+    fails, the person must still hear that something went wrong, not silence."""
+    user = api.user(language_code="en")
+    await to_assessment_text_question(bot, user, "en")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the screen")
+
+    monkeypatch.setattr(bot.conversations, "risk_alert", broken)
+    monkeypatch.setattr(bot.conversations, "screen", broken)
+    shown = await user.send("the staff were kind")
+    assert shown and shown[-1].text == CATALOGUE.text("telegram.error", "en")
