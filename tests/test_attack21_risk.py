@@ -246,7 +246,6 @@ PROBED = [
     pytest.param(
         "ami mori jete chai",
         "suicide",
-        marks=broken("risk2", "romanised Bengali 'I want to die' spelt mori (more, morte fire)"),
         id="bn-rom-mori-jete-chai",
     ),
 ]
