@@ -34,6 +34,14 @@ from bot.redact import redact
         pytest.param("kelly.brown\n@gmail.com", "kelly.brown", id="email broken before the @"),
         pytest.param("kelly.brown@\ngmail.com", "kelly.brown", id="email broken after the @"),
         pytest.param("kelly.brown @gmail.com", "kelly.brown", id="email, a space before the @"),
+        # A name signed after kisses, or after a sentence of thanks.
+        pytest.param("cheers, Kelly Brown x", "Brown", id="signed, then a kiss"),
+        pytest.param("thanks, Kelly Brown xx", "Brown", id="signed, then kisses"),
+        pytest.param("Thanks for everything. Kelly Brown", "Brown", id="after a sentence"),
+        pytest.param("Спасибо за всё. Ольга Смирнова", "Смирнова", id="ru after a sentence"),
+        pytest.param(
+            "Mahadsanid wax walba. Hodan Cali Warsame", "Warsame", id="so after a sentence"
+        ),
         # Digits dressed up: emoji keycaps, and a strike-through from a "fancy text" site.
         pytest.param(
             "call me on 0\ufe0f\u20e37\ufe0f\u20e39\ufe0f\u20e31\ufe0f\u20e31\ufe0f\u20e3"
@@ -72,6 +80,10 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "I \u2764\ufe0f the staff, 10/10",  # an emoji's own variation selector stays
         "I saw it on facebook last week",
         "meet @ 5pm at the hub",
+        "thank you x",
+        "Thanks, Team xx",
+        "thanks so much. Great Service",
+        "Thanks to all. Phoenix Futures",
         "я хожу в группу на Линкольн роуд",  # a street with no number: many people
         "по Линкольн роуд 3 раза в неделю",  # a count after a street
         "Sol 1 was better than Sol 2, l0l",
