@@ -69,6 +69,10 @@ DISCLOSURES = [
     ("abuse", "અજાણ્યા નંબરથી ફોન આવે છે, જેઠ કહે છે શોધી કાઢીશ"),
     ("abuse", "bapu mera viah kar reha, main pandran saal di haan"),
     ("overdose", "jail se aa ke wohi matra le li, ab kharate le raha hai"),
+    # Typed short on a phone: vowels dropped, y for e.
+    ("suicide", "chhat py khri hn nichy sarak"),
+    ("overdose", "2 dafa dose li ankh nai khul rai"),
+    ("suicide", "sab ko aakhri bar dekh lia, kal se nai hunga"),
 ]
 
 
@@ -115,3 +119,20 @@ def test_the_same_places_and_people_in_everyday_talk_stay_quiet(
     husband waiting in the car, a passport renewal, fireworks from the roof, a kind brother, a
     picnic by the river: no alert."""
     assert rules.hits(text) == [], [str(h) for h in rules.hits(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ਬੁੱਲ੍ਹ ਨੀਲੇ ਹੋ ਗਏ ਤੇ ਜਾਗਦਾ ਨਹੀਂ",
+        "ਬੁੱਲ ਨੀਲੇ ਹੋ ਗਏ ਤੇ ਜਾਗਦਾ ਨਹੀਂ",
+        "ਪੁਲ ਤੇ ਖੜ੍ਹੀ ਹਾਂ, ਥੱਲੇ ਪਾਣੀ",
+        "ਪੁਲ ਤੇ ਖੜੀ ਹਾਂ, ਥੱਲੇ ਪਾਣੀ",
+    ],
+)
+def test_gurmukhi_with_or_without_the_subjoined_ha_is_read_alike(
+    rules: RiskScreen, text: str
+) -> None:
+    """ "ਬੁੱਲ੍ਹ" and "ਬੁੱਲ" (lips), "ਖੜ੍ਹੀ" and "ਖੜੀ" (standing): people type the subjoined ha
+    or leave it out, and a lexicon lists one spelling; both are signposted."""
+    assert rules.hits(text), text
