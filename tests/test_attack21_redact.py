@@ -101,3 +101,21 @@ def test_a_new_sentence_on_the_line_after_a_name_is_kept():
     assert redact("my name is Kelly\nGreat service\nthanks") == (
         "my name is [name]\nGreat service\nthanks"
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a full name after a sentence of thanks in a script without capitals: no capital"
+    " marks the name, and taking any two words there took 'الموظفين ممتازين' (the staff are"
+    " excellent) for one; needs a name list or a stronger cue (bot/redact/intros.py)",
+)
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("سب کچھ کے لیے شکریہ۔ فاطمہ رشید", "رشید"),
+        ("সবকিছুর জন্য ধন্যবাদ। রোকসানা বেগম", "রোকসানা"),
+        ("ਹਰ ਚੀਜ਼ ਲਈ ਧੰਨਵਾਦ। ਹਰਪ੍ਰੀਤ ਕੌਰ", "ਹਰਪ੍ਰੀਤ"),
+    ],
+)
+def test_a_full_name_after_thanks_in_a_caseless_script_is_redacted(text, secret):
+    assert secret not in redact(text)
