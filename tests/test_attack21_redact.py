@@ -23,6 +23,11 @@ from bot.redact import redact
         pytest.param("text 07911 one two three four five six", "07911", id="figures, then words"),
         pytest.param("number: 07911 one two 3456", "3456", id="figures and words mixed"),
         pytest.param("ring oh seven nine one one 123456", "123456", id="words, then figures"),
+        pytest.param(
+            "lambarkaygu waa eber todobo sagaal kow kow kow laba saddex afar shan lix",
+            "todobo",
+            id="so spoken digits, seven spelt todobo",
+        ),
         pytest.param("my name is Mrs K. Brown", "Brown", id="an initial with its full stop"),
         pytest.param("Dr A. Patel was kind to me", "Patel", id="an initial that is also 'a'"),
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
