@@ -73,6 +73,10 @@ DISCLOSURES = [
     ("suicide", "chhat py khri hn nichy sarak"),
     ("overdose", "2 dafa dose li ankh nai khul rai"),
     ("suicide", "sab ko aakhri bar dekh lia, kal se nai hunga"),
+    # Sleeves to hide wounds; a child hungry for days; cold with strange breathing.
+    ("self_harm", "ਬਾਹਾਂ ਦੇ ਜ਼ਖ਼ਮ ਲੁਕਾਉਣ ਲਈ ਪੂਰੀਆਂ ਬਾਹਾਂ ਪਾਉਂਦਾ ਹਾਂ"),
+    ("abuse", "ছোট মেয়েটা দুই দিন ধরে না খেয়ে আছে"),
+    ("overdose", "گولیاں لی تھیں، اب ٹھنڈا ہے اور سانس کی آواز عجیب ہے"),
 ]
 
 
@@ -108,6 +112,7 @@ EVERYDAY = [
     "roti banaunde hath te jalan de nishan pe gaye",
     "express late hai, ghar ja rahi hun",
     "بچوں کو سونے سے پہلے بتایا کہ ان سے پیار کرتی ہوں",
+    "beta khana nahi kha raha kyunki pet kharab hai",
 ]
 
 
