@@ -23,6 +23,11 @@ from bot.redact import redact
         pytest.param("text 07911 one two three four five six", "07911", id="figures, then words"),
         pytest.param("number: 07911 one two 3456", "3456", id="figures and words mixed"),
         pytest.param("ring oh seven nine one one 123456", "123456", id="words, then figures"),
+        pytest.param(
+            "lambarkaygu waa eber todobo sagaal kow kow kow laba saddex afar shan lix",
+            "todobo",
+            id="so spoken digits, seven spelt todobo",
+        ),
         pytest.param("my name is Mrs K. Brown", "Brown", id="an initial with its full stop"),
         pytest.param("Dr A. Patel was kind to me", "Patel", id="an initial that is also 'a'"),
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
@@ -52,6 +57,10 @@ from bot.redact import redact
         pytest.param(
             "my number is " + "".join(c + "\u0336" for c in "07911123456"), "5", id="struck-through"
         ),
+        # A platform or a cue with a Cyrillic letter that looks Latin in it.
+        pytest.param("inst\u0430gram: kellyb99", "kellyb99", id="instagram with a Cyrillic а"),
+        pytest.param("sn\u0430pchat kellyb99", "kellyb99", id="snapchat with a Cyrillic а"),
+        pytest.param("my n\u0430me is Kelly Brown", "Brown", id="'name' with a Cyrillic а"),
         # A Facebook profile is a person's own name, typed in lower case.
         pytest.param("add me on fb kelly brown", "brown", id="fb name asked to be found by"),
         pytest.param("my fb is kelly brown from peterborough", "brown", id="my fb is a name"),
@@ -80,6 +89,7 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "I \u2764\ufe0f the staff, 10/10",  # an emoji's own variation selector stays
         "I saw it on facebook last week",
         "meet @ 5pm at the hub",
+        "I was on methadone, \u043e\u043a?",  # a Cyrillic word beside English stays
         "thank you x",
         "Thanks, Team xx",
         "thanks so much. Great Service",
