@@ -70,6 +70,7 @@ HELD_OUT = (
     "risk_heldout8",
     "risk_heldout9",
     "risk_heldout10",
+    "risk_heldout12",
 )
 """Held-out batches: each is scored by a fit without it to choose the threshold."""
 SPLIT = (
@@ -78,16 +79,18 @@ SPLIT = (
     "risk_heldout8",
     "risk_heldout9",
     "risk_heldout10",
+    "risk_heldout12",
 )
 """Sets split into a training half and a dev-test half (``is_devtest``)."""
-HASHED = ("risk_heldout8", "risk_heldout9", "risk_heldout10")
+HASHED = ("risk_heldout8", "risk_heldout9", "risk_heldout10", "risk_heldout12")
 """Split sets whose halves are chosen by a hash of each line's text, not by bands: batch 8
 (blind, seen since wave 16) is the second dev-test, and a hash keeps the choice of its half
 away from anything a person could steer. Its writer put the same idea in every language, so
 a translation of a dev-test line may be in the training half: its figure flatters a little.
 Batch 9 (blind, seen since wave 18; part b in situations apart from part a's) is the third,
-halved the same way. Batch 10 (blind, seen since wave 19) is the fourth, halved the same way."""
-DEVTESTS = ("risk_heldout7", "risk_heldout8", "risk_heldout9", "risk_heldout10")
+halved the same way. Batch 10 (blind, seen since wave 19) is the fourth, halved the same way;
+batch 12 (blind, seen since wave 20) the fifth."""
+DEVTESTS = ("risk_heldout7", "risk_heldout8", "risk_heldout9", "risk_heldout10", "risk_heldout12")
 ROMANISED = ("ar", "ur", "pa", "gu", "bn")
 """Languages the batches write half in their own script and half in Latin letters."""
 """The batches whose dev-test halves are reported, per language and script."""

@@ -93,10 +93,21 @@ _CUE_WORDS = frozenset(
 )
 
 
-FUNCTION_WORDS = (_CUE_WORDS - {"kol", "kel", "kteer", "ktir"}) | {"hal", "hay", "hayda", "hek"}
+FUNCTION_WORDS = (_CUE_WORDS - {"kol", "kel", "kteer", "ktir"}) | {
+    "hal",
+    "hay",
+    "hayda",
+    "hek",
+    "sayara",
+    "sayyara",
+    "7elo",
+    "7elwe",
+    "7ilu",
+}
 """Short everyday words of Arabizi ("hala2", now; "hal", this): never read by skeleton, whose
 two consonants would make them lexicon words ("hala2" and "hal" are "7ali", myself).  Not
-"kol" or "ktir" (all, a lot): a load of pills is told with them."""
+"kol" or "ktir" (all, a lot): a load of pills is told with them.  "sayara" (a car) is not
+"sirr" (a secret), "7elo" (nice) not "7ali" (myself)."""
 
 
 def looks_arabizi(text: str) -> bool:

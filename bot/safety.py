@@ -177,6 +177,9 @@ _TO_CYRILLIC = str.maketrans("aeopcyxkmt", "аеорсухкмт")
 _CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u04ff]")
 _LATIN_LETTERS = re.compile("[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Gurmukhi subjoined ha ("ਖੜ੍ਹਾ", "ਬੁੱਲ੍ਹ", "ਚੜ੍ਹ"): people type it or leave it out ("ਖੜਾ", "ਬੁੱਲ"),
+# so it is dropped for matching, as the nasal marks are.
+_GURMUKHI_HA = "\u0a4d\u0a39"
 
 
 def _unmix(match: re.Match[str]) -> str:
@@ -222,6 +225,8 @@ def normalise(text: str) -> str:
         text = low.translate(_ASCII_FOLD)
     else:
         low = low.translate(_SMALL_CAPS)
+        if _GURMUKHI_HA in low:
+            low = low.replace(_GURMUKHI_HA, "")
         if _CYRILLIC_OR_GREEK.search(low) and _LATIN_LETTERS.search(low):
             low = _LETTERS.sub(_unmix, low)  # linear: a regex looking for the mix was not
         text = unicodedata.normalize("NFKD", low.translate(_BEFORE)).translate(_AFTER)

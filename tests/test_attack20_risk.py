@@ -217,7 +217,7 @@ FALSE_ALARMS = [
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     (None, "en", "I'm overdosing on coffee lol"),
-    ("risk2", "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
+    (None, "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 

@@ -212,3 +212,43 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_a_near_miss_of_the_blind_corpus_is_not_signposted(screen, text):
     assert not screen.hits(text)
+
+
+# Found after the corpus, typing the ways people write online (emoji, self-harm slang) and
+# one more romanised spelling; these are not in the corpus.
+PROBED = [
+    pytest.param(
+        "took like 💊💊💊💊💊💊 the whole pack, feeling really weird",
+        "overdose",
+        marks=broken("risk", "pills as emoji and 'the whole pack': nothing fired"),
+        id="en-pill-emoji-whole-pack",
+    ),
+    pytest.param(
+        "necked the lot 💊",
+        "overdose",
+        marks=broken("risk", "'necked the lot' (swallowed everything) with a pill emoji"),
+        id="en-necked-the-lot",
+    ),
+    pytest.param(
+        "my arms look like a barcode again",
+        "self_harm",
+        marks=broken("risk", "'barcode' arms: common slang for rows of cuts"),
+        id="en-barcode-arms",
+    ),
+    pytest.param(
+        "new barcode on my wrist last night",
+        "self_harm",
+        marks=broken("risk", "'barcode' on a wrist: rows of cuts"),
+        id="en-barcode-wrist",
+    ),
+    pytest.param(
+        "ami mori jete chai",
+        "suicide",
+        id="bn-rom-mori-jete-chai",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PROBED)
+def test_a_disclosure_written_as_people_write_online_is_signposted(screen, text, category):
+    assert category in screen.categories(text)

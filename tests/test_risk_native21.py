@@ -62,6 +62,21 @@ DISCLOSURES = [
     ("overdose", "uske gale se gharghar ki awaaz, hosh mein nahi aa raha"),
     ("abuse", "ਜੇ ਛੱਡਿਆ ਤਾਂ ਬੱਚੇ ਇੰਡੀਆ ਭੇਜ ਦੇਣਗੇ, ਸੱਸ ਕਹਿੰਦੀ"),
     ("abuse", "طليقي كل ليلة عباب البيت بيصرخ"),
+    # The express and "I'll go"; "tell my children I loved them"; "I'll find you" from an
+    # unknown number; married off at fifteen; the same dose after time clean, now snoring.
+    ("suicide", "express aayegi to chali jaungi, platform pe hun"),
+    ("suicide", "আমার মাকে বলে দিও আমি ওকে ভালোবাসতাম"),
+    ("abuse", "અજાણ્યા નંબરથી ફોન આવે છે, જેઠ કહે છે શોધી કાઢીશ"),
+    ("abuse", "bapu mera viah kar reha, main pandran saal di haan"),
+    ("overdose", "jail se aa ke wohi matra le li, ab kharate le raha hai"),
+    # Typed short on a phone: vowels dropped, y for e.
+    ("suicide", "chhat py khri hn nichy sarak"),
+    ("overdose", "2 dafa dose li ankh nai khul rai"),
+    ("suicide", "sab ko aakhri bar dekh lia, kal se nai hunga"),
+    # Sleeves to hide wounds; a child hungry for days; cold with strange breathing.
+    ("self_harm", "ਬਾਹਾਂ ਦੇ ਜ਼ਖ਼ਮ ਲੁਕਾਉਣ ਲਈ ਪੂਰੀਆਂ ਬਾਹਾਂ ਪਾਉਂਦਾ ਹਾਂ"),
+    ("abuse", "ছোট মেয়েটা দুই দিন ধরে না খেয়ে আছে"),
+    ("overdose", "گولیاں لی تھیں، اب ٹھنڈا ہے اور سانس کی آواز عجیب ہے"),
 ]
 
 
@@ -95,6 +110,9 @@ EVERYDAY = [
     "ছেলে অফিস থেকে এসে ঘুমিয়ে পড়েছে, খুব ক্লান্ত",
     "کھڑکی کے پاس بیٹھ کر کام کرتی ہوں، کھلی ہوا اچھی لگتی ہے",
     "roti banaunde hath te jalan de nishan pe gaye",
+    "express late hai, ghar ja rahi hun",
+    "بچوں کو سونے سے پہلے بتایا کہ ان سے پیار کرتی ہوں",
+    "beta khana nahi kha raha kyunki pet kharab hai",
 ]
 
 
@@ -106,3 +124,20 @@ def test_the_same_places_and_people_in_everyday_talk_stay_quiet(
     husband waiting in the car, a passport renewal, fireworks from the roof, a kind brother, a
     picnic by the river: no alert."""
     assert rules.hits(text) == [], [str(h) for h in rules.hits(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ਬੁੱਲ੍ਹ ਨੀਲੇ ਹੋ ਗਏ ਤੇ ਜਾਗਦਾ ਨਹੀਂ",
+        "ਬੁੱਲ ਨੀਲੇ ਹੋ ਗਏ ਤੇ ਜਾਗਦਾ ਨਹੀਂ",
+        "ਪੁਲ ਤੇ ਖੜ੍ਹੀ ਹਾਂ, ਥੱਲੇ ਪਾਣੀ",
+        "ਪੁਲ ਤੇ ਖੜੀ ਹਾਂ, ਥੱਲੇ ਪਾਣੀ",
+    ],
+)
+def test_gurmukhi_with_or_without_the_subjoined_ha_is_read_alike(
+    rules: RiskScreen, text: str
+) -> None:
+    """ "ਬੁੱਲ੍ਹ" and "ਬੁੱਲ" (lips), "ਖੜ੍ਹੀ" and "ਖੜੀ" (standing): people type the subjoined ha
+    or leave it out, and a lexicon lists one spelling; both are signposted."""
+    assert rules.hits(text), text

@@ -28,6 +28,7 @@ helpline numbers, service and prison names, and a first name on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.redact import dates, handles, intros, names, numbers, online, places, staff
@@ -65,6 +66,32 @@ for symbols ("0️⃣7️⃣9️⃣…"), and the overlays and underlines of "fa
 read as a zero-width space, which it drops, one for one: positions do not move."""
 
 
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅοαικνρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwABEKMHOPCTXIJSoaikvptuxABEZHIKMNOPTYX",
+)
+"""Cyrillic and Greek letters that look Latin, and the Latin letter each is taken for."""
+_LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKES) + "]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _unmixed(text: str) -> str:
+    """``text`` with each word that mixes Latin letters and Cyrillic or Greek look-alikes
+    written in Latin alone ("instаgram", "snаpchat" with a Cyrillic а), one letter for one:
+    a platform, a cue or a name disguised so is read.  A word wholly in Cyrillic or Greek
+    ("меня зовут Ольга") is left as it is."""
+    if _LOOKALIKE.search(text) is None:
+        return text
+
+    def latin(m: re.Match[str]) -> str:
+        word = m.group()
+        if not any("a" <= c.lower() <= "z" for c in word) or _LOOKALIKE.search(word) is None:
+            return word
+        return word.translate(_LOOKALIKES)
+
+    return _LETTERS.sub(latin, text)
+
+
 class Redactor:
     """Finds and replaces identifying details; ``keep_numbers`` are never redacted.
 
@@ -100,7 +127,7 @@ class Redactor:
 
     def find(self, text: str) -> list[Span]:
         """Non-overlapping spans of ``text`` (as typed) to redact, in order."""
-        plain = text.translate(_DECORATIONS)
+        plain = _unmixed(text.translate(_DECORATIONS))
         folded = fold(plain)
         count = digit_count(folded.text)
         taken: list[Span] = []

@@ -325,9 +325,15 @@ def _at_end(text: str, pos: int) -> bool:
 _HERE = re.compile(r"(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya)[,!]?\s+)(?=[A-Z])")
 
 
+_KISSES = re.compile(r"(?:[\s,.!]*\b(?:[xX]{1,5}|[xX][oO][xXoO]*))+[\s.!]*$")
+"""Kisses after a signed name ("cheers, Kelly Brown xx"): the name still ends the message."""
+
+
 def sign_offs(text: str) -> Iterator[Span]:
     """A full name signed at the end ("Regards, Michelle O'Connor", "شكرا، محمد علي حسن"), and
     "Tom Baker here" opening a message.  A sign-off before one word ("Thanks, Team") stays."""
+    if (kisses := _KISSES.search(text)) is not None and kisses.start() > 0:
+        text = text[: kisses.start()]  # a prefix: every span found in it is one of the whole
     # The name ends the message: a message ending in a lower-case word has none.
     words_ = text.rstrip(" \t\n.!?)…\"'").rsplit(None, 1)
     if not words_ or words_[-1][:1].islower():
@@ -368,7 +374,8 @@ def _signed(text: str, span: Span | None) -> bool:
 
 
 _SIGNED_CLAUSE = re.compile(
-    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)[^\n.!?,،\-–—]{{1,40}}?(?:\s+[-–—]+\s*|\s*[,،]\s*|\s*\n\s*)",
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)[^\n.!?,،\-–—]{{1,40}}?"
+    rf"(?:\s+[-–—]+\s*|\s*[,،]\s*|\s*\n\s*|[.!]+\s+(?=[A-ZА-ЯЁĀ-ŽĄ-Ż]))",
     re.IGNORECASE,
 )
 """A sign-off and the words after it ("Thanks for everything"), then a dash, comma or new

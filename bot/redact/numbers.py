@@ -435,7 +435,7 @@ for _value, _spellings in enumerate(
         "six sześć szesc šeši sesi seši șase sase seis шесть lix ستة ست سته چھ چھے chhe chhay che "
         "chha chhoy ছয় છ ਛੇ",
         "seven siedem septyni septiņi septini șapte sapte sete семь toddoba سبعة سبع سبعه سات saat "
-        "sat satt shat সাত સાત ਸੱਤ",
+        "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
         "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
         "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal تسعة تسع تسعه "

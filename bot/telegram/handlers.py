@@ -46,6 +46,7 @@ from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.store import storage_trouble
 from bot.telegram import desk, network, praise, publish, review, staff, taps
+from bot.telegram.alerts import OwedAlerts, deliver
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit, together
 from bot.telegram.flood import FloodGate, Verdict
@@ -97,6 +98,8 @@ class TelegramChannel:
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
         self.broadcaster = Broadcaster(conversations.store, self.catalogue)
+        self.owed = OwedAlerts()
+        """Helplines Telegram failed to deliver, sent first next time (``bot.telegram.alerts``)."""
         self.reports = ReportWorker(self.settings)
         """Summaries and exports, one at a time, off the event loop."""
 
@@ -397,7 +400,7 @@ class TelegramChannel:
             lang = self.settings.default_language
         alert = self.conversations.risk_alert(written, lang)
         if alert is not None:
-            await self._say(context, _chat_id(update), alert)
+            await self._say_alert(context, _chat_id(update), alert)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log what failed and where, never who or what they wrote."""
@@ -424,7 +427,10 @@ class TelegramChannel:
         log.error("handling an update failed with %s%s at %s", type(error).__name__, detail, where)
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(TelegramError):
-                lang = self.settings.default_language
+                try:
+                    lang = await self._lang(update)  # in their language, if it can be read
+                except sqlite3.Error:
+                    lang = self.settings.default_language
                 await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
 
     async def _signpost_failed(self, update: object, context: Context) -> None:
@@ -476,7 +482,7 @@ class TelegramChannel:
 
         async def say() -> None:
             if turn.alert:
-                await self._say(context, chat_id, turn.alert)
+                await self._say_alert(context, chat_id, turn.alert)
             for text in turn.messages:
                 await self._say(context, chat_id, text)
             if prompt is None or still_shown:
@@ -521,7 +527,15 @@ class TelegramChannel:
         text: str,
         markup: InlineKeyboardMarkup | None = None,
     ) -> Message:
+        if self.owed and (owed := self.owed.take(self.key(chat_id))) is not None:
+            # Helplines Telegram failed to deliver last time go before anything else.
+            await self._say_alert(context, chat_id, owed)
         return await context.bot.send_message(chat_id, text, reply_markup=markup)
+
+    async def _say_alert(self, context: Context, chat_id: int, alert: str) -> Message:
+        """The helplines, tried again if Telegram fails, and owed if it keeps failing."""
+        send = lambda: context.bot.send_message(chat_id, alert)  # noqa: E731
+        return await deliver(send, self.owed, self.key(chat_id), alert)
 
     async def reply(
         self,
