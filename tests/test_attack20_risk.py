@@ -322,7 +322,7 @@ SET2_FALSE_ALARMS = [
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
     (
-        "risk",
+        None,  # quiet since the wave-21 model (a leaving do and goodbyes to a worker taught)
         "en",
         "My last day at the service is Friday, I'll miss everyone, goodbye and thank you",
     ),

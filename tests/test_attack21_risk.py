@@ -220,25 +220,25 @@ PROBED = [
     pytest.param(
         "took like 💊💊💊💊💊💊 the whole pack, feeling really weird",
         "overdose",
-        marks=broken("risk", "pills as emoji and 'the whole pack': nothing fired"),
+        # Mended in wave 21 (risk): a pill emoji is read as 'pills'.
         id="en-pill-emoji-whole-pack",
     ),
     pytest.param(
         "necked the lot 💊",
         "overdose",
-        marks=broken("risk", "'necked the lot' (swallowed everything) with a pill emoji"),
+        # Mended in wave 21 (risk): 'the lot' is an EXCESS word, the emoji 'pills'.
         id="en-necked-the-lot",
     ),
     pytest.param(
         "my arms look like a barcode again",
         "self_harm",
-        marks=broken("risk", "'barcode' arms: common slang for rows of cuts"),
+        # Mended in wave 21 (risk): 'barcode' is a HARM word beside a body part.
         id="en-barcode-arms",
     ),
     pytest.param(
         "new barcode on my wrist last night",
         "self_harm",
-        marks=broken("risk", "'barcode' on a wrist: rows of cuts"),
+        # Mended in wave 21 (risk), as above.
         id="en-barcode-wrist",
     ),
     pytest.param(
