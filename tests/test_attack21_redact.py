@@ -83,6 +83,7 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "methadone 60\n50\n40 ml",
         "call FRANK on 0300 123 6600 one more time",  # a helpline, then a count
         "we were 12\n2 nurses, one doctor, nine of us waiting",
+        "weeks off\n1\n2\n3\n4\n5\n6\n7\n8",  # a list, one small number a line
         "the 12 steps, step one two three four five six seven eight nine, I'm on step ten",
         "room B2  2nd floor",  # an ordinal after two spaces is no postcode
         "I'm A. ok thanks",
