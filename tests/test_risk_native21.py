@@ -83,6 +83,13 @@ DISCLOSURES = [
     ("abuse", "পাশের বাড়ির বাচ্চাটা সকাল থেকে কাঁদছে, মা নেশায় পড়ে আছে"),
     ("abuse", "ex darwaze pe chhuri le ke khara hai"),
     ("suicide", "ਚੁੰਨੀ ਪੱਖੇ ਨਾਲ ਬੰਨ੍ਹ ਦਿੱਤੀ ਹੈ"),
+    # A carer who hits grandma; sex demanded for rent; photos threatened for money; debts and
+    # one way left; bleach drunk.
+    ("abuse", "nani ki carer unhe maarti hai"),
+    ("abuse", "bariwala bolche bhara na dile or sathe shute hobe"),
+    ("abuse", "જો પૈસા ન આપ્યા તો એ મારા ફોટા બધાને મોકલી દેશે"),
+    ("suicide", "قرض بہت ہے، اب ایک ہی راستہ بچا ہے"),
+    ("overdose", "ਭਰਾ ਨੇ ਤੇਜ਼ਾਬ ਪੀ ਲਿਆ"),
 ]
 
 
@@ -120,6 +127,8 @@ EVERYDAY = [
     "بچوں کو سونے سے پہلے بتایا کہ ان سے پیار کرتی ہوں",
     "beta khana nahi kha raha kyunki pet kharab hai",
     "doctor ne insulin din mein do bar lagane ko kaha hai",
+    "nani ki carer bohat achi hai, roz aati hai",
+    "party ki photos sab ko bhej di",
 ]
 
 
