@@ -37,6 +37,9 @@ from bot.redact import redact
         pytest.param("my car reg is AB12 CDE", "CDE", id="a plate after 'reg'"),
         pytest.param("parked my car (KX19 ABC) outside the hub", "KX19", id="a plate in capitals"),
         pytest.param("reg ab12cde", "ab12cde", id="a plate in lower case after 'reg'"),
+        # A driving licence number: the surname and the date of birth inside it.
+        pytest.param("driving licence BROWN801125K99AB", "BROWN", id="a licence number"),
+        pytest.param("licence no: MORGA 657054 SM9IJ", "657054", id="a licence, spaced"),
         # The rest of a detail on the next line.
         pytest.param("my name is Kelly\nBrown", "Brown", id="surname alone on the next line"),
         pytest.param("NHS number 485\n777\n3456", "3456", id="NHS number over three lines"),

@@ -22,7 +22,7 @@ handle or profile name after a platform named in any language), ``dates`` (dates
 could be a date of birth), ``names`` (names after a self-introduction or a
 title), ``intros`` (full names after a bare "I am": "ami Rahim Uddin") and
 ``staff`` (a full name after a role word: "my keyworker John Smith") and ``vehicles``
-(UK number plates: "KX19 ABC").
+(UK number plates, "KX19 ABC", and driving licence numbers).
 What must survive is as important: doses, durations, times, counts,
 helpline numbers, service and prison names, and a first name on its own.
 """
@@ -49,6 +49,7 @@ TAGS = (
     "phone",
     "ni_number",
     "vehicle",
+    "licence",
     "address",
     "postcode",
     "date",
@@ -116,6 +117,7 @@ class Redactor:
             numbers.prison_numbers,
             numbers.ni_numbers,
             vehicles.plates,
+            vehicles.licences,
             dates.dates,
             phones,
             numbers.spoken_phones,

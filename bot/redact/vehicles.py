@@ -1,5 +1,6 @@
-"""UK vehicle registrations ("AB12 CDE"): the DVLA links a plate to its registered keeper,
-so a plate in feedback ("my car KX19 ABC was clamped outside the hub") finds the person.
+"""UK vehicle registrations ("AB12 CDE") and driving licence numbers: the DVLA links a plate
+to its registered keeper, so a plate in feedback ("my car KX19 ABC was clamped outside the
+hub") finds the person; a licence number spells out the surname and the date of birth.
 
 Only the current format (since 2001): two letters, the two-digit age identifier, three
 letters.  Written in capitals it is taken anywhere; in lower case only after a word that
@@ -31,3 +32,18 @@ def plates(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "vehicle")
     for m in _CUED.finditer(text):
         yield Span(m.start("plate"), m.end("plate"), "vehicle")
+
+
+# Five letters of the surname (9 pads a short one), the date of birth (YMMDDY, the month
+# plus 50 for a woman), two initials (9 pads), a digit, two check letters (or digits).
+_LICENCE = re.compile(
+    r"(?<![\w-])[A-Z9]{5}[ \t]?\d(?:[0156]\d)(?:[0-2]\d|3[01])\d"
+    r"[ \t]?[A-Z9]{2}\d[A-Z0-9]{2}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@needs_digits(7)
+def licences(text: str) -> Iterator[Span]:
+    for m in _LICENCE.finditer(text):
+        yield Span(m.start(), m.end(), "licence")
