@@ -499,9 +499,14 @@ class Conversations:
         if found is not None and found.clear and found.lang in self.settings.languages:
             if not _romanised_elsewhere(text, found.lang, hits):
                 lang = found.lang
-        elif found is None:
-            # Too short to detect ("хочу умереть"), but its script may name the language.
-            lang = self.detector.by_script(text) or lang
+        elif found is None or not found.clear:
+            # Too short to detect ("хочу умереть", "vreau să mor"), but its script, or the
+            # one offered language whose own words fired, may name the language.
+            lang = (
+                self.detector.by_script(text)
+                or _written_in(text, hits, self.settings.languages)
+                or lang
+            )
         helplines = self.settings.helplines_for(lang)
         return signpost(self.catalogue, helplines, lang, categories)
 
@@ -551,6 +556,22 @@ def _romanised_elsewhere(text: str, detected: str, hits: Iterable[Hit]) -> bool:
         return False
     scripts = script_counts(text)
     return bool(scripts) and scripts.most_common(1)[0][0] == "Latin"
+
+
+def _written_in(text: str, hits: Iterable[Hit], offered: Iterable[str]) -> str | None:
+    """The one offered language whose own risk words fired, if ``text`` is in its script:
+    "vreau să mor" fired only Romanian words, so it is Romanian though too short for the
+    detector.  None when words of two languages fired, or only the model or words of every
+    language did, or the text is that language romanised (then ``_romanised_elsewhere``'s
+    reasoning holds: the session's language is the better guess)."""
+    langs = {hit.lang for hit in hits if hit.lang in set(offered)}
+    if len(langs) != 1:
+        return None
+    lang = next(iter(langs))
+    scripts = script_counts(text)
+    if not scripts or scripts.most_common(1)[0][0] != SCRIPT_OF_LANGUAGE.get(lang, "Latin"):
+        return None
+    return lang
 
 
 def option_ids(settings: Settings) -> dict[str, list[str]]:

@@ -252,3 +252,12 @@ PROBED = [
 @pytest.mark.parametrize(("text", "category"), PROBED)
 def test_a_disclosure_written_as_people_write_online_is_signposted(screen, text, category):
     assert category in screen.categories(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="owner risk: a group session about nitazene overdoses is signposted as an overdose"
+    " (the veto for 'a session about it' does not reach 'learned the signs of … in group')",
+)
+def test_learning_the_signs_of_an_overdose_in_group_is_not_signposted(screen):
+    assert not screen.hits("we learned the signs of a nitazene overdose in group, useful")

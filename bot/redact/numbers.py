@@ -71,7 +71,11 @@ _LIBRARY_TRIES = 60
 _FOREIGN_LIMIT = 4
 """Runs tried in every enabled language's country (ten parses each) in one message."""
 _PHONE_LIKE = re.compile(r"\d(?:(?:[^\w\n]|_){0,3}\d){6,}")
-_LINE_BREAK_IN_DIGITS = re.compile(r"(?<=\d)[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d)")
+_LINE_BREAK_IN_DIGITS = re.compile(
+    r"(?<=\d{3})[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[ \t]*(?=\d{3})"
+)
+"""A line break between two groups of three digits or more: not one between the lines of a
+list of small numbers ("7\\n8\\n9\\n10")."""
 _LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
 _AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
