@@ -40,6 +40,9 @@ from bot.redact import redact
         # A driving licence number: the surname and the date of birth inside it.
         pytest.param("driving licence BROWN801125K99AB", "BROWN", id="a licence number"),
         pytest.param("licence no: MORGA 657054 SM9IJ", "657054", id="a licence, spaced"),
+        # A date of birth written without separators, as on forms.
+        pytest.param("DOB 031188", "031188", id="DOB ddmmyy"),
+        pytest.param("dob: 03111988", "03111988", id="DOB ddmmyyyy"),
         # The rest of a detail on the next line.
         pytest.param("my name is Kelly\nBrown", "Brown", id="surname alone on the next line"),
         pytest.param("NHS number 485\n777\n3456", "3456", id="NHS number over three lines"),
