@@ -33,6 +33,16 @@ from bot.redact import redact
         pytest.param("Mr J.Smith was my keyworker", "Smith", id="an initial, no space"),
         pytest.param("my postcode is PE1  2RR", "2RR", id="a postcode with two spaces"),
         pytest.param("PE1\t2RR", "2RR", id="a postcode with a tab"),
+        # A UK number plate: the DVLA gives its registered keeper.
+        pytest.param("my car reg is AB12 CDE", "CDE", id="a plate after 'reg'"),
+        pytest.param("parked my car (KX19 ABC) outside the hub", "KX19", id="a plate in capitals"),
+        pytest.param("reg ab12cde", "ab12cde", id="a plate in lower case after 'reg'"),
+        # A driving licence number: the surname and the date of birth inside it.
+        pytest.param("driving licence BROWN801125K99AB", "BROWN", id="a licence number"),
+        pytest.param("licence no: MORGA 657054 SM9IJ", "657054", id="a licence, spaced"),
+        # A date of birth written without separators, as on forms.
+        pytest.param("DOB 031188", "031188", id="DOB ddmmyy"),
+        pytest.param("dob: 03111988", "03111988", id="DOB ddmmyyyy"),
         # The rest of a detail on the next line.
         pytest.param("my name is Kelly\nBrown", "Brown", id="surname alone on the next line"),
         pytest.param("NHS number 485\n777\n3456", "3456", id="NHS number over three lines"),
@@ -90,6 +100,8 @@ def test_a_detail_typed_around_the_filter_is_redacted(text, secret):
         "I \u2764\ufe0f the staff, 10/10",  # an emoji's own variation selector stays
         "I saw it on facebook last week",
         "meet @ 5pm at the hub",
+        "UK20 was great, COVID19 ABC testing done",  # plate-like, no plate
+        "password hint ab12cde",  # lower case without a plate word
         "I was on methadone, \u043e\u043a?",  # a Cyrillic word beside English stays
         "thank you x",
         "Thanks, Team xx",

@@ -21,7 +21,8 @@ also written out in words, web addresses), ``handles`` ("@name", a
 handle or profile name after a platform named in any language), ``dates`` (dates that
 could be a date of birth), ``names`` (names after a self-introduction or a
 title), ``intros`` (full names after a bare "I am": "ami Rahim Uddin") and
-``staff`` (a full name after a role word: "my keyworker John Smith").
+``staff`` (a full name after a role word: "my keyworker John Smith") and ``vehicles``
+(UK number plates, "KX19 ABC", and driving licence numbers).
 What must survive is as important: doses, durations, times, counts,
 helpline numbers, service and prison names, and a first name on its own.
 """
@@ -31,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from bot.redact import dates, handles, intros, names, numbers, online, places, staff
+from bot.redact import dates, handles, intros, names, numbers, online, places, staff, vehicles
 from bot.redact.spans import Span, digit_count
 from bot.textnorm import fold, fold_char
 
@@ -47,6 +48,8 @@ TAGS = (
     "prison_number",
     "phone",
     "ni_number",
+    "vehicle",
+    "licence",
     "address",
     "postcode",
     "date",
@@ -113,6 +116,8 @@ class Redactor:
             numbers.nhs_numbers,
             numbers.prison_numbers,
             numbers.ni_numbers,
+            vehicles.plates,
+            vehicles.licences,
             dates.dates,
             phones,
             numbers.spoken_phones,
