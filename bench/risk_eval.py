@@ -162,8 +162,8 @@ word (a ledge over water, an ex waiting outside, a dose taken twice and nodding 
 behind a locked toilet door, documents held) and the same places in everyday talk: batch 21 in
 en pl lt lv ro pt ru so (helper risk; first run on main before any rule of the wave: recall
 0.679, precision 0.775), batch 21r2 in ar ur pa gu bn (helper risk2; file headers); then tuned
-on. Reported apart, not gated until the model has been trained on it (its near-misses are the
-model's false alarms)."""
+on and trained on (``bench/train_risk_model.py``), and gated overall per batch like dev12
+(``DEV_TARGET``)."""
 DEV_TARGET = (0.95, 0.9)
 """Recall and precision every development batch keeps, over all its languages."""
 GATED_BATCHES = ("3",)
@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         devs.update(report_heldout(screen, dev12, args.show_misses, DEV12.name))
     dev21 = load_corpus(DEV21, batches=True)
     if dev21:
-        report_heldout(screen, dev21, args.show_misses, DEV21.name)
+        devs.update(report_heldout(screen, dev21, args.show_misses, DEV21.name))
     for folder in REPORTED_APART:
         apart = load_corpus(folder, batches=True) if folder.is_dir() else []
         if apart:

@@ -58,6 +58,8 @@ CORPORA = (
     "risk_dev18",
     "risk_dev19",
     "risk_dev19x",
+    "risk_dev21",
+    "risk_train21",
     "risk_heldout",
     "risk_heldout4",
 )
@@ -107,11 +109,15 @@ MAX_ORDINARY_ALARMS = 0.018
 1 % limit, not precision, held the thresholds up: at it, near-miss precision on the dev-tests
 was about 0.9 against a target of 0.8, and a kind helpline note to someone who did not need it
 costs far less than silence to someone who did."""
-MAX_LOOKALIKE_ALARMS = 0.065
+MAX_LOOKALIKE_ALARMS = 0.045
 """The share of everyday comments written to look like risk ("dying for a tea", "dead on my
 feet", risk long past) that may fire, on the training half scored by a fit without it. The
 evidence threshold fires on their risk words first: without this limit the pair search took
-it so low that a tenth of them fired."""
+it so low that a tenth of them fired. Wave 21: 4.5 % (it was 6.5 %): with dev set 21,
+risk2's parts c-g and batch 12 in training the search took the evidence threshold to 0.55-0.57,
+where "thanks for everything Kelly" (0.60, "everything" an EXCESS word), "ma 3andi shi zyede,
+kol shi mni7" (nothing more, all fine) and "He hit me up on WhatsApp ... nice touch" fired
+again."""
 MIN_PRECISION = 0.85
 """Per language, on the held-out batches each scored by a fit without it (0.8 until wave 19)."""
 NGRAMS = (2, 5)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 WINDOW = 90.0
 """Seconds between the two pieces: a sentence broken by a tap on Send, not two answers."""
@@ -31,29 +32,39 @@ MAX_PEOPLE = 10_000
 _ENDS = (".", "!", "?", "…", "।", "۔", "؟", "॥")
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A message that may be the first half of a sentence, and the answer it was stored as
+    (session id, step id), if any: flagged too if the two together are a disclosure."""
+
+    text: str
+    answer: tuple[str, str] | None = None
+
+
 class Fragments:
     """The last unsignposted message of each person, for ``WINDOW`` seconds."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
-        self._last: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._last: OrderedDict[str, tuple[float, Piece]] = OrderedDict()
 
-    def before(self, person: str, text: str) -> str | None:
+    def before(self, person: str, text: str) -> Piece | None:
         """The piece ``text`` may finish, or None: taken out, so it is joined only once."""
         kept = self._last.pop(person, None)
         if kept is None:
             return None
         at, piece = kept
-        if self._clock() - at > WINDOW or piece.rstrip().endswith(_ENDS):
+        if self._clock() - at > WINDOW or piece.text.rstrip().endswith(_ENDS):
             return None
-        if min(len(piece.split()), len(text.split())) > SHORT:
+        if min(len(piece.text.split()), len(text.split())) > SHORT:
             return None
         return piece
 
-    def keep(self, person: str, text: str) -> None:
-        """Remember ``text`` as a possible first piece (it was not signposted)."""
+    def keep(self, person: str, text: str, answer: tuple[str, str] | None = None) -> None:
+        """Remember ``text`` as a possible first piece (it was not signposted), and the
+        answer it was stored as."""
         self._last.pop(person, None)
-        self._last[person] = (self._clock(), text)
+        self._last[person] = (self._clock(), Piece(text, answer))
         while len(self._last) > MAX_PEOPLE:
             self._last.popitem(last=False)
 

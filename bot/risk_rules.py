@@ -589,31 +589,55 @@ class ConceptScreen:
     def screen(
         self, sentences: list[str], first: bool = False, reading: Reading | None = None
     ) -> list[ConceptHit]:
-        """``hits`` on sentences already normalised (``reading``: ``read`` of them)."""
+        """``hits`` on sentences already normalised (``reading``: ``read`` of them).
+
+        When no sentence fires alone, two short sentences in a row are read as one: people
+        type a situation in pieces ("took my methadone twice. now my eyes keep closing",
+        "gave the bike to my brother. nothing left to do now"), and each piece alone is not
+        a disclosure. Vetoes and guards hold across the join as they do inside a sentence.
+        """
         if reading is None:
             reading = self.read(sentences)
         found: list[ConceptHit] = []
         for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
-            if not by_lang:
+            if self._screen_one(by_lang, vetoed, found, first):
+                return found
+        if found or len(sentences) < 2:
+            return found
+        sizes = [len(s.split()) for s in sentences]
+        for i in range(len(sentences) - 1):
+            if sizes[i] > _PAIR_WORDS or sizes[i + 1] > _PAIR_WORDS:
                 continue
-            by_lang = dict(by_lang)
-            shared = by_lang.pop(ANY, {})
-            readings = []
-            for lang, own in by_lang.items():
-                joined = _join(own, shared)
-                readings.append((lang, own, joined, joined))
-            if shared:
-                pooled: Found = {}
-                for classes in (shared, *by_lang.values()):
-                    for cls, places in classes.items():
-                        pooled.setdefault(cls, []).extend(places)
-                readings.append((ANY, shared, shared, pooled))
-            for lang, own, classes, guards in readings:
-                for hit in self._fire(lang, own, classes, guards, vetoed):
-                    found.append(hit)
-                    if first:
-                        return found
+            by_lang = _pair_classes(reading.classes[i], reading.classes[i + 1], sizes[i])
+            vetoed = _pair_vetoes(reading.vetoes[i], reading.vetoes[i + 1], sizes[i])
+            if self._screen_one(by_lang, vetoed, found, first):
+                return found
         return found
+
+    def _screen_one(
+        self, by_lang: dict[str, Found], vetoed: Vetoes, found: list[ConceptHit], first: bool
+    ) -> bool:
+        """Fire the rules on one sentence's class words into ``found``; True to stop."""
+        if not by_lang:
+            return False
+        by_lang = dict(by_lang)
+        shared = by_lang.pop(ANY, {})
+        readings = []
+        for lang, own in by_lang.items():
+            joined = _join(own, shared)
+            readings.append((lang, own, joined, joined))
+        if shared:
+            pooled: Found = {}
+            for classes in (shared, *by_lang.values()):
+                for cls, places in classes.items():
+                    pooled.setdefault(cls, []).extend(places)
+            readings.append((ANY, shared, shared, pooled))
+        for lang, own, classes, guards in readings:
+            for hit in self._fire(lang, own, classes, guards, vetoed):
+                found.append(hit)
+                if first:
+                    return True
+        return False
 
     def _fire(
         self, lang: str, own: Found, classes: Found, guards: Found, vetoed: Vetoes | None = None
@@ -666,6 +690,33 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
                     if far or _near(negs, (at + well) // 2, (well - at) // 2):
                         out.add(cls)
                         break
+    return out
+
+
+_PAIR_WORDS = 12
+"""The most words each of two sentences in a row may have to be read together (``screen``):
+long sentences carry their own context, and joining them would pair unrelated words."""
+
+
+def _pair_classes(
+    first: dict[str, Found], second: dict[str, Found], offset: int
+) -> dict[str, Found]:
+    """Two sentences' class words as one sentence's, the second's positions after the first's."""
+    out: dict[str, Found] = {
+        lang: {c: list(p) for c, p in own.items()} for lang, own in first.items()
+    }
+    for lang, own in second.items():
+        mine = out.setdefault(lang, {})
+        for cls, places in own.items():
+            mine.setdefault(cls, []).extend((at + offset, w) for at, w in places)
+    return out
+
+
+def _pair_vetoes(first: Vetoes, second: Vetoes, offset: int) -> Vetoes:
+    """Two sentences' vetoes as one sentence's (``_pair_classes``)."""
+    out: Vetoes = {cat: list(spans) for cat, spans in first.items()}
+    for cat, spans in second.items():
+        out.setdefault(cat, []).extend((a + offset, b + offset) for a, b in spans)
     return out
 
 

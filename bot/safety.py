@@ -200,6 +200,11 @@ def _deleet(match: re.Match[str]) -> str:
     return body.group().translate(_LEET) + token[body.end() :]
 
 
+# Emoji people type for the thing itself ("took like 💊💊💊 the whole pack", "necked the lot
+# 💊"): read as the word, where otherwise they would be dropped with the other symbols.
+_EMOJI_WORDS = str.maketrans({"💊": " pills ", "💉": " needle ", "🔪": " knife ", "🪢": " rope "})
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Text reduced to the words a pattern is matched against.
@@ -213,6 +218,8 @@ def normalise(text: str) -> str:
     everything else that is not a letter or digit made one space.
     """
     text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = text.translate(_EMOJI_WORDS)
     low = text.casefold()
     if "od" in low or "o.d" in low:
         for pattern, replacement in _ABBREVIATIONS:

@@ -184,9 +184,11 @@ class Conversations:
     async def _handle_checked(
         self, session: Session | None, event: Event, person: str | None = None
     ) -> Turn:
-        before = None
+        piece = None
         if isinstance(event, Reply) and person is not None:
-            before = self.fragments.before(person, event.text)
+            piece = self.fragments.before(person, event.text)
+        before = piece.text if piece is not None else None
+        step = session.state.cursor if session is not None else None  # what a reply answers
         turn = await self._handle(session, event, before)
         turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
@@ -195,9 +197,14 @@ class Conversations:
             turn.alert = self.risk_alert(event.text, turn.lang, before=before)
         if isinstance(event, Reply) and person is not None:
             if turn.alert is None:
-                self.fragments.keep(person, event.text)
+                stored = turn.screened and not turn.error and session is not None and step
+                self.fragments.keep(person, event.text, (session.id, step) if stored else None)
             else:
                 self.fragments.drop(person)
+                if piece is not None and piece.answer and not self.risk.at_risk(event.text):
+                    # The disclosure was the two pieces together: the first, stored as an
+                    # answer, is part of it and is kept out of quotes like the second.
+                    await self.store.flag_risk(*piece.answer)
         wanted_a_tap = turn.prompt is not None and turn.prompt.kind != "text"
         if turn.alert is not None and turn.error and wanted_a_tap:
             # Helplines, then "Please choose one of the options", reads as not

@@ -484,6 +484,16 @@ class Store:
         )
         return revision, insert
 
+    async def flag_risk(self, session_id: str, step_id: str) -> None:
+        """Mark a stored text answer as part of a disclosure found later (its second half
+        came in the next message): kept out of every report's quotes from now on."""
+        await self.write(
+            "UPDATE answers SET risk_flag = 1 WHERE session_id = ? AND step_id = ?"
+            " AND kind = 'text' AND risk_flag = 0",
+            (session_id, step_id),
+            small=True,
+        )
+
     async def staff_read(self, sql: str, args: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         """Rows of a staff or report query, on a read-only connection of its own.
 

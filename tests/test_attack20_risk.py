@@ -247,12 +247,14 @@ FRESH_FALSE_ALARMS = [
     ("risk", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),  # model
     ("risk", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),  # model
     (None, "en", "Took all my evening meds as prescribed and slept fine"),
-    ("risk", "en", "I take all my tablets in one go every morning, doctor's orders"),
+    # None: quiet since wave 21 ("doctor's orders", "every morning" added to ASTOLD and DAILY;
+    # "kā ārsts izrakstīja" to Latvian ASTOLD).
+    (None, "en", "I take all my tablets in one go every morning, doctor's orders"),
     (None, "ru", "Принял все вечерние таблетки по назначению врача"),
     (None, "pt", "Tomei todos os remédios da noite como o médico receitou"),
     (None, "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
     (None, "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
-    ("risk", "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
+    (None, "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
     (None, "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
     (
         "risk",
@@ -291,11 +293,11 @@ SET2_FALSE_ALARMS = [
     (None, "gu", "biju kai nahi, badhu barabar"),
     (None, "bn", "ar kichu na, sob thik ache"),
     (None, "ar", "ma 3andi shi zyede, kol shi mni7"),
-    ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
+    (None, "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
     (None, "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
-    ("risk", "en", "Staff hit the nail on the head with my care plan"),
-    ("risk", "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
+    (None, "en", "Staff hit the nail on the head with my care plan"),
+    (None, "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
     (None, "ur", "کیا آپ گھریلو تشدد کے لیے کوئی ورکر رکھتے ہیں؟"),
@@ -311,16 +313,16 @@ SET2_FALSE_ALARMS = [
     ("risk", "ar", "بدي روح عالبيت وما في شي"),  # I want to go home, nothing's wrong (0.91)
     # The evidence threshold (0.59 with a risk word, 12:18): a farewell party for a worker, a will
     # made with a solicitor.
-    ("risk", "pl", "Zrobiliśmy pożegnanie dla mojej terapeutki, będzie nam jej brakowało"),
-    ("risk", "ru", "Я написал завещание с юристом, которого мне посоветовали"),
-    ("risk", "pt", "Fiz o meu testamento com o advogado que me indicaram"),
+    (None, "pl", "Zrobiliśmy pożegnanie dla mojej terapeutki, będzie nam jej brakowało"),
+    (None, "ru", "Я написал завещание с юристом, которого мне посоветовали"),
+    (None, "pt", "Fiz o meu testamento com o advogado que me indicaram"),
     # None: quiet since wave 21 (a word only guards read, "worker", no longer counts as the
     # lexicon reading the sentence, so "mushkil" alone is no risk word).
     (None, "ur", "alvida kehna mushkil tha, meri worker ja rahi hai"),
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
     (
-        "risk",
+        None,  # quiet since the wave-21 model (a leaving do and goodbyes to a worker taught)
         "en",
         "My last day at the service is Friday, I'll miss everyone, goodbye and thank you",
     ),
@@ -363,6 +365,8 @@ SHORT_ANSWERS = [
 ]
 SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
 """Short, but a lexicon reads a risk word in it ("singur", alone): the model still reads it."""
+MENDED_SHORT = {"my partner came with me", "m-am înscris singur"}
+"""Quiet since the wave-21 model (training set 21: coming alone, a partner who came along)."""
 
 
 @pytest.mark.parametrize(
@@ -371,7 +375,8 @@ SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
         pytest.param(
             text,
             marks=[broken("risk", "the model on a short answer")]
-            if len(text.split()) >= MODEL_MIN_WORDS or text in SHORT_WITH_A_RISK_WORD
+            if (len(text.split()) >= MODEL_MIN_WORDS or text in SHORT_WITH_A_RISK_WORD)
+            and text not in MENDED_SHORT
             else [],
         )
         for text in SHORT_ANSWERS
@@ -397,9 +402,19 @@ SAVING_UP = [
 ]
 
 
+MENDED_SAVING = {"pt", "lt", "lv", "so"}
+"""Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language)."""
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [pytest.param(*case, marks=broken("risk", "the model, set 6")) for case in SAVING_UP],
+    [
+        pytest.param(
+            *case,
+            marks=[] if case[0] in MENDED_SAVING else [broken("risk", "the model, set 6")],
+        )
+        for case in SAVING_UP
+    ],
 )
 def test_saving_up_for_a_holiday_gets_no_alert(screen, lang, text):
     assert screen.hits(text) == []
@@ -428,7 +443,8 @@ MISSES = [
     (None, "en", "your survey is pointless, i want to die"),
     (None, "en", "I read the leaflet and I've decided to end my life"),
     ("risk", "en", "the form asked about suicide, I think about it every day"),
-    ("risk", "en", "what if someone took 30 pills? I did"),  # HYPO; the model near its threshold
+    # None: found since wave 21 by a rule: "I did", "asking for me" lift the HYPO veto (FORME).
+    (None, "en", "what if someone took 30 pills? I did"),
     (None, "en", "ha ha he punched me again lol"),
     (None, "pl", "ulotka nic nie daje, chcę się zabić"),
     (None, "ru", "листовка не помогла, хочу покончить с собой"),
@@ -437,7 +453,7 @@ MISSES = [
     ("risk", "en", "this survey won't help me, nothing will, I wish I was dead"),
     ("risk", "en", "the leaflet about self harm is crap, I cut myself every night"),
     ("risk", "en", "survey: I'm not ok, I think about killing myself every day"),
-    ("risk", "en", "what if someone took 50 paracetamol, asking for me"),
+    (None, "en", "what if someone took 50 paracetamol, asking for me"),
     # Set 2 (blind to both owners, 11:50):
     (None, "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
     (None, "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
@@ -550,12 +566,19 @@ THANKED_BY_NAME = [
     "Thanks for everything - Kelly Brown",
     "thanks for everything, ring me on 07911 123456",
 ]
+THANKED_MENDED = set(THANKED_BY_NAME)
+"""Quiet since the wave-21 model (training set 21: workers thanked by name, in every language)."""
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(t, marks=broken("risk", "the model on thanks to a worker"))
+        pytest.param(
+            t,
+            marks=[]
+            if t in THANKED_MENDED
+            else [broken("risk", "the model on thanks to a worker")],
+        )
         for t in THANKED_BY_NAME
     ],
 )

@@ -31,9 +31,7 @@ MISSED = [
     pytest.param(
         "told my sister she can have the cat if anything happens to me this weekend",
         "suicide",
-        marks=broken(
-            "risk", "giving away a pet 'if anything happens to me' with a date: nothing fired"
-        ),
+        # Mended in wave 21 (risk): a pet given 'if anything happens to me' is a rule.
         id="en-gives-away-cat",
     ),
     pytest.param(
@@ -80,7 +78,7 @@ MISSED = [
         "think ive double dosed, had my script this morning then scored as well,"
         " feel like im sinking",
         "overdose",
-        marks=broken("risk", "read as suicide only, so the reply leaves out the overdose advice"),
+        # Mended in wave 21: a dose doubled and 'sinking' is an overdose rule (risk).
         id="en-double-dosed",
     ),
     pytest.param(
@@ -222,25 +220,25 @@ PROBED = [
     pytest.param(
         "took like 💊💊💊💊💊💊 the whole pack, feeling really weird",
         "overdose",
-        marks=broken("risk", "pills as emoji and 'the whole pack': nothing fired"),
+        # Mended in wave 21 (risk): a pill emoji is read as 'pills'.
         id="en-pill-emoji-whole-pack",
     ),
     pytest.param(
         "necked the lot 💊",
         "overdose",
-        marks=broken("risk", "'necked the lot' (swallowed everything) with a pill emoji"),
+        # Mended in wave 21 (risk): 'the lot' is an EXCESS word, the emoji 'pills'.
         id="en-necked-the-lot",
     ),
     pytest.param(
         "my arms look like a barcode again",
         "self_harm",
-        marks=broken("risk", "'barcode' arms: common slang for rows of cuts"),
+        # Mended in wave 21 (risk): 'barcode' is a HARM word beside a body part.
         id="en-barcode-arms",
     ),
     pytest.param(
         "new barcode on my wrist last night",
         "self_harm",
-        marks=broken("risk", "'barcode' on a wrist: rows of cuts"),
+        # Mended in wave 21 (risk), as above.
         id="en-barcode-wrist",
     ),
     pytest.param(

@@ -65,7 +65,7 @@ def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> No
     now = [0.0]
     pieces = Fragments(clock=lambda: now[0])
     pieces.keep("a", "i dont want to")
-    assert pieces.before("a", "be here anymore") == "i dont want to"
+    assert pieces.before("a", "be here anymore").text == "i dont want to"
     assert pieces.before("a", "be here anymore") is None  # taken: joined once
     pieces.keep("a", "i dont want to")
     now[0] += WINDOW + 1

@@ -320,3 +320,12 @@ def test_one_word_another_lexicon_reads_is_no_risk_word(screen: RiskScreen) -> N
     assert not screen.has_evidence(text)
     assert screen.hits(text) == []
     assert screen.has_evidence("he bit me and took my phone")
+
+
+def test_the_model_learnt_situations_and_the_everyday_lines_it_used_to_signpost() -> None:
+    """Wave 21: dev set 21 (risk told as a situation with no risk word, and the same places in
+    everyday talk) and training set 21 (a worker thanked by name, coming alone, a partner who
+    came along, saving up for a holiday, in en pl lt lv ro pt ru so) are in the stored model's
+    training; a retrain that drops them brings back the false alarms attack20 found."""
+    assert "risk_dev21" in STORED["trained_on"]
+    assert "risk_train21" in STORED["trained_on"]

@@ -90,6 +90,9 @@ DISCLOSURES = [
     ("abuse", "જો પૈસા ન આપ્યા તો એ મારા ફોટા બધાને મોકલી દેશે"),
     ("suicide", "قرض بہت ہے، اب ایک ہی راستہ بچا ہے"),
     ("overdose", "ਭਰਾ ਨੇ ਤੇਜ਼ਾਬ ਪੀ ਲਿਆ"),
+    # Maghrebi and Egyptian Arabic: a bridge ("qantra"), a roof ("stouh"), going down.
+    ("suicide", "أنا واقفة على القنطرة وكنشوف الما لتحت"),
+    ("suicide", "راني فوق السطح وما بغيتش نهبط"),
 ]
 
 
@@ -157,3 +160,25 @@ def test_gurmukhi_with_or_without_the_subjoined_ha_is_read_alike(
     """ "ਬੁੱਲ੍ਹ" and "ਬੁੱਲ" (lips), "ਖੜ੍ਹੀ" and "ਖੜੀ" (standing): people type the subjoined ha
     or leave it out, and a lexicon lists one spelling; both are signposted."""
     assert rules.hits(text), text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("overdose", "methadone do bar le li. ab aankhen band ho rahi hain"),
+        ("suicide", "ਸਾਰਾ ਸਮਾਨ ਵੰਡ ਦਿੱਤਾ। ਹੁਣ ਕੋਈ ਕੰਮ ਬਾਕੀ ਨਹੀਂ"),
+        ("suicide", "সব ধার শোধ করে দিয়েছি। এখন কোনো কাজ বাকি নেই"),
+    ],
+)
+def test_a_situation_typed_in_two_short_sentences_is_signposted(
+    rules: RiskScreen, category: str, text: str
+) -> None:
+    """A dose taken twice, then the eyes closing; things given away, then nothing left to do:
+    each piece alone is not a disclosure, the two in a row are."""
+    assert category in rules.categories(text), [str(h) for h in rules.hits(text)]
+
+
+def test_two_everyday_sentences_in_a_row_stay_quiet(rules: RiskScreen) -> None:
+    """Joining sentences must not pair words that were never about the same thing."""
+    text = "ڈاکٹر نے دوا دو بار لینے کو کہا۔ اب نیند اچھی آتی ہے"
+    assert rules.hits(text) == [], [str(h) for h in rules.hits(text)]

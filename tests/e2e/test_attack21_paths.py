@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from bot.i18n import load_catalogue
 from tests.e2e.test_telegram_flow import sessions_of
 from tests.e2e.test_telegram_risk import to_assessment_text_question
@@ -172,11 +170,6 @@ async def test_when_the_risk_screen_itself_fails_the_person_still_gets_a_reply(
     assert shown and shown[-1].text == CATALOGUE.text("telegram.error", "en")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner lead: a disclosure joined from two messages flags only the second; the first"
-    " piece stays an unflagged answer that a report may quote (bot/service.py, bot/fragments.py)",
-)
 async def test_the_first_piece_of_a_disclosure_in_two_messages_is_never_quoted(bot, api):
     """ "i really dont want to" … "be alive anymore": the helplines come on the second
     piece, but the first is stored as the answer to the text question without the risk
