@@ -90,6 +90,9 @@ DISCLOSURES = [
     ("abuse", "જો પૈસા ન આપ્યા તો એ મારા ફોટા બધાને મોકલી દેશે"),
     ("suicide", "قرض بہت ہے، اب ایک ہی راستہ بچا ہے"),
     ("overdose", "ਭਰਾ ਨੇ ਤੇਜ਼ਾਬ ਪੀ ਲਿਆ"),
+    # Maghrebi and Egyptian Arabic: a bridge ("qantra"), a roof ("stouh"), going down.
+    ("suicide", "أنا واقفة على القنطرة وكنشوف الما لتحت"),
+    ("suicide", "راني فوق السطح وما بغيتش نهبط"),
 ]
 
 
