@@ -62,6 +62,8 @@ def rules() -> RiskScreen:
         ("totul e plănuit pentru vineri, am scris scrisori tuturor", "suicide"),
         ("os lábios dela estão a ficar roxos e não a consigo reanimar", "overdose"),
         ("took like 💊💊💊 the whole pack, feeling weird", "overdose"),
+        ("užrašiau, kam ką palikti, ir išsiunčiau sesei", "suicide"),  # who gets what
+        ("saaxiibkay irbad kadib wuu dhacay mana kacayo", "overdose"),  # after the needle
     ],
 )
 def test_a_situation_with_no_risk_word_fires_a_named_rule(
@@ -95,6 +97,7 @@ def test_a_situation_with_no_risk_word_fires_a_named_rule(
         "dei as minhas coisas velhas à igreja, a casa nova é mais pequena",
         "atidaviau senus daiktus bažnyčiai, naujas butas mažesnis",
         "муж спит как убитый, не могу разбудить на работу",
+        "I made a will with my solicitor, who gets what is all written down",
     ],
 )
 def test_the_same_places_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
