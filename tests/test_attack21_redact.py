@@ -40,6 +40,8 @@ from bot.redact import redact
         # A driving licence number: the surname and the date of birth inside it.
         pytest.param("driving licence BROWN801125K99AB", "BROWN", id="a licence number"),
         pytest.param("licence no: MORGA 657054 SM9IJ", "657054", id="a licence, spaced"),
+        # A home's name with its flat: the whole, not the flat alone.
+        pytest.param("I live in Orchard House, flat 3", "Orchard", id="house name, then flat"),
         # A date of birth written without separators, as on forms.
         pytest.param("DOB 031188", "031188", id="DOB ddmmyy"),
         pytest.param("dob: 03111988", "03111988", id="DOB ddmmyyyy"),

@@ -54,6 +54,14 @@ def rules() -> RiskScreen:
         ("vīramāte tur manu pasi un neļauj iziet", "abuse"),
         ("mano sūnus liko su tėvu, o tas apsinešęs", "abuse"),
         ("wuxuu yiri haddii aan booliska u tago walaashay wax baa ku dhici doona", "abuse"),
+        # Later in the wave: a child at home with a parent using, a goodbye text and everything
+        # switched off, all planned for a day with letters written, lips going purple.
+        ("my 6 year old is home with my partner and he's been smoking crack all day", "abuse"),
+        ("copiii sunt acasă cu tatăl lor care fumează crack de dimineață", "abuse"),
+        ("sent my sister a goodbye text and switched everything off", "suicide"),
+        ("totul e plănuit pentru vineri, am scris scrisori tuturor", "suicide"),
+        ("os lábios dela estão a ficar roxos e não a consigo reanimar", "overdose"),
+        ("took like 💊💊💊 the whole pack, feeling weird", "overdose"),
     ],
 )
 def test_a_situation_with_no_risk_word_fires_a_named_rule(
@@ -82,6 +90,11 @@ def test_a_situation_with_no_risk_word_fires_a_named_rule(
         "lips go blue when i swim in the sea in winter",
         "my mum keeps my bank card, i asked her to so i dont spend it on drink",
         "i gave my old clothes to the charity shop before moving",
+        "my lips went purple after the ice lolly",
+        "my son burnt his arm on the oven, we went to a&e and hes fine",
+        "dei as minhas coisas velhas à igreja, a casa nova é mais pequena",
+        "atidaviau senus daiktus bažnyčiai, naujas butas mažesnis",
+        "муж спит как убитый, не могу разбудить на работу",
     ],
 )
 def test_the_same_places_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:

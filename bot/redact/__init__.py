@@ -140,7 +140,17 @@ class Redactor:
             if count < getattr(detect, "min_digits", 0):
                 continue  # most answers hold few digits: skip what needs many
             for span in detect(folded.text):
-                if not any(span.start < t.end and t.start < span.end for t in taken):
+                clashes = [t for t in taken if span.start < t.end and t.start < span.end]
+                if not clashes:
+                    taken.append(span)
+                elif span.tag == "address" and all(
+                    t.tag == "address" and span.start <= t.start and t.end <= span.end
+                    for t in clashes
+                ):
+                    # A fuller address wins: "Orchard House, flat 3" (a home) over "flat 3"
+                    # (a flat alone), or the house name was stored.  (Not names: a title or
+                    # a cue kept outside a name is the corpora's convention.)
+                    taken = [t for t in taken if t not in clashes]
                     taken.append(span)
         spans = []
         for span in sorted(taken, key=lambda s: s.start):
