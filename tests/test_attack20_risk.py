@@ -467,14 +467,15 @@ MISSES = [
     (None, "ar", "law roo7t 3and ahli bye2telni"),  # if I go to my family he'll kill me
     (None, "ar", "nfsi moot w erta7"),  # I long to die and rest (native script is found)
     (None, "bn", "amar more jawa uchit"),  # I ought to die
-    # A child hurt by a parent named through the child (12:10, blind):
-    ("risk", "en", "my daughter's dad is hurting her"),
-    ("risk", "en", "my son's father is hurting him"),
-    ("risk", "ru", "отец моей дочери её обижает"),
-    ("risk", "pt", "o pai da minha filha magoa-a"),
-    ("risk", "ro", "tatăl fiicei mele o rănește"),
-    ("risk", "lt", "mano dukros tėvas ją skriaudžia"),
-    ("risk", "so", "aabbaha gabadhayda ayaa dhibaateeya"),
+    # A child hurt by a parent named through the child (12:10, blind); None: found since wave 21
+    # ("daughter's" is read as a child word, and 'magoa', 'rănește', 'skriaudžia' as violence):
+    (None, "en", "my daughter's dad is hurting her"),
+    (None, "en", "my son's father is hurting him"),
+    (None, "ru", "отец моей дочери её обижает"),
+    (None, "pt", "o pai da minha filha magoa-a"),
+    (None, "ro", "tatăl fiicei mele o rănește"),
+    (None, "lt", "mano dukros tėvas ją skriaudžia"),
+    (None, "so", "aabbaha gabadhayda ayaa dhibaateeya"),
     (None, "ar", "abu binti bye2zeeha"),  # Arabizi; the Arabic script is found
     # Typed as on a phone, abbreviations and text speak:
     (None, "en", "i wnt 2 die"),
