@@ -146,7 +146,7 @@ NEAR_MISSES = [
     pytest.param(
         "grupė apie smurtą artimoje aplinkoje buvo gerai vedama",
         id="lt-dv-group",
-        marks=broken("risk", "the domestic-violence group was well run"),
+        # Mended in wave 21 (risk): the group as a guard, 'what to do if', 'waa hore'.
     ),
     pytest.param(
         "ਮੇਰੇ ਚਾਚਾ ਜੀ ਬਹੁਤ ਪਹਿਲਾਂ ਓਵਰਡੋਜ਼ ਨਾਲ ਗੁਜ਼ਰ ਗਏ ਸਨ",
@@ -171,17 +171,17 @@ NEAR_MISSES = [
     pytest.param(
         "группа про домашнее насилие была хорошо проведена",
         id="ru-dv-group",
-        marks=broken("risk", "the domestic-violence group was well run"),
+        # Mended in wave 21 (risk): the group as a guard, 'what to do if', 'waa hore'.
     ),
     pytest.param(
         "хотел бы знать, что делать, если у кого-то передозировка",
         id="ru-what-to-do-if",
-        marks=broken("risk", "asks what to do if someone overdoses"),
+        # Mended in wave 21 (risk): the group as a guard, 'what to do if', 'waa hore'.
     ),
     pytest.param(
         "adeerkay wuxuu u dhintay daroogo xad dhaaf ah waa hore",
         id="so-uncle-long-ago",
-        marks=broken("risk", "uncle died of an overdose long ago"),
+        # Mended in wave 21 (risk): the group as a guard, 'what to do if', 'waa hore'.
     ),
     pytest.param(
         "waxaan jeclaan lahaa inaan ogaado waxa la sameeyo haddii qof xad dhaaf qaato",
