@@ -394,11 +394,7 @@ class TelegramChannel:
         written = (message.text or message.caption) if message is not None else None
         if not written:
             return
-        try:
-            lang = await self._lang(update)
-        except sqlite3.Error:  # the database cannot be read: the helplines still go out
-            lang = self.settings.default_language
-        alert = self.conversations.risk_alert(written, lang)
+        alert = self.conversations.risk_alert(written, await self._lang_or_default(update))
         if alert is not None:
             await self._say_alert(context, _chat_id(update), alert)
 
@@ -427,10 +423,7 @@ class TelegramChannel:
         log.error("handling an update failed with %s%s at %s", type(error).__name__, detail, where)
         if isinstance(update, Update) and update.effective_chat is not None:
             with contextlib.suppress(TelegramError):
-                try:
-                    lang = await self._lang(update)  # in their language, if it can be read
-                except sqlite3.Error:
-                    lang = self.settings.default_language
+                lang = await self._lang_or_default(update)
                 await self._say(context, update.effective_chat.id, self._t("telegram.error", lang))
 
     async def _signpost_failed(self, update: object, context: Context) -> None:
@@ -448,10 +441,7 @@ class TelegramChannel:
     async def _not_saved(self, update: object, context: Context) -> None:
         if not isinstance(update, Update) or update.effective_chat is None:
             return
-        try:
-            lang = await self._lang(update)
-        except sqlite3.Error:
-            lang = self.settings.default_language
+        lang = await self._lang_or_default(update)
         with contextlib.suppress(TelegramError):
             if update.callback_query is not None:
                 await update.callback_query.answer()  # or the button spins on their phone
@@ -558,6 +548,14 @@ class TelegramChannel:
         if stored:
             return stored
         return hint if hint in self.settings.languages else self.settings.default_language
+
+    async def _lang_or_default(self, update: Update) -> str:
+        """``_lang``, or the default language when the database cannot be read (a full disk,
+        a lock): the helplines and the reply saying what failed must still go out."""
+        try:
+            return await self._lang(update)
+        except sqlite3.Error:
+            return self.settings.default_language
 
     def _key_of(self, update: Update) -> str:
         assert update.effective_user is not None
