@@ -18,9 +18,9 @@
   right, also when the first is 0 (unless a phone word comes just before), or any
   ten digits right after the words "NHS number", in any grouping ("943.476.5919").
 - Card numbers: 13 to 19 digits passing the Luhn check, or any after a card word.
-- Bank details: a sort code (12-34-56) after "sort code" or next to an
-  eight-digit account number, an account number after "account", and IBANs
-  whose mod-97 check holds.
+- Bank details: an eight-digit account number next to a sort code (12-34-56),
+  an account number after "account" in any language, and IBANs whose mod-97
+  check holds.  The sort code itself stays: a branch, not a person.
 - UK prison numbers: one letter, four digits, two letters (A1234BC).
 - NI numbers: two letters, six digits, A to D.
 """
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import MARKS, Span, digits, needs_any, needs_digits, spans
+from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -375,17 +375,25 @@ def _phone_cued(text: str, start: int) -> bool:
 _SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"
 _ACCOUNT = r"\d{8}"
 _BANK_WORDS = (
-    r"sort(?:\s*code)?|s/c|acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
+    r"acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
     r"bank\s*details|konto|nr\s*konta|numer\s*konta|cont(?:ul)?\s*(?:bancar)?|conta|"
     r"сч[её]т\w*|номер\s*сч[её]та|sąskait\w*|konts|iban|حساب\w*|اکاؤنٹ|অ্যাকাউন্ট|ખાતા|ਖਾਤਾ|akoon\w*"
 )
 _BANK = re.compile(
-    rf"(?<!\d)(?:{_SORT}[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?{_ACCOUNT}"
-    rf"|{_ACCOUNT}[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?{_SORT})(?!\d)",
+    rf"(?<!\d)({_SORT})[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?"
+    rf"({_ACCOUNT})(?!\d)"
+    rf"|(?<!\d)({_ACCOUNT})[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?({_SORT})(?!\d)",
     re.IGNORECASE,
 )
+"""An eight-digit account beside a sort code, cued or not ("pay it into 40-11-62 71234567").
+Only the account is hidden: a sort code names a bank branch that thousands share, and the
+corpora keep it ("account [bank_account], sort code 20-45-77")."""
+_SORT_CUED = re.compile(
+    rf"(?:sort(?:\s*code)?|s/c)\W{{0,3}}(?:is\s+)?({_SORT})(?!\d)", re.IGNORECASE
+)
+"""A sort code named as one: kept, and kept from the date and phone finders ("11-22-33")."""
 _BANK_CUED = re.compile(
-    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?({_SORT}|\d{{6,10}})(?![\d/.:])",
+    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?(\d{{6,10}})(?![\d/.:])",
     re.IGNORECASE,
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
@@ -401,7 +409,11 @@ def _iban_ok(value: str) -> bool:
 @needs_digits(6)
 def bank_accounts(text: str) -> Iterator[Span]:
     for m in _BANK.finditer(text):
-        yield Span(m.start(), m.end(), "bank_account")
+        account, sort = (2, 1) if m.group(2) else (3, 4)
+        yield Span(m.start(account), m.end(account), "bank_account")
+        yield Span(m.start(sort), m.end(sort), KEEP)
+    for m in _SORT_CUED.finditer(text):
+        yield Span(m.start(1), m.end(1), KEEP)
     for m in _BANK_CUED.finditer(text):
         yield Span(m.start(1), m.end(1), "bank_account")
     for m in _IBAN.finditer(text):
