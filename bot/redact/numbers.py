@@ -338,7 +338,28 @@ def cards(text: str) -> Iterator[Span]:
 
 # 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
 _NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
+_NHS_CUE = re.compile(
+    r"(?<![^\W\d_])(?:NHS|N\.H\.S\.?|এনএইচএস|ਐਨਐਚਐਸ|એનએચએસ|این ایچ ایس|إن إتش إس)(?:-\w+)?"
+    rf"((?:\W{{1,3}}[^\W\d_][\w{MARKS}.]*){{0,3}})\W{{0,3}}$",
+    re.IGNORECASE,
+)
+""""NHS", then up to three words of any language, just before the number: "NHS number:",
+"mans NHS nr ir", "NHS numeris yra", "lambarka NHS-ka waa", "o número do NHS é" (the words
+before "NHS" do not matter), "رقم الـ NHS تبعي", "NHS নং"."""
+_CALL_WORD = re.compile(
+    r"(?<!\w)(?:phone|mobile|tel|cell|call|ring|text|whats ?app|viber|telefon\w*|телефон\w*|"
+    r"звон\w*|моб\w*|tālr\w*|talr\w*|zadzwo\w*|dzwo\w*|sun[aă]\w*|ligue|liga\w*|skambin\w*|"
+    r"mobil\w*|celular|taleefan\w*|wac\w*|هاتف\w*|اتصل|فون|موبائل|موبايل|جوال|ফোন|মোবাইল|"
+    r"ફોન|મોબાઇલ|ਫੋਨ|ਫ਼ੋਨ|ਮੋਬਾਈਲ)(?!\w)",
+    re.IGNORECASE,
+)
+"""Words of calling: after "NHS", they make what follows a phone ("the NHS said ring 020 …")."""
+
+
+def _nhs_cued(text: str, start: int) -> bool:
+    """Whether "NHS" and at most three words come just before ``start``, none about calling."""
+    m = _NHS_CUE.search(text[max(0, start - 40) : start])
+    return m is not None and _CALL_WORD.search(m.group(1)) is None
 
 
 @needs_digits(10)
@@ -347,14 +368,14 @@ def nhs_numbers(text: str) -> Iterator[Span]:
         text = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), text)
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
-        cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+        cued = _nhs_cued(text, m.start())
         if cued or (
             nhs_check_digit_ok(number) and (number[0] != "0" or not _phone_cued(text, m.start()))
         ):
             yield Span(m.start(), m.end(), "nhs_number")
     for m in _NHS_ANY_GROUPS.finditer(text):
         # After "NHS number", ten digits in any grouping ("943.476.5919", "943 4765919").
-        if _NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+        if _nhs_cued(text, m.start()):
             yield Span(m.start(), m.end(), "nhs_number")
 
 
