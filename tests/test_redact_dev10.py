@@ -51,3 +51,29 @@ def test_ten_digits_after_nhs_and_a_few_words_of_any_language_are_an_nhs_number(
 )
 def test_a_phone_after_nhs_and_a_calling_word_stays_a_phone_and_111_stays(text, want):
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scores: 7 8 9 10 10 9 8",
+        "ratings 8, 9, 10, 7, 9, 10, 8",
+        "оценки: ٧ ٨ ٩ ١٠ ١٠ ٩ ٨",
+        "7\n8\n9\n10\n10\n9\n8",
+        "room 10\n7\n8\n9\n1\n2\n3\n4\n5\n6",
+    ],
+)
+def test_a_list_of_marks_or_counts_is_no_phone(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my number 0\n7\n9\n1\n1\n1\n2\n3\n4\n5\n6", "my number [phone]"),
+        ("text me\n0\n7\n9\n1\n1\n1\n2\n3\n4\n5\n6\nthanks", "text me\n[phone]\nthanks"),
+        ("0 7 9 1 1 1 2 3 4 5 6", "[phone]"),
+    ],
+)
+def test_a_phone_typed_one_digit_a_line_or_a_space_is_a_phone(text, want):
+    assert redact(text) == want

@@ -76,6 +76,23 @@ _LINE_BREAK_IN_DIGITS = re.compile(
 )
 """A line break between two groups of three digits or more: not one between the lines of a
 list of small numbers ("7\\n8\\n9\\n10")."""
+_DIGIT_COLUMN = re.compile(r"(?<![\d+])\+?0[ \t]*(?:\r?\n[ \t]*\d[ \t]*){8,13}(?![^\r\n])")
+"""A phone typed one digit a line ("0\\n7\\n9…"), from 0 or +: a list of small numbers
+("7\\n8\\n10") does not start from 0 and has numbers of two digits."""
+_SMALL_LIST = re.compile(r"[1-9]\d?(?:(?:\s*,\s*|\s+)[1-9]?\d){4,}")
+"""Five or more numbers of one or two digits, not from 0 ("scores: 7 8 9 10 10 9 8"): marks
+or counts.  A phone typed in pairs or singly starts from 0 or +, or has no two-digit number
+among single ones."""
+
+
+def _a_list(raw: str) -> bool:
+    """Whether a run of digits is a list of small numbers, not a phone."""
+    if _SMALL_LIST.fullmatch(raw.strip()) is None:
+        return False
+    sizes = {len(n) for n in re.findall(r"\d+", raw)}
+    return sizes == {1, 2}
+
+
 _LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
 _AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
@@ -93,6 +110,7 @@ def _scan(text: str) -> str:
     scan = text.translate(_ODD_SEPARATORS)
     if "\n" in scan or "\r" in scan or "\u2028" in scan:
         scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
+        scan = _DIGIT_COLUMN.sub(lambda m: re.sub(r"[\r\n]", " ", m.group()), scan)
     return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
 
 
@@ -223,7 +241,7 @@ class PhoneFinder:
             ):
                 continue
             before = text[max(0, match.start - 40) : match.start]
-            if _NOT_PHONE_CUE.search(before):
+            if _NOT_PHONE_CUE.search(before) or _a_list(raw):
                 continue
             if self._plausible(raw, match.number, before):
                 found.append((match.start, match.start + len(raw)))
@@ -239,7 +257,7 @@ class PhoneFinder:
             if _national(m.group()) in self._keep:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
-            if _NOT_PHONE_CUE.search(before):
+            if _NOT_PHONE_CUE.search(before) or _a_list(m.group()):
                 continue
             count = len(digits(m.group()))
             if m.start() >= rest or asked >= _FOREIGN_LIMIT:
