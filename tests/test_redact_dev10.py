@@ -77,3 +77,40 @@ def test_a_list_of_marks_or_counts_is_no_phone(text):
 )
 def test_a_phone_typed_one_digit_a_line_or_a_space_is_a_phone(text, want):
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "my neighbour, Gary Whitfield, drove me to detox",
+            "my neighbour, [name], drove me to detox",
+        ),
+        ("sąsiadka Barbara Wiśniewska mi pomogła", "sąsiadka [name] mi pomogła"),
+        ("vecina mea, Ioana Pop, m-a ajutat", "vecina mea, [name], m-a ajutat"),
+        ("a minha mãe, Rosa da Silva Lopes, veio", "a minha mãe, [name], veio"),
+        ("text my dad instead, Paul Hughes", "text my dad instead, [name]"),
+        ("aabbahay Cali Xasan Nuur wuu i caawiyay", "aabbahay [name] wuu i caawiyay"),
+        ("my PO John Smith never turns up", "my PO [name] never turns up"),
+        ("ask for Sarah Jones at reception", "ask for [name] at reception"),
+        ("спросите Ольгу Иванову на ресепшене", "спросите [name] на ресепшене"),
+        ("pytajcie o Tomasza Zielińskiego w recepcji", "pytajcie o [name] w recepcji"),
+    ],
+)
+def test_a_full_name_after_a_neighbour_a_relative_a_po_or_ask_for_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neighbour Gary fixed the door",
+        "ask for help at Change Grow Live",
+        "speak to the Duty Worker",
+        "talk to Citizens Advice about debts",
+        "po Nowym Roku było lepiej",
+        "mama Elena a venit la grupul pentru familii",
+    ],
+)
+def test_a_first_name_a_service_or_a_role_after_those_words_survives(text):
+    assert redact(text) == text
