@@ -114,3 +114,30 @@ def test_a_full_name_after_a_neighbour_a_relative_a_po_or_ask_for_is_redacted(te
 )
 def test_a_first_name_a_service_or_a_role_after_those_words_survives(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("it's Dean here (Dean O'Connor-Baines), ring me", "it's Dean here ([name]), ring me"),
+        ("sou eu, Thiago (Thiago de Souza Lima)", "sou eu, Thiago ([name])"),
+        ("Pani Anna Nowak pomogła", "Pani [name] pomogła"),
+        (
+            "o assistente social, Sr. João Pedro Martins, não",
+            "o assistente social, Sr. [name], não",
+        ),
+        ("Domnul Mihai Ionescu m-a sunat", "Domnul [name] m-a sunat"),
+        ("مرحبا، اسمي أحمد الخطيب وبدي أسجل", "مرحبا، اسمي [name] وبدي أسجل"),
+        ("اسمي الكامل فاطمة عبد الرحمن", "اسمي الكامل [name]"),
+    ],
+)
+def test_a_name_restated_in_brackets_after_a_title_or_a_full_name_cue_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pan Jan przyszedł", "Smart (Smart Recovery) helped", "Dom Pomocy Społecznej"],
+)
+def test_a_first_name_after_a_title_and_a_service_in_brackets_survive(text):
+    assert redact(text) == text

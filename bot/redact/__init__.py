@@ -125,6 +125,7 @@ class Redactor:
             places.homes,
             places.postcodes,
             names.names,
+            names.restated_names,
             intros.bare_intros,
             intros.sign_offs,
             staff.staff_names,
