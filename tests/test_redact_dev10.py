@@ -141,3 +141,31 @@ def test_a_name_restated_in_brackets_after_a_title_or_a_full_name_cue_is_redacte
 )
 def test_a_first_name_after_a_title_and_a_service_in_brackets_survive(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("أنا محمد السيد ومحتاج موعد", "أنا [name] ومحتاج موعد"),
+        ("નમસ્તે, હું હિતેશ શાહ, મને ફોન કરજો", "નમસ્તે, હું [name], મને ફોન કરજો"),
+        ("میں عائشہ صدیقی، لندن سے", "میں [name]، لندن سے"),
+        ("čia Tomas Jankauskas, prašau perskambinti", "čia [name], prašau perskambinti"),
+        ("šeit Līga Ozola, lūdzu piezvaniet", "šeit [name], lūdzu piezvaniet"),
+    ],
+)
+def test_a_bare_introduction_closed_by_and_or_a_comma_is_a_name(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أنا محتاج موعد مع الدكتور",
+        "أنا مريض وتعبان",
+        "čia Didžiojoje Britanijoje sunku",
+        "کل میچ میں پاکستان ہار گیا، شرم سے مر گیا میں تو",
+        "ਵਿਆਹ ਵਿੱਚ ਸਾਰੇ ਪੈੱਗ ਲਾ ਰਹੇ ਸੀ, ਮੈਂ ਸਿਰਫ਼ ਲੱਸੀ ਪੀਤੀ, ਮਾਣ ਹੈ",
+    ],
+)
+def test_i_or_in_before_a_clause_and_a_comma_is_no_introduction(text):
+    assert redact(text) == text

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES
+from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
 
@@ -51,8 +51,8 @@ _BARE = (
     _Intro(r"to\s+ja|tu\s+jest|tu|z\s+tej\s+strony"),  # pl ("Tu Marcin Wójcik": "Marcin here")
     _Intro(r"aqui\s+(?:é|e|fala)(?:\s+[ao])?|fala(?:\s+[ao])?"),  # pt
     _Intro(r"меня|menya", closer=r"зовут|zovut"),  # ru, the name inside: "меня Анна Смирнова зовут"
-    _Intro(r"aš(?:\s+esu)?|as\s+esu"),  # lt (esu alone: bot.redact.names)
-    _Intro(r"es(?:\s+esmu)?"),  # lv
+    _Intro(r"aš(?:\s+esu)?|as\s+esu|čia|cia"),  # lt (esu alone: bot.redact.names; "čia": here)
+    _Intro(r"es(?:\s+esmu)?|šeit|seit"),  # lv
     _Intro(r"это\s+я|это|eto\s+ya|ya|eto"),  # ru, and romanised
     _Intro(r"ana|ena"),  # ar romanised
     _Intro(r"ami"),  # bn romanised
@@ -83,6 +83,8 @@ _GAP = re.compile(r"[ \t]+")
 
 _NOT_NAME_LATIN = _NOT_AFTER_IM
 _ADJECTIVE_ENDINGS = ("ing", "ful", "ous", "ive", "able", "less", "ness", "īgs")
+_ADJECTIVE_ENDINGS += ("oje", "ėje", "yje", "uje", "ijā")
+"""And Lithuanian and Latvian locatives ("čia Didžiojoje Britanijoje": here in Great Britain)."""
 """Endings of adjectives, rare at a name's end ("-ed" is not here: Ahmed, Javed, Hamed)."""
 # What follows "I" in feedback, in the scripts without capitals: adjectives, verbs,
 # quantities.  Without capitals this list is what keeps "أنا ممتن جدا" as typed.
@@ -188,7 +190,7 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
     )
 
 
-def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
+def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span | None:
     """Two or three name words from ``pos`` (and the copula the language asks for after)."""
     found: list[re.Match[str]] = []
     # Romanised Urdu, Punjabi and Gujarati are often typed without capitals: there the
@@ -199,7 +201,7 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
         m = _WORD.match(text, at)
         if m is None:
             break
-        if not _ok_word(m.group(), intro.capitals, lower):
+        if not _ok_word(m.group(), intro.capitals, lower) or _and_clause(m.group()):
             if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
                 gap = _GAP.match(text, m.end())
                 if (
@@ -225,7 +227,13 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
     end = found[-1].end()
     if intro.closer is not None:
         closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
-        if not closer.match(text, end):
+        # Or a comma: "હું નીલેશ પટેલ, લેસ્ટરથી લખું છું" (the copula closes the sentence).
+        # Only two words, and the introduction opening the message or a clause: "میں" is
+        # also "in", and "ਮੈਂ ਸਿਰਫ਼ ਲੱਸੀ ਪੀਤੀ," (I only drank lassi) is a sentence.
+        comma = (
+            opens and len(found) == 2 and not intro.capitals and text[end : end + 1] in (",", "،")
+        )
+        if not closer.match(text, end) and not comma:
             return None
     elif not intro.capitals:
         # Without capitals or a copula, what follows must close the name: the end, a
@@ -233,7 +241,12 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
         # word means a sentence ("আমি সবার কাছে কৃতজ্ঞ": "I am grateful to everyone").
         rest = text[end:].lstrip(" \t")
         nxt = _WORD.match(rest)
-        if nxt is not None and rest[:1].isalpha() and nxt.group() not in _AFTER_CASELESS_NAME:
+        if (
+            nxt is not None
+            and rest[:1].isalpha()
+            and nxt.group() not in _AFTER_CASELESS_NAME
+            and not _and_clause(nxt.group())
+        ):
             return None
     return Span(found[0].start(), end, "name")
 
@@ -241,6 +254,7 @@ def _full_name(text: str, pos: int, intro: _Intro) -> Span | None:
 _FIRST_WORDS = words(
     """
     tu aš es это ya eto ana ena ami aniga anigu anigoo waxaan main mai mein mien hu hun huṁ
+    čia cia šeit seit
     aqui fala меня menya z
     أنا انا آنا وأنا وانا معك معاك معكم আমি میں مَیں مئیں ਮੈਂ ਮੈ હું હુ
     """
@@ -272,7 +286,9 @@ def bare_intros(text: str) -> Iterator[Span]:
     for m in _CUES.finditer(text):
         index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
         intro = _BARE[index]
-        span = _full_name(text, m.end(), intro)
+        before = text[: m.start()].rstrip(" \t")
+        opens = not before or before[-1] in ",،.!?।۔\n"
+        span = _full_name(text, m.end(), intro, opens)
         if span is not None:
             yield span
 
