@@ -169,3 +169,30 @@ def test_a_bare_introduction_closed_by_and_or_a_comma_is_a_name(text, want):
 )
 def test_i_or_in_before_a_clause_and_a_comma_is_no_introduction(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("جاري، خالد العمري، أخذني للمستشفى", "جاري، [name]، أخذني للمستشفى"),
+        ("আমার ভাই, রফিক ইসলাম, আমাকে নিয়ে গেল", "আমার ভাই, [name], আমাকে নিয়ে গেল"),
+        ("મારો પાડોશી, રમેશ દેસાઈ, મને લઈ ગયો", "મારો પાડોશી, [name], મને લઈ ગયો"),
+        ("میری بہن، نسرین اختر، ساتھ آئی", "میری بہن، [name]، ساتھ آئی"),
+    ],
+)
+def test_a_full_name_between_commas_after_family_in_a_caseless_script_is_redacted(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "নার্স শিরিন আপা খুব ভালো",
+        "ابني، الله يحفظه، صار أحسن",
+        "আমার ছেলে, খুব ভালো আছে, ধন্যবাদ",
+        "میرا بیٹا، اب ٹھیک ہے، شکریہ",
+        "মা, বাবা, ভাই সবাই এসেছিল",
+    ],
+)
+def test_a_first_name_with_an_honorific_or_a_clause_between_commas_survives(text):
+    assert redact(text) == text

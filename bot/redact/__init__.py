@@ -127,6 +127,7 @@ class Redactor:
             names.names,
             names.restated_names,
             intros.bare_intros,
+            intros.apposed_names,
             intros.sign_offs,
             staff.staff_names,
         )

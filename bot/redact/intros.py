@@ -96,6 +96,7 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     أحتاج احتاج أريد اريد أشعر اشعر أحس احس أشرب اشرب أعيش اعيش أعمل اعمل أتعاطى أستخدم
     استخدم أحب احب أخاف اخاف أعاني اعاني أتمنى اتمنى أنتظر انتظر أسكن اسكن كنت صرت بدي
     عايش عايشة حاسس حاسة محتاج محتاجة بحاجة هنا هون الآن الان جديد جديدة أيضا ايضا
+    يحفظه يحفظها صار صارت أحسن احسن بكثير أفضل افضل تعبان مريض بخير الحمد رجع رجعت
     ٹھیک خوش اداس پریشان بیمار تنگ صاف شکر شکرگزار گزار اکیلا اکیلی نشے پاک پاکستانی
     مسلمان ماں باپ بہت زیادہ تھوڑا تھوڑی یہاں ابھی رہتا رہتی کرتا کرتی لیتا لیتی پیتا پیتی
     আমি খুশি দুঃখিত অসুস্থ সুস্থ ক্লান্ত কৃতজ্ঞ একা বাঙালি মুসলিম মা বাবা এখানে এখন
@@ -405,3 +406,34 @@ def _here(text: str) -> Iterator[Span]:
             span = _full_name(text, m.end(), _Intro(""))
             if span is not None and re.match(r"\s+here\b", text[span.end :]):
                 yield span
+
+
+_RELATIONS_CASELESS = words(
+    """
+    جاري جارتي جارنا الجار الجارة ابني بنتي إبني ابنتي أخوي اخوي أخي اخي أختي اختي زوجي زوجتي
+    أمي امي أبوي ابوي صاحبي صاحبتي صديقي صديقتي
+    پڑوسی ہمسایہ ہمسائے بیٹا بیٹی بھائی بہن شوہر بیوی امی ابو دوست سہیلی
+    প্রতিবেশী ছেলে মেয়ে ভাই বোন স্বামী স্ত্রী মা বাবা বন্ধু
+    પાડોશી પડોશી દીકરો દીકરી ભાઈ બહેન પતિ પત્ની મમ્મી પપ્પા મિત્ર
+    ਗੁਆਂਢੀ ਪੁੱਤਰ ਪੁੱਤ ਧੀ ਭਰਾ ਭੈਣ ਪਤੀ ਪਤਨੀ ਮੰਮੀ ਪਿਤਾ ਦੋਸਤ
+    """
+)
+"""Neighbours and family in the scripts without capitals.  There a name after them is
+taken only set off by commas on both sides ("جاري، خالد العمري، أخذني"): without capitals,
+the commas are what say the words are a name in apposition, not the sentence going on."""
+_APPOSITION = re.compile(
+    rf"(?<![\w{MARKS}])(?P<rel>{'|'.join(sorted(_RELATIONS_CASELESS, key=len, reverse=True))})"
+    rf"[ \t]*[,،][ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{1,2}})[ \t]*(?:[,،.।۔]|$)"
+)
+
+
+def apposed_names(text: str) -> Iterator[Span]:
+    """Two or three caseless words between commas after a neighbour or family word."""
+    if ("," not in text and "،" not in text) or _RELATIONS_CASELESS.isdisjoint(
+        text.replace("،", " ").replace(",", " ").split()
+    ):
+        return
+    for m in _APPOSITION.finditer(text):
+        parts = m.group("name").split()
+        if all(_ok_word(w, capitals=False) and w != "الله" for w in parts):
+            yield Span(m.start("name"), m.end("name"), "name")
