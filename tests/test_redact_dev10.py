@@ -196,3 +196,38 @@ def test_a_full_name_between_commas_after_family_in_a_caseless_script_is_redacte
 )
 def test_a_first_name_with_an_honorific_or_a_clause_between_commas_survives(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "телефон: восемь девятьсот шестнадцать, сто двадцать три, сорок пять, шестьдесят семь",
+            "телефон: [phone]",
+        ),
+        (
+            "numer: zero siedem dziewięćset jedenaście, dwadzieścia trzy, czterdzieści pięć",
+            "numer: [phone]",
+        ),
+        ("ra2mi sifr sab3a tis3a wa7ed wa7ed, itnen talate arba3a, khamse", "ra2mi [phone]"),
+        (
+            "lambarkayga: eber todobo sagaal kow kow, labo saddex afar, shan lix",
+            "lambarkayga: [phone]",
+        ),
+        ("amar number shunno shat noy ek ek, dui tin char, pach choy shat", "amar number [phone]"),
+    ],
+)
+def test_a_phone_said_in_groups_or_in_arabizi_somali_and_bengali_words_is_a_phone(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "двадцать пять лет пил, сорок дней трезвый, сто раз срывался",
+        "dwadzieścia lat piłem, od stu dni trzeźwy",
+        "one two three four five six seven eight nine ten",
+    ],
+)
+def test_counts_said_in_words_stay(text):
+    assert redact(text) == text
