@@ -231,3 +231,21 @@ def test_a_phone_said_in_groups_or_in_arabizi_somali_and_bengali_words_is_a_phon
 )
 def test_counts_said_in_words_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("জন্ম তারিখ ২১শে ফেব্রুয়ারি ১৯৮৭", "জন্ম তারিখ [date]"),
+        ("dzimusi 1992. gada 14. jūlijā", "dzimusi [date]"),
+        ("waxay dhalatay 5-tii May 1990", "waxay dhalatay [date]"),
+        ("mawlude fi 14 tammuz 1988", "mawlude fi [date]"),
+    ],
+)
+def test_a_birth_date_with_an_ordinal_ending_or_in_latvian_or_arabizi_order_is_a_date(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize("text", ["2019. gada martā sāku", "waited since March 2024"])
+def test_a_month_and_year_alone_stay(text):
+    assert redact(text) == text
