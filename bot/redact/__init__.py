@@ -125,7 +125,9 @@ class Redactor:
             places.homes,
             places.postcodes,
             names.names,
+            names.restated_names,
             intros.bare_intros,
+            intros.apposed_names,
             intros.sign_offs,
             staff.staff_names,
         )

@@ -477,23 +477,32 @@ ni_numbers = needs_digits(6)(
 _DIGIT_WORDS: dict[str, int] = {}
 for _value, _spellings in enumerate(
     (
-        "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr shunno shunya "
+        "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr sefr shunno shunya "
         "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
-        "one jeden jedna vienas viens unu um uma один kow واحد ایک ek ik ikk এক એક ਇੱਕ ਇਕ",
-        "two dwa du divi doi dois duas два laba اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
-        "three trzy trys trīs tris trei três tres три saddex ثلاثة ثلاث تلاتة تین teen tin tran "
+        "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad واحد ایک ek ik ikk "
+        "এক એક ਇੱਕ ਇਕ",
+        "two dwa du divi doi dois duas два laba labo itnen etnen tnen ithnan اثنين اثنان إثنين "
+        "اتنين دو do dui be দুই બે ਦੋ",
+        "three trzy trys trīs tris trei três tres три saddex talate tlata talata thalatha "
+        "ثلاثة ثلاث تلاتة تین teen tin tran "
         "tinn তিন ત્રણ ਤਿੰਨ",
-        "four cztery keturi četri cetri patru quatro четыре afar أربعة اربعة أربع اربع چار char "
+        "four cztery keturi četri cetri patru quatro четыре afar arba3a arb3a arba3 أربعة "
+        "اربعة أربع اربع چار char "
         "chaar চার ચાર ਚਾਰ",
-        "five pięć piec penki pieci cinci cinco пять shan خمسة خمس خمسه پانچ paanch panch panj "
+        "five pięć piec penki pieci cinci cinco пять shan khamse khamsa 5amse خمسة خمس خمسه "
+        "پانچ paanch panch panj "
         "pach পাঁচ પાંચ ਪੰਜ",
-        "six sześć szesc šeši sesi seši șase sase seis шесть lix ستة ست سته چھ چھے chhe chhay che "
+        "six sześć szesc šeši sesi seši șase sase seis шесть lix sitte sitta setta choy ستة ست "
+        "سته چھ چھے chhe chhay che "
         "chha chhoy ছয় છ ਛੇ",
-        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba سبعة سبع سبعه سات saat "
+        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
+        "سبع سبعه سات saat "
         "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
-        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed ثمانية ثمانيه ثمان "
+        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
+        "tmanya ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
-        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal تسعة تسع تسعه "
+        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal tis3a tes3a "
+        "تسعة تسع تسعه "
         "نو nau no noy nav নয় નવ ਨੌਂ ਨੌ",
     )
 ):
@@ -518,39 +527,135 @@ def _a_number(said: list[int]) -> bool:
     return not all(b == a + 1 for a, b in pairwise(said))
 
 
-@needs_any(*(w for w in _DIGIT_WORDS if len(w) > 2))
+_TENS_AND_HUNDREDS: dict[str, tuple[int, int]] = {}
+for _places, _values in (
+    (
+        2,
+        {
+            10: "десять dziesięć dziesiec",
+            11: "одиннадцать jedenaście jedenascie",
+            12: "двенадцать dwanaście dwanascie",
+            13: "тринадцать trzynaście trzynascie",
+            14: "четырнадцать czternaście czternascie",
+            15: "пятнадцать piętnaście pietnascie",
+            16: "шестнадцать szesnaście szesnascie",
+            17: "семнадцать siedemnaście siedemnascie",
+            18: "восемнадцать osiemnaście osiemnascie",
+            19: "девятнадцать dziewiętnaście dziewietnascie",
+            20: "двадцать dwadzieścia dwadziescia twenty",
+            30: "тридцать trzydzieści trzydziesci thirty",
+            40: "сорок czterdzieści czterdziesci forty",
+            50: "пятьдесят pięćdziesiąt piecdziesiat fifty",
+            60: "шестьдесят sześćdziesiąt szescdziesiat sixty",
+            70: "семьдесят siedemdziesiąt siedemdziesiat seventy",
+            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty",
+            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety",
+        },
+    ),
+    (
+        3,
+        {
+            100: "сто sto",
+            200: "двести dwieście dwiescie",
+            300: "триста trzysta",
+            400: "четыреста czterysta",
+            500: "пятьсот pięćset piecset",
+            600: "шестьсот sześćset szescset",
+            700: "семьсот siedemset",
+            800: "восемьсот osiemset",
+            900: "девятьсот dziewięćset dziewiecset",
+        },
+    ),
+):
+    for _number, _spellings in _values.items():
+        for _word in _spellings.split():
+            _TENS_AND_HUNDREDS[_word] = (_number, _places)
+"""Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
+три, сорок пять, шестьдесят семь"): Russian and Polish speakers dictate a phone in groups."""
+
+
+class _Said:
+    """Digits said so far in one run, with a group of two or three digits being said."""
+
+    def __init__(self) -> None:
+        self.digits: list[int] = []
+        self.value = 0
+        self.places = 0
+        self.open_tens = False  # "сто" or "сто двадцать": a smaller part may follow
+        self.open_units = False
+
+    def flush(self) -> None:
+        if self.places:
+            self.digits.extend(int(c) for c in str(self.value).zfill(self.places))
+        self.places = self.value = 0
+        self.open_tens = self.open_units = False
+
+    def group(self, number: int, places: int) -> None:
+        if self.open_tens and places == 2:
+            self.value += number
+            self.open_tens = False
+            self.open_units = number >= 20 and number % 10 == 0
+            if not self.open_units:
+                self.flush()
+            return
+        self.flush()
+        self.value, self.places = number, places
+        self.open_tens = places == 3
+        self.open_units = places == 3 or (number >= 20 and number % 10 == 0)
+        if not self.open_units:
+            self.flush()
+
+    def digit(self, d: int, times: int = 1) -> None:
+        if self.open_units and times == 1:
+            self.value += d
+            self.flush()
+            return
+        self.flush()
+        self.digits.extend([d] * times)
+
+
+@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS) if len(w) > 2))
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
     start = end = -1
     times = spoken = 0
-    said: list[int] = []
+    said = _Said()
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         figures = word.isdigit()
-        digit = figures or word in _DIGIT_WORDS or word in _TIMES
+        digit = figures or word in _DIGIT_WORDS or word in _TIMES or word in _TENS_AND_HUNDREDS
         if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
-            if _a_number(said) and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS):
+            said.flush()
+            if _a_number(said.digits) and (
+                spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS
+            ):
                 yield Span(start, end, "phone")
             start = -1
         if not digit:
             continue
         if start < 0:
-            start, said, times, spoken = m.start(), [], 0, 0
+            start, said, times, spoken = m.start(), _Said(), 0, 0
         if figures:  # "07911 one two 3456": figures between the words
-            said.extend(int(c) for c in word)
+            said.flush()
+            said.digits.extend(int(c) for c in word)
             times = 0
         elif word in _TIMES:  # "double one"
             times = _TIMES[word]
+        elif word in _TENS_AND_HUNDREDS:
+            said.group(*_TENS_AND_HUNDREDS[word])
+            spoken += 2
+            times = 0
         else:
-            said.extend([_DIGIT_WORDS[word]] * max(times, 1))
+            said.digit(_DIGIT_WORDS[word], max(times, 1))
             spoken += max(times, 1)
             times = 0
         end = m.end()
+    said.flush()
     if (
         start >= 0
-        and _a_number(said)
-        and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
+        and _a_number(said.digits)
+        and (spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
     ):
         yield Span(start, end, "phone")
