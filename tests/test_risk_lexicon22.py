@@ -63,6 +63,27 @@ def rules() -> RiskScreen:
         # A child crying with a parent out of it; an old person hurt by a carer.
         ("the baby's been crying for hours and his dad is off his face", "abuse"),
         ("my nan's carer hits her when nobody's there", "abuse"),
+        # Blind batches 13 and 14 told these with no class to hold them, in any language:
+        # a gun and a goodbye or "only one thing left"; charcoal or gas and the windows
+        # sealed; the engine running in the garage; "told them I'm fine" and a plan made.
+        ("he rang to say goodbye and hung up, he has his hunting rifle with him", "suicide"),
+        ("ojciec poszedł do lasu ze strzelbą i nie odbiera od rana", "suicide"),
+        ("ابوي عنده مسدس وقال باقي شي واحد", "suicide"),
+        ("kupiłem węgiel drzewny i zakleiłem okno w łazience", "suicide"),
+        ("я открыл газ на кухне и закрыл дверь изнутри", "suicide"),
+        ("sitting in the car in the garage with the engine running", "suicide"),
+        ("disse que estou bem ao médico, mas já fiz o plano", "suicide"),
+        # Just one step from the water; nothing matters and the tracks; going to God or to
+        # a mother who died; a place and "won't come back"; "what am I living for".
+        ("стою у реки, вода быстрая, всего один шаг", "suicide"),
+        ("nekam vairs nav nozīmes, rīt iešu uz dzelzceļa sliedēm", "suicide"),
+        ("ਮੈਂ ਰੱਬ ਕੋਲ ਜਾਣਾ ਚਾਹੁੰਦੀ ਹਾਂ", "suicide"),
+        ("since mum died i just want to be with her again", "suicide"),
+        ("am ajuns la pod, nu mă mai întorc", "suicide"),
+        ("po co mam żyć, jak wszyscy odeszli", "suicide"),
+        ("ekhon ar ki jonno bachbo", "suicide"),
+        ("cancelem a minha próxima consulta, não vou estar viva para ela", "suicide"),
+        ("waxaan rabaa inaan nafta iska qaado", "suicide"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -85,6 +106,16 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "my nan fell in the garden and has a bruise, the carer rang the doctor",
         "the baby was crying all night and i'm knackered",
         "he sent the photos to everyone from the party, they look great",
+        # The new classes' words in everyday talk.
+        "the garage had my car with the engine running for the MOT test",
+        "closed all the windows and put the gas on for dinner",
+        "one step at a time, walking by the canal every day helps",
+        "i wont be alive to the 9am appointment without coffee lol",
+        "a minha vida acaba de mudar, obrigada pela consulta",
+        "essa musica acaba comigo",
+        "thanks for everything, i wont need another appointment as im doing great now",
+        "i told them im fine with the new times, the rope course at the gym was fun",
+        "nothing matters more than my kids, we walked by the river today",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
