@@ -272,3 +272,24 @@ def test_an_email_said_in_indic_script_and_a_handle_with_dots_after_a_word(text,
 )
 def test_a_dose_after_a_platform_and_an_at_before_a_time_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("dzīvoju 41 Lincoln Road, 3. dzīvoklis, Peterborough", "dzīvoju [address], Peterborough"),
+        ("gyvenu 12 Westgate, 5 butas, Boston", "gyvenu [address], Boston"),
+        ("I live at 3 Millfield, flat 2", "I live at [address]"),
+        ("ادفع بالكرت ٤٥٣٩ ١٢٣٤ ٥٦٧٨ ٩٠١٠", "ادفع بالكرت [card]"),
+    ],
+)
+def test_a_flat_after_a_street_number_first_and_a_card_after_an_arabic_card_word(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we met 3 Mondays, room 4 was full", "saw 12 People, 3rd floor", "2 Brothers, flat broke"],
+)
+def test_a_count_before_a_room_or_a_floor_is_no_address(text):
+    assert redact(text) == text
