@@ -155,7 +155,7 @@ def test_helplines_are_kept_and_configured_ones_too():
         ("mieszkam przy ul. Długa 5", "mieszkam przy [address]"),
         ("stau pe strada Mihai 12", "stau pe [address]"),
         ("prison number A1234BC", "prison number [prison_number]"),
-        ("sort code 12-34-56 acc 12345678", "sort code [bank_account]"),
+        ("sort code 12-34-56 acc 12345678", "sort code 12-34-56 acc [bank_account]"),
         ("jo dot bloggs at gmail dot com", "[email]"),
         ("jo[at]example[dot]org", "[email]"),
         ("my insta is kelly_b99", "my insta is [handle]"),

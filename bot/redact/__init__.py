@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.redact import dates, handles, intros, names, numbers, online, places, staff, vehicles
-from bot.redact.spans import Span, digit_count
+from bot.redact.spans import KEEP, Span, digit_count
 from bot.textnorm import fold, fold_char
 
 __all__ = ["TAGS", "Redactor", "Span", "find", "nhs_check_digit_ok", "redact"]
@@ -125,7 +125,9 @@ class Redactor:
             places.homes,
             places.postcodes,
             names.names,
+            names.restated_names,
             intros.bare_intros,
+            intros.apposed_names,
             intros.sign_offs,
             staff.staff_names,
         )
@@ -154,6 +156,8 @@ class Redactor:
                     taken.append(span)
         spans = []
         for span in sorted(taken, key=lambda s: s.start):
+            if span.tag == KEEP:
+                continue
             start, end = folded.span(span.start, span.end)
             # Invisible characters glued to a detail go with it ("0\u200b7\u200b…\u200b").
             while start > 0 and not fold_char(plain[start - 1]):

@@ -61,7 +61,7 @@ _STRONG_CUES = (
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
     r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
-    r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
+    r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
     r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
 )
@@ -77,6 +77,14 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|dr|mr|mrs)\.?\s+(?=[A-Z])")
+_TITLE_OTHER = re.compile(
+    r"(?<![\w-])(?:Sr|Sra|Srª|Senhor|Senhora|Dona|[Pp]an|[Pp]ani|[Pp]ana|[Pp]anem|[Pp]anu"
+    r"|[Pp]anią|Domnul|Doamna|Dl|Dna|D-na|D-l|Ponas|Ponia|Kungs|Kundze|Господин|Госпожа|Г-н"
+    r"|Г-жа)\.?\s+(?=[^\W\d_])"
+)
+"""Titles in the other languages ("Sr. João Pedro Martins", "Pan Grzegorz Nowak-Kubiak"):
+the title stays outside the name, as "Dr"'s does.  After them a first name is usual ("pan
+Jan"), so only a full name (two words or more) is taken."""
 _WORD = re.compile(WORD)
 
 _NOT_NAME_WORDS = """
@@ -100,7 +108,7 @@ _NOT_NAME_WORDS = """
     اور ہے ہیں ہوں تھا تھی میں کا کی کے سے کو نے بھی لیکن یہ وہ اور
     এবং আর আমি ও কিন্তু ছিল হয় থেকে আমার আছে
     અને છે છું હું નો ની નું ને થી પણ હતો હતી
-    ਹੈ ਹਾਂ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
+    ਹੈ ਹਾਂ ਆ ਐ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
     hai hoon hun aur main mein ka ki ke se ko ne bhi
     nahi nahin nai na nathi nahu thi koi kya kyun kyu mat bolbo bolbona bolte bolo batana
     bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
@@ -161,6 +169,8 @@ _CUE_STEMS = (
     "its ",
     "im ",
     *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
+    *words("sr senhor dona pan domnul doamna dl dna d-na d-l ponas ponia kungs kundze"),
+    *words("господин госпожа г-н г-жа"),
 )
 
 
@@ -177,6 +187,33 @@ def names(text: str) -> Iterator[Span]:
         yield from spans
     for m in _TITLE.finditer(text):
         yield from _name_after(text, m.end(), strong=False)
+    for m in _TITLE_OTHER.finditer(text):
+        yield from (
+            s for s in _name_after(text, m.end(), strong=False) if " " in text[s.start : s.end]
+        )
+
+
+_RESTATED = re.compile(
+    rf"(?<![\w{MARKS}])(?P<first>[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w{MARKS}'’-]*)"
+    rf"(?P<between>[^()\n]{{0,30}}?)\(\s*(?P<full>(?P=first)(?:\s+{WORD}){{1,4}})\s*\)"
+)
+"""A first name, then the full name in brackets ("its Marcus here (Marcus Adeyemi-Clarke)",
+"sou a Ana (Ana Paula Ferreira)"): the brackets say what the name is in full."""
+
+
+@needs_any("(")
+def restated_names(text: str) -> Iterator[Span]:
+    """The full name in brackets after the first name it spells out; the first name stays."""
+    for m in _RESTATED.finditer(text):
+        parts = m.group("full").split()
+        from bot.redact.staff import _PLACE_WORDS  # staff imports this module
+
+        rest = [w for w in parts[1:] if w.casefold() not in _PARTICLES]
+        if rest and all(
+            w[0].isupper() and w.casefold() not in _NOT_NAMES | _PLACE_WORDS
+            for w in (parts[0], *rest)
+        ):
+            yield Span(m.start("full"), m.end("full"), "name")
 
 
 _TWO_WORDS_CUE = re.compile(r"it['’]?s|this\s+is|it['’]?s\s+(?:only\s+|just\s+)?me|this\s+is\s+me")
@@ -205,6 +242,21 @@ def adjective_like(word: str) -> bool:
     if key.endswith("ed") and len(key) >= 7 and not key.endswith(("med", "eed")):
         return True
     return key.endswith(_NOT_NAME_ENDINGS) or (len(key) >= 6 and key.endswith(_LONG_WORD_ENDINGS))
+
+
+def _and_clause(word: str) -> bool:
+    """An Arabic word joined to "و" (and) that starts a new clause ("وبدي", "ومحتاج"): a name
+    ends before it.  Names that start with و (وليد، وفاء، وائل) are not joined to one."""
+    return len(word) > 3 and word[0] == "و" and word[1:] in _AND_CLAUSE_WORDS
+
+
+_AND_CLAUSE_WORDS = words(
+    """
+    بدي بدنا أريد اريد نريد محتاج محتاجة بحاجة أحتاج احتاج عندي عندنا أنا انا أنت انت هو هي
+    كان كانت أسكن اسكن ساكن ساكنة أعيش اعيش عايش عمري أشتغل اشتغل أشكر اشكر شكرا ابني بنتي
+    زوجي زوجتي أمي ابي أبي رقمي عنواني إيميلي ايميلي حابب حابة أتمنى اتمنى لا ما مش الله
+    """
+)
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -255,7 +307,7 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
                 and (not capitalised or part.group()[0].isupper())
             ):
                 nxt = part
-        if nxt is None or nxt.group().casefold() in _NOT_NAMES:
+        if nxt is None or nxt.group().casefold() in _NOT_NAMES or _and_clause(nxt.group()):
             break
         letter = nxt.group()[0]
         if capitalised and not letter.isupper():

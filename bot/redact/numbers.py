@@ -18,9 +18,9 @@
   right, also when the first is 0 (unless a phone word comes just before), or any
   ten digits right after the words "NHS number", in any grouping ("943.476.5919").
 - Card numbers: 13 to 19 digits passing the Luhn check, or any after a card word.
-- Bank details: a sort code (12-34-56) after "sort code" or next to an
-  eight-digit account number, an account number after "account", and IBANs
-  whose mod-97 check holds.
+- Bank details: an eight-digit account number next to a sort code (12-34-56),
+  an account number after "account" in any language, and IBANs whose mod-97
+  check holds.  The sort code itself stays: a branch, not a person.
 - UK prison numbers: one letter, four digits, two letters (A1234BC).
 - NI numbers: two letters, six digits, A to D.
 """
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import MARKS, Span, digits, needs_any, needs_digits, spans
+from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -76,6 +76,23 @@ _LINE_BREAK_IN_DIGITS = re.compile(
 )
 """A line break between two groups of three digits or more: not one between the lines of a
 list of small numbers ("7\\n8\\n9\\n10")."""
+_DIGIT_COLUMN = re.compile(r"(?<![\d+])\+?0[ \t]*(?:\r?\n[ \t]*\d[ \t]*){8,13}(?![^\r\n])")
+"""A phone typed one digit a line ("0\\n7\\n9…"), from 0 or +: a list of small numbers
+("7\\n8\\n10") does not start from 0 and has numbers of two digits."""
+_SMALL_LIST = re.compile(r"[1-9]\d?(?:(?:\s*,\s*|\s+)[1-9]?\d){4,}")
+"""Five or more numbers of one or two digits, not from 0 ("scores: 7 8 9 10 10 9 8"): marks
+or counts.  A phone typed in pairs or singly starts from 0 or +, or has no two-digit number
+among single ones."""
+
+
+def _a_list(raw: str) -> bool:
+    """Whether a run of digits is a list of small numbers, not a phone."""
+    if _SMALL_LIST.fullmatch(raw.strip()) is None:
+        return False
+    sizes = {len(n) for n in re.findall(r"\d+", raw)}
+    return sizes == {1, 2}
+
+
 _LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
 _AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
@@ -93,6 +110,7 @@ def _scan(text: str) -> str:
     scan = text.translate(_ODD_SEPARATORS)
     if "\n" in scan or "\r" in scan or "\u2028" in scan:
         scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
+        scan = _DIGIT_COLUMN.sub(lambda m: re.sub(r"[\r\n]", " ", m.group()), scan)
     return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
 
 
@@ -223,7 +241,7 @@ class PhoneFinder:
             ):
                 continue
             before = text[max(0, match.start - 40) : match.start]
-            if _NOT_PHONE_CUE.search(before):
+            if _NOT_PHONE_CUE.search(before) or _a_list(raw):
                 continue
             if self._plausible(raw, match.number, before):
                 found.append((match.start, match.start + len(raw)))
@@ -239,7 +257,7 @@ class PhoneFinder:
             if _national(m.group()) in self._keep:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
-            if _NOT_PHONE_CUE.search(before):
+            if _NOT_PHONE_CUE.search(before) or _a_list(m.group()):
                 continue
             count = len(digits(m.group()))
             if m.start() >= rest or asked >= _FOREIGN_LIMIT:
@@ -338,7 +356,28 @@ def cards(text: str) -> Iterator[Span]:
 
 # 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
 _NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*(?:is|:)?\s*[(\[]?$", re.IGNORECASE)
+_NHS_CUE = re.compile(
+    r"(?<![^\W\d_])(?:NHS|N\.H\.S\.?|এনএইচএস|ਐਨਐਚਐਸ|એનએચએસ|این ایچ ایس|إن إتش إس)(?:-\w+)?"
+    rf"((?:\W{{1,3}}[^\W\d_][\w{MARKS}.]*){{0,3}})\W{{0,3}}$",
+    re.IGNORECASE,
+)
+""""NHS", then up to three words of any language, just before the number: "NHS number:",
+"mans NHS nr ir", "NHS numeris yra", "lambarka NHS-ka waa", "o número do NHS é" (the words
+before "NHS" do not matter), "رقم الـ NHS تبعي", "NHS নং"."""
+_CALL_WORD = re.compile(
+    r"(?<!\w)(?:phone|mobile|tel|cell|call|ring|text|whats ?app|viber|telefon\w*|телефон\w*|"
+    r"звон\w*|моб\w*|tālr\w*|talr\w*|zadzwo\w*|dzwo\w*|sun[aă]\w*|ligue|liga\w*|skambin\w*|"
+    r"mobil\w*|celular|taleefan\w*|wac\w*|هاتف\w*|اتصل|فون|موبائل|موبايل|جوال|ফোন|মোবাইল|"
+    r"ફોન|મોબાઇલ|ਫੋਨ|ਫ਼ੋਨ|ਮੋਬਾਈਲ)(?!\w)",
+    re.IGNORECASE,
+)
+"""Words of calling: after "NHS", they make what follows a phone ("the NHS said ring 020 …")."""
+
+
+def _nhs_cued(text: str, start: int) -> bool:
+    """Whether "NHS" and at most three words come just before ``start``, none about calling."""
+    m = _NHS_CUE.search(text[max(0, start - 40) : start])
+    return m is not None and _CALL_WORD.search(m.group(1)) is None
 
 
 @needs_digits(10)
@@ -347,14 +386,14 @@ def nhs_numbers(text: str) -> Iterator[Span]:
         text = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), text)
     for m in _NHS.finditer(text):
         number = m.group(1) + m.group(3) + m.group(4)
-        cued = bool(_NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]))
+        cued = _nhs_cued(text, m.start())
         if cued or (
             nhs_check_digit_ok(number) and (number[0] != "0" or not _phone_cued(text, m.start()))
         ):
             yield Span(m.start(), m.end(), "nhs_number")
     for m in _NHS_ANY_GROUPS.finditer(text):
         # After "NHS number", ten digits in any grouping ("943.476.5919", "943 4765919").
-        if _NHS_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+        if _nhs_cued(text, m.start()):
             yield Span(m.start(), m.end(), "nhs_number")
 
 
@@ -375,17 +414,25 @@ def _phone_cued(text: str, start: int) -> bool:
 _SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"
 _ACCOUNT = r"\d{8}"
 _BANK_WORDS = (
-    r"sort(?:\s*code)?|s/c|acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
+    r"acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
     r"bank\s*details|konto|nr\s*konta|numer\s*konta|cont(?:ul)?\s*(?:bancar)?|conta|"
     r"сч[её]т\w*|номер\s*сч[её]та|sąskait\w*|konts|iban|حساب\w*|اکاؤنٹ|অ্যাকাউন্ট|ખાતા|ਖਾਤਾ|akoon\w*"
 )
 _BANK = re.compile(
-    rf"(?<!\d)(?:{_SORT}[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?{_ACCOUNT}"
-    rf"|{_ACCOUNT}[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?{_SORT})(?!\d)",
+    rf"(?<!\d)({_SORT})[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?"
+    rf"({_ACCOUNT})(?!\d)"
+    rf"|(?<!\d)({_ACCOUNT})[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?({_SORT})(?!\d)",
     re.IGNORECASE,
 )
+"""An eight-digit account beside a sort code, cued or not ("pay it into 40-11-62 71234567").
+Only the account is hidden: a sort code names a bank branch that thousands share, and the
+corpora keep it ("account [bank_account], sort code 20-45-77")."""
+_SORT_CUED = re.compile(
+    rf"(?:sort(?:\s*code)?|s/c)\W{{0,3}}(?:is\s+)?({_SORT})(?!\d)", re.IGNORECASE
+)
+"""A sort code named as one: kept, and kept from the date and phone finders ("11-22-33")."""
 _BANK_CUED = re.compile(
-    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?({_SORT}|\d{{6,10}})(?![\d/.:])",
+    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?(\d{{6,10}})(?![\d/.:])",
     re.IGNORECASE,
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
@@ -401,7 +448,11 @@ def _iban_ok(value: str) -> bool:
 @needs_digits(6)
 def bank_accounts(text: str) -> Iterator[Span]:
     for m in _BANK.finditer(text):
-        yield Span(m.start(), m.end(), "bank_account")
+        account, sort = (2, 1) if m.group(2) else (3, 4)
+        yield Span(m.start(account), m.end(account), "bank_account")
+        yield Span(m.start(sort), m.end(sort), KEEP)
+    for m in _SORT_CUED.finditer(text):
+        yield Span(m.start(1), m.end(1), KEEP)
     for m in _BANK_CUED.finditer(text):
         yield Span(m.start(1), m.end(1), "bank_account")
     for m in _IBAN.finditer(text):
@@ -426,23 +477,32 @@ ni_numbers = needs_digits(6)(
 _DIGIT_WORDS: dict[str, int] = {}
 for _value, _spellings in enumerate(
     (
-        "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr shunno shunya "
+        "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr sefr shunno shunya "
         "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
-        "one jeden jedna vienas viens unu um uma один kow واحد ایک ek ik ikk এক એક ਇੱਕ ਇਕ",
-        "two dwa du divi doi dois duas два laba اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
-        "three trzy trys trīs tris trei três tres три saddex ثلاثة ثلاث تلاتة تین teen tin tran "
+        "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad واحد ایک ek ik ikk "
+        "এক એક ਇੱਕ ਇਕ",
+        "two dwa du divi doi dois duas два laba labo itnen etnen tnen ithnan اثنين اثنان إثنين "
+        "اتنين دو do dui be দুই બે ਦੋ",
+        "three trzy trys trīs tris trei três tres три saddex talate tlata talata thalatha "
+        "ثلاثة ثلاث تلاتة تین teen tin tran "
         "tinn তিন ત્રણ ਤਿੰਨ",
-        "four cztery keturi četri cetri patru quatro четыре afar أربعة اربعة أربع اربع چار char "
+        "four cztery keturi četri cetri patru quatro четыре afar arba3a arb3a arba3 أربعة "
+        "اربعة أربع اربع چار char "
         "chaar চার ચાર ਚਾਰ",
-        "five pięć piec penki pieci cinci cinco пять shan خمسة خمس خمسه پانچ paanch panch panj "
+        "five pięć piec penki pieci cinci cinco пять shan khamse khamsa 5amse خمسة خمس خمسه "
+        "پانچ paanch panch panj "
         "pach পাঁচ પાંચ ਪੰਜ",
-        "six sześć szesc šeši sesi seši șase sase seis шесть lix ستة ست سته چھ چھے chhe chhay che "
+        "six sześć szesc šeši sesi seši șase sase seis шесть lix sitte sitta setta choy ستة ست "
+        "سته چھ چھے chhe chhay che "
         "chha chhoy ছয় છ ਛੇ",
-        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba سبعة سبع سبعه سات saat "
+        "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
+        "سبع سبعه سات saat "
         "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
-        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed ثمانية ثمانيه ثمان "
+        "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
+        "tmanya ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
-        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal تسعة تسع تسعه "
+        "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal tis3a tes3a "
+        "تسعة تسع تسعه "
         "نو nau no noy nav নয় નવ ਨੌਂ ਨੌ",
     )
 ):
@@ -467,39 +527,135 @@ def _a_number(said: list[int]) -> bool:
     return not all(b == a + 1 for a, b in pairwise(said))
 
 
-@needs_any(*(w for w in _DIGIT_WORDS if len(w) > 2))
+_TENS_AND_HUNDREDS: dict[str, tuple[int, int]] = {}
+for _places, _values in (
+    (
+        2,
+        {
+            10: "десять dziesięć dziesiec",
+            11: "одиннадцать jedenaście jedenascie",
+            12: "двенадцать dwanaście dwanascie",
+            13: "тринадцать trzynaście trzynascie",
+            14: "четырнадцать czternaście czternascie",
+            15: "пятнадцать piętnaście pietnascie",
+            16: "шестнадцать szesnaście szesnascie",
+            17: "семнадцать siedemnaście siedemnascie",
+            18: "восемнадцать osiemnaście osiemnascie",
+            19: "девятнадцать dziewiętnaście dziewietnascie",
+            20: "двадцать dwadzieścia dwadziescia twenty",
+            30: "тридцать trzydzieści trzydziesci thirty",
+            40: "сорок czterdzieści czterdziesci forty",
+            50: "пятьдесят pięćdziesiąt piecdziesiat fifty",
+            60: "шестьдесят sześćdziesiąt szescdziesiat sixty",
+            70: "семьдесят siedemdziesiąt siedemdziesiat seventy",
+            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty",
+            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety",
+        },
+    ),
+    (
+        3,
+        {
+            100: "сто sto",
+            200: "двести dwieście dwiescie",
+            300: "триста trzysta",
+            400: "четыреста czterysta",
+            500: "пятьсот pięćset piecset",
+            600: "шестьсот sześćset szescset",
+            700: "семьсот siedemset",
+            800: "восемьсот osiemset",
+            900: "девятьсот dziewięćset dziewiecset",
+        },
+    ),
+):
+    for _number, _spellings in _values.items():
+        for _word in _spellings.split():
+            _TENS_AND_HUNDREDS[_word] = (_number, _places)
+"""Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
+три, сорок пять, шестьдесят семь"): Russian and Polish speakers dictate a phone in groups."""
+
+
+class _Said:
+    """Digits said so far in one run, with a group of two or three digits being said."""
+
+    def __init__(self) -> None:
+        self.digits: list[int] = []
+        self.value = 0
+        self.places = 0
+        self.open_tens = False  # "сто" or "сто двадцать": a smaller part may follow
+        self.open_units = False
+
+    def flush(self) -> None:
+        if self.places:
+            self.digits.extend(int(c) for c in str(self.value).zfill(self.places))
+        self.places = self.value = 0
+        self.open_tens = self.open_units = False
+
+    def group(self, number: int, places: int) -> None:
+        if self.open_tens and places == 2:
+            self.value += number
+            self.open_tens = False
+            self.open_units = number >= 20 and number % 10 == 0
+            if not self.open_units:
+                self.flush()
+            return
+        self.flush()
+        self.value, self.places = number, places
+        self.open_tens = places == 3
+        self.open_units = places == 3 or (number >= 20 and number % 10 == 0)
+        if not self.open_units:
+            self.flush()
+
+    def digit(self, d: int, times: int = 1) -> None:
+        if self.open_units and times == 1:
+            self.value += d
+            self.flush()
+            return
+        self.flush()
+        self.digits.extend([d] * times)
+
+
+@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS) if len(w) > 2))
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
     start = end = -1
     times = spoken = 0
-    said: list[int] = []
+    said = _Said()
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         figures = word.isdigit()
-        digit = figures or word in _DIGIT_WORDS or word in _TIMES
+        digit = figures or word in _DIGIT_WORDS or word in _TIMES or word in _TENS_AND_HUNDREDS
         if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
-            if _a_number(said) and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS):
+            said.flush()
+            if _a_number(said.digits) and (
+                spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS
+            ):
                 yield Span(start, end, "phone")
             start = -1
         if not digit:
             continue
         if start < 0:
-            start, said, times, spoken = m.start(), [], 0, 0
+            start, said, times, spoken = m.start(), _Said(), 0, 0
         if figures:  # "07911 one two 3456": figures between the words
-            said.extend(int(c) for c in word)
+            said.flush()
+            said.digits.extend(int(c) for c in word)
             times = 0
         elif word in _TIMES:  # "double one"
             times = _TIMES[word]
+        elif word in _TENS_AND_HUNDREDS:
+            said.group(*_TENS_AND_HUNDREDS[word])
+            spoken += 2
+            times = 0
         else:
-            said.extend([_DIGIT_WORDS[word]] * max(times, 1))
+            said.digit(_DIGIT_WORDS[word], max(times, 1))
             spoken += max(times, 1)
             times = 0
         end = m.end()
+    said.flush()
     if (
         start >= 0
-        and _a_number(said)
-        and (spoken == len(said) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
+        and _a_number(said.digits)
+        and (spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
     ):
         yield Span(start, end, "phone")

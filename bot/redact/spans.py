@@ -17,6 +17,12 @@ class Span:
     tag: str
 
 
+KEEP = "keep"
+"""The tag of a span a detector claims in order to keep it as typed: a sort code beside an
+account is no date and no phone, and stays.  Weaker detectors cannot take it; it is never
+replaced."""
+
+
 def spans(pattern: re.Pattern[str], tag: str, group: int = 0) -> Callable[[str], Iterator[Span]]:
     """A detector yielding each match of ``pattern`` (or its ``group``) as ``tag``."""
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.names import _NOT_NAMES
+from bot.redact.names import _NOT_NAMES, _PARTICLES
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.textnorm import fold
 
@@ -68,7 +68,18 @@ _ROLES = (
     r"shaqaala\w*|shaqaale\w*|kalkaali\w*|dhakhtar\w*|la-?taliy\w*|lataliy\w*",
     # Romanised Urdu, Punjabi, Gujarati, Bengali.
     r"daktar\w*|dactor\w*",
+    # Who to ask for at the desk: "ask for Sarah Jones at reception", "спросите Ольгу
+    # Иванову", "pytajcie o Tomasza Zielińskiego", "intrebati de Cristina Munteanu".
+    r"ask\s+for|asked\s+for|speak\s+(?:to|with)|spoke\s+(?:to|with)|talk\s+to|talked\s+to"
+    r"|(?:za)?pytaj(?:cie)?\s+o|pyta[ćc]\s+o|popro[śs](?:cie)?\s+o"
+    r"|спросит[еь]|спроси|попросите|позовите|обратитесь\s+к"
+    r"|[iî]ntreba[țt]i\s+de|[iî]ntreab[ăa]\s+de|cere[țt]i\s+pe|vorbi[țt]i\s+cu"
+    r"|pergunte[m]?\s+por|perguntar\s+por|procure[m]?|fale[m]?\s+com|falar\s+com"
+    r"|(?:pa)?klauskite|kreipkit[eė]s\s+[iį]|jaut[āa]jiet|prasiet|vaic[āa]jiet|weydii\w*",
 )
+_ROLE_ACRONYM = re.compile(r"(?<![\w-])(?:PO|CPN|SW|OM)(?![\w-])")
+"""Roles written as capitals only ("my PO John Smith": probation officer), matched in capitals:
+"po" is a Polish preposition, "om" a Romanian noun."""
 _ROLES_CASELESS = words(
     """
     ممرضة الممرضة ممرض الممرض ممرضتي ممرضي دكتور الدكتور دكتورة الدكتورة دكتوري طبيب الطبيب
@@ -99,7 +110,10 @@ _RELATIONS = (
     r"filh[oa]s?|marido|esposa|namorad[oa]|irmã|irma|irmão|irmao|mãe|pai|amig[oa]|neto|neta",
     r"sūnus|sūnų|sunus|dukra|dukrą|dukterį|vyras|vyrą|žmona|zmona|brolis|sesuo|draug\w*"
     r"|dēls|dēlu|meita|meitu|vīrs|vīru|sieva|sievu|brālis|māsa|draudzen\w*",
-    r"wiil\w*|gabadh\w*|ninka\w*|xaas\w*|walaal\w*|saaxiib\w*",
+    r"wiil\w*|gabadh\w*|ninka\w*|xaas\w*|walaal\w*|saaxiib\w*|hooya\w*|hooyo\w*|aabb\w*",
+    # Neighbours, who know where the writer lives: "kaimynas Andrius Vaitkus".
+    r"neighbou?rs?|s[ąa]siad\w*|kaimyn\w*|kaimi[ņn]\w*|vecin\w*|vizinh\w*|сосед\w*|deris\w*"
+    r"|b[ăa]iat\w*|mamei|tat[ăa]l|mamm\w*|t[ēe]tis|t[ėe]tis|мать|отец|отца",
     r"beta|beti|bete|shohar|shauhar|biwi|bivi|bhai|behen|behan|ammi|abbu|dost|puttar|dhee"
     r"|dikro|dikri|pati|patni|chele|meye|swami",
 )
@@ -118,13 +132,15 @@ _RELATION_WORDS = words(
     irmao mãe pai amigo amiga neto neta sūnus sūnų sunus dukra dukrą dukterį vyras vyrą
     žmona zmona brolis sesuo dēls dēlu meita meitu vīrs vīru sieva sievu brālis māsa beta
     beti bete shohar shauhar biwi bivi bhai behen behan ammi abbu dost puttar dhee dikro
-    dikri pati patni chele meye swami
+    dikri pati patni chele meye swami mamei tētis tetis tėtis мать отец отца
     """
 )
 _RELATION_STEMS = (
     *("syn", "córk", "cork", "siostr", "przyjaci", "koleżank", "сын", "доч", "сестр", "брат"),
     *("внук", "подруг", "draug", "draudzen", "wiil", "gabadh", "ninka", "xaas", "walaal"),
     "saaxiib",
+    *("hooya", "hooyo", "aabb", "neighbo", "sąsiad", "sasiad", "kaimyn", "kaimiņ", "kaimin"),
+    *("vecin", "vizinh", "сосед", "deris", "băiat", "baiat", "mamm", "tatăl", "tatal"),
 )
 """Family words: whole words, or the beginnings of those that take endings ("synem",
 "сыном", "wiilkayga").  A message is scanned for them only when one of its words is one."""
@@ -164,6 +180,8 @@ _AFTER_NAME_CASELESS = words(
     ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
     બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
     માયાળુ દયાળુ ਵਧੀਆ ਬਹੁਤ-ਵਧੀਆ સરસ
+    আপা আপু দিদি ভাই ভাইয়া ভাবী বাবু باجی آپا بھائی صاحب صاحبہ جی ਜੀ ਭੈਣਜੀ ਭਾਜੀ ਵੀਰ ਬੀਬੀ
+    બેન બહેન ભાઈ જી ભાભી
     الاجتماعية الاجتماعي النفسي النفسية الاجتماعيه
     """
 )
@@ -184,11 +202,18 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
             break
         word = m.group()
         key = word.casefold()
+        if capitals and found and key in _PARTICLES and word.islower():
+            gap = re.match(r"[ \t]+", text[m.end() :])
+            nxt = gap and _WORD_RE.match(text, m.end() + gap.end())
+            if nxt and nxt.group()[0].isupper():  # "Maria da Conceição Alves"
+                at = m.end() + gap.end()
+                continue
         if (
             key in _STOP
             or key in _PLACE_WORDS
             or word in _ROLES_CASELESS
             or word.endswith(("'s", "’s"))
+            or (capitals and _ROLE_CASED.fullmatch(word))
         ):
             break
         if not (word[0].isupper() if capitals else _caseless(word)):
@@ -226,7 +251,9 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
             return
         if key.isascii() and key.endswith("ed"):
             return  # "my doctor prescribed Zopiclone Tablets": a verb's object, not a name
-        gap = re.match(r"[ \t]+", text[word.end() :])
+        # A comma after a possessive or an adverb ("vecinul meu, Marius Popescu", "text my
+        # mum instead, Carol Ainsworth").
+        gap = re.match(r"[ \t]*,[ \t]*|[ \t]+", text[word.end() :])
         if gap is None:
             return
         pos = word.end() + gap.end()
@@ -236,6 +263,7 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
 def _cased_roles(text: str, relation: bool) -> Iterator[re.Match[str]]:
     """Role words in scripts with capitals, and family words when the message has one."""
     yield from _ROLE_CASED.finditer(text)
+    yield from _ROLE_ACRONYM.finditer(text)
     if relation:
         yield from _RELATION_CASED.finditer(text)
 
@@ -330,7 +358,7 @@ def staff_names(text: str) -> Iterator[Span]:
     """Full names (two or three words) next to a role word; a first name alone is kept."""
     low = text.casefold()
     relation = _has_relation(low)
-    if not relation and not any(n in low for n in _ROLE_NEEDLES):
+    if not relation and not any(n in low for n in _ROLE_NEEDLES) and not _ROLE_ACRONYM.search(text):
         return
     for pos, capitals in _after_roles(text, relation):
         found = _name_words(text, pos, capitals=capitals)
