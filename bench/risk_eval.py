@@ -150,7 +150,13 @@ ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
 """Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
 romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
 run: file headers); never gated, never trained on."""
+DEV22 = ROOT / "tests" / "data" / "risk_dev22"
+"""Development set 22 (helper prec22, issue 12, wave 22): false alarms by kind in all 13
+languages (risk over and safe now, risk talked about, figures of speech) beside "used to, and
+again now" disclosures; first run on main bc837ae: recall 0.846, precision 0.510. Tuned on for
+the vetoes, so reported apart, not gated: its recall is what the lexicons catch, not the vetoes."""
 REPORTED_APART = (
+    DEV22,
     HELDOUT5,
     HELDOUT6,
     HELDOUT7,

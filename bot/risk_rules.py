@@ -44,7 +44,12 @@ do "if someone" overdoses, families who lost someone, a leaflet or a session abo
 NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
 in the message: "I was suicidal years ago and I feel it again now" signposts.  A ``<``
 makes a veto reach back only: ``DENIED`` ("I said no", after a screening question about
-suicide) vetoes the question, not what follows it.  Vetoes
+suicide) vetoes the question, not what follows it.  A ``+`` names a class the veto needs
+somewhere in the message too (any one of those named): ``OVER: abuse ... +PASTMARK !NOW``
+says a sign that it is over ("he died", "divorced", "three years clean") keeps quiet only a
+message that also tells of the past ("used to", "as a kid", "in 2017"), and not when a NOW
+word says it is back: "he used to hit us, he died years ago" is quiet, "we divorced" alone
+is not, and "I used to cut, three years clean, and last night I did it again" signposts.  Vetoes
 are the issue's near misses turned into word classes, so that they hold for new
 wordings, not these sentences.
 
@@ -430,12 +435,17 @@ class ConceptScreen:
         # Veto classes marked "<" reach back only: a denial after the question ("asked if
         # I'd thought of suicide, I said no") says nothing of what is written after it.
         self.back_only: set[str] = set()
+        # Veto class → the classes of which one must be in the message for it to hold ("+").
+        self.requires: dict[str, tuple[str, ...]] = {}
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
             if "<" in items:
                 self.back_only.add(name)
             lifts = tuple(i[1:] for i in items if i.startswith("!"))
-            cats = frozenset(i for i in items if not i.startswith("!") and i != "<")
+            needs = tuple(i[1:] for i in items if i.startswith("+"))
+            if needs:
+                self.requires[name] = needs
+            cats = frozenset(i for i in items if i[0] not in "!+" and i != "<")
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -450,7 +460,9 @@ class ConceptScreen:
         guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
         self.guard_only = guards
         """Classes no rule looks for, only guards with ("a view", "by mistake", "while I")."""
-        self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes))
+        # What a veto needs is read like a veto: never from an Arabizi skeleton's guess.
+        needed = {c for needs in self.requires.values() for c in needs}
+        self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes) | needed)
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}
@@ -463,7 +475,7 @@ class ConceptScreen:
             if unknown:
                 self.errors.append(f"rule {rule.text!r} names unknown class {sorted(unknown)}")
         for name, (_cats, lifts) in self.vetoes.items():
-            for cls in (name, *lifts):
+            for cls in (name, *lifts, *self.requires.get(name, ())):
                 if cls not in known:
                     self.errors.append(f"{VETOES}/{name}: no lexicon defines class {cls}")
 
@@ -545,12 +557,18 @@ class ConceptScreen:
                 by_lang = classes[i]
                 here = {c for own in by_lang.values() for c in own}
                 breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
+                negs = {p for own in by_lang.values() for p, _ in own.get(NEG, ())}
                 reach: dict[str, list[tuple[int, int]]] = {}
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
                         continue
+                    needs = self.requires.get(name)
+                    if needs and everywhere.isdisjoint(needs):
+                        continue
                     for own in by_lang.values():
                         for at, _ in own.get(name, ()):
+                            if name == OVER and at - 1 in negs:
+                                continue  # "I'm not safe", "nie jestem bezpieczna"
                             j = bisect_left(breaks, at + 1)
                             end = min(
                                 at + _VETO_AHEAD + 1,
@@ -662,35 +680,57 @@ class ConceptScreen:
 WELL = "WELL"
 """Words of being well now ("fine", "bem", "хорошо"): a NOW word they follow closely
 ("hoje estou bem", "now I'm fine") tells of today's recovery, so it lifts no veto."""
+OVER = "OVER"
+"""Signs that the risk is over ("peer mentor", "three years clean"): read like WELL words, so
+"hoje sou par de apoio" (today I'm a peer supporter) lifts no veto either."""
+KNOW = "KNOW"
+"""To know, to find out, to ask: "I want to know what to look for" (IWANT KNOW) is a parent
+reading about self-harm, not a wish, so it lifts no veto."""
 NEG = "NEG"
-_WELL_AFTER = 3
+_QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
+    "NOW": ((WELL, 3), (OVER, 2)),
+    "IWANT": ((KNOW, 3),),
+}
+"""A lifting class, and the classes that, this many words after it, make it lift nothing.
+An OVER word counts only right after the NOW word: three words on, "again after 2 years
+clean" is the risk back after a clean spell."""
 
 
 def _lifting(classes: list[dict[str, Found]]) -> set[str]:
-    """Every class in the message, less NOW words that only say the person is well now.
+    """Every class in the message, less NOW words that only say the person is well now,
+    and IWANT words that only want to know (``_QUIETED``).
 
     "I thought of suicide years ago, this team helped and today I'm fine": "today" is
     not a return of the risk.  "still not ok" is (a NEG word between keeps the lift).
     """
     out: set[str] = set()
     for by_lang in classes:
-        wells = sorted(p for own in by_lang.values() for p, _ in own.get(WELL, ()))
         negs = sorted(p for own in by_lang.values() for p, _ in own.get(NEG, ()))
         for own in by_lang.values():
             for cls, places in own.items():
                 if cls in out:
                     continue
-                if cls != "NOW" or not wells:
+                quiet = _QUIETED.get(cls)
+                if quiet is None or not any(q in o for q, _ in quiet for o in by_lang.values()):
                     out.add(cls)
                     continue
-                for at, _ in places:
-                    i = bisect_left(wells, at + 1)
-                    well = wells[i] if i < len(wells) else None
-                    far = well is None or well - at > _WELL_AFTER
-                    if far or _near(negs, (at + well) // 2, (well - at) // 2):
-                        out.add(cls)
-                        break
+                if any(not _quieted(at, by_lang, quiet, negs) for at, _ in places):
+                    out.add(cls)
     return out
+
+
+def _quieted(
+    at: int, by_lang: dict[str, Found], quiet: tuple[tuple[str, int], ...], negs: list[int]
+) -> bool:
+    """Whether a word of ``quiet`` follows word ``at`` closely, with no NEG word between."""
+    for cls, distance in quiet:
+        for own in by_lang.values():
+            for after, _ in own.get(cls, ()):
+                if 0 < after - at <= distance and not _near(
+                    negs, (at + after) // 2, (after - at) // 2
+                ):
+                    return True
+    return False
 
 
 _PAIR_WORDS = 12

@@ -231,3 +231,44 @@ def test_a_phone_said_in_groups_or_in_arabizi_somali_and_bengali_words_is_a_phon
 )
 def test_counts_said_in_words_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("জন্ম তারিখ ২১শে ফেব্রুয়ারি ১৯৮৭", "জন্ম তারিখ [date]"),
+        ("dzimusi 1992. gada 14. jūlijā", "dzimusi [date]"),
+        ("waxay dhalatay 5-tii May 1990", "waxay dhalatay [date]"),
+        ("mawlude fi 14 tammuz 1988", "mawlude fi [date]"),
+    ],
+)
+def test_a_birth_date_with_an_ordinal_ending_or_in_latvian_or_arabizi_order_is_a_date(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize("text", ["2019. gada martā sāku", "waited since March 2024"])
+def test_a_month_and_year_alone_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ইমেইল: রহিম ডট খান এট জিমেইল ডট কম", "ইমেইল: [email]"),
+        ("ઈમેલ: હેતલ ડોટ પટેલ એટ યાહૂ ડોટ કોમ", "ઈમેલ: [email]"),
+        ("ਈਮੇਲ: ਮਨਦੀਪ ਡੌਟ ਗਿੱਲ ਐਟ ਹੌਟਮੇਲ ਡੌਟ ਕੌਮ", "ਈਮੇਲ: [email]"),
+        ("na insta jestem jako @kasia.bez.alko", "na insta jestem jako [handle]"),
+        ("jo.bloggs @example.co.uk", "[email]"),
+        ("snapchat te add kar lo: jassi_singh_99", "snapchat te add kar lo: [handle]"),
+        ("3a instagram la2ini: @omar.sober", "3a instagram la2ini: [handle]"),
+    ],
+)
+def test_an_email_said_in_indic_script_and_a_handle_with_dots_after_a_word(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["on tiktok I watched a lot of videos about 2mg doses", "meet @ 5pm at the hub"]
+)
+def test_a_dose_after_a_platform_and_an_at_before_a_time_stay(text):
+    assert redact(text) == text

@@ -42,9 +42,17 @@ _MONTH_OTHER = (
     r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|"
     r"জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর|"
     r"જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર|"
-    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
+    r"ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ|"
+    # Arabizi, the Levantine and the Egyptian names ("mawlood fi 2 nisan 1994").
+    r"kanun|kanoon|shbat|shubat|sh?ba6|adar|azar|nisan|naysan|ayar|7aziran|haziran|tammuz|tamuz|"
+    r"aylul|ailul|eylul|tishreen|tishrin|teshreen|yanayer|yanayir|fibrayer|fabrayer|maris|mares|"
+    r"abreel|mayu|yunyu|yonyo|yulyu|yolyo|aghostos|oghostos|ughustus|sebtember|oktober|nofember|"
+    r"disember)"
 )
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|-?(?:kii|dii|tii|aad|da|ka|ta))?"
+"""A day, with its ordinal ending in English or Somali ("12-kii June 1962", "3-da March")."""
+_ORDINAL_OTHER = r"(?:ই|রা|লা|শে|ঠা|-?(?:kii|dii|tii|aad|da|ka|ta))?"
+"""Bengali ordinal endings glued to the day ("১২ই মার্চ", "৩রা এপ্রিল", "২১শে"), and Somali's."""
 _YEAR = r"(?:19|20)\d{2}"
 _FULL_DATE = re.compile(
     rf"\b{_DAY}(?:\s+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}\b"
@@ -55,10 +63,13 @@ _FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE_OTHER = re.compile(
-    rf"(?<![\w.,/:-])(?:[12]\d|3[01]|0?[1-9])\.?(?:\s+de|-?(?:го|е|ого))?[\s-]+{_MONTH_OTHER}"
+    rf"(?<![\w.,/:-])(?:[12]\d|3[01]|0?[1-9]){_ORDINAL_OTHER}\.?(?:\s+de|-?(?:го|е|ого))?[\s-]+"
+    rf"{_MONTH_OTHER}"
     rf"(?:\s+de|\s*,)?[\s-]+(?:19|20)\d{{2}}(?!\d)(?:\s*(?:г\.|года?|m\.)(?!\w))?"
     rf"|(?<!\d)(?:19|20)\d{{2}}\s*(?:m\.|g\.|г\.|года?|metų)?\s+{_MONTH_OTHER}\s+"
-    rf"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:\s*d\.)?",
+    rf"(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:\s*d\.)?"
+    # Latvian: "1990. gada 5. aprīlis", "2011. g. 17. augustā".
+    rf"|(?<!\d)(?:19|20)\d{{2}}\.?\s*(?:gada|g\.)\s+(?:[12]\d|3[01]|0?[1-9])\.\s*{_MONTH_OTHER}",
     re.IGNORECASE,
 )
 _YEAR_ANYWHERE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

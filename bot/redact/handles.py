@@ -205,7 +205,10 @@ _FIND_ME = re.compile(
     r"(?:add|follow|find|search|look|message|dm|hit|ring|text|msg|contact|reach)\s+(?:me|us)\b"
     r"|dodaj|znajdź|znajdz|napisz|pisz|szukaj|adaugă|adauga|găsești|gasesti|caută|cauta|scrie"
     r"|me\s+(?:segue|adiciona|chama|procura)|rasi|ieškok|raksti|atradīsi|atrodi|найди|пиши|"
-    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ)",
+    r"добавь|ищи|напиши|raadi|ila\s+soo|iga\s+raadi|تابعني|ضيفني|لاقيني|ابحث|ڈھونڈ|ਲੱਭ|શોધ|খুঁজ"
+    # Romanised Urdu, Punjabi, Gujarati: "snapchat te add karo: …", "insta pe dhoondo".
+    r"|(?:add|follow|search|message|msg)\s+(?:karo|kar\s+lo|kr\s+lo|karna|kariye|karjo|kari\s+lo)"
+    r"|dhoondo|dhundo|dhoondh\w*|shodho|lab\s+lo)",
     re.IGNORECASE,
 )
 _EVERYDAY = (
@@ -400,11 +403,17 @@ def _after_platform(
         handle = _handle_at(word)
         if word.endswith((".", "!", "?")) and handle is None:
             return None  # the sentence ended
-        if words_seen >= 4:
-            return None
+        if words_seen >= (6 if asked else 4):
+            return None  # "snapchat te add kar lo: jassi_99": a request, then the handle
         if word in _QUOTES:
             continue  # 'my insta is "kazb"'
         low = word.rstrip(".!?").casefold()
+        if (
+            i + 2 < len(tokens)
+            and tokens[i + 1].group() == ":"
+            and tok.end() == tokens[i + 1].start()
+        ):
+            continue  # "3a instagram la2ini: @omar": the word before a colon introduces it
         if handle is not None and _SHAPED.search(handle) and (len(handle) >= 4 or cue):
             if handle.startswith("@"):
                 return None  # "@name" is at_handles' find

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import Span, needs_any, words
+from bot.redact.spans import MARKS, Span, needs_any, words
 
 _TLDS = (
     r"com|org|net|uk|io|info|me|ly|co|eu|pl|ro|pt|ru|lt|lv|de|fr|es|it|ie|ua|tr|in|pk|bd|so|"
@@ -39,9 +39,10 @@ _DOT = (
 _AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+|\s*[@＠]\s*)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
 _JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
-_LOCAL_PART = r"[\w+-]+"
+_LOCAL_PART = rf"[\w{MARKS}+-]+"
+"""With the vowel signs of the Indic scripts, which ``\\w`` leaves out: "জামাল ডট উদ্দিন"."""
 # A provider said in two words in another script ("جی میل", "джи мейл") is one part.
-_DOMAIN_PART = r"(?:جی\s+میل|جي\s+ميل|джи\s*мейл|জি\s*মেইল|જી\s*મેલ|ਜੀ\s*ਮੇਲ|[\w-]+)"
+_DOMAIN_PART = rf"(?:جی\s+میل|جي\s+ميل|джи\s*мейл|জি\s*মেইল|જી\s*મેલ|ਜੀ\s*ਮੇਲ|[\w{MARKS}-]+)"
 _SPELT_EMAIL = re.compile(
     rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
     rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS}|{_TLDS_SPELT})(?!\w)",
@@ -189,11 +190,18 @@ def _emails(text: str) -> Iterator[Span]:
         local, domain = value[: at.start()], value[at.end() :]
         if local.casefold() in _NOT_LOCAL or domain.casefold().startswith("www"):
             continue
+        provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+        if (
+            at.group()[:1].isspace()
+            and at.group().strip() in ("@", "＠")
+            and not provider
+            and re.fullmatch(r"[^\W\d_]+", local)
+        ):
+            continue  # "jestem jako @marek.trzezwy.uk": a plain word, then a handle with dots
         # A bare " at " also joins ordinary words ("I was at home.com"? rarely): ask for
         # one more sign of an email: brackets, a spelt-out dot, or a mail provider.
         bare = at.group().strip().casefold() not in ("@", "at sign")
         spelt_dot = re.search(rf"\s{_DOT}\s|[\[(]", value, re.IGNORECASE) is not None
-        provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
         if not bare or spelt_dot or provider:
             yield Span(m.start(), m.end(), "email")
 
@@ -201,5 +209,7 @@ def _emails(text: str) -> Iterator[Span]:
 @needs_any(".")
 def urls(text: str) -> Iterator[Span]:
     for m in _URL.finditer(text):
+        if text[m.start() - 1 : m.start()] == "@":
+            continue  # "@marek.trzezwy.uk": a handle with dots (handles.at_handles)
         value = m.group().rstrip(".,;:!?)'\"")
         yield Span(m.start(), m.start() + len(value), "url")
