@@ -84,6 +84,20 @@ def rules() -> RiskScreen:
         ("ekhon ar ki jonno bachbo", "suicide"),
         ("cancelem a minha próxima consulta, não vou estar viva para ela", "suicide"),
         ("waxaan rabaa inaan nafta iska qaado", "suicide"),
+        # The first use after prison or months clean at the old amount; a needle beside
+        # someone not moving; chest pain after crack; drifting off again after naloxone.
+        ("first time after prison and i used the same amount as before", "overdose"),
+        ("pirmo reizi pēc cietuma, tāda pati deva kā agrāk", "overdose"),
+        ("chłopak leży na klatce, obok strzykawka, nie rusza się", "overdose"),
+        ("smoked crack all night and now i've got chest pains", "overdose"),
+        ("dałem mu nalokson, ale znowu odpływa", "overdose"),
+        # Threats to break legs over a debt; a phone read; blades where no one sees.
+        ("jak nie oddam kasy to mi połamie nogi", "abuse"),
+        ("сказал, что переломает ноги, если не отдам долг", "abuse"),
+        ("saygayga taleefankayga ayuu akhriyaa", "abuse"),
+        ("вчера снова резала бедро осколком стекла", "self_harm"),
+        ("passei a lâmina na barriga, onde ninguém vê", "self_harm"),
+        ("tīšām pieskāros karstajai plītij ar roku, gribēju sāpes", "self_harm"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -116,6 +130,12 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "thanks for everything, i wont need another appointment as im doing great now",
         "i told them im fine with the new times, the rope course at the gym was fun",
         "nothing matters more than my kids, we walked by the river today",
+        "first time after rehab i went back to the gym, same amount of weights as before",
+        "i shaved my legs with a new blade and nicked my knee, bit of blood",
+        "cut my hand on broken glass washing up, it bled loads",
+        "needle exchange gave me clean needles, the worker was kind",
+        "the nurse took blood with a needle and i felt faint after",
+        "порезался бритвой когда брился, смешно",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
