@@ -272,3 +272,65 @@ def test_an_email_said_in_indic_script_and_a_handle_with_dots_after_a_word(text,
 )
 def test_a_dose_after_a_platform_and_an_at_before_a_time_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("dzīvoju 41 Lincoln Road, 3. dzīvoklis, Peterborough", "dzīvoju [address], Peterborough"),
+        ("gyvenu 12 Westgate, 5 butas, Boston", "gyvenu [address], Boston"),
+        ("I live at 3 Millfield, flat 2", "I live at [address]"),
+        ("ادفع بالكرت ٤٥٣٩ ١٢٣٤ ٥٦٧٨ ٩٠١٠", "ادفع بالكرت [card]"),
+    ],
+)
+def test_a_flat_after_a_street_number_first_and_a_card_after_an_arabic_card_word(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we met 3 Mondays, room 4 was full", "saw 12 People, 3rd floor", "2 Brothers, flat broke"],
+)
+def test_a_count_before_a_room_or_a_floor_is_no_address(text):
+    assert redact(text) == text
+
+
+def test_dev_set_10_covers_every_language_with_lines_to_keep_and_is_gated_in_ci():
+    import contextlib
+    import importlib.util
+    import io
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "redaction_eval_dev10", root / "bench" / "redaction_eval.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    folder = root / "tests" / "data" / "redaction_dev10"
+    examples = bench.load_corpus(folder)
+    for lang in ("en", "pl", "lt", "lv", "ro", "pt", "ru", "ur", "pa", "gu", "ar", "bn", "so"):
+        part = [ex for ex in examples if ex.lang == lang]
+        assert len(part) >= 10, lang
+        assert sum(ex.source == ex.expected for ex in part) >= 4, lang
+    assert "--corpus tests/data/redaction_dev10" in (root / ".ci" / "run").read_text()
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert bench.main(["redaction_eval.py", "--gate", "--corpus", str(folder)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("reception pe Bilal Ahmed se poochna", "reception pe [name] se poochna"),
+        ("front desk te Harpreet Kaur nu milo", "front desk te [name] nu milo"),
+    ],
+)
+def test_a_full_name_before_ask_or_meet_in_romanised_urdu_and_punjabi(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize("text", ["Aap Log se baat karni thi", "Change Grow Live se baat karo"])
+def test_you_people_or_a_service_before_talk_to_stay(text):
+    assert redact(text) == text

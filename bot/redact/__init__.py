@@ -128,6 +128,7 @@ class Redactor:
             names.restated_names,
             intros.bare_intros,
             intros.apposed_names,
+            intros.asked_for_after,
             intros.sign_offs,
             staff.staff_names,
         )

@@ -437,3 +437,34 @@ def apposed_names(text: str) -> Iterator[Span]:
         parts = m.group("name").split()
         if all(_ok_word(w, capitals=False) and w != "الله" for w in parts):
             yield Span(m.start("name"), m.end("name"), "name")
+
+
+_ASK_AFTER = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})"
+    r"[ \t]+(?:se|nu|nuu|ko|ku)[ \t]+"
+    r"(?:pooch\w*|puch\w*|pucch\w*|baat|gal|milo|milna|milan|mil[ \t]+l\w*|rabta|contact)(?![\w])"
+)
+"""A full name before "se poochna" (ask), "se baat karo" (talk to), "nu milo" (meet): romanised
+Urdu and Punjabi put the person before the verb ("reception pe Bilal Ahmed se poochna")."""
+
+
+_NOT_ASKED = words(
+    """
+    aap ap log logon logo hum ham tum sab koi kisi woh wo voh unhon inhon staff team manager
+    doctor nurse worker keyworker sir madam ji sahib sahab uncle aunty auntie bhai baji
+    """
+)
+"""Title-case words before "se baat" that are no name ("Aap Log se baat karni thi")."""
+
+
+def asked_for_after(text: str) -> Iterator[Span]:
+    """A full name (two or three capitalised words) that romanised Urdu or Punjabi asks for."""
+    if " se " not in text and " nu " not in text and " ko " not in text and " ku " not in text:
+        return
+    for m in _ASK_AFTER.finditer(text):
+        parts = m.group("name").casefold().split()
+        if not any(
+            p in _PLACE_WORDS or p in _NOT_NAMES or p in _ROMAN_NOT_NAMES or p in _NOT_ASKED
+            for p in parts
+        ):
+            yield Span(m.start("name"), m.end("name"), "name")

@@ -336,7 +336,7 @@ space, two, a dash, a dot or a slash ("4539.1488.0343.6467"), as people type the
 
 _CARD_CUE = re.compile(
     r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
-    r"cardul\w*|cart[aã]o|cartao|kaar\w*|بطاق\w*|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
+    r"cardul\w*|cart[aã]o|cartao|kaar\w*|(?:بال|ال|ب)?(?:بطاق\w*|كرت|كارت)|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
     r"\W{0,3}(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )

@@ -86,6 +86,8 @@ _ORDINAL = r"\d{1,2}\.?(?:º|ª|°|st|nd|rd|th|o|a|-?(?:й|я|ый|ой))\.?"
 _TAIL = re.compile(
     rf"(?:\s*[,،]?\s*(?:(?:{_UNIT_WORD})\.?\s*(?:no\.?|nr\.?|№)?\s*[0-9]{{1,4}}[A-Za-z]?(?![\w])"
     rf"|(?:sc|scara|bl|bloc|blocul|block|entrance|корп|корпус)(?:\.\s*|\s+)[A-Za-z]\d{{0,2}}(?![\w])"
+    # The number first, as Latvian and Lithuanian put it: ", 3. dzīvoklis", ", 5 butas".
+    rf"|[0-9]{{1,4}}\.?\s*(?:dzīvoklis|dzivoklis|dzīvoklī|dzīv\.|butas|bute|bute\.)(?![\w])"
     rf"|{_ORDINAL}\s*(?:floor|andar|etaj|этаж|esq\w*|dto\w*|dt\w*|dir\w*)?\.?(?![\w])"
     rf"|(?:esq|dto|esquerdo|direito|frente|trás|tras)\.?(?![\w])))+",
     re.IGNORECASE,
@@ -194,6 +196,13 @@ def addresses(text: str) -> Iterator[Span]:
         # number alone before a street word is one only with a comma or a house word.
         if "," in m.group("sep") or "،" in m.group("sep") or m.start("num") > m.start():
             found.append(Span(m.start(), m.end(), "address"))
+    for m in _NUMBER_NAME_FLAT.finditer(text):
+        # "12 Westgate, 5 butas", "3 Millfield, flat 2": a street named without a street word,
+        # which the flat after it says is a home.
+        flat = _HOME_UNIT_AFTER.match(text, m.end())
+        if flat is not None:
+            tail = _TAIL.match(text, m.end())
+            found.append(Span(m.start(), max(flat.end(), tail.end() if tail else 0), "address"))
     for m in _NUMBER_THE_STREET.finditer(text):
         # A home when said to be one or written as an address line ("4 The Crescent, Derby");
         # "2 The Green sessions" is a count of something named after a place.
@@ -215,6 +224,20 @@ _HOUSE_NUMBER = re.compile(
     r"nambar|nmbr)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
     re.IGNORECASE,
 )
+_NUMBER_NAME_FLAT = re.compile(
+    r"(?<![\w£$€.,/:-])\d{1,4}[A-Za-z]?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?=\s*,)"
+)
+"""A house number and a capitalised name, before a comma: an address if a flat follows."""
+_HOME_UNIT = (
+    r"flat|apartment|apt|mieszkanie|apartament|apartamento|apto|dzīvoklis|dzivoklis|butas|"
+    r"квартира|кв|شقة|شقه|فلیٹ|ফ্ল্যাট|ફ્લેટ|ਫਲੈਟ"
+)
+_HOME_UNIT_AFTER = re.compile(
+    rf"\s*[,،]\s*(?:(?:{_HOME_UNIT})\.?\s*(?:no\.?|nr\.?|№)?\s*\d{{1,4}}[A-Za-z]?"
+    rf"|\d{{1,4}}[A-Za-z]?\.?\s*(?:{_HOME_UNIT}))(?![\w])",
+    re.IGNORECASE,
+)
+"""A flat, not a room or a floor: "12 Westgate, 5 butas", "3 Millfield, flat 2"."""
 _NUMBER_THE_STREET = re.compile(
     rf"(?<![\w£$€.,/:-])\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:{_STREET_WEAK_TITLE}|Crescent|Avenue|Close|"
     rf"Drive|Gardens|Terrace|Grove|Mews|Parade|Green|Square|Circus|Orchard|Paddock|Meadows|"
