@@ -193,6 +193,9 @@ class Reading:
 
     classes: list[dict[str, Found]]
     vetoes: list[Vetoes]
+    quiet_model: frozenset[str] = frozenset()
+    """Categories a veto marked ``@model`` in force somewhere in the message keeps the model
+    from naming too (``bot.safety``): the model reads the whole text, not words a veto reaches."""
 
     def vetoed(self, category: str, sentence: int, word: int) -> bool:
         """Is ``category`` vetoed at word ``word`` of sentence ``sentence``?"""
@@ -437,6 +440,9 @@ class ConceptScreen:
         self.back_only: set[str] = set()
         # Veto class → the classes of which one must be in the message for it to hold ("+").
         self.requires: dict[str, tuple[str, ...]] = {}
+        # Veto classes marked "@model": they keep the model's reading of their categories quiet
+        # too, for signs plain enough to outweigh letter n-grams ("he died", tiles being cut).
+        self.model_vetoes: set[str] = set()
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
             if "<" in items:
@@ -445,7 +451,9 @@ class ConceptScreen:
             needs = tuple(i[1:] for i in items if i.startswith("+"))
             if needs:
                 self.requires[name] = needs
-            cats = frozenset(i for i in items if i[0] not in "!+" and i != "<")
+            if "@model" in items:
+                self.model_vetoes.add(name)
+            cats = frozenset(i for i in items if i[0] not in "!+@" and i != "<")
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -544,6 +552,7 @@ class ConceptScreen:
             for i, sentence in enumerate(sentences)
         ]
         vetoes: list[Vetoes] = [{} for _ in sentences]
+        quiet: set[str] = set()
         names = self.vetoes.keys()
         # Most messages hold no veto word: one look per language's classes, then done.
         where = [
@@ -569,6 +578,8 @@ class ConceptScreen:
                         for at, _ in own.get(name, ()):
                             if name == OVER and at - 1 in negs:
                                 continue  # "I'm not safe", "nie jestem bezpieczna"
+                            if name in self.model_vetoes:
+                                quiet.update(cats)
                             j = bisect_left(breaks, at + 1)
                             end = min(
                                 at + _VETO_AHEAD + 1,
@@ -587,7 +598,7 @@ class ConceptScreen:
                         else:
                             merged.append((a, b))
                     vetoes[i][cat] = merged
-        return Reading(classes, vetoes)
+        return Reading(classes, vetoes, frozenset(quiet))
 
     def vetoes_in(self, text: str) -> list[str]:
         """What vetoes what in ``text``, for staff (``feedback-bot risk-check``):

@@ -670,11 +670,16 @@ class RiskScreen:
             )
             if backed or len(padded.split()) >= MODEL_MIN_WORDS:
                 verdict = self._model.read(padded.strip(), backed)
-                if verdict is not None:
+                quiet = reading.quiet_model if reading is not None else frozenset()
+                if verdict is not None and verdict.category not in quiet:
                     backing = " and a risk word" if verdict.backed else ""
                     why = f"model {verdict.score:.2f}{backing}: {', '.join(verdict.words)}"
                     found.append(Hit(MODEL, verdict.category, why))
-                    found.extend(Hit(MODEL, category, why) for category in verdict.also)
+                    found.extend(
+                        Hit(MODEL, category, why)
+                        for category in verdict.also
+                        if category not in quiet
+                    )
         if found and reading is not None and all(h.category != OVERDOSE for h in found):
             # Something fired, but not as an overdose: a sign of one in the text (not
             # breathing, blue lips, foam, a fit, the medicine box, a load of pills taken)

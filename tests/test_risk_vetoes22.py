@@ -109,3 +109,17 @@ def test_figures_of_speech_are_not_signposted(rules: RiskScreen, text: str) -> N
 )
 def test_the_same_words_about_the_person_still_signpost(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "agrāk es griezu rokas, jau četrus gadus ne, rētas gandrīz vairs neredz",
+        "pe vremuri ma taiam pe brate, de cinci ani nu am mai facut-o, cicatricile nu se mai vad",
+        "весь день режу плитку на объекте, к вечеру руки не поднимаются",
+    ],
+)
+def test_the_model_is_kept_quiet_by_a_plain_sign_it_is_over_or_a_thing(
+    screen: RiskScreen, text: str
+) -> None:
+    assert screen.hits(text) == [], screen.hits(text)
