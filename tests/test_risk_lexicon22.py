@@ -98,6 +98,12 @@ def rules() -> RiskScreen:
         ("вчера снова резала бедро осколком стекла", "self_harm"),
         ("passei a lâmina na barriga, onde ninguém vê", "self_harm"),
         ("tīšām pieskāros karstajai plītij ar roku, gribēju sāpes", "self_harm"),
+        # Classes the other group had: a hook or beam and a rope, long sleeves over cuts,
+        # "feel like I'm dying" after using, an ex banging on the door.
+        ("kupiłem linę, hak w piwnicy już jest", "suicide"),
+        ("usa mangas compridas até no verão por causa dos cortes", "self_harm"),
+        ("po heroino jaučiuosi lyg mirčiau", "overdose"),
+        ("amar ex bari r baire, darja dhakkacche ekhon", "abuse"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -136,6 +142,9 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "needle exchange gave me clean needles, the worker was kind",
         "the nurse took blood with a needle and i felt faint after",
         "порезался бритвой когда брился, смешно",
+        "wore long sleeves because of the cold, the cuts on my hands from gardening are healing",
+        "the landlord was banging on the door about the rent, i let him in",
+        "ਅਗਲੇ ਮਹੀਨੇ ਮੈਂ ਇੱਥੇ ਨਹੀਂ ਹੋਣਾ, ਭੈਣ ਦੇ ਵਿਆਹ ਤੇ ਇੰਡੀਆ ਚੱਲਿਆਂ",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
