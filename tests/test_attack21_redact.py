@@ -128,12 +128,6 @@ def test_a_new_sentence_on_the_line_after_a_name_is_kept():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a full name after a sentence of thanks in a script without capitals: no capital"
-    " marks the name, and taking any two words there took 'الموظفين ممتازين' (the staff are"
-    " excellent) for one; needs a name list or a stronger cue (bot/redact/intros.py)",
-)
 @pytest.mark.parametrize(
     ("text", "secret"),
     [

@@ -334,3 +334,31 @@ def test_a_full_name_before_ask_or_meet_in_romanised_urdu_and_punjabi(text, want
 @pytest.mark.parametrize("text", ["Aap Log se baat karni thi", "Change Grow Live se baat karo"])
 def test_you_people_or_a_service_before_talk_to_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شكرا. الموظفين ممتازين",
+        "سب کچھ کے لیے شکریہ۔ عملہ بہترین",
+        "সবকিছুর জন্য ধন্যবাদ। সবাই খুব ভালো",
+        "ধন্যবাদ। আবার আসব",
+        "شکریہ۔ پھر ملیں گے",
+        "ਧੰਨਵਾਦ। ਫਿਰ ਮਿਲਾਂਗੇ",
+    ],
+)
+def test_praise_or_a_goodbye_after_thanks_in_a_caseless_script_is_no_signed_name(text):
+    assert redact(text) == text
+
+
+def test_the_new_patterns_take_no_long_time_on_2000_characters_of_bait():
+    import time
+
+    baits = ("сто двадцать три " * 120, "vecinul meu, " * 160, "Ann (Ann Lee " * 160)
+    baits += ("12 Westgate, 5 butas, " * 100, "جاري، خالد " * 200, "0\n7\n" * 500)
+    baits += ("7 8 9 10 " * 200, "Bilal Ahmed se " * 140, "NHS no " * 300, "شكرا۔ " * 300)
+    baits += ("Pan Jan " * 250, "account 12345678 sort code 12-34-56 " * 60, "jako @a.b " * 200)
+    for bait in (b[:2000] for b in baits):
+        started = time.perf_counter()
+        redact(bait)
+        assert time.perf_counter() - started < 0.5, bait[:10]

@@ -96,6 +96,7 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     أحتاج احتاج أريد اريد أشعر اشعر أحس احس أشرب اشرب أعيش اعيش أعمل اعمل أتعاطى أستخدم
     استخدم أحب احب أخاف اخاف أعاني اعاني أتمنى اتمنى أنتظر انتظر أسكن اسكن كنت صرت بدي
     عايش عايشة حاسس حاسة محتاج محتاجة بحاجة هنا هون الآن الان جديد جديدة أيضا ايضا
+    رہا رہی رہے لے دے کر کرتی کرتا نیند تھراپی নিয়ে নিরাপদ લઉં લઉ કરું કરૂં
     يحفظه يحفظها صار صارت أحسن احسن بكثير أفضل افضل تعبان مريض بخير الحمد رجع رجعت
     ٹھیک خوش اداس پریشان بیمار تنگ صاف شکر شکرگزار گزار اکیلا اکیلی نشے پاک پاکستانی
     مسلمان ماں باپ بہت زیادہ تھوڑا تھوڑی یہاں ابھی رہتا رہتی کرتا کرتی لیتا لیتی پیتا پیتی
@@ -308,7 +309,7 @@ _SIGN_OFF = (
     r"شکریہ|شكرا|شكراً|مع\s+الشكر|تحياتي|ধন্যবাদ|ਧੰਨਵਾਦ|ਸ਼ੁਕਰੀਆ|આભાર"
 )
 _SIGNED = re.compile(
-    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)\s*[,،:\-–—!.]*\s+",
+    rf"(?<!\w)(?:{_SIGN_OFF})(?!\w)\s*[,،:\-–—!.।۔]*\s+",
     re.IGNORECASE,
 )
 _SIGN_OFF_NEEDLES = (
@@ -385,9 +386,30 @@ def _signed(text: str, span: Span | None) -> bool:
     if span is None or not _at_end(text, span.end):
         return False
     parts = text[span.start : span.end].casefold().split()
-    if parts[0].startswith("لل"):
+    if parts[0].startswith(("لل", "ال")):
+        return False  # "شكرا. الموظفين ممتازين": "the staff", with the article, are no name
+    if _caseless_word(parts[0]) and not _NOT_SIGNED_CASELESS.isdisjoint(parts):
         return False
     return not any(w in _SIGN_OFF_WORDS or _SIGNED.fullmatch(w + " ") for w in parts)
+
+
+def _caseless_word(word: str) -> bool:
+    return not word[:1].isupper() and not word[:1].islower()
+
+
+_NOT_SIGNED_CASELESS = words(
+    """
+    ممتاز ممتازة ممتازين رائع رائعة رائعين شكرا جزيلا كثير الجميع للجميع فريق
+    بہترین زبردست شاندار کمال عملہ ٹیم سب سبھی آپ آپکا آپ_کا بہت
+    সেরা চমৎকার দারুণ অসাধারণ সবাই সবাইকে স্টাফ টিম আপনাদের আপনারা
+    ਸ਼ਾਨਦਾਰ ਕਮਾਲ ਸਟਾਫ ਸਟਾਫ਼ ਟੀਮ ਸਾਰੇ ਸਭ ਤੁਹਾਡਾ ਤੁਸੀਂ
+    શ્રેષ્ઠ અદ્ભુત સ્ટાફ ટીમ બધા બધાને તમારો તમે
+    আবার আসব আসবো দেখা হবে খোদা হাফেজ আল্লাহ পরে আবারও
+    پھر ملیں گے خدا حافظ اللہ دوبارہ ملتے ਫਿਰ ਮਿਲਾਂਗੇ ਰੱਬ ਰਾਖਾ ਮੁੜ ફરી મળીશું જય શ્રી કૃષ્ણ
+    """
+)
+"""Praise and the people thanked, after a sentence of thanks in a script without capitals:
+"سب کچھ کے لیے شکریہ۔ عملہ بہترین" (the staff are the best) is no signed name."""
 
 
 _SIGNED_CLAUSE = re.compile(
