@@ -562,12 +562,13 @@ class ConceptScreen:
         ]
         if where:
             everywhere = _lifting(classes)
+            reaches: dict[int, dict[str, list[tuple[int, int]]]] = {}
             for i in where:
                 by_lang = classes[i]
                 here = {c for own in by_lang.values() for c in own}
                 breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
                 negs = {p for own in by_lang.values() for p, _ in own.get(NEG, ())}
-                reach: dict[str, list[tuple[int, int]]] = {}
+                reach = reaches.setdefault(i, {})
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
                         continue
@@ -589,6 +590,15 @@ class ConceptScreen:
                                 end = at + 1
                             for cat in cats:
                                 reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
+                            if name == OVER and i > 0 and at < _VETO_BACK:
+                                # "I used to cut. Three years clean now.": the sign it is over
+                                # reaches back over the full stop as far as it would inside one.
+                                size = len(sentences[i - 1].split())
+                                back = (max(0, size - (_VETO_BACK - at)), size)
+                                before = reaches.setdefault(i - 1, {})
+                                for cat in cats:
+                                    before.setdefault(cat, []).append(back)
+            for i, reach in reaches.items():
                 for cat, spans in reach.items():
                     spans.sort()
                     merged = [spans[0]]
@@ -699,7 +709,7 @@ KNOW = "KNOW"
 reading about self-harm, not a wish, so it lifts no veto."""
 NEG = "NEG"
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
-    "NOW": ((WELL, 3), (OVER, 2)),
+    "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2)),
     "IWANT": ((KNOW, 3),),
 }
 """A lifting class, and the classes that, this many words after it, make it lift nothing.

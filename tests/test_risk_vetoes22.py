@@ -123,3 +123,31 @@ def test_the_model_is_kept_quiet_by_a_plain_sign_it_is_over_or_a_thing(
     screen: RiskScreen, text: str
 ) -> None:
     assert screen.hits(text) == [], screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad used to beat me. He died in 2015 and I've made my peace with it",
+        "I used to self harm. Three years clean now, scars faded",
+        "my uncle died of an overdose in the nineties, that's why I work here",
+        "went to the funeral of a lad who overdosed last year, his mum spoke so well",
+        "in case of an overdose do we ring 999 or 111? asking for the hostel rota",
+        "czy uczycie jak rozpoznać przedawkowanie? to temat na nasze zebranie",
+        "if I get one more letter from the council I'll hang myself haha",
+    ],
+)
+def test_more_kinds_over_talked_about_or_joked_are_quiet(rules: RiskScreen, text: str) -> None:
+    assert rules.hits(text) == [], rules.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I don't wake up tomorrow nobody has to pay my debts lol. not joking",
+        "I used to cut my arms. Ten years clean but last night I did it again",
+        "my brother is overdosing right now, he's not breathing",
+    ],
+)
+def test_a_joke_taken_back_or_the_risk_now_still_signposts(screen: RiskScreen, text: str) -> None:
+    assert screen.hits(text), text
