@@ -104,6 +104,9 @@ def rules() -> RiskScreen:
         ("usa mangas compridas até no verão por causa dos cortes", "self_harm"),
         ("po heroino jaučiuosi lyg mirčiau", "overdose"),
         ("amar ex bari r baire, darja dhakkacche ekhon", "abuse"),
+        # Somali, the thinnest lexicon: a fire escape to jump from, a wall punched.
+        ("caawa ayaan aadayaa kaydka dabka si aan uga boodo", "suicide"),
+        ("darbiga ayaan feeray ilaa faraha ay jabeen", "self_harm"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -145,6 +148,9 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "wore long sleeves because of the cold, the cuts on my hands from gardening are healing",
         "the landlord was banging on the door about the rent, i let him in",
         "ਅਗਲੇ ਮਹੀਨੇ ਮੈਂ ਇੱਥੇ ਨਹੀਂ ਹੋਣਾ, ਭੈਣ ਦੇ ਵਿਆਹ ਤੇ ਇੰਡੀਆ ਚੱਲਿਆਂ",
+        "liiska sugitaanka ayaa i dilaya, 2 bilood",
+        "estou morrendo de vontade de um café, a máquina do corredor avariou",
+        "Really appreciate the needle exchange ladies, the worker was lovely",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:

@@ -247,7 +247,7 @@ def adjective_like(word: str) -> bool:
 def _and_clause(word: str) -> bool:
     """An Arabic word joined to "و" (and) that starts a new clause ("وبدي", "ومحتاج"): a name
     ends before it.  Names that start with و (وليد، وفاء، وائل) are not joined to one."""
-    return len(word) > 3 and word[0] == "و" and word[1:] in _AND_CLAUSE_WORDS
+    return len(word) > 2 and word[0] == "و" and word[1:] in _AND_CLAUSE_WORDS
 
 
 _AND_CLAUSE_WORDS = words(
@@ -255,6 +255,7 @@ _AND_CLAUSE_WORDS = words(
     بدي بدنا أريد اريد نريد محتاج محتاجة بحاجة أحتاج احتاج عندي عندنا أنا انا أنت انت هو هي
     كان كانت أسكن اسكن ساكن ساكنة أعيش اعيش عايش عمري أشتغل اشتغل أشكر اشكر شكرا ابني بنتي
     زوجي زوجتي أمي ابي أبي رقمي عنواني إيميلي ايميلي حابب حابة أتمنى اتمنى لا ما مش الله
+    من في على عند مع عمري ساكن بشتغل اشتغل بدرس ادرس
     """
 )
 
