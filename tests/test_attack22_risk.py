@@ -400,3 +400,108 @@ def test_a_disclosure_beside_the_past_still_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+def alarm(owner: str, why: str, regression: bool = True) -> pytest.MarkDecorator:
+    since = "REGRESSION" if regression else "false alarm on bc837ae too"
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: {since}: {why}")
+
+
+FACILITIES = "BATHROOM + NOOPEN: a door that sticks, with a word to fix it, is no overdose"
+REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care, no one dead"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "the bathroom door won't open properly, someone should fix it",
+            marks=alarm("lex22", FACILITIES),
+            id="en-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "the toilet door won't open, it's been like that for weeks",
+            marks=alarm("lex22", FACILITIES),
+            id="en-toilet-door-for-weeks",
+        ),
+        pytest.param(
+            "a porta da casa de banho não abre bem, alguém devia arranjar",
+            marks=alarm("lex22", FACILITIES),
+            id="pt-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "albaabka musqusha ma furayo, fadlan hagaajiya",
+            marks=alarm("lex22", FACILITIES),
+            id="so-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "باب الحمام ما بيفتح منيح، لازم حدا يصلحه",
+            marks=alarm("lex22", FACILITIES, regression=False),
+            id="ar-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "bathroom ka darwaza nahi khul raha, koi theek kare",
+            marks=alarm("lex22", FACILITIES, regression=False),
+            id="ur-rom-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
+            marks=alarm("lex22", FACILITIES, regression=False),
+            id="bn-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "I want to be with her again, my daughter is in foster care and the team is helping",
+            marks=alarm("lex22", REUNITED),
+            id="en-daughter-in-foster-care",
+        ),
+        pytest.param(
+            "I'll join him at the group next week, my husband wants to come too",
+            marks=alarm("lex22", "GOTODEAD 'join him' + 'wants': going to a group together"),
+            id="en-join-him-at-the-group",
+        ),
+        pytest.param(
+            "chcę być z nią znowu, córka jest w rodzinie zastępczej, zespół pomaga",
+            marks=alarm("lex22", REUNITED),
+            id="pl-daughter-in-foster-care",
+        ),
+        pytest.param(
+            "quero estar com ela outra vez, a minha filha está numa família de acolhimento",
+            marks=alarm("lex22", REUNITED),
+            id="pt-daughter-in-foster-care",
+        ),
+        pytest.param(
+            "vreau să fiu cu ea din nou, fiica mea e în plasament",
+            marks=alarm("lex22", REUNITED),
+            id="ro-daughter-in-care",
+        ),
+        pytest.param(
+            "noriu būti su ja vėl, dukra globėjų šeimoje",
+            marks=alarm("lex22", REUNITED),
+            id="lt-daughter-in-foster-family",
+        ),
+    ],
+)
+def test_everyday_feedback_with_the_new_words_gets_no_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Helplines and overdose advice for a sticking door or a child in foster care tell a
+    person the bot did not read them, and teach staff to skip the flag."""
+    assert screen.categories(text) == set(), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # What those rules are for, which a fix must keep.
+        ("I just want to be with him again, my son died last year", "suicide"),
+        ("chcę być z nim znowu, syn nie żyje od roku", "suicide"),
+        (
+            "the bathroom door won't open, he's been in there an hour and I can't hear him",
+            "overdose",
+        ),
+    ],
+)
+def test_what_the_new_rules_are_for_still_signposts(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text)
