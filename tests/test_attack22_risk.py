@@ -23,7 +23,11 @@ What goes wrong, in general form (so a fix can be general too):
    model, which found most of these on bc837ae, is silenced too.
 2. TALK then a plan in the future tense: "read an article about suicide and I will do it".
    IWANT lifts TALK, but "I will do it", "o să o fac", "kar lunga", "korbo", "e3mela" do not.
-3. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
+3. CUTTHING (tiles, timber, veg, bread, paper, the kitchen) keeps 'cut' quiet even when it
+   names the knife and a body word ('wrists', 'arms', 'ręce', 'руки', 'kalai', 'haath') is
+   what is cut: "I cut my arms with the bread knife", in 13 languages.  And FULL 'so full'
+   is read in "so full of hate I want to die".
+4. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
    is Latvian "jo" (because), pt JOKING "k" (kkk, laughter) is English "k" (ok): with a
    "haha" or "xD" anywhere, a Polish or Latvian "I want to die", or an English "k I forgot to
    mention my partner hits me", is read as a joke.
@@ -248,6 +252,151 @@ TALK_THEN_PLAN = [
 ]
 
 
+KNIFE = [
+    # CUTTHING (@model) names what is cut; here it names the knife, and the body is cut.
+    case(
+        "I cut my wrists with the knife I use for veg",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "en-wrists-veg-knife",
+    ),
+    case(
+        "I cut my arms with the bread knife",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "en-arms-bread-knife",
+    ),
+    case(
+        "I've been cutting my thighs with the blade from the paper cutter",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "en-thighs-paper-cutter-blade",
+    ),
+    case(
+        "tnę ręce nożem do warzyw",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "pl-arms-vegetable-knife",
+    ),
+    case(
+        "режу руки ножом для овощей",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "ru-arms-vegetable-knife",
+    ),
+    case(
+        "corto os braços com a faca dos legumes",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "pt-arms-vegetable-knife",
+    ),
+    case(
+        "m-am tăiat pe mâini cu cuțitul din bucătărie",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "ro-arms-kitchen-knife",
+    ),
+    case(
+        "pjaustau rankas peiliu daržovėms",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "lt-arms-vegetable-knife",
+    ),
+    case(
+        "es griežu rokas ar dārzeņu nazi",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "lv-arms-vegetable-knife",
+    ),
+    case(
+        "انا بجرح ايدي بسكينة الخضار",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "ar-arms-vegetable-knife",
+    ),
+    case(
+        "میں سبزی والی چھری سے اپنی کلائی کاٹتی ہوں",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "ur-wrist-vegetable-knife",
+    ),
+    case(
+        "main sabzi wali chhuri se apni kalai kaat-ti hun",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "ur-rom-wrist-vegetable-knife",
+    ),
+    case(
+        "ਮੈਂ ਸਬਜ਼ੀ ਵਾਲੀ ਛੁਰੀ ਨਾਲ ਆਪਣੀ ਬਾਂਹ ਕੱਟਦੀ ਹਾਂ",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "pa-arm-vegetable-knife",
+    ),
+    case(
+        "main sabzi wali chhuri naal apni baanh kattdi haan",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "pa-rom-arm-vegetable-knife",
+    ),
+    case(
+        "હું શાક સમારવાની છરીથી મારો હાથ કાપું છું",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "gu-arm-vegetable-knife",
+    ),
+    case(
+        "hu shaak ni chhari thi maro haath kapu chu",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "gu-rom-arm-vegetable-knife",
+    ),
+    case(
+        "আমি সবজি কাটার ছুরি দিয়ে হাত কাটি",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "bn-arm-vegetable-knife",
+    ),
+    case(
+        "ami sobji kata chhuri diye hat kati",
+        "self_harm",
+        "prec22",
+        "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
+        "bn-rom-arm-vegetable-knife",
+    ),
+    case(
+        "I'm so full of hate I want to die",
+        "suicide",
+        "prec22",
+        "FULL 'so full' (of food) read in 'so full of hate'",
+        "en-so-full-of-hate-want-to-die",
+    ),
+    case(
+        "I'm so full of pain I want to kill myself",
+        "suicide",
+        "prec22",
+        "FULL 'so full' read in 'so full of pain'",
+        "en-so-full-of-pain-kill-myself",
+    ),
+]
+
+
 MISSED_BEFORE = [
     # Quiet on bc837ae too (the lexicon lacked the verb), but now an OVER word would veto them
     # even once it has it: 'safe' with the negation after it.
@@ -357,7 +506,7 @@ NOT_A_JOKE = [
 
 
 @pytest.mark.parametrize(
-    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *MISSED_BEFORE]
+    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *MISSED_BEFORE]
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
