@@ -27,7 +27,9 @@ What goes wrong, in general form (so a fix can be general too):
    names the knife and a body word ('wrists', 'arms', 'ręce', 'руки', 'kalai', 'haath') is
    what is cut: "I cut my arms with the bread knife", in 13 languages.  And FULL 'so full'
    is read in "so full of hate I want to die".
-4. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
+4. OVER holds the calm after a decision, a classic warning sign: "I've made my peace",
+   "mam spokój", "стало легче", "mi-e mai bine", "lengviau", then the pills ready.
+5. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
    is Latvian "jo" (because), pt JOKING "k" (kkk, laughter) is English "k" (ok): with a
    "haha" or "xD" anywhere, a Polish or Latvian "I want to die", or an English "k I forgot to
    mention my partner hits me", is read as a joke.
@@ -397,6 +399,54 @@ KNIFE = [
 ]
 
 
+CALM = [
+    # The calm after a decision is a warning sign, not a sign it is over.
+    case(
+        "I've made my peace with everything, I used to be scared but not anymore,"
+        " the pills are counted out",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "en-made-my-peace-pills-counted",
+    ),
+    case(
+        "I used to be scared of dying, I've made my peace now, I've said my goodbyes",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "en-made-my-peace-said-goodbyes",
+    ),
+    case(
+        "kiedyś się bałam, teraz mam spokój, tabletki są przygotowane",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "pl-at-peace-tablets-ready",
+    ),
+    case(
+        "раньше боялась, теперь стало легче, я всё решила, таблетки собраны",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "ru-easier-now-decided-tablets-ready",
+    ),
+    case(
+        "înainte mi-era frică, acum mi-e mai bine, am hotărât, pastilele sunt pregătite",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "ro-better-now-decided-pills-ready",
+    ),
+    case(
+        "anksčiau bijojau, dabar man lengviau, nusprendžiau, tabletės paruoštos",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "lt-easier-now-decided-tablets-ready",
+    ),
+]
+
+
 MISSED_BEFORE = [
     # Quiet on bc837ae too (the lexicon lacked the verb), but now an OVER word would veto them
     # even once it has it: 'safe' with the negation after it.
@@ -448,6 +498,87 @@ MISSED_BEFORE = [
             reason="owner prec22: DOC 'documentary' vetoes a written note; missed on bc837ae too",
         ),
         id="en-documentary-written-my-note",
+    ),
+    pytest.param(
+        "i used to fight it but ive made my peace, saturday is the day",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="en-made-my-peace-saturday",
+    ),
+    pytest.param(
+        "kiedyś walczyłam, teraz mam spokój, napisałam listy do dzieci",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="pl-at-peace-letters-to-children",
+    ),
+    pytest.param(
+        "agrāk baidījos, tagad ir vieglāk, esmu izlēmusi, tabletes sagatavotas",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="lv-easier-now-tablets-ready",
+    ),
+    pytest.param(
+        "hore waan baqayay, hadda waan fiicanahay, go'aan ayaan gaaray,"
+        " kiniinadu diyaar bay yihiin",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="so-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "پہلے ڈر لگتا تھا، اب بہتر ہوں، فیصلہ کر لیا ہے، گولیاں تیار ہیں",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="ur-better-now-tablets-ready",
+    ),
+    pytest.param(
+        "pehlan dar lagda si, hun theek haan, faisla kar leya, goliyan tayyar ne",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="pa-rom-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "pahela dar lagto hato, have saru che, nakki kari lidhu che, goliyo taiyar che",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="gu-rom-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "আগে ভয় লাগত, এখন ভালো আছি, ঠিক করে ফেলেছি, ট্যাবলেটগুলো রেডি",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="bn-fine-now-tablets-ready",
     ),
 ]
 
@@ -506,14 +637,15 @@ NOT_A_JOKE = [
 
 
 @pytest.mark.parametrize(
-    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *MISSED_BEFORE]
+    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE]
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     """Each names a danger now; the helplines (and, for an overdose, the overdose advice)
     must be shown, whatever past, article or laughter is beside it."""
-    assert category in screen.categories(text), screen.vetoes_in(text)
+    wanted = set(category.split("|"))  # "suicide|overdose": either is the right alert
+    assert wanted & screen.categories(text), screen.vetoes_in(text)
 
 
 @pytest.mark.parametrize(
