@@ -196,10 +196,10 @@ _WORD_RE = re.compile(WORD)
 
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
 _LINK = re.compile(
-    r"(?:\s*[,:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
+    r"(?:\s*[,،:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
     r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke|da|di|de)\s+naa?m"
     r"|(?:کا|کی|کے)\s+نام|(?:ਦਾ|ਦੀ|ਦੇ)\s+ਨਾਮ|(?:નું|નો|ની)\s+નામ|(?:এর|র)?\s*নাম)"
-    r"(?:\s*[,:\-–—]\s*|\s+))?"
+    r"(?:\s*[,،:\-–—]\s*|\s+))?"
 )
 
 # What comments put right after a name given with a role, in scripts without capitals:
