@@ -151,3 +151,25 @@ def test_more_kinds_over_talked_about_or_joked_are_quiet(rules: RiskScreen, text
 )
 def test_a_joke_taken_back_or_the_risk_now_still_signposts(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o meu companheiro resmunga quando chega do trabalho, mas nunca me tocou",
+        "iubitul e nervos uneori dar nu s-a atins niciodata de mine",
+    ],
+)
+def test_never_touched_me_is_not_violence(rules: RiskScreen, text: str) -> None:
+    assert rules.hits(text) == [], rules.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he never laid a finger on me until last night when he punched me",
+        "he has never hit me but he hits the kids",
+    ],
+)
+def test_violence_beside_a_never_still_signposts(screen: RiskScreen, text: str) -> None:
+    assert screen.hits(text), text

@@ -80,7 +80,7 @@ _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|dr|mr|mrs)\.?\s+(?=
 _TITLE_OTHER = re.compile(
     r"(?<![\w-])(?:Sr|Sra|Srª|Senhor|Senhora|Dona|[Pp]an|[Pp]ani|[Pp]ana|[Pp]anem|[Pp]anu"
     r"|[Pp]anią|Domnul|Doamna|Dl|Dna|D-na|D-l|Ponas|Ponia|Kungs|Kundze|Господин|Госпожа|Г-н"
-    r"|Г-жа)\.?\s+(?=[^\W\d_])"
+    r"|Г-жа|Dra|Dr\.ª|Doutora|Doutor|Doktor|Доктор|Prof|Profa|Professor)\.?\s+(?=[^\W\d_])"
 )
 """Titles in the other languages ("Sr. João Pedro Martins", "Pan Grzegorz Nowak-Kubiak"):
 the title stays outside the name, as "Dr"'s does.  After them a first name is usual ("pan
@@ -170,6 +170,7 @@ _CUE_STEMS = (
     "im ",
     *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
     *words("sr senhor dona pan domnul doamna dl dna d-na d-l ponas ponia kungs kundze"),
+    *words("dra doutor doktor доктор prof"),
     *words("господин госпожа г-н г-жа"),
 )
 
@@ -247,7 +248,7 @@ def adjective_like(word: str) -> bool:
 def _and_clause(word: str) -> bool:
     """An Arabic word joined to "و" (and) that starts a new clause ("وبدي", "ومحتاج"): a name
     ends before it.  Names that start with و (وليد، وفاء، وائل) are not joined to one."""
-    return len(word) > 3 and word[0] == "و" and word[1:] in _AND_CLAUSE_WORDS
+    return len(word) > 2 and word[0] == "و" and word[1:] in _AND_CLAUSE_WORDS
 
 
 _AND_CLAUSE_WORDS = words(
@@ -255,6 +256,7 @@ _AND_CLAUSE_WORDS = words(
     بدي بدنا أريد اريد نريد محتاج محتاجة بحاجة أحتاج احتاج عندي عندنا أنا انا أنت انت هو هي
     كان كانت أسكن اسكن ساكن ساكنة أعيش اعيش عايش عمري أشتغل اشتغل أشكر اشكر شكرا ابني بنتي
     زوجي زوجتي أمي ابي أبي رقمي عنواني إيميلي ايميلي حابب حابة أتمنى اتمنى لا ما مش الله
+    من في على عند مع عمري ساكن بشتغل اشتغل بدرس ادرس
     """
 )
 

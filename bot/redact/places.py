@@ -203,6 +203,8 @@ def addresses(text: str) -> Iterator[Span]:
         if flat is not None:
             tail = _TAIL.match(text, m.end())
             found.append(Span(m.start(), max(flat.end(), tail.end() if tail else 0), "address"))
+    for m in _FLAT_NUMBER_NAME.finditer(text):
+        found.append(Span(m.start(), m.end(), "address"))  # "Flat 2, 14 Eastgate, Wisbech"
     for m in _NUMBER_THE_STREET.finditer(text):
         # A home when said to be one or written as an address line ("4 The Crescent, Derby");
         # "2 The Green sessions" is a count of something named after a place.
@@ -238,6 +240,11 @@ _HOME_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A flat, not a room or a floor: "12 Westgate, 5 butas", "3 Millfield, flat 2"."""
+_FLAT_NUMBER_NAME = re.compile(
+    rf"(?<![\w])(?i:{_HOME_UNIT})\.?\s*(?i:no\.?|nr\.?|№)?\s*\d{{1,4}}[A-Za-z]?\s*,\s*"
+    r"\d{1,4}[A-Za-z]?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?=\s*(?:[,.;!)]|$))"
+)
+"""A flat, then a house number and a street named without a street word."""
 _NUMBER_THE_STREET = re.compile(
     rf"(?<![\w£$€.,/:-])\d{{1,4}}[A-Za-z]?,?\s+The\s+(?:{_STREET_WEAK_TITLE}|Crescent|Avenue|Close|"
     rf"Drive|Gardens|Terrace|Grove|Mews|Parade|Green|Square|Circus|Orchard|Paddock|Meadows|"

@@ -53,7 +53,7 @@ _ROLES = (
     r"|(?:recovery\s+)?coach(?:es)?",
     # Polish, Lithuanian, Latvian, Romanian, Portuguese: stems of role nouns, any ending.
     r"terapeut\w*|pielęgniar\w*|pielegniar\w*|lekar\w*|psycholo\w*|psychiatr\w*|dorad\w*"
-    r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*",
+    r"|opiekun\w*|pracowni\w*|kurator\w*|kierowni\w*|koordynator\w*|recepcjonist\w*|doktor\w*",
     r"darbuotoj\w*|slaugytoj\w*|gydytoj\w*|psicholog\w*|psichiatr\w*|konsultant\w*|vadov\w*",
     r"darbinie\w*|medmās\w*|medmas\w*|ārst\w*|arst\w*|psiholog\w*|psihiatr\w*|terapeit\w*",
     r"asistent\w*|medic\w{0,4}|consilier\w*|coordonator\w*"
@@ -111,6 +111,19 @@ _RELATIONS = (
     r"sūnus|sūnų|sunus|dukra|dukrą|dukterį|vyras|vyrą|žmona|zmona|brolis|sesuo|draug\w*"
     r"|dēls|dēlu|meita|meitu|vīrs|vīru|sieva|sievu|brālis|māsa|draudzen\w*",
     r"wiil\w*|gabadh\w*|ninka\w*|xaas\w*|walaal\w*|saaxiib\w*|hooya\w*|hooyo\w*|aabb\w*",
+    # Grandparents, uncles and aunts, step-family and in-laws, in every language with capitals.
+    r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa"
+    r"|grandfather|grandparents?|step-?(?:dad|mum|mom|father|mother|son|daughter|brother|sister)s?"
+    r"|(?:mother|father|brother|sister|son|daughter)-in-law|ex|ex-?(?:partner|wife|husband)"
+    r"|babci\w*|babk\w*|dziad\w*|wuj\w*|cioci\w*|ciotk\w*|ojczym\w*|macoch\w*|teść\w*|teściow\w*|tesciow\w*"
+    r"|moči\w*|moci\w*|senel\w*|dėd\w*|ded[eė]\w*|tet[aą]\w*|patėv\w*"
+    r"|vecmām\w*|vecmam\w*|vectēv\w*|vectev\w*|onkul\w*|tant\w*|krustmā\w*|patēv\w*"
+    r"|bunic\w*|unchi\w*|m[ăa]tu[șs]\w*|socr\w*|soacr\w*"
+    r"|av[óô]|av[oó]s|tio|tia|tios|tias|padrasto|madrasta|sogr[oa]|cunhad[oa]"
+    r"|бабушк\w*|бабул\w*|дедушк\w*|дед|деда|дяд\w*|т[её]т\w*|отчим\w*|мачех\w*|св[её]кр\w*|т[её]щ\w*"
+    r"|ayeeyo\w*|ayeeyad\w*|awoowe\w*|adeer\w*|eedo\w*|abti\w*|habaryar\w*"
+    r"|nani|nana|dadi|dada|khala|khalu|phuppo|phupho|phupi|chacha|chachi|mamu|mamoo|mami"
+    r"|taya|tayi|bhua|masi|maasi|kaka|kaki|mama",
     # Neighbours, who know where the writer lives: "kaimynas Andrius Vaitkus".
     r"neighbou?rs?|s[ąa]siad\w*|kaimyn\w*|kaimi[ņn]\w*|vecin\w*|vizinh\w*|сосед\w*|deris\w*"
     r"|b[ăa]iat\w*|mamei|tat[ăa]l|mamm\w*|t[ēe]tis|t[ėe]tis|мать|отец|отца",
@@ -133,6 +146,12 @@ _RELATION_WORDS = words(
     žmona zmona brolis sesuo dēls dēlu meita meitu vīrs vīru sieva sievu brālis māsa beta
     beti bete shohar shauhar biwi bivi bhai behen behan ammi abbu dost puttar dhee dikro
     dikri pati patni chele meye swami mamei tētis tetis tėtis мать отец отца
+    nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather
+    grandparent grandparents stepdad stepmum stepmom stepfather stepmother stepson stepdaughter
+    step-dad step-mum ex dziadek dziadka wujek wujka ciocia cioci ojczym macocha dėdė dede teta
+    onkulis tante avó avô avo tio tia padrasto madrasta sogra sogro дед деда nani dadi dada
+    khala khalu phuppo phupho phupi chacha chachi mamu mamoo mami taya tayi bhua masi maasi
+    kaka kaki
     """
 )
 _RELATION_STEMS = (
@@ -141,6 +160,23 @@ _RELATION_STEMS = (
     "saaxiib",
     *("hooya", "hooyo", "aabb", "neighbo", "sąsiad", "sasiad", "kaimyn", "kaimiņ", "kaimin"),
     *("vecin", "vizinh", "сосед", "deris", "băiat", "baiat", "mamm", "tatăl", "tatal"),
+    *(
+        "babci",
+        "babk",
+        "dziad",
+        "wuj",
+        "cioci",
+        "ciotk",
+        "ojczym",
+        "macoch",
+        "teść",
+        "teściow",
+        "tesciow",
+    ),
+    *("moči", "moci", "senel", "dėd", "patėv", "vecmām", "vecmam", "vectēv", "onkul", "tant"),
+    *("krustmā", "patēv", "bunic", "unchi", "mătuș", "matus", "socr", "soacr", "бабушк", "бабул"),
+    *("дедушк", "дяд", "тёт", "тет", "отчим", "мачех", "свекр", "свёкр", "тёщ", "тещ", "ayeeyo"),
+    *("ayeeyad", "awoowe", "adeer", "eedo", "abti", "habaryar", "step", "grand", "cunhad"),
 )
 """Family words: whole words, or the beginnings of those that take endings ("synem",
 "сыном", "wiilkayga").  A message is scanned for them only when one of its words is one."""
@@ -160,10 +196,10 @@ _WORD_RE = re.compile(WORD)
 
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
 _LINK = re.compile(
-    r"(?:\s*[,:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
+    r"(?:\s*[,،:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
     r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke|da|di|de)\s+naa?m"
     r"|(?:کا|کی|کے)\s+نام|(?:ਦਾ|ਦੀ|ਦੇ)\s+ਨਾਮ|(?:નું|નો|ની)\s+નામ|(?:এর|র)?\s*নাম)"
-    r"(?:\s*[,:\-–—]\s*|\s+))?"
+    r"(?:\s*[,،:\-–—]\s*|\s+))?"
 )
 
 # What comments put right after a name given with a role, in scripts without capitals:
