@@ -23,6 +23,8 @@ What goes wrong, in general form (so a fix can be general too):
    model, which found most of these on bc837ae, is silenced too.
 2. TALK then a plan in the future tense: "read an article about suicide and I will do it".
    IWANT lifts TALK, but "I will do it", "o să o fac", "kar lunga", "korbo", "e3mela" do not.
+   And new TALK words are everyday in a disclosure: "the numbers you gave me", "what does it
+   matter".  DOC 'survey', 'questionnaire', 'the form' veto what is typed into this survey.
 3. CUTTHING (tiles, timber, veg, bread, paper, the kitchen) keeps 'cut' quiet even when it
    names the knife and a body word ('wrists', 'arms', 'ręce', 'руки', 'kalai', 'haath') is
    what is cut: "I cut my arms with the bread knife", in 13 languages.  And FULL 'so full'
@@ -250,6 +252,27 @@ TALK_THEN_PLAN = [
         "prec22",
         "TALK 'read about'; choosing a method lifts nothing",
         "en-read-methods-know-which-one",
+    ),
+    case(
+        "nobody picks up the numbers you gave me so I'll just kill myself",
+        "suicide",
+        "prec22",
+        "TALK 'numbers' (statistics) read in the helpline numbers the person rang",
+        "en-numbers-you-gave-me-kill-myself",
+    ),
+    case(
+        "I rang all the numbers on the card, nobody answered, so I took all my tablets",
+        "overdose",
+        "prec22",
+        "TALK 'numbers' read in the numbers on the crisis card",
+        "en-rang-the-numbers-took-all-my-tablets",
+    ),
+    case(
+        "what does it matter, I'll be dead by friday",
+        "suicide",
+        "prec22",
+        "TALK 'what does' (a child asking what a word means) read in 'what does it matter'",
+        "en-what-does-it-matter-dead-by-friday",
     ),
 ]
 
@@ -579,6 +602,56 @@ MISSED_BEFORE = [
             " missed on bc837ae too",
         ),
         id="bn-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "this survey is pointless, I'll be dead before anything changes",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'survey' vetoes it, in a bot that IS a survey"
+            "; missed on bc837ae too",
+        ),
+        id="en-this-survey-dead-before-it-changes",
+    ),
+    pytest.param(
+        "filling in this questionnaire won't help, I'll kill myself anyway",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'questionnaire' vetoes it, in a bot that is one"
+            "; missed on bc837ae too",
+        ),
+        id="en-this-questionnaire-kill-myself",
+    ),
+    pytest.param(
+        "the form asked if I'm safe, I'm not, he beats me every night",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'the form' and OVER 'I'm safe' (negated after) veto it"
+            "; missed on bc837ae too",
+        ),
+        id="en-the-form-asked-if-safe-im-not",
+    ),
+    pytest.param(
+        "jankari layi shukriya par main apne aap nu maar lavanga",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'jankari' (information) vetoes 'I will kill myself'"
+            "; missed on bc837ae too",
+        ),
+        id="pa-rom-thanks-for-info-will-kill-myself",
+    ),
+    pytest.param(
+        "mahiti mate aabhar pan hu mari jaish",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'mahiti' (information) vetoes 'I will die'"
+            "; missed on bc837ae too",
+        ),
+        id="gu-rom-thanks-for-info-will-die",
     ),
 ]
 
