@@ -274,6 +274,20 @@ TALK_THEN_PLAN = [
         "TALK 'what does' (a child asking what a word means) read in 'what does it matter'",
         "en-what-does-it-matter-dead-by-friday",
     ),
+    case(
+        "dzwoniłam pod te liczby i numery, nikt nie odbiera, i tak się zabiję",
+        "suicide",
+        "prec22",
+        "TALK 'liczby' (figures) read in the numbers she rang",
+        "pl-rang-the-numbers-will-kill-myself",
+    ),
+    case(
+        "cita tēma, vīrs mani sit katru dienu",
+        "abuse",
+        "prec22",
+        "TALK 'tēma' in 'another subject: my husband hits me every day'",
+        "lv-another-subject-husband-hits-me",
+    ),
 ]
 
 
