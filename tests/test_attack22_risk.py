@@ -288,6 +288,13 @@ TALK_THEN_PLAN = [
         "TALK 'tēma' in 'another subject: my husband hits me every day'",
         "lv-another-subject-husband-hits-me",
     ),
+    case(
+        "I carry naloxone in case of overdose and I just took 30 diazepam",
+        "overdose",
+        "prec22",
+        "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
+        "en-naloxone-in-case-just-took-30-diazepam",
+    ),
 ]
 
 
@@ -666,6 +673,16 @@ MISSED_BEFORE = [
             "; missed on bc837ae too",
         ),
         id="gu-rom-thanks-for-info-will-die",
+    ),
+    pytest.param(
+        "I read in the paper that you can't overdose on it so I took the whole packet",
+        "overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: TALK 'I read' and NEWS 'paper' veto the whole packet taken"
+            "; missed on bc837ae too",
+        ),
+        id="en-read-in-the-paper-took-whole-packet",
     ),
 ]
 
