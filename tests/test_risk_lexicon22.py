@@ -107,6 +107,24 @@ def rules() -> RiskScreen:
         # Somali, the thinnest lexicon: a fire escape to jump from, a wall punched.
         ("caawa ayaan aadayaa kaydka dabka si aan uga boodo", "suicide"),
         ("darbiga ayaan feeray ilaa faraha ay jabeen", "self_harm"),
+        # Wave 22b: a drink spiked and out of it; barely breathing; thrown out into the cold
+        # with the baby; driving drunk with the children; using in front of them; a debt and
+        # a threat to family; waiting for everyone to sleep; "I know exactly where I'd jump";
+        # my funeral and a goodbye; debts paid and ready; the passwords handed over and no
+        # need for the flat; my chair empty at Christmas; God forgive what I do tonight.
+        ("na imprezie ktoś wsypał coś koleżance do drinka, leży i nie kontaktuje", "overdose"),
+        ("o rapaz tem a seringa no braço e mal respira", "overdose"),
+        ("выгнал меня на улицу с ребёнком, на улице мороз", "abuse"),
+        ("mama pijana prowadzi samochód z dziećmi", "abuse"),
+        ("hooyaday carruurta hortooda ayay daroogada ku qaadataa", "abuse"),
+        ("الجماعة اللي أنا مديون لهم قالوا إذا ما جبت المصاري رح يأذوا أختي", "abuse"),
+        ("ઘરમાં બધા સૂઈ જાય પછી ગેરેજમાં જઈશ, દોરડું ત્યાં જ છે", "suicide"),
+        ("m-am uitat la pod. știu exact unde aș sări", "suicide"),
+        ("рисую как буду прощаться, даже музыку на похороны выбрал", "suicide"),
+        ("sab kuch vech ditta, debt clear kar ditta, hun main tayyar haan", "suicide"),
+        ("cancelled the rent direct debit, wont need the flat after next week", "suicide"),
+        ("per Kūčias mano kėdė bus tuščia, jau nusprendžiau", "suicide"),
+        ("Doamne iartă-mă pentru ce fac la noapte", "suicide"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -151,6 +169,14 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "liiska sugitaanka ayaa i dilaya, 2 bilood",
         "estou morrendo de vontade de um café, a máquina do corredor avariou",
         "Really appreciate the needle exchange ladies, the worker was lovely",
+        "sold everything and paid off what i owe, ready to start in the new flat",
+        "once the kids are asleep i have a bath and a cup of tea by the river view",
+        "changed the locks after my ex left, feel safer at night",
+        "my funeral plan is paid, said goodbye to that worry",
+        "moja rodzina nie wie gdzie szukać pomocy dla siebie",
+        "munda dukaan te kamm karda te customers nu parcel pahunchaunda",
+        "w aptece dali mi dawkę dwa razy przez pomyłkę, nie wziąłem jej",
+        "i wont be here for my birthday, ill be at my sisters",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
