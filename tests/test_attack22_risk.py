@@ -798,6 +798,26 @@ MISSED_BEFORE = [
         ),
         id="en-read-in-the-paper-took-whole-packet",
     ),
+    pytest.param(
+        "zapomniałam powiedzieć, mąż mnie bije codziennie haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="pl-forgot-to-say-husband-beats-me-haha",
+    ),
+    pytest.param(
+        "main bhool gayi batana, shohar roz marta hai hahaha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'hahaha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="ur-rom-forgot-to-say-husband-beats-me-haha",
+    ),
 ]
 
 
@@ -850,6 +870,13 @@ NOT_A_JOKE = [
         "prec22",
         "LAUGHIF 'one more'; 'seriously' is no SERIOUS word, and a husband who hits is no trifle",
         "en-husband-hits-one-more-time-seriously",
+    ),
+    case(
+        "забыла сказать, муж бьёт меня каждый день хаха",
+        "abuse",
+        "prec22",
+        "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
+        "ru-forgot-to-say-husband-beats-me-haha",
     ),
 ]
 
