@@ -935,6 +935,7 @@ def alarm(owner: str, why: str, regression: bool = True) -> pytest.MarkDecorator
 
 
 FACILITIES = "BATHROOM + NOOPEN: a door that sticks, with a word to fix it, is no overdose"
+GRADUATE = "FAREWELL + THEYTHINK/ready: leaving a group the team thinks one is ready to leave"
 REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care, no one dead"
 
 
@@ -975,6 +976,21 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
             marks=alarm("lex22", FACILITIES, regression=False),
             id="bn-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "I'm saying goodbye to the group, they think I'm ready to move on",
+            marks=alarm("lex22", GRADUATE),
+            id="en-goodbye-to-the-group-ready-to-move-on",
+        ),
+        pytest.param(
+            "прощаюсь с группой, они думают, что я готова к выписке",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ru-goodbye-to-the-group-ready-for-discharge",
+        ),
+        pytest.param(
+            "îmi iau rămas bun de la grup, ei cred că sunt gata de externare",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ro-goodbye-to-the-group-ready-for-discharge",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
