@@ -21,6 +21,9 @@ What goes wrong, in general form (so a fix can be general too):
    commonest past tenses (ur "تھا", gu "હતો", pa "ਸੀ", bn "ছিল", pt "tinha", ar "كان"), so
    OVER's "+PAST +PASTMARK" need is met by nearly any sentence.  OVER is ``@model``: the
    model, which found most of these on bc837ae, is silenced too.
+   Worst of all, a death beside a wish to die: "my brother used to drink with me, he died
+   in march and I want to die too" is quiet in 12 of 13 languages (GRIEF): OVER is lifted by
+   NOW, PRESENT and URGE words only, and the bereaved are the people most at risk.
 2. TALK then a plan in the future tense: "read an article about suicide and I will do it".
    IWANT lifts TALK, but "I will do it", "o să o fac", "kar lunga", "korbo", "e3mela" do not.
    And new TALK words are everyday in a disclosure: "the numbers you gave me", "what does it
@@ -491,6 +494,117 @@ CALM = [
 ]
 
 
+GRIEF = [
+    # A death beside a wish to die: OVER ('he died', 'zmarł', 'умер', 'مات', 'فوت', 'মারা গেছে')
+    # is lifted by NOW, PRESENT and URGE words, never by the wish itself.
+    case(
+        "my brother used to drink with me, he died in march and I want to die too",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "en-brother-died-want-to-die-too",
+    ),
+    case(
+        "my husband used to look after me, he passed away and I don't want to live without him",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "en-husband-passed-dont-want-to-live",
+    ),
+    case(
+        "mój brat kiedyś pił ze mną, zmarł w marcu i ja też chcę umrzeć",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pl-brother-died-want-to-die-too",
+    ),
+    case(
+        "мой брат раньше пил со мной, он умер в марте, и я тоже хочу умереть",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ru-brother-died-want-to-die-too",
+    ),
+    case(
+        "o meu irmão bebia comigo antes, morreu em março e eu também quero morrer",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pt-brother-died-want-to-die-too",
+    ),
+    case(
+        "fratele meu bea cu mine înainte, a murit în martie și vreau să mor și eu",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ro-brother-died-want-to-die-too",
+    ),
+    case(
+        "mano brolis anksčiau gėrė su manim, mirė kovą ir aš irgi noriu mirti",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "lt-brother-died-want-to-die-too",
+    ),
+    case(
+        "mans brālis agrāk dzēra ar mani, nomira martā un es arī gribu nomirt",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "lv-brother-died-want-to-die-too",
+    ),
+    case(
+        "walaalkay wuu i la cabbi jiray, wuu dhintay, anna waan dhiman rabaa",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "so-brother-died-want-to-die-too",
+    ),
+    case(
+        "اخي كان يشرب معي، مات بشهر اذار وانا كمان بدي موت",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ar-brother-died-want-to-die-too",
+    ),
+    case(
+        "میرا بھائی پہلے میرے ساتھ پیتا تھا، وہ فوت ہو گیا اور میں بھی مرنا چاہتا ہوں",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ur-brother-died-want-to-die-too",
+    ),
+    case(
+        "ਮੇਰਾ ਭਰਾ ਪਹਿਲਾਂ ਮੇਰੇ ਨਾਲ ਪੀਂਦਾ ਸੀ, ਉਹ ਗੁਜ਼ਰ ਗਿਆ ਤੇ ਮੈਂ ਵੀ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pa-brother-died-want-to-die-too",
+    ),
+    case(
+        "mera bhra pehlan mere naal peenda si, oh guzar gaya te main vi marna chahunda haan",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pa-rom-brother-died-want-to-die-too",
+    ),
+    case(
+        "maro bhai pahela mari sathe pito hato, e gujri gaya ane mare pan mari javu che",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "gu-rom-brother-died-want-to-die-too",
+    ),
+    case(
+        "আমার ভাই আগে আমার সাথে মদ খেত, সে মারা গেছে, আমিও মরে যেতে চাই",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "bn-brother-died-want-to-die-too",
+    ),
+]
+
+
 MISSED_BEFORE = [
     # Quiet on bc837ae too (the lexicon lacked the verb), but now an OVER word would veto them
     # even once it has it: 'safe' with the negation after it.
@@ -684,6 +798,26 @@ MISSED_BEFORE = [
         ),
         id="en-read-in-the-paper-took-whole-packet",
     ),
+    pytest.param(
+        "zapomniałam powiedzieć, mąż mnie bije codziennie haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="pl-forgot-to-say-husband-beats-me-haha",
+    ),
+    pytest.param(
+        "main bhool gayi batana, shohar roz marta hai hahaha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'hahaha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="ur-rom-forgot-to-say-husband-beats-me-haha",
+    ),
 ]
 
 
@@ -737,11 +871,19 @@ NOT_A_JOKE = [
         "LAUGHIF 'one more'; 'seriously' is no SERIOUS word, and a husband who hits is no trifle",
         "en-husband-hits-one-more-time-seriously",
     ),
+    case(
+        "забыла сказать, муж бьёт меня каждый день хаха",
+        "abuse",
+        "prec22",
+        "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
+        "ru-forgot-to-say-husband-beats-me-haha",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE]
+    "text, category",
+    [*NOT_OVER, *GRIEF, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
@@ -793,6 +935,7 @@ def alarm(owner: str, why: str, regression: bool = True) -> pytest.MarkDecorator
 
 
 FACILITIES = "BATHROOM + NOOPEN: a door that sticks, with a word to fix it, is no overdose"
+GRADUATE = "FAREWELL + THEYTHINK/ready: leaving a group the team thinks one is ready to leave"
 REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care, no one dead"
 
 
@@ -833,6 +976,21 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
             marks=alarm("lex22", FACILITIES, regression=False),
             id="bn-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "I'm saying goodbye to the group, they think I'm ready to move on",
+            marks=alarm("lex22", GRADUATE),
+            id="en-goodbye-to-the-group-ready-to-move-on",
+        ),
+        pytest.param(
+            "прощаюсь с группой, они думают, что я готова к выписке",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ru-goodbye-to-the-group-ready-for-discharge",
+        ),
+        pytest.param(
+            "îmi iau rămas bun de la grup, ei cred că sunt gata de externare",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ro-goodbye-to-the-group-ready-for-discharge",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
