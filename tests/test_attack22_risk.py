@@ -818,6 +818,46 @@ MISSED_BEFORE = [
         ),
         id="ur-rom-forgot-to-say-husband-beats-me-haha",
     ),
+    pytest.param(
+        "I'm so bored of living, I want to die",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' (boredom as a figure) vetoes 'bored of living'"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-living-want-to-die",
+    ),
+    pytest.param(
+        "I'm bored of life, I'm going to end it this weekend",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' vetoes a plan for this weekend"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-life-end-it-this-weekend",
+    ),
+    pytest.param(
+        "everyone is laughing at me, I'm going to hang myself",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'laughing' vetoes it: others laugh, the person does not"
+            "; missed on bc837ae too",
+        ),
+        id="en-everyone-laughing-at-me-hang-myself",
+    ),
+    pytest.param(
+        "DBT helped for a while, now I cut every night",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: RECOVERED 'dbt helped' vetoes nightly cuts; 'now' lifts nothing"
+            "; missed on bc837ae too",
+        ),
+        id="en-dbt-helped-for-a-while-now-cut-nightly",
+    ),
 ]
 
 
