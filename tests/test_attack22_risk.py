@@ -443,6 +443,34 @@ KNIFE = [
         "FULL 'so full' read in 'so full of pain'",
         "en-so-full-of-pain-kill-myself",
     ),
+    case(
+        "the material they gave me is useless, I've been cutting my arms",
+        "self_harm",
+        "prec22",
+        "ro CUTTHING 'material' (fabric) read in English, where it is the group's handouts",
+        "en-ro-material-is-english-material",
+    ),
+    case(
+        "corto os braços à mesa todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-is-the-table",
+    ),
+    case(
+        "estou a cortar os braços na mesa da cozinha todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-kitchen-table",
+    ),
+    case(
+        "cortei-me nos braços e o meu papel aqui é só esperar",
+        "self_harm",
+        "prec22",
+        "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
+        "pt-papel-is-also-a-role",
+    ),
 ]
 
 
