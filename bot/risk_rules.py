@@ -44,14 +44,17 @@ do "if someone" overdoses, families who lost someone, a leaflet or a session abo
 NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
 in the message: "I was suicidal years ago and I feel it again now" signposts.  A ``<``
 makes a veto reach back only: ``DENIED`` ("I said no", after a screening question about
-suicide) vetoes the question, not what follows it.  A ``+`` names a class the veto needs
-somewhere in the message too (any one of those named): ``OVER: abuse ... +PASTMARK !NOW``
-says a sign that it is over ("he died", "divorced", "three years clean") keeps quiet only a
-message that also tells of the past ("used to", "as a kid", "in 2017"), and not when a NOW
-word says it is back: "he used to hit us, he died years ago" is quiet, "we divorced" alone
-is not, and "I used to cut, three years clean, and last night I did it again" signposts.  Vetoes
-are the issue's near misses turned into word classes, so that they hold for new
-wordings, not these sentences.
+suicide) vetoes the question, not what follows it.  A ``^`` lets it reach back over a full
+stop too ("I used to cut. Three years clean now."; "can you overdose on naloxone? asking
+for the training").  A ``+`` names a class the veto needs somewhere in the message too (any
+one of those named): ``OVER: abuse ... +PASTMARK !NOW`` says a sign that it is over ("he
+died", "divorced", "three years clean") keeps quiet only a message that also tells of the
+past ("used to", "as a kid", "in 2017"), and not when a NOW word says it is back: "he used
+to hit us, he died years ago" is quiet, "we divorced" alone is not, and "I used to cut,
+three years clean, and last night I did it again" signposts.  ``@model`` makes a veto keep
+the model's reading of its categories quiet too (``Reading.quiet_model``).  Vetoes are the
+issue's near misses turned into word classes, so that they hold for new wordings, not
+these sentences.
 
 Rule syntax, one rule a line under its category in ``_rules``:
 
@@ -443,6 +446,9 @@ class ConceptScreen:
         # Veto classes marked "@model": they keep the model's reading of their categories quiet
         # too, for signs plain enough to outweigh letter n-grams ("he died", tiles being cut).
         self.model_vetoes: set[str] = set()
+        # Veto classes marked "^" reach back over a full stop ("I used to cut. Three years clean
+        # now.", "can you overdose on naloxone? asking for the training").
+        self.across: set[str] = set()
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
             if "<" in items:
@@ -453,7 +459,9 @@ class ConceptScreen:
                 self.requires[name] = needs
             if "@model" in items:
                 self.model_vetoes.add(name)
-            cats = frozenset(i for i in items if i[0] not in "!+@" and i != "<")
+            if "^" in items:
+                self.across.add(name)
+            cats = frozenset(i for i in items if i[0] not in "!+@" and i not in ("<", "^"))
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -590,7 +598,7 @@ class ConceptScreen:
                                 end = at + 1
                             for cat in cats:
                                 reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
-                            if name == OVER and i > 0 and at < _VETO_BACK:
+                            if name in self.across and i > 0 and at < _VETO_BACK:
                                 # "I used to cut. Three years clean now.": the sign it is over
                                 # reaches back over the full stop as far as it would inside one.
                                 size = len(sentences[i - 1].split())

@@ -173,3 +173,31 @@ def test_never_touched_me_is_not_violence(rules: RiskScreen, text: str) -> None:
 )
 def test_violence_beside_a_never_still_signposts(screen: RiskScreen, text: str) -> None:
     assert screen.hits(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acum cinci ani am incercat sa ma sinucid, azi am o familie si o slujba",
+        "6 lat temu przedawkowałam, dziś biegam maratony",
+        "can someone overdose on naloxone? asking for the training next week",
+        "передоз бупренорфином возможен? спрашиваю для тренинга",
+    ],
+)
+def test_today_after_a_past_attempt_and_a_training_question_are_quiet(
+    rules: RiskScreen, text: str
+) -> None:
+    assert rules.hits(text) == [], rules.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "acum cinci ani am incercat sa ma sinucid, si iar ma gandesc la asta",
+        "can you die from 30 paracetamol? I took them an hour ago",
+    ],
+)
+def test_the_risk_back_after_the_past_or_the_question_still_signposts(
+    screen: RiskScreen, text: str
+) -> None:
+    assert screen.hits(text), text
