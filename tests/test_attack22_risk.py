@@ -175,6 +175,34 @@ NOT_OVER = [
         "OVER 'he died' about the father silences the model on the husband, now",
         "en-dad-died-husband-now-does-same",
     ),
+    case(
+        "my ex used to hit me, I don't think I'm safe at home, he has a key",
+        "abuse",
+        "prec22",
+        "'I don't think I'm safe': the NEG is two words before OVER 'I'm safe'",
+        "en-dont-think-im-safe-he-has-a-key",
+    ),
+    case(
+        "he used to hurt me and I'm not sure I'm safe, he's outside my flat",
+        "abuse",
+        "prec22",
+        "'not sure I'm safe': the NEG is further back than one word",
+        "en-not-sure-im-safe-hes-outside",
+    ),
+    case(
+        "nie wiem, czy jestem bezpieczna, kiedyś mnie bił, teraz grozi, że mnie zabije",
+        "abuse",
+        "prec22",
+        "'nie wiem, czy jestem bezpieczna' (I don't know if I'm safe) read as OVER",
+        "pl-dont-know-if-safe-threatens-to-kill",
+    ),
+    case(
+        "не уверена, что я в безопасности, бывший муж угрожает убить меня",
+        "abuse",
+        "prec22",
+        "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
+        "ru-not-sure-safe-ex-threatens-to-kill",
+    ),
 ]
 
 
