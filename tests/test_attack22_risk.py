@@ -1089,6 +1089,18 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             id="ro-goodbye-to-the-group-ready-for-discharge",
         ),
         pytest.param(
+            "the last time I told her I love her she smiled, she's in rehab now and doing great",
+            marks=alarm("lex22", "TOLDLOVE + LASTTIME: 'the last time I told her' is a memory"),
+            id="en-last-time-i-told-her-i-love-her-she-smiled",
+        ),
+        pytest.param(
+            "героин в прошлом, упал на улице в прошлом году, сейчас в программе",
+            marks=alarm(
+                "lex22", "HARDDRUG + BODYSIGN 'упал' (fell): a fall last year, heroin past"
+            ),
+            id="ru-heroin-past-fell-last-year",
+        ),
+        pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
             marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
