@@ -203,6 +203,34 @@ NOT_OVER = [
         "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
         "ru-not-sure-safe-ex-threatens-to-kill",
     ),
+    case(
+        "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
+        "abuse",
+        "prec22",
+        "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
+        "ar-rom-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
+        "abuse",
+        "prec22",
+        "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
+        "ar-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "kont nazif sentein w akhadt kel el 7boub",
+        "overdose",
+        "prec22",
+        "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
+        "ar-rom-clean-two-years-took-all-pills",
+    ),
+    case(
+        "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
+        "abuse",
+        "prec22",
+        "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
+        "ar-police-left-he-came-back-hit-me",
+    ),
 ]
 
 
