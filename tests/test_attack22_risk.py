@@ -231,6 +231,20 @@ NOT_OVER = [
         "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
         "ar-police-left-he-came-back-hit-me",
     ),
+    case(
+        "I'm in counselling here, I used to drink, and I want to die most days",
+        "suicide",
+        "prec22",
+        "OVER 'in counselling' (being helped) + 'used to' veto 'I want to die most days'",
+        "en-in-counselling-want-to-die-most-days",
+    ),
+    case(
+        "przedtem byłam na terapii, teraz chcę się zabić",
+        "suicide",
+        "prec22",
+        "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
+        "pl-was-in-therapy-now-want-to-kill-myself",
+    ),
 ]
 
 
