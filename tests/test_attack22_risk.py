@@ -175,6 +175,76 @@ NOT_OVER = [
         "OVER 'he died' about the father silences the model on the husband, now",
         "en-dad-died-husband-now-does-same",
     ),
+    case(
+        "my ex used to hit me, I don't think I'm safe at home, he has a key",
+        "abuse",
+        "prec22",
+        "'I don't think I'm safe': the NEG is two words before OVER 'I'm safe'",
+        "en-dont-think-im-safe-he-has-a-key",
+    ),
+    case(
+        "he used to hurt me and I'm not sure I'm safe, he's outside my flat",
+        "abuse",
+        "prec22",
+        "'not sure I'm safe': the NEG is further back than one word",
+        "en-not-sure-im-safe-hes-outside",
+    ),
+    case(
+        "nie wiem, czy jestem bezpieczna, kiedyś mnie bił, teraz grozi, że mnie zabije",
+        "abuse",
+        "prec22",
+        "'nie wiem, czy jestem bezpieczna' (I don't know if I'm safe) read as OVER",
+        "pl-dont-know-if-safe-threatens-to-kill",
+    ),
+    case(
+        "не уверена, что я в безопасности, бывший муж угрожает убить меня",
+        "abuse",
+        "prec22",
+        "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
+        "ru-not-sure-safe-ex-threatens-to-kill",
+    ),
+    case(
+        "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
+        "abuse",
+        "prec22",
+        "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
+        "ar-rom-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
+        "abuse",
+        "prec22",
+        "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
+        "ar-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "kont nazif sentein w akhadt kel el 7boub",
+        "overdose",
+        "prec22",
+        "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
+        "ar-rom-clean-two-years-took-all-pills",
+    ),
+    case(
+        "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
+        "abuse",
+        "prec22",
+        "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
+        "ar-police-left-he-came-back-hit-me",
+    ),
+    case(
+        "I'm in counselling here, I used to drink, and I want to die most days",
+        "suicide",
+        "prec22",
+        "OVER 'in counselling' (being helped) + 'used to' veto 'I want to die most days'",
+        "en-in-counselling-want-to-die-most-days",
+    ),
+    case(
+        "przedtem byłam na terapii, teraz chcę się zabić",
+        "suicide",
+        "prec22",
+        "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
+        "pl-was-in-therapy-now-want-to-kill-myself",
+    ),
 ]
 
 
@@ -442,6 +512,34 @@ KNIFE = [
         "prec22",
         "FULL 'so full' read in 'so full of pain'",
         "en-so-full-of-pain-kill-myself",
+    ),
+    case(
+        "the material they gave me is useless, I've been cutting my arms",
+        "self_harm",
+        "prec22",
+        "ro CUTTHING 'material' (fabric) read in English, where it is the group's handouts",
+        "en-ro-material-is-english-material",
+    ),
+    case(
+        "corto os braços à mesa todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-is-the-table",
+    ),
+    case(
+        "estou a cortar os braços na mesa da cozinha todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-kitchen-table",
+    ),
+    case(
+        "cortei-me nos braços e o meu papel aqui é só esperar",
+        "self_harm",
+        "prec22",
+        "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
+        "pt-papel-is-also-a-role",
     ),
 ]
 
@@ -818,6 +916,46 @@ MISSED_BEFORE = [
         ),
         id="ur-rom-forgot-to-say-husband-beats-me-haha",
     ),
+    pytest.param(
+        "I'm so bored of living, I want to die",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' (boredom as a figure) vetoes 'bored of living'"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-living-want-to-die",
+    ),
+    pytest.param(
+        "I'm bored of life, I'm going to end it this weekend",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' vetoes a plan for this weekend"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-life-end-it-this-weekend",
+    ),
+    pytest.param(
+        "everyone is laughing at me, I'm going to hang myself",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'laughing' vetoes it: others laugh, the person does not"
+            "; missed on bc837ae too",
+        ),
+        id="en-everyone-laughing-at-me-hang-myself",
+    ),
+    pytest.param(
+        "DBT helped for a while, now I cut every night",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: RECOVERED 'dbt helped' vetoes nightly cuts; 'now' lifts nothing"
+            "; missed on bc837ae too",
+        ),
+        id="en-dbt-helped-for-a-while-now-cut-nightly",
+    ),
 ]
 
 
@@ -991,6 +1129,18 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             "îmi iau rămas bun de la grup, ei cred că sunt gata de externare",
             marks=alarm("lex22", GRADUATE, regression=False),
             id="ro-goodbye-to-the-group-ready-for-discharge",
+        ),
+        pytest.param(
+            "the last time I told her I love her she smiled, she's in rehab now and doing great",
+            marks=alarm("lex22", "TOLDLOVE + LASTTIME: 'the last time I told her' is a memory"),
+            id="en-last-time-i-told-her-i-love-her-she-smiled",
+        ),
+        pytest.param(
+            "героин в прошлом, упал на улице в прошлом году, сейчас в программе",
+            marks=alarm(
+                "lex22", "HARDDRUG + BODYSIGN 'упал' (fell): a fall last year, heroin past"
+            ),
+            id="ru-heroin-past-fell-last-year",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
