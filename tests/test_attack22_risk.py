@@ -1143,6 +1143,20 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             id="ru-heroin-past-fell-last-year",
         ),
         pytest.param(
+            "جاري، ابو علي، ساعدني كتير",
+            marks=alarm(
+                "lex22/risk22",
+                "the model, backed by a risk word, reads 'my neighbour"
+                " Abu Ali helped me a lot' as suicide",
+            ),
+            id="ar-neighbour-abu-ali-helped-me",
+        ),
+        pytest.param(
+            "on a scale of one to ten I give them nine, eight for the food",
+            marks=alarm("risk22", "the model reads a survey score as suicide", regression=False),
+            id="en-scale-of-one-to-ten-nine",
+        ),
+        pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
             marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
@@ -1198,3 +1212,23 @@ def test_what_the_new_rules_are_for_still_signposts(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     assert category in screen.categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quiet on main; the model risk22 was training at 17:45 (branch risk, d5d4b9e) fired on
+        # each: guards so a retrain does not bring them in.
+        "my dad collapsed at home last year and the service was brilliant with him",
+        "I had my long sleeves on because of the cold, and the scars from my operation itch",
+        "the clinic is open nine to five, five days, two one one two is the room code",
+        # Quiet on main and on that branch.
+        "the needle exchange was closed twice this week and the toilet was broken",
+        "the training on naloxone was brilliant, I learned what to do if someone overdoses",
+        "recovery is just one step at a time, the group taught me that",
+        "I sealed the windows with tape because the flat is freezing, the housing worker helped",
+        "hoping to make it to christmas sober, the team is amazing",
+    ],
+)
+def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
+    assert screen.categories(text) == set(), screen.hits(text)
