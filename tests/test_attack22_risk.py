@@ -245,6 +245,13 @@ NOT_OVER = [
         "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
         "pl-was-in-therapy-now-want-to-kill-myself",
     ),
+    case(
+        "I get peer support here, I used to drink, my partner strangles me when he drinks",
+        "abuse",
+        "prec22",
+        "OVER 'peer support' (the person gets it) + 'used to' veto a partner who strangles",
+        "en-peer-support-partner-strangles-me",
+    ),
 ]
 
 
@@ -965,6 +972,16 @@ MISSED_BEFORE = [
             "; missed on bc837ae too",
         ),
         id="gu-rom-if-they-take-kids-will-die-haha",
+    ),
+    pytest.param(
+        "бывший уехал, но его братья приходят и бьют меня",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: OVER 'уехал' (the ex left) now vetoes his brothers' beatings"
+            "; missed on bc837ae too",
+        ),
+        id="ru-ex-left-his-brothers-beat-me",
     ),
 ]
 
