@@ -252,6 +252,13 @@ NOT_OVER = [
         "OVER 'peer support' (the person gets it) + 'used to' veto a partner who strangles",
         "en-peer-support-partner-strangles-me",
     ),
+    case(
+        "порезала руки. раньше так делала, потом три года чистая.",
+        "self_harm",
+        "prec22",
+        "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
+        "ru-cut-my-arms-then-tells-of-the-clean-years",
+    ),
 ]
 
 
