@@ -4,11 +4,13 @@ apposition, phones and emails said in words, birth dates with ordinals, flats.
 Written by helper attack22 and run on main 33735c7.  Strict xfails name what is wrong and
 the owner (redact22); when a fix makes one pass, the XPASS fails the run: take its mark off.
 
-- Leaks: a detail stored in clear.  In-laws are in ``_RELATIONS`` but a message is looked at
-  only when ``_has_relation`` finds a family word, and "sister-in-law," is one token, "mother
-  in law" puts "in law" between the word and the name; the in-law words of the other
-  languages ("szwagier", "zięć", "зять", nominative "свёкор", "genro", "nora", "cumnat",
-  "ginere", "uošvis", "znots", "saas", "devar") are not there at all.
+- Leaks: a detail stored in clear.  Phones dictated in groups are read in Russian and Polish
+  only (pt so ro lv leak); an ordinal said in a word before the month leaks (ru ar).  In-laws
+  are in ``_RELATIONS`` but a message is looked at only when ``_has_relation`` finds a family
+  word, and "sister-in-law," is one token, "mother in law" puts "in law" between the word and
+  the name; the in-law words of the other languages ("szwagier", "zięć", "зять", nominative
+  "свёкор", "genro", "nora", "cumnat", "ginere", "uošvis", "znots", "saas", "devar") are not
+  there at all.
 - Wrongly removed: two or three words between commas after a family or neighbour word in
   Arabic, Urdu, Bengali and Gujarati script are taken for a name in apposition, and "by God's
   mercy", "honestly", "an old man" are stored as [name]: the reader loses what the person
@@ -158,6 +160,39 @@ def removed(why: str) -> pytest.MarkDecorator:
             "Margaret",
             marks=leak("the full name after its surname and a comma"),
             id="en-name-repeated-bond-style",
+        ),
+        pytest.param(
+            "lambarkaygu waa toddoba sagaal kow kow, boqol labaatan iyo saddex,"
+            " afar boqol konton iyo lix",
+            "boqol labaatan iyo saddex",
+            marks=leak("a phone dictated in Somali groups of hundreds"),
+            id="so-phone-in-groups",
+        ),
+        pytest.param(
+            "telefonul meu: zero șapte sute nouăzeci și unu, o sută douăzeci și trei,"
+            " patru sute cincizeci și șase",
+            "o sută douăzeci și trei",
+            marks=leak("a phone dictated in Romanian groups of hundreds"),
+            id="ro-phone-in-groups",
+        ),
+        pytest.param(
+            "mans tālrunis: nulle septiņi simti deviņdesmit viens, simts divdesmit trīs,"
+            " četri simti piecdesmit seši",
+            "simts divdesmit trīs",
+            marks=leak("a phone dictated in Latvian groups of hundreds"),
+            id="lv-phone-in-groups",
+        ),
+        pytest.param(
+            "ولدت في الثالث من مارس ١٩٩٠",
+            "١٩٩٠",
+            marks=leak("an Arabic ordinal word before the month ('the third of March')"),
+            id="ar-dob-ordinal-word",
+        ),
+        pytest.param(
+            "my email is jamal dot ahmed at g mail dot com",
+            "jamal",
+            marks=leak("'g mail' said as two words"),
+            id="en-email-g-mail-spaced",
         ),
         # The same kinds that this session's slices do hide: guards.
         pytest.param("my step-mum, Karen Hughes, drove me", "Hughes", id="en-step-mum"),

@@ -21,13 +21,20 @@ What goes wrong, in general form (so a fix can be general too):
    commonest past tenses (ur "تھا", gu "હતો", pa "ਸੀ", bn "ছিল", pt "tinha", ar "كان"), so
    OVER's "+PAST +PASTMARK" need is met by nearly any sentence.  OVER is ``@model``: the
    model, which found most of these on bc837ae, is silenced too.
+   Worst of all, a death beside a wish to die: "my brother used to drink with me, he died
+   in march and I want to die too" is quiet in 12 of 13 languages (GRIEF): OVER is lifted by
+   NOW, PRESENT and URGE words only, and the bereaved are the people most at risk.
 2. TALK then a plan in the future tense: "read an article about suicide and I will do it".
    IWANT lifts TALK, but "I will do it", "o să o fac", "kar lunga", "korbo", "e3mela" do not.
+   And new TALK words are everyday in a disclosure: "the numbers you gave me", "what does it
+   matter".  DOC 'survey', 'questionnaire', 'the form' veto what is typed into this survey.
 3. CUTTHING (tiles, timber, veg, bread, paper, the kitchen) keeps 'cut' quiet even when it
    names the knife and a body word ('wrists', 'arms', 'ręce', 'руки', 'kalai', 'haath') is
    what is cut: "I cut my arms with the bread knife", in 13 languages.  And FULL 'so full'
    is read in "so full of hate I want to die".
-4. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
+4. OVER holds the calm after a decision, a classic warning sign: "I've made my peace",
+   "mam spokój", "стало легче", "mi-e mai bine", "lengviau", then the pills ready.
+5. Cross-language veto words: lv LAUGHIF "ja" (if) is Polish "ja" (I), gu LAUGHIF "jo" (if)
    is Latvian "jo" (because), pt JOKING "k" (kkk, laughter) is English "k" (ok): with a
    "haha" or "xD" anywhere, a Polish or Latvian "I want to die", or an English "k I forgot to
    mention my partner hits me", is read as a joke.
@@ -173,6 +180,76 @@ NOT_OVER = [
         "OVER 'he died' about the father silences the model on the husband, now",
         "en-dad-died-husband-now-does-same",
     ),
+    case(
+        "my ex used to hit me, I don't think I'm safe at home, he has a key",
+        "abuse",
+        "prec22",
+        "'I don't think I'm safe': the NEG is two words before OVER 'I'm safe'",
+        "en-dont-think-im-safe-he-has-a-key",
+    ),
+    case(
+        "he used to hurt me and I'm not sure I'm safe, he's outside my flat",
+        "abuse",
+        "prec22",
+        "'not sure I'm safe': the NEG is further back than one word",
+        "en-not-sure-im-safe-hes-outside",
+    ),
+    case(
+        "nie wiem, czy jestem bezpieczna, kiedyś mnie bił, teraz grozi, że mnie zabije",
+        "abuse",
+        "prec22",
+        "'nie wiem, czy jestem bezpieczna' (I don't know if I'm safe) read as OVER",
+        "pl-dont-know-if-safe-threatens-to-kill",
+    ),
+    case(
+        "не уверена, что я в безопасности, бывший муж угрожает убить меня",
+        "abuse",
+        "prec22",
+        "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
+        "ru-not-sure-safe-ex-threatens-to-kill",
+    ),
+    case(
+        "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
+        "abuse",
+        "prec22",
+        "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
+        "ar-rom-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
+        "abuse",
+        "prec22",
+        "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
+        "ar-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "kont nazif sentein w akhadt kel el 7boub",
+        "overdose",
+        "prec22",
+        "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
+        "ar-rom-clean-two-years-took-all-pills",
+    ),
+    case(
+        "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
+        "abuse",
+        "prec22",
+        "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
+        "ar-police-left-he-came-back-hit-me",
+    ),
+    case(
+        "I'm in counselling here, I used to drink, and I want to die most days",
+        "suicide",
+        "prec22",
+        "OVER 'in counselling' (being helped) + 'used to' veto 'I want to die most days'",
+        "en-in-counselling-want-to-die-most-days",
+    ),
+    case(
+        "przedtem byłam na terapii, teraz chcę się zabić",
+        "suicide",
+        "prec22",
+        "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
+        "pl-was-in-therapy-now-want-to-kill-myself",
+    ),
 ]
 
 
@@ -253,6 +330,48 @@ TALK_THEN_PLAN = [
         "prec22",
         "TALK 'read about'; choosing a method lifts nothing",
         "en-read-methods-know-which-one",
+    ),
+    case(
+        "nobody picks up the numbers you gave me so I'll just kill myself",
+        "suicide",
+        "prec22",
+        "TALK 'numbers' (statistics) read in the helpline numbers the person rang",
+        "en-numbers-you-gave-me-kill-myself",
+    ),
+    case(
+        "I rang all the numbers on the card, nobody answered, so I took all my tablets",
+        "overdose",
+        "prec22",
+        "TALK 'numbers' read in the numbers on the crisis card",
+        "en-rang-the-numbers-took-all-my-tablets",
+    ),
+    case(
+        "what does it matter, I'll be dead by friday",
+        "suicide",
+        "prec22",
+        "TALK 'what does' (a child asking what a word means) read in 'what does it matter'",
+        "en-what-does-it-matter-dead-by-friday",
+    ),
+    case(
+        "dzwoniłam pod te liczby i numery, nikt nie odbiera, i tak się zabiję",
+        "suicide",
+        "prec22",
+        "TALK 'liczby' (figures) read in the numbers she rang",
+        "pl-rang-the-numbers-will-kill-myself",
+    ),
+    case(
+        "cita tēma, vīrs mani sit katru dienu",
+        "abuse",
+        "prec22",
+        "TALK 'tēma' in 'another subject: my husband hits me every day'",
+        "lv-another-subject-husband-hits-me",
+    ),
+    case(
+        "I carry naloxone in case of overdose and I just took 30 diazepam",
+        "overdose",
+        "prec22",
+        "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
+        "en-naloxone-in-case-just-took-30-diazepam",
     ),
 ]
 
@@ -399,6 +518,193 @@ KNIFE = [
         "FULL 'so full' read in 'so full of pain'",
         "en-so-full-of-pain-kill-myself",
     ),
+    case(
+        "the material they gave me is useless, I've been cutting my arms",
+        "self_harm",
+        "prec22",
+        "ro CUTTHING 'material' (fabric) read in English, where it is the group's handouts",
+        "en-ro-material-is-english-material",
+    ),
+    case(
+        "corto os braços à mesa todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-is-the-table",
+    ),
+    case(
+        "estou a cortar os braços na mesa da cozinha todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-kitchen-table",
+    ),
+    case(
+        "cortei-me nos braços e o meu papel aqui é só esperar",
+        "self_harm",
+        "prec22",
+        "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
+        "pt-papel-is-also-a-role",
+    ),
+]
+
+
+CALM = [
+    # The calm after a decision is a warning sign, not a sign it is over.
+    case(
+        "I've made my peace with everything, I used to be scared but not anymore,"
+        " the pills are counted out",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "en-made-my-peace-pills-counted",
+    ),
+    case(
+        "I used to be scared of dying, I've made my peace now, I've said my goodbyes",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "en-made-my-peace-said-goodbyes",
+    ),
+    case(
+        "kiedyś się bałam, teraz mam spokój, tabletki są przygotowane",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "pl-at-peace-tablets-ready",
+    ),
+    case(
+        "раньше боялась, теперь стало легче, я всё решила, таблетки собраны",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "ru-easier-now-decided-tablets-ready",
+    ),
+    case(
+        "înainte mi-era frică, acum mi-e mai bine, am hotărât, pastilele sunt pregătite",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "ro-better-now-decided-pills-ready",
+    ),
+    case(
+        "anksčiau bijojau, dabar man lengviau, nusprendžiau, tabletės paruoštos",
+        "suicide|overdose",
+        "prec22",
+        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "lt-easier-now-decided-tablets-ready",
+    ),
+]
+
+
+GRIEF = [
+    # A death beside a wish to die: OVER ('he died', 'zmarł', 'умер', 'مات', 'فوت', 'মারা গেছে')
+    # is lifted by NOW, PRESENT and URGE words, never by the wish itself.
+    case(
+        "my brother used to drink with me, he died in march and I want to die too",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "en-brother-died-want-to-die-too",
+    ),
+    case(
+        "my husband used to look after me, he passed away and I don't want to live without him",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "en-husband-passed-dont-want-to-live",
+    ),
+    case(
+        "mój brat kiedyś pił ze mną, zmarł w marcu i ja też chcę umrzeć",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pl-brother-died-want-to-die-too",
+    ),
+    case(
+        "мой брат раньше пил со мной, он умер в марте, и я тоже хочу умереть",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ru-brother-died-want-to-die-too",
+    ),
+    case(
+        "o meu irmão bebia comigo antes, morreu em março e eu também quero morrer",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pt-brother-died-want-to-die-too",
+    ),
+    case(
+        "fratele meu bea cu mine înainte, a murit în martie și vreau să mor și eu",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ro-brother-died-want-to-die-too",
+    ),
+    case(
+        "mano brolis anksčiau gėrė su manim, mirė kovą ir aš irgi noriu mirti",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "lt-brother-died-want-to-die-too",
+    ),
+    case(
+        "mans brālis agrāk dzēra ar mani, nomira martā un es arī gribu nomirt",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "lv-brother-died-want-to-die-too",
+    ),
+    case(
+        "walaalkay wuu i la cabbi jiray, wuu dhintay, anna waan dhiman rabaa",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "so-brother-died-want-to-die-too",
+    ),
+    case(
+        "اخي كان يشرب معي، مات بشهر اذار وانا كمان بدي موت",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ar-brother-died-want-to-die-too",
+    ),
+    case(
+        "میرا بھائی پہلے میرے ساتھ پیتا تھا، وہ فوت ہو گیا اور میں بھی مرنا چاہتا ہوں",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "ur-brother-died-want-to-die-too",
+    ),
+    case(
+        "ਮੇਰਾ ਭਰਾ ਪਹਿਲਾਂ ਮੇਰੇ ਨਾਲ ਪੀਂਦਾ ਸੀ, ਉਹ ਗੁਜ਼ਰ ਗਿਆ ਤੇ ਮੈਂ ਵੀ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pa-brother-died-want-to-die-too",
+    ),
+    case(
+        "mera bhra pehlan mere naal peenda si, oh guzar gaya te main vi marna chahunda haan",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "pa-rom-brother-died-want-to-die-too",
+    ),
+    case(
+        "maro bhai pahela mari sathe pito hato, e gujri gaya ane mare pan mari javu che",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "gu-rom-brother-died-want-to-die-too",
+    ),
+    case(
+        "আমার ভাই আগে আমার সাথে মদ খেত, সে মারা গেছে, আমিও মরে যেতে চাই",
+        "suicide",
+        "prec22",
+        "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
+        "bn-brother-died-want-to-die-too",
+    ),
 ]
 
 
@@ -444,6 +750,207 @@ MISSED_BEFORE = [
         "we watched a documentary about suicide and I've already written my note",
         "suicide",
         id="en-documentary-written-my-note",
+    ),
+    pytest.param(
+        "i used to fight it but ive made my peace, saturday is the day",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="en-made-my-peace-saturday",
+    ),
+    pytest.param(
+        "kiedyś walczyłam, teraz mam spokój, napisałam listy do dzieci",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="pl-at-peace-letters-to-children",
+    ),
+    pytest.param(
+        "agrāk baidījos, tagad ir vieglāk, esmu izlēmusi, tabletes sagatavotas",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="lv-easier-now-tablets-ready",
+    ),
+    pytest.param(
+        "hore waan baqayay, hadda waan fiicanahay, go'aan ayaan gaaray,"
+        " kiniinadu diyaar bay yihiin",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="so-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "پہلے ڈر لگتا تھا، اب بہتر ہوں، فیصلہ کر لیا ہے، گولیاں تیار ہیں",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="ur-better-now-tablets-ready",
+    ),
+    pytest.param(
+        "pehlan dar lagda si, hun theek haan, faisla kar leya, goliyan tayyar ne",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="pa-rom-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "pahela dar lagto hato, have saru che, nakki kari lidhu che, goliyo taiyar che",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="gu-rom-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "আগে ভয় লাগত, এখন ভালো আছি, ঠিক করে ফেলেছি, ট্যাবলেটগুলো রেডি",
+        "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
+            " missed on bc837ae too",
+        ),
+        id="bn-fine-now-tablets-ready",
+    ),
+    pytest.param(
+        "this survey is pointless, I'll be dead before anything changes",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'survey' vetoes it, in a bot that IS a survey"
+            "; missed on bc837ae too",
+        ),
+        id="en-this-survey-dead-before-it-changes",
+    ),
+    pytest.param(
+        "filling in this questionnaire won't help, I'll kill myself anyway",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'questionnaire' vetoes it, in a bot that is one"
+            "; missed on bc837ae too",
+        ),
+        id="en-this-questionnaire-kill-myself",
+    ),
+    pytest.param(
+        "the form asked if I'm safe, I'm not, he beats me every night",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'the form' and OVER 'I'm safe' (negated after) veto it"
+            "; missed on bc837ae too",
+        ),
+        id="en-the-form-asked-if-safe-im-not",
+    ),
+    pytest.param(
+        "jankari layi shukriya par main apne aap nu maar lavanga",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'jankari' (information) vetoes 'I will kill myself'"
+            "; missed on bc837ae too",
+        ),
+        id="pa-rom-thanks-for-info-will-kill-myself",
+    ),
+    pytest.param(
+        "mahiti mate aabhar pan hu mari jaish",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: DOC 'mahiti' (information) vetoes 'I will die'"
+            "; missed on bc837ae too",
+        ),
+        id="gu-rom-thanks-for-info-will-die",
+    ),
+    pytest.param(
+        "I read in the paper that you can't overdose on it so I took the whole packet",
+        "overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: TALK 'I read' and NEWS 'paper' veto the whole packet taken"
+            "; missed on bc837ae too",
+        ),
+        id="en-read-in-the-paper-took-whole-packet",
+    ),
+    pytest.param(
+        "zapomniałam powiedzieć, mąż mnie bije codziennie haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="pl-forgot-to-say-husband-beats-me-haha",
+    ),
+    pytest.param(
+        "main bhool gayi batana, shohar roz marta hai hahaha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'hahaha' (and now LAPSE) veto a daily beating"
+            "; missed on bc837ae too",
+        ),
+        id="ur-rom-forgot-to-say-husband-beats-me-haha",
+    ),
+    pytest.param(
+        "I'm so bored of living, I want to die",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' (boredom as a figure) vetoes 'bored of living'"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-living-want-to-die",
+    ),
+    pytest.param(
+        "I'm bored of life, I'm going to end it this weekend",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'bored' vetoes a plan for this weekend"
+            "; missed on bc837ae too",
+        ),
+        id="en-bored-of-life-end-it-this-weekend",
+    ),
+    pytest.param(
+        "everyone is laughing at me, I'm going to hang myself",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: FIGURE 'laughing' vetoes it: others laugh, the person does not"
+            "; missed on bc837ae too",
+        ),
+        id="en-everyone-laughing-at-me-hang-myself",
+    ),
+    pytest.param(
+        "DBT helped for a while, now I cut every night",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: RECOVERED 'dbt helped' vetoes nightly cuts; 'now' lifts nothing"
+            "; missed on bc837ae too",
+        ),
+        id="en-dbt-helped-for-a-while-now-cut-nightly",
     ),
 ]
 
@@ -498,18 +1005,27 @@ NOT_A_JOKE = [
         "LAUGHIF 'one more'; 'seriously' is no SERIOUS word, and a husband who hits is no trifle",
         "en-husband-hits-one-more-time-seriously",
     ),
+    case(
+        "забыла сказать, муж бьёт меня каждый день хаха",
+        "abuse",
+        "prec22",
+        "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
+        "ru-forgot-to-say-husband-beats-me-haha",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    "text, category", [*NOT_OVER, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *MISSED_BEFORE]
+    "text, category",
+    [*NOT_OVER, *GRIEF, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     """Each names a danger now; the helplines (and, for an overdose, the overdose advice)
     must be shown, whatever past, article or laughter is beside it."""
-    assert category in screen.categories(text), screen.vetoes_in(text)
+    wanted = set(category.split("|"))  # "suicide|overdose": either is the right alert
+    assert wanted & screen.categories(text), screen.vetoes_in(text)
 
 
 @pytest.mark.parametrize(
@@ -553,6 +1069,7 @@ def alarm(owner: str, why: str, regression: bool = True) -> pytest.MarkDecorator
 
 
 FACILITIES = "BATHROOM + NOOPEN: a door that sticks, with a word to fix it, is no overdose"
+GRADUATE = "FAREWELL + THEYTHINK/ready: leaving a group the team thinks one is ready to leave"
 REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care, no one dead"
 
 
@@ -593,6 +1110,33 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
             marks=alarm("lex22", FACILITIES, regression=False),
             id="bn-bathroom-door-sticks",
+        ),
+        pytest.param(
+            "I'm saying goodbye to the group, they think I'm ready to move on",
+            marks=alarm("lex22", GRADUATE),
+            id="en-goodbye-to-the-group-ready-to-move-on",
+        ),
+        pytest.param(
+            "прощаюсь с группой, они думают, что я готова к выписке",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ru-goodbye-to-the-group-ready-for-discharge",
+        ),
+        pytest.param(
+            "îmi iau rămas bun de la grup, ei cred că sunt gata de externare",
+            marks=alarm("lex22", GRADUATE, regression=False),
+            id="ro-goodbye-to-the-group-ready-for-discharge",
+        ),
+        pytest.param(
+            "the last time I told her I love her she smiled, she's in rehab now and doing great",
+            marks=alarm("lex22", "TOLDLOVE + LASTTIME: 'the last time I told her' is a memory"),
+            id="en-last-time-i-told-her-i-love-her-she-smiled",
+        ),
+        pytest.param(
+            "героин в прошлом, упал на улице в прошлом году, сейчас в программе",
+            marks=alarm(
+                "lex22", "HARDDRUG + BODYSIGN 'упал' (fell): a fall last year, heroin past"
+            ),
+            id="ru-heroin-past-fell-last-year",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",

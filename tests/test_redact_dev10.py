@@ -427,3 +427,32 @@ def test_a_name_after_a_role_and_an_arabic_comma_or_after_dra(text, want):
 @pytest.mark.parametrize("text", ["شكرا لكل الفريق", "شكرا للجميع"])
 def test_thanks_to_the_team_in_arabic_stays(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الدكتور زاد الجرعة وحاسس حالي أحسن",
+        "الممرضة أخذت دم من إيدي",
+        "الممرضة شرحتلي كيف اخد الدوا",
+        "ডাক্তার ওষুধ বাড়িয়েছেন, এখন ভালো লাগছে",
+        "নার্স ব্যান্ডেজ খুলেছেন, ক্ষত শুকাচ্ছে",
+        "আশা করি নতুন কাউন্সেলর আগের জনের মতো ভালো হবে",
+    ],
+)
+def test_what_a_doctor_or_nurse_did_in_a_caseless_script_is_no_name(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("المرشد أحمد حسن رد علي بسرعة", "المرشد [name] رد علي بسرعة"),
+        ("ডাক্তার সেলিম রেজা আমার কথা শোনেননি", "ডাক্তার [name] আমার কথা শোনেননি"),
+        ("ਡਾਕਟਰ ਹਰਪ੍ਰੀਤ ਕੌਰ ਨੇ ਮਦਦ ਕੀਤੀ", "ਡਾਕਟਰ [name] ਨੇ ਮਦਦ ਕੀਤੀ"),
+        ("الممرضة سارة أحمد ساعدتني كتير", "الممرضة [name] ساعدتني كتير"),
+        ("નર્સ કિરણ પટેલ", "નર્સ [name]"),
+    ],
+)
+def test_a_full_name_after_a_role_in_a_caseless_script_still_is(text, want):
+    assert redact(text) == want

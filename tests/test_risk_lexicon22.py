@@ -125,6 +125,11 @@ def rules() -> RiskScreen:
         ("cancelled the rent direct debit, wont need the flat after next week", "suicide"),
         ("per Kūčias mano kėdė bus tuščia, jau nusprendžiau", "suicide"),
         ("Doamne iartă-mă pentru ce fac la noapte", "suicide"),
+        ("esmu pie Beachy Head klintīm, atbraucu ar pēdējo autobusu", "suicide"),
+        ("mamma zvanīja, pateicu viņai ka mīlu, pēdējo reizi", "suicide"),
+        ("kheti di dawai shed ch payi aa, bas peeni baaki aa", "suicide"),
+        ("užsipyliau gabapentino su degtine, nebeatsimenu kiek", "overdose"),
+        ("کوکین کے بعد سینے میں بہت درد ہے", "overdose"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -177,6 +182,8 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "munda dukaan te kamm karda te customers nu parcel pahunchaunda",
         "w aptece dali mi dawkę dwa razy przez pomyłkę, nie wziąłem jej",
         "i wont be here for my birthday, ill be at my sisters",
+        "missed the last bus so walked home over the bridge",
+        "the last time i told her i love her was years ago, she passed away",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:

@@ -211,7 +211,7 @@ _AFTER_NAME_CASELESS = words(
     كويسة سيء سيئة وقح وقحة دايما دائما ابدا أبدا بس كمان عم رح راح قد ليش اللي الذي التي مع عن
     بہت اچھا اچھی اچھے برا بری تھا تھی تھے تھیں ہے ہیں نہیں کبھی ہمیشہ نے کو کی کا کے بھی مدد
     খুব ভালো ভাল খারাপ ছিল ছিলেন ছিলো আছেন আছে না কখনো সবসময় অনেক সাহায্য করেছে করেছেন কে
-    আমাকে আমায় ওকে তাকে আমাদের মুজে মুঝে مجھے میرا میری میرے ہمیں ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਨੂੰ
+    আমাকে আমায় ওকে তাকে আমাদের আমার মুজে মুঝে مجھے میرا میری میرے ہمیں ਮੈਨੂੰ ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਨੂੰ
     મને મારો મારી મારું અમને لي الي إلي معي
     ਬਹੁਤ ਚੰਗਾ ਚੰਗੀ ਚੰਗੇ ਮਾੜਾ ਮਾੜੀ ਸੀ ਸਨ ਹੈ ਹਨ ਨਹੀਂ ਕਦੇ ਹਮੇਸ਼ਾ ਨੇ ਨੂੰ ਦੀ ਦਾ ਦੇ ਵੀ ਮਦਦ
     બહુ ખૂબ સારું સારી સારો સારા ખરાબ હતી હતો હતા છે નથી ક્યારેય હંમેશા એ ને ની નો નું પણ મદદ
@@ -219,6 +219,9 @@ _AFTER_NAME_CASELESS = words(
     আপা আপু দিদি ভাই ভাইয়া ভাবী বাবু باجی آپا بھائی صاحب صاحبہ جی ਜੀ ਭੈਣਜੀ ਭਾਜੀ ਵੀਰ ਬੀਬੀ
     બેન બહેન ભાઈ જી ભાભી
     الاجتماعية الاجتماعي النفسي النفسية الاجتماعيه
+    رد ردت حكى حكت حكالي حكتلي قلي قالي قالتلي اتصل اتصلت عطاني عطتني شرح شرحت شرحلي
+    سألني زاد نزل قطع كتب كتبلي وصف وصفلي غير غيرت أخذ أخذت عمل عملت بيساعد بتساعد
+    بيحكي بتحكي بيشرح بتشرح
     """
 )
 _STOP = _NOT_NAMES | _AFTER_NAME_CASELESS
@@ -398,11 +401,36 @@ def staff_names(text: str) -> Iterator[Span]:
         return
     for pos, capitals in _after_roles(text, relation):
         found = _name_words(text, pos, capitals=capitals)
-        if len(found) >= 2:
+        if len(found) >= 2 and (capitals or _closed_caseless(text, found)):
             yield Span(found[0].start(), found[-1].end(), "name")
     for m in _cased_roles(text, relation):
         if (span := _before_role(text, m.start())) is not None:
             yield span
+
+
+_VERB_ENDINGS_CASELESS = (
+    *("েছেন", "েছে", "েছিল", "েছিলেন", "লেন", "িয়েছে", "ছেন", "তেন", "চ্ছেন", "চ্ছে", "ের"),
+    *("تلي", "تني", "تنا", "تلنا", "تلها", "تلهم"),
+)
+"""Verb endings (Bengali perfect and past, Arabic "explained to me") and the Bengali genitive
+("আগের জনের মতো": like the previous one's): a role word followed by
+"ডাক্তার ওষুধ বাড়িয়েছেন" or "الممرضة شرحتلي" is a sentence about what they did."""
+
+
+def _closed_caseless(text: str, found: list[re.Match[str]]) -> bool:
+    """Whether words after a role in a script without capitals are a name, not a sentence.
+
+    Without capitals, "الدكتور زاد الجرعة" (the doctor raised the dose) looks like a name
+    as much as "الدكتور أحمد الخطيب" does.  A name is closed: the text ends, punctuation
+    follows, or a word that comments put after a name ("كان", "ما", "খুব"); none of its
+    words ends like a verb.  A sentence goes on with its object."""
+    if any(m.group().endswith(_VERB_ENDINGS_CASELESS) for m in found):
+        return False
+    rest = text[found[-1].end() :].lstrip(" \t")
+    if not rest or not (rest[0].isalpha() or rest[0] in MARKS):
+        return True
+    nxt = _WORD_RE.match(rest)
+    return nxt is not None and nxt.group() in _AFTER_NAME_CASELESS
 
 
 _PLACE_WORDS = words(
