@@ -208,28 +208,28 @@ NOT_OVER = [
         "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
         "ru-not-sure-safe-ex-threatens-to-kill",
     ),
-    case(
+    fixed(
         "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
         "abuse",
         "prec22",
         "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
         "ar-rom-doctor-helped-husband-hits-daily",
     ),
-    case(
+    fixed(
         "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
         "abuse",
         "prec22",
         "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
         "ar-doctor-helped-husband-hits-daily",
     ),
-    case(
+    fixed(
         "kont nazif sentein w akhadt kel el 7boub",
         "overdose",
         "prec22",
         "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
         "ar-rom-clean-two-years-took-all-pills",
     ),
-    case(
+    fixed(
         "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
         "abuse",
         "prec22",
@@ -587,7 +587,7 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "ro-better-now-decided-pills-ready",
     ),
-    case(
+    fixed(
         "anksčiau bijojau, dabar man lengviau, nusprendžiau, tabletės paruoštos",
         "suicide|overdose",
         "prec22",
@@ -663,7 +663,7 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "so-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "اخي كان يشرب معي، مات بشهر اذار وانا كمان بدي موت",
         "suicide",
         "prec22",
@@ -1005,7 +1005,7 @@ NOT_A_JOKE = [
         "LAUGHIF 'one more'; 'seriously' is no SERIOUS word, and a husband who hits is no trifle",
         "en-husband-hits-one-more-time-seriously",
     ),
-    case(
+    fixed(
         "забыла сказать, муж бьёт меня каждый день хаха",
         "abuse",
         "prec22",
