@@ -175,6 +175,76 @@ NOT_OVER = [
         "OVER 'he died' about the father silences the model on the husband, now",
         "en-dad-died-husband-now-does-same",
     ),
+    case(
+        "my ex used to hit me, I don't think I'm safe at home, he has a key",
+        "abuse",
+        "prec22",
+        "'I don't think I'm safe': the NEG is two words before OVER 'I'm safe'",
+        "en-dont-think-im-safe-he-has-a-key",
+    ),
+    case(
+        "he used to hurt me and I'm not sure I'm safe, he's outside my flat",
+        "abuse",
+        "prec22",
+        "'not sure I'm safe': the NEG is further back than one word",
+        "en-not-sure-im-safe-hes-outside",
+    ),
+    case(
+        "nie wiem, czy jestem bezpieczna, kiedyś mnie bił, teraz grozi, że mnie zabije",
+        "abuse",
+        "prec22",
+        "'nie wiem, czy jestem bezpieczna' (I don't know if I'm safe) read as OVER",
+        "pl-dont-know-if-safe-threatens-to-kill",
+    ),
+    case(
+        "не уверена, что я в безопасности, бывший муж угрожает убить меня",
+        "abuse",
+        "prec22",
+        "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
+        "ru-not-sure-safe-ex-threatens-to-kill",
+    ),
+    case(
+        "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
+        "abuse",
+        "prec22",
+        "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
+        "ar-rom-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
+        "abuse",
+        "prec22",
+        "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
+        "ar-doctor-helped-husband-hits-daily",
+    ),
+    case(
+        "kont nazif sentein w akhadt kel el 7boub",
+        "overdose",
+        "prec22",
+        "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
+        "ar-rom-clean-two-years-took-all-pills",
+    ),
+    case(
+        "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
+        "abuse",
+        "prec22",
+        "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
+        "ar-police-left-he-came-back-hit-me",
+    ),
+    case(
+        "I'm in counselling here, I used to drink, and I want to die most days",
+        "suicide",
+        "prec22",
+        "OVER 'in counselling' (being helped) + 'used to' veto 'I want to die most days'",
+        "en-in-counselling-want-to-die-most-days",
+    ),
+    case(
+        "przedtem byłam na terapii, teraz chcę się zabić",
+        "suicide",
+        "prec22",
+        "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
+        "pl-was-in-therapy-now-want-to-kill-myself",
+    ),
 ]
 
 
@@ -442,6 +512,34 @@ KNIFE = [
         "prec22",
         "FULL 'so full' read in 'so full of pain'",
         "en-so-full-of-pain-kill-myself",
+    ),
+    case(
+        "the material they gave me is useless, I've been cutting my arms",
+        "self_harm",
+        "prec22",
+        "ro CUTTHING 'material' (fabric) read in English, where it is the group's handouts",
+        "en-ro-material-is-english-material",
+    ),
+    case(
+        "corto os braços à mesa todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-is-the-table",
+    ),
+    case(
+        "estou a cortar os braços na mesa da cozinha todas as noites",
+        "self_harm",
+        "prec22",
+        "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
+        "pt-lt-mesa-kitchen-table",
+    ),
+    case(
+        "cortei-me nos braços e o meu papel aqui é só esperar",
+        "self_harm",
+        "prec22",
+        "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
+        "pt-papel-is-also-a-role",
     ),
 ]
 
@@ -858,6 +956,16 @@ MISSED_BEFORE = [
         ),
         id="en-dbt-helped-for-a-while-now-cut-nightly",
     ),
+    pytest.param(
+        "jo baalko lai gaya to hu mari jaish haha",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: LAUGHIF 'jo' + 'haha' (and lex22: 'mari jaish')"
+            "; missed on bc837ae too",
+        ),
+        id="gu-rom-if-they-take-kids-will-die-haha",
+    ),
 ]
 
 
@@ -917,6 +1025,69 @@ NOT_A_JOKE = [
         "prec22",
         "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
         "ru-forgot-to-say-husband-beats-me-haha",
+    ),
+    case(
+        "if he comes back I'll kill myself haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "en-if-he-comes-back-kill-myself-haha",
+    ),
+    case(
+        "jeśli nie dostanę miejsca na detoksie, to się zabiję haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "pl-if-no-detox-bed-kill-myself-haha",
+    ),
+    case(
+        "dacă îmi iau copiii, mă omor haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "ro-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "jei atims vaikus, nusižudysiu haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "lt-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "ja atņems bērnus, es nogalināšos haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "lv-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "haddii carruurta la iga qaado, waan is dilayaa haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "so-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "agar bachay le gaye to main khud ko maar dungi haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "ur-rom-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "je bachche lai gaye ta main apne aap nu maar lavangi haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "pa-rom-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "jodi bachchader niye jay ami attohotta korbo haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "bn-rom-if-they-take-kids-kill-myself-haha",
     ),
 ]
 
@@ -1033,6 +1204,32 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             id="ro-goodbye-to-the-group-ready-for-discharge",
         ),
         pytest.param(
+            "the last time I told her I love her she smiled, she's in rehab now and doing great",
+            marks=alarm("lex22", "TOLDLOVE + LASTTIME: 'the last time I told her' is a memory"),
+            id="en-last-time-i-told-her-i-love-her-she-smiled",
+        ),
+        pytest.param(
+            "героин в прошлом, упал на улице в прошлом году, сейчас в программе",
+            marks=alarm(
+                "lex22", "HARDDRUG + BODYSIGN 'упал' (fell): a fall last year, heroin past"
+            ),
+            id="ru-heroin-past-fell-last-year",
+        ),
+        pytest.param(
+            "جاري، ابو علي، ساعدني كتير",
+            marks=alarm(
+                "lex22/risk22",
+                "the model, backed by a risk word, reads 'my neighbour"
+                " Abu Ali helped me a lot' as suicide",
+            ),
+            id="ar-neighbour-abu-ali-helped-me",
+        ),
+        pytest.param(
+            "on a scale of one to ten I give them nine, eight for the food",
+            marks=alarm("risk22", "the model reads a survey score as suicide", regression=False),
+            id="en-scale-of-one-to-ten-nine",
+        ),
+        pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
             marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
@@ -1088,3 +1285,23 @@ def test_what_the_new_rules_are_for_still_signposts(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     assert category in screen.categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quiet on main; the model risk22 was training at 17:45 (branch risk, d5d4b9e) fired on
+        # each: guards so a retrain does not bring them in.
+        "my dad collapsed at home last year and the service was brilliant with him",
+        "I had my long sleeves on because of the cold, and the scars from my operation itch",
+        "the clinic is open nine to five, five days, two one one two is the room code",
+        # Quiet on main and on that branch.
+        "the needle exchange was closed twice this week and the toilet was broken",
+        "the training on naloxone was brilliant, I learned what to do if someone overdoses",
+        "recovery is just one step at a time, the group taught me that",
+        "I sealed the windows with tape because the flat is freezing, the housing worker helped",
+        "hoping to make it to christmas sober, the team is amazing",
+    ],
+)
+def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
+    assert screen.categories(text) == set(), screen.hits(text)
