@@ -38,115 +38,96 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "my sister-in-law, Karen Hughes, drove me",
             "Hughes",
-            marks=leak("'sister-in-law,' is one token, so no family word is seen"),
             id="en-sister-in-law-hyphenated",
         ),
         pytest.param(
             "ask for Margaret Ellis at the desk or my brother-in-law, Dean Carter",
             "Carter",
-            marks=leak("'brother-in-law,' is one token"),
             id="en-brother-in-law-hyphenated",
         ),
         pytest.param(
             "my mother in law Karen Hughes drove me",
             "Hughes",
-            marks=leak("'in law' spaced, between the family word and the name"),
             id="en-mother-in-law-spaced",
         ),
         pytest.param(
             "my son-in-law Dean Carter drinks",
             "Carter",
-            marks=leak("'son-in-law' is one token"),
             id="en-son-in-law",
         ),
         pytest.param(
             "mój szwagier Piotr Nowak mi pomaga",
             "Nowak",
-            marks=leak("pl 'szwagier' (brother-in-law) is no family word"),
             id="pl-szwagier",
         ),
         pytest.param(
             "mój zięć Piotr Nowak pije",
             "Nowak",
-            marks=leak("pl 'zięć' (son-in-law) is no family word"),
             id="pl-ziec",
         ),
         pytest.param(
             "мой свёкор Иван Петров помогает",
             "Петров",
-            marks=leak("ru nominative 'свёкор' does not start with the stem 'свёкр'"),
             id="ru-svyokor",
         ),
         pytest.param(
             "мой зять Иван Петров пьёт",
             "Петров",
-            marks=leak("ru 'зять' (son-in-law) is no family word"),
             id="ru-zyat",
         ),
         pytest.param(
             "o meu genro João Pereira bebe",
             "Pereira",
-            marks=leak("pt 'genro' (son-in-law) is no family word"),
             id="pt-genro",
         ),
         pytest.param(
             "cumnatul meu Ion Popescu bea",
             "Popescu",
-            marks=leak("ro 'cumnat' (brother-in-law) is no family word"),
             id="ro-cumnat",
         ),
         pytest.param(
             "mano uošvis Jonas Kazlauskas geria",
             "Kazlauskas",
-            marks=leak("lt 'uošvis' (father-in-law) is no family word"),
             id="lt-uosvis",
         ),
         pytest.param(
             "mans znots Jānis Bērziņš dzer",
             "Bērziņš",
-            marks=leak("lv 'znots' (son-in-law) is no family word"),
             id="lv-znots",
         ),
         pytest.param(
             "meri saas Nasreen Akhtar madad karti hai",
             "Akhtar",
-            marks=leak("ur romanised 'saas' (mother-in-law) is no family word"),
             id="ur-rom-saas",
         ),
         pytest.param(
             "amar shami Rafiq Islam amake mare",
             "Rafiq Islam",
-            marks=leak("bn romanised 'shami' (husband; 'swami' is listed) is no family word"),
             id="bn-rom-shami",
         ),
         pytest.param(
             "reception par Nilesh Patel ne puchjo",
             "Patel",
-            marks=leak("gu romanised 'ne puchjo' (ask), the Gujarati 'se poochna'"),
             id="gu-rom-ne-puchjo",
         ),
         pytest.param(
             "بريدي جمال دوت احمد ات جيميل دوت كوم",
             "جمال",
-            marks=leak("an email said in Arabic words, as it now is in Indic ones"),
             id="ar-email-in-words",
         ),
         pytest.param(
             "urodziłam się 3-go marca 1990",
             "1990",
-            marks=leak("a Polish ordinal '3-go' before the month"),
             id="pl-dob-ordinal-go",
         ),
         pytest.param(
             "born on March the 3rd, 1990",
             "1990",
-            marks=leak("month first, then 'the 3rd'"),
             id="en-dob-month-the-ordinal",
         ),
         pytest.param(
             "meu número é zero sete nove, onze, doze, trinta e quatro, cinquenta e seis",
             "trinta e quatro",
-            marks=leak("a phone dictated in groups in Portuguese, as Russian and Polish now are"),
             id="pt-phone-in-groups",
         ),
         pytest.param(
@@ -158,40 +139,34 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "the name's Ellis, Margaret Ellis",
             "Margaret",
-            marks=leak("the full name after its surname and a comma"),
             id="en-name-repeated-bond-style",
         ),
         pytest.param(
             "lambarkaygu waa toddoba sagaal kow kow, boqol labaatan iyo saddex,"
             " afar boqol konton iyo lix",
             "boqol labaatan iyo saddex",
-            marks=leak("a phone dictated in Somali groups of hundreds"),
             id="so-phone-in-groups",
         ),
         pytest.param(
             "telefonul meu: zero șapte sute nouăzeci și unu, o sută douăzeci și trei,"
             " patru sute cincizeci și șase",
             "o sută douăzeci și trei",
-            marks=leak("a phone dictated in Romanian groups of hundreds"),
             id="ro-phone-in-groups",
         ),
         pytest.param(
             "mans tālrunis: nulle septiņi simti deviņdesmit viens, simts divdesmit trīs,"
             " četri simti piecdesmit seši",
             "simts divdesmit trīs",
-            marks=leak("a phone dictated in Latvian groups of hundreds"),
             id="lv-phone-in-groups",
         ),
         pytest.param(
             "ولدت في الثالث من مارس ١٩٩٠",
             "١٩٩٠",
-            marks=leak("an Arabic ordinal word before the month ('the third of March')"),
             id="ar-dob-ordinal-word",
         ),
         pytest.param(
             "my email is jamal dot ahmed at g mail dot com",
             "jamal",
-            marks=leak("'g mail' said as two words"),
             id="en-email-g-mail-spaced",
         ),
         # The same kinds that this session's slices do hide: guards.
@@ -230,47 +205,38 @@ def test_a_detail_is_not_stored_in_clear(text: str, secret: str) -> None:
     [
         pytest.param(
             "আমার স্বামী, আল্লাহর রহমতে, এখন মদ খায় না",
-            marks=removed("'by God's mercy' between commas after 'my husband' is no name"),
             id="bn-husband-by-gods-mercy-no-longer-drinks",
         ),
         pytest.param(
             "আমার মা, আল্লাহর রহমতে, এখন সুস্থ",
-            marks=removed("'by God's mercy' between commas after 'my mother'"),
             id="bn-mother-by-gods-mercy-well",
         ),
         pytest.param(
             "আমার বোন, সত্যি বলতে, খুব খুশি",
-            marks=removed("'truth be told' between commas after 'my sister'"),
             id="bn-sister-truth-be-told",
         ),
         pytest.param(
             "আমার প্রতিবেশী, বয়স্ক মানুষ, খুব সাহায্য করেছেন",
-            marks=removed("'an old man' between commas after 'my neighbour'"),
             id="bn-neighbour-an-old-man",
         ),
         pytest.param(
             "મારો દીકરો, ભગવાનની કૃપા, હવે સારો છે",
-            marks=removed("'by God's grace' between commas after 'my son'"),
             id="gu-son-by-gods-grace",
         ),
         pytest.param(
             "મારા પાડોશી, વૃદ્ધ કાકા, ખૂબ મદદ કરે છે",
-            marks=removed("'an old uncle' between commas after 'my neighbour'"),
             id="gu-neighbour-old-uncle",
         ),
         pytest.param(
             "میرا بیٹا، سچ پوچھیں تو، بہتر ہے",
-            marks=removed("'to tell the truth' between commas after 'my son'"),
             id="ur-son-to-tell-the-truth",
         ),
         pytest.param(
             "میرا پڑوسی، بزرگ آدمی، بہت اچھا ہے",
-            marks=removed("'an elderly man' between commas after 'my neighbour'"),
             id="ur-neighbour-elderly-man",
         ),
         pytest.param(
             "جاري، رجل كبير، ساعدني كتير",
-            marks=removed("'an old man' between commas after 'my neighbour'"),
             id="ar-neighbour-old-man",
         ),
         # Everyday answers this session's slices keep: guards.

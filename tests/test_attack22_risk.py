@@ -952,6 +952,16 @@ MISSED_BEFORE = [
         ),
         id="en-dbt-helped-for-a-while-now-cut-nightly",
     ),
+    pytest.param(
+        "jo baalko lai gaya to hu mari jaish haha",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: LAUGHIF 'jo' + 'haha' (and lex22: 'mari jaish')"
+            "; missed on bc837ae too",
+        ),
+        id="gu-rom-if-they-take-kids-will-die-haha",
+    ),
 ]
 
 
@@ -1011,6 +1021,69 @@ NOT_A_JOKE = [
         "prec22",
         "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
         "ru-forgot-to-say-husband-beats-me-haha",
+    ),
+    case(
+        "if he comes back I'll kill myself haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "en-if-he-comes-back-kill-myself-haha",
+    ),
+    case(
+        "jeśli nie dostanę miejsca na detoksie, to się zabiję haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "pl-if-no-detox-bed-kill-myself-haha",
+    ),
+    case(
+        "dacă îmi iau copiii, mă omor haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "ro-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "jei atims vaikus, nusižudysiu haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "lt-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "ja atņems bērnus, es nogalināšos haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "lv-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "haddii carruurta la iga qaado, waan is dilayaa haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "so-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "agar bachay le gaye to main khud ko maar dungi haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "ur-rom-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "je bachche lai gaye ta main apne aap nu maar lavangi haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "pa-rom-if-they-take-kids-kill-myself-haha",
+    ),
+    case(
+        "jodi bachchader niye jay ami attohotta korbo haha",
+        "suicide",
+        "prec22",
+        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
+        "bn-rom-if-they-take-kids-kill-myself-haha",
     ),
 ]
 
@@ -1139,6 +1212,20 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             id="ru-heroin-past-fell-last-year",
         ),
         pytest.param(
+            "جاري، ابو علي، ساعدني كتير",
+            marks=alarm(
+                "lex22/risk22",
+                "the model, backed by a risk word, reads 'my neighbour"
+                " Abu Ali helped me a lot' as suicide",
+            ),
+            id="ar-neighbour-abu-ali-helped-me",
+        ),
+        pytest.param(
+            "on a scale of one to ten I give them nine, eight for the food",
+            marks=alarm("risk22", "the model reads a survey score as suicide", regression=False),
+            id="en-scale-of-one-to-ten-nine",
+        ),
+        pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
             marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
@@ -1194,3 +1281,23 @@ def test_what_the_new_rules_are_for_still_signposts(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     assert category in screen.categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Quiet on main; the model risk22 was training at 17:45 (branch risk, d5d4b9e) fired on
+        # each: guards so a retrain does not bring them in.
+        "my dad collapsed at home last year and the service was brilliant with him",
+        "I had my long sleeves on because of the cold, and the scars from my operation itch",
+        "the clinic is open nine to five, five days, two one one two is the room code",
+        # Quiet on main and on that branch.
+        "the needle exchange was closed twice this week and the toilet was broken",
+        "the training on naloxone was brilliant, I learned what to do if someone overdoses",
+        "recovery is just one step at a time, the group taught me that",
+        "I sealed the windows with tape because the flat is freezing, the housing worker helped",
+        "hoping to make it to christmas sober, the team is amazing",
+    ],
+)
+def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
+    assert screen.categories(text) == set(), screen.hits(text)

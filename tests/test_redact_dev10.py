@@ -456,3 +456,15 @@ def test_what_a_doctor_or_nurse_did_in_a_caseless_script_is_no_name(text):
 )
 def test_a_full_name_after_a_role_in_a_caseless_script_still_is(text, want):
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obrigado, Muito Obrigado",
+        "Thanks, Many Thanks",
+        "tenho vinte e cinco anos e dez dias limpo",
+    ],
+)
+def test_thanks_said_twice_and_an_age_in_words_stay(text):
+    assert redact(text) == text

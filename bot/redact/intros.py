@@ -455,6 +455,19 @@ _APPOSITION = re.compile(
 )
 
 
+_NOT_APPOSED = words(
+    """
+    الله والله الحمد ماشاءالله رجل كبير كبيرة ختيار ختيارة ست شب بنت
+    اللہ ماشاءاللہ خدا سچ پوچھیں تو بزرگ آدمی شخص عورت
+    আল্লাহর আল্লাহ রহমতে সত্যি বলতে বয়স্ক মানুষ ভদ্রলোক ভদ্রমহিলা বুড়ো বুড়ি
+    ભગવાનની ભગવાન કૃપા કૃપાથી વૃદ્ધ માણસ ભાઈ બેન
+    ਰੱਬ ਦੀ ਮਿਹਰ ਬਜ਼ੁਰਗ ਬੰਦਾ
+    """
+)
+"""What stands between commas after "my son" or "my neighbour" and is no name: God's mercy,
+"truth be told", "an old man" ("আমার প্রতিবেশী, বয়স্ক মানুষ, খুব সাহায্য করেছেন")."""
+
+
 def apposed_names(text: str) -> Iterator[Span]:
     """Two or three caseless words between commas after a neighbour or family word."""
     if ("," not in text and "،" not in text) or _RELATIONS_CASELESS.isdisjoint(
@@ -463,13 +476,16 @@ def apposed_names(text: str) -> Iterator[Span]:
         return
     for m in _APPOSITION.finditer(text):
         parts = m.group("name").split()
-        if all(_ok_word(w, capitals=False) and w != "الله" for w in parts):
+        if all(
+            _ok_word(w, capitals=False) and w not in _NOT_APPOSED and w not in _RELATIONS_CASELESS
+            for w in parts
+        ):
             yield Span(m.start("name"), m.end("name"), "name")
 
 
 _ASK_AFTER = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})"
-    r"[ \t]+(?:se|nu|nuu|ko|ku)[ \t]+"
+    r"[ \t]+(?:se|nu|nuu|ko|ku|ne)[ \t]+"
     r"(?:pooch\w*|puch\w*|pucch\w*|baat|gal|milo|milna|milan|mil[ \t]+l\w*|rabta|contact)(?![\w])"
 )
 """A full name before "se poochna" (ask), "se baat karo" (talk to), "nu milo" (meet): romanised
@@ -487,7 +503,7 @@ _NOT_ASKED = words(
 
 def asked_for_after(text: str) -> Iterator[Span]:
     """A full name (two or three capitalised words) that romanised Urdu or Punjabi asks for."""
-    if " se " not in text and " nu " not in text and " ko " not in text and " ku " not in text:
+    if not any(f" {p} " in text for p in ("se", "nu", "nuu", "ko", "ku", "ne")):
         return
     for m in _ASK_AFTER.finditer(text):
         parts = m.group("name").casefold().split()

@@ -202,9 +202,25 @@ _RESTATED = re.compile(
 "sou a Ana (Ana Paula Ferreira)"): the brackets say what the name is in full."""
 
 
-@needs_any("(")
+_SURNAME_THEN_FULL = re.compile(
+    r"(?<![\w'’-])(?P<last>[A-ZÀ-ÞĀ-Ž][\w'’-]+),[ \t]+"
+    r"(?P<full>[A-ZÀ-ÞĀ-Ž][\w'’-]+[ \t]+(?P=last))(?![\w'’-])"
+)
+"""A surname, a comma, then the full name ending in it: "the name's Ellis, Margaret Ellis"."""
+
+
 def restated_names(text: str) -> Iterator[Span]:
-    """The full name in brackets after the first name it spells out; the first name stays."""
+    """The full name in brackets after the first name it spells out; the first name stays.
+    And a full name after the surname it ends with ("Ellis, Margaret Ellis")."""
+    if "," in text:
+        for m in _SURNAME_THEN_FULL.finditer(text):
+            # Only after a name cue ("the name's Ellis, …"): "Obrigado, Muito Obrigado" is none.
+            cue = _CUE.search(text, max(0, m.start() - 40), m.start("last") + 1)
+            cued = cue is not None and cue.end() == m.start("last")
+            if cued and m.group("full").split()[0].casefold() not in _NOT_NAMES:
+                yield Span(m.start("full"), m.end("full"), "name")
+    if "(" not in text:
+        return
     for m in _RESTATED.finditer(text):
         parts = m.group("full").split()
         from bot.redact.staff import _PLACE_WORDS  # staff imports this module

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans
+from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans, words
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -532,38 +532,51 @@ for _places, _values in (
     (
         2,
         {
-            10: "десять dziesięć dziesiec",
-            11: "одиннадцать jedenaście jedenascie",
-            12: "двенадцать dwanaście dwanascie",
-            13: "тринадцать trzynaście trzynascie",
-            14: "четырнадцать czternaście czternascie",
-            15: "пятнадцать piętnaście pietnascie",
-            16: "шестнадцать szesnaście szesnascie",
-            17: "семнадцать siedemnaście siedemnascie",
-            18: "восемнадцать osiemnaście osiemnascie",
-            19: "девятнадцать dziewiętnaście dziewietnascie",
-            20: "двадцать dwadzieścia dwadziescia twenty",
-            30: "тридцать trzydzieści trzydziesci thirty",
-            40: "сорок czterdzieści czterdziesci forty",
-            50: "пятьдесят pięćdziesiąt piecdziesiat fifty",
-            60: "шестьдесят sześćdziesiąt szescdziesiat sixty",
-            70: "семьдесят siedemdziesiąt siedemdziesiat seventy",
-            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty",
-            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety",
+            10: "десять dziesięć dziesiec dez zece desmit toban",
+            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit",
+            12: "двенадцать dwanaście dwanascie doze "
+            "doisprezece douăsprezece douasprezece divpadsmit",
+            13: "тринадцать trzynaście trzynascie treze treisprezece trīspadsmit trispadsmit",
+            14: "четырнадцать czternaście czternascie catorze "
+            "quatorze paisprezece četrpadsmit cetrpadsmit",
+            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit",
+            16: "шестнадцать szesnaście szesnascie dezesseis "
+            "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit",
+            17: "семнадцать siedemnaście siedemnascie dezessete "
+            "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit",
+            18: "восемнадцать osiemnaście osiemnascie "
+            "dezoito optsprezece astoņpadsmit astonpadsmit",
+            19: "девятнадцать dziewiętnaście dziewietnascie dezenove "
+            "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit",
+            20: "двадцать dwadzieścia dwadziescia twenty "
+            "vinte douăzeci douazeci divdesmit labaatan",
+            30: "тридцать trzydzieści trzydziesci thirty "
+            "trinta treizeci trīsdesmit trisdesmit soddon",
+            40: "сорок czterdzieści czterdziesci forty "
+            "quarenta patruzeci četrdesmit cetrdesmit afartan",
+            50: "пятьдесят pięćdziesiąt piecdziesiat fifty cinquenta cincizeci piecdesmit konton",
+            60: "шестьдесят sześćdziesiąt szescdziesiat sixty sessenta "
+            "șaizeci saizeci sešdesmit sesdesmit lixdan",
+            70: "семьдесят siedemdziesiąt siedemdziesiat seventy setenta "
+            "șaptezeci saptezeci septiņdesmit septindesmit toddobaatan",
+            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty "
+            "oitenta optzeci astoņdesmit astondesmit siddeetan",
+            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety noventa "
+            "nouăzeci nouazeci deviņdesmit devindesmit sagaashan",
         },
     ),
     (
         3,
         {
-            100: "сто sto",
-            200: "двести dwieście dwiescie",
-            300: "триста trzysta",
-            400: "четыреста czterysta",
-            500: "пятьсот pięćset piecset",
-            600: "шестьсот sześćset szescset",
-            700: "семьсот siedemset",
-            800: "восемьсот osiemset",
-            900: "девятьсот dziewięćset dziewiecset",
+            100: "сто sto cem cento",
+            200: "двести dwieście dwiescie duzentos duzentas",
+            300: "триста trzysta trezentos trezentas",
+            400: "четыреста czterysta quatrocentos",
+            500: "пятьсот pięćset piecset quinhentos",
+            600: "шестьсот sześćset szescset seiscentos",
+            700: "семьсот siedemset setecentos",
+            800: "восемьсот osiemset oitocentos",
+            900: "девятьсот dziewięćset dziewiecset novecentos",
         },
     ),
 ):
@@ -571,7 +584,13 @@ for _places, _values in (
         for _word in _spellings.split():
             _TENS_AND_HUNDREDS[_word] = (_number, _places)
 """Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
-три, сорок пять, шестьдесят семь"): Russian and Polish speakers dictate a phone in groups."""
+три, сорок пять, шестьдесят семь"): Russian, Polish, Portuguese, Romanian, Latvian and Somali
+speakers dictate a phone in groups."""
+_HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol")
+"""A hundred said after the digit it multiplies ("șapte sute", "septiņi simti", "afar boqol"),
+or alone for one hundred ("o sută", "simts", "boqol")."""
+_AND = words("e și si iyo and")
+"""The "and" inside a group ("trinta e quatro", "nouăzeci și unu", "konton iyo lix")."""
 
 
 class _Said:
@@ -583,6 +602,7 @@ class _Said:
         self.places = 0
         self.open_tens = False  # "сто" or "сто двадцать": a smaller part may follow
         self.open_units = False
+        self.last_was_digit = False
 
     def flush(self) -> None:
         if self.places:
@@ -605,6 +625,15 @@ class _Said:
         if not self.open_units:
             self.flush()
 
+    def hundreds(self) -> None:
+        """ "sute", "simti", "boqol": the digit just said (if any) counts hundreds."""
+        times = 1
+        if not self.places and self.digits and self.last_was_digit:
+            times = self.digits.pop() or 1
+        self.flush()
+        self.value, self.places = times * 100, 3
+        self.open_tens = self.open_units = True
+
     def digit(self, d: int, times: int = 1) -> None:
         if self.open_units and times == 1:
             self.value += d
@@ -614,7 +643,7 @@ class _Said:
         self.digits.extend([d] * times)
 
 
-@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS) if len(w) > 2))
+@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS, *_HUNDRED_TIMES) if len(w) > 2))
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
     start = end = -1
@@ -623,7 +652,23 @@ def spoken_phones(text: str) -> Iterator[Span]:
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         figures = word.isdigit()
-        digit = figures or word in _DIGIT_WORDS or word in _TIMES or word in _TENS_AND_HUNDREDS
+        digit = (
+            figures
+            or word in _DIGIT_WORDS
+            or word in _TIMES
+            or word in _TENS_AND_HUNDREDS
+            or (word in _HUNDRED_TIMES and start >= 0)
+        )
+        if (
+            start >= 0
+            and word in _AND
+            and said.open_units
+            and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
+        ):
+            end = m.end()  # "trinta e quatro": the group goes on
+            continue
+        if start < 0 and word in _HUNDRED_TIMES:
+            digit = True  # "o sută", "simts", "boqol" open a group of their own
         if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
@@ -643,6 +688,10 @@ def spoken_phones(text: str) -> Iterator[Span]:
             times = 0
         elif word in _TIMES:  # "double one"
             times = _TIMES[word]
+        elif word in _HUNDRED_TIMES:
+            said.hundreds()
+            spoken += 2
+            times = 0
         elif word in _TENS_AND_HUNDREDS:
             said.group(*_TENS_AND_HUNDREDS[word])
             spoken += 2
@@ -651,6 +700,7 @@ def spoken_phones(text: str) -> Iterator[Span]:
             said.digit(_DIGIT_WORDS[word], max(times, 1))
             spoken += max(times, 1)
             times = 0
+        said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
     if (

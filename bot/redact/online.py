@@ -27,7 +27,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # an email still needs a spelt dot, brackets or a mail provider), South Asian "at the rate".
 _AT_WORDS = (
     r"at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|at\s*the\s*rate|la|"
-    r"at\s*sign|ایٹ|ايت|آت|اٹ|অ্যাট|এট|એટ|ਐਟ|pie"
+    r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
 _DOT = (
@@ -42,7 +42,10 @@ _JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёр
 _LOCAL_PART = rf"[\w{MARKS}+-]+"
 """With the vowel signs of the Indic scripts, which ``\\w`` leaves out: "জামাল ডট উদ্দিন"."""
 # A provider said in two words in another script ("جی میل", "джи мейл") is one part.
-_DOMAIN_PART = rf"(?:جی\s+میل|جي\s+ميل|джи\s*мейл|জি\s*মেইল|જી\s*મેલ|ਜੀ\s*ਮੇਲ|[\w{MARKS}-]+)"
+_DOMAIN_PART = (
+    rf"(?:جی\s+میل|جي\s+ميل|джи\s*мейл|জি\s*মেইল|જી\s*મેલ|ਜੀ\s*ਮੇਲ|g\s+mail|hot\s+mail"
+    rf"|[\w{MARKS}-]+)"
+)
 _SPELT_EMAIL = re.compile(
     rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
     rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS}|{_TLDS_SPELT})(?!\w)",
@@ -119,6 +122,7 @@ _BREAK_AT_AT = re.compile(
     "la",
     "ایٹ",
     "ايت",
+    "ات",
     "آت",
     "اٹ",
     "অ্যাট",

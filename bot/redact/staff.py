@@ -95,6 +95,11 @@ _ROLES_CASELESS = words(
 )
 _ROLE_CASED = re.compile(rf"(?<![\w{MARKS}])(?:{'|'.join(_ROLES)})(?![\w{MARKS}])", re.IGNORECASE)
 _RELATIONS = (
+    # In-laws first, so that "sister-in-law" is taken whole, not "sister" ("mother in law" too).
+    r"(?:mother|father|brother|sister|son|daughter)[\s-]in[\s-]laws?"
+    r"|szwagr\w*|szwagier|zi[ęe]ć|zi[ęe]cia|synow\w*|св[её]кор|зят\w*|невестк\w*|genro|nora"
+    r"|cumnat\w*|ginere\w*|nor[ăa]|uošv\w*|uosv\w*|žent\w*|zent\w*|mart[iī]\w*|znot\w*"
+    r"|sievasmāt\w*|saas|sasur|devar|jeth|bhabhi|nanad|jamai|shami|shashuri|shoshur",
     # Family and friends: "my son Jake Miller", "mój syn Kacper Nowak", "mera beta Ali Raza".
     # A full name beside them identifies the writer as surely as a worker's does.  Only in
     # scripts with capitals: without them the verb after "ابني" would be taken for a name.
@@ -151,7 +156,8 @@ _RELATION_WORDS = words(
     step-dad step-mum ex dziadek dziadka wujek wujka ciocia cioci ojczym macocha dėdė dede teta
     onkulis tante avó avô avo tio tia padrasto madrasta sogra sogro дед деда nani dadi dada
     khala khalu phuppo phupho phupi chacha chachi mamu mamoo mami taya tayi bhua masi maasi
-    kaka kaki
+    kaka kaki szwagier zięć ziec zięcia genro nora saas sasur devar jeth bhabhi nanad jamai shami
+    shashuri shoshur znots
     """
 )
 _RELATION_STEMS = (
@@ -177,6 +183,8 @@ _RELATION_STEMS = (
     *("krustmā", "patēv", "bunic", "unchi", "mătuș", "matus", "socr", "soacr", "бабушк", "бабул"),
     *("дедушк", "дяд", "тёт", "тет", "отчим", "мачех", "свекр", "свёкр", "тёщ", "тещ", "ayeeyo"),
     *("ayeeyad", "awoowe", "adeer", "eedo", "abti", "habaryar", "step", "grand", "cunhad"),
+    *("szwagr", "synow", "свёкор", "свекор", "зят", "невестк", "cumnat", "ginere", "uošv", "uosv"),
+    *("žent", "zent", "znot", "sievasmāt"),
 )
 """Family words: whole words, or the beginnings of those that take endings ("synem",
 "сыном", "wiilkayga").  A message is scanned for them only when one of its words is one."""
@@ -186,7 +194,7 @@ _TO_SPACE = str.maketrans(dict.fromkeys(",.;:!?()[]\"'", " "))
 
 
 def _has_relation(low: str) -> bool:
-    tokens = low.translate(_TO_SPACE).split()
+    tokens = low.translate(_TO_SPACE).replace("-", " ").split()
     return not _RELATION_WORDS.isdisjoint(tokens) or any(
         t.startswith(_RELATION_STEMS) for t in tokens
     )
