@@ -1074,12 +1074,10 @@ NOT_A_JOKE = [
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "lt-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    pytest.param(
         "ja atņems bērnus, es nogalināšos haha",
         "suicide",
-        "prec22",
-        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
-        "lv-if-they-take-kids-kill-myself-haha",
+        id="lv-if-they-take-kids-kill-myself-haha",
     ),
     case(
         "haddii carruurta la iga qaado, waan is dilayaa haha",
