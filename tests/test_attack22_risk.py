@@ -722,6 +722,47 @@ GRIEF = [
 ]
 
 
+TODAY = [
+    # 7a2083f: 'today' no longer lifts a past veto ('ten years ago I tried, today I have a job'),
+    # so a past veto now keeps quiet what was done today.
+    case(
+        "lata temu się cięłam, dziś pocięłam ręce",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pl-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "много лет назад резала руки, сегодня порезала руки",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ru-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "há muitos anos cortava-me, hoje cortei os braços",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pt-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "acum mulți ani mă tăiam, azi mi-am tăiat mâinile",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ro-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "pirms daudziem gadiem griezu rokas, šodien sagriezu rokas",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "lv-years-ago-cut-today-cut-arms",
+    ),
+]
+
+
 MISSED_BEFORE = [
     # Quiet on bc837ae too (the lexicon lacked the verb), but now an OVER word would veto them
     # even once it has it: 'safe' with the negation after it.
@@ -986,6 +1027,16 @@ MISSED_BEFORE = [
         ),
         id="ru-ex-left-his-brothers-beat-me",
     ),
+    pytest.param(
+        "years ago I used to cut, today I cut my arms",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: PAST 'years ago' vetoes what was done today"
+            "; missed on bc837ae too",
+        ),
+        id="en-years-ago-cut-today-cut-arms",
+    ),
 ]
 
 
@@ -1112,7 +1163,7 @@ NOT_A_JOKE = [
 
 @pytest.mark.parametrize(
     "text, category",
-    [*NOT_OVER, *GRIEF, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
+    [*NOT_OVER, *GRIEF, *TODAY, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
