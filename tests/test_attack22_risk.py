@@ -387,6 +387,20 @@ TALK_THEN_PLAN = [
         "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
         "en-naloxone-in-case-just-took-30-diazepam",
     ),
+    case(
+        "read about paracetamol overdose, I've got 3 packets in the drawer",
+        "overdose",
+        "prec22",
+        "TALK 'read about' vetoes a stock of 3 packets: a plan with no 'I will'",
+        "en-read-about-paracetamol-3-packets",
+    ),
+    case(
+        "we had a lesson about suicide, I've chosen the bridge",
+        "suicide",
+        "prec22",
+        "TALK 'lesson' vetoes a chosen place: a plan with no 'I will'",
+        "en-lesson-chosen-the-bridge",
+    ),
 ]
 
 
@@ -559,6 +573,27 @@ KNIFE = [
         "prec22",
         "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
         "pt-papel-is-also-a-role",
+    ),
+    case(
+        "I cut my arms with the veg peeler",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'veg': the fix lifts it for a knife named, not a peeler; the arms are cut",
+        "en-arms-veg-peeler",
+    ),
+    case(
+        "cut my thighs with the scissors from the paper drawer",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'paper' (the drawer): scissors are no 'knife'; the thighs are cut",
+        "en-thighs-scissors-paper-drawer",
+    ),
+    case(
+        "I cut my arms while making the bread, on and off all evening",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'bread' (what was being made): the arms are what is cut",
+        "en-arms-while-making-bread",
     ),
 ]
 
@@ -1036,6 +1071,16 @@ MISSED_BEFORE = [
             "; missed on bc837ae too",
         ),
         id="en-years-ago-cut-today-cut-arms",
+    ),
+    pytest.param(
+        "I forgot to mention he beats me haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' alone vetoes abuse, nervous laughter after a beating"
+            "; missed on bc837ae too",
+        ),
+        id="en-forgot-to-mention-he-beats-me-haha",
     ),
 ]
 
