@@ -130,6 +130,14 @@ def rules() -> RiskScreen:
         ("kheti di dawai shed ch payi aa, bas peeni baaki aa", "suicide"),
         ("užsipyliau gabapentino su degtine, nebeatsimenu kiek", "overdose"),
         ("کوکین کے بعد سینے میں بہت درد ہے", "overdose"),
+        # Wave 22c: by the time you read this; the insurance and who gets the money; a roof
+        # nobody comes to; the date decided; home in a coffin for the feast; a hose in the car.
+        ("kai tu tai skaitysi, aš jau būsiu ramybėj, atleiskit", "suicide"),
+        ("ubezpieczenie na życie opłacone, dzieci dostaną kasę", "suicide"),
+        ("на складе узнал где ключи от крыши, наверху никого не будет", "suicide"),
+        ("esmu nolēmis, datums ir 24. decembris", "suicide"),
+        ("вернусь на Рождество только в гробу", "suicide"),
+        ("sēžu mašīnā pie jūras, šļūtene arī ir", "suicide"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -184,6 +192,11 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "i wont be here for my birthday, ill be at my sisters",
         "missed the last bus so walked home over the bridge",
         "the last time i told her i love her was years ago, she passed away",
+        "my life insurance policy renewed, the kids will get the money, the solicitor sorted it",
+        "grandad came home in a coffin from spain, it was so sad",
+        "i keep thinking about jumping into the pool on holiday",
+        "if i dont reply, feed the cat, im at work late",
+        "when you read this please call me back about my appointment",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
