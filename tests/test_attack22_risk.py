@@ -1419,3 +1419,25 @@ def test_what_the_new_rules_are_for_still_signposts(
 )
 def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
     assert screen.categories(text) == set(), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # Found on main, by the model alone; the model risk22 was training at 17:57 (main merged
+        # with branch risk 9e026f9) lost each: guards so a retrain keeps them.
+        ("dziesięć lat temu próbowałam się zabić, dziś połknęłam wszystkie tabletki", "overdose"),
+        ("maine khudkushi bare lekh padheya te main eh kar lavanga", "suicide"),
+        (
+            "pehle dar lagta tha, ab behtar hun, faisla kar liya hai, goliyan tayyar hain",
+            "overdose",
+        ),
+        ("age bhoy lagto, ekhon bhalo achi, thik kore felechi, tablet gulo ready", "overdose"),
+        ("prieš daug metų pjausčiausi, šiandien susipjausčiau rankas", "self_harm"),
+        ("zindagi da ki matlab, main apne aap nu maar lavanga", "suicide"),
+    ],
+)
+def test_what_the_model_finds_today_is_still_found(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text)
