@@ -584,9 +584,11 @@ class ConceptScreen:
                     if needs and everywhere.isdisjoint(needs):
                         continue
                     for own in by_lang.values():
-                        for at, _ in own.get(name, ()):
-                            if name == OVER and at - 1 in negs:
-                                continue  # "I'm not safe", "nie jestem bezpieczna"
+                        for at, words in own.get(name, ()):
+                            if name == OVER and not negs.isdisjoint(
+                                (at - 1, at + len(words.split()))
+                            ):
+                                continue  # "I'm not safe", "surakhit nahi", "ammaan ma ihi"
                             if name in self.model_vetoes:
                                 quiet.update(cats)
                             j = bisect_left(breaks, at + 1)

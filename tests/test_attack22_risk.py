@@ -60,6 +60,11 @@ def case(text: str, category: str, owner: str, why: str, name: str) -> object:
     return pytest.param(text, category, marks=quiet(owner, why), id=name)
 
 
+def fixed(text: str, category: str, owner: str, why: str, name: str) -> object:
+    """A case that signposts again since its owner's fix (``why`` says what went wrong)."""
+    return pytest.param(text, category, id=name)
+
+
 NOT_OVER = [
     # 1a. "not safe" with the negation after the OVER word, or fused into the verb.
     case(
@@ -69,28 +74,28 @@ NOT_OVER = [
         "OVER 'ਸੁਰੱਖਿਅਤ' (safe) with 'ਨਹੀਂ' (not) after it, and 'ਸੀ' (was) as PASTMARK",
         "pa-not-safe-at-home",
     ),
-    case(
+    fixed(
         "mera pati pehlan vi marda si, main ghar vich surakhit nahi haan",
         "abuse",
         "prec22",
         "OVER 'surakhit' with 'nahi' after it",
         "pa-rom-not-safe-at-home",
     ),
-    case(
+    fixed(
         "nimankii hore wuu i garaaci jiray, hadda ammaan ma ihi, wuu i garaacaa",
         "abuse",
         "prec22",
         "OVER 'ammaan' (safe) with 'ma ihi' (am not) after it; 'hadda' (now) lifts nothing",
         "so-not-safe-now",
     ),
-    case(
+    fixed(
         "kažkada buvo gerai, dabar vyras mane muša kasdien, aš nesu saugi",
         "abuse",
         "prec22",
         "OVER 'saugi' after the fused negation 'nesu' (I am not)",
         "lt-husband-hits-daily-not-safe",
     ),
-    case(
+    fixed(
         "agrāk viss bija labi, tagad vīrs mani sit katru dienu, es neesmu drošībā",
         "abuse",
         "prec22",
@@ -98,7 +103,7 @@ NOT_OVER = [
         "lv-husband-hits-daily-not-safe",
     ),
     # 1b. The OVER word means something else here.
-    case(
+    fixed(
         "eu tinha uma vida normal, agora nenhum dia passa sem ele me bater",
         "abuse",
         "prec22",
@@ -112,63 +117,63 @@ NOT_OVER = [
         "OVER 'nenhum' in 'not one day passes without wanting to die'",
         "pt-no-day-without-wanting-to-die",
     ),
-    case(
+    fixed(
         "раньше у меня были друзья, теперь их нет, и я хочу покончить с собой",
         "suicide",
         "prec22",
         "OVER 'их нет' (they are gone: the friends) beside 'раньше' (before)",
         "ru-friends-gone-want-to-end-it",
     ),
-    case(
+    fixed(
         "înainte beam, acum nu mă simt în siguranță, s-a terminat, vreau să mă omor",
         "suicide",
         "prec22",
         "OVER 's-a terminat' (it's over) said in despair, before 'I want to kill myself'",
         "ro-its-over-want-to-kill-myself",
     ),
-    case(
+    fixed(
         "anksčiau gėriau, dabar noriu nusižudyti, man nebus lengviau",
         "suicide",
         "prec22",
         "OVER 'lengviau' (easier) inside 'nebus lengviau' (it won't get easier)",
         "lt-want-to-kill-myself-wont-get-easier",
     ),
-    case(
+    fixed(
         "agrāk es dzēru, tagad gribu nogalināt sevi, terapija nepalīdz",
         "suicide",
         "prec22",
         "OVER 'terapija' inside 'terapija nepalīdz' (therapy does not help)",
         "lv-want-to-kill-myself-therapy-no-help",
     ),
-    case(
+    fixed(
         "wcześniej brałam tylko trochę, jest mi lżej jak wezmę całe opakowanie tabletek",
         "overdose",
         "prec22",
         "OVER 'jest mi lżej' (I feel lighter) as the reason to take the whole pack",
         "pl-lighter-if-i-take-whole-pack",
     ),
-    case(
+    fixed(
         "আগে ড্রাগ নিতাম, clean ছিলাম, কাল সব ট্যাবলেট একসাথে খেয়ে ফেলেছি",
         "overdose",
         "prec22",
         "OVER 'clean' beside 'ছিলাম'; 'কাল' (yesterday) is no PRESENT word",
         "bn-was-clean-took-all-tablets-yesterday",
     ),
-    case(
+    fixed(
         "3 years clean and I just took a whole box of my tablets",
         "overdose",
         "prec22",
         "'years clean' is both the OVER word and the PAST its '+PAST' needs; 'just' is no NOW",
         "en-years-clean-just-took-whole-box",
     ),
-    case(
+    fixed(
         "my ex used to hit me, I got a restraining order, he broke it and hit me on friday",
         "abuse",
         "prec22",
         "OVER 'restraining order' that he broke; 'on friday' is no PRESENT word",
         "en-restraining-order-broken-hit-me",
     ),
-    case(
+    fixed(
         "my dad used to beat us, he died years ago, now my husband does the same",
         "abuse",
         "prec22",
@@ -203,28 +208,28 @@ NOT_OVER = [
         "'не уверена, что я в безопасности' (not sure I'm safe) read as OVER",
         "ru-not-sure-safe-ex-threatens-to-kill",
     ),
-    case(
+    fixed(
         "kont 3end ahli, el doctor sa3adni ktir, bas jozi byidrebni kel yom",
         "abuse",
         "prec22",
         "OVER 'sa3adni ktir' (the doctor helped me a lot) + PASTMARK 'kont' veto a daily beating",
         "ar-rom-doctor-helped-husband-hits-daily",
     ),
-    case(
+    fixed(
         "الدكتور كان ساعدني كتير بس جوزي بيضربني كل يوم",
         "abuse",
         "prec22",
         "OVER 'ساعدني كتير' (helped me a lot) + PASTMARK 'كان' veto a daily beating",
         "ar-doctor-helped-husband-hits-daily",
     ),
-    case(
+    fixed(
         "kont nazif sentein w akhadt kel el 7boub",
         "overdose",
         "prec22",
         "OVER 'nazif' (clean) + PASTMARK 'kont' veto 'I took all the pills'",
         "ar-rom-clean-two-years-took-all-pills",
     ),
-    case(
+    fixed(
         "جوزي كان يضربني، وراحت الشرطة، بس رجع وضربني كمان",
         "abuse",
         "prec22",
@@ -245,81 +250,95 @@ NOT_OVER = [
         "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
         "pl-was-in-therapy-now-want-to-kill-myself",
     ),
+    case(
+        "I get peer support here, I used to drink, my partner strangles me when he drinks",
+        "abuse",
+        "prec22",
+        "OVER 'peer support' (the person gets it) + 'used to' veto a partner who strangles",
+        "en-peer-support-partner-strangles-me",
+    ),
+    case(
+        "порезала руки. раньше так делала, потом три года чистая.",
+        "self_harm",
+        "prec22",
+        "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
+        "ru-cut-my-arms-then-tells-of-the-clean-years",
+    ),
 ]
 
 
 TALK_THEN_PLAN = [
-    case(
+    fixed(
         "am citit un articol despre sinucidere si cred ca o sa o fac",
         "suicide",
         "prec22",
         "TALK 'articol'; 'o să o fac' (I will do it) lifts nothing",
         "ro-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "perskaičiau straipsnį apie savižudybę ir manau, kad tai padarysiu",
         "suicide",
         "prec22",
         "TALK 'straipsnį'; 'padarysiu' (I will do it) lifts nothing",
         "lt-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "przeczytałam artykuł o samobójstwie i chyba to zrobię",
         "suicide",
         "prec22",
         "TALK 'artykuł'; 'to zrobię' (I will do it) lifts nothing",
         "pl-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "قرات مقال عن الانتحار وقررت اني رح اعملها",
         "suicide",
         "prec22",
         "TALK 'مقال'; 'قررت' (I decided) 'رح اعملها' (I will do it) lift nothing",
         "ar-read-article-decided-will-do-it",
     ),
-    case(
+    fixed(
         "2aret maqal 3an el inti7ar w 2arrart e3mela",
         "suicide",
         "prec22",
         "TALK 'maqal' in Arabizi; '2arrart' (I decided) lifts nothing",
         "ar-rom-read-article-decided",
     ),
-    case(
+    fixed(
         "میں نے خودکشی کے بارے میں مضمون پڑھا اور میں یہ کر لوں گا",
         "suicide",
         "prec22",
         "TALK 'مضمون'; 'کر لوں گا' (I will do it) lifts nothing",
         "ur-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "maine khudkushi ke bare mein mazmoon parha aur main ye kar lunga",
         "suicide",
         "prec22",
         "TALK 'mazmoon parha'; 'kar lunga' lifts nothing",
         "ur-rom-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "મેં આત્મહત્યા વિશે લેખ વાંચ્યો અને હું એ કરી નાખીશ",
         "suicide",
         "prec22",
         "TALK 'લેખ'; 'કરી નાખીશ' (I will do it) lifts nothing",
         "gu-read-article-will-do-it",
     ),
-    case(
+    fixed(
         "আত্মহত্যা নিয়ে লেখা পড়লাম, আমিও এটা করব",
         "suicide",
         "prec22",
         "TALK 'লেখা পড়লাম'; 'আমিও এটা করব' (I will do it too) lifts nothing",
         "bn-read-about-it-will-do-it-too",
     ),
-    case(
+    fixed(
         "ami khobor e suicide niye lekha porlam, ami o eta korbo",
         "suicide",
         "prec22",
         "TALK 'lekha porlam'; 'ami o eta korbo' lifts nothing",
         "bn-rom-read-about-it-will-do-it-too",
     ),
-    case(
+    fixed(
         "I read about suicide methods, I know which one I'll use",
         "suicide",
         "prec22",
@@ -368,145 +387,159 @@ TALK_THEN_PLAN = [
         "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
         "en-naloxone-in-case-just-took-30-diazepam",
     ),
+    case(
+        "read about paracetamol overdose, I've got 3 packets in the drawer",
+        "overdose",
+        "prec22",
+        "TALK 'read about' vetoes a stock of 3 packets: a plan with no 'I will'",
+        "en-read-about-paracetamol-3-packets",
+    ),
+    case(
+        "we had a lesson about suicide, I've chosen the bridge",
+        "suicide",
+        "prec22",
+        "TALK 'lesson' vetoes a chosen place: a plan with no 'I will'",
+        "en-lesson-chosen-the-bridge",
+    ),
 ]
 
 
 KNIFE = [
     # CUTTHING (@model) names what is cut; here it names the knife, and the body is cut.
-    case(
+    fixed(
         "I cut my wrists with the knife I use for veg",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "en-wrists-veg-knife",
     ),
-    case(
+    fixed(
         "I cut my arms with the bread knife",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "en-arms-bread-knife",
     ),
-    case(
+    fixed(
         "I've been cutting my thighs with the blade from the paper cutter",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "en-thighs-paper-cutter-blade",
     ),
-    case(
+    fixed(
         "tnę ręce nożem do warzyw",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "pl-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "режу руки ножом для овощей",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "ru-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "corto os braços com a faca dos legumes",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "pt-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "m-am tăiat pe mâini cu cuțitul din bucătărie",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "ro-arms-kitchen-knife",
     ),
-    case(
+    fixed(
         "pjaustau rankas peiliu daržovėms",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "lt-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "es griežu rokas ar dārzeņu nazi",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "lv-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "انا بجرح ايدي بسكينة الخضار",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "ar-arms-vegetable-knife",
     ),
-    case(
+    fixed(
         "میں سبزی والی چھری سے اپنی کلائی کاٹتی ہوں",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "ur-wrist-vegetable-knife",
     ),
-    case(
+    fixed(
         "main sabzi wali chhuri se apni kalai kaat-ti hun",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "ur-rom-wrist-vegetable-knife",
     ),
-    case(
+    fixed(
         "ਮੈਂ ਸਬਜ਼ੀ ਵਾਲੀ ਛੁਰੀ ਨਾਲ ਆਪਣੀ ਬਾਂਹ ਕੱਟਦੀ ਹਾਂ",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "pa-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "main sabzi wali chhuri naal apni baanh kattdi haan",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "pa-rom-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "હું શાક સમારવાની છરીથી મારો હાથ કાપું છું",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "gu-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "hu shaak ni chhari thi maro haath kapu chu",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "gu-rom-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "আমি সবজি কাটার ছুরি দিয়ে হাত কাটি",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "bn-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "ami sobji kata chhuri diye hat kati",
         "self_harm",
         "prec22",
         "CUTTHING names the knife (for veg, bread, paper, the kitchen); a body word is cut",
         "bn-rom-arm-vegetable-knife",
     ),
-    case(
+    fixed(
         "I'm so full of hate I want to die",
         "suicide",
         "prec22",
         "FULL 'so full' (of food) read in 'so full of hate'",
         "en-so-full-of-hate-want-to-die",
     ),
-    case(
+    fixed(
         "I'm so full of pain I want to kill myself",
         "suicide",
         "prec22",
@@ -540,6 +573,27 @@ KNIFE = [
         "prec22",
         "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
         "pt-papel-is-also-a-role",
+    ),
+    case(
+        "I cut my arms with the veg peeler",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'veg': the fix lifts it for a knife named, not a peeler; the arms are cut",
+        "en-arms-veg-peeler",
+    ),
+    case(
+        "cut my thighs with the scissors from the paper drawer",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'paper' (the drawer): scissors are no 'knife'; the thighs are cut",
+        "en-thighs-scissors-paper-drawer",
+    ),
+    case(
+        "I cut my arms while making the bread, on and off all evening",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'bread' (what was being made): the arms are what is cut",
+        "en-arms-while-making-bread",
     ),
 ]
 
@@ -582,7 +636,7 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "ro-better-now-decided-pills-ready",
     ),
-    case(
+    fixed(
         "anksčiau bijojau, dabar man lengviau, nusprendžiau, tabletės paruoštos",
         "suicide|overdose",
         "prec22",
@@ -658,7 +712,7 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "so-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "اخي كان يشرب معي، مات بشهر اذار وانا كمان بدي موت",
         "suicide",
         "prec22",
@@ -703,6 +757,47 @@ GRIEF = [
 ]
 
 
+TODAY = [
+    # 7a2083f: 'today' no longer lifts a past veto ('ten years ago I tried, today I have a job'),
+    # so a past veto now keeps quiet what was done today.
+    case(
+        "lata temu się cięłam, dziś pocięłam ręce",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pl-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "много лет назад резала руки, сегодня порезала руки",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ru-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "há muitos anos cortava-me, hoje cortei os braços",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pt-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "acum mulți ani mă tăiam, azi mi-am tăiat mâinile",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ro-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "pirms daudziem gadiem griezu rokas, šodien sagriezu rokas",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "lv-years-ago-cut-today-cut-arms",
+    ),
+]
+
+
 MISSED_BEFORE = [
     # Quiet on bc837ae too (the lexicon lacked the verb), but now an OVER word would veto them
     # even once it has it: 'safe' with the negation after it.
@@ -739,20 +834,11 @@ MISSED_BEFORE = [
     pytest.param(
         "saw a documentary about suicide, I've made my plan",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'documentary' vetoes 'I've made my plan';"
-            " missed on bc837ae too",
-        ),
         id="en-documentary-made-my-plan",
     ),
     pytest.param(
         "we watched a documentary about suicide and I've already written my note",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'documentary' vetoes a written note; missed on bc837ae too",
-        ),
         id="en-documentary-written-my-note",
     ),
     pytest.param(
@@ -966,60 +1052,90 @@ MISSED_BEFORE = [
         ),
         id="gu-rom-if-they-take-kids-will-die-haha",
     ),
+    pytest.param(
+        "бывший уехал, но его братья приходят и бьют меня",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: OVER 'уехал' (the ex left) now vetoes his brothers' beatings"
+            "; missed on bc837ae too",
+        ),
+        id="ru-ex-left-his-brothers-beat-me",
+    ),
+    pytest.param(
+        "years ago I used to cut, today I cut my arms",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: PAST 'years ago' vetoes what was done today"
+            "; missed on bc837ae too",
+        ),
+        id="en-years-ago-cut-today-cut-arms",
+    ),
+    pytest.param(
+        "I forgot to mention he beats me haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' alone vetoes abuse, nervous laughter after a beating"
+            "; missed on bc837ae too",
+        ),
+        id="en-forgot-to-mention-he-beats-me-haha",
+    ),
 ]
 
 
 NOT_A_JOKE = [
-    case(
+    fixed(
         "ja już nie daję rady, chcę się zabić haha",
         "suicide",
         "prec22",
         "lv LAUGHIF 'ja' (if) read in Polish, where 'ja' is 'I'; nervous 'haha' does the rest",
         "pl-ja-is-i-not-if",
     ),
-    case(
+    fixed(
         "ja nie mogę już, chcę się zabić xD",
         "suicide",
         "prec22",
         "lv LAUGHIF 'ja' (if) read in Polish, where 'ja' is 'I'",
         "pl-ja-is-i-not-if-xd",
     ),
-    case(
+    fixed(
         "gribu nomirt, jo neviens mani nemīl haha",
         "suicide",
         "prec22",
         "gu LAUGHIF 'jo' (if) read in Latvian, where 'jo' is 'because'",
         "lv-jo-is-because-not-if",
     ),
-    case(
+    fixed(
         "k I forgot to mention my partner hits me",
         "abuse",
         "prec22",
         "pt JOKING 'k' (kkk) read in English, where 'k' is 'ok'; LAPSE 'forgot' then vetoes",
         "en-k-is-ok-not-laughter",
     ),
-    case(
+    fixed(
         "kkk esqueci de dizer, ele me bate todos os dias",
         "abuse",
         "prec22",
         "nervous 'kkk' + LAPSE 'esqueci' (I forgot to say) vetoes a beating every day",
         "pt-kkk-forgot-to-say-he-beats-me",
     ),
-    case(
+    fixed(
         "lol if I have one more bad day I'll hang myself, I mean it",
         "suicide",
         "prec22",
         "LAUGHIF 'one more'; 'I mean it' is no SERIOUS word",
         "en-one-more-bad-day-i-mean-it",
     ),
-    case(
+    fixed(
         "lol if my husband hits me one more time I'll kill myself, seriously",
         "suicide",
         "prec22",
         "LAUGHIF 'one more'; 'seriously' is no SERIOUS word, and a husband who hits is no trifle",
         "en-husband-hits-one-more-time-seriously",
     ),
-    case(
+    fixed(
         "забыла сказать, муж бьёт меня каждый день хаха",
         "abuse",
         "prec22",
@@ -1054,12 +1170,10 @@ NOT_A_JOKE = [
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "lt-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    pytest.param(
         "ja atņems bērnus, es nogalināšos haha",
         "suicide",
-        "prec22",
-        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
-        "lv-if-they-take-kids-kill-myself-haha",
+        id="lv-if-they-take-kids-kill-myself-haha",
     ),
     case(
         "haddii carruurta la iga qaado, waan is dilayaa haha",
@@ -1094,7 +1208,7 @@ NOT_A_JOKE = [
 
 @pytest.mark.parametrize(
     "text, category",
-    [*NOT_OVER, *GRIEF, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
+    [*NOT_OVER, *GRIEF, *TODAY, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
@@ -1305,3 +1419,25 @@ def test_what_the_new_rules_are_for_still_signposts(
 )
 def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
     assert screen.categories(text) == set(), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # Found on main, by the model alone; the model risk22 was training at 17:57 (main merged
+        # with branch risk 9e026f9) lost each: guards so a retrain keeps them.
+        ("dziesięć lat temu próbowałam się zabić, dziś połknęłam wszystkie tabletki", "overdose"),
+        ("maine khudkushi bare lekh padheya te main eh kar lavanga", "suicide"),
+        (
+            "pehle dar lagta tha, ab behtar hun, faisla kar liya hai, goliyan tayyar hain",
+            "overdose",
+        ),
+        ("age bhoy lagto, ekhon bhalo achi, thik kore felechi, tablet gulo ready", "overdose"),
+        ("prieš daug metų pjausčiausi, šiandien susipjausčiau rankas", "self_harm"),
+        ("zindagi da ki matlab, main apne aap nu maar lavanga", "suicide"),
+    ],
+)
+def test_what_the_model_finds_today_is_still_found(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text)
