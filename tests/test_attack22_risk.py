@@ -20,7 +20,9 @@ What goes wrong, in general form (so a fix can be general too):
    bn "clean" before "কাল" (yesterday: not a PRESENT word).  And PASTMARK holds the
    commonest past tenses (ur "تھا", gu "હતો", pa "ਸੀ", bn "ছিল", pt "tinha", ar "كان"), so
    OVER's "+PAST +PASTMARK" need is met by nearly any sentence.  OVER is ``@model``: the
-   model, which found most of these on bc837ae, is silenced too.
+   model, which found most of these on bc837ae, is silenced too, and for the WHOLE message
+   (``Reading.quiet_model``): "My keyworker used to be great, she moved away." silences the
+   model's reading of "I've written letters to everyone I love and sorted my affairs".
    Worst of all, a death beside a wish to die: "my brother used to drink with me, he died
    in march and I want to die too" is quiet in 12 of 13 languages (GRIEF): OVER is lifted by
    NOW, PRESENT and URGE words only, and the bereaved are the people most at risk.
@@ -263,6 +265,22 @@ NOT_OVER = [
         "prec22",
         "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
         "ru-cut-my-arms-then-tells-of-the-clean-years",
+    ),
+    case(
+        "My keyworker used to be great, she moved away. I've written letters to everyone I love"
+        " and sorted my affairs",
+        "suicide",
+        "prec22",
+        "@model OVER 'moved away' (the keyworker) silences the model for the whole message",
+        "en-keyworker-moved-away-silences-the-model",
+    ),
+    case(
+        "my ex used to take the kids, we have no contact now. I've written letters to everyone"
+        " I love and sorted my affairs",
+        "suicide",
+        "prec22",
+        "@model OVER 'no contact' (the ex) silences the model for the whole message",
+        "en-no-contact-with-ex-silences-the-model",
     ),
 ]
 
@@ -1419,3 +1437,25 @@ def test_what_the_new_rules_are_for_still_signposts(
 )
 def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
     assert screen.categories(text) == set(), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        # Found on main, by the model alone; the model risk22 was training at 17:57 (main merged
+        # with branch risk 9e026f9) lost each: guards so a retrain keeps them.
+        ("dziesięć lat temu próbowałam się zabić, dziś połknęłam wszystkie tabletki", "overdose"),
+        ("maine khudkushi bare lekh padheya te main eh kar lavanga", "suicide"),
+        (
+            "pehle dar lagta tha, ab behtar hun, faisla kar liya hai, goliyan tayyar hain",
+            "overdose",
+        ),
+        ("age bhoy lagto, ekhon bhalo achi, thik kore felechi, tablet gulo ready", "overdose"),
+        ("prieš daug metų pjausčiausi, šiandien susipjausčiau rankas", "self_harm"),
+        ("zindagi da ki matlab, main apne aap nu maar lavanga", "suicide"),
+    ],
+)
+def test_what_the_model_finds_today_is_still_found(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text)
