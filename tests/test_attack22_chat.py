@@ -3,12 +3,11 @@ vetoes now keep quiet; the helplines must still come at once, and the question s
 
 Found by typing into `feedback-bot chat` on main 2a96702: at "Is there any support you
 needed but could not get?", "i cut my arms w the bread knife agen" was stored, unflagged,
-and the flow said "Thank you. Your answers are saved." (on bc837ae it signposted).
+and the flow said "Thank you. Your answers are saved." (on bc837ae it signposted).  Mended
+by prec22 (847a4c1's wave); these now guard it.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from bot.config import Settings
 from bot.console import chat
@@ -29,20 +28,12 @@ async def _alerted(conversations: Conversations, settings: Settings, text: str) 
     return any(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner prec22: REGRESSION: CUTTHING 'bread' vetoes 'cut my arms' (and the model)",
-)
 async def test_self_harm_with_the_bread_knife_typed_tired_gets_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
     assert await _alerted(conversations, settings, "i cut my arms w the bread knife agen")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner prec22: REGRESSION: 'years clean' is OVER and PAST at once; 'just' is no NOW",
-)
 async def test_an_overdose_after_years_clean_typed_tired_gets_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:

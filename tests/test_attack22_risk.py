@@ -250,6 +250,20 @@ NOT_OVER = [
         "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
         "pl-was-in-therapy-now-want-to-kill-myself",
     ),
+    case(
+        "I get peer support here, I used to drink, my partner strangles me when he drinks",
+        "abuse",
+        "prec22",
+        "OVER 'peer support' (the person gets it) + 'used to' veto a partner who strangles",
+        "en-peer-support-partner-strangles-me",
+    ),
+    case(
+        "порезала руки. раньше так делала, потом три года чистая.",
+        "self_harm",
+        "prec22",
+        "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
+        "ru-cut-my-arms-then-tells-of-the-clean-years",
+    ),
 ]
 
 
@@ -372,6 +386,20 @@ TALK_THEN_PLAN = [
         "prec22",
         "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
         "en-naloxone-in-case-just-took-30-diazepam",
+    ),
+    case(
+        "read about paracetamol overdose, I've got 3 packets in the drawer",
+        "overdose",
+        "prec22",
+        "TALK 'read about' vetoes a stock of 3 packets: a plan with no 'I will'",
+        "en-read-about-paracetamol-3-packets",
+    ),
+    case(
+        "we had a lesson about suicide, I've chosen the bridge",
+        "suicide",
+        "prec22",
+        "TALK 'lesson' vetoes a chosen place: a plan with no 'I will'",
+        "en-lesson-chosen-the-bridge",
     ),
 ]
 
@@ -546,6 +574,27 @@ KNIFE = [
         "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
         "pt-papel-is-also-a-role",
     ),
+    case(
+        "I cut my arms with the veg peeler",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'veg': the fix lifts it for a knife named, not a peeler; the arms are cut",
+        "en-arms-veg-peeler",
+    ),
+    case(
+        "cut my thighs with the scissors from the paper drawer",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'paper' (the drawer): scissors are no 'knife'; the thighs are cut",
+        "en-thighs-scissors-paper-drawer",
+    ),
+    case(
+        "I cut my arms while making the bread, on and off all evening",
+        "self_harm",
+        "prec22",
+        "CUTTHING 'bread' (what was being made): the arms are what is cut",
+        "en-arms-while-making-bread",
+    ),
 ]
 
 
@@ -704,6 +753,47 @@ GRIEF = [
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "bn-brother-died-want-to-die-too",
+    ),
+]
+
+
+TODAY = [
+    # 7a2083f: 'today' no longer lifts a past veto ('ten years ago I tried, today I have a job'),
+    # so a past veto now keeps quiet what was done today.
+    case(
+        "lata temu się cięłam, dziś pocięłam ręce",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pl-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "много лет назад резала руки, сегодня порезала руки",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ru-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "há muitos anos cortava-me, hoje cortei os braços",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "pt-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "acum mulți ani mă tăiam, azi mi-am tăiat mâinile",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "ro-years-ago-cut-today-cut-arms",
+    ),
+    case(
+        "pirms daudziem gadiem griezu rokas, šodien sagriezu rokas",
+        "self_harm",
+        "prec22",
+        "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
+        "lv-years-ago-cut-today-cut-arms",
     ),
 ]
 
@@ -962,6 +1052,36 @@ MISSED_BEFORE = [
         ),
         id="gu-rom-if-they-take-kids-will-die-haha",
     ),
+    pytest.param(
+        "бывший уехал, но его братья приходят и бьют меня",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: OVER 'уехал' (the ex left) now vetoes his brothers' beatings"
+            "; missed on bc837ae too",
+        ),
+        id="ru-ex-left-his-brothers-beat-me",
+    ),
+    pytest.param(
+        "years ago I used to cut, today I cut my arms",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: PAST 'years ago' vetoes what was done today"
+            "; missed on bc837ae too",
+        ),
+        id="en-years-ago-cut-today-cut-arms",
+    ),
+    pytest.param(
+        "I forgot to mention he beats me haha",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: JOKE 'haha' alone vetoes abuse, nervous laughter after a beating"
+            "; missed on bc837ae too",
+        ),
+        id="en-forgot-to-mention-he-beats-me-haha",
+    ),
 ]
 
 
@@ -1050,12 +1170,10 @@ NOT_A_JOKE = [
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "lt-if-they-take-kids-kill-myself-haha",
     ),
-    fixed(
+    pytest.param(
         "ja atņems bērnus, es nogalināšos haha",
         "suicide",
-        "prec22",
-        "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
-        "lv-if-they-take-kids-kill-myself-haha",
+        id="lv-if-they-take-kids-kill-myself-haha",
     ),
     fixed(
         "haddii carruurta la iga qaado, waan is dilayaa haha",
@@ -1090,7 +1208,7 @@ NOT_A_JOKE = [
 
 @pytest.mark.parametrize(
     "text, category",
-    [*NOT_OVER, *GRIEF, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
+    [*NOT_OVER, *GRIEF, *TODAY, *TALK_THEN_PLAN, *NOT_A_JOKE, *KNIFE, *CALM, *MISSED_BEFORE],
 )
 def test_a_disclosure_of_now_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
