@@ -1374,6 +1374,31 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             id="en-shower-too-hot-fix-thermostat",
         ),
         pytest.param(
+            "hostel ke shower mein garam pani nahi hai, jild khushk ho gayi",
+            marks=alarm("lex22", HOTWATER),
+            id="ur-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel de shower vich garam pani nahi, chamdi sukki ho gayi",
+            marks=alarm("lex22", HOTWATER),
+            id="pa-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel na shower ma garam paani nathi, chamdi suki thai gai",
+            marks=alarm("lex22", HOTWATER),
+            id="gu-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel er shower e gorom pani nei, chamra shukno hoye geche",
+            marks=alarm("lex22", HOTWATER),
+            id="bn-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "biyo kulul ma jiro musqusha hoyga, maqaarkaygu wuu qallalay",
+            marks=alarm("lex22", HOTWATER),
+            id="so-no-hot-water-dry-skin",
+        ),
+        pytest.param(
             "I hate needles, the blood test room is freezing",
             marks=alarm("lex22", COLDROOM),
             id="en-hate-needles-blood-test-room-cold",
