@@ -138,6 +138,18 @@ def rules() -> RiskScreen:
         ("esmu nolēmis, datums ir 24. decembris", "suicide"),
         ("вернусь на Рождество только в гробу", "suicide"),
         ("sēžu mašīnā pie jūras, šļūtene arī ir", "suicide"),
+        # Wave 22d: a small child who swallowed medicine; drugs mixed and a racing heart;
+        # pills saved until enough; an ex outside despite a protection order; acid threatened;
+        # boiling water poured on a hand on purpose.
+        ("wnuczek znalazł moje leki w torebce i połknął, ma 3 latka", "overdose"),
+        ("خلطت البريغابالين مع الهيروين وقلبي يدق بسرعة", "overdose"),
+        (
+            "goliyan doctor ne ditiyan si oh sambh sambh ke rakhiyan, hun kaafi ho gayiyan",
+            "suicide",
+        ),
+        ("o meu ex tá lá fora no carro, tenho medida protetiva", "abuse"),
+        ("منگیتر نے کہا اگر شادی سے انکار کیا تو تیزاب پھینک دے گا", "abuse"),
+        ("gotokal kettle er gorom pani haat e dhele dilam, ichcha kore", "self_harm"),
     ],
 )
 def test_a_situation_fires_in_the_language_that_lacked_its_words(
@@ -197,6 +209,9 @@ def test_a_situation_fires_in_the_language_that_lacked_its_words(
         "i keep thinking about jumping into the pool on holiday",
         "if i dont reply, feed the cat, im at work late",
         "when you read this please call me back about my appointment",
+        "poured hot water on my hand making tea, it stings",
+        "wiilkaygu gacanta ayuu ka jeexmay kubbadda, waa la daweeyay",
+        "el dawa bye3mel nu3as, tabi3i?",
     ],
 )
 def test_the_same_words_in_everyday_talk_stay_quiet(rules: RiskScreen, text: str) -> None:
