@@ -182,6 +182,13 @@ Vetoes = dict[str, list[tuple[int, int]]]
 _VETO_BACK = 10
 """Words before a veto word it reaches ("cut myself as a teen but that's long behind me")."""
 _VETO_AHEAD = 10
+_NEGATED = frozenset({"OVER", "SAFENOW"})
+"""Vetoes that say the person is safe now: a NEG word right before or after one ("I'm not
+safe", "surakhit nahi", "ammaan ma ihi"), or a DOUBT word up to ``_DOUBT_BEFORE`` words
+before it ("I don't think I'm safe", "nie wiem, czy jestem bezpieczna"), says the opposite,
+so that word vetoes nothing."""
+DOUBT = "DOUBT"
+_DOUBT_BEFORE = 5
 """Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
 
 
@@ -576,6 +583,7 @@ class ConceptScreen:
                 here = {c for own in by_lang.values() for c in own}
                 breaks = sorted(p for own in by_lang.values() for p, _ in own.get(CLAUSE, ()))
                 negs = {p for own in by_lang.values() for p, _ in own.get(NEG, ())}
+                doubts = {p for own in by_lang.values() for p, _ in own.get(DOUBT, ())}
                 reach = reaches.setdefault(i, {})
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
@@ -585,10 +593,11 @@ class ConceptScreen:
                         continue
                     for own in by_lang.values():
                         for at, words in own.get(name, ()):
-                            if name == OVER and not negs.isdisjoint(
-                                (at - 1, at + len(words.split()))
+                            if name in _NEGATED and (
+                                not negs.isdisjoint((at - 1, at + len(words.split())))
+                                or not doubts.isdisjoint(range(at - _DOUBT_BEFORE, at))
                             ):
-                                continue  # "I'm not safe", "surakhit nahi", "ammaan ma ihi"
+                                continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
                             if name in self.model_vetoes:
                                 quiet.update(cats)
                             j = bisect_left(breaks, at + 1)

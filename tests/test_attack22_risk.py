@@ -182,28 +182,28 @@ NOT_OVER = [
         "OVER 'he died' about the father silences the model on the husband, now",
         "en-dad-died-husband-now-does-same",
     ),
-    case(
+    fixed(
         "my ex used to hit me, I don't think I'm safe at home, he has a key",
         "abuse",
         "prec22",
         "'I don't think I'm safe': the NEG is two words before OVER 'I'm safe'",
         "en-dont-think-im-safe-he-has-a-key",
     ),
-    case(
+    fixed(
         "he used to hurt me and I'm not sure I'm safe, he's outside my flat",
         "abuse",
         "prec22",
         "'not sure I'm safe': the NEG is further back than one word",
         "en-not-sure-im-safe-hes-outside",
     ),
-    case(
+    fixed(
         "nie wiem, czy jestem bezpieczna, kiedyś mnie bił, teraz grozi, że mnie zabije",
         "abuse",
         "prec22",
         "'nie wiem, czy jestem bezpieczna' (I don't know if I'm safe) read as OVER",
         "pl-dont-know-if-safe-threatens-to-kill",
     ),
-    case(
+    fixed(
         "не уверена, что я в безопасности, бывший муж угрожает убить меня",
         "abuse",
         "prec22",
@@ -245,7 +245,7 @@ NOT_OVER = [
         "OVER 'in counselling' (being helped) + 'used to' veto 'I want to die most days'",
         "en-in-counselling-want-to-die-most-days",
     ),
-    case(
+    fixed(
         "przedtem byłam na terapii, teraz chcę się zabić",
         "suicide",
         "prec22",
@@ -363,42 +363,42 @@ TALK_THEN_PLAN = [
         "TALK 'read about'; choosing a method lifts nothing",
         "en-read-methods-know-which-one",
     ),
-    case(
+    fixed(
         "nobody picks up the numbers you gave me so I'll just kill myself",
         "suicide",
         "prec22",
         "TALK 'numbers' (statistics) read in the helpline numbers the person rang",
         "en-numbers-you-gave-me-kill-myself",
     ),
-    case(
+    fixed(
         "I rang all the numbers on the card, nobody answered, so I took all my tablets",
         "overdose",
         "prec22",
         "TALK 'numbers' read in the numbers on the crisis card",
         "en-rang-the-numbers-took-all-my-tablets",
     ),
-    case(
+    fixed(
         "what does it matter, I'll be dead by friday",
         "suicide",
         "prec22",
         "TALK 'what does' (a child asking what a word means) read in 'what does it matter'",
         "en-what-does-it-matter-dead-by-friday",
     ),
-    case(
+    fixed(
         "dzwoniłam pod te liczby i numery, nikt nie odbiera, i tak się zabiję",
         "suicide",
         "prec22",
         "TALK 'liczby' (figures) read in the numbers she rang",
         "pl-rang-the-numbers-will-kill-myself",
     ),
-    case(
+    fixed(
         "cita tēma, vīrs mani sit katru dienu",
         "abuse",
         "prec22",
         "TALK 'tēma' in 'another subject: my husband hits me every day'",
         "lv-another-subject-husband-hits-me",
     ),
-    case(
+    fixed(
         "I carry naloxone in case of overdose and I just took 30 diazepam",
         "overdose",
         "prec22",
@@ -564,28 +564,28 @@ KNIFE = [
         "FULL 'so full' read in 'so full of pain'",
         "en-so-full-of-pain-kill-myself",
     ),
-    case(
+    fixed(
         "the material they gave me is useless, I've been cutting my arms",
         "self_harm",
         "prec22",
         "ro CUTTHING 'material' (fabric) read in English, where it is the group's handouts",
         "en-ro-material-is-english-material",
     ),
-    case(
+    fixed(
         "corto os braços à mesa todas as noites",
         "self_harm",
         "prec22",
         "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
         "pt-lt-mesa-is-the-table",
     ),
-    case(
+    fixed(
         "estou a cortar os braços na mesa da cozinha todas as noites",
         "self_harm",
         "prec22",
         "lt CUTTHING 'mesa' (meat) read in Portuguese, where 'mesa' is the table",
         "pt-lt-mesa-kitchen-table",
     ),
-    case(
+    fixed(
         "cortei-me nos braços e o meu papel aqui é só esperar",
         "self_harm",
         "prec22",
@@ -618,7 +618,7 @@ KNIFE = [
 
 CALM = [
     # The calm after a decision is a warning sign, not a sign it is over.
-    case(
+    fixed(
         "I've made my peace with everything, I used to be scared but not anymore,"
         " the pills are counted out",
         "suicide|overdose",
@@ -626,7 +626,7 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "en-made-my-peace-pills-counted",
     ),
-    case(
+    fixed(
         "I used to be scared of dying, I've made my peace now, I've said my goodbyes",
         "suicide|overdose",
         "prec22",
@@ -640,14 +640,14 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "pl-at-peace-tablets-ready",
     ),
-    case(
+    fixed(
         "раньше боялась, теперь стало легче, я всё решила, таблетки собраны",
         "suicide|overdose",
         "prec22",
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "ru-easier-now-decided-tablets-ready",
     ),
-    case(
+    fixed(
         "înainte mi-era frică, acum mi-e mai bine, am hotărât, pastilele sunt pregătite",
         "suicide|overdose",
         "prec22",
@@ -667,63 +667,63 @@ CALM = [
 GRIEF = [
     # A death beside a wish to die: OVER ('he died', 'zmarł', 'умер', 'مات', 'فوت', 'মারা গেছে')
     # is lifted by NOW, PRESENT and URGE words, never by the wish itself.
-    case(
+    fixed(
         "my brother used to drink with me, he died in march and I want to die too",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "en-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "my husband used to look after me, he passed away and I don't want to live without him",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "en-husband-passed-dont-want-to-live",
     ),
-    case(
+    fixed(
         "mój brat kiedyś pił ze mną, zmarł w marcu i ja też chcę umrzeć",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "pl-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "мой брат раньше пил со мной, он умер в марте, и я тоже хочу умереть",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "ru-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "o meu irmão bebia comigo antes, morreu em março e eu também quero morrer",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "pt-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "fratele meu bea cu mine înainte, a murit în martie și vreau să mor și eu",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "ro-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "mano brolis anksčiau gėrė su manim, mirė kovą ir aš irgi noriu mirti",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "lt-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "mans brālis agrāk dzēra ar mani, nomira martā un es arī gribu nomirt",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "lv-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "walaalkay wuu i la cabbi jiray, wuu dhintay, anna waan dhiman rabaa",
         "suicide",
         "prec22",
@@ -737,35 +737,35 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "ar-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "میرا بھائی پہلے میرے ساتھ پیتا تھا، وہ فوت ہو گیا اور میں بھی مرنا چاہتا ہوں",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "ur-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "ਮੇਰਾ ਭਰਾ ਪਹਿਲਾਂ ਮੇਰੇ ਨਾਲ ਪੀਂਦਾ ਸੀ, ਉਹ ਗੁਜ਼ਰ ਗਿਆ ਤੇ ਮੈਂ ਵੀ ਮਰਨਾ ਚਾਹੁੰਦਾ ਹਾਂ",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "pa-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "mera bhra pehlan mere naal peenda si, oh guzar gaya te main vi marna chahunda haan",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "pa-rom-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "maro bhai pahela mari sathe pito hato, e gujri gaya ane mare pan mari javu che",
         "suicide",
         "prec22",
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "gu-rom-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "আমার ভাই আগে আমার সাথে মদ খেত, সে মারা গেছে, আমিও মরে যেতে চাই",
         "suicide",
         "prec22",
@@ -1160,28 +1160,28 @@ NOT_A_JOKE = [
         "LAPSE 'забыла' (I forgot to say) + nervous 'хаха' veto a beating every day",
         "ru-forgot-to-say-husband-beats-me-haha",
     ),
-    case(
+    fixed(
         "if he comes back I'll kill myself haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "en-if-he-comes-back-kill-myself-haha",
     ),
-    case(
+    fixed(
         "jeśli nie dostanę miejsca na detoksie, to się zabiję haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "pl-if-no-detox-bed-kill-myself-haha",
     ),
-    case(
+    fixed(
         "dacă îmi iau copiii, mă omor haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "ro-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    fixed(
         "jei atims vaikus, nusižudysiu haha",
         "suicide",
         "prec22",
@@ -1193,28 +1193,28 @@ NOT_A_JOKE = [
         "suicide",
         id="lv-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    fixed(
         "haddii carruurta la iga qaado, waan is dilayaa haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "so-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    fixed(
         "agar bachay le gaye to main khud ko maar dungi haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "ur-rom-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    fixed(
         "je bachche lai gaye ta main apne aap nu maar lavangi haha",
         "suicide",
         "prec22",
         "LAUGHIF: any 'if' + nervous laughter; losing one's children is no trifle",
         "pa-rom-if-they-take-kids-kill-myself-haha",
     ),
-    case(
+    fixed(
         "jodi bachchader niye jay ami attohotta korbo haha",
         "suicide",
         "prec22",
@@ -1279,6 +1279,8 @@ def alarm(owner: str, why: str, regression: bool = True) -> pytest.MarkDecorator
 
 FACILITIES = "BATHROOM + NOOPEN: a door that sticks, with a word to fix it, is no overdose"
 GRADUATE = "FAREWELL + THEYTHINK/ready: leaving a group the team thinks one is ready to leave"
+HOTWATER = "HOTOBJ 'hot water' + BODY 'skin': a hostel's showers, no self-harm"
+COLDROOM = "NEEDLE + COLD: a cold room or queue beside needles is no overdose sign"
 REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care, no one dead"
 
 
@@ -1360,6 +1362,56 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
             "on a scale of one to ten I give them nine, eight for the food",
             marks=alarm("risk22", "the model reads a survey score as suicide", regression=False),
             id="en-scale-of-one-to-ten-nine",
+        ),
+        pytest.param(
+            "no hot water in the hostel showers, my skin is dry and itchy",
+            marks=alarm("lex22", HOTWATER),
+            id="en-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "the hot water in the shower scalds your skin, please fix the thermostat",
+            marks=alarm("lex22", HOTWATER),
+            id="en-shower-too-hot-fix-thermostat",
+        ),
+        pytest.param(
+            "hostel ke shower mein garam pani nahi hai, jild khushk ho gayi",
+            marks=alarm("lex22", HOTWATER),
+            id="ur-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel de shower vich garam pani nahi, chamdi sukki ho gayi",
+            marks=alarm("lex22", HOTWATER),
+            id="pa-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel na shower ma garam paani nathi, chamdi suki thai gai",
+            marks=alarm("lex22", HOTWATER),
+            id="gu-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "hostel er shower e gorom pani nei, chamra shukno hoye geche",
+            marks=alarm("lex22", HOTWATER),
+            id="bn-rom-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "biyo kulul ma jiro musqusha hoyga, maqaarkaygu wuu qallalay",
+            marks=alarm("lex22", HOTWATER),
+            id="so-no-hot-water-dry-skin",
+        ),
+        pytest.param(
+            "I hate needles, the blood test room is freezing",
+            marks=alarm("lex22", COLDROOM),
+            id="en-hate-needles-blood-test-room-cold",
+        ),
+        pytest.param(
+            "the needles at the pharmacy are cheap, it was freezing outside waiting",
+            marks=alarm("lex22", COLDROOM),
+            id="en-pharmacy-needles-freezing-queue",
+        ),
+        pytest.param(
+            "biorę łyżkę syropu na kaszel, a ręce mam zimne",
+            marks=alarm("lex22", "HOTOBJ 'łyżkę' (a spoon) of cough syrup + 'ręce'", False),
+            id="pl-spoon-of-cough-syrup-cold-hands",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
