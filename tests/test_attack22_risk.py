@@ -772,6 +772,20 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "bn-brother-died-want-to-die-too",
     ),
+    case(
+        "my dad used to hit us, he died, now my stepdad hits me",
+        "abuse",
+        "prec22",
+        "DIEDSINCE 'he died' (the dad) vetoes the stepdad who hits now; 'now' lifts nothing",
+        "en-dad-died-now-stepdad-hits-me",
+    ),
+    case(
+        "my brother died of an overdose last year and I've been taking more and more of his gear",
+        "overdose",
+        "prec22",
+        "LOSS 'died of' vetoes a bereaved person's rising use of the dead brother's drugs",
+        "en-brother-died-of-od-taking-more-of-his-gear",
+    ),
 ]
 
 
