@@ -1114,6 +1114,56 @@ MISSED_BEFORE = [
         ),
         id="en-forgot-to-mention-he-beats-me-haha",
     ),
+    pytest.param(
+        "I'm safe now thanks to the refuge, but he found out where it is and he's outside",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="en-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "teraz jestem bezpieczna w schronisku, ale on znalazł adres i stoi pod drzwiami",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="pl-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "теперь я в безопасности в убежище, но он нашёл адрес и стоит под дверью",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="ru-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "agora estou segura na casa abrigo, mas ele descobriu a morada e está lá fora",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="pt-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "ab mehfooz hoon shelter mein, lekin usne pata dhoond liya aur bahar khada hai",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="ur-rom-safe-in-refuge-he-found-it-outside",
+    ),
 ]
 
 
