@@ -772,6 +772,20 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "bn-brother-died-want-to-die-too",
     ),
+    case(
+        "my dad used to hit us, he died, now my stepdad hits me",
+        "abuse",
+        "prec22",
+        "DIEDSINCE 'he died' (the dad) vetoes the stepdad who hits now; 'now' lifts nothing",
+        "en-dad-died-now-stepdad-hits-me",
+    ),
+    case(
+        "my brother died of an overdose last year and I've been taking more and more of his gear",
+        "overdose",
+        "prec22",
+        "LOSS 'died of' vetoes a bereaved person's rising use of the dead brother's drugs",
+        "en-brother-died-of-od-taking-more-of-his-gear",
+    ),
 ]
 
 
@@ -1094,6 +1108,56 @@ MISSED_BEFORE = [
             "; missed on bc837ae too",
         ),
         id="en-forgot-to-mention-he-beats-me-haha",
+    ),
+    pytest.param(
+        "I'm safe now thanks to the refuge, but he found out where it is and he's outside",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="en-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "teraz jestem bezpieczna w schronisku, ale on znalazł adres i stoi pod drzwiami",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="pl-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "теперь я в безопасности в убежище, но он нашёл адрес и стоит под дверью",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="ru-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "agora estou segura na casa abrigo, mas ele descobriu a morada e está lá fora",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="pt-safe-in-refuge-he-found-it-outside",
+    ),
+    pytest.param(
+        "ab mehfooz hoon shelter mein, lekin usne pata dhoond liya aur bahar khada hai",
+        "abuse",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
+            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
+        ),
+        id="ur-rom-safe-in-refuge-he-found-it-outside",
     ),
 ]
 

@@ -468,3 +468,27 @@ def test_a_full_name_after_a_role_in_a_caseless_script_still_is(text, want):
 )
 def test_thanks_said_twice_and_an_age_in_words_stay(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el bas t2a5ar w kont ra7 enfajer",
+        "el 7ammam bel markaz m3a6al",
+        "موظف السكن مجنني بس رح تنحل",
+        "بخاف من طبيب الاسنان بصراحة",
+        "الممرضة انقذت حياتي",
+        "ما نمت طول الليل في السكن، إزعاج، أنا مرهقة جداً",
+        "kabhi lagta hai main bas ek number hoon, mera naam yaad nahi rakhte",
+    ],
+)
+def test_arabizi_words_a_role_s_own_noun_and_how_i_feel_are_kept(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("send it to pe1 2ab please", "send it to [postcode] please"), ("PE1 2AB", "[postcode]")],
+)
+def test_a_lower_case_postcode_outside_arabizi_is_still_one(text, want):
+    assert redact(text) == want

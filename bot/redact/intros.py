@@ -97,6 +97,7 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     استخدم أحب احب أخاف اخاف أعاني اعاني أتمنى اتمنى أنتظر انتظر أسكن اسكن كنت صرت بدي
     عايش عايشة حاسس حاسة محتاج محتاجة بحاجة هنا هون الآن الان جديد جديدة أيضا ايضا
     رہا رہی رہے لے دے کر کرتی کرتا نیند تھراپی নিয়ে নিরাপদ લઉં લઉ કરું કરૂં
+    قلقان قلقانة مرهق مرهقة بأمان مطلق مطلقة مرتاح مرتاحة شايل شايلة أستنى استنى جداً
     يحفظه يحفظها صار صارت أحسن احسن بكثير أفضل افضل تعبان مريض بخير الحمد رجع رجعت
     ٹھیک خوش اداس پریشان بیمار تنگ صاف شکر شکرگزار گزار اکیلا اکیلی نشے پاک پاکستانی
     مسلمان ماں باپ بہت زیادہ تھوڑا تھوڑی یہاں ابھی رہتا رہتی کرتا کرتی لیتا لیتی پیتا پیتی
@@ -139,7 +140,7 @@ _ROMAN_NOT_NAMES = words(
     behan maa baap beta beti puttar dhee dikro dikri pati patni mother father mum dad
     pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
     hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
-    raha rahi reha rhi rha rai ri kal aaj parso
+    raha rahi reha rhi rha rai ri kal aaj parso ch vich rehab yaad yad
     """
 )
 _POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")

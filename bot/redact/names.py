@@ -114,6 +114,7 @@ _NOT_NAME_WORDS = """
     bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
     zaroori jaroori farak fark secret private chhe che cho aa ae janna jaante
     مش مو ما لا غير مهم سر sir qarsoodi segredo secreto секрет slapta noslēpums nosleptums
+    yaad yad mone mane یاد ਯਾਦ યાદ মনে
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")

@@ -588,9 +588,24 @@ _POSTCODE = re.compile(
 _ORDINAL_END = re.compile(r"\s\d(?:st|nd|rd|th)$")
 
 
+_ARABIZI_WORD = re.compile(
+    r"(?<![\w])(?:[a-z]*[a-z][2356789][a-z]+\w*|[2356789][a-z]{2,}\w*|[a-z]{2,}[2356789])(?![\w])"
+)
+"""A word of Arabizi ("ma3e", "3al", "sa3a", "t2a5ar"): letters with the digits that stand for
+Arabic sounds.  In a message written so, a lower-case "m3a6al" is a word, not a postcode."""
+
+
 @needs_digits(1)
 def postcodes(text: str) -> Iterator[Span]:
     for m in _POSTCODE.finditer(text):
         # "room B2 2nd floor": a lower-case ordinal after a space is not an inward code.
-        if not _ORDINAL_END.search(m.group()):
-            yield Span(m.start(), m.end(), "postcode")
+        if _ORDINAL_END.search(m.group()):
+            continue
+        if m.group().islower() and _arabizi_around(text, m.start(), m.end()):
+            continue  # "el bas t2a5ar w kont": "t2a5ar" (was late) in Arabizi
+        yield Span(m.start(), m.end(), "postcode")
+
+
+def _arabizi_around(text: str, start: int, end: int) -> bool:
+    """Whether the message, outside ``start:end``, holds a word of Arabizi."""
+    return any(not (start <= w.start() < end) for w in _ARABIZI_WORD.finditer(text))

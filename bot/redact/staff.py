@@ -229,7 +229,8 @@ _AFTER_NAME_CASELESS = words(
     الاجتماعية الاجتماعي النفسي النفسية الاجتماعيه
     رد ردت حكى حكت حكالي حكتلي قلي قالي قالتلي اتصل اتصلت عطاني عطتني شرح شرحت شرحلي
     سألني زاد نزل قطع كتب كتبلي وصف وصفلي غير غيرت أخذ أخذت عمل عملت بيساعد بتساعد
-    بيحكي بتحكي بيشرح بتشرح
+    بيحكي بتحكي بيشرح بتشرح أنقذ انقذ أنقذت انقذت أنقذتني حياتي ضاعف ضاعفلي فكت بدل بن
+    مرة مرات تلات بقسم بقتل
     """
 )
 _STOP = _NOT_NAMES | _AFTER_NAME_CASELESS
@@ -434,6 +435,8 @@ def _closed_caseless(text: str, found: list[re.Match[str]]) -> bool:
     words ends like a verb.  A sentence goes on with its object."""
     if any(m.group().endswith(_VERB_ENDINGS_CASELESS) for m in found):
         return False
+    if found[0].group().startswith(("ال", "بال", "لل", "وال", "فال")):
+        return False  # "موظف السكن", "طبيب الاسنان": a role's own noun, with the article
     rest = text[found[-1].end() :].lstrip(" \t")
     if not rest or not (rest[0].isalpha() or rest[0] in MARKS):
         return True
