@@ -1159,6 +1159,16 @@ MISSED_BEFORE = [
         ),
         id="ur-rom-safe-in-refuge-he-found-it-outside",
     ),
+    pytest.param(
+        "oh I'm great, couldn't be better, the rope's in the shed for later haha",
+        "suicide",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner lex22: a rope kept 'for later' after sarcasm is no rule's READY"
+            "; missed on bc837ae too",
+        ),
+        id="en-sarcasm-rope-in-the-shed-for-later",
+    ),
 ]
 
 
