@@ -83,6 +83,7 @@ from pathlib import Path
 import yaml
 
 from bot import arabizi, cyrlat
+from bot.risk_model import EVIDENCE
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 from bot.translit import forget as fold_cache_clear
@@ -182,6 +183,8 @@ Vetoes = dict[str, list[tuple[int, int]]]
 _VETO_BACK = 10
 """Words before a veto word it reaches ("cut myself as a teen but that's long behind me")."""
 _VETO_AHEAD = 10
+_MODEL_COVER = 0.7
+"""Share of a message's words a veto marked ``@model`` must reach to keep the model quiet."""
 _NEGATED = frozenset({"OVER", "SAFENOW"})
 """Vetoes that say the person is safe now: a NEG word right before or after one ("I'm not
 safe", "surakhit nahi", "ammaan ma ihi"), or a DOUBT word up to ``_DOUBT_BEFORE`` words
@@ -568,6 +571,7 @@ class ConceptScreen:
         ]
         vetoes: list[Vetoes] = [{} for _ in sentences]
         quiet: set[str] = set()
+        model_spans: dict[str, list[tuple[int, int, int]]] = {}
         names = self.vetoes.keys()
         # Most messages hold no veto word: one look per language's classes, then done.
         where = [
@@ -599,7 +603,9 @@ class ConceptScreen:
                             ):
                                 continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
                             if name in self.model_vetoes:
-                                quiet.update(cats)
+                                model_spans.setdefault(name, []).append(
+                                    (i, max(0, at - _VETO_BACK), at + _VETO_AHEAD + 1)
+                                )
                             j = bisect_left(breaks, at + 1)
                             end = min(
                                 at + _VETO_AHEAD + 1,
@@ -627,6 +633,15 @@ class ConceptScreen:
                         else:
                             merged.append((a, b))
                     vetoes[i][cat] = merged
+        if model_spans:
+            # The model reads the whole message: a veto keeps it quiet only where its reach
+            # covers most of the words ("he died years ago" in a long message about letters
+            # written to everyone I love does not).
+            sizes = [len(s.split()) for s in sentences]
+            for name, spans in model_spans.items():
+                covered = {(i, w) for i, a, b in spans for w in range(a, min(b, sizes[i]))}
+                if _MODEL_COVER * sum(sizes) <= len(covered):
+                    quiet.update(self.vetoes[name][0])
         return Reading(classes, vetoes, frozenset(quiet))
 
     def vetoes_in(self, text: str) -> list[str]:
@@ -727,6 +742,11 @@ KNOW = "KNOW"
 """To know, to find out, to ask: "I want to know what to look for" (IWANT KNOW) is a parent
 reading about self-harm, not a wish, so it lifts no veto."""
 NEG = "NEG"
+TODAY = "TODAY"
+"""'Today' (dziś, сегодня, hoje): the risk back only when a risk word follows it closely
+("years ago I cut, today I cut my arms"); "ten years ago I tried, today I have a job" is
+the recovery, so there it lifts nothing."""
+_TODAY_REACH = 4
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2)),
     "IWANT": ((KNOW, 3),),
@@ -750,6 +770,10 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
             for cls, places in own.items():
                 if cls in out:
                     continue
+                if cls == TODAY:
+                    if any(_risk_after(at, by_lang) for at, _ in places):
+                        out.add(cls)  # "dziś pocięłam ręce", not "dziś mam pracę"
+                    continue
                 quiet = _QUIETED.get(cls)
                 if quiet is None or not any(q in o for q, _ in quiet for o in by_lang.values()):
                     out.add(cls)
@@ -757,6 +781,16 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
                 if any(not _quieted(at, by_lang, quiet, negs) for at, _ in places):
                     out.add(cls)
     return out
+
+
+def _risk_after(at: int, by_lang: dict[str, Found]) -> bool:
+    """Whether a risk word (``bot.risk_model.EVIDENCE``) follows word ``at`` closely."""
+    return any(
+        0 < after - at <= _TODAY_REACH
+        for own in by_lang.values()
+        for cls in EVIDENCE.intersection(own)
+        for after, _ in own[cls]
+    )
 
 
 def _quieted(

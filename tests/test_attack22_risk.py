@@ -266,7 +266,7 @@ NOT_OVER = [
         "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
         "ru-cut-my-arms-then-tells-of-the-clean-years",
     ),
-    case(
+    fixed(
         "My keyworker used to be great, she moved away. I've written letters to everyone I love"
         " and sorted my affairs",
         "suicide",
@@ -274,7 +274,7 @@ NOT_OVER = [
         "@model OVER 'moved away' (the keyworker) silences the model for the whole message",
         "en-keyworker-moved-away-silences-the-model",
     ),
-    case(
+    fixed(
         "my ex used to take the kids, we have no contact now. I've written letters to everyone"
         " I love and sorted my affairs",
         "suicide",
@@ -592,21 +592,21 @@ KNIFE = [
         "pt CUTTHING 'papel' (paper) is also 'role': 'my role here is only to wait'",
         "pt-papel-is-also-a-role",
     ),
-    case(
+    fixed(
         "I cut my arms with the veg peeler",
         "self_harm",
         "prec22",
         "CUTTHING 'veg': the fix lifts it for a knife named, not a peeler; the arms are cut",
         "en-arms-veg-peeler",
     ),
-    case(
+    fixed(
         "cut my thighs with the scissors from the paper drawer",
         "self_harm",
         "prec22",
         "CUTTHING 'paper' (the drawer): scissors are no 'knife'; the thighs are cut",
         "en-thighs-scissors-paper-drawer",
     ),
-    case(
+    fixed(
         "I cut my arms while making the bread, on and off all evening",
         "self_harm",
         "prec22",
@@ -792,35 +792,35 @@ GRIEF = [
 TODAY = [
     # 7a2083f: 'today' no longer lifts a past veto ('ten years ago I tried, today I have a job'),
     # so a past veto now keeps quiet what was done today.
-    case(
+    fixed(
         "lata temu się cięłam, dziś pocięłam ręce",
         "self_harm",
         "prec22",
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "pl-years-ago-cut-today-cut-arms",
     ),
-    case(
+    fixed(
         "много лет назад резала руки, сегодня порезала руки",
         "self_harm",
         "prec22",
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "ru-years-ago-cut-today-cut-arms",
     ),
-    case(
+    fixed(
         "há muitos anos cortava-me, hoje cortei os braços",
         "self_harm",
         "prec22",
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "pt-years-ago-cut-today-cut-arms",
     ),
-    case(
+    fixed(
         "acum mulți ani mă tăiam, azi mi-am tăiat mâinile",
         "self_harm",
         "prec22",
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "ro-years-ago-cut-today-cut-arms",
     ),
-    case(
+    fixed(
         "pirms daudziem gadiem griezu rokas, šodien sagriezu rokas",
         "self_harm",
         "prec22",
@@ -1097,11 +1097,6 @@ MISSED_BEFORE = [
     pytest.param(
         "years ago I used to cut, today I cut my arms",
         "self_harm",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: PAST 'years ago' vetoes what was done today"
-            "; missed on bc837ae too",
-        ),
         id="en-years-ago-cut-today-cut-arms",
     ),
     pytest.param(
