@@ -173,13 +173,11 @@ def removed(why: str) -> pytest.MarkDecorator:
             "mano telefonas: nulis septyni šimtai devyniasdešimt vienas, šimtas dvidešimt trys,"
             " keturi šimtai penkiasdešimt šeši",
             "šimtas dvidešimt trys",
-            marks=leak("a phone dictated in Lithuanian groups of hundreds"),
             id="lt-phone-in-groups",
         ),
         pytest.param(
             "رقمي صفر سبعمية وتسعين وواحد، مية وتلاتة وعشرين، اربعمية وستة وخمسين",
             "مية وتلاتة وعشرين",
-            marks=leak("a phone dictated in Arabic groups of hundreds"),
             id="ar-phone-in-groups",
         ),
         pytest.param(
@@ -197,25 +195,21 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "আমার ইমেইল জামাল এট দা রেট জিমেইল ডট কম",
             "জামাল",
-            marks=leak("an email with '@' said 'at the rate' in Bengali script"),
             id="bn-email-at-the-rate",
         ),
         pytest.param(
             "મારો ઈમેલ નીલેશ એટ ધ રેટ જીમેલ ડોટ કોમ",
             "નીલેશ",
-            marks=leak("an email with '@' said 'at the rate' in Gujarati script"),
             id="gu-email-at-the-rate",
         ),
         pytest.param(
             "ਮੇਰੀ ਈਮੇਲ ਜਸਪ੍ਰੀਤ ਐਟ ਦ ਰੇਟ ਜੀਮੇਲ ਡੌਟ ਕਾਮ",
             "ਜਸਪ੍ਰੀਤ",
-            marks=leak("an email with '@' said 'at the rate' in Gurmukhi script"),
             id="pa-email-at-the-rate",
         ),
         pytest.param(
             "میری ای میل جمال ایٹ دی ریٹ جی میل ڈاٹ کام",
             "جمال",
-            marks=leak("an email with '@' said 'at the rate' in Urdu script"),
             id="ur-email-at-the-rate",
         ),
         # The same kinds that this session's slices do hide: guards.

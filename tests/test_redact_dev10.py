@@ -492,3 +492,10 @@ def test_arabizi_words_a_role_s_own_noun_and_how_i_feel_are_kept(text):
 )
 def test_a_lower_case_postcode_outside_arabizi_is_still_one(text, want):
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["عمري تلاتين سنة وصرلي مية يوم نظيف", "dešimt metų gėriau, šimtas dienų blaivus"]
+)
+def test_an_age_and_days_clean_in_arabic_and_lithuanian_words_stay(text):
+    assert redact(text) == text

@@ -513,7 +513,7 @@ _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
 """Digit words a run mixing words and figures needs ("07911 one two 3456"): with one, a
 count after a number ("0300 123 6600 one more time") would hide a helpline."""
-_SPOKEN_GAP = re.compile(r"[\s,.\-–—/]*")
+_SPOKEN_GAP = re.compile(r"[\s,،.\-–—/]*")
 SPOKEN_DIGITS_MIN = 9
 """Digits said in a row that make a phone number (a UK number has 10 or 11): fewer is a
 count or a list ("one two three four five"), more is rarer still in feedback."""
@@ -532,51 +532,58 @@ for _places, _values in (
     (
         2,
         {
-            10: "десять dziesięć dziesiec dez zece desmit toban",
-            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit",
-            12: "двенадцать dwanaście dwanascie doze "
+            10: "десять dziesięć dziesiec dez zece desmit toban dešimt desimt عشرة عشر",
+            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit vienuolika",
+            12: "двенадцать dwanaście dwanascie doze dvylika "
             "doisprezece douăsprezece douasprezece divpadsmit",
-            13: "тринадцать trzynaście trzynascie treze treisprezece trīspadsmit trispadsmit",
-            14: "четырнадцать czternaście czternascie catorze "
+            13: "тринадцать trzynaście trzynascie treze "
+            "treisprezece trīspadsmit trispadsmit trylika",
+            14: "четырнадцать czternaście czternascie catorze keturiolika "
             "quatorze paisprezece četrpadsmit cetrpadsmit",
-            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit",
-            16: "шестнадцать szesnaście szesnascie dezesseis "
+            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit penkiolika",
+            16: "шестнадцать szesnaście szesnascie dezesseis šešiolika sesiolika "
             "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit",
-            17: "семнадцать siedemnaście siedemnascie dezessete "
+            17: "семнадцать siedemnaście siedemnascie dezessete septyniolika "
             "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit",
-            18: "восемнадцать osiemnaście osiemnascie "
+            18: "восемнадцать osiemnaście osiemnascie aštuoniolika astuoniolika "
             "dezoito optsprezece astoņpadsmit astonpadsmit",
-            19: "девятнадцать dziewiętnaście dziewietnascie dezenove "
+            19: "девятнадцать dziewiętnaście dziewietnascie dezenove devyniolika "
             "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit",
-            20: "двадцать dwadzieścia dwadziescia twenty "
+            20: "двадцать dwadzieścia dwadziescia twenty dvidešimt dvidesimt عشرين عشرون "
             "vinte douăzeci douazeci divdesmit labaatan",
-            30: "тридцать trzydzieści trzydziesci thirty "
+            30: "тридцать trzydzieści trzydziesci thirty trisdešimt trisdesimt تلاتين ثلاثين "
+            "ثلاثون "
             "trinta treizeci trīsdesmit trisdesmit soddon",
-            40: "сорок czterdzieści czterdziesci forty "
+            40: "сорок czterdzieści czterdziesci forty keturiasdešimt keturiasdesimt اربعين أربعين "
             "quarenta patruzeci četrdesmit cetrdesmit afartan",
-            50: "пятьдесят pięćdziesiąt piecdziesiat fifty cinquenta cincizeci piecdesmit konton",
-            60: "шестьдесят sześćdziesiąt szescdziesiat sixty sessenta "
+            50: "пятьдесят pięćdziesiąt piecdziesiat fifty cinquenta "
+            "cincizeci piecdesmit konton penkiasdešimt penkiasdesimt خمسين",
+            60: "шестьдесят sześćdziesiąt szescdziesiat sixty sessenta šešiasdešimt "
+            "sesiasdesimt ستين "
             "șaizeci saizeci sešdesmit sesdesmit lixdan",
-            70: "семьдесят siedemdziesiąt siedemdziesiat seventy setenta "
+            70: "семьдесят siedemdziesiąt siedemdziesiat seventy setenta septyniasdešimt "
+            "septyniasdesimt سبعين "
             "șaptezeci saptezeci septiņdesmit septindesmit toddobaatan",
-            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty "
+            80: "восемьдесят osiemdziesiąt osiemdziesiat eighty aštuoniasdešimt "
+            "astuoniasdesimt تمانين ثمانين "
             "oitenta optzeci astoņdesmit astondesmit siddeetan",
-            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety noventa "
+            90: "девяносто dziewięćdziesiąt dziewiecdziesiat ninety noventa devyniasdešimt "
+            "devyniasdesimt تسعين "
             "nouăzeci nouazeci deviņdesmit devindesmit sagaashan",
         },
     ),
     (
         3,
         {
-            100: "сто sto cem cento",
-            200: "двести dwieście dwiescie duzentos duzentas",
-            300: "триста trzysta trezentos trezentas",
-            400: "четыреста czterysta quatrocentos",
-            500: "пятьсот pięćset piecset quinhentos",
-            600: "шестьсот sześćset szescset seiscentos",
-            700: "семьсот siedemset setecentos",
-            800: "восемьсот osiemset oitocentos",
-            900: "девятьсот dziewięćset dziewiecset novecentos",
+            100: "сто sto cem cento مية مائة مئة",
+            200: "двести dwieście dwiescie duzentos duzentas ميتين مئتين مائتين",
+            300: "триста trzysta trezentos trezentas تلتمية ثلاثمية ثلاثمائة ثلاثمئة",
+            400: "четыреста czterysta quatrocentos اربعمية أربعمية أربعمائة اربعمائة",
+            500: "пятьсот pięćset piecset quinhentos خمسمية خمسمائة",
+            600: "шестьсот sześćset szescset seiscentos ستمية ستمائة",
+            700: "семьсот siedemset setecentos سبعمية سبعمائة",
+            800: "восемьсот osiemset oitocentos تمنمية ثمانمية ثمانمائة",
+            900: "девятьсот dziewięćset dziewiecset novecentos تسعمية تسعمائة",
         },
     ),
 ):
@@ -586,7 +593,7 @@ for _places, _values in (
 """Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
 три, сорок пять, шестьдесят семь"): Russian, Polish, Portuguese, Romanian, Latvian and Somali
 speakers dictate a phone in groups."""
-_HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol")
+_HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol šimtas šimtai simtas simtai")
 """A hundred said after the digit it multiplies ("șapte sute", "septiņi simti", "afar boqol"),
 or alone for one hundred ("o sută", "simts", "boqol")."""
 _AND = words("e și si iyo and")
@@ -603,14 +610,21 @@ class _Said:
         self.open_tens = False  # "сто" or "сто двадцать": a smaller part may follow
         self.open_units = False
         self.last_was_digit = False
+        self.unit_first = False
 
     def flush(self) -> None:
         if self.places:
             self.digits.extend(int(c) for c in str(self.value).zfill(self.places))
         self.places = self.value = 0
-        self.open_tens = self.open_units = False
+        self.open_tens = self.open_units = self.unit_first = False
 
-    def group(self, number: int, places: int) -> None:
+    def group(self, number: int, places: int, joined: bool = False) -> None:
+        if self.unit_first and joined and places == 2 and number >= 20:
+            self.value += number  # "مية وتلاتة وعشرين": the unit said before the tens
+            self.flush()
+            return
+        if self.unit_first:
+            self.flush()
         if self.open_tens and places == 2:
             self.value += number
             self.open_tens = False
@@ -634,7 +648,15 @@ class _Said:
         self.value, self.places = times * 100, 3
         self.open_tens = self.open_units = True
 
-    def digit(self, d: int, times: int = 1) -> None:
+    def digit(self, d: int, times: int = 1, joined: bool = False) -> None:
+        if self.unit_first:
+            self.flush()
+        if joined and self.open_tens and times == 1:
+            # Arabic says the unit before the tens ("مية وتلاتة وعشرين"): wait for them.
+            self.value += d
+            self.open_tens = self.open_units = False
+            self.unit_first = True
+            return
         if self.open_units and times == 1:
             self.value += d
             self.flush()
@@ -651,6 +673,9 @@ def spoken_phones(text: str) -> Iterator[Span]:
     said = _Said()
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
+        joined = False
+        if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
+            word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
         figures = word.isdigit()
         digit = (
             figures
@@ -662,7 +687,7 @@ def spoken_phones(text: str) -> Iterator[Span]:
         if (
             start >= 0
             and word in _AND
-            and said.open_units
+            and (said.open_units or said.unit_first)
             and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
         ):
             end = m.end()  # "trinta e quatro": the group goes on
@@ -693,11 +718,11 @@ def spoken_phones(text: str) -> Iterator[Span]:
             spoken += 2
             times = 0
         elif word in _TENS_AND_HUNDREDS:
-            said.group(*_TENS_AND_HUNDREDS[word])
+            said.group(*_TENS_AND_HUNDREDS[word], joined=joined)
             spoken += 2
             times = 0
         else:
-            said.digit(_DIGIT_WORDS[word], max(times, 1))
+            said.digit(_DIGIT_WORDS[word], max(times, 1), joined=joined)
             spoken += max(times, 1)
             times = 0
         said.last_was_digit = not figures and word in _DIGIT_WORDS

@@ -26,7 +26,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # script: Lithuanian "eta", Latvian "et", Romanian "arond" and "la" (its everyday word for "at":
 # an email still needs a spelt dot, brackets or a mail provider), South Asian "at the rate".
 _AT_WORDS = (
-    r"at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|at\s*the\s*rate|la|"
+    # "at the rate" said in each script first: its "at" alone would leave "the rate" behind.
+    r"(?:এট|অ্যাট)\s+(?:দা|দ্য|দি)\s+রেট|એટ\s+(?:ધ|દ|ધી)\s+રેટ|ਐਟ\s+(?:ਦ|ਦੀ|ਦਾ)\s+ਰੇਟ|"
+    r"(?:ایٹ|اٹ)\s+(?:دی|دا)\s+ریٹ|"
+    r"at\s*the\s*rate|at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|la|"
     r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
