@@ -212,6 +212,36 @@ def removed(why: str) -> pytest.MarkDecorator:
             "جمال",
             id="ur-email-at-the-rate",
         ),
+        pytest.param(
+            "میرا نمبر صفر سات سو اکانوے، ایک سو تئیس، چار سو چھپن ہے",
+            "ایک سو تئیس",
+            marks=leak("a phone dictated in Urdu-script groups of hundreds"),
+            id="ur-phone-in-groups-script",
+        ),
+        pytest.param(
+            "আমার নম্বর শূন্য সাতশো একানব্বই, একশো তেইশ, চারশো ছাপ্পান্ন",
+            "একশো তেইশ",
+            marks=leak("a phone dictated in Bengali-script groups of hundreds"),
+            id="bn-phone-in-groups-script",
+        ),
+        pytest.param(
+            "ਮੇਰਾ ਨੰਬਰ ਜ਼ੀਰੋ ਸੱਤ ਸੌ ਇਕਾਨਵੇਂ, ਇੱਕ ਸੌ ਤੇਈ, ਚਾਰ ਸੌ ਛਪੰਜਾ",
+            "ਇੱਕ ਸੌ ਤੇਈ",
+            marks=leak("a phone dictated in Gurmukhi groups of hundreds"),
+            id="pa-phone-in-groups-script",
+        ),
+        pytest.param(
+            "મારો નંબર શૂન્ય સાતસો એકાણું, એકસો ત્રેવીસ, ચારસો છપ્પન",
+            "એકસો ત્રેવીસ",
+            marks=leak("a phone dictated in Gujarati-script groups of hundreds"),
+            id="gu-phone-in-groups-script",
+        ),
+        pytest.param(
+            "mera email jamal at d rate gmail dot com",
+            "jamal",
+            marks=leak("'at d rate' for '@', as typed on a phone"),
+            id="ur-rom-email-at-d-rate",
+        ),
         # The same kinds that this session's slices do hide: guards.
         pytest.param("my step-mum, Karen Hughes, drove me", "Hughes", id="en-step-mum"),
         pytest.param("moja teściowa, Anna Kowalska, mnie wozi", "Kowalska", id="pl-tesciowa"),

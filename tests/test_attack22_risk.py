@@ -827,6 +827,27 @@ TODAY = [
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "lv-years-ago-cut-today-cut-arms",
     ),
+    case(
+        "lata temu się cięłam, pocięłam dziś ręce",
+        "self_harm",
+        "prec22",
+        "TODAY lifts PAST only when 'today' comes before the harm word; here it follows",
+        "pl-years-ago-cut-arms-today-after-the-verb",
+    ),
+    case(
+        "много лет назад резала руки, порезала их сегодня",
+        "self_harm",
+        "prec22",
+        "TODAY lifts PAST only when 'today' comes before the harm word; here it follows",
+        "ru-years-ago-cut-them-today-after-the-verb",
+    ),
+    case(
+        "há muitos anos cortava-me, cortei os braços hoje de manhã",
+        "self_harm",
+        "prec22",
+        "TODAY lifts PAST only when 'today' comes before the harm word; here it follows",
+        "pt-years-ago-cut-arms-this-morning-after-the-verb",
+    ),
 ]
 
 
@@ -1168,6 +1189,16 @@ MISSED_BEFORE = [
             "; missed on bc837ae too",
         ),
         id="en-sarcasm-rope-in-the-shed-for-later",
+    ),
+    pytest.param(
+        "years ago I used to cut, I cut my arms this afternoon",
+        "self_harm",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec22: PAST 'years ago' vetoes a cut made this afternoon"
+            "; missed on bc837ae too",
+        ),
+        id="en-years-ago-cut-arms-this-afternoon",
     ),
 ]
 
