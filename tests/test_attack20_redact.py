@@ -82,7 +82,7 @@ def test_a_long_run_of_apostrophes_between_letters_is_redacted_in_linear_time():
     "o'o'o'…" and ran to the end each time: 4,000 characters took ~0.2 s."""
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()
     redact("o'" * 2000)
     redact("3'a" * 1333)
-    assert time.perf_counter() - start < 0.06
+    assert time.process_time() - start < 0.06

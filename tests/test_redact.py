@@ -108,9 +108,9 @@ def test_worst_case_messages_are_redacted_quickly():
     baits += ("kaz_b on ig " * 160, "snap: a_1 or " * 160)
     baits += ("flat 1, block A, " * 120, "I live on Mill Road " * 100, "house # 1, street 2, " * 90)
     for bait in (b[:2000] for b in baits):
-        started = time.perf_counter()
+        started = time.process_time()
         redact(bait)
-        assert time.perf_counter() - started < 0.5, bait[:10]
+        assert time.process_time() - started < 0.5, bait[:10]
 
 
 # --- issue 12: normalise before matching; new kinds of detail -------------------------------

@@ -372,9 +372,9 @@ def test_the_new_patterns_take_no_long_time_on_2000_characters_of_bait():
     baits += ("7 8 9 10 " * 200, "Bilal Ahmed se " * 140, "NHS no " * 300, "شكرا۔ " * 300)
     baits += ("Pan Jan " * 250, "account 12345678 sort code 12-34-56 " * 60, "jako @a.b " * 200)
     for bait in (b[:2000] for b in baits):
-        started = time.perf_counter()
+        started = time.process_time()
         redact(bait)
-        assert time.perf_counter() - started < 0.5, bait[:10]
+        assert time.process_time() - started < 0.5, bait[:10]
 
 
 @pytest.mark.parametrize(
