@@ -239,7 +239,6 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "mera email jamal at d rate gmail dot com",
             "jamal",
-            marks=leak("'at d rate' for '@', as typed on a phone"),
             id="ur-rom-email-at-d-rate",
         ),
         # The same kinds that this session's slices do hide: guards.

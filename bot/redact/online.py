@@ -29,7 +29,7 @@ _AT_WORDS = (
     # "at the rate" said in each script first: its "at" alone would leave "the rate" behind.
     r"(?:এট|অ্যাট)\s+(?:দা|দ্য|দি)\s+রেট|એટ\s+(?:ધ|દ|ધી)\s+રેટ|ਐਟ\s+(?:ਦ|ਦੀ|ਦਾ)\s+ਰੇਟ|"
     r"(?:ایٹ|اٹ)\s+(?:دی|دا)\s+ریٹ|"
-    r"at\s*the\s*rate|at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|la|"
+    r"at\s*(?:the|d|da|de|di)\s*rate|at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|la|"
     r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
