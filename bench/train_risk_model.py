@@ -60,6 +60,7 @@ CORPORA = (
     "risk_dev19x",
     "risk_dev21",
     "risk_train21",
+    "risk_train22",
     "risk_train22s",
     "risk_heldout",
     "risk_heldout4",

@@ -195,6 +195,11 @@ _DOUBT_BEFORE = 5
 """Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
 
 
+def _tells(by_lang: dict[str, Found], needs: tuple[str, ...]) -> bool:
+    """Whether a sentence holds a word of one of ``needs`` (or nothing is needed)."""
+    return not needs or any(n in own for own in by_lang.values() for n in needs)
+
+
 def _inside(spans: list[tuple[int, int]], word: int) -> bool:
     i = bisect_left(spans, (word + 1,)) - 1
     return i >= 0 and spans[i][0] <= word < spans[i][1]
@@ -615,9 +620,16 @@ class ConceptScreen:
                                 end = at + 1
                             for cat in cats:
                                 reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
-                            if name in self.across and i > 0 and at < _VETO_BACK:
+                            if (
+                                name in self.across
+                                and i > 0
+                                and at < _VETO_BACK
+                                and _tells(classes[i - 1], self.requires.get(name, ()))
+                            ):
                                 # "I used to cut. Three years clean now.": the sign it is over
-                                # reaches back over the full stop as far as it would inside one.
+                                # reaches back over the full stop as far as it would inside one,
+                                # when that sentence tells of the past itself ("порезала руки.
+                                # раньше так делала, потом три года чистая" is a cut today).
                                 size = len(sentences[i - 1].split())
                                 back = (max(0, size - (_VETO_BACK - at)), size)
                                 before = reaches.setdefault(i - 1, {})
@@ -771,7 +783,11 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
                 if cls in out:
                     continue
                 if cls == TODAY:
-                    if any(_risk_after(at, by_lang) for at, _ in places):
+                    now = _QUIETED["NOW"]
+                    if any(
+                        _risk_after(at, by_lang) and not _quieted(at, by_lang, now, negs)
+                        for at, _ in places
+                    ):
                         out.add(cls)  # "dziś pocięłam ręce", not "dziś mam pracę"
                     continue
                 quiet = _QUIETED.get(cls)
@@ -784,13 +800,24 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
 
 
 def _risk_after(at: int, by_lang: dict[str, Found]) -> bool:
-    """Whether a risk word (``bot.risk_model.EVIDENCE``) follows word ``at`` closely."""
+    """Whether a risk word (``bot.risk_model.EVIDENCE``) follows word ``at`` closely, or a
+    cut or burn comes right before it ("dziś pocięłam ręce", "pocięłam dziś ręce"): "ten
+    years ago I tried to kill myself, today I live" has the attempt before 'today' too."""
     return any(
         0 < after - at <= _TODAY_REACH
         for own in by_lang.values()
         for cls in EVIDENCE.intersection(own)
         for after, _ in own[cls]
+    ) or any(
+        0 < at - before <= _TODAY_REACH
+        for own in by_lang.values()
+        for cls in _ACTS.intersection(own)
+        for before, _ in own[cls]
     )
+
+
+_ACTS = frozenset({"HARM", "SELFHARM", "BODY"})
+"""Self-harm done, whose word may come before 'today' ("cortei os braços hoje")."""
 
 
 def _quieted(

@@ -238,7 +238,7 @@ NOT_OVER = [
         "OVER '*راحت' reads 'وراحت الشرطة' (the police left); 'كمان' (again) is no NOW word",
         "ar-police-left-he-came-back-hit-me",
     ),
-    case(
+    fixed(
         "I'm in counselling here, I used to drink, and I want to die most days",
         "suicide",
         "prec22",
@@ -252,14 +252,14 @@ NOT_OVER = [
         "OVER 'na terapii' + 'przedtem' veto 'teraz chcę się zabić' (now I want to kill myself)",
         "pl-was-in-therapy-now-want-to-kill-myself",
     ),
-    case(
+    fixed(
         "I get peer support here, I used to drink, my partner strangles me when he drinks",
         "abuse",
         "prec22",
         "OVER 'peer support' (the person gets it) + 'used to' veto a partner who strangles",
         "en-peer-support-partner-strangles-me",
     ),
-    case(
+    fixed(
         "порезала руки. раньше так делала, потом три года чистая.",
         "self_harm",
         "prec22",
@@ -633,7 +633,7 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "en-made-my-peace-said-goodbyes",
     ),
-    case(
+    fixed(
         "kiedyś się bałam, teraz mam spokój, tabletki są przygotowane",
         "suicide|overdose",
         "prec22",
@@ -772,19 +772,33 @@ GRIEF = [
         "OVER (a death) + PASTMARK veto the wish to die that follows; IWANT lifts no OVER",
         "bn-brother-died-want-to-die-too",
     ),
-    case(
+    fixed(
         "my dad used to hit us, he died, now my stepdad hits me",
         "abuse",
         "prec22",
         "DIEDSINCE 'he died' (the dad) vetoes the stepdad who hits now; 'now' lifts nothing",
         "en-dad-died-now-stepdad-hits-me",
     ),
-    case(
+    fixed(
         "my brother died of an overdose last year and I've been taking more and more of his gear",
         "overdose",
         "prec22",
         "LOSS 'died of' vetoes a bereaved person's rising use of the dead brother's drugs",
         "en-brother-died-of-od-taking-more-of-his-gear",
+    ),
+    case(
+        "my stepdad hits me, my real dad died years ago",
+        "abuse",
+        "prec22",
+        "DIEDSINCE vetoes the abuse told before the death; here another man, the stepdad, hits now",
+        "en-stepdad-hits-me-real-dad-died",
+    ),
+    case(
+        "ojczym mnie bije, tata zmarł dawno temu",
+        "abuse",
+        "prec22",
+        "DIEDSINCE 'zmarł' vetoes the stepfather's beating told before it",
+        "pl-stepdad-hits-me-dad-died-long-ago",
     ),
 ]
 
@@ -827,21 +841,21 @@ TODAY = [
         "PAST vetoes what was done TODAY: 'today' (dziś, сегодня, hoje, azi, šodien) lifts nothing",
         "lv-years-ago-cut-today-cut-arms",
     ),
-    case(
+    fixed(
         "lata temu się cięłam, pocięłam dziś ręce",
         "self_harm",
         "prec22",
         "TODAY lifts PAST only when 'today' comes before the harm word; here it follows",
         "pl-years-ago-cut-arms-today-after-the-verb",
     ),
-    case(
+    fixed(
         "много лет назад резала руки, порезала их сегодня",
         "self_harm",
         "prec22",
         "TODAY lifts PAST only when 'today' comes before the harm word; here it follows",
         "ru-years-ago-cut-them-today-after-the-verb",
     ),
-    case(
+    fixed(
         "há muitos anos cortava-me, cortei os braços hoje de manhã",
         "self_harm",
         "prec22",
