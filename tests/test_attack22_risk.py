@@ -786,6 +786,20 @@ GRIEF = [
         "LOSS 'died of' vetoes a bereaved person's rising use of the dead brother's drugs",
         "en-brother-died-of-od-taking-more-of-his-gear",
     ),
+    case(
+        "my stepdad hits me, my real dad died years ago",
+        "abuse",
+        "prec22",
+        "DIEDSINCE vetoes the abuse told before the death; here another man, the stepdad, hits now",
+        "en-stepdad-hits-me-real-dad-died",
+    ),
+    case(
+        "ojczym mnie bije, tata zmarł dawno temu",
+        "abuse",
+        "prec22",
+        "DIEDSINCE 'zmarł' vetoes the stepfather's beating told before it",
+        "pl-stepdad-hits-me-dad-died-long-ago",
+    ),
 ]
 
 
