@@ -405,14 +405,14 @@ TALK_THEN_PLAN = [
         "HYPO 'in case of' (an overdose) keeps quiet the 30 diazepam taken beside it",
         "en-naloxone-in-case-just-took-30-diazepam",
     ),
-    case(
+    fixed(
         "read about paracetamol overdose, I've got 3 packets in the drawer",
         "overdose",
         "prec22",
         "TALK 'read about' vetoes a stock of 3 packets: a plan with no 'I will'",
         "en-read-about-paracetamol-3-packets",
     ),
-    case(
+    fixed(
         "we had a lesson about suicide, I've chosen the bridge",
         "suicide",
         "prec22",
