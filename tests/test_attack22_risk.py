@@ -786,14 +786,14 @@ GRIEF = [
         "LOSS 'died of' vetoes a bereaved person's rising use of the dead brother's drugs",
         "en-brother-died-of-od-taking-more-of-his-gear",
     ),
-    case(
+    fixed(
         "my stepdad hits me, my real dad died years ago",
         "abuse",
         "prec22",
         "DIEDSINCE vetoes the abuse told before the death; here another man, the stepdad, hits now",
         "en-stepdad-hits-me-real-dad-died",
     ),
-    case(
+    fixed(
         "ojczym mnie bije, tata zmarł dawno temu",
         "abuse",
         "prec22",

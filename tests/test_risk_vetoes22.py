@@ -19,6 +19,11 @@ import pytest
 
 from bot.safety import RiskScreen
 
+DIEDSINCE_DROPPED = (
+    "signposted since the DIEDSINCE veto was dropped: it kept quiet a stepfather who hits now"
+    " (attack22); a false helpline costs less"
+)
+
 
 @pytest.fixture(scope="module")
 def rules() -> RiskScreen:
@@ -38,7 +43,13 @@ def screen() -> RiskScreen:
         "w dzieciństwie ojczym mnie bił, zmarł dawno temu, chodzę na terapię i jest mi lżej",
         "antigamente tinha pensamentos suicidas, há um ano que não tenho nenhum, estou firme",
         "fostul meu sot ma batea, am divortat in 2018 si sunt in siguranta cu copiii",
-        "بچپن میں ابو ہمیں مارتے تھے، وہ کئی سال پہلے فوت ہو گئے، میں اب بہتر ہوں",
+        pytest.param(
+            "بچپن میں ابو ہمیں مارتے تھے، وہ کئی سال پہلے فوت ہو گئے، میں اب بہتر ہوں",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=DIEDSINCE_DROPPED,
+            ),
+        ),
         "aabbahay wuu na garaaci jiray markaan yarayn, wuu dhintay, hadda waan fiicanahay",
     ],
 )
@@ -128,7 +139,13 @@ def test_the_model_is_kept_quiet_by_a_plain_sign_it_is_over_or_a_thing(
 @pytest.mark.parametrize(
     "text",
     [
-        "my dad used to beat me. He died in 2015 and I've made my peace with it",
+        pytest.param(
+            "my dad used to beat me. He died in 2015 and I've made my peace with it",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=DIEDSINCE_DROPPED,
+            ),
+        ),
         "I used to self harm. Three years clean now, scars faded",
         "my uncle died of an overdose in the nineties, that's why I work here",
         "went to the funeral of a lad who overdosed last year, his mum spoke so well",
