@@ -4,7 +4,8 @@
     python bench/train_risk_model.py            # writes bot/risk_model.json.gz
     python bench/train_risk_model.py --check    # only the held-out figures, writes nothing
 
-scikit-learn fits it (``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))`` and one
+scikit-learn fits it (``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))``, the
+rules' meaning classes and their pairs beside them (``MEANINGS``), and one
 ``LogisticRegression`` per class: "any" risk, then each category); the bot reads the
 stored idf and weights with pure-Python scoring, so scikit-learn is needed here only.
 
@@ -36,7 +37,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,8 +74,12 @@ HELD_OUT = (
     "risk_heldout9",
     "risk_heldout10",
     "risk_heldout12",
+    "risk_heldout13",
+    "risk_heldout14",
 )
-"""Held-out batches: each is scored by a fit without it to choose the threshold."""
+"""Held-out batches: each is scored by a fit without it to choose the threshold. Batches 13 and
+14 (blind until wave 20's end) are trained on whole since wave 22, when the meaning features
+were chosen on them: batch 15, which the lead keeps, is the blind measure now."""
 SPLIT = (
     "risk_heldout7",
     "risk_dev_everyday",
@@ -111,7 +116,7 @@ MAX_ORDINARY_ALARMS = 0.018
 1 % limit, not precision, held the thresholds up: at it, near-miss precision on the dev-tests
 was about 0.9 against a target of 0.8, and a kind helpline note to someone who did not need it
 costs far less than silence to someone who did."""
-MAX_LOOKALIKE_ALARMS = 0.045
+MAX_LOOKALIKE_ALARMS = 0.035
 """The share of everyday comments written to look like risk ("dying for a tea", "dead on my
 feet", risk long past) that may fire, on the training half scored by a fit without it. The
 evidence threshold fires on their risk words first: without this limit the pair search took
@@ -119,7 +124,9 @@ it so low that a tenth of them fired. Wave 21: 4.5 % (it was 6.5 %): with dev se
 risk2's parts c-g and batch 12 in training the search took the evidence threshold to 0.55-0.57,
 where "thanks for everything Kelly" (0.60, "everything" an EXCESS word), "ma 3andi shi zyede,
 kol shi mni7" (nothing more, all fine) and "He hit me up on WhatsApp ... nice touch" fired
-again."""
+again. Wave 22: 3.5 %: with the meaning features the search took it to 0.37 at 4.4 %, where
+saving up for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0.50
+(tests/test_attack20_risk.py)."""
 MIN_PRECISION = 0.85
 """Per language, on the held-out batches each scored by a fit without it (0.8 until wave 19)."""
 NGRAMS = (2, 5)
@@ -135,6 +142,28 @@ French: under half their n-grams known) made most of its false alarms, and so he
 thresholds up for every language; disclosures in the 13 languages it learned have 0.8 or more
 of theirs known (printed at training: how many fall under it)."""
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+MEANINGS = "pairs"
+"""The rules' meaning classes as features beside the letters (``bot.risk_model.meanings``):
+"off", "classes" (each class a sentence holds), or "pairs" (and each pair in one sentence).
+Wave 22, fitted without blind batches 13 and 14 and scored on them as the bot reads them
+(rules and model, thresholds chosen again each time), recall/precision on 13 and 14:
+letters alone 0.873/0.881 and 0.828/0.856; classes 0.870/0.878 and 0.836/0.862; pairs
+0.892/0.871 and 0.866/0.865 (dev-test batch 12 0.912 -> 0.956); pairs within one lexicon's
+reading (kept) 0.890/0.874 and 0.860/0.865, dev-test everyday lookalikes 4.3 % signposted
+(5.2 % across lexicons); pairs from every lexicon, also one that reads a single word of the
+sentence, 0.878/0.875 and 0.849/0.864. With batch 14 trained on, batch 13 went 0.892 ->
+0.905 (letters alone: 0.873 -> 0.875): a situation taught in one batch now carries."""
+MEANING_SCALE = 0.7
+"""The length of a message's meaning features against its letter n-grams' (1, tf-idf rows
+being l2-normalised): under the same regularisation, how much they may weigh. Batches 13
+and 14 (recall) at 0.5: 0.892, 0.863; at 0.7: 0.892, 0.866; at 1.0: 0.897, 0.866 (the
+lookalikes of the dev-test 4.0, 5.2, 5.5 % signposted); at 2.0: 0.865, 0.815."""
+MEANING_MIN_DF = 2
+"""Training lines a meaning feature must be in to be kept."""
+SCORED: tuple[str, ...] = ()
+"""Blind batches, never trained on, scored by the final model with the rules, as the bot
+reads them (``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the
+meaning features on batches 13 and 14 so (``MEANINGS``); both are trained on since."""
 
 
 def is_devtest(line: Line) -> bool:
@@ -184,17 +213,40 @@ def ordinary(files: list[Path]) -> list[Line]:
 
 
 def fit(
-    train: list[Line], reading: Callable[[str], str], full: bool = True
+    train: list[Line],
+    reading: Callable[[str], str],
+    full: bool = True,
+    meant: Callable[[str], list[str]] | None = None,
+    scale: float = MEANING_SCALE,
 ) -> tuple[dict[str, object], Callable]:
     """The model's stored form, and scikit-learn's own "any risk" scores for checking it
-    (with ``full`` False, only the scores: no per-category weights)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    (with ``full`` False, only the scores: no per-category weights). With ``meant`` (a
+    text's meaning features, ``bot.risk_model.meanings``) those are features too, beside
+    the letter n-grams: binary, each message's scaled to length ``scale``."""
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
 
     vectoriser = TfidfVectorizer(
         analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True, lowercase=False
     )
     matrix = vectoriser.fit_transform([reading(line.text) for line in train])
+    senses = None
+    if meant is not None:
+        senses = CountVectorizer(
+            analyzer=_same, binary=True, min_df=MEANING_MIN_DF, lowercase=False
+        )
+        found = senses.fit_transform([meant(line.text) for line in train])
+        matrix = hstack([matrix, normalize(found) * scale]).tocsr()
+
+    def features(texts: list[str]):
+        grams = vectoriser.transform([reading(t) for t in texts])
+        if senses is None:
+            return grams
+        found = normalize(senses.transform([meant(t) for t in texts])) * scale
+        return hstack([grams, found]).tocsr()
+
     classes = [ANY, *CATEGORIES] if full else [ANY]
     weights, intercepts, models = [], [], []
     for cls in classes:
@@ -215,13 +267,26 @@ def fit(
         **pack(grams),
         "threshold": 0.5,
     }
+    if senses is not None:
+        width = len(vectoriser.vocabulary_)
+        rows = {
+            name: [float(w[width + i]) for w in weights]
+            for name, i in sorted(senses.vocabulary_.items())
+        }
+        stored |= pack(rows, "meanings", "meaning_table")
+        stored["meaning_scale"] = scale
     first = models[0]
 
     def predict(texts: list[str]) -> list[float]:
-        found = first.predict_proba(vectoriser.transform([reading(t) for t in texts]))
+        found = first.predict_proba(features(texts))
         return [round(float(p), 4) for p in found[:, 1]]
 
     return stored, predict
+
+
+def _same(tokens: list[str]) -> list[str]:
+    """Meaning features come as tokens already (a named function: a lambda does not pickle)."""
+    return tokens
 
 
 Scores = dict[str, float]
@@ -352,6 +417,28 @@ def report(
     )
 
 
+def scored(screen: RiskScreen) -> None:
+    """The blind batches never trained on (``SCORED``), read as the bot reads them: rules and
+    this model, per language and category."""
+    from bench.risk_eval import evaluate
+
+    for name in SCORED:
+        batch = lines((name,))
+        tables = evaluate(screen, batch, show=False)
+        every = tables["all"]["all"]
+        print(
+            f"  {name} ({len(batch)}): recall {every.recall:.3f}, precision {every.precision:.3f}"
+        )
+        for table in ("language", "category"):
+            print(
+                "  "
+                + ", ".join(
+                    f"{k} {t.recall:.2f}/{t.precision:.2f}"
+                    for k, t in sorted(tables[table].items())
+                )
+            )
+
+
 def _rp_all(per: dict[str, list[int]]) -> list[tuple[str, tuple[float, float]]]:
     return [(key, rp(*tally)) for key, tally in sorted(per.items())]
 
@@ -363,13 +450,23 @@ def main(argv: list[str] | None = None) -> int:
         "--stored", action="store_true", help="only the stored model's dev-test figures"
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--meanings", choices=("off", "classes", "pairs"), default=MEANINGS)
+    parser.add_argument("--scale", type=float, default=MEANING_SCALE)
     args = parser.parse_args(argv)
 
     settings = load_settings(ROOT / "config.yaml")
-    rules_only = RiskScreen(merge(load_builtin(), settings.risk_phrases), builtin(normalise))
+    phrases = merge(load_builtin(), settings.risk_phrases)
+    rules_only = RiskScreen(phrases, builtin(normalise))
 
     def reading(text: str) -> str:
         return " ".join(rules_only.sentences(text))
+
+    @cache
+    def meaning(text: str) -> list[str]:
+        found = sorted(rules_only.meanings(rules_only.reading(text)))
+        return found if args.meanings == "pairs" else [m for m in found if "+" not in m]
+
+    meant = None if args.meanings == "off" else meaning
 
     everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + ordinary(sorted(ORDINARY.glob("*.tsv")))
     devtest = [ln for ln in everything if is_devtest(ln)]
@@ -400,14 +497,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in (*HELD_OUT, EVERYDAY):
         left = [ln for ln in train if ln.where.startswith(name + "/")]
         rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-        _, predict = fit(rest, reading, full=False)
+        _, predict = fit(rest, reading, full=False, meant=meant, scale=args.scale)
         texts = [ln.text for ln in left]
         out_of_fold.update(zip(texts, predict(texts), strict=True))
         if name == EVERYDAY:
             lookalike += left
         else:
             held += left
-    final, predict = fit(train, reading)
+    final, predict = fit(train, reading, meant=meant, scale=args.scale)
     texts = list(fires)
     scores = dict(zip(texts, predict(texts), strict=True))
 
@@ -436,11 +533,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}"
     )
     report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
-    if args.check:
-        return 0
     final["threshold"] = chosen
     final["evidence_threshold"] = low
     final["min_known"] = MIN_KNOWN
+    scored(RiskScreen(phrases, builtin(normalise), RiskModel(final)))
+    if args.check:
+        return 0
     final["trained_on"] = {
         name: hashlib.sha256(
             b"".join(p.read_bytes() for p in sorted((DATA / name).glob("*.tsv")))
@@ -457,7 +555,8 @@ def main(argv: list[str] | None = None) -> int:
     # against them (the n-grams, tf-idf and weights), whatever later changes the normaliser.
     checks = [ln.text for ln in train[:: max(len(train) // 60, 1)]]
     final["checks"] = [
-        [reading(text), score] for text, score in zip(checks, predict(checks), strict=True)
+        [reading(text), score, meaning(text) if meant else []]
+        for text, score in zip(checks, predict(checks), strict=True)
     ]
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(final, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

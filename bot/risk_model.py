@@ -28,6 +28,12 @@ Why this shape:
   a threshold chosen on held-out batches the model was not fitted on; a lower one when the
   rules' lexicons found a risk word in the text (``EVIDENCE``), chosen the same way. Which advice to
   add (overdose: call 999, naloxone) follows the per-category scores.
+- **Meanings beside letters.** Letters learn surfaces: a situation taught in English ("put
+  the dog with my sister, left the keys") did not carry to Somali or Bengali. The rules'
+  lexicons already map the words of all 13 languages to meaning classes (GIVEAWAY, KEYS,
+  HEIGHT, WATER), and the screen has them in hand before it asks the model (``meanings``):
+  each class a sentence holds and each pair of them in one sentence is a feature too, so a
+  situation learnt in any language weighs in every one. No second reading of the text.
 """
 
 from __future__ import annotations
@@ -41,8 +47,10 @@ import re
 import sys
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("risk_model.json.gz")
@@ -148,6 +156,51 @@ class Verdict:
     also: tuple[str, ...] = ()
     """Categories of ``GENEROUS`` the model rates likely too (0.5 or more), besides the
     likeliest: their advice is added."""
+    meanings: tuple[str, ...] = ()
+    """The meaning features (``meanings``) that weighed most towards risk, heaviest first:
+    "HEIGHT+WATER" is a height and water in one sentence."""
+
+
+MEANING = "§"
+"""What marks a meaning feature among the letter n-grams (no n-gram holds it: ``normalise``
+makes it a space)."""
+UNREAD = frozenset(["CLAUSE"])
+"""Lexicon classes that say nothing of a situation ("but", "and now"): no feature."""
+
+
+def meanings(
+    classes: Sequence[Mapping[str, Mapping[str, object]]],
+    guard_only: Iterable[str] = (),
+    unread: Iterable[str] = (),
+) -> frozenset[str]:
+    """The meaning features of a message from its rules' reading (``Reading.classes``: per
+    sentence, per language, the classes found): each class, and each pair of classes one
+    language's lexicon read in one sentence ("HEIGHT+WATER").
+
+    A language's lexicon that reads one word of a sentence and nothing else is most likely
+    reading another language (English "bill" is Polish "bił", hit), as in
+    ``bot.safety.has_evidence``: its class is left out. Words only guards look for are not
+    counted as the language's. Pairs are made within one lexicon's reading: across two,
+    "Staff hit the nail on the head" was English "hit" with Polish "on" (he), a man hitting.
+    Wave 22, batches 13 and 14 never trained on: pairs across lexicons found 1 and 4 more
+    of their 630 and 634 disclosures, and signposted 3 more of 328 everyday comments
+    written to look like risk.
+
+    Classes in ``unread`` (the rules' veto classes: the past, a topic, a leaflet) are left
+    out: the rules already keep quiet where they are, and the model is the second reader
+    there. Taught them, it learnt the vetoes' own mistakes ("ten years ago I tried; today I
+    swallowed all the tablets" went unread by both)."""
+    guard_only = frozenset(guard_only)
+    skip = UNREAD.union(unread)
+    found: set[str] = set()
+    for by_lang in classes:
+        for own in by_lang.values():
+            if sum(len(v) for k, v in own.items() if k not in guard_only) < 2:  # type: ignore[arg-type]
+                continue
+            here = set(own) - skip
+            found.update(here)
+            found.update(f"{a}+{b}" for a, b in combinations(sorted(here), 2))
+    return frozenset(found)
 
 
 class RiskModel:
@@ -175,6 +228,19 @@ class RiskModel:
             self.table.byteswap()  # stored little-endian
         if len(self.table) != width * len(grams):
             raise ValueError("risk model: table and n-grams do not match")
+        # Meaning features (``meanings``): per feature one weight per class, no idf; each
+        # message's are scaled by ``meaning_scale`` over the root of how many it has.
+        self.meaning_scale = float(data.get("meaning_scale", 0.0))  # type: ignore[arg-type]
+        self.meanings: dict[str, array[float]] = {}
+        if data.get("meanings"):
+            names = str(data["meanings"]).split("\n")
+            rows = array("f", base64.b64decode(str(data["meaning_table"])))
+            if sys.byteorder == "big":
+                rows.byteswap()
+            size = len(self.classes)
+            if len(rows) != size * len(names):
+                raise ValueError("risk model: meaning table and names do not match")
+            self.meanings = {n: rows[i * size : (i + 1) * size] for i, n in enumerate(names)}
         # The first pass needs only idf squared and idf times the "any" weight.
         table = self.table
         self.first = array("d", [0.0]) * (2 * len(grams))
@@ -200,9 +266,10 @@ class RiskModel:
                 extend([padded[i : i + n] for i in range(size - n + 1)])
         return Counter(grams)
 
-    def read(self, text: str, evidence: bool = False) -> Verdict | None:
+    def read(self, text: str, evidence: bool = False, meant: Iterable[str] = ()) -> Verdict | None:
         """The verdict on ``text`` (normalised), or None when the score is under threshold
-        (under ``evidence_threshold`` when ``evidence``: the text has a risk word).
+        (under ``evidence_threshold`` when ``evidence``: the text has a risk word), with the
+        message's meaning features ``meant`` (``meanings``).
 
         Most messages are not risk, so the "any" score is found first in one pass over
         the n-grams, and the categories and the words only for a message that fires.
@@ -220,11 +287,13 @@ class RiskModel:
                 square += tf * tf * first[2 * i]
         if not square or known < self.min_known * sum(counts.values()):
             return None
-        score = _sigmoid(self.intercepts[0] + dot / math.sqrt(square))
+        rows = self._meant(meant)
+        lift = sum(value * weights[0] for value, weights in rows.values())
+        score = _sigmoid(self.intercepts[0] + dot / math.sqrt(square) + lift)
         if score < (self.evidence_threshold if evidence else self.threshold):
             return None
         known = self._known(counts)
-        sums = self._sums(known)
+        sums = self._sums({**known, **rows})
         category = max(range(1, len(sums)), key=sums.__getitem__)
         also = tuple(
             name
@@ -233,7 +302,11 @@ class RiskModel:
         )
         contributions = {gram: value * weights[0] for gram, (value, weights) in known.items()}
         words = _heaviest(text, contributions)
-        return Verdict(score, self.classes[category], words, score < self.threshold, also)
+        pull = {name: value * weights[0] for name, (value, weights) in rows.items()}
+        heavy = sorted((n for n in pull if pull[n] > 0), key=pull.__getitem__, reverse=True)
+        backed = score < self.threshold
+        named = tuple(name.removeprefix(MEANING) for name in heavy[:2])
+        return Verdict(score, self.classes[category], words, backed, also, named)
 
     def known_share(self, text: str) -> float:
         """The share of ``text``'s n-grams (normalised text) that the model knows."""
@@ -241,12 +314,25 @@ class RiskModel:
         total = sum(counts.values())
         return sum(c for g, c in counts.items() if g in self.index) / total if total else 0.0
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Every class's score for ``text`` (normalised): for evaluation and tests."""
+    def scores(self, text: str, meant: Iterable[str] = ()) -> dict[str, float]:
+        """Every class's score for ``text`` (normalised) and its meaning features: for
+        evaluation and tests."""
         known = self._known(self.ngrams(text))
         if not known:
             return dict.fromkeys(self.classes, 0.0)
-        return dict(zip(self.classes, map(_sigmoid, self._sums(known)), strict=True))
+        sums = self._sums({**known, **self._meant(meant)})
+        return dict(zip(self.classes, map(_sigmoid, sums), strict=True))
+
+    def _meant(self, meant: Iterable[str]) -> dict[str, tuple[float, array[float]]]:
+        """The known meaning features (keyed with ``MEANING`` before them, apart from
+        n-grams), each with its value and weights."""
+        if not self.meanings:
+            return {}
+        rows = [(name, self.meanings[name]) for name in meant if name in self.meanings]
+        if not rows:
+            return {}
+        value = self.meaning_scale / math.sqrt(len(rows))
+        return {MEANING + name: (value, weights) for name, weights in rows}
 
     def _known(self, counts: Counter[str]) -> dict[str, tuple[float, array[float]]]:
         """Each known n-gram's tf-idf value (sublinear tf, l2-normalised) and its weights."""
@@ -292,13 +378,15 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
-def pack(grams: dict[str, list[float]]) -> dict[str, str]:
-    """The n-grams and their rows as stored: one string, and little-endian 32-bit floats
-    in base64 (ample for weights; half the size of doubles)."""
+def pack(
+    grams: dict[str, list[float]], names: str = "grams", rows: str = "table"
+) -> dict[str, str]:
+    """The n-grams (or meaning features) and their rows as stored: one string, and
+    little-endian 32-bit floats in base64 (ample for weights; half the size of doubles)."""
     table = array("f", (value for row in grams.values() for value in row))
     if sys.byteorder == "big":
         table.byteswap()
-    return {"grams": "\n".join(grams), "table": base64.b64encode(table.tobytes()).decode()}
+    return {names: "\n".join(grams), rows: base64.b64encode(table.tobytes()).decode()}
 
 
 @lru_cache(maxsize=2)

@@ -50,7 +50,7 @@ import yaml
 from bot.config import Helpline
 from bot.helplines import helpline_line
 from bot.i18n import Catalogue
-from bot.risk_model import EVIDENCE, RiskModel, load_model
+from bot.risk_model import EVIDENCE, RiskModel, load_model, meanings
 from bot.risk_rules import ConceptScreen, Reading
 from bot.risk_rules import builtin as concept_rules
 from bot.sources import BASE_LOADER
@@ -669,11 +669,14 @@ class RiskScreen:
                 and has_evidence(reading, concepts.guard_only)
             )
             if backed or len(padded.split()) >= MODEL_MIN_WORDS:
-                verdict = self._model.read(padded.strip(), backed)
+                meant = self.meanings(reading) if self._model.meanings else ()
+                verdict = self._model.read(padded.strip(), backed, meant)
                 quiet = reading.quiet_model if reading is not None else frozenset()
                 if verdict is not None and verdict.category not in quiet:
                     backing = " and a risk word" if verdict.backed else ""
                     why = f"model {verdict.score:.2f}{backing}: {', '.join(verdict.words)}"
+                    if verdict.meanings:
+                        why += f"; meaning: {', '.join(verdict.meanings)}"
                     found.append(Hit(MODEL, verdict.category, why))
                     found.extend(
                         Hit(MODEL, category, why)
@@ -695,6 +698,18 @@ class RiskScreen:
         if concepts is None:
             return False
         return has_evidence(concepts.read(self.sentences(text)), concepts.guard_only)
+
+    def meanings(self, reading: Reading | None) -> frozenset[str]:
+        """The model's meaning features of a message the rules have read (``meanings``)."""
+        concepts = self._concepts
+        if reading is None or concepts is None:
+            return frozenset()
+        return meanings(reading.classes, concepts.guard_only, concepts.vetoes)
+
+    def reading(self, text: str) -> Reading | None:
+        """The rules' reading of ``text`` (classes per sentence and language, vetoes)."""
+        concepts = self._concepts
+        return concepts.read(self.sentences(text)) if concepts is not None else None
 
     def sentences(self, text: str) -> list[str]:
         """The text as the rules and the model read it: normalised, sentence by sentence."""

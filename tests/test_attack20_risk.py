@@ -140,7 +140,7 @@ EVERYDAY_WANTS = [
     (None, "pt", "Quero ir para casa e dormir"),
     (None, "so", "Waxaan rabaa inaan guriga aado oo seexdo"),
     (None, "ar", "بدي روح عالبيت"),
-    ("risk", "ur", "main ghar ja ke sona chahta hoon"),
+    (None, "ur", "main ghar ja ke sona chahta hoon"),  # wave 22: the meaning features
     (None, "pa", "main ghar ja ke sauna chahunda haan"),
     (None, "bn", "ami bari giye ghumate chai"),
     (None, "en", "I just want to sleep better"),
@@ -182,7 +182,7 @@ FALSE_ALARMS = [
     (None, "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
     (None, "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
     (
-        None,
+        "risk",  # wave 22's model: EXCESS+TAKE, DRUG+EXCESS at 0.69
         "so",
         "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
     ),
@@ -191,7 +191,7 @@ FALSE_ALARMS = [
     (None, "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
     (None, "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
     (None, "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),
-    ("risk", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # the model (0.74)
+    (None, "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # wave 22: meanings
     (None, "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
     (None, "en", "My ex used to hit me years ago but I've been safe for a long time."),
@@ -209,7 +209,7 @@ FALSE_ALARMS = [
     (None, "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
     # Figures of speech.
     (None, "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
-    (None, "en", "Keyworker left and nobody told me, felt a bit abandoned."),
+    ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
     (None, "en", "The news about the hospital closing scared my mum."),
     (None, "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
     (None, "ru", "Умираю как хочу вернуться на работу."),  # dying to get back to work
@@ -217,7 +217,7 @@ FALSE_ALARMS = [
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     (None, "en", "I'm overdosing on coffee lol"),
-    (None, "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
+    ("risk", "ur", "tum par marti hoon ammi"),  # I adore you, mum (model, with 'marti')
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 
@@ -239,13 +239,13 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
 # vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
-    ("risk", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # model
+    (None, "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # wave 22
     (None, "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
     (None, "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
     (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
     (None, "gu", "doctor e kahyu hatu em badhi dava ratre lai lidhi"),
-    ("risk", "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),  # model
-    ("risk", "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),  # model
+    (None, "bn", "ডাক্তার যেভাবে বলেছে সেভাবে রাতে সব ওষুধ খেয়েছি"),  # wave 22: meanings
+    (None, "bn", "daktar jevabe boleche sevabe rate sob oshudh kheyechi"),  # wave 22
     (None, "en", "Took all my evening meds as prescribed and slept fine"),
     # None: quiet since wave 21 ("doctor's orders", "every morning" added to ASTOLD and DAILY;
     # "kā ārsts izrakstīja" to Latvian ASTOLD).
@@ -293,10 +293,12 @@ SET2_FALSE_ALARMS = [
     (None, "gu", "biju kai nahi, badhu barabar"),
     (None, "bn", "ar kichu na, sob thik ache"),
     (None, "ar", "ma 3andi shi zyede, kol shi mni7"),
-    (None, "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
+    # Wave 22 (risk, the meaning features): Arabizi 'es' is read as LIVE and 'jam3a' as STOCK
+    # by the Arabic skeletons, and the model, taught those, reads it as risk.
+    ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
     (None, "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
-    (None, "en", "Staff hit the nail on the head with my care plan"),
+    ("risk", "en", "Staff hit the nail on the head with my care plan"),  # wave 22's model
     (None, "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
@@ -309,7 +311,7 @@ SET2_FALSE_ALARMS = [
     ),
     # Set 5: after the farewell "bachon ka khayal rakhna" was taught, "look after mum, staff"
     # reads as one (the model, 0.88); a leaving worker's goodbye (0.59 with 'mushkil').
-    ("risk", "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),
+    (None, "ur", "ammi ka khayal rakhna staff, woh bhi aati hain"),  # wave 22: meanings
     ("risk", "ar", "بدي روح عالبيت وما في شي"),  # I want to go home, nothing's wrong (0.91)
     # The evidence threshold (0.59 with a risk word, 12:18): a farewell party for a worker, a will
     # made with a solicitor.
@@ -365,8 +367,9 @@ SHORT_ANSWERS = [
 ]
 SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
 """Short, but a lexicon reads a risk word in it ("singur", alone): the model still reads it."""
-MENDED_SHORT = {"my partner came with me", "m-am înscris singur"}
-"""Quiet since the wave-21 model (training set 21: coming alone, a partner who came along)."""
+MENDED_SHORT = {"my partner came with me", "m-am înscris singur", "I look after myself now"}
+"""Quiet since the wave-21 model (training set 21: coming alone, a partner who came along); "I
+look after myself now" since the wave-22 model (the meaning features)."""
 
 
 @pytest.mark.parametrize(
@@ -402,8 +405,10 @@ SAVING_UP = [
 ]
 
 
-MENDED_SAVING = {"pt", "lt", "lv", "so"}
-"""Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language)."""
+MENDED_SAVING = {"pt", "lv", "so", "ru", "ro", "pa", "en"}
+"""Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language);
+en, ru, ro and pa since the wave-22 model (the meaning features), which lost lt ("šiąnakt",
+tonight, with "taupau", saving, read as STOCK: 0.49 with a risk word)."""
 
 
 @pytest.mark.parametrize(
@@ -425,8 +430,8 @@ def test_saving_up_for_a_holiday_gets_no_alert(screen, lang, text):
 MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
-    (None, "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
+    ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
+    ("risk", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
@@ -450,14 +455,14 @@ MISSES = [
     (None, "ru", "листовка не помогла, хочу покончить с собой"),
     ("risk", "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # en DOC 'survey' vetoes ur
     # Fresh variants (11:53) after wave 19 lifted DOC by a first-person intent:
-    ("risk", "en", "this survey won't help me, nothing will, I wish I was dead"),
+    (None, "en", "this survey won't help me, nothing will, I wish I was dead"),
     ("risk", "en", "the leaflet about self harm is crap, I cut myself every night"),
     ("risk", "en", "survey: I'm not ok, I think about killing myself every day"),
     (None, "en", "what if someone took 50 paracetamol, asking for me"),
     # Set 2 (blind to both owners, 11:50):
     (None, "ar", "2al haye2telni law seebto"),  # he said he'd kill me if I left him
     (None, "bn", "ঘুমিয়ে পড়তে চাই আর কখনো না উঠতে"),  # sleep and never wake up
-    ("risk", "pt", "já não aguento, hoje à noite tomo tudo o que tenho no armário"),
+    (None, "pt", "já não aguento, hoje à noite tomo tudo o que tenho no armário"),  # wave 22
     (None, "so", "aabbaha la dhaqan ayaa taabta walaashay yar"),  # stepfather touches my sister
     # Set 3 (blind to both owners, 11:55):
     ("risk", "so", "qof walba wuu ka fiicnaan lahaa la'aanteyda"),  # all better off without me

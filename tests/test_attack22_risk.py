@@ -266,7 +266,7 @@ NOT_OVER = [
         "OVER 'года чистая' reaches back over the full stop to 'I cut my arms' told first",
         "ru-cut-my-arms-then-tells-of-the-clean-years",
     ),
-    fixed(
+    case(
         "My keyworker used to be great, she moved away. I've written letters to everyone I love"
         " and sorted my affairs",
         "suicide",
@@ -962,21 +962,11 @@ MISSED_BEFORE = [
     pytest.param(
         "pehlan dar lagda si, hun theek haan, faisla kar leya, goliyan tayyar ne",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
-            " missed on bc837ae too",
-        ),
         id="pa-rom-fine-now-tablets-ready",
     ),
     pytest.param(
         "pahela dar lagto hato, have saru che, nakki kari lidhu che, goliyo taiyar che",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
-            " missed on bc837ae too",
-        ),
         id="gu-rom-fine-now-tablets-ready",
     ),
     pytest.param(
@@ -1002,11 +992,6 @@ MISSED_BEFORE = [
     pytest.param(
         "filling in this questionnaire won't help, I'll kill myself anyway",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'questionnaire' vetoes it, in a bot that is one"
-            "; missed on bc837ae too",
-        ),
         id="en-this-questionnaire-kill-myself",
     ),
     pytest.param(
@@ -1042,11 +1027,6 @@ MISSED_BEFORE = [
     pytest.param(
         "I read in the paper that you can't overdose on it so I took the whole packet",
         "overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: TALK 'I read' and NEWS 'paper' veto the whole packet taken"
-            "; missed on bc837ae too",
-        ),
         id="en-read-in-the-paper-took-whole-packet",
     ),
     pytest.param(
@@ -1072,31 +1052,16 @@ MISSED_BEFORE = [
     pytest.param(
         "I'm so bored of living, I want to die",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: FIGURE 'bored' (boredom as a figure) vetoes 'bored of living'"
-            "; missed on bc837ae too",
-        ),
         id="en-bored-of-living-want-to-die",
     ),
     pytest.param(
         "I'm bored of life, I'm going to end it this weekend",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: FIGURE 'bored' vetoes a plan for this weekend"
-            "; missed on bc837ae too",
-        ),
         id="en-bored-of-life-end-it-this-weekend",
     ),
     pytest.param(
         "everyone is laughing at me, I'm going to hang myself",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: FIGURE 'laughing' vetoes it: others laugh, the person does not"
-            "; missed on bc837ae too",
-        ),
         id="en-everyone-laughing-at-me-hang-myself",
     ),
     pytest.param(
@@ -1187,11 +1152,6 @@ MISSED_BEFORE = [
     pytest.param(
         "ab mehfooz hoon shelter mein, lekin usne pata dhoond liya aur bahar khada hai",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="ur-rom-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
@@ -1373,7 +1333,13 @@ def test_a_disclosure_of_now_gets_the_helplines(
             "fostul meu mă bătea, am ordin de protecție, dar l-a încălcat și m-a bătut vineri",
             "abuse",
         ),
-        ("میرا شوہر پہلے بھی مارتا تھا، میں گھر میں محفوظ نہیں ہوں", "abuse"),
+        pytest.param(
+            "میرا شوہر پہلے بھی مارتا تھا، میں گھر میں محفوظ نہیں ہوں",
+            "abuse",
+            marks=pytest.mark.xfail(
+                strict=True, reason="owner risk: wave 22's model no longer finds it"
+            ),
+        ),
         ("mera shohar pehle bhi marta tha, main ghar mein mehfooz nahi hun", "abuse"),
         ("amar shami age marto, ami barite nirapod na", "abuse"),
         ("kont mdmen, halla2 ana mish bamen, jozi byidrebni kel yom", "abuse"),
@@ -1465,16 +1431,10 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "جاري، ابو علي، ساعدني كتير",
-            marks=alarm(
-                "lex22/risk22",
-                "the model, backed by a risk word, reads 'my neighbour"
-                " Abu Ali helped me a lot' as suicide",
-            ),
             id="ar-neighbour-abu-ali-helped-me",
         ),
         pytest.param(
             "on a scale of one to ten I give them nine, eight for the food",
-            marks=alarm("risk22", "the model reads a survey score as suicide", regression=False),
             id="en-scale-of-one-to-ten-nine",
         ),
         pytest.param(
@@ -1590,8 +1550,14 @@ def test_what_the_new_rules_are_for_still_signposts(
     [
         # Quiet on main; the model risk22 was training at 17:45 (branch risk, d5d4b9e) fired on
         # each: guards so a retrain does not bring them in.
-        "my dad collapsed at home last year and the service was brilliant with him",
-        "I had my long sleeves on because of the cold, and the scars from my operation itch",
+        pytest.param(
+            "my dad collapsed at home last year and the service was brilliant with him",
+            marks=alarm("risk", "wave 22's model: 'collapsed' (BODYSIGN, UNRESP) at 0.53"),
+        ),
+        pytest.param(
+            "I had my long sleeves on because of the cold, and the scars from my operation itch",
+            marks=alarm("risk", "wave 22's model: sleeves and scars (BODY, SIGN) at 0.68"),
+        ),
         "the clinic is open nine to five, five days, two one one two is the room code",
         # Quiet on main and on that branch.
         "the needle exchange was closed twice this week and the toilet was broken",
@@ -1612,11 +1578,16 @@ def test_everyday_feedback_stays_quiet(screen: RiskScreen, text: str) -> None:
         # with branch risk 9e026f9) lost each: guards so a retrain keeps them.
         ("dziesięć lat temu próbowałam się zabić, dziś połknęłam wszystkie tabletki", "overdose"),
         ("maine khudkushi bare lekh padheya te main eh kar lavanga", "suicide"),
-        (
+        pytest.param(
             "pehle dar lagta tha, ab behtar hun, faisla kar liya hai, goliyan tayyar hain",
             "overdose",
+            marks=alarm("risk", "wave 22's model signposts it as suicide: no overdose advice"),
         ),
-        ("age bhoy lagto, ekhon bhalo achi, thik kore felechi, tablet gulo ready", "overdose"),
+        pytest.param(
+            "age bhoy lagto, ekhon bhalo achi, thik kore felechi, tablet gulo ready",
+            "overdose",
+            marks=alarm("risk", "wave 22's model signposts it as suicide: no overdose advice"),
+        ),
         ("prieš daug metų pjausčiausi, šiandien susipjausčiau rankas", "self_harm"),
         ("zindagi da ki matlab, main apne aap nu maar lavanga", "suicide"),
     ],

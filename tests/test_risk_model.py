@@ -15,7 +15,7 @@ import pytest
 from bot.cli import main
 from bot.config import Settings
 from bot.console import chat
-from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model
+from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model, pack
 from bot.risk_rules import builtin
 from bot.safety import MODEL, RiskScreen, load_builtin, merge, normalise
 from bot.service import Conversations
@@ -31,12 +31,14 @@ def screen() -> RiskScreen:
 
 
 def test_the_bot_scores_exactly_as_the_trained_model_did() -> None:
-    """Pure-Python scoring (letter n-grams within words, tf-idf, weights) gives
-    scikit-learn's own scores, stored at training time, for every stored check."""
+    """Pure-Python scoring (letter n-grams within words, tf-idf, the meaning features,
+    weights) gives scikit-learn's own scores, stored at training time, for every stored
+    check."""
     model = RiskModel(STORED)
     assert len(STORED["checks"]) >= 40
-    for reading, expected in STORED["checks"]:
-        assert model.scores(reading)[ANY] == pytest.approx(expected, abs=1e-3), reading
+    for reading, expected, *meant in STORED["checks"]:
+        meant = meant[0] if meant else []
+        assert model.scores(reading, meant)[ANY] == pytest.approx(expected, abs=1e-3), reading
 
 
 def _everyday() -> list[tuple[str, str]]:
@@ -198,7 +200,8 @@ def _screen_scoring(text: str, above: float, below: float) -> tuple[RiskScreen, 
     """A screen whose model's thresholds sit just around ``text``'s score: its plain
     threshold ``above`` the score, its threshold for texts with a risk word ``below``."""
     rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
-    score = RiskModel(STORED).scores(" ".join(rules_only.sentences(text)))[ANY]
+    meant = rules_only.meanings(rules_only.reading(text))
+    score = RiskModel(STORED).scores(" ".join(rules_only.sentences(text)), meant)[ANY]
     model = RiskModel({**STORED, "threshold": score + above, "evidence_threshold": score - below})
     return RiskScreen(merge(load_builtin(), {}), builtin(normalise), model), score
 
@@ -329,3 +332,51 @@ def test_the_model_learnt_situations_and_the_everyday_lines_it_used_to_signpost(
     training; a retrain that drops them brings back the false alarms attack20 found."""
     assert "risk_dev21" in STORED["trained_on"]
     assert "risk_train21" in STORED["trained_on"]
+
+
+def _with_meaning(name: str, weight: float) -> dict[str, object]:
+    """The stored model with one meaning feature only, pulling "any" and suicide by
+    ``weight``."""
+    row = [weight if c in (ANY, "suicide") else 0.0 for c in STORED["classes"]]
+    return {**STORED, **pack({name: row}, "meanings", "meaning_table"), "meaning_scale": 1.0}
+
+
+def test_a_situation_is_read_by_its_meaning_whatever_the_words_and_staff_see_it() -> None:
+    """Standing on a bridge watching the water, told in Somali in words no rule pairs: the
+    lexicons read a height and water in one sentence, and a model that learnt that pair (in
+    whichever language it was taught) signposts it, naming the meaning for staff. Standing on
+    a bridge waiting for a bus, at the same distance from the threshold, stays quiet."""
+    rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+    data = _with_meaning("HEIGHT+WATER", 4.0)
+    model = RiskModel(data)
+    quiet = "Buundada ayaan saaka ku istaagay, baska ayaan sugayay muddo dheer"
+    for text, fires in (
+        ("Buundada ayaan saaka ku istaagay, biyaha ayaan daawanayay muddo dheer", True),
+        (quiet, False),
+    ):
+        assert rules_only.hits(text) == []
+        meant = rules_only.meanings(rules_only.reading(text))
+        assert ("HEIGHT+WATER" in meant) is fires
+        score = model.scores(" ".join(rules_only.sentences(text)))[ANY]  # letters alone
+        assert score < 0.75
+        near = RiskModel({**data, "threshold": score + 0.2, "evidence_threshold": score + 0.2})
+        hits = RiskScreen(merge(load_builtin(), {}), builtin(normalise), near).hits(text)
+        assert bool(hits) is fires, hits
+        if fires:
+            assert {h.lang for h in hits} == {MODEL}
+            assert hits[0].phrase.endswith("; meaning: HEIGHT+WATER")
+
+
+def test_a_model_file_without_meanings_still_screens(tmp_path: Path) -> None:
+    """A model trained before the meaning features (letters alone) loads and screens."""
+    older = {k: v for k, v in STORED.items() if not k.startswith("meaning")}
+    path = tmp_path / "risk_model.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(older, f)
+    model = load_model(path)
+    assert model is not None and not model.meanings
+    text = "honestly i dont think ill still be here by the spring, the counsellor"
+    assert model.scores(text, ["SUICIDE+WISH"]) == model.scores(text)
+    screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
+    assert screen.hits("I want to kill myself tonight")
+    assert screen.hits("the bus only comes twice a day") == []
