@@ -144,6 +144,10 @@ HELDOUT13 = ROOT / "tests" / "data" / "redaction_heldout13"
 before its first run (main c943562: precision 0.952, recall 0.861; 948302b: 0.959, 0.904).
 Released to helper redact22 as a dev set at 16:35 UTC on 30 Nov and its classes of miss fixed
 (main ecc77b9: 1.000, 1.000): no longer blind; reported apart, never gated."""
+HELDOUT15 = ROOT / "tests" / "data" / "redaction_heldout15"
+"""Held-out set 15: 255 lines in 13 languages, written blind at the start of wave 22 and frozen
+before its first run (main bc837ae: precision 0.934, recall 0.893); measured only by the lead,
+figures only, while the wave worked (main 7044065, its end: 0.990, 0.961). Never tuned on."""
 ATTACK21 = ROOT / "tests" / "data" / "redaction_attack21"
 """Attack set 21: six lines in each of the 13 languages (and six romanised for ar ur pa gu bn),
 identifying details in odd dress next to detail that must stay; written blind by helper attack21
@@ -157,6 +161,7 @@ REPORTED_APART = (
     HELDOUT10,
     HELDOUT12,
     HELDOUT13,
+    HELDOUT15,
     ATTACK21,
 )
 """Held-out sets printed apart after the corpus and never gated (see the module docstring)."""

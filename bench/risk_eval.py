@@ -148,6 +148,12 @@ HELDOUT14 = ROOT / "tests" / "data" / "risk_heldout14"
 brief, asked to vary situations most; first run on main 75afd68: recall 0.828, precision 0.856.
 Wave 22 chose the model's meaning features on it (fitted without it: 0.860, 0.865) and then
 trained the model on all of it: no longer blind (batch 15, kept by the lead, is)."""
+HELDOUT15 = ROOT / "tests" / "data" / "risk_heldout15"
+"""Held-out set 15: 13 languages (1,251 lines), written blind at the start of wave 22 (16:36-16:45
+UTC, 30 Nov) by two helpers under batch 13's brief who saw no rule, model or corpus; frozen
+before its first run (main bc837ae: recall 0.816, precision 0.879) and measured only by the
+lead, figures only, while the wave worked (main 7044065, its end: 0.891, 0.898). Never trained
+or tuned on: the blind figure until someone reads its misses."""
 ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
 """Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
 romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
@@ -168,6 +174,7 @@ REPORTED_APART = (
     HELDOUT12,
     HELDOUT13,
     HELDOUT14,
+    HELDOUT15,
     ATTACK21,
 )
 """Held-out sets printed apart after the gated ones and never gated: each is an honest figure
