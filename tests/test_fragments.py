@@ -58,7 +58,7 @@ async def test_two_everyday_answers_in_chat_are_not_joined_into_an_alarm(
     pieces = ["the pills the doctor gave me help me sleep", "i was hit by a car in 2019"]
     assert await _alerts(conversations, settings, "en", pieces) == 0
     # A full stop ends the first piece: two sentences, not one broken in two.
-    assert await _alerts(conversations, settings, "en", ["i dont want to.", "be here anymore"]) == 0
+    assert await _alerts(conversations, settings, "en", ["i dont want.", "be here anymore"]) == 0
 
 
 def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> None:

@@ -80,5 +80,5 @@ async def test_details_typed_in_other_digit_systems_are_redacted_on_telegram(tin
     [session] = await sessions_of(tiny_bot, user)
     assert session["answers"]["story"] == "رقمي [phone] واسمي [name]، آخذ ٦٠ مل ميثادون"
     assert session["answers"]["anything_else"] == (
-        "আমার নম্বর [phone], sort code [bank_account], FRANK 0300 123 6600"
+        "আমার নম্বর [phone], sort code 20-00-00 [bank_account], FRANK 0300 123 6600"
     )

@@ -14,13 +14,13 @@ CATALOGUE = load_catalogue()
 async def test_a_polish_disclosure_split_over_two_messages_gets_polish_helplines(bot, api):
     user = api.user(language_code="pl")
     await to_assessment_text_question(bot, user, "pl")
-    first = await user.send("ja już nie chcę")  # "I no longer want" (an answer, stored)
+    first = await user.send("już nie chcę")  # "no longer want" (an answer, stored)
     assert not any(m.text.startswith(CATALOGUE.text("risk.intro", "pl")) for m in first)
     shown = await user.send("żyć")  # "to live", typed at the next question
     assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "pl"))
     assert "116 123" in shown[0].text
     [session] = await sessions_of(bot, user)
-    assert session["answers"]["assessment_better"] == "ja już nie chcę"
+    assert session["answers"]["assessment_better"] == "już nie chcę"
 
 
 async def test_two_quick_everyday_answers_get_no_helplines(bot, api):
