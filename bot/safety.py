@@ -694,10 +694,13 @@ class RiskScreen:
 
     def has_evidence(self, text: str) -> bool:
         """Whether the rules' lexicons find a risk word in ``text`` (``EVIDENCE``)."""
+        reading = self.reading(text)
         concepts = self._concepts
-        if concepts is None:
-            return False
-        return has_evidence(concepts.read(self.sentences(text)), concepts.guard_only)
+        return (
+            reading is not None
+            and concepts is not None
+            and has_evidence(reading, concepts.guard_only)
+        )
 
     def meanings(self, reading: Reading | None) -> frozenset[str]:
         """The model's meaning features of a message the rules have read (``meanings``)."""
