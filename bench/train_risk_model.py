@@ -63,6 +63,7 @@ CORPORA = (
     "risk_train21",
     "risk_train22",
     "risk_train22s",
+    "risk_train23",
     "risk_heldout",
     "risk_heldout4",
 )

