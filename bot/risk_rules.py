@@ -84,6 +84,7 @@ import yaml
 
 from bot import arabizi, cyrlat
 from bot.risk_model import EVIDENCE
+from bot.risk_negation import mark_unsafe
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 from bot.translit import forget as fold_cache_clear
@@ -574,6 +575,8 @@ class ConceptScreen:
             self._lexicon.classes(sentence.split(), romanised.get(i), i in in_arabizi)
             for i, sentence in enumerate(sentences)
         ]
+        for by_lang in classes:
+            mark_unsafe(by_lang)  # "not safe" is UNSAFE, in every language (bot.risk_negation)
         vetoes: list[Vetoes] = [{} for _ in sentences]
         quiet: set[str] = set()
         model_spans: dict[str, list[tuple[int, int, int]]] = {}

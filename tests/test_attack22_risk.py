@@ -69,7 +69,7 @@ def fixed(text: str, category: str, owner: str, why: str, name: str) -> object:
 
 NOT_OVER = [
     # 1a. "not safe" with the negation after the OVER word, or fused into the verb.
-    case(
+    fixed(
         "ਮੇਰਾ ਪਤੀ ਪਹਿਲਾਂ ਵੀ ਮਾਰਦਾ ਸੀ, ਮੈਂ ਘਰ ਵਿੱਚ ਸੁਰੱਖਿਅਤ ਨਹੀਂ ਹਾਂ",
         "abuse",
         "prec22",
@@ -112,7 +112,7 @@ NOT_OVER = [
         "OVER 'nenhum' (none) in 'not one day passes without him hitting me'; 'tinha' PASTMARK",
         "pt-no-day-without-him-hitting-me",
     ),
-    case(
+    fixed(
         "tinha parado de me cortar mas nenhum dia passa sem eu querer morrer",
         "suicide",
         "prec22",
@@ -871,31 +871,16 @@ MISSED_BEFORE = [
     pytest.param(
         "મારો પતિ પહેલાં પણ મારતો હતો, હું ઘરમાં સુરક્ષિત નથી",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (the verb 'મારતો') and prec22 (OVER 'સુરક્ષિત' + 'નથી'):"
-            " missed on bc837ae too",
-        ),
         id="gu-not-safe-at-home",
     ),
     pytest.param(
         "maro pati pahela pan marto hato, hu ghar ma surakshit nathi",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (the verb 'marto') and prec22 (OVER 'surakshit' + 'nathi'):"
-            " missed on bc837ae too",
-        ),
         id="gu-rom-not-safe-at-home",
     ),
     pytest.param(
         "আমার স্বামী আগেও মারত, আমি বাড়িতে নিরাপদ না",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (the verb 'মারত') and prec22 (OVER 'নিরাপদ' + 'না'):"
-            " missed on bc837ae too",
-        ),
         id="bn-not-safe-at-home",
     ),
     pytest.param(
@@ -1338,13 +1323,7 @@ def test_a_disclosure_of_now_gets_the_helplines(
             "fostul meu mă bătea, am ordin de protecție, dar l-a încălcat și m-a bătut vineri",
             "abuse",
         ),
-        pytest.param(
-            "میرا شوہر پہلے بھی مارتا تھا، میں گھر میں محفوظ نہیں ہوں",
-            "abuse",
-            marks=pytest.mark.xfail(
-                strict=True, reason="owner risk: wave 22's model no longer finds it"
-            ),
-        ),
+        ("میرا شوہر پہلے بھی مارتا تھا، میں گھر میں محفوظ نہیں ہوں", "abuse"),
         ("mera shohar pehle bhi marta tha, main ghar mein mehfooz nahi hun", "abuse"),
         ("amar shami age marto, ami barite nirapod na", "abuse"),
         ("kont mdmen, halla2 ana mish bamen, jozi byidrebni kel yom", "abuse"),
