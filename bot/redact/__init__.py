@@ -32,7 +32,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from bot.redact import dates, handles, intros, names, numbers, online, places, staff, vehicles
+from bot.redact import (
+    dates,
+    handles,
+    intros,
+    names,
+    numbers,
+    online,
+    people,
+    places,
+    staff,
+    vehicles,
+)
 from bot.redact.spans import KEEP, Span, digit_count
 from bot.textnorm import fold, fold_char
 
@@ -131,6 +142,7 @@ class Redactor:
             intros.asked_for_after,
             intros.sign_offs,
             staff.staff_names,
+            people.full_names,
         )
 
     def find(self, text: str) -> list[Span]:

@@ -30,7 +30,7 @@ from bot.redact.spans import MARKS, WORD, Span, needs_any, words
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
     r"my\s+name\s+is|my\s+names|my\s+name's|name\s*[:=]|name\s+is|the\s+name's|"
-    r"full\s+name(?:\s+is|['’]s)?",
+    r"full\s+name(?:\s+is|['’]s)?|name['’]s",
     # A surname given apart ("my name is Kelly, surname Brown", "nazwisko Kowalski").
     r"(?:my\s+)?(?:surname|last\s+name|family\s+name)(?:\s+is)?|nazwisko|moje\s+nazwisko\s+to|"
     r"pavardė|pavarde|uzvārds|uzvards|numele\s+de\s+familie|nume\s+de\s+familie|"
@@ -38,7 +38,21 @@ _STRONG_CUES = (
     r"mein\s+name\s+ist|ich\s+hei(?:ß|ss)e",
     r"nazywam\s+si[ęe]|mam\s+na\s+imi[ęe]|moje\s+imi[ęe]\s+to|na\s+imi[ęe]\s+mam",
     r"m[ăa]\s+numesc|numele\s+meu\s+(?:este|e)|m[ăa]\s+cheam[ăa]",
-    # Someone else's name, given by a relative or a partner: as identifying as one's own.
+    r"меня\s+зовут|menya\s+zovut|menja\s+zovut|mne\s+zovut|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
+    r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
+    r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
+    r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
+    r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
+    r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
+    r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
+    r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
+)
+# Someone else's name, given by a relative or a partner ("her name is", "اسمها", "syn nazywa
+# się"): only a full name is taken.  A first name alone stays, as everywhere (issue 12: "the
+# nurse, Priya, was kind"), a child's too: "my daughter's name is Amy" identifies no one.
+_OTHER_CUES = (
+    r"(?:his|her|their)\s+name\s+(?:is|was)|[^\W\d_]+['’]s\s+name(?:\s+(?:is|was)|['’]s)|"
     r"(?:his|her|their)\s+name['’]?s|"
     r"(?:son|daughter|husband|wife|partner|boyfriend|girlfriend|ex|brother|sister|mum|mom|"
     r"dad|friend|child|kid|baby|grandson|granddaughter|he|she)(?:['’]s)?\s+(?:is\s+|was\s+)?"
@@ -55,15 +69,6 @@ _STRONG_CUES = (
     r"(?:ওর|ওনার|তার|তাঁর|ওদের)\s+নাম|(?:or|onar|tar)\s+nam|"
     r"(?:ਉਸਦਾ|ਉਸ\s+ਦਾ|ਓਹਦਾ|ਉਹਦਾ)\s+(?:ਨਾਮ|ਨਾਂ)|(?:ohda|usda|ohdaa)\s+naa?m|"
     r"(?:તેનું|તેનુ|એનું|એનુ|તેણીનું|એમનું)\s+નામ|(?:enu|tenu|emnu)\s+naa?m",
-    r"меня\s+зовут|menya\s+zovut|menja\s+zovut|mne\s+zovut|мене\s+звати|мо[её]\s+имя|зовут\s+меня|моя\s+фамилия",
-    r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
-    r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
-    r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
-    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
-    r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
-    r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
-    r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
-    r"আমার\s+নাম|মোর\s+নাম|મારું\s+નામ|મારુ\s+નામ|મારું\s+નામ|ਮੇਰਾ\s+ਨਾਮ|ਮੇਰਾ\s+ਨਾਂ",
 )
 # Weaker cues count only when a capitalised word follows.
 _WEAK_CUES = (
@@ -72,7 +77,8 @@ _WEAK_CUES = (
     r"jestem|sunt|eu\s+sunt|sou\s+o|sou\s+a|sou|я|aš\s+esu|esu|es\s+esmu|esmu|waxaan\s+ahay"
 )
 _CUE = re.compile(
-    rf"(?:(?<![\w{MARKS}])(?P<strong>{'|'.join(_STRONG_CUES)})|(?<!\w)(?P<weak>{_WEAK_CUES}))"
+    rf"(?:(?<![\w{MARKS}])(?:(?P<other>{'|'.join(_OTHER_CUES)})"
+    rf"|(?P<strong>{'|'.join(_STRONG_CUES)}))|(?<!\w)(?P<weak>{_WEAK_CUES}))"
     rf"(?:\s*[:,\-–—]\s*|\s+)",
     re.IGNORECASE,
 )
@@ -179,10 +185,11 @@ _CUE_STEMS = (
 @needs_any(*_CUE_STEMS)
 def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
-        strong = m.group("strong") is not None
+        other = m.group("other") is not None
+        strong = other or m.group("strong") is not None
         weak = (m.group("weak") or "").casefold()
         spans = _name_after(text, m.end(), strong=strong, im=not strong and "call" not in weak)
-        if _TWO_WORDS_CUE.fullmatch(weak):
+        if other or _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
             # ("It's Brilliant"): only a full name counts after them.
             spans = (s for s in spans if " " in text[s.start : s.end])

@@ -329,9 +329,11 @@ def nhs_check_digit_ok(number: str) -> bool:
     return check != 10 and check == int(number[9])
 
 
-_CARD = re.compile(r"(?<![\d+-])\d(?:(?:[ -]|[ ]{2}|[./])?\d){12,18}(?![\d-])")
-"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum.  Groups apart by a
-space, two, a dash, a dot or a slash ("4539.1488.0343.6467"), as people type them."""
+_CARD = re.compile(r"(?<![\w+-])\d(?:(?:[ ]{1,2}|[ ]?[-./][ ]?)?\d){12,18}(?![\d-])")
+"""Not after "+": "+55 21 99876 5432" is a phone, whatever its Luhn sum; not after a letter:
+"RO49 AAAA 1B31 0075 9384 0000" is an IBAN, and its tail may pass Luhn.  Groups apart by a
+space, two, a dash, a dot or a slash, with or without spaces round it ("4539.1488.0343.6467",
+"5425 - 2334 - 3010 - 9903"), as people type them."""
 
 
 _CARD_CUE = re.compile(
@@ -345,7 +347,10 @@ _CARD_CUE = re.compile(
 
 @needs_digits(13)
 def cards(text: str) -> Iterator[Span]:
+    iban = [(i.start(), i.end()) for i in ibans(text)]
     for m in _CARD.finditer(text):
+        if any(a <= m.start() < b for a, b in iban):
+            continue  # an IBAN's digits ("PL61 1090 1014 0000 0712 1981 2874"): bank details
         number = digits(m.group())
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
         if not 13 <= len(number) <= 19 or number[0] == "0":
@@ -413,15 +418,23 @@ def _phone_cued(text: str, start: int) -> bool:
 
 _SORT = r"\d{2}[- .]?\d{2}[- .]?\d{2}"
 _ACCOUNT = r"\d{8}"
+"""Eight digits together beside a sort code; split in two fours ("2718 2818") only after an
+account word (``_BANK_CUED``): "0044 7700 900456" is a phone."""
 _BANK_WORDS = (
     r"acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
-    r"bank\s*details|konto|nr\s*konta|numer\s*konta|cont(?:ul)?\s*(?:bancar)?|conta|"
-    r"сч[её]т\w*|номер\s*сч[её]та|sąskait\w*|konts|iban|حساب\w*|اکاؤنٹ|অ্যাকাউন্ট|ખાતા|ਖਾਤਾ|akoon\w*"
+    r"bank\s*details|kont(?:o|a|u|s|ā|em|cie)?|cont(?:ul|ului)?\s*(?:bancar)?|conta|"
+    r"сч[её]т\w*|sąskait\w*|iban|(?:[وبل]?ال|[وب])?حساب\w*|اکاؤنٹ|اکاونٹ|অ্যাকাউন্ট|একাউন্ট|খাতা|ખાતા|ખાતું|ખાતુ|"
+    r"ਖਾਤਾ|ਖਾਤੇ|akoon\w*|akaunti|account\w*"
 )
+"""Account words in the enabled languages, and the loanword "account" in every script."""
+_ACCOUNT_NUMBER = r"\d{6,10}|\d{4}[ -]\d{4}|\d{2}(?:[ -]?\d{4}){6}|\d{4}(?:[ -]?\d{4}){4}"
+"""After an account word: six to ten digits, two fours, a Polish NRB (2 + 6 x 4) or a Russian
+account (5 x 4)."""
 _BANK = re.compile(
-    rf"(?<!\d)({_SORT})[\s,;/]+(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?"
-    rf"({_ACCOUNT})(?!\d)"
-    rf"|(?<!\d)({_ACCOUNT})[\s,;/]+(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?({_SORT})(?!\d)",
+    rf"(?<!\d)(?<!\d[ -])({_SORT})[\s,;/]+"
+    rf"(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?({_ACCOUNT})(?![ -]?\d)"
+    rf"|(?<!\d)(?<!\d[ -])({_ACCOUNT})[\s,;/]+"
+    rf"(?:(?:sort(?:\s*code)?|s/c)\s*:?\s*)?({_SORT})(?![ -]?\d)",
     re.IGNORECASE,
 )
 """An eight-digit account beside a sort code, cued or not ("pay it into 40-11-62 71234567").
@@ -432,10 +445,13 @@ _SORT_CUED = re.compile(
 )
 """A sort code named as one: kept, and kept from the date and phone finders ("11-22-33")."""
 _BANK_CUED = re.compile(
-    rf"(?:{_BANK_WORDS})\W{{0,3}}(?:(?:is|to|e|este|é|:)\s+)?(\d{{6,10}})(?![\d/.:])",
+    rf"(?<![\w{MARKS}])(?:{_BANK_WORDS})(?![\w{MARKS}])\W{{0,3}}"
+    rf"(?:[^\W\d_][^\W\d_{MARKS}]{{0,11}}\W{{1,3}}){{0,2}}({_ACCOUNT_NUMBER})(?![\d/.:]|[ -]\d)",
     re.IGNORECASE,
 )
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+"""An account word, up to two words ("numer konta", "contul meu", "akoonkayga waa",
+"اکاؤنٹ نمبر"), then the number."""
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b", re.IGNORECASE)
 
 
 def _iban_ok(value: str) -> bool:
@@ -445,8 +461,15 @@ def _iban_ok(value: str) -> bool:
     return 15 <= len(value) <= 34 and int(number) % 97 == 1
 
 
+def ibans(text: str) -> Iterator[re.Match[str]]:
+    """IBANs whose mod-97 check holds ("PL61 1090 1014 …"): their digits are no card."""
+    return (m for m in _IBAN.finditer(text) if _iban_ok(m.group()))
+
+
 @needs_digits(6)
 def bank_accounts(text: str) -> Iterator[Span]:
+    for m in ibans(text):
+        yield Span(m.start(), m.end(), "bank_account")
     for m in _BANK.finditer(text):
         account, sort = (2, 1) if m.group(2) else (3, 4)
         yield Span(m.start(account), m.end(account), "bank_account")
@@ -455,9 +478,6 @@ def bank_accounts(text: str) -> Iterator[Span]:
         yield Span(m.start(1), m.end(1), KEEP)
     for m in _BANK_CUED.finditer(text):
         yield Span(m.start(1), m.end(1), "bank_account")
-    for m in _IBAN.finditer(text):
-        if _iban_ok(m.group()):
-            yield Span(m.start(), m.end(), "bank_account")
 
 
 prison_numbers = needs_digits(4)(

@@ -1,0 +1,188 @@
+"""Given names and surnames common among the people the service meets, in their scripts.
+
+Cues ("my name is", a role, a sign-off) find a name where a writer introduces it, but people
+name each other anywhere: "me and Kasia Nowak", "from Tom Fletcher", "NOWAK Katarzyna",
+"ja i Tomek Zieliński", "أنا مع سارة العلي", "আমি আর জামাল হোসেন".  These lists say where a
+name starts; :mod:`bot.redact.people` decides from what follows whether it is a full name.
+
+The lists are of frequent names only (a few dozen a community), chosen as names, not from any
+corpus line.  A name that is also a common word of its language is left out ("will", "may",
+"hope", "frank" (the helpline), Arabic "سعيد" (happy), Bengali "সারা" (whole), Gujarati
+"સારા" (good)), so it starts nothing; in lower case, more are left out (:data:`LOWER_AMBIGUOUS`).
+"""
+
+from __future__ import annotations
+
+from bot.redact.spans import words
+
+GIVEN_LATIN = words(
+    """
+    james john robert michael william david richard joseph thomas tom tommy charles chris
+    christopher daniel danny matthew matt anthony tony paul andrew andy joshua josh kevin
+    brian george steven steve stephen edward ryan jason jake gary timothy nicholas eric
+    jonathan justin scott brandon benjamin samuel gregory alexander alex patrick dean carl
+    craig darren wayne shaun sean neil ian jamie kyle liam connor callum jordan aaron adam
+    luke harry oliver ollie charlie alfie archie leo noah ethan mason lewis tyler dylan
+    nathan simon martin peter pete phil philip keith colin graham stuart stewart barry
+    terry derek trevor lee kai
+    mary patricia jennifer linda elizabeth liz barbara susan jessica sarah karen nancy
+    lisa margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
+    debbie stephanie rebecca becky laura sharon kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine kate christine rachel catherine janet
+    maria heather diane julie joyce victoria kelly christina lauren joan megan cheryl
+    andrea hannah teresa ann anne sara madison frances kathryn janice jean abigail alice
+    judy sophia julia denise doris danielle diana natalie charlotte marie kayla leanne
+    kerry claire clare gemma stacey tracey tracy chloe olivia lily mia ella sophie zoe
+    leah jodie nicola lucy louise jenny jennie wendy paula tina gillian jill lotte
+    piotr paweł pawel tomasz tomek marek marcin michał michal krzysztof andrzej janusz
+    kamil jakub kuba łukasz lukasz grzegorz mateusz wojciech dariusz mariusz rafał rafal
+    artur sebastian szymon bartosz bartek damian dawid zbigniew jerzy ryszard kazimierz
+    stanisław stanislaw katarzyna kasia ania agnieszka małgorzata malgorzata gosia basia
+    ewa krystyna magdalena magda joanna asia aleksandra ola monika marta beata dorota
+    karolina justyna natalia zofia zosia paulina weronika sylwia iwona elżbieta elzbieta
+    renata
+    jonas tomas andrius mindaugas darius dainius vytautas paulius mantas marius lukas
+    rokas domantas gediminas algirdas saulius arūnas arunas kęstutis kestutis rūta ruta
+    asta ieva eglė egle rasa daiva inga jurgita vilma kristina aušra ausra gintarė gintare
+    jānis janis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
+    raimonds oskars roberts artūrs arturs ilze inese līga liga kristīne kristine santa
+    dace zane evija agnese baiba
+    andrei alexandru mihai ion ioan gheorghe vasile constantin florin adrian cristian
+    marian nicolae ștefan stefan radu bogdan sorin ionuț ionut elena ioana ana andreea
+    mihaela gabriela alina raluca daniela florentina roxana simona irina
+    joão joao josé jose antónio antonio manuel francisco carlos paulo pedro luís luis rui
+    tiago diogo miguel bruno ricardo marcos rafael lucas gabriel mateus felipe rodrigo
+    rita sofia inês ines beatriz mariana catarina joana patrícia patricia fernanda juliana
+    camila larissa letícia leticia luana
+    maxamed mohamed axmed ahmed cabdi abdi cabdullahi abdullahi cali ali xasan hassan
+    xuseen hussein yuusuf yusuf ibraahim ibrahim cumar omar ismaaciil mustafe faarax farah
+    warsame jaamac jama aadan adan hodan faadumo fadumo faduma sagal ayaan hibo hawa
+    xaliimo halima amina aamina caasha maryan ifrah fartuun sahra deeqa nimco ubah
+    mohammed muhammad mohammad ahmad imran usman bilal hamza farhan faisal kamran irfan
+    arif tariq nadeem shahid zahid sajid rashid asif yasir aamir asad javed naveed waseem
+    salman ayesha aisha fatima maryam zainab samina nazia saima shazia rabia sidra rubina
+    nasreen farhana sumaiya tania rahim karim jamal kamal rubel suman harpreet gurpreet
+    manpreet jaspreet jaspal baljit harjit kuldeep sukhwinder jaswinder simran ramesh
+    suresh mahesh dinesh nilesh hitesh jayesh kiran amit rajesh priya pooja kavita sunita
+    anjali neha khalid youssef yousef mustafa mahmoud layla leila huda mona rana reem salma
+    """
+)
+"""Given names in Latin letters: English, Polish, Lithuanian, Latvian, Romanian, Portuguese,
+Somali, and Arabic, Urdu, Bengali, Punjabi and Gujarati names as people romanise them."""
+
+GIVEN_CYRILLIC = words(
+    """
+    иван дмитрий сергей александр алексей андрей михаил николай владимир олег игорь
+    евгений павел максим антон артём артем виктор юрий роман денис
+    ольга ирина наталья наталия елена татьяна анна мария светлана екатерина юлия людмила
+    галина марина анастасия надежда валентина оксана
+    """
+)
+
+GIVEN_CASELESS = words(
+    """
+    محمد أحمد احمد علي حسن حسين خالد عمر يوسف إبراهيم ابراهيم مصطفى محمود سامي طارق ماجد
+    وليد رامي هشام زياد فادي باسل عمار أنس انس يحيى بلال حمزة إسماعيل اسماعيل عبدالله
+    عبدالرحمن فاطمة فاطمه مريم سارة ساره ليلى ليلي منى رنا رانيا دينا ريم سلمى هبة آمنة
+    امنة زينب خديجة عائشة عايشة ياسمين لينا لمى رهف سميرة نادية ناديه سوسن هالة
+    علی عمران عثمان حمزہ فرحان فیصل کامران عرفان عارف ندیم نعیم شاہد زاہد ساجد راشد آصف
+    عاصم یاسر ثاقب عامر اسد جاوید نوید وسیم سلمان شعیب عائشہ فاطمہ زینب ثمینہ نازیہ صائمہ
+    شازیہ رابعہ سدرہ حنا ہما عالیہ نادیہ رخسانہ پروین شبانہ کوثر محمود یوسف ابراہیم
+    মোহাম্মদ মুহাম্মদ আহমেদ রহিম করিম জামাল কামাল রুবেল সুমন শাহিদ আরিফ রফিক শফিক আনোয়ার
+    হাসান আলী ফারুক মাসুদ নাসির সাকিব তানভীর রুবিনা নাসরিন ফারহানা ফাতেমা সুমাইয়া তানিয়া
+    শাহানা রোকেয়া সালমা রাশিদা জেসমিন শিরিন মরিয়ম আয়েশা নাজমা হাসিনা
+    રમેશ સુરેશ મહેશ દિનેશ નિલેશ હિતેશ જયેશ કિરણ અમિત રાજેશ પ્રકાશ વિજય સંજય મનોજ ભરત
+    હેતલ નીતા ગીતા પ્રિયા હિના કવિતા સુનિતા અંજલિ દીપા મીના રેખા જ્યોતિ ભાવના કોમલ નેહા
+    ਗੁਰਪ੍ਰੀਤ ਹਰਪ੍ਰੀਤ ਮਨਪ੍ਰੀਤ ਜਸਪ੍ਰੀਤ ਜਸਪਾਲ ਬਲਜੀਤ ਹਰਜੀਤ ਕੁਲਦੀਪ ਸੁਖਵਿੰਦਰ ਜਸਵਿੰਦਰ ਗੁਰਮੀਤ
+    ਅਮਰਜੀਤ ਪਰਮਜੀਤ ਰਣਜੀਤ ਸਿਮਰਨ ਹਰਜਿੰਦਰ ਬਲਵਿੰਦਰ ਮਨਜੀਤ ਰਾਜਵਿੰਦਰ ਨਵਦੀਪ ਅਮਨਦੀਪ ਗਗਨਦੀਪ ਸੰਦੀਪ
+    ਜਸਲੀਨ ਹਰਮਨ
+    """
+)
+"""Given names in Arabic, Urdu, Bengali, Gujarati and Gurmukhi script."""
+
+SURNAMES_CASELESS = words(
+    """
+    خان شاہ قریشی بٹ ملک چوہدری چودھری راجہ اعوان مرزا شیخ صدیقی رضا اقبال اکبر اختر بیگم
+    نواز شفیق حسین احمد علی محمود جاوید انصاری ہاشمی
+    হোসেন হোসাইন আহমেদ আহমদ আক্তার বেগম খাতুন চৌধুরী রহমান ইসলাম উদ্দিন উদ্দীন মিয়া আলী
+    খান শেখ সরকার হক কবির করিম সুলতানা পারভীন নাহার জাহান মিয়াঁ
+    પટેલ શાહ દેસાઈ મહેતા જોશી પંડ્યા ભટ્ટ ત્રિવેદી પરમાર સોલંકી ચૌહાણ પારેખ કોઠારી વ્યાસ દવે
+    ઠક્કર
+    ਸਿੰਘ ਕੌਰ ਗਿੱਲ ਸੰਧੂ ਸਿੱਧੂ ਢਿੱਲੋਂ ਗਰੇਵਾਲ ਬਰਾੜ ਮਾਨ ਬਾਜਵਾ ਚੀਮਾ ਸੇਖੋਂ ਰੰਧਾਵਾ ਕੰਗ ਜੌਹਲ ਬੈਂਸ
+    ਅਟਵਾਲ ਧਾਲੀਵਾਲ
+    """
+)
+"""Surnames in the scripts without capitals: after a given name, the evidence of a full name
+that capitals give elsewhere ("জামাল হোসেন", "કિરણ શાહ", "ਜਸਪਾਲ ਸਿੰਘ")."""
+
+SURNAMES_LATIN = words(
+    """
+    smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson
+    thompson wright walker white edwards hughes green hall lewis harris clarke clark patel
+    jackson wood turner martin cooper hill ward morris moore king watson baker harrison
+    morgan young allen mitchell khan ali hussain ahmed begum akhtar shah singh kaur gill
+    sandhu hossain uddin chowdhury rahman islam miah desai mehta joshi
+    nowak kowalski kowalska wiśniewski wisniewski wójcik wojcik kowalczyk kamiński kaminski
+    lewandowski zieliński zielinski szymański woźniak wozniak dąbrowski kozłowski mazur
+    kazlauskas jankauskas petrauskas stankevičius vasiliauskas žukauskas butkus paulauskas
+    bērziņš berzins kalniņš kalnins ozols jansons liepiņš liepins krūmiņš krumins
+    popescu ionescu popa dumitru stan stoica gheorghe rusu munteanu constantin dumitrescu
+    silva santos ferreira pereira oliveira costa rodrigues martins jesus sousa fernandes
+    gonçalves goncalves gomes lopes marques alves almeida ribeiro pinto carvalho mendes
+    farah warsame jama nuur nur yusuf ibrahim hassan cali axmed maxamed mohamed
+    """
+)
+"""Common surnames in Latin letters: a lower-case given name followed by one is a full name
+("rui ferreira", "marek wiśniewski")."""
+
+SURNAME_ENDINGS = (
+    *("ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "czyk", "czak", "ński", "ńska"),
+    *("escu", "eanu", "ienė", "iene", "aitė", "aite", "ytė", "yte", "ūtė", "auskas", "evičius"),
+    *("avičius", "aitis", "iņš", "iņa", "ov", "ova", "ev", "eva", "ович", "овна", "ов", "ова"),
+    *("ев", "ева", "ин", "ина", "ский", "ская", "енко", "uk", "чук"),
+)
+"""Endings of Polish, Romanian, Lithuanian, Latvian, Russian and Ukrainian surnames."""
+
+LOWER_AMBIGUOUS = words(
+    """
+    ana ami main ion dan jan pat sue bob nick rob jack sam lee dean carol kim jess ben don
+    ed al liz ruby nur noor asha amber jade holly ali cali ola asia santa rita mona rana
+    kai lucas marta inga ilze ewa adam hawa sara
+    """
+)
+"""Names that are also words, or introductions, in lower case ("ana" is "I" in romanised
+Arabic, "asia" a continent, "santa"…): in lower case they start no name."""
+
+GIVEN = GIVEN_LATIN | GIVEN_CYRILLIC | GIVEN_CASELESS
+
+_CASE_ENDINGS = (
+    *("ego", "emu", "owi", "iem", "iej", "em", "om", "ie", "a", "u", "y", "i", "e", "ą", "ę"),
+    *("ом", "ем", "ой", "ей", "ою", "ею", "у", "ю", "я", "е", "а", "ы", "и"),
+    *("aus", "ui", "ą", "ę", "ai", "am", "ā", "u", "ei", "ul", "ului"),
+)
+"""Case endings of Polish, Russian, Lithuanian, Latvian and Romanian names ("Piotra",
+"Олегом", "Andriaus", "Kristapa", "Mihaiului"), cut off to find the nominative."""
+_NOMINATIVE_TAILS = ("", "s", "is", "us", "as", "й", "ь", "а", "a")
+"""What a nominative may end in where the case ending was: "Алексея" -> "алексей",
+"Andriaus" -> "andrius", "Kristapa" -> "kristaps", "Pētera" -> "pēteris", "Ирину" -> "ирина"."""
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` (any case) is a listed given name, or one with a case ending."""
+    key = word.casefold()
+    if key in GIVEN:
+        return True
+    if len(key) < 4 or not key.isalpha():
+        return False
+    for ending in _CASE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            if any(stem + tail in GIVEN for tail in _NOMINATIVE_TAILS):
+                return True
+    return False
+
+
+def surname_like(word: str) -> bool:
+    """Whether a lower-case Latin or Cyrillic word is a listed surname or has a surname's ending."""
+    key = word.casefold()
+    return key in SURNAMES_LATIN or (len(key) >= 5 and key.endswith(SURNAME_ENDINGS))

@@ -1,0 +1,204 @@
+"""Full names wherever they stand, found by a given name (:mod:`bot.redact.given_names`).
+
+The other name finders need a cue: "my name is", a role ("my keyworker"), a sign-off.  People
+also name each other with none: "me and Kasia Nowak both did the course", "a message from Tom
+Fletcher", "NOWAK Katarzyna, Tuesday group", "мы с Олегом Смирновым", "أنا مع سارة العلي",
+"আমি আর জামাল হোসেন", "ਸੁਨੇਹਾ: ਬਲਜੀਤ ਸਿੰਘ ਗਿੱਲ".  A listed given name is where such a name
+starts; what follows decides whether it is a full name (a first name alone stays, issue 12):
+
+- in scripts with capitals: one or two capitalised words after it that are no function word,
+  place, service or role ("Kasia Nowak", "Piotra Lewandowskiego", with particles: "Maria de
+  Souza"); or a surname in capitals just before it ("NOWAK Katarzyna", "ПЕТРОВ Иван");
+- in lower case (chat): a listed surname, or a surname's ending ("marek wiśniewski", "rui
+  ferreira"), or a particle ("lotte van dijk"); and, after "I'm" and its like in each language
+  ("i'm danny o'neill", "jestem marek", "я дмитрий соколов"), the given name and the words
+  after it up to a function word or punctuation, as "my name is" takes them;
+- in scripts without capitals: a listed given name or surname after it ("جاسپال ਸਿੰਘ",
+  "فرحان علی"), a particle ("منى بن سعيد", "خالد عبد الله"), or an Arabic family name with
+  its article ("أحمد الخطيب").
+
+Kept: "Priya at reception was kind", "my son Kai", "Rita da receção", "بنتي ليلى صارت أحسن".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.redact.given_names import (
+    GIVEN,
+    GIVEN_CASELESS,
+    LOWER_AMBIGUOUS,
+    SURNAMES_CASELESS,
+    given_name,
+    surname_like,
+)
+from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, adjective_like
+from bot.redact.spans import MARKS, WORD, Span, words
+from bot.redact.staff import _AFTER_NAME_CASELESS, _AFTER_ROLE, _PLACE_WORDS, _ROLES_CASELESS
+
+_WORD = re.compile(WORD)
+_NOT_A_NAME = _NOT_NAMES | _PLACE_WORDS | _AFTER_ROLE | _NOT_AFTER_IM
+_LOWER_PARTICLES = frozenset(("van", "von", "bin", "ibn", "abu", "al", "el"))
+"""Particles that join a name in lower case: not "de", "da", "do", which are also "of" and
+"from" ("a Rita da receção")."""
+_ARABIC_NOT_FAMILY = words(
+    """
+    الله الحمد الآن الان اليوم البيت الدكتور الدكتورة الممرضة الممرض الموظف الموظفة المركز
+    العيادة الاستقبال المستشفى الجلسة الجلسات المجموعة البرنامج الفريق الكل الجميع الصبح
+    المساء الليل الأسبوع الاسبوع الشهر السنة العلاج الدواء الميثادون الطبيب الطبيبة
+    """
+)
+"""Words with the article that follow a given name and are no family name ("أحمد الله": I
+thank God; "سارة الممرضة": Sarah the nurse; "منى الاستقبال")."""
+_SELF_CUE = re.compile(
+    r"(?:^|(?<=[\s,.!(]))(?:i['’]?m|im|i\s+am|call\s+me|jestem|sunt|eu\s+sunt|sou(?:\s+[ao])?|"
+    r"я|это\s+я|aš(?:\s+esu)?|esu|es(?:\s+esmu)?|esmu|waxaan\s+ahay|aniga|ami|ana)[ \t]+$",
+    re.IGNORECASE,
+)
+""""I'm" and its like just before a lower-case given name: an introduction."""
+_SIGNED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s,.!]))(?:signed|regards|thanks|cheers|love|from|pozdrawiam|"
+    r"mulțumesc|multumesc|obrigad[oa]|спасибо|ačiū|aciu|paldies|mahadsanid|shukriya)"
+    r"[ \t]*[,:\-–—]*[ \t]*$",
+    re.IGNORECASE,
+)
+"""A sign-off before a lower-case full name that ends the message ("signed, lotte van dijk")."""
+
+
+def _gap(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether two words stand one space (or tab) apart on one line."""
+    return text[a.end() : b.start()] in (" ", "\t", "  ")
+
+
+def _capitalised_name_word(word: str) -> bool:
+    key = word.casefold()
+    return (
+        word[0].isupper()
+        and key not in _NOT_A_NAME
+        and not word.endswith(("'s", "’s"))
+        and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
+        and not adjective_like(word)
+    )
+
+
+def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """A capitalised given name at ``tokens[i]`` and the capitalised words after it."""
+    end = None
+    j = i + 1
+    taken = 0
+    while j < len(tokens) and taken < 2 and _gap(text, tokens[j - 1], tokens[j]):
+        word = tokens[j].group()
+        if word.casefold() in _PARTICLES and word.islower() and j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            if _gap(text, tokens[j], nxt) and _capitalised_name_word(nxt.group()):
+                end, j, taken = nxt.end(), j + 2, taken + 1
+                continue
+            break
+        if not _capitalised_name_word(word):
+            break
+        end, j, taken = tokens[j].end(), j + 1, taken + 1
+    if end is None:
+        return None
+    return Span(tokens[i].start(), end, "name")
+
+
+def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "NOWAK Katarzyna": a surname in capitals, then a given name."""
+    word = tokens[i].group()
+    if i + 1 >= len(tokens) or len(word) < 3 or word.casefold() in _NOT_A_NAME:
+        return None
+    nxt = tokens[i + 1]
+    name = nxt.group()
+    if not _gap(text, tokens[i], nxt) or name.isupper() or not name[0].isupper():
+        return None
+    if not given_name(name):
+        return None
+    return Span(tokens[i].start(), nxt.end(), "name")
+
+
+def _lower_word(word: str) -> bool:
+    key = word.casefold()
+    return word.islower() and key not in _NOT_A_NAME and not adjective_like(word)
+
+
+def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """A lower-case given name: a full name when a surname, a particle or an introduction
+    says so."""
+    before = text[max(0, tokens[i].start() - 24) : tokens[i].start()]
+    introduced = _SELF_CUE.search(before) is not None
+    end = None
+    j = i + 1
+    while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
+        word = tokens[j].group()
+        key = word.casefold()
+        if key in _LOWER_PARTICLES and j + 1 < len(tokens) and _gap(text, tokens[j], tokens[j + 1]):
+            if _lower_word(tokens[j + 1].group()):
+                end, j = tokens[j + 1].end(), j + 2
+                continue
+            break
+        surname = surname_like(word) or (key in GIVEN and key not in LOWER_AMBIGUOUS)
+        if not (_lower_word(word) or (surname and word.islower() and key not in _NOT_A_NAME)):
+            break  # "ferreira" ends like "brasileira", but is a surname
+        if not (surname or introduced):
+            break
+        end, j = tokens[j].end(), j + 1
+    if end is None:
+        if introduced:
+            return Span(tokens[i].start(), tokens[i].end(), "name")  # "i'm danny, …"
+        return None
+    if not introduced and _SIGNED_BEFORE.search(before) is None and j - i < 2:
+        return None
+    return Span(tokens[i].start(), end, "name")
+
+
+def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """A given name in a script without capitals, then a listed name, a particle or ال-name."""
+    end = None
+    j = i + 1
+    while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
+        word = tokens[j].group()
+        if word in _PARTICLES and j + 1 < len(tokens) and _gap(text, tokens[j], tokens[j + 1]):
+            nxt = tokens[j + 1].group()
+            if nxt not in _AFTER_NAME_CASELESS and nxt not in _NOT_NAMES:
+                end, j = tokens[j + 1].end(), j + 2
+                continue
+            break
+        family = (
+            word.startswith("ال")
+            and len(word) > 3
+            and word not in _ARABIC_NOT_FAMILY
+            and word not in _ROLES_CASELESS
+        )
+        if not (word in GIVEN_CASELESS or word in SURNAMES_CASELESS or family):
+            break
+        end, j = tokens[j].end(), j + 1
+    if end is None:
+        return None
+    return Span(tokens[i].start(), end, "name")
+
+
+def full_names(text: str) -> Iterator[Span]:
+    """Full names that start with a listed given name (see the module docstring)."""
+    tokens = list(_WORD.finditer(text))
+    skip_to = 0
+    for i, tok in enumerate(tokens):
+        if tok.start() < skip_to:
+            continue
+        word = tok.group()
+        first = word[0]
+        span = None
+        if first.isupper():
+            if word.isupper() and len(word) > 1:
+                span = _surname_first(text, tokens, i)
+            elif word.casefold() not in _NOT_A_NAME and given_name(word):
+                span = _capitals(text, tokens, i)
+        elif first.islower():
+            key = word.casefold()
+            if key in GIVEN and key not in LOWER_AMBIGUOUS and key not in _NOT_A_NAME:
+                span = _lower(text, tokens, i)
+        elif word in GIVEN_CASELESS and first not in MARKS:
+            span = _caseless(text, tokens, i)
+        if span is not None:
+            skip_to = span.end
+            yield span
