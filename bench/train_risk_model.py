@@ -64,6 +64,7 @@ CORPORA = (
     "risk_train22",
     "risk_train22s",
     "risk_train23",
+    "risk_train24",
     "risk_heldout",
     "risk_heldout4",
 )

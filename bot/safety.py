@@ -557,6 +557,18 @@ n-grams of one to three words are too few to tell "I referred myself", "heroin" 
 partneris" (short answers a drug service gets all day, which the model read as risk at
 0.86-0.99) from a disclosure; a short disclosure has a risk word ("شوہر مارتا ہے", husband
 beats) or is the rules' and the phrases' ("kms", "want to die")."""
+MODEL_SHORT_WORDS = 6
+"""Words under which a text with no risk word is read by the model only if the lexicons find
+more in it than ``GRAMMAR``. "i dont want to (go)", "I live by myself" and "ja już nie chcę"
+(I don't want to any more) are everyday answers to a survey's question, and the letters of
+the first words of "i dont want to live" (0.84-0.87); the short disclosures the corpora hold
+name a situation ("if I wake up tomorrow I'll be angry": TOMORROW, WAKE; "drank the whole
+packet of pills": DRANK, DRUG). A disclosure sent in pieces is read whole (``bot.fragments``).
+Wave 23: over about 13,000 corpus lines the short texts this keeps from the model were none
+of them disclosures."""
+GRAMMAR = frozenset(["ME", "SELF", "NEG", "NEGCAN", "WISH", "IWANT", "IT", "LIFE", "LIVE"])
+"""Lexicon classes that say who and whether, not what happens: I, myself, not, want, it,
+live. On their own in a short text they are no situation (``MODEL_SHORT_WORDS``)."""
 
 
 class RiskScreen:
@@ -668,7 +680,12 @@ class RiskScreen:
                 and concepts is not None
                 and has_evidence(reading, concepts.guard_only)
             )
-            if backed or len(padded.split()) >= MODEL_MIN_WORDS:
+            words = len(padded.split())
+            if (
+                backed
+                or words >= MODEL_SHORT_WORDS
+                or (words >= MODEL_MIN_WORDS and reading is not None and _situation(reading))
+            ):
                 meant = self.meanings(reading) if self._model.meanings else ()
                 verdict = self._model.read(padded.strip(), backed, meant)
                 quiet = reading.quiet_model if reading is not None else frozenset()
@@ -785,6 +802,13 @@ def overdose_sign(reading: Reading) -> tuple[str, list[str]] | None:
             if words:
                 return lang, words
     return None
+
+
+def _situation(reading: Reading) -> bool:
+    """Whether the lexicons read more in a text than ``GRAMMAR`` (who, whether, wanting)."""
+    return any(
+        not GRAMMAR.issuperset(own) for by_lang in reading.classes for own in by_lang.values()
+    )
 
 
 def has_evidence(reading: Reading, guard_only: frozenset[str] = frozenset()) -> bool:

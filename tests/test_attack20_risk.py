@@ -368,9 +368,16 @@ SHORT_ANSWERS = [
 ]
 SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
 """Short, but a lexicon reads a risk word in it ("singur", alone): the model still reads it."""
-MENDED_SHORT = {"my partner came with me", "m-am înscris singur", "I look after myself now"}
+MENDED_SHORT = {
+    "my partner came with me",
+    "m-am înscris singur",
+    "I look after myself now",
+    "I came by myself",
+    "I live by myself",
+}
 """Quiet since the wave-21 model (training set 21: coming alone, a partner who came along); "I
-look after myself now" since the wave-22 model (the meaning features)."""
+look after myself now" since the wave-22 model (the meaning features); "I came (live) by
+myself" since wave 23 (under ``MODEL_SHORT_WORDS`` words, I and myself are no situation)."""
 
 
 @pytest.mark.parametrize(

@@ -380,3 +380,31 @@ def test_a_model_file_without_meanings_still_screens(tmp_path: Path) -> None:
     screen = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model)
     assert screen.hits("I want to kill myself tonight")
     assert screen.hits("the bus only comes twice a day") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i dont want to", "i dont want to go", "no i dont want to", "ja już nie chcę"],
+)
+def test_a_short_answer_of_who_and_whether_gets_no_alert(screen: RiskScreen, text: str) -> None:
+    """"I don't want to (go)" answers a survey's question every day; its letters are the first
+    words of "i dont want to live", which the model read as suicide at 0.84-0.87. Under six
+    words with no risk word, the model reads only a text the lexicons find a situation in
+    (``bot.safety.MODEL_SHORT_WORDS``)."""
+    assert screen.hits(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jei rytoj pabusiu, busiu pikta",  # lt: if I wake up tomorrow I'll be angry
+        "paskutinė žinutė. neieškokit manęs",  # lt: last message. don't look for me
+        "vypila vsyu pachku tabletok",  # ru: drank the whole packet of pills
+    ],
+)
+def test_a_short_message_that_names_a_situation_is_still_read(
+    screen: RiskScreen, text: str
+) -> None:
+    """Short disclosures with no word a rule needs name a situation (waking tomorrow, a last
+    message, a packet of pills): the model still reads them, and signposts them."""
+    assert [h.lang for h in screen.hits(text)] == [MODEL]
