@@ -51,7 +51,9 @@ one of those named): ``OVER: abuse ... +PASTMARK !NOW`` says a sign that it is o
 died", "divorced", "three years clean") keeps quiet only a message that also tells of the
 past ("used to", "as a kid", "in 2017"), and not when a NOW word says it is back: "he used
 to hit us, he died years ago" is quiet, "we divorced" alone is not, and "I used to cut,
-three years clean, and last night I did it again" signposts.  ``@model`` makes a veto keep
+three years clean, and last night I did it again" signposts.  ``~N`` makes a veto reach N words
+either way instead of ten (ASKSABOUT: only the words of the question a form asks).
+``@model`` makes a veto keep
 the model's reading of its categories quiet too (``Reading.quiet_model``).  Vetoes are the
 issue's near misses turned into word classes, so that they hold for new wordings, not
 these sentences.
@@ -465,6 +467,9 @@ class ConceptScreen:
         # Veto classes marked "^" reach back over a full stop ("I used to cut. Three years clean
         # now.", "can you overdose on naloxone? asking for the training").
         self.across: set[str] = set()
+        # Veto classes marked "~N" reach N words either way, not ten: a leaflet vetoes the
+        # words of its own phrase ("a leaflet about overdose"), not a sentence typed beside it.
+        self.reach: dict[str, int] = {}
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
             if "<" in items:
@@ -477,7 +482,10 @@ class ConceptScreen:
                 self.model_vetoes.add(name)
             if "^" in items:
                 self.across.add(name)
-            cats = frozenset(i for i in items if i[0] not in "!+@" and i not in ("<", "^"))
+            for item in items:
+                if item.startswith("~"):
+                    self.reach[name] = int(item[1:])
+            cats = frozenset(i for i in items if i[0] not in "!+@~" and i not in ("<", "^"))
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -600,6 +608,9 @@ class ConceptScreen:
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
                         continue
+                    back_by = ahead_by = self.reach.get(name, _VETO_BACK)
+                    if name not in self.reach:
+                        ahead_by = _VETO_AHEAD
                     needs = self.requires.get(name)
                     if needs and everywhere.isdisjoint(needs):
                         continue
@@ -612,21 +623,21 @@ class ConceptScreen:
                                 continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
                             if name in self.model_vetoes:
                                 model_spans.setdefault(name, []).append(
-                                    (i, max(0, at - _VETO_BACK), at + _VETO_AHEAD + 1)
+                                    (i, max(0, at - back_by), at + ahead_by + 1)
                                 )
                             j = bisect_left(breaks, at + 1)
                             end = min(
-                                at + _VETO_AHEAD + 1,
-                                breaks[j] if j < len(breaks) else at + _VETO_AHEAD + 1,
+                                at + ahead_by + 1,
+                                breaks[j] if j < len(breaks) else at + ahead_by + 1,
                             )
                             if name in self.back_only:
                                 end = at + 1
                             for cat in cats:
-                                reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
+                                reach.setdefault(cat, []).append((max(0, at - back_by), end))
                             if (
                                 name in self.across
                                 and i > 0
-                                and at < _VETO_BACK
+                                and at < back_by
                                 and _tells(classes[i - 1], self.requires.get(name, ()))
                             ):
                                 # "I used to cut. Three years clean now.": the sign it is over
@@ -634,7 +645,7 @@ class ConceptScreen:
                                 # when that sentence tells of the past itself ("порезала руки.
                                 # раньше так делала, потом три года чистая" is a cut today).
                                 size = len(sentences[i - 1].split())
-                                back = (max(0, size - (_VETO_BACK - at)), size)
+                                back = (max(0, size - (back_by - at)), size)
                                 before = reaches.setdefault(i - 1, {})
                                 for cat in cats:
                                     before.setdefault(cat, []).append(back)

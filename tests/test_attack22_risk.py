@@ -972,11 +972,6 @@ MISSED_BEFORE = [
     pytest.param(
         "this survey is pointless, I'll be dead before anything changes",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'survey' vetoes it, in a bot that IS a survey"
-            "; missed on bc837ae too",
-        ),
         id="en-this-survey-dead-before-it-changes",
     ),
     pytest.param(
@@ -1022,21 +1017,11 @@ MISSED_BEFORE = [
     pytest.param(
         "zapomniałam powiedzieć, mąż mnie bije codziennie haha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'haha' (and now LAPSE) veto a daily beating"
-            "; missed on bc837ae too",
-        ),
         id="pl-forgot-to-say-husband-beats-me-haha",
     ),
     pytest.param(
         "main bhool gayi batana, shohar roz marta hai hahaha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'hahaha' (and now LAPSE) veto a daily beating"
-            "; missed on bc837ae too",
-        ),
         id="ur-rom-forgot-to-say-husband-beats-me-haha",
     ),
     pytest.param(
@@ -1092,51 +1077,26 @@ MISSED_BEFORE = [
     pytest.param(
         "I forgot to mention he beats me haha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'haha' alone vetoes abuse, nervous laughter after a beating"
-            "; missed on bc837ae too",
-        ),
         id="en-forgot-to-mention-he-beats-me-haha",
     ),
     pytest.param(
         "I'm safe now thanks to the refuge, but he found out where it is and he's outside",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="en-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "teraz jestem bezpieczna w schronisku, ale on znalazł adres i stoi pod drzwiami",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="pl-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "теперь я в безопасности в убежище, но он нашёл адрес и стоит под дверью",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="ru-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "agora estou segura na casa abrigo, mas ele descobriu a morada e está lá fora",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="pt-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
