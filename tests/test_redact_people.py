@@ -106,3 +106,34 @@ def test_accounts_ibans_and_cards_in_odd_layouts(text, want):
 )
 def test_what_only_looks_like_an_account(text):
     assert "[bank_account]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "дата рождения: третье марта тысяча девятьсот восемьдесят пятого года",
+            "дата рождения: [date]",
+        ),
+        ("born on the third of May nineteen ninety, in Luton", "born on [date], in Luton"),
+        ("urodziłem się trzeciego maja", "urodziłem się [date]"),
+        ("nasci a cinco de março de mil novecentos e oitenta", "nasci a [date]"),
+    ],
+)
+def test_a_birth_date_said_in_words_is_hidden(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born in March",
+        "born in May, the first of five kids",
+        "born and raised here, two kids, March was hard",
+        "zero tolerance, so so service, so many people",
+        "میں نے صفر سے شروع کیا، سو فیصد",
+        "the nurse, Priya, was kind",
+    ],
+)
+def test_months_counts_and_zero_that_are_no_birth_date_or_phone(text):
+    assert redact(text) == text

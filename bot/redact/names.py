@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import MARKS, WORD, Span, needs_any, words
+from bot.redact.spans import MARKS, WORD, Span, needs_word_start, words
 
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
@@ -172,6 +172,7 @@ _CUE_STEMS = (
     *words("surname nazwisk pavard uzvārd uzvard familie apelido sobrenome familiya"),
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s named звать"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
+    *words("m'appelle m’appelle"),
     "i am",
     "its ",
     "im ",
@@ -182,7 +183,7 @@ _CUE_STEMS = (
 )
 
 
-@needs_any(*_CUE_STEMS)
+@needs_word_start(*_CUE_STEMS)
 def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
         other = m.group("other") is not None

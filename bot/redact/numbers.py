@@ -685,9 +685,27 @@ class _Said:
         self.digits.extend([d] * times)
 
 
-@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS, *_HUNDRED_TIMES) if len(w) > 2))
+_SPOKEN_VOCABULARY = frozenset((*_DIGIT_WORDS, *_TENS_AND_HUNDREDS, *_HUNDRED_TIMES))
+
+
+def _says_a_number(text: str) -> bool:
+    """Whether a word of ``text`` is a number word (or one with Arabic's "و" on it): a set
+    test per word, where a substring test for each of the ~400 words cost more than the rest."""
+    for word in _SPOKEN_TOKEN.findall(text.casefold()):
+        if len(word) > 2 and (
+            word in _SPOKEN_VOCABULARY or (word[0] == "و" and word[1:] in _SPOKEN_VOCABULARY)
+        ):
+            return True  # short ones ("o", "no", "do") are in most answers: not enough alone
+    return False
+
+
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
+    if _says_a_number(text):
+        yield from _spoken_phones(text)
+
+
+def _spoken_phones(text: str) -> Iterator[Span]:
     start = end = -1
     times = spoken = 0
     said = _Said()
@@ -754,3 +772,55 @@ def spoken_phones(text: str) -> Iterator[Span]:
         and (spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
     ):
         yield Span(start, end, "phone")
+
+
+_HUNDRED_WORDS = words("sau sho shou shau سو ਸੌ")
+""""Hundred" said after its digit, as a word of its own (Urdu, Punjabi, romanised Bengali)."""
+_HUNDRED_SUFFIXES = ("শো", "সো", "સો", "ਸੌ", "sho", "sau")
+""""Hundred" written onto its digit ("সাতশো", "એકસો", "satsho"): Bengali and Gujarati."""
+_ZERO_WORDS = words("zero ziro sifar sifr shunno shunya shunyo صفر শূন্য ਜ਼ੀਰੋ ਜੀਰੋ ਸਿਫ਼ਰ ਸਿਫਰ શૂન્ય ઝીરો")
+_NOT_IN_A_NUMBER = words(
+    """
+    hai hain hay he hoon tha thi ہے ہیں ہوں تھا تھی ਹੈ ਹਨ ਸੀ છે છો હતો হয় আছে ছিল
+    aur and ya or اور یا আর অথবা ਅਤੇ ਜਾਂ અને અથવા par pe پر তে ਤੇ પર
+    """
+)
+_HUNDREDS_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*")
+
+
+def _hundred(word: str) -> bool:
+    key = word.casefold()
+    return key in _HUNDRED_WORDS or (len(key) > 3 and key.endswith(_HUNDRED_SUFFIXES))
+
+
+@needs_any(*_ZERO_WORDS)
+def phones_in_hundreds(text: str) -> Iterator[Span]:
+    """A phone said from zero in groups of hundreds ("zero saat sau ikyanve, ek sau teis, char
+    sau chhappan", "শূন্য সাতশো একানব্বই, একশো তেইশ, চারশো ছাপ্পান্ন").
+
+    Urdu, Bengali, Punjabi and Gujarati have a word of its own for each number to 99, so the
+    digits are not worked out: a run of words from "zero", joined only by spaces and commas,
+    with "hundred" said at least twice, is a number no one dictates but a phone's."""
+    tokens = list(_HUNDREDS_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        if tokens[i].group().casefold() not in _ZERO_WORDS:
+            i += 1
+            continue
+        hundreds, end, j = 0, tokens[i].end(), i + 1
+        while j < len(tokens) and j - i < 14:
+            gap = text[tokens[j - 1].end() : tokens[j].start()]
+            word = tokens[j].group()
+            if re.fullmatch(r"[ \t]*[,،]?[ \t]+|[ \t]*[,،][ \t]*", gap) is None:
+                break
+            if word.casefold() in _NOT_IN_A_NUMBER:
+                break
+            hundreds += _hundred(word)
+            end, j = tokens[j].end(), j + 1
+        # In Latin letters, "zero" is English too: a phone word must come first ("mera number").
+        cued = not tokens[i].group().isascii() or _PHONE_CUE.search(
+            text[max(0, tokens[i].start() - 40) : tokens[i].start()]
+        )
+        if hundreds >= 2 and cued:
+            yield Span(tokens[i].start(), end, "phone")
+        i = j
