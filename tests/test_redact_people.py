@@ -137,3 +137,15 @@ def test_a_birth_date_said_in_words_is_hidden(text, want):
 )
 def test_months_counts_and_zero_that_are_no_birth_date_or_phone(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ich warte im Wartezimmer", "im Wartezimmer war es kalt", "Ich bin im Wartezimmer gesessen"],
+)
+def test_german_im_before_a_noun_is_no_introduction(text):
+    assert redact(text) == text
+
+
+def test_im_without_an_apostrophe_still_introduces_a_name_in_english():
+    assert redact("im Kelly and i was in the group") == "im [name] and i was in the group"
