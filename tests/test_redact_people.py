@@ -137,3 +137,42 @@ def test_a_birth_date_said_in_words_is_hidden(text, want):
 )
 def test_months_counts_and_zero_that_are_no_birth_date_or_phone(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ich warte im Wartezimmer", "im Wartezimmer war es kalt", "Ich bin im Wartezimmer gesessen"],
+)
+def test_german_im_before_a_noun_is_no_introduction(text):
+    assert redact(text) == text
+
+
+def test_im_without_an_apostrophe_still_introduces_a_name_in_english():
+    assert redact("im Kelly and i was in the group") == "im [name] and i was in the group"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("rozmawiałem z Pawłem Kaczmarkiem", "rozmawiałem z [name]"),
+        ("говорил с Еленой Поповой", "говорил с [name]"),
+        ("kalbėjau su Jonu Petrausku", "kalbėjau su [name]"),
+        ("runāju ar Jāni Ozolu", "runāju ar [name]"),
+    ],
+)
+def test_a_full_name_in_another_case_is_hidden(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aniga ayaan isu weydiinayaa",
+        "i-am dat eu cardul sa mi-l tina cateva luni",
+        "زوجي قافل علي الباب وآخذ جوالي وفلوسي",
+        "warqad iyo furayaasha ayaan miiska saaray",
+    ],
+)
+def test_words_that_are_also_given_names_start_no_name(text):
+    """Somali "ayaan" (I, stressed), Romanian "tina" (to hold), Arabic "علي" (on me)."""
+    assert redact(text) == text

@@ -72,13 +72,14 @@ def _gap(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 
 def _capitalised_name_word(word: str) -> bool:
+    """A capitalised word after a given name that can be its surname.  (No test of adjective
+    endings, as after "I'm": "Поповой", "Ferreira" end like adjectives and are surnames.)"""
     key = word.casefold()
     return (
         word[0].isupper()
         and key not in _NOT_A_NAME
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
-        and not adjective_like(word)
     )
 
 
@@ -165,7 +166,8 @@ def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
                 continue
             break
         family = (
-            word.startswith("ال")
+            tokens[i].group() != "علي"  # "علي الباب": "on me", the door; not Ali
+            and word.startswith("ال")
             and len(word) > 3
             and word not in _ARABIC_NOT_FAMILY
             and word not in _ROLES_CASELESS
