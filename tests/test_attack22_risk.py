@@ -1313,37 +1313,31 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
     [
         pytest.param(
             "the bathroom door won't open properly, someone should fix it",
-            marks=alarm("lex22", FACILITIES),
             id="en-bathroom-door-sticks",
         ),
         pytest.param(
             "the toilet door won't open, it's been like that for weeks",
-            marks=alarm("lex22", FACILITIES),
+            marks=alarm("risk", "rules quiet since prec23; the model reads BATHROOM+NEG at 0.76"),
             id="en-toilet-door-for-weeks",
         ),
         pytest.param(
             "a porta da casa de banho não abre bem, alguém devia arranjar",
-            marks=alarm("lex22", FACILITIES),
             id="pt-bathroom-door-sticks",
         ),
         pytest.param(
             "albaabka musqusha ma furayo, fadlan hagaajiya",
-            marks=alarm("lex22", FACILITIES),
             id="so-bathroom-door-sticks",
         ),
         pytest.param(
             "باب الحمام ما بيفتح منيح، لازم حدا يصلحه",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="ar-bathroom-door-sticks",
         ),
         pytest.param(
             "bathroom ka darwaza nahi khul raha, koi theek kare",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="ur-rom-bathroom-door-sticks",
         ),
         pytest.param(
             "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="bn-bathroom-door-sticks",
         ),
         pytest.param(
@@ -1383,82 +1377,75 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "no hot water in the hostel showers, my skin is dry and itchy",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm("risk", "rules quiet since prec23 (-NEG@2); the model reads HOTOBJ+BODY"),
             id="en-no-hot-water-dry-skin",
         ),
         pytest.param(
             "the hot water in the shower scalds your skin, please fix the thermostat",
-            marks=alarm("lex22", HOTWATER),
             id="en-shower-too-hot-fix-thermostat",
         ),
         pytest.param(
             "hostel ke shower mein garam pani nahi hai, jild khushk ho gayi",
-            marks=alarm("lex22", HOTWATER),
             id="ur-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel de shower vich garam pani nahi, chamdi sukki ho gayi",
-            marks=alarm("lex22", HOTWATER),
             id="pa-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel na shower ma garam paani nathi, chamdi suki thai gai",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm(
+                "prec23",
+                "the Punjabi lexicon reads romanised Gujarati: its -NEG guard misses 'nathi'",
+            ),
             id="gu-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel er shower e gorom pani nei, chamra shukno hoye geche",
-            marks=alarm("lex22", HOTWATER),
             id="bn-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "biyo kulul ma jiro musqusha hoyga, maqaarkaygu wuu qallalay",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm("risk", "rules quiet since prec23; the model reads HOTOBJ, NEG+TOILET"),
             id="so-no-hot-water-dry-skin",
         ),
         pytest.param(
             "I hate needles, the blood test room is freezing",
-            marks=alarm("lex22", COLDROOM),
             id="en-hate-needles-blood-test-room-cold",
         ),
         pytest.param(
             "the needles at the pharmacy are cheap, it was freezing outside waiting",
-            marks=alarm("lex22", COLDROOM),
             id="en-pharmacy-needles-freezing-queue",
         ),
         pytest.param(
             "biorę łyżkę syropu na kaszel, a ręce mam zimne",
-            marks=alarm("lex22", "HOTOBJ 'łyżkę' (a spoon) of cough syrup + 'ręce'", False),
+            marks=alarm(
+                "risk", "rules quiet since prec23 (-COLD); the model reads HOTOBJ+BODY", False
+            ),
             id="pl-spoon-of-cough-syrup-cold-hands",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
-            marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
         ),
         pytest.param(
             "I'll join him at the group next week, my husband wants to come too",
-            marks=alarm("lex22", "GOTODEAD 'join him' + 'wants': going to a group together"),
             id="en-join-him-at-the-group",
         ),
         pytest.param(
             "chcę być z nią znowu, córka jest w rodzinie zastępczej, zespół pomaga",
-            marks=alarm("lex22", REUNITED),
             id="pl-daughter-in-foster-care",
         ),
         pytest.param(
             "quero estar com ela outra vez, a minha filha está numa família de acolhimento",
-            marks=alarm("lex22", REUNITED),
             id="pt-daughter-in-foster-care",
         ),
         pytest.param(
             "vreau să fiu cu ea din nou, fiica mea e în plasament",
-            marks=alarm("lex22", REUNITED),
             id="ro-daughter-in-care",
         ),
         pytest.param(
             "noriu būti su ja vėl, dukra globėjų šeimoje",
-            marks=alarm("lex22", REUNITED),
             id="lt-daughter-in-foster-family",
         ),
     ],

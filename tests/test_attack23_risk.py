@@ -1,0 +1,303 @@
+"""Attack23 on this session's risk vetoes and rules (prec23, ce99f59), in all 13 languages.
+
+Each sentence was written for this file by helper attack23 and run on main 1d70713 and on
+9341294 (this session's start).  ``REGRESSION`` marks a sentence whose alert changed for the
+worse since 9341294.  Strict xfails name the owner; when a fix makes one pass, the XPASS
+fails the run: take its mark off.
+
+What goes wrong, in general form (so a fix can be general too):
+
+1. ASKSABOUT keeps the ANSWER to the question quiet.  A worker or the survey asks about
+   suicide or self-harm and the person answers: "yes", "I am", "да, думаю об этом",
+   "ہاں میں روز سوچتا ہوں", "mam, codziennie".  The answer is the disclosure; its own words
+   ("I am", "yes, every night") hold no NOW/PRESENT/IWANT word, so the veto's lifts miss
+   it.  A yes-word (or a first-person present verb) after the question should lift it.
+2. REFUGE reads a homeless night shelter ("shelter", "приют", "abrigo", "schronisko",
+   "patversme", "ملجا") as a women's refuge, and OUTSIDE|WAITME with a husband who waits in
+   the car, or "found out ... outside" with a wife who waited to support me, as him
+   finding the refuge: a partner who drives a person to the drug service is signposted
+   to the abuse helplines, in all 13 languages.
+3. TIRED LIFE with the new TIRED 'bored': "bored of it all in the waiting room", "bored
+   with myself, need new hobbies", "my son is bored of life in the flat", "hostel ki
+   zindagi se bore": LIFE holds 'it all' and 'myself', and life in a place (the hostel,
+   the flat) is no life to end.  FIGURE used to keep these quiet.
+4. JOKE lifted by VIOLENCE: a baby's kicks and a boy's play fighting with "lol"/"haha"
+   (the rule fires without the laughter too: the laughter no longer hides it).
+5. DOC lost 'questionnaire'/'survey': "the questionnaire mentions suicide and self harm,
+   too many questions" now gets three alerts; ASKSABOUT covers 'asks about' only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskScreen
+
+
+@pytest.fixture(scope="module")
+def screen() -> RiskScreen:
+    return RiskScreen.from_config({})
+
+
+def quiet(owner: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: REGRESSION: {why}")
+
+
+def alarm(owner: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: false alarm: {why}")
+
+
+ASKS = "ASKSABOUT (~4) vetoes the answer to the question; no yes-word lifts it"
+
+ANSWERS = [
+    pytest.param("they asked if I was suicidal. I am.", "suicide", id="en-asked-if-suicidal-i-am"),
+    pytest.param("they asked if I was suicidal. yes.", "suicide", id="en-asked-if-suicidal-yes"),
+    pytest.param(
+        "question about self harm: yes, every night", "self_harm", id="en-question-self-harm-yes"
+    ),
+    pytest.param(
+        "the nurse asked about self harm and yes i do it", "self_harm", id="en-nurse-asked-yes"
+    ),
+    pytest.param(
+        "pytała czy mam myśli samobójcze, mam, codziennie", "suicide", id="pl-asked-thoughts-i-do"
+    ),
+    pytest.param("спрашивали про суицид. да, думаю об этом", "suicide", id="ru-asked-yes-i-think"),
+    pytest.param("вопрос про самоповреждения: да, режусь", "self_harm", id="ru-question-yes-i-cut"),
+    pytest.param("jautāja par pašnāvību. jā, domāju par to", "suicide", id="lv-asked-yes-i-think"),
+    pytest.param(
+        "a întrebat despre sinucidere. da, mă gândesc", "suicide", id="ro-asked-yes-i-think"
+    ),
+    pytest.param(
+        "ڈاکٹر نے خودکشی کے بارے میں پوچھا، ہاں میں روز سوچتا ہوں",
+        "suicide",
+        id="ur-asked-yes-daily",
+    ),
+    pytest.param(
+        "doctor ne khudkushi ke bare mein poocha, haan main roz sochta hun",
+        "suicide",
+        id="ur-rom-asked-yes-daily",
+    ),
+    pytest.param("ਡਾਕਟਰ ਨੇ ਖੁਦਕੁਸ਼ੀ ਬਾਰੇ ਪੁੱਛਿਆ, ਹਾਂ ਮੈਂ ਰੋਜ਼ ਸੋਚਦਾ ਹਾਂ", "suicide", id="pa-asked-yes-daily"),
+    pytest.param("ડૉક્ટરે આત્મહત્યા વિશે પૂછ્યું, હા હું રોજ વિચારું છું", "suicide", id="gu-asked-yes-daily"),
+    pytest.param("ডাক্তার আত্মহত্যা নিয়ে জিজ্ঞেস করল, হ্যাঁ আমি রোজ ভাবি", "suicide", id="bn-asked-yes-daily"),
+    pytest.param(
+        "daktar attohotta niye jiggesh korlo, ha ami roj bhabi",
+        "suicide",
+        id="bn-rom-asked-yes-daily",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [pytest.param(*p.values, marks=quiet("prec23", ASKS), id=p.id) for p in ANSWERS],
+)
+def test_the_answer_to_a_question_about_it_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """Each signposted on 9341294: the person answers a worker's or the survey's question
+    about suicide or self-harm with a yes, now."""
+    assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Guards: the same shape with a longer answer, which still signposts on main.
+        ("she asked if i think about suicide. i do, all the time", "suicide"),
+        ("the nurse asked me if I wanted to kill myself and I said yes", "suicide"),
+        ("врач спрашивал про самоповреждения, да, я режу руки", "self_harm"),
+        ("a perguntou se eu penso em suicídio, penso todos os dias", "suicide"),
+        ("sa2altni 3an el inti7ar, eh bfakker fi kel yom", "suicide"),
+        ("dhakhtarka ayaa wax iga weydiiyay is dilka, haa waan ka fikiraa", "suicide"),
+        ("klausė apie savižalą. taip, pjaustausi", "self_harm"),
+        # The new REFUGE rule's purpose.
+        ("I'm safe now in the refuge, but he found the address and is outside", "abuse"),
+    ],
+)
+def test_a_longer_answer_still_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+SHELTER = (
+    "REFUGE holds a homeless night shelter, and OUTSIDE/WAITME a partner who waits in the car: "
+    "a lift to the service is read as him finding the refuge"
+)
+BORED = "TIRED LIFE with 'bored': LIFE holds 'it all'/'myself', and life in a place is read"
+PLAY = "JOKE lifted by VIOLENCE: a baby's kicks, a boy's play fighting"
+QUESTIONNAIRE = "DOC lost 'questionnaire': talk about the survey's questions signposted"
+
+EVERYDAY = [
+    # 2. A night shelter and a partner who waits outside, in all 13 languages.
+    pytest.param(
+        "I stayed at a night shelter last year; my husband waits outside in the car "
+        "when I come to group",
+        marks=alarm("prec23", SHELTER),
+        id="en-night-shelter-husband-waits-in-car",
+    ),
+    pytest.param(
+        "the homeless shelter was ok, my boyfriend had to wait outside because he was drunk",
+        marks=alarm("prec23", SHELTER),
+        id="en-homeless-shelter-boyfriend-outside",
+    ),
+    pytest.param(
+        "the refuge staff were brilliant, my ex doesn't know where it is, "
+        "they waited outside with me for the taxi",
+        marks=alarm("prec23", SHELTER + "; 'doesn't know where' read as him finding it"),
+        id="en-refuge-staff-waited-outside-ex-doesnt-know",
+    ),
+    pytest.param(
+        "my wife found out I relapsed and she waited outside the centre to support me",
+        marks=alarm("prec23", "FOUNDOUT SPOUSE OUTSIDE: a wife who found out about a relapse"),
+        id="en-wife-found-out-relapse-waited-to-support",
+    ),
+    pytest.param(
+        "my husband found the address of the group online and drops me outside every week",
+        marks=alarm("prec23", "FOUNDOUT SPOUSE OUTSIDE: the group's address, a lift"),
+        id="en-husband-found-group-address-drops-me-off",
+    ),
+    pytest.param(
+        "byłam w schronisku dla bezdomnych, mąż czeka na mnie pod ośrodkiem w samochodzie",
+        marks=alarm("prec23", SHELTER),
+        id="pl-homeless-shelter-husband-waits",
+    ),
+    pytest.param(
+        "жила в приюте для бездомных, муж ждёт меня у центра в машине",
+        marks=alarm("prec23", SHELTER),
+        id="ru-homeless-shelter-husband-waits",
+    ),
+    pytest.param(
+        "estive num abrigo para sem-abrigo, o meu marido espera lá fora no carro",
+        marks=alarm("prec23", SHELTER),
+        id="pt-homeless-shelter-husband-waits",
+    ),
+    pytest.param(
+        "am stat la un adăpost pentru oameni fără adăpost, soțul mă așteaptă în fața centrului",
+        marks=alarm("prec23", SHELTER),
+        id="ro-homeless-shelter-husband-waits",
+    ),
+    pytest.param(
+        "gyvenau nakvynės namuose, prieglaudoje, vyras laukia prie centro automobilyje",
+        marks=alarm("prec23", SHELTER),
+        id="lt-shelter-husband-waits",
+    ),
+    pytest.param(
+        "dzīvoju patversmē, vīrs gaida pie centra mašīnā",
+        marks=alarm("prec23", SHELTER),
+        id="lv-shelter-husband-waits",
+    ),
+    pytest.param(
+        "main shelter mein rahi thi, mera shohar bahar gaadi mein intezar karta hai",
+        marks=alarm("prec23", SHELTER),
+        id="ur-rom-shelter-husband-waits",
+    ),
+    pytest.param(
+        "ami shelter e chilam, amar shami baire gari te opekkha kore",
+        marks=alarm("prec23", SHELTER),
+        id="bn-rom-shelter-husband-waits",
+    ),
+    pytest.param(
+        "hu shelter ma hati, maro pati bahar gadi ma raah jue che",
+        marks=alarm("prec23", SHELTER),
+        id="gu-rom-shelter-husband-waits",
+    ),
+    pytest.param(
+        "main shelter vich rahi si, mera pati bahar gaddi vich udeek karda hai",
+        marks=alarm("prec23", SHELTER),
+        id="pa-rom-shelter-husband-waits",
+    ),
+    pytest.param(
+        "كنت بالملجا، جوزي بستناني برا بالسيارة",
+        marks=alarm("prec23", SHELTER),
+        id="ar-shelter-husband-waits",
+    ),
+    pytest.param(
+        "waxaan joogay shelter, ninkaygu banaanka xarunta ayuu igu sugaa gaariga",
+        marks=alarm("prec23", SHELTER),
+        id="so-shelter-husband-waits",
+    ),
+    # 3. Bored of it, of myself, of life in a place.
+    pytest.param(
+        "I get bored of it all in the waiting room, an hour every time",
+        marks=alarm("prec23", BORED),
+        id="en-bored-of-it-all-waiting-room",
+    ),
+    pytest.param(
+        "The group gets boring, I'm bored of it all to be honest, same videos",
+        marks=alarm("prec23", BORED),
+        id="en-bored-of-it-all-group",
+    ),
+    pytest.param(
+        "I'm bored with myself, need new hobbies, the art group helped",
+        marks=alarm("prec23", BORED),
+        id="en-bored-with-myself-hobbies",
+    ),
+    pytest.param(
+        "my son is bored of life in the flat, he needs a garden",
+        marks=alarm("prec23", BORED + "; and it is the son's"),
+        id="en-son-bored-of-life-in-the-flat",
+    ),
+    pytest.param(
+        "jestem znudzona życiem w hostelu, nie ma kuchni",
+        marks=alarm("prec23", BORED),
+        id="pl-bored-of-hostel-life",
+    ),
+    pytest.param(
+        "estou entediada da vida no abrigo, sem cozinha",
+        marks=alarm("prec23", BORED),
+        id="pt-bored-of-hostel-life",
+    ),
+    pytest.param(
+        "sunt plictisită de viața asta la cămin, grupul ajută",
+        marks=alarm("prec23", BORED),
+        id="ro-bored-of-hostel-life",
+    ),
+    pytest.param(
+        "mujhe hostel ki zindagi se bore ho gaya hai, kitchen nahi hai",
+        marks=alarm("prec23", BORED),
+        id="ur-rom-bored-of-hostel-life",
+    ),
+    pytest.param(
+        "ami hostel er jibon niye bore, rannaghor nei",
+        marks=alarm("prec23", BORED),
+        id="bn-rom-bored-of-hostel-life",
+    ),
+    # 4. Play.
+    pytest.param(
+        "the baby kicks me all night lol", marks=alarm("prec23", PLAY), id="en-baby-kicks-lol"
+    ),
+    pytest.param(
+        "my little boy punches me when we play fighting haha",
+        marks=alarm("prec23", PLAY),
+        id="en-boy-play-fighting-haha",
+    ),
+    # 5. The questionnaire's own questions.
+    pytest.param(
+        "The questionnaire mentions suicide and self harm, too many questions",
+        marks=alarm("prec23", QUESTIONNAIRE),
+        id="en-questionnaire-mentions-suicide",
+    ),
+    pytest.param(
+        "this survey has a question on self harm which felt intrusive",
+        marks=alarm("prec23", QUESTIONNAIRE),
+        id="en-survey-question-on-self-harm",
+    ),
+    pytest.param(
+        "I filled in the questionnaire about drinking and suicide risk, it was long",
+        marks=alarm("prec23", QUESTIONNAIRE),
+        id="en-questionnaire-about-suicide-risk",
+    ),
+    # Guards that are quiet on main.
+    pytest.param("the survey asks about overdose and naloxone, good questions", id="en-guard"),
+    pytest.param("ankieta ma pytanie o samobójstwo, trochę dziwne", id="pl-guard"),
+    pytest.param("в анкете есть вопрос о суициде, странно", id="ru-guard"),
+    pytest.param("I was bored to death in that group, it's no life sitting there", id="en-guard2"),
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_feedback_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    """Each was quiet on 9341294 and tells of no danger."""
+    assert screen.categories(text) == set(), screen.hits(text)
