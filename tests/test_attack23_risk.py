@@ -301,3 +301,105 @@ EVERYDAY = [
 def test_everyday_feedback_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     """Each was quiet on 9341294 and tells of no danger."""
     assert screen.categories(text) == set(), screen.hits(text)
+
+
+UNSAFE_PLACE = (
+    "UNSAFE HOME|AGENT|SPOUSE|EX|INLAW|CHILD (63ba6bb) fires on a place that is not safe "
+    "beside a husband who fetches me or children who cannot visit: the danger is the place"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # New since 9341294 (quiet there).
+        pytest.param(
+            "the hostel is not safe, people use in the toilets, my children can't visit me there",
+            marks=alarm("prec23", UNSAFE_PLACE),
+            id="en-hostel-not-safe-children-cant-visit",
+        ),
+        pytest.param(
+            "w poczekalni nie czuję się bezpiecznie, dilerzy stoją przed wejściem, "
+            "partner przychodzi ze mną",
+            marks=alarm("prec23", UNSAFE_PLACE),
+            id="pl-waiting-room-not-safe-partner-comes-with-me",
+        ),
+        pytest.param(
+            "o parque não é seguro para as crianças, há seringas por todo o lado",
+            marks=alarm("prec23", UNSAFE_PLACE),
+            id="pt-park-not-safe-for-children-needles",
+        ),
+        pytest.param(
+            "scara blocului nu e sigură noaptea, așa că soțul vine după mine",
+            marks=alarm("prec23", UNSAFE_PLACE + " (the model read it as suicide on 9341294)"),
+            id="ro-stairwell-not-safe-husband-fetches-me",
+        ),
+        # Signposted on 9341294 by the model; the rule now fires them too.
+        pytest.param(
+            "The stairwell isn't safe at night, so my husband comes to pick me up",
+            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
+            id="en-stairwell-not-safe-husband-fetches-me",
+        ),
+        pytest.param(
+            "my son isn't safe on his bike on that road, we need a crossing",
+            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
+            id="en-son-not-safe-on-bike",
+        ),
+        pytest.param(
+            "raat ko seedhiyan mehfooz nahi hain, is liye mera shohar mujhe lene aata hai",
+            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
+            id="ur-rom-stairs-not-safe-husband-fetches-me",
+        ),
+        pytest.param("I don't feel safe leaving my bike outside the hub", id="en-guard-bike"),
+    ],
+)
+def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, text: str) -> None:
+    assert screen.categories(text) == set(), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "My son passed away last year. I want to be with him.",
+            "suicide",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec23: missed on 9341294 too: GOTODEAD needs 'again'/'join', and "
+                "'passed away' is no DIE|LOSS word; the bereaved wish to be with the dead",
+            ),
+            id="en-son-passed-away-want-to-be-with-him",
+        ),
+        pytest.param(
+            "I lost my son in march, I just want to be with him now",
+            "suicide",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec23: missed on 9341294 too: 'be with him now' after a loss",
+            ),
+            id="en-lost-my-son-want-to-be-with-him-now",
+        ),
+        pytest.param(
+            "المجموعة منيحة. ما عاد شايف فايدة من العيشة. عطيت كلبي لأختي.",
+            "suicide",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec23/risk23: missed on 9341294 too: 'no point in living any more; "
+                "I gave my dog to my sister' (Levantine), signposted in the 12 other languages",
+            ),
+            id="ar-no-point-living-gave-dog-away",
+        ),
+        # Guards: the same in other languages, signposted on main.
+        ("Grupa jest dobra. Nie widzę sensu dalej żyć. Oddałam psa siostrze.", "suicide"),
+        (
+            "Kooxdu way fiican tahay. Ma arko macno aan ku noolaado. "
+            "Eeygii walaashay ayaan siiyay.",
+            "suicide",
+        ),
+        ("since my mum went I want to be with her again", "suicide"),
+    ],
+)
+def test_a_disclosure_missed_before_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text), screen.vetoes_in(text)
