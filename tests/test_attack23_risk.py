@@ -126,6 +126,10 @@ SHELTER = (
     "a lift to the service is read as him finding the refuge"
 )
 BORED = "TIRED LIFE with 'bored': LIFE holds 'it all'/'myself', and life in a place is read"
+BORED_ALL = (
+    "TIRED LIFE: the new TIRED words (bored; bn birokto = annoyed) beside LIFE's everything-"
+    "words (wszystko, всё это, tudo, sab, sob, badhu, wax walba): a dull group is no wish to die"
+)
 PLAY = "JOKE lifted by VIOLENCE: a baby's kicks, a boy's play fighting"
 QUESTIONNAIRE = "DOC lost 'questionnaire': talk about the survey's questions signposted"
 
@@ -263,6 +267,67 @@ EVERYDAY = [
         "ami hostel er jibon niye bore, rannaghor nei",
         marks=alarm("prec23", BORED),
         id="bn-rom-bored-of-hostel-life",
+    ),
+    # 3b. Bored (bn: annoyed) beside an everything-word, which LIFE holds in every language.
+    pytest.param(
+        "ami khub birokto, sob somoy line e dariye thakte hoy",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-rom-annoyed-always-queueing",
+    ),
+    pytest.param(
+        "আমি খুব বিরক্ত, সব সময় লাইনে দাঁড়িয়ে থাকতে হয়",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-annoyed-always-queueing",
+    ),
+    pytest.param(
+        "ami bachchader niye birokto, sob jinish chorie rakhe",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-rom-annoyed-kids-scatter-everything",
+    ),
+    pytest.param(
+        "હું કંટાળી ગઈ, બધું લાઈનમાં ઊભા રહેવું પડે",
+        marks=alarm("prec23", BORED_ALL),
+        id="gu-fed-up-queueing-for-everything",
+    ),
+    pytest.param(
+        "estou entediada, tudo igual no grupo todas as semanas",
+        marks=alarm("prec23", BORED_ALL),
+        id="pt-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "jestem znudzona, wszystko to samo na grupie co tydzień",
+        marks=alarm("prec23", BORED_ALL),
+        id="pl-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "мне скучно, всё это одно и то же на группе",
+        marks=alarm("prec23", BORED_ALL),
+        id="ru-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "man nuobodu, viską kartoja grupėje",
+        marks=alarm("prec23", BORED_ALL),
+        id="lt-bored-all-repeated-at-group",
+    ),
+    pytest.param(
+        "man garlaicīgi, visu laiku viens un tas pats grupā",
+        marks=alarm("prec23", BORED_ALL),
+        id="lv-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "main bore ho gaya, sab kuch wahi group mein har hafte",
+        marks=alarm("prec23", BORED_ALL),
+        id="ur-rom-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "main bore ho gaya haan, sab kuch ohi group vich",
+        marks=alarm("prec23", BORED_ALL),
+        id="pa-rom-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "waan caajisay, wax walba waa isku mid kooxda",
+        marks=alarm("prec23", BORED_ALL),
+        id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
     pytest.param(
