@@ -468,3 +468,87 @@ def test_a_disclosure_missed_before_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
 ) -> None:
     assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+GRIEF = (
+    "e232aee: GOTODEAD now needs a DIE|LOSS|DIEDSINCE word, and the words people use for a "
+    "child's death (passed, lost our boy, odszedł, partiu, s-a stins, guzar gaya) are none"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "my daughter passed in march. I want to be with her again",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="en-daughter-passed-be-with-her-again",
+        ),
+        pytest.param(
+            "we lost our boy last year, I want to be with him again",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="en-lost-our-boy-be-with-him-again",
+        ),
+        pytest.param(
+            "Mój syn odszedł w marcu, chcę być z nim znowu",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="pl-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "O meu filho partiu em março, quero estar com ele outra vez",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="pt-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "Fiul meu s-a stins în martie, vreau să fiu cu el din nou",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="ro-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "mera beta march mein guzar gaya, main phir se uske paas jana chahti hoon",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="ur-rom-son-passed-go-to-him-again",
+        ),
+        # Missed on 9341294 too: the same in the other languages.
+        pytest.param(
+            "Сын ушёл из жизни весной, хочу быть с ним снова",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="ru-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "ابني توفى بآذار، بدي كون معه من جديد",
+            "suicide",
+            marks=pytest.mark.xfail(
+                strict=True, reason="owner prec23: missed before too: even 'مات' (died) is quiet"
+            ),
+            id="ar-son-died-be-with-him-again",
+        ),
+        pytest.param(
+            "amar chele march e chole geche, ami abar or kache jete chai",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="bn-rom-son-gone-go-to-him-again",
+        ),
+        pytest.param(
+            "wiilkaygii wuu geeriyooday bishii March, waxaan rabaa inaan mar kale la joogo",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="so-son-died-be-with-him-again",
+        ),
+        # Guard: 'died' is a DIE word.
+        ("my daughter died in march. I want to be with her again", "suicide"),
+    ],
+)
+def test_a_bereaved_parent_who_wants_to_be_with_the_child_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """Each names a child who has died and a wish to be with them: the bereaved are the
+    people most at risk.  The first six signposted on 9341294."""
+    assert category in screen.categories(text), screen.vetoes_in(text)
