@@ -176,3 +176,30 @@ def test_a_full_name_in_another_case_is_hidden(text, want):
 def test_words_that_are_also_given_names_start_no_name(text):
     """Somali "ayaan" (I, stressed), Romanian "tina" (to hold), Arabic "علي" (on me)."""
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Omar al-Rashid helped me", "[name] helped me"),
+        ("Jones, Sarah (keyworker) was great", "[name] (keyworker) was great"),
+        ("Mary-Jane Watson rang", "[name] rang"),
+        ("my card is 4539 1488 then 0343 6467", "my card is [card]"),
+        ("karta 4539 1488, potem 0343 6467 prosze", "karta [card] prosze"),
+    ],
+)
+def test_particles_a_surname_first_and_a_card_read_out(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, Sarah",
+        "Kelly, Sarah and Tom were great",
+        "card paid 1200 then 2400 then 3600 then 4800",
+        "the card fee was 2000 and then 1488 0343 6467",
+    ],
+)
+def test_a_list_of_first_names_and_sums_after_a_card_stay(text):
+    assert redact(text) == text

@@ -345,8 +345,32 @@ _CARD_CUE = re.compile(
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
 
 
+_CARD_SAID = re.compile(
+    rf"(?<![\w+-])\d{{4}}(?:(?:[ ,;]*\s+[^\W\d_][\w{MARKS}]{{0,7}}[,;]?\s+|[ ,;]+)\d{{4}}){{1,3}}"
+    r"(?![\d-])"
+)
+"""A card read out in groups with words between ("4539 1488 then 0343 6467", "4539 1488,
+potem 0343 6467"): sixteen digits after a card word, from 2 to 6 as cards start, and only
+when the Luhn check holds and the groups are not round sums."""
+
+
 @needs_digits(13)
 def cards(text: str) -> Iterator[Span]:
+    yield from _cards(text)
+    for m in _CARD_SAID.finditer(text):
+        number = digits(m.group())
+        groups = re.findall(r"\d+", m.group())
+        if (
+            len(number) == 16
+            and number[0] in "23456"  # Mastercard, Visa, Amex, Discover: not a price's 1
+            and _luhn(number)
+            and not all(g.endswith("0") for g in groups)  # "1200 then 2400 then…": sums
+            and _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        ):
+            yield Span(m.start(), m.end(), "card")
+
+
+def _cards(text: str) -> Iterator[Span]:
     iban = [(i.start(), i.end()) for i in ibans(text)]
     for m in _CARD.finditer(text):
         if any(a <= m.start() < b for a, b in iban):

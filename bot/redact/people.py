@@ -71,12 +71,16 @@ def _gap(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     return text[a.end() : b.start()] in (" ", "\t", "  ")
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[-'’][A-Z]")
+"""A surname with its particle joined on in lower case: "al-Rashid", "el-Masri", "d'Souza"."""
+
+
 def _capitalised_name_word(word: str) -> bool:
     """A capitalised word after a given name that can be its surname.  (No test of adjective
     endings, as after "I'm": "Поповой", "Ferreira" end like adjectives and are surnames.)"""
     key = word.casefold()
     return (
-        word[0].isupper()
+        (word[0].isupper() or _PARTICLE_JOINED.match(word) is not None)
         and key not in _NOT_A_NAME
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
@@ -114,6 +118,23 @@ def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | Non
     if not _gap(text, tokens[i], nxt) or name.isupper() or not name[0].isupper():
         return None
     if not given_name(name):
+        return None
+    return Span(tokens[i].start(), nxt.end(), "name")
+
+
+def _surname_comma_given(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "Jones, Sarah": a listed surname, a comma, then a given name, as on a form or a list.
+    Only a listed surname that is no given name: "Thanks, Sarah" and "Kelly, Sarah and Tom"
+    have the same shape."""
+    word, nxt = tokens[i].group(), tokens[i + 1]
+    if (
+        not surname_like(word)
+        or given_name(word)  # "Kelly, Sarah and Tom": a list of first names
+        or text[tokens[i].end() : nxt.start()] not in (", ", ",")
+    ):
+        return None
+    name = nxt.group()
+    if not name[0].isupper() or name.isupper() or not given_name(name):
         return None
     return Span(tokens[i].start(), nxt.end(), "name")
 
@@ -193,8 +214,12 @@ def full_names(text: str) -> Iterator[Span]:
         if first.isupper():
             if word.isupper() and len(word) > 1:
                 span = _surname_first(text, tokens, i)
-            elif word.casefold() not in _NOT_A_NAME and given_name(word):
+            elif word.casefold() not in _NOT_A_NAME and (
+                given_name(word) or ("-" in word and given_name(word.split("-", 1)[0]))
+            ):  # "Mary-Jane Watson"
                 span = _capitals(text, tokens, i)
+            if span is None and i + 1 < len(tokens):
+                span = _surname_comma_given(text, tokens, i)
         elif first.islower():
             key = word.casefold()
             if key in GIVEN and key not in LOWER_AMBIGUOUS and key not in _NOT_A_NAME:
