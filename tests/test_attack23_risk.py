@@ -126,6 +126,10 @@ SHELTER = (
     "a lift to the service is read as him finding the refuge"
 )
 BORED = "TIRED LIFE with 'bored': LIFE holds 'it all'/'myself', and life in a place is read"
+BORED_ALL = (
+    "TIRED LIFE: the new TIRED words (bored; bn birokto = annoyed) beside LIFE's everything-"
+    "words (wszystko, всё это, tudo, sab, sob, badhu, wax walba): a dull group is no wish to die"
+)
 PLAY = "JOKE lifted by VIOLENCE: a baby's kicks, a boy's play fighting"
 QUESTIONNAIRE = "DOC lost 'questionnaire': talk about the survey's questions signposted"
 
@@ -263,6 +267,67 @@ EVERYDAY = [
         "ami hostel er jibon niye bore, rannaghor nei",
         marks=alarm("prec23", BORED),
         id="bn-rom-bored-of-hostel-life",
+    ),
+    # 3b. Bored (bn: annoyed) beside an everything-word, which LIFE holds in every language.
+    pytest.param(
+        "ami khub birokto, sob somoy line e dariye thakte hoy",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-rom-annoyed-always-queueing",
+    ),
+    pytest.param(
+        "আমি খুব বিরক্ত, সব সময় লাইনে দাঁড়িয়ে থাকতে হয়",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-annoyed-always-queueing",
+    ),
+    pytest.param(
+        "ami bachchader niye birokto, sob jinish chorie rakhe",
+        marks=alarm("prec23", BORED_ALL),
+        id="bn-rom-annoyed-kids-scatter-everything",
+    ),
+    pytest.param(
+        "હું કંટાળી ગઈ, બધું લાઈનમાં ઊભા રહેવું પડે",
+        marks=alarm("prec23", BORED_ALL),
+        id="gu-fed-up-queueing-for-everything",
+    ),
+    pytest.param(
+        "estou entediada, tudo igual no grupo todas as semanas",
+        marks=alarm("prec23", BORED_ALL),
+        id="pt-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "jestem znudzona, wszystko to samo na grupie co tydzień",
+        marks=alarm("prec23", BORED_ALL),
+        id="pl-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "мне скучно, всё это одно и то же на группе",
+        marks=alarm("prec23", BORED_ALL),
+        id="ru-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "man nuobodu, viską kartoja grupėje",
+        marks=alarm("prec23", BORED_ALL),
+        id="lt-bored-all-repeated-at-group",
+    ),
+    pytest.param(
+        "man garlaicīgi, visu laiku viens un tas pats grupā",
+        marks=alarm("prec23", BORED_ALL),
+        id="lv-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "main bore ho gaya, sab kuch wahi group mein har hafte",
+        marks=alarm("prec23", BORED_ALL),
+        id="ur-rom-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "main bore ho gaya haan, sab kuch ohi group vich",
+        marks=alarm("prec23", BORED_ALL),
+        id="pa-rom-bored-all-the-same-at-group",
+    ),
+    pytest.param(
+        "waan caajisay, wax walba waa isku mid kooxda",
+        marks=alarm("prec23", BORED_ALL),
+        id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
     pytest.param(
@@ -402,4 +467,88 @@ def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, te
 def test_a_disclosure_missed_before_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
 ) -> None:
+    assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+GRIEF = (
+    "e232aee: GOTODEAD now needs a DIE|LOSS|DIEDSINCE word, and the words people use for a "
+    "child's death (passed, lost our boy, odszedł, partiu, s-a stins, guzar gaya) are none"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "my daughter passed in march. I want to be with her again",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="en-daughter-passed-be-with-her-again",
+        ),
+        pytest.param(
+            "we lost our boy last year, I want to be with him again",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="en-lost-our-boy-be-with-him-again",
+        ),
+        pytest.param(
+            "Mój syn odszedł w marcu, chcę być z nim znowu",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="pl-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "O meu filho partiu em março, quero estar com ele outra vez",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="pt-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "Fiul meu s-a stins în martie, vreau să fiu cu el din nou",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="ro-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "mera beta march mein guzar gaya, main phir se uske paas jana chahti hoon",
+            "suicide",
+            marks=quiet("prec23", GRIEF),
+            id="ur-rom-son-passed-go-to-him-again",
+        ),
+        # Missed on 9341294 too: the same in the other languages.
+        pytest.param(
+            "Сын ушёл из жизни весной, хочу быть с ним снова",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="ru-son-passed-be-with-him-again",
+        ),
+        pytest.param(
+            "ابني توفى بآذار، بدي كون معه من جديد",
+            "suicide",
+            marks=pytest.mark.xfail(
+                strict=True, reason="owner prec23: missed before too: even 'مات' (died) is quiet"
+            ),
+            id="ar-son-died-be-with-him-again",
+        ),
+        pytest.param(
+            "amar chele march e chole geche, ami abar or kache jete chai",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="bn-rom-son-gone-go-to-him-again",
+        ),
+        pytest.param(
+            "wiilkaygii wuu geeriyooday bishii March, waxaan rabaa inaan mar kale la joogo",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
+            id="so-son-died-be-with-him-again",
+        ),
+        # Guard: 'died' is a DIE word.
+        ("my daughter died in march. I want to be with her again", "suicide"),
+    ],
+)
+def test_a_bereaved_parent_who_wants_to_be_with_the_child_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """Each names a child who has died and a wish to be with them: the bereaved are the
+    people most at risk.  The first six signposted on 9341294."""
     assert category in screen.categories(text), screen.vetoes_in(text)
