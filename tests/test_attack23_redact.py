@@ -4,7 +4,7 @@ phones.
 
 Written by helper attack23 and run on main 1d70713 and 0564ff6 against 9341294 (this
 session's start).  Strict xfails name the owner (redact23); when a fix makes one pass, the
-XPASS fails the run: take its mark off.
+XPASS fails the run: take its mark off.  (redact23 fixed all 21 at 20:15 UTC; the marks are off.)
 
 - Leaks (a detail stored in clear): a lower-case signature or self-introduction in English
   and Romanian ("i'm dave smith", "cu drag, ion popescu"), a hyphenated or O' surname in
@@ -39,19 +39,17 @@ LOWER = "a lower-case full name after 'I'm' / a sign-off is read in pl ru pt lt 
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param("i'm dave smith", "smith", marks=leak(LOWER), id="en-im-lower"),
-        pytest.param("i am dave smith and i drink", "smith", marks=leak(LOWER), id="en-i-am-lower"),
-        pytest.param("cu drag, ion popescu", "popescu", marks=leak(LOWER), id="ro-signoff-lower"),
+        pytest.param("i'm dave smith", "smith", id="en-im-lower"),
+        pytest.param("i am dave smith and i drink", "smith", id="en-i-am-lower"),
+        pytest.param("cu drag, ion popescu", "popescu", id="ro-signoff-lower"),
         pytest.param(
             "cheers, dave o'brien",
             "brien",
-            marks=leak("an O' surname in lower case after a given name"),
             id="en-signoff-obrien-lower",
         ),
         pytest.param(
             "thanks from anna kowalska-nowak",
             "kowalska",
-            marks=leak("a hyphenated surname in lower case after a given name"),
             id="pl-hyphenated-lower",
         ),
         pytest.param(
@@ -62,37 +60,31 @@ LOWER = "a lower-case full name after 'I'm' / a sign-off is read in pl ru pt lt 
         pytest.param(
             "KOWALSKI Jan pomógł",
             "KOWALSKI",
-            marks=leak("SURNAME Given is read for 'Katarzyna' but not for 'Jan'"),
             id="pl-upper-surname-jan",
         ),
         pytest.param(
             "my card four one one one one one one one one one one one one one one one",
             "four one one one one one",
-            marks=leak("a card number said in words"),
             id="en-card-in-words",
         ),
         pytest.param(
             "IBAN GB29-NWBK-6016-1331-9268-19",
             "6016-1331",
-            marks=leak("an IBAN with dashes between its groups"),
             id="en-iban-dashes",
         ),
         pytest.param(
             "номер счёта 40817 810 0 9999 1234567",
             "1234567",
-            marks=leak("a Russian 20-digit account in its printed groups 5-3-1-4-7"),
             id="ru-account-printed-groups",
         ),
         pytest.param(
             "my date of birth is the third of May 1990",
             "1990",
-            marks=leak("day and month in words are hidden, the year in digits stays"),
             id="en-dob-words-year-digits",
         ),
         pytest.param(
             "my number is zero seven double nine one, treble one, four five six",
             "treble one",
-            marks=leak("'treble' in a phone said in words (pre-existing on 9341294)"),
             id="en-phone-treble",
         ),
         # Given names with surnames the lists and particles do not know.
@@ -171,18 +163,16 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("DWP Kevin was rude on the phone", marks=removed(ACRONYM), id="en-dwp"),
-        pytest.param("CGL Sarah helped me a lot", marks=removed(ACRONYM), id="en-cgl"),
-        pytest.param("CAB Tom sorted my benefits", marks=removed(ACRONYM), id="en-cab"),
-        pytest.param("w MOPS Kasia mi pomogła", marks=removed(ACRONYM), id="pl-mops"),
-        pytest.param("la DGASPC Maria m-a ajutat", marks=removed(ACRONYM), id="ro-dgaspc"),
-        pytest.param("thanks to Sarah Tom and Kasia", marks=removed(LIST), id="en-list"),
-        pytest.param("Tom Sarah and Kasia run the group", marks=removed(LIST), id="en-list-2"),
-        pytest.param("jestem marek i dziękuję", marks=removed(ALONE), id="pl-jestem-marek"),
-        pytest.param("sou o rui", marks=removed(ALONE), id="pt-sou-o-rui"),
-        pytest.param(
-            "sou a maria feliz com o serviço", marks=removed(ALONE), id="pt-sou-a-maria-feliz"
-        ),
+        pytest.param("DWP Kevin was rude on the phone", id="en-dwp"),
+        pytest.param("CGL Sarah helped me a lot", id="en-cgl"),
+        pytest.param("CAB Tom sorted my benefits", id="en-cab"),
+        pytest.param("w MOPS Kasia mi pomogła", id="pl-mops"),
+        pytest.param("la DGASPC Maria m-a ajutat", id="ro-dgaspc"),
+        pytest.param("thanks to Sarah Tom and Kasia", id="en-list"),
+        pytest.param("Tom Sarah and Kasia run the group", id="en-list-2"),
+        pytest.param("jestem marek i dziękuję", id="pl-jestem-marek"),
+        pytest.param("sou o rui", id="pt-sou-o-rui"),
+        pytest.param("sou a maria feliz com o serviço", id="pt-sou-a-maria-feliz"),
         # Guards that hold on main.
         pytest.param("GP Sarah was kind", id="en-gp"),
         pytest.param("NHS Sarah on the phone was kind", id="en-nhs"),

@@ -338,6 +338,36 @@ EVERYDAY = [
         marks=alarm("prec23", PLAY),
         id="en-boy-play-fighting-haha",
     ),
+    pytest.param(
+        "mój synek kopie mnie całą noc w łóżku haha",
+        marks=alarm("prec23", PLAY),
+        id="pl-little-son-kicks-in-bed-haha",
+    ),
+    pytest.param(
+        "fiul meu mic mă lovește cu picioarele toată noaptea în pat haha",
+        marks=alarm("prec23", PLAY),
+        id="ro-little-son-kicks-in-bed-haha",
+    ),
+    pytest.param(
+        "amar chhoto chhele sara raat ghumer moddhe amake lathi mare haha",
+        marks=alarm("prec23", PLAY),
+        id="bn-rom-little-son-kicks-asleep-haha",
+    ),
+    pytest.param(
+        "ibni el zghir bidrebni b rijlo kel el leil w howe nayem hahaha",
+        marks=alarm("prec23", PLAY),
+        id="ar-rom-little-son-kicks-asleep-haha",
+    ),
+    pytest.param(
+        "my nan slapped me with a tea towel for swearing lol",
+        marks=alarm("prec23", PLAY),
+        id="en-nan-tea-towel-lol",
+    ),
+    pytest.param(
+        "my sister punched me for eating her chocolate haha",
+        marks=alarm("prec23", PLAY),
+        id="en-sister-chocolate-haha",
+    ),
     # 5. The questionnaire's own questions.
     pytest.param(
         "The questionnaire mentions suicide and self harm, too many questions",

@@ -150,7 +150,8 @@ _WORDED_BIRTH_DATE = re.compile(
     rf"(?<!\w){_BIRTH_CUE}(?:\W{{1,3}}[^\W\d]{{1,12}}){{0,3}}?\W{{1,3}}"
     rf"((?:(?:the|dia|on)\s+)?{_NUMBER_RUN}(?:\s+(?:of|de|-?го))?\s+{_ANY_MONTH}"
     rf"|{_ANY_MONTH}\s+(?:the\s+)?{_NUMBER_RUN})"
-    rf"((?:,?\s+(?:de\s+|of\s+)?{_NUMBER_RUN})?(?:\s+(?:года?|году|roku|rok|year|m\.|g\.|gada))?)",
+    rf"((?:,?\s+(?:de\s+|of\s+)?(?:{_NUMBER_RUN}|(?:19|20)\d{{2}}(?!\d)))?"
+    rf"(?:\s+(?:года?|году|roku|rok|year|m\.|g\.|gada))?)",
     re.IGNORECASE,
 )
 """A birth date said all in words, after a birth cue: "я родилась третьего марта девяностого

@@ -17,7 +17,8 @@ from bot.redact.spans import words
 
 GIVEN_LATIN = words(
     """
-    james john robert michael william david richard joseph thomas tom tommy charles chris
+    dave davey jan james john robert michael william david richard joseph thomas tom
+    tommy charles chris
     christopher daniel danny matthew matt anthony tony paul andrew andy joshua josh kevin
     brian george steven steve stephen edward ryan jason jake gary timothy nicholas eric
     jonathan justin scott brandon benjamin samuel gregory alexander alex patrick dean carl
@@ -197,7 +198,8 @@ SURNAMES_LATIN = words(
 ("rui ferreira", "marek wiśniewski")."""
 
 SURNAME_ENDINGS = (
-    *("ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "czyk", "czak", "ński", "ńska"),
+    *("ski", "cki", "dzki", "dzka", "wicz", "czyk", "czak", "ński", "ńska", "owska", "ewska"),
+    *("inska", "yńska", "ynska", "icka", "ycka", "ecka"),
     *("escu", "eanu", "ienė", "iene", "aitė", "aite", "ytė", "yte", "ūtė", "auskas", "evičius"),
     *("avičius", "aitis", "iņš", "iņa", "ович", "овна", "ов", "ова"),
     *("ев", "ева", "ин", "ина", "ский", "ская", "енко", "uk", "чук"),
@@ -247,6 +249,9 @@ def given_name(word: str) -> bool:
 
 
 def surname_like(word: str) -> bool:
-    """Whether a lower-case Latin or Cyrillic word is a listed surname or has a surname's ending."""
+    """Whether a Latin or Cyrillic word is a listed surname or has a surname's ending; a
+    double-barrelled one by either part ("kowalska-nowak")."""
     key = word.casefold()
+    if "-" in key:
+        return any(surname_like(part) for part in key.split("-") if part)
     return key in SURNAMES_LATIN or (len(key) >= 5 and key.endswith(SURNAME_ENDINGS))

@@ -451,9 +451,9 @@ _BANK_WORDS = (
     r"ਖਾਤਾ|ਖਾਤੇ|akoon\w*|akaunti|account\w*"
 )
 """Account words in the enabled languages, and the loanword "account" in every script."""
-_ACCOUNT_NUMBER = r"\d{6,10}|\d{4}[ -]\d{4}|\d{2}(?:[ -]?\d{4}){6}|\d{4}(?:[ -]?\d{4}){4}"
-"""After an account word: six to ten digits, two fours, a Polish NRB (2 + 6 x 4) or a Russian
-account (5 x 4)."""
+_ACCOUNT_NUMBER = r"\d(?:[ -]?\d){25}|\d(?:[ -]?\d){19}|\d{6,10}|\d{4}[ -]\d{4}"
+"""After an account word: a Polish NRB (26 digits) or a Russian account (20), in any grouping
+("40817 810 0 9999 1234567", as printed), six to ten digits, or two fours."""
 _BANK = re.compile(
     rf"(?<!\d)(?<!\d[ -])({_SORT})[\s,;/]+"
     rf"(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?({_ACCOUNT})(?![ -]?\d)"
@@ -475,11 +475,14 @@ _BANK_CUED = re.compile(
 )
 """An account word, up to two words ("numer konta", "contul meu", "akoonkayga waa",
 "اکاؤنٹ نمبر"), then the number."""
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b", re.IGNORECASE)
+_IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?\b", re.IGNORECASE
+)
+"""Grouped by spaces or dashes ("GB29-NWBK-6016-…"), or not at all."""
 
 
 def _iban_ok(value: str) -> bool:
-    value = value.replace(" ", "")
+    value = value.replace(" ", "").replace("-", "")
     moved = value[4:] + value[:4]
     number = "".join(str(int(c, 36)) for c in moved)
     return 15 <= len(value) <= 34 and int(number) % 97 == 1
@@ -552,7 +555,7 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
-_TIMES = {"double": 2, "triple": 3}
+_TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
 """Digit words a run mixing words and figures needs ("07911 one two 3456"): with one, a
@@ -760,10 +763,8 @@ def _spoken_phones(text: str) -> Iterator[Span]:
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
-            if _a_number(said.digits) and (
-                spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS
-            ):
-                yield Span(start, end, "phone")
+            if (span := _said(text, start, end, said.digits, spoken)) is not None:
+                yield span
             start = -1
         if not digit:
             continue
@@ -790,12 +791,22 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
+    if start >= 0 and (span := _said(text, start, end, said.digits, spoken)) is not None:
+        yield span
+
+
+def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span | None:
+    """The span of digits said in words: a card after a card word (13 to 19 digits, Luhn
+    right: "my card four one one one…"), else a phone if they make one."""
+    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS:
+        return None
     if (
-        start >= 0
-        and _a_number(said.digits)
-        and (spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
+        13 <= len(said) <= 19
+        and _luhn("".join(map(str, said)))
+        and _CARD_CUE.search(text[max(0, start - 40) : start])
     ):
-        yield Span(start, end, "phone")
+        return Span(start, end, "card")
+    return Span(start, end, "phone") if _a_number(said) else None
 
 
 _HUNDRED_WORDS = words("sau sho shou shau سو ਸੌ")
