@@ -51,7 +51,9 @@ one of those named): ``OVER: abuse ... +PASTMARK !NOW`` says a sign that it is o
 died", "divorced", "three years clean") keeps quiet only a message that also tells of the
 past ("used to", "as a kid", "in 2017"), and not when a NOW word says it is back: "he used
 to hit us, he died years ago" is quiet, "we divorced" alone is not, and "I used to cut,
-three years clean, and last night I did it again" signposts.  ``@model`` makes a veto keep
+three years clean, and last night I did it again" signposts.  ``~N`` makes a veto reach N words
+either way instead of ten (ASKSABOUT: only the words of the question a form asks).
+``@model`` makes a veto keep
 the model's reading of its categories quiet too (``Reading.quiet_model``).  Vetoes are the
 issue's near misses turned into word classes, so that they hold for new wordings, not
 these sentences.
@@ -465,6 +467,9 @@ class ConceptScreen:
         # Veto classes marked "^" reach back over a full stop ("I used to cut. Three years clean
         # now.", "can you overdose on naloxone? asking for the training").
         self.across: set[str] = set()
+        # Veto classes marked "~N" reach N words either way, not ten: a leaflet vetoes the
+        # words of its own phrase ("a leaflet about overdose"), not a sentence typed beside it.
+        self.reach: dict[str, int] = {}
         for name, text in dict(data.get(VETOES) or {}).items():  # type: ignore[call-overload]
             items = str(text).split()
             if "<" in items:
@@ -477,7 +482,10 @@ class ConceptScreen:
                 self.model_vetoes.add(name)
             if "^" in items:
                 self.across.add(name)
-            cats = frozenset(i for i in items if i[0] not in "!+@" and i not in ("<", "^"))
+            for item in items:
+                if item.startswith("~"):
+                    self.reach[name] = int(item[1:])
+            cats = frozenset(i for i in items if i[0] not in "!+@~" and i not in ("<", "^"))
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -600,6 +608,9 @@ class ConceptScreen:
                 for name, (cats, lifts) in self.vetoes.items():
                     if name not in here or any(lift in everywhere for lift in lifts):
                         continue
+                    back_by = ahead_by = self.reach.get(name, _VETO_BACK)
+                    if name not in self.reach:
+                        ahead_by = _VETO_AHEAD
                     needs = self.requires.get(name)
                     if needs and everywhere.isdisjoint(needs):
                         continue
@@ -612,21 +623,21 @@ class ConceptScreen:
                                 continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
                             if name in self.model_vetoes:
                                 model_spans.setdefault(name, []).append(
-                                    (i, max(0, at - _VETO_BACK), at + _VETO_AHEAD + 1)
+                                    (i, max(0, at - back_by), at + ahead_by + 1)
                                 )
                             j = bisect_left(breaks, at + 1)
                             end = min(
-                                at + _VETO_AHEAD + 1,
-                                breaks[j] if j < len(breaks) else at + _VETO_AHEAD + 1,
+                                at + ahead_by + 1,
+                                breaks[j] if j < len(breaks) else at + ahead_by + 1,
                             )
                             if name in self.back_only:
                                 end = at + 1
                             for cat in cats:
-                                reach.setdefault(cat, []).append((max(0, at - _VETO_BACK), end))
+                                reach.setdefault(cat, []).append((max(0, at - back_by), end))
                             if (
                                 name in self.across
                                 and i > 0
-                                and at < _VETO_BACK
+                                and at < back_by
                                 and _tells(classes[i - 1], self.requires.get(name, ()))
                             ):
                                 # "I used to cut. Three years clean now.": the sign it is over
@@ -634,7 +645,7 @@ class ConceptScreen:
                                 # when that sentence tells of the past itself ("порезала руки.
                                 # раньше так делала, потом три года чистая" is a cut today).
                                 size = len(sentences[i - 1].split())
-                                back = (max(0, size - (_VETO_BACK - at)), size)
+                                back = (max(0, size - (back_by - at)), size)
                                 before = reaches.setdefault(i - 1, {})
                                 for cat in cats:
                                     before.setdefault(cat, []).append(back)
@@ -762,6 +773,10 @@ TODAY = "TODAY"
 ("years ago I cut, today I cut my arms"); "ten years ago I tried, today I have a job" is
 the recovery, so there it lifts nothing."""
 _TODAY_REACH = 4
+PRESENT = "PRESENT"
+"""'Yesterday', 'last night', 'this morning': a PRESENT word lifts what it lifts anyway, and
+reads as TODAY too when a risk word follows it as closely: PAST ("three years clean") is lifted
+by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2)),
     "IWANT": ((KNOW, 3),),
@@ -785,14 +800,17 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
             for cls, places in own.items():
                 if cls in out:
                     continue
-                if cls == TODAY:
+                if cls in (TODAY, PRESENT):
                     now = _QUIETED["NOW"]
-                    if any(
+                    if TODAY not in out and any(
                         _risk_after(at, by_lang) and not _quieted(at, by_lang, now, negs)
                         for at, _ in places
                     ):
-                        out.add(cls)  # "dziś pocięłam ręce", not "dziś mam pracę"
-                    continue
+                        # "dziś pocięłam ręce", not "dziś mam pracę"; and "yesterday I took
+                        # far too much" after "three years clean" as today's words would
+                        out.add(TODAY)
+                    if cls == TODAY:
+                        continue
                 quiet = _QUIETED.get(cls)
                 if quiet is None or not any(q in o for q, _ in quiet for o in by_lang.values()):
                     out.add(cls)
@@ -812,10 +830,18 @@ def _risk_after(at: int, by_lang: dict[str, Found]) -> bool:
         for cls in EVIDENCE.intersection(own)
         for after, _ in own[cls]
     ) or any(
-        0 < at - before <= _TODAY_REACH
+        0 < at - before <= _TODAY_REACH and not _habitual(before, by_lang)
         for own in by_lang.values()
         for cls in _ACTS.intersection(own)
         for before, _ in own[cls]
+    )
+
+
+def _habitual(at: int, by_lang: dict[str, Found]) -> bool:
+    """Whether a PASTMARK word ("used to", "kiedyś") comes right before word ``at``: "I used
+    to cut, last night I told my counsellor" tells of the cut as the past, not of last night."""
+    return any(
+        0 < at - mark <= 2 for own in by_lang.values() for mark, _ in own.get("PASTMARK", ())
     )
 
 

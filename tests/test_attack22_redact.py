@@ -133,7 +133,6 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "я родилась третьего марта девяностого года",
             "третьего марта",
-            marks=leak("a birth date all in words, with a Russian ordinal"),
             id="ru-dob-in-words",
         ),
         pytest.param(
@@ -183,13 +182,11 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "mera number zero saat sau ikyanve, ek sau teis, char sau chhappan hai",
             "ek sau teis",
-            marks=leak("a phone dictated in romanised Urdu groups of hundreds"),
             id="ur-rom-phone-in-groups",
         ),
         pytest.param(
             "amar number shunno sat sho ekanobboi, ek sho teish, char sho chhappanno",
             "ek sho teish",
-            marks=leak("a phone dictated in romanised Bengali groups of hundreds"),
             id="bn-rom-phone-in-groups",
         ),
         pytest.param(
@@ -215,25 +212,21 @@ def removed(why: str) -> pytest.MarkDecorator:
         pytest.param(
             "میرا نمبر صفر سات سو اکانوے، ایک سو تئیس، چار سو چھپن ہے",
             "ایک سو تئیس",
-            marks=leak("a phone dictated in Urdu-script groups of hundreds"),
             id="ur-phone-in-groups-script",
         ),
         pytest.param(
             "আমার নম্বর শূন্য সাতশো একানব্বই, একশো তেইশ, চারশো ছাপ্পান্ন",
             "একশো তেইশ",
-            marks=leak("a phone dictated in Bengali-script groups of hundreds"),
             id="bn-phone-in-groups-script",
         ),
         pytest.param(
             "ਮੇਰਾ ਨੰਬਰ ਜ਼ੀਰੋ ਸੱਤ ਸੌ ਇਕਾਨਵੇਂ, ਇੱਕ ਸੌ ਤੇਈ, ਚਾਰ ਸੌ ਛਪੰਜਾ",
             "ਇੱਕ ਸੌ ਤੇਈ",
-            marks=leak("a phone dictated in Gurmukhi groups of hundreds"),
             id="pa-phone-in-groups-script",
         ),
         pytest.param(
             "મારો નંબર શૂન્ય સાતસો એકાણું, એકસો ત્રેવીસ, ચારસો છપ્પન",
             "એકસો ત્રેવીસ",
-            marks=leak("a phone dictated in Gujarati-script groups of hundreds"),
             id="gu-phone-in-groups-script",
         ),
         pytest.param(

@@ -977,11 +977,6 @@ MISSED_BEFORE = [
     pytest.param(
         "this survey is pointless, I'll be dead before anything changes",
         "suicide",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'survey' vetoes it, in a bot that IS a survey"
-            "; missed on bc837ae too",
-        ),
         id="en-this-survey-dead-before-it-changes",
     ),
     pytest.param(
@@ -1027,21 +1022,11 @@ MISSED_BEFORE = [
     pytest.param(
         "zapomniałam powiedzieć, mąż mnie bije codziennie haha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'haha' (and now LAPSE) veto a daily beating"
-            "; missed on bc837ae too",
-        ),
         id="pl-forgot-to-say-husband-beats-me-haha",
     ),
     pytest.param(
         "main bhool gayi batana, shohar roz marta hai hahaha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'hahaha' (and now LAPSE) veto a daily beating"
-            "; missed on bc837ae too",
-        ),
         id="ur-rom-forgot-to-say-husband-beats-me-haha",
     ),
     pytest.param(
@@ -1097,51 +1082,26 @@ MISSED_BEFORE = [
     pytest.param(
         "I forgot to mention he beats me haha",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: JOKE 'haha' alone vetoes abuse, nervous laughter after a beating"
-            "; missed on bc837ae too",
-        ),
         id="en-forgot-to-mention-he-beats-me-haha",
     ),
     pytest.param(
         "I'm safe now thanks to the refuge, but he found out where it is and he's outside",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="en-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "teraz jestem bezpieczna w schronisku, ale on znalazł adres i stoi pod drzwiami",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="pl-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "теперь я в безопасности в убежище, но он нашёл адрес и стоит под дверью",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="ru-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
         "agora estou segura na casa abrigo, mas ele descobriu a morada e está lá fora",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner lex22 (he found the refuge and is outside: a situation) and prec22"
-            " (SAFENOW/OVER 'safe now' before 'but'); missed on bc837ae too",
-        ),
         id="pt-safe-in-refuge-he-found-it-outside",
     ),
     pytest.param(
@@ -1162,11 +1122,6 @@ MISSED_BEFORE = [
     pytest.param(
         "years ago I used to cut, I cut my arms this afternoon",
         "self_harm",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: PAST 'years ago' vetoes a cut made this afternoon"
-            "; missed on bc837ae too",
-        ),
         id="en-years-ago-cut-arms-this-afternoon",
     ),
 ]
@@ -1358,37 +1313,31 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
     [
         pytest.param(
             "the bathroom door won't open properly, someone should fix it",
-            marks=alarm("lex22", FACILITIES),
             id="en-bathroom-door-sticks",
         ),
         pytest.param(
             "the toilet door won't open, it's been like that for weeks",
-            marks=alarm("lex22", FACILITIES),
+            marks=alarm("risk", "rules quiet since prec23; the model reads BATHROOM+NEG at 0.76"),
             id="en-toilet-door-for-weeks",
         ),
         pytest.param(
             "a porta da casa de banho não abre bem, alguém devia arranjar",
-            marks=alarm("lex22", FACILITIES),
             id="pt-bathroom-door-sticks",
         ),
         pytest.param(
             "albaabka musqusha ma furayo, fadlan hagaajiya",
-            marks=alarm("lex22", FACILITIES),
             id="so-bathroom-door-sticks",
         ),
         pytest.param(
             "باب الحمام ما بيفتح منيح، لازم حدا يصلحه",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="ar-bathroom-door-sticks",
         ),
         pytest.param(
             "bathroom ka darwaza nahi khul raha, koi theek kare",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="ur-rom-bathroom-door-sticks",
         ),
         pytest.param(
             "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",
-            marks=alarm("lex22", FACILITIES, regression=False),
             id="bn-bathroom-door-sticks",
         ),
         pytest.param(
@@ -1428,82 +1377,75 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "no hot water in the hostel showers, my skin is dry and itchy",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm("risk", "rules quiet since prec23 (-NEG@2); the model reads HOTOBJ+BODY"),
             id="en-no-hot-water-dry-skin",
         ),
         pytest.param(
             "the hot water in the shower scalds your skin, please fix the thermostat",
-            marks=alarm("lex22", HOTWATER),
             id="en-shower-too-hot-fix-thermostat",
         ),
         pytest.param(
             "hostel ke shower mein garam pani nahi hai, jild khushk ho gayi",
-            marks=alarm("lex22", HOTWATER),
             id="ur-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel de shower vich garam pani nahi, chamdi sukki ho gayi",
-            marks=alarm("lex22", HOTWATER),
             id="pa-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel na shower ma garam paani nathi, chamdi suki thai gai",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm(
+                "prec23",
+                "the Punjabi lexicon reads romanised Gujarati: its -NEG guard misses 'nathi'",
+            ),
             id="gu-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "hostel er shower e gorom pani nei, chamra shukno hoye geche",
-            marks=alarm("lex22", HOTWATER),
             id="bn-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
             "biyo kulul ma jiro musqusha hoyga, maqaarkaygu wuu qallalay",
-            marks=alarm("lex22", HOTWATER),
+            marks=alarm("risk", "rules quiet since prec23; the model reads HOTOBJ, NEG+TOILET"),
             id="so-no-hot-water-dry-skin",
         ),
         pytest.param(
             "I hate needles, the blood test room is freezing",
-            marks=alarm("lex22", COLDROOM),
             id="en-hate-needles-blood-test-room-cold",
         ),
         pytest.param(
             "the needles at the pharmacy are cheap, it was freezing outside waiting",
-            marks=alarm("lex22", COLDROOM),
             id="en-pharmacy-needles-freezing-queue",
         ),
         pytest.param(
             "biorę łyżkę syropu na kaszel, a ręce mam zimne",
-            marks=alarm("lex22", "HOTOBJ 'łyżkę' (a spoon) of cough syrup + 'ręce'", False),
+            marks=alarm(
+                "risk", "rules quiet since prec23 (-COLD); the model reads HOTOBJ+BODY", False
+            ),
             id="pl-spoon-of-cough-syrup-cold-hands",
         ),
         pytest.param(
             "I want to be with her again, my daughter is in foster care and the team is helping",
-            marks=alarm("lex22", REUNITED),
             id="en-daughter-in-foster-care",
         ),
         pytest.param(
             "I'll join him at the group next week, my husband wants to come too",
-            marks=alarm("lex22", "GOTODEAD 'join him' + 'wants': going to a group together"),
             id="en-join-him-at-the-group",
         ),
         pytest.param(
             "chcę być z nią znowu, córka jest w rodzinie zastępczej, zespół pomaga",
-            marks=alarm("lex22", REUNITED),
             id="pl-daughter-in-foster-care",
         ),
         pytest.param(
             "quero estar com ela outra vez, a minha filha está numa família de acolhimento",
-            marks=alarm("lex22", REUNITED),
             id="pt-daughter-in-foster-care",
         ),
         pytest.param(
             "vreau să fiu cu ea din nou, fiica mea e în plasament",
-            marks=alarm("lex22", REUNITED),
             id="ro-daughter-in-care",
         ),
         pytest.param(
             "noriu būti su ja vėl, dukra globėjų šeimoje",
-            marks=alarm("lex22", REUNITED),
             id="lt-daughter-in-foster-family",
         ),
     ],

@@ -106,3 +106,100 @@ def test_accounts_ibans_and_cards_in_odd_layouts(text, want):
 )
 def test_what_only_looks_like_an_account(text):
     assert "[bank_account]" not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "дата рождения: третье марта тысяча девятьсот восемьдесят пятого года",
+            "дата рождения: [date]",
+        ),
+        ("born on the third of May nineteen ninety, in Luton", "born on [date], in Luton"),
+        ("urodziłem się trzeciego maja", "urodziłem się [date]"),
+        ("nasci a cinco de março de mil novecentos e oitenta", "nasci a [date]"),
+    ],
+)
+def test_a_birth_date_said_in_words_is_hidden(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born in March",
+        "born in May, the first of five kids",
+        "born and raised here, two kids, March was hard",
+        "zero tolerance, so so service, so many people",
+        "میں نے صفر سے شروع کیا، سو فیصد",
+        "the nurse, Priya, was kind",
+    ],
+)
+def test_months_counts_and_zero_that_are_no_birth_date_or_phone(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ich warte im Wartezimmer", "im Wartezimmer war es kalt", "Ich bin im Wartezimmer gesessen"],
+)
+def test_german_im_before_a_noun_is_no_introduction(text):
+    assert redact(text) == text
+
+
+def test_im_without_an_apostrophe_still_introduces_a_name_in_english():
+    assert redact("im Kelly and i was in the group") == "im [name] and i was in the group"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("rozmawiałem z Pawłem Kaczmarkiem", "rozmawiałem z [name]"),
+        ("говорил с Еленой Поповой", "говорил с [name]"),
+        ("kalbėjau su Jonu Petrausku", "kalbėjau su [name]"),
+        ("runāju ar Jāni Ozolu", "runāju ar [name]"),
+    ],
+)
+def test_a_full_name_in_another_case_is_hidden(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aniga ayaan isu weydiinayaa",
+        "i-am dat eu cardul sa mi-l tina cateva luni",
+        "زوجي قافل علي الباب وآخذ جوالي وفلوسي",
+        "warqad iyo furayaasha ayaan miiska saaray",
+    ],
+)
+def test_words_that_are_also_given_names_start_no_name(text):
+    """Somali "ayaan" (I, stressed), Romanian "tina" (to hold), Arabic "علي" (on me)."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Omar al-Rashid helped me", "[name] helped me"),
+        ("Jones, Sarah (keyworker) was great", "[name] (keyworker) was great"),
+        ("Mary-Jane Watson rang", "[name] rang"),
+        ("my card is 4539 1488 then 0343 6467", "my card is [card]"),
+        ("karta 4539 1488, potem 0343 6467 prosze", "karta [card] prosze"),
+    ],
+)
+def test_particles_a_surname_first_and_a_card_read_out(text, want):
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, Sarah",
+        "Kelly, Sarah and Tom were great",
+        "card paid 1200 then 2400 then 3600 then 4800",
+        "the card fee was 2000 and then 1488 0343 6467",
+    ],
+)
+def test_a_list_of_first_names_and_sums_after_a_card_stay(text):
+    assert redact(text) == text

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import Span, needs_digits
+from bot.redact.spans import Span, needs_any, needs_digits
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -123,3 +123,46 @@ def dates(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "date")
     for m in _BIRTH_DATE.finditer(text):
         yield Span(m.start(1), m.end(1), "date")
+
+
+_NUMBER_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w+teenth|\w+tieth|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|hundred|thousand|"
+    r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|пят\w*|шест\w*|седьм\w*|сем\w*|восьм\w*|восем\w*|"
+    r"девят\w*|десят\w*|\w+надцат\w*|двадцат\w*|тридцат\w*|тысяч\w*|сорок\w*|девяност\w*|"
+    r"одн\w*|один|два|две|три|четыре|двухтысячн\w*|"
+    r"pierwsz\w*|drug\w*|trzec\w*|czwart\w*|pi[ąa]t\w*|sz[óo]st\w*|si[óo]dm\w*|[óo]sm\w*|"
+    r"dziewi[ąa]t\w*|dziesi[ąa]t\w*|\w+nast\w*|dwudziest\w*|trzydziest\w*|tysi[ąa]c\w*|"
+    r"dziewi[ęe][ćc]set\w*|osiemdziesi[ąa]t\w*|dziewi[ęe][ćc]dziesi[ąa]t\w*|"
+    r"primeiro|dois|tr[êe]s|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze|catorze|"
+    r"quinze|deza\w+|deze\w+|vinte|trinta|mil|novecentos|oitenta|noventa|setenta|sessenta|"
+    r"[îi]nt[âa]i|doi|dou[ăa]|trei|patru|cinci|[șs]ase|[șs]apte|opt|nou[ăa]|zece|\w+sprezece|"
+    r"\w+zeci|mie|sute|"
+    r"pirm\w*|antr\w*|tre[čc]\w*|ketvirt\w*|penkt\w*|[šs]e[šs]t\w*|septint\w*|a[šs]tunt\w*|"
+    r"devint\w*|de[šs]imt\w*|t[ūu]kstan\w*|otr\w*|tre[šs]\w*|ceturt\w*|piekt\w*|sest\w*|"
+    r"sept[īi]t\w*|astot\w*|dev[īi]t\w*|desmit\w*|t[ūu]ksto[šs]\w*)(?!\w)"
+)
+"""Numbers said as words, cardinal and ordinal, in English, Russian, Polish, Portuguese,
+Romanian, Lithuanian and Latvian: the day and year of a birth date said in full."""
+_NUMBER_RUN = rf"{_NUMBER_WORD}(?:[\s-]+(?:and\s+|e\s+|și\s+|si\s+|i\s+)?{_NUMBER_WORD}){{0,5}}"
+_WORDED_BIRTH_DATE = re.compile(
+    rf"(?<!\w){_BIRTH_CUE}(?:\W{{1,3}}[^\W\d]{{1,12}}){{0,3}}?\W{{1,3}}"
+    rf"((?:(?:the|dia|on)\s+)?{_NUMBER_RUN}(?:\s+(?:of|de|-?го))?\s+{_ANY_MONTH}"
+    rf"|{_ANY_MONTH}\s+(?:the\s+)?{_NUMBER_RUN})"
+    rf"((?:,?\s+(?:de\s+|of\s+)?(?:{_NUMBER_RUN}|(?:19|20)\d{{2}}(?!\d)))?"
+    rf"(?:\s+(?:года?|году|roku|rok|year|m\.|g\.|gada))?)",
+    re.IGNORECASE,
+)
+"""A birth date said all in words, after a birth cue: "я родилась третьего марта девяностого
+года", "born on the third of May nineteen ninety", "urodziłem się trzeciego maja"."""
+
+
+@needs_any(
+    *("born", "birth", "dob", "d.o.b", "urodz", "родил", "рожд", "gim", "dzim", "nasc", "născ"),
+    *("nasterii", "naşterii", "nașterii", "dhal", "dhash", "aniversário", "aniversario"),
+)
+def worded_birth_dates(text: str) -> Iterator[Span]:
+    """A birth date with no digit in it (``dates`` needs one): a day and month said in words."""
+    for m in _WORDED_BIRTH_DATE.finditer(text):
+        yield Span(m.start(1), m.end(2) if m.group(2) else m.end(1), "date")

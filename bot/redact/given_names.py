@@ -17,7 +17,8 @@ from bot.redact.spans import words
 
 GIVEN_LATIN = words(
     """
-    james john robert michael william david richard joseph thomas tom tommy charles chris
+    dave davey jan james john robert michael william david richard joseph thomas tom
+    tommy charles chris
     christopher daniel danny matthew matt anthony tony paul andrew andy joshua josh kevin
     brian george steven steve stephen edward ryan jason jake gary timothy nicholas eric
     jonathan justin scott brandon benjamin samuel gregory alexander alex patrick dean carl
@@ -65,6 +66,36 @@ GIVEN_LATIN = words(
     manpreet jaspreet jaspal baljit harjit kuldeep sukhwinder jaswinder simran ramesh
     suresh mahesh dinesh nilesh hitesh jayesh kiran amit rajesh priya pooja kavita sunita
     anjali neha khalid youssef yousef mustafa mahmoud layla leila huda mona rana reem salma
+    amelia ava bethany caitlin chelsea courtney eleanor ellie erin evie faye freya georgia
+    harriet imogen isla jasmine jemma kirsty lydia maisie molly naomi niamh paige phoebe
+    rosie ruth shannon sian siobhan tanya vicky yvonne abbie aimee alison carly dionne
+    elaine fiona hayley jackie janine joanne lesley lorraine mandy michaela natasha sally
+    tammy toni adrian alan alistair arthur billy bradley curtis damien darryl declan
+    dominic duncan elliot finn frankie gareth gavin glen gordon harvey jay jayden joe joey
+    jonny karl kieran lenny lloyd malcolm marcus niall owen reece rhys ricky robbie rory
+    ross russell sammy shane spencer stevie theo toby troy vinny warren zach zak
+    norbert patryk przemysław przemyslaw przemek sławomir slawomir tadeusz waldemar
+    wiesław wieslaw henryk józef jozef leszek mirosław miroslaw edyta ewelina izabela
+    jolanta kinga klaudia marzena milena oliwia patrycja urszula wioletta żaneta zaneta
+    halina grażyna grazyna danuta bożena bozena
+    tadas justas karolis laurynas simonas povilas aurimas evaldas giedrius ignas linas
+    nerijus rimantas vaidas žygimantas zygimantas agnė agne aistė aiste dalia giedrė
+    giedre indrė indre justina lina milda neringa vaida viktorija živilė zivile greta
+    gabija ugnė ugne
+    aleksandrs andrejs arnis dainis gatis guntis ivars kaspars māris maris normunds
+    rihards rolands uldis valdis viesturs ainārs ainars alise anete dita elīna elina
+    lāsma lasma madara signe solvita vineta zanda
+    cristina georgiana denisa bianca larisa adriana carmen nicoleta oana luminița luminita
+    cătălin catalin ciprian costel dorin emil ionel lucian marcel mircea ovidiu petru
+    sergiu silviu tudor valentin viorel alin
+    andré andre eduardo fábio fabio gonçalo goncalo henrique hugo joaquim jorge leonardo
+    marcelo mário mario nuno renato sérgio sergio vítor vitor bruna carla cláudia claudia
+    filipa helena isabel lúcia lucia luísa luisa margarida raquel sónia sonia susana
+    tânia tania vanessa
+    abdirahman cabdiraxmaan abdikarim cabdikariin abdiaziz cabdicasiis abdirashid
+    cabdirashiid mahad bashiir bashir daahir dahir guuleed hamse khadar liban mukhtar
+    saciid sharmarke yaasiin yasin cawo filsan idil ladan naciima nasra ruqia sadia
+    samiira sucaad suad warsan xamdi hamdi yasmin zamzam
     """
 )
 """Given names in Latin letters: English, Polish, Lithuanian, Latvian, Romanian, Portuguese,
@@ -72,10 +103,13 @@ Somali, and Arabic, Urdu, Bengali, Punjabi and Gujarati names as people romanise
 
 GIVEN_CYRILLIC = words(
     """
-    иван дмитрий сергей александр алексей андрей михаил николай владимир олег игорь
+    иван павел дмитрий сергей александр алексей андрей михаил николай владимир олег игорь
     евгений павел максим антон артём артем виктор юрий роман денис
     ольга ирина наталья наталия елена татьяна анна мария светлана екатерина юлия людмила
     галина марина анастасия надежда валентина оксана
+    виктория ксения дарья алина кристина полина софья вероника лариса нина тамара артур
+    глеб кирилл никита илья егор станислав вячеслав василий фёдор федор георгий борис
+    вадим константин леонид тимур руслан ярослав григорий пётр петр степан тарас богдан
     """
 )
 
@@ -96,6 +130,22 @@ GIVEN_CASELESS = words(
     ਗੁਰਪ੍ਰੀਤ ਹਰਪ੍ਰੀਤ ਮਨਪ੍ਰੀਤ ਜਸਪ੍ਰੀਤ ਜਸਪਾਲ ਬਲਜੀਤ ਹਰਜੀਤ ਕੁਲਦੀਪ ਸੁਖਵਿੰਦਰ ਜਸਵਿੰਦਰ ਗੁਰਮੀਤ
     ਅਮਰਜੀਤ ਪਰਮਜੀਤ ਰਣਜੀਤ ਸਿਮਰਨ ਹਰਜਿੰਦਰ ਬਲਵਿੰਦਰ ਮਨਜੀਤ ਰਾਜਵਿੰਦਰ ਨਵਦੀਪ ਅਮਨਦੀਪ ਗਗਨਦੀਪ ਸੰਦੀਪ
     ਜਸਲੀਨ ਹਰਮਨ
+    أسامة اسامة أيمن ايمن حسام رائد سعد صالح عادل علاء عماد فارس فيصل قاسم ماهر مازن نبيل
+    نادر ناصر هاني وائل ياسر يزن أسماء اسماء إيمان ايمان بشرى حنان دعاء رشا رغد روان سناء
+    شيماء صفاء عبير غادة لبنى مها ميساء نسرين نهى هند يارا
+    ارشد اشفاق افضل اکرم امجد انور بابر تنویر حامد خالد خرم دانش ذیشان رضوان زبیر سہیل
+    شہزاد شوکت طاہر ظفر عاطف عبید عمر غلام فہد مبشر مجید مختار مشتاق معظم نصیر وقاص یاسین
+    آمنہ اسما انیلا ثنا حمیرا رضیہ زاہدہ شمیم صبا عذرا فرزانہ کلثوم گلناز مہوش نصرت یاسمین
+    আব্দুল আবুল আলম ইকবাল এনামুল কাদের জাহিদ জাহাঙ্গীর নাজমুল নুরুল মনির মাহমুদ মিজান
+    রাকিব রাজু রাসেল রিয়াদ শরিফ সাইফুল সোহেল হাবিব হুমায়ুন আফসানা ইয়াসমিন খাদিজা
+    জান্নাত নাজনীন নুসরাত ফারজানা ফেরদৌসী মাহমুদা মুন্নি রাবেয়া রিনা লাইলা শাহনাজ শারমিন
+    সাবিনা হালিমা
+    અશોક અનિલ અરવિંદ કમલેશ કલ્પેશ કેતન ગિરીશ જગદીશ જીતેન્દ્ર ધર્મેશ નરેશ નિતિન પંકજ પરેશ
+    પ્રવીણ ભાવેશ મુકેશ યોગેશ રાકેશ વિપુલ શૈલેષ હરીશ અલ્પા ઉષા કાજલ જાગૃતિ દક્ષા નયના નિશા
+    પારુલ ભારતી મનીષા મમતા રશ્મિ વર્ષા શીતલ સ્મિતા હર્ષા
+    ਅਮਰੀਕ ਇੰਦਰਜੀਤ ਹਰਭਜਨ ਜਗਜੀਤ ਜਸਬੀਰ ਦਲਜੀਤ ਦਵਿੰਦਰ ਨਰਿੰਦਰ ਪਰਮਿੰਦਰ ਬਲਦੇਵ ਮਨਦੀਪ ਰਾਜਿੰਦਰ
+    ਸਤਨਾਮ ਸੁਰਜੀਤ ਹਰਦੀਪ ਹਰਵਿੰਦਰ ਕਮਲਜੀਤ ਕਿਰਨਦੀਪ ਗੁਰਦੀਪ ਗੁਰਵਿੰਦਰ ਜਸਵੀਰ ਨਵਜੋਤ ਰਮਨਦੀਪ
+    ਰੁਪਿੰਦਰ ਸਰਬਜੀਤ ਹਰਮੀਤ
     """
 )
 """Given names in Arabic, Urdu, Bengali, Gujarati and Gurmukhi script."""
@@ -130,24 +180,38 @@ SURNAMES_LATIN = words(
     silva santos ferreira pereira oliveira costa rodrigues martins jesus sousa fernandes
     gonçalves goncalves gomes lopes marques alves almeida ribeiro pinto carvalho mendes
     farah warsame jama nuur nur yusuf ibrahim hassan cali axmed maxamed mohamed
+    bell holt reid price cook carter phillips bailey parker collins stewart murphy kelly
+    shaw lloyd mason ellis richardson cox marshall hunt palmer holmes mills barnes knight
+    butler russell fisher grant stone webb watts gibson murray ferguson campbell anderson
+    scott kennedy mcdonald o'brien o'neill byrne doyle walsh
+    kaczmarek wróbel wrobel krawczyk adamczyk dudek zając zajac wieczorek król krol walczak
+    sikora baran michalak szewczyk pietrzak duda marciniak wilk kubiak lis mazurek sobczak
+    cieślak cieslak kołodziej kolodziej szymczak szulc
+    matei marin lungu florea ene barbu nistor cristea toma stanciu dinu oprea ilie neagu
+    pop moldovan mocanu ursu sandu lazăr lazar sava preda anghel moraru costache dobre
+    cardoso teixeira correia moreira soares vieira monteiro nunes barbosa rocha dias
+    araújo araujo cunha castro freitas fonseca matos machado melo reis tavares azevedo
+    miranda campos moura batista coelho cruz morais pires leite brito
     """
 )
 """Common surnames in Latin letters: a lower-case given name followed by one is a full name
 ("rui ferreira", "marek wiśniewski")."""
 
 SURNAME_ENDINGS = (
-    *("ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "czyk", "czak", "ński", "ńska"),
+    *("ski", "cki", "dzki", "dzka", "wicz", "czyk", "czak", "ński", "ńska", "owska", "ewska"),
+    *("inska", "yńska", "ynska", "icka", "ycka", "ecka"),
     *("escu", "eanu", "ienė", "iene", "aitė", "aite", "ytė", "yte", "ūtė", "auskas", "evičius"),
-    *("avičius", "aitis", "iņš", "iņa", "ov", "ova", "ev", "eva", "ович", "овна", "ов", "ова"),
+    *("avičius", "aitis", "iņš", "iņa", "ович", "овна", "ов", "ова"),
     *("ев", "ева", "ин", "ина", "ский", "ская", "енко", "uk", "чук"),
 )
-"""Endings of Polish, Romanian, Lithuanian, Latvian, Russian and Ukrainian surnames."""
+"""Endings of Polish, Romanian, Lithuanian, Latvian, Russian and Ukrainian surnames (Russian
+ones in Cyrillic only: "-eva" ends Romanian "cateva")."""
 
 LOWER_AMBIGUOUS = words(
     """
     ana ami main ion dan jan pat sue bob nick rob jack sam lee dean carol kim jess ben don
     ed al liz ruby nur noor asha amber jade holly ali cali ola asia santa rita mona rana
-    kai lucas marta inga ilze ewa adam hawa sara
+    kai lucas marta inga ilze ewa adam hawa sara ayaan tina lina nina said hani idil
     """
 )
 """Names that are also words, or introductions, in lower case ("ana" is "I" in romanised
@@ -177,12 +241,17 @@ def given_name(word: str) -> bool:
     for ending in _CASE_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             stem = key[: -len(ending)]
-            if any(stem + tail in GIVEN for tail in _NOMINATIVE_TAILS):
+            # The vowel that drops before an ending: "Pawła" of "Paweł", "Павла" of "Павел".
+            stems = (stem, stem[:-1] + "e" + stem[-1], stem[:-1] + "е" + stem[-1])
+            if any(s + tail in GIVEN for s in stems for tail in _NOMINATIVE_TAILS):
                 return True
     return False
 
 
 def surname_like(word: str) -> bool:
-    """Whether a lower-case Latin or Cyrillic word is a listed surname or has a surname's ending."""
+    """Whether a Latin or Cyrillic word is a listed surname or has a surname's ending; a
+    double-barrelled one by either part ("kowalska-nowak")."""
     key = word.casefold()
+    if "-" in key:
+        return any(surname_like(part) for part in key.split("-") if part)
     return key in SURNAMES_LATIN or (len(key) >= 5 and key.endswith(SURNAME_ENDINGS))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.spans import MARKS, WORD, Span, needs_any, words
+from bot.redact.spans import MARKS, WORD, Span, needs_word_start, words
 
 # Introductions after which the next words are a name even in lower case.
 _STRONG_CUES = (
@@ -172,6 +172,7 @@ _CUE_STEMS = (
     *words("surname nazwisk pavard uzvārd uzvard familie apelido sobrenome familiya"),
     *words("chamo nome vard sauc vārd vard magac yiraah call i'm i’m it's it’s named звать"),
     *words("this jestem sunt sou я esu esmu ahay llamo nombre appelle chiamo adım adim"),
+    *words("m'appelle m’appelle"),
     "i am",
     "its ",
     "im ",
@@ -182,12 +183,14 @@ _CUE_STEMS = (
 )
 
 
-@needs_any(*_CUE_STEMS)
+@needs_word_start(*_CUE_STEMS)
 def names(text: str) -> Iterator[Span]:
     for m in _CUE.finditer(text):
         other = m.group("other") is not None
         strong = other or m.group("strong") is not None
         weak = (m.group("weak") or "").casefold()
+        if weak == "im" and _german(text):
+            continue  # "im Wartezimmer": German "in the", before a noun with its capital
         spans = _name_after(text, m.end(), strong=strong, im=not strong and "call" not in weak)
         if other or _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
@@ -200,6 +203,21 @@ def names(text: str) -> Iterator[Span]:
         yield from (
             s for s in _name_after(text, m.end(), strong=False) if " " in text[s.start : s.end]
         )
+
+
+_GERMAN_WORDS = words(
+    "ich und der das ist nicht sehr wir ein eine auf bei hat habe bin warte gewartet dem den "
+    "zum zur sind waren wurde mein meine mir mich aber auch noch schon immer danke gut"
+)
+"""German function words that English, Latvian and the other languages here do not use ("es",
+"die", "war" are left out): two of them make "im" German "in the", not "I'm"."""
+
+
+def _german(text: str) -> bool:
+    return len(_GERMAN_WORDS.intersection(text.casefold().split())) >= 2 or (
+        "im " in text
+        and re.search(r"\bim [A-ZÄÖÜ]\w*(?:zimmer|raum|haus|ung|heit|keit)\b", text) is not None
+    )
 
 
 _RESTATED = re.compile(

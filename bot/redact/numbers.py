@@ -345,8 +345,32 @@ _CARD_CUE = re.compile(
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
 
 
+_CARD_SAID = re.compile(
+    rf"(?<![\w+-])\d{{4}}(?:(?:[ ,;]*\s+[^\W\d_][\w{MARKS}]{{0,7}}[,;]?\s+|[ ,;]+)\d{{4}}){{1,3}}"
+    r"(?![\d-])"
+)
+"""A card read out in groups with words between ("4539 1488 then 0343 6467", "4539 1488,
+potem 0343 6467"): sixteen digits after a card word, from 2 to 6 as cards start, and only
+when the Luhn check holds and the groups are not round sums."""
+
+
 @needs_digits(13)
 def cards(text: str) -> Iterator[Span]:
+    yield from _cards(text)
+    for m in _CARD_SAID.finditer(text):
+        number = digits(m.group())
+        groups = re.findall(r"\d+", m.group())
+        if (
+            len(number) == 16
+            and number[0] in "23456"  # Mastercard, Visa, Amex, Discover: not a price's 1
+            and _luhn(number)
+            and not all(g.endswith("0") for g in groups)  # "1200 then 2400 then…": sums
+            and _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        ):
+            yield Span(m.start(), m.end(), "card")
+
+
+def _cards(text: str) -> Iterator[Span]:
     iban = [(i.start(), i.end()) for i in ibans(text)]
     for m in _CARD.finditer(text):
         if any(a <= m.start() < b for a, b in iban):
@@ -427,9 +451,9 @@ _BANK_WORDS = (
     r"ਖਾਤਾ|ਖਾਤੇ|akoon\w*|akaunti|account\w*"
 )
 """Account words in the enabled languages, and the loanword "account" in every script."""
-_ACCOUNT_NUMBER = r"\d{6,10}|\d{4}[ -]\d{4}|\d{2}(?:[ -]?\d{4}){6}|\d{4}(?:[ -]?\d{4}){4}"
-"""After an account word: six to ten digits, two fours, a Polish NRB (2 + 6 x 4) or a Russian
-account (5 x 4)."""
+_ACCOUNT_NUMBER = r"\d(?:[ -]?\d){25}|\d(?:[ -]?\d){19}|\d{6,10}|\d{4}[ -]\d{4}"
+"""After an account word: a Polish NRB (26 digits) or a Russian account (20), in any grouping
+("40817 810 0 9999 1234567", as printed), six to ten digits, or two fours."""
 _BANK = re.compile(
     rf"(?<!\d)(?<!\d[ -])({_SORT})[\s,;/]+"
     rf"(?:(?:acc(?:ount)?|a/c)\w*\.?\s*(?:no\.?|number)?\s*:?\s*)?({_ACCOUNT})(?![ -]?\d)"
@@ -451,11 +475,14 @@ _BANK_CUED = re.compile(
 )
 """An account word, up to two words ("numer konta", "contul meu", "akoonkayga waa",
 "اکاؤنٹ نمبر"), then the number."""
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b", re.IGNORECASE)
+_IBAN = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?\b", re.IGNORECASE
+)
+"""Grouped by spaces or dashes ("GB29-NWBK-6016-…"), or not at all."""
 
 
 def _iban_ok(value: str) -> bool:
-    value = value.replace(" ", "")
+    value = value.replace(" ", "").replace("-", "")
     moved = value[4:] + value[:4]
     number = "".join(str(int(c, 36)) for c in moved)
     return 15 <= len(value) <= 34 and int(number) % 97 == 1
@@ -528,7 +555,7 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
-_TIMES = {"double": 2, "triple": 3}
+_TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
 """Digit words a run mixing words and figures needs ("07911 one two 3456"): with one, a
@@ -685,9 +712,27 @@ class _Said:
         self.digits.extend([d] * times)
 
 
-@needs_any(*(w for w in (*_DIGIT_WORDS, *_TENS_AND_HUNDREDS, *_HUNDRED_TIMES) if len(w) > 2))
+_SPOKEN_VOCABULARY = frozenset((*_DIGIT_WORDS, *_TENS_AND_HUNDREDS, *_HUNDRED_TIMES))
+
+
+def _says_a_number(text: str) -> bool:
+    """Whether a word of ``text`` is a number word (or one with Arabic's "و" on it): a set
+    test per word, where a substring test for each of the ~400 words cost more than the rest."""
+    for word in _SPOKEN_TOKEN.findall(text.casefold()):
+        if len(word) > 2 and (
+            word in _SPOKEN_VOCABULARY or (word[0] == "و" and word[1:] in _SPOKEN_VOCABULARY)
+        ):
+            return True  # short ones ("o", "no", "do") are in most answers: not enough alone
+    return False
+
+
 def spoken_phones(text: str) -> Iterator[Span]:
     """A phone number said in words; no finder of numbers sees it, as it has no digit."""
+    if _says_a_number(text):
+        yield from _spoken_phones(text)
+
+
+def _spoken_phones(text: str) -> Iterator[Span]:
     start = end = -1
     times = spoken = 0
     said = _Said()
@@ -718,10 +763,8 @@ def spoken_phones(text: str) -> Iterator[Span]:
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
-            if _a_number(said.digits) and (
-                spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS
-            ):
-                yield Span(start, end, "phone")
+            if (span := _said(text, start, end, said.digits, spoken)) is not None:
+                yield span
             start = -1
         if not digit:
             continue
@@ -748,9 +791,71 @@ def spoken_phones(text: str) -> Iterator[Span]:
         said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
+    if start >= 0 and (span := _said(text, start, end, said.digits, spoken)) is not None:
+        yield span
+
+
+def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span | None:
+    """The span of digits said in words: a card after a card word (13 to 19 digits, Luhn
+    right: "my card four one one one…"), else a phone if they make one."""
+    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS:
+        return None
     if (
-        start >= 0
-        and _a_number(said.digits)
-        and (spoken == len(said.digits) or spoken >= SPOKEN_WORDS_WITH_DIGITS)
+        13 <= len(said) <= 19
+        and _luhn("".join(map(str, said)))
+        and _CARD_CUE.search(text[max(0, start - 40) : start])
     ):
-        yield Span(start, end, "phone")
+        return Span(start, end, "card")
+    return Span(start, end, "phone") if _a_number(said) else None
+
+
+_HUNDRED_WORDS = words("sau sho shou shau سو ਸੌ")
+""""Hundred" said after its digit, as a word of its own (Urdu, Punjabi, romanised Bengali)."""
+_HUNDRED_SUFFIXES = ("শো", "সো", "સો", "ਸੌ", "sho", "sau")
+""""Hundred" written onto its digit ("সাতশো", "એકસો", "satsho"): Bengali and Gujarati."""
+_ZERO_WORDS = words("zero ziro sifar sifr shunno shunya shunyo صفر শূন্য ਜ਼ੀਰੋ ਜੀਰੋ ਸਿਫ਼ਰ ਸਿਫਰ શૂન્ય ઝીરો")
+_NOT_IN_A_NUMBER = words(
+    """
+    hai hain hay he hoon tha thi ہے ہیں ہوں تھا تھی ਹੈ ਹਨ ਸੀ છે છો હતો হয় আছে ছিল
+    aur and ya or اور یا আর অথবা ਅਤੇ ਜਾਂ અને અથવા par pe پر তে ਤੇ પર
+    """
+)
+_HUNDREDS_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*")
+
+
+def _hundred(word: str) -> bool:
+    key = word.casefold()
+    return key in _HUNDRED_WORDS or (len(key) > 3 and key.endswith(_HUNDRED_SUFFIXES))
+
+
+@needs_any(*_ZERO_WORDS)
+def phones_in_hundreds(text: str) -> Iterator[Span]:
+    """A phone said from zero in groups of hundreds ("zero saat sau ikyanve, ek sau teis, char
+    sau chhappan", "শূন্য সাতশো একানব্বই, একশো তেইশ, চারশো ছাপ্পান্ন").
+
+    Urdu, Bengali, Punjabi and Gujarati have a word of its own for each number to 99, so the
+    digits are not worked out: a run of words from "zero", joined only by spaces and commas,
+    with "hundred" said at least twice, is a number no one dictates but a phone's."""
+    tokens = list(_HUNDREDS_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        if tokens[i].group().casefold() not in _ZERO_WORDS:
+            i += 1
+            continue
+        hundreds, end, j = 0, tokens[i].end(), i + 1
+        while j < len(tokens) and j - i < 14:
+            gap = text[tokens[j - 1].end() : tokens[j].start()]
+            word = tokens[j].group()
+            if re.fullmatch(r"[ \t]*[,،]?[ \t]+|[ \t]*[,،][ \t]*", gap) is None:
+                break
+            if word.casefold() in _NOT_IN_A_NUMBER:
+                break
+            hundreds += _hundred(word)
+            end, j = tokens[j].end(), j + 1
+        # In Latin letters, "zero" is English too: a phone word must come first ("mera number").
+        cued = not tokens[i].group().isascii() or _PHONE_CUE.search(
+            text[max(0, tokens[i].start() - 40) : tokens[i].start()]
+        )
+        if hundreds >= 2 and cued:
+            yield Span(tokens[i].start(), end, "phone")
+        i = j

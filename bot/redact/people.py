@@ -38,7 +38,13 @@ from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _AFTER_ROLE, _PLACE_WORDS, _ROLES_CASELESS
 
 _WORD = re.compile(WORD)
-_NOT_A_NAME = _NOT_NAMES | _PLACE_WORDS | _AFTER_ROLE | _NOT_AFTER_IM
+_NOT_A_NAME = (
+    _NOT_NAMES
+    | _PLACE_WORDS
+    | _AFTER_ROLE
+    | _NOT_AFTER_IM
+    | words("jan feb mar apr jun jul aug sep sept oct nov dec")
+)
 _LOWER_PARTICLES = frozenset(("van", "von", "bin", "ibn", "abu", "al", "el"))
 """Particles that join a name in lower case: not "de", "da", "do", which are also "of" and
 "from" ("a Rita da receção")."""
@@ -71,14 +77,19 @@ def _gap(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     return text[a.end() : b.start()] in (" ", "\t", "  ")
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[-'’][A-Z]")
+"""A surname with its particle joined on in lower case: "al-Rashid", "el-Masri", "d'Souza"."""
+
+
 def _capitalised_name_word(word: str) -> bool:
+    """A capitalised word after a given name that can be its surname.  (No test of adjective
+    endings, as after "I'm": "Поповой", "Ferreira" end like adjectives and are surnames.)"""
     key = word.casefold()
     return (
-        word[0].isupper()
+        (word[0].isupper() or _PARTICLE_JOINED.match(word) is not None)
         and key not in _NOT_A_NAME
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
-        and not adjective_like(word)
     )
 
 
@@ -100,7 +111,27 @@ def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
         end, j, taken = tokens[j].end(), j + 1, taken + 1
     if end is None:
         return None
+    if j == i + 2 and _listed(text, tokens, i + 1, j):
+        return None  # "thanks to Sarah Tom and Kasia": first names in a list
     return Span(tokens[i].start(), end, "name")
+
+
+_LIST_JOINERS = words("and & i și si e и un ir iyo aur or")
+
+
+def _listed(text: str, tokens: list[re.Match[str]], second: int, after: int) -> bool:
+    """Whether a second capitalised word is one more first name in a list: a given name no
+    surname list has, then "and" or a comma ("Sarah Tom and Kasia")."""
+    word = tokens[second].group()
+    if not given_name(word) or surname_like(word):
+        return False
+    rest = text[tokens[second].end() :].lstrip(" \t")
+    if rest.startswith((",", "&")):
+        return True
+    return after < len(tokens) and tokens[after].group().casefold() in _LIST_JOINERS
+
+
+_VOWELS = frozenset("aeiouyąęóéáíúãõâêôăîāēīūėųаеёиоуыэюяіє")
 
 
 def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
@@ -108,11 +139,31 @@ def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | Non
     word = tokens[i].group()
     if i + 1 >= len(tokens) or len(word) < 3 or word.casefold() in _NOT_A_NAME:
         return None
+    vowels = sum(ch in _VOWELS for ch in word.casefold())
+    if not surname_like(word) and (len(word) < 5 or vowels < 2):
+        return None  # a service's acronym: "DWP Kevin", "CGL Sarah", "w MOPS Kasia"
     nxt = tokens[i + 1]
     name = nxt.group()
     if not _gap(text, tokens[i], nxt) or name.isupper() or not name[0].isupper():
         return None
     if not given_name(name):
+        return None
+    return Span(tokens[i].start(), nxt.end(), "name")
+
+
+def _surname_comma_given(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "Jones, Sarah": a listed surname, a comma, then a given name, as on a form or a list.
+    Only a listed surname that is no given name: "Thanks, Sarah" and "Kelly, Sarah and Tom"
+    have the same shape."""
+    word, nxt = tokens[i].group(), tokens[i + 1]
+    if (
+        not surname_like(word)
+        or given_name(word)  # "Kelly, Sarah and Tom": a list of first names
+        or text[tokens[i].end() : nxt.start()] not in (", ", ",")
+    ):
+        return None
+    name = nxt.group()
+    if not name[0].isupper() or name.isupper() or not given_name(name):
         return None
     return Span(tokens[i].start(), nxt.end(), "name")
 
@@ -144,9 +195,7 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             break
         end, j = tokens[j].end(), j + 1
     if end is None:
-        if introduced:
-            return Span(tokens[i].start(), tokens[i].end(), "name")  # "i'm danny, …"
-        return None
+        return None  # a first name alone, in lower case too ("jestem marek i dziękuję")
     if not introduced and _SIGNED_BEFORE.search(before) is None and j - i < 2:
         return None
     return Span(tokens[i].start(), end, "name")
@@ -165,7 +214,8 @@ def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
                 continue
             break
         family = (
-            word.startswith("ال")
+            tokens[i].group() != "علي"  # "علي الباب": "on me", the door; not Ali
+            and word.startswith("ال")
             and len(word) > 3
             and word not in _ARABIC_NOT_FAMILY
             and word not in _ROLES_CASELESS
@@ -191,12 +241,22 @@ def full_names(text: str) -> Iterator[Span]:
         if first.isupper():
             if word.isupper() and len(word) > 1:
                 span = _surname_first(text, tokens, i)
-            elif word.casefold() not in _NOT_A_NAME and given_name(word):
+            elif word.casefold() not in _NOT_A_NAME and (
+                given_name(word) or ("-" in word and given_name(word.split("-", 1)[0]))
+            ):  # "Mary-Jane Watson"
                 span = _capitals(text, tokens, i)
+            if span is None and i + 1 < len(tokens):
+                span = _surname_comma_given(text, tokens, i)
         elif first.islower():
             key = word.casefold()
-            if key in GIVEN and key not in LOWER_AMBIGUOUS and key not in _NOT_A_NAME:
-                span = _lower(text, tokens, i)
+            if key in GIVEN and key not in _NOT_A_NAME:
+                if key not in LOWER_AMBIGUOUS:
+                    span = _lower(text, tokens, i)
+                elif i + 1 < len(tokens) and _gap(text, tok, tokens[i + 1]):
+                    # "ion popescu", "ali khan": a word that is also a name, before a surname
+                    nxt = tokens[i + 1].group()
+                    if nxt.islower() and surname_like(nxt) and not given_name(nxt):
+                        span = Span(tok.start(), tokens[i + 1].end(), "name")
         elif word in GIVEN_CASELESS and first not in MARKS:
             span = _caseless(text, tokens, i)
         if span is not None:

@@ -99,3 +99,40 @@ WORD = rf"[^\W\d_][\w{MARKS}'’-]*"
 """One word in any script: a letter, then letters, marks, apostrophes or hyphens."""
 END = rf"(?![\w{MARKS}])"
 """The end of a word, where ``\\b`` fails after a vowel sign."""
+
+
+_GATE_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_NOT_LETTERS = re.compile(r"[^\w'’-]+")
+
+
+def _glued(stem: str) -> bool:
+    """A stem in a script without capitals (Arabic, Bengali…), where prefixes join the word
+    ("واسمي"): looked for anywhere, not at a word's start."""
+    return not stem[0].isupper() and not stem[0].islower()
+
+
+def needs_word_start(*stems: str) -> Callable[[_D], _D]:
+    """As :func:`needs_any`, for a detector whose cues start a word: a stem must begin a word
+    of the text ("its " in "it's me", not in "the waits"; "dl" in "Dl. Popescu", not in
+    "friendly").  Scripts without capitals, and stems of two words, are looked for as
+    :func:`needs_any` does (two words with a space before them)."""
+    spaced = tuple(" " + s for s in stems if " " in s)
+    glued = tuple(s for s in stems if " " not in s and _glued(s))
+    starts = tuple(s for s in stems if " " not in s and not _glued(s))
+
+    def mark(detect: _D) -> _D:
+        def gated(text: str) -> Iterator[Span]:
+            low = text.casefold()
+            if (
+                any(s in low for s in glued)
+                or any(t.startswith(starts) for t in _GATE_TOKEN.findall(low))
+                or (spaced and any(s in " " + _NOT_LETTERS.sub(" ", low) for s in spaced))
+            ):
+                yield from detect(text)
+
+        gated.min_digits = getattr(detect, "min_digits", 0)  # type: ignore[attr-defined]
+        gated.__name__ = detect.__name__
+        gated.__doc__ = detect.__doc__
+        return gated  # type: ignore[return-value]
+
+    return mark

@@ -1,0 +1,76 @@
+"""Older vetoes that kept a disclosure quiet, mended by their general cause (wave 23).
+
+- DOC held 'survey' and 'questionnaire': in a bot that IS a survey, what is typed into it
+  is no talk about a leaflet.  What a form or a worker *asks about* is a veto of its own
+  (ASKSABOUT), reaching only the words of the question.
+- FIGURE held 'bored' (bored to death): it silenced 'bored of life' too.  A LIFE or LIVE
+  word lifts it, and 'bored' is a TIRED word (TIRED LIFE) in every language.
+- JOKE held laughter after a beating ('he beats me haha'): nervous laughter is no joke
+  when a VIOLENCE word is told; the joke is 'she'll kill me if I forget the milk lol'.
+- 'Safe in the refuge, but he found it and is outside': REFUGE and FOUNDOUT, a danger now
+  after a safety that was real.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskScreen
+
+
+@pytest.fixture(scope="module")
+def screen() -> RiskScreen:
+    return RiskScreen.from_config({})
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i'm filling in this survey because i want to die", "suicide"),
+        ("this survey is pointless, I'll be dead before anything changes", "suicide"),
+        ("yeh survey bekaar hai, main marna chahta hoon", "suicide"),
+        ("я заполняю эту анкету, потому что хочу умереть", "suicide"),
+        ("estou a preencher este questionário porque quero morrer", "suicide"),
+        ("I'm bored of life", "suicide"),
+        ("jestem znudzona życiem", "suicide"),
+        ("estou entediada da vida", "suicide"),
+        ("m-am plictisit de viață", "suicide"),
+        ("zindagi se bore ho gaya hoon", "suicide"),
+        ("ਜ਼ਿੰਦਗੀ ਤੋਂ ਬੋਰ ਹੋ ਗਿਆ ਹਾਂ", "suicide"),
+        ("I forgot to mention he beats me haha", "abuse"),
+        ("zapomniałam powiedzieć, mąż mnie bije codziennie haha", "abuse"),
+        ("main bhool gayi batana, shohar roz marta hai hahaha", "abuse"),
+        ("муж бьёт меня каждый день хаха", "abuse"),
+        ("o marido bate-me todos os dias kkk", "abuse"),
+        ("I'm safe in the refuge but he's outside", "abuse"),
+        ("teraz jestem bezpieczna w schronisku, ale on znalazł adres i stoi pod drzwiami", "abuse"),
+        ("теперь я в безопасности в убежище, но он нашёл адрес и стоит под дверью", "abuse"),
+        ("agora estou segura na casa abrigo, mas ele descobriu a morada e está lá fora", "abuse"),
+        ("ab mehfooz hoon shelter mein, lekin usne pata dhoond liya aur bahar khada hai", "abuse"),
+        # A question asked, and a lie or a now after it.
+        ("the survey asked if I'd ever overdosed, I did last night", "overdose"),
+    ],
+)
+def test_a_disclosure_the_old_vetoes_kept_quiet_is_signposted(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the survey asked about self-harm, felt intrusive",
+        "the questionnaire asks about suicide, why?",
+        "ankieta pyta o samookaleczenia, po co?",
+        "врач задала обычные вопросы про самоповреждение, ничего такого, быстрый прием",
+        "survey ne self harm ke bare mein poocha, theek hai",
+        "bored to death in the waiting room",
+        "bored of the groups, same thing every week",
+        "my wife will kill me if I forget the bread lol",
+        "my mum will batter me if I'm late haha",
+        "the refuge is lovely, the staff are outside having a smoke",
+    ],
+)
+def test_what_the_vetoes_are_for_stays_quiet(screen: RiskScreen, text: str) -> None:
+    assert screen.categories(text) == set(), screen.hits(text)
