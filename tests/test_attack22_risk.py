@@ -1313,6 +1313,7 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
     [
         pytest.param(
             "the bathroom door won't open properly, someone should fix it",
+            marks=alarm("risk23", "the model fitted before e232aee reads BATHROOM+NEG at 0.77"),
             id="en-bathroom-door-sticks",
         ),
         pytest.param(

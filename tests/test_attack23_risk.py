@@ -49,6 +49,9 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 
 ASKS = "ASKSABOUT (~4) vetoes the answer to the question; no yes-word lifts it"
 
+FOUND = {"gu-asked-yes-daily"}
+"""Found by the model since it was trained on training sets 23 and 24 (the veto still holds)."""
+
 ANSWERS = [
     pytest.param("they asked if I was suicidal. I am.", "suicide", id="en-asked-if-suicidal-i-am"),
     pytest.param("they asked if I was suicidal. yes.", "suicide", id="en-asked-if-suicidal-yes"),
@@ -90,7 +93,10 @@ ANSWERS = [
 
 @pytest.mark.parametrize(
     ("text", "category"),
-    [pytest.param(*p.values, marks=quiet("prec23", ASKS), id=p.id) for p in ANSWERS],
+    [
+        pytest.param(*p.values, marks=[] if p.id in FOUND else quiet("prec23", ASKS), id=p.id)
+        for p in ANSWERS
+    ],
 )
 def test_the_answer_to_a_question_about_it_gets_the_helplines(
     screen: RiskScreen, text: str, category: str

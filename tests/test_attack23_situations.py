@@ -263,9 +263,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "My dog died last week. He was with me through everything. I'm gutted but I'm still not drinking.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
-        ),
         id="e20",
     ),
     pytest.param(
