@@ -773,6 +773,10 @@ TODAY = "TODAY"
 ("years ago I cut, today I cut my arms"); "ten years ago I tried, today I have a job" is
 the recovery, so there it lifts nothing."""
 _TODAY_REACH = 4
+PRESENT = "PRESENT"
+"""'Yesterday', 'last night', 'this morning': a PRESENT word lifts what it lifts anyway, and
+reads as TODAY too when a risk word follows it as closely: PAST ("three years clean") is lifted
+by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2)),
     "IWANT": ((KNOW, 3),),
@@ -796,14 +800,17 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
             for cls, places in own.items():
                 if cls in out:
                     continue
-                if cls == TODAY:
+                if cls in (TODAY, PRESENT):
                     now = _QUIETED["NOW"]
-                    if any(
+                    if TODAY not in out and any(
                         _risk_after(at, by_lang) and not _quieted(at, by_lang, now, negs)
                         for at, _ in places
                     ):
-                        out.add(cls)  # "dziś pocięłam ręce", not "dziś mam pracę"
-                    continue
+                        # "dziś pocięłam ręce", not "dziś mam pracę"; and "yesterday I took
+                        # far too much" after "three years clean" as today's words would
+                        out.add(TODAY)
+                    if cls == TODAY:
+                        continue
                 quiet = _QUIETED.get(cls)
                 if quiet is None or not any(q in o for q, _ in quiet for o in by_lang.values()):
                     out.add(cls)
@@ -823,10 +830,18 @@ def _risk_after(at: int, by_lang: dict[str, Found]) -> bool:
         for cls in EVIDENCE.intersection(own)
         for after, _ in own[cls]
     ) or any(
-        0 < at - before <= _TODAY_REACH
+        0 < at - before <= _TODAY_REACH and not _habitual(before, by_lang)
         for own in by_lang.values()
         for cls in _ACTS.intersection(own)
         for before, _ in own[cls]
+    )
+
+
+def _habitual(at: int, by_lang: dict[str, Found]) -> bool:
+    """Whether a PASTMARK word ("used to", "kiedyś") comes right before word ``at``: "I used
+    to cut, last night I told my counsellor" tells of the cut as the past, not of last night."""
+    return any(
+        0 < at - mark <= 2 for own in by_lang.values() for mark, _ in own.get("PASTMARK", ())
     )
 
 

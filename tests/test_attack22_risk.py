@@ -1117,11 +1117,6 @@ MISSED_BEFORE = [
     pytest.param(
         "years ago I used to cut, I cut my arms this afternoon",
         "self_harm",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: PAST 'years ago' vetoes a cut made this afternoon"
-            "; missed on bc837ae too",
-        ),
         id="en-years-ago-cut-arms-this-afternoon",
     ),
 ]
