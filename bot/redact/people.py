@@ -144,9 +144,13 @@ def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | Non
     if i + 1 >= len(tokens) or len(word) < 3 or word.casefold() in _NOT_A_NAME:
         return None
     vowels = sum(ch in _VOWELS for ch in word.casefold())
-    if not surname_like(word) and (len(word) < 5 or vowels < 2):
+    listed = surname_like(word)
+    if not listed and (len(word) < 5 or vowels < 2):
         return None  # a service's acronym: "DWP Kevin", "CGL Sarah", "w MOPS Kasia"
     nxt = tokens[i + 1]
+    closed = re.match(r"[ \t]*(?:[,;:(\n]|$)", text[nxt.end() :]) is not None
+    if not listed and not closed:
+        return None  # "ADFAM Sarah helped", "OASIS Kasia runs": a charity said as a word
     name = nxt.group()
     if not _gap(text, tokens[i], nxt) or name.isupper() or not name[0].isupper():
         return None
