@@ -164,6 +164,21 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         pytest.param("jestem marek i dziękuję", id="pl-jestem-marek"),
         pytest.param("sou o rui", id="pt-sou-o-rui"),
         pytest.param("sou a maria feliz com o serviço", id="pt-sou-a-maria-feliz"),
+        pytest.param(
+            "ADFAM Sarah helped my mum",
+            marks=removed(ACRONYM + " (five letters, two vowels: Adfam, the families charity)"),
+            id="en-adfam",
+        ),
+        pytest.param(
+            "NACRO Kevin helped me with housing",
+            marks=removed(ACRONYM + " (five letters, two vowels: Nacro)"),
+            id="en-nacro",
+        ),
+        pytest.param(
+            "OASIS Kasia runs the women's group",
+            marks=removed(ACRONYM + " (five letters, two vowels: Oasis)"),
+            id="en-oasis",
+        ),
         # Guards that hold on main.
         pytest.param("GP Sarah was kind", id="en-gp"),
         pytest.param("NHS Sarah on the phone was kind", id="en-nhs"),

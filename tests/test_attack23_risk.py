@@ -384,6 +384,22 @@ EVERYDAY = [
         marks=alarm("prec23", QUESTIONNAIRE),
         id="en-questionnaire-about-suicide-risk",
     ),
+    # 6. Tense (85ad604): 'came back' is NOW, 'too much' and passing out is an overdose.
+    pytest.param(
+        "the dark thoughts came back when my dad died in 2015, but therapy sorted it "
+        "and I'm fine now",
+        marks=alarm(
+            "prec23",
+            "'came back' (NOW) lifts the veto of a past that therapy ended, and WISH DIE reads "
+            "'thoughts' with the father's 'died'",
+        ),
+        id="en-thoughts-came-back-in-2015-fine-now",
+    ),
+    pytest.param(
+        "I worked too much this week and I'm passing out on the bus",
+        marks=alarm("prec23", "TOOMUCH DROWSY: worked too much (said in 85ad604's message)"),
+        id="en-worked-too-much-passing-out",
+    ),
     # Guards that are quiet on main.
     pytest.param("the survey asks about overdose and naloxone, good questions", id="en-guard"),
     pytest.param("ankieta ma pytanie o samobójstwo, trochę dziwne", id="pl-guard"),
