@@ -4,7 +4,7 @@ phones.
 
 Written by helper attack23 and run on main 1d70713 and 0564ff6 against 9341294 (this
 session's start).  Strict xfails name the owner (redact23); when a fix makes one pass, the
-XPASS fails the run: take its mark off.  (redact23 fixed all 28 by 20:30 UTC; the marks are off.)
+XPASS fails the run: take its mark off.  (redact23 fixed all 31 by 20:30 UTC; the marks are off.)
 
 - Leaks (a detail stored in clear): a lower-case signature or self-introduction in English
   and Romanian ("i'm dave smith", "cu drag, ion popescu"), a hyphenated or O' surname in
@@ -166,17 +166,14 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         pytest.param("sou a maria feliz com o serviço", id="pt-sou-a-maria-feliz"),
         pytest.param(
             "ADFAM Sarah helped my mum",
-            marks=removed(ACRONYM + " (five letters, two vowels: Adfam, the families charity)"),
             id="en-adfam",
         ),
         pytest.param(
             "NACRO Kevin helped me with housing",
-            marks=removed(ACRONYM + " (five letters, two vowels: Nacro)"),
             id="en-nacro",
         ),
         pytest.param(
             "OASIS Kasia runs the women's group",
-            marks=removed(ACRONYM + " (five letters, two vowels: Oasis)"),
             id="en-oasis",
         ),
         # Guards that hold on main.
