@@ -4,7 +4,7 @@ phones.
 
 Written by helper attack23 and run on main 1d70713 and 0564ff6 against 9341294 (this
 session's start).  Strict xfails name the owner (redact23); when a fix makes one pass, the
-XPASS fails the run: take its mark off.  (redact23 fixed all 21 at 20:15 UTC; the marks are off.)
+XPASS fails the run: take its mark off.  (redact23 fixed all 31 by 20:30 UTC; the marks are off.)
 
 - Leaks (a detail stored in clear): a lower-case signature or self-introduction in English
   and Romanian ("i'm dave smith", "cu drag, ion popescu"), a hyphenated or O' surname in
@@ -91,45 +91,36 @@ LOWER = "a lower-case full name after 'I'm' / a sign-off is read in pl ru pt lt 
         pytest.param(
             "Laima Bērziņa man palīdzēja",
             "Bērziņa",
-            marks=leak("a Latvian feminine surname after 'Laima' (Inese Ozola is found)"),
             id="lv-laima-berzina",
         ),
         pytest.param(
             "rina begum amake sahajjo korechen",
             "begum",
-            marks=leak(
-                "'Begum', the commonest Bengali/Pakistani women's surname, is no listed name"
-            ),
             id="bn-rom-begum",
         ),
         pytest.param(
             "নিলুফার বেগম আমাকে সাহায্য করেছেন",
             "বেগম",
-            marks=leak("'বেগম' (Begum) after a given name"),
             id="bn-begum",
         ),
         pytest.param(
             "نیلوفر بیگم نے مدد کی",
             "بیگم",
-            marks=leak("'بیگم' (Begum) after a given name"),
             id="ur-begum",
         ),
         pytest.param(
             "નિલેશ શાહે મદદ કરી",
             "શાહે",
-            marks=leak("a surname with the ergative '-e' ('શાહે', by Shah); 'નિલેશ શાહ એ' is found"),
             id="gu-shah-ergative",
         ),
         pytest.param(
             "فاطمة حداد ساعدتني كتير",
             "حداد",
-            marks=leak("an Arabic family name without 'ال' after a given name"),
             id="ar-fatima-haddad",
         ),
         pytest.param(
             "Amal El Khatib helped me",
             "Khatib",
-            marks=leak("'El' as a particle in Latin letters ('al-Rashid' is found)"),
             id="ar-lat-el-khatib",
         ),
         # Guards this session's slices made hold: they leaked on 9341294.
@@ -175,17 +166,14 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         pytest.param("sou a maria feliz com o serviço", id="pt-sou-a-maria-feliz"),
         pytest.param(
             "ADFAM Sarah helped my mum",
-            marks=removed(ACRONYM + " (five letters, two vowels: Adfam, the families charity)"),
             id="en-adfam",
         ),
         pytest.param(
             "NACRO Kevin helped me with housing",
-            marks=removed(ACRONYM + " (five letters, two vowels: Nacro)"),
             id="en-nacro",
         ),
         pytest.param(
             "OASIS Kasia runs the women's group",
-            marks=removed(ACRONYM + " (five letters, two vowels: Oasis)"),
             id="en-oasis",
         ),
         # Guards that hold on main.

@@ -47,7 +47,7 @@ GIVEN_LATIN = words(
     asta ieva eglė egle rasa daiva inga jurgita vilma kristina aušra ausra gintarė gintare
     jānis janis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
     raimonds oskars roberts artūrs arturs ilze inese līga liga kristīne kristine santa
-    dace zane evija agnese baiba
+    dace zane evija agnese baiba laima
     andrei alexandru mihai ion ioan gheorghe vasile constantin florin adrian cristian
     marian nicolae ștefan stefan radu bogdan sorin ionuț ionut elena ioana ana andreea
     mihaela gabriela alina raluca daniela florentina roxana simona irina
@@ -58,14 +58,14 @@ GIVEN_LATIN = words(
     maxamed mohamed axmed ahmed cabdi abdi cabdullahi abdullahi cali ali xasan hassan
     xuseen hussein yuusuf yusuf ibraahim ibrahim cumar omar ismaaciil mustafe faarax farah
     warsame jaamac jama aadan adan hodan faadumo fadumo faduma sagal ayaan hibo hawa
-    xaliimo halima amina aamina caasha maryan ifrah fartuun sahra deeqa nimco ubah
+    xaliimo halima amina aamina caasha maryan rina ifrah fartuun sahra deeqa nimco ubah
     mohammed muhammad mohammad ahmad imran usman bilal hamza farhan faisal kamran irfan
     arif tariq nadeem shahid zahid sajid rashid asif yasir aamir asad javed naveed waseem
     salman ayesha aisha fatima maryam zainab samina nazia saima shazia rabia sidra rubina
     nasreen farhana sumaiya tania rahim karim jamal kamal rubel suman harpreet gurpreet
     manpreet jaspreet jaspal baljit harjit kuldeep sukhwinder jaswinder simran ramesh
     suresh mahesh dinesh nilesh hitesh jayesh kiran amit rajesh priya pooja kavita sunita
-    anjali neha khalid youssef yousef mustafa mahmoud layla leila huda mona rana reem salma
+    anjali neha khalid youssef yousef mustafa mahmoud layla leila huda mona rana reem salma amal
     amelia ava bethany caitlin chelsea courtney eleanor ellie erin evie faye freya georgia
     harriet imogen isla jasmine jemma kirsty lydia maisie molly naomi niamh paige phoebe
     rosie ruth shannon sian siobhan tanya vicky yvonne abbie aimee alison carly dionne
@@ -216,6 +216,27 @@ LOWER_AMBIGUOUS = words(
 )
 """Names that are also words, or introductions, in lower case ("ana" is "I" in romanised
 Arabic, "asia" a continent, "santa"…): in lower case they start no name."""
+
+STRONG_SURNAMES = words(
+    """
+    smith jones williams taylor davies evans wilson johnson roberts robinson thompson wright
+    walker edwards hughes clarke jackson turner cooper harrison morgan mitchell patel khan
+    hussain begum akhtar khatun kaur chowdhury hossain uddin
+    بیگم قریشی چوہدری چودھری صدیقی اعوان انصاری ہاشمی
+    বেগম খাতুন আক্তার চৌধুরী হোসেন হোসাইন উদ্দিন উদ্দীন সুলতানা
+    પટેલ મહેતા દેસાઈ ત્રિવેદી પંડ્યા
+    ਕੌਰ ਗਿੱਲ ਸੰਧੂ ਸਿੱਧੂ ਢਿੱਲੋਂ ਗਰੇਵਾਲ ਧਾਲੀਵਾਲ ਰੰਧਾਵਾ
+    حداد خوري نجار عبود حمدان
+    """
+)
+"""Surnames that are no everyday word (not "Islam", "Khan"'s "king" "شاہ", "ਸਿੰਘ" of a
+Guru's name, English "Green", "King"): after any name-like word, even one no list has, they
+make a full name ("Nilufar Begum", "نیلوفر بیگم", "فاطمة حداد").  Not Urdu "خاتون" (a lady)
+nor "akter" (Arabizi "more")."""
+LOWER_STRONG_SURNAMES = words("begum khatun chowdhury hossain uddin kaur")
+"""The few that anchor a name in lower case ("rina begum"): romanised chat is full of short
+words that are surnames elsewhere."""
+SURNAMES_CASELESS = SURNAMES_CASELESS | words("حداد خوري نجار عبود حمدان")
 
 GIVEN = GIVEN_LATIN | GIVEN_CYRILLIC | GIVEN_CASELESS
 

@@ -29,10 +29,14 @@ from bot.redact.given_names import (
     GIVEN,
     GIVEN_CASELESS,
     LOWER_AMBIGUOUS,
+    LOWER_STRONG_SURNAMES,
+    STRONG_SURNAMES,
     SURNAMES_CASELESS,
+    SURNAMES_LATIN,
     given_name,
     surname_like,
 )
+from bot.redact.intros import _NOT_NAME_CASELESS
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, adjective_like
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _AFTER_ROLE, _PLACE_WORDS, _ROLES_CASELESS
@@ -43,7 +47,7 @@ _NOT_A_NAME = (
     | _PLACE_WORDS
     | _AFTER_ROLE
     | _NOT_AFTER_IM
-    | words("jan feb mar apr jun jul aug sep sept oct nov dec")
+    | words("jan feb mar apr jun jul aug sep sept oct nov dec dear hey")
 )
 _LOWER_PARTICLES = frozenset(("van", "von", "bin", "ibn", "abu", "al", "el"))
 """Particles that join a name in lower case: not "de", "da", "do", which are also "of" and
@@ -100,7 +104,7 @@ def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     taken = 0
     while j < len(tokens) and taken < 2 and _gap(text, tokens[j - 1], tokens[j]):
         word = tokens[j].group()
-        if word.casefold() in _PARTICLES and word.islower() and j + 1 < len(tokens):
+        if word.casefold() in _PARTICLES and j + 1 < len(tokens):  # "El Khatib", "de Souza"
             nxt = tokens[j + 1]
             if _gap(text, tokens[j], nxt) and _capitalised_name_word(nxt.group()):
                 end, j, taken = nxt.end(), j + 2, taken + 1
@@ -140,9 +144,13 @@ def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | Non
     if i + 1 >= len(tokens) or len(word) < 3 or word.casefold() in _NOT_A_NAME:
         return None
     vowels = sum(ch in _VOWELS for ch in word.casefold())
-    if not surname_like(word) and (len(word) < 5 or vowels < 2):
+    listed = surname_like(word)
+    if not listed and (len(word) < 5 or vowels < 2):
         return None  # a service's acronym: "DWP Kevin", "CGL Sarah", "w MOPS Kasia"
     nxt = tokens[i + 1]
+    closed = re.match(r"[ \t]*(?:[,;:(\n]|$)", text[nxt.end() :]) is not None
+    if not listed and not closed:
+        return None  # "ADFAM Sarah helped", "OASIS Kasia runs": a charity said as a word
     name = nxt.group()
     if not _gap(text, tokens[i], nxt) or name.isupper() or not name[0].isupper():
         return None
@@ -201,6 +209,38 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     return Span(tokens[i].start(), end, "name")
 
 
+_CASE_SUFFIXES = ("ે", "ના", "ની", "નો", "નું", "ને", "ের", "কে", "র", "ਦਾ", "ਦੀ", "ਦੇ")
+"""Gujarati, Bengali and Gurmukhi case endings written onto a surname ("શાહે": by Shah,
+"হোসেনের": Hossain's)."""
+
+
+def _listed_surname(word: str) -> bool:
+    if word in SURNAMES_CASELESS:
+        return True
+    return any(word.endswith(s) and word[: -len(s)] in SURNAMES_CASELESS for s in _CASE_SUFFIXES)
+
+
+def _before_surname(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """An unlisted first name before a surname that is no everyday word ("Nilufar Begum",
+    "নিলুফার বেগম", "فاطمة حداد", "Laima Bērziņa"): the surname vouches for the name."""
+    if i + 1 >= len(tokens) or not _gap(text, tokens[i], tokens[i + 1]):
+        return None
+    word, nxt = tokens[i].group(), tokens[i + 1].group()
+    key = word.casefold()
+    if key in _NOT_A_NAME or key in _NOT_NAME_CASELESS or word in _ROLES_CASELESS:
+        return None
+    if word[0].isupper():
+        strong = nxt.casefold() in STRONG_SURNAMES or (
+            nxt[0].isupper() and surname_like(nxt) and nxt.casefold() not in SURNAMES_LATIN
+        )  # a surname's ending ("-iņa", "-escu"), not a listed word that may be a place
+        ok = strong and nxt[0].isupper() and not word.isupper()
+    elif word[0].islower():
+        ok = nxt.islower() and nxt in LOWER_STRONG_SURNAMES and word.isalpha()
+    else:
+        ok = nxt in STRONG_SURNAMES and not word.startswith("ال")
+    return Span(tokens[i].start(), tokens[i + 1].end(), "name") if ok else None
+
+
 def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """A given name in a script without capitals, then a listed name, a particle or ال-name."""
     end = None
@@ -220,7 +260,7 @@ def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             and word not in _ARABIC_NOT_FAMILY
             and word not in _ROLES_CASELESS
         )
-        if not (word in GIVEN_CASELESS or word in SURNAMES_CASELESS or family):
+        if not (word in GIVEN_CASELESS or _listed_surname(word) or family):
             break
         end, j = tokens[j].end(), j + 1
     if end is None:
@@ -259,6 +299,8 @@ def full_names(text: str) -> Iterator[Span]:
                         span = Span(tok.start(), tokens[i + 1].end(), "name")
         elif word in GIVEN_CASELESS and first not in MARKS:
             span = _caseless(text, tokens, i)
+        if span is None and first not in MARKS:
+            span = _before_surname(text, tokens, i)
         if span is not None:
             skip_to = span.end
             yield span
