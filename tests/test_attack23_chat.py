@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
@@ -24,11 +22,6 @@ from tests.test_console import Terminal
 CATALOGUE = load_catalogue()
 TO_TEXT = ["1", "s"]
 """Consent, then skip the rating: the consultation flow's first free-text question."""
-ASKS = pytest.mark.xfail(
-    strict=True,
-    reason="owner prec23: REGRESSION: ASKSABOUT vetoes the answer to the question "
-    "(signposted on 9341294)",
-)
 
 
 async def _run(conversations: Conversations, settings: Settings, typed: list[str]) -> Terminal:
@@ -47,7 +40,6 @@ def _flagged(settings: Settings) -> dict[str, int]:
         return dict(rows.fetchall())
 
 
-@ASKS
 async def test_the_answer_to_a_workers_question_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -57,7 +49,6 @@ async def test_the_answer_to_a_workers_question_gets_helplines_and_is_flagged(
     assert _flagged(settings) == {text: 1}
 
 
-@ASKS
 async def test_the_answer_sent_as_a_second_message_gets_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -85,11 +76,6 @@ async def test_the_survey_said_beside_a_wish_to_die_gets_helplines(
     assert _flagged(settings) == {text: 1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner prec23: false alarm: REFUGE reads a homeless night shelter, OUTSIDE a "
-    "husband waiting in the car (quiet on 9341294)",
-)
 async def test_a_lift_from_a_husband_after_a_night_shelter_gets_no_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:

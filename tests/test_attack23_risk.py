@@ -90,7 +90,7 @@ ANSWERS = [
 
 @pytest.mark.parametrize(
     ("text", "category"),
-    [pytest.param(*p.values, marks=quiet("prec23", ASKS), id=p.id) for p in ANSWERS],
+    ANSWERS,
 )
 def test_the_answer_to_a_question_about_it_gets_the_helplines(
     screen: RiskScreen, text: str, category: str
@@ -138,195 +138,157 @@ EVERYDAY = [
     pytest.param(
         "I stayed at a night shelter last year; my husband waits outside in the car "
         "when I come to group",
-        marks=alarm("prec23", SHELTER),
         id="en-night-shelter-husband-waits-in-car",
     ),
     pytest.param(
         "the homeless shelter was ok, my boyfriend had to wait outside because he was drunk",
-        marks=alarm("prec23", SHELTER),
         id="en-homeless-shelter-boyfriend-outside",
     ),
     pytest.param(
         "the refuge staff were brilliant, my ex doesn't know where it is, "
         "they waited outside with me for the taxi",
-        marks=alarm("prec23", SHELTER + "; 'doesn't know where' read as him finding it"),
         id="en-refuge-staff-waited-outside-ex-doesnt-know",
     ),
     pytest.param(
         "my wife found out I relapsed and she waited outside the centre to support me",
-        marks=alarm("prec23", "FOUNDOUT SPOUSE OUTSIDE: a wife who found out about a relapse"),
         id="en-wife-found-out-relapse-waited-to-support",
     ),
     pytest.param(
         "my husband found the address of the group online and drops me outside every week",
-        marks=alarm("prec23", "FOUNDOUT SPOUSE OUTSIDE: the group's address, a lift"),
         id="en-husband-found-group-address-drops-me-off",
     ),
     pytest.param(
         "byłam w schronisku dla bezdomnych, mąż czeka na mnie pod ośrodkiem w samochodzie",
-        marks=alarm("prec23", SHELTER),
         id="pl-homeless-shelter-husband-waits",
     ),
     pytest.param(
         "жила в приюте для бездомных, муж ждёт меня у центра в машине",
-        marks=alarm("prec23", SHELTER),
         id="ru-homeless-shelter-husband-waits",
     ),
     pytest.param(
         "estive num abrigo para sem-abrigo, o meu marido espera lá fora no carro",
-        marks=alarm("prec23", SHELTER),
         id="pt-homeless-shelter-husband-waits",
     ),
     pytest.param(
         "am stat la un adăpost pentru oameni fără adăpost, soțul mă așteaptă în fața centrului",
-        marks=alarm("prec23", SHELTER),
         id="ro-homeless-shelter-husband-waits",
     ),
     pytest.param(
         "gyvenau nakvynės namuose, prieglaudoje, vyras laukia prie centro automobilyje",
-        marks=alarm("prec23", SHELTER),
         id="lt-shelter-husband-waits",
     ),
     pytest.param(
         "dzīvoju patversmē, vīrs gaida pie centra mašīnā",
-        marks=alarm("prec23", SHELTER),
         id="lv-shelter-husband-waits",
     ),
     pytest.param(
         "main shelter mein rahi thi, mera shohar bahar gaadi mein intezar karta hai",
-        marks=alarm("prec23", SHELTER),
         id="ur-rom-shelter-husband-waits",
     ),
     pytest.param(
         "ami shelter e chilam, amar shami baire gari te opekkha kore",
-        marks=alarm("prec23", SHELTER),
         id="bn-rom-shelter-husband-waits",
     ),
     pytest.param(
         "hu shelter ma hati, maro pati bahar gadi ma raah jue che",
-        marks=alarm("prec23", SHELTER),
         id="gu-rom-shelter-husband-waits",
     ),
     pytest.param(
         "main shelter vich rahi si, mera pati bahar gaddi vich udeek karda hai",
-        marks=alarm("prec23", SHELTER),
         id="pa-rom-shelter-husband-waits",
     ),
     pytest.param(
         "كنت بالملجا، جوزي بستناني برا بالسيارة",
-        marks=alarm("prec23", SHELTER),
         id="ar-shelter-husband-waits",
     ),
     pytest.param(
         "waxaan joogay shelter, ninkaygu banaanka xarunta ayuu igu sugaa gaariga",
-        marks=alarm("prec23", SHELTER),
         id="so-shelter-husband-waits",
     ),
     # 3. Bored of it, of myself, of life in a place.
     pytest.param(
         "I get bored of it all in the waiting room, an hour every time",
-        marks=alarm("prec23", BORED),
         id="en-bored-of-it-all-waiting-room",
     ),
     pytest.param(
         "The group gets boring, I'm bored of it all to be honest, same videos",
-        marks=alarm("prec23", BORED),
         id="en-bored-of-it-all-group",
     ),
     pytest.param(
         "I'm bored with myself, need new hobbies, the art group helped",
-        marks=alarm("prec23", BORED),
         id="en-bored-with-myself-hobbies",
     ),
     pytest.param(
         "my son is bored of life in the flat, he needs a garden",
-        marks=alarm("prec23", BORED + "; and it is the son's"),
         id="en-son-bored-of-life-in-the-flat",
     ),
     pytest.param(
         "jestem znudzona życiem w hostelu, nie ma kuchni",
-        marks=alarm("prec23", BORED),
         id="pl-bored-of-hostel-life",
     ),
     pytest.param(
         "estou entediada da vida no abrigo, sem cozinha",
-        marks=alarm("prec23", BORED),
         id="pt-bored-of-hostel-life",
     ),
     pytest.param(
         "sunt plictisită de viața asta la cămin, grupul ajută",
-        marks=alarm("prec23", BORED),
         id="ro-bored-of-hostel-life",
     ),
     pytest.param(
         "mujhe hostel ki zindagi se bore ho gaya hai, kitchen nahi hai",
-        marks=alarm("prec23", BORED),
         id="ur-rom-bored-of-hostel-life",
     ),
     pytest.param(
         "ami hostel er jibon niye bore, rannaghor nei",
-        marks=alarm("prec23", BORED),
         id="bn-rom-bored-of-hostel-life",
     ),
     # 3b. Bored (bn: annoyed) beside an everything-word, which LIFE holds in every language.
     pytest.param(
         "ami khub birokto, sob somoy line e dariye thakte hoy",
-        marks=alarm("prec23", BORED_ALL),
         id="bn-rom-annoyed-always-queueing",
     ),
     pytest.param(
         "আমি খুব বিরক্ত, সব সময় লাইনে দাঁড়িয়ে থাকতে হয়",
-        marks=alarm("prec23", BORED_ALL),
         id="bn-annoyed-always-queueing",
     ),
     pytest.param(
         "ami bachchader niye birokto, sob jinish chorie rakhe",
-        marks=alarm("prec23", BORED_ALL),
         id="bn-rom-annoyed-kids-scatter-everything",
     ),
     pytest.param(
         "હું કંટાળી ગઈ, બધું લાઈનમાં ઊભા રહેવું પડે",
-        marks=alarm("prec23", BORED_ALL),
         id="gu-fed-up-queueing-for-everything",
     ),
     pytest.param(
         "estou entediada, tudo igual no grupo todas as semanas",
-        marks=alarm("prec23", BORED_ALL),
         id="pt-bored-all-the-same-at-group",
     ),
     pytest.param(
         "jestem znudzona, wszystko to samo na grupie co tydzień",
-        marks=alarm("prec23", BORED_ALL),
         id="pl-bored-all-the-same-at-group",
     ),
     pytest.param(
         "мне скучно, всё это одно и то же на группе",
-        marks=alarm("prec23", BORED_ALL),
         id="ru-bored-all-the-same-at-group",
     ),
     pytest.param(
         "man nuobodu, viską kartoja grupėje",
-        marks=alarm("prec23", BORED_ALL),
         id="lt-bored-all-repeated-at-group",
     ),
     pytest.param(
         "man garlaicīgi, visu laiku viens un tas pats grupā",
-        marks=alarm("prec23", BORED_ALL),
         id="lv-bored-all-the-same-at-group",
     ),
     pytest.param(
         "main bore ho gaya, sab kuch wahi group mein har hafte",
-        marks=alarm("prec23", BORED_ALL),
         id="ur-rom-bored-all-the-same-at-group",
     ),
     pytest.param(
         "main bore ho gaya haan, sab kuch ohi group vich",
-        marks=alarm("prec23", BORED_ALL),
         id="pa-rom-bored-all-the-same-at-group",
     ),
     pytest.param(
         "waan caajisay, wax walba waa isku mid kooxda",
-        marks=alarm("prec23", BORED_ALL),
         id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
@@ -402,8 +364,16 @@ EVERYDAY = [
     ),
     # Guards that are quiet on main.
     pytest.param("the survey asks about overdose and naloxone, good questions", id="en-guard"),
-    pytest.param("ankieta ma pytanie o samobójstwo, trochę dziwne", id="pl-guard"),
-    pytest.param("в анкете есть вопрос о суициде, странно", id="ru-guard"),
+    pytest.param(
+        "ankieta ma pytanie o samobójstwo, trochę dziwne",
+        marks=alarm("prec23", "no ASKSABOUT veto: it kept the answer to the question quiet too"),
+        id="pl-guard",
+    ),
+    pytest.param(
+        "в анкете есть вопрос о суициде, странно",
+        marks=alarm("prec23", "no ASKSABOUT veto: it kept the answer to the question quiet too"),
+        id="ru-guard",
+    ),
     pytest.param("I was bored to death in that group, it's no life sitting there", id="en-guard2"),
 ]
 
@@ -426,13 +396,11 @@ UNSAFE_PLACE = (
         # New since 9341294 (quiet there).
         pytest.param(
             "the hostel is not safe, people use in the toilets, my children can't visit me there",
-            marks=alarm("prec23", UNSAFE_PLACE),
             id="en-hostel-not-safe-children-cant-visit",
         ),
         pytest.param(
             "w poczekalni nie czuję się bezpiecznie, dilerzy stoją przed wejściem, "
             "partner przychodzi ze mną",
-            marks=alarm("prec23", UNSAFE_PLACE),
             id="pl-waiting-room-not-safe-partner-comes-with-me",
         ),
         pytest.param(
@@ -528,37 +496,31 @@ GRIEF = (
         pytest.param(
             "my daughter passed in march. I want to be with her again",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="en-daughter-passed-be-with-her-again",
         ),
         pytest.param(
             "we lost our boy last year, I want to be with him again",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="en-lost-our-boy-be-with-him-again",
         ),
         pytest.param(
             "Mój syn odszedł w marcu, chcę być z nim znowu",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="pl-son-passed-be-with-him-again",
         ),
         pytest.param(
             "O meu filho partiu em março, quero estar com ele outra vez",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="pt-son-passed-be-with-him-again",
         ),
         pytest.param(
             "Fiul meu s-a stins în martie, vreau să fiu cu el din nou",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="ro-son-passed-be-with-him-again",
         ),
         pytest.param(
             "mera beta march mein guzar gaya, main phir se uske paas jana chahti hoon",
             "suicide",
-            marks=quiet("prec23", GRIEF),
             id="ur-rom-son-passed-go-to-him-again",
         ),
         # Missed on 9341294 too: the same in the other languages.

@@ -1,10 +1,12 @@
 """Older vetoes that kept a disclosure quiet, mended by their general cause (wave 23).
 
 - DOC held 'survey' and 'questionnaire': in a bot that IS a survey, what is typed into it
-  is no talk about a leaflet.  What a form or a worker *asks about* is a veto of its own
-  (ASKSABOUT), reaching only the words of the question.
-- FIGURE held 'bored' (bored to death): it silenced 'bored of life' too.  A LIFE or LIVE
-  word lifts it, and 'bored' is a TIRED word (TIRED LIFE) in every language.
+  is no talk about a leaflet.  (A veto for what a form asks about was tried and dropped: it
+  kept the answer quiet, "they asked if I was suicidal. I am.", tests/test_attack23_risk.py;
+  so talk about the survey's questions is signposted, the cheaper mistake.)
+- FIGURE held 'bored' (bored to death): it silenced 'bored of living, I want to die' too.
+  A LIVE word lifts it.  ('bored' as a TIRED word was tried and dropped: "bored of it all
+  in the waiting room", attack23.)
 - JOKE held laughter after a beating ('he beats me haha'): nervous laughter is no joke
   when a VIOLENCE word is told; the joke is 'she'll kill me if I forget the milk lol'.
 - 'Safe in the refuge, but he found it and is outside': REFUGE and FOUNDOUT, a danger now
@@ -31,12 +33,8 @@ def screen() -> RiskScreen:
         ("yeh survey bekaar hai, main marna chahta hoon", "suicide"),
         ("я заполняю эту анкету, потому что хочу умереть", "suicide"),
         ("estou a preencher este questionário porque quero morrer", "suicide"),
-        ("I'm bored of life", "suicide"),
-        ("jestem znudzona życiem", "suicide"),
-        ("estou entediada da vida", "suicide"),
-        ("m-am plictisit de viață", "suicide"),
-        ("zindagi se bore ho gaya hoon", "suicide"),
-        ("ਜ਼ਿੰਦਗੀ ਤੋਂ ਬੋਰ ਹੋ ਗਿਆ ਹਾਂ", "suicide"),
+        ("I'm so bored of living, I want to die", "suicide"),
+        ("bored of living, what's the point", "suicide"),
         ("I forgot to mention he beats me haha", "abuse"),
         ("zapomniałam powiedzieć, mąż mnie bije codziennie haha", "abuse"),
         ("main bhool gayi batana, shohar roz marta hai hahaha", "abuse"),
@@ -60,11 +58,6 @@ def test_a_disclosure_the_old_vetoes_kept_quiet_is_signposted(
 @pytest.mark.parametrize(
     "text",
     [
-        "the survey asked about self-harm, felt intrusive",
-        "the questionnaire asks about suicide, why?",
-        "ankieta pyta o samookaleczenia, po co?",
-        "врач задала обычные вопросы про самоповреждение, ничего такого, быстрый прием",
-        "survey ne self harm ke bare mein poocha, theek hai",
         "bored to death in the waiting room",
         "bored of the groups, same thing every week",
         "my wife will kill me if I forget the bread lol",
