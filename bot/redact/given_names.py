@@ -45,7 +45,7 @@ GIVEN_LATIN = words(
     jonas tomas andrius mindaugas darius dainius vytautas paulius mantas marius lukas
     rokas domantas gediminas algirdas saulius arūnas arunas kęstutis kestutis rūta ruta
     asta ieva eglė egle rasa daiva inga jurgita vilma kristina aušra ausra gintarė gintare
-    jānis janis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
+    jānis janis kārlis karlis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
     raimonds oskars roberts artūrs arturs ilze inese līga liga kristīne kristine santa
     dace zane evija agnese baiba laima
     andrei alexandru mihai ion ioan gheorghe vasile constantin florin adrian cristian
@@ -263,7 +263,9 @@ def given_name(word: str) -> bool:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             stem = key[: -len(ending)]
             # The vowel that drops before an ending: "Pawła" of "Paweł", "Павла" of "Павел".
-            stems = (stem, stem[:-1] + "e" + stem[-1], stem[:-1] + "е" + stem[-1])
+            # and Latvian's softened consonant: "Jāņa" of "Jānis", "Kārļa" of "Kārlis".
+            soft = stem.replace("ņ", "n").replace("ļ", "l")
+            stems = (stem, soft, stem[:-1] + "e" + stem[-1], stem[:-1] + "е" + stem[-1])
             if any(s + tail in GIVEN for s in stems for tail in _NOMINATIVE_TAILS):
                 return True
     return False

@@ -39,7 +39,13 @@ from bot.redact.given_names import (
 from bot.redact.intros import _NOT_NAME_CASELESS
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, adjective_like
 from bot.redact.spans import MARKS, WORD, Span, words
-from bot.redact.staff import _AFTER_NAME_CASELESS, _AFTER_ROLE, _PLACE_WORDS, _ROLES_CASELESS
+from bot.redact.staff import (
+    _AFTER_NAME_CASELESS,
+    _AFTER_ROLE,
+    _PLACE_WORDS,
+    _ROLE_CASED,
+    _ROLES_CASELESS,
+)
 
 _WORD = re.compile(WORD)
 _NOT_A_NAME = (
@@ -94,6 +100,7 @@ def _capitalised_name_word(word: str) -> bool:
         and key not in _NOT_A_NAME
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
+        and _ROLE_CASED.fullmatch(word) is None  # "Sarah Keyworker was great"
     )
 
 
