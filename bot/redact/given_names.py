@@ -45,7 +45,7 @@ GIVEN_LATIN = words(
     jonas tomas andrius mindaugas darius dainius vytautas paulius mantas marius lukas
     rokas domantas gediminas algirdas saulius arūnas arunas kęstutis kestutis rūta ruta
     asta ieva eglė egle rasa daiva inga jurgita vilma kristina aušra ausra gintarė gintare
-    jānis janis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
+    jānis janis kārlis karlis andris pēteris peteris kristaps mārtiņš martins edgars aivars juris
     raimonds oskars roberts artūrs arturs ilze inese līga liga kristīne kristine santa
     dace zane evija agnese baiba laima
     andrei alexandru mihai ion ioan gheorghe vasile constantin florin adrian cristian
@@ -96,6 +96,8 @@ GIVEN_LATIN = words(
     cabdirashiid mahad bashiir bashir daahir dahir guuleed hamse khadar liban mukhtar
     saciid sharmarke yaasiin yasin cawo filsan idil ladan naciima nasra ruqia sadia
     samiira sucaad suad warsan xamdi hamdi yasmin zamzam
+    kwame kofi kwaku yaw abena akua adwoa chidi chinedu emeka ngozi chioma oluwaseun tunde
+    femi funmi segun yemi kerry
     """
 )
 """Given names in Latin letters: English, Polish, Lithuanian, Latvian, Romanian, Portuguese,
@@ -131,7 +133,7 @@ GIVEN_CASELESS = words(
     ਅਮਰਜੀਤ ਪਰਮਜੀਤ ਰਣਜੀਤ ਸਿਮਰਨ ਹਰਜਿੰਦਰ ਬਲਵਿੰਦਰ ਮਨਜੀਤ ਰਾਜਵਿੰਦਰ ਨਵਦੀਪ ਅਮਨਦੀਪ ਗਗਨਦੀਪ ਸੰਦੀਪ
     ਜਸਲੀਨ ਹਰਮਨ
     أسامة اسامة أيمن ايمن حسام رائد سعد صالح عادل علاء عماد فارس فيصل قاسم ماهر مازن نبيل
-    نادر ناصر هاني وائل ياسر يزن أسماء اسماء إيمان ايمان بشرى حنان دعاء رشا رغد روان سناء
+    نادر ناصر هاني وائل ياسر يزن منصور أسماء اسماء إيمان ايمان بشرى حنان دعاء رشا رغد روان سناء
     شيماء صفاء عبير غادة لبنى مها ميساء نسرين نهى هند يارا
     ارشد اشفاق افضل اکرم امجد انور بابر تنویر حامد خالد خرم دانش ذیشان رضوان زبیر سہیل
     شہزاد شوکت طاہر ظفر عاطف عبید عمر غلام فہد مبشر مجید مختار مشتاق معظم نصیر وقاص یاسین
@@ -263,7 +265,9 @@ def given_name(word: str) -> bool:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             stem = key[: -len(ending)]
             # The vowel that drops before an ending: "Pawła" of "Paweł", "Павла" of "Павел".
-            stems = (stem, stem[:-1] + "e" + stem[-1], stem[:-1] + "е" + stem[-1])
+            # and Latvian's softened consonant: "Jāņa" of "Jānis", "Kārļa" of "Kārlis".
+            soft = stem.replace("ņ", "n").replace("ļ", "l")
+            stems = (stem, soft, stem[:-1] + "e" + stem[-1], stem[:-1] + "е" + stem[-1])
             if any(s + tail in GIVEN for s in stems for tail in _NOMINATIVE_TAILS):
                 return True
     return False

@@ -39,7 +39,13 @@ from bot.redact.given_names import (
 from bot.redact.intros import _NOT_NAME_CASELESS
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, adjective_like
 from bot.redact.spans import MARKS, WORD, Span, words
-from bot.redact.staff import _AFTER_NAME_CASELESS, _AFTER_ROLE, _PLACE_WORDS, _ROLES_CASELESS
+from bot.redact.staff import (
+    _AFTER_NAME_CASELESS,
+    _AFTER_ROLE,
+    _PLACE_WORDS,
+    _ROLE_CASED,
+    _ROLES_CASELESS,
+)
 
 _WORD = re.compile(WORD)
 _NOT_A_NAME = (
@@ -94,6 +100,7 @@ def _capitalised_name_word(word: str) -> bool:
         and key not in _NOT_A_NAME
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
+        and _ROLE_CASED.fullmatch(word) is None  # "Sarah Keyworker was great"
     )
 
 
@@ -289,6 +296,8 @@ def full_names(text: str) -> Iterator[Span]:
                 span = _surname_comma_given(text, tokens, i)
         elif first.islower():
             key = word.casefold()
+            if "-" in key and key.split("-", 1)[0] in GIVEN:
+                key = key.split("-", 1)[0]  # "kerry-ann mcdonald"
             if key in GIVEN and key not in _NOT_A_NAME:
                 if key not in LOWER_AMBIGUOUS:
                     span = _lower(text, tokens, i)
@@ -299,6 +308,11 @@ def full_names(text: str) -> Iterator[Span]:
                         span = Span(tok.start(), tokens[i + 1].end(), "name")
         elif word in GIVEN_CASELESS and first not in MARKS:
             span = _caseless(text, tokens, i)
+        elif word[0] in "ولبف" and word[1:] in GIVEN_CASELESS:
+            # "and", "to", "with" written onto the name ("شكرا لرنا منصور"): the name is the rest
+            span = _caseless(text, tokens, i)
+            if span is not None:
+                span = Span(span.start + 1, span.end, "name")
         if span is None and first not in MARKS:
             span = _before_surname(text, tokens, i)
         if span is not None:
