@@ -175,7 +175,6 @@ DISCLOSURES = [
     ),
     pytest.param(
         "I've sorted out my will. The dog is going to my brother. I just wanted to say the staff were kind to me.",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk23: missed, on 9341294 too"),
         id="d45",
     ),
     pytest.param(
@@ -828,9 +827,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "wladi rej3o y3isho ma3i b aylul. el social services mabsoutin.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
-        ),
         id="e144",
     ),
     pytest.param(
