@@ -230,3 +230,16 @@ def test_a_surname_that_is_no_everyday_word_vouches_for_an_unlisted_first_name(t
 )
 def test_words_that_are_also_surnames_vouch_for_nothing(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("شكرًا لرنا منصور", "شكرًا ل[name]"),
+        ("thank u so much kerry-ann mcdonald x", "thank u so much [name] x"),
+        ("uz Jāņa Liepas vārda", "uz [name] vārda"),
+        ("Ask for Kwame Mensah", "Ask for [name]"),
+    ],
+)
+def test_a_name_with_a_prefix_a_hyphen_or_a_softened_consonant(text, want):
+    assert redact(text) == want

@@ -96,6 +96,8 @@ GIVEN_LATIN = words(
     cabdirashiid mahad bashiir bashir daahir dahir guuleed hamse khadar liban mukhtar
     saciid sharmarke yaasiin yasin cawo filsan idil ladan naciima nasra ruqia sadia
     samiira sucaad suad warsan xamdi hamdi yasmin zamzam
+    kwame kofi kwaku yaw abena akua adwoa chidi chinedu emeka ngozi chioma oluwaseun tunde
+    femi funmi segun yemi kerry
     """
 )
 """Given names in Latin letters: English, Polish, Lithuanian, Latvian, Romanian, Portuguese,
@@ -131,7 +133,7 @@ GIVEN_CASELESS = words(
     ਅਮਰਜੀਤ ਪਰਮਜੀਤ ਰਣਜੀਤ ਸਿਮਰਨ ਹਰਜਿੰਦਰ ਬਲਵਿੰਦਰ ਮਨਜੀਤ ਰਾਜਵਿੰਦਰ ਨਵਦੀਪ ਅਮਨਦੀਪ ਗਗਨਦੀਪ ਸੰਦੀਪ
     ਜਸਲੀਨ ਹਰਮਨ
     أسامة اسامة أيمن ايمن حسام رائد سعد صالح عادل علاء عماد فارس فيصل قاسم ماهر مازن نبيل
-    نادر ناصر هاني وائل ياسر يزن أسماء اسماء إيمان ايمان بشرى حنان دعاء رشا رغد روان سناء
+    نادر ناصر هاني وائل ياسر يزن منصور أسماء اسماء إيمان ايمان بشرى حنان دعاء رشا رغد روان سناء
     شيماء صفاء عبير غادة لبنى مها ميساء نسرين نهى هند يارا
     ارشد اشفاق افضل اکرم امجد انور بابر تنویر حامد خالد خرم دانش ذیشان رضوان زبیر سہیل
     شہزاد شوکت طاہر ظفر عاطف عبید عمر غلام فہد مبشر مجید مختار مشتاق معظم نصیر وقاص یاسین

@@ -296,6 +296,8 @@ def full_names(text: str) -> Iterator[Span]:
                 span = _surname_comma_given(text, tokens, i)
         elif first.islower():
             key = word.casefold()
+            if "-" in key and key.split("-", 1)[0] in GIVEN:
+                key = key.split("-", 1)[0]  # "kerry-ann mcdonald"
             if key in GIVEN and key not in _NOT_A_NAME:
                 if key not in LOWER_AMBIGUOUS:
                     span = _lower(text, tokens, i)
@@ -306,6 +308,11 @@ def full_names(text: str) -> Iterator[Span]:
                         span = Span(tok.start(), tokens[i + 1].end(), "name")
         elif word in GIVEN_CASELESS and first not in MARKS:
             span = _caseless(text, tokens, i)
+        elif word[0] in "ولبف" and word[1:] in GIVEN_CASELESS:
+            # "and", "to", "with" written onto the name ("شكرا لرنا منصور"): the name is the rest
+            span = _caseless(text, tokens, i)
+            if span is not None:
+                span = Span(span.start + 1, span.end, "name")
         if span is None and first not in MARKS:
             span = _before_surname(text, tokens, i)
         if span is not None:
