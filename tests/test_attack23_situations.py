@@ -3,9 +3,8 @@
 (waits, groups, a worker, holidays, moving house, the end of treatment, pets, money,
 children, medication changes) and disclosures buried in such feedback, in 13 languages.
 
-Written by helper attack23 before risk23 retrained on training sets 23 and 24; run on main fc1a1e6
-(model c4ce69c) and on
-9341294 (this session's start).  Each failing line is a strict xfail naming its owner
+Written by helper attack23 and run on main 574a07e (model c4ce69c) and on 9341294 (this
+session's start).  Each failing line is a strict xfail naming its owner
 (risk23 when the model fires or misses, prec23 when a rule does) and saying whether it was
 right on 9341294 (REGRESSION) or wrong there too.  When a fix makes one pass, take its mark off.
 """
@@ -173,6 +172,93 @@ DISCLOSURES = [
     pytest.param(
         "Mahadsanid wax walba. Deymahaygii waan bixiyay, bisadna deriskayga ayaan siiyay. Jimcaha kadib ballan dambe uma baahni doono.",
         id="d44",
+    ),
+    pytest.param(
+        "I've sorted out my will. The dog is going to my brother. I just wanted to say the staff were kind to me.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: missed, on 9341294 too"),
+        id="d45",
+    ),
+    pytest.param(
+        "I've stopped picking up my script. I don't see why I'd need it after this week. Thanks for trying.",
+        id="d46",
+    ),
+    pytest.param(
+        "I keep looking at the train times. Not to go anywhere. I just stand on the platform for a long time.",
+        id="d47",
+    ),
+    pytest.param(
+        "My sister has my bank card now and my passwords. I've written to each of the kids. Everything is in order.",
+        id="d48",
+    ),
+    pytest.param(
+        "I've been giving my things away all week. My neighbour got the telly. It feels lighter.",
+        id="d49",
+    ),
+    pytest.param(
+        "He's locked me in again. I'm typing this from the bathroom. Please don't call, he checks my phone.",
+        id="d50",
+    ),
+    pytest.param(
+        "She won't let me see my friends. She has my wages paid into her account. If I argue she throws things at me.",
+        id="d51",
+    ),
+    pytest.param(
+        "My dad comes home drunk and I hide under the bed with my little sister. Last night he broke the door.",
+        id="d52",
+    ),
+    pytest.param(
+        "I took everything in the cupboard about an hour ago. I'm really sleepy now. Sorry if this doesn't make sense.",
+        id="d53",
+    ),
+    pytest.param(
+        "My mate is on the floor breathing funny. We both used about twenty minutes ago. His lips look blue.",
+        id="d54",
+    ),
+    pytest.param(
+        "The marks on my arms are from me. I wear long sleeves at group so nobody asks. It's getting worse.",
+        id="d55",
+    ),
+    pytest.param(
+        "I've been pulling my hair out till it bleeds. I've got bald patches. I can't stop.",
+        id="d56",
+    ),
+    pytest.param(
+        "Zapisałam psa siostrze i napisałam listy do dzieci. Wszystko jest poukładane. Dziękuję za wszystko.",
+        id="d57",
+    ),
+    pytest.param(
+        "Он опять запер меня в квартире. Пишу из ванной. Не звоните, он проверяет телефон.",
+        id="d58",
+    ),
+    pytest.param(
+        "Já escrevi cartas para os meus filhos e dei as minhas coisas. Está tudo arrumado. Obrigada pela paciência.",
+        id="d59",
+    ),
+    pytest.param(
+        "Mi-am dat lucrurile prietenilor. Le-am scris copiilor. Totul e în ordine acum.", id="d60"
+    ),
+    pytest.param(
+        "Išdalinau savo daiktus draugams. Parašiau vaikams laiškus. Viskas sutvarkyta.", id="d61"
+    ),
+    pytest.param(
+        "Atdevu savas mantas draugiem. Uzrakstīju bērniem vēstules. Viss ir sakārtots.", id="d62"
+    ),
+    pytest.param(
+        "maine apni sab cheezein dost ko de di hain. bachon ko khat likh diye. sab kuch theek kar diya hai.",
+        id="d63",
+    ),
+    pytest.param(
+        "ਮੈਂ ਆਪਣਾ ਸਾਰਾ ਸਮਾਨ ਦੋਸਤਾਂ ਨੂੰ ਦੇ ਦਿੱਤਾ ਹੈ। ਬੱਚਿਆਂ ਨੂੰ ਚਿੱਠੀਆਂ ਲਿਖ ਦਿੱਤੀਆਂ। ਸਭ ਕੁਝ ਤਿਆਰ ਹੈ।", id="d64"
+    ),
+    pytest.param("મેં મારો બધો સામાન મિત્રોને આપી દીધો છે. બાળકોને પત્રો લખી દીધા. બધું તૈયાર છે.", id="d65"),
+    pytest.param(
+        "ami amar sob jinish bondhuder diye diyechi. bachchader chithi likhe diyechi. sob guchiye felechi.",
+        id="d66",
+    ),
+    pytest.param("عطيت كل أغراضي لأصحابي. كتبت رسايل لولادي. كل شي صار جاهز.", id="d67"),
+    pytest.param(
+        "Alaabtaydii oo dhan saaxiibadayda ayaan siiyay. Carruurta warqado ayaan u qoray. Wax walba waa diyaar.",
+        id="d68",
     ),
 ]
 
@@ -655,6 +741,112 @@ EVERYDAY = [
     pytest.param(
         "I'm not sleeping since my dose changed. I lie awake till 4. Then I'm exhausted all day.",
         id="e118",
+    ),
+    pytest.param(
+        "Moje dzieci wróciły do mnie we wrześniu. Opieka społeczna jest zadowolona. Bez was bym nie dała rady.",
+        id="e119",
+    ),
+    pytest.param(
+        "Pieniędzy ciągle brakuje. Bilet na autobus kosztuje dużo. Czasem opuszczam wizyty, bo mnie nie stać.",
+        id="e120",
+    ),
+    pytest.param(
+        "Skończyłam terapię w zeszłym tygodniu. Trochę się boję, że nie będzie spotkań. Telefon kontrolny by pomógł.",
+        marks=pytest.mark.xfail(strict=True, reason="owner prec23: false alarm, on 9341294 too"),
+        id="e121",
+    ),
+    pytest.param(
+        "Święta są dla mnie trudne. Wszyscy wokół piją. W tym roku miałam plan z grupy i dałam radę.",
+        id="e122",
+    ),
+    pytest.param(
+        "Мои дети вернулись ко мне в сентябре. Соцслужба довольна. Без вас я бы не справилась.",
+        id="e123",
+    ),
+    pytest.param(
+        "Я закончила лечение на прошлой неделе. Немного страшно без встреч. Хорошо бы позвонить через месяц.",
+        id="e124",
+    ),
+    pytest.param(
+        "Переезжаю к сестре на следующей неделе. Это другой район. Не хочу терять своего куратора.",
+        id="e125",
+    ),
+    pytest.param(
+        "Os meus filhos voltaram a viver comigo em setembro. A segurança social ficou contente. Sem vocês não conseguia.",
+        id="e126",
+    ),
+    pytest.param(
+        "Mudei de casa no mês passado. Fica longe do centro e não consigo ir ao grupo. Podia haver algo online?",
+        id="e127",
+    ),
+    pytest.param(
+        "Mi-au scăzut doza de metadonă prea repede. Am fost rău câteva zile. Le-am spus și au mărit-o înapoi.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e128",
+    ),
+    pytest.param(
+        "Copiii mei s-au întors la mine în septembrie. Asistența socială e mulțumită. Fără voi nu reușeam.",
+        id="e129",
+    ),
+    pytest.param(
+        "Vaikai grįžo gyventi pas mane rugsėjį. Socialinė tarnyba patenkinta. Be jūsų nebūčiau susitvarkiusi.",
+        id="e130",
+    ),
+    pytest.param(
+        "Baigiau gydymą praeitą savaitę. Šiek tiek baisu be susitikimų. Būtų gerai paskambinti po mėnesio.",
+        id="e131",
+    ),
+    pytest.param(
+        "Bērni atgriezās pie manis septembrī. Sociālais dienests ir apmierināts. Bez jums es netiktu galā.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e132",
+    ),
+    pytest.param(
+        "Man samazināja metadona devu pārāk ātri. Dažas dienas jutos slikti. Pateicu, un viņi to palielināja atpakaļ.",
+        id="e133",
+    ),
+    pytest.param(
+        "mere bachay september mein wapas mere paas aa gaye. social services khush hain. aap ke baghair main na kar pati.",
+        id="e134",
+    ),
+    pytest.param(
+        "paise ki bohat tangi hai. bus ka kiraya bohat hai. kabhi kabhi appointment chhor deti hoon.",
+        id="e135",
+    ),
+    pytest.param("میرے بچے ستمبر میں واپس میرے پاس آ گئے۔ سوشل سروسز خوش ہیں۔", id="e136"),
+    pytest.param("ਮੇਰੇ ਬੱਚੇ ਸਤੰਬਰ ਵਿੱਚ ਵਾਪਸ ਮੇਰੇ ਕੋਲ ਆ ਗਏ। ਸੋਸ਼ਲ ਸਰਵਿਸਿਜ਼ ਖੁਸ਼ ਹੈ।", id="e137"),
+    pytest.param(
+        "mere bache september vich wapas mere kol aa gaye. social services khush hai.", id="e138"
+    ),
+    pytest.param("મારાં બાળકો સપ્ટેમ્બરમાં પાછાં મારી પાસે આવી ગયાં. સોશિયલ સર્વિસ ખુશ છે.", id="e139"),
+    pytest.param(
+        "mara balko september ma pacha mari pase aavi gaya. social service khush che.", id="e140"
+    ),
+    pytest.param("আমার বাচ্চারা সেপ্টেম্বরে আমার কাছে ফিরে এসেছে। সোশ্যাল সার্ভিস খুশি।", id="e141"),
+    pytest.param(
+        "amar bachchara september e amar kache phire eseche. social service khushi.", id="e142"
+    ),
+    pytest.param(
+        "ولادي رجعوا يعيشوا معي بأيلول. الشؤون الاجتماعية مبسوطين. بدونكم ما كنت قدرت.", id="e143"
+    ),
+    pytest.param(
+        "wladi rej3o y3isho ma3i b aylul. el social services mabsoutin.",
+        marks=pytest.mark.xfail(
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
+        ),
+        id="e144",
+    ),
+    pytest.param(
+        "Carruurtaydu way igu soo laabteen bishii September. Adeegga bulshadu way ku faraxsan yihiin.",
+        id="e145",
+    ),
+    pytest.param(
+        "Lacag ayaa ii yar. Baska qiimihiisu waa badan yahay. Mararka qaar ballamaha waan ka tagaa.",
+        id="e146",
+    ),
+    pytest.param(
+        "Daawadayda methadone-ka si degdeg ah ayaa loo dhimay. Dhowr maalmood ayaan xanuunsanaa. Waan u sheegay, dib ayay u kordhiyeen.",
+        id="e147",
     ),
 ]
 
