@@ -176,6 +176,14 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
             "OASIS Kasia runs the women's group",
             id="en-oasis",
         ),
+        pytest.param(
+            "the Marie Curie nurses looked after my mum",
+            marks=removed("a charity named after a person (hidden on 9341294 too)"),
+            id="en-marie-curie-nurses",
+        ),
+        pytest.param("I volunteer at the Sue Ryder shop", id="en-sue-ryder"),
+        pytest.param("I was in HMP Low Newton for two years", id="en-hmp-low-newton"),
+        pytest.param("the Nelson Trust helped me after prison", id="en-nelson-trust"),
         # Guards that hold on main.
         pytest.param("GP Sarah was kind", id="en-gp"),
         pytest.param("NHS Sarah on the phone was kind", id="en-nhs"),

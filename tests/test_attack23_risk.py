@@ -572,34 +572,31 @@ def test_a_bereaved_parent_who_wants_to_be_with_the_child_gets_the_helplines(
         pytest.param(
             "I'm in the refuge but he found the address and won't go away from outside",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed: fb8c805's NEG guard on REFUGE reads "
-                "'won't go away' as 'he doesn't know where it is'",
-            ),
             id="en-refuge-found-address-wont-go-away",
         ),
         pytest.param(
             "estou na casa abrigo mas ele descobriu a morada e não sai lá de fora",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed: the NEG guard on REFUGE reads 'não sai' "
-                "(he won't leave) as a negation of the finding",
-            ),
             id="pt-refuge-found-address-wont-leave",
         ),
         pytest.param(
             "I'm not safe at the hostel, my ex knows I'm there",
             "abuse",
-            id="en-not-safe-at-hostel-ex-knows",  # the model finds it (the guard still holds)
+            id="en-not-safe-at-hostel-ex-knows",
         ),
         pytest.param(
             "nie jestem bezpieczna w hostelu, mój były wie, że tu jestem",
             "abuse",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed: the same, Polish"),
             id="pl-not-safe-at-hostel-ex-knows",
         ),
+        pytest.param(
+            "в своей квартире я не в безопасности, у бывшего есть ключи",
+            "abuse",
+            id="ru-not-safe-in-my-flat-ex-has-keys",
+        ),
+        ("I'm not safe in my own flat, he still has a key", "abuse"),
+        ("nu mă simt în siguranță în apartamentul meu, fostul are cheie", "abuse"),
+        ("amar flat e ami nirapod na, amar ex er kache chabi ache", "abuse"),
         # Guards that signpost on main after fb8c805 and 0526e6e.
         ("я не в безопасности в хостеле, бывший знает, где я", "abuse"),
         ("the refuge isn't safe anymore, he knows the address", "abuse"),

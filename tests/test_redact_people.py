@@ -243,3 +243,15 @@ def test_words_that_are_also_surnames_vouch_for_nothing(text):
 )
 def test_a_name_with_a_prefix_a_hyphen_or_a_softened_consonant(text, want):
     assert redact(text) == want
+
+
+def test_an_account_said_in_words_is_an_account():
+    assert redact("my account number is two seven one eight two eight one eight") == (
+        "my account number is [bank_account]"
+    )
+    assert redact("numer konta dwa siedem jeden osiem dwa osiem jeden osiem") == (
+        "numer konta [bank_account]"
+    )
+    assert redact("my account: one two three four five six seven eight") == (
+        "my account: one two three four five six seven eight"
+    )

@@ -39,3 +39,24 @@ def test_overdoses_met_at_work_get_no_helplines(screen: RiskScreen, text: str) -
 )
 def test_a_worker_who_overdosed_gets_the_overdose_advice(screen: RiskScreen, text: str) -> None:
     assert "overdose" in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband had the naloxone kit in his bag and hes lying on the kitchen floor not moving",
+        "mój mąż leży na podłodze i się nie rusza, mam nalokson",
+        "мой муж лежит на полу и не двигается, у меня есть налоксон",
+        "my mum swallowed all her sertraline after my dad left, she says she's fine",
+        "told my sponsor im fine but ive got the tablets lined up on the bed",
+    ],
+)
+def test_naloxone_at_hand_or_the_pills_swallowed_or_lined_up_get_the_overdose_advice(
+    screen: RiskScreen, text: str
+) -> None:
+    assert "overdose" in screen.categories(text), screen.vetoes_in(text)
+
+
+def test_a_naloxone_training_about_someone_not_moving_stays_quiet(screen: RiskScreen) -> None:
+    text = "at the naloxone training they showed what to do if someone is not moving"
+    assert screen.categories(text) == set(), screen.hits(text)

@@ -806,7 +806,21 @@ def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span
         and _CARD_CUE.search(text[max(0, start - 40) : start])
     ):
         return Span(start, end, "card")
+    counting = len(set(said)) < 3 or all(b == a + 1 for a, b in pairwise(said))
+    if (
+        len(said) in (8, 20, 26)
+        and not counting
+        and _ACCOUNT_CUE.search(text[max(0, start - 40) : start])
+    ):
+        return Span(start, end, "bank_account")  # "account number two seven one eight…"
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+_ACCOUNT_CUE = re.compile(
+    rf"(?<![\w{MARKS}])(?:{_BANK_WORDS})(?![\w{MARKS}])\W{{0,3}}(?:[^\W\d_]+\W{{1,3}}){{0,2}}$",
+    re.IGNORECASE,
+)
+"""An account word and up to two words just before a number said in words."""
 
 
 _HUNDRED_WORDS = words("sau sho shou shau سو ਸੌ")
