@@ -401,15 +401,10 @@ UNSAFE_PLACE = (
         pytest.param(
             "w poczekalni nie czuję się bezpiecznie, dilerzy stoją przed wejściem, "
             "partner przychodzi ze mną",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner risk23: the model fitted before fb8c805 reads SELF+UNSAFE at 0.70",
-            ),
             id="pl-waiting-room-not-safe-partner-comes-with-me",
         ),
         pytest.param(
             "o parque não é seguro para as crianças, há seringas por todo o lado",
-            marks=alarm("prec23", UNSAFE_PLACE),
             id="pt-park-not-safe-for-children-needles",
         ),
         pytest.param(
@@ -420,7 +415,6 @@ UNSAFE_PLACE = (
         # Signposted on 9341294 by the model; the rule now fires them too.
         pytest.param(
             "The stairwell isn't safe at night, so my husband comes to pick me up",
-            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
             id="en-stairwell-not-safe-husband-fetches-me",
         ),
         pytest.param(
@@ -430,7 +424,6 @@ UNSAFE_PLACE = (
         ),
         pytest.param(
             "raat ko seedhiyan mehfooz nahi hain, is liye mera shohar mujhe lene aata hai",
-            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
             id="ur-rom-stairs-not-safe-husband-fetches-me",
         ),
         pytest.param("I don't feel safe leaving my bike outside the hub", id="en-guard-bike"),
