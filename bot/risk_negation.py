@@ -28,6 +28,8 @@ NOTBE = "NOTBE"
 """Negation fused with "to be" ("nesu", "neesmu", "nav": I am not, is not), read only here:
 as a NEG word it would be an ingredient of every rule with NEG in it."""
 WELL = "WELL"
+PLACE = "PLACE"
+PLACE_BEFORE = 4
 NEG_BEFORE = 4
 """Words a NEG word may stand before a SAFE word: "nu mă simt în siguranță" (not me feel in
 safety), "не чувствую себя в безопасности"."""
@@ -85,7 +87,15 @@ def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
             continue
         flip = {at for at in said if _negated(at, before, after, doubts, breaks)}
         back = _turn(own, UNSAFE, SAFE, flip)  # "never felt unsafe": safe
-        _turn(own, SAFE, UNSAFE, flip - back - inside)
+        _turn(own, SAFE, UNSAFE, flip - back - inside - _of_a_place(own, flip))
+
+
+def _of_a_place(own: Found, flip: set[int]) -> set[int]:
+    """SAFE words a PLACE word stands just before: the place is what is not safe ("the
+    stairwell isn't safe", "seedhiyan mehfooz nahi"), not the person, who is ("I'm not safe
+    at the hostel, my ex knows I'm there")."""
+    places = [at for at, _ in own.get(PLACE, ())]
+    return {at for at in flip if any(0 < at - p <= PLACE_BEFORE for p in places)}
 
 
 def _turn(own: Found, source: str, target: str, picked: set[int]) -> set[int]:

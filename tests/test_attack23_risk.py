@@ -568,52 +568,37 @@ def test_a_bereaved_parent_who_wants_to_be_with_the_child_gets_the_helplines(
         pytest.param(
             "I'm in the refuge but he found the address and won't go away from outside",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed: fb8c805's NEG guard on REFUGE reads "
-                "'won't go away' as 'he doesn't know where it is'",
-            ),
             id="en-refuge-found-address-wont-go-away",
         ),
         pytest.param(
             "estou na casa abrigo mas ele descobriu a morada e não sai lá de fora",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed: the NEG guard on REFUGE reads 'não sai' "
-                "(he won't leave) as a negation of the finding",
-            ),
             id="pt-refuge-found-address-wont-leave",
         ),
         pytest.param(
             "I'm not safe at the hostel, my ex knows I'm there",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed: the PLACE guard (fb8c805) keeps UNSAFE EX quiet "
-                "when the unsafe place is where she lives; the ex is the danger",
-            ),
             id="en-not-safe-at-hostel-ex-knows",
         ),
         pytest.param(
             "nie jestem bezpieczna w hostelu, mój były wie, że tu jestem",
             "abuse",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed: the same, Polish"),
             id="pl-not-safe-at-hostel-ex-knows",
         ),
         pytest.param(
             "в своей квартире я не в безопасности, у бывшего есть ключи",
             "abuse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed (before too): 'не в безопасности' with the ex in "
-                "the genitive ('у бывшего', the ex has keys); en pl pt ro ur bn signpost",
-            ),
             id="ru-not-safe-in-my-flat-ex-has-keys",
         ),
         ("I'm not safe in my own flat, he still has a key", "abuse"),
         ("nu mă simt în siguranță în apartamentul meu, fostul are cheie", "abuse"),
         ("amar flat e ami nirapod na, amar ex er kache chabi ache", "abuse"),
+        # Guards after 9a10775 (a PLACE before SAFE stays SAFE): a home is no such place.
+        ("my flat isn't safe anymore, my ex has a key and comes in when he wants", "abuse"),
+        ("home isn't safe with him there", "abuse"),
+        ("moje mieszkanie nie jest już bezpieczne, były ma klucze i wchodzi kiedy chce", "abuse"),
+        ("casa mea nu mai e sigură, fostul are cheie și intră când vrea", "abuse"),
+        ("amar bari ar nirapod na, amar ex er kache chabi ache, jokhon khushi ashe", "abuse"),
         # Guards that signpost on main after fb8c805 and 0526e6e.
         ("я не в безопасности в хостеле, бывший знает, где я", "abuse"),
         ("the refuge isn't safe anymore, he knows the address", "abuse"),
