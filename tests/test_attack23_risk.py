@@ -587,6 +587,12 @@ def test_a_bereaved_parent_who_wants_to_be_with_the_child_gets_the_helplines(
         ("I'm not safe in my own flat, he still has a key", "abuse"),
         ("nu mă simt în siguranță în apartamentul meu, fostul are cheie", "abuse"),
         ("amar flat e ami nirapod na, amar ex er kache chabi ache", "abuse"),
+        # Guards after 9a10775 (a PLACE before SAFE stays SAFE): a home is no such place.
+        ("my flat isn't safe anymore, my ex has a key and comes in when he wants", "abuse"),
+        ("home isn't safe with him there", "abuse"),
+        ("moje mieszkanie nie jest już bezpieczne, były ma klucze i wchodzi kiedy chce", "abuse"),
+        ("casa mea nu mai e sigură, fostul are cheie și intră când vrea", "abuse"),
+        ("amar bari ar nirapod na, amar ex er kache chabi ache, jokhon khushi ashe", "abuse"),
         # Guards that signpost on main after fb8c805 and 0526e6e.
         ("я не в безопасности в хостеле, бывший знает, где я", "abuse"),
         ("the refuge isn't safe anymore, he knows the address", "abuse"),
