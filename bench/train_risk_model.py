@@ -145,6 +145,13 @@ French: under half their n-grams known) made most of its false alarms, and so he
 thresholds up for every language; disclosures in the 13 languages it learned have 0.8 or more
 of theirs known (printed at training: how many fall under it)."""
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+RECALL_TIE = 0.001
+"""Held-out recall this close to the best pair's is a tie, which the higher precision breaks
+(``choose``). Wave 23, with training sets 23 and 24: the best pair by recall alone was 0.71
+and 0.35, 0.9709 of 3,675 held-out disclosures at precision 0.932; 0.68 and 0.48 found 3
+fewer (0.9701) and signposted about 25 fewer near misses (0.939). At 0.35 a risk word let
+everyday comments the lookalike limit never saw through: tablets taken as the doctor said,
+saving up for a holiday, a worker's last day, "thanks for everything, ring me"."""
 MEANINGS = "pairs"
 """The rules' meaning classes as features beside the letters (``bot.risk_model.meanings``):
 "off", "classes" (each class a sentence holds), or "pairs" (and each pair in one sentence).
@@ -330,14 +337,14 @@ def choose(
     >= ``MIN_PRECISION`` there and everyday comments never trained on fire at most
     ``MAX_ORDINARY_ALARMS`` of the time, and the training half of the everyday comments written
     to look like risk (``lookalike``, scored by a fit without them) at most
-    ``MAX_LOOKALIKE_ALARMS``. Ties go to the higher precision, then the higher
-    plain threshold.
+    ``MAX_LOOKALIKE_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
+    the higher precision, then the higher plain threshold.
 
     Until wave 18 the plain threshold was the lowest within those limits and the other was
     then lowered alone; searching the pair together finds more at the same false alarms (the
     risk word carries most of the evidence), and the dev-tests are never looked at."""
     plain = {ln.text: scores[ln.text] for ln in everyday}
-    best: tuple[tuple[float, float, float], float, float] | None = None
+    allowed: list[tuple[float, float, float, float]] = []
     for high in THRESHOLDS:
         for low in THRESHOLDS:
             if low > high:
@@ -351,12 +358,13 @@ def choose(
             langs = tallies(held, fires, oof, 0.5)
             if any(rp(*v)[1] < MIN_PRECISION for v in langs.values()):
                 continue
-            key = (*total(langs), high)
-            if best is None or key > best[0]:
-                best = (key, high, low)
-    if best is None:
+            allowed.append((*total(langs), high, low))
+    if not allowed:
         return THRESHOLDS[-1], THRESHOLDS[-1]
-    return best[1], best[2]
+    most = max(recall for recall, *_ in allowed)
+    near = [pair for pair in allowed if pair[0] >= most - RECALL_TIE - 1e-9]
+    _, _, high, low = max(near, key=lambda pair: (pair[1], pair[2], pair[0]))
+    return high, low
 
 
 def tallies(
@@ -481,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         stored = load_model(args.out)
         if stored is None:
             raise SystemExit(f"no model at {args.out}")
-        scores = {t: stored.scores(reading(t))[ANY] for t in fires}
+        scores = {t: stored.scores(reading(t), meaning(t) if meant else ())[ANY] for t in fires}
         backed = {t: rules_only.has_evidence(t) for t in fires}
         familiar = {t: stored.known_share(reading(t)) >= stored.min_known for t in fires}
         now = effective(scores, backed, stored.threshold, stored.evidence_threshold, familiar)

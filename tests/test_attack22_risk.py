@@ -947,6 +947,11 @@ MISSED_BEFORE = [
     pytest.param(
         "pehlan dar lagda si, hun theek haan, faisla kar leya, goliyan tayyar ne",
         "suicide|overdose",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: the model retrained on training sets 23 and 24 scores it 0.61"
+            " under its threshold 0.68 (0.72 over 0.66 before); no risk word",
+        ),
         id="pa-rom-fine-now-tablets-ready",
     ),
     pytest.param(
@@ -1308,6 +1313,7 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
     [
         pytest.param(
             "the bathroom door won't open properly, someone should fix it",
+            marks=alarm("risk23", "the model fitted before e232aee reads BATHROOM+NEG at 0.77"),
             id="en-bathroom-door-sticks",
         ),
         pytest.param(

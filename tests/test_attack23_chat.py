@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
@@ -76,6 +78,10 @@ async def test_the_survey_said_beside_a_wish_to_die_gets_helplines(
     assert _flagged(settings) == {text: 1}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="owner risk23: the model fitted before fb8c805 signposts the lift after a shelter",
+)
 async def test_a_lift_from_a_husband_after_a_night_shelter_gets_no_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:

@@ -4,7 +4,7 @@ phones.
 
 Written by helper attack23 and run on main 1d70713 and 0564ff6 against 9341294 (this
 session's start).  Strict xfails name the owner (redact23); when a fix makes one pass, the
-XPASS fails the run: take its mark off.  (redact23 fixed all 31 by 20:30 UTC; the marks are off.)
+XPASS fails the run: take its mark off.  (redact23 fixed all 32 by 21:00 UTC; the marks are off.)
 
 - Leaks (a detail stored in clear): a lower-case signature or self-introduction in English
   and Romanian ("i'm dave smith", "cu drag, ion popescu"), a hyphenated or O' surname in
@@ -178,7 +178,6 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         ),
         pytest.param(
             "the Marie Curie nurses looked after my mum",
-            marks=removed("a charity named after a person (hidden on 9341294 too)"),
             id="en-marie-curie-nurses",
         ),
         pytest.param("I volunteer at the Sue Ryder shop", id="en-sue-ryder"),

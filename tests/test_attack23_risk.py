@@ -399,7 +399,6 @@ UNSAFE_PLACE = (
         ),
         pytest.param(
             "o parque não é seguro para as crianças, há seringas por todo o lado",
-            marks=alarm("prec23", UNSAFE_PLACE),
             id="pt-park-not-safe-for-children-needles",
         ),
         pytest.param(
@@ -410,7 +409,6 @@ UNSAFE_PLACE = (
         # Signposted on 9341294 by the model; the rule now fires them too.
         pytest.param(
             "The stairwell isn't safe at night, so my husband comes to pick me up",
-            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
             id="en-stairwell-not-safe-husband-fetches-me",
         ),
         pytest.param(
@@ -420,7 +418,6 @@ UNSAFE_PLACE = (
         ),
         pytest.param(
             "raat ko seedhiyan mehfooz nahi hain, is liye mera shohar mujhe lene aata hai",
-            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
             id="ur-rom-stairs-not-safe-husband-fetches-me",
         ),
         pytest.param("I don't feel safe leaving my bike outside the hub", id="en-guard-bike"),

@@ -25,7 +25,13 @@ def screen() -> RiskScreen:
 @pytest.mark.parametrize(
     "text",
     [
-        "the bathroom door won't open properly, someone should fix it",
+        pytest.param(
+            "the bathroom door won't open properly, someone should fix it",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner risk23: the model fitted before e232aee reads BATHROOM+NEG at 0.77",
+            ),
+        ),
         "a porta da casa de banho não abre bem, alguém devia arranjar",
         "باب الحمام ما بيفتح منيح، لازم حدا يصلحه",
         "বাথরুমের দরজা খুলছে না, কেউ ঠিক করুন",

@@ -460,6 +460,7 @@ _PLACE_WORDS = words(
     addiction addictions partnership foundation charity probation police housing job jobcentre
     citizens advice samaritans frank talking therapies crisis a&e
     tablets tablet pills capsules injection injections patch spray liquid methadone buprenorphine
+    curie ryder macmillan barnardo barnardos barnardo's seacole
     """
 )
 _NOT_A_NAME = _STOP | _PLACE_WORDS
