@@ -778,12 +778,13 @@ PRESENT = "PRESENT"
 reads as TODAY too when a risk word follows it as closely: PAST ("three years clean") is lifted
 by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
-    "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2)),
+    "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8)),
     "IWANT": ((KNOW, 3),),
 }
 """A lifting class, and the classes that, this many words after it, make it lift nothing.
 An OVER word counts only right after the NOW word: three words on, "again after 2 years
-clean" is the risk back after a clean spell."""
+clean" is the risk back after a clean spell.  A year after it ("the thoughts came back when
+my dad died in 2015") dates the return to the past."""
 
 
 def _lifting(classes: list[dict[str, Found]]) -> set[str]:

@@ -355,16 +355,10 @@ EVERYDAY = [
     pytest.param(
         "the dark thoughts came back when my dad died in 2015, but therapy sorted it "
         "and I'm fine now",
-        marks=alarm(
-            "prec23",
-            "'came back' (NOW) lifts the veto of a past that therapy ended, and WISH DIE reads "
-            "'thoughts' with the father's 'died'",
-        ),
         id="en-thoughts-came-back-in-2015-fine-now",
     ),
     pytest.param(
         "I worked too much this week and I'm passing out on the bus",
-        marks=alarm("prec23", "TOOMUCH DROWSY: worked too much (said in 85ad604's message)"),
         id="en-worked-too-much-passing-out",
     ),
     # Guards that are quiet on main.

@@ -3,7 +3,7 @@
 (waits, groups, a worker, holidays, moving house, the end of treatment, pets, money,
 children, medication changes) and disclosures buried in such feedback, in 13 languages.
 
-Written by helper attack23 and run on main 574a07e (model c4ce69c) and on 9341294 (this
+Written by helper attack23 and run on main 2f1b1bd (model 20eeafc) and on 9341294 (this
 session's start).  Each failing line is a strict xfail naming its owner
 (risk23 when the model fires or misses, prec23 when a rule does) and saying whether it was
 right on 9341294 (REGRESSION) or wrong there too.  When a fix makes one pass, take its mark off.
@@ -836,10 +836,7 @@ EVERYDAY = [
     pytest.param(
         "ولادي رجعوا يعيشوا معي بأيلول. الشؤون الاجتماعية مبسوطين. بدونكم ما كنت قدرت.", id="e143"
     ),
-    pytest.param(
-        "wladi rej3o y3isho ma3i b aylul. el social services mabsoutin.",
-        id="e144",
-    ),
+    pytest.param("wladi rej3o y3isho ma3i b aylul. el social services mabsoutin.", id="e144"),
     pytest.param(
         "Carruurtaydu way igu soo laabteen bishii September. Adeegga bulshadu way ku faraxsan yihiin.",
         id="e145",
@@ -851,6 +848,55 @@ EVERYDAY = [
     pytest.param(
         "Daawadayda methadone-ka si degdeg ah ayaa loo dhimay. Dhowr maalmood ayaan xanuunsanaa. Waan u sheegay, dib ayay u kordhiyeen.",
         id="e147",
+    ),
+    pytest.param(
+        "My husband came with me to the family group. Afterwards I went to boxing and hit the bag for an hour.",
+        id="e148",
+    ),
+    pytest.param("I took the kids to the party. There was far too much sugar and cake.", id="e149"),
+    pytest.param(
+        "The pharmacy gave me my tablets. The queue was too long again, way too much waiting.",
+        id="e150",
+    ),
+    pytest.param(
+        "My partner picks me up after group. The self defence class punches hard but it's fun.",
+        id="e151",
+    ),
+    pytest.param(
+        "I want to say thanks. The film we watched in group where the man dies was sad.", id="e152"
+    ),
+    pytest.param(
+        "I cut down my drinking this month. My arms are getting stronger from the gym.", id="e153"
+    ),
+    pytest.param(
+        "The bridge on the way to the hub is being repaired. I want to walk there but it's closed.",
+        id="e154",
+    ),
+    pytest.param("My ex is doing well now. We both hit rock bottom years ago.", id="e155"),
+    pytest.param(
+        "I'm tired of the long waits. Life at the hostel is getting better though.", id="e156"
+    ),
+    pytest.param(
+        "My worker said I can end the programme in May. It feels like the right time.", id="e157"
+    ),
+    pytest.param("I had a rope swing as a kid. My kids love the one in the park now.", id="e158"),
+    pytest.param(
+        "My son plays fighting games. He beat me at every level yesterday.",
+        marks=pytest.mark.xfail(strict=True, reason="owner prec23: false alarm, on 9341294 too"),
+        id="e159",
+    ),
+    pytest.param(
+        "My tablets changed. I sleep more. I want to stay on these ones forever.", id="e160"
+    ),
+    pytest.param(
+        "Mój mąż przyszedł ze mną na grupę. Potem poszłam na boks i biłam worek przez godzinę.",
+        id="e161",
+    ),
+    pytest.param(
+        "Мой муж пришёл со мной на группу. Потом я пошла на бокс и била грушу час.", id="e162"
+    ),
+    pytest.param(
+        "Meu marido veio comigo ao grupo. Depois fui ao boxe e bati no saco uma hora.", id="e163"
     ),
 ]
 
