@@ -17,11 +17,10 @@ Three parts of what the repo holds, kept apart:
   training's honest measure. Batch 7's writer wrote the same ideas in every language at about
   the same place in each file, so a band keeps an idea (and its translations) on one side.
 - **thresholds** (plain, and lower for a text with a risk word): the pair that finds most
-  disclosures of the held-out batches, each scored by a model fitted without it (leave one
-  batch out: 5, 6, and the training halves of 7 to 10), while every enabled language keeps
-  precision >= ``MIN_PRECISION`` there, everyday comments never trained on
-  (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time, and everyday comments
-  written to look like risk at most ``MAX_LOOKALIKE_ALARMS`` (``choose``).
+  disclosures of training sets 23 to 25 (``THRESHOLD_SETS``), each scored by a model fitted
+  without it, while they keep precision >= ``MIN_PRECISION`` and everyday comments never
+  trained on (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time
+  (``choose``).
 - **training**: everything else (every corpus, the training halves, the theme comments).
 
 The gates of ``bench/risk_eval.py`` measure fit, not generalisation. Generalisation is
@@ -114,8 +113,11 @@ ORDINARY = DATA / "themes"
 model learnt that anything personal in a language was risk: a third of plain comments fired."""
 ORDINARY_CHECK = (DATA / "detect", DATA / "themes" / "heldout")
 """Everyday feedback never trained on: the threshold must keep false alarms on it rare."""
-MAX_ORDINARY_ALARMS = 0.018
-"""Wave 19: 1.8 % (it was 1 %), under the everyday gate's 2 % (tests/test_risk_model.py). The
+MAX_ORDINARY_ALARMS = 0.03
+"""Wave 23 (the lead's decision): 3 %, the everyday gate's too (tests/test_risk_model.py). On
+blind batch 15 thresholds chosen at 1.8 % found 0.883 of disclosures at precision 0.893; the
+issue asks recall >= 0.95 at precision >= 0.8 on near misses, and a helpline shown to "nobody
+asked how my kids are coping" costs less than silence. Wave 19: 1.8 % (it was 1 %). The
 1 % limit, not precision, held the thresholds up: at it, near-miss precision on the dev-tests
 was about 0.9 against a target of 0.8, and a kind helpline note to someone who did not need it
 costs far less than silence to someone who did."""
@@ -131,7 +133,14 @@ again. Wave 22: 3.5 %: with the meaning features the search took it to 0.37 at 4
 saving up for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0.50
 (tests/test_attack20_risk.py)."""
 MIN_PRECISION = 0.85
-"""Per language, on the held-out batches each scored by a fit without it (0.8 until wave 19)."""
+"""On ``THRESHOLD_SETS``, each scored by a fit without it (until wave 23 per language, on the
+held-out batches; 0.8 until wave 19)."""
+THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25")
+"""The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
+were the held-out batches 5-14, but the rules were tuned on those: there the model only
+mopped up, and thresholds chosen there favoured precision (on blind batch 15, 0.66/0.50 found
+0.883; 0.60/0.35 0.914 at precision 0.886). Training sets 23-25 were written blind to the
+rules, and their first runs measured before anyone read them."""
 NGRAMS = (2, 5)
 """Letter n-grams of the text as read. Tried on the dev-test and left out, as they did not
 pay: word unigrams and bigrams beside them (recall 0.854 -> 0.830 at the chosen threshold),
@@ -334,8 +343,8 @@ def choose(
     lookalike: list[Line] | None = None,
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
-    held-out batches, each scored by a fit without it, while every language keeps precision
-    >= ``MIN_PRECISION`` there and everyday comments never trained on fire at most
+    held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
+    precision >= ``MIN_PRECISION`` and everyday comments never trained on fire at most
     ``MAX_ORDINARY_ALARMS`` of the time, and the training half of the everyday comments written
     to look like risk (``lookalike``, scored by a fit without them) at most
     ``MAX_LOOKALIKE_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
@@ -357,7 +366,7 @@ def choose(
             if lookalike and alarms(lookalike, fires, oof, 0.5) > MAX_LOOKALIKE_ALARMS:
                 continue
             langs = tallies(held, fires, oof, 0.5)
-            if any(rp(*v)[1] < MIN_PRECISION for v in langs.values()):
+            if total(langs)[1] < MIN_PRECISION:
                 continue
             allowed.append((*total(langs), high, low))
     if not allowed:
@@ -502,11 +511,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
 
-    # Each held-out batch scored by a fit without it: what the threshold is chosen on.
+    # Each threshold set scored by a fit without it: what the thresholds are chosen on.
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
-    for name in (*HELD_OUT, EVERYDAY):
+    for name in THRESHOLD_SETS:
         left = [ln for ln in train if ln.where.startswith(name + "/")]
         rest = [ln for ln in train if not ln.where.startswith(name + "/")]
         _, predict = fit(rest, reading, full=False, meant=meant, scale=args.scale)

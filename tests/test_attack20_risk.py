@@ -175,9 +175,9 @@ FALSE_ALARMS = [
     # from WISH, as it is also 'my father').
     # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
     (None, "en", "I took all my tablets this morning like the doctor said."),
-    (None, "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
-    (None, "ru", "Утром выпил все таблетки, как врач сказал."),
-    (None, "pt", "De manhã tomei os comprimidos todos como o médico disse."),
+    ("risk23", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
+    ("risk23", "ru", "Утром выпил все таблетки, как врач сказал."),
+    ("risk23", "pt", "De manhã tomei os comprimidos todos como o médico disse."),
     (None, "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
     (None, "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
     (None, "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
@@ -254,7 +254,7 @@ FRESH_FALSE_ALARMS = [
     (None, "ru", "Принял все вечерние таблетки по назначению врача"),
     (None, "pt", "Tomei todos os remédios da noite como o médico receitou"),
     (None, "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
-    (None, "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
+    ("risk23", "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
     (None, "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
     (None, "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
     (
@@ -299,7 +299,7 @@ SET2_FALSE_ALARMS = [
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
     (None, "pl", "Nie piję od pół roku, nigdy nie czułem się lepiej"),  # sober, never better
     (None, "lv", "Nedzeru pusgadu, nekad neesmu juties labāk"),
-    (None, "en", "Staff hit the nail on the head with my care plan"),  # quiet since wave 23
+    ("risk23", "en", "Staff hit the nail on the head with my care plan"),  # 3 % thresholds
     (None, "pt", "Bati o meu recorde, 100 dias sem beber"),  # set 4: beat my record (0.66)
     # Questions and praise about the service's own work (12:12, blind):
     ("risk", "ru", "Есть ли у вас консультант по домашнему насилию?"),  # a DV counsellor?
@@ -441,7 +441,7 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    ("risk23", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # lost with set 25
+    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # found since wave 23
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:

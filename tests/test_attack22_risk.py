@@ -950,21 +950,11 @@ MISSED_BEFORE = [
     pytest.param(
         "pehlan dar lagda si, hun theek haan, faisla kar leya, goliyan tayyar ne",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: the model retrained on training sets 23 and 24 scores it 0.61"
-            " under its threshold 0.68 (0.72 over 0.66 before); no risk word",
-        ),
         id="pa-rom-fine-now-tablets-ready",
     ),
     pytest.param(
         "pahela dar lagto hato, have saru che, nakki kari lidhu che, goliyo taiyar che",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: the wave-23 retraining scores it 0.64 under its threshold 0.66"
-            " (0.65 over 0.63 before); no risk word, so no lower threshold",
-        ),
         id="gu-rom-fine-now-tablets-ready",
     ),
     pytest.param(
@@ -1338,6 +1328,9 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "bathroom ka darwaza nahi khul raha, koi theek kare",
+            marks=alarm(
+                "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
+            ),
             id="ur-rom-bathroom-door-sticks",
         ),
         pytest.param(
@@ -1406,6 +1399,9 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "hostel er shower e gorom pani nei, chamra shukno hoye geche",
+            marks=alarm(
+                "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
+            ),
             id="bn-rom-no-hot-water-dry-skin",
         ),
         pytest.param(

@@ -241,6 +241,9 @@ EVERYDAY = [
     ),
     pytest.param(
         "mujhe hostel ki zindagi se bore ho gaya hai, kitchen nahi hai",
+        marks=alarm(
+            "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
+        ),
         id="ur-rom-bored-of-hostel-life",
     ),
     pytest.param(
@@ -414,6 +417,9 @@ UNSAFE_PLACE = (
         # Signposted on 9341294 by the model; the rule now fires them too.
         pytest.param(
             "The stairwell isn't safe at night, so my husband comes to pick me up",
+            marks=alarm(
+                "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
+            ),
             id="en-stairwell-not-safe-husband-fetches-me",
         ),
         pytest.param(
@@ -423,6 +429,9 @@ UNSAFE_PLACE = (
         ),
         pytest.param(
             "raat ko seedhiyan mehfooz nahi hain, is liye mera shohar mujhe lene aata hai",
+            marks=alarm(
+                "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
+            ),
             id="ur-rom-stairs-not-safe-husband-fetches-me",
         ),
         pytest.param("I don't feel safe leaving my bike outside the hub", id="en-guard-bike"),

@@ -154,7 +154,6 @@ DISCLOSURES = [
     ),
     pytest.param(
         "ਸਭ ਦਾ ਧੰਨਵਾਦ। ਮੈਂ ਸਾਰਾ ਕਰਜ਼ਾ ਲਾਹ ਦਿੱਤਾ ਅਤੇ ਬਿੱਲੀ ਗੁਆਂਢਣ ਨੂੰ ਦੇ ਦਿੱਤੀ। ਸ਼ੁੱਕਰਵਾਰ ਤੋਂ ਬਾਅਦ ਮੈਨੂੰ ਕੋਈ ਮੁਲਾਕਾਤ ਨਹੀਂ ਚਾਹੀਦੀ।",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk23: missed, on 9341294 too"),
         id="d40",
     ),
     pytest.param(
@@ -291,6 +290,10 @@ EVERYDAY = [
     ),
     pytest.param(
         "Group was cancelled twice this month. Nobody told us. I turned up and the door was locked.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
+        ),
         id="e7",
     ),
     pytest.param(
@@ -477,6 +480,10 @@ EVERYDAY = [
     ),
     pytest.param(
         "Мой куратор ушёл, и никто мне не сказал. Пришлось всё рассказывать заново новому человеку.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
+        ),
         id="e50",
     ),
     pytest.param(

@@ -57,13 +57,15 @@ def _everyday() -> list[tuple[str, str]]:
 def test_everyday_feedback_is_almost_never_signposted(screen: RiskScreen) -> None:
     """A helpline message on "the bus only comes twice a day" would puzzle people and
     wear out the warning.  The first model, fitted with no everyday comments, signposted
-    a third of them. At most 2 % may fire: until wave 18 the thresholds were chosen at 1 %
-    (gate 1.5 %), and that limit, not precision, held recall down; since wave 19 they are
-    chosen at 1.8 % (``bench/train_risk_model.py``: ``MAX_ORDINARY_ALARMS``)."""
+    a third of them. At most 3 % may fire: until wave 18 the thresholds were chosen at 1 %
+    (gate 1.5 %), and that limit, not precision, held recall down; from wave 19 they were
+    chosen at 1.8 % (gate 2 %), since wave 23 at 3 %, the lead's decision: on blind batch 15
+    recall was 0.88 at precision 0.89, and the issue asks 0.95 at 0.8
+    (``bench/train_risk_model.py``: ``MAX_ORDINARY_ALARMS``)."""
     everyday = _everyday()
     assert len(everyday) > 500
     fired = [(lang, text) for lang, text in everyday if screen.hits(text)]
-    assert len(fired) / len(everyday) <= 0.02, fired
+    assert len(fired) / len(everyday) <= 0.03, fired
 
 
 def test_what_no_rule_foresaw_is_signposted_and_staff_see_the_words(screen: RiskScreen) -> None:
