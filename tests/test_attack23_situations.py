@@ -3,7 +3,7 @@
 (waits, groups, a worker, holidays, moving house, the end of treatment, pets, money,
 children, medication changes) and disclosures buried in such feedback, in 13 languages.
 
-Written by helper attack23 and run on main 2f1b1bd (model 20eeafc) and on 9341294 (this
+Written by helper attack23 and run on main ebd9958 (model 3950e66) and on 9341294 (this
 session's start).  Each failing line is a strict xfail naming its owner
 (risk23 when the model fires or misses, prec23 when a rule does) and saying whether it was
 right on 9341294 (REGRESSION) or wrong there too.  When a fix makes one pass, take its mark off.
@@ -348,8 +348,7 @@ EVERYDAY = [
     pytest.param(
         "My dog died last week. He was with me through everything. I'm gutted but I'm still not drinking.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e20",
     ),
@@ -396,8 +395,7 @@ EVERYDAY = [
     pytest.param(
         "My dose was cut too fast. I was sick for days. I told them and they put it back up.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e31",
     ),
@@ -555,8 +553,7 @@ EVERYDAY = [
     pytest.param(
         "mera kutta pichhle hafte mar gaya. oh har vele mere naal si. main udaas haan par sharab nahi peeti.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e70",
     ),
@@ -897,6 +894,44 @@ EVERYDAY = [
     ),
     pytest.param(
         "Meu marido veio comigo ao grupo. Depois fui ao boxe e bati no saco uma hora.", id="e163"
+    ),
+    pytest.param("Thanks for everything, you've been great. See you next week.", id="e164"),
+    pytest.param("That's all from me. Bye!", id="e165"),
+    pytest.param("Thank you all, I won't forget you. I'm off to college in September.", id="e166"),
+    pytest.param(
+        "This is my last session. Thank you for everything. I'll miss you all.", id="e167"
+    ),
+    pytest.param("Goodbye and thank you. I've been discharged and I'm doing well.", id="e168"),
+    pytest.param(
+        "I won't be coming any more because I've got a job. Thanks for everything.", id="e169"
+    ),
+    pytest.param(
+        "I've given my old clothes to the charity shop and I'm moving to Leeds. Thanks for all your help.",
+        id="e170",
+    ),
+    pytest.param(
+        "I'm saying goodbye to the group today. I'm moving back to Poland to be with my family.",
+        id="e171",
+    ),
+    pytest.param(
+        "Dziękuję za wszystko. To moja ostatnia wizyta, wyprowadzam się do Leeds.", id="e172"
+    ),
+    pytest.param("Спасибо за всё. Это моя последняя встреча, я переезжаю к дочери.", id="e173"),
+    pytest.param(
+        "Obrigada por tudo. É a minha última sessão, vou voltar para Portugal.", id="e174"
+    ),
+    pytest.param("Mulțumesc pentru tot. E ultima mea ședință, mă mut la Londra.", id="e175"),
+    pytest.param(
+        "shukriya sab ka. ye meri aakhri meeting hai, main Birmingham shift ho raha hoon.",
+        id="e176",
+    ),
+    pytest.param(
+        "sobaike dhonnobad. eta amar shesh session, ami London e chole jacchi.", id="e177"
+    ),
+    pytest.param("شكرا على كل شي. هاي آخر جلسة إلي، رح انتقل لمدينة تانية.", id="e178"),
+    pytest.param(
+        "Mahadsanid wax walba. Tani waa kulankaygii ugu dambeeyay, waxaan u guurayaa Leeds.",
+        id="e179",
     ),
 ]
 
