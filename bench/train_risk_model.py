@@ -162,7 +162,8 @@ letters alone 0.873/0.881 and 0.828/0.856; classes 0.870/0.878 and 0.836/0.862; 
 reading (kept) 0.890/0.874 and 0.860/0.865, dev-test everyday lookalikes 4.3 % signposted
 (5.2 % across lexicons); pairs from every lexicon, also one that reads a single word of the
 sentence, 0.878/0.875 and 0.849/0.864. With batch 14 trained on, batch 13 went 0.892 ->
-0.905 (letters alone: 0.873 -> 0.875): a situation taught in one batch now carries."""
+0.905 (letters alone: 0.873 -> 0.875): a situation taught in one batch now carries. Wave 23
+adds pairs across two sentences of one message ("PETCARE~TONIGHT", ``bot.risk_model.ACROSS``)."""
 MEANING_SCALE = 0.7
 """The length of a message's meaning features against its letter n-grams' (1, tf-idf rows
 being l2-normalised): under the same regularisation, how much they may weigh. Batches 13

@@ -189,18 +189,40 @@ def meanings(
     Classes in ``unread`` (the rules' veto classes: the past, a topic, a leaflet) are left
     out: the rules already keep quiet where they are, and the model is the second reader
     there. Taught them, it learnt the vetoes' own mistakes ("ten years ago I tried; today I
-    swallowed all the tablets" went unread by both)."""
+    swallowed all the tablets" went unread by both).
+
+    Pairs across two sentences of one message, read by one lexicon, are features too
+    (``ACROSS``: "PETCARE~TONIGHT" for "sorted the cat with my sister. tonight's the
+    night"): a situation told a sentence at a time, none of them alarming alone."""
     guard_only = frozenset(guard_only)
     skip = UNREAD.union(unread)
     found: set[str] = set()
+    seen: dict[str, list[frozenset[str]]] = {}
     for by_lang in classes:
-        for own in by_lang.values():
+        for lang, own in by_lang.items():
             if sum(len(v) for k, v in own.items() if k not in guard_only) < 2:  # type: ignore[arg-type]
                 continue
-            here = set(own) - skip
+            here = frozenset(own) - skip
             found.update(here)
             found.update(f"{a}+{b}" for a, b in combinations(sorted(here), 2))
+            earlier = seen.setdefault(lang, [])
+            for before in earlier:
+                found.update(_across(before, here))
+            earlier.append(here)
     return frozenset(found)
+
+
+ACROSS = "~"
+"""What joins a pair of classes read in two sentences of one message ("FAREWELL~TONIGHT").
+Wave 23, fitted without batches 13, 14, 22s and training set 23 and scored on them as the
+bot reads them (thresholds chosen again each time), recall/precision without and with these
+pairs: 13 0.948/0.910 -> 0.951/0.920, 14 0.938/0.934 -> 0.938/0.937, 22s 0.885/0.859 ->
+0.891/0.870, 23 (multi-sentence situations) 0.811/0.831 -> 0.823/0.838."""
+
+
+def _across(one: frozenset[str], other: frozenset[str]) -> set[str]:
+    """Each pair of a class of one sentence and another class of another, in name order."""
+    return {f"{a}{ACROSS}{b}" if a < b else f"{b}{ACROSS}{a}" for a in one for b in other if a != b}
 
 
 class RiskModel:

@@ -240,7 +240,7 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
 # vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
-    (None, "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # wave 22
+    ("risk23", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # 0.49, 23
     (None, "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
     (None, "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
     (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
@@ -371,7 +371,6 @@ SHORT_WITH_A_RISK_WORD = {"m-am înscris singur"}
 MENDED_SHORT = {
     "my partner came with me",
     "m-am înscris singur",
-    "I look after myself now",
     "I came by myself",
     "I live by myself",
 }
@@ -413,12 +412,13 @@ SAVING_UP = [
 ]
 
 
-MENDED_SAVING = {"pt", "lv", "so", "ru", "ro", "pa"}
+MENDED_SAVING = {"pt", "lv", "so", "ru", "pa"}
 """Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language);
 en, ru, ro and pa since the wave-22 model (the meaning features), which lost lt ("šiąnakt",
 tonight, with "taupau", saving, read as STOCK: 0.49 with a risk word). The wave-23 model
 (training sets 23 and 24: plans with a date) lost en again: "saving up" is STOCK, and "think
-tonight" scores 0.56 over its threshold with a risk word, 0.48."""
+tonight" scores 0.56 over its threshold with a risk word, 0.48; with training set 25, ro
+(0.50 over 0.47)."""
 
 
 @pytest.mark.parametrize(
@@ -441,7 +441,7 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # found since wave 23
+    ("risk23", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # lost with set 25
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:

@@ -151,6 +151,11 @@ EVERYDAY = [
     ),
     pytest.param(
         "my wife found out I relapsed and she waited outside the centre to support me",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: false alarm of the wave-23 model with training set 25"
+            " and the cross-sentence meanings (0.72)",
+        ),
         id="en-wife-found-out-relapse-waited-to-support",
     ),
     pytest.param(

@@ -387,7 +387,7 @@ def test_a_model_file_without_meanings_still_screens(tmp_path: Path) -> None:
     ["i dont want to", "i dont want to go", "no i dont want to", "ja już nie chcę"],
 )
 def test_a_short_answer_of_who_and_whether_gets_no_alert(screen: RiskScreen, text: str) -> None:
-    """"I don't want to (go)" answers a survey's question every day; its letters are the first
+    """ "I don't want to (go)" answers a survey's question every day; its letters are the first
     words of "i dont want to live", which the model read as suicide at 0.84-0.87. Under six
     words with no risk word, the model reads only a text the lexicons find a situation in
     (``bot.safety.MODEL_SHORT_WORDS``)."""
