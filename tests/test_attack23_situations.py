@@ -3,7 +3,7 @@
 (waits, groups, a worker, holidays, moving house, the end of treatment, pets, money,
 children, medication changes) and disclosures buried in such feedback, in 13 languages.
 
-Written by helper attack23 and run on main ebd9958 (model 3950e66) and on 9341294 (this
+Written by helper attack23 and run on main f53a61f (model 3950e66) and on 9341294 (this
 session's start).  Each failing line is a strict xfail naming its owner
 (risk23 when the model fires or misses, prec23 when a rule does) and saying whether it was
 right on 9341294 (REGRESSION) or wrong there too.  When a fix makes one pass, take its mark off.
@@ -932,6 +932,71 @@ EVERYDAY = [
     pytest.param(
         "Mahadsanid wax walba. Tani waa kulankaygii ugu dambeeyay, waxaan u guurayaa Leeds.",
         id="e179",
+    ),
+    pytest.param(
+        "My sister is looking after the cat while I'm in detox. Tonight's my first night there.",
+        id="e180",
+    ),
+    pytest.param(
+        "The cat is sorted with my neighbour. Tonight's the night of the family party.", id="e181"
+    ),
+    pytest.param(
+        "The dog is staying with my mum this week. Tonight I'm going to the cinema with my son.",
+        id="e182",
+    ),
+    pytest.param("I gave my old sofa away. Tonight I'm sleeping on an air bed lol.", id="e183"),
+    pytest.param(
+        "I wrote letters to the council about the damp. Tomorrow is the appeal hearing.", id="e184"
+    ),
+    pytest.param(
+        "I've paid off my rent arrears. This weekend I'm finally free to go to the coast.",
+        id="e185",
+    ),
+    pytest.param(
+        "I've sorted my benefits and the kids' school. Next week I start my new job.", id="e186"
+    ),
+    pytest.param(
+        "My brother is having the dog while I'm on holiday. I leave on Friday.", id="e187"
+    ),
+    pytest.param(
+        "I've said goodbye to my old flat. Tonight is my first night in the new one.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e188",
+    ),
+    pytest.param(
+        "I've made a will because my solicitor said everyone should. It was free through the hub.",
+        id="e189",
+    ),
+    pytest.param(
+        "Moja siostra zajmuje się kotem, kiedy jestem na detoksie. Dziś wieczorem pierwsza noc.",
+        id="e190",
+    ),
+    pytest.param("Кошка у соседки, пока я на детоксе. Сегодня первая ночь там.", id="e191"),
+    pytest.param(
+        "O gato fica com a minha irmã enquanto estou na desintoxicação. Hoje é a primeira noite.",
+        id="e192",
+    ),
+    pytest.param(
+        "Pisica stă la sora mea cât sunt la dezintoxicare. Diseară e prima noapte acolo.", id="e193"
+    ),
+    pytest.param(
+        "meri behen billi ka khayal rakh rahi hai jab tak main detox mein hoon. aaj raat pehli raat hai.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e194",
+    ),
+    pytest.param(
+        "amar bon biral ta dekhche ami detox e thaka obdhi. aaj rat prothom rat.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e195",
+    ),
+    pytest.param(
+        "أختي عم تهتم بالبسة وأنا بالديتوكس. الليلة أول ليلة.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e196",
+    ),
+    pytest.param(
+        "Walaashay ayaa bisadda haysa inta aan detox-ka joogo. Caawa waa habeenkii ugu horreeyay.",
+        id="e197",
     ),
 ]
 
