@@ -457,10 +457,6 @@ def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, te
         pytest.param(
             "I lost my son in march, I just want to be with him now",
             "suicide",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed on 9341294 too: 'be with him now' after a loss",
-            ),
             id="en-lost-my-son-want-to-be-with-him-now",
         ),
         pytest.param(
@@ -532,15 +528,11 @@ GRIEF = (
         pytest.param(
             "Сын ушёл из жизни весной, хочу быть с ним снова",
             "suicide",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
             id="ru-son-passed-be-with-him-again",
         ),
         pytest.param(
             "ابني توفى بآذار، بدي كون معه من جديد",
             "suicide",
-            marks=pytest.mark.xfail(
-                strict=True, reason="owner prec23: missed before too: even 'مات' (died) is quiet"
-            ),
             id="ar-son-died-be-with-him-again",
         ),
         pytest.param(
@@ -552,7 +544,6 @@ GRIEF = (
         pytest.param(
             "wiilkaygii wuu geeriyooday bishii March, waxaan rabaa inaan mar kale la joogo",
             "suicide",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
             id="so-son-died-be-with-him-again",
         ),
         # Guard: 'died' is a DIE word.

@@ -3,7 +3,7 @@
 (waits, groups, a worker, holidays, moving house, the end of treatment, pets, money,
 children, medication changes) and disclosures buried in such feedback, in 13 languages.
 
-Written by helper attack23 and run on main 2f1b1bd (model 20eeafc) and on 9341294 (this
+Written by helper attack23 and run on main f53a61f (model 3950e66) and on 9341294 (this
 session's start).  Each failing line is a strict xfail naming its owner
 (risk23 when the model fires or misses, prec23 when a rule does) and saying whether it was
 right on 9341294 (REGRESSION) or wrong there too.  When a fix makes one pass, take its mark off.
@@ -351,8 +351,7 @@ EVERYDAY = [
     pytest.param(
         "My dog died last week. He was with me through everything. I'm gutted but I'm still not drinking.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e20",
     ),
@@ -399,8 +398,7 @@ EVERYDAY = [
     pytest.param(
         "My dose was cut too fast. I was sick for days. I told them and they put it back up.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e31",
     ),
@@ -562,8 +560,7 @@ EVERYDAY = [
     pytest.param(
         "mera kutta pichhle hafte mar gaya. oh har vele mere naal si. main udaas haan par sharab nahi peeti.",
         marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25 and the cross-sentence meanings (REGRESSION)",
+            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
         ),
         id="e70",
     ),
@@ -904,6 +901,109 @@ EVERYDAY = [
     ),
     pytest.param(
         "Meu marido veio comigo ao grupo. Depois fui ao boxe e bati no saco uma hora.", id="e163"
+    ),
+    pytest.param("Thanks for everything, you've been great. See you next week.", id="e164"),
+    pytest.param("That's all from me. Bye!", id="e165"),
+    pytest.param("Thank you all, I won't forget you. I'm off to college in September.", id="e166"),
+    pytest.param(
+        "This is my last session. Thank you for everything. I'll miss you all.", id="e167"
+    ),
+    pytest.param("Goodbye and thank you. I've been discharged and I'm doing well.", id="e168"),
+    pytest.param(
+        "I won't be coming any more because I've got a job. Thanks for everything.", id="e169"
+    ),
+    pytest.param(
+        "I've given my old clothes to the charity shop and I'm moving to Leeds. Thanks for all your help.",
+        id="e170",
+    ),
+    pytest.param(
+        "I'm saying goodbye to the group today. I'm moving back to Poland to be with my family.",
+        id="e171",
+    ),
+    pytest.param(
+        "Dziękuję za wszystko. To moja ostatnia wizyta, wyprowadzam się do Leeds.", id="e172"
+    ),
+    pytest.param("Спасибо за всё. Это моя последняя встреча, я переезжаю к дочери.", id="e173"),
+    pytest.param(
+        "Obrigada por tudo. É a minha última sessão, vou voltar para Portugal.", id="e174"
+    ),
+    pytest.param("Mulțumesc pentru tot. E ultima mea ședință, mă mut la Londra.", id="e175"),
+    pytest.param(
+        "shukriya sab ka. ye meri aakhri meeting hai, main Birmingham shift ho raha hoon.",
+        id="e176",
+    ),
+    pytest.param(
+        "sobaike dhonnobad. eta amar shesh session, ami London e chole jacchi.", id="e177"
+    ),
+    pytest.param("شكرا على كل شي. هاي آخر جلسة إلي، رح انتقل لمدينة تانية.", id="e178"),
+    pytest.param(
+        "Mahadsanid wax walba. Tani waa kulankaygii ugu dambeeyay, waxaan u guurayaa Leeds.",
+        id="e179",
+    ),
+    pytest.param(
+        "My sister is looking after the cat while I'm in detox. Tonight's my first night there.",
+        id="e180",
+    ),
+    pytest.param(
+        "The cat is sorted with my neighbour. Tonight's the night of the family party.", id="e181"
+    ),
+    pytest.param(
+        "The dog is staying with my mum this week. Tonight I'm going to the cinema with my son.",
+        id="e182",
+    ),
+    pytest.param("I gave my old sofa away. Tonight I'm sleeping on an air bed lol.", id="e183"),
+    pytest.param(
+        "I wrote letters to the council about the damp. Tomorrow is the appeal hearing.", id="e184"
+    ),
+    pytest.param(
+        "I've paid off my rent arrears. This weekend I'm finally free to go to the coast.",
+        id="e185",
+    ),
+    pytest.param(
+        "I've sorted my benefits and the kids' school. Next week I start my new job.", id="e186"
+    ),
+    pytest.param(
+        "My brother is having the dog while I'm on holiday. I leave on Friday.", id="e187"
+    ),
+    pytest.param(
+        "I've said goodbye to my old flat. Tonight is my first night in the new one.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e188",
+    ),
+    pytest.param(
+        "I've made a will because my solicitor said everyone should. It was free through the hub.",
+        id="e189",
+    ),
+    pytest.param(
+        "Moja siostra zajmuje się kotem, kiedy jestem na detoksie. Dziś wieczorem pierwsza noc.",
+        id="e190",
+    ),
+    pytest.param("Кошка у соседки, пока я на детоксе. Сегодня первая ночь там.", id="e191"),
+    pytest.param(
+        "O gato fica com a minha irmã enquanto estou na desintoxicação. Hoje é a primeira noite.",
+        id="e192",
+    ),
+    pytest.param(
+        "Pisica stă la sora mea cât sunt la dezintoxicare. Diseară e prima noapte acolo.", id="e193"
+    ),
+    pytest.param(
+        "meri behen billi ka khayal rakh rahi hai jab tak main detox mein hoon. aaj raat pehli raat hai.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e194",
+    ),
+    pytest.param(
+        "amar bon biral ta dekhche ami detox e thaka obdhi. aaj rat prothom rat.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e195",
+    ),
+    pytest.param(
+        "أختي عم تهتم بالبسة وأنا بالديتوكس. الليلة أول ليلة.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
+        id="e196",
+    ),
+    pytest.param(
+        "Walaashay ayaa bisadda haysa inta aan detox-ka joogo. Caawa waa habeenkii ugu horreeyay.",
+        id="e197",
     ),
 ]
 
