@@ -908,7 +908,14 @@ EVERYDAY = [
     pytest.param(
         "This is my last session. Thank you for everything. I'll miss you all.", id="e167"
     ),
-    pytest.param("Goodbye and thank you. I've been discharged and I'm doing well.", id="e168"),
+    pytest.param(
+        "Goodbye and thank you. I've been discharged and I'm doing well.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
+        ),
+        id="e168",
+    ),
     pytest.param(
         "I won't be coming any more because I've got a job. Thanks for everything.", id="e169"
     ),
@@ -957,6 +964,10 @@ EVERYDAY = [
     ),
     pytest.param(
         "I've paid off my rent arrears. This weekend I'm finally free to go to the coast.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
+        ),
         id="e185",
     ),
     pytest.param(
