@@ -154,6 +154,13 @@ UTC, 30 Nov) by two helpers under batch 13's brief who saw no rule, model or cor
 before its first run (main bc837ae: recall 0.816, precision 0.879) and measured only by the
 lead, figures only, while the wave worked (main 7044065, its end: 0.891, 0.898). Never trained
 or tuned on: the blind figure until someone reads its misses."""
+HELDOUT16 = ROOT / "tests" / "data" / "risk_heldout16"
+"""Held-out set 16: 13 languages (1,226 lines), written blind at the start of wave 23 (19:29-19:37
+UTC, 30 Nov) by two helpers under batch 15's brief who saw no rule, model or corpus; frozen
+before its first run (main 9341294: recall 0.891, precision 0.904) and measured only by the
+lead, figures only, while the wave worked (main 33dd9a8, its end: 0.931, 0.906). Never trained
+or tuned on: the blind figure until someone reads its misses. (Batch 15's misses were read by
+the lead in wave 23: a dev set since.)"""
 ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
 """Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
 romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
@@ -175,6 +182,7 @@ REPORTED_APART = (
     HELDOUT13,
     HELDOUT14,
     HELDOUT15,
+    HELDOUT16,
     ATTACK21,
 )
 """Held-out sets printed apart after the gated ones and never gated: each is an honest figure
