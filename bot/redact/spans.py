@@ -55,18 +55,24 @@ def needs_any(*needles: str) -> Callable[[_D], _D]:
     and most answers hold none of a detector's cue words.
     """
 
-    def mark(detect: _D) -> _D:
-        def gated(text: str) -> Iterator[Span]:
-            low = text.casefold()
-            if any(n in low for n in needles):
-                yield from detect(text)
+    def cued(low: str) -> bool:
+        return any(n in low for n in needles)
 
-        gated.min_digits = getattr(detect, "min_digits", 0)  # type: ignore[attr-defined]
-        gated.__name__ = detect.__name__
-        gated.__doc__ = detect.__doc__
-        return gated  # type: ignore[return-value]
+    return lambda detect: _gated(detect, cued)
 
-    return mark
+
+def _gated(detect: _D, cued: Callable[[str], bool]) -> _D:
+    """``detect``, run only on text whose case-folded form is ``cued``; it keeps the
+    detector's name, docstring and ``min_digits``."""
+
+    def gated(text: str) -> Iterator[Span]:
+        if cued(text.casefold()):
+            yield from detect(text)
+
+    gated.min_digits = getattr(detect, "min_digits", 0)  # type: ignore[attr-defined]
+    gated.__name__ = detect.__name__
+    gated.__doc__ = detect.__doc__
+    return gated  # type: ignore[return-value]
 
 
 def words(text: str) -> frozenset[str]:
@@ -120,19 +126,11 @@ def needs_word_start(*stems: str) -> Callable[[_D], _D]:
     glued = tuple(s for s in stems if " " not in s and _glued(s))
     starts = tuple(s for s in stems if " " not in s and not _glued(s))
 
-    def mark(detect: _D) -> _D:
-        def gated(text: str) -> Iterator[Span]:
-            low = text.casefold()
-            if (
-                any(s in low for s in glued)
-                or any(t.startswith(starts) for t in _GATE_TOKEN.findall(low))
-                or (spaced and any(s in " " + _NOT_LETTERS.sub(" ", low) for s in spaced))
-            ):
-                yield from detect(text)
+    def cued(low: str) -> bool:
+        return (
+            any(s in low for s in glued)
+            or any(t.startswith(starts) for t in _GATE_TOKEN.findall(low))
+            or bool(spaced and any(s in " " + _NOT_LETTERS.sub(" ", low) for s in spaced))
+        )
 
-        gated.min_digits = getattr(detect, "min_digits", 0)  # type: ignore[attr-defined]
-        gated.__name__ = detect.__name__
-        gated.__doc__ = detect.__doc__
-        return gated  # type: ignore[return-value]
-
-    return mark
+    return lambda detect: _gated(detect, cued)
