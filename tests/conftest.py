@@ -12,6 +12,7 @@ import pytest
 
 from bot.config import Disclosure, Settings, load_settings
 from bot.flows import Flow, load_flows
+from bot.safety import RiskScreen
 from bot.service import Conversations, open_conversations, option_ids
 from bot.store import Store
 
@@ -28,6 +29,13 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+@pytest.fixture(scope="session")
+def screen() -> RiskScreen:
+    """The risk screen as the bot builds it: built-in phrases, rules and the model (a test
+    file of the rules alone defines its own, with ``model=False``)."""
+    return RiskScreen.from_config({})
 
 
 @pytest.fixture

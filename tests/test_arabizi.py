@@ -30,11 +30,6 @@ def test_only_what_looks_like_arabizi_is_read_as_arabic() -> None:
     assert not looks_arabizi("took 30 pills")  # a count, not a letter
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 @pytest.mark.parametrize(
     ("category", "text"),
     [

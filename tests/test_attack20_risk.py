@@ -19,11 +19,6 @@ import pytest
 from bot.safety import MODEL_MIN_WORDS, RiskScreen
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 def broken(owner: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner {owner}: {why}")
 

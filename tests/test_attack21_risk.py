@@ -15,13 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import RiskScreen
-
-
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
 
 def broken(owner: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner {owner}: {why}")

@@ -34,11 +34,6 @@ import pytest
 from bot.safety import RiskScreen
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 def quiet(owner: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner {owner}: REGRESSION: {why}")
 

@@ -15,12 +15,6 @@ import pytest
 
 from bot.safety import RiskScreen
 
-
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 DISCLOSURES = [
     pytest.param(
         "The group is good and the staff are kind. I just don't see the point in carrying on though. I've given my dog to my sister.",

@@ -25,11 +25,6 @@ with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as stored:
     STORED = json.load(stored)
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 def test_the_bot_scores_exactly_as_the_trained_model_did() -> None:
     """Pure-Python scoring (letter n-grams within words, tf-idf, the meaning features,
     weights) gives scikit-learn's own scores, stored at training time, for every stored

@@ -30,11 +30,6 @@ def rules() -> RiskScreen:
     return RiskScreen.from_config({}, model=False)  # phrases and rules, where vetoes act
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -20,11 +20,6 @@ import pytest
 from bot.safety import RiskScreen
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 @pytest.mark.parametrize(
     ("text", "category"),
     [

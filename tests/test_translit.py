@@ -43,11 +43,6 @@ def test_native_and_romanised_normalise_alike(native: str, romanised: str) -> No
     )
 
 
-@pytest.fixture(scope="module")
-def screen() -> RiskScreen:
-    return RiskScreen.from_config({})
-
-
 @pytest.mark.parametrize(
     "text",
     [
