@@ -125,6 +125,7 @@ class Redactor:
             online.urls,
             handles.at_handles,
             numbers.cards,
+            numbers.card_codes,
             numbers.bank_accounts,
             numbers.nhs_numbers,
             numbers.prison_numbers,

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.redact.given_names import NOUNS_CASELESS, SURNAMES_CASELESS, WORD_NAMES_CASELESS
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
@@ -188,8 +189,24 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
         not word[0].isupper()
         and not word[0].islower()
         and key not in _NOT_NAME_CASELESS
+        and key not in NOUNS_CASELESS
         and not key.endswith(_VERB_ENDINGS)
         and not key.endswith(_POSTPOSITION_ENDINGS)
+    )
+
+
+def _word_name_first(text: str, m: re.Match[str], intro: _Intro) -> bool:
+    """Whether a name that is also a word ("સારા": Sara, good; "سعيد": Saeed, happy) starts
+    the name here: in a script without capitals, before a listed surname, or before any name
+    word when the language's copula must close the name ("હું સારા પટેલ છું")."""
+    if intro.capitals or m.group() not in WORD_NAMES_CASELESS:
+        return False
+    gap = _GAP.match(text, m.end())
+    nxt = gap and _WORD.match(text, gap.end())
+    if not nxt:
+        return False
+    return nxt.group() in SURNAMES_CASELESS or (
+        intro.closer is not None and _ok_word(nxt.group(), capitals=False)
     )
 
 
@@ -204,7 +221,9 @@ def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span 
         m = _WORD.match(text, at)
         if m is None:
             break
-        if not _ok_word(m.group(), intro.capitals, lower) or _and_clause(m.group()):
+        if not found and _word_name_first(text, m, intro):
+            pass  # "હું સારા પટેલ છું": Sara, not "good", before a surname or the copula
+        elif not _ok_word(m.group(), intro.capitals, lower) or _and_clause(m.group()):
             if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
                 gap = _GAP.match(text, m.end())
                 if (
