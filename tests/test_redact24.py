@@ -111,3 +111,57 @@ def test_a_name_that_is_also_a_word_is_a_name_after_a_role_or_i_am(text: str, wa
 )
 def test_a_name_that_is_also_a_word_stays_without_a_cue_and_a_second_name(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("i'm kelly and i drink", "i'm [name] and i drink"),
+        ("i am dave smith and i drink", "i am [name] and i drink"),
+        ("they call me dave and i'm fine", "they call me [name] and i'm fine"),
+        ("jestem marek i dziękuję", "jestem [name] i dziękuję"),
+        ("jestem ewa szczęśliwa", "jestem [name] szczęśliwa"),
+        ("sou o rui", "sou o [name]"),
+        ("sou a maria feliz com o serviço", "sou a [name] feliz com o serviço"),
+        ("я ольга, мне 40", "я [name], мне 40"),
+        ("esu tomas", "esu [name]"),
+        ("esmu jānis", "esmu [name]"),
+        ("waxaan ahay cali", "waxaan ahay [name]"),
+        ("to ja, Ola", "to ja, [name]"),
+        ("ami rahim, dhonnobad", "ami [name], dhonnobad"),
+        ("main ali hoon", "main [name] hoon"),
+        ("hu Ramesh chu", "hu [name] chu"),
+        ("Aš Tomas ir man gerai", "Aš [name] ir man gerai"),
+        ("أنا محمد من لندن", "أنا [name] من لندن"),
+        ("আমি রহিম", "আমি [name]"),
+        ("میں علی ہوں", "میں [name] ہوں"),
+        ("ਮੈਂ ਗੁਰਪ੍ਰੀਤ ਹਾਂ", "ਮੈਂ [name] ਹਾਂ"),
+        ("હું રમેશ છું", "હું [name] છું"),
+    ],
+)
+def test_ones_own_first_name_in_an_introduction_is_hidden_in_any_case(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her name is Priya",
+        "the nurse, Priya, was kind",
+        "i'm frank with you, it was bad",
+        "I'm grace and I'm grateful",
+        "i'm kasia's mum",
+        "i'm main carer for my mum",
+        "Tu Marcin mi pomógł",
+        "это Ольга мне помогла",
+        "main Ali ke saath gaya",
+        "jestem szczęśliwa",
+        "ana mabsout",
+        "main theek hoon",
+        "أنا بخير",
+        "আমি ভালো আছি",
+        "હું સારા છું",
+    ],
+)
+def test_someone_elses_first_name_and_words_after_i_am_stay(text: str) -> None:
+    assert redact(text) == text

@@ -365,6 +365,7 @@ def test_a_birth_word_without_a_day_and_month_keeps_the_text(text):
     [
         ("mara naam Rakesh Patel che", "mara naam [name] che"),
         ("انا سارة خالد ام احمد", "انا [name] ام احمد"),  # I'm Sara Khalid, Ahmed's mum
+        ("انا سارة ام احمد", "انا [name] ام احمد"),  # one's own first name too (lead, 30 Nov)
     ],
 )
 def test_a_full_name_after_a_romanised_or_caseless_intro_is_redacted(text, want):
@@ -377,7 +378,6 @@ def test_a_full_name_after_a_romanised_or_caseless_intro_is_redacted(text, want)
         "mera naam nahi bataunga",  # I won't say my name
         "maru naam thi koi farak nathi",  # my name makes no difference
         "amar nam bolbo na",  # I won't say my name
-        "انا سارة ام احمد",  # a first name alone stays
     ],
 )
 def test_refusing_to_give_a_name_keeps_the_text(text):

@@ -30,8 +30,13 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bot.redact.given_names import NOUNS_CASELESS, SURNAMES_CASELESS, WORD_NAMES_CASELESS
-from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause
+from bot.redact.given_names import (
+    NOUNS_CASELESS,
+    SURNAMES_CASELESS,
+    WORD_NAMES_CASELESS,
+    given_name,
+)
+from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause, _own_given_name
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
 
@@ -311,8 +316,44 @@ def bare_intros(text: str) -> Iterator[Span]:
         before = text[: m.start()].rstrip(" \t")
         opens = not before or before[-1] in ",،.!?।۔\n"
         span = _full_name(text, m.end(), intro, opens)
+        if span is None and m.group(f"c{index}").casefold() not in _NOT_SINGLE_CUES:
+            span = _own_first_name(text, m.end(), intro)
         if span is not None:
             yield span
+
+
+_NOT_SINGLE_CUES = words("tu это eto ya")
+"""Introductions that also point at someone else ("Tu Marcin mi pomógł": here Marcin helped
+me; "это Ольга мне помогла": it was Olga who helped me): only a full name after them."""
+
+
+def _own_first_name(text: str, pos: int, intro: _Intro) -> Span | None:
+    """One's own first name alone after a bare "I am" ("ami rahim", "to ja, Ola", "أنا محمد
+    من سوريا", "હું રમેશ છું"): hidden, as after "my name is" (issue 12, the lead's decision
+    of 30 Nov), when it is a listed given name and the introduction closes after it: the
+    language's copula, or, without one, the end, punctuation or a word that no name takes
+    ("Aš Tomas ir…", "ana ahmad من سوريا")."""
+    m = _WORD.match(text, pos)
+    if m is None or not given_name(m.group()) or not _own_given_name(m.group()):
+        return None
+    if m.group().casefold() in _NOT_NAMES or m.group().casefold() in _NOT_NAME_CASELESS:
+        return None
+    end = m.end()
+    if intro.closer is not None:
+        closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
+        return Span(m.start(), end, "name") if closer.match(text, end) else None
+    rest = text[end:].lstrip(" \t")
+    nxt = _WORD.match(rest)
+    if not rest or not rest[0].isalpha() or nxt is None:
+        return Span(m.start(), end, "name")
+    word = nxt.group()
+    closes = (
+        word.casefold() in _NOT_NAMES
+        or word in _AFTER_CASELESS_NAME
+        or _and_clause(word)
+        or (intro.capitals and word[0].islower() and m.group()[0].isupper())
+    )
+    return Span(m.start(), end, "name") if closes else None
 
 
 # Words that end a message before the writer's name, in each enabled language.

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.given_names import given_name, surname_like
 from bot.redact.spans import MARKS, WORD, Span, needs_word_start, words
 
 # Introductions after which the next words are a name even in lower case.
@@ -303,6 +304,26 @@ _AND_CLAUSE_WORDS = words(
 )
 
 
+_WORDS_NOT_NAMES_AFTER_IM = words(
+    "frank rich sunny will may mark bill pat said main asia santa ami ana ed al don art"
+)
+"""Given names that are also what follows "I'm" in lower case, or a word of another
+language ("i'm frank", "i'm main carer", "sunt ana" is Ana, but "ana" is Arabizi "I")."""
+
+
+def _own_given_name(word: str) -> bool:
+    """Whether a lower-case word after "I'm", "jestem", "sunt", "sou", "я" is one's own name:
+    a listed given name (issue 12: one's own name is hidden, in any case)."""
+    key = word.casefold()
+    return (
+        given_name(word)
+        and key not in _NOT_AFTER_IM
+        and key not in _WORDS_NOT_NAMES_AFTER_IM
+        and not adjective_like(word)
+        and not word.endswith(("'s", "’s"))
+    )
+
+
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
     first = _WORD.match(text, pos)
     if first is None:
@@ -317,9 +338,14 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         return
     word = first.group()
     caseless = not word[0].isupper() and not word[0].islower()
+    own_lower = False
     if not strong:
         if not word[0].isupper():
-            return  # also a caseless-script word: weak cues are Latin and Cyrillic
+            # One's own name in lower case ("i'm kelly", "jestem marek", "я ольга"): a known
+            # given name, not one that is also a word said after "I am" ("i'm frank").
+            if not (word[0].islower() and _own_given_name(word)):
+                return  # also a caseless-script word: weak cues are Latin and Cyrillic
+            own_lower = True
         if word.endswith(("'s", "’s")):
             return  # "I'm Kelly's mum": someone else's first name, not an introduction
         if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
@@ -356,7 +382,9 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         letter = nxt.group()[0]
         if capitalised and not letter.isupper():
             break
-        if not capitalised and not caseless and not strong:
+        if own_lower and not surname_like(nxt.group()):
+            break  # "i'm dave smith": a surname goes with it; "i'm dave and…" ends it
+        if not capitalised and not caseless and not strong and not own_lower:
             break
         end, last = nxt.end(), nxt.group()
     yield Span(first.start(), end, "name")
