@@ -530,10 +530,10 @@ GRIEF = (
             "suicide",
             id="ar-son-died-be-with-him-again",
         ),
+        # Found since wave 24 (lex24): Bengali has BEWITH words ('or kache jete').
         pytest.param(
             "amar chele march e chole geche, ami abar or kache jete chai",
             "suicide",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
             id="bn-rom-son-gone-go-to-him-again",
         ),
         pytest.param(
