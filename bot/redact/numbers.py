@@ -773,12 +773,15 @@ def _spoken_phones(text: str) -> Iterator[Span]:
     start = end = -1
     times = spoken = 0
     said = _Said()
+    first_figures = last_figures = False
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         joined = False
         if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
             word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
         figures = word.isdigit()
+        if word == "no" and _NUMBER_ABBREVIATION.match(text, m.end()):
+            continue  # "mera no. 07 eight 12…": "no." is "number", not Hindi "nau" (nine)
         digit = (
             figures
             or word in _DIGIT_WORDS
@@ -800,13 +803,16 @@ def _spoken_phones(text: str) -> Iterator[Span]:
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
-            if (span := _said(text, start, end, said.digits, spoken)) is not None:
+            framed = first_figures and last_figures
+            if (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
                 yield span
             start = -1
         if not digit:
             continue
         if start < 0:
             start, said, times, spoken = m.start(), _Said(), 0, 0
+            first_figures = figures
+        last_figures = figures
         if figures:  # "07911 one two 3456": figures between the words
             said.flush()
             said.digits.extend(int(c) for c in word)
@@ -828,14 +834,22 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
-    if start >= 0 and (span := _said(text, start, end, said.digits, spoken)) is not None:
+    framed = first_figures and last_figures
+    if start >= 0 and (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
         yield span
 
 
-def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span | None:
+_NUMBER_ABBREVIATION = re.compile(r"[.:#]?[ \t]*\d")
+
+
+def _said(
+    text: str, start: int, end: int, said: list[int], spoken: int, framed: bool = False
+) -> Span | None:
     """The span of digits said in words: a card after a card word (13 to 19 digits, Luhn
-    right: "my card four one one one…"), else a phone if they make one."""
-    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS:
+    right: "my card four one one one…"), else a phone if they make one.  One digit word
+    is enough between figures ("07 nine 11 - 22 33 44", ``framed``): a count said after a
+    number ("0300 123 6600 one more time") ends the run, it is not inside it."""
+    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS and not (framed and spoken):
         return None
     if (
         13 <= len(said) <= 19
