@@ -238,3 +238,37 @@ def test_a_phone_with_one_digit_word_between_figures_is_one_phone(text: str, wan
 )
 def test_a_helpline_or_a_count_with_a_number_word_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Gujarati "seven" was spelt with a Bengali letter in the digit words: the run broke.
+        ("નંબર શૂન્ય સાત નવ એક એક એક બે ત્રણ ચાર પાંચ છ", "નંબર [phone]"),
+        ("ਨੰਬਰ ਸਿਫ਼ਰ ਸੱਤ ਨੌਂ ਇੱਕ ਇੱਕ ਇੱਕ ਦੋ ਤਿੰਨ ਚਾਰ ਪੰਜ ਛੇ", "ਨੰਬਰ [phone]"),
+        ("میرا نمبر صفر سات نو ایک ایک ایک دو تین چار پانچ چھ", "میرا نمبر [phone]"),
+        # Russian typed in Latin letters, digit by digit and in groups.
+        ("nol sem devyat odin odin odin dva tri chetyre pyat shest", "[phone]"),
+        (
+            "moy nomer vosem devyatsot shestnadtsat, sto dvadtsat tri, sorok pyat, shestdesyat sem",
+            "moy nomer [phone]",
+        ),
+        # Two letter O typed for zeros together.
+        ("077OO 9OO 123", "[phone]"),
+    ],
+)
+def test_a_phone_said_in_words_or_typed_with_letters_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hu saat vaage aavish",
+        "sem dúvida, um dia de cada vez",
+        "ya p'yu sorok let, trista dney trezvyy",
+        "it was 100 OK",
+    ],
+)
+def test_a_time_a_word_or_a_count_like_a_digit_word_stays(text: str) -> None:
+    assert redact(text) == text
