@@ -165,3 +165,110 @@ def test_ones_own_first_name_in_an_introduction_is_hidden_in_any_case(text: str,
 )
 def test_someone_elses_first_name_and_words_after_i_am_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mera pura naam zorawar singh bhullar hai", "mera pura naam [name] hai"),
+        ("میرا پورا نام زورآور سنگھ بھلر ہے", "میرا پورا نام [name] ہے"),
+        ("আমার পুরো নাম রফিকুল ইসলাম খান", "আমার পুরো নাম [name]"),
+        ("મારું પૂરું નામ ઝરણા ત્રિવેદી છે", "મારું પૂરું નામ [name] છે"),
+        ("ਮੇਰਾ ਪੂਰਾ ਨਾਮ ਜ਼ੋਰਾਵਰ ਭੁੱਲਰ ਹੈ", "ਮੇਰਾ ਪੂਰਾ ਨਾਮ [name] ਹੈ"),
+        ("imię i nazwisko: jan kowalski", "imię i nazwisko: [name]"),
+        ("ФИО: Иванов Иван Петрович", "ФИО: [name]"),
+        ("numele complet este ion popescu", "numele complet este [name]"),
+        ("nome completo: joão silva", "nome completo: [name]"),
+        ("vardas ir pavardė: tomas kazlauskas", "vardas ir pavardė: [name]"),
+        # The name ends before "and I…" in romanised Bengali and Arabic's "and I thank you".
+        ("amar nam rofiqul islam ar ami bhalo achi", "amar nam [name] ar ami bhalo achi"),
+        ("أنا زهير قباني وأشكركم", "أنا [name] وأشكركم"),
+        # Romanised Gujarati and Urdu, every word capitalised, closed by a comma.
+        ("hu Nisha Mistry, mane call karo", "hu [name], mane call karo"),
+        ("main Harjeet Kaur Gill, shukriya", "main [name], shukriya"),
+    ],
+)
+def test_a_full_name_after_a_full_name_cue_or_a_romanised_intro_is_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "main Bahut Khush, shukriya",
+        "hu Bahu Khush, aabhar",
+        "main Pakistani Muslim, aur yahan khush",
+        "the Main Office, Church Street, was shut",
+        "фиолетовый цвет мне нравится",
+    ],
+)
+def test_words_after_a_romanised_i_am_and_a_comma_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("phone 07 nine 11 - 22 33 44", "phone [phone]"),
+        ("mera no. 07 eight 12 - 334 - 901", "mera no. [phone]"),
+        ("zadzwoń 0 siedem 911 123 456", "zadzwoń [phone]"),
+        ("sună la 07 nouă 11 223 344", "sună la [phone]"),
+        ("звоните 8 девятьсот 16 123 45 67", "звоните [phone]"),
+        ("اتصل على 07 تسعة 11 223344", "اتصل على [phone]"),
+        ("fone 07 nove 11 22 33 44", "fone [phone]"),
+        (
+            "ring 0300 123 6600 or my mobile 07 nine 11 223344",
+            "ring 0300 123 6600 or my mobile [phone]",
+        ),
+    ],
+)
+def test_a_phone_with_one_digit_word_between_figures_is_one_phone(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rang 0300 123 6600 one more time",
+        "I took 2 one 3 times",
+        "room 12 one floor up, ward 3",
+    ],
+)
+def test_a_helpline_or_a_count_with_a_number_word_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Gujarati "seven" was spelt with a Bengali letter in the digit words: the run broke.
+        ("નંબર શૂન્ય સાત નવ એક એક એક બે ત્રણ ચાર પાંચ છ", "નંબર [phone]"),
+        ("ਨੰਬਰ ਸਿਫ਼ਰ ਸੱਤ ਨੌਂ ਇੱਕ ਇੱਕ ਇੱਕ ਦੋ ਤਿੰਨ ਚਾਰ ਪੰਜ ਛੇ", "ਨੰਬਰ [phone]"),
+        ("میرا نمبر صفر سات نو ایک ایک ایک دو تین چار پانچ چھ", "میرا نمبر [phone]"),
+        # Russian typed in Latin letters, digit by digit and in groups.
+        ("nol sem devyat odin odin odin dva tri chetyre pyat shest", "[phone]"),
+        (
+            "moy nomer vosem devyatsot shestnadtsat, sto dvadtsat tri, sorok pyat, shestdesyat sem",
+            "moy nomer [phone]",
+        ),
+        # Two letter O typed for zeros together.
+        ("077OO 9OO 123", "[phone]"),
+    ],
+)
+def test_a_phone_said_in_words_or_typed_with_letters_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hu saat vaage aavish",
+        "sem dúvida, um dia de cada vez",
+        "ya p'yu sorok let, trista dney trezvyy",
+        "it was 100 OK",
+    ],
+)
+def test_a_time_a_word_or_a_count_like_a_digit_word_stays(text: str) -> None:
+    assert redact(text) == text

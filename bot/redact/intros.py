@@ -187,6 +187,7 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
         return (
             word[0].isupper()
             and key not in _NOT_NAME_LATIN
+            and not (lower and key in _ROMAN_NOT_NAMES)
             and not key.endswith(_ADJECTIVE_ENDINGS)
             and not word.endswith(("'s", "’s"))
         )
@@ -259,6 +260,12 @@ def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span 
         # also "in", and "ਮੈਂ ਸਿਰਫ਼ ਲੱਸੀ ਪੀਤੀ," (I only drank lassi) is a sentence.
         comma = (
             opens and len(found) == 2 and not intro.capitals and text[end : end + 1] in (",", "،")
+        ) or (
+            # Romanised, every word capitalised: "hu Nisha Mistry, mane … call karo".
+            opens
+            and intro.capitals
+            and text[end : end + 1] == ","
+            and all(w.group()[0].isupper() for w in found)
         )
         if not closer.match(text, end) and not comma:
             return None

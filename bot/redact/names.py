@@ -44,6 +44,15 @@ _STRONG_CUES = (
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
     r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
+    # The full name asked for by name ("mera pura naam", "আমার পুরো নাম", "imię i nazwisko").
+    r"(?:mera|meraa|mere)\s+(?:pura|poora|poura|pora)\s+naa?m(?:\s+hai)?|"
+    r"amar\s+(?:puro|pura)\s+naa?m|maa?ru\s+(?:puru|pooru|aakhu)\s+naa?m|"
+    r"میرا\s+(?:پورا|مکمل)\s+نام|আমার\s+(?:পুরো|সম্পূর্ণ)\s+নাম|"
+    r"મારું\s+(?:પૂરું|આખું)\s+નામ|ਮੇਰਾ\s+(?:ਪੂਰਾ)\s+(?:ਨਾਮ|ਨਾਂ)|"
+    r"(?:moje\s+)?imi[ęe]\s+i\s+nazwisko(?:\s+to)?|(?:моё|мое|мои)\s+(?:полное\s+имя|фио)|фио|"
+    r"numele\s+(?:meu\s+)?complet(?:\s+(?:este|e))?|(?:o\s+meu\s+)?nome\s+completo(?:\s+[ée])?|"
+    r"(?:mano\s+)?vardas\s+ir\s+pavardė|(?:mans\s+)?vārds\s+un\s+uzvārds|"
+    r"magacayga\s+oo\s+buuxa(?:\s+waa)?",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
@@ -122,6 +131,7 @@ _NOT_NAME_WORDS = """
     zaroori jaroori farak fark secret private chhe che cho aa ae janna jaante
     مش مو ما لا غير مهم سر sir qarsoodi segredo secreto секрет slapta noslēpums nosleptums
     yaad yad mone mane یاد ਯਾਦ યાદ মনে
+    ar
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")
@@ -180,7 +190,7 @@ _CUE_STEMS = (
     *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
     *words("sr senhor dona pan domnul doamna dl dna d-na d-l ponas ponia kungs kundze"),
     *words("dra doutor doktor доктор prof"),
-    *words("господин госпожа г-н г-жа"),
+    *words("господин госпожа г-н г-жа фио"),
 )
 
 
@@ -299,6 +309,7 @@ _AND_CLAUSE_WORDS = words(
     بدي بدنا أريد اريد نريد محتاج محتاجة بحاجة أحتاج احتاج عندي عندنا أنا انا أنت انت هو هي
     كان كانت أسكن اسكن ساكن ساكنة أعيش اعيش عايش عمري أشتغل اشتغل أشكر اشكر شكرا ابني بنتي
     زوجي زوجتي أمي ابي أبي رقمي عنواني إيميلي ايميلي حابب حابة أتمنى اتمنى لا ما مش الله
+    أشكركم اشكركم نشكركم أشكرك اشكرك شكرا شكراً أحب احب أتعالج اتعالج
     من في على عند مع عمري ساكن بشتغل اشتغل بدرس ادرس
     """
 )

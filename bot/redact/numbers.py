@@ -93,8 +93,8 @@ def _a_list(raw: str) -> bool:
     return sizes == {1, 2}
 
 
-_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
-_AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі]+(?=\d)|(?<=\d)[OoIlОоΟοІі]+(?![^\W\d_])")
+_AS_DIGIT = str.maketrans(dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1"))
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
 
 
@@ -105,13 +105,14 @@ def _scan(text: str) -> str:
     of digits is a space ("07911\n123456": a number typed over two lines, or pasted from a
     list, so that no filter reading one line sees it whole); and a letter O, o, I or l
     standing in a run of digits is the digit it looks like ("O7911 l23456"), as people type
-    a number to get past a filter.  The length never changes, so spans map back as found.
+    a number to get past a filter, two together too ("077OO 9OO 123").  The length never
+    changes, so spans map back as found.
     """
     scan = text.translate(_ODD_SEPARATORS)
     if "\n" in scan or "\r" in scan or "\u2028" in scan:
         scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
         scan = _DIGIT_COLUMN.sub(lambda m: re.sub(r"[\r\n]", " ", m.group()), scan)
-    return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
+    return _LETTER_DIGITS.sub(lambda m: m.group().translate(_AS_DIGIT), scan)
 
 
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
@@ -581,7 +582,7 @@ for _value, _spellings in enumerate(
         "chha chhoy ছয় છ ਛੇ",
         "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
         "سبع سبعه سات saat "
-        "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
+        "sat satt shat সাত સાત ਸੱਤ todobo toddobo todoba",
         "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
         "tmanya ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
@@ -592,6 +593,22 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
+for _value, _spellings in enumerate(
+    [
+        "nol/nul",
+        "odin/odna",
+        "dva",
+        "tri",
+        "chetyre/chetire",
+        "pyat",
+        "shest",
+        "sem",
+        "vosem",
+        "devyat",
+    ]
+):
+    for _word in _spellings.split("/"):
+        _DIGIT_WORDS[_word] = _value  # Russian typed in Latin letters ("nol sem devyat…")
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
@@ -668,6 +685,42 @@ for _places, _values in (
             700: "семьсот siedemset setecentos سبعمية سبعمائة",
             800: "восемьсот osiemset oitocentos تمنمية ثمانمية ثمانمائة",
             900: "девятьсот dziewięćset dziewiecset novecentos تسعمية تسعمائة",
+        },
+    ),
+    (
+        2,
+        {  # Russian typed in Latin letters ("vosem devyatsot shestnadtsat, sorok pyat")
+            10: "desyat",
+            11: "odinnadtsat",
+            12: "dvenadtsat",
+            13: "trinadtsat",
+            14: "chetyrnadtsat",
+            15: "pyatnadtsat",
+            16: "shestnadtsat",
+            17: "semnadtsat",
+            18: "vosemnadtsat",
+            19: "devyatnadtsat",
+            20: "dvadtsat",
+            30: "tridtsat",
+            40: "sorok",
+            50: "pyatdesyat",
+            60: "shestdesyat",
+            70: "semdesyat",
+            80: "vosemdesyat",
+            90: "devyanosto",
+        },
+    ),
+    (
+        3,
+        {
+            200: "dvesti",
+            300: "trista",
+            400: "chetyresta",
+            500: "pyatsot",
+            600: "shestsot",
+            700: "semsot",
+            800: "vosemsot",
+            900: "devyatsot",
         },
     ),
 ):
@@ -773,12 +826,15 @@ def _spoken_phones(text: str) -> Iterator[Span]:
     start = end = -1
     times = spoken = 0
     said = _Said()
+    first_figures = last_figures = False
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         joined = False
         if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
             word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
         figures = word.isdigit()
+        if word == "no" and _NUMBER_ABBREVIATION.match(text, m.end()):
+            continue  # "mera no. 07 eight 12…": "no." is "number", not Hindi "nau" (nine)
         digit = (
             figures
             or word in _DIGIT_WORDS
@@ -800,13 +856,16 @@ def _spoken_phones(text: str) -> Iterator[Span]:
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
-            if (span := _said(text, start, end, said.digits, spoken)) is not None:
+            framed = first_figures and last_figures
+            if (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
                 yield span
             start = -1
         if not digit:
             continue
         if start < 0:
             start, said, times, spoken = m.start(), _Said(), 0, 0
+            first_figures = figures
+        last_figures = figures
         if figures:  # "07911 one two 3456": figures between the words
             said.flush()
             said.digits.extend(int(c) for c in word)
@@ -828,14 +887,22 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
-    if start >= 0 and (span := _said(text, start, end, said.digits, spoken)) is not None:
+    framed = first_figures and last_figures
+    if start >= 0 and (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
         yield span
 
 
-def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span | None:
+_NUMBER_ABBREVIATION = re.compile(r"[.:#]?[ \t]*\d")
+
+
+def _said(
+    text: str, start: int, end: int, said: list[int], spoken: int, framed: bool = False
+) -> Span | None:
     """The span of digits said in words: a card after a card word (13 to 19 digits, Luhn
-    right: "my card four one one one…"), else a phone if they make one."""
-    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS:
+    right: "my card four one one one…"), else a phone if they make one.  One digit word
+    is enough between figures ("07 nine 11 - 22 33 44", ``framed``): a count said after a
+    number ("0300 123 6600 one more time") ends the run, it is not inside it."""
+    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS and not (framed and spoken):
         return None
     if (
         13 <= len(said) <= 19
