@@ -272,3 +272,37 @@ def test_a_phone_said_in_words_or_typed_with_letters_is_hidden(text: str, want: 
 )
 def test_a_time_a_word_or_a_count_like_a_digit_word_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A card named in a script with vowel signs, or just after the number.
+        ("আমার কার্ড নাম্বার ৪৫৩৯ ১২৩৪ ৫৬৭৮ ৯০১২ চুরি হয়ে গেছে", "আমার কার্ড নাম্বার [card] চুরি হয়ে গেছে"),
+        ("ਮੇਰਾ ਕਾਰਡ ਨੰਬਰ 4539 1234 5678 9012 ਗੁਆਚ ਗਿਆ", "ਮੇਰਾ ਕਾਰਡ ਨੰਬਰ [card] ਗੁਆਚ ਗਿਆ"),
+        ("5412 7534 9821 0046 card diye pay korsi", "[card] card diye pay korsi"),
+        ("4539 1234 5678 9012 is my visa", "[card] is my visa"),
+        # An Arabizi "my" between a platform and the handle is a word.
+        ("insta taba3i @layla_b_92 law bdkon", "insta taba3i [handle] law bdkon"),
+        ("el insta tab3i huwe layla.b92", "el insta tab3i huwe [handle]"),
+        # A full name after a Latvian or Lithuanian relative in the dative.
+        ("manam dēlam Mārtiņam Kalniņam vajag tikšanos", "manam dēlam [name] vajag tikšanos"),
+        ("mano sūnui Andriui Kazlauskui reikia pagalbos", "mano sūnui [name] reikia pagalbos"),
+        # A spelt email whose name ends in a number said apart.
+        ("mera email hai imran dot q 77 at hotmail dot co dot uk", "mera email hai [email]"),
+    ],
+)
+def test_dev_set_15_kinds_in_other_words_and_scripts(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ref 4539 1234 5678 9012 for the housing claim",
+        "manam dēlam Mārtiņam vajag tikšanos",
+        "manai sievai ļoti patīk grupa",
+    ],
+)
+def test_a_reference_and_a_relatives_first_name_alone_stay(text: str) -> None:
+    assert redact(text) == text

@@ -341,8 +341,19 @@ _CARD_WORDS = (
     r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
     r"cardul\w*|cart[aã]o|cartao|kaar\w*|(?:بال|ال|ب)?(?:بطاق\w*|كرت|كارت)|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
 )
-_CARD_CUE = re.compile(_CARD_WORDS + r"\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
+_CARD_CUE = re.compile(
+    _CARD_WORDS + rf"[^\w{MARKS}]{{0,3}}(?:[\w{MARKS}]+[^\w{MARKS}]+){{0,3}}$", re.IGNORECASE
+)
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
+
+
+_CARD_NAMED_AFTER = re.compile(
+    rf"[^\w{MARKS}]{{0,3}}(?:(?:is|was|my|the|on|(?:من|بال)|wala|vala|ka|ki|da|di)\s+){{0,2}}"
+    + _CARD_WORDS.removeprefix(r"(?<!\w)"),
+    re.IGNORECASE,
+)
+"""A card named just after a long number ("5412 7534 9821 0046 card diye pay korsi",
+"4111… is my visa"): mistyped or not, the number is the card."""
 
 
 _CARD_SAID = re.compile(
@@ -417,7 +428,11 @@ def _cards(text: str) -> Iterator[Span]:
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
         if not 13 <= len(number) <= 19 or number[0] == "0":
             continue
-        if _luhn(number) or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+        if (
+            _luhn(number)
+            or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+            or _CARD_NAMED_AFTER.match(text, m.end())
+        ):
             yield Span(m.start(), m.end(), "card")
 
 
