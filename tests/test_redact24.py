@@ -306,3 +306,34 @@ def test_dev_set_15_kinds_in_other_words_and_scripts(text: str, want: str) -> No
 )
 def test_a_reference_and_a_relatives_first_name_alone_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "listening to Amy Winehouse helped",
+        "I read Russell Brand's book Recovery",
+        "Matthew Perry's memoir made me cry",
+        "słucham Krzysztofa Krawczyka kiedy nie mogę spać",
+        "слушаю Виктора Цоя каждый день",
+        "Nusrat Fateh Ali Khan ki qawwali sunta hoon",
+        "ascult Gheorghe Hagi la radio",
+    ],
+)
+def test_a_famous_persons_name_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A real person who shares a famous name stays hidden: such names are not listed.
+        ("thanks to Michael Jackson for the lift", "thanks to [name] for the lift"),
+        ("thanks to Imran Khan for the lift", "thanks to [name] for the lift"),
+        # A cue hides any name, a famous one too.
+        ("my keyworker Amy Winehouse was kind", "my keyworker [name] was kind"),
+        ("thanks to Kelly Brown for the lift", "thanks to [name] for the lift"),
+    ],
+)
+def test_a_name_that_is_not_listed_or_follows_a_cue_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
