@@ -275,3 +275,82 @@ FRAME = (
 )
 def test_everyday_words_after_i_are_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+FAMOUS = (
+    "REGRESSION (7505c53): a famous name's case-ending match takes any given name that starts "
+    "with its first letters ('Mac' Miller: Matt, Mary, Maria; 'Joe' Wicks: Josh, John, Jodie; "
+    "'Roy' Keane: Ross; 'Ant' McPartlin: Andy; Małysz: Małyszek), so a real person is stored"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Matt Miller owes me money and threatens me",
+            "Miller",
+            marks=leak(FAMOUS),
+            id="en-matt-miller",
+        ),
+        pytest.param(
+            "Mary Miller sold me pills", "Miller", marks=leak(FAMOUS), id="en-mary-miller"
+        ),
+        pytest.param(
+            "Maria Miller from the flats helped me",
+            "Miller",
+            marks=leak(FAMOUS),
+            id="en-maria-miller",
+        ),
+        pytest.param(
+            "Josh Wicks from the estate threatened me",
+            "Wicks",
+            marks=leak(FAMOUS),
+            id="en-josh-wicks",
+        ),
+        pytest.param(
+            "John Wicks from the estate threatened me",
+            "Wicks",
+            marks=leak(FAMOUS),
+            id="en-john-wicks",
+        ),
+        pytest.param(
+            "Ross Keane from the estate threatened me",
+            "Keane",
+            marks=leak(FAMOUS),
+            id="en-ross-keane",
+        ),
+        pytest.param(
+            "Andy McPartlin from the estate threatened me",
+            "McPartlin",
+            marks=leak(FAMOUS),
+            id="en-andy-mcpartlin",
+        ),
+        pytest.param(
+            "Adam Małyszek z bloku mnie bije",
+            "Małyszek",
+            marks=leak(FAMOUS),
+            id="pl-adam-malyszek",
+        ),
+        # Guards: hidden on main.
+        pytest.param("Mariusz Miller z bloku mnie bije", "Miller", id="pl-mariusz-miller"),
+        pytest.param("Anna Lewandowska z bloku mnie bije", "Lewandowska", id="pl-lewandowska"),
+        pytest.param("Ali Khan next door threatens my mum", "Khan", id="en-ali-khan"),
+    ],
+)
+def test_a_neighbour_whose_name_looks_like_a_famous_one_is_not_stored(
+    text: str, secret: str
+) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I listened to Amy Winehouse and it helped", "Amy Winehouse"),
+        ("słucham Krzysztofa Krawczyka", "Krawczyka"),
+        ("Russell Brand's book helped me", "Russell Brand"),
+    ],
+)
+def test_a_famous_name_that_helped_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
