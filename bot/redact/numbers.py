@@ -93,8 +93,8 @@ def _a_list(raw: str) -> bool:
     return sizes == {1, 2}
 
 
-_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
-_AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі]+(?=\d)|(?<=\d)[OoIlОоΟοІі]+(?![^\W\d_])")
+_AS_DIGIT = str.maketrans(dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1"))
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
 
 
@@ -105,13 +105,14 @@ def _scan(text: str) -> str:
     of digits is a space ("07911\n123456": a number typed over two lines, or pasted from a
     list, so that no filter reading one line sees it whole); and a letter O, o, I or l
     standing in a run of digits is the digit it looks like ("O7911 l23456"), as people type
-    a number to get past a filter.  The length never changes, so spans map back as found.
+    a number to get past a filter, two together too ("077OO 9OO 123").  The length never
+    changes, so spans map back as found.
     """
     scan = text.translate(_ODD_SEPARATORS)
     if "\n" in scan or "\r" in scan or "\u2028" in scan:
         scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
         scan = _DIGIT_COLUMN.sub(lambda m: re.sub(r"[\r\n]", " ", m.group()), scan)
-    return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
+    return _LETTER_DIGITS.sub(lambda m: m.group().translate(_AS_DIGIT), scan)
 
 
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
@@ -340,8 +341,19 @@ _CARD_WORDS = (
     r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
     r"cardul\w*|cart[aã]o|cartao|kaar\w*|(?:بال|ال|ب)?(?:بطاق\w*|كرت|كارت)|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
 )
-_CARD_CUE = re.compile(_CARD_WORDS + r"\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
+_CARD_CUE = re.compile(
+    _CARD_WORDS + rf"[^\w{MARKS}]{{0,3}}(?:[\w{MARKS}]+[^\w{MARKS}]+){{0,3}}$", re.IGNORECASE
+)
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
+
+
+_CARD_NAMED_AFTER = re.compile(
+    rf"[^\w{MARKS}]{{0,3}}(?:(?:is|was|my|the|on|(?:من|بال)|wala|vala|ka|ki|da|di)\s+){{0,2}}"
+    + _CARD_WORDS.removeprefix(r"(?<!\w)"),
+    re.IGNORECASE,
+)
+"""A card named just after a long number ("5412 7534 9821 0046 card diye pay korsi",
+"4111… is my visa"): mistyped or not, the number is the card."""
 
 
 _CARD_SAID = re.compile(
@@ -416,7 +428,11 @@ def _cards(text: str) -> Iterator[Span]:
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
         if not 13 <= len(number) <= 19 or number[0] == "0":
             continue
-        if _luhn(number) or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+        if (
+            _luhn(number)
+            or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+            or _CARD_NAMED_AFTER.match(text, m.end())
+        ):
             yield Span(m.start(), m.end(), "card")
 
 
@@ -581,7 +597,7 @@ for _value, _spellings in enumerate(
         "chha chhoy ছয় છ ਛੇ",
         "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
         "سبع سبعه سات saat "
-        "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
+        "sat satt shat সাত સાત ਸੱਤ todobo toddobo todoba",
         "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
         "tmanya ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
@@ -592,6 +608,22 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
+for _value, _spellings in enumerate(
+    [
+        "nol/nul",
+        "odin/odna",
+        "dva",
+        "tri",
+        "chetyre/chetire",
+        "pyat",
+        "shest",
+        "sem",
+        "vosem",
+        "devyat",
+    ]
+):
+    for _word in _spellings.split("/"):
+        _DIGIT_WORDS[_word] = _value  # Russian typed in Latin letters ("nol sem devyat…")
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
@@ -668,6 +700,42 @@ for _places, _values in (
             700: "семьсот siedemset setecentos سبعمية سبعمائة",
             800: "восемьсот osiemset oitocentos تمنمية ثمانمية ثمانمائة",
             900: "девятьсот dziewięćset dziewiecset novecentos تسعمية تسعمائة",
+        },
+    ),
+    (
+        2,
+        {  # Russian typed in Latin letters ("vosem devyatsot shestnadtsat, sorok pyat")
+            10: "desyat",
+            11: "odinnadtsat",
+            12: "dvenadtsat",
+            13: "trinadtsat",
+            14: "chetyrnadtsat",
+            15: "pyatnadtsat",
+            16: "shestnadtsat",
+            17: "semnadtsat",
+            18: "vosemnadtsat",
+            19: "devyatnadtsat",
+            20: "dvadtsat",
+            30: "tridtsat",
+            40: "sorok",
+            50: "pyatdesyat",
+            60: "shestdesyat",
+            70: "semdesyat",
+            80: "vosemdesyat",
+            90: "devyanosto",
+        },
+    ),
+    (
+        3,
+        {
+            200: "dvesti",
+            300: "trista",
+            400: "chetyresta",
+            500: "pyatsot",
+            600: "shestsot",
+            700: "semsot",
+            800: "vosemsot",
+            900: "devyatsot",
         },
     ),
 ):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.famous import famous
 from bot.redact.given_names import (
     GIVEN,
     GIVEN_CASELESS,
@@ -317,4 +318,5 @@ def full_names(text: str) -> Iterator[Span]:
             span = _before_surname(text, tokens, i)
         if span is not None:
             skip_to = span.end
-            yield span
+            if not famous(text, span):  # "listening to Amy Winehouse helped"
+                yield span
