@@ -512,6 +512,7 @@ GRIEF = (
             "suicide",
             id="ar-son-died-be-with-him-again",
         ),
+        # Found since wave 24 (lex24): Bengali has BEWITH words ('or kache jete').
         pytest.param(
             "amar chele march e chole geche, ami abar or kache jete chai",
             "suicide",
