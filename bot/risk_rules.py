@@ -620,6 +620,7 @@ class ConceptScreen:
         ]
         for by_lang in classes:
             mark_unsafe(by_lang)  # "not safe" is UNSAFE, in every language (bot.risk_negation)
+            _death_owns_its_words(by_lang)
         vetoes: list[Vetoes] = [{} for _ in sentences]
         quiet: set[str] = set()
         model_spans: dict[str, list[tuple[int, int, int]]] = {}
@@ -827,6 +828,34 @@ clean" is the risk back after a clean spell.  A year after it ("the thoughts cam
 my dad died in 2015") dates the return to the past."""
 
 
+_DEATH = "DIEDSINCE"
+_NOT_IN_DEATH = ("HOLIDAY", "APPOINT")
+"""Classes a word inside a phrase of a death ("passed away", "passed on") is not read as: the
+'away' of "my son passed away" is no trip and no absence, so it guards nothing ("I want to be
+with him" after it is the bereaved wish, BEWITH)."""
+
+
+def _death_owns_its_words(by_lang: dict[str, Found]) -> None:
+    """Drop ``_NOT_IN_DEATH`` readings of the later words of a ``DIEDSINCE`` phrase, in place."""
+    inside = {
+        at + k
+        for own in by_lang.values()
+        for at, words in own.get(_DEATH, ())
+        for k in range(1, len(words.split()))
+    }
+    if not inside:
+        return
+    for own in by_lang.values():
+        for cls in _NOT_IN_DEATH:
+            places = own.get(cls)
+            if places and any(at in inside for at, _ in places):
+                kept = [(at, w) for at, w in places if at not in inside]
+                if kept:
+                    own[cls] = kept
+                else:
+                    del own[cls]
+
+
 def _lifting(classes: list[dict[str, Found]]) -> set[str]:
     """Every class in the message, less NOW words that only say the person is well now,
     and IWANT words that only want to know (``_QUIETED``).
@@ -924,8 +953,14 @@ def _pair_classes(
 
 
 def _pair_vetoes(first: Vetoes, second: Vetoes, offset: int) -> Vetoes:
-    """Two sentences' vetoes as one sentence's (``_pair_classes``)."""
-    out: Vetoes = {cat: list(spans) for cat, spans in first.items()}
+    """Two sentences' vetoes as one sentence's (``_pair_classes``).
+
+    A veto's reach stops at its sentence's full stop (its span may run past the last word):
+    "My son died last year." keeps 'last year' (PAST) from reaching "I want to be with him."
+    read after it."""
+    out: Vetoes = {
+        cat: [(a, min(b, offset)) for a, b in spans if a < offset] for cat, spans in first.items()
+    }
     for cat, spans in second.items():
         out.setdefault(cat, []).extend((a + offset, b + offset) for a, b in spans)
     return out

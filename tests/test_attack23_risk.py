@@ -429,11 +429,6 @@ def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, te
         pytest.param(
             "My son passed away last year. I want to be with him.",
             "suicide",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed on 9341294 too: GOTODEAD needs 'again'/'join', and "
-                "'passed away' is no DIE|LOSS word; the bereaved wish to be with the dead",
-            ),
             id="en-son-passed-away-want-to-be-with-him",
         ),
         pytest.param(

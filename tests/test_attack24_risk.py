@@ -326,3 +326,90 @@ def test_guards_a_wish_to_die_by_traffic_or_after_a_no_gets_the_helplines(
     screen: RiskScreen, text: str
 ) -> None:
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+NEGVERB = (
+    "an opening 'ne,'/'nē,' is its own sentence now, and Lithuanian and Latvian say 'not safe' "
+    "with a negated verb ('nesijaučiu saugi', 'nejūtos droši') that negation does not read: "
+    "the leading no was what made these UNSAFE"
+)
+MISS = "owner prec24: missed on 6a50146 too: a negated verb 'nesijaučiu'/'nejūtos' before SAFE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ne, nesijaučiu saugi namuose", marks=quiet("prec24", NEGVERB), id="lt-no-not-safe-home"
+        ),
+        pytest.param(
+            "ne, nesijaučiu saugi su vyru",
+            marks=quiet("prec24", NEGVERB),
+            id="lt-no-not-safe-with-husband",
+        ),
+        pytest.param(
+            "nē, mājās nejūtos droši", marks=quiet("prec24", NEGVERB), id="lv-no-not-safe-home"
+        ),
+        pytest.param(
+            "nē, es nejūtos droši ar vīru",
+            marks=quiet("prec24", NEGVERB),
+            id="lv-no-not-safe-with-husband",
+        ),
+        pytest.param(
+            "nē, ar vīru nejūtos drošībā",
+            marks=quiet("prec24", NEGVERB),
+            id="lv-no-not-in-safety-with-husband",
+        ),
+        pytest.param(
+            "nesijaučiu saugi su vyru",
+            marks=pytest.mark.xfail(strict=True, reason=MISS),
+            id="lt-not-safe-with-husband",
+        ),
+        pytest.param(
+            "es nejūtos droši ar vīru",
+            marks=pytest.mark.xfail(strict=True, reason=MISS),
+            id="lv-not-safe-with-husband",
+        ),
+        # Guards: the answer "no" and a denial after it, still signposted on main.
+        pytest.param("No, I'm not safe with my husband", id="en-no-not-safe"),
+        pytest.param("No, I don't feel safe with my husband", id="en-no-dont-feel-safe"),
+        pytest.param("nie, nie czuję się bezpiecznie z mężem", id="pl-no-dont-feel-safe"),
+        pytest.param("нет, с мужем я не в безопасности", id="ru-no-not-safe"),
+        pytest.param("não, não me sinto segura com o meu marido", id="pt-no-dont-feel-safe"),
+        pytest.param("nu, nu mă simt în siguranță cu soțul meu", id="ro-no-dont-feel-safe"),
+        pytest.param("nahi, main apne shohar ke saath mehfooz nahi hoon", id="ur-rom-no-not-safe"),
+        pytest.param("ne, aš nesijaučiu saugi su vyru, jis mane muša", id="lt-no-he-beats-me"),
+    ],
+)
+def test_no_i_dont_feel_safe_with_him_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No, I don't want to live anymore",
+        "nie, nie chcę już żyć",
+        "нет, не хочу жить",
+        "não, não quero viver mais",
+        "nu, nu mai vreau să trăiesc",
+        "ne, nebenoriu gyventi",
+        "nē, es negribu dzīvot",
+        "لا، ما بدي عيش",
+        "la, ma baddi 3ish",
+        "نہیں، میں اب جینا نہیں چاہتی",
+        "nahi, main ab jeena nahi chahti",
+        "ਨਹੀਂ, ਮੈਂ ਹੁਣ ਜੀਣਾ ਨਹੀਂ ਚਾਹੁੰਦੀ",
+        "ના, મારે હવે જીવવું નથી",
+        "না, আমি আর বাঁচতে চাই না",
+        "na, ami ar bachte chai na",
+        "maya, ma rabo inaan noolaado",
+    ],
+)
+def test_guards_no_i_dont_want_to_live_gets_the_suicide_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """An opening "no," is its own sentence: the "not" of what follows still counts."""
+    assert "suicide" in screen.categories(text), screen.vetoes_in(text)
