@@ -413,3 +413,46 @@ def test_guards_no_i_dont_want_to_live_gets_the_suicide_helplines(
 ) -> None:
     """An opening "no," is its own sentence: the "not" of what follows still counts."""
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+TRAFFIC = "TRAFFIC vetoes 'not safe' at a crossing where an ex waits (no AGENT lift)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I'm not safe crossing the road to the centre because my ex waits there",
+            marks=quiet("prec24", TRAFFIC),
+            id="en-crossing-ex-waits",
+        ),
+        pytest.param(
+            "nie czuję się bezpiecznie na przejściu, bo mój były tam na mnie czeka",
+            marks=quiet("prec24", TRAFFIC),
+            id="pl-crossing-ex-waits",
+        ),
+        pytest.param(
+            "nu mă simt în siguranță la trecerea de pietoni, fostul mă așteaptă acolo",
+            marks=quiet("prec24", TRAFFIC),
+            id="ro-crossing-ex-waits",
+        ),
+        # Guards: still signposted on main.
+        pytest.param(
+            "não me sinto segura na passadeira, o meu ex espera-me lá", id="pt-crossing-ex-waits"
+        ),
+        pytest.param(
+            "I don't feel safe on my bike because he follows me in his car", id="en-bike-follows"
+        ),
+        pytest.param(
+            "the kids aren't safe with him, he drives drunk through traffic", id="en-drunk-driver"
+        ),
+        pytest.param(
+            "viņš brauc piedzēries satiksmē ar bērniem, viņi nav drošībā", id="lv-drunk-driver"
+        ),
+    ],
+)
+def test_not_safe_on_the_road_because_of_him_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
