@@ -456,3 +456,62 @@ def test_not_safe_on_the_road_because_of_him_gets_the_abuse_helplines(
 ) -> None:
     """Each signposted abuse on 6a50146."""
     assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+BABY = (
+    "BABY is lifted only by an AGENT word: a partner named 'my fella', 'bf', 'other half', "
+    "'mój', 'мой', 'draugas', 'miyan' who hits when the baby cries is vetoed with the laugh"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "when the baby cries my fella punches me lol",
+            marks=quiet("prec24", BABY),
+            id="en-baby-cries-fella-punches",
+        ),
+        pytest.param(
+            "the baby cries and my bf kicks me haha",
+            marks=quiet("prec24", BABY),
+            id="en-baby-cries-bf-kicks",
+        ),
+        pytest.param(
+            "the baby screams and my other half chokes me haha",
+            marks=quiet("prec24", BABY),
+            id="en-baby-screams-other-half-chokes",
+        ),
+        pytest.param(
+            "jak maluch płacze, to mój mnie bije haha",
+            marks=quiet("prec24", BABY),
+            id="pl-baby-cries-my-man-beats",
+        ),
+        pytest.param(
+            "когда малыш плачет, мой меня бьёт лол",
+            marks=quiet("prec24", BABY),
+            id="ru-baby-cries-my-man-beats",
+        ),
+        pytest.param(
+            "kai mažylis verkia, draugas mane muša lol",
+            marks=quiet("prec24", BABY),
+            id="lt-baby-cries-boyfriend-beats",
+        ),
+        pytest.param(
+            "jab chhota beta rota hai to mera miyan mujhe maarta hai lol",
+            marks=quiet("prec24", BABY),
+            id="ur-rom-baby-cries-husband-beats",
+        ),
+        # Guards: an AGENT word, still signposted on main.
+        pytest.param("when my little boy cries, his stepdad hits me lol", id="en-stepdad"),
+        pytest.param("когда малыш плачет, сожитель меня бьёт ахаха", id="ru-partner"),
+        pytest.param("quando o bebé chora, o meu companheiro bate-me lol", id="pt-partner"),
+        pytest.param("când plânge bebelușul, concubinul mă bate lol", id="ro-partner"),
+        pytest.param("kad mazulis raud, draugs mani sit lol", id="lv-boyfriend"),
+    ],
+)
+def test_a_partner_who_hits_when_the_baby_cries_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146, laugh and all."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
