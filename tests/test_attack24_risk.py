@@ -515,3 +515,36 @@ def test_a_partner_who_hits_when_the_baby_cries_gets_the_abuse_helplines(
 ) -> None:
     """Each signposted abuse on 6a50146, laugh and all."""
     assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+TIME = "QUESTION reads 'a question of time' (an idiom, no survey question) before 'he'll kill me'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "tik laiko klausimas, kada jis mane užmuš",
+            marks=quiet("prec24", TIME),
+            id="lt-question-of-time-he-kills-me",
+        ),
+        pytest.param(
+            "tas ir tikai laika jautājums, kad viņš mani nogalinās",
+            marks=quiet("prec24", TIME),
+            id="lv-question-of-time-he-kills-me",
+        ),
+        # Guards: still signposted on main.
+        pytest.param("it's only a question of time before he kills me", id="en"),
+        pytest.param("no question about it, he will kill me one day", id="en-no-question"),
+        pytest.param("вопрос времени, когда он меня убьёт", id="ru"),
+        pytest.param("to tylko kwestia czasu, aż on mnie zabije", id="pl-kwestia"),
+        pytest.param("é uma questão de tempo até ele me matar", id="pt-questao"),
+        pytest.param("bas waqt ka sawal hai kab wo mujhe maar dega", id="ur-rom"),
+        pytest.param("ਬੱਸ ਸਮੇਂ ਦਾ ਸਵਾਲ ਹੈ ਕਦੋਂ ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ", id="pa"),
+    ],
+)
+def test_a_question_of_time_before_he_kills_me_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
