@@ -339,3 +339,50 @@ def test_a_neighbour_whose_name_looks_like_a_famous_one_is_not_stored(
 )
 def test_a_famous_name_that_helped_is_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+SPLIT = "a phone said in two parts after a phone word, joined by other words than 'then'/'and'"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "my number is 07911 followed by 123456",
+            "123456",
+            marks=leak(SPLIT),
+            id="en-followed-by",
+        ),
+        pytest.param(
+            "my number 07911 after that 123 456", "123 456", marks=leak(SPLIT), id="en-after-that"
+        ),
+        pytest.param(
+            "my number 07911 then 123 then 456",
+            "07911",
+            marks=leak(SPLIT),
+            id="en-three-parts",
+        ),
+        # Guards: hidden on main (b5effa0).
+        pytest.param("my number 07911 and then 123456", "123456", id="en-and-then"),
+        pytest.param("numer 07911 i 123456", "123456", id="pl-i"),
+        pytest.param("номер 8916 и 1234567", "8916", id="ru-i"),
+        pytest.param("my number is 07911 then 123456, call after 5", "07911", id="en-then"),
+    ],
+)
+def test_a_phone_said_in_parts_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number of cans went from 8 then 10 a day",
+        "the number of pills 20 then 30 a week",
+        "my number on the waiting list was 45 then 30 then 12",
+        "mera number 3 phir 4 aaya list mein",
+        "call the number 0300 123 6600 then 111",
+        "my methadone number went from 60 then 80 ml",
+    ],
+)
+def test_counts_after_the_word_number_are_kept(text: str) -> None:
+    assert redact(text) == text
