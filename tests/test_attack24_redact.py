@@ -55,43 +55,36 @@ FLAT = (
         pytest.param(
             "we moved to flat 3 in Ashdown House on Mill Lane",
             "flat 3 in Ashdown",
-            marks=leak(FLAT),
             id="en-flat-in-house-on-lane",
         ),
         pytest.param(
             "квартира 12 в доме 5 на Ленина",
             "квартира 12 в доме 5",
-            marks=leak(FLAT),
             id="ru-flat-in-house-5",
         ),
         pytest.param(
             "кв. 12, дом 5 по улице Ленина",
             "кв. 12, дом 5",
-            marks=leak(FLAT),
             id="ru-kv-dom-ulitsa",
         ),
         pytest.param(
             "mieszkanie 3 w bloku przy Polnej 5",
             "Polnej 5",
-            marks=leak(FLAT),
             id="pl-flat-in-block-street-5",
         ),
         pytest.param(
             "apartamentul 3, blocul B2, strada Florilor",
             "apartamentul 3, blocul B2",
-            marks=leak(FLAT),
             id="ro-flat-block-street",
         ),
         pytest.param(
             "butas 3, namas 12, Gedimino gatvė",
             "butas 3, namas 12",
-            marks=leak(FLAT),
             id="lt-flat-house-street",
         ),
         pytest.param(
             "dzīvoklis 3, māja 12, Brīvības iela",
             "dzīvoklis 3, māja 12",
-            marks=leak(FLAT),
             id="lv-flat-house-street",
         ),
         # Guards: hidden on main.
@@ -290,46 +283,37 @@ FAMOUS = (
         pytest.param(
             "Matt Miller owes me money and threatens me",
             "Miller",
-            marks=leak(FAMOUS),
             id="en-matt-miller",
         ),
-        pytest.param(
-            "Mary Miller sold me pills", "Miller", marks=leak(FAMOUS), id="en-mary-miller"
-        ),
+        pytest.param("Mary Miller sold me pills", "Miller", id="en-mary-miller"),
         pytest.param(
             "Maria Miller from the flats helped me",
             "Miller",
-            marks=leak(FAMOUS),
             id="en-maria-miller",
         ),
         pytest.param(
             "Josh Wicks from the estate threatened me",
             "Wicks",
-            marks=leak(FAMOUS),
             id="en-josh-wicks",
         ),
         pytest.param(
             "John Wicks from the estate threatened me",
             "Wicks",
-            marks=leak(FAMOUS),
             id="en-john-wicks",
         ),
         pytest.param(
             "Ross Keane from the estate threatened me",
             "Keane",
-            marks=leak(FAMOUS),
             id="en-ross-keane",
         ),
         pytest.param(
             "Andy McPartlin from the estate threatened me",
             "McPartlin",
-            marks=leak(FAMOUS),
             id="en-andy-mcpartlin",
         ),
         pytest.param(
             "Adam Małyszek z bloku mnie bije",
             "Małyszek",
-            marks=leak(FAMOUS),
             id="pl-adam-malyszek",
         ),
         # Guards: hidden on main.
@@ -348,7 +332,8 @@ def test_a_neighbour_whose_name_looks_like_a_famous_one_is_not_stored(
     ("text", "kept"),
     [
         ("I listened to Amy Winehouse and it helped", "Amy Winehouse"),
-        ("słucham Krzysztofa Krawczyka", "Krawczyka"),
+        # (redact24: "Krzysztof Krawczyk" is left off the list: both names are common in Poland.)
+        ("oglądałem skoki Adama Małysza", "Małysza"),
         ("Russell Brand's book helped me", "Russell Brand"),
     ],
 )

@@ -313,8 +313,8 @@ def test_a_reference_and_a_relatives_first_name_alone_stay(text: str) -> None:
     [
         "listening to Amy Winehouse helped",
         "I read Russell Brand's book Recovery",
-        "Matthew Perry's memoir made me cry",
-        "słucham Krzysztofa Krawczyka kiedy nie mogę spać",
+        "Whitney Houston's songs made me cry",
+        "oglądałem skoki Adama Małysza kiedy nie mogłem spać",
         "слушаю Виктора Цоя каждый день",
         "Nusrat Fateh Ali Khan ki qawwali sunta hoon",
         "ascult Gheorghe Hagi la radio",
