@@ -32,6 +32,7 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 QUIT = (
     "PET|GAVE FROMNOW: 'for good' with the auxiliary 'di'/'diyechi' of 'quit' reads as giving away"
 )
+PICKDATE = "PICKDATE: a detox or wedding day picked; PLANEVENT misses it"
 WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
 
 
@@ -77,6 +78,21 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
             "sėdžiu prie lango grupės kambaryje, langas atidarytas ir šalta",
             marks=alarm("lex24", WINDOW),
             id="lt-by-the-open-window-cold",
+        ),
+        pytest.param(
+            "ਮੈਂ ਡੀਟੌਕਸ ਦਾ ਦਿਨ ਚੁਣ ਲਿਆ, ਅਗਲੇ ਹਫ਼ਤੇ ਸ਼ੁਰੂ",
+            marks=alarm("lex24", PICKDATE),
+            id="pa-picked-the-detox-day",
+        ),
+        pytest.param(
+            "maine shaadi ka din chun liya, agle hafte",
+            marks=alarm("lex24", PICKDATE),
+            id="ur-rom-picked-the-wedding-day",
+        ),
+        pytest.param(
+            "food bank mein kis ko kya mile ye staff decide karta hai",
+            marks=alarm("lex24", "WHOGETS: who gets what at the food bank reads as a will"),
+            id="ur-rom-who-gets-what-at-the-food-bank",
         ),
         # Guards: quiet on main.
         pytest.param("میں نے ہمیشہ کے لیے شراب چھوڑ دی", id="ur-quit-for-good"),
