@@ -55,43 +55,36 @@ FLAT = (
         pytest.param(
             "we moved to flat 3 in Ashdown House on Mill Lane",
             "flat 3 in Ashdown",
-            marks=leak(FLAT),
             id="en-flat-in-house-on-lane",
         ),
         pytest.param(
             "квартира 12 в доме 5 на Ленина",
             "квартира 12 в доме 5",
-            marks=leak(FLAT),
             id="ru-flat-in-house-5",
         ),
         pytest.param(
             "кв. 12, дом 5 по улице Ленина",
             "кв. 12, дом 5",
-            marks=leak(FLAT),
             id="ru-kv-dom-ulitsa",
         ),
         pytest.param(
             "mieszkanie 3 w bloku przy Polnej 5",
             "Polnej 5",
-            marks=leak(FLAT),
             id="pl-flat-in-block-street-5",
         ),
         pytest.param(
             "apartamentul 3, blocul B2, strada Florilor",
             "apartamentul 3, blocul B2",
-            marks=leak(FLAT),
             id="ro-flat-block-street",
         ),
         pytest.param(
             "butas 3, namas 12, Gedimino gatvė",
             "butas 3, namas 12",
-            marks=leak(FLAT),
             id="lt-flat-house-street",
         ),
         pytest.param(
             "dzīvoklis 3, māja 12, Brīvības iela",
             "dzīvoklis 3, māja 12",
-            marks=leak(FLAT),
             id="lv-flat-house-street",
         ),
         # Guards: hidden on main.
@@ -275,3 +268,121 @@ FRAME = (
 )
 def test_everyday_words_after_i_are_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+FAMOUS = (
+    "REGRESSION (7505c53): a famous name's case-ending match takes any given name that starts "
+    "with its first letters ('Mac' Miller: Matt, Mary, Maria; 'Joe' Wicks: Josh, John, Jodie; "
+    "'Roy' Keane: Ross; 'Ant' McPartlin: Andy; Małysz: Małyszek), so a real person is stored"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Matt Miller owes me money and threatens me",
+            "Miller",
+            id="en-matt-miller",
+        ),
+        pytest.param("Mary Miller sold me pills", "Miller", id="en-mary-miller"),
+        pytest.param(
+            "Maria Miller from the flats helped me",
+            "Miller",
+            id="en-maria-miller",
+        ),
+        pytest.param(
+            "Josh Wicks from the estate threatened me",
+            "Wicks",
+            id="en-josh-wicks",
+        ),
+        pytest.param(
+            "John Wicks from the estate threatened me",
+            "Wicks",
+            id="en-john-wicks",
+        ),
+        pytest.param(
+            "Ross Keane from the estate threatened me",
+            "Keane",
+            id="en-ross-keane",
+        ),
+        pytest.param(
+            "Andy McPartlin from the estate threatened me",
+            "McPartlin",
+            id="en-andy-mcpartlin",
+        ),
+        pytest.param(
+            "Adam Małyszek z bloku mnie bije",
+            "Małyszek",
+            id="pl-adam-malyszek",
+        ),
+        # Guards: hidden on main.
+        pytest.param("Mariusz Miller z bloku mnie bije", "Miller", id="pl-mariusz-miller"),
+        pytest.param("Anna Lewandowska z bloku mnie bije", "Lewandowska", id="pl-lewandowska"),
+        pytest.param("Ali Khan next door threatens my mum", "Khan", id="en-ali-khan"),
+    ],
+)
+def test_a_neighbour_whose_name_looks_like_a_famous_one_is_not_stored(
+    text: str, secret: str
+) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I listened to Amy Winehouse and it helped", "Amy Winehouse"),
+        # (redact24: "Krzysztof Krawczyk" is left off the list: both names are common in Poland.)
+        ("oglądałem skoki Adama Małysza", "Małysza"),
+        ("Russell Brand's book helped me", "Russell Brand"),
+    ],
+)
+def test_a_famous_name_that_helped_is_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+SPLIT = "a phone said in two parts after a phone word, joined by other words than 'then'/'and'"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "my number is 07911 followed by 123456",
+            "123456",
+            marks=leak(SPLIT),
+            id="en-followed-by",
+        ),
+        pytest.param(
+            "my number 07911 after that 123 456", "123 456", marks=leak(SPLIT), id="en-after-that"
+        ),
+        pytest.param(
+            "my number 07911 then 123 then 456",
+            "07911",
+            marks=leak(SPLIT),
+            id="en-three-parts",
+        ),
+        # Guards: hidden on main (b5effa0).
+        pytest.param("my number 07911 and then 123456", "123456", id="en-and-then"),
+        pytest.param("numer 07911 i 123456", "123456", id="pl-i"),
+        pytest.param("номер 8916 и 1234567", "8916", id="ru-i"),
+        pytest.param("my number is 07911 then 123456, call after 5", "07911", id="en-then"),
+    ],
+)
+def test_a_phone_said_in_parts_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number of cans went from 8 then 10 a day",
+        "the number of pills 20 then 30 a week",
+        "my number on the waiting list was 45 then 30 then 12",
+        "mera number 3 phir 4 aaya list mein",
+        "call the number 0300 123 6600 then 111",
+        "my methadone number went from 60 then 80 ml",
+    ],
+)
+def test_counts_after_the_word_number_are_kept(text: str) -> None:
+    assert redact(text) == text

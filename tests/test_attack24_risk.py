@@ -297,3 +297,310 @@ def test_guards_a_wish_to_die_by_traffic_or_after_a_no_gets_the_helplines(
     screen: RiskScreen, text: str
 ) -> None:
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+NEGVERB = (
+    "an opening 'ne,'/'nē,' is its own sentence now, and Lithuanian and Latvian say 'not safe' "
+    "with a negated verb ('nesijaučiu saugi', 'nejūtos droši') that negation does not read: "
+    "the leading no was what made these UNSAFE"
+)
+MISS = "owner prec24: missed on 6a50146 too: a negated verb 'nesijaučiu'/'nejūtos' before SAFE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ne, nesijaučiu saugi namuose", marks=quiet("prec24", NEGVERB), id="lt-no-not-safe-home"
+        ),
+        pytest.param(
+            "ne, nesijaučiu saugi su vyru",
+            marks=quiet("prec24", NEGVERB),
+            id="lt-no-not-safe-with-husband",
+        ),
+        pytest.param(
+            "nē, mājās nejūtos droši", marks=quiet("prec24", NEGVERB), id="lv-no-not-safe-home"
+        ),
+        pytest.param(
+            "nē, es nejūtos droši ar vīru",
+            marks=quiet("prec24", NEGVERB),
+            id="lv-no-not-safe-with-husband",
+        ),
+        pytest.param(
+            "nē, ar vīru nejūtos drošībā",
+            marks=quiet("prec24", NEGVERB),
+            id="lv-no-not-in-safety-with-husband",
+        ),
+        pytest.param(
+            "nesijaučiu saugi su vyru",
+            marks=pytest.mark.xfail(strict=True, reason=MISS),
+            id="lt-not-safe-with-husband",
+        ),
+        pytest.param(
+            "es nejūtos droši ar vīru",
+            marks=pytest.mark.xfail(strict=True, reason=MISS),
+            id="lv-not-safe-with-husband",
+        ),
+        # Guards: the answer "no" and a denial after it, still signposted on main.
+        pytest.param("No, I'm not safe with my husband", id="en-no-not-safe"),
+        pytest.param("No, I don't feel safe with my husband", id="en-no-dont-feel-safe"),
+        pytest.param("nie, nie czuję się bezpiecznie z mężem", id="pl-no-dont-feel-safe"),
+        pytest.param("нет, с мужем я не в безопасности", id="ru-no-not-safe"),
+        pytest.param("não, não me sinto segura com o meu marido", id="pt-no-dont-feel-safe"),
+        pytest.param("nu, nu mă simt în siguranță cu soțul meu", id="ro-no-dont-feel-safe"),
+        pytest.param("nahi, main apne shohar ke saath mehfooz nahi hoon", id="ur-rom-no-not-safe"),
+        pytest.param("ne, aš nesijaučiu saugi su vyru, jis mane muša", id="lt-no-he-beats-me"),
+    ],
+)
+def test_no_i_dont_feel_safe_with_him_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No, I don't want to live anymore",
+        "nie, nie chcę już żyć",
+        "нет, не хочу жить",
+        "não, não quero viver mais",
+        "nu, nu mai vreau să trăiesc",
+        "ne, nebenoriu gyventi",
+        "nē, es negribu dzīvot",
+        "لا، ما بدي عيش",
+        "la, ma baddi 3ish",
+        "نہیں، میں اب جینا نہیں چاہتی",
+        "nahi, main ab jeena nahi chahti",
+        "ਨਹੀਂ, ਮੈਂ ਹੁਣ ਜੀਣਾ ਨਹੀਂ ਚਾਹੁੰਦੀ",
+        "ના, મારે હવે જીવવું નથી",
+        "না, আমি আর বাঁচতে চাই না",
+        "na, ami ar bachte chai na",
+        "maya, ma rabo inaan noolaado",
+    ],
+)
+def test_guards_no_i_dont_want_to_live_gets_the_suicide_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """An opening "no," is its own sentence: the "not" of what follows still counts."""
+    assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+TRAFFIC = "TRAFFIC vetoes 'not safe' at a crossing where an ex waits (no AGENT lift)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I'm not safe crossing the road to the centre because my ex waits there",
+            marks=quiet("prec24", TRAFFIC),
+            id="en-crossing-ex-waits",
+        ),
+        pytest.param(
+            "nie czuję się bezpiecznie na przejściu, bo mój były tam na mnie czeka",
+            marks=quiet("prec24", TRAFFIC),
+            id="pl-crossing-ex-waits",
+        ),
+        pytest.param(
+            "nu mă simt în siguranță la trecerea de pietoni, fostul mă așteaptă acolo",
+            marks=quiet("prec24", TRAFFIC),
+            id="ro-crossing-ex-waits",
+        ),
+        # Guards: still signposted on main.
+        pytest.param(
+            "não me sinto segura na passadeira, o meu ex espera-me lá", id="pt-crossing-ex-waits"
+        ),
+        pytest.param(
+            "I don't feel safe on my bike because he follows me in his car", id="en-bike-follows"
+        ),
+        pytest.param(
+            "the kids aren't safe with him, he drives drunk through traffic", id="en-drunk-driver"
+        ),
+        pytest.param(
+            "viņš brauc piedzēries satiksmē ar bērniem, viņi nav drošībā", id="lv-drunk-driver"
+        ),
+    ],
+)
+def test_not_safe_on_the_road_because_of_him_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+BABY = (
+    "BABY is lifted only by an AGENT word: a partner named 'my fella', 'bf', 'other half', "
+    "'mój', 'мой', 'draugas', 'miyan' who hits when the baby cries is vetoed with the laugh"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "when the baby cries my fella punches me lol",
+            marks=quiet("prec24", BABY),
+            id="en-baby-cries-fella-punches",
+        ),
+        pytest.param(
+            "the baby cries and my bf kicks me haha",
+            marks=quiet("prec24", BABY),
+            id="en-baby-cries-bf-kicks",
+        ),
+        pytest.param(
+            "the baby screams and my other half chokes me haha",
+            marks=quiet("prec24", BABY),
+            id="en-baby-screams-other-half-chokes",
+        ),
+        pytest.param(
+            "jak maluch płacze, to mój mnie bije haha",
+            marks=quiet("prec24", BABY),
+            id="pl-baby-cries-my-man-beats",
+        ),
+        pytest.param(
+            "когда малыш плачет, мой меня бьёт лол",
+            marks=quiet("prec24", BABY),
+            id="ru-baby-cries-my-man-beats",
+        ),
+        pytest.param(
+            "kai mažylis verkia, draugas mane muša lol",
+            marks=quiet("prec24", BABY),
+            id="lt-baby-cries-boyfriend-beats",
+        ),
+        pytest.param(
+            "jab chhota beta rota hai to mera miyan mujhe maarta hai lol",
+            marks=quiet("prec24", BABY),
+            id="ur-rom-baby-cries-husband-beats",
+        ),
+        # Guards: an AGENT word, still signposted on main.
+        pytest.param("when my little boy cries, his stepdad hits me lol", id="en-stepdad"),
+        pytest.param("когда малыш плачет, сожитель меня бьёт ахаха", id="ru-partner"),
+        pytest.param("quando o bebé chora, o meu companheiro bate-me lol", id="pt-partner"),
+        pytest.param("când plânge bebelușul, concubinul mă bate lol", id="ro-partner"),
+        pytest.param("kad mazulis raud, draugs mani sit lol", id="lv-boyfriend"),
+    ],
+)
+def test_a_partner_who_hits_when_the_baby_cries_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146, laugh and all."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+TIME = "QUESTION reads 'a question of time' (an idiom, no survey question) before 'he'll kill me'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "tik laiko klausimas, kada jis mane užmuš",
+            marks=quiet("prec24", TIME),
+            id="lt-question-of-time-he-kills-me",
+        ),
+        pytest.param(
+            "tas ir tikai laika jautājums, kad viņš mani nogalinās",
+            marks=quiet("prec24", TIME),
+            id="lv-question-of-time-he-kills-me",
+        ),
+        # Guards: still signposted on main.
+        pytest.param("it's only a question of time before he kills me", id="en"),
+        pytest.param("no question about it, he will kill me one day", id="en-no-question"),
+        pytest.param("вопрос времени, когда он меня убьёт", id="ru"),
+        pytest.param("to tylko kwestia czasu, aż on mnie zabije", id="pl-kwestia"),
+        pytest.param("é uma questão de tempo até ele me matar", id="pt-questao"),
+        pytest.param("bas waqt ka sawal hai kab wo mujhe maar dega", id="ur-rom"),
+        pytest.param("ਬੱਸ ਸਮੇਂ ਦਾ ਸਵਾਲ ਹੈ ਕਦੋਂ ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ", id="pa"),
+    ],
+)
+def test_a_question_of_time_before_he_kills_me_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "copiii se jucau, bătaie cu perne, când m-a lovit",
+            marks=quiet("prec24", KIDS),
+            id="ro-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "vaikai žaidė, pagalvių mūšis, kai jis mane sumušė",
+            marks=quiet("prec24", KIDS),
+            id="lt-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bērni spēlējās, spilvenu kauja, kad viņš man iesita",
+            marks=quiet("prec24", KIDS),
+            id="lv-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bachay khel mein the jab usne mujhe maara",
+            marks=quiet("prec24", KIDS),
+            id="ur-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "بچے کھیل میں تھے جب اس نے مجھے مارا",
+            marks=quiet("prec24", KIDS),
+            id="ur-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bachche khed vich san jado usne mainu maarya",
+            marks=quiet("prec24", KIDS),
+            id="pa-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "ਬੱਚੇ ਖੇਡ ਵਿੱਚ ਸਨ ਜਦੋਂ ਉਸਨੇ ਮੈਨੂੰ ਮਾਰਿਆ",
+            marks=quiet("prec24", KIDS),
+            id="pa-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "chhokra ramat ma hata tyare ene mane maryu",
+            marks=quiet("prec24", KIDS),
+            id="gu-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "છોકરાં રમતમાં હતાં ત્યારે એણે મને માર્યું",
+            marks=quiet("prec24", KIDS),
+            id="gu-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "carruurtu waxay ku jireen ciyaar markuu i garaacay",
+            marks=quiet("prec24", KIDS),
+            id="so-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "el wlad kanu bel la3eb lamma darabni",
+            marks=quiet("prec24", KIDS),
+            id="ar-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "الولاد كانوا باللعب لما ضربني",
+            marks=quiet("prec24", KIDS),
+            id="ar-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "he strangled me during our pillow fight",
+            marks=quiet("prec24", KIDS),
+            id="en-pillow-fight-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "he punched me for messing about with the kids",
+            marks=quiet("prec24", KIDS),
+            id="en-messing-about-kids-playing-he-hit-me",
+        ),
+    ],
+)
+def test_he_hit_me_while_the_children_played_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146, in 13 languages (bn was quiet there too)."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)

@@ -137,6 +137,7 @@ class Redactor:
             phones,
             numbers.spoken_phones,
             numbers.phones_in_hundreds,
+            phones.split_by_a_word,
             places.addresses,
             places.homes,
             places.postcodes,

@@ -37,7 +37,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans, words
+from bot.redact.spans import (
+    KEEP,
+    MARKS,
+    Span,
+    digit_count,
+    digits,
+    needs_any,
+    needs_digits,
+    spans,
+    words,
+)
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -276,6 +286,29 @@ class PhoneFinder:
                 found.append((start, m.end()))
         for start, end in found:
             yield Span(start, end, "phone")
+
+    def split_by_a_word(self, text: str) -> Iterator[Span]:
+        """A phone said in two parts with "then" or "and" between (:data:`_SPLIT_PHONE`),
+        after a phone word; a helpline so said stays."""
+        if digit_count(text) < 10:
+            return
+        for m in _SPLIT_PHONE.finditer(text):
+            first, joined = digits(m.group("a")), digits(m.group("a") + m.group("b"))
+            plus = m.group("a").startswith("+")
+            if not (plus or first.startswith(("0", "8"))) or not 10 <= len(joined) <= 13:
+                continue
+            if not _PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # only after a phone word: "paid 0300 then 1234567" is no number
+            number = ("+" if plus else "") + joined
+            if number.startswith("0") and len(number) in (10, 11):
+                try:
+                    ok = pn().is_possible_number(pn().parse(number, "GB"))
+                except pn().NumberParseException:
+                    ok = False
+            else:
+                ok = PhoneFinder._foreign(number, len(joined), True)
+            if ok and _national(number) not in self._keep:
+                yield Span(m.start(), m.end(), "phone")
 
     @staticmethod
     def _plausible(raw: str, number: PhoneNumber, before: str) -> bool:
@@ -992,3 +1025,17 @@ def phones_in_hundreds(text: str) -> Iterator[Span]:
         if hundreds >= 2 and cued:
             yield Span(tokens[i].start(), end, "phone")
         i = j
+
+
+_THEN = (
+    r"then|and\s+then|and|potem|a\s+potem|i|apoi|și|si|и|потом|затем|а\s+потом|depois|e|"
+    r"paskui|tada|ir|pēc\s+tam|tad|un|kadib|kaddib|iyo|phir|fir|aur|te|pachhi|pachi|tarpor|ar|"
+    r"ثم|و|وبعدين|بعدين|پھر|اور|তারপর|এবং|আর|ਫਿਰ|ਤੇ|ਅਤੇ|પછી|અને"
+)
+_SPLIT_PHONE = re.compile(
+    rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})[ \t]+(?:{_THEN})[ \t]+"
+    rf"(?P<b>\d(?:[ -]?\d){{2,9}})(?![\w{MARKS}]|[.,/-]?\d)",
+    re.IGNORECASE,
+)
+"""A phone said in two parts with "then" or "and" between ("07911 then 123456", "0721 apoi
+234 567", "0300 phir 1234567"): a filter reading digit runs sees two short numbers."""
