@@ -120,3 +120,24 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
 )
 def test_everyday_feedback_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     assert not screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maine din chun liya hai, court ke baad sab khatam kar doongi",
+        "میں نے دن چن لیا ہے، کورٹ کے بعد سب ختم کر دوں گی",
+        "ਮੈਂ ਦਿਨ ਚੁਣ ਲਿਆ ਹੈ, ਕੋਰਟ ਤੋਂ ਬਾਅਦ ਸਭ ਖਤਮ ਕਰ ਦੇਵਾਂਗੀ",
+        "hu divas nakki kari lidho che, court pachi badhu puru kari daish",
+        "আমি দিন ঠিক করে ফেলেছি, কোর্টের পরে সব শেষ করে দেব",
+        "pasirinkau dieną, po teismo viską baigsiu",
+        "esmu izvēlējusies dienu, pēc tiesas visu izbeigšu",
+        "sab plan kar liya hai, shaadi ke baad main duniya chhod doongi",
+        "kis ko kya milega maine likh diya hai, ab main jaa rahi hoon hamesha ke liye",
+    ],
+)
+def test_guards_a_day_picked_to_end_it_after_an_event_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """The new PLANEVENT words (court, shaadi) must not keep a plan to die quiet."""
+    assert "suicide" in screen.categories(text), screen.vetoes_in(text)

@@ -593,3 +593,68 @@ def test_he_hit_me_while_the_children_played_gets_the_abuse_helplines(
 ) -> None:
     """Each signposted abuse on 6a50146, in 13 languages (bn was quiet there too)."""
     assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+COMPOUND = (
+    "QUESTION's 'suicide_question*' / 'self_harm_question*' entries take the disclosure's own "
+    "word across a comma ('I think about suicide, question 3'): the '>' reach starts before it"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "I think about suicide, question 3",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-suicide-comma-question-3",
+        ),
+        pytest.param(
+            "I think about suicide question 3",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-suicide-question-3",
+        ),
+        pytest.param(
+            "I self harm, question 4",
+            "self_harm",
+            marks=quiet("prec24", COMPOUND),
+            id="en-self-harm-comma-question-4",
+        ),
+        pytest.param(
+            "I'm considering suicide, questions 3 and 4",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-considering-suicide-questions",
+        ),
+        pytest.param(
+            "I attempted suicide questionnaire said ask for help",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-attempted-suicide-questionnaire",
+        ),
+        # Guards: the same answer in the SOV languages, and others, still signposted.
+        ("I've thought about suicide - question 3", "suicide"),
+        ("I took an overdose, question 5 asks", "overdose"),
+        ("my husband hits me, question 5", "abuse"),
+        ("main khudkushi ke bare mein sochti hoon, sawal 3", "suicide"),
+        ("ਮੈਂ ਖੁਦਕੁਸ਼ੀ ਬਾਰੇ ਸੋਚਦੀ ਹਾਂ, ਸਵਾਲ 3", "suicide"),
+        ("હું આત્મહત્યા વિશે વિચારું છું, સવાલ 3", "suicide"),
+        ("আমি আত্মহত্যার কথা ভাবি, প্রশ্ন 3", "suicide"),
+        ("waxaan ka fikiraa is dilka, su'aalka 3", "suicide"),
+        ("mera shohar mujhe maarta hai, sawal 5 ka jawab", "abuse"),
+        ("میرا شوہر مجھے مارتا ہے، سوال 5 کا جواب", "abuse"),
+        ("ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਮਾਰਦਾ ਹੈ, ਸਵਾਲ 5 ਦਾ ਜਵਾਬ", "abuse"),
+        ("મારો પતિ મને મારે છે, સવાલ 5 નો જવાબ", "abuse"),
+        ("আমার স্বামী আমাকে মারে, প্রশ্ন 5 এর উত্তর", "abuse"),
+        ("ninkaygu wuu i garaacaa, su'aalka 5 jawaabtiisa", "abuse"),
+        ("мой муж бьёт меня каждый день, ответ на вопрос 5", "abuse"),
+        ("wczoraj wzięłam wszystkie tabletki, odpowiedź na pytanie 4", "overdose"),
+    ],
+)
+def test_a_disclosure_labelled_with_its_question_number_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """Each signposted on 6a50146: people number their answers."""
+    assert category in screen.categories(text), screen.vetoes_in(text)
