@@ -4,15 +4,13 @@ Found by typing into `feedback-bot chat` (a temp dir with /work/main's flows and
 config.yaml) on main 68f3adb: "took my tablets as the doctor said, all of them at once",
 typed at the consent question, got "Please choose one of the options." and no helplines;
 at the first free-text question it was stored with risk_flag 0 and the flow went on (on
-6a50146 both signposted).  The cause is prec24's ASTOLD veto, now ``@model``
-(tests/test_attack24_risk.py).  Strict xfails name the owner.
+6a50146 both signposted).  The cause was prec24's ASTOLD veto, then ``@model``
+(tests/test_attack24_risk.py); prec24 mended it in bdb9cb5 and these now guard it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-
-import pytest
 
 from bot.config import Settings
 from bot.console import chat
@@ -23,7 +21,6 @@ from tests.test_console import Terminal
 CATALOGUE = load_catalogue()
 TO_TEXT = ["1", "s"]
 """Consent, then skip the rating: the consultation flow's first free-text question."""
-ASTOLD = "owner prec24: REGRESSION: ASTOLD @model vetoes tablets taken as told, then all at once"
 
 
 async def _run(
@@ -44,7 +41,6 @@ def _flagged(settings: Settings) -> dict[str, int]:
         return dict(rows.fetchall())
 
 
-@pytest.mark.xfail(strict=True, reason=ASTOLD)
 async def test_tablets_as_the_doctor_said_all_at_once_get_helplines_and_are_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -54,7 +50,6 @@ async def test_tablets_as_the_doctor_said_all_at_once_get_helplines_and_are_flag
     assert _flagged(settings) == {text: 1}
 
 
-@pytest.mark.xfail(strict=True, reason=ASTOLD)
 async def test_tablets_saved_up_typed_at_the_consent_question_get_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -95,9 +90,6 @@ async def test_the_babys_dad_who_kicks_gets_helplines_and_is_flagged(
     assert _flagged(settings) == {text: 1}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="owner prec24: REGRESSION: PLAY vetoes an adult's violence beside a game"
-)
 async def test_he_beats_me_after_his_video_games_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:

@@ -534,42 +534,34 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "vaikai žaidė, pagalvių mūšis, kai jis mane sumušė",
-            marks=quiet("prec24", KIDS),
             id="lt-kids-playing-he-hit-me",
         ),
         pytest.param(
             "bērni spēlējās, spilvenu kauja, kad viņš man iesita",
-            marks=quiet("prec24", KIDS),
             id="lv-kids-playing-he-hit-me",
         ),
         pytest.param(
             "bachay khel mein the jab usne mujhe maara",
-            marks=quiet("prec24", KIDS),
             id="ur-rom-kids-playing-he-hit-me",
         ),
         pytest.param(
             "بچے کھیل میں تھے جب اس نے مجھے مارا",
-            marks=quiet("prec24", KIDS),
             id="ur-kids-playing-he-hit-me",
         ),
         pytest.param(
             "bachche khed vich san jado usne mainu maarya",
-            marks=quiet("prec24", KIDS),
             id="pa-rom-kids-playing-he-hit-me",
         ),
         pytest.param(
             "ਬੱਚੇ ਖੇਡ ਵਿੱਚ ਸਨ ਜਦੋਂ ਉਸਨੇ ਮੈਨੂੰ ਮਾਰਿਆ",
-            marks=quiet("prec24", KIDS),
             id="pa-kids-playing-he-hit-me",
         ),
         pytest.param(
             "chhokra ramat ma hata tyare ene mane maryu",
-            marks=quiet("prec24", KIDS),
             id="gu-rom-kids-playing-he-hit-me",
         ),
         pytest.param(
             "છોકરાં રમતમાં હતાં ત્યારે એણે મને માર્યું",
-            marks=quiet("prec24", KIDS),
             id="gu-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -579,7 +571,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "el wlad kanu bel la3eb lamma darabni",
-            marks=quiet("prec24", KIDS),
             id="ar-rom-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -589,12 +580,10 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "he strangled me during our pillow fight",
-            marks=quiet("prec24", KIDS),
             id="en-pillow-fight-kids-playing-he-hit-me",
         ),
         pytest.param(
             "he punched me for messing about with the kids",
-            marks=quiet("prec24", KIDS),
             id="en-messing-about-kids-playing-he-hit-me",
         ),
     ],
