@@ -657,14 +657,6 @@ class ConceptScreen:
                                 or not doubts.isdisjoint(range(at - _DOUBT_BEFORE, at))
                             ):
                                 continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
-                            if name in self.model_vetoes:
-                                model_spans.setdefault(name, []).append(
-                                    (
-                                        i,
-                                        at if name in self.ahead_only else max(0, at - back_by),
-                                        at + ahead_by + 1,
-                                    )
-                                )
                             j = bisect_left(breaks, at + 1)
                             end = min(
                                 at + ahead_by + 1,
@@ -673,6 +665,10 @@ class ConceptScreen:
                             if name in self.back_only:
                                 end = at + 1
                             start = at if name in self.ahead_only else max(0, at - back_by)
+                            if name in self.model_vetoes:
+                                # What the veto reaches, not past a "but": "as prescribed, but
+                                # I saved them up" leaves the model the words after it.
+                                model_spans.setdefault(name, []).append((i, start, end))
                             for cat in cats:
                                 reach.setdefault(cat, []).append((start, end))
                             if (
@@ -821,11 +817,13 @@ by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8)),
     "IWANT": ((KNOW, 3),),
+    "ONCE": (("DAILY", 4),),
 }
 """A lifting class, and the classes that, this many words after it, make it lift nothing.
 An OVER word counts only right after the NOW word: three words on, "again after 2 years
 clean" is the risk back after a clean spell.  A year after it ("the thoughts came back when
-my dad died in 2015") dates the return to the past."""
+my dad died in 2015") dates the return to the past.  "In one go every morning" is a routine
+dose, not all the tablets at once (ONCE lifts ASTOLD)."""
 
 
 _DEATH = "DIEDSINCE"
@@ -856,6 +854,12 @@ def _death_owns_its_words(by_lang: dict[str, Found]) -> None:
                     del own[cls]
 
 
+_LIFT_READS = 3
+_LIFT_SHORT = 3
+"""A word under ``_LIFT_SHORT`` letters lifts a veto only when its lexicon reads at least
+``_LIFT_READS`` words of the sentence (``_lifting``)."""
+
+
 def _lifting(classes: list[dict[str, Found]]) -> set[str]:
     """Every class in the message, less NOW words that only say the person is well now,
     and IWANT words that only want to know (``_QUIETED``).
@@ -867,9 +871,16 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
     for by_lang in classes:
         negs = sorted(p for own in by_lang.values() for p, _ in own.get(NEG, ()))
         for own in by_lang.values():
+            few = sum(len(v) for v in own.values()) < _LIFT_READS
             for cls, places in own.items():
                 if cls in out:
                     continue
+                if few:
+                    # Portuguese "e" (and) is Gujarati "e" (he), "o" (the) Bengali "o" (he):
+                    # a lexicon that reads a word or two of a sentence reads another language.
+                    places = [(at, w) for at, w in places if len(w) >= _LIFT_SHORT]
+                    if not places:
+                        continue
                 if cls in (TODAY, PRESENT):
                     now = _QUIETED["NOW"]
                     if TODAY not in out and any(

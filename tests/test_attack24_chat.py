@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
@@ -23,7 +21,6 @@ from tests.test_console import Terminal
 CATALOGUE = load_catalogue()
 TO_TEXT = ["1", "s"]
 """Consent, then skip the rating: the consultation flow's first free-text question."""
-ASTOLD = "owner prec24: REGRESSION: ASTOLD @model vetoes tablets taken as told, then all at once"
 
 
 async def _run(
@@ -44,7 +41,6 @@ def _flagged(settings: Settings) -> dict[str, int]:
         return dict(rows.fetchall())
 
 
-@pytest.mark.xfail(strict=True, reason=ASTOLD)
 async def test_tablets_as_the_doctor_said_all_at_once_get_helplines_and_are_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -54,7 +50,6 @@ async def test_tablets_as_the_doctor_said_all_at_once_get_helplines_and_are_flag
     assert _flagged(settings) == {text: 1}
 
 
-@pytest.mark.xfail(strict=True, reason=ASTOLD)
 async def test_tablets_saved_up_typed_at_the_consent_question_get_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -95,9 +90,6 @@ async def test_the_babys_dad_who_kicks_gets_helplines_and_is_flagged(
     assert _flagged(settings) == {text: 1}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="owner prec24: REGRESSION: PLAY vetoes an adult's violence beside a game"
-)
 async def test_he_beats_me_after_his_video_games_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:

@@ -370,3 +370,72 @@ def test_a_phone_said_in_parts_is_not_stored(text: str, secret: str) -> None:
 )
 def test_counts_after_the_word_number_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+HOUSE = (
+    "missed on 6a50146 too: a house number with its street said with the house word first "
+    "('дом 5 по улице', 'namas 12, … gatvė', 'māja 12, … iela'), or a flat 'of' a building"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param("дом 5 по улице Ленина", "дом 5", marks=leak(HOUSE), id="ru-dom-ulitsa"),
+        pytest.param(
+            "namas 12, Gedimino gatvė", "namas 12", marks=leak(HOUSE), id="lt-namas-gatve"
+        ),
+        pytest.param("māja 12, Brīvības iela", "māja 12", marks=leak(HOUSE), id="lv-maja-iela"),
+        pytest.param(
+            "I'm in flat 7 of Nelson Court now",
+            "flat 7 of Nelson",
+            marks=leak(HOUSE),
+            id="en-flat-of-court",
+        ),
+        # Guards: hidden on main.
+        pytest.param("I live at no. 12, Mill Lane", "Mill Lane", id="en-no-12"),
+        pytest.param("живу на улице Ленина, дом 5", "дом 5", id="ru-ulitsa-dom"),
+        pytest.param("Gedimino gatvė 12", "Gedimino", id="lt-gatve-12"),
+    ],
+)
+def test_a_house_with_its_street_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+WORDNAME = (
+    "missed on 6a50146 too: a full name whose given name is also a word (Mark, Max, Robin, "
+    "Amber), capitalised, before a surname, is stored"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Mark Miller keeps coming round to sell me gear",
+            "Miller",
+            marks=leak(WORDNAME),
+            id="en-mark-miller",
+        ),
+        pytest.param(
+            "Max Miller from the estate threatened me",
+            "Miller",
+            marks=leak(WORDNAME),
+            id="en-max-miller",
+        ),
+        pytest.param(
+            "Robin Keane from the estate threatened me",
+            "Keane",
+            marks=leak(WORDNAME),
+            id="en-robin-keane",
+        ),
+        pytest.param(
+            "Amber Macdonald lives next door and shouts at my kids",
+            "Macdonald",
+            marks=leak(WORDNAME),
+            id="en-amber-macdonald",
+        ),
+    ],
+)
+def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)

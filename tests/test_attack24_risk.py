@@ -43,82 +43,66 @@ QUESTION = "QUESTION (>) reaches over the answer after a dash"
     [
         pytest.param(
             "took my tablets as the doctor said, all of them at once",
-            marks=quiet("prec24", ASTOLD),
             id="en-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "took my tablets as the doctor said then swallowed the rest of the packet with vodka",
-            marks=quiet("prec24", ASTOLD),
             id="en-as-doctor-said-rest-of-packet",
         ),
         pytest.param(
             "I took them as the doctor said at first, now I take double to feel nothing",
-            marks=quiet("prec24", ASTOLD),
             id="en-as-doctor-said-now-double",
         ),
         pytest.param(
             "as prescribed, but I saved them up and took 30 at once",
-            marks=quiet("prec24", ASTOLD),
             id="en-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "wzięłam tabletki tak jak kazał lekarz, wszystkie naraz",
-            marks=quiet("prec24", ASTOLD),
             id="pl-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "zgodnie z receptą, ale zbierałam je i wzięłam 30 naraz",
-            marks=quiet("prec24", ASTOLD),
             id="pl-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "по назначению, но я копила их и выпила 30 сразу",
-            marks=quiet("prec24", ASTOLD),
             id="ru-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "tomei os comprimidos como o médico mandou, todos de uma vez",
-            marks=quiet("prec24", ASTOLD),
             id="pt-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "como prescrito, mas guardei-os e tomei 30 de uma vez",
-            marks=quiet("prec24", ASTOLD),
             id="pt-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "am luat pastilele cum a zis doctorul, pe toate odată",
-            marks=quiet("prec24", ASTOLD),
             id="ro-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "conform rețetei, dar le-am strâns și am luat 30 deodată",
-            marks=quiet("prec24", ASTOLD),
             id="ro-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "išgėriau tabletes, kaip liepė gydytojas, visas iš karto",
-            marks=quiet("prec24", ASTOLD),
             id="lt-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "pagal receptą, bet kaupiau jas ir išgėriau 30 iš karto",
-            marks=quiet("prec24", ASTOLD),
             id="lt-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "iedzēru tabletes, kā ārsts teica, visas uzreiz",
-            marks=quiet("prec24", ASTOLD),
             id="lv-as-doctor-said-all-at-once",
         ),
         pytest.param(
             "pēc receptes, bet es tās krāju un iedzēru 30 uzreiz",
-            marks=quiet("prec24", ASTOLD),
             id="lv-as-prescribed-saved-up-30",
         ),
         pytest.param(
             "kiniinada sidii dhakhtarku yiri ayaan u qaatay, dhammaan hal mar",
-            marks=quiet("prec24", ASTOLD),
             id="so-as-doctor-said-all-at-once",
         ),
         # Guards: still signposted on main.
@@ -140,57 +124,46 @@ def test_tablets_taken_as_told_then_all_at_once_get_the_overdose_helplines(
     [
         pytest.param(
             "he plays video games all night then beats me when he loses",
-            marks=quiet("prec24", PLAY),
             id="en-video-games-then-beats-me",
         ),
         pytest.param(
             "the kids were playing video games when he hit me",
-            marks=quiet("prec24", PLAY),
             id="en-kids-video-games-he-hit-me",
         ),
         pytest.param(
             "after his video games he strangled me",
-            marks=quiet("prec24", PLAY),
             id="en-after-video-games-strangled",
         ),
         pytest.param(
             "we were play fighting and he strangled me",
-            marks=quiet("prec24", PLAY),
             id="en-play-fighting-strangled",
         ),
         pytest.param(
             "he calls it play fighting but I end up with bruises",
-            marks=quiet("prec24", PLAY),
             id="en-calls-it-play-fighting-bruises",
         ),
         pytest.param(
             "dzieci się bawiły, bitwa na poduszki, kiedy on mnie uderzył",
-            marks=quiet("prec24", PLAY),
             id="pl-kids-pillow-fight-he-hit-me",
         ),
         pytest.param(
             "когда он проигрывает в игре, он меня бьёт",
-            marks=quiet("prec24", PLAY),
             id="ru-loses-the-game-beats-me",
         ),
         pytest.param(
             "дети играли, бой подушками, и тут он меня ударил",
-            marks=quiet("prec24", PLAY),
             id="ru-kids-pillow-fight-he-hit-me",
         ),
         pytest.param(
             "as crianças estavam a brincar quando ele me bateu",
-            marks=quiet("prec24", PLAY),
             id="pt-kids-playing-he-hit-me",
         ),
         pytest.param(
             "بيقول إنه باللعب بس بضربني لحد ما يغمى علي",
-            marks=quiet("prec24", PLAY),
             id="ar-says-its-play-beats-me-till-i-faint",
         ),
         pytest.param(
             "bi2ool enno bil la3b bas bidrabni la7ad ma yighma 3alayi",
-            marks=quiet("prec24", PLAY),
             id="ar-rom-says-its-play-beats-me-till-i-faint",
         ),
         # Guards: the same pretext with a lift, still signposted on main.
@@ -233,13 +206,11 @@ def test_an_adult_who_hits_beside_a_game_gets_the_abuse_helplines(
         pytest.param(
             "question about suicide - I think about it all the time",
             "suicide",
-            marks=quiet("prec24", QUESTION),
             id="en-question-suicide-dash-all-the-time",
         ),
         pytest.param(
             "about the question on suicide: I think about it every day",
             "suicide",
-            marks=quiet("prec24", QUESTION),
             id="en-question-on-suicide-colon-every-day",
         ),
         # Guards: the same answer in the other languages, still signposted on main.
@@ -515,3 +486,175 @@ def test_a_partner_who_hits_when_the_baby_cries_gets_the_abuse_helplines(
 ) -> None:
     """Each signposted abuse on 6a50146, laugh and all."""
     assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+TIME = "QUESTION reads 'a question of time' (an idiom, no survey question) before 'he'll kill me'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "tik laiko klausimas, kada jis mane užmuš",
+            marks=quiet("prec24", TIME),
+            id="lt-question-of-time-he-kills-me",
+        ),
+        pytest.param(
+            "tas ir tikai laika jautājums, kad viņš mani nogalinās",
+            marks=quiet("prec24", TIME),
+            id="lv-question-of-time-he-kills-me",
+        ),
+        # Guards: still signposted on main.
+        pytest.param("it's only a question of time before he kills me", id="en"),
+        pytest.param("no question about it, he will kill me one day", id="en-no-question"),
+        pytest.param("вопрос времени, когда он меня убьёт", id="ru"),
+        pytest.param("to tylko kwestia czasu, aż on mnie zabije", id="pl-kwestia"),
+        pytest.param("é uma questão de tempo até ele me matar", id="pt-questao"),
+        pytest.param("bas waqt ka sawal hai kab wo mujhe maar dega", id="ur-rom"),
+        pytest.param("ਬੱਸ ਸਮੇਂ ਦਾ ਸਵਾਲ ਹੈ ਕਦੋਂ ਉਹ ਮੈਨੂੰ ਮਾਰ ਦੇਵੇਗਾ", id="pa"),
+    ],
+)
+def test_a_question_of_time_before_he_kills_me_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "copiii se jucau, bătaie cu perne, când m-a lovit",
+            marks=quiet("prec24", KIDS),
+            id="ro-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "vaikai žaidė, pagalvių mūšis, kai jis mane sumušė",
+            id="lt-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bērni spēlējās, spilvenu kauja, kad viņš man iesita",
+            id="lv-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bachay khel mein the jab usne mujhe maara",
+            id="ur-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "بچے کھیل میں تھے جب اس نے مجھے مارا",
+            id="ur-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "bachche khed vich san jado usne mainu maarya",
+            id="pa-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "ਬੱਚੇ ਖੇਡ ਵਿੱਚ ਸਨ ਜਦੋਂ ਉਸਨੇ ਮੈਨੂੰ ਮਾਰਿਆ",
+            id="pa-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "chhokra ramat ma hata tyare ene mane maryu",
+            id="gu-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "છોકરાં રમતમાં હતાં ત્યારે એણે મને માર્યું",
+            id="gu-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "carruurtu waxay ku jireen ciyaar markuu i garaacay",
+            marks=quiet("prec24", KIDS),
+            id="so-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "el wlad kanu bel la3eb lamma darabni",
+            id="ar-rom-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "الولاد كانوا باللعب لما ضربني",
+            marks=quiet("prec24", KIDS),
+            id="ar-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "he strangled me during our pillow fight",
+            id="en-pillow-fight-kids-playing-he-hit-me",
+        ),
+        pytest.param(
+            "he punched me for messing about with the kids",
+            id="en-messing-about-kids-playing-he-hit-me",
+        ),
+    ],
+)
+def test_he_hit_me_while_the_children_played_gets_the_abuse_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted abuse on 6a50146, in 13 languages (bn was quiet there too)."""
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+COMPOUND = (
+    "QUESTION's 'suicide_question*' / 'self_harm_question*' entries take the disclosure's own "
+    "word across a comma ('I think about suicide, question 3'): the '>' reach starts before it"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "I think about suicide, question 3",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-suicide-comma-question-3",
+        ),
+        pytest.param(
+            "I think about suicide question 3",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-suicide-question-3",
+        ),
+        pytest.param(
+            "I self harm, question 4",
+            "self_harm",
+            marks=quiet("prec24", COMPOUND),
+            id="en-self-harm-comma-question-4",
+        ),
+        pytest.param(
+            "I'm considering suicide, questions 3 and 4",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-considering-suicide-questions",
+        ),
+        pytest.param(
+            "I attempted suicide questionnaire said ask for help",
+            "suicide",
+            marks=quiet("prec24", COMPOUND),
+            id="en-attempted-suicide-questionnaire",
+        ),
+        # Guards: the same answer in the SOV languages, and others, still signposted.
+        ("I've thought about suicide - question 3", "suicide"),
+        ("I took an overdose, question 5 asks", "overdose"),
+        ("my husband hits me, question 5", "abuse"),
+        ("main khudkushi ke bare mein sochti hoon, sawal 3", "suicide"),
+        ("ਮੈਂ ਖੁਦਕੁਸ਼ੀ ਬਾਰੇ ਸੋਚਦੀ ਹਾਂ, ਸਵਾਲ 3", "suicide"),
+        ("હું આત્મહત્યા વિશે વિચારું છું, સવાલ 3", "suicide"),
+        ("আমি আত্মহত্যার কথা ভাবি, প্রশ্ন 3", "suicide"),
+        ("waxaan ka fikiraa is dilka, su'aalka 3", "suicide"),
+        ("mera shohar mujhe maarta hai, sawal 5 ka jawab", "abuse"),
+        ("میرا شوہر مجھے مارتا ہے، سوال 5 کا جواب", "abuse"),
+        ("ਮੇਰਾ ਪਤੀ ਮੈਨੂੰ ਮਾਰਦਾ ਹੈ, ਸਵਾਲ 5 ਦਾ ਜਵਾਬ", "abuse"),
+        ("મારો પતિ મને મારે છે, સવાલ 5 નો જવાબ", "abuse"),
+        ("আমার স্বামী আমাকে মারে, প্রশ্ন 5 এর উত্তর", "abuse"),
+        ("ninkaygu wuu i garaacaa, su'aalka 5 jawaabtiisa", "abuse"),
+        ("мой муж бьёт меня каждый день, ответ на вопрос 5", "abuse"),
+        ("wczoraj wzięłam wszystkie tabletki, odpowiedź na pytanie 4", "overdose"),
+    ],
+)
+def test_a_disclosure_labelled_with_its_question_number_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """Each signposted on 6a50146: people number their answers."""
+    assert category in screen.categories(text), screen.vetoes_in(text)
