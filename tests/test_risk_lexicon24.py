@@ -79,3 +79,42 @@ def test_a_class_the_language_lacked_now_fires(rules: RiskScreen, text: str, cat
 )
 def test_everyday_words_of_the_new_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
     assert not rules.hits(text), [h.phrase for h in rules.hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Slice 2. Wages or a card taken by a husband (TAKEAWAY CARD AGENT).
+        ("shohar meri saari tankhwah le leta hai", "abuse"),
+        ("স্বামী আমার বেতন কেড়ে নেয়", "abuse"),
+        # An ex outside wherever I go (WHEREVER), parked outside (STAKE).
+        ("mera ex jahan bhi jaun bahar khada hota hai", "abuse"),
+        # A passport taken and kept (HELD).
+        ("vyras laikys pasą pas save, ateme", "abuse"),
+        # A double dose (DOUBLED DRUG).
+        ("iedzēru dubultu devu metadona", "overdose"),
+        ("ਮੈਂ ਮੈਥਾਡੋਨ ਦੀ ਡਬਲ ਡੋਜ਼ ਲੈ ਲਈ", "overdose"),
+        # Naloxone given, someone on the floor not moving (FLOOR).
+        ("naloxone ditta par veera farsh te piya, hil nahi reha", "overdose"),
+        # Months clean, used, now snoring (CLEAN SNORE).
+        ("brālis ir tīrs pusgadu, vakar iedūra un tagad krāc", "overdose"),
+    ],
+)
+def test_an_abuse_or_overdose_class_the_language_lacked_now_fires(
+    rules: RiskScreen, text: str, category: str
+) -> None:
+    assert category in _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mana istaba ir tīra un silta",
+        "dubultā kafija, lūdzu",
+        "aaj mausam bahut kharab hai, barish ho rahi hai",
+        "mera card ghar pe reh gaya, paise nahi hain",
+        "ghar wali ne mera card le liya shopping ke liye, maine hi kaha tha",
+    ],
+)
+def test_everyday_words_of_the_slice_2_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
+    assert not rules.hits(text), [h.phrase for h in rules.hits(text)]
