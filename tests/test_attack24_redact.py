@@ -428,3 +428,33 @@ WORDNAME = (
 )
 def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret: str) -> None:
     assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "this is Narcotics Anonymous, it helps",
+            "Narcotics Anonymous",
+            marks=removed("missed on 6a50146 too: a service after 'this is' is taken for a name"),
+            id="en-this-is-a-service",
+        ),
+        pytest.param(
+            "this is Mill Lane, the old site, it was better",
+            "Mill Lane",
+            marks=removed("missed on 6a50146 too: a site after 'this is' is taken for a name"),
+            id="en-this-is-a-site",
+        ),
+        # Guards: kept on main.
+        pytest.param("this is Tuesday, the group day", "Tuesday", id="en-this-is-a-day"),
+        pytest.param("Priya here was so kind to me", "Priya", id="en-someone-else-here"),
+        pytest.param("this is Priya's group and she's great", "Priya", id="en-someones-group"),
+        pytest.param("we are 10 eleven 12 people in the group", "10 eleven 12", id="en-count"),
+        pytest.param("my kids are 7 nine 11 and 13", "7 nine 11", id="en-ages"),
+        pytest.param(
+            "clean 11 months, nine days, 22 hours and 33 minutes", "22 hours", id="en-durations"
+        ),
+    ],
+)
+def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept: str) -> None:
+    assert kept in redact(text)
