@@ -334,16 +334,12 @@ SPLIT = "a phone said in two parts after a phone word, joined by other words tha
         pytest.param(
             "my number is 07911 followed by 123456",
             "123456",
-            marks=leak(SPLIT),
             id="en-followed-by",
         ),
-        pytest.param(
-            "my number 07911 after that 123 456", "123 456", marks=leak(SPLIT), id="en-after-that"
-        ),
+        pytest.param("my number 07911 after that 123 456", "123 456", id="en-after-that"),
         pytest.param(
             "my number 07911 then 123 then 456",
             "07911",
-            marks=leak(SPLIT),
             id="en-three-parts",
         ),
         # Guards: hidden on main (b5effa0).
@@ -381,15 +377,12 @@ HOUSE = (
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param("дом 5 по улице Ленина", "дом 5", marks=leak(HOUSE), id="ru-dom-ulitsa"),
-        pytest.param(
-            "namas 12, Gedimino gatvė", "namas 12", marks=leak(HOUSE), id="lt-namas-gatve"
-        ),
-        pytest.param("māja 12, Brīvības iela", "māja 12", marks=leak(HOUSE), id="lv-maja-iela"),
+        pytest.param("дом 5 по улице Ленина", "дом 5", id="ru-dom-ulitsa"),
+        pytest.param("namas 12, Gedimino gatvė", "namas 12", id="lt-namas-gatve"),
+        pytest.param("māja 12, Brīvības iela", "māja 12", id="lv-maja-iela"),
         pytest.param(
             "I'm in flat 7 of Nelson Court now",
             "flat 7 of Nelson",
-            marks=leak(HOUSE),
             id="en-flat-of-court",
         ),
         # Guards: hidden on main.
@@ -414,28 +407,54 @@ WORDNAME = (
         pytest.param(
             "Mark Miller keeps coming round to sell me gear",
             "Miller",
-            marks=leak(WORDNAME),
             id="en-mark-miller",
         ),
         pytest.param(
             "Max Miller from the estate threatened me",
             "Miller",
-            marks=leak(WORDNAME),
             id="en-max-miller",
         ),
         pytest.param(
             "Robin Keane from the estate threatened me",
             "Keane",
-            marks=leak(WORDNAME),
             id="en-robin-keane",
         ),
         pytest.param(
             "Amber Macdonald lives next door and shouts at my kids",
             "Macdonald",
-            marks=leak(WORDNAME),
             id="en-amber-macdonald",
         ),
     ],
 )
 def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret: str) -> None:
     assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "this is Narcotics Anonymous, it helps",
+            "Narcotics Anonymous",
+            marks=removed("missed on 6a50146 too: a service after 'this is' is taken for a name"),
+            id="en-this-is-a-service",
+        ),
+        pytest.param(
+            "this is Mill Lane, the old site, it was better",
+            "Mill Lane",
+            marks=removed("missed on 6a50146 too: a site after 'this is' is taken for a name"),
+            id="en-this-is-a-site",
+        ),
+        # Guards: kept on main.
+        pytest.param("this is Tuesday, the group day", "Tuesday", id="en-this-is-a-day"),
+        pytest.param("Priya here was so kind to me", "Priya", id="en-someone-else-here"),
+        pytest.param("this is Priya's group and she's great", "Priya", id="en-someones-group"),
+        pytest.param("we are 10 eleven 12 people in the group", "10 eleven 12", id="en-count"),
+        pytest.param("my kids are 7 nine 11 and 13", "7 nine 11", id="en-ages"),
+        pytest.param(
+            "clean 11 months, nine days, 22 hours and 33 minutes", "22 hours", id="en-durations"
+        ),
+    ],
+)
+def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept: str) -> None:
+    assert kept in redact(text)
