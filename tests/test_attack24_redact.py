@@ -436,13 +436,11 @@ def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret:
         pytest.param(
             "this is Narcotics Anonymous, it helps",
             "Narcotics Anonymous",
-            marks=removed("missed on 6a50146 too: a service after 'this is' is taken for a name"),
             id="en-this-is-a-service",
         ),
         pytest.param(
             "this is Mill Lane, the old site, it was better",
             "Mill Lane",
-            marks=removed("missed on 6a50146 too: a site after 'this is' is taken for a name"),
             id="en-this-is-a-site",
         ),
         # Guards: kept on main.
