@@ -43,7 +43,7 @@ _STRONG_CUES = (
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
-    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|(?:amar|amr|amer)\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
     # The full name asked for by name ("mera pura naam", "আমার পুরো নাম", "imię i nazwisko").
     r"(?:mera|meraa|mere)\s+(?:pura|poora|poura|pora)\s+naa?m(?:\s+hai)?|"
     r"amar\s+(?:puro|pura)\s+naa?m|maa?ru\s+(?:puru|pooru|aakhu)\s+naa?m|"
@@ -124,7 +124,7 @@ _NOT_NAME_WORDS = """
     اور ہے ہیں ہوں تھا تھی میں کا کی کے سے کو نے بھی لیکن یہ وہ اور
     এবং আর আমি ও কিন্তু ছিল হয় থেকে আমার আছে
     અને છે છું હું નો ની નું ને થી પણ હતો હતી
-    ਹੈ ਹਾਂ ਆ ਐ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
+    ਹੈ ਹਾਂ ਆ ਐ ਏ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
     hai hoon hun aur main mein ka ki ke se ko ne bhi
     nahi nahin nai na nathi nahu thi koi kya kyun kyu mat bolbo bolbona bolte bolo batana
     bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
