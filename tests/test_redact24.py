@@ -448,3 +448,33 @@ def test_the_new_patterns_take_no_long_time_on_2000_characters_of_bait() -> None
         started = time.process_time()
         redact(bait)
         assert time.process_time() - started < 0.5, bait[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("this is Kelly Hill, thanks for everything", "this is [name], thanks for everything"),
+        ("this is Kevin Frank, my keyworker was rude", "this is [name], my keyworker was rude"),
+        ("John Lane from the estate threatened me", "[name] from the estate threatened me"),
+        ("Sarah Green sold me pills", "[name] sold me pills"),
+        ("Kelly Hill, 14 Mill Lane", "[name], [address]"),
+        ("thanks, Kelly Hill", "thanks, [name]"),
+    ],
+)
+def test_a_given_name_and_a_surname_like_a_place_is_a_name(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Narcotics Anonymous, it helps",
+        "this is Mill Lane, the old site, it was better",
+        "I go to Church Street clinic",
+        "we met at Victoria Park",
+        "the group at St Mary Church Hall",
+        "we met at Victoria Green Park",
+    ],
+)
+def test_a_service_or_a_place_stays(text: str) -> None:
+    assert redact(text) == text

@@ -223,7 +223,10 @@ def _a_place(text: str, span: Span) -> bool:
     ("this is Narcotics Anonymous", "this is Mill Lane, the old site"), not a person."""
     from bot.redact.staff import _PLACE_WORDS  # staff imports this module
 
-    return any(w.casefold() in _PLACE_WORDS for w in text[span.start : span.end].split())
+    parts = text[span.start : span.end].split()
+    if given_name(parts[0]):
+        return False  # "this is Kelly Hill, thanks": a given name, then a surname like a place
+    return any(w.casefold() in _PLACE_WORDS for w in parts)
 
 
 _GERMAN_WORDS = words(
