@@ -8,8 +8,8 @@ their own scripts "أنا محمد عبد الله", "میں عائشہ صدیق
 
 These words also start ordinary sentences ("I am tired", "main bohat khush
 hoon", "আমি খুব খুশি"), so a bare introduction asks for more than "my name
-is" does: a FULL name (two or three words; a first name alone is kept, as
-everywhere), and
+is" does: a FULL name (two or three words; a first name alone only when it is a listed given
+name and the introduction closes after it: ``_own_first_name``), and
 
 - in scripts with capitals: every word capitalised and none a word people put
   after "I am" (nationalities, feelings, "Really");

@@ -17,7 +17,9 @@ lovely"): no pattern tells a name from a word without a name list, a first
 name alone rarely identifies anyone, and it is useful feedback.  A worker's
 full name next to their role is ``bot.redact.staff``'s.
 "I'm" with a word that is not a name ("I'm Polish", "I'm Sorry") is kept
-through a list of such words.
+through a list of such words.  One's own first name after "I'm", "jestem", "sou", "я" is
+hidden in lower case too when it is a listed given name ("i'm kelly", "jestem marek"): the
+lead's decision of 30 Nov (issue 12), not "i'm frank".
 """
 
 from __future__ import annotations
