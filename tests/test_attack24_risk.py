@@ -689,7 +689,8 @@ def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: st
 
 
 # REGRESSION of c7873de (ASTOLD in ur/pa vetoed "the doctor said two, I took them all"):
-# mended by lex24 at 23:15; these guard it.
+# lex24 (23:20): ASTOLD in ur pa gu bn is now only 'as the doctor said' ('jaise doctor ne kaha',
+# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again; they guard it.
 
 
 @pytest.mark.parametrize(
