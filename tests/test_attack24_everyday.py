@@ -94,7 +94,6 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "bus wala taka niye ney, bhara beshi",
-            marks=alarm("lex24", FARE),
             id="bn-rom-the-bus-takes-money-fare-dear",
         ),
         # Guards: quiet on main.
