@@ -688,6 +688,8 @@ def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: st
     assert not screen.categories(text), screen.vetoes_in(text)
 
 
+# lex24 (23:20): ASTOLD in ur pa gu bn is now only 'as the doctor said' ('jaise doctor ne kaha',
+# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again.
 ASTOLD_SA = (
     "ASTOLD in ur/pa (c7873de: 'doctor ne kaha', 'ਡਾਕਟਰ ਨੇ ਕਿਹਾ') vetoes 'I took them all' "
     "('saari', 'saariyan', 'saara patta'): no excess word of these languages lifts it"
@@ -699,27 +701,22 @@ ASTOLD_SA = (
     [
         pytest.param(
             "doctor ne kaha tha do goliyan, maine saari kha lin",
-            marks=quiet("lex24", ASTOLD_SA),
             id="ur-rom-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "doctor ne keha si do goliyan, main saariyan kha laiyan",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "ਡਾਕਟਰ ਨੇ ਕਿਹਾ ਸੀ ਦੋ ਗੋਲੀਆਂ, ਮੈਂ ਸਾਰੀਆਂ ਖਾ ਲਈਆਂ",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "doctor ne keha si, par main saara patta kha lia",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-but-whole-strip",
         ),
         pytest.param(
             "doctor ne keha si do goliyan, main saariyan ikko vaar kha laiyan",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-two-all-at-once",
         ),
         # Guards: still signposted on main.
