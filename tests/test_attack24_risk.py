@@ -686,3 +686,47 @@ def test_a_disclosure_labelled_with_its_question_number_gets_the_helplines(
 )
 def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     assert not screen.categories(text), screen.vetoes_in(text)
+
+
+# REGRESSION of c7873de (ASTOLD in ur/pa vetoed "the doctor said two, I took them all"):
+# lex24 (23:20): ASTOLD in ur pa gu bn is now only 'as the doctor said' ('jaise doctor ne kaha',
+# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again; they guard it.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "doctor ne kaha tha do goliyan, maine saari kha lin",
+            id="ur-rom-doctor-said-two-i-took-all",
+        ),
+        pytest.param(
+            "doctor ne keha si do goliyan, main saariyan kha laiyan",
+            id="pa-rom-doctor-said-two-i-took-all",
+        ),
+        pytest.param(
+            "ਡਾਕਟਰ ਨੇ ਕਿਹਾ ਸੀ ਦੋ ਗੋਲੀਆਂ, ਮੈਂ ਸਾਰੀਆਂ ਖਾ ਲਈਆਂ",
+            id="pa-doctor-said-two-i-took-all",
+        ),
+        pytest.param(
+            "doctor ne keha si, par main saara patta kha lia",
+            id="pa-rom-doctor-said-but-whole-strip",
+        ),
+        pytest.param(
+            "doctor ne keha si do goliyan, main saariyan ikko vaar kha laiyan",
+            id="pa-rom-doctor-said-two-all-at-once",
+        ),
+        # Guards: still signposted on main.
+        pytest.param("doctor ne kaha tha do goliyan, maine saari ek saath kha lin", id="ur-rom"),
+        pytest.param("ڈاکٹر نے کہا تھا دو گولیاں، میں نے ساری ایک ساتھ کھا لیں", id="ur"),
+        pytest.param("ਡਾਕਟਰ ਨੇ ਕਿਹਾ ਸੀ ਦੋ ਗੋਲੀਆਂ, ਮੈਂ ਸਾਰੀਆਂ ਇੱਕੋ ਵਾਰ ਖਾ ਲਈਆਂ", id="pa-at-once"),
+        pytest.param("ડૉક્ટરે કહ્યું હતું બે ગોળી, મેં બધી એક સાથે ખાઈ લીધી", id="gu-at-once"),
+        pytest.param("doctor ne kaha tha, lekin maine poora patta kha liya", id="ur-rom-but-strip"),
+        pytest.param("jaise doctor ne kaha, 30 goliyan le lin", id="ur-rom-30"),
+    ],
+)
+def test_the_doctor_said_two_and_i_took_them_all_gets_the_overdose_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Each signposted overdose on 6a50146."""
+    assert "overdose" in screen.categories(text), screen.vetoes_in(text)
