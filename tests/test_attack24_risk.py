@@ -688,12 +688,9 @@ def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: st
     assert not screen.categories(text), screen.vetoes_in(text)
 
 
+# REGRESSION of c7873de (ASTOLD in ur/pa vetoed "the doctor said two, I took them all"):
 # lex24 (23:20): ASTOLD in ur pa gu bn is now only 'as the doctor said' ('jaise doctor ne kaha',
-# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again.
-ASTOLD_SA = (
-    "ASTOLD in ur/pa (c7873de: 'doctor ne kaha', 'ਡਾਕਟਰ ਨੇ ਕਿਹਾ') vetoes 'I took them all' "
-    "('saari', 'saariyan', 'saara patta'): no excess word of these languages lifts it"
-)
+# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again; they guard it.
 
 
 @pytest.mark.parametrize(
