@@ -70,6 +70,7 @@ CORPORA = (
     "risk_train23",
     "risk_train24",
     "risk_train25",
+    "risk_train26",
     "risk_heldout",
     "risk_heldout4",
 )

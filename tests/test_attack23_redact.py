@@ -14,8 +14,9 @@ XPASS fails the run: take its mark off.  (redact23 fixed all 32 by 21:00 UTC; th
 - Wrongly removed: a service's acronym before a first name ("DWP Kevin", "CGL Sarah",
   "w MOPS Kasia", "la DGASPC Maria") is taken for SURNAME Given: the service AND the first
   name are lost from the feedback; first names listed without commas ("thanks to Sarah Tom
-  and Kasia"); a first name alone after 'jestem' / 'sou o' ("jestem marek i dziękuję",
-  "sou o rui"), which a first name alone should survive.
+  and Kasia").  (A first name alone after 'jestem' / 'sou o', "jestem marek i dziękuję",
+  "sou o rui", was kept here; the lead decided on 30 Nov that one's own name given in an
+  introduction is hidden in any case: tests/test_redact24.py holds those lines now.)
 """
 
 from __future__ import annotations
@@ -148,7 +149,6 @@ def test_a_detail_is_not_stored_in_clear(text: str, secret: str) -> None:
 
 ACRONYM = "an upper-case service acronym before a first name is read as SURNAME Given"
 LIST = "first names listed without commas are read as a full name"
-ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
 
 
 @pytest.mark.parametrize(
@@ -161,9 +161,6 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         pytest.param("la DGASPC Maria m-a ajutat", id="ro-dgaspc"),
         pytest.param("thanks to Sarah Tom and Kasia", id="en-list"),
         pytest.param("Tom Sarah and Kasia run the group", id="en-list-2"),
-        pytest.param("jestem marek i dziękuję", id="pl-jestem-marek"),
-        pytest.param("sou o rui", id="pt-sou-o-rui"),
-        pytest.param("sou a maria feliz com o serviço", id="pt-sou-a-maria-feliz"),
         pytest.param(
             "ADFAM Sarah helped my mum",
             id="en-adfam",
@@ -188,7 +185,6 @@ ALONE = "a first name alone after 'jestem' / 'sou o' is hidden"
         pytest.param("NHS Sarah on the phone was kind", id="en-nhs"),
         pytest.param("в ЦСО Оля мне помогла", id="ru-cso"),
         pytest.param("thanks to Sarah, Tom and Kasia", id="en-list-commas"),
-        pytest.param("jestem ewa szczęśliwa", id="pl-jestem-ewa"),
         pytest.param("I'm grace and I'm grateful", id="en-im-grace"),
         pytest.param("Ali bhai bahut ache hain", id="ur-rom-bhai"),
         pytest.param("জামাল ভাই খুব ভালো", id="bn-bhai"),

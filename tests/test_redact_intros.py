@@ -64,6 +64,7 @@ def test_what_people_put_after_i_am_that_is_no_name_survives(text):
     assert redact(text) == text
 
 
-def test_a_first_name_alone_after_a_bare_introduction_is_kept():
-    assert redact("ami Rahim") == "ami Rahim"
-    assert redact("میں عمران ہوں") == "میں عمران ہوں"
+def test_ones_own_first_name_alone_after_a_bare_introduction_is_hidden():
+    # The lead's decision (30 Nov): one's own name in an introduction is hidden, alone or not.
+    assert redact("ami Rahim") == "ami [name]"
+    assert redact("میں عمران ہوں") == "میں [name] ہوں"

@@ -125,6 +125,7 @@ class Redactor:
             online.urls,
             handles.at_handles,
             numbers.cards,
+            numbers.card_codes,
             numbers.bank_accounts,
             numbers.nhs_numbers,
             numbers.prison_numbers,
@@ -162,12 +163,14 @@ class Redactor:
                 clashes = [t for t in taken if span.start < t.end and t.start < span.end]
                 if not clashes:
                     taken.append(span)
-                elif span.tag == "address" and all(
-                    t.tag == "address" and span.start <= t.start and t.end <= span.end
+                elif span.tag in ("address", "phone") and all(
+                    t.tag == span.tag and span.start <= t.start and t.end <= span.end
                     for t in clashes
                 ):
                     # A fuller address wins: "Orchard House, flat 3" (a home) over "flat 3"
-                    # (a flat alone), or the house name was stored.  (Not names: a title or
+                    # (a flat alone), or the house name was stored; a fuller phone too:
+                    # "07 nine 11 22 33 44" said in words and figures over its figures'
+                    # tail "11 22 33 44", or "07 nine" was stored.  (Not names: a title or
                     # a cue kept outside a name is the corpora's convention.)
                     taken = [t for t in taken if t not in clashes]
                     taken.append(span)

@@ -242,6 +242,21 @@ SURNAMES_CASELESS = SURNAMES_CASELESS | words("حداد خوري نجار عبو
 
 GIVEN = GIVEN_LATIN | GIVEN_CYRILLIC | GIVEN_CASELESS
 
+WORD_NAMES_CASELESS = words("સારા سعيد سعيدة")
+"""Given names that are also a common word of their language, in scripts without capitals:
+Gujarati "સારા" (Sara; good), Arabic "سعيد" (Saeed; happy).  Never a name's start on their
+own (they are not in :data:`GIVEN`): only after a cue, a role or "I am", and with a second
+name word after them ("મારા કેસવર્કર સારા જોન્સ", "હું સારા પટેલ છું"); "મારા કેસવર્કર સારા છે"
+(my caseworker is good) and "أنا سعيد" (I am happy) stay."""
+NOUNS_CASELESS = words(
+    """
+    માણસ લોકો વ્યક્તિ સ્ત્રી પુરુષ છોકરો છોકરી બેન ભાઈ દિવસ કામ સમય સ્વભાવ અનુભવ સેવા
+    رجل شخص إنسان انسان ست بنت ولد يوم وقت خدمة تجربة
+    """
+)
+"""Nouns a word-name's other sense qualifies ("સારા માણસ": a good person; "سعيد اليوم" is not
+here: "اليوم" starts with the article, which no surname after "سعيد" takes as a rule)."""
+
 _CASE_ENDINGS = (
     *("ego", "emu", "owi", "iem", "iej", "em", "om", "ie", "a", "u", "y", "i", "e", "ą", "ę"),
     *("ом", "ем", "ой", "ей", "ою", "ею", "у", "ю", "я", "е", "а", "ы", "и"),

@@ -30,7 +30,13 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause
+from bot.redact.given_names import (
+    NOUNS_CASELESS,
+    SURNAMES_CASELESS,
+    WORD_NAMES_CASELESS,
+    given_name,
+)
+from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause, _own_given_name
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
 
@@ -181,6 +187,7 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
         return (
             word[0].isupper()
             and key not in _NOT_NAME_LATIN
+            and not (lower and key in _ROMAN_NOT_NAMES)
             and not key.endswith(_ADJECTIVE_ENDINGS)
             and not word.endswith(("'s", "’s"))
         )
@@ -188,8 +195,24 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
         not word[0].isupper()
         and not word[0].islower()
         and key not in _NOT_NAME_CASELESS
+        and key not in NOUNS_CASELESS
         and not key.endswith(_VERB_ENDINGS)
         and not key.endswith(_POSTPOSITION_ENDINGS)
+    )
+
+
+def _word_name_first(text: str, m: re.Match[str], intro: _Intro) -> bool:
+    """Whether a name that is also a word ("સારા": Sara, good; "سعيد": Saeed, happy) starts
+    the name here: in a script without capitals, before a listed surname, or before any name
+    word when the language's copula must close the name ("હું સારા પટેલ છું")."""
+    if intro.capitals or m.group() not in WORD_NAMES_CASELESS:
+        return False
+    gap = _GAP.match(text, m.end())
+    nxt = gap and _WORD.match(text, gap.end())
+    if not nxt:
+        return False
+    return nxt.group() in SURNAMES_CASELESS or (
+        intro.closer is not None and _ok_word(nxt.group(), capitals=False)
     )
 
 
@@ -204,7 +227,9 @@ def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span 
         m = _WORD.match(text, at)
         if m is None:
             break
-        if not _ok_word(m.group(), intro.capitals, lower) or _and_clause(m.group()):
+        if not found and _word_name_first(text, m, intro):
+            pass  # "હું સારા પટેલ છું": Sara, not "good", before a surname or the copula
+        elif not _ok_word(m.group(), intro.capitals, lower) or _and_clause(m.group()):
             if m.group().casefold() in _PARTICLES and found:  # "Maria de Souza", "عبد الله"
                 gap = _GAP.match(text, m.end())
                 if (
@@ -235,6 +260,12 @@ def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span 
         # also "in", and "ਮੈਂ ਸਿਰਫ਼ ਲੱਸੀ ਪੀਤੀ," (I only drank lassi) is a sentence.
         comma = (
             opens and len(found) == 2 and not intro.capitals and text[end : end + 1] in (",", "،")
+        ) or (
+            # Romanised, every word capitalised: "hu Nisha Mistry, mane … call karo".
+            opens
+            and intro.capitals
+            and text[end : end + 1] == ","
+            and all(w.group()[0].isupper() for w in found)
         )
         if not closer.match(text, end) and not comma:
             return None
@@ -292,8 +323,44 @@ def bare_intros(text: str) -> Iterator[Span]:
         before = text[: m.start()].rstrip(" \t")
         opens = not before or before[-1] in ",،.!?।۔\n"
         span = _full_name(text, m.end(), intro, opens)
+        if span is None and m.group(f"c{index}").casefold() not in _NOT_SINGLE_CUES:
+            span = _own_first_name(text, m.end(), intro)
         if span is not None:
             yield span
+
+
+_NOT_SINGLE_CUES = words("tu это eto ya")
+"""Introductions that also point at someone else ("Tu Marcin mi pomógł": here Marcin helped
+me; "это Ольга мне помогла": it was Olga who helped me): only a full name after them."""
+
+
+def _own_first_name(text: str, pos: int, intro: _Intro) -> Span | None:
+    """One's own first name alone after a bare "I am" ("ami rahim", "to ja, Ola", "أنا محمد
+    من سوريا", "હું રમેશ છું"): hidden, as after "my name is" (issue 12, the lead's decision
+    of 30 Nov), when it is a listed given name and the introduction closes after it: the
+    language's copula, or, without one, the end, punctuation or a word that no name takes
+    ("Aš Tomas ir…", "ana ahmad من سوريا")."""
+    m = _WORD.match(text, pos)
+    if m is None or not given_name(m.group()) or not _own_given_name(m.group()):
+        return None
+    if m.group().casefold() in _NOT_NAMES or m.group().casefold() in _NOT_NAME_CASELESS:
+        return None
+    end = m.end()
+    if intro.closer is not None:
+        closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)
+        return Span(m.start(), end, "name") if closer.match(text, end) else None
+    rest = text[end:].lstrip(" \t")
+    nxt = _WORD.match(rest)
+    if not rest or not rest[0].isalpha() or nxt is None:
+        return Span(m.start(), end, "name")
+    word = nxt.group()
+    closes = (
+        word.casefold() in _NOT_NAMES
+        or word in _AFTER_CASELESS_NAME
+        or _and_clause(word)
+        or (intro.capitals and word[0].islower() and m.group()[0].isupper())
+    )
+    return Span(m.start(), end, "name") if closes else None
 
 
 # Words that end a message before the writer's name, in each enabled language.

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.given_names import given_name, surname_like
 from bot.redact.spans import MARKS, WORD, Span, needs_word_start, words
 
 # Introductions after which the next words are a name even in lower case.
@@ -43,6 +44,15 @@ _STRONG_CUES = (
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
     r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
+    # The full name asked for by name ("mera pura naam", "আমার পুরো নাম", "imię i nazwisko").
+    r"(?:mera|meraa|mere)\s+(?:pura|poora|poura|pora)\s+naa?m(?:\s+hai)?|"
+    r"amar\s+(?:puro|pura)\s+naa?m|maa?ru\s+(?:puru|pooru|aakhu)\s+naa?m|"
+    r"میرا\s+(?:پورا|مکمل)\s+نام|আমার\s+(?:পুরো|সম্পূর্ণ)\s+নাম|"
+    r"મારું\s+(?:પૂરું|આખું)\s+નામ|ਮੇਰਾ\s+(?:ਪੂਰਾ)\s+(?:ਨਾਮ|ਨਾਂ)|"
+    r"(?:moje\s+)?imi[ęe]\s+i\s+nazwisko(?:\s+to)?|(?:моё|мое|мои)\s+(?:полное\s+имя|фио)|фио|"
+    r"numele\s+(?:meu\s+)?complet(?:\s+(?:este|e))?|(?:o\s+meu\s+)?nome\s+completo(?:\s+[ée])?|"
+    r"(?:mano\s+)?vardas\s+ir\s+pavardė|(?:mans\s+)?vārds\s+un\s+uzvārds|"
+    r"magacayga\s+oo\s+buuxa(?:\s+waa)?",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",
@@ -121,6 +131,7 @@ _NOT_NAME_WORDS = """
     zaroori jaroori farak fark secret private chhe che cho aa ae janna jaante
     مش مو ما لا غير مهم سر sir qarsoodi segredo secreto секрет slapta noslēpums nosleptums
     yaad yad mone mane یاد ਯਾਦ યાદ মনে
+    ar
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _PARTICLES = words("de da do dos das di du van von bin ibn abu abd abdul al el عبد بن ابن أبو ابو")
@@ -179,7 +190,7 @@ _CUE_STEMS = (
     *words("اسم إسم نام ناں کہتے নাম નામ ਨਾਮ ਨਾਂ mr ms miss mx dr doctor nurse ismi esmi ismee"),
     *words("sr senhor dona pan domnul doamna dl dna d-na d-l ponas ponia kungs kundze"),
     *words("dra doutor doktor доктор prof"),
-    *words("господин госпожа г-н г-жа"),
+    *words("господин госпожа г-н г-жа фио"),
 )
 
 
@@ -298,9 +309,30 @@ _AND_CLAUSE_WORDS = words(
     بدي بدنا أريد اريد نريد محتاج محتاجة بحاجة أحتاج احتاج عندي عندنا أنا انا أنت انت هو هي
     كان كانت أسكن اسكن ساكن ساكنة أعيش اعيش عايش عمري أشتغل اشتغل أشكر اشكر شكرا ابني بنتي
     زوجي زوجتي أمي ابي أبي رقمي عنواني إيميلي ايميلي حابب حابة أتمنى اتمنى لا ما مش الله
+    أشكركم اشكركم نشكركم أشكرك اشكرك شكرا شكراً أحب احب أتعالج اتعالج
     من في على عند مع عمري ساكن بشتغل اشتغل بدرس ادرس
     """
 )
+
+
+_WORDS_NOT_NAMES_AFTER_IM = words(
+    "frank rich sunny will may mark bill pat said main asia santa ami ana ed al don art"
+)
+"""Given names that are also what follows "I'm" in lower case, or a word of another
+language ("i'm frank", "i'm main carer", "sunt ana" is Ana, but "ana" is Arabizi "I")."""
+
+
+def _own_given_name(word: str) -> bool:
+    """Whether a lower-case word after "I'm", "jestem", "sunt", "sou", "я" is one's own name:
+    a listed given name (issue 12: one's own name is hidden, in any case)."""
+    key = word.casefold()
+    return (
+        given_name(word)
+        and key not in _NOT_AFTER_IM
+        and key not in _WORDS_NOT_NAMES_AFTER_IM
+        and not adjective_like(word)
+        and not word.endswith(("'s", "’s"))
+    )
 
 
 def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
@@ -317,9 +349,14 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         return
     word = first.group()
     caseless = not word[0].isupper() and not word[0].islower()
+    own_lower = False
     if not strong:
         if not word[0].isupper():
-            return  # also a caseless-script word: weak cues are Latin and Cyrillic
+            # One's own name in lower case ("i'm kelly", "jestem marek", "я ольга"): a known
+            # given name, not one that is also a word said after "I am" ("i'm frank").
+            if not (word[0].islower() and _own_given_name(word)):
+                return  # also a caseless-script word: weak cues are Latin and Cyrillic
+            own_lower = True
         if word.endswith(("'s", "’s")):
             return  # "I'm Kelly's mum": someone else's first name, not an introduction
         if im and (word.casefold() in _NOT_AFTER_IM or adjective_like(word)):
@@ -356,7 +393,9 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         letter = nxt.group()[0]
         if capitalised and not letter.isupper():
             break
-        if not capitalised and not caseless and not strong:
+        if own_lower and not surname_like(nxt.group()):
+            break  # "i'm dave smith": a surname goes with it; "i'm dave and…" ends it
+        if not capitalised and not caseless and not strong and not own_lower:
             break
         end, last = nxt.end(), nxt.group()
     yield Span(first.start(), end, "name")

@@ -336,12 +336,11 @@ space, two, a dash, a dot or a slash, with or without spaces round it ("4539.148
 "5425 - 2334 - 3010 - 9903"), as people type them."""
 
 
-_CARD_CUE = re.compile(
+_CARD_WORDS = (
     r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
     r"cardul\w*|cart[aã]o|cartao|kaar\w*|(?:بال|ال|ب)?(?:بطاق\w*|كرت|كارت)|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
-    r"\W{0,3}(?:\w+\W+){0,3}$",
-    re.IGNORECASE,
 )
+_CARD_CUE = re.compile(_CARD_WORDS + r"\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
 
 
@@ -368,6 +367,44 @@ def cards(text: str) -> Iterator[Span]:
             and _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
         ):
             yield Span(m.start(), m.end(), "card")
+
+
+_CARD_CODE = re.compile(
+    r"(?<![\w])(?:cvv2?|cvc2?|cv2|csc|(?P<generic>security\s+code|sec\s+code|3[\s-]?digit\s+code|"
+    r"kod\s+(?:zabezpieczający|zabezpieczajacy|bezpieczeństwa)|код\s+безопасности|"
+    r"código\s+de\s+segurança|código\s+de\s+seguranca|cod(?:ul)?\s+de\s+securitate|"
+    r"saugos\s+kodas|drošības\s+kods|drosibas\s+kods|رمز\s+الأمان|رمز\s+الامان)|"
+    r"kod\s+(?:cvv|cvc)|"
+    r"код\s+(?:cvv|cvc)|código\s+cvv|cod(?:ul)?\s+cvv|"
+    r"سي\s*في\s*في|سی\s*وی\s*وی|সিভিভি|ਸੀਵੀਵੀ|સીવીવી)"
+    r"(?:\s*(?:no\.?|nr\.?|number|is|[:=#-]|на\s+обороте|on\s+the\s+back|é|e|yra|ir|este|waa))*"
+    r"\s*(?P<code>\d{3,4})(?![\d])",
+    re.IGNORECASE,
+)
+"""A card's security code, named ("cvv 123", "CVC: 4821", "kod CVV 321", "код безопасности
+123"): with it the card can be charged, so it goes as the card does, even when the card
+itself is hidden or not given.  A generic "security code" counts only where a card is named."""
+
+
+@needs_any(
+    *words("cvv cvc cv2 csc security sec digit zabezpiecz bezpiecze безопасности"),
+    *words("segurança seguranca securitate saugos drošības drosibas الأمان الامان"),
+    *words("سي سی সিভিভি ਸੀਵੀਵੀ સીવીવી"),
+)
+@needs_digits(3)
+def card_codes(text: str) -> Iterator[Span]:
+    carded = None
+    for m in _CARD_CODE.finditer(text):
+        if m.group("generic") is not None:
+            # "security code" alone is also a door's or an app's: only with a card named.
+            if carded is None:
+                carded = _CARD_WORD.search(text) is not None
+            if not carded:
+                continue
+        yield Span(m.start("code"), m.end("code"), "card")
+
+
+_CARD_WORD = re.compile(_CARD_WORDS, re.IGNORECASE)
 
 
 def _cards(text: str) -> Iterator[Span]:
@@ -736,12 +773,15 @@ def _spoken_phones(text: str) -> Iterator[Span]:
     start = end = -1
     times = spoken = 0
     said = _Said()
+    first_figures = last_figures = False
     for m in _SPOKEN_TOKEN.finditer(text):
         word = m.group().casefold()
         joined = False
         if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
             word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
         figures = word.isdigit()
+        if word == "no" and _NUMBER_ABBREVIATION.match(text, m.end()):
+            continue  # "mera no. 07 eight 12…": "no." is "number", not Hindi "nau" (nine)
         digit = (
             figures
             or word in _DIGIT_WORDS
@@ -763,13 +803,16 @@ def _spoken_phones(text: str) -> Iterator[Span]:
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
-            if (span := _said(text, start, end, said.digits, spoken)) is not None:
+            framed = first_figures and last_figures
+            if (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
                 yield span
             start = -1
         if not digit:
             continue
         if start < 0:
             start, said, times, spoken = m.start(), _Said(), 0, 0
+            first_figures = figures
+        last_figures = figures
         if figures:  # "07911 one two 3456": figures between the words
             said.flush()
             said.digits.extend(int(c) for c in word)
@@ -791,14 +834,22 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         said.last_was_digit = not figures and word in _DIGIT_WORDS
         end = m.end()
     said.flush()
-    if start >= 0 and (span := _said(text, start, end, said.digits, spoken)) is not None:
+    framed = first_figures and last_figures
+    if start >= 0 and (span := _said(text, start, end, said.digits, spoken, framed)) is not None:
         yield span
 
 
-def _said(text: str, start: int, end: int, said: list[int], spoken: int) -> Span | None:
+_NUMBER_ABBREVIATION = re.compile(r"[.:#]?[ \t]*\d")
+
+
+def _said(
+    text: str, start: int, end: int, said: list[int], spoken: int, framed: bool = False
+) -> Span | None:
     """The span of digits said in words: a card after a card word (13 to 19 digits, Luhn
-    right: "my card four one one one…"), else a phone if they make one."""
-    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS:
+    right: "my card four one one one…"), else a phone if they make one.  One digit word
+    is enough between figures ("07 nine 11 - 22 33 44", ``framed``): a count said after a
+    number ("0300 123 6600 one more time") ends the run, it is not inside it."""
+    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS and not (framed and spoken):
         return None
     if (
         13 <= len(said) <= 19

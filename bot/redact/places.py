@@ -218,7 +218,21 @@ def addresses(text: str) -> Iterator[Span]:
             inside = any(s.start < m.end() and m.start() < s.end for s in found)
             if not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
-    yield from _joined(text, found)
+    for span in _joined(text, found):
+        # A flat number alone ("we moved to flat 3b", "кв. 12") points at no one: every
+        # town has a flat 3, and a room or a ward stays too (issue 12).  With a street, a
+        # block or a building it is part of one address; beside a postcode, one home.
+        alone = _FLAT_ALONE.fullmatch(text, span.start, span.end) is not None
+        if not alone or _POSTCODE_NEAR.match(text, span.end):
+            yield span
+
+
+_POSTCODE_NEAR = re.compile(
+    r"[ \t]*[,،]?[ \t]*(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKMNPR-Y\d]?[ \t]{0,3}\d"
+    r"[ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+"""A postcode right after a flat ("flat 2, B12 9AB"): the two together are one household."""
 
 
 _HOUSE_NUMBER = re.compile(

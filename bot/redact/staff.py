@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.given_names import NOUNS_CASELESS, WORD_NAMES_CASELESS
 from bot.redact.names import _NOT_NAMES, _PARTICLES
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.textnorm import fold
@@ -258,8 +259,12 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
             if nxt and nxt.group()[0].isupper():  # "Maria da Conceição Alves"
                 at = m.end() + gap.end()
                 continue
+        # A name that is also a word ("સારા": Sara, good) may start a name after a role;
+        # it stands only with a second name word after it (below, in the caller's test).
+        word_name = not found and not capitals and word in WORD_NAMES_CASELESS
         if (
-            key in _STOP
+            (key in _STOP and not word_name)
+            or key in NOUNS_CASELESS
             or key in _PLACE_WORDS
             or word in _ROLES_CASELESS
             or word.endswith(("'s", "’s"))

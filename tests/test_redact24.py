@@ -1,0 +1,240 @@
+"""Redaction leftovers of issue 12 (helper redact24): what a reader of the stored feedback
+would notice, in several languages and scripts for each kind.
+
+- A flat number alone stays ("we moved to flat 3b"): every town has a flat 3, and the issue
+  keeps rooms and wards; a flat with its street, block, building or postcode is one address.
+- A card's security code goes with the card ("card [card] cvv [card]").
+- A given name that is also a word (Gujarati "સારા": Sara, good; Arabic "سعيد": Saeed, happy)
+  is a name after a role or "I am" with a surname after it, and a word everywhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we moved to flat 3b last month, same building",
+        "I live in flat 3",
+        "mieszkam w mieszkaniu nr 4 od roku",
+        "живу в квартире 14",
+        "живу в кв. 12",
+        "أسكن في شقة ٣",
+        "میں فلیٹ 4 میں رہتا ہوں",
+        "gyvenu bute 5",
+        "the group is in room 4 on Ward 7",
+    ],
+)
+def test_a_flat_number_alone_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("flat 3, 12 Mill Lane", "[address]"),
+        ("I live in Orchard House, flat 3", "I live in [address]"),
+        ("we're in Block D, Flat 7, Ash Court", "we're in [address]"),
+        ("write to me at flat 2, B12 9AB", "write to me at [address], [postcode]"),
+        ("живу 12 Park Road, кв. 4", "живу [address]"),
+        ("عنواني 12 Church Street شقة ٤", "عنواني [address]"),
+        ("gyvenu Žalgirio g. 12, butas 3", "gyvenu [address]"),
+    ],
+)
+def test_a_flat_with_its_street_building_or_postcode_is_one_address(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("card 4111 1111 1111 1111 cvv 123", "card [card] cvv [card]"),
+        ("card 4111 1111 1111 1111 exp 04/27 CVC: 321", "card [card] exp 04/27 CVC: [card]"),
+        ("karta 4111 1111 1111 1111, kod CVV 321", "karta [card], kod CVV [card]"),
+        ("карта 4111 1111 1111 1111 код безопасности 123", "карта [card] код безопасности [card]"),
+        (
+            "cartão 4111 1111 1111 1111 código de segurança 456",
+            "cartão [card] código de segurança [card]",
+        ),
+        ("بطاقتي 4111 1111 1111 1111 رمز الأمان ١٢٣", "بطاقتي [card] رمز الأمان [card]"),
+        ("mera card 4111 1111 1111 1111 aur cvv 555", "mera card [card] aur cvv [card]"),
+        ("my visa, the 3 digit code 123", "my visa, the 3 digit code [card]"),
+    ],
+)
+def test_a_cards_security_code_is_hidden_with_the_card(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "security code for the door is 4471",
+        "we decided 123 people would come",
+        "the 3 digit code on the key safe is 123",
+    ],
+)
+def test_a_security_code_without_a_card_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("મારા કેસવર્કર સારા જોન્સ બહુ સારા છે", "મારા કેસવર્કર [name] બહુ સારા છે"),
+        ("મારી ડોક્ટર સારા પટેલ હતી", "મારી ડોક્ટર [name] હતી"),
+        ("હું સારા પટેલ છું", "હું [name] છું"),
+        ("الممرضة سعيدة الخطيب كانت لطيفة", "الممرضة [name] كانت لطيفة"),
+        ("أنا سعيد حداد", "أنا [name]"),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_a_name_after_a_role_or_i_am(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "મારા કેસવર્કર સારા છે",
+        "મારા કેસવર્કર સારા માણસ છે",
+        "હું સારા છું",
+        "હું સારા માણસ છું",
+        "સારા લોકો છે",
+        "સારા પટેલ બહુ મદદરૂપ હતા",
+        "أنا سعيد جدا",
+        "أنا سعيد اليوم",
+        "الممرضة سعيدة كتير",
+    ],
+)
+def test_a_name_that_is_also_a_word_stays_without_a_cue_and_a_second_name(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("i'm kelly and i drink", "i'm [name] and i drink"),
+        ("i am dave smith and i drink", "i am [name] and i drink"),
+        ("they call me dave and i'm fine", "they call me [name] and i'm fine"),
+        ("jestem marek i dziękuję", "jestem [name] i dziękuję"),
+        ("jestem ewa szczęśliwa", "jestem [name] szczęśliwa"),
+        ("sou o rui", "sou o [name]"),
+        ("sou a maria feliz com o serviço", "sou a [name] feliz com o serviço"),
+        ("я ольга, мне 40", "я [name], мне 40"),
+        ("esu tomas", "esu [name]"),
+        ("esmu jānis", "esmu [name]"),
+        ("waxaan ahay cali", "waxaan ahay [name]"),
+        ("to ja, Ola", "to ja, [name]"),
+        ("ami rahim, dhonnobad", "ami [name], dhonnobad"),
+        ("main ali hoon", "main [name] hoon"),
+        ("hu Ramesh chu", "hu [name] chu"),
+        ("Aš Tomas ir man gerai", "Aš [name] ir man gerai"),
+        ("أنا محمد من لندن", "أنا [name] من لندن"),
+        ("আমি রহিম", "আমি [name]"),
+        ("میں علی ہوں", "میں [name] ہوں"),
+        ("ਮੈਂ ਗੁਰਪ੍ਰੀਤ ਹਾਂ", "ਮੈਂ [name] ਹਾਂ"),
+        ("હું રમેશ છું", "હું [name] છું"),
+    ],
+)
+def test_ones_own_first_name_in_an_introduction_is_hidden_in_any_case(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her name is Priya",
+        "the nurse, Priya, was kind",
+        "i'm frank with you, it was bad",
+        "I'm grace and I'm grateful",
+        "i'm kasia's mum",
+        "i'm main carer for my mum",
+        "Tu Marcin mi pomógł",
+        "это Ольга мне помогла",
+        "main Ali ke saath gaya",
+        "jestem szczęśliwa",
+        "ana mabsout",
+        "main theek hoon",
+        "أنا بخير",
+        "আমি ভালো আছি",
+        "હું સારા છું",
+    ],
+)
+def test_someone_elses_first_name_and_words_after_i_am_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mera pura naam zorawar singh bhullar hai", "mera pura naam [name] hai"),
+        ("میرا پورا نام زورآور سنگھ بھلر ہے", "میرا پورا نام [name] ہے"),
+        ("আমার পুরো নাম রফিকুল ইসলাম খান", "আমার পুরো নাম [name]"),
+        ("મારું પૂરું નામ ઝરણા ત્રિવેદી છે", "મારું પૂરું નામ [name] છે"),
+        ("ਮੇਰਾ ਪੂਰਾ ਨਾਮ ਜ਼ੋਰਾਵਰ ਭੁੱਲਰ ਹੈ", "ਮੇਰਾ ਪੂਰਾ ਨਾਮ [name] ਹੈ"),
+        ("imię i nazwisko: jan kowalski", "imię i nazwisko: [name]"),
+        ("ФИО: Иванов Иван Петрович", "ФИО: [name]"),
+        ("numele complet este ion popescu", "numele complet este [name]"),
+        ("nome completo: joão silva", "nome completo: [name]"),
+        ("vardas ir pavardė: tomas kazlauskas", "vardas ir pavardė: [name]"),
+        # The name ends before "and I…" in romanised Bengali and Arabic's "and I thank you".
+        ("amar nam rofiqul islam ar ami bhalo achi", "amar nam [name] ar ami bhalo achi"),
+        ("أنا زهير قباني وأشكركم", "أنا [name] وأشكركم"),
+        # Romanised Gujarati and Urdu, every word capitalised, closed by a comma.
+        ("hu Nisha Mistry, mane call karo", "hu [name], mane call karo"),
+        ("main Harjeet Kaur Gill, shukriya", "main [name], shukriya"),
+    ],
+)
+def test_a_full_name_after_a_full_name_cue_or_a_romanised_intro_is_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "main Bahut Khush, shukriya",
+        "hu Bahu Khush, aabhar",
+        "main Pakistani Muslim, aur yahan khush",
+        "the Main Office, Church Street, was shut",
+        "фиолетовый цвет мне нравится",
+    ],
+)
+def test_words_after_a_romanised_i_am_and_a_comma_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("phone 07 nine 11 - 22 33 44", "phone [phone]"),
+        ("mera no. 07 eight 12 - 334 - 901", "mera no. [phone]"),
+        ("zadzwoń 0 siedem 911 123 456", "zadzwoń [phone]"),
+        ("sună la 07 nouă 11 223 344", "sună la [phone]"),
+        ("звоните 8 девятьсот 16 123 45 67", "звоните [phone]"),
+        ("اتصل على 07 تسعة 11 223344", "اتصل على [phone]"),
+        ("fone 07 nove 11 22 33 44", "fone [phone]"),
+        (
+            "ring 0300 123 6600 or my mobile 07 nine 11 223344",
+            "ring 0300 123 6600 or my mobile [phone]",
+        ),
+    ],
+)
+def test_a_phone_with_one_digit_word_between_figures_is_one_phone(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rang 0300 123 6600 one more time",
+        "I took 2 one 3 times",
+        "room 12 one floor up, ward 3",
+    ],
+)
+def test_a_helpline_or_a_count_with_a_number_word_stays(text: str) -> None:
+    assert redact(text) == text
