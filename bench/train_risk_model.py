@@ -39,6 +39,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -144,12 +145,22 @@ for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0
 MIN_PRECISION = 0.85
 """On ``THRESHOLD_SETS``, each scored by a fit without it (until wave 23 per language, on the
 held-out batches; 0.8 until wave 19)."""
-THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25")
+THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25", "risk_train26")
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
 were the held-out batches 5-14, but the rules were tuned on those: there the model only
 mopped up, and thresholds chosen there favoured precision (on blind batch 15, 0.66/0.50 found
 0.883; 0.60/0.35 0.914 at precision 0.886). Training sets 23-25 were written blind to the
-rules, and their first runs measured before anyone read them."""
+rules, and their first runs measured before anyone read them. Set 26 (suicide told as
+situations, long everyday near misses, more Latvian and Gujarati) joins them in wave 24."""
+RECALL_ONLY = ("risk_train26",)
+"""Threshold sets whose disclosures count towards recall but whose precision is not held to
+``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
+answers that name a bridge, a last visit, a plan for tonight), so its precision at any
+threshold is lower for its mix, not for the model. Held to 0.85 with the others, it took the
+thresholds from 0.58 / 0.45 to 0.67 / 0.61: out of fold, recall on sets 23-25 0.906 -> 0.871
+and on set 26 0.887 -> 0.844, for precision 0.856 -> 0.873 on 23-25 and 0.753 -> 0.785 on
+26. On blind batch 16 precision was 0.906 and recall 0.931: recall is what falls short of
+the issue's 0.95, precision is above its 0.8. Its precision is printed at training."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -218,10 +229,13 @@ and 14 (recall) at 0.5: 0.892, 0.863; at 0.7: 0.892, 0.866; at 1.0: 0.897, 0.866
 lookalikes of the dev-test 4.0, 5.2, 5.5 % signposted); at 2.0: 0.865, 0.815."""
 MEANING_MIN_DF = 2
 """Training lines a meaning feature must be in to be kept."""
-SCORED: tuple[str, ...] = ()
-"""Blind batches, never trained on, scored by the final model with the rules, as the bot
-reads them (``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the
-meaning features on batches 13 and 14 so (``MEANINGS``); both are trained on since."""
+SCORED: tuple[str, ...] = ("risk_heldout15",)
+"""Batches never trained on, scored by the final model with the rules, as the bot reads them
+(``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the meaning
+features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 (blind
+in wave 22, a dev set since the lead read its misses in wave 23) is never trained on, so it
+measures features (wave 24's situation classes) beside the sets' out-of-fold scores; it
+never chooses the thresholds. Batch 16 is never read here."""
 
 
 def is_devtest(line: Line) -> bool:
@@ -441,9 +455,10 @@ def choose(
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
     held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
-    precision >= ``MIN_PRECISION`` and everyday comments never trained on fire at most
-    ``MAX_ORDINARY_ALARMS`` of the time, and the training half of the everyday comments written
-    to look like risk (``lookalike``, scored by a fit without them) at most
+    precision >= ``MIN_PRECISION`` on those not in ``RECALL_ONLY``, and everyday comments
+    never trained on fire at most ``MAX_ORDINARY_ALARMS`` of the time, and the training half
+    of the everyday comments written to look like risk (``lookalike``, scored by a fit
+    without them) at most
     ``MAX_LOOKALIKE_ALARMS``, and long everyday answers (``long``, scored like ``everyday``)
     at most ``MAX_LONG_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
     the higher precision, then the higher plain threshold.
@@ -452,6 +467,7 @@ def choose(
     then lowered alone; searching the pair together finds more at the same false alarms (the
     risk word carries most of the evidence), and the dev-tests are never looked at."""
     plain = {ln.text: scores[ln.text] for ln in everyday + (long or [])}
+    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY] or held
     allowed: list[tuple[float, float, float, float]] = []
     for high in THRESHOLDS:
         for low in THRESHOLDS:
@@ -465,10 +481,11 @@ def choose(
             oof = effective(out_of_fold, backed, high, low, familiar)
             if lookalike and alarms(lookalike, fires, oof, 0.5) > MAX_LOOKALIKE_ALARMS:
                 continue
-            langs = tallies(held, fires, oof, 0.5)
-            if total(langs)[1] < MIN_PRECISION:
+            recall = total(tallies(held, fires, oof, 0.5))[0]
+            precision = total(tallies(precise, fires, oof, 0.5))[1]
+            if precision < MIN_PRECISION:
                 continue
-            allowed.append((*total(langs), high, low))
+            allowed.append((recall, precision, high, low))
     if not allowed:
         return THRESHOLDS[-1], THRESHOLDS[-1]
     most = max(recall for recall, *_ in allowed)
@@ -578,7 +595,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--meanings", choices=("off", "classes", "pairs"), default=MEANINGS)
     parser.add_argument("--scale", type=float, default=MEANING_SCALE)
+    parser.add_argument(
+        "--drop",
+        default="",
+        help="meaning classes to leave out of the features, comma-separated (to measure them)",
+    )
     args = parser.parse_args(argv)
+    dropped = frozenset(filter(None, args.drop.split(",")))
 
     if args.check:
         with gzip.open(args.out, "rt", encoding="utf-8") as f:
@@ -601,6 +624,8 @@ def main(argv: list[str] | None = None) -> int:
     @cache
     def meaning(text: str) -> list[str]:
         found = sorted(rules_only.meanings(rules_only.reading(text)))
+        if dropped:
+            found = [m for m in found if not dropped.intersection(re.split(r"[+~]", m))]
         return found if args.meanings == "pairs" else [m for m in found if "+" not in m]
 
     meant = None if args.meanings == "off" else meaning
@@ -667,9 +692,11 @@ def main(argv: list[str] | None = None) -> int:
     oof = effective(out_of_fold, backed, chosen, low, familiar)
     now = effective(scores, backed, chosen, low, familiar)
     recall, precision = total(tallies(held, fires, oof, 0.5))
+    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY]
     figures = {
         "recall": round(recall, 4),
         "precision": round(precision, 4),
+        "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
         "everyday": round(alarms(everyday, fires, now, 0.5), 4),
         "long": round(alarms(long, fires, now, 0.5), 4),
         "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
@@ -723,9 +750,10 @@ def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, 
         "corpora": [*CORPORA, *HELD_OUT, EVERYDAY, "themes"],
         "rule": (
             "most disclosures of the chosen_on sets, each scored by a fit without it, with"
-            " recall within recall_tie a tie broken by precision"
+            " recall within recall_tie a tie broken by precision, within the limits below"
         ),
         "min_precision": MIN_PRECISION,
+        "recall_only": list(RECALL_ONLY),
         "recall_tie": RECALL_TIE,
         "max_everyday_alarms": MAX_ORDINARY_ALARMS,
         "max_long_alarms": MAX_LONG_ALARMS,
