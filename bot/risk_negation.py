@@ -39,6 +39,9 @@ NEG_LAST = frozenset({"ur", "pa", "gu", "bn", "so"})
 """Languages whose negation follows the word it negates ("ammaan ma ihi"): only their NEG
 words negate a SAFE word before them.  An English "safe now, no contact with him" is safe."""
 DOUBT_BEFORE = 5
+SUBJ = "SUBJ"
+"""'I' as the subject ("i", "ja", "я", "eu"): a "no" right before it answers a question ("No,
+I feel safe with my husband"); the sentence after it is said, not denied."""
 
 
 def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
@@ -57,6 +60,7 @@ def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
     breaks = {p for own in by_lang.values() for p, _ in own.get(CLAUSE, ())}
     # "not fine" is a bad day, not a danger: a WELL word ("fine") stays what it is.
     well = {p for own in by_lang.values() for p, _ in own.get(WELL, ())}
+    answers = {p - 1 for own in by_lang.values() for p, _ in own.get(SUBJ, ())}
     # A SAFE word inside a DOUBT phrase ("nu sunt sigur", I'm not sure) or an UNSAFE one
     # ("ghair mehfooz", unsafe) is that phrase's, not a word of safety said with a "not".
     inside = {
@@ -77,7 +81,7 @@ def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
         for other, theirs in by_lang.items():
             for cls in (NEG, NOTBE):
                 for at, word in theirs.get(cls, ()):
-                    if other != lang and len(word) < 3:
+                    if (other != lang and len(word) < 3) or (cls == NEG and at in answers):
                         continue
                     if cls == NOTBE or other not in NEG_LAST:
                         before.add(at)

@@ -44,7 +44,9 @@ do "if someone" overdoses, families who lost someone, a leaflet or a session abo
 NOW word ("again", "still", "tonight"; or a word of any other ``!`` class) is anywhere
 in the message: "I was suicidal years ago and I feel it again now" signposts.  A ``<``
 makes a veto reach back only: ``DENIED`` ("I said no", after a screening question about
-suicide) vetoes the question, not what follows it.  A ``^`` lets it reach back over a full
+suicide) vetoes the question, not what follows it; a ``>`` makes it reach ahead only
+(QUESTION: "a question about suicide" vetoes its own words, not "I'm suicidal" typed before
+it).  A ``^`` lets it reach back over a full
 stop too ("I used to cut. Three years clean now."; "can you overdose on naloxone? asking
 for the training").  A ``+`` names a class the veto needs somewhere in the message too (any
 one of those named): ``OVER: abuse ... +PASTMARK !NOW`` says a sign that it is over ("he
@@ -107,6 +109,10 @@ _KNOWN_MAX = 50_000
 # A dot inside a word ("O.D", "3.5") does not end a sentence.
 _SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟！？]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+# A one-word answer that opens a sentence, set off by a comma or colon ("No, I feel safe with
+# my husband", "Nie, czuję się bezpiecznie"): read as a sentence of its own when it is a NEG
+# word, so it says no to the question asked, not to what follows.
+_ANSWER = re.compile(r"\s*([^\W\d_]+)\s*[,:،]\s*(?=\S)")
 
 Normaliser = Callable[[str], str]
 
@@ -195,6 +201,9 @@ before it ("I don't think I'm safe", "nie wiem, czy jestem bezpieczna"), says th
 so that word vetoes nothing."""
 DOUBT = "DOUBT"
 _DOUBT_BEFORE = 5
+_ANSWER_ONLY = frozenset({"SUBJ", "YES"})
+"""Classes of an answer's shape ("No, I ...", "yes"): ``bot.risk_negation`` and the vetoes'
+lifts read them; they are no word of a situation, so no evidence and no model feature."""
 """Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
 
 
@@ -393,6 +402,16 @@ class _Lexicon:
                     )
         return found
 
+    def lookup(self, token: str) -> tuple[tuple[str, str], ...]:
+        """Every (language, class) one normalised word belongs to, remembered."""
+        pairs = self._known.get(token)
+        if pairs is None:
+            pairs = self._lookup(token)
+            if len(self._known) >= _KNOWN_MAX:
+                self._known.clear()
+            self._known[token] = pairs
+        return pairs
+
     def _lookup(self, token: str) -> tuple[tuple[str, str], ...]:
         """Every (language, class) a single word belongs to: as a word, by its stem,
         by its ending, or as a count."""
@@ -459,6 +478,9 @@ class ConceptScreen:
         # Veto classes marked "<" reach back only: a denial after the question ("asked if
         # I'd thought of suicide, I said no") says nothing of what is written after it.
         self.back_only: set[str] = set()
+        # Veto classes marked ">" reach ahead only: "a question about suicide" vetoes the
+        # words of its question, not "I'm suicidal" typed before it.
+        self.ahead_only: set[str] = set()
         # Veto class → the classes of which one must be in the message for it to hold ("+").
         self.requires: dict[str, tuple[str, ...]] = {}
         # Veto classes marked "@model": they keep the model's reading of their categories quiet
@@ -474,6 +496,8 @@ class ConceptScreen:
             items = str(text).split()
             if "<" in items:
                 self.back_only.add(name)
+            if ">" in items:
+                self.ahead_only.add(name)
             lifts = tuple(i[1:] for i in items if i.startswith("!"))
             needs = tuple(i[1:] for i in items if i.startswith("+"))
             if needs:
@@ -485,7 +509,7 @@ class ConceptScreen:
             for item in items:
                 if item.startswith("~"):
                     self.reach[name] = int(item[1:])
-            cats = frozenset(i for i in items if i[0] not in "!+@~" and i not in ("<", "^"))
+            cats = frozenset(i for i in items if i[0] not in "!+@~" and i not in ("<", ">", "^"))
             self.vetoes[name] = (cats, lifts)
         entries: list[tuple[str, str, str]] = []
         self.defined: dict[str, set[str]] = {}
@@ -498,8 +522,9 @@ class ConceptScreen:
                 entries.extend((lang, cls, entry) for entry in items)
         slots = {c for rule in self.rules for slot in rule.slots for c in slot}
         guards = frozenset({g for rule in self.rules for g, _ in rule.guards} - slots)
-        self.guard_only = guards
-        """Classes no rule looks for, only guards with ("a view", "by mistake", "while I")."""
+        self.guard_only = guards | (_ANSWER_ONLY & set().union(*self.defined.values()))
+        """Classes no rule looks for, only guards with ("a view", "by mistake", "while I"), and
+        those only negation and vetoes read (``_ANSWER_ONLY``)."""
         # What a veto needs is read like a veto: never from an Arabizi skeleton's guess.
         needed = {c for needs in self.requires.values() for c in needs}
         self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes) | needed)
@@ -556,7 +581,7 @@ class ConceptScreen:
         """
         normalise = self.normalise
         out = Sentences()
-        for part in _SENTENCE.split(text):
+        for part in (piece for whole in _SENTENCE.split(text) for piece in self._answer(whole)):
             normal = normalise(part)
             if not normal:
                 continue
@@ -568,6 +593,16 @@ class ConceptScreen:
             elif part.isascii() and arabizi.looks_arabizi(part):
                 out.arabizi.add(len(out) - 1)
         return out
+
+    def _answer(self, part: str) -> tuple[str, ...]:
+        """``part``, or its opening "no," and the rest apart (``_ANSWER``)."""
+        found = _ANSWER.match(part)
+        if found is None:
+            return (part,)
+        word = self.normalise(found.group(1))
+        if not any(cls == NEG for _, cls in self._lexicon.lookup(word)):
+            return (part,)
+        return found.group(1), part[found.end() :]
 
     def read(self, sentences: list[str]) -> Reading:
         """Each sentence's class words by language, and the spans of it vetoed.
@@ -585,6 +620,7 @@ class ConceptScreen:
         ]
         for by_lang in classes:
             mark_unsafe(by_lang)  # "not safe" is UNSAFE, in every language (bot.risk_negation)
+            _death_owns_its_words(by_lang)
         vetoes: list[Vetoes] = [{} for _ in sentences]
         quiet: set[str] = set()
         model_spans: dict[str, list[tuple[int, int, int]]] = {}
@@ -621,10 +657,6 @@ class ConceptScreen:
                                 or not doubts.isdisjoint(range(at - _DOUBT_BEFORE, at))
                             ):
                                 continue  # "I'm not safe", "not sure I'm safe", "surakhit nahi"
-                            if name in self.model_vetoes:
-                                model_spans.setdefault(name, []).append(
-                                    (i, max(0, at - back_by), at + ahead_by + 1)
-                                )
                             j = bisect_left(breaks, at + 1)
                             end = min(
                                 at + ahead_by + 1,
@@ -632,8 +664,13 @@ class ConceptScreen:
                             )
                             if name in self.back_only:
                                 end = at + 1
+                            start = at if name in self.ahead_only else max(0, at - back_by)
+                            if name in self.model_vetoes:
+                                # What the veto reaches, not past a "but": "as prescribed, but
+                                # I saved them up" leaves the model the words after it.
+                                model_spans.setdefault(name, []).append((i, start, end))
                             for cat in cats:
-                                reach.setdefault(cat, []).append((max(0, at - back_by), end))
+                                reach.setdefault(cat, []).append((start, end))
                             if (
                                 name in self.across
                                 and i > 0
@@ -780,11 +817,47 @@ by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8)),
     "IWANT": ((KNOW, 3),),
+    "ONCE": (("DAILY", 4),),
 }
 """A lifting class, and the classes that, this many words after it, make it lift nothing.
 An OVER word counts only right after the NOW word: three words on, "again after 2 years
 clean" is the risk back after a clean spell.  A year after it ("the thoughts came back when
-my dad died in 2015") dates the return to the past."""
+my dad died in 2015") dates the return to the past.  "In one go every morning" is a routine
+dose, not all the tablets at once (ONCE lifts ASTOLD)."""
+
+
+_DEATH = "DIEDSINCE"
+_NOT_IN_DEATH = ("HOLIDAY", "APPOINT")
+"""Classes a word inside a phrase of a death ("passed away", "passed on") is not read as: the
+'away' of "my son passed away" is no trip and no absence, so it guards nothing ("I want to be
+with him" after it is the bereaved wish, BEWITH)."""
+
+
+def _death_owns_its_words(by_lang: dict[str, Found]) -> None:
+    """Drop ``_NOT_IN_DEATH`` readings of the later words of a ``DIEDSINCE`` phrase, in place."""
+    inside = {
+        at + k
+        for own in by_lang.values()
+        for at, words in own.get(_DEATH, ())
+        for k in range(1, len(words.split()))
+    }
+    if not inside:
+        return
+    for own in by_lang.values():
+        for cls in _NOT_IN_DEATH:
+            places = own.get(cls)
+            if places and any(at in inside for at, _ in places):
+                kept = [(at, w) for at, w in places if at not in inside]
+                if kept:
+                    own[cls] = kept
+                else:
+                    del own[cls]
+
+
+_LIFT_READS = 3
+_LIFT_SHORT = 3
+"""A word under ``_LIFT_SHORT`` letters lifts a veto only when its lexicon reads at least
+``_LIFT_READS`` words of the sentence (``_lifting``)."""
 
 
 def _lifting(classes: list[dict[str, Found]]) -> set[str]:
@@ -798,9 +871,16 @@ def _lifting(classes: list[dict[str, Found]]) -> set[str]:
     for by_lang in classes:
         negs = sorted(p for own in by_lang.values() for p, _ in own.get(NEG, ()))
         for own in by_lang.values():
+            few = sum(len(v) for v in own.values()) < _LIFT_READS
             for cls, places in own.items():
                 if cls in out:
                     continue
+                if few:
+                    # Portuguese "e" (and) is Gujarati "e" (he), "o" (the) Bengali "o" (he):
+                    # a lexicon that reads a word or two of a sentence reads another language.
+                    places = [(at, w) for at, w in places if len(w) >= _LIFT_SHORT]
+                    if not places:
+                        continue
                 if cls in (TODAY, PRESENT):
                     now = _QUIETED["NOW"]
                     if TODAY not in out and any(
@@ -884,8 +964,14 @@ def _pair_classes(
 
 
 def _pair_vetoes(first: Vetoes, second: Vetoes, offset: int) -> Vetoes:
-    """Two sentences' vetoes as one sentence's (``_pair_classes``)."""
-    out: Vetoes = {cat: list(spans) for cat, spans in first.items()}
+    """Two sentences' vetoes as one sentence's (``_pair_classes``).
+
+    A veto's reach stops at its sentence's full stop (its span may run past the last word):
+    "My son died last year." keeps 'last year' (PAST) from reaching "I want to be with him."
+    read after it."""
+    out: Vetoes = {
+        cat: [(a, min(b, offset)) for a, b in spans if a < offset] for cat, spans in first.items()
+    }
     for cat, spans in second.items():
         out.setdefault(cat, []).extend((a + offset, b + offset) for a, b in spans)
     return out

@@ -566,7 +566,9 @@ name a situation ("if I wake up tomorrow I'll be angry": TOMORROW, WAKE; "drank 
 packet of pills": DRANK, DRUG). A disclosure sent in pieces is read whole (``bot.fragments``).
 Wave 23: over about 13,000 corpus lines the short texts this keeps from the model were none
 of them disclosures."""
-GRAMMAR = frozenset(["ME", "SELF", "NEG", "NEGCAN", "WISH", "IWANT", "IT", "LIFE", "LIVE"])
+GRAMMAR = frozenset(
+    ["ME", "SELF", "NEG", "NEGCAN", "WISH", "IWANT", "IT", "LIFE", "LIVE", "SUBJ", "YES"]
+)
 """Lexicon classes that say who and whether, not what happens: I, myself, not, want, it,
 live. On their own in a short text they are no situation (``MODEL_SHORT_WORDS``)."""
 

@@ -170,14 +170,14 @@ FALSE_ALARMS = [
     # from WISH, as it is also 'my father').
     # Tablets taken as prescribed: TAKE EXCESS DRUG fires on "all my tablets" (every language).
     (None, "en", "I took all my tablets this morning like the doctor said."),
-    ("risk23", "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
-    ("risk23", "ru", "Утром выпил все таблетки, как врач сказал."),
-    ("risk23", "pt", "De manhã tomei os comprimidos todos como o médico disse."),
+    (None, "pl", "Rano wziąłem wszystkie tabletki tak jak kazał lekarz."),
+    (None, "ru", "Утром выпил все таблетки, как врач сказал."),
+    (None, "pt", "De manhã tomei os comprimidos todos como o médico disse."),
     (None, "ro", "Dimineața am luat toate pastilele, cum a zis doctorul."),
     (None, "lt", "Ryte išgėriau visas tabletes, kaip liepė gydytojas."),
     (None, "lv", "No rīta iedzēru visas tabletes, kā ārsts teica."),
     (
-        "risk",  # wave 22's model: EXCESS+TAKE, DRUG+EXCESS at 0.69
+        None,  # wave 22's model: EXCESS+TAKE, DRUG+EXCESS at 0.69; ASTOLD @model since prec24
         "so",
         "Subaxnimadii dhammaan kiniinnadaydii ayaan qaatay sidii dhakhtarku ii sheegay.",
     ),
@@ -249,7 +249,7 @@ FRESH_FALSE_ALARMS = [
     (None, "ru", "Принял все вечерние таблетки по назначению врача"),
     (None, "pt", "Tomei todos os remédios da noite como o médico receitou"),
     (None, "ro", "Am luat toate medicamentele de seară cum mi-a prescris doctorul"),
-    ("risk23", "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
+    (None, "lt", "Išgėriau visus vakarinius vaistus, kaip paskyrė gydytojas"),
     (None, "lv", "Iedzēru visas vakara zāles, kā ārsts izrakstīja"),
     (None, "so", "Dhammaan daawooyinkii fiidka ayaan qaatay sidii dhakhtarku u qoray"),
     (
@@ -407,13 +407,14 @@ SAVING_UP = [
 ]
 
 
-MENDED_SAVING = {"pt", "lv", "so", "ru", "pa"}
+MENDED_SAVING = {"pt", "lv", "so", "ru", "pa", "ur"}
 """Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language);
 en, ru, ro and pa since the wave-22 model (the meaning features), which lost lt ("šiąnakt",
 tonight, with "taupau", saving, read as STOCK: 0.49 with a risk word). The wave-23 model
 (training sets 23 and 24: plans with a date) lost en again: "saving up" is STOCK, and "think
 tonight" scores 0.56 over its threshold with a risk word, 0.48; with training set 25, ro
-(0.50 over 0.47)."""
+(0.50 over 0.47). ur since wave 24's lexicon (lex24): "chhutti" (a holiday) is read as
+PLANEVENT in Urdu too, and the model no longer fires."""
 
 
 @pytest.mark.parametrize(

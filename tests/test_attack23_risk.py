@@ -126,7 +126,6 @@ BORED_ALL = (
     "words (wszystko, всё это, tudo, sab, sob, badhu, wax walba): a dull group is no wish to die"
 )
 PLAY = "JOKE lifted by VIOLENCE: a baby's kicks, a boy's play fighting"
-QUESTIONNAIRE = "DOC lost 'questionnaire': talk about the survey's questions signposted"
 
 EVERYDAY = [
     # 2. A night shelter and a partner who waits outside, in all 13 languages.
@@ -295,27 +294,21 @@ EVERYDAY = [
         id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
-    pytest.param(
-        "the baby kicks me all night lol", marks=alarm("prec23", PLAY), id="en-baby-kicks-lol"
-    ),
+    pytest.param("the baby kicks me all night lol", id="en-baby-kicks-lol"),
     pytest.param(
         "my little boy punches me when we play fighting haha",
-        marks=alarm("prec23", PLAY),
         id="en-boy-play-fighting-haha",
     ),
     pytest.param(
         "mój synek kopie mnie całą noc w łóżku haha",
-        marks=alarm("prec23", PLAY),
         id="pl-little-son-kicks-in-bed-haha",
     ),
     pytest.param(
         "fiul meu mic mă lovește cu picioarele toată noaptea în pat haha",
-        marks=alarm("prec23", PLAY),
         id="ro-little-son-kicks-in-bed-haha",
     ),
     pytest.param(
         "amar chhoto chhele sara raat ghumer moddhe amake lathi mare haha",
-        marks=alarm("prec23", PLAY),
         id="bn-rom-little-son-kicks-asleep-haha",
     ),
     pytest.param(
@@ -336,17 +329,14 @@ EVERYDAY = [
     # 5. The questionnaire's own questions.
     pytest.param(
         "The questionnaire mentions suicide and self harm, too many questions",
-        marks=alarm("prec23", QUESTIONNAIRE),
         id="en-questionnaire-mentions-suicide",
     ),
     pytest.param(
         "this survey has a question on self harm which felt intrusive",
-        marks=alarm("prec23", QUESTIONNAIRE),
         id="en-survey-question-on-self-harm",
     ),
     pytest.param(
         "I filled in the questionnaire about drinking and suicide risk, it was long",
-        marks=alarm("prec23", QUESTIONNAIRE),
         id="en-questionnaire-about-suicide-risk",
     ),
     # 6. Tense (85ad604): 'came back' is NOW, 'too much' and passing out is an overdose.
@@ -363,12 +353,10 @@ EVERYDAY = [
     pytest.param("the survey asks about overdose and naloxone, good questions", id="en-guard"),
     pytest.param(
         "ankieta ma pytanie o samobójstwo, trochę dziwne",
-        marks=alarm("prec23", "no ASKSABOUT veto: it kept the answer to the question quiet too"),
         id="pl-guard",
     ),
     pytest.param(
         "в анкете есть вопрос о суициде, странно",
-        marks=alarm("prec23", "no ASKSABOUT veto: it kept the answer to the question quiet too"),
         id="ru-guard",
     ),
     pytest.param("I was bored to death in that group, it's no life sitting there", id="en-guard2"),
@@ -419,7 +407,6 @@ UNSAFE_PLACE = (
         ),
         pytest.param(
             "my son isn't safe on his bike on that road, we need a crossing",
-            marks=alarm("prec23", UNSAFE_PLACE + " (model on 9341294 too)"),
             id="en-son-not-safe-on-bike",
         ),
         pytest.param(
@@ -442,11 +429,6 @@ def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, te
         pytest.param(
             "My son passed away last year. I want to be with him.",
             "suicide",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23: missed on 9341294 too: GOTODEAD needs 'again'/'join', and "
-                "'passed away' is no DIE|LOSS word; the bereaved wish to be with the dead",
-            ),
             id="en-son-passed-away-want-to-be-with-him",
         ),
         pytest.param(
@@ -530,10 +512,10 @@ GRIEF = (
             "suicide",
             id="ar-son-died-be-with-him-again",
         ),
+        # Found since wave 24 (lex24): Bengali has BEWITH words ('or kache jete').
         pytest.param(
             "amar chele march e chole geche, ami abar or kache jete chai",
             "suicide",
-            marks=pytest.mark.xfail(strict=True, reason="owner prec23: missed before too"),
             id="bn-rom-son-gone-go-to-him-again",
         ),
         pytest.param(

@@ -880,7 +880,10 @@ EVERYDAY = [
     pytest.param("I had a rope swing as a kid. My kids love the one in the park now.", id="e158"),
     pytest.param(
         "My son plays fighting games. He beat me at every level yesterday.",
-        marks=pytest.mark.xfail(strict=True, reason="owner prec23: false alarm, on 9341294 too"),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner prec24/risk24: WON keeps the rules quiet; the model reads 'He beat me' (0.89)",
+        ),
         id="e159",
     ),
     pytest.param(

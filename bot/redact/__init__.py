@@ -23,8 +23,8 @@ could be a date of birth), ``names`` (names after a self-introduction or a
 title), ``intros`` (full names after a bare "I am": "ami Rahim Uddin") and
 ``staff`` (a full name after a role word: "my keyworker John Smith"), ``people`` (a full
 name anywhere, found by a given name or a surname from ``given_names``: "me and Kasia Nowak",
-"NOWAK Katarzyna", "জামাল হোসেন") and ``vehicles`` (UK number plates, "KX19 ABC", and driving
-licence numbers).
+"NOWAK Katarzyna", "জামাল হোসেন"; a famous person's name, listed in ``famous``, stays) and
+``vehicles`` (UK number plates, "KX19 ABC", and driving licence numbers).
 What must survive is as important: doses, durations, times, counts,
 helpline numbers, service and prison names, and a first name on its own.
 """
@@ -137,12 +137,14 @@ class Redactor:
             phones,
             numbers.spoken_phones,
             numbers.phones_in_hundreds,
+            phones.split_by_a_word,
             places.addresses,
             places.homes,
             places.postcodes,
             names.names,
             names.restated_names,
             intros.bare_intros,
+            intros.opening_names,
             intros.apposed_names,
             intros.asked_for_after,
             intros.sign_offs,

@@ -191,6 +191,7 @@ _FILLERS = words(
     ul -ul -ului kayga keyga ga ka on at jestem sunt esu esmu sou am i'm im ahay
     mane mani mnie mă ma меня мне iga aniga igu
     میرا میری আমার મારું ਮੇਰਾ حسابي اسمي
+    taba3i tab3i ta3i taba3y tab3y bta3i 7a2i 7aqi 7agi tab3ee تبعي تاعي حقي بتاعي
     """
 )
 _MINE = re.compile(
@@ -307,7 +308,20 @@ def _handle_at(token: str) -> str | None:
         return None
     if "-" in word and not any(c.isdigit() or c in "_." for c in word):
         return None  # "self-help", "well-known": words; "kaz-b99" is a handle
+    if word.casefold() in _ARABIZI_WORDS:
+        return None  # "insta taba3i @layla_b_92": "my" in Arabizi, before the handle
     return word
+
+
+_ARABIZI_WORDS = words(
+    """
+    taba3i tab3i ta3i taba3y tab3y bta3i bta3y 7a2i 7aqi 7agi 3ala 3al ma3 ma3i ma3y 3ndi
+    3andi 3indi ba3d ba3den 3am 3a 2illi 2elli ya3ni y3ni
+    """
+)
+"""Arabizi words around a handle ("my", "on", "with", "I mean"): shaped like a handle, as
+the digits stand for Arabic sounds, but a word.  Not every Arabizi word: "7amoudi" after a
+platform may be the handle."""
 
 
 def worded_handles(text: str) -> Iterator[Span]:

@@ -37,7 +37,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-from bot.redact.spans import KEEP, MARKS, Span, digits, needs_any, needs_digits, spans, words
+from bot.redact.spans import (
+    KEEP,
+    MARKS,
+    Span,
+    digit_count,
+    digits,
+    needs_any,
+    needs_digits,
+    spans,
+    words,
+)
 
 HELPLINES = ("999", "112", "111", "116 123", "116 111", "0300 123 6600", "0808 2000 247")
 """National helplines people name in feedback; never redacted."""
@@ -93,8 +103,8 @@ def _a_list(raw: str) -> bool:
     return sizes == {1, 2}
 
 
-_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі](?=\d)|(?<=\d)[OoIlОоΟοІі](?![^\W\d_])")
-_AS_DIGIT = dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1")
+_LETTER_DIGITS = re.compile(r"(?<![^\W\d_])[OoIlОоΟοІі]+(?=\d)|(?<=\d)[OoIlОоΟοІі]+(?![^\W\d_])")
+_AS_DIGIT = str.maketrans(dict.fromkeys("OoОоΟο", "0") | dict.fromkeys("IlІі", "1"))
 """Letters typed for the digits they look like, Latin, Cyrillic or Greek ("О7911 l23456")."""
 
 
@@ -105,13 +115,14 @@ def _scan(text: str) -> str:
     of digits is a space ("07911\n123456": a number typed over two lines, or pasted from a
     list, so that no filter reading one line sees it whole); and a letter O, o, I or l
     standing in a run of digits is the digit it looks like ("O7911 l23456"), as people type
-    a number to get past a filter.  The length never changes, so spans map back as found.
+    a number to get past a filter, two together too ("077OO 9OO 123").  The length never
+    changes, so spans map back as found.
     """
     scan = text.translate(_ODD_SEPARATORS)
     if "\n" in scan or "\r" in scan or "\u2028" in scan:
         scan = _LINE_BREAK_IN_DIGITS.sub(lambda m: " " * len(m.group()), scan)
         scan = _DIGIT_COLUMN.sub(lambda m: re.sub(r"[\r\n]", " ", m.group()), scan)
-    return _LETTER_DIGITS.sub(lambda m: _AS_DIGIT[m.group()], scan)
+    return _LETTER_DIGITS.sub(lambda m: m.group().translate(_AS_DIGIT), scan)
 
 
 _DIGIT_RUN = re.compile(r"(?<![\w+])\d(?:[ .\-/()]{0,2}\d){7,14}(?![\w])")
@@ -276,6 +287,29 @@ class PhoneFinder:
         for start, end in found:
             yield Span(start, end, "phone")
 
+    def split_by_a_word(self, text: str) -> Iterator[Span]:
+        """A phone said in two parts with "then" or "and" between (:data:`_SPLIT_PHONE`),
+        after a phone word; a helpline so said stays."""
+        if digit_count(text) < 10:
+            return
+        for m in _SPLIT_PHONE.finditer(text):
+            first, joined = digits(m.group("a")), digits(m.group("a") + m.group("b"))
+            plus = m.group("a").startswith("+")
+            if not (plus or first.startswith(("0", "8"))) or not 10 <= len(joined) <= 13:
+                continue
+            if not _PHONE_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue  # only after a phone word: "paid 0300 then 1234567" is no number
+            number = ("+" if plus else "") + joined
+            if number.startswith("0") and len(number) in (10, 11):
+                try:
+                    ok = pn().is_possible_number(pn().parse(number, "GB"))
+                except pn().NumberParseException:
+                    ok = False
+            else:
+                ok = PhoneFinder._foreign(number, len(joined), True)
+            if ok and _national(number) not in self._keep:
+                yield Span(m.start(), m.end(), "phone")
+
     @staticmethod
     def _plausible(raw: str, number: PhoneNumber, before: str) -> bool:
         count = len(digits(raw))
@@ -340,8 +374,19 @@ _CARD_WORDS = (
     r"(?<!\w)(?:card|visa|mastercard|amex|debit|credit|kart\w*|карт\w*|kortel\w*|"
     r"cardul\w*|cart[aã]o|cartao|kaar\w*|(?:بال|ال|ب)?(?:بطاق\w*|كرت|كارت)|کارڈ|কার্ড|ਕਾਰਡ|કાર્ડ)"
 )
-_CARD_CUE = re.compile(_CARD_WORDS + r"\W{0,3}(?:\w+\W+){0,3}$", re.IGNORECASE)
+_CARD_CUE = re.compile(
+    _CARD_WORDS + rf"[^\w{MARKS}]{{0,3}}(?:[\w{MARKS}]+[^\w{MARKS}]+){{0,3}}$", re.IGNORECASE
+)
 """A card named just before a long number: it is the card, even mistyped (no Luhn check)."""
+
+
+_CARD_NAMED_AFTER = re.compile(
+    rf"[^\w{MARKS}]{{0,3}}(?:(?:is|was|my|the|on|(?:من|بال)|wala|vala|ka|ki|da|di)\s+){{0,2}}"
+    + _CARD_WORDS.removeprefix(r"(?<!\w)"),
+    re.IGNORECASE,
+)
+"""A card named just after a long number ("5412 7534 9821 0046 card diye pay korsi",
+"4111… is my visa"): mistyped or not, the number is the card."""
 
 
 _CARD_SAID = re.compile(
@@ -370,15 +415,17 @@ def cards(text: str) -> Iterator[Span]:
 
 
 _CARD_CODE = re.compile(
-    r"(?<![\w])(?:cvv2?|cvc2?|cv2|csc|(?P<generic>security\s+code|sec\s+code|3[\s-]?digit\s+code|"
+    r"(?<![\w])(?:cvv2?|cvc2?|cv2|csc|(?P<generic>security\s+code|sec\s+code|"
+    r"(?:3|three|4|four)[\s-]?digit(?:s|\s+code|\s+number)?(?:\s+(?:on|at)\s+the\s+back)?|"
     r"kod\s+(?:zabezpieczający|zabezpieczajacy|bezpieczeństwa)|код\s+безопасности|"
     r"código\s+de\s+segurança|código\s+de\s+seguranca|cod(?:ul)?\s+de\s+securitate|"
     r"saugos\s+kodas|drošības\s+kods|drosibas\s+kods|رمز\s+الأمان|رمز\s+الامان)|"
     r"kod\s+(?:cvv|cvc)|"
     r"код\s+(?:cvv|cvc)|código\s+cvv|cod(?:ul)?\s+cvv|"
     r"سي\s*في\s*في|سی\s*وی\s*وی|সিভিভি|ਸੀਵੀਵੀ|સીવીવી)"
-    r"(?:\s*(?:no\.?|nr\.?|number|is|[:=#-]|на\s+обороте|on\s+the\s+back|é|e|yra|ir|este|waa))*"
-    r"\s*(?P<code>\d{3,4})(?![\d])",
+    r"(?:\s*(?:no\.?|nr\.?|number|is|are|[:=#-]|на\s+обороте|on\s+the\s+back|é|e|yra|ir|este|"
+    r"waa))*"
+    r"\s*(?P<code>\d(?:[ ]?\d){2,3})(?![\d])",
     re.IGNORECASE,
 )
 """A card's security code, named ("cvv 123", "CVC: 4821", "kod CVV 321", "код безопасности
@@ -416,7 +463,11 @@ def _cards(text: str) -> Iterator[Span]:
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
         if not 13 <= len(number) <= 19 or number[0] == "0":
             continue
-        if _luhn(number) or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+        if (
+            _luhn(number)
+            or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
+            or _CARD_NAMED_AFTER.match(text, m.end())
+        ):
             yield Span(m.start(), m.end(), "card")
 
 
@@ -581,7 +632,7 @@ for _value, _spellings in enumerate(
         "chha chhoy ছয় છ ਛੇ",
         "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
         "سبع سبعه سات saat "
-        "sat satt shat সাত સાত ਸੱਤ todobo toddobo todoba",
+        "sat satt shat সাত સાત ਸੱਤ todobo toddobo todoba",
         "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
         "tmanya ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
@@ -592,6 +643,22 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
+for _value, _spellings in enumerate(
+    [
+        "nol/nul",
+        "odin/odna",
+        "dva",
+        "tri",
+        "chetyre/chetire",
+        "pyat",
+        "shest",
+        "sem",
+        "vosem",
+        "devyat",
+    ]
+):
+    for _word in _spellings.split("/"):
+        _DIGIT_WORDS[_word] = _value  # Russian typed in Latin letters ("nol sem devyat…")
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
 SPOKEN_WORDS_WITH_DIGITS = 2
@@ -616,23 +683,24 @@ for _places, _values in (
     (
         2,
         {
-            10: "десять dziesięć dziesiec dez zece desmit toban dešimt desimt عشرة عشر",
-            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit vienuolika",
-            12: "двенадцать dwanaście dwanascie doze dvylika "
+            10: "десять dziesięć dziesiec dez zece desmit toban dešimt desimt عشرة عشر ten",
+            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit vienuolika eleven",
+            12: "двенадцать dwanaście dwanascie doze dvylika twelve "
             "doisprezece douăsprezece douasprezece divpadsmit",
             13: "тринадцать trzynaście trzynascie treze "
-            "treisprezece trīspadsmit trispadsmit trylika",
+            "treisprezece trīspadsmit trispadsmit trylika thirteen",
             14: "четырнадцать czternaście czternascie catorze keturiolika "
-            "quatorze paisprezece četrpadsmit cetrpadsmit",
-            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit penkiolika",
+            "quatorze paisprezece četrpadsmit cetrpadsmit fourteen",
+            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit penkiolika "
+            "fifteen",
             16: "шестнадцать szesnaście szesnascie dezesseis šešiolika sesiolika "
-            "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit",
+            "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit sixteen",
             17: "семнадцать siedemnaście siedemnascie dezessete septyniolika "
-            "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit",
+            "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit seventeen",
             18: "восемнадцать osiemnaście osiemnascie aštuoniolika astuoniolika "
-            "dezoito optsprezece astoņpadsmit astonpadsmit",
+            "dezoito optsprezece astoņpadsmit astonpadsmit eighteen",
             19: "девятнадцать dziewiętnaście dziewietnascie dezenove devyniolika "
-            "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit",
+            "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit nineteen",
             20: "двадцать dwadzieścia dwadziescia twenty dvidešimt dvidesimt عشرين عشرون "
             "vinte douăzeci douazeci divdesmit labaatan",
             30: "тридцать trzydzieści trzydziesci thirty trisdešimt trisdesimt تلاتين ثلاثين "
@@ -668,6 +736,42 @@ for _places, _values in (
             700: "семьсот siedemset setecentos سبعمية سبعمائة",
             800: "восемьсот osiemset oitocentos تمنمية ثمانمية ثمانمائة",
             900: "девятьсот dziewięćset dziewiecset novecentos تسعمية تسعمائة",
+        },
+    ),
+    (
+        2,
+        {  # Russian typed in Latin letters ("vosem devyatsot shestnadtsat, sorok pyat")
+            10: "desyat",
+            11: "odinnadtsat",
+            12: "dvenadtsat",
+            13: "trinadtsat",
+            14: "chetyrnadtsat",
+            15: "pyatnadtsat",
+            16: "shestnadtsat",
+            17: "semnadtsat",
+            18: "vosemnadtsat",
+            19: "devyatnadtsat",
+            20: "dvadtsat",
+            30: "tridtsat",
+            40: "sorok",
+            50: "pyatdesyat",
+            60: "shestdesyat",
+            70: "semdesyat",
+            80: "vosemdesyat",
+            90: "devyanosto",
+        },
+    ),
+    (
+        3,
+        {
+            200: "dvesti",
+            300: "trista",
+            400: "chetyresta",
+            500: "pyatsot",
+            600: "shestsot",
+            700: "semsot",
+            800: "vosemsot",
+            900: "devyatsot",
         },
     ),
 ):
@@ -760,7 +864,13 @@ def _says_a_number(text: str) -> bool:
             word in _SPOKEN_VOCABULARY or (word[0] == "و" and word[1:] in _SPOKEN_VOCABULARY)
         ):
             return True  # short ones ("o", "no", "do") are in most answers: not enough alone
-    return False
+    # A short one between figures is a digit said ("07 نو 11 22 33 44", "07 ਨੌ 11…").
+    return any(m.group(1).casefold() in _DIGIT_WORDS for m in _SHORT_WORD_IN_FIGURES.finditer(text))
+
+
+_SHORT_WORD_IN_FIGURES = re.compile(
+    rf"\d[ \t,.\-]*(?<![^\W\d_])([^\W\d_][\w{MARKS}]{{0,2}})(?![\w{MARKS}])[ \t,.\-]*\d"
+)
 
 
 def spoken_phones(text: str) -> Iterator[Span]:
@@ -779,6 +889,8 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         joined = False
         if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
             word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
+        if _LETTER_FIGURES.fullmatch(word):
+            word = word.translate(_AS_DIGIT)  # "O7 nine 11…": a letter O typed for the zero
         figures = word.isdigit()
         if word == "no" and _NUMBER_ABBREVIATION.match(text, m.end()):
             continue  # "mera no. 07 eight 12…": "no." is "number", not Hindi "nau" (nine)
@@ -839,6 +951,8 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         yield span
 
 
+_LETTER_FIGURES = re.compile(r"[oо][0-9]+|[0-9]+[oо]+")
+"""A word of figures with a letter O for a zero, as typed ("o7", "07oo"), lower case."""
 _NUMBER_ABBREVIATION = re.compile(r"[.:#]?[ \t]*\d")
 
 
@@ -864,7 +978,24 @@ def _said(
         and _ACCOUNT_CUE.search(text[max(0, start - 40) : start])
     ):
         return Span(start, end, "bank_account")  # "account number two seven one eight…"
+    if _counting(text[start:end]):
+        return None  # "one two … nine ten eleven": counting, said in words
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+def _counting(said: str) -> bool:
+    """Whether the words and figures said count up one by one ("one two three … ten")."""
+    values = []
+    for token in _SPOKEN_TOKEN.findall(said.casefold()):
+        if token.isdigit():
+            values.append(int(token))
+        elif token in _DIGIT_WORDS:
+            values.append(_DIGIT_WORDS[token])
+        elif token in _TENS_AND_HUNDREDS:
+            values.append(_TENS_AND_HUNDREDS[token][0])
+        else:
+            return False
+    return len(values) >= 3 and all(b == a + 1 for a, b in pairwise(values))
 
 
 _ACCOUNT_CUE = re.compile(
@@ -924,3 +1055,18 @@ def phones_in_hundreds(text: str) -> Iterator[Span]:
         if hundreds >= 2 and cued:
             yield Span(tokens[i].start(), end, "phone")
         i = j
+
+
+_THEN = (
+    r"then|and\s+then|and|followed\s+by|(?:and\s+)?after\s+that|next|potem|a\s+potem|i|apoi|și|si|и|потом|затем|а\s+потом|depois|e|"
+    r"paskui|tada|ir|pēc\s+tam|tad|un|kadib|kaddib|iyo|phir|fir|aur|te|pachhi|pachi|tarpor|ar|"
+    r"ثم|و|وبعدين|بعدين|پھر|اور|তারপর|এবং|আর|ਫਿਰ|ਤੇ|ਅਤੇ|પછી|અને"
+)
+_SPLIT_PHONE = re.compile(
+    rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})"
+    rf"(?P<b>(?:[ \t]+(?:{_THEN})[ \t]+\d(?:[ -]?\d){{1,9}}){{1,2}})(?![\w{MARKS}]|[.,/-]?\d)",
+    re.IGNORECASE,
+)
+"""A phone said in two or three parts with "then", "and", "followed by" between ("07911 then
+123456", "0721 apoi 234 567", "07911 then 123 then 456"): a filter reading digit runs sees
+short numbers."""

@@ -42,6 +42,8 @@ _DOT = (
 _AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+|\s*[@＠]\s*)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
 _JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
+_NUMBER_SEP = r"[ \t](?=\d+[ \t])"
+"""A number said apart inside the name ("imran dot q 77 at hotmail dot co dot uk")."""
 _LOCAL_PART = rf"[\w{MARKS}+-]+"
 """With the vowel signs of the Indic scripts, which ``\\w`` leaves out: "জামাল ডট উদ্দিন"."""
 # A provider said in two words in another script ("جی میل", "джи мейл") is one part.
@@ -50,7 +52,7 @@ _DOMAIN_PART = (
     rf"|[\w{MARKS}-]+)"
 )
 _SPELT_EMAIL = re.compile(
-    rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}){_LOCAL_PART}){{0,3}}"
+    rf"(?<![\w.@]){_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]|{_JOIN_SEP}|{_NUMBER_SEP}){_LOCAL_PART}){{0,3}}"
     rf"{_AT_SEP}{_DOMAIN_PART}(?:{_DOT_SEP}{_DOMAIN_PART}){{0,2}}{_DOT_SEP}(?:{_TLDS}|{_TLDS_SPELT})(?!\w)",
     re.IGNORECASE,
 )

@@ -214,17 +214,54 @@ def addresses(text: str) -> Iterator[Span]:
         found.extend(_numbered_after_cue(text, found))
     low = text.casefold()
     if any(stem in low for stem in _FLAT_STEMS):
+        if _FLAT_ALONE.search(text):
+            # "mieszkanie 3 w bloku przy Polnej 5": the flat said first, then the street
+            # named without its street word and its house number, as after "na Długiej 5/3".
+            found.extend(
+                Span(m.start(), m.end(), "address") for m in _STREET_AFTER_FLAT.finditer(text)
+            )
         for m in _FLAT_ALONE.finditer(text):
             inside = any(s.start < m.end() and m.start() < s.end for s in found)
-            if not inside and not _COUNT_AFTER.match(text, m.end()):
+            of = _OF_BUILDING.match(text, m.end())  # "flat 7 of Nelson Court"
+            if of is not None and not inside:
+                found.append(Span(m.start(), of.end(), "address"))
+            elif not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
+    for m in _HOUSE_THEN_STREET.finditer(text):
+        # "дом 5 по улице Ленина", "namas 12, Gedimino gatvė", "māja 12, Brīvības iela":
+        # the house word and number first, then the street with its street word.
+        found.append(Span(m.start(), m.end(), "address"))
     for span in _joined(text, found):
         # A flat number alone ("we moved to flat 3b", "кв. 12") points at no one: every
         # town has a flat 3, and a room or a ward stays too (issue 12).  With a street, a
-        # block or a building it is part of one address; beside a postcode, one home.
+        # block or a building it is part of one address; beside a postcode, one home; and
+        # with a building or street named further on in the sentence ("flat 3 in Ashdown
+        # House on Mill Lane", "квартира 12 в доме 5"), it is hidden too.
         alone = _FLAT_ALONE.fullmatch(text, span.start, span.end) is not None
-        if not alone or _POSTCODE_NEAR.match(text, span.end):
+        if not alone or _POSTCODE_NEAR.match(text, span.end) or _building_near(text, span):
             yield span
+
+
+_BUILDING = re.compile(
+    rf"(?<![\w{MARKS}])(?:(?-i:[A-Z])[\w'’-]*[ \t]+(?:{_STREET_STRONG}|{_STREET_WEAK}|tower|"
+    r"block|building|mansions|cottages)(?![\w{MARKS}])|"
+    r"(?:block|blk|bloc|blocul|bloco|blok|bloku|building|дом|доме|дома|д\.|корпус|namas|"
+    r"namo|māja|mājā|maja|casa|prédio|predio|edifício|edificio)[ \t]*(?:no\.?|nr\.?|№)?"
+    r"[ \t]*(?:\d|(?-i:[A-Z])\b)|"
+    rf"(?:{_STREET_BEFORE}|{_STREET_AFTER_NAME})(?![\w{MARKS}])|"
+    r"(?:przy|na|на|pe)[ \t]+(?-i:[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ])"
+    r")",
+    re.IGNORECASE,
+)
+"""A building, a block or a street: named near a flat, they make it one home's address."""
+
+
+def _building_near(text: str, span: Span) -> bool:
+    """Whether a building or a street is named in the sentence of a flat, within 60
+    characters of it ("flat 3 in Ashdown House", "dzīvoklis 3, māja 12, Brīvības iela")."""
+    after = re.split(r"[.!?\n]", text[span.end : span.end + 60], maxsplit=1)[0]
+    before = re.split(r"[.!?\n]", text[max(0, span.start - 60) : span.start])[-1]
+    return _BUILDING.search(after) is not None or _BUILDING.search(before) is not None
 
 
 _POSTCODE_NEAR = re.compile(
@@ -538,6 +575,25 @@ _BARE_STREET = re.compile(
     r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
     r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
 )
+_OF_BUILDING = re.compile(
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+(?i:{_STREET_STRONG}|{_STREET_WEAK}|tower|"
+    r"towers|mansions|block|building|cottages)(?![\w])"
+)
+"""A flat of a building ("flat 7 of Nelson Court"): "of" is no count here ("3 of them")."""
+_HOUSE_THEN_STREET = re.compile(
+    r"(?<![\w])(?i:дом|д\.|namas|namo|māja|maja|casa|house)[ \t]*(?i:no\.?|nr\.?|№)?[ \t]*"
+    r"\d{1,4}[A-Za-zа-я]?(?![\d\w])[ \t]*,?[ \t]*(?i:по[ \t]+)?"
+    rf"(?:(?i:{_STREET_BEFORE})[ \t]+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁĀ-Ž][\w-]+"
+    rf"|[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁĀ-Ž][\w-]+[ \t]+(?i:{_STREET_AFTER_NAME}|{_STREET_STRONG})(?![\w]))",
+)
+"""A house word and number, then the street ("дом 5 по улице Ленина", "māja 12, Brīvības
+iela"): together one home."""
+_STREET_AFTER_FLAT = re.compile(
+    r"(?<![\w])(?:na|przy|на|ул)\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+\s+\d{1,4}[A-Za-zа-я]?(?![\d\w])"
+    r"(?!\s*(?:dni|dzień|dzien|tygodn\w*|lat|razy|godzin\w*|minut\w*|zł|дн\w*|раз\w*|лет|"
+    r"год\w*|час\w*|минут\w*|недел\w*|руб\w*)\b)"
+)
+"""A street without its street word and its house number, where a flat is named."""
 # The house number before a street word that comes first in Arabic, Urdu and the Indic
 # scripts ("٧ طريق المطحنة", "۱۲ گلی نمبر ۳" is a lane): one or two name words after it.
 _NUMBER_STREET_WORD = re.compile(

@@ -117,7 +117,9 @@ _RELATIONS = (
     r"|partenera|nepotul|nepoata",
     r"filh[oa]s?|marido|esposa|namorad[oa]|irmã|irma|irmão|irmao|mãe|pai|amig[oa]|neto|neta",
     r"sūnus|sūnų|sunus|dukra|dukrą|dukterį|vyras|vyrą|žmona|zmona|brolis|sesuo|draug\w*"
-    r"|dēls|dēlu|meita|meitu|vīrs|vīru|sieva|sievu|brālis|māsa|draudzen\w*",
+    r"|dēls|dēlu|meita|meitu|vīrs|vīru|sieva|sievu|brālis|māsa|draudzen\w*"
+    # The dative ("manam dēlam Mārtiņam Kalniņam vajag…": my son needs), lv and lt.
+    r"|dēlam|meitai|vīram|sievai|brālim|māsai|sūnui|dukrai|vyrui|žmonai|broliui|seseriai",
     r"wiil\w*|gabadh\w*|ninka\w*|xaas\w*|walaal\w*|saaxiib\w*|hooya\w*|hooyo\w*|aabb\w*",
     # Grandparents, uncles and aunts, step-family and in-laws, in every language with capitals.
     r"nan|nana|nanna|nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa"
@@ -161,6 +163,7 @@ _RELATION_WORDS = words(
     khala khalu phuppo phupho phupi chacha chachi mamu mamoo mami taya tayi bhua masi maasi
     kaka kaki szwagier zięć ziec zięcia genro nora saas sasur devar jeth bhabhi nanad jamai shami
     shashuri shoshur znots
+    dēlam meitai vīram sievai brālim māsai sūnui dukrai vyrui žmonai broliui seseriai
     """
 )
 _RELATION_STEMS = (
