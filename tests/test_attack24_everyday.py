@@ -80,6 +80,7 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "maine shaadi ka din chun liya, agle hafte",
+            marks=alarm("risk24", "the wave-24 model"),
             id="ur-rom-picked-the-wedding-day",
         ),
         pytest.param(
