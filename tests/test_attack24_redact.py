@@ -456,3 +456,48 @@ def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret:
 )
 def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+# REGRESSION of 1f5fce6 (a surname that is a place word made "this is Kelly Hill" a place),
+# and full names with such a surname anywhere: mended by redact24 at 23:15; these guard it.
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "this is Kelly Hill, thanks for everything",
+            "Hill",
+            id="en-this-is-kelly-hill",
+        ),
+        pytest.param(
+            "this is Kelly Green, thanks for everything",
+            "Green",
+            id="en-this-is-kelly-green",
+        ),
+        pytest.param(
+            "it's Tom Hall here, the group was good",
+            "Hall",
+            id="en-its-tom-hall",
+        ),
+        pytest.param("this is Sarah Church, thanks", "Church", id="en-sarah-church"),
+        pytest.param(
+            "this is Kevin Frank, my keyworker was rude",
+            "Frank",
+            id="en-kevin-frank",
+        ),
+        pytest.param(
+            "John Lane from the estate threatened me",
+            "Lane",
+            id="en-john-lane",
+        ),
+        pytest.param("Sarah Green sold me pills", "Green", id="en-sarah-green"),
+        pytest.param("Kelly Hill, 14 Mill Lane", "Kelly Hill", id="en-name-address"),
+        pytest.param("thanks, Kelly Hill", "Hill", id="en-signoff-hill"),
+        # Guards: hidden on main.
+        pytest.param("I'm Kelly Green and I want to complain", "Green", id="en-im-kelly-green"),
+        pytest.param("my name is Tom Hall", "Hall", id="en-my-name-is-tom-hall"),
+    ],
+)
+def test_a_name_whose_surname_is_a_place_word_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
