@@ -96,6 +96,7 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "bus wala taka niye ney, bhara beshi",
+            marks=alarm("risk24", "the wave-24 model (" + FARE + ")"),
             id="bn-rom-the-bus-takes-money-fare-dear",
         ),
         pytest.param(
