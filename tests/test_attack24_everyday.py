@@ -95,7 +95,7 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "bus wala taka niye ney, bhara beshi",
-            marks=alarm("risk24", "the wave-24 model (" + FARE + ")"),
+            # lex24 (23:35): Bengali TAKEAWAY is only 'kere ney' (snatches) now, not 'niye ney'.
             id="bn-rom-the-bus-takes-money-fare-dear",
         ),
         pytest.param(
