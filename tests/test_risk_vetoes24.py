@@ -82,6 +82,18 @@ def test_a_near_miss_gets_no_helplines(screen: RiskScreen, text: str) -> None:
             "tomei como o médico mandou, mas guardei-os e tomei 30 comprimidos de uma vez",
             "overdose",
         ),
+        # "A question of time" is no question asked.
+        ("it's only a question of time before he kills me", "abuse"),
+        ("это только вопрос времени, когда он меня убьёт", "abuse"),
+        ("tik laiko klausimas, kada vyras mane užmuš", "abuse"),
+        # The small child cries, and someone else hits.
+        ("when the baby cries my boyfriend slaps me lol", "abuse"),
+        ("kai mažylis verkia, vyras mane muša haha", "abuse"),
+        ("когда малыш плачет, муж меня бьёт ахах", "abuse"),
+        # "I don't feel safe" said with a negated verb (Lithuanian, Latvian).
+        ("nesijaučiu saugi namuose su vyru", "abuse"),
+        ("nejūtos droši mājās ar vīru", "abuse"),
+        ("ne, nesijaučiu saugi namuose", "abuse"),
         # The answer to the survey's question, after a dash.
         ("the question about self harm - I think about it all the time", "self_harm"),
         # The answer to the question is the disclosure.
