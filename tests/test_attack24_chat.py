@@ -4,8 +4,8 @@ Found by typing into `feedback-bot chat` (a temp dir with /work/main's flows and
 config.yaml) on main 68f3adb: "took my tablets as the doctor said, all of them at once",
 typed at the consent question, got "Please choose one of the options." and no helplines;
 at the first free-text question it was stored with risk_flag 0 and the flow went on (on
-6a50146 both signposted).  The cause is prec24's ASTOLD veto, now ``@model``
-(tests/test_attack24_risk.py).  Strict xfails name the owner.
+6a50146 both signposted).  The cause was prec24's ASTOLD veto, then ``@model``
+(tests/test_attack24_risk.py); prec24 mended it in bdb9cb5 and these now guard it.
 """
 
 from __future__ import annotations

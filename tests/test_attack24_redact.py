@@ -104,26 +104,22 @@ WORD = "a digit word in Urdu, Gurmukhi or Gujarati script between figures is not
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param("07 نو 11 22 33 44", "11 22 33 44", marks=leak(WORD), id="ur-nau"),
-        pytest.param("۰۷ نو ۱۱ ۲۲ ۳۳ ۴۴", "۱۱ ۲۲ ۳۳ ۴۴", marks=leak(WORD), id="ur-nau-urdu-digits"),
-        pytest.param("07 ਨੌ 11 22 33 44", "11 22 33 44", marks=leak(WORD), id="pa-nau"),
-        pytest.param("੦੭ ਨੌ ੧੧ ੨੨ ੩੩ ੪੪", "੧੧ ੨੨ ੩੩ ੪੪", marks=leak(WORD), id="pa-own-digits"),
-        pytest.param("07 નવ 11 22 33 44", "11 22 33 44", marks=leak(WORD), id="gu-nav"),
-        pytest.param("૦૭ નવ ૧૧ ૨૨ ૩૩ ૪૪", "૧૧ ૨૨ ૩૩ ૪૪", marks=leak(WORD), id="gu-own-digits"),
-        pytest.param(
-            "میرا نمبر 07 نو 11 22 33 44 ہے", "07 نو", marks=leak(WORD), id="ur-number-07-nau"
-        ),
-        pytest.param("ਮੇਰਾ ਨੰਬਰ 07 ਨੌ 11 22 33 44 ਹੈ", "07 ਨੌ", marks=leak(WORD), id="pa-number-07-nau"),
+        pytest.param("07 نو 11 22 33 44", "11 22 33 44", id="ur-nau"),
+        pytest.param("۰۷ نو ۱۱ ۲۲ ۳۳ ۴۴", "۱۱ ۲۲ ۳۳ ۴۴", id="ur-nau-urdu-digits"),
+        pytest.param("07 ਨੌ 11 22 33 44", "11 22 33 44", id="pa-nau"),
+        pytest.param("੦੭ ਨੌ ੧੧ ੨੨ ੩੩ ੪੪", "੧੧ ੨੨ ੩੩ ੪੪", id="pa-own-digits"),
+        pytest.param("07 નવ 11 22 33 44", "11 22 33 44", id="gu-nav"),
+        pytest.param("૦૭ નવ ૧૧ ૨૨ ૩૩ ૪૪", "૧૧ ૨૨ ૩૩ ૪૪", id="gu-own-digits"),
+        pytest.param("میرا نمبر 07 نو 11 22 33 44 ہے", "07 نو", id="ur-number-07-nau"),
+        pytest.param("ਮੇਰਾ ਨੰਬਰ 07 ਨੌ 11 22 33 44 ਹੈ", "07 ਨੌ", id="pa-number-07-nau"),
         pytest.param(
             "07 nine eleven 22 33 44",
             "22 33 44",
-            marks=leak("a two-digit word ('eleven') after a digit word breaks the run"),
             id="en-nine-eleven",
         ),
         pytest.param(
             "O7 nine 11 22 33 44",
             "11 22 33 44",
-            marks=leak("a letter O for zero before a digit word is not read"),
             id="en-letter-o-then-nine",
         ),
         # Guards: hidden on main.
@@ -158,13 +154,11 @@ def test_a_phone_with_a_digit_word_is_not_stored(text: str, secret: str) -> None
         pytest.param(
             "card 4111111111111111, the 3 digits on the back are 123",
             "123",
-            marks=leak("a CVV named as 'the 3 digits on the back'"),
             id="en-digits-on-the-back",
         ),
         pytest.param(
             "card 4111 1111 1111 1111 cvv: 1 2 3",
             "1 2 3",
-            marks=leak("a CVV typed with spaces between its digits"),
             id="en-cvv-spaced",
         ),
         # Guards: hidden on main.
@@ -185,20 +179,14 @@ INTRO = "one's own first name in an introduction other than 'I'm X' (the lead's 
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param(
-            "this is Kelly, thanks for everything", "Kelly", marks=leak(INTRO), id="en-this-is"
-        ),
-        pytest.param(
-            "Kelly here, just wanted to say thanks", "Kelly", marks=leak(INTRO), id="en-x-here"
-        ),
-        pytest.param("hi it's dave, the group was good", "dave", marks=leak(INTRO), id="en-its"),
-        pytest.param(
-            "hi, Dave speaking, the group was good", "Dave", marks=leak(INTRO), id="en-speaking"
-        ),
-        pytest.param("tu Marek, dziękuję za wszystko", "Marek", marks=leak(INTRO), id="pl-tu"),
-        pytest.param("это Ольга, спасибо", "Ольга", marks=leak(INTRO), id="ru-eto"),
-        pytest.param("sunt eu, Ion", "Ion", marks=leak(INTRO), id="ro-sunt-eu"),
-        pytest.param("te Jānis, paldies", "Jānis", marks=leak(INTRO), id="lv-te"),
+        pytest.param("this is Kelly, thanks for everything", "Kelly", id="en-this-is"),
+        pytest.param("Kelly here, just wanted to say thanks", "Kelly", id="en-x-here"),
+        pytest.param("hi it's dave, the group was good", "dave", id="en-its"),
+        pytest.param("hi, Dave speaking, the group was good", "Dave", id="en-speaking"),
+        pytest.param("tu Marek, dziękuję za wszystko", "Marek", id="pl-tu"),
+        pytest.param("это Ольга, спасибо", "Ольга", id="ru-eto"),
+        pytest.param("sunt eu, Ion", "Ion", id="ro-sunt-eu"),
+        pytest.param("te Jānis, paldies", "Jānis", id="lv-te"),
         # Guards: hidden on main.
         pytest.param("z tej strony Marek", "Marek", id="pl-z-tej-strony"),
         pytest.param("čia Tomas, ačiū", "Tomas", id="lt-cia"),
@@ -228,26 +216,22 @@ FRAME = (
         pytest.param(
             "હું આશા રાખું છું કે ગ્રુપ ચાલુ રહેશે",
             "આશા રાખું",
-            marks=removed(FRAME),
             id="gu-i-hope-the-group-goes-on",
         ),
         pytest.param(
             "hu asha rakhu chu ke group chalu rahe",
             "asha rakhu",
-            marks=removed(FRAME),
             id="gu-rom-i-hope-the-group-goes-on",
         ),
-        pytest.param("હું શાંતિ ઇચ્છું છું", "શાંતિ ઇચ્છું", marks=removed(FRAME), id="gu-i-want-peace"),
+        pytest.param("હું શાંતિ ઇચ્છું છું", "શાંતિ ઇચ્છું", id="gu-i-want-peace"),
         pytest.param(
             "main aman chahta hoon bas",
             "aman chahta",
-            marks=removed(FRAME),
             id="ur-rom-i-just-want-peace",
         ),
         pytest.param(
             "main sagar kinare jata hoon",
             "sagar kinare jata",
-            marks=removed(FRAME),
             id="ur-rom-i-go-to-the-seaside",
         ),
         # Guards: kept on main.
@@ -455,3 +439,33 @@ WORDNAME = (
 )
 def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret: str) -> None:
     assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "this is Narcotics Anonymous, it helps",
+            "Narcotics Anonymous",
+            marks=removed("missed on 6a50146 too: a service after 'this is' is taken for a name"),
+            id="en-this-is-a-service",
+        ),
+        pytest.param(
+            "this is Mill Lane, the old site, it was better",
+            "Mill Lane",
+            marks=removed("missed on 6a50146 too: a site after 'this is' is taken for a name"),
+            id="en-this-is-a-site",
+        ),
+        # Guards: kept on main.
+        pytest.param("this is Tuesday, the group day", "Tuesday", id="en-this-is-a-day"),
+        pytest.param("Priya here was so kind to me", "Priya", id="en-someone-else-here"),
+        pytest.param("this is Priya's group and she's great", "Priya", id="en-someones-group"),
+        pytest.param("we are 10 eleven 12 people in the group", "10 eleven 12", id="en-count"),
+        pytest.param("my kids are 7 nine 11 and 13", "7 nine 11", id="en-ages"),
+        pytest.param(
+            "clean 11 months, nine days, 22 hours and 33 minutes", "22 hours", id="en-durations"
+        ),
+    ],
+)
+def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -366,3 +366,37 @@ def test_a_phone_said_in_two_parts_with_then_between_is_one_phone(text: str, wan
 )
 def test_a_helpline_or_numbers_with_then_between_and_no_phone_word_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("this is Kelly, thanks for everything", "this is [name], thanks for everything"),
+        ("hi it's dave, the group was good", "hi it's [name], the group was good"),
+        ("Kelly here, just wanted to say thanks", "[name] here, just wanted to say thanks"),
+        ("tu Marek, dziękuję za wszystko", "tu [name], dziękuję za wszystko"),
+        ("это Ольга, спасибо", "это [name], спасибо"),
+        ("sunt eu, Ion", "sunt eu, [name]"),
+        ("te Jānis, paldies", "te [name], paldies"),
+        ("olá, aqui é a Ana, obrigada", "olá, aqui é a [name], obrigada"),
+    ],
+)
+def test_ones_first_name_opening_a_message_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Sarah who helped me",
+        "It's Brilliant, thanks",
+        "it's frank, honestly",
+        "Sarah here is lovely",
+        "Tu Marcin mi pomógł",
+        "one two three four five six seven eight nine ten eleven twelve",
+        "હું આશા રાખું છું કે ગ્રુપ ચાલુ રહેશે",
+        "main aman chahta hoon bas",
+    ],
+)
+def test_someone_else_counting_and_verbs_after_i_stay(text: str) -> None:
+    assert redact(text) == text

@@ -144,6 +144,7 @@ class Redactor:
             names.names,
             names.restated_names,
             intros.bare_intros,
+            intros.opening_names,
             intros.apposed_names,
             intros.asked_for_after,
             intros.sign_offs,

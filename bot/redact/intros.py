@@ -147,6 +147,8 @@ _ROMAN_NOT_NAMES = words(
     pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
     hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
     raha rahi reha rhi rha rai ri kal aaj parso ch vich rehab yaad yad
+    chahta chahti chahte chahunga jata jati jate jaata jaati sochta sochti samajhta samajhti
+    mangta mangti dhoondta kinare kinara rakhu rakhun rakhta rakhti ichhu ichchhu ichu
     """
 )
 _POSTPOSITION_ENDINGS = ("થી", "માં", "ਤੋਂ", "ਵਿੱਚ")
@@ -166,8 +168,11 @@ _VERB_ENDINGS = (
     "ਦੀ",
     "ਦੇ",
     "તો",
+    "ું",
+    "ઉં",
 )
-"""Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો"), rare at a name's end
+"""Endings of verbs and participles ("لیتا", "করছি", "ਲੈਂਦਾ", "કરતો", Gujarati "રાખું",
+"ઇચ્છું": I keep, I want), rare at a name's end
 (not Gujarati "-તા", "-તી": Sunita, Kavita)."""
 
 
@@ -327,6 +332,34 @@ def bare_intros(text: str) -> Iterator[Span]:
             span = _own_first_name(text, m.end(), intro)
         if span is not None:
             yield span
+
+
+_GREETING = (
+    r"(?:(?:hi|hello|hey|hiya|morning|evening|cześć|czesc|dzień\s+dobry|привет|здравствуйте|"
+    r"salut|bună|buna|sveiki|labas|olá|ola|oi|salaam|salam|assalamualaikum|as-salamu\s+alaykum|"
+    r"mahadsanid|asc|dear\s+all|all)[\s,!.:-]*)?"
+)
+_OPENING = re.compile(
+    rf"(?:^|[.!?\n]\s*){_GREETING}"
+    r"(?:(?P<cue>this\s+is|it['’]?s|its|it\s+is|tu|to\s+ja|это|это\s+я|eto|sunt\s+eu|"
+    r"eu\s+sunt|sou\s+eu|aqui\s+(?:é|e)(?:\s+[oa])?|te|šeit|seit|čia|cia)[\s,:-]+"
+    rf"(?P<name>{WORD})|(?P<first>{WORD})[ \t]+(?:here|speaking|tutaj|здесь|aici|aqui|čia|šeit))"
+    r"[ \t]*(?=[,.!:;\-–—\n]|$)",
+    re.IGNORECASE,
+)
+"""A message opening with one's first name: "this is Kelly,", "hi it's dave,", "Kelly here,",
+"hi, Dave speaking,", "tu Marek,", "это Ольга,", "sunt eu, Ion", "te Jānis,".  Only at the
+start of the message or a sentence, and with a comma or the end after the name: "this is
+Sarah who helped me" speaks of someone else."""
+
+
+def opening_names(text: str) -> Iterator[Span]:
+    """One's own first name opening a message (:data:`_OPENING`), when it is a listed given
+    name (issue 12: one's own name given in an introduction is hidden, alone or not)."""
+    for m in _OPENING.finditer(text):
+        group = "name" if m.group("name") is not None else "first"
+        if _own_given_name(m.group(group), m.group("cue") or ""):
+            yield Span(m.start(group), m.end(group), "name")
 
 
 _NOT_SINGLE_CUES = words("tu это eto ya")

@@ -202,7 +202,9 @@ def names(text: str) -> Iterator[Span]:
         weak = (m.group("weak") or "").casefold()
         if weak == "im" and _german(text):
             continue  # "im Wartezimmer": German "in the", before a noun with its capital
-        spans = _name_after(text, m.end(), strong=strong, im=not strong and "call" not in weak)
+        spans = _name_after(
+            text, m.end(), strong=strong, im=not strong and "call" not in weak, cue=weak
+        )
         if other or _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
             # ("It's Brilliant"): only a full name counts after them.
@@ -322,20 +324,28 @@ _WORDS_NOT_NAMES_AFTER_IM = words(
 language ("i'm frank", "i'm main carer", "sunt ana" is Ana, but "ana" is Arabizi "I")."""
 
 
-def _own_given_name(word: str) -> bool:
+_ROMANCE_CUES = words("sunt sou")
+"""Romanian and Portuguese cues, after which "ana" is Ana, not Arabizi "I"."""
+
+
+def _own_given_name(word: str, cue: str = "") -> bool:
     """Whether a lower-case word after "I'm", "jestem", "sunt", "sou", "я" is one's own name:
-    a listed given name (issue 12: one's own name is hidden, in any case)."""
+    a listed given name (issue 12: one's own name is hidden, in any case).  ``cue``: the
+    introduction's words ("sunt ana", "aqui é a Ana": Ana)."""
     key = word.casefold()
+    romance = not _ROMANCE_CUES.isdisjoint(cue.casefold().split()) or "aqui" in cue.casefold()
     return (
         given_name(word)
         and key not in _NOT_AFTER_IM
-        and key not in _WORDS_NOT_NAMES_AFTER_IM
+        and (key not in _WORDS_NOT_NAMES_AFTER_IM or (romance and key == "ana"))
         and not adjective_like(word)
         and not word.endswith(("'s", "’s"))
     )
 
 
-def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Iterator[Span]:
+def _name_after(
+    text: str, pos: int, *, strong: bool, im: bool = False, cue: str = ""
+) -> Iterator[Span]:
     first = _WORD.match(text, pos)
     if first is None:
         return
@@ -354,7 +364,7 @@ def _name_after(text: str, pos: int, *, strong: bool, im: bool = False) -> Itera
         if not word[0].isupper():
             # One's own name in lower case ("i'm kelly", "jestem marek", "я ольга"): a known
             # given name, not one that is also a word said after "I am" ("i'm frank").
-            if not (word[0].islower() and _own_given_name(word)):
+            if not (word[0].islower() and _own_given_name(word, cue)):
                 return  # also a caseless-script word: weak cues are Latin and Cyrillic
             own_lower = True
         if word.endswith(("'s", "’s")):

@@ -415,15 +415,17 @@ def cards(text: str) -> Iterator[Span]:
 
 
 _CARD_CODE = re.compile(
-    r"(?<![\w])(?:cvv2?|cvc2?|cv2|csc|(?P<generic>security\s+code|sec\s+code|3[\s-]?digit\s+code|"
+    r"(?<![\w])(?:cvv2?|cvc2?|cv2|csc|(?P<generic>security\s+code|sec\s+code|"
+    r"(?:3|three|4|four)[\s-]?digit(?:s|\s+code|\s+number)?(?:\s+(?:on|at)\s+the\s+back)?|"
     r"kod\s+(?:zabezpieczający|zabezpieczajacy|bezpieczeństwa)|код\s+безопасности|"
     r"código\s+de\s+segurança|código\s+de\s+seguranca|cod(?:ul)?\s+de\s+securitate|"
     r"saugos\s+kodas|drošības\s+kods|drosibas\s+kods|رمز\s+الأمان|رمز\s+الامان)|"
     r"kod\s+(?:cvv|cvc)|"
     r"код\s+(?:cvv|cvc)|código\s+cvv|cod(?:ul)?\s+cvv|"
     r"سي\s*في\s*في|سی\s*وی\s*وی|সিভিভি|ਸੀਵੀਵੀ|સીવીવી)"
-    r"(?:\s*(?:no\.?|nr\.?|number|is|[:=#-]|на\s+обороте|on\s+the\s+back|é|e|yra|ir|este|waa))*"
-    r"\s*(?P<code>\d{3,4})(?![\d])",
+    r"(?:\s*(?:no\.?|nr\.?|number|is|are|[:=#-]|на\s+обороте|on\s+the\s+back|é|e|yra|ir|este|"
+    r"waa))*"
+    r"\s*(?P<code>\d(?:[ ]?\d){2,3})(?![\d])",
     re.IGNORECASE,
 )
 """A card's security code, named ("cvv 123", "CVC: 4821", "kod CVV 321", "код безопасности
@@ -681,23 +683,24 @@ for _places, _values in (
     (
         2,
         {
-            10: "десять dziesięć dziesiec dez zece desmit toban dešimt desimt عشرة عشر",
-            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit vienuolika",
-            12: "двенадцать dwanaście dwanascie doze dvylika "
+            10: "десять dziesięć dziesiec dez zece desmit toban dešimt desimt عشرة عشر ten",
+            11: "одиннадцать jedenaście jedenascie onze unsprezece vienpadsmit vienuolika eleven",
+            12: "двенадцать dwanaście dwanascie doze dvylika twelve "
             "doisprezece douăsprezece douasprezece divpadsmit",
             13: "тринадцать trzynaście trzynascie treze "
-            "treisprezece trīspadsmit trispadsmit trylika",
+            "treisprezece trīspadsmit trispadsmit trylika thirteen",
             14: "четырнадцать czternaście czternascie catorze keturiolika "
-            "quatorze paisprezece četrpadsmit cetrpadsmit",
-            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit penkiolika",
+            "quatorze paisprezece četrpadsmit cetrpadsmit fourteen",
+            15: "пятнадцать piętnaście pietnascie quinze cincisprezece piecpadsmit penkiolika "
+            "fifteen",
             16: "шестнадцать szesnaście szesnascie dezesseis šešiolika sesiolika "
-            "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit",
+            "dezasseis șaisprezece saisprezece sešpadsmit sespadsmit sixteen",
             17: "семнадцать siedemnaście siedemnascie dezessete septyniolika "
-            "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit",
+            "dezassete șaptesprezece saptesprezece septiņpadsmit septinpadsmit seventeen",
             18: "восемнадцать osiemnaście osiemnascie aštuoniolika astuoniolika "
-            "dezoito optsprezece astoņpadsmit astonpadsmit",
+            "dezoito optsprezece astoņpadsmit astonpadsmit eighteen",
             19: "девятнадцать dziewiętnaście dziewietnascie dezenove devyniolika "
-            "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit",
+            "dezanove nouăsprezece nouasprezece deviņpadsmit devinpadsmit nineteen",
             20: "двадцать dwadzieścia dwadziescia twenty dvidešimt dvidesimt عشرين عشرون "
             "vinte douăzeci douazeci divdesmit labaatan",
             30: "тридцать trzydzieści trzydziesci thirty trisdešimt trisdesimt تلاتين ثلاثين "
@@ -861,7 +864,13 @@ def _says_a_number(text: str) -> bool:
             word in _SPOKEN_VOCABULARY or (word[0] == "و" and word[1:] in _SPOKEN_VOCABULARY)
         ):
             return True  # short ones ("o", "no", "do") are in most answers: not enough alone
-    return False
+    # A short one between figures is a digit said ("07 نو 11 22 33 44", "07 ਨੌ 11…").
+    return any(m.group(1).casefold() in _DIGIT_WORDS for m in _SHORT_WORD_IN_FIGURES.finditer(text))
+
+
+_SHORT_WORD_IN_FIGURES = re.compile(
+    rf"\d[ \t,.\-]*(?<![^\W\d_])([^\W\d_][\w{MARKS}]{{0,2}})(?![\w{MARKS}])[ \t,.\-]*\d"
+)
 
 
 def spoken_phones(text: str) -> Iterator[Span]:
@@ -880,6 +889,8 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         joined = False
         if word[:1] == "و" and (word[1:] in _DIGIT_WORDS or word[1:] in _TENS_AND_HUNDREDS):
             word, joined = word[1:], True  # "وتلاتة", "وعشرين": "and" written onto the number
+        if _LETTER_FIGURES.fullmatch(word):
+            word = word.translate(_AS_DIGIT)  # "O7 nine 11…": a letter O typed for the zero
         figures = word.isdigit()
         if word == "no" and _NUMBER_ABBREVIATION.match(text, m.end()):
             continue  # "mera no. 07 eight 12…": "no." is "number", not Hindi "nau" (nine)
@@ -940,6 +951,8 @@ def _spoken_phones(text: str) -> Iterator[Span]:
         yield span
 
 
+_LETTER_FIGURES = re.compile(r"[oо][0-9]+|[0-9]+[oо]+")
+"""A word of figures with a letter O for a zero, as typed ("o7", "07oo"), lower case."""
 _NUMBER_ABBREVIATION = re.compile(r"[.:#]?[ \t]*\d")
 
 
@@ -965,7 +978,24 @@ def _said(
         and _ACCOUNT_CUE.search(text[max(0, start - 40) : start])
     ):
         return Span(start, end, "bank_account")  # "account number two seven one eight…"
+    if _counting(text[start:end]):
+        return None  # "one two … nine ten eleven": counting, said in words
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+def _counting(said: str) -> bool:
+    """Whether the words and figures said count up one by one ("one two three … ten")."""
+    values = []
+    for token in _SPOKEN_TOKEN.findall(said.casefold()):
+        if token.isdigit():
+            values.append(int(token))
+        elif token in _DIGIT_WORDS:
+            values.append(_DIGIT_WORDS[token])
+        elif token in _TENS_AND_HUNDREDS:
+            values.append(_TENS_AND_HUNDREDS[token][0])
+        else:
+            return False
+    return len(values) >= 3 and all(b == a + 1 for a, b in pairwise(values))
 
 
 _ACCOUNT_CUE = re.compile(
