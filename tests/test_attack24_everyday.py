@@ -41,29 +41,26 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
     [
         pytest.param(
             "maine hamesha ke liye sharab chhod di",
-            marks=alarm("lex24", QUIT),
             id="ur-rom-quit-drink-for-good",
         ),
         pytest.param(
             "ab se main sharab nahi piyungi, maine chhod di",
-            marks=alarm("lex24", QUIT),
             id="ur-rom-from-now-no-drink-quit",
         ),
         pytest.param(
             "ab se main har hafte group aaungi, hamesha ke liye sharab chhod di",
-            marks=alarm("lex24", QUIT),
             id="ur-rom-group-every-week-quit-for-good",
         ),
         pytest.param(
             "ami chirodiner jonno mod chere diyechi",
-            marks=alarm("lex24", QUIT),
             id="bn-rom-quit-drink-for-good",
         ),
         pytest.param(
             "আমি চিরদিনের জন্য মদ ছেড়ে দিয়েছি",
-            marks=alarm("lex24", QUIT),
             id="bn-quit-drink-for-good",
         ),
+        # lex24 (23:10): Bengali FROMNOW is gone and no rule fires now; what remains is the
+        # model (overdose 0.85: "diyechi", "khabo"), which read it so on 6a50146's tree too.
         pytest.param(
             "ekhon theke ami mod khabo na, chere diyechi",
             marks=alarm("lex24", QUIT),
@@ -71,27 +68,22 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "grupas telpā vienmēr atvērts logs, es sēžu pie loga un salstu",
-            marks=alarm("lex24", WINDOW),
             id="lv-open-window-group-room-cold",
         ),
         pytest.param(
             "sėdžiu prie lango grupės kambaryje, langas atidarytas ir šalta",
-            marks=alarm("lex24", WINDOW),
             id="lt-by-the-open-window-cold",
         ),
         pytest.param(
             "ਮੈਂ ਡੀਟੌਕਸ ਦਾ ਦਿਨ ਚੁਣ ਲਿਆ, ਅਗਲੇ ਹਫ਼ਤੇ ਸ਼ੁਰੂ",
-            marks=alarm("lex24", PICKDATE),
             id="pa-picked-the-detox-day",
         ),
         pytest.param(
             "maine shaadi ka din chun liya, agle hafte",
-            marks=alarm("lex24", PICKDATE),
             id="ur-rom-picked-the-wedding-day",
         ),
         pytest.param(
             "food bank mein kis ko kya mile ye staff decide karta hai",
-            marks=alarm("lex24", "WHOGETS: who gets what at the food bank reads as a will"),
             id="ur-rom-who-gets-what-at-the-food-bank",
         ),
         # Guards: quiet on main.

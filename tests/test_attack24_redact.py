@@ -334,16 +334,12 @@ SPLIT = "a phone said in two parts after a phone word, joined by other words tha
         pytest.param(
             "my number is 07911 followed by 123456",
             "123456",
-            marks=leak(SPLIT),
             id="en-followed-by",
         ),
-        pytest.param(
-            "my number 07911 after that 123 456", "123 456", marks=leak(SPLIT), id="en-after-that"
-        ),
+        pytest.param("my number 07911 after that 123 456", "123 456", id="en-after-that"),
         pytest.param(
             "my number 07911 then 123 then 456",
             "07911",
-            marks=leak(SPLIT),
             id="en-three-parts",
         ),
         # Guards: hidden on main (b5effa0).
@@ -381,15 +377,12 @@ HOUSE = (
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param("дом 5 по улице Ленина", "дом 5", marks=leak(HOUSE), id="ru-dom-ulitsa"),
-        pytest.param(
-            "namas 12, Gedimino gatvė", "namas 12", marks=leak(HOUSE), id="lt-namas-gatve"
-        ),
-        pytest.param("māja 12, Brīvības iela", "māja 12", marks=leak(HOUSE), id="lv-maja-iela"),
+        pytest.param("дом 5 по улице Ленина", "дом 5", id="ru-dom-ulitsa"),
+        pytest.param("namas 12, Gedimino gatvė", "namas 12", id="lt-namas-gatve"),
+        pytest.param("māja 12, Brīvības iela", "māja 12", id="lv-maja-iela"),
         pytest.param(
             "I'm in flat 7 of Nelson Court now",
             "flat 7 of Nelson",
-            marks=leak(HOUSE),
             id="en-flat-of-court",
         ),
         # Guards: hidden on main.
@@ -414,25 +407,21 @@ WORDNAME = (
         pytest.param(
             "Mark Miller keeps coming round to sell me gear",
             "Miller",
-            marks=leak(WORDNAME),
             id="en-mark-miller",
         ),
         pytest.param(
             "Max Miller from the estate threatened me",
             "Miller",
-            marks=leak(WORDNAME),
             id="en-max-miller",
         ),
         pytest.param(
             "Robin Keane from the estate threatened me",
             "Keane",
-            marks=leak(WORDNAME),
             id="en-robin-keane",
         ),
         pytest.param(
             "Amber Macdonald lives next door and shouts at my kids",
             "Macdonald",
-            marks=leak(WORDNAME),
             id="en-amber-macdonald",
         ),
     ],
@@ -447,13 +436,11 @@ def test_a_full_name_whose_given_name_is_a_word_is_not_stored(text: str, secret:
         pytest.param(
             "this is Narcotics Anonymous, it helps",
             "Narcotics Anonymous",
-            marks=removed("missed on 6a50146 too: a service after 'this is' is taken for a name"),
             id="en-this-is-a-service",
         ),
         pytest.param(
             "this is Mill Lane, the old site, it was better",
             "Mill Lane",
-            marks=removed("missed on 6a50146 too: a site after 'this is' is taken for a name"),
             id="en-this-is-a-site",
         ),
         # Guards: kept on main.

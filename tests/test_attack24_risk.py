@@ -631,3 +631,31 @@ def test_a_disclosure_labelled_with_its_question_number_gets_the_helplines(
 ) -> None:
     """Each signposted on 6a50146: people number their answers."""
     assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "took double my usual dose as the doctor said because the pain was worse",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec24: NEW false alarm (bdb9cb5): 'double' lifts ASTOLD even when "
+                "the doctor said to double it",
+            ),
+            id="en-double-dose-as-the-doctor-said",
+        ),
+        # Guards: quiet on main, a count with the dose the doctor gave.
+        pytest.param("I take 2 tablets at night as the doctor said", id="en-2-tablets"),
+        pytest.param("biorę 2 tabletki na noc, tak jak kazał lekarz", id="pl-2-tablets"),
+        pytest.param("принимаю 2 таблетки на ночь, как врач сказал", id="ru-2-tablets"),
+        pytest.param("tomo 2 comprimidos à noite, como o médico mandou", id="pt-2-tablets"),
+        pytest.param("iau 2 pastile seara, cum a zis doctorul", id="ro-2-tablets"),
+        pytest.param("geriu 2 tabletes vakare, kaip liepė gydytojas", id="lt-2-tablets"),
+        pytest.param("dzeru 2 tabletes vakarā, kā ārsts teica", id="lv-2-tablets"),
+        pytest.param("waxaan qaataa 2 kiniin habeenkii sidii dhakhtarku yiri", id="so-2-tablets"),
+        pytest.param("I take my methadone 60ml in one go as prescribed", id="en-in-one-go"),
+    ],
+)
+def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.categories(text), screen.vetoes_in(text)

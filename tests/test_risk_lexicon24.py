@@ -37,8 +37,8 @@ def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
         ("ਮੈਂ ਦਿਨ ਚੁਣ ਲਿਆ ਹੈ, ਕਿਸੇ ਨੂੰ ਨਹੀਂ ਦੱਸਿਆ", "suicide"),
         ("ami din thik kore felechi, kauke bolini", "suicide"),
         # Who gets what, written down (WHOGETS).
-        ("kis ko kya milega sab likh ke drawer mein rakh diya", "suicide"),
-        ("কে কী পাবে সব লিখে রেখেছি", "suicide"),
+        ("mere baad kis ko kya milega, sab likh ke drawer mein rakh diya", "suicide"),
+        ("আমার পরে কে কী পাবে সব লিখে রেখেছি", "suicide"),
         # A pet handed on "from now on" or "if anything happens to me" (FROMNOW, IFANYTHING).
         ("બિલાડી પડોશીને આપી દીધી, હવેથી એ જ સાચવશે", "suicide"),
         ("billi nu sambhal lena, je mainu kuch ho gaya", "suicide"),

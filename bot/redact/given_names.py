@@ -194,6 +194,10 @@ SURNAMES_LATIN = words(
     cardoso teixeira correia moreira soares vieira monteiro nunes barbosa rocha dias
     araújo araujo cunha castro freitas fonseca matos machado melo reis tavares azevedo
     miranda campos moura batista coelho cruz morais pires leite brito
+    miller keane macdonald mckenzie mcgregor gallagher doherty o'connor quinn burke brennan
+    lynch maguire sweeney dixon hudson jenkins lawson matthews newman payne pearce pearson
+    rogers saunders simpson slater stevens wilkinson barker bennett chapman dawson fletcher
+    foster gardner henderson hopkins howard parsons riley shepherd tucker walters webster
     """
 )
 """Common surnames in Latin letters: a lower-case given name followed by one is a full name
@@ -242,6 +246,9 @@ SURNAMES_CASELESS = SURNAMES_CASELESS | words("حداد خوري نجار عبو
 
 GIVEN = GIVEN_LATIN | GIVEN_CYRILLIC | GIVEN_CASELESS
 
+WORD_NAMES_LATIN = words("mark max robin amber will bill frank grace hope rose ruby holly jade")
+"""Given names that are also English words, so not in :data:`GIVEN`: capitalised and before
+a listed surname they are a full name ("Mark Miller", "Robin Keane", "Amber Macdonald")."""
 WORD_NAMES_CASELESS = words("સારા سعيد سعيدة")
 """Given names that are also a common word of their language, in scripts without capitals:
 Gujarati "સારા" (Sara; good), Arabic "سعيد" (Saeed; happy).  Never a name's start on their

@@ -208,7 +208,7 @@ def names(text: str) -> Iterator[Span]:
         if other or _TWO_WORDS_CUE.fullmatch(weak):
             # "it's"/"this is" often come before a capitalised word that is no name
             # ("It's Brilliant"): only a full name counts after them.
-            spans = (s for s in spans if " " in text[s.start : s.end])
+            spans = (s for s in spans if " " in text[s.start : s.end] and not _a_place(text, s))
         yield from spans
     for m in _TITLE.finditer(text):
         yield from _name_after(text, m.end(), strong=False)
@@ -216,6 +216,14 @@ def names(text: str) -> Iterator[Span]:
         yield from (
             s for s in _name_after(text, m.end(), strong=False) if " " in text[s.start : s.end]
         )
+
+
+def _a_place(text: str, span: Span) -> bool:
+    """Whether a capitalised pair after "this is" / "it's" names a service or a site
+    ("this is Narcotics Anonymous", "this is Mill Lane, the old site"), not a person."""
+    from bot.redact.staff import _PLACE_WORDS  # staff imports this module
+
+    return any(w.casefold() in _PLACE_WORDS for w in text[span.start : span.end].split())
 
 
 _GERMAN_WORDS = words(

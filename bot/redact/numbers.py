@@ -1058,14 +1058,15 @@ def phones_in_hundreds(text: str) -> Iterator[Span]:
 
 
 _THEN = (
-    r"then|and\s+then|and|potem|a\s+potem|i|apoi|și|si|и|потом|затем|а\s+потом|depois|e|"
+    r"then|and\s+then|and|followed\s+by|(?:and\s+)?after\s+that|next|potem|a\s+potem|i|apoi|și|si|и|потом|затем|а\s+потом|depois|e|"
     r"paskui|tada|ir|pēc\s+tam|tad|un|kadib|kaddib|iyo|phir|fir|aur|te|pachhi|pachi|tarpor|ar|"
     r"ثم|و|وبعدين|بعدين|پھر|اور|তারপর|এবং|আর|ਫਿਰ|ਤੇ|ਅਤੇ|પછી|અને"
 )
 _SPLIT_PHONE = re.compile(
-    rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})[ \t]+(?:{_THEN})[ \t]+"
-    rf"(?P<b>\d(?:[ -]?\d){{2,9}})(?![\w{MARKS}]|[.,/-]?\d)",
+    rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})"
+    rf"(?P<b>(?:[ \t]+(?:{_THEN})[ \t]+\d(?:[ -]?\d){{1,9}}){{1,2}})(?![\w{MARKS}]|[.,/-]?\d)",
     re.IGNORECASE,
 )
-"""A phone said in two parts with "then" or "and" between ("07911 then 123456", "0721 apoi
-234 567", "0300 phir 1234567"): a filter reading digit runs sees two short numbers."""
+"""A phone said in two or three parts with "then", "and", "followed by" between ("07911 then
+123456", "0721 apoi 234 567", "07911 then 123 then 456"): a filter reading digit runs sees
+short numbers."""

@@ -34,6 +34,7 @@ from bot.redact.given_names import (
     STRONG_SURNAMES,
     SURNAMES_CASELESS,
     SURNAMES_LATIN,
+    WORD_NAMES_LATIN,
     given_name,
     surname_like,
 )
@@ -103,6 +104,23 @@ def _capitalised_name_word(word: str) -> bool:
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
         and _ROLE_CASED.fullmatch(word) is None  # "Sarah Keyworker was great"
     )
+
+
+def _word_name_then_surname(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "Mark Miller", "Amber Macdonald": a given name that is also a word, capitalised, then
+    a listed surname, and no third capitalised word ("Amber Green Alert" is something else)."""
+    if i + 1 >= len(tokens) or not _gap(text, tokens[i], tokens[i + 1]):
+        return None
+    surname = tokens[i + 1].group()
+    if not surname[0].isupper() or surname.casefold() not in SURNAMES_LATIN:
+        return None
+    if (
+        i + 2 < len(tokens)
+        and _gap(text, tokens[i + 1], tokens[i + 2])
+        and tokens[i + 2].group()[0].isupper()
+    ):
+        return None
+    return Span(tokens[i].start(), tokens[i + 1].end(), "name")
 
 
 def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
@@ -293,6 +311,8 @@ def full_names(text: str) -> Iterator[Span]:
                 given_name(word) or ("-" in word and given_name(word.split("-", 1)[0]))
             ):  # "Mary-Jane Watson"
                 span = _capitals(text, tokens, i)
+            if span is None and word.casefold() in WORD_NAMES_LATIN:
+                span = _word_name_then_surname(text, tokens, i)
             if span is None and i + 1 < len(tokens):
                 span = _surname_comma_given(text, tokens, i)
         elif first.islower():

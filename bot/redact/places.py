@@ -222,8 +222,15 @@ def addresses(text: str) -> Iterator[Span]:
             )
         for m in _FLAT_ALONE.finditer(text):
             inside = any(s.start < m.end() and m.start() < s.end for s in found)
-            if not inside and not _COUNT_AFTER.match(text, m.end()):
+            of = _OF_BUILDING.match(text, m.end())  # "flat 7 of Nelson Court"
+            if of is not None and not inside:
+                found.append(Span(m.start(), of.end(), "address"))
+            elif not inside and not _COUNT_AFTER.match(text, m.end()):
                 found.append(Span(m.start(), m.end(), "address"))
+    for m in _HOUSE_THEN_STREET.finditer(text):
+        # "дом 5 по улице Ленина", "namas 12, Gedimino gatvė", "māja 12, Brīvības iela":
+        # the house word and number first, then the street with its street word.
+        found.append(Span(m.start(), m.end(), "address"))
     for span in _joined(text, found):
         # A flat number alone ("we moved to flat 3b", "кв. 12") points at no one: every
         # town has a flat 3, and a room or a ward stays too (issue 12).  With a street, a
@@ -568,6 +575,19 @@ _BARE_STREET = re.compile(
     r"(?<![\w])(?:na|przy|на|ул)\s+(?P<name>[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+)\s+\d{1,4}[A-Za-zа-я]?"
     r"(?:\s*/\s*\d{1,4}[A-Za-z]?|\s+m\.?\s*\d{1,4}|\s*,?\s*(?:кв|квартира|д)\.?\s*\d{1,4})(?!\d)",
 )
+_OF_BUILDING = re.compile(
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+(?i:{_STREET_STRONG}|{_STREET_WEAK}|tower|"
+    r"towers|mansions|block|building|cottages)(?![\w])"
+)
+"""A flat of a building ("flat 7 of Nelson Court"): "of" is no count here ("3 of them")."""
+_HOUSE_THEN_STREET = re.compile(
+    r"(?<![\w])(?i:дом|д\.|namas|namo|māja|maja|casa|house)[ \t]*(?i:no\.?|nr\.?|№)?[ \t]*"
+    r"\d{1,4}[A-Za-zа-я]?(?![\d\w])[ \t]*,?[ \t]*(?i:по[ \t]+)?"
+    rf"(?:(?i:{_STREET_BEFORE})[ \t]+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁĀ-Ž][\w-]+"
+    rf"|[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁĀ-Ž][\w-]+[ \t]+(?i:{_STREET_AFTER_NAME}|{_STREET_STRONG})(?![\w]))",
+)
+"""A house word and number, then the street ("дом 5 по улице Ленина", "māja 12, Brīvības
+iela"): together one home."""
 _STREET_AFTER_FLAT = re.compile(
     r"(?<![\w])(?:na|przy|на|ул)\s+[A-ZĄĆĘŁŃÓŚŹŻА-ЯЁ][\w-]+\s+\d{1,4}[A-Za-zа-я]?(?![\d\w])"
     r"(?!\s*(?:dni|dzień|dzien|tygodn\w*|lat|razy|godzin\w*|minut\w*|zł|дн\w*|раз\w*|лет|"
