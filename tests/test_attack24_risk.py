@@ -507,7 +507,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
     [
         pytest.param(
             "copiii se jucau, bătaie cu perne, când m-a lovit",
-            marks=quiet("prec24", KIDS),
             id="ro-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -544,7 +543,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "carruurtu waxay ku jireen ciyaar markuu i garaacay",
-            marks=quiet("prec24", KIDS),
             id="so-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -553,7 +551,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "الولاد كانوا باللعب لما ضربني",
-            marks=quiet("prec24", KIDS),
             id="ar-kids-playing-he-hit-me",
         ),
         pytest.param(
