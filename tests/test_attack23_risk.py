@@ -449,11 +449,7 @@ def test_a_place_that_is_not_safe_gets_no_abuse_helplines(screen: RiskScreen, te
         pytest.param(
             "المجموعة منيحة. ما عاد شايف فايدة من العيشة. عطيت كلبي لأختي.",
             "suicide",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec23/risk23: missed on 9341294 too: 'no point in living any more; "
-                "I gave my dog to my sister' (Levantine), signposted in the 12 other languages",
-            ),
+            # Found since wave 24 (lex24): Arabic has PET words (GAVE PET).
             id="ar-no-point-living-gave-dog-away",
         ),
         # Guards: the same in other languages, signposted on main.

@@ -118,3 +118,32 @@ def test_an_abuse_or_overdose_class_the_language_lacked_now_fires(
 )
 def test_everyday_words_of_the_slice_2_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
     assert not rules.hits(text), [h.phrase for h in rules.hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Slice 3, Arabic: a day chosen, a cat "if anything happens to me", who gets what,
+        # nearly jumped, taking one's life (PICKDATE, IFANYTHING, WHOGETS, WENTOVER, LIFETAKE).
+        ("اخترت اليوم، وما حدا بيعرف", "suicide"),
+        ("اذا صار فيي شي قطتي بتروح عند الجيران", "suicide"),
+        ("كتبت مين بياخد شو وحطيت الورقة بالجارور", "suicide"),
+        ("مبارح كنت رح انط", "suicide"),
+        ("بدي ازهق روحي", "suicide"),
+    ],
+)
+def test_an_arabic_class_that_was_missing_now_fires(
+    rules: RiskScreen, text: str, category: str
+) -> None:
+    assert category in _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حددت التاريخ تبع العرس، بالصيف",
+        "قطتي نايمة عالارض جنب الشباك",
+    ],
+)
+def test_everyday_arabic_with_the_new_words_stays_quiet(rules: RiskScreen, text: str) -> None:
+    assert not rules.hits(text), [h.phrase for h in rules.hits(text)]

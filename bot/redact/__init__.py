@@ -26,7 +26,9 @@ name anywhere, found by a given name or a surname from ``given_names``: "me and 
 "NOWAK Katarzyna", "জামাল হোসেন"; a famous person's name, listed in ``famous``, stays) and
 ``vehicles`` (UK number plates, "KX19 ABC", and driving licence numbers).
 What must survive is as important: doses, durations, times, counts,
-helpline numbers, service and prison names, and a first name on its own.
+helpline numbers, service and prison names, a famous person's name, a flat number alone, and
+someone else's first name on its own.  One's own name given in an introduction is hidden,
+first name alone or not ("i'm kelly", "this is Kelly,", "ami rahim", "હું રમેશ છું").
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ their own scripts "أنا محمد عبد الله", "میں عائشہ صدیق
 
 These words also start ordinary sentences ("I am tired", "main bohat khush
 hoon", "আমি খুব খুশি"), so a bare introduction asks for more than "my name
-is" does: a FULL name (two or three words; a first name alone is kept, as
-everywhere), and
+is" does: a FULL name (two or three words; a first name alone only when it is a listed given
+name and the introduction closes after it: ``_own_first_name``), and
 
 - in scripts with capitals: every word capitalised and none a word people put
   after "I am" (nationalities, feelings, "Really");
@@ -75,6 +75,15 @@ _BARE = (
     _Intro(r"میں|مَیں|مئیں", closer=r"(?:بول\s+(?:رہا|رہی)\s+)?(?:ہوں|ہُوں|ہو|ھوں)", capitals=False),
     _Intro(r"ਮੈਂ|ਮੈ", closer=r"(?:ਬੋਲ\s+(?:ਰਿਹਾ|ਰਹੀ|ਰਿਹੀ)\s+)?(?:ਹਾਂ|ਹਾ|ਹੈਗਾ|ਹੈਗੀ)", capitals=False),
     _Intro(r"હું|હુ", closer=r"(?:બોલું\s+|બોલુ\s+)?(?:છું|છુ|છૂં)", capitals=False),  # gu
+    # "They call me …", the name inside: "mujhe Ali Raza kehte hain", "ਮੈਨੂੰ … ਕਹਿੰਦੇ ਹਨ".
+    _Intro(
+        r"mujhe|mujhko|mainu|mennu|menu|mane|amake",
+        closer=r"kehte|kahte|kehtay|bulate|bulaate|kehnde|kehende|kahe|bole|dake|daake",
+    ),
+    _Intro(r"مجھے|مجهے", closer=r"کہتے|کہہ\s+کر|بلاتے|پکارتے", capitals=False),
+    _Intro(r"ਮੈਨੂੰ|ਮੈਂਨੂੰ", closer=r"ਕਹਿੰਦੇ|ਆਖਦੇ|ਬੁਲਾਉਂਦੇ|ਸੱਦਦੇ", capitals=False),
+    _Intro(r"મને", closer=r"કહે|બોલાવે", capitals=False),
+    _Intro(r"আমাকে|আমায়", closer=r"বলে|ডাকে|ডাকেন|বলেন", capitals=False),
 )
 _CUES = re.compile(
     rf"(?<![\w{MARKS}])(?:"
@@ -116,6 +125,9 @@ _NOT_NAME_CASELESS = _AFTER_NAME_CASELESS | words(
     پر تک ساتھ پاس دور گھر ਵਿੱਚ ਵਿਚ ਤੋਂ ਨਾਲ ਕੋਲ ਦੂਰ ਘਰ ਨੂੰ માં થી પર સાથે પાસે દૂર ઘરે ઘર
     বাড়িতে বাসায় দূরে থেকে সাথে কাছে সবার
     ખુશ ઠીક બીમાર ઉદાસ પરેશાન એકલો એકલી સાફ ગુજરાતી હિન્દુ મા પિતા અહીં હવે રોજ આભારી
+    لوگ سب پاگل برا بری غلط ਲੋਕ ਸਾਰੇ ਪਾਗਲ ਮਾੜਾ ਗਲਤ લોકો બધા ગાંડો ગાંડી ખરાબ
+    সবাই লোকে লোকজন পাগল খারাপ
+    বলে ডাকে ডাকেন বলেন کہتے بلاتے پکارتے ਕਹਿੰਦੇ ਆਖਦੇ ਬੁਲਾਉਂਦੇ ਸੱਦਦੇ કહે બોલાવે
     """
 )
 _AFTER_CASELESS_NAME = words(
@@ -147,6 +159,8 @@ _ROMAN_NOT_NAMES = words(
     pe par te vich ma maa mein nal saath sath door dur pass paas kol bina sirf bas
     hoon hun hu hoo hon haan han aan chu chhu chun chhun chuu che bol bolu bolun bolum
     raha rahi reha rhi rha rai ri kal aaj parso ch vich rehab yaad yad
+    log lok loko sab sabhi pagal paagal bura buri galat ganda gando kamzor achha acchha
+    kehte kahte kehtay bulate bulaate kehnde kehende kahe bole dake daake
     chahta chahti chahte chahunga jata jati jate jaata jaati sochta sochti samajhta samajhti
     mangta mangti dhoondta kinare kinara rakhu rakhun rakhta rakhti ichhu ichchhu ichu
     """
@@ -296,6 +310,7 @@ _FIRST_WORDS = words(
     čia cia šeit seit
     aqui fala меня menya z
     أنا انا آنا وأنا وانا معك معاك معكم আমি میں مَیں مئیں ਮੈਂ ਮੈ હું હુ
+    mujhe mujhko mainu mennu menu mane amake مجھے مجهے ਮੈਨੂੰ ਮੈਂਨੂੰ મને আমাকে আমায়
     """
 )
 """The first word of every introduction in :data:`_BARE`, lower case ("to ja" and "as esu"

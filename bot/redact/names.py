@@ -17,7 +17,9 @@ lovely"): no pattern tells a name from a word without a name list, a first
 name alone rarely identifies anyone, and it is useful feedback.  A worker's
 full name next to their role is ``bot.redact.staff``'s.
 "I'm" with a word that is not a name ("I'm Polish", "I'm Sorry") is kept
-through a list of such words.
+through a list of such words.  One's own first name after "I'm", "jestem", "sou", "я" is
+hidden in lower case too when it is a listed given name ("i'm kelly", "jestem marek"): the
+lead's decision of 30 Nov (issue 12), not "i'm frank".
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _STRONG_CUES = (
     r"chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+[ée]",
     r"mano\s+vardas(?:\s+yra)?|vadinuosi|mani\s+sauc|mans\s+vārds\s+ir|mans\s+vards\s+ir",
     r"magacaygu\s+waa|magacayga\s+waa|magacaygu|waxaa\s+la\s+i\s+yiraahdaa|magaca\s+waa",
-    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|amar\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
+    r"mera\s+naa?m(?:\s+hai)?|meraa\s+naam|(?:amar|amr|amer)\s+naa?m|maa?ru\s+naa?m|maro\s+naa?m|mara\s+naa?m|mera\s+name\s+is",
     # The full name asked for by name ("mera pura naam", "আমার পুরো নাম", "imię i nazwisko").
     r"(?:mera|meraa|mere)\s+(?:pura|poora|poura|pora)\s+naa?m(?:\s+hai)?|"
     r"amar\s+(?:puro|pura)\s+naa?m|maa?ru\s+(?:puru|pooru|aakhu)\s+naa?m|"
@@ -124,7 +126,7 @@ _NOT_NAME_WORDS = """
     اور ہے ہیں ہوں تھا تھی میں کا کی کے سے کو نے بھی لیکن یہ وہ اور
     এবং আর আমি ও কিন্তু ছিল হয় থেকে আমার আছে
     અને છે છું હું નો ની નું ને થી પણ હતો હતી
-    ਹੈ ਹਾਂ ਆ ਐ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
+    ਹੈ ਹਾਂ ਆ ਐ ਏ ਅਤੇ ਤੇ ਮੈਂ ਦਾ ਦੀ ਦੇ ਨੇ ਸੀ ਵੀ ਪਰ
     hai hoon hun aur main mein ka ki ke se ko ne bhi
     nahi nahin nai na nathi nahu thi koi kya kyun kyu mat bolbo bolbona bolte bolo batana
     bataunga bataungi batungi bataun likhna likhunga likhungi dena deta deti dunga dungi
@@ -223,7 +225,10 @@ def _a_place(text: str, span: Span) -> bool:
     ("this is Narcotics Anonymous", "this is Mill Lane, the old site"), not a person."""
     from bot.redact.staff import _PLACE_WORDS  # staff imports this module
 
-    return any(w.casefold() in _PLACE_WORDS for w in text[span.start : span.end].split())
+    parts = text[span.start : span.end].split()
+    if given_name(parts[0]):
+        return False  # "this is Kelly Hill, thanks": a given name, then a surname like a place
+    return any(w.casefold() in _PLACE_WORDS for w in parts)
 
 
 _GERMAN_WORDS = words(

@@ -93,13 +93,19 @@ _PARTICLE_JOINED = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[
 """A surname with its particle joined on in lower case: "al-Rashid", "el-Masri", "d'Souza"."""
 
 
-def _capitalised_name_word(word: str) -> bool:
-    """A capitalised word after a given name that can be its surname.  (No test of adjective
-    endings, as after "I'm": "Поповой", "Ferreira" end like adjectives and are surnames.)"""
+_PLACE_SURNAMES = words("hill green lane church wood brook field")
+"""Place words that are also common surnames: right after a given name, a surname ("Sarah
+Green", "John Lane", "Kelly Hill"); a street ("Church Street") starts with no given name."""
+
+
+def _capitalised_name_word(word: str, first: bool = False) -> bool:
+    """A capitalised word after a given name that can be its surname (``first``: right after
+    it).  (No test of adjective endings, as after "I'm": "Поповой", "Ferreira" end like
+    adjectives and are surnames.)"""
     key = word.casefold()
     return (
         (word[0].isupper() or _PARTICLE_JOINED.match(word) is not None)
-        and key not in _NOT_A_NAME
+        and (key not in _NOT_A_NAME or (first and key in _PLACE_SURNAMES))
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
         and _ROLE_CASED.fullmatch(word) is None  # "Sarah Keyworker was great"
@@ -123,6 +129,21 @@ def _word_name_then_surname(text: str, tokens: list[re.Match[str]], i: int) -> S
     return Span(tokens[i].start(), tokens[i + 1].end(), "name")
 
 
+def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether a given name and a place-like surname ("Mary Church") are a place's name: a
+    saint before them, or another place word after ("St Mary Church Hall")."""
+    before = text[max(0, tokens[i].start() - 7) : tokens[i].start()].casefold().split()
+    if before and before[-1].rstrip(".") in ("st", "saint", "sf", "sv", "são", "santa"):
+        return True
+    nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+    return (
+        nxt is not None
+        and _gap(text, tokens[i + 1], nxt)
+        and nxt.group()[0].isupper()
+        and nxt.group().casefold() in _PLACE_WORDS
+    )
+
+
 def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """A capitalised given name at ``tokens[i]`` and the capitalised words after it."""
     end = None
@@ -136,11 +157,13 @@ def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
                 end, j, taken = nxt.end(), j + 2, taken + 1
                 continue
             break
-        if not _capitalised_name_word(word):
+        if not _capitalised_name_word(word, first=taken == 0):
             break
         end, j, taken = tokens[j].end(), j + 1, taken + 1
     if end is None:
         return None
+    if tokens[i + 1].group().casefold() in _PLACE_SURNAMES and _a_place_after_all(text, tokens, i):
+        return None  # "St Mary Church Hall", "Victoria Green Park": a place
     if j == i + 2 and _listed(text, tokens, i + 1, j):
         return None  # "thanks to Sarah Tom and Kasia": first names in a list
     return Span(tokens[i].start(), end, "name")
