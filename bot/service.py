@@ -458,6 +458,7 @@ class Conversations:
             progress="",
             skip_label=self.catalogue.text("button.skip", lang),
             back_label=self.catalogue.text("button.back", lang),
+            stop_label=self.catalogue.text("button.stop", lang),
         )
 
     async def screen(

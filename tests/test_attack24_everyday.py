@@ -33,6 +33,8 @@ QUIT = (
     "PET|GAVE FROMNOW: 'for good' with the auxiliary 'di'/'diyechi' of 'quit' reads as giving away"
 )
 PICKDATE = "PICKDATE: a detox or wedding day picked; PLANEVENT misses it"
+FARE = "CARD + TAKEAWAY (c7873de): the bus driver who takes the fare is a partner who takes money"
+PET = "GAVE PET (20b7f22, Arabic PET): a pet given away for a move, a trip, a no-pets flat"
 WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
 
 
@@ -86,6 +88,30 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
             "food bank mein kis ko kya mile ye staff decide karta hai",
             id="ur-rom-who-gets-what-at-the-food-bank",
         ),
+        pytest.param(
+            "ਬੱਸ ਵਾਲਾ ਪੈਸੇ ਲੈ ਲੈਂਦਾ ਹੈ, ਕਿਰਾਇਆ ਮਹਿੰਗਾ ਹੈ",
+            marks=alarm("lex24", FARE),
+            id="pa-the-bus-takes-money-fare-dear",
+        ),
+        pytest.param(
+            "bus wala taka niye ney, bhara beshi",
+            id="bn-rom-the-bus-takes-money-fare-dear",
+        ),
+        pytest.param(
+            "عطيت كلبي لأختي لأني انتقلت على السكن. بشتاقله بس هي بتبعتلي صور.",
+            marks=alarm("lex24", PET),
+            id="ar-gave-my-dog-to-my-sister-moved",
+        ),
+        pytest.param(
+            "عطيت قطتي لجارتي لأني رح سافر شهر",
+            marks=alarm("lex24", PET),
+            id="ar-gave-my-cat-to-a-neighbour-travelling",
+        ),
+        pytest.param(
+            "عطيت كلبي لأختي لأنه السكن ما بيسمح بالحيوانات",
+            marks=alarm("lex24", PET),
+            id="ar-gave-my-dog-housing-allows-no-pets",
+        ),
         # Guards: quiet on main.
         pytest.param("میں نے ہمیشہ کے لیے شراب چھوڑ دی", id="ur-quit-for-good"),
         pytest.param("ਮੈਂ ਹਮੇਸ਼ਾ ਲਈ ਦਾਰੂ ਛੱਡ ਦਿੱਤੀ", id="pa-quit-for-good"),
@@ -96,6 +122,22 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
             "sardi lagti hai",
             id="ur-rom-open-window-cold",
         ),
+        pytest.param(
+            "bus wala paise le leta hai, group tak aane ka kiraya mehnga hai", id="ur-rom-fare"
+        ),
+        pytest.param("w przyszłym tygodniu mam następną wizytę, dziękuję", id="pl-next-week"),
+        pytest.param("на следующей неделе следующий приём, спасибо", id="ru-next-week"),
+        pytest.param("na próxima semana tenho a próxima consulta, obrigado", id="pt-next-week"),
+        pytest.param("săptămâna viitoare am următoarea programare, mulțumesc", id="ro-next-week"),
+        pytest.param("el maw3ed el jay el osbo3 el jay, shukran", id="ar-rom-next-week"),
+        pytest.param("toddobaadka soo socda ballanta xigta, mahadsanid", id="so-next-week"),
+        pytest.param(
+            "gave my cat to my neighbour because I'm going on holiday for a month", id="en-pet"
+        ),
+        pytest.param("dałam kota sąsiadce, bo jadę na miesiąc do sanatorium", id="pl-pet"),
+        pytest.param("dei o gato à vizinha porque vou fazer desintoxicação", id="pt-pet"),
+        pytest.param("vaikai rėkia laukiamajame, per triukšminga", id="lt-kids-shout"),
+        pytest.param("bērni kliedz uzgaidāmajā telpā, par skaļu", id="lv-kids-shout"),
         pytest.param("agle hafte meri appointment hai, kyunki pichli cancel ho gayi thi", id="ur"),
         pytest.param(
             "maine apni billi behan ko de di kyunki main hostel mein shift ho gayi",

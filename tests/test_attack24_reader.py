@@ -49,17 +49,18 @@ async def _shown(settings, flows, store: Store, comments: list[str]) -> tuple[in
     return len(public.quotes), shown
 
 
-NAMED = "owner lead: a worker's first name with their role is quoted in the network report"
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [
         pytest.param(
             "the nurse was lovely, her name is Priya, I waited weeks though",
             "Priya",
-            marks=pytest.mark.xfail(strict=True, reason=NAMED),
             id="her-name-is",
+        ),
+        pytest.param(
+            "the keyworker was lovely, his name is Tomasz, I waited weeks though",
+            "Tomasz",
+            id="his-name-is",
         ),
         # Guard: a role then a capitalised first name is refused.
         pytest.param("my keyworker Dave never rings me back, I waited weeks", "Dave", id="guard"),
@@ -67,8 +68,8 @@ NAMED = "owner lead: a worker's first name with their role is quoted in the netw
 )
 async def test_a_workers_first_name_is_not_quoted(settings, flows, store: Store, text, name):
     plain = [
-        "I waited weeks for a first appointment and nobody rang",
-        "The wait for a keyworker was far too long, about six weeks",
+        "I waited weeks and weeks for my first appointment",
+        "The wait was far too long, about six weeks",
     ]
     count, shown = await _shown(settings, flows, store, [text] * 6 + plain * 2)
     assert count, "the comments were expected to be themed and quotable"

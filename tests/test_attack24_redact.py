@@ -458,11 +458,8 @@ def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept:
     assert kept in redact(text)
 
 
-PLACE = (
-    "REGRESSION (1f5fce6): a surname that is also a place word (Hill, Green, Hall, Church, Park, "
-    "Frank) makes 'this is Kelly Hill' a place, so one's own full name is stored"
-)
-SURPLACE = "missed on 6a50146 too: a full name whose surname is a place word (Lane, Green, Hill)"
+# REGRESSION of 1f5fce6 (a surname that is a place word made "this is Kelly Hill" a place),
+# and full names with such a surname anywhere: mended by redact24 at 23:15; these guard it.
 
 
 @pytest.mark.parametrize(
@@ -471,43 +468,32 @@ SURPLACE = "missed on 6a50146 too: a full name whose surname is a place word (La
         pytest.param(
             "this is Kelly Hill, thanks for everything",
             "Hill",
-            marks=leak(PLACE),
             id="en-this-is-kelly-hill",
         ),
         pytest.param(
             "this is Kelly Green, thanks for everything",
             "Green",
-            marks=leak(PLACE),
             id="en-this-is-kelly-green",
         ),
         pytest.param(
             "it's Tom Hall here, the group was good",
             "Hall",
-            marks=leak(PLACE),
             id="en-its-tom-hall",
         ),
-        pytest.param(
-            "this is Sarah Church, thanks", "Church", marks=leak(PLACE), id="en-sarah-church"
-        ),
+        pytest.param("this is Sarah Church, thanks", "Church", id="en-sarah-church"),
         pytest.param(
             "this is Kevin Frank, my keyworker was rude",
             "Frank",
-            marks=leak(PLACE),
             id="en-kevin-frank",
         ),
         pytest.param(
             "John Lane from the estate threatened me",
             "Lane",
-            marks=leak(SURPLACE),
             id="en-john-lane",
         ),
-        pytest.param(
-            "Sarah Green sold me pills", "Green", marks=leak(SURPLACE), id="en-sarah-green"
-        ),
-        pytest.param(
-            "Kelly Hill, 14 Mill Lane", "Kelly Hill", marks=leak(SURPLACE), id="en-name-address"
-        ),
-        pytest.param("thanks, Kelly Hill", "Hill", marks=leak(SURPLACE), id="en-signoff-hill"),
+        pytest.param("Sarah Green sold me pills", "Green", id="en-sarah-green"),
+        pytest.param("Kelly Hill, 14 Mill Lane", "Kelly Hill", id="en-name-address"),
+        pytest.param("thanks, Kelly Hill", "Hill", id="en-signoff-hill"),
         # Guards: hidden on main.
         pytest.param("I'm Kelly Green and I want to complain", "Green", id="en-im-kelly-green"),
         pytest.param("my name is Tom Hall", "Hall", id="en-my-name-is-tom-hall"),

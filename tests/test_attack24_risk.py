@@ -658,10 +658,9 @@ def test_the_dose_the_doctor_gave_gets_no_helplines(screen: RiskScreen, text: st
     assert not screen.categories(text), screen.vetoes_in(text)
 
 
-ASTOLD_SA = (
-    "ASTOLD in ur/pa (c7873de: 'doctor ne kaha', 'ਡਾਕਟਰ ਨੇ ਕਿਹਾ') vetoes 'I took them all' "
-    "('saari', 'saariyan', 'saara patta'): no excess word of these languages lifts it"
-)
+# REGRESSION of c7873de (ASTOLD in ur/pa vetoed "the doctor said two, I took them all"):
+# lex24 (23:20): ASTOLD in ur pa gu bn is now only 'as the doctor said' ('jaise doctor ne kaha',
+# 'ਜਿਵੇਂ ਡਾਕਟਰ ਨੇ ਕਿਹਾ'), and these five are signposted again; they guard it.
 
 
 @pytest.mark.parametrize(
@@ -669,27 +668,22 @@ ASTOLD_SA = (
     [
         pytest.param(
             "doctor ne kaha tha do goliyan, maine saari kha lin",
-            marks=quiet("lex24", ASTOLD_SA),
             id="ur-rom-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "doctor ne keha si do goliyan, main saariyan kha laiyan",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "ਡਾਕਟਰ ਨੇ ਕਿਹਾ ਸੀ ਦੋ ਗੋਲੀਆਂ, ਮੈਂ ਸਾਰੀਆਂ ਖਾ ਲਈਆਂ",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-doctor-said-two-i-took-all",
         ),
         pytest.param(
             "doctor ne keha si, par main saara patta kha lia",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-but-whole-strip",
         ),
         pytest.param(
             "doctor ne keha si do goliyan, main saariyan ikko vaar kha laiyan",
-            marks=quiet("lex24", ASTOLD_SA),
             id="pa-rom-doctor-said-two-all-at-once",
         ),
         # Guards: still signposted on main.
@@ -706,3 +700,52 @@ def test_the_doctor_said_two_and_i_took_them_all_gets_the_overdose_helplines(
 ) -> None:
     """Each signposted overdose on 6a50146."""
     assert "overdose" in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("the question about feeling safe: my husband beats me", "abuse"),
+        ("pytanie o bezpieczeństwo: mąż mnie bije", "abuse"),
+        ("вопрос о безопасности: муж меня бьёт", "abuse"),
+        ("a pergunta sobre segurança: o meu marido bate-me", "abuse"),
+        ("întrebarea despre siguranță: soțul mă bate", "abuse"),
+        ("klausimas apie saugumą: vyras mane muša", "abuse"),
+        ("jautājums par drošību: vīrs mani sit", "abuse"),
+        ("hifazat wala sawal: shohar mujhe maarta hai", "abuse"),
+        ("ਸੁਰੱਖਿਆ ਵਾਲਾ ਸਵਾਲ: ਪਤੀ ਮੈਨੂੰ ਮਾਰਦਾ ਹੈ", "abuse"),
+        ("suraksha vishe savaal: pati mane maare che", "abuse"),
+        ("নিরাপত্তার প্রশ্ন: স্বামী আমাকে মারে", "abuse"),
+        ("su2al el aman: jozi byedrabni", "abuse"),
+        ("سؤال الأمان: جوزي بيضربني", "abuse"),
+        ("su'aalka badbaadada: ninkaygu wuu i garaacaa", "abuse"),
+        ("the question on self harm - I cut my arms last night", "self_harm"),
+        ("pytanie o samookaleczenie - wczoraj pocięłam ręce", "self_harm"),
+        ("вопрос о самоповреждении - вчера порезала руки", "self_harm"),
+        ("a pergunta sobre automutilação - ontem cortei os braços", "self_harm"),
+        ("întrebarea despre autovătămare - aseară mi-am tăiat mâinile", "self_harm"),
+        ("klausimas apie savižalą - vakar pjausčiau rankas", "self_harm"),
+        ("jautājums par paškaitējumu - vakar sagriezu rokas", "self_harm"),
+        ("he pushed me off my bike and kicked me", "abuse"),
+        ("zepchnął mnie z roweru i kopał", "abuse"),
+        ("он столкнул меня с велосипеда и пинал", "abuse"),
+        ("ele empurrou-me da bicicleta e deu-me pontapés", "abuse"),
+        ("m-a împins de pe bicicletă și m-a lovit cu picioarele", "abuse"),
+        ("jis nustūmė mane nuo dviračio ir spardė", "abuse"),
+        ("viņš nogrūda mani no velosipēda un spārdīja", "abuse"),
+        ("usne mujhe cycle se dhakka diya aur laatein maarin", "abuse"),
+        ("ਉਸਨੇ ਮੈਨੂੰ ਸਾਈਕਲ ਤੋਂ ਧੱਕਾ ਦਿੱਤਾ ਤੇ ਲੱਤਾਂ ਮਾਰੀਆਂ", "abuse"),
+        ("ene mane cycle parthi dhakko maryo ane laat mari", "abuse"),
+        ("o amake cycle theke dhakka diye fele lathi marlo", "abuse"),
+        ("wuxuu iga riixay baaskiilka wuuna i laaday", "abuse"),
+        ("he threw me into the traffic on the crossing", "abuse"),
+        ("the kids aren't safe near the road, he throws things at them", "abuse"),
+        ("dzieci nie są bezpieczne przy ulicy, on w nie rzuca kamieniami", "abuse"),
+        ("дети не в безопасности у дороги, он бросает в них камни", "abuse"),
+    ],
+)
+def test_guards_harm_aimed_at_me_after_a_question_or_on_a_bike_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    """The lead's rule (22:58): every veto is lifted by harm aimed at a person; in 13 languages."""
+    assert category in screen.categories(text), screen.vetoes_in(text)

@@ -65,3 +65,16 @@ def test_parse_keeps_numbers_for_the_question_and_l_keys_for_the_offer():
     assert parse("l2", question, offer) == Choose("lang:en")
     assert parse("l3", question, offer) == Reply("l3")
     assert parse("l1", question, None) == Reply("l1")
+
+
+async def test_every_key_at_the_privacy_notice_is_in_the_persons_language(
+    conversations: Conversations,
+):
+    """Someone who chose Polish met "q = Stop for now" in English at the notice."""
+    screens: list[str] = []
+    await chat(
+        conversations, flow_id="consultation", lang="pl", read=scripted(["1"]), write=screens.append
+    )
+    notice = next(s for s in screens if "Tak, zgadzam się" in s)
+    assert "q = Zrób przerwę" in notice
+    assert "Stop for now" not in "".join(screens)

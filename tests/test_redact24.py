@@ -478,3 +478,17 @@ def test_a_given_name_and_a_surname_like_a_place_is_a_name(text: str, want: str)
 )
 def test_a_service_or_a_place_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("falei com a Ana Paula Ferreira ontem", "falei com a [name] ontem"),
+        ("runāju ar Ilzi Bērziņu", "runāju ar [name]"),
+        ("maine zainab siddiqui se baat ki", "maine [name] se baat ki"),
+    ],
+)
+def test_a_full_name_starting_with_ana_in_the_accusative_or_romanised_is_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want

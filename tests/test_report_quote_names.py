@@ -154,6 +154,13 @@ async def test_quotes_naming_someone_are_refused_and_the_next_comments_shown(
         "спасибо врачу Ивану за помощь",
         "المرشدة رانيا ما بترد",
         "ਨਰਸ ਸਿਮਰਨ ਬਹੁਤ ਚੰਗੀ ਸੀ",
+        # Someone else's first name given with "her name is": stored (a first name alone),
+        # never published.
+        "the nurse was nice her name is priya",
+        "numele ei este Ioana, a fost foarte bună cu mine",
+        "magaciisu waa Cabdi, aad buu ii caawiyay",
+        "اسمها ريم وكانت لطيفة معي",
+        "o nome dela é Ana e foi muito gentil",
     ],
 )
 def test_a_quote_naming_someone_is_recognised(text):
@@ -173,6 +180,8 @@ def test_a_quote_naming_someone_is_recognised(text):
         "I waited 3 weeks for my first appointment",
         "My keyworker [name] never called me back",
         "انتظرت ٣ أسابيع للموعد",
+        "his name was never called at reception",
+        "her name is on the waiting list too",
     ],
 )
 def test_a_quote_naming_nobody_is_kept(text):

@@ -147,3 +147,35 @@ def test_an_arabic_class_that_was_missing_now_fires(
 )
 def test_everyday_arabic_with_the_new_words_stays_quiet(rules: RiskScreen, text: str) -> None:
     assert not rules.hits(text), [h.phrase for h in rules.hits(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Slice 4: the situation classes only ur pa gu bn ar had (WINDOW OPEN SITAT, ONEWAY
+        # LOSTALL, GOTOGOD), now in en pl ru pt ro too.
+        ("i'm sitting on the windowsill, the window is wide open, ninth floor", "suicide"),
+        ("lost everything on the slots, debts everywhere, the only way out now", "suicide"),
+        ("проиграл все, долги, единственный выход", "suicide"),
+        ("estou sentada na janela aberta, oitavo andar", "suicide"),
+        ("perdi tudo no jogo, dívidas, é a única saída", "suicide"),
+        ("quero ir para Deus, esta noite", "suicide"),
+    ],
+)
+def test_a_situation_class_now_fires_in_the_other_languages(
+    rules: RiskScreen, text: str, category: str
+) -> None:
+    assert category in _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An open window and a sofa: sitting is sitting ON the sill, not anywhere.
+        "i opened the window and sat on the sofa with a brew",
+        "okno otwarte, siedzę na kanapie i czytam",
+        "the only way out of the car park is past the barrier",
+    ],
+)
+def test_everyday_open_windows_and_ways_out_stay_quiet(rules: RiskScreen, text: str) -> None:
+    assert not rules.hits(text), [h.phrase for h in rules.hits(text)]

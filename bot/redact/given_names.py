@@ -198,6 +198,9 @@ SURNAMES_LATIN = words(
     lynch maguire sweeney dixon hudson jenkins lawson matthews newman payne pearce pearson
     rogers saunders simpson slater stevens wilkinson barker bennett chapman dawson fletcher
     foster gardner henderson hopkins howard parsons riley shepherd tucker walters webster
+    siddiqui siddiqi qureshi chaudhry chaudhary chowdhry butt malik awan mirza sheikh shaikh
+    ansari hashmi iqbal rehman rahman raza hussein haider abbasi bhatti bajwa cheema randhawa
+    sandhu dhillon grewal sidhu mann johal bains atwal dhaliwal trivedi pandya parekh bhatt
     """
 )
 """Common surnames in Latin letters: a lower-case given name followed by one is a full name
@@ -271,9 +274,10 @@ _CASE_ENDINGS = (
 )
 """Case endings of Polish, Russian, Lithuanian, Latvian and Romanian names ("Piotra",
 "Олегом", "Andriaus", "Kristapa", "Mihaiului"), cut off to find the nominative."""
-_NOMINATIVE_TAILS = ("", "s", "is", "us", "as", "й", "ь", "а", "a")
+_NOMINATIVE_TAILS = ("", "s", "is", "us", "as", "й", "ь", "а", "a", "e")
 """What a nominative may end in where the case ending was: "Алексея" -> "алексей",
-"Andriaus" -> "andrius", "Kristapa" -> "kristaps", "Pētera" -> "pēteris", "Ирину" -> "ирина"."""
+"Andriaus" -> "andrius", "Kristapa" -> "kristaps", "Pētera" -> "pēteris", "Ирину" -> "ирина",
+"Ilzi" -> "ilze"."""
 
 
 def given_name(word: str) -> bool:

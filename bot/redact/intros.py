@@ -343,8 +343,13 @@ def bare_intros(text: str) -> Iterator[Span]:
         before = text[: m.start()].rstrip(" \t")
         opens = not before or before[-1] in ",،.!?।۔\n"
         span = _full_name(text, m.end(), intro, opens)
-        if span is None and m.group(f"c{index}").casefold() not in _NOT_SINGLE_CUES:
+        cue = m.group(f"c{index}")
+        if span is None and cue.casefold() not in _NOT_SINGLE_CUES:
             span = _own_first_name(text, m.end(), intro)
+        if span is not None and cue in ("Ana", "ANA") and " " in text[span.start : span.end]:
+            # "falei com a Ana Paula Ferreira": Ana is the name's first part, not Arabizi "I";
+            # hiding "I" in "Ana Ahmad Khalil" costs a word, storing "Ana" a name's part.
+            span = Span(m.start(), span.end, "name")
         if span is not None:
             yield span
 

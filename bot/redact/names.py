@@ -82,6 +82,11 @@ _OTHER_CUES = (
     r"(?:ਉਸਦਾ|ਉਸ\s+ਦਾ|ਓਹਦਾ|ਉਹਦਾ)\s+(?:ਨਾਮ|ਨਾਂ)|(?:ohda|usda|ohdaa)\s+naa?m|"
     r"(?:તેનું|તેનુ|એનું|એનુ|તેણીનું|એમનું)\s+નામ|(?:enu|tenu|emnu)\s+naa?m",
 )
+# Where a quote names someone else ("her name is Priya"): redaction keeps a first name alone,
+# but a published quote must not carry it (``staff.names_someone``).
+OTHER_CUE = re.compile(
+    rf"(?<![\w{MARKS}])(?:{'|'.join(_OTHER_CUES)})(?:\s*[:,\-–—]\s*|\s+)", re.IGNORECASE
+)
 # Weaker cues count only when a capitalised word follows.
 _WEAK_CUES = (
     r"i['’]?m\s+called|i\s+am\s+called|call\s+me|they\s+call\s+me|i['’]m|im|i\s+am|"

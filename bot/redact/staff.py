@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.given_names import NOUNS_CASELESS, WORD_NAMES_CASELESS
-from bot.redact.names import _NOT_NAMES, _PARTICLES
+from bot.redact.given_names import NOUNS_CASELESS, WORD_NAMES_CASELESS, given_name
+from bot.redact.names import _NOT_NAMES, _PARTICLES, OTHER_CUE
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.textnorm import fold
 
@@ -501,6 +501,15 @@ def names_someone(text: str) -> bool:
     text = fold(text).text
     if any(True for _ in staff_names(text)):
         return True
+    for cue in OTHER_CUE.finditer(text):
+        # "the nurse was lovely, her name is Priya": kept in storage (a first name alone),
+        # but a noticeboard quote is stricter ("his name was never called" is no name).
+        m = _WORD_RE.match(text, cue.end())
+        if m is None or m.group().casefold() in _NOT_A_NAME:
+            continue
+        word = m.group()
+        if word[0].isupper() or _caseless(word) or given_name(word):
+            return True
     low = text.casefold()
     if any(n in low for n in _ROLE_NEEDLES):
         lower_case_writer = text == low
