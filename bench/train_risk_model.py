@@ -2,7 +2,8 @@
 
     pip install -e '.[train]'
     python bench/train_risk_model.py            # writes bot/risk_model.json.gz
-    python bench/train_risk_model.py --check    # only the held-out figures, writes nothing
+    python bench/train_risk_model.py --dry-run  # only the figures, writes nothing
+    python bench/train_risk_model.py --check    # is the stored model trained on what is here?
 
 scikit-learn fits it (``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))``, the
 rules' meaning classes and their pairs beside them (``MEANINGS``), and one
@@ -17,10 +18,14 @@ Three parts of what the repo holds, kept apart:
   training's honest measure. Batch 7's writer wrote the same ideas in every language at about
   the same place in each file, so a band keeps an idea (and its translations) on one side.
 - **thresholds** (plain, and lower for a text with a risk word): the pair that finds most
-  disclosures of training sets 23 to 25 (``THRESHOLD_SETS``), each scored by a model fitted
-  without it, while they keep precision >= ``MIN_PRECISION`` and everyday comments never
-  trained on (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time
-  (``choose``).
+  disclosures of training sets 23 onwards (``THRESHOLD_SETS``), each scored by a model fitted
+  without it, while they keep precision >= ``MIN_PRECISION``, everyday comments never
+  trained on (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time, long
+  everyday answers made of them (``long_answers``) at most ``MAX_LONG_ALARMS``, and the
+  training half of the everyday comments written to look like risk, scored by a fit without
+  it, at most ``MAX_LOOKALIKE_ALARMS`` (``choose``). The trainer alone chooses them and
+  stores why (``policy``): a stored model is what this file makes from what the repo holds,
+  and ``--check`` says whether the rules or corpora changed since.
 - **training**: everything else (every corpus, the training halves, the theme comments).
 
 The gates of ``bench/risk_eval.py`` measure fit, not generalisation. Generalisation is
@@ -34,6 +39,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -122,26 +128,68 @@ asked how my kids are coping" costs less than silence. Wave 19: 1.8 % (it was 1 
 1 % limit, not precision, held the thresholds up: at it, near-miss precision on the dev-tests
 was about 0.9 against a target of 0.8, and a kind helpline note to someone who did not need it
 costs far less than silence to someone who did."""
-MAX_LOOKALIKE_ALARMS = 0.035
+MAX_LOOKALIKE_ALARMS = 0.045
 """The share of everyday comments written to look like risk ("dying for a tea", "dead on my
-feet", risk long past) that may fire, on the training half scored by a fit without it. The
-evidence threshold fires on their risk words first: without this limit the pair search took
-it so low that a tenth of them fired. Wave 21: 4.5 % (it was 6.5 %): with dev set 21,
-risk2's parts c-g and batch 12 in training the search took the evidence threshold to 0.55-0.57,
-where "thanks for everything Kelly" (0.60, "everything" an EXCESS word), "ma 3andi shi zyede,
-kol shi mni7" (nothing more, all fine) and "He hit me up on WhatsApp ... nice touch" fired
-again. Wave 22: 3.5 %: with the meaning features the search took it to 0.37 at 4.4 %, where
-saving up for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0.50
-(tests/test_attack20_risk.py)."""
+feet", risk long past) that may fire, on their training half scored by a fit without it (a
+fold of its own beside ``THRESHOLD_SETS``). Wave 24: 4.5 %. The limit had been stated since
+wave 19 (6.5 %, then 4.5 %, then 3.5 %) but, once the thresholds were chosen on training sets
+23-25 in wave 23, no fold scored those comments and it held nothing (0.56 / 0.52 then
+signposted 4.4 % of them). The rules alone signpost 0.7 % of that half (2.4 % of the
+dev-test half, whose gate in tests/test_risk_model.py is 7 %). At 3.5 % the search took the
+risk-word threshold to 0.43 (recall 0.902 on sets 23-25), at 4.5 % 0.57 / 0.50 (0.906):
+a situation told with no risk word needs the plain threshold low, and suicide told as a
+situation is the blind batches' weakest category. Earlier: wave 21 4.5 % (with risk2's
+parts the search took the evidence threshold to 0.55-0.57, where "thanks for everything
+Kelly" fired); wave 22 3.5 % (with the meaning features it took it to 0.37, where saving up
+for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0.50)."""
 MIN_PRECISION = 0.85
 """On ``THRESHOLD_SETS``, each scored by a fit without it (until wave 23 per language, on the
 held-out batches; 0.8 until wave 19)."""
-THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25")
+THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25", "risk_train26")
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
 were the held-out batches 5-14, but the rules were tuned on those: there the model only
 mopped up, and thresholds chosen there favoured precision (on blind batch 15, 0.66/0.50 found
 0.883; 0.60/0.35 0.914 at precision 0.886). Training sets 23-25 were written blind to the
-rules, and their first runs measured before anyone read them."""
+rules, and their first runs measured before anyone read them. Set 26 (suicide told as
+situations, long everyday near misses, more Latvian and Gujarati) joins them in wave 24."""
+RECALL_ONLY = ("risk_train26",)
+"""Threshold sets whose disclosures count towards recall but whose precision is not held to
+``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
+answers that name a bridge, a last visit, a plan for tonight), so its precision at any
+threshold is lower for its mix, not for the model. Held to 0.85 with the others, it took the
+thresholds from 0.58 / 0.45 to 0.67 / 0.61: out of fold, recall on sets 23-25 0.906 -> 0.871
+and on set 26 0.887 -> 0.844, for precision 0.856 -> 0.873 on 23-25 and 0.753 -> 0.785 on
+26. On blind batch 16 precision was 0.906 and recall 0.931: recall is what falls short of
+the issue's 0.95, precision is above its 0.8. Its precision is printed at training."""
+LONG_SIZES = (3, 5)
+"""Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
+this many lines in a row, each run joined into one message. Attack23 found about a tenth of
+everyday answers told in several sentences signposted: a message holds more meaning classes,
+and pairs of them across sentences (``bot.risk_model.ACROSS``), than a single comment."""
+MAX_LONG_ALARMS = 0.03
+"""The share of long everyday answers that may fire: the everyday limit's own, since a long
+answer is just as ordinary, and a person who writes more should not be more likely to get a
+helpline they did not need."""
+LONG_TRAINED = True
+"""Whether the theme comments (``ORDINARY``) are taught as long answers too, joined as
+``long_answers`` joins the check's: singly, the model learnt that an ordinary sentence is no
+risk, but not that three of them together are none either."""
+RULES_FILES = (
+    "bot/safety.py",
+    "bot/risk_rules.py",
+    "bot/risk_negation.py",
+    "bot/risk_model.py",
+    "bot/textnorm.py",
+    "bot/translit.py",
+    "bot/arabizi.py",
+    "bot/cyrlat.py",
+    "bot/risk_lexicon.yaml",
+    "bot/risk_concepts.yaml",
+    "bot/risk_phrases.yaml",
+    "config.yaml",
+)
+"""What the model's input is read with (the rules' sentences, meaning classes and risk words):
+hashed into the stored model (``fingerprint``) so ``--check`` can tell a stale model."""
 NGRAMS = (2, 5)
 """Letter n-grams of the text as read. Tried on the dev-test and left out, as they did not
 pay: word unigrams and bigrams beside them (recall 0.854 -> 0.830 at the chosen threshold),
@@ -181,10 +229,13 @@ and 14 (recall) at 0.5: 0.892, 0.863; at 0.7: 0.892, 0.866; at 1.0: 0.897, 0.866
 lookalikes of the dev-test 4.0, 5.2, 5.5 % signposted); at 2.0: 0.865, 0.815."""
 MEANING_MIN_DF = 2
 """Training lines a meaning feature must be in to be kept."""
-SCORED: tuple[str, ...] = ()
-"""Blind batches, never trained on, scored by the final model with the rules, as the bot
-reads them (``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the
-meaning features on batches 13 and 14 so (``MEANINGS``); both are trained on since."""
+SCORED: tuple[str, ...] = ("risk_heldout15",)
+"""Batches never trained on, scored by the final model with the rules, as the bot reads them
+(``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the meaning
+features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 (blind
+in wave 22, a dev set since the lead read its misses in wave 23) is never trained on, so it
+measures features (wave 24's situation classes) beside the sets' out-of-fold scores; it
+never chooses the thresholds. Batch 16 is never read here."""
 
 
 def is_devtest(line: Line) -> bool:
@@ -233,6 +284,64 @@ def ordinary(files: list[Path]) -> list[Line]:
     return found
 
 
+END = tuple(".!?।؟。۔")
+"""Marks that end a sentence: a line without one gets a full stop before the next is joined."""
+
+
+def long_answers(everyday: list[Line], sizes: tuple[int, ...] = LONG_SIZES) -> list[Line]:
+    """Everyday answers of several sentences: each file's lines, in order, in runs of each
+    of ``sizes``, every run one message (lines that end without a full stop get one)."""
+    by_file: dict[str, list[Line]] = {}
+    for line in everyday:
+        by_file.setdefault(line.where.rsplit(":", 1)[0], []).append(line)
+    found = []
+    for where, own in sorted(by_file.items()):
+        for size in sizes:
+            for start in range(0, len(own) - size + 1, size):
+                run = own[start : start + size]
+                text = " ".join(t if t.endswith(END) else t + "." for t in (r.text for r in run))
+                place = f"{where}:{start + 1}+{size}"
+                found.append(Line(run[0].lang, frozenset(), text, True, "", place, "long"))
+    return found
+
+
+def fingerprint(names: tuple[str, ...] = RULES_FILES) -> dict[str, str]:
+    """A short hash of each file the model's input is read with (``RULES_FILES``)."""
+    return {
+        name: hashlib.sha256((ROOT / name).read_bytes()).hexdigest()[:16]
+        for name in names
+        if (ROOT / name).exists()
+    }
+
+
+def corpora_hashes() -> dict[str, str]:
+    """A short hash of each corpus folder the model is fitted or chosen on."""
+    found = {}
+    for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes", "themes/heldout", "detect"):
+        folder = DATA / name
+        if folder.exists():
+            files = sorted(p for p in folder.glob("*.*") if p.is_file())
+            found[name] = hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:16]
+    return found
+
+
+def stale(stored: dict[str, object]) -> list[str]:
+    """What changed since ``stored`` was trained: rules files and corpora whose hash differs,
+    and corpora added or dropped. Empty when the stored model is what the trainer would fit
+    from what the repo holds now."""
+    changed = []
+    for key, now in (("rules", fingerprint()), ("trained_on", corpora_hashes())):
+        then = stored.get(key)
+        if not isinstance(then, dict):
+            changed.append(f"{key}: not recorded (a model from before the trainer recorded it)")
+            continue
+        for name in sorted(set(then) | set(now)):
+            if then.get(name) != now.get(name):
+                was = "new" if name not in then else "gone" if name not in now else "changed"
+                changed.append(f"{key}: {name} {was}")
+    return changed
+
+
 def fit(
     train: list[Line],
     reading: Callable[[str], str],
@@ -272,7 +381,7 @@ def fit(
     weights, intercepts, models = [], [], []
     for cls in classes:
         target = [int(bool(line.labels) if cls == ANY else cls in line.labels) for line in train]
-        model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+        model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=0)
         model.fit(matrix, target)
         models.append(model)
         weights.append(model.coef_[0])
@@ -342,19 +451,23 @@ def choose(
     backed: dict[str, bool],
     familiar: dict[str, bool] | None = None,
     lookalike: list[Line] | None = None,
+    long: list[Line] | None = None,
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
     held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
-    precision >= ``MIN_PRECISION`` and everyday comments never trained on fire at most
-    ``MAX_ORDINARY_ALARMS`` of the time, and the training half of the everyday comments written
-    to look like risk (``lookalike``, scored by a fit without them) at most
-    ``MAX_LOOKALIKE_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
+    precision >= ``MIN_PRECISION`` on those not in ``RECALL_ONLY``, and everyday comments
+    never trained on fire at most ``MAX_ORDINARY_ALARMS`` of the time, and the training half
+    of the everyday comments written to look like risk (``lookalike``, scored by a fit
+    without them) at most
+    ``MAX_LOOKALIKE_ALARMS``, and long everyday answers (``long``, scored like ``everyday``)
+    at most ``MAX_LONG_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
     the higher precision, then the higher plain threshold.
 
     Until wave 18 the plain threshold was the lowest within those limits and the other was
     then lowered alone; searching the pair together finds more at the same false alarms (the
     risk word carries most of the evidence), and the dev-tests are never looked at."""
-    plain = {ln.text: scores[ln.text] for ln in everyday}
+    plain = {ln.text: scores[ln.text] for ln in everyday + (long or [])}
+    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY] or held
     allowed: list[tuple[float, float, float, float]] = []
     for high in THRESHOLDS:
         for low in THRESHOLDS:
@@ -363,13 +476,16 @@ def choose(
             now = effective(plain, backed, high, low, familiar)
             if alarms(everyday, fires, now, 0.5) > MAX_ORDINARY_ALARMS:
                 continue
+            if long and alarms(long, fires, now, 0.5) > MAX_LONG_ALARMS:
+                continue
             oof = effective(out_of_fold, backed, high, low, familiar)
             if lookalike and alarms(lookalike, fires, oof, 0.5) > MAX_LOOKALIKE_ALARMS:
                 continue
-            langs = tallies(held, fires, oof, 0.5)
-            if total(langs)[1] < MIN_PRECISION:
+            recall = total(tallies(held, fires, oof, 0.5))[0]
+            precision = total(tallies(precise, fires, oof, 0.5))[1]
+            if precision < MIN_PRECISION:
                 continue
-            allowed.append((*total(langs), high, low))
+            allowed.append((recall, precision, high, low))
     if not allowed:
         return THRESHOLDS[-1], THRESHOLDS[-1]
     most = max(recall for recall, *_ in allowed)
@@ -467,14 +583,36 @@ def _rp_all(per: dict[str, list[int]]) -> list[tuple[str, tuple[float, float]]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="print figures, write nothing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="say whether the stored model was trained on the rules and corpora here (seconds)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
     parser.add_argument(
         "--stored", action="store_true", help="only the stored model's dev-test figures"
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--meanings", choices=("off", "classes", "pairs"), default=MEANINGS)
     parser.add_argument("--scale", type=float, default=MEANING_SCALE)
+    parser.add_argument(
+        "--drop",
+        default="",
+        help="meaning classes to leave out of the features, comma-separated (to measure them)",
+    )
     args = parser.parse_args(argv)
+    dropped = frozenset(filter(None, args.drop.split(",")))
+
+    if args.check:
+        with gzip.open(args.out, "rt", encoding="utf-8") as f:
+            changed = stale(json.load(f))
+        for change in changed:
+            print(f"{args.out.name}: {change}")
+        if changed:
+            print("retrain: python bench/train_risk_model.py")
+            return 1
+        print(f"{args.out.name} was trained on the rules and corpora as they are")
+        return 0
 
     settings = load_settings(ROOT / "config.yaml")
     phrases = merge(load_builtin(), settings.risk_phrases)
@@ -486,15 +624,21 @@ def main(argv: list[str] | None = None) -> int:
     @cache
     def meaning(text: str) -> list[str]:
         found = sorted(rules_only.meanings(rules_only.reading(text)))
+        if dropped:
+            found = [m for m in found if not dropped.intersection(re.split(r"[+~]", m))]
         return found if args.meanings == "pairs" else [m for m in found if "+" not in m]
 
     meant = None if args.meanings == "off" else meaning
 
-    everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + ordinary(sorted(ORDINARY.glob("*.tsv")))
+    plain = ordinary(sorted(ORDINARY.glob("*.tsv")))
+    everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + plain
+    if LONG_TRAINED:
+        everything += long_answers(plain)
     devtest = [ln for ln in everything if is_devtest(ln)]
     train = [ln for ln in everything if not is_devtest(ln)]
     everyday = ordinary([f for folder in ORDINARY_CHECK for f in sorted(folder.glob("*.*"))])
-    fires = {ln.text: bool(rules_only.hits(ln.text)) for ln in everything + everyday}
+    long = long_answers(everyday)
+    fires = {ln.text: bool(rules_only.hits(ln.text)) for ln in everything + everyday + long}
 
     if args.stored:
         stored = load_model(args.out)
@@ -508,15 +652,17 @@ def main(argv: list[str] | None = None) -> int:
         report(f"{title} / {stored.evidence_threshold}", devtest, fires, now, 0.5)
         print(
             f"  everyday comments (check) signposted: "
-            f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}"
+            f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}; long answers made"
+            f" of them {alarms(long, fires, now, 0.5):.1%} of {len(long)}"
         )
         return 0
 
-    # Each threshold set scored by a fit without it: what the thresholds are chosen on.
+    # Each threshold set, and the everyday lookalikes' training half, scored by a fit
+    # without it: what the thresholds are chosen on.
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
-    for name in THRESHOLD_SETS:
+    for name in (*THRESHOLD_SETS, EVERYDAY):
         left = [ln for ln in train if ln.where.startswith(name + "/")]
         rest = [ln for ln in train if not ln.where.startswith(name + "/")]
         _, predict = fit(rest, reading, full=False, meant=meant, scale=args.scale)
@@ -540,34 +686,44 @@ def main(argv: list[str] | None = None) -> int:
         f" disclosures, {sum(not familiar[ln.text] for ln in everyday)} of {len(everyday)}"
         " everyday comments (check)"
     )
-    chosen, low = choose(held, out_of_fold, everyday, scores, fires, backed, familiar, lookalike)
+    chosen, low = choose(
+        held, out_of_fold, everyday, scores, fires, backed, familiar, lookalike, long
+    )
     oof = effective(out_of_fold, backed, chosen, low, familiar)
     now = effective(scores, backed, chosen, low, familiar)
     recall, precision = total(tallies(held, fires, oof, 0.5))
-    print(f"threshold {chosen}, {low} with a risk word: held-out batches, each scored by a fit")
+    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY]
+    figures = {
+        "recall": round(recall, 4),
+        "precision": round(precision, 4),
+        "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
+        "everyday": round(alarms(everyday, fires, now, 0.5), 4),
+        "long": round(alarms(long, fires, now, 0.5), 4),
+        "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
+    }
+    print(f"threshold {chosen}, {low} with a risk word: held-out sets, each scored by a fit")
     print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
+    for name, tally in _rp_all(tallies(held, fires, oof, 0.5, lambda ln: ln.where.split("/")[0])):
+        print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
     print(
         f"  everyday comments like risk (training half, fit without them) signposted: "
-        f"{alarms(lookalike, fires, oof, 0.5):.1%} of {len(lookalike)}"
+        f"{figures['lookalike']:.1%} of {len(lookalike)}"
     )
     print(
         f"  everyday comments (check, never trained on) signposted: "
-        f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}"
+        f"{figures['everyday']:.1%} of {len(everyday)}; long answers made of them"
+        f" {figures['long']:.1%} of {len(long)}"
     )
     report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
     final["threshold"] = chosen
     final["evidence_threshold"] = low
     final["min_known"] = MIN_KNOWN
     scored(RiskScreen(phrases, builtin(normalise), RiskModel(final)))
-    if args.check:
+    if args.dry_run:
         return 0
-    final["trained_on"] = {
-        name: hashlib.sha256(
-            b"".join(p.read_bytes() for p in sorted((DATA / name).glob("*.tsv")))
-        ).hexdigest()[:16]
-        for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes")
-        if (DATA / name).exists()
-    }
+    final["policy"] = policy(figures, args.meanings, args.scale)
+    final["rules"] = fingerprint()
+    final["trained_on"] = corpora_hashes()
     banded = [name for name in SPLIT if name not in HASHED]
     final["devtest"] = (
         f"even bands of {DEVTEST_BANDS} of {', '.join(banded)}, and half of"
@@ -585,6 +741,28 @@ def main(argv: list[str] | None = None) -> int:
     size = args.out.stat().st_size // 1024
     print(f"wrote {args.out} ({size} KB, {len(RiskModel(final).index)} n-grams)")
     return 0
+
+
+def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, object]:
+    """How the stored thresholds were chosen, and what they gave (stored in the model)."""
+    return {
+        "chosen_on": list(THRESHOLD_SETS),
+        "corpora": [*CORPORA, *HELD_OUT, EVERYDAY, "themes"],
+        "rule": (
+            "most disclosures of the chosen_on sets, each scored by a fit without it, with"
+            " recall within recall_tie a tie broken by precision, within the limits below"
+        ),
+        "min_precision": MIN_PRECISION,
+        "recall_only": list(RECALL_ONLY),
+        "recall_tie": RECALL_TIE,
+        "max_everyday_alarms": MAX_ORDINARY_ALARMS,
+        "max_long_alarms": MAX_LONG_ALARMS,
+        "max_lookalike_alarms": MAX_LOOKALIKE_ALARMS,
+        "meanings": meanings,
+        "meaning_scale": scale,
+        "C": C,
+        "figures": figures,
+    }
 
 
 if __name__ == "__main__":

@@ -631,11 +631,6 @@ CALM = [
     pytest.param(
         "kiedyś się bałam, teraz mam spokój, tabletki są przygotowane",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: missed by the wave-23 model with training set 25"
-            " and the cross-sentence meanings",
-        ),
         id="pl-at-peace-tablets-ready",
     ),
     fixed(
@@ -1406,6 +1401,7 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "I hate needles, the blood test room is freezing",
+            marks=alarm("risk24", "the wave-24 model, 0.37 with a risk word: " + COLDROOM),
             id="en-hate-needles-blood-test-room-cold",
         ),
         pytest.param(

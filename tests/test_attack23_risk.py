@@ -149,11 +149,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "my wife found out I relapsed and she waited outside the centre to support me",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: false alarm of the wave-23 model with training set 25"
-            " and the cross-sentence meanings (0.72)",
-        ),
         id="en-wife-found-out-relapse-waited-to-support",
     ),
     pytest.param(
@@ -357,6 +352,7 @@ EVERYDAY = [
     ),
     pytest.param(
         "I worked too much this week and I'm passing out on the bus",
+        marks=alarm("risk24", "the wave-24 model, 0.37 with a risk word (TOOMUCH)"),
         id="en-worked-too-much-passing-out",
     ),
     # Guards that are quiet on main.

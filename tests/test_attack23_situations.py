@@ -284,15 +284,10 @@ EVERYDAY = [
     ),
     pytest.param(
         "Group was cancelled twice this month. Nobody told us. I turned up and the door was locked.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
-        ),
         id="e7",
     ),
     pytest.param(
         "My keyworker left and nobody told me. I had to tell my story all over again to someone new. It felt like starting from scratch.",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
         id="e8",
     ),
     pytest.param(
@@ -472,10 +467,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "Мой куратор ушёл, и никто мне не сказал. Пришлось всё рассказывать заново новому человеку.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
-        ),
         id="e50",
     ),
     pytest.param(
@@ -553,9 +544,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "mera kutta pichhle hafte mar gaya. oh har vele mere naal si. main udaas haan par sharab nahi peeti.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
-        ),
         id="e70",
     ),
     pytest.param(
@@ -939,7 +927,13 @@ EVERYDAY = [
     pytest.param(
         "sobaike dhonnobad. eta amar shesh session, ami London e chole jacchi.", id="e177"
     ),
-    pytest.param("شكرا على كل شي. هاي آخر جلسة إلي، رح انتقل لمدينة تانية.", id="e178"),
+    pytest.param(
+        "شكرا على كل شي. هاي آخر جلسة إلي، رح انتقل لمدينة تانية.",
+        marks=pytest.mark.xfail(
+            strict=True, reason="owner risk24: false alarm of the wave-24 model"
+        ),
+        id="e178",
+    ),
     pytest.param(
         "Mahadsanid wax walba. Tani waa kulankaygii ugu dambeeyay, waxaan u guurayaa Leeds.",
         id="e179",
@@ -949,7 +943,11 @@ EVERYDAY = [
         id="e180",
     ),
     pytest.param(
-        "The cat is sorted with my neighbour. Tonight's the night of the family party.", id="e181"
+        "The cat is sorted with my neighbour. Tonight's the night of the family party.",
+        marks=pytest.mark.xfail(
+            strict=True, reason="owner risk24: false alarm of the wave-24 model"
+        ),
+        id="e181",
     ),
     pytest.param(
         "The dog is staying with my mum this week. Tonight I'm going to the cinema with my son.",

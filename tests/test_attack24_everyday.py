@@ -82,6 +82,7 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "maine shaadi ka din chun liya, agle hafte",
+            marks=alarm("risk24", "the wave-24 model"),
             id="ur-rom-picked-the-wedding-day",
         ),
         pytest.param(
@@ -95,6 +96,7 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "bus wala taka niye ney, bhara beshi",
+            marks=alarm("risk24", "the wave-24 model (" + FARE + ")"),
             id="bn-rom-the-bus-takes-money-fare-dear",
         ),
         pytest.param(

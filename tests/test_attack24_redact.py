@@ -501,3 +501,22 @@ def test_what_follows_this_is_or_here_is_kept_when_it_is_no_one(text: str, kept:
 )
 def test_a_name_whose_surname_is_a_place_word_is_not_stored(text: str, secret: str) -> None:
     assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sab mujhe nashai kehte hain, is liye main group nahi jaata",
+        "سب مجھے نشئی کہتے ہیں",
+        "ਲੋਕ ਮੈਨੂੰ ਨਸ਼ੇੜੀ ਕਹਿੰਦੇ ਹਨ",
+        "lok mainu nasheri kehnde ne",
+        "લોકો મને દારૂડિયો કહે છે",
+        "loko mane daarudiyo kahe che",
+        "সবাই আমাকে নেশাখোর বলে",
+        "sobai amake matal bole",
+        "they call me a junkie at the chemist",
+    ],
+)
+def test_what_people_call_me_is_kept_when_it_is_no_name(text: str) -> None:
+    """07012b4 reads a name inside 'they call me …'; a slur it reports is the feedback."""
+    assert redact(text) == text

@@ -749,3 +749,45 @@ def test_guards_harm_aimed_at_me_after_a_question_or_on_a_bike_gets_the_helpline
 ) -> None:
     """The lead's rule (22:58): every veto is lifted by harm aimed at a person; in 13 languages."""
     assert category in screen.categories(text), screen.vetoes_in(text)
+
+
+NEVER = (
+    "an opening 'never,' is split off as an answer like 'no,' (7e77551), so 'ever safe at home "
+    "with him' is said, not denied"
+)
+NEVER_MISS = "owner prec24: missed on 6a50146 too: 'never felt safe with him' after 'never,'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "never, ever safe at home with him",
+            marks=quiet("prec24", NEVER),
+            id="en-never-ever-safe-with-him",
+        ),
+        pytest.param(
+            "Never, not once have I felt safe with him",
+            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
+            id="en-never-not-once-felt-safe",
+        ),
+        pytest.param(
+            "никогда, ни разу я не чувствовала себя с ним в безопасности",
+            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
+            id="ru-never-not-once-felt-safe",
+        ),
+        pytest.param(
+            "niciodată, nu m-am simțit în siguranță cu el",
+            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
+            id="ro-never-felt-safe",
+        ),
+        # Guards: still signposted on main.
+        pytest.param("nigdy, przenigdy nie czuję się bezpiecznie z nim", id="pl"),
+        pytest.param("nunca, nunca me senti segura com ele", id="pt"),
+        pytest.param("nekad, nekad neesmu jutusies droši ar viņu", id="lv"),
+        pytest.param("never, never safe, he watches me", id="en-never-never"),
+        pytest.param("nie, nigdy nie jestem bezpieczna w domu", id="pl-no-never"),
+    ],
+)
+def test_never_safe_with_him_gets_the_abuse_helplines(screen: RiskScreen, text: str) -> None:
+    assert "abuse" in screen.categories(text), screen.vetoes_in(text)

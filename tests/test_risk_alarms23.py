@@ -44,7 +44,13 @@ from bot.safety import RiskScreen
                 " (0.58/0.45)",
             ),
         ),
-        "I hate needles, the blood test room is freezing",
+        pytest.param(
+            "I hate needles, the blood test room is freezing",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner risk24: the wave-24 model, 0.37 with a risk word (NEEDLE)",
+            ),
+        ),
         "the needles at the pharmacy are cheap, it was freezing outside waiting",
     ],
 )

@@ -242,6 +242,38 @@ def test_a_model_file_from_before_the_risk_word_threshold_still_screens(tmp_path
     assert screen.hits("the bus only comes twice a day") == []
 
 
+def test_check_tells_a_model_trained_on_other_rules_or_corpora(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``train_risk_model.py --check`` (seconds, no scikit-learn) says whether the stored
+    model was trained on the rules and corpora the repo holds: the lead runs it before a
+    release. A model fitted before a lexicon change reads meanings the rules no longer give
+    it, and its thresholds were chosen for another reading."""
+    from bench.train_risk_model import corpora_hashes, fingerprint
+    from bench.train_risk_model import main as train
+
+    path = tmp_path / "risk_model.json.gz"
+
+    def check(rules: dict[str, str]) -> int:
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            json.dump({**STORED, "rules": rules, "trained_on": corpora_hashes()}, f)
+        return train(["--check", "--out", str(path)])
+
+    assert check(fingerprint()) == 0
+    assert check({**fingerprint(), "bot/risk_lexicon.yaml": "0" * 16}) == 1
+    assert "bot/risk_lexicon.yaml changed" in capsys.readouterr().out
+
+
+def test_the_stored_model_says_how_its_thresholds_were_chosen() -> None:
+    """The thresholds come from the trainer's policy, never from a hand or a script: the
+    model file records the sets and limits they were chosen under and what they gave."""
+    policy = STORED["policy"]
+    assert policy["chosen_on"] and policy["max_everyday_alarms"] <= 0.03
+    assert policy["figures"]["everyday"] <= policy["max_everyday_alarms"]
+    assert policy["figures"]["long"] <= policy["max_long_alarms"]
+    assert policy["figures"]["precision_held"] >= policy["min_precision"]
+
+
 def test_batch_9_is_the_third_dev_test_half_never_trained_on(screen: RiskScreen) -> None:
     """Batch 9 (blind, seen since wave 18) is halved by a hash like batch 8; the stored model
     names it, and its never-fitted half keeps what wave 18 reached on it (rules and model

