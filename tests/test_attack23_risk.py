@@ -126,6 +126,10 @@ BORED_ALL = (
     "words (wszystko, всё это, tudo, sab, sob, badhu, wax walba): a dull group is no wish to die"
 )
 PLAY = "JOKE lifted by VIOLENCE: a baby's kicks, a boy's play fighting"
+NOPLAY = (
+    "left by the lead's decision (22:58): no veto may keep violence aimed at a person quiet "
+    "(prec24's BABY and PLAY were taken out)"
+)
 
 EVERYDAY = [
     # 2. A night shelter and a partner who waits outside, in all 13 languages.
@@ -289,21 +293,27 @@ EVERYDAY = [
         id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
-    pytest.param("the baby kicks me all night lol", id="en-baby-kicks-lol"),
+    pytest.param(
+        "the baby kicks me all night lol", marks=alarm("prec24", NOPLAY), id="en-baby-kicks-lol"
+    ),
     pytest.param(
         "my little boy punches me when we play fighting haha",
+        marks=alarm("prec24", NOPLAY),
         id="en-boy-play-fighting-haha",
     ),
     pytest.param(
         "mój synek kopie mnie całą noc w łóżku haha",
+        marks=alarm("prec24", NOPLAY),
         id="pl-little-son-kicks-in-bed-haha",
     ),
     pytest.param(
         "fiul meu mic mă lovește cu picioarele toată noaptea în pat haha",
+        marks=alarm("prec24", NOPLAY),
         id="ro-little-son-kicks-in-bed-haha",
     ),
     pytest.param(
         "amar chhoto chhele sara raat ghumer moddhe amake lathi mare haha",
+        marks=alarm("prec24", NOPLAY),
         id="bn-rom-little-son-kicks-asleep-haha",
     ),
     pytest.param(

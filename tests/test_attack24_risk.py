@@ -304,41 +304,31 @@ NEGVERB = (
     "with a negated verb ('nesijaučiu saugi', 'nejūtos droši') that negation does not read: "
     "the leading no was what made these UNSAFE"
 )
-MISS = "owner prec24: missed on 6a50146 too: a negated verb 'nesijaučiu'/'nejūtos' before SAFE"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "ne, nesijaučiu saugi namuose", marks=quiet("prec24", NEGVERB), id="lt-no-not-safe-home"
-        ),
+        pytest.param("ne, nesijaučiu saugi namuose", id="lt-no-not-safe-home"),
         pytest.param(
             "ne, nesijaučiu saugi su vyru",
-            marks=quiet("prec24", NEGVERB),
             id="lt-no-not-safe-with-husband",
         ),
-        pytest.param(
-            "nē, mājās nejūtos droši", marks=quiet("prec24", NEGVERB), id="lv-no-not-safe-home"
-        ),
+        pytest.param("nē, mājās nejūtos droši", id="lv-no-not-safe-home"),
         pytest.param(
             "nē, es nejūtos droši ar vīru",
-            marks=quiet("prec24", NEGVERB),
             id="lv-no-not-safe-with-husband",
         ),
         pytest.param(
             "nē, ar vīru nejūtos drošībā",
-            marks=quiet("prec24", NEGVERB),
             id="lv-no-not-in-safety-with-husband",
         ),
         pytest.param(
             "nesijaučiu saugi su vyru",
-            marks=pytest.mark.xfail(strict=True, reason=MISS),
             id="lt-not-safe-with-husband",
         ),
         pytest.param(
             "es nejūtos droši ar vīru",
-            marks=pytest.mark.xfail(strict=True, reason=MISS),
             id="lv-not-safe-with-husband",
         ),
         # Guards: the answer "no" and a denial after it, still signposted on main.
@@ -394,17 +384,14 @@ TRAFFIC = "TRAFFIC vetoes 'not safe' at a crossing where an ex waits (no AGENT l
     [
         pytest.param(
             "I'm not safe crossing the road to the centre because my ex waits there",
-            marks=quiet("prec24", TRAFFIC),
             id="en-crossing-ex-waits",
         ),
         pytest.param(
             "nie czuję się bezpiecznie na przejściu, bo mój były tam na mnie czeka",
-            marks=quiet("prec24", TRAFFIC),
             id="pl-crossing-ex-waits",
         ),
         pytest.param(
             "nu mă simt în siguranță la trecerea de pietoni, fostul mă așteaptă acolo",
-            marks=quiet("prec24", TRAFFIC),
             id="ro-crossing-ex-waits",
         ),
         # Guards: still signposted on main.
@@ -440,37 +427,30 @@ BABY = (
     [
         pytest.param(
             "when the baby cries my fella punches me lol",
-            marks=quiet("prec24", BABY),
             id="en-baby-cries-fella-punches",
         ),
         pytest.param(
             "the baby cries and my bf kicks me haha",
-            marks=quiet("prec24", BABY),
             id="en-baby-cries-bf-kicks",
         ),
         pytest.param(
             "the baby screams and my other half chokes me haha",
-            marks=quiet("prec24", BABY),
             id="en-baby-screams-other-half-chokes",
         ),
         pytest.param(
             "jak maluch płacze, to mój mnie bije haha",
-            marks=quiet("prec24", BABY),
             id="pl-baby-cries-my-man-beats",
         ),
         pytest.param(
             "когда малыш плачет, мой меня бьёт лол",
-            marks=quiet("prec24", BABY),
             id="ru-baby-cries-my-man-beats",
         ),
         pytest.param(
             "kai mažylis verkia, draugas mane muša lol",
-            marks=quiet("prec24", BABY),
             id="lt-baby-cries-boyfriend-beats",
         ),
         pytest.param(
             "jab chhota beta rota hai to mera miyan mujhe maarta hai lol",
-            marks=quiet("prec24", BABY),
             id="ur-rom-baby-cries-husband-beats",
         ),
         # Guards: an AGENT word, still signposted on main.
@@ -496,12 +476,10 @@ TIME = "QUESTION reads 'a question of time' (an idiom, no survey question) befor
     [
         pytest.param(
             "tik laiko klausimas, kada jis mane užmuš",
-            marks=quiet("prec24", TIME),
             id="lt-question-of-time-he-kills-me",
         ),
         pytest.param(
             "tas ir tikai laika jautājums, kad viņš mani nogalinās",
-            marks=quiet("prec24", TIME),
             id="lv-question-of-time-he-kills-me",
         ),
         # Guards: still signposted on main.
@@ -529,7 +507,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
     [
         pytest.param(
             "copiii se jucau, bătaie cu perne, când m-a lovit",
-            marks=quiet("prec24", KIDS),
             id="ro-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -566,7 +543,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "carruurtu waxay ku jireen ciyaar markuu i garaacay",
-            marks=quiet("prec24", KIDS),
             id="so-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -575,7 +551,6 @@ KIDS = "PLAY vetoes a hit from him while the children play (no AGENT or ME lift)
         ),
         pytest.param(
             "الولاد كانوا باللعب لما ضربني",
-            marks=quiet("prec24", KIDS),
             id="ar-kids-playing-he-hit-me",
         ),
         pytest.param(
@@ -607,31 +582,26 @@ COMPOUND = (
         pytest.param(
             "I think about suicide, question 3",
             "suicide",
-            marks=quiet("prec24", COMPOUND),
             id="en-suicide-comma-question-3",
         ),
         pytest.param(
             "I think about suicide question 3",
             "suicide",
-            marks=quiet("prec24", COMPOUND),
             id="en-suicide-question-3",
         ),
         pytest.param(
             "I self harm, question 4",
             "self_harm",
-            marks=quiet("prec24", COMPOUND),
             id="en-self-harm-comma-question-4",
         ),
         pytest.param(
             "I'm considering suicide, questions 3 and 4",
             "suicide",
-            marks=quiet("prec24", COMPOUND),
             id="en-considering-suicide-questions",
         ),
         pytest.param(
             "I attempted suicide questionnaire said ask for help",
             "suicide",
-            marks=quiet("prec24", COMPOUND),
             id="en-attempted-suicide-questionnaire",
         ),
         # Guards: the same answer in the SOV languages, and others, still signposted.
