@@ -91,27 +91,23 @@ WINDOW = "WINDOW OPEN SITAT: sitting by an open window in the group room, cold"
         ),
         pytest.param(
             "ਬੱਸ ਵਾਲਾ ਪੈਸੇ ਲੈ ਲੈਂਦਾ ਹੈ, ਕਿਰਾਇਆ ਮਹਿੰਗਾ ਹੈ",
-            marks=alarm("lex24", FARE),
             id="pa-the-bus-takes-money-fare-dear",
         ),
         pytest.param(
             "bus wala taka niye ney, bhara beshi",
-            marks=alarm("risk24", "the wave-24 model (" + FARE + ")"),
+            # lex24 (23:35): Bengali TAKEAWAY is only 'kere ney' (snatches) now, not 'niye ney'.
             id="bn-rom-the-bus-takes-money-fare-dear",
         ),
         pytest.param(
             "عطيت كلبي لأختي لأني انتقلت على السكن. بشتاقله بس هي بتبعتلي صور.",
-            marks=alarm("lex24", PET),
             id="ar-gave-my-dog-to-my-sister-moved",
         ),
         pytest.param(
             "عطيت قطتي لجارتي لأني رح سافر شهر",
-            marks=alarm("lex24", PET),
             id="ar-gave-my-cat-to-a-neighbour-travelling",
         ),
         pytest.param(
             "عطيت كلبي لأختي لأنه السكن ما بيسمح بالحيوانات",
-            marks=alarm("lex24", PET),
             id="ar-gave-my-dog-housing-allows-no-pets",
         ),
         # Guards: quiet on main.

@@ -85,7 +85,7 @@ def test_everyday_words_of_the_new_classes_stay_quiet(rules: RiskScreen, text: s
     ("text", "category"),
     [
         # Slice 2. Wages or a card taken by a husband (TAKEAWAY CARD AGENT).
-        ("shohar meri saari tankhwah le leta hai", "abuse"),
+        ("shohar meri saari tankhwah chheen leta hai", "abuse"),
         ("স্বামী আমার বেতন কেড়ে নেয়", "abuse"),
         # An ex outside wherever I go (WHEREVER), parked outside (STAKE).
         ("mera ex jahan bhi jaun bahar khada hota hai", "abuse"),
