@@ -6,7 +6,8 @@ bn lt lv; new classes change the features a message has, so the same weights sco
 situations lower.  These lines (three from training sets 23, 25 and 26, found by running every
 dev and training corpus on 6a50146 and on main 440be86, and attack24's own variants) were
 signposted by the model on 6a50146 and are quiet now.  ``MISS`` marks a line quiet on both.
-Strict xfails name risk24, who retrains after lex24's last slice.
+Strict xfails name risk24, who retrains after lex24's last slice.  risk24's model of 23:30
+(804bc6c) signposts the Thames, the appointment and both "last memory" lines again: they guard it.
 """
 
 from __future__ import annotations
@@ -24,18 +25,15 @@ MISS = "owner risk24: missed on 6a50146 too: suicide told as a situation"
     [
         pytest.param(
             "টেমসের ধারে বসে আছি, জোয়ার আসা পর্যন্ত অপেক্ষা করছি",
-            marks=pytest.mark.xfail(strict=True, reason=LOST),
             id="bn-by-the-thames-waiting-for-the-tide",
         ),
         pytest.param(
             "kal keyworker er appointment ache kintu ami thakbo na",
-            marks=pytest.mark.xfail(strict=True, reason=LOST),
             id="bn-rom-appointment-tomorrow-i-wont-be-here",
         ),
         pytest.param(
             "ਅੱਜ ਬੇਬੇ ਨੂੰ ਫ਼ੋਨ ਕਰਕੇ ਸਾਰੀਆਂ ਗੱਲਾਂ ਕੀਤੀਆਂ, ਪੁਰਾਣੀਆਂ ਵੀ। ਉਹ ਹੈਰਾਨ ਸੀ। "
             "ਮੈਂ ਚਾਹੁੰਦਾ ਸੀ ਉਹਦੀ ਆਖਰੀ ਯਾਦ ਚੰਗੀ ਹੋਵੇ",
-            marks=pytest.mark.xfail(strict=True, reason=LOST),
             id="pa-her-last-memory-a-good-one",
         ),
         pytest.param(
@@ -50,7 +48,6 @@ MISS = "owner risk24: missed on 6a50146 too: suicide told as a situation"
         ),
         pytest.param(
             "I called mum today. I wanted her last memory of me to be a good one",
-            marks=pytest.mark.xfail(strict=True, reason=MISS),
             id="en-her-last-memory-a-good-one",
         ),
         pytest.param(
@@ -78,3 +75,73 @@ MISS = "owner risk24: missed on 6a50146 too: suicide told as a situation"
 )
 def test_suicide_told_as_a_situation_gets_the_helplines(screen: RiskScreen, text: str) -> None:
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+MODEL = (
+    "owner risk24: REGRESSION: the retrained model (804bc6c) no longer signposts it; "
+    "the rules do not read it"
+)
+PAST = (
+    "owner lex24: missed on 6a50146 too: 'ate' in its past form (کھائیں, ਖਾਧੀਆਂ) with a drug "
+    "named in the script and a time ('half an hour ago') is no TAKE"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        pytest.param(
+            "મેં ૩૦ પેરાસીટામોલ ખાધી કલાક પહેલાં",
+            "overdose",
+            marks=pytest.mark.xfail(strict=True, reason=MODEL),
+            id="gu-ate-30-paracetamol-an-hour-ago",
+        ),
+        pytest.param(
+            "મેં 20 પેરાસીટામોલ ખાધી અડધો કલાક પહેલાં",
+            "overdose",
+            marks=pytest.mark.xfail(strict=True, reason=MODEL),
+            id="gu-ate-20-paracetamol-half-an-hour-ago",
+        ),
+        pytest.param(
+            "взяла у отца ружьё из сейфа, никто ещё не заметил",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason=MODEL),
+            id="ru-took-fathers-gun-nobody-noticed",
+        ),
+        pytest.param(
+            "I didn't buy a return ticket. nobody will look for me at the cliffs",
+            "suicide",
+            marks=pytest.mark.xfail(strict=True, reason=MODEL),
+            id="en-no-return-ticket-cliffs",
+        ),
+        pytest.param(
+            "میں نے آدھا گھنٹہ پہلے ۲۰ پیراسیٹامول کھائیں",
+            "overdose",
+            marks=pytest.mark.xfail(strict=True, reason=PAST),
+            id="ur-ate-20-paracetamol-half-an-hour-ago",
+        ),
+        pytest.param(
+            "ਮੈਂ ਅੱਧਾ ਘੰਟਾ ਪਹਿਲਾਂ ੨੦ ਪੈਰਾਸੀਟਾਮੋਲ ਖਾਧੀਆਂ",
+            "overdose",
+            marks=pytest.mark.xfail(strict=True, reason=PAST),
+            id="pa-ate-20-paracetamol-half-an-hour-ago",
+        ),
+        # Guards: still signposted on main.
+        ("મેં ૨૦ ગોળીઓ ખાધી અડધો કલાક પહેલાં", "overdose"),
+        ("me 20 paracetamol khadhi adhdho kalak pehla", "overdose"),
+        ("আমি আধা ঘণ্টা আগে ২০টা প্যারাসিটামল খেয়েছি", "overdose"),
+        ("I took 20 paracetamol half an hour ago", "overdose"),
+        ("میں نے ۲۰ پیراسیٹامول کھا لیں", "overdose"),
+        ("ਮੈਂ ੨੦ ਪੈਰਾਸੀਟਾਮੋਲ ਖਾ ਲਈਆਂ", "overdose"),
+        ("maine aadha ghanta pehle 20 paracetamol kha li", "overdose"),
+        ("paņēmu tēva ieroci no seifa, neviens nezina", "suicide"),
+        ("es paņēmu tēva bisi. šovakar viss beigsies", "suicide"),
+        ("всем спасибо и простите меня. я ухожу", "suicide"),
+        ("thank you to everyone who was kind to me and forgive me. I'm going", "suicide"),
+        ("dziękuję wszystkim, którzy byli dla mnie dobrzy, i przepraszam. odchodzę", "suicide"),
+    ],
+)
+def test_a_disclosure_the_model_caught_on_6a50146_gets_the_helplines(
+    screen: RiskScreen, text: str, category: str
+) -> None:
+    assert category in screen.categories(text), screen.vetoes_in(text)
