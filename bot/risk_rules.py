@@ -816,7 +816,7 @@ PRESENT = "PRESENT"
 reads as TODAY too when a risk word follows it as closely: PAST ("three years clean") is lifted
 by "yesterday I took far too much", not by "yesterday I went to the group"."""
 _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
-    "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8)),
+    "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8), ("SCAR", 3)),
     "IWANT": ((KNOW, 3),),
     "ONCE": (("DAILY", 4),),
 }
@@ -824,7 +824,8 @@ _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
 An OVER word counts only right after the NOW word: three words on, "again after 2 years
 clean" is the risk back after a clean spell.  A year after it ("the thoughts came back when
 my dad died in 2015") dates the return to the past.  "In one go every morning" is a routine
-dose, not all the tablets at once (ONCE lifts ASTOLD)."""
+dose, not all the tablets at once (ONCE lifts ASTOLD).  "The scars are still there" (SCAR a word
+or three before 'still') tells of the scars, not of cutting again."""
 
 
 _DEATH = "DIEDSINCE"
@@ -934,15 +935,21 @@ _ACTS = frozenset({"HARM", "SELFHARM", "BODY"})
 def _quieted(
     at: int, by_lang: dict[str, Found], quiet: tuple[tuple[str, int], ...], negs: list[int]
 ) -> bool:
-    """Whether a word of ``quiet`` follows word ``at`` closely, with no NEG word between."""
+    """Whether a word of ``quiet`` follows word ``at`` closely (for ``_BEFORE``, stands that
+    close before it), with no NEG word between."""
     for cls, distance in quiet:
+        before = cls in _BEFORE
         for own in by_lang.values():
             for after, _ in own.get(cls, ()):
-                if 0 < after - at <= distance and not _near(
-                    negs, (at + after) // 2, (after - at) // 2
-                ):
+                gap = at - after if before else after - at
+                if 0 < gap <= distance and not _near(negs, (at + after) // 2, gap // 2):
                     return True
     return False
+
+
+_BEFORE = frozenset({"SCAR"})
+"""Quieting classes read before the lifting word: "the scars are still there" tells of the
+scars; "still do, scars everywhere" does not."""
 
 
 _PAIR_WORDS = 12

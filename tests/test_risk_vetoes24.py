@@ -49,6 +49,10 @@ LEFT = pytest.mark.xfail(
         "my daughter isn't safe on her scooter on that road",
         "moja córka nie jest bezpieczna na rowerze na tej ulicy",
         "minha filha não está segura de bicicleta naquela estrada",
+        # Cut long ago, and the scars are still there: 'still' tells of the scars.
+        "Pirms trim gadiem sevi griezu, un rētas vēl ir redzamas.",
+        "Kiedyś się cięłam, dawno temu, blizny wciąż widać.",
+        "Много лет назад я резала себя, шрамы до сих пор видны.",
         # Every tablet taken as the doctor said, in one go every morning: neither the rules nor
         # the model alarm.
         "I take all my pills in one go every morning, doctor's orders",
@@ -89,6 +93,10 @@ def test_a_near_miss_gets_no_helplines(screen: RiskScreen, text: str) -> None:
             "tomei como o médico mandou, mas guardei-os e tomei 30 comprimidos de uma vez",
             "overdose",
         ),
+        # Cut long ago and still cutting: 'still' is the act, not the scars.
+        ("years ago I cut myself, still do, scars everywhere", "self_harm"),
+        ("lata temu się cięłam i nadal się tnę, blizny wszędzie", "self_harm"),
+        ("много лет назад резала себя и до сих пор режу, шрамы везде", "self_harm"),
         # "A question of time" is no question asked.
         ("it's only a question of time before he kills me", "abuse"),
         ("это только вопрос времени, когда он меня убьёт", "abuse"),
