@@ -173,3 +173,150 @@ def test_guards_a_day_picked_to_end_it_after_an_event_gets_the_helplines(
 ) -> None:
     """The new PLANEVENT words (court, shaadi) must not keep a plan to die quiet."""
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+FAREWELL = (
+    "owner prec24: false alarm on 6a50146 too: FAREWELL + ALLTHANKS reads a person leaving the "
+    "service for a job in another town ('thank you for everything, goodbye everyone') as a "
+    "farewell before dying; a move, a job, 'transfer my script' do not guard it"
+)
+LIGHTER = (
+    "owner prec24: false alarm on 6a50146 too: English 'I feel lighter' is Somali LIGHTER (a "
+    "cigarette lighter) with 'is': self-harm"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I'm leaving the area next month for a job in Leeds. I'll miss the group. Can you "
+            "transfer my script? Thank you for everything, goodbye everyone.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="en-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "No próximo mês mudo-me para outra cidade por causa do trabalho. Vou ter saudades do "
+            "grupo. Obrigado por tudo, adeus a todos.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="pt-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Kitą mėnesį išsikraustau į kitą miestą dėl darbo. Pasiilgsiu grupės. Ačiū už viską, "
+            "sudie visiems.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="lt-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "agle mahine main naukri ke liye Leeds ja rahi hoon. group ki yaad aayegi. sab ka "
+            "shukriya, alvida.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="ur-rom-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "ਅਗਲੇ ਮਹੀਨੇ ਮੈਂ ਨੌਕਰੀ ਲਈ ਲੀਡਜ਼ ਜਾ ਰਹੀ ਹਾਂ। ਗਰੁੱਪ ਦੀ ਯਾਦ ਆਵੇਗੀ। ਸਭ ਦਾ ਧੰਨਵਾਦ, ਅਲਵਿਦਾ।",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="pa-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "આવતા મહિને હું નોકરી માટે લીડ્સ જાઉં છું. ગ્રુપ યાદ આવશે. બધાનો આભાર, આવજો.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="gu-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "পরের মাসে আমি চাকরির জন্য লিডসে চলে যাচ্ছি। গ্রুপের কথা মনে পড়বে। সবাইকে ধন্যবাদ, বিদায়।",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="bn-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "I sold my car to pay off my debts. Everything is sorted now and I feel lighter. The "
+            "money advice service was brilliant.",
+            marks=pytest.mark.xfail(strict=True, reason=LIGHTER),
+            id="en-debts-paid-i-feel-lighter",
+        ),
+        # Guards: the same goodbye, quiet on main.
+        pytest.param(
+            "Luna viitoare mă mut în alt oraș pentru serviciu. O să-mi fie dor de grup. "
+            "Mulțumesc pentru tot, la revedere tuturor.",
+            id="ro-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Nākammēnes pārceļos uz citu pilsētu darba dēļ. Man pietrūks grupas. Paldies par "
+            "visu, visiem uz redzēšanos.",
+            id="lv-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "الشهر الجاي رح انتقل على ليدز عشان الشغل. رح يوحشني الجروب. شكرا للكل، مع السلامة.",
+            id="ar-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Bisha dambe waxaan u guurayaa Leeds shaqo darteed. Kooxda waan u xiisi doonaa. "
+            "Mahadsanidiin dhammaan, nabad gelyo.",
+            id="so-moving-for-a-job-goodbye-everyone",
+        ),
+    ],
+)
+def test_a_long_goodbye_to_the_group_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    """Long everyday answers, written by attack24 for risk24's danger (a)."""
+    assert not screen.categories(text), screen.vetoes_in(text)
+
+
+SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday trip or room"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I took the express train to the city for my appointment because there's no clinic "
+            "here",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner prec24: {SITUATION}: FASTTRAIN with the express itself"
+            ),
+            id="en-express-train-to-the-appointment",
+        ),
+        pytest.param(
+            "fereastra e mereu deschisă în sală și stau lângă fereastră, e frig",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=f"owner prec24: {SITUATION}: WINDOW OPEN SITAT, 'lângă' (by) no BESIDE",
+            ),
+            id="ro-by-the-open-window-cold",
+        ),
+        pytest.param(
+            "siedziałam na parapecie w poczekalni, bo nie było krzeseł",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner risk24: {SITUATION}: the model reads SITAT (0.69)"
+            ),
+            id="pl-sat-on-the-windowsill-no-chairs",
+        ),
+        pytest.param(
+            "perdi tudo no jogo mas agora vou às reuniões e não jogo",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner risk24: {SITUATION}: the model reads LIFE+NEG (0.72)"
+            ),
+            id="pt-lost-everything-gambling-now-stopped",
+        ),
+        # Guards: quiet on main (lex24's slice 4 classes in en pl ru pt ro).
+        pytest.param("w sali okno zawsze otwarte, siedzę przy oknie i marznę", id="pl-window"),
+        pytest.param("в группе окно всегда открыто, я сижу у окна и мёрзну", id="ru-window"),
+        pytest.param(
+            "a janela da sala está sempre aberta e eu sento-me perto da janela, está um frio",
+            id="pt-window",
+        ),
+        pytest.param(
+            "еду на сапсане в город на приём, потому что здесь нет клиники", id="ru-train"
+        ),
+        pytest.param("jadę pendolino do miasta na wizytę, bo tu nie ma poradni", id="pl-train"),
+        pytest.param(
+            "проиграл всё в казино, но теперь хожу на собрания и не играю", id="ru-gamble"
+        ),
+        pytest.param("am pierdut tot la jocuri, dar acum merg la întâlniri și nu mai joc", id="ro"),
+        pytest.param("it was the anniversary of her death last week and the group helped", id="en"),
+        pytest.param("rocznica śmierci mamy była ciężka, grupa pomogła", id="pl-anniversary"),
+        pytest.param("the only way out of addiction for me was the group", id="en-only-way"),
+        pytest.param("w soboty nikogo tu nie ma, ośrodek zamknięty", id="pl-nobody-here"),
+    ],
+)
+def test_an_everyday_trip_or_room_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.categories(text), screen.vetoes_in(text)
