@@ -173,3 +173,89 @@ def test_guards_a_day_picked_to_end_it_after_an_event_gets_the_helplines(
 ) -> None:
     """The new PLANEVENT words (court, shaadi) must not keep a plan to die quiet."""
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
+
+
+FAREWELL = (
+    "owner prec24: false alarm on 6a50146 too: FAREWELL + ALLTHANKS reads a person leaving the "
+    "service for a job in another town ('thank you for everything, goodbye everyone') as a "
+    "farewell before dying; a move, a job, 'transfer my script' do not guard it"
+)
+LIGHTER = (
+    "owner prec24: false alarm on 6a50146 too: English 'I feel lighter' is Somali LIGHTER (a "
+    "cigarette lighter) with 'is': self-harm"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I'm leaving the area next month for a job in Leeds. I'll miss the group. Can you "
+            "transfer my script? Thank you for everything, goodbye everyone.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="en-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "No próximo mês mudo-me para outra cidade por causa do trabalho. Vou ter saudades do "
+            "grupo. Obrigado por tudo, adeus a todos.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="pt-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Kitą mėnesį išsikraustau į kitą miestą dėl darbo. Pasiilgsiu grupės. Ačiū už viską, "
+            "sudie visiems.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="lt-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "agle mahine main naukri ke liye Leeds ja rahi hoon. group ki yaad aayegi. sab ka "
+            "shukriya, alvida.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="ur-rom-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "ਅਗਲੇ ਮਹੀਨੇ ਮੈਂ ਨੌਕਰੀ ਲਈ ਲੀਡਜ਼ ਜਾ ਰਹੀ ਹਾਂ। ਗਰੁੱਪ ਦੀ ਯਾਦ ਆਵੇਗੀ। ਸਭ ਦਾ ਧੰਨਵਾਦ, ਅਲਵਿਦਾ।",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="pa-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "આવતા મહિને હું નોકરી માટે લીડ્સ જાઉં છું. ગ્રુપ યાદ આવશે. બધાનો આભાર, આવજો.",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="gu-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "পরের মাসে আমি চাকরির জন্য লিডসে চলে যাচ্ছি। গ্রুপের কথা মনে পড়বে। সবাইকে ধন্যবাদ, বিদায়।",
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            id="bn-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "I sold my car to pay off my debts. Everything is sorted now and I feel lighter. The "
+            "money advice service was brilliant.",
+            marks=pytest.mark.xfail(strict=True, reason=LIGHTER),
+            id="en-debts-paid-i-feel-lighter",
+        ),
+        # Guards: the same goodbye, quiet on main.
+        pytest.param(
+            "Luna viitoare mă mut în alt oraș pentru serviciu. O să-mi fie dor de grup. "
+            "Mulțumesc pentru tot, la revedere tuturor.",
+            id="ro-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Nākammēnes pārceļos uz citu pilsētu darba dēļ. Man pietrūks grupas. Paldies par "
+            "visu, visiem uz redzēšanos.",
+            id="lv-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "الشهر الجاي رح انتقل على ليدز عشان الشغل. رح يوحشني الجروب. شكرا للكل، مع السلامة.",
+            id="ar-moving-for-a-job-goodbye-everyone",
+        ),
+        pytest.param(
+            "Bisha dambe waxaan u guurayaa Leeds shaqo darteed. Kooxda waan u xiisi doonaa. "
+            "Mahadsanidiin dhammaan, nabad gelyo.",
+            id="so-moving-for-a-job-goodbye-everyone",
+        ),
+    ],
+)
+def test_a_long_goodbye_to_the_group_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    """Long everyday answers, written by attack24 for risk24's danger (a)."""
+    assert not screen.categories(text), screen.vetoes_in(text)
