@@ -259,3 +259,64 @@ LIGHTER = (
 def test_a_long_goodbye_to_the_group_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     """Long everyday answers, written by attack24 for risk24's danger (a)."""
     assert not screen.categories(text), screen.vetoes_in(text)
+
+
+SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday trip or room"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I took the express train to the city for my appointment because there's no clinic "
+            "here",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner prec24: {SITUATION}: FASTTRAIN with the express itself"
+            ),
+            id="en-express-train-to-the-appointment",
+        ),
+        pytest.param(
+            "fereastra e mereu deschisă în sală și stau lângă fereastră, e frig",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=f"owner prec24: {SITUATION}: WINDOW OPEN SITAT, 'lângă' (by) no BESIDE",
+            ),
+            id="ro-by-the-open-window-cold",
+        ),
+        pytest.param(
+            "siedziałam na parapecie w poczekalni, bo nie było krzeseł",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner risk24: {SITUATION}: the model reads SITAT (0.69)"
+            ),
+            id="pl-sat-on-the-windowsill-no-chairs",
+        ),
+        pytest.param(
+            "perdi tudo no jogo mas agora vou às reuniões e não jogo",
+            marks=pytest.mark.xfail(
+                strict=True, reason=f"owner risk24: {SITUATION}: the model reads LIFE+NEG (0.72)"
+            ),
+            id="pt-lost-everything-gambling-now-stopped",
+        ),
+        # Guards: quiet on main (lex24's slice 4 classes in en pl ru pt ro).
+        pytest.param("w sali okno zawsze otwarte, siedzę przy oknie i marznę", id="pl-window"),
+        pytest.param("в группе окно всегда открыто, я сижу у окна и мёрзну", id="ru-window"),
+        pytest.param(
+            "a janela da sala está sempre aberta e eu sento-me perto da janela, está um frio",
+            id="pt-window",
+        ),
+        pytest.param(
+            "еду на сапсане в город на приём, потому что здесь нет клиники", id="ru-train"
+        ),
+        pytest.param("jadę pendolino do miasta na wizytę, bo tu nie ma poradni", id="pl-train"),
+        pytest.param(
+            "проиграл всё в казино, но теперь хожу на собрания и не играю", id="ru-gamble"
+        ),
+        pytest.param("am pierdut tot la jocuri, dar acum merg la întâlniri și nu mai joc", id="ro"),
+        pytest.param("it was the anniversary of her death last week and the group helped", id="en"),
+        pytest.param("rocznica śmierci mamy była ciężka, grupa pomogła", id="pl-anniversary"),
+        pytest.param("the only way out of addiction for me was the group", id="en-only-way"),
+        pytest.param("w soboty nikogo tu nie ma, ośrodek zamknięty", id="pl-nobody-here"),
+    ],
+)
+def test_an_everyday_trip_or_room_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.categories(text), screen.vetoes_in(text)

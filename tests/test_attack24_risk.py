@@ -845,3 +845,35 @@ TRAINING_MISS = (
 )
 def test_he_beat_me_after_training_gets_the_abuse_helplines(screen: RiskScreen, text: str) -> None:
     assert "abuse" in screen.categories(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cut myself years ago, the scars are still there and I still want to cut",
+        "years ago I self harmed, scars still fresh because I keep reopening them",
+        "I stopped cutting years ago but the scars still itch and I cut again last night",
+        pytest.param(
+            "I used to cut years ago, my scars are still red, I started again",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec24: missed on 6a50146 too: 'I started again' after old scars",
+            ),
+            id="en-old-scars-started-again",
+        ),
+        "kilka lat temu się cięłam, blizny wciąż widać, i wczoraj znowu się pocięłam",
+        "lata temu się cięłam, blizny wciąż są, i wciąż mam ochotę się ciąć",
+        "несколько лет назад резала себя, шрамы до сих пор видны, и вчера снова порезалась",
+        "годы назад резалась, шрамы до сих пор есть, и до сих пор хочется резать",
+        "pirms gadiem griezu sevi, rētas vēl redzamas, un vakar atkal sagriezu",
+        "pirms gadiem griezos, rētas vēl ir, un vēl gribu griezt",
+        "há anos cortava-me, as cicatrizes ainda se veem, e ontem voltei a cortar-me",
+        "acum câțiva ani mă tăiam, cicatricile încă se văd, și aseară m-am tăiat din nou",
+        "prieš kelerius metus pjausčiausi, randai vis dar matosi, ir vakar vėl susipjausčiau",
+    ],
+)
+def test_guards_old_scars_and_cutting_again_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """c03cbfe lets old scars 'still visible' keep quiet; cutting again, or wanting to, must not."""
+    assert "self_harm" in screen.categories(text), screen.vetoes_in(text)
