@@ -112,6 +112,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 # A one-word answer that opens a sentence, set off by a comma or colon ("No, I feel safe with
 # my husband", "Nie, czuję się bezpiecznie"): read as a sentence of its own when it is a NEG
 # word, so it says no to the question asked, not to what follows.
+_ANSWER_LETTERS = 4
+"""The longest "no" an answer opens with (no, nie, нет, não, nahi, maya): "never," is not one."""
 _ANSWER = re.compile(r"\s*([^\W\d_]+)\s*[,:،]\s*(?=\S)")
 
 Normaliser = Callable[[str], str]
@@ -601,8 +603,10 @@ class ConceptScreen:
         if found is None:
             return (part,)
         word = self.normalise(found.group(1))
-        if not any(cls == NEG for _, cls in self._lexicon.lookup(word)):
-            return (part,)
+        if len(word) > _ANSWER_LETTERS or not any(
+            cls == NEG for _, cls in self._lexicon.lookup(word)
+        ):
+            return (part,)  # "never, ever safe with him" is no answer
         return found.group(1), part[found.end() :]
 
     def read(self, sentences: list[str]) -> Reading:

@@ -763,7 +763,6 @@ NEVER_MISS = "owner prec24: missed on 6a50146 too: 'never felt safe with him' af
     [
         pytest.param(
             "never, ever safe at home with him",
-            marks=quiet("prec24", NEVER),
             id="en-never-ever-safe-with-him",
         ),
         pytest.param(
@@ -807,17 +806,14 @@ TRAINING_MISS = (
     [
         pytest.param(
             "after the training session my husband beat me",
-            marks=quiet("prec24", TRAINING),
             id="en-after-training-husband-beat-me",
         ),
         pytest.param(
             "training ke baad usne mujhe ghar par maara",
-            marks=quiet("prec24", TRAINING),
             id="ur-rom-after-training-he-hit-me",
         ),
         pytest.param(
             "training ke baad shohar ne mujhe maara",
-            marks=quiet("prec24", TRAINING),
             id="ur-rom-after-training-husband-hit-me",
         ),
         pytest.param(
@@ -837,7 +833,6 @@ TRAINING_MISS = (
         ),
         pytest.param(
             "po szkoleniu mąż mnie pobił w domu",
-            marks=pytest.mark.xfail(strict=True, reason=TRAINING_MISS),
             id="pl-after-training-husband-beat-me",
         ),
         # Guards: still signposted on main.

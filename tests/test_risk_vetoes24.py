@@ -97,6 +97,11 @@ def test_a_near_miss_gets_no_helplines(screen: RiskScreen, text: str) -> None:
         ("years ago I cut myself, still do, scars everywhere", "self_harm"),
         ("lata temu się cięłam i nadal się tnę, blizny wszędzie", "self_harm"),
         ("много лет назад резала себя и до сих пор режу, шрамы везде", "self_harm"),
+        # "Never," is no answer to a question; a training or a session keeps no beating quiet.
+        ("never, ever safe at home with him", "abuse"),
+        ("after the training session my husband beat me", "abuse"),
+        ("training ke baad usne mujhe ghar par maara", "abuse"),
+        ("po szkoleniu mąż mnie pobił w domu", "abuse"),
         # "A question of time" is no question asked.
         ("it's only a question of time before he kills me", "abuse"),
         ("это только вопрос времени, когда он меня убьёт", "abuse"),
