@@ -270,9 +270,7 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
         pytest.param(
             "I took the express train to the city for my appointment because there's no clinic "
             "here",
-            marks=pytest.mark.xfail(
-                strict=True, reason=f"owner prec24: {SITUATION}: FASTTRAIN with the express itself"
-            ),
+            # lex24 (23:55): en has no FASTTRAIN words now.
             id="en-express-train-to-the-appointment",
         ),
         pytest.param(
@@ -285,9 +283,7 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
         ),
         pytest.param(
             "siedziałam na parapecie w poczekalni, bo nie było krzeseł",
-            marks=pytest.mark.xfail(
-                strict=True, reason=f"owner risk24: {SITUATION}: the model reads SITAT (0.69)"
-            ),
+            # lex24 (23:55): pl SITAT is only sitting on the sill now, not "sat" in the past.
             id="pl-sat-on-the-windowsill-no-chairs",
         ),
         pytest.param(
