@@ -271,7 +271,9 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
             "I took the express train to the city for my appointment because there's no clinic "
             "here",
             marks=pytest.mark.xfail(
-                strict=True, reason=f"owner prec24: {SITUATION}: FASTTRAIN with the express itself"
+                strict=True,
+                reason="owner lex24: NEW false alarm (6c8b38b, en FASTTRAIN 'the express'): the express "
+                "train to an appointment",
             ),
             id="en-express-train-to-the-appointment",
         ),
@@ -286,7 +288,9 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
         pytest.param(
             "siedziałam na parapecie w poczekalni, bo nie było krzeseł",
             marks=pytest.mark.xfail(
-                strict=True, reason=f"owner risk24: {SITUATION}: the model reads SITAT (0.69)"
+                strict=True,
+                reason="owner risk24: NEW false alarm (6c8b38b's pl SITAT/WINDOW words, the model "
+                "reads SITAT 0.69): the windowsill for want of chairs",
             ),
             id="pl-sat-on-the-windowsill-no-chairs",
         ),
