@@ -272,8 +272,8 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
             "here",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="owner lex24: NEW false alarm (6c8b38b, en FASTTRAIN 'the express'): the express "
-                "train to an appointment",
+                reason="owner lex24: NEW false alarm (6c8b38b, en FASTTRAIN 'the express'): "
+                "the express train to an appointment",
             ),
             id="en-express-train-to-the-appointment",
         ),
