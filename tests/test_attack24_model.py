@@ -99,7 +99,7 @@ PAST = (
         pytest.param(
             "મેં 20 પેરાસીટામોલ ખાધી અડધો કલાક પહેલાં",
             "overdose",
-            marks=pytest.mark.xfail(strict=True, reason=MODEL),
+            # lex24 (23:50): TAKE holds the past "ate" (ખાધી, کھائیں, ਖਾਧੀਆਂ): the rules read it.
             id="gu-ate-20-paracetamol-half-an-hour-ago",
         ),
         pytest.param(
@@ -117,13 +117,13 @@ PAST = (
         pytest.param(
             "میں نے آدھا گھنٹہ پہلے ۲۰ پیراسیٹامول کھائیں",
             "overdose",
-            marks=pytest.mark.xfail(strict=True, reason=PAST),
+            # lex24 (23:50): TAKE holds the past "ate" (ખાધી, کھائیں, ਖਾਧੀਆਂ): the rules read it.
             id="ur-ate-20-paracetamol-half-an-hour-ago",
         ),
         pytest.param(
             "ਮੈਂ ਅੱਧਾ ਘੰਟਾ ਪਹਿਲਾਂ ੨੦ ਪੈਰਾਸੀਟਾਮੋਲ ਖਾਧੀਆਂ",
             "overdose",
-            marks=pytest.mark.xfail(strict=True, reason=PAST),
+            # lex24 (23:50): TAKE holds the past "ate" (ખાધી, کھائیں, ਖਾਧੀਆਂ): the rules read it.
             id="pa-ate-20-paracetamol-half-an-hour-ago",
         ),
         # Guards: still signposted on main.
