@@ -293,6 +293,24 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
             ),
             id="pt-lost-everything-gambling-now-stopped",
         ),
+        pytest.param(
+            "the window was wide open in the clinic and I was sat on the window ledge waiting",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner lex24: NEW false alarm (6c8b38b, en WINDOW 'window ledge', SITAT "
+                "'sat on'): waiting on the ledge of an open clinic window",
+            ),
+            id="en-sat-on-the-clinic-window-ledge",
+        ),
+        pytest.param(
+            "I take the rest of the packet with me when I go away, as the GP said",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner prec24: NEW false alarm: 'rest of the packet' is an overdose sign, "
+                "and lifts ASTOLD (bdb9cb5); the model reads abuse at 0.46 with a risk word",
+            ),
+            id="en-rest-of-the-packet-taken-away",
+        ),
         # Guards: quiet on main (lex24's slice 4 classes in en pl ru pt ro).
         pytest.param("w sali okno zawsze otwarte, siedzę przy oknie i marznę", id="pl-window"),
         pytest.param("в группе окно всегда открыто, я сижу у окна и мёрзну", id="ru-window"),
