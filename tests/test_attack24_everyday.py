@@ -270,11 +270,7 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
         pytest.param(
             "I took the express train to the city for my appointment because there's no clinic "
             "here",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner lex24: NEW false alarm (6c8b38b, en FASTTRAIN 'the express'): "
-                "the express train to an appointment",
-            ),
+            # lex24 (23:55): en has no FASTTRAIN words now.
             id="en-express-train-to-the-appointment",
         ),
         pytest.param(
@@ -287,11 +283,7 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
         ),
         pytest.param(
             "siedziałam na parapecie w poczekalni, bo nie było krzeseł",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner risk24: NEW false alarm (6c8b38b's pl SITAT/WINDOW words, the model "
-                "reads SITAT 0.69): the windowsill for want of chairs",
-            ),
+            # lex24 (23:55): pl SITAT is only sitting on the sill now, not "sat" in the past.
             id="pl-sat-on-the-windowsill-no-chairs",
         ),
         pytest.param(
