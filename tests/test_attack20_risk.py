@@ -186,7 +186,7 @@ FALSE_ALARMS = [
     (None, "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
     (None, "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
     ("risk24", "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),  # wave 24 model, no ASTOLD in bn
-    ("risk24", "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # wave 24 model
+    (None, "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # wave 22: meanings
     (None, "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
     (None, "en", "My ex used to hit me years ago but I've been safe for a long time."),
@@ -213,7 +213,7 @@ FALSE_ALARMS = [
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     (None, "en", "I'm overdosing on coffee lol"),
-    ("risk24", "ur", "tum par marti hoon ammi"),  # I adore you, mum (wave 24 model: 0.37 with DIE)
+    (None, "ur", "tum par marti hoon ammi"),  # I adore you, mum (quiet since wave 23)
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 
@@ -288,7 +288,7 @@ SET2_FALSE_ALARMS = [
     (None, "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
     (None, "gu", "biju kai nahi, badhu barabar"),
     (None, "bn", "ar kichu na, sob thik ache"),
-    ("risk24", "ar", "ma 3andi shi zyede, kol shi mni7"),  # wave 24 model
+    (None, "ar", "ma 3andi shi zyede, kol shi mni7"),
     # Wave 22 (risk, the meaning features): Arabizi 'es' is read as LIVE and 'jam3a' as STOCK
     # by the Arabic skeletons, and the model, taught those, reads it as risk.
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
@@ -320,7 +320,7 @@ SET2_FALSE_ALARMS = [
     (None, "pa", "mainu marna hai hassde hassde, enna funny group"),  # dying of laughter
     ("risk", "en", "I'm sick of being sick, but the new meds help"),  # set 4: VOMIT DRUG rule
     (
-        "risk24",  # quiet wave 21-23 (a leaving do taught); the wave-24 model fires again
+        None,  # quiet since the wave-21 model (a leaving do and goodbyes to a worker taught)
         "en",
         "My last day at the service is Friday, I'll miss everyone, goodbye and thank you",
     ),
@@ -407,15 +407,14 @@ SAVING_UP = [
 ]
 
 
-MENDED_SAVING = {"pt", "lv", "so", "ru", "pa"}
+MENDED_SAVING = {"pt", "lv", "so", "ru", "pa", "ur"}
 """Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language);
 en, ru, ro and pa since the wave-22 model (the meaning features), which lost lt ("šiąnakt",
 tonight, with "taupau", saving, read as STOCK: 0.49 with a risk word). The wave-23 model
 (training sets 23 and 24: plans with a date) lost en again: "saving up" is STOCK, and "think
 tonight" scores 0.56 over its threshold with a risk word, 0.48; with training set 25, ro
 (0.50 over 0.47). ur since wave 24's lexicon (lex24): "chhutti" (a holiday) is read as
-PLANEVENT in Urdu too, and the model no longer fires; the wave-24 model (risk-word threshold
-0.37) fires on it again."""
+PLANEVENT in Urdu too, and the model no longer fires."""
 
 
 @pytest.mark.parametrize(
@@ -438,7 +437,7 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # found since wave 23
+    ("risk24", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # 0.47 in wave 24
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:

@@ -182,6 +182,7 @@ NEAR_MISSES = [
     pytest.param(
         "waxaan jeclaan lahaa inaan ogaado waxa la sameeyo haddii qof xad dhaaf qaato",
         id="so-what-to-do-if",
+        marks=broken("risk24", "false alarm of the wave-24 model"),
         # Mended in wave 22 (risk): the model reads the lexicons' meanings too.
     ),
     pytest.param(

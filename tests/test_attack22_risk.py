@@ -930,11 +930,6 @@ MISSED_BEFORE = [
     pytest.param(
         "پہلے ڈر لگتا تھا، اب بہتر ہوں، فیصلہ کر لیا ہے، گولیاں تیار ہیں",
         "suicide|overdose",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22 (OVER: the calm after deciding vetoes it) and lex22 (the plan):"
-            " missed on bc837ae too",
-        ),
         id="ur-better-now-tablets-ready",
     ),
     pytest.param(
@@ -1389,9 +1384,6 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "hostel er shower e gorom pani nei, chamra shukno hoye geche",
-            marks=alarm(
-                "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
-            ),
             id="bn-rom-no-hot-water-dry-skin",
         ),
         pytest.param(
@@ -1401,7 +1393,6 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "I hate needles, the blood test room is freezing",
-            marks=alarm("risk24", "the wave-24 model, 0.37 with a risk word: " + COLDROOM),
             id="en-hate-needles-blood-test-room-cold",
         ),
         pytest.param(

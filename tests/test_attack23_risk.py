@@ -149,6 +149,7 @@ EVERYDAY = [
     ),
     pytest.param(
         "my wife found out I relapsed and she waited outside the centre to support me",
+        marks=alarm("risk24", "the wave-24 model"),
         id="en-wife-found-out-relapse-waited-to-support",
     ),
     pytest.param(
@@ -293,9 +294,7 @@ EVERYDAY = [
         id="so-bored-all-the-same-at-group",
     ),
     # 4. Play.
-    pytest.param(
-        "the baby kicks me all night lol", marks=alarm("prec24", NOPLAY), id="en-baby-kicks-lol"
-    ),
+    pytest.param("the baby kicks me all night lol", id="en-baby-kicks-lol"),
     pytest.param(
         "my little boy punches me when we play fighting haha",
         marks=alarm("prec24", NOPLAY),

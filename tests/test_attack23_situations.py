@@ -167,6 +167,7 @@ DISCLOSURES = [
     ),
     pytest.param(
         "I've sorted out my will. The dog is going to my brother. I just wanted to say the staff were kind to me.",
+        marks=pytest.mark.xfail(strict=True, reason="owner risk24: missed by the wave-24 model"),
         id="d45",
     ),
     pytest.param(
@@ -288,6 +289,9 @@ EVERYDAY = [
     ),
     pytest.param(
         "My keyworker left and nobody told me. I had to tell my story all over again to someone new. It felt like starting from scratch.",
+        marks=pytest.mark.xfail(
+            strict=True, reason="owner risk24: false alarm of the wave-24 model"
+        ),
         id="e8",
     ),
     pytest.param(
@@ -339,9 +343,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "My dog died last week. He was with me through everything. I'm gutted but I'm still not drinking.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
-        ),
         id="e20",
     ),
     pytest.param(
@@ -386,9 +387,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "My dose was cut too fast. I was sick for days. I told them and they put it back up.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk23: false alarm, REGRESSION (right on 9341294)"
-        ),
         id="e31",
     ),
     pytest.param(
@@ -895,10 +893,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "Goodbye and thank you. I've been discharged and I'm doing well.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)",
-        ),
         id="e168",
     ),
     pytest.param(
@@ -929,9 +923,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "شكرا على كل شي. هاي آخر جلسة إلي، رح انتقل لمدينة تانية.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk24: false alarm of the wave-24 model"
-        ),
         id="e178",
     ),
     pytest.param(

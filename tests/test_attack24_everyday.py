@@ -312,7 +312,11 @@ SITUATION = "false alarm on 6a50146 too: a situation class read in an everyday t
             id="en-rest-of-the-packet-taken-away",
         ),
         # Guards: quiet on main (lex24's slice 4 classes in en pl ru pt ro).
-        pytest.param("w sali okno zawsze otwarte, siedzę przy oknie i marznę", id="pl-window"),
+        pytest.param(
+            "w sali okno zawsze otwarte, siedzę przy oknie i marznę",
+            marks=alarm("risk24", "the wave-24 model"),
+            id="pl-window",
+        ),
         pytest.param("в группе окно всегда открыто, я сижу у окна и мёрзну", id="ru-window"),
         pytest.param(
             "a janela da sala está sempre aberta e eu sento-me perto da janela, está um frio",

@@ -828,7 +828,6 @@ TRAINING_MISS = (
         ),
         pytest.param(
             "ট্রেনিং এর পরে ও আমাকে বাড়িতে মারল",
-            marks=pytest.mark.xfail(strict=True, reason=TRAINING_MISS),
             id="bn-after-training-he-hit-me",
         ),
         pytest.param(

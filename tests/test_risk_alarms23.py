@@ -36,21 +36,8 @@ from bot.safety import RiskScreen
         "I'll join him at the group next week, my husband wants to come too",
         "the hot water in the shower scalds your skin, please fix the thermostat",
         "hostel ke shower mein garam pani nahi hai, jild khushk ho gayi",
-        pytest.param(
-            "hostel er shower e gorom pani nei, chamra shukno hoye geche",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner risk23: the thresholds chosen at 3 % everyday alarms on sets 23-25"
-                " (0.58/0.45)",
-            ),
-        ),
-        pytest.param(
-            "I hate needles, the blood test room is freezing",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner risk24: the wave-24 model, 0.37 with a risk word (NEEDLE)",
-            ),
-        ),
+        "hostel er shower e gorom pani nei, chamra shukno hoye geche",
+        "I hate needles, the blood test room is freezing",
         "the needles at the pharmacy are cheap, it was freezing outside waiting",
     ],
 )

@@ -130,14 +130,7 @@ def test_a_model_file_from_before_min_known_still_screens(tmp_path) -> None:
         "🙂🙂🙂",
         "\u200b\u200d",
         "ॐ" * 3000,
-        pytest.param(
-            "foam " * 2000,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner risk24: the wave-24 model reads FOAM alone at 0.45, over its"
-                " risk-word threshold 0.37",
-            ),
-        ),
+        "foam " * 2000,
     ],
 )
 def test_odd_input_neither_fails_nor_signposts_by_itself(text: str) -> None:
