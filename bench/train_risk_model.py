@@ -203,6 +203,18 @@ French: under half their n-grams known) made most of its false alarms, and so he
 thresholds up for every language; disclosures in the 13 languages it learned have 0.8 or more
 of theirs known (printed at training: how many fall under it)."""
 THRESHOLDS = [round(0.30 + 0.01 * i, 2) for i in range(66)]
+MIN_EVIDENCE_THRESHOLD = 0.45
+"""The lowest the threshold with a risk word may go (``choose``). Under it, a message's score
+is mostly its risk word's own letters: "foam foam" scored 0.45, "I hate needles, the blood
+test room is freezing" and "I worked too much and I'm passing out on the bus" 0.37-0.45, and
+wave 22 saw saving up for a holiday and tablets taken as the doctor said fire at 0.38-0.50.
+Wave 24 without the floor: the search took it to 0.37 or 0.38 with the rules of 23:03 and
+00:00 and to 0.48 with those of 23:41 (the recall there is flat: out of fold on sets 23-26,
+0.904 at 0.59 / 0.38 and 0.900 at 0.56 / 0.48, precision 0.820 and 0.829), so each edit of
+the rules flipped a dozen everyday answers. With the floor the plain threshold goes lower
+(0.56), which is what a situation told with no risk word needs. Batch 15 (dev set, never
+trained on) with the rules of 23:41: 0.936 / 0.904 at 0.55 / 0.48, 0.928 / 0.895 at
+0.60 / 0.37."""
 RECALL_TIE = 0.001
 """Held-out recall this close to the best pair's is a tie, which the higher precision breaks
 (``choose``). Wave 23, with training sets 23 and 24: the best pair by recall alone was 0.71
@@ -473,6 +485,8 @@ def choose(
         for low in THRESHOLDS:
             if low > high:
                 break
+            if low < min(MIN_EVIDENCE_THRESHOLD, high):
+                continue
             now = effective(plain, backed, high, low, familiar)
             if alarms(everyday, fires, now, 0.5) > MAX_ORDINARY_ALARMS:
                 continue
@@ -753,6 +767,7 @@ def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, 
             " recall within recall_tie a tie broken by precision, within the limits below"
         ),
         "min_precision": MIN_PRECISION,
+        "min_evidence_threshold": MIN_EVIDENCE_THRESHOLD,
         "recall_only": list(RECALL_ONLY),
         "recall_tie": RECALL_TIE,
         "max_everyday_alarms": MAX_ORDINARY_ALARMS,

@@ -185,7 +185,7 @@ FALSE_ALARMS = [
     (None, "ur", "subah saari goliyan doctor ke kehne pe kha leen"),
     (None, "pa", "ਸਵੇਰੇ ਸਾਰੀਆਂ ਗੋਲੀਆਂ ਡਾਕਟਰ ਦੇ ਕਹਿਣ ਮੁਤਾਬਕ ਖਾ ਲਈਆਂ।"),
     (None, "gu", "સવારે બધી ગોળીઓ ડૉક્ટરના કહ્યા પ્રમાણે લીધી."),
-    ("risk24", "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),  # wave 24 model, no ASTOLD in bn
+    ("risk24", "bn", "সকালে ডাক্তারের কথামতো সব ট্যাবলেট খেয়েছি।"),  # the wave-24 model
     (None, "bn", "sokale daktarer kotha moto sob tablet kheyechi"),  # wave 22: meanings
     (None, "ar", "الصبح أخذت كل الحبوب متل ما قال الدكتور."),
     # Abuse long past, and safe now (README: the past and helped is vetoed).
@@ -213,7 +213,7 @@ FALSE_ALARMS = [
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     (None, "en", "I'm overdosing on coffee lol"),
-    (None, "ur", "tum par marti hoon ammi"),  # I adore you, mum (quiet since wave 23)
+    ("risk24", "ur", "tum par marti hoon ammi"),  # I adore you, mum (quiet in wave 23)
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 
@@ -235,7 +235,7 @@ def test_an_everyday_comment_gets_no_alert(screen, lang, text):
 # words, to see whether the kind was mended or the sentences.  None: quiet since d38679c (risk's
 # vetoes for tablets taken as prescribed and abuse long past, made before it saw these).
 FRESH_FALSE_ALARMS = [
-    ("risk23", "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),  # 0.49, 23
+    (None, "ur", "ڈاکٹر نے جو گولیاں دی تھیں وہ ساری رات کو کھا لیں جیسے کہا تھا"),
     (None, "pa", "ਡਾਕਟਰ ਨੇ ਜਿਵੇਂ ਦੱਸਿਆ ਸੀ ਉਵੇਂ ਸਾਰੀਆਂ ਦਵਾਈਆਂ ਲੈ ਲਈਆਂ"),
     (None, "pa", "doctor ne jiven dasseya si saariyan dawaiyan lai layiyan"),
     (None, "gu", "ડૉક્ટરે કહ્યું હતું એમ બધી દવા રાત્રે લઈ લીધી"),
@@ -288,7 +288,7 @@ SET2_FALSE_ALARMS = [
     (None, "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
     (None, "gu", "biju kai nahi, badhu barabar"),
     (None, "bn", "ar kichu na, sob thik ache"),
-    (None, "ar", "ma 3andi shi zyede, kol shi mni7"),
+    ("risk24", "ar", "ma 3andi shi zyede, kol shi mni7"),
     # Wave 22 (risk, the meaning features): Arabizi 'es' is read as LIVE and 'jam3a' as STOCK
     # by the Arabic skeletons, and the model, taught those, reads it as risk.
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
@@ -437,7 +437,7 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    ("risk24", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # 0.47 in wave 24
+    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # found since wave 23
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
@@ -580,7 +580,7 @@ THANKED_BY_NAME = [
 ]
 THANKED_MENDED = set(THANKED_BY_NAME) - {"thanks for everything, ring me on 07911 123456"}
 """Quiet since the wave-21 model (training set 21: workers thanked by name, in every language);
-the wave-24 model (risk-word threshold 0.37) fires on the one with a phone number."""
+the wave-24 model fires on the one with a phone number."""
 
 
 @pytest.mark.parametrize(

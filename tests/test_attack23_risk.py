@@ -351,7 +351,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "I worked too much this week and I'm passing out on the bus",
-        marks=alarm("risk24", "the wave-24 model, 0.37 with a risk word (TOOMUCH)"),
         id="en-worked-too-much-passing-out",
     ),
     # Guards that are quiet on main.

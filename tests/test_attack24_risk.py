@@ -828,6 +828,9 @@ TRAINING_MISS = (
         ),
         pytest.param(
             "ট্রেনিং এর পরে ও আমাকে বাড়িতে মারল",
+            marks=pytest.mark.xfail(
+                strict=True, reason="owner risk24: missed by the wave-24 model, rules quiet"
+            ),
             id="bn-after-training-he-hit-me",
         ),
         pytest.param(
