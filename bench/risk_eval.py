@@ -161,6 +161,12 @@ before its first run (main 9341294: recall 0.891, precision 0.904) and measured 
 lead, figures only, while the wave worked (main 33dd9a8, its end: 0.931, 0.906). Never trained
 or tuned on: the blind figure until someone reads its misses. (Batch 15's misses were read by
 the lead in wave 23: a dev set since.)"""
+HELDOUT17 = ROOT / "tests" / "data" / "risk_heldout17"
+"""Held-out set 17: 13 languages (1,215 lines), written blind at the start of wave 24 (22:15-22:22
+UTC, 30 Nov) by two helpers under batch 16's brief who saw no rule, model or corpus; frozen
+before its first run (main 6a50146: recall 0.951, precision 0.885) and measured only by the
+lead, figures only, while the wave worked (main f081410, its end: 0.954, 0.888). Never trained
+or tuned on: the blind figure until someone reads its misses."""
 ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
 """Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
 romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
@@ -183,6 +189,7 @@ REPORTED_APART = (
     HELDOUT14,
     HELDOUT15,
     HELDOUT16,
+    HELDOUT17,
     ATTACK21,
 )
 """Held-out sets printed apart after the gated ones and never gated: each is an honest figure
