@@ -11,61 +11,42 @@ question again: those guards pass.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from bot.config import Settings
-from bot.console import chat
 from bot.i18n import load_catalogue
 from bot.service import Conversations
-from tests.test_console import Terminal
+from tests.test_console import helplines_shown, stored_texts, typed_in_english
 
 CATALOGUE = load_catalogue()
-TO_TEXT = ["1", "s"]
-"""Consent, then skip the rating: the consultation flow's first free-text question."""
-
-
-async def _run(conversations: Conversations, settings: Settings, typed: list[str]) -> Terminal:
-    term = Terminal([*TO_TEXT, *typed, "q"], settings.database)
-    await chat(conversations, lang="en", read=term.read, write=term.write)
-    return term
-
-
-def _alerts(term: Terminal) -> int:
-    return sum(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
-
-
-def _flagged(settings: Settings) -> dict[str, int]:
-    with sqlite3.connect(settings.database) as conn:
-        rows = conn.execute("SELECT value, risk_flag FROM answers WHERE kind = 'text'")
-        return dict(rows.fetchall())
 
 
 async def test_the_answer_to_a_workers_question_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
     text = "they asked if i was suicidal. i am."
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 1
-    assert _flagged(settings) == {text: 1}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {text: 1}
 
 
 async def test_the_answer_sent_as_a_second_message_gets_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
     """Tired people press Send mid-sentence; the second piece lands at the next question."""
-    term = await _run(conversations, settings, ["nurse asked about self harm", "yes i do it"])
-    assert _alerts(term) == 1
+    term = await typed_in_english(
+        conversations, settings, ["nurse asked about self harm", "yes i do it"]
+    )
+    assert helplines_shown(term) == 1
 
 
 async def test_a_disclosure_at_a_choice_question_gets_helplines_and_the_question_stays(
     conversations: Conversations, settings: Settings
 ) -> None:
-    term = await _run(conversations, settings, ["fine", "i want to end it all tonight"])
+    term = await typed_in_english(conversations, settings, ["fine", "i want to end it all tonight"])
     at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
     assert "Which of these best describes you?" in term.screens[at] + term.screens[at + 1]
-    assert _flagged(settings) == {"fine": 0}
+    assert stored_texts(settings) == {"fine": 0}
 
 
 async def test_the_survey_said_beside_a_wish_to_die_gets_helplines(
@@ -73,9 +54,9 @@ async def test_the_survey_said_beside_a_wish_to_die_gets_helplines(
 ) -> None:
     """prec23's DOC fix, as a tired person types it."""
     text = "doin this survey cos i want to die tbh"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 1
-    assert _flagged(settings) == {text: 1}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {text: 1}
 
 
 @pytest.mark.xfail(
@@ -86,6 +67,6 @@ async def test_a_lift_from_a_husband_after_a_night_shelter_gets_no_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
     text = "was in the night shelter last yr, my husband waits outside in the car now"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 0
-    assert _flagged(settings) == {text: 0}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 0
+    assert stored_texts(settings) == {text: 0}

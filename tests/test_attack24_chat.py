@@ -10,53 +10,30 @@ at the first free-text question it was stored with risk_flag 0 and the flow went
 
 from __future__ import annotations
 
-import sqlite3
-
 from bot.config import Settings
-from bot.console import chat
 from bot.i18n import load_catalogue
 from bot.service import Conversations
-from tests.test_console import Terminal
+from tests.test_console import helplines_shown, stored_texts, typed_in_english
 
 CATALOGUE = load_catalogue()
-TO_TEXT = ["1", "s"]
-"""Consent, then skip the rating: the consultation flow's first free-text question."""
-
-
-async def _run(
-    conversations: Conversations, settings: Settings, typed: list[str], lead: list[str] = TO_TEXT
-) -> Terminal:
-    term = Terminal([*lead, *typed, "q"], settings.database)
-    await chat(conversations, lang="en", read=term.read, write=term.write)
-    return term
-
-
-def _alerts(term: Terminal) -> int:
-    return sum(CATALOGUE.text("risk.intro", "en") in s for s in term.screens)
-
-
-def _flagged(settings: Settings) -> dict[str, int]:
-    with sqlite3.connect(settings.database) as conn:
-        rows = conn.execute("SELECT value, risk_flag FROM answers WHERE kind = 'text'")
-        return dict(rows.fetchall())
 
 
 async def test_tablets_as_the_doctor_said_all_at_once_get_helplines_and_are_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
     text = "took my tablets as the doctor said, all of them at once"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 1
-    assert _flagged(settings) == {text: 1}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {text: 1}
 
 
 async def test_tablets_saved_up_typed_at_the_consent_question_get_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
-    term = await _run(
+    term = await typed_in_english(
         conversations, settings, ["as prescribed, but I saved them up and took 30 at once"], []
     )
-    assert _alerts(term) == 1
+    assert helplines_shown(term) == 1
     at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
     assert "Are you happy to go ahead?" in term.screens[at] + term.screens[at + 1]
 
@@ -65,38 +42,38 @@ async def test_tablets_as_told_then_all_at_once_in_two_messages_get_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
     """Tired people press Send mid-sentence; the second piece lands at the next question."""
-    term = await _run(
+    term = await typed_in_english(
         conversations, settings, ["took my tablets as the doctor said", "all of them at once"]
     )
-    assert _alerts(term) == 1
+    assert helplines_shown(term) == 1
 
 
 async def test_no_he_will_kill_me_at_a_choice_question_gets_helplines_and_the_question_stays(
     conversations: Conversations, settings: Settings
 ) -> None:
     """prec24 made an opening "no," a sentence of its own: what follows is still heard."""
-    term = await _run(conversations, settings, ["fine", "no, he'll kill me if I leave"])
+    term = await typed_in_english(conversations, settings, ["fine", "no, he'll kill me if I leave"])
     at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
     assert "Which of these best describes you?" in term.screens[at] + term.screens[at + 1]
-    assert _flagged(settings) == {"fine": 0}
+    assert stored_texts(settings) == {"fine": 0}
 
 
 async def test_the_babys_dad_who_kicks_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
     text = "the baby's dad kicks me lol"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 1
-    assert _flagged(settings) == {text: 1}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {text: 1}
 
 
 async def test_he_beats_me_after_his_video_games_gets_helplines_and_is_flagged(
     conversations: Conversations, settings: Settings
 ) -> None:
     text = "he plays video games all night then beats me when he loses"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 1
-    assert _flagged(settings) == {text: 1}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {text: 1}
 
 
 async def test_a_babys_kicks_told_with_a_laugh_get_no_helplines(
@@ -104,6 +81,6 @@ async def test_a_babys_kicks_told_with_a_laugh_get_no_helplines(
 ) -> None:
     """prec24's BABY veto's purpose, as a tired parent types it."""
     text = "the baby kicks me all night lol, no sleep"
-    term = await _run(conversations, settings, [text])
-    assert _alerts(term) == 0
-    assert _flagged(settings) == {text: 0}
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 0
+    assert stored_texts(settings) == {text: 0}

@@ -12,6 +12,7 @@ import pytest
 from bot.cli import main
 from bot.config import Settings
 from bot.console import chat
+from bot.i18n import load_catalogue
 from bot.service import Conversations
 
 
@@ -33,6 +34,32 @@ class Terminal:
             self.stored_when_shown.append(
                 conn.execute("SELECT count(*) FROM answers").fetchone()[0]
             )
+
+
+TO_TEXT = ["1", "s"]
+"""Consent, then skip the rating: the consultation flow's first free-text question."""
+
+
+async def typed_in_english(
+    conversations: Conversations, settings: Settings, typed: list[str], lead: list[str] = TO_TEXT
+) -> Terminal:
+    """``lead`` (by default, to the first free-text question), then ``typed``, then q."""
+    term = Terminal([*lead, *typed, "q"], settings.database)
+    await chat(conversations, lang="en", read=term.read, write=term.write)
+    return term
+
+
+def helplines_shown(term: Terminal) -> int:
+    """How many screens began with the risk alert's opening words."""
+    intro = load_catalogue().text("risk.intro", "en")
+    return sum(intro in s for s in term.screens)
+
+
+def stored_texts(settings: Settings) -> dict[str, int]:
+    """Each stored free-text answer and its risk flag."""
+    with sqlite3.connect(settings.database) as conn:
+        rows = conn.execute("SELECT value, risk_flag FROM answers WHERE kind = 'text'")
+        return dict(rows.fetchall())
 
 
 async def test_full_consultation_in_the_terminal(
