@@ -203,11 +203,11 @@ before it ("I don't think I'm safe", "nie wiem, czy jestem bezpieczna"), says th
 so that word vetoes nothing."""
 DOUBT = "DOUBT"
 _DOUBT_BEFORE = 5
+"""Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
 _ANSWER_ONLY = frozenset({"SUBJ", "YES", "QTIME"})
 """Classes of an answer's shape ("No, I ...", "yes", "a question of time"): ``bot.risk_negation``
 and the vetoes' lifts read them; they are no word of a situation, so no evidence and no model
 feature."""
-"""Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
 
 
 def _tells(by_lang: dict[str, Found], needs: tuple[str, ...]) -> bool:
