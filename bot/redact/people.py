@@ -232,10 +232,11 @@ def _lower_word(word: str) -> bool:
 
 def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """A lower-case given name: a full name when a surname, a particle or an introduction
-    says so."""
+    says so.  An introduction vouches for one unlisted word after the name, no more."""
     before = text[max(0, tokens[i].start() - 24) : tokens[i].start()]
     introduced = _SELF_CUE.search(before) is not None
     end = None
+    guessed = False
     j = i + 1
     while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
         word = tokens[j].group()
@@ -250,6 +251,10 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             break  # "ferreira" ends like "brasileira", but is a surname
         if not (surname or introduced):
             break
+        if not surname:
+            if guessed:
+                break  # "ana layla haddad mn lebnan": one unlisted word, not "from Lebanon"
+            guessed = True
         end, j = tokens[j].end(), j + 1
     if end is None:
         return None  # a first name alone, in lower case too ("jestem marek i dziękuję")
