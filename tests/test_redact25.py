@@ -243,3 +243,47 @@ def test_a_full_name_after_i_am_is_hidden_whole_and_no_further(text: str, want: 
 )
 def test_arabizi_sentences_after_ana_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I met Tom Hall at the group", "I met [name] at the group"),
+        ("Tom Hall helped me a lot", "[name] helped me a lot"),
+        ("Sarah Park from the team called", "[name] from the team called"),
+        ("I spoke to Mary Hall yesterday", "I spoke to [name] yesterday"),
+        ("Shukriya Ali Raza bhai", "Shukriya [name] bhai"),
+        (
+            "spotkałem Tomasza Halla w grupie, Tom Hall mi pomógł",
+            "spotkałem [name] w grupie, [name] mi pomógł",
+        ),
+    ],
+)
+def test_a_full_name_whose_surname_is_a_place_word_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at the Albert Hall",
+        "Victoria Hall is where the group meets",
+        "the group is at Victoria Park",
+        "the meeting is at James Hall on Tuesday",
+        "Kelly Smith Road is closed",
+        "the Anna Freud centre helped my son",
+        "Alexandra Palace",
+        "Elizabeth Line was late",
+        "Rose Cottage",
+        "the group at Turning Point on Mill Lane, near Kings Cross",
+        "Thanks Anna for everything",
+        "Dziękuję Anna za wszystko",
+        "Shukriya Ali bhai",
+        "we watched Harry Potter at the group",
+        "Tom Cruise films and Kevin Bacon",
+        "Captain Morgan and coke every night",
+        "ulica Jana Pawła II",
+    ],
+)
+def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> None:
+    assert redact(text) == text
