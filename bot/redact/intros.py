@@ -38,7 +38,7 @@ from bot.redact.given_names import (
 )
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause, _own_given_name
 from bot.redact.spans import MARKS, WORD, Span, words
-from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
+from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS, _RELATIONS, _ROLES
 
 _SPEAKING_ROMAN = r"bol\s+(?:raha|rahi|reha|rhi|rha|rai|ri)"
 """Romanised Urdu and Punjabi "speaking" ("main Ali Raza bol raha hoon"), before the copula."""
@@ -346,6 +346,12 @@ def bare_intros(text: str) -> Iterator[Span]:
         cue = m.group(f"c{index}")
         if span is None and cue.casefold() not in _NOT_SINGLE_CUES:
             span = _own_first_name(text, m.end(), intro)
+            if (
+                span is not None
+                and _PRESENTING.fullmatch(cue)
+                and _SOMEONE_ELSE.match(text, span.end)
+            ):
+                span = None  # "aqui é a Rita, a minha enfermeira": "here is", not "I am"
         if span is not None and cue in ("Ana", "ANA") and " " in text[span.start : span.end]:
             # "falei com a Ana Paula Ferreira": Ana is the name's first part, not Arabizi "I";
             # hiding "I" in "Ana Ahmad Khalil" costs a word, storing "Ana" a name's part.
@@ -373,11 +379,37 @@ start of the message or a sentence, and with a comma or the end after the name: 
 Sarah who helped me" speaks of someone else."""
 
 
+_POSSESSIVES = (
+    r"my|our|the|his|her|their|your|a|an|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
+    r"наш|наша|meu|minha|o\s+meu|a\s+minha|nosso|nossa|o|a|mano|mūsų|musu|mans|mana|mūsu|musu|"
+    r"mea|meu|nostru|noastră|noastra|mera|meri|mere|hamara|hamari"
+)
+_OTHERS_PRONOUNS = (
+    r"who|she|he|they|which|kto|która|który|ona|on|oni|она|он|они|которая|который|ea|el|care|"
+    r"ela|ele|que|ji|jis|kuri|kuris|viņa|viņš|vina|vins|kura|kurš|kurs|iyada|isaga|woh|wo|voh"
+)
+_SOMEONE_ELSE = re.compile(
+    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+)?(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})|(?:{_OTHERS_PRONOUNS}))(?![\w{MARKS}])",
+    re.IGNORECASE,
+)
+"""A role, a relation or "she"/"who" set beside the name: "this is Sarah, my keyworker",
+"это Ольга, мой куратор", "tu Marek, który mi pomógł": the writer presents someone else."""
+_PRESENTING = re.compile(
+    r"aqui\s+(?:é|e|fala)(?:\s+[ao])?|fala(?:\s+[ao])?|z\s+tej\s+strony|čia|cia|šeit|seit|это|eto",
+    re.IGNORECASE,
+)
+"""Introductions that also present someone else ("here is", "this is"), unlike "I am"."""
+
+
 def opening_names(text: str) -> Iterator[Span]:
     """One's own first name opening a message (:data:`_OPENING`), when it is a listed given
-    name (issue 12: one's own name given in an introduction is hidden, alone or not)."""
+    name (issue 12: one's own name given in an introduction is hidden, alone or not).  A
+    name with a role or "she" beside it is someone else's, and stays (:data:`_SOMEONE_ELSE`)."""
     for m in _OPENING.finditer(text):
         group = "name" if m.group("name") is not None else "first"
+        if _SOMEONE_ELSE.match(text, m.end(group)):
+            continue
         if _own_given_name(m.group(group), m.group("cue") or ""):
             yield Span(m.start(group), m.end(group), "name")
 

@@ -602,9 +602,52 @@ prison_numbers = needs_digits(4)(
     )
 )
 
-ni_numbers = needs_digits(6)(
-    spans(re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE), "ni_number")
+_NI_TIDY = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
+_NI_LETTER = "A-Za-zАВЕКМНОРСТХаеокрсух"
+"""Latin letters, and the Cyrillic ones that look like them ("АВ 12 34 56 С" typed on a
+Russian keyboard)."""
+_NI_SEP = r"[ .\-/]"
+_NI_LOOSE = re.compile(
+    rf"(?<![\w.\-/])(?P<prefix>[{_NI_LETTER}]{_NI_SEP}?[{_NI_LETTER}])"
+    rf"{_NI_SEP}{{0,3}}(?P<digits>\d(?:{_NI_SEP}{{0,2}}\d){{5}})"
+    rf"(?:{_NI_SEP}{{0,3}}(?P<suffix>[A-Da-dАВСаос]))?(?![\w])"
 )
+"""A number typed loosely: dots, dashes or slashes ("ab.12.34.56.c", "AB-12-34-56-C"),
+groups of three ("ab 123 456 c"), letters spaced ("A B 1 2 3 4 5 6 C"), or no final
+letter ("NINO: AB 12 34 56")."""
+_NI_CUE = re.compile(
+    r"(?<![^\W\d_])(?:ni|nino|n\.\s?i\.?|national\s+insurance|insurance|ubezpiecz\w*|"
+    r"страхов\w*|asigur\w*|segurança|seguranca|seguro|draudim\w*|apdrošin\w*|apdrosin\w*|"
+    r"caymis\w*|تأمين|تامين|بیمہ|بیمے|বীমা|વીમા|ਬੀਮਾ)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсух", "ABEKMHOPCTXaeokpcyx")
+_NI_NOT_PREFIX = words(
+    "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we "
+    "ya yo pm tv gb bg nk kn tn nt zz"
+)
+"""Two-letter words before a number ("at 12 34 56"), and prefixes never issued."""
+
+
+@needs_digits(6)
+def ni_numbers(text: str) -> Iterator[Span]:
+    """National Insurance numbers: the tidy form anywhere ("AB 12 34 56 C"); typed loosely
+    (:data:`_NI_LOOSE`) with its final letter and a prefix HMRC could issue, or after a
+    word for NI or insurance in any enabled language."""
+    taken: list[tuple[int, int]] = []
+    for m in _NI_TIDY.finditer(text):
+        taken.append((m.start(), m.end()))
+        yield Span(m.start(), m.end(), "ni_number")
+    for m in _NI_LOOSE.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        prefix = re.sub(r"\W", "", m.group("prefix")).translate(_NI_CYRILLIC).upper()
+        cued = _NI_CUE.search(text, max(0, m.start() - 40), m.start()) is not None
+        if prefix.casefold() in _NI_NOT_PREFIX:
+            continue
+        issued = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV") or prefix == "QQ"
+        if cued or (m.group("suffix") and issued):
+            yield Span(m.start(), m.end(), "ni_number")
 
 
 # Digits said as words, as people type a number to get past a filter or read it out:
@@ -874,9 +917,13 @@ _SHORT_WORD_IN_FIGURES = re.compile(
 
 
 def spoken_phones(text: str) -> Iterator[Span]:
-    """A phone number said in words; no finder of numbers sees it, as it has no digit."""
+    """A phone number said in words; no finder of numbers sees it, as it has no digit.
+    A "+" typed before it goes with it ("+44 seven nine one one …")."""
     if _says_a_number(text):
-        yield from _spoken_phones(text)
+        for span in _spoken_phones(text):
+            if text[span.start - 1 : span.start] == "+":
+                span = Span(span.start - 1, span.end, span.tag)
+            yield span
 
 
 def _spoken_phones(text: str) -> Iterator[Span]:
@@ -1057,14 +1104,24 @@ def phones_in_hundreds(text: str) -> Iterator[Span]:
         i = j
 
 
+_AND_WORDS = r"and|i|a|și|si|и|а|e|ir|o|un|iyo|aur|te|ar|و|اور|এবং|আর|ਤੇ|ਅਤੇ|અને"
+_THEN_WORDS = (
+    r"then|followed\s+by|after\s+that|next|potem|apoi|потом|затем|depois|paskui|tada|"
+    r"pēc\s+tam|tad|kadib|kaddib|phir|fir|pachhi|pachi|tarpor|ثم|وبعدين|بعدين|پھر|তারপর|ਫਿਰ|પછી|"
+    r"(?:the\s+)?rest|(?:the\s+)?last\s+(?:six|bit|part)|ends?|ending|reszta|końcówka|resto|"
+    r"o\s+resto|restul|остальное|остальные|конец|likusi|likęs|pārējais|pārējie|inta\s+kale|"
+    r"باقی|الباقي|বাকি|બાકી|ਬਾਕੀ|baaki|baki"
+)
 _THEN = (
-    r"then|and\s+then|and|followed\s+by|(?:and\s+)?after\s+that|next|potem|a\s+potem|i|apoi|și|si|и|потом|затем|а\s+потом|depois|e|"
-    r"paskui|tada|ir|pēc\s+tam|tad|un|kadib|kaddib|iyo|phir|fir|aur|te|pachhi|pachi|tarpor|ar|"
-    r"ثم|و|وبعدين|بعدين|پھر|اور|তারপর|এবং|আর|ਫਿਰ|ਤੇ|ਅਤੇ|પછી|અને"
+    rf"(?:(?:{_AND_WORDS})[ \t]+)?(?:{_THEN_WORDS})"
+    r"(?:[ \t]+(?:is|are|with|in|jest|to|это|é|e|este|yra|ir|ir|waa|hai|ہے|হল))?"
+    rf"|{_AND_WORDS}"
 )
 _SPLIT_PHONE = re.compile(
     rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})"
-    rf"(?P<b>(?:[ \t]+(?:{_THEN})[ \t]+\d(?:[ -]?\d){{1,9}}){{1,2}})(?![\w{MARKS}]|[.,/-]?\d)",
+    rf"(?P<b>(?:(?:[ \t]*[,;][ \t]*|[ \t]+)(?:{_THEN})(?:[ \t]*:[ \t]*|[ \t]+)"
+    rf"\d(?:[ -]?\d){{1,9}}){{1,2}})"
+    rf"(?![\w{MARKS}]|[.,/-]?\d)",
     re.IGNORECASE,
 )
 """A phone said in two or three parts with "then", "and", "followed by" between ("07911 then

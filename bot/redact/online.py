@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.redact.given_names import given_name
 from bot.redact.spans import MARKS, Span, needs_any, words
 
 _TLDS = (
@@ -29,12 +30,12 @@ _AT_WORDS = (
     # "at the rate" said in each script first: its "at" alone would leave "the rate" behind.
     r"(?:এট|অ্যাট)\s+(?:দা|দ্য|দি)\s+রেট|એટ\s+(?:ધ|દ|ધી)\s+રેટ|ਐਟ\s+(?:ਦ|ਦੀ|ਦਾ)\s+ਰੇਟ|"
     r"(?:ایٹ|اٹ)\s+(?:دی|دا)\s+ریٹ|"
-    r"at\s*(?:the|d|da|de|di)\s*rate|at|małpa|malpa|malpka|arroba|собака|sobaka|eta|et|arond|a\s*rond|la|"
+    r"at\s*(?:the|d|da|de|di)\s*rate|at|małpa|malpa|małpka|malpka|arroba|эт|собака|sobaka|eta|et|arond|a\s*rond|la|"
     r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
 _DOT = (
-    r"(?:\.|dot|kropka|punct|punctul|ponto|точка|tochka|period|taškas|taskas|punkts|punktas|"
+    r"(?:\.|dot|kropka|punct|punctul|ponto|punto|punkt|дот|точка|tochka|period|taškas|taskas|punkts|punktas|"
     r"dhibic|nuqta|nuqtah|no2ta|نقطة|نقطه|ڈاٹ|ڈوٹ|دوت|دات|ডট|ડોટ|ਡਾਟ|ਡੌਟ)"
 )
 # A real "@" with a space on one side only ("kelly.brown @gmail.com"), or a line break
@@ -74,8 +75,22 @@ _PROVIDERS = words(
 )
 _LONG_PROVIDERS = tuple(p for p in _PROVIDERS if len(p) > 2)
 _PROVIDER_NAMES = "|".join(sorted((re.escape(p) for p in _PROVIDERS if len(p) > 2), key=len)[::-1])
-_AT_PROVIDER = re.compile(rf"[\w.+-]+@(?:{_PROVIDER_NAMES})(?![\w.])", re.IGNORECASE)
-"""An address given without its ending ("jo.bloggs@gmail"): the provider says it is one."""
+_AT_PROVIDER = re.compile(
+    rf"[\w.+-]+@(?:{_PROVIDER_NAMES})(?:co\.?uk|{_TLDS})?(?![\w.])", re.IGNORECASE
+)
+"""An address given without its ending ("jo.bloggs@gmail"), or with its ending glued on
+("jo.bloggs@gmailcom"): the provider says it is one."""
+_LOOSE_ENDING = re.compile(
+    rf"[ \t]?[.,][ \t]?(?:{_TLDS})(?:[ \t]?[.,][ \t]?(?:{_TLDS}))?(?!\w)", re.IGNORECASE
+)
+"""The ending after a real "@" and its provider, set apart by a space or typed with a comma
+("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt")."""
+_BARE_ENDING = re.compile(rf"[ \t]+(?:{_TLDS})(?!\w)", re.IGNORECASE)
+"""An ending said without its dot after a provider ("ania małpa onet pl")."""
+_SURE_AT = re.compile(
+    r"[\[(<{@＠]|małpa|malpa|małpka|malpka|arroba|собака|sobaka|rate|sign", re.IGNORECASE
+)
+"""An "at" that is never an everyday word, unlike "at", "la", "et", "eta", "pie"."""
 _PROVIDER_ONLY = re.compile(
     rf"(?<![\w.@])(?P<local>{_LOCAL_PART}(?:(?:{_DOT_SEP}|[_-]){_LOCAL_PART}){{0,3}})"
     rf"{_AT_SEP}(?:{_PROVIDER_NAMES})(?![\w@]|{_DOT_SEP}\w)",
@@ -100,8 +115,10 @@ def _provider_only(text: str) -> Iterator[Span]:
         if local.casefold() in _NOT_LOCAL:
             continue
         shaped = any(c.isdigit() or c in "._" for c in local)
-        if shaped or _MAIL_CUE.search(text, max(0, m.start() - 40), m.start()):
-            yield Span(m.start(), m.end(), "email")
+        sure = _SURE_AT.search(m.group(), m.end("local")) is not None
+        if shaped or sure or _MAIL_CUE.search(text, max(0, m.start() - 40), m.start()):
+            ending = _BARE_ENDING.match(text, m.end())
+            yield Span(m.start(), ending.end() if ending else m.end(), "email")
 
 
 _NOT_LOCAL = words("is me us them him her it look be was were are am stay staying")
@@ -118,6 +135,9 @@ _BREAK_AT_AT = re.compile(
     "at",
     "małpa",
     "malpa",
+    "małpka",
+    "malpka",
+    "эт",
     "arroba",
     "собака",
     "sobaka",
@@ -158,7 +178,8 @@ def _with_spoken_local(text: str, span: Span) -> Span:
     yahoo dot co dot uk" once left "harjit" behind.  Up to two plain words are taken
     back, only when an email word comes just before them, and only when the address's
     own name is one bare word ("maila mam kasia kropka nowak …": "mam", "I have", is
-    no part of a name whose dot was spelt out)."""
+    no part of a name whose dot was spelt out).  With no email word, a listed given name
+    just before is taken alone: "kelly brown at gmail dot com" left "kelly"."""
     at = _SPELT_GATE.search(text, span.start, span.end)
     local = text[span.start : at.start()] if at is not None else ""
     if not re.fullmatch(r"[^\W\d_]+", local):
@@ -178,15 +199,20 @@ def _with_spoken_local(text: str, span: Span) -> Span:
             before = before[:-1]  # "my email is jo bloggs at …"
         if before and _CUE_WORD.fullmatch(before[-1].strip(":.-")):
             return Span(start, span.end, span.tag)
+    given = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if given is not None and given_name(given.group(1)):
+        return Span(given.start(), span.end, span.tag)
     return span
 
 
 def _emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            yield Span(m.start(), m.end(), "email")
+            ending = _LOOSE_ENDING.match(text, m.end())
+            yield Span(m.start(), ending.end() if ending else m.end(), "email")
         for m in _AT_PROVIDER.finditer(text):
-            yield Span(m.start(), m.end(), "email")
+            ending = _LOOSE_ENDING.match(text, m.end())
+            yield Span(m.start(), ending.end() if ending else m.end(), "email")
     if _SPELT_GATE.search(text) is None:
         return
     low = text.casefold()

@@ -1,0 +1,54 @@
+"""Attack25, a hostile reader of the published network report: a quote that names someone.
+
+The quote chooser (``names_someone``) is stricter than redaction, so it is the last guard
+between a stored name and the noticeboard.  Each comment below is stored with a full name
+or one's own first name on main (tests/test_attack25_redact.py), and ``names_someone``
+does not see it: "Hall", "Lane", "Green" are place words, so "Tom Hall" passes
+``_capitalised_pair``; one's own first name after "it's" has no role before it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store import Store
+from tests.test_attack24_reader import _shown
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Tom Hall on reception was rude to me and I waited weeks",
+            "Tom Hall",
+            id="full-name-place-word-surname",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner redact25: 'Tom Hall' (no cue) is stored and names_someone reads "
+                "'Hall' as a place word, so the noticeboard quotes a worker's full name",
+            ),
+        ),
+        pytest.param(
+            "Hey it's Jodie, my mum has been ill and I waited weeks for an appointment",
+            "Jodie",
+            id="own-first-name-after-its",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="owner redact25: REGRESSION (028ed1a): one's own name after 'it's' is "
+                "stored when 'my mum' follows, and the noticeboard quotes it",
+            ),
+        ),
+        # Guard: refused on main.
+        pytest.param(
+            "The worker Tom Hall was rude and I waited weeks", "Tom Hall", id="guard-role"
+        ),
+    ],
+)
+async def test_a_name_in_a_comment_is_not_quoted(settings, flows, store: Store, text, name):
+    plain = [
+        "I waited weeks and weeks for my first appointment",
+        "The wait was far too long, about six weeks",
+    ]
+    count, shown = await _shown(settings, flows, store, [text] * 6 + plain * 2)
+    assert count, "the comments were expected to be themed and quotable"
+    assert name not in shown

@@ -1,0 +1,289 @@
+"""Redaction leftovers of issue 12 (helper redact25): phones, emails and NI numbers in the
+layouts a person types, in every enabled language and script, written for these tests (no
+corpus line), and what must stay beside them (helplines, doses, times, prices, durations).
+
+- A phone said in two parts with a word between ("07911, rest is 123456", "07911 e depois
+  123456", "07911 baaki 123456"), or said in words after "+44".
+- An email whose ending is set apart ("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt"),
+  glued on ("jo@gmailcom"), or said without its dot after a provider ("ania małpa onet
+  pl"); "at" said as "arroba … punto", "malpka", Russian "эт"; a given name before a
+  spelt address with no email word ("kelly brown at gmail dot com").
+- An NI number typed loosely: dots, dashes, slashes, groups of three, spaced letters, no
+  final letter after "NI", Cyrillic look-alike letters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("text me on 07911, rest is 123456", "text me on [phone]"),
+        ("my number starts 07911 and ends 123456", "my number starts [phone]"),
+        ("number 07911 the rest 123456", "number [phone]"),
+        ("numer 07911 a reszta 123456", "numer [phone]"),
+        ("numărul 07911 și apoi 123456", "numărul [phone]"),
+        ("número 07911 e depois 123456", "número [phone]"),
+        ("numeris 07911 o paskui 123456", "numeris [phone]"),
+        ("numurs 07911 un tad 123456", "numurs [phone]"),
+        ("mera number 07911 baaki 123456 hai", "mera number [phone] hai"),
+        ("رقمي 07911 الباقي 123456", "رقمي [phone]"),
+        ("ring me +44 seven nine one one one two three four five six", "ring me [phone]"),
+    ],
+)
+def test_a_phone_said_in_parts_or_words_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "my mobile is oh seven nine double one, one two three, four five six",
+            "my mobile is [phone]",
+        ),
+        (
+            "мой номер ноль семь девять один один один два три четыре пять шесть",
+            "мой номер [phone]",
+        ),
+        (
+            "o meu número é zero sete nove um um um dois três quatro cinco seis",
+            "o meu número é [phone]",
+        ),
+        (
+            "mans numurs ir nulle septiņi deviņi viens viens viens divi trīs četri pieci seši",
+            "mans numurs ir [phone]",
+        ),
+        (
+            "lambarkeygu waa eber toddoba sagaal kow kow kow laba saddex afar shan lix",
+            "lambarkeygu waa [phone]",
+        ),
+        ("میرا نمبر صفر سات نو ایک ایک ایک دو تین چار پانچ چھ ہے", "میرا نمبر [phone] ہے"),
+        ("আমার নম্বর শূন্য সাত নয় এক এক এক দুই তিন চার পাঁচ ছয়", "আমার নম্বর [phone]"),
+        ("ਨੰਬਰ ੦੭੯੧੧ ੧੨੩੪੫੬", "ਨੰਬਰ [phone]"),
+        ("tel 07911 ١٢٣ ٤٥٦", "tel [phone]"),
+        ("+44 (0)20 7946 0123", "[phone]"),
+        ("0.7.9.1.1.1.2.3.4.5.6", "[phone]"),
+    ],
+)
+def test_a_phone_typed_oddly_stays_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rang 0300 123 6600 and they helped",
+        "samaritans on 116 123 were great, then I called 111",
+        "on 60mg methadone since 2019, 120ml a day now",
+        "came at 10:30 and left 11:45, the group is 07:00-09:00 on 12/03",
+        "paid £12.50 for 3 months, clean 18 months and 12 days",
+        "I paid 0300 then 1234567",
+        "my sort code is 12 34 56",
+    ],
+)
+def test_helplines_doses_times_prices_and_durations_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("kelly.brown@gmail . com", "[email]"),
+        ("kelly.brown@gmail,com", "[email]"),
+        ("meu e-mail: ana_silva@sapo . pt", "meu e-mail: [email]"),
+        ("jo@gmail.co . uk", "[email]"),
+        ("kelly.brown@gmailcom", "[email]"),
+        ("maria arroba gmail punto com", "[email]"),
+        ("mail: ania małpa onet pl", "mail: [email]"),
+        ("mój mail to kasia.nowak malpka o2 kropka pl", "mój mail to [email]"),
+        ("мой адрес ivan эт mail точка ru", "мой адрес [email]"),
+        ("kelly brown at gmail dot com", "[email]"),
+        ("e-pastas: jonas eta gmail taškas com", "e-pastas: [email]"),
+        ("mans e-pasts: janis et inbox punkts lv", "mans e-pasts: [email]"),
+        ("iimaylkayga: cali dhibic farah at gmail dhibic com", "iimaylkayga: [email]"),
+        ("ای میل: ali at the rate gmail dot com", "ای میل: [email]"),
+        ("ايميلي: ahmed at gmail nuqta com", "ايميلي: [email]"),
+        ("મારો ઈમેલ ramesh એટ gmail ડોટ com", "મારો ઈમેલ [email]"),
+    ],
+)
+def test_an_email_typed_oddly_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I met Sam at Gmail",
+        "I was at home and at work",
+        "we meet at la gare",
+        "I work at Gmail, com on",
+        "I go to the hub at 10",
+    ],
+)
+def test_at_and_dot_in_everyday_words_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ni: AB-12-34-56-C", "ni: [ni_number]"),
+        ("my NI is ab.12.34.56.c", "my NI is [ni_number]"),
+        ("ni number ab 123 456 c", "ni number [ni_number]"),
+        ("NINO: AB 12 34 56", "NINO: [ni_number]"),
+        ("my ni is A B 1 2 3 4 5 6 C", "my ni is [ni_number]"),
+        ("номер NI: АВ 12 34 56 С", "номер NI: [ni_number]"),
+        ("NI-ul meu: ab/12/34/56/c", "NI-ul meu: [ni_number]"),
+        ("número NI: AB–12–34–56–C", "número NI: [ni_number]"),
+        ("NI numeris jc 82 65 41 d", "NI numeris [ni_number]"),
+        ("JT-44-55-66-B", "[ni_number]"),
+    ],
+)
+def test_an_ni_number_typed_loosely_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sort code 12-34-56 and that's it",
+        "we met at 12.34.56 a long time ago",
+        "on 12 34 56 days",
+    ],
+)
+def test_six_digits_after_a_short_word_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("add me @4ever_jo", "add me [handle]"),
+        ("insta @2cool4u", "insta [handle]"),
+        ("my snap is 4ever_jo", "my snap is [handle]"),
+        ("mój insta to 4ever_jo", "mój insta to [handle]"),
+        ("мой инстаграм 2cool4u", "мой инстаграм [handle]"),
+        ("snap: 4ever.jo", "snap: [handle]"),
+    ],
+)
+def test_a_handle_starting_with_a_digit_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet @10am at the hub",
+        "bought 2 @5mg each",
+        "she's @7days clean",
+        "£10 @2.50 each",
+        "insta 3ndi bas mesh active",
+        "snap 3 times a day",
+        "facebook 2nd account",
+    ],
+)
+def test_a_time_dose_price_or_arabizi_word_after_at_or_a_platform_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Sarah, my keyworker",
+        "this is Sarah, she helped me a lot",
+        "this is Kelly - my support worker at the hub",
+        "это Ольга, мой куратор",
+        "tu Marek, mój terapeuta",
+        "aqui é a Rita, a minha enfermeira",
+        "čia Tomas, mano konsultantas",
+        "šeit Jānis, mans draugs",
+    ],
+)
+def test_someone_else_presented_by_first_name_and_role_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "this is Sarah, I used the service for 2 years",
+            "this is [name], I used the service for 2 years",
+        ),
+        ("это Ольга, спасибо за всё", "это [name], спасибо за всё"),
+        ("aqui é a Rita, obrigada", "aqui é a [name], obrigada"),
+        ("I'm Sarah, your keyworker", "I'm [name], your keyworker"),
+    ],
+)
+def test_ones_own_first_name_in_an_opening_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ana zuhair qabbani w bdi a2ool shukran", "ana [name] w bdi a2ool shukran"),
+        ("marhaba ana rania haddad mn lebnan", "marhaba ana [name] mn lebnan"),
+        ("ana nizar, shukran ktir", "ana [name], shukran ktir"),
+        ("jestem anna maria kowalska", "jestem [name]"),
+        ("i'm sarah jane smith", "i'm [name]"),
+    ],
+)
+def test_a_full_name_after_i_am_is_hidden_whole_and_no_further(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["ana mabsoot ktir", "ana 3ayez a2ool shukran", "I met samir at the hub"]
+)
+def test_arabizi_sentences_after_ana_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I met Tom Hall at the group", "I met [name] at the group"),
+        ("Tom Hall helped me a lot", "[name] helped me a lot"),
+        ("Sarah Park from the team called", "[name] from the team called"),
+        ("I spoke to Mary Hall yesterday", "I spoke to [name] yesterday"),
+        ("Shukriya Ali Raza bhai", "Shukriya [name] bhai"),
+        (
+            "spotkałem Tomasza Halla w grupie, Tom Hall mi pomógł",
+            "spotkałem [name] w grupie, [name] mi pomógł",
+        ),
+    ],
+)
+def test_a_full_name_whose_surname_is_a_place_word_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at the Albert Hall",
+        "Victoria Hall is where the group meets",
+        "the group is at Victoria Park",
+        "the meeting is at James Hall on Tuesday",
+        "Kelly Smith Road is closed",
+        "the Anna Freud centre helped my son",
+        "Alexandra Palace",
+        "Elizabeth Line was late",
+        "Rose Cottage",
+        "the group at Turning Point on Mill Lane, near Kings Cross",
+        "Thanks Anna for everything",
+        "Dziękuję Anna za wszystko",
+        "Shukriya Ali bhai",
+        "we watched Harry Potter at the group",
+        "Tom Cruise films and Kevin Bacon",
+        "Captain Morgan and coke every night",
+        "ulica Jana Pawła II",
+    ],
+)
+def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> None:
+    assert redact(text) == text
