@@ -22,21 +22,11 @@ from tests.test_attack24_reader import _shown
             "Tom Hall on reception was rude to me and I waited weeks",
             "Tom Hall",
             id="full-name-place-word-surname",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner redact25: 'Tom Hall' (no cue) is stored and names_someone reads "
-                "'Hall' as a place word, so the noticeboard quotes a worker's full name",
-            ),
         ),
         pytest.param(
             "Hey it's Jodie, my mum has been ill and I waited weeks for an appointment",
             "Jodie",
             id="own-first-name-after-its",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner redact25: REGRESSION (028ed1a): one's own name after 'it's' is "
-                "stored when 'my mum' follows, and the noticeboard quotes it",
-            ),
         ),
         # Guard: refused on main.
         pytest.param(
