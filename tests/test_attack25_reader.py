@@ -1,10 +1,10 @@
 """Attack25, a hostile reader of the published network report: a quote that names someone.
 
 The quote chooser (``names_someone``) is stricter than redaction, so it is the last guard
-between a stored name and the noticeboard.  Each comment below is stored with a full name
-or one's own first name on main (tests/test_attack25_redact.py), and ``names_someone``
-does not see it: "Hall", "Lane", "Green" are place words, so "Tom Hall" passes
-``_capitalised_pair``; one's own first name after "it's" has no role before it.
+between a stored name and the noticeboard.  "Tom Hall on reception was rude" was
+quoted on c60e2b1 ("Hall" a place word); redact25 mended it in 7f2c4cd (the name is hidden
+before it is stored).  One's own first name after "it's", stored since 028ed1a when a
+relation follows (tests/test_attack25_redact.py), has no role before it, so it is quoted.
 """
 
 from __future__ import annotations

@@ -315,3 +315,82 @@ SPLIT = "a phone split by 'then' after a dot, dash or ellipsis, 'plus', 'than', 
 )
 def test_a_phone_split_by_a_word_is_not_stored(text: str) -> None:
     assert "123456" not in redact(text)
+
+
+PLACE_SURNAME = (
+    "a full name whose surname is a place word other than Hall/Park (Wood, Field, Marsh, "
+    "Bridge, Street), or typed in one case, with no cue; 7f2c4cd hides 'Tom Hall' only"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Sam Wood never called me back", "Sam Wood", id="en-wood", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Ben Field was my keyworker", "Ben Field", id="en-field", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Jack Marsh is the manager", "Jack Marsh", id="en-marsh", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Dan Bridge was rude", "Dan Bridge", id="en-bridge", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "the nurse Lucy Street was kind",
+            "Lucy Street",
+            id="en-role-street",
+            marks=leak(PLACE_SURNAME),
+        ),
+        pytest.param(
+            "tom hall helped me", "tom hall", id="en-lower-case", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "TOM HALL helped me", "TOM HALL", id="en-upper-case", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "walid khoury helped me a lot",
+            "khoury",
+            id="arabizi-no-cue",
+            marks=leak("an Arabic full name in Latin letters with no cue"),
+        ),
+        # Guards: hidden on main.
+        pytest.param("Tom Hall helped me a lot", "Tom Hall", id="en-guard-hall"),
+        pytest.param("Marek Kowalski pomógł mi bardzo", "Kowalski", id="pl-guard"),
+        pytest.param("Jānis Bērziņš man palīdzēja", "Bērziņš", id="lv-guard"),
+    ],
+)
+def test_a_full_name_with_no_cue_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is taken for a person"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("Johnnie Walker was my drink", "Johnnie Walker", id="en-johnnie-walker"),
+        pytest.param("a bottle of Jose Cuervo every weekend", "Jose Cuervo", id="en-jose-cuervo"),
+        pytest.param(
+            "Robbie Williams talked about rehab", "Robbie Williams", id="en-robbie-williams"
+        ),
+        pytest.param("I love Tyson Fury", "Tyson Fury", id="en-tyson-fury"),
+        pytest.param("Robert Lewandowski strzelił gola", "Lewandowski", id="pl-lewandowski"),
+        pytest.param("Ion Creangă e scriitorul meu preferat", "Creangă", id="ro-creanga"),
+        pytest.param("Raimonds Pauls ir mans mīļākais", "Pauls", id="lv-pauls"),
+        pytest.param("I listen to Mohamed Salah interviews", "Salah", id="en-mohamed-salah"),
+    ],
+)
+@removed(FAMOUS)
+def test_a_famous_name_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_famous_name_listed_stays() -> None:
+    """Guard: 7f2c4cd keeps Jan Paweł II and Captain Morgan."""
+    assert redact("Captain Morgan rum, Jan Paweł II to mój idol") == (
+        "Captain Morgan rum, Jan Paweł II to mój idol"
+    )
