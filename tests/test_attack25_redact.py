@@ -55,67 +55,56 @@ OWN_NAME = (
             "Hi, this is Sarah, my keyworker told me to fill this in",
             "Sarah",
             id="en-this-is-keyworker-told-me",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "Hey it's Jodie, my mum has been ill",
             "Jodie",
             id="en-its-mum-has-been-ill",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "this is Kelly, the doctor never listens",
             "Kelly",
             id="en-this-is-the-doctor-never-listens",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "hi its Sarah - my worker asked me to write this",
             "Sarah",
             id="en-its-dash-worker-asked-me",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "this is Kelly, she/her",
             "Kelly",
             id="en-this-is-pronouns",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "это Ольга, моя мама больна",
             "Ольга",
             id="ru-eto-mama-bolna",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "z tej strony Marek, mój terapeuta kazał mi to napisać",
             "Marek",
             id="pl-z-tej-strony-terapeuta-kazal",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "čia Tomas, mano mama serga",
             "Tomas",
             id="lt-cia-mama-serga",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "šeit Jānis, mana mamma ir slima",
             "Jānis",
             id="lv-seit-mamma-slima",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "sunt eu, Ion, mama mea e bolnavă",
             "Ion",
             id="ro-sunt-eu-mama-bolnava",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "aqui é a Rita, a minha filha está doente",
             "Rita",
             id="pt-aqui-e-filha-doente",
-            marks=leak(OWN_NAME),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
@@ -148,37 +137,31 @@ TLD_WORD = (
             "I'll email the team at info@wdp.org.uk. It's quicker than calling",
             "It's quicker",
             id="en-dot-its",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email them on help@nhs.net, so it's in writing",
             "so it's",
             id="en-comma-so",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "I wrote to jo@gmail.com, in the end nobody replied",
             "in the end",
             id="en-comma-in",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "my email is kasia@wp.pl, me and my mum both use it",
             "me and my mum",
             id="en-comma-me",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email: kasia@wp.pl. Co do terapii, jest super",
             "Co do terapii",
             id="pl-dot-co",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email: jo.b at gmail in the evening is best",
             "in the evening",
             id="en-spelt-at-in",
-            marks=removed(TLD_WORD),
         ),
         # Guard: a Portuguese word that is no ending stays.
         pytest.param(
@@ -207,25 +190,21 @@ INSURANCE = (
             "o seguro de vida é de 120 000 por ano",
             "120 000",
             id="pt-seguro-de",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "ubezpieczenie za 120 000 zł to za dużo",
             "120 000",
             id="pl-ubezpieczenie-za",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "asigurarea costă de la 120 000 lei",
             "120 000",
             id="ro-asigurarea-de-la",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "my NI contributions ca 120 000 over the years",
             "120 000",
             id="en-ni-contributions-ca",
-            marks=removed(INSURANCE),
         ),
     ],
 )
@@ -245,18 +224,34 @@ DIGIT_HANDLE = "a handle starting with a digit after a platform word"
     ("text", "secret"),
     [
         pytest.param(
-            "my instagram is 007jo", "007jo", id="en-instagram-007jo", marks=leak(DIGIT_HANDLE)
-        ),
-        pytest.param("snap 4everjo", "4everjo", id="en-snap-4everjo", marks=leak(DIGIT_HANDLE)),
-        pytest.param(
-            "my snapchat: 4EverJo", "4EverJo", id="en-snapchat-4EverJo", marks=leak(DIGIT_HANDLE)
+            "my instagram is 007jo",
+            "007jo",
+            id="en-instagram-007jo",
         ),
         pytest.param(
-            "ig: 1_and_only_kev", "only_kev", id="en-ig-1-and-only", marks=leak(DIGIT_HANDLE)
+            "snap 4everjo",
+            "4everjo",
+            id="en-snap-4everjo",
         ),
-        pytest.param("snap: 123_jo", "123_jo", id="en-snap-123-jo", marks=leak(DIGIT_HANDLE)),
         pytest.param(
-            "add me @ 4ever_jo", "4ever_jo", id="en-at-space-4ever", marks=leak(DIGIT_HANDLE)
+            "my snapchat: 4EverJo",
+            "4EverJo",
+            id="en-snapchat-4EverJo",
+        ),
+        pytest.param(
+            "ig: 1_and_only_kev",
+            "only_kev",
+            id="en-ig-1-and-only",
+        ),
+        pytest.param(
+            "snap: 123_jo",
+            "123_jo",
+            id="en-snap-123-jo",
+        ),
+        pytest.param(
+            "add me @ 4ever_jo",
+            "4ever_jo",
+            id="en-at-space-4ever",
         ),
         # Guards: hidden on main.
         pytest.param("insta: 4ever_jo", "4ever_jo", id="en-guard-insta-4ever-jo"),
@@ -276,7 +271,6 @@ def test_a_handle_starting_with_a_digit_is_not_stored(text: str, secret: str) ->
         "3ndi mushkila ma3 el doctor",
         pytest.param(
             "see you @4pm_ish",
-            marks=removed("REGRESSION: a time with '_ish' after '@' is taken for a handle"),
         ),
     ],
 )
@@ -290,12 +284,30 @@ SPLIT = "a phone split by 'then' after a dot, dash or ellipsis, 'plus', 'than', 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("my number is 07911. then 123456", id="en-dot-then", marks=leak(SPLIT)),
-        pytest.param("my number is 07911 - then 123456", id="en-dash-then", marks=leak(SPLIT)),
-        pytest.param("my number is 07911... then 123456", id="en-ellipsis", marks=leak(SPLIT)),
-        pytest.param("my mobile 07911 than 123456", id="en-than-typo", marks=leak(SPLIT)),
-        pytest.param("my number 07911 plus 123456", id="en-plus", marks=leak(SPLIT)),
-        pytest.param("my number 07911 last 6 are 123456", id="en-last-6-are", marks=leak(SPLIT)),
+        pytest.param(
+            "my number is 07911. then 123456",
+            id="en-dot-then",
+        ),
+        pytest.param(
+            "my number is 07911 - then 123456",
+            id="en-dash-then",
+        ),
+        pytest.param(
+            "my number is 07911... then 123456",
+            id="en-ellipsis",
+        ),
+        pytest.param(
+            "my mobile 07911 than 123456",
+            id="en-than-typo",
+        ),
+        pytest.param(
+            "my number 07911 plus 123456",
+            id="en-plus",
+        ),
+        pytest.param(
+            "my number 07911 last 6 are 123456",
+            id="en-last-6-are",
+        ),
         # Guards: hidden on main.
         pytest.param("my number is 07911, and 123456", id="en-guard-comma-and"),
         pytest.param("мой номер 07911 а остальное 123456", id="ru-guard-ostalnoe"),
