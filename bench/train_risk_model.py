@@ -72,6 +72,7 @@ CORPORA = (
     "risk_train24",
     "risk_train25",
     "risk_train26",
+    "risk_train27",
     "risk_heldout",
     "risk_heldout4",
 )

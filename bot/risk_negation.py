@@ -39,6 +39,11 @@ NEG_LAST = frozenset({"ur", "pa", "gu", "bn", "so"})
 """Languages whose negation follows the word it negates ("ammaan ma ihi"): only their NEG
 words negate a SAFE word before them.  An English "safe now, no contact with him" is safe."""
 DOUBT_BEFORE = 5
+NEGSKIP = "NEGSKIP"
+"""Words a "not" reaches over to a SAFE word without their counting as distance: English
+inversion ("not once have I felt safe"), a reflexive with its auxiliary ("nu m-am simțit în
+siguranță"), "myself" and "with him" put before the safety ("не чувствовала себя с ним в
+безопасности").  Not a subject alone: "no complaints, I feel safe" is a new clause."""
 SUBJ = "SUBJ"
 """'I' as the subject ("i", "ja", "я", "eu"): a "no" right before it answers a question ("No,
 I feel safe with my husband"); the sentence after it is said, not denied."""
@@ -70,6 +75,12 @@ def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
         for at, words in own.get(cls, ())
         for k in range(len(words.split()))
     }
+    skipped = {
+        at + k
+        for own in by_lang.values()
+        for at, words in own.get(NEGSKIP, ())
+        for k in range(len(words.split()))
+    }
     for lang, own in by_lang.items():
         said = {at for cls in (SAFE, UNSAFE) for at, _ in own.get(cls, ())} - well
         if not said:
@@ -89,7 +100,7 @@ def mark_unsafe(by_lang: Mapping[str, Found]) -> None:
                         after.add(at)
         if not before and not after and not doubts:
             continue
-        flip = {at for at in said if _negated(at, before, after, doubts, breaks)}
+        flip = {at for at in said if _negated(at, before, after, doubts, breaks, skipped)}
         back = _turn(own, UNSAFE, SAFE, flip)  # "never felt unsafe": safe
         _turn(own, SAFE, UNSAFE, flip - back - inside - _of_a_place(own, flip))
 
@@ -125,9 +136,11 @@ def _negated(
     after: set[int],
     doubts: set[int],
     breaks: set[int],
+    skipped: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     for neg in sorted(before | after):
-        ahead = at - NEG_BEFORE <= neg < at and neg in before
+        over = sum(1 for p in skipped if neg < p < at)  # "not once have I felt safe"
+        ahead = at - NEG_BEFORE - over <= neg < at and neg in before
         behind = at < neg <= at + NEG_AFTER and neg in after
         if (ahead or behind) and not any(min(at, neg) < b < max(at, neg) for b in breaks):
             return True

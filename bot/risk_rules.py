@@ -204,10 +204,10 @@ so that word vetoes nothing."""
 DOUBT = "DOUBT"
 _DOUBT_BEFORE = 5
 """Words after a veto word it reaches, and never past a CLAUSE word ("and now")."""
-_ANSWER_ONLY = frozenset({"SUBJ", "YES", "QTIME"})
-"""Classes of an answer's shape ("No, I ...", "yes", "a question of time"): ``bot.risk_negation``
-and the vetoes' lifts read them; they are no word of a situation, so no evidence and no model
-feature."""
+_ANSWER_ONLY = frozenset({"SUBJ", "YES", "QTIME", "NEGSKIP"})
+"""Classes of an answer's shape ("No, I ...", "yes", "a question of time", "have I" after "not
+once"): ``bot.risk_negation`` and the vetoes' lifts read them; they are no word of a situation,
+so no evidence and no model feature."""
 
 
 def _tells(by_lang: dict[str, Found], needs: tuple[str, ...]) -> bool:

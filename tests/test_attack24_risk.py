@@ -755,7 +755,9 @@ NEVER = (
     "an opening 'never,' is split off as an answer like 'no,' (7e77551), so 'ever safe at home "
     "with him' is said, not denied"
 )
-NEVER_MISS = "owner prec24: missed on 6a50146 too: 'never felt safe with him' after 'never,'"
+# Mended in wave 25 (prec25): a "not" reaches "safe" over English inversion ("not once have
+# I felt"), a reflexive with its auxiliary ("nu m-am simțit") and "себя с ним" (NEGSKIP), and
+# "ним" (him) is an AGENT in Russian as "him" is in English.
 
 
 @pytest.mark.parametrize(
@@ -767,17 +769,14 @@ NEVER_MISS = "owner prec24: missed on 6a50146 too: 'never felt safe with him' af
         ),
         pytest.param(
             "Never, not once have I felt safe with him",
-            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
             id="en-never-not-once-felt-safe",
         ),
         pytest.param(
             "никогда, ни разу я не чувствовала себя с ним в безопасности",
-            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
             id="ru-never-not-once-felt-safe",
         ),
         pytest.param(
             "niciodată, nu m-am simțit în siguranță cu el",
-            marks=pytest.mark.xfail(strict=True, reason=NEVER_MISS),
             id="ro-never-felt-safe",
         ),
         # Guards: still signposted on main.
@@ -796,9 +795,9 @@ TRAINING = (
     "TRAINING/SESSION ('training', 'szkolenie', lex24's ٹریننگ/ਟ੍ਰੇਨਿੰਗ/ট্রেনিং) veto a beating told "
     "after it; the retrained model (804bc6c) no longer rescues it: no lift for harm aimed at me"
 )
-TRAINING_MISS = (
-    "owner prec24: missed on 6a50146 too: TRAINING/SESSION vetoes 'after training he hit me'"
-)
+# Mended in wave 25 (prec25): "مارا", "ਕੁੱਟਿਆ", "মারল" (hit, beat) are VIOLENCE in their
+# scripts, and Urdu "ٹریننگ" vetoes abuse as a SESSION, which a beating lifts (LESSON keeps
+# talk of suicide at a training quiet).
 
 
 @pytest.mark.parametrize(
@@ -818,19 +817,14 @@ TRAINING_MISS = (
         ),
         pytest.param(
             "ٹریننگ کے بعد اس نے مجھے گھر پر مارا",
-            marks=pytest.mark.xfail(strict=True, reason=TRAINING_MISS),
             id="ur-after-training-he-hit-me",
         ),
         pytest.param(
             "ਟ੍ਰੇਨਿੰਗ ਤੋਂ ਬਾਅਦ ਉਸਨੇ ਮੈਨੂੰ ਘਰ ਵਿੱਚ ਕੁੱਟਿਆ",
-            marks=pytest.mark.xfail(strict=True, reason=TRAINING_MISS),
             id="pa-after-training-he-beat-me",
         ),
         pytest.param(
             "ট্রেনিং এর পরে ও আমাকে বাড়িতে মারল",
-            marks=pytest.mark.xfail(
-                strict=True, reason="owner risk24: missed by the wave-24 model, rules quiet"
-            ),
             id="bn-after-training-he-hit-me",
         ),
         pytest.param(

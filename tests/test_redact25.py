@@ -158,3 +158,132 @@ def test_an_ni_number_typed_loosely_is_not_stored(text: str, want: str) -> None:
 )
 def test_six_digits_after_a_short_word_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("add me @4ever_jo", "add me [handle]"),
+        ("insta @2cool4u", "insta [handle]"),
+        ("my snap is 4ever_jo", "my snap is [handle]"),
+        ("mój insta to 4ever_jo", "mój insta to [handle]"),
+        ("мой инстаграм 2cool4u", "мой инстаграм [handle]"),
+        ("snap: 4ever.jo", "snap: [handle]"),
+    ],
+)
+def test_a_handle_starting_with_a_digit_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet @10am at the hub",
+        "bought 2 @5mg each",
+        "she's @7days clean",
+        "£10 @2.50 each",
+        "insta 3ndi bas mesh active",
+        "snap 3 times a day",
+        "facebook 2nd account",
+    ],
+)
+def test_a_time_dose_price_or_arabizi_word_after_at_or_a_platform_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Sarah, my keyworker",
+        "this is Sarah, she helped me a lot",
+        "this is Kelly - my support worker at the hub",
+        "это Ольга, мой куратор",
+        "tu Marek, mój terapeuta",
+        "aqui é a Rita, a minha enfermeira",
+        "čia Tomas, mano konsultantas",
+        "šeit Jānis, mans draugs",
+    ],
+)
+def test_someone_else_presented_by_first_name_and_role_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "this is Sarah, I used the service for 2 years",
+            "this is [name], I used the service for 2 years",
+        ),
+        ("это Ольга, спасибо за всё", "это [name], спасибо за всё"),
+        ("aqui é a Rita, obrigada", "aqui é a [name], obrigada"),
+        ("I'm Sarah, your keyworker", "I'm [name], your keyworker"),
+    ],
+)
+def test_ones_own_first_name_in_an_opening_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ana zuhair qabbani w bdi a2ool shukran", "ana [name] w bdi a2ool shukran"),
+        ("marhaba ana rania haddad mn lebnan", "marhaba ana [name] mn lebnan"),
+        ("ana nizar, shukran ktir", "ana [name], shukran ktir"),
+        ("jestem anna maria kowalska", "jestem [name]"),
+        ("i'm sarah jane smith", "i'm [name]"),
+    ],
+)
+def test_a_full_name_after_i_am_is_hidden_whole_and_no_further(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["ana mabsoot ktir", "ana 3ayez a2ool shukran", "I met samir at the hub"]
+)
+def test_arabizi_sentences_after_ana_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I met Tom Hall at the group", "I met [name] at the group"),
+        ("Tom Hall helped me a lot", "[name] helped me a lot"),
+        ("Sarah Park from the team called", "[name] from the team called"),
+        ("I spoke to Mary Hall yesterday", "I spoke to [name] yesterday"),
+        ("Shukriya Ali Raza bhai", "Shukriya [name] bhai"),
+        (
+            "spotkałem Tomasza Halla w grupie, Tom Hall mi pomógł",
+            "spotkałem [name] w grupie, [name] mi pomógł",
+        ),
+    ],
+)
+def test_a_full_name_whose_surname_is_a_place_word_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at the Albert Hall",
+        "Victoria Hall is where the group meets",
+        "the group is at Victoria Park",
+        "the meeting is at James Hall on Tuesday",
+        "Kelly Smith Road is closed",
+        "the Anna Freud centre helped my son",
+        "Alexandra Palace",
+        "Elizabeth Line was late",
+        "Rose Cottage",
+        "the group at Turning Point on Mill Lane, near Kings Cross",
+        "Thanks Anna for everything",
+        "Dziękuję Anna za wszystko",
+        "Shukriya Ali bhai",
+        "we watched Harry Potter at the group",
+        "Tom Cruise films and Kevin Bacon",
+        "Captain Morgan and coke every night",
+        "ulica Jana Pawła II",
+    ],
+)
+def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> None:
+    assert redact(text) == text

@@ -79,17 +79,11 @@ def test_the_rules_read_no_risk_in_a_wish_about_a_living_son(rules: RiskScreen, 
     assert rules.hits(text) == [], rules.hits(text)
 
 
-# Found by the lead typing into `feedback-bot chat --lang lv` on c23f949, after the wave's last
-# retrain: the same wish said as what WILL happen ("finally I'll be with her"), on an
-# anniversary, with thanks that sound final, is quiet in every language tried.  BEWITH holds
-# the infinitive ("to be with her") and its rule needs a WISH; the future ("I'll be", "būšu",
-# "będę", "буду", "vou estar", "voi fi", "būsiu") and "finally" are read by nothing.  Not
-# mended this wave: a rules change needs a retrain and an attack, and there was no time left
-# for either.  Owner: the next wave's rules helper.
-FUTURE_REUNION = "owner next-wave rules: the future 'I'll finally be with her' is not read"
-
-
-@pytest.mark.xfail(strict=True, reason=FUTURE_REUNION)
+# Found by the lead typing into `feedback-bot chat --lang lv` on c23f949: the same wish said as
+# what WILL happen ("finally I'll be with her"), on an anniversary, with thanks that sound
+# final.  Mended in wave 25 (prec25): REUNION (the first-person future, "I'll be with her",
+# "būšu ar viņu", "będę z nią") with FINALLY ("finally", "at last", "soon") after a death told;
+# more languages, and the safe grief beside it, in tests/test_risk_reunion25.py.
 @pytest.mark.parametrize(
     "text",
     [

@@ -178,6 +178,13 @@ class Redactor:
                     # a cue kept outside a name is the corpora's convention.)
                     taken = [t for t in taken if t not in clashes]
                     taken.append(span)
+                elif span.tag == "name" and all(
+                    t.tag == "name" and t.start == span.start and t.end < span.end for t in clashes
+                ):
+                    # A name found whole where a cue took its first word only ("i'm sarah
+                    # jane smith"): the fuller one, from the same first letter.
+                    taken = [t for t in taken if t not in clashes]
+                    taken.append(span)
         spans = []
         for span in sorted(taken, key=lambda s: s.start):
             if span.tag == KEEP:

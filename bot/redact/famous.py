@@ -34,6 +34,10 @@ nicolae ceausescu|mihai eminescu|josé mourinho|jose mourinho|arvydas sabonis
 владимир высоцкий|алла пугачёва|алла пугачева|виктор цой|владимир путин|лев толстой
 фёдор достоевский|федор достоевский|nusrat fateh ali khan|rahat fateh ali khan
 sidhu moose wala|rabindranath tagore|mahatma gandhi|shah rukh khan|amitabh bachchan
+tom cruise|tom hanks|kevin bacon|harry kane|lewis hamilton|paul mccartney|john lennon
+matthew perry|charlie sheen|robert downey|kate moss|pete doherty|harry styles|stephen fry
+harry potter|oliver twist|tom thumb|anna freud|emma bridgewater|captain morgan
+jan paweł ii|jan pawel ii|jana pawła ii|jana pawla ii|anna karenina|ewa chodakowska
 umm kulthum|أم كلثوم|نصرت فتح علی خان|রবীন্দ্রনাথ ঠাকুর|મહાત્મા ગાંધી|ਸਿੱਧੂ ਮੂਸੇ ਵਾਲਾ
 """
 FAMOUS = tuple(

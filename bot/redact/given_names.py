@@ -66,6 +66,11 @@ GIVEN_LATIN = words(
     manpreet jaspreet jaspal baljit harjit kuldeep sukhwinder jaswinder simran ramesh
     suresh mahesh dinesh nilesh hitesh jayesh kiran amit rajesh priya pooja kavita sunita
     anjali neha khalid youssef yousef mustafa mahmoud layla leila huda mona rana reem salma amal
+    zuhair zuheir nizar khalil kareem samir sameer walid waleed tarek tareq majid majed rami
+    ziad ziyad bassam hussam husam issam hisham nabil nabeel saleh yasser amjad ayman firas
+    ghassan haitham khaled marwan mazen muhannad munir nasser osama usama qasim raed riad
+    riyad saad suhail suheil wael yazan zaid zakaria abdallah abdullah mohamad dalia ghada
+    hanan heba lubna manal nadia rania randa samar suha zeina
     amelia ava bethany caitlin chelsea courtney eleanor ellie erin evie faye freya georgia
     harriet imogen isla jasmine jemma kirsty lydia maisie molly naomi niamh paige phoebe
     rosie ruth shannon sian siobhan tanya vicky yvonne abbie aimee alison carly dionne

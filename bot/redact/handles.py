@@ -139,12 +139,26 @@ _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
 _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 
 
+_AT_DIGIT_HANDLE = re.compile(r"(?<![\w@.])@ ?\d[A-Za-z0-9_.]{0,30}[A-Za-z_][A-Za-z0-9_.]{0,30}")
+"""A handle that starts with a digit ("@4ever_jo", "@2cool4u"): it needs a letter."""
+_AT_AMOUNT = re.compile(
+    r"\d+(?:[.,:]\d+)?(?:mg|ml|mcg|g|kg|l|pm|am|h|hrs?|hours?|mins?|x|st|nd|rd|th|k|p|"
+    r"days?|weeks?|wks?|months?|years?|yrs?|pcs|quid|gbp)?(?:[_ -]?ish)?",
+    re.IGNORECASE,
+)
+"""What follows "@" as an amount, a price or a time ("@10am", "@5mg", "@3rd", "@2days")."""
+
+
 def at_handles(text: str) -> Iterator[Span]:
-    """ "@name", and Reddit's "u/name"."""
+    """ "@name", "@4ever_jo", and Reddit's "u/name"."""
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             value = m.group().rstrip(".")
             yield Span(m.start(), m.start() + len(value), "handle")
+        for m in _AT_DIGIT_HANDLE.finditer(text):
+            value = m.group().rstrip(".")
+            if not _AT_AMOUNT.fullmatch(value[1:].lstrip()):
+                yield Span(m.start(), m.start() + len(value), "handle")
     if "u/" in text:
         for m in _REDDIT_USER.finditer(text):
             yield Span(m.start(), m.end(), "handle")
@@ -302,7 +316,9 @@ def _handle_at(token: str) -> str | None:
     """The handle a token holds ("jodie.m_92," → "jodie.m_92"), or None."""
     word = token.rstrip(".")
     m = _HANDLE.fullmatch(word)
-    if m is None or _ABBREVIATION.fullmatch(word) or _NOT_SHAPED.fullmatch(word):
+    if m is None:
+        return _digit_first_handle(token)
+    if _ABBREVIATION.fullmatch(word) or _NOT_SHAPED.fullmatch(word):
         return None
     if word.casefold().startswith(("www.", "http")):
         return None
@@ -310,6 +326,25 @@ def _handle_at(token: str) -> str | None:
         return None  # "self-help", "well-known": words; "kaz-b99" is a handle
     if word.casefold() in _ARABIZI_WORDS:
         return None  # "insta taba3i @layla_b_92": "my" in Arabizi, before the handle
+    return word
+
+
+_DIGIT_FIRST = re.compile(r"[0-9][A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_]")
+"""A handle that starts with a digit and has a letter ("4ever_jo", "2cool4u", "007jo",
+"1_and_only_kev")."""
+_ARABIZI_SHAPE = re.compile(r"[235789][a-z]+")
+"""One Arabizi digit-letter (2 ء, 3 ع, 5 خ, 7 ح, 8 غ, 9 ق) and lower-case letters: "3ndi",
+"7abibi", "5alas" are words; "4everjo" and "007jo" are not."""
+
+
+def _digit_first_handle(token: str) -> str | None:
+    word = token.rstrip(".")
+    if len(word) > 30 or not _DIGIT_FIRST.fullmatch(word) or _NOT_SHAPED.fullmatch(word):
+        return None
+    if _AT_AMOUNT.fullmatch(word) or word.casefold() in _ARABIZI_WORDS:
+        return None
+    if _ARABIZI_SHAPE.fullmatch(word):
+        return None
     return word
 
 

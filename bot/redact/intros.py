@@ -38,7 +38,7 @@ from bot.redact.given_names import (
 )
 from bot.redact.names import _NOT_AFTER_IM, _NOT_NAMES, _PARTICLES, _and_clause, _own_given_name
 from bot.redact.spans import MARKS, WORD, Span, words
-from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS
+from bot.redact.staff import _AFTER_NAME_CASELESS, _PLACE_WORDS, _RELATIONS, _ROLES
 
 _SPEAKING_ROMAN = r"bol\s+(?:raha|rahi|reha|rhi|rha|rai|ri)"
 """Romanised Urdu and Punjabi "speaking" ("main Ali Raza bol raha hoon"), before the copula."""
@@ -346,6 +346,12 @@ def bare_intros(text: str) -> Iterator[Span]:
         cue = m.group(f"c{index}")
         if span is None and cue.casefold() not in _NOT_SINGLE_CUES:
             span = _own_first_name(text, m.end(), intro)
+            if (
+                span is not None
+                and _PRESENTING.fullmatch(cue)
+                and _SOMEONE_ELSE.match(text, span.end)
+            ):
+                span = None  # "aqui é a Rita, a minha enfermeira": "here is", not "I am"
         if span is not None and cue in ("Ana", "ANA") and " " in text[span.start : span.end]:
             # "falei com a Ana Paula Ferreira": Ana is the name's first part, not Arabizi "I";
             # hiding "I" in "Ana Ahmad Khalil" costs a word, storing "Ana" a name's part.
@@ -373,11 +379,49 @@ start of the message or a sentence, and with a comma or the end after the name: 
 Sarah who helped me" speaks of someone else."""
 
 
+_POSSESSIVES = (
+    r"my|our|the|his|her|their|your|a|an|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
+    r"наш|наша|meu|minha|o\s+meu|a\s+minha|nosso|nossa|o|a|mano|mūsų|musu|mans|mana|mūsu|musu|"
+    r"mea|meu|nostru|noastră|noastra|mera|meri|mere|hamara|hamari"
+)
+_OTHERS_PRONOUNS = (
+    r"who|she|he|they|which|kto|która|który|ona|on|oni|она|он|они|которая|который|ea|el|care|"
+    r"ela|ele|que|ji|jis|kuri|kuris|viņa|viņš|vina|vins|kura|kurš|kurs|iyada|isaga|woh|wo|voh"
+)
+_PHRASE_GOES_ON = (
+    r"at|from|in|on|of|for|here|there|since|w|z|ze|na|z|в|из|с|на|em|da|do|no|na|de|la|din|"
+    r"în|iš|is|iz|ar|no|ka|ee|kaa|ki|ka|se|ke|ko|tak|tal|oo"
+)
+_SOMEONE_ELSE = re.compile(
+    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+)?(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})(?![\w{MARKS}])"
+    rf"(?=[ \t]*(?:[.,!?;:)\n]|$|(?:{_PHRASE_GOES_ON})(?![\w{MARKS}])))"
+    rf"|(?:{_OTHERS_PRONOUNS})(?![\w{MARKS}/]))",
+    re.IGNORECASE,
+)
+"""A role or a relation set beside the name and closing the phrase, or "she"/"who" going
+on about her: "this is Sarah, my keyworker", "это Ольга, мой куратор.", "this is Sarah,
+she helped me": the writer presents someone else.  A role that starts a clause of its own
+("this is Sarah, my keyworker told me to write", "it's Jodie, my mum has been ill") and
+pronouns given ("this is Kelly, she/her") leave the name the writer's own."""
+_PRESENTING = re.compile(
+    r"this\s+is|it['’]?s|its|it\s+is|tu|это|eto|aqui\s+(?:é|e|fala)(?:\s+[ao])?|"
+    r"fala(?:\s+[ao])?|čia|cia|šeit|seit|te",
+    re.IGNORECASE,
+)
+"""Introductions that also present someone else ("here is", "this is"), unlike "I am",
+"z tej strony" (on this side) or "sunt eu" (it's me)."""
+
+
 def opening_names(text: str) -> Iterator[Span]:
     """One's own first name opening a message (:data:`_OPENING`), when it is a listed given
-    name (issue 12: one's own name given in an introduction is hidden, alone or not)."""
+    name (issue 12: one's own name given in an introduction is hidden, alone or not).  A
+    name with a role or "she" beside it is someone else's, and stays (:data:`_SOMEONE_ELSE`)."""
     for m in _OPENING.finditer(text):
         group = "name" if m.group("name") is not None else "first"
+        cue = m.group("cue") or ""
+        if _PRESENTING.fullmatch(cue) and _SOMEONE_ELSE.match(text, m.end(group)):
+            continue
         if _own_given_name(m.group(group), m.group("cue") or ""):
             yield Span(m.start(group), m.end(group), "name")
 

@@ -119,6 +119,8 @@ _NOT_NAME_WORDS = """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december nothing none
     x xx xxx lol thanks thank thx cheers hi hello hiya
+    shukriya shukria shukran shokran mahadsanid dziękuję dziekuje dzięki dzieki mulțumesc
+    multumesc obrigado obrigada ačiū aciu paldies спасибо
     i oraz a ale lub albo czy że jestem mam mieszkam od do w z na nie się jak co to tak też
     po za tylko jeszcze już
     și si sau dar că ca sunt am eu din la de cu în in nu mă ma

@@ -93,9 +93,35 @@ _PARTICLE_JOINED = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[
 """A surname with its particle joined on in lower case: "al-Rashid", "el-Masri", "d'Souza"."""
 
 
-_PLACE_SURNAMES = words("hill green lane church wood brook field")
+_PLACE_SURNAMES = words("hill green lane church wood brook field hall park")
 """Place words that are also common surnames: right after a given name, a surname ("Sarah
-Green", "John Lane", "Kelly Hill"); a street ("Church Street") starts with no given name."""
+Green", "John Lane", "Kelly Hill", "Tom Hall"); a street ("Church Street") starts with no
+given name."""
+_VENUE_NAMES = words("victoria albert alexandra elizabeth queen king prince princess st saint")
+"""Given names that halls and parks are named after ("Victoria Park", "Albert Hall")."""
+_AT_A_PLACE = words("the at in near into outside opposite behind past round around")
+"""Words before a given name and a place word that make them a place ("at Victoria Park",
+"near Alexandra Hall", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
+
+
+_VENUE_WORDS = words(
+    """
+    palace line cottage lodge manor gardens terrace crescent grove mews villas estate tower
+    towers heights parade hotel inn arms market station ward nursery centre center
+    """
+)
+"""Words that end a place's name and are no one's surname ("Alexandra Palace", "Rose
+Cottage", "Elizabeth Line"): with a given name before them, a place."""
+_STREET_AFTER = _VENUE_WORDS | words(
+    "road rd street st lane avenue ave close way drive court place square park clinic "
+    "surgery hospital"
+)
+"""Words after a full name that make it a street's or a place's name ("Kelly Smith Road",
+"the Anna Freud centre")."""
+_STREET_NAMED = re.compile(
+    rf"[ \t](?:{'|'.join(sorted(_STREET_AFTER, key=len, reverse=True))})\.?(?![\w{MARKS}])",
+    re.IGNORECASE,
+)
 
 
 def _capitalised_name_word(word: str, first: bool = False) -> bool:
@@ -109,6 +135,7 @@ def _capitalised_name_word(word: str, first: bool = False) -> bool:
         and not word.endswith(("'s", "’s"))
         and not (len(word) > 1 and word.isupper() and key in _PLACE_WORDS)
         and _ROLE_CASED.fullmatch(word) is None  # "Sarah Keyworker was great"
+        and key not in _VENUE_WORDS
     )
 
 
@@ -132,8 +159,12 @@ def _word_name_then_surname(text: str, tokens: list[re.Match[str]], i: int) -> S
 def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     """Whether a given name and a place-like surname ("Mary Church") are a place's name: a
     saint before them, or another place word after ("St Mary Church Hall")."""
-    before = text[max(0, tokens[i].start() - 7) : tokens[i].start()].casefold().split()
+    before = text[max(0, tokens[i].start() - 12) : tokens[i].start()].casefold().split()
     if before and before[-1].rstrip(".") in ("st", "saint", "sf", "sv", "são", "santa"):
+        return True
+    if tokens[i + 1].group().casefold() in ("hall", "park") and (
+        tokens[i].group().casefold() in _VENUE_NAMES or (before and before[-1] in _AT_A_PLACE)
+    ):
         return True
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
     return (
@@ -232,10 +263,11 @@ def _lower_word(word: str) -> bool:
 
 def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """A lower-case given name: a full name when a surname, a particle or an introduction
-    says so."""
+    says so.  An introduction vouches for one unlisted word after the name, no more."""
     before = text[max(0, tokens[i].start() - 24) : tokens[i].start()]
     introduced = _SELF_CUE.search(before) is not None
     end = None
+    guessed = False
     j = i + 1
     while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
         word = tokens[j].group()
@@ -250,6 +282,10 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             break  # "ferreira" ends like "brasileira", but is a surname
         if not (surname or introduced):
             break
+        if not surname:
+            if guessed:
+                break  # "ana layla haddad mn lebnan": one unlisted word, not "from Lebanon"
+            guessed = True
         end, j = tokens[j].end(), j + 1
     if end is None:
         return None  # a first name alone, in lower case too ("jestem marek i dziękuję")
@@ -361,5 +397,5 @@ def full_names(text: str) -> Iterator[Span]:
             span = _before_surname(text, tokens, i)
         if span is not None:
             skip_to = span.end
-            if not famous(text, span):  # "listening to Amy Winehouse helped"
-                yield span
+            if not famous(text, span) and not _STREET_NAMED.match(text, span.end):
+                yield span  # not "listening to Amy Winehouse", nor "Kelly Smith Road"

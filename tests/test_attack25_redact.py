@@ -1,0 +1,396 @@
+"""Attack25 on this session's redaction (redact25: e0f89c5, 028ed1a and later slices).
+
+Every sentence was written for this file by helper attack25 and run on main against 3a500f1
+(this session's start).  Strict xfails name the owner (redact25); when a fix makes one pass,
+the XPASS fails the run: take its mark off.  ``REGRESSION`` marks a detail hidden on 3a500f1
+and stored now (or a word kept then and removed now).
+
+What goes wrong, in general form:
+
+1. REGRESSION, stored: one's own first name in an introduction is kept when ANY role or
+   relation follows it, even as the subject of a new clause ("Hi, this is Sarah, my
+   keyworker told me to fill this in", "Hey it's Jodie, my mum has been ill", "это Ольга,
+   моя мама больна", "z tej strony Marek, mój terapeuta kazał…", "sunt eu, Ion, mama mea e
+   bolnavă").  028ed1a's ``_SOMEONE_ELSE`` reads "my keyworker told me" as an apposition;
+   only a role that ENDS the phrase ("this is Sarah, my keyworker.") presents someone else.
+   "z tej strony", "sunt eu" ("it's me") and "she/her" never present someone else.
+2. REGRESSION, removed: a word after an email that spells a top-level domain ("It", "so",
+   "me", "in", "Co") is swallowed into [email] by e0f89c5's loose ending: "I'll email
+   info@wdp.org.uk. It's quicker" → "[email]'s quicker".
+3. REGRESSION, removed: an amount after an insurance word is read as an NI number ("seguro
+   de 120 000 por ano", "ubezpieczenie za 120 000 zł", "asigurarea costă de la 120 000
+   lei"): a two-letter word before six digits passes for a prefix when a cue is near.
+4. Stored: a handle starting with a digit after a platform word, when it has no "_" or "."
+   after its letters ("my instagram is 007jo", "snap 4everjo") or an "_" straight after its
+   digits ("ig: 1_and_only_kev", "snap: 123_jo"); "add me @ 4ever_jo" with a space.
+5. Stored: a phone split by "then" with a dot, a dash or an ellipsis before it, "plus",
+   a typo "than", or "last 6 are".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+
+
+def leak(why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner redact25: stored in clear: {why}")
+
+
+def removed(why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner redact25: wrongly removed: {why}")
+
+
+OWN_NAME = (
+    "REGRESSION: one's own name kept when a role or relation starts a new clause after it "
+    "(_SOMEONE_ELSE reads 'my keyworker told me' as an apposition)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Hi, this is Sarah, my keyworker told me to fill this in",
+            "Sarah",
+            id="en-this-is-keyworker-told-me",
+        ),
+        pytest.param(
+            "Hey it's Jodie, my mum has been ill",
+            "Jodie",
+            id="en-its-mum-has-been-ill",
+        ),
+        pytest.param(
+            "this is Kelly, the doctor never listens",
+            "Kelly",
+            id="en-this-is-the-doctor-never-listens",
+        ),
+        pytest.param(
+            "hi its Sarah - my worker asked me to write this",
+            "Sarah",
+            id="en-its-dash-worker-asked-me",
+        ),
+        pytest.param(
+            "this is Kelly, she/her",
+            "Kelly",
+            id="en-this-is-pronouns",
+        ),
+        pytest.param(
+            "это Ольга, моя мама больна",
+            "Ольга",
+            id="ru-eto-mama-bolna",
+        ),
+        pytest.param(
+            "z tej strony Marek, mój terapeuta kazał mi to napisać",
+            "Marek",
+            id="pl-z-tej-strony-terapeuta-kazal",
+        ),
+        pytest.param(
+            "čia Tomas, mano mama serga",
+            "Tomas",
+            id="lt-cia-mama-serga",
+        ),
+        pytest.param(
+            "šeit Jānis, mana mamma ir slima",
+            "Jānis",
+            id="lv-seit-mamma-slima",
+        ),
+        pytest.param(
+            "sunt eu, Ion, mama mea e bolnavă",
+            "Ion",
+            id="ro-sunt-eu-mama-bolnava",
+        ),
+        pytest.param(
+            "aqui é a Rita, a minha filha está doente",
+            "Rita",
+            id="pt-aqui-e-filha-doente",
+        ),
+        # Guards: still hidden on main (a sentence break, "I'm", "here").
+        pytest.param(
+            "Hi this is Sarah. My keyworker told me to do this", "Sarah", id="en-guard-full-stop"
+        ),
+        pytest.param("I'm Sarah, my keyworker told me to fill this in", "Sarah", id="en-guard-im"),
+        pytest.param("Kelly here, my worker Jo is lovely", "Kelly", id="en-guard-here"),
+        pytest.param("ami Rahim, amar ma osustho", "Rahim", id="bn-guard-ami"),
+    ],
+)
+def test_ones_own_name_in_an_introduction_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+def test_someone_elses_name_presented_by_role_stays() -> None:
+    """The case 028ed1a mended, kept as a guard: the role ends the phrase."""
+    assert "Sarah" in redact("this is Sarah, my keyworker")
+
+
+TLD_WORD = (
+    "REGRESSION: a word after an email that spells a domain ending (It, so, me, in, Co) is "
+    "swallowed into [email] (e0f89c5's loose ending)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "I'll email the team at info@wdp.org.uk. It's quicker than calling",
+            "It's quicker",
+            id="en-dot-its",
+        ),
+        pytest.param(
+            "email them on help@nhs.net, so it's in writing",
+            "so it's",
+            id="en-comma-so",
+        ),
+        pytest.param(
+            "I wrote to jo@gmail.com, in the end nobody replied",
+            "in the end",
+            id="en-comma-in",
+        ),
+        pytest.param(
+            "my email is kasia@wp.pl, me and my mum both use it",
+            "me and my mum",
+            id="en-comma-me",
+        ),
+        pytest.param(
+            "email: kasia@wp.pl. Co do terapii, jest super",
+            "Co do terapii",
+            id="pl-dot-co",
+        ),
+        pytest.param(
+            "email: jo.b at gmail in the evening is best",
+            "in the evening",
+            id="en-spelt-at-in",
+        ),
+        # Guard: a Portuguese word that is no ending stays.
+        pytest.param(
+            "my email is ana@sapo.pt, e o telefone não funciona",
+            "e o telefone",
+            id="pt-guard-e",
+        ),
+    ],
+)
+def test_words_after_an_email_stay(text: str, kept: str) -> None:
+    out = redact(text)
+    assert "[email]" in out
+    assert kept in out
+
+
+INSURANCE = (
+    "REGRESSION: an amount after an insurance word is read as a loose NI number (a two-letter "
+    "word before six digits taken for its prefix)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param(
+            "o seguro de vida é de 120 000 por ano",
+            "120 000",
+            id="pt-seguro-de",
+        ),
+        pytest.param(
+            "ubezpieczenie za 120 000 zł to za dużo",
+            "120 000",
+            id="pl-ubezpieczenie-za",
+        ),
+        pytest.param(
+            "asigurarea costă de la 120 000 lei",
+            "120 000",
+            id="ro-asigurarea-de-la",
+        ),
+        pytest.param(
+            "my NI contributions ca 120 000 over the years",
+            "120 000",
+            id="en-ni-contributions-ca",
+        ),
+    ],
+)
+def test_an_amount_after_an_insurance_word_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_loose_ni_number_after_ni_is_still_hidden() -> None:
+    """Guard for the fix above."""
+    assert "12.34" not in redact("my NI is ab.12.34.56.c")
+
+
+DIGIT_HANDLE = "a handle starting with a digit after a platform word"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "my instagram is 007jo",
+            "007jo",
+            id="en-instagram-007jo",
+        ),
+        pytest.param(
+            "snap 4everjo",
+            "4everjo",
+            id="en-snap-4everjo",
+        ),
+        pytest.param(
+            "my snapchat: 4EverJo",
+            "4EverJo",
+            id="en-snapchat-4EverJo",
+        ),
+        pytest.param(
+            "ig: 1_and_only_kev",
+            "only_kev",
+            id="en-ig-1-and-only",
+        ),
+        pytest.param(
+            "snap: 123_jo",
+            "123_jo",
+            id="en-snap-123-jo",
+        ),
+        pytest.param(
+            "add me @ 4ever_jo",
+            "4ever_jo",
+            id="en-at-space-4ever",
+        ),
+        # Guards: hidden on main.
+        pytest.param("insta: 4ever_jo", "4ever_jo", id="en-guard-insta-4ever-jo"),
+        pytest.param("my tiktok is 99problems_jo", "99problems", id="en-guard-tiktok"),
+    ],
+)
+def test_a_handle_starting_with_a_digit_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet @10am tomorrow",
+        "I take 60ml @ 9am",
+        "I'm on 2x_daily pickups",
+        "3ndi mushkila ma3 el doctor",
+        pytest.param(
+            "see you @4pm_ish",
+        ),
+    ],
+)
+def test_times_doses_and_arabizi_after_at_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+SPLIT = "a phone split by 'then' after a dot, dash or ellipsis, 'plus', 'than', 'last 6 are'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "my number is 07911. then 123456",
+            id="en-dot-then",
+        ),
+        pytest.param(
+            "my number is 07911 - then 123456",
+            id="en-dash-then",
+        ),
+        pytest.param(
+            "my number is 07911... then 123456",
+            id="en-ellipsis",
+        ),
+        pytest.param(
+            "my mobile 07911 than 123456",
+            id="en-than-typo",
+        ),
+        pytest.param(
+            "my number 07911 plus 123456",
+            id="en-plus",
+        ),
+        pytest.param(
+            "my number 07911 last 6 are 123456",
+            id="en-last-6-are",
+        ),
+        # Guards: hidden on main.
+        pytest.param("my number is 07911, and 123456", id="en-guard-comma-and"),
+        pytest.param("мой номер 07911 а остальное 123456", id="ru-guard-ostalnoe"),
+    ],
+)
+def test_a_phone_split_by_a_word_is_not_stored(text: str) -> None:
+    assert "123456" not in redact(text)
+
+
+PLACE_SURNAME = (
+    "a full name whose surname is a place word other than Hall/Park (Wood, Field, Marsh, "
+    "Bridge, Street), or typed in one case, with no cue; 7f2c4cd hides 'Tom Hall' only"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Sam Wood never called me back", "Sam Wood", id="en-wood", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Ben Field was my keyworker", "Ben Field", id="en-field", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Jack Marsh is the manager", "Jack Marsh", id="en-marsh", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "Dan Bridge was rude", "Dan Bridge", id="en-bridge", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "the nurse Lucy Street was kind",
+            "Lucy Street",
+            id="en-role-street",
+            marks=leak(PLACE_SURNAME),
+        ),
+        pytest.param(
+            "tom hall helped me", "tom hall", id="en-lower-case", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "TOM HALL helped me", "TOM HALL", id="en-upper-case", marks=leak(PLACE_SURNAME)
+        ),
+        pytest.param(
+            "walid khoury helped me a lot",
+            "khoury",
+            id="arabizi-no-cue",
+            marks=leak("an Arabic full name in Latin letters with no cue"),
+        ),
+        # Guards: hidden on main.
+        pytest.param("Tom Hall helped me a lot", "Tom Hall", id="en-guard-hall"),
+        pytest.param("Marek Kowalski pomógł mi bardzo", "Kowalski", id="pl-guard"),
+        pytest.param("Jānis Bērziņš man palīdzēja", "Bērziņš", id="lv-guard"),
+    ],
+)
+def test_a_full_name_with_no_cue_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is taken for a person"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("Johnnie Walker was my drink", "Johnnie Walker", id="en-johnnie-walker"),
+        pytest.param("a bottle of Jose Cuervo every weekend", "Jose Cuervo", id="en-jose-cuervo"),
+        pytest.param(
+            "Robbie Williams talked about rehab", "Robbie Williams", id="en-robbie-williams"
+        ),
+        pytest.param("I love Tyson Fury", "Tyson Fury", id="en-tyson-fury"),
+        pytest.param("Robert Lewandowski strzelił gola", "Lewandowski", id="pl-lewandowski"),
+        pytest.param("Ion Creangă e scriitorul meu preferat", "Creangă", id="ro-creanga"),
+        pytest.param("Raimonds Pauls ir mans mīļākais", "Pauls", id="lv-pauls"),
+        pytest.param("I listen to Mohamed Salah interviews", "Salah", id="en-mohamed-salah"),
+    ],
+)
+@removed(FAMOUS)
+def test_a_famous_name_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_famous_name_listed_stays() -> None:
+    """Guard: 7f2c4cd keeps Jan Paweł II and Captain Morgan."""
+    assert redact("Captain Morgan rum, Jan Paweł II to mój idol") == (
+        "Captain Morgan rum, Jan Paweł II to mój idol"
+    )
