@@ -42,6 +42,11 @@ def removed(why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner redact25: wrongly removed: {why}")
 
 
+OWN_NAME_PREP = (
+    "REGRESSION: one's own name kept when the role that starts a new clause has a place after "
+    "it ('my keyworker at Turning Point told me'): 675462a takes 'at'/'z'/'из' as the end "
+    "of an apposition"
+)
 OWN_NAME = (
     "REGRESSION: one's own name kept when a role or relation starts a new clause after it "
     "(_SOMEONE_ELSE reads 'my keyworker told me' as an apposition)"
@@ -105,6 +110,42 @@ OWN_NAME = (
             "aqui é a Rita, a minha filha está doente",
             "Rita",
             id="pt-aqui-e-filha-doente",
+        ),
+        pytest.param(
+            "Hi, this is Sarah, my keyworker at Turning Point told me to fill this in",
+            "Sarah",
+            id="en-keyworker-at-place-told-me",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "это Ольга, мой куратор из центра сказал написать",
+            "Ольга",
+            id="ru-kurator-iz-centra-skazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "tu Marek, mój terapeuta z ośrodka kazał mi to napisać",
+            "Marek",
+            id="pl-terapeuta-z-osrodka-kazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "šeit Jānis, mans konsultants no centra teica rakstīt",
+            "Jānis",
+            id="lv-konsultants-no-centra-teica",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "čia Tomas, mano konsultantas iš centro liepė parašyti",
+            "Tomas",
+            id="lt-konsultantas-is-centro-liepe",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "aqui é a Rita, a minha técnica do centro disse para escrever",
+            "Rita",
+            id="pt-tecnica-do-centro-disse",
+            marks=leak(OWN_NAME_PREP),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
