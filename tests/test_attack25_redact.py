@@ -42,6 +42,11 @@ def removed(why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner redact25: wrongly removed: {why}")
 
 
+OWN_NAME_PREP = (
+    "REGRESSION: one's own name kept when the role that starts a new clause has a place after "
+    "it ('my keyworker at Turning Point told me'): 675462a takes 'at'/'z'/'из' as the end "
+    "of an apposition"
+)
 OWN_NAME = (
     "REGRESSION: one's own name kept when a role or relation starts a new clause after it "
     "(_SOMEONE_ELSE reads 'my keyworker told me' as an apposition)"
@@ -105,6 +110,42 @@ OWN_NAME = (
             "aqui é a Rita, a minha filha está doente",
             "Rita",
             id="pt-aqui-e-filha-doente",
+        ),
+        pytest.param(
+            "Hi, this is Sarah, my keyworker at Turning Point told me to fill this in",
+            "Sarah",
+            id="en-keyworker-at-place-told-me",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "это Ольга, мой куратор из центра сказал написать",
+            "Ольга",
+            id="ru-kurator-iz-centra-skazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "tu Marek, mój terapeuta z ośrodka kazał mi to napisać",
+            "Marek",
+            id="pl-terapeuta-z-osrodka-kazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "šeit Jānis, mans konsultants no centra teica rakstīt",
+            "Jānis",
+            id="lv-konsultants-no-centra-teica",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "čia Tomas, mano konsultantas iš centro liepė parašyti",
+            "Tomas",
+            id="lt-konsultantas-is-centro-liepe",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "aqui é a Rita, a minha técnica do centro disse para escrever",
+            "Rita",
+            id="pt-tecnica-do-centro-disse",
+            marks=leak(OWN_NAME_PREP),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
@@ -421,3 +462,111 @@ def test_a_famous_name_listed_stays() -> None:
     assert redact("Captain Morgan rum, Jan Paweł II to mój idol") == (
         "Captain Morgan rum, Jan Paweł II to mój idol"
     )
+
+
+SELF_DESCRIBED = (
+    "REGRESSION (675462a): one's own name kept when the writer describes themselves after it "
+    "('a mum of three', 'Jake's dad', 'mum of Jake', 'a carer for my brother'): only 'my "
+    "keyworker' / 'our nurse' presents someone else"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Hi, this is Sarah, a mum of three, my son uses the service",
+            "Sarah",
+            id="en-a-mum-of-three",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "this is Sarah, mum of Jake who uses the service",
+            "Sarah",
+            id="en-mum-of-jake",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "Hi it's Dave, Jake's dad", "Dave", id="en-jakes-dad", marks=leak(SELF_DESCRIBED)
+        ),
+        pytest.param(
+            "it's Kelly, a carer for my brother",
+            "Kelly",
+            id="en-a-carer-for-my-brother",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "it's Dave, a volunteer at the hub",
+            "Dave",
+            id="en-a-volunteer-at-the-hub",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "aqui é a Rita, mãe do João", "Rita", id="pt-mae-do-joao", marks=leak(SELF_DESCRIBED)
+        ),
+        pytest.param(
+            "čia Tomas, Jono tėtis", "Tomas", id="lt-jono-tetis", marks=leak(SELF_DESCRIBED)
+        ),
+        # Guards: hidden on main.
+        pytest.param("это Ольга, мама Вани", "Ольга", id="ru-guard-mama-vani"),
+        pytest.param("z tej strony Marek, tata Kuby", "Marek", id="pl-guard-tata-kuby"),
+        pytest.param("this is Kelly, a recovering alcoholic", "Kelly", id="en-guard-recovering"),
+    ],
+)
+def test_ones_own_name_before_a_self_description_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+LOWER_NI = (
+    "an NI number typed in lower case without its final letter after 'NI' or 'insurance' "
+    "(hidden on e0f89c5; 675462a asks a cued prefix for capitals)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "my ni number is ab 12 34 56", "12 34 56", id="en-ni-lower", marks=leak(LOWER_NI)
+        ),
+        pytest.param("NINO: ab 12 34 56", "12 34 56", id="en-nino-lower", marks=leak(LOWER_NI)),
+        pytest.param(
+            "national insurance number jk 12 34 56",
+            "12 34 56",
+            id="en-insurance-lower",
+            marks=leak(LOWER_NI),
+        ),
+        pytest.param("my NI is jk123456", "123456", id="en-ni-glued", marks=leak(LOWER_NI)),
+        pytest.param(
+            "numer ubezpieczenia ab 12 34 56", "12 34 56", id="pl-lower", marks=leak(LOWER_NI)
+        ),
+        # Guards: hidden on main.
+        pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
+        pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
+    ],
+)
+def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "el group 3la whatsapp 6ayeb",
+            id="arabizi-6ayeb",
+            marks=removed("REGRESSION (675462a): Arabizi '6' (ط) after a platform is a handle"),
+        ),
+        pytest.param(
+            "saw it on tiktok 4real",
+            id="en-4real",
+            marks=removed("REGRESSION (675462a): '4real' after a platform is a handle"),
+        ),
+        # Guards: kept on main.
+        "I'm on facebook 2day",
+        "I was on snapchat 4hours",
+        "insta 5k followers",
+    ],
+)
+def test_words_after_a_platform_stay(text: str) -> None:
+    assert redact(text) == text
