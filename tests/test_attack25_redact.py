@@ -368,34 +368,44 @@ PLACE_SURNAME = (
     ("text", "secret"),
     [
         pytest.param(
-            "Sam Wood never called me back", "Sam Wood", id="en-wood", marks=leak(PLACE_SURNAME)
+            "Sam Wood never called me back",
+            "Sam Wood",
+            id="en-wood",
         ),
         pytest.param(
-            "Ben Field was my keyworker", "Ben Field", id="en-field", marks=leak(PLACE_SURNAME)
+            "Ben Field was my keyworker",
+            "Ben Field",
+            id="en-field",
         ),
         pytest.param(
-            "Jack Marsh is the manager", "Jack Marsh", id="en-marsh", marks=leak(PLACE_SURNAME)
+            "Jack Marsh is the manager",
+            "Jack Marsh",
+            id="en-marsh",
         ),
         pytest.param(
-            "Dan Bridge was rude", "Dan Bridge", id="en-bridge", marks=leak(PLACE_SURNAME)
+            "Dan Bridge was rude",
+            "Dan Bridge",
+            id="en-bridge",
         ),
         pytest.param(
             "the nurse Lucy Street was kind",
             "Lucy Street",
             id="en-role-street",
-            marks=leak(PLACE_SURNAME),
         ),
         pytest.param(
-            "tom hall helped me", "tom hall", id="en-lower-case", marks=leak(PLACE_SURNAME)
+            "tom hall helped me",
+            "tom hall",
+            id="en-lower-case",
         ),
         pytest.param(
-            "TOM HALL helped me", "TOM HALL", id="en-upper-case", marks=leak(PLACE_SURNAME)
+            "TOM HALL helped me",
+            "TOM HALL",
+            id="en-upper-case",
         ),
         pytest.param(
             "walid khoury helped me a lot",
             "khoury",
             id="arabizi-no-cue",
-            marks=leak("an Arabic full name in Latin letters with no cue"),
         ),
         # Guards: hidden on main.
         pytest.param("Tom Hall helped me a lot", "Tom Hall", id="en-guard-hall"),
@@ -408,6 +418,11 @@ def test_a_full_name_with_no_cue_is_not_stored(text: str, secret: str) -> None:
 
 
 FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is taken for a person"
+FAMOUS_COMMON = (
+    f"{FAMOUS}; left by redact25: bot/redact/famous.py keeps out, on purpose, a famous name "
+    "that is also common among the people the service meets (a neighbour of that name would "
+    "be stored in clear)"
+)
 
 
 @pytest.mark.parametrize(
@@ -416,16 +431,28 @@ FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is tak
         pytest.param("Johnnie Walker was my drink", "Johnnie Walker", id="en-johnnie-walker"),
         pytest.param("a bottle of Jose Cuervo every weekend", "Jose Cuervo", id="en-jose-cuervo"),
         pytest.param(
-            "Robbie Williams talked about rehab", "Robbie Williams", id="en-robbie-williams"
+            "Robbie Williams talked about rehab",
+            "Robbie Williams",
+            id="en-robbie-williams",
+            marks=removed(FAMOUS_COMMON),
         ),
         pytest.param("I love Tyson Fury", "Tyson Fury", id="en-tyson-fury"),
-        pytest.param("Robert Lewandowski strzelił gola", "Lewandowski", id="pl-lewandowski"),
+        pytest.param(
+            "Robert Lewandowski strzelił gola",
+            "Lewandowski",
+            id="pl-lewandowski",
+            marks=removed(FAMOUS_COMMON),
+        ),
         pytest.param("Ion Creangă e scriitorul meu preferat", "Creangă", id="ro-creanga"),
         pytest.param("Raimonds Pauls ir mans mīļākais", "Pauls", id="lv-pauls"),
-        pytest.param("I listen to Mohamed Salah interviews", "Salah", id="en-mohamed-salah"),
+        pytest.param(
+            "I listen to Mohamed Salah interviews",
+            "Salah",
+            id="en-mohamed-salah",
+            marks=removed(FAMOUS_COMMON),
+        ),
     ],
 )
-@removed(FAMOUS)
 def test_a_famous_name_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
 
