@@ -368,34 +368,44 @@ PLACE_SURNAME = (
     ("text", "secret"),
     [
         pytest.param(
-            "Sam Wood never called me back", "Sam Wood", id="en-wood", marks=leak(PLACE_SURNAME)
+            "Sam Wood never called me back",
+            "Sam Wood",
+            id="en-wood",
         ),
         pytest.param(
-            "Ben Field was my keyworker", "Ben Field", id="en-field", marks=leak(PLACE_SURNAME)
+            "Ben Field was my keyworker",
+            "Ben Field",
+            id="en-field",
         ),
         pytest.param(
-            "Jack Marsh is the manager", "Jack Marsh", id="en-marsh", marks=leak(PLACE_SURNAME)
+            "Jack Marsh is the manager",
+            "Jack Marsh",
+            id="en-marsh",
         ),
         pytest.param(
-            "Dan Bridge was rude", "Dan Bridge", id="en-bridge", marks=leak(PLACE_SURNAME)
+            "Dan Bridge was rude",
+            "Dan Bridge",
+            id="en-bridge",
         ),
         pytest.param(
             "the nurse Lucy Street was kind",
             "Lucy Street",
             id="en-role-street",
-            marks=leak(PLACE_SURNAME),
         ),
         pytest.param(
-            "tom hall helped me", "tom hall", id="en-lower-case", marks=leak(PLACE_SURNAME)
+            "tom hall helped me",
+            "tom hall",
+            id="en-lower-case",
         ),
         pytest.param(
-            "TOM HALL helped me", "TOM HALL", id="en-upper-case", marks=leak(PLACE_SURNAME)
+            "TOM HALL helped me",
+            "TOM HALL",
+            id="en-upper-case",
         ),
         pytest.param(
             "walid khoury helped me a lot",
             "khoury",
             id="arabizi-no-cue",
-            marks=leak("an Arabic full name in Latin letters with no cue"),
         ),
         # Guards: hidden on main.
         pytest.param("Tom Hall helped me a lot", "Tom Hall", id="en-guard-hall"),
@@ -408,6 +418,11 @@ def test_a_full_name_with_no_cue_is_not_stored(text: str, secret: str) -> None:
 
 
 FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is taken for a person"
+FAMOUS_COMMON = (
+    f"{FAMOUS}; left by redact25: bot/redact/famous.py keeps out, on purpose, a famous name "
+    "that is also common among the people the service meets (a neighbour of that name would "
+    "be stored in clear)"
+)
 
 
 @pytest.mark.parametrize(
@@ -416,16 +431,28 @@ FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is tak
         pytest.param("Johnnie Walker was my drink", "Johnnie Walker", id="en-johnnie-walker"),
         pytest.param("a bottle of Jose Cuervo every weekend", "Jose Cuervo", id="en-jose-cuervo"),
         pytest.param(
-            "Robbie Williams talked about rehab", "Robbie Williams", id="en-robbie-williams"
+            "Robbie Williams talked about rehab",
+            "Robbie Williams",
+            id="en-robbie-williams",
+            marks=removed(FAMOUS_COMMON),
         ),
         pytest.param("I love Tyson Fury", "Tyson Fury", id="en-tyson-fury"),
-        pytest.param("Robert Lewandowski strzelił gola", "Lewandowski", id="pl-lewandowski"),
+        pytest.param(
+            "Robert Lewandowski strzelił gola",
+            "Lewandowski",
+            id="pl-lewandowski",
+            marks=removed(FAMOUS_COMMON),
+        ),
         pytest.param("Ion Creangă e scriitorul meu preferat", "Creangă", id="ro-creanga"),
         pytest.param("Raimonds Pauls ir mans mīļākais", "Pauls", id="lv-pauls"),
-        pytest.param("I listen to Mohamed Salah interviews", "Salah", id="en-mohamed-salah"),
+        pytest.param(
+            "I listen to Mohamed Salah interviews",
+            "Salah",
+            id="en-mohamed-salah",
+            marks=removed(FAMOUS_COMMON),
+        ),
     ],
 )
-@removed(FAMOUS)
 def test_a_famous_name_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
 
@@ -542,4 +569,66 @@ def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> 
     ],
 )
 def test_words_after_a_platform_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+LOWER_PLACE = (
+    "a full name typed in lower case whose surname is a place word: 481c1a1 hides 'tom hall' "
+    "only ('kelly field', 'sarah lane', 'dave park', 'mark wood' are stored)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "kelly field helped me so much",
+            "kelly field",
+            id="en-kelly-field",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "sarah lane is my worker", "sarah lane", id="en-sarah-lane", marks=leak(LOWER_PLACE)
+        ),
+        pytest.param(
+            "dave park on reception is rude",
+            "dave park",
+            id="en-dave-park",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "mark wood never called me back",
+            "mark wood",
+            id="en-mark-wood",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "my keyworker Sue Green is lovely",
+            "Green",
+            id="en-role-sue-green",
+            marks=leak("'Sue Green' after a role ('Sue Brown', 'Amy Green' are hidden)"),
+        ),
+        # Guards: hidden on main.
+        pytest.param("tom hall helped me", "tom hall", id="en-guard-tom-hall"),
+        pytest.param("Kelly Field helped me so much", "Kelly Field", id="en-guard-capitals"),
+    ],
+)
+def test_a_full_name_in_lower_case_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will park outside the clinic",
+        "i hope street drinkers get more help",
+        "the dawn hill walk was lovely",
+        "we were at the sports hall and the town hall",
+        "the clinic on George Street is good",
+        "I used to sleep under Albert Bridge",
+        "I was found in Stanley Park",
+    ],
+)
+def test_everyday_words_and_streets_named_after_people_stay(text: str) -> None:
+    """Guards for 481c1a1 (place-word surnames) and any fix of the leaks above."""
     assert redact(text) == text

@@ -287,3 +287,41 @@ def test_a_full_name_whose_surname_is_a_place_word_is_not_stored(text: str, want
 )
 def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sam Wood never called me back", "[name] never called me back"),
+        ("Dan Bridge was rude to me", "[name] was rude to me"),
+        ("tom hall helped me", "[name] helped me"),
+        ("TOM SMITH helped me", "[name] helped me"),
+        ("the nurse Lucy Street was kind", "the nurse [name] was kind"),
+        ("walid khoury helped me a lot", "[name] helped me a lot"),
+        ("sarah green was lovely", "[name] was lovely"),
+    ],
+)
+def test_a_full_name_in_one_case_or_with_a_place_surname_is_not_stored(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at victoria park",
+        "i live near kelly hill road",
+        "MARY HILL ROAD",
+        "I LOVE THE TEAM",
+        "my keyworker at Mill Lane was great",
+        "we crossed Tower Bridge to London Bridge station",
+        "Sam nie wiem co robić",
+        "I love Tyson Fury",
+        "Johnnie Walker and Jack Daniels were my drinks",
+        "Ion Creangă e scriitorul meu preferat",
+        "Raimonds Pauls ir mans mīļākais",
+    ],
+)
+def test_places_in_one_case_and_famous_names_stay(text: str) -> None:
+    assert redact(text) == text

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.redact.famous import famous
 from bot.redact.given_names import (
     NOUNS_CASELESS,
     SURNAMES_CASELESS,
@@ -548,8 +549,8 @@ def _signed(text: str, span: Span | None) -> bool:
     """Whether a name found after a sign-off is one signed: it ends the message, and no
     word of it belongs to a sign-off ("Kind Regards", "Stay Safe") or is a role with
     Arabic's joined "to the" ("شكرا للممرضة سارة": the nurse, and her first name)."""
-    if span is None or not _at_end(text, span.end):
-        return False
+    if span is None or not _at_end(text, span.end) or famous(text, span):
+        return False  # "I love Tyson Fury": a famous name after "love" is no signature
     parts = text[span.start : span.end].casefold().split()
     if parts[0].startswith(("لل", "ال")):
         return False  # "شكرا. الموظفين ممتازين": "the staff", with the article, are no name
