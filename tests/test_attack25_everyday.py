@@ -14,7 +14,10 @@ General causes:
    "susitikimas", "spotkanie", "kulan", "meeting ma", "class e").
 2. ``ALLSORTED TONIGHT``: PLANEVENT holds no journey (flight, "lot", "voo", "zbor", "flight
    che") and lt/lv "kraustomės"/"pārvācamies" (we move house) are other forms than its stems.
-3. NOTHERE read in the third person: lt "rytoj nebebus autobuso" (there will be no bus
+3. ``NOTHERE TOMORROW|SOON``: "I won't be at group tomorrow, I'll be back soon" is an
+   absence from a place with a return promised; English is guarded, pl ru lt so ar pa gu bn
+   are not (and "I won't be in the office tomorrow, see you soon").
+4. NOTHERE read in the third person: lt "rytoj nebebus autobuso" (there will be no bus
    tomorrow); GOAWAY FOREVER with lv "pavisam agri" (very early); so WISH NEG WAKE with
    "goor hore" (early).
 """
@@ -31,6 +34,7 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 
 
 PHONE_OFF = "sorry + phone off in a meeting/class: SESSION lacks this language's meeting word"
+ABSENT = "NOTHERE TOMORROW|SOON: absent from a group tomorrow, back soon (en is guarded)"
 PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks journeys/this form"
 
 
@@ -122,8 +126,58 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
             id="so-dont-want-to-wake-early",
             marks=alarm("prec25", "WISH NEG WAKE: not wanting to get up EARLY for the chemist"),
         ),
+        pytest.param(
+            "dhakhtarku ma joogo, dhakhso ii soo wac",
+            id="so-doctor-not-here-call-quickly",
+            marks=alarm(
+                "lex25",
+                "NEW (37cb2fb): SOON 'dhakhso' (quickly) with a third person's 'ma joogo' "
+                "(the doctor isn't here)",
+            ),
+        ),
+        pytest.param(
+            "nie będzie mnie jutro na grupie, wkrótce wrócę",
+            id="pl-not-at-group-back-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "меня завтра не будет на группе, скоро вернусь",
+            id="ru-not-at-group-back-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "rytoj manęs nebus grupėje, greitai grįšiu",
+            id="lt-not-at-group-back-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "berri kooxda ma joogo, dhakhso ayaan soo laaban doonaa",
+            id="so-not-at-group-back-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "غدا لن أكون في المجموعة، أراكم قريبا",
+            id="ar-not-at-group-see-you-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "ਮੈਂ ਕੱਲ੍ਹ ਗਰੁੱਪ ਵਿੱਚ ਨਹੀਂ ਹੋਵਾਂਗਾ, ਜਲਦੀ ਮਿਲਾਂਗੇ",
+            id="pa-not-at-group-see-you-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "હું કાલે ગ્રુપમાં નહીં હોઉં, જલ્દી મળીશું",
+            id="gu-not-at-group-see-you-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
+        pytest.param(
+            "আমি কাল গ্রুপে থাকব না, তাড়াতাড়ি দেখা হবে",
+            id="bn-not-at-group-see-you-soon",
+            marks=alarm("prec25", ABSENT),
+        ),
         # Guards: quiet on main.
         pytest.param("sorry, I turned my phone off during the meeting", id="en-guard-meeting"),
+        pytest.param("I won't be at group tomorrow, see you soon", id="en-guard-not-at-group"),
         pytest.param("извините, я выключила телефон на встрече", id="ru-guard-meeting"),
         pytest.param(
             "nākamnedēļ būšu prom, braucu uz Rīgu pie māsas", id="lv-guard-away-next-week"

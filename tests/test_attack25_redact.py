@@ -575,3 +575,65 @@ def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> 
 )
 def test_words_after_a_platform_stay(text: str) -> None:
     assert redact(text) == text
+
+
+LOWER_PLACE = (
+    "a full name typed in lower case whose surname is a place word: 481c1a1 hides 'tom hall' "
+    "only ('kelly field', 'sarah lane', 'dave park', 'mark wood' are stored)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "kelly field helped me so much",
+            "kelly field",
+            id="en-kelly-field",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "sarah lane is my worker", "sarah lane", id="en-sarah-lane", marks=leak(LOWER_PLACE)
+        ),
+        pytest.param(
+            "dave park on reception is rude",
+            "dave park",
+            id="en-dave-park",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "mark wood never called me back",
+            "mark wood",
+            id="en-mark-wood",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "my keyworker Sue Green is lovely",
+            "Green",
+            id="en-role-sue-green",
+            marks=leak("'Sue Green' after a role ('Sue Brown', 'Amy Green' are hidden)"),
+        ),
+        # Guards: hidden on main.
+        pytest.param("tom hall helped me", "tom hall", id="en-guard-tom-hall"),
+        pytest.param("Kelly Field helped me so much", "Kelly Field", id="en-guard-capitals"),
+    ],
+)
+def test_a_full_name_in_lower_case_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will park outside the clinic",
+        "i hope street drinkers get more help",
+        "the dawn hill walk was lovely",
+        "we were at the sports hall and the town hall",
+        "the clinic on George Street is good",
+        "I used to sleep under Albert Bridge",
+        "I was found in Stanley Park",
+    ],
+)
+def test_everyday_words_and_streets_named_after_people_stay(text: str) -> None:
+    """Guards for 481c1a1 (place-word surnames) and any fix of the leaks above."""
+    assert redact(text) == text
