@@ -115,37 +115,31 @@ OWN_NAME = (
             "Hi, this is Sarah, my keyworker at Turning Point told me to fill this in",
             "Sarah",
             id="en-keyworker-at-place-told-me",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "это Ольга, мой куратор из центра сказал написать",
             "Ольга",
             id="ru-kurator-iz-centra-skazal",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "tu Marek, mój terapeuta z ośrodka kazał mi to napisać",
             "Marek",
             id="pl-terapeuta-z-osrodka-kazal",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "šeit Jānis, mans konsultants no centra teica rakstīt",
             "Jānis",
             id="lv-konsultants-no-centra-teica",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "čia Tomas, mano konsultantas iš centro liepė parašyti",
             "Tomas",
             id="lt-konsultantas-is-centro-liepe",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "aqui é a Rita, a minha técnica do centro disse para escrever",
             "Rita",
             id="pt-tecnica-do-centro-disse",
-            marks=leak(OWN_NAME_PREP),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
@@ -464,6 +458,12 @@ def test_a_famous_name_listed_stays() -> None:
     )
 
 
+THIRD_PERSON_ROLE = (
+    "REGRESSION (d67dbcf): 'his'/'her'/'the' + a relation describes the writer ('it's Dave, "
+    "her husband', 'this is Anna, his mum'): only 'my'/'our' presents someone else"
+)
+
+
 SELF_DESCRIBED = (
     "REGRESSION (675462a): one's own name kept when the writer describes themselves after it "
     "('a mum of three', 'Jake's dad', 'mum of Jake', 'a carer for my brother'): only 'my "
@@ -478,36 +478,55 @@ SELF_DESCRIBED = (
             "Hi, this is Sarah, a mum of three, my son uses the service",
             "Sarah",
             id="en-a-mum-of-three",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
             "this is Sarah, mum of Jake who uses the service",
             "Sarah",
             id="en-mum-of-jake",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
-            "Hi it's Dave, Jake's dad", "Dave", id="en-jakes-dad", marks=leak(SELF_DESCRIBED)
+            "Hi it's Dave, Jake's dad",
+            "Dave",
+            id="en-jakes-dad",
         ),
         pytest.param(
             "it's Kelly, a carer for my brother",
             "Kelly",
             id="en-a-carer-for-my-brother",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
             "it's Dave, a volunteer at the hub",
             "Dave",
             id="en-a-volunteer-at-the-hub",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
-            "aqui é a Rita, mãe do João", "Rita", id="pt-mae-do-joao", marks=leak(SELF_DESCRIBED)
+            "aqui é a Rita, mãe do João",
+            "Rita",
+            id="pt-mae-do-joao",
         ),
         pytest.param(
-            "čia Tomas, Jono tėtis", "Tomas", id="lt-jono-tetis", marks=leak(SELF_DESCRIBED)
+            "čia Tomas, Jono tėtis",
+            "Tomas",
+            id="lt-jono-tetis",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "it's Dave, her husband, she uses your service",
+            "Dave",
+            id="en-her-husband",
+            marks=leak(THIRD_PERSON_ROLE),
+        ),
+        pytest.param(
+            "this is Anna, his mum, he's in rehab",
+            "Anna",
+            id="en-his-mum",
+            marks=leak(THIRD_PERSON_ROLE),
+        ),
+        pytest.param(
+            "it's Dave, the dad of Jake", "Dave", id="en-the-dad-of", marks=leak(THIRD_PERSON_ROLE)
+        ),
+        pytest.param("tu Marek, jej mąż", "Marek", id="pl-guard-jej-maz"),
+        pytest.param("aqui é a Rita, a mãe dele", "Rita", id="pt-guard-mae-dele"),
         pytest.param("это Ольга, мама Вани", "Ольга", id="ru-guard-mama-vani"),
         pytest.param("z tej strony Marek, tata Kuby", "Marek", id="pl-guard-tata-kuby"),
         pytest.param("this is Kelly, a recovering alcoholic", "Kelly", id="en-guard-recovering"),
@@ -527,20 +546,39 @@ LOWER_NI = (
     ("text", "secret"),
     [
         pytest.param(
-            "my ni number is ab 12 34 56", "12 34 56", id="en-ni-lower", marks=leak(LOWER_NI)
+            "my ni number is ab 12 34 56",
+            "12 34 56",
+            id="en-ni-lower",
         ),
-        pytest.param("NINO: ab 12 34 56", "12 34 56", id="en-nino-lower", marks=leak(LOWER_NI)),
+        pytest.param(
+            "NINO: ab 12 34 56",
+            "12 34 56",
+            id="en-nino-lower",
+        ),
         pytest.param(
             "national insurance number jk 12 34 56",
             "12 34 56",
             id="en-insurance-lower",
-            marks=leak(LOWER_NI),
         ),
-        pytest.param("my NI is jk123456", "123456", id="en-ni-glued", marks=leak(LOWER_NI)),
         pytest.param(
-            "numer ubezpieczenia ab 12 34 56", "12 34 56", id="pl-lower", marks=leak(LOWER_NI)
+            "my NI is jk123456",
+            "123456",
+            id="en-ni-glued",
+        ),
+        pytest.param(
+            "numer ubezpieczenia ab 12 34 56",
+            "12 34 56",
+            id="pl-lower",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "my ni is ab 123 456",
+            "123 456",
+            id="en-ni-lower-threes",
+            marks=leak(
+                "a lower-case NI number in groups of three after 'ni' (d67dbcf reads pairs)"
+            ),
+        ),
         pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
         pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
     ],
@@ -555,12 +593,10 @@ def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> 
         pytest.param(
             "el group 3la whatsapp 6ayeb",
             id="arabizi-6ayeb",
-            marks=removed("REGRESSION (675462a): Arabizi '6' (ط) after a platform is a handle"),
         ),
         pytest.param(
             "saw it on tiktok 4real",
             id="en-4real",
-            marks=removed("REGRESSION (675462a): '4real' after a platform is a handle"),
         ),
         # Guards: kept on main.
         "I'm on facebook 2day",

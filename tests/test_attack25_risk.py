@@ -398,3 +398,49 @@ def test_a_farewell_beside_someone_elses_move_or_a_loss_gets_the_helplines(
     goodbye to the group when it is the WORKER who moves or gets a job, or when the move is
     forced by a loss; a veto for moving away for a job (prec25) must not reach these."""
     assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times that', 'triple')"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guard (signposted on 3a500f1 and main 464d25c): alcohol with the doubled dose.
+        pytest.param(
+            "took double my usual dose as the doctor said with a bottle of vodka",
+            id="en-double-as-told-with-vodka",
+        ),
+        pytest.param(
+            "took double my usual dose as the doctor said, then double again",
+            id="en-double-as-told-then-double-again",
+        ),
+        pytest.param(
+            "the doctor said to take double, so I took four times that",
+            id="en-doctor-said-double-took-four-times",
+            marks=quiet("prec25", MORE_THAN_TOLD),
+        ),
+        pytest.param(
+            "the doctor said double, I took triple",
+            id="en-doctor-said-double-took-triple",
+            marks=quiet("prec25", MORE_THAN_TOLD),
+        ),
+        pytest.param(
+            "wziąłem podwójną dawkę, jak kazał lekarz, a potem całe opakowanie",
+            id="pl-double-as-told-then-whole-packet",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "принял двойную дозу, как сказал врач, а потом всю пачку",
+            id="ru-double-as-told-then-whole-packet",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "tomei o dobro da dose como o médico disse e depois a caixa toda",
+            id="pt-double-as-told-then-whole-box",
+            marks=quiet("prec25", REST),
+        ),
+    ],
+)
+def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    assert screen.at_risk(text), screen.vetoes_in(text)

@@ -325,3 +325,35 @@ def test_a_full_name_in_one_case_or_with_a_place_surname_is_not_stored(
 )
 def test_places_in_one_case_and_famous_names_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "this is Sarah, my keyworker at the hub told me to write",
+            "this is [name], my keyworker at the hub told me to write",
+        ),
+        ("this is Sarah, a mum of three", "this is [name], a mum of three"),
+        ("it's Dave, Jake's dad", "it's [name], Jake's dad"),
+        ("aqui é a Rita, mãe do João", "aqui é a [name], mãe do João"),
+        ("NI: jk 12 34 56", "NI: [ni_number]"),
+        ("numer ubezpieczenia ab123456", "numer ubezpieczenia [ni_number]"),
+    ],
+)
+def test_ones_own_name_described_and_a_paired_ni_number_are_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Sarah, the nurse from the hub.",
+        "this is Kelly - my support worker at the hub",
+        "o seguro custa 120 000 por ano",
+        "saw it on tiktok 4real",
+        "el group 3la whatsapp 6ayeb",
+    ],
+)
+def test_someone_else_amounts_and_chat_words_stay(text: str) -> None:
+    assert redact(text) == text
