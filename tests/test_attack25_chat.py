@@ -9,14 +9,22 @@ name in it is not stored.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 import pytest
 
 from bot.config import Settings
+from bot.console import chat
 from bot.i18n import load_catalogue
 from bot.service import Conversations
-from tests.test_console import helplines_shown, stored_texts, typed_in_english
+from tests.test_console import (
+    TO_TEXT,
+    Terminal,
+    helplines_shown,
+    stored_texts,
+    typed_in_english,
+)
 
 CATALOGUE = load_catalogue()
 REUNION = "tomorrow is a year since mum died. finally I'll be with her. thanks for everything"
@@ -74,3 +82,31 @@ async def test_ones_own_name_in_a_disclosure_is_not_stored_but_the_disclosure_is
     value, flag = rows[0]
     assert "Sarah" not in value
     assert flag == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="owner lead: in `chat` a full disk at the moment a disclosure is typed raises out of "
+    "bot/console.py before any helplines are shown (Telegram's on_error signposts first)",
+)
+async def test_a_disclosure_typed_when_the_disk_is_full_still_gets_helplines(
+    conversations: Conversations, settings: Settings, store, monkeypatch
+) -> None:
+    """The operator's disk fills mid-conversation (a peer worker's laptop): the answer cannot
+    be stored, but the person who has just said it still sees the helplines."""
+    lines = iter([*TO_TEXT, "FULL", REUNION, "q"])
+    term = Terminal([], settings.database)
+
+    async def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    async def read(prompt: str) -> str | None:
+        line = next(lines, None)
+        if line == "FULL":
+            monkeypatch.setattr(store, "save", full)
+            line = next(lines, None)
+        return line
+
+    with contextlib.suppress(sqlite3.OperationalError):
+        await chat(conversations, lang="en", read=read, write=term.write)
+    assert helplines_shown(term) == 1

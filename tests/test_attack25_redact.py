@@ -458,6 +458,12 @@ def test_a_famous_name_listed_stays() -> None:
     )
 
 
+THIRD_PERSON_ROLE = (
+    "REGRESSION (d67dbcf): 'his'/'her'/'the' + a relation describes the writer ('it's Dave, "
+    "her husband', 'this is Anna, his mum'): only 'my'/'our' presents someone else"
+)
+
+
 SELF_DESCRIBED = (
     "REGRESSION (675462a): one's own name kept when the writer describes themselves after it "
     "('a mum of three', 'Jake's dad', 'mum of Jake', 'a carer for my brother'): only 'my "
@@ -504,6 +510,23 @@ SELF_DESCRIBED = (
             id="lt-jono-tetis",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "it's Dave, her husband, she uses your service",
+            "Dave",
+            id="en-her-husband",
+            marks=leak(THIRD_PERSON_ROLE),
+        ),
+        pytest.param(
+            "this is Anna, his mum, he's in rehab",
+            "Anna",
+            id="en-his-mum",
+            marks=leak(THIRD_PERSON_ROLE),
+        ),
+        pytest.param(
+            "it's Dave, the dad of Jake", "Dave", id="en-the-dad-of", marks=leak(THIRD_PERSON_ROLE)
+        ),
+        pytest.param("tu Marek, jej mąż", "Marek", id="pl-guard-jej-maz"),
+        pytest.param("aqui é a Rita, a mãe dele", "Rita", id="pt-guard-mae-dele"),
         pytest.param("это Ольга, мама Вани", "Ольга", id="ru-guard-mama-vani"),
         pytest.param("z tej strony Marek, tata Kuby", "Marek", id="pl-guard-tata-kuby"),
         pytest.param("this is Kelly, a recovering alcoholic", "Kelly", id="en-guard-recovering"),
@@ -548,6 +571,14 @@ LOWER_NI = (
             id="pl-lower",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "my ni is ab 123 456",
+            "123 456",
+            id="en-ni-lower-threes",
+            marks=leak(
+                "a lower-case NI number in groups of three after 'ni' (d67dbcf reads pairs)"
+            ),
+        ),
         pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
         pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
     ],
