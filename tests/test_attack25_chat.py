@@ -84,11 +84,6 @@ async def test_ones_own_name_in_a_disclosure_is_not_stored_but_the_disclosure_is
     assert flag == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner lead: in `chat` a full disk at the moment a disclosure is typed raises out of "
-    "bot/console.py before any helplines are shown (Telegram's on_error signposts first)",
-)
 async def test_a_disclosure_typed_when_the_disk_is_full_still_gets_helplines(
     conversations: Conversations, settings: Settings, store, monkeypatch
 ) -> None:
