@@ -41,6 +41,7 @@ PET_REASON = (
     "GAVE PET: a pet given away because the hostel allows none (a reason told; no REASON guard)"
 )
 SCARF = "ROPE READY: a new scarf (orna) bought, 'beautiful' (CLOTHES misses the scarf as clothing)"
+MOVED_GAVE = "GIVEAWAY BELONGINGS: old things given away after moving to a new flat (-CHARITY only)"
 PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks journeys/this form"
 
 
@@ -220,6 +221,24 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
             "ami ekta notun orna kinechi, khub sundor",
             id="bn-roman-bought-a-new-scarf",
             marks=alarm("lex25", SCARF),
+        ),
+        pytest.param(
+            "iga raalli ahaada, waan soo daahay maanta",
+            id="so-sorry-i-was-late",
+            marks=alarm(
+                "lex25",
+                "ALLTHANKS FORGIVE: one phrase ('iga raalli ahaada', excuse me) fills both classes",
+            ),
+        ),
+        pytest.param(
+            "I moved to a new flat and gave away my old stuff",
+            id="en-moved-gave-away-old-stuff",
+            marks=alarm("prec25", MOVED_GAVE),
+        ),
+        pytest.param(
+            "waxaan u guuray guri cusub, alaabtii hore waan bixiyay",
+            id="so-moved-gave-away-old-stuff",
+            marks=alarm("prec25", MOVED_GAVE),
         ),
         # Guards: quiet on main.
         pytest.param("sorry, I turned my phone off during the meeting", id="en-guard-meeting"),
