@@ -621,16 +621,16 @@ LOWER_PLACE = (
             "kelly field helped me so much",
             "kelly field",
             id="en-kelly-field",
-            marks=leak(LOWER_PLACE),
         ),
         pytest.param(
-            "sarah lane is my worker", "sarah lane", id="en-sarah-lane", marks=leak(LOWER_PLACE)
+            "sarah lane is my worker",
+            "sarah lane",
+            id="en-sarah-lane",
         ),
         pytest.param(
             "dave park on reception is rude",
             "dave park",
             id="en-dave-park",
-            marks=leak(LOWER_PLACE),
         ),
         pytest.param(
             "mark wood never called me back",
@@ -642,7 +642,6 @@ LOWER_PLACE = (
             "my keyworker Sue Green is lovely",
             "Green",
             id="en-role-sue-green",
-            marks=leak("'Sue Green' after a role ('Sue Brown', 'Amy Green' are hidden)"),
         ),
         # Guards: hidden on main.
         pytest.param("tom hall helped me", "tom hall", id="en-guard-tom-hall"),

@@ -299,6 +299,8 @@ def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> Non
         ("the nurse Lucy Street was kind", "the nurse [name] was kind"),
         ("walid khoury helped me a lot", "[name] helped me a lot"),
         ("sarah green was lovely", "[name] was lovely"),
+        ("dave park on reception is rude", "[name] on reception is rude"),
+        ("my keyworker Sue Green is lovely", "my keyworker [name] is lovely"),
     ],
 )
 def test_a_full_name_in_one_case_or_with_a_place_surname_is_not_stored(
