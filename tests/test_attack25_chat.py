@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+import pytest
+
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
