@@ -56,11 +56,6 @@ async def test_a_reunion_split_over_two_messages_gets_helplines(
     assert helplines_shown(term) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner lead: a disclosure told as two full sentences in two messages is never read "
-    "whole (bot/fragments.py joins a piece only when the first has no full stop)",
-)
 async def test_a_reunion_told_in_two_full_sentences_in_two_messages_gets_helplines(
     conversations: Conversations, settings: Settings
 ) -> None:
