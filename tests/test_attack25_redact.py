@@ -514,16 +514,16 @@ SELF_DESCRIBED = (
             "it's Dave, her husband, she uses your service",
             "Dave",
             id="en-her-husband",
-            marks=leak(THIRD_PERSON_ROLE),
         ),
         pytest.param(
             "this is Anna, his mum, he's in rehab",
             "Anna",
             id="en-his-mum",
-            marks=leak(THIRD_PERSON_ROLE),
         ),
         pytest.param(
-            "it's Dave, the dad of Jake", "Dave", id="en-the-dad-of", marks=leak(THIRD_PERSON_ROLE)
+            "it's Dave, the dad of Jake",
+            "Dave",
+            id="en-the-dad-of",
         ),
         pytest.param("tu Marek, jej mąż", "Marek", id="pl-guard-jej-maz"),
         pytest.param("aqui é a Rita, a mãe dele", "Rita", id="pt-guard-mae-dele"),
@@ -575,9 +575,6 @@ LOWER_NI = (
             "my ni is ab 123 456",
             "123 456",
             id="en-ni-lower-threes",
-            marks=leak(
-                "a lower-case NI number in groups of three after 'ni' (d67dbcf reads pairs)"
-            ),
         ),
         pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
         pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),

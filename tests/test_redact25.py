@@ -339,6 +339,8 @@ def test_places_in_one_case_and_famous_names_stay(text: str) -> None:
         ("this is Sarah, a mum of three", "this is [name], a mum of three"),
         ("it's Dave, Jake's dad", "it's [name], Jake's dad"),
         ("aqui é a Rita, mãe do João", "aqui é a [name], mãe do João"),
+        ("this is Anna, his mum, he's in rehab", "this is [name], his mum, he's in rehab"),
+        ("my ni is ab 123 456", "my ni is [ni_number]"),
         ("NI: jk 12 34 56", "NI: [ni_number]"),
         ("numer ubezpieczenia ab123456", "numer ubezpieczenia [ni_number]"),
     ],
