@@ -17,7 +17,9 @@ General causes:
 3. ``NOTHERE TOMORROW|SOON``: "I won't be at group tomorrow, I'll be back soon" is an
    absence from a place with a return promised; English is guarded, pl ru lt so ar pa gu bn
    are not (and "I won't be in the office tomorrow, see you soon").
-4. NOTHERE read in the third person: lt "rytoj nebebus autobuso" (there will be no bus
+4. ``GAVE PET``: a cat given to a sister because the hostel allows no pets, in en pl ru bn
+   pa gu; ``ROPE READY``: Bengali "orna" (a scarf) bought new and beautiful.
+5. NOTHERE read in the third person: lt "rytoj nebebus autobuso" (there will be no bus
    tomorrow); GOAWAY FOREVER with lv "pavisam agri" (very early); so WISH NEG WAKE with
    "goor hore" (early).
 """
@@ -35,6 +37,11 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 
 PHONE_OFF = "sorry + phone off in a meeting/class: SESSION lacks this language's meeting word"
 ABSENT = "NOTHERE TOMORROW|SOON: absent from a group tomorrow, back soon (en is guarded)"
+PET_REASON = (
+    "GAVE PET: a pet given away because the hostel allows none (a reason told; no REASON guard)"
+)
+SCARF = "ROPE READY: a new scarf (orna) bought, 'beautiful' (CLOTHES misses the scarf as clothing)"
+MOVED_GAVE = "GIVEAWAY BELONGINGS: old things given away after moving to a new flat (-CHARITY only)"
 PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks journeys/this form"
 
 
@@ -175,6 +182,64 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
             id="bn-not-at-group-see-you-soon",
             marks=alarm("prec25", ABSENT),
         ),
+        pytest.param(
+            "I gave my cat to my sister because pets aren't allowed in the hostel",
+            id="en-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "dałam kota siostrze, bo w hostelu nie można mieć zwierząt",
+            id="pl-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "я отдала кошку сестре, в хостеле нельзя животных",
+            id="ru-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "ami amar biral ta bon ke diye diyechi, hostel e pet rakha jay na",
+            id="bn-roman-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "ਮੈਂ ਆਪਣੀ ਬਿੱਲੀ ਭੈਣ ਨੂੰ ਦੇ ਦਿੱਤੀ, ਹੋਸਟਲ ਵਿੱਚ ਜਾਨਵਰ ਨਹੀਂ ਰੱਖ ਸਕਦੇ",
+            id="pa-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "મેં મારી બિલાડી બહેનને આપી દીધી, હોસ્ટેલમાં પાળતુ પ્રાણી રાખી શકાતા નથી",
+            id="gu-gave-cat-hostel",
+            marks=alarm("prec25", PET_REASON),
+        ),
+        pytest.param(
+            "আমি একটা নতুন ওড়না কিনেছি, খুব সুন্দর",
+            id="bn-bought-a-new-scarf",
+            marks=alarm("lex25", SCARF),
+        ),
+        pytest.param(
+            "ami ekta notun orna kinechi, khub sundor",
+            id="bn-roman-bought-a-new-scarf",
+            marks=alarm("lex25", SCARF),
+        ),
+        pytest.param(
+            "iga raalli ahaada, waan soo daahay maanta",
+            id="so-sorry-i-was-late",
+            marks=alarm(
+                "lex25",
+                "ALLTHANKS FORGIVE: one phrase ('iga raalli ahaada', excuse me) fills both classes",
+            ),
+        ),
+        pytest.param(
+            "I moved to a new flat and gave away my old stuff",
+            id="en-moved-gave-away-old-stuff",
+            marks=alarm("prec25", MOVED_GAVE),
+        ),
+        pytest.param(
+            "waxaan u guuray guri cusub, alaabtii hore waan bixiyay",
+            id="so-moved-gave-away-old-stuff",
+            marks=alarm("prec25", MOVED_GAVE),
+        ),
         # Guards: quiet on main.
         pytest.param("sorry, I turned my phone off during the meeting", id="en-guard-meeting"),
         pytest.param("I won't be at group tomorrow, see you soon", id="en-guard-not-at-group"),
@@ -188,4 +253,41 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
 def test_everyday_talk_in_the_weak_languages_gets_no_helplines(
     screen: RiskScreen, text: str
 ) -> None:
+    assert not screen.at_risk(text), screen.hits(text)
+
+
+GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a goodbye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I gave up drinking. It's over now.",
+            id="en-gave-up-drinking-its-over",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        pytest.param(
+            "I gave up drinking 6 months ago. Goodbye everyone and thanks for everything",
+            id="en-gave-up-drinking-goodbye-group",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        pytest.param(
+            "I gave up heroin last year, that chapter is over, thanks for everything",
+            id="en-gave-up-heroin-chapter-over",
+            marks=alarm("risk25", "the model reads heroin + last + everything as an overdose"),
+        ),
+        pytest.param(
+            "I gave up smoking, goodbye everyone",
+            id="en-gave-up-smoking-goodbye",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        # Guard: quiet on main.
+        pytest.param(
+            "gave up the booze, no more hangovers, it's all over for me and the pub",
+            id="en-guard-gave-up-the-booze",
+        ),
+    ],
+)
+def test_giving_up_drink_or_drugs_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     assert not screen.at_risk(text), screen.hits(text)

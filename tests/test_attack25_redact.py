@@ -514,16 +514,16 @@ SELF_DESCRIBED = (
             "it's Dave, her husband, she uses your service",
             "Dave",
             id="en-her-husband",
-            marks=leak(THIRD_PERSON_ROLE),
         ),
         pytest.param(
             "this is Anna, his mum, he's in rehab",
             "Anna",
             id="en-his-mum",
-            marks=leak(THIRD_PERSON_ROLE),
         ),
         pytest.param(
-            "it's Dave, the dad of Jake", "Dave", id="en-the-dad-of", marks=leak(THIRD_PERSON_ROLE)
+            "it's Dave, the dad of Jake",
+            "Dave",
+            id="en-the-dad-of",
         ),
         pytest.param("tu Marek, jej mąż", "Marek", id="pl-guard-jej-maz"),
         pytest.param("aqui é a Rita, a mãe dele", "Rita", id="pt-guard-mae-dele"),
@@ -575,9 +575,6 @@ LOWER_NI = (
             "my ni is ab 123 456",
             "123 456",
             id="en-ni-lower-threes",
-            marks=leak(
-                "a lower-case NI number in groups of three after 'ni' (d67dbcf reads pairs)"
-            ),
         ),
         pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
         pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
@@ -621,16 +618,16 @@ LOWER_PLACE = (
             "kelly field helped me so much",
             "kelly field",
             id="en-kelly-field",
-            marks=leak(LOWER_PLACE),
         ),
         pytest.param(
-            "sarah lane is my worker", "sarah lane", id="en-sarah-lane", marks=leak(LOWER_PLACE)
+            "sarah lane is my worker",
+            "sarah lane",
+            id="en-sarah-lane",
         ),
         pytest.param(
             "dave park on reception is rude",
             "dave park",
             id="en-dave-park",
-            marks=leak(LOWER_PLACE),
         ),
         pytest.param(
             "mark wood never called me back",
@@ -642,7 +639,6 @@ LOWER_PLACE = (
             "my keyworker Sue Green is lovely",
             "Green",
             id="en-role-sue-green",
-            marks=leak("'Sue Green' after a role ('Sue Brown', 'Amy Green' are hidden)"),
         ),
         # Guards: hidden on main.
         pytest.param("tom hall helped me", "tom hall", id="en-guard-tom-hall"),

@@ -299,6 +299,8 @@ def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> Non
         ("the nurse Lucy Street was kind", "the nurse [name] was kind"),
         ("walid khoury helped me a lot", "[name] helped me a lot"),
         ("sarah green was lovely", "[name] was lovely"),
+        ("dave park on reception is rude", "[name] on reception is rude"),
+        ("my keyworker Sue Green is lovely", "my keyworker [name] is lovely"),
     ],
 )
 def test_a_full_name_in_one_case_or_with_a_place_surname_is_not_stored(
@@ -337,6 +339,8 @@ def test_places_in_one_case_and_famous_names_stay(text: str) -> None:
         ("this is Sarah, a mum of three", "this is [name], a mum of three"),
         ("it's Dave, Jake's dad", "it's [name], Jake's dad"),
         ("aqui é a Rita, mãe do João", "aqui é a [name], mãe do João"),
+        ("this is Anna, his mum, he's in rehab", "this is [name], his mum, he's in rehab"),
+        ("my ni is ab 123 456", "my ni is [ni_number]"),
         ("NI: jk 12 34 56", "NI: [ni_number]"),
         ("numer ubezpieczenia ab123456", "numer ubezpieczenia [ni_number]"),
     ],

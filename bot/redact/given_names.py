@@ -18,7 +18,7 @@ from bot.redact.spans import words
 GIVEN_LATIN = words(
     """
     dave davey jan james john robert michael william david richard joseph thomas tom sam ben
-    jack dan
+    jack dan sue
     tommy charles chris
     christopher daniel danny matthew matt anthony tony paul andrew andy joshua josh kevin
     brian george steven steve stephen edward ryan jason jake gary timothy nicholas eric

@@ -381,12 +381,12 @@ Sarah who helped me" speaks of someone else."""
 
 
 _POSSESSIVES = (
-    r"my|our|the|his|her|their|your|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
+    r"my|our|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
     r"наш|наша|o\s+meu|a\s+minha|o\s+nosso|a\s+nossa|meu|minha|nosso|nossa|mano|mūsų|musu|"
     r"mans|mana|mūsu|mea|meu|nostru|noastră|noastra|mera|meri|mere|hamara|hamari"
 )
 """Whose the role is: "my keyworker" presents someone else; "a mum of three", "Jake's dad",
-"mãe do João" describe the writer."""
+"mãe do João", "her husband", "your keyworker" describe the writer."""
 _OTHERS_PRONOUNS = (
     r"who|she|he|they|which|kto|która|który|ona|on|oni|она|он|они|которая|который|ea|el|care|"
     r"ela|ele|que|ji|jis|kuri|kuris|viņa|viņš|vina|vins|kura|kurš|kurs|iyada|isaga|woh|wo|voh"
@@ -397,8 +397,9 @@ _PHRASE_GOES_ON = (
 )
 _PHRASE_ENDS = r"[ \t]*(?:[.,!?;:)\n]|$)"
 _SOMEONE_ELSE = re.compile(
-    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:{_POSSESSIVES})[ \t]+(?:[\w'’-]+[ \t]+)?"
-    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})(?![\w{MARKS}])"
+    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})|the[ \t]+(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join(_ROLES)}))(?![\w{MARKS}])"
     rf"(?={_PHRASE_ENDS}|[ \t]+(?:{_PHRASE_GOES_ON})(?:[ \t]+[\w'’-]+){{1,2}}{_PHRASE_ENDS})"
     rf"|(?:{_OTHERS_PRONOUNS})(?![\w{MARKS}/]))",
     re.IGNORECASE,

@@ -308,6 +308,7 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             or place_surname
         ):
             break  # "ferreira" ends like "brasileira", but is a surname
+        surname = surname or place_surname
         if not (surname or introduced):
             break
         if not surname and j > i + 1:
