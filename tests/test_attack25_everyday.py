@@ -254,3 +254,40 @@ def test_everyday_talk_in_the_weak_languages_gets_no_helplines(
     screen: RiskScreen, text: str
 ) -> None:
     assert not screen.at_risk(text), screen.hits(text)
+
+
+GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a goodbye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I gave up drinking. It's over now.",
+            id="en-gave-up-drinking-its-over",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        pytest.param(
+            "I gave up drinking 6 months ago. Goodbye everyone and thanks for everything",
+            id="en-gave-up-drinking-goodbye-group",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        pytest.param(
+            "I gave up heroin last year, that chapter is over, thanks for everything",
+            id="en-gave-up-heroin-chapter-over",
+            marks=alarm("risk25", "the model reads heroin + last + everything as an overdose"),
+        ),
+        pytest.param(
+            "I gave up smoking, goodbye everyone",
+            id="en-gave-up-smoking-goodbye",
+            marks=alarm("prec25", GAVE_UP),
+        ),
+        # Guard: quiet on main.
+        pytest.param(
+            "gave up the booze, no more hangovers, it's all over for me and the pub",
+            id="en-guard-gave-up-the-booze",
+        ),
+    ],
+)
+def test_giving_up_drink_or_drugs_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.at_risk(text), screen.hits(text)
