@@ -361,3 +361,38 @@ def test_ones_own_name_described_and_a_paired_ni_number_are_hidden(text: str, wa
 )
 def test_someone_else_amounts_and_chat_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("numărul meu: 0721 două sute treizeci și patru 567", "numărul meu: [phone]"),
+        (
+            "mans tālrunis: divdesmit viens divdesmit trīs četrdesmit pieci sešdesmit septiņi",
+            "mans tālrunis: [phone]",
+        ),
+        (
+            "mano telefonas: šeši vienas du trys keturi penki šeši septyni",
+            "mano telefonas: [phone]",
+        ),
+        ("pisz: jan.kowalski@wp", "pisz: [email]"),
+        ("my email address is kelly brown 99 at gmail dot com", "my email address is [email]"),
+    ],
+)
+def test_eight_digit_phones_in_words_and_short_providers_are_not_stored(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "number of days: twelve, twenty, thirty, forty",
+        "my number: one two three four five six seven eight",
+        "am două fete și doi băieți",
+        "text me @wp",
+    ],
+)
+def test_counts_and_short_words_stay(text: str) -> None:
+    assert redact(text) == text

@@ -674,8 +674,8 @@ for _value, _spellings in enumerate(
         "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
         "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad واحد ایک ek ik ikk "
         "এক એક ਇੱਕ ਇਕ",
-        "two dwa du divi doi dois duas два laba labo itnen etnen tnen ithnan اثنين اثنان إثنين "
-        "اتنين دو do dui be দুই બે ਦੋ",
+        "two dwa du divi doi două doua dois duas два laba labo itnen etnen tnen ithnan "
+        "اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
         "three trzy trys trīs tris trei três tres три saddex talate tlata talata thalatha "
         "ثلاثة ثلاث تلاتة تین teen tin tran "
         "tinn তিন ત્રણ ਤਿੰਨ",
@@ -1042,7 +1042,24 @@ def _said(
         return Span(start, end, "bank_account")  # "account number two seven one eight…"
     if _counting(text[start:end]):
         return None  # "one two … nine ten eleven": counting, said in words
+    if (
+        len(said) == 8
+        and not counting
+        and spoken >= 4
+        and _EIGHT_DIGIT_CUE.search(text[max(0, start - 40) : start])
+    ):
+        # Latvian and Lithuanian numbers have eight digits ("tālrunis: divdesmit viens
+        # divdesmit trīs četrdesmit pieci sešdesmit septiņi"): after a phone word, a phone.
+        return Span(start, end, "phone")
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+_EIGHT_DIGIT_CUE = re.compile(
+    r"(?<!\w)(?:phone|mobile|tel\w*|tālr\w*|talr\w*|numurs|numeris|mob\w*|zvan\w*|skambin\w*|"
+    r"телефон\w*)\W{0,3}(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+"""A phone word that an eight-digit number said in words follows (not "number of days")."""
 
 
 def _counting(said: str) -> bool:
