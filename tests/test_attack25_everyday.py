@@ -245,7 +245,7 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
             id="ur-few-more-days-new-job",
             marks=alarm(
                 "lex25",
-                "NEW (3fc192f): SOON 'تھوڑے دن اور' (a few more days) with NOTHERE beside a new job",
+                "NEW (3fc192f): SOON 'تھوڑے دن اور' (a few more days) with NOTHERE, a new job",
             ),
         ),
         # Guards: quiet on main.
