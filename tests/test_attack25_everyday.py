@@ -264,6 +264,7 @@ def test_everyday_talk_in_the_weak_languages_gets_no_helplines(
     assert not screen.at_risk(text), screen.hits(text)
 
 
+GAVE_LIGHT = "GAVE reads the 'give' of 'quit' (bn 'ছেড়ে দিয়েছি', ur 'chhod di') beside a goodbye"
 GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a goodbye"
 
 
@@ -290,7 +291,24 @@ GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a
             id="en-gave-up-smoking-goodbye",
             marks=alarm("prec25", GAVE_UP),
         ),
-        # Guard: quiet on main.
+        pytest.param(
+            "মদ ছেড়ে দিয়েছি, সবাইকে বিদায়, ধন্যবাদ",
+            id="bn-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        pytest.param(
+            "mod chere diyechi, sobaike biday, dhonnobad",
+            id="bn-roman-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        pytest.param(
+            "sharab chhod di, sab ko alvida, shukriya",
+            id="ur-roman-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        # Guards: quiet on main.
+        pytest.param("દારૂ છોડી દીધો, બધાને આવજો, આભાર", id="gu-guard-quit-drinking-goodbye"),
+        pytest.param("rzuciłem picie, żegnajcie wszyscy, dziękuję", id="pl-guard-quit-drinking"),
         pytest.param(
             "gave up the booze, no more hangovers, it's all over for me and the pub",
             id="en-guard-gave-up-the-booze",
