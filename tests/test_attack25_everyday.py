@@ -240,6 +240,14 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
             id="so-moved-gave-away-old-stuff",
             marks=alarm("prec25", MOVED_GAVE),
         ),
+        pytest.param(
+            "تھوڑے دن اور، پھر میں یہاں نہیں ہوں گا، نئی نوکری ہے",
+            id="ur-few-more-days-new-job",
+            marks=alarm(
+                "lex25",
+                "NEW (3fc192f): SOON 'تھوڑے دن اور' (a few more days) with NOTHERE, a new job",
+            ),
+        ),
         # Guards: quiet on main.
         pytest.param("sorry, I turned my phone off during the meeting", id="en-guard-meeting"),
         pytest.param("I won't be at group tomorrow, see you soon", id="en-guard-not-at-group"),

@@ -444,3 +444,26 @@ MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times 
 )
 def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text: str) -> None:
     assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ગાડી વેચી દીધી અને દેવું ચૂકવ્યું, હવે શાંતિ છે",
+            id="gu-sold-car-paid-debt-peace",
+            marks=quiet(
+                "lex25",
+                "REGRESSION (3fc192f): the debt paid and the car sold moved into SETTLED; the "
+                "model lost its DEBT meaning and SETTLED ...|PEACE does not read 'શાંતિ'",
+            ),
+        ),
+        pytest.param(
+            "I sold the car and paid off my debts, now I'm at peace", id="en-sold-car-paid-debts"
+        ),
+    ],
+)
+def test_affairs_settled_and_at_peace_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    """Signposted on 3a500f1 and main 09bbab6, by the model: lex25's slice 3 (3fc192f) moves
+    these words into SETTLED, and the Gujarati one goes quiet."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
