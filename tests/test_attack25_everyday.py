@@ -264,6 +264,11 @@ def test_everyday_talk_in_the_weak_languages_gets_no_helplines(
     assert not screen.at_risk(text), screen.hits(text)
 
 
+TIRED_BUT_FINE = (
+    "TIRED LIFE ~4 reads 'everything' after 'tired, but' (tired but everything is fine); en and "
+    "ru are quiet"
+)
+GAVE_LIGHT = "GAVE reads the 'give' of 'quit' (bn 'ছেড়ে দিয়েছি', ur 'chhod di') beside a goodbye"
 GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a goodbye"
 
 
@@ -290,7 +295,24 @@ GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a
             id="en-gave-up-smoking-goodbye",
             marks=alarm("prec25", GAVE_UP),
         ),
-        # Guard: quiet on main.
+        pytest.param(
+            "মদ ছেড়ে দিয়েছি, সবাইকে বিদায়, ধন্যবাদ",
+            id="bn-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        pytest.param(
+            "mod chere diyechi, sobaike biday, dhonnobad",
+            id="bn-roman-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        pytest.param(
+            "sharab chhod di, sab ko alvida, shukriya",
+            id="ur-roman-quit-drinking-goodbye",
+            marks=alarm("prec25", GAVE_LIGHT),
+        ),
+        # Guards: quiet on main.
+        pytest.param("દારૂ છોડી દીધો, બધાને આવજો, આભાર", id="gu-guard-quit-drinking-goodbye"),
+        pytest.param("rzuciłem picie, żegnajcie wszyscy, dziękuję", id="pl-guard-quit-drinking"),
         pytest.param(
             "gave up the booze, no more hangovers, it's all over for me and the pub",
             id="en-guard-gave-up-the-booze",
@@ -298,4 +320,31 @@ GAVE_UP = "GAVE reads 'gave up' (quit) as 'gave away' (en): a recovery told as a
     ],
 )
 def test_giving_up_drink_or_drugs_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.at_risk(text), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(t, id=i, marks=alarm("prec25", TIRED_BUT_FINE))
+        for t, i in [
+            ("jestem zmęczony, ale wszystko dobrze", "pl-tired-but-all-fine"),
+            ("estou cansado mas está tudo bem", "pt-tired-but-all-fine"),
+            ("sunt obosit dar totul e bine", "ro-tired-but-all-fine"),
+            ("esmu noguris, bet viss ir labi", "lv-tired-but-all-fine"),
+            ("waan daalay laakiin wax walba way fiican yihiin", "so-tired-but-all-fine"),
+            ("আমি ক্লান্ত কিন্তু সব ঠিক আছে", "bn-tired-but-all-fine"),
+            ("ami klanto kintu sob thik ache", "bn-roman-tired-but-all-fine"),
+            ("હું થાકી ગયો છું પણ બધું સારું છે", "gu-tired-but-all-fine"),
+            ("esu pavargęs po darbo, viską padariau", "lt-tired-after-work-did-everything"),
+        ]
+    ]
+    + [
+        pytest.param("I'm tired but everything is fine", id="en-guard-tired-but-fine"),
+        pytest.param("я устал, но всё хорошо", id="ru-guard-tired-but-fine"),
+    ],
+)
+def test_tired_but_everything_is_fine_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    """Baseline false alarms (3a500f1 too), in seven languages: the commonest sentence of a
+    tired person who is fine."""
     assert not screen.at_risk(text), screen.hits(text)
