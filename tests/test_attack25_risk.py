@@ -189,6 +189,30 @@ LIVING = (
             "amanhã vou estar com ela no cemitério, faz um ano que morreu",
             id="pt-guard-cemiterio",
         ),
+        pytest.param(
+            "after my wife died I went to rehab, finally I'll be with my daughter at weekends",
+            id="en-guard-daughter-at-weekends",
+        ),
+        pytest.param(
+            "dziadek zmarł, wkrótce będę z rodziną na pogrzebie",
+            id="pl-guard-rodzina-na-pogrzebie",
+        ),
+        pytest.param(
+            "дедушка умер, скоро буду с семьёй на похоронах",
+            id="ru-guard-semya-na-pohoronah",
+        ),
+        pytest.param(
+            "nana ka inteqal ho gaya, jaldi main family ke saath hoonga janaze par",
+            id="ur-roman-guard-family-janaze",
+        ),
+        pytest.param(
+            "grandad passed away, soon I'll be with my family in Pakistan for the funeral",
+            id="en-guard-family-funeral",
+        ),
+        pytest.param(
+            "Tata zmarł, w święta będę z mamą i siostrą",
+            id="pl-guard-swieta-z-mama",
+        ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
             "after mum died I went to rehab; soon I'll be with my kids again, social services "
