@@ -396,3 +396,18 @@ def test_eight_digit_phones_in_words_and_short_providers_are_not_stored(
 )
 def test_counts_and_short_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hub on Anne Lane is good",
+        "the clinic is off Kelly Hill",
+        "walk down Sarah Lane to the hub",
+        "Mary Jane is slang for weed",
+        "Kasia z recepcji była miła",
+        "ریسپشن پر عائشہ بہت اچھی تھی",
+    ],
+)
+def test_streets_after_on_off_down_slang_and_first_names_alone_stay(text: str) -> None:
+    assert redact(text) == text
