@@ -712,3 +712,34 @@ def test_streets_after_a_preposition_stay() -> None:
     assert redact("the hub on Anne Lane is good, I live off Kelly Hill") == (
         "the hub on Anne Lane is good, I live off Kelly Hill"
     )
+
+
+SPLIT_WORDS = "a phone split by this language's 'and the rest' / 'after that'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "رقمي ٠٧٩١١ والباقي ١٢٣٤٥٦",
+            id="ar-wal-baqi-glued",
+            marks=leak("Arabic 'and' glued to 'the rest' (والباقي): " + SPLIT_WORDS),
+        ),
+        pytest.param(
+            "mera number 07911 uske baad 123456",
+            id="ur-roman-uske-baad",
+            marks=leak(SPLIT_WORDS),
+        ),
+        pytest.param(
+            "amar number 07911 er pore 123456", id="bn-roman-er-pore", marks=leak(SPLIT_WORDS)
+        ),
+        # Guards: hidden on main, in each script's own digits.
+        pytest.param("رقمي ٠٧٩١١ ثم ١٢٣٤٥٦", id="ar-guard-thumma"),
+        pytest.param("আমার নম্বর ০৭৯১১ তারপর ১২৩৪৫৬", id="bn-guard-tarpor"),
+        pytest.param("ਮੇਰਾ ਨੰਬਰ ੦੭੯੧੧ ਫਿਰ ੧੨੩੪੫੬", id="pa-guard-phir"),
+    ],
+)
+def test_a_phone_split_by_a_word_in_other_scripts_is_not_stored(text: str) -> None:
+    out = redact(text)
+    assert "[phone]" in out
+    assert not any(ch.isdigit() for ch in out), out

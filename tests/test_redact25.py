@@ -411,3 +411,26 @@ def test_counts_and_short_words_stay(text: str) -> None:
 )
 def test_streets_after_on_off_down_slang_and_first_names_alone_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("k.brown@gmail dot com", "[email]"),
+        ("k.brown@gmail kropka com", "[email]"),
+        ("k.brown@gmail dot co dot uk", "[email]"),
+        ("kbrown @ g mail dot com", "[email]"),
+        ("номер NI: ав 12 34 56 с", "номер NI: [ni_number]"),
+    ],
+)
+def test_a_provider_with_a_spelt_ending_and_a_lower_case_cyrillic_ni_are_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["I met him @ home dot com", "страховка на 123 456 рублей", "мне 12 лет"]
+)
+def test_at_home_and_amounts_in_russian_stay(text: str) -> None:
+    assert redact(text) == text

@@ -605,14 +605,14 @@ prison_numbers = needs_digits(4)(
 )
 
 _NI_TIDY = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
-_NI_LETTER = "A-Za-zАВЕКМНОРСТХаеокрсух"
+_NI_LETTER = "A-Za-zАВЕКМНОРСТХаеокрсухвмнт"
 """Latin letters, and the Cyrillic ones that look like them ("АВ 12 34 56 С" typed on a
 Russian keyboard)."""
 _NI_SEP = r"[ .\-/]"
 _NI_LOOSE = re.compile(
     rf"(?<![\w.\-/])(?P<prefix>[{_NI_LETTER}]{_NI_SEP}?[{_NI_LETTER}])"
     rf"{_NI_SEP}{{0,3}}(?P<digits>\d(?:{_NI_SEP}{{0,2}}\d){{5}})"
-    rf"(?:{_NI_SEP}{{0,3}}(?P<suffix>[A-Da-dАВСаос]))?(?![\w])"
+    rf"(?:{_NI_SEP}{{0,3}}(?P<suffix>[A-Da-dАВСаосв]))?(?![\w])"
 )
 """A number typed loosely: dots, dashes or slashes ("ab.12.34.56.c", "AB-12-34-56-C"),
 groups of three ("ab 123 456 c"), letters spaced ("A B 1 2 3 4 5 6 C"), or no final
@@ -628,11 +628,11 @@ _NI_PAIRS = re.compile(r"\d{6}|\d\d([ .\-/])\d\d\1\d\d")
 not as an amount in thousands ("120 000")."""
 _NI_THREES = re.compile(r"\d{3}[ .\-/]\d{3}")
 """Groups of three ("ab 123 456"), unless a round amount ("120 000")."""
-_NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсух", "ABEKMHOPCTXaeokpcyx")
+_NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсухвмнт", "ABEKMHOPCTXaeokpcyxbmht")
 _NI_NOT_PREFIX = words(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we "
     "ya yo pm tv gb bg nk kn tn nt zz ca za la de da na ne po ar ir ka ku ta te ce si ou em "
-    "os ao"
+    "os ao ha bo co ot ko"
 )
 """Two-letter words before a number ("at 12 34 56"), and prefixes never issued."""
 

@@ -86,10 +86,12 @@ _AT_SHORT_PROVIDER = re.compile(r"[\w+-]*[._\d][\w.+-]*@(?:wp|o2|op|bk)(?![\w.])
 _WORDLESS_TLDS = r"com|net|org|uk|pl|ru|lt|lv|ro|pt|ua|info|biz|br"
 """Endings that are no word of an enabled language ("in", "me", "so", "it", "co" are)."""
 _LOOSE_ENDING = re.compile(
-    rf"[ \t]?[.,][ \t]?(?:co[ \t]?[.,][ \t]?uk|{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE
+    rf"(?:[ \t]?[.,][ \t]?|[ \t]+{_DOT}[ \t]+)"
+    rf"(?:co(?:[ \t]?[.,][ \t]?|[ \t]+{_DOT}[ \t]+)uk|{_WORDLESS_TLDS})(?![\w'’])",
+    re.IGNORECASE,
 )
-"""The ending after a real "@" and its provider, set apart by a space or typed with a comma
-("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt")."""
+"""The ending after a real "@" and its provider, set apart by a space, typed with a comma
+or said ("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt", "jo@gmail dot com")."""
 _CO_UK = re.compile(r"[ \t]?[.,][ \t]?uk(?![\w'’])", re.IGNORECASE)
 """The rest of ".co.uk" set apart ("jo@gmail.co . uk")."""
 _BARE_ENDING = re.compile(rf"[ \t]+(?:{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE)
@@ -239,7 +241,11 @@ def _emails(text: str) -> Iterator[Span]:
         local, domain = value[: at.start()], value[at.end() :]
         if local.casefold() in _NOT_LOCAL or domain.casefold().startswith("www"):
             continue
-        provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+        first_two = domain.split()[:2]
+        provider = (
+            re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+            or "".join(first_two).casefold() in _PROVIDERS  # "g mail", "hot mail"
+        )
         if (
             at.group()[:1].isspace()
             and at.group().strip() in ("@", "＠")

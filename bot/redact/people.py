@@ -103,8 +103,7 @@ given name."""
 _VENUE_NAMES = words("victoria albert alexandra elizabeth queen king prince princess st saint")
 """Given names that halls and parks are named after ("Victoria Park", "Albert Hall")."""
 _AT_A_PLACE = words(
-    "the at in near into outside opposite behind past round around on off down up along via "
-    "towards"
+    "the at in near into outside opposite behind past round around on off down up along via towards"
 )
 """Words before a given name and a place word that make them a place ("at Victoria Park",
 "the hub on Anne Lane", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
