@@ -679,25 +679,21 @@ AFTER_PREPOSITION = (
             "I sat near Kelly Field in the group and she kept staring at me",
             "Kelly Field",
             id="en-near-she",
-            marks=leak("REGRESSION (87f9b3f): " + AFTER_PREPOSITION),
         ),
         pytest.param(
             "we used at Sam Wood's flat every weekend",
             "Sam Wood",
             id="en-at-possessive-flat",
-            marks=leak(AFTER_PREPOSITION),
         ),
         pytest.param(
             "I left a message on Sarah Lane's phone",
             "Sarah Lane",
             id="en-on-possessive-phone",
-            marks=leak(AFTER_PREPOSITION),
         ),
         pytest.param(
             "I had to wait on Tom Hall to call me back for weeks",
             "Tom Hall",
             id="en-wait-on-to-call-me",
-            marks=leak(AFTER_PREPOSITION),
         ),
         # Guards: streets stay, a person after 'by' is hidden.
         pytest.param("I got told off by Jack Marsh at reception", "Jack Marsh", id="en-guard-by"),
