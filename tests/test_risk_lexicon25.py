@@ -69,9 +69,9 @@ def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
         # for, and goodbye (MYFUNERAL: bn "নিজের জানাজার").
         ("ilaahay ha ii dambi dhaafo waxaan caawa sameyn doono", "suicide"),
         ("নিজের জানাজার টাকা মসজিদে দিয়ে এসেছি, সবাইকে বিদায়", "suicide"),
-        # Bengali and Gurmukhi script: nobody will find me tomorrow (NOTHERE), a noose at the throat (SUICIDE: "গলায় ফাঁস"), pesticide drunk
-        # (POISON, DRANK), become a weight on everyone (BURDEN: "ਭਾਰ ਬਣ"), going to the father
-        # who died (DIE: "মারা যাওয়া").
+        # Bengali and Gurmukhi script: nobody will find me tomorrow (NOTHERE), a noose at
+        # the throat (SUICIDE: "গলায় ফাঁস"), pesticide drunk (POISON, DRANK), become a weight
+        # on everyone (BURDEN: "ਭਾਰ ਬਣ"), going to the father who died (DIE: "মারা যাওয়া").
         ("কাল সকালে কেউ আমাকে খুঁজে পাবে না", "suicide"),
         ("ਕੱਲ੍ਹ ਸਵੇਰੇ ਮੈਨੂੰ ਕੋਈ ਨਹੀਂ ਲੱਭ ਸਕੇਗਾ", "suicide"),
         ("গত রাতে গলায় ফাঁস দেওয়ার চেষ্টা করেছিলাম", "suicide"),
