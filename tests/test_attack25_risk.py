@@ -213,6 +213,11 @@ LIVING = (
             "Tata zmarł, w święta będę z mamą i siostrą",
             id="pl-guard-swieta-z-mama",
         ),
+        pytest.param(
+            "tomorrow is a year since mum died, finally I'll be with my sister and we'll light a "
+            "candle for her",
+            id="en-guard-with-my-sister-candle",
+        ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
             "after mum died I went to rehab; soon I'll be with my kids again, social services "
