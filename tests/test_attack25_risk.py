@@ -218,6 +218,22 @@ LIVING = (
             "candle for her",
             id="en-guard-with-my-sister-candle",
         ),
+        pytest.param(
+            "my brother died of an overdose in March, finally I'll be with my mum again after rehab",
+            id="en-guard-brother-died-with-mum-after-rehab",
+        ),
+        pytest.param(
+            "grandad died, soon I'll be with nan to help her move house",
+            id="en-guard-grandad-died-with-nan",
+        ),
+        pytest.param(
+            "my husband died two years ago and finally I'll be with my son again, he's coming home from the army",
+            id="en-guard-husband-died-son-home-from-army",
+        ),
+        pytest.param(
+            "Папа умер в прошлом году, скоро буду с мамой в Москве на Новый год",
+            id="ru-guard-papa-umer-s-mamoj-v-moskve",
+        ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
             "after mum died I went to rehab; soon I'll be with my kids again, social services "
