@@ -466,3 +466,16 @@ def test_this_sessions_patterns_take_no_long_time_on_2000_characters_of_bait() -
         started = time.process_time()
         redact(bait)
         assert time.process_time() - started < 0.5, bait[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("أنا نور الهدى عبد الرحمن من سوريا", "أنا [name] من سوريا"),
+        ("3al snap la2ini ka abu_3ali_bham", "3al snap la2ini ka [handle]"),
+    ],
+)
+def test_a_four_word_arabic_name_and_a_handle_after_arabizi_find_me_are_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
