@@ -543,3 +543,26 @@ def test_an_absence_for_good_or_a_pet_rehomed_before_it_gets_the_helplines(
     """Guards (signposted on 3a500f1 and main 1b748ec): vetoes for an absence from the group
     with a return promised, or a pet rehomed for a hostel, must not reach these."""
     assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for everything, don't bother ringing me, I won't answer ever again",
+        "thanks for everything. ring my mum when they find me",
+        "thanks for everything, ring me if you like but I'll be gone by then",
+        "thanks for everything, call me tomorrow if I'm still here",
+        "dziękuję za wszystko, zadzwońcie do mamy, jak mnie znajdą",
+        "спасибо за всё, позвоните маме, когда меня найдут",
+        "obrigado por tudo, liguem à minha mãe quando me encontrarem",
+        "mulțumesc pentru tot, sunați-o pe mama când mă găsiți",
+        "ačiū už viską, paskambinkit mamai, kai mane ras",
+        "paldies par visu, piezvaniet mammai, kad mani atradīs",
+    ],
+)
+def test_thanks_for_everything_with_a_call_after_one_is_gone_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Guards (signposted on 3a500f1 and main b47c5e9): the veto for "thanks for everything,
+    ring me" (a call about an appointment) must not reach a call made when one is found."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
