@@ -219,7 +219,8 @@ LIVING = (
             id="en-guard-with-my-sister-candle",
         ),
         pytest.param(
-            "my brother died of an overdose in March, finally I'll be with my mum again after rehab",
+            "my brother died of an overdose in March, finally I'll be with my mum again after "
+            "rehab",
             id="en-guard-brother-died-with-mum-after-rehab",
         ),
         pytest.param(
@@ -227,7 +228,8 @@ LIVING = (
             id="en-guard-grandad-died-with-nan",
         ),
         pytest.param(
-            "my husband died two years ago and finally I'll be with my son again, he's coming home from the army",
+            "my husband died two years ago and finally I'll be with my son again, he's coming "
+            "home from the army",
             id="en-guard-husband-died-son-home-from-army",
         ),
         pytest.param(
