@@ -27,11 +27,6 @@ from tests.test_attack24_reader import _shown
             "Hey it's Jodie, my mum has been ill and I waited weeks for an appointment",
             "Jodie",
             id="own-first-name-after-its",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner redact25: REGRESSION (028ed1a): one's own name after 'it's' is "
-                "stored when 'my mum' follows, and the noticeboard quotes it",
-            ),
         ),
         # Guard: refused on main.
         pytest.param(

@@ -42,6 +42,11 @@ def removed(why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner redact25: wrongly removed: {why}")
 
 
+OWN_NAME_PREP = (
+    "REGRESSION: one's own name kept when the role that starts a new clause has a place after "
+    "it ('my keyworker at Turning Point told me'): 675462a takes 'at'/'z'/'из' as the end "
+    "of an apposition"
+)
 OWN_NAME = (
     "REGRESSION: one's own name kept when a role or relation starts a new clause after it "
     "(_SOMEONE_ELSE reads 'my keyworker told me' as an apposition)"
@@ -55,67 +60,92 @@ OWN_NAME = (
             "Hi, this is Sarah, my keyworker told me to fill this in",
             "Sarah",
             id="en-this-is-keyworker-told-me",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "Hey it's Jodie, my mum has been ill",
             "Jodie",
             id="en-its-mum-has-been-ill",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "this is Kelly, the doctor never listens",
             "Kelly",
             id="en-this-is-the-doctor-never-listens",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "hi its Sarah - my worker asked me to write this",
             "Sarah",
             id="en-its-dash-worker-asked-me",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "this is Kelly, she/her",
             "Kelly",
             id="en-this-is-pronouns",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "это Ольга, моя мама больна",
             "Ольга",
             id="ru-eto-mama-bolna",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "z tej strony Marek, mój terapeuta kazał mi to napisać",
             "Marek",
             id="pl-z-tej-strony-terapeuta-kazal",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "čia Tomas, mano mama serga",
             "Tomas",
             id="lt-cia-mama-serga",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "šeit Jānis, mana mamma ir slima",
             "Jānis",
             id="lv-seit-mamma-slima",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "sunt eu, Ion, mama mea e bolnavă",
             "Ion",
             id="ro-sunt-eu-mama-bolnava",
-            marks=leak(OWN_NAME),
         ),
         pytest.param(
             "aqui é a Rita, a minha filha está doente",
             "Rita",
             id="pt-aqui-e-filha-doente",
-            marks=leak(OWN_NAME),
+        ),
+        pytest.param(
+            "Hi, this is Sarah, my keyworker at Turning Point told me to fill this in",
+            "Sarah",
+            id="en-keyworker-at-place-told-me",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "это Ольга, мой куратор из центра сказал написать",
+            "Ольга",
+            id="ru-kurator-iz-centra-skazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "tu Marek, mój terapeuta z ośrodka kazał mi to napisać",
+            "Marek",
+            id="pl-terapeuta-z-osrodka-kazal",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "šeit Jānis, mans konsultants no centra teica rakstīt",
+            "Jānis",
+            id="lv-konsultants-no-centra-teica",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "čia Tomas, mano konsultantas iš centro liepė parašyti",
+            "Tomas",
+            id="lt-konsultantas-is-centro-liepe",
+            marks=leak(OWN_NAME_PREP),
+        ),
+        pytest.param(
+            "aqui é a Rita, a minha técnica do centro disse para escrever",
+            "Rita",
+            id="pt-tecnica-do-centro-disse",
+            marks=leak(OWN_NAME_PREP),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
@@ -148,37 +178,31 @@ TLD_WORD = (
             "I'll email the team at info@wdp.org.uk. It's quicker than calling",
             "It's quicker",
             id="en-dot-its",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email them on help@nhs.net, so it's in writing",
             "so it's",
             id="en-comma-so",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "I wrote to jo@gmail.com, in the end nobody replied",
             "in the end",
             id="en-comma-in",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "my email is kasia@wp.pl, me and my mum both use it",
             "me and my mum",
             id="en-comma-me",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email: kasia@wp.pl. Co do terapii, jest super",
             "Co do terapii",
             id="pl-dot-co",
-            marks=removed(TLD_WORD),
         ),
         pytest.param(
             "email: jo.b at gmail in the evening is best",
             "in the evening",
             id="en-spelt-at-in",
-            marks=removed(TLD_WORD),
         ),
         # Guard: a Portuguese word that is no ending stays.
         pytest.param(
@@ -207,25 +231,21 @@ INSURANCE = (
             "o seguro de vida é de 120 000 por ano",
             "120 000",
             id="pt-seguro-de",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "ubezpieczenie za 120 000 zł to za dużo",
             "120 000",
             id="pl-ubezpieczenie-za",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "asigurarea costă de la 120 000 lei",
             "120 000",
             id="ro-asigurarea-de-la",
-            marks=removed(INSURANCE),
         ),
         pytest.param(
             "my NI contributions ca 120 000 over the years",
             "120 000",
             id="en-ni-contributions-ca",
-            marks=removed(INSURANCE),
         ),
     ],
 )
@@ -245,18 +265,34 @@ DIGIT_HANDLE = "a handle starting with a digit after a platform word"
     ("text", "secret"),
     [
         pytest.param(
-            "my instagram is 007jo", "007jo", id="en-instagram-007jo", marks=leak(DIGIT_HANDLE)
-        ),
-        pytest.param("snap 4everjo", "4everjo", id="en-snap-4everjo", marks=leak(DIGIT_HANDLE)),
-        pytest.param(
-            "my snapchat: 4EverJo", "4EverJo", id="en-snapchat-4EverJo", marks=leak(DIGIT_HANDLE)
+            "my instagram is 007jo",
+            "007jo",
+            id="en-instagram-007jo",
         ),
         pytest.param(
-            "ig: 1_and_only_kev", "only_kev", id="en-ig-1-and-only", marks=leak(DIGIT_HANDLE)
+            "snap 4everjo",
+            "4everjo",
+            id="en-snap-4everjo",
         ),
-        pytest.param("snap: 123_jo", "123_jo", id="en-snap-123-jo", marks=leak(DIGIT_HANDLE)),
         pytest.param(
-            "add me @ 4ever_jo", "4ever_jo", id="en-at-space-4ever", marks=leak(DIGIT_HANDLE)
+            "my snapchat: 4EverJo",
+            "4EverJo",
+            id="en-snapchat-4EverJo",
+        ),
+        pytest.param(
+            "ig: 1_and_only_kev",
+            "only_kev",
+            id="en-ig-1-and-only",
+        ),
+        pytest.param(
+            "snap: 123_jo",
+            "123_jo",
+            id="en-snap-123-jo",
+        ),
+        pytest.param(
+            "add me @ 4ever_jo",
+            "4ever_jo",
+            id="en-at-space-4ever",
         ),
         # Guards: hidden on main.
         pytest.param("insta: 4ever_jo", "4ever_jo", id="en-guard-insta-4ever-jo"),
@@ -276,7 +312,6 @@ def test_a_handle_starting_with_a_digit_is_not_stored(text: str, secret: str) ->
         "3ndi mushkila ma3 el doctor",
         pytest.param(
             "see you @4pm_ish",
-            marks=removed("REGRESSION: a time with '_ish' after '@' is taken for a handle"),
         ),
     ],
 )
@@ -290,12 +325,30 @@ SPLIT = "a phone split by 'then' after a dot, dash or ellipsis, 'plus', 'than', 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("my number is 07911. then 123456", id="en-dot-then", marks=leak(SPLIT)),
-        pytest.param("my number is 07911 - then 123456", id="en-dash-then", marks=leak(SPLIT)),
-        pytest.param("my number is 07911... then 123456", id="en-ellipsis", marks=leak(SPLIT)),
-        pytest.param("my mobile 07911 than 123456", id="en-than-typo", marks=leak(SPLIT)),
-        pytest.param("my number 07911 plus 123456", id="en-plus", marks=leak(SPLIT)),
-        pytest.param("my number 07911 last 6 are 123456", id="en-last-6-are", marks=leak(SPLIT)),
+        pytest.param(
+            "my number is 07911. then 123456",
+            id="en-dot-then",
+        ),
+        pytest.param(
+            "my number is 07911 - then 123456",
+            id="en-dash-then",
+        ),
+        pytest.param(
+            "my number is 07911... then 123456",
+            id="en-ellipsis",
+        ),
+        pytest.param(
+            "my mobile 07911 than 123456",
+            id="en-than-typo",
+        ),
+        pytest.param(
+            "my number 07911 plus 123456",
+            id="en-plus",
+        ),
+        pytest.param(
+            "my number 07911 last 6 are 123456",
+            id="en-last-6-are",
+        ),
         # Guards: hidden on main.
         pytest.param("my number is 07911, and 123456", id="en-guard-comma-and"),
         pytest.param("мой номер 07911 а остальное 123456", id="ru-guard-ostalnoe"),
@@ -382,3 +435,111 @@ def test_a_famous_name_listed_stays() -> None:
     assert redact("Captain Morgan rum, Jan Paweł II to mój idol") == (
         "Captain Morgan rum, Jan Paweł II to mój idol"
     )
+
+
+SELF_DESCRIBED = (
+    "REGRESSION (675462a): one's own name kept when the writer describes themselves after it "
+    "('a mum of three', 'Jake's dad', 'mum of Jake', 'a carer for my brother'): only 'my "
+    "keyworker' / 'our nurse' presents someone else"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "Hi, this is Sarah, a mum of three, my son uses the service",
+            "Sarah",
+            id="en-a-mum-of-three",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "this is Sarah, mum of Jake who uses the service",
+            "Sarah",
+            id="en-mum-of-jake",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "Hi it's Dave, Jake's dad", "Dave", id="en-jakes-dad", marks=leak(SELF_DESCRIBED)
+        ),
+        pytest.param(
+            "it's Kelly, a carer for my brother",
+            "Kelly",
+            id="en-a-carer-for-my-brother",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "it's Dave, a volunteer at the hub",
+            "Dave",
+            id="en-a-volunteer-at-the-hub",
+            marks=leak(SELF_DESCRIBED),
+        ),
+        pytest.param(
+            "aqui é a Rita, mãe do João", "Rita", id="pt-mae-do-joao", marks=leak(SELF_DESCRIBED)
+        ),
+        pytest.param(
+            "čia Tomas, Jono tėtis", "Tomas", id="lt-jono-tetis", marks=leak(SELF_DESCRIBED)
+        ),
+        # Guards: hidden on main.
+        pytest.param("это Ольга, мама Вани", "Ольга", id="ru-guard-mama-vani"),
+        pytest.param("z tej strony Marek, tata Kuby", "Marek", id="pl-guard-tata-kuby"),
+        pytest.param("this is Kelly, a recovering alcoholic", "Kelly", id="en-guard-recovering"),
+    ],
+)
+def test_ones_own_name_before_a_self_description_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+LOWER_NI = (
+    "an NI number typed in lower case without its final letter after 'NI' or 'insurance' "
+    "(hidden on e0f89c5; 675462a asks a cued prefix for capitals)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "my ni number is ab 12 34 56", "12 34 56", id="en-ni-lower", marks=leak(LOWER_NI)
+        ),
+        pytest.param("NINO: ab 12 34 56", "12 34 56", id="en-nino-lower", marks=leak(LOWER_NI)),
+        pytest.param(
+            "national insurance number jk 12 34 56",
+            "12 34 56",
+            id="en-insurance-lower",
+            marks=leak(LOWER_NI),
+        ),
+        pytest.param("my NI is jk123456", "123456", id="en-ni-glued", marks=leak(LOWER_NI)),
+        pytest.param(
+            "numer ubezpieczenia ab 12 34 56", "12 34 56", id="pl-lower", marks=leak(LOWER_NI)
+        ),
+        # Guards: hidden on main.
+        pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
+        pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
+    ],
+)
+def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "el group 3la whatsapp 6ayeb",
+            id="arabizi-6ayeb",
+            marks=removed("REGRESSION (675462a): Arabizi '6' (ط) after a platform is a handle"),
+        ),
+        pytest.param(
+            "saw it on tiktok 4real",
+            id="en-4real",
+            marks=removed("REGRESSION (675462a): '4real' after a platform is a handle"),
+        ),
+        # Guards: kept on main.
+        "I'm on facebook 2day",
+        "I was on snapchat 4hours",
+        "insta 5k followers",
+    ],
+)
+def test_words_after_a_platform_stay(text: str) -> None:
+    assert redact(text) == text

@@ -139,11 +139,11 @@ _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
 _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 
 
-_AT_DIGIT_HANDLE = re.compile(r"(?<![\w@.])@\d[A-Za-z0-9_.]{0,30}[A-Za-z_][A-Za-z0-9_.]{0,30}")
+_AT_DIGIT_HANDLE = re.compile(r"(?<![\w@.])@ ?\d[A-Za-z0-9_.]{0,30}[A-Za-z_][A-Za-z0-9_.]{0,30}")
 """A handle that starts with a digit ("@4ever_jo", "@2cool4u"): it needs a letter."""
 _AT_AMOUNT = re.compile(
     r"\d+(?:[.,:]\d+)?(?:mg|ml|mcg|g|kg|l|pm|am|h|hrs?|hours?|mins?|x|st|nd|rd|th|k|p|"
-    r"days?|weeks?|wks?|months?|years?|yrs?|ish|pcs|quid|gbp)?",
+    r"days?|weeks?|wks?|months?|years?|yrs?|pcs|quid|gbp)?(?:[_ -]?ish)?",
     re.IGNORECASE,
 )
 """What follows "@" as an amount, a price or a time ("@10am", "@5mg", "@3rd", "@2days")."""
@@ -157,7 +157,7 @@ def at_handles(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.start() + len(value), "handle")
         for m in _AT_DIGIT_HANDLE.finditer(text):
             value = m.group().rstrip(".")
-            if not _AT_AMOUNT.fullmatch(value[1:]):
+            if not _AT_AMOUNT.fullmatch(value[1:].lstrip()):
                 yield Span(m.start(), m.start() + len(value), "handle")
     if "u/" in text:
         for m in _REDDIT_USER.finditer(text):
@@ -329,12 +329,12 @@ def _handle_at(token: str) -> str | None:
     return word
 
 
-_DIGIT_FIRST = re.compile(
-    r"[0-9][A-Za-z0-9]*[A-Za-z](?:[A-Za-z]*[._0-9][A-Za-z0-9_.]*)[A-Za-z0-9_]"
-)
-"""A handle that starts with a digit, with a "_", "." or digit after its letters
-("4ever_jo", "2cool4u"): Arabizi writes letters as digits ("3ndi", "7abibi"), so a digit
-and letters alone are a word."""
+_DIGIT_FIRST = re.compile(r"[0-9][A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_]")
+"""A handle that starts with a digit and has a letter ("4ever_jo", "2cool4u", "007jo",
+"1_and_only_kev")."""
+_ARABIZI_SHAPE = re.compile(r"[235789][a-z]+")
+"""One Arabizi digit-letter (2 ء, 3 ع, 5 خ, 7 ح, 8 غ, 9 ق) and lower-case letters: "3ndi",
+"7abibi", "5alas" are words; "4everjo" and "007jo" are not."""
 
 
 def _digit_first_handle(token: str) -> str | None:
@@ -342,6 +342,8 @@ def _digit_first_handle(token: str) -> str | None:
     if len(word) > 30 or not _DIGIT_FIRST.fullmatch(word) or _NOT_SHAPED.fullmatch(word):
         return None
     if _AT_AMOUNT.fullmatch(word) or word.casefold() in _ARABIZI_WORDS:
+        return None
+    if _ARABIZI_SHAPE.fullmatch(word):
         return None
     return word
 

@@ -388,18 +388,29 @@ _OTHERS_PRONOUNS = (
     r"who|she|he|they|which|kto|która|który|ona|on|oni|она|он|они|которая|который|ea|el|care|"
     r"ela|ele|que|ji|jis|kuri|kuris|viņa|viņš|vina|vins|kura|kurš|kurs|iyada|isaga|woh|wo|voh"
 )
+_PHRASE_GOES_ON = (
+    r"at|from|in|on|of|for|here|there|since|w|z|ze|na|z|в|из|с|на|em|da|do|no|na|de|la|din|"
+    r"în|iš|is|iz|ar|no|ka|ee|kaa|ki|ka|se|ke|ko|tak|tal|oo"
+)
 _SOMEONE_ELSE = re.compile(
     rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+)?(?:[\w'’-]+[ \t]+)?"
-    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})|(?:{_OTHERS_PRONOUNS}))(?![\w{MARKS}])",
+    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})(?![\w{MARKS}])"
+    rf"(?=[ \t]*(?:[.,!?;:)\n]|$|(?:{_PHRASE_GOES_ON})(?![\w{MARKS}])))"
+    rf"|(?:{_OTHERS_PRONOUNS})(?![\w{MARKS}/]))",
     re.IGNORECASE,
 )
-"""A role, a relation or "she"/"who" set beside the name: "this is Sarah, my keyworker",
-"это Ольга, мой куратор", "tu Marek, który mi pomógł": the writer presents someone else."""
+"""A role or a relation set beside the name and closing the phrase, or "she"/"who" going
+on about her: "this is Sarah, my keyworker", "это Ольга, мой куратор.", "this is Sarah,
+she helped me": the writer presents someone else.  A role that starts a clause of its own
+("this is Sarah, my keyworker told me to write", "it's Jodie, my mum has been ill") and
+pronouns given ("this is Kelly, she/her") leave the name the writer's own."""
 _PRESENTING = re.compile(
-    r"aqui\s+(?:é|e|fala)(?:\s+[ao])?|fala(?:\s+[ao])?|z\s+tej\s+strony|čia|cia|šeit|seit|это|eto",
+    r"this\s+is|it['’]?s|its|it\s+is|tu|это|eto|aqui\s+(?:é|e|fala)(?:\s+[ao])?|"
+    r"fala(?:\s+[ao])?|čia|cia|šeit|seit|te",
     re.IGNORECASE,
 )
-"""Introductions that also present someone else ("here is", "this is"), unlike "I am"."""
+"""Introductions that also present someone else ("here is", "this is"), unlike "I am",
+"z tej strony" (on this side) or "sunt eu" (it's me)."""
 
 
 def opening_names(text: str) -> Iterator[Span]:
@@ -408,7 +419,8 @@ def opening_names(text: str) -> Iterator[Span]:
     name with a role or "she" beside it is someone else's, and stays (:data:`_SOMEONE_ELSE`)."""
     for m in _OPENING.finditer(text):
         group = "name" if m.group("name") is not None else "first"
-        if _SOMEONE_ELSE.match(text, m.end(group)):
+        cue = m.group("cue") or ""
+        if _PRESENTING.fullmatch(cue) and _SOMEONE_ELSE.match(text, m.end(group)):
             continue
         if _own_given_name(m.group(group), m.group("cue") or ""):
             yield Span(m.start(group), m.end(group), "name")

@@ -293,7 +293,9 @@ class PhoneFinder:
         if digit_count(text) < 10:
             return
         for m in _SPLIT_PHONE.finditer(text):
-            first, joined = digits(m.group("a")), digits(m.group("a") + m.group("b"))
+            first = digits(m.group("a"))
+            # The parts' digits, not a digit in the words between ("last 6 are 123456").
+            joined = first + "".join(digits(p) for p in _SPLIT_PART.findall(m.group("b")))
             plus = m.group("a").startswith("+")
             if not (plus or first.startswith(("0", "8"))) or not 10 <= len(joined) <= 13:
                 continue
@@ -624,7 +626,8 @@ _NI_CUE = re.compile(
 _NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсух", "ABEKMHOPCTXaeokpcyx")
 _NI_NOT_PREFIX = words(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we "
-    "ya yo pm tv gb bg nk kn tn nt zz"
+    "ya yo pm tv gb bg nk kn tn nt zz ca za la de da na ne po ar ir ka ku ta te ce si ou em "
+    "os ao"
 )
 """Two-letter words before a number ("at 12 34 56"), and prefixes never issued."""
 
@@ -646,7 +649,10 @@ def ni_numbers(text: str) -> Iterator[Span]:
         if prefix.casefold() in _NI_NOT_PREFIX:
             continue
         issued = (prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV") or prefix == "QQ"
-        if cued or (m.group("suffix") and issued):
+        # After a cue alone, only a prefix typed in capitals ("NINO: AB 12 34 56"): "seguro
+        # de 120 000", "ubezpieczenie za 120 000" are amounts after a two-letter word.
+        capitals = m.group("prefix").isupper()
+        if (m.group("suffix") and issued) or (cued and (capitals or m.group("suffix"))):
             yield Span(m.start(), m.end(), "ni_number")
 
 
@@ -1106,24 +1112,28 @@ def phones_in_hundreds(text: str) -> Iterator[Span]:
 
 _AND_WORDS = r"and|i|a|și|si|и|а|e|ir|o|un|iyo|aur|te|ar|و|اور|এবং|আর|ਤੇ|ਅਤੇ|અને"
 _THEN_WORDS = (
-    r"then|followed\s+by|after\s+that|next|potem|apoi|потом|затем|depois|paskui|tada|"
+    r"then|than|plus|followed\s+by|after\s+that|next|potem|apoi|потом|затем|depois|paskui|tada|"
     r"pēc\s+tam|tad|kadib|kaddib|phir|fir|pachhi|pachi|tarpor|ثم|وبعدين|بعدين|پھر|তারপর|ਫਿਰ|પછી|"
-    r"(?:the\s+)?rest|(?:the\s+)?last\s+(?:six|bit|part)|ends?|ending|reszta|końcówka|resto|"
+    r"(?:the\s+)?rest|(?:the\s+)?last\s+(?:six|6|five|5|seven|7|bit|part|digits)|ends?|ending|reszta|końcówka|resto|"
     r"o\s+resto|restul|остальное|остальные|конец|likusi|likęs|pārējais|pārējie|inta\s+kale|"
     r"باقی|الباقي|বাকি|બાકી|ਬਾਕੀ|baaki|baki"
 )
 _THEN = (
     rf"(?:(?:{_AND_WORDS})[ \t]+)?(?:{_THEN_WORDS})"
-    r"(?:[ \t]+(?:is|are|with|in|jest|to|это|é|e|este|yra|ir|ir|waa|hai|ہے|হল))?"
+    r"(?:[ \t]+(?:is|are|with|in|jest|to|это|é|e|este|yra|ir|waa|hai|ہے|হল))?"
     rf"|{_AND_WORDS}"
 )
 _SPLIT_PHONE = re.compile(
     rf"(?<![\w+.,/-])(?P<a>\+?\d(?:[ -]?\d){{2,5}})"
-    rf"(?P<b>(?:(?:[ \t]*[,;][ \t]*|[ \t]+)(?:{_THEN})(?:[ \t]*:[ \t]*|[ \t]+)"
-    rf"\d(?:[ -]?\d){{1,9}}){{1,2}})"
+    rf"(?P<b>(?:(?:[ \t]*(?:[,;]|\.{{1,3}}|…|[-–—])[ \t]*|[ \t]+)(?:{_THEN})"
+    rf"(?:[ \t]*:[ \t]*|[ \t]+)\d(?:[ -]?\d){{1,9}}){{1,2}})"
     rf"(?![\w{MARKS}]|[.,/-]?\d)",
     re.IGNORECASE,
 )
 """A phone said in two or three parts with "then", "and", "followed by" between ("07911 then
 123456", "0721 apoi 234 567", "07911 then 123 then 456"): a filter reading digit runs sees
 short numbers."""
+_SPLIT_PART = re.compile(
+    rf"(?:{_THEN})(?:[ \t]*:[ \t]*|[ \t]+)(\d(?:[ -]?\d){{1,9}})", re.IGNORECASE
+)
+"""One part after its word, for its digits alone."""

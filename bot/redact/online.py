@@ -80,12 +80,16 @@ _AT_PROVIDER = re.compile(
 )
 """An address given without its ending ("jo.bloggs@gmail"), or with its ending glued on
 ("jo.bloggs@gmailcom"): the provider says it is one."""
+_WORDLESS_TLDS = r"com|net|org|uk|pl|ru|lt|lv|ro|pt|ua|info|biz|br"
+"""Endings that are no word of an enabled language ("in", "me", "so", "it", "co" are)."""
 _LOOSE_ENDING = re.compile(
-    rf"[ \t]?[.,][ \t]?(?:{_TLDS})(?:[ \t]?[.,][ \t]?(?:{_TLDS}))?(?!\w)", re.IGNORECASE
+    rf"[ \t]?[.,][ \t]?(?:co[ \t]?[.,][ \t]?uk|{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE
 )
 """The ending after a real "@" and its provider, set apart by a space or typed with a comma
 ("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt")."""
-_BARE_ENDING = re.compile(rf"[ \t]+(?:{_TLDS})(?!\w)", re.IGNORECASE)
+_CO_UK = re.compile(r"[ \t]?[.,][ \t]?uk(?![\w'’])", re.IGNORECASE)
+"""The rest of ".co.uk" set apart ("jo@gmail.co . uk")."""
+_BARE_ENDING = re.compile(rf"[ \t]+(?:{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE)
 """An ending said without its dot after a provider ("ania małpa onet pl")."""
 _SURE_AT = re.compile(
     r"[\[(<{@＠]|małpa|malpa|małpka|malpka|arroba|собака|sobaka|rate|sign", re.IGNORECASE
@@ -208,7 +212,7 @@ def _with_spoken_local(text: str, span: Span) -> Span:
 def _emails(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
-            ending = _LOOSE_ENDING.match(text, m.end())
+            ending = _CO_UK.match(text, m.end()) if m.group().casefold().endswith(".co") else None
             yield Span(m.start(), ending.end() if ending else m.end(), "email")
         for m in _AT_PROVIDER.finditer(text):
             ending = _LOOSE_ENDING.match(text, m.end())

@@ -1,0 +1,76 @@
+"""Attack25 in `feedback-bot chat`: this session's reunion rule (prec25, e946711) and the
+redaction of one's own name, as a tired person types them.
+
+Found by typing into ``chat``: a reunion with someone who died gets the helplines whether it
+is typed at the consent question, at a free-text question, or split over two messages (the
+second piece lands at the next question); the answer is stored with its flag, and one's own
+name in it is not stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bot.config import Settings
+from bot.i18n import load_catalogue
+from bot.service import Conversations
+from tests.test_console import helplines_shown, stored_texts, typed_in_english
+
+CATALOGUE = load_catalogue()
+REUNION = "tomorrow is a year since mum died. finally I'll be with her. thanks for everything"
+
+
+async def test_a_reunion_typed_at_a_free_text_question_gets_helplines_and_is_flagged(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = await typed_in_english(conversations, settings, [REUNION])
+    assert helplines_shown(term) == 1
+    assert stored_texts(settings) == {REUNION: 1}
+
+
+async def test_a_reunion_typed_at_the_consent_question_gets_helplines_and_the_question_stays(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = await typed_in_english(conversations, settings, [REUNION], [])
+    assert helplines_shown(term) == 1
+    at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
+    assert "Are you happy to go ahead?" in term.screens[at] + term.screens[at + 1]
+
+
+async def test_a_reunion_split_over_two_messages_gets_helplines(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = await typed_in_english(
+        conversations, settings, ["tomorrow is a year since mum died", "finally I'll be with her"]
+    )
+    assert helplines_shown(term) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="owner lead: a disclosure told as two full sentences in two messages is never read "
+    "whole (bot/fragments.py joins a piece only when the first has no full stop)",
+)
+async def test_a_reunion_told_in_two_full_sentences_in_two_messages_gets_helplines(
+    conversations: Conversations, settings: Settings
+) -> None:
+    term = await typed_in_english(
+        conversations, settings, ["Mum died a year ago today.", "Finally I'll be with her."]
+    )
+    assert helplines_shown(term) == 1
+
+
+async def test_ones_own_name_in_a_disclosure_is_not_stored_but_the_disclosure_is_flagged(
+    conversations: Conversations, settings: Settings
+) -> None:
+    text = "Hi, this is Sarah, my keyworker told me to write. Mum died, soon I'll be with her"
+    term = await typed_in_english(conversations, settings, [text])
+    assert helplines_shown(term) == 1
+    with sqlite3.connect(settings.database) as conn:
+        rows = conn.execute("SELECT value, risk_flag FROM answers WHERE kind = 'text'").fetchall()
+    assert len(rows) == 1
+    value, flag = rows[0]
+    assert "Sarah" not in value
+    assert flag == 1

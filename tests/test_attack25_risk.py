@@ -1,0 +1,330 @@
+"""Attack25 on this session's risk rules (prec25: e946711 REUNION, de1090f never safe), in the
+13 languages.
+
+Every sentence was written for this file by helper attack25 and run on main 3c6e65e and on
+3a500f1 (this session's start).  Strict xfails name the owner; when a fix makes one pass,
+the XPASS fails the run: take its mark off.  Each test asserts what a person sees: the
+helplines (``at_risk``) or none.  None is a regression of a disclosure: 3a500f1 was quiet on
+each disclosure below too.
+
+What goes wrong, in general form:
+
+1. REUNION reads "I'll be with HER/HIM" only: the dead one named by a noun ("mum died last
+   year, finally I'll be with mum again", "będę z mamą", "буду с мамой", "būsiu su mama",
+   "ammi ke saath hoongi") is quiet in every language.
+2. REUNION misses the honorific plural used for a parent (ur "ان کے ساتھ ہوں گا", gu "તેમની
+   સાથે હોઈશ", pa "ਉਹਨਾਂ ਦੇ ਕੋਲ", bn "ওনার কাছে"), Punjabi's split genitive "ਉਸ ਦੇ ਨਾਲ" and
+   its FINALLY "ਆਖਿਰਕਾਰ", and Somali "waxay dhimatay … sannad ka hor" (she died a year ago).
+3. NEW FALSE ALARM: the reunion with the LIVING parent after the other died ("dad died, mum
+   is alone, soon I'll be with her in Poland"), in pl ro lv ur: REUNION does not ask whether
+   "her" is the one who died; a country or "at home" after it is a visit, as GRAVE is.
+4. "Never felt safe with him" is still quiet in pl (pronoun between), lt (ne- glued to the
+   verb), so, ar, bn, gu, pa (de1090f mended ru).
+5. "Took the dose the doctor said, then the rest of the box" is an overdose in English only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskScreen
+
+
+def quiet(owner: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: no helplines: {why}")
+
+
+def alarm(owner: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"owner {owner}: false alarm: {why}")
+
+
+NOUN = "REUNION reads only a pronoun ('with her'); the dead one named ('with mum') is unread"
+HONORIFIC = "REUNION misses the honorific plural for a parent, or this language's form"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "mum died last year, finally I'll be with mum again",
+            id="en-with-mum",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "my wife died in May, soon I'll be with my wife again",
+            id="en-with-my-wife",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "mama zmarła rok temu, w końcu będę z mamą",
+            id="pl-z-mama",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "мама умерла год назад, скоро я буду с мамой",
+            id="ru-s-mamoj",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "a mãe morreu há um ano, finalmente vou estar com a minha mãe",
+            id="pt-com-a-minha-mae",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "mama a murit acum un an, în curând voi fi cu mama",
+            id="ro-cu-mama",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "mama mirė prieš metus, pagaliau būsiu su mama",
+            id="lt-su-mama",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "mamma nomira pirms gada, beidzot būšu ar mammu",
+            id="lv-ar-mammu",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "ammi ka inteqal ho gaya, jaldi main ammi ke saath hoongi",
+            id="ur-roman-ammi-ke-saath",
+            marks=quiet("prec25", NOUN),
+        ),
+        pytest.param(
+            "امی کا انتقال ہو گیا، آخرکار میں ان کے ساتھ ہوں گا",
+            id="ur-un-ke-saath",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "મમ્મી ગુજરી ગયા, છેવટે હું તેમની સાથે હોઈશ",
+            id="gu-temni-sathe",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਜਲਦੀ ਮੈਂ ਉਹਨਾਂ ਦੇ ਕੋਲ ਜਾਵਾਂਗੀ",
+            id="pa-uhnan-de-kol",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਜਲਦੀ ਮੈਂ ਉਸ ਦੇ ਨਾਲ ਹੋਵਾਂਗਾ",
+            id="pa-us-de-naal",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਆਖਿਰਕਾਰ ਮੈਂ ਉਹਦੇ ਨਾਲ ਹੋਵਾਂਗਾ",
+            id="pa-akhirkar",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "মা মারা গেছেন, শীঘ্রই আমি ওনার কাছে যাব",
+            id="bn-onar-kache",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        pytest.param(
+            "hooyo waxay dhimatay sannad ka hor, dhawaan waan la joogi doonaa",
+            id="so-waxay-dhimatay",
+            marks=quiet("prec25", HONORIFIC),
+        ),
+        # Guards: signposted on main (quiet on 3a500f1).
+        pytest.param(
+            "tomorrow is a year since mum died. finally I'll be with her. thanks for everything",
+            id="en-guard-with-her",
+        ),
+        pytest.param("jutro rocznica śmierci mamy, w końcu będę z nią", id="pl-guard-z-nia"),
+        pytest.param(
+            "mâine e un an de când a murit mama, în sfârșit voi fi cu ea", id="ro-guard-cu-ea"
+        ),
+        pytest.param("rytoj mamos mirties metinės, pagaliau būsiu su ja", id="lt-guard-su-ja"),
+        pytest.param("rīt mammas nāves gadadiena, beidzot būšu ar viņu", id="lv-guard-ar-vinu"),
+        pytest.param("মায়ের মৃত্যুর এক বছর হলো, শীঘ্রই আমি তার কাছে যাব", id="bn-guard-tar-kache"),
+        pytest.param("મમ્મી ગુજરી ગયા, જલ્દી હું એમની પાસે જઈશ", id="gu-guard-emni-pase"),
+        pytest.param(
+            "امی کا انتقال ہو گیا، آخرکار میں اس کے ساتھ ہوں گی", id="ur-guard-us-ke-saath"
+        ),
+    ],
+)
+def test_a_reunion_with_someone_who_died_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+LIVING = (
+    "NEW (e946711): REUNION fires on being with the LIVING parent after the other one died "
+    "('dad died, mum is alone, soon I'll be with her in Poland')"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tata zmarł w marcu, mama jest sama, wkrótce będę z nią w Polsce",
+            id="pl-mama-sama-w-polsce",
+            marks=alarm("prec25", LIVING),
+        ),
+        pytest.param(
+            "Tata a murit, mama e singură, în curând voi fi cu ea în România",
+            id="ro-mama-singura-in-romania",
+            marks=alarm("prec25", LIVING),
+        ),
+        pytest.param(
+            "Tētis nomira, mamma palika viena, drīz būšu ar viņu Latvijā",
+            id="lv-mamma-viena-latvija",
+            marks=alarm("prec25", LIVING),
+        ),
+        pytest.param(
+            "abbu ki maut ke baad ammi akeli hain, jaldi main un ke saath hoongi Pakistan mein",
+            id="ur-roman-ammi-akeli-pakistan",
+            marks=alarm("prec25", LIVING),
+        ),
+        # Guards: quiet on main.
+        pytest.param(
+            "I'll be with her at the grave tomorrow, it's a year since she died",
+            id="en-guard-grave",
+        ),
+        pytest.param("jutro będę z nią na cmentarzu, rok od jej śmierci", id="pl-guard-cmentarz"),
+        pytest.param(
+            "завтра я буду с ней на кладбище, год как она умерла", id="ru-guard-kladbishche"
+        ),
+        pytest.param(
+            "amanhã vou estar com ela no cemitério, faz um ano que morreu",
+            id="pt-guard-cemiterio",
+        ),
+        pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
+        pytest.param(
+            "after mum died I went to rehab; soon I'll be with my kids again, social services "
+            "agreed",
+            id="en-guard-kids-social-services",
+        ),
+    ],
+)
+def test_being_with_the_living_or_at_a_grave_gets_no_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    assert not screen.at_risk(text), screen.hits(text)
+
+
+NEVER_SAFE = "'never felt safe with him' in this language (de1090f mended ru only)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "nigdy nie czułam się z nim bezpieczna",
+            id="pl-z-nim-bezpieczna",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "niekada nesijaučiau saugiai su juo",
+            id="lt-nesijauciau-saugiai",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "kamay dareemin ammaan markaan la joogo",
+            id="so-kamay-dareemin-ammaan",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "ما حسيت بالأمان معه أبدا",
+            id="ar-ma-hasset-bil-aman",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "আমি ওর সাথে কখনো নিরাপদ বোধ করিনি",
+            id="bn-kokhono-nirapod-na",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "હું તેની સાથે ક્યારેય સુરક્ષિત નથી અનુભવતી",
+            id="gu-kyarey-surakshit-nathi",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        pytest.param(
+            "ਮੈਂ ਉਸ ਨਾਲ ਕਦੇ ਸੁਰੱਖਿਅਤ ਮਹਿਸੂਸ ਨਹੀਂ ਕੀਤਾ",
+            id="pa-kade-surakhiat-nahi",
+            marks=quiet("prec25", NEVER_SAFE),
+        ),
+        # Guards: signposted on main.
+        pytest.param("I never felt safe with him", id="en-guard"),
+        pytest.param("я никогда не чувствовала себя с ним в безопасности", id="ru-guard"),
+        pytest.param("nigdy nie czułam się bezpiecznie przy nim", id="pl-guard-przy-nim"),
+        pytest.param("میں نے اس کے ساتھ کبھی محفوظ محسوس نہیں کیا", id="ur-guard"),
+    ],
+)
+def test_never_feeling_safe_with_him_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+REST = "'then the rest of the box' after the doctor's dose is an EXCESS in English only"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "wziąłem dawkę jak kazał lekarz, a potem resztę opakowania",
+            id="pl-reszte-opakowania",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "принял дозу как сказал врач, а потом всю остальную пачку",
+            id="ru-ostalnuyu-pachku",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "tomei a dose que o médico disse e depois o resto da caixa",
+            id="pt-resto-da-caixa",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "am luat doza cum a zis doctorul, apoi restul cutiei",
+            id="ro-restul-cutiei",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "išgėriau dozę kaip liepė gydytojas, paskui visą likusią dėžutę",
+            id="lt-likusia-dezute",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "iedzēru devu kā ārsts teica, pēc tam visu atlikušo iepakojumu",
+            id="lv-atlikuso-iepakojumu",
+            marks=quiet("prec25", REST),
+        ),
+        # Guard: signposted on main.
+        pytest.param("took the doctor's dose, then the rest of the box", id="en-guard"),
+    ],
+)
+def test_the_rest_of_the_box_after_the_doctors_dose_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "vairs negribu iet uz to grupu, tur ir par daudz cilvēku",
+            id="lv-dont-want-to-go-to-the-group",
+            marks=alarm("prec25", "NEG GO_ON reads 'iet' (go to a place) as 'go on'"),
+        ),
+        pytest.param(
+            "nopirku virvi veļas žāvēšanai",
+            id="lv-rope-for-the-washing",
+            marks=alarm("prec25", "ROPE bought for the washing (CLOTHES misses 'veļa')"),
+        ),
+        pytest.param(
+            "nusipirkau virvę skalbiniams džiauti",
+            id="lt-rope-for-the-washing",
+            marks=alarm("prec25", "a rope bought for the washing ('skalbiniai')"),
+        ),
+        # Guards: quiet on main.
+        pytest.param("my baby kicks so hard we laugh", id="en-guard-baby-kicks"),
+        pytest.param(
+            "thanks for everything, ring me next week about my appointment", id="en-guard-ring-me"
+        ),
+    ],
+)
+def test_everyday_talk_gets_no_helplines(screen: RiskScreen, text: str) -> None:
+    assert not screen.at_risk(text), screen.hits(text)

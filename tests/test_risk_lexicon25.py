@@ -1,0 +1,100 @@
+"""The lexicon's classes in the weakest languages (issue 12, wave 25): the rules alone.
+
+Lex24 gave most classes a word in every language, but many held one form where people
+type many: Gujarati "phone off" only as "phone bandh kar...", Latvian "won't live to see"
+and "breathing hard" not at all, Lithuanian "nobody will look for me" only in the
+conditional, Somali "forgive me" and "if you see this" in one spelling each, Bengali
+"why live" and "breath stuck" missing. Each line below is a situation (written for this
+test, not taken from a corpus) whose class now holds the form typed; the everyday lines
+use the same new words and must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.risk_rules import builtin
+from bot.safety import RiskScreen, load_builtin, merge, normalise
+
+
+@pytest.fixture(scope="module")
+def rules() -> RiskScreen:
+    return RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+
+
+def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
+    """Categories the concept rules fire for (not the phrase lists, not the model)."""
+    return {h.category for h in rules.hits(text) if "rule " in h.phrase}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Goodbye and the phone switched off (PHONEOFF, gu lv).
+        ("badha ne alvida kahi didhu, have phone switch off karu chu", "suicide"),
+        ("rīt telefons būs izslēgts, paldies par visu", "suicide"),
+        # A will written and the dog handed over (WILL, GAVE: gu "sonpi didho").
+        ("vasiyatnamu lakhi nakhyu ane kutro padoshi ne sonpi didho", "suicide"),
+        # Everything sorted, tonight (ALLSORTED, TONIGHT: bn "sob kichu", "aaj raatei").
+        ("sob kichu guchiye rekhechi, aaj raatei", "suicide"),
+        # Why live (WHYLIVE: bn "keno bachbo").
+        ("keno bachbo ar, keu to nei", "suicide"),
+        # Not living to see Christmas (NOTHERE: lv "nesagaidīšu").
+        ("ziemassvētkus es nesagaidīšu", "suicide"),
+        # Nobody will look for me, tomorrow (NOSEARCH: lt future tense).
+        ("rytoj išeinu, niekas manęs neieškos", "suicide"),
+        # "If you read this, forgive me" (WHENREAD, FORGIVE: so).
+        ("hooyo, haddaad tan akhrido, iga cafi", "suicide"),
+        # A drug and breathing gone wrong (ODDBREATH gu bn, NOBREATH so).
+        ("bijo fentanyl patch lagavyo, have shvas bhare lage che", "overdose"),
+        ("heroin nilam, ekhon dom atke ashche", "overdose"),
+        ("saaxiibkay neefta wuu joojiyay kadib markuu heroin qaatay", "overdose"),
+        # Pills being saved until there are enough (STOCK, ENOUGHNOW: so).
+        ("kiniinada waan ururinayaa, dhowaan way ku filnaan doonaan", "overdose"),
+        # A father who "does harm" to a child (VIOLENCE: lv "dara pāri"; AGENT "tētis").
+        ("tētis manai meitai dara pāri", "abuse"),
+    ],
+)
+def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, category: str) -> None:
+    assert category in _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Away tomorrow on holiday; the phone off at the theatre tonight.
+        "rīt būšu prom, braucu atvaļinājumā",
+        "šovakar telefons būs izslēgts, ejam uz teātri",
+        # "That's enough for me, thanks" at a meal.
+        "man užteko, ačiū, daugiau nevalgysiu",
+        # Dinner is ready; coffee every morning (READY, DRANK).
+        "cuntada waa diyaar, kaalay",
+        "dzeru kafiju katru rītu",
+        # A membership cancelled because of working out at home (ARRANGE, NONEED).
+        "gym membership cancel kari, have jaruri nathi kem ke ghare workout karu chu",
+        # Thanks to everyone after a good session.
+        "sobaike dhonnobad, ajker session ta khub bhalo chilo",
+    ],
+)
+def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
+    assert not _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SEARCH HOWMANY|WAYS has no guard: "how to" and "how many" are everyday questions.
+        "I googled how to get to the clinic",
+        "I searched how many hours the clinic is open",
+        # A bare "bye" (gu and bn FAREWELL, read in every language) with the phone off for
+        # the cinema: ALLTHANKS|FORGIVE|FAREWELL PHONEOFF is guarded by PARTY only.
+        "bye! turning my phone off now, off to the cinema",
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="false alarm in the rules (prec25's files), found by lex25 and not mended: a rule"
+    " change needs a retrain",
+)
+def test_everyday_searches_and_goodbyes_stay_quiet(rules: RiskScreen, text: str) -> None:
+    assert not _rule_categories(rules, text), (text, [h.phrase for h in rules.hits(text)])
