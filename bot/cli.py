@@ -26,7 +26,7 @@ from bot.privacy import SecretError
 from bot.report.cli import add_parsers as add_report_parsers
 from bot.schema import MigrationChanged
 from bot.sources import SourceError, SourceErrors, load_yaml
-from bot.store import DatabaseUnavailable, FlowChanged
+from bot.store import DatabaseUnavailable, FlowChanged, storage_trouble
 from bot.translations.pocheck import PoSyntaxError
 
 
@@ -115,6 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PoSyntaxError as exc:
         return _unreadable_catalogue(exc)
     except sqlite3.OperationalError as exc:
+        if storage_trouble(exc) == "full":
+            print(
+                f"error: the disk holding {settings.database} is full: nothing more can be"
+                " saved. Free some space (old backups and exports first), then start this again.",
+                file=sys.stderr,
+            )
+            return 1
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
         # Another process held the write lock for the whole busy timeout: say which file

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.conversation import Back, Choose, Done, Event, Prompt, Reply, Skip, Stop
 from bot.service import Conversations, Turn
+from bot.store import storage_trouble
 from bot.textnorm import match_key, typed_option
 
 CHANNEL = "terminal"
@@ -36,6 +37,7 @@ _COMMAND = re.compile(r"/(\w+)(?:@\w+)?")
 """A bare slash command, as a Telegram user types out of habit ("/help", "/back")."""
 
 UNKNOWN_COMMAND = "console.unknown_command"
+NOT_SAVED = "telegram.not_saved"
 UNKNOWN = Reply("")
 """Stands for a slash command the terminal does not know: never sent to the engine."""
 
@@ -173,11 +175,32 @@ async def chat(
             if not events and turn.prompt is not None:  # all listed were ticked already
                 write(render_prompt(turn.prompt))
                 continue
-            for event in events:
-                turn = await conversations.handle(key, CHANNEL, event)
-                if turn.error:
-                    break
+            try:
+                for event in events:
+                    turn = await conversations.handle(key, CHANNEL, event)
+                    if turn.error:
+                        break
+            except Exception as error:
+                _signpost_failed(conversations, line, turn.lang, write)
+                if storage_trouble(error) is None:
+                    raise
+                # Nothing was stored (one transaction, rolled back): they can type it again.
+                note = conversations.catalogue.text(NOT_SAVED, turn.lang)
+                write(note + ("\n\n" + render_prompt(turn.prompt) if turn.prompt else ""))
+                continue
         write(render(turn))
         # The offer stays open until answered (an error turn does not withdraw it).
         offer = turn.offer or (offer if turn.error else None)
     return turn
+
+
+def _signpost_failed(conversations: Conversations, line: str, lang: str, write: Output) -> None:
+    """Helplines for a line whose handling failed (a full disk, a bug), as Telegram's
+    error handler gives them: "could not save" alone would leave someone who has just
+    said they took an overdose with nothing."""
+    try:
+        alert = conversations.risk_alert(line, lang)
+    except Exception:  # the risk screen itself may be what failed; the error still goes up
+        return
+    if alert is not None:
+        write(f"!!! {alert}")

@@ -115,37 +115,31 @@ OWN_NAME = (
             "Hi, this is Sarah, my keyworker at Turning Point told me to fill this in",
             "Sarah",
             id="en-keyworker-at-place-told-me",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "это Ольга, мой куратор из центра сказал написать",
             "Ольга",
             id="ru-kurator-iz-centra-skazal",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "tu Marek, mój terapeuta z ośrodka kazał mi to napisać",
             "Marek",
             id="pl-terapeuta-z-osrodka-kazal",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "šeit Jānis, mans konsultants no centra teica rakstīt",
             "Jānis",
             id="lv-konsultants-no-centra-teica",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "čia Tomas, mano konsultantas iš centro liepė parašyti",
             "Tomas",
             id="lt-konsultantas-is-centro-liepe",
-            marks=leak(OWN_NAME_PREP),
         ),
         pytest.param(
             "aqui é a Rita, a minha técnica do centro disse para escrever",
             "Rita",
             id="pt-tecnica-do-centro-disse",
-            marks=leak(OWN_NAME_PREP),
         ),
         # Guards: still hidden on main (a sentence break, "I'm", "here").
         pytest.param(
@@ -368,34 +362,44 @@ PLACE_SURNAME = (
     ("text", "secret"),
     [
         pytest.param(
-            "Sam Wood never called me back", "Sam Wood", id="en-wood", marks=leak(PLACE_SURNAME)
+            "Sam Wood never called me back",
+            "Sam Wood",
+            id="en-wood",
         ),
         pytest.param(
-            "Ben Field was my keyworker", "Ben Field", id="en-field", marks=leak(PLACE_SURNAME)
+            "Ben Field was my keyworker",
+            "Ben Field",
+            id="en-field",
         ),
         pytest.param(
-            "Jack Marsh is the manager", "Jack Marsh", id="en-marsh", marks=leak(PLACE_SURNAME)
+            "Jack Marsh is the manager",
+            "Jack Marsh",
+            id="en-marsh",
         ),
         pytest.param(
-            "Dan Bridge was rude", "Dan Bridge", id="en-bridge", marks=leak(PLACE_SURNAME)
+            "Dan Bridge was rude",
+            "Dan Bridge",
+            id="en-bridge",
         ),
         pytest.param(
             "the nurse Lucy Street was kind",
             "Lucy Street",
             id="en-role-street",
-            marks=leak(PLACE_SURNAME),
         ),
         pytest.param(
-            "tom hall helped me", "tom hall", id="en-lower-case", marks=leak(PLACE_SURNAME)
+            "tom hall helped me",
+            "tom hall",
+            id="en-lower-case",
         ),
         pytest.param(
-            "TOM HALL helped me", "TOM HALL", id="en-upper-case", marks=leak(PLACE_SURNAME)
+            "TOM HALL helped me",
+            "TOM HALL",
+            id="en-upper-case",
         ),
         pytest.param(
             "walid khoury helped me a lot",
             "khoury",
             id="arabizi-no-cue",
-            marks=leak("an Arabic full name in Latin letters with no cue"),
         ),
         # Guards: hidden on main.
         pytest.param("Tom Hall helped me a lot", "Tom Hall", id="en-guard-hall"),
@@ -408,6 +412,11 @@ def test_a_full_name_with_no_cue_is_not_stored(text: str, secret: str) -> None:
 
 
 FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is taken for a person"
+FAMOUS_COMMON = (
+    f"{FAMOUS}; left by redact25: bot/redact/famous.py keeps out, on purpose, a famous name "
+    "that is also common among the people the service meets (a neighbour of that name would "
+    "be stored in clear)"
+)
 
 
 @pytest.mark.parametrize(
@@ -416,16 +425,28 @@ FAMOUS = "a famous name (a drink brand, a singer, a footballer, a writer) is tak
         pytest.param("Johnnie Walker was my drink", "Johnnie Walker", id="en-johnnie-walker"),
         pytest.param("a bottle of Jose Cuervo every weekend", "Jose Cuervo", id="en-jose-cuervo"),
         pytest.param(
-            "Robbie Williams talked about rehab", "Robbie Williams", id="en-robbie-williams"
+            "Robbie Williams talked about rehab",
+            "Robbie Williams",
+            id="en-robbie-williams",
+            marks=removed(FAMOUS_COMMON),
         ),
         pytest.param("I love Tyson Fury", "Tyson Fury", id="en-tyson-fury"),
-        pytest.param("Robert Lewandowski strzelił gola", "Lewandowski", id="pl-lewandowski"),
+        pytest.param(
+            "Robert Lewandowski strzelił gola",
+            "Lewandowski",
+            id="pl-lewandowski",
+            marks=removed(FAMOUS_COMMON),
+        ),
         pytest.param("Ion Creangă e scriitorul meu preferat", "Creangă", id="ro-creanga"),
         pytest.param("Raimonds Pauls ir mans mīļākais", "Pauls", id="lv-pauls"),
-        pytest.param("I listen to Mohamed Salah interviews", "Salah", id="en-mohamed-salah"),
+        pytest.param(
+            "I listen to Mohamed Salah interviews",
+            "Salah",
+            id="en-mohamed-salah",
+            marks=removed(FAMOUS_COMMON),
+        ),
     ],
 )
-@removed(FAMOUS)
 def test_a_famous_name_stays(text: str, kept: str) -> None:
     assert kept in redact(text)
 
@@ -435,6 +456,12 @@ def test_a_famous_name_listed_stays() -> None:
     assert redact("Captain Morgan rum, Jan Paweł II to mój idol") == (
         "Captain Morgan rum, Jan Paweł II to mój idol"
     )
+
+
+THIRD_PERSON_ROLE = (
+    "REGRESSION (d67dbcf): 'his'/'her'/'the' + a relation describes the writer ('it's Dave, "
+    "her husband', 'this is Anna, his mum'): only 'my'/'our' presents someone else"
+)
 
 
 SELF_DESCRIBED = (
@@ -451,36 +478,55 @@ SELF_DESCRIBED = (
             "Hi, this is Sarah, a mum of three, my son uses the service",
             "Sarah",
             id="en-a-mum-of-three",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
             "this is Sarah, mum of Jake who uses the service",
             "Sarah",
             id="en-mum-of-jake",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
-            "Hi it's Dave, Jake's dad", "Dave", id="en-jakes-dad", marks=leak(SELF_DESCRIBED)
+            "Hi it's Dave, Jake's dad",
+            "Dave",
+            id="en-jakes-dad",
         ),
         pytest.param(
             "it's Kelly, a carer for my brother",
             "Kelly",
             id="en-a-carer-for-my-brother",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
             "it's Dave, a volunteer at the hub",
             "Dave",
             id="en-a-volunteer-at-the-hub",
-            marks=leak(SELF_DESCRIBED),
         ),
         pytest.param(
-            "aqui é a Rita, mãe do João", "Rita", id="pt-mae-do-joao", marks=leak(SELF_DESCRIBED)
+            "aqui é a Rita, mãe do João",
+            "Rita",
+            id="pt-mae-do-joao",
         ),
         pytest.param(
-            "čia Tomas, Jono tėtis", "Tomas", id="lt-jono-tetis", marks=leak(SELF_DESCRIBED)
+            "čia Tomas, Jono tėtis",
+            "Tomas",
+            id="lt-jono-tetis",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "it's Dave, her husband, she uses your service",
+            "Dave",
+            id="en-her-husband",
+        ),
+        pytest.param(
+            "this is Anna, his mum, he's in rehab",
+            "Anna",
+            id="en-his-mum",
+        ),
+        pytest.param(
+            "it's Dave, the dad of Jake",
+            "Dave",
+            id="en-the-dad-of",
+        ),
+        pytest.param("tu Marek, jej mąż", "Marek", id="pl-guard-jej-maz"),
+        pytest.param("aqui é a Rita, a mãe dele", "Rita", id="pt-guard-mae-dele"),
         pytest.param("это Ольга, мама Вани", "Ольга", id="ru-guard-mama-vani"),
         pytest.param("z tej strony Marek, tata Kuby", "Marek", id="pl-guard-tata-kuby"),
         pytest.param("this is Kelly, a recovering alcoholic", "Kelly", id="en-guard-recovering"),
@@ -500,20 +546,36 @@ LOWER_NI = (
     ("text", "secret"),
     [
         pytest.param(
-            "my ni number is ab 12 34 56", "12 34 56", id="en-ni-lower", marks=leak(LOWER_NI)
+            "my ni number is ab 12 34 56",
+            "12 34 56",
+            id="en-ni-lower",
         ),
-        pytest.param("NINO: ab 12 34 56", "12 34 56", id="en-nino-lower", marks=leak(LOWER_NI)),
+        pytest.param(
+            "NINO: ab 12 34 56",
+            "12 34 56",
+            id="en-nino-lower",
+        ),
         pytest.param(
             "national insurance number jk 12 34 56",
             "12 34 56",
             id="en-insurance-lower",
-            marks=leak(LOWER_NI),
         ),
-        pytest.param("my NI is jk123456", "123456", id="en-ni-glued", marks=leak(LOWER_NI)),
         pytest.param(
-            "numer ubezpieczenia ab 12 34 56", "12 34 56", id="pl-lower", marks=leak(LOWER_NI)
+            "my NI is jk123456",
+            "123456",
+            id="en-ni-glued",
+        ),
+        pytest.param(
+            "numer ubezpieczenia ab 12 34 56",
+            "12 34 56",
+            id="pl-lower",
         ),
         # Guards: hidden on main.
+        pytest.param(
+            "my ni is ab 123 456",
+            "123 456",
+            id="en-ni-lower-threes",
+        ),
         pytest.param("NINO: AB 12 34 56", "12 34 56", id="en-guard-capitals"),
         pytest.param("my NI is ab.12.34.56.c", "12.34", id="en-guard-suffix"),
     ],
@@ -528,12 +590,10 @@ def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> 
         pytest.param(
             "el group 3la whatsapp 6ayeb",
             id="arabizi-6ayeb",
-            marks=removed("REGRESSION (675462a): Arabizi '6' (ط) after a platform is a handle"),
         ),
         pytest.param(
             "saw it on tiktok 4real",
             id="en-4real",
-            marks=removed("REGRESSION (675462a): '4real' after a platform is a handle"),
         ),
         # Guards: kept on main.
         "I'm on facebook 2day",
@@ -542,4 +602,65 @@ def test_a_loose_ni_number_after_a_cue_is_not_stored(text: str, secret: str) -> 
     ],
 )
 def test_words_after_a_platform_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+LOWER_PLACE = (
+    "a full name typed in lower case whose surname is a place word: 481c1a1 hides 'tom hall' "
+    "only ('kelly field', 'sarah lane', 'dave park', 'mark wood' are stored)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "kelly field helped me so much",
+            "kelly field",
+            id="en-kelly-field",
+        ),
+        pytest.param(
+            "sarah lane is my worker",
+            "sarah lane",
+            id="en-sarah-lane",
+        ),
+        pytest.param(
+            "dave park on reception is rude",
+            "dave park",
+            id="en-dave-park",
+        ),
+        pytest.param(
+            "mark wood never called me back",
+            "mark wood",
+            id="en-mark-wood",
+            marks=leak(LOWER_PLACE),
+        ),
+        pytest.param(
+            "my keyworker Sue Green is lovely",
+            "Green",
+            id="en-role-sue-green",
+        ),
+        # Guards: hidden on main.
+        pytest.param("tom hall helped me", "tom hall", id="en-guard-tom-hall"),
+        pytest.param("Kelly Field helped me so much", "Kelly Field", id="en-guard-capitals"),
+    ],
+)
+def test_a_full_name_in_lower_case_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i will park outside the clinic",
+        "i hope street drinkers get more help",
+        "the dawn hill walk was lovely",
+        "we were at the sports hall and the town hall",
+        "the clinic on George Street is good",
+        "I used to sleep under Albert Bridge",
+        "I was found in Stanley Park",
+    ],
+)
+def test_everyday_words_and_streets_named_after_people_stay(text: str) -> None:
+    """Guards for 481c1a1 (place-word surnames) and any fix of the leaks above."""
     assert redact(text) == text

@@ -311,3 +311,119 @@ def test_the_rest_of_the_box_after_the_doctors_dose_gets_the_helplines(
 )
 def test_everyday_talk_gets_no_helplines(screen: RiskScreen, text: str) -> None:
     assert not screen.at_risk(text), screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "My worker got a new job. Goodbye forever, everyone, thanks for everything.",
+            id="en-worker-new-job-goodbye-forever",
+        ),
+        pytest.param(
+            "my keyworker is relocating. goodbye everyone forever", id="en-keyworker-relocating"
+        ),
+        pytest.param(
+            "Terapeutka dostała nową pracę. Żegnajcie na zawsze, dziękuję za wszystko.",
+            id="pl-terapeutka-nowa-praca",
+        ),
+        pytest.param(
+            "У моего куратора новая работа. Прощайте навсегда, спасибо за всё.",
+            id="ru-kurator-novaya-rabota",
+        ),
+        pytest.param(
+            "Consiliera mea are un serviciu nou. Adio tuturor, nu veți mai auzi de mine.",
+            id="ro-consiliera-serviciu-nou",
+        ),
+        pytest.param(
+            "Mano konsultantė gavo naują darbą. Sudie visiems visam laikui, ačiū už viską.",
+            id="lt-konsultante-naujas-darbas",
+        ),
+        pytest.param(
+            "Mana konsultante dabūja jaunu darbu. Ardievas uz visiem laikiem, paldies par visu.",
+            id="lv-konsultante-jauns-darbs",
+        ),
+        pytest.param(
+            "مشرفي حصل على شغل جديد. وداعا للأبد، شكرا على كل شيء.", id="ar-mushrifi-shughl-jadid"
+        ),
+        pytest.param(
+            "میری کیس ورکر نوکری کے لیے دوسرے شہر جا رہی ہے۔ ہمیشہ کے لیے الوداع، سب کا شکریہ۔",
+            id="ur-case-worker-naukri",
+        ),
+        pytest.param(
+            "ਮੇਰੀ ਵਰਕਰ ਨੌਕਰੀ ਲਈ ਦੂਜੇ ਸ਼ਹਿਰ ਜਾ ਰਹੀ ਹੈ। ਹਮੇਸ਼ਾ ਲਈ ਅਲਵਿਦਾ, ਸਭ ਦਾ ਧੰਨਵਾਦ।",
+            id="pa-worker-naukri",
+        ),
+        pytest.param(
+            "મારી વર્કર નોકરી માટે બીજા શહેર જાય છે. હંમેશા માટે આવજો, બધાનો આભાર.",
+            id="gu-worker-nokri",
+        ),
+        pytest.param(
+            "I lost my job and I'm moving back to my mum's. Goodbye forever, everyone.",
+            id="en-lost-job-moving-back-goodbye-forever",
+        ),
+        pytest.param(
+            "I'm supposed to be moving to Leeds for a new job but I won't make it that far. "
+            "Goodbye everyone, you won't hear from me again.",
+            id="en-moving-for-job-wont-make-it",
+        ),
+        pytest.param(
+            "Przeprowadzam się do innego miasta za pracą. Żegnajcie, dziękuję za wszystko, "
+            "rozdałam swoje rzeczy, już ich nie będę potrzebować.",
+            id="pl-moving-for-job-gave-things-away",
+        ),
+    ],
+)
+def test_a_farewell_beside_someone_elses_move_or_a_loss_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Guards (signposted on 3a500f1 and on main bd36153): a farewell for good is no
+    goodbye to the group when it is the WORKER who moves or gets a job, or when the move is
+    forced by a loss; a veto for moving away for a job (prec25) must not reach these."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times that', 'triple')"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Guard (signposted on 3a500f1 and main 464d25c): alcohol with the doubled dose.
+        pytest.param(
+            "took double my usual dose as the doctor said with a bottle of vodka",
+            id="en-double-as-told-with-vodka",
+        ),
+        pytest.param(
+            "took double my usual dose as the doctor said, then double again",
+            id="en-double-as-told-then-double-again",
+        ),
+        pytest.param(
+            "the doctor said to take double, so I took four times that",
+            id="en-doctor-said-double-took-four-times",
+            marks=quiet("prec25", MORE_THAN_TOLD),
+        ),
+        pytest.param(
+            "the doctor said double, I took triple",
+            id="en-doctor-said-double-took-triple",
+            marks=quiet("prec25", MORE_THAN_TOLD),
+        ),
+        pytest.param(
+            "wziąłem podwójną dawkę, jak kazał lekarz, a potem całe opakowanie",
+            id="pl-double-as-told-then-whole-packet",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "принял двойную дозу, как сказал врач, а потом всю пачку",
+            id="ru-double-as-told-then-whole-packet",
+            marks=quiet("prec25", REST),
+        ),
+        pytest.param(
+            "tomei o dobro da dose como o médico disse e depois a caixa toda",
+            id="pt-double-as-told-then-whole-box",
+            marks=quiet("prec25", REST),
+        ),
+    ],
+)
+def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    assert screen.at_risk(text), screen.vetoes_in(text)

@@ -240,3 +240,60 @@ async def test_the_stop_key_is_named_in_the_persons_language(
     question = next(s for s in term.screens if "s = " in s)
     assert "q = stop" not in question
     assert f"q = {conversations.catalogue.text('button.stop', 'ru')}" in question
+
+
+async def test_a_full_disk_at_a_disclosure_shows_helplines_and_loses_nothing(
+    conversations: Conversations, settings: Settings, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A peer worker's laptop fills up while someone types a disclosure: they still see the
+    helplines at once, are told it was not saved, and are asked the same question again; once
+    space is freed, typing it again stores it, once."""
+    disclosure = "i took all my tablets an hour ago and feel really sleepy"
+    saves = store.save
+
+    async def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    lines = iter([*TO_TEXT, "FULL", disclosure, "FREED", disclosure, "q"])
+    term = Terminal([], settings.database)
+
+    async def read(prompt: str) -> str | None:
+        line = next(lines, None)
+        if line == "FULL":
+            monkeypatch.setattr(store, "save", full)
+            line = next(lines, None)
+        elif line == "FREED":
+            monkeypatch.setattr(store, "save", saves)
+            line = next(lines, None)
+        return line
+
+    await chat(conversations, lang="en", read=read, write=term.write)
+    failed = next(i for i, s in enumerate(term.screens) if "could not save" in s)
+    assert load_catalogue().text("risk.intro", "en") in term.screens[failed - 1]
+    assert load_catalogue().text("risk.overdose", "en") in term.screens[failed - 1]
+    question = term.screens[failed - 2].split("\n\n")[-1]
+    assert question in term.screens[failed]
+    assert helplines_shown(term) == 2  # once when it failed, once when it was stored
+    assert stored_texts(settings) == {disclosure: 1}
+
+
+def test_chat_on_a_full_disk_says_so_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The operator sees what to do, not a traceback, when the disk is full at the start."""
+    root = Path(__file__).parent.parent
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        (root / "config.yaml")
+        .read_text()
+        .replace("./flows", str(root / "flows"))
+        .replace("./data/feedback.db", str(tmp_path / "f.db"))
+    )
+
+    async def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("bot.service.Conversations.start", full)
+    assert main(["--config", str(config), "chat"]) == 1
+    err = capsys.readouterr().err
+    assert "disk holding" in err and "is full" in err and "Traceback" not in err

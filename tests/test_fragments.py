@@ -57,8 +57,19 @@ async def test_two_everyday_answers_in_chat_are_not_joined_into_an_alarm(
 ) -> None:
     pieces = ["the pills the doctor gave me help me sleep", "i was hit by a car in 2019"]
     assert await _alerts(conversations, settings, "en", pieces) == 0
-    # A full stop ends the first piece: two sentences, not one broken in two.
-    assert await _alerts(conversations, settings, "en", ["i dont want.", "be here anymore"]) == 0
+    # A full stop ends a long first piece: two answers, not one thought sent in two.
+    pieces = ["i dont want the group to change, it is the best part of my week.", "be there"]
+    assert await _alerts(conversations, settings, "en", pieces) == 0
+
+
+async def test_two_short_full_sentences_in_two_messages_are_read_as_one_thought(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """A reunion with someone who died, told as two sentences sent one after the other."""
+    pieces = ["Mum died a year ago today.", "Finally I'll be with her."]
+    assert await _alerts(conversations, settings, "en", pieces) == 1
+    pieces = ["Mama zmarła rok temu.", "Wreszcie będę z nią."]
+    assert await _alerts(conversations, settings, "pl", pieces) == 1
 
 
 def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> None:
@@ -75,3 +86,7 @@ def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> No
     assert pieces.before("a", "and the staff were great with my mum too honestly") is None
     pieces.keep("b", "i dont want to")
     assert pieces.before("a", "be here") is None  # another person's piece is not theirs
+    pieces.keep("a", "Mum died a year ago today.")
+    assert pieces.before("a", "Finally I'll be with her.") is not None  # two short sentences
+    pieces.keep("a", "Mum died a year ago today, I went to the grave with my sister.")
+    assert pieces.before("a", "Finally.") is None  # a full first sentence that is not short

@@ -287,3 +287,77 @@ def test_a_full_name_whose_surname_is_a_place_word_is_not_stored(text: str, want
 )
 def test_places_thanks_and_famous_names_with_a_given_name_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Sam Wood never called me back", "[name] never called me back"),
+        ("Dan Bridge was rude to me", "[name] was rude to me"),
+        ("tom hall helped me", "[name] helped me"),
+        ("TOM SMITH helped me", "[name] helped me"),
+        ("the nurse Lucy Street was kind", "the nurse [name] was kind"),
+        ("walid khoury helped me a lot", "[name] helped me a lot"),
+        ("sarah green was lovely", "[name] was lovely"),
+        ("dave park on reception is rude", "[name] on reception is rude"),
+        ("my keyworker Sue Green is lovely", "my keyworker [name] is lovely"),
+    ],
+)
+def test_a_full_name_in_one_case_or_with_a_place_surname_is_not_stored(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at victoria park",
+        "i live near kelly hill road",
+        "MARY HILL ROAD",
+        "I LOVE THE TEAM",
+        "my keyworker at Mill Lane was great",
+        "we crossed Tower Bridge to London Bridge station",
+        "Sam nie wiem co robić",
+        "I love Tyson Fury",
+        "Johnnie Walker and Jack Daniels were my drinks",
+        "Ion Creangă e scriitorul meu preferat",
+        "Raimonds Pauls ir mans mīļākais",
+    ],
+)
+def test_places_in_one_case_and_famous_names_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "this is Sarah, my keyworker at the hub told me to write",
+            "this is [name], my keyworker at the hub told me to write",
+        ),
+        ("this is Sarah, a mum of three", "this is [name], a mum of three"),
+        ("it's Dave, Jake's dad", "it's [name], Jake's dad"),
+        ("aqui é a Rita, mãe do João", "aqui é a [name], mãe do João"),
+        ("this is Anna, his mum, he's in rehab", "this is [name], his mum, he's in rehab"),
+        ("my ni is ab 123 456", "my ni is [ni_number]"),
+        ("NI: jk 12 34 56", "NI: [ni_number]"),
+        ("numer ubezpieczenia ab123456", "numer ubezpieczenia [ni_number]"),
+    ],
+)
+def test_ones_own_name_described_and_a_paired_ni_number_are_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is Sarah, the nurse from the hub.",
+        "this is Kelly - my support worker at the hub",
+        "o seguro custa 120 000 por ano",
+        "saw it on tiktok 4real",
+        "el group 3la whatsapp 6ayeb",
+    ],
+)
+def test_someone_else_amounts_and_chat_words_stay(text: str) -> None:
+    assert redact(text) == text

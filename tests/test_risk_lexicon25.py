@@ -53,6 +53,16 @@ def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
         ("kiniinada waan ururinayaa, dhowaan way ku filnaan doonaan", "overdose"),
         # A father who "does harm" to a child (VIOLENCE: lv "dara pāri"; AGENT "tētis").
         ("tētis manai meitai dara pāri", "abuse"),
+        # Native script, a noun with its case or classifier ending (bn "রশি", ROPE), a stop
+        # told to nobody (STOPMED, NOBODYKNOW: bn pa), "you won't find me from tomorrow"
+        # (NOTHERE: bn), going to the dead one on the death anniversary (GOTODEAD, BARSI:
+        # gu "પુણ્યતિથિએ", pa "ਕੋਲ ਚਲੀ ਜਾਣਾ").
+        ("একটা রশি কিনে এনেছি, আলমারিতে রাখা", "suicide"),
+        ("ইনসুলিন নেওয়া বন্ধ করে দিয়েছি, কাউকে বলিনি", "suicide"),
+        ("ਇਨਸੁਲਿਨ ਲੈਣਾ ਬੰਦ ਕਰ ਦਿੱਤਾ, ਕਿਸੇ ਨੂੰ ਨਹੀਂ ਦੱਸਿਆ", "suicide"),
+        ("কাল থেকে আমাকে আর পাবে না", "suicide"),
+        ("મમ્મીની પુણ્યતિથિએ એની પાસે જતી રહીશ", "suicide"),
+        ("ਮਾਂ ਦੀ ਬਰਸੀ ਤੇ ਉਹਦੇ ਕੋਲ ਚਲੀ ਜਾਣਾ", "suicide"),
     ],
 )
 def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, category: str) -> None:
@@ -74,6 +84,16 @@ def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, categor
         "gym membership cancel kari, have jaruri nathi kem ke ghare workout karu chu",
         # Thanks to everyone after a good session.
         "sobaike dhonnobad, ajker session ta khub bhalo chilo",
+        # A death anniversary spent at the temple or the gurdwara.
+        "મમ્મીની પુણ્યતિથિએ મંદિરે જઈશું",
+        "ਪਿਤਾ ਜੀ ਦੀ ਬਰਸੀ ਤੇ ਗੁਰਦੁਆਰੇ ਜਾਣਾ ਹੈ",
+        # A lost key and a letter: the keys of a farewell are plural (KEYS stays plural).
+        "চাবিটা হারিয়ে ফেলেছি, ক্লিনিকের চিঠিটাও পাইনি",
+        "ਚਾਬੀ ਗੁੰਮ ਹੋ ਗਈ, ਕਲੀਨਿਕ ਦੀ ਚਿੱਠੀ ਵੀ ਨਹੀਂ ਮਿਲੀ",
+        # The children's hands washed, a child's sore leg: gu HARM held "baal*" (burn), which
+        # is also how "બાળક" (child) begins, so HARM BODY fired on them.
+        "બાળકોના હાથ ધોવડાવ્યા અને જમવાનું આપ્યું",
+        "balak na pag ma dukhavo che",
     ],
 )
 def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
@@ -89,6 +109,8 @@ def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, tex
         # A bare "bye" (gu and bn FAREWELL, read in every language) with the phone off for
         # the cinema: ALLTHANKS|FORGIVE|FAREWELL PHONEOFF is guarded by PARTY only.
         "bye! turning my phone off now, off to the cinema",
+        # LETTER|WILL KEYS: a lost key and a letter from the clinic.
+        "I lost my keys and the letter from the clinic",
     ],
 )
 @pytest.mark.xfail(

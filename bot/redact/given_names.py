@@ -17,7 +17,8 @@ from bot.redact.spans import words
 
 GIVEN_LATIN = words(
     """
-    dave davey jan james john robert michael william david richard joseph thomas tom
+    dave davey jan james john robert michael william david richard joseph thomas tom sam ben
+    jack dan sue
     tommy charles chris
     christopher daniel danny matthew matt anthony tony paul andrew andy joshua josh kevin
     brian george steven steve stephen edward ryan jason jake gary timothy nicholas eric
@@ -205,6 +206,8 @@ SURNAMES_LATIN = words(
     foster gardner henderson hopkins howard parsons riley shepherd tucker walters webster
     siddiqui siddiqi qureshi chaudhry chaudhary chowdhry butt malik awan mirza sheikh shaikh
     ansari hashmi iqbal rehman rahman raza hussein haider abbasi bhatti bajwa cheema randhawa
+    khoury khouri haddad najjar nassar hamdan abboud mansour masri halabi hijazi darwish
+    qabbani kabbani shami barakat khalaf jaber
     sandhu dhillon grewal sidhu mann johal bains atwal dhaliwal trivedi pandya parekh bhatt
     """
 )

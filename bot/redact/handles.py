@@ -332,9 +332,11 @@ def _handle_at(token: str) -> str | None:
 _DIGIT_FIRST = re.compile(r"[0-9][A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_]")
 """A handle that starts with a digit and has a letter ("4ever_jo", "2cool4u", "007jo",
 "1_and_only_kev")."""
-_ARABIZI_SHAPE = re.compile(r"[235789][a-z]+")
-"""One Arabizi digit-letter (2 ء, 3 ع, 5 خ, 7 ح, 8 غ, 9 ق) and lower-case letters: "3ndi",
-"7abibi", "5alas" are words; "4everjo" and "007jo" are not."""
+_ARABIZI_SHAPE = re.compile(r"[2356789][a-z]+")
+"""One Arabizi digit-letter (2 ء, 3 ع, 5 خ, 6 ط, 7 ح, 8 غ, 9 ق) and lower-case letters: "3ndi",
+"7abibi", "6ayeb" are words; "4everjo" and "007jo" are not."""
+_CHAT_WORDS = words("4real 4ever 4eva 4u 2u 2day 2nite 2night 2moro 2morrow 4got b4 gr8 l8r")
+"""Words of chat written with digits ("saw it on tiktok 4real")."""
 
 
 def _digit_first_handle(token: str) -> str | None:
@@ -343,7 +345,7 @@ def _digit_first_handle(token: str) -> str | None:
         return None
     if _AT_AMOUNT.fullmatch(word) or word.casefold() in _ARABIZI_WORDS:
         return None
-    if _ARABIZI_SHAPE.fullmatch(word):
+    if _ARABIZI_SHAPE.fullmatch(word) or word.casefold() in _CHAT_WORDS:
         return None
     return word
 

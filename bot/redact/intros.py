@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from bot.redact.famous import famous
 from bot.redact.given_names import (
     NOUNS_CASELESS,
     SURNAMES_CASELESS,
@@ -380,10 +381,12 @@ Sarah who helped me" speaks of someone else."""
 
 
 _POSSESSIVES = (
-    r"my|our|the|his|her|their|your|a|an|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
-    r"наш|наша|meu|minha|o\s+meu|a\s+minha|nosso|nossa|o|a|mano|mūsų|musu|mans|mana|mūsu|musu|"
-    r"mea|meu|nostru|noastră|noastra|mera|meri|mere|hamara|hamari"
+    r"my|our|mój|moja|moje|mojego|nasz|nasza|nasze|мой|моя|мою|"
+    r"наш|наша|o\s+meu|a\s+minha|o\s+nosso|a\s+nossa|meu|minha|nosso|nossa|mano|mūsų|musu|"
+    r"mans|mana|mūsu|mea|meu|nostru|noastră|noastra|mera|meri|mere|hamara|hamari"
 )
+"""Whose the role is: "my keyworker" presents someone else; "a mum of three", "Jake's dad",
+"mãe do João", "her husband", "your keyworker" describe the writer."""
 _OTHERS_PRONOUNS = (
     r"who|she|he|they|which|kto|która|który|ona|on|oni|она|он|они|которая|который|ea|el|care|"
     r"ela|ele|que|ji|jis|kuri|kuris|viņa|viņš|vina|vins|kura|kurš|kurs|iyada|isaga|woh|wo|voh"
@@ -392,10 +395,12 @@ _PHRASE_GOES_ON = (
     r"at|from|in|on|of|for|here|there|since|w|z|ze|na|z|в|из|с|на|em|da|do|no|na|de|la|din|"
     r"în|iš|is|iz|ar|no|ka|ee|kaa|ki|ka|se|ke|ko|tak|tal|oo"
 )
+_PHRASE_ENDS = r"[ \t]*(?:[.,!?;:)\n]|$)"
 _SOMEONE_ELSE = re.compile(
-    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+)?(?:[\w'’-]+[ \t]+)?"
-    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})(?![\w{MARKS}])"
-    rf"(?=[ \t]*(?:[.,!?;:)\n]|$|(?:{_PHRASE_GOES_ON})(?![\w{MARKS}])))"
+    rf"[ \t]*[,\-–—:(][ \t]*(?:(?:(?:{_POSSESSIVES})[ \t]+(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join((*_ROLES, *_RELATIONS))})|the[ \t]+(?:[\w'’-]+[ \t]+)?"
+    rf"(?:{'|'.join(_ROLES)}))(?![\w{MARKS}])"
+    rf"(?={_PHRASE_ENDS}|[ \t]+(?:{_PHRASE_GOES_ON})(?:[ \t]+[\w'’-]+){{1,2}}{_PHRASE_ENDS})"
     rf"|(?:{_OTHERS_PRONOUNS})(?![\w{MARKS}/]))",
     re.IGNORECASE,
 )
@@ -548,8 +553,8 @@ def _signed(text: str, span: Span | None) -> bool:
     """Whether a name found after a sign-off is one signed: it ends the message, and no
     word of it belongs to a sign-off ("Kind Regards", "Stay Safe") or is a role with
     Arabic's joined "to the" ("شكرا للممرضة سارة": the nurse, and her first name)."""
-    if span is None or not _at_end(text, span.end):
-        return False
+    if span is None or not _at_end(text, span.end) or famous(text, span):
+        return False  # "I love Tyson Fury": a famous name after "love" is no signature
     parts = text[span.start : span.end].casefold().split()
     if parts[0].startswith(("لل", "ال")):
         return False  # "شكرا. الموظفين ممتازين": "the staff", with the article, are no name

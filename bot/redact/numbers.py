@@ -623,6 +623,11 @@ _NI_CUE = re.compile(
     r"caymis\w*|تأمين|تامين|بیمہ|بیمے|বীমা|વીમા|ਬੀਮਾ)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_NI_PAIRS = re.compile(r"\d{6}|\d\d([ .\-/])\d\d\1\d\d")
+"""The digits as an NI number's are written: in pairs or together ("12 34 56", "123456"),
+not as an amount in thousands ("120 000")."""
+_NI_THREES = re.compile(r"\d{3}[ .\-/]\d{3}")
+"""Groups of three ("ab 123 456"), unless a round amount ("120 000")."""
 _NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсух", "ABEKMHOPCTXaeokpcyx")
 _NI_NOT_PREFIX = words(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we "
@@ -652,7 +657,11 @@ def ni_numbers(text: str) -> Iterator[Span]:
         # After a cue alone, only a prefix typed in capitals ("NINO: AB 12 34 56"): "seguro
         # de 120 000", "ubezpieczenie za 120 000" are amounts after a two-letter word.
         capitals = m.group("prefix").isupper()
-        if (m.group("suffix") and issued) or (cued and (capitals or m.group("suffix"))):
+        grouped = m.group("digits")
+        paired = _NI_PAIRS.fullmatch(grouped) is not None or (
+            _NI_THREES.fullmatch(grouped) is not None and not grouped.endswith("000")
+        )
+        if (m.group("suffix") and issued) or (cued and (capitals or paired or m.group("suffix"))):
             yield Span(m.start(), m.end(), "ni_number")
 
 

@@ -93,7 +93,10 @@ _PARTICLE_JOINED = re.compile(r"(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu|d|o)[
 """A surname with its particle joined on in lower case: "al-Rashid", "el-Masri", "d'Souza"."""
 
 
-_PLACE_SURNAMES = words("hill green lane church wood brook field hall park")
+_NAME_CAPITALISED = words("sam")
+"""Given names that are a word of another language in lower case (Polish "sam", alone) and a
+name when capitalised before a surname ("Sam Wood")."""
+_PLACE_SURNAMES = words("hill green lane church wood brook field hall park marsh bridge")
 """Place words that are also common surnames: right after a given name, a surname ("Sarah
 Green", "John Lane", "Kelly Hill", "Tom Hall"); a street ("Church Street") starts with no
 given name."""
@@ -239,6 +242,21 @@ def _surname_first(text: str, tokens: list[re.Match[str]], i: int) -> Span | Non
     return Span(tokens[i].start(), nxt.end(), "name")
 
 
+def _in_capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "TOM HALL helped me": a listed given name and a listed surname, both in capitals."""
+    if i + 1 >= len(tokens) or not _gap(text, tokens[i], tokens[i + 1]):
+        return None
+    word, nxt = tokens[i].group(), tokens[i + 1].group()
+    if not nxt.isupper() or len(nxt) < 3 or word.casefold() not in GIVEN:
+        return None
+    key = nxt.casefold()
+    if key not in SURNAMES_LATIN and not surname_like(nxt):
+        return None
+    if key in _PLACE_SURNAMES and _a_place_after_all(text, tokens, i):
+        return None
+    return Span(tokens[i].start(), tokens[i + 1].end(), "name")
+
+
 def _surname_comma_given(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """ "Jones, Sarah": a listed surname, a comma, then a given name, as on a form or a list.
     Only a listed surname that is no given name: "Thanks, Sarah" and "Kelly, Sarah and Tom"
@@ -263,11 +281,11 @@ def _lower_word(word: str) -> bool:
 
 def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
     """A lower-case given name: a full name when a surname, a particle or an introduction
-    says so.  An introduction vouches for one unlisted word after the name, no more."""
+    says so.  An introduction vouches for one unlisted word straight after the name, no
+    more."""
     before = text[max(0, tokens[i].start() - 24) : tokens[i].start()]
     introduced = _SELF_CUE.search(before) is not None
     end = None
-    guessed = False
     j = i + 1
     while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
         word = tokens[j].group()
@@ -278,14 +296,23 @@ def _lower(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
                 continue
             break
         surname = surname_like(word) or (key in GIVEN and key not in LOWER_AMBIGUOUS)
-        if not (_lower_word(word) or (surname and word.islower() and key not in _NOT_A_NAME)):
+        place_surname = (
+            j == i + 1
+            and key in _PLACE_SURNAMES
+            and word.islower()
+            and not _a_place_after_all(text, tokens, i)
+        )  # "tom hall helped me", not "at victoria park"
+        if not (
+            _lower_word(word)
+            or (surname and word.islower() and key not in _NOT_A_NAME)
+            or place_surname
+        ):
             break  # "ferreira" ends like "brasileira", but is a surname
+        surname = surname or place_surname
         if not (surname or introduced):
             break
-        if not surname:
-            if guessed:
-                break  # "ana layla haddad mn lebnan": one unlisted word, not "from Lebanon"
-            guessed = True
+        if not surname and j > i + 1:
+            break  # "ana layla haddad mn lebnan": one unlisted word, not "from Lebanon"
         end, j = tokens[j].end(), j + 1
     if end is None:
         return None  # a first name alone, in lower case too ("jestem marek i dziękuję")
@@ -365,8 +392,8 @@ def full_names(text: str) -> Iterator[Span]:
         span = None
         if first.isupper():
             if word.isupper() and len(word) > 1:
-                span = _surname_first(text, tokens, i)
-            elif word.casefold() not in _NOT_A_NAME and (
+                span = _surname_first(text, tokens, i) or _in_capitals(text, tokens, i)
+            elif (word.casefold() not in _NOT_A_NAME or word.casefold() in _NAME_CAPITALISED) and (
                 given_name(word) or ("-" in word and given_name(word.split("-", 1)[0]))
             ):  # "Mary-Jane Watson"
                 span = _capitals(text, tokens, i)

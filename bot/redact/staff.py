@@ -246,6 +246,10 @@ def _caseless(word: str) -> bool:
     return not word[0].isupper() and not word[0].islower()
 
 
+_SURNAME_PLACES = words("hill green lane church wood brook field hall park marsh bridge street")
+"""Place words that are also surnames."""
+
+
 def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     """Up to three name-like words from ``pos``, one space or tab apart."""
     found: list[re.Match[str]] = []
@@ -265,10 +269,15 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
         # A name that is also a word ("સારા": Sara, good) may start a name after a role;
         # it stands only with a second name word after it (below, in the caller's test).
         word_name = not found and not capitals and word in WORD_NAMES_CASELESS
+        # A place word that is also a surname, straight after a given name: "the nurse
+        # Lucy Street", "my keyworker Tom Hall" (not "my keyworker at Mill Lane").
+        surname = (
+            capitals and len(found) == 1 and key in _SURNAME_PLACES and given_name(found[0].group())
+        )
         if (
             (key in _STOP and not word_name)
             or key in NOUNS_CASELESS
-            or key in _PLACE_WORDS
+            or (key in _PLACE_WORDS and not surname)
             or word in _ROLES_CASELESS
             or word.endswith(("'s", "’s"))
             or (capitals and _ROLE_CASED.fullmatch(word))
