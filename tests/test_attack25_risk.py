@@ -411,17 +411,14 @@ MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times 
         pytest.param(
             "wziąłem podwójną dawkę, jak kazał lekarz, a potem całe opakowanie",
             id="pl-double-as-told-then-whole-packet",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "принял двойную дозу, как сказал врач, а потом всю пачку",
             id="ru-double-as-told-then-whole-packet",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "tomei o dobro da dose como o médico disse e depois a caixa toda",
             id="pt-double-as-told-then-whole-box",
-            marks=quiet("prec25", REST),
         ),
     ],
 )
