@@ -53,7 +53,13 @@ class Fragments:
 
     def before(self, person: str, text: str) -> Piece | None:
         """The piece ``text`` may finish, or None: taken out, so it is joined only once."""
-        kept = self._last.pop(person, None)
+        piece = self.peek(person, text)
+        self._last.pop(person, None)
+        return piece
+
+    def peek(self, person: str, text: str) -> Piece | None:
+        """Like ``before``, but the piece stays: for helplines when handling ``text`` failed."""
+        kept = self._last.get(person)
         if kept is None:
             return None
         at, piece = kept

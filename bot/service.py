@@ -189,7 +189,14 @@ class Conversations:
             piece = self.fragments.before(person, event.text)
         before = piece.text if piece is not None else None
         step = session.state.cursor if session is not None else None  # what a reply answers
-        turn = await self._handle(session, event, before)
+        try:
+            turn = await self._handle(session, event, before)
+        except Exception:
+            if piece is not None and person is not None:
+                # Nothing was stored (a full disk, a bug): the first piece waits again, so
+                # the helplines for this failure and the message sent again read it whole.
+                self.fragments.keep(person, piece.text, piece.answer)
+            raise
         turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
             # Every typed message is checked, even one not stored (too long, before
@@ -480,6 +487,12 @@ class Conversations:
         )
         meta = AnswerMeta(risk_flag=alert is not None, **language)
         return self.redactor.redact(text), meta, alert
+
+    def failed_alert(self, key: str, text: str, lang: str) -> str | None:
+        """Helplines for a message whose handling failed, read with the piece it may
+        finish (``bot.fragments``), as its handling would have read it."""
+        piece = self.fragments.peek(key, text)
+        return self.risk_alert(text, lang, before=piece.text if piece is not None else None)
 
     def risk_alert(
         self,

@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-import pytest
-
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
@@ -135,12 +133,6 @@ async def test_a_split_disclosure_gets_helplines_after_going_back(
     assert helplines_shown(term) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="owner lead: when the disk is full, the helplines for a failed message are read from "
-    "that message alone (console _signpost_failed, Telegram signpost): the first piece of a "
-    "split disclosure, taken out by fragments.before in the failed handle, is lost",
-)
 async def test_a_split_disclosure_finished_when_the_disk_is_full_still_gets_helplines(
     conversations: Conversations, settings: Settings, store, monkeypatch
 ) -> None:

@@ -664,3 +664,51 @@ def test_a_full_name_in_lower_case_is_not_stored(text: str, secret: str) -> None
 def test_everyday_words_and_streets_named_after_people_stay(text: str) -> None:
     """Guards for 481c1a1 (place-word surnames) and any fix of the leaks above."""
     assert redact(text) == text
+
+
+AFTER_PREPOSITION = (
+    "a full name after 'on'/'near'/'at'/'down' read as a street (87f9b3f) though a possessive "
+    "or 'she'/'to call me' shows a person"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "I sat near Kelly Field in the group and she kept staring at me",
+            "Kelly Field",
+            id="en-near-she",
+            marks=leak("REGRESSION (87f9b3f): " + AFTER_PREPOSITION),
+        ),
+        pytest.param(
+            "we used at Sam Wood's flat every weekend",
+            "Sam Wood",
+            id="en-at-possessive-flat",
+            marks=leak(AFTER_PREPOSITION),
+        ),
+        pytest.param(
+            "I left a message on Sarah Lane's phone",
+            "Sarah Lane",
+            id="en-on-possessive-phone",
+            marks=leak(AFTER_PREPOSITION),
+        ),
+        pytest.param(
+            "I had to wait on Tom Hall to call me back for weeks",
+            "Tom Hall",
+            id="en-wait-on-to-call-me",
+            marks=leak(AFTER_PREPOSITION),
+        ),
+        # Guards: streets stay, a person after 'by' is hidden.
+        pytest.param("I got told off by Jack Marsh at reception", "Jack Marsh", id="en-guard-by"),
+    ],
+)
+def test_a_person_after_a_preposition_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+def test_streets_after_a_preposition_stay() -> None:
+    """Guard for 87f9b3f."""
+    assert redact("the hub on Anne Lane is good, I live off Kelly Hill") == (
+        "the hub on Anne Lane is good, I live off Kelly Hill"
+    )

@@ -424,3 +424,64 @@ MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times 
 )
 def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text: str) -> None:
     assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "ગાડી વેચી દીધી અને દેવું ચૂકવ્યું, હવે શાંતિ છે",
+            id="gu-sold-car-paid-debt-peace",
+            marks=quiet(
+                "lex25",
+                "REGRESSION (3fc192f): the debt paid and the car sold moved into SETTLED; the "
+                "model lost its DEBT meaning and SETTLED ...|PEACE does not read 'શાંતિ'",
+            ),
+        ),
+        pytest.param(
+            "I sold the car and paid off my debts, now I'm at peace", id="en-sold-car-paid-debts"
+        ),
+    ],
+)
+def test_affairs_settled_and_at_peace_gets_the_helplines(screen: RiskScreen, text: str) -> None:
+    """Signposted on 3a500f1 and main 09bbab6, by the model: lex25's slice 3 (3fc192f) moves
+    these words into SETTLED, and the Gujarati one goes quiet."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "I won't be here tomorrow, see you on the other side", id="en-see-you-other-side"
+        ),
+        pytest.param(
+            "I won't be at group tomorrow or ever again, see you all in heaven",
+            id="en-not-at-group-ever-again-heaven",
+        ),
+        pytest.param(
+            "nie będzie mnie jutro, do zobaczenia po drugiej stronie", id="pl-po-drugiej-stronie"
+        ),
+        pytest.param("меня завтра не будет, увидимся на том свете", id="ru-na-tom-svete"),
+        pytest.param("rytoj manęs nebus, pasimatysim kitame pasaulyje", id="lt-kitame-pasaulyje"),
+        pytest.param(
+            "I gave my cat to my sister because I won't be around much longer",
+            id="en-gave-cat-wont-be-around",
+        ),
+        pytest.param(
+            "I've rehomed my dog because I won't be here anymore", id="en-rehomed-dog-wont-be-here"
+        ),
+        pytest.param(
+            "dałam kota siostrze, bo mnie już niedługo nie będzie", id="pl-gave-cat-wont-be-here"
+        ),
+        pytest.param(
+            "я отдала кошку сестре, потому что меня скоро не будет", id="ru-gave-cat-wont-be-here"
+        ),
+    ],
+)
+def test_an_absence_for_good_or_a_pet_rehomed_before_it_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Guards (signposted on 3a500f1 and main 1b748ec): vetoes for an absence from the group
+    with a return promised, or a pet rehomed for a hostel, must not reach these."""
+    assert screen.at_risk(text), screen.vetoes_in(text)

@@ -361,3 +361,76 @@ def test_ones_own_name_described_and_a_paired_ni_number_are_hidden(text: str, wa
 )
 def test_someone_else_amounts_and_chat_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("numărul meu: 0721 două sute treizeci și patru 567", "numărul meu: [phone]"),
+        (
+            "mans tālrunis: divdesmit viens divdesmit trīs četrdesmit pieci sešdesmit septiņi",
+            "mans tālrunis: [phone]",
+        ),
+        (
+            "mano telefonas: šeši vienas du trys keturi penki šeši septyni",
+            "mano telefonas: [phone]",
+        ),
+        ("pisz: jan.kowalski@wp", "pisz: [email]"),
+        ("my email address is kelly brown 99 at gmail dot com", "my email address is [email]"),
+    ],
+)
+def test_eight_digit_phones_in_words_and_short_providers_are_not_stored(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "number of days: twelve, twenty, thirty, forty",
+        "my number: one two three four five six seven eight",
+        "am două fete și doi băieți",
+        "text me @wp",
+    ],
+)
+def test_counts_and_short_words_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the hub on Anne Lane is good",
+        "the clinic is off Kelly Hill",
+        "walk down Sarah Lane to the hub",
+        "Mary Jane is slang for weed",
+        "Kasia z recepcji była miła",
+        "ریسپشن پر عائشہ بہت اچھی تھی",
+    ],
+)
+def test_streets_after_on_off_down_slang_and_first_names_alone_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("k.brown@gmail dot com", "[email]"),
+        ("k.brown@gmail kropka com", "[email]"),
+        ("k.brown@gmail dot co dot uk", "[email]"),
+        ("kbrown @ g mail dot com", "[email]"),
+        ("номер NI: ав 12 34 56 с", "номер NI: [ni_number]"),
+    ],
+)
+def test_a_provider_with_a_spelt_ending_and_a_lower_case_cyrillic_ni_are_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["I met him @ home dot com", "страховка на 123 456 рублей", "мне 12 лет"]
+)
+def test_at_home_and_amounts_in_russian_stay(text: str) -> None:
+    assert redact(text) == text

@@ -55,14 +55,20 @@ def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
         ("tētis manai meitai dara pāri", "abuse"),
         # Native script, a noun with its case or classifier ending (bn "রশি", ROPE), a stop
         # told to nobody (STOPMED, NOBODYKNOW: bn pa), "you won't find me from tomorrow"
-        # (NOTHERE: bn), going to the dead one on the death anniversary (GOTODEAD, BARSI:
-        # gu "પુણ્યતિથિએ", pa "ਕੋਲ ਚਲੀ ਜਾਣਾ").
+        # (NOTHERE: bn).
         ("একটা রশি কিনে এনেছি, আলমারিতে রাখা", "suicide"),
         ("ইনসুলিন নেওয়া বন্ধ করে দিয়েছি, কাউকে বলিনি", "suicide"),
         ("ਇਨਸੁਲਿਨ ਲੈਣਾ ਬੰਦ ਕਰ ਦਿੱਤਾ, ਕਿਸੇ ਨੂੰ ਨਹੀਂ ਦੱਸਿਆ", "suicide"),
         ("কাল থেকে আমাকে আর পাবে না", "suicide"),
-        ("મમ્મીની પુણ્યતિથિએ એની પાસે જતી રહીશ", "suicide"),
-        ("ਮਾਂ ਦੀ ਬਰਸੀ ਤੇ ਉਹਦੇ ਕੋਲ ਚਲੀ ਜਾਣਾ", "suicide"),
+        # Pills hoarded (STOCK: lt "kaupiau"); a cigarette put out on the palm (STUB,
+        # CIGARETTE, BODY: lt); patches stuck on "instead of one" (TAKE, EXCESS: lt).
+        ("visą mėnesį kaupiau tabletes", "overdose"),
+        ("užgesinau cigaretę į delną", "self_harm"),
+        ("užsiklijavau du fentanilio pleistrus vietoj vieno", "overdose"),
+        # God asked to forgive what I do tonight (FORGIVE, DOIT: so); one's own funeral paid
+        # for, and goodbye (MYFUNERAL: bn "নিজের জানাজার").
+        ("ilaahay ha ii dambi dhaafo waxaan caawa sameyn doono", "suicide"),
+        ("নিজের জানাজার টাকা মসজিদে দিয়ে এসেছি, সবাইকে বিদায়", "suicide"),
     ],
 )
 def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, category: str) -> None:
@@ -94,6 +100,11 @@ def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, categor
         # is also how "બાળક" (child) begins, so HARM BODY fired on them.
         "બાળકોના હાથ ધોવડાવ્યા અને જમવાનું આપ્યું",
         "balak na pag ma dukhavo che",
+        # Going over to someone's tonight or soon: "reach them", "go to hers" are travel, so
+        # GOTODEAD keeps to going to the dead one (not "pahunch", "jati rahish", "chali jana").
+        "aaje raatre eni paase jati rahish, jamva",
+        "ਅੱਜ ਰਾਤ ਉਹਦੇ ਕੋਲ ਚਲੀ ਜਾਣਾ, ਰੋਟੀ ਖਾਣ",
+        "jaldi un ke paas pahunch jaunga, train late hai",
     ],
 )
 def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, text: str) -> None:
@@ -111,6 +122,8 @@ def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, tex
         "bye! turning my phone off now, off to the cinema",
         # LETTER|WILL KEYS: a lost key and a letter from the clinic.
         "I lost my keys and the letter from the clinic",
+        # GOTODEAD SOON: en "go to her" beside "soon" is also a bus ride.
+        "I'll go to her soon, the bus is late",
     ],
 )
 @pytest.mark.xfail(

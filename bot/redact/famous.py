@@ -37,7 +37,7 @@ sidhu moose wala|rabindranath tagore|mahatma gandhi|shah rukh khan|amitabh bachc
 tom cruise|tom hanks|kevin bacon|harry kane|lewis hamilton|paul mccartney|john lennon
 matthew perry|charlie sheen|robert downey|kate moss|pete doherty|harry styles|stephen fry
 harry potter|oliver twist|tom thumb|anna freud|emma bridgewater|captain morgan
-johnnie walker|jose cuervo|josé cuervo|jack daniels|jack daniel's|ben nevis|big ben
+mary jane|johnnie walker|jose cuervo|josé cuervo|jack daniels|jack daniel's|ben nevis|big ben
 ion creangă|ion creanga|raimonds pauls|anna karenina|ewa chodakowska
 jan paweł ii|jan pawel ii|jana pawła ii|jana pawla ii
 umm kulthum|أم كلثوم|نصرت فتح علی خان|রবীন্দ্রনাথ ঠাকুর|મહાત્મા ગાંધી|ਸਿੱਧੂ ਮੂਸੇ ਵਾਲਾ

@@ -605,14 +605,14 @@ prison_numbers = needs_digits(4)(
 )
 
 _NI_TIDY = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)
-_NI_LETTER = "A-Za-zАВЕКМНОРСТХаеокрсух"
+_NI_LETTER = "A-Za-zАВЕКМНОРСТХаеокрсухвмнт"
 """Latin letters, and the Cyrillic ones that look like them ("АВ 12 34 56 С" typed on a
 Russian keyboard)."""
 _NI_SEP = r"[ .\-/]"
 _NI_LOOSE = re.compile(
     rf"(?<![\w.\-/])(?P<prefix>[{_NI_LETTER}]{_NI_SEP}?[{_NI_LETTER}])"
     rf"{_NI_SEP}{{0,3}}(?P<digits>\d(?:{_NI_SEP}{{0,2}}\d){{5}})"
-    rf"(?:{_NI_SEP}{{0,3}}(?P<suffix>[A-Da-dАВСаос]))?(?![\w])"
+    rf"(?:{_NI_SEP}{{0,3}}(?P<suffix>[A-Da-dАВСаосв]))?(?![\w])"
 )
 """A number typed loosely: dots, dashes or slashes ("ab.12.34.56.c", "AB-12-34-56-C"),
 groups of three ("ab 123 456 c"), letters spaced ("A B 1 2 3 4 5 6 C"), or no final
@@ -628,11 +628,11 @@ _NI_PAIRS = re.compile(r"\d{6}|\d\d([ .\-/])\d\d\1\d\d")
 not as an amount in thousands ("120 000")."""
 _NI_THREES = re.compile(r"\d{3}[ .\-/]\d{3}")
 """Groups of three ("ab 123 456"), unless a round amount ("120 000")."""
-_NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсух", "ABEKMHOPCTXaeokpcyx")
+_NI_CYRILLIC = str.maketrans("АВЕКМНОРСТХаеокрсухвмнт", "ABEKMHOPCTXaeokpcyxbmht")
 _NI_NOT_PREFIX = words(
     "am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we "
     "ya yo pm tv gb bg nk kn tn nt zz ca za la de da na ne po ar ir ka ku ta te ce si ou em "
-    "os ao"
+    "os ao ha bo co ot ko"
 )
 """Two-letter words before a number ("at 12 34 56"), and prefixes never issued."""
 
@@ -674,8 +674,8 @@ for _value, _spellings in enumerate(
         "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
         "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad واحد ایک ek ik ikk "
         "এক એક ਇੱਕ ਇਕ",
-        "two dwa du divi doi dois duas два laba labo itnen etnen tnen ithnan اثنين اثنان إثنين "
-        "اتنين دو do dui be দুই બે ਦੋ",
+        "two dwa du divi doi două doua dois duas два laba labo itnen etnen tnen ithnan "
+        "اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
         "three trzy trys trīs tris trei três tres три saddex talate tlata talata thalatha "
         "ثلاثة ثلاث تلاتة تین teen tin tran "
         "tinn তিন ત્રણ ਤਿੰਨ",
@@ -1042,7 +1042,24 @@ def _said(
         return Span(start, end, "bank_account")  # "account number two seven one eight…"
     if _counting(text[start:end]):
         return None  # "one two … nine ten eleven": counting, said in words
+    if (
+        len(said) == 8
+        and not counting
+        and spoken >= 4
+        and _EIGHT_DIGIT_CUE.search(text[max(0, start - 40) : start])
+    ):
+        # Latvian and Lithuanian numbers have eight digits ("tālrunis: divdesmit viens
+        # divdesmit trīs četrdesmit pieci sešdesmit septiņi"): after a phone word, a phone.
+        return Span(start, end, "phone")
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+_EIGHT_DIGIT_CUE = re.compile(
+    r"(?<!\w)(?:phone|mobile|tel\w*|tālr\w*|talr\w*|numurs|numeris|mob\w*|zvan\w*|skambin\w*|"
+    r"телефон\w*)\W{0,3}(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+"""A phone word that an eight-digit number said in words follows (not "number of days")."""
 
 
 def _counting(said: str) -> bool:

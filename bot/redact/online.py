@@ -80,13 +80,18 @@ _AT_PROVIDER = re.compile(
 )
 """An address given without its ending ("jo.bloggs@gmail"), or with its ending glued on
 ("jo.bloggs@gmailcom"): the provider says it is one."""
+_AT_SHORT_PROVIDER = re.compile(r"[\w+-]*[._\d][\w.+-]*@(?:wp|o2|op|bk)(?![\w.])", re.IGNORECASE)
+"""A Polish or Russian address given without its ending, its provider two letters
+("jan.kowalski@wp", "ola_92@o2"): its name has a dot, "_" or digit."""
 _WORDLESS_TLDS = r"com|net|org|uk|pl|ru|lt|lv|ro|pt|ua|info|biz|br"
 """Endings that are no word of an enabled language ("in", "me", "so", "it", "co" are)."""
 _LOOSE_ENDING = re.compile(
-    rf"[ \t]?[.,][ \t]?(?:co[ \t]?[.,][ \t]?uk|{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE
+    rf"(?:[ \t]?[.,][ \t]?|[ \t]+{_DOT}[ \t]+)"
+    rf"(?:co(?:[ \t]?[.,][ \t]?|[ \t]+{_DOT}[ \t]+)uk|{_WORDLESS_TLDS})(?![\w'’])",
+    re.IGNORECASE,
 )
-"""The ending after a real "@" and its provider, set apart by a space or typed with a comma
-("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt")."""
+"""The ending after a real "@" and its provider, set apart by a space, typed with a comma
+or said ("jo@gmail . com", "jo@gmail,com", "ana@sapo . pt", "jo@gmail dot com")."""
 _CO_UK = re.compile(r"[ \t]?[.,][ \t]?uk(?![\w'’])", re.IGNORECASE)
 """The rest of ".co.uk" set apart ("jo@gmail.co . uk")."""
 _BARE_ENDING = re.compile(rf"[ \t]+(?:{_WORDLESS_TLDS})(?![\w'’])", re.IGNORECASE)
@@ -187,7 +192,7 @@ def _with_spoken_local(text: str, span: Span) -> Span:
     at = _SPELT_GATE.search(text, span.start, span.end)
     local = text[span.start : at.start()] if at is not None else ""
     if not re.fullmatch(r"[^\W\d_]+", local):
-        return span
+        return _with_given_name(text, span) if " " in local.strip() else span
     start = span.start
     for _ in range(2):
         m = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -203,6 +208,11 @@ def _with_spoken_local(text: str, span: Span) -> Span:
             before = before[:-1]  # "my email is jo bloggs at …"
         if before and _CUE_WORD.fullmatch(before[-1].strip(":.-")):
             return Span(start, span.end, span.tag)
+    return _with_given_name(text, span)
+
+
+def _with_given_name(text: str, span: Span) -> Span:
+    """The span with a listed given name just before it ("kelly brown 99 at gmail…")."""
     given = _WORD_BEFORE.search(text, max(0, span.start - 40), span.start)
     if given is not None and given_name(given.group(1)):
         return Span(given.start(), span.end, span.tag)
@@ -217,6 +227,8 @@ def _emails(text: str) -> Iterator[Span]:
         for m in _AT_PROVIDER.finditer(text):
             ending = _LOOSE_ENDING.match(text, m.end())
             yield Span(m.start(), ending.end() if ending else m.end(), "email")
+        for m in _AT_SHORT_PROVIDER.finditer(text):
+            yield Span(m.start(), m.end(), "email")
     if _SPELT_GATE.search(text) is None:
         return
     low = text.casefold()
@@ -229,7 +241,11 @@ def _emails(text: str) -> Iterator[Span]:
         local, domain = value[: at.start()], value[at.end() :]
         if local.casefold() in _NOT_LOCAL or domain.casefold().startswith("www"):
             continue
-        provider = re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+        first_two = domain.split()[:2]
+        provider = (
+            re.split(r"\W", domain, maxsplit=1)[0].casefold() in _PROVIDERS
+            or "".join(first_two).casefold() in _PROVIDERS  # "g mail", "hot mail"
+        )
         if (
             at.group()[:1].isspace()
             and at.group().strip() in ("@", "＠")

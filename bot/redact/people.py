@@ -102,9 +102,11 @@ Green", "John Lane", "Kelly Hill", "Tom Hall"); a street ("Church Street") start
 given name."""
 _VENUE_NAMES = words("victoria albert alexandra elizabeth queen king prince princess st saint")
 """Given names that halls and parks are named after ("Victoria Park", "Albert Hall")."""
-_AT_A_PLACE = words("the at in near into outside opposite behind past round around")
+_AT_A_PLACE = words(
+    "the at in near into outside opposite behind past round around on off down up along via towards"
+)
 """Words before a given name and a place word that make them a place ("at Victoria Park",
-"near Alexandra Hall", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
+"the hub on Anne Lane", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
 
 
 _VENUE_WORDS = words(
@@ -166,9 +168,11 @@ def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     if before and before[-1].rstrip(".") in ("st", "saint", "sf", "sv", "são", "santa"):
         return True
     if tokens[i + 1].group().casefold() in ("hall", "park") and (
-        tokens[i].group().casefold() in _VENUE_NAMES or (before and before[-1] in _AT_A_PLACE)
+        tokens[i].group().casefold() in _VENUE_NAMES
     ):
         return True
+    if before and before[-1] in _AT_A_PLACE:
+        return True  # "the hub on Anne Lane", "off Kelly Hill", "near Victoria Green"
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
     return (
         nxt is not None

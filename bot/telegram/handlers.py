@@ -388,13 +388,20 @@ class TelegramChannel:
         handler.__name__ = command.__name__
         return handler
 
-    async def signpost(self, update: Update, context: Context) -> None:
-        """Helplines at once if the message's text or caption holds a risk phrase."""
+    async def signpost(self, update: Update, context: Context, *, failed: bool = False) -> None:
+        """Helplines at once if the message's text or caption holds a risk phrase.
+
+        ``failed``: its handling failed, so it is read with the piece it may finish, as
+        its handling would have read it (``bot.fragments``)."""
         message = update.effective_message
         written = (message.text or message.caption) if message is not None else None
         if not written:
             return
-        alert = self.conversations.risk_alert(written, await self._lang_or_default(update))
+        lang = await self._lang_or_default(update)
+        if failed and update.effective_user is not None:
+            alert = self.conversations.failed_alert(self._key_of(update), written, lang)
+        else:
+            alert = self.conversations.risk_alert(written, lang)
         if alert is not None:
             await self._say_alert(context, _chat_id(update), alert)
 
@@ -431,7 +438,7 @@ class TelegramChannel:
         if not isinstance(update, Update) or update.effective_message is None:
             return
         try:
-            await self.signpost(update, context)
+            await self.signpost(update, context, failed=True)
         except Exception as error:  # the risk screen itself may be what failed
             # The reply below ("could not save", "something went wrong") must still go.
             log.error(
