@@ -176,6 +176,35 @@ LIVING = (
             "amanhã vou estar com ela no cemitério, faz um ano que morreu",
             id="pt-guard-cemiterio",
         ),
+        pytest.param(
+            "after my wife died I went to rehab, finally I'll be with my daughter at weekends",
+            id="en-guard-daughter-at-weekends",
+        ),
+        pytest.param(
+            "dziadek zmarł, wkrótce będę z rodziną na pogrzebie",
+            id="pl-guard-rodzina-na-pogrzebie",
+        ),
+        pytest.param(
+            "дедушка умер, скоро буду с семьёй на похоронах",
+            id="ru-guard-semya-na-pohoronah",
+        ),
+        pytest.param(
+            "nana ka inteqal ho gaya, jaldi main family ke saath hoonga janaze par",
+            id="ur-roman-guard-family-janaze",
+        ),
+        pytest.param(
+            "grandad passed away, soon I'll be with my family in Pakistan for the funeral",
+            id="en-guard-family-funeral",
+        ),
+        pytest.param(
+            "Tata zmarł, w święta będę z mamą i siostrą",
+            id="pl-guard-swieta-z-mama",
+        ),
+        pytest.param(
+            "tomorrow is a year since mum died, finally I'll be with my sister and we'll light a "
+            "candle for her",
+            id="en-guard-with-my-sister-candle",
+        ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
             "after mum died I went to rehab; soon I'll be with my kids again, social services "
@@ -464,6 +493,15 @@ def test_affairs_settled_and_at_peace_gets_the_helplines(screen: RiskScreen, tex
         ),
         pytest.param("меня завтра не будет, увидимся на том свете", id="ru-na-tom-svete"),
         pytest.param("rytoj manęs nebus, pasimatysim kitame pasaulyje", id="lt-kitame-pasaulyje"),
+        pytest.param("nie będzie mnie jutro, już nie wrócę", id="pl-nie-wroce"),
+        pytest.param("меня завтра не будет, я не вернусь", id="ru-ne-vernus"),
+        pytest.param("I won't be here tomorrow, I won't be back", id="en-wont-be-back"),
+        pytest.param("rytoj manęs nebus, nebegrįšiu", id="lt-nebegrisiu"),
+        pytest.param("rīt manis nebūs, es neatgriezīšos", id="lv-neatgriezisos"),
+        pytest.param("berri ma joogo, dib uma soo laaban doono", id="so-dib-uma-soo-laaban"),
+        pytest.param("আমি কাল থাকব না, আর ফিরব না", id="bn-ar-phirbo-na"),
+        pytest.param("kal main nahi hunga, wapas nahi aaunga", id="ur-roman-wapas-nahi"),
+        pytest.param("amanhã não vou estar cá, não volto mais", id="pt-nao-volto-mais"),
         pytest.param(
             "I gave my cat to my sister because I won't be around much longer",
             id="en-gave-cat-wont-be-around",

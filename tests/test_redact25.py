@@ -434,3 +434,18 @@ def test_a_provider_with_a_spelt_ending_and_a_lower_case_cyrillic_ni_are_hidden(
 )
 def test_at_home_and_amounts_in_russian_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("we used at Tom Smith's flat every weekend", "we used at [name]'s flat every weekend"),
+        ("I left a message on Sarah Lane's phone", "I left a message on [name]'s phone"),
+        ("I had to wait on Tom Hall to call me back", "I had to wait on [name] to call me back"),
+        ("I sat near Kelly Field in the group", "I sat near [name] in the group"),
+    ],
+)
+def test_a_full_name_with_its_possessive_or_after_a_verb_and_on_is_not_stored(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want

@@ -102,11 +102,21 @@ Green", "John Lane", "Kelly Hill", "Tom Hall"); a street ("Church Street") start
 given name."""
 _VENUE_NAMES = words("victoria albert alexandra elizabeth queen king prince princess st saint")
 """Given names that halls and parks are named after ("Victoria Park", "Albert Hall")."""
-_AT_A_PLACE = words(
-    "the at in near into outside opposite behind past round around on off down up along via towards"
+_AT_A_PLACE = words("the at in near into outside opposite behind past round around")
+"""Words before a given name and "Hall" or "Park" that make them a place ("at Victoria
+Park", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
+_ON_A_STREET = words("the on off down up along via towards into outside opposite")
+"""Words before a given name and a street word that make them a street ("the hub on Anne
+Lane", "off Kelly Hill"); "near" and "at" a person stands too ("near Kelly Field")."""
+_PERSON_VERBS = words(
+    """
+    wait waited waiting waits rely relied relying relies count counted counting depend
+    depended depending depends call called calling calls check checked checking checks keep
+    kept keeping pick picked picking spy spied grass grassed grassing tell told telling
+    """
 )
-"""Words before a given name and a place word that make them a place ("at Victoria Park",
-"the hub on Anne Lane", "the Albert Hall"); "met Tom Hall", "with Tom Park" are people."""
+"""Verbs before "on" and the like whose object is a person ("wait on Tom Hall", "rely on
+Kelly Field")."""
 
 
 _VENUE_WORDS = words(
@@ -167,12 +177,15 @@ def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     before = text[max(0, tokens[i].start() - 12) : tokens[i].start()].casefold().split()
     if before and before[-1].rstrip(".") in ("st", "saint", "sf", "sv", "são", "santa"):
         return True
-    if tokens[i + 1].group().casefold() in ("hall", "park") and (
-        tokens[i].group().casefold() in _VENUE_NAMES
-    ):
+    if text[tokens[i + 1].end() : tokens[i + 1].end() + 2] in ("'s", "’s"):
+        return False  # "Sam Wood's flat", "Sarah Lane's phone": a person's
+    venue = tokens[i + 1].group().casefold() in ("hall", "park")
+    if venue and tokens[i].group().casefold() in _VENUE_NAMES:
         return True
-    if before and before[-1] in _AT_A_PLACE:
-        return True  # "the hub on Anne Lane", "off Kelly Hill", "near Victoria Green"
+    if len(before) >= 2 and before[-2] in _PERSON_VERBS:
+        return False  # "wait on Tom Hall to call me back"
+    if before and before[-1] in (_AT_A_PLACE if venue else _ON_A_STREET):
+        return True  # "at Victoria Park", "the hub on Anne Lane", "off Kelly Hill"
     nxt = tokens[i + 2] if i + 2 < len(tokens) else None
     return (
         nxt is not None
@@ -195,6 +208,9 @@ def _capitals(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
                 end, j, taken = nxt.end(), j + 2, taken + 1
                 continue
             break
+        if word.endswith(("'s", "’s")) and _capitalised_name_word(word[:-2], first=taken == 0):
+            end, j, taken = tokens[j].end() - 2, j + 1, taken + 1
+            break  # "Tom Smith's flat": the name, not its "'s"
         if not _capitalised_name_word(word, first=taken == 0):
             break
         end, j, taken = tokens[j].end(), j + 1, taken + 1
