@@ -32,6 +32,9 @@ from bot.redact import redact
         ("numurs 07911 un tad 123456", "numurs [phone]"),
         ("mera number 07911 baaki 123456 hai", "mera number [phone] hai"),
         ("رقمي 07911 الباقي 123456", "رقمي [phone]"),
+        ("میرا نمبر 07911 اس کے بعد 123456", "میرا نمبر [phone]"),
+        ("ਮੇਰਾ ਨੰਬਰ 07911 ਉਸ ਤੋਂ ਬਾਅਦ 123456", "ਮੇਰਾ ਨੰਬਰ [phone]"),
+        ("numărul 07911 iar restul 123456", "numărul [phone]"),
         ("ring me +44 seven nine one one one two three four five six", "ring me [phone]"),
     ],
 )

@@ -69,6 +69,16 @@ def _rule_categories(rules: RiskScreen, text: str) -> set[str]:
         # for, and goodbye (MYFUNERAL: bn "নিজের জানাজার").
         ("ilaahay ha ii dambi dhaafo waxaan caawa sameyn doono", "suicide"),
         ("নিজের জানাজার টাকা মসজিদে দিয়ে এসেছি, সবাইকে বিদায়", "suicide"),
+        # Bengali and Gurmukhi script: nobody will find me tomorrow (NOTHERE), a noose at
+        # the throat (SUICIDE: "গলায় ফাঁস"), pesticide drunk (POISON, DRANK), become a weight
+        # on everyone (BURDEN: "ਭਾਰ ਬਣ"), going to the father who died (DIE: "মারা যাওয়া").
+        ("কাল সকালে কেউ আমাকে খুঁজে পাবে না", "suicide"),
+        ("ਕੱਲ੍ਹ ਸਵੇਰੇ ਮੈਨੂੰ ਕੋਈ ਨਹੀਂ ਲੱਭ ਸਕੇਗਾ", "suicide"),
+        ("গত রাতে গলায় ফাঁস দেওয়ার চেষ্টা করেছিলাম", "suicide"),
+        ("কীটনাশক খেয়ে ফেলেছি", "overdose"),
+        ("ਕੀੜੇਮਾਰ ਦਵਾਈ ਪੀ ਲਈ", "overdose"),
+        ("ਮੈਂ ਸਾਰਿਆਂ ਤੇ ਭਾਰ ਬਣ ਗਿਆ ਹਾਂ", "suicide"),
+        ("বাবা মারা যাওয়ার পর থেকে মনে হয় ওর কাছে চলে যাই", "suicide"),
     ],
 )
 def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, category: str) -> None:
@@ -105,6 +115,13 @@ def test_a_form_the_class_lacked_now_fires(rules: RiskScreen, text: str, categor
         "aaje raatre eni paase jati rahish, jamva",
         "ਅੱਜ ਰਾਤ ਉਹਦੇ ਕੋਲ ਚਲੀ ਜਾਣਾ, ਰੋਟੀ ਖਾਣ",
         "jaldi un ke paas pahunch jaunga, train late hai",
+        # Weight gained; sleeping through till morning ("ਮੁੜ ਨਾ", not again, is no NEVER);
+        # leaving the office unnoticed ("চলে গেলে", when I leave, is no GONE); tea drunk.
+        "ਮੇਰਾ ਭਾਰ ਬਹੁਤ ਵਧ ਗਿਆ ਹੈ",
+        "ਰਾਤ ਨੂੰ ਸੌਂ ਜਾਂਦਾ ਹਾਂ ਤੇ ਮੁੜ ਨਾ ਉੱਠਦਾ ਸਵੇਰ ਤੱਕ, ਨੀਂਦ ਚੰਗੀ ਆਉਂਦੀ",
+        "ami office theke chole gele keu ter pay na",
+        "ਚਾਹ ਪੀ ਲਈ, ਹੁਣ ਕੰਮ ਤੇ ਜਾਣਾ",
+        "বাবা মারা যাওয়ার পর মা আমাদের সাথে থাকে",
     ],
 )
 def test_everyday_words_of_the_widened_classes_stay_quiet(rules: RiskScreen, text: str) -> None:

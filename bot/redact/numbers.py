@@ -1142,7 +1142,11 @@ _THEN_WORDS = (
     r"pēc\s+tam|tad|kadib|kaddib|phir|fir|pachhi|pachi|tarpor|ثم|وبعدين|بعدين|پھر|তারপর|ਫਿਰ|પછી|"
     r"(?:the\s+)?rest|(?:the\s+)?last\s+(?:six|6|five|5|seven|7|bit|part|digits)|ends?|ending|reszta|końcówka|resto|"
     r"o\s+resto|restul|остальное|остальные|конец|likusi|likęs|pārējais|pārējie|inta\s+kale|"
-    r"باقی|الباقي|বাকি|બાકી|ਬਾਕੀ|baaki|baki"
+    r"باقی|الباقي|والباقي|وبعدها|بعدها|بعده|বাকি|બાકી|ਬਾਕੀ|baaki|baki|"
+    r"(?:us|is|uss|iss)\s*(?:ke|ki|kay)\s+(?:baad|bad)|baad\s+(?:mein|mai|me)|"
+    r"(?:us|is)\s+(?:ton|tu|to)\s+(?:baad|bad)|اس\s+کے\s+بعد|اسکے\s+بعد|"
+    r"(?:er|tar|ar)\s*(?:pore|por|pure)|এরপর|এর\s+পরে|তার\s+পরে|ਉਸ\s+ਤੋਂ\s+ਬਾਅਦ|ਬਾਅਦ\s+ਵਿੱਚ|"
+    r"એ\s+પછી|ane\s+pachhi|kadibna|iar\s+restul|restul|e\s+o\s+resto"
 )
 _THEN = (
     rf"(?:(?:{_AND_WORDS})[ \t]+)?(?:{_THEN_WORDS})"
