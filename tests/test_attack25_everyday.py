@@ -46,6 +46,7 @@ MODEL_NOW = (
     "the pet given away); the stored model still reads it"
 )
 MOVED_GAVE = "GIVEAWAY BELONGINGS: old things given away after moving to a new flat (-CHARITY only)"
+PESTICIDE = "POISON DRANK: pesticide sprayed in the garden, then tea drunk (no 'it' that is drunk)"
 PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks journeys/this form"
 
 
@@ -244,6 +245,21 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
                 "lex25",
                 "NEW (3fc192f): SOON 'تھوڑے دن اور' (a few more days) with NOTHERE, a new job",
             ),
+        ),
+        pytest.param(
+            "ਬਾਗ਼ ਵਿੱਚ ਕੀੜੇਮਾਰ ਦਵਾਈ ਛਿੜਕੀ, ਫਿਰ ਚਾਹ ਪੀ ਲਈ",
+            id="pa-sprayed-pesticide-then-drank-tea",
+            marks=alarm("lex25", "NEW (86cb875): " + PESTICIDE),
+        ),
+        pytest.param(
+            "বাগানে কীটনাশক দিয়েছি, তারপর চা খেয়ে ফেলেছি",
+            id="bn-sprayed-pesticide-then-drank-tea",
+            marks=alarm("prec25", PESTICIDE),
+        ),
+        pytest.param(
+            "আমি না থাকলে আমার বিড়ালকে খাওয়াবে কে? আমি ছুটিতে যাচ্ছি",
+            id="bn-who-feeds-the-cat-on-holiday",
+            marks=alarm("lex25", "PET IFANYTHING -HOLIDAY: bn HOLIDAY misses 'ছুটিতে' (on holiday)"),
         ),
         # Guards: quiet on main.
         pytest.param("sorry, I turned my phone off during the meeting", id="en-guard-meeting"),

@@ -205,6 +205,24 @@ LIVING = (
             "candle for her",
             id="en-guard-with-my-sister-candle",
         ),
+        pytest.param(
+            "my brother died of an overdose in March, finally I'll be with my mum again after "
+            "rehab",
+            id="en-guard-brother-died-with-mum-after-rehab",
+        ),
+        pytest.param(
+            "grandad died, soon I'll be with nan to help her move house",
+            id="en-guard-grandad-died-with-nan",
+        ),
+        pytest.param(
+            "my husband died two years ago and finally I'll be with my son again, he's coming "
+            "home from the army",
+            id="en-guard-husband-died-son-home-from-army",
+        ),
+        pytest.param(
+            "Папа умер в прошлом году, скоро буду с мамой в Москве на Новый год",
+            id="ru-guard-papa-umer-s-mamoj-v-moskve",
+        ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
             "after mum died I went to rehab; soon I'll be with my kids again, social services "
@@ -522,4 +540,65 @@ def test_an_absence_for_good_or_a_pet_rehomed_before_it_gets_the_helplines(
 ) -> None:
     """Guards (signposted on 3a500f1 and main 1b748ec): vetoes for an absence from the group
     with a return promised, or a pet rehomed for a hostel, must not reach these."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks for everything, don't bother ringing me, I won't answer ever again",
+        "thanks for everything. ring my mum when they find me",
+        "thanks for everything, ring me if you like but I'll be gone by then",
+        "thanks for everything, call me tomorrow if I'm still here",
+        "dziękuję za wszystko, zadzwońcie do mamy, jak mnie znajdą",
+        "спасибо за всё, позвоните маме, когда меня найдут",
+        "obrigado por tudo, liguem à minha mãe quando me encontrarem",
+        "mulțumesc pentru tot, sunați-o pe mama când mă găsiți",
+        "ačiū už viską, paskambinkit mamai, kai mane ras",
+        "paldies par visu, piezvaniet mammai, kad mani atradīs",
+    ],
+)
+def test_thanks_for_everything_with_a_call_after_one_is_gone_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
+    """Guards (signposted on 3a500f1 and main b47c5e9): the veto for "thanks for everything,
+    ring me" (a call about an appointment) must not reach a call made when one is found."""
+    assert screen.at_risk(text), screen.vetoes_in(text)
+
+
+SETTLING = (
+    "thanks 'before I go' with the keys left and a pet sorted across sentences (the lead's miss "
+    "of 01:25, lead-to-prec25.md item 1): no rule joins the farewell to the arrangements"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "the group was good and the staff are kind. i just wanted to say thanks before i go. "
+            "i've left my flat keys with my sister and the cat is sorted",
+            id="en-lead-thanks-before-i-go-keys-cat",
+            marks=quiet("prec25", SETTLING),
+        ),
+        pytest.param(
+            "thanks before i go. keys are with my sister and the dog is sorted",
+            id="en-short-keys-dog",
+            marks=quiet("prec25", SETTLING),
+        ),
+        pytest.param(
+            "dziękuję, zanim odejdę. klucze zostawiłam siostrze, kot załatwiony",
+            id="pl-klucze-kot",
+            marks=quiet("prec25", SETTLING),
+        ),
+        pytest.param(
+            "спасибо перед уходом. ключи оставила сестре, кошка пристроена",
+            id="ru-klyuchi-koshka",
+            marks=quiet("prec25", SETTLING),
+        ),
+    ],
+)
+def test_thanks_before_i_go_with_keys_and_pet_arranged_gets_the_helplines(
+    screen: RiskScreen, text: str
+) -> None:
     assert screen.at_risk(text), screen.vetoes_in(text)

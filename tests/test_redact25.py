@@ -452,3 +452,30 @@ def test_a_full_name_with_its_possessive_or_after_a_verb_and_on_is_not_stored(
     text: str, want: str
 ) -> None:
     assert redact(text) == want
+
+
+def test_this_sessions_patterns_take_no_long_time_on_2000_characters_of_bait() -> None:
+    """Backtracking blow-ups would stall the bot for everyone: redact25's patterns."""
+    import time
+
+    baits = ("this is Sarah, my keyworker at the " * 60, "ab 12 34 56 " * 170)
+    baits += ("k.brown@gmail dot " * 120, "07911, rest is " * 140, "@4ever_jo " * 200)
+    baits += ("snap 4everjo " * 160, "kelly brown 99 at " * 120, "ni ab.12.34 " * 180)
+    baits += ("Tom Smith's " * 180, "uske baad 07911 " * 130, "jo@gmail . " * 200)
+    for bait in (b[:2000] for b in baits):
+        started = time.process_time()
+        redact(bait)
+        assert time.process_time() - started < 0.5, bait[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("أنا نور الهدى عبد الرحمن من سوريا", "أنا [name] من سوريا"),
+        ("3al snap la2ini ka abu_3ali_bham", "3al snap la2ini ka [handle]"),
+    ],
+)
+def test_a_four_word_arabic_name_and_a_handle_after_arabizi_find_me_are_hidden(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want

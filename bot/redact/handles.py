@@ -353,7 +353,8 @@ def _digit_first_handle(token: str) -> str | None:
 _ARABIZI_WORDS = words(
     """
     taba3i tab3i ta3i taba3y tab3y bta3i bta3y 7a2i 7aqi 7agi 3ala 3al ma3 ma3i ma3y 3ndi
-    3andi 3indi ba3d ba3den 3am 3a 2illi 2elli ya3ni y3ni
+    3andi 3indi ba3d ba3den 3am 3a 2illi 2elli ya3ni y3ni la2ini la2eeni l2ini la2eni
+    ebe3tli b3atli ib3atli
     """
 )
 """Arabizi words around a handle ("my", "on", "with", "I mean"): shaped like a handle, as

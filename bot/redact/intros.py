@@ -270,6 +270,12 @@ def _full_name(text: str, pos: int, intro: _Intro, opens: bool = False) -> Span 
         if gap is None:
             break
         at = gap.end()
+    if len(found) == 3 and found[-1].group().casefold() in _PARTICLES:
+        # "أنا نور الهدى عبد الرحمن": a particle third joins a fourth word to the name.
+        gap = _GAP.match(text, found[-1].end())
+        nxt = _WORD.match(text, gap.end()) if gap else None
+        if nxt is not None and _ok_word(nxt.group(), intro.capitals, lower):
+            found.append(nxt)
     if len(found) < 2:
         return None
     end = found[-1].end()
