@@ -1,0 +1,48 @@
+"""Attack25b on Telegram: a disclosure typed during a Telegram outage, then a restart (a
+deploy, a crash, systemd after the outage).
+
+The answer is stored and its update marked handled before the helplines go out
+(bot/telegram/alerts.py).  If Telegram keeps failing, the helplines are owed in memory only;
+a restart forgets them, and the update Telegram sends again after the restart is skipped as
+handled (bot/once.py).  The person who said they swallowed a pack of tablets never sees a
+helpline, though the database holds their flagged answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_attack21_paths import OVERDOSE_PL, alerted
+from tests.e2e.test_telegram_risk import to_assessment_text_question
+
+
+async def test_guard_owed_helplines_come_first_next_time_without_a_restart(bot, api):
+    """Guard: without a restart the owed helplines arrive before the next reply."""
+    user = api.user(language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    api.fail("sendMessage", 502, times=30)
+    assert not alerted(await user.send(OVERDOSE_PL), "pl")
+    api.calm()
+    assert alerted((await user.send("dzień dobry"))[:1], "pl", overdose=True)
+
+
+@pytest.mark.parametrize("redelivered", [False, True])
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: owed helplines live in memory only (OwedAlerts) and the update sent again "
+    "after a restart is skipped as handled: after a restart they are never sent",
+)
+async def test_helplines_owed_when_the_bot_restarts_still_reach_the_person(
+    bot, api, redelivered: bool
+):
+    api.forget_offsets = redelivered  # True: Telegram sends every update again
+    user = api.user(language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    api.fail("sendMessage", 502, times=30)
+    assert not alerted(await user.send(OVERDOSE_PL), "pl")  # Telegram is down
+    api.calm()
+
+    await bot.restart()
+    if redelivered:
+        await api.settled(max(api.pushed))
+    await user.send("dzień dobry")  # something ordinary, after the restart
+    assert any(alerted([m], "pl", overdose=True) for m in user.messages())

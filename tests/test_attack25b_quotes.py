@@ -1,0 +1,70 @@
+"""Attack25b as a hostile reader of the published quotes (network report, posters,
+noticeboard): a worker named in a quote is identifiable, and through them the writer, so a
+quote naming a worker with their role, even by first name, is never chosen
+(``bot.redact.staff.names_someone``, the gate ``bot.report.aggregate._publishable`` uses on
+the stored, redacted text).  Each case here is a comment as stored (``redact``) put to that
+gate: True means it is refused as a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.redact import redact
+from bot.redact.staff import names_someone
+
+
+def _refused(comment: str) -> bool:
+    return names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "আমার কীওয়ার্কার রিনা খুব ভালো ছিলেন",  # bn: my keyworker Rina was very good
+        "আমার কি ওয়ার্কার রিনা খুব ভালো ছিলেন",
+        "ਮੇਰੀ ਕੀਵਰਕਰ ਰੀਨਾ ਬਹੁਤ ਚੰਗੀ ਸੀ",  # pa
+        "میری کی ورکر رینا بہت اچھی تھی",  # ur
+        "my keyworker Rina was very kind",
+        "the nurse, Priya, was kind",
+        "ask for Tomasz at reception",
+    ],
+)
+def test_guard_a_keyworker_or_nurse_named_by_first_name_is_not_quoted(comment: str) -> None:
+    assert _refused(comment)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="redact25: 'key-worker' written with a hyphen in Bengali, Gurmukhi or Urdu script is "
+    "not a role word for names_someone (without the hyphen, or in Latin script, it is)",
+)
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "আমার কি-ওয়ার্কার রিনা খুব ভালো ছিলেন",  # bn: my key-worker Rina was very good
+        "ਮੇਰਾ ਕੀ-ਵਰਕਰ ਰੀਨਾ ਬਹੁਤ ਚੰਗੀ ਸੀ",  # pa
+        "میرا کی-ورکر رینا بہت اچھی تھی",  # ur
+    ],
+)
+def test_a_hyphenated_key_worker_named_in_a_south_asian_script_is_not_quoted(
+    comment: str,
+) -> None:
+    assert _refused(comment)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="redact25: a first name with where the worker works ('on reception', 'at the front "
+    "desk', 'z recepcji', 'из регистратуры') is a role, but names_someone publishes the quote",
+)
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Kelly on reception was rude",
+        "Jo at the front desk was rude to me",
+        "Tomasz z recepcji był niemiły",  # pl: Tomasz from reception was rude
+        "Марина из регистратуры нагрубила",  # ru: Marina from reception was rude
+    ],
+)
+def test_a_receptionist_named_by_first_name_is_not_quoted(comment: str) -> None:
+    assert _refused(comment)
