@@ -9,12 +9,11 @@ Deliberately short: people whom recovery feedback names (singers and writers abo
 addiction, sports people, leaders, religious figures), drinks and characters named like
 people ("Johnnie Walker", "Captain Morgan", "Harry Potter", "Mary Jane"), each written once,
 in its usual script.  Left out: any whose name is also a common one among the people the
-service meets
-("Michael Jackson", "Robbie Williams", "Liam Gallagher", "David Beckham", "Imran Khan",
-"Robert Lewandowski", "Mo Farah", "Narendra Modi"), where a real person of that name would
-be stored in clear: hiding a singer costs a word of feedback, storing a neighbour's name
-costs their privacy.  A cue (a role, "my name is") still hides
-any name, these too: only the cue-less finder consults this list.
+service meets ("Michael Jackson", "Robbie Williams", "Liam Gallagher", "David Beckham",
+"Imran Khan", "Robert Lewandowski", "Mo Farah", "Mohamed Salah", "Narendra Modi"), where a
+real person of that name would be stored in clear: hiding a singer costs a word of
+feedback, storing a neighbour's name costs their privacy.  A cue (a role, "my name is")
+still hides any name, these too: only the cue-less finders consult this list.
 """
 
 from __future__ import annotations
