@@ -68,3 +68,23 @@ def test_a_hyphenated_key_worker_named_in_a_south_asian_script_is_not_quoted(
 )
 def test_a_receptionist_named_by_first_name_is_not_quoted(comment: str) -> None:
     assert _refused(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Kasia tutaj, grupa była super", "Tu Kasia, grupa była super", "Sarah here, group was great"],
+)
+def test_guard_ones_own_name_given_as_here_is_not_stored(comment: str) -> None:
+    assert "Kasia" not in redact(comment) and "Sarah" not in redact(comment)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="redact25: Polish 'Kasia tu' (Kasia here) keeps the writer's own name, stored and "
+    "quotable ('Kasia tutaj', 'Tu Kasia', 'Sarah here', 'Rasa čia', 'Оксана здесь' are hidden)",
+)
+@pytest.mark.parametrize(
+    "comment", ["Kasia tu, grupa była super", "Kasia tu. Terapeutka kazała napisać"]
+)
+def test_ones_own_name_before_polish_tu_is_not_stored(comment: str) -> None:
+    assert "Kasia" not in redact(comment)
