@@ -138,6 +138,10 @@ def test_a_reunion_with_someone_who_died_gets_the_helplines(screen: RiskScreen, 
     assert screen.at_risk(text), screen.vetoes_in(text)
 
 
+NAMED_LIVING = (
+    "REGRESSION (8c47723): REUNION with a NAMED living relation after someone ELSE died "
+    "('my brother died …, finally I'll be with my mum again after rehab')"
+)
 LIVING = (
     "NEW (e946711): REUNION fires on being with the LIVING parent after the other one died "
     "('dad died, mum is alone, soon I'll be with her in Poland')"
@@ -209,19 +213,23 @@ LIVING = (
             "my brother died of an overdose in March, finally I'll be with my mum again after "
             "rehab",
             id="en-guard-brother-died-with-mum-after-rehab",
+            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "grandad died, soon I'll be with nan to help her move house",
             id="en-guard-grandad-died-with-nan",
+            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "my husband died two years ago and finally I'll be with my son again, he's coming "
             "home from the army",
             id="en-guard-husband-died-son-home-from-army",
+            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "Папа умер в прошлом году, скоро буду с мамой в Москве на Новый год",
             id="ru-guard-papa-umer-s-mamoj-v-moskve",
+            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(

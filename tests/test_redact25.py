@@ -36,6 +36,10 @@ from bot.redact import redact
         ("ਮੇਰਾ ਨੰਬਰ 07911 ਉਸ ਤੋਂ ਬਾਅਦ 123456", "ਮੇਰਾ ਨੰਬਰ [phone]"),
         ("numărul 07911 iar restul 123456", "numărul [phone]"),
         ("ring me +44 seven nine one one one two three four five six", "ring me [phone]"),
+        (
+            "raqmi sifr sab3a tis3a wa7ed wa7ed wa7ed itnen talata arba3a 5amsa setta",
+            "raqmi [phone]",
+        ),
     ],
 )
 def test_a_phone_said_in_parts_or_words_is_not_stored(text: str, want: str) -> None:
