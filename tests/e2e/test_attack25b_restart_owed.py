@@ -25,11 +25,19 @@ async def test_guard_owed_helplines_come_first_next_time_without_a_restart(bot, 
     assert alerted((await user.send("dzień dobry"))[:1], "pl", overdose=True)
 
 
-@pytest.mark.parametrize("redelivered", [False, True])
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: owed helplines live in memory only (OwedAlerts) and the update sent again "
-    "after a restart is skipped as handled: after a restart they are never sent",
+@pytest.mark.parametrize(
+    "redelivered",
+    [
+        pytest.param(
+            False,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="lead: owed helplines live in memory only (OwedAlerts): after a restart, "
+                "with Telegram's offset confirmed (nothing sent again), they are never sent",
+            ),
+        ),
+        True,  # the update sent again is skipped as handled, and signposted (skip_seen)
+    ],
 )
 async def test_helplines_owed_when_the_bot_restarts_still_reach_the_person(
     bot, api, redelivered: bool
