@@ -822,3 +822,28 @@ def test_a_phone_said_in_words_in_two_parts_is_not_stored(text: str) -> None:
     assert "[phone]" in out
     assert "four" not in out and "cztery" not in out and "четыре" not in out, out
     assert "quatro" not in out and "patru" not in out and "arba3a" not in out, out
+
+
+LOOSE_POSTCODE = "a postcode typed loosely after 'postcode' (3a500f1 stored it too)"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "post code: l s 1 4 a b", "l s 1 4 a b", id="en-spaced", marks=leak(LOOSE_POSTCODE)
+        ),
+        pytest.param("my postcode is LS1, 4AB", "4AB", id="en-comma", marks=leak(LOOSE_POSTCODE)),
+        pytest.param(
+            "my postcode is LS one four AB",
+            "one four AB",
+            id="en-digit-words",
+            marks=leak(LOOSE_POSTCODE),
+        ),
+        # Guards: hidden on main.
+        pytest.param("postcode ls14ab", "ls14ab", id="en-guard-glued"),
+        pytest.param("kod pocztowy LS1 4AB", "4AB", id="pl-guard"),
+    ],
+)
+def test_a_postcode_typed_loosely_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)
