@@ -65,7 +65,9 @@ Rule syntax, one rule a line under its category in ``_rules``:
 - ``A B``: a word of class A and one of class B in the same sentence, each
   within ``window`` words (default 6) of the first slot's word.
 - ``A|B``: a word of either class fills this slot.
-- ``-G``: no word of class G within the window; ``-G@N``: within N words.
+- ``-G``: no word of class G within the window; ``-G@N``: within N words; ``-G@*``: anywhere
+  in the message, in any sentence ("I'm moving to Leeds for a job." before "thank you for
+  everything, goodbye everyone").
 - ``~N``: this rule's window is N words.
 
 Lexicon entries (space-separated, under each class): ``word``, ``stem*``,
@@ -102,6 +104,8 @@ RULES = "_rules"
 VETOES = "_vetoes"
 CLAUSE = "CLAUSE"
 _WINDOW = 6
+_ANYWHERE = 1_000_000
+"""A guard's distance that reaches every sentence of the message (``-G@*``)."""
 _COUNT_MIN = 8
 _ADULT = 18
 _KNOWN_MAX = 50_000
@@ -142,6 +146,8 @@ class Rule:
     slots: tuple[frozenset[str], ...]
     guards: tuple[tuple[str, int], ...]
     window: int
+    far: frozenset[str] = frozenset()
+    """Guards marked ``@*``: a word of one anywhere in the message keeps the rule quiet."""
 
     @classmethod
     def parse(cls, category: str, text: str) -> Rule:
@@ -153,7 +159,7 @@ class Rule:
                 window = int(item[1:])
             elif item.startswith("-"):
                 name, _, near = item[1:].partition("@")
-                guards.append((name, int(near) if near else -1))
+                guards.append((name, _ANYWHERE if near == "*" else int(near) if near else -1))
             else:
                 slots.append(frozenset(item.split("|")))
         if not slots:
@@ -162,12 +168,13 @@ class Rule:
             category,
             text,
             tuple(slots),
-            tuple((g, window if n < 0 else n) for g, n in guards),
+            tuple((g, window if n < 0 else n) for g, n in guards if n != _ANYWHERE),
             window,
+            frozenset(g for g, n in guards if n == _ANYWHERE),
         )
 
     def classes(self) -> set[str]:
-        return {c for slot in self.slots for c in slot} | {g for g, _ in self.guards}
+        return {c for slot in self.slots for c in slot} | {g for g, _ in self.guards} | self.far
 
 
 @dataclass(frozen=True)
@@ -739,9 +746,12 @@ class ConceptScreen:
         """
         if reading is None:
             reading = self.read(sentences)
+        # Every class in the message, read by any lexicon (``-G@*`` guards): an Indic script is
+        # read by its neighbours' lexicons too (Gurmukhi "ਨੌਕਰੀ ਲਈ" by the Urdu one, romanised).
+        whole = {cls for by_lang in reading.classes for own in by_lang.values() for cls in own}
         found: list[ConceptHit] = []
         for by_lang, vetoed in zip(reading.classes, reading.vetoes, strict=True):
-            if self._screen_one(by_lang, vetoed, found, first):
+            if self._screen_one(by_lang, vetoed, found, first, whole):
                 return found
         if found or len(sentences) < 2:
             return found
@@ -751,14 +761,22 @@ class ConceptScreen:
                 continue
             by_lang = _pair_classes(reading.classes[i], reading.classes[i + 1], sizes[i])
             vetoed = _pair_vetoes(reading.vetoes[i], reading.vetoes[i + 1], sizes[i])
-            if self._screen_one(by_lang, vetoed, found, first):
+            if self._screen_one(by_lang, vetoed, found, first, whole):
                 return found
         return found
 
     def _screen_one(
-        self, by_lang: dict[str, Found], vetoed: Vetoes, found: list[ConceptHit], first: bool
+        self,
+        by_lang: dict[str, Found],
+        vetoed: Vetoes,
+        found: list[ConceptHit],
+        first: bool,
+        whole: set[str] | frozenset[str] = frozenset(),
     ) -> bool:
-        """Fire the rules on one sentence's class words into ``found``; True to stop."""
+        """Fire the rules on one sentence's class words into ``found``; True to stop.
+
+        ``whole``: every class in the whole message, for ``-G@*`` guards.
+        """
         if not by_lang:
             return False
         by_lang = dict(by_lang)
@@ -774,16 +792,23 @@ class ConceptScreen:
                     pooled.setdefault(cls, []).extend(places)
             readings.append((ANY, shared, shared, pooled))
         for lang, own, classes, guards in readings:
-            for hit in self._fire(lang, own, classes, guards, vetoed):
+            for hit in self._fire(lang, own, classes, guards, vetoed, whole):
                 found.append(hit)
                 if first:
                     return True
         return False
 
     def _fire(
-        self, lang: str, own: Found, classes: Found, guards: Found, vetoed: Vetoes | None = None
+        self,
+        lang: str,
+        own: Found,
+        classes: Found,
+        guards: Found,
+        vetoed: Vetoes | None = None,
+        far: set[str] | frozenset[str] = frozenset(),
     ) -> Iterable[ConceptHit]:
-        """Rules filled by ``classes`` with no word of ``guards`` near, outside ``vetoed``."""
+        """Rules filled by ``classes`` with no word of ``guards`` near, outside ``vetoed``, and
+        no word of their ``@*`` guards anywhere in the message (``far``)."""
         seen: set[str] = set()
         by_class = self._by_class
         ids = sorted({i for cls in classes for i in by_class.get(cls, ())})
@@ -794,6 +819,8 @@ class ConceptScreen:
                 continue
             if lang != ANY and all(slot.isdisjoint(mine) for slot in rule.slots):
                 continue  # borrowed words only: the shared reading, with every guard, has it
+            if rule.far and not rule.far.isdisjoint(far):
+                continue  # "moving to Leeds for a job" two sentences before the goodbye
             words = _match(rule, classes, guards, vetoed.get(rule.category) if vetoed else None)
             if words is not None:
                 seen.add(rule.category)
@@ -823,13 +850,16 @@ _QUIETED: dict[str, tuple[tuple[str, int], ...]] = {
     "NOW": ((WELL, 3), (OVER, 2), ("RECOVERED", 2), ("SAFENOW", 2), ("YEAR", 8), ("SCAR", 3)),
     "IWANT": ((KNOW, 3),),
     "ONCE": (("DAILY", 4),),
+    "DOUBLED": (("ASTOLD", 6),),
 }
 """A lifting class, and the classes that, this many words after it, make it lift nothing.
 An OVER word counts only right after the NOW word: three words on, "again after 2 years
 clean" is the risk back after a clean spell.  A year after it ("the thoughts came back when
 my dad died in 2015") dates the return to the past.  "In one go every morning" is a routine
-dose, not all the tablets at once (ONCE lifts ASTOLD).  "The scars are still there" (SCAR a word
-or three before 'still') tells of the scars, not of cutting again."""
+dose, not all the tablets at once (ONCE lifts ASTOLD); "took double my usual dose as the doctor
+said" is the doctor's doubling (DOUBLED lifts ASTOLD only when the doctor is not named right after
+it: "as the doctor said, but I took double").  "The scars are still there" (SCAR a word or three
+before 'still') tells of the scars, not of cutting again."""
 
 
 _DEATH = "DIEDSINCE"

@@ -463,7 +463,8 @@ MISSES = [
     (None, "ur", "yeh survey bekaar hai, main marna chahta hoon"),  # no DOC 'survey' since prec23
     # Fresh variants (11:53) after wave 19 lifted DOC by a first-person intent:
     (None, "en", "this survey won't help me, nothing will, I wish I was dead"),
-    ("risk", "en", "the leaflet about self harm is crap, I cut myself every night"),
+    # Mended by prec25: DOC is lifted by 'every night' (EVERYNIGHT) and by a beating.
+    (None, "en", "the leaflet about self harm is crap, I cut myself every night"),
     (None, "en", "survey: I'm not ok, I think about killing myself every day"),
     (None, "en", "what if someone took 50 paracetamol, asking for me"),
     # Set 2 (blind to both owners, 11:50):

@@ -966,11 +966,7 @@ MISSED_BEFORE = [
     pytest.param(
         "the form asked if I'm safe, I'm not, he beats me every night",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: DOC 'the form' and OVER 'I'm safe' (negated after) veto it"
-            "; missed on bc837ae too",
-        ),
+        # Mended by prec25: DOC is lifted by a beating or 'every night' (the lead's rule).
         id="en-the-form-asked-if-safe-im-not",
     ),
     pytest.param(
@@ -1046,11 +1042,7 @@ MISSED_BEFORE = [
     pytest.param(
         "бывший уехал, но его братья приходят и бьют меня",
         "abuse",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner prec22: OVER 'уехал' (the ex left) now vetoes his brothers' beatings"
-            "; missed on bc837ae too",
-        ),
+        # Mended by prec25: 'бьют' (they beat) is VIOLENCE; the veto stops at 'но' (but).
         id="ru-ex-left-his-brothers-beat-me",
     ),
     pytest.param(

@@ -175,10 +175,12 @@ def test_guards_a_day_picked_to_end_it_after_an_event_gets_the_helplines(
     assert "suicide" in screen.categories(text), screen.vetoes_in(text)
 
 
-FAREWELL = (
-    "owner prec24: false alarm on 6a50146 too: FAREWELL + ALLTHANKS reads a person leaving the "
-    "service for a job in another town ('thank you for everything, goodbye everyone') as a "
-    "farewell before dying; a move, a job, 'transfer my script' do not guard it"
+# The rules' false alarm mended in wave 25 (prec25): a move for a job told anywhere in the
+# message (RELOCATE, a guard of the farewell rules that reaches every sentence) is a goodbye to
+# the group.
+FAREWELL_MODEL = (
+    "owner risk25: false alarm on 3c6e65e: the rules are quiet (RELOCATE), the wave-24 model "
+    "reads the Bengali goodbye as suicide (0.61)"
 )
 LIGHTER = (
     "owner prec24: false alarm on 6a50146 too: English 'I feel lighter' is Somali LIGHTER (a "
@@ -192,40 +194,34 @@ LIGHTER = (
         pytest.param(
             "I'm leaving the area next month for a job in Leeds. I'll miss the group. Can you "
             "transfer my script? Thank you for everything, goodbye everyone.",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="en-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "No próximo mês mudo-me para outra cidade por causa do trabalho. Vou ter saudades do "
             "grupo. Obrigado por tudo, adeus a todos.",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="pt-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "Kitą mėnesį išsikraustau į kitą miestą dėl darbo. Pasiilgsiu grupės. Ačiū už viską, "
             "sudie visiems.",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="lt-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "agle mahine main naukri ke liye Leeds ja rahi hoon. group ki yaad aayegi. sab ka "
             "shukriya, alvida.",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="ur-rom-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "ਅਗਲੇ ਮਹੀਨੇ ਮੈਂ ਨੌਕਰੀ ਲਈ ਲੀਡਜ਼ ਜਾ ਰਹੀ ਹਾਂ। ਗਰੁੱਪ ਦੀ ਯਾਦ ਆਵੇਗੀ। ਸਭ ਦਾ ਧੰਨਵਾਦ, ਅਲਵਿਦਾ।",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="pa-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "આવતા મહિને હું નોકરી માટે લીડ્સ જાઉં છું. ગ્રુપ યાદ આવશે. બધાનો આભાર, આવજો.",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
             id="gu-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(
             "পরের মাসে আমি চাকরির জন্য লিডসে চলে যাচ্ছি। গ্রুপের কথা মনে পড়বে। সবাইকে ধন্যবাদ, বিদায়।",
-            marks=pytest.mark.xfail(strict=True, reason=FAREWELL),
+            marks=pytest.mark.xfail(strict=True, reason=FAREWELL_MODEL),
             id="bn-moving-for-a-job-goodbye-everyone",
         ),
         pytest.param(

@@ -634,12 +634,9 @@ def test_a_disclosure_labelled_with_its_question_number_gets_the_helplines(
     "text",
     [
         pytest.param(
+            # Mended by prec25: DOUBLED lifts ASTOLD only when the doctor is not named right
+            # after it.
             "took double my usual dose as the doctor said because the pain was worse",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="owner prec24: NEW false alarm (bdb9cb5): 'double' lifts ASTOLD even when "
-                "the doctor said to double it",
-            ),
             id="en-double-dose-as-the-doctor-said",
         ),
         # Guards: quiet on main, a count with the dose the doctor gave.

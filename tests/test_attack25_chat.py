@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+import pytest
+
 from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
@@ -138,3 +140,45 @@ async def test_a_split_disclosure_finished_when_the_disk_is_full_still_gets_help
 ) -> None:
     term = await _split_then_full(conversations, settings, store, monkeypatch, fill=True)
     assert helplines_shown(term) == 1
+
+
+TYPO = (
+    "owner prec25: a slip of the thumb in the risk words ('wnat', 'dei', 'wamt', 'iwant', pl "
+    "'umżeć', ru 'умиреть') leaves a plain wish to die unread; typed options forgive such "
+    "slips (bot/typed.py), the risk screen does not (3a500f1 missed these too)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "i wnat to die", id="en-wnat", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        pytest.param(
+            "i want to dei", id="en-dei", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        pytest.param(
+            "iwant to die", id="en-iwant", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        pytest.param(
+            "i wamt to die", id="en-wamt", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        pytest.param(
+            "chcę umżeć", id="pl-umzec", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        pytest.param(
+            "хочу умиреть", id="ru-umiret", marks=pytest.mark.xfail(strict=True, reason=TYPO)
+        ),
+        # Guards: signposted on main.
+        pytest.param("i want ot die", id="en-guard-ot"),
+        pytest.param("i wnat to kill myself", id="en-guard-wnat-kill-myself"),
+    ],
+)
+async def test_a_wish_to_die_typed_with_a_slip_of_the_thumb_gets_helplines(
+    conversations: Conversations, settings: Settings, text: str
+) -> None:
+    """Helplines in any language count (Polish and Russian get their own)."""
+    term = await typed_in_english(conversations, settings, [text])
+    intros = {CATALOGUE.text("risk.intro", lang) for lang in ("en", "pl", "ru")}
+    assert sum(any(intro in s for intro in intros) for s in term.screens) == 1

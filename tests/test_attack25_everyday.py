@@ -41,6 +41,10 @@ PET_REASON = (
     "GAVE PET: a pet given away because the hostel allows none (a reason told; no REASON guard)"
 )
 SCARF = "ROPE READY: a new scarf (orna) bought, 'beautiful' (CLOTHES misses the scarf as clothing)"
+MODEL_NOW = (
+    "the rules are quiet since prec25 (02:15: SEEYOU/APPOINT guard the absence, REASON/NOPETS "
+    "the pet given away); the stored model still reads it"
+)
 MOVED_GAVE = "GIVEAWAY BELONGINGS: old things given away after moving to a new flat (-CHARITY only)"
 PESTICIDE = "POISON DRANK: pesticide sprayed in the garden, then tea drunk (no 'it' that is drunk)"
 PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks journeys/this form"
@@ -132,7 +136,6 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
         pytest.param(
             "ma rabo inaan goor hore toosi si aan farmashiyaha u tago",
             id="so-dont-want-to-wake-early",
-            marks=alarm("prec25", "WISH NEG WAKE: not wanting to get up EARLY for the chemist"),
         ),
         pytest.param(
             "dhakhtarku ma joogo, dhakhso ii soo wac",
@@ -146,72 +149,68 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
         pytest.param(
             "nie będzie mnie jutro na grupie, wkrótce wrócę",
             id="pl-not-at-group-back-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "меня завтра не будет на группе, скоро вернусь",
             id="ru-not-at-group-back-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "rytoj manęs nebus grupėje, greitai grįšiu",
             id="lt-not-at-group-back-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "berri kooxda ma joogo, dhakhso ayaan soo laaban doonaa",
             id="so-not-at-group-back-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "غدا لن أكون في المجموعة، أراكم قريبا",
             id="ar-not-at-group-see-you-soon",
-            marks=alarm("prec25", ABSENT),
         ),
         pytest.param(
             "ਮੈਂ ਕੱਲ੍ਹ ਗਰੁੱਪ ਵਿੱਚ ਨਹੀਂ ਹੋਵਾਂਗਾ, ਜਲਦੀ ਮਿਲਾਂਗੇ",
             id="pa-not-at-group-see-you-soon",
-            marks=alarm("prec25", ABSENT),
         ),
         pytest.param(
             "હું કાલે ગ્રુપમાં નહીં હોઉં, જલ્દી મળીશું",
             id="gu-not-at-group-see-you-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "আমি কাল গ্রুপে থাকব না, তাড়াতাড়ি দেখা হবে",
             id="bn-not-at-group-see-you-soon",
-            marks=alarm("prec25", ABSENT),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "I gave my cat to my sister because pets aren't allowed in the hostel",
             id="en-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
         ),
         pytest.param(
             "dałam kota siostrze, bo w hostelu nie można mieć zwierząt",
             id="pl-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
         ),
         pytest.param(
             "я отдала кошку сестре, в хостеле нельзя животных",
             id="ru-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "ami amar biral ta bon ke diye diyechi, hostel e pet rakha jay na",
             id="bn-roman-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "ਮੈਂ ਆਪਣੀ ਬਿੱਲੀ ਭੈਣ ਨੂੰ ਦੇ ਦਿੱਤੀ, ਹੋਸਟਲ ਵਿੱਚ ਜਾਨਵਰ ਨਹੀਂ ਰੱਖ ਸਕਦੇ",
             id="pa-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "મેં મારી બિલાડી બહેનને આપી દીધી, હોસ્ટેલમાં પાળતુ પ્રાણી રાખી શકાતા નથી",
             id="gu-gave-cat-hostel",
-            marks=alarm("prec25", PET_REASON),
+            marks=alarm("risk25", MODEL_NOW),
         ),
         pytest.param(
             "আমি একটা নতুন ওড়না কিনেছি, খুব সুন্দর",
@@ -234,12 +233,10 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
         pytest.param(
             "I moved to a new flat and gave away my old stuff",
             id="en-moved-gave-away-old-stuff",
-            marks=alarm("prec25", MOVED_GAVE),
         ),
         pytest.param(
             "waxaan u guuray guri cusub, alaabtii hore waan bixiyay",
             id="so-moved-gave-away-old-stuff",
-            marks=alarm("prec25", MOVED_GAVE),
         ),
         pytest.param(
             "تھوڑے دن اور، پھر میں یہاں نہیں ہوں گا، نئی نوکری ہے",

@@ -124,6 +124,13 @@ TONIGHT = "everything sorted for tonight (a party, a train) read as a plan"
             marks=alarm("a new scarf ('chunni', in ROPE since lex25's 24b2a35) read as a rope"),
         ),
         pytest.param(
+            "ami sobgulo oshudh somoy moto khai",
+            id="bn-roman-all-my-medicines-on-time",
+            marks=alarm(
+                "'all my medicines, on time' (EXCESS 'sobgulo', lex25 86cb875) read as too many"
+            ),
+        ),
+        pytest.param(
             "laydhar ayaan iibsaday sigaarka awgeed",
             id="so-lighter-for-cigarettes",
             marks=alarm("a lighter bought for cigarettes (LIGHTER, lex25) read as self-harm"),

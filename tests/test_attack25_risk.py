@@ -21,6 +21,12 @@ What goes wrong, in general form:
 4. "Never felt safe with him" is still quiet in pl (pronoun between), lt (ne- glued to the
    verb), so, ar, bn, gu, pa (de1090f mended ru).
 5. "Took the dose the doctor said, then the rest of the box" is an overdose in English only.
+
+Mended by prec25 (02:00) and their marks taken off: 1 and 2 (REUNION reads "I'll be with" and
+the future of each language, whoever follows; the feminine and honorific deaths), 3 (ABROAD: a
+country or "back home" near the reunion is a visit), 4 (NEGSKIP "z nim"; "saugiai", "করিনি";
+"with him" as an AGENT in lt so ar bn gu pa), 5 (RESTOF and a rule for it).  The three false
+alarms left are the stored model's alone.
 """
 
 from __future__ import annotations
@@ -40,6 +46,12 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 
 NOUN = "REUNION reads only a pronoun ('with her'); the dead one named ('with mum') is unread"
 HONORIFIC = "REUNION misses the honorific plural for a parent, or this language's form"
+NOUN_LEFT = (
+    "the dead one named ('with mum') is not read: prec25 read it at 02:26 and attack25's guards "
+    "showed it is most often the living after someone else died ('my brother died..., finally "
+    "I'll be with my mum again after rehab'); left for the next wave, which must tell them apart"
+)
+RULES_QUIET = "the rules are quiet since prec25 (02:00): "
 
 
 @pytest.mark.parametrize(
@@ -48,57 +60,55 @@ HONORIFIC = "REUNION misses the honorific plural for a parent, or this language'
         pytest.param(
             "mum died last year, finally I'll be with mum again",
             id="en-with-mum",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "my wife died in May, soon I'll be with my wife again",
             id="en-with-my-wife",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama zmarła rok temu, w końcu będę z mamą",
             id="pl-z-mama",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "мама умерла год назад, скоро я буду с мамой",
             id="ru-s-mamoj",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "a mãe morreu há um ano, finalmente vou estar com a minha mãe",
             id="pt-com-a-minha-mae",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama a murit acum un an, în curând voi fi cu mama",
             id="ro-cu-mama",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama mirė prieš metus, pagaliau būsiu su mama",
             id="lt-su-mama",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mamma nomira pirms gada, beidzot būšu ar mammu",
             id="lv-ar-mammu",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "ammi ka inteqal ho gaya, jaldi main ammi ke saath hoongi",
             id="ur-roman-ammi-ke-saath",
-            marks=quiet("prec25", NOUN),
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "امی کا انتقال ہو گیا، آخرکار میں ان کے ساتھ ہوں گا",
             id="ur-un-ke-saath",
-            marks=quiet("prec25", HONORIFIC),
         ),
         pytest.param(
             "મમ્મી ગુજરી ગયા, છેવટે હું તેમની સાથે હોઈશ",
             id="gu-temni-sathe",
-            marks=quiet("prec25", HONORIFIC),
         ),
         pytest.param(
             "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਜਲਦੀ ਮੈਂ ਉਹਨਾਂ ਦੇ ਕੋਲ ਜਾਵਾਂਗੀ",
@@ -107,22 +117,18 @@ HONORIFIC = "REUNION misses the honorific plural for a parent, or this language'
         pytest.param(
             "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਜਲਦੀ ਮੈਂ ਉਸ ਦੇ ਨਾਲ ਹੋਵਾਂਗਾ",
             id="pa-us-de-naal",
-            marks=quiet("prec25", HONORIFIC),
         ),
         pytest.param(
             "ਮਾਂ ਗੁਜ਼ਰ ਗਈ, ਆਖਿਰਕਾਰ ਮੈਂ ਉਹਦੇ ਨਾਲ ਹੋਵਾਂਗਾ",
             id="pa-akhirkar",
-            marks=quiet("prec25", HONORIFIC),
         ),
         pytest.param(
             "মা মারা গেছেন, শীঘ্রই আমি ওনার কাছে যাব",
             id="bn-onar-kache",
-            marks=quiet("prec25", HONORIFIC),
         ),
         pytest.param(
             "hooyo waxay dhimatay sannad ka hor, dhawaan waan la joogi doonaa",
             id="so-waxay-dhimatay",
-            marks=quiet("prec25", HONORIFIC),
         ),
         # Guards: signposted on main (quiet on 3a500f1).
         pytest.param(
@@ -146,6 +152,11 @@ def test_a_reunion_with_someone_who_died_gets_the_helplines(screen: RiskScreen, 
     assert screen.at_risk(text), screen.vetoes_in(text)
 
 
+NAMED_LIVING = (
+    "Mended by prec25 (02:36), marks off: REUNION with a NAMED living relation after someone "
+    "ELSE died "
+    "('my brother died …, finally I'll be with my mum again after rehab')"
+)
 LIVING = (
     "NEW (e946711): REUNION fires on being with the LIVING parent after the other one died "
     "('dad died, mum is alone, soon I'll be with her in Poland')"
@@ -158,22 +169,18 @@ LIVING = (
         pytest.param(
             "Tata zmarł w marcu, mama jest sama, wkrótce będę z nią w Polsce",
             id="pl-mama-sama-w-polsce",
-            marks=alarm("prec25", LIVING),
         ),
         pytest.param(
             "Tata a murit, mama e singură, în curând voi fi cu ea în România",
             id="ro-mama-singura-in-romania",
-            marks=alarm("prec25", LIVING),
         ),
         pytest.param(
             "Tētis nomira, mamma palika viena, drīz būšu ar viņu Latvijā",
             id="lv-mamma-viena-latvija",
-            marks=alarm("prec25", LIVING),
         ),
         pytest.param(
             "abbu ki maut ke baad ammi akeli hain, jaldi main un ke saath hoongi Pakistan mein",
             id="ur-roman-ammi-akeli-pakistan",
-            marks=alarm("prec25", LIVING),
         ),
         # Guards: quiet on main.
         pytest.param(
@@ -258,37 +265,30 @@ NEVER_SAFE = "'never felt safe with him' in this language (de1090f mended ru onl
         pytest.param(
             "nigdy nie czułam się z nim bezpieczna",
             id="pl-z-nim-bezpieczna",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "niekada nesijaučiau saugiai su juo",
             id="lt-nesijauciau-saugiai",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "kamay dareemin ammaan markaan la joogo",
             id="so-kamay-dareemin-ammaan",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "ما حسيت بالأمان معه أبدا",
             id="ar-ma-hasset-bil-aman",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "আমি ওর সাথে কখনো নিরাপদ বোধ করিনি",
             id="bn-kokhono-nirapod-na",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "હું તેની સાથે ક્યારેય સુરક્ષિત નથી અનુભવતી",
             id="gu-kyarey-surakshit-nathi",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         pytest.param(
             "ਮੈਂ ਉਸ ਨਾਲ ਕਦੇ ਸੁਰੱਖਿਅਤ ਮਹਿਸੂਸ ਨਹੀਂ ਕੀਤਾ",
             id="pa-kade-surakhiat-nahi",
-            marks=quiet("prec25", NEVER_SAFE),
         ),
         # Guards: signposted on main.
         pytest.param("I never felt safe with him", id="en-guard"),
@@ -310,32 +310,26 @@ REST = "'then the rest of the box' after the doctor's dose is an EXCESS in Engli
         pytest.param(
             "wziąłem dawkę jak kazał lekarz, a potem resztę opakowania",
             id="pl-reszte-opakowania",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "принял дозу как сказал врач, а потом всю остальную пачку",
             id="ru-ostalnuyu-pachku",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "tomei a dose que o médico disse e depois o resto da caixa",
             id="pt-resto-da-caixa",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "am luat doza cum a zis doctorul, apoi restul cutiei",
             id="ro-restul-cutiei",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "išgėriau dozę kaip liepė gydytojas, paskui visą likusią dėžutę",
             id="lt-likusia-dezute",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "iedzēru devu kā ārsts teica, pēc tam visu atlikušo iepakojumu",
             id="lv-atlikuso-iepakojumu",
-            marks=quiet("prec25", REST),
         ),
         # Guard: signposted on main.
         pytest.param("took the doctor's dose, then the rest of the box", id="en-guard"),
@@ -353,17 +347,26 @@ def test_the_rest_of_the_box_after_the_doctors_dose_gets_the_helplines(
         pytest.param(
             "vairs negribu iet uz to grupu, tur ir par daudz cilvēku",
             id="lv-dont-want-to-go-to-the-group",
-            marks=alarm("prec25", "NEG GO_ON reads 'iet' (go to a place) as 'go on'"),
+            marks=alarm(
+                "risk25",
+                RULES_QUIET + "'grupu' is APPOINT; the model: 'negribu vairs'",
+            ),
         ),
         pytest.param(
             "nopirku virvi veļas žāvēšanai",
             id="lv-rope-for-the-washing",
-            marks=alarm("prec25", "ROPE bought for the washing (CLOTHES misses 'veļa')"),
+            marks=alarm(
+                "risk25",
+                RULES_QUIET + "CLOTHES 'veļa'; the model reads the rope",
+            ),
         ),
         pytest.param(
             "nusipirkau virvę skalbiniams džiauti",
             id="lt-rope-for-the-washing",
-            marks=alarm("prec25", "a rope bought for the washing ('skalbiniai')"),
+            marks=alarm(
+                "risk25",
+                RULES_QUIET + "'skalbiniai' excepted; the model reads the rope",
+            ),
         ),
         # Guards: quiet on main.
         pytest.param("my baby kicks so hard we laugh", id="en-guard-baby-kicks"),
@@ -474,17 +477,14 @@ MORE_THAN_TOLD = "more than the doctor's double told as a multiple ('four times 
         pytest.param(
             "wziąłem podwójną dawkę, jak kazał lekarz, a potem całe opakowanie",
             id="pl-double-as-told-then-whole-packet",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "принял двойную дозу, как сказал врач, а потом всю пачку",
             id="ru-double-as-told-then-whole-packet",
-            marks=quiet("prec25", REST),
         ),
         pytest.param(
             "tomei o dobro da dose como o médico disse e depois a caixa toda",
             id="pt-double-as-told-then-whole-box",
-            marks=quiet("prec25", REST),
         ),
     ],
 )

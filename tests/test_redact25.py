@@ -36,6 +36,10 @@ from bot.redact import redact
         ("ਮੇਰਾ ਨੰਬਰ 07911 ਉਸ ਤੋਂ ਬਾਅਦ 123456", "ਮੇਰਾ ਨੰਬਰ [phone]"),
         ("numărul 07911 iar restul 123456", "numărul [phone]"),
         ("ring me +44 seven nine one one one two three four five six", "ring me [phone]"),
+        (
+            "raqmi sifr sab3a tis3a wa7ed wa7ed wa7ed itnen talata arba3a 5amsa setta",
+            "raqmi [phone]",
+        ),
     ],
 )
 def test_a_phone_said_in_parts_or_words_is_not_stored(text: str, want: str) -> None:
@@ -479,3 +483,16 @@ def test_a_four_word_arabic_name_and_a_handle_after_arabizi_find_me_are_hidden(
     text: str, want: str
 ) -> None:
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("add me @ kasia_92", "add me [handle]"), ("dodaj mnie @ kasia_92", "dodaj mnie [handle]")],
+)
+def test_a_handle_with_a_space_after_at_is_not_stored(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize("text", ["see you @ home", "meet @ the hub @ 10", "I'm @ 60mg now"])
+def test_at_with_a_space_before_a_word_or_a_dose_stays(text: str) -> None:
+    assert redact(text) == text

@@ -33,6 +33,13 @@ REUNION = [
     "ابوي توفى من سنة، قريبا رح كون معه",
     "abouy wafat men sene, akhiran ra7 kun ma3o",
     "Aabbahay wuu dhintay sannadkii hore, dhawaan waan la joogi doonaa",
+    # The dead one calling in dreams, or the anniversary of a death (barsi), tells the death.
+    "Nan comes to me in my dreams now, soon I'll be with her",
+    "Vecmāmiņa mani sauc sapņos, drīz būšu ar viņu",
+    "Hooyo riyada ayay igu timaaddaa, dhawaan waan la joogi doonaa",
+    "ابوي بيجيني بالحلم كل ليلة، قريبا رح كون معه",
+    "ابو کی برسی اگلے ہفتے ہے، بس تھوڑے دن اور، پھر میں ان کے پاس ہوں گا",
+    "ਬਾਪੂ ਜੀ ਦੀ ਬਰਸੀ ਆ ਰਹੀ ਹੈ, ਛੇਤੀ ਮੈਂ ਉਹਨਾਂ ਕੋਲ ਪਹੁੰਚ ਜਾਵਾਂਗਾ",
 ]
 
 
@@ -61,6 +68,10 @@ SAFE_GRIEF = [
     "امی کا انتقال ہوا، کل آخرکار میں اس کی قبر پر جاؤں گی",
     # Someone else's reunion: a grandmother who died "will be with grandad".
     "Nan passed away last night, finally she'll be with grandad",
+    # The parent who lives, after the other died: a visit abroad or back home (attack25).
+    "Dad died in June, finally I'll be with mum back home in Poland",
+    "Tata a murit în iunie, în curând voi fi cu mama în Moldova.",
+    "Tėtis mirė birželį, greitai būsiu su mama Lietuvoje.",
     # The living: a son at Christmas, a family after prison.
     "I'll be with my son at Christmas.",
     "finally I'll be with my family again after prison",
@@ -74,3 +85,17 @@ def test_safe_grief_and_reunions_with_the_living_get_no_helplines(
 ) -> None:
     assert rules.hits(text) == [], rules.hits(text)
     assert screen.hits(text) == [], screen.hits(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my girlfriend is in Poland, I see her in my dreams, soon I'll be with her in Poland",
+        "ابو کی برسی اگلے ہفتے ہے، میں ان کی قبر پر جاؤں گا",
+        "Tata a murit în iunie, în curând voi fi cu mama în Moldova.",
+    ],
+)
+def test_the_rules_read_no_reunion_in_a_visit_abroad_or_to_a_grave(
+    rules: RiskScreen, text: str
+) -> None:
+    assert rules.hits(text) == [], rules.hits(text)

@@ -6,13 +6,14 @@ public figure's name identifies no one who gave feedback, and hiding it loses wh
 anywhere by a listed given name, so it would hide these.
 
 Deliberately short: people whom recovery feedback names (singers and writers about
-addiction, sports people, leaders, religious figures), each written once, in its usual
-script.  Left out: any whose name is also a common one among the people the service meets
-("Michael Jackson", "Robbie Williams", "Liam Gallagher", "David Beckham", "Imran Khan",
-"Robert Lewandowski", "Mo Farah", "Narendra Modi"), where a real person of that name would
-be stored in clear: hiding a singer costs a word of feedback, storing a neighbour's name
-costs their privacy.  A cue (a role, "my name is") still hides
-any name, these too: only the cue-less finder consults this list.
+addiction, sports people, leaders, religious figures), drinks and characters named like
+people ("Johnnie Walker", "Captain Morgan", "Harry Potter", "Mary Jane"), each written once,
+in its usual script.  Left out: any whose name is also a common one among the people the
+service meets ("Michael Jackson", "Robbie Williams", "Liam Gallagher", "David Beckham",
+"Imran Khan", "Robert Lewandowski", "Mo Farah", "Mohamed Salah", "Narendra Modi"), where a
+real person of that name would be stored in clear: hiding a singer costs a word of
+feedback, storing a neighbour's name costs their privacy.  A cue (a role, "my name is")
+still hides any name, these too: only the cue-less finders consult this list.
 """
 
 from __future__ import annotations

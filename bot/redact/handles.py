@@ -141,6 +141,10 @@ _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 
 _AT_DIGIT_HANDLE = re.compile(r"(?<![\w@.])@ ?\d[A-Za-z0-9_.]{0,30}[A-Za-z_][A-Za-z0-9_.]{0,30}")
 """A handle that starts with a digit ("@4ever_jo", "@2cool4u"): it needs a letter."""
+_AT_SPACE_HANDLE = re.compile(r"(?<![\w@.])@ [A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
+"""A handle with a space after its "@" ("add me @ kasia_92"): taken only shaped like one
+(:data:`_SHAPED_AFTER_AT`), as "see you @ home" is a word."""
+_SHAPED_AFTER_AT = re.compile(r"[A-Za-z].*[._0-9]")
 _AT_AMOUNT = re.compile(
     r"\d+(?:[.,:]\d+)?(?:mg|ml|mcg|g|kg|l|pm|am|h|hrs?|hours?|mins?|x|st|nd|rd|th|k|p|"
     r"days?|weeks?|wks?|months?|years?|yrs?|pcs|quid|gbp)?(?:[_ -]?ish)?",
@@ -158,6 +162,11 @@ def at_handles(text: str) -> Iterator[Span]:
         for m in _AT_DIGIT_HANDLE.finditer(text):
             value = m.group().rstrip(".")
             if not _AT_AMOUNT.fullmatch(value[1:].lstrip()):
+                yield Span(m.start(), m.start() + len(value), "handle")
+        for m in _AT_SPACE_HANDLE.finditer(text):
+            value = m.group().rstrip(".")
+            name = value[2:]
+            if _SHAPED_AFTER_AT.search(name) and not _NOT_SHAPED.fullmatch(name):
                 yield Span(m.start(), m.start() + len(value), "handle")
     if "u/" in text:
         for m in _REDDIT_USER.finditer(text):

@@ -682,8 +682,8 @@ for _value, _spellings in enumerate(
         "four cztery keturi četri cetri patru quatro четыре afar arba3a arb3a arba3 أربعة "
         "اربعة أربع اربع چار char "
         "chaar চার ચાર ਚਾਰ",
-        "five pięć piec penki pieci cinci cinco пять shan khamse khamsa 5amse خمسة خمس خمسه "
-        "پانچ paanch panch panj "
+        "five pięć piec penki pieci cinci cinco пять shan khamse khamsa 5amse 5amsa 5ams "
+        "خمسة خمس خمسه پانچ paanch panch panj "
         "pach পাঁচ પાંચ ਪੰਜ",
         "six sześć szesc šeši sesi seši șase sase seis шесть lix sitte sitta setta choy ستة ست "
         "سته چھ چھے chhe chhay che "
@@ -718,7 +718,8 @@ for _value, _spellings in enumerate(
     for _word in _spellings.split("/"):
         _DIGIT_WORDS[_word] = _value  # Russian typed in Latin letters ("nol sem devyat…")
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
-_SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|\d+")
+_SPOKEN_TOKEN = re.compile(rf"[^\W\d_][\w{MARKS}]*|[2-9](?=[a-z])[a-z]+(?![\w])|\d+")
+"""Words and figures; an Arabizi word that starts with a digit is a word ("5amsa", five)."""
 SPOKEN_WORDS_WITH_DIGITS = 2
 """Digit words a run mixing words and figures needs ("07911 one two 3456"): with one, a
 count after a number ("0300 123 6600 one more time") would hide a helpline."""

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from bot.i18n import load_catalogue
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -19,11 +17,6 @@ def _helplines(shown, lang: str) -> bool:
     return any(m.text.startswith(CATALOGUE.text("risk.intro", lang)) for m in shown)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: Conversations._handle_checked drops the fragment before flag_risk; when "
-    "flag_risk fails, on_error's failed_alert reads 'żyć' alone: no helplines",
-)
 async def test_a_split_polish_disclosure_gets_helplines_when_the_flag_cannot_be_written(
     bot, api, monkeypatch
 ):
@@ -37,4 +30,22 @@ async def test_a_split_polish_disclosure_gets_helplines_when_the_flag_cannot_be_
 
     monkeypatch.setattr(bot.store, "flag_risk", locked)
     shown = await user.send("żyć")  # "to live"
+    assert _helplines(shown, "pl"), [m.text for m in shown]
+
+
+async def test_a_split_polish_disclosure_whose_first_piece_was_not_saved_gets_helplines(
+    bot, api, monkeypatch
+):
+    user = api.user(language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    save = bot.store.save
+
+    async def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(bot.store, "save", full)
+    first = await user.send("już nie chcę")  # 'could not save'
+    assert not _helplines(first, "pl") and first
+    monkeypatch.setattr(bot.store, "save", save)  # room again
+    shown = await user.send("żyć")  # sent before the error was read
     assert _helplines(shown, "pl"), [m.text for m in shown]
