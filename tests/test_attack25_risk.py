@@ -498,11 +498,6 @@ def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text:
         pytest.param(
             "ગાડી વેચી દીધી અને દેવું ચૂકવ્યું, હવે શાંતિ છે",
             id="gu-sold-car-paid-debt-peace",
-            marks=quiet(
-                "lex25",
-                "REGRESSION (3fc192f): the debt paid and the car sold moved into SETTLED; the "
-                "model lost its DEBT meaning and SETTLED ...|PEACE does not read 'શાંતિ'",
-            ),
         ),
         pytest.param(
             "I sold the car and paid off my debts, now I'm at peace", id="en-sold-car-paid-debts"
@@ -603,12 +598,10 @@ SETTLING = (
         pytest.param(
             "thanks before i go. keys are with my sister and the dog is sorted",
             id="en-short-keys-dog",
-            marks=quiet("prec25", SETTLING),
         ),
         pytest.param(
             "dziękuję, zanim odejdę. klucze zostawiłam siostrze, kot załatwiony",
             id="pl-klucze-kot",
-            marks=quiet("prec25", SETTLING),
         ),
         pytest.param(
             "спасибо перед уходом. ключи оставила сестре, кошка пристроена",
