@@ -146,14 +146,24 @@ for a holiday, tablets taken as the doctor said and "foam" alone fired at 0.38-0
 MIN_PRECISION = 0.85
 """On ``THRESHOLD_SETS``, each scored by a fit without it (until wave 23 per language, on the
 held-out batches; 0.8 until wave 19)."""
-THRESHOLD_SETS = ("risk_train23", "risk_train24", "risk_train25", "risk_train26")
+THRESHOLD_SETS = (
+    "risk_train23",
+    "risk_train24",
+    "risk_train25",
+    "risk_train26",
+    "risk_train27",
+)
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
 were the held-out batches 5-14, but the rules were tuned on those: there the model only
 mopped up, and thresholds chosen there favoured precision (on blind batch 15, 0.66/0.50 found
 0.883; 0.60/0.35 0.914 at precision 0.886). Training sets 23-25 were written blind to the
 rules, and their first runs measured before anyone read them. Set 26 (suicide told as
-situations, long everyday near misses, more Latvian and Gujarati) joins them in wave 24."""
-RECALL_ONLY = ("risk_train26",)
+situations, long everyday near misses, more Latvian and Gujarati) joins them in wave 24, set 27
+(disclosures told over many sentences, reunion with someone who died told in the future,
+near misses that reuse the same words; more lt lv so gu bn) in wave 25: written blind like
+them and measured once before anyone read it (stored model of wave 24: recall 0.927,
+precision 0.793), it is the only set with many long disclosures (210 of 30 words or more)."""
+RECALL_ONLY = ("risk_train26", "risk_train27")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
 answers that name a bridge, a last visit, a plan for tonight), so its precision at any
@@ -161,7 +171,11 @@ threshold is lower for its mix, not for the model. Held to 0.85 with the others,
 thresholds from 0.58 / 0.45 to 0.67 / 0.61: out of fold, recall on sets 23-25 0.906 -> 0.871
 and on set 26 0.887 -> 0.844, for precision 0.856 -> 0.873 on 23-25 and 0.753 -> 0.785 on
 26. On blind batch 16 precision was 0.906 and recall 0.931: recall is what falls short of
-the issue's 0.95, precision is above its 0.8. Its precision is printed at training."""
+the issue's 0.95, precision is above its 0.8. Its precision is printed at training.
+Set 27 too (wave 25): its near misses reuse the disclosures' own words, so at any threshold
+its precision is lower for its mix (0.793 at its first run, 0.80 out of fold). Held to 0.85
+with 23-25 it took the thresholds from 0.60 / 0.46 to 0.60 / 0.60: out of fold on sets 23-27
+recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -592,6 +606,30 @@ def scored(screen: RiskScreen) -> None:
             )
 
 
+LONG_WORDS = 30
+"""A message of this many words or more is a long answer in ``breakdown``'s figures."""
+
+
+def breakdown(held: list[Line], fires: dict[str, bool], oof: Scores) -> None:
+    """The held-out sets' out-of-fold figures per language, per script of the languages
+    written both ways, per category (recall: a disclosure of it signposted at all), and for
+    long answers (``LONG_WORDS``) apart: where the weak languages and long answers show."""
+    sides = (
+        ("language", lambda ln: ln.lang),
+        ("script", lambda ln: f"{ln.lang} {script(ln)}" if ln.lang in ROMANISED else None),
+        ("length", lambda ln: "long" if len(ln.text.split()) >= LONG_WORDS else "short"),
+    )
+    for title, key in sides:
+        per = tallies([ln for ln in held if key(ln) is not None], fires, oof, 0.5, key)
+        print(f"    {title}: " + ", ".join(f"{k} {r:.2f}/{p:.2f}" for k, (r, p) in _rp_all(per)))
+    found = {
+        cat: sum(fires[ln.text] or oof[ln.text] >= 0.5 for ln in held if cat in ln.labels)
+        / max(sum(cat in ln.labels for ln in held), 1)
+        for cat in CATEGORIES
+    }
+    print("    category recall: " + ", ".join(f"{k} {v:.3f}" for k, v in found.items()))
+
+
 def _rp_all(per: dict[str, list[int]]) -> list[tuple[str, tuple[float, float]]]:
     return [(key, rp(*tally)) for key, tally in sorted(per.items())]
 
@@ -720,6 +758,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
     for name, tally in _rp_all(tallies(held, fires, oof, 0.5, lambda ln: ln.where.split("/")[0])):
         print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
+    breakdown(held, fires, oof)
     print(
         f"  everyday comments like risk (training half, fit without them) signposted: "
         f"{figures['lookalike']:.1%} of {len(lookalike)}"

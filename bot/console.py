@@ -181,7 +181,8 @@ async def chat(
                     if turn.error:
                         break
             except Exception as error:
-                _signpost_failed(conversations, key, line, turn.lang, write)
+                if any(isinstance(event, Reply) for event in events):  # not 'q', a tap
+                    await _signpost_failed(conversations, key, line, turn.lang, write)
                 if storage_trouble(error) is None:
                     raise
                 # Nothing was stored (one transaction, rolled back): they can type it again.
@@ -194,14 +195,14 @@ async def chat(
     return turn
 
 
-def _signpost_failed(
+async def _signpost_failed(
     conversations: Conversations, key: str, line: str, lang: str, write: Output
 ) -> None:
     """Helplines for a line whose handling failed (a full disk, a bug), as Telegram's
     error handler gives them: "could not save" alone would leave someone who has just
     said they took an overdose with nothing."""
     try:
-        alert = conversations.failed_alert(key, line, lang)
+        alert = await conversations.failed_alert(key, line, lang)
     except Exception:  # the risk screen itself may be what failed; the error still goes up
         return
     if alert is not None:

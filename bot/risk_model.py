@@ -191,9 +191,10 @@ def meanings(
     there. Taught them, it learnt the vetoes' own mistakes ("ten years ago I tried; today I
     swallowed all the tablets" went unread by both).
 
-    Pairs across two sentences of one message, read by one lexicon, are features too
-    (``ACROSS``: "PETCARE~TONIGHT" for "sorted the cat with my sister. tonight's the
-    night"): a situation told a sentence at a time, none of them alarming alone."""
+    Pairs across two sentences of one message, read by one lexicon, are features too when
+    one of them says when (``ACROSS``, ``WHEN``: "PETCARE~TONIGHT" for "sorted the cat with
+    my sister. tonight's the night"): a situation told a sentence at a time, none of them
+    alarming alone."""
     guard_only = frozenset(guard_only)
     skip = UNREAD.union(unread)
     found: set[str] = set()
@@ -220,9 +221,42 @@ pairs: 13 0.948/0.910 -> 0.951/0.920, 14 0.938/0.934 -> 0.938/0.937, 22s 0.885/0
 0.891/0.870, 23 (multi-sentence situations) 0.811/0.831 -> 0.823/0.838."""
 
 
+WHEN = frozenset(
+    [
+        "TONIGHT",
+        "TOMORROW",
+        "SOON",
+        "TODAY",
+        "NOW",
+        "RIGHTNOW",
+        "NEXTWEEK",
+        "FEWDAYS",
+        "FROMNOW",
+        "NOTLONG",
+        "SETDATE",
+        "PICKDATE",
+        "PLANNEDFOR",
+        "UNTIL",
+    ]
+)
+"""Lexicon classes that say when (tonight, tomorrow, soon, now, the date is set, until): a pair
+across sentences (``ACROSS``) is made only with one of them. A situation told a sentence at a
+time is a plan with a time ("sorted the cat with my sister. tonight's the night"); two things
+named in two sentences of a long everyday answer are just a long answer. Wave 25, out of fold
+on training sets 23-26, all pairs against pairs with a time class: recall 0.902 -> 0.905 at
+precision 0.827 -> 0.828, disclosures of 30 words or more 0.883 -> 0.910, long everyday
+answers signposted 2.0 -> 1.3 %, everyday lookalikes 4.4 -> 4.0 %."""
+
+
 def _across(one: frozenset[str], other: frozenset[str]) -> set[str]:
-    """Each pair of a class of one sentence and another class of another, in name order."""
-    return {f"{a}{ACROSS}{b}" if a < b else f"{b}{ACROSS}{a}" for a in one for b in other if a != b}
+    """Each pair of a class of one sentence and another class of another, in name order,
+    where one of the two says when (``WHEN``)."""
+    return {
+        f"{a}{ACROSS}{b}" if a < b else f"{b}{ACROSS}{a}"
+        for a in one
+        for b in other
+        if a != b and (a in WHEN or b in WHEN)
+    }
 
 
 class RiskModel:

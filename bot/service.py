@@ -8,6 +8,8 @@ answers before returning — so what a person sees next is always already saved.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -16,7 +18,7 @@ from bot.conversation import Choice, Choose, Event, Prompt, Reply, Start, State,
 from bot.detect import SCRIPT_OF_LANGUAGE, Detection, detector_for, script_counts
 from bot.engine import Engine
 from bot.flows import Flow, Text, check_snapshots, load_flows
-from bot.fragments import Fragments
+from bot.fragments import Fragments, Piece
 from bot.i18n import Catalogue, load_catalogue
 from bot.preferences import ChosenLanguages
 from bot.redact import Redactor
@@ -26,6 +28,11 @@ from bot.safety import MODEL, Hit, RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
 from bot.typed import typed_option
+
+log = logging.getLogger(__name__)
+
+MAX_UNFLAGGED = 1_000
+"""Bound on first pieces of disclosures waiting to be flagged (a full disk, a held lock)."""
 
 LANG_CHOICE = "lang:"
 CONSENT_AGREE = "consent:agree"
@@ -76,6 +83,7 @@ class Conversations:
         self.detector = detector_for(tuple(settings.languages))
         self.chosen = ChosenLanguages(store)
         self.fragments = Fragments()
+        self._unflagged: dict[tuple[str, str], None] = {}
         # The helplines the bot shows are never redacted from what people say about them.
         self.redactor = Redactor(h.number for lines in settings.helplines.values() for h in lines)
         self._sources = self._option_sources()
@@ -189,13 +197,17 @@ class Conversations:
             piece = self.fragments.before(person, event.text)
         before = piece.text if piece is not None else None
         step = session.state.cursor if session is not None else None  # what a reply answers
+        if self._unflagged:
+            await self._flag_pieces()
         try:
             turn = await self._handle(session, event, before)
         except Exception:
-            if piece is not None and person is not None:
-                # Nothing was stored (a full disk, a bug): the first piece waits again, so
-                # the helplines for this failure and the message sent again read it whole.
-                self.fragments.keep(person, piece.text, piece.answer)
+            if person is not None and isinstance(event, Reply):
+                # Nothing was stored (a full disk, a bug): the first piece waits again, or
+                # this message becomes one, so the helplines for this failure and what is
+                # sent next read it whole.
+                kept = piece or Piece(event.text)
+                self.fragments.keep(person, kept.text, kept.answer)
             raise
         turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
@@ -211,7 +223,7 @@ class Conversations:
                 if piece is not None and piece.answer and not self.risk.at_risk(event.text):
                     # The disclosure was the two pieces together: the first, stored as an
                     # answer, is part of it and is kept out of quotes like the second.
-                    await self.store.flag_risk(*piece.answer)
+                    await self._flag_pieces(piece.answer)
         wanted_a_tap = turn.prompt is not None and turn.prompt.kind != "text"
         if turn.alert is not None and turn.error and wanted_a_tap:
             # Helplines, then "Please choose one of the options", reads as not
@@ -488,11 +500,36 @@ class Conversations:
         meta = AnswerMeta(risk_flag=alert is not None, **language)
         return self.redactor.redact(text), meta, alert
 
-    def failed_alert(self, key: str, text: str, lang: str) -> str | None:
+    async def failed_alert(self, key: str, text: str, lang: str) -> str | None:
         """Helplines for a message whose handling failed, read with the piece it may
-        finish (``bot.fragments``), as its handling would have read it."""
+        finish (``bot.fragments``), as its handling would have read it.  A stored first
+        piece that the join shows to be part of a disclosure is flagged (best effort)."""
         piece = self.fragments.peek(key, text)
-        return self.risk_alert(text, lang, before=piece.text if piece is not None else None)
+        if piece is not None and piece.text == text:
+            piece = None  # the failed message itself, kept as a piece by _handle_checked
+        alert = self.risk_alert(text, lang, before=piece.text if piece is not None else None)
+        if alert is not None and piece is not None and piece.answer and not self.risk.at_risk(text):
+            await self._flag_pieces(piece.answer)
+        return alert
+
+    async def _flag_pieces(self, answer: tuple[str, str] | None = None) -> None:
+        """Flag ``answer`` (a stored first piece of a disclosure) and any that could not be
+        flagged before.  Best effort: the helplines must not wait on the disk.  A piece
+        that cannot be flagged now (a full disk, a lock held past the busy wait) is tried
+        again on the next update; held in memory only, as ``bot.fragments`` is."""
+        if answer is not None:
+            self._unflagged[answer] = None
+            while len(self._unflagged) > MAX_UNFLAGGED:
+                del self._unflagged[next(iter(self._unflagged))]
+        for pending in list(self._unflagged):
+            try:
+                await self.store.flag_risk(*pending)
+            except sqlite3.Error as error:
+                log.warning(
+                    "a disclosure's first piece is not flagged yet: %s", type(error).__name__
+                )
+                return
+            del self._unflagged[pending]
 
     def risk_alert(
         self,

@@ -213,7 +213,7 @@ FALSE_ALARMS = [
     ("risk", "ro", "Mă omor după cafeaua lor"),  # I'm crazy about their coffee
     (None, "pt", "Mato-me a trabalhar mas venho sempre às consultas"),  # work myself to death
     (None, "en", "I'm overdosing on coffee lol"),
-    ("risk24", "ur", "tum par marti hoon ammi"),  # I adore you, mum (quiet in wave 23)
+    (None, "ur", "tum par marti hoon ammi"),  # I adore you, mum (quiet in waves 23 and 25)
     (None, "ar", "abouya mat men el sharab men zaman, 3ashan keda geet hena we byesa3edni"),
 ]
 
@@ -288,7 +288,7 @@ SET2_FALSE_ALARMS = [
     (None, "ur", "aur kuch nahi, sab theek hai"),  # nothing else, all fine (0.89)
     (None, "gu", "biju kai nahi, badhu barabar"),
     (None, "bn", "ar kichu na, sob thik ache"),
-    ("risk24", "ar", "ma 3andi shi zyede, kol shi mni7"),
+    (None, "ar", "ma 3andi shi zyede, kol shi mni7"),  # quiet since wave 25
     # Wave 22 (risk, the meaning features): Arabizi 'es' is read as LIVE and 'jam3a' as STOCK
     # by the Arabic skeletons, and the model, taught those, reads it as risk.
     ("risk", "ar", "bade erja3 3al jam3a es-sene el jaye"),  # I want to go back to uni next year
@@ -437,7 +437,8 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),  # found since wave 23
+    # Found in waves 23 and 24; the wave-25 model (training set 27) scores it under 0.45:
+    ("risk25", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
@@ -579,9 +580,9 @@ THANKED_BY_NAME = [
     "Thanks for everything - Kelly Brown",
     "thanks for everything, ring me on 07911 123456",
 ]
-THANKED_MENDED = set(THANKED_BY_NAME) - {"thanks for everything, ring me on 07911 123456"}
+THANKED_MENDED = set(THANKED_BY_NAME)
 """Quiet since the wave-21 model (training set 21: workers thanked by name, in every language);
-the wave-24 model fires on the one with a phone number."""
+the wave-24 model fired on the one with a phone number, the wave-25 model does not."""
 
 
 @pytest.mark.parametrize(

@@ -111,9 +111,6 @@ NEAR_MISSES = [
     pytest.param(
         "amar chacha onek age overdose e mara giyechilen",
         id="bn-rom-uncle-long-ago",
-        marks=broken(
-            "risk23", "the thresholds chosen at 3 % everyday alarms on sets 23-25 (0.58/0.45)"
-        ),
     ),
     pytest.param(
         "karo overdose hole ki korte hobe jante chai",

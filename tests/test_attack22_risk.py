@@ -640,11 +640,11 @@ CALM = [
         "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
         "ru-easier-now-decided-tablets-ready",
     ),
-    fixed(
+    case(
         "înainte mi-era frică, acum mi-e mai bine, am hotărât, pastilele sunt pregătite",
         "suicide|overdose",
-        "prec22",
-        "OVER (made my peace, at peace, easier, better now) is the calm after deciding",
+        "risk25",
+        "the rules are quiet and the model retrained with set 27 scores it 0.55 (under 0.59)",
         "ro-better-now-decided-pills-ready",
     ),
     fixed(
@@ -1386,6 +1386,7 @@ REUNITED = "GOTODEAD 'be with her again' + WANT: a parent whose child is in care
         ),
         pytest.param(
             "I hate needles, the blood test room is freezing",
+            marks=alarm("risk25", "the model retrained with set 27 reads SELF, BODY (0.50)"),
             id="en-hate-needles-blood-test-room-cold",
         ),
         pytest.param(

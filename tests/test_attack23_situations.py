@@ -167,7 +167,6 @@ DISCLOSURES = [
     ),
     pytest.param(
         "I've sorted out my will. The dog is going to my brother. I just wanted to say the staff were kind to me.",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk24: missed by the wave-24 model"),
         id="d45",
     ),
     pytest.param(
@@ -289,9 +288,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "My keyworker left and nobody told me. I had to tell my story all over again to someone new. It felt like starting from scratch.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk24: false alarm of the wave-24 model"
-        ),
         id="e8",
     ),
     pytest.param(
@@ -389,6 +385,10 @@ EVERYDAY = [
     ),
     pytest.param(
         "My dose was cut too fast. I was sick for days. I told them and they put it back up.",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="owner risk25: false alarm of the wave-25 model (DRUG, DAYSFOR: 0.53 with a risk word)",
+        ),
         id="e31",
     ),
     pytest.param(
@@ -427,7 +427,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "The police came to the hub last week for someone else. It scared people. Maybe warn us next time.",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
         id="e40",
     ),
     pytest.param(

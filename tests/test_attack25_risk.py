@@ -46,6 +46,11 @@ def alarm(owner: str, why: str) -> pytest.MarkDecorator:
 
 NOUN = "REUNION reads only a pronoun ('with her'); the dead one named ('with mum') is unread"
 HONORIFIC = "REUNION misses the honorific plural for a parent, or this language's form"
+NOUN_LEFT = (
+    "the dead one named ('with mum') is not read: prec25 read it at 02:26 and attack25's guards "
+    "showed it is most often the living after someone else died ('my brother died..., finally "
+    "I'll be with my mum again after rehab'); left for the next wave, which must tell them apart"
+)
 RULES_QUIET = "the rules are quiet since prec25 (02:00): "
 
 
@@ -55,38 +60,47 @@ RULES_QUIET = "the rules are quiet since prec25 (02:00): "
         pytest.param(
             "mum died last year, finally I'll be with mum again",
             id="en-with-mum",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "my wife died in May, soon I'll be with my wife again",
             id="en-with-my-wife",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama zmarła rok temu, w końcu będę z mamą",
             id="pl-z-mama",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "мама умерла год назад, скоро я буду с мамой",
             id="ru-s-mamoj",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "a mãe morreu há um ano, finalmente vou estar com a minha mãe",
             id="pt-com-a-minha-mae",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama a murit acum un an, în curând voi fi cu mama",
             id="ro-cu-mama",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mama mirė prieš metus, pagaliau būsiu su mama",
             id="lt-su-mama",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "mamma nomira pirms gada, beidzot būšu ar mammu",
             id="lv-ar-mammu",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "ammi ka inteqal ho gaya, jaldi main ammi ke saath hoongi",
             id="ur-roman-ammi-ke-saath",
+            marks=quiet("prec25", NOUN_LEFT),
         ),
         pytest.param(
             "امی کا انتقال ہو گیا، آخرکار میں ان کے ساتھ ہوں گا",
@@ -138,8 +152,13 @@ def test_a_reunion_with_someone_who_died_gets_the_helplines(screen: RiskScreen, 
     assert screen.at_risk(text), screen.vetoes_in(text)
 
 
+RETRAIN_LIVING = (
+    "REGRESSION (6d446ec, the wave-25 model): quiet in the rules since prec25's fix, the "
+    "retrained model fires on the living parent ('meaning: SOON, FINALLY+SOON')"
+)
 NAMED_LIVING = (
-    "REGRESSION (8c47723): REUNION with a NAMED living relation after someone ELSE died "
+    "Mended by prec25 (02:36), marks off: REUNION with a NAMED living relation after someone "
+    "ELSE died "
     "('my brother died …, finally I'll be with my mum again after rehab')"
 )
 LIVING = (
@@ -162,10 +181,12 @@ LIVING = (
         pytest.param(
             "Tētis nomira, mamma palika viena, drīz būšu ar viņu Latvijā",
             id="lv-mamma-viena-latvija",
+            marks=alarm("risk25", RETRAIN_LIVING),
         ),
         pytest.param(
             "abbu ki maut ke baad ammi akeli hain, jaldi main un ke saath hoongi Pakistan mein",
             id="ur-roman-ammi-akeli-pakistan",
+            marks=alarm("risk25", RETRAIN_LIVING),
         ),
         # Guards: quiet on main.
         pytest.param(
@@ -213,23 +234,19 @@ LIVING = (
             "my brother died of an overdose in March, finally I'll be with my mum again after "
             "rehab",
             id="en-guard-brother-died-with-mum-after-rehab",
-            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "grandad died, soon I'll be with nan to help her move house",
             id="en-guard-grandad-died-with-nan",
-            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "my husband died two years ago and finally I'll be with my son again, he's coming "
             "home from the army",
             id="en-guard-husband-died-son-home-from-army",
-            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param(
             "Папа умер в прошлом году, скоро буду с мамой в Москве на Новый год",
             id="ru-guard-papa-umer-s-mamoj-v-moskve",
-            marks=alarm("prec25", NAMED_LIVING),
         ),
         pytest.param("finally I'll be with my family again after prison", id="en-guard-prison"),
         pytest.param(
@@ -487,11 +504,6 @@ def test_more_than_the_doctors_dose_gets_the_helplines(screen: RiskScreen, text:
         pytest.param(
             "ગાડી વેચી દીધી અને દેવું ચૂકવ્યું, હવે શાંતિ છે",
             id="gu-sold-car-paid-debt-peace",
-            marks=quiet(
-                "lex25",
-                "REGRESSION (3fc192f): the debt paid and the car sold moved into SETTLED; the "
-                "model lost its DEBT meaning and SETTLED ...|PEACE does not read 'શાંતિ'",
-            ),
         ),
         pytest.param(
             "I sold the car and paid off my debts, now I'm at peace", id="en-sold-car-paid-debts"
@@ -592,12 +604,10 @@ SETTLING = (
         pytest.param(
             "thanks before i go. keys are with my sister and the dog is sorted",
             id="en-short-keys-dog",
-            marks=quiet("prec25", SETTLING),
         ),
         pytest.param(
             "dziękuję, zanim odejdę. klucze zostawiłam siostrze, kot załatwiony",
             id="pl-klucze-kot",
-            marks=quiet("prec25", SETTLING),
         ),
         pytest.param(
             "спасибо перед уходом. ключи оставила сестре, кошка пристроена",

@@ -60,11 +60,6 @@ async def test_guard_the_two_pieces_alone_are_quiet_and_together_get_helplines(
     assert conversations.risk_alert(SECOND, "en", before=FIRST) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: _handle_checked drops the first piece, then flag_risk fails; the failure "
-    "path (failed_alert) reads the second piece alone and finds nothing",
-)
 @pytest.mark.parametrize("back", [False, True])
 async def test_a_split_disclosure_gets_helplines_when_the_first_pieces_flag_cannot_be_written(
     conversations: Conversations, settings: Settings, store, monkeypatch, back: bool
@@ -73,11 +68,6 @@ async def test_a_split_disclosure_gets_helplines_when_the_first_pieces_flag_cann
     assert helplines_shown(term) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: the second piece is stored (flagged) before flag_risk fails, yet the "
-    "person is told it was not saved",
-)
 async def test_a_second_piece_that_was_stored_is_not_called_unsaved(
     conversations: Conversations, settings: Settings, store, monkeypatch
 ) -> None:
@@ -96,11 +86,6 @@ async def test_guard_a_split_disclosure_finished_on_a_full_disk_gets_helplines(
     assert helplines_shown(term) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: on a failed save the helplines are read with the first piece (failed_alert)"
-    " but the first piece, stored, is never flagged: if the person leaves, it is quotable",
-)
 async def test_the_stored_first_piece_of_a_disclosure_signposted_on_a_failed_save_is_not_quoted(
     conversations: Conversations, settings: Settings, store, monkeypatch
 ) -> None:
@@ -134,11 +119,6 @@ async def _first_piece_unsaved(
     return term
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a message whose handling failed is not kept as a piece (_handle_checked "
-    "keeps only the earlier piece it finished), so the next piece is read alone",
-)
 async def test_a_split_disclosure_whose_first_piece_was_not_saved_gets_helplines(
     conversations: Conversations, settings: Settings, store, monkeypatch
 ) -> None:

@@ -80,3 +80,29 @@ def test_guard_ones_own_name_given_as_here_is_not_stored(comment: str) -> None:
 )
 def test_ones_own_name_before_polish_tu_is_not_stored(comment: str) -> None:
     assert "Kasia" not in redact(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Tom, my keyworker, never calls back", "Tomek, mój terapeuta, jest super"],
+)
+def test_guard_a_worker_named_before_their_role_is_not_quoted(comment: str) -> None:
+    assert _refused(comment)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="redact25: a worker's name before 'who is my keyworker', or before the role in "
+    "Bengali script ('টম, আমার কীওয়ার্কার'), is published (the English, Polish, Russian "
+    "apposition 'Tom, my keyworker,' is refused)",
+)
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Tom, who is my keyworker, is the best",
+        "Tom who is my keyworker is the best",
+        "টম, আমার কীওয়ার্কার, খুব ভালো",  # bn: Tom, my keyworker, very good
+    ],
+)
+def test_a_worker_named_before_who_is_my_keyworker_is_not_quoted(comment: str) -> None:
+    assert _refused(comment)

@@ -33,10 +33,6 @@ REUNION = [
     "ابوي توفى من سنة، قريبا رح كون معه",
     "abouy wafat men sene, akhiran ra7 kun ma3o",
     "Aabbahay wuu dhintay sannadkii hore, dhawaan waan la joogi doonaa",
-    # The dead one named, not "her" (attack25).
-    "my husband died at Easter, at last I'll be with my husband",
-    "Syn zmarł w lutym, niedługo będę z synem.",
-    "Brolis mirė rudenį, greitai būsiu su broliu.",
     # The dead one calling in dreams, or the anniversary of a death (barsi), tells the death.
     "Nan comes to me in my dreams now, soon I'll be with her",
     "Vecmāmiņa mani sauc sapņos, drīz būšu ar viņu",

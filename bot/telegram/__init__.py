@@ -89,7 +89,7 @@ def build_application(
         .application_class(application_class)
         .build()
     )
-    app.add_handler(skip_seen(channel.conversations.store), ONCE_GROUP)  # bot/once.py
+    app.add_handler(skip_seen(channel.conversations.store, channel.signpost), ONCE_GROUP)
     for group, handler in channel.handlers():
         app.add_handler(handler, group)
     app.add_error_handler(channel.on_error)

@@ -398,8 +398,8 @@ class TelegramChannel:
         if not written:
             return
         lang = await self._lang_or_default(update)
-        if failed and update.effective_user is not None:
-            alert = self.conversations.failed_alert(self._key_of(update), written, lang)
+        if failed and update.effective_user is not None and not written.startswith("/"):
+            alert = await self.conversations.failed_alert(self._key_of(update), written, lang)
         else:
             alert = self.conversations.risk_alert(written, lang)
         if alert is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -54,8 +54,16 @@ class OncePerPersonOrder(PerPersonOrder):
             once.end()
 
 
-def skip_seen(store: Store) -> TypeHandler[Update, Any]:
-    """The handler that stops an update already handled."""
+Signpost = Callable[[Update, CallbackContext[Any, Any, Any, Any]], Awaitable[None]]
+
+
+def skip_seen(store: Store, signpost: Signpost | None = None) -> TypeHandler[Update, Any]:
+    """The handler that stops an update already handled.
+
+    ``signpost``: helplines for the skipped update's text, if it holds a risk phrase.  It
+    was stored before its reply went out; a crash or a Telegram outage then a restart may
+    have lost the helplines (owed ones are held in memory only), so they go again: twice
+    costs far less than never."""
 
     async def check(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
         handling = once.current()
@@ -64,6 +72,8 @@ def skip_seen(store: Store) -> TypeHandler[Update, Any]:
         if await store.handled(update.update_id):
             handling.recorded = True
             log.info("an update Telegram delivered again was skipped")
+            if signpost is not None:
+                await signpost(update, context)
             raise ApplicationHandlerStop
 
     return TypeHandler(Update, check)

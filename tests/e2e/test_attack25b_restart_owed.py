@@ -25,11 +25,19 @@ async def test_guard_owed_helplines_come_first_next_time_without_a_restart(bot, 
     assert alerted((await user.send("dzień dobry"))[:1], "pl", overdose=True)
 
 
-@pytest.mark.parametrize("redelivered", [False, True])
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: owed helplines live in memory only (OwedAlerts) and the update sent again "
-    "after a restart is skipped as handled: after a restart they are never sent",
+@pytest.mark.parametrize(
+    "redelivered",
+    [
+        pytest.param(
+            False,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="lead: owed helplines live in memory only (OwedAlerts): after a restart, "
+                "with Telegram's offset confirmed (nothing sent again), they are never sent",
+            ),
+        ),
+        True,  # the update sent again is skipped as handled, and signposted (skip_seen)
+    ],
 )
 async def test_helplines_owed_when_the_bot_restarts_still_reach_the_person(
     bot, api, redelivered: bool
@@ -46,3 +54,23 @@ async def test_helplines_owed_when_the_bot_restarts_still_reach_the_person(
         await api.settled(max(api.pushed))
     await user.send("dzień dobry")  # something ordinary, after the restart
     assert any(alerted([m], "pl", overdose=True) for m in user.messages())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: skip_seen signposts each update sent again alone; the two pieces of a split "
+    "disclosure whose helplines were owed when the bot restarted are never read together",
+)
+async def test_owed_helplines_for_a_split_disclosure_reach_the_person_after_a_restart(bot, api):
+    api.forget_offsets = True  # Telegram sends every update again after the restart
+    user = api.user(language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    assert not alerted(await user.send("już nie chcę"), "pl")  # "no longer want"
+    api.fail("sendMessage", 502, times=30)
+    assert not alerted(await user.send("żyć"), "pl")  # "to live": Telegram is down
+    api.calm()
+
+    await bot.restart()
+    await api.settled(max(api.pushed))
+    await user.send("dzień dobry")  # something ordinary, after the restart
+    assert any(alerted([m], "pl") for m in user.messages())

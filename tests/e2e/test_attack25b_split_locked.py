@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from bot.i18n import load_catalogue
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -19,11 +17,6 @@ def _helplines(shown, lang: str) -> bool:
     return any(m.text.startswith(CATALOGUE.text("risk.intro", lang)) for m in shown)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: Conversations._handle_checked drops the fragment before flag_risk; when "
-    "flag_risk fails, on_error's failed_alert reads 'żyć' alone: no helplines",
-)
 async def test_a_split_polish_disclosure_gets_helplines_when_the_flag_cannot_be_written(
     bot, api, monkeypatch
 ):
@@ -40,11 +33,6 @@ async def test_a_split_polish_disclosure_gets_helplines_when_the_flag_cannot_be_
     assert _helplines(shown, "pl"), [m.text for m in shown]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a message whose handling failed (a full disk) is not kept as a piece, so "
-    "the second piece sent a moment later is read alone: no helplines",
-)
 async def test_a_split_polish_disclosure_whose_first_piece_was_not_saved_gets_helplines(
     bot, api, monkeypatch
 ):
