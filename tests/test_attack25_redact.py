@@ -751,19 +751,16 @@ def test_a_phone_split_by_a_word_in_other_scripts_is_not_stored(text: str) -> No
             "I drank Jack Daniel's every night",
             "Jack Daniel's",
             id="en-jack-daniels",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         pytest.param(
             "a bottle of Jack Daniel's a day",
             "Jack Daniel's",
             id="en-bottle-of-jack-daniels",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         pytest.param(
             "William Lawson's whisky is cheap",
             "William Lawson's",
             id="en-william-lawsons",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         # Guards: kept on main.
         pytest.param("Frosty Jack's cider every day", "Frosty Jack's", id="en-guard-frosty-jacks"),

@@ -511,3 +511,10 @@ def test_ones_own_name_before_polish_tu_is_hidden(text: str, want: str) -> None:
 
 def test_kasia_tu_in_a_sentence_stays() -> None:
     assert redact("Kasia tu była wczoraj") == "Kasia tu była wczoraj"
+
+
+@pytest.mark.parametrize(
+    "text", ["I drank Jack Daniel's every night", "William Lawson's whisky is cheap"]
+)
+def test_a_drink_named_after_a_person_with_its_possessive_stays(text: str) -> None:
+    assert redact(text) == text
