@@ -518,3 +518,25 @@ def test_kasia_tu_in_a_sentence_stays() -> None:
 )
 def test_a_drink_named_after_a_person_with_its_possessive_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "call me on zero seven nine one one, then one two three four five six",
+            "call me on [phone]",
+        ),
+        (
+            "позвони ноль семь девять один один, потом один два три четыре пять шесть",
+            "позвони [phone]",
+        ),
+        ("sună zero șapte nouă unu unu, apoi unu doi trei patru cinci șase", "sună [phone]"),
+    ],
+)
+def test_a_phone_said_in_words_in_two_parts_is_hidden_whole(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+def test_counting_with_then_stays() -> None:
+    assert redact("step one, then two, then three") == "step one, then two, then three"
