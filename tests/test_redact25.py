@@ -540,3 +540,11 @@ def test_a_phone_said_in_words_in_two_parts_is_hidden_whole(text: str, want: str
 
 def test_counting_with_then_stays() -> None:
     assert redact("step one, then two, then three") == "step one, then two, then three"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("dob 12 03 89", "dob [date]"), ("urodziłam się 3 5 1990", "urodziłam się [date]")],
+)
+def test_a_birth_date_with_spaces_between_its_parts_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
