@@ -847,3 +847,19 @@ LOOSE_POSTCODE = "a postcode typed loosely after 'postcode' (3a500f1 stored it t
 )
 def test_a_postcode_typed_loosely_is_not_stored(text: str, secret: str) -> None:
     assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        pytest.param(
+            "dob 12 03 89",
+            "12 03 89",
+            id="en-dob-spaced",
+            marks=leak("a date of birth after 'dob' with spaces between its parts"),
+        ),
+        pytest.param("my dob is 12/03/1989", "12/03/1989", id="en-guard-dob-slashes"),
+    ],
+)
+def test_a_date_of_birth_typed_loosely_is_not_stored(text: str, secret: str) -> None:
+    assert secret not in redact(text)

@@ -496,3 +496,18 @@ def test_a_handle_with_a_space_after_at_is_not_stored(text: str, want: str) -> N
 @pytest.mark.parametrize("text", ["see you @ home", "meet @ the hub @ 10", "I'm @ 60mg now"])
 def test_at_with_a_space_before_a_word_or_a_dose_stays(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kasia tu, grupa była super", "[name] tu, grupa była super"),
+        ("Kasia tu. Terapeutka kazała napisać", "[name] tu. Terapeutka kazała napisać"),
+    ],
+)
+def test_ones_own_name_before_polish_tu_is_hidden(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+def test_kasia_tu_in_a_sentence_stays() -> None:
+    assert redact("Kasia tu była wczoraj") == "Kasia tu była wczoraj"

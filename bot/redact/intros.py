@@ -376,7 +376,7 @@ _OPENING = re.compile(
     rf"(?:^|[.!?\n]\s*){_GREETING}"
     r"(?:(?P<cue>this\s+is|it['’]?s|its|it\s+is|tu|to\s+ja|это|это\s+я|eto|sunt\s+eu|"
     r"eu\s+sunt|sou\s+eu|aqui\s+(?:é|e)(?:\s+[oa])?|te|šeit|seit|čia|cia)[\s,:-]+"
-    rf"(?P<name>{WORD})|(?P<first>{WORD})[ \t]+(?:here|speaking|tutaj|здесь|aici|aqui|čia|šeit))"
+    rf"(?P<name>{WORD})|(?P<first>{WORD})[ \t]+(?:here|speaking|tutaj|tu|здесь|aici|aqui|čia|šeit))"
     r"[ \t]*(?=[,.!:;\-–—\n]|$)",
     re.IGNORECASE,
 )
