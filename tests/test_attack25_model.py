@@ -131,6 +131,19 @@ TONIGHT = "everything sorted for tonight (a party, a train) read as a plan"
             ),
         ),
         pytest.param(
+            "užgesinau cigaretę ir atsiguliau",
+            id="lt-put-out-the-cigarette-lay-down",
+            marks=alarm(
+                "NEW (6d446ec): a cigarette put out before bed read as a burn (STUB, CIGARETTE "
+                "from lex25's slice 3)"
+            ),
+        ),
+        pytest.param(
+            "сегодня ночью всё собрала, завтра утром рейс",
+            id="ru-packed-tonight-flight-tomorrow",
+            marks=alarm("NEW (6d446ec): packed tonight for a morning flight ('собрала' as STOCK)"),
+        ),
+        pytest.param(
             "laydhar ayaan iibsaday sigaarka awgeed",
             id="so-lighter-for-cigarettes",
             marks=alarm("a lighter bought for cigarettes (LIGHTER, lex25) read as self-harm"),

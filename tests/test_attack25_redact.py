@@ -751,19 +751,16 @@ def test_a_phone_split_by_a_word_in_other_scripts_is_not_stored(text: str) -> No
             "I drank Jack Daniel's every night",
             "Jack Daniel's",
             id="en-jack-daniels",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         pytest.param(
             "a bottle of Jack Daniel's a day",
             "Jack Daniel's",
             id="en-bottle-of-jack-daniels",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         pytest.param(
             "William Lawson's whisky is cheap",
             "William Lawson's",
             id="en-william-lawsons",
-            marks=removed(DRINK_POSSESSIVE),
         ),
         # Guards: kept on main.
         pytest.param("Frosty Jack's cider every day", "Frosty Jack's", id="en-guard-frosty-jacks"),
@@ -783,32 +780,26 @@ SPOKEN_SPLIT = "a phone said in words in two parts with ', then' between (3a500f
         pytest.param(
             "call me on zero seven nine one one, then one two three four five six",
             id="en-words-then",
-            marks=leak(SPOKEN_SPLIT),
         ),
         pytest.param(
             "zadzwoń zero siedem dziewięć jeden jeden, potem jeden dwa trzy cztery pięć sześć",
             id="pl-words-potem",
-            marks=leak(SPOKEN_SPLIT),
         ),
         pytest.param(
             "позвони ноль семь девять один один, потом один два три четыре пять шесть",
             id="ru-words-potom",
-            marks=leak(SPOKEN_SPLIT),
         ),
         pytest.param(
             "liga zero sete nove um um, depois um dois três quatro cinco seis",
             id="pt-words-depois",
-            marks=leak(SPOKEN_SPLIT),
         ),
         pytest.param(
             "sună zero șapte nouă unu unu, apoi unu doi trei patru cinci șase",
             id="ro-words-apoi",
-            marks=leak(SPOKEN_SPLIT),
         ),
         pytest.param(
             "call me on sefr sab3a tes3a wa7ed wa7ed, ba3den wa7ed tnen talata arba3a 5amsa setta",
             id="arabizi-words-ba3den",
-            marks=leak(SPOKEN_SPLIT),
         ),
         # Guard: hidden on main (one run of words).
         pytest.param(

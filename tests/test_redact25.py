@@ -511,3 +511,32 @@ def test_ones_own_name_before_polish_tu_is_hidden(text: str, want: str) -> None:
 
 def test_kasia_tu_in_a_sentence_stays() -> None:
     assert redact("Kasia tu była wczoraj") == "Kasia tu była wczoraj"
+
+
+@pytest.mark.parametrize(
+    "text", ["I drank Jack Daniel's every night", "William Lawson's whisky is cheap"]
+)
+def test_a_drink_named_after_a_person_with_its_possessive_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "call me on zero seven nine one one, then one two three four five six",
+            "call me on [phone]",
+        ),
+        (
+            "позвони ноль семь девять один один, потом один два три четыре пять шесть",
+            "позвони [phone]",
+        ),
+        ("sună zero șapte nouă unu unu, apoi unu doi trei patru cinci șase", "sună [phone]"),
+    ],
+)
+def test_a_phone_said_in_words_in_two_parts_is_hidden_whole(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+def test_counting_with_then_stays() -> None:
+    assert redact("step one, then two, then three") == "step one, then two, then three"

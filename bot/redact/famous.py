@@ -38,7 +38,8 @@ sidhu moose wala|rabindranath tagore|mahatma gandhi|shah rukh khan|amitabh bachc
 tom cruise|tom hanks|kevin bacon|harry kane|lewis hamilton|paul mccartney|john lennon
 matthew perry|charlie sheen|robert downey|kate moss|pete doherty|harry styles|stephen fry
 harry potter|oliver twist|tom thumb|anna freud|emma bridgewater|captain morgan
-mary jane|johnnie walker|jose cuervo|josé cuervo|jack daniels|jack daniel's|ben nevis|big ben
+mary jane|william lawson's|johnnie walker|jose cuervo|josé cuervo|jack daniels
+jack daniel's|ben nevis|big ben
 ion creangă|ion creanga|raimonds pauls|anna karenina|ewa chodakowska
 jan paweł ii|jan pawel ii|jana pawła ii|jana pawla ii
 umm kulthum|أم كلثوم|نصرت فتح علی خان|রবীন্দ্রনাথ ঠাকুর|મહાત્મા ગાંધી|ਸਿੱਧੂ ਮੂਸੇ ਵਾਲਾ
@@ -63,6 +64,7 @@ def _same(word: str, famous: str) -> bool:
     last letter changed for one).  Never another name that starts alike: "Matt Miller" is no
     "Mac Miller", "Adam Małyszek" no "Adam Małysz"."""
     word = word.casefold().removesuffix("'s").removesuffix("’s")
+    famous = famous.removesuffix("'s")  # "Jack Daniel" of "Jack Daniel's"
     if word == famous:
         return True
     if word.startswith(famous) and word[len(famous) :] in _ENDINGS:

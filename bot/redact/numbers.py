@@ -942,8 +942,13 @@ def spoken_phones(text: str) -> Iterator[Span]:
             yield span
 
 
+_SPOKEN_THEN = words("then potem потом затем depois apoi ba3den ba3dein ba3dain phir kadib")
+"""A word between two parts of a number said in words ("zero seven nine one one, then one
+two three…"): the run goes on over it."""
+
+
 def _spoken_phones(text: str) -> Iterator[Span]:
-    start = end = -1
+    start = end = bridge = -1
     times = spoken = 0
     said = _Said()
     first_figures = last_figures = False
@@ -974,7 +979,17 @@ def _spoken_phones(text: str) -> Iterator[Span]:
             continue
         if start < 0 and word in _HUNDRED_TIMES:
             digit = True  # "o sută", "simts", "boqol" open a group of their own
-        if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, end, m.start()) is None):
+        if (
+            start >= 0
+            and bridge < 0
+            and word in _SPOKEN_THEN
+            and _SPOKEN_GAP.fullmatch(text, end, m.start()) is not None
+        ):
+            bridge = m.end()  # "…one one, then one two three…": the number goes on
+            continue
+        gap_from = bridge if bridge >= 0 and digit else end
+        bridge = -1
+        if start >= 0 and (not digit or _SPOKEN_GAP.fullmatch(text, gap_from, m.start()) is None):
             # The run ends: another word, or a gap that is no separator.  Figures alone are
             # the phone finder's ("07911 123456"); words, or words and figures, are ours.
             said.flush()
