@@ -407,14 +407,15 @@ SAVING_UP = [
 ]
 
 
-MENDED_SAVING = {"pt", "lv", "so", "ru", "pa", "ur"}
+MENDED_SAVING = {"pt", "lv", "so", "ru", "pa", "ur", "en"}
 """Quiet since the wave-21 model (training set 21: saving up for a holiday, in every language);
 en, ru, ro and pa since the wave-22 model (the meaning features), which lost lt ("šiąnakt",
 tonight, with "taupau", saving, read as STOCK: 0.49 with a risk word). The wave-23 model
 (training sets 23 and 24: plans with a date) lost en again: "saving up" is STOCK, and "think
 tonight" scores 0.56 over its threshold with a risk word, 0.48; with training set 25, ro
 (0.50 over 0.47). ur since wave 24's lexicon (lex24): "chhutti" (a holiday) is read as
-PLANEVENT in Urdu too, and the model no longer fires."""
+PLANEVENT in Urdu too, and the model no longer fires. en is quiet again with the final
+wave-25 model."""
 
 
 @pytest.mark.parametrize(
@@ -580,9 +581,9 @@ THANKED_BY_NAME = [
     "Thanks for everything - Kelly Brown",
     "thanks for everything, ring me on 07911 123456",
 ]
-THANKED_MENDED = set(THANKED_BY_NAME)
+THANKED_MENDED = set(THANKED_BY_NAME) - {"thanks for everything, ring me on 07911 123456"}
 """Quiet since the wave-21 model (training set 21: workers thanked by name, in every language);
-the wave-24 model fired on the one with a phone number, the wave-25 model does not."""
+the models of waves 24 and 25 fire on the one with a phone number (0.46 with a risk word)."""
 
 
 @pytest.mark.parametrize(
@@ -592,7 +593,7 @@ the wave-24 model fired on the one with a phone number, the wave-25 model does n
             t,
             marks=[]
             if t in THANKED_MENDED
-            else [broken("risk24", "the model on thanks to a worker")],
+            else [broken("risk25", "the model on thanks to a worker")],
         )
         for t in THANKED_BY_NAME
     ],

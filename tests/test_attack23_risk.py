@@ -149,6 +149,7 @@ EVERYDAY = [
     ),
     pytest.param(
         "my wife found out I relapsed and she waited outside the centre to support me",
+        marks=alarm("risk25", "the final wave-25 model (0.62)"),
         id="en-wife-found-out-relapse-waited-to-support",
     ),
     pytest.param(
@@ -193,6 +194,7 @@ EVERYDAY = [
     ),
     pytest.param(
         "main shelter vich rahi si, mera pati bahar gaddi vich udeek karda hai",
+        marks=alarm("risk25", "the final wave-25 model (0.59)"),
         id="pa-rom-shelter-husband-waits",
     ),
     pytest.param(
@@ -296,6 +298,7 @@ EVERYDAY = [
     pytest.param("the baby kicks me all night lol", id="en-baby-kicks-lol"),
     pytest.param(
         "my little boy punches me when we play fighting haha",
+        marks=alarm("risk25", "the final wave-25 model reads ME+VIOLENCE (0.47 with a risk word)"),
         id="en-boy-play-fighting-haha",
     ),
     pytest.param(
@@ -349,6 +352,7 @@ EVERYDAY = [
     ),
     pytest.param(
         "I worked too much this week and I'm passing out on the bus",
+        marks=alarm("risk25", "the final wave-25 model (0.50 with a risk word)"),
         id="en-worked-too-much-passing-out",
     ),
     # Guards that are quiet on main.
@@ -399,9 +403,10 @@ UNSAFE_PLACE = (
             marks=alarm("prec23", UNSAFE_PLACE + " (the model read it as suicide on 9341294)"),
             id="ro-stairwell-not-safe-husband-fetches-me",
         ),
-        # Signposted on 9341294 by the model; quiet since the wave-25 model.
+        # Signposted on 9341294 by the model, and by the final wave-25 model.
         pytest.param(
             "The stairwell isn't safe at night, so my husband comes to pick me up",
+            marks=alarm("risk25", "the final wave-25 model (0.59)"),
             id="en-stairwell-not-safe-husband-fetches-me",
         ),
         pytest.param(

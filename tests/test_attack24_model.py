@@ -38,7 +38,6 @@ MISS = "owner risk24: missed on 6a50146 too: suicide told as a situation"
         ),
         pytest.param(
             "aaj maa nu phone kita. main chaundi si ohdi aakhri yaad changi hove",
-            marks=pytest.mark.xfail(strict=True, reason=LOST),
             id="pa-rom-her-last-memory-a-good-one",
         ),
         pytest.param(

@@ -173,6 +173,7 @@ PACKED = "everything sorted tonight for a flight or a move: PLANEVENT lacks jour
         pytest.param(
             "ਮੈਂ ਕੱਲ੍ਹ ਗਰੁੱਪ ਵਿੱਚ ਨਹੀਂ ਹੋਵਾਂਗਾ, ਜਲਦੀ ਮਿਲਾਂਗੇ",
             id="pa-not-at-group-see-you-soon",
+            marks=alarm("risk25", "the wave-25 model reads NEG+TOMORROW (0.52, a risk word)"),
         ),
         pytest.param(
             "હું કાલે ગ્રુપમાં નહીં હોઉં, જલ્દી મળીશું",

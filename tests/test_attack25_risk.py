@@ -177,6 +177,7 @@ LIVING = (
         pytest.param(
             "Tata a murit, mama e singură, în curând voi fi cu ea în România",
             id="ro-mama-singura-in-romania",
+            marks=alarm("risk25", "the wave-25 model reads FINALLY+SOON (0.46, a risk word)"),
         ),
         pytest.param(
             "Tētis nomira, mamma palika viena, drīz būšu ar viņu Latvijā",
@@ -416,7 +417,9 @@ def test_everyday_talk_gets_no_helplines(screen: RiskScreen, text: str) -> None:
             id="lv-konsultante-jauns-darbs",
         ),
         pytest.param(
-            "مشرفي حصل على شغل جديد. وداعا للأبد، شكرا على كل شيء.", id="ar-mushrifi-shughl-jadid"
+            "مشرفي حصل على شغل جديد. وداعا للأبد، شكرا على كل شيء.",
+            id="ar-mushrifi-shughl-jadid",
+            marks=quiet("risk25", "the rules are quiet, the wave-25 model under 0.45"),
         ),
         pytest.param(
             "میری کیس ورکر نوکری کے لیے دوسرے شہر جا رہی ہے۔ ہمیشہ کے لیے الوداع، سب کا شکریہ۔",

@@ -62,6 +62,19 @@ def stored_texts(settings: Settings) -> dict[str, int]:
         return dict(rows.fetchall())
 
 
+def _config_in(tmp_path: Path) -> Path:
+    """The shipped config.yaml, with the shipped flows and a database in ``tmp_path``."""
+    root = Path(__file__).parent.parent
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        (root / "config.yaml")
+        .read_text()
+        .replace("./flows", str(root / "flows"))
+        .replace("./data/feedback.db", str(tmp_path / "f.db"))
+    )
+    return config
+
+
 async def test_full_consultation_in_the_terminal(
     conversations: Conversations, settings: Settings
 ) -> None:
@@ -125,14 +138,7 @@ async def test_end_of_input_stops_and_keeps_answers(
 def test_chat_command_refuses_unknown_flow(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = Path(__file__).parent.parent
-    config = tmp_path / "config.yaml"
-    config.write_text(
-        (root / "config.yaml")
-        .read_text()
-        .replace("./flows", str(root / "flows"))
-        .replace("./data/feedback.db", str(tmp_path / "f.db"))
-    )
+    config = _config_in(tmp_path)
     assert main(["--config", str(config), "chat", "--flow", "nope"]) == 2
     assert "known flows: consultation, service_feedback" in capsys.readouterr().err
 
@@ -281,14 +287,7 @@ def test_chat_on_a_full_disk_says_so_in_plain_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The operator sees what to do, not a traceback, when the disk is full at the start."""
-    root = Path(__file__).parent.parent
-    config = tmp_path / "config.yaml"
-    config.write_text(
-        (root / "config.yaml")
-        .read_text()
-        .replace("./flows", str(root / "flows"))
-        .replace("./data/feedback.db", str(tmp_path / "f.db"))
-    )
+    config = _config_in(tmp_path)
 
     async def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
