@@ -70,6 +70,9 @@ async def test_two_short_full_sentences_in_two_messages_are_read_as_one_thought(
     assert await _alerts(conversations, settings, "en", pieces) == 1
     pieces = ["Mama zmarła rok temu.", "Wreszcie będę z nią."]
     assert await _alerts(conversations, settings, "pl", pieces) == 1
+    # After other feedback in the same message: its last sentence is what the next one ends.
+    pieces = ["honestly the group helped. mum died a year ago today.", "Finally ill be with her."]
+    assert await _alerts(conversations, settings, "en", pieces) == 1
 
 
 def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> None:
