@@ -167,6 +167,12 @@ UTC, 30 Nov) by two helpers under batch 16's brief who saw no rule, model or cor
 before its first run (main 6a50146: recall 0.951, precision 0.885) and measured only by the
 lead, figures only, while the wave worked (main f081410, its end: 0.954, 0.888). Never trained
 or tuned on: the blind figure until someone reads its misses."""
+HELDOUT18 = ROOT / "tests" / "data" / "risk_heldout18"
+"""Held-out set 18: 13 languages (1,225 lines), written blind at the start of wave 25 (01:11-01:22
+UTC, 1 Dec) by two helpers under batch 17's brief who saw no rule, model or corpus; frozen
+before its first run (main 3a500f1: recall 0.918, precision 0.889) and measured only by the
+lead, figures only, while the wave worked (main 8e83c1c, its end: 0.913, 0.892). In the repo
+since wave 26, when batch 19 took its place as the blind measure."""
 ATTACK21 = ROOT / "tests" / "data" / "risk_attack21"
 """Attack set 21: 10 disclosures and 10 near-misses in each of the 13 languages (native script and
 romanised for ar ur pa gu bn), written blind by helper attack21 before it read the screen (first
@@ -190,6 +196,7 @@ REPORTED_APART = (
     HELDOUT15,
     HELDOUT16,
     HELDOUT17,
+    HELDOUT18,
     ATTACK21,
 )
 """Held-out sets printed apart after the gated ones and never gated: each is an honest figure
