@@ -178,3 +178,47 @@ def test_a_workers_first_name_and_when_they_meet_stay(text: str) -> None:
     """A first name alone after a role stays, and the day after it is no surname; "I'm
     Sumon's mum" names no one."""
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("بريدي samir.k91 على هوتميل دوت كوم", "بريدي [email]"),
+        ("الايميل: nour_h عند ياهو دوت كوم", "الايميل: [email]"),
+        ("ইমেইল: শিমু আন্ডারস্কোর রহমান এট ইয়াহু ডট কম", "ইমেইল: [email]"),
+        ("ਈਮੇਲ: ਜਸਪ੍ਰੀਤ ਅੰਡਰਸਕੋਰ ਗਿੱਲ ਐਟ ਜੀਮੇਲ ਡਾਟ ਕਾਮ", "ਈਮੇਲ: [email]"),
+        ("ਮੇਰੀ ਈਮੇਲ ਹਰਮਨ ਡਾਟ ਸਿੱਧੂ ੯੧ ਐਟ ਯਾਹੂ ਡਾਟ ਕੋ ਡਾਟ ਯੂਕੇ ਹੈ", "ਮੇਰੀ ਈਮੇਲ [email] ਹੈ"),
+        ("ઈમેલ: મીના અન્ડરસ્કોર શાહ એટ જીમેલ ડોટ કોમ", "ઈમેલ: [email]"),
+        ("email: jo underscore bloggs at gmail dot com", "email: [email]"),
+        # Guards: "on", "at" in a sentence with no address ending.
+        ("كنت على الدوام هناك كل يوم", None),
+        ("انا عند اهلي في البيت", None),
+    ],
+)
+def test_an_email_said_in_words_in_any_script_is_hidden_whole(text: str, want: str | None) -> None:
+    """Arabic "على"/"عند" for "at", "underscore" said in each script, a ".co.uk" said
+    in Gurmukhi: the whole address goes, not its name's first word left behind."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "ঠিকানা: ফ্ল্যাট ৫, রোজ কোর্ট, ১৮ মিল লেন, লেস্টার",
+            "ঠিকানা: [address], লেস্টার",
+        ),
+        ("ਪਤਾ: ਫਲੈਟ ੩, ਓਕ ਹਾਊਸ, ੧੨ ਮਿਲ ਲੇਨ", "ਪਤਾ: [address]"),
+        ("پتہ: فلیٹ ۳، روز ہاؤس، ۱۲ مل لین", "پتہ: [address]"),
+        ("address: Flat 5, Rose Court, 18 Mill Lane, Leicester", "address: [address], Leicester"),
+        ("mieszkam na Mill Lane 18/5, Leicester", "mieszkam na [address], Leicester"),
+        ("locuiesc pe Park Road 7/3, Derby", "locuiesc pe [address], Derby"),
+        # Guards: a person before an address, and a date after a street.
+        ("Kelly Hill, 14 Mill Lane", "[name], [address]"),
+        ("High Street 14/2/2020 was the date", "High Street [date] was the date"),
+    ],
+)
+def test_a_building_before_an_address_and_a_flat_after_its_number_go_with_it(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
