@@ -102,3 +102,79 @@ def test_sixteen_digits_in_fours_after_a_card_word_are_the_card(text: str, want:
 )
 def test_a_phone_said_in_romanised_digit_words_is_hidden_whole(text: str, want: str) -> None:
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "یہ میری خالہ ہیں، ان کا پورا نام شازیہ پروین ہے",
+            "یہ میری خالہ ہیں، ان کا پورا نام [name] ہے",
+        ),
+        (
+            "હું રાહુલનો ભાઈ છું, આખું નામ કિરણભાઈ રમેશભાઈ દેસાઈ",
+            "હું રાહુલનો ભાઈ છું, આખું નામ [name]",
+        ),
+        (
+            "ਮੈਂ ਸਿਮਰਨ ਦਾ ਪਿਤਾ ਹਾਂ, ਪੂਰਾ ਨਾਮ ਗੁਰਮੀਤ ਸਿੰਘ ਗਿੱਲ",
+            "ਮੈਂ ਸਿਮਰਨ ਦਾ ਪਿਤਾ ਹਾਂ, ਪੂਰਾ ਨਾਮ [name]",
+        ),
+        ("আমি রুমার আব্বা, পুরো নাম আব্দুল করিম", "আমি রুমার আব্বা, পুরো নাম [name]"),
+        ("أنا أبو يوسف، الاسم الكامل خالد منصور", "أنا أبو يوسف، الاسم الكامل [name]"),
+        ("это про маму, полное имя Галина Орлова", "это про маму, полное имя [name]"),
+        ("ohna da pura naam Gurpreet Kaur Virk hai", "ohna da pura naam [name] hai"),
+    ],
+)
+def test_a_relatives_full_name_given_as_such_is_hidden_and_the_relation_stays(
+    text: str, want: str
+) -> None:
+    """ "Full name" without "my" (a parent writing for a child), and "I'm X's mum" before
+    it, which is no name: the words after "full name" go, the relation stays."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my mum Harjit Kaur Dhillon rang", "my mum [name] rang"),
+        ("Amrit Kaur Sahota rang me", "[name] rang me"),
+        ("ਮਨਜੀਤ ਕੌਰ ਸੰਘਾ ਨੇ ਫੋਨ ਕੀਤਾ", "[name] ਨੇ ਫੋਨ ਕੀਤਾ"),
+        ("Rokeya Begum Chowdhury came with me", "[name] came with me"),
+        ("Hansaben Nareshbhai Solanki came", "[name] came"),
+        ("ભાવનાબેન રમેશભાઈ પંચાલ આવ્યા", "[name] આવ્યા"),
+        ("زوجي خالد منصور.", "زوجي [name]."),
+        ("اتصلوا بأختي ريم حداد: هي تعرف", "اتصلوا بأختي [name]: هي تعرف"),
+        ("আমার ভাই রফিক মিয়া।", "আমার ভাই [name]।"),
+        # Guards: a first name alone, a street, a relative and what they did.
+        ("Hansaben was kind", None),
+        ("ભાવનાબેન બહુ સારા છે", None),
+        ("Surinder Kaur Road is closed", None),
+        ("بنتي ليلى صارت أحسن", None),
+        ("ابني خالد تعبان.", None),
+    ],
+)
+def test_a_full_name_with_a_middle_name_or_an_honorific_is_hidden_whole(
+    text: str, want: str | None
+) -> None:
+    """Kaur, Singh and Begum stand mid-name as often as at its end, Gujarati names carry
+    "-ben"/"-bhai", and a family word before a given name and one more word closing the
+    phrase gives a full name (no commas needed)."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "কাউন্সেলর তানিয়া প্রতি সোমবার ১০টায় দেখা করেন",
+        "ਕੌਂਸਲਰ ਰਾਜ ਹਰ ਸੋਮਵਾਰ ੧੦ ਵਜੇ ਮਿਲਦਾ",
+        "કાઉન્સેલર જયેશ દર સોમવારે ૧૦ વાગ્યે",
+        "my counsellor Tania every Monday at 10",
+        "আমি সুমনের আম্মা",
+        "હું પિન્કીની મમ્મી છું",
+        "ਮੈਂ ਜੱਸੀ ਦੀ ਮਾਂ ਹਾਂ",
+    ],
+)
+def test_a_workers_first_name_and_when_they_meet_stay(text: str) -> None:
+    """A first name alone after a role stays, and the day after it is no surname; "I'm
+    Sumon's mum" names no one."""
+    assert redact(text) == text
