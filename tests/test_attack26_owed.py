@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from bot.config import Settings
 from bot.retention import purge_expired
 from bot.service import Conversations
@@ -37,11 +35,6 @@ async def test_guard_owed_helplines_go_with_a_session_the_purge_removes(
     assert await owed_keys(store) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: owed_alerts rows go only by the trigger on sessions; helplines owed to "
-    "someone with no session (a caption, an edit, after /delete) are kept for ever",
-)
 async def test_owed_helplines_of_a_person_with_no_session_go_by_the_retention_period(
     store: Store, settings: Settings, clock: Clock
 ) -> None:
@@ -51,11 +44,6 @@ async def test_owed_helplines_of_a_person_with_no_session_go_by_the_retention_pe
     assert await owed_keys(store) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: Conversations.forget deletes sessions; with none left, the owed_alerts "
-    "trigger never fires and the row stays after 'everything you gave us has been deleted'",
-)
 async def test_a_delete_by_someone_owed_with_no_session_takes_the_owed_row(
     conversations: Conversations, store: Store
 ) -> None:

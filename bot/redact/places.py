@@ -123,7 +123,7 @@ _STREET_WEAK_TITLE = "|".join(w.capitalize() for w in _STREET_WEAK.split("|"))
 # from countries that write the number last do: capitalised name words, a strong street word.
 _NAME_STRONG_NUMBER = re.compile(
     rf"(?<!\w)(?P<names>(?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE})"
-    rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
+    rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w.:]\w|/\d+[/.]|[\w{MARKS}]){_FLAT}",
 )
 _COUNT_AFTER = re.compile(
     r"\s*(?:times?|x|days?|nights?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
@@ -342,12 +342,25 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _SEP = re.compile(r"[\s,،]*")
+_BUILDINGS_SPELT = (
+    r"হাউস|হাউজ|কোর্ট|টাওয়ার|ম্যানশন|હાઉસ|કોર્ટ|ટાવર|ਹਾਊਸ|ਹਾਉਸ|ਕੋਰਟ|ਟਾਵਰ|ہاؤس|ہاوس|کورٹ|ٹاور|"
+    r"هاوس|كورت|تاور|хаус|корт|тауэр"
+)
+"""An English building's word ("House", "Court", "Tower") written in another script."""
 _NAMED_PLACE = re.compile(
     rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE}|Tower|Towers|"
     rf"Building|Mansions|Lodge|Cottage|Cottages|Farm|Buildings)(?![\w{MARKS}])"
     rf"|(?:{WORD}\s+){{1,2}}(?:اسٹریٹ|سٹریٹ|روڈ|لین|ستريت|رود|لين|রোড|স্ট্রিট|লেন|રોડ|સ્ટ્રીટ|"
-    rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)(?![\w{MARKS}])"
+    rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|{_BUILDINGS_SPELT})(?![\w{MARKS}])"
 )
+_NAMED_BEFORE = re.compile(
+    rf"(?<![\w{MARKS}'’])(?:(?:[A-Z][\w'’-]*\s+){{1,3}}(?:House|Court|Tower|Towers|Building|"
+    rf"Buildings|Mansions|Lodge|Cottage|Cottages|Heights)|(?:{WORD}\s+){{1,2}}"
+    rf"(?:{_BUILDINGS_SPELT}))(?![\w{MARKS}])[\s,،]+$"
+)
+"""A building named just before an address ("ফ্ল্যাট ১২, ব্রুনটন হাউস, ২৪ … রোড"): one more
+part of the same home.  Not a street's weak word: "Kelly Hill, 14 Mill Lane" is a person
+giving her address."""
 _HOUSE_WORDS = (
     r"(?<![\w])(?:ghar|makaan|makan|mkan|basha|bari|bashay|house|مکان|گھر|বাসা|বাড়ি|ঘর|ઘર|મકાન|"
     r"ਘਰ|ਮਕਾਨ|منزل|بيت|dom|casa|casă|namas|māja|maja|дом|aqal)"
@@ -408,7 +421,7 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
             if house is None and _NUMBER_WORD_AT.match(text, start):
                 house = _HOUSE_WORD_ALONE.search(text, max(floor, start - 10), start)
             before = text[max(floor, start - 40) : start]
-            part = _PART_BEFORE.search(before)
+            part = _PART_BEFORE.search(before) or _NAMED_BEFORE.search(before)
             if house is not None and house.start() < start:
                 start = house.start()
             elif part is not None and part.start() < len(before):

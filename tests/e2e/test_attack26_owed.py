@@ -66,11 +66,6 @@ async def test_guard_owed_helplines_come_before_the_reply_to_stop(bot, api):
     assert alerted((await user.send("/stop"))[:1], "pl", overdose=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a tap on an old question is answered with a pop-up only "
-    "(taps.alert, query.answer): the owed helplines are not sent, and stay owed",
-)
 async def test_owed_helplines_reach_a_person_who_next_taps_an_old_button(bot, api):
     user = api.user(language_code="pl")
     consent = (await user.send("/start"))[-1]
@@ -86,11 +81,6 @@ async def test_owed_helplines_reach_a_person_who_next_taps_an_old_button(bot, ap
     assert alerted(user.messages()[-2:], "pl", overdose=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: /news and /unsubscribe reply with context.bot.send_message, not "
-    "TelegramChannel._say: the owed helplines do not go first",
-)
 @pytest.mark.parametrize("command", ["/news", "/unsubscribe"])
 async def test_owed_helplines_come_before_the_reply_to_news_or_unsubscribe(bot, api, command):
     user = api.user(language_code="pl")
@@ -100,12 +90,6 @@ async def test_owed_helplines_come_before_the_reply_to_news_or_unsubscribe(bot, 
     assert alerted((await user.send(command))[:1], "pl", overdose=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a 'Yes' to a /delete asked before the disclosure deletes the owed "
-    "helplines with the session (the owed_alerts trigger) before 'deleted' is sent: "
-    "the person who said they took an overdose never gets them",
-)
 async def test_owed_helplines_reach_a_person_who_then_confirms_a_delete(bot, api):
     user = api.user(language_code="pl")
     await to_assessment_text_question(bot, user, "pl")
@@ -142,11 +126,6 @@ async def test_guard_owed_helplines_held_in_memory_on_a_full_disk_still_come_nex
     assert count_alerts(user, "pl") == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: deliver() takes an older debt as paid by any new helplines: owed "
-    "overdose advice is dropped when the next message holds a milder risk phrase",
-)
 async def test_owed_overdose_advice_is_not_dropped_by_a_milder_disclosure_next(bot, api):
     """The person said they swallowed a pack of tablets; Telegram failed.  Next they write
     "I don't want to live any more": the helplines they get must still say what to do
