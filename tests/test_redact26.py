@@ -222,3 +222,21 @@ def test_a_building_before_an_address_and_a_flat_after_its_number_go_with_it(
     text: str, want: str
 ) -> None:
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("postcode: b 2 1 9 a b", "postcode: [postcode]"),
+        ("kod pocztowy PE1, 2RR", "kod pocztowy [postcode]"),
+        ("почтовый индекс M one 1 AE", "почтовый индекс [postcode]"),
+        ("código postal n w 1 0 5 d x", "código postal [postcode]"),
+        ("ਪੋਸਟ ਕੋਡ: B 21 9 A B", "ਪੋਸਟ ਕੋਡ: [postcode]"),
+        ("پوسٹ کوڈ ہے LE5, 4AB", "پوسٹ کوڈ ہے [postcode]"),
+        # Guards: "postcode" with no code after it.
+        ("the postcode is wrong on my letter", None),
+        ("my postcode is in Leeds", None),
+    ],
+)
+def test_a_postcode_typed_loosely_after_postcode_is_hidden(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
