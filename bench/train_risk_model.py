@@ -75,6 +75,7 @@ CORPORA = (
     "risk_train27",
     "risk_train28",
     "risk_train29",
+    "risk_train30",
     "risk_heldout",
     "risk_heldout4",
 )
