@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.redact import redact
+from bot.redact.staff import names_someone
 
 
 @pytest.mark.parametrize(
@@ -280,3 +281,28 @@ def test_a_case_number_years_and_counts_are_no_phone_in_any_digits(text: str) ->
 )
 def test_guard_a_uk_mobile_after_a_reference_word_is_still_a_phone(text: str, want: str) -> None:
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Dave on reception sorted my script",
+        "Ola z recepcji była bardzo miła",
+        "Ирина на ресепшене помогла с записью",
+        "Rita da receção foi simpática",
+        "Mihai de la recepție m-a ajutat",
+    ],
+)
+def test_a_first_name_at_the_desk_is_stored_but_never_quoted(comment: str) -> None:
+    """Redaction keeps a first name alone (issue 12); the published quote is stricter: the
+    desk is a role, and a service has one Dave on reception."""
+    assert redact(comment) == comment
+    assert names_someone(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Nobody on reception answered", "Staff at the front desk were kind", "I waited at reception"],
+)
+def test_guard_the_desk_without_a_name_is_quoted(comment: str) -> None:
+    assert not names_someone(comment)
