@@ -155,3 +155,26 @@ async def test_guard_owed_helplines_after_a_restart_come_once(bot, api, redelive
     await user.send("dzięki")
     assert count_alerts(user, "pl") == before + 1
     assert owed_rows(bot) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: OwedAlerts.take reads owed_alerts before any helplines go (deliver) and "
+    "before every reply (_say); with the database unreadable after a restart it raises, "
+    "and the person who said they overdosed gets nothing (memory only, before 942e491)",
+)
+async def test_a_disclosure_when_the_database_cannot_be_read_after_a_restart_gets_helplines(
+    bot, api, monkeypatch
+):
+    """The disk fails (an I/O error) and the bot is restarted by systemd: nothing can be
+    read, not even what is owed.  The helplines must not depend on it."""
+    user = api.user(language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    await bot.restart()
+
+    async def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(bot.store, "current_session", broken)
+    monkeypatch.setattr(bot.store, "read", broken)
+    assert alerted(await user.send(OVERDOSE_PL), "pl", overdose=True)
