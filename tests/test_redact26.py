@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.redact import redact
+from bot.redact.staff import names_someone
 
 
 @pytest.mark.parametrize(
@@ -240,3 +241,68 @@ def test_a_building_before_an_address_and_a_flat_after_its_number_go_with_it(
 )
 def test_a_postcode_typed_loosely_after_postcode_is_hidden(text: str, want: str | None) -> None:
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "case number 4471 2291 and room 214",
+        "numer sprawy 2025/12/0045",
+        "номер дела 45-12-2025, кабинет 214",
+        "numărul dosarului 4471 2291",
+        "número do processo 4471 2291",
+        "کیس نمبر ۴۴۷۱ ۲۲۹۱",
+        "কেস নম্বর ৪৪৭১ ২২৯১, রুম ২১৪",
+        "કેસ નંબર ૪૪૭૧ ૨૨૯૧",
+        "ਕੇਸ ਨੰਬਰ ੪੪੭੧ ੨੨੯੧",
+        "رقم الملف ٤٤٧١ ٢٢٩١",
+        "prescription no 0012345678 from the pharmacy",
+        "from 2015 2016 2017 2018 I was using",
+        "٢٠١٥ ٢٠١٦ ٢٠١٧ ٢٠١٨ كنت أتعاطى",
+        "czekałem od 2019 do 2023, 1 460 dni",
+        "mai 2019 do 2021, 3 500 pounds kharch kiye",
+    ],
+)
+def test_a_case_number_years_and_counts_are_no_phone_in_any_digits(text: str) -> None:
+    """A case, file or prescription number after its word in every enabled language, years
+    in a row (their Luhn sum can pass for a card), and figures round a short word that is
+    also a digit word ("2019 do 2023": Polish "to", Hindi "two") stay as typed."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("case worker's mobile: 07911 123456", "case worker's mobile: [phone]"),
+        ("ملف ٠٧٩١١ ١٢٣٤٥٦ رقم اخوي", "ملف [phone] رقم اخوي"),
+        ("ref +44 7911 123456", "ref [phone]"),
+        ("call 07 nine 11 22 33 44", "call [phone]"),
+    ],
+)
+def test_guard_a_uk_mobile_after_a_reference_word_is_still_a_phone(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Dave on reception sorted my script",
+        "Ola z recepcji była bardzo miła",
+        "Ирина на ресепшене помогла с записью",
+        "Rita da receção foi simpática",
+        "Mihai de la recepție m-a ajutat",
+    ],
+)
+def test_a_first_name_at_the_desk_is_stored_but_never_quoted(comment: str) -> None:
+    """Redaction keeps a first name alone (issue 12); the published quote is stricter: the
+    desk is a role, and a service has one Dave on reception."""
+    assert redact(comment) == comment
+    assert names_someone(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Nobody on reception answered", "Staff at the front desk were kind", "I waited at reception"],
+)
+def test_guard_the_desk_without_a_name_is_quoted(comment: str) -> None:
+    assert not names_someone(comment)
