@@ -815,22 +815,13 @@ def test_a_phone_said_in_words_in_two_parts_is_not_stored(text: str) -> None:
     assert "quatro" not in out and "patru" not in out and "arba3a" not in out, out
 
 
-LOOSE_POSTCODE = "a postcode typed loosely after 'postcode' (3a500f1 stored it too)"
-
-
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param(
-            "post code: l s 1 4 a b", "l s 1 4 a b", id="en-spaced", marks=leak(LOOSE_POSTCODE)
-        ),
-        pytest.param("my postcode is LS1, 4AB", "4AB", id="en-comma", marks=leak(LOOSE_POSTCODE)),
-        pytest.param(
-            "my postcode is LS one four AB",
-            "one four AB",
-            id="en-digit-words",
-            marks=leak(LOOSE_POSTCODE),
-        ),
+        # redact26: read as one after "postcode" (places.loose_postcodes); marks off.
+        pytest.param("post code: l s 1 4 a b", "l s 1 4 a b", id="en-spaced"),
+        pytest.param("my postcode is LS1, 4AB", "4AB", id="en-comma"),
+        pytest.param("my postcode is LS one four AB", "one four AB", id="en-digit-words"),
         # Guards: hidden on main.
         pytest.param("postcode ls14ab", "ls14ab", id="en-guard-glued"),
         pytest.param("kod pocztowy LS1 4AB", "4AB", id="pl-guard"),

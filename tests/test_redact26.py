@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.redact import redact
+from bot.redact.staff import names_someone
 
 
 @pytest.mark.parametrize(
@@ -102,3 +103,206 @@ def test_sixteen_digits_in_fours_after_a_card_word_are_the_card(text: str, want:
 )
 def test_a_phone_said_in_romanised_digit_words_is_hidden_whole(text: str, want: str) -> None:
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "یہ میری خالہ ہیں، ان کا پورا نام شازیہ پروین ہے",
+            "یہ میری خالہ ہیں، ان کا پورا نام [name] ہے",
+        ),
+        (
+            "હું રાહુલનો ભાઈ છું, આખું નામ કિરણભાઈ રમેશભાઈ દેસાઈ",
+            "હું રાહુલનો ભાઈ છું, આખું નામ [name]",
+        ),
+        (
+            "ਮੈਂ ਸਿਮਰਨ ਦਾ ਪਿਤਾ ਹਾਂ, ਪੂਰਾ ਨਾਮ ਗੁਰਮੀਤ ਸਿੰਘ ਗਿੱਲ",
+            "ਮੈਂ ਸਿਮਰਨ ਦਾ ਪਿਤਾ ਹਾਂ, ਪੂਰਾ ਨਾਮ [name]",
+        ),
+        ("আমি রুমার আব্বা, পুরো নাম আব্দুল করিম", "আমি রুমার আব্বা, পুরো নাম [name]"),
+        ("أنا أبو يوسف، الاسم الكامل خالد منصور", "أنا أبو يوسف، الاسم الكامل [name]"),
+        ("это про маму, полное имя Галина Орлова", "это про маму, полное имя [name]"),
+        ("ohna da pura naam Gurpreet Kaur Virk hai", "ohna da pura naam [name] hai"),
+    ],
+)
+def test_a_relatives_full_name_given_as_such_is_hidden_and_the_relation_stays(
+    text: str, want: str
+) -> None:
+    """ "Full name" without "my" (a parent writing for a child), and "I'm X's mum" before
+    it, which is no name: the words after "full name" go, the relation stays."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my mum Harjit Kaur Dhillon rang", "my mum [name] rang"),
+        ("Amrit Kaur Sahota rang me", "[name] rang me"),
+        ("ਮਨਜੀਤ ਕੌਰ ਸੰਘਾ ਨੇ ਫੋਨ ਕੀਤਾ", "[name] ਨੇ ਫੋਨ ਕੀਤਾ"),
+        ("Rokeya Begum Chowdhury came with me", "[name] came with me"),
+        ("Hansaben Nareshbhai Solanki came", "[name] came"),
+        ("ભાવનાબેન રમેશભાઈ પંચાલ આવ્યા", "[name] આવ્યા"),
+        ("زوجي خالد منصور.", "زوجي [name]."),
+        ("اتصلوا بأختي ريم حداد: هي تعرف", "اتصلوا بأختي [name]: هي تعرف"),
+        ("আমার ভাই রফিক মিয়া।", "আমার ভাই [name]।"),
+        # Guards: a first name alone, a street, a relative and what they did.
+        ("Hansaben was kind", None),
+        ("ભાવનાબેન બહુ સારા છે", None),
+        ("Surinder Kaur Road is closed", None),
+        ("بنتي ليلى صارت أحسن", None),
+        ("ابني خالد تعبان.", None),
+    ],
+)
+def test_a_full_name_with_a_middle_name_or_an_honorific_is_hidden_whole(
+    text: str, want: str | None
+) -> None:
+    """Kaur, Singh and Begum stand mid-name as often as at its end, Gujarati names carry
+    "-ben"/"-bhai", and a family word before a given name and one more word closing the
+    phrase gives a full name (no commas needed)."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "কাউন্সেলর তানিয়া প্রতি সোমবার ১০টায় দেখা করেন",
+        "ਕੌਂਸਲਰ ਰਾਜ ਹਰ ਸੋਮਵਾਰ ੧੦ ਵਜੇ ਮਿਲਦਾ",
+        "કાઉન્સેલર જયેશ દર સોમવારે ૧૦ વાગ્યે",
+        "my counsellor Tania every Monday at 10",
+        "আমি সুমনের আম্মা",
+        "હું પિન્કીની મમ્મી છું",
+        "ਮੈਂ ਜੱਸੀ ਦੀ ਮਾਂ ਹਾਂ",
+    ],
+)
+def test_a_workers_first_name_and_when_they_meet_stay(text: str) -> None:
+    """A first name alone after a role stays, and the day after it is no surname; "I'm
+    Sumon's mum" names no one."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("بريدي samir.k91 على هوتميل دوت كوم", "بريدي [email]"),
+        ("الايميل: nour_h عند ياهو دوت كوم", "الايميل: [email]"),
+        ("ইমেইল: শিমু আন্ডারস্কোর রহমান এট ইয়াহু ডট কম", "ইমেইল: [email]"),
+        ("ਈਮੇਲ: ਜਸਪ੍ਰੀਤ ਅੰਡਰਸਕੋਰ ਗਿੱਲ ਐਟ ਜੀਮੇਲ ਡਾਟ ਕਾਮ", "ਈਮੇਲ: [email]"),
+        ("ਮੇਰੀ ਈਮੇਲ ਹਰਮਨ ਡਾਟ ਸਿੱਧੂ ੯੧ ਐਟ ਯਾਹੂ ਡਾਟ ਕੋ ਡਾਟ ਯੂਕੇ ਹੈ", "ਮੇਰੀ ਈਮੇਲ [email] ਹੈ"),
+        ("ઈમેલ: મીના અન્ડરસ્કોર શાહ એટ જીમેલ ડોટ કોમ", "ઈમેલ: [email]"),
+        ("email: jo underscore bloggs at gmail dot com", "email: [email]"),
+        # Guards: "on", "at" in a sentence with no address ending.
+        ("كنت على الدوام هناك كل يوم", None),
+        ("انا عند اهلي في البيت", None),
+    ],
+)
+def test_an_email_said_in_words_in_any_script_is_hidden_whole(text: str, want: str | None) -> None:
+    """Arabic "على"/"عند" for "at", "underscore" said in each script, a ".co.uk" said
+    in Gurmukhi: the whole address goes, not its name's first word left behind."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "ঠিকানা: ফ্ল্যাট ৫, রোজ কোর্ট, ১৮ মিল লেন, লেস্টার",
+            "ঠিকানা: [address], লেস্টার",
+        ),
+        ("ਪਤਾ: ਫਲੈਟ ੩, ਓਕ ਹਾਊਸ, ੧੨ ਮਿਲ ਲੇਨ", "ਪਤਾ: [address]"),
+        ("پتہ: فلیٹ ۳، روز ہاؤس، ۱۲ مل لین", "پتہ: [address]"),
+        ("address: Flat 5, Rose Court, 18 Mill Lane, Leicester", "address: [address], Leicester"),
+        ("mieszkam na Mill Lane 18/5, Leicester", "mieszkam na [address], Leicester"),
+        ("locuiesc pe Park Road 7/3, Derby", "locuiesc pe [address], Derby"),
+        # Guards: a person before an address, and a date after a street.
+        ("Kelly Hill, 14 Mill Lane", "[name], [address]"),
+        ("High Street 14/2/2020 was the date", "High Street [date] was the date"),
+    ],
+)
+def test_a_building_before_an_address_and_a_flat_after_its_number_go_with_it(
+    text: str, want: str
+) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("postcode: b 2 1 9 a b", "postcode: [postcode]"),
+        ("kod pocztowy PE1, 2RR", "kod pocztowy [postcode]"),
+        ("почтовый индекс M one 1 AE", "почтовый индекс [postcode]"),
+        ("código postal n w 1 0 5 d x", "código postal [postcode]"),
+        ("ਪੋਸਟ ਕੋਡ: B 21 9 A B", "ਪੋਸਟ ਕੋਡ: [postcode]"),
+        ("پوسٹ کوڈ ہے LE5, 4AB", "پوسٹ کوڈ ہے [postcode]"),
+        # Guards: "postcode" with no code after it.
+        ("the postcode is wrong on my letter", None),
+        ("my postcode is in Leeds", None),
+    ],
+)
+def test_a_postcode_typed_loosely_after_postcode_is_hidden(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "case number 4471 2291 and room 214",
+        "numer sprawy 2025/12/0045",
+        "номер дела 45-12-2025, кабинет 214",
+        "numărul dosarului 4471 2291",
+        "número do processo 4471 2291",
+        "کیس نمبر ۴۴۷۱ ۲۲۹۱",
+        "কেস নম্বর ৪৪৭১ ২২৯১, রুম ২১৪",
+        "કેસ નંબર ૪૪૭૧ ૨૨૯૧",
+        "ਕੇਸ ਨੰਬਰ ੪੪੭੧ ੨੨੯੧",
+        "رقم الملف ٤٤٧١ ٢٢٩١",
+        "prescription no 0012345678 from the pharmacy",
+        "from 2015 2016 2017 2018 I was using",
+        "٢٠١٥ ٢٠١٦ ٢٠١٧ ٢٠١٨ كنت أتعاطى",
+        "czekałem od 2019 do 2023, 1 460 dni",
+        "mai 2019 do 2021, 3 500 pounds kharch kiye",
+    ],
+)
+def test_a_case_number_years_and_counts_are_no_phone_in_any_digits(text: str) -> None:
+    """A case, file or prescription number after its word in every enabled language, years
+    in a row (their Luhn sum can pass for a card), and figures round a short word that is
+    also a digit word ("2019 do 2023": Polish "to", Hindi "two") stay as typed."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("case worker's mobile: 07911 123456", "case worker's mobile: [phone]"),
+        ("ملف ٠٧٩١١ ١٢٣٤٥٦ رقم اخوي", "ملف [phone] رقم اخوي"),
+        ("ref +44 7911 123456", "ref [phone]"),
+        ("call 07 nine 11 22 33 44", "call [phone]"),
+    ],
+)
+def test_guard_a_uk_mobile_after_a_reference_word_is_still_a_phone(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Dave on reception sorted my script",
+        "Ola z recepcji była bardzo miła",
+        "Ирина на ресепшене помогла с записью",
+        "Rita da receção foi simpática",
+        "Mihai de la recepție m-a ajutat",
+    ],
+)
+def test_a_first_name_at_the_desk_is_stored_but_never_quoted(comment: str) -> None:
+    """Redaction keeps a first name alone (issue 12); the published quote is stricter: the
+    desk is a role, and a service has one Dave on reception."""
+    assert redact(comment) == comment
+    assert names_someone(comment)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Nobody on reception answered", "Staff at the front desk were kind", "I waited at reception"],
+)
+def test_guard_the_desk_without_a_name_is_quoted(comment: str) -> None:
+    assert not names_someone(comment)

@@ -479,8 +479,15 @@ _PLACE_WORDS = words(
     citizens advice samaritans frank talking therapies crisis a&e
     tablets tablet pills capsules injection injections patch spray liquid methadone buprenorphine
     curie ryder macmillan barnardo barnardos barnardo's seacole
+    সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার প্রতি প্রত্যেক সকালে বিকেলে রাতে
+    સોમવાર મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર દર દરેક સવારે સાંજે
+    ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰ ਹਰ ਸਵੇਰੇ ਸ਼ਾਮ
+    سوموار منگل بدھ جمعرات ہفتہ اتوار ہر صبح
+    الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت الأحد الاحد كل يوم
     """
 )
+"""Places, services, days and times (in every script: "কাউন্সেলর তানিয়া প্রতি সোমবার": the
+counsellor Tania, every Monday), none of them a name's word."""
 _NOT_A_NAME = _STOP | _PLACE_WORDS
 
 
@@ -511,6 +518,8 @@ def names_someone(text: str) -> bool:
     text = fold(text).text
     if any(True for _ in staff_names(text)):
         return True
+    if _at_the_desk(text):
+        return True
     for cue in OTHER_CUE.finditer(text):
         # "the nurse was lovely, her name is Priya": kept in storage (a first name alone),
         # but a noticeboard quote is stricter ("his name was never called" is no name).
@@ -535,6 +544,36 @@ def names_someone(text: str) -> bool:
         if any(_first_name_before_role(text, m.start()) for m in _ROLE_CASED.finditer(text)):
             return True
     return _capitalised_pair(text)
+
+
+_AT_THE_DESK = re.compile(
+    rf"(?<![\w{MARKS}])(?P<name>(?-i:[A-ZА-ЯЁĄĆĘŁŃÓŚŹŻĀČĒĢĪĶĻŅŠŪŽ])[\w'’-]*)[ \t]+"
+    r"(?:(?:on|at|from|behind)[ \t]+(?:the[ \t]+)?(?:reception|front[ \t]+desk|desk|door|"
+    r"front[ \t]+door|hatch|pharmacy[ \t]+counter)|z[ \t]+recepcji|na[ \t]+recepcji|"
+    r"из[ \t]+регистратуры|в[ \t]+регистратуре|на[ \t]+ресепшене?|с[ \t]+ресепшена|"
+    r"d[ae][ \t]+(?:la[ \t]+)?recep[țt]ie|de[ \t]+la[ \t]+recep[țt]ie|"
+    r"da[ \t]+rece(?:p)?ção|da[ \t]+rece(?:p)?cao|na[ \t]+rece(?:p)?ção|"
+    r"registrat[uū]r(?:oje|ā|os|as)|iš[ \t]+registratūros|no[ \t]+reģistratūras|"
+    r"ee[ \t]+soo[ \t]+dhaweynta)(?![\w{MARKS}])",
+    re.IGNORECASE,
+)
+"""A first name and where its worker sits ("Kelly on reception", "Jo at the front desk",
+"Tomasz z recepcji", "Марина из регистратуры", "Rita da receção"): the desk is a role, and
+a service has one Kelly on reception."""
+_NOBODY = words(
+    "nobody everyone someone somebody anyone everybody whoever staff people woman lady guy "
+    "girl bloke security doctor one all none some most"
+)
+
+
+def _at_the_desk(text: str) -> bool:
+    """Whether a first name is given with the desk its worker sits at (:data:`_AT_THE_DESK`):
+    kept in storage (a first name alone), but no published quote carries it."""
+    for m in _AT_THE_DESK.finditer(text):
+        key = m.group("name").casefold()
+        if key not in _NOT_A_NAME and key not in _NOBODY and not m.group("name").isupper():
+            return True
+    return False
 
 
 def _first_name_before_role(text: str, start: int) -> bool:

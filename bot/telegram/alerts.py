@@ -95,21 +95,28 @@ class OwedAlerts:
 
 
 async def deliver(
-    send: Callable[[], Awaitable[T]],
+    send: Callable[[str], Awaitable[T]],
     owed: OwedAlerts,
     key: str,
     alert: str,
     delays: tuple[float, ...] = RETRY_DELAYS,
 ) -> T:
     """``send`` the helplines, trying again after each of ``delays`` when Telegram fails;
-    if every try fails they are owed to ``key`` and the last error is raised."""
-    await owed.take(key)  # sent now: an older debt is paid by this one
-    for delay in (*delays, None):
-        try:
-            return await send()
-        except NetworkError:  # a 5xx, a lost connection, a time-out (TimedOut is one)
-            if delay is None:
-                await owed.owe(key, alert)
-                raise
-            await asyncio.sleep(delay)
-    raise AssertionError("unreachable")
+    if every try fails they are owed to ``key`` and the last error is raised.
+
+    Helplines still owed from before go first, unless they are the same text: an older
+    overdose advice is not dropped because the new message is about something else.
+    """
+    older = await owed.take(key)
+    texts = [older, alert] if older is not None and older != alert else [alert]
+    for i, text in enumerate(texts):
+        for delay in (*delays, None):
+            try:
+                sent = await send(text)
+                break
+            except NetworkError:  # a 5xx, a lost connection, a time-out (TimedOut is one)
+                if delay is None:
+                    await owed.owe(key, "\n\n".join(texts[i:]))
+                    raise
+                await asyncio.sleep(delay)
+    return sent

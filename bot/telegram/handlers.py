@@ -25,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import RetryAfter, TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -179,6 +179,11 @@ class TelegramChannel:
                     await update.callback_query.answer()
             raise ApplicationHandlerStop
         key = self.key(user.id)
+        if (debt := await self.owed.take(key)) is not None:
+            # Helplines Telegram failed to deliver go before anything else this update
+            # does: a tap's pop-up, /news, a /delete that would take the debt with it.
+            with contextlib.suppress(NetworkError):  # still failing: owed again
+                await self._say_alert(context, chat.id, debt)
         verdict = self.flood.check(key)
         if verdict is not Verdict.PASS:
             # Someone in distress may type in bursts: what the flood drops is still read
@@ -531,7 +536,7 @@ class TelegramChannel:
 
     async def _say_alert(self, context: Context, chat_id: int, alert: str) -> Message:
         """The helplines, tried again if Telegram fails, and owed if it keeps failing."""
-        send = lambda: context.bot.send_message(chat_id, alert)  # noqa: E731
+        send = lambda text: context.bot.send_message(chat_id, text)  # noqa: E731
         return await deliver(send, self.owed, self.key(chat_id), alert)
 
     async def reply(
