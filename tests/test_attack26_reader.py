@@ -20,11 +20,6 @@ from tests.test_attack24_reader import _shown
 OTHERS = ["I waited weeks for an appointment and nobody rang back"] * 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: quotes are chosen by the risk flag stored with the answer, never read "
-    "again; a disclosure today's screen reads, stored unflagged, goes on the noticeboard",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -157,12 +157,6 @@ async def test_guard_owed_helplines_after_a_restart_come_once(bot, api, redelive
     assert owed_rows(bot) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: OwedAlerts.take reads owed_alerts before any helplines go (deliver) and "
-    "before every reply (_say); with the database unreadable after a restart it raises, "
-    "and the person who said they overdosed gets nothing (memory only, before 942e491)",
-)
 async def test_a_disclosure_when_the_database_cannot_be_read_after_a_restart_gets_helplines(
     bot, api, monkeypatch
 ):
@@ -180,11 +174,6 @@ async def test_a_disclosure_when_the_database_cannot_be_read_after_a_restart_get
     assert alerted(await user.send(OVERDOSE_PL), "pl", overdose=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: owed helplines wait for the person's next update; nothing sends them "
-    "when Telegram recovers, though the bot still holds the chat in memory",
-)
 async def test_owed_overdose_helplines_reach_a_person_who_writes_nothing_more(bot, api):
     """Someone who has just swallowed a pack of tablets may write nothing more (asleep,
     unconscious).  Telegram was failing for a minute; once it is back the helplines
