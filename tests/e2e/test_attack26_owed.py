@@ -12,6 +12,7 @@ import sqlite3
 
 import pytest
 
+from tests.alerts import starts_alert
 from tests.e2e.test_attack21_paths import CATALOGUE, OVERDOSE_PL, alerted
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -34,8 +35,7 @@ def owed_rows(bot) -> list[str]:
 
 
 def count_alerts(user, lang: str) -> int:
-    intro = CATALOGUE.text("risk.intro", lang)
-    return sum(m.text.startswith(intro) for m in user.messages())
+    return sum(starts_alert(m.text, lang) for m in user.messages())
 
 
 async def test_guard_two_people_owed_at_once_each_get_their_own_language_once(bot, api):
