@@ -306,3 +306,36 @@ def test_a_first_name_at_the_desk_is_stored_but_never_quoted(comment: str) -> No
 )
 def test_guard_the_desk_without_a_name_is_quoted(comment: str) -> None:
     assert not names_someone(comment)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("zero şapte doi unu, doi trei patru, cinci şase şapte", "[phone]"),
+        ("numărul meu: zero şapte trei unu, şase şase doi, nouă opt unu", "numărul meu: [phone]"),
+    ],
+)
+def test_romanian_digits_typed_with_a_cedilla_are_read(text: str, want: str) -> None:
+    """Old keyboards type "ş" (cedilla) for "ș" (comma below): the same digit words."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("sorry this is kelly from tuesday group", "sorry this is [name] from tuesday group"),
+        ("Ok this is Tom again, still waiting", "Ok this is [name] again, still waiting"),
+        ("to ja Ola z grupy wtorkowej", "to ja [name] z grupy wtorkowej"),
+        ("this is kerry-ann, can someone ring me", "this is [name], can someone ring me"),
+        ("im mary-jane and i need help", "im [name] and i need help"),
+        # Guards: someone else presented, spoken of after.
+        ("This is Sarah from the council who helped me", None),
+        ("this is Sarah from reception, she was great", None),
+    ],
+)
+def test_ones_own_first_name_opening_a_message_with_where_one_is_from(
+    text: str, want: str | None
+) -> None:
+    """One's own name is hidden, first name alone or not (issue 12): "this is kelly from
+    tuesday group" introduces the writer; with "who"/"she" after, someone else."""
+    assert redact(text) == (text if want is None else want)

@@ -897,6 +897,11 @@ for _places, _values in (
 """Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
 три, сорок пять, шестьдесят семь"): Russian, Polish, Portuguese, Romanian, Latvian and Somali
 speakers dictate a phone in groups."""
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+"""Romanian typed on an old keyboard: s and t with a cedilla for the comma below ("şapte")."""
+for _table in (_DIGIT_WORDS, _TENS_AND_HUNDREDS):
+    for _word, _said_as in list(_table.items()):
+        _table.setdefault(_word.translate(_CEDILLA), _said_as)  # type: ignore[arg-type]
 _HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol šimtas šimtai simtas simtai")
 """A hundred said after the digit it multiplies ("șapte sute", "septiņi simti", "afar boqol"),
 or alone for one hundred ("o sută", "simts", "boqol")."""
