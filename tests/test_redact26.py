@@ -339,3 +339,37 @@ def test_ones_own_first_name_opening_a_message_with_where_one_is_from(
     """One's own name is hidden, first name alone or not (issue 12): "this is kelly from
     tuesday group" introduces the writer; with "who"/"she" after, someone else."""
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early Help worker visited twice",
+        "the Dual Diagnosis nurse was kind",
+        "Complex Needs worker never rang",
+        "Pani Doktor była bardzo miła, Ośrodek Pomocy Społecznej też",
+        "Doctorul a fost foarte bun, Centrul de Zi nu",
+        "Moja Terapeutka Jest Super",
+        "Мой Куратор Очень Хороший",
+        "A Minha Enfermeira É Muito Boa",
+        "hu saru chu, group saru che",
+    ],
+)
+def test_services_and_title_case_sentences_after_a_role_are_no_name(text: str) -> None:
+    """A service's name just before a role word ("Early Help worker"), a new clause after
+    the role's sentence ends ("…miła, Ośrodek Pomocy Społecznej"), words of a sentence
+    written in title case, and "I am well" in romanised Gujarati stay as typed."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("John Smith, my keyworker, never rang", "[name], my keyworker, never rang"),
+        ("Kelly Brown support worker was great", "[name] support worker was great"),
+        ("vecinul meu, Marius Popescu, m-a ajutat", "vecinul meu, [name], m-a ajutat"),
+        ("Moja Terapeutka Anna Kowalska Jest Super", "Moja Terapeutka [name] Jest Super"),
+    ],
+)
+def test_guard_a_full_name_beside_a_role_still_goes(text: str, want: str) -> None:
+    assert redact(text) == want

@@ -468,6 +468,8 @@ def _own_first_name(text: str, pos: int, intro: _Intro) -> Span | None:
         return None
     if m.group().casefold() in _NOT_NAMES or m.group().casefold() in _NOT_NAME_CASELESS:
         return None
+    if intro.closer is not None and intro.capitals and m.group().casefold() in _ROMAN_NOT_NAMES:
+        return None  # "hu saru chu": I am well ("saru", good, is also a name)
     end = m.end()
     if intro.closer is not None:
         closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)

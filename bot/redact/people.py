@@ -47,6 +47,7 @@ from bot.redact.staff import (
     _PLACE_WORDS,
     _ROLE_CASED,
     _ROLES_CASELESS,
+    _TITLE_CASE_WORDS,
 )
 
 _WORD = re.compile(WORD)
@@ -55,6 +56,7 @@ _NOT_A_NAME = (
     | _PLACE_WORDS
     | _AFTER_ROLE
     | _NOT_AFTER_IM
+    | _TITLE_CASE_WORDS
     | words("jan feb mar apr jun jul aug sep sept oct nov dec dear hey")
 )
 _LOWER_PARTICLES = frozenset(("van", "von", "bin", "ibn", "abu", "al", "el"))

@@ -251,6 +251,19 @@ _SURNAME_PLACES = words("hill green lane church wood brook field hall park marsh
 """Place words that are also surnames."""
 
 
+_TITLE_CASE_WORDS = words(
+    """
+    jest był była było są bardzo super świetny świetna świetnie miły miła dobry dobra zły zła
+    очень был была было есть хороший хорошая хорошо плохой плохая отличный отличная супер
+    este era foarte bun bună buna rău rau minunat minunată é era muito bom boa ótimo otimo
+    ótima otima yra buvo labai geras gera puikus puiki ir bija ļoti loti labs laba lieliska
+    lielisks waa aad fiican wanaagsan
+    """
+)
+"""Words of a sentence going on after a role, for writers who capitalise every word ("Moja
+Terapeutka Jest Super", "Мой Куратор Очень Хороший"): no name's."""
+
+
 def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     """Up to three name-like words from ``pos``, one space or tab apart."""
     found: list[re.Match[str]] = []
@@ -277,6 +290,7 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
         )
         if (
             (key in _STOP and not word_name)
+            or key in _TITLE_CASE_WORDS
             or key in NOUNS_CASELESS
             or (key in _PLACE_WORDS and not surname)
             or word in _ROLES_CASELESS
@@ -310,7 +324,7 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
     """``pos``, and where a name could start after up to three copulas, articles or
     lower-case words qualifying the role ("asistentul meu social este Radu Ene")."""
     yield pos
-    for _ in range(3):
+    for i in range(3):
         word = _WORD_RE.match(text, pos)
         if word is None:
             return
@@ -322,8 +336,8 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
         # A comma after a possessive or an adverb ("vecinul meu, Marius Popescu", "text my
         # mum instead, Carol Ainsworth").
         gap = re.match(r"[ \t]*,[ \t]*|[ \t]+", text[word.end() :])
-        if gap is None:
-            return
+        if gap is None or (i and "," in gap.group()):
+            return  # "Doktor była bardzo miła, Ośrodek …": a clause ends, a new one starts
         pos = word.end() + gap.end()
         yield pos
 
@@ -417,9 +431,11 @@ def _before_role(text: str, start: int) -> Span | None:
         if not word[0].isupper() or key in _STOP or key in _PLACE_WORDS or word.isupper():
             break
         name.insert(0, token)
-    if len(name) >= 2:
-        return Span(name[0].start(), name[-1].end(), "name")
-    return None
+    if len(name) < 2:
+        return None
+    if not text[name[-1].end() : start].strip() and not given_name(name[0].group()):
+        return None  # "Early Help worker", "Dual Diagnosis nurse": a service's name, no one's
+    return Span(name[0].start(), name[-1].end(), "name")
 
 
 def staff_names(text: str) -> Iterator[Span]:
