@@ -15,11 +15,9 @@ import pytest
 
 from bot.config import Settings
 from bot.console import chat
-from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import shows_alert
 from tests.test_console import TO_TEXT, Terminal
-
-CATALOGUE = load_catalogue()
 
 
 async def typed(
@@ -33,9 +31,10 @@ async def typed(
 
 
 def helplines_shown(term: Terminal, settings: Settings) -> int:
-    """Screens with the helplines, in any language the bot offers."""
-    intros = {CATALOGUE.text("risk.intro", lang) for lang in settings.languages}
-    return sum(any(intro in screen for intro in intros) for screen in term.screens)
+    """Screens with the helplines (sure or gentle), in any language the bot offers."""
+    return sum(
+        any(shows_alert(screen, lang) for lang in settings.languages) for screen in term.screens
+    )
 
 
 @pytest.mark.parametrize(
