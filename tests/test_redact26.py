@@ -373,3 +373,24 @@ def test_services_and_title_case_sentences_after_a_role_are_no_name(text: str) -
 )
 def test_guard_a_full_name_beside_a_role_still_goes(text: str, want: str) -> None:
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mark wood never called me back", "[name] never called me back"),
+        ("grace smith helped me loads", "[name] helped me loads"),
+        ("thanks. max brown rang me every week", "thanks. [name] rang me every week"),
+        # Guards: the words as words, and places.
+        ("mark wood with a pen", None),
+        ("will hall be open on monday", None),
+        ("rose hill is where i live", None),
+        ("robin hood was a film", None),
+    ],
+)
+def test_a_lower_case_name_that_is_also_a_word_before_a_surname_and_a_verb(
+    text: str, want: str | None
+) -> None:
+    """ "mark", "grace", "max" are words too: in lower case, only opening a sentence, with a
+    listed surname and then what a person does ("never called", "helped"), a full name."""
+    assert redact(text) == (text if want is None else want)
