@@ -189,3 +189,50 @@ async def test_a_disclosure_inside_a_long_spoken_answer_gets_helplines(
         text = text.replace(".", "")
     term = await typed(conversations, settings, lang, [text])
     assert helplines_shown(term, settings) == 1
+
+
+EVERYDAY = (
+    "rules26: a method verb read without its object: 'hang' my pictures / curtains, 'jump' "
+    "on the bus, ru 'покончить' с долгами (finish with debts) get helplines"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "helplines"),
+    [
+        pytest.param(
+            "en",
+            "i want to hang my pictures up in the new flat",
+            0,
+            marks=pytest.mark.xfail(strict=True, reason=EVERYDAY),
+        ),
+        pytest.param(
+            "en",
+            "I want to hang my new curtains before mum visits",
+            0,
+            marks=pytest.mark.xfail(strict=True, reason=EVERYDAY),
+        ),
+        pytest.param(
+            "en",
+            "i want to jump on the bus earlier so im not late to group",
+            0,
+            marks=pytest.mark.xfail(strict=True, reason=EVERYDAY),
+        ),
+        pytest.param(
+            "ru",
+            "хочу покончить с долгами до нового года",  # pay off my debts by the new year
+            0,
+            marks=pytest.mark.xfail(strict=True, reason=EVERYDAY),
+        ),
+        # Guards: the same verbs about oneself are signposted, and near misses stay quiet.
+        pytest.param("en", "i want to hang myself", 1, id="en-guard-hang-myself"),
+        pytest.param("ru", "хочу покончить с собой", 1, id="ru-guard-pokonchit-s-soboi"),
+        pytest.param("pl", "chcę skończyć z długami", 0, id="pl-guard-debts"),
+        pytest.param("pt", "quero acabar com as dívidas", 0, id="pt-guard-debts"),
+    ],
+)
+async def test_an_everyday_plan_with_a_method_verb_gets_no_helplines(
+    conversations: Conversations, settings: Settings, lang: str, text: str, helplines: int
+) -> None:
+    term = await typed(conversations, settings, lang, [text])
+    assert helplines_shown(term, settings) == helplines
