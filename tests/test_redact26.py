@@ -419,3 +419,17 @@ def test_a_worker_named_before_who_is_my_role_is_not_quoted(comment: str) -> Non
 )
 def test_guard_no_name_before_who_is_my_role_is_quoted(comment: str) -> None:
     assert not names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("see you @the group on tuesday", None),
+        ("I was @home all day, sorry", None),
+        ("ne vedem @the hub la 10", None),
+        ("follow @the_real_jo for recovery memes", "follow [handle] for recovery memes"),
+        ("mój insta @home_sweet_kasia", "mój insta [handle]"),
+    ],
+)
+def test_an_at_glued_to_a_plain_word_is_at_not_a_handle(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
