@@ -18,15 +18,21 @@ Three parts of what the repo holds, kept apart:
   training's honest measure. Batch 7's writer wrote the same ideas in every language at about
   the same place in each file, so a band keeps an idea (and its translations) on one side.
 - **thresholds** (plain, and lower for a text with a risk word): the pair that finds most
-  disclosures of training sets 23 onwards (``THRESHOLD_SETS``), each scored by a model fitted
-  without it, while they keep precision >= ``MIN_PRECISION``, everyday comments never
-  trained on (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time, long
+  disclosures of training sets 23 onwards and of the exam batches 15-18 (``THRESHOLD_SETS``,
+  ``EXAMS``), each scored by a model fitted without it, while they keep precision >=
+  ``MIN_PRECISION``, everyday comments never trained on (``ORDINARY_CHECK``) fire at most
+  ``MAX_ORDINARY_ALARMS`` of the time, long
   everyday answers made of them (``long_answers``) at most ``MAX_LONG_ALARMS``, and the
   training half of the everyday comments written to look like risk, scored by a fit without
   it, at most ``MAX_LOOKALIKE_ALARMS`` (``choose``). The trainer alone chooses them and
   stores why (``policy``): a stored model is what this file makes from what the repo holds,
   and ``--check`` says whether the rules or corpora changed since.
-- **training**: everything else (every corpus, the training halves, the theme comments).
+- **training**: everything else (every corpus, the training halves, the theme comments,
+  the exam batches 15-18 since wave 26).
+
+Each exam batch is read, as the bot reads it, by the rules and the fit without it at the
+chosen thresholds (``exams``): per language, category and script, the honest figure of text
+written the way the blind batches are.
 
 The gates of ``bench/risk_eval.py`` measure fit, not generalisation. Generalisation is
 measured on the dev-test here, and on a batch written by someone who saw neither, before it
@@ -44,6 +50,7 @@ import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,7 +59,14 @@ from bench.risk_eval import Line, load_corpus  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model, pack  # noqa: E402
 from bot.risk_rules import builtin  # noqa: E402
-from bot.safety import CATEGORIES, RiskScreen, load_builtin, merge, normalise  # noqa: E402
+from bot.safety import (  # noqa: E402
+    CATEGORIES,
+    PhraseLists,
+    RiskScreen,
+    load_builtin,
+    merge,
+    normalise,
+)
 
 DATA = ROOT / "tests" / "data"
 CORPORA = (
@@ -87,9 +101,20 @@ HELD_OUT = (
     "risk_heldout13",
     "risk_heldout14",
 )
-"""Held-out batches: each is scored by a fit without it to choose the threshold. Batches 13 and
-14 (blind until wave 20's end) are trained on whole since wave 22, when the meaning features
-were chosen on them: batch 15, which the lead keeps, is the blind measure now."""
+"""Held-out batches of waves 5-20, trained on (whole, or the training half of a ``SPLIT`` one).
+Until wave 23 each was scored by a fit without it to choose the threshold. Batches 13 and 14
+(blind until wave 20's end) are trained on whole since wave 22, when the meaning features were
+chosen on them."""
+EXAMS = ("risk_heldout15", "risk_heldout16", "risk_heldout17", "risk_heldout18")
+"""Batches 15-18 (about 4,900 lines, 13 languages), each written blind under the exam brief by
+writers who saw no rule, model or corpus, and the lead's blind measure in waves 22-25. Trained
+on since wave 26, and among ``THRESHOLD_SETS``: each is scored by a fit without it, so the
+thresholds are chosen on exam-style text too, and each keeps an honest figure, printed per
+language, category and script as the bot reads it (rules and that fit, ``exams``). Waves
+22-25 raised every set the project could read and did not move the blind batches: the exams'
+writers write differently from the training sets' (stored model of wave 25, never trained on
+any of them: recall 0.913 / precision 0.892 on batch 18; ar bn gu pa 0.84-0.88; suicide 0.76).
+Batch 19, which the lead keeps, is the blind measure now."""
 SPLIT = (
     "risk_heldout7",
     "risk_dev_everyday",
@@ -152,6 +177,7 @@ THRESHOLD_SETS = (
     "risk_train25",
     "risk_train26",
     "risk_train27",
+    *EXAMS,
 )
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
 were the held-out batches 5-14, but the rules were tuned on those: there the model only
@@ -162,7 +188,9 @@ situations, long everyday near misses, more Latvian and Gujarati) joins them in 
 (disclosures told over many sentences, reunion with someone who died told in the future,
 near misses that reuse the same words; more lt lv so gu bn) in wave 25: written blind like
 them and measured once before anyone read it (stored model of wave 24: recall 0.927,
-precision 0.793), it is the only set with many long disclosures (210 of 30 words or more)."""
+precision 0.793), it is the only set with many long disclosures (210 of 30 words or more).
+The exam batches 15-18 (``EXAMS``) join them in wave 26, held to ``MIN_PRECISION`` like 23-25:
+their mix of disclosures and near misses is the exam's own."""
 RECALL_ONLY = ("risk_train26", "risk_train27")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
@@ -185,6 +213,28 @@ MAX_LONG_ALARMS = 0.03
 """The share of long everyday answers that may fire: the everyday limit's own, since a long
 answer is just as ordinary, and a person who writes more should not be more likely to get a
 helpline they did not need."""
+
+
+class Limits(NamedTuple):
+    """The three alarm limits the thresholds keep (``choose``): shares of everyday comments,
+    of everyday comments written to look like risk, and of long everyday answers."""
+
+    everyday: float
+    lookalike: float
+    long: float
+
+
+LIMITS = Limits(MAX_ORDINARY_ALARMS, MAX_LOOKALIKE_ALARMS, MAX_LONG_ALARMS)
+TRADE_OFFS = (
+    Limits(0.03, 0.045, 0.03),
+    Limits(0.04, 0.06, 0.04),
+    Limits(0.05, 0.07, 0.05),
+    Limits(0.06, 0.08, 0.06),
+)
+"""The limits ``--limits-table`` compares (wave 26: the lead's decision on the trade-off
+between a helpline note to someone who did not need it and silence to someone who did)."""
+WEAK = ("ar", "bn", "gu", "pa", "so")
+"""The languages blind batch 18 found weakest (recall 0.84-0.90): shown apart in the table."""
 LONG_TRAINED = True
 """Whether the theme comments (``ORDINARY``) are taught as long answers too, joined as
 ``long_answers`` joins the check's: singly, the model learnt that an ordinary sentence is no
@@ -256,13 +306,12 @@ and 14 (recall) at 0.5: 0.892, 0.863; at 0.7: 0.892, 0.866; at 1.0: 0.897, 0.866
 lookalikes of the dev-test 4.0, 5.2, 5.5 % signposted); at 2.0: 0.865, 0.815."""
 MEANING_MIN_DF = 2
 """Training lines a meaning feature must be in to be kept."""
-SCORED: tuple[str, ...] = ("risk_heldout15",)
+SCORED: tuple[str, ...] = ()
 """Batches never trained on, scored by the final model with the rules, as the bot reads them
 (``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the meaning
-features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 (blind
-in wave 22, a dev set since the lead read its misses in wave 23) is never trained on, so it
-measures features (wave 24's situation classes) beside the sets' out-of-fold scores; it
-never chooses the thresholds. Batch 16 is never read here."""
+features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 was
+scored so in waves 23-25; since wave 26 batches 15-18 are trained on and each is measured
+by a fit without it instead (``EXAMS``, ``exams``). Batch 19 is never read here."""
 
 
 def is_devtest(line: Line) -> bool:
@@ -344,7 +393,7 @@ def fingerprint(names: tuple[str, ...] = RULES_FILES) -> dict[str, str]:
 def corpora_hashes() -> dict[str, str]:
     """A short hash of each corpus folder the model is fitted or chosen on."""
     found = {}
-    for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes", "themes/heldout", "detect"):
+    for name in (*CORPORA, *HELD_OUT, *EXAMS, EVERYDAY, "themes", "themes/heldout", "detect"):
         folder = DATA / name
         if folder.exists():
             files = sorted(p for p in folder.glob("*.*") if p.is_file())
@@ -479,6 +528,7 @@ def choose(
     familiar: dict[str, bool] | None = None,
     lookalike: list[Line] | None = None,
     long: list[Line] | None = None,
+    limits: Limits | None = None,
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
     held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
@@ -488,11 +538,13 @@ def choose(
     without them) at most
     ``MAX_LOOKALIKE_ALARMS``, and long everyday answers (``long``, scored like ``everyday``)
     at most ``MAX_LONG_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
-    the higher precision, then the higher plain threshold.
+    the higher precision, then the higher plain threshold. ``limits`` replaces the three
+    alarm limits (``LIMITS``) to measure others (``--limits-table``).
 
     Until wave 18 the plain threshold was the lowest within those limits and the other was
     then lowered alone; searching the pair together finds more at the same false alarms (the
     risk word carries most of the evidence), and the dev-tests are never looked at."""
+    most_everyday, most_lookalike, most_long = limits or LIMITS
     plain = {ln.text: scores[ln.text] for ln in everyday + (long or [])}
     precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY] or held
     allowed: list[tuple[float, float, float, float]] = []
@@ -503,12 +555,12 @@ def choose(
             if low < min(MIN_EVIDENCE_THRESHOLD, high):
                 continue
             now = effective(plain, backed, high, low, familiar)
-            if alarms(everyday, fires, now, 0.5) > MAX_ORDINARY_ALARMS:
+            if alarms(everyday, fires, now, 0.5) > most_everyday:
                 continue
-            if long and alarms(long, fires, now, 0.5) > MAX_LONG_ALARMS:
+            if long and alarms(long, fires, now, 0.5) > most_long:
                 continue
             oof = effective(out_of_fold, backed, high, low, familiar)
-            if lookalike and alarms(lookalike, fires, oof, 0.5) > MAX_LOOKALIKE_ALARMS:
+            if lookalike and alarms(lookalike, fires, oof, 0.5) > most_lookalike:
                 continue
             recall = total(tallies(held, fires, oof, 0.5))[0]
             precision = total(tallies(precise, fires, oof, 0.5))[1]
@@ -606,6 +658,90 @@ def scored(screen: RiskScreen) -> None:
             )
 
 
+def exams(
+    phrases: PhraseLists,
+    folds: dict[str, dict[str, object]],
+    high: float,
+    low: float,
+    show: bool = True,
+) -> dict[str, dict[str, list[float]]]:
+    """Each exam batch (``EXAMS``) read as the bot reads it, by the rules and a fit without
+    it at thresholds ``high`` / ``low``: its honest figure, printed per language, category
+    and script when ``show``. Returns recall and precision per batch (key "all"), per
+    language and per category."""
+    from bench.risk_eval import evaluate, report_heldout
+
+    found: dict[str, dict[str, list[float]]] = {}
+    for name, fold in folds.items():
+        stored = dict(fold, threshold=high, evidence_threshold=low, min_known=MIN_KNOWN)
+        screen = RiskScreen(phrases, builtin(normalise), RiskModel(stored))
+        batch = lines((name,))
+        if show:
+            report_heldout(screen, batch, False, name)
+        tables = evaluate(screen, batch, show=False)
+        own = {"all": tables["all"]["all"]}
+        own |= tables["language"]
+        own |= {f"category {k}": t for k, t in tables["category"].items()}
+        found[name] = {
+            key: [round(t.recall, 4), round(t.precision, 4)] for key, t in sorted(own.items())
+        }
+    return found
+
+
+def trade_offs(
+    phrases: PhraseLists,
+    folds: dict[str, dict[str, object]],
+    held: list[Line],
+    out_of_fold: Scores,
+    everyday: list[Line],
+    scores: Scores,
+    fires: dict[str, bool],
+    backed: dict[str, bool],
+    familiar: dict[str, bool],
+    lookalike: list[Line],
+    long: list[Line],
+) -> None:
+    """For each alarm limit of ``TRADE_OFFS``: the thresholds it gives, out-of-fold recall
+    and precision on the training threshold sets and on each exam batch (as the bot reads
+    it; the ``WEAK`` languages apart), and what share of everyday comments, lookalikes and
+    long everyday answers would be signposted."""
+    trained = [ln for ln in held if ln.where.split("/")[0] not in EXAMS]
+    for limits in TRADE_OFFS:
+        high, low = choose(
+            held,
+            out_of_fold,
+            everyday,
+            scores,
+            fires,
+            backed,
+            familiar,
+            lookalike,
+            long,
+            limits,
+        )
+        oof = effective(out_of_fold, backed, high, low, familiar)
+        now = effective(scores, backed, high, low, familiar)
+        shares = "/".join(f"{v:.1%}" for v in limits)
+        print(f"limits {shares} (everyday/lookalike/long): thresholds {high} / {low}")
+        print(
+            f"  signposted: everyday {alarms(everyday, fires, now, 0.5):.1%},"
+            f" lookalike {alarms(lookalike, fires, oof, 0.5):.1%},"
+            f" long {alarms(long, fires, now, 0.5):.1%}"
+        )
+        recall, precision = total(tallies(trained, fires, oof, 0.5))
+        print(f"  training sets 23-27 out of fold: recall {recall:.3f}, precision {precision:.3f}")
+        figures = exams(phrases, folds, high, low, show=False)
+        for name, own in figures.items():
+            weak = ", ".join(f"{k} {own[k][0]:.2f}/{own[k][1]:.2f}" for k in WEAK if k in own)
+            cats = ", ".join(
+                f"{k.split()[1]} {v[0]:.2f}/{v[1]:.2f}"
+                for k, v in own.items()
+                if k.startswith("category ")
+            )
+            every = own["all"]
+            print(f"  {name}: recall {every[0]:.3f}, precision {every[1]:.3f}; {weak}; {cats}")
+
+
 LONG_WORDS = 30
 """A message of this many words or more is a long answer in ``breakdown``'s figures."""
 
@@ -646,6 +782,11 @@ def main(argv: list[str] | None = None) -> int:
         "--stored", action="store_true", help="only the stored model's dev-test figures"
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--limits-table",
+        action="store_true",
+        help="the thresholds and figures each alarm limit of TRADE_OFFS would give",
+    )
     parser.add_argument("--meanings", choices=("off", "classes", "pairs"), default=MEANINGS)
     parser.add_argument("--scale", type=float, default=MEANING_SCALE)
     parser.add_argument(
@@ -684,7 +825,7 @@ def main(argv: list[str] | None = None) -> int:
     meant = None if args.meanings == "off" else meaning
 
     plain = ordinary(sorted(ORDINARY.glob("*.tsv")))
-    everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + plain
+    everything = lines(CORPORA + HELD_OUT + EXAMS + (EVERYDAY,)) + plain
     if LONG_TRAINED:
         everything += long_answers(plain)
     devtest = [ln for ln in everything if is_devtest(ln)]
@@ -712,13 +853,17 @@ def main(argv: list[str] | None = None) -> int:
 
     # Each threshold set, and the everyday lookalikes' training half, scored by a fit
     # without it: what the thresholds are chosen on.
+    # An exam batch's fit is whole (every category), to read it as the bot would (``exams``).
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
+    folds: dict[str, dict[str, object]] = {}
     for name in (*THRESHOLD_SETS, EVERYDAY):
         left = [ln for ln in train if ln.where.startswith(name + "/")]
         rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-        _, predict = fit(rest, reading, full=False, meant=meant, scale=args.scale)
+        fold, predict = fit(rest, reading, full=name in EXAMS, meant=meant, scale=args.scale)
+        if name in EXAMS:
+            folds[name] = fold
         texts = [ln.text for ln in left]
         out_of_fold.update(zip(texts, predict(texts), strict=True))
         if name == EVERYDAY:
@@ -769,6 +914,22 @@ def main(argv: list[str] | None = None) -> int:
         f" {figures['long']:.1%} of {len(long)}"
     )
     report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
+    print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
+    figures["exams"] = exams(phrases, folds, chosen, low)
+    if args.limits_table:
+        trade_offs(
+            phrases,
+            folds,
+            held,
+            out_of_fold,
+            everyday,
+            scores,
+            fires,
+            backed,
+            familiar,
+            lookalike,
+            long,
+        )
     final["threshold"] = chosen
     final["evidence_threshold"] = low
     final["min_known"] = MIN_KNOWN
@@ -801,7 +962,7 @@ def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, 
     """How the stored thresholds were chosen, and what they gave (stored in the model)."""
     return {
         "chosen_on": list(THRESHOLD_SETS),
-        "corpora": [*CORPORA, *HELD_OUT, EVERYDAY, "themes"],
+        "corpora": [*CORPORA, *HELD_OUT, *EXAMS, EVERYDAY, "themes"],
         "rule": (
             "most disclosures of the chosen_on sets, each scored by a fit without it, with"
             " recall within recall_tie a tie broken by precision, within the limits below"
