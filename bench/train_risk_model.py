@@ -87,6 +87,7 @@ CORPORA = (
     "risk_train25",
     "risk_train26",
     "risk_train27",
+    "risk_train28",
     "risk_heldout",
     "risk_heldout4",
 )

@@ -308,6 +308,9 @@ class Hit:
     lang: str
     category: str
     phrase: str
+    tentative: bool = False
+    """The model's alone, under its confident threshold (``Verdict.tentative``): still
+    signposted, with a gentler opening (``signpost``)."""
 
     def __str__(self) -> str:
         return f"{self.lang}/{self.category}: {self.phrase}"
@@ -708,7 +711,8 @@ class RiskScreen:
             # adds the overdose advice (call 999, naloxone) to whatever else is said.
             sign = overdose_sign(reading)
             if sign is not None:
-                found.append(Hit(sign[0], OVERDOSE, f"overdose sign: {', '.join(sign[1])}"))
+                why = f"overdose sign: {', '.join(sign[1])}"
+                found.append(Hit(sign[0], OVERDOSE, why, all(h.tentative for h in found)))
         return found
 
     def has_evidence(self, text: str) -> bool:
@@ -885,9 +889,15 @@ def signpost(
     helplines: Iterable[Helpline],
     lang: str,
     categories: Iterable[str] = (),
+    tentative: bool = False,
 ) -> str:
-    """The alert: a kind opening, overdose advice if needed, each helpline, what happens next."""
-    lines = [catalogue.text("risk.intro", lang)]
+    """The alert: a kind opening, overdose advice if needed, each helpline, what happens next.
+
+    ``tentative``: only the model read risk, and not surely (``Hit.tentative``). The helplines
+    are the same; the opening thanks the person and does not presume ("It sounds like things
+    may be very hard"), since such a message may well be everyday feedback.
+    """
+    lines = [catalogue.text("risk.gentle" if tentative else "risk.intro", lang)]
     if "overdose" in set(categories):
         lines.append(catalogue.text("risk.overdose", lang))
     lines.extend(f"• {helpline_line(catalogue, line, lang)}" for line in helplines)

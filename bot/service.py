@@ -566,7 +566,8 @@ class Conversations:
                 or lang
             )
         helplines = self.settings.helplines_for(lang)
-        return signpost(self.catalogue, helplines, lang, categories)
+        tentative = all(hit.tentative for hit in hits)
+        return signpost(self.catalogue, helplines, lang, categories, tentative)
 
     async def _repeat(self, session: Session, message: str) -> Turn:
         engine = await self._engine(session)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 
 CATALOGUE = load_catalogue()
 
@@ -29,7 +30,7 @@ SHORT = [
 def _language_of(alert: str | None, languages: list[str]) -> str | None:
     if alert is None:
         return None
-    return next((x for x in languages if alert.startswith(CATALOGUE.text("risk.intro", x))), None)
+    return next((x for x in languages if starts_alert(alert, x)), None)
 
 
 @pytest.mark.parametrize(("lang", "text", "overdose"), SHORT)

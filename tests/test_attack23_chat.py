@@ -16,6 +16,7 @@ import pytest
 from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import shows_alert
 from tests.test_console import helplines_shown, stored_texts, typed_in_english
 
 CATALOGUE = load_catalogue()
@@ -44,7 +45,7 @@ async def test_a_disclosure_at_a_choice_question_gets_helplines_and_the_question
     conversations: Conversations, settings: Settings
 ) -> None:
     term = await typed_in_english(conversations, settings, ["fine", "i want to end it all tonight"])
-    at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
+    at = next(i for i, s in enumerate(term.screens) if shows_alert(s, "en"))
     assert "Which of these best describes you?" in term.screens[at] + term.screens[at + 1]
     assert stored_texts(settings) == {"fine": 0}
 

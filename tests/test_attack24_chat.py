@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.config import Settings
 from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import shows_alert
 from tests.test_console import helplines_shown, stored_texts, typed_in_english
 
 CATALOGUE = load_catalogue()
@@ -34,7 +35,7 @@ async def test_tablets_saved_up_typed_at_the_consent_question_get_helplines(
         conversations, settings, ["as prescribed, but I saved them up and took 30 at once"], []
     )
     assert helplines_shown(term) == 1
-    at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
+    at = next(i for i, s in enumerate(term.screens) if shows_alert(s, "en"))
     assert "Are you happy to go ahead?" in term.screens[at] + term.screens[at + 1]
 
 
@@ -53,7 +54,7 @@ async def test_no_he_will_kill_me_at_a_choice_question_gets_helplines_and_the_qu
 ) -> None:
     """prec24 made an opening "no," a sentence of its own: what follows is still heard."""
     term = await typed_in_english(conversations, settings, ["fine", "no, he'll kill me if I leave"])
-    at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
+    at = next(i for i, s in enumerate(term.screens) if shows_alert(s, "en"))
     assert "Which of these best describes you?" in term.screens[at] + term.screens[at + 1]
     assert stored_texts(settings) == {"fine": 0}
 

@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import openings, shows_alert
 from tests.test_console import (
     TO_TEXT,
     Terminal,
@@ -43,7 +44,7 @@ async def test_a_reunion_typed_at_the_consent_question_gets_helplines_and_the_qu
 ) -> None:
     term = await typed_in_english(conversations, settings, [REUNION], [])
     assert helplines_shown(term) == 1
-    at = next(i for i, s in enumerate(term.screens) if CATALOGUE.text("risk.intro", "en") in s)
+    at = next(i for i, s in enumerate(term.screens) if shows_alert(s, "en"))
     assert "Are you happy to go ahead?" in term.screens[at] + term.screens[at + 1]
 
 
@@ -180,5 +181,5 @@ async def test_a_wish_to_die_typed_with_a_slip_of_the_thumb_gets_helplines(
 ) -> None:
     """Helplines in any language count (Polish and Russian get their own)."""
     term = await typed_in_english(conversations, settings, [text])
-    intros = {CATALOGUE.text("risk.intro", lang) for lang in ("en", "pl", "ru")}
+    intros = {o for lang in ("en", "pl", "ru") for o in openings(lang)}
     assert sum(any(intro in s for intro in intros) for s in term.screens) == 1

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.console import chat
 from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import shows_alert
 
 
 class Terminal:
@@ -51,8 +52,7 @@ async def typed_in_english(
 
 def helplines_shown(term: Terminal) -> int:
     """How many screens began with the risk alert's opening words."""
-    intro = load_catalogue().text("risk.intro", "en")
-    return sum(intro in s for s in term.screens)
+    return sum(shows_alert(s, "en") for s in term.screens)
 
 
 def stored_texts(settings: Settings) -> dict[str, int]:
@@ -275,7 +275,7 @@ async def test_a_full_disk_at_a_disclosure_shows_helplines_and_loses_nothing(
 
     await chat(conversations, lang="en", read=read, write=term.write)
     failed = next(i for i, s in enumerate(term.screens) if "could not save" in s)
-    assert load_catalogue().text("risk.intro", "en") in term.screens[failed - 1]
+    assert shows_alert(term.screens[failed - 1], "en")
     assert load_catalogue().text("risk.overdose", "en") in term.screens[failed - 1]
     question = term.screens[failed - 2].split("\n\n")[-1]
     assert question in term.screens[failed]

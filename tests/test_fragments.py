@@ -10,6 +10,7 @@ from bot.console import chat
 from bot.fragments import WINDOW, Fragments
 from bot.i18n import load_catalogue
 from bot.service import Conversations
+from tests.alerts import shows_alert
 from tests.test_console import Terminal
 
 CATALOGUE = load_catalogue()
@@ -30,7 +31,7 @@ async def _alerts(
     await chat(
         conversations, flow_id="service_feedback", lang=lang, read=term.read, write=term.write
     )
-    return sum(CATALOGUE.text("risk.intro", lang) in s for s in term.screens)
+    return sum(shows_alert(s, lang) for s in term.screens)
 
 
 async def test_a_threat_split_in_two_in_chat_is_signposted_and_nothing_untyped_is_kept(

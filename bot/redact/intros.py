@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from bot.redact.famous import famous
 from bot.redact.given_names import (
+    GIVEN_CASELESS,
     NOUNS_CASELESS,
     SURNAMES_CASELESS,
     WORD_NAMES_CASELESS,
@@ -216,6 +217,7 @@ def _ok_word(word: str, capitals: bool, lower: bool = False) -> bool:
         and not word[0].islower()
         and key not in _NOT_NAME_CASELESS
         and key not in NOUNS_CASELESS
+        and key not in _RELATIONS_CASELESS  # "আমি সুমনের আম্মা": I'm Sumon's mum
         and not key.endswith(_VERB_ENDINGS)
         and not key.endswith(_POSTPOSITION_ENDINGS)
     )
@@ -620,6 +622,11 @@ _RELATIONS_CASELESS = words(
     নানি দাদি নানা দাদা খালা খালু ফুপু চাচা চাচি মামা মামি শ্বশুর শাশুড়ি
     બા બાપુજી દાદા દાદી નાના નાની કાકા કાકી મામા મામી ફોઈ માસી સસરા સાસુ
     ਦਾਦੀ ਦਾਦਾ ਨਾਨੀ ਨਾਨਾ ਚਾਚਾ ਚਾਚੀ ਮਾਮਾ ਮਾਮੀ ਭੂਆ ਮਾਸੀ ਤਾਇਆ ਤਾਈ ਸਹੁਰਾ ਸੱਸ
+    أم ام أب اب أبو ابو أخت اخت أخو اخو زوجة زوج ماما بابا
+    ماں باپ امّی ابّو امی جان ابا اماں
+    আম্মা আম্মু আব্বা আব্বু আম্মি মাম্মি বাপ দিদি দাদা
+    મમ્મી મા બાપ બાપુ પપ્પા ભાભી
+    ਮਾਂ ਮਾਤਾ ਪਾਪਾ ਬਾਪੂ ਬੇਬੇ ਭਾਬੀ
     """
 )
 """Neighbours and family in the scripts without capitals.  There a name after them is
@@ -644,11 +651,28 @@ _NOT_APPOSED = words(
 "truth be told", "an old man" ("আমার প্রতিবেশী, বয়স্ক মানুষ, খুব সাহায্য করেছেন")."""
 
 
+_KIN_NAMED = re.compile(
+    rf"(?<![\w{MARKS}])(?P<rel>{'|'.join(sorted(_RELATIONS_CASELESS, key=len, reverse=True))})"
+    rf"[ \t]+(?P<name>(?P<given>{WORD})[ \t]+{WORD})[ \t]*(?:[:,،.!?؟।۔)]|$)"
+)
+"""A family word, then a listed given name and one more word that close a phrase ("اتصلوا
+على أختي رنا سليمان: …", "আমার ভাই রফিক মিয়া।"): the name whole, not the sentence going on
+("بنتي ليلى صارت أحسن" has a verb after the name, and no stop)."""
+
+
 def apposed_names(text: str) -> Iterator[Span]:
-    """Two or three caseless words between commas after a neighbour or family word."""
-    if ("," not in text and "،" not in text) or _RELATIONS_CASELESS.isdisjoint(
-        text.replace("،", " ").replace(",", " ").split()
-    ):
+    """Two or three caseless words between commas after a neighbour or family word, or a
+    listed given name and one more word closing a phrase after one."""
+    if _RELATIONS_CASELESS.isdisjoint(re.sub(r"[,،:.!?؟।۔)]", " ", text).split()):
+        return
+    for m in _KIN_NAMED.finditer(text):
+        given, parts = m.group("given"), m.group("name").split()
+        if given in GIVEN_CASELESS and all(
+            _ok_word(w, capitals=False) and w not in _NOT_APPOSED and w not in _RELATIONS_CASELESS
+            for w in parts
+        ):
+            yield Span(m.start("name"), m.end("name"), "name")
+    if "," not in text and "،" not in text:
         return
     for m in _APPOSITION.finditer(text):
         parts = m.group("name").split()

@@ -55,6 +55,12 @@ _STRONG_CUES = (
     r"numele\s+(?:meu\s+)?complet(?:\s+(?:este|e))?|(?:o\s+meu\s+)?nome\s+completo(?:\s+[ée])?|"
     r"(?:mano\s+)?vardas\s+ir\s+pavardė|(?:mans\s+)?vārds\s+un\s+uzvārds|"
     r"magacayga\s+oo\s+buuxa(?:\s+waa)?",
+    # "Full name" without "my": a relative's given whole ("ان کا پورا نام", "আমি সুমনের আম্মা,
+    # পুরো নাম …", "આખું નામ …"): the words after it are a full name, not a first name alone.
+    r"(?:پورا|مکمل)\s+نام|(?:পুরো|সম্পূর্ণ)\s+নাম|(?:પૂરું|પુરું|આખું)\s+નામ|"
+    r"ਪੂਰਾ\s+(?:ਨਾਮ|ਨਾਂ)|الاسم\s+الكامل|(?:pura|poora|puro|puru|aakhu|akhu)\s+naa?m|"
+    r"полное\s+имя|pełne\s+imi[ęe]|pelne\s+imie|pilnas\s+vardas|pilns\s+vārds|"
+    r"magaca\s+oo\s+buuxa(?:\s+waa)?",
     r"me\s+llamo|mi\s+nombre\s+es|je\s+m['’]appelle|mi\s+chiamo|benim\s+ad[ıi]m",
     r"(?:أنا\s+|انا\s+)?[وف]?[اإ]سم[يى](?:\s+الكامل)?(?:\s+هو)?|میرا\s+نام|میرا\s+ناں|مجھے\s+کہتے\s+ہیں",
     r"(?:ana\s+)?(?:ismi|esmi|ismee|esmee)(?:\s+huwa)?",

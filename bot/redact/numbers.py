@@ -469,20 +469,33 @@ def _cards(text: str) -> Iterator[Span]:
             _luhn(number)
             or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
             or _CARD_NAMED_AFTER.match(text, m.end())
+            or (
+                _FOUR_FOURS.fullmatch(m.group()) is not None
+                and _CARD_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None
+            )
         ):
             yield Span(m.start(), m.end(), "card")
+
+
+_FOUR_FOURS = re.compile(r"\d{4}([ ]{1,2}|[ ]?[-./][ ]?)\d{4}\1\d{4}\1\d{4}")
+"""Sixteen digits in four fours ("4929 1234 5678 9012"), as a card is printed: after a card
+word in the same breath, even a sentence away ("card ending … actually full number is …"),
+the card, mistyped or not; else a part of it was read as a phone.  With no card word, a
+reference failing Luhn stays ("ref 4539 1234 5678 9012 for the housing claim")."""
 
 
 # 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
 _NHS = re.compile(r"(?<![\d+])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d])")
 _NHS_CUE = re.compile(
-    r"(?<![^\W\d_])(?:NHS|N\.H\.S\.?|এনএইচএস|ਐਨਐਚਐਸ|એનએચએસ|این ایچ ایس|إن إتش إس)(?:-\w+)?"
+    r"(?:(?<=ال)|(?<=\u0640)|(?<![^\W\d_]))"
+    r"(?:NHS|N\.H\.S\.?|এনএইচএস|ਐਨਐਚਐਸ|એનએચએસ|این ایچ ایس|إن إتش إس)(?:-\w+)?"
     rf"((?:\W{{1,3}}[^\W\d_][\w{MARKS}.]*){{0,3}})\W{{0,3}}$",
     re.IGNORECASE,
 )
 """"NHS", then up to three words of any language, just before the number: "NHS number:",
 "mans NHS nr ir", "NHS numeris yra", "lambarka NHS-ka waa", "o número do NHS é" (the words
-before "NHS" do not matter), "رقم الـ NHS تبعي", "NHS নং"."""
+before "NHS" do not matter), "رقم الـ NHS تبعي", "NHS নং"; the Arabic article may be glued
+on ("الـNHS", "الNHS")."""
 _CALL_WORD = re.compile(
     r"(?<!\w)(?:phone|mobile|tel|cell|call|ring|text|whats ?app|viber|telefon\w*|телефон\w*|"
     r"звон\w*|моб\w*|tālr\w*|talr\w*|zadzwo\w*|dzwo\w*|sun[aă]\w*|ligue|liga\w*|skambin\w*|"
@@ -538,7 +551,7 @@ _BANK_WORDS = (
     r"acc(?:ount|t)?(?:\s*(?:number|no\.?|num|#))?|a/c|"
     r"bank\s*details|kont(?:o|a|u|s|ā|em|cie)?|cont(?:ul|ului)?\s*(?:bancar)?|conta|"
     r"сч[её]т\w*|sąskait\w*|iban|(?:[وبل]?ال|[وب])?حساب\w*|اکاؤنٹ|اکاونٹ|অ্যাকাউন্ট|একাউন্ট|খাতা|ખાતા|ખાતું|ખાતુ|"
-    r"ਖਾਤਾ|ਖਾਤੇ|akoon\w*|akaunti|account\w*"
+    r"ਖਾਤਾ|ਖਾਤੇ|એકાઉન્ટ|અકાઉન્ટ|ਅਕਾਊਂਟ|ਅਕਾਉਂਟ|ਐਕਾਊਂਟ|অ্যাকাউন্ট|আকাউন্ট|akoon\w*|akaunti|account\w*"
 )
 """Account words in the enabled languages, and the loanword "account" in every script."""
 _ACCOUNT_NUMBER = r"\d(?:[ -]?\d){25}|\d(?:[ -]?\d){19}|\d{6,10}|\d{4}[ -]\d{4}"
@@ -554,10 +567,19 @@ _BANK = re.compile(
 """An eight-digit account beside a sort code, cued or not ("pay it into 40-11-62 71234567").
 Only the account is hidden: a sort code names a bank branch that thousands share, and the
 corpora keep it ("account [bank_account], sort code 20-45-77")."""
-_SORT_CUED = re.compile(
-    rf"(?:sort(?:\s*code)?|s/c)\W{{0,3}}(?:is\s+)?({_SORT})(?!\d)", re.IGNORECASE
+_SORT_WORDS = (
+    r"sort(?:[\s-]*code)?|s/c|сорт[\s-]*код\w*|ਸੌਰਟ\s*ਕੋਡ|ਸੋਰਟ\s*ਕੋਡ|સોર્ટ\s*કોડ|સૉર્ટ\s*કોડ|"
+    r"সর্ট\s*কোড|সোর্ট\s*কোড|سورٹ\s*کوڈ|سارٹ\s*کوڈ|سورت\s*كود|سورت\s*كود|رمز\s*الفرز"
 )
-"""A sort code named as one: kept, and kept from the date and phone finders ("11-22-33")."""
+""""Sort code" as written in the enabled languages: the English words, or the loanword in
+Cyrillic, Gurmukhi, Gujarati, Bengali, Urdu and Arabic letters ("ਸੌਰਟ ਕੋਡ ੦੯-੦੧-੨੮")."""
+_SORT_CUED = re.compile(
+    rf"(?:{_SORT_WORDS})\W{{0,3}}(?:(?:is|to|jest|é|e|este|yra|ir|waa|hai|ہے|ਹੈ|છે)\s+)?"
+    rf"({_SORT})(?!\d)",
+    re.IGNORECASE,
+)
+"""A sort code named as one: kept, and kept from the date and phone finders ("11-22-33",
+"ਸੌਰਟ ਕੋਡ ੦੯-੦੧-੨੮" is no date of birth)."""
 _BANK_CUED = re.compile(
     rf"(?<![\w{MARKS}])(?:{_BANK_WORDS})(?![\w{MARKS}])\W{{0,3}}"
     rf"(?:[^\W\d_][^\W\d_{MARKS}]{{0,11}}\W{{1,3}}){{0,2}}({_ACCOUNT_NUMBER})(?![\d/.:]|[ -]\d)",
@@ -671,13 +693,15 @@ _DIGIT_WORDS: dict[str, int] = {}
 for _value, _spellings in enumerate(
     (
         "zero oh o nought nil nulis nulle nula ноль нуль eber صفر sifar sifr sefr shunno shunya "
+        "shunyo "
         "শূন্য શૂન્ય ਸਿਫ਼ਰ ਸਿਫਰ",
-        "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad واحد ایک ek ik ikk "
+        "one jeden jedna vienas viens unu um uma один kow wa7ed wahed wa7ad wahid واحد ایک ek "
+        "aik ik ikk "
         "এক એક ਇੱਕ ਇਕ",
         "two dwa du divi doi două doua dois duas два laba labo itnen etnen tnen ithnan "
-        "اثنين اثنان إثنين اتنين دو do dui be দুই બે ਦੋ",
+        "اثنين اثنان إثنين اتنين دو do dui duy be দুই બે ਦੋ",
         "three trzy trys trīs tris trei três tres три saddex talate tlata talata thalatha "
-        "ثلاثة ثلاث تلاتة تین teen tin tran "
+        "ثلاثة ثلاث تلاتة تین teen tin tran tlate tleta tlete "
         "tinn তিন ત્રણ ਤਿੰਨ",
         "four cztery keturi četri cetri patru quatro четыре afar arba3a arb3a arba3 أربعة "
         "اربعة أربع اربع چار char "
@@ -686,13 +710,13 @@ for _value, _spellings in enumerate(
         "خمسة خمس خمسه پانچ paanch panch panj "
         "pach পাঁচ પાંચ ਪੰਜ",
         "six sześć szesc šeši sesi seši șase sase seis шесть lix sitte sitta setta choy ستة ست "
-        "سته چھ چھے chhe chhay che "
+        "سته چھ چھے chhe chhay che meia "
         "chha chhoy ছয় છ ਛੇ",
         "seven siedem septyni septiņi septini șapte sapte sete семь toddoba sab3a saba3 سبعة "
         "سبع سبعه سات saat "
-        "sat satt shat সাত સાત ਸੱਤ todobo toddobo todoba",
+        "sat satt shat shaat সাত સાત ਸੱਤ todobo toddobo todoba",
         "eight osiem aštuoni astuoni astoņi astoni opt oito восемь siddeed tamanye tmanye "
-        "tmanya ثمانية ثمانيه ثمان "
+        "tmanya tmene tmenye tamene ثمانية ثمانيه ثمان "
         "تمانية آٹھ aath ath atth aat আট આઠ ਅੱਠ",
         "nine dziewięć dziewiec devyni deviņi devini nouă noua nove девять sagaal tis3a tes3a "
         "تسعة تسع تسعه "
@@ -1043,6 +1067,7 @@ def _said(
     number ("0300 123 6600 one more time") ends the run, it is not inside it."""
     if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS and not (framed and spoken):
         return None
+    said, end = _trimmed(text, start, end, said)
     if (
         13 <= len(said) <= 19
         and _luhn("".join(map(str, said)))
@@ -1068,6 +1093,20 @@ def _said(
         # divdesmit trīs četrdesmit pieci sešdesmit septiņi"): after a phone word, a phone.
         return Span(start, end, "phone")
     return Span(start, end, "phone") if _a_number(said) else None
+
+
+def _trimmed(text: str, start: int, end: int, said: list[int]) -> tuple[list[int], int]:
+    """A UK number said from 0 ends at its eleventh digit: a digit word after that is a word
+    of the sentence ("… five 6 7 8 che", Gujarati "is", which is also Hindi "six"), and is
+    left out, as is a run that is one longer than a number only because of it."""
+    if not said or said[0] != 0 or len(said) <= 11:
+        return said, end
+    said = list(said)
+    tokens = list(_SPOKEN_TOKEN.finditer(text, start, end))
+    while len(said) > 11 and len(tokens) > 1 and tokens[-1].group().casefold() in _DIGIT_WORDS:
+        tokens.pop()
+        said.pop()
+    return said, tokens[-1].end()
 
 
 _EIGHT_DIGIT_CUE = re.compile(

@@ -370,11 +370,63 @@ def _before_surname(text: str, tokens: list[re.Match[str]], i: int) -> Span | No
         ok = nxt.islower() and nxt in LOWER_STRONG_SURNAMES and word.isalpha()
     else:
         ok = nxt in STRONG_SURNAMES and not word.startswith("ال")
-    return Span(tokens[i].start(), tokens[i + 1].end(), "name") if ok else None
+    if not ok:
+        return None
+    return Span(tokens[i].start(), _after_middle_name(text, tokens, i + 1), "name")
 
 
-def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
-    """A given name in a script without capitals, then a listed name, a particle or ال-name."""
+_MIDDLE_NAMES = words("kaur singh ਕੌਰ ਸਿੰਘ کور سنگھ કૌર સિંહ কৌর সিং begum khatun বেগম খাতুন بیگم")
+"""Sikh and Muslim names that stand in the middle of a full name as often as at its end
+("Surinder Kaur Bassi", "ਸੁਰਿੰਦਰ ਕੌਰ ਬਾਜਵਾ", "Nilufar Begum Chowdhury"): the surname after
+them is the name's too."""
+
+
+def _after_middle_name(text: str, tokens: list[re.Match[str]], j: int) -> int:
+    """The end of a name whose word ``tokens[j]`` may be a middle name: the surname after it,
+    capitalised ("Kaur Bassi") or, without capitals, a listed surname ("ਕੌਰ ਬਾਜਵਾ")."""
+    end = tokens[j].end()
+    if tokens[j].group().casefold() not in _MIDDLE_NAMES or j + 1 >= len(tokens):
+        return end
+    if not _gap(text, tokens[j], tokens[j + 1]):
+        return end
+    word = tokens[j + 1].group()
+    if word[0].isupper():
+        ok = _capitalised_name_word(word) and not _STREET_NAMED.match(text, end)
+    elif word[0].islower():
+        ok = word.islower() and surname_like(word) and word.casefold() not in _NOT_A_NAME
+    else:
+        ok = _listed_surname(word)
+    return tokens[j + 1].end() if ok else end
+
+
+_HONORIFICS = ("ben", "bhai", "bahen", "behn")
+_HONORIFICS_CASELESS = ("બેન", "ભાઈ", "બહેન")
+"""Gujarati names carry "sister" or "brother" on the given name ("Kamlaben", "Jayeshbhai",
+"ભારતીબેન"): such a word is a given name, listed or not."""
+_FATHERS_NAME_ENDINGS = ("લાલ", "ભાઈ", "દાસ", "ચંદ", "કુમાર", "રાય", "જી", "બેન")
+"""Endings of the father's or husband's name that follows a Gujarati given name
+("ભારતીબેન જયંતીલાલ મિસ્ત્રી")."""
+
+
+def _honoured(word: str) -> bool:
+    """A given name with the Gujarati "-ben" or "-bhai" on it ("Kamlaben", "ભારતીબેન")."""
+    key = word.casefold()
+    if word[0].isupper():
+        return (
+            not word.isupper()
+            and key not in _NOT_A_NAME
+            and any(key.endswith(h) and len(key) >= len(h) + 3 for h in _HONORIFICS)
+        )
+    return not word[0].islower() and any(
+        word.endswith(h) and len(word) > len(h) + 1 for h in _HONORIFICS_CASELESS
+    )
+
+
+def _caseless(
+    text: str, tokens: list[re.Match[str]], i: int, honoured: bool = False
+) -> Span | None:
+    """A given name in a script without capitals, then a listed name, a particle or ال-name
+    (``honoured``: after a Gujarati "-ben"/"-bhai" name, a father's name too)."""
     end = None
     j = i + 1
     while j < len(tokens) and j - i <= 3 and _gap(text, tokens[j - 1], tokens[j]):
@@ -392,7 +444,12 @@ def _caseless(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
             and word not in _ARABIC_NOT_FAMILY
             and word not in _ROLES_CASELESS
         )
-        if not (word in GIVEN_CASELESS or _listed_surname(word) or family):
+        fathers = (
+            honoured
+            and word not in _NOT_NAME_CASELESS
+            and (word.endswith(_FATHERS_NAME_ENDINGS) or _honoured(word))
+        )
+        if not (word in GIVEN_CASELESS or _listed_surname(word) or family or fathers):
             break
         end, j = tokens[j].end(), j + 1
     if end is None:
@@ -414,8 +471,10 @@ def full_names(text: str) -> Iterator[Span]:
             if word.isupper() and len(word) > 1:
                 span = _surname_first(text, tokens, i) or _in_capitals(text, tokens, i)
             elif (word.casefold() not in _NOT_A_NAME or word.casefold() in _NAME_CAPITALISED) and (
-                given_name(word) or ("-" in word and given_name(word.split("-", 1)[0]))
-            ):  # "Mary-Jane Watson"
+                given_name(word)
+                or ("-" in word and given_name(word.split("-", 1)[0]))  # "Mary-Jane Watson"
+                or _honoured(word)
+            ):
                 span = _capitals(text, tokens, i)
             if span is None and word.casefold() in WORD_NAMES_LATIN:
                 span = _word_name_then_surname(text, tokens, i)
@@ -435,6 +494,8 @@ def full_names(text: str) -> Iterator[Span]:
                         span = Span(tok.start(), tokens[i + 1].end(), "name")
         elif word in GIVEN_CASELESS and first not in MARKS:
             span = _caseless(text, tokens, i)
+        elif _honoured(word) and first not in MARKS:
+            span = _caseless(text, tokens, i, honoured=True)
         elif word[0] in "ولبف" and word[1:] in GIVEN_CASELESS:
             # "and", "to", "with" written onto the name ("شكرا لرنا منصور"): the name is the rest
             span = _caseless(text, tokens, i)

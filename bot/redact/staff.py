@@ -479,8 +479,15 @@ _PLACE_WORDS = words(
     citizens advice samaritans frank talking therapies crisis a&e
     tablets tablet pills capsules injection injections patch spray liquid methadone buprenorphine
     curie ryder macmillan barnardo barnardos barnardo's seacole
+    সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার প্রতি প্রত্যেক সকালে বিকেলে রাতে
+    સોમવાર મંગળવાર બુધવાર ગુરુવાર શુક્રવાર શનિવાર રવિવાર દર દરેક સવારે સાંજે
+    ਸੋਮਵਾਰ ਮੰਗਲਵਾਰ ਬੁੱਧਵਾਰ ਵੀਰਵਾਰ ਸ਼ੁੱਕਰਵਾਰ ਸ਼ਨੀਵਾਰ ਐਤਵਾਰ ਹਰ ਸਵੇਰੇ ਸ਼ਾਮ
+    سوموار منگل بدھ جمعرات ہفتہ اتوار ہر صبح
+    الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت الأحد الاحد كل يوم
     """
 )
+"""Places, services, days and times (in every script: "কাউন্সেলর তানিয়া প্রতি সোমবার": the
+counsellor Tania, every Monday), none of them a name's word."""
 _NOT_A_NAME = _STOP | _PLACE_WORDS
 
 

@@ -4,19 +4,25 @@ The answer that holds a disclosure is stored (and its update marked handled) bef
 reply goes out, so a send that fails (a 502, a time-out) is never handled again: without
 this, the person who just said they took an overdose would get nothing, or "something went
 wrong", and carry on.  The helplines are tried again at once, a few times; if Telegram is
-still failing they are owed, held in memory under the person's pseudonymous key, and sent
-before anything else the bot next sends them.  A restart forgets what is owed (as it
-forgets everything held in memory); only the helplines' text is held, nothing they wrote.
+still failing they are owed under the person's pseudonymous key, and sent before anything
+else the bot next sends them.  What is owed is stored (``owed_alerts``), so a restart during
+the outage does not lose it: with Telegram's offset confirmed nothing is sent again, and the
+person's next ordinary message is the only chance.  Only the helplines' text is held, nothing
+they wrote; it goes with their last session.  When the disk is full too it is held in memory.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from telegram.error import NetworkError
+
+from bot.store import Store
 
 RETRY_DELAYS = (0.5, 1.0, 2.0)
 """Seconds before each further try: Telegram's brief outages last about this long."""
@@ -25,25 +31,67 @@ OWED_LIMIT = 10_000
 """Bound on memory: the oldest debts go first."""
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class OwedAlerts:
-    """Helplines that could not be sent, by pseudonymous key, to send first next time."""
+    """Helplines that could not be sent, by pseudonymous key, to send first next time.
 
-    def __init__(self) -> None:
-        self._owed: OrderedDict[str, str] = OrderedDict()
+    The table is the record; the keys it holds are read once and kept in memory, so the
+    check before every reply costs no query when nothing is owed (almost always).
+    """
 
-    def __bool__(self) -> bool:
-        return bool(self._owed)
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store
+        self._memory: OrderedDict[str, str] = OrderedDict()
+        """Owed where the table could not take it (a full disk), or with no store."""
+        self._stored: set[str] | None = None if store is not None else set()
 
-    def owe(self, key: str, alert: str) -> None:
-        self._owed.pop(key, None)
-        self._owed[key] = alert
-        while len(self._owed) > OWED_LIMIT:
-            self._owed.popitem(last=False)
+    async def _keys(self) -> set[str]:
+        if self._stored is None:
+            assert self.store is not None
+            rows = await self.store.read("SELECT respondent_key FROM owed_alerts")
+            self._stored = {str(r[0]) for r in rows}
+        return self._stored
 
-    def take(self, key: str) -> str | None:
-        return self._owed.pop(key, None)
+    async def owe(self, key: str, alert: str) -> None:
+        stored = await self._keys()
+        if self.store is not None:
+            try:
+                await self.store.write(
+                    "INSERT INTO owed_alerts (respondent_key, alert, owed_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (respondent_key) DO UPDATE SET alert = excluded.alert,"
+                    " owed_at = excluded.owed_at",
+                    (key, alert, self.store.now()),
+                    small=True,
+                )
+                stored.add(key)
+                self._memory.pop(key, None)
+                return
+            except sqlite3.Error as exc:  # the disk is full as well: memory, until a restart
+                log.warning("owed helplines held in memory only: %s", type(exc).__name__)
+        self._memory.pop(key, None)
+        self._memory[key] = alert
+        while len(self._memory) > OWED_LIMIT:
+            self._memory.popitem(last=False)
+
+    async def take(self, key: str) -> str | None:
+        """What is owed to ``key``, no longer owed once taken (the caller sends it)."""
+        alert = self._memory.pop(key, None)
+        stored = await self._keys()
+        if key not in stored or self.store is None:
+            return alert
+        stored.discard(key)
+        rows = await self.store.read(
+            "SELECT alert FROM owed_alerts WHERE respondent_key = ?", (key,)
+        )
+        try:
+            await self.store.write(
+                "DELETE FROM owed_alerts WHERE respondent_key = ?", (key,), small=True
+            )
+        except sqlite3.Error as exc:  # sent now, and perhaps once more after a restart
+            log.warning("could not clear owed helplines: %s", type(exc).__name__)
+        return str(rows[0][0]) if rows else alert
 
 
 async def deliver(
@@ -55,13 +103,13 @@ async def deliver(
 ) -> T:
     """``send`` the helplines, trying again after each of ``delays`` when Telegram fails;
     if every try fails they are owed to ``key`` and the last error is raised."""
-    owed.take(key)  # sent now: an older debt is paid by this one
+    await owed.take(key)  # sent now: an older debt is paid by this one
     for delay in (*delays, None):
         try:
             return await send()
         except NetworkError:  # a 5xx, a lost connection, a time-out (TimedOut is one)
             if delay is None:
-                owed.owe(key, alert)
+                await owed.owe(key, alert)
                 raise
             await asyncio.sleep(delay)
     raise AssertionError("unreachable")

@@ -98,7 +98,7 @@ class TelegramChannel:
         self.desks = PeerDesks(conversations, CHANNEL)
         self.subscriptions = Subscriptions(conversations.store)
         self.broadcaster = Broadcaster(conversations.store, self.catalogue)
-        self.owed = OwedAlerts()
+        self.owed = OwedAlerts(conversations.store)
         """Helplines Telegram failed to deliver, sent first next time (``bot.telegram.alerts``)."""
         self.reports = ReportWorker(self.settings)
         """Summaries and exports, one at a time, off the event loop."""
@@ -524,7 +524,7 @@ class TelegramChannel:
         text: str,
         markup: InlineKeyboardMarkup | None = None,
     ) -> Message:
-        if self.owed and (owed := self.owed.take(self.key(chat_id))) is not None:
+        if (owed := await self.owed.take(self.key(chat_id))) is not None:
             # Helplines Telegram failed to deliver last time go before anything else.
             await self._say_alert(context, chat_id, owed)
         return await context.bot.send_message(chat_id, text, reply_markup=markup)

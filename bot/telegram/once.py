@@ -62,8 +62,8 @@ def skip_seen(store: Store, signpost: Signpost | None = None) -> TypeHandler[Upd
 
     ``signpost``: helplines for the skipped update's text, if it holds a risk phrase.  It
     was stored before its reply went out; a crash or a Telegram outage then a restart may
-    have lost the helplines (owed ones are held in memory only), so they go again: twice
-    costs far less than never."""
+    have lost the helplines (owed ones are stored, but a crash between the commit and the
+    send leaves none owed), so they go again: twice costs far less than never."""
 
     async def check(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
         handling = once.current()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 from tests.e2e.test_telegram_flow import sessions_of
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -19,7 +20,7 @@ async def test_an_overdose_in_a_bengali_caption_gets_bengali_overdose_advice(bot
     # "I've taken all the sleeping pills, I can't wake up"
     shown = await user.send_photo(caption="সব ঘুমের ওষুধ খেয়ে ফেলেছি, ঘুম থেকে উঠতে পারছি না")
     alert = shown[0].text
-    assert alert.startswith(CATALOGUE.text("risk.intro", "bn"))
+    assert starts_alert(alert, "bn")
     assert CATALOGUE.text("risk.overdose", "bn") in alert and "0300 123 6600" in alert
     assert shown[-1].text == CATALOGUE.text("telegram.not_text", "bn")
 
@@ -33,7 +34,7 @@ async def test_an_overdose_added_by_editing_a_russian_answer_gets_advice_and_kee
     mine = max(m.message_id for m in user.messages()) - len(shown)
     # "... I swallowed a lot of pills, I can't wake up"
     shown = await user.edit(mine, "всё нормально. наглоталась таблеток, не могу проснуться")
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ru"))
+    assert starts_alert(shown[0].text, "ru")
     assert CATALOGUE.text("risk.overdose", "ru") in shown[0].text
     [session] = await sessions_of(bot, user)
     assert session["answers"]["assessment_better"] == "всё нормально"
@@ -47,7 +48,7 @@ async def test_abuse_typed_at_a_rating_in_arabic_gets_arabic_helplines_and_the_b
     question = (await user.tap(CATALOGUE.text("consent.agree", "ar")))[-1]
     # "My husband hits me every day and I'm afraid for my children"
     shown = await user.send("جوزي بيضربني كل يوم وخايفة على ولادي")
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ar"))
+    assert starts_alert(shown[0].text, "ar")
     assert "0808 2000 247" in shown[0].text
     [session] = await sessions_of(bot, user)
     assert session["answers"] == {}  # a rating is not typed text: nothing is kept
@@ -76,7 +77,7 @@ async def test_a_short_disclosure_in_a_script_only_one_language_uses_gets_that_l
     user = api.user(language_code="en")
     await user.send("/start")
     shown = await user.send(SHORT[written_in])
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", written_in))
+    assert starts_alert(shown[0].text, written_in)
 
 
 async def test_a_disclosure_sent_in_a_burst_gets_helplines_though_the_burst_is_dropped(bot, api):
@@ -91,7 +92,7 @@ async def test_a_disclosure_sent_in_a_burst_gets_helplines_though_the_burst_is_d
         await user.send("no")
     shown = await user.send("i cant do this any more, im going to kill myself tonight")
     shown += await user.send("i want to die")  # dropped, already told: no second alert
-    alerts = [s for s in shown if s.text.startswith(CATALOGUE.text("risk.intro", "en"))]
+    alerts = [s for s in shown if starts_alert(s.text, "en")]
     assert len(alerts) == 1 and "116 123" in alerts[0].text
     assert shown.index(alerts[0]) == 0  # the helplines before the "slow down"
 
@@ -104,13 +105,13 @@ async def test_a_romanised_gujarati_disclosure_never_gets_somali_helplines(bot, 
     user = api.user(language_code="en")
     await user.send("/start")
     shown = await user.send("badhi goli o khai lidhi")
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "en"))
+    assert starts_alert(shown[0].text, "en")
 
 
 async def test_a_disclosure_with_a_stray_soft_sign_gets_helplines_not_an_error(bot, api):
     user = api.user(language_code="ru")
     await to_assessment_text_question(bot, user, "ru")
     shown = await user.send("хочу умереть ь")
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "ru"))
+    assert starts_alert(shown[0].text, "ru")
     [session] = await sessions_of(bot, user)
     assert session["answers"]["assessment_better"] == "хочу умереть ь"

@@ -4,6 +4,7 @@ screened like a person's own answer, though the peer typed it and nothing is joi
 from __future__ import annotations
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 from tests.e2e.test_telegram_peer import bot, member  # noqa: F401 - the tiny flow's bot
 
 CATALOGUE = load_catalogue()
@@ -15,7 +16,7 @@ async def test_a_paper_forms_details_are_redacted_and_its_disclosure_flagged(bot
     await peer.tap("1")
     written = "took all my tablets last night, Mrs K. Brown, ring 07911\n123456"
     shown = await peer.send(written)
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "en"))
+    assert starts_alert(shown[0].text, "en")
     assert CATALOGUE.text("risk.overdose", "en") in shown[0].text
     rows = await bot.store.read("SELECT value, risk_flag FROM answers WHERE kind = 'text'")
     [(value, flag)] = [tuple(r) for r in rows]

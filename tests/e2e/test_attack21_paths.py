@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 from tests.e2e.test_telegram_flow import sessions_of
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -18,8 +19,7 @@ OVERDOSE_PL = (
 
 
 def alerted(shown, lang: str, overdose: bool = False) -> bool:
-    intro = CATALOGUE.text("risk.intro", lang)
-    alerts = [s.text for s in shown if s.text.startswith(intro)]
+    alerts = [s.text for s in shown if starts_alert(s.text, lang)]
     return bool(alerts) and (not overdose or CATALOGUE.text("risk.overdose", lang) in alerts[0])
 
 

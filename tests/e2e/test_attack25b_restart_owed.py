@@ -2,10 +2,11 @@
 deploy, a crash, systemd after the outage).
 
 The answer is stored and its update marked handled before the helplines go out
-(bot/telegram/alerts.py).  If Telegram keeps failing, the helplines are owed in memory only;
-a restart forgets them, and the update Telegram sends again after the restart is skipped as
-handled (bot/once.py).  The person who said they swallowed a pack of tablets never sees a
-helpline, though the database holds their flagged answer."""
+(bot/telegram/alerts.py).  If Telegram keeps failing, the helplines are owed.  They were held
+in memory only (wave 25): a restart forgot them, and the update Telegram sent again after the
+restart was skipped as handled (bot/once.py), so the person who said they swallowed a pack of
+tablets never saw a helpline, though the database held their flagged answer.  They are stored
+now, and go with the person's data."""
 
 from __future__ import annotations
 
@@ -28,14 +29,7 @@ async def test_guard_owed_helplines_come_first_next_time_without_a_restart(bot, 
 @pytest.mark.parametrize(
     "redelivered",
     [
-        pytest.param(
-            False,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="lead: owed helplines live in memory only (OwedAlerts): after a restart, "
-                "with Telegram's offset confirmed (nothing sent again), they are never sent",
-            ),
-        ),
+        False,  # nothing sent again: the owed helplines are stored (owed_alerts)
         True,  # the update sent again is skipped as handled, and signposted (skip_seen)
     ],
 )
@@ -56,11 +50,6 @@ async def test_helplines_owed_when_the_bot_restarts_still_reach_the_person(
     assert any(alerted([m], "pl", overdose=True) for m in user.messages())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: skip_seen signposts each update sent again alone; the two pieces of a split "
-    "disclosure whose helplines were owed when the bot restarted are never read together",
-)
 async def test_owed_helplines_for_a_split_disclosure_reach_the_person_after_a_restart(bot, api):
     api.forget_offsets = True  # Telegram sends every update again after the restart
     user = api.user(language_code="pl")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import sqlite3
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
 CATALOGUE = load_catalogue()
 
 
 def _helplines(shown, lang: str) -> bool:
-    return any(m.text.startswith(CATALOGUE.text("risk.intro", lang)) for m in shown)
+    return any(starts_alert(m.text, lang) for m in shown)
 
 
 async def test_a_split_polish_disclosure_gets_helplines_when_the_flag_cannot_be_written(

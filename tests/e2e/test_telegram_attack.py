@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.alerts import shows_alert, starts_alert
 from tests.e2e.conftest import RunningBot
 from tests.e2e.test_telegram_peer import AGREE, fill_tiny, member, open_tiny, sessions
 
@@ -63,14 +64,11 @@ async def test_the_newest_opt_in_offer_still_works_and_an_older_one_is_closed(ti
     assert await subscribers(tiny) == 1
 
 
-RISK_INTRO = "It sounds like things may be very hard right now."
-
-
 async def test_a_disclosure_in_a_photo_caption_gets_helplines(bot, api):
     user = api.user()
     await user.send("/start")
     shown = await user.send_photo(caption="I want to kill myself tonight")
-    assert shown[0].text.startswith(RISK_INTRO) and "116 123" in shown[0].text
+    assert starts_alert(shown[0].text, "en") and "116 123" in shown[0].text
     assert "can only read typed messages" in shown[-1].text  # and still told it was not saved
 
 
@@ -80,14 +78,14 @@ async def test_a_disclosure_added_by_editing_a_message_gets_helplines(bot, api):
     await user.send("hello")
     sent_by_them = max(m.message_id for m in user.messages()) - 1
     shown = await user.edit(sent_by_them, "hello. I am going to end my life tonight")
-    assert shown[0].text.startswith(RISK_INTRO)
+    assert starts_alert(shown[0].text, "en")
     assert "Editing a message does not change the answer" in shown[-1].text
 
 
 async def test_a_disclosure_after_an_unknown_command_gets_helplines(bot, api):
     user = api.user()
     shown = await user.send("/goodbye I want to die")
-    assert shown[0].text.startswith(RISK_INTRO)
+    assert starts_alert(shown[0].text, "en")
 
 
 async def test_a_plain_photo_or_edit_gets_no_helplines(bot, api):
@@ -95,7 +93,7 @@ async def test_a_plain_photo_or_edit_gets_no_helplines(bot, api):
     await user.send("/start")
     shown = await user.send_photo(caption="my dog")
     shown += await user.send_photo()
-    assert not any(RISK_INTRO in s.text for s in shown)
+    assert not any(shows_alert(s.text, "en") for s in shown)
 
 
 async def test_a_tap_in_a_group_is_answered_and_changes_nothing(bot, api):
@@ -135,7 +133,7 @@ async def test_text_after_a_command_is_read_for_risk(bot, api, typed):
     user = api.user()
     await user.send("/start")
     shown = await user.send(typed)
-    assert shown[0].text.startswith(RISK_INTRO)
+    assert starts_alert(shown[0].text, "en")
     assert len(shown) > 1  # and the command still does what it does
 
 
@@ -143,7 +141,7 @@ async def test_a_plain_command_with_a_payload_gets_no_helplines(bot, api):
     user = api.user()
     shown = await user.send("/start site_cambridge_hub")
     shown += await user.send("/help me please")
-    assert not any(RISK_INTRO in s.text for s in shown)
+    assert not any(shows_alert(s.text, "en") for s in shown)
 
 
 async def test_review_save_never_pins_themes_on_a_comment_changed_since_it_was_shown(tiny, api):
@@ -182,7 +180,7 @@ async def test_a_disclosure_where_a_tap_is_wanted_gets_helplines_and_no_telling_
         await user.tap(AGREE)
     question = await user.last_message()
     shown = await user.send("I don't want to be here any more, I want to kill myself")
-    assert [s.text.startswith(RISK_INTRO) for s in shown] == [True]
+    assert [starts_alert(s.text, "en") for s in shown] == [True]
     assert (await user.last_message()).message_id == shown[0].message_id
     assert next(m for m in user.messages() if m.message_id == question.message_id).buttons
 
@@ -190,5 +188,5 @@ async def test_a_disclosure_where_a_tap_is_wanted_gets_helplines_and_no_telling_
 async def test_no_session_still_points_to_start_after_helplines(tiny, api):
     user = api.user()
     shown = await user.send("I want to kill myself")
-    assert shown[0].text.startswith(RISK_INTRO)
+    assert starts_alert(shown[0].text, "en")
     assert "/start" in shown[-1].text

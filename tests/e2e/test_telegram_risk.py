@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import load_catalogue
+from tests.alerts import shows_alert, starts_alert
 from tests.e2e.conftest import RunningBot
 from tests.e2e.fakebotapi import FakeUser
 from tests.e2e.test_telegram_flow import past_fft, sessions_of
@@ -33,7 +34,7 @@ async def test_bengali_disclosure_gets_bengali_helplines_first_and_the_answer_is
     disclosure = "আর বাঁচতে চাই না, কর্মীরা ভালো ছিলেন"  # "I don't want to live any more, staff were kind"
     shown = await user.send(disclosure)
     alert = shown[0].text
-    assert alert.startswith(CATALOGUE.text("risk.intro", "bn"))
+    assert starts_alert(alert, "bn")
     assert "Samaritans: 116 123" in alert and CATALOGUE.text("risk.outro", "bn") in alert
     assert CATALOGUE.text("risk.overdose", "bn") not in alert
     assert len(shown) > 1  # the next question follows the alert
@@ -60,4 +61,4 @@ async def test_a_figure_of_speech_gets_no_alert(bot, api):
     user = api.user(language_code="en")
     await to_assessment_text_question(bot, user, "en")
     shown = await user.send("this queue is killing me, I'd kill for a coffee")
-    assert not any(CATALOGUE.text("risk.intro", "en") in s.text for s in shown)
+    assert not any(shows_alert(s.text, "en") for s in shown)

@@ -5,6 +5,7 @@ person's language.  Two quick everyday answers stay quiet."""
 from __future__ import annotations
 
 from bot.i18n import load_catalogue
+from tests.alerts import starts_alert
 from tests.e2e.test_telegram_flow import sessions_of
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -15,9 +16,9 @@ async def test_a_polish_disclosure_split_over_two_messages_gets_polish_helplines
     user = api.user(language_code="pl")
     await to_assessment_text_question(bot, user, "pl")
     first = await user.send("już nie chcę")  # "no longer want" (an answer, stored)
-    assert not any(m.text.startswith(CATALOGUE.text("risk.intro", "pl")) for m in first)
+    assert not any(starts_alert(m.text, "pl") for m in first)
     shown = await user.send("żyć")  # "to live", typed at the next question
-    assert shown[0].text.startswith(CATALOGUE.text("risk.intro", "pl"))
+    assert starts_alert(shown[0].text, "pl")
     assert "116 123" in shown[0].text
     [session] = await sessions_of(bot, user)
     assert session["answers"]["assessment_better"] == "już nie chcę"
@@ -28,4 +29,4 @@ async def test_two_quick_everyday_answers_get_no_helplines(bot, api):
     await to_assessment_text_question(bot, user, "en")
     for piece in ("the bus was late", "staff were lovely though"):
         shown = await user.send(piece)
-        assert not any(m.text.startswith(CATALOGUE.text("risk.intro", "en")) for m in shown)
+        assert not any(starts_alert(m.text, "en") for m in shown)
