@@ -178,6 +178,7 @@ THRESHOLD_SETS = (
     "risk_train25",
     "risk_train26",
     "risk_train27",
+    "risk_train28",
     *EXAMS,
 )
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
@@ -190,9 +191,10 @@ situations, long everyday near misses, more Latvian and Gujarati) joins them in 
 near misses that reuse the same words; more lt lv so gu bn) in wave 25: written blind like
 them and measured once before anyone read it (stored model of wave 24: recall 0.927,
 precision 0.793), it is the only set with many long disclosures (210 of 30 words or more).
-The exam batches 15-18 (``EXAMS``) join them in wave 26, held to ``MIN_PRECISION`` like 23-25:
+Set 28 (wave 26, the weak languages) joins them, recall only (``RECALL_ONLY``). The exam
+batches 15-18 (``EXAMS``) join them in wave 26 too, held to ``MIN_PRECISION`` like 23-25:
 their mix of disclosures and near misses is the exam's own."""
-RECALL_ONLY = ("risk_train26", "risk_train27")
+RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
 answers that name a bridge, a last visit, a plan for tonight), so its precision at any
@@ -204,7 +206,11 @@ the issue's 0.95, precision is above its 0.8. Its precision is printed at traini
 Set 27 too (wave 25): its near misses reuse the disclosures' own words, so at any threshold
 its precision is lower for its mix (0.793 at its first run, 0.80 out of fold). Held to 0.85
 with 23-25 it took the thresholds from 0.60 / 0.46 to 0.60 / 0.60: out of fold on sets 23-27
-recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916."""
+recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916.
+Set 28 too (wave 26: ar ur pa gu bn so, code-switching, chat spelling, near misses with the
+disclosures' own words, as in 27): scored once before anyone trained on it (stored model of
+wave 25: recall 0.855, precision 0.866), it is the weak languages' own and its disclosures
+count towards recall."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -226,14 +232,28 @@ class Limits(NamedTuple):
 
 
 LIMITS = Limits(MAX_ORDINARY_ALARMS, MAX_LOOKALIKE_ALARMS, MAX_LONG_ALARMS)
+GENTLE_LIMITS = Limits(0.06, 0.09, 0.06)
+"""The alarm limits of the gentle pair of thresholds (``bot.risk_model.Verdict.tentative``):
+a message the model scores between it and the confident pair (chosen at ``LIMITS``) is
+signposted too, helplines and all, with an opening that does not presume ("Thank you for
+telling us. If you or someone with you is not safe right now..."). Wave 26, the lead's
+decision: the weak languages' misses scored 0.3-0.56, just under the confident pair, and
+precision on the exam batches held far above the issue's 0.8 as the thresholds fell (stored
+model of wave 25 on batches 15-18, never trained on: 0.58 / 0.45 recall 0.939 precision 0.900
+everyday 2.8 %; 0.44 / 0.33 0.964, 0.879, 6.0 %). A kind note to someone who did not need it
+costs far less than silence to someone who did."""
+GENTLE_MIN_PRECISION = 0.8
+"""The gentle pair's precision floor on ``THRESHOLD_SETS`` not in ``RECALL_ONLY``: the issue's
+figure for near misses."""
 TRADE_OFFS = (
     Limits(0.03, 0.045, 0.03),
     Limits(0.04, 0.06, 0.04),
     Limits(0.05, 0.07, 0.05),
     Limits(0.06, 0.08, 0.06),
+    GENTLE_LIMITS,
 )
-"""The limits ``--limits-table`` compares (wave 26: the lead's decision on the trade-off
-between a helpline note to someone who did not need it and silence to someone who did)."""
+"""The gentle pair's limits ``--limits-table`` compares (wave 26: the trade-off between a
+helpline note to someone who did not need it and silence to someone who did)."""
 WEAK = ("ar", "bn", "gu", "pa", "so")
 """The languages blind batch 18 found weakest (recall 0.84-0.90): shown apart in the table."""
 LONG_TRAINED = True
@@ -530,6 +550,8 @@ def choose(
     lookalike: list[Line] | None = None,
     long: list[Line] | None = None,
     limits: Limits | None = None,
+    min_precision: float = MIN_PRECISION,
+    ceiling: tuple[float, float] = (1.0, 1.0),
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
     held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
@@ -539,8 +561,10 @@ def choose(
     without them) at most
     ``MAX_LOOKALIKE_ALARMS``, and long everyday answers (``long``, scored like ``everyday``)
     at most ``MAX_LONG_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
-    the higher precision, then the higher plain threshold. ``limits`` replaces the three
-    alarm limits (``LIMITS``) to measure others (``--limits-table``).
+    the higher precision, then the higher plain threshold. ``limits`` and ``min_precision``
+    replace the three alarm limits (``LIMITS``) and ``MIN_PRECISION``, for the gentle pair
+    (``GENTLE_LIMITS``, never over ``ceiling``: the confident pair) or to measure others
+    (``--limits-table``).
 
     Until wave 18 the plain threshold was the lowest within those limits and the other was
     then lowered alone; searching the pair together finds more at the same false alarms (the
@@ -550,8 +574,10 @@ def choose(
     precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY] or held
     allowed: list[tuple[float, float, float, float]] = []
     for high in THRESHOLDS:
+        if high > ceiling[0]:
+            break
         for low in THRESHOLDS:
-            if low > high:
+            if low > min(high, ceiling[1]):
                 break
             if low < min(MIN_EVIDENCE_THRESHOLD, high):
                 continue
@@ -565,11 +591,11 @@ def choose(
                 continue
             recall = total(tallies(held, fires, oof, 0.5))[0]
             precision = total(tallies(precise, fires, oof, 0.5))[1]
-            if precision < MIN_PRECISION:
+            if precision < min_precision:
                 continue
             allowed.append((recall, precision, high, low))
     if not allowed:
-        return THRESHOLDS[-1], THRESHOLDS[-1]
+        return min(THRESHOLDS[-1], ceiling[0]), min(THRESHOLDS[-1], ceiling[1])
     most = max(recall for recall, *_ in allowed)
     near = [pair for pair in allowed if pair[0] >= most - RECALL_TIE - 1e-9]
     _, _, high, low = max(near, key=lambda pair: (pair[1], pair[2], pair[0]))
@@ -662,20 +688,23 @@ def scored(screen: RiskScreen) -> None:
 def exams(
     phrases: PhraseLists,
     folds: dict[str, dict[str, object]],
-    high: float,
-    low: float,
+    confident: tuple[float, float],
+    gentle: tuple[float, float],
     show: bool = True,
 ) -> dict[str, dict[str, list[float]]]:
     """Each exam batch (``EXAMS``) read as the bot reads it, by the rules and a fit without
-    it at thresholds ``high`` / ``low``: its honest figure, printed per language, category
-    and script when ``show``. Returns recall and precision per batch (key "all"), per
-    language and per category."""
+    it with the ``confident`` and ``gentle`` pairs of thresholds (either signposts): its
+    honest figure, printed per language, category and script when ``show``. Returns recall
+    and precision per batch (key "all"), per language and per category."""
     from bench.risk_eval import evaluate, report_heldout
 
     found: dict[str, dict[str, list[float]]] = {}
     for name, fold in folds.items():
-        stored = dict(fold, threshold=high, evidence_threshold=low, min_known=MIN_KNOWN)
-        screen = RiskScreen(phrases, builtin(normalise), RiskModel(stored))
+        stored = dict(fold, threshold=confident[0], evidence_threshold=confident[1])
+        stored |= {"gentle_threshold": gentle[0], "gentle_evidence_threshold": gentle[1]}
+        screen = RiskScreen(
+            phrases, builtin(normalise), RiskModel(stored | {"min_known": MIN_KNOWN})
+        )
         batch = lines((name,))
         if show:
             report_heldout(screen, batch, False, name)
@@ -701,11 +730,13 @@ def trade_offs(
     familiar: dict[str, bool],
     lookalike: list[Line],
     long: list[Line],
+    confident: tuple[float, float],
 ) -> None:
-    """For each alarm limit of ``TRADE_OFFS``: the thresholds it gives, out-of-fold recall
-    and precision on the training threshold sets and on each exam batch (as the bot reads
-    it; the ``WEAK`` languages apart), and what share of everyday comments, lookalikes and
-    long everyday answers would be signposted."""
+    """For each alarm limit of ``TRADE_OFFS``, the gentle pair it gives (under the
+    ``confident`` pair, at ``GENTLE_MIN_PRECISION``): out-of-fold recall and precision on the
+    training threshold sets and on each exam batch (as the bot reads it; the ``WEAK``
+    languages apart), and what share of everyday comments, lookalikes and long everyday
+    answers would be signposted."""
     trained = [ln for ln in held if ln.where.split("/")[0] not in EXAMS]
     for limits in TRADE_OFFS:
         high, low = choose(
@@ -719,11 +750,13 @@ def trade_offs(
             lookalike,
             long,
             limits,
+            GENTLE_MIN_PRECISION,
+            confident,
         )
         oof = effective(out_of_fold, backed, high, low, familiar)
         now = effective(scores, backed, high, low, familiar)
         shares = "/".join(f"{v:.1%}" for v in limits)
-        print(f"limits {shares} (everyday/lookalike/long): thresholds {high} / {low}")
+        print(f"limits {shares} (everyday/lookalike/long): gentle pair {high} / {low}")
         print(
             f"  signposted: everyday {alarms(everyday, fires, now, 0.5):.1%},"
             f" lookalike {alarms(lookalike, fires, oof, 0.5):.1%},"
@@ -731,7 +764,7 @@ def trade_offs(
         )
         recall, precision = total(tallies(trained, fires, oof, 0.5))
         print(f"  training sets 23-27 out of fold: recall {recall:.3f}, precision {precision:.3f}")
-        figures = exams(phrases, folds, high, low, show=False)
+        figures = exams(phrases, folds, confident, (high, low), show=False)
         for name, own in figures.items():
             weak = ", ".join(f"{k} {own[k][0]:.2f}/{own[k][1]:.2f}" for k in WEAK if k in own)
             cats = ", ".join(
@@ -842,9 +875,11 @@ def main(argv: list[str] | None = None) -> int:
         scores = {t: stored.scores(reading(t), meaning(t) if meant else ())[ANY] for t in fires}
         backed = {t: rules_only.has_evidence(t) for t in fires}
         familiar = {t: stored.known_share(reading(t)) >= stored.min_known for t in fires}
-        now = effective(scores, backed, stored.threshold, stored.evidence_threshold, familiar)
+        pair = (stored.gentle_threshold, stored.gentle_evidence_threshold)
+        now = effective(scores, backed, *pair, familiar)
         title = f"stored model {args.out.name}, thresholds {stored.threshold}"
-        report(f"{title} / {stored.evidence_threshold}", devtest, fires, now, 0.5)
+        title += f" / {stored.evidence_threshold}, gentle {pair[0]} / {pair[1]}"
+        report(title, devtest, fires, now, 0.5)
         print(
             f"  everyday comments (check) signposted: "
             f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}; long answers made"
@@ -888,35 +923,65 @@ def main(argv: list[str] | None = None) -> int:
     chosen, low = choose(
         held, out_of_fold, everyday, scores, fires, backed, familiar, lookalike, long
     )
-    oof = effective(out_of_fold, backed, chosen, low, familiar)
-    now = effective(scores, backed, chosen, low, familiar)
-    recall, precision = total(tallies(held, fires, oof, 0.5))
-    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY]
-    figures = {
-        "recall": round(recall, 4),
-        "precision": round(precision, 4),
-        "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
-        "everyday": round(alarms(everyday, fires, now, 0.5), 4),
-        "long": round(alarms(long, fires, now, 0.5), 4),
-        "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
-    }
-    print(f"threshold {chosen}, {low} with a risk word: held-out sets, each scored by a fit")
-    print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
-    for name, tally in _rp_all(tallies(held, fires, oof, 0.5, lambda ln: ln.where.split("/")[0])):
-        print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
-    breakdown(held, fires, oof)
-    print(
-        f"  everyday comments like risk (training half, fit without them) signposted: "
-        f"{figures['lookalike']:.1%} of {len(lookalike)}"
+    # The gentle pair: signposted too, with an opening that does not presume.
+    gentle, gentle_low = choose(
+        held,
+        out_of_fold,
+        everyday,
+        scores,
+        fires,
+        backed,
+        familiar,
+        lookalike,
+        long,
+        GENTLE_LIMITS,
+        GENTLE_MIN_PRECISION,
+        (chosen, low),
     )
-    print(
-        f"  everyday comments (check, never trained on) signposted: "
-        f"{figures['everyday']:.1%} of {len(everyday)}; long answers made of them"
-        f" {figures['long']:.1%} of {len(long)}"
-    )
-    report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
+    by_set = lambda ln: ln.where.split("/")[0]  # noqa: E731
+    precise = [ln for ln in held if by_set(ln) not in RECALL_ONLY]
+    figures: dict[str, object] = {}
+    for tier, (high, under) in (("confident", (chosen, low)), ("gentle", (gentle, gentle_low))):
+        oof = effective(out_of_fold, backed, high, under, familiar)
+        now = effective(scores, backed, high, under, familiar)
+        recall, precision = total(tallies(held, fires, oof, 0.5))
+        own = {
+            "recall": round(recall, 4),
+            "precision": round(precision, 4),
+            "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
+            "everyday": round(alarms(everyday, fires, now, 0.5), 4),
+            "long": round(alarms(long, fires, now, 0.5), 4),
+            "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
+        }
+        figures |= own if tier == "confident" else {"gentle": own}
+        print(f"{tier} threshold {high}, {under} with a risk word: held-out sets, each scored")
+        print(
+            f"  by a fit without it: rules or model: recall {recall:.3f}, precision {precision:.3f}"
+        )
+        for name, tally in _rp_all(tallies(held, fires, oof, 0.5, by_set)):
+            print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
+        breakdown(held, fires, oof)
+        print(
+            f"  everyday comments like risk (training half, fit without them) signposted: "
+            f"{own['lookalike']:.1%} of {len(lookalike)}"
+        )
+        print(
+            f"  everyday comments (check, never trained on) signposted: "
+            f"{own['everyday']:.1%} of {len(everyday)}; long answers made of them"
+            f" {own['long']:.1%} of {len(long)}"
+        )
+    now = effective(scores, backed, gentle, gentle_low, familiar)
+    report(f"this model, signposting at {gentle} / {gentle_low}", devtest, fires, now, 0.5)
     print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
-    figures["exams"] = exams(phrases, folds, chosen, low)
+    figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
+    final["threshold"] = chosen
+    final["evidence_threshold"] = low
+    final["gentle_threshold"] = gentle
+    final["gentle_evidence_threshold"] = gentle_low
+    final["min_known"] = MIN_KNOWN
+    scored(RiskScreen(phrases, builtin(normalise), RiskModel(final)))
+    if not args.dry_run:
+        write(final, args, figures, reading, meaning if meant else None, train, predict)
     if args.limits_table:
         trade_offs(
             phrases,
@@ -930,13 +995,22 @@ def main(argv: list[str] | None = None) -> int:
             familiar,
             lookalike,
             long,
+            (chosen, low),
         )
-    final["threshold"] = chosen
-    final["evidence_threshold"] = low
-    final["min_known"] = MIN_KNOWN
-    scored(RiskScreen(phrases, builtin(normalise), RiskModel(final)))
-    if args.dry_run:
-        return 0
+    return 0
+
+
+def write(
+    final: dict[str, object],
+    args: argparse.Namespace,
+    figures: dict[str, object],
+    reading: Callable[[str], str],
+    meant: Callable[[str], list[str]] | None,
+    train: list[Line],
+    predict: Callable[[list[str]], list[float]],
+) -> None:
+    """Store ``final`` at ``args.out`` with how it was chosen, what it was read and trained
+    with, and scikit-learn's own scores of some training lines (for ``--check`` and tests)."""
     final["policy"] = policy(figures, args.meanings, args.scale)
     final["rules"] = fingerprint()
     final["trained_on"] = corpora_hashes()
@@ -949,17 +1023,16 @@ def main(argv: list[str] | None = None) -> int:
     # against them (the n-grams, tf-idf and weights), whatever later changes the normaliser.
     checks = [ln.text for ln in train[:: max(len(train) // 60, 1)]]
     final["checks"] = [
-        [reading(text), score, meaning(text) if meant else []]
+        [reading(text), score, meant(text) if meant else []]
         for text, score in zip(checks, predict(checks), strict=True)
     ]
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(final, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     size = args.out.stat().st_size // 1024
-    print(f"wrote {args.out} ({size} KB, {len(RiskModel(final).index)} n-grams)")
-    return 0
+    print(f"wrote {args.out} ({size} KB, {len(RiskModel(final).index)} n-grams)", flush=True)
 
 
-def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, object]:
+def policy(figures: dict[str, object], meanings: str, scale: float) -> dict[str, object]:
     """How the stored thresholds were chosen, and what they gave (stored in the model)."""
     return {
         "chosen_on": list(THRESHOLD_SETS),
@@ -975,6 +1048,13 @@ def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, 
         "max_everyday_alarms": MAX_ORDINARY_ALARMS,
         "max_long_alarms": MAX_LONG_ALARMS,
         "max_lookalike_alarms": MAX_LOOKALIKE_ALARMS,
+        "gentle": {
+            "rule": "the same search under the gentle limits, never over the confident pair",
+            "min_precision": GENTLE_MIN_PRECISION,
+            "max_everyday_alarms": GENTLE_LIMITS.everyday,
+            "max_lookalike_alarms": GENTLE_LIMITS.lookalike,
+            "max_long_alarms": GENTLE_LIMITS.long,
+        },
         "meanings": meanings,
         "meaning_scale": scale,
         "C": C,
