@@ -88,6 +88,8 @@ CORPORA = (
     "risk_train26",
     "risk_train27",
     "risk_train28",
+    "risk_train29",
+    "risk_train30",
     "risk_heldout",
     "risk_heldout4",
 )

@@ -91,6 +91,7 @@ import yaml
 from bot import arabizi, cyrlat
 from bot.risk_model import EVIDENCE
 from bot.risk_negation import mark_unsafe
+from bot.risk_slips import Slips, load_common
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 from bot.translit import forget as fold_cache_clear
@@ -113,6 +114,7 @@ _KNOWN_MAX = 50_000
 # A dot inside a word ("O.D", "3.5") does not end a sentence.
 _SENTENCE = re.compile(r"[.!?;…]+(?=\s|$)|[\n\r。۔।؟！？]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_NOT_ASCII_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # A one-word answer that opens a sentence, set off by a comma or colon ("No, I feel safe with
 # my husband", "Nie, czuję się bezpiecznie"): read as a sentence of its own when it is a NEG
 # word, so it says no to the question asked, not to what follows.
@@ -123,6 +125,11 @@ _ANSWER = re.compile(r"\s*([^\W\d_]+)\s*[,:،]\s*(?=\S)")
 Normaliser = Callable[[str], str]
 
 
+def _ascii_letters(text: str) -> bool:
+    """Whether every letter of ``text`` is ASCII (digits, signs and emoji may be beside them)."""
+    return text.isascii() or all(ch.isascii() for ch in _NOT_ASCII_LETTER.findall(text))
+
+
 class Sentences(list[str]):
     """Normalised sentences, and for those in an Indic script their romanised words."""
 
@@ -131,6 +138,10 @@ class Sentences(list[str]):
         self.romanised: dict[int, list[str]] = {}
         self.arabizi: set[int] = set()
         """Sentences that look like Arabic in Latin letters (``bot.arabizi``)."""
+        self.no_slips: set[int] = set()
+        """Sentences whose words are never read as a slip (``bot.risk_slips``): Arabizi,
+        whose spellings vary so much that every word is one slip from some word ("ba2et",
+        I stayed, is not "beat")."""
 
 
 class LexiconError(ValueError):
@@ -253,8 +264,10 @@ class _Lexicon:
         guards: frozenset[str] = frozenset(),
         vetoes: frozenset[str] = frozenset(),
         fold_russian: bool = True,
+        common: Iterable[str] = (),
     ):
         entries = list(entries)
+        common = list(common)
         self.words: dict[str, list[tuple[str, str]]] = {}
         self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.suffixes: dict[str, list[tuple[str, str]]] = {}
@@ -285,6 +298,22 @@ class _Lexicon:
             if len(key) >= shortest and (lang, cls) not in self.skeletons.get(key, ()):
                 self.skeletons.setdefault(key, []).append((lang, cls))
         self._cores: dict[str, tuple[tuple[str, str], ...]] = {}
+        # Core risk words typed with one slip of the thumb (``bot.risk_slips``): "wnat" is
+        # read as "want", and shown as "wnat(want)".
+        self.slips = Slips(
+            [
+                *((w, False, lang, cls) for w, found in self.words.items() for lang, cls in found),
+                *(
+                    (w, True, lang, cls)
+                    for w, found in self.prefixes.items()
+                    for lang, cls in found
+                ),
+            ],
+            (normalise(word.rstrip("*")) + "*" * word.endswith("*") for word in common),
+        )
+        self.slipped: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
+        """A word no lexicon knows → how it is shown read through a slip ("wnat(want)"), and
+        its pairs (none when it is no slip)."""
         self.function_words = frozenset(normalise(w) for w in arabizi.FUNCTION_WORDS)
         self.prefix_sizes = self._sizes(self.prefixes, first=True)
         self.suffix_sizes = self._sizes(self.suffixes, first=False)
@@ -297,7 +326,9 @@ class _Lexicon:
             def folded(text: str) -> str:
                 return " ".join(cyrlat.fold(word) for word in normalise(text).split())
 
-            self.russian = _Lexicon(russian, folded, guards, vetoes, fold_russian=False)
+            self.russian = _Lexicon(
+                russian, folded, guards, vetoes, fold_russian=False, common=common
+            )
 
     def _add(self, lang: str, cls: str, entry: str, normalise: Normaliser) -> None:
         pair = (lang, cls)
@@ -340,7 +371,11 @@ class _Lexicon:
         return {k: sorted(v) for k, v in sizes.items()}
 
     def classes(
-        self, tokens: list[str], romanised: list[str] | None = None, in_arabizi: bool = False
+        self,
+        tokens: list[str],
+        romanised: list[str] | None = None,
+        in_arabizi: bool = False,
+        slips: bool = True,
     ) -> dict[str, Found]:
         """Language → class → where its words are in ``tokens``.
 
@@ -350,7 +385,7 @@ class _Lexicon:
         sentence looks like Arabic in Latin letters; Arabic words are also found by their
         consonants (``bot.arabizi``).
         """
-        found = self._classes(tokens, {})
+        found = self._classes(tokens, {}, slips=slips)
         if romanised:
             self._classes(romanised, found)
         if in_arabizi:
@@ -365,7 +400,7 @@ class _Lexicon:
             )
         )
         if russian:
-            self.russian._classes([cyrlat.fold(token) for token in tokens], found)
+            self.russian._classes([cyrlat.fold(token) for token in tokens], found, slips=slips)
         if romanised or in_arabizi or russian:
             for classes in found.values():
                 for cls, places in classes.items():
@@ -393,7 +428,12 @@ class _Lexicon:
             for lang, cls in pairs:
                 found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
 
-    def _classes(self, tokens: list[str], found: dict[str, Found]) -> dict[str, Found]:
+    def _classes(
+        self, tokens: list[str], found: dict[str, Found], slips: bool = False
+    ) -> dict[str, Found]:
+        """``slips``: read a word no lexicon knows as a core risk word typed with one slip
+        (``bot.risk_slips``); not for the romanised spellings of an Indic sentence, which are
+        the fold's guesses already."""
         known = self._known
         phrases = self.phrases
         for i, token in enumerate(tokens):
@@ -403,14 +443,26 @@ class _Lexicon:
                 if len(known) >= _KNOWN_MAX:
                     known.clear()
                 known[token] = pairs
+            word = token
+            if not pairs and slips and self.slips:
+                word, pairs = self._slip(token)
             for lang, cls in pairs:
-                found.setdefault(lang, {}).setdefault(cls, []).append((i, token))
+                found.setdefault(lang, {}).setdefault(cls, []).append((i, word))
             for rest, stem, lang, cls in phrases.get(token, ()):
                 if self._follows(tokens, i + 1, rest, stem):
                     found.setdefault(lang, {}).setdefault(cls, []).append(
                         (i, " ".join(tokens[i : i + 1 + len(rest)]))
                     )
         return found
+
+    def _slip(self, token: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """How ``token`` is shown and its pairs when read through a slip, remembered."""
+        read = self.slipped.get(token)
+        if read is None:
+            if len(self.slipped) >= _KNOWN_MAX:
+                self.slipped.clear()
+            read = self.slipped[token] = self.slips.read(token)
+        return read
 
     def lookup(self, token: str) -> tuple[tuple[str, str], ...]:
         """Every (language, class) one normalised word belongs to, remembered."""
@@ -451,6 +503,7 @@ class _Lexicon:
     def forget(self) -> None:
         """Drop the word cache (benchmarks that time a cold screen)."""
         self._known.clear()
+        self.slipped.clear()
         self._cores.clear()
         fold_cache_clear()
         cyrlat.fold.cache_clear()
@@ -537,7 +590,9 @@ class ConceptScreen:
         those only negation and vetoes read (``_ANSWER_ONLY``)."""
         # What a veto needs is read like a veto: never from an Arabizi skeleton's guess.
         needed = {c for needs in self.requires.values() for c in needs}
-        self._lexicon = _Lexicon(entries, normalise, guards, frozenset(self.vetoes) | needed)
+        self._lexicon = _Lexicon(
+            entries, normalise, guards, frozenset(self.vetoes) | needed, common=load_common()
+        )
         self.errors.extend(self._lexicon.errors)
         # Each rule is looked at only when a word of its first slot is in the sentence.
         self._by_class: dict[str, list[int]] = {}
@@ -600,8 +655,11 @@ class ConceptScreen:
                 latin = normalise(fold(part)).split()
                 if len(latin) == normal.count(" ") + 1:
                     out.romanised[len(out) - 1] = latin
-            elif part.isascii() and arabizi.looks_arabizi(part):
-                out.arabizi.add(len(out) - 1)
+            elif _ascii_letters(part) and arabizi.looks_arabizi(part):
+                # Emoji beside it too ("ra7 ta2tolni 😂"): no word of it is read as a slip.
+                out.no_slips.add(len(out) - 1)
+                if part.isascii():
+                    out.arabizi.add(len(out) - 1)
         return out
 
     def _answer(self, part: str) -> tuple[str, ...]:
@@ -626,8 +684,11 @@ class ConceptScreen:
         """
         romanised = getattr(sentences, "romanised", {})
         in_arabizi = getattr(sentences, "arabizi", ())
+        no_slips = getattr(sentences, "no_slips", ())
         classes = [
-            self._lexicon.classes(sentence.split(), romanised.get(i), i in in_arabizi)
+            self._lexicon.classes(
+                sentence.split(), romanised.get(i), i in in_arabizi, i not in no_slips
+            )
             for i, sentence in enumerate(sentences)
         ]
         for by_lang in classes:

@@ -206,8 +206,7 @@ class Conversations:
                 # Nothing was stored (a full disk, a bug): the first piece waits again, or
                 # this message becomes one, so the helplines for this failure and what is
                 # sent next read it whole.
-                kept = piece or Piece(event.text)
-                self.fragments.keep(person, kept.text, kept.answer)
+                self.fragments.keep(person, piece or Piece(event.text))
             raise
         turn.session = session.id if session is not None else None
         if isinstance(event, Reply) and turn.alert is None and not turn.screened:
@@ -217,13 +216,17 @@ class Conversations:
         if isinstance(event, Reply) and person is not None:
             if turn.alert is None:
                 stored = turn.screened and not turn.error and session is not None and step
-                self.fragments.keep(person, event.text, (session.id, step) if stored else None)
+                answer = (session.id, step) if stored and session is not None and step else None
+                if piece is not None:  # joined and still nothing: a third piece reads both
+                    self.fragments.keep(person, piece.then(event.text, answer))
+                else:
+                    self.fragments.keep(person, Piece(event.text, (answer,) if answer else ()))
             else:
                 self.fragments.drop(person)
-                if piece is not None and piece.answer and not self.risk.at_risk(event.text):
+                if piece is not None and not self.risk.at_risk(event.text):
                     # The disclosure was the two pieces together: the first, stored as an
                     # answer, is part of it and is kept out of quotes like the second.
-                    await self._flag_pieces(piece.answer)
+                    await self._flag_pieces(*piece.answers)
         wanted_a_tap = turn.prompt is not None and turn.prompt.kind != "text"
         if turn.alert is not None and turn.error and wanted_a_tap:
             # Helplines, then "Please choose one of the options", reads as not
@@ -508,19 +511,24 @@ class Conversations:
         if piece is not None and piece.text == text:
             piece = None  # the failed message itself, kept as a piece by _handle_checked
         alert = self.risk_alert(text, lang, before=piece.text if piece is not None else None)
-        if alert is not None and piece is not None and piece.answer and not self.risk.at_risk(text):
-            await self._flag_pieces(piece.answer)
+        if (
+            alert is not None
+            and piece is not None
+            and piece.answers
+            and not self.risk.at_risk(text)
+        ):
+            await self._flag_pieces(*piece.answers)
         return alert
 
-    async def _flag_pieces(self, answer: tuple[str, str] | None = None) -> None:
-        """Flag ``answer`` (a stored first piece of a disclosure) and any that could not be
-        flagged before.  Best effort: the helplines must not wait on the disk.  A piece
+    async def _flag_pieces(self, *answers: tuple[str, str]) -> None:
+        """Flag ``answers`` (the stored earlier pieces of a disclosure) and any that could not
+        be flagged before.  Best effort: the helplines must not wait on the disk.  A piece
         that cannot be flagged now (a full disk, a lock held past the busy wait) is tried
         again on the next update; held in memory only, as ``bot.fragments`` is."""
-        if answer is not None:
+        for answer in answers:
             self._unflagged[answer] = None
-            while len(self._unflagged) > MAX_UNFLAGGED:
-                del self._unflagged[next(iter(self._unflagged))]
+        while len(self._unflagged) > MAX_UNFLAGGED:
+            del self._unflagged[next(iter(self._unflagged))]
         for pending in list(self._unflagged):
             try:
                 await self.store.flag_risk(*pending)

@@ -707,6 +707,9 @@ class Store:
                         patience -= await self._until_checkpoints_catch_up(patience)
                     else:
                         await self._checkpoints.settle()
+            # Helplines owed longer than answers are kept (bot/telegram/alerts.py): most
+            # go with their session, but a caption or an edit at first contact has none.
+            await self.write("DELETE FROM owed_alerts WHERE owed_at < ?", (before,))
         return Purged(sessions, answers, before)
 
     async def _until_checkpoints_catch_up(self, patience: float) -> float:
@@ -754,9 +757,16 @@ class Store:
         return next((row[0] for row in rows), None)
 
     async def delete_respondent(self, respondent_key: str) -> int:
-        """Remove every session (and, by cascade, answer) of one person."""
-        # rowcount of a DELETE counts only the sessions, not the cascaded answers.
-        return await self.write("DELETE FROM sessions WHERE respondent_key = ?", (respondent_key,))
+        """Remove every session (and, by cascade, answer) of one person, and any helplines
+        owed to them; returns the sessions removed."""
+
+        def delete(conn: sqlite3.Connection) -> int:
+            conn.execute("DELETE FROM owed_alerts WHERE respondent_key = ?", (respondent_key,))
+            # rowcount of a DELETE counts only the sessions, not the cascaded answers.
+            sql = "DELETE FROM sessions WHERE respondent_key = ?"
+            return conn.execute(sql, (respondent_key,)).rowcount
+
+        return await self.atomic(delete)
 
 
 INLINE_BEHIND = WAL_BACKSTOP_PAGES // 2

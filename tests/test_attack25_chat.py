@@ -144,33 +144,25 @@ async def test_a_split_disclosure_finished_when_the_disk_is_full_still_gets_help
 
 
 TYPO = (
-    "owner prec25: a slip of the thumb in the risk words ('wnat', 'dei', 'wamt', 'iwant', pl "
-    "'umżeć', ru 'умиреть') leaves a plain wish to die unread; typed options forgive such "
-    "slips (bot/typed.py), the risk screen does not (3a500f1 missed these too)"
+    "owner rules26: a slip of the thumb in a risk word is read since wave 26 (bot/risk_slips.py:"
+    " 'wnat', 'wamt', pl 'umżeć', ru 'умиреть'), but not in a word of three letters ('dei' is"
+    " Portuguese and Italian) nor two words run together ('iwant')"
 )
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "i wnat to die", id="en-wnat", marks=pytest.mark.xfail(strict=True, reason=TYPO)
-        ),
+        pytest.param("i wnat to die", id="en-wnat"),
         pytest.param(
             "i want to dei", id="en-dei", marks=pytest.mark.xfail(strict=True, reason=TYPO)
         ),
         pytest.param(
             "iwant to die", id="en-iwant", marks=pytest.mark.xfail(strict=True, reason=TYPO)
         ),
-        pytest.param(
-            "i wamt to die", id="en-wamt", marks=pytest.mark.xfail(strict=True, reason=TYPO)
-        ),
-        pytest.param(
-            "chcę umżeć", id="pl-umzec", marks=pytest.mark.xfail(strict=True, reason=TYPO)
-        ),
-        pytest.param(
-            "хочу умиреть", id="ru-umiret", marks=pytest.mark.xfail(strict=True, reason=TYPO)
-        ),
+        pytest.param("i wamt to die", id="en-wamt"),
+        pytest.param("chcę umżeć", id="pl-umzec"),
+        pytest.param("хочу умиреть", id="ru-umiret"),
         # Guards: signposted on main.
         pytest.param("i want ot die", id="en-guard-ot"),
         pytest.param("i wnat to kill myself", id="en-guard-wnat-kill-myself"),

@@ -609,12 +609,6 @@ def test_words_after_a_platform_stay(text: str) -> None:
     assert redact(text) == text
 
 
-LOWER_PLACE = (
-    "a full name typed in lower case whose surname is a place word: 481c1a1 hides 'tom hall' "
-    "only ('kelly field', 'sarah lane', 'dave park', 'mark wood' are stored)"
-)
-
-
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
@@ -633,12 +627,8 @@ LOWER_PLACE = (
             "dave park",
             id="en-dave-park",
         ),
-        pytest.param(
-            "mark wood never called me back",
-            "mark wood",
-            id="en-mark-wood",
-            marks=leak(LOWER_PLACE),
-        ),
+        # redact26: a word-name, a listed surname and what a person does; mark off.
+        pytest.param("mark wood never called me back", "mark wood", id="en-mark-wood"),
         pytest.param(
             "my keyworker Sue Green is lovely",
             "Green",
@@ -815,22 +805,13 @@ def test_a_phone_said_in_words_in_two_parts_is_not_stored(text: str) -> None:
     assert "quatro" not in out and "patru" not in out and "arba3a" not in out, out
 
 
-LOOSE_POSTCODE = "a postcode typed loosely after 'postcode' (3a500f1 stored it too)"
-
-
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
-        pytest.param(
-            "post code: l s 1 4 a b", "l s 1 4 a b", id="en-spaced", marks=leak(LOOSE_POSTCODE)
-        ),
-        pytest.param("my postcode is LS1, 4AB", "4AB", id="en-comma", marks=leak(LOOSE_POSTCODE)),
-        pytest.param(
-            "my postcode is LS one four AB",
-            "one four AB",
-            id="en-digit-words",
-            marks=leak(LOOSE_POSTCODE),
-        ),
+        # redact26: read as one after "postcode" (places.loose_postcodes); marks off.
+        pytest.param("post code: l s 1 4 a b", "l s 1 4 a b", id="en-spaced"),
+        pytest.param("my postcode is LS1, 4AB", "4AB", id="en-comma"),
+        pytest.param("my postcode is LS one four AB", "one four AB", id="en-digit-words"),
         # Guards: hidden on main.
         pytest.param("postcode ls14ab", "ls14ab", id="en-guard-glued"),
         pytest.param("kod pocztowy LS1 4AB", "4AB", id="pl-guard"),

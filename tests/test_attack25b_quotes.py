@@ -47,13 +47,9 @@ def test_a_hyphenated_key_worker_named_in_a_south_asian_script_is_not_quoted(
     assert _refused(comment)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="redact25: a first name with where the worker works ('on reception', 'at the front "
-    "desk', 'z recepcji', 'из регистратуры') is a role, but names_someone publishes the quote. "
-    "Left by redact25: tests/test_report_quote_names.py keeps 'Sam on reception always "
-    "remembers my name' as a quote naming nobody; the lead decides which rule holds",
-)
+# redact26 decided: the desk is a role (a service has one Kelly on reception), so the quote
+# is refused; tests/test_report_quote_names.py now counts "Sam on reception …" as naming
+# someone.  Storage keeps the first name alone, as issue 12 says.  Mark off.
 @pytest.mark.parametrize(
     "comment",
     [

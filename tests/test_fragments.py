@@ -7,7 +7,7 @@ import sqlite3
 
 from bot.config import Settings
 from bot.console import chat
-from bot.fragments import WINDOW, Fragments
+from bot.fragments import WINDOW, Fragments, Piece
 from bot.i18n import load_catalogue
 from bot.service import Conversations
 from tests.alerts import shows_alert
@@ -76,21 +76,38 @@ async def test_two_short_full_sentences_in_two_messages_are_read_as_one_thought(
     assert await _alerts(conversations, settings, "en", pieces) == 1
 
 
+async def test_a_disclosure_in_three_pieces_is_read_whole_and_its_stored_piece_flagged(
+    conversations: Conversations, settings: Settings
+) -> None:
+    """No two of the pieces say it; the three do. The first, stored as the answer, is kept
+    out of quotes like the disclosure it began."""
+    assert await _alerts(conversations, settings, "en", ["i took", "all my", "pills"]) == 1
+    assert _flags(settings)["assessment_better"] == ("i took", 1)
+
+
+async def test_three_short_everyday_pieces_are_not_joined_into_an_alarm(
+    conversations: Conversations, settings: Settings
+) -> None:
+    pieces = ["the group", "was good today", "thanks to kelly"]
+    assert await _alerts(conversations, settings, "en", pieces) == 0
+    assert _flags(settings)["assessment_better"] == ("the group", 0)
+
+
 def test_a_piece_is_joined_once_only_within_the_window_and_only_if_short() -> None:
     now = [0.0]
     pieces = Fragments(clock=lambda: now[0])
-    pieces.keep("a", "i dont want to")
+    pieces.keep("a", Piece("i dont want to"))
     assert pieces.before("a", "be here anymore").text == "i dont want to"
     assert pieces.before("a", "be here anymore") is None  # taken: joined once
-    pieces.keep("a", "i dont want to")
+    pieces.keep("a", Piece("i dont want to"))
     now[0] += WINDOW + 1
     assert pieces.before("a", "be here anymore") is None  # a minute and a half later
     long = "the group on tuesday was the best thing that happened to me in weeks"
-    pieces.keep("a", long)
+    pieces.keep("a", Piece(long))
     assert pieces.before("a", "and the staff were great with my mum too honestly") is None
-    pieces.keep("b", "i dont want to")
+    pieces.keep("b", Piece("i dont want to"))
     assert pieces.before("a", "be here") is None  # another person's piece is not theirs
-    pieces.keep("a", "Mum died a year ago today.")
+    pieces.keep("a", Piece("Mum died a year ago today."))
     assert pieces.before("a", "Finally I'll be with her.") is not None  # two short sentences
-    pieces.keep("a", "Mum died a year ago today, I went to the grave with my sister.")
+    pieces.keep("a", Piece("Mum died a year ago today, I went to the grave with my sister."))
     assert pieces.before("a", "Finally.") is None  # a full first sentence that is not short

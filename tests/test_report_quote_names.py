@@ -161,6 +161,8 @@ async def test_quotes_naming_someone_are_refused_and_the_next_comments_shown(
         "magaciisu waa Cabdi, aad buu ii caawiyay",
         "اسمها ريم وكانت لطيفة معي",
         "o nome dela é Ana e foi muito gentil",
+        # A first name with the desk its worker sits at: a role (redact26's decision).
+        "Sam on reception always remembers my name",
     ],
 )
 def test_a_quote_naming_someone_is_recognised(text):
@@ -171,7 +173,6 @@ def test_a_quote_naming_someone_is_recognised(text):
     "text",
     [
         "I go to Narcotics Anonymous on Tuesday and it helps",
-        "Sam on reception always remembers my name",
         "my keyworker was great and rang every week",
         "my keyworker never rings me back",
         "my keyworker keeps cancelling on me",
@@ -182,6 +183,8 @@ def test_a_quote_naming_someone_is_recognised(text):
         "انتظرت ٣ أسابيع للموعد",
         "his name was never called at reception",
         "her name is on the waiting list too",
+        "Nobody on reception answered the phone",
+        "The lady at the front desk was kind",
     ],
 )
 def test_a_quote_naming_nobody_is_kept(text):

@@ -143,6 +143,7 @@ class Redactor:
             places.addresses,
             places.homes,
             places.postcodes,
+            places.loose_postcodes,
             names.names,
             names.restated_names,
             intros.bare_intros,

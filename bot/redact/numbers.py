@@ -68,11 +68,24 @@ _PHONE_CUE = re.compile(
 )
 _NOT_PHONE_CUE = re.compile(
     r"(?<!\w)(?:ref|reference|order|ticket|case|booking|tracking|invoice|policy|claim|crime|"
-    r"serial|pin|batch|lot|receipt|transaction|membership|patient|hospital|nhs)\W{0,3}"
-    r"(?:no|number|num|nr|id|code)?\W{0,3}(?:is\W{1,3})?$",
+    r"serial|pin|batch|lot|receipt|transaction|membership|patient|hospital|nhs|prescription|"
+    # The same in the other enabled languages and scripts ("numer sprawy", "номер дела",
+    # "کیس نمبر", "কেস নম্বর", "રેફરન્સ", "رقم الملف").
+    r"sprawy|zamówienia|zamowienia|rezerwacji|recepty|faktury|referencyjny|"
+    r"дела|заказа|заявки|полиса|рецепта|обращения|"
+    r"dosar\w*|comenzii|referin[țt][ăa]|cazului|re[țt]etei|"
+    r"processo|pedido|refer[êe]ncia|encomenda|utente|receita|"
+    r"bylos|užsakymo|uzsakymo|recepto|lietas|pasūtījuma|pasutijuma|receptes|"
+    r"kiiska|dalabka|tixraaca|"
+    r"(?:[وب]?ال)?(?:قضية|ملف|طلب|مرجع|حجز|وصفة|حالة)|کیس|ریفرنس|آرڈر|"
+    r"কেস|রেফারেন্স|অর্ডার|કેસ|રેફરન્સ|ઓર્ડર|ਕੇਸ|ਰੈਫਰੈਂਸ|ਆਰਡਰ)\W{0,3}"
+    r"(?:no|number|num|nr|id|code|نمبر|রেফ|নম্বর|নং|નંબર|નં|ਨੰਬਰ|ਨੰ|رقم|رقمه|رقمها)?\W{0,3}"
+    r"(?:is\W{1,3})?$",
     re.IGNORECASE,
 )
-"""Words before a number that make it a reference, not a phone ("order number 123456789")."""
+"""Words before a number that make it a reference, not a phone ("order number 123456789"),
+in every enabled language: a case, an order, a booking or a prescription has a number that
+a phone finder reads as a Bangladeshi or Polish landline."""
 _ODD_SEPARATORS = str.maketrans("_*|~·•", "      ")
 _LIBRARY_LIMIT = 12
 """Numbers judged by libphonenumber in one message (each costs ~0.1-1 ms); then by length."""
@@ -213,6 +226,18 @@ def _national(number: str) -> str:
         return digits(number)
 
 
+_UK_MOBILE = re.compile(r"(?:0|\+?44|0044)7\d{9}")
+
+
+def _uk_mobile(raw: str) -> bool:
+    """A UK mobile ("07911 123456", "+44 7911 123456"): no reference is shaped so, and a
+    mobile after "case" or "ملف" is still someone's ("my case worker's: 07911 …")."""
+    return (
+        _UK_MOBILE.fullmatch(digits(raw) if not raw.lstrip().startswith("+") else "+" + digits(raw))
+        is not None
+    )
+
+
 class PhoneFinder:
     """Phone numbers in folded text, except helplines."""
 
@@ -252,7 +277,7 @@ class PhoneFinder:
             ):
                 continue
             before = text[max(0, match.start - 40) : match.start]
-            if _NOT_PHONE_CUE.search(before) or _a_list(raw):
+            if (_NOT_PHONE_CUE.search(before) and not _uk_mobile(raw)) or _a_list(raw):
                 continue
             if self._plausible(raw, match.number, before):
                 found.append((match.start, match.start + len(raw)))
@@ -465,6 +490,8 @@ def _cards(text: str) -> Iterator[Span]:
         # No card number starts with 0 (issuer numbers start 1-9): "0092 333 …" is a phone.
         if not 13 <= len(number) <= 19 or number[0] == "0":
             continue
+        if _years(m.group()):
+            continue  # "from 2015 2016 2017 2018 I was using": years, whatever their Luhn sum
         if (
             _luhn(number)
             or _CARD_CUE.search(text[max(0, m.start() - 40) : m.start()])
@@ -482,6 +509,12 @@ _FOUR_FOURS = re.compile(r"\d{4}([ ]{1,2}|[ ]?[-./][ ]?)\d{4}\1\d{4}\1\d{4}")
 word in the same breath, even a sentence away ("card ending … actually full number is …"),
 the card, mistyped or not; else a part of it was read as a phone.  With no card word, a
 reference failing Luhn stays ("ref 4539 1234 5678 9012 for the housing claim")."""
+
+
+def _years(raw: str) -> bool:
+    """Whether a number's groups are all years ("2015 2016 2017 2018", "1998-2003-2011")."""
+    groups = re.findall(r"\d+", raw)
+    return len(groups) >= 3 and all(len(g) == 4 and 1900 <= int(g) <= 2099 for g in groups)
 
 
 # 3-3-4 with the same separator twice, or none: "916-1234567" is a phone ("8-916-1234567").
@@ -864,6 +897,11 @@ for _places, _values in (
 """Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
 три, сорок пять, шестьдесят семь"): Russian, Polish, Portuguese, Romanian, Latvian and Somali
 speakers dictate a phone in groups."""
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+"""Romanian typed on an old keyboard: s and t with a cedilla for the comma below ("şapte")."""
+for _table in (_DIGIT_WORDS, _TENS_AND_HUNDREDS):
+    for _word, _said_as in list(_table.items()):
+        _table.setdefault(_word.translate(_CEDILLA), _said_as)  # type: ignore[arg-type]
 _HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol šimtas šimtai simtas simtai")
 """A hundred said after the digit it multiplies ("șapte sute", "septiņi simti", "afar boqol"),
 or alone for one hundred ("o sută", "simts", "boqol")."""
@@ -1065,8 +1103,12 @@ def _said(
     right: "my card four one one one…"), else a phone if they make one.  One digit word
     is enough between figures ("07 nine 11 - 22 33 44", ``framed``): a count said after a
     number ("0300 123 6600 one more time") ends the run, it is not inside it."""
-    if spoken != len(said) and spoken < SPOKEN_WORDS_WITH_DIGITS and not (framed and spoken):
-        return None
+    if (
+        spoken != len(said)
+        and spoken < SPOKEN_WORDS_WITH_DIGITS
+        and not (framed and spoken and said[:1] == [0])
+    ):
+        return None  # framed by figures, one word is enough only from a 0: "07 nine 11 …"
     said, end = _trimmed(text, start, end, said)
     if (
         13 <= len(said) <= 19

@@ -20,7 +20,10 @@ _TLDS = (
     r"app|dev|tv|gov|nhs|edu|ac|biz|online|site|xyz|br|sa|ae|eg|iq"
 )
 # Top-level domains spelt in another script, as they are said ("точка ру", "ڈاٹ کام").
-_TLDS_SPELT = r"ру|ком|кам|юк|нет|орг|лт|лв|کام|كوم|کوم|كام|نت|یوکے|কম|ডটকম|કોમ|ਕਾਮ|ਕੌਮ"
+_TLDS_SPELT = (
+    r"ру|ком|кам|юк|нет|орг|лт|лв|کام|كوم|کوم|كام|نت|یوکے|يوكي|يو\s+كي|কম|ডটকম|ইউকে|કોમ|યુકે|"
+    r"ਕਾਮ|ਕੌਮ|ਯੂਕੇ"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # "at" and "dot" as people say them in each enabled language, in Latin letters and their own
@@ -31,7 +34,7 @@ _AT_WORDS = (
     r"(?:এট|অ্যাট)\s+(?:দা|দ্য|দি)\s+রেট|એટ\s+(?:ધ|દ|ધી)\s+રેટ|ਐਟ\s+(?:ਦ|ਦੀ|ਦਾ)\s+ਰੇਟ|"
     r"(?:ایٹ|اٹ)\s+(?:دی|دا)\s+ریٹ|"
     r"at\s*(?:the|d|da|de|di)\s*rate|at|małpa|malpa|małpka|malpka|arroba|эт|собака|sobaka|eta|et|arond|a\s*rond|la|"
-    r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|অ্যাট|এট|એટ|ਐਟ|pie"
+    r"at\s*sign|ایٹ|ايت|آت|اٹ|ات|على|عند|অ্যাট|এট|એટ|ਐਟ|pie"
 )
 _AT = rf"(?:@|{_AT_WORDS})"
 _DOT = (
@@ -42,7 +45,12 @@ _DOT = (
 # (``emails`` makes that a space), is as sure as one with none.
 _AT_SEP = rf"(?:\s*[\[(<{{]\s*{_AT}\s*[\])>}}]\s*|\s+{_AT}\s+|\s*[@＠]\s*)"
 _DOT_SEP = rf"(?:\s*[\[(<{{]\s*{_DOT}\s*[\])>}}]\s*|\s+{_DOT}\s+|\.)"
-_JOIN_SEP = r"\s+(?:underscore|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|cratimă)\s+"
+_JOIN_SEP = (
+    r"\s+(?:underscore|under\s+score|dash|hyphen|podkreślnik|podkreslnik|подчёркивание|"
+    r"подчеркивание|cratimă|انڈر\s*سکور|اندر\s*سكور|أندر\s*سكور|আন্ডারস্কোর|আন্ডার\s+স্কোর|"
+    r"અન્ડરસ્કોર|અંડરસ્કોર|ਅੰਡਰਸਕੋਰ|ਅੰਡਰ\s+ਸਕੋਰ|ڈیش|داش|ড্যাশ|ડેશ|ਡੈਸ਼)\s+"
+)
+"""The joins said in words, in every script ("রাজু আন্ডারস্কোর মিয়া এট …")."""
 _NUMBER_SEP = r"[ \t](?=\d+[ \t])"
 """A number said apart inside the name ("imran dot q 77 at hotmail dot co dot uk")."""
 _LOCAL_PART = rf"[\w{MARKS}+-]+"
@@ -71,6 +79,7 @@ _PROVIDERS = words(
     btinternet sky virginmedia talktalk ntlworld blueyonder mail email inbox gmx yandex
     wp o2 interia onet gazeta op tlen poczta sapo rambler bk list ukr
     яндекс майл мейл маил джимейл гмейл хотмейл рамблер جیمیل جي جی ہاٹمیل ياهو هوتميل
+    جيميل یاہو জিমেইল ইয়াহু হটমেইল જીમેલ યાહૂ ਜੀਮੇਲ ਯਾਹੂ
     """
 )
 _LONG_PROVIDERS = tuple(p for p in _PROVIDERS if len(p) > 2)
@@ -159,6 +168,8 @@ _BREAK_AT_AT = re.compile(
     "ات",
     "آت",
     "اٹ",
+    "على",
+    "عند",
     "অ্যাট",
     "এট",
     "એટ",

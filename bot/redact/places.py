@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 
 from bot.redact.names import _NOT_NAMES
-from bot.redact.spans import END, MARKS, WORD, Span, needs_digits, words
+from bot.redact.spans import END, MARKS, WORD, Span, needs_any, needs_digits, words
 
 # Street words that follow the street's name.  The first group is never an everyday word.
 _STREET_STRONG = (
@@ -123,7 +123,7 @@ _STREET_WEAK_TITLE = "|".join(w.capitalize() for w in _STREET_WEAK.split("|"))
 # from countries that write the number last do: capitalised name words, a strong street word.
 _NAME_STRONG_NUMBER = re.compile(
     rf"(?<!\w)(?P<names>(?:[A-ZА-ЯЁ][\w'’-]*\s+){{1,3}})(?P<street>(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE})"
-    rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w/.:]\w|[\w{MARKS}]){_FLAT}",
+    rf"\.?,?\s+{_HOUSE_NO}\d{{1,4}}[A-Za-z]?(?![\w.:]\w|/\d+[/.]|[\w{MARKS}]){_FLAT}",
 )
 _COUNT_AFTER = re.compile(
     r"\s*(?:times?|x|days?|nights?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|miles?|km|mph|"
@@ -342,12 +342,25 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _SEP = re.compile(r"[\s,،]*")
+_BUILDINGS_SPELT = (
+    r"হাউস|হাউজ|কোর্ট|টাওয়ার|ম্যানশন|હાઉસ|કોર્ટ|ટાવર|ਹਾਊਸ|ਹਾਉਸ|ਕੋਰਟ|ਟਾਵਰ|ہاؤس|ہاوس|کورٹ|ٹاور|"
+    r"هاوس|كورت|تاور|хаус|корт|тауэр"
+)
+"""An English building's word ("House", "Court", "Tower") written in another script."""
 _NAMED_PLACE = re.compile(
     rf"(?:[A-Z][\w'’-]*\s+){{1,3}}(?:(?i:{_STREET_STRONG})|{_STREET_WEAK_TITLE}|Tower|Towers|"
     rf"Building|Mansions|Lodge|Cottage|Cottages|Farm|Buildings)(?![\w{MARKS}])"
     rf"|(?:{WORD}\s+){{1,2}}(?:اسٹریٹ|سٹریٹ|روڈ|لین|ستريت|رود|لين|রোড|স্ট্রিট|লেন|રોડ|સ્ટ્રીટ|"
-    rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ)(?![\w{MARKS}])"
+    rf"લેન|ਰੋਡ|ਸਟ੍ਰੀਟ|ਸਟਰੀਟ|ਲੇਨ|{_BUILDINGS_SPELT})(?![\w{MARKS}])"
 )
+_NAMED_BEFORE = re.compile(
+    rf"(?<![\w{MARKS}'’])(?:(?:[A-Z][\w'’-]*\s+){{1,3}}(?:House|Court|Tower|Towers|Building|"
+    rf"Buildings|Mansions|Lodge|Cottage|Cottages|Heights)|(?:{WORD}\s+){{1,2}}"
+    rf"(?:{_BUILDINGS_SPELT}))(?![\w{MARKS}])[\s,،]+$"
+)
+"""A building named just before an address ("ফ্ল্যাট ১২, ব্রুনটন হাউস, ২৪ … রোড"): one more
+part of the same home.  Not a street's weak word: "Kelly Hill, 14 Mill Lane" is a person
+giving her address."""
 _HOUSE_WORDS = (
     r"(?<![\w])(?:ghar|makaan|makan|mkan|basha|bari|bashay|house|مکان|گھر|বাসা|বাড়ি|ঘর|ઘર|મકાન|"
     r"ਘਰ|ਮਕਾਨ|منزل|بيت|dom|casa|casă|namas|māja|maja|дом|aqal)"
@@ -408,7 +421,7 @@ def _joined(text: str, found: list[Span]) -> Iterator[Span]:
             if house is None and _NUMBER_WORD_AT.match(text, start):
                 house = _HOUSE_WORD_ALONE.search(text, max(floor, start - 10), start)
             before = text[max(floor, start - 40) : start]
-            part = _PART_BEFORE.search(before)
+            part = _PART_BEFORE.search(before) or _NAMED_BEFORE.search(before)
             if house is not None and house.start() < start:
                 start = house.start()
             elif part is not None and part.start() < len(before):
@@ -679,3 +692,71 @@ def postcodes(text: str) -> Iterator[Span]:
 def _arabizi_around(text: str, start: int, end: int) -> bool:
     """Whether the message, outside ``start:end``, holds a word of Arabizi."""
     return any(not (start <= w.start() < end) for w in _ARABIZI_WORD.finditer(text))
+
+
+_POSTCODE_CUE = re.compile(
+    r"(?<![\w])(?:post\s*code|postcode|postal\s+code|kod\s+pocztowy|kodu\s+pocztowego|"
+    r"(?:почтовый\s+)?индекс|código\s+postal|codigo\s+postal|cod(?:ul)?\s+po[șs]tal|"
+    r"pašto\s+kodas|pasto\s+kodas|pasta\s+indekss|koodhka\s+boostada|"
+    r"پوسٹ\s*کوڈ|الرمز\s+البريدي|بوست\s*كود|পোস্ট\s*কোড|પોસ્ટ\s*કોડ|ਪੋਸਟ\s*ਕੋਡ)"
+    r"(?:\s*(?:is|:|-|–|jest|to|é|e|este|yra|ir|waa|hai|ہے|ہے:|—))*\s*",
+    re.IGNORECASE,
+)
+""""Postcode" in the enabled languages, and the words before the code it names."""
+_LOOSE_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_LOOSE_GAP = re.compile(r"[ \t]*[,.\-][ \t]*|[ \t]+")
+_SAID_DIGITS = {
+    w: str(d)
+    for d, spellings in enumerate(
+        ("zero nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    )
+    for w in spellings.split()
+}
+"""Digits said in a postcode ("LS one four AB"): the English words; "o" and "oh" are left
+as letters."""
+_POSTCODE_WHOLE = re.compile(
+    r"(?:GIR0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-HJKMNPR-Y\d]?\d[ABD-HJLNP-UW-Z]{2})", re.IGNORECASE
+)
+
+
+@needs_any(
+    "post",
+    "kod",
+    "индекс",
+    "postal",
+    "poștal",
+    "pašto",
+    "pasto",
+    "pasta",
+    "boostada",
+    "پوسٹ",
+    "البريدي",
+    "بوست",
+    "পোস্ট",
+    "પોસ્ટ",
+    "ਪੋਸਟ",
+)
+def loose_postcodes(text: str) -> Iterator[Span]:
+    """A postcode typed loosely after "postcode": letters spaced ("l s 1 4 a b"), its halves
+    split by a comma ("LS1, 4AB"), or digits said ("LS one four AB").  Read as one, after
+    the word that says a postcode comes, it is one; the tidy form is :func:`postcodes`'."""
+    for cue in _POSTCODE_CUE.finditer(text):
+        pos, compact, start, end = cue.end(), "", -1, -1
+        for _ in range(8):
+            m = _LOOSE_TOKEN.match(text, pos)
+            if m is None:
+                break
+            word = m.group()
+            compact += _SAID_DIGITS.get(word.casefold(), word)
+            if len(compact) > 7:
+                break
+            if start < 0:
+                start = m.start()
+            if _POSTCODE_WHOLE.fullmatch(compact):
+                end = m.end()
+            gap = _LOOSE_GAP.match(text, m.end())
+            if gap is None:
+                break
+            pos = gap.end()
+        if end > start >= 0:
+            yield Span(start, end, "postcode")

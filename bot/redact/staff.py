@@ -251,6 +251,19 @@ _SURNAME_PLACES = words("hill green lane church wood brook field hall park marsh
 """Place words that are also surnames."""
 
 
+_TITLE_CASE_WORDS = words(
+    """
+    jest był była było są bardzo super świetny świetna świetnie miły miła dobry dobra zły zła
+    очень был была было есть хороший хорошая хорошо плохой плохая отличный отличная супер
+    este era foarte bun bună buna rău rau minunat minunată é era muito bom boa ótimo otimo
+    ótima otima yra buvo labai geras gera puikus puiki ir bija ļoti loti labs laba lieliska
+    lielisks waa aad fiican wanaagsan
+    """
+)
+"""Words of a sentence going on after a role, for writers who capitalise every word ("Moja
+Terapeutka Jest Super", "Мой Куратор Очень Хороший"): no name's."""
+
+
 def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     """Up to three name-like words from ``pos``, one space or tab apart."""
     found: list[re.Match[str]] = []
@@ -277,6 +290,7 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
         )
         if (
             (key in _STOP and not word_name)
+            or key in _TITLE_CASE_WORDS
             or key in NOUNS_CASELESS
             or (key in _PLACE_WORDS and not surname)
             or word in _ROLES_CASELESS
@@ -310,7 +324,7 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
     """``pos``, and where a name could start after up to three copulas, articles or
     lower-case words qualifying the role ("asistentul meu social este Radu Ene")."""
     yield pos
-    for _ in range(3):
+    for i in range(3):
         word = _WORD_RE.match(text, pos)
         if word is None:
             return
@@ -322,8 +336,8 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
         # A comma after a possessive or an adverb ("vecinul meu, Marius Popescu", "text my
         # mum instead, Carol Ainsworth").
         gap = re.match(r"[ \t]*,[ \t]*|[ \t]+", text[word.end() :])
-        if gap is None:
-            return
+        if gap is None or (i and "," in gap.group()):
+            return  # "Doktor była bardzo miła, Ośrodek …": a clause ends, a new one starts
         pos = word.end() + gap.end()
         yield pos
 
@@ -417,9 +431,11 @@ def _before_role(text: str, start: int) -> Span | None:
         if not word[0].isupper() or key in _STOP or key in _PLACE_WORDS or word.isupper():
             break
         name.insert(0, token)
-    if len(name) >= 2:
-        return Span(name[0].start(), name[-1].end(), "name")
-    return None
+    if len(name) < 2:
+        return None
+    if not text[name[-1].end() : start].strip() and not given_name(name[0].group()):
+        return None  # "Early Help worker", "Dual Diagnosis nurse": a service's name, no one's
+    return Span(name[0].start(), name[-1].end(), "name")
 
 
 def staff_names(text: str) -> Iterator[Span]:
@@ -518,6 +534,8 @@ def names_someone(text: str) -> bool:
     text = fold(text).text
     if any(True for _ in staff_names(text)):
         return True
+    if _at_the_desk(text):
+        return True
     for cue in OTHER_CUE.finditer(text):
         # "the nurse was lovely, her name is Priya": kept in storage (a first name alone),
         # but a noticeboard quote is stricter ("his name was never called" is no name).
@@ -542,6 +560,36 @@ def names_someone(text: str) -> bool:
         if any(_first_name_before_role(text, m.start()) for m in _ROLE_CASED.finditer(text)):
             return True
     return _capitalised_pair(text)
+
+
+_AT_THE_DESK = re.compile(
+    rf"(?<![\w{MARKS}])(?P<name>(?-i:[A-ZА-ЯЁĄĆĘŁŃÓŚŹŻĀČĒĢĪĶĻŅŠŪŽ])[\w'’-]*)[ \t]+"
+    r"(?:(?:on|at|from|behind)[ \t]+(?:the[ \t]+)?(?:reception|front[ \t]+desk|desk|door|"
+    r"front[ \t]+door|hatch|pharmacy[ \t]+counter)|z[ \t]+recepcji|na[ \t]+recepcji|"
+    r"из[ \t]+регистратуры|в[ \t]+регистратуре|на[ \t]+ресепшене?|с[ \t]+ресепшена|"
+    r"d[ae][ \t]+(?:la[ \t]+)?recep[țt]ie|de[ \t]+la[ \t]+recep[țt]ie|"
+    r"da[ \t]+rece(?:p)?ção|da[ \t]+rece(?:p)?cao|na[ \t]+rece(?:p)?ção|"
+    r"registrat[uū]r(?:oje|ā|os|as)|iš[ \t]+registratūros|no[ \t]+reģistratūras|"
+    r"ee[ \t]+soo[ \t]+dhaweynta)(?![\w{MARKS}])",
+    re.IGNORECASE,
+)
+"""A first name and where its worker sits ("Kelly on reception", "Jo at the front desk",
+"Tomasz z recepcji", "Марина из регистратуры", "Rita da receção"): the desk is a role, and
+a service has one Kelly on reception."""
+_NOBODY = words(
+    "nobody everyone someone somebody anyone everybody whoever staff people woman lady guy "
+    "girl bloke security doctor one all none some most"
+)
+
+
+def _at_the_desk(text: str) -> bool:
+    """Whether a first name is given with the desk its worker sits at (:data:`_AT_THE_DESK`):
+    kept in storage (a first name alone), but no published quote carries it."""
+    for m in _AT_THE_DESK.finditer(text):
+        key = m.group("name").casefold()
+        if key not in _NOT_A_NAME and key not in _NOBODY and not m.group("name").isupper():
+            return True
+    return False
 
 
 def _first_name_before_role(text: str, start: int) -> bool:

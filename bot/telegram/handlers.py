@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import time
 import traceback
 from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -25,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import RetryAfter, TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -179,6 +181,11 @@ class TelegramChannel:
                     await update.callback_query.answer()
             raise ApplicationHandlerStop
         key = self.key(user.id)
+        if (debt := await self.owed.take(key)) is not None:
+            # Helplines Telegram failed to deliver go before anything else this update
+            # does: a tap's pop-up, /news, a /delete that would take the debt with it.
+            with contextlib.suppress(NetworkError):  # still failing: owed again
+                await self._say_alert(context, chat.id, debt)
         verdict = self.flood.check(key)
         if verdict is not Verdict.PASS:
             # Someone in distress may type in bursts: what the flood drops is still read
@@ -531,8 +538,30 @@ class TelegramChannel:
 
     async def _say_alert(self, context: Context, chat_id: int, alert: str) -> Message:
         """The helplines, tried again if Telegram fails, and owed if it keeps failing."""
-        send = lambda: context.bot.send_message(chat_id, alert)  # noqa: E731
-        return await deliver(send, self.owed, self.key(chat_id), alert)
+        send = lambda text: context.bot.send_message(chat_id, text)  # noqa: E731
+        try:
+            return await deliver(send, self.owed, self.key(chat_id), alert)
+        except NetworkError:
+            self.owed.chase(self.key(chat_id), chat_id, time.monotonic())
+            raise
+
+    async def chase_owed(self, bot: Bot) -> None:
+        """Owed helplines tried again unasked (a job, ``bot.telegram.jobs``): the person may
+        write nothing more, and Telegram may be back."""
+        for key, chat_id in self.owed.chased(time.monotonic()):
+            debt = await self.owed.take(key)
+            if debt is None:  # paid by an update meanwhile
+                self.owed.caught(key)
+                continue
+            try:
+                await bot.send_message(chat_id, debt)
+            except NetworkError:
+                await self.owed.owe(key, debt)  # still down: next time
+            except TelegramError as exc:  # blocked, or the chat is gone: nobody to tell
+                log.warning("owed helplines could not be sent: %s", type(exc).__name__)
+                self.owed.caught(key)
+            else:
+                self.owed.caught(key)
 
     async def reply(
         self,

@@ -1,0 +1,44 @@
+"""Attack26, a hostile reader of the published network report: a quote that is a disclosure.
+
+README (Reports): quotes never come from an answer flagged for risk (``risk_flag = 0`` in
+bot/report/queries.py).  The flag is set once, when the answer is stored, by the screen of
+that day; answers are kept for 365 days and the screen learns every wave.  An answer the
+screen of its day missed ("Mum died a year ago today. Soon I'll be with her" before
+a09fe8f; the first piece of a split disclosure; a disclosure inside a long spoken answer)
+is read as one now, yet it is chosen for the noticeboard.  Names are refused at publication
+by the screen of today (``names_someone``: "comments stored before it"); risk is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import RiskScreen
+from bot.store import Store
+from tests.test_attack24_reader import _shown
+
+OTHERS = ["I waited weeks for an appointment and nobody rang back"] * 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I waited weeks for an appointment. Mum died a year ago today. Soon I'll be with her",
+        "waited weeks for a callback, by the time you read this i wont be here",
+    ],
+)
+async def test_a_disclosure_stored_unflagged_is_not_quoted(
+    settings, flows, store: Store, screen: RiskScreen, text: str
+) -> None:
+    assert screen.at_risk(text)  # today's screen reads it as a disclosure
+    _, shown = await _shown(settings, flows, store, [text, *OTHERS])  # stored unflagged
+    assert "be with her" not in shown and "wont be here" not in shown
+
+
+async def test_guard_a_comment_like_it_without_a_disclosure_is_quoted(
+    settings, flows, store: Store, screen: RiskScreen
+) -> None:
+    text = "waited weeks for a callback, by the time they rang I had moved GP"
+    assert not screen.at_risk(text)
+    _, shown = await _shown(settings, flows, store, [text, *OTHERS])
+    assert "I had moved GP" in shown
