@@ -394,3 +394,42 @@ def test_a_lower_case_name_that_is_also_a_word_before_a_surname_and_a_verb(
     """ "mark", "grace", "max" are words too: in lower case, only opening a sentence, with a
     listed surname and then what a person does ("never called", "helped"), a full name."""
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Priya who is my nurse is lovely",
+        "Kasia, who was my counsellor, helped a lot",
+        "রিনা, আমার কাউন্সেলর, খুব ভালো",
+        "نادیہ، میری کونسلر، بہت اچھی ہیں",
+    ],
+)
+def test_a_worker_named_before_who_is_my_role_is_not_quoted(comment: str) -> None:
+    assert names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Someone who is my keyworker rang",
+        "The man who is my keyworker is kind",
+        "আজ, আমার কীওয়ার্কার, খুব ভালো",
+    ],
+)
+def test_guard_no_name_before_who_is_my_role_is_quoted(comment: str) -> None:
+    assert not names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("see you @the group on tuesday", None),
+        ("I was @home all day, sorry", None),
+        ("ne vedem @the hub la 10", None),
+        ("follow @the_real_jo for recovery memes", "follow [handle] for recovery memes"),
+        ("mój insta @home_sweet_kasia", "mój insta [handle]"),
+    ],
+)
+def test_an_at_glued_to_a_plain_word_is_at_not_a_handle(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
