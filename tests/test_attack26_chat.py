@@ -171,11 +171,11 @@ explained everything.')"""
     [
         *(
             pytest.param(lang, voice, marks=pytest.mark.xfail(strict=True, reason=LONG))
-            for lang in ("ru", "ro", "gu")
-            for voice in (False, True)
+            for lang, voice in (("ru", False), ("ru", True), ("gu", True))
         ),
-        # Guards: read on main.
-        *(pytest.param(lang, voice) for lang in ("en", "pl") for voice in (False, True)),
+        # Guards: read on main; ro and gu (with its full stops) since the wave-26 model.
+        *(pytest.param(lang, voice) for lang in ("en", "pl", "ro") for voice in (False, True)),
+        pytest.param("gu", False),
     ],
 )
 async def test_a_disclosure_inside_a_long_spoken_answer_gets_helplines(

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from telegram.error import NetworkError
+from telegram.error import NetworkError, RetryAfter
 
 from bot.store import Store
 
@@ -29,6 +29,11 @@ RETRY_DELAYS = (0.5, 1.0, 2.0)
 
 OWED_LIMIT = 10_000
 """Bound on memory: the oldest debts go first."""
+
+UNDELIVERED = (NetworkError, RetryAfter)
+"""Telegram failing, not refusing: a 5xx, a lost connection, a time-out (TimedOut is one), or
+a flood wait (429) outlasting the rate limiter's own retries, as bots catch up after an
+outage. Helplines that meet one are owed; a refusal (blocked, no such chat) is not."""
 
 CHASE_FOR = 3600.0
 """Seconds the bot keeps trying to send owed helplines unasked (``chase``), while it holds
@@ -150,7 +155,7 @@ async def deliver(
             try:
                 sent = await send(text)
                 break
-            except NetworkError:  # a 5xx, a lost connection, a time-out (TimedOut is one)
+            except UNDELIVERED:
                 if delay is None:
                     await owed.owe(key, "\n\n".join(texts[i:]))
                     raise

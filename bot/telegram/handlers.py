@@ -27,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import NetworkError, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -48,7 +48,7 @@ from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.store import storage_trouble
 from bot.telegram import desk, network, praise, publish, review, staff, taps
-from bot.telegram.alerts import OwedAlerts, deliver
+from bot.telegram.alerts import UNDELIVERED, OwedAlerts, deliver
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit, together
 from bot.telegram.flood import FloodGate, Verdict
@@ -63,6 +63,7 @@ from bot.telegram.layout import (
     prompt_text,
 )
 from bot.telegram.live import Live, LiveKeyboards
+from bot.typed import is_stop
 from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
@@ -184,7 +185,7 @@ class TelegramChannel:
         if (debt := await self.owed.take(key)) is not None:
             # Helplines Telegram failed to deliver go before anything else this update
             # does: a tap's pop-up, /news, a /delete that would take the debt with it.
-            with contextlib.suppress(NetworkError):  # still failing: owed again
+            with contextlib.suppress(*UNDELIVERED):  # still failing: owed again
                 await self._say_alert(context, chat.id, debt)
         verdict = self.flood.check(key)
         if verdict is not Verdict.PASS:
@@ -360,7 +361,7 @@ class TelegramChannel:
             return
         turn = await self.conversations.handle(self._key_of(update), CHANNEL, Reply(message.text))
         await self.show(update, context, turn)
-        if turn.finished:
+        if turn.finished and not is_stop(message.text):  # "STOP" is /stop: no offer after it
             await network.offer_opt_in(self, update, context, turn.lang)
 
     async def on_tap(self, update: Update, context: Context) -> None:
@@ -541,7 +542,7 @@ class TelegramChannel:
         send = lambda text: context.bot.send_message(chat_id, text)  # noqa: E731
         try:
             return await deliver(send, self.owed, self.key(chat_id), alert)
-        except NetworkError:
+        except UNDELIVERED:
             self.owed.chase(self.key(chat_id), chat_id, time.monotonic())
             raise
 
@@ -555,7 +556,7 @@ class TelegramChannel:
                 continue
             try:
                 await bot.send_message(chat_id, debt)
-            except NetworkError:
+            except UNDELIVERED:
                 await self.owed.owe(key, debt)  # still down: next time
             except TelegramError as exc:  # blocked, or the chat is gone: nobody to tell
                 log.warning("owed helplines could not be sent: %s", type(exc).__name__)

@@ -23,11 +23,6 @@ def stored(bot, text: str) -> bool:
         db.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a free-text answer that is only the word stop is stored as feedback and "
-    "the flow goes on; it should stop as /stop does",
-)
 @pytest.mark.parametrize(
     ("lang", "typed"),
     [("en", "STOP"), ("en", "stop"), ("pl", "Stop"), ("ru", "стоп")],
