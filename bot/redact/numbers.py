@@ -759,6 +759,22 @@ for _value, _spellings in enumerate(
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
 for _value, _spellings in enumerate(
+    (
+        "জিরো ਜ਼ੀਰੋ ਜੀਰੋ ઝીરો زیرو زيرو",
+        "ওয়ান ਵਨ વન ون وان",
+        "টু ਟੂ ટુ ٹو",
+        "থ্রি ਥ੍ਰੀ ਥਰੀ થ્રી تھری ثري",
+        "ফোর ਫੋਰ ફોર فور",
+        "ফাইভ ਫਾਈਵ ફાઇવ فائیو فايف",
+        "সিক্স ਸਿਕਸ સિક્સ سکس سكس",
+        "সেভেন ਸੈਵਨ ਸੇਵਨ સેવન سیون سفن",
+        "এইট ਏਟ એઇટ",
+        "নাইন ਨਾਈਨ નાઇન نائن ناين",
+    )
+):
+    for _word in _spellings.split():
+        _DIGIT_WORDS[_word] = _value  # English digits written in another script ("জিরো সেভেন")
+for _value, _spellings in enumerate(
     [
         "nol/nul",
         "odin/odna",
