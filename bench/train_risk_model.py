@@ -18,15 +18,21 @@ Three parts of what the repo holds, kept apart:
   training's honest measure. Batch 7's writer wrote the same ideas in every language at about
   the same place in each file, so a band keeps an idea (and its translations) on one side.
 - **thresholds** (plain, and lower for a text with a risk word): the pair that finds most
-  disclosures of training sets 23 onwards (``THRESHOLD_SETS``), each scored by a model fitted
-  without it, while they keep precision >= ``MIN_PRECISION``, everyday comments never
-  trained on (``ORDINARY_CHECK``) fire at most ``MAX_ORDINARY_ALARMS`` of the time, long
+  disclosures of training sets 23 onwards and of the exam batches 15-18 (``THRESHOLD_SETS``,
+  ``EXAMS``), each scored by a model fitted without it, while they keep precision >=
+  ``MIN_PRECISION``, everyday comments never trained on (``ORDINARY_CHECK``) fire at most
+  ``MAX_ORDINARY_ALARMS`` of the time, long
   everyday answers made of them (``long_answers``) at most ``MAX_LONG_ALARMS``, and the
   training half of the everyday comments written to look like risk, scored by a fit without
   it, at most ``MAX_LOOKALIKE_ALARMS`` (``choose``). The trainer alone chooses them and
   stores why (``policy``): a stored model is what this file makes from what the repo holds,
   and ``--check`` says whether the rules or corpora changed since.
-- **training**: everything else (every corpus, the training halves, the theme comments).
+- **training**: everything else (every corpus, the training halves, the theme comments,
+  the exam batches 15-18 since wave 26).
+
+Each exam batch is read, as the bot reads it, by the rules and the fit without it at the
+chosen thresholds (``exams``): per language, category and script, the honest figure of text
+written the way the blind batches are.
 
 The gates of ``bench/risk_eval.py`` measure fit, not generalisation. Generalisation is
 measured on the dev-test here, and on a batch written by someone who saw neither, before it
@@ -44,6 +50,7 @@ import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,7 +59,14 @@ from bench.risk_eval import Line, load_corpus  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.risk_model import ANY, MODEL_PATH, RiskModel, load_model, pack  # noqa: E402
 from bot.risk_rules import builtin  # noqa: E402
-from bot.safety import CATEGORIES, RiskScreen, load_builtin, merge, normalise  # noqa: E402
+from bot.safety import (  # noqa: E402
+    CATEGORIES,
+    PhraseLists,
+    RiskScreen,
+    load_builtin,
+    merge,
+    normalise,
+)
 
 DATA = ROOT / "tests" / "data"
 CORPORA = (
@@ -90,9 +104,20 @@ HELD_OUT = (
     "risk_heldout13",
     "risk_heldout14",
 )
-"""Held-out batches: each is scored by a fit without it to choose the threshold. Batches 13 and
-14 (blind until wave 20's end) are trained on whole since wave 22, when the meaning features
-were chosen on them: batch 15, which the lead keeps, is the blind measure now."""
+"""Held-out batches of waves 5-20, trained on (whole, or the training half of a ``SPLIT`` one).
+Until wave 23 each was scored by a fit without it to choose the threshold. Batches 13 and 14
+(blind until wave 20's end) are trained on whole since wave 22, when the meaning features were
+chosen on them."""
+EXAMS = ("risk_heldout15", "risk_heldout16", "risk_heldout17", "risk_heldout18")
+"""Batches 15-18 (about 4,900 lines, 13 languages), each written blind under the exam brief by
+writers who saw no rule, model or corpus, and the lead's blind measure in waves 22-25. Trained
+on since wave 26, and among ``THRESHOLD_SETS``: each is scored by a fit without it, so the
+thresholds are chosen on exam-style text too, and each keeps an honest figure, printed per
+language, category and script as the bot reads it (rules and that fit, ``exams``). Waves
+22-25 raised every set the project could read and did not move the blind batches: the exams'
+writers write differently from the training sets' (stored model of wave 25, never trained on
+any of them: recall 0.913 / precision 0.892 on batch 18; ar bn gu pa 0.84-0.88; suicide 0.76).
+Batch 19, which the lead keeps, is the blind measure now."""
 SPLIT = (
     "risk_heldout7",
     "risk_dev_everyday",
@@ -155,6 +180,8 @@ THRESHOLD_SETS = (
     "risk_train25",
     "risk_train26",
     "risk_train27",
+    "risk_train28",
+    *EXAMS,
 )
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
 were the held-out batches 5-14, but the rules were tuned on those: there the model only
@@ -165,8 +192,11 @@ situations, long everyday near misses, more Latvian and Gujarati) joins them in 
 (disclosures told over many sentences, reunion with someone who died told in the future,
 near misses that reuse the same words; more lt lv so gu bn) in wave 25: written blind like
 them and measured once before anyone read it (stored model of wave 24: recall 0.927,
-precision 0.793), it is the only set with many long disclosures (210 of 30 words or more)."""
-RECALL_ONLY = ("risk_train26", "risk_train27")
+precision 0.793), it is the only set with many long disclosures (210 of 30 words or more).
+Set 28 (wave 26, the weak languages) joins them, recall only (``RECALL_ONLY``). The exam
+batches 15-18 (``EXAMS``) join them in wave 26 too, held to ``MIN_PRECISION`` like 23-25:
+their mix of disclosures and near misses is the exam's own."""
+RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
 answers that name a bridge, a last visit, a plan for tonight), so its precision at any
@@ -178,7 +208,11 @@ the issue's 0.95, precision is above its 0.8. Its precision is printed at traini
 Set 27 too (wave 25): its near misses reuse the disclosures' own words, so at any threshold
 its precision is lower for its mix (0.793 at its first run, 0.80 out of fold). Held to 0.85
 with 23-25 it took the thresholds from 0.60 / 0.46 to 0.60 / 0.60: out of fold on sets 23-27
-recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916."""
+recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916.
+Set 28 too (wave 26: ar ur pa gu bn so, code-switching, chat spelling, near misses with the
+disclosures' own words, as in 27): scored once before anyone trained on it (stored model of
+wave 25: recall 0.855, precision 0.866), it is the weak languages' own and its disclosures
+count towards recall."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -188,6 +222,42 @@ MAX_LONG_ALARMS = 0.03
 """The share of long everyday answers that may fire: the everyday limit's own, since a long
 answer is just as ordinary, and a person who writes more should not be more likely to get a
 helpline they did not need."""
+
+
+class Limits(NamedTuple):
+    """The three alarm limits the thresholds keep (``choose``): shares of everyday comments,
+    of everyday comments written to look like risk, and of long everyday answers."""
+
+    everyday: float
+    lookalike: float
+    long: float
+
+
+LIMITS = Limits(MAX_ORDINARY_ALARMS, MAX_LOOKALIKE_ALARMS, MAX_LONG_ALARMS)
+GENTLE_LIMITS = Limits(0.06, 0.09, 0.06)
+"""The alarm limits of the gentle pair of thresholds (``bot.risk_model.Verdict.tentative``):
+a message the model scores between it and the confident pair (chosen at ``LIMITS``) is
+signposted too, helplines and all, with an opening that does not presume ("Thank you for
+telling us. If you or someone with you is not safe right now..."). Wave 26, the lead's
+decision: the weak languages' misses scored 0.3-0.56, just under the confident pair, and
+precision on the exam batches held far above the issue's 0.8 as the thresholds fell (stored
+model of wave 25 on batches 15-18, never trained on: 0.58 / 0.45 recall 0.939 precision 0.900
+everyday 2.8 %; 0.44 / 0.33 0.964, 0.879, 6.0 %). A kind note to someone who did not need it
+costs far less than silence to someone who did."""
+GENTLE_MIN_PRECISION = 0.8
+"""The gentle pair's precision floor on ``THRESHOLD_SETS`` not in ``RECALL_ONLY``: the issue's
+figure for near misses."""
+TRADE_OFFS = (
+    Limits(0.03, 0.045, 0.03),
+    Limits(0.04, 0.06, 0.04),
+    Limits(0.05, 0.07, 0.05),
+    Limits(0.06, 0.08, 0.06),
+    GENTLE_LIMITS,
+)
+"""The gentle pair's limits ``--limits-table`` compares (wave 26: the trade-off between a
+helpline note to someone who did not need it and silence to someone who did)."""
+WEAK = ("ar", "bn", "gu", "pa", "so")
+"""The languages blind batch 18 found weakest (recall 0.84-0.90): shown apart in the table."""
 LONG_TRAINED = True
 """Whether the theme comments (``ORDINARY``) are taught as long answers too, joined as
 ``long_answers`` joins the check's: singly, the model learnt that an ordinary sentence is no
@@ -259,13 +329,12 @@ and 14 (recall) at 0.5: 0.892, 0.863; at 0.7: 0.892, 0.866; at 1.0: 0.897, 0.866
 lookalikes of the dev-test 4.0, 5.2, 5.5 % signposted); at 2.0: 0.865, 0.815."""
 MEANING_MIN_DF = 2
 """Training lines a meaning feature must be in to be kept."""
-SCORED: tuple[str, ...] = ("risk_heldout15",)
+SCORED: tuple[str, ...] = ()
 """Batches never trained on, scored by the final model with the rules, as the bot reads them
 (``bench.risk_eval.evaluate``), per language and category. Wave 22 compared the meaning
-features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 (blind
-in wave 22, a dev set since the lead read its misses in wave 23) is never trained on, so it
-measures features (wave 24's situation classes) beside the sets' out-of-fold scores; it
-never chooses the thresholds. Batch 16 is never read here."""
+features on batches 13 and 14 so (``MEANINGS``); both are trained on since. Batch 15 was
+scored so in waves 23-25; since wave 26 batches 15-18 are trained on and each is measured
+by a fit without it instead (``EXAMS``, ``exams``). Batch 19 is never read here."""
 
 
 def is_devtest(line: Line) -> bool:
@@ -347,7 +416,7 @@ def fingerprint(names: tuple[str, ...] = RULES_FILES) -> dict[str, str]:
 def corpora_hashes() -> dict[str, str]:
     """A short hash of each corpus folder the model is fitted or chosen on."""
     found = {}
-    for name in (*CORPORA, *HELD_OUT, EVERYDAY, "themes", "themes/heldout", "detect"):
+    for name in (*CORPORA, *HELD_OUT, *EXAMS, EVERYDAY, "themes", "themes/heldout", "detect"):
         folder = DATA / name
         if folder.exists():
             files = sorted(p for p in folder.glob("*.*") if p.is_file())
@@ -482,6 +551,9 @@ def choose(
     familiar: dict[str, bool] | None = None,
     lookalike: list[Line] | None = None,
     long: list[Line] | None = None,
+    limits: Limits | None = None,
+    min_precision: float = MIN_PRECISION,
+    ceiling: tuple[float, float] = (1.0, 1.0),
 ) -> tuple[float, float]:
     """The two thresholds (plain, and with a risk word) that find the most disclosures of the
     held-out sets (``THRESHOLD_SETS``), each scored by a fit without it, while they keep
@@ -491,35 +563,41 @@ def choose(
     without them) at most
     ``MAX_LOOKALIKE_ALARMS``, and long everyday answers (``long``, scored like ``everyday``)
     at most ``MAX_LONG_ALARMS``. Recall within ``RECALL_TIE`` of the best is a tie; ties go to
-    the higher precision, then the higher plain threshold.
+    the higher precision, then the higher plain threshold. ``limits`` and ``min_precision``
+    replace the three alarm limits (``LIMITS``) and ``MIN_PRECISION``, for the gentle pair
+    (``GENTLE_LIMITS``, never over ``ceiling``: the confident pair) or to measure others
+    (``--limits-table``).
 
     Until wave 18 the plain threshold was the lowest within those limits and the other was
     then lowered alone; searching the pair together finds more at the same false alarms (the
     risk word carries most of the evidence), and the dev-tests are never looked at."""
+    most_everyday, most_lookalike, most_long = limits or LIMITS
     plain = {ln.text: scores[ln.text] for ln in everyday + (long or [])}
     precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY] or held
     allowed: list[tuple[float, float, float, float]] = []
     for high in THRESHOLDS:
+        if high > ceiling[0]:
+            break
         for low in THRESHOLDS:
-            if low > high:
+            if low > min(high, ceiling[1]):
                 break
             if low < min(MIN_EVIDENCE_THRESHOLD, high):
                 continue
             now = effective(plain, backed, high, low, familiar)
-            if alarms(everyday, fires, now, 0.5) > MAX_ORDINARY_ALARMS:
+            if alarms(everyday, fires, now, 0.5) > most_everyday:
                 continue
-            if long and alarms(long, fires, now, 0.5) > MAX_LONG_ALARMS:
+            if long and alarms(long, fires, now, 0.5) > most_long:
                 continue
             oof = effective(out_of_fold, backed, high, low, familiar)
-            if lookalike and alarms(lookalike, fires, oof, 0.5) > MAX_LOOKALIKE_ALARMS:
+            if lookalike and alarms(lookalike, fires, oof, 0.5) > most_lookalike:
                 continue
             recall = total(tallies(held, fires, oof, 0.5))[0]
             precision = total(tallies(precise, fires, oof, 0.5))[1]
-            if precision < MIN_PRECISION:
+            if precision < min_precision:
                 continue
             allowed.append((recall, precision, high, low))
     if not allowed:
-        return THRESHOLDS[-1], THRESHOLDS[-1]
+        return min(THRESHOLDS[-1], ceiling[0]), min(THRESHOLDS[-1], ceiling[1])
     most = max(recall for recall, *_ in allowed)
     near = [pair for pair in allowed if pair[0] >= most - RECALL_TIE - 1e-9]
     _, _, high, low = max(near, key=lambda pair: (pair[1], pair[2], pair[0]))
@@ -609,6 +687,97 @@ def scored(screen: RiskScreen) -> None:
             )
 
 
+def exams(
+    phrases: PhraseLists,
+    folds: dict[str, dict[str, object]],
+    confident: tuple[float, float],
+    gentle: tuple[float, float],
+    show: bool = True,
+) -> dict[str, dict[str, list[float]]]:
+    """Each exam batch (``EXAMS``) read as the bot reads it, by the rules and a fit without
+    it with the ``confident`` and ``gentle`` pairs of thresholds (either signposts): its
+    honest figure, printed per language, category and script when ``show``. Returns recall
+    and precision per batch (key "all"), per language and per category."""
+    from bench.risk_eval import evaluate, report_heldout
+
+    found: dict[str, dict[str, list[float]]] = {}
+    for name, fold in folds.items():
+        stored = dict(fold, threshold=confident[0], evidence_threshold=confident[1])
+        stored |= {"gentle_threshold": gentle[0], "gentle_evidence_threshold": gentle[1]}
+        screen = RiskScreen(
+            phrases, builtin(normalise), RiskModel(stored | {"min_known": MIN_KNOWN})
+        )
+        batch = lines((name,))
+        if show:
+            report_heldout(screen, batch, False, name)
+        tables = evaluate(screen, batch, show=False)
+        own = {"all": tables["all"]["all"]}
+        own |= tables["language"]
+        own |= {f"category {k}": t for k, t in tables["category"].items()}
+        found[name] = {
+            key: [round(t.recall, 4), round(t.precision, 4)] for key, t in sorted(own.items())
+        }
+    return found
+
+
+def trade_offs(
+    phrases: PhraseLists,
+    folds: dict[str, dict[str, object]],
+    held: list[Line],
+    out_of_fold: Scores,
+    everyday: list[Line],
+    scores: Scores,
+    fires: dict[str, bool],
+    backed: dict[str, bool],
+    familiar: dict[str, bool],
+    lookalike: list[Line],
+    long: list[Line],
+    confident: tuple[float, float],
+) -> None:
+    """For each alarm limit of ``TRADE_OFFS``, the gentle pair it gives (under the
+    ``confident`` pair, at ``GENTLE_MIN_PRECISION``): out-of-fold recall and precision on the
+    training threshold sets and on each exam batch (as the bot reads it; the ``WEAK``
+    languages apart), and what share of everyday comments, lookalikes and long everyday
+    answers would be signposted."""
+    trained = [ln for ln in held if ln.where.split("/")[0] not in EXAMS]
+    for limits in TRADE_OFFS:
+        high, low = choose(
+            held,
+            out_of_fold,
+            everyday,
+            scores,
+            fires,
+            backed,
+            familiar,
+            lookalike,
+            long,
+            limits,
+            GENTLE_MIN_PRECISION,
+            confident,
+        )
+        oof = effective(out_of_fold, backed, high, low, familiar)
+        now = effective(scores, backed, high, low, familiar)
+        shares = "/".join(f"{v:.1%}" for v in limits)
+        print(f"limits {shares} (everyday/lookalike/long): gentle pair {high} / {low}")
+        print(
+            f"  signposted: everyday {alarms(everyday, fires, now, 0.5):.1%},"
+            f" lookalike {alarms(lookalike, fires, oof, 0.5):.1%},"
+            f" long {alarms(long, fires, now, 0.5):.1%}"
+        )
+        recall, precision = total(tallies(trained, fires, oof, 0.5))
+        print(f"  training sets 23-27 out of fold: recall {recall:.3f}, precision {precision:.3f}")
+        figures = exams(phrases, folds, confident, (high, low), show=False)
+        for name, own in figures.items():
+            weak = ", ".join(f"{k} {own[k][0]:.2f}/{own[k][1]:.2f}" for k in WEAK if k in own)
+            cats = ", ".join(
+                f"{k.split()[1]} {v[0]:.2f}/{v[1]:.2f}"
+                for k, v in own.items()
+                if k.startswith("category ")
+            )
+            every = own["all"]
+            print(f"  {name}: recall {every[0]:.3f}, precision {every[1]:.3f}; {weak}; {cats}")
+
+
 LONG_WORDS = 30
 """A message of this many words or more is a long answer in ``breakdown``'s figures."""
 
@@ -649,6 +818,11 @@ def main(argv: list[str] | None = None) -> int:
         "--stored", action="store_true", help="only the stored model's dev-test figures"
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--limits-table",
+        action="store_true",
+        help="the thresholds and figures each alarm limit of TRADE_OFFS would give",
+    )
     parser.add_argument("--meanings", choices=("off", "classes", "pairs"), default=MEANINGS)
     parser.add_argument("--scale", type=float, default=MEANING_SCALE)
     parser.add_argument(
@@ -687,7 +861,7 @@ def main(argv: list[str] | None = None) -> int:
     meant = None if args.meanings == "off" else meaning
 
     plain = ordinary(sorted(ORDINARY.glob("*.tsv")))
-    everything = lines(CORPORA + HELD_OUT + (EVERYDAY,)) + plain
+    everything = lines(CORPORA + HELD_OUT + EXAMS + (EVERYDAY,)) + plain
     if LONG_TRAINED:
         everything += long_answers(plain)
     devtest = [ln for ln in everything if is_devtest(ln)]
@@ -703,9 +877,11 @@ def main(argv: list[str] | None = None) -> int:
         scores = {t: stored.scores(reading(t), meaning(t) if meant else ())[ANY] for t in fires}
         backed = {t: rules_only.has_evidence(t) for t in fires}
         familiar = {t: stored.known_share(reading(t)) >= stored.min_known for t in fires}
-        now = effective(scores, backed, stored.threshold, stored.evidence_threshold, familiar)
+        pair = (stored.gentle_threshold, stored.gentle_evidence_threshold)
+        now = effective(scores, backed, *pair, familiar)
         title = f"stored model {args.out.name}, thresholds {stored.threshold}"
-        report(f"{title} / {stored.evidence_threshold}", devtest, fires, now, 0.5)
+        title += f" / {stored.evidence_threshold}, gentle {pair[0]} / {pair[1]}"
+        report(title, devtest, fires, now, 0.5)
         print(
             f"  everyday comments (check) signposted: "
             f"{alarms(everyday, fires, now, 0.5):.1%} of {len(everyday)}; long answers made"
@@ -715,13 +891,17 @@ def main(argv: list[str] | None = None) -> int:
 
     # Each threshold set, and the everyday lookalikes' training half, scored by a fit
     # without it: what the thresholds are chosen on.
+    # An exam batch's fit is whole (every category), to read it as the bot would (``exams``).
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
+    folds: dict[str, dict[str, object]] = {}
     for name in (*THRESHOLD_SETS, EVERYDAY):
         left = [ln for ln in train if ln.where.startswith(name + "/")]
         rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-        _, predict = fit(rest, reading, full=False, meant=meant, scale=args.scale)
+        fold, predict = fit(rest, reading, full=name in EXAMS, meant=meant, scale=args.scale)
+        if name in EXAMS:
+            folds[name] = fold
         texts = [ln.text for ln in left]
         out_of_fold.update(zip(texts, predict(texts), strict=True))
         if name == EVERYDAY:
@@ -745,39 +925,94 @@ def main(argv: list[str] | None = None) -> int:
     chosen, low = choose(
         held, out_of_fold, everyday, scores, fires, backed, familiar, lookalike, long
     )
-    oof = effective(out_of_fold, backed, chosen, low, familiar)
-    now = effective(scores, backed, chosen, low, familiar)
-    recall, precision = total(tallies(held, fires, oof, 0.5))
-    precise = [ln for ln in held if ln.where.split("/")[0] not in RECALL_ONLY]
-    figures = {
-        "recall": round(recall, 4),
-        "precision": round(precision, 4),
-        "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
-        "everyday": round(alarms(everyday, fires, now, 0.5), 4),
-        "long": round(alarms(long, fires, now, 0.5), 4),
-        "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
-    }
-    print(f"threshold {chosen}, {low} with a risk word: held-out sets, each scored by a fit")
-    print(f"  without it: rules or model: recall {recall:.3f}, precision {precision:.3f}")
-    for name, tally in _rp_all(tallies(held, fires, oof, 0.5, lambda ln: ln.where.split("/")[0])):
-        print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
-    breakdown(held, fires, oof)
-    print(
-        f"  everyday comments like risk (training half, fit without them) signposted: "
-        f"{figures['lookalike']:.1%} of {len(lookalike)}"
+    # The gentle pair: signposted too, with an opening that does not presume.
+    gentle, gentle_low = choose(
+        held,
+        out_of_fold,
+        everyday,
+        scores,
+        fires,
+        backed,
+        familiar,
+        lookalike,
+        long,
+        GENTLE_LIMITS,
+        GENTLE_MIN_PRECISION,
+        (chosen, low),
     )
-    print(
-        f"  everyday comments (check, never trained on) signposted: "
-        f"{figures['everyday']:.1%} of {len(everyday)}; long answers made of them"
-        f" {figures['long']:.1%} of {len(long)}"
-    )
-    report(f"this model, thresholds {chosen} / {low}", devtest, fires, now, 0.5)
+    by_set = lambda ln: ln.where.split("/")[0]  # noqa: E731
+    precise = [ln for ln in held if by_set(ln) not in RECALL_ONLY]
+    figures: dict[str, object] = {}
+    for tier, (high, under) in (("confident", (chosen, low)), ("gentle", (gentle, gentle_low))):
+        oof = effective(out_of_fold, backed, high, under, familiar)
+        now = effective(scores, backed, high, under, familiar)
+        recall, precision = total(tallies(held, fires, oof, 0.5))
+        own = {
+            "recall": round(recall, 4),
+            "precision": round(precision, 4),
+            "precision_held": round(total(tallies(precise, fires, oof, 0.5))[1], 4),
+            "everyday": round(alarms(everyday, fires, now, 0.5), 4),
+            "long": round(alarms(long, fires, now, 0.5), 4),
+            "lookalike": round(alarms(lookalike, fires, oof, 0.5), 4),
+        }
+        figures |= own if tier == "confident" else {"gentle": own}
+        print(f"{tier} threshold {high}, {under} with a risk word: held-out sets, each scored")
+        print(
+            f"  by a fit without it: rules or model: recall {recall:.3f}, precision {precision:.3f}"
+        )
+        for name, tally in _rp_all(tallies(held, fires, oof, 0.5, by_set)):
+            print(f"    {name}: recall {tally[0]:.3f}, precision {tally[1]:.3f}")
+        breakdown(held, fires, oof)
+        print(
+            f"  everyday comments like risk (training half, fit without them) signposted: "
+            f"{own['lookalike']:.1%} of {len(lookalike)}"
+        )
+        print(
+            f"  everyday comments (check, never trained on) signposted: "
+            f"{own['everyday']:.1%} of {len(everyday)}; long answers made of them"
+            f" {own['long']:.1%} of {len(long)}"
+        )
+    now = effective(scores, backed, gentle, gentle_low, familiar)
+    report(f"this model, signposting at {gentle} / {gentle_low}", devtest, fires, now, 0.5)
+    print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
+    figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
     final["threshold"] = chosen
     final["evidence_threshold"] = low
+    final["gentle_threshold"] = gentle
+    final["gentle_evidence_threshold"] = gentle_low
     final["min_known"] = MIN_KNOWN
     scored(RiskScreen(phrases, builtin(normalise), RiskModel(final)))
-    if args.dry_run:
-        return 0
+    if not args.dry_run:
+        write(final, args, figures, reading, meaning if meant else None, train, predict)
+    if args.limits_table:
+        trade_offs(
+            phrases,
+            folds,
+            held,
+            out_of_fold,
+            everyday,
+            scores,
+            fires,
+            backed,
+            familiar,
+            lookalike,
+            long,
+            (chosen, low),
+        )
+    return 0
+
+
+def write(
+    final: dict[str, object],
+    args: argparse.Namespace,
+    figures: dict[str, object],
+    reading: Callable[[str], str],
+    meant: Callable[[str], list[str]] | None,
+    train: list[Line],
+    predict: Callable[[list[str]], list[float]],
+) -> None:
+    """Store ``final`` at ``args.out`` with how it was chosen, what it was read and trained
+    with, and scikit-learn's own scores of some training lines (for ``--check`` and tests)."""
     final["policy"] = policy(figures, args.meanings, args.scale)
     final["rules"] = fingerprint()
     final["trained_on"] = corpora_hashes()
@@ -790,21 +1025,20 @@ def main(argv: list[str] | None = None) -> int:
     # against them (the n-grams, tf-idf and weights), whatever later changes the normaliser.
     checks = [ln.text for ln in train[:: max(len(train) // 60, 1)]]
     final["checks"] = [
-        [reading(text), score, meaning(text) if meant else []]
+        [reading(text), score, meant(text) if meant else []]
         for text, score in zip(checks, predict(checks), strict=True)
     ]
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(final, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     size = args.out.stat().st_size // 1024
-    print(f"wrote {args.out} ({size} KB, {len(RiskModel(final).index)} n-grams)")
-    return 0
+    print(f"wrote {args.out} ({size} KB, {len(RiskModel(final).index)} n-grams)", flush=True)
 
 
-def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, object]:
+def policy(figures: dict[str, object], meanings: str, scale: float) -> dict[str, object]:
     """How the stored thresholds were chosen, and what they gave (stored in the model)."""
     return {
         "chosen_on": list(THRESHOLD_SETS),
-        "corpora": [*CORPORA, *HELD_OUT, EVERYDAY, "themes"],
+        "corpora": [*CORPORA, *HELD_OUT, *EXAMS, EVERYDAY, "themes"],
         "rule": (
             "most disclosures of the chosen_on sets, each scored by a fit without it, with"
             " recall within recall_tie a tie broken by precision, within the limits below"
@@ -816,6 +1050,13 @@ def policy(figures: dict[str, float], meanings: str, scale: float) -> dict[str, 
         "max_everyday_alarms": MAX_ORDINARY_ALARMS,
         "max_long_alarms": MAX_LONG_ALARMS,
         "max_lookalike_alarms": MAX_LOOKALIKE_ALARMS,
+        "gentle": {
+            "rule": "the same search under the gentle limits, never over the confident pair",
+            "min_precision": GENTLE_MIN_PRECISION,
+            "max_everyday_alarms": GENTLE_LIMITS.everyday,
+            "max_lookalike_alarms": GENTLE_LIMITS.lookalike,
+            "max_long_alarms": GENTLE_LIMITS.long,
+        },
         "meanings": meanings,
         "meaning_scale": scale,
         "C": C,

@@ -159,6 +159,10 @@ class Verdict:
     meanings: tuple[str, ...] = ()
     """The meaning features (``meanings``) that weighed most towards risk, heaviest first:
     "HEIGHT+WATER" is a height and water in one sentence."""
+    tentative: bool = False
+    """Under the confident threshold for its case (``threshold``, or ``evidence_threshold``
+    with a risk word) and at or over the gentle one: still signposted, helplines and all, with
+    an opening that does not presume (``bot.safety.signpost``)."""
 
 
 MEANING = "§"
@@ -269,6 +273,12 @@ class RiskModel:
         # The lower score that fires when the rules' lexicons found a risk word (EVIDENCE).
         evidence = data.get("evidence_threshold", self.threshold)
         self.evidence_threshold = min(float(evidence), self.threshold)  # type: ignore[arg-type]
+        # The gentle pair (``Verdict.tentative``): a lower score still signposts, gently. A
+        # model stored without them has one tier: the gentle pair is the confident one.
+        gentle = float(data.get("gentle_threshold", self.threshold))  # type: ignore[arg-type]
+        self.gentle_threshold = min(gentle, self.threshold)
+        gentle = float(data.get("gentle_evidence_threshold", gentle))  # type: ignore[arg-type]
+        self.gentle_evidence_threshold = min(gentle, self.evidence_threshold, self.gentle_threshold)
         # The share of a text's n-grams the model must know to speak at all (``familiar``).
         self.min_known = float(data.get("min_known", 0.0))  # type: ignore[arg-type]
         self.classes: list[str] = list(data["classes"])  # type: ignore[call-overload]
@@ -323,9 +333,10 @@ class RiskModel:
         return Counter(grams)
 
     def read(self, text: str, evidence: bool = False, meant: Iterable[str] = ()) -> Verdict | None:
-        """The verdict on ``text`` (normalised), or None when the score is under threshold
-        (under ``evidence_threshold`` when ``evidence``: the text has a risk word), with the
-        message's meaning features ``meant`` (``meanings``).
+        """The verdict on ``text`` (normalised), or None when the score is under the gentle
+        threshold (``gentle_evidence_threshold`` when ``evidence``: the text has a risk word),
+        with the message's meaning features ``meant`` (``meanings``). A verdict under the
+        confident threshold for its case is ``tentative``.
 
         Most messages are not risk, so the "any" score is found first in one pass over
         the n-grams, and the categories and the words only for a message that fires.
@@ -346,7 +357,7 @@ class RiskModel:
         rows = self._meant(meant)
         lift = sum(value * weights[0] for value, weights in rows.values())
         score = _sigmoid(self.intercepts[0] + dot / math.sqrt(square) + lift)
-        if score < (self.evidence_threshold if evidence else self.threshold):
+        if score < (self.gentle_evidence_threshold if evidence else self.gentle_threshold):
             return None
         known = self._known(counts)
         sums = self._sums({**known, **rows})
@@ -360,9 +371,10 @@ class RiskModel:
         words = _heaviest(text, contributions)
         pull = {name: value * weights[0] for name, (value, weights) in rows.items()}
         heavy = sorted((n for n in pull if pull[n] > 0), key=pull.__getitem__, reverse=True)
-        backed = score < self.threshold
+        backed = score < self.gentle_threshold
         named = tuple(name.removeprefix(MEANING) for name in heavy[:2])
-        return Verdict(score, self.classes[category], words, backed, also, named)
+        tentative = score < (self.evidence_threshold if evidence else self.threshold)
+        return Verdict(score, self.classes[category], words, backed, also, named, tentative)
 
     def known_share(self, text: str) -> float:
         """The share of ``text``'s n-grams (normalised text) that the model knows."""

@@ -699,9 +699,10 @@ class RiskScreen:
                     why = f"model {verdict.score:.2f}{backing}: {', '.join(verdict.words)}"
                     if verdict.meanings:
                         why += f"; meaning: {', '.join(verdict.meanings)}"
-                    found.append(Hit(MODEL, verdict.category, why))
+                    tentative = verdict.tentative
+                    found.append(Hit(MODEL, verdict.category, why, tentative))
                     found.extend(
-                        Hit(MODEL, category, why)
+                        Hit(MODEL, category, why, tentative)
                         for category in verdict.also
                         if category not in quiet
                     )

@@ -27,7 +27,7 @@ from bot.report.period import OpenSince
 from bot.safety import MODEL, Hit, RiskScreen, signpost
 from bot.sources import SourceErrors
 from bot.store import AnswerMeta, Session, Store
-from bot.typed import typed_option
+from bot.typed import is_stop, typed_option
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,10 @@ class Conversations:
 
     async def handle(self, key: str, channel: str, event: Event, pieces: bool = True) -> Turn:
         """``pieces``: whether two quick messages may be one sentence sent in two
-        (``bot.fragments``); not for answers a peer worker types in from a paper form."""
+        (``bot.fragments``); not for answers a peer worker types in from a paper form.
+        A message that is only "stop" (``typed.is_stop``) is /stop, not an answer."""
+        if isinstance(event, Reply) and is_stop(event.text):
+            event = Stop()
         session = await self.store.current_session(key, channel)
         return await self._handle_checked(session, event, key if pieces else None)
 

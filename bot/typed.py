@@ -38,6 +38,40 @@ from bot.textnorm import typed_option as exact_option
 AGREE, DECLINE = "consent:agree", "consent:decline"
 DONT_KNOW, PREFER_NOT = "dont_know", "prefer_not_to_say"
 
+STOP_WORDS = frozenset(
+    [
+        "stop",
+        "stop it",
+        "please stop",
+        "stop please",
+        "стоп",
+        "sustok",
+        "beigt",
+        "apstāties",
+        "opreste",
+        "oprește",
+        "parar",
+        "pare",
+        "jooji",
+        "توقف",
+        "ستوب",
+        "رکو",
+        "ਰੁਕੋ",
+        "બંધ કરો",
+        "থামুন",
+        "থামো",
+    ]
+)
+"""A whole message that asks the bot to stop, as people answer an unwanted text in the UK
+("STOP"), in the enabled languages: read as /stop at any question, never stored as an
+answer (``is_stop``). Only the whole message: "stop calling me" is feedback."""
+
+
+def is_stop(text: str) -> bool:
+    """Whether ``text``, the whole message, is only a word that asks the bot to stop."""
+    return len(text) <= 20 and loose(text) in _STOP_KEYS
+
+
 SHORT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         AGREE: ("yes", "y", "yeah", "yea", "yep", "yup", "ok", "okay", "sure", "agree", "i agree"),
@@ -287,3 +321,6 @@ def _distance(a: str, b: str, cap: int) -> int:
 @lru_cache(maxsize=64)
 def _loose_forms(lang: str, oid: str) -> frozenset[str]:
     return frozenset(loose(form) for form in SHORT_FORMS.get(lang, {}).get(oid, ()))
+
+
+_STOP_KEYS = frozenset(loose(word) for word in STOP_WORDS)

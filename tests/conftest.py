@@ -18,6 +18,19 @@ from bot.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Cases a wave's model is known to get wrong, listed by node id (``tests/known26.py``),
+    are strict xfails: one list to read, and a fix flips them."""
+    from tests.known26 import KNOWN
+
+    for item in items:
+        why = KNOWN.get(item.nodeid)
+        if why is not None:
+            item.add_marker(pytest.mark.xfail(strict=True, reason=why))
+
+
 TEST_FLOWS = ROOT / "tests" / "data" / "flows"
 
 

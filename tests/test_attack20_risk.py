@@ -438,8 +438,8 @@ MISSES = [
     # Found since by the model retrained in dd81199 (missed on the main before it):
     # (no rule: "my mum will kill me if she finds out" is a figure of speech; the model only)
     ("risk", "ro", "mă omoară dacă află că ți-am spus"),  # he'll kill me if he finds out
-    # Found in waves 23 and 24; the wave-25 model (training set 27) scores it under 0.45:
-    ("risk25", "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
+    # Found in waves 23 and 24, missed by the wave-25 model, found again by wave 26's:
+    (None, "so", "wuu i dilayaa haddii uu ogaado inaan kuu sheegay"),
     (None, "ar", "ba2alli kteer bfakker entehr"),  # I've been thinking a lot of suicide
     # Found since by the rules (risk, wave 19: "no strength left to live", "żegnajcie"):
     # lt, lv and pl below. Still missed:
@@ -581,9 +581,10 @@ THANKED_BY_NAME = [
     "Thanks for everything - Kelly Brown",
     "thanks for everything, ring me on 07911 123456",
 ]
-THANKED_MENDED = set(THANKED_BY_NAME) - {"thanks for everything, ring me on 07911 123456"}
+THANKED_MENDED = set(THANKED_BY_NAME)
 """Quiet since the wave-21 model (training set 21: workers thanked by name, in every language);
-the models of waves 24 and 25 fire on the one with a phone number (0.46 with a risk word)."""
+the models of waves 24 and 25 fired on the one with a phone number (0.46 with a risk word),
+wave 26's does not."""
 
 
 @pytest.mark.parametrize(

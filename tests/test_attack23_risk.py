@@ -298,7 +298,6 @@ EVERYDAY = [
     pytest.param("the baby kicks me all night lol", id="en-baby-kicks-lol"),
     pytest.param(
         "my little boy punches me when we play fighting haha",
-        marks=alarm("risk25", "the final wave-25 model reads ME+VIOLENCE (0.47 with a risk word)"),
         id="en-boy-play-fighting-haha",
     ),
     pytest.param(

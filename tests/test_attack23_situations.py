@@ -297,9 +297,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "I don't get on with my new worker. He talks over me. I'd like to change but I'm scared to ask.",
-        marks=pytest.mark.xfail(
-            strict=True, reason="owner risk24: false alarm of the wave-24 model"
-        ),
         id="e10",
     ),
     pytest.param(

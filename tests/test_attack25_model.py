@@ -126,9 +126,6 @@ TONIGHT = "everything sorted for tonight (a party, a train) read as a plan"
         pytest.param(
             "ami sobgulo oshudh somoy moto khai",
             id="bn-roman-all-my-medicines-on-time",
-            marks=alarm(
-                "'all my medicines, on time' (EXCESS 'sobgulo', lex25 86cb875) read as too many"
-            ),
         ),
         pytest.param(
             "užgesinau cigaretę ir atsiguliau",

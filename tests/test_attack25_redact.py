@@ -609,12 +609,6 @@ def test_words_after_a_platform_stay(text: str) -> None:
     assert redact(text) == text
 
 
-LOWER_PLACE = (
-    "a full name typed in lower case whose surname is a place word: 481c1a1 hides 'tom hall' "
-    "only ('kelly field', 'sarah lane', 'dave park', 'mark wood' are stored)"
-)
-
-
 @pytest.mark.parametrize(
     ("text", "secret"),
     [
@@ -633,12 +627,8 @@ LOWER_PLACE = (
             "dave park",
             id="en-dave-park",
         ),
-        pytest.param(
-            "mark wood never called me back",
-            "mark wood",
-            id="en-mark-wood",
-            marks=leak(LOWER_PLACE),
-        ),
+        # redact26: a word-name, a listed surname and what a person does; mark off.
+        pytest.param("mark wood never called me back", "mark wood", id="en-mark-wood"),
         pytest.param(
             "my keyworker Sue Green is lovely",
             "Green",

@@ -177,7 +177,6 @@ LIVING = (
         pytest.param(
             "Tata a murit, mama e singură, în curând voi fi cu ea în România",
             id="ro-mama-singura-in-romania",
-            marks=alarm("risk25", "the wave-25 model reads FINALLY+SOON (0.46, a risk word)"),
         ),
         pytest.param(
             "Tētis nomira, mamma palika viena, drīz būšu ar viņu Latvijā",
@@ -419,7 +418,6 @@ def test_everyday_talk_gets_no_helplines(screen: RiskScreen, text: str) -> None:
         pytest.param(
             "مشرفي حصل على شغل جديد. وداعا للأبد، شكرا على كل شيء.",
             id="ar-mushrifi-shughl-jadid",
-            marks=quiet("risk25", "the rules are quiet, the wave-25 model under 0.45"),
         ),
         pytest.param(
             "میری کیس ورکر نوکری کے لیے دوسرے شہر جا رہی ہے۔ ہمیشہ کے لیے الوداع، سب کا شکریہ۔",
@@ -602,7 +600,6 @@ SETTLING = (
             "the group was good and the staff are kind. i just wanted to say thanks before i go. "
             "i've left my flat keys with my sister and the cat is sorted",
             id="en-lead-thanks-before-i-go-keys-cat",
-            marks=quiet("prec25", SETTLING),
         ),
         pytest.param(
             "thanks before i go. keys are with my sister and the dog is sorted",
@@ -640,7 +637,6 @@ JOIN = (
         pytest.param(
             "dad passed, I'll be joining him soon",
             id="en-be-joining-him",
-            marks=quiet("risk25", JOIN_RETRAIN),
         ),
         pytest.param(
             "my son died, soon I'll be joining him",
@@ -675,7 +671,6 @@ JOIN = (
         pytest.param(
             "tētis nomira, drīz es viņam pievienošos",
             id="lv-vinam-pievienosos",
-            marks=quiet("prec25", JOIN),
         ),
         # Guards: signposted on main.
         pytest.param("my wife passed, I'll join her soon", id="en-guard-ill-join-her"),

@@ -86,12 +86,8 @@ def test_guard_a_worker_named_before_their_role_is_not_quoted(comment: str) -> N
     assert _refused(comment)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="redact25: a worker's name before 'who is my keyworker', or before the role in "
-    "Bengali script ('টম, আমার কীওয়ার্কার'), is published (the English, Polish, Russian "
-    "apposition 'Tom, my keyworker,' is refused)",
-)
+# redact26: "who is" links the name to the role as the comma does, and a caseless name
+# opening the message before "my <role>," is that worker's; mark off.
 @pytest.mark.parametrize(
     "comment",
     [

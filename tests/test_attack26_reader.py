@@ -20,11 +20,6 @@ from tests.test_attack24_reader import _shown
 OTHERS = ["I waited weeks for an appointment and nobody rang back"] * 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: quotes are chosen by the risk flag stored with the answer, never read "
-    "again; a disclosure today's screen reads, stored unflagged, goes on the noticeboard",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -47,3 +42,48 @@ async def test_guard_a_comment_like_it_without_a_disclosure_is_quoted(
     assert not screen.at_risk(text)
     _, shown = await _shown(settings, flows, store, [text, *OTHERS])
     assert "I had moved GP" in shown
+
+
+LOWER = (
+    "redact26: names_someone reads an English worker's name only when capitalised; typed in "
+    "lower case ('my keyworker sarah', 'receptionist sarah', 'dr patel') or in brackets "
+    "('the nurse (Priya)') the quote is published (pl, ru, pt, ro, lt are read in lower case)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "my keyworker sarah never rings me back, I waited weeks",
+            "sarah",
+            marks=pytest.mark.xfail(strict=True, reason=LOWER),
+        ),
+        pytest.param(
+            "receptionist jodie was rude to me and I waited weeks",
+            "jodie",
+            marks=pytest.mark.xfail(strict=True, reason=LOWER),
+        ),
+        pytest.param(
+            "dr patel was great but I waited weeks for the first appointment",
+            "patel",
+            marks=pytest.mark.xfail(strict=True, reason=LOWER),
+        ),
+        pytest.param(
+            "the nurse (Priya) was lovely, I waited weeks though",
+            "Priya",
+            marks=pytest.mark.xfail(strict=True, reason=LOWER),
+        ),
+        # Guards: capitalised, and in Polish in lower case, the quote is refused.
+        pytest.param("my keyworker Sarah never rings me back, I waited weeks", "Sarah"),
+        pytest.param("Dr Patel was great but I waited weeks for the first appointment", "Patel"),
+    ],
+)
+async def test_a_workers_name_typed_in_lower_case_is_not_quoted(
+    settings, flows, store: Store, text: str, name: str
+) -> None:
+    # Others said the same without a name, so its themes are shown.
+    same = " ".join(text.replace(f"({name})", "").replace(name, "").split())
+    _, shown = await _shown(settings, flows, store, [text, *[same] * 6])
+    assert same in shown  # the theme's quotes are published
+    assert name not in shown

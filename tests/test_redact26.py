@@ -306,3 +306,181 @@ def test_a_first_name_at_the_desk_is_stored_but_never_quoted(comment: str) -> No
 )
 def test_guard_the_desk_without_a_name_is_quoted(comment: str) -> None:
     assert not names_someone(comment)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("zero şapte doi unu, doi trei patru, cinci şase şapte", "[phone]"),
+        ("numărul meu: zero şapte trei unu, şase şase doi, nouă opt unu", "numărul meu: [phone]"),
+    ],
+)
+def test_romanian_digits_typed_with_a_cedilla_are_read(text: str, want: str) -> None:
+    """Old keyboards type "ş" (cedilla) for "ș" (comma below): the same digit words."""
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("sorry this is kelly from tuesday group", "sorry this is [name] from tuesday group"),
+        ("Ok this is Tom again, still waiting", "Ok this is [name] again, still waiting"),
+        ("to ja Ola z grupy wtorkowej", "to ja [name] z grupy wtorkowej"),
+        ("this is kerry-ann, can someone ring me", "this is [name], can someone ring me"),
+        ("im mary-jane and i need help", "im [name] and i need help"),
+        # Guards: someone else presented, spoken of after.
+        ("This is Sarah from the council who helped me", None),
+        ("this is Sarah from reception, she was great", None),
+    ],
+)
+def test_ones_own_first_name_opening_a_message_with_where_one_is_from(
+    text: str, want: str | None
+) -> None:
+    """One's own name is hidden, first name alone or not (issue 12): "this is kelly from
+    tuesday group" introduces the writer; with "who"/"she" after, someone else."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early Help worker visited twice",
+        "the Dual Diagnosis nurse was kind",
+        "Complex Needs worker never rang",
+        "Pani Doktor była bardzo miła, Ośrodek Pomocy Społecznej też",
+        "Doctorul a fost foarte bun, Centrul de Zi nu",
+        "Moja Terapeutka Jest Super",
+        "Мой Куратор Очень Хороший",
+        "A Minha Enfermeira É Muito Boa",
+        "hu saru chu, group saru che",
+    ],
+)
+def test_services_and_title_case_sentences_after_a_role_are_no_name(text: str) -> None:
+    """A service's name just before a role word ("Early Help worker"), a new clause after
+    the role's sentence ends ("…miła, Ośrodek Pomocy Społecznej"), words of a sentence
+    written in title case, and "I am well" in romanised Gujarati stay as typed."""
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("John Smith, my keyworker, never rang", "[name], my keyworker, never rang"),
+        ("Kelly Brown support worker was great", "[name] support worker was great"),
+        ("vecinul meu, Marius Popescu, m-a ajutat", "vecinul meu, [name], m-a ajutat"),
+        ("Moja Terapeutka Anna Kowalska Jest Super", "Moja Terapeutka [name] Jest Super"),
+    ],
+)
+def test_guard_a_full_name_beside_a_role_still_goes(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mark wood never called me back", "[name] never called me back"),
+        ("grace smith helped me loads", "[name] helped me loads"),
+        ("thanks. max brown rang me every week", "thanks. [name] rang me every week"),
+        # Guards: the words as words, and places.
+        ("mark wood with a pen", None),
+        ("will hall be open on monday", None),
+        ("rose hill is where i live", None),
+        ("robin hood was a film", None),
+    ],
+)
+def test_a_lower_case_name_that_is_also_a_word_before_a_surname_and_a_verb(
+    text: str, want: str | None
+) -> None:
+    """ "mark", "grace", "max" are words too: in lower case, only opening a sentence, with a
+    listed surname and then what a person does ("never called", "helped"), a full name."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Priya who is my nurse is lovely",
+        "Kasia, who was my counsellor, helped a lot",
+        "রিনা, আমার কাউন্সেলর, খুব ভালো",
+        "نادیہ، میری کونسلر، بہت اچھی ہیں",
+    ],
+)
+def test_a_worker_named_before_who_is_my_role_is_not_quoted(comment: str) -> None:
+    assert names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Someone who is my keyworker rang",
+        "The man who is my keyworker is kind",
+        "আজ, আমার কীওয়ার্কার, খুব ভালো",
+    ],
+)
+def test_guard_no_name_before_who_is_my_role_is_quoted(comment: str) -> None:
+    assert not names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("see you @the group on tuesday", None),
+        ("I was @home all day, sorry", None),
+        ("ne vedem @the hub la 10", None),
+        ("follow @the_real_jo for recovery memes", "follow [handle] for recovery memes"),
+        ("mój insta @home_sweet_kasia", "mój insta [handle]"),
+    ],
+)
+def test_an_at_glued_to_a_plain_word_is_at_not_a_handle(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ঠিকানা: বাড়ি নং ১২, রোড নং ৫", "ঠিকানা: [address]"),
+        ("ਘਰ ਨੰਬਰ ੧੨, ਗਲੀ ਨੰਬਰ ੪", "[address]"),
+        ("ઘર નંબર ૧૨, ગલી નંબર ૪", "[address]"),
+        ("بيت رقم ١٢، شارع ٥", "[address]"),
+        # Guards: a house word and a count, a road and a count.
+        ("আমার বাড়ি ১২ মাইল দূরে", None),
+        ("road 5 was closed", None),
+    ],
+)
+def test_a_house_number_then_a_road_or_lane_number_in_any_script_is_an_address(
+    text: str, want: str | None
+) -> None:
+    """South Asian and Arabic addresses are given as a house's number then a road's or a
+    lane's ("বাড়ি নং ১২, রোড নং ৫"): the two together are one home, in every script."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("আমার নম্বর জিরো সেভেন নাইন ওয়ান ওয়ান, ওয়ান টু থ্রি ফোর ফাইভ সিক্স", "আমার নম্বর [phone]"),
+        ("ਮੇਰਾ ਨੰਬਰ ਜ਼ੀਰੋ ਸੈਵਨ ਨਾਈਨ ਵਨ ਵਨ ਵਨ ਟੂ ਥ੍ਰੀ ਫੋਰ ਫਾਈਵ ਸਿਕਸ ਹੈ", "ਮੇਰਾ ਨੰਬਰ [phone] ਹੈ"),
+        ("મારો નંબર ઝીરો સેવન નાઇન વન વન વન ટુ થ્રી ફોર ફાઇવ સિક્સ છે", "મારો નંબર [phone] છે"),
+        ("میرا نمبر زیرو سیون نائن ون ون ون ٹو تھری فور فائیو سکس ہے", "میرا نمبر [phone] ہے"),
+        # Guard: one or two such words are no number.
+        ("ওয়ান টু ওয়ান সেশন ভালো ছিল", None),
+    ],
+)
+def test_english_digits_written_in_another_script_are_read(text: str, want: str | None) -> None:
+    """A number dictated in English but typed in Bengali, Gurmukhi, Gujarati or Urdu letters
+    ("জিরো সেভেন নাইন…"), as code-switching writers do."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hu Rameshbhai chu, group saru che", "hu [name] chu, group saru che"),
+        ("હું ભારતીબેન છું", "હું [name] છું"),
+        ("main Jasbirben haan", "main [name] haan"),
+        # Guard: someone else's first name alone stays.
+        ("Kamlaben was kind to me", None),
+    ],
+)
+def test_ones_own_gujarati_name_with_ben_or_bhai_is_hidden(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)

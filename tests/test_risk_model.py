@@ -60,7 +60,58 @@ def test_everyday_feedback_is_almost_never_signposted(screen: RiskScreen) -> Non
     everyday = _everyday()
     assert len(everyday) > 500
     fired = [(lang, text) for lang, text in everyday if screen.hits(text)]
-    assert len(fired) / len(everyday) <= 0.03, fired
+    sure = [(lang, text) for lang, text in fired if not all(h.tentative for h in screen.hits(text))]
+    assert len(sure) / len(everyday) <= 0.03, sure
+    assert len(fired) / len(everyday) <= 0.06, fired
+
+
+def test_the_gentle_pair_is_chosen_under_looser_limits_never_over_the_confident() -> None:
+    """Wave 26, the lead's decision: a second, gentle pair of thresholds lets the model
+    signpost what it is less sure of (the weak languages' disclosures scored 0.3-0.56, just
+    under the confident pair), opening "Thank you for telling us..." rather than presuming.
+    Everyday comments may reach it up to 6 % of the time (``GENTLE_LIMITS``), and the gentle
+    pair is never over the confident one."""
+    model = RiskModel(STORED)
+    assert model.gentle_threshold <= model.threshold
+    assert model.gentle_evidence_threshold <= model.evidence_threshold
+    assert STORED["policy"]["gentle"]["max_everyday_alarms"] <= 0.06
+    assert STORED["policy"]["gentle"]["min_precision"] >= 0.8
+
+
+def test_a_score_between_the_two_pairs_is_signposted_gently_and_above_them_surely() -> None:
+    """The same farewell, scored between the gentle and the confident threshold, still gets
+    the helplines (a hit), marked tentative so the reply opens gently; over the confident
+    threshold it is sure; under the gentle one, quiet."""
+    text = "honestly i dont think ill still be here by the spring, the counsellor was nice tho"
+    rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
+    assert rules_only.hits(text) == []
+    meant = rules_only.meanings(rules_only.reading(text))
+    score = RiskModel(STORED).scores(" ".join(rules_only.sentences(text)), meant)[ANY]
+    for high, gentle, tentative in (
+        (score + 0.05, score - 0.05, True),
+        (score - 0.01, score - 0.05, False),
+    ):
+        pair = {"threshold": high, "evidence_threshold": high}
+        pair |= {"gentle_threshold": gentle, "gentle_evidence_threshold": gentle}
+        model = RiskModel({**STORED, **pair})
+        hits = RiskScreen(merge(load_builtin(), {}), builtin(normalise), model).hits(text)
+        assert hits and {h.lang for h in hits} == {MODEL}
+        assert all(h.tentative is tentative for h in hits), hits
+    quiet = RiskModel({**STORED, **_one_tier(score + 0.05, score + 0.05)})
+    assert RiskScreen(merge(load_builtin(), {}), builtin(normalise), quiet).hits(text) == []
+
+
+def test_a_model_file_from_before_the_gentle_pair_has_one_tier(tmp_path: Path) -> None:
+    """An operator who deploys this code with an older model file (no gentle pair) gets the
+    confident pair for everything: nothing is tentative, nothing more is signposted."""
+    older = {k: v for k, v in STORED.items() if not k.startswith("gentle")}
+    path = tmp_path / "risk_model.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(older, f)
+    model = load_model(path)
+    assert model is not None
+    assert model.gentle_threshold == model.threshold
+    assert model.gentle_evidence_threshold == model.evidence_threshold
 
 
 def test_what_no_rule_foresaw_is_signposted_and_staff_see_the_words(screen: RiskScreen) -> None:
@@ -199,8 +250,18 @@ def _screen_scoring(text: str, above: float, below: float) -> tuple[RiskScreen, 
     rules_only = RiskScreen(merge(load_builtin(), {}), builtin(normalise))
     meant = rules_only.meanings(rules_only.reading(text))
     score = RiskModel(STORED).scores(" ".join(rules_only.sentences(text)), meant)[ANY]
-    model = RiskModel({**STORED, "threshold": score + above, "evidence_threshold": score - below})
+    model = RiskModel({**STORED, **_one_tier(score + above, score - below)})
     return RiskScreen(merge(load_builtin(), {}), builtin(normalise), model), score
+
+
+def _one_tier(high: float, low: float) -> dict[str, float]:
+    """Thresholds for a model with one tier: the gentle pair is the confident one."""
+    return {
+        "threshold": high,
+        "evidence_threshold": low,
+        "gentle_threshold": high,
+        "gentle_evidence_threshold": low,
+    }
 
 
 def test_a_risk_word_lets_a_weaker_model_score_signpost() -> None:
@@ -388,7 +449,7 @@ def test_a_situation_is_read_by_its_meaning_whatever_the_words_and_staff_see_it(
         assert ("HEIGHT+WATER" in meant) is fires
         score = model.scores(" ".join(rules_only.sentences(text)))[ANY]  # letters alone
         assert score < 0.75
-        near = RiskModel({**data, "threshold": score + 0.2, "evidence_threshold": score + 0.2})
+        near = RiskModel({**data, **_one_tier(score + 0.2, score + 0.2)})
         hits = RiskScreen(merge(load_builtin(), {}), builtin(normalise), near).hits(text)
         assert bool(hits) is fires, hits
         if fires:

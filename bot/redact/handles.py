@@ -136,6 +136,16 @@ def _names_a_platform(text: str) -> bool:
 _AT_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_.]{1,30}[A-Za-z0-9_]")
 
 
+_AT_A_PLACE = words(
+    """
+    the home work school night gym church group hub clinic uni college weekend lunch dinner
+    breakfast mums dads nans mine yours his hers theirs ours last least first once all
+    """
+)
+"""Words that "@" stands for "at" before, glued on ("see you @the group", "@home"): a plain
+word of these is no one's handle; "@the_real_jo" is."""
+
+
 _REDDIT_USER = re.compile(r"(?<![\w/])u/[A-Za-z0-9_-]{3,20}(?![\w/])")
 
 
@@ -158,6 +168,8 @@ def at_handles(text: str) -> Iterator[Span]:
     if "@" in text:
         for m in _AT_HANDLE.finditer(text):
             value = m.group().rstrip(".")
+            if value[1:].casefold() in _AT_A_PLACE:
+                continue  # "see you @the group", "I was @home": "at" typed as "@"
             yield Span(m.start(), m.start() + len(value), "handle")
         for m in _AT_DIGIT_HANDLE.finditer(text):
             value = m.group().rstrip(".")

@@ -373,20 +373,22 @@ def bare_intros(text: str) -> Iterator[Span]:
 _GREETING = (
     r"(?:(?:hi|hello|hey|hiya|morning|evening|cześć|czesc|dzień\s+dobry|привет|здравствуйте|"
     r"salut|bună|buna|sveiki|labas|olá|ola|oi|salaam|salam|assalamualaikum|as-salamu\s+alaykum|"
-    r"mahadsanid|asc|dear\s+all|all)[\s,!.:-]*)?"
+    r"mahadsanid|asc|dear\s+all|all|sorry|ok|okay|so|yeah|um|erm)[\s,!.:-]*)?"
 )
 _OPENING = re.compile(
     rf"(?:^|[.!?\n]\s*){_GREETING}"
     r"(?:(?P<cue>this\s+is|it['’]?s|its|it\s+is|tu|to\s+ja|это|это\s+я|eto|sunt\s+eu|"
     r"eu\s+sunt|sou\s+eu|aqui\s+(?:é|e)(?:\s+[oa])?|te|šeit|seit|čia|cia)[\s,:-]+"
     rf"(?P<name>{WORD})|(?P<first>{WORD})[ \t]+(?:here|speaking|tutaj|tu|здесь|aici|aqui|čia|šeit))"
-    r"[ \t]*(?=[,.!:;\-–—\n]|$)",
+    r"(?:[ \t]*(?=[,.!:;\-–—\n]|$)|(?P<goes_on>(?=[ \t]+(?:from|again|z|ze|из|от|din|de|do|da|"
+    r"iš|no)(?![\w]))))",
     re.IGNORECASE,
 )
 """A message opening with one's first name: "this is Kelly,", "hi it's dave,", "Kelly here,",
 "hi, Dave speaking,", "tu Marek,", "это Ольга,", "sunt eu, Ion", "te Jānis,".  Only at the
-start of the message or a sentence, and with a comma or the end after the name: "this is
-Sarah who helped me" speaks of someone else."""
+start of the message or a sentence, and with a comma, the end, or where one is from after
+the name ("this is kelly from tuesday group", "to ja, Ola z grupy"): "this is Sarah who
+helped me" speaks of someone else."""
 
 
 _POSSESSIVES = (
@@ -427,6 +429,12 @@ _PRESENTING = re.compile(
 "z tej strony" (on this side) or "sunt eu" (it's me)."""
 
 
+_SPOKEN_OF = re.compile(
+    rf"(?<![\w{MARKS}])(?:{_OTHERS_PRONOUNS}|her|him|was|była|był)(?![\w{MARKS}])", re.IGNORECASE
+)
+"""Words of someone spoken of, in the sentence after "this is Sarah from …"."""
+
+
 def opening_names(text: str) -> Iterator[Span]:
     """One's own first name opening a message (:data:`_OPENING`), when it is a listed given
     name (issue 12: one's own name given in an introduction is hidden, alone or not).  A
@@ -436,6 +444,10 @@ def opening_names(text: str) -> Iterator[Span]:
         cue = m.group("cue") or ""
         if _PRESENTING.fullmatch(cue) and _SOMEONE_ELSE.match(text, m.end(group)):
             continue
+        if m.group("goes_on") is not None and _SPOKEN_OF.search(
+            re.split(r"[.!?\n]", text[m.end() :], maxsplit=1)[0]
+        ):
+            continue  # "This is Sarah from the council who helped me": someone else
         if _own_given_name(m.group(group), m.group("cue") or ""):
             yield Span(m.start(group), m.end(group), "name")
 
@@ -456,6 +468,8 @@ def _own_first_name(text: str, pos: int, intro: _Intro) -> Span | None:
         return None
     if m.group().casefold() in _NOT_NAMES or m.group().casefold() in _NOT_NAME_CASELESS:
         return None
+    if intro.closer is not None and intro.capitals and m.group().casefold() in _ROMAN_NOT_NAMES:
+        return None  # "hu saru chu": I am well ("saru", good, is also a name)
     end = m.end()
     if intro.closer is not None:
         closer = re.compile(rf"[ \t]+(?:{intro.closer})(?![\w{MARKS}])", re.IGNORECASE)

@@ -360,6 +360,8 @@ def _own_given_name(word: str, cue: str = "") -> bool:
     introduction's words ("sunt ana", "aqui é a Ana": Ana)."""
     key = word.casefold()
     romance = not _ROMANCE_CUES.isdisjoint(cue.casefold().split()) or "aqui" in cue.casefold()
+    if "-" in key and all(given_name(part) for part in word.split("-")):
+        word, key = word.split("-")[0], key.split("-")[0]  # "kerry-ann", "mary-jane"
     return (
         given_name(word)
         and key not in _NOT_AFTER_IM

@@ -759,6 +759,22 @@ for _value, _spellings in enumerate(
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
 for _value, _spellings in enumerate(
+    (
+        "জিরো ਜ਼ੀਰੋ ਜੀਰੋ ઝીરો زیرو زيرو",
+        "ওয়ান ਵਨ વન ون وان",
+        "টু ਟੂ ટુ ٹو",
+        "থ্রি ਥ੍ਰੀ ਥਰੀ થ્રી تھری ثري",
+        "ফোর ਫੋਰ ફોર فور",
+        "ফাইভ ਫਾਈਵ ફાઇવ فائیو فايف",
+        "সিক্স ਸਿਕਸ સિક્સ سکس سكس",
+        "সেভেন ਸੈਵਨ ਸੇਵਨ સેવન سیون سفن",
+        "এইট ਏਟ એઇટ",
+        "নাইন ਨਾਈਨ નાઇન نائن ناين",
+    )
+):
+    for _word in _spellings.split():
+        _DIGIT_WORDS[_word] = _value  # English digits written in another script ("জিরো সেভেন")
+for _value, _spellings in enumerate(
     [
         "nol/nul",
         "odin/odna",
@@ -897,6 +913,11 @@ for _places, _values in (
 """Numbers of two and three digits said as one ("восемь девятьсот шестнадцать, сто двадцать
 три, сорок пять, шестьдесят семь"): Russian, Polish, Portuguese, Romanian, Latvian and Somali
 speakers dictate a phone in groups."""
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+"""Romanian typed on an old keyboard: s and t with a cedilla for the comma below ("şapte")."""
+for _table in (_DIGIT_WORDS, _TENS_AND_HUNDREDS):
+    for _word, _said_as in list(_table.items()):
+        _table.setdefault(_word.translate(_CEDILLA), _said_as)  # type: ignore[arg-type]
 _HUNDRED_TIMES = words("sută suta sute simts simti simtu simtiem boqol šimtas šimtai simtas simtai")
 """A hundred said after the digit it multiplies ("șapte sute", "septiņi simti", "afar boqol"),
 or alone for one hundred ("o sută", "simts", "boqol")."""

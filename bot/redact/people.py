@@ -47,6 +47,7 @@ from bot.redact.staff import (
     _PLACE_WORDS,
     _ROLE_CASED,
     _ROLES_CASELESS,
+    _TITLE_CASE_WORDS,
 )
 
 _WORD = re.compile(WORD)
@@ -55,6 +56,7 @@ _NOT_A_NAME = (
     | _PLACE_WORDS
     | _AFTER_ROLE
     | _NOT_AFTER_IM
+    | _TITLE_CASE_WORDS
     | words("jan feb mar apr jun jul aug sep sept oct nov dec dear hey")
 )
 _LOWER_PARTICLES = frozenset(("van", "von", "bin", "ibn", "abu", "al", "el"))
@@ -169,6 +171,38 @@ def _word_name_then_surname(text: str, tokens: list[re.Match[str]], i: int) -> S
     ):
         return None
     return Span(tokens[i].start(), tokens[i + 1].end(), "name")
+
+
+_PERSON_NEXT = words(
+    """
+    never always was is has had didnt didn't doesnt doesn't wont won't cant can't rang rings
+    called calls helped helps said says told tells sorted listened cancelled came comes left
+    keeps kept phoned texted
+    """
+)
+"""What a person does, said straight after a name ("mark wood never called me back")."""
+
+
+def _lower_word_name(text: str, tokens: list[re.Match[str]], i: int) -> Span | None:
+    """ "mark wood never called me back": a given name that is also a word ("mark", "bill",
+    "grace"), in lower case, opening a sentence, then a listed surname, then what a person
+    does.  "mark wood with a pen" or "bill green" alone stay."""
+    if i + 2 >= len(tokens) or not _gap(text, tokens[i], tokens[i + 1]):
+        return None
+    before = text[: tokens[i].start()].rstrip()
+    if before and before[-1] not in ".!?\n,:;":
+        return None
+    surname, nxt = tokens[i + 1].group(), tokens[i + 2].group()
+    if not surname.islower() or surname not in SURNAMES_LATIN:
+        return None
+    if not _gap(text, tokens[i + 1], tokens[i + 2]) or nxt.casefold() not in _PERSON_NEXT:
+        return None
+    if surname in _PLACE_SURNAMES and nxt.casefold() in _PLACE_TOO:
+        return None  # "rose hill is where i live": a place is and has too
+    return Span(tokens[i].start(), tokens[i + 1].end(), "name")
+
+
+_PLACE_TOO = words("is was has had")
 
 
 def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -484,7 +518,9 @@ def full_names(text: str) -> Iterator[Span]:
             key = word.casefold()
             if "-" in key and key.split("-", 1)[0] in GIVEN:
                 key = key.split("-", 1)[0]  # "kerry-ann mcdonald"
-            if key in GIVEN and key not in _NOT_A_NAME:
+            if key in WORD_NAMES_LATIN and word.islower():
+                span = _lower_word_name(text, tokens, i)
+            elif key in GIVEN and key not in _NOT_A_NAME:
                 if key not in LOWER_AMBIGUOUS:
                     span = _lower(text, tokens, i)
                 elif i + 1 < len(tokens) and _gap(text, tok, tokens[i + 1]):

@@ -251,6 +251,19 @@ _SURNAME_PLACES = words("hill green lane church wood brook field hall park marsh
 """Place words that are also surnames."""
 
 
+_TITLE_CASE_WORDS = words(
+    """
+    jest był była było są bardzo super świetny świetna świetnie miły miła dobry dobra zły zła
+    очень был была было есть хороший хорошая хорошо плохой плохая отличный отличная супер
+    este era foarte bun bună buna rău rau minunat minunată é era muito bom boa ótimo otimo
+    ótima otima yra buvo labai geras gera puikus puiki ir bija ļoti loti labs laba lieliska
+    lielisks waa aad fiican wanaagsan
+    """
+)
+"""Words of a sentence going on after a role, for writers who capitalise every word ("Moja
+Terapeutka Jest Super", "Мой Куратор Очень Хороший"): no name's."""
+
+
 def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
     """Up to three name-like words from ``pos``, one space or tab apart."""
     found: list[re.Match[str]] = []
@@ -277,6 +290,7 @@ def _name_words(text: str, pos: int, *, capitals: bool) -> list[re.Match[str]]:
         )
         if (
             (key in _STOP and not word_name)
+            or key in _TITLE_CASE_WORDS
             or key in NOUNS_CASELESS
             or (key in _PLACE_WORDS and not surname)
             or word in _ROLES_CASELESS
@@ -310,7 +324,7 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
     """``pos``, and where a name could start after up to three copulas, articles or
     lower-case words qualifying the role ("asistentul meu social este Radu Ene")."""
     yield pos
-    for _ in range(3):
+    for i in range(3):
         word = _WORD_RE.match(text, pos)
         if word is None:
             return
@@ -322,8 +336,8 @@ def _name_starts(text: str, pos: int) -> Iterator[int]:
         # A comma after a possessive or an adverb ("vecinul meu, Marius Popescu", "text my
         # mum instead, Carol Ainsworth").
         gap = re.match(r"[ \t]*,[ \t]*|[ \t]+", text[word.end() :])
-        if gap is None:
-            return
+        if gap is None or (i and "," in gap.group()):
+            return  # "Doktor była bardzo miła, Ośrodek …": a clause ends, a new one starts
         pos = word.end() + gap.end()
         yield pos
 
@@ -417,9 +431,11 @@ def _before_role(text: str, start: int) -> Span | None:
         if not word[0].isupper() or key in _STOP or key in _PLACE_WORDS or word.isupper():
             break
         name.insert(0, token)
-    if len(name) >= 2:
-        return Span(name[0].start(), name[-1].end(), "name")
-    return None
+    if len(name) < 2:
+        return None
+    if not text[name[-1].end() : start].strip() and not given_name(name[0].group()):
+        return None  # "Early Help worker", "Dual Diagnosis nurse": a service's name, no one's
+    return Span(name[0].start(), name[-1].end(), "name")
 
 
 def staff_names(text: str) -> Iterator[Span]:
@@ -518,7 +534,7 @@ def names_someone(text: str) -> bool:
     text = fold(text).text
     if any(True for _ in staff_names(text)):
         return True
-    if _at_the_desk(text):
+    if _at_the_desk(text) or _named_before_caseless_role(text):
         return True
     for cue in OTHER_CUE.finditer(text):
         # "the nurse was lovely, her name is Priya": kept in storage (a first name alone),
@@ -566,6 +582,37 @@ _NOBODY = words(
 )
 
 
+_POSSESSIVES_CASELESS = words(
+    "আমার আমাদের মোর میرا میری میرے ہمارا ہماری ਮੇਰਾ ਮੇਰੀ ਮੇਰੇ ਸਾਡਾ ਸਾਡੀ મારા મારી મારો અમારા"
+)
+_NAME_THEN_ROLE_CASELESS = re.compile(
+    rf"^[ \t]*(?P<name>{WORD})[ \t]*[,،][ \t]*(?P<mine>{WORD})[ \t]+(?P<role>{WORD})"
+    r"[ \t]*(?:[,،.!।۔]|$)"
+)
+"""A word opening the message, a comma, "my" and a role, and a comma or the end, in a
+script without capitals ("টম, আমার কীওয়ার্কার, খুব ভালো"): the name of that worker."""
+
+
+def _named_before_caseless_role(text: str) -> bool:
+    m = _NAME_THEN_ROLE_CASELESS.match(text)
+    if m is None or m.group("mine") not in _POSSESSIVES_CASELESS:
+        return False
+    name = m.group("name")
+    return (
+        m.group("role") in _ROLES_CASELESS
+        and _caseless(name)
+        and name not in NOUNS_CASELESS
+        and name not in _AFTER_NAME_CASELESS
+        and name not in _NOT_NAME_OPENING
+    )
+
+
+_NOT_NAME_OPENING = words(
+    "আজ কাল এখন সত্যি আসলে তবে আর হ্যাঁ না آج کل اب سچ ہاں جی ਅੱਜ ਕੱਲ੍ਹ ਹੁਣ ਸੱਚ ਹਾਂ ਜੀ આજ કાલ હવે સાચું હા"
+)
+"""Words that open a sentence before a comma and are no name: today, now, truly, yes."""
+
+
 def _at_the_desk(text: str) -> bool:
     """Whether a first name is given with the desk its worker sits at (:data:`_AT_THE_DESK`):
     kept in storage (a first name alone), but no published quote carries it."""
@@ -584,6 +631,14 @@ def _first_name_before_role(text: str, start: int) -> bool:
     gap = text[tokens[-1].end() : start] if tokens else ""
     linked = bool(tokens) and gap.strip() == "" and tokens[-1].group().casefold() in _DETERMINERS
     if linked:
+        start = tokens.pop().start()
+    # "Tom, who is my keyworker, …", "Tom who's my keyworker": the relative clause links
+    # the name to the role as the comma does.
+    said = [t.group().casefold() for t in tokens[-2:]]
+    if linked and said[-1:] in (["who's"], ["whos"], ["who’s"]):
+        start, linked = tokens.pop().start(), True
+    elif linked and len(said) == 2 and said[0] in ("who", "that") and said[1] in ("is", "was"):
+        tokens.pop()
         start = tokens.pop().start()
     if not tokens:
         return False
@@ -605,6 +660,7 @@ def _first_name_before_role(text: str, start: int) -> bool:
         and key not in _NOT_A_NAME
         and key not in _AFTER_ROLE
         and key not in _DETERMINERS
+        and key not in _NOBODY
     )
 
 

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from telegram.error import NetworkError
+from telegram.error import NetworkError, RetryAfter
 
 from bot.store import Store
 
@@ -29,6 +29,15 @@ RETRY_DELAYS = (0.5, 1.0, 2.0)
 
 OWED_LIMIT = 10_000
 """Bound on memory: the oldest debts go first."""
+
+UNDELIVERED = (NetworkError, RetryAfter)
+"""Telegram failing, not refusing: a 5xx, a lost connection, a time-out (TimedOut is one), or
+a flood wait (429) outlasting the rate limiter's own retries, as bots catch up after an
+outage. Helplines that meet one are owed; a refusal (blocked, no such chat) is not."""
+
+CHASE_FOR = 3600.0
+"""Seconds the bot keeps trying to send owed helplines unasked (``chase``), while it holds
+the chat in memory: someone who has just taken an overdose may write nothing more."""
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -46,13 +55,40 @@ class OwedAlerts:
         self._memory: OrderedDict[str, str] = OrderedDict()
         """Owed where the table could not take it (a full disk), or with no store."""
         self._stored: set[str] | None = None if store is not None else set()
+        self._chats: OrderedDict[str, tuple[int, float]] = OrderedDict()
+        """Owed keys' chats and since when (memory only, never stored), to ``chase``."""
 
     async def _keys(self) -> set[str]:
         if self._stored is None:
             assert self.store is not None
-            rows = await self.store.read("SELECT respondent_key FROM owed_alerts")
+            try:
+                rows = await self.store.read("SELECT respondent_key FROM owed_alerts")
+            except sqlite3.Error as exc:  # the disk fails: read again next time
+                log.warning("could not read owed helplines: %s", type(exc).__name__)
+                return set()
             self._stored = {str(r[0]) for r in rows}
         return self._stored
+
+    def chase(self, key: str, chat_id: int, now: float) -> None:
+        """Try ``key``'s debt again unasked (``chased``), in the chat ``chat_id``."""
+        self._chats.pop(key, None)
+        self._chats[key] = (chat_id, now)
+        while len(self._chats) > OWED_LIMIT:
+            self._chats.popitem(last=False)
+
+    def chasing(self) -> bool:
+        return bool(self._chats)
+
+    def chased(self, now: float) -> list[tuple[str, int]]:
+        """(key, chat id) of debts to try again unasked, for at most ``CHASE_FOR`` seconds."""
+        for key, (_, since) in list(self._chats.items()):
+            if now - since > CHASE_FOR:
+                del self._chats[key]
+        return [(key, chat_id) for key, (chat_id, _) in self._chats.items()]
+
+    def caught(self, key: str) -> None:
+        """``key``'s debt was paid, or is past chasing."""
+        self._chats.pop(key, None)
 
     async def owe(self, key: str, alert: str) -> None:
         stored = await self._keys()
@@ -82,9 +118,14 @@ class OwedAlerts:
         if key not in stored or self.store is None:
             return alert
         stored.discard(key)
-        rows = await self.store.read(
-            "SELECT alert FROM owed_alerts WHERE respondent_key = ?", (key,)
-        )
+        try:
+            rows = await self.store.read(
+                "SELECT alert FROM owed_alerts WHERE respondent_key = ?", (key,)
+            )
+        except sqlite3.Error as exc:
+            stored.add(key)  # still owed: paid when the disk can be read
+            log.warning("could not read owed helplines: %s", type(exc).__name__)
+            return alert
         try:
             await self.store.write(
                 "DELETE FROM owed_alerts WHERE respondent_key = ?", (key,), small=True
@@ -114,7 +155,7 @@ async def deliver(
             try:
                 sent = await send(text)
                 break
-            except NetworkError:  # a 5xx, a lost connection, a time-out (TimedOut is one)
+            except UNDELIVERED:
                 if delay is None:
                     await owed.owe(key, "\n\n".join(texts[i:]))
                     raise

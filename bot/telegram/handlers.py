@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import time
 import traceback
 from collections import OrderedDict
 from datetime import timedelta
 from typing import Any
 
 from telegram import (
+    Bot,
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -25,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType
-from telegram.error import NetworkError, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -46,7 +48,7 @@ from bot.roles import Roles, join_reply
 from bot.service import Conversations, Turn
 from bot.store import storage_trouble
 from bot.telegram import desk, network, praise, publish, review, staff, taps
-from bot.telegram.alerts import OwedAlerts, deliver
+from bot.telegram.alerts import UNDELIVERED, OwedAlerts, deliver
 from bot.telegram.broadcast import Broadcaster
 from bot.telegram.edits import close_keyboard, edit, together
 from bot.telegram.flood import FloodGate, Verdict
@@ -61,6 +63,7 @@ from bot.telegram.layout import (
     prompt_text,
 )
 from bot.telegram.live import Live, LiveKeyboards
+from bot.typed import is_stop
 from bot.updates import Subscriptions
 
 CHANNEL = "telegram"
@@ -182,7 +185,7 @@ class TelegramChannel:
         if (debt := await self.owed.take(key)) is not None:
             # Helplines Telegram failed to deliver go before anything else this update
             # does: a tap's pop-up, /news, a /delete that would take the debt with it.
-            with contextlib.suppress(NetworkError):  # still failing: owed again
+            with contextlib.suppress(*UNDELIVERED):  # still failing: owed again
                 await self._say_alert(context, chat.id, debt)
         verdict = self.flood.check(key)
         if verdict is not Verdict.PASS:
@@ -358,7 +361,7 @@ class TelegramChannel:
             return
         turn = await self.conversations.handle(self._key_of(update), CHANNEL, Reply(message.text))
         await self.show(update, context, turn)
-        if turn.finished:
+        if turn.finished and not is_stop(message.text):  # "STOP" is /stop: no offer after it
             await network.offer_opt_in(self, update, context, turn.lang)
 
     async def on_tap(self, update: Update, context: Context) -> None:
@@ -537,7 +540,29 @@ class TelegramChannel:
     async def _say_alert(self, context: Context, chat_id: int, alert: str) -> Message:
         """The helplines, tried again if Telegram fails, and owed if it keeps failing."""
         send = lambda text: context.bot.send_message(chat_id, text)  # noqa: E731
-        return await deliver(send, self.owed, self.key(chat_id), alert)
+        try:
+            return await deliver(send, self.owed, self.key(chat_id), alert)
+        except UNDELIVERED:
+            self.owed.chase(self.key(chat_id), chat_id, time.monotonic())
+            raise
+
+    async def chase_owed(self, bot: Bot) -> None:
+        """Owed helplines tried again unasked (a job, ``bot.telegram.jobs``): the person may
+        write nothing more, and Telegram may be back."""
+        for key, chat_id in self.owed.chased(time.monotonic()):
+            debt = await self.owed.take(key)
+            if debt is None:  # paid by an update meanwhile
+                self.owed.caught(key)
+                continue
+            try:
+                await bot.send_message(chat_id, debt)
+            except UNDELIVERED:
+                await self.owed.owe(key, debt)  # still down: next time
+            except TelegramError as exc:  # blocked, or the chat is gone: nobody to tell
+                log.warning("owed helplines could not be sent: %s", type(exc).__name__)
+                self.owed.caught(key)
+            else:
+                self.owed.caught(key)
 
     async def reply(
         self,

@@ -51,6 +51,11 @@ PURGE_AT = time(3, 30)
 PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
 """PTB numbers weekdays from Sunday = 0, like cron."""
 
+CHASE_EVERY = timedelta(seconds=10)
+CHASE_OWED = "chase-owed-helplines"
+"""How often owed helplines are tried again while Telegram was failing: the person who said
+they took an overdose may be asleep by the time it is back."""
+
 log = logging.getLogger(__name__)
 Context = CallbackContext[Any, Any, Any, Any]
 
@@ -84,6 +89,13 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any], channel: TelegramCh
     queue.run_repeating(
         keep_counts, KEEP_COUNTS_EVERY, first=KEEP_COUNTS_FIRST, data=channel, name=KEEP_COUNTS
     )
+    queue.run_repeating(chase_owed, CHASE_EVERY, first=CHASE_EVERY, data=channel, name=CHASE_OWED)
+
+
+async def chase_owed(context: Context) -> None:
+    """Helplines Telegram failed to deliver, tried again unasked (``bot.telegram.alerts``)."""
+    if _channel(context).owed.chasing():
+        await _channel(context).chase_owed(context.bot)
 
 
 async def keep_counts(context: Context) -> None:
