@@ -470,3 +470,17 @@ def test_english_digits_written_in_another_script_are_read(text: str, want: str 
     """A number dictated in English but typed in Bengali, Gurmukhi, Gujarati or Urdu letters
     ("জিরো সেভেন নাইন…"), as code-switching writers do."""
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hu Rameshbhai chu, group saru che", "hu [name] chu, group saru che"),
+        ("હું ભારતીબેન છું", "હું [name] છું"),
+        ("main Jasbirben haan", "main [name] haan"),
+        # Guard: someone else's first name alone stays.
+        ("Kamlaben was kind to me", None),
+    ],
+)
+def test_ones_own_gujarati_name_with_ben_or_bhai_is_hidden(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
