@@ -484,3 +484,18 @@ def test_english_digits_written_in_another_script_are_read(text: str, want: str 
 )
 def test_ones_own_gujarati_name_with_ben_or_bhai_is_hidden(text: str, want: str | None) -> None:
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my NI number is TN 14 07 79 F for now", "my NI number is [ni_number] for now"),
+        ("mój numer NI to TN 01 02 85 M", "mój numer NI to [ni_number]"),
+        ("мой номер NI: TN 23 11 90 M", "мой номер NI: [ni_number]"),
+        ("اسمي سارة أحمد وهاد تلفوني ٠٧٩١١ ١٢٣٤٥٦", "اسمي [name] وهاد تلفوني [phone]"),
+    ],
+)
+def test_a_temporary_ni_reference_and_a_name_before_this_is_my_phone(text: str, want: str) -> None:
+    """A temporary NI reference (TN, the date of birth, the sex) after an NI word; an
+    Arabic name ends before "وهذا/وهاد" (and this is) that starts the next clause."""
+    assert redact(text) == want

@@ -42,11 +42,6 @@ async def test_guard_stop_with_a_slash_stops_the_form(bot, api):
     assert shown[-1].text == CATALOGUE.text("flow.stopped", "pl")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lead: a subscriber with no form open who replies STOP (or 'unsubscribe') to the "
-    "news is told 'Send /start to give feedback' and stays subscribed",
-)
 @pytest.mark.parametrize(("lang", "typed"), [("en", "STOP"), ("en", "unsubscribe"), ("pl", "stop")])
 async def test_stop_typed_by_a_subscriber_with_no_form_open_unsubscribes(
     bot, api, lang: str, typed: str
