@@ -499,3 +499,18 @@ def test_a_temporary_ni_reference_and_a_name_before_this_is_my_phone(text: str, 
     """A temporary NI reference (TN, the date of birth, the sex) after an NI word; an
     Arabic name ends before "وهذا/وهاد" (and this is) that starts the next clause."""
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["the counsellor kelly was kind", "ms jones was kind to me", "my nurse (Tomasz) helped"],
+)
+def test_a_workers_name_in_lower_case_or_brackets_is_never_quoted(comment: str) -> None:
+    assert names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    "comment", ["my keyworker never rings me back", "the dr said no", "miss the bus again"]
+)
+def test_guard_a_role_without_a_name_in_lower_case_is_quoted(comment: str) -> None:
+    assert not names_someone(redact(comment))
