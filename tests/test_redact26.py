@@ -514,3 +514,16 @@ def test_a_workers_name_in_lower_case_or_brackets_is_never_quoted(comment: str) 
 )
 def test_guard_a_role_without_a_name_in_lower_case_is_quoted(comment: str) -> None:
     assert not names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("dzimšanas datums 12. marts 1984.", "dzimšanas datums [date]"),
+        ("esmu dzimis 3. jūlijs 1979. Paldies", "esmu dzimis [date] Paldies"),
+        # Guard: a date that ends a sentence in other languages leaves its full stop.
+        ("urodziłam się 3 maja 1990.", "urodziłam się [date]."),
+    ],
+)
+def test_a_latvian_date_takes_its_ordinal_years_dot(text: str, want: str) -> None:
+    assert redact(text) == want
