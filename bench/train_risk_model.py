@@ -181,6 +181,8 @@ THRESHOLD_SETS = (
     "risk_train26",
     "risk_train27",
     "risk_train28",
+    "risk_train29",
+    "risk_train30",
     *EXAMS,
 )
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
@@ -196,7 +198,7 @@ precision 0.793), it is the only set with many long disclosures (210 of 30 words
 Set 28 (wave 26, the weak languages) joins them, recall only (``RECALL_ONLY``). The exam
 batches 15-18 (``EXAMS``) join them in wave 26 too, held to ``MIN_PRECISION`` like 23-25:
 their mix of disclosures and near misses is the exam's own."""
-RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28")
+RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28", "risk_train29", "risk_train30")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
 answers that name a bridge, a last visit, a plan for tonight), so its precision at any
@@ -212,7 +214,11 @@ recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916.
 Set 28 too (wave 26: ar ur pa gu bn so, code-switching, chat spelling, near misses with the
 disclosures' own words, as in 27): scored once before anyone trained on it (stored model of
 wave 25: recall 0.855, precision 0.866), it is the weak languages' own and its disclosures
-count towards recall."""
+count towards recall. Sets 29 (ru lt lv pl pt ro en so bn: many voices, suicide as a
+situation) and 30 (all 13 languages, 56 % near misses that use the words of risk with no
+danger now) too, for the same reason (near misses with the disclosures' own words); scored
+once before training on them (wave-26 model of 05:10, both tiers: 29 recall 0.955 precision
+0.838, 30 0.971 / 0.805; the wave-25 model 0.929 / 0.853 and 0.952 / 0.814)."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -266,6 +272,8 @@ RULES_FILES = (
     "bot/safety.py",
     "bot/risk_rules.py",
     "bot/risk_negation.py",
+    "bot/risk_slips.py",
+    "bot/risk_noslip.txt",
     "bot/risk_model.py",
     "bot/textnorm.py",
     "bot/translit.py",
