@@ -91,7 +91,8 @@ import yaml
 from bot import arabizi, cyrlat
 from bot.risk_model import EVIDENCE
 from bot.risk_negation import mark_unsafe
-from bot.risk_slips import Slips, load_common
+from bot.risk_slips import CLASSES as CORE
+from bot.risk_slips import GLUED, Slips, load_common, unglue
 from bot.sources import BASE_LOADER
 from bot.translit import INDIC, fold
 from bot.translit import forget as fold_cache_clear
@@ -118,6 +119,8 @@ _NOT_ASCII_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 # A one-word answer that opens a sentence, set off by a comma or colon ("No, I feel safe with
 # my husband", "Nie, czuję się bezpiecznie"): read as a sentence of its own when it is a NEG
 # word, so it says no to the question asked, not to what follows.
+_GLUE_CORE = CORE | {"NEG"}
+"""Classes one of the words run together must be of: a risk word or a negation ("нехочу")."""
 _ANSWER_LETTERS = 4
 """The longest "no" an answer opens with (no, nie, нет, não, nahi, maya): "never," is not one."""
 _ANSWER = re.compile(r"\s*([^\W\d_]+)\s*[,:،]\s*(?=\S)")
@@ -311,6 +314,7 @@ class _Lexicon:
             ],
             (normalise(word.rstrip("*")) + "*" * word.endswith("*") for word in common),
         )
+        self._glued: dict[str, str] = {}
         self.slipped: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
         """A word no lexicon knows → how it is shown read through a slip ("wnat(want)"), and
         its pairs (none when it is no slip)."""
@@ -464,6 +468,35 @@ class _Lexicon:
             read = self.slipped[token] = self.slips.read(token)
         return read
 
+    def unglued(self, sentence: str) -> str:
+        """``sentence`` with each word that runs risk words together, where the space bar was
+        missed, written apart ("iwanttodie", "нехочу": ``bot.risk_slips.unglue``)."""
+        tokens = sentence.split()
+        out = []
+        for token in tokens:
+            apart = self._glued.get(token)
+            if apart is None:
+                pieces = None
+                # A word the lexicon lists whole is never split; one it reads by a stem may be
+                # words run together ("wanttodie" begins with "want*").
+                if len(token) >= GLUED and token not in self.words and not self._slip(token)[1]:
+                    pieces = unglue(token, self.lookup, _GLUE_CORE)
+                    whole = {cls for _, cls in self.lookup(token)}
+                    if pieces is not None and (
+                        token in self.slips.common
+                        or NEG in whole
+                        or {c for p in pieces for _, c in self.lookup(p)} & _GLUE_CORE <= whole
+                    ):
+                        # A common word of a language; a negated word the lexicon reads whole
+                        # ("nebenoriu", no longer want, in a phrase); or pieces that tell no
+                        # more than the word.
+                        pieces = None
+                if len(self._glued) >= _KNOWN_MAX:
+                    self._glued.clear()
+                apart = self._glued[token] = " ".join(pieces) if pieces else token
+            out.append(apart)
+        return " ".join(out)
+
     def lookup(self, token: str) -> tuple[tuple[str, str], ...]:
         """Every (language, class) one normalised word belongs to, remembered."""
         pairs = self._known.get(token)
@@ -504,6 +537,7 @@ class _Lexicon:
         """Drop the word cache (benchmarks that time a cold screen)."""
         self._known.clear()
         self.slipped.clear()
+        self._glued.clear()
         self._cores.clear()
         fold_cache_clear()
         cyrlat.fold.cache_clear()
@@ -650,12 +684,15 @@ class ConceptScreen:
             normal = normalise(part)
             if not normal:
                 continue
+            arabizi_like = _ascii_letters(part) and arabizi.looks_arabizi(part)
+            if not arabizi_like and not INDIC.search(part):
+                normal = self._lexicon.unglued(normal)  # "нехочу" is "не хочу"
             out.append(normal)
             if INDIC.search(part):
                 latin = normalise(fold(part)).split()
                 if len(latin) == normal.count(" ") + 1:
                     out.romanised[len(out) - 1] = latin
-            elif _ascii_letters(part) and arabizi.looks_arabizi(part):
+            elif arabizi_like:
                 # Emoji beside it too ("ra7 ta2tolni 😂"): no word of it is read as a slip.
                 out.no_slips.add(len(out) - 1)
                 if part.isascii():

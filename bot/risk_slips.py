@@ -36,7 +36,7 @@ Explainable: the word found is shown as typed and as read, "wnat(want)", by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 COMMON_PATH = Path(__file__).with_name("risk_noslip.txt")
@@ -78,6 +78,9 @@ swap or a key next to it: its slips begin many words, not one."""
 STEM_LOOSE = 6
 """The fewest letters a stem may have to be read through a letter dropped or added or a vowel
 changed ("parzy*" dropping its "a" is "przy", which begins half the words of Polish)."""
+LONGEST = 30
+"""The longest word read as a slip or as words run together: a wall of letters pasted in (or
+a bot flooding the chat) is no word typed, and reading it costs the square of its length."""
 ENDING = 4
 """The most letters a word may have after a stem read through a slip ("sucid|al"): lexicon
 stems are words less their ending, and a slip at the start of a long word is another word
@@ -179,7 +182,9 @@ class Slips:
     def matches(self, token: str) -> list[tuple[str, str, str, str]]:
         """(the lexicon word, its language, its class, and for a stem the beginning of
         ``token`` typed for it, else "") for each core word ``token`` is one slip from."""
-        if len(token) < SHORT or token in self.common or not _LETTERS.fullmatch(token):
+        if not SHORT <= len(token) <= LONGEST or token in self.common:
+            return []
+        if not _LETTERS.fullmatch(token):
             return []
         out = [
             (word, lang, cls, "")
@@ -221,3 +226,90 @@ def load_common(path: Path = COMMON_PATH) -> list[str]:
         return []
     words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [w for w in words if w and not w.startswith("#")]
+
+
+GLUED = 6
+"""The fewest letters a word may have to be read as words run together ("нехочу")."""
+FILLER = 2
+"""The most letters a piece between two lexicon words may have without being one ("to")."""
+WORD = 3
+"""The fewest letters a piece must have to be a lexicon word, but for a negation ("не")."""
+NEG = "NEG"
+CORE_PIECES = 2
+"""Risk words or negations a run-together word must hold ("не|хочу", "want|to|die")."""
+
+
+def unglue(
+    token: str, known: Callable[[str], tuple[tuple[str, str], ...]], core: frozenset[str]
+) -> list[str] | None:
+    """``token`` as the words it runs together when the space bar was missed ("wanttodie"
+    is "want to die", "нехочу" is "не хочу"), or None.
+
+    ``known(piece)``: the (language, class) pairs a lexicon reads ``piece`` as.  Every piece
+    is a word of one language's lexicon (or a borrowed one) or a filler of up to ``FILLER``
+    letters between two of them ("to", "sa"), and ``CORE_PIECES`` of them are risk words or
+    negations (``core``): a word of one language is seldom two risk words of another run
+    together.  The split with the most of those, then the fewest fillers, then the fewest
+    pieces, wins.
+    """
+    n = len(token)
+    if not GLUED <= n <= LONGEST or not _LETTERS.fullmatch(token):
+        return None
+    langs: dict[tuple[int, int], dict[str, frozenset[str]]] = {}
+    for i in range(n):
+        for j in range(i + 2, n + 1 if i else n):
+            by_lang: dict[str, set[str]] = {}
+            for lang, cls in known(token[i:j]):
+                by_lang.setdefault(lang, set()).add(cls)
+            if by_lang:
+                langs[i, j] = {lang: frozenset(c) for lang, c in by_lang.items()}
+    found: tuple[int, int, list[str]] | None = None
+    for lang in {lang for by_lang in langs.values() for lang in by_lang} & LANGUAGES - {_ANY}:
+        done = _split(token, langs, (lang, _ANY), core)
+        if done is not None and (found is None or done[:2] < found[:2]):
+            found = done
+    return None if found is None else found[2]
+
+
+_ANY = "_any"
+
+
+def _split(
+    token: str,
+    langs: dict[tuple[int, int], dict[str, frozenset[str]]],
+    own: tuple[str, ...],
+    core: frozenset[str],
+) -> tuple[int, int, list[str]] | None:
+    """The best split of ``token`` into words of the languages ``own`` (``unglue``)."""
+    n = len(token)
+    # best[i]: (fillers, pieces, core pieces, the last piece a filler, the pieces) up to i;
+    # the most core pieces win ("i|wanto|kilmyself", not "i|wantokilmyself" by "want*").
+    best: list[tuple[int, int, int, bool, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, 0, False, [])  # "i|want|to|die": a filler may open it
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        fillers, count, cores, after_filler, pieces = here
+        for j in range(i + 1, n + 1 if i else n):
+            by_lang = langs.get((i, j), {})
+            classes = frozenset().union(*(by_lang.get(lang, frozenset()) for lang in own))
+            if NEG in classes and i:
+                classes -= {
+                    NEG
+                }  # a negation opens a word ("ne|gribu"), never ends one ("pale|nie")
+            if j - i < WORD and NEG not in classes:
+                classes = frozenset()  # "mu|sh|kil" is "mushkil", hard: no word of two letters
+            if classes:
+                step = (fillers, count + 1, cores + bool(core & classes), False)
+            elif j - i <= FILLER and not after_filler:
+                step = (fillers + 1, count + 1, cores, True)
+            else:
+                continue
+            then = best[j]
+            if then is None or (-step[2], *step[:2]) < (-then[2], *then[:2]):
+                best[j] = (*step, [*pieces, token[i:j]])
+    done = best[n]
+    if done is None or done[2] < CORE_PIECES or done[3]:
+        return None
+    return done[0], done[1], done[4]

@@ -67,9 +67,18 @@ STOP_WORDS = frozenset(
 answer (``is_stop``). Only the whole message: "stop calling me" is feedback."""
 
 
-def is_stop(text: str) -> bool:
-    """Whether ``text``, the whole message, is only a word that asks the bot to stop."""
-    return len(text) <= 20 and loose(text) in _STOP_KEYS
+UNSUBSCRIBE_WORDS = frozenset(["unsubscribe", "unsub", "end", "cancel", "stop all"])
+"""Words that also ask to stop the news, said to the news with no form open (``is_stop``):
+as an answer to a question they could be feedback ("cancel"), so only there."""
+
+
+def is_stop(text: str, unsubscribe: bool = False) -> bool:
+    """Whether ``text``, the whole message, is only a word that asks the bot to stop; with
+    ``unsubscribe``, the words that ask to stop news count too."""
+    if len(text) > 20:
+        return False
+    key = loose(text)
+    return key in _STOP_KEYS or (unsubscribe and key in _UNSUBSCRIBE_KEYS)
 
 
 SHORT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -324,3 +333,4 @@ def _loose_forms(lang: str, oid: str) -> frozenset[str]:
 
 
 _STOP_KEYS = frozenset(loose(word) for word in STOP_WORDS)
+_UNSUBSCRIBE_KEYS = frozenset(loose(word) for word in UNSUBSCRIBE_WORDS)

@@ -78,33 +78,21 @@ async def test_a_disclosure_sent_in_three_pieces_gets_helplines(
 
 
 RUN_TOGETHER = (
-    "rules26: words run together where a space was missed are not read ('нехочу жить', "
-    "'i wanttodie', 'chcęumrzeć'); a general cause (a missed space bar), not one line"
+    "rules26: words run together where a space was missed are read apart since wave 26 "
+    "(bot/risk_slips.py, unglue) in en pl ru pt ro lt lv, not in romanised Bengali"
 )
 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        pytest.param(
-            "ru",
-            "нехочу жить",  # "не хочу жить", "don't want to live": a very common slip
-            marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER),
-        ),
-        pytest.param(
-            "en", "i wanttodie", marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER)
-        ),
-        pytest.param(
-            "en",
-            "iwanttokillmyself",
-            marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER),
-        ),
-        pytest.param("pl", "chcęumrzeć", marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER)),
-        pytest.param(
-            "pt", "queromorrer", marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER)
-        ),
-        pytest.param("ro", "vreausamor", marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER)),
-        pytest.param("lt", "noriumirti", marks=pytest.mark.xfail(strict=True, reason=RUN_TOGETHER)),
+        pytest.param("ru", "нехочу жить"),  # "не хочу жить", "don't want to live": a common slip
+        pytest.param("en", "i wanttodie"),
+        pytest.param("en", "iwanttokillmyself"),
+        pytest.param("pl", "chcęumrzeć"),
+        pytest.param("pt", "queromorrer"),
+        pytest.param("ro", "vreausamor"),
+        pytest.param("lt", "noriumirti"),
         pytest.param(
             "bn",
             "amimorejetechai",  # romanised "ami more jete chai", "I want to die"

@@ -433,3 +433,69 @@ def test_guard_no_name_before_who_is_my_role_is_quoted(comment: str) -> None:
 )
 def test_an_at_glued_to_a_plain_word_is_at_not_a_handle(text: str, want: str | None) -> None:
     assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ঠিকানা: বাড়ি নং ১২, রোড নং ৫", "ঠিকানা: [address]"),
+        ("ਘਰ ਨੰਬਰ ੧੨, ਗਲੀ ਨੰਬਰ ੪", "[address]"),
+        ("ઘર નંબર ૧૨, ગલી નંબર ૪", "[address]"),
+        ("بيت رقم ١٢، شارع ٥", "[address]"),
+        # Guards: a house word and a count, a road and a count.
+        ("আমার বাড়ি ১২ মাইল দূরে", None),
+        ("road 5 was closed", None),
+    ],
+)
+def test_a_house_number_then_a_road_or_lane_number_in_any_script_is_an_address(
+    text: str, want: str | None
+) -> None:
+    """South Asian and Arabic addresses are given as a house's number then a road's or a
+    lane's ("বাড়ি নং ১২, রোড নং ৫"): the two together are one home, in every script."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("আমার নম্বর জিরো সেভেন নাইন ওয়ান ওয়ান, ওয়ান টু থ্রি ফোর ফাইভ সিক্স", "আমার নম্বর [phone]"),
+        ("ਮੇਰਾ ਨੰਬਰ ਜ਼ੀਰੋ ਸੈਵਨ ਨਾਈਨ ਵਨ ਵਨ ਵਨ ਟੂ ਥ੍ਰੀ ਫੋਰ ਫਾਈਵ ਸਿਕਸ ਹੈ", "ਮੇਰਾ ਨੰਬਰ [phone] ਹੈ"),
+        ("મારો નંબર ઝીરો સેવન નાઇન વન વન વન ટુ થ્રી ફોર ફાઇવ સિક્સ છે", "મારો નંબર [phone] છે"),
+        ("میرا نمبر زیرو سیون نائن ون ون ون ٹو تھری فور فائیو سکس ہے", "میرا نمبر [phone] ہے"),
+        # Guard: one or two such words are no number.
+        ("ওয়ান টু ওয়ান সেশন ভালো ছিল", None),
+    ],
+)
+def test_english_digits_written_in_another_script_are_read(text: str, want: str | None) -> None:
+    """A number dictated in English but typed in Bengali, Gurmukhi, Gujarati or Urdu letters
+    ("জিরো সেভেন নাইন…"), as code-switching writers do."""
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hu Rameshbhai chu, group saru che", "hu [name] chu, group saru che"),
+        ("હું ભારતીબેન છું", "હું [name] છું"),
+        ("main Jasbirben haan", "main [name] haan"),
+        # Guard: someone else's first name alone stays.
+        ("Kamlaben was kind to me", None),
+    ],
+)
+def test_ones_own_gujarati_name_with_ben_or_bhai_is_hidden(text: str, want: str | None) -> None:
+    assert redact(text) == (text if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("my NI number is TN 14 07 79 F for now", "my NI number is [ni_number] for now"),
+        ("mój numer NI to TN 01 02 85 M", "mój numer NI to [ni_number]"),
+        ("мой номер NI: TN 23 11 90 M", "мой номер NI: [ni_number]"),
+        ("اسمي سارة أحمد وهاد تلفوني ٠٧٩١١ ١٢٣٤٥٦", "اسمي [name] وهاد تلفوني [phone]"),
+    ],
+)
+def test_a_temporary_ni_reference_and_a_name_before_this_is_my_phone(text: str, want: str) -> None:
+    """A temporary NI reference (TN, the date of birth, the sex) after an NI word; an
+    Arabic name ends before "وهذا/وهاد" (and this is) that starts the next clause."""
+    assert redact(text) == want

@@ -112,3 +112,34 @@ def test_a_stem_is_read_through_a_slip_only_with_a_short_ending() -> None:
     slips = Slips([("peredoz", True, "ru", "OD")], [])
     assert slips.read("peredzom")[1] == (("ru", "OD"),)
     assert slips.read("peredzvoniv") == ("", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # The space bar missed: risk words of one language run together.
+        ("i want tokillmyself", {"kil", "myself"}),
+        ("niechcężyć już", {"chce", "zyc"}),
+        ("хочуумереть", {"hoch", "umeret"}),
+        ("negribudzivot vairs", {"ne", "gribu", "dzivot"}),
+    ],
+)
+def test_risk_words_run_together_are_read_apart(
+    rules: RiskScreen, text: str, words: set[str]
+) -> None:
+    hits = _rule_hits(rules, text)
+    assert any(all(w in hit for w in words) for hit in hits), hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words of a language that hold risk words of another: never split.
+        "zindagi mushkil hai lekin chal rahi hai",  # "mu|sh|kil": no word of two letters
+        "rzuciłem palenie w zeszłym roku",  # "pale|nie": a negation never ends a word
+        "darbdavys sako kad aplankys mamą",  # "aplankys" (will visit) is a common word
+        "нехочу идти на группу завтра",  # a negation read apart, and nothing at risk
+    ],
+)
+def test_a_word_that_only_looks_run_together_is_not_split(rules: RiskScreen, text: str) -> None:
+    assert _rule_hits(rules, text) == []

@@ -289,11 +289,20 @@ _NOMINATIVE_TAILS = ("", "s", "is", "us", "as", "й", "ь", "а", "a", "e")
 "Ilzi" -> "ilze"."""
 
 
+HONORIFICS = ("bhai", "ben", "bahen", "behn", "બેન", "ભાઈ", "બહેન")
+"""Gujarati names carry "sister" or "brother" on the given name ("Kamlaben", "Jayeshbhai",
+"ભારતીબેન"): such a word is a given name, listed or not."""
+
+
 def given_name(word: str) -> bool:
     """Whether ``word`` (any case) is a listed given name, or one with a case ending."""
     key = word.casefold()
     if key in GIVEN:
         return True
+    if any(key.endswith(h) and len(key) >= len(h) + 3 for h in HONORIFICS) and (
+        key.isalpha() or not key.isascii()
+    ):
+        return True  # "Rameshbhai", "Kamlaben", "ભારતીબેન": sister and brother on the name
     if len(key) < 4 or not key.isalpha():
         return False
     for ending in _CASE_ENDINGS:

@@ -692,6 +692,13 @@ _NI_NOT_PREFIX = words(
 """Two-letter words before a number ("at 12 34 56"), and prefixes never issued."""
 
 
+_NI_TEMPORARY = re.compile(
+    r"(?<![\w.\-/])[TtТт][NnНн][ .\-/]?\d\d[ .\-/]?\d\d[ .\-/]?\d\d[ .\-/]?[MFmfМм](?![\w])"
+)
+"""A temporary reference in the NI number's place: "TN", the date of birth and the sex
+("TN 31 12 58 F"); after an NI word it is as identifying as the number itself."""
+
+
 @needs_digits(6)
 def ni_numbers(text: str) -> Iterator[Span]:
     """National Insurance numbers: the tidy form anywhere ("AB 12 34 56 C"); typed loosely
@@ -701,6 +708,10 @@ def ni_numbers(text: str) -> Iterator[Span]:
     for m in _NI_TIDY.finditer(text):
         taken.append((m.start(), m.end()))
         yield Span(m.start(), m.end(), "ni_number")
+    for m in _NI_TEMPORARY.finditer(text):
+        if _NI_CUE.search(text, max(0, m.start() - 40), m.start()) is not None:
+            taken.append((m.start(), m.end()))
+            yield Span(m.start(), m.end(), "ni_number")
     for m in _NI_LOOSE.finditer(text):
         if any(m.start() < b and a < m.end() for a, b in taken):
             continue
@@ -758,6 +769,22 @@ for _value, _spellings in enumerate(
 ):
     for _word in _spellings.split():
         _DIGIT_WORDS[_word] = _value
+for _value, _spellings in enumerate(
+    (
+        "জিরো ਜ਼ੀਰੋ ਜੀਰੋ ઝીરો زیرو زيرو",
+        "ওয়ান ਵਨ વન ون وان",
+        "টু ਟੂ ટુ ٹو",
+        "থ্রি ਥ੍ਰੀ ਥਰੀ થ્રી تھری ثري",
+        "ফোর ਫੋਰ ફોર فور",
+        "ফাইভ ਫਾਈਵ ફાઇવ فائیو فايف",
+        "সিক্স ਸਿਕਸ સિક્સ سکس سكس",
+        "সেভেন ਸੈਵਨ ਸੇਵਨ સેવન سیون سفن",
+        "এইট ਏਟ એઇટ",
+        "নাইন ਨਾਈਨ નાઇન نائن ناين",
+    )
+):
+    for _word in _spellings.split():
+        _DIGIT_WORDS[_word] = _value  # English digits written in another script ("জিরো সেভেন")
 for _value, _spellings in enumerate(
     [
         "nol/nul",

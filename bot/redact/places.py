@@ -273,8 +273,9 @@ _POSTCODE_NEAR = re.compile(
 
 
 _HOUSE_NUMBER = re.compile(
-    r"(?<![\w])(?:house|h\.?\s*no\.?|makan|makaan|mkan|ghar|basha|bari)\s*(?:#|no\.?|nr\.?|number|"
-    r"nambar|nmbr)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
+    r"(?<![\w])(?:house|h\.?\s*no\.?|makan|makaan|mkan|ghar|basha|bari|বাড়ি|বাসা|মকান|মোকাম|"
+    r"મકાન|ઘર|ਮਕਾਨ|ਘਰ|مکان|گھر|منزل|بيت)\s*(?:#|no\.?|nr\.?|number|nambar|nmbr|নং|নম্বর|"
+    r"নাম্বার|નં\.?|નંબર|ਨੰ\.?|ਨੰਬਰ|نمبر|رقم)?\s*\d{1,4}[A-Za-z]?(?![\w/.:]\d|\w)",
     re.IGNORECASE,
 )
 _NUMBER_NAME_FLAT = re.compile(
@@ -334,10 +335,12 @@ _PART_WORD = (
     r"mieszkanie|m|ap|apartament|apto|andar|dz|dzīvoklis|butas|bt|кв|квартира|корпус|корп|"
     r"подъезд|блок|этаж|شقة|شقه|عمارة|عماره|مبنى|بناية|طابق|بلاک|بلاك|فلیٹ|گلی|مکان|منزل|"
     r"ফ্ল্যাট|ব্লক|বাসা|বাড়ি|ફ્લેટ|બ્લોક|ਫਲੈਟ|ਬਲਾਕ|gali|galli|makaan|makan|ghar|basha|bari|"
-    r"guriga|dabaqa|qolka|aqal|street|gali|galli|gully|sector|گلی_نمبر"
+    r"guriga|dabaqa|qolka|aqal|street|gali|galli|gully|sector|گلی_نمبر|road|"
+    r"রোড|সড়ক|লেন|গলি|રોડ|ગલી|ਰੋਡ|ਗਲੀ|روڈ|سڑک|شارع"
 )
 _PART = re.compile(
-    rf"(?:{_PART_WORD})(?:\.?\s*(?:no\.?|nr\.?|number|numer|nambar|№|#|رقم|نمبر|নং|નં\.?|ਨੰ\.?)?"
+    rf"(?:{_PART_WORD})(?:\.?\s*(?:no\.?|nr\.?|number|numer|nambar|№|#|رقم|نمبر|নম্বর|নং|નંબર|"
+    rf"નં\.?|ਨੰਬਰ|ਨੰ\.?)?"
     rf"\s*\d{{1,4}}[A-Za-z]?|(?:\.\s*|\s+)(?-i:[A-Z])|\s+[\u0621-\u064A])(?![\w{MARKS}])",
     re.IGNORECASE,
 )

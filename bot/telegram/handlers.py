@@ -359,10 +359,22 @@ class TelegramChannel:
         assert message is not None and message.text is not None
         if await desk.answer(self, update, context, Reply(message.text)):
             return
+        if is_stop(message.text, unsubscribe=True) and await self._news_only(update):
+            # "STOP" to the news, with no form to stop: as the UK answers unwanted texts.
+            await self.on_unsubscribe(update, context)
+            return
         turn = await self.conversations.handle(self._key_of(update), CHANNEL, Reply(message.text))
         await self.show(update, context, turn)
         if turn.finished and not is_stop(message.text):  # "STOP" is /stop: no offer after it
             await network.offer_opt_in(self, update, context, turn.lang)
+
+    async def _news_only(self, update: Update) -> bool:
+        """Subscribed to news or a reminder, and no form open."""
+        chat = update.effective_chat
+        assert chat is not None
+        if await self.conversations.store.current_session(self._key_of(update), CHANNEL):
+            return False
+        return await self.subscriptions.get(chat.id) is not None
 
     async def on_tap(self, update: Update, context: Context) -> None:
         await taps.on_tap(self, update, context)

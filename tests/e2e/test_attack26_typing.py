@@ -40,3 +40,26 @@ async def test_guard_stop_with_a_slash_stops_the_form(bot, api):
     await to_assessment_text_question(bot, user, "pl")
     shown = await user.send("/STOP")
     assert shown[-1].text == CATALOGUE.text("flow.stopped", "pl")
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "STOP"), ("en", "unsubscribe"), ("pl", "stop")])
+async def test_stop_typed_by_a_subscriber_with_no_form_open_unsubscribes(
+    bot, api, lang: str, typed: str
+):
+    """UK people answer unwanted messages with STOP; the news they opted into is such a
+    message.  With no form to stop, STOP can only mean the news."""
+    user = api.user(language_code=lang)
+    assert bot.channel is not None
+    await bot.channel.subscriptions.set(user.id, lang, updates=True)
+    shown = await user.send(typed)
+    assert await bot.channel.subscriptions.get(user.id) is None
+    assert shown[-1].text == CATALOGUE.text("unsubscribe.done", lang)
+
+
+async def test_guard_unsubscribe_command_unsubscribes(bot, api):
+    user = api.user(language_code="en")
+    assert bot.channel is not None
+    await bot.channel.subscriptions.set(user.id, "en", updates=True)
+    shown = await user.send("/unsubscribe")
+    assert await bot.channel.subscriptions.get(user.id) is None
+    assert shown[-1].text == CATALOGUE.text("unsubscribe.done", "en")
