@@ -45,6 +45,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import multiprocessing
 import re
 import sys
 from collections.abc import Callable
@@ -240,7 +241,7 @@ class Limits(NamedTuple):
 
 
 LIMITS = Limits(MAX_ORDINARY_ALARMS, MAX_LOOKALIKE_ALARMS, MAX_LONG_ALARMS)
-GENTLE_LIMITS = Limits(0.06, 0.09, 0.06)
+GENTLE_LIMITS = Limits(0.05, 0.07, 0.05)
 """The alarm limits of the gentle pair of thresholds (``bot.risk_model.Verdict.tentative``):
 a message the model scores between it and the confident pair (chosen at ``LIMITS``) is
 signposted too, helplines and all, with an opening that does not presume ("Thank you for
@@ -249,7 +250,17 @@ decision: the weak languages' misses scored 0.3-0.56, just under the confident p
 precision on the exam batches held far above the issue's 0.8 as the thresholds fell (stored
 model of wave 25 on batches 15-18, never trained on: 0.58 / 0.45 recall 0.939 precision 0.900
 everyday 2.8 %; 0.44 / 0.33 0.964, 0.879, 6.0 %). A kind note to someone who did not need it
-costs far less than silence to someone who did."""
+costs far less than silence to someone who did. Measured with ``--limits-table`` (model of
+04:52, trained on sets to 28 and batches 15-18; each exam batch read by the rules and a fit
+without it; confident pair 0.56 / 0.50):
+
+- 5 / 7 / 5 % (kept): gentle pair 0.44 / 0.44, everyday comments signposted 4.8 %, lookalikes
+  6.2 %, long answers 4.0 %; batches 15-18 recall / precision 0.969 / 0.895, 0.964 / 0.901,
+  0.979 / 0.888, 0.948 / 0.892.
+- 6 / 9 / 6 % (first chosen): 0.42 / 0.42, 5.7 %, 7.0 %, 4.0 %; 0.969 / 0.893, 0.965 / 0.893,
+  0.981 / 0.885, 0.950 / 0.891.
+
+5 / 7 / 5 keeps all but 0.002 of the recall at 4.8 % of everyday comments instead of 5.7 %."""
 GENTLE_MIN_PRECISION = 0.8
 """The gentle pair's precision floor on ``THRESHOLD_SETS`` not in ``RECALL_ONLY``: the issue's
 figure for near misses."""
@@ -695,6 +706,27 @@ def scored(screen: RiskScreen) -> None:
             )
 
 
+_FOLD: dict[str, object] = {}
+"""What a fold's fit needs (``_fold``), set before the folds' processes are forked."""
+
+
+def _fold(name: str) -> tuple[str, dict[str, object] | None, list[float]]:
+    """The threshold set or lookalike fold ``name`` scored by a fit without it: its name, the
+    fit's stored form for an exam batch (every category; else None), and its lines' scores."""
+    train: list[Line] = _FOLD["train"]  # type: ignore[assignment]
+    left = [ln for ln in train if ln.where.startswith(name + "/")]
+    rest = [ln for ln in train if not ln.where.startswith(name + "/")]
+    full = name in EXAMS
+    fold, predict = fit(
+        rest,
+        _FOLD["reading"],  # type: ignore[arg-type]
+        full=full,
+        meant=_FOLD["meant"],  # type: ignore[arg-type]
+        scale=_FOLD["scale"],  # type: ignore[arg-type]
+    )
+    return name, fold if full else None, predict([ln.text for ln in left])
+
+
 def exams(
     phrases: PhraseLists,
     folds: dict[str, dict[str, object]],
@@ -827,6 +859,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument(
+        "--jobs", type=int, default=2, help="processes fitting the folds (1: none, in turn)"
+    )
+    parser.add_argument(
         "--limits-table",
         action="store_true",
         help="the thresholds and figures each alarm limit of TRADE_OFFS would give",
@@ -900,23 +935,30 @@ def main(argv: list[str] | None = None) -> int:
     # Each threshold set, and the everyday lookalikes' training half, scored by a fit
     # without it: what the thresholds are chosen on.
     # An exam batch's fit is whole (every category), to read it as the bot would (``exams``).
+    # The folds are fitted by ``args.jobs`` processes (forked: they share what is read so
+    # far) while this one fits the final model.
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
     folds: dict[str, dict[str, object]] = {}
-    for name in (*THRESHOLD_SETS, EVERYDAY):
-        left = [ln for ln in train if ln.where.startswith(name + "/")]
-        rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-        fold, predict = fit(rest, reading, full=name in EXAMS, meant=meant, scale=args.scale)
-        if name in EXAMS:
+    _FOLD.update(train=train, reading=reading, meant=meant, scale=args.scale)
+    names = sorted((*THRESHOLD_SETS, EVERYDAY), key=lambda name: name not in EXAMS)  # slow first
+    pool = multiprocessing.get_context("fork").Pool(args.jobs) if args.jobs > 1 else None
+    pending = pool.map_async(_fold, names, chunksize=1) if pool else None
+    final, predict = fit(train, reading, meant=meant, scale=args.scale)
+    done = pending.get() if pending else [_fold(name) for name in names]
+    if pool:
+        pool.close()
+    order = (*THRESHOLD_SETS, EVERYDAY)
+    for name, fold, found in sorted(done, key=lambda one: order.index(one[0])):
+        if fold is not None:
             folds[name] = fold
-        texts = [ln.text for ln in left]
-        out_of_fold.update(zip(texts, predict(texts), strict=True))
+        left = [ln for ln in train if ln.where.startswith(name + "/")]
+        out_of_fold.update(zip([ln.text for ln in left], found, strict=True))
         if name == EVERYDAY:
             lookalike += left
         else:
             held += left
-    final, predict = fit(train, reading, meant=meant, scale=args.scale)
     texts = list(fires)
     scores = dict(zip(texts, predict(texts), strict=True))
 
