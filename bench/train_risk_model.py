@@ -716,7 +716,7 @@ def _fold(name: str) -> tuple[str, dict[str, object] | None, list[float]]:
     train: list[Line] = _FOLD["train"]  # type: ignore[assignment]
     left = [ln for ln in train if ln.where.startswith(name + "/")]
     rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-    full = name in EXAMS
+    full = name in EXAMS and not _FOLD.get("quick")
     fold, predict = fit(
         rest,
         _FOLD["reading"],  # type: ignore[arg-type]
@@ -862,6 +862,11 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=2, help="processes fitting the folds (1: none, in turn)"
     )
     parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the exam batches' folds score 'any' only: the same thresholds, no exam report",
+    )
+    parser.add_argument(
         "--limits-table",
         action="store_true",
         help="the thresholds and figures each alarm limit of TRADE_OFFS would give",
@@ -941,7 +946,7 @@ def main(argv: list[str] | None = None) -> int:
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
     folds: dict[str, dict[str, object]] = {}
-    _FOLD.update(train=train, reading=reading, meant=meant, scale=args.scale)
+    _FOLD.update(train=train, reading=reading, meant=meant, scale=args.scale, quick=args.quick)
     names = sorted((*THRESHOLD_SETS, EVERYDAY), key=lambda name: name not in EXAMS)  # slow first
     pool = multiprocessing.get_context("fork").Pool(args.jobs) if args.jobs > 1 else None
     pending = pool.map_async(_fold, names, chunksize=1) if pool else None
@@ -1024,8 +1029,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     now = effective(scores, backed, gentle, gentle_low, familiar)
     report(f"this model, signposting at {gentle} / {gentle_low}", devtest, fires, now, 0.5)
-    print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
-    figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
+    if folds:
+        print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
+        figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
     final["threshold"] = chosen
     final["evidence_threshold"] = low
     final["gentle_threshold"] = gentle
