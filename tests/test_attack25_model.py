@@ -7,11 +7,11 @@ retrain.
 
 1. Guards: disclosures that ONLY the model catches (the rules are quiet on each, checked with
    ``model=False``) and that 3a500f1 signposted: a retrain that loses one is a regression.
-2. Strict xfails (owner risk25): everyday talk the model alone signposts on 3a500f1: a normal
-   dose for a headache (overdose, in en pl lt lv so bn), "I won't be in the office tomorrow,
-   see you soon", "everything sorted for tonight's party", a new scarf (pa 'chunni', which
-   lex25 put in ROPE), a lighter bought for cigarettes (so, LIGHTER from lex25).  When a
-   retrain quiets one, the XPASS fails the run: take its mark off.
+2. Strict xfails (owner risk25): everyday talk the model alone signposts on 3a500f1: (a normal
+   dose for a headache, in en pl lt lv so bn, quiet since wave 26's AILMENT veto), "I won't
+   be in the office tomorrow, see you soon", "everything sorted for tonight's party", a new
+   scarf (pa 'chunni', which lex25 put in ROPE), a lighter bought for cigarettes (so, LIGHTER
+   from lex25).  When a retrain quiets one, the XPASS fails the run: take its mark off.
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ def alarm(why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"owner risk25: the model's false alarm: {why}")
 
 
-DOSE = "a normal dose for a headache or a knee read as an overdose"
 ABSENT = "an absence with a return promised read as a goodbye"
 TONIGHT = "everything sorted for tonight (a party, a train) read as a plan"
 
@@ -66,28 +65,17 @@ TONIGHT = "everything sorted for tonight (a party, a train) read as a plan"
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "I took two paracetamol for my headache", id="en-two-paracetamol", marks=alarm(DOSE)
-        ),
-        pytest.param(
-            "I take 2 co-codamol when my knee is bad", id="en-co-codamol-knee", marks=alarm(DOSE)
-        ),
+        pytest.param("I took two paracetamol for my headache", id="en-two-paracetamol"),
+        pytest.param("I take 2 co-codamol when my knee is bad", id="en-co-codamol-knee"),
         pytest.param(
             "I had a headache so I took some tablets and laid down",
             id="en-headache-some-tablets",
-            marks=alarm(DOSE),
         ),
-        pytest.param("wziąłem dwie tabletki na ból głowy", id="pl-two-tablets", marks=alarm(DOSE)),
-        pytest.param(
-            "išgėriau dvi tabletes nuo galvos skausmo", id="lt-two-tablets", marks=alarm(DOSE)
-        ),
-        pytest.param(
-            "iedzēru divas tabletes pret galvassāpēm", id="lv-two-tablets", marks=alarm(DOSE)
-        ),
-        pytest.param(
-            "laba kiniin oo madax-xanuun ah ayaan qaatay", id="so-two-tablets", marks=alarm(DOSE)
-        ),
-        pytest.param("মাথাব্যথার জন্য দুটো ট্যাবলেট খেয়েছি", id="bn-two-tablets", marks=alarm(DOSE)),
+        pytest.param("wziąłem dwie tabletki na ból głowy", id="pl-two-tablets"),
+        pytest.param("išgėriau dvi tabletes nuo galvos skausmo", id="lt-two-tablets"),
+        pytest.param("iedzēru divas tabletes pret galvassāpēm", id="lv-two-tablets"),
+        pytest.param("laba kiniin oo madax-xanuun ah ayaan qaatay", id="so-two-tablets"),
+        pytest.param("মাথাব্যথার জন্য দুটো ট্যাবলেট খেয়েছি", id="bn-two-tablets"),
         pytest.param(
             "I won't be in the office tomorrow, see you soon",
             id="en-not-in-office-see-you-soon",

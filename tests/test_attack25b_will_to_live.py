@@ -23,12 +23,6 @@ def test_guard_the_will_to_live_gone_gets_helplines(conversations: Conversations
     assert conversations.risk_alert(text, "en") is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="prec25: no rule for 'no desire / lost the will to live' in these shapes (ru 'нет "
-    "желания жить', ar 'ليس لدي رغبة في الحياة', pl 'odechciało mi się żyć', lt 'nebeturiu "
-    "noro gyventi'), and the model does not read them either",
-)
 @pytest.mark.parametrize(
     "text",
     [

@@ -224,3 +224,40 @@ async def test_an_everyday_plan_with_a_method_verb_gets_no_helplines(
 ) -> None:
     term = await typed(conversations, settings, lang, [text])
     assert helplines_shown(term, settings) == helplines
+
+
+HOPE = (
+    "risk26: the model reads an English wish to live again as suicide (meaning LIVE+WISH, "
+    "'i want to live again' 0.59-0.74; also glued, 'iwanttoliveagain'): hope gets a crisis line"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        pytest.param(
+            "en", "i want to live again", marks=pytest.mark.xfail(strict=True, reason=HOPE)
+        ),
+        pytest.param(
+            "en",
+            "i want to live again honestly",
+            marks=pytest.mark.xfail(strict=True, reason=HOPE),
+        ),
+        pytest.param(
+            "en",
+            "iwanttoliveagain honestly",
+            marks=pytest.mark.xfail(strict=True, reason=HOPE),
+        ),
+        # Guards: quiet on main.
+        pytest.param("en", "I want to live again, the group gave me hope", id="en-guard-hope"),
+        pytest.param("pl", "chcę znowu żyć", id="pl-guard"),
+        pytest.param("ru", "хочу снова жить", id="ru-guard"),
+        pytest.param("pt", "quero viver de novo", id="pt-guard"),
+        pytest.param("ro", "vreau sa traiesc din nou", id="ro-guard"),
+    ],
+)
+async def test_a_wish_to_live_again_gets_no_helplines(
+    conversations: Conversations, settings: Settings, lang: str, text: str
+) -> None:
+    term = await typed(conversations, settings, lang, [text])
+    assert helplines_shown(term, settings) == 0

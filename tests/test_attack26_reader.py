@@ -44,11 +44,8 @@ async def test_guard_a_comment_like_it_without_a_disclosure_is_quoted(
     assert "I had moved GP" in shown
 
 
-LOWER = (
-    "redact26: names_someone reads an English worker's name only when capitalised; typed in "
-    "lower case ('my keyworker sarah', 'receptionist sarah', 'dr patel') or in brackets "
-    "('the nurse (Priya)') the quote is published (pl, ru, pt, ro, lt are read in lower case)"
-)
+# redact26: a worker's name after a role in lower case, after a lower-case title, or in
+# brackets is read by names_someone now; marks off.
 
 
 @pytest.mark.parametrize(
@@ -57,22 +54,18 @@ LOWER = (
         pytest.param(
             "my keyworker sarah never rings me back, I waited weeks",
             "sarah",
-            marks=pytest.mark.xfail(strict=True, reason=LOWER),
         ),
         pytest.param(
             "receptionist jodie was rude to me and I waited weeks",
             "jodie",
-            marks=pytest.mark.xfail(strict=True, reason=LOWER),
         ),
         pytest.param(
             "dr patel was great but I waited weeks for the first appointment",
             "patel",
-            marks=pytest.mark.xfail(strict=True, reason=LOWER),
         ),
         pytest.param(
             "the nurse (Priya) was lovely, I waited weeks though",
             "Priya",
-            marks=pytest.mark.xfail(strict=True, reason=LOWER),
         ),
         # Guards: capitalised, and in Polish in lower case, the quote is refused.
         pytest.param("my keyworker Sarah never rings me back, I waited weeks", "Sarah"),

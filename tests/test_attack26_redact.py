@@ -13,14 +13,8 @@ import pytest
 
 from bot.redact import redact
 
-OWN = (
-    "redact26: one's own name after 'it's … here' / 'this is … here', and ru 'это <name>,' "
-    "is stored"
-)
-GREEDY = (
-    "redact26: a lower-case name after a name intro in romanised Arabic and Somali takes the "
-    "following words of feedback with it"
-)
+# redact26 fixed all seven ("here" after one's own name, Russian diminutives, the
+# feedback words that end a lower-case name): marks off.
 
 
 @pytest.mark.parametrize(
@@ -29,17 +23,14 @@ GREEDY = (
         pytest.param(
             "its jodie here, the group was great",
             "jodie",
-            marks=pytest.mark.xfail(strict=True, reason=OWN),
         ),
         pytest.param(
             "this is jodie here, the group was great",
             "jodie",
-            marks=pytest.mark.xfail(strict=True, reason=OWN),
         ),
         pytest.param(
             "это Саша, группа отличная",  # this is Sasha, the group is great
             "Саша",
-            marks=pytest.mark.xfail(strict=True, reason=OWN),
         ),
         # Guards: hidden on main.
         pytest.param("Hi it's Jodie, the group was great", "Jodie"),
@@ -59,22 +50,18 @@ def test_ones_own_first_name_is_not_stored(text: str, name: str) -> None:
         pytest.param(
             "ana ismi fatima wel group kan helw",  # my name is Fatima and the group was nice
             "group kan helw",
-            marks=pytest.mark.xfail(strict=True, reason=GREEDY),
         ),
         pytest.param(
             "esmi fatima wel group kan helw",
             "group kan helw",
-            marks=pytest.mark.xfail(strict=True, reason=GREEDY),
         ),
         pytest.param(
             "magacaygu waa hodan kooxdu way fiicnayd",  # my name is Hodan, the group was good
             "kooxdu way fiicnayd",
-            marks=pytest.mark.xfail(strict=True, reason=GREEDY),
         ),
         pytest.param(
             "waxaa la i yiraahdaa hodan kooxdu way fiicnayd",  # I am called Hodan, the group…
             "kooxdu way fiicnayd",
-            marks=pytest.mark.xfail(strict=True, reason=GREEDY),
         ),
         # Guards: capitalised, or with a comma, only the name goes.
         pytest.param("ana ismi Fatima wel group kan helw", "group kan helw"),

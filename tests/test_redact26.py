@@ -499,3 +499,46 @@ def test_a_temporary_ni_reference_and_a_name_before_this_is_my_phone(text: str, 
     """A temporary NI reference (TN, the date of birth, the sex) after an NI word; an
     Arabic name ends before "وهذا/وهاد" (and this is) that starts the next clause."""
     assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["the counsellor kelly was kind", "ms jones was kind to me", "my nurse (Tomasz) helped"],
+)
+def test_a_workers_name_in_lower_case_or_brackets_is_never_quoted(comment: str) -> None:
+    assert names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    "comment", ["my keyworker never rings me back", "the dr said no", "miss the bus again"]
+)
+def test_guard_a_role_without_a_name_in_lower_case_is_quoted(comment: str) -> None:
+    assert not names_someone(redact(comment))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("dzimšanas datums 12. marts 1984.", "dzimšanas datums [date]"),
+        ("esmu dzimis 3. jūlijs 1979. Paldies", "esmu dzimis [date] Paldies"),
+        # Guard: a date that ends a sentence in other languages leaves its full stop.
+        ("urodziłam się 3 maja 1990.", "urodziłam się [date]."),
+    ],
+)
+def test_a_latvian_date_takes_its_ordinal_years_dot(text: str, want: str) -> None:
+    assert redact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Kelly Field is where we play football", None),
+        ("Tom Hall is where the group meets on Fridays", None),
+        ("Tom Hall was kind to me", "[name] was kind to me"),
+        ("Sarah Green near the station was kind", "[name] near the station was kind"),
+    ],
+)
+def test_a_given_name_and_a_place_word_said_to_be_where_is_a_place(
+    text: str, want: str | None
+) -> None:
+    assert redact(text) == (text if want is None else want)

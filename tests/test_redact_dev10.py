@@ -119,7 +119,7 @@ def test_a_first_name_a_service_or_a_role_after_those_words_survives(text):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("it's Dean here (Dean O'Connor-Baines), ring me", "it's Dean here ([name]), ring me"),
+        ("it's Dean here (Dean O'Connor-Baines), ring me", "it's [name] here ([name]), ring me"),
         ("sou eu, Thiago (Thiago de Souza Lima)", "sou eu, Thiago ([name])"),
         ("Pani Anna Nowak pomogła", "Pani [name] pomogła"),
         (

@@ -111,6 +111,11 @@ birth cue in any enabled language, a few words on ("born on the 3rd of May",
 "urodziłam się 3 maja 88", "gimiau gegužės 3 d.")."""
 
 
+_ORDINAL_YEAR = re.compile(r"\d{1,2}\.\s*[^\W\d_]+\s+(?:19|20)\d{2}")
+"""A day with its dot, a month, a year (Latvian and Lithuanian write the year as an ordinal:
+"5. februāris 1990.")."""
+
+
 @needs_digits(1)
 def dates(text: str) -> Iterator[Span]:
     for m in _FULL_DATE.finditer(text):
@@ -122,7 +127,10 @@ def dates(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "date")
     if _YEAR_ANYWHERE.search(text) is not None:  # most answers name no year: skip the scan
         for m in _FULL_DATE_OTHER.finditer(text):
-            yield Span(m.start(), m.end(), "date")
+            end = m.end()
+            if _ORDINAL_YEAR.fullmatch(m.group()) and text[end : end + 1] == ".":
+                end += 1  # Latvian "5. februāris 1990.": the year is an ordinal, its dot too
+            yield Span(m.start(), end, "date")
     for m in _BIRTH_DATE.finditer(text):
         yield Span(m.start(1), m.end(1), "date")
 

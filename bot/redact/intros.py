@@ -380,8 +380,9 @@ _OPENING = re.compile(
     r"(?:(?P<cue>this\s+is|it['’]?s|its|it\s+is|tu|to\s+ja|это|это\s+я|eto|sunt\s+eu|"
     r"eu\s+sunt|sou\s+eu|aqui\s+(?:é|e)(?:\s+[oa])?|te|šeit|seit|čia|cia)[\s,:-]+"
     rf"(?P<name>{WORD})|(?P<first>{WORD})[ \t]+(?:here|speaking|tutaj|tu|здесь|aici|aqui|čia|šeit))"
-    r"(?:[ \t]*(?=[,.!:;\-–—\n]|$)|(?P<goes_on>(?=[ \t]+(?:from|again|z|ze|из|от|din|de|do|da|"
-    r"iš|no)(?![\w]))))",
+    r"(?:[ \t]*(?=[,.!:;\-–—\n]|$)"
+    r"|(?=[ \t]+(?:here|здесь|tutaj|aici|aqui)[ \t]*(?:[,.!:;(\-–—\n]|$))"
+    r"|(?P<goes_on>(?=[ \t]+(?:from|again|z|ze|из|от|din|de|do|da|iš|no)(?![\w]))))",
     re.IGNORECASE,
 )
 """A message opening with one's first name: "this is Kelly,", "hi it's dave,", "Kelly here,",

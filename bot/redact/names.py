@@ -351,6 +351,18 @@ _WORDS_NOT_NAMES_AFTER_IM = words(
 language ("i'm frank", "i'm main carer", "sunt ana" is Ana, but "ana" is Arabizi "I")."""
 
 
+_LOWER_RUN_STOP = words(
+    """
+    w wel wil wa wi el il kan kanet kanit kant kaan bas kteer ktir helw hilw mni7 mnih
+    3omri 3mri omri men min fe fi 3al ma mesh mish ya
+    group grupo grupa grupul grupe grupā koox kooxdu kooxda kooxdii way waa aad iyo oo ayaa
+    ayuu ayey wuu waxay waxaan xarunta shaqaalaha
+    """
+)
+"""Words that follow a name typed in lower case after "my name is" in romanised Arabic and
+Somali, and start the feedback ("wel group kan helw", "kooxdu way fiicnayd"): no name's."""
+
+
 _ROMANCE_CUES = words("sunt sou")
 """Romanian and Portuguese cues, after which "ana" is Ana, not Arabizi "I"."""
 
@@ -432,6 +444,8 @@ def _name_after(
         letter = nxt.group()[0]
         if capitalised and not letter.isupper():
             break
+        if not capitalised and not caseless and nxt.group().casefold() in _LOWER_RUN_STOP:
+            break  # "ana ismi fatima wel group kan helw": the name ends at "and the group"
         if own_lower and not surname_like(nxt.group()):
             break  # "i'm dave smith": a surname goes with it; "i'm dave and…" ends it
         if not capitalised and not caseless and not strong and not own_lower:

@@ -205,6 +205,10 @@ def _lower_word_name(text: str, tokens: list[re.Match[str]], i: int) -> Span | N
 _PLACE_TOO = words("is was has had")
 
 
+_A_PLACE_IS = re.compile(r"[ \t]+(?:(?:is|was)[ \t]+)?where\b", re.IGNORECASE)
+"""What is said of a place after its name ("Kelly Field is where we play")."""
+
+
 def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     """Whether a given name and a place-like surname ("Mary Church") are a place's name: a
     saint before them, or another place word after ("St Mary Church Hall")."""
@@ -213,6 +217,8 @@ def _a_place_after_all(text: str, tokens: list[re.Match[str]], i: int) -> bool:
         return True
     if text[tokens[i + 1].end() : tokens[i + 1].end() + 2] in ("'s", "’s"):
         return False  # "Sam Wood's flat", "Sarah Lane's phone": a person's
+    if _A_PLACE_IS.match(text, tokens[i + 1].end()):
+        return True  # "Kelly Field is where we play football": a place is where
     venue = tokens[i + 1].group().casefold() in ("hall", "park")
     if venue and tokens[i].group().casefold() in _VENUE_NAMES:
         return True

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.redact.given_names import NOUNS_CASELESS, WORD_NAMES_CASELESS, given_name
+from bot.redact.given_names import NOUNS_CASELESS, WORD_NAMES_CASELESS, given_name, surname_like
 from bot.redact.names import _NOT_NAMES, _PARTICLES, OTHER_CUE
 from bot.redact.spans import MARKS, WORD, Span, words
 from bot.textnorm import fold
@@ -211,7 +211,7 @@ _WORD_RE = re.compile(WORD)
 
 # Between a role and the name: a comma, "called", a possessive ("المرشدة تبعي").
 _LINK = re.compile(
-    r"(?:\s*[,،:\-–—]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
+    r"(?:\s*[,،:\-–—(]\s*|\s+)(?:(?:called|named|zwan[ya]|по\s+имени|chamad[oa]|numit[ăa]?|vardu"
     r"|vārdā|vardā|la\s+yiraahdo|تبعي|تاعي|حقي|بتاعي|الخاصة|الخاص|(?:ka|ki|ke|da|di|de)\s+naa?m"
     r"|(?:کا|کی|کے)\s+نام|(?:ਦਾ|ਦੀ|ਦੇ)\s+ਨਾਮ|(?:નું|નો|ની)\s+નામ|(?:এর|র)?\s*নাম)"
     r"(?:\s*[,،:\-–—]\s*|\s+))?"
@@ -536,6 +536,10 @@ def names_someone(text: str) -> bool:
         return True
     if _at_the_desk(text) or _named_before_caseless_role(text):
         return True
+    for m in _TITLE_LOWER.finditer(text):
+        key = m.group("name").casefold()
+        if surname_like(key) and key not in _NOT_A_NAME and key not in _AFTER_ROLE:
+            return True  # "dr patel was great": a title and a surname, in lower case
     for cue in OTHER_CUE.finditer(text):
         # "the nurse was lovely, her name is Priya": kept in storage (a first name alone),
         # but a noticeboard quote is stricter ("his name was never called" is no name).
@@ -555,6 +559,15 @@ def names_someone(text: str) -> bool:
             word = m.group()
             if word[0].isupper() or _caseless(word):
                 return True  # a name given with a role, even a first name alone
+            key = word.casefold()
+            if (
+                word.islower()
+                and (given_name(word) or surname_like(word))
+                and key not in _NOT_A_NAME
+                and key not in _AFTER_ROLE
+                and key not in _NOBODY
+            ):
+                return True  # typed in lower case: "my keyworker sarah", "dr patel"
             if capitals and lower_case_writer and _lower_case_full_name(text, m):
                 return True
         if any(_first_name_before_role(text, m.start()) for m in _ROLE_CASED.finditer(text)):
@@ -562,6 +575,8 @@ def names_someone(text: str) -> bool:
     return _capitalised_pair(text)
 
 
+_TITLE_LOWER = re.compile(r"(?<![\w-])(?:dr|doc|mr|mrs|ms|miss)\.?[ \t]+(?P<name>[a-z][a-z'’-]+)")
+"""A title typed in lower case, and the word after it."""
 _AT_THE_DESK = re.compile(
     rf"(?<![\w{MARKS}])(?P<name>(?-i:[A-ZА-ЯЁĄĆĘŁŃÓŚŹŻĀČĒĢĪĶĻŅŠŪŽ])[\w'’-]*)[ \t]+"
     r"(?:(?:on|at|from|behind)[ \t]+(?:the[ \t]+)?(?:reception|front[ \t]+desk|desk|door|"

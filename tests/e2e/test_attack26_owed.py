@@ -9,11 +9,14 @@ command: each is the bot's next chance to reach them."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 
 import pytest
 
+from bot.privacy import respondent_key
 from tests.alerts import starts_alert
+from tests.e2e.conftest import SECRET
 from tests.e2e.test_attack21_paths import CATALOGUE, OVERDOSE_PL, alerted
 from tests.e2e.test_telegram_risk import to_assessment_text_question
 
@@ -212,3 +215,23 @@ async def test_owed_helplines_chased_into_a_flood_wait_are_not_dropped(bot, api)
     api.calm()
     await user.send("dzień dobry")
     assert any(alerted([m], "pl", overdose=True) for m in user.messages())
+
+
+async def test_guard_owing_chasing_and_paying_log_no_one(bot, api, caplog):
+    """Guard: at DEBUG, through an outage, a flood wait, the unasked try and a restart, no
+    log record holds the person's chat id, key or what they wrote."""
+    caplog.set_level(logging.DEBUG)
+    user = api.user(6_418_220_937_551, language_code="pl")
+    await to_assessment_text_question(bot, user, "pl")
+    await owe(api, user, OVERDOSE_PL)
+    api.fail("sendMessage", 429, retry_after=1, times=4)
+    await asyncio.sleep(12)  # an unasked try meets the flood wait
+    api.calm()
+    await api.wait_until(lambda: any(alerted([m], "pl") for m in user.messages()), 30.0)
+    await bot.restart()
+    await user.send("dzień dobry")
+    key = respondent_key(SECRET, "telegram", user.id)
+    for record in caplog.records:
+        text = record.getMessage() + (str(record.exc_info) if record.exc_info else "")
+        for secret in (str(user.id), key, key[:16], "połknąłem", "tabletek"):
+            assert secret not in text, (record.name, text[:200])
