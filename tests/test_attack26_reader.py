@@ -20,6 +20,13 @@ from tests.test_attack24_reader import _shown
 OTHERS = ["I waited weeks for an appointment and nobody rang back"] * 6
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="lead: quotes are chosen by the risk flag stored with the answer; reading them "
+    "again with today's screen in the report process cost every report seconds (each runs "
+    "in a new process that compiles it) and timed out e2e reports: re-flag stored answers "
+    "in the bot instead (a daily job), or compile the screen in the fork server",
+)
 @pytest.mark.parametrize(
     "text",
     [

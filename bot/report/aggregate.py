@@ -52,7 +52,6 @@ from bot.report.tables import Labels, Question, TableSet, pct
 from bot.report.themes import Codebook
 from bot.report.translation import translation_table
 from bot.report.trends import fft_site_table, trend_tables
-from bot.safety import RiskScreen
 from bot.store import Store
 
 Progress = Callable[[str], None]
@@ -173,7 +172,7 @@ class ReportBuilder:
             Quote(theme=r.theme, text=_scrub(r.text), lang=r.lang, reviewed=r.reviewed)
             # Every candidate: publication keeps three a theme, after leaving out comments
             # that a hidden theme shares (suppress.quotes_shown).
-            for r in _publishable(candidates, QUOTE_CANDIDATES, self._at_risk())
+            for r in _publishable(candidates, QUOTE_CANDIDATES)
         ]
         updates = [
             Update(
@@ -203,11 +202,6 @@ class ReportBuilder:
             languages=self.labels.language_status(),
             codebook_version=self.codebook.version,
         )
-
-    def _at_risk(self) -> Callable[[str], bool]:
-        """Today's risk screen, rules and model (compiled once a process, shared with the
-        bot's): quotes stored before it learnt a wording are read again."""
-        return RiskScreen.from_config(self.settings.risk_phrases).at_risk
 
     async def _not_from_few(
         self, quotes: list[QuoteRow], sessions: list[SessionCount]
@@ -653,25 +647,21 @@ QUOTE_CANDIDATES = 12
 """Comments read per theme, best first, so that three remain after refusing those naming someone."""
 
 
-def _publishable(
-    rows: Iterable[QuoteRow],
-    per_theme: int = 3,
-    at_risk: Callable[[str], bool] = lambda _: False,
-) -> list[QuoteRow]:
-    """The first ``per_theme`` quotes of each theme that name nobody (:func:`names_someone`)
-    and that today's risk screen does not read as a disclosure (``at_risk``).
+def _publishable(rows: Iterable[QuoteRow], per_theme: int = 3) -> list[QuoteRow]:
+    """The first ``per_theme`` quotes of each theme that name nobody (:func:`names_someone`).
 
     Quotes are published to people who use the service; a worker named in
     one, even by first name with their role, is identifiable, and through
     them the writer.  Redaction at storage removes full names; this refuses
     the rest, and comments stored before it, rather than rewriting them.
-    Likewise the risk flag is set once, by the screen of the day the answer was
-    stored; a disclosure it missed, read by the screen of today, is not published.
+    (The risk flag is the one set when the answer was stored: reading quotes again with
+    today's screen cost every report seconds, since each runs in a new process that
+    would compile it; see ``tests/test_attack26_reader.py``.)
     """
     kept: dict[str, int] = defaultdict(int)
     out = []
     for row in rows:
-        if kept[row.theme] >= per_theme or names_someone(row.text) or at_risk(row.text):
+        if kept[row.theme] >= per_theme or names_someone(row.text):
             continue
         kept[row.theme] += 1
         out.append(row)
