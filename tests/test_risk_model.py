@@ -184,11 +184,15 @@ def test_everyday_hopes_tiredness_and_complaints_never_trained_on_stay_quiet(
     """The dev-test half of the everyday comments written to look like risk ("I hope I
     wake up on time", "dead on my feet", "this form is killing me", leaflets, risk long
     past): before wave 16 rules and model signposted 7.9 % of them (26 of 328; the rules
-    alone 5.2 %), now 6.4 % (the rules alone 4.3 %)."""
+    alone 5.2 %), then 6.4 % (the rules alone 4.3 %). Since wave 26 a gentle tier signposts
+    more (its limit on the training half of these comments is 7 %, ``GENTLE_LIMITS``): at
+    most 9 % in all, 7 % by the confident pair."""
     _, everyday = _devtest()
     assert len(everyday) > 250
     fired = [ln.text for ln in everyday if screen.hits(ln.text)]
-    assert len(fired) / len(everyday) <= 0.07, fired
+    sure = [text for text in fired if not all(h.tentative for h in screen.hits(text))]
+    assert len(sure) / len(everyday) <= 0.07, sure
+    assert len(fired) / len(everyday) <= 0.09, fired
 
 
 @pytest.mark.parametrize(
