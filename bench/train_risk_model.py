@@ -45,6 +45,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import multiprocessing
 import re
 import sys
 from collections.abc import Callable
@@ -181,6 +182,8 @@ THRESHOLD_SETS = (
     "risk_train26",
     "risk_train27",
     "risk_train28",
+    "risk_train29",
+    "risk_train30",
     *EXAMS,
 )
 """The sets the thresholds are chosen on, each scored by a fit without it. Until wave 23 they
@@ -196,7 +199,7 @@ precision 0.793), it is the only set with many long disclosures (210 of 30 words
 Set 28 (wave 26, the weak languages) joins them, recall only (``RECALL_ONLY``). The exam
 batches 15-18 (``EXAMS``) join them in wave 26 too, held to ``MIN_PRECISION`` like 23-25:
 their mix of disclosures and near misses is the exam's own."""
-RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28")
+RECALL_ONLY = ("risk_train26", "risk_train27", "risk_train28", "risk_train29", "risk_train30")
 """Threshold sets whose disclosures count towards recall but whose precision is not held to
 ``MIN_PRECISION``: set 26 was written with far more near misses than 23-25 (long everyday
 answers that name a bridge, a last visit, a plan for tonight), so its precision at any
@@ -212,7 +215,11 @@ recall 0.906 -> 0.885, and dev batch 15 (never trained on) 0.927 -> 0.916.
 Set 28 too (wave 26: ar ur pa gu bn so, code-switching, chat spelling, near misses with the
 disclosures' own words, as in 27): scored once before anyone trained on it (stored model of
 wave 25: recall 0.855, precision 0.866), it is the weak languages' own and its disclosures
-count towards recall."""
+count towards recall. Sets 29 (ru lt lv pl pt ro en so bn: many voices, suicide as a
+situation) and 30 (all 13 languages, 56 % near misses that use the words of risk with no
+danger now) too, for the same reason (near misses with the disclosures' own words); scored
+once before training on them (wave-26 model of 05:10, both tiers: 29 recall 0.955 precision
+0.838, 30 0.971 / 0.805; the wave-25 model 0.929 / 0.853 and 0.952 / 0.814)."""
 LONG_SIZES = (3, 5)
 """Long everyday answers (``long_answers``): each file of ``ORDINARY_CHECK`` cut into runs of
 this many lines in a row, each run joined into one message. Attack23 found about a tenth of
@@ -234,7 +241,7 @@ class Limits(NamedTuple):
 
 
 LIMITS = Limits(MAX_ORDINARY_ALARMS, MAX_LOOKALIKE_ALARMS, MAX_LONG_ALARMS)
-GENTLE_LIMITS = Limits(0.06, 0.09, 0.06)
+GENTLE_LIMITS = Limits(0.05, 0.07, 0.05)
 """The alarm limits of the gentle pair of thresholds (``bot.risk_model.Verdict.tentative``):
 a message the model scores between it and the confident pair (chosen at ``LIMITS``) is
 signposted too, helplines and all, with an opening that does not presume ("Thank you for
@@ -243,7 +250,17 @@ decision: the weak languages' misses scored 0.3-0.56, just under the confident p
 precision on the exam batches held far above the issue's 0.8 as the thresholds fell (stored
 model of wave 25 on batches 15-18, never trained on: 0.58 / 0.45 recall 0.939 precision 0.900
 everyday 2.8 %; 0.44 / 0.33 0.964, 0.879, 6.0 %). A kind note to someone who did not need it
-costs far less than silence to someone who did."""
+costs far less than silence to someone who did. Measured with ``--limits-table`` (model of
+04:52, trained on sets to 28 and batches 15-18; each exam batch read by the rules and a fit
+without it; confident pair 0.56 / 0.50):
+
+- 5 / 7 / 5 % (kept): gentle pair 0.44 / 0.44, everyday comments signposted 4.8 %, lookalikes
+  6.2 %, long answers 4.0 %; batches 15-18 recall / precision 0.969 / 0.895, 0.964 / 0.901,
+  0.979 / 0.888, 0.948 / 0.892.
+- 6 / 9 / 6 % (first chosen): 0.42 / 0.42, 5.7 %, 7.0 %, 4.0 %; 0.969 / 0.893, 0.965 / 0.893,
+  0.981 / 0.885, 0.950 / 0.891.
+
+5 / 7 / 5 keeps all but 0.002 of the recall at 4.8 % of everyday comments instead of 5.7 %."""
 GENTLE_MIN_PRECISION = 0.8
 """The gentle pair's precision floor on ``THRESHOLD_SETS`` not in ``RECALL_ONLY``: the issue's
 figure for near misses."""
@@ -266,6 +283,8 @@ RULES_FILES = (
     "bot/safety.py",
     "bot/risk_rules.py",
     "bot/risk_negation.py",
+    "bot/risk_slips.py",
+    "bot/risk_noslip.txt",
     "bot/risk_model.py",
     "bot/textnorm.py",
     "bot/translit.py",
@@ -687,6 +706,27 @@ def scored(screen: RiskScreen) -> None:
             )
 
 
+_FOLD: dict[str, object] = {}
+"""What a fold's fit needs (``_fold``), set before the folds' processes are forked."""
+
+
+def _fold(name: str) -> tuple[str, dict[str, object] | None, list[float]]:
+    """The threshold set or lookalike fold ``name`` scored by a fit without it: its name, the
+    fit's stored form for an exam batch (every category; else None), and its lines' scores."""
+    train: list[Line] = _FOLD["train"]  # type: ignore[assignment]
+    left = [ln for ln in train if ln.where.startswith(name + "/")]
+    rest = [ln for ln in train if not ln.where.startswith(name + "/")]
+    full = name in EXAMS and not _FOLD.get("quick")
+    fold, predict = fit(
+        rest,
+        _FOLD["reading"],  # type: ignore[arg-type]
+        full=full,
+        meant=_FOLD["meant"],  # type: ignore[arg-type]
+        scale=_FOLD["scale"],  # type: ignore[arg-type]
+    )
+    return name, fold if full else None, predict([ln.text for ln in left])
+
+
 def exams(
     phrases: PhraseLists,
     folds: dict[str, dict[str, object]],
@@ -819,6 +859,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument(
+        "--jobs", type=int, default=2, help="processes fitting the folds (1: none, in turn)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the exam batches' folds score 'any' only: the same thresholds, no exam report",
+    )
+    parser.add_argument(
         "--limits-table",
         action="store_true",
         help="the thresholds and figures each alarm limit of TRADE_OFFS would give",
@@ -892,23 +940,30 @@ def main(argv: list[str] | None = None) -> int:
     # Each threshold set, and the everyday lookalikes' training half, scored by a fit
     # without it: what the thresholds are chosen on.
     # An exam batch's fit is whole (every category), to read it as the bot would (``exams``).
+    # The folds are fitted by ``args.jobs`` processes (forked: they share what is read so
+    # far) while this one fits the final model.
     held: list[Line] = []
     lookalike: list[Line] = []
     out_of_fold: Scores = {}
     folds: dict[str, dict[str, object]] = {}
-    for name in (*THRESHOLD_SETS, EVERYDAY):
-        left = [ln for ln in train if ln.where.startswith(name + "/")]
-        rest = [ln for ln in train if not ln.where.startswith(name + "/")]
-        fold, predict = fit(rest, reading, full=name in EXAMS, meant=meant, scale=args.scale)
-        if name in EXAMS:
+    _FOLD.update(train=train, reading=reading, meant=meant, scale=args.scale, quick=args.quick)
+    names = sorted((*THRESHOLD_SETS, EVERYDAY), key=lambda name: name not in EXAMS)  # slow first
+    pool = multiprocessing.get_context("fork").Pool(args.jobs) if args.jobs > 1 else None
+    pending = pool.map_async(_fold, names, chunksize=1) if pool else None
+    final, predict = fit(train, reading, meant=meant, scale=args.scale)
+    done = pending.get() if pending else [_fold(name) for name in names]
+    if pool:
+        pool.close()
+    order = (*THRESHOLD_SETS, EVERYDAY)
+    for name, fold, found in sorted(done, key=lambda one: order.index(one[0])):
+        if fold is not None:
             folds[name] = fold
-        texts = [ln.text for ln in left]
-        out_of_fold.update(zip(texts, predict(texts), strict=True))
+        left = [ln for ln in train if ln.where.startswith(name + "/")]
+        out_of_fold.update(zip([ln.text for ln in left], found, strict=True))
         if name == EVERYDAY:
             lookalike += left
         else:
             held += left
-    final, predict = fit(train, reading, meant=meant, scale=args.scale)
     texts = list(fires)
     scores = dict(zip(texts, predict(texts), strict=True))
 
@@ -974,8 +1029,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     now = effective(scores, backed, gentle, gentle_low, familiar)
     report(f"this model, signposting at {gentle} / {gentle_low}", devtest, fires, now, 0.5)
-    print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
-    figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
+    if folds:
+        print("exam batches, each read by the rules and a fit without it (as the bot reads them):")
+        figures["exams"] = exams(phrases, folds, (chosen, low), (gentle, gentle_low))
     final["threshold"] = chosen
     final["evidence_threshold"] = low
     final["gentle_threshold"] = gentle

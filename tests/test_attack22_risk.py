@@ -1456,10 +1456,7 @@ def test_what_the_new_rules_are_for_still_signposts(
     [
         # Quiet on main; the model risk22 was training at 17:45 (branch risk, d5d4b9e) fired on
         # each: guards so a retrain does not bring them in.
-        pytest.param(
-            "my dad collapsed at home last year and the service was brilliant with him",
-            marks=alarm("risk", "wave 22's model: 'collapsed' (BODYSIGN, UNRESP) at 0.53"),
-        ),
+        "my dad collapsed at home last year and the service was brilliant with him",
         pytest.param(
             "I had my long sleeves on because of the cold, and the scars from my operation itch",
             marks=alarm("risk", "wave 22's model: sleeves and scars (BODY, SIGN) at 0.68"),

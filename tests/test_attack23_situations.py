@@ -325,7 +325,6 @@ EVERYDAY = [
     ),
     pytest.param(
         "I finished treatment last week. I'm a bit scared of not having the appointments. It would be good to have a follow up call.",
-        marks=pytest.mark.xfail(strict=True, reason="owner risk23: false alarm, on 9341294 too"),
         id="e17",
     ),
     pytest.param(

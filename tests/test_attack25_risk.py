@@ -651,7 +651,6 @@ JOIN = (
         pytest.param(
             "tata zmarł, niedługo do niego dołączę",
             id="pl-do-niego-dolacze",
-            marks=quiet("prec25", JOIN),
         ),
         pytest.param(
             "папа умер, скоро я к нему присоединюсь",

@@ -53,13 +53,7 @@ LIVING = [
     "Mans dēls dzīvo pie tēva. Gribu būt ar viņu Ziemassvētkos.",
     "Mera beta apne abbu ke saath rehta hai. Main Eid par us ke saath rehna chahti hoon.",
     pytest.param("ਮੇਰਾ ਪੁੱਤ ਆਪਣੇ ਪਿਓ ਨਾਲ ਰਹਿੰਦਾ ਹੈ। ਮੈਂ ਦੀਵਾਲੀ ਤੇ ਉਹਦੇ ਨਾਲ ਰਹਿਣਾ ਚਾਹੁੰਦੀ ਹਾਂ।", marks=MODEL),
-    pytest.param(
-        "મારો દીકરો એના પપ્પા સાથે રહે છે. દિવાળીએ મારે એની સાથે રહેવું છે.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="owner risk25: the wave-25 model reads AGENT+CHILD (0.50 with a risk word)",
-        ),
-    ),
+    "મારો દીકરો એના પપ્પા સાથે રહે છે. દિવાળીએ મારે એની સાથે રહેવું છે.",
     "আমার ছেলে ওর বাবার সাথে থাকে। পুজোয় আমি ওর সাথে থাকতে চাই।",
     "ibni 3ayesh ma3 abuh. badde kun ma3o bel 3eid.",
     "Wiilkaygu wuxuu la joogaa aabihiis. Waxaan rabaa inaan la joogo ciidda.",

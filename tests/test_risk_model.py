@@ -56,25 +56,26 @@ def test_everyday_feedback_is_almost_never_signposted(screen: RiskScreen) -> Non
     (gate 1.5 %), and that limit, not precision, held recall down; from wave 19 they were
     chosen at 1.8 % (gate 2 %), since wave 23 at 3 %, the lead's decision: on blind batch 15
     recall was 0.88 at precision 0.89, and the issue asks 0.95 at 0.8
-    (``bench/train_risk_model.py``: ``MAX_ORDINARY_ALARMS``)."""
+    (``bench/train_risk_model.py``: ``MAX_ORDINARY_ALARMS``). Since wave 26 a gentle tier
+    may signpost up to 5 % in all (``GENTLE_LIMITS``); 3 % is the confident pair's."""
     everyday = _everyday()
     assert len(everyday) > 500
     fired = [(lang, text) for lang, text in everyday if screen.hits(text)]
     sure = [(lang, text) for lang, text in fired if not all(h.tentative for h in screen.hits(text))]
     assert len(sure) / len(everyday) <= 0.03, sure
-    assert len(fired) / len(everyday) <= 0.06, fired
+    assert len(fired) / len(everyday) <= 0.05, fired
 
 
 def test_the_gentle_pair_is_chosen_under_looser_limits_never_over_the_confident() -> None:
     """Wave 26, the lead's decision: a second, gentle pair of thresholds lets the model
     signpost what it is less sure of (the weak languages' disclosures scored 0.3-0.56, just
     under the confident pair), opening "Thank you for telling us..." rather than presuming.
-    Everyday comments may reach it up to 6 % of the time (``GENTLE_LIMITS``), and the gentle
+    Everyday comments may reach it up to 5 % of the time (``GENTLE_LIMITS``), and the gentle
     pair is never over the confident one."""
     model = RiskModel(STORED)
     assert model.gentle_threshold <= model.threshold
     assert model.gentle_evidence_threshold <= model.evidence_threshold
-    assert STORED["policy"]["gentle"]["max_everyday_alarms"] <= 0.06
+    assert STORED["policy"]["gentle"]["max_everyday_alarms"] <= 0.05
     assert STORED["policy"]["gentle"]["min_precision"] >= 0.8
 
 
@@ -183,11 +184,15 @@ def test_everyday_hopes_tiredness_and_complaints_never_trained_on_stay_quiet(
     """The dev-test half of the everyday comments written to look like risk ("I hope I
     wake up on time", "dead on my feet", "this form is killing me", leaflets, risk long
     past): before wave 16 rules and model signposted 7.9 % of them (26 of 328; the rules
-    alone 5.2 %), now 6.4 % (the rules alone 4.3 %)."""
+    alone 5.2 %), then 6.4 % (the rules alone 4.3 %). Since wave 26 a gentle tier signposts
+    more (its limit on the training half of these comments is 7 %, ``GENTLE_LIMITS``): at
+    most 9 % in all, 7 % by the confident pair."""
     _, everyday = _devtest()
     assert len(everyday) > 250
     fired = [ln.text for ln in everyday if screen.hits(ln.text)]
-    assert len(fired) / len(everyday) <= 0.07, fired
+    sure = [text for text in fired if not all(h.tentative for h in screen.hits(text))]
+    assert len(sure) / len(everyday) <= 0.07, sure
+    assert len(fired) / len(everyday) <= 0.09, fired
 
 
 @pytest.mark.parametrize(
