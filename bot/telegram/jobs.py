@@ -52,7 +52,7 @@ PTB_DAYS = {"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6
 """PTB numbers weekdays from Sunday = 0, like cron."""
 
 CHASE_EVERY = timedelta(seconds=10)
-CHASE_OWED = "chase-owed-helplines"
+CHASE_OWED = "chase_owed_helplines"
 """How often owed helplines are tried again while Telegram was failing: the person who said
 they took an overdose may be asleep by the time it is back."""
 

@@ -16,6 +16,8 @@ from bot.report.synth import Response, write
 from bot.roles import audit_log
 from bot.telegram.jobs import (
     CATCH_UP_BACKUP,
+    CHASE_EVERY,
+    CHASE_OWED,
     DAILY_BACKUP,
     DAILY_PURGE,
     KEEP_COUNTS,
@@ -109,7 +111,10 @@ async def test_jobs_are_registered_for_monday_nine_london_and_daily(staff_bot):
         CATCH_UP_BACKUP,
         REMINDERS,
         KEEP_COUNTS,
+        CHASE_OWED,
     }
+    # Helplines Telegram failed to deliver are tried again unasked, every few seconds.
+    assert jobs[CHASE_OWED].trigger.interval == CHASE_EVERY
     # Report counts kept warm: the first soon after start (an upgrade's first export is
     # not the one that counts everything), then hourly.
     assert jobs[KEEP_COUNTS].next_t - datetime.now(UTC) <= timedelta(minutes=5)
